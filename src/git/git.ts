@@ -1,0 +1,203 @@
+import { spawn } from 'node:child_process';
+import { OperationError } from '../util/errors.js';
+import { Redactor } from '../util/redact.js';
+import { basicPair, isHttpRemote, type Remote } from './remote.js';
+
+export interface GitIdentity {
+  name: string;
+  email: string;
+}
+
+export interface GitOptions {
+  /** Environment the adapter hands down (PATH, HOME, proxies); gantry's own settings are laid over it. */
+  baseEnv: Readonly<Record<string, string | undefined>>;
+  /** The remote this git talks to; its credentials go into each command's environment only. */
+  remote?: Remote;
+  identity?: GitIdentity;
+  redactor?: Redactor;
+  /** Kill a git process that runs longer than this. */
+  timeoutMs?: number;
+  binary?: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  input?: string;
+  /** Extra environment for this command (e.g. GIT_INDEX_FILE). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface GitResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export type GitFailureKind =
+  | 'non-fast-forward'
+  | 'already-exists'
+  | 'auth'
+  | 'not-found'
+  | 'network'
+  | 'timeout'
+  | 'other';
+
+/** A git command that failed: says which command, why, and what kind of failure it was. */
+export class GitError extends OperationError {
+  override name = 'GitError';
+  constructor(
+    readonly command: string,
+    readonly exitCode: number,
+    readonly stderr: string,
+    readonly kind: GitFailureKind,
+  ) {
+    const why = stderr.trim() || `exit code ${exitCode}`;
+    super(`${command} failed: ${why}`);
+  }
+}
+
+// Settings that keep gantry's git predictable whatever the user's global config says:
+// no hooks, no signing prompts, no background maintenance, protocol v2 for ref-prefix listing.
+const FIXED_CONFIG: [string, string][] = [
+  ['core.hooksPath', '/dev/null'],
+  ['commit.gpgSign', 'false'],
+  ['tag.gpgSign', 'false'],
+  ['gc.auto', '0'],
+  ['maintenance.auto', 'false'],
+  ['fetch.writeCommitGraph', 'false'],
+  ['advice.detachedHead', 'false'],
+  ['init.defaultBranch', 'main'],
+  ['protocol.version', '2'],
+  ['core.askPass', ''],
+  ['credential.interactive', 'false'],
+];
+
+/**
+ * The one door through which gantry runs git. Every command gets a controlled environment
+ * (no prompts, C locale, fixed config), the remote's credentials through GIT_CONFIG_* variables
+ * scoped to the remote's URL, and errors that name the command with secrets redacted.
+ */
+export class Git {
+  readonly redactor: Redactor;
+  private readonly env: Record<string, string>;
+
+  constructor(private readonly opts: GitOptions) {
+    this.redactor = opts.redactor ?? new Redactor();
+    this.env = this.buildEnv();
+  }
+
+  get remote(): Remote | undefined {
+    return this.opts.remote;
+  }
+
+  private buildEnv(): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.opts.baseEnv)) {
+      // Inherited GIT_* settings (GIT_DIR from a hook, a caller's GIT_CONFIG_COUNT) would point
+      // gantry's git somewhere else; proxies and SSH settings are the user's and are kept.
+      if (v === undefined) continue;
+      if (/^GIT_/.test(k) && !/^GIT_(SSH|SSH_COMMAND|SSL_CAINFO|SSL_NO_VERIFY|PROXY_COMMAND|EXEC_PATH|TRACE.*)$/.test(k)) continue;
+      if (k === 'SSH_ASKPASS' || k === 'GCM_INTERACTIVE') continue;
+      env[k] = v;
+    }
+    env.GIT_TERMINAL_PROMPT = '0';
+    env.GCM_INTERACTIVE = 'never';
+    env.LC_ALL = 'C';
+    env.LANGUAGE = 'C';
+    env.GIT_SSH_COMMAND ??= 'ssh -o BatchMode=yes';
+    if (this.opts.identity) {
+      env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = this.opts.identity.name;
+      env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = this.opts.identity.email;
+    }
+    const config = [...FIXED_CONFIG];
+    const remote = this.opts.remote;
+    if (remote?.credentials && isHttpRemote(remote.url)) {
+      const { username, password } = basicPair(remote.credentials);
+      this.redactor.addBasicAuth(username, password);
+      const header = `Authorization: Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+      // Scoped to the remote's URL prefix, so a redirect or a submodule on another host never sees it.
+      const prefix = remote.url.replace(/\/+$/, '');
+      config.push([`http.${prefix}.extraHeader`, header]);
+      config.push([`http.${prefix}/.extraHeader`, header]);
+    }
+    env.GIT_CONFIG_COUNT = String(config.length);
+    config.forEach(([k, v], i) => {
+      env[`GIT_CONFIG_KEY_${i}`] = k;
+      env[`GIT_CONFIG_VALUE_${i}`] = v;
+    });
+    return env;
+  }
+
+  /** Runs git and throws GitError when it exits non-zero. */
+  async run(args: string[], options: RunOptions = {}): Promise<GitResult> {
+    const result = await this.exec(args, options);
+    if (result.exitCode !== 0) throw this.error(args, result);
+    return result;
+  }
+
+  /** Runs git where failure is an expected answer (does this ref exist?). */
+  async tryRun(args: string[], options: RunOptions = {}): Promise<GitResult> {
+    return this.exec(args, options);
+  }
+
+  error(args: string[], result: GitResult): GitError {
+    const command = this.redactor.redact(`git ${args.join(' ')}`);
+    const stderr = this.redactor.redact(result.stderr);
+    return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
+  }
+
+  private exec(args: string[], options: RunOptions): Promise<GitResult> {
+    const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs ?? 120_000;
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.opts.binary ?? 'git', args, {
+        cwd: options.cwd,
+        env: options.env ? { ...this.env, ...options.env } : this.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+        // A grandchild (ssh, a credential helper) may hold the pipes open after git dies;
+        // do not wait for it.
+        child.stdout.destroy();
+        child.stderr.destroy();
+        resolve({ exitCode: 124, stdout: '', stderr: `timed out after ${timeoutMs} ms` });
+      }, timeoutMs);
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(new OperationError(`could not run git: ${e.message}. Is git installed and on PATH?`));
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        if (timedOut) return;
+        const stderr = Buffer.concat(err).toString('utf8');
+        resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr });
+      });
+      child.stdin.on('error', () => {
+        // git may exit before reading its input (e.g. a bad argument); the exit code tells why.
+      });
+      child.stdin.end(options.input ?? '');
+    });
+  }
+}
+
+function classify(exitCode: number, stderr: string): GitFailureKind {
+  const s = stderr.toLowerCase();
+  if (exitCode === 124 && s.startsWith('timed out')) return 'timeout';
+  if (/\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value/.test(s))
+    return 'non-fast-forward';
+  if (/\(already exists\)/.test(s)) return 'already-exists';
+  if (/authentication failed|could not read username|could not read password|permission denied|http 401|http 403|returned error: 40[13]|terminal prompts disabled/.test(s))
+    return 'auth';
+  if (/repository .* not found|does not appear to be a git repository|returned error: 404|http 404|couldn't find remote ref|not a git repository/.test(s))
+    return 'not-found';
+  if (/could not resolve host|connection refused|failed to connect|timed out|network is unreachable|connection reset|early eof|the remote end hung up|returned error: 5\d\d|http 5\d\d/.test(s))
+    return 'network';
+  return 'other';
+}

@@ -1,0 +1,44 @@
+export interface RetryPolicy {
+  /** Total tries, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_PUSH_RETRY: RetryPolicy = { attempts: 12, baseDelayMs: 150, maxDelayMs: 4_000 };
+
+export interface RetryHooks {
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  onRetry?: (attempt: number, delayMs: number, err: unknown) => void;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * "Full jitter" exponential backoff: the delay before try n+1 is uniform in
+ * [0, min(max, base·2ⁿ)]. Writers racing for one branch spread out instead of colliding again.
+ */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(random() * ceiling);
+}
+
+/** Runs `fn` until it succeeds, `retryable` says no, or the tries run out (then the last error is thrown). */
+export async function retry<T>(
+  fn: (attempt: number) => Promise<T>,
+  retryable: (err: unknown) => boolean,
+  policy: RetryPolicy,
+  hooks: RetryHooks = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (err) {
+      if (attempt >= policy.attempts || !retryable(err)) throw err;
+      const delay = backoffDelay(attempt, policy, hooks.random);
+      hooks.onRetry?.(attempt, delay, err);
+      await (hooks.sleep ?? sleep)(delay);
+    }
+  }
+}
