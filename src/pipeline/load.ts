@@ -1,0 +1,110 @@
+/**
+ * Several project files together: the checks that need more than one file, and loading the
+ * `.gantry/` directory of a GitOps checkout.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../util/errors.js';
+import { parseProjectFile, sourceOf } from './parse.js';
+import { problemAt, tidyProblems } from './source.js';
+import type { Project } from './types.js';
+
+/** The directory, relative to the repository root, that holds one file per project. */
+export const PROJECT_DIR = '.gantry';
+
+function projectKeyProblem(project: Project, message: string): Problem {
+  const src = sourceOf(project);
+  if (!src) return { file: project.file, line: 1, column: 1, path: 'project', message };
+  return problemAt(src, ['project'], message, 'key');
+}
+
+/**
+ * Checks across project files: each project name is used once, and each file is named after its
+ * project (`.gantry/<project>.yaml` or `.yml`).
+ */
+export function checkProjects(projects: readonly Project[]): Problem[] {
+  const problems: Problem[] = [];
+  const firstFile = new Map<string, string>();
+  for (const project of projects) {
+    const base = path.posix.basename(project.file.replace(/\\/g, '/'));
+    const ext = /\.yml$/i.test(base) ? '.yml' : '.yaml';
+    const expected = `${project.name}${ext}`;
+    if (base !== expected) {
+      problems.push(
+        projectKeyProblem(
+          project,
+          `project ${JSON.stringify(project.name)} must be in a file named ${expected} (this file is ${base}): rename the file or the project`,
+        ),
+      );
+    }
+    const earlier = firstFile.get(project.name);
+    if (earlier !== undefined) {
+      problems.push(
+        projectKeyProblem(
+          project,
+          `project ${JSON.stringify(project.name)} is already defined in ${earlier}`,
+        ),
+      );
+    } else {
+      firstFile.set(project.name, project.file);
+    }
+  }
+  return tidyProblems(problems);
+}
+
+/** Parse each file, then run the cross-file checks over the ones that parsed. */
+export function loadProjectsFromFiles(files: readonly { file: string; text: string }[]): {
+  projects: Project[];
+  problems: Problem[];
+} {
+  const projects: Project[] = [];
+  const problems: Problem[] = [];
+  for (const { file, text } of files) {
+    const result = parseProjectFile(file, text);
+    if (result.project) projects.push(result.project);
+    problems.push(...result.problems);
+  }
+  problems.push(...checkProjects(projects));
+  return { projects, problems: tidyProblems(problems) };
+}
+
+/**
+ * Load `.gantry/*.yaml` and `.gantry/*.yml` (not subdirectories such as `.gantry/state/`) of the
+ * checkout at `repoDir`, in file-name order. File paths in the result are relative to `repoDir`.
+ */
+export async function loadProjectsFromDir(
+  repoDir: string,
+): Promise<{ projects: Project[]; problems: Problem[] }> {
+  let names: string[] = [];
+  try {
+    const entries = await readdir(path.join(repoDir, PROJECT_DIR), { withFileTypes: true });
+    names = entries
+      .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
+  }
+  if (!names.length) {
+    return {
+      projects: [],
+      problems: [
+        {
+          file: `${PROJECT_DIR}/`,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
+        },
+      ],
+    };
+  }
+  const files = await Promise.all(
+    names.map(async (name) => ({
+      file: `${PROJECT_DIR}/${name}`,
+      text: await readFile(path.join(repoDir, PROJECT_DIR, name), 'utf8'),
+    })),
+  );
+  return loadProjectsFromFiles(files);
+}

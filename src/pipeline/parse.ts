@@ -1,0 +1,220 @@
+/**
+ * One project file: YAML → schema → semantic checks → typed Project with defaults applied.
+ */
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Problem } from '../util/errors.js';
+import { parseDuration } from './duration.js';
+import type {
+  RawFreightRequest,
+  RawProject,
+  RawStage,
+  RawStep,
+  RawSubscription,
+  RawVar,
+  RawWarehouse,
+} from './raw.js';
+import { schemaProblems } from './schema.js';
+import { semanticProblems } from './semantic.js';
+import { positionOf, tidyProblems, type SourceFile } from './source.js';
+import type {
+  FreightRequest,
+  Project,
+  PromotionStep,
+  PromotionVar,
+  Stage,
+  Subscription,
+  Warehouse,
+} from './types.js';
+
+/** Where each parsed Project came from, for problems found later (across files). */
+const sources = new WeakMap<Project, SourceFile>();
+
+export function sourceOf(project: Project): SourceFile | undefined {
+  return sources.get(project);
+}
+
+function yamlProblem(src: SourceFile, err: YAMLError): Problem {
+  const { line, col } = src.lineCounter.linePos(err.pos[0]);
+  const message =
+    err.code === 'MULTIPLE_DOCS'
+      ? 'a project file holds exactly one YAML document: remove the "---" separator and put other projects in their own .gantry/<project>.yaml'
+      : `YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
+  return { file: src.file, line, column: col, path: '', message };
+}
+
+/**
+ * Parse and validate one project file. `file` is the path shown in problems (relative to the
+ * repository root, e.g. `.gantry/echo.yaml`). The project is returned only when there are no
+ * problems; every problem found is returned, sorted by position.
+ */
+export function parseProjectFile(
+  file: string,
+  text: string,
+): { project?: Project; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    merge: true,
+    uniqueKeys: true,
+  });
+  const src: SourceFile = { file, doc, lineCounter };
+
+  if (doc.errors.length) {
+    return { problems: tidyProblems(doc.errors.map((e) => yamlProblem(src, e))) };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    // Only an alias bomb gets here; point at the top.
+    return {
+      problems: [
+        {
+          file,
+          ...positionOf(src, undefined),
+          path: '',
+          message: `cannot read YAML: ${String(err)}`,
+        },
+      ],
+    };
+  }
+
+  const schemaErrors = schemaProblems(src, data);
+  if (schemaErrors.length) return { problems: tidyProblems(schemaErrors) };
+
+  // The schema has vouched for the shape; from here on the data is a RawProject.
+  const raw = data as RawProject;
+  const semantic = semanticProblems(src, raw);
+  if (semantic.length) return { problems: tidyProblems(semantic) };
+
+  const project = toProject(file, raw);
+  sources.set(project, src);
+  return { project, problems: [] };
+}
+
+function vars(list: readonly RawVar[] | undefined): PromotionVar[] {
+  return (list ?? []).map((v) => ({ name: v.name, value: v.value }));
+}
+
+function toSubscription(sub: RawSubscription): Subscription {
+  if (sub.image) {
+    const i = sub.image;
+    return {
+      kind: 'image',
+      image: {
+        repoURL: i.repoURL,
+        ...(i.name !== undefined && { name: i.name }),
+        imageSelectionStrategy: i.imageSelectionStrategy ?? 'SemVer',
+        ...(i.constraint !== undefined && { constraint: i.constraint }),
+        strictSemvers: i.strictSemvers ?? true,
+        allowTagsRegexes: i.allowTagsRegexes ?? [],
+        ignoreTagsRegexes: i.ignoreTagsRegexes ?? [],
+        ...(i.platform !== undefined && { platform: i.platform }),
+        discoveryLimit: i.discoveryLimit ?? 20,
+        insecureSkipTLSVerify: i.insecureSkipTLSVerify ?? false,
+      },
+    };
+  }
+  if (sub.chart) {
+    const c = sub.chart;
+    return {
+      kind: 'chart',
+      chart: {
+        repoURL: c.repoURL,
+        ...(c.name !== undefined && { name: c.name }),
+        ...(c.semverConstraint !== undefined && { semverConstraint: c.semverConstraint }),
+        discoveryLimit: c.discoveryLimit ?? 20,
+      },
+    };
+  }
+  if (sub.git) {
+    const g = sub.git;
+    return {
+      kind: 'git',
+      git: {
+        repoURL: g.repoURL,
+        ...(g.name !== undefined && { name: g.name }),
+        commitSelectionStrategy: g.commitSelectionStrategy ?? 'NewestFromBranch',
+        ...(g.branch !== undefined && { branch: g.branch }),
+        strictSemvers: g.strictSemvers ?? true,
+        ...(g.semverConstraint !== undefined && { semverConstraint: g.semverConstraint }),
+        allowTagsRegexes: g.allowTagsRegexes ?? [],
+        ignoreTagsRegexes: g.ignoreTagsRegexes ?? [],
+        ...(g.expressionFilter !== undefined && { expressionFilter: g.expressionFilter }),
+        includePaths: g.includePaths ?? [],
+        excludePaths: g.excludePaths ?? [],
+        discoveryLimit: g.discoveryLimit ?? 20,
+        insecureSkipTLSVerify: g.insecureSkipTLSVerify ?? false,
+      },
+    };
+  }
+  // The schema admits exactly one of image, chart, git.
+  throw new Error('internal: subscription without image, chart or git passed the schema');
+}
+
+function toWarehouse(w: RawWarehouse): Warehouse {
+  return {
+    name: w.name,
+    freightCreationPolicy: w.freightCreationPolicy ?? 'Automatic',
+    ...(w.interval !== undefined && { interval: w.interval }),
+    subscriptions: w.subscriptions.map(toSubscription),
+  };
+}
+
+function toRequest(r: RawFreightRequest): FreightRequest {
+  const soak = r.sources.requiredSoakTime;
+  return {
+    origin: { kind: 'Warehouse', name: r.origin.name },
+    sources: {
+      direct: r.sources.direct ?? false,
+      stages: r.sources.stages ?? [],
+      ...(soak !== undefined && {
+        requiredSoakTime: soak,
+        requiredSoakTimeMs: parseDuration(soak),
+      }),
+      availabilityStrategy: r.sources.availabilityStrategy ?? 'OneOf',
+    },
+  };
+}
+
+function toStep(s: RawStep): PromotionStep {
+  const retry = s.retry && {
+    ...(s.retry.timeout !== undefined && { timeoutMs: parseDuration(s.retry.timeout) }),
+    ...(s.retry.errorThreshold !== undefined && { errorThreshold: s.retry.errorThreshold }),
+  };
+  return {
+    uses: s.uses,
+    ...(s.as !== undefined && { as: s.as }),
+    ...(s.if !== undefined && { if: s.if }),
+    config: s.config ?? {},
+    continueOnError: s.continueOnError ?? false,
+    vars: vars(s.vars),
+    ...(retry && { retry }),
+  };
+}
+
+function toStage(s: RawStage): Stage {
+  return {
+    name: s.name,
+    ...(s.branch !== undefined && { branch: s.branch }),
+    environment: s.environment ?? s.name,
+    requestedFreight: s.requestedFreight.map(toRequest),
+    autoPromotion: s.autoPromotion ?? false,
+    promotionTemplate: {
+      mode: s.promotionTemplate.mode ?? 'direct',
+      vars: vars(s.promotionTemplate.vars),
+      steps: s.promotionTemplate.steps.map(toStep),
+    },
+    verification: (s.verification ?? []).map((v) => ({ ...v })),
+  };
+}
+
+function toProject(file: string, raw: RawProject): Project {
+  return {
+    name: raw.project,
+    file,
+    warehouses: raw.warehouses.map(toWarehouse),
+    stages: raw.stages.map(toStage),
+  };
+}

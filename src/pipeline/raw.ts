@@ -1,0 +1,94 @@
+/**
+ * The shape of a project file once it has passed the JSON schema: what the YAML says, before
+ * defaults. Only parse.ts casts to these types, and only after ajv has validated the data.
+ */
+
+export interface RawVar {
+  name: string;
+  value: string;
+}
+
+export interface RawImage {
+  repoURL: string;
+  name?: string;
+  imageSelectionStrategy?: 'SemVer' | 'Lexical' | 'Digest' | 'NewestBuild';
+  constraint?: string;
+  strictSemvers?: boolean;
+  allowTagsRegexes?: string[];
+  ignoreTagsRegexes?: string[];
+  platform?: string;
+  discoveryLimit?: number;
+  insecureSkipTLSVerify?: boolean;
+}
+
+export interface RawChart {
+  repoURL: string;
+  name?: string;
+  semverConstraint?: string;
+  discoveryLimit?: number;
+}
+
+export interface RawGit {
+  repoURL: string;
+  name?: string;
+  commitSelectionStrategy?: 'NewestFromBranch' | 'SemVer' | 'Lexical' | 'NewestTag';
+  branch?: string;
+  strictSemvers?: boolean;
+  semverConstraint?: string;
+  allowTagsRegexes?: string[];
+  ignoreTagsRegexes?: string[];
+  expressionFilter?: string;
+  includePaths?: string[];
+  excludePaths?: string[];
+  discoveryLimit?: number;
+  insecureSkipTLSVerify?: boolean;
+}
+
+export interface RawSubscription {
+  image?: RawImage;
+  chart?: RawChart;
+  git?: RawGit;
+}
+
+export interface RawWarehouse {
+  name: string;
+  freightCreationPolicy?: 'Automatic' | 'Manual';
+  interval?: string;
+  subscriptions: RawSubscription[];
+}
+
+export interface RawFreightRequest {
+  origin: { kind: 'Warehouse'; name: string };
+  sources: {
+    direct?: boolean;
+    stages?: string[];
+    requiredSoakTime?: string;
+    availabilityStrategy?: 'OneOf' | 'All';
+  };
+}
+
+export interface RawStep {
+  uses: string;
+  as?: string;
+  if?: string;
+  config?: Record<string, unknown>;
+  continueOnError?: boolean;
+  vars?: RawVar[];
+  retry?: { timeout?: string; errorThreshold?: number };
+}
+
+export interface RawStage {
+  name: string;
+  branch?: string;
+  environment?: string;
+  requestedFreight: RawFreightRequest[];
+  autoPromotion?: boolean;
+  promotionTemplate: { mode?: 'direct' | 'pull-request'; vars?: RawVar[]; steps: RawStep[] };
+  verification?: ({ name: string } & Record<string, unknown>)[];
+}
+
+export interface RawProject {
+  project: string;
+  warehouses: RawWarehouse[];
+  stages: RawStage[];
+}

@@ -1,0 +1,284 @@
+/**
+ * Checks the JSON schema cannot express, run once a file has passed the schema: names that must be
+ * unique, references between warehouses and stages, cycles, and the syntax of embedded languages
+ * (regular expressions, semver constraints, branch names).
+ */
+import { compileRegex } from '../util/regex.js';
+import { parseConstraint } from '../semver/constraint.js';
+import { errorMessage, type Problem } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { branchNameProblem } from './branch.js';
+import type { RawGit, RawImage, RawProject, RawStage } from './raw.js';
+import { lineOf, problemAt, type PathSegment, type SourceFile } from './source.js';
+
+type Report = (segments: readonly PathSegment[], message: string) => void;
+
+/** Path filters with these prefixes hold a regular expression. */
+const REGEX_FILTER = /^(regexp?):(.*)$/s;
+
+export function semanticProblems(src: SourceFile, raw: RawProject): Problem[] {
+  const problems: Problem[] = [];
+  const report: Report = (segments, message) => problems.push(problemAt(src, segments, message));
+
+  checkUniqueNames(src, report, 'warehouse', 'warehouses', raw.warehouses);
+  checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
+
+  raw.warehouses.forEach((warehouse, w) => {
+    warehouse.subscriptions.forEach((sub, s) => {
+      const at: PathSegment[] = ['warehouses', w, 'subscriptions', s];
+      if (sub.image) checkImage(report, [...at, 'image'], sub.image);
+      if (sub.chart?.semverConstraint !== undefined) {
+        checkConstraint(report, [...at, 'chart', 'semverConstraint'], sub.chart.semverConstraint);
+      }
+      if (sub.git) checkGit(report, [...at, 'git'], sub.git);
+    });
+  });
+
+  const warehouseNames = raw.warehouses.map((w) => w.name);
+  const stageNames = raw.stages.map((s) => s.name);
+  raw.stages.forEach((stage, i) => {
+    checkStage(report, raw, stage, i, warehouseNames, stageNames);
+  });
+  checkCycles(report, raw.stages);
+
+  return problems;
+}
+
+function checkUniqueNames(
+  src: SourceFile,
+  report: Report,
+  what: string,
+  field: 'warehouses' | 'stages',
+  items: readonly { name: string }[],
+): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const earlier = first.get(item.name);
+    if (earlier === undefined) {
+      first.set(item.name, i);
+    } else {
+      const line = lineOf(src, [field, earlier, 'name']);
+      report(
+        [field, i, 'name'],
+        `duplicate ${what} name ${JSON.stringify(item.name)}: ${field}[${earlier}] at line ${line} has the same name`,
+      );
+    }
+  });
+}
+
+function checkRegexes(
+  report: Report,
+  at: readonly PathSegment[],
+  patterns: readonly string[] | undefined,
+): void {
+  patterns?.forEach((pattern, i) => checkRegex(report, [...at, i], pattern));
+}
+
+function checkRegex(report: Report, at: readonly PathSegment[], pattern: string): void {
+  try {
+    compileRegex(pattern);
+  } catch (err) {
+    const msg = errorMessage(err);
+    report(
+      at,
+      /regular expression|regexp/i.test(msg)
+        ? msg
+        : `invalid regular expression ${JSON.stringify(pattern)}: ${msg}`,
+    );
+  }
+}
+
+function checkConstraint(report: Report, at: readonly PathSegment[], text: string): void {
+  try {
+    parseConstraint(text);
+  } catch (err) {
+    const msg = errorMessage(err);
+    report(
+      at,
+      /constraint/i.test(msg) ? msg : `invalid semver constraint ${JSON.stringify(text)}: ${msg}`,
+    );
+  }
+}
+
+function checkImage(report: Report, at: readonly PathSegment[], image: RawImage): void {
+  const strategy = image.imageSelectionStrategy ?? 'SemVer';
+  if (strategy === 'SemVer' && image.constraint !== undefined) {
+    checkConstraint(report, [...at, 'constraint'], image.constraint);
+  }
+  checkRegexes(report, [...at, 'allowTagsRegexes'], image.allowTagsRegexes);
+  checkRegexes(report, [...at, 'ignoreTagsRegexes'], image.ignoreTagsRegexes);
+}
+
+function checkGit(report: Report, at: readonly PathSegment[], git: RawGit): void {
+  if (git.branch !== undefined) {
+    const why = branchNameProblem(git.branch);
+    if (why) report([...at, 'branch'], `invalid branch name ${JSON.stringify(git.branch)}: ${why}`);
+  }
+  if (git.semverConstraint !== undefined) {
+    checkConstraint(report, [...at, 'semverConstraint'], git.semverConstraint);
+  }
+  checkRegexes(report, [...at, 'allowTagsRegexes'], git.allowTagsRegexes);
+  checkRegexes(report, [...at, 'ignoreTagsRegexes'], git.ignoreTagsRegexes);
+  for (const field of ['includePaths', 'excludePaths'] as const) {
+    git[field]?.forEach((entry, i) => {
+      const m = REGEX_FILTER.exec(entry);
+      if (m) checkRegex(report, [...at, field, i], m[2] ?? '');
+    });
+  }
+}
+
+function known(kind: string, name: string, names: readonly string[]): string {
+  const hint = didYouMean(name, names);
+  return hint || (names.length ? ` (${kind}s: ${names.join(', ')})` : '');
+}
+
+function checkStage(
+  report: Report,
+  raw: RawProject,
+  stage: RawStage,
+  i: number,
+  warehouseNames: readonly string[],
+  stageNames: readonly string[],
+): void {
+  const at: PathSegment[] = ['stages', i];
+  if (stage.branch !== undefined) {
+    const why = branchNameProblem(stage.branch);
+    if (why)
+      report([...at, 'branch'], `invalid branch name ${JSON.stringify(stage.branch)}: ${why}`);
+  }
+
+  const origins = new Map<string, number>();
+  stage.requestedFreight.forEach((request, r) => {
+    const rat: PathSegment[] = [...at, 'requestedFreight', r];
+    const origin = request.origin.name;
+    if (!warehouseNames.includes(origin)) {
+      report(
+        [...rat, 'origin', 'name'],
+        `unknown warehouse ${JSON.stringify(origin)}${known('warehouse', origin, warehouseNames)}`,
+      );
+    }
+    const earlier = origins.get(origin);
+    if (earlier !== undefined) {
+      report(
+        [...rat, 'origin', 'name'],
+        `warehouse ${JSON.stringify(origin)} is requested twice by stage ${JSON.stringify(stage.name)} (also requestedFreight[${earlier}])`,
+      );
+    } else {
+      origins.set(origin, r);
+    }
+
+    const upstream = request.sources.stages ?? [];
+    if (request.sources.direct !== true && upstream.length === 0) {
+      report(
+        [...rat, 'sources'],
+        'sources must set direct: true (take freight from the warehouse) or list upstream stages in stages',
+      );
+    }
+    upstream.forEach((name, u) => {
+      const sat: PathSegment[] = [...rat, 'sources', 'stages', u];
+      if (name === stage.name) {
+        report(sat, `stage ${JSON.stringify(name)} cannot take freight from itself`);
+        return;
+      }
+      const target = raw.stages.find((s) => s.name === name);
+      if (!target) {
+        report(
+          sat,
+          `unknown stage ${JSON.stringify(name)}${known(
+            'stage',
+            name,
+            stageNames.filter((n) => n !== stage.name),
+          )}`,
+        );
+        return;
+      }
+      if (!target.requestedFreight.some((req) => req.origin.name === origin)) {
+        report(
+          sat,
+          `upstream stage ${JSON.stringify(name)} does not request freight from warehouse ${JSON.stringify(origin)}, so it can never pass that freight on`,
+        );
+      }
+    });
+  });
+
+  const aliases = new Map<string, number>();
+  stage.promotionTemplate.steps.forEach((step, s) => {
+    if (step.as === undefined) return;
+    const earlier = aliases.get(step.as);
+    if (earlier !== undefined) {
+      report(
+        [...at, 'promotionTemplate', 'steps', s, 'as'],
+        `duplicate step alias ${JSON.stringify(step.as)}: steps[${earlier}] already uses it`,
+      );
+    } else {
+      aliases.set(step.as, s);
+    }
+  });
+}
+
+/**
+ * Freight flows from upstream to downstream stages; a cycle means no freight can ever enter it.
+ * Each cycle is reported once, in flow order starting from the stage that comes first in the file,
+ * at the `sources.stages` entry of that stage which closes the loop.
+ */
+function checkCycles(report: Report, stages: readonly RawStage[]): void {
+  const index = new Map<string, number>();
+  stages.forEach((s, i) => {
+    if (!index.has(s.name)) index.set(s.name, i);
+  });
+  // upstreams[i]: indexes of the stages stage i takes freight from (known stages, not itself).
+  const upstreams = stages.map((s) => {
+    const out = new Set<number>();
+    for (const req of s.requestedFreight) {
+      for (const name of req.sources.stages ?? []) {
+        const j = index.get(name);
+        if (j !== undefined && stages[j]?.name !== s.name) out.add(j);
+      }
+    }
+    return [...out];
+  });
+
+  const state = new Array<0 | 1 | 2>(stages.length).fill(0); // 0 new, 1 on stack, 2 done
+  const stack: number[] = [];
+  const reported = new Set<string>();
+
+  const visit = (i: number): void => {
+    state[i] = 1;
+    stack.push(i);
+    for (const j of upstreams[i] ?? []) {
+      if (state[j] === 1) {
+        // stack from j to the end: j <- ... <- i <- j in "takes from" terms.
+        const loop = stack.slice(stack.indexOf(j));
+        // Flow order is the reverse of "takes from" order.
+        const flow = [...loop].reverse();
+        const start = flow.indexOf(Math.min(...flow));
+        const rotated = [...flow.slice(start), ...flow.slice(0, start)];
+        const key = rotated.join(',');
+        const first = rotated[0];
+        const feeder = rotated.at(-1);
+        if (!reported.has(key) && first !== undefined && feeder !== undefined) {
+          reported.add(key);
+          const names = [...rotated, first].map((k) => stages[k]?.name ?? '?');
+          report(entryFor(stages, first, feeder), `stages form a cycle: ${names.join(' -> ')}`);
+        }
+      } else if (state[j] === 0) {
+        visit(j);
+      }
+    }
+    stack.pop();
+    state[i] = 2;
+  };
+  stages.forEach((_, i) => {
+    if (state[i] === 0) visit(i);
+  });
+}
+
+/** Path of the `sources.stages` entry by which stage `i` takes freight from stage `j`. */
+function entryFor(stages: readonly RawStage[], i: number, j: number): PathSegment[] {
+  const target = stages[j]?.name ?? '';
+  for (const [r, request] of (stages[i]?.requestedFreight ?? []).entries()) {
+    const u = (request.sources.stages ?? []).indexOf(target);
+    if (u >= 0) return ['stages', i, 'requestedFreight', r, 'sources', 'stages', u];
+  }
+  return ['stages', i, 'name'];
+}
