@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { OperationError } from '../util/errors.js';
 import { Redactor } from '../util/redact.js';
 import { basicPair, isHttpRemote, type Remote } from './remote.js';
@@ -31,17 +32,13 @@ export interface RunOptions {
 export interface GitResult {
   exitCode: number;
   stdout: string;
+  /** stdout as bytes, for binary-safe parsing (`cat-file --batch` sizes are in bytes). */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
 export type GitFailureKind =
-  | 'non-fast-forward'
-  | 'already-exists'
-  | 'auth'
-  | 'not-found'
-  | 'network'
-  | 'timeout'
-  | 'other';
+  'non-fast-forward' | 'already-exists' | 'auth' | 'not-found' | 'network' | 'timeout' | 'other';
 
 /** A git command that failed: says which command, why, and what kind of failure it was. */
 export class GitError extends OperationError {
@@ -97,7 +94,11 @@ export class Git {
       // Inherited GIT_* settings (GIT_DIR from a hook, a caller's GIT_CONFIG_COUNT) would point
       // gantry's git somewhere else; proxies and SSH settings are the user's and are kept.
       if (v === undefined) continue;
-      if (/^GIT_/.test(k) && !/^GIT_(SSH|SSH_COMMAND|SSL_CAINFO|SSL_NO_VERIFY|PROXY_COMMAND|EXEC_PATH|TRACE.*)$/.test(k)) continue;
+      if (
+        /^GIT_/.test(k) &&
+        !/^GIT_(SSH|SSH_COMMAND|SSL_CAINFO|SSL_NO_VERIFY|PROXY_COMMAND|EXEC_PATH|TRACE.*)$/.test(k)
+      )
+        continue;
       if (k === 'SSH_ASKPASS' || k === 'GCM_INTERACTIVE') continue;
       env[k] = v;
     }
@@ -165,19 +166,29 @@ export class Git {
         // do not wait for it.
         child.stdout.destroy();
         child.stderr.destroy();
-        resolve({ exitCode: 124, stdout: '', stderr: `timed out after ${timeoutMs} ms` });
+        resolve({
+          exitCode: 124,
+          stdout: '',
+          stdoutBytes: Buffer.alloc(0),
+          stderr: `timed out after ${timeoutMs} ms`,
+        });
       }, timeoutMs);
       child.stdout.on('data', (d: Buffer) => out.push(d));
       child.stderr.on('data', (d: Buffer) => err.push(d));
       child.on('error', (e) => {
         clearTimeout(timer);
-        reject(new OperationError(`could not run git: ${e.message}. Is git installed and on PATH?`));
+        const why =
+          options.cwd && !existsSync(options.cwd)
+            ? `the directory ${options.cwd} does not exist`
+            : `${e.message}; is git installed and on PATH?`;
+        reject(new OperationError(`could not run git ${args[0] ?? ''}: ${why}`));
       });
       child.on('close', (code) => {
         clearTimeout(timer);
         if (timedOut) return;
         const stderr = Buffer.concat(err).toString('utf8');
-        resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr });
+        const stdoutBytes = Buffer.concat(out);
+        resolve({ exitCode: code ?? 1, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr });
       });
       child.stdin.on('error', () => {
         // git may exit before reading its input (e.g. a bad argument); the exit code tells why.
@@ -190,14 +201,30 @@ export class Git {
 function classify(exitCode: number, stderr: string): GitFailureKind {
   const s = stderr.toLowerCase();
   if (exitCode === 124 && s.startsWith('timed out')) return 'timeout';
-  if (/\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value/.test(s))
+  if (
+    /\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value/.test(
+      s,
+    )
+  )
     return 'non-fast-forward';
   if (/\(already exists\)/.test(s)) return 'already-exists';
-  if (/authentication failed|could not read username|could not read password|permission denied|http 401|http 403|returned error: 40[13]|terminal prompts disabled/.test(s))
+  if (
+    /authentication failed|could not read username|could not read password|permission denied|http 401|http 403|returned error: 40[13]|terminal prompts disabled/.test(
+      s,
+    )
+  )
     return 'auth';
-  if (/repository .* not found|does not appear to be a git repository|returned error: 404|http 404|couldn't find remote ref|not a git repository/.test(s))
+  if (
+    /repository .* not found|does not appear to be a git repository|returned error: 404|http 404|couldn't find remote ref|not a git repository/.test(
+      s,
+    )
+  )
     return 'not-found';
-  if (/could not resolve host|connection refused|failed to connect|timed out|network is unreachable|connection reset|early eof|the remote end hung up|returned error: 5\d\d|http 5\d\d/.test(s))
+  if (
+    /could not resolve host|connection refused|failed to connect|timed out|network is unreachable|connection reset|early eof|the remote end hung up|returned error: 5\d\d|http 5\d\d/.test(
+      s,
+    )
+  )
     return 'network';
   return 'other';
 }

@@ -1,2 +1,10 @@
-export { Git, GitError, type GitFailureKind, type GitIdentity, type GitOptions, type GitResult, type RunOptions } from './git.js';
+export {
+  Git,
+  GitError,
+  type GitFailureKind,
+  type GitIdentity,
+  type GitOptions,
+  type GitResult,
+  type RunOptions,
+} from './git.js';
 export { parseRemote, isHttpRemote, type GitCredentials, type Remote } from './remote.js';

@@ -5,7 +5,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_PUSH_RETRY: RetryPolicy = { attempts: 12, baseDelayMs: 150, maxDelayMs: 4_000 };
+export const DEFAULT_PUSH_RETRY: RetryPolicy = {
+  attempts: 12,
+  baseDelayMs: 150,
+  maxDelayMs: 4_000,
+};
 
 export interface RetryHooks {
   sleep?: (ms: number) => Promise<void>;
@@ -19,7 +23,11 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
  * "Full jitter" exponential backoff: the delay before try n+1 is uniform in
  * [0, min(max, base·2ⁿ)]. Writers racing for one branch spread out instead of colliding again.
  */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(random() * ceiling);
 }

@@ -22,7 +22,12 @@ export function tempDir(prefix = 'gantry-test-'): { path: string; cleanup: () =>
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export function git(cwd: string, args: string[], env?: Record<string, string>, input?: string): string {
+export function git(
+  cwd: string,
+  args: string[],
+  env?: Record<string, string>,
+  input?: string,
+): string {
   return execFileSync('git', args, {
     cwd,
     env: env ?? testGitEnv(cwd),
@@ -36,7 +41,12 @@ export function git(cwd: string, args: string[], env?: Record<string, string>, i
  * A bare "GitOps" repository with one commit on `main` holding `files`, configured like a forge:
  * partial-clone filters allowed, pushes accepted over HTTP, unrelated refs not advertised.
  */
-export function createBareRepo(root: string, name: string, files: Record<string, string>, branches: string[] = []): string {
+export function createBareRepo(
+  root: string,
+  name: string,
+  files: Record<string, string>,
+  branches: string[] = [],
+): string {
   const bare = join(root, `${name}.git`);
   const env = testGitEnv(root);
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare], { env });

@@ -1,0 +1,99 @@
+import YAML from 'yaml';
+import type { Freight } from '../freight/types.js';
+import { OperationError } from '../util/errors.js';
+
+/** The freight a stage runs for one origin: the freight without its bookkeeping fields. */
+export type StageFreight = Pick<
+  Freight,
+  'id' | 'alias' | 'origin' | 'images' | 'charts' | 'commits'
+>;
+
+/**
+ * `.gantry/state/<project>/<stage>.yaml`: what the stage runs, written in the same commit as the
+ * manifests that make it run, so the two never disagree.
+ */
+export interface StageState {
+  project: string;
+  stage: string;
+  /** Current freight, one entry per origin (warehouse) the stage takes freight from. */
+  freight: StageFreight[];
+  promotedAt: string;
+  promotedBy: string;
+  approvedBy: string[];
+  run?: string;
+}
+
+const HEADER =
+  '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
+  '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
+
+export function toStageFreight(f: Freight | StageFreight): StageFreight {
+  return {
+    id: f.id,
+    alias: f.alias,
+    origin: f.origin,
+    images: f.images,
+    charts: f.charts,
+    commits: f.commits,
+  };
+}
+
+export function serializeStageState(s: StageState): string {
+  const doc = {
+    project: s.project,
+    stage: s.stage,
+    freight: s.freight.map(toStageFreight),
+    promotedAt: s.promotedAt,
+    promotedBy: s.promotedBy,
+    approvedBy: s.approvedBy,
+    ...(s.run ? { run: s.run } : {}),
+  };
+  return HEADER + YAML.stringify(doc, { lineWidth: 0 });
+}
+
+export function parseStageState(text: string, where: string): StageState {
+  let doc: unknown;
+  try {
+    doc = YAML.parse(text);
+  } catch (err) {
+    throw new OperationError(`unreadable stage state ${where}: ${(err as Error).message}`);
+  }
+  const fail = (why: string): never => {
+    throw new OperationError(`unreadable stage state ${where}: ${why}`);
+  };
+  if (typeof doc !== 'object' || doc === null) return fail('not a mapping');
+  const d = doc as Record<string, unknown>;
+  for (const k of ['project', 'stage', 'promotedAt', 'promotedBy'] as const) {
+    if (typeof d[k] !== 'string') fail(`field "${k}" must be a string`);
+  }
+  if (!Array.isArray(d.freight)) fail('field "freight" must be a list');
+  const freight = (d.freight as unknown[]).map((f, i) => {
+    const e = f as Record<string, unknown> | null;
+    if (
+      !e ||
+      typeof e.id !== 'string' ||
+      typeof e.alias !== 'string' ||
+      typeof e.origin !== 'object'
+    ) {
+      return fail(`freight[${i}] needs id, alias and origin`);
+    }
+    return {
+      id: e.id,
+      alias: e.alias,
+      origin: e.origin as StageFreight['origin'],
+      images: (e.images as StageFreight['images']) ?? [],
+      charts: (e.charts as StageFreight['charts']) ?? [],
+      commits: (e.commits as StageFreight['commits']) ?? [],
+    };
+  });
+  const approvedBy = Array.isArray(d.approvedBy) ? d.approvedBy.map(String) : [];
+  return {
+    project: d.project as string,
+    stage: d.stage as string,
+    freight,
+    promotedAt: d.promotedAt as string,
+    promotedBy: d.promotedBy as string,
+    approvedBy,
+    run: typeof d.run === 'string' ? d.run : undefined,
+  };
+}

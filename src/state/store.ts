@@ -1,0 +1,701 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
+import { parseFreight, serializeFreight } from '../freight/document.js';
+import type { Freight, FreightOrigin } from '../freight/types.js';
+import { Git, GitError, type GitIdentity, type Remote } from '../git/index.js';
+import { ConfigError, OperationError } from '../util/errors.js';
+import { DEFAULT_PUSH_RETRY, retry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
+import { withDirLock } from './lock.js';
+import {
+  parseApproval,
+  parseVerification,
+  serializeApproval,
+  serializeVerification,
+  type ApprovalRecord,
+  type VerificationRecord,
+} from './records.js';
+import {
+  parseStateRef,
+  projectRefPrefix,
+  stateFilePath,
+  stateRefName,
+  type StateRef,
+} from './refs.js';
+import {
+  parseStageState,
+  serializeStageState,
+  toStageFreight,
+  type StageState,
+} from './stage-state.js';
+
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+export const DEFAULT_IDENTITY: GitIdentity = {
+  name: 'gantry[bot]',
+  email: 'gantry[bot]@users.noreply.github.com',
+};
+
+export interface StateStoreOptions {
+  remote: Remote;
+  /** Where gantry keeps its partial, shallow copy of the remote (one per remote URL). */
+  cacheDir: string;
+  /** Environment for git (PATH, HOME, proxies): the adapter's, never read here. */
+  baseEnv: Readonly<Record<string, string | undefined>>;
+  identity?: GitIdentity;
+  retry?: RetryPolicy;
+  retryHooks?: RetryHooks;
+  clock?: () => Date;
+  log?: (line: string) => void;
+  gitTimeoutMs?: number;
+}
+
+/** Everything recorded as tags for one project, read in one listing. */
+export interface ProjectSnapshot {
+  /** Newest first. */
+  freight: Freight[];
+  verifications: VerificationRecord[];
+  approvals: ApprovalRecord[];
+}
+
+export interface PromotionRecord {
+  project: string;
+  stage: string;
+  branch: string;
+  freightId: string;
+  alias: string;
+  commit: string;
+  promotedAt: string;
+  promotedBy: string;
+  approvedBy: string[];
+  run?: string;
+  subject: string;
+}
+
+export interface PromotionWrite {
+  project: string;
+  stage: string;
+  /** Branch the stage deploys from; default: the remote's default branch. */
+  branch?: string;
+  freight: Freight;
+  promotedBy: string;
+  approvedBy?: string[];
+  run?: string;
+  /** Paths (files or directories) the edit reads or writes, checked out sparsely; the state file is added. */
+  paths?: string[];
+  /**
+   * Edits the manifests in a fresh checkout of the branch tip; called again on each retry after a
+   * push race, on the new tip. Returns lines describing what it changed, for the commit message.
+   */
+  edit?: (worktree: string, previous: StageState | undefined) => Promise<string[] | undefined>;
+}
+
+export interface PromotionResult {
+  changed: boolean;
+  /** The new commit, or the tip the stage already had when nothing changed. */
+  commit: string;
+  branch: string;
+  previous?: StageState;
+  changes: VersionChange[];
+  attempts: number;
+}
+
+export const TRAILER = {
+  project: 'Gantry-Project',
+  stage: 'Gantry-Stage',
+  freight: 'Gantry-Freight',
+  alias: 'Gantry-Alias',
+  warehouse: 'Gantry-Warehouse',
+  promotedBy: 'Gantry-Promoted-By',
+  run: 'Gantry-Run',
+  approvedBy: 'Approved-By',
+} as const;
+
+/**
+ * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
+ * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
+ * promotions as commits that carry the stage's state file. Reads go through a local cache
+ * repository that holds only what was asked for (tags, branch tips without blobs, commit
+ * objects without trees), so their cost does not grow with the repository's history.
+ */
+export class StateStore {
+  readonly git: Git;
+  private readonly cache: string;
+  private readonly policy: RetryPolicy;
+  private readonly now: () => Date;
+  private readonly log: (line: string) => void;
+  private cacheReady?: Promise<void>;
+  private defaultBranchName?: Promise<string>;
+
+  constructor(private readonly opts: StateStoreOptions) {
+    this.git = new Git({
+      baseEnv: opts.baseEnv,
+      remote: opts.remote,
+      identity: opts.identity ?? DEFAULT_IDENTITY,
+      timeoutMs: opts.gitTimeoutMs,
+    });
+    const key = createHash('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
+    this.cache = join(opts.cacheDir, `${key}.git`);
+    this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
+    this.now = opts.clock ?? (() => new Date());
+    this.log = opts.log ?? (() => undefined);
+  }
+
+  get remoteUrl(): string {
+    return this.opts.remote.url;
+  }
+
+  // ---- the cache repository -------------------------------------------------------------------
+
+  private ensureCache(): Promise<void> {
+    this.cacheReady ??= (async () => {
+      await mkdir(this.opts.cacheDir, { recursive: true });
+      await withDirLock(this.cache, async () => {
+        const probe = existsSync(join(this.cache, 'HEAD'))
+          ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: this.cache })
+          : undefined;
+        if (probe?.exitCode === 0) return;
+        await rm(this.cache, { recursive: true, force: true });
+        await this.git.run(['init', '-q', '--bare', this.cache]);
+        const g = (k: string, v: string) => this.git.run(['config', k, v], { cwd: this.cache });
+        // Only the URL is stored: credentials come with each command's environment.
+        await g('remote.origin.url', this.opts.remote.url);
+        // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
+        await g('remote.origin.promisor', 'true');
+        await g('remote.origin.partialclonefilter', 'blob:none');
+        await g('extensions.partialClone', 'origin');
+      });
+    })();
+    return this.cacheReady;
+  }
+
+  /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
+  private async inCache<T>(fn: () => Promise<T>): Promise<T> {
+    await this.ensureCache();
+    return withDirLock(this.cache, fn);
+  }
+
+  private fetch(args: string[]): Promise<unknown> {
+    return retry(
+      () =>
+        this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
+          cwd: this.cache,
+        }),
+      isTransient,
+      { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
+      this.opts.retryHooks,
+    );
+  }
+
+  async defaultBranch(): Promise<string> {
+    this.defaultBranchName ??= (async () => {
+      const res = await this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']);
+      const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
+      if (!m?.[1])
+        throw new OperationError(
+          `${this.opts.remote.url} has no default branch (is the repository empty?)`,
+        );
+      return m[1];
+    })();
+    return this.defaultBranchName;
+  }
+
+  /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
+  private async fetchTips(branches: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(branches)];
+    const refspecs = unique.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
+    try {
+      await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
+    } catch (err) {
+      if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+        const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
+        throw new OperationError(
+          `branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`,
+        );
+      }
+      throw err;
+    }
+    const tips = new Map<string, string>();
+    const res = await this.git.run(
+      [
+        'for-each-ref',
+        '--format=%(refname:lstrip=3) %(objectname)',
+        ...unique.map((b) => `refs/remotes/origin/${b}`),
+      ],
+      { cwd: this.cache },
+    );
+    for (const line of res.stdout.split('\n').filter(Boolean)) {
+      const [branch, sha] = line.split(' ');
+      if (branch && sha && unique.includes(branch)) tips.set(branch, sha);
+    }
+    return tips;
+  }
+
+  /**
+   * Reads files at `<commit>:<path>` from trees fetched without blobs: resolves the blob ids from the
+   * local trees, fetches the missing blobs in one request (git skips the network when none are
+   * missing), then reads them all through one `cat-file --batch`.
+   */
+  private async readBlobs(specs: string[]): Promise<Map<string, string | undefined>> {
+    const out = new Map<string, string | undefined>();
+    const byCommit = new Map<string, string[]>();
+    for (const spec of specs) {
+      const i = spec.indexOf(':');
+      const commit = spec.slice(0, i);
+      byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
+      out.set(spec, undefined);
+    }
+    const ids = new Map<string, string>();
+    for (const [commit, paths] of byCommit) {
+      const res = await this.git.run(['ls-tree', '-z', commit, '--', ...paths], {
+        cwd: this.cache,
+      });
+      for (const entry of res.stdout.split('\0').filter(Boolean)) {
+        const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
+        if (m?.[1] && m[2]) ids.set(`${commit}:${m[2]}`, m[1]);
+      }
+    }
+    const blobs = [...new Set(ids.values())];
+    if (!blobs.length) return out;
+    await retry(
+      () =>
+        this.git.run(
+          [
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '-q',
+            'origin',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            '--filter=blob:none',
+            '--stdin',
+          ],
+          { cwd: this.cache, input: blobs.join('\n') + '\n' },
+        ),
+      isTransient,
+      { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
+      this.opts.retryHooks,
+    );
+    const res = await this.git.run(['cat-file', '--batch'], {
+      cwd: this.cache,
+      input: blobs.join('\n') + '\n',
+    });
+    const bytes = res.stdoutBytes;
+    const contents = new Map<string, string>();
+    let pos = 0;
+    for (const oid of blobs) {
+      const nl = bytes.indexOf(10, pos);
+      const size = parseInt(bytes.subarray(pos, nl).toString('latin1').split(' ')[2] ?? '0', 10);
+      contents.set(oid, bytes.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+      pos = nl + 1 + size + 1;
+    }
+    for (const [spec, oid] of ids) out.set(spec, contents.get(oid));
+    return out;
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------
+
+  /** Every freight, verification and approval of a project: one ref-prefix fetch, one listing. */
+  async snapshot(project: string): Promise<ProjectSnapshot> {
+    const prefix = projectRefPrefix(project);
+    const listing = await this.inCache(async () => {
+      await this.fetch(['--prune', `+${prefix}*:${prefix}*`]);
+      const res = await this.git.run(
+        ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(contents)%00', prefix],
+        { cwd: this.cache },
+      );
+      return res.stdout;
+    });
+    const snap: ProjectSnapshot = { freight: [], verifications: [], approvals: [] };
+    for (const record of listing.split('\0\n')) {
+      if (!record) continue;
+      const [name = '', type = '', message = ''] = record.split('\0');
+      const ref = parseStateRef(name);
+      if (!ref || ref.project !== project) continue; // not ours: someone's own tag under the prefix
+      const where = name.replace(/^refs\/tags\//, '');
+      if (type !== 'tag')
+        throw new OperationError(
+          `unreadable tag ${where}: it is a lightweight tag, gantry writes annotated tags`,
+        );
+      if (ref.kind === 'freight') snap.freight.push(parseFreight(message, where, ref.freightId));
+      else if (ref.kind === 'verified')
+        snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
+      else snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+    }
+    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    return snap;
+  }
+
+  /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+  async stageStates(
+    project: string,
+    stages: { name: string; branch?: string }[],
+  ): Promise<Map<string, StageState | undefined>> {
+    const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
+    const branchOf = (s: { branch?: string }) => s.branch ?? def;
+    const files = await this.inCache(async () => {
+      const tips = await this.fetchTips(stages.map(branchOf));
+      const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
+      return { specs, blobs: await this.readBlobs(specs) };
+    });
+    const out = new Map<string, StageState | undefined>();
+    stages.forEach((s, i) => {
+      const text = files.blobs.get(files.specs[i] as string);
+      out.set(
+        s.name,
+        text === undefined
+          ? undefined
+          : parseStageState(text, `${branchOf(s)}:${stateFilePath(project, s.name)}`),
+      );
+    });
+    return out;
+  }
+
+  /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
+  async projectFiles(branch?: string): Promise<{ file: string; text: string }[]> {
+    const b = branch ?? (await this.defaultBranch());
+    return this.inCache(async () => {
+      const tip = (await this.fetchTips([b])).get(b) as string;
+      const ls = await this.git
+        .run(['ls-tree', '--name-only', `${tip}:.gantry`], { cwd: this.cache })
+        .catch(() => ({ stdout: '' }));
+      const files = ls.stdout
+        .split('\n')
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => `.gantry/${f}`);
+      const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
+      return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
+    });
+  }
+
+  /**
+   * The newest `limit` promotions of a project on the given branches, from commit trailers. Fetches
+   * commit objects only (no trees), deepening until enough promotions are found or history ends,
+   * so the cost follows `limit`, not the length of history.
+   */
+  async promotions(project: string, branches: string[], limit = 20): Promise<PromotionRecord[]> {
+    const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
+    return this.inCache(async () => {
+      await this.fetchTips(unique);
+      const found = new Map<string, PromotionRecord>();
+      for (const branch of unique) {
+        for (let depth = 64; ; depth *= 4) {
+          await this.fetch([
+            `--depth=${depth}`,
+            '--filter=tree:0',
+            `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+          ]);
+          const res = await this.git.run(
+            [
+              'log',
+              `--max-count=${depth}`,
+              '--format=%H%x00%cI%x00%B%x00',
+              `refs/remotes/origin/${branch}`,
+            ],
+            { cwd: this.cache },
+          );
+          const records = res.stdout.split('\0\n').filter(Boolean);
+          let count = 0;
+          for (const rec of records) {
+            const p = parsePromotionCommit(rec, branch);
+            if (p?.project === project) {
+              found.set(p.commit, p);
+              count++;
+            }
+          }
+          const reachedRoot = records.length < depth;
+          if (count >= limit || reachedRoot) break;
+        }
+      }
+      return [...found.values()]
+        .sort((a, b) => b.promotedAt.localeCompare(a.promotedAt))
+        .slice(0, limit);
+    });
+  }
+
+  // ---- writes ---------------------------------------------------------------------------------
+
+  /**
+   * Records a state tag. Tags are immutable: if it exists, nothing changes and `created` is false
+   * (two writers racing for the same freight both succeed, one of them as a no-op).
+   */
+  private async writeTag(
+    ref: StateRef,
+    message: string,
+    when: Date,
+  ): Promise<{ created: boolean; ref: string }> {
+    const name = stateRefName(ref);
+    const identity = this.opts.identity ?? DEFAULT_IDENTITY;
+    const seconds = Math.floor(when.getTime() / 1000);
+    const tagObject = await this.inCache(async () => {
+      await this.git.run(['mktree'], { cwd: this.cache, input: '' });
+      const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
+      return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
+    });
+    return retry(
+      async () => {
+        const res = await this.git.tryRun(
+          ['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`],
+          {
+            cwd: this.cache,
+          },
+        );
+        // Porcelain flags: `*` a new ref, `=` it was already there with this very object (the
+        // same freight recorded by another writer at the same instant).
+        if (res.exitCode === 0) return { created: !/^=\t/m.test(res.stdout), ref: name };
+        // Rejected: usually because the tag exists, written earlier or by a writer racing us
+        // ("already exists", or "cannot lock ref" while the other push holds it). Ask the remote.
+        const seen = await this.git.tryRun(['ls-remote', this.opts.remote.url, name], {
+          cwd: this.cache,
+        });
+        if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
+          return { created: false, ref: name };
+        throw this.git.error(
+          ['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`],
+          res,
+        );
+      },
+      isTransient,
+      this.policy,
+      this.opts.retryHooks,
+    );
+  }
+
+  async recordFreight(
+    project: string,
+    freight: Freight,
+  ): Promise<{ created: boolean; ref: string }> {
+    return this.writeTag(
+      { kind: 'freight', project, freightId: freight.id },
+      serializeFreight(freight),
+      new Date(freight.createdAt),
+    );
+  }
+
+  async recordVerification(r: VerificationRecord): Promise<{ created: boolean; ref: string }> {
+    return this.writeTag(
+      { kind: 'verified', project: r.project, stage: r.stage, freightId: r.freightId },
+      serializeVerification(r),
+      new Date(r.verifiedAt),
+    );
+  }
+
+  async recordApproval(r: ApprovalRecord): Promise<{ created: boolean; ref: string }> {
+    return this.writeTag(
+      { kind: 'approved', project: r.project, stage: r.stage, freightId: r.freightId },
+      serializeApproval(r),
+      new Date(r.approvedAt),
+    );
+  }
+
+  /**
+   * One promotion, one commit: the edited manifests and the stage's state file together, pushed
+   * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
+   * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
+   */
+  async commitPromotion(w: PromotionWrite): Promise<PromotionResult> {
+    const branch = w.branch ?? (await this.defaultBranch());
+    const statePath = stateFilePath(w.project, w.stage);
+    await mkdir(this.opts.cacheDir, { recursive: true });
+    const dir = await mkdtemp(join(this.opts.cacheDir, 'promote-'));
+    const git = (args: string[], input?: string) => this.git.run(args, { cwd: dir, input });
+    try {
+      await git(['init', '-q']);
+      await git(['remote', 'add', 'origin', this.opts.remote.url]);
+      await git(['config', 'remote.origin.promisor', 'true']);
+      await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
+      await git(['config', 'core.sparseCheckout', 'true']);
+      const patterns = [
+        `/${statePath}`,
+        ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
+      ];
+      await writeFile(join(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
+
+      let attempts = 0;
+      return await retry(
+        async () => {
+          attempts++;
+          await this.fetchInto(
+            dir,
+            [
+              '--depth=1',
+              '--filter=blob:none',
+              `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+            ],
+            branch,
+          );
+          await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
+          await git(['clean', '-q', '-fdx']);
+          const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+          const previousText = await readFile(join(dir, statePath), 'utf8').catch(() => undefined);
+          const previous =
+            previousText === undefined
+              ? undefined
+              : parseStageState(previousText, `${branch}:${statePath}`);
+          const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
+          const changes = versionChanges(before, w.freight);
+          const editLines = (await w.edit?.(dir, previous)) ?? [];
+          const state: StageState = {
+            project: w.project,
+            stage: w.stage,
+            freight: [
+              ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
+              toStageFreight(w.freight),
+            ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
+            promotedAt: this.now().toISOString(),
+            promotedBy: w.promotedBy,
+            approvedBy: w.approvedBy ?? [],
+            run: w.run,
+          };
+          // Freight the stage already runs, and an edit that changed nothing: no commit at all.
+          if (before?.id === w.freight.id) {
+            const dirty = (await git(['status', '--porcelain'])).stdout.trim();
+            if (!dirty)
+              return { changed: false, commit: tip, branch, previous, changes: [], attempts };
+          }
+          await mkdir(dirname(join(dir, statePath)), { recursive: true });
+          await writeFile(join(dir, statePath), serializeStageState(state));
+          await git(['add', '--sparse', '-A']);
+          await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
+          const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+          const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
+          const res = await this.git.tryRun(push, { cwd: dir });
+          if (res.exitCode !== 0) {
+            const err = this.git.error(push, res);
+            if (
+              /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(
+                res.stdout,
+              )
+            ) {
+              this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
+              throw new GitError(
+                err.command,
+                err.exitCode,
+                err.stderr || res.stdout,
+                'non-fast-forward',
+              );
+            }
+            throw err;
+          }
+          return { changed: true, commit, branch, previous, changes, attempts };
+        },
+        (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'),
+        this.policy,
+        this.opts.retryHooks,
+      ).catch((err: unknown) => {
+        if (err instanceof GitError && err.kind === 'non-fast-forward') {
+          throw new OperationError(
+            `could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`,
+          );
+        }
+        throw err;
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async fetchInto(dir: string, args: string[], branch: string): Promise<void> {
+    try {
+      await retry(
+        () => this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir }),
+        isTransient,
+        { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
+        this.opts.retryHooks,
+      );
+    } catch (err) {
+      if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+        throw new ConfigError(
+          `branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`,
+        );
+      }
+      throw err;
+    }
+  }
+}
+
+function sameOrigin(a: FreightOrigin, b: FreightOrigin): boolean {
+  return a.kind === b.kind && a.name === b.name;
+}
+
+function isTransient(err: unknown): boolean {
+  return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
+}
+
+function checkRecord<T extends { project: string; stage: string; freightId: string }>(
+  r: T,
+  ref: StateRef,
+  where: string,
+): T {
+  if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
+    throw new OperationError(
+      `unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`,
+    );
+  }
+  return r;
+}
+
+export function promotionMessage(
+  w: PromotionWrite,
+  changes: VersionChange[],
+  editLines: string[],
+): string {
+  const lines = [`promote(${w.project}/${w.stage}): ${w.freight.alias}`, ''];
+  lines.push(
+    `Freight ${w.freight.alias} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`,
+  );
+  if (changes.length) {
+    lines.push('');
+    for (const c of changes) lines.push(`- ${formatChange(c)}`);
+  }
+  if (editLines.length) {
+    lines.push('');
+    for (const l of editLines) lines.push(l);
+  }
+  lines.push('');
+  lines.push(`${TRAILER.project}: ${w.project}`);
+  lines.push(`${TRAILER.stage}: ${w.stage}`);
+  lines.push(`${TRAILER.freight}: ${w.freight.id}`);
+  lines.push(`${TRAILER.alias}: ${w.freight.alias}`);
+  lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
+  lines.push(`${TRAILER.promotedBy}: ${w.promotedBy}`);
+  if (w.run) lines.push(`${TRAILER.run}: ${w.run}`);
+  for (const a of w.approvedBy ?? []) lines.push(`${TRAILER.approvedBy}: ${a}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Reads a `%H%x00%cI%x00%B` log record; undefined when it is not a gantry promotion. */
+export function parsePromotionCommit(record: string, branch: string): PromotionRecord | undefined {
+  const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
+  if (!body.includes(`${TRAILER.stage}: `)) return undefined;
+  const trailers = new Map<string, string[]>();
+  // Trailers are the last paragraph; read them from there only, so a quoted line in the body does not count.
+  const paragraphs = body.trimEnd().split(/\n\s*\n/);
+  for (const line of (paragraphs[paragraphs.length - 1] ?? '').split('\n')) {
+    const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+    if (m?.[1] && m[2] !== undefined)
+      trailers.set(m[1], [...(trailers.get(m[1]) ?? []), m[2].trim()]);
+  }
+  const one = (k: string) => trailers.get(k)?.[0];
+  const project = one(TRAILER.project);
+  const stage = one(TRAILER.stage);
+  const freightId = one(TRAILER.freight);
+  if (!project || !stage || !freightId) return undefined;
+  return {
+    project,
+    stage,
+    branch,
+    freightId,
+    alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
+    commit: sha,
+    promotedAt: date,
+    promotedBy: one(TRAILER.promotedBy) ?? '',
+    approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
+    run: one(TRAILER.run),
+    subject: body.split('\n')[0] ?? '',
+  };
+}

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+
+const WRITERS = 20;
+const STAGES = 5;
+
+interface WriterResult {
+  index: number;
+  own: boolean;
+  shared: boolean;
+  stage: string;
+  commit: string;
+  attempts: number;
+}
+
+function runWriter(args: string[], env: Record<string, string>): Promise<WriterResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '../support/writer.ts'), ...args],
+      { env },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as WriterResult)
+        : reject(new Error(`writer ${args[2]} exited ${code}: ${err}`)),
+    );
+  });
+}
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+test(`${WRITERS} processes write freight and promotions to one remote at once: all land, none lost, no force-push`, async () => {
+  const bare = createBareRepo(tmp.path, 'gitops', { 'README.md': 'gitops\n' });
+  git(bare, ['config', 'core.logAllRefUpdates', 'always']);
+  const url = `file://${bare}`;
+  const env = testGitEnv(tmp.path);
+  const before = git(bare, ['rev-parse', 'main']).trim();
+  // Half the writers share one cache (its lock is exercised), half have their own.
+  const results = await Promise.all(
+    Array.from({ length: WRITERS }, (_, i) =>
+      runWriter(
+        [url, join(tmp.path, i % 2 ? 'cache-shared' : `cache-${i}`), String(i), String(STAGES)],
+        env,
+      ),
+    ),
+  );
+
+  // Every writer's own freight landed once; the shared freight was created by exactly one writer.
+  expect(results.filter((r) => r.own)).toHaveLength(WRITERS);
+  expect(results.filter((r) => r.shared)).toHaveLength(1);
+  const tags = git(bare, ['for-each-ref', '--format=%(refname)', 'refs/tags/gantry/echo/freight/'])
+    .trim()
+    .split('\n');
+  expect(tags).toHaveLength(WRITERS + 1);
+
+  // Every promotion is on main, in a linear history that started from the old tip.
+  const log = git(bare, ['log', '--format=%H %P', `${before}..main`])
+    .trim()
+    .split('\n');
+  expect(log).toHaveLength(WRITERS);
+  expect(log.every((l) => l.split(' ').length === 2)).toBe(true); // no merges
+  const onMain = new Set(log.map((l) => l.split(' ')[0]));
+  for (const r of results) expect(onMain.has(r.commit), `writer ${r.index}`).toBe(true);
+  const stagesTouched = git(bare, [
+    'log',
+    '--format=%(trailers:key=Gantry-Stage,valueonly)',
+    `${before}..main`,
+  ])
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  expect(new Set(stagesTouched).size).toBe(STAGES);
+
+  // Each stage's state file names the freight of the last writer that promoted into it.
+  for (let s = 0; s < STAGES; s++) {
+    const last = git(bare, [
+      'log',
+      '-1',
+      '--format=%(trailers:key=Gantry-Freight,valueonly)',
+      'main',
+      '--',
+      `.gantry/state/echo/s${s}.yaml`,
+    ]).trim();
+    expect(git(bare, ['show', `main:.gantry/state/echo/s${s}.yaml`])).toContain(`id: ${last}`);
+  }
+
+  // No force-push: every update of main in the server's reflog was a fast-forward.
+  const reflog = git(bare, ['reflog', 'show', '--format=%H', 'refs/heads/main']).trim().split('\n');
+  for (let i = 0; i + 1 < reflog.length; i++) {
+    const newer = reflog[i] as string;
+    const older = reflog[i + 1] as string;
+    const ff = git(bare, ['merge-base', '--is-ancestor', older, newer]).length === 0;
+    expect(ff).toBe(true);
+  }
+  const maxAttempts = Math.max(...results.map((r) => r.attempts));
+  expect(maxAttempts).toBeGreaterThan(1); // they really did race
+}, 180_000);

@@ -1,0 +1,333 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GitError, parseRemote } from '../../src/git/index.js';
+import { StateStore, parsePromotionCommit } from '../../src/state/index.js';
+import { OperationError, ConfigError } from '../../src/util/errors.js';
+import { makeFreight } from '../support/freight.js';
+import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+
+const noSleep = { sleep: async () => undefined };
+
+function store(
+  tmp: string,
+  url: string,
+  extra: Partial<ConstructorParameters<typeof StateStore>[0]> = {},
+) {
+  return new StateStore({
+    remote: parseRemote(url),
+    cacheDir: join(tmp, 'cache'),
+    baseEnv: testGitEnv(tmp),
+    clock: () => new Date('2026-11-02T12:00:00Z'),
+    retryHooks: noSleep,
+    ...extra,
+  });
+}
+
+/** All refs of a bare repository, to prove a failed operation left it as it was. */
+const refsOf = (bare: string) => git(bare, ['for-each-ref', '--format=%(refname) %(objectname)']);
+
+describe('state over file://', () => {
+  const tmp = tempDir();
+  let bare: string;
+  let url: string;
+  beforeAll(() => {
+    bare = createBareRepo(
+      tmp.path,
+      'gitops',
+      {
+        '.gantry/echo.yaml': 'project: echo\n',
+        'env/dev/values.yaml': 'image:\n  tag: 0.9.0 # pinned by gantry\n',
+      },
+      ['release'],
+    );
+    url = `file://${bare}`;
+  });
+  afterAll(() => tmp.cleanup());
+
+  test('freight is an annotated tag on the empty tree; recording it twice changes nothing', async () => {
+    const s = store(tmp.path, url);
+    const f = makeFreight('1.0.0');
+    expect(await s.recordFreight('echo', f)).toEqual({
+      created: true,
+      ref: `refs/tags/gantry/echo/freight/${f.id}`,
+    });
+    const before = refsOf(bare);
+    expect(
+      await s.recordFreight('echo', { ...f, createdAt: '2026-11-05T00:00:00.000Z' }),
+    ).toMatchObject({ created: false });
+    expect(refsOf(bare)).toBe(before);
+    expect(git(bare, ['cat-file', '-t', `gantry/echo/freight/${f.id}`]).trim()).toBe('tag');
+    expect(git(bare, ['rev-parse', `gantry/echo/freight/${f.id}^{}`]).trim()).toBe(
+      '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+    );
+    const snap = await s.snapshot('echo');
+    expect(snap.freight).toEqual([f]);
+  });
+
+  test('snapshot lists freight newest first with verifications and approvals', async () => {
+    const s = store(tmp.path, url);
+    const f2 = makeFreight('1.1.0', { createdAt: '2026-11-03T10:00:00.000Z' });
+    await s.recordFreight('echo', f2);
+    await s.recordVerification({
+      project: 'echo',
+      stage: 'dev',
+      freightId: f2.id,
+      alias: f2.alias,
+      verifiedAt: '2026-11-03T11:00:00.000Z',
+      verifiedBy: 'https://ci/run/1',
+      summary: ['http: Successful'],
+    });
+    await s.recordApproval({
+      project: 'echo',
+      stage: 'prod',
+      freightId: f2.id,
+      alias: f2.alias,
+      approvedAt: '2026-11-03T12:00:00.000Z',
+      approvedBy: 'alice',
+      reason: 'hotfix',
+    });
+    // Another project's state is not read.
+    await s.recordFreight('other', makeFreight('9.9.9'));
+    const snap = await s.snapshot('echo');
+    expect(snap.freight.map((f) => f.images[0]?.tag)).toEqual(['1.1.0', '1.0.0']);
+    expect(snap.verifications).toEqual([
+      expect.objectContaining({ stage: 'dev', freightId: f2.id, summary: ['http: Successful'] }),
+    ]);
+    expect(snap.approvals).toEqual([
+      expect.objectContaining({ stage: 'prod', approvedBy: 'alice', reason: 'hotfix' }),
+    ]);
+  });
+
+  test('a promotion is one commit with the manifests, the state file and trailers', async () => {
+    const s = store(tmp.path, url);
+    const f = makeFreight('1.0.0');
+    const res = await s.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: f,
+      promotedBy: 'alice',
+      run: 'https://ci/run/2',
+      paths: ['env/dev/'],
+      edit: async (dir) => {
+        const p = join(dir, 'env/dev/values.yaml');
+        writeFileSync(p, readFileSync(p, 'utf8').replace('0.9.0', '1.0.0'));
+        return ['- env/dev/values.yaml: image.tag'];
+      },
+    });
+    expect(res).toMatchObject({ changed: true, branch: 'main', attempts: 1 });
+    expect(res.changes).toEqual([
+      { artifact: 'ghcr.io/acme/echo', kind: 'image', from: undefined, to: '1.0.0' },
+    ]);
+    const files = git(bare, ['show', '--name-only', '--format=', res.commit])
+      .trim()
+      .split('\n')
+      .sort();
+    expect(files).toEqual(['.gantry/state/echo/dev.yaml', 'env/dev/values.yaml']);
+    expect(git(bare, ['show', `${res.commit}:env/dev/values.yaml`])).toBe(
+      'image:\n  tag: 1.0.0 # pinned by gantry\n',
+    );
+    const message = git(bare, ['log', '-1', '--format=%B', res.commit]);
+    expect(message).toContain('promote(echo/dev): alias-1-0-0');
+    expect(message).toContain(`Gantry-Freight: ${f.id}`);
+    expect(
+      git(bare, [
+        'log',
+        '-1',
+        '--format=%(trailers:key=Gantry-Stage,valueonly)',
+        res.commit,
+      ]).trim(),
+    ).toBe('dev');
+    // Only main moved, and only by one commit.
+    expect(git(bare, ['rev-parse', 'main~1']).trim()).toBe(
+      git(bare, ['rev-parse', 'release']).trim(),
+    );
+
+    const states = await s.stageStates('echo', [
+      { name: 'dev' },
+      { name: 'prod', branch: 'release' },
+    ]);
+    expect(states.get('dev')).toMatchObject({
+      project: 'echo',
+      stage: 'dev',
+      promotedBy: 'alice',
+      run: 'https://ci/run/2',
+      freight: [{ id: f.id }],
+    });
+    expect(states.get('prod')).toBeUndefined();
+  });
+
+  test('promoting freight the stage already has makes no commit', async () => {
+    const s = store(tmp.path, url);
+    const tip = git(bare, ['rev-parse', 'main']).trim();
+    const res = await s.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: makeFreight('1.0.0'),
+      promotedBy: 'bob',
+    });
+    expect(res).toMatchObject({ changed: false, commit: tip });
+    expect(git(bare, ['rev-parse', 'main']).trim()).toBe(tip);
+  });
+
+  test('the next promotion records the version change old → new and keeps other origins', async () => {
+    const s = store(tmp.path, url);
+    await s.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: makeFreight('abc', { warehouse: 'tools' }),
+      promotedBy: 'bob',
+    });
+    const res = await s.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: makeFreight('1.1.0'),
+      promotedBy: 'bob',
+      approvedBy: ['carol'],
+    });
+    expect(res.changes).toEqual([
+      { artifact: 'ghcr.io/acme/echo', kind: 'image', from: '1.0.0', to: '1.1.0' },
+    ]);
+    expect(git(bare, ['log', '-1', '--format=%B', 'main'])).toContain(
+      '- ghcr.io/acme/echo: 1.0.0 → 1.1.0',
+    );
+    const state = (await s.stageStates('echo', [{ name: 'dev' }])).get('dev');
+    expect(state?.freight.map((f) => f.origin.name)).toEqual(['echo', 'tools']);
+    expect(state?.approvedBy).toEqual(['carol']);
+    const promos = await s.promotions('echo', ['main']);
+    expect(promos.map((p) => [p.stage, p.alias, p.promotedBy])).toEqual([
+      ['dev', 'alias-1-1-0', 'bob'],
+      ['dev', 'alias-abc', 'bob'],
+      ['dev', 'alias-1-0-0', 'alice'],
+    ]);
+    expect(promos[0]?.approvedBy).toEqual(['carol']);
+  });
+
+  test('project files are read from the remote without a checkout', async () => {
+    const s = store(tmp.path, url);
+    expect(await s.projectFiles()).toEqual([
+      { file: '.gantry/echo.yaml', text: 'project: echo\n' },
+    ]);
+  });
+
+  test('a branch that does not exist is a clear configuration error', async () => {
+    const s = store(tmp.path, url);
+    const before = refsOf(bare);
+    await expect(
+      s.commitPromotion({
+        project: 'echo',
+        stage: 'dev',
+        branch: 'nope',
+        freight: makeFreight('2.0.0'),
+        promotedBy: 'x',
+      }),
+    ).rejects.toThrow(ConfigError);
+    await expect(s.stageStates('echo', [{ name: 'dev', branch: 'nope' }])).rejects.toThrow(
+      /branch nope does not exist/,
+    );
+    expect(refsOf(bare)).toBe(before);
+  });
+
+  test('a push that keeps losing the race fails after its tries and lands nothing', async () => {
+    const s = store(tmp.path, url, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    const rival = join(tmp.path, 'rival');
+    git(tmp.path, ['clone', '-q', url, rival]);
+    let edits = 0;
+    const err = await s
+      .commitPromotion({
+        project: 'echo',
+        stage: 'dev',
+        freight: makeFreight('3.0.0'),
+        promotedBy: 'x',
+        edit: async () => {
+          edits++;
+          // Another writer moves the branch between our fetch and our push, every time.
+          git(rival, ['pull', '-q', '--rebase']);
+          git(rival, ['commit', '-q', '--allow-empty', '-m', `rival ${edits}`]);
+          git(rival, ['push', '-q', 'origin', 'main']);
+          return [];
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OperationError);
+    expect((err as Error).message).toMatch(/branch kept moving for 3 tries/);
+    expect(edits).toBe(3);
+    const log = git(bare, ['log', '--format=%s', '-4', 'main']).trim().split('\n');
+    expect(log.slice(0, 3)).toEqual(['rival 3', 'rival 2', 'rival 1']);
+    expect(git(bare, ['log', '--format=%s', 'main'])).not.toContain('alias-3-0-0');
+  });
+
+  test('an unreadable tag message is an error that names the tag', async () => {
+    const s = store(tmp.path, url);
+    const badId = 'f'.repeat(40);
+    const work = join(tmp.path, 'bad');
+    git(tmp.path, ['clone', '-q', url, work]);
+    git(work, [
+      'tag',
+      '-a',
+      '-m',
+      'freight oops\n\nthis is not a document',
+      `gantry/broken/freight/${badId}`,
+    ]);
+    git(work, ['push', '-q', 'origin', `gantry/broken/freight/${badId}`]);
+    await expect(s.snapshot('broken')).rejects.toThrow(`gantry/broken/freight/${badId}`);
+    git(work, ['tag', `gantry/light/freight/${badId}`]);
+    git(work, ['push', '-q', 'origin', `gantry/light/freight/${badId}`]);
+    await expect(s.snapshot('light')).rejects.toThrow(/lightweight tag/);
+  });
+
+  test('an unreachable remote is a clear error and nothing is written', async () => {
+    const s = store(tmp.path, 'http://127.0.0.1:9/gitops.git', {
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    const err = await s.snapshot('echo').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitError);
+    expect((err as GitError).kind).toBe('network');
+    await expect(s.recordFreight('echo', makeFreight('x'))).rejects.toThrow(/127\.0\.0\.1:9/);
+  });
+
+  test('parsePromotionCommit reads trailers only from the last paragraph', () => {
+    const body =
+      'promote(echo/dev): x\n\nGantry-Stage: quoted in the body\n\nGantry-Project: echo\nGantry-Stage: dev\nGantry-Freight: abc\n';
+    expect(parsePromotionCommit(`sha\0${'2026-01-01T00:00:00Z'}\0${body}`, 'main')).toMatchObject({
+      stage: 'dev',
+      freightId: 'abc',
+    });
+    expect(parsePromotionCommit('sha\0date\0an ordinary commit\n', 'main')).toBeUndefined();
+  });
+});
+
+describe('state over HTTP with basic auth', () => {
+  const tmp = tempDir();
+  let server: GitHttpServer;
+  const password = 'http-state-Pa55';
+  beforeAll(async () => {
+    createBareRepo(tmp.path, 'gitops', { 'README.md': 'x\n' });
+    server = await startGitHttpServer({ root: tmp.path, auth: { username: 'bot', password } });
+  });
+  afterAll(async () => {
+    await server.close();
+    tmp.cleanup();
+  });
+
+  test('writes and reads with credentials that never reach the cache config', async () => {
+    const s = new StateStore({
+      remote: parseRemote(`${server.url}/gitops.git`, { kind: 'basic', username: 'bot', password }),
+      cacheDir: join(tmp.path, 'cache'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    const f = makeFreight('1.0.0');
+    await s.recordFreight('echo', f);
+    await s.commitPromotion({ project: 'echo', stage: 'dev', freight: f, promotedBy: 'bot' });
+    expect((await s.snapshot('echo')).freight).toHaveLength(1);
+    expect((await s.stageStates('echo', [{ name: 'dev' }])).get('dev')?.freight[0]?.id).toBe(f.id);
+    const configs = execFileSync('sh', ['-c', `cat ${join(tmp.path, 'cache')}/*.git/config`], {
+      encoding: 'utf8',
+    });
+    expect(configs).toContain(`${server.url}/gitops.git`);
+    expect(configs).not.toContain(password);
+    expect(server.requests.every((r) => r.authorized)).toBe(true);
+  });
+});
