@@ -1,0 +1,82 @@
+/**
+ * Every input and output name of every action, in one place. A test checks these against the
+ * action.yml files, so the code cannot read an input the action does not declare, or miss one.
+ */
+
+export const Input = {
+  command: 'command',
+  repository: 'repository',
+  token: 'token',
+  project: 'project',
+  warehouse: 'warehouse',
+  stage: 'stage',
+  freight: 'freight',
+  mode: 'mode',
+  dryRun: 'dry-run',
+  dispatchWorkflow: 'dispatch-workflow',
+  reason: 'reason',
+} as const;
+
+export const Output = {
+  freight: 'freight',
+  newFreight: 'new-freight',
+  promotions: 'promotions',
+  commit: 'commit',
+  pullRequestUrl: 'pull-request-url',
+  changed: 'changed',
+  result: 'result',
+  verified: 'verified',
+} as const;
+
+export type ActionName = 'discover' | 'promote' | 'verify' | 'approve';
+
+/** Which inputs and outputs each action has; the root action has the union and `command`. */
+export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }> = {
+  discover: {
+    inputs: [
+      Input.repository,
+      Input.token,
+      Input.project,
+      Input.warehouse,
+      Input.dispatchWorkflow,
+      Input.dryRun,
+    ],
+    outputs: [Output.freight, Output.newFreight, Output.promotions],
+  },
+  promote: {
+    inputs: [
+      Input.stage,
+      Input.freight,
+      Input.project,
+      Input.repository,
+      Input.token,
+      Input.mode,
+      Input.dryRun,
+    ],
+    outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
+  },
+  verify: {
+    inputs: [
+      Input.stage,
+      Input.freight,
+      Input.project,
+      Input.repository,
+      Input.token,
+      Input.dispatchWorkflow,
+    ],
+    outputs: [Output.result, Output.verified, Output.promotions],
+  },
+  approve: {
+    inputs: [
+      Input.stage,
+      Input.freight,
+      Input.project,
+      Input.repository,
+      Input.token,
+      Input.reason,
+    ],
+    outputs: [Output.freight],
+  },
+};
+
+export const ROOT_COMMANDS: ActionName[] = ['discover', 'promote', 'verify', 'approve'];

@@ -1,0 +1,3 @@
+import { runAction } from './run.js';
+
+await runAction('discover');

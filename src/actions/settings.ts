@@ -1,0 +1,188 @@
+import { ConfigError } from '../util/errors.js';
+import { Input, type ActionName } from './constants.js';
+
+/** Reads one input; `core.getInput` in production, a map in tests. */
+export type InputReader = (name: string) => string;
+
+export interface RepositorySettings {
+  /** Clone URL of the GitOps repository, without credentials. */
+  repositoryUrl: string;
+  /** `owner/name` when the repository is on the GitHub server the workflow runs on. */
+  repository?: string;
+  token?: string;
+  project?: string;
+}
+
+export interface DiscoverSettings extends RepositorySettings {
+  action: 'discover';
+  warehouse?: string;
+  dispatchWorkflow?: string;
+  dryRun: boolean;
+}
+
+export interface PromoteSettings extends RepositorySettings {
+  action: 'promote';
+  stage: string;
+  freight?: string;
+  mode?: 'direct' | 'pull-request';
+  dryRun: boolean;
+}
+
+export interface VerifySettings extends RepositorySettings {
+  action: 'verify';
+  stage: string;
+  freight?: string;
+  dispatchWorkflow?: string;
+}
+
+export interface ApproveSettings extends RepositorySettings {
+  action: 'approve';
+  stage: string;
+  freight: string;
+  reason?: string;
+}
+
+export type ActionSettings = DiscoverSettings | PromoteSettings | VerifySettings | ApproveSettings;
+
+/** What the runner tells every action: read once in the adapter, handed down. */
+export interface RunnerContext {
+  serverUrl: string;
+  /** `owner/name` of the workflow's repository. */
+  repository?: string;
+}
+
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+function optional(read: InputReader, name: string): string | undefined {
+  const v = read(name).trim();
+  return v === '' ? undefined : v;
+}
+
+function required(read: InputReader, name: string, action: string): string {
+  const v = optional(read, name);
+  if (v === undefined) throw new ConfigError(`input "${name}" is required for ${action}`);
+  return v;
+}
+
+function bool(read: InputReader, name: string): boolean {
+  const v = (optional(read, name) ?? 'false').toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  throw new ConfigError(`input "${name}" must be true or false, not "${v}"`);
+}
+
+function name(read: InputReader, input: string, action: string, isRequired: true): string;
+function name(
+  read: InputReader,
+  input: string,
+  action: string,
+  isRequired: false,
+): string | undefined;
+function name(
+  read: InputReader,
+  input: string,
+  action: string,
+  isRequired: boolean,
+): string | undefined {
+  const v = isRequired ? required(read, input, action) : optional(read, input);
+  if (v !== undefined && !NAME.test(v)) {
+    throw new ConfigError(
+      `input "${input}" must be a lowercase name such as "dev" (letters, digits, '-'), not "${v}"`,
+    );
+  }
+  return v;
+}
+
+/** `owner/name` on this GitHub server, or any git URL. */
+export function repositorySettings(read: InputReader, ctx: RunnerContext): RepositorySettings {
+  const raw = optional(read, Input.repository) ?? ctx.repository;
+  if (!raw)
+    throw new ConfigError(
+      `input "${Input.repository}" is required outside GitHub Actions (owner/name or a git URL)`,
+    );
+  const token = optional(read, Input.token);
+  const project = name(read, Input.project, 'this action', false);
+  if (/^[\w.-]+\/[\w.-]+$/.test(raw)) {
+    return {
+      repositoryUrl: `${ctx.serverUrl.replace(/\/+$/, '')}/${raw}.git`,
+      repository: raw,
+      token,
+      project,
+    };
+  }
+  if (!/^(?:https?|file|ssh):\/\/|^[\w.-]+@[\w.-]+:/.test(raw)) {
+    throw new ConfigError(
+      `input "${Input.repository}" must be owner/name or a git URL, not "${raw}"`,
+    );
+  }
+  if (/^https?:\/\/[^/]*@/.test(raw)) {
+    throw new ConfigError(
+      `input "${Input.repository}" must not carry credentials in the URL: pass them in "${Input.token}"`,
+    );
+  }
+  return { repositoryUrl: raw, token, project };
+}
+
+/** Reads and validates every input of one action into its settings, before anything runs. */
+export function readSettings(
+  action: ActionName,
+  read: InputReader,
+  ctx: RunnerContext,
+): ActionSettings {
+  const repo = repositorySettings(read, ctx);
+  switch (action) {
+    case 'discover':
+      return {
+        action,
+        ...repo,
+        warehouse: name(read, Input.warehouse, action, false),
+        dispatchWorkflow: optional(read, Input.dispatchWorkflow),
+        dryRun: bool(read, Input.dryRun),
+      };
+    case 'promote': {
+      const mode = optional(read, Input.mode);
+      if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request') {
+        throw new ConfigError(
+          `input "${Input.mode}" must be direct or pull-request, not "${mode}"`,
+        );
+      }
+      return {
+        action,
+        ...repo,
+        stage: name(read, Input.stage, action, true),
+        freight: optional(read, Input.freight),
+        mode,
+        dryRun: bool(read, Input.dryRun),
+      };
+    }
+    case 'verify':
+      return {
+        action,
+        ...repo,
+        stage: name(read, Input.stage, action, true),
+        freight: optional(read, Input.freight),
+        dispatchWorkflow: optional(read, Input.dispatchWorkflow),
+      };
+    case 'approve':
+      return {
+        action,
+        ...repo,
+        stage: name(read, Input.stage, action, true),
+        freight: required(read, Input.freight, action),
+        reason: optional(read, Input.reason),
+      };
+  }
+}
+
+/** The root action's `command` input. */
+export function readCommand(read: InputReader): ActionName {
+  const v = optional(read, Input.command);
+  const allowed: ActionName[] = ['discover', 'promote', 'verify', 'approve'];
+  if (!v)
+    throw new ConfigError(`input "${Input.command}" is required: one of ${allowed.join(', ')}`);
+  if (!(allowed as string[]).includes(v))
+    throw new ConfigError(
+      `input "${Input.command}" must be one of ${allowed.join(', ')}, not "${v}"`,
+    );
+  return v as ActionName;
+}

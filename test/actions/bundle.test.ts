@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { tempDir } from '../support/repos.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+/** Runs a bundled action as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
+function runAction(entry: string, inputs: Record<string, string>) {
+  const output = join(tmp.path, `out-${Math.random().toString(36).slice(2)}`);
+  const summary = `${output}-summary`;
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: tmp.path,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_REPOSITORY: 'acme/gitops',
+    GITHUB_SERVER_URL: 'https://github.com',
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const r = spawnSync(process.execPath, [join('dist', entry, 'index.js')], {
+    env,
+    encoding: 'utf8',
+  });
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    output: readFileSync(output, 'utf8'),
+  };
+}
+
+describe.each(['discover', 'promote', 'verify'])('dist/%s', (entry) => {
+  const valid = { stage: 'dev', token: 'ghs_SECRETtoken1234', 'dry-run': 'false' };
+
+  test('parses its inputs, masks the token, and fails cleanly while not implemented', () => {
+    const r = runAction(entry, valid);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::add-mask::ghs_SECRETtoken1234');
+    expect(r.stdout).toContain(`::error::gantry ${entry} is not implemented yet`);
+    expect(r.stdout).toContain('repository https://github.com/acme/gitops.git');
+    // The token appears only in the mask command, never in a log line.
+    expect(r.stdout.split('\n').filter((l) => l.includes('ghs_SECRETtoken1234'))).toEqual([
+      '::add-mask::ghs_SECRETtoken1234',
+    ]);
+  });
+
+  test('rejects a bad input before doing anything', () => {
+    const r = runAction(entry, { ...valid, stage: 'Not A Stage', 'dry-run': 'perhaps' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::invalid input: input "(stage|dry-run)" must/);
+    expect(r.output).toBe('');
+  });
+});
+
+test('dist/main runs the command named by the command input', () => {
+  const r = runAction('main', { command: 'approve', stage: 'prod', freight: 'lucky-jaguar' });
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('::error::gantry approve is not implemented yet');
+  const bad = runAction('main', { command: 'deploy' });
+  expect(bad.stdout).toContain(
+    '::error::invalid input: input "command" must be one of discover, promote, verify, approve, not "deploy"',
+  );
+});

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { describe, expect, test } from 'vitest';
+import {
+  ACTIONS,
+  Input,
+  Output,
+  ROOT_COMMANDS,
+  type ActionName,
+} from '../../src/actions/constants.js';
+import { readCommand, readSettings } from '../../src/actions/settings.js';
+
+interface ActionYml {
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+}
+
+const load = (path: string) => YAML.parse(readFileSync(path, 'utf8')) as ActionYml;
+const ctx = { serverUrl: 'https://github.com', repository: 'acme/gitops' };
+
+/** Feeds every input a plausible value and records which names the code asked for. */
+function recordReads(action: ActionName) {
+  const read: string[] = [];
+  const values: Record<string, string> = {
+    [Input.stage]: 'dev',
+    [Input.freight]: 'abc',
+    [Input.mode]: 'direct',
+    [Input.dryRun]: 'true',
+    [Input.project]: 'echo',
+    [Input.warehouse]: 'echo',
+    [Input.repository]: 'acme/gitops',
+    [Input.token]: 't0ken-value',
+    [Input.dispatchWorkflow]: 'promote.yml',
+    [Input.reason]: 'because',
+    [Input.command]: action,
+  };
+  const reader = (name: string) => {
+    read.push(name);
+    return values[name] ?? '';
+  };
+  return { read, reader };
+}
+
+describe.each(['discover', 'promote', 'verify'] as const)('%s/action.yml', (action) => {
+  const yml = load(`${action}/action.yml`);
+
+  test('declares exactly the inputs and outputs the code knows', () => {
+    expect(Object.keys(yml.inputs).sort()).toEqual([...ACTIONS[action].inputs].sort());
+    expect(Object.keys(yml.outputs).sort()).toEqual([...ACTIONS[action].outputs].sort());
+  });
+
+  test('the code reads every declared input and nothing else', () => {
+    const { read, reader } = recordReads(action);
+    readSettings(action, reader, ctx);
+    expect([...new Set(read)].sort()).toEqual(Object.keys(yml.inputs).sort());
+  });
+
+  test('runs on node24 from its own bundle', () => {
+    expect(yml.runs).toEqual({ using: 'node24', main: `../dist/${action}/index.js` });
+  });
+
+  test('every input and output is described', () => {
+    for (const [name, def] of [...Object.entries(yml.inputs), ...Object.entries(yml.outputs)]) {
+      expect(def.description, name).toMatch(/\S{3,}/);
+    }
+  });
+});
+
+describe('action.yml (root)', () => {
+  const yml = load('action.yml');
+  test('has command plus the union of every action input, and the union of outputs', () => {
+    const inputs = new Set<string>([
+      Input.command,
+      ...ROOT_COMMANDS.flatMap((a) => ACTIONS[a].inputs),
+    ]);
+    const outputs = new Set<string>(ROOT_COMMANDS.flatMap((a) => ACTIONS[a].outputs));
+    expect(Object.keys(yml.inputs).sort()).toEqual([...inputs].sort());
+    expect(Object.keys(yml.outputs).sort()).toEqual([...outputs].sort());
+    expect(yml.runs).toEqual({ using: 'node24', main: 'dist/main/index.js' });
+  });
+
+  test('each command reads only inputs the root action declares', () => {
+    for (const action of ROOT_COMMANDS) {
+      const { read, reader } = recordReads(action);
+      readSettings(readCommand(reader), reader, ctx);
+      for (const name of read)
+        expect(Object.keys(yml.inputs), `${action} reads ${name}`).toContain(name);
+    }
+  });
+
+  test('shared inputs are described alike in the sub-actions (same defaults)', () => {
+    for (const action of ['discover', 'promote', 'verify'] as const) {
+      const sub = load(`${action}/action.yml`);
+      for (const [name, def] of Object.entries(sub.inputs)) {
+        expect(yml.inputs[name]?.default, `${action}.${name}`).toBe(def.default);
+      }
+    }
+  });
+
+  test('every Output constant is declared somewhere', () => {
+    expect(Object.values(Output).sort()).toEqual(Object.keys(yml.outputs).sort());
+  });
+});
+
+describe('settings', () => {
+  const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+  test.each([
+    [{ stage: 'Dev!' }, 'promote', 'input "stage" must be a lowercase name'],
+    [{}, 'promote', 'input "stage" is required for promote'],
+    [
+      { stage: 'dev', mode: 'yolo' },
+      'promote',
+      'input "mode" must be direct or pull-request, not "yolo"',
+    ],
+    [{ 'dry-run': 'maybe' }, 'discover', 'input "dry-run" must be true or false, not "maybe"'],
+    [{ stage: 'prod' }, 'approve', 'input "freight" is required for approve'],
+    [
+      { repository: 'https://bot:pw@github.com/acme/x.git' },
+      'discover',
+      'must not carry credentials',
+    ],
+    [{ repository: 'not a repo' }, 'discover', 'must be owner/name or a git URL'],
+  ] as const)('%j for %s fails with %s', (values, action, message) => {
+    expect(() => readSettings(action, read({ repository: 'acme/gitops', ...values }), ctx)).toThrow(
+      message,
+    );
+  });
+
+  test('owner/name becomes a clone URL on the workflow server', () => {
+    const s = readSettings('discover', read({ repository: 'acme/gitops' }), {
+      serverUrl: 'https://ghe.example.com/',
+    });
+    expect(s).toMatchObject({
+      repositoryUrl: 'https://ghe.example.com/acme/gitops.git',
+      repository: 'acme/gitops',
+      dryRun: false,
+    });
+  });
+
+  test('the repository defaults to the workflow repository', () => {
+    const s = readSettings('verify', read({ stage: 'dev' }), ctx);
+    expect(s.repositoryUrl).toBe('https://github.com/acme/gitops.git');
+  });
+
+  test('command must be known', () => {
+    expect(() => readCommand(read({ command: 'deploy' }))).toThrow(
+      'must be one of discover, promote, verify, approve, not "deploy"',
+    );
+    expect(() => readCommand(read({}))).toThrow('input "command" is required');
+  });
+});
