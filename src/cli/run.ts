@@ -1,0 +1,261 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GitError } from '../git/index.js';
+import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/errors.js';
+import { suggest } from '../util/suggest.js';
+import { loadProjects, openRepo, selectProjects, type RepoContext } from '../status/repo.js';
+import { freightViews, promotionViews, stageViews, versionsOf } from '../status/views.js';
+import { age, table } from './table.js';
+import { runDemo } from './demo.js';
+import pkg from '../../package.json' with { type: 'json' };
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  now?: () => Date;
+  /** Bold headings and such; off unless stdout is a terminal. */
+  color?: boolean;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const COMMANDS = ['lint', 'get', 'demo', 'help', 'version'] as const;
+const GET_KINDS = ['stages', 'freight', 'promotions'] as const;
+
+const USAGE = `gantry: continuous promotion for GitOps
+
+Usage:
+  gantry lint [--repo DIR|URL]
+  gantry get stages|freight|promotions [--project P] [--output table|json] [--limit N]
+  gantry demo [--dir DIR]
+  gantry version
+
+Global options:
+  --repo DIR|URL   a clone of the GitOps repository (its origin holds the state) or a remote URL
+                   (file://, https://, git@host:path); default: the current directory
+  --output FORMAT  table (default) or json
+  --project NAME   act on one project; default: every project in .gantry/
+
+Environment:
+  GANTRY_TOKEN      token for an https remote (sent as an HTTP header, never stored)
+  GANTRY_CACHE_DIR  where gantry keeps its partial copy of remotes (default ~/.cache/gantry)
+
+Exit codes: 0 done, 1 refused or failed, 2 bad usage or bad configuration.
+`;
+
+class UsageError extends ConfigError {
+  override name = 'UsageError';
+}
+
+/** The command line over gantry's core. Returns the exit code; never calls process.exit. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.err(
+        `gantry: ${err.problems.length ? `${err.message.split('\n')[0]}\n${err.problems.map(formatProblem).join('\n')}` : err.message}\n`,
+      );
+      if (err instanceof UsageError) io.err(`Run "gantry help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof GantryError || err instanceof GitError) {
+      io.err(`gantry: ${err.message}\n`);
+      return EXIT.failed;
+    }
+    io.err(
+      `gantry: unexpected error: ${errorMessage(err)}\n${err instanceof Error ? (err.stack ?? '') : ''}\n`,
+    );
+    return EXIT.failed;
+  }
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        repo: { type: 'string', default: '.' },
+        project: { type: 'string' },
+        output: { type: 'string', short: 'o', default: 'table' },
+        limit: { type: 'string', default: '20' },
+        dir: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    const msg = errorMessage(err);
+    const flag = /'(--?[\w-]+)'/.exec(msg)?.[1];
+    const hint = flag
+      ? suggest(flag.replace(/^-+/, ''), ['repo', 'project', 'output', 'limit', 'dir', 'help'])
+      : undefined;
+    throw new UsageError(hint ? `${msg} (did you mean --${hint}?)` : msg);
+  }
+}
+
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (!command || command === 'help' || values.help) {
+    (command || values.help ? io.out : io.err)(USAGE);
+    return command || values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const hint = suggest(command, [...COMMANDS]);
+    throw new UsageError(`unknown command "${command}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  }
+  const output = values.output;
+  if (output !== 'table' && output !== 'json')
+    throw new UsageError(`--output must be table or json, not "${output}"`);
+  const now = io.now ?? (() => new Date());
+  const repoSettings = () => ({
+    repo: values.repo,
+    cacheDir:
+      io.env.GANTRY_CACHE_DIR ||
+      join(io.env.XDG_CACHE_HOME || join(io.env.HOME || homedir(), '.cache'), 'gantry'),
+    baseEnv: io.env,
+    credentials: io.env.GANTRY_TOKEN
+      ? ({ kind: 'token', token: io.env.GANTRY_TOKEN } as const)
+      : undefined,
+  });
+
+  switch (command) {
+    case 'version':
+      io.out(`gantry ${VERSION}\n`);
+      return EXIT.ok;
+    case 'lint': {
+      if (rest.length) throw new UsageError(`lint takes no arguments, got "${rest.join(' ')}"`);
+      const ctx = await openRepo(repoSettings());
+      const { projects, problems } = await loadProjects(ctx);
+      if (problems.length) {
+        io.out(problems.map(formatProblem).join('\n') + '\n');
+        io.err(
+          `gantry: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the project files\n`,
+        );
+        return EXIT.usage;
+      }
+      io.err(
+        `ok: ${projects.length} project${projects.length === 1 ? '' : 's'} (${projects.map((p) => p.name).join(', ')})\n`,
+      );
+      return EXIT.ok;
+    }
+    case 'get': {
+      const kind = rest[0];
+      if (!kind || !(GET_KINDS as readonly string[]).includes(kind) || rest.length > 1) {
+        const hint = kind ? suggest(kind, [...GET_KINDS]) : undefined;
+        throw new UsageError(
+          `get needs one of ${GET_KINDS.join(', ')}${kind ? `, not "${rest.join(' ')}"` : ''}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        );
+      }
+      const limit = Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new UsageError(`--limit must be a positive integer, not "${values.limit}"`);
+      const ctx = await openRepo(repoSettings());
+      const projects = await selectProjects(ctx, values.project);
+      io.out(await get(kind as (typeof GET_KINDS)[number], ctx, projects, output, limit, now()));
+      return EXIT.ok;
+    }
+    case 'demo':
+      return runDemo({ dir: values.dir, io, cli: (args) => runCli(args, io) });
+  }
+  return EXIT.usage;
+}
+
+async function get(
+  kind: (typeof GET_KINDS)[number],
+  ctx: RepoContext,
+  projects: Awaited<ReturnType<typeof selectProjects>>,
+  output: 'table' | 'json',
+  limit: number,
+  now: Date,
+): Promise<string> {
+  const many = projects.length > 1;
+  const withProject = (row: string[], project: string) => (many ? [project, ...row] : row);
+  const headers = (h: string[]) => (many ? ['PROJECT', ...h] : h);
+
+  if (kind === 'promotions') {
+    const all = [];
+    for (const p of projects) {
+      const branches = [
+        ...new Set(
+          await Promise.all(
+            p.stages.map(async (s) => s.branch ?? (await ctx.store.defaultBranch())),
+          ),
+        ),
+      ];
+      all.push(...promotionViews(await ctx.store.promotions(p.name, branches, limit)));
+    }
+    if (output === 'json') return JSON.stringify({ promotions: all }, null, 2) + '\n';
+    return table(
+      headers(['STAGE', 'FREIGHT', 'COMMIT', 'BY', 'APPROVED BY', 'AGE']),
+      all.map((v) =>
+        withProject(
+          [
+            v.stage,
+            v.freight.alias,
+            v.commit.slice(0, 7),
+            v.promotedBy,
+            v.approvedBy.join(',') || '-',
+            age(v.promotedAt, now),
+          ],
+          v.project,
+        ),
+      ),
+    );
+  }
+
+  const stages = [];
+  const freight = [];
+  for (const p of projects) {
+    const [snap, states] = await Promise.all([
+      ctx.store.snapshot(p.name),
+      ctx.store.stageStates(p.name, p.stages),
+    ]);
+    if (kind === 'stages') stages.push(...stageViews(p, snap, states));
+    else freight.push(...freightViews(p, snap, states));
+  }
+  if (kind === 'stages') {
+    if (output === 'json') return JSON.stringify({ stages }, null, 2) + '\n';
+    return table(
+      headers(['NAME', 'FREIGHT', 'ID', 'VERIFIED', 'SINCE', 'BY']),
+      stages.map((s) =>
+        withProject(
+          [
+            s.name,
+            s.freight.map((f) => f.alias).join(',') || '-',
+            s.freight.map((f) => f.id.slice(0, 7)).join(',') || '-',
+            s.verified === undefined ? '-' : s.verified ? 'yes' : 'no',
+            age(s.promotedAt, now) || '-',
+            s.promotedBy ?? '-',
+          ],
+          s.project,
+        ),
+      ),
+    );
+  }
+  if (output === 'json') return JSON.stringify({ freight }, null, 2) + '\n';
+  return table(
+    headers(['ID', 'ALIAS', 'WAREHOUSE', 'VERSIONS', 'AGE', 'STAGES']),
+    freight.map((f) =>
+      withProject(
+        [
+          f.id.slice(0, 7),
+          f.alias,
+          f.origin.name,
+          versionsOf(f),
+          age(f.createdAt, now),
+          Object.keys(f.status.currentlyIn)
+            .map((s) => (f.status.verifiedIn[s] ? `${s}✓` : s))
+            .join(',') || '-',
+        ],
+        f.project,
+      ),
+    ),
+  );
+}
+
+export const VERSION: string = pkg.version;

@@ -1,0 +1,88 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Git, parseRemote, type GitCredentials, type Remote } from '../git/index.js';
+import { loadProjectsFromDir, loadProjectsFromFiles, type Project } from '../pipeline/index.js';
+import { ConfigError, type Problem } from '../util/errors.js';
+import { StateStore, type StateStoreOptions } from '../state/index.js';
+
+/** Where `--repo` points: a local clone (its origin holds the state) or a remote URL. */
+export interface RepoSettings {
+  repo: string;
+  credentials?: GitCredentials;
+  cacheDir: string;
+  baseEnv: Readonly<Record<string, string | undefined>>;
+  identity?: StateStoreOptions['identity'];
+  log?: (line: string) => void;
+}
+
+export interface RepoContext {
+  remote: Remote;
+  /** The local clone, when `--repo` named one: project files are read from its work tree. */
+  localDir?: string;
+  store: StateStore;
+}
+
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+
+export function isRemoteUrl(repo: string): boolean {
+  return URL_LIKE.test(repo);
+}
+
+export async function openRepo(s: RepoSettings): Promise<RepoContext> {
+  let remote: Remote;
+  let localDir: string | undefined;
+  if (isRemoteUrl(s.repo)) {
+    remote = parseRemote(s.repo, s.credentials);
+  } else {
+    localDir = resolve(s.repo);
+    const git = new Git({ baseEnv: s.baseEnv });
+    const top = await git.tryRun(['rev-parse', '--show-toplevel'], { cwd: localDir });
+    if (top.exitCode !== 0) {
+      throw new ConfigError(
+        `${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`,
+      );
+    }
+    localDir = top.stdout.trim();
+    const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
+    if (origin.exitCode !== 0) {
+      throw new ConfigError(
+        `${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`,
+      );
+    }
+    let url = origin.stdout.trim();
+    // A path remote (a bare repo next door) becomes a file:// URL, which shallow fetches need.
+    if (!isRemoteUrl(url)) url = pathToFileURL(isAbsolute(url) ? url : resolve(localDir, url)).href;
+    remote = parseRemote(url, s.credentials);
+  }
+  const store = new StateStore({
+    remote,
+    cacheDir: s.cacheDir,
+    baseEnv: s.baseEnv,
+    identity: s.identity,
+    log: s.log,
+  });
+  return { remote, localDir, store };
+}
+
+/** The project files: from the clone's work tree, or the remote's default branch. */
+export async function loadProjects(
+  ctx: RepoContext,
+): Promise<{ projects: Project[]; problems: Problem[] }> {
+  if (ctx.localDir) return loadProjectsFromDir(ctx.localDir);
+  return loadProjectsFromFiles(await ctx.store.projectFiles());
+}
+
+/** Projects to act on: the one named, or all of them; a configuration error stops here. */
+export async function selectProjects(ctx: RepoContext, name?: string): Promise<Project[]> {
+  const { projects, problems } = await loadProjects(ctx);
+  if (problems.length)
+    throw new ConfigError('the project files have problems (run gantry lint):', problems);
+  if (!name) return projects;
+  const p = projects.find((x) => x.name === name);
+  if (!p) {
+    throw new ConfigError(
+      `no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`,
+    );
+  }
+  return [p];
+}
