@@ -19,7 +19,10 @@ describe('Git over smart HTTP with basic auth', () => {
   let server: GitHttpServer;
   beforeAll(async () => {
     createBareRepo(tmp.path, 'deploy', { 'README.md': 'hello\n' });
-    server = await startGitHttpServer({ root: tmp.path, auth: { username: 'bot', password: PASSWORD } });
+    server = await startGitHttpServer({
+      root: tmp.path,
+      auth: { username: 'bot', password: PASSWORD },
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -27,7 +30,9 @@ describe('Git over smart HTTP with basic auth', () => {
   });
 
   test('credentials from the URL reach git in a header, and never the config or output', async () => {
-    const remote = parseRemote(`${server.url.replace('http://', `http://bot:${PASSWORD}@`)}/deploy.git`);
+    const remote = parseRemote(
+      `${server.url.replace('http://', `http://bot:${PASSWORD}@`)}/deploy.git`,
+    );
     expect(remote.url).toBe(`${server.url}/deploy.git`);
     const git = new Git({ baseEnv: testGitEnv(tmp.path), remote });
     const dest = join(tmp.path, 'clone');
@@ -44,7 +49,11 @@ describe('Git over smart HTTP with basic auth', () => {
   });
 
   test('a wrong password fails as an auth error, with the password redacted', async () => {
-    const remote = parseRemote(`${server.url}/deploy.git`, { kind: 'basic', username: 'bot', password: 'wrong-password-123' });
+    const remote = parseRemote(`${server.url}/deploy.git`, {
+      kind: 'basic',
+      username: 'bot',
+      password: 'wrong-password-123',
+    });
     const git = new Git({ baseEnv: testGitEnv(tmp.path), remote });
     const err = await git.run(['ls-remote', remote.url]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitError);
@@ -56,13 +65,20 @@ describe('Git over smart HTTP with basic auth', () => {
 
   test('no credentials: no prompt, a clear auth failure', async () => {
     const remote = parseRemote(`${server.url}/deploy.git`);
-    const git = new Git({ baseEnv: { ...testGitEnv(tmp.path), GIT_ASKPASS: '/bin/false-does-not-exist' }, remote });
+    const git = new Git({
+      baseEnv: { ...testGitEnv(tmp.path), GIT_ASKPASS: '/bin/false-does-not-exist' },
+      remote,
+    });
     const err = (await git.run(['ls-remote', remote.url]).catch((e: unknown) => e)) as GitError;
     expect(err.kind).toBe('auth');
   });
 
   test('a secret in an error message is redacted wherever it appears', async () => {
-    const remote = parseRemote(`${server.url}/missing-${PASSWORD}.git`, { kind: 'basic', username: 'bot', password: PASSWORD });
+    const remote = parseRemote(`${server.url}/missing-${PASSWORD}.git`, {
+      kind: 'basic',
+      username: 'bot',
+      password: PASSWORD,
+    });
     const git = new Git({ baseEnv: testGitEnv(tmp.path), remote });
     const err = (await git.run(['ls-remote', remote.url]).catch((e: unknown) => e)) as GitError;
     expect(err).toBeInstanceOf(GitError);
@@ -74,8 +90,13 @@ describe('Git over smart HTTP with basic auth', () => {
 describe('Git failures', () => {
   test('an unreachable remote is a network error naming the command', async () => {
     const tmp = tempDir();
-    const git = new Git({ baseEnv: testGitEnv(tmp.path), remote: parseRemote('http://127.0.0.1:9/nothing.git') });
-    const err = (await git.run(['ls-remote', 'http://127.0.0.1:9/nothing.git']).catch((e: unknown) => e)) as GitError;
+    const git = new Git({
+      baseEnv: testGitEnv(tmp.path),
+      remote: parseRemote('http://127.0.0.1:9/nothing.git'),
+    });
+    const err = (await git
+      .run(['ls-remote', 'http://127.0.0.1:9/nothing.git'])
+      .catch((e: unknown) => e)) as GitError;
     expect(err.kind).toBe('network');
     expect(err.message).toContain('git ls-remote http://127.0.0.1:9/nothing.git failed');
     tmp.cleanup();
@@ -95,7 +116,9 @@ describe('Git failures', () => {
 
   test('inherited GIT_DIR and friends do not redirect gantry', async () => {
     const tmp = tempDir();
-    const git = new Git({ baseEnv: { ...testGitEnv(tmp.path), GIT_DIR: '/nonexistent', GIT_WORK_TREE: '/nonexistent' } });
+    const git = new Git({
+      baseEnv: { ...testGitEnv(tmp.path), GIT_DIR: '/nonexistent', GIT_WORK_TREE: '/nonexistent' },
+    });
     await git.run(['init', '-q', join(tmp.path, 'r')]);
     const res = await git.run(['rev-parse', '--git-dir'], { cwd: join(tmp.path, 'r') });
     expect(res.stdout.trim()).toBe('.git');
