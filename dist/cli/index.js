@@ -9304,7 +9304,16 @@ class Git {
         const stderr = this.redactor.redact(result.stderr);
         return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
     }
-    exec(args, options) {
+    async exec(args, options) {
+        if (!this.opts.trace)
+            return this.spawn(args, options);
+        const started = performance.now();
+        const result = await this.spawn(args, options);
+        const ms = (performance.now() - started).toFixed(0);
+        this.opts.trace(this.redactor.redact(`git ${args.join(' ')} (${options.cwd ?? '.'}) exit ${result.exitCode} in ${ms} ms`));
+        return result;
+    }
+    spawn(args, options) {
         const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs ?? 120_000;
         return new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)(this.opts.binary ?? 'git', args, {
@@ -11825,10 +11834,13 @@ class StateStore {
     opts;
     git;
     cache;
+    tagCache;
     policy;
     now;
     log;
     cacheReady;
+    /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
+    tipMemo = new Map();
     defaultBranchName;
     constructor(opts) {
         this.opts = opts;
@@ -11837,9 +11849,11 @@ class StateStore {
             remote: opts.remote,
             identity: opts.identity ?? DEFAULT_IDENTITY,
             timeoutMs: opts.gitTimeoutMs,
+            trace: opts.trace,
         });
         const key = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
         this.cache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}.git`);
+        this.tagCache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}-tags.git`);
         this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
         this.now = opts.clock ?? (() => new Date());
         this.log = opts.log ?? (() => undefined);
@@ -11851,24 +11865,32 @@ class StateStore {
     ensureCache() {
         this.cacheReady ??= (async () => {
             await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-            await withDirLock(this.cache, async () => {
-                const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.cache, 'HEAD'))
-                    ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: this.cache })
-                    : undefined;
-                if (probe?.exitCode === 0)
-                    return;
-                await (0,promises_namespaceObject.rm)(this.cache, { recursive: true, force: true });
-                await this.git.run(['init', '-q', '--bare', this.cache]);
-                const g = (k, v) => this.git.run(['config', k, v], { cwd: this.cache });
-                // Only the URL is stored: credentials come with each command's environment.
-                await g('remote.origin.url', this.opts.remote.url);
-                // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
+            // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
+            await this.initRepo(this.cache, true);
+            // Tag objects live in a plain repository, where asking whether an object is present answers
+            // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
+            await this.initRepo(this.tagCache, false);
+        })();
+        return this.cacheReady;
+    }
+    async initRepo(path, promisor) {
+        await withDirLock(path, async () => {
+            const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD'))
+                ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
+                : undefined;
+            if (probe?.exitCode === 0)
+                return;
+            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+            await this.git.run(['init', '-q', '--bare', path]);
+            const g = (k, v) => this.git.run(['config', k, v], { cwd: path });
+            // Only the URL is stored: credentials come with each command's environment.
+            await g('remote.origin.url', this.opts.remote.url);
+            if (promisor) {
                 await g('remote.origin.promisor', 'true');
                 await g('remote.origin.partialclonefilter', 'blob:none');
                 await g('extensions.partialClone', 'origin');
-            });
-        })();
-        return this.cacheReady;
+            }
+        });
     }
     /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
     async inCache(fn) {
@@ -11892,7 +11914,15 @@ class StateStore {
     }
     /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
     async fetchTips(branches) {
-        const unique = [...new Set(branches)];
+        const tips = new Map();
+        for (const b of branches) {
+            const known = this.tipMemo.get(b);
+            if (known)
+                tips.set(b, known);
+        }
+        const unique = [...new Set(branches)].filter((b) => !tips.has(b));
+        if (!unique.length)
+            return tips;
         const refspecs = unique.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
         try {
             await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
@@ -11904,7 +11934,6 @@ class StateStore {
             }
             throw err;
         }
-        const tips = new Map();
         const res = await this.git.run([
             'for-each-ref',
             '--format=%(refname:lstrip=3) %(objectname)',
@@ -11912,8 +11941,10 @@ class StateStore {
         ], { cwd: this.cache });
         for (const line of res.stdout.split('\n').filter(Boolean)) {
             const [branch, sha] = line.split(' ');
-            if (branch && sha && unique.includes(branch))
+            if (branch && sha && unique.includes(branch)) {
                 tips.set(branch, sha);
+                this.tipMemo.set(branch, sha);
+            }
         }
         return tips;
     }
@@ -11945,55 +11976,48 @@ class StateStore {
         const blobs = [...new Set(ids.values())];
         if (!blobs.length)
             return out;
-        await retry(() => this.git.run([
-            '-c',
-            'fetch.negotiationAlgorithm=noop',
-            'fetch',
-            '-q',
-            'origin',
-            '--no-tags',
-            '--no-write-fetch-head',
-            '--recurse-submodules=no',
-            '--filter=blob:none',
-            '--stdin',
-        ], { cwd: this.cache, input: blobs.join('\n') + '\n' }), isTransient, { ...this.policy, attempts: Math.min(this.policy.attempts, 4) }, this.opts.retryHooks);
-        const res = await this.git.run(['cat-file', '--batch'], {
-            cwd: this.cache,
-            input: blobs.join('\n') + '\n',
-        });
-        const bytes = res.stdoutBytes;
-        const contents = new Map();
-        let pos = 0;
-        for (const oid of blobs) {
-            const nl = bytes.indexOf(10, pos);
-            const size = parseInt(bytes.subarray(pos, nl).toString('latin1').split(' ')[2] ?? '0', 10);
-            contents.set(oid, bytes.subarray(nl + 1, nl + 1 + size).toString('utf8'));
-            pos = nl + 1 + size + 1;
-        }
+        await this.fetchObjects(this.cache, blobs);
+        const objects = await this.readObjects(this.cache, blobs);
+        const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
         for (const [spec, oid] of ids)
             out.set(spec, contents.get(oid));
         return out;
     }
     // ---- reads ----------------------------------------------------------------------------------
-    /** Every freight, verification and approval of a project: one ref-prefix fetch, one listing. */
+    /** Every freight, verification and approval of a project: one ref listing, one object read. */
     async snapshot(project) {
         const prefix = projectRefPrefix(project);
-        const listing = await this.inCache(async () => {
-            await this.fetch(['--prune', `+${prefix}*:${prefix}*`]);
-            const res = await this.git.run(['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(contents)%00', prefix], { cwd: this.cache });
-            return res.stdout;
-        });
+        await this.ensureCache();
+        // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
+        const ls = await retry(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
+            cwd: this.cache,
+        }), isTransient, { ...this.policy, attempts: Math.min(this.policy.attempts, 4) }, this.opts.retryHooks);
+        const refs = [];
+        for (const line of ls.stdout.split('\n')) {
+            const [oid, name] = line.split('\t');
+            if (oid && name?.startsWith(prefix) && !name.endsWith('^{}'))
+                refs.push({ name, oid });
+        }
         const snap = { freight: [], verifications: [], approvals: [] };
-        for (const record of listing.split('\0\n')) {
-            if (!record)
-                continue;
-            const [name = '', type = '', message = ''] = record.split('\0');
+        if (!refs.length)
+            return snap;
+        // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
+        // object ID, without writing a ref for each.
+        const oids = [...new Set(refs.map((r) => r.oid))];
+        const missing = await this.missingObjects(this.tagCache, oids);
+        if (missing.length)
+            await this.fetchObjects(this.tagCache, missing);
+        const objects = await this.readObjects(this.tagCache, oids);
+        for (const { name, oid } of refs) {
             const ref = parseStateRef(name);
             if (!ref || ref.project !== project)
                 continue; // not ours: someone's own tag under the prefix
             const where = name.replace(/^refs\/tags\//, '');
-            if (type !== 'tag')
+            const obj = objects.get(oid);
+            if (obj?.type !== 'tag') {
                 throw new OperationError(`unreadable tag ${where}: it is a lightweight tag, gantry writes annotated tags`);
+            }
+            const message = tagMessage(obj.body);
             if (ref.kind === 'freight')
                 snap.freight.push(parseFreight(message, where, ref.freightId));
             else if (ref.kind === 'verified')
@@ -12003,6 +12027,58 @@ class StateStore {
         }
         snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
         return snap;
+    }
+    /** Which of `oids` a plain (non-promisor) repository does not have. */
+    async missingObjects(repo, oids) {
+        const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
+            cwd: repo,
+            input: oids.join('\n') + '\n',
+        });
+        return res.stdout
+            .split('\n')
+            .filter((l) => l.endsWith(' missing'))
+            .map((l) => l.slice(0, l.indexOf(' ')));
+    }
+    /** Fetches objects by ID in one request; a no-op without network when all are present. */
+    fetchObjects(repo, oids) {
+        return retry(() => this.git.run([
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '-q',
+            'origin',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            // The branch cache is a partial clone; the tag cache holds whole objects.
+            ...(repo === this.cache ? ['--filter=blob:none'] : []),
+            '--stdin',
+        ], { cwd: repo, input: oids.join('\n') + '\n' }), isTransient, { ...this.policy, attempts: Math.min(this.policy.attempts, 4) }, this.opts.retryHooks);
+    }
+    /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
+    async readObjects(repo, oids) {
+        const res = await this.git.run(['cat-file', '--buffer', '--batch'], {
+            cwd: repo,
+            input: oids.join('\n') + '\n',
+        });
+        const bytes = res.stdoutBytes;
+        const out = new Map();
+        let pos = 0;
+        for (const oid of oids) {
+            const nl = bytes.indexOf(10, pos);
+            const [, type = 'missing', size = '0'] = bytes
+                .subarray(pos, nl)
+                .toString('latin1')
+                .split(' ');
+            if (type === 'missing') {
+                pos = nl + 1;
+                continue;
+            }
+            const n = parseInt(size, 10);
+            out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+            pos = nl + 1 + n + 1;
+        }
+        return out;
     }
     /** The state file of each stage at the tip of its branch (undefined: never promoted). */
     async stageStates(project, stages) {
@@ -12127,6 +12203,7 @@ class StateStore {
      * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
      */
     async commitPromotion(w) {
+        this.tipMemo.clear();
         const branch = w.branch ?? (await this.defaultBranch());
         const statePath = stateFilePath(w.project, w.stage);
         await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
@@ -12223,6 +12300,12 @@ function sameOrigin(a, b) {
 }
 function isTransient(err) {
     return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
+}
+/** The message of a raw tag object: everything after the header's blank line. */
+function tagMessage(body) {
+    const text = body.toString('utf8');
+    const i = text.indexOf('\n\n');
+    return i < 0 ? '' : text.slice(i + 2);
 }
 function checkRecord(r, ref, where) {
     if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
@@ -12337,6 +12420,7 @@ async function openRepo(s) {
         baseEnv: s.baseEnv,
         identity: s.identity,
         log: s.log,
+        trace: s.trace,
     });
     return { remote, localDir, store };
 }
@@ -13000,6 +13084,7 @@ Global options:
 Environment:
   GANTRY_TOKEN      token for an https remote (sent as an HTTP header, never stored)
   GANTRY_CACHE_DIR  where gantry keeps its partial copy of remotes (default ~/.cache/gantry)
+  GANTRY_DEBUG      set to 1 to print every git command gantry runs, with its duration
 
 Exit codes: 0 done, 1 refused or failed, 2 bad usage or bad configuration.
 `;
@@ -13074,6 +13159,7 @@ async function dispatch(argv, io) {
         credentials: io.env.GANTRY_TOKEN
             ? { kind: 'token', token: io.env.GANTRY_TOKEN }
             : undefined,
+        trace: io.env.GANTRY_DEBUG ? (line) => io.err(`debug: ${line}\n`) : undefined,
     });
     switch (command) {
         case 'version':

@@ -41,6 +41,7 @@ Global options:
 Environment:
   GANTRY_TOKEN      token for an https remote (sent as an HTTP header, never stored)
   GANTRY_CACHE_DIR  where gantry keeps its partial copy of remotes (default ~/.cache/gantry)
+  GANTRY_DEBUG      set to 1 to print every git command gantry runs, with its duration
 
 Exit codes: 0 done, 1 refused or failed, 2 bad usage or bad configuration.
 `;
@@ -121,6 +122,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     credentials: io.env.GANTRY_TOKEN
       ? ({ kind: 'token', token: io.env.GANTRY_TOKEN } as const)
       : undefined,
+    trace: io.env.GANTRY_DEBUG ? (line: string) => io.err(`debug: ${line}\n`) : undefined,
   });
 
   switch (command) {

@@ -19,6 +19,8 @@ export interface GitOptions {
   /** Kill a git process that runs longer than this. */
   timeoutMs?: number;
   binary?: string;
+  /** Called after each git command with what ran and how long it took (`GANTRY_DEBUG=1`). */
+  trace?: (line: string) => void;
 }
 
 export interface RunOptions {
@@ -148,7 +150,20 @@ export class Git {
     return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
   }
 
-  private exec(args: string[], options: RunOptions): Promise<GitResult> {
+  private async exec(args: string[], options: RunOptions): Promise<GitResult> {
+    if (!this.opts.trace) return this.spawn(args, options);
+    const started = performance.now();
+    const result = await this.spawn(args, options);
+    const ms = (performance.now() - started).toFixed(0);
+    this.opts.trace(
+      this.redactor.redact(
+        `git ${args.join(' ')} (${options.cwd ?? '.'}) exit ${result.exitCode} in ${ms} ms`,
+      ),
+    );
+    return result;
+  }
+
+  private spawn(args: string[], options: RunOptions): Promise<GitResult> {
     const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs ?? 120_000;
     return new Promise((resolve, reject) => {
       const child = spawn(this.opts.binary ?? 'git', args, {

@@ -50,6 +50,7 @@ export interface StateStoreOptions {
   clock?: () => Date;
   log?: (line: string) => void;
   gitTimeoutMs?: number;
+  trace?: (line: string) => void;
 }
 
 /** Everything recorded as tags for one project, read in one listing. */
@@ -123,10 +124,13 @@ export const TRAILER = {
 export class StateStore {
   readonly git: Git;
   private readonly cache: string;
+  private readonly tagCache: string;
   private readonly policy: RetryPolicy;
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
   private cacheReady?: Promise<void>;
+  /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
+  private readonly tipMemo = new Map<string, string>();
   private defaultBranchName?: Promise<string>;
 
   constructor(private readonly opts: StateStoreOptions) {
@@ -135,9 +139,11 @@ export class StateStore {
       remote: opts.remote,
       identity: opts.identity ?? DEFAULT_IDENTITY,
       timeoutMs: opts.gitTimeoutMs,
+      trace: opts.trace,
     });
     const key = createHash('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
     this.cache = join(opts.cacheDir, `${key}.git`);
+    this.tagCache = join(opts.cacheDir, `${key}-tags.git`);
     this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
     this.now = opts.clock ?? (() => new Date());
     this.log = opts.log ?? (() => undefined);
@@ -152,23 +158,32 @@ export class StateStore {
   private ensureCache(): Promise<void> {
     this.cacheReady ??= (async () => {
       await mkdir(this.opts.cacheDir, { recursive: true });
-      await withDirLock(this.cache, async () => {
-        const probe = existsSync(join(this.cache, 'HEAD'))
-          ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: this.cache })
-          : undefined;
-        if (probe?.exitCode === 0) return;
-        await rm(this.cache, { recursive: true, force: true });
-        await this.git.run(['init', '-q', '--bare', this.cache]);
-        const g = (k: string, v: string) => this.git.run(['config', k, v], { cwd: this.cache });
-        // Only the URL is stored: credentials come with each command's environment.
-        await g('remote.origin.url', this.opts.remote.url);
-        // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
+      // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
+      await this.initRepo(this.cache, true);
+      // Tag objects live in a plain repository, where asking whether an object is present answers
+      // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
+      await this.initRepo(this.tagCache, false);
+    })();
+    return this.cacheReady;
+  }
+
+  private async initRepo(path: string, promisor: boolean): Promise<void> {
+    await withDirLock(path, async () => {
+      const probe = existsSync(join(path, 'HEAD'))
+        ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
+        : undefined;
+      if (probe?.exitCode === 0) return;
+      await rm(path, { recursive: true, force: true });
+      await this.git.run(['init', '-q', '--bare', path]);
+      const g = (k: string, v: string) => this.git.run(['config', k, v], { cwd: path });
+      // Only the URL is stored: credentials come with each command's environment.
+      await g('remote.origin.url', this.opts.remote.url);
+      if (promisor) {
         await g('remote.origin.promisor', 'true');
         await g('remote.origin.partialclonefilter', 'blob:none');
         await g('extensions.partialClone', 'origin');
-      });
-    })();
-    return this.cacheReady;
+      }
+    });
   }
 
   /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
@@ -204,7 +219,13 @@ export class StateStore {
 
   /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
   private async fetchTips(branches: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(branches)];
+    const tips = new Map<string, string>();
+    for (const b of branches) {
+      const known = this.tipMemo.get(b);
+      if (known) tips.set(b, known);
+    }
+    const unique = [...new Set(branches)].filter((b) => !tips.has(b));
+    if (!unique.length) return tips;
     const refspecs = unique.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
     try {
       await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
@@ -217,7 +238,6 @@ export class StateStore {
       }
       throw err;
     }
-    const tips = new Map<string, string>();
     const res = await this.git.run(
       [
         'for-each-ref',
@@ -228,7 +248,10 @@ export class StateStore {
     );
     for (const line of res.stdout.split('\n').filter(Boolean)) {
       const [branch, sha] = line.split(' ');
-      if (branch && sha && unique.includes(branch)) tips.set(branch, sha);
+      if (branch && sha && unique.includes(branch)) {
+        tips.set(branch, sha);
+        this.tipMemo.set(branch, sha);
+      }
     }
     return tips;
   }
@@ -259,7 +282,77 @@ export class StateStore {
     }
     const blobs = [...new Set(ids.values())];
     if (!blobs.length) return out;
-    await retry(
+    await this.fetchObjects(this.cache, blobs);
+    const objects = await this.readObjects(this.cache, blobs);
+    const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
+    for (const [spec, oid] of ids) out.set(spec, contents.get(oid));
+    return out;
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------
+
+  /** Every freight, verification and approval of a project: one ref listing, one object read. */
+  async snapshot(project: string): Promise<ProjectSnapshot> {
+    const prefix = projectRefPrefix(project);
+    await this.ensureCache();
+    // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
+    const ls = await retry(
+      () =>
+        this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
+          cwd: this.cache,
+        }),
+      isTransient,
+      { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
+      this.opts.retryHooks,
+    );
+    const refs: { name: string; oid: string }[] = [];
+    for (const line of ls.stdout.split('\n')) {
+      const [oid, name] = line.split('\t');
+      if (oid && name?.startsWith(prefix) && !name.endsWith('^{}')) refs.push({ name, oid });
+    }
+    const snap: ProjectSnapshot = { freight: [], verifications: [], approvals: [] };
+    if (!refs.length) return snap;
+    // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
+    // object ID, without writing a ref for each.
+    const oids = [...new Set(refs.map((r) => r.oid))];
+    const missing = await this.missingObjects(this.tagCache, oids);
+    if (missing.length) await this.fetchObjects(this.tagCache, missing);
+    const objects = await this.readObjects(this.tagCache, oids);
+    for (const { name, oid } of refs) {
+      const ref = parseStateRef(name);
+      if (!ref || ref.project !== project) continue; // not ours: someone's own tag under the prefix
+      const where = name.replace(/^refs\/tags\//, '');
+      const obj = objects.get(oid);
+      if (obj?.type !== 'tag') {
+        throw new OperationError(
+          `unreadable tag ${where}: it is a lightweight tag, gantry writes annotated tags`,
+        );
+      }
+      const message = tagMessage(obj.body);
+      if (ref.kind === 'freight') snap.freight.push(parseFreight(message, where, ref.freightId));
+      else if (ref.kind === 'verified')
+        snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
+      else snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+    }
+    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    return snap;
+  }
+
+  /** Which of `oids` a plain (non-promisor) repository does not have. */
+  private async missingObjects(repo: string, oids: string[]): Promise<string[]> {
+    const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
+      cwd: repo,
+      input: oids.join('\n') + '\n',
+    });
+    return res.stdout
+      .split('\n')
+      .filter((l) => l.endsWith(' missing'))
+      .map((l) => l.slice(0, l.indexOf(' ')));
+  }
+
+  /** Fetches objects by ID in one request; a no-op without network when all are present. */
+  private fetchObjects(repo: string, oids: string[]): Promise<unknown> {
+    return retry(
       () =>
         this.git.run(
           [
@@ -271,63 +364,45 @@ export class StateStore {
             '--no-tags',
             '--no-write-fetch-head',
             '--recurse-submodules=no',
-            '--filter=blob:none',
+            // The branch cache is a partial clone; the tag cache holds whole objects.
+            ...(repo === this.cache ? ['--filter=blob:none'] : []),
             '--stdin',
           ],
-          { cwd: this.cache, input: blobs.join('\n') + '\n' },
+          { cwd: repo, input: oids.join('\n') + '\n' },
         ),
       isTransient,
       { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
       this.opts.retryHooks,
     );
-    const res = await this.git.run(['cat-file', '--batch'], {
-      cwd: this.cache,
-      input: blobs.join('\n') + '\n',
-    });
-    const bytes = res.stdoutBytes;
-    const contents = new Map<string, string>();
-    let pos = 0;
-    for (const oid of blobs) {
-      const nl = bytes.indexOf(10, pos);
-      const size = parseInt(bytes.subarray(pos, nl).toString('latin1').split(' ')[2] ?? '0', 10);
-      contents.set(oid, bytes.subarray(nl + 1, nl + 1 + size).toString('utf8'));
-      pos = nl + 1 + size + 1;
-    }
-    for (const [spec, oid] of ids) out.set(spec, contents.get(oid));
-    return out;
   }
 
-  // ---- reads ----------------------------------------------------------------------------------
-
-  /** Every freight, verification and approval of a project: one ref-prefix fetch, one listing. */
-  async snapshot(project: string): Promise<ProjectSnapshot> {
-    const prefix = projectRefPrefix(project);
-    const listing = await this.inCache(async () => {
-      await this.fetch(['--prune', `+${prefix}*:${prefix}*`]);
-      const res = await this.git.run(
-        ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(contents)%00', prefix],
-        { cwd: this.cache },
-      );
-      return res.stdout;
+  /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
+  private async readObjects(
+    repo: string,
+    oids: string[],
+  ): Promise<Map<string, { type: string; body: Buffer }>> {
+    const res = await this.git.run(['cat-file', '--buffer', '--batch'], {
+      cwd: repo,
+      input: oids.join('\n') + '\n',
     });
-    const snap: ProjectSnapshot = { freight: [], verifications: [], approvals: [] };
-    for (const record of listing.split('\0\n')) {
-      if (!record) continue;
-      const [name = '', type = '', message = ''] = record.split('\0');
-      const ref = parseStateRef(name);
-      if (!ref || ref.project !== project) continue; // not ours: someone's own tag under the prefix
-      const where = name.replace(/^refs\/tags\//, '');
-      if (type !== 'tag')
-        throw new OperationError(
-          `unreadable tag ${where}: it is a lightweight tag, gantry writes annotated tags`,
-        );
-      if (ref.kind === 'freight') snap.freight.push(parseFreight(message, where, ref.freightId));
-      else if (ref.kind === 'verified')
-        snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
-      else snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+    const bytes = res.stdoutBytes;
+    const out = new Map<string, { type: string; body: Buffer }>();
+    let pos = 0;
+    for (const oid of oids) {
+      const nl = bytes.indexOf(10, pos);
+      const [, type = 'missing', size = '0'] = bytes
+        .subarray(pos, nl)
+        .toString('latin1')
+        .split(' ');
+      if (type === 'missing') {
+        pos = nl + 1;
+        continue;
+      }
+      const n = parseInt(size, 10);
+      out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+      pos = nl + 1 + n + 1;
     }
-    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-    return snap;
+    return out;
   }
 
   /** The state file of each stage at the tip of its branch (undefined: never promoted). */
@@ -498,6 +573,7 @@ export class StateStore {
    * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
    */
   async commitPromotion(w: PromotionWrite): Promise<PromotionResult> {
+    this.tipMemo.clear();
     const branch = w.branch ?? (await this.defaultBranch());
     const statePath = stateFilePath(w.project, w.stage);
     await mkdir(this.opts.cacheDir, { recursive: true });
@@ -624,6 +700,13 @@ function sameOrigin(a: FreightOrigin, b: FreightOrigin): boolean {
 
 function isTransient(err: unknown): boolean {
   return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
+}
+
+/** The message of a raw tag object: everything after the header's blank line. */
+function tagMessage(body: Buffer): string {
+  const text = body.toString('utf8');
+  const i = text.indexOf('\n\n');
+  return i < 0 ? '' : text.slice(i + 2);
 }
 
 function checkRecord<T extends { project: string; stage: string; freightId: string }>(

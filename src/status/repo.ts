@@ -13,6 +13,7 @@ export interface RepoSettings {
   baseEnv: Readonly<Record<string, string | undefined>>;
   identity?: StateStoreOptions['identity'];
   log?: (line: string) => void;
+  trace?: (line: string) => void;
 }
 
 export interface RepoContext {
@@ -60,6 +61,7 @@ export async function openRepo(s: RepoSettings): Promise<RepoContext> {
     baseEnv: s.baseEnv,
     identity: s.identity,
     log: s.log,
+    trace: s.trace,
   });
   return { remote, localDir, store };
 }
