@@ -9843,8 +9843,21 @@ function schemaProblems(src, data) {
     const problems = [];
     // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
     const missing = new Map();
-    for (const err of collapseAlternatives(validate.errors ?? [])) {
+    const errors = collapseAlternatives(validate.errors ?? []);
+    // A misspelt required field is reported once, as the unknown field with its suggestion, not
+    // a second time as missing.
+    const suggested = new Set();
+    for (const err of errors) {
+        if (err.keyword !== 'additionalProperties')
+            continue;
+        const hint = suggest(String(err.params.additionalProperty), allowedKeys(asSchemaNode(err.parentSchema)));
+        if (hint)
+            suggested.add(`${err.instancePath}\0${hint}`);
+    }
+    for (const err of errors) {
         const plain = err.keyword === 'required' && !stringProp(asSchemaNode(err.parentSchema), 'errorMessage');
+        if (plain && suggested.has(`${err.instancePath}\0${String(err.params.missingProperty)}`))
+            continue;
         if (plain && data !== null && typeof data === 'object') {
             const list = missing.get(err.instancePath) ?? [];
             list.push(JSON.stringify(String(err.params.missingProperty)));
@@ -12965,7 +12978,7 @@ async function runDemo(opts) {
     git(clone, 'add', '-A');
     git(clone, 'commit', '-q', '-m', 'GitOps repo for echo, with a gantry project');
     git(clone, 'remote', 'add', 'origin', bare);
-    git(clone, 'push', '-q', 'origin', 'main');
+    git(clone, 'push', '-q', '-u', 'origin', 'main');
     io.out(`bare repository: ${bare}\nclone:           ${clone}\n`);
     say('gantry lint');
     if ((await opts.cli(['lint', '--repo', clone])) !== 0)

@@ -109,7 +109,7 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   git(clone, 'add', '-A');
   git(clone, 'commit', '-q', '-m', 'GitOps repo for echo, with a gantry project');
   git(clone, 'remote', 'add', 'origin', bare);
-  git(clone, 'push', '-q', 'origin', 'main');
+  git(clone, 'push', '-q', '-u', 'origin', 'main');
   io.out(`bare repository: ${bare}\nclone:           ${clone}\n`);
 
   say('gantry lint');

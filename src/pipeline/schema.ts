@@ -7,7 +7,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/project.schema.json' with { type: 'json' };
 import type { Problem } from '../util/errors.js';
-import { didYouMean } from '../util/suggest.js';
+import { didYouMean, suggest } from '../util/suggest.js';
 import {
   pointerToSegments,
   problemAt,
@@ -245,9 +245,23 @@ export function schemaProblems(src: SourceFile, data: unknown): Problem[] {
   const problems: Problem[] = [];
   // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
   const missing = new Map<string, string[]>();
-  for (const err of collapseAlternatives(validate.errors ?? [])) {
+  const errors = collapseAlternatives(validate.errors ?? []);
+  // A misspelt required field is reported once, as the unknown field with its suggestion, not
+  // a second time as missing.
+  const suggested = new Set<string>();
+  for (const err of errors) {
+    if (err.keyword !== 'additionalProperties') continue;
+    const hint = suggest(
+      String(err.params.additionalProperty),
+      allowedKeys(asSchemaNode(err.parentSchema)),
+    );
+    if (hint) suggested.add(`${err.instancePath}\0${hint}`);
+  }
+  for (const err of errors) {
     const plain =
       err.keyword === 'required' && !stringProp(asSchemaNode(err.parentSchema), 'errorMessage');
+    if (plain && suggested.has(`${err.instancePath}\0${String(err.params.missingProperty)}`))
+      continue;
     if (plain && data !== null && typeof data === 'object') {
       const list = missing.get(err.instancePath) ?? [];
       list.push(JSON.stringify(String(err.params.missingProperty)));

@@ -245,8 +245,8 @@ describe('loadProjectsFromDir', () => {
     expect(formatted(problems).map((p) => p.split(':')[0])).toEqual([
       '.gantry/a.yaml',
       '.gantry/b.yaml',
-      '.gantry/b.yaml',
     ]);
+    expect(formatted(problems)[1]).toContain('unknown field "warehousse" (did you mean "warehouses"?)');
   });
 });
 
