@@ -246,7 +246,9 @@ describe('loadProjectsFromDir', () => {
       '.gantry/a.yaml',
       '.gantry/b.yaml',
     ]);
-    expect(formatted(problems)[1]).toContain('unknown field "warehousse" (did you mean "warehouses"?)');
+    expect(formatted(problems)[1]).toContain(
+      'unknown field "warehousse" (did you mean "warehouses"?)',
+    );
   });
 });
 
