@@ -21,6 +21,11 @@ export interface StageState {
   promotedBy: string;
   approvedBy: string[];
   run?: string;
+  /**
+   * Set when someone promoted freight other than the newest by hand (a rollback): auto-promotion
+   * leaves the stage alone until the newest freight is promoted again (Kargo's hold).
+   */
+  autoPromotionHold?: { since: string; by: string; reason: string };
 }
 
 const HEADER =
@@ -47,6 +52,7 @@ export function serializeStageState(s: StageState): string {
     promotedBy: s.promotedBy,
     approvedBy: s.approvedBy,
     ...(s.run ? { run: s.run } : {}),
+    ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
   };
   return HEADER + YAML.stringify(doc, { lineWidth: 0 });
 }
@@ -95,5 +101,15 @@ export function parseStageState(text: string, where: string): StageState {
     promotedBy: d.promotedBy as string,
     approvedBy,
     run: typeof d.run === 'string' ? d.run : undefined,
+    autoPromotionHold: parseHold(d.autoPromotionHold, fail),
   };
+}
+
+function parseHold(v: unknown, fail: (why: string) => never): StageState['autoPromotionHold'] {
+  if (v === undefined || v === null) return undefined;
+  const h = v as Record<string, unknown>;
+  if (typeof v !== 'object' || typeof h.since !== 'string' || typeof h.by !== 'string' || typeof h.reason !== 'string') {
+    return fail('field "autoPromotionHold" needs since, by and reason');
+  }
+  return { since: h.since, by: h.by, reason: h.reason };
 }

@@ -1,0 +1,260 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { discover, newestFreight, type DiscoverySources } from '../../src/discovery/discover.js';
+import type { DiscoveredImage } from '../../src/discovery/types.js';
+import { parseRemote } from '../../src/git/index.js';
+import { parseProjectFile, type Project } from '../../src/pipeline/index.js';
+import { StateStore } from '../../src/state/index.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+
+const PROJECT = `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+      - chart: {repoURL: https://charts.acme.dev, name: echo}
+      - git: {repoURL: https://github.com/acme/config}
+  - name: tools
+    freightCreationPolicy: Manual
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/tools}
+stages:
+  - name: dev
+    autoPromotion: true
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate: {steps: [{uses: yaml-update}]}
+  - name: qa
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate: {steps: [{uses: yaml-update}]}
+  - name: staging
+    autoPromotion: true
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [dev]}
+    promotionTemplate: {steps: [{uses: yaml-update}]}
+`;
+
+const log = { info: () => undefined, warn: () => undefined };
+
+function sources(images: Record<string, DiscoveredImage[] | Error>): DiscoverySources {
+  return {
+    images: async (sub) => {
+      const v = images[sub.repoURL] ?? [];
+      if (v instanceof Error) throw v;
+      return v;
+    },
+    charts: async () => [{ version: '2.1.0' }, { version: '2.0.0' }],
+    commits: async () => [
+      {
+        id: 'a'.repeat(40),
+        branch: 'main',
+        message: 'fix: things',
+        author: 'Ada <ada@example.test>',
+      },
+    ],
+  };
+}
+
+const img = (tag: string): DiscoveredImage => ({
+  tag,
+  digest: `sha256:${tag.replace(/\./g, '').padEnd(64, '0')}`,
+});
+
+describe('discover()', () => {
+  const tmp = tempDir();
+  let project: Project;
+  let store: StateStore;
+  let bare: string;
+  let t = Date.parse('2026-11-01T00:00:00Z');
+  const clock = () => new Date((t += 60_000));
+
+  beforeAll(() => {
+    bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': PROJECT });
+    const parsed = parseProjectFile('.gantry/echo.yaml', PROJECT);
+    expect(parsed.problems).toEqual([]);
+    project = parsed.project as Project;
+    store = new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir: join(tmp.path, 'cache'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+  });
+  afterAll(() => tmp.cleanup());
+
+  const run = (
+    images: Record<string, DiscoveredImage[] | Error>,
+    extra: { dryRun?: boolean; warehouses?: string[] } = {},
+  ) =>
+    discover({
+      project,
+      store,
+      sources: sources(images),
+      dryRun: false,
+      clock,
+      createdBy: 'test',
+      log,
+      ...extra,
+    });
+
+  test('dry run: reports the freight it would record and writes nothing', async () => {
+    const before = git(bare, ['for-each-ref']);
+    const r = await run(
+      { 'ghcr.io/acme/echo': [img('1.0.0')], 'ghcr.io/acme/tools': [img('0.1.0')] },
+      { dryRun: true },
+    );
+    expect(r.warehouses[0]?.freight).toMatchObject({
+      new: true,
+      images: [{ tag: '1.0.0' }],
+      charts: [{ version: '2.1.0', name: 'echo' }],
+    });
+    expect(r.warehouses[0]?.note).toBe('dry run: not recorded');
+    expect(git(bare, ['for-each-ref'])).toBe(before);
+  });
+
+  test('records the newest of each subscription as freight, once', async () => {
+    const r1 = await run({
+      'ghcr.io/acme/echo': [img('1.1.0'), img('1.0.0')],
+      'ghcr.io/acme/tools': [img('0.1.0')],
+    });
+    const f = r1.warehouses[0]?.freight;
+    expect(f).toMatchObject({
+      new: true,
+      origin: { kind: 'Warehouse', name: 'echo' },
+      images: [{ repoURL: 'ghcr.io/acme/echo', tag: '1.1.0' }],
+      charts: [{ repoURL: 'https://charts.acme.dev', name: 'echo', version: '2.1.0' }],
+      commits: [{ repoURL: 'https://github.com/acme/config', id: 'a'.repeat(40), branch: 'main' }],
+      createdBy: 'test',
+    });
+    expect(r1.warehouses[0]?.subscriptions.map((s) => s.selected)).toEqual([
+      '1.1.0',
+      '2.1.0',
+      'aaaaaaa',
+    ]);
+    expect(git(bare, ['tag', '-l', 'gantry/echo/freight/*']).trim()).toBe(
+      `gantry/echo/freight/${f?.id}`,
+    );
+
+    const r2 = await run({
+      'ghcr.io/acme/echo': [img('1.1.0')],
+      'ghcr.io/acme/tools': [img('0.1.0')],
+    });
+    expect(r2.warehouses[0]?.freight).toMatchObject({
+      id: f?.id,
+      alias: f?.alias,
+      new: false,
+      createdAt: f?.createdAt,
+    });
+  });
+
+  test('Manual policy: found and reported, never recorded', async () => {
+    const r = await run({
+      'ghcr.io/acme/echo': [img('1.1.0')],
+      'ghcr.io/acme/tools': [img('0.2.0')],
+    });
+    const tools = r.warehouses.find((w) => w.name === 'tools');
+    expect(tools?.note).toBe('freightCreationPolicy is Manual: found, not recorded');
+    expect(tools?.freight?.images[0]?.tag).toBe('0.2.0');
+    expect(git(bare, ['tag', '-l', 'gantry/echo/freight/*']).trim().split('\n')).toHaveLength(1);
+  });
+
+  test('due promotions: auto-promoted stages that take the warehouse directly, newest freight', async () => {
+    const r = await run({ 'ghcr.io/acme/echo': [img('1.2.0')] }, { warehouses: ['echo'] });
+    const newest = r.warehouses[0]?.freight;
+    expect(r.promotions).toEqual([
+      { project: 'echo', stage: 'dev', freight: newest?.id, alias: newest?.alias },
+    ]);
+  });
+
+  test('a stage that already runs the newest freight is not due; a held stage is skipped with the reason', async () => {
+    const snap = await store.snapshot('echo');
+    const newest = newestFreight(snap.freight);
+    if (!newest) throw new Error('no freight');
+    await store.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: newest,
+      promotedBy: 'test',
+    });
+    expect(
+      (await run({ 'ghcr.io/acme/echo': [img('1.2.0')] }, { warehouses: ['echo'] })).promotions,
+    ).toEqual([]);
+
+    // A rollback by hand leaves a hold in the state file; discovery must leave the stage alone.
+    const older = snap.freight.find((f) => f.id !== newest.id);
+    if (!older) throw new Error('no older freight');
+    await store.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: older,
+      promotedBy: 'alice',
+    });
+    const work = join(tmp.path, 'hold');
+    git(tmp.path, ['clone', '-q', bare, work]);
+    const file = join(work, '.gantry/state/echo/dev.yaml');
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(
+      file,
+      'autoPromotionHold: {since: "2026-11-02T00:00:00Z", by: alice, reason: rollback}\n',
+    );
+    git(work, ['commit', '-qam', 'hold dev']);
+    git(work, ['push', '-q', 'origin', 'main']);
+    const r = await run({ 'ghcr.io/acme/echo': [img('1.2.0')] }, { warehouses: ['echo'] });
+    expect(r.promotions).toEqual([]);
+    expect(r.skipped).toEqual([
+      { stage: 'dev', reason: 'held since 2026-11-02T00:00:00Z by alice: rollback' },
+    ]);
+  });
+
+  test('a failing subscription leaves its warehouse without freight and says why; others go on', async () => {
+    const r = await run({
+      'ghcr.io/acme/echo': new Error('registry said no'),
+      'ghcr.io/acme/tools': [img('0.3.0')],
+    });
+    const echo = r.warehouses.find((w) => w.name === 'echo');
+    expect(echo?.freight).toBeUndefined();
+    expect(echo?.note).toBe('no freight: ghcr.io/acme/echo failed (registry said no)');
+    expect(echo?.subscriptions[0]?.error).toBe('registry said no');
+    expect(r.warehouses.find((w) => w.name === 'tools')?.freight?.images[0]?.tag).toBe('0.3.0');
+  });
+
+  test('a subscription with nothing that passes its filters: no freight', async () => {
+    const r = await run({ 'ghcr.io/acme/echo': [] }, { warehouses: ['echo'] });
+    expect(r.warehouses[0]?.note).toBe(
+      'no freight: ghcr.io/acme/echo offered no version that passes its filters',
+    );
+  });
+
+  test('an unknown warehouse is an error', async () => {
+    await expect(run({}, { warehouses: ['nope'] })).rejects.toThrow(
+      'project echo has no warehouse nope',
+    );
+  });
+});
+
+describe('newestFreight (Kargo auto-promotion candidate, conformance L)', () => {
+  const now = Date.parse('2026-11-01T12:00:00Z');
+  const at = (offsetMin: number) => new Date(now + offsetMin * 60_000).toISOString();
+  test('newest by creation time', () => {
+    expect(
+      newestFreight([
+        { id: 'older-freight', createdAt: at(-60) },
+        { id: 'newer-freight', createdAt: at(0) },
+      ])?.id,
+    ).toBe('newer-freight');
+  });
+  test('ties go to the name (ID) that sorts last', () => {
+    expect(
+      newestFreight([
+        { id: 'aaa-freight', createdAt: at(0) },
+        { id: 'bbb-freight', createdAt: at(0) },
+      ])?.id,
+    ).toBe('bbb-freight');
+  });
+  test('none', () => {
+    expect(newestFreight([])).toBeUndefined();
+  });
+});
