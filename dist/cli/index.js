@@ -9047,7 +9047,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5379);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4765);
 
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -9063,7 +9063,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5379:
+/***/ 4765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9143,7 +9143,8 @@ class Redactor {
             out = out.split(s).join('***');
         }
         // Credentials embedded in URLs, whoever put them there.
-        return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/gi, '$1***@');
+        // A password may hold '/', so mask everything up to the '@' (too much, rather than too little).
+        return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@]+@/gi, '$1***@');
     }
     list() {
         return [...this.secrets];
@@ -9166,12 +9167,19 @@ function parseRemote(raw, credentials) {
             u = new URL(text);
         }
         catch {
-            throw new ConfigError(`"${text.replace(/\/\/[^@/]*@/, '//***@')}" is not a valid URL`);
+            throw new ConfigError(`"${maskUserinfo(text)}" is not a valid URL`);
         }
         let creds = credentials;
         if (u.username || u.password) {
-            const username = decodeURIComponent(u.username);
-            const password = decodeURIComponent(u.password);
+            let username;
+            let password;
+            try {
+                username = decodeURIComponent(u.username);
+                password = decodeURIComponent(u.password);
+            }
+            catch {
+                throw new ConfigError(`the credentials in "${maskUserinfo(text)}" are not valid percent-encoding`);
+            }
             creds ??= password
                 ? { kind: 'basic', username, password }
                 : // `https://<token>@github.com/…` is a common way to pass a token alone.
@@ -9191,6 +9199,15 @@ function basicPair(c) {
     return c.kind === 'basic'
         ? { username: c.username, password: c.password }
         : { username: 'x-access-token', password: c.token };
+}
+/** `scheme://user:pass@host/…` → `scheme://***@host/…`, whatever characters the password holds. */
+function maskUserinfo(url) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+    if (!scheme)
+        return url;
+    const rest = url.slice(scheme[0].length);
+    const at = rest.lastIndexOf('@');
+    return at < 0 ? url : `${scheme[0]}***@${rest.slice(at + 1)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/git/git.ts
@@ -9265,7 +9282,6 @@ class Git {
         env.GCM_INTERACTIVE = 'never';
         env.LC_ALL = 'C';
         env.LANGUAGE = 'C';
-        env.GIT_SSH_COMMAND ??= 'ssh -o BatchMode=yes';
         if (this.opts.identity) {
             env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = this.opts.identity.name;
             env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = this.opts.identity.email;
@@ -9276,10 +9292,14 @@ class Git {
             const { username, password } = basicPair(remote.credentials);
             this.redactor.addBasicAuth(username, password);
             const header = `Authorization: Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-            // Scoped to the remote's URL prefix, so a redirect or a submodule on another host never sees it.
+            // Scoped to the remote's URL prefix, so another host (a submodule, say) never sees it.
             const prefix = remote.url.replace(/\/+$/, '');
+            // One entry: git sends every matching extraHeader, and two Authorization headers are a 400
+            // at strict proxies.
             config.push([`http.${prefix}.extraHeader`, header]);
-            config.push([`http.${prefix}/.extraHeader`, header]);
+            // git reads extraHeader once, for the URL it was given; after a redirect its next requests
+            // would carry the header to wherever the redirect pointed. With credentials, follow none.
+            config.push(['http.followRedirects', 'false']);
         }
         env.GIT_CONFIG_COUNT = String(config.length);
         config.forEach(([k, v], i) => {
@@ -9287,6 +9307,25 @@ class Git {
             env[`GIT_CONFIG_VALUE_${i}`] = v;
         });
         return env;
+    }
+    sshChecked;
+    /**
+     * ssh must not prompt (for a passphrase or a host key) in a job nobody watches. Batch mode is
+     * set only when the user has not chosen an ssh command (GIT_SSH, GIT_SSH_COMMAND or
+     * core.sshCommand): a deploy-key wrapper of theirs wins.
+     */
+    checkSsh() {
+        this.sshChecked ??= (async () => {
+            const url = this.opts.remote?.url ?? '';
+            if (!url || /^(?:https?|file):\/\//i.test(url))
+                return;
+            if (this.env.GIT_SSH || this.env.GIT_SSH_COMMAND)
+                return;
+            const configured = await this.spawn(['config', '--get', 'core.sshCommand'], {});
+            if (configured.exitCode !== 0 || !configured.stdout.trim())
+                this.env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+        })();
+        return this.sshChecked;
     }
     /** Runs git and throws GitError when it exits non-zero. */
     async run(args, options = {}) {
@@ -9301,10 +9340,12 @@ class Git {
     }
     error(args, result) {
         const command = this.redactor.redact(`git ${args.join(' ')}`);
-        const stderr = this.redactor.redact(result.stderr);
+        // Push reports rejections on stdout with --porcelain; keep them, redacted like the rest.
+        const stderr = this.redactor.redact(result.stderr.trim() || result.stdout);
         return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
     }
     async exec(args, options) {
+        await this.checkSsh();
         if (!this.opts.trace)
             return this.spawn(args, options);
         const started = performance.now();
@@ -9366,7 +9407,9 @@ function classify(exitCode, stderr) {
     const s = stderr.toLowerCase();
     if (exitCode === 124 && s.startsWith('timed out'))
         return 'timeout';
-    if (/\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value/.test(s))
+    if (
+    // Push races only: a local "cannot lock ref" (a fetch into a directory/file conflict) is not one.
+    /\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|remote: error: cannot lock ref|\[remote rejected\].*(?:failed to update ref|incorrect old value|cannot lock ref)/.test(s))
         return 'non-fast-forward';
     if (/\(already exists\)/.test(s))
         return 'already-exists';
@@ -11273,6 +11316,20 @@ function checkProjects(projects) {
 }
 /** Parse each file, then run the cross-file checks over the ones that parsed. */
 function loadProjectsFromFiles(files) {
+    if (!files.length) {
+        return {
+            projects: [],
+            problems: [
+                {
+                    file: `${PROJECT_DIR}/`,
+                    line: 1,
+                    column: 1,
+                    path: '',
+                    message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
+                },
+            ],
+        };
+    }
     const projects = [];
     const problems = [];
     for (const { file, text } of files) {
@@ -11301,20 +11358,6 @@ async function loadProjectsFromDir(repoDir) {
         const code = err.code;
         if (code !== 'ENOENT' && code !== 'ENOTDIR')
             throw err;
-    }
-    if (!names.length) {
-        return {
-            projects: [],
-            problems: [
-                {
-                    file: `${PROJECT_DIR}/`,
-                    line: 1,
-                    column: 1,
-                    path: '',
-                    message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
-                },
-            ],
-        };
     }
     const files = await Promise.all(names.map(async (name) => ({
         file: `${PROJECT_DIR}/${name}`,
@@ -11567,6 +11610,7 @@ const DEFAULT_PUSH_RETRY = {
     attempts: 12,
     baseDelayMs: 150,
     maxDelayMs: 4_000,
+    maxElapsedMs: 5 * 60_000,
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
@@ -11579,6 +11623,8 @@ function backoffDelay(attempt, policy, random = Math.random) {
 }
 /** Runs `fn` until it succeeds, `retryable` says no, or the tries run out (then the last error is thrown). */
 async function retry(fn, retryable, policy, hooks = {}) {
+    const now = hooks.now ?? Date.now;
+    const started = now();
     for (let attempt = 1;; attempt++) {
         try {
             return await fn(attempt);
@@ -11587,6 +11633,8 @@ async function retry(fn, retryable, policy, hooks = {}) {
             if (attempt >= policy.attempts || !retryable(err))
                 throw err;
             const delay = backoffDelay(attempt, policy, hooks.random);
+            if (policy.maxElapsedMs !== undefined && now() - started + delay > policy.maxElapsedMs)
+                throw err;
             hooks.onRetry?.(attempt, delay, err);
             await (hooks.sleep ?? sleep)(delay);
         }
@@ -11597,17 +11645,23 @@ async function retry(fn, retryable, policy, hooks = {}) {
 
 
 
+
+
 /**
  * A lock between gantry processes sharing one cache repository on one machine (a developer
- * running two commands at once, tests starting twenty). mkdir is atomic; a lock older than
- * `staleMs` was left by a process that died and is taken over.
+ * running two commands at once, tests starting twenty). mkdir is atomic; the holder writes a
+ * token into it and removes only a lock that still holds its token. A lock not refreshed for
+ * `staleMs` was left by a process that died: it is moved aside (rename is atomic, so of two
+ * waiters only one takes it over) and removed.
  */
-async function withDirLock(path, fn, waitMs = 120_000, staleMs = 300_000) {
+async function withDirLock(path, fn, waitMs = 600_000, staleMs = 120_000) {
     const lockDir = `${path}.lock`;
+    const token = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
     const deadline = Date.now() + waitMs;
     for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
         try {
             await (0,promises_namespaceObject.mkdir)(lockDir);
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), `${token} ${process.pid}\n`);
             break;
         }
         catch (err) {
@@ -11615,11 +11669,14 @@ async function withDirLock(path, fn, waitMs = 120_000, staleMs = 300_000) {
                 throw err;
             const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
             if (age > staleMs) {
-                await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
+                const aside = `${lockDir}.stale-${token}`;
+                if (await (0,promises_namespaceObject.rename)(lockDir, aside).then(() => true, () => false)) {
+                    await (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
+                }
                 continue;
             }
             if (Date.now() > deadline) {
-                throw new OperationError(`timed out after ${waitMs} ms waiting for the lock ${lockDir}; if no other gantry runs, remove it`);
+                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process to release ${lockDir}; if none is running, remove that directory`);
             }
             await sleep(delay + Math.random() * delay);
         }
@@ -11628,13 +11685,15 @@ async function withDirLock(path, fn, waitMs = 120_000, staleMs = 300_000) {
     const keepAlive = setInterval(() => {
         const now = new Date();
         (0,promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
-    }, staleMs / 3);
+    }, staleMs / 4);
     try {
         return await fn();
     }
     finally {
         clearInterval(keepAlive);
-        await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
+        const owner = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), 'utf8').catch(() => '');
+        if (owner.startsWith(token))
+            await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
     }
 }
 
@@ -11755,6 +11814,7 @@ function serializeStageState(s) {
         promotedBy: s.promotedBy,
         approvedBy: s.approvedBy,
         ...(s.run ? { run: s.run } : {}),
+        ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
     };
     return HEADER + dist.stringify(doc, { lineWidth: 0 });
 }
@@ -11804,7 +11864,20 @@ function parseStageState(text, where) {
         promotedBy: d.promotedBy,
         approvedBy,
         run: typeof d.run === 'string' ? d.run : undefined,
+        autoPromotionHold: parseHold(d.autoPromotionHold, fail),
     };
+}
+function parseHold(v, fail) {
+    if (v === undefined || v === null)
+        return undefined;
+    const h = v;
+    if (typeof v !== 'object' ||
+        typeof h.since !== 'string' ||
+        typeof h.by !== 'string' ||
+        typeof h.reason !== 'string') {
+        return fail('field "autoPromotionHold" needs since, by and reason');
+    }
+    return { since: h.since, by: h.by, reason: h.reason };
 }
 
 ;// CONCATENATED MODULE: ./src/state/store.ts
@@ -11913,17 +11986,40 @@ class StateStore {
     fetch(args) {
         return retry(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
             cwd: this.cache,
-        }), isTransient, { ...this.policy, attempts: Math.min(this.policy.attempts, 4) }, this.opts.retryHooks);
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
     }
     async defaultBranch() {
-        this.defaultBranchName ??= (async () => {
-            const res = await this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']);
-            const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
-            if (!m?.[1])
-                throw new OperationError(`${this.opts.remote.url} has no default branch (is the repository empty?)`);
-            return m[1];
-        })();
+        // A failure is not remembered: one network blip must not poison the rest of the command.
+        this.defaultBranchName ??= this.resolveDefaultBranch().catch((err) => {
+            this.defaultBranchName = undefined;
+            throw err;
+        });
         return this.defaultBranchName;
+    }
+    async resolveDefaultBranch() {
+        const res = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']));
+        const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
+        if (m?.[1] && res.stdout.includes('\tHEAD\n'))
+            return m[1];
+        // HEAD names a branch that does not exist (a bare repo made with `master`, then only `main`
+        // pushed), or the server hides it: fall back to the branches there are.
+        const heads = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--heads', this.opts.remote.url]));
+        const branches = heads.stdout
+            .split('\n')
+            .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
+            .filter((b) => Boolean(b));
+        if (!branches.length) {
+            throw new OperationError(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
+        }
+        if (branches.length === 1)
+            return branches[0];
+        for (const b of ['main', 'master'])
+            if (branches.includes(b))
+                return b;
+        throw new ConfigError(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
+    }
+    withNetworkRetry(fn) {
+        return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
     }
     /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
     async fetchTips(branches) {
@@ -11936,7 +12032,7 @@ class StateStore {
         const unique = [...new Set(branches)].filter((b) => !tips.has(b));
         if (!unique.length)
             return tips;
-        const refspecs = unique.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
+        const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
         try {
             await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
         }
@@ -11947,18 +12043,18 @@ class StateStore {
             }
             throw err;
         }
-        const res = await this.git.run([
-            'for-each-ref',
-            '--format=%(refname:lstrip=3) %(objectname)',
-            ...unique.map((b) => `refs/remotes/origin/${b}`),
-        ], { cwd: this.cache });
+        const res = await this.git.run(['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)], { cwd: this.cache });
         for (const line of res.stdout.split('\n').filter(Boolean)) {
-            const [branch, sha] = line.split(' ');
+            const [encoded, sha] = line.split(' ');
+            const branch = encoded === undefined ? undefined : decodeURIComponent(encoded);
             if (branch && sha && unique.includes(branch)) {
                 tips.set(branch, sha);
                 this.tipMemo.set(branch, sha);
             }
         }
+        const lost = unique.filter((b) => !tips.has(b));
+        if (lost.length)
+            throw new OperationError(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
         return tips;
     }
     /**
@@ -12004,14 +12100,29 @@ class StateStore {
         // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
         const ls = await retry(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
             cwd: this.cache,
-        }), isTransient, { ...this.policy, attempts: Math.min(this.policy.attempts, 4) }, this.opts.retryHooks);
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
         const refs = [];
+        const peeled = new Set();
         for (const line of ls.stdout.split('\n')) {
             const [oid, name] = line.split('\t');
-            if (oid && name?.startsWith(prefix) && !name.endsWith('^{}'))
-                refs.push({ name, oid });
+            if (!oid || !name?.startsWith(prefix))
+                continue;
+            if (name.endsWith('^{}')) {
+                peeled.add(name.slice(0, -3));
+                continue;
+            }
+            const ref = parseStateRef(name);
+            // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+            if (ref?.project === project)
+                refs.push({ name, oid, ref });
         }
         const snap = { freight: [], verifications: [], approvals: [] };
+        // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
+        // fetching its commit would pull history into the cache, so it is refused before any fetch.
+        const light = refs.find((r) => !peeled.has(r.name));
+        if (light) {
+            throw new OperationError(`unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`);
+        }
         if (!refs.length)
             return snap;
         // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
@@ -12021,14 +12132,11 @@ class StateStore {
         if (missing.length)
             await this.fetchObjects(this.tagCache, missing);
         const objects = await this.readObjects(this.tagCache, oids);
-        for (const { name, oid } of refs) {
-            const ref = parseStateRef(name);
-            if (!ref || ref.project !== project)
-                continue; // not ours: someone's own tag under the prefix
+        for (const { name, oid, ref } of refs) {
             const where = name.replace(/^refs\/tags\//, '');
             const obj = objects.get(oid);
             if (obj?.type !== 'tag') {
-                throw new OperationError(`unreadable tag ${where}: it is a lightweight tag, gantry writes annotated tags`);
+                throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
             }
             const message = tagMessage(obj.body);
             if (ref.kind === 'freight')
@@ -12066,7 +12174,7 @@ class StateStore {
             // The branch cache is a partial clone; the tag cache holds whole objects.
             ...(repo === this.cache ? ['--filter=blob:none'] : []),
             '--stdin',
-        ], { cwd: repo, input: oids.join('\n') + '\n' }), isTransient, { ...this.policy, attempts: Math.min(this.policy.attempts, 4) }, this.opts.retryHooks);
+        ], { cwd: repo, input: oids.join('\n') + '\n' }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
     }
     /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
     async readObjects(repo, oids) {
@@ -12116,11 +12224,18 @@ class StateStore {
         const b = branch ?? (await this.defaultBranch());
         return this.inCache(async () => {
             const tip = (await this.fetchTips([b])).get(b);
-            const ls = await this.git
-                .run(['ls-tree', '--name-only', `${tip}:.gantry`], { cwd: this.cache })
-                .catch(() => ({ stdout: '' }));
+            // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
+            const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
+                cwd: this.cache,
+            });
+            if (ls.exitCode !== 0) {
+                // No .gantry directory at all is an answer (no project files), anything else an error.
+                if (/not a valid object name|not a tree object/i.test(ls.stderr))
+                    return [];
+                throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
+            }
             const files = ls.stdout
-                .split('\n')
+                .split('\0')
                 .filter((f) => /\.ya?ml$/.test(f))
                 .map((f) => `.gantry/${f}`);
             const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
@@ -12142,14 +12257,9 @@ class StateStore {
                     await this.fetch([
                         `--depth=${depth}`,
                         '--filter=tree:0',
-                        `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+                        `+refs/heads/${branch}:${tipRef(branch)}`,
                     ]);
-                    const res = await this.git.run([
-                        'log',
-                        `--max-count=${depth}`,
-                        '--format=%H%x00%cI%x00%B%x00',
-                        `refs/remotes/origin/${branch}`,
-                    ], { cwd: this.cache });
+                    const res = await this.git.run(['log', `--max-count=${depth}`, '--format=%H%x00%ct%x00%B%x00', tipRef(branch)], { cwd: this.cache });
                     const records = res.stdout.split('\0\n').filter(Boolean);
                     let count = 0;
                     for (const rec of records) {
@@ -12234,6 +12344,9 @@ class StateStore {
             ];
             await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
             let attempts = 0;
+            // Commits this call tried to push. A push can land and still report failure (a connection
+            // reset after the server took it); if the tip is one of ours, the promotion happened.
+            const pushed = new Map();
             return await retry(async () => {
                 attempts++;
                 await this.fetchInto(dir, [
@@ -12244,6 +12357,9 @@ class StateStore {
                 await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
                 await git(['clean', '-q', '-fdx']);
                 const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                const landed = pushed.get(tip);
+                if (landed)
+                    return { changed: true, commit: tip, branch, ...landed, attempts };
                 const previousText = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
                 const previous = previousText === undefined
                     ? undefined
@@ -12274,6 +12390,7 @@ class StateStore {
                 await git(['add', '--sparse', '-A']);
                 await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
                 const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                pushed.set(commit, { previous, changes });
                 const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
                 const res = await this.git.tryRun(push, { cwd: dir });
                 if (res.exitCode !== 0) {
@@ -12297,8 +12414,10 @@ class StateStore {
         }
     }
     async fetchInto(dir, args, branch) {
+        // No retry here: the promotion loop around this retries transient failures, and nested
+        // retries would multiply into hours against a black-holed remote.
         try {
-            await retry(() => this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir }), isTransient, { ...this.policy, attempts: Math.min(this.policy.attempts, 4) }, this.opts.retryHooks);
+            await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
         }
         catch (err) {
             if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
@@ -12308,6 +12427,13 @@ class StateStore {
         }
     }
 }
+/**
+ * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
+ * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
+ */
+const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+/** Reads retry transient failures a few times; writes have their own, longer policy. */
+const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
 function sameOrigin(a, b) {
     return a.kind === b.kind && a.name === b.name;
 }
@@ -12327,32 +12453,35 @@ function checkRecord(r, ref, where) {
     return r;
 }
 function promotionMessage(w, changes, editLines) {
-    const lines = [`promote(${w.project}/${w.stage}): ${w.freight.alias}`, ''];
-    lines.push(`Freight ${w.freight.alias} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
+    // Values come from workflow inputs and actors: a newline in one would start a paragraph of
+    // forged trailers, so every value is kept to one line.
+    const one = (v) => v.replace(/[\r\n]+/g, ' ').trim();
+    const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
+    lines.push(`Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
     if (changes.length) {
         lines.push('');
         for (const c of changes)
-            lines.push(`- ${formatChange(c)}`);
+            lines.push(`- ${one(formatChange(c))}`);
     }
     if (editLines.length) {
         lines.push('');
         for (const l of editLines)
-            lines.push(l);
+            lines.push(one(l));
     }
     lines.push('');
     lines.push(`${TRAILER.project}: ${w.project}`);
     lines.push(`${TRAILER.stage}: ${w.stage}`);
     lines.push(`${TRAILER.freight}: ${w.freight.id}`);
-    lines.push(`${TRAILER.alias}: ${w.freight.alias}`);
+    lines.push(`${TRAILER.alias}: ${one(w.freight.alias)}`);
     lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
-    lines.push(`${TRAILER.promotedBy}: ${w.promotedBy}`);
+    lines.push(`${TRAILER.promotedBy}: ${one(w.promotedBy)}`);
     if (w.run)
-        lines.push(`${TRAILER.run}: ${w.run}`);
+        lines.push(`${TRAILER.run}: ${one(w.run)}`);
     for (const a of w.approvedBy ?? [])
-        lines.push(`${TRAILER.approvedBy}: ${a}`);
+        lines.push(`${TRAILER.approvedBy}: ${one(a)}`);
     return lines.join('\n') + '\n';
 }
-/** Reads a `%H%x00%cI%x00%B` log record; undefined when it is not a gantry promotion. */
+/** Reads a `%H%x00%ct%x00%B` log record; undefined when it is not a gantry promotion. */
 function parsePromotionCommit(record, branch) {
     const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
     if (!body.includes(`${TRAILER.stage}: `))
@@ -12378,7 +12507,9 @@ function parsePromotionCommit(record, branch) {
         freightId,
         alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
         commit: sha,
-        promotedAt: date,
+        // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
+        // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
+        promotedAt: /^\d+$/.test(date) ? new Date(Number(date) * 1000).toISOString() : date,
         promotedBy: one(TRAILER.promotedBy) ?? '',
         approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
         run: one(TRAILER.run),
@@ -12399,9 +12530,28 @@ function parsePromotionCommit(record, branch) {
 
 
 
+
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 function isRemoteUrl(repo) {
-    return URL_LIKE.test(repo);
+    if (URL_LIKE.test(repo))
+        return true;
+    const colon = repo.indexOf(':');
+    const slash = repo.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)(repo);
+}
+/**
+ * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
+ * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
+ * (shallow fetches need one) relative to the clone.
+ */
+function remoteUrlOf(origin, cloneDir) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
+        return origin;
+    const colon = origin.indexOf(':');
+    const slash = origin.indexOf('/');
+    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cloneDir, origin)))
+        return origin;
+    return (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(origin) ? origin : (0,external_node_path_namespaceObject.resolve)(cloneDir, origin)).href;
 }
 async function openRepo(s) {
     let remote;
@@ -12410,22 +12560,26 @@ async function openRepo(s) {
         remote = parseRemote(s.repo, s.credentials);
     }
     else {
-        localDir = (0,external_node_path_namespaceObject.resolve)(s.repo);
+        const dir = (0,external_node_path_namespaceObject.resolve)(s.repo);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+            throw new ConfigError(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
         const git = new Git({ baseEnv: s.baseEnv });
-        const top = await git.tryRun(['rev-parse', '--show-toplevel'], { cwd: localDir });
-        if (top.exitCode !== 0) {
+        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
+        if (bare.exitCode !== 0) {
             throw new ConfigError(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
         }
-        localDir = top.stdout.trim();
-        const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
-        if (origin.exitCode !== 0) {
-            throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
+        if (bare.stdout.trim() === 'true') {
+            // A bare repository is the remote itself.
+            remote = parseRemote((0,external_node_url_namespaceObject.pathToFileURL)(dir).href, s.credentials);
         }
-        let url = origin.stdout.trim();
-        // A path remote (a bare repo next door) becomes a file:// URL, which shallow fetches need.
-        if (!isRemoteUrl(url))
-            url = (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(url) ? url : (0,external_node_path_namespaceObject.resolve)(localDir, url)).href;
-        remote = parseRemote(url, s.credentials);
+        else {
+            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
+            if (origin.exitCode !== 0) {
+                throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
+            }
+            remote = parseRemote(remoteUrlOf(origin.stdout.trim(), localDir), s.credentials);
+        }
     }
     const store = new StateStore({
         remote,
@@ -12525,7 +12679,7 @@ const lastSegment = (url) => url
     .split('/')
     .pop() ?? url;
 
-;// CONCATENATED MODULE: ./src/cli/table.ts
+;// CONCATENATED MODULE: ./src/util/table.ts
 /** Plain aligned columns, as `kubectl get` and `kargo get` print them. */
 function table(headers, rows) {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -12894,6 +13048,7 @@ function freightId(origin, artifacts) {
 
 
 
+
 /**
  * The README's first command: a GitOps repository on this machine (a bare repo plus a clone),
  * a three-stage project, freight recorded as discover would record it, dev and staging promoted,
@@ -12961,6 +13116,8 @@ async function runDemo(opts) {
     };
     const git = (cwd, ...args) => (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const say = (text) => io.out(io.color ? `\n\u001b[1m## ${text}\u001b[0m\n` : `\n## ${text}\n`);
+    // Everything the demo writes stays under its directory, the CLI's cache included.
+    const cacheEnv = { GANTRY_CACHE_DIR: (0,external_node_path_namespaceObject.join)(root, 'cache') };
     say(`A GitOps repository in ${root}`);
     git(root, 'init', '-q', '--bare', '-b', 'main', bare);
     git(bare, 'config', 'uploadpack.allowFilter', 'true');
@@ -12981,10 +13138,10 @@ async function runDemo(opts) {
     git(clone, 'push', '-q', '-u', 'origin', 'main');
     io.out(`bare repository: ${bare}\nclone:           ${clone}\n`);
     say('gantry lint');
-    if ((await opts.cli(['lint', '--repo', clone])) !== 0)
+    if ((await opts.cli(['lint', '--repo', clone], cacheEnv)) !== 0)
         return 1;
     const store = new StateStore({
-        remote: parseRemote(`file://${bare}`),
+        remote: parseRemote((0,external_node_url_namespaceObject.pathToFileURL)(bare).href),
         cacheDir: (0,external_node_path_namespaceObject.join)(root, 'cache'),
         baseEnv: io.env,
     });
@@ -13049,13 +13206,13 @@ async function runDemo(opts) {
     await verify('dev', f2);
     await promote('dev', f3);
     say('gantry get stages');
-    if ((await opts.cli(['get', 'stages', '--repo', clone])) !== 0)
+    if ((await opts.cli(['get', 'stages', '--repo', clone], cacheEnv)) !== 0)
         return 1;
     say('gantry get freight');
-    if ((await opts.cli(['get', 'freight', '--repo', clone])) !== 0)
+    if ((await opts.cli(['get', 'freight', '--repo', clone], cacheEnv)) !== 0)
         return 1;
     say('gantry get promotions');
-    if ((await opts.cli(['get', 'promotions', '--repo', clone])) !== 0)
+    if ((await opts.cli(['get', 'promotions', '--repo', clone], cacheEnv)) !== 0)
         return 1;
     say('History is plain git');
     io.out((0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '--format=%h %s', 'main'], { cwd: bare, env, encoding: 'utf8' }));
@@ -13206,7 +13363,11 @@ async function dispatch(argv, io) {
             return EXIT.ok;
         }
         case 'demo':
-            return runDemo({ dir: values.dir, io, cli: (args) => runCli(args, io) });
+            return runDemo({
+                dir: values.dir,
+                io,
+                cli: (args, env) => runCli(args, env ? { ...io, env: { ...io.env, ...env } } : io),
+            });
     }
     return EXIT.usage;
 }
@@ -13222,6 +13383,9 @@ async function get(kind, ctx, projects, output, limit, now) {
             ];
             all.push(...promotionViews(await ctx.store.promotions(p.name, branches, limit)));
         }
+        // Newest first across projects too; each project's list is already the newest `limit`.
+        all.sort((a, b) => b.promotedAt.localeCompare(a.promotedAt));
+        all.splice(limit);
         if (output === 'json')
             return JSON.stringify({ promotions: all }, null, 2) + '\n';
         return table(headers(['STAGE', 'FREIGHT', 'COMMIT', 'BY', 'APPROVED BY', 'AGE']), all.map((v) => withProject([

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8582);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8941);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('discover');
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8582:
+/***/ 8941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31351,7 +31351,7 @@ class GantryError extends Error {
     name = 'GantryError';
 }
 /** Bad usage or bad configuration: the user must change something before trying again. */
-class ConfigError extends GantryError {
+class errors_ConfigError extends GantryError {
     name = 'ConfigError';
     problems;
     constructor(message, problems = []) {
@@ -31365,6 +31365,65 @@ class OperationError extends (/* unused pure expression or super */ null && (Gan
 }
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
+}
+
+;// CONCATENATED MODULE: ./src/git/remote.ts
+
+/**
+ * Splits credentials out of a remote URL, so that `https://bot:pw@host/repo.git` is fetched with
+ * the password in a header and never lands in `.git/config`, a log line or an error.
+ */
+function parseRemote(raw, credentials) {
+    const text = raw.trim();
+    if (!text)
+        throw new ConfigError('the repository URL is empty');
+    if (/^https?:\/\//i.test(text)) {
+        let u;
+        try {
+            u = new URL(text);
+        }
+        catch {
+            throw new ConfigError(`"${maskUserinfo(text)}" is not a valid URL`);
+        }
+        let creds = credentials;
+        if (u.username || u.password) {
+            let username;
+            let password;
+            try {
+                username = decodeURIComponent(u.username);
+                password = decodeURIComponent(u.password);
+            }
+            catch {
+                throw new ConfigError(`the credentials in "${maskUserinfo(text)}" are not valid percent-encoding`);
+            }
+            creds ??= password
+                ? { kind: 'basic', username, password }
+                : // `https://<token>@github.com/…` is a common way to pass a token alone.
+                    { kind: 'token', token: username };
+            u.username = '';
+            u.password = '';
+        }
+        return { url: u.toString(), credentials: creds };
+    }
+    return { url: text, credentials };
+}
+function isHttpRemote(url) {
+    return /^https?:\/\//i.test(url);
+}
+/** The username/password pair a credential turns into on the wire. */
+function basicPair(c) {
+    return c.kind === 'basic'
+        ? { username: c.username, password: c.password }
+        : { username: 'x-access-token', password: c.token };
+}
+/** `scheme://user:pass@host/…` → `scheme://***@host/…`, whatever characters the password holds. */
+function maskUserinfo(url) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+    if (!scheme)
+        return url;
+    const rest = url.slice(scheme[0].length);
+    const at = rest.lastIndexOf('@');
+    return at < 0 ? url : `${scheme[0]}***@${rest.slice(at + 1)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/constants.ts
@@ -31448,6 +31507,7 @@ const ROOT_COMMANDS = (/* unused pure expression or super */ null && (['discover
 ;// CONCATENATED MODULE: ./src/actions/settings.ts
 
 
+
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 function optional(read, name) {
     const v = read(name).trim();
@@ -31456,7 +31516,7 @@ function optional(read, name) {
 function required(read, name, action) {
     const v = optional(read, name);
     if (v === undefined)
-        throw new ConfigError(`input "${name}" is required for ${action}`);
+        throw new errors_ConfigError(`input "${name}" is required for ${action}`);
     return v;
 }
 function bool(read, name) {
@@ -31465,12 +31525,12 @@ function bool(read, name) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new ConfigError(`input "${name}" must be true or false, not "${v}"`);
+    throw new errors_ConfigError(`input "${name}" must be true or false, not "${v}"`);
 }
 function settings_name(read, input, action, isRequired) {
     const v = isRequired ? required(read, input, action) : optional(read, input);
     if (v !== undefined && !NAME.test(v)) {
-        throw new ConfigError(`input "${input}" must be a lowercase name such as "dev" (letters, digits, '-'), not "${v}"`);
+        throw new errors_ConfigError(`input "${input}" must be a lowercase name such as "dev" (letters, digits, '-'), not "${v}"`);
     }
     return v;
 }
@@ -31478,7 +31538,7 @@ function settings_name(read, input, action, isRequired) {
 function repositorySettings(read, ctx) {
     const raw = optional(read, Input.repository) ?? ctx.repository;
     if (!raw)
-        throw new ConfigError(`input "${Input.repository}" is required outside GitHub Actions (owner/name or a git URL)`);
+        throw new errors_ConfigError(`input "${Input.repository}" is required outside GitHub Actions (owner/name or a git URL)`);
     const token = optional(read, Input.token);
     const project = settings_name(read, Input.project, 'this action', false);
     if (/^[\w.-]+\/[\w.-]+$/.test(raw)) {
@@ -31489,11 +31549,12 @@ function repositorySettings(read, ctx) {
             project,
         };
     }
-    if (!/^(?:https?|file|ssh):\/\/|^[\w.-]+@[\w.-]+:/.test(raw)) {
-        throw new ConfigError(`input "${Input.repository}" must be owner/name or a git URL, not "${raw}"`);
+    // Checked first, so that no message below echoes a credential.
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*:[^/]*@|^https?:\/\/[^/]*@/i.test(raw)) {
+        throw new errors_ConfigError(`input "${Input.repository}" must not carry credentials in the URL: pass them in "${Input.token}"`);
     }
-    if (/^https?:\/\/[^/]*@/.test(raw)) {
-        throw new ConfigError(`input "${Input.repository}" must not carry credentials in the URL: pass them in "${Input.token}"`);
+    if (!/^(?:https?|file|ssh):\/\/|^[\w.-]+@[\w.-]+:/i.test(raw)) {
+        throw new errors_ConfigError(`input "${Input.repository}" must be owner/name or a git URL, not "${maskUserinfo(raw)}"`);
     }
     return { repositoryUrl: raw, token, project };
 }
@@ -31512,7 +31573,7 @@ function readSettings(action, read, ctx) {
         case 'promote': {
             const mode = optional(read, Input.mode);
             if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request') {
-                throw new ConfigError(`input "${Input.mode}" must be direct or pull-request, not "${mode}"`);
+                throw new errors_ConfigError(`input "${Input.mode}" must be direct or pull-request, not "${mode}"`);
             }
             return {
                 action,
@@ -31546,9 +31607,9 @@ function readCommand(read) {
     const v = optional(read, Input.command);
     const allowed = ['discover', 'promote', 'verify', 'approve'];
     if (!v)
-        throw new ConfigError(`input "${Input.command}" is required: one of ${allowed.join(', ')}`);
+        throw new errors_ConfigError(`input "${Input.command}" is required: one of ${allowed.join(', ')}`);
     if (!allowed.includes(v))
-        throw new ConfigError(`input "${Input.command}" must be one of ${allowed.join(', ')}, not "${v}"`);
+        throw new errors_ConfigError(`input "${Input.command}" must be one of ${allowed.join(', ')}, not "${v}"`);
     return v;
 }
 
@@ -31587,7 +31648,7 @@ async function runAction(action) {
         await execute(settings);
     }
     catch (err) {
-        const prefix = err instanceof ConfigError ? 'invalid input: ' : '';
+        const prefix = err instanceof errors_ConfigError ? 'invalid input: ' : '';
         setFailed(`${prefix}${errorMessage(err)}`);
     }
 }

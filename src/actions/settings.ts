@@ -1,3 +1,4 @@
+import { maskUserinfo } from '../git/remote.js';
 import { ConfigError } from '../util/errors.js';
 import { Input, type ActionName } from './constants.js';
 
@@ -110,14 +111,15 @@ export function repositorySettings(read: InputReader, ctx: RunnerContext): Repos
       project,
     };
   }
-  if (!/^(?:https?|file|ssh):\/\/|^[\w.-]+@[\w.-]+:/.test(raw)) {
-    throw new ConfigError(
-      `input "${Input.repository}" must be owner/name or a git URL, not "${raw}"`,
-    );
-  }
-  if (/^https?:\/\/[^/]*@/.test(raw)) {
+  // Checked first, so that no message below echoes a credential.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*:[^/]*@|^https?:\/\/[^/]*@/i.test(raw)) {
     throw new ConfigError(
       `input "${Input.repository}" must not carry credentials in the URL: pass them in "${Input.token}"`,
+    );
+  }
+  if (!/^(?:https?|file|ssh):\/\/|^[\w.-]+@[\w.-]+:/i.test(raw)) {
+    throw new ConfigError(
+      `input "${Input.repository}" must be owner/name or a git URL, not "${maskUserinfo(raw)}"`,
     );
   }
   return { repositoryUrl: raw, token, project };

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { freightAlias } from '../freight/alias.js';
 import { freightId } from '../freight/id.js';
 import type { Freight, FreightArtifacts } from '../freight/types.js';
@@ -68,7 +69,8 @@ const values = (tag: string) =>
 export interface DemoOptions {
   dir?: string;
   io: CliIO;
-  cli: (args: string[]) => Promise<number>;
+  /** Runs a gantry command line; `env` is laid over the demo's environment. */
+  cli: (args: string[], env?: Record<string, string>) => Promise<number>;
 }
 
 export async function runDemo(opts: DemoOptions): Promise<number> {
@@ -89,6 +91,8 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   const say = (text: string) =>
     io.out(io.color ? `\n\u001b[1m## ${text}\u001b[0m\n` : `\n## ${text}\n`);
 
+  // Everything the demo writes stays under its directory, the CLI's cache included.
+  const cacheEnv = { GANTRY_CACHE_DIR: join(root, 'cache') };
   say(`A GitOps repository in ${root}`);
   git(root, 'init', '-q', '--bare', '-b', 'main', bare);
   git(bare, 'config', 'uploadpack.allowFilter', 'true');
@@ -113,10 +117,10 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   io.out(`bare repository: ${bare}\nclone:           ${clone}\n`);
 
   say('gantry lint');
-  if ((await opts.cli(['lint', '--repo', clone])) !== 0) return 1;
+  if ((await opts.cli(['lint', '--repo', clone], cacheEnv)) !== 0) return 1;
 
   const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
+    remote: parseRemote(pathToFileURL(bare).href),
     cacheDir: join(root, 'cache'),
     baseEnv: io.env,
   });
@@ -185,11 +189,11 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   await promote('dev', f3);
 
   say('gantry get stages');
-  if ((await opts.cli(['get', 'stages', '--repo', clone])) !== 0) return 1;
+  if ((await opts.cli(['get', 'stages', '--repo', clone], cacheEnv)) !== 0) return 1;
   say('gantry get freight');
-  if ((await opts.cli(['get', 'freight', '--repo', clone])) !== 0) return 1;
+  if ((await opts.cli(['get', 'freight', '--repo', clone], cacheEnv)) !== 0) return 1;
   say('gantry get promotions');
-  if ((await opts.cli(['get', 'promotions', '--repo', clone])) !== 0) return 1;
+  if ((await opts.cli(['get', 'promotions', '--repo', clone], cacheEnv)) !== 0) return 1;
   say('History is plain git');
   io.out(
     execFileSync('git', ['log', '--format=%h %s', 'main'], { cwd: bare, env, encoding: 'utf8' }),

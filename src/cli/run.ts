@@ -6,7 +6,7 @@ import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/e
 import { suggest } from '../util/suggest.js';
 import { loadProjects, openRepo, selectProjects, type RepoContext } from '../status/repo.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../status/views.js';
-import { age, table } from './table.js';
+import { age, table } from '../util/table.js';
 import { runDemo } from './demo.js';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -162,7 +162,11 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     }
     case 'demo':
-      return runDemo({ dir: values.dir, io, cli: (args) => runCli(args, io) });
+      return runDemo({
+        dir: values.dir,
+        io,
+        cli: (args, env) => runCli(args, env ? { ...io, env: { ...io.env, ...env } } : io),
+      });
   }
   return EXIT.usage;
 }
@@ -191,6 +195,9 @@ async function get(
       ];
       all.push(...promotionViews(await ctx.store.promotions(p.name, branches, limit)));
     }
+    // Newest first across projects too; each project's list is already the newest `limit`.
+    all.sort((a, b) => b.promotedAt.localeCompare(a.promotedAt));
+    all.splice(limit);
     if (output === 'json') return JSON.stringify({ promotions: all }, null, 2) + '\n';
     return table(
       headers(['STAGE', 'FREIGHT', 'COMMIT', 'BY', 'APPROVED BY', 'AGE']),

@@ -108,7 +108,6 @@ export class Git {
     env.GCM_INTERACTIVE = 'never';
     env.LC_ALL = 'C';
     env.LANGUAGE = 'C';
-    env.GIT_SSH_COMMAND ??= 'ssh -o BatchMode=yes';
     if (this.opts.identity) {
       env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = this.opts.identity.name;
       env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = this.opts.identity.email;
@@ -119,10 +118,14 @@ export class Git {
       const { username, password } = basicPair(remote.credentials);
       this.redactor.addBasicAuth(username, password);
       const header = `Authorization: Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-      // Scoped to the remote's URL prefix, so a redirect or a submodule on another host never sees it.
+      // Scoped to the remote's URL prefix, so another host (a submodule, say) never sees it.
       const prefix = remote.url.replace(/\/+$/, '');
+      // One entry: git sends every matching extraHeader, and two Authorization headers are a 400
+      // at strict proxies.
       config.push([`http.${prefix}.extraHeader`, header]);
-      config.push([`http.${prefix}/.extraHeader`, header]);
+      // git reads extraHeader once, for the URL it was given; after a redirect its next requests
+      // would carry the header to wherever the redirect pointed. With credentials, follow none.
+      config.push(['http.followRedirects', 'false']);
     }
     env.GIT_CONFIG_COUNT = String(config.length);
     config.forEach(([k, v], i) => {
@@ -130,6 +133,25 @@ export class Git {
       env[`GIT_CONFIG_VALUE_${i}`] = v;
     });
     return env;
+  }
+
+  private sshChecked?: Promise<void>;
+
+  /**
+   * ssh must not prompt (for a passphrase or a host key) in a job nobody watches. Batch mode is
+   * set only when the user has not chosen an ssh command (GIT_SSH, GIT_SSH_COMMAND or
+   * core.sshCommand): a deploy-key wrapper of theirs wins.
+   */
+  private checkSsh(): Promise<void> {
+    this.sshChecked ??= (async () => {
+      const url = this.opts.remote?.url ?? '';
+      if (!url || /^(?:https?|file):\/\//i.test(url)) return;
+      if (this.env.GIT_SSH || this.env.GIT_SSH_COMMAND) return;
+      const configured = await this.spawn(['config', '--get', 'core.sshCommand'], {});
+      if (configured.exitCode !== 0 || !configured.stdout.trim())
+        this.env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+    })();
+    return this.sshChecked;
   }
 
   /** Runs git and throws GitError when it exits non-zero. */
@@ -146,11 +168,13 @@ export class Git {
 
   error(args: string[], result: GitResult): GitError {
     const command = this.redactor.redact(`git ${args.join(' ')}`);
-    const stderr = this.redactor.redact(result.stderr);
+    // Push reports rejections on stdout with --porcelain; keep them, redacted like the rest.
+    const stderr = this.redactor.redact(result.stderr.trim() || result.stdout);
     return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
   }
 
   private async exec(args: string[], options: RunOptions): Promise<GitResult> {
+    await this.checkSsh();
     if (!this.opts.trace) return this.spawn(args, options);
     const started = performance.now();
     const result = await this.spawn(args, options);
@@ -217,7 +241,8 @@ function classify(exitCode: number, stderr: string): GitFailureKind {
   const s = stderr.toLowerCase();
   if (exitCode === 124 && s.startsWith('timed out')) return 'timeout';
   if (
-    /\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value/.test(
+    // Push races only: a local "cannot lock ref" (a fetch into a directory/file conflict) is not one.
+    /\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|remote: error: cannot lock ref|\[remote rejected\].*(?:failed to update ref|incorrect old value|cannot lock ref)/.test(
       s,
     )
   )

@@ -24,12 +24,20 @@ export function parseRemote(raw: string, credentials?: GitCredentials): Remote {
     try {
       u = new URL(text);
     } catch {
-      throw new ConfigError(`"${text.replace(/\/\/[^@/]*@/, '//***@')}" is not a valid URL`);
+      throw new ConfigError(`"${maskUserinfo(text)}" is not a valid URL`);
     }
     let creds = credentials;
     if (u.username || u.password) {
-      const username = decodeURIComponent(u.username);
-      const password = decodeURIComponent(u.password);
+      let username: string;
+      let password: string;
+      try {
+        username = decodeURIComponent(u.username);
+        password = decodeURIComponent(u.password);
+      } catch {
+        throw new ConfigError(
+          `the credentials in "${maskUserinfo(text)}" are not valid percent-encoding`,
+        );
+      }
       creds ??= password
         ? { kind: 'basic', username, password }
         : // `https://<token>@github.com/…` is a common way to pass a token alone.
@@ -51,4 +59,13 @@ export function basicPair(c: GitCredentials): { username: string; password: stri
   return c.kind === 'basic'
     ? { username: c.username, password: c.password }
     : { username: 'x-access-token', password: c.token };
+}
+
+/** `scheme://user:pass@host/…` → `scheme://***@host/…`, whatever characters the password holds. */
+export function maskUserinfo(url: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+  if (!scheme) return url;
+  const rest = url.slice(scheme[0].length);
+  const at = rest.lastIndexOf('@');
+  return at < 0 ? url : `${scheme[0]}***@${rest.slice(at + 1)}`;
 }

@@ -57,6 +57,20 @@ export function loadProjectsFromFiles(files: readonly { file: string; text: stri
   projects: Project[];
   problems: Problem[];
 } {
+  if (!files.length) {
+    return {
+      projects: [],
+      problems: [
+        {
+          file: `${PROJECT_DIR}/`,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
+        },
+      ],
+    };
+  }
   const projects: Project[] = [];
   const problems: Problem[] = [];
   for (const { file, text } of files) {
@@ -85,20 +99,6 @@ export async function loadProjectsFromDir(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
-  }
-  if (!names.length) {
-    return {
-      projects: [],
-      problems: [
-        {
-          file: `${PROJECT_DIR}/`,
-          line: 1,
-          column: 1,
-          path: '',
-          message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
-        },
-      ],
-    };
   }
   const files = await Promise.all(
     names.map(async (name) => ({

@@ -108,7 +108,12 @@ export function parseStageState(text: string, where: string): StageState {
 function parseHold(v: unknown, fail: (why: string) => never): StageState['autoPromotionHold'] {
   if (v === undefined || v === null) return undefined;
   const h = v as Record<string, unknown>;
-  if (typeof v !== 'object' || typeof h.since !== 'string' || typeof h.by !== 'string' || typeof h.reason !== 'string') {
+  if (
+    typeof v !== 'object' ||
+    typeof h.since !== 'string' ||
+    typeof h.by !== 'string' ||
+    typeof h.reason !== 'string'
+  ) {
     return fail('field "autoPromotionHold" needs since, by and reason');
   }
   return { since: h.since, by: h.by, reason: h.reason };

@@ -199,22 +199,49 @@ export class StateStore {
           cwd: this.cache,
         }),
       isTransient,
-      { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
+      READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
   }
 
   async defaultBranch(): Promise<string> {
-    this.defaultBranchName ??= (async () => {
-      const res = await this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']);
-      const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
-      if (!m?.[1])
-        throw new OperationError(
-          `${this.opts.remote.url} has no default branch (is the repository empty?)`,
-        );
-      return m[1];
-    })();
+    // A failure is not remembered: one network blip must not poison the rest of the command.
+    this.defaultBranchName ??= this.resolveDefaultBranch().catch((err: unknown) => {
+      this.defaultBranchName = undefined;
+      throw err;
+    });
     return this.defaultBranchName;
+  }
+
+  private async resolveDefaultBranch(): Promise<string> {
+    const res = await this.withNetworkRetry(() =>
+      this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']),
+    );
+    const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
+    if (m?.[1] && res.stdout.includes('\tHEAD\n')) return m[1];
+    // HEAD names a branch that does not exist (a bare repo made with `master`, then only `main`
+    // pushed), or the server hides it: fall back to the branches there are.
+    const heads = await this.withNetworkRetry(() =>
+      this.git.run(['ls-remote', '--heads', this.opts.remote.url]),
+    );
+    const branches = heads.stdout
+      .split('\n')
+      .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
+      .filter((b): b is string => Boolean(b));
+    if (!branches.length) {
+      throw new OperationError(
+        `${this.opts.remote.url} has no branches: push the GitOps repository's first commit`,
+      );
+    }
+    if (branches.length === 1) return branches[0] as string;
+    for (const b of ['main', 'master']) if (branches.includes(b)) return b;
+    throw new ConfigError(
+      `${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`,
+    );
+  }
+
+  private withNetworkRetry<T>(fn: () => Promise<T>): Promise<T> {
+    return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
   }
 
   /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
@@ -226,7 +253,7 @@ export class StateStore {
     }
     const unique = [...new Set(branches)].filter((b) => !tips.has(b));
     if (!unique.length) return tips;
-    const refspecs = unique.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
+    const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
     try {
       await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
     } catch (err) {
@@ -239,20 +266,22 @@ export class StateStore {
       throw err;
     }
     const res = await this.git.run(
-      [
-        'for-each-ref',
-        '--format=%(refname:lstrip=3) %(objectname)',
-        ...unique.map((b) => `refs/remotes/origin/${b}`),
-      ],
+      ['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)],
       { cwd: this.cache },
     );
     for (const line of res.stdout.split('\n').filter(Boolean)) {
-      const [branch, sha] = line.split(' ');
+      const [encoded, sha] = line.split(' ');
+      const branch = encoded === undefined ? undefined : decodeURIComponent(encoded);
       if (branch && sha && unique.includes(branch)) {
         tips.set(branch, sha);
         this.tipMemo.set(branch, sha);
       }
     }
+    const lost = unique.filter((b) => !tips.has(b));
+    if (lost.length)
+      throw new OperationError(
+        `fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`,
+      );
     return tips;
   }
 
@@ -302,15 +331,31 @@ export class StateStore {
           cwd: this.cache,
         }),
       isTransient,
-      { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
+      READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
-    const refs: { name: string; oid: string }[] = [];
+    const refs: { name: string; oid: string; ref: StateRef }[] = [];
+    const peeled = new Set<string>();
     for (const line of ls.stdout.split('\n')) {
       const [oid, name] = line.split('\t');
-      if (oid && name?.startsWith(prefix) && !name.endsWith('^{}')) refs.push({ name, oid });
+      if (!oid || !name?.startsWith(prefix)) continue;
+      if (name.endsWith('^{}')) {
+        peeled.add(name.slice(0, -3));
+        continue;
+      }
+      const ref = parseStateRef(name);
+      // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+      if (ref?.project === project) refs.push({ name, oid, ref });
     }
     const snap: ProjectSnapshot = { freight: [], verifications: [], approvals: [] };
+    // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
+    // fetching its commit would pull history into the cache, so it is refused before any fetch.
+    const light = refs.find((r) => !peeled.has(r.name));
+    if (light) {
+      throw new OperationError(
+        `unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`,
+      );
+    }
     if (!refs.length) return snap;
     // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
     // object ID, without writing a ref for each.
@@ -318,15 +363,11 @@ export class StateStore {
     const missing = await this.missingObjects(this.tagCache, oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
     const objects = await this.readObjects(this.tagCache, oids);
-    for (const { name, oid } of refs) {
-      const ref = parseStateRef(name);
-      if (!ref || ref.project !== project) continue; // not ours: someone's own tag under the prefix
+    for (const { name, oid, ref } of refs) {
       const where = name.replace(/^refs\/tags\//, '');
       const obj = objects.get(oid);
       if (obj?.type !== 'tag') {
-        throw new OperationError(
-          `unreadable tag ${where}: it is a lightweight tag, gantry writes annotated tags`,
-        );
+        throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
       }
       const message = tagMessage(obj.body);
       if (ref.kind === 'freight') snap.freight.push(parseFreight(message, where, ref.freightId));
@@ -371,7 +412,7 @@ export class StateStore {
           { cwd: repo, input: oids.join('\n') + '\n' },
         ),
       isTransient,
-      { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
+      READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
   }
@@ -435,11 +476,17 @@ export class StateStore {
     const b = branch ?? (await this.defaultBranch());
     return this.inCache(async () => {
       const tip = (await this.fetchTips([b])).get(b) as string;
-      const ls = await this.git
-        .run(['ls-tree', '--name-only', `${tip}:.gantry`], { cwd: this.cache })
-        .catch(() => ({ stdout: '' }));
+      // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
+      const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
+        cwd: this.cache,
+      });
+      if (ls.exitCode !== 0) {
+        // No .gantry directory at all is an answer (no project files), anything else an error.
+        if (/not a valid object name|not a tree object/i.test(ls.stderr)) return [];
+        throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
+      }
       const files = ls.stdout
-        .split('\n')
+        .split('\0')
         .filter((f) => /\.ya?ml$/.test(f))
         .map((f) => `.gantry/${f}`);
       const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
@@ -462,15 +509,10 @@ export class StateStore {
           await this.fetch([
             `--depth=${depth}`,
             '--filter=tree:0',
-            `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+            `+refs/heads/${branch}:${tipRef(branch)}`,
           ]);
           const res = await this.git.run(
-            [
-              'log',
-              `--max-count=${depth}`,
-              '--format=%H%x00%cI%x00%B%x00',
-              `refs/remotes/origin/${branch}`,
-            ],
+            ['log', `--max-count=${depth}`, '--format=%H%x00%ct%x00%B%x00', tipRef(branch)],
             { cwd: this.cache },
           );
           const records = res.stdout.split('\0\n').filter(Boolean);
@@ -592,6 +634,9 @@ export class StateStore {
       await writeFile(join(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
 
       let attempts = 0;
+      // Commits this call tried to push. A push can land and still report failure (a connection
+      // reset after the server took it); if the tip is one of ours, the promotion happened.
+      const pushed = new Map<string, { previous?: StageState; changes: VersionChange[] }>();
       return await retry(
         async () => {
           attempts++;
@@ -607,6 +652,8 @@ export class StateStore {
           await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
           await git(['clean', '-q', '-fdx']);
           const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+          const landed = pushed.get(tip);
+          if (landed) return { changed: true, commit: tip, branch, ...landed, attempts };
           const previousText = await readFile(join(dir, statePath), 'utf8').catch(() => undefined);
           const previous =
             previousText === undefined
@@ -638,6 +685,7 @@ export class StateStore {
           await git(['add', '--sparse', '-A']);
           await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
           const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+          pushed.set(commit, { previous, changes });
           const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
           const res = await this.git.tryRun(push, { cwd: dir });
           if (res.exitCode !== 0) {
@@ -676,13 +724,10 @@ export class StateStore {
   }
 
   private async fetchInto(dir: string, args: string[], branch: string): Promise<void> {
+    // No retry here: the promotion loop around this retries transient failures, and nested
+    // retries would multiply into hours against a black-holed remote.
     try {
-      await retry(
-        () => this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir }),
-        isTransient,
-        { ...this.policy, attempts: Math.min(this.policy.attempts, 4) },
-        this.opts.retryHooks,
-      );
+      await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
     } catch (err) {
       if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
         throw new ConfigError(
@@ -693,6 +738,15 @@ export class StateStore {
     }
   }
 }
+
+/**
+ * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
+ * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
+ */
+const tipRef = (branch: string): string => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+
+/** Reads retry transient failures a few times; writes have their own, longer policy. */
+const READ_RETRY = (p: RetryPolicy): RetryPolicy => ({ ...p, attempts: Math.min(p.attempts, 4) });
 
 function sameOrigin(a: FreightOrigin, b: FreightOrigin): boolean {
   return a.kind === b.kind && a.name === b.name;
@@ -727,31 +781,34 @@ export function promotionMessage(
   changes: VersionChange[],
   editLines: string[],
 ): string {
-  const lines = [`promote(${w.project}/${w.stage}): ${w.freight.alias}`, ''];
+  // Values come from workflow inputs and actors: a newline in one would start a paragraph of
+  // forged trailers, so every value is kept to one line.
+  const one = (v: string) => v.replace(/[\r\n]+/g, ' ').trim();
+  const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
   lines.push(
-    `Freight ${w.freight.alias} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`,
+    `Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`,
   );
   if (changes.length) {
     lines.push('');
-    for (const c of changes) lines.push(`- ${formatChange(c)}`);
+    for (const c of changes) lines.push(`- ${one(formatChange(c))}`);
   }
   if (editLines.length) {
     lines.push('');
-    for (const l of editLines) lines.push(l);
+    for (const l of editLines) lines.push(one(l));
   }
   lines.push('');
   lines.push(`${TRAILER.project}: ${w.project}`);
   lines.push(`${TRAILER.stage}: ${w.stage}`);
   lines.push(`${TRAILER.freight}: ${w.freight.id}`);
-  lines.push(`${TRAILER.alias}: ${w.freight.alias}`);
+  lines.push(`${TRAILER.alias}: ${one(w.freight.alias)}`);
   lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
-  lines.push(`${TRAILER.promotedBy}: ${w.promotedBy}`);
-  if (w.run) lines.push(`${TRAILER.run}: ${w.run}`);
-  for (const a of w.approvedBy ?? []) lines.push(`${TRAILER.approvedBy}: ${a}`);
+  lines.push(`${TRAILER.promotedBy}: ${one(w.promotedBy)}`);
+  if (w.run) lines.push(`${TRAILER.run}: ${one(w.run)}`);
+  for (const a of w.approvedBy ?? []) lines.push(`${TRAILER.approvedBy}: ${one(a)}`);
   return lines.join('\n') + '\n';
 }
 
-/** Reads a `%H%x00%cI%x00%B` log record; undefined when it is not a gantry promotion. */
+/** Reads a `%H%x00%ct%x00%B` log record; undefined when it is not a gantry promotion. */
 export function parsePromotionCommit(record: string, branch: string): PromotionRecord | undefined {
   const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
   if (!body.includes(`${TRAILER.stage}: `)) return undefined;
@@ -775,7 +832,9 @@ export function parsePromotionCommit(record: string, branch: string): PromotionR
     freightId,
     alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
     commit: sha,
-    promotedAt: date,
+    // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
+    // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
+    promotedAt: /^\d+$/.test(date) ? new Date(Number(date) * 1000).toISOString() : date,
     promotedBy: one(TRAILER.promotedBy) ?? '',
     approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
     run: one(TRAILER.run),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Git, parseRemote, type GitCredentials, type Remote } from '../git/index.js';
@@ -26,7 +27,24 @@ export interface RepoContext {
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 
 export function isRemoteUrl(repo: string): boolean {
-  return URL_LIKE.test(repo);
+  if (URL_LIKE.test(repo)) return true;
+  const colon = repo.indexOf(':');
+  const slash = repo.indexOf('/');
+  return colon > 0 && (slash < 0 || colon < slash) && !existsSync(repo);
+}
+
+/**
+ * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
+ * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
+ * (shallow fetches need one) relative to the clone.
+ */
+export function remoteUrlOf(origin: string, cloneDir: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin)) return origin;
+  const colon = origin.indexOf(':');
+  const slash = origin.indexOf('/');
+  if (colon > 0 && (slash < 0 || colon < slash) && !existsSync(resolve(cloneDir, origin)))
+    return origin;
+  return pathToFileURL(isAbsolute(origin) ? origin : resolve(cloneDir, origin)).href;
 }
 
 export async function openRepo(s: RepoSettings): Promise<RepoContext> {
@@ -35,25 +53,31 @@ export async function openRepo(s: RepoSettings): Promise<RepoContext> {
   if (isRemoteUrl(s.repo)) {
     remote = parseRemote(s.repo, s.credentials);
   } else {
-    localDir = resolve(s.repo);
+    const dir = resolve(s.repo);
+    if (!existsSync(dir))
+      throw new ConfigError(
+        `${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`,
+      );
     const git = new Git({ baseEnv: s.baseEnv });
-    const top = await git.tryRun(['rev-parse', '--show-toplevel'], { cwd: localDir });
-    if (top.exitCode !== 0) {
+    const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
+    if (bare.exitCode !== 0) {
       throw new ConfigError(
         `${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`,
       );
     }
-    localDir = top.stdout.trim();
-    const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
-    if (origin.exitCode !== 0) {
-      throw new ConfigError(
-        `${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`,
-      );
+    if (bare.stdout.trim() === 'true') {
+      // A bare repository is the remote itself.
+      remote = parseRemote(pathToFileURL(dir).href, s.credentials);
+    } else {
+      localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+      const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
+      if (origin.exitCode !== 0) {
+        throw new ConfigError(
+          `${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`,
+        );
+      }
+      remote = parseRemote(remoteUrlOf(origin.stdout.trim(), localDir), s.credentials);
     }
-    let url = origin.stdout.trim();
-    // A path remote (a bare repo next door) becomes a file:// URL, which shallow fetches need.
-    if (!isRemoteUrl(url)) url = pathToFileURL(isAbsolute(url) ? url : resolve(localDir, url)).href;
-    remote = parseRemote(url, s.credentials);
   }
   const store = new StateStore({
     remote,

@@ -27,7 +27,8 @@ export class Redactor {
       out = out.split(s).join('***');
     }
     // Credentials embedded in URLs, whoever put them there.
-    return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s:]+(?::[^/@\s]*)?@/gi, '$1***@');
+    // A password may hold '/', so mask everything up to the '@' (too much, rather than too little).
+    return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@]+@/gi, '$1***@');
   }
 
   list(): string[] {

@@ -3,17 +3,21 @@ export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Give up once this much time has passed since the first try, whatever tries are left. */
+  maxElapsedMs?: number;
 }
 
 export const DEFAULT_PUSH_RETRY: RetryPolicy = {
   attempts: 12,
   baseDelayMs: 150,
   maxDelayMs: 4_000,
+  maxElapsedMs: 5 * 60_000,
 };
 
 export interface RetryHooks {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  now?: () => number;
   onRetry?: (attempt: number, delayMs: number, err: unknown) => void;
 }
 
@@ -39,12 +43,16 @@ export async function retry<T>(
   policy: RetryPolicy,
   hooks: RetryHooks = {},
 ): Promise<T> {
+  const now = hooks.now ?? Date.now;
+  const started = now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt);
     } catch (err) {
       if (attempt >= policy.attempts || !retryable(err)) throw err;
       const delay = backoffDelay(attempt, policy, hooks.random);
+      if (policy.maxElapsedMs !== undefined && now() - started + delay > policy.maxElapsedMs)
+        throw err;
       hooks.onRetry?.(attempt, delay, err);
       await (hooks.sleep ?? sleep)(delay);
     }

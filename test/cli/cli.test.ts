@@ -204,6 +204,36 @@ describe('gantry CLI', () => {
     expect(r.err).toMatch(/gantry: git (ls-remote|fetch) .*failed/);
   });
 
+  test('lint by URL without project files exits 2, as it does for a clone', async () => {
+    const empty = createBareRepo(tmp.path, 'empty', { 'README.md': 'no gantry here\n' });
+    const r = await cli(['lint', '--repo', `file://${empty}`], env);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('.gantry/:1:1: no project files found');
+  });
+
+  test('--repo may name the bare repository itself', async () => {
+    const r = await cli(['get', 'stages', '--repo', bare], env);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^dev +alias-1-0-0/m);
+  });
+
+  test('--repo naming nothing is a usage error', async () => {
+    const r = await cli(['get', 'stages', '--repo', join(tmp.path, 'does-not-exist')], env);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('does not exist');
+  });
+
+  test('GANTRY_DEBUG prints each git command, without the token', async () => {
+    const r = await cli(['get', 'freight', '--repo', `file://${bare}`], {
+      ...env,
+      GANTRY_DEBUG: '1',
+      GANTRY_TOKEN: 'ghs_DEBUGtoken42',
+    });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^debug: git ls-remote --tags file:\/\/.* exit 0 in \d+ ms$/m);
+    expect(r.err + r.out).not.toContain('ghs_DEBUGtoken42');
+  });
+
   test('help and version', async () => {
     expect((await cli(['help'], env)).out).toContain('gantry get stages|freight|promotions');
     expect((await cli(['version'], env)).out).toMatch(/^gantry \d+\.\d+\.\d+\n$/);

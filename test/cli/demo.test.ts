@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { tempDir, testGitEnv } from '../support/repos.js';
@@ -27,4 +28,7 @@ test('gantry demo builds a local GitOps repo and shows stages, freight and promo
   expect(out).toContain('promote(echo/dev):');
   // No colour codes when stdout is not a terminal.
   expect(out).not.toContain('\u001b[');
+  // Everything it wrote is under --dir: nothing in the user's cache.
+  expect(existsSync(join(tmp.path, '.cache'))).toBe(false);
+  expect(existsSync(join(tmp.path, 'demo', 'cache'))).toBe(true);
 });

@@ -46,6 +46,10 @@ describe('Git over smart HTTP with basic auth', () => {
     }
     expect(server.requests.some((r) => r.authorized)).toBe(true);
     expect(server.requests.filter((r) => !r.authorized)).toEqual([]);
+    // Exactly one Authorization header per request: two make strict proxies answer 400.
+    expect(server.requests.map((r) => r.authorizationHeaders)).toEqual(
+      server.requests.map(() => 1),
+    );
   });
 
   test('a wrong password fails as an auth error, with the password redacted', async () => {
@@ -84,6 +88,33 @@ describe('Git over smart HTTP with basic auth', () => {
     expect(err).toBeInstanceOf(GitError);
     expect(err.message).not.toContain(PASSWORD);
     expect(err.message).toContain('***');
+  });
+});
+
+describe('redirects', () => {
+  test('credentials never follow a redirect to another host', async () => {
+    const tmp = tempDir();
+    createBareRepo(tmp.path, 'deploy', { 'README.md': 'x\n' });
+    const elsewhere = await startGitHttpServer({ root: tmp.path });
+    // "localhost" vs "127.0.0.1": another host as far as git's URL matching goes.
+    const moved = await startGitHttpServer({
+      root: tmp.path,
+      redirectTo: elsewhere.url.replace('127.0.0.1', 'localhost'),
+    });
+    try {
+      const remote = parseRemote(`${moved.url}/deploy.git`, {
+        kind: 'token',
+        token: 'ghs_REDIRECTsecret',
+      });
+      const git = new Git({ baseEnv: testGitEnv(tmp.path), remote });
+      const res = await git.tryRun(['ls-remote', remote.url]);
+      expect(res.exitCode).not.toBe(0);
+      expect(elsewhere.requests.filter((r) => r.authorizationHeaders > 0)).toEqual([]);
+    } finally {
+      await moved.close();
+      await elsewhere.close();
+      tmp.cleanup();
+    }
   });
 });
 

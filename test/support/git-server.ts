@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 export interface GitHttpServer {
   url: string;
   /** Every request the server saw, with whether it carried valid credentials. */
-  requests: { method: string; path: string; authorized: boolean }[];
+  requests: { method: string; path: string; authorized: boolean; authorizationHeaders: number }[];
   close(): Promise<void>;
 }
 
@@ -16,6 +16,8 @@ export interface GitHttpServerOptions {
   auth?: { username: string; password: string };
   /** Answer every request with this status instead (to simulate an outage). */
   failWith?: number;
+  /** Answer every request with a 301 to this origin (a moved repository, or a hostile one). */
+  redirectTo?: string;
 }
 
 /**
@@ -27,7 +29,20 @@ export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<Gi
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorized = checkAuth(req, opts.auth);
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, authorized });
+    // Node folds repeated headers; count the raw ones, since a second Authorization is a bug.
+    const authorizationHeaders = req.rawHeaders.filter(
+      (h, i) => i % 2 === 0 && h.toLowerCase() === 'authorization',
+    ).length;
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      authorized,
+      authorizationHeaders,
+    });
+    if (opts.redirectTo) {
+      res.writeHead(301, { Location: `${opts.redirectTo}${url.pathname}${url.search}` }).end();
+      return;
+    }
     if (opts.failWith) {
       res.writeHead(opts.failWith).end('unavailable');
       return;
