@@ -1,17 +1,20 @@
 import * as core from '@actions/core';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { discoverAction } from './discover-action.js';
 import { ConfigError, GantryError, errorMessage } from '../util/errors.js';
 import { readCommand, readSettings, type ActionSettings, type RunnerContext } from './settings.js';
-import type { ActionName } from './constants.js';
+import { Input, type ActionName } from './constants.js';
 
 /** The issue that builds each action's core; until it lands the action says so and fails cleanly. */
-const PENDING: Record<ActionName, string> = {
-  discover: 'discovery (issue #3)',
+const PENDING: Record<Exclude<ActionName, 'discover'>, string> = {
   promote: 'promotion (issue #4)',
   verify: 'verification (issue #5)',
   approve: 'approvals (issue #4)',
 };
 
-async function execute(settings: ActionSettings): Promise<void> {
+async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<void> {
+  if (settings.action === 'discover') return discoverAction(settings, ctx);
   throw new GantryError(
     `gantry ${settings.action} is not implemented yet: ${PENDING[settings.action]} builds it. ` +
       `The inputs were read and are valid; nothing was changed.`,
@@ -26,17 +29,33 @@ async function execute(settings: ActionSettings): Promise<void> {
 export async function runAction(action: ActionName | 'root'): Promise<void> {
   try {
     const read = (name: string) => core.getInput(name);
+    const env = process.env;
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
     const ctx: RunnerContext = {
-      serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
-      repository: process.env.GITHUB_REPOSITORY || undefined,
+      serverUrl,
+      repository: env.GITHUB_REPOSITORY || undefined,
+      apiUrl: env.GITHUB_API_URL || undefined,
+      runUrl:
+        env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+          ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+          : undefined,
+      refBranch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME || undefined : undefined,
+      tempDir: env.RUNNER_TEMP || tmpdir(),
+      dockerConfigPath: join(
+        env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'),
+        'config.json',
+      ),
+      env,
     };
+    // Masked before anything else runs, so that no message, not even a validation error, shows it.
+    const token = read(Input.token).trim();
+    if (token) core.setSecret(token);
     const name = action === 'root' ? readCommand(read) : action;
     const settings = readSettings(name, read, ctx);
-    if (settings.token) core.setSecret(settings.token);
     core.info(
       `gantry ${name}: repository ${settings.repositoryUrl}${settings.project ? `, project ${settings.project}` : ''}`,
     );
-    await execute(settings);
+    await execute(settings, ctx);
   } catch (err) {
     const prefix = err instanceof ConfigError ? 'invalid input: ' : '';
     core.setFailed(`${prefix}${errorMessage(err)}`);

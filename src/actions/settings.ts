@@ -50,6 +50,18 @@ export interface RunnerContext {
   serverUrl: string;
   /** `owner/name` of the workflow's repository. */
   repository?: string;
+  /** GITHUB_API_URL: `https://api.github.com`, or a GHES server's. */
+  apiUrl?: string;
+  /** The run's page, recorded as who created freight or promoted. */
+  runUrl?: string;
+  /** The branch the workflow runs on (GITHUB_REF_NAME when GITHUB_REF_TYPE is branch). */
+  refBranch?: string;
+  /** Scratch space that lasts the job (RUNNER_TEMP). */
+  tempDir: string;
+  /** Where docker/login-action and the cloud login actions leave credentials. */
+  dockerConfigPath: string;
+  /** The whole environment, for git (PATH, HOME, proxies). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -95,7 +107,10 @@ function name(
 }
 
 /** `owner/name` on this GitHub server, or any git URL. */
-export function repositorySettings(read: InputReader, ctx: RunnerContext): RepositorySettings {
+export function repositorySettings(
+  read: InputReader,
+  ctx: Pick<RunnerContext, 'serverUrl' | 'repository'>,
+): RepositorySettings {
   const raw = optional(read, Input.repository) ?? ctx.repository;
   if (!raw)
     throw new ConfigError(
@@ -129,7 +144,7 @@ export function repositorySettings(read: InputReader, ctx: RunnerContext): Repos
 export function readSettings(
   action: ActionName,
   read: InputReader,
-  ctx: RunnerContext,
+  ctx: Pick<RunnerContext, 'serverUrl' | 'repository'>,
 ): ActionSettings {
   const repo = repositorySettings(read, ctx);
   switch (action) {

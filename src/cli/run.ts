@@ -1,13 +1,14 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GitError } from '../git/index.js';
+import { GitError, type GitCredentials } from '../git/index.js';
 import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
 import { loadProjects, openRepo, selectProjects, type RepoContext } from '../status/repo.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../status/views.js';
 import { age, table } from '../util/table.js';
 import { runDemo } from './demo.js';
+import { discoverCommand } from './discover.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 export interface CliIO {
@@ -21,14 +22,16 @@ export interface CliIO {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-const COMMANDS = ['lint', 'get', 'demo', 'help', 'version'] as const;
+const COMMANDS = ['lint', 'get', 'discover', 'demo', 'help', 'version'] as const;
 const GET_KINDS = ['stages', 'freight', 'promotions'] as const;
+const FLAGS = ['repo', 'project', 'output', 'limit', 'dir', 'help', 'warehouse', 'dry-run'];
 
 const USAGE = `gantry: continuous promotion for GitOps
 
 Usage:
   gantry lint [--repo DIR|URL]
   gantry get stages|freight|promotions [--project P] [--output table|json] [--limit N]
+  gantry discover [--project P] [--warehouse W] [--dry-run] [--output table|json]
   gantry demo [--dir DIR]
   gantry version
 
@@ -85,15 +88,15 @@ function parse(args: string[]) {
         output: { type: 'string', short: 'o', default: 'table' },
         limit: { type: 'string', default: '20' },
         dir: { type: 'string' },
+        warehouse: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (err) {
     const msg = errorMessage(err);
     const flag = /'(--?[\w-]+)'/.exec(msg)?.[1];
-    const hint = flag
-      ? suggest(flag.replace(/^-+/, ''), ['repo', 'project', 'output', 'limit', 'dir', 'help'])
-      : undefined;
+    const hint = flag ? suggest(flag.replace(/^-+/, ''), FLAGS) : undefined;
     throw new UsageError(hint ? `${msg} (did you mean --${hint}?)` : msg);
   }
 }
@@ -119,9 +122,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       io.env.GANTRY_CACHE_DIR ||
       join(io.env.XDG_CACHE_HOME || join(io.env.HOME || homedir(), '.cache'), 'gantry'),
     baseEnv: io.env,
-    credentials: io.env.GANTRY_TOKEN
-      ? ({ kind: 'token', token: io.env.GANTRY_TOKEN } as const)
-      : undefined,
+    credentials: (url: string) => repoCredentials(io.env, url),
     trace: io.env.GANTRY_DEBUG ? (line: string) => io.err(`debug: ${line}\n`) : undefined,
   });
 
@@ -160,6 +161,21 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       const projects = await selectProjects(ctx, values.project);
       io.out(await get(kind as (typeof GET_KINDS)[number], ctx, projects, output, limit, now()));
       return EXIT.ok;
+    }
+    case 'discover': {
+      if (rest.length) throw new UsageError(`discover takes no arguments, got "${rest.join(' ')}"`);
+      const settings = repoSettings();
+      const ctx = await openRepo(settings);
+      const projects = await selectProjects(ctx, values.project);
+      return discoverCommand(ctx, projects, {
+        warehouse: values.warehouse,
+        dryRun: values['dry-run'],
+        output,
+        io,
+        cacheDir: settings.cacheDir,
+        trace: settings.trace,
+        now,
+      });
     }
     case 'demo':
       return runDemo({
@@ -268,3 +284,18 @@ async function get(
 }
 
 export const VERSION: string = pkg.version;
+
+/**
+ * GANTRY_TOKEN for any https remote; GITHUB_TOKEN only for the GitHub host, so that a token meant
+ * for GitHub never replaces the credential helper of a GitLab or Gitea remote.
+ */
+function repoCredentials(env: CliIO['env'], url: string): GitCredentials | undefined {
+  if (env.GANTRY_TOKEN) return { kind: 'token', token: env.GANTRY_TOKEN };
+  if (!env.GITHUB_TOKEN) return undefined;
+  try {
+    const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').host;
+    return new URL(url).host === host ? { kind: 'token', token: env.GITHUB_TOKEN } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -9,7 +9,8 @@ import { StateStore, type StateStoreOptions } from '../state/index.js';
 /** Where `--repo` points: a local clone (its origin holds the state) or a remote URL. */
 export interface RepoSettings {
   repo: string;
-  credentials?: GitCredentials;
+  /** Credentials for the remote, or a function that picks them once the remote's URL is known. */
+  credentials?: GitCredentials | ((url: string) => GitCredentials | undefined);
   cacheDir: string;
   baseEnv: Readonly<Record<string, string | undefined>>;
   identity?: StateStoreOptions['identity'];
@@ -25,6 +26,10 @@ export interface RepoContext {
 }
 
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+
+function credentialsFor(s: RepoSettings, url: string): GitCredentials | undefined {
+  return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
+}
 
 export function isRemoteUrl(repo: string): boolean {
   if (URL_LIKE.test(repo)) return true;
@@ -51,7 +56,7 @@ export async function openRepo(s: RepoSettings): Promise<RepoContext> {
   let remote: Remote;
   let localDir: string | undefined;
   if (isRemoteUrl(s.repo)) {
-    remote = parseRemote(s.repo, s.credentials);
+    remote = parseRemote(s.repo, credentialsFor(s, s.repo));
   } else {
     const dir = resolve(s.repo);
     if (!existsSync(dir))
@@ -67,7 +72,7 @@ export async function openRepo(s: RepoSettings): Promise<RepoContext> {
     }
     if (bare.stdout.trim() === 'true') {
       // A bare repository is the remote itself.
-      remote = parseRemote(pathToFileURL(dir).href, s.credentials);
+      remote = parseRemote(pathToFileURL(dir).href);
     } else {
       localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
       const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
@@ -76,7 +81,8 @@ export async function openRepo(s: RepoSettings): Promise<RepoContext> {
           `${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`,
         );
       }
-      remote = parseRemote(remoteUrlOf(origin.stdout.trim(), localDir), s.credentials);
+      const url = remoteUrlOf(origin.stdout.trim(), localDir);
+      remote = parseRemote(url, credentialsFor(s, url));
     }
   }
   const store = new StateStore({

@@ -34,7 +34,7 @@ function runAction(entry: string, inputs: Record<string, string>) {
   };
 }
 
-describe.each(['discover', 'promote', 'verify'])('dist/%s', (entry) => {
+describe.each(['promote', 'verify'])('dist/%s', (entry) => {
   const valid = { stage: 'dev', token: 'ghs_SECRETtoken1234', 'dry-run': 'false' };
 
   test('parses its inputs, masks the token, and fails cleanly while not implemented', () => {
@@ -55,6 +55,14 @@ describe.each(['discover', 'promote', 'verify'])('dist/%s', (entry) => {
     expect(r.stdout).toMatch(/::error::invalid input: input "(stage|dry-run)" must/);
     expect(r.output).toBe('');
   });
+});
+
+test('dist/discover parses its inputs and fails before any work on a bad one', () => {
+  const r = runAction('discover', { token: 'ghs_SECRETtoken1234', 'dry-run': 'perhaps' });
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('::add-mask::ghs_SECRETtoken1234');
+  expect(r.stdout).toContain('::error::invalid input: input "dry-run" must be true or false, not "perhaps"');
+  expect(r.output).toBe('');
 });
 
 test('dist/main runs the command named by the command input', () => {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the system packages gantry's tests run against, if missing (Debian/Ubuntu):
+# git (repos over file:// and git http-backend), docker-registry (a real OCI registry),
+# apache2-utils (htpasswd), openssl (the token server's certificate), skopeo (bench/discover's peer).
+set -euo pipefail
+need=()
+command -v git >/dev/null || need+=(git)
+command -v docker-registry >/dev/null || need+=(docker-registry)
+command -v htpasswd >/dev/null || need+=(apache2-utils)
+command -v openssl >/dev/null || need+=(openssl)
+command -v skopeo >/dev/null || need+=(skopeo)
+if ((${#need[@]} == 0)); then
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+echo "installing: ${need[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

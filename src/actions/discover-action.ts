@@ -1,0 +1,97 @@
+import * as core from '@actions/core';
+import { join } from 'node:path';
+import { discoveryCredentials } from '../discovery/credentials.js';
+import { discoverMarkdown } from '../discovery/report.js';
+import { promotionsMatrix, runDiscover } from '../discovery/run.js';
+import { createSources } from '../discovery/sources.js';
+import { GitHubClient } from '../github/client.js';
+import { openRepo, selectProjects } from '../status/repo.js';
+import { ConfigError, OperationError } from '../util/errors.js';
+import { Output } from './constants.js';
+import type { DiscoverSettings, RunnerContext } from './settings.js';
+
+/** The discover action: settings in; the core; outputs and the job summary out. */
+export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): Promise<void> {
+  const cacheDir = join(ctx.tempDir, 'gantry');
+  const repo = await openRepo({
+    repo: s.repositoryUrl,
+    credentials: s.token ? { kind: 'token', token: s.token } : undefined,
+    cacheDir,
+    baseEnv: ctx.env,
+    log: (l) => core.info(l),
+  });
+  const projects = await selectProjects(repo, s.project);
+  const creds = discoveryCredentials({
+    dockerConfigPath: ctx.dockerConfigPath,
+    githubToken: s.token,
+    githubHost: new URL(ctx.serverUrl).host,
+  });
+  const log = { info: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
+  const sources = createSources({
+    ...creds,
+    gitEnv: ctx.env,
+    cacheDir: join(cacheDir, 'discovery'),
+    requestTimeoutMs: 30_000,
+    concurrencyPerRegistry: 8,
+    log,
+  });
+  let dispatch: Parameters<typeof runDiscover>[0]['dispatch'];
+  if (s.dispatchWorkflow) {
+    if (!s.token)
+      throw new ConfigError('input "dispatch-workflow" needs a token with actions: write');
+    const [owner, name] = (ctx.repository ?? '').split('/');
+    if (!owner || !name)
+      throw new ConfigError(
+        'input "dispatch-workflow" needs GITHUB_REPOSITORY (run it in a workflow)',
+      );
+    if (!ctx.refBranch) {
+      throw new ConfigError(
+        'input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)',
+      );
+    }
+    dispatch = {
+      github: new GitHubClient({
+        token: s.token,
+        apiUrl: ctx.apiUrl ?? 'https://api.github.com',
+        owner,
+        repo: name,
+      }),
+      workflow: s.dispatchWorkflow,
+      ref: ctx.refBranch,
+    };
+  }
+  try {
+    const run = await runDiscover({
+      projects,
+      warehouse: s.warehouse,
+      store: repo.store,
+      sources,
+      dryRun: s.dryRun,
+      clock: () => new Date(),
+      createdBy: ctx.runUrl ?? 'gantry discover action',
+      log,
+      dispatch,
+    });
+    const freight = run.results.flatMap((r) => r.freight);
+    core.setOutput(Output.freight, JSON.stringify(freight));
+    core.setOutput(Output.newFreight, String(freight.filter((f) => f.new).length));
+    core.setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results)));
+    await core.summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
+    const failedSubs = run.results.flatMap((r) =>
+      r.warehouses.flatMap((w) =>
+        w.subscriptions.filter((x) => x.error).map((x) => `${w.name}: ${x.repoURL}: ${x.error}`),
+      ),
+    );
+    const failedDispatch = run.dispatched.filter((d) => d.error);
+    if (failedSubs.length || failedDispatch.length) {
+      throw new OperationError(
+        [
+          ...failedSubs.map((f) => `subscription failed: ${f}`),
+          ...failedDispatch.map((d) => `could not start ${d.workflow} for ${d.stage}: ${d.error}`),
+        ].join('\n'),
+      );
+    }
+  } finally {
+    await sources.close();
+  }
+}

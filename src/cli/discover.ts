@@ -1,0 +1,86 @@
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { discoveryCredentials } from '../discovery/credentials.js';
+import { discoverText } from '../discovery/report.js';
+import { runDiscover } from '../discovery/run.js';
+import { createSources } from '../discovery/sources.js';
+import type { Project } from '../pipeline/index.js';
+import type { RepoContext } from '../status/repo.js';
+import type { CliIO } from './run.js';
+
+export interface DiscoverCommandOptions {
+  warehouse?: string;
+  dryRun: boolean;
+  output: 'table' | 'json';
+  io: CliIO;
+  cacheDir: string;
+  trace?: (line: string) => void;
+  now: () => Date;
+}
+
+/** `gantry discover`: the same use case as the discover action, printed for a terminal or a pipe. */
+export async function discoverCommand(
+  ctx: RepoContext,
+  projects: Project[],
+  o: DiscoverCommandOptions,
+): Promise<number> {
+  const { io } = o;
+  const env = io.env;
+  const token = env.GANTRY_TOKEN || env.GITHUB_TOKEN || undefined;
+  const creds = discoveryCredentials({
+    dockerConfigPath: join(
+      env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'),
+      'config.json',
+    ),
+    githubToken: token,
+    githubHost: new URL(env.GITHUB_SERVER_URL || 'https://github.com').host,
+  });
+  const log = {
+    info: (l: string) => io.err(`${l}\n`),
+    warn: (l: string) => io.err(`warning: ${l}\n`),
+  };
+  const sources = createSources({
+    ...creds,
+    gitEnv: env,
+    cacheDir: join(o.cacheDir, 'discovery'),
+    requestTimeoutMs: 30_000,
+    concurrencyPerRegistry: 8,
+    log,
+    trace: o.trace,
+  });
+  try {
+    const run = await runDiscover({
+      projects,
+      warehouse: o.warehouse,
+      store: ctx.store,
+      sources,
+      dryRun: o.dryRun,
+      clock: o.now,
+      createdBy: `gantry CLI (${env.USER || safeUser()})`,
+      log,
+    });
+    if (o.output === 'json') {
+      const doc = {
+        freight: run.results.flatMap((r) => r.freight),
+        promotions: run.results.flatMap((r) => r.promotions),
+      };
+      io.out(JSON.stringify(doc, null, 2) + '\n');
+    } else {
+      io.out(discoverText(run));
+    }
+    const failed = run.results.flatMap((r) =>
+      r.warehouses.flatMap((w) => w.subscriptions.filter((s) => s.error)),
+    );
+    return failed.length ? 1 : 0;
+  } finally {
+    await sources.close();
+  }
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,96 @@
+import { table } from '../util/table.js';
+import type { DiscoverRun } from './run.js';
+
+const MAX_CANDIDATES = 5;
+
+function candidates(list: string[]): string {
+  if (!list.length) return '-';
+  const shown = list.slice(0, MAX_CANDIDATES).join(', ');
+  return list.length > MAX_CANDIDATES ? `${shown}, … (${list.length})` : shown;
+}
+
+const repo = (s: { repoURL: string; name?: string }) =>
+  s.name ? `${s.repoURL} (${s.name})` : s.repoURL;
+
+/** `gantry discover` as a person reads it: per warehouse, what each subscription offered and chose. */
+export function discoverText(run: DiscoverRun): string {
+  const out: string[] = [];
+  for (const r of run.results) {
+    for (const w of r.warehouses) {
+      out.push(`${r.project}/${w.name}${w.freightCreationPolicy === 'Manual' ? ' (Manual)' : ''}`);
+      out.push(
+        table(
+          ['KIND', 'REPOSITORY', 'STRATEGY', 'SELECTED', 'CANDIDATES'],
+          w.subscriptions.map((s) => [
+            s.kind,
+            repo(s),
+            s.strategy,
+            s.selected ?? (s.error ? 'error' : '-'),
+            candidates(s.candidates),
+          ]),
+        ).trimEnd(),
+      );
+      if (w.freight)
+        out.push(
+          `freight ${w.freight.alias} (${w.freight.id.slice(0, 7)})${w.freight.new ? ' new' : ' exists'}`,
+        );
+      if (w.note) out.push(w.note);
+      for (const s of w.subscriptions.filter((x) => x.error))
+        out.push(`error: ${repo(s)}: ${s.error}`);
+      out.push('');
+    }
+    for (const p of r.promotions)
+      out.push(`due: promote ${p.alias} (${p.freight.slice(0, 7)}) into ${r.project}/${p.stage}`);
+    for (const s of r.skipped) out.push(`skipped: ${r.project}/${s.stage}: ${s.reason}`);
+  }
+  for (const d of run.dispatched) {
+    out.push(
+      d.error
+        ? `dispatch failed: ${d.workflow} for ${d.stage}: ${d.error}`
+        : `dispatched: ${d.workflow} stage=${d.stage} freight=${d.alias}`,
+    );
+  }
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The job summary: GitHub renders this Markdown on the run's page. */
+export function discoverMarkdown(run: DiscoverRun, opts: { dryRun: boolean }): string {
+  const md: string[] = [`## gantry discover${opts.dryRun ? ' (dry run)' : ''}`, ''];
+  for (const r of run.results) {
+    for (const w of r.warehouses) {
+      md.push(`### ${r.project} / ${w.name}`, '');
+      md.push('| subscription | strategy | selected | candidates |', '| --- | --- | --- | --- |');
+      for (const s of w.subscriptions) {
+        const selected = s.selected
+          ? `\`${cell(s.selected)}\``
+          : s.error
+            ? `:x: ${cell(s.error)}`
+            : '—';
+        md.push(
+          `| ${s.kind} \`${cell(repo(s))}\` | ${s.strategy} | ${selected} | ${cell(candidates(s.candidates))} |`,
+        );
+      }
+      md.push('');
+      if (w.freight) {
+        md.push(
+          `${w.freight.new ? '**New freight**' : 'Freight'} **${w.freight.alias}** (\`${w.freight.id.slice(0, 7)}\`)${w.freight.new ? '' : ', recorded before'}.`,
+        );
+      }
+      if (w.note) md.push('', `_${cell(w.note)}_`);
+      md.push('');
+    }
+    if (r.promotions.length || r.skipped.length) {
+      md.push('#### Auto-promotions', '', '| stage | freight | |', '| --- | --- | --- |');
+      for (const p of r.promotions) {
+        const d = run.dispatched.find((x) => x.project === p.project && x.stage === p.stage);
+        const status = d ? (d.error ? `:x: ${cell(d.error)}` : `started \`${d.workflow}\``) : 'due';
+        md.push(`| ${p.stage} | **${p.alias}** (\`${p.freight.slice(0, 7)}\`) | ${status} |`);
+      }
+      for (const s of r.skipped) md.push(`| ${s.stage} | — | skipped: ${cell(s.reason)} |`);
+      md.push('');
+    }
+  }
+  return md.join('\n');
+}

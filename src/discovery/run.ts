@@ -1,0 +1,88 @@
+import type { GitHubPort } from '../github/client.js';
+import type { Project } from '../pipeline/index.js';
+import type { StateStore } from '../state/index.js';
+import { errorMessage, OperationError } from '../util/errors.js';
+import {
+  discover,
+  type DiscoverResult,
+  type DiscoverySources,
+  type DuePromotion,
+} from './discover.js';
+import type { DiscoveryLog } from './types.js';
+
+export interface DiscoverRunOptions {
+  projects: Project[];
+  warehouse?: string;
+  store: StateStore;
+  sources: DiscoverySources;
+  dryRun: boolean;
+  clock: () => Date;
+  createdBy: string;
+  log: DiscoveryLog;
+  /** Start this workflow (workflow_dispatch with inputs stage and freight) for each due promotion. */
+  dispatch?: { github: GitHubPort; workflow: string; ref: string };
+}
+
+export interface DispatchReport extends DuePromotion {
+  workflow: string;
+  error?: string;
+}
+
+export interface DiscoverRun {
+  results: DiscoverResult[];
+  dispatched: DispatchReport[];
+}
+
+/**
+ * The discover use case, shared by the CLI and the action: discovery for each project, then one
+ * workflow_dispatch per due promotion. A failed dispatch does not stop the others; it is reported
+ * in `dispatched[].error` and the adapter fails the run after writing what happened. Freight
+ * already recorded stays recorded.
+ */
+export async function runDiscover(o: DiscoverRunOptions): Promise<DiscoverRun> {
+  const projects = o.warehouse
+    ? o.projects.filter((p) => p.warehouses.some((w) => w.name === o.warehouse))
+    : o.projects;
+  if (o.warehouse && !projects.length) {
+    throw new OperationError(`no project has a warehouse named ${o.warehouse}`);
+  }
+  const results: DiscoverResult[] = [];
+  for (const project of projects) {
+    results.push(
+      await discover({
+        project,
+        warehouses: o.warehouse ? [o.warehouse] : undefined,
+        store: o.store,
+        sources: o.sources,
+        dryRun: o.dryRun,
+        clock: o.clock,
+        createdBy: o.createdBy,
+        log: o.log,
+      }),
+    );
+  }
+  const dispatched: DispatchReport[] = [];
+  if (o.dispatch && !o.dryRun) {
+    for (const p of results.flatMap((r) => r.promotions)) {
+      const report: DispatchReport = { ...p, workflow: o.dispatch.workflow };
+      try {
+        await o.dispatch.github.dispatchWorkflow({
+          workflow: o.dispatch.workflow,
+          ref: o.dispatch.ref,
+          inputs: { stage: p.stage, freight: p.freight },
+        });
+        o.log.info(`started ${o.dispatch.workflow} for ${p.stage} with ${p.alias}`);
+      } catch (err) {
+        report.error = errorMessage(err);
+        o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${report.error}`);
+      }
+      dispatched.push(report);
+    }
+  }
+  return { results, dispatched };
+}
+
+/** The `promotions` output: a job matrix (`strategy.matrix: ${{ fromJSON(...) }}`). */
+export function promotionsMatrix(results: DiscoverResult[]): { include: DuePromotion[] } {
+  return { include: results.flatMap((r) => r.promotions) };
+}

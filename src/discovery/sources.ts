@@ -1,0 +1,50 @@
+import { Git, parseRemote, type GitCredentials } from '../git/index.js';
+import type { DiscoverySources } from './discover.js';
+import { discoverCommits } from './git.js';
+import { discoverCharts, type ChartCredentials } from './helm.js';
+import { discoverImages } from './images.js';
+import { registryClientFor } from './oci/client.js';
+import { parseImageRepository } from './oci/reference.js';
+import type { DiscoverySettings } from './types.js';
+
+export interface SourceSettings extends DiscoverySettings {
+  /** Credentials for a git subscription's repository (a token for github.com, say). */
+  gitCredentials?: (repoURL: string) => GitCredentials | undefined;
+  /** Basic-auth credentials for a classic Helm repository. */
+  chartCredentials?: (repoURL: string) => ChartCredentials | undefined;
+  /** Prints each git command discovery runs (GANTRY_DEBUG). */
+  trace?: (line: string) => void;
+}
+
+export interface LiveSources extends DiscoverySources {
+  /** Registry requests per host, for progress lines and benchmarks. */
+  requestCounts(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+/** The real sources: one registry client shared by image and OCI chart subscriptions. */
+export function createSources(s: SourceSettings): LiveSources {
+  const registry = registryClientFor(s);
+  return {
+    images: (sub) => discoverImages(sub, registry, s),
+    charts: (sub) =>
+      discoverCharts(sub, {
+        timeoutMs: s.requestTimeoutMs,
+        credentials: s.chartCredentials?.(sub.repoURL),
+        log: s.log,
+        listOciTags: (repository) => registry.listTags(parseImageRepository(repository)),
+      }),
+    commits: (sub) =>
+      discoverCommits(sub, {
+        git: new Git({
+          baseEnv: s.gitEnv,
+          remote: parseRemote(sub.repoURL, s.gitCredentials?.(sub.repoURL)),
+          trace: s.trace,
+        }),
+        cacheDir: s.cacheDir,
+        log: s.log,
+      }),
+    requestCounts: () => registry.requestCounts(),
+    close: async () => registry.close(),
+  };
+}
