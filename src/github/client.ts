@@ -6,7 +6,11 @@ import { retry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
 /** What gantry asks of GitHub's API; the core depends on this port, tests on a faithful fake server. */
 export interface GitHubPort {
   /** Starts a workflow run with workflow_dispatch (the workflow must declare the inputs). */
-  dispatchWorkflow(args: { workflow: string; ref: string; inputs: Record<string, string> }): Promise<void>;
+  dispatchWorkflow(args: {
+    workflow: string;
+    ref: string;
+    inputs: Record<string, string>;
+  }): Promise<void>;
 }
 
 export interface GitHubSettings {
@@ -26,13 +30,21 @@ interface RequestErrorLike {
 }
 
 function isRequestError(err: unknown): err is RequestErrorLike {
-  return typeof err === 'object' && err !== null && typeof (err as { status?: unknown }).status === 'number';
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as { status?: unknown }).status === 'number'
+  );
 }
 
 /** GitHub's error body message (`{"message": "...", "documentation_url": ...}`), if any. */
 function githubMessage(err: RequestErrorLike): string {
   const data = err.response?.data;
-  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
+  if (
+    data &&
+    typeof data === 'object' &&
+    typeof (data as { message?: unknown }).message === 'string'
+  ) {
     return (data as { message: string }).message;
   }
   return err.message;
@@ -54,18 +66,25 @@ export class GitHubClient implements GitHubPort {
     this.redactor.add(s.token);
   }
 
-  async dispatchWorkflow(args: { workflow: string; ref: string; inputs: Record<string, string> }): Promise<void> {
+  async dispatchWorkflow(args: {
+    workflow: string;
+    ref: string;
+    inputs: Record<string, string>;
+  }): Promise<void> {
     const where = `workflow ${args.workflow} in ${this.s.owner}/${this.s.repo}`;
     try {
       await retry(
         () =>
-          this.octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
-            owner: this.s.owner,
-            repo: this.s.repo,
-            workflow_id: args.workflow,
-            ref: args.ref,
-            inputs: args.inputs,
-          }),
+          this.octokit.request(
+            'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
+            {
+              owner: this.s.owner,
+              repo: this.s.repo,
+              workflow_id: args.workflow,
+              ref: args.ref,
+              inputs: args.inputs,
+            },
+          ),
         TRANSIENT,
         this.s.retry ?? { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 },
         this.s.retryHooks,

@@ -61,7 +61,9 @@ test('dist/discover parses its inputs and fails before any work on a bad one', (
   const r = runAction('discover', { token: 'ghs_SECRETtoken1234', 'dry-run': 'perhaps' });
   expect(r.code).toBe(1);
   expect(r.stdout).toContain('::add-mask::ghs_SECRETtoken1234');
-  expect(r.stdout).toContain('::error::invalid input: input "dry-run" must be true or false, not "perhaps"');
+  expect(r.stdout).toContain(
+    '::error::invalid input: input "dry-run" must be true or false, not "perhaps"',
+  );
   expect(r.output).toBe('');
 });
 

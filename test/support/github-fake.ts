@@ -52,7 +52,9 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
     res.writeHead(status, headers).end();
     return;
   }
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify(body));
 }
 
 const error = (res: ServerResponse, status: number, message: string, doc: string) =>
@@ -79,10 +81,20 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = await readBody(req);
-      requests.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization, body });
+      requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        authorization: req.headers.authorization,
+        body,
+      });
       if (failing && failing.count > 0) {
         failing.count--;
-        error(res, failing.status, failing.status >= 500 ? 'Server Error' : 'Error', 'overview/resources-in-the-rest-api');
+        error(
+          res,
+          failing.status,
+          failing.status >= 500 ? 'Server Error' : 'Error',
+          'overview/resources-in-the-rest-api',
+        );
         return;
       }
       const auth = req.headers.authorization ?? '';
@@ -91,7 +103,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         return;
       }
       const prefix = `/repos/${opts.owner}/${opts.repo}`;
-      const dispatch = new RegExp(`^${prefix}/actions/workflows/([^/]+)/dispatches$`).exec(url.pathname);
+      const dispatch = new RegExp(`^${prefix}/actions/workflows/([^/]+)/dispatches$`).exec(
+        url.pathname,
+      );
       if (dispatch && req.method === 'POST') {
         const key = decodeURIComponent(dispatch[1] as string);
         const wf = opts.workflows.find((w) => w.file === key || String(w.id) === key);
@@ -101,7 +115,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
           return error(res, 422, "Workflow does not have 'workflow_dispatch' trigger", doc);
         }
         const b = (body ?? {}) as { ref?: unknown; inputs?: Record<string, unknown> };
-        if (typeof b.ref !== 'string') return error(res, 422, 'Invalid request.\n\n"ref" wasn\'t supplied.', doc);
+        if (typeof b.ref !== 'string')
+          return error(res, 422, 'Invalid request.\n\n"ref" wasn\'t supplied.', doc);
         const ref = b.ref.replace(/^refs\/heads\//, '');
         if (!opts.branches.includes(ref)) return error(res, 422, `No ref found for: ${b.ref}`, doc);
         const inputs = b.inputs ?? {};
@@ -110,8 +125,13 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
           return error(res, 422, `Unexpected inputs provided: ${JSON.stringify(unexpected)}`, doc);
         }
         const missing = (wf.requiredInputs ?? []).filter((k) => !(k in inputs));
-        if (missing.length) return error(res, 422, `Required input '${missing[0]}' not provided`, doc);
-        dispatches.push({ workflow: wf.file, ref, inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])) });
+        if (missing.length)
+          return error(res, 422, `Required input '${missing[0]}' not provided`, doc);
+        dispatches.push({
+          workflow: wf.file,
+          ref,
+          inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])),
+        });
         return send(res, 204);
       }
       error(res, 404, 'Not Found', 'overview/resources-in-the-rest-api');

@@ -16,11 +16,7 @@ import {
   scanYamlIndex,
   type IndexScan,
 } from '../../../src/discovery/helm-index.js';
-import {
-  generateIndex,
-  generatedChartName,
-  generatedVersion,
-} from '../../support/helm.js';
+import { generateIndex, generatedChartName, generatedVersion } from '../../support/helm.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/helm');
 const fixtures = readdirSync(FIXTURES)

@@ -1,0 +1,219 @@
+/**
+ * bench/discover: image discovery against a real registry (Debian's docker-registry) behind a
+ * paging proxy, next to skopeo on the same repository.
+ *
+ *   npm run bench -- discover        (or: node --import tsx bench/discover.ts [--tags N] [--runs N])
+ *
+ * 1. A repository of 10,000 tags, pages of 100: `skopeo list-tags` vs gantry's SemVer selection
+ *    with discoveryLimit 20 (time, and registry requests: at most pages + 20).
+ * 2. NewestBuild, first and second run on the unchanged repository (the second: tag pages only).
+ * 3. 50 subscriptions across 5 registries at once vs the slowest one alone (at most 2×).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { discoverImages } from '../src/discovery/images.js';
+import { RegistryClient } from '../src/discovery/oci/client.js';
+import type { ImageSubscription } from '../src/pipeline/index.js';
+import {
+  RegistryPusher,
+  startProxy,
+  startRegistry,
+  type RegistryProxy,
+  type TestRegistry,
+} from '../test/support/registry.js';
+
+const { values } = parseArgs({
+  options: { tags: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } },
+});
+const TAGS = Number(values.tags);
+const RUNS = Number(values.runs);
+const PAGE = 100;
+const quiet = { info: () => undefined, warn: (l: string) => console.error(`warning: ${l}`) };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const time = async (fn: () => Promise<unknown>): Promise<number> => {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+};
+const sub = (repoURL: string, extra: Partial<ImageSubscription> = {}): ImageSubscription => ({
+  repoURL,
+  imageSelectionStrategy: 'SemVer',
+  strictSemvers: true,
+  allowTagsRegexes: [],
+  ignoreTagsRegexes: [],
+  discoveryLimit: 20,
+  insecureSkipTLSVerify: false,
+  ...extra,
+});
+const client = () => new RegistryClient({ requestTimeoutMs: 30_000, concurrencyPerRegistry: 8 });
+const tagNames = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => `${Math.floor(i / 1000)}.${Math.floor(i / 10) % 100}.${i % 10}`,
+  );
+
+async function seed(registry: TestRegistry, repo: string, tags: string[]): Promise<void> {
+  const pusher = new RegistryPusher(registry.url);
+  const base = await pusher.pushImage(repo, [tags[0] as string], {
+    created: '2026-01-01T00:00:00Z',
+  });
+  await pusher.tagMany(repo, tags.slice(1), base.bytes, base.mediaType, 16);
+}
+
+const skopeoVersion =
+  spawnSync('skopeo', ['--version'], { encoding: 'utf8' }).stdout.trim() || 'skopeo not installed';
+console.log(
+  `bench/discover: median of ${RUNS}; node ${process.version}; ${skopeoVersion}; ${execFileSync('docker-registry', ['--version'], { encoding: 'utf8' }).trim()}`,
+);
+
+const cacheRoot = mkdtempSync(join(tmpdir(), 'gantry-bench-discover-'));
+const registries: TestRegistry[] = [];
+const proxies: RegistryProxy[] = [];
+try {
+  // 1. One repository of TAGS tags behind a proxy that pages by 100, as GHCR does.
+  const reg = await startRegistry();
+  registries.push(reg);
+  let t0 = Date.now();
+  await seed(reg, 'bench/app', tagNames(TAGS));
+  console.log(`pushed ${TAGS} tags in ${Date.now() - t0} ms`);
+  const proxy = await startProxy(reg.url, { pageSize: PAGE, order: 'lexical', link: 'relative' });
+  proxies.push(proxy);
+  const repoURL = `${proxy.host}/bench/app`;
+  const pages = Math.ceil(TAGS / PAGE);
+
+  const skopeo = median(
+    Array.from({ length: RUNS }, () => {
+      const s = performance.now();
+      const r = spawnSync('skopeo', ['list-tags', '--tls-verify=false', `docker://${repoURL}`], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+      if (r.status !== 0) throw new Error(`skopeo failed: ${r.stderr}`);
+      return performance.now() - s;
+    }),
+  );
+  const semverTimes: number[] = [];
+  let semverRequests = 0;
+  let selected = '';
+  for (let i = 0; i < RUNS; i++) {
+    const c = client();
+    proxy.reset();
+    semverTimes.push(
+      await time(async () => {
+        const found = await discoverImages(sub(repoURL), c, {
+          cacheDir: join(cacheRoot, `semver-${i}`),
+          log: quiet,
+          concurrencyPerRegistry: 8,
+        });
+        selected = found[0]?.tag ?? '';
+      }),
+    );
+    semverRequests = proxy.requests.length;
+    await c.close();
+  }
+  const semver = median(semverTimes);
+  console.log(`\n1. ${TAGS} tags, pages of ${PAGE} (${pages} pages)`);
+  console.log(`   skopeo list-tags                     ${skopeo.toFixed(0).padStart(6)} ms`);
+  console.log(
+    `   gantry SemVer, discoveryLimit 20     ${semver.toFixed(0).padStart(6)} ms   ${(semver / skopeo).toFixed(2)}x skopeo (target ≤ 1.5)   selected ${selected}`,
+  );
+  console.log(
+    `   registry requests                    ${String(semverRequests).padStart(6)}      target ≤ ${pages + 20} (pages + 20)`,
+  );
+
+  // 2. NewestBuild twice on the unchanged repository, sharing the cache directory.
+  const nbCache = join(cacheRoot, 'newest-build');
+  const nb = async (label: string) => {
+    const c = client();
+    proxy.reset();
+    const ms = await time(() =>
+      discoverImages(sub(repoURL, { imageSelectionStrategy: 'NewestBuild' }), c, {
+        cacheDir: nbCache,
+        log: quiet,
+        concurrencyPerRegistry: 8,
+      }),
+    );
+    const tagPages = proxy.requests.filter((r) => r.path.includes('/tags/list')).length;
+    console.log(
+      `   ${label.padEnd(36)} ${ms.toFixed(0).padStart(6)} ms   ${String(proxy.requests.length).padStart(6)} requests (${tagPages} tag pages)`,
+    );
+    await c.close();
+    return proxy.requests.length - tagPages;
+  };
+  console.log('\n2. NewestBuild on the same repository');
+  await nb('first run (reads build times)');
+  const extra = await nb('second run, nothing changed');
+  console.log(`   second run: requests beyond the tag pages: ${extra} (target 0)`);
+
+  // 3. 50 subscriptions across 5 registries, each repository 1,000 tags in pages of 100.
+  const perRepo = 1_000;
+  t0 = Date.now();
+  const subs: ImageSubscription[] = [];
+  for (let r = 0; r < 5; r++) {
+    const reg5 = await startRegistry();
+    registries.push(reg5);
+    await Promise.all(
+      Array.from({ length: 10 }, (_, k) => seed(reg5, `team/app-${k}`, tagNames(perRepo))),
+    );
+    const p = await startProxy(reg5.url, { pageSize: PAGE, order: 'lexical', link: 'relative' });
+    proxies.push(p);
+    for (let k = 0; k < 10; k++) subs.push(sub(`${p.host}/team/app-${k}`));
+  }
+  console.log(
+    `\n3. 50 subscriptions across 5 registries (${perRepo} tags each; pushed in ${Date.now() - t0} ms)`,
+  );
+  const singles: number[] = [];
+  for (const s of subs) {
+    const c = client();
+    const xs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      xs.push(
+        await time(() =>
+          discoverImages(s, c, {
+            cacheDir: join(cacheRoot, 'single'),
+            log: quiet,
+            concurrencyPerRegistry: 8,
+          }),
+        ),
+      );
+    }
+    singles.push(median(xs));
+    await c.close();
+  }
+  const slowest = Math.max(...singles);
+  const alls: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c = client();
+    alls.push(
+      await time(() =>
+        Promise.all(
+          subs.map((s) =>
+            discoverImages(s, c, {
+              cacheDir: join(cacheRoot, `all-${i}`),
+              log: quiet,
+              concurrencyPerRegistry: 8,
+            }),
+          ),
+        ),
+      ),
+    );
+    await c.close();
+  }
+  const all = median(alls);
+  console.log(`   slowest single subscription           ${slowest.toFixed(0).padStart(6)} ms`);
+  console.log(
+    `   all 50 at once (8 per registry)       ${all.toFixed(0).padStart(6)} ms   ${(all / slowest).toFixed(2)}x the slowest (target ≤ 2)`,
+  );
+
+  const ok =
+    semver <= 1.5 * skopeo && semverRequests <= pages + 20 && extra === 0 && all <= 2 * slowest;
+  console.log(`\n${ok ? 'all targets met' : 'A TARGET WAS MISSED'}`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await Promise.all(proxies.map((p) => p.close()));
+  await Promise.all(registries.map((r) => r.close()));
+  rmSync(cacheRoot, { recursive: true, force: true });
+}
