@@ -55165,12 +55165,16 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 
 function isRequestError(err) {
-    return typeof err === 'object' && err !== null && typeof err.status === 'number';
+    return (typeof err === 'object' &&
+        err !== null &&
+        typeof err.status === 'number');
 }
 /** GitHub's error body message (`{"message": "...", "documentation_url": ...}`), if any. */
 function githubMessage(err) {
     const data = err.response?.data;
-    if (data && typeof data === 'object' && typeof data.message === 'string') {
+    if (data &&
+        typeof data === 'object' &&
+        typeof data.message === 'string') {
         return data.message;
     }
     return err.message;
