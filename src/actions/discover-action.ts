@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { discoveryCredentials } from '../discovery/credentials.js';
 import { discoverMarkdown } from '../discovery/report.js';
 import { promotionsMatrix, runDiscover } from '../discovery/run.js';
-import { createSources } from '../discovery/sources.js';
+import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import { GitHubClient } from '../github/client.js';
-import { openRepo, selectProjects } from '../status/repo.js';
+import { openRepo, pickProjects, validProjects } from '../status/repo.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
 import type { DiscoverSettings, RunnerContext } from './settings.js';
@@ -20,7 +20,8 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     baseEnv: ctx.env,
     log: (l) => core.info(l),
   });
-  const projects = await selectProjects(repo, s.project);
+  const all = await validProjects(repo);
+  const projects = pickProjects(all, s.project);
   const creds = discoveryCredentials({
     dockerConfigPath: ctx.dockerConfigPath,
     githubToken: s.token,
@@ -31,20 +32,25 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     ...creds,
     gitEnv: ctx.env,
     cacheDir: join(cacheDir, 'discovery'),
-    requestTimeoutMs: 30_000,
-    concurrencyPerRegistry: 8,
+    ...DISCOVERY_DEFAULTS,
     log,
   });
   let dispatch: Parameters<typeof runDiscover>[0]['dispatch'];
   if (s.dispatchWorkflow) {
     if (!s.token)
       throw new ConfigError('input "dispatch-workflow" needs a token with actions: write');
-    const [owner, name] = (ctx.repository ?? '').split('/');
-    if (!owner || !name)
+    // The promote workflow lives beside the project files: in the GitOps repository when it is
+    // named as owner/name and is not the repository running this workflow, on its default branch;
+    // otherwise in this repository, on the branch this run is on.
+    const elsewhere = s.repository && s.repository !== ctx.repository ? s.repository : undefined;
+    const [owner, name] = (elsewhere ?? ctx.repository ?? '').split('/');
+    if (!owner || !name) {
       throw new ConfigError(
         'input "dispatch-workflow" needs GITHUB_REPOSITORY (run it in a workflow)',
       );
-    if (!ctx.refBranch) {
+    }
+    const ref = elsewhere ? await repo.store.defaultBranch() : ctx.refBranch;
+    if (!ref) {
       throw new ConfigError(
         'input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)',
       );
@@ -56,8 +62,9 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
         owner,
         repo: name,
       }),
+      ref,
+      withProject: all.length > 1,
       workflow: s.dispatchWorkflow,
-      ref: ctx.refBranch,
     };
   }
   try {
@@ -74,8 +81,8 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     });
     const freight = run.results.flatMap((r) => r.freight);
     core.setOutput(Output.freight, JSON.stringify(freight));
-    core.setOutput(Output.newFreight, String(freight.filter((f) => f.new).length));
-    core.setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results)));
+    core.setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
+    core.setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
     await core.summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
     const failedSubs = run.results.flatMap((r) =>
       r.warehouses.flatMap((w) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { discoveryCredentials } from '../discovery/credentials.js';
 import { discoverText } from '../discovery/report.js';
 import { runDiscover } from '../discovery/run.js';
-import { createSources } from '../discovery/sources.js';
+import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import type { Project } from '../pipeline/index.js';
 import type { RepoContext } from '../status/repo.js';
 import type { CliIO } from './run.js';
@@ -43,8 +43,7 @@ export async function discoverCommand(
     ...creds,
     gitEnv: env,
     cacheDir: join(o.cacheDir, 'discovery'),
-    requestTimeoutMs: 30_000,
-    concurrencyPerRegistry: 8,
+    ...DISCOVERY_DEFAULTS,
     log,
     trace: o.trace,
   });

@@ -20,7 +20,12 @@ export function discoveryCredentials(c: CredentialSources): {
   gitCredentials: (repoURL: string) => GitCredentials | undefined;
 } {
   const registryCredentials = loadDockerConfig(c.dockerConfigPath);
-  if (c.githubToken && !registryCredentials.has('ghcr.io')) {
+  // Only github.com's tokens open ghcr.io; a GHES token must not travel to a third party.
+  if (
+    c.githubToken &&
+    c.githubHost.toLowerCase() === 'github.com' &&
+    !registryCredentials.has('ghcr.io')
+  ) {
     // GHCR takes any user name with a token as the password.
     registryCredentials.set('ghcr.io', { username: 'x-access-token', password: c.githubToken });
   }

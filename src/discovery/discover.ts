@@ -16,7 +16,7 @@ import type {
   Warehouse,
 } from '../pipeline/index.js';
 import type { StageState, StateStore } from '../state/index.js';
-import { errorMessage, OperationError } from '../util/errors.js';
+import { ConfigError, errorMessage, OperationError } from '../util/errors.js';
 import type { DiscoveredChart, DiscoveredCommit, DiscoveredImage, DiscoveryLog } from './types.js';
 
 /** Where discovery looks; the adapter wires the registry client, Helm and git sources in. */
@@ -52,7 +52,11 @@ export interface SubscriptionReport {
   error?: string;
 }
 
-export type DiscoveredFreight = Freight & { new: boolean };
+/**
+ * `new`: not seen before this run. `recorded`: its freight tag exists now (false in a dry run and
+ * under freightCreationPolicy Manual, where the freight is only reported).
+ */
+export type DiscoveredFreight = Freight & { new: boolean; recorded: boolean };
 
 export interface WarehouseReport {
   name: string;
@@ -79,11 +83,32 @@ export interface SkippedPromotion {
 
 export interface DiscoverResult {
   project: string;
+  /** Nothing was written: freight and promotions are what the run would have recorded. */
+  dryRun: boolean;
   warehouses: WarehouseReport[];
   /** Every freight the run saw, recorded now or before. */
   freight: DiscoveredFreight[];
   promotions: DuePromotion[];
   skipped: SkippedPromotion[];
+}
+
+/**
+ * A repository URL as it may be recorded and shown: without `user:password@` and without a query
+ * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
+ * stay in the repository's history for good.
+ */
+export function publicURL(url: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password && !u.search) return url;
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
 }
 
 function describe(
@@ -93,18 +118,22 @@ function describe(
     case 'image':
       return {
         kind: 'image',
-        repoURL: sub.image.repoURL,
+        repoURL: publicURL(sub.image.repoURL),
         strategy: sub.image.imageSelectionStrategy,
       };
     case 'chart':
       return {
         kind: 'chart',
-        repoURL: sub.chart.repoURL,
+        repoURL: publicURL(sub.chart.repoURL),
         name: sub.chart.name,
         strategy: 'SemVer',
       };
     case 'git':
-      return { kind: 'git', repoURL: sub.git.repoURL, strategy: sub.git.commitSelectionStrategy };
+      return {
+        kind: 'git',
+        repoURL: publicURL(sub.git.repoURL),
+        strategy: sub.git.commitSelectionStrategy,
+      };
   }
 }
 
@@ -121,10 +150,12 @@ async function runSubscription(
     case 'image': {
       const found = await sources.images(sub.image);
       const top = found[0];
-      const candidates = found.map((i) => i.tag || i.digest);
+      const candidates = found.map((i) => i.tag || i.digest || '');
       if (!top) return undefined;
+      if (!top.digest)
+        throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
       const artifact: FreightImage = {
-        repoURL: sub.image.repoURL,
+        repoURL: publicURL(sub.image.repoURL),
         tag: top.tag,
         digest: top.digest,
       };
@@ -137,7 +168,11 @@ async function runSubscription(
       if (!top) return undefined;
       return {
         kind: 'chart',
-        artifact: { repoURL: sub.chart.repoURL, name: sub.chart.name ?? '', version: top.version },
+        artifact: {
+          repoURL: publicURL(sub.chart.repoURL),
+          name: sub.chart.name ?? '',
+          version: top.version,
+        },
         candidates: found.map((c) => c.version),
       };
     }
@@ -145,7 +180,7 @@ async function runSubscription(
       const found = await sources.commits(sub.git);
       const top = found[0];
       if (!top) return undefined;
-      const artifact: FreightCommit = { repoURL: sub.git.repoURL, id: top.id };
+      const artifact: FreightCommit = { repoURL: publicURL(sub.git.repoURL), id: top.id };
       if (top.branch) artifact.branch = top.branch;
       if (top.tag) artifact.tag = top.tag;
       if (top.message) artifact.message = top.message;
@@ -176,49 +211,53 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
     : project.warehouses;
   const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
   if (unknown.length)
-    throw new OperationError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
+    throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
 
-  const snapshotPromise = store.snapshot(project.name);
-  // Subscriptions of all warehouses run at once; each source bounds its own concurrency per host.
-  const reports = await Promise.all(
-    selected.map(
-      async (
-        w,
-      ): Promise<{
-        warehouse: Warehouse;
-        subs: SubscriptionReport[];
-        found: (Found | undefined)[];
-      }> => {
-        const settled = await Promise.allSettled(
-          w.subscriptions.map((s) => runSubscription(s, o.sources)),
-        );
-        const subs: SubscriptionReport[] = [];
-        const found: (Found | undefined)[] = [];
-        settled.forEach((r, i) => {
-          const sub = w.subscriptions[i] as Subscription;
-          if (r.status === 'fulfilled') {
-            subs.push({
-              ...describe(sub),
-              candidates: r.value?.candidates ?? [],
-              selected: r.value ? versionOf(r.value) : undefined,
-            });
-            found.push(r.value);
-          } else {
-            subs.push({ ...describe(sub), candidates: [], error: errorMessage(r.reason) });
-            found.push(undefined);
-            log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errorMessage(r.reason)}`);
-          }
-        });
-        return { warehouse: w, subs, found };
-      },
+  // The state snapshot and the subscriptions run at once; awaited together, so that a failing
+  // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
+  // Each source bounds its own concurrency per host.
+  const [snapshot, reports] = await Promise.all([
+    store.snapshot(project.name),
+    Promise.all(
+      selected.map(
+        async (
+          w,
+        ): Promise<{
+          warehouse: Warehouse;
+          subs: SubscriptionReport[];
+          found: (Found | undefined)[];
+        }> => {
+          const settled = await Promise.allSettled(
+            w.subscriptions.map((s) => runSubscription(s, o.sources)),
+          );
+          const subs: SubscriptionReport[] = [];
+          const found: (Found | undefined)[] = [];
+          settled.forEach((r, i) => {
+            const sub = w.subscriptions[i] as Subscription;
+            if (r.status === 'fulfilled') {
+              subs.push({
+                ...describe(sub),
+                candidates: r.value?.candidates ?? [],
+                selected: r.value ? versionOf(r.value) : undefined,
+              });
+              found.push(r.value);
+            } else {
+              subs.push({ ...describe(sub), candidates: [], error: errorMessage(r.reason) });
+              found.push(undefined);
+              log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errorMessage(r.reason)}`);
+            }
+          });
+          return { warehouse: w, subs, found };
+        },
+      ),
     ),
-  );
+  ]);
 
-  const snapshot = await snapshotPromise;
   const known = new Map(snapshot.freight.map((f) => [f.id, f]));
   const taken = new Set(snapshot.freight.map((f) => f.alias));
   const result: DiscoverResult = {
     project: project.name,
+    dryRun: o.dryRun,
     warehouses: [],
     freight: [],
     promotions: [],
@@ -247,7 +286,7 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
     const id = freightId(origin, artifacts);
     const existing = known.get(id);
     if (existing) {
-      report.freight = { ...existing, new: false };
+      report.freight = { ...existing, new: false, recorded: true };
       result.freight.push(report.freight);
       continue;
     }
@@ -262,22 +301,30 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
       createdBy: o.createdBy,
     };
     if (warehouse.freightCreationPolicy === 'Manual') {
-      report.freight = { ...freight, new: false };
+      report.freight = { ...freight, new: true, recorded: false };
       report.note = 'freightCreationPolicy is Manual: found, not recorded';
-      continue;
-    }
-    if (o.dryRun) {
-      report.freight = { ...freight, new: true };
-      report.note = 'dry run: not recorded';
       result.freight.push(report.freight);
       continue;
     }
+    if (o.dryRun) {
+      report.freight = { ...freight, new: true, recorded: false };
+      report.note = 'dry run: not recorded';
+      result.freight.push(report.freight);
+      // Counted for the promotions it would make due (reported as such), though not written.
+      known.set(id, freight);
+      continue;
+    }
     const { created } = await store.recordFreight(project.name, freight);
-    report.freight = { ...freight, new: created };
-    if (created)
+    let stored = freight;
+    if (created) {
       log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
+    } else {
+      // Another run recorded the same freight first: report what is stored (its alias and time).
+      stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
+    }
+    report.freight = { ...stored, new: created, recorded: true };
     result.freight.push(report.freight);
-    known.set(id, freight);
+    known.set(id, stored);
   }
 
   const { promotions, skipped } = await duePromotions(
@@ -341,7 +388,9 @@ export async function duePromotions(
 export function newestFreight<T extends Pick<Freight, 'id' | 'createdAt'>>(
   freight: T[],
 ): T | undefined {
+  // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...freight].sort(
-    (a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
+    (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id),
   )[0];
 }

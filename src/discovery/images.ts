@@ -56,7 +56,7 @@ export interface ImageRegistry {
 
 export type ImageDiscoverySettings = Pick<
   DiscoverySettings,
-  'cacheDir' | 'log' | 'concurrencyPerRegistry'
+  'cacheDir' | 'log' | 'concurrencyPerRegistry' | 'resolveAllCandidates'
 >;
 
 /** What one tag's manifest says, as far as selection cares. Stored in the NewestBuild cache. */
@@ -344,6 +344,27 @@ export async function discoverImages(
     const limit = limitOf(ordered.length);
     const out: DiscoveredImage[] = [];
     let next = 0;
+    if (!settings.resolveAllCandidates) {
+      // Freight takes the newest usable image only: resolve tags in order until one is usable
+      // (exists, and matches the platform) and list the rest as candidates without a digest. One
+      // request per subscription instead of discoveryLimit, which shared registries (and Docker
+      // Hub's pull limits) notice.
+      while (next < ordered.length && !out.length) {
+        const tag = ordered[next++] as string;
+        try {
+          if (!pc) out.push({ tag, digest: (await client.resolveDigest(repo, tag)).digest });
+          else {
+            const info = await inspector.inspect(tag, { created: false, platform: true });
+            if (matchesPlatform(info, pc)) out.push(toDiscovered(tag, info, pc));
+          }
+        } catch (err) {
+          if (!(err instanceof NotFoundError)) throw err;
+        }
+      }
+      for (const tag of ordered.slice(next, next + Math.max(0, limit - out.length)))
+        out.push({ tag });
+      return out;
+    }
     // Only as many tags as are still missing are looked at in each round, so no request is
     // spent on a tag that cannot be returned.
     while (out.length < limit && next < ordered.length) {

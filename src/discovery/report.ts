@@ -1,4 +1,5 @@
 import { table } from '../util/table.js';
+import type { DiscoveredFreight } from './discover.js';
 import type { DiscoverRun } from './run.js';
 
 const MAX_CANDIDATES = 5;
@@ -7,6 +8,12 @@ function candidates(list: string[]): string {
   if (!list.length) return '-';
   const shown = list.slice(0, MAX_CANDIDATES).join(', ');
   return list.length > MAX_CANDIDATES ? `${shown}, … (${list.length})` : shown;
+}
+
+/** new and recorded now; recorded before; found but not recorded (dry run, Manual policy). */
+function freightState(f: DiscoveredFreight): string {
+  if (!f.recorded) return 'not recorded';
+  return f.new ? 'new' : 'recorded before';
 }
 
 const repo = (s: { repoURL: string; name?: string }) =>
@@ -30,17 +37,21 @@ export function discoverText(run: DiscoverRun): string {
           ]),
         ).trimEnd(),
       );
-      if (w.freight)
+      if (w.freight) {
         out.push(
-          `freight ${w.freight.alias} (${w.freight.id.slice(0, 7)})${w.freight.new ? ' new' : ' exists'}`,
+          `freight ${w.freight.alias} (${w.freight.id.slice(0, 7)}) ${freightState(w.freight)}`,
         );
+      }
+      // The note says why there is no freight, failed subscriptions included.
       if (w.note) out.push(w.note);
-      for (const s of w.subscriptions.filter((x) => x.error))
-        out.push(`error: ${repo(s)}: ${s.error}`);
       out.push('');
     }
-    for (const p of r.promotions)
-      out.push(`due: promote ${p.alias} (${p.freight.slice(0, 7)}) into ${r.project}/${p.stage}`);
+    const due = r.dryRun ? 'would be due' : 'due';
+    for (const p of r.promotions) {
+      out.push(
+        `${due}: promote ${p.alias} (${p.freight.slice(0, 7)}) into ${r.project}/${p.stage}`,
+      );
+    }
     for (const s of r.skipped) out.push(`skipped: ${r.project}/${s.stage}: ${s.reason}`);
   }
   for (const d of run.dispatched) {
@@ -74,9 +85,9 @@ export function discoverMarkdown(run: DiscoverRun, opts: { dryRun: boolean }): s
       }
       md.push('');
       if (w.freight) {
-        md.push(
-          `${w.freight.new ? '**New freight**' : 'Freight'} **${w.freight.alias}** (\`${w.freight.id.slice(0, 7)}\`)${w.freight.new ? '' : ', recorded before'}.`,
-        );
+        const f = w.freight;
+        const label = f.new && f.recorded ? '**New freight**' : 'Freight';
+        md.push(`${label} **${f.alias}** (\`${f.id.slice(0, 7)}\`): ${freightState(f)}.`);
       }
       if (w.note) md.push('', `_${cell(w.note)}_`);
       md.push('');
@@ -84,8 +95,16 @@ export function discoverMarkdown(run: DiscoverRun, opts: { dryRun: boolean }): s
     if (r.promotions.length || r.skipped.length) {
       md.push('#### Auto-promotions', '', '| stage | freight | |', '| --- | --- | --- |');
       for (const p of r.promotions) {
-        const d = run.dispatched.find((x) => x.project === p.project && x.stage === p.stage);
-        const status = d ? (d.error ? `:x: ${cell(d.error)}` : `started \`${d.workflow}\``) : 'due';
+        const d = run.dispatched.find(
+          (x) => x.project === p.project && x.stage === p.stage && x.freight === p.freight,
+        );
+        const status = d
+          ? d.error
+            ? `:x: ${cell(d.error)}`
+            : `started \`${d.workflow}\``
+          : opts.dryRun
+            ? 'would be due'
+            : 'due';
         md.push(`| ${p.stage} | **${p.alias}** (\`${p.freight.slice(0, 7)}\`) | ${status} |`);
       }
       for (const s of r.skipped) md.push(`| ${s.stage} | — | skipped: ${cell(s.reason)} |`);

@@ -1,7 +1,7 @@
 import type { GitHubPort } from '../github/client.js';
 import type { Project } from '../pipeline/index.js';
 import type { StateStore } from '../state/index.js';
-import { errorMessage, OperationError } from '../util/errors.js';
+import { ConfigError, errorMessage } from '../util/errors.js';
 import {
   discover,
   type DiscoverResult,
@@ -19,8 +19,11 @@ export interface DiscoverRunOptions {
   clock: () => Date;
   createdBy: string;
   log: DiscoveryLog;
-  /** Start this workflow (workflow_dispatch with inputs stage and freight) for each due promotion. */
-  dispatch?: { github: GitHubPort; workflow: string; ref: string };
+  /**
+   * Start this workflow (workflow_dispatch with inputs stage and freight, and project when the
+   * repository has several projects) for each due promotion.
+   */
+  dispatch?: { github: GitHubPort; workflow: string; ref: string; withProject: boolean };
 }
 
 export interface DispatchReport extends DuePromotion {
@@ -44,7 +47,7 @@ export async function runDiscover(o: DiscoverRunOptions): Promise<DiscoverRun> {
     ? o.projects.filter((p) => p.warehouses.some((w) => w.name === o.warehouse))
     : o.projects;
   if (o.warehouse && !projects.length) {
-    throw new OperationError(`no project has a warehouse named ${o.warehouse}`);
+    throw new ConfigError(`no project has a warehouse named ${o.warehouse}`);
   }
   const results: DiscoverResult[] = [];
   for (const project of projects) {
@@ -69,7 +72,12 @@ export async function runDiscover(o: DiscoverRunOptions): Promise<DiscoverRun> {
         await o.dispatch.github.dispatchWorkflow({
           workflow: o.dispatch.workflow,
           ref: o.dispatch.ref,
-          inputs: { stage: p.stage, freight: p.freight },
+          inputs: {
+            stage: p.stage,
+            freight: p.freight,
+            // A stage name alone is ambiguous when two projects both have a `dev`.
+            ...(o.dispatch.withProject ? { project: p.project } : {}),
+          },
         });
         o.log.info(`started ${o.dispatch.workflow} for ${p.stage} with ${p.alias}`);
       } catch (err) {
@@ -82,7 +90,13 @@ export async function runDiscover(o: DiscoverRunOptions): Promise<DiscoverRun> {
   return { results, dispatched };
 }
 
-/** The `promotions` output: a job matrix (`strategy.matrix: ${{ fromJSON(...) }}`). */
-export function promotionsMatrix(results: DiscoverResult[]): { include: DuePromotion[] } {
-  return { include: results.flatMap((r) => r.promotions) };
+/**
+ * The `promotions` output: a job matrix (`strategy.matrix: ${{ fromJSON(...) }}`). Empty in a dry
+ * run: its freight was not recorded, and a job acting on it would find nothing.
+ */
+export function promotionsMatrix(
+  results: DiscoverResult[],
+  dryRun: boolean,
+): { include: DuePromotion[] } {
+  return { include: dryRun ? [] : results.flatMap((r) => r.promotions) };
 }

@@ -6,8 +6,11 @@
 
 export interface DiscoveredImage {
   tag: string;
-  /** Manifest (or index) digest of the tag, `sha256:…`. */
-  digest: string;
+  /**
+   * Manifest (or index) digest of the tag, `sha256:…`. SemVer and Lexical resolve it for the
+   * selected image only (unless `resolveAllCandidates`); the other candidates carry just a tag.
+   */
+  digest?: string;
   /** Build time, when the strategy needed it (NewestBuild) or the registry gave it cheaply. */
   createdAt?: string;
   /** OCI annotations of the image (index/manifest annotations, merged per Kargo's rules). */
@@ -59,5 +62,7 @@ export interface DiscoverySettings {
   requestTimeoutMs: number;
   /** Requests in flight at once per registry host. */
   concurrencyPerRegistry: number;
+  /** Resolve the digest of every candidate (up to discoveryLimit), not only the selected one's. */
+  resolveAllCandidates?: boolean;
   log: DiscoveryLog;
 }

@@ -106,9 +106,19 @@ export async function loadProjects(
 
 /** Projects to act on: the one named, or all of them; a configuration error stops here. */
 export async function selectProjects(ctx: RepoContext, name?: string): Promise<Project[]> {
+  return pickProjects(await validProjects(ctx), name);
+}
+
+/** Every project of the repository; a configuration error when any file has problems. */
+export async function validProjects(ctx: RepoContext): Promise<Project[]> {
   const { projects, problems } = await loadProjects(ctx);
   if (problems.length)
     throw new ConfigError('the project files have problems (run gantry lint):', problems);
+  return projects;
+}
+
+/** The project named, or all of them. */
+export function pickProjects(projects: Project[], name?: string): Project[] {
   if (!name) return projects;
   const p = projects.find((x) => x.name === name);
   if (!p) {

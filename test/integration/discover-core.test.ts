@@ -5,6 +5,7 @@ import type { DiscoveredImage } from '../../src/discovery/types.js';
 import { parseRemote } from '../../src/git/index.js';
 import { parseProjectFile, type Project } from '../../src/pipeline/index.js';
 import { StateStore } from '../../src/state/index.js';
+import { ConfigError } from '../../src/util/errors.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const PROJECT = `project: echo
@@ -112,6 +113,10 @@ describe('discover()', () => {
       charts: [{ version: '2.1.0', name: 'echo' }],
     });
     expect(r.warehouses[0]?.note).toBe('dry run: not recorded');
+    // What it would make due is shown too.
+    expect(r.promotions.map((p) => [p.stage, p.freight])).toEqual([
+      ['dev', r.warehouses[0]?.freight?.id],
+    ]);
     expect(git(bare, ['for-each-ref'])).toBe(before);
   });
 
@@ -157,6 +162,8 @@ describe('discover()', () => {
     });
     const tools = r.warehouses.find((w) => w.name === 'tools');
     expect(tools?.note).toBe('freightCreationPolicy is Manual: found, not recorded');
+    expect(tools?.freight).toMatchObject({ new: true, recorded: false });
+    expect(r.freight.map((f) => [f.origin.name, f.recorded])).toContainEqual(['tools', false]);
     expect(tools?.freight?.images[0]?.tag).toBe('0.2.0');
     expect(git(bare, ['tag', '-l', 'gantry/echo/freight/*']).trim().split('\n')).toHaveLength(1);
   });
@@ -171,7 +178,8 @@ describe('discover()', () => {
 
   test('a stage that already runs the newest freight is not due; a held stage is skipped with the reason', async () => {
     const snap = await store.snapshot('echo');
-    const newest = newestFreight(snap.freight);
+    // Chosen by what it holds, not by newestFreight (which would make the test circular).
+    const newest = snap.freight.find((f) => f.images[0]?.tag === '1.2.0');
     if (!newest) throw new Error('no freight');
     await store.commitPromotion({
       project: 'echo',
@@ -228,10 +236,52 @@ describe('discover()', () => {
     );
   });
 
-  test('an unknown warehouse is an error', async () => {
+  test('an unknown warehouse is a configuration error', async () => {
+    await expect(run({}, { warehouses: ['nope'] })).rejects.toThrow(ConfigError);
     await expect(run({}, { warehouses: ['nope'] })).rejects.toThrow(
       'project echo has no warehouse nope',
     );
+  });
+
+  test('credentials in a repository URL never reach the freight', async () => {
+    const withCreds = parseProjectFile(
+      '.gantry/echo.yaml',
+      PROJECT.replace(
+        'https://charts.acme.dev',
+        'https://bob:S3cretPass@charts.acme.dev/?sig=tok3n',
+      ),
+    ).project as Project;
+    const r = await discover({
+      project: withCreds,
+      store,
+      sources: sources({ 'ghcr.io/acme/echo': [img('9.9.9')] }),
+      dryRun: true,
+      clock,
+      createdBy: 'test',
+      log,
+      warehouses: ['echo'],
+    });
+    const text = JSON.stringify(r);
+    expect(text).not.toContain('S3cretPass');
+    expect(text).not.toContain('tok3n');
+    expect(r.warehouses[0]?.freight?.charts[0]?.repoURL).toBe('https://charts.acme.dev/');
+  });
+
+  test('a state that cannot be read is an error of the call, not a crash', async () => {
+    const broken = createBareRepo(tmp.path, 'broken', { '.gantry/echo.yaml': PROJECT });
+    git(broken, ['tag', `gantry/echo/freight/${'0'.repeat(40)}`, 'main']);
+    const s = new StateStore({
+      remote: parseRemote(`file://${broken}`),
+      cacheDir: join(tmp.path, 'cache-broken'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    const slow: DiscoverySources = {
+      ...sources({}),
+      images: () => new Promise((r) => setTimeout(() => r([img('1.0.0')]), 300)),
+    };
+    await expect(
+      discover({ project, store: s, sources: slow, dryRun: true, clock, createdBy: 'test', log }),
+    ).rejects.toThrow(/lightweight tag/);
   });
 });
 
@@ -246,6 +296,21 @@ describe('newestFreight (Kargo auto-promotion candidate, conformance L)', () => 
       ])?.id,
     ).toBe('newer-freight');
   });
+  test('times are compared as instants, whatever their offset or precision', () => {
+    expect(
+      newestFreight([
+        { id: 'a', createdAt: '2026-11-01T12:00:00+02:00' },
+        { id: 'b', createdAt: '2026-11-01T11:00:00Z' },
+      ])?.id,
+    ).toBe('b');
+    expect(
+      newestFreight([
+        { id: 'a', createdAt: '2026-11-01T12:00:00Z' },
+        { id: 'b', createdAt: '2026-11-01T12:00:00.500Z' },
+      ])?.id,
+    ).toBe('b');
+  });
+
   test('ties go to the name (ID) that sorts last', () => {
     expect(
       newestFreight([

@@ -52,7 +52,12 @@ const sub = (repoURL: string, over: Partial<ImageSubscription> = {}): ImageSubsc
   ...over,
 });
 
-const settings = { cacheDir: join(tmp.path, 'cache'), log, concurrencyPerRegistry: 4 };
+const settings = {
+  cacheDir: join(tmp.path, 'cache'),
+  log,
+  concurrencyPerRegistry: 4,
+  resolveAllCandidates: true,
+};
 
 function expectNoSecret(message: string): void {
   expect(message).not.toContain(PASSWORD);

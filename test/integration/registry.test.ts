@@ -58,8 +58,14 @@ function client(over: { concurrency?: number; pageSize?: number } = {}): Registr
   });
 }
 
-function settings(concurrency = 4) {
-  return { cacheDir: cache.path, log: quiet, concurrencyPerRegistry: concurrency };
+/** Most tests check the full mode, every candidate resolved; the default mode has its own. */
+function settings(concurrency = 4, resolveAllCandidates = true) {
+  return {
+    cacheDir: cache.path,
+    log: quiet,
+    concurrencyPerRegistry: concurrency,
+    resolveAllCandidates,
+  };
 }
 
 const hours = (h: number): string => new Date(Date.UTC(2024, 0, 1) + h * 3_600_000).toISOString();
@@ -144,7 +150,48 @@ describe('tag listing through the paging proxy', () => {
   });
 });
 
-describe('SemVer and Lexical resolve only the tags they return', () => {
+describe('by default, SemVer and Lexical resolve only the tag that goes into the freight', () => {
+  test('one HEAD after the tag pages; the other candidates are listed by tag', async () => {
+    proxy.paging = { pageSize: 50, order: 'lexical', link: 'relative' };
+    proxy.reset();
+    const c = client();
+    const found = await discoverImages(sub(`${proxy.host}/demo/many`), c, settings(4, false));
+    const pages = Math.ceil(MANY / 50);
+    expect(found[0]).toEqual({ tag: '1.0.247', digest: manyImage.digest });
+    expect(found.slice(1, 3)).toEqual([{ tag: '1.0.246' }, { tag: '1.0.245' }]);
+    expect(found).toHaveLength(20);
+    expect(c.requestCount(proxy.host)).toBe(pages + 1);
+    expect(proxy.requests.filter((r) => r.method === 'HEAD')).toHaveLength(1);
+  });
+
+  test('a tag deleted between listing and resolving is skipped for the next one', async () => {
+    proxy.paging = { pageSize: 50, order: 'lexical', link: 'relative' };
+    proxy.addFault({
+      method: 'HEAD',
+      path: /\/manifests\/1\.0\.247$/,
+      times: 1,
+      action: {
+        kind: 'status',
+        status: 404,
+        body: JSON.stringify({
+          errors: [{ code: 'MANIFEST_UNKNOWN', message: 'manifest unknown' }],
+        }),
+      },
+    });
+    try {
+      const found = await discoverImages(
+        sub(`${proxy.host}/demo/many`),
+        client(),
+        settings(4, false),
+      );
+      expect(found[0]).toEqual({ tag: '1.0.246', digest: manyImage.digest });
+    } finally {
+      proxy.clearFaults();
+    }
+  });
+});
+
+describe('with resolveAllCandidates, SemVer and Lexical resolve only the tags they return', () => {
   test(`SemVer, discoveryLimit 20 over ${Math.ceil(MANY / 50)} pages: at most pages + 20 requests`, async () => {
     proxy.paging = { pageSize: 50, order: 'lexical', link: 'relative' };
     proxy.reset();

@@ -477,6 +477,8 @@ function orderTags(tags: string[], order: TagOrder): string[] {
 export async function startProxy(
   upstream: string,
   paging: PagingOptions | null = null,
+  /** Delay every answer by this much: the round trip of a registry across a network. */
+  latencyMs = 0,
 ): Promise<RegistryProxy> {
   const up = new URL(upstream);
   const faults: (Fault & { left: number })[] = [];
@@ -532,6 +534,7 @@ export async function startProxy(
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
     res.on('close', () => inFlight--);
     void (async () => {
+      if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
       const path = req.url ?? '/';
       const method = req.method ?? 'GET';
       const record = (status: number): void => {
