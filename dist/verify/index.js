@@ -42529,6 +42529,17 @@ async function runDiscover(o) {
 function promotionsMatrix(results, dryRun) {
     return { include: dryRun ? [] : results.flatMap((r) => r.promotions) };
 }
+/** What went wrong in a run, one line each: failed subscriptions and dispatches. */
+function runFailures(run) {
+    return [
+        ...run.results.flatMap((r) => r.warehouses.flatMap((w) => w.subscriptions
+            .filter((x) => x.error)
+            .map((x) => `subscription failed: ${r.project}/${w.name}: ${x.repoURL}: ${x.error}`))),
+        ...run.dispatched
+            .filter((d) => d.error)
+            .map((d) => `could not start ${d.workflow} for ${d.stage}: ${d.error}`),
+    ];
+}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -46886,6 +46897,18 @@ async function retry(fn, retryable, policy, hooks = {}) {
         }
     }
 }
+/** An HTTP `Retry-After` value (seconds, or an HTTP date) as milliseconds from `now`. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
 
 ;// CONCATENATED MODULE: ./src/state/lock.ts
 
@@ -48903,18 +48926,6 @@ function isRetryable(err) {
     }
     return err instanceof RequestTimeoutError || err instanceof NetworkError;
 }
-/** `Retry-After` as milliseconds: delay-seconds or an HTTP date. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === null)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
 /**
  * The version strings of `chart` in the classic repository at `repoURL`, in index order, or
  * null when the index does not list the chart. Errors: `received unexpected HTTP <status> …`,
@@ -49303,18 +49314,6 @@ function isTimeout(err) {
     const name = err?.name;
     return name === 'TimeoutError' || errorCode(err) === 'UND_ERR_HEADERS_TIMEOUT';
 }
-/** `Retry-After` in milliseconds from now: delta-seconds or an HTTP date; undefined if absent. */
-function client_parseRetryAfter(value, now = Date.now()) {
-    if (value === null)
-        return undefined;
-    const v = value.trim();
-    if (/^[0-9]+$/.test(v))
-        return Number(v) * 1000;
-    const when = Date.parse(v);
-    if (Number.isNaN(when))
-        return undefined;
-    return Math.max(0, when - now);
-}
 /** The `rel="next"` target of an RFC 5988 `Link` header, or undefined. */
 function parseLinkNext(header) {
     if (!header)
@@ -49688,7 +49687,7 @@ class RegistryClient {
             if (tryNo >= policy.attempts) {
                 throw new RegistryError(`${failure} ${tryNo} times; giving up${detail ? ` (last answer: ${detail})` : ''}`, res.status);
             }
-            const retryAfter = client_parseRetryAfter(res.headers.get('retry-after'));
+            const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
             if (retryAfter !== undefined && retryAfter > maxRetryAfter) {
                 throw new RegistryError(`${failure} and asks to retry after ${Math.ceil(retryAfter / 1000)} s, longer than the ${Math.ceil(maxRetryAfter / 1000)} s gantry waits`, res.status);
             }
@@ -57608,14 +57607,9 @@ async function discoverAction(s, ctx) {
         setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
         setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
         await summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
-        const failedSubs = run.results.flatMap((r) => r.warehouses.flatMap((w) => w.subscriptions.filter((x) => x.error).map((x) => `${w.name}: ${x.repoURL}: ${x.error}`)));
-        const failedDispatch = run.dispatched.filter((d) => d.error);
-        if (failedSubs.length || failedDispatch.length) {
-            throw new OperationError([
-                ...failedSubs.map((f) => `subscription failed: ${f}`),
-                ...failedDispatch.map((d) => `could not start ${d.workflow} for ${d.stage}: ${d.error}`),
-            ].join('\n'));
-        }
+        const failures = runFailures(run);
+        if (failures.length)
+            throw new OperationError(failures.join('\n'));
     }
     finally {
         await sources.close();

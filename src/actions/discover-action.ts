@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { join } from 'node:path';
 import { discoveryCredentials } from '../discovery/credentials.js';
 import { discoverMarkdown } from '../discovery/report.js';
-import { promotionsMatrix, runDiscover } from '../discovery/run.js';
+import { promotionsMatrix, runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import { GitHubClient } from '../github/client.js';
 import { openRepo, pickProjects, validProjects } from '../status/repo.js';
@@ -84,20 +84,8 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     core.setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
     core.setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
     await core.summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
-    const failedSubs = run.results.flatMap((r) =>
-      r.warehouses.flatMap((w) =>
-        w.subscriptions.filter((x) => x.error).map((x) => `${w.name}: ${x.repoURL}: ${x.error}`),
-      ),
-    );
-    const failedDispatch = run.dispatched.filter((d) => d.error);
-    if (failedSubs.length || failedDispatch.length) {
-      throw new OperationError(
-        [
-          ...failedSubs.map((f) => `subscription failed: ${f}`),
-          ...failedDispatch.map((d) => `could not start ${d.workflow} for ${d.stage}: ${d.error}`),
-        ].join('\n'),
-      );
-    }
+    const failures = runFailures(run);
+    if (failures.length) throw new OperationError(failures.join('\n'));
   } finally {
     await sources.close();
   }

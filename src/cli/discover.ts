@@ -2,7 +2,7 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { discoveryCredentials } from '../discovery/credentials.js';
 import { discoverText } from '../discovery/report.js';
-import { runDiscover } from '../discovery/run.js';
+import { runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import type { Project } from '../pipeline/index.js';
 import type { RepoContext } from '../status/repo.js';
@@ -67,10 +67,8 @@ export async function discoverCommand(
     } else {
       io.out(discoverText(run));
     }
-    const failed = run.results.flatMap((r) =>
-      r.warehouses.flatMap((w) => w.subscriptions.filter((s) => s.error)),
-    );
-    return failed.length ? 1 : 0;
+    // The table already shows each failure; exit 1 tells schedulers something needs a look.
+    return runFailures(run).length ? 1 : 0;
   } finally {
     await sources.close();
   }

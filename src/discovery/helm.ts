@@ -10,7 +10,7 @@ import { parseConstraint } from '../semver/constraint.js';
 import { sanitizeURL } from '../urls/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { Redactor } from '../util/redact.js';
-import { retry, sleep as realSleep, type RetryPolicy } from '../util/retry.js';
+import { parseRetryAfter, retry, sleep as realSleep, type RetryPolicy } from '../util/retry.js';
 import { IndexFormatError, IndexYamlScanner, readChartVersions } from './helm-index.js';
 import type { DiscoveredChart, DiscoveryLog } from './types.js';
 
@@ -213,19 +213,6 @@ function isRetryable(err: unknown): boolean {
     return err.status === 429 || (err.status >= 500 && err.status !== 501 && err.status !== 505);
   }
   return err instanceof RequestTimeoutError || err instanceof NetworkError;
-}
-
-/** `Retry-After` as milliseconds: delay-seconds or an HTTP date. */
-export function parseRetryAfter(
-  value: string | null,
-  now: number = Date.now(),
-): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
 }
 
 /**

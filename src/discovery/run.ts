@@ -100,3 +100,19 @@ export function promotionsMatrix(
 ): { include: DuePromotion[] } {
   return { include: dryRun ? [] : results.flatMap((r) => r.promotions) };
 }
+
+/** What went wrong in a run, one line each: failed subscriptions and dispatches. */
+export function runFailures(run: DiscoverRun): string[] {
+  return [
+    ...run.results.flatMap((r) =>
+      r.warehouses.flatMap((w) =>
+        w.subscriptions
+          .filter((x) => x.error)
+          .map((x) => `subscription failed: ${r.project}/${w.name}: ${x.repoURL}: ${x.error}`),
+      ),
+    ),
+    ...run.dispatched
+      .filter((d) => d.error)
+      .map((d) => `could not start ${d.workflow} for ${d.stage}: ${d.error}`),
+  ];
+}

@@ -58,3 +58,16 @@ export async function retry<T>(
     }
   }
 }
+
+/** An HTTP `Retry-After` value (seconds, or an HTTP date) as milliseconds from `now`. */
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

@@ -18,7 +18,12 @@ import { Agent, fetch, type Dispatcher } from 'undici';
 import type { DiscoveryLog, DiscoverySettings, RegistryCredential } from '../types.js';
 import { OperationError } from '../../util/errors.js';
 import { Redactor } from '../../util/redact.js';
-import { backoffDelay, sleep as realSleep, type RetryPolicy } from '../../util/retry.js';
+import {
+  backoffDelay,
+  parseRetryAfter,
+  sleep as realSleep,
+  type RetryPolicy,
+} from '../../util/retry.js';
 import { RegistryAuthenticator, RegistryAuthError, type AuthResponse } from './auth.js';
 import { registryOrigin, repositoryName, type ImageRepository } from './reference.js';
 
@@ -184,19 +189,6 @@ function networkReason(err: unknown): string {
 function isTimeout(err: unknown): boolean {
   const name = (err as { name?: unknown } | null)?.name;
   return name === 'TimeoutError' || errorCode(err) === 'UND_ERR_HEADERS_TIMEOUT';
-}
-
-/** `Retry-After` in milliseconds from now: delta-seconds or an HTTP date; undefined if absent. */
-export function parseRetryAfter(
-  value: string | null,
-  now: number = Date.now(),
-): number | undefined {
-  if (value === null) return undefined;
-  const v = value.trim();
-  if (/^[0-9]+$/.test(v)) return Number(v) * 1000;
-  const when = Date.parse(v);
-  if (Number.isNaN(when)) return undefined;
-  return Math.max(0, when - now);
 }
 
 /** The `rel="next"` target of an RFC 5988 `Link` header, or undefined. */

@@ -6,10 +6,10 @@ import {
   isOciChartURL,
   listHttpChartVersions,
   ociChartRepository,
-  parseRetryAfter,
   selectChartVersions,
   type ChartDeps,
 } from '../../../src/discovery/helm.js';
+import { parseRetryAfter } from '../../../src/util/retry.js';
 import type { ChartSubscription } from '../../../src/pipeline/types.js';
 import { normalizeChartURL, normalizeImageURL } from '../../../src/urls/index.js';
 import { ConfigError } from '../../../src/util/errors.js';

@@ -7,7 +7,8 @@ import {
   parseWWWAuthenticate,
   registryKey,
 } from '../../../src/discovery/oci/auth.js';
-import { parseLinkNext, parseRetryAfter } from '../../../src/discovery/oci/client.js';
+import { parseLinkNext } from '../../../src/discovery/oci/client.js';
+import { parseRetryAfter } from '../../../src/util/retry.js';
 import {
   parseImageRepository,
   registryOrigin,
