@@ -57464,6 +57464,7 @@ const Input = {
     mode: 'mode',
     dryRun: 'dry-run',
     dispatchWorkflow: 'dispatch-workflow',
+    registryCredentials: 'registry-credentials',
     reason: 'reason',
 };
 const Output = {
@@ -57486,6 +57487,7 @@ const ACTIONS = {
             Input.warehouse,
             Input.dispatchWorkflow,
             Input.dryRun,
+            Input.registryCredentials,
         ],
         outputs: [Output.freight, Output.newFreight, Output.promotions],
     },
@@ -57554,6 +57556,9 @@ async function discoverAction(s, ctx) {
         githubToken: s.token,
         githubHost: new URL(ctx.serverUrl).host,
     });
+    // The input's credentials win over the Docker config's for the same host.
+    for (const [host, c] of s.registryCredentials)
+        creds.registryCredentials.set(host, c);
     const log = { info: (l) => info(l), warn: (l) => warning(l) };
     const sources = createSources({
         ...creds,
@@ -57681,6 +57686,7 @@ function readSettings(action, read, ctx) {
                 warehouse: settings_name(read, Input.warehouse, action, false),
                 dispatchWorkflow: optional(read, Input.dispatchWorkflow),
                 dryRun: bool(read, Input.dryRun),
+                registryCredentials: registryCredentials(read),
             };
         case 'promote': {
             const mode = optional(read, Input.mode);
@@ -57713,6 +57719,30 @@ function readSettings(action, read, ctx) {
                 reason: optional(read, Input.reason),
             };
     }
+}
+/**
+ * `registry-credentials`: one registry a line, `host=username:password` (the password may hold
+ * ':'; blank lines and `#` comments are skipped). For registries no login action covered.
+ */
+function registryCredentials(read) {
+    const out = new Map();
+    read(Input.registryCredentials)
+        .split(/\r?\n/)
+        .forEach((raw, i) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const m = /^([^=\s]+)\s*=\s*([^:]+):(.+)$/.exec(line);
+        if (!m?.[1] || !m[2] || !m[3]) {
+            // The line is not echoed: it may hold a password.
+            throw new ConfigError(`input "${Input.registryCredentials}", line ${i + 1}: expected host=username:password`);
+        }
+        out.set(m[1].replace(/^https?:\/\//, '').replace(/\/+$/, ''), {
+            username: m[2].trim(),
+            password: m[3],
+        });
+    });
+    return out;
 }
 /** The root action's `command` input. */
 function readCommand(read) {
@@ -57767,11 +57797,19 @@ async function runAction(action) {
             dockerConfigPath: (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json'),
             env,
         };
-        // Masked before anything else runs, so that no message, not even a validation error, shows it.
+        // Secrets are masked before anything else runs, so that no message, not even a validation
+        // error, shows them.
         const token = read(Input.token).trim();
         if (token)
             core_setSecret(token);
         const name = action === 'root' ? readCommand(read) : action;
+        if (name === 'discover') {
+            for (const line of read(Input.registryCredentials).split(/\r?\n/)) {
+                const password = /^[^=]+=[^:]+:(.+)$/.exec(line.trim())?.[1];
+                if (password)
+                    core_setSecret(password);
+            }
+        }
         const settings = readSettings(name, read, ctx);
         info(`gantry ${name}: repository ${settings.repositoryUrl}${settings.project ? `, project ${settings.project}` : ''}`);
         await execute(settings, ctx);

@@ -14,6 +14,7 @@ export const Input = {
   mode: 'mode',
   dryRun: 'dry-run',
   dispatchWorkflow: 'dispatch-workflow',
+  registryCredentials: 'registry-credentials',
   reason: 'reason',
 } as const;
 
@@ -40,6 +41,7 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
       Input.warehouse,
       Input.dispatchWorkflow,
       Input.dryRun,
+      Input.registryCredentials,
     ],
     outputs: [Output.freight, Output.newFreight, Output.promotions],
   },

@@ -27,6 +27,8 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     githubToken: s.token,
     githubHost: new URL(ctx.serverUrl).host,
   });
+  // The input's credentials win over the Docker config's for the same host.
+  for (const [host, c] of s.registryCredentials) creds.registryCredentials.set(host, c);
   const log = { info: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
   const sources = createSources({
     ...creds,

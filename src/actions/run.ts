@@ -47,10 +47,17 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
       ),
       env,
     };
-    // Masked before anything else runs, so that no message, not even a validation error, shows it.
+    // Secrets are masked before anything else runs, so that no message, not even a validation
+    // error, shows them.
     const token = read(Input.token).trim();
     if (token) core.setSecret(token);
     const name = action === 'root' ? readCommand(read) : action;
+    if (name === 'discover') {
+      for (const line of read(Input.registryCredentials).split(/\r?\n/)) {
+        const password = /^[^=]+=[^:]+:(.+)$/.exec(line.trim())?.[1];
+        if (password) core.setSecret(password);
+      }
+    }
     const settings = readSettings(name, read, ctx);
     core.info(
       `gantry ${name}: repository ${settings.repositoryUrl}${settings.project ? `, project ${settings.project}` : ''}`,

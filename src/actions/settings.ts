@@ -19,6 +19,8 @@ export interface DiscoverSettings extends RepositorySettings {
   warehouse?: string;
   dispatchWorkflow?: string;
   dryRun: boolean;
+  /** Registry host → credentials, from the `registry-credentials` input. */
+  registryCredentials: Map<string, { username: string; password: string }>;
 }
 
 export interface PromoteSettings extends RepositorySettings {
@@ -155,6 +157,7 @@ export function readSettings(
         warehouse: name(read, Input.warehouse, action, false),
         dispatchWorkflow: optional(read, Input.dispatchWorkflow),
         dryRun: bool(read, Input.dryRun),
+        registryCredentials: registryCredentials(read),
       };
     case 'promote': {
       const mode = optional(read, Input.mode);
@@ -189,6 +192,34 @@ export function readSettings(
         reason: optional(read, Input.reason),
       };
   }
+}
+
+/**
+ * `registry-credentials`: one registry a line, `host=username:password` (the password may hold
+ * ':'; blank lines and `#` comments are skipped). For registries no login action covered.
+ */
+export function registryCredentials(
+  read: InputReader,
+): Map<string, { username: string; password: string }> {
+  const out = new Map<string, { username: string; password: string }>();
+  read(Input.registryCredentials)
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) return;
+      const m = /^([^=\s]+)\s*=\s*([^:]+):(.+)$/.exec(line);
+      if (!m?.[1] || !m[2] || !m[3]) {
+        // The line is not echoed: it may hold a password.
+        throw new ConfigError(
+          `input "${Input.registryCredentials}", line ${i + 1}: expected host=username:password`,
+        );
+      }
+      out.set(m[1].replace(/^https?:\/\//, '').replace(/\/+$/, ''), {
+        username: m[2].trim(),
+        password: m[3],
+      });
+    });
+  return out;
 }
 
 /** The root action's `command` input. */

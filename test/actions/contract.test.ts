@@ -32,6 +32,7 @@ function recordReads(action: ActionName) {
     [Input.repository]: 'acme/gitops',
     [Input.token]: 't0ken-value',
     [Input.dispatchWorkflow]: 'promote.yml',
+    [Input.registryCredentials]: 'registry.acme.dev=bot:pw',
     [Input.reason]: 'because',
     [Input.command]: action,
   };
@@ -142,6 +143,39 @@ describe('settings', () => {
   test('the repository defaults to the workflow repository', () => {
     const s = readSettings('verify', read({ stage: 'dev' }), ctx);
     expect(s.repositoryUrl).toBe('https://github.com/acme/gitops.git');
+  });
+
+  test('registry-credentials: host=username:password a line, passwords may hold colons', () => {
+    const s = readSettings(
+      'discover',
+      read({
+        'registry-credentials':
+          '# ours\nregistry.acme.dev=bot:pa:ss\n\nhttps://quay.io/ = robot$ci : tok\n',
+      }),
+      ctx,
+    );
+    expect(s.action === 'discover' && [...s.registryCredentials]).toEqual([
+      ['registry.acme.dev', { username: 'bot', password: 'pa:ss' }],
+      ['quay.io', { username: 'robot$ci', password: ' tok' }],
+    ]);
+  });
+
+  test('a malformed registry-credentials line names the line, never its content', () => {
+    const err = (() => {
+      try {
+        readSettings(
+          'discover',
+          read({ 'registry-credentials': 'ok.dev=a:b\nsecretpassword-only' }),
+          ctx,
+        );
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('no error');
+    })();
+    expect(err.message).toBe(
+      'input "registry-credentials", line 2: expected host=username:password',
+    );
   });
 
   test('command must be known', () => {
