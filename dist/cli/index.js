@@ -37136,7 +37136,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8648);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4101);
 
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -37152,7 +37152,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8648:
+/***/ 4101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37631,7 +37631,7 @@ function parseDuration(text) {
     return total;
 }
 /** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
-function formatDuration(ms) {
+function duration_formatDuration(ms) {
     if (ms === 0)
         return '0s';
     const parts = [];
@@ -41333,6 +41333,583 @@ async function runDemo(opts) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/discovery/discover.ts
+
+
+
+/**
+ * A repository URL as it may be recorded and shown: without `user:password@` and without a query
+ * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
+ * stay in the repository's history for good.
+ */
+function publicURL(url) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+        return url;
+    try {
+        const u = new URL(url);
+        if (!u.username && !u.password && !u.search)
+            return url;
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function describe(sub) {
+    switch (sub.kind) {
+        case 'image':
+            return {
+                kind: 'image',
+                repoURL: publicURL(sub.image.repoURL),
+                strategy: sub.image.imageSelectionStrategy,
+            };
+        case 'chart':
+            return {
+                kind: 'chart',
+                repoURL: publicURL(sub.chart.repoURL),
+                name: sub.chart.name,
+                strategy: 'SemVer',
+            };
+        case 'git':
+            return {
+                kind: 'git',
+                repoURL: publicURL(sub.git.repoURL),
+                strategy: sub.git.commitSelectionStrategy,
+            };
+    }
+}
+async function runSubscription(sub, sources) {
+    switch (sub.kind) {
+        case 'image': {
+            const found = await sources.images(sub.image);
+            const top = found[0];
+            const candidates = found.map((i) => i.tag || i.digest || '');
+            if (!top)
+                return undefined;
+            if (!top.digest)
+                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
+            const artifact = {
+                repoURL: publicURL(sub.image.repoURL),
+                tag: top.tag,
+                digest: top.digest,
+            };
+            if (sub.image.name)
+                artifact.subscriptionName = sub.image.name;
+            return { kind: 'image', artifact, candidates };
+        }
+        case 'chart': {
+            const found = await sources.charts(sub.chart);
+            const top = found[0];
+            if (!top)
+                return undefined;
+            return {
+                kind: 'chart',
+                artifact: {
+                    repoURL: publicURL(sub.chart.repoURL),
+                    name: sub.chart.name ?? '',
+                    version: top.version,
+                },
+                candidates: found.map((c) => c.version),
+            };
+        }
+        case 'git': {
+            const found = await sources.commits(sub.git);
+            const top = found[0];
+            if (!top)
+                return undefined;
+            const artifact = { repoURL: publicURL(sub.git.repoURL), id: top.id };
+            if (top.branch)
+                artifact.branch = top.branch;
+            if (top.tag)
+                artifact.tag = top.tag;
+            if (top.message)
+                artifact.message = top.message;
+            if (top.author)
+                artifact.author = top.author;
+            if (top.committer)
+                artifact.committer = top.committer;
+            if (sub.git.name)
+                artifact.subscriptionName = sub.git.name;
+            return { kind: 'git', artifact, candidates: found.map((c) => c.tag ?? c.id.slice(0, 7)) };
+        }
+    }
+}
+const versionOf = (f) => f.kind === 'image'
+    ? f.artifact.tag || f.artifact.digest
+    : f.kind === 'chart'
+        ? f.artifact.version
+        : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
+/**
+ * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
+ * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
+ * auto-promotions now due.
+ */
+async function discover(o) {
+    const { project, store, log } = o;
+    const selected = o.warehouses?.length
+        ? project.warehouses.filter((w) => o.warehouses?.includes(w.name))
+        : project.warehouses;
+    const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
+    if (unknown.length)
+        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
+    // The state snapshot and the subscriptions run at once; awaited together, so that a failing
+    // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
+    // Each source bounds its own concurrency per host.
+    const [snapshot, reports] = await Promise.all([
+        store.snapshot(project.name),
+        Promise.all(selected.map(async (w) => {
+            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
+            const subs = [];
+            const found = [];
+            settled.forEach((r, i) => {
+                const sub = w.subscriptions[i];
+                if (r.status === 'fulfilled') {
+                    subs.push({
+                        ...describe(sub),
+                        candidates: r.value?.candidates ?? [],
+                        selected: r.value ? versionOf(r.value) : undefined,
+                    });
+                    found.push(r.value);
+                }
+                else {
+                    subs.push({ ...describe(sub), candidates: [], error: errorMessage(r.reason) });
+                    found.push(undefined);
+                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errorMessage(r.reason)}`);
+                }
+            });
+            return { warehouse: w, subs, found };
+        })),
+    ]);
+    const known = new Map(snapshot.freight.map((f) => [f.id, f]));
+    const taken = new Set(snapshot.freight.map((f) => f.alias));
+    const result = {
+        project: project.name,
+        dryRun: o.dryRun,
+        warehouses: [],
+        freight: [],
+        promotions: [],
+        skipped: [],
+    };
+    for (const { warehouse, subs, found } of reports) {
+        const report = {
+            name: warehouse.name,
+            freightCreationPolicy: warehouse.freightCreationPolicy,
+            subscriptions: subs,
+        };
+        result.warehouses.push(report);
+        const missing = subs.filter((s, i) => !found[i]);
+        if (missing.length) {
+            report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
+            continue;
+        }
+        const artifacts = { images: [], charts: [], commits: [] };
+        for (const f of found) {
+            if (f.kind === 'image')
+                artifacts.images.push(f.artifact);
+            else if (f.kind === 'chart')
+                artifacts.charts.push(f.artifact);
+            else
+                artifacts.commits.push(f.artifact);
+        }
+        const origin = { kind: 'Warehouse', name: warehouse.name };
+        const id = freightId(origin, artifacts);
+        const existing = known.get(id);
+        if (existing) {
+            report.freight = { ...existing, new: false, recorded: true };
+            result.freight.push(report.freight);
+            continue;
+        }
+        const alias = freightAlias(id, taken);
+        taken.add(alias);
+        const freight = {
+            id,
+            alias,
+            origin,
+            ...artifacts,
+            createdAt: o.clock().toISOString(),
+            createdBy: o.createdBy,
+        };
+        if (warehouse.freightCreationPolicy === 'Manual') {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = 'freightCreationPolicy is Manual: found, not recorded';
+            result.freight.push(report.freight);
+            continue;
+        }
+        if (o.dryRun) {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = 'dry run: not recorded';
+            result.freight.push(report.freight);
+            // Counted for the promotions it would make due (reported as such), though not written.
+            known.set(id, freight);
+            continue;
+        }
+        const { created } = await store.recordFreight(project.name, freight);
+        let stored = freight;
+        if (created) {
+            log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
+        }
+        else {
+            // Another run recorded the same freight first: report what is stored (its alias and time).
+            stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
+        }
+        report.freight = { ...stored, new: created, recorded: true };
+        result.freight.push(report.freight);
+        known.set(id, stored);
+    }
+    const { promotions, skipped } = await duePromotions(project, [...known.values()], store, selected.map((w) => w.name));
+    result.promotions = promotions;
+    result.skipped = skipped;
+    return result;
+}
+/**
+ * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
+ * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
+ * already runs it, has auto-promotion off, or is held after a manual rollback.
+ */
+async function duePromotions(project, freight, store, warehouses) {
+    const stages = project.stages.filter((s) => s.requestedFreight.some((r) => r.sources.direct && warehouses.includes(r.origin.name)));
+    const auto = stages.filter((s) => s.autoPromotion);
+    if (!auto.length)
+        return { promotions: [], skipped: [] };
+    const states = await store.stageStates(project.name, auto);
+    const promotions = [];
+    const skipped = [];
+    for (const stage of auto) {
+        const state = states.get(stage.name);
+        if (state?.autoPromotionHold) {
+            skipped.push({
+                stage: stage.name,
+                reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
+            });
+            continue;
+        }
+        for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
+            const candidate = discover_newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
+            if (!candidate)
+                continue;
+            const current = state?.freight.find((f) => f.origin.name === req.origin.name);
+            if (current?.id === candidate.id)
+                continue;
+            promotions.push({
+                project: project.name,
+                stage: stage.name,
+                freight: candidate.id,
+                alias: candidate.alias,
+            });
+        }
+    }
+    return { promotions, skipped };
+}
+/** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
+function discover_newestFreight(freight) {
+    // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
+    const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
+}
+
+;// CONCATENATED MODULE: ./src/promotion/availability.ts
+/**
+ * Which freight may enter a stage, and which one auto-promotion would pick: Kargo's
+ * `Stage.IsFreightAvailable` and its NewestFreight auto-promotion candidates, as pure functions
+ * over what gantry's state holds (freight, verification and approval tags, promotion history).
+ *
+ * Kargo's freight status maps onto gantry's records like this:
+ *
+ * | Kargo                         | gantry                                                      |
+ * | ----------------------------- | ----------------------------------------------------------- |
+ * | `status.verifiedIn[stage]`    | a tag `gantry/<project>/verified/<stage>/<freight-id>`      |
+ * | `status.approvedFor[stage]`   | a tag `gantry/<project>/approved/<stage>/<freight-id>`      |
+ * | `GetLongestSoak(stage)`       | `soak(stage, freightId)`, derived from promotion history    |
+ * | namespace                     | project                                                     |
+ */
+
+
+
+
+const sameProject = (project, r) => project === undefined || r.project === project;
+function requestFor(stage, freight) {
+    return stage.requestedFreight.find((r) => r.origin.kind === freight.origin.kind && r.origin.name === freight.origin.name);
+}
+/** Durations as people read them, to the second (`20m`, `1h0m5s` reads as `1h5s`). */
+function human(ms) {
+    return formatDuration(Math.max(0, Math.floor(ms / 1000) * 1000));
+}
+/**
+ * Kargo's `IsFreightAvailable`: freight is available to a stage that requests its warehouse when
+ * it is approved for the stage, when the stage takes it `direct`ly from the warehouse, or when it
+ * is verified in one (`OneOf`, the default) or all (`All`) of the upstream `stages`, each with at
+ * least `requiredSoakTime` of soak there (≥: exactly the required time is enough).
+ */
+function freightAvailability(stage, freight, facts, now) {
+    if (!stage)
+        return { available: false, reasons: ['no such stage'] };
+    if (!freight)
+        return { available: false, reasons: ['no such freight'] };
+    const req = requestFor(stage, freight);
+    if (!req) {
+        return {
+            available: false,
+            reasons: [`warehouse ${freight.origin.name} is not requested by stage ${stage.name}`],
+        };
+    }
+    const approved = facts.approvals.some((a) => a.stage === stage.name && a.freightId === freight.id && sameProject(facts.project, a));
+    if (approved)
+        return { available: true, reasons: [], via: 'approval' };
+    if (req.sources.direct)
+        return { available: true, reasons: [], via: 'direct' };
+    const upstream = req.sources.stages;
+    if (!upstream.length) {
+        return {
+            available: false,
+            reasons: [
+                `stage ${stage.name} takes warehouse ${freight.origin.name} from no source (neither direct nor upstream stages)`,
+            ],
+        };
+    }
+    const required = req.sources.requiredSoakTimeMs;
+    const checks = upstream.map((up) => checkUpstream(up, freight, facts, required, now));
+    const ok = checks.filter((c) => c.ok);
+    const all = req.sources.availabilityStrategy === 'All';
+    if (all ? ok.length === checks.length : ok.length > 0) {
+        return { available: true, reasons: [], via: 'verification' };
+    }
+    const missing = checks.filter((c) => !c.ok);
+    const reasons = missing.map((c) => c.reason);
+    let availableAt;
+    if (all) {
+        // Every missing upstream must be only short of soak, and then the last of them decides.
+        if (missing.every((c) => c.availableAt)) {
+            availableAt = new Date(Math.max(...missing.map((c) => c.availableAt.getTime())));
+        }
+    }
+    else {
+        const times = missing.flatMap((c) => (c.availableAt ? [c.availableAt.getTime()] : []));
+        if (times.length)
+            availableAt = new Date(Math.min(...times));
+    }
+    if (all && upstream.length > 1) {
+        reasons.unshift(`needs all of ${upstream.join(', ')} (availabilityStrategy All)`);
+    }
+    else if (!all && upstream.length > 1) {
+        reasons.unshift(`needs one of ${upstream.join(', ')}`);
+    }
+    return { available: false, reasons, ...(availableAt ? { availableAt } : {}) };
+}
+function checkUpstream(up, freight, facts, required, now) {
+    const verified = facts.verifications.some((v) => v.stage === up && v.freightId === freight.id && sameProject(facts.project, v));
+    if (!verified)
+        return { ok: false, reason: `not verified in ${up}` };
+    if (!required)
+        return { ok: true };
+    const soak = facts.soak(up, freight.id);
+    if (soak !== undefined && soak >= required)
+        return { ok: true };
+    const since = facts.currentSince?.(up, freight.id);
+    const need = `needs ${formatDuration(required)} of soak time in ${up}`;
+    if (soak === undefined)
+        return { ok: false, reason: `${need}; has not run there` };
+    if (!since) {
+        return {
+            ok: false,
+            reason: `${need}; has ${human(soak)} and no longer runs there`,
+        };
+    }
+    // Still current: the running interval reaches the requirement at since + required.
+    const at = new Date(Math.max(since.getTime() + required, now.getTime()));
+    return {
+        ok: false,
+        reason: `${need}; has ${human(soak)} (available at ${at.toISOString()})`,
+        availableAt: at,
+    };
+}
+/**
+ * Soak time from git history. Kargo's controller watches each stage and records how long freight
+ * has been current in it; gantry has no controller, so it derives the same number from the
+ * promotion commits (`StateStore.promotions`):
+ *
+ * - A freight becomes current in a stage at its promotion commit's time (committer time), and
+ *   stays current until the next promotion into that stage *of the same warehouse* (a stage that
+ *   takes several warehouses keeps one current freight per warehouse), or until `now`.
+ * - Promoting the freight the stage already runs again does not restart the clock.
+ * - A freight promoted, replaced and promoted again has several intervals; its soak is the
+ *   longest one (Kargo's `LongestCompletedSoak`, or the running one when longer).
+ * - A promotion of freight whose tag is unknown (no origin to compare) ends every running
+ *   interval in its stage: soak may be undercounted, never overcounted.
+ * - Only the history passed in counts. A freight promoted before the oldest record given has no
+ *   known soak (undefined), unless `states` (from `StateStore.stageStates`) says it is current:
+ *   then, when no promotion of its warehouse into the stage is in the history, it has been
+ *   current at least since its stage's last promotion (`promotedAt`) and since the oldest record
+ *   given (the history is the newest promotions of the project, so nothing newer is missing).
+ *   That lower bound is its soak; read a longer history for a closer one.
+ * - Not seen: a `git revert` of a promotion commit (it carries no gantry trailers), and the wait
+ *   between a pull request's commit and its merge (the commit's time is used).
+ */
+function soakFromHistory(promotions, freight, now, states) {
+    const originOf = new Map(freight.map((f) => [f.id, `${f.origin.kind}/${f.origin.name}`]));
+    const key = (stage, id) => `${stage}\0${id}`;
+    const longest = new Map();
+    const since = new Map();
+    const note = (stage, id, ms) => longest.set(key(stage, id), Math.max(longest.get(key(stage, id)) ?? 0, Math.max(0, ms)));
+    const byStage = new Map();
+    promotions.forEach((p, order) => {
+        const at = Date.parse(p.promotedAt);
+        if (Number.isNaN(at))
+            return;
+        byStage.set(p.stage, [...(byStage.get(p.stage) ?? []), { p, at, order }]);
+    });
+    for (const [stage, list] of byStage) {
+        // Oldest first; records of the same second keep the store's order (newest first) reversed.
+        list.sort((a, b) => a.at - b.at || b.order - a.order);
+        /** Per origin: the freight current in the stage and since when. */
+        const current = new Map();
+        for (const { p, at } of list) {
+            const origin = originOf.get(p.freightId);
+            const ending = origin === undefined
+                ? [...current.keys()]
+                : current.get(origin)?.id === p.freightId
+                    ? []
+                    : current.has(origin)
+                        ? [origin]
+                        : [];
+            for (const o of ending) {
+                const c = current.get(o);
+                note(stage, c.id, at - c.at);
+                current.delete(o);
+            }
+            const o = origin ?? `?/${p.freightId}`;
+            if (!current.has(o))
+                current.set(o, { id: p.freightId, at });
+        }
+        for (const c of current.values()) {
+            note(stage, c.id, now.getTime() - c.at);
+            since.set(key(stage, c.id), new Date(c.at));
+        }
+    }
+    const times = [...byStage.values()].flatMap((list) => list.map((e) => e.at));
+    const oldest = times.length ? Math.min(...times) : undefined;
+    for (const [stage, state] of states ?? []) {
+        for (const f of state?.freight ?? []) {
+            const origin = `${f.origin.kind}/${f.origin.name}`;
+            const seen = (byStage.get(stage) ?? []).some((e) => originOf.get(e.p.freightId) === origin || !originOf.has(e.p.freightId));
+            // History covers this warehouse in this stage: it is the better witness, and a state file
+            // that disagrees with it (a revert, a hand edit) is not used to lengthen anything.
+            if (seen)
+                continue;
+            const starts = [Date.parse(state?.promotedAt ?? '')].filter((t) => !Number.isNaN(t));
+            if (oldest !== undefined)
+                starts.push(oldest);
+            if (!starts.length)
+                continue;
+            const start = Math.min(...starts, now.getTime());
+            note(stage, f.id, now.getTime() - start);
+            since.set(key(stage, f.id), new Date(start));
+        }
+    }
+    return {
+        soak: (stage, id) => longest.get(key(stage, id)),
+        currentSince: (stage, id) => since.get(key(stage, id)),
+    };
+}
+/**
+ * Kargo's NewestFreight auto-promotion candidates: for each warehouse the stage requests, the
+ * newest freight available to it (by creation time, ties by ID descending). Keyed by warehouse
+ * name, in the order the stage requests them; a warehouse with no available freight is absent.
+ */
+function promotionCandidate(stage, freightNewestFirst, facts, now) {
+    const out = new Map();
+    for (const req of stage.requestedFreight) {
+        const available = freightNewestFirst.filter((f) => f.origin.kind === req.origin.kind &&
+            f.origin.name === req.origin.name &&
+            freightAvailability(stage, f, facts, now).available);
+        const newest = newestFreight(available);
+        if (newest)
+            out.set(req.origin.name, newest);
+    }
+    return out;
+}
+/** Shortest ID prefix accepted, as `git` shows abbreviated commits. */
+const MIN_ID_PREFIX = 7;
+/**
+ * The freight a user named: a full ID, an alias, or a unique ID prefix of at least 7 characters.
+ * Throws a ConfigError that says what matched (nothing, or several) and suggests the closest alias.
+ */
+function resolveFreight(ref, freight) {
+    const wanted = ref.trim();
+    const lower = wanted.toLowerCase();
+    if (!wanted)
+        throw new ConfigError('no freight given: name one by ID, ID prefix or alias');
+    const exact = freight.find((f) => f.id === lower) ??
+        freight.find((f) => f.alias === wanted) ??
+        freight.find((f) => f.alias.toLowerCase() === lower);
+    if (exact)
+        return exact;
+    const label = (f) => `${f.alias} (${f.id.slice(0, MIN_ID_PREFIX)})`;
+    if (/^[0-9a-f]+$/.test(lower)) {
+        const matches = freight.filter((f) => f.id.startsWith(lower));
+        if (matches.length && lower.length < MIN_ID_PREFIX) {
+            throw new ConfigError(`freight ID prefix "${wanted}" is too short: give at least ${MIN_ID_PREFIX} characters, or the alias`);
+        }
+        if (matches.length === 1)
+            return matches[0];
+        if (matches.length > 1) {
+            const shown = matches.slice(0, 5).map(label).join(', ');
+            const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
+            throw new ConfigError(`freight ID prefix "${wanted}" is ambiguous: it matches ${shown}${more}; give more characters or the alias`);
+        }
+    }
+    if (!freight.length)
+        throw new ConfigError(`no freight "${wanted}": there is no freight yet`);
+    const close = suggest(wanted, freight.map((f) => f.alias));
+    const hint = close !== undefined ? ` (did you mean "${close}"?)` : '';
+    throw new ConfigError(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
+}
+
+;// CONCATENATED MODULE: ./src/promotion/approve.ts
+
+
+
+/** Keeps a value to one line, as it appears in `git tag -n` and job summaries. */
+const oneLine = (v) => v.replace(/[\r\n]+/g, ' ').trim();
+async function approveFreight(o) {
+    const stage = o.project.stages.find((s) => s.name === o.stage);
+    if (!stage) {
+        const names = o.project.stages.map((s) => s.name);
+        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
+    }
+    const approvedBy = oneLine(o.approvedBy);
+    if (!approvedBy)
+        throw new ConfigError('an approval needs the name of who approves it');
+    const reason = o.reason === undefined ? undefined : oneLine(o.reason) || undefined;
+    const snap = await o.store.snapshot(o.project.name);
+    const freight = resolveFreight(o.freightRef, snap.freight);
+    const requested = stage.requestedFreight.map((r) => r.origin.name);
+    if (!requested.includes(freight.origin.name)) {
+        throw new ConfigError(`stage ${stage.name} does not request freight from warehouse ${freight.origin.name} (freight ${freight.alias} comes from it); ${stage.name} requests ${requested.join(', ') || 'no warehouse'}`);
+    }
+    const existing = snap.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
+    if (existing)
+        return { created: false, record: existing };
+    const record = {
+        project: o.project.name,
+        stage: stage.name,
+        freightId: freight.id,
+        alias: freight.alias,
+        approvedAt: o.clock().toISOString(),
+        approvedBy,
+        ...(reason ? { reason } : {}),
+    };
+    const res = await o.store.recordApproval(record);
+    if (res.created)
+        return { created: true, record };
+    // Someone approved it between our read and our write: theirs is the record that stands.
+    const again = await o.store.snapshot(o.project.name);
+    const theirs = again.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
+    return { created: false, record: theirs ?? record };
+}
+
 ;// CONCATENATED MODULE: ./src/discovery/oci/reference.ts
 /**
  * Image repository references as subscriptions write them (`nginx`, `ghcr.io/acme/echo`,
@@ -41940,283 +42517,6 @@ function discoverMarkdown(run, opts) {
         }
     }
     return md.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/discovery/discover.ts
-
-
-
-/**
- * A repository URL as it may be recorded and shown: without `user:password@` and without a query
- * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
- * stay in the repository's history for good.
- */
-function publicURL(url) {
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
-        return url;
-    try {
-        const u = new URL(url);
-        if (!u.username && !u.password && !u.search)
-            return url;
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        return u.toString();
-    }
-    catch {
-        return url;
-    }
-}
-function describe(sub) {
-    switch (sub.kind) {
-        case 'image':
-            return {
-                kind: 'image',
-                repoURL: publicURL(sub.image.repoURL),
-                strategy: sub.image.imageSelectionStrategy,
-            };
-        case 'chart':
-            return {
-                kind: 'chart',
-                repoURL: publicURL(sub.chart.repoURL),
-                name: sub.chart.name,
-                strategy: 'SemVer',
-            };
-        case 'git':
-            return {
-                kind: 'git',
-                repoURL: publicURL(sub.git.repoURL),
-                strategy: sub.git.commitSelectionStrategy,
-            };
-    }
-}
-async function runSubscription(sub, sources) {
-    switch (sub.kind) {
-        case 'image': {
-            const found = await sources.images(sub.image);
-            const top = found[0];
-            const candidates = found.map((i) => i.tag || i.digest || '');
-            if (!top)
-                return undefined;
-            if (!top.digest)
-                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
-            const artifact = {
-                repoURL: publicURL(sub.image.repoURL),
-                tag: top.tag,
-                digest: top.digest,
-            };
-            if (sub.image.name)
-                artifact.subscriptionName = sub.image.name;
-            return { kind: 'image', artifact, candidates };
-        }
-        case 'chart': {
-            const found = await sources.charts(sub.chart);
-            const top = found[0];
-            if (!top)
-                return undefined;
-            return {
-                kind: 'chart',
-                artifact: {
-                    repoURL: publicURL(sub.chart.repoURL),
-                    name: sub.chart.name ?? '',
-                    version: top.version,
-                },
-                candidates: found.map((c) => c.version),
-            };
-        }
-        case 'git': {
-            const found = await sources.commits(sub.git);
-            const top = found[0];
-            if (!top)
-                return undefined;
-            const artifact = { repoURL: publicURL(sub.git.repoURL), id: top.id };
-            if (top.branch)
-                artifact.branch = top.branch;
-            if (top.tag)
-                artifact.tag = top.tag;
-            if (top.message)
-                artifact.message = top.message;
-            if (top.author)
-                artifact.author = top.author;
-            if (top.committer)
-                artifact.committer = top.committer;
-            if (sub.git.name)
-                artifact.subscriptionName = sub.git.name;
-            return { kind: 'git', artifact, candidates: found.map((c) => c.tag ?? c.id.slice(0, 7)) };
-        }
-    }
-}
-const versionOf = (f) => f.kind === 'image'
-    ? f.artifact.tag || f.artifact.digest
-    : f.kind === 'chart'
-        ? f.artifact.version
-        : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
-/**
- * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
- * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
- * auto-promotions now due.
- */
-async function discover(o) {
-    const { project, store, log } = o;
-    const selected = o.warehouses?.length
-        ? project.warehouses.filter((w) => o.warehouses?.includes(w.name))
-        : project.warehouses;
-    const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
-    if (unknown.length)
-        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
-    // The state snapshot and the subscriptions run at once; awaited together, so that a failing
-    // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
-    // Each source bounds its own concurrency per host.
-    const [snapshot, reports] = await Promise.all([
-        store.snapshot(project.name),
-        Promise.all(selected.map(async (w) => {
-            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
-            const subs = [];
-            const found = [];
-            settled.forEach((r, i) => {
-                const sub = w.subscriptions[i];
-                if (r.status === 'fulfilled') {
-                    subs.push({
-                        ...describe(sub),
-                        candidates: r.value?.candidates ?? [],
-                        selected: r.value ? versionOf(r.value) : undefined,
-                    });
-                    found.push(r.value);
-                }
-                else {
-                    subs.push({ ...describe(sub), candidates: [], error: errorMessage(r.reason) });
-                    found.push(undefined);
-                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errorMessage(r.reason)}`);
-                }
-            });
-            return { warehouse: w, subs, found };
-        })),
-    ]);
-    const known = new Map(snapshot.freight.map((f) => [f.id, f]));
-    const taken = new Set(snapshot.freight.map((f) => f.alias));
-    const result = {
-        project: project.name,
-        dryRun: o.dryRun,
-        warehouses: [],
-        freight: [],
-        promotions: [],
-        skipped: [],
-    };
-    for (const { warehouse, subs, found } of reports) {
-        const report = {
-            name: warehouse.name,
-            freightCreationPolicy: warehouse.freightCreationPolicy,
-            subscriptions: subs,
-        };
-        result.warehouses.push(report);
-        const missing = subs.filter((s, i) => !found[i]);
-        if (missing.length) {
-            report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
-            continue;
-        }
-        const artifacts = { images: [], charts: [], commits: [] };
-        for (const f of found) {
-            if (f.kind === 'image')
-                artifacts.images.push(f.artifact);
-            else if (f.kind === 'chart')
-                artifacts.charts.push(f.artifact);
-            else
-                artifacts.commits.push(f.artifact);
-        }
-        const origin = { kind: 'Warehouse', name: warehouse.name };
-        const id = freightId(origin, artifacts);
-        const existing = known.get(id);
-        if (existing) {
-            report.freight = { ...existing, new: false, recorded: true };
-            result.freight.push(report.freight);
-            continue;
-        }
-        const alias = freightAlias(id, taken);
-        taken.add(alias);
-        const freight = {
-            id,
-            alias,
-            origin,
-            ...artifacts,
-            createdAt: o.clock().toISOString(),
-            createdBy: o.createdBy,
-        };
-        if (warehouse.freightCreationPolicy === 'Manual') {
-            report.freight = { ...freight, new: true, recorded: false };
-            report.note = 'freightCreationPolicy is Manual: found, not recorded';
-            result.freight.push(report.freight);
-            continue;
-        }
-        if (o.dryRun) {
-            report.freight = { ...freight, new: true, recorded: false };
-            report.note = 'dry run: not recorded';
-            result.freight.push(report.freight);
-            // Counted for the promotions it would make due (reported as such), though not written.
-            known.set(id, freight);
-            continue;
-        }
-        const { created } = await store.recordFreight(project.name, freight);
-        let stored = freight;
-        if (created) {
-            log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
-        }
-        else {
-            // Another run recorded the same freight first: report what is stored (its alias and time).
-            stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
-        }
-        report.freight = { ...stored, new: created, recorded: true };
-        result.freight.push(report.freight);
-        known.set(id, stored);
-    }
-    const { promotions, skipped } = await duePromotions(project, [...known.values()], store, selected.map((w) => w.name));
-    result.promotions = promotions;
-    result.skipped = skipped;
-    return result;
-}
-/**
- * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
- * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
- * already runs it, has auto-promotion off, or is held after a manual rollback.
- */
-async function duePromotions(project, freight, store, warehouses) {
-    const stages = project.stages.filter((s) => s.requestedFreight.some((r) => r.sources.direct && warehouses.includes(r.origin.name)));
-    const auto = stages.filter((s) => s.autoPromotion);
-    if (!auto.length)
-        return { promotions: [], skipped: [] };
-    const states = await store.stageStates(project.name, auto);
-    const promotions = [];
-    const skipped = [];
-    for (const stage of auto) {
-        const state = states.get(stage.name);
-        if (state?.autoPromotionHold) {
-            skipped.push({
-                stage: stage.name,
-                reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
-            });
-            continue;
-        }
-        for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
-            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
-            if (!candidate)
-                continue;
-            const current = state?.freight.find((f) => f.origin.name === req.origin.name);
-            if (current?.id === candidate.id)
-                continue;
-            promotions.push({
-                project: project.name,
-                stage: stage.name,
-                freight: candidate.id,
-                alias: candidate.alias,
-            });
-        }
-    }
-    return { promotions, skipped };
-}
-/** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
-function newestFreight(freight) {
-    // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
-    const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-    return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/run.ts
@@ -48704,16 +49004,31 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 
 
+
 const EXIT = { ok: 0, failed: 1, usage: 2 };
-const COMMANDS = ['lint', 'get', 'discover', 'demo', 'help', 'version'];
+const COMMANDS = ['lint', 'get', 'discover', 'approve', 'demo', 'help', 'version'];
 const GET_KINDS = ['stages', 'freight', 'promotions'];
-const FLAGS = ['repo', 'project', 'output', 'limit', 'dir', 'help', 'warehouse', 'dry-run'];
+const FLAGS = [
+    'repo',
+    'project',
+    'output',
+    'limit',
+    'dir',
+    'help',
+    'warehouse',
+    'dry-run',
+    'stage',
+    'freight',
+    'reason',
+    'by',
+];
 const USAGE = `gantry: continuous promotion for GitOps
 
 Usage:
   gantry lint [--repo DIR|URL]
   gantry get stages|freight|promotions [--project P] [--output table|json] [--limit N]
   gantry discover [--project P] [--warehouse W] [--dry-run] [--output table|json]
+  gantry approve --stage S --freight ID|ALIAS [--project P] [--reason TEXT] [--by NAME]
   gantry demo [--dir DIR]
   gantry version
 
@@ -48767,6 +49082,10 @@ function run_parse(args) {
                 dir: { type: 'string' },
                 warehouse: { type: 'string' },
                 'dry-run': { type: 'boolean', default: false },
+                stage: { type: 'string' },
+                freight: { type: 'string' },
+                reason: { type: 'string' },
+                by: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
             },
         });
@@ -48847,6 +49166,32 @@ async function dispatch(argv, io) {
                 trace: settings.trace,
                 now,
             });
+        }
+        case 'approve': {
+            if (rest.length)
+                throw new UsageError(`approve takes no arguments, got "${rest.join(' ')}"`);
+            if (!values.stage || !values.freight)
+                throw new UsageError('approve needs --stage and --freight');
+            const ctx = await openRepo(repoSettings());
+            const projects = await selectProjects(ctx, values.project);
+            if (projects.length !== 1) {
+                throw new UsageError(`approve needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`);
+            }
+            const { created, record } = await approveFreight({
+                store: ctx.store,
+                project: projects[0],
+                stage: values.stage,
+                freightRef: values.freight,
+                approvedBy: values.by || io.env.GIT_AUTHOR_NAME || io.env.USER || 'unknown',
+                reason: values.reason,
+                clock: now,
+            });
+            if (output === 'json')
+                io.out(JSON.stringify({ created, approval: record }, null, 2) + '\n');
+            else {
+                io.out(`${created ? 'approved' : 'already approved'}: ${record.alias} (${record.freightId.slice(0, 7)}) for ${record.stage} by ${record.approvedBy}${record.reason ? ` (${record.reason})` : ''}\n`);
+            }
+            return EXIT.ok;
         }
         case 'demo':
             return runDemo({

@@ -5569,7 +5569,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 7491:
+/***/ 9872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5590,7 +5590,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(7491);
+const id_1 = __nccwpck_require__(9872);
 const ref_1 = __nccwpck_require__(2996);
 const core = [
     "$schema",
@@ -8210,7 +8210,7 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 7491:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8315,7 +8315,7 @@ const compare = __nccwpck_require__(8469)
 const rcompare = __nccwpck_require__(2173)
 const compareLoose = __nccwpck_require__(6874)
 const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
+const sort = __nccwpck_require__(7491)
 const rsort = __nccwpck_require__(7192)
 const gt = __nccwpck_require__(6599)
 const lt = __nccwpck_require__(3872)
@@ -38256,7 +38256,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1073);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7080);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('promote');
 
@@ -38265,7 +38265,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1073:
+/***/ 7080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41224,8 +41224,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * Errors that cross the core's boundary. Adapters map them to exit codes (CLI) or `core.setFailed`
@@ -41256,613 +41254,74 @@ function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
-;// CONCATENATED MODULE: ./src/discovery/oci/reference.ts
+;// CONCATENATED MODULE: ./src/util/suggest.ts
 /**
- * Image repository references as subscriptions write them (`nginx`, `ghcr.io/acme/echo`,
- * `127.0.0.1:5000/demo/app`), read the way Docker reads them: a first path component with a `.` or
- * a `:`, or `localhost`, names a registry; anything else is a Docker Hub repository, where a single
- * name lives under `library/`. A subscription names a repository, so a tag or digest is an error.
+ * "Did you mean …?" for misspelled names: field names, enum values, stage names, CLI flags.
+ *
+ * Distance is the optimal-string-alignment variant of Damerau-Levenshtein (insert, delete,
+ * substitute, swap two adjacent characters), computed case-insensitively so that `automatic`
+ * finds `Automatic`; ties are broken by the case-sensitive distance, then by candidate order.
  */
-
-/** Docker Hub as references name it, and as credentials are keyed. */
-const DOCKER_HUB = 'docker.io';
-/** Where Docker Hub's registry API answers. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'index.docker.io', DOCKER_HUB_API]);
-// Repository path components, as the distribution spec defines them.
-const COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-const HOSTNAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
-const IPV6 = /^\[[0-9A-Fa-f:.]+\]$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-function bad(repoURL, why) {
-    return new ConfigError(`invalid image repository ${JSON.stringify(repoURL)}: ${why}`);
-}
-function isRegistryHost(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost';
-}
-function validHost(host) {
-    const m = /^(.*?)(?::([0-9]{1,5}))?$/.exec(host);
-    const name = m?.[1] ?? '';
-    if (m?.[2] !== undefined && Number(m[2]) > 65535)
-        return false;
-    return HOSTNAME.test(name) || IPV6.test(name);
-}
-/** Loopback hosts are reached over plain HTTP (Docker's default insecure registries). */
-function isLoopbackHost(host) {
-    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
-    return name === 'localhost' || name === '[::1]' || /^127(?:\.[0-9]{1,3}){3}$/.test(name ?? '');
-}
-/** Fold the spellings of a registry host: Docker Hub's aliases become `docker.io`; lower case. */
-function canonicalRegistry(host) {
-    const lower = host.toLowerCase();
-    return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
-}
-/**
- * Parse a subscription's `repoURL`. Throws a ConfigError that says what is wrong, e.g. when the
- * reference carries a tag (`nginx:1.25`) or digest (`…@sha256:…`), or uses a URL scheme.
- */
-function parseImageRepository(repoURL, opts = {}) {
-    const ref = repoURL.trim();
-    if (ref === '')
-        throw bad(repoURL, 'it is empty');
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
-        throw bad(repoURL, 'write it without a URL scheme, e.g. `ghcr.io/acme/app`');
-    }
-    if (ref.includes('@')) {
-        throw bad(repoURL, 'it names a digest; subscribe to the repository and let discovery pick');
-    }
-    const slash = ref.indexOf('/');
-    const first = slash >= 0 ? ref.slice(0, slash) : '';
-    let registry;
-    let path;
-    if (slash >= 0 && isRegistryHost(first)) {
-        if (!validHost(first))
-            throw bad(repoURL, `${JSON.stringify(first)} is not a registry host`);
-        registry = canonicalRegistry(first);
-        path = ref.slice(slash + 1);
-    }
-    else {
-        registry = DOCKER_HUB;
-        path = ref;
-    }
-    const lastSlash = path.lastIndexOf('/');
-    const colon = path.indexOf(':', lastSlash + 1);
-    if (colon >= 0) {
-        const tag = path.slice(colon + 1);
-        throw bad(repoURL, TAG.test(tag)
-            ? `it names the tag ${JSON.stringify(tag)}; write the repository alone and choose tags with a selection strategy`
-            : 'a `:` after the registry host is not allowed');
-    }
-    if (registry === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    for (const component of path.split('/')) {
-        if (!COMPONENT.test(component)) {
-            throw bad(repoURL, component === ''
-                ? 'it has an empty path component'
-                : `${JSON.stringify(component)} is not a valid repository name component (lower case letters, digits and . _ - separators)`);
+/** Edit distance with adjacent transpositions (optimal string alignment). */
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    if (!a.length)
+        return b.length;
+    if (!b.length)
+        return a.length;
+    // Three rolling rows: two back (for transpositions), previous, current.
+    let prev2 = new Array(b.length + 1).fill(0);
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    let cur = new Array(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        cur[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+            }
+            cur[j] = d;
         }
+        [prev2, prev, cur] = [prev, cur, prev2];
     }
-    if (path.length > 255)
-        throw bad(repoURL, 'the repository name is longer than 255 characters');
-    return {
-        registry,
-        apiHost: registry === DOCKER_HUB ? DOCKER_HUB_API : registry,
-        repository: path,
-        scheme: isLoopbackHost(registry) ? 'http' : 'https',
-        insecureSkipTLSVerify: opts.insecureSkipTLSVerify ?? false,
-    };
-}
-/** `docker.io/library/nginx`, `127.0.0.1:5000/demo/app`: the full name, for messages and keys. */
-function repositoryName(repo) {
-    return `${repo.registry}/${repo.repository}`;
-}
-/** `https://ghcr.io`, `http://127.0.0.1:5000`: where the `/v2/` API of the registry lives. */
-function registryOrigin(repo) {
-    return `${repo.scheme}://${repo.apiHost}`;
-}
-
-;// CONCATENATED MODULE: ./src/discovery/oci/auth.ts
-/**
- * Registry authentication: anonymous, HTTP basic, and the bearer-token flow of the Docker
- * registry token specification (a 401 with `WWW-Authenticate: Bearer realm=…,service=…,scope=…`;
- * a token fetched from the realm, with basic credentials, an OAuth2 refresh token, or none; the
- * token sent as `Authorization: Bearer …` until it expires). Credentials come from a Docker config
- * file or from the adapter; they are never logged, and every message that could carry one goes
- * through a Redactor.
- */
-
-
-
-
-/** Authentication was required and failed, or was refused. The message never holds a secret. */
-class RegistryAuthError extends OperationError {
-    name = 'RegistryAuthError';
+    return prev[b.length] ?? 0;
 }
 /**
- * Parse a `WWW-Authenticate` header (RFC 7235): one or more challenges, each a scheme followed by
- * comma-separated `name=value` parameters whose values may be quoted strings holding commas, `=`
- * and backslash-escaped quotes (`scope="repository:a:pull,push"`).
+ * The candidate closest to `word`, or undefined when none is close enough. "Close enough" is a
+ * distance of at most max(2, ⌊len/3⌋) where len is the longer of the two strings, which catches a
+ * dropped or swapped letter in short names and a few slips in long ones without suggesting
+ * unrelated words. Failing that, a word of four or more letters that is part of exactly one
+ * candidate suggests that candidate. Returns `word` itself when it is one of the candidates.
  */
-function parseWWWAuthenticate(header) {
-    const out = [];
-    let i = 0;
-    const n = header.length;
-    const skipSpace = () => {
-        while (i < n && (header[i] === ' ' || header[i] === '\t'))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < n && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(header[i] ?? ''))
-            i++;
-        return header.slice(start, i);
-    };
-    let current = null;
-    while (i < n) {
-        skipSpace();
-        if (header[i] === ',') {
-            i++;
+function suggest(word, candidates) {
+    const lower = word.toLowerCase();
+    let best;
+    let bestScore = Infinity;
+    for (const candidate of candidates) {
+        const folded = editDistance(lower, candidate.toLowerCase());
+        const limit = Math.max(2, Math.floor(Math.max(word.length, candidate.length) / 3));
+        if (folded > limit)
             continue;
+        // Case-insensitive distance first; exact-case distance only breaks ties.
+        const score = folded * 1000 + editDistance(word, candidate);
+        if (score < bestScore) {
+            best = candidate;
+            bestScore = score;
         }
-        const start = i;
-        const token = readToken();
-        if (token === '') {
-            i++; // Not a token character: skip it rather than loop forever.
-            continue;
-        }
-        skipSpace();
-        if (header[i] === '=' && current) {
-            // `name=value` (a token68 such as `abc==` would also land here; no registry sends one).
-            i++;
-            skipSpace();
-            let value = '';
-            if (header[i] === '"') {
-                i++;
-                while (i < n && header[i] !== '"') {
-                    if (header[i] === '\\' && i + 1 < n)
-                        i++;
-                    value += header[i];
-                    i++;
-                }
-                i++; // Closing quote.
-            }
-            else {
-                const vStart = i;
-                while (i < n && header[i] !== ',' && header[i] !== ' ' && header[i] !== '\t')
-                    i++;
-                value = header.slice(vStart, i);
-            }
-            current.params[token.toLowerCase()] = value;
-            continue;
-        }
-        if (start === i)
-            break;
-        current = { scheme: token.toLowerCase(), params: {} };
-        out.push(current);
     }
-    return out;
+    if (best !== undefined || lower.length < 4)
+        return best;
+    // A shortened name (`strategy` for `imageSelectionStrategy`, `Auto` for `Automatic`): suggest
+    // the one candidate that contains it, if exactly one does.
+    const containing = candidates.filter((c) => c.toLowerCase().includes(lower));
+    return containing.length === 1 ? containing[0] : undefined;
 }
-/** Fold a Docker config `auths` key to a registry host: no scheme, no path, Docker Hub as `docker.io`. */
-function registryKey(key) {
-    let host = key.trim();
-    host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    const slash = host.indexOf('/');
-    if (slash >= 0)
-        host = host.slice(0, slash);
-    return canonicalRegistry(host);
-}
-function asString(v) {
-    return typeof v === 'string' && v !== '' ? v : undefined;
-}
-/**
- * Read the `auths` of a Docker config file (`$DOCKER_CONFIG/config.json`, as `docker login`,
- * `docker/login-action` and cloud login actions write it) into credentials by registry host. Keys
- * with or without scheme are accepted; `https://index.docker.io/v1/` is Docker Hub (`docker.io`).
- * `auth` holds base64 `user:password`; `identitytoken` is an OAuth2 refresh token;
- * `registrytoken` a bearer token used as is. A missing file yields no credentials. Credential
- * helpers (`credsStore`, `credHelpers`) are not run.
- */
-function loadDockerConfig(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return new Map();
-        throw new ConfigError(`cannot read Docker config ${path}: ${err.message}`);
-    }
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        // JSON.parse quotes the offending text, which may be a secret: say only that it is broken.
-        throw new ConfigError(`cannot read Docker config ${path}: it is not valid JSON`);
-    }
-    const out = new Map();
-    const auths = doc?.auths;
-    if (typeof auths !== 'object' || auths === null)
-        return out;
-    for (const [key, raw] of Object.entries(auths)) {
-        if (typeof raw !== 'object' || raw === null)
-            continue;
-        const entry = raw;
-        const cred = {};
-        const auth = asString(entry.auth);
-        if (auth) {
-            const decoded = Buffer.from(auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw new ConfigError(`cannot read Docker config ${path}: the "auth" of ${JSON.stringify(key)} is not base64 of user:password`);
-            }
-            cred.username = decoded.slice(0, colon);
-            cred.password = decoded.slice(colon + 1);
-        }
-        const username = asString(entry.username);
-        const password = asString(entry.password);
-        if (username)
-            cred.username = username;
-        if (password)
-            cred.password = password;
-        const identityToken = asString(entry.identitytoken);
-        const registryToken = asString(entry.registrytoken);
-        if (identityToken)
-            cred.identityToken = identityToken;
-        if (registryToken)
-            cred.registryToken = registryToken;
-        if (cred.password || cred.identityToken || cred.registryToken)
-            out.set(registryKey(key), cred);
-    }
-    return out;
-}
-/** The credential for a registry host, whichever spelling the map's keys use. */
-function credentialFor(credentials, registry) {
-    const want = canonicalRegistry(registry);
-    const direct = credentials.get(want);
-    if (direct)
-        return direct;
-    for (const [key, cred] of credentials)
-        if (registryKey(key) === want)
-            return cred;
-    return undefined;
-}
-/** Default token lifetime when the token service does not say (the spec's 60 s). */
-const DEFAULT_EXPIRES_IN_S = 60;
-/** Tokens are dropped this long before they expire, so none expires in flight. */
-const EXPIRY_MARGIN_MS = 5_000;
-/**
- * Remembers, per registry host, how it wants to be authenticated (learned from its first 401),
- * and caches bearer tokens per scope until they expire, so later requests carry the right header
- * from the start and cost no extra round trip.
- */
-class RegistryAuthenticator {
-    opts;
-    schemes = new Map();
-    tokens = new Map();
-    inflight = new Map();
-    now;
-    constructor(opts) {
-        this.opts = opts;
-        this.now = opts.now ?? Date.now;
-        for (const cred of opts.credentials.values()) {
-            if (cred.username && cred.password)
-                opts.redactor.addBasicAuth(cred.username, cred.password);
-            opts.redactor.add(cred.password, cred.identityToken, cred.registryToken);
-        }
-    }
-    credential(registry) {
-        return credentialFor(this.opts.credentials, registry);
-    }
-    /** Who we authenticate as, for messages: the user name, or `an identity token`, never a secret. */
-    who(registry) {
-        const cred = this.credential(registry);
-        if (cred?.username && !cred.identityToken)
-            return cred.username;
-        if (cred?.identityToken)
-            return 'an identity token';
-        if (cred?.registryToken)
-            return 'a registry token';
-        return 'anonymous';
-    }
-    basicHeader(registry) {
-        const cred = this.credential(registry);
-        if (!cred?.username || cred.password === undefined)
-            return undefined;
-        return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-    }
-    /** The header to send before any challenge is seen (none until the host has told us). */
-    async authorization(registry, scope) {
-        const scheme = this.schemes.get(registry);
-        if (!scheme) {
-            const token = this.credential(registry)?.registryToken;
-            return token ? `Bearer ${token}` : undefined;
-        }
-        if (scheme.kind === 'basic')
-            return this.basicHeader(registry);
-        const cached = this.tokens.get(this.tokenKey(scheme, scope));
-        if (cached && cached.expiresAt > this.now())
-            return cached.header;
-        return (await this.fetchToken(registry, scheme, scope)).header;
-    }
-    tokenKey(scheme, scope) {
-        return `${scheme.realm}\u0000${scheme.service ?? ''}\u0000${scope}`;
-    }
-    /**
-     * A request was answered 401. Learn the host's scheme from the challenge and return the header
-     * to retry with, or throw a RegistryAuthError when retrying cannot help (no credentials, or the
-     * credentials were just rejected).
-     */
-    async onUnauthorized(registry, scope, wwwAuthenticate, sent, retried) {
-        const challenges = parseWWWAuthenticate(wwwAuthenticate ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        if (bearer?.params.realm) {
-            const scheme = {
-                kind: 'bearer',
-                realm: bearer.params.realm,
-                service: bearer.params.service,
-            };
-            this.schemes.set(registry, scheme);
-            if (sent?.startsWith('Bearer ')) {
-                const key = this.tokenKey(scheme, scope);
-                const cached = this.tokens.get(key);
-                if (cached?.header === sent)
-                    this.tokens.delete(key);
-                // A token fetched for this very request (or one given as is) was refused: a new one
-                // would be refused too. A token cached from earlier may have been revoked: fetch anew.
-                if (retried || cached?.header !== sent)
-                    throw this.refused(registry, scope, bearer.params.error);
-            }
-            return (await this.fetchToken(registry, scheme, scope)).header;
-        }
-        if (basic) {
-            this.schemes.set(registry, { kind: 'basic' });
-            const header = this.basicHeader(registry);
-            if (!header) {
-                throw new RegistryAuthError(`authentication required for ${registry}: the registry wants a user name and password, and none is configured for it`);
-            }
-            if (sent === header) {
-                throw new RegistryAuthError(`authentication failed for ${registry} as ${this.who(registry)}: the registry rejected the credentials`);
-            }
-            return header;
-        }
-        throw new RegistryAuthError(`authentication required for ${registry}, but its challenge is not one gantry understands: ${this.opts.redactor.redact(wwwAuthenticate ?? '(no WWW-Authenticate header)')}`);
-    }
-    refused(registry, scope, error) {
-        const who = this.who(registry);
-        const what = scope.split(':')[1] ?? scope;
-        if (who === 'anonymous') {
-            return new RegistryAuthError(`authentication required for ${registry}: anonymous access to ${what} was refused${error ? ` (${error})` : ''}; configure credentials for ${registry}`);
-        }
-        return new RegistryAuthError(`access denied for ${registry} as ${who}: the registry refused access to ${what}${error ? ` (${error})` : ''}`);
-    }
-    fetchToken(registry, scheme, scope) {
-        const key = this.tokenKey(scheme, scope);
-        // Requests running at once for the same scope share one token request.
-        const running = this.inflight.get(key);
-        if (running)
-            return running;
-        const p = this.requestToken(registry, scheme, scope).then((t) => {
-            this.tokens.set(key, t);
-            this.inflight.delete(key);
-            return t;
-        }, (err) => {
-            this.inflight.delete(key);
-            throw err;
-        });
-        this.inflight.set(key, p);
-        return p;
-    }
-    async requestToken(registry, scheme, scope) {
-        const cred = this.credential(registry);
-        let realm;
-        try {
-            realm = new URL(scheme.realm);
-        }
-        catch {
-            throw new RegistryAuthError(`authentication required for ${registry}, but its token realm ${JSON.stringify(scheme.realm)} is not a URL`);
-        }
-        if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-            throw new RegistryAuthError(`token realm of ${registry} is not http(s): ${realm.href}`);
-        }
-        const hasSecret = Boolean(cred?.password || cred?.identityToken);
-        if (hasSecret && realm.protocol === 'http:' && !isLoopbackHost(realm.host)) {
-            throw new RegistryAuthError(`refusing to send credentials for ${registry} to a token service over plain HTTP (${realm.origin})`);
-        }
-        const who = this.who(registry);
-        let res;
-        if (cred?.identityToken) {
-            const form = new URLSearchParams({
-                grant_type: 'refresh_token',
-                refresh_token: cred.identityToken,
-                client_id: 'gantry',
-                scope,
-            });
-            if (scheme.service)
-                form.set('service', scheme.service);
-            res = await this.opts.sendToken(realm.href, {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-                body: form.toString(),
-            });
-        }
-        else {
-            if (scheme.service)
-                realm.searchParams.set('service', scheme.service);
-            realm.searchParams.set('scope', scope);
-            const headers = {};
-            const basic = this.basicHeader(registry);
-            if (basic) {
-                headers.Authorization = basic;
-                if (cred?.username)
-                    realm.searchParams.set('account', cred.username);
-            }
-            res = await this.opts.sendToken(realm.href, { method: 'GET', headers });
-        }
-        if (res.status === 401 || res.status === 403) {
-            throw new RegistryAuthError(who === 'anonymous'
-                ? `authentication required for ${registry}: its token service ${realm.origin} refused anonymous access (HTTP ${res.status}); configure credentials for ${registry}`
-                : `authentication failed for ${registry} as ${who}: its token service ${realm.origin} answered HTTP ${res.status}`);
-        }
-        if (res.status !== 200) {
-            throw new RegistryAuthError(`token service ${realm.origin} for ${registry} answered HTTP ${res.status}: ${this.opts.redactor.redact(res.text.slice(0, 200))}`);
-        }
-        let body;
-        try {
-            body = JSON.parse(res.text);
-        }
-        catch {
-            throw new RegistryAuthError(`token service ${realm.origin} for ${registry} answered with something that is not JSON`);
-        }
-        const token = asString(body.token) ?? asString(body.access_token);
-        if (!token) {
-            throw new RegistryAuthError(`token service ${realm.origin} for ${registry} answered without a token`);
-        }
-        this.opts.redactor.add(token);
-        const expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0
-            ? body.expires_in
-            : DEFAULT_EXPIRES_IN_S;
-        const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
-        // Trust our own clock over the server's when they disagree about "now".
-        const start = Number.isFinite(issued) ? Math.min(issued, this.now()) : this.now();
-        return {
-            header: `Bearer ${token}`,
-            expiresAt: start + expiresIn * 1000 - EXPIRY_MARGIN_MS,
-        };
-    }
-}
-
-
-;// CONCATENATED MODULE: ./src/discovery/credentials.ts
-
-/**
- * Credentials for discovery: the Docker config's `auths`, plus the GitHub token for ghcr.io
- * (unless the Docker config already has ghcr.io) and for git repositories on the GitHub host.
- */
-function discoveryCredentials(c) {
-    const registryCredentials = loadDockerConfig(c.dockerConfigPath);
-    // Only github.com's tokens open ghcr.io; a GHES token must not travel to a third party.
-    if (c.githubToken &&
-        c.githubHost.toLowerCase() === 'github.com' &&
-        !registryCredentials.has('ghcr.io')) {
-        // GHCR takes any user name with a token as the password.
-        registryCredentials.set('ghcr.io', { username: 'x-access-token', password: c.githubToken });
-    }
-    const host = c.githubHost.toLowerCase();
-    const gitCredentials = (repoURL) => {
-        if (!c.githubToken)
-            return undefined;
-        try {
-            const u = new URL(repoURL);
-            if (u.protocol === 'https:' && u.host.toLowerCase() === host && !u.username) {
-                return { kind: 'token', token: c.githubToken };
-            }
-        }
-        catch {
-            // Not an http(s) URL (ssh, scp-style): the user's ssh setup applies.
-        }
-        return undefined;
-    };
-    return { registryCredentials, gitCredentials };
-}
-
-;// CONCATENATED MODULE: ./src/discovery/report.ts
-
-const MAX_CANDIDATES = 5;
-function candidates(list) {
-    if (!list.length)
-        return '-';
-    const shown = list.slice(0, MAX_CANDIDATES).join(', ');
-    return list.length > MAX_CANDIDATES ? `${shown}, … (${list.length})` : shown;
-}
-/** new and recorded now; recorded before; found but not recorded (dry run, Manual policy). */
-function freightState(f) {
-    if (!f.recorded)
-        return 'not recorded';
-    return f.new ? 'new' : 'recorded before';
-}
-const repo = (s) => s.name ? `${s.repoURL} (${s.name})` : s.repoURL;
-/** `gantry discover` as a person reads it: per warehouse, what each subscription offered and chose. */
-function discoverText(run) {
-    const out = [];
-    for (const r of run.results) {
-        for (const w of r.warehouses) {
-            out.push(`${r.project}/${w.name}${w.freightCreationPolicy === 'Manual' ? ' (Manual)' : ''}`);
-            out.push(table(['KIND', 'REPOSITORY', 'STRATEGY', 'SELECTED', 'CANDIDATES'], w.subscriptions.map((s) => [
-                s.kind,
-                repo(s),
-                s.strategy,
-                s.selected ?? (s.error ? 'error' : '-'),
-                candidates(s.candidates),
-            ])).trimEnd());
-            if (w.freight) {
-                out.push(`freight ${w.freight.alias} (${w.freight.id.slice(0, 7)}) ${freightState(w.freight)}`);
-            }
-            // The note says why there is no freight, failed subscriptions included.
-            if (w.note)
-                out.push(w.note);
-            out.push('');
-        }
-        const due = r.dryRun ? 'would be due' : 'due';
-        for (const p of r.promotions) {
-            out.push(`${due}: promote ${p.alias} (${p.freight.slice(0, 7)}) into ${r.project}/${p.stage}`);
-        }
-        for (const s of r.skipped)
-            out.push(`skipped: ${r.project}/${s.stage}: ${s.reason}`);
-    }
-    for (const d of run.dispatched) {
-        out.push(d.error
-            ? `dispatch failed: ${d.workflow} for ${d.stage}: ${d.error}`
-            : `dispatched: ${d.workflow} stage=${d.stage} freight=${d.alias}`);
-    }
-    return out.join('\n').replace(/\n+$/, '') + '\n';
-}
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** The job summary: GitHub renders this Markdown on the run's page. */
-function discoverMarkdown(run, opts) {
-    const md = [`## gantry discover${opts.dryRun ? ' (dry run)' : ''}`, ''];
-    for (const r of run.results) {
-        for (const w of r.warehouses) {
-            md.push(`### ${r.project} / ${w.name}`, '');
-            md.push('| subscription | strategy | selected | candidates |', '| --- | --- | --- | --- |');
-            for (const s of w.subscriptions) {
-                const selected = s.selected
-                    ? `\`${cell(s.selected)}\``
-                    : s.error
-                        ? `:x: ${cell(s.error)}`
-                        : '—';
-                md.push(`| ${s.kind} \`${cell(repo(s))}\` | ${s.strategy} | ${selected} | ${cell(candidates(s.candidates))} |`);
-            }
-            md.push('');
-            if (w.freight) {
-                const f = w.freight;
-                const label = f.new && f.recorded ? '**New freight**' : 'Freight';
-                md.push(`${label} **${f.alias}** (\`${f.id.slice(0, 7)}\`): ${freightState(f)}.`);
-            }
-            if (w.note)
-                md.push('', `_${cell(w.note)}_`);
-            md.push('');
-        }
-        if (r.promotions.length || r.skipped.length) {
-            md.push('#### Auto-promotions', '', '| stage | freight | |', '| --- | --- | --- |');
-            for (const p of r.promotions) {
-                const d = run.dispatched.find((x) => x.project === p.project && x.stage === p.stage && x.freight === p.freight);
-                const status = d
-                    ? d.error
-                        ? `:x: ${cell(d.error)}`
-                        : `started \`${d.workflow}\``
-                    : opts.dryRun
-                        ? 'would be due'
-                        : 'due';
-                md.push(`| ${p.stage} | **${p.alias}** (\`${p.freight.slice(0, 7)}\`) | ${status} |`);
-            }
-            for (const s of r.skipped)
-                md.push(`| ${s.stage} | — | skipped: ${cell(s.reason)} |`);
-            md.push('');
-        }
-    }
-    return md.join('\n');
+/** ` (did you mean "x"?)` or the empty string: ready to append to a message. */
+function didYouMean(word, candidates) {
+    const s = suggest(word, candidates);
+    return s !== undefined && s !== word ? ` (did you mean "${s}"?)` : '';
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -42068,9 +41527,9 @@ function normalizeGitURL(repo) {
         return `ssh://${userHost}`;
     return `ssh://${userHost}/${path}${suffix}`;
 }
-const urls_DOCKER_HUB = 'index.docker.io';
+const DOCKER_HUB = 'index.docker.io';
 const REPOSITORY_CHARS = /^[a-z0-9_\-./]{2,255}$/;
-const urls_TAG = /^[\w.-]{1,127}$/;
+const TAG = /^[\w.-]{1,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 /** Registry and repository of an image reference, read like go-containerregistry (weak). */
 function parseImageReference(ref) {
@@ -42078,7 +41537,7 @@ function parseImageReference(ref) {
     const colon = ref.lastIndexOf(':');
     const afterColon = ref.slice(colon + 1);
     if (colon >= 0 && !afterColon.includes('/')) {
-        if (urls_TAG.test(afterColon))
+        if (TAG.test(afterColon))
             base = ref.slice(0, colon);
     }
     else {
@@ -42093,19 +41552,19 @@ function parseImageReference(ref) {
     return parsed;
 }
 function parseRepository(name) {
-    let registry = urls_DOCKER_HUB;
+    let registry = DOCKER_HUB;
     let repository = name;
     const slash = name.indexOf('/');
     if (slash >= 0) {
         const first = name.slice(0, slash);
         if (first.includes('.') || first.includes(':')) {
-            registry = first === 'docker.io' ? urls_DOCKER_HUB : first;
+            registry = first === 'docker.io' ? DOCKER_HUB : first;
             repository = name.slice(slash + 1);
         }
     }
-    if (registry !== urls_DOCKER_HUB && (!HOST.test(registry) || registry === ''))
+    if (registry !== DOCKER_HUB && (!HOST.test(registry) || registry === ''))
         return null;
-    if (registry === urls_DOCKER_HUB && !repository.includes('/'))
+    if (registry === DOCKER_HUB && !repository.includes('/'))
         repository = `library/${repository}`;
     if (!REPOSITORY_CHARS.test(repository))
         return null;
@@ -42121,7 +41580,7 @@ function normalizeImageURL(repoURL) {
     const parsed = parseImageReference(repoURL);
     if (!parsed)
         return repoURL;
-    if (parsed.registry === urls_DOCKER_HUB || parsed.registry === 'registry-1.docker.io') {
+    if (parsed.registry === DOCKER_HUB || parsed.registry === 'registry-1.docker.io') {
         return parsed.repository.startsWith('library/')
             ? parsed.repository.slice('library/'.length)
             : parsed.repository;
@@ -42457,7 +41916,7 @@ async function duePromotions(project, freight, store, warehouses) {
             continue;
         }
         for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
-            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
+            const candidate = discover_newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
             if (!candidate)
                 continue;
             const current = state?.freight.find((f) => f.origin.name === req.origin.name);
@@ -42474,86 +41933,379 @@ async function duePromotions(project, freight, store, warehouses) {
     return { promotions, skipped };
 }
 /** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
-function newestFreight(freight) {
+function discover_newestFreight(freight) {
     // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
     const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
     return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
 }
 
-;// CONCATENATED MODULE: ./src/discovery/run.ts
-
-
+;// CONCATENATED MODULE: ./src/pipeline/duration.ts
 /**
- * The discover use case, shared by the CLI and the action: discovery for each project, then one
- * workflow_dispatch per due promotion. A failed dispatch does not stop the others; it is reported
- * in `dispatched[].error` and the adapter fails the run after writing what happened. Freight
- * already recorded stays recorded.
+ * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
+ * `1h`, `30m`, `1h30m`, `90s`, `1.5h`, `500ms`. Units: ns, us (or µs), ms, s, m, h. `0` alone is
+ * allowed. Negative durations are not: nothing in a project file means "minus one hour".
  */
-async function runDiscover(o) {
-    const projects = o.warehouse
-        ? o.projects.filter((p) => p.warehouses.some((w) => w.name === o.warehouse))
-        : o.projects;
-    if (o.warehouse && !projects.length) {
-        throw new ConfigError(`no project has a warehouse named ${o.warehouse}`);
+const UNIT_MS = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3, // U+00B5 micro sign
+    μs: 1e-3, // U+03BC Greek small letter mu
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+};
+/** The same grammar as a JSON-schema pattern (kept in sync with schema/project.schema.json). */
+const DURATION_PATTERN = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
+const TERM = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
+/** Milliseconds in a Go-style duration (may be fractional below 1ms). Throws on invalid input. */
+function parseDuration(text) {
+    if (text === '0')
+        return 0;
+    if (!text)
+        throw new Error('invalid duration "": expected a duration such as 30m, 1h30m or 90s');
+    let total = 0;
+    TERM.lastIndex = 0;
+    while (TERM.lastIndex < text.length) {
+        const at = TERM.lastIndex;
+        const m = TERM.exec(text);
+        if (!m) {
+            const rest = text.slice(at);
+            const hint = /^[0-9.]+$/.test(rest)
+                ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
+                : 'expected a duration such as 30m, 1h30m or 90s';
+            throw new Error(`invalid duration "${text}": ${hint}`);
+        }
+        total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
     }
-    const results = [];
-    for (const project of projects) {
-        results.push(await discover({
-            project,
-            warehouses: o.warehouse ? [o.warehouse] : undefined,
-            store: o.store,
-            sources: o.sources,
-            dryRun: o.dryRun,
-            clock: o.clock,
-            createdBy: o.createdBy,
-            log: o.log,
-        }));
-    }
-    const dispatched = [];
-    if (o.dispatch && !o.dryRun) {
-        for (const p of results.flatMap((r) => r.promotions)) {
-            const report = { ...p, workflow: o.dispatch.workflow };
-            try {
-                await o.dispatch.github.dispatchWorkflow({
-                    workflow: o.dispatch.workflow,
-                    ref: o.dispatch.ref,
-                    inputs: {
-                        stage: p.stage,
-                        freight: p.freight,
-                        // A stage name alone is ambiguous when two projects both have a `dev`.
-                        ...(o.dispatch.withProject ? { project: p.project } : {}),
-                    },
-                });
-                o.log.info(`started ${o.dispatch.workflow} for ${p.stage} with ${p.alias}`);
-            }
-            catch (err) {
-                report.error = errorMessage(err);
-                o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${report.error}`);
-            }
-            dispatched.push(report);
+    return total;
+}
+/** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
+function duration_formatDuration(ms) {
+    if (ms === 0)
+        return '0s';
+    const parts = [];
+    let rest = ms;
+    for (const [unit, size] of [
+        ['h', 3_600_000],
+        ['m', 60_000],
+        ['s', 1000],
+    ]) {
+        if (rest >= size) {
+            const n = Math.floor(rest / size);
+            parts.push(`${n}${unit}`);
+            rest -= n * size;
         }
     }
-    return { results, dispatched };
-}
-/**
- * The `promotions` output: a job matrix (`strategy.matrix: ${{ fromJSON(...) }}`). Empty in a dry
- * run: its freight was not recorded, and a job acting on it would find nothing.
- */
-function promotionsMatrix(results, dryRun) {
-    return { include: dryRun ? [] : results.flatMap((r) => r.promotions) };
-}
-/** What went wrong in a run, one line each: failed subscriptions and dispatches. */
-function runFailures(run) {
-    return [
-        ...run.results.flatMap((r) => r.warehouses.flatMap((w) => w.subscriptions
-            .filter((x) => x.error)
-            .map((x) => `subscription failed: ${r.project}/${w.name}: ${x.repoURL}: ${x.error}`))),
-        ...run.dispatched
-            .filter((d) => d.error)
-            .map((d) => `could not start ${d.workflow} for ${d.stage}: ${d.error}`),
-    ];
+    if (rest > 0)
+        parts.push(`${rest}ms`);
+    return parts.join('');
 }
 
+;// CONCATENATED MODULE: ./src/promotion/availability.ts
+/**
+ * Which freight may enter a stage, and which one auto-promotion would pick: Kargo's
+ * `Stage.IsFreightAvailable` and its NewestFreight auto-promotion candidates, as pure functions
+ * over what gantry's state holds (freight, verification and approval tags, promotion history).
+ *
+ * Kargo's freight status maps onto gantry's records like this:
+ *
+ * | Kargo                         | gantry                                                      |
+ * | ----------------------------- | ----------------------------------------------------------- |
+ * | `status.verifiedIn[stage]`    | a tag `gantry/<project>/verified/<stage>/<freight-id>`      |
+ * | `status.approvedFor[stage]`   | a tag `gantry/<project>/approved/<stage>/<freight-id>`      |
+ * | `GetLongestSoak(stage)`       | `soak(stage, freightId)`, derived from promotion history    |
+ * | namespace                     | project                                                     |
+ */
+
+
+
+
+const sameProject = (project, r) => project === undefined || r.project === project;
+function requestFor(stage, freight) {
+    return stage.requestedFreight.find((r) => r.origin.kind === freight.origin.kind && r.origin.name === freight.origin.name);
+}
+/** Durations as people read them, to the second (`20m`, `1h0m5s` reads as `1h5s`). */
+function human(ms) {
+    return formatDuration(Math.max(0, Math.floor(ms / 1000) * 1000));
+}
+/**
+ * Kargo's `IsFreightAvailable`: freight is available to a stage that requests its warehouse when
+ * it is approved for the stage, when the stage takes it `direct`ly from the warehouse, or when it
+ * is verified in one (`OneOf`, the default) or all (`All`) of the upstream `stages`, each with at
+ * least `requiredSoakTime` of soak there (≥: exactly the required time is enough).
+ */
+function freightAvailability(stage, freight, facts, now) {
+    if (!stage)
+        return { available: false, reasons: ['no such stage'] };
+    if (!freight)
+        return { available: false, reasons: ['no such freight'] };
+    const req = requestFor(stage, freight);
+    if (!req) {
+        return {
+            available: false,
+            reasons: [`warehouse ${freight.origin.name} is not requested by stage ${stage.name}`],
+        };
+    }
+    const approved = facts.approvals.some((a) => a.stage === stage.name && a.freightId === freight.id && sameProject(facts.project, a));
+    if (approved)
+        return { available: true, reasons: [], via: 'approval' };
+    if (req.sources.direct)
+        return { available: true, reasons: [], via: 'direct' };
+    const upstream = req.sources.stages;
+    if (!upstream.length) {
+        return {
+            available: false,
+            reasons: [
+                `stage ${stage.name} takes warehouse ${freight.origin.name} from no source (neither direct nor upstream stages)`,
+            ],
+        };
+    }
+    const required = req.sources.requiredSoakTimeMs;
+    const checks = upstream.map((up) => checkUpstream(up, freight, facts, required, now));
+    const ok = checks.filter((c) => c.ok);
+    const all = req.sources.availabilityStrategy === 'All';
+    if (all ? ok.length === checks.length : ok.length > 0) {
+        return { available: true, reasons: [], via: 'verification' };
+    }
+    const missing = checks.filter((c) => !c.ok);
+    const reasons = missing.map((c) => c.reason);
+    let availableAt;
+    if (all) {
+        // Every missing upstream must be only short of soak, and then the last of them decides.
+        if (missing.every((c) => c.availableAt)) {
+            availableAt = new Date(Math.max(...missing.map((c) => c.availableAt.getTime())));
+        }
+    }
+    else {
+        const times = missing.flatMap((c) => (c.availableAt ? [c.availableAt.getTime()] : []));
+        if (times.length)
+            availableAt = new Date(Math.min(...times));
+    }
+    if (all && upstream.length > 1) {
+        reasons.unshift(`needs all of ${upstream.join(', ')} (availabilityStrategy All)`);
+    }
+    else if (!all && upstream.length > 1) {
+        reasons.unshift(`needs one of ${upstream.join(', ')}`);
+    }
+    return { available: false, reasons, ...(availableAt ? { availableAt } : {}) };
+}
+function checkUpstream(up, freight, facts, required, now) {
+    const verified = facts.verifications.some((v) => v.stage === up && v.freightId === freight.id && sameProject(facts.project, v));
+    if (!verified)
+        return { ok: false, reason: `not verified in ${up}` };
+    if (!required)
+        return { ok: true };
+    const soak = facts.soak(up, freight.id);
+    if (soak !== undefined && soak >= required)
+        return { ok: true };
+    const since = facts.currentSince?.(up, freight.id);
+    const need = `needs ${formatDuration(required)} of soak time in ${up}`;
+    if (soak === undefined)
+        return { ok: false, reason: `${need}; has not run there` };
+    if (!since) {
+        return {
+            ok: false,
+            reason: `${need}; has ${human(soak)} and no longer runs there`,
+        };
+    }
+    // Still current: the running interval reaches the requirement at since + required.
+    const at = new Date(Math.max(since.getTime() + required, now.getTime()));
+    return {
+        ok: false,
+        reason: `${need}; has ${human(soak)} (available at ${at.toISOString()})`,
+        availableAt: at,
+    };
+}
+/**
+ * Soak time from git history. Kargo's controller watches each stage and records how long freight
+ * has been current in it; gantry has no controller, so it derives the same number from the
+ * promotion commits (`StateStore.promotions`):
+ *
+ * - A freight becomes current in a stage at its promotion commit's time (committer time), and
+ *   stays current until the next promotion into that stage *of the same warehouse* (a stage that
+ *   takes several warehouses keeps one current freight per warehouse), or until `now`.
+ * - Promoting the freight the stage already runs again does not restart the clock.
+ * - A freight promoted, replaced and promoted again has several intervals; its soak is the
+ *   longest one (Kargo's `LongestCompletedSoak`, or the running one when longer).
+ * - A promotion of freight whose tag is unknown (no origin to compare) ends every running
+ *   interval in its stage: soak may be undercounted, never overcounted.
+ * - Only the history passed in counts. A freight promoted before the oldest record given has no
+ *   known soak (undefined), unless `states` (from `StateStore.stageStates`) says it is current:
+ *   then, when no promotion of its warehouse into the stage is in the history, it has been
+ *   current at least since its stage's last promotion (`promotedAt`) and since the oldest record
+ *   given (the history is the newest promotions of the project, so nothing newer is missing).
+ *   That lower bound is its soak; read a longer history for a closer one.
+ * - Not seen: a `git revert` of a promotion commit (it carries no gantry trailers), and the wait
+ *   between a pull request's commit and its merge (the commit's time is used).
+ */
+function soakFromHistory(promotions, freight, now, states) {
+    const originOf = new Map(freight.map((f) => [f.id, `${f.origin.kind}/${f.origin.name}`]));
+    const key = (stage, id) => `${stage}\0${id}`;
+    const longest = new Map();
+    const since = new Map();
+    const note = (stage, id, ms) => longest.set(key(stage, id), Math.max(longest.get(key(stage, id)) ?? 0, Math.max(0, ms)));
+    const byStage = new Map();
+    promotions.forEach((p, order) => {
+        const at = Date.parse(p.promotedAt);
+        if (Number.isNaN(at))
+            return;
+        byStage.set(p.stage, [...(byStage.get(p.stage) ?? []), { p, at, order }]);
+    });
+    for (const [stage, list] of byStage) {
+        // Oldest first; records of the same second keep the store's order (newest first) reversed.
+        list.sort((a, b) => a.at - b.at || b.order - a.order);
+        /** Per origin: the freight current in the stage and since when. */
+        const current = new Map();
+        for (const { p, at } of list) {
+            const origin = originOf.get(p.freightId);
+            const ending = origin === undefined
+                ? [...current.keys()]
+                : current.get(origin)?.id === p.freightId
+                    ? []
+                    : current.has(origin)
+                        ? [origin]
+                        : [];
+            for (const o of ending) {
+                const c = current.get(o);
+                note(stage, c.id, at - c.at);
+                current.delete(o);
+            }
+            const o = origin ?? `?/${p.freightId}`;
+            if (!current.has(o))
+                current.set(o, { id: p.freightId, at });
+        }
+        for (const c of current.values()) {
+            note(stage, c.id, now.getTime() - c.at);
+            since.set(key(stage, c.id), new Date(c.at));
+        }
+    }
+    const times = [...byStage.values()].flatMap((list) => list.map((e) => e.at));
+    const oldest = times.length ? Math.min(...times) : undefined;
+    for (const [stage, state] of states ?? []) {
+        for (const f of state?.freight ?? []) {
+            const origin = `${f.origin.kind}/${f.origin.name}`;
+            const seen = (byStage.get(stage) ?? []).some((e) => originOf.get(e.p.freightId) === origin || !originOf.has(e.p.freightId));
+            // History covers this warehouse in this stage: it is the better witness, and a state file
+            // that disagrees with it (a revert, a hand edit) is not used to lengthen anything.
+            if (seen)
+                continue;
+            const starts = [Date.parse(state?.promotedAt ?? '')].filter((t) => !Number.isNaN(t));
+            if (oldest !== undefined)
+                starts.push(oldest);
+            if (!starts.length)
+                continue;
+            const start = Math.min(...starts, now.getTime());
+            note(stage, f.id, now.getTime() - start);
+            since.set(key(stage, f.id), new Date(start));
+        }
+    }
+    return {
+        soak: (stage, id) => longest.get(key(stage, id)),
+        currentSince: (stage, id) => since.get(key(stage, id)),
+    };
+}
+/**
+ * Kargo's NewestFreight auto-promotion candidates: for each warehouse the stage requests, the
+ * newest freight available to it (by creation time, ties by ID descending). Keyed by warehouse
+ * name, in the order the stage requests them; a warehouse with no available freight is absent.
+ */
+function promotionCandidate(stage, freightNewestFirst, facts, now) {
+    const out = new Map();
+    for (const req of stage.requestedFreight) {
+        const available = freightNewestFirst.filter((f) => f.origin.kind === req.origin.kind &&
+            f.origin.name === req.origin.name &&
+            freightAvailability(stage, f, facts, now).available);
+        const newest = newestFreight(available);
+        if (newest)
+            out.set(req.origin.name, newest);
+    }
+    return out;
+}
+/** Shortest ID prefix accepted, as `git` shows abbreviated commits. */
+const MIN_ID_PREFIX = 7;
+/**
+ * The freight a user named: a full ID, an alias, or a unique ID prefix of at least 7 characters.
+ * Throws a ConfigError that says what matched (nothing, or several) and suggests the closest alias.
+ */
+function resolveFreight(ref, freight) {
+    const wanted = ref.trim();
+    const lower = wanted.toLowerCase();
+    if (!wanted)
+        throw new ConfigError('no freight given: name one by ID, ID prefix or alias');
+    const exact = freight.find((f) => f.id === lower) ??
+        freight.find((f) => f.alias === wanted) ??
+        freight.find((f) => f.alias.toLowerCase() === lower);
+    if (exact)
+        return exact;
+    const label = (f) => `${f.alias} (${f.id.slice(0, MIN_ID_PREFIX)})`;
+    if (/^[0-9a-f]+$/.test(lower)) {
+        const matches = freight.filter((f) => f.id.startsWith(lower));
+        if (matches.length && lower.length < MIN_ID_PREFIX) {
+            throw new ConfigError(`freight ID prefix "${wanted}" is too short: give at least ${MIN_ID_PREFIX} characters, or the alias`);
+        }
+        if (matches.length === 1)
+            return matches[0];
+        if (matches.length > 1) {
+            const shown = matches.slice(0, 5).map(label).join(', ');
+            const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
+            throw new ConfigError(`freight ID prefix "${wanted}" is ambiguous: it matches ${shown}${more}; give more characters or the alias`);
+        }
+    }
+    if (!freight.length)
+        throw new ConfigError(`no freight "${wanted}": there is no freight yet`);
+    const close = suggest(wanted, freight.map((f) => f.alias));
+    const hint = close !== undefined ? ` (did you mean "${close}"?)` : '';
+    throw new ConfigError(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
+}
+
+;// CONCATENATED MODULE: ./src/promotion/approve.ts
+
+
+
+/** Keeps a value to one line, as it appears in `git tag -n` and job summaries. */
+const oneLine = (v) => v.replace(/[\r\n]+/g, ' ').trim();
+async function approveFreight(o) {
+    const stage = o.project.stages.find((s) => s.name === o.stage);
+    if (!stage) {
+        const names = o.project.stages.map((s) => s.name);
+        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
+    }
+    const approvedBy = oneLine(o.approvedBy);
+    if (!approvedBy)
+        throw new ConfigError('an approval needs the name of who approves it');
+    const reason = o.reason === undefined ? undefined : oneLine(o.reason) || undefined;
+    const snap = await o.store.snapshot(o.project.name);
+    const freight = resolveFreight(o.freightRef, snap.freight);
+    const requested = stage.requestedFreight.map((r) => r.origin.name);
+    if (!requested.includes(freight.origin.name)) {
+        throw new ConfigError(`stage ${stage.name} does not request freight from warehouse ${freight.origin.name} (freight ${freight.alias} comes from it); ${stage.name} requests ${requested.join(', ') || 'no warehouse'}`);
+    }
+    const existing = snap.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
+    if (existing)
+        return { created: false, record: existing };
+    const record = {
+        project: o.project.name,
+        stage: stage.name,
+        freightId: freight.id,
+        alias: freight.alias,
+        approvedAt: o.clock().toISOString(),
+        approvedBy,
+        ...(reason ? { reason } : {}),
+    };
+    const res = await o.store.recordApproval(record);
+    if (res.created)
+        return { created: true, record };
+    // Someone approved it between our read and our write: theirs is the record that stands.
+    const again = await o.store.snapshot(o.project.name);
+    const theirs = again.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
+    return { created: false, record: theirs ?? record };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/util/redact.ts
@@ -42867,8 +42619,363 @@ function classify(exitCode, stderr) {
 
 
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/project.schema.json
+const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name"],"description":"One verification check. Its other fields depend on the provider.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, shown in summaries and in the verification record."}}}}}');
+;// CONCATENATED MODULE: ./src/pipeline/source.ts
+/**
+ * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
+ * it came from, and from there to a 1-based line and column.
+ */
+
+/** `stages[1].requestedFreight[0].origin.name`; odd keys are quoted: `config["a.b"]`. */
+function formatPath(segments) {
+    let out = '';
+    for (const seg of segments) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
+            out += out ? `.${seg}` : seg;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+/**
+ * Segments of a JSON pointer (as ajv's `instancePath`), numbers where the data at that point is an
+ * array, so that `/stages/1/name` becomes `['stages', 1, 'name']`.
+ */
+function pointerToSegments(pointer, data) {
+    if (!pointer)
+        return [];
+    const out = [];
+    let cur = data;
+    for (const raw of pointer.slice(1).split('/')) {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(cur)) {
+            const index = Number(key);
+            out.push(index);
+            cur = cur[index];
+        }
+        else {
+            out.push(key);
+            cur =
+                cur !== null && typeof cur === 'object' ? cur[key] : undefined;
+        }
+    }
+    return out;
+}
+function deref(src, node) {
+    if ((0,dist.isAlias)(node))
+        return node.resolve(src.doc) ?? undefined;
+    return (0,dist.isMap)(node) || (0,dist.isSeq)(node) || (0,dist.isScalar)(node) ? node : undefined;
+}
+function findNode(src, segments) {
+    let cur = deref(src, src.doc.contents);
+    let nearest = cur;
+    let key;
+    for (const seg of segments) {
+        key = undefined;
+        let next;
+        if ((0,dist.isMap)(cur)) {
+            const pair = cur.items.find((p) => (0,dist.isScalar)(p.key) && String(p.key.value) === String(seg));
+            if (pair) {
+                key = (0,dist.isScalar)(pair.key) ? pair.key : undefined;
+                // A key with no value (`name:`) has a null scalar; fall back to the key for positions.
+                next = pair.value ?? pair.key;
+            }
+        }
+        else if ((0,dist.isSeq)(cur) && typeof seg === 'number') {
+            next = cur.items[seg];
+        }
+        const node = deref(src, next);
+        if (!node)
+            return { nearest, key };
+        cur = node;
+        nearest = node;
+    }
+    return { value: cur, key, nearest };
+}
+function positionOf(src, node) {
+    const offset = node?.range?.[0];
+    if (offset === undefined)
+        return { line: 1, column: 1 };
+    const { line, col } = src.lineCounter.linePos(offset);
+    return { line, column: col };
+}
+/**
+ * A problem about the field at `segments`: positioned at its value (default) or at its key, falling
+ * back to the nearest enclosing node that exists.
+ */
+function problemAt(src, segments, message, anchor = 'value') {
+    const found = findNode(src, segments);
+    const node = anchor === 'key' ? (found.key ?? found.value ?? found.nearest) : (found.value ?? found.nearest);
+    return { file: src.file, ...positionOf(src, node), path: formatPath(segments), message };
+}
+/** Line of the node at `segments` (for "first defined at line N"). */
+function lineOf(src, segments) {
+    const found = findNode(src, segments);
+    return positionOf(src, found.value ?? found.nearest).line;
+}
+function compareProblems(a, b) {
+    return (a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.path.localeCompare(b.path) ||
+        a.message.localeCompare(b.message));
+}
+/** Sorted by position, exact duplicates removed. */
+function tidyProblems(problems) {
+    const seen = new Set();
+    const out = [];
+    for (const p of [...problems].sort(compareProblems)) {
+        const id = `${p.file}\0${p.line}\0${p.column}\0${p.path}\0${p.message}`;
+        if (!seen.has(id)) {
+            seen.add(id);
+            out.push(p);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/schema.ts
+/**
+ * JSON-schema validation of a project file (schema/project.schema.json, draft-07 so that
+ * yaml-language-server reads it too) and the translation of ajv's errors into problems that say
+ * where and what to do. Two non-standard annotations from VS Code's JSON language service are
+ * honoured: `errorMessage` and `patternErrorMessage`.
+ */
+
+
+
+
+const projectSchema = (/* unused pure expression or super */ null && (schema));
+let compiled;
+function validator() {
+    if (!compiled) {
+        const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+        ajv.addVocabulary(['errorMessage', 'patternErrorMessage']);
+        compiled = ajv.compile(project_schema_namespaceObject);
+    }
+    return compiled;
+}
+function asSchemaNode(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function stringProp(node, key) {
+    const v = node?.[key];
+    return typeof v === 'string' ? v : undefined;
+}
+function numberProp(node, key) {
+    const v = node?.[key];
+    return typeof v === 'number' ? v : undefined;
+}
+const TYPE_NAMES = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'true or false',
+    null: 'nothing',
+};
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    switch (typeof value) {
+        case 'string':
+            return `the string ${JSON.stringify(value)}`;
+        case 'number':
+            return `the number ${value}`;
+        case 'boolean':
+            return `${value}`;
+        case 'object':
+            return 'a mapping';
+        default:
+            return typeof value;
+    }
+}
+function quote(value) {
+    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+}
+function typeMessage(err) {
+    const expected = String(err.params.type ?? '')
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' or ');
+    const data = err.data;
+    let hint = '';
+    if (err.params.type === 'boolean' && typeof data === 'string') {
+        hint = /^(y|yes|on|true)$/i.test(data)
+            ? ' (write true)'
+            : /^(n|no|off|false)$/i.test(data)
+                ? ' (write false)'
+                : '';
+    }
+    else if (err.params.type === 'string' &&
+        (typeof data === 'number' || typeof data === 'boolean')) {
+        hint = ` (quote it: "${String(data)}")`;
+    }
+    else if (err.params.type === 'integer' && typeof data === 'string' && /^\d+$/.test(data)) {
+        hint = ' (remove the quotes)';
+    }
+    else if (err.params.type === 'integer' && typeof data === 'number') {
+        return `expected an integer, got ${data}`;
+    }
+    return `expected ${expected}, got ${describeValue(data)}${hint}`;
+}
+function allowedKeys(parentSchema) {
+    const props = asSchemaNode(parentSchema?.properties);
+    if (!props)
+        return [];
+    return Object.keys(props).filter((k) => k !== '$schema' && asSchemaNode(props[k])?.deprecated !== true);
+}
+function mapError(err, data) {
+    const segments = pointerToSegments(err.instancePath, data);
+    const parent = asSchemaNode(err.parentSchema);
+    const custom = stringProp(parent, 'errorMessage');
+    const at = (message, anchor = 'value') => ({ segments, anchor, message });
+    switch (err.keyword) {
+        case 'if':
+            return undefined; // the failing then/else branch reports it
+        case 'additionalProperties': {
+            const name = String(err.params.additionalProperty);
+            const candidates = allowedKeys(parent);
+            const hint = didYouMean(name, candidates);
+            const list = !hint && candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
+            return {
+                segments: [...segments, name],
+                anchor: 'key',
+                message: `unknown field ${JSON.stringify(name)}${hint}${list}`,
+            };
+        }
+        case 'required': {
+            if (custom)
+                return at(custom);
+            if (segments.length === 0 && (data === null || typeof data !== 'object')) {
+                return at('a project file must be a mapping with project, warehouses and stages');
+            }
+            return at(`missing required field ${JSON.stringify(String(err.params.missingProperty))}`);
+        }
+        case 'type':
+            if (segments.length === 0) {
+                return at(`a project file must be a mapping with project, warehouses and stages, found ${describeValue(err.data)}`);
+            }
+            return at(typeMessage(err));
+        case 'enum': {
+            const allowed = err.params.allowedValues.map((v) => String(v));
+            const hint = typeof err.data === 'string' ? didYouMean(err.data, allowed) : '';
+            const one = allowed.length === 1;
+            return at(`invalid value ${quote(err.data)}: must be ${one ? '' : 'one of '}${allowed.join(', ')}${hint}`);
+        }
+        case 'const':
+            return at(`invalid value ${quote(err.data)}: must be ${quote(err.params.allowedValue)}`);
+        case 'pattern': {
+            const msg = stringProp(parent, 'patternErrorMessage') ??
+                custom ??
+                `must match the pattern ${String(err.params.pattern)}`;
+            return at(`invalid value ${quote(err.data)}: ${msg}`);
+        }
+        case 'minLength': {
+            const limit = Number(err.params.limit);
+            return at(limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`);
+        }
+        case 'maxLength':
+            return at(`must be at most ${String(err.params.limit)} characters long (this is ${String(err.data).length})`);
+        case 'minItems': {
+            const limit = Number(err.params.limit);
+            return at(limit === 1 ? 'must have at least one entry' : `must have at least ${limit} entries`);
+        }
+        case 'maxItems':
+            return at(`must have at most ${String(err.params.limit)} entries`);
+        case 'uniqueItems':
+            return at(`has duplicate entries (items ${String(err.params.j)} and ${String(err.params.i)} are the same)`);
+        case 'minimum':
+        case 'maximum': {
+            const min = numberProp(parent, 'minimum');
+            const max = numberProp(parent, 'maximum');
+            const range = min !== undefined && max !== undefined
+                ? `must be between ${min} and ${max}`
+                : err.keyword === 'minimum'
+                    ? `must be at least ${String(min)}`
+                    : `must be at most ${String(max)}`;
+            return at(`${range}, got ${String(err.data)}`);
+        }
+        case 'not':
+        case 'false schema':
+            return at(custom ?? 'this field is not allowed here', 'key');
+        case 'minProperties':
+        case 'maxProperties':
+        case 'oneOf':
+        case 'anyOf':
+            return at(custom ??
+                (err.keyword === 'oneOf' || err.keyword === 'anyOf'
+                    ? 'does not match any of the allowed forms'
+                    : (err.message ?? 'invalid')));
+        default:
+            return at(custom ?? err.message ?? `failed ${err.keyword}`);
+    }
+}
+/**
+ * ajv reports every branch of a oneOf/anyOf that failed, which reads as noise ("must be object",
+ * "must have required property", "must match exactly one schema"…). Keep the oneOf/anyOf error
+ * itself (it carries the useful errorMessage) and drop what its branches said.
+ */
+function collapseAlternatives(errors) {
+    const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+    if (!alternatives.length)
+        return [...errors];
+    return errors.filter((e) => !alternatives.some((alt) => alt !== e &&
+        e.schemaPath.startsWith(`${alt.schemaPath}/`) &&
+        e.instancePath.startsWith(alt.instancePath)));
+}
+/** Problems from validating `data` (the document as plain JS) against the project schema. */
+function schemaProblems(src, data) {
+    const validate = validator();
+    if (validate(data))
+        return [];
+    const problems = [];
+    // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
+    const missing = new Map();
+    const errors = collapseAlternatives(validate.errors ?? []);
+    // A misspelt required field is reported once, as the unknown field with its suggestion, not
+    // a second time as missing.
+    const suggested = new Set();
+    for (const err of errors) {
+        if (err.keyword !== 'additionalProperties')
+            continue;
+        const hint = suggest(String(err.params.additionalProperty), allowedKeys(asSchemaNode(err.parentSchema)));
+        if (hint)
+            suggested.add(`${err.instancePath}\0${hint}`);
+    }
+    for (const err of errors) {
+        const plain = err.keyword === 'required' && !stringProp(asSchemaNode(err.parentSchema), 'errorMessage');
+        if (plain && suggested.has(`${err.instancePath}\0${String(err.params.missingProperty)}`))
+            continue;
+        if (plain && data !== null && typeof data === 'object') {
+            const list = missing.get(err.instancePath) ?? [];
+            list.push(JSON.stringify(String(err.params.missingProperty)));
+            missing.set(err.instancePath, list);
+            continue;
+        }
+        const mapped = mapError(err, data);
+        if (mapped)
+            problems.push(problemAt(src, mapped.segments, mapped.message, mapped.anchor));
+    }
+    for (const [pointer, fields] of missing) {
+        const message = `missing required field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}`;
+        problems.push(problemAt(src, pointerToSegments(pointer, data), message));
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/util/regex.ts
 /**
  * Go RE2 patterns (what Kargo users write in `allowTags`, `ignoreTags`, path filters, …) compiled
@@ -43478,116 +43585,6 @@ function compileRegex(pattern) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/expr/errors.ts
-/**
- * The one error type the expression language throws: syntax errors from `compileExpr`, runtime
- * errors from evaluation (unknown names, type mismatches, exhausted budgets) and template errors.
- * `reason` is the message without the position; `message` adds ` at line:column` when the error
- * points into the source.
- */
-
-class errors_ExprError extends GantryError {
-    name = 'ExprError';
-    /** The message without the position suffix. */
-    reason;
-    /** 1-based line and column of the offending token, or 0 when the error has no position. */
-    line;
-    column;
-    constructor(reason, line = 0, column = 0, options) {
-        super(line > 0 ? `${reason} at ${line}:${column}` : reason, options);
-        this.reason = reason;
-        this.line = line;
-        this.column = column;
-    }
-}
-/** 1-based line and column of a UTF-16 offset in `source` (columns count code points). */
-function positionOf(source, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(offset, source.length);
-    for (let i = 0; i < end; i++) {
-        if (source.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: [...source.slice(lineStart, end)].length + 1 };
-}
-function exprErrorAt(source, offset, reason, cause) {
-    const { line, column } = positionOf(source, offset);
-    return new errors_ExprError(reason, line, column, cause === undefined ? undefined : { cause });
-}
-
-;// CONCATENATED MODULE: ./src/util/suggest.ts
-/**
- * "Did you mean …?" for misspelled names: field names, enum values, stage names, CLI flags.
- *
- * Distance is the optimal-string-alignment variant of Damerau-Levenshtein (insert, delete,
- * substitute, swap two adjacent characters), computed case-insensitively so that `automatic`
- * finds `Automatic`; ties are broken by the case-sensitive distance, then by candidate order.
- */
-/** Edit distance with adjacent transpositions (optimal string alignment). */
-function editDistance(a, b) {
-    if (a === b)
-        return 0;
-    if (!a.length)
-        return b.length;
-    if (!b.length)
-        return a.length;
-    // Three rolling rows: two back (for transpositions), previous, current.
-    let prev2 = new Array(b.length + 1).fill(0);
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    let cur = new Array(b.length + 1).fill(0);
-    for (let i = 1; i <= a.length; i++) {
-        cur[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
-            }
-            cur[j] = d;
-        }
-        [prev2, prev, cur] = [prev, cur, prev2];
-    }
-    return prev[b.length] ?? 0;
-}
-/**
- * The candidate closest to `word`, or undefined when none is close enough. "Close enough" is a
- * distance of at most max(2, ⌊len/3⌋) where len is the longer of the two strings, which catches a
- * dropped or swapped letter in short names and a few slips in long ones without suggesting
- * unrelated words. Failing that, a word of four or more letters that is part of exactly one
- * candidate suggests that candidate. Returns `word` itself when it is one of the candidates.
- */
-function suggest(word, candidates) {
-    const lower = word.toLowerCase();
-    let best;
-    let bestScore = Infinity;
-    for (const candidate of candidates) {
-        const folded = editDistance(lower, candidate.toLowerCase());
-        const limit = Math.max(2, Math.floor(Math.max(word.length, candidate.length) / 3));
-        if (folded > limit)
-            continue;
-        // Case-insensitive distance first; exact-case distance only breaks ties.
-        const score = folded * 1000 + editDistance(word, candidate);
-        if (score < bestScore) {
-            best = candidate;
-            bestScore = score;
-        }
-    }
-    if (best !== undefined || lower.length < 4)
-        return best;
-    // A shortened name (`strategy` for `imageSelectionStrategy`, `Auto` for `Automatic`): suggest
-    // the one candidate that contains it, if exactly one does.
-    const containing = candidates.filter((c) => c.toLowerCase().includes(lower));
-    return containing.length === 1 ? containing[0] : undefined;
-}
-/** ` (did you mean "x"?)` or the empty string: ready to append to a message. */
-function didYouMean(word, candidates) {
-    const s = suggest(word, candidates);
-    return s !== undefined && s !== word ? ` (did you mean "${s}"?)` : '';
-}
-
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 ;// CONCATENATED MODULE: ./src/semver/parse.ts
@@ -43659,6 +43656,2879 @@ function sortVersionsDesc(tags, strict) {
     return out.sort(compareVersionsDesc);
 }
 
+;// CONCATENATED MODULE: ./src/semver/constraint.ts
+/**
+ * Semantic-version constraints as Kargo reads them (Masterminds/semver v3 grammar and meaning),
+ * which differ from node-semver's ranges: commas separate ANDed comparators, `=<`/`=>` are
+ * operators, partial versions are wildcards, and pre-releases are judged per comparator.
+ *
+ * Grammar:
+ *   constraint := and ( "||" and )*
+ *   and        := comparator ( ( whitespace | "," ) comparator )*   |   version " - " version
+ *   comparator := op? version
+ *   op         := "=" | "!=" | ">" | "<" | ">=" | "=>" | "<=" | "=<" | "~" | "~>" | "^"
+ *   version    := "v"? part ( "." part ( "." part )? )? ( "-" prerelease )? ( "+" build )?
+ *   part       := digits | "x" | "X" | "*"
+ *
+ * A missing or wildcard part makes the comparator a range: `1.2`, `1.2.x`, `=1.2` mean
+ * `>=1.2.0 <1.3.0`; `>1.2` means `>=1.3.0`; `<=1.2` means `<1.3.0`; `*` means anything.
+ * Tilde: `~1.2.3` = `>=1.2.3 <1.3.0`, `~1` = `>=1.0.0 <2.0.0`. Caret: `^1.2` = `>=1.2.0 <2.0.0`,
+ * `^0.2.3` = `>=0.2.3 <0.3.0`, `^0.0.3` = `>=0.0.3 <0.0.4`.
+ *
+ * Pre-releases (Masterminds v3): a version with a pre-release fails every comparator whose own
+ * version has none, so `1.2.x-0` admits `1.2.3-alpha.1` while `^1.2` does not admit `1.3.0-rc.1`.
+ * Comparisons use SemVer precedence; build metadata is ignored.
+ */
+
+
+const OPS = [
+    // Longest first.
+    ['!=', '!='],
+    ['>=', '>='],
+    ['=>', '>='],
+    ['<=', '<='],
+    ['=<', '<='],
+    ['~>', '~'],
+    ['>', '>'],
+    ['<', '<'],
+    ['=', '='],
+    ['~', '~'],
+    ['^', '^'],
+];
+const PART = '(?:[0-9]+|[xX*])';
+const constraint_IDENTIFIERS = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*';
+const VERSION_SOURCE = `v?(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?(?:-(${constraint_IDENTIFIERS}))?(?:\\+${constraint_IDENTIFIERS})?`;
+const VERSION = new RegExp(`^${VERSION_SOURCE}`);
+const PLAIN_VERSION = `v?${PART}(?:\\.${PART}){0,2}(?:-${constraint_IDENTIFIERS})?(?:\\+${constraint_IDENTIFIERS})?`;
+const HYPHEN_RANGE = new RegExp(`(${PLAIN_VERSION})\\s+-\\s+(${PLAIN_VERSION})`, 'g');
+class ConstraintSyntaxError extends Error {
+}
+function isWild(part) {
+    return part === undefined || part === 'x' || part === 'X' || part === '*';
+}
+function toNumber(part) {
+    const n = Number(part);
+    if (!Number.isSafeInteger(n))
+        throw new ConstraintSyntaxError(`version number too large: ${part}`);
+    return n;
+}
+/** Parse `op? version` at the start of `text`; returns the comparator and the rest. */
+function parseComparator(text, segment) {
+    let rest = text;
+    let op = '=';
+    for (const [spelling, meaning] of OPS) {
+        if (rest.startsWith(spelling)) {
+            op = meaning;
+            rest = rest.slice(spelling.length).trimStart();
+            break;
+        }
+    }
+    const m = VERSION.exec(rest);
+    if (!m)
+        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+    rest = rest.slice(m[0].length);
+    if (rest !== '' && !/^[\s,]/.test(rest))
+        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+    const [, major, minor, patch, pre] = m;
+    let wild = null;
+    const nums = [0, 0, 0];
+    if (isWild(major))
+        wild = 'major';
+    else {
+        nums[0] = toNumber(major ?? '');
+        if (isWild(minor))
+            wild = 'minor';
+        else {
+            nums[1] = toNumber(minor ?? '');
+            if (isWild(patch))
+                wild = 'patch';
+            else
+                nums[2] = toNumber(patch ?? '');
+        }
+    }
+    let con;
+    try {
+        con = new semver.SemVer(`${nums.join('.')}${pre !== undefined ? `-${pre}` : ''}`);
+    }
+    catch {
+        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+    }
+    return [{ op, con, wild, hasPre: pre !== undefined }, rest];
+}
+function parseAnd(segment) {
+    const out = [];
+    let rest = segment.trim();
+    if (rest === '')
+        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+    for (;;) {
+        const [comparator, after] = parseComparator(rest, segment);
+        out.push(comparator);
+        rest = after.trimStart();
+        if (rest === '')
+            return out;
+        if (rest.startsWith(',')) {
+            rest = rest.slice(1).trimStart();
+            if (rest === '')
+                throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+        }
+    }
+}
+/** `v` is within the wildcard range or tilde range of `c` (lower bound checked by the caller). */
+function sameTildeRange(v, c) {
+    if (c.wild === 'major')
+        return true;
+    // `~0.0.0` is Masterminds' special case for "anything".
+    if (c.wild === null && c.con.major === 0 && c.con.minor === 0 && c.con.patch === 0)
+        return true;
+    if (v.major !== c.con.major)
+        return false;
+    return c.wild === 'minor' || v.minor === c.con.minor;
+}
+function check(v, c) {
+    const vPre = v.prerelease.length > 0;
+    // Masterminds excludes pre-releases per comparator; its exact `!=` is the one exception.
+    if (vPre && !c.hasPre && !(c.op === '!=' && c.wild === null))
+        return false;
+    const cmp = v.compare(c.con);
+    switch (c.op) {
+        case '=':
+            if (c.wild === null)
+                return cmp === 0;
+            return cmp >= 0 && sameTildeRange(v, c);
+        case '~':
+            return cmp >= 0 && sameTildeRange(v, c);
+        case '!=':
+            if (c.wild === null)
+                return cmp !== 0;
+            if (c.wild === 'major')
+                return false;
+            return !(v.major === c.con.major && (c.wild === 'minor' || v.minor === c.con.minor));
+        case '>':
+            if (c.wild === null)
+                return cmp > 0;
+            if (c.wild === 'major')
+                return false;
+            if (c.wild === 'minor')
+                return v.major > c.con.major;
+            return v.major > c.con.major || (v.major === c.con.major && v.minor > c.con.minor);
+        case '<':
+            if (c.wild === 'major')
+                return false;
+            return cmp < 0;
+        case '>=':
+            return cmp >= 0;
+        case '<=':
+            if (c.wild === null)
+                return cmp <= 0;
+            if (c.wild === 'major')
+                return true;
+            if (c.wild === 'minor')
+                return v.major <= c.con.major;
+            return v.major < c.con.major || (v.major === c.con.major && v.minor <= c.con.minor);
+        case '^':
+            if (cmp < 0)
+                return false;
+            if (c.wild === 'major')
+                return true;
+            if (c.con.major > 0 || c.wild === 'minor')
+                return v.major === c.con.major;
+            if (v.major !== 0)
+                return false;
+            if (c.con.minor > 0 || c.wild === 'patch')
+                return v.minor === c.con.minor;
+            return v.minor === 0 && v.patch === c.con.patch;
+    }
+}
+/**
+ * Parse a Masterminds-style constraint. Throws `error parsing semver constraint "<text>": …`.
+ */
+function parseConstraint(text) {
+    let ors;
+    try {
+        const rewritten = text.replace(HYPHEN_RANGE, ' >=$1, <=$2 ');
+        ors = rewritten.split('||').map(parseAnd);
+    }
+    catch (err) {
+        if (err instanceof ConstraintSyntaxError) {
+            throw new Error(`error parsing semver constraint ${JSON.stringify(text)}: ${err.message}`, {
+                cause: err,
+            });
+        }
+        throw err;
+    }
+    return {
+        text,
+        matches(v) {
+            const version = typeof v === 'string' ? parseVersion(v, false)?.version : v;
+            if (!version)
+                return false;
+            return ors.some((and) => and.every((c) => check(version, c)));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/branch.ts
+/**
+ * Branch names as `git check-ref-format --branch` accepts them, without spawning git: the rules of
+ * git-check-ref-format(1) applied to `refs/heads/<name>`, plus the two --branch extras (no leading
+ * `-`, not `HEAD`). `@{-N}` shorthands are not branch names in a config file and are rejected.
+ */
+/** Why `name` is not a valid branch name, or undefined when it is. */
+function branchNameProblem(name) {
+    if (name === '')
+        return 'a branch name cannot be empty';
+    if (name === 'HEAD')
+        return '"HEAD" is not a valid branch name';
+    if (name === '@')
+        return 'a branch name cannot be the single character "@"';
+    if (name.startsWith('-'))
+        return 'a branch name cannot start with "-"';
+    if (name.startsWith('refs/')) {
+        return `write the branch name without "refs/…", e.g. "${name.replace(/^refs\/(heads\/)?/, '')}"`;
+    }
+    const bad = [...name].find((ch) => ch <= ' ' || ch === '\x7f' || '~^:?*[\\'.includes(ch));
+    if (bad !== undefined) {
+        const shown = bad === ' ' ? 'a space' : bad < ' ' || bad === '\x7f' ? 'a control character' : `"${bad}"`;
+        return `a branch name cannot contain ${shown}`;
+    }
+    if (name.includes('..'))
+        return 'a branch name cannot contain ".."';
+    if (name.includes('@{'))
+        return 'a branch name cannot contain "@{"';
+    if (name.startsWith('/') || name.endsWith('/'))
+        return 'a branch name cannot start or end with "/"';
+    if (name.includes('//'))
+        return 'a branch name cannot contain "//"';
+    if (name.endsWith('.'))
+        return 'a branch name cannot end with "."';
+    for (const component of name.split('/')) {
+        if (component.startsWith('.'))
+            return `a branch name component cannot start with "." ("${component}")`;
+        if (component.endsWith('.lock'))
+            return `a branch name component cannot end with ".lock" ("${component}")`;
+    }
+    return undefined;
+}
+function isValidBranchName(name) {
+    return branchNameProblem(name) === undefined;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/semantic.ts
+/**
+ * Checks the JSON schema cannot express, run once a file has passed the schema: names that must be
+ * unique, references between warehouses and stages, cycles, and the syntax of embedded languages
+ * (regular expressions, semver constraints, branch names).
+ */
+
+
+
+
+
+
+/** Path filters with these prefixes hold a regular expression. */
+const REGEX_FILTER = /^(regexp?):(.*)$/s;
+function semanticProblems(src, raw) {
+    const problems = [];
+    const report = (segments, message) => problems.push(problemAt(src, segments, message));
+    checkUniqueNames(src, report, 'warehouse', 'warehouses', raw.warehouses);
+    checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
+    raw.warehouses.forEach((warehouse, w) => {
+        warehouse.subscriptions.forEach((sub, s) => {
+            const at = ['warehouses', w, 'subscriptions', s];
+            if (sub.image)
+                checkImage(report, [...at, 'image'], sub.image);
+            if (sub.chart?.semverConstraint !== undefined) {
+                checkConstraint(report, [...at, 'chart', 'semverConstraint'], sub.chart.semverConstraint);
+            }
+            if (sub.git)
+                checkGit(report, [...at, 'git'], sub.git);
+        });
+    });
+    const warehouseNames = raw.warehouses.map((w) => w.name);
+    const stageNames = raw.stages.map((s) => s.name);
+    raw.stages.forEach((stage, i) => {
+        checkStage(report, raw, stage, i, warehouseNames, stageNames);
+    });
+    checkCycles(report, raw.stages);
+    return problems;
+}
+function checkUniqueNames(src, report, what, field, items) {
+    const first = new Map();
+    items.forEach((item, i) => {
+        const earlier = first.get(item.name);
+        if (earlier === undefined) {
+            first.set(item.name, i);
+        }
+        else {
+            const line = lineOf(src, [field, earlier, 'name']);
+            report([field, i, 'name'], `duplicate ${what} name ${JSON.stringify(item.name)}: ${field}[${earlier}] at line ${line} has the same name`);
+        }
+    });
+}
+function checkRegexes(report, at, patterns) {
+    patterns?.forEach((pattern, i) => checkRegex(report, [...at, i], pattern));
+}
+function checkRegex(report, at, pattern) {
+    try {
+        compileRegex(pattern);
+    }
+    catch (err) {
+        const msg = errorMessage(err);
+        report(at, /regular expression|regexp/i.test(msg)
+            ? msg
+            : `invalid regular expression ${JSON.stringify(pattern)}: ${msg}`);
+    }
+}
+function checkConstraint(report, at, text) {
+    try {
+        parseConstraint(text);
+    }
+    catch (err) {
+        const msg = errorMessage(err);
+        report(at, /constraint/i.test(msg) ? msg : `invalid semver constraint ${JSON.stringify(text)}: ${msg}`);
+    }
+}
+function checkImage(report, at, image) {
+    const strategy = image.imageSelectionStrategy ?? 'SemVer';
+    if (strategy === 'SemVer' && image.constraint !== undefined) {
+        checkConstraint(report, [...at, 'constraint'], image.constraint);
+    }
+    checkRegexes(report, [...at, 'allowTagsRegexes'], image.allowTagsRegexes);
+    checkRegexes(report, [...at, 'ignoreTagsRegexes'], image.ignoreTagsRegexes);
+}
+function checkGit(report, at, git) {
+    if (git.branch !== undefined) {
+        const why = branchNameProblem(git.branch);
+        if (why)
+            report([...at, 'branch'], `invalid branch name ${JSON.stringify(git.branch)}: ${why}`);
+    }
+    if (git.semverConstraint !== undefined) {
+        checkConstraint(report, [...at, 'semverConstraint'], git.semverConstraint);
+    }
+    checkRegexes(report, [...at, 'allowTagsRegexes'], git.allowTagsRegexes);
+    checkRegexes(report, [...at, 'ignoreTagsRegexes'], git.ignoreTagsRegexes);
+    for (const field of ['includePaths', 'excludePaths']) {
+        git[field]?.forEach((entry, i) => {
+            const m = REGEX_FILTER.exec(entry);
+            if (m)
+                checkRegex(report, [...at, field, i], m[2] ?? '');
+        });
+    }
+}
+function known(kind, name, names) {
+    const hint = didYouMean(name, names);
+    return hint || (names.length ? ` (${kind}s: ${names.join(', ')})` : '');
+}
+function checkStage(report, raw, stage, i, warehouseNames, stageNames) {
+    const at = ['stages', i];
+    if (stage.branch !== undefined) {
+        const why = branchNameProblem(stage.branch);
+        if (why)
+            report([...at, 'branch'], `invalid branch name ${JSON.stringify(stage.branch)}: ${why}`);
+    }
+    const origins = new Map();
+    stage.requestedFreight.forEach((request, r) => {
+        const rat = [...at, 'requestedFreight', r];
+        const origin = request.origin.name;
+        if (!warehouseNames.includes(origin)) {
+            report([...rat, 'origin', 'name'], `unknown warehouse ${JSON.stringify(origin)}${known('warehouse', origin, warehouseNames)}`);
+        }
+        const earlier = origins.get(origin);
+        if (earlier !== undefined) {
+            report([...rat, 'origin', 'name'], `warehouse ${JSON.stringify(origin)} is requested twice by stage ${JSON.stringify(stage.name)} (also requestedFreight[${earlier}])`);
+        }
+        else {
+            origins.set(origin, r);
+        }
+        const upstream = request.sources.stages ?? [];
+        if (request.sources.direct !== true && upstream.length === 0) {
+            report([...rat, 'sources'], 'sources must set direct: true (take freight from the warehouse) or list upstream stages in stages');
+        }
+        upstream.forEach((name, u) => {
+            const sat = [...rat, 'sources', 'stages', u];
+            if (name === stage.name) {
+                report(sat, `stage ${JSON.stringify(name)} cannot take freight from itself`);
+                return;
+            }
+            const target = raw.stages.find((s) => s.name === name);
+            if (!target) {
+                report(sat, `unknown stage ${JSON.stringify(name)}${known('stage', name, stageNames.filter((n) => n !== stage.name))}`);
+                return;
+            }
+            if (!target.requestedFreight.some((req) => req.origin.name === origin)) {
+                report(sat, `upstream stage ${JSON.stringify(name)} does not request freight from warehouse ${JSON.stringify(origin)}, so it can never pass that freight on`);
+            }
+        });
+    });
+    const aliases = new Map();
+    stage.promotionTemplate.steps.forEach((step, s) => {
+        if (step.as === undefined)
+            return;
+        const earlier = aliases.get(step.as);
+        if (earlier !== undefined) {
+            report([...at, 'promotionTemplate', 'steps', s, 'as'], `duplicate step alias ${JSON.stringify(step.as)}: steps[${earlier}] already uses it`);
+        }
+        else {
+            aliases.set(step.as, s);
+        }
+    });
+}
+/**
+ * Freight flows from upstream to downstream stages; a cycle means no freight can ever enter it.
+ * Each cycle is reported once, in flow order starting from the stage that comes first in the file,
+ * at the `sources.stages` entry of that stage which closes the loop.
+ */
+function checkCycles(report, stages) {
+    const index = new Map();
+    stages.forEach((s, i) => {
+        if (!index.has(s.name))
+            index.set(s.name, i);
+    });
+    // upstreams[i]: indexes of the stages stage i takes freight from (known stages, not itself).
+    const upstreams = stages.map((s) => {
+        const out = new Set();
+        for (const req of s.requestedFreight) {
+            for (const name of req.sources.stages ?? []) {
+                const j = index.get(name);
+                if (j !== undefined && stages[j]?.name !== s.name)
+                    out.add(j);
+            }
+        }
+        return [...out];
+    });
+    const state = new Array(stages.length).fill(0); // 0 new, 1 on stack, 2 done
+    const stack = [];
+    const reported = new Set();
+    const visit = (i) => {
+        state[i] = 1;
+        stack.push(i);
+        for (const j of upstreams[i] ?? []) {
+            if (state[j] === 1) {
+                // stack from j to the end: j <- ... <- i <- j in "takes from" terms.
+                const loop = stack.slice(stack.indexOf(j));
+                // Flow order is the reverse of "takes from" order.
+                const flow = [...loop].reverse();
+                const start = flow.indexOf(Math.min(...flow));
+                const rotated = [...flow.slice(start), ...flow.slice(0, start)];
+                const key = rotated.join(',');
+                const first = rotated[0];
+                const feeder = rotated.at(-1);
+                if (!reported.has(key) && first !== undefined && feeder !== undefined) {
+                    reported.add(key);
+                    const names = [...rotated, first].map((k) => stages[k]?.name ?? '?');
+                    report(entryFor(stages, first, feeder), `stages form a cycle: ${names.join(' -> ')}`);
+                }
+            }
+            else if (state[j] === 0) {
+                visit(j);
+            }
+        }
+        stack.pop();
+        state[i] = 2;
+    };
+    stages.forEach((_, i) => {
+        if (state[i] === 0)
+            visit(i);
+    });
+}
+/** Path of the `sources.stages` entry by which stage `i` takes freight from stage `j`. */
+function entryFor(stages, i, j) {
+    const target = stages[j]?.name ?? '';
+    for (const [r, request] of (stages[i]?.requestedFreight ?? []).entries()) {
+        const u = (request.sources.stages ?? []).indexOf(target);
+        if (u >= 0)
+            return ['stages', i, 'requestedFreight', r, 'sources', 'stages', u];
+    }
+    return ['stages', i, 'name'];
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/parse.ts
+/**
+ * One project file: YAML → schema → semantic checks → typed Project with defaults applied.
+ */
+
+
+
+
+
+/** Where each parsed Project came from, for problems found later (across files). */
+const sources = new WeakMap();
+function sourceOf(project) {
+    return sources.get(project);
+}
+function yamlProblem(src, err) {
+    const { line, col } = src.lineCounter.linePos(err.pos[0]);
+    const message = err.code === 'MULTIPLE_DOCS'
+        ? 'a project file holds exactly one YAML document: remove the "---" separator and put other projects in their own .gantry/<project>.yaml'
+        : `YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
+    return { file: src.file, line, column: col, path: '', message };
+}
+/**
+ * Parse and validate one project file. `file` is the path shown in problems (relative to the
+ * repository root, e.g. `.gantry/echo.yaml`). The project is returned only when there are no
+ * problems; every problem found is returned, sorted by position.
+ */
+function parseProjectFile(file, text) {
+    const lineCounter = new dist.LineCounter();
+    const doc = (0,dist.parseDocument)(text, {
+        lineCounter,
+        prettyErrors: false,
+        merge: true,
+        uniqueKeys: true,
+    });
+    const src = { file, doc, lineCounter };
+    if (doc.errors.length) {
+        return { problems: tidyProblems(doc.errors.map((e) => yamlProblem(src, e))) };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // Only an alias bomb gets here; point at the top.
+        return {
+            problems: [
+                {
+                    file,
+                    ...positionOf(src, undefined),
+                    path: '',
+                    message: `cannot read YAML: ${String(err)}`,
+                },
+            ],
+        };
+    }
+    const schemaErrors = schemaProblems(src, data);
+    if (schemaErrors.length)
+        return { problems: tidyProblems(schemaErrors) };
+    // The schema has vouched for the shape; from here on the data is a RawProject.
+    const raw = data;
+    const semantic = semanticProblems(src, raw);
+    if (semantic.length)
+        return { problems: tidyProblems(semantic) };
+    const project = toProject(file, raw);
+    sources.set(project, src);
+    return { project, problems: [] };
+}
+function vars(list) {
+    return (list ?? []).map((v) => ({ name: v.name, value: v.value }));
+}
+function toSubscription(sub) {
+    if (sub.image) {
+        const i = sub.image;
+        return {
+            kind: 'image',
+            image: {
+                repoURL: i.repoURL,
+                ...(i.name !== undefined && { name: i.name }),
+                imageSelectionStrategy: i.imageSelectionStrategy ?? 'SemVer',
+                ...(i.constraint !== undefined && { constraint: i.constraint }),
+                strictSemvers: i.strictSemvers ?? true,
+                allowTagsRegexes: i.allowTagsRegexes ?? [],
+                ignoreTagsRegexes: i.ignoreTagsRegexes ?? [],
+                ...(i.platform !== undefined && { platform: i.platform }),
+                discoveryLimit: i.discoveryLimit ?? 20,
+                insecureSkipTLSVerify: i.insecureSkipTLSVerify ?? false,
+            },
+        };
+    }
+    if (sub.chart) {
+        const c = sub.chart;
+        return {
+            kind: 'chart',
+            chart: {
+                repoURL: c.repoURL,
+                ...(c.name !== undefined && { name: c.name }),
+                ...(c.semverConstraint !== undefined && { semverConstraint: c.semverConstraint }),
+                discoveryLimit: c.discoveryLimit ?? 20,
+            },
+        };
+    }
+    if (sub.git) {
+        const g = sub.git;
+        return {
+            kind: 'git',
+            git: {
+                repoURL: g.repoURL,
+                ...(g.name !== undefined && { name: g.name }),
+                commitSelectionStrategy: g.commitSelectionStrategy ?? 'NewestFromBranch',
+                ...(g.branch !== undefined && { branch: g.branch }),
+                strictSemvers: g.strictSemvers ?? true,
+                ...(g.semverConstraint !== undefined && { semverConstraint: g.semverConstraint }),
+                allowTagsRegexes: g.allowTagsRegexes ?? [],
+                ignoreTagsRegexes: g.ignoreTagsRegexes ?? [],
+                ...(g.expressionFilter !== undefined && { expressionFilter: g.expressionFilter }),
+                includePaths: g.includePaths ?? [],
+                excludePaths: g.excludePaths ?? [],
+                discoveryLimit: g.discoveryLimit ?? 20,
+                insecureSkipTLSVerify: g.insecureSkipTLSVerify ?? false,
+            },
+        };
+    }
+    // The schema admits exactly one of image, chart, git.
+    throw new Error('internal: subscription without image, chart or git passed the schema');
+}
+function toWarehouse(w) {
+    return {
+        name: w.name,
+        freightCreationPolicy: w.freightCreationPolicy ?? 'Automatic',
+        ...(w.interval !== undefined && { interval: w.interval }),
+        subscriptions: w.subscriptions.map(toSubscription),
+    };
+}
+function toRequest(r) {
+    const soak = r.sources.requiredSoakTime;
+    return {
+        origin: { kind: 'Warehouse', name: r.origin.name },
+        sources: {
+            direct: r.sources.direct ?? false,
+            stages: r.sources.stages ?? [],
+            ...(soak !== undefined && {
+                requiredSoakTime: soak,
+                requiredSoakTimeMs: parseDuration(soak),
+            }),
+            availabilityStrategy: r.sources.availabilityStrategy ?? 'OneOf',
+        },
+    };
+}
+function toStep(s) {
+    const retry = s.retry && {
+        ...(s.retry.timeout !== undefined && { timeoutMs: parseDuration(s.retry.timeout) }),
+        ...(s.retry.errorThreshold !== undefined && { errorThreshold: s.retry.errorThreshold }),
+    };
+    return {
+        uses: s.uses,
+        ...(s.as !== undefined && { as: s.as }),
+        ...(s.if !== undefined && { if: s.if }),
+        config: s.config ?? {},
+        continueOnError: s.continueOnError ?? false,
+        vars: vars(s.vars),
+        ...(retry && { retry }),
+    };
+}
+function toStage(s) {
+    return {
+        name: s.name,
+        ...(s.branch !== undefined && { branch: s.branch }),
+        environment: s.environment ?? s.name,
+        requestedFreight: s.requestedFreight.map(toRequest),
+        autoPromotion: s.autoPromotion ?? false,
+        promotionTemplate: {
+            mode: s.promotionTemplate.mode ?? 'direct',
+            vars: vars(s.promotionTemplate.vars),
+            steps: s.promotionTemplate.steps.map(toStep),
+        },
+        verification: (s.verification ?? []).map((v) => ({ ...v })),
+    };
+}
+function toProject(file, raw) {
+    return {
+        name: raw.project,
+        file,
+        warehouses: raw.warehouses.map(toWarehouse),
+        stages: raw.stages.map(toStage),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/pipeline/load.ts
+/**
+ * Several project files together: the checks that need more than one file, and loading the
+ * `.gantry/` directory of a GitOps checkout.
+ */
+
+
+
+
+/** The directory, relative to the repository root, that holds one file per project. */
+const PROJECT_DIR = '.gantry';
+function projectKeyProblem(project, message) {
+    const src = sourceOf(project);
+    if (!src)
+        return { file: project.file, line: 1, column: 1, path: 'project', message };
+    return problemAt(src, ['project'], message, 'key');
+}
+/**
+ * Checks across project files: each project name is used once, and each file is named after its
+ * project (`.gantry/<project>.yaml` or `.yml`).
+ */
+function checkProjects(projects) {
+    const problems = [];
+    const firstFile = new Map();
+    for (const project of projects) {
+        const base = external_node_path_default().posix.basename(project.file.replace(/\\/g, '/'));
+        const ext = /\.yml$/i.test(base) ? '.yml' : '.yaml';
+        const expected = `${project.name}${ext}`;
+        if (base !== expected) {
+            problems.push(projectKeyProblem(project, `project ${JSON.stringify(project.name)} must be in a file named ${expected} (this file is ${base}): rename the file or the project`));
+        }
+        const earlier = firstFile.get(project.name);
+        if (earlier !== undefined) {
+            problems.push(projectKeyProblem(project, `project ${JSON.stringify(project.name)} is already defined in ${earlier}`));
+        }
+        else {
+            firstFile.set(project.name, project.file);
+        }
+    }
+    return tidyProblems(problems);
+}
+/** Parse each file, then run the cross-file checks over the ones that parsed. */
+function loadProjectsFromFiles(files) {
+    if (!files.length) {
+        return {
+            projects: [],
+            problems: [
+                {
+                    file: `${PROJECT_DIR}/`,
+                    line: 1,
+                    column: 1,
+                    path: '',
+                    message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
+                },
+            ],
+        };
+    }
+    const projects = [];
+    const problems = [];
+    for (const { file, text } of files) {
+        const result = parseProjectFile(file, text);
+        if (result.project)
+            projects.push(result.project);
+        problems.push(...result.problems);
+    }
+    problems.push(...checkProjects(projects));
+    return { projects, problems: tidyProblems(problems) };
+}
+/**
+ * Load `.gantry/*.yaml` and `.gantry/*.yml` (not subdirectories such as `.gantry/state/`) of the
+ * checkout at `repoDir`, in file-name order. File paths in the result are relative to `repoDir`.
+ */
+async function loadProjectsFromDir(repoDir) {
+    let names = [];
+    try {
+        const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, PROJECT_DIR), { withFileTypes: true });
+        names = entries
+            .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+            .map((e) => e.name)
+            .sort();
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            throw err;
+    }
+    const files = await Promise.all(names.map(async (name) => ({
+        file: `${PROJECT_DIR}/${name}`,
+        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, PROJECT_DIR, name), 'utf8'),
+    })));
+    return loadProjectsFromFiles(files);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/freight/changes.ts
+const shortSha = (sha) => sha.slice(0, 7);
+function versions(f) {
+    const m = new Map();
+    for (const i of f?.images ?? [])
+        m.set(i.repoURL, { kind: 'image', version: i.tag || `@${i.digest}` });
+    for (const c of f?.charts ?? [])
+        m.set(c.name ? `${c.repoURL.replace(/\/+$/, '')}/${c.name}` : c.repoURL, {
+            kind: 'chart',
+            version: c.version,
+        });
+    for (const c of f?.commits ?? [])
+        m.set(c.repoURL, { kind: 'git', version: c.tag ?? shortSha(c.id) });
+    return m;
+}
+/** Version changes from what a stage ran to the freight it gets: `ghcr.io/acme/echo: 1.0.0 → 1.1.0`. */
+function versionChanges(previous, next) {
+    const before = versions(previous);
+    const after = versions(next);
+    const out = [];
+    for (const [artifact, { kind, version }] of after) {
+        const old = before.get(artifact)?.version;
+        if (old !== version)
+            out.push({ artifact, kind, from: old, to: version });
+    }
+    for (const [artifact, { kind, version }] of before) {
+        if (!after.has(artifact))
+            out.push({ artifact, kind, from: version });
+    }
+    return out;
+}
+function formatChange(c) {
+    if (c.from === undefined)
+        return `${c.artifact}: ${c.to}`;
+    if (c.to === undefined)
+        return `${c.artifact}: ${c.from} → removed`;
+    return `${c.artifact}: ${c.from} → ${c.to}`;
+}
+
+;// CONCATENATED MODULE: ./src/freight/document.ts
+/**
+ * The freight document: the message of the annotated tag `gantry/<project>/freight/<id>`.
+ *
+ *   freight lucky-jaguar            ← subject: what `git tag -n` shows
+ *                                   ← blank line
+ *   {                               ← JSON of the Freight (2-space indent), keys in a fixed order
+ *     "id": "3f9a…",
+ *     "alias": "lucky-jaguar",
+ *     "origin": { "kind": "Warehouse", "name": "echo" },
+ *     "images": [...],
+ *     "charts": [...],
+ *     "commits": [...],
+ *     "createdAt": "2024-06-01T12:00:00.000Z",
+ *     "createdBy": "https://github.com/acme/gitops/actions/runs/1"
+ *   }
+ *
+ * JSON rather than YAML because listing reads every document: JSON.parse is ~70× faster than a
+ * YAML parser. JSON escapes newlines and tabs inside strings (a multi-line commit message stays on
+ * one line), and no line ends in a space or starts with `#`, so git's message clean-up (trailing
+ * spaces, repeated blank lines, comment lines) cannot change a document.
+ */
+
+const SUBJECT_PREFIX = 'freight ';
+function definedOnly(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+/** The tag message for a freight. */
+function serializeFreight(f) {
+    const doc = definedOnly({
+        id: f.id,
+        alias: f.alias,
+        origin: { kind: f.origin.kind, name: f.origin.name },
+        images: f.images.map((i) => definedOnly({
+            repoURL: i.repoURL,
+            tag: i.tag,
+            digest: i.digest,
+            subscriptionName: i.subscriptionName,
+        })),
+        charts: f.charts.map((c) => definedOnly({
+            repoURL: c.repoURL,
+            name: c.name,
+            version: c.version,
+            subscriptionName: c.subscriptionName,
+        })),
+        commits: f.commits.map((c) => definedOnly({
+            repoURL: c.repoURL,
+            id: c.id,
+            branch: c.branch,
+            tag: c.tag,
+            message: c.message,
+            author: c.author,
+            committer: c.committer,
+            subscriptionName: c.subscriptionName,
+        })),
+        createdAt: f.createdAt,
+        createdBy: f.createdBy,
+    });
+    return `${SUBJECT_PREFIX}${f.alias}\n\n${JSON.stringify(doc, null, 2)}\n`;
+}
+class Reader {
+    fail;
+    constructor(fail) {
+        this.fail = fail;
+    }
+    object(v, path) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+            this.fail(`${path} must be a mapping`);
+        }
+        return v;
+    }
+    array(o, key, path) {
+        if (!Object.hasOwn(o, key))
+            this.fail(`missing field ${path}${key}`);
+        const v = o[key];
+        if (!Array.isArray(v))
+            this.fail(`field ${path}${key} must be a list`);
+        return v;
+    }
+    string(o, key, path, opts = {}) {
+        if (!Object.hasOwn(o, key) || o[key] === null)
+            this.fail(`missing field ${path}${key}`);
+        const v = o[key];
+        if (typeof v !== 'string')
+            this.fail(`field ${path}${key} must be a string`);
+        if (!opts.empty && v === '')
+            this.fail(`field ${path}${key} must not be empty`);
+        return v;
+    }
+    optionalString(o, key, path) {
+        if (!Object.hasOwn(o, key) || o[key] === null)
+            return undefined;
+        return this.string(o, key, path, { empty: true });
+    }
+}
+/**
+ * Read a freight document. `where` names its source for messages (a tag name, or a phrase such as
+ * "file freight.json"); `expectedId`, when given, is the ID the tag name carries and must match the
+ * document's. Throws OperationError naming `where` and the problem.
+ */
+function parseFreight(text, where, expectedId) {
+    const source = /\s/.test(where) ? where : `tag ${where}`;
+    const fail = (problem) => {
+        throw new OperationError(`unreadable freight document in ${source}: ${problem}`);
+    };
+    const r = new Reader(fail);
+    let message = text.replace(/\r\n/g, '\n');
+    // A signed tag's message (as `%(contents)` shows it) ends with the signature.
+    const signature = /^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m.exec(message);
+    if (signature)
+        message = message.slice(0, signature.index);
+    const newline = message.indexOf('\n');
+    const subject = newline < 0 ? message : message.slice(0, newline);
+    if (!subject.startsWith(SUBJECT_PREFIX) || subject.length === SUBJECT_PREFIX.length) {
+        fail(`the first line must be "freight <alias>", not ${JSON.stringify(subject.slice(0, 80))}`);
+    }
+    const subjectAlias = subject.slice(SUBJECT_PREFIX.length).trim();
+    const rest = newline < 0 ? '' : message.slice(newline + 1);
+    if (!rest.startsWith('\n'))
+        fail('a blank line must follow the first line');
+    const json = rest.slice(1);
+    if (json.trim() === '')
+        fail('the document is empty');
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch (err) {
+        fail(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (value === null)
+        fail('the document is empty');
+    const d = r.object(value, 'the document');
+    const id = r.string(d, 'id', '');
+    if (!/^[0-9a-f]{40}$/.test(id))
+        fail(`field id must be 40 lowercase hex characters, not ${JSON.stringify(id)}`);
+    if (expectedId !== undefined && id !== expectedId) {
+        fail(`its id ${id} is not the tag's ${expectedId}`);
+    }
+    const alias = r.string(d, 'alias', '');
+    if (alias !== subjectAlias)
+        fail(`field alias ${JSON.stringify(alias)} differs from the first line's ${JSON.stringify(subjectAlias)}`);
+    if (!Object.hasOwn(d, 'origin'))
+        fail('missing field origin');
+    const o = r.object(d.origin, 'field origin');
+    const kind = r.string(o, 'kind', 'origin.');
+    if (kind !== 'Warehouse')
+        fail(`field origin.kind must be "Warehouse", not ${JSON.stringify(kind)}`);
+    const origin = { kind: 'Warehouse', name: r.string(o, 'name', 'origin.') };
+    const images = r.array(d, 'images', '').map((raw, n) => {
+        const p = `images[${n}].`;
+        const i = r.object(raw, `field images[${n}]`);
+        return definedOnly({
+            repoURL: r.string(i, 'repoURL', p),
+            tag: r.string(i, 'tag', p, { empty: true }),
+            digest: r.string(i, 'digest', p, { empty: true }),
+            subscriptionName: r.optionalString(i, 'subscriptionName', p),
+        });
+    });
+    const charts = r.array(d, 'charts', '').map((raw, n) => {
+        const p = `charts[${n}].`;
+        const c = r.object(raw, `field charts[${n}]`);
+        return definedOnly({
+            repoURL: r.string(c, 'repoURL', p),
+            name: r.string(c, 'name', p, { empty: true }),
+            version: r.string(c, 'version', p),
+            subscriptionName: r.optionalString(c, 'subscriptionName', p),
+        });
+    });
+    const commits = r.array(d, 'commits', '').map((raw, n) => {
+        const p = `commits[${n}].`;
+        const c = r.object(raw, `field commits[${n}]`);
+        return definedOnly({
+            repoURL: r.string(c, 'repoURL', p),
+            id: r.string(c, 'id', p),
+            branch: r.optionalString(c, 'branch', p),
+            tag: r.optionalString(c, 'tag', p),
+            message: r.optionalString(c, 'message', p),
+            author: r.optionalString(c, 'author', p),
+            committer: r.optionalString(c, 'committer', p),
+            subscriptionName: r.optionalString(c, 'subscriptionName', p),
+        });
+    });
+    const createdAt = r.string(d, 'createdAt', '');
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
+        fail(`field createdAt is not a time: ${JSON.stringify(createdAt)}`);
+    const createdBy = r.optionalString(d, 'createdBy', '');
+    // Unknown fields are ignored: documents written by a newer gantry stay readable.
+    return definedOnly({ id, alias, origin, images, charts, commits, createdAt, createdBy });
+}
+
+;// CONCATENATED MODULE: ./src/util/retry.ts
+const DEFAULT_PUSH_RETRY = {
+    attempts: 12,
+    baseDelayMs: 150,
+    maxDelayMs: 4_000,
+    maxElapsedMs: 5 * 60_000,
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * "Full jitter" exponential backoff: the delay before try n+1 is uniform in
+ * [0, min(max, base·2ⁿ)]. Writers racing for one branch spread out instead of colliding again.
+ */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+/** Runs `fn` until it succeeds, `retryable` says no, or the tries run out (then the last error is thrown). */
+async function retry(fn, retryable, policy, hooks = {}) {
+    const now = hooks.now ?? Date.now;
+    const started = now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= policy.attempts || !retryable(err))
+                throw err;
+            const delay = backoffDelay(attempt, policy, hooks.random);
+            if (policy.maxElapsedMs !== undefined && now() - started + delay > policy.maxElapsedMs)
+                throw err;
+            hooks.onRetry?.(attempt, delay, err);
+            await (hooks.sleep ?? sleep)(delay);
+        }
+    }
+}
+/** An HTTP `Retry-After` value (seconds, or an HTTP date) as milliseconds from `now`. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/state/lock.ts
+
+
+
+
+
+/**
+ * A lock between gantry processes sharing one cache repository on one machine (a developer
+ * running two commands at once, tests starting twenty). mkdir is atomic; the holder writes a
+ * token into it and removes only a lock that still holds its token. A lock not refreshed for
+ * `staleMs` was left by a process that died: it is moved aside (rename is atomic, so of two
+ * waiters only one takes it over) and removed.
+ */
+async function withDirLock(path, fn, waitMs = 600_000, staleMs = 120_000) {
+    const lockDir = `${path}.lock`;
+    const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const deadline = Date.now() + waitMs;
+    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(lockDir);
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), `${token} ${process.pid}\n`);
+            break;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+            const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
+            if (age > staleMs) {
+                const aside = `${lockDir}.stale-${token}`;
+                if (await (0,promises_namespaceObject.rename)(lockDir, aside).then(() => true, () => false)) {
+                    await (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
+                }
+                continue;
+            }
+            if (Date.now() > deadline) {
+                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process to release ${lockDir}; if none is running, remove that directory`);
+            }
+            await sleep(delay + Math.random() * delay);
+        }
+    }
+    // Long holders refresh the lock so others do not take it as stale.
+    const keepAlive = setInterval(() => {
+        const now = new Date();
+        (0,promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
+    }, staleMs / 4);
+    try {
+        return await fn();
+    }
+    finally {
+        clearInterval(keepAlive);
+        const owner = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), 'utf8').catch(() => '');
+        if (owner.startsWith(token))
+            await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state/records.ts
+
+function serializeVerification(r) {
+    return `verified ${r.alias} in ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
+}
+function serializeApproval(r) {
+    return `approved ${r.alias} for ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
+}
+/** Splits `subject\n\n{json}` and parses the JSON, naming the tag when it cannot. */
+function parseTagBody(message, where) {
+    const start = message.indexOf('\n{');
+    if (start < 0)
+        throw new OperationError(`unreadable tag ${where}: its message has no JSON document after the subject line`);
+    let value;
+    try {
+        value = JSON.parse(message.slice(start + 1));
+    }
+    catch (err) {
+        throw new OperationError(`unreadable tag ${where}: ${err.message}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new OperationError(`unreadable tag ${where}: the document is not an object`);
+    }
+    return value;
+}
+function str(doc, key, where, optional = false) {
+    const v = doc[key];
+    if (v === undefined && optional)
+        return undefined;
+    if (typeof v !== 'string' || !v)
+        throw new OperationError(`unreadable tag ${where}: field "${key}" must be a non-empty string`);
+    return v;
+}
+function parseVerification(message, where) {
+    const d = parseTagBody(message, where);
+    const summary = d.summary;
+    if (summary !== undefined &&
+        !(Array.isArray(summary) && summary.every((s) => typeof s === 'string'))) {
+        throw new OperationError(`unreadable tag ${where}: field "summary" must be a list of strings`);
+    }
+    return {
+        project: str(d, 'project', where),
+        stage: str(d, 'stage', where),
+        freightId: str(d, 'freightId', where),
+        alias: str(d, 'alias', where),
+        verifiedAt: str(d, 'verifiedAt', where),
+        verifiedBy: str(d, 'verifiedBy', where),
+        run: str(d, 'run', where, true),
+        summary: summary,
+    };
+}
+function parseApproval(message, where) {
+    const d = parseTagBody(message, where);
+    return {
+        project: str(d, 'project', where),
+        stage: str(d, 'stage', where),
+        freightId: str(d, 'freightId', where),
+        alias: str(d, 'alias', where),
+        approvedAt: str(d, 'approvedAt', where),
+        approvedBy: str(d, 'approvedBy', where),
+        reason: str(d, 'reason', where, true),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/state/refs.ts
+/**
+ * Names of the refs that hold gantry's state in the GitOps repository. Everything of one project
+ * lives under one prefix, so a single ref-prefix listing reads all of it.
+ */
+const projectRefPrefix = (project) => `refs/tags/gantry/${project}/`;
+function stateRefName(ref) {
+    const base = projectRefPrefix(ref.project);
+    return ref.kind === 'freight'
+        ? `${base}freight/${ref.freightId}`
+        : `${base}${ref.kind}/${ref.stage ?? ''}/${ref.freightId}`;
+}
+const PATTERN = /^refs\/tags\/gantry\/([^/]+)\/(?:(freight)\/([0-9a-f]{40})|(verified|approved)\/([^/]+)\/([0-9a-f]{40}))$/;
+function parseStateRef(name) {
+    const m = PATTERN.exec(name);
+    if (!m)
+        return undefined;
+    const project = m[1];
+    if (m[2])
+        return { kind: 'freight', project, freightId: m[3] };
+    return {
+        kind: m[4],
+        project,
+        stage: m[5],
+        freightId: m[6],
+    };
+}
+const stateFilePath = (project, stage) => `.gantry/state/${project}/${stage}.yaml`;
+
+;// CONCATENATED MODULE: ./src/state/stage-state.ts
+
+
+const HEADER = '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
+    '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
+function toStageFreight(f) {
+    return {
+        id: f.id,
+        alias: f.alias,
+        origin: f.origin,
+        images: f.images,
+        charts: f.charts,
+        commits: f.commits,
+    };
+}
+function serializeStageState(s) {
+    const doc = {
+        project: s.project,
+        stage: s.stage,
+        freight: s.freight.map(toStageFreight),
+        promotedAt: s.promotedAt,
+        promotedBy: s.promotedBy,
+        approvedBy: s.approvedBy,
+        ...(s.run ? { run: s.run } : {}),
+        ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
+    };
+    return HEADER + dist.stringify(doc, { lineWidth: 0 });
+}
+function parseStageState(text, where) {
+    let doc;
+    try {
+        doc = dist.parse(text);
+    }
+    catch (err) {
+        throw new OperationError(`unreadable stage state ${where}: ${err.message}`);
+    }
+    const fail = (why) => {
+        throw new OperationError(`unreadable stage state ${where}: ${why}`);
+    };
+    if (typeof doc !== 'object' || doc === null)
+        return fail('not a mapping');
+    const d = doc;
+    for (const k of ['project', 'stage', 'promotedAt', 'promotedBy']) {
+        if (typeof d[k] !== 'string')
+            fail(`field "${k}" must be a string`);
+    }
+    if (!Array.isArray(d.freight))
+        fail('field "freight" must be a list');
+    const freight = d.freight.map((f, i) => {
+        const e = f;
+        if (!e ||
+            typeof e.id !== 'string' ||
+            typeof e.alias !== 'string' ||
+            typeof e.origin !== 'object') {
+            return fail(`freight[${i}] needs id, alias and origin`);
+        }
+        return {
+            id: e.id,
+            alias: e.alias,
+            origin: e.origin,
+            images: e.images ?? [],
+            charts: e.charts ?? [],
+            commits: e.commits ?? [],
+        };
+    });
+    const approvedBy = Array.isArray(d.approvedBy) ? d.approvedBy.map(String) : [];
+    return {
+        project: d.project,
+        stage: d.stage,
+        freight,
+        promotedAt: d.promotedAt,
+        promotedBy: d.promotedBy,
+        approvedBy,
+        run: typeof d.run === 'string' ? d.run : undefined,
+        autoPromotionHold: parseHold(d.autoPromotionHold, fail),
+    };
+}
+function parseHold(v, fail) {
+    if (v === undefined || v === null)
+        return undefined;
+    const h = v;
+    if (typeof v !== 'object' ||
+        typeof h.since !== 'string' ||
+        typeof h.by !== 'string' ||
+        typeof h.reason !== 'string') {
+        return fail('field "autoPromotionHold" needs since, by and reason');
+    }
+    return { since: h.since, by: h.by, reason: h.reason };
+}
+
+;// CONCATENATED MODULE: ./src/state/store.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const DEFAULT_IDENTITY = {
+    name: 'gantry[bot]',
+    email: 'gantry[bot]@users.noreply.github.com',
+};
+const TRAILER = {
+    project: 'Gantry-Project',
+    stage: 'Gantry-Stage',
+    freight: 'Gantry-Freight',
+    alias: 'Gantry-Alias',
+    warehouse: 'Gantry-Warehouse',
+    promotedBy: 'Gantry-Promoted-By',
+    run: 'Gantry-Run',
+    approvedBy: 'Approved-By',
+};
+/**
+ * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
+ * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
+ * promotions as commits that carry the stage's state file. Reads go through a local cache
+ * repository that holds only what was asked for (tags, branch tips without blobs, commit
+ * objects without trees), so their cost does not grow with the repository's history.
+ */
+class StateStore {
+    opts;
+    git;
+    cache;
+    tagCache;
+    policy;
+    now;
+    log;
+    cacheReady;
+    /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
+    tipMemo = new Map();
+    defaultBranchName;
+    constructor(opts) {
+        this.opts = opts;
+        this.git = new Git({
+            baseEnv: opts.baseEnv,
+            remote: opts.remote,
+            identity: opts.identity ?? DEFAULT_IDENTITY,
+            timeoutMs: opts.gitTimeoutMs,
+            trace: opts.trace,
+        });
+        const key = (0,external_node_crypto_.createHash)('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
+        this.cache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}.git`);
+        this.tagCache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}-tags.git`);
+        this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
+        this.now = opts.clock ?? (() => new Date());
+        this.log = opts.log ?? (() => undefined);
+    }
+    get remoteUrl() {
+        return this.opts.remote.url;
+    }
+    // ---- the cache repository -------------------------------------------------------------------
+    ensureCache() {
+        this.cacheReady ??= (async () => {
+            await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
+            // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
+            await this.initRepo(this.cache, true);
+            // Tag objects live in a plain repository, where asking whether an object is present answers
+            // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
+            await this.initRepo(this.tagCache, false);
+        })();
+        return this.cacheReady;
+    }
+    async initRepo(path, promisor) {
+        await withDirLock(path, async () => {
+            const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD'))
+                ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
+                : undefined;
+            if (probe?.exitCode === 0)
+                return;
+            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+            await this.git.run(['init', '-q', '--bare', path]);
+            const g = (k, v) => this.git.run(['config', k, v], { cwd: path });
+            // Only the URL is stored: credentials come with each command's environment.
+            await g('remote.origin.url', this.opts.remote.url);
+            if (promisor) {
+                await g('remote.origin.promisor', 'true');
+                await g('remote.origin.partialclonefilter', 'blob:none');
+                await g('extensions.partialClone', 'origin');
+            }
+        });
+    }
+    /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
+    async inCache(fn) {
+        await this.ensureCache();
+        return withDirLock(this.cache, fn);
+    }
+    fetch(args) {
+        return retry(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
+            cwd: this.cache,
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    async defaultBranch() {
+        // A failure is not remembered: one network blip must not poison the rest of the command.
+        this.defaultBranchName ??= this.resolveDefaultBranch().catch((err) => {
+            this.defaultBranchName = undefined;
+            throw err;
+        });
+        return this.defaultBranchName;
+    }
+    async resolveDefaultBranch() {
+        const res = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']));
+        const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
+        if (m?.[1] && res.stdout.includes('\tHEAD\n'))
+            return m[1];
+        // HEAD names a branch that does not exist (a bare repo made with `master`, then only `main`
+        // pushed), or the server hides it: fall back to the branches there are.
+        const heads = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--heads', this.opts.remote.url]));
+        const branches = heads.stdout
+            .split('\n')
+            .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
+            .filter((b) => Boolean(b));
+        if (!branches.length) {
+            throw new OperationError(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
+        }
+        if (branches.length === 1)
+            return branches[0];
+        for (const b of ['main', 'master'])
+            if (branches.includes(b))
+                return b;
+        throw new ConfigError(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
+    }
+    withNetworkRetry(fn) {
+        return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
+    async fetchTips(branches) {
+        const tips = new Map();
+        for (const b of branches) {
+            const known = this.tipMemo.get(b);
+            if (known)
+                tips.set(b, known);
+        }
+        const unique = [...new Set(branches)].filter((b) => !tips.has(b));
+        if (!unique.length)
+            return tips;
+        const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
+        try {
+            await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
+        }
+        catch (err) {
+            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+                const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
+                throw new OperationError(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
+            }
+            throw err;
+        }
+        const res = await this.git.run(['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)], { cwd: this.cache });
+        for (const line of res.stdout.split('\n').filter(Boolean)) {
+            const [encoded, sha] = line.split(' ');
+            const branch = encoded === undefined ? undefined : decodeURIComponent(encoded);
+            if (branch && sha && unique.includes(branch)) {
+                tips.set(branch, sha);
+                this.tipMemo.set(branch, sha);
+            }
+        }
+        const lost = unique.filter((b) => !tips.has(b));
+        if (lost.length)
+            throw new OperationError(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
+        return tips;
+    }
+    /**
+     * Reads files at `<commit>:<path>` from trees fetched without blobs: resolves the blob ids from the
+     * local trees, fetches the missing blobs in one request (git skips the network when none are
+     * missing), then reads them all through one `cat-file --batch`.
+     */
+    async readBlobs(specs) {
+        const out = new Map();
+        const byCommit = new Map();
+        for (const spec of specs) {
+            const i = spec.indexOf(':');
+            const commit = spec.slice(0, i);
+            byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
+            out.set(spec, undefined);
+        }
+        const ids = new Map();
+        for (const [commit, paths] of byCommit) {
+            const res = await this.git.run(['ls-tree', '-z', commit, '--', ...paths], {
+                cwd: this.cache,
+            });
+            for (const entry of res.stdout.split('\0').filter(Boolean)) {
+                const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
+                if (m?.[1] && m[2])
+                    ids.set(`${commit}:${m[2]}`, m[1]);
+            }
+        }
+        const blobs = [...new Set(ids.values())];
+        if (!blobs.length)
+            return out;
+        await this.fetchObjects(this.cache, blobs);
+        const objects = await this.readObjects(this.cache, blobs);
+        const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
+        for (const [spec, oid] of ids)
+            out.set(spec, contents.get(oid));
+        return out;
+    }
+    // ---- reads ----------------------------------------------------------------------------------
+    /** Every freight, verification and approval of a project: one ref listing, one object read. */
+    async snapshot(project) {
+        const prefix = projectRefPrefix(project);
+        await this.ensureCache();
+        // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
+        const ls = await retry(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
+            cwd: this.cache,
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+        const refs = [];
+        const peeled = new Set();
+        for (const line of ls.stdout.split('\n')) {
+            const [oid, name] = line.split('\t');
+            if (!oid || !name?.startsWith(prefix))
+                continue;
+            if (name.endsWith('^{}')) {
+                peeled.add(name.slice(0, -3));
+                continue;
+            }
+            const ref = parseStateRef(name);
+            // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+            if (ref?.project === project)
+                refs.push({ name, oid, ref });
+        }
+        const snap = { freight: [], verifications: [], approvals: [] };
+        // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
+        // fetching its commit would pull history into the cache, so it is refused before any fetch.
+        const light = refs.find((r) => !peeled.has(r.name));
+        if (light) {
+            throw new OperationError(`unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`);
+        }
+        if (!refs.length)
+            return snap;
+        // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
+        // object ID, without writing a ref for each.
+        const oids = [...new Set(refs.map((r) => r.oid))];
+        const missing = await this.missingObjects(this.tagCache, oids);
+        if (missing.length)
+            await this.fetchObjects(this.tagCache, missing);
+        const objects = await this.readObjects(this.tagCache, oids);
+        for (const { name, oid, ref } of refs) {
+            const where = name.replace(/^refs\/tags\//, '');
+            const obj = objects.get(oid);
+            if (obj?.type !== 'tag') {
+                throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
+            }
+            const message = tagMessage(obj.body);
+            if (ref.kind === 'freight')
+                snap.freight.push(parseFreight(message, where, ref.freightId));
+            else if (ref.kind === 'verified')
+                snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
+            else
+                snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+        }
+        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        return snap;
+    }
+    /** Which of `oids` a plain (non-promisor) repository does not have. */
+    async missingObjects(repo, oids) {
+        const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
+            cwd: repo,
+            input: oids.join('\n') + '\n',
+        });
+        return res.stdout
+            .split('\n')
+            .filter((l) => l.endsWith(' missing'))
+            .map((l) => l.slice(0, l.indexOf(' ')));
+    }
+    /** Fetches objects by ID in one request; a no-op without network when all are present. */
+    fetchObjects(repo, oids) {
+        return retry(() => this.git.run([
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '-q',
+            'origin',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            // The branch cache is a partial clone; the tag cache holds whole objects.
+            ...(repo === this.cache ? ['--filter=blob:none'] : []),
+            '--stdin',
+        ], { cwd: repo, input: oids.join('\n') + '\n' }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
+    async readObjects(repo, oids) {
+        const res = await this.git.run(['cat-file', '--buffer', '--batch'], {
+            cwd: repo,
+            input: oids.join('\n') + '\n',
+        });
+        const bytes = res.stdoutBytes;
+        const out = new Map();
+        let pos = 0;
+        for (const oid of oids) {
+            const nl = bytes.indexOf(10, pos);
+            const [, type = 'missing', size = '0'] = bytes
+                .subarray(pos, nl)
+                .toString('latin1')
+                .split(' ');
+            if (type === 'missing') {
+                pos = nl + 1;
+                continue;
+            }
+            const n = parseInt(size, 10);
+            out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+            pos = nl + 1 + n + 1;
+        }
+        return out;
+    }
+    /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+    async stageStates(project, stages) {
+        const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
+        const branchOf = (s) => s.branch ?? def;
+        const files = await this.inCache(async () => {
+            const tips = await this.fetchTips(stages.map(branchOf));
+            const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
+            return { specs, blobs: await this.readBlobs(specs) };
+        });
+        const out = new Map();
+        stages.forEach((s, i) => {
+            const text = files.blobs.get(files.specs[i]);
+            out.set(s.name, text === undefined
+                ? undefined
+                : parseStageState(text, `${branchOf(s)}:${stateFilePath(project, s.name)}`));
+        });
+        return out;
+    }
+    /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
+    async projectFiles(branch) {
+        const b = branch ?? (await this.defaultBranch());
+        return this.inCache(async () => {
+            const tip = (await this.fetchTips([b])).get(b);
+            // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
+            const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
+                cwd: this.cache,
+            });
+            if (ls.exitCode !== 0) {
+                // No .gantry directory at all is an answer (no project files), anything else an error.
+                if (/not a valid object name|not a tree object/i.test(ls.stderr))
+                    return [];
+                throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
+            }
+            const files = ls.stdout
+                .split('\0')
+                .filter((f) => /\.ya?ml$/.test(f))
+                .map((f) => `.gantry/${f}`);
+            const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
+            return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
+        });
+    }
+    /**
+     * The newest `limit` promotions of a project on the given branches, from commit trailers. Fetches
+     * commit objects only (no trees), deepening until enough promotions are found or history ends,
+     * so the cost follows `limit`, not the length of history.
+     */
+    async promotions(project, branches, limit = 20) {
+        const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
+        return this.inCache(async () => {
+            await this.fetchTips(unique);
+            const found = new Map();
+            for (const branch of unique) {
+                for (let depth = 64;; depth *= 4) {
+                    await this.fetch([
+                        `--depth=${depth}`,
+                        '--filter=tree:0',
+                        `+refs/heads/${branch}:${tipRef(branch)}`,
+                    ]);
+                    const res = await this.git.run(['log', `--max-count=${depth}`, '--format=%H%x00%ct%x00%B%x00', tipRef(branch)], { cwd: this.cache });
+                    const records = res.stdout.split('\0\n').filter(Boolean);
+                    let count = 0;
+                    for (const rec of records) {
+                        const p = parsePromotionCommit(rec, branch);
+                        if (p?.project === project) {
+                            found.set(p.commit, p);
+                            count++;
+                        }
+                    }
+                    const reachedRoot = records.length < depth;
+                    if (count >= limit || reachedRoot)
+                        break;
+                }
+            }
+            return [...found.values()]
+                .sort((a, b) => b.promotedAt.localeCompare(a.promotedAt))
+                .slice(0, limit);
+        });
+    }
+    // ---- writes ---------------------------------------------------------------------------------
+    /**
+     * Records a state tag. Tags are immutable: if it exists, nothing changes and `created` is false
+     * (two writers racing for the same freight both succeed, one of them as a no-op).
+     */
+    async writeTag(ref, message, when) {
+        const name = stateRefName(ref);
+        const identity = this.opts.identity ?? DEFAULT_IDENTITY;
+        const seconds = Math.floor(when.getTime() / 1000);
+        const tagObject = await this.inCache(async () => {
+            await this.git.run(['mktree'], { cwd: this.cache, input: '' });
+            const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
+            return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
+        });
+        return retry(async () => {
+            const res = await this.git.tryRun(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], {
+                cwd: this.cache,
+            });
+            // Porcelain flags: `*` a new ref, `=` it was already there with this very object (the
+            // same freight recorded by another writer at the same instant).
+            if (res.exitCode === 0)
+                return { created: !/^=\t/m.test(res.stdout), ref: name };
+            // Rejected: usually because the tag exists, written earlier or by a writer racing us
+            // ("already exists", or "cannot lock ref" while the other push holds it). Ask the remote.
+            const seen = await this.git.tryRun(['ls-remote', this.opts.remote.url, name], {
+                cwd: this.cache,
+            });
+            if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
+                return { created: false, ref: name };
+            throw this.git.error(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], res);
+        }, isTransient, this.policy, this.opts.retryHooks);
+    }
+    async recordFreight(project, freight) {
+        return this.writeTag({ kind: 'freight', project, freightId: freight.id }, serializeFreight(freight), new Date(freight.createdAt));
+    }
+    async recordVerification(r) {
+        return this.writeTag({ kind: 'verified', project: r.project, stage: r.stage, freightId: r.freightId }, serializeVerification(r), new Date(r.verifiedAt));
+    }
+    async recordApproval(r) {
+        return this.writeTag({ kind: 'approved', project: r.project, stage: r.stage, freightId: r.freightId }, serializeApproval(r), new Date(r.approvedAt));
+    }
+    /**
+     * One promotion, one commit: the edited manifests and the stage's state file together, pushed
+     * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
+     * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
+     */
+    async commitPromotion(w) {
+        this.tipMemo.clear();
+        const branch = w.branch ?? (await this.defaultBranch());
+        const statePath = stateFilePath(w.project, w.stage);
+        await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
+        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.opts.cacheDir, 'promote-'));
+        const git = (args, input) => this.git.run(args, { cwd: dir, input });
+        try {
+            await git(['init', '-q']);
+            await git(['remote', 'add', 'origin', this.opts.remote.url]);
+            await git(['config', 'remote.origin.promisor', 'true']);
+            await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
+            await git(['config', 'core.sparseCheckout', 'true']);
+            const patterns = [
+                `/${statePath}`,
+                ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
+            ];
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
+            let attempts = 0;
+            // Commits this call tried to push. A push can land and still report failure (a connection
+            // reset after the server took it); if the tip is one of ours, the promotion happened.
+            const pushed = new Map();
+            return await retry(async () => {
+                attempts++;
+                await this.fetchInto(dir, [
+                    '--depth=1',
+                    '--filter=blob:none',
+                    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+                ], branch);
+                await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
+                await git(['clean', '-q', '-fdx']);
+                const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                const landed = pushed.get(tip);
+                if (landed)
+                    return { changed: true, commit: tip, branch, ...landed, attempts };
+                const previousText = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
+                const previous = previousText === undefined
+                    ? undefined
+                    : parseStageState(previousText, `${branch}:${statePath}`);
+                const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
+                const changes = versionChanges(before, w.freight);
+                const editLines = (await w.edit?.(dir, previous)) ?? [];
+                const state = {
+                    project: w.project,
+                    stage: w.stage,
+                    freight: [
+                        ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
+                        toStageFreight(w.freight),
+                    ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
+                    promotedAt: this.now().toISOString(),
+                    promotedBy: w.promotedBy,
+                    approvedBy: w.approvedBy ?? [],
+                    run: w.run,
+                };
+                // Freight the stage already runs, and an edit that changed nothing: no commit at all.
+                if (before?.id === w.freight.id) {
+                    const dirty = (await git(['status', '--porcelain'])).stdout.trim();
+                    if (!dirty)
+                        return { changed: false, commit: tip, branch, previous, changes: [], attempts };
+                }
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
+                await git(['add', '--sparse', '-A']);
+                await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
+                const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                pushed.set(commit, { previous, changes });
+                const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
+                const res = await this.git.tryRun(push, { cwd: dir });
+                if (res.exitCode !== 0) {
+                    const err = this.git.error(push, res);
+                    if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
+                        this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
+                        throw new GitError(err.command, err.exitCode, err.stderr || res.stdout, 'non-fast-forward');
+                    }
+                    throw err;
+                }
+                return { changed: true, commit, branch, previous, changes, attempts };
+            }, (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'), this.policy, this.opts.retryHooks).catch((err) => {
+                if (err instanceof GitError && err.kind === 'non-fast-forward') {
+                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
+                }
+                throw err;
+            });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    async fetchInto(dir, args, branch) {
+        // No retry here: the promotion loop around this retries transient failures, and nested
+        // retries would multiply into hours against a black-holed remote.
+        try {
+            await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
+        }
+        catch (err) {
+            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+                throw new ConfigError(`branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`);
+            }
+            throw err;
+        }
+    }
+}
+/**
+ * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
+ * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
+ */
+const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+/** Reads retry transient failures a few times; writes have their own, longer policy. */
+const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
+function sameOrigin(a, b) {
+    return a.kind === b.kind && a.name === b.name;
+}
+function isTransient(err) {
+    return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
+}
+/** The message of a raw tag object: everything after the header's blank line. */
+function tagMessage(body) {
+    const text = body.toString('utf8');
+    const i = text.indexOf('\n\n');
+    return i < 0 ? '' : text.slice(i + 2);
+}
+function checkRecord(r, ref, where) {
+    if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
+        throw new OperationError(`unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`);
+    }
+    return r;
+}
+function promotionMessage(w, changes, editLines) {
+    // Values come from workflow inputs and actors: a newline in one would start a paragraph of
+    // forged trailers, so every value is kept to one line.
+    const one = (v) => v.replace(/[\r\n]+/g, ' ').trim();
+    const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
+    lines.push(`Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
+    if (changes.length) {
+        lines.push('');
+        for (const c of changes)
+            lines.push(`- ${one(formatChange(c))}`);
+    }
+    if (editLines.length) {
+        lines.push('');
+        for (const l of editLines)
+            lines.push(one(l));
+    }
+    lines.push('');
+    lines.push(`${TRAILER.project}: ${w.project}`);
+    lines.push(`${TRAILER.stage}: ${w.stage}`);
+    lines.push(`${TRAILER.freight}: ${w.freight.id}`);
+    lines.push(`${TRAILER.alias}: ${one(w.freight.alias)}`);
+    lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
+    lines.push(`${TRAILER.promotedBy}: ${one(w.promotedBy)}`);
+    if (w.run)
+        lines.push(`${TRAILER.run}: ${one(w.run)}`);
+    for (const a of w.approvedBy ?? [])
+        lines.push(`${TRAILER.approvedBy}: ${one(a)}`);
+    return lines.join('\n') + '\n';
+}
+/** Reads a `%H%x00%ct%x00%B` log record; undefined when it is not a gantry promotion. */
+function parsePromotionCommit(record, branch) {
+    const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
+    if (!body.includes(`${TRAILER.stage}: `))
+        return undefined;
+    const trailers = new Map();
+    // Trailers are the last paragraph; read them from there only, so a quoted line in the body does not count.
+    const paragraphs = body.trimEnd().split(/\n\s*\n/);
+    for (const line of (paragraphs[paragraphs.length - 1] ?? '').split('\n')) {
+        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+        if (m?.[1] && m[2] !== undefined)
+            trailers.set(m[1], [...(trailers.get(m[1]) ?? []), m[2].trim()]);
+    }
+    const one = (k) => trailers.get(k)?.[0];
+    const project = one(TRAILER.project);
+    const stage = one(TRAILER.stage);
+    const freightId = one(TRAILER.freight);
+    if (!project || !stage || !freightId)
+        return undefined;
+    return {
+        project,
+        stage,
+        branch,
+        freightId,
+        alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
+        commit: sha,
+        // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
+        // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
+        promotedAt: /^\d+$/.test(date) ? new Date(Number(date) * 1000).toISOString() : date,
+        promotedBy: one(TRAILER.promotedBy) ?? '',
+        approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
+        run: one(TRAILER.run),
+        subject: body.split('\n')[0] ?? '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/state/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/status/repo.ts
+
+
+
+
+
+
+
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+function credentialsFor(s, url) {
+    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
+}
+function isRemoteUrl(repo) {
+    if (URL_LIKE.test(repo))
+        return true;
+    const colon = repo.indexOf(':');
+    const slash = repo.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)(repo);
+}
+/**
+ * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
+ * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
+ * (shallow fetches need one) relative to the clone.
+ */
+function remoteUrlOf(origin, cloneDir) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
+        return origin;
+    const colon = origin.indexOf(':');
+    const slash = origin.indexOf('/');
+    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cloneDir, origin)))
+        return origin;
+    return (0,external_node_url_.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(origin) ? origin : (0,external_node_path_namespaceObject.resolve)(cloneDir, origin)).href;
+}
+async function openRepo(s) {
+    let remote;
+    let localDir;
+    if (isRemoteUrl(s.repo)) {
+        remote = parseRemote(s.repo, credentialsFor(s, s.repo));
+    }
+    else {
+        const dir = (0,external_node_path_namespaceObject.resolve)(s.repo);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+            throw new ConfigError(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
+        const git = new Git({ baseEnv: s.baseEnv });
+        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
+        if (bare.exitCode !== 0) {
+            throw new ConfigError(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
+        }
+        if (bare.stdout.trim() === 'true') {
+            // A bare repository is the remote itself.
+            remote = parseRemote((0,external_node_url_.pathToFileURL)(dir).href);
+        }
+        else {
+            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
+            if (origin.exitCode !== 0) {
+                throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
+            }
+            const url = remoteUrlOf(origin.stdout.trim(), localDir);
+            remote = parseRemote(url, credentialsFor(s, url));
+        }
+    }
+    const store = new StateStore({
+        remote,
+        cacheDir: s.cacheDir,
+        baseEnv: s.baseEnv,
+        identity: s.identity,
+        log: s.log,
+        trace: s.trace,
+    });
+    return { remote, localDir, store };
+}
+/** The project files: from the clone's work tree, or the remote's default branch. */
+async function loadProjects(ctx) {
+    if (ctx.localDir)
+        return loadProjectsFromDir(ctx.localDir);
+    return loadProjectsFromFiles(await ctx.store.projectFiles());
+}
+/** Projects to act on: the one named, or all of them; a configuration error stops here. */
+async function selectProjects(ctx, name) {
+    return pickProjects(await validProjects(ctx), name);
+}
+/** Every project of the repository; a configuration error when any file has problems. */
+async function validProjects(ctx) {
+    const { projects, problems } = await loadProjects(ctx);
+    if (problems.length)
+        throw new ConfigError('the project files have problems (run gantry lint):', problems);
+    return projects;
+}
+/** The project named, or all of them. */
+function pickProjects(projects, name) {
+    if (!name)
+        return projects;
+    const p = projects.find((x) => x.name === name);
+    if (!p) {
+        throw new ConfigError(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
+    }
+    return [p];
+}
+
+;// CONCATENATED MODULE: ./src/actions/constants.ts
+/**
+ * Every input and output name of every action, in one place. A test checks these against the
+ * action.yml files, so the code cannot read an input the action does not declare, or miss one.
+ */
+const Input = {
+    command: 'command',
+    repository: 'repository',
+    token: 'token',
+    project: 'project',
+    warehouse: 'warehouse',
+    stage: 'stage',
+    freight: 'freight',
+    mode: 'mode',
+    dryRun: 'dry-run',
+    dispatchWorkflow: 'dispatch-workflow',
+    registryCredentials: 'registry-credentials',
+    reason: 'reason',
+};
+const Output = {
+    freight: 'freight',
+    newFreight: 'new-freight',
+    promotions: 'promotions',
+    commit: 'commit',
+    pullRequestUrl: 'pull-request-url',
+    changed: 'changed',
+    result: 'result',
+    verified: 'verified',
+};
+/** Which inputs and outputs each action has; the root action has the union and `command`. */
+const ACTIONS = {
+    discover: {
+        inputs: [
+            Input.repository,
+            Input.token,
+            Input.project,
+            Input.warehouse,
+            Input.dispatchWorkflow,
+            Input.dryRun,
+            Input.registryCredentials,
+        ],
+        outputs: [Output.freight, Output.newFreight, Output.promotions],
+    },
+    promote: {
+        inputs: [
+            Input.stage,
+            Input.freight,
+            Input.project,
+            Input.repository,
+            Input.token,
+            Input.mode,
+            Input.dryRun,
+        ],
+        outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
+    },
+    verify: {
+        inputs: [
+            Input.stage,
+            Input.freight,
+            Input.project,
+            Input.repository,
+            Input.token,
+            Input.dispatchWorkflow,
+        ],
+        outputs: [Output.result, Output.verified, Output.promotions],
+    },
+    approve: {
+        inputs: [
+            Input.stage,
+            Input.freight,
+            Input.project,
+            Input.repository,
+            Input.token,
+            Input.reason,
+        ],
+        outputs: [Output.freight],
+    },
+};
+const ROOT_COMMANDS = (/* unused pure expression or super */ null && (['discover', 'promote', 'verify', 'approve']));
+
+;// CONCATENATED MODULE: ./src/actions/approve-action.ts
+
+
+
+
+
+
+/** `command: approve`: records an approval tag for (stage, freight), by the run's actor. */
+async function approveAction(s, ctx) {
+    const repo = await openRepo({
+        repo: s.repositoryUrl,
+        credentials: s.token ? { kind: 'token', token: s.token } : undefined,
+        cacheDir: (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry'),
+        baseEnv: ctx.env,
+    });
+    const projects = pickProjects(await validProjects(repo), s.project);
+    const project = projects[0];
+    if (!project || projects.length > 1) {
+        throw new ConfigError(`input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`);
+    }
+    const { created, record } = await approveFreight({
+        store: repo.store,
+        project,
+        stage: s.stage,
+        freightRef: s.freight,
+        approvedBy: ctx.actor ?? 'github-actions',
+        reason: s.reason ?? (ctx.runUrl ? `approved by ${ctx.runUrl}` : undefined),
+        clock: () => new Date(),
+    });
+    setOutput(Output.freight, record.freightId);
+    const line = `${created ? 'Approved' : 'Already approved'} **${record.alias}** (\`${record.freightId.slice(0, 7)}\`) for **${record.stage}** by ${record.approvedBy}${record.reason ? `: ${record.reason}` : ''}.`;
+    info(line.replace(/\*\*|`/g, ''));
+    await summary.addRaw(`## gantry approve\n\n${line}\n`).write();
+}
+
+;// CONCATENATED MODULE: ./src/discovery/oci/reference.ts
+/**
+ * Image repository references as subscriptions write them (`nginx`, `ghcr.io/acme/echo`,
+ * `127.0.0.1:5000/demo/app`), read the way Docker reads them: a first path component with a `.` or
+ * a `:`, or `localhost`, names a registry; anything else is a Docker Hub repository, where a single
+ * name lives under `library/`. A subscription names a repository, so a tag or digest is an error.
+ */
+
+/** Docker Hub as references name it, and as credentials are keyed. */
+const reference_DOCKER_HUB = 'docker.io';
+/** Where Docker Hub's registry API answers. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const DOCKER_HUB_ALIASES = new Set([reference_DOCKER_HUB, 'index.docker.io', DOCKER_HUB_API]);
+// Repository path components, as the distribution spec defines them.
+const COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const HOSTNAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const IPV6 = /^\[[0-9A-Fa-f:.]+\]$/;
+const reference_TAG = /^[\w][\w.-]{0,127}$/;
+function bad(repoURL, why) {
+    return new ConfigError(`invalid image repository ${JSON.stringify(repoURL)}: ${why}`);
+}
+function isRegistryHost(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+function validHost(host) {
+    const m = /^(.*?)(?::([0-9]{1,5}))?$/.exec(host);
+    const name = m?.[1] ?? '';
+    if (m?.[2] !== undefined && Number(m[2]) > 65535)
+        return false;
+    return HOSTNAME.test(name) || IPV6.test(name);
+}
+/** Loopback hosts are reached over plain HTTP (Docker's default insecure registries). */
+function isLoopbackHost(host) {
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+    return name === 'localhost' || name === '[::1]' || /^127(?:\.[0-9]{1,3}){3}$/.test(name ?? '');
+}
+/** Fold the spellings of a registry host: Docker Hub's aliases become `docker.io`; lower case. */
+function canonicalRegistry(host) {
+    const lower = host.toLowerCase();
+    return DOCKER_HUB_ALIASES.has(lower) ? reference_DOCKER_HUB : lower;
+}
+/**
+ * Parse a subscription's `repoURL`. Throws a ConfigError that says what is wrong, e.g. when the
+ * reference carries a tag (`nginx:1.25`) or digest (`…@sha256:…`), or uses a URL scheme.
+ */
+function parseImageRepository(repoURL, opts = {}) {
+    const ref = repoURL.trim();
+    if (ref === '')
+        throw bad(repoURL, 'it is empty');
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+        throw bad(repoURL, 'write it without a URL scheme, e.g. `ghcr.io/acme/app`');
+    }
+    if (ref.includes('@')) {
+        throw bad(repoURL, 'it names a digest; subscribe to the repository and let discovery pick');
+    }
+    const slash = ref.indexOf('/');
+    const first = slash >= 0 ? ref.slice(0, slash) : '';
+    let registry;
+    let path;
+    if (slash >= 0 && isRegistryHost(first)) {
+        if (!validHost(first))
+            throw bad(repoURL, `${JSON.stringify(first)} is not a registry host`);
+        registry = canonicalRegistry(first);
+        path = ref.slice(slash + 1);
+    }
+    else {
+        registry = reference_DOCKER_HUB;
+        path = ref;
+    }
+    const lastSlash = path.lastIndexOf('/');
+    const colon = path.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        const tag = path.slice(colon + 1);
+        throw bad(repoURL, reference_TAG.test(tag)
+            ? `it names the tag ${JSON.stringify(tag)}; write the repository alone and choose tags with a selection strategy`
+            : 'a `:` after the registry host is not allowed');
+    }
+    if (registry === reference_DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    for (const component of path.split('/')) {
+        if (!COMPONENT.test(component)) {
+            throw bad(repoURL, component === ''
+                ? 'it has an empty path component'
+                : `${JSON.stringify(component)} is not a valid repository name component (lower case letters, digits and . _ - separators)`);
+        }
+    }
+    if (path.length > 255)
+        throw bad(repoURL, 'the repository name is longer than 255 characters');
+    return {
+        registry,
+        apiHost: registry === reference_DOCKER_HUB ? DOCKER_HUB_API : registry,
+        repository: path,
+        scheme: isLoopbackHost(registry) ? 'http' : 'https',
+        insecureSkipTLSVerify: opts.insecureSkipTLSVerify ?? false,
+    };
+}
+/** `docker.io/library/nginx`, `127.0.0.1:5000/demo/app`: the full name, for messages and keys. */
+function repositoryName(repo) {
+    return `${repo.registry}/${repo.repository}`;
+}
+/** `https://ghcr.io`, `http://127.0.0.1:5000`: where the `/v2/` API of the registry lives. */
+function registryOrigin(repo) {
+    return `${repo.scheme}://${repo.apiHost}`;
+}
+
+;// CONCATENATED MODULE: ./src/discovery/oci/auth.ts
+/**
+ * Registry authentication: anonymous, HTTP basic, and the bearer-token flow of the Docker
+ * registry token specification (a 401 with `WWW-Authenticate: Bearer realm=…,service=…,scope=…`;
+ * a token fetched from the realm, with basic credentials, an OAuth2 refresh token, or none; the
+ * token sent as `Authorization: Bearer …` until it expires). Credentials come from a Docker config
+ * file or from the adapter; they are never logged, and every message that could carry one goes
+ * through a Redactor.
+ */
+
+
+
+
+/** Authentication was required and failed, or was refused. The message never holds a secret. */
+class RegistryAuthError extends OperationError {
+    name = 'RegistryAuthError';
+}
+/**
+ * Parse a `WWW-Authenticate` header (RFC 7235): one or more challenges, each a scheme followed by
+ * comma-separated `name=value` parameters whose values may be quoted strings holding commas, `=`
+ * and backslash-escaped quotes (`scope="repository:a:pull,push"`).
+ */
+function parseWWWAuthenticate(header) {
+    const out = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (i < n && (header[i] === ' ' || header[i] === '\t'))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < n && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(header[i] ?? ''))
+            i++;
+        return header.slice(start, i);
+    };
+    let current = null;
+    while (i < n) {
+        skipSpace();
+        if (header[i] === ',') {
+            i++;
+            continue;
+        }
+        const start = i;
+        const token = readToken();
+        if (token === '') {
+            i++; // Not a token character: skip it rather than loop forever.
+            continue;
+        }
+        skipSpace();
+        if (header[i] === '=' && current) {
+            // `name=value` (a token68 such as `abc==` would also land here; no registry sends one).
+            i++;
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++; // Closing quote.
+            }
+            else {
+                const vStart = i;
+                while (i < n && header[i] !== ',' && header[i] !== ' ' && header[i] !== '\t')
+                    i++;
+                value = header.slice(vStart, i);
+            }
+            current.params[token.toLowerCase()] = value;
+            continue;
+        }
+        if (start === i)
+            break;
+        current = { scheme: token.toLowerCase(), params: {} };
+        out.push(current);
+    }
+    return out;
+}
+/** Fold a Docker config `auths` key to a registry host: no scheme, no path, Docker Hub as `docker.io`. */
+function registryKey(key) {
+    let host = key.trim();
+    host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    const slash = host.indexOf('/');
+    if (slash >= 0)
+        host = host.slice(0, slash);
+    return canonicalRegistry(host);
+}
+function asString(v) {
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+/**
+ * Read the `auths` of a Docker config file (`$DOCKER_CONFIG/config.json`, as `docker login`,
+ * `docker/login-action` and cloud login actions write it) into credentials by registry host. Keys
+ * with or without scheme are accepted; `https://index.docker.io/v1/` is Docker Hub (`docker.io`).
+ * `auth` holds base64 `user:password`; `identitytoken` is an OAuth2 refresh token;
+ * `registrytoken` a bearer token used as is. A missing file yields no credentials. Credential
+ * helpers (`credsStore`, `credHelpers`) are not run.
+ */
+function loadDockerConfig(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return new Map();
+        throw new ConfigError(`cannot read Docker config ${path}: ${err.message}`);
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        // JSON.parse quotes the offending text, which may be a secret: say only that it is broken.
+        throw new ConfigError(`cannot read Docker config ${path}: it is not valid JSON`);
+    }
+    const out = new Map();
+    const auths = doc?.auths;
+    if (typeof auths !== 'object' || auths === null)
+        return out;
+    for (const [key, raw] of Object.entries(auths)) {
+        if (typeof raw !== 'object' || raw === null)
+            continue;
+        const entry = raw;
+        const cred = {};
+        const auth = asString(entry.auth);
+        if (auth) {
+            const decoded = Buffer.from(auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw new ConfigError(`cannot read Docker config ${path}: the "auth" of ${JSON.stringify(key)} is not base64 of user:password`);
+            }
+            cred.username = decoded.slice(0, colon);
+            cred.password = decoded.slice(colon + 1);
+        }
+        const username = asString(entry.username);
+        const password = asString(entry.password);
+        if (username)
+            cred.username = username;
+        if (password)
+            cred.password = password;
+        const identityToken = asString(entry.identitytoken);
+        const registryToken = asString(entry.registrytoken);
+        if (identityToken)
+            cred.identityToken = identityToken;
+        if (registryToken)
+            cred.registryToken = registryToken;
+        if (cred.password || cred.identityToken || cred.registryToken)
+            out.set(registryKey(key), cred);
+    }
+    return out;
+}
+/** The credential for a registry host, whichever spelling the map's keys use. */
+function credentialFor(credentials, registry) {
+    const want = canonicalRegistry(registry);
+    const direct = credentials.get(want);
+    if (direct)
+        return direct;
+    for (const [key, cred] of credentials)
+        if (registryKey(key) === want)
+            return cred;
+    return undefined;
+}
+/** Default token lifetime when the token service does not say (the spec's 60 s). */
+const DEFAULT_EXPIRES_IN_S = 60;
+/** Tokens are dropped this long before they expire, so none expires in flight. */
+const EXPIRY_MARGIN_MS = 5_000;
+/**
+ * Remembers, per registry host, how it wants to be authenticated (learned from its first 401),
+ * and caches bearer tokens per scope until they expire, so later requests carry the right header
+ * from the start and cost no extra round trip.
+ */
+class RegistryAuthenticator {
+    opts;
+    schemes = new Map();
+    tokens = new Map();
+    inflight = new Map();
+    now;
+    constructor(opts) {
+        this.opts = opts;
+        this.now = opts.now ?? Date.now;
+        for (const cred of opts.credentials.values()) {
+            if (cred.username && cred.password)
+                opts.redactor.addBasicAuth(cred.username, cred.password);
+            opts.redactor.add(cred.password, cred.identityToken, cred.registryToken);
+        }
+    }
+    credential(registry) {
+        return credentialFor(this.opts.credentials, registry);
+    }
+    /** Who we authenticate as, for messages: the user name, or `an identity token`, never a secret. */
+    who(registry) {
+        const cred = this.credential(registry);
+        if (cred?.username && !cred.identityToken)
+            return cred.username;
+        if (cred?.identityToken)
+            return 'an identity token';
+        if (cred?.registryToken)
+            return 'a registry token';
+        return 'anonymous';
+    }
+    basicHeader(registry) {
+        const cred = this.credential(registry);
+        if (!cred?.username || cred.password === undefined)
+            return undefined;
+        return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+    }
+    /** The header to send before any challenge is seen (none until the host has told us). */
+    async authorization(registry, scope) {
+        const scheme = this.schemes.get(registry);
+        if (!scheme) {
+            const token = this.credential(registry)?.registryToken;
+            return token ? `Bearer ${token}` : undefined;
+        }
+        if (scheme.kind === 'basic')
+            return this.basicHeader(registry);
+        const cached = this.tokens.get(this.tokenKey(scheme, scope));
+        if (cached && cached.expiresAt > this.now())
+            return cached.header;
+        return (await this.fetchToken(registry, scheme, scope)).header;
+    }
+    tokenKey(scheme, scope) {
+        return `${scheme.realm}\u0000${scheme.service ?? ''}\u0000${scope}`;
+    }
+    /**
+     * A request was answered 401. Learn the host's scheme from the challenge and return the header
+     * to retry with, or throw a RegistryAuthError when retrying cannot help (no credentials, or the
+     * credentials were just rejected).
+     */
+    async onUnauthorized(registry, scope, wwwAuthenticate, sent, retried) {
+        const challenges = parseWWWAuthenticate(wwwAuthenticate ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        if (bearer?.params.realm) {
+            const scheme = {
+                kind: 'bearer',
+                realm: bearer.params.realm,
+                service: bearer.params.service,
+            };
+            this.schemes.set(registry, scheme);
+            if (sent?.startsWith('Bearer ')) {
+                const key = this.tokenKey(scheme, scope);
+                const cached = this.tokens.get(key);
+                if (cached?.header === sent)
+                    this.tokens.delete(key);
+                // A token fetched for this very request (or one given as is) was refused: a new one
+                // would be refused too. A token cached from earlier may have been revoked: fetch anew.
+                if (retried || cached?.header !== sent)
+                    throw this.refused(registry, scope, bearer.params.error);
+            }
+            return (await this.fetchToken(registry, scheme, scope)).header;
+        }
+        if (basic) {
+            this.schemes.set(registry, { kind: 'basic' });
+            const header = this.basicHeader(registry);
+            if (!header) {
+                throw new RegistryAuthError(`authentication required for ${registry}: the registry wants a user name and password, and none is configured for it`);
+            }
+            if (sent === header) {
+                throw new RegistryAuthError(`authentication failed for ${registry} as ${this.who(registry)}: the registry rejected the credentials`);
+            }
+            return header;
+        }
+        throw new RegistryAuthError(`authentication required for ${registry}, but its challenge is not one gantry understands: ${this.opts.redactor.redact(wwwAuthenticate ?? '(no WWW-Authenticate header)')}`);
+    }
+    refused(registry, scope, error) {
+        const who = this.who(registry);
+        const what = scope.split(':')[1] ?? scope;
+        if (who === 'anonymous') {
+            return new RegistryAuthError(`authentication required for ${registry}: anonymous access to ${what} was refused${error ? ` (${error})` : ''}; configure credentials for ${registry}`);
+        }
+        return new RegistryAuthError(`access denied for ${registry} as ${who}: the registry refused access to ${what}${error ? ` (${error})` : ''}`);
+    }
+    fetchToken(registry, scheme, scope) {
+        const key = this.tokenKey(scheme, scope);
+        // Requests running at once for the same scope share one token request.
+        const running = this.inflight.get(key);
+        if (running)
+            return running;
+        const p = this.requestToken(registry, scheme, scope).then((t) => {
+            this.tokens.set(key, t);
+            this.inflight.delete(key);
+            return t;
+        }, (err) => {
+            this.inflight.delete(key);
+            throw err;
+        });
+        this.inflight.set(key, p);
+        return p;
+    }
+    async requestToken(registry, scheme, scope) {
+        const cred = this.credential(registry);
+        let realm;
+        try {
+            realm = new URL(scheme.realm);
+        }
+        catch {
+            throw new RegistryAuthError(`authentication required for ${registry}, but its token realm ${JSON.stringify(scheme.realm)} is not a URL`);
+        }
+        if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+            throw new RegistryAuthError(`token realm of ${registry} is not http(s): ${realm.href}`);
+        }
+        const hasSecret = Boolean(cred?.password || cred?.identityToken);
+        if (hasSecret && realm.protocol === 'http:' && !isLoopbackHost(realm.host)) {
+            throw new RegistryAuthError(`refusing to send credentials for ${registry} to a token service over plain HTTP (${realm.origin})`);
+        }
+        const who = this.who(registry);
+        let res;
+        if (cred?.identityToken) {
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: cred.identityToken,
+                client_id: 'gantry',
+                scope,
+            });
+            if (scheme.service)
+                form.set('service', scheme.service);
+            res = await this.opts.sendToken(realm.href, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                body: form.toString(),
+            });
+        }
+        else {
+            if (scheme.service)
+                realm.searchParams.set('service', scheme.service);
+            realm.searchParams.set('scope', scope);
+            const headers = {};
+            const basic = this.basicHeader(registry);
+            if (basic) {
+                headers.Authorization = basic;
+                if (cred?.username)
+                    realm.searchParams.set('account', cred.username);
+            }
+            res = await this.opts.sendToken(realm.href, { method: 'GET', headers });
+        }
+        if (res.status === 401 || res.status === 403) {
+            throw new RegistryAuthError(who === 'anonymous'
+                ? `authentication required for ${registry}: its token service ${realm.origin} refused anonymous access (HTTP ${res.status}); configure credentials for ${registry}`
+                : `authentication failed for ${registry} as ${who}: its token service ${realm.origin} answered HTTP ${res.status}`);
+        }
+        if (res.status !== 200) {
+            throw new RegistryAuthError(`token service ${realm.origin} for ${registry} answered HTTP ${res.status}: ${this.opts.redactor.redact(res.text.slice(0, 200))}`);
+        }
+        let body;
+        try {
+            body = JSON.parse(res.text);
+        }
+        catch {
+            throw new RegistryAuthError(`token service ${realm.origin} for ${registry} answered with something that is not JSON`);
+        }
+        const token = asString(body.token) ?? asString(body.access_token);
+        if (!token) {
+            throw new RegistryAuthError(`token service ${realm.origin} for ${registry} answered without a token`);
+        }
+        this.opts.redactor.add(token);
+        const expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0
+            ? body.expires_in
+            : DEFAULT_EXPIRES_IN_S;
+        const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
+        // Trust our own clock over the server's when they disagree about "now".
+        const start = Number.isFinite(issued) ? Math.min(issued, this.now()) : this.now();
+        return {
+            header: `Bearer ${token}`,
+            expiresAt: start + expiresIn * 1000 - EXPIRY_MARGIN_MS,
+        };
+    }
+}
+
+
+;// CONCATENATED MODULE: ./src/discovery/credentials.ts
+
+/**
+ * Credentials for discovery: the Docker config's `auths`, plus the GitHub token for ghcr.io
+ * (unless the Docker config already has ghcr.io) and for git repositories on the GitHub host.
+ */
+function discoveryCredentials(c) {
+    const registryCredentials = loadDockerConfig(c.dockerConfigPath);
+    // Only github.com's tokens open ghcr.io; a GHES token must not travel to a third party.
+    if (c.githubToken &&
+        c.githubHost.toLowerCase() === 'github.com' &&
+        !registryCredentials.has('ghcr.io')) {
+        // GHCR takes any user name with a token as the password.
+        registryCredentials.set('ghcr.io', { username: 'x-access-token', password: c.githubToken });
+    }
+    const host = c.githubHost.toLowerCase();
+    const gitCredentials = (repoURL) => {
+        if (!c.githubToken)
+            return undefined;
+        try {
+            const u = new URL(repoURL);
+            if (u.protocol === 'https:' && u.host.toLowerCase() === host && !u.username) {
+                return { kind: 'token', token: c.githubToken };
+            }
+        }
+        catch {
+            // Not an http(s) URL (ssh, scp-style): the user's ssh setup applies.
+        }
+        return undefined;
+    };
+    return { registryCredentials, gitCredentials };
+}
+
+;// CONCATENATED MODULE: ./src/discovery/report.ts
+
+const MAX_CANDIDATES = 5;
+function candidates(list) {
+    if (!list.length)
+        return '-';
+    const shown = list.slice(0, MAX_CANDIDATES).join(', ');
+    return list.length > MAX_CANDIDATES ? `${shown}, … (${list.length})` : shown;
+}
+/** new and recorded now; recorded before; found but not recorded (dry run, Manual policy). */
+function freightState(f) {
+    if (!f.recorded)
+        return 'not recorded';
+    return f.new ? 'new' : 'recorded before';
+}
+const repo = (s) => s.name ? `${s.repoURL} (${s.name})` : s.repoURL;
+/** `gantry discover` as a person reads it: per warehouse, what each subscription offered and chose. */
+function discoverText(run) {
+    const out = [];
+    for (const r of run.results) {
+        for (const w of r.warehouses) {
+            out.push(`${r.project}/${w.name}${w.freightCreationPolicy === 'Manual' ? ' (Manual)' : ''}`);
+            out.push(table(['KIND', 'REPOSITORY', 'STRATEGY', 'SELECTED', 'CANDIDATES'], w.subscriptions.map((s) => [
+                s.kind,
+                repo(s),
+                s.strategy,
+                s.selected ?? (s.error ? 'error' : '-'),
+                candidates(s.candidates),
+            ])).trimEnd());
+            if (w.freight) {
+                out.push(`freight ${w.freight.alias} (${w.freight.id.slice(0, 7)}) ${freightState(w.freight)}`);
+            }
+            // The note says why there is no freight, failed subscriptions included.
+            if (w.note)
+                out.push(w.note);
+            out.push('');
+        }
+        const due = r.dryRun ? 'would be due' : 'due';
+        for (const p of r.promotions) {
+            out.push(`${due}: promote ${p.alias} (${p.freight.slice(0, 7)}) into ${r.project}/${p.stage}`);
+        }
+        for (const s of r.skipped)
+            out.push(`skipped: ${r.project}/${s.stage}: ${s.reason}`);
+    }
+    for (const d of run.dispatched) {
+        out.push(d.error
+            ? `dispatch failed: ${d.workflow} for ${d.stage}: ${d.error}`
+            : `dispatched: ${d.workflow} stage=${d.stage} freight=${d.alias}`);
+    }
+    return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The job summary: GitHub renders this Markdown on the run's page. */
+function discoverMarkdown(run, opts) {
+    const md = [`## gantry discover${opts.dryRun ? ' (dry run)' : ''}`, ''];
+    for (const r of run.results) {
+        for (const w of r.warehouses) {
+            md.push(`### ${r.project} / ${w.name}`, '');
+            md.push('| subscription | strategy | selected | candidates |', '| --- | --- | --- | --- |');
+            for (const s of w.subscriptions) {
+                const selected = s.selected
+                    ? `\`${cell(s.selected)}\``
+                    : s.error
+                        ? `:x: ${cell(s.error)}`
+                        : '—';
+                md.push(`| ${s.kind} \`${cell(repo(s))}\` | ${s.strategy} | ${selected} | ${cell(candidates(s.candidates))} |`);
+            }
+            md.push('');
+            if (w.freight) {
+                const f = w.freight;
+                const label = f.new && f.recorded ? '**New freight**' : 'Freight';
+                md.push(`${label} **${f.alias}** (\`${f.id.slice(0, 7)}\`): ${freightState(f)}.`);
+            }
+            if (w.note)
+                md.push('', `_${cell(w.note)}_`);
+            md.push('');
+        }
+        if (r.promotions.length || r.skipped.length) {
+            md.push('#### Auto-promotions', '', '| stage | freight | |', '| --- | --- | --- |');
+            for (const p of r.promotions) {
+                const d = run.dispatched.find((x) => x.project === p.project && x.stage === p.stage && x.freight === p.freight);
+                const status = d
+                    ? d.error
+                        ? `:x: ${cell(d.error)}`
+                        : `started \`${d.workflow}\``
+                    : opts.dryRun
+                        ? 'would be due'
+                        : 'due';
+                md.push(`| ${p.stage} | **${p.alias}** (\`${p.freight.slice(0, 7)}\`) | ${status} |`);
+            }
+            for (const s of r.skipped)
+                md.push(`| ${s.stage} | — | skipped: ${cell(s.reason)} |`);
+            md.push('');
+        }
+    }
+    return md.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/discovery/run.ts
+
+
+/**
+ * The discover use case, shared by the CLI and the action: discovery for each project, then one
+ * workflow_dispatch per due promotion. A failed dispatch does not stop the others; it is reported
+ * in `dispatched[].error` and the adapter fails the run after writing what happened. Freight
+ * already recorded stays recorded.
+ */
+async function runDiscover(o) {
+    const projects = o.warehouse
+        ? o.projects.filter((p) => p.warehouses.some((w) => w.name === o.warehouse))
+        : o.projects;
+    if (o.warehouse && !projects.length) {
+        throw new ConfigError(`no project has a warehouse named ${o.warehouse}`);
+    }
+    const results = [];
+    for (const project of projects) {
+        results.push(await discover({
+            project,
+            warehouses: o.warehouse ? [o.warehouse] : undefined,
+            store: o.store,
+            sources: o.sources,
+            dryRun: o.dryRun,
+            clock: o.clock,
+            createdBy: o.createdBy,
+            log: o.log,
+        }));
+    }
+    const dispatched = [];
+    if (o.dispatch && !o.dryRun) {
+        for (const p of results.flatMap((r) => r.promotions)) {
+            const report = { ...p, workflow: o.dispatch.workflow };
+            try {
+                await o.dispatch.github.dispatchWorkflow({
+                    workflow: o.dispatch.workflow,
+                    ref: o.dispatch.ref,
+                    inputs: {
+                        stage: p.stage,
+                        freight: p.freight,
+                        // A stage name alone is ambiguous when two projects both have a `dev`.
+                        ...(o.dispatch.withProject ? { project: p.project } : {}),
+                    },
+                });
+                o.log.info(`started ${o.dispatch.workflow} for ${p.stage} with ${p.alias}`);
+            }
+            catch (err) {
+                report.error = errorMessage(err);
+                o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${report.error}`);
+            }
+            dispatched.push(report);
+        }
+    }
+    return { results, dispatched };
+}
+/**
+ * The `promotions` output: a job matrix (`strategy.matrix: ${{ fromJSON(...) }}`). Empty in a dry
+ * run: its freight was not recorded, and a job acting on it would find nothing.
+ */
+function promotionsMatrix(results, dryRun) {
+    return { include: dryRun ? [] : results.flatMap((r) => r.promotions) };
+}
+/** What went wrong in a run, one line each: failed subscriptions and dispatches. */
+function runFailures(run) {
+    return [
+        ...run.results.flatMap((r) => r.warehouses.flatMap((w) => w.subscriptions
+            .filter((x) => x.error)
+            .map((x) => `subscription failed: ${r.project}/${w.name}: ${x.repoURL}: ${x.error}`))),
+        ...run.dispatched
+            .filter((d) => d.error)
+            .map((d) => `could not start ${d.workflow} for ${d.stage}: ${d.error}`),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/expr/errors.ts
+/**
+ * The one error type the expression language throws: syntax errors from `compileExpr`, runtime
+ * errors from evaluation (unknown names, type mismatches, exhausted budgets) and template errors.
+ * `reason` is the message without the position; `message` adds ` at line:column` when the error
+ * points into the source.
+ */
+
+class errors_ExprError extends GantryError {
+    name = 'ExprError';
+    /** The message without the position suffix. */
+    reason;
+    /** 1-based line and column of the offending token, or 0 when the error has no position. */
+    line;
+    column;
+    constructor(reason, line = 0, column = 0, options) {
+        super(line > 0 ? `${reason} at ${line}:${column}` : reason, options);
+        this.reason = reason;
+        this.line = line;
+        this.column = column;
+    }
+}
+/** 1-based line and column of a UTF-16 offset in `source` (columns count code points). */
+function errors_positionOf(source, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(offset, source.length);
+    for (let i = 0; i < end; i++) {
+        if (source.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: [...source.slice(lineStart, end)].length + 1 };
+}
+function exprErrorAt(source, offset, reason, cause) {
+    const { line, column } = errors_positionOf(source, offset);
+    return new errors_ExprError(reason, line, column, cause === undefined ? undefined : { cause });
+}
+
 ;// CONCATENATED MODULE: ./src/expr/time.ts
 /**
  * Time values for expressions, shaped like Go's `time.Time` and `time.Duration` because that is
@@ -43697,7 +46567,7 @@ class ExprDuration {
     }
     /** Go's `Duration.String()`: `1h2m3.5s`, `1.5ms`, `0s`. */
     toString() {
-        return formatDuration(this.ns);
+        return time_formatDuration(this.ns);
     }
 }
 class ExprTime {
@@ -43742,7 +46612,7 @@ const UNITS = {
     h: 3600e9,
 };
 /** Go's `time.ParseDuration`: `300ms`, `-1.5h`, `2h45m`; units ns, us (µs), ms, s, m, h. */
-function parseDuration(text) {
+function time_parseDuration(text) {
     const invalid = () => new time_TimeError(`time: invalid duration ${JSON.stringify(text)}`);
     let s = text;
     let sign = 1;
@@ -43775,7 +46645,7 @@ function trimFraction(digits) {
     return digits.replace(/0+$/, '');
 }
 /** Go's `Duration.String()`. */
-function formatDuration(ns) {
+function time_formatDuration(ns) {
     if (ns === 0)
         return '0s';
     const neg = ns < 0;
@@ -44532,7 +47402,7 @@ function expectArgs(name, args, required, optional = []) {
 
 
 
-function str(name, args, n = 1) {
+function builtins_str(name, args, n = 1) {
     return expectArgs(name, args, Array(n).fill('string'));
 }
 function roundHalfAway(n) {
@@ -44649,8 +47519,8 @@ const BUILTINS = {
             return mapKeys(v).length;
         throw new Error(`len(): invalid argument for len (type ${typeName(v)})`);
     },
-    lower: (args) => str('lower', args)[0]?.toLowerCase(),
-    upper: (args) => str('upper', args)[0]?.toUpperCase(),
+    lower: (args) => builtins_str('lower', args)[0]?.toLowerCase(),
+    upper: (args) => builtins_str('upper', args)[0]?.toUpperCase(),
     trim: (args) => {
         const [s, chars] = expectArgs('trim', args, ['string'], ['string']);
         if (chars === undefined)
@@ -44666,11 +47536,11 @@ const BUILTINS = {
         return cps.slice(a, b).join('');
     },
     trimPrefix: (args) => {
-        const [s = '', p = ''] = str('trimPrefix', args, 2);
+        const [s = '', p = ''] = builtins_str('trimPrefix', args, 2);
         return p !== '' && s.startsWith(p) ? s.slice(p.length) : s;
     },
     trimSuffix: (args) => {
-        const [s = '', p = ''] = str('trimSuffix', args, 2);
+        const [s = '', p = ''] = builtins_str('trimSuffix', args, 2);
         return p !== '' && s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
     },
     split: (args, ctx) => {
@@ -44701,26 +47571,26 @@ const BUILTINS = {
         return list.join(sep);
     },
     replace: (args, ctx) => {
-        const [s = '', from = '', to = ''] = str('replace', args, 3);
+        const [s = '', from = '', to = ''] = builtins_str('replace', args, 3);
         const parts = s.split(from);
         ctx.checkString(s.length + (parts.length - 1) * (to.length - from.length));
         ctx.charge(s.length / 64);
         return parts.join(to);
     },
     hasPrefix: (args) => {
-        const [s = '', p = ''] = str('hasPrefix', args, 2);
+        const [s = '', p = ''] = builtins_str('hasPrefix', args, 2);
         return s.startsWith(p);
     },
     hasSuffix: (args) => {
-        const [s = '', p = ''] = str('hasSuffix', args, 2);
+        const [s = '', p = ''] = builtins_str('hasSuffix', args, 2);
         return s.endsWith(p);
     },
     indexOf: (args) => {
-        const [s = '', sub = ''] = str('indexOf', args, 2);
+        const [s = '', sub = ''] = builtins_str('indexOf', args, 2);
         return s.indexOf(sub);
     },
     lastIndexOf: (args) => {
-        const [s = '', sub = ''] = str('lastIndexOf', args, 2);
+        const [s = '', sub = ''] = builtins_str('lastIndexOf', args, 2);
         return s.lastIndexOf(sub);
     },
     repeat: (args, ctx) => {
@@ -44766,7 +47636,7 @@ const BUILTINS = {
         return out;
     },
     fromJSON: (args, ctx) => {
-        const [s = ''] = str('fromJSON', args);
+        const [s = ''] = builtins_str('fromJSON', args);
         ctx.charge(s.length / 64);
         try {
             return JSON.parse(s);
@@ -44775,9 +47645,9 @@ const BUILTINS = {
             throw new Error(`fromJSON(): ${err.message}`, { cause: err });
         }
     },
-    toBase64: (args) => b64(str('toBase64', args)[0] ?? ''),
+    toBase64: (args) => b64(builtins_str('toBase64', args)[0] ?? ''),
     fromBase64: (args) => {
-        const [s = ''] = str('fromBase64', args);
+        const [s = ''] = builtins_str('fromBase64', args);
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) {
             throw new Error('fromBase64(): illegal base64 data');
         }
@@ -44896,7 +47766,7 @@ const BUILTINS = {
         const offset = zone === undefined ? 0 : parseZone(zone);
         return layout === undefined ? parseDateAuto(v, offset) : parseTime(layout, v, offset);
     },
-    duration: (args) => parseDuration(str('duration', args)[0] ?? ''),
+    duration: (args) => time_parseDuration(builtins_str('duration', args)[0] ?? ''),
     // ---- Kargo ----
     semverParse: (args) => {
         const [v] = expectArgs('semverParse', args, ['string']);
@@ -45008,13 +47878,13 @@ function methodsOf(v) {
     if (v instanceof ExprDuration)
         return DURATION;
     if (v instanceof ExprVersion)
-        return VERSION;
+        return methods_VERSION;
     return undefined;
 }
 // Maps, so that a method name can never reach Object.prototype.
 const TIME = new Map(Object.entries(TIME_METHODS));
 const DURATION = new Map(Object.entries(DURATION_METHODS));
-const VERSION = new Map(Object.entries(VERSION_METHODS));
+const methods_VERSION = new Map(Object.entries(VERSION_METHODS));
 
 ;// CONCATENATED MODULE: ./src/expr/evaluator.ts
 /**
@@ -46409,8 +49279,6 @@ function compile_compileExpr(source, opts = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/expr/template.ts
 /**
  * Kargo's expression templates: strings with `${{ expr }}` (or `${% expr %}`) inside, as found in
@@ -46662,321 +49530,6 @@ function evaluateBool(expression, env, opts) {
         throw new errors_ExprError(`error parsing expression result: strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`);
     }
     return parsed;
-}
-
-;// CONCATENATED MODULE: ./src/semver/constraint.ts
-/**
- * Semantic-version constraints as Kargo reads them (Masterminds/semver v3 grammar and meaning),
- * which differ from node-semver's ranges: commas separate ANDed comparators, `=<`/`=>` are
- * operators, partial versions are wildcards, and pre-releases are judged per comparator.
- *
- * Grammar:
- *   constraint := and ( "||" and )*
- *   and        := comparator ( ( whitespace | "," ) comparator )*   |   version " - " version
- *   comparator := op? version
- *   op         := "=" | "!=" | ">" | "<" | ">=" | "=>" | "<=" | "=<" | "~" | "~>" | "^"
- *   version    := "v"? part ( "." part ( "." part )? )? ( "-" prerelease )? ( "+" build )?
- *   part       := digits | "x" | "X" | "*"
- *
- * A missing or wildcard part makes the comparator a range: `1.2`, `1.2.x`, `=1.2` mean
- * `>=1.2.0 <1.3.0`; `>1.2` means `>=1.3.0`; `<=1.2` means `<1.3.0`; `*` means anything.
- * Tilde: `~1.2.3` = `>=1.2.3 <1.3.0`, `~1` = `>=1.0.0 <2.0.0`. Caret: `^1.2` = `>=1.2.0 <2.0.0`,
- * `^0.2.3` = `>=0.2.3 <0.3.0`, `^0.0.3` = `>=0.0.3 <0.0.4`.
- *
- * Pre-releases (Masterminds v3): a version with a pre-release fails every comparator whose own
- * version has none, so `1.2.x-0` admits `1.2.3-alpha.1` while `^1.2` does not admit `1.3.0-rc.1`.
- * Comparisons use SemVer precedence; build metadata is ignored.
- */
-
-
-const OPS = [
-    // Longest first.
-    ['!=', '!='],
-    ['>=', '>='],
-    ['=>', '>='],
-    ['<=', '<='],
-    ['=<', '<='],
-    ['~>', '~'],
-    ['>', '>'],
-    ['<', '<'],
-    ['=', '='],
-    ['~', '~'],
-    ['^', '^'],
-];
-const PART = '(?:[0-9]+|[xX*])';
-const constraint_IDENTIFIERS = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*';
-const VERSION_SOURCE = `v?(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?(?:-(${constraint_IDENTIFIERS}))?(?:\\+${constraint_IDENTIFIERS})?`;
-const constraint_VERSION = new RegExp(`^${VERSION_SOURCE}`);
-const PLAIN_VERSION = `v?${PART}(?:\\.${PART}){0,2}(?:-${constraint_IDENTIFIERS})?(?:\\+${constraint_IDENTIFIERS})?`;
-const HYPHEN_RANGE = new RegExp(`(${PLAIN_VERSION})\\s+-\\s+(${PLAIN_VERSION})`, 'g');
-class ConstraintSyntaxError extends Error {
-}
-function isWild(part) {
-    return part === undefined || part === 'x' || part === 'X' || part === '*';
-}
-function toNumber(part) {
-    const n = Number(part);
-    if (!Number.isSafeInteger(n))
-        throw new ConstraintSyntaxError(`version number too large: ${part}`);
-    return n;
-}
-/** Parse `op? version` at the start of `text`; returns the comparator and the rest. */
-function parseComparator(text, segment) {
-    let rest = text;
-    let op = '=';
-    for (const [spelling, meaning] of OPS) {
-        if (rest.startsWith(spelling)) {
-            op = meaning;
-            rest = rest.slice(spelling.length).trimStart();
-            break;
-        }
-    }
-    const m = constraint_VERSION.exec(rest);
-    if (!m)
-        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-    rest = rest.slice(m[0].length);
-    if (rest !== '' && !/^[\s,]/.test(rest))
-        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-    const [, major, minor, patch, pre] = m;
-    let wild = null;
-    const nums = [0, 0, 0];
-    if (isWild(major))
-        wild = 'major';
-    else {
-        nums[0] = toNumber(major ?? '');
-        if (isWild(minor))
-            wild = 'minor';
-        else {
-            nums[1] = toNumber(minor ?? '');
-            if (isWild(patch))
-                wild = 'patch';
-            else
-                nums[2] = toNumber(patch ?? '');
-        }
-    }
-    let con;
-    try {
-        con = new semver.SemVer(`${nums.join('.')}${pre !== undefined ? `-${pre}` : ''}`);
-    }
-    catch {
-        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-    }
-    return [{ op, con, wild, hasPre: pre !== undefined }, rest];
-}
-function parseAnd(segment) {
-    const out = [];
-    let rest = segment.trim();
-    if (rest === '')
-        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-    for (;;) {
-        const [comparator, after] = parseComparator(rest, segment);
-        out.push(comparator);
-        rest = after.trimStart();
-        if (rest === '')
-            return out;
-        if (rest.startsWith(',')) {
-            rest = rest.slice(1).trimStart();
-            if (rest === '')
-                throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-        }
-    }
-}
-/** `v` is within the wildcard range or tilde range of `c` (lower bound checked by the caller). */
-function sameTildeRange(v, c) {
-    if (c.wild === 'major')
-        return true;
-    // `~0.0.0` is Masterminds' special case for "anything".
-    if (c.wild === null && c.con.major === 0 && c.con.minor === 0 && c.con.patch === 0)
-        return true;
-    if (v.major !== c.con.major)
-        return false;
-    return c.wild === 'minor' || v.minor === c.con.minor;
-}
-function check(v, c) {
-    const vPre = v.prerelease.length > 0;
-    // Masterminds excludes pre-releases per comparator; its exact `!=` is the one exception.
-    if (vPre && !c.hasPre && !(c.op === '!=' && c.wild === null))
-        return false;
-    const cmp = v.compare(c.con);
-    switch (c.op) {
-        case '=':
-            if (c.wild === null)
-                return cmp === 0;
-            return cmp >= 0 && sameTildeRange(v, c);
-        case '~':
-            return cmp >= 0 && sameTildeRange(v, c);
-        case '!=':
-            if (c.wild === null)
-                return cmp !== 0;
-            if (c.wild === 'major')
-                return false;
-            return !(v.major === c.con.major && (c.wild === 'minor' || v.minor === c.con.minor));
-        case '>':
-            if (c.wild === null)
-                return cmp > 0;
-            if (c.wild === 'major')
-                return false;
-            if (c.wild === 'minor')
-                return v.major > c.con.major;
-            return v.major > c.con.major || (v.major === c.con.major && v.minor > c.con.minor);
-        case '<':
-            if (c.wild === 'major')
-                return false;
-            return cmp < 0;
-        case '>=':
-            return cmp >= 0;
-        case '<=':
-            if (c.wild === null)
-                return cmp <= 0;
-            if (c.wild === 'major')
-                return true;
-            if (c.wild === 'minor')
-                return v.major <= c.con.major;
-            return v.major < c.con.major || (v.major === c.con.major && v.minor <= c.con.minor);
-        case '^':
-            if (cmp < 0)
-                return false;
-            if (c.wild === 'major')
-                return true;
-            if (c.con.major > 0 || c.wild === 'minor')
-                return v.major === c.con.major;
-            if (v.major !== 0)
-                return false;
-            if (c.con.minor > 0 || c.wild === 'patch')
-                return v.minor === c.con.minor;
-            return v.minor === 0 && v.patch === c.con.patch;
-    }
-}
-/**
- * Parse a Masterminds-style constraint. Throws `error parsing semver constraint "<text>": …`.
- */
-function parseConstraint(text) {
-    let ors;
-    try {
-        const rewritten = text.replace(HYPHEN_RANGE, ' >=$1, <=$2 ');
-        ors = rewritten.split('||').map(parseAnd);
-    }
-    catch (err) {
-        if (err instanceof ConstraintSyntaxError) {
-            throw new Error(`error parsing semver constraint ${JSON.stringify(text)}: ${err.message}`, {
-                cause: err,
-            });
-        }
-        throw err;
-    }
-    return {
-        text,
-        matches(v) {
-            const version = typeof v === 'string' ? parseVersion(v, false)?.version : v;
-            if (!version)
-                return false;
-            return ors.some((and) => and.every((c) => check(version, c)));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/util/retry.ts
-const DEFAULT_PUSH_RETRY = {
-    attempts: 12,
-    baseDelayMs: 150,
-    maxDelayMs: 4_000,
-    maxElapsedMs: 5 * 60_000,
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/**
- * "Full jitter" exponential backoff: the delay before try n+1 is uniform in
- * [0, min(max, base·2ⁿ)]. Writers racing for one branch spread out instead of colliding again.
- */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
-}
-/** Runs `fn` until it succeeds, `retryable` says no, or the tries run out (then the last error is thrown). */
-async function retry(fn, retryable, policy, hooks = {}) {
-    const now = hooks.now ?? Date.now;
-    const started = now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= policy.attempts || !retryable(err))
-                throw err;
-            const delay = backoffDelay(attempt, policy, hooks.random);
-            if (policy.maxElapsedMs !== undefined && now() - started + delay > policy.maxElapsedMs)
-                throw err;
-            hooks.onRetry?.(attempt, delay, err);
-            await (hooks.sleep ?? sleep)(delay);
-        }
-    }
-}
-/** An HTTP `Retry-After` value (seconds, or an HTTP date) as milliseconds from `now`. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === null)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
-;// CONCATENATED MODULE: ./src/state/lock.ts
-
-
-
-
-
-/**
- * A lock between gantry processes sharing one cache repository on one machine (a developer
- * running two commands at once, tests starting twenty). mkdir is atomic; the holder writes a
- * token into it and removes only a lock that still holds its token. A lock not refreshed for
- * `staleMs` was left by a process that died: it is moved aside (rename is atomic, so of two
- * waiters only one takes it over) and removed.
- */
-async function withDirLock(path, fn, waitMs = 600_000, staleMs = 120_000) {
-    const lockDir = `${path}.lock`;
-    const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    const deadline = Date.now() + waitMs;
-    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(lockDir);
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), `${token} ${process.pid}\n`);
-            break;
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw err;
-            const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
-            if (age > staleMs) {
-                const aside = `${lockDir}.stale-${token}`;
-                if (await (0,promises_namespaceObject.rename)(lockDir, aside).then(() => true, () => false)) {
-                    await (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
-                }
-                continue;
-            }
-            if (Date.now() > deadline) {
-                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process to release ${lockDir}; if none is running, remove that directory`);
-            }
-            await sleep(delay + Math.random() * delay);
-        }
-    }
-    // Long holders refresh the lock so others do not take it as stale.
-    const keepAlive = setInterval(() => {
-        const now = new Date();
-        (0,promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
-    }, staleMs / 4);
-    try {
-        return await fn();
-    }
-    finally {
-        clearInterval(keepAlive);
-        const owner = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), 'utf8').catch(() => '');
-        if (owner.startsWith(token))
-            await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/path-filter.ts
@@ -47607,7 +50160,7 @@ function parseTagRefs(stdout) {
     return out;
 }
 // ---- discovery ------------------------------------------------------------------------------------
-function isTransient(err) {
+function git_isTransient(err) {
     return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
 }
 /** One subscription's discovery: the remote, its mirrors, its git commands. */
@@ -47637,7 +50190,7 @@ class GitSource {
     }
     /** A command that talks to the remote: retried on network errors and timeouts. */
     remote(args, options = {}) {
-        return retry(() => this.run(args, options), isTransient, this.policy);
+        return retry(() => this.run(args, options), git_isTransient, this.policy);
     }
     async lsRemote(options, patterns = []) {
         const res = await this.remote(['ls-remote', ...options, this.url, ...patterns]);
@@ -55323,2224 +57876,6 @@ class GitHubClient {
     }
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/pipeline/duration.ts
-/**
- * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
- * `1h`, `30m`, `1h30m`, `90s`, `1.5h`, `500ms`. Units: ns, us (or µs), ms, s, m, h. `0` alone is
- * allowed. Negative durations are not: nothing in a project file means "minus one hour".
- */
-const UNIT_MS = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3, // U+00B5 micro sign
-    μs: 1e-3, // U+03BC Greek small letter mu
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-};
-/** The same grammar as a JSON-schema pattern (kept in sync with schema/project.schema.json). */
-const DURATION_PATTERN = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
-const TERM = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
-/** Milliseconds in a Go-style duration (may be fractional below 1ms). Throws on invalid input. */
-function duration_parseDuration(text) {
-    if (text === '0')
-        return 0;
-    if (!text)
-        throw new Error('invalid duration "": expected a duration such as 30m, 1h30m or 90s');
-    let total = 0;
-    TERM.lastIndex = 0;
-    while (TERM.lastIndex < text.length) {
-        const at = TERM.lastIndex;
-        const m = TERM.exec(text);
-        if (!m) {
-            const rest = text.slice(at);
-            const hint = /^[0-9.]+$/.test(rest)
-                ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
-                : 'expected a duration such as 30m, 1h30m or 90s';
-            throw new Error(`invalid duration "${text}": ${hint}`);
-        }
-        total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
-    }
-    return total;
-}
-/** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
-function duration_formatDuration(ms) {
-    if (ms === 0)
-        return '0s';
-    const parts = [];
-    let rest = ms;
-    for (const [unit, size] of [
-        ['h', 3_600_000],
-        ['m', 60_000],
-        ['s', 1000],
-    ]) {
-        if (rest >= size) {
-            const n = Math.floor(rest / size);
-            parts.push(`${n}${unit}`);
-            rest -= n * size;
-        }
-    }
-    if (rest > 0)
-        parts.push(`${rest}ms`);
-    return parts.join('');
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schema/project.schema.json
-const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name"],"description":"One verification check. Its other fields depend on the provider.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, shown in summaries and in the verification record."}}}}}');
-;// CONCATENATED MODULE: ./src/pipeline/source.ts
-/**
- * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
- * it came from, and from there to a 1-based line and column.
- */
-
-/** `stages[1].requestedFreight[0].origin.name`; odd keys are quoted: `config["a.b"]`. */
-function formatPath(segments) {
-    let out = '';
-    for (const seg of segments) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
-            out += out ? `.${seg}` : seg;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-/**
- * Segments of a JSON pointer (as ajv's `instancePath`), numbers where the data at that point is an
- * array, so that `/stages/1/name` becomes `['stages', 1, 'name']`.
- */
-function pointerToSegments(pointer, data) {
-    if (!pointer)
-        return [];
-    const out = [];
-    let cur = data;
-    for (const raw of pointer.slice(1).split('/')) {
-        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (Array.isArray(cur)) {
-            const index = Number(key);
-            out.push(index);
-            cur = cur[index];
-        }
-        else {
-            out.push(key);
-            cur =
-                cur !== null && typeof cur === 'object' ? cur[key] : undefined;
-        }
-    }
-    return out;
-}
-function deref(src, node) {
-    if ((0,dist.isAlias)(node))
-        return node.resolve(src.doc) ?? undefined;
-    return (0,dist.isMap)(node) || (0,dist.isSeq)(node) || (0,dist.isScalar)(node) ? node : undefined;
-}
-function findNode(src, segments) {
-    let cur = deref(src, src.doc.contents);
-    let nearest = cur;
-    let key;
-    for (const seg of segments) {
-        key = undefined;
-        let next;
-        if ((0,dist.isMap)(cur)) {
-            const pair = cur.items.find((p) => (0,dist.isScalar)(p.key) && String(p.key.value) === String(seg));
-            if (pair) {
-                key = (0,dist.isScalar)(pair.key) ? pair.key : undefined;
-                // A key with no value (`name:`) has a null scalar; fall back to the key for positions.
-                next = pair.value ?? pair.key;
-            }
-        }
-        else if ((0,dist.isSeq)(cur) && typeof seg === 'number') {
-            next = cur.items[seg];
-        }
-        const node = deref(src, next);
-        if (!node)
-            return { nearest, key };
-        cur = node;
-        nearest = node;
-    }
-    return { value: cur, key, nearest };
-}
-function source_positionOf(src, node) {
-    const offset = node?.range?.[0];
-    if (offset === undefined)
-        return { line: 1, column: 1 };
-    const { line, col } = src.lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/**
- * A problem about the field at `segments`: positioned at its value (default) or at its key, falling
- * back to the nearest enclosing node that exists.
- */
-function problemAt(src, segments, message, anchor = 'value') {
-    const found = findNode(src, segments);
-    const node = anchor === 'key' ? (found.key ?? found.value ?? found.nearest) : (found.value ?? found.nearest);
-    return { file: src.file, ...source_positionOf(src, node), path: formatPath(segments), message };
-}
-/** Line of the node at `segments` (for "first defined at line N"). */
-function lineOf(src, segments) {
-    const found = findNode(src, segments);
-    return source_positionOf(src, found.value ?? found.nearest).line;
-}
-function compareProblems(a, b) {
-    return (a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        a.path.localeCompare(b.path) ||
-        a.message.localeCompare(b.message));
-}
-/** Sorted by position, exact duplicates removed. */
-function tidyProblems(problems) {
-    const seen = new Set();
-    const out = [];
-    for (const p of [...problems].sort(compareProblems)) {
-        const id = `${p.file}\0${p.line}\0${p.column}\0${p.path}\0${p.message}`;
-        if (!seen.has(id)) {
-            seen.add(id);
-            out.push(p);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/schema.ts
-/**
- * JSON-schema validation of a project file (schema/project.schema.json, draft-07 so that
- * yaml-language-server reads it too) and the translation of ajv's errors into problems that say
- * where and what to do. Two non-standard annotations from VS Code's JSON language service are
- * honoured: `errorMessage` and `patternErrorMessage`.
- */
-
-
-
-
-const projectSchema = (/* unused pure expression or super */ null && (schema));
-let compiled;
-function validator() {
-    if (!compiled) {
-        const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-        ajv.addVocabulary(['errorMessage', 'patternErrorMessage']);
-        compiled = ajv.compile(project_schema_namespaceObject);
-    }
-    return compiled;
-}
-function asSchemaNode(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-function stringProp(node, key) {
-    const v = node?.[key];
-    return typeof v === 'string' ? v : undefined;
-}
-function numberProp(node, key) {
-    const v = node?.[key];
-    return typeof v === 'number' ? v : undefined;
-}
-const TYPE_NAMES = {
-    object: 'a mapping',
-    array: 'a list',
-    string: 'a string',
-    integer: 'an integer',
-    number: 'a number',
-    boolean: 'true or false',
-    null: 'nothing',
-};
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    switch (typeof value) {
-        case 'string':
-            return `the string ${JSON.stringify(value)}`;
-        case 'number':
-            return `the number ${value}`;
-        case 'boolean':
-            return `${value}`;
-        case 'object':
-            return 'a mapping';
-        default:
-            return typeof value;
-    }
-}
-function quote(value) {
-    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
-}
-function typeMessage(err) {
-    const expected = String(err.params.type ?? '')
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t)
-        .join(' or ');
-    const data = err.data;
-    let hint = '';
-    if (err.params.type === 'boolean' && typeof data === 'string') {
-        hint = /^(y|yes|on|true)$/i.test(data)
-            ? ' (write true)'
-            : /^(n|no|off|false)$/i.test(data)
-                ? ' (write false)'
-                : '';
-    }
-    else if (err.params.type === 'string' &&
-        (typeof data === 'number' || typeof data === 'boolean')) {
-        hint = ` (quote it: "${String(data)}")`;
-    }
-    else if (err.params.type === 'integer' && typeof data === 'string' && /^\d+$/.test(data)) {
-        hint = ' (remove the quotes)';
-    }
-    else if (err.params.type === 'integer' && typeof data === 'number') {
-        return `expected an integer, got ${data}`;
-    }
-    return `expected ${expected}, got ${describeValue(data)}${hint}`;
-}
-function allowedKeys(parentSchema) {
-    const props = asSchemaNode(parentSchema?.properties);
-    if (!props)
-        return [];
-    return Object.keys(props).filter((k) => k !== '$schema' && asSchemaNode(props[k])?.deprecated !== true);
-}
-function mapError(err, data) {
-    const segments = pointerToSegments(err.instancePath, data);
-    const parent = asSchemaNode(err.parentSchema);
-    const custom = stringProp(parent, 'errorMessage');
-    const at = (message, anchor = 'value') => ({ segments, anchor, message });
-    switch (err.keyword) {
-        case 'if':
-            return undefined; // the failing then/else branch reports it
-        case 'additionalProperties': {
-            const name = String(err.params.additionalProperty);
-            const candidates = allowedKeys(parent);
-            const hint = didYouMean(name, candidates);
-            const list = !hint && candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
-            return {
-                segments: [...segments, name],
-                anchor: 'key',
-                message: `unknown field ${JSON.stringify(name)}${hint}${list}`,
-            };
-        }
-        case 'required': {
-            if (custom)
-                return at(custom);
-            if (segments.length === 0 && (data === null || typeof data !== 'object')) {
-                return at('a project file must be a mapping with project, warehouses and stages');
-            }
-            return at(`missing required field ${JSON.stringify(String(err.params.missingProperty))}`);
-        }
-        case 'type':
-            if (segments.length === 0) {
-                return at(`a project file must be a mapping with project, warehouses and stages, found ${describeValue(err.data)}`);
-            }
-            return at(typeMessage(err));
-        case 'enum': {
-            const allowed = err.params.allowedValues.map((v) => String(v));
-            const hint = typeof err.data === 'string' ? didYouMean(err.data, allowed) : '';
-            const one = allowed.length === 1;
-            return at(`invalid value ${quote(err.data)}: must be ${one ? '' : 'one of '}${allowed.join(', ')}${hint}`);
-        }
-        case 'const':
-            return at(`invalid value ${quote(err.data)}: must be ${quote(err.params.allowedValue)}`);
-        case 'pattern': {
-            const msg = stringProp(parent, 'patternErrorMessage') ??
-                custom ??
-                `must match the pattern ${String(err.params.pattern)}`;
-            return at(`invalid value ${quote(err.data)}: ${msg}`);
-        }
-        case 'minLength': {
-            const limit = Number(err.params.limit);
-            return at(limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`);
-        }
-        case 'maxLength':
-            return at(`must be at most ${String(err.params.limit)} characters long (this is ${String(err.data).length})`);
-        case 'minItems': {
-            const limit = Number(err.params.limit);
-            return at(limit === 1 ? 'must have at least one entry' : `must have at least ${limit} entries`);
-        }
-        case 'maxItems':
-            return at(`must have at most ${String(err.params.limit)} entries`);
-        case 'uniqueItems':
-            return at(`has duplicate entries (items ${String(err.params.j)} and ${String(err.params.i)} are the same)`);
-        case 'minimum':
-        case 'maximum': {
-            const min = numberProp(parent, 'minimum');
-            const max = numberProp(parent, 'maximum');
-            const range = min !== undefined && max !== undefined
-                ? `must be between ${min} and ${max}`
-                : err.keyword === 'minimum'
-                    ? `must be at least ${String(min)}`
-                    : `must be at most ${String(max)}`;
-            return at(`${range}, got ${String(err.data)}`);
-        }
-        case 'not':
-        case 'false schema':
-            return at(custom ?? 'this field is not allowed here', 'key');
-        case 'minProperties':
-        case 'maxProperties':
-        case 'oneOf':
-        case 'anyOf':
-            return at(custom ??
-                (err.keyword === 'oneOf' || err.keyword === 'anyOf'
-                    ? 'does not match any of the allowed forms'
-                    : (err.message ?? 'invalid')));
-        default:
-            return at(custom ?? err.message ?? `failed ${err.keyword}`);
-    }
-}
-/**
- * ajv reports every branch of a oneOf/anyOf that failed, which reads as noise ("must be object",
- * "must have required property", "must match exactly one schema"…). Keep the oneOf/anyOf error
- * itself (it carries the useful errorMessage) and drop what its branches said.
- */
-function collapseAlternatives(errors) {
-    const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-    if (!alternatives.length)
-        return [...errors];
-    return errors.filter((e) => !alternatives.some((alt) => alt !== e &&
-        e.schemaPath.startsWith(`${alt.schemaPath}/`) &&
-        e.instancePath.startsWith(alt.instancePath)));
-}
-/** Problems from validating `data` (the document as plain JS) against the project schema. */
-function schemaProblems(src, data) {
-    const validate = validator();
-    if (validate(data))
-        return [];
-    const problems = [];
-    // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
-    const missing = new Map();
-    const errors = collapseAlternatives(validate.errors ?? []);
-    // A misspelt required field is reported once, as the unknown field with its suggestion, not
-    // a second time as missing.
-    const suggested = new Set();
-    for (const err of errors) {
-        if (err.keyword !== 'additionalProperties')
-            continue;
-        const hint = suggest(String(err.params.additionalProperty), allowedKeys(asSchemaNode(err.parentSchema)));
-        if (hint)
-            suggested.add(`${err.instancePath}\0${hint}`);
-    }
-    for (const err of errors) {
-        const plain = err.keyword === 'required' && !stringProp(asSchemaNode(err.parentSchema), 'errorMessage');
-        if (plain && suggested.has(`${err.instancePath}\0${String(err.params.missingProperty)}`))
-            continue;
-        if (plain && data !== null && typeof data === 'object') {
-            const list = missing.get(err.instancePath) ?? [];
-            list.push(JSON.stringify(String(err.params.missingProperty)));
-            missing.set(err.instancePath, list);
-            continue;
-        }
-        const mapped = mapError(err, data);
-        if (mapped)
-            problems.push(problemAt(src, mapped.segments, mapped.message, mapped.anchor));
-    }
-    for (const [pointer, fields] of missing) {
-        const message = `missing required field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}`;
-        problems.push(problemAt(src, pointerToSegments(pointer, data), message));
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/branch.ts
-/**
- * Branch names as `git check-ref-format --branch` accepts them, without spawning git: the rules of
- * git-check-ref-format(1) applied to `refs/heads/<name>`, plus the two --branch extras (no leading
- * `-`, not `HEAD`). `@{-N}` shorthands are not branch names in a config file and are rejected.
- */
-/** Why `name` is not a valid branch name, or undefined when it is. */
-function branchNameProblem(name) {
-    if (name === '')
-        return 'a branch name cannot be empty';
-    if (name === 'HEAD')
-        return '"HEAD" is not a valid branch name';
-    if (name === '@')
-        return 'a branch name cannot be the single character "@"';
-    if (name.startsWith('-'))
-        return 'a branch name cannot start with "-"';
-    if (name.startsWith('refs/')) {
-        return `write the branch name without "refs/…", e.g. "${name.replace(/^refs\/(heads\/)?/, '')}"`;
-    }
-    const bad = [...name].find((ch) => ch <= ' ' || ch === '\x7f' || '~^:?*[\\'.includes(ch));
-    if (bad !== undefined) {
-        const shown = bad === ' ' ? 'a space' : bad < ' ' || bad === '\x7f' ? 'a control character' : `"${bad}"`;
-        return `a branch name cannot contain ${shown}`;
-    }
-    if (name.includes('..'))
-        return 'a branch name cannot contain ".."';
-    if (name.includes('@{'))
-        return 'a branch name cannot contain "@{"';
-    if (name.startsWith('/') || name.endsWith('/'))
-        return 'a branch name cannot start or end with "/"';
-    if (name.includes('//'))
-        return 'a branch name cannot contain "//"';
-    if (name.endsWith('.'))
-        return 'a branch name cannot end with "."';
-    for (const component of name.split('/')) {
-        if (component.startsWith('.'))
-            return `a branch name component cannot start with "." ("${component}")`;
-        if (component.endsWith('.lock'))
-            return `a branch name component cannot end with ".lock" ("${component}")`;
-    }
-    return undefined;
-}
-function isValidBranchName(name) {
-    return branchNameProblem(name) === undefined;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/semantic.ts
-/**
- * Checks the JSON schema cannot express, run once a file has passed the schema: names that must be
- * unique, references between warehouses and stages, cycles, and the syntax of embedded languages
- * (regular expressions, semver constraints, branch names).
- */
-
-
-
-
-
-
-/** Path filters with these prefixes hold a regular expression. */
-const REGEX_FILTER = /^(regexp?):(.*)$/s;
-function semanticProblems(src, raw) {
-    const problems = [];
-    const report = (segments, message) => problems.push(problemAt(src, segments, message));
-    checkUniqueNames(src, report, 'warehouse', 'warehouses', raw.warehouses);
-    checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
-    raw.warehouses.forEach((warehouse, w) => {
-        warehouse.subscriptions.forEach((sub, s) => {
-            const at = ['warehouses', w, 'subscriptions', s];
-            if (sub.image)
-                checkImage(report, [...at, 'image'], sub.image);
-            if (sub.chart?.semverConstraint !== undefined) {
-                checkConstraint(report, [...at, 'chart', 'semverConstraint'], sub.chart.semverConstraint);
-            }
-            if (sub.git)
-                checkGit(report, [...at, 'git'], sub.git);
-        });
-    });
-    const warehouseNames = raw.warehouses.map((w) => w.name);
-    const stageNames = raw.stages.map((s) => s.name);
-    raw.stages.forEach((stage, i) => {
-        checkStage(report, raw, stage, i, warehouseNames, stageNames);
-    });
-    checkCycles(report, raw.stages);
-    return problems;
-}
-function checkUniqueNames(src, report, what, field, items) {
-    const first = new Map();
-    items.forEach((item, i) => {
-        const earlier = first.get(item.name);
-        if (earlier === undefined) {
-            first.set(item.name, i);
-        }
-        else {
-            const line = lineOf(src, [field, earlier, 'name']);
-            report([field, i, 'name'], `duplicate ${what} name ${JSON.stringify(item.name)}: ${field}[${earlier}] at line ${line} has the same name`);
-        }
-    });
-}
-function checkRegexes(report, at, patterns) {
-    patterns?.forEach((pattern, i) => checkRegex(report, [...at, i], pattern));
-}
-function checkRegex(report, at, pattern) {
-    try {
-        compileRegex(pattern);
-    }
-    catch (err) {
-        const msg = errorMessage(err);
-        report(at, /regular expression|regexp/i.test(msg)
-            ? msg
-            : `invalid regular expression ${JSON.stringify(pattern)}: ${msg}`);
-    }
-}
-function checkConstraint(report, at, text) {
-    try {
-        parseConstraint(text);
-    }
-    catch (err) {
-        const msg = errorMessage(err);
-        report(at, /constraint/i.test(msg) ? msg : `invalid semver constraint ${JSON.stringify(text)}: ${msg}`);
-    }
-}
-function checkImage(report, at, image) {
-    const strategy = image.imageSelectionStrategy ?? 'SemVer';
-    if (strategy === 'SemVer' && image.constraint !== undefined) {
-        checkConstraint(report, [...at, 'constraint'], image.constraint);
-    }
-    checkRegexes(report, [...at, 'allowTagsRegexes'], image.allowTagsRegexes);
-    checkRegexes(report, [...at, 'ignoreTagsRegexes'], image.ignoreTagsRegexes);
-}
-function checkGit(report, at, git) {
-    if (git.branch !== undefined) {
-        const why = branchNameProblem(git.branch);
-        if (why)
-            report([...at, 'branch'], `invalid branch name ${JSON.stringify(git.branch)}: ${why}`);
-    }
-    if (git.semverConstraint !== undefined) {
-        checkConstraint(report, [...at, 'semverConstraint'], git.semverConstraint);
-    }
-    checkRegexes(report, [...at, 'allowTagsRegexes'], git.allowTagsRegexes);
-    checkRegexes(report, [...at, 'ignoreTagsRegexes'], git.ignoreTagsRegexes);
-    for (const field of ['includePaths', 'excludePaths']) {
-        git[field]?.forEach((entry, i) => {
-            const m = REGEX_FILTER.exec(entry);
-            if (m)
-                checkRegex(report, [...at, field, i], m[2] ?? '');
-        });
-    }
-}
-function known(kind, name, names) {
-    const hint = didYouMean(name, names);
-    return hint || (names.length ? ` (${kind}s: ${names.join(', ')})` : '');
-}
-function checkStage(report, raw, stage, i, warehouseNames, stageNames) {
-    const at = ['stages', i];
-    if (stage.branch !== undefined) {
-        const why = branchNameProblem(stage.branch);
-        if (why)
-            report([...at, 'branch'], `invalid branch name ${JSON.stringify(stage.branch)}: ${why}`);
-    }
-    const origins = new Map();
-    stage.requestedFreight.forEach((request, r) => {
-        const rat = [...at, 'requestedFreight', r];
-        const origin = request.origin.name;
-        if (!warehouseNames.includes(origin)) {
-            report([...rat, 'origin', 'name'], `unknown warehouse ${JSON.stringify(origin)}${known('warehouse', origin, warehouseNames)}`);
-        }
-        const earlier = origins.get(origin);
-        if (earlier !== undefined) {
-            report([...rat, 'origin', 'name'], `warehouse ${JSON.stringify(origin)} is requested twice by stage ${JSON.stringify(stage.name)} (also requestedFreight[${earlier}])`);
-        }
-        else {
-            origins.set(origin, r);
-        }
-        const upstream = request.sources.stages ?? [];
-        if (request.sources.direct !== true && upstream.length === 0) {
-            report([...rat, 'sources'], 'sources must set direct: true (take freight from the warehouse) or list upstream stages in stages');
-        }
-        upstream.forEach((name, u) => {
-            const sat = [...rat, 'sources', 'stages', u];
-            if (name === stage.name) {
-                report(sat, `stage ${JSON.stringify(name)} cannot take freight from itself`);
-                return;
-            }
-            const target = raw.stages.find((s) => s.name === name);
-            if (!target) {
-                report(sat, `unknown stage ${JSON.stringify(name)}${known('stage', name, stageNames.filter((n) => n !== stage.name))}`);
-                return;
-            }
-            if (!target.requestedFreight.some((req) => req.origin.name === origin)) {
-                report(sat, `upstream stage ${JSON.stringify(name)} does not request freight from warehouse ${JSON.stringify(origin)}, so it can never pass that freight on`);
-            }
-        });
-    });
-    const aliases = new Map();
-    stage.promotionTemplate.steps.forEach((step, s) => {
-        if (step.as === undefined)
-            return;
-        const earlier = aliases.get(step.as);
-        if (earlier !== undefined) {
-            report([...at, 'promotionTemplate', 'steps', s, 'as'], `duplicate step alias ${JSON.stringify(step.as)}: steps[${earlier}] already uses it`);
-        }
-        else {
-            aliases.set(step.as, s);
-        }
-    });
-}
-/**
- * Freight flows from upstream to downstream stages; a cycle means no freight can ever enter it.
- * Each cycle is reported once, in flow order starting from the stage that comes first in the file,
- * at the `sources.stages` entry of that stage which closes the loop.
- */
-function checkCycles(report, stages) {
-    const index = new Map();
-    stages.forEach((s, i) => {
-        if (!index.has(s.name))
-            index.set(s.name, i);
-    });
-    // upstreams[i]: indexes of the stages stage i takes freight from (known stages, not itself).
-    const upstreams = stages.map((s) => {
-        const out = new Set();
-        for (const req of s.requestedFreight) {
-            for (const name of req.sources.stages ?? []) {
-                const j = index.get(name);
-                if (j !== undefined && stages[j]?.name !== s.name)
-                    out.add(j);
-            }
-        }
-        return [...out];
-    });
-    const state = new Array(stages.length).fill(0); // 0 new, 1 on stack, 2 done
-    const stack = [];
-    const reported = new Set();
-    const visit = (i) => {
-        state[i] = 1;
-        stack.push(i);
-        for (const j of upstreams[i] ?? []) {
-            if (state[j] === 1) {
-                // stack from j to the end: j <- ... <- i <- j in "takes from" terms.
-                const loop = stack.slice(stack.indexOf(j));
-                // Flow order is the reverse of "takes from" order.
-                const flow = [...loop].reverse();
-                const start = flow.indexOf(Math.min(...flow));
-                const rotated = [...flow.slice(start), ...flow.slice(0, start)];
-                const key = rotated.join(',');
-                const first = rotated[0];
-                const feeder = rotated.at(-1);
-                if (!reported.has(key) && first !== undefined && feeder !== undefined) {
-                    reported.add(key);
-                    const names = [...rotated, first].map((k) => stages[k]?.name ?? '?');
-                    report(entryFor(stages, first, feeder), `stages form a cycle: ${names.join(' -> ')}`);
-                }
-            }
-            else if (state[j] === 0) {
-                visit(j);
-            }
-        }
-        stack.pop();
-        state[i] = 2;
-    };
-    stages.forEach((_, i) => {
-        if (state[i] === 0)
-            visit(i);
-    });
-}
-/** Path of the `sources.stages` entry by which stage `i` takes freight from stage `j`. */
-function entryFor(stages, i, j) {
-    const target = stages[j]?.name ?? '';
-    for (const [r, request] of (stages[i]?.requestedFreight ?? []).entries()) {
-        const u = (request.sources.stages ?? []).indexOf(target);
-        if (u >= 0)
-            return ['stages', i, 'requestedFreight', r, 'sources', 'stages', u];
-    }
-    return ['stages', i, 'name'];
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/parse.ts
-/**
- * One project file: YAML → schema → semantic checks → typed Project with defaults applied.
- */
-
-
-
-
-
-/** Where each parsed Project came from, for problems found later (across files). */
-const sources = new WeakMap();
-function sourceOf(project) {
-    return sources.get(project);
-}
-function yamlProblem(src, err) {
-    const { line, col } = src.lineCounter.linePos(err.pos[0]);
-    const message = err.code === 'MULTIPLE_DOCS'
-        ? 'a project file holds exactly one YAML document: remove the "---" separator and put other projects in their own .gantry/<project>.yaml'
-        : `YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
-    return { file: src.file, line, column: col, path: '', message };
-}
-/**
- * Parse and validate one project file. `file` is the path shown in problems (relative to the
- * repository root, e.g. `.gantry/echo.yaml`). The project is returned only when there are no
- * problems; every problem found is returned, sorted by position.
- */
-function parseProjectFile(file, text) {
-    const lineCounter = new dist.LineCounter();
-    const doc = (0,dist.parseDocument)(text, {
-        lineCounter,
-        prettyErrors: false,
-        merge: true,
-        uniqueKeys: true,
-    });
-    const src = { file, doc, lineCounter };
-    if (doc.errors.length) {
-        return { problems: tidyProblems(doc.errors.map((e) => yamlProblem(src, e))) };
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (err) {
-        // Only an alias bomb gets here; point at the top.
-        return {
-            problems: [
-                {
-                    file,
-                    ...source_positionOf(src, undefined),
-                    path: '',
-                    message: `cannot read YAML: ${String(err)}`,
-                },
-            ],
-        };
-    }
-    const schemaErrors = schemaProblems(src, data);
-    if (schemaErrors.length)
-        return { problems: tidyProblems(schemaErrors) };
-    // The schema has vouched for the shape; from here on the data is a RawProject.
-    const raw = data;
-    const semantic = semanticProblems(src, raw);
-    if (semantic.length)
-        return { problems: tidyProblems(semantic) };
-    const project = toProject(file, raw);
-    sources.set(project, src);
-    return { project, problems: [] };
-}
-function vars(list) {
-    return (list ?? []).map((v) => ({ name: v.name, value: v.value }));
-}
-function toSubscription(sub) {
-    if (sub.image) {
-        const i = sub.image;
-        return {
-            kind: 'image',
-            image: {
-                repoURL: i.repoURL,
-                ...(i.name !== undefined && { name: i.name }),
-                imageSelectionStrategy: i.imageSelectionStrategy ?? 'SemVer',
-                ...(i.constraint !== undefined && { constraint: i.constraint }),
-                strictSemvers: i.strictSemvers ?? true,
-                allowTagsRegexes: i.allowTagsRegexes ?? [],
-                ignoreTagsRegexes: i.ignoreTagsRegexes ?? [],
-                ...(i.platform !== undefined && { platform: i.platform }),
-                discoveryLimit: i.discoveryLimit ?? 20,
-                insecureSkipTLSVerify: i.insecureSkipTLSVerify ?? false,
-            },
-        };
-    }
-    if (sub.chart) {
-        const c = sub.chart;
-        return {
-            kind: 'chart',
-            chart: {
-                repoURL: c.repoURL,
-                ...(c.name !== undefined && { name: c.name }),
-                ...(c.semverConstraint !== undefined && { semverConstraint: c.semverConstraint }),
-                discoveryLimit: c.discoveryLimit ?? 20,
-            },
-        };
-    }
-    if (sub.git) {
-        const g = sub.git;
-        return {
-            kind: 'git',
-            git: {
-                repoURL: g.repoURL,
-                ...(g.name !== undefined && { name: g.name }),
-                commitSelectionStrategy: g.commitSelectionStrategy ?? 'NewestFromBranch',
-                ...(g.branch !== undefined && { branch: g.branch }),
-                strictSemvers: g.strictSemvers ?? true,
-                ...(g.semverConstraint !== undefined && { semverConstraint: g.semverConstraint }),
-                allowTagsRegexes: g.allowTagsRegexes ?? [],
-                ignoreTagsRegexes: g.ignoreTagsRegexes ?? [],
-                ...(g.expressionFilter !== undefined && { expressionFilter: g.expressionFilter }),
-                includePaths: g.includePaths ?? [],
-                excludePaths: g.excludePaths ?? [],
-                discoveryLimit: g.discoveryLimit ?? 20,
-                insecureSkipTLSVerify: g.insecureSkipTLSVerify ?? false,
-            },
-        };
-    }
-    // The schema admits exactly one of image, chart, git.
-    throw new Error('internal: subscription without image, chart or git passed the schema');
-}
-function toWarehouse(w) {
-    return {
-        name: w.name,
-        freightCreationPolicy: w.freightCreationPolicy ?? 'Automatic',
-        ...(w.interval !== undefined && { interval: w.interval }),
-        subscriptions: w.subscriptions.map(toSubscription),
-    };
-}
-function toRequest(r) {
-    const soak = r.sources.requiredSoakTime;
-    return {
-        origin: { kind: 'Warehouse', name: r.origin.name },
-        sources: {
-            direct: r.sources.direct ?? false,
-            stages: r.sources.stages ?? [],
-            ...(soak !== undefined && {
-                requiredSoakTime: soak,
-                requiredSoakTimeMs: duration_parseDuration(soak),
-            }),
-            availabilityStrategy: r.sources.availabilityStrategy ?? 'OneOf',
-        },
-    };
-}
-function toStep(s) {
-    const retry = s.retry && {
-        ...(s.retry.timeout !== undefined && { timeoutMs: duration_parseDuration(s.retry.timeout) }),
-        ...(s.retry.errorThreshold !== undefined && { errorThreshold: s.retry.errorThreshold }),
-    };
-    return {
-        uses: s.uses,
-        ...(s.as !== undefined && { as: s.as }),
-        ...(s.if !== undefined && { if: s.if }),
-        config: s.config ?? {},
-        continueOnError: s.continueOnError ?? false,
-        vars: vars(s.vars),
-        ...(retry && { retry }),
-    };
-}
-function toStage(s) {
-    return {
-        name: s.name,
-        ...(s.branch !== undefined && { branch: s.branch }),
-        environment: s.environment ?? s.name,
-        requestedFreight: s.requestedFreight.map(toRequest),
-        autoPromotion: s.autoPromotion ?? false,
-        promotionTemplate: {
-            mode: s.promotionTemplate.mode ?? 'direct',
-            vars: vars(s.promotionTemplate.vars),
-            steps: s.promotionTemplate.steps.map(toStep),
-        },
-        verification: (s.verification ?? []).map((v) => ({ ...v })),
-    };
-}
-function toProject(file, raw) {
-    return {
-        name: raw.project,
-        file,
-        warehouses: raw.warehouses.map(toWarehouse),
-        stages: raw.stages.map(toStage),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/load.ts
-/**
- * Several project files together: the checks that need more than one file, and loading the
- * `.gantry/` directory of a GitOps checkout.
- */
-
-
-
-
-/** The directory, relative to the repository root, that holds one file per project. */
-const PROJECT_DIR = '.gantry';
-function projectKeyProblem(project, message) {
-    const src = sourceOf(project);
-    if (!src)
-        return { file: project.file, line: 1, column: 1, path: 'project', message };
-    return problemAt(src, ['project'], message, 'key');
-}
-/**
- * Checks across project files: each project name is used once, and each file is named after its
- * project (`.gantry/<project>.yaml` or `.yml`).
- */
-function checkProjects(projects) {
-    const problems = [];
-    const firstFile = new Map();
-    for (const project of projects) {
-        const base = external_node_path_default().posix.basename(project.file.replace(/\\/g, '/'));
-        const ext = /\.yml$/i.test(base) ? '.yml' : '.yaml';
-        const expected = `${project.name}${ext}`;
-        if (base !== expected) {
-            problems.push(projectKeyProblem(project, `project ${JSON.stringify(project.name)} must be in a file named ${expected} (this file is ${base}): rename the file or the project`));
-        }
-        const earlier = firstFile.get(project.name);
-        if (earlier !== undefined) {
-            problems.push(projectKeyProblem(project, `project ${JSON.stringify(project.name)} is already defined in ${earlier}`));
-        }
-        else {
-            firstFile.set(project.name, project.file);
-        }
-    }
-    return tidyProblems(problems);
-}
-/** Parse each file, then run the cross-file checks over the ones that parsed. */
-function loadProjectsFromFiles(files) {
-    if (!files.length) {
-        return {
-            projects: [],
-            problems: [
-                {
-                    file: `${PROJECT_DIR}/`,
-                    line: 1,
-                    column: 1,
-                    path: '',
-                    message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
-                },
-            ],
-        };
-    }
-    const projects = [];
-    const problems = [];
-    for (const { file, text } of files) {
-        const result = parseProjectFile(file, text);
-        if (result.project)
-            projects.push(result.project);
-        problems.push(...result.problems);
-    }
-    problems.push(...checkProjects(projects));
-    return { projects, problems: tidyProblems(problems) };
-}
-/**
- * Load `.gantry/*.yaml` and `.gantry/*.yml` (not subdirectories such as `.gantry/state/`) of the
- * checkout at `repoDir`, in file-name order. File paths in the result are relative to `repoDir`.
- */
-async function loadProjectsFromDir(repoDir) {
-    let names = [];
-    try {
-        const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, PROJECT_DIR), { withFileTypes: true });
-        names = entries
-            .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-            .map((e) => e.name)
-            .sort();
-    }
-    catch (err) {
-        const code = err.code;
-        if (code !== 'ENOENT' && code !== 'ENOTDIR')
-            throw err;
-    }
-    const files = await Promise.all(names.map(async (name) => ({
-        file: `${PROJECT_DIR}/${name}`,
-        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, PROJECT_DIR, name), 'utf8'),
-    })));
-    return loadProjectsFromFiles(files);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/index.ts
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/freight/changes.ts
-const shortSha = (sha) => sha.slice(0, 7);
-function versions(f) {
-    const m = new Map();
-    for (const i of f?.images ?? [])
-        m.set(i.repoURL, { kind: 'image', version: i.tag || `@${i.digest}` });
-    for (const c of f?.charts ?? [])
-        m.set(c.name ? `${c.repoURL.replace(/\/+$/, '')}/${c.name}` : c.repoURL, {
-            kind: 'chart',
-            version: c.version,
-        });
-    for (const c of f?.commits ?? [])
-        m.set(c.repoURL, { kind: 'git', version: c.tag ?? shortSha(c.id) });
-    return m;
-}
-/** Version changes from what a stage ran to the freight it gets: `ghcr.io/acme/echo: 1.0.0 → 1.1.0`. */
-function versionChanges(previous, next) {
-    const before = versions(previous);
-    const after = versions(next);
-    const out = [];
-    for (const [artifact, { kind, version }] of after) {
-        const old = before.get(artifact)?.version;
-        if (old !== version)
-            out.push({ artifact, kind, from: old, to: version });
-    }
-    for (const [artifact, { kind, version }] of before) {
-        if (!after.has(artifact))
-            out.push({ artifact, kind, from: version });
-    }
-    return out;
-}
-function formatChange(c) {
-    if (c.from === undefined)
-        return `${c.artifact}: ${c.to}`;
-    if (c.to === undefined)
-        return `${c.artifact}: ${c.from} → removed`;
-    return `${c.artifact}: ${c.from} → ${c.to}`;
-}
-
-;// CONCATENATED MODULE: ./src/freight/document.ts
-/**
- * The freight document: the message of the annotated tag `gantry/<project>/freight/<id>`.
- *
- *   freight lucky-jaguar            ← subject: what `git tag -n` shows
- *                                   ← blank line
- *   {                               ← JSON of the Freight (2-space indent), keys in a fixed order
- *     "id": "3f9a…",
- *     "alias": "lucky-jaguar",
- *     "origin": { "kind": "Warehouse", "name": "echo" },
- *     "images": [...],
- *     "charts": [...],
- *     "commits": [...],
- *     "createdAt": "2024-06-01T12:00:00.000Z",
- *     "createdBy": "https://github.com/acme/gitops/actions/runs/1"
- *   }
- *
- * JSON rather than YAML because listing reads every document: JSON.parse is ~70× faster than a
- * YAML parser. JSON escapes newlines and tabs inside strings (a multi-line commit message stays on
- * one line), and no line ends in a space or starts with `#`, so git's message clean-up (trailing
- * spaces, repeated blank lines, comment lines) cannot change a document.
- */
-
-const SUBJECT_PREFIX = 'freight ';
-function definedOnly(o) {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-}
-/** The tag message for a freight. */
-function serializeFreight(f) {
-    const doc = definedOnly({
-        id: f.id,
-        alias: f.alias,
-        origin: { kind: f.origin.kind, name: f.origin.name },
-        images: f.images.map((i) => definedOnly({
-            repoURL: i.repoURL,
-            tag: i.tag,
-            digest: i.digest,
-            subscriptionName: i.subscriptionName,
-        })),
-        charts: f.charts.map((c) => definedOnly({
-            repoURL: c.repoURL,
-            name: c.name,
-            version: c.version,
-            subscriptionName: c.subscriptionName,
-        })),
-        commits: f.commits.map((c) => definedOnly({
-            repoURL: c.repoURL,
-            id: c.id,
-            branch: c.branch,
-            tag: c.tag,
-            message: c.message,
-            author: c.author,
-            committer: c.committer,
-            subscriptionName: c.subscriptionName,
-        })),
-        createdAt: f.createdAt,
-        createdBy: f.createdBy,
-    });
-    return `${SUBJECT_PREFIX}${f.alias}\n\n${JSON.stringify(doc, null, 2)}\n`;
-}
-class Reader {
-    fail;
-    constructor(fail) {
-        this.fail = fail;
-    }
-    object(v, path) {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-            this.fail(`${path} must be a mapping`);
-        }
-        return v;
-    }
-    array(o, key, path) {
-        if (!Object.hasOwn(o, key))
-            this.fail(`missing field ${path}${key}`);
-        const v = o[key];
-        if (!Array.isArray(v))
-            this.fail(`field ${path}${key} must be a list`);
-        return v;
-    }
-    string(o, key, path, opts = {}) {
-        if (!Object.hasOwn(o, key) || o[key] === null)
-            this.fail(`missing field ${path}${key}`);
-        const v = o[key];
-        if (typeof v !== 'string')
-            this.fail(`field ${path}${key} must be a string`);
-        if (!opts.empty && v === '')
-            this.fail(`field ${path}${key} must not be empty`);
-        return v;
-    }
-    optionalString(o, key, path) {
-        if (!Object.hasOwn(o, key) || o[key] === null)
-            return undefined;
-        return this.string(o, key, path, { empty: true });
-    }
-}
-/**
- * Read a freight document. `where` names its source for messages (a tag name, or a phrase such as
- * "file freight.json"); `expectedId`, when given, is the ID the tag name carries and must match the
- * document's. Throws OperationError naming `where` and the problem.
- */
-function parseFreight(text, where, expectedId) {
-    const source = /\s/.test(where) ? where : `tag ${where}`;
-    const fail = (problem) => {
-        throw new OperationError(`unreadable freight document in ${source}: ${problem}`);
-    };
-    const r = new Reader(fail);
-    let message = text.replace(/\r\n/g, '\n');
-    // A signed tag's message (as `%(contents)` shows it) ends with the signature.
-    const signature = /^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m.exec(message);
-    if (signature)
-        message = message.slice(0, signature.index);
-    const newline = message.indexOf('\n');
-    const subject = newline < 0 ? message : message.slice(0, newline);
-    if (!subject.startsWith(SUBJECT_PREFIX) || subject.length === SUBJECT_PREFIX.length) {
-        fail(`the first line must be "freight <alias>", not ${JSON.stringify(subject.slice(0, 80))}`);
-    }
-    const subjectAlias = subject.slice(SUBJECT_PREFIX.length).trim();
-    const rest = newline < 0 ? '' : message.slice(newline + 1);
-    if (!rest.startsWith('\n'))
-        fail('a blank line must follow the first line');
-    const json = rest.slice(1);
-    if (json.trim() === '')
-        fail('the document is empty');
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch (err) {
-        fail(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (value === null)
-        fail('the document is empty');
-    const d = r.object(value, 'the document');
-    const id = r.string(d, 'id', '');
-    if (!/^[0-9a-f]{40}$/.test(id))
-        fail(`field id must be 40 lowercase hex characters, not ${JSON.stringify(id)}`);
-    if (expectedId !== undefined && id !== expectedId) {
-        fail(`its id ${id} is not the tag's ${expectedId}`);
-    }
-    const alias = r.string(d, 'alias', '');
-    if (alias !== subjectAlias)
-        fail(`field alias ${JSON.stringify(alias)} differs from the first line's ${JSON.stringify(subjectAlias)}`);
-    if (!Object.hasOwn(d, 'origin'))
-        fail('missing field origin');
-    const o = r.object(d.origin, 'field origin');
-    const kind = r.string(o, 'kind', 'origin.');
-    if (kind !== 'Warehouse')
-        fail(`field origin.kind must be "Warehouse", not ${JSON.stringify(kind)}`);
-    const origin = { kind: 'Warehouse', name: r.string(o, 'name', 'origin.') };
-    const images = r.array(d, 'images', '').map((raw, n) => {
-        const p = `images[${n}].`;
-        const i = r.object(raw, `field images[${n}]`);
-        return definedOnly({
-            repoURL: r.string(i, 'repoURL', p),
-            tag: r.string(i, 'tag', p, { empty: true }),
-            digest: r.string(i, 'digest', p, { empty: true }),
-            subscriptionName: r.optionalString(i, 'subscriptionName', p),
-        });
-    });
-    const charts = r.array(d, 'charts', '').map((raw, n) => {
-        const p = `charts[${n}].`;
-        const c = r.object(raw, `field charts[${n}]`);
-        return definedOnly({
-            repoURL: r.string(c, 'repoURL', p),
-            name: r.string(c, 'name', p, { empty: true }),
-            version: r.string(c, 'version', p),
-            subscriptionName: r.optionalString(c, 'subscriptionName', p),
-        });
-    });
-    const commits = r.array(d, 'commits', '').map((raw, n) => {
-        const p = `commits[${n}].`;
-        const c = r.object(raw, `field commits[${n}]`);
-        return definedOnly({
-            repoURL: r.string(c, 'repoURL', p),
-            id: r.string(c, 'id', p),
-            branch: r.optionalString(c, 'branch', p),
-            tag: r.optionalString(c, 'tag', p),
-            message: r.optionalString(c, 'message', p),
-            author: r.optionalString(c, 'author', p),
-            committer: r.optionalString(c, 'committer', p),
-            subscriptionName: r.optionalString(c, 'subscriptionName', p),
-        });
-    });
-    const createdAt = r.string(d, 'createdAt', '');
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
-        fail(`field createdAt is not a time: ${JSON.stringify(createdAt)}`);
-    const createdBy = r.optionalString(d, 'createdBy', '');
-    // Unknown fields are ignored: documents written by a newer gantry stay readable.
-    return definedOnly({ id, alias, origin, images, charts, commits, createdAt, createdBy });
-}
-
-;// CONCATENATED MODULE: ./src/state/records.ts
-
-function serializeVerification(r) {
-    return `verified ${r.alias} in ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
-}
-function serializeApproval(r) {
-    return `approved ${r.alias} for ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
-}
-/** Splits `subject\n\n{json}` and parses the JSON, naming the tag when it cannot. */
-function parseTagBody(message, where) {
-    const start = message.indexOf('\n{');
-    if (start < 0)
-        throw new OperationError(`unreadable tag ${where}: its message has no JSON document after the subject line`);
-    let value;
-    try {
-        value = JSON.parse(message.slice(start + 1));
-    }
-    catch (err) {
-        throw new OperationError(`unreadable tag ${where}: ${err.message}`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new OperationError(`unreadable tag ${where}: the document is not an object`);
-    }
-    return value;
-}
-function records_str(doc, key, where, optional = false) {
-    const v = doc[key];
-    if (v === undefined && optional)
-        return undefined;
-    if (typeof v !== 'string' || !v)
-        throw new OperationError(`unreadable tag ${where}: field "${key}" must be a non-empty string`);
-    return v;
-}
-function parseVerification(message, where) {
-    const d = parseTagBody(message, where);
-    const summary = d.summary;
-    if (summary !== undefined &&
-        !(Array.isArray(summary) && summary.every((s) => typeof s === 'string'))) {
-        throw new OperationError(`unreadable tag ${where}: field "summary" must be a list of strings`);
-    }
-    return {
-        project: records_str(d, 'project', where),
-        stage: records_str(d, 'stage', where),
-        freightId: records_str(d, 'freightId', where),
-        alias: records_str(d, 'alias', where),
-        verifiedAt: records_str(d, 'verifiedAt', where),
-        verifiedBy: records_str(d, 'verifiedBy', where),
-        run: records_str(d, 'run', where, true),
-        summary: summary,
-    };
-}
-function parseApproval(message, where) {
-    const d = parseTagBody(message, where);
-    return {
-        project: records_str(d, 'project', where),
-        stage: records_str(d, 'stage', where),
-        freightId: records_str(d, 'freightId', where),
-        alias: records_str(d, 'alias', where),
-        approvedAt: records_str(d, 'approvedAt', where),
-        approvedBy: records_str(d, 'approvedBy', where),
-        reason: records_str(d, 'reason', where, true),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/state/refs.ts
-/**
- * Names of the refs that hold gantry's state in the GitOps repository. Everything of one project
- * lives under one prefix, so a single ref-prefix listing reads all of it.
- */
-const projectRefPrefix = (project) => `refs/tags/gantry/${project}/`;
-function stateRefName(ref) {
-    const base = projectRefPrefix(ref.project);
-    return ref.kind === 'freight'
-        ? `${base}freight/${ref.freightId}`
-        : `${base}${ref.kind}/${ref.stage ?? ''}/${ref.freightId}`;
-}
-const PATTERN = /^refs\/tags\/gantry\/([^/]+)\/(?:(freight)\/([0-9a-f]{40})|(verified|approved)\/([^/]+)\/([0-9a-f]{40}))$/;
-function parseStateRef(name) {
-    const m = PATTERN.exec(name);
-    if (!m)
-        return undefined;
-    const project = m[1];
-    if (m[2])
-        return { kind: 'freight', project, freightId: m[3] };
-    return {
-        kind: m[4],
-        project,
-        stage: m[5],
-        freightId: m[6],
-    };
-}
-const stateFilePath = (project, stage) => `.gantry/state/${project}/${stage}.yaml`;
-
-;// CONCATENATED MODULE: ./src/state/stage-state.ts
-
-
-const HEADER = '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
-    '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
-function toStageFreight(f) {
-    return {
-        id: f.id,
-        alias: f.alias,
-        origin: f.origin,
-        images: f.images,
-        charts: f.charts,
-        commits: f.commits,
-    };
-}
-function serializeStageState(s) {
-    const doc = {
-        project: s.project,
-        stage: s.stage,
-        freight: s.freight.map(toStageFreight),
-        promotedAt: s.promotedAt,
-        promotedBy: s.promotedBy,
-        approvedBy: s.approvedBy,
-        ...(s.run ? { run: s.run } : {}),
-        ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
-    };
-    return HEADER + dist.stringify(doc, { lineWidth: 0 });
-}
-function parseStageState(text, where) {
-    let doc;
-    try {
-        doc = dist.parse(text);
-    }
-    catch (err) {
-        throw new OperationError(`unreadable stage state ${where}: ${err.message}`);
-    }
-    const fail = (why) => {
-        throw new OperationError(`unreadable stage state ${where}: ${why}`);
-    };
-    if (typeof doc !== 'object' || doc === null)
-        return fail('not a mapping');
-    const d = doc;
-    for (const k of ['project', 'stage', 'promotedAt', 'promotedBy']) {
-        if (typeof d[k] !== 'string')
-            fail(`field "${k}" must be a string`);
-    }
-    if (!Array.isArray(d.freight))
-        fail('field "freight" must be a list');
-    const freight = d.freight.map((f, i) => {
-        const e = f;
-        if (!e ||
-            typeof e.id !== 'string' ||
-            typeof e.alias !== 'string' ||
-            typeof e.origin !== 'object') {
-            return fail(`freight[${i}] needs id, alias and origin`);
-        }
-        return {
-            id: e.id,
-            alias: e.alias,
-            origin: e.origin,
-            images: e.images ?? [],
-            charts: e.charts ?? [],
-            commits: e.commits ?? [],
-        };
-    });
-    const approvedBy = Array.isArray(d.approvedBy) ? d.approvedBy.map(String) : [];
-    return {
-        project: d.project,
-        stage: d.stage,
-        freight,
-        promotedAt: d.promotedAt,
-        promotedBy: d.promotedBy,
-        approvedBy,
-        run: typeof d.run === 'string' ? d.run : undefined,
-        autoPromotionHold: parseHold(d.autoPromotionHold, fail),
-    };
-}
-function parseHold(v, fail) {
-    if (v === undefined || v === null)
-        return undefined;
-    const h = v;
-    if (typeof v !== 'object' ||
-        typeof h.since !== 'string' ||
-        typeof h.by !== 'string' ||
-        typeof h.reason !== 'string') {
-        return fail('field "autoPromotionHold" needs since, by and reason');
-    }
-    return { since: h.since, by: h.by, reason: h.reason };
-}
-
-;// CONCATENATED MODULE: ./src/state/store.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const DEFAULT_IDENTITY = {
-    name: 'gantry[bot]',
-    email: 'gantry[bot]@users.noreply.github.com',
-};
-const TRAILER = {
-    project: 'Gantry-Project',
-    stage: 'Gantry-Stage',
-    freight: 'Gantry-Freight',
-    alias: 'Gantry-Alias',
-    warehouse: 'Gantry-Warehouse',
-    promotedBy: 'Gantry-Promoted-By',
-    run: 'Gantry-Run',
-    approvedBy: 'Approved-By',
-};
-/**
- * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
- * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
- * promotions as commits that carry the stage's state file. Reads go through a local cache
- * repository that holds only what was asked for (tags, branch tips without blobs, commit
- * objects without trees), so their cost does not grow with the repository's history.
- */
-class StateStore {
-    opts;
-    git;
-    cache;
-    tagCache;
-    policy;
-    now;
-    log;
-    cacheReady;
-    /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
-    tipMemo = new Map();
-    defaultBranchName;
-    constructor(opts) {
-        this.opts = opts;
-        this.git = new Git({
-            baseEnv: opts.baseEnv,
-            remote: opts.remote,
-            identity: opts.identity ?? DEFAULT_IDENTITY,
-            timeoutMs: opts.gitTimeoutMs,
-            trace: opts.trace,
-        });
-        const key = (0,external_node_crypto_.createHash)('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
-        this.cache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}.git`);
-        this.tagCache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}-tags.git`);
-        this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
-        this.now = opts.clock ?? (() => new Date());
-        this.log = opts.log ?? (() => undefined);
-    }
-    get remoteUrl() {
-        return this.opts.remote.url;
-    }
-    // ---- the cache repository -------------------------------------------------------------------
-    ensureCache() {
-        this.cacheReady ??= (async () => {
-            await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-            // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
-            await this.initRepo(this.cache, true);
-            // Tag objects live in a plain repository, where asking whether an object is present answers
-            // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
-            await this.initRepo(this.tagCache, false);
-        })();
-        return this.cacheReady;
-    }
-    async initRepo(path, promisor) {
-        await withDirLock(path, async () => {
-            const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD'))
-                ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
-                : undefined;
-            if (probe?.exitCode === 0)
-                return;
-            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
-            await this.git.run(['init', '-q', '--bare', path]);
-            const g = (k, v) => this.git.run(['config', k, v], { cwd: path });
-            // Only the URL is stored: credentials come with each command's environment.
-            await g('remote.origin.url', this.opts.remote.url);
-            if (promisor) {
-                await g('remote.origin.promisor', 'true');
-                await g('remote.origin.partialclonefilter', 'blob:none');
-                await g('extensions.partialClone', 'origin');
-            }
-        });
-    }
-    /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
-    async inCache(fn) {
-        await this.ensureCache();
-        return withDirLock(this.cache, fn);
-    }
-    fetch(args) {
-        return retry(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
-            cwd: this.cache,
-        }), store_isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    async defaultBranch() {
-        // A failure is not remembered: one network blip must not poison the rest of the command.
-        this.defaultBranchName ??= this.resolveDefaultBranch().catch((err) => {
-            this.defaultBranchName = undefined;
-            throw err;
-        });
-        return this.defaultBranchName;
-    }
-    async resolveDefaultBranch() {
-        const res = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']));
-        const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
-        if (m?.[1] && res.stdout.includes('\tHEAD\n'))
-            return m[1];
-        // HEAD names a branch that does not exist (a bare repo made with `master`, then only `main`
-        // pushed), or the server hides it: fall back to the branches there are.
-        const heads = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--heads', this.opts.remote.url]));
-        const branches = heads.stdout
-            .split('\n')
-            .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
-            .filter((b) => Boolean(b));
-        if (!branches.length) {
-            throw new OperationError(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
-        }
-        if (branches.length === 1)
-            return branches[0];
-        for (const b of ['main', 'master'])
-            if (branches.includes(b))
-                return b;
-        throw new ConfigError(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
-    }
-    withNetworkRetry(fn) {
-        return retry(fn, store_isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
-    async fetchTips(branches) {
-        const tips = new Map();
-        for (const b of branches) {
-            const known = this.tipMemo.get(b);
-            if (known)
-                tips.set(b, known);
-        }
-        const unique = [...new Set(branches)].filter((b) => !tips.has(b));
-        if (!unique.length)
-            return tips;
-        const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
-        try {
-            await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
-        }
-        catch (err) {
-            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
-                const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
-                throw new OperationError(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
-            }
-            throw err;
-        }
-        const res = await this.git.run(['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)], { cwd: this.cache });
-        for (const line of res.stdout.split('\n').filter(Boolean)) {
-            const [encoded, sha] = line.split(' ');
-            const branch = encoded === undefined ? undefined : decodeURIComponent(encoded);
-            if (branch && sha && unique.includes(branch)) {
-                tips.set(branch, sha);
-                this.tipMemo.set(branch, sha);
-            }
-        }
-        const lost = unique.filter((b) => !tips.has(b));
-        if (lost.length)
-            throw new OperationError(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
-        return tips;
-    }
-    /**
-     * Reads files at `<commit>:<path>` from trees fetched without blobs: resolves the blob ids from the
-     * local trees, fetches the missing blobs in one request (git skips the network when none are
-     * missing), then reads them all through one `cat-file --batch`.
-     */
-    async readBlobs(specs) {
-        const out = new Map();
-        const byCommit = new Map();
-        for (const spec of specs) {
-            const i = spec.indexOf(':');
-            const commit = spec.slice(0, i);
-            byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
-            out.set(spec, undefined);
-        }
-        const ids = new Map();
-        for (const [commit, paths] of byCommit) {
-            const res = await this.git.run(['ls-tree', '-z', commit, '--', ...paths], {
-                cwd: this.cache,
-            });
-            for (const entry of res.stdout.split('\0').filter(Boolean)) {
-                const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
-                if (m?.[1] && m[2])
-                    ids.set(`${commit}:${m[2]}`, m[1]);
-            }
-        }
-        const blobs = [...new Set(ids.values())];
-        if (!blobs.length)
-            return out;
-        await this.fetchObjects(this.cache, blobs);
-        const objects = await this.readObjects(this.cache, blobs);
-        const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
-        for (const [spec, oid] of ids)
-            out.set(spec, contents.get(oid));
-        return out;
-    }
-    // ---- reads ----------------------------------------------------------------------------------
-    /** Every freight, verification and approval of a project: one ref listing, one object read. */
-    async snapshot(project) {
-        const prefix = projectRefPrefix(project);
-        await this.ensureCache();
-        // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
-        const ls = await retry(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
-            cwd: this.cache,
-        }), store_isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-        const refs = [];
-        const peeled = new Set();
-        for (const line of ls.stdout.split('\n')) {
-            const [oid, name] = line.split('\t');
-            if (!oid || !name?.startsWith(prefix))
-                continue;
-            if (name.endsWith('^{}')) {
-                peeled.add(name.slice(0, -3));
-                continue;
-            }
-            const ref = parseStateRef(name);
-            // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-            if (ref?.project === project)
-                refs.push({ name, oid, ref });
-        }
-        const snap = { freight: [], verifications: [], approvals: [] };
-        // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
-        // fetching its commit would pull history into the cache, so it is refused before any fetch.
-        const light = refs.find((r) => !peeled.has(r.name));
-        if (light) {
-            throw new OperationError(`unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`);
-        }
-        if (!refs.length)
-            return snap;
-        // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
-        // object ID, without writing a ref for each.
-        const oids = [...new Set(refs.map((r) => r.oid))];
-        const missing = await this.missingObjects(this.tagCache, oids);
-        if (missing.length)
-            await this.fetchObjects(this.tagCache, missing);
-        const objects = await this.readObjects(this.tagCache, oids);
-        for (const { name, oid, ref } of refs) {
-            const where = name.replace(/^refs\/tags\//, '');
-            const obj = objects.get(oid);
-            if (obj?.type !== 'tag') {
-                throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
-            }
-            const message = tagMessage(obj.body);
-            if (ref.kind === 'freight')
-                snap.freight.push(parseFreight(message, where, ref.freightId));
-            else if (ref.kind === 'verified')
-                snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
-            else
-                snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
-        }
-        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-        return snap;
-    }
-    /** Which of `oids` a plain (non-promisor) repository does not have. */
-    async missingObjects(repo, oids) {
-        const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
-            cwd: repo,
-            input: oids.join('\n') + '\n',
-        });
-        return res.stdout
-            .split('\n')
-            .filter((l) => l.endsWith(' missing'))
-            .map((l) => l.slice(0, l.indexOf(' ')));
-    }
-    /** Fetches objects by ID in one request; a no-op without network when all are present. */
-    fetchObjects(repo, oids) {
-        return retry(() => this.git.run([
-            '-c',
-            'fetch.negotiationAlgorithm=noop',
-            'fetch',
-            '-q',
-            'origin',
-            '--no-tags',
-            '--no-write-fetch-head',
-            '--recurse-submodules=no',
-            // The branch cache is a partial clone; the tag cache holds whole objects.
-            ...(repo === this.cache ? ['--filter=blob:none'] : []),
-            '--stdin',
-        ], { cwd: repo, input: oids.join('\n') + '\n' }), store_isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
-    async readObjects(repo, oids) {
-        const res = await this.git.run(['cat-file', '--buffer', '--batch'], {
-            cwd: repo,
-            input: oids.join('\n') + '\n',
-        });
-        const bytes = res.stdoutBytes;
-        const out = new Map();
-        let pos = 0;
-        for (const oid of oids) {
-            const nl = bytes.indexOf(10, pos);
-            const [, type = 'missing', size = '0'] = bytes
-                .subarray(pos, nl)
-                .toString('latin1')
-                .split(' ');
-            if (type === 'missing') {
-                pos = nl + 1;
-                continue;
-            }
-            const n = parseInt(size, 10);
-            out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
-            pos = nl + 1 + n + 1;
-        }
-        return out;
-    }
-    /** The state file of each stage at the tip of its branch (undefined: never promoted). */
-    async stageStates(project, stages) {
-        const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
-        const branchOf = (s) => s.branch ?? def;
-        const files = await this.inCache(async () => {
-            const tips = await this.fetchTips(stages.map(branchOf));
-            const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
-            return { specs, blobs: await this.readBlobs(specs) };
-        });
-        const out = new Map();
-        stages.forEach((s, i) => {
-            const text = files.blobs.get(files.specs[i]);
-            out.set(s.name, text === undefined
-                ? undefined
-                : parseStageState(text, `${branchOf(s)}:${stateFilePath(project, s.name)}`));
-        });
-        return out;
-    }
-    /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
-    async projectFiles(branch) {
-        const b = branch ?? (await this.defaultBranch());
-        return this.inCache(async () => {
-            const tip = (await this.fetchTips([b])).get(b);
-            // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-            const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
-                cwd: this.cache,
-            });
-            if (ls.exitCode !== 0) {
-                // No .gantry directory at all is an answer (no project files), anything else an error.
-                if (/not a valid object name|not a tree object/i.test(ls.stderr))
-                    return [];
-                throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
-            }
-            const files = ls.stdout
-                .split('\0')
-                .filter((f) => /\.ya?ml$/.test(f))
-                .map((f) => `.gantry/${f}`);
-            const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
-            return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
-        });
-    }
-    /**
-     * The newest `limit` promotions of a project on the given branches, from commit trailers. Fetches
-     * commit objects only (no trees), deepening until enough promotions are found or history ends,
-     * so the cost follows `limit`, not the length of history.
-     */
-    async promotions(project, branches, limit = 20) {
-        const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
-        return this.inCache(async () => {
-            await this.fetchTips(unique);
-            const found = new Map();
-            for (const branch of unique) {
-                for (let depth = 64;; depth *= 4) {
-                    await this.fetch([
-                        `--depth=${depth}`,
-                        '--filter=tree:0',
-                        `+refs/heads/${branch}:${tipRef(branch)}`,
-                    ]);
-                    const res = await this.git.run(['log', `--max-count=${depth}`, '--format=%H%x00%ct%x00%B%x00', tipRef(branch)], { cwd: this.cache });
-                    const records = res.stdout.split('\0\n').filter(Boolean);
-                    let count = 0;
-                    for (const rec of records) {
-                        const p = parsePromotionCommit(rec, branch);
-                        if (p?.project === project) {
-                            found.set(p.commit, p);
-                            count++;
-                        }
-                    }
-                    const reachedRoot = records.length < depth;
-                    if (count >= limit || reachedRoot)
-                        break;
-                }
-            }
-            return [...found.values()]
-                .sort((a, b) => b.promotedAt.localeCompare(a.promotedAt))
-                .slice(0, limit);
-        });
-    }
-    // ---- writes ---------------------------------------------------------------------------------
-    /**
-     * Records a state tag. Tags are immutable: if it exists, nothing changes and `created` is false
-     * (two writers racing for the same freight both succeed, one of them as a no-op).
-     */
-    async writeTag(ref, message, when) {
-        const name = stateRefName(ref);
-        const identity = this.opts.identity ?? DEFAULT_IDENTITY;
-        const seconds = Math.floor(when.getTime() / 1000);
-        const tagObject = await this.inCache(async () => {
-            await this.git.run(['mktree'], { cwd: this.cache, input: '' });
-            const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
-            return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
-        });
-        return retry(async () => {
-            const res = await this.git.tryRun(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], {
-                cwd: this.cache,
-            });
-            // Porcelain flags: `*` a new ref, `=` it was already there with this very object (the
-            // same freight recorded by another writer at the same instant).
-            if (res.exitCode === 0)
-                return { created: !/^=\t/m.test(res.stdout), ref: name };
-            // Rejected: usually because the tag exists, written earlier or by a writer racing us
-            // ("already exists", or "cannot lock ref" while the other push holds it). Ask the remote.
-            const seen = await this.git.tryRun(['ls-remote', this.opts.remote.url, name], {
-                cwd: this.cache,
-            });
-            if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
-                return { created: false, ref: name };
-            throw this.git.error(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], res);
-        }, store_isTransient, this.policy, this.opts.retryHooks);
-    }
-    async recordFreight(project, freight) {
-        return this.writeTag({ kind: 'freight', project, freightId: freight.id }, serializeFreight(freight), new Date(freight.createdAt));
-    }
-    async recordVerification(r) {
-        return this.writeTag({ kind: 'verified', project: r.project, stage: r.stage, freightId: r.freightId }, serializeVerification(r), new Date(r.verifiedAt));
-    }
-    async recordApproval(r) {
-        return this.writeTag({ kind: 'approved', project: r.project, stage: r.stage, freightId: r.freightId }, serializeApproval(r), new Date(r.approvedAt));
-    }
-    /**
-     * One promotion, one commit: the edited manifests and the stage's state file together, pushed
-     * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
-     * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
-     */
-    async commitPromotion(w) {
-        this.tipMemo.clear();
-        const branch = w.branch ?? (await this.defaultBranch());
-        const statePath = stateFilePath(w.project, w.stage);
-        await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.opts.cacheDir, 'promote-'));
-        const git = (args, input) => this.git.run(args, { cwd: dir, input });
-        try {
-            await git(['init', '-q']);
-            await git(['remote', 'add', 'origin', this.opts.remote.url]);
-            await git(['config', 'remote.origin.promisor', 'true']);
-            await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-            await git(['config', 'core.sparseCheckout', 'true']);
-            const patterns = [
-                `/${statePath}`,
-                ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
-            ];
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
-            let attempts = 0;
-            // Commits this call tried to push. A push can land and still report failure (a connection
-            // reset after the server took it); if the tip is one of ours, the promotion happened.
-            const pushed = new Map();
-            return await retry(async () => {
-                attempts++;
-                await this.fetchInto(dir, [
-                    '--depth=1',
-                    '--filter=blob:none',
-                    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
-                ], branch);
-                await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-                await git(['clean', '-q', '-fdx']);
-                const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-                const landed = pushed.get(tip);
-                if (landed)
-                    return { changed: true, commit: tip, branch, ...landed, attempts };
-                const previousText = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
-                const previous = previousText === undefined
-                    ? undefined
-                    : parseStageState(previousText, `${branch}:${statePath}`);
-                const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
-                const changes = versionChanges(before, w.freight);
-                const editLines = (await w.edit?.(dir, previous)) ?? [];
-                const state = {
-                    project: w.project,
-                    stage: w.stage,
-                    freight: [
-                        ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
-                        toStageFreight(w.freight),
-                    ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
-                    promotedAt: this.now().toISOString(),
-                    promotedBy: w.promotedBy,
-                    approvedBy: w.approvedBy ?? [],
-                    run: w.run,
-                };
-                // Freight the stage already runs, and an edit that changed nothing: no commit at all.
-                if (before?.id === w.freight.id) {
-                    const dirty = (await git(['status', '--porcelain'])).stdout.trim();
-                    if (!dirty)
-                        return { changed: false, commit: tip, branch, previous, changes: [], attempts };
-                }
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
-                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
-                await git(['add', '--sparse', '-A']);
-                await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
-                const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-                pushed.set(commit, { previous, changes });
-                const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-                const res = await this.git.tryRun(push, { cwd: dir });
-                if (res.exitCode !== 0) {
-                    const err = this.git.error(push, res);
-                    if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
-                        this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
-                        throw new GitError(err.command, err.exitCode, err.stderr || res.stdout, 'non-fast-forward');
-                    }
-                    throw err;
-                }
-                return { changed: true, commit, branch, previous, changes, attempts };
-            }, (err) => store_isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'), this.policy, this.opts.retryHooks).catch((err) => {
-                if (err instanceof GitError && err.kind === 'non-fast-forward') {
-                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
-                }
-                throw err;
-            });
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    async fetchInto(dir, args, branch) {
-        // No retry here: the promotion loop around this retries transient failures, and nested
-        // retries would multiply into hours against a black-holed remote.
-        try {
-            await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
-        }
-        catch (err) {
-            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
-                throw new ConfigError(`branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`);
-            }
-            throw err;
-        }
-    }
-}
-/**
- * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
- * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
- */
-const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
-/** Reads retry transient failures a few times; writes have their own, longer policy. */
-const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
-function sameOrigin(a, b) {
-    return a.kind === b.kind && a.name === b.name;
-}
-function store_isTransient(err) {
-    return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
-}
-/** The message of a raw tag object: everything after the header's blank line. */
-function tagMessage(body) {
-    const text = body.toString('utf8');
-    const i = text.indexOf('\n\n');
-    return i < 0 ? '' : text.slice(i + 2);
-}
-function checkRecord(r, ref, where) {
-    if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
-        throw new OperationError(`unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`);
-    }
-    return r;
-}
-function promotionMessage(w, changes, editLines) {
-    // Values come from workflow inputs and actors: a newline in one would start a paragraph of
-    // forged trailers, so every value is kept to one line.
-    const one = (v) => v.replace(/[\r\n]+/g, ' ').trim();
-    const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
-    lines.push(`Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
-    if (changes.length) {
-        lines.push('');
-        for (const c of changes)
-            lines.push(`- ${one(formatChange(c))}`);
-    }
-    if (editLines.length) {
-        lines.push('');
-        for (const l of editLines)
-            lines.push(one(l));
-    }
-    lines.push('');
-    lines.push(`${TRAILER.project}: ${w.project}`);
-    lines.push(`${TRAILER.stage}: ${w.stage}`);
-    lines.push(`${TRAILER.freight}: ${w.freight.id}`);
-    lines.push(`${TRAILER.alias}: ${one(w.freight.alias)}`);
-    lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
-    lines.push(`${TRAILER.promotedBy}: ${one(w.promotedBy)}`);
-    if (w.run)
-        lines.push(`${TRAILER.run}: ${one(w.run)}`);
-    for (const a of w.approvedBy ?? [])
-        lines.push(`${TRAILER.approvedBy}: ${one(a)}`);
-    return lines.join('\n') + '\n';
-}
-/** Reads a `%H%x00%ct%x00%B` log record; undefined when it is not a gantry promotion. */
-function parsePromotionCommit(record, branch) {
-    const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
-    if (!body.includes(`${TRAILER.stage}: `))
-        return undefined;
-    const trailers = new Map();
-    // Trailers are the last paragraph; read them from there only, so a quoted line in the body does not count.
-    const paragraphs = body.trimEnd().split(/\n\s*\n/);
-    for (const line of (paragraphs[paragraphs.length - 1] ?? '').split('\n')) {
-        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-        if (m?.[1] && m[2] !== undefined)
-            trailers.set(m[1], [...(trailers.get(m[1]) ?? []), m[2].trim()]);
-    }
-    const one = (k) => trailers.get(k)?.[0];
-    const project = one(TRAILER.project);
-    const stage = one(TRAILER.stage);
-    const freightId = one(TRAILER.freight);
-    if (!project || !stage || !freightId)
-        return undefined;
-    return {
-        project,
-        stage,
-        branch,
-        freightId,
-        alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
-        commit: sha,
-        // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
-        // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
-        promotedAt: /^\d+$/.test(date) ? new Date(Number(date) * 1000).toISOString() : date,
-        promotedBy: one(TRAILER.promotedBy) ?? '',
-        approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
-        run: one(TRAILER.run),
-        subject: body.split('\n')[0] ?? '',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/state/index.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/status/repo.ts
-
-
-
-
-
-
-
-const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
-function credentialsFor(s, url) {
-    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
-}
-function isRemoteUrl(repo) {
-    if (URL_LIKE.test(repo))
-        return true;
-    const colon = repo.indexOf(':');
-    const slash = repo.indexOf('/');
-    return colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)(repo);
-}
-/**
- * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
- * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
- * (shallow fetches need one) relative to the clone.
- */
-function remoteUrlOf(origin, cloneDir) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
-        return origin;
-    const colon = origin.indexOf(':');
-    const slash = origin.indexOf('/');
-    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cloneDir, origin)))
-        return origin;
-    return (0,external_node_url_.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(origin) ? origin : (0,external_node_path_namespaceObject.resolve)(cloneDir, origin)).href;
-}
-async function openRepo(s) {
-    let remote;
-    let localDir;
-    if (isRemoteUrl(s.repo)) {
-        remote = parseRemote(s.repo, credentialsFor(s, s.repo));
-    }
-    else {
-        const dir = (0,external_node_path_namespaceObject.resolve)(s.repo);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-            throw new ConfigError(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
-        const git = new Git({ baseEnv: s.baseEnv });
-        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
-        if (bare.exitCode !== 0) {
-            throw new ConfigError(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
-        }
-        if (bare.stdout.trim() === 'true') {
-            // A bare repository is the remote itself.
-            remote = parseRemote((0,external_node_url_.pathToFileURL)(dir).href);
-        }
-        else {
-            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
-            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
-            if (origin.exitCode !== 0) {
-                throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
-            }
-            const url = remoteUrlOf(origin.stdout.trim(), localDir);
-            remote = parseRemote(url, credentialsFor(s, url));
-        }
-    }
-    const store = new StateStore({
-        remote,
-        cacheDir: s.cacheDir,
-        baseEnv: s.baseEnv,
-        identity: s.identity,
-        log: s.log,
-        trace: s.trace,
-    });
-    return { remote, localDir, store };
-}
-/** The project files: from the clone's work tree, or the remote's default branch. */
-async function loadProjects(ctx) {
-    if (ctx.localDir)
-        return loadProjectsFromDir(ctx.localDir);
-    return loadProjectsFromFiles(await ctx.store.projectFiles());
-}
-/** Projects to act on: the one named, or all of them; a configuration error stops here. */
-async function selectProjects(ctx, name) {
-    return pickProjects(await validProjects(ctx), name);
-}
-/** Every project of the repository; a configuration error when any file has problems. */
-async function validProjects(ctx) {
-    const { projects, problems } = await loadProjects(ctx);
-    if (problems.length)
-        throw new ConfigError('the project files have problems (run gantry lint):', problems);
-    return projects;
-}
-/** The project named, or all of them. */
-function pickProjects(projects, name) {
-    if (!name)
-        return projects;
-    const p = projects.find((x) => x.name === name);
-    if (!p) {
-        throw new ConfigError(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
-    }
-    return [p];
-}
-
-;// CONCATENATED MODULE: ./src/actions/constants.ts
-/**
- * Every input and output name of every action, in one place. A test checks these against the
- * action.yml files, so the code cannot read an input the action does not declare, or miss one.
- */
-const Input = {
-    command: 'command',
-    repository: 'repository',
-    token: 'token',
-    project: 'project',
-    warehouse: 'warehouse',
-    stage: 'stage',
-    freight: 'freight',
-    mode: 'mode',
-    dryRun: 'dry-run',
-    dispatchWorkflow: 'dispatch-workflow',
-    registryCredentials: 'registry-credentials',
-    reason: 'reason',
-};
-const Output = {
-    freight: 'freight',
-    newFreight: 'new-freight',
-    promotions: 'promotions',
-    commit: 'commit',
-    pullRequestUrl: 'pull-request-url',
-    changed: 'changed',
-    result: 'result',
-    verified: 'verified',
-};
-/** Which inputs and outputs each action has; the root action has the union and `command`. */
-const ACTIONS = {
-    discover: {
-        inputs: [
-            Input.repository,
-            Input.token,
-            Input.project,
-            Input.warehouse,
-            Input.dispatchWorkflow,
-            Input.dryRun,
-            Input.registryCredentials,
-        ],
-        outputs: [Output.freight, Output.newFreight, Output.promotions],
-    },
-    promote: {
-        inputs: [
-            Input.stage,
-            Input.freight,
-            Input.project,
-            Input.repository,
-            Input.token,
-            Input.mode,
-            Input.dryRun,
-        ],
-        outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
-    },
-    verify: {
-        inputs: [
-            Input.stage,
-            Input.freight,
-            Input.project,
-            Input.repository,
-            Input.token,
-            Input.dispatchWorkflow,
-        ],
-        outputs: [Output.result, Output.verified, Output.promotions],
-    },
-    approve: {
-        inputs: [
-            Input.stage,
-            Input.freight,
-            Input.project,
-            Input.repository,
-            Input.token,
-            Input.reason,
-        ],
-        outputs: [Output.freight],
-    },
-};
-const ROOT_COMMANDS = (/* unused pure expression or super */ null && (['discover', 'promote', 'verify', 'approve']));
-
 ;// CONCATENATED MODULE: ./src/actions/discover-action.ts
 
 
@@ -57776,15 +58111,17 @@ function readCommand(read) {
 
 
 
+
 /** The issue that builds each action's core; until it lands the action says so and fails cleanly. */
 const PENDING = {
     promote: 'promotion (issue #4)',
     verify: 'verification (issue #5)',
-    approve: 'approvals (issue #4)',
 };
 async function execute(settings, ctx) {
     if (settings.action === 'discover')
         return discoverAction(settings, ctx);
+    if (settings.action === 'approve')
+        return approveAction(settings, ctx);
     throw new GantryError(`gantry ${settings.action} is not implemented yet: ${PENDING[settings.action]} builds it. ` +
         `The inputs were read and are valid; nothing was changed.`);
 }
@@ -57808,6 +58145,7 @@ async function runAction(action) {
             refBranch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME || undefined : undefined,
             tempDir: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
             dockerConfigPath: (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json'),
+            actor: env.GITHUB_ACTOR || undefined,
             env,
         };
         // Secrets are masked before anything else runs, so that no message, not even a validation

@@ -1,20 +1,21 @@
 import * as core from '@actions/core';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { approveAction } from './approve-action.js';
 import { discoverAction } from './discover-action.js';
 import { ConfigError, GantryError, errorMessage } from '../util/errors.js';
 import { readCommand, readSettings, type ActionSettings, type RunnerContext } from './settings.js';
 import { Input, type ActionName } from './constants.js';
 
 /** The issue that builds each action's core; until it lands the action says so and fails cleanly. */
-const PENDING: Record<Exclude<ActionName, 'discover'>, string> = {
+const PENDING: Record<Exclude<ActionName, 'discover' | 'approve'>, string> = {
   promote: 'promotion (issue #4)',
   verify: 'verification (issue #5)',
-  approve: 'approvals (issue #4)',
 };
 
 async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<void> {
   if (settings.action === 'discover') return discoverAction(settings, ctx);
+  if (settings.action === 'approve') return approveAction(settings, ctx);
   throw new GantryError(
     `gantry ${settings.action} is not implemented yet: ${PENDING[settings.action]} builds it. ` +
       `The inputs were read and are valid; nothing was changed.`,
@@ -45,6 +46,7 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
         env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'),
         'config.json',
       ),
+      actor: env.GITHUB_ACTOR || undefined,
       env,
     };
     // Secrets are masked before anything else runs, so that no message, not even a validation

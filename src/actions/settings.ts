@@ -54,6 +54,8 @@ export interface RunnerContext {
   repository?: string;
   /** GITHUB_API_URL: `https://api.github.com`, or a GHES server's. */
   apiUrl?: string;
+  /** Who started the run (GITHUB_ACTOR): the approver of `command: approve`. */
+  actor?: string;
   /** The run's page, recorded as who created freight or promoted. */
   runUrl?: string;
   /** The branch the workflow runs on (GITHUB_REF_NAME when GITHUB_REF_TYPE is branch). */

@@ -8,6 +8,8 @@ import { loadProjects, openRepo, selectProjects, type RepoContext } from '../sta
 import { freightViews, promotionViews, stageViews, versionsOf } from '../status/views.js';
 import { age, table } from '../util/table.js';
 import { runDemo } from './demo.js';
+import { approveFreight } from '../promotion/approve.js';
+import type { Project } from '../pipeline/index.js';
 import { discoverCommand } from './discover.js';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -22,9 +24,22 @@ export interface CliIO {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-const COMMANDS = ['lint', 'get', 'discover', 'demo', 'help', 'version'] as const;
+const COMMANDS = ['lint', 'get', 'discover', 'approve', 'demo', 'help', 'version'] as const;
 const GET_KINDS = ['stages', 'freight', 'promotions'] as const;
-const FLAGS = ['repo', 'project', 'output', 'limit', 'dir', 'help', 'warehouse', 'dry-run'];
+const FLAGS = [
+  'repo',
+  'project',
+  'output',
+  'limit',
+  'dir',
+  'help',
+  'warehouse',
+  'dry-run',
+  'stage',
+  'freight',
+  'reason',
+  'by',
+];
 
 const USAGE = `gantry: continuous promotion for GitOps
 
@@ -32,6 +47,7 @@ Usage:
   gantry lint [--repo DIR|URL]
   gantry get stages|freight|promotions [--project P] [--output table|json] [--limit N]
   gantry discover [--project P] [--warehouse W] [--dry-run] [--output table|json]
+  gantry approve --stage S --freight ID|ALIAS [--project P] [--reason TEXT] [--by NAME]
   gantry demo [--dir DIR]
   gantry version
 
@@ -90,6 +106,10 @@ function parse(args: string[]) {
         dir: { type: 'string' },
         warehouse: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        stage: { type: 'string' },
+        freight: { type: 'string' },
+        reason: { type: 'string' },
+        by: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -176,6 +196,34 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         trace: settings.trace,
         now,
       });
+    }
+    case 'approve': {
+      if (rest.length) throw new UsageError(`approve takes no arguments, got "${rest.join(' ')}"`);
+      if (!values.stage || !values.freight)
+        throw new UsageError('approve needs --stage and --freight');
+      const ctx = await openRepo(repoSettings());
+      const projects = await selectProjects(ctx, values.project);
+      if (projects.length !== 1) {
+        throw new UsageError(
+          `approve needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`,
+        );
+      }
+      const { created, record } = await approveFreight({
+        store: ctx.store,
+        project: projects[0] as Project,
+        stage: values.stage,
+        freightRef: values.freight,
+        approvedBy: values.by || io.env.GIT_AUTHOR_NAME || io.env.USER || 'unknown',
+        reason: values.reason,
+        clock: now,
+      });
+      if (output === 'json') io.out(JSON.stringify({ created, approval: record }, null, 2) + '\n');
+      else {
+        io.out(
+          `${created ? 'approved' : 'already approved'}: ${record.alias} (${record.freightId.slice(0, 7)}) for ${record.stage} by ${record.approvedBy}${record.reason ? ` (${record.reason})` : ''}\n`,
+        );
+      }
+      return EXIT.ok;
     }
     case 'demo':
       return runDemo({

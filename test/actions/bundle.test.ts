@@ -8,7 +8,11 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 /** Runs a bundled action as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
-function runAction(entry: string, inputs: Record<string, string>) {
+function runAction(
+  entry: string,
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
+) {
   const output = join(tmp.path, `out-${Math.random().toString(36).slice(2)}`);
   const summary = `${output}-summary`;
   writeFileSync(output, '');
@@ -21,6 +25,7 @@ function runAction(entry: string, inputs: Record<string, string>) {
     GITHUB_REPOSITORY: 'acme/gitops',
     GITHUB_SERVER_URL: 'https://github.com',
   };
+  Object.assign(env, extraEnv);
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = spawnSync(process.execPath, [join('dist', entry, 'index.js')], {
     env,
@@ -68,11 +73,53 @@ test('dist/discover parses its inputs and fails before any work on a bad one', (
 });
 
 test('dist/main runs the command named by the command input', () => {
-  const r = runAction('main', { command: 'approve', stage: 'prod', freight: 'lucky-jaguar' });
+  const r = runAction('main', { command: 'verify', stage: 'prod' });
   expect(r.code).toBe(1);
-  expect(r.stdout).toContain('::error::gantry approve is not implemented yet');
+  expect(r.stdout).toContain('::error::gantry verify is not implemented yet');
   const bad = runAction('main', { command: 'deploy' });
   expect(bad.stdout).toContain(
     '::error::invalid input: input "command" must be one of discover, promote, verify, approve, not "deploy"',
   );
+});
+
+test("dist/main with command: approve records an approval by the run's actor", async () => {
+  const { createBareRepo, git } = await import('../support/repos.js');
+  const { makeFreight } = await import('../support/freight.js');
+  const { StateStore } = await import('../../src/state/index.js');
+  const { parseRemote } = await import('../../src/git/index.js');
+  const { testGitEnv } = await import('../support/repos.js');
+  const project = `project: echo
+warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
+stages:
+  - name: prod
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {stages: [dev]}}]
+    promotionTemplate: {steps: [{uses: yaml-update}]}
+  - name: dev
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {direct: true}}]
+    promotionTemplate: {steps: [{uses: yaml-update}]}
+`;
+  const bare = createBareRepo(tmp.path, 'approve', { '.gantry/echo.yaml': project });
+  const f = makeFreight('1.0.0', { alias: 'lucky-jaguar' });
+  await new StateStore({
+    remote: parseRemote(`file://${bare}`),
+    cacheDir: join(tmp.path, 'w'),
+    baseEnv: testGitEnv(tmp.path),
+  }).recordFreight('echo', f);
+  const r = runAction(
+    'main',
+    {
+      command: 'approve',
+      stage: 'prod',
+      freight: 'lucky-jaguar',
+      reason: 'hotfix',
+      repository: `file://${bare}`,
+    },
+    { GITHUB_ACTOR: 'alice', PATH: process.env.PATH ?? '', ...testGitEnv(tmp.path) },
+  );
+  expect(r.stdout).not.toContain('::error::');
+  expect(r.code).toBe(0);
+  expect(r.output).toContain(f.id);
+  const msg = git(bare, ['cat-file', '-p', `gantry/echo/approved/prod/${f.id}`]);
+  expect(msg).toContain('"approvedBy": "alice"');
+  expect(msg).toContain('"reason": "hotfix"');
 });

@@ -234,6 +234,65 @@ describe('gantry CLI', () => {
     expect(r.err + r.out).not.toContain('ghs_DEBUGtoken42');
   });
 
+  test('approve records an approval once; unknown stage and freight are usage errors', async () => {
+    const r = await cli(
+      [
+        'approve',
+        '--repo',
+        clone,
+        '--stage',
+        'prod',
+        '--freight',
+        f2.alias,
+        '--reason',
+        'hotfix',
+        '--by',
+        'carol',
+      ],
+      env,
+    );
+    expect(r.err).toBe('');
+    expect(r).toMatchObject({
+      code: 0,
+      out: `approved: ${f2.alias} (${f2.id.slice(0, 7)}) for prod by carol (hotfix)\n`,
+    });
+    const again = await cli(
+      [
+        'approve',
+        '--repo',
+        clone,
+        '--stage',
+        'prod',
+        '--freight',
+        f2.id.slice(0, 8),
+        '--by',
+        'dave',
+      ],
+      env,
+    );
+    expect(again.out).toMatch(/^already approved: .* by carol/);
+    expect(git(bare, ['cat-file', '-p', `gantry/echo/approved/prod/${f2.id}`])).toContain(
+      '"approvedBy": "carol"',
+    );
+    const json = JSON.parse(
+      (await cli(['get', 'freight', '--repo', clone, '-o', 'json'], env)).out,
+    ) as { freight: { id: string; status: { approvedFor: Record<string, unknown> } }[] };
+    expect(json.freight.find((x) => x.id === f2.id)?.status.approvedFor).toMatchObject({
+      prod: { approvedBy: 'carol' },
+    });
+    expect(
+      (await cli(['approve', '--repo', clone, '--stage', 'qa', '--freight', f2.alias], env)).code,
+    ).toBe(2);
+    const unknown = await cli(
+      ['approve', '--repo', clone, '--stage', 'prod', '--freight', 'no-such-alias'],
+      env,
+    );
+    expect(unknown.code).toBe(2);
+    expect((await cli(['approve', '--repo', clone, '--stage', 'prod'], env)).err).toContain(
+      'approve needs --stage and --freight',
+    );
+  });
+
   test('help and version', async () => {
     expect((await cli(['help'], env)).out).toContain('gantry get stages|freight|promotions');
     expect((await cli(['version'], env)).out).toMatch(/^gantry \d+\.\d+\.\d+\n$/);
