@@ -1,0 +1,493 @@
+/**
+ * Runs a stage's promotion template, Kargo-style: each step in order, with `${{ }}` expressions in
+ * its `if`, `vars` and `config` evaluated just before it runs.
+ *
+ * The expression environment of a step (Kargo's promotion variables):
+ * - `vars`: the template's vars, then the step's, each rendered in order (a later one may read an
+ *   earlier one; a step var shadows a template var of the same name). Template vars see `vars`
+ *   and `ctx`; step vars also see `outputs`.
+ * - `ctx`: `{project, stage, targetFreight: {name, alias, origin: {kind, name}}}` (`name` is the
+ *   freight ID, as in Kargo).
+ * - `outputs`: the outputs of earlier steps, by their alias (`as`); steps without one publish none.
+ * - functions: `imageFrom(repoURL[, origin])` → `{RepoURL, Tag, Digest}`, `chartFrom(repoURL[,
+ *   name][, origin])` → `{RepoURL, Name, Version}`, `commitFrom(repoURL[, origin])` → `{RepoURL,
+ *   ID, Branch, Tag, Message, Author, Committer}`, `warehouse(name)` → `{Kind: "Warehouse", Name}`
+ *   (the origin), looked up in the freight collection; nil when nothing matches (Kargo's
+ *   documented behaviour, so `imageFrom(x)?.Tag ?? "latest"` works), and an error when several
+ *   freight could provide the artifact and no origin says which. Plus Kargo's step-status
+ *   functions `success()`, `failure()`, `always()` and `status(alias)`, and every builtin of the
+ *   expression language (`semverParse`, `semverDiff`, `quote`, …).
+ *
+ * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
+ * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
+ * step with `continueOnError` is recorded (status `Errored`, listed in `errors`) and does not stop
+ * the promotion; any other failure does: later steps run only if their `if` says so, and
+ * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
+ * "update-image"): …` (1-based position in the template).
+ */
+import type { Freight } from '../../freight/types.js';
+import {
+  ExprError,
+  compileExpr,
+  expectArgs,
+  hasExpression,
+  renderTemplate,
+  renderTemplates,
+  type ExprFunctions,
+} from '../../expr/index.js';
+import type { PromotionStep, PromotionTemplate, PromotionVar } from '../../pipeline/types.js';
+import { normalizeChartURL, normalizeGitURL, normalizeImageURL } from '../../urls/index.js';
+import { ConfigError, GantryError, OperationError, errorMessage } from '../../util/errors.js';
+import { didYouMean } from '../../util/suggest.js';
+import type { StepContext, StepDefinition, StepResult } from './types.js';
+
+export type StepRegistry = ReadonlyMap<string, StepDefinition>;
+
+export type StepStatus = 'Succeeded' | 'Errored' | 'Skipped';
+
+export interface StepFailure {
+  /** 0-based position of the step in the template. */
+  index: number;
+  uses: string;
+  alias?: string;
+  message: string;
+}
+
+export interface RunStepsResult {
+  /** Outputs of the steps that have an alias, by alias. */
+  outputs: Record<string, Record<string, unknown>>;
+  /** Summary lines of every step that ran, in order. */
+  summary: string[];
+  /** Paths (relative to the worktree, `/`-separated) any step changed, each once, in order. */
+  changed: string[];
+  /** Failures of steps that had `continueOnError`. */
+  errors: StepFailure[];
+  /** Status of every step, in template order. */
+  statuses: StepStatus[];
+  /** The `message` of the last `git-commit` step that ran (Kargo templates set it there). */
+  commitMessage?: string;
+}
+
+export type EngineContext = Omit<StepContext, 'index' | 'alias'>;
+
+/** `step 2 (yaml-update "update-image")`. */
+export function stepLabel(step: Pick<PromotionStep, 'uses' | 'as'>, index: number): string {
+  const alias = step.as ? ` ${JSON.stringify(step.as)}` : '';
+  return `step ${index + 1} (${step.uses}${alias})`;
+}
+
+/** Re-throw `err` with the step's label in front, keeping its class (ConfigError, …). */
+function wrapError(label: string, what: string, err: unknown): GantryError {
+  const message = `${label}: ${what ? `${what}: ` : ''}${errorMessage(err)}`;
+  if (err instanceof ConfigError || err instanceof ExprError) return new ConfigError(message);
+  return new OperationError(message, { cause: err });
+}
+
+interface Origin {
+  kind: string;
+  name: string;
+}
+
+function originArg(fn: string, v: unknown): Origin {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const name = o['Name'] ?? o['name'];
+    const kind = o['Kind'] ?? o['kind'] ?? 'Warehouse';
+    if (typeof name === 'string' && typeof kind === 'string') return { kind, name };
+  }
+  throw new Error(`${fn}(): the origin argument must come from warehouse(name)`);
+}
+
+/**
+ * The one artifact `match` finds in the collection (restricted to `origin` when given): nil when
+ * none, an error when freight of several origins could provide it.
+ */
+function findArtifact<T>(
+  fn: string,
+  what: string,
+  collection: readonly Freight[],
+  origin: Origin | undefined,
+  pick: (f: Freight) => T | undefined,
+): T | null {
+  const found: { freight: Freight; item: T }[] = [];
+  for (const freight of collection) {
+    if (origin && (freight.origin.name !== origin.name || freight.origin.kind !== origin.kind))
+      continue;
+    const item = pick(freight);
+    if (item !== undefined) found.push({ freight, item });
+  }
+  if (found.length > 1) {
+    const origins = found.map((f) => JSON.stringify(f.freight.origin.name)).join(', ');
+    throw new Error(
+      `${fn}(): freight from several warehouses (${origins}) could provide the ${what}; pass warehouse("name") to say which`,
+    );
+  }
+  return found[0]?.item ?? null;
+}
+
+/** The freight functions over `collection` (see the module comment). */
+export function freightFunctions(
+  collection: readonly Freight[],
+  log: (line: string) => void = () => undefined,
+): ExprFunctions {
+  const missing = (fn: string, what: string, origin: Origin | undefined): null => {
+    log(
+      `${fn}(): the freight collection has no ${what}${origin ? ` from warehouse ${JSON.stringify(origin.name)}` : ''}; returning nil`,
+    );
+    return null;
+  };
+  return {
+    warehouse: (args) => {
+      const [name] = expectArgs('warehouse', args, ['string']) as [string];
+      if (name === '') throw new Error('warehouse(): the name must not be empty');
+      return { Kind: 'Warehouse', Name: name };
+    },
+    imageFrom: (args) => {
+      const [repoURL, o] = expectArgs('imageFrom', args, ['string'], ['map']) as [string, unknown];
+      const origin = o === undefined ? undefined : originArg('imageFrom', o);
+      const want = normalizeImageURL(repoURL);
+      const what = `image from ${JSON.stringify(repoURL)}`;
+      const image = findArtifact('imageFrom', what, collection, origin, (f) =>
+        f.images.find((i) => i.repoURL === repoURL || normalizeImageURL(i.repoURL) === want),
+      );
+      if (!image) return missing('imageFrom', what, origin);
+      return { RepoURL: image.repoURL, Tag: image.tag, Digest: image.digest };
+    },
+    chartFrom: (args) => {
+      if (args.length < 1 || args.length > 3)
+        throw new Error(`chartFrom(): expected 1 to 3 arguments, got ${args.length}`);
+      const [repoURL] = expectArgs('chartFrom', args.slice(0, 1), ['string']) as [string];
+      let name: string | undefined;
+      let origin: Origin | undefined;
+      const second = args[1];
+      if (typeof second === 'string') name = second;
+      else if (args.length >= 2) origin = originArg('chartFrom', second);
+      if (args.length === 3) {
+        if (origin) throw new Error('chartFrom(): the chart name comes before the origin');
+        origin = originArg('chartFrom', args[2]);
+      }
+      const want = normalizeChartURL(repoURL);
+      const what = `chart ${name ? `${JSON.stringify(name)} ` : ''}from ${JSON.stringify(repoURL)}`;
+      const chart = findArtifact('chartFrom', what, collection, origin, (f) =>
+        f.charts.find(
+          (c) =>
+            (c.repoURL === repoURL || normalizeChartURL(c.repoURL) === want) &&
+            (name === undefined || name === '' || c.name === name),
+        ),
+      );
+      if (!chart) return missing('chartFrom', what, origin);
+      return { RepoURL: chart.repoURL, Name: chart.name, Version: chart.version };
+    },
+    commitFrom: (args) => {
+      const [repoURL, o] = expectArgs('commitFrom', args, ['string'], ['map']) as [string, unknown];
+      const origin = o === undefined ? undefined : originArg('commitFrom', o);
+      const want = normalizeGitURL(repoURL);
+      const what = `commit from ${JSON.stringify(repoURL)}`;
+      const commit = findArtifact('commitFrom', what, collection, origin, (f) =>
+        f.commits.find((c) => c.repoURL === repoURL || normalizeGitURL(c.repoURL) === want),
+      );
+      if (!commit) return missing('commitFrom', what, origin);
+      return {
+        RepoURL: commit.repoURL,
+        ID: commit.id,
+        Branch: commit.branch ?? '',
+        Tag: commit.tag ?? '',
+        Message: commit.message ?? '',
+        Author: commit.author ?? '',
+        Committer: commit.committer ?? '',
+      };
+    },
+  };
+}
+
+function statusFunctions(
+  steps: readonly PromotionStep[],
+  statuses: readonly StepStatus[],
+): ExprFunctions {
+  return {
+    success: (args) => {
+      expectArgs('success', args, []);
+      return !statuses.includes('Errored');
+    },
+    failure: (args) => {
+      expectArgs('failure', args, []);
+      return statuses.includes('Errored');
+    },
+    always: (args) => {
+      expectArgs('always', args, []);
+      return true;
+    },
+    status: (args) => {
+      const [alias] = expectArgs('status', args, ['string']) as [string];
+      const i = steps.findIndex((s) => s.as === alias);
+      if (i < 0) throw new Error(`status(): no step has the alias ${JSON.stringify(alias)}`);
+      return statuses[i] ?? 'Pending';
+    },
+  };
+}
+
+/** Render `vars` in order into a copy of `base`, each seeing the ones before it. */
+function renderVars(
+  vars: readonly PromotionVar[],
+  base: Record<string, unknown>,
+  env: (vars: Record<string, unknown>) => Record<string, unknown>,
+  functions: ExprFunctions,
+  where: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const v of vars) {
+    try {
+      const value = renderTemplate(String(v.value), env(out), { functions });
+      Object.defineProperty(out, v.name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } catch (err) {
+      throw wrapError(where, `vars.${v.name}`, err);
+    }
+  }
+  return out;
+}
+
+/** Evaluate a step's `if`: `${{ expr }}` (Kargo) or a bare expression; must be a bool. */
+function evaluateIf(
+  source: string,
+  env: Record<string, unknown>,
+  functions: ExprFunctions,
+): boolean {
+  const value = hasExpression(source)
+    ? renderTemplate(source, env, { functions })
+    : compileExpr(source).evaluate(env, { functions });
+  if (typeof value !== 'boolean') {
+    throw new ConfigError(
+      `if ${JSON.stringify(source)} must evaluate to a boolean, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Run `template`'s steps against `ctx.worktree`; see the module comment. */
+export async function runSteps(
+  template: PromotionTemplate,
+  ctx: EngineContext,
+  registry: StepRegistry,
+): Promise<RunStepsResult> {
+  const steps = template.steps;
+  const outputs: Record<string, Record<string, unknown>> = {};
+  const summary: string[] = [];
+  const changed: string[] = [];
+  const errors: StepFailure[] = [];
+  const statuses: StepStatus[] = [];
+  let commitMessage: string | undefined;
+  let hardFailure: GantryError | undefined;
+
+  const functions: ExprFunctions = {
+    ...freightFunctions(ctx.freightCollection, ctx.log),
+    ...statusFunctions(steps, statuses),
+  };
+  const exprCtx = {
+    project: ctx.project,
+    stage: ctx.stage,
+    targetFreight: {
+      name: ctx.freight.id,
+      alias: ctx.freight.alias,
+      origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
+    },
+  };
+  const templateVars = renderVars(
+    template.vars,
+    {},
+    (vars) => ({ vars, ctx: exprCtx }),
+    functions,
+    'promotion template',
+  );
+
+  for (const [index, step] of steps.entries()) {
+    const label = stepLabel(step, index);
+    try {
+      const vars = renderVars(
+        step.vars,
+        templateVars,
+        (v) => ({ vars: v, ctx: exprCtx, outputs }),
+        functions,
+        label,
+      );
+      const env = { vars, ctx: exprCtx, outputs };
+
+      let run: boolean;
+      if (step.if !== undefined && step.if.trim() !== '') {
+        try {
+          run = evaluateIf(step.if, env, functions);
+        } catch (err) {
+          throw wrapError(label, 'if', err);
+        }
+      } else run = hardFailure === undefined;
+      if (!run) {
+        statuses.push('Skipped');
+        ctx.log(`${label}: skipped`);
+        continue;
+      }
+
+      const definition = registry.get(step.uses);
+      if (!definition) {
+        throw new ConfigError(
+          `${label}: unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`,
+        );
+      }
+
+      let config: Record<string, unknown>;
+      try {
+        const rendered = renderTemplates(step.config, env, { functions });
+        config = (
+          rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+            ? rendered
+            : {}
+        ) as Record<string, unknown>;
+      } catch (err) {
+        throw wrapError(label, 'config', err);
+      }
+
+      let result: StepResult;
+      try {
+        result = await definition.run(config, {
+          ...ctx,
+          index,
+          ...(step.as !== undefined ? { alias: step.as } : {}),
+        });
+      } catch (err) {
+        throw wrapError(label, '', err);
+      }
+
+      statuses.push('Succeeded');
+      if (step.as) outputs[step.as] = { ...result.outputs };
+      summary.push(...(result.summary ?? []));
+      for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
+      if (step.uses === 'git-commit') {
+        const msg = commitMessageOf(config, outputs, result);
+        if (msg !== undefined) commitMessage = msg;
+      }
+      ctx.log(`${label}: done`);
+    } catch (err) {
+      const wrapped =
+        err instanceof GantryError && err.message.startsWith(label)
+          ? err
+          : wrapError(label, '', err);
+      statuses.push('Errored');
+      if (step.continueOnError) {
+        errors.push({
+          index,
+          uses: step.uses,
+          ...(step.as !== undefined ? { alias: step.as } : {}),
+          message: wrapped.message,
+        });
+        ctx.log(`${wrapped.message} (continuing: continueOnError)`);
+      } else {
+        ctx.log(wrapped.message);
+        hardFailure ??= wrapped;
+      }
+    }
+  }
+  if (hardFailure) throw hardFailure;
+  return {
+    outputs,
+    summary,
+    changed,
+    errors,
+    statuses,
+    ...(commitMessage !== undefined ? { commitMessage } : {}),
+  };
+}
+
+/** git-commit's `message`, or its `messageFromSteps` (the `commitMessage` outputs of those steps). */
+function commitMessageOf(
+  config: Record<string, unknown>,
+  outputs: Record<string, Record<string, unknown>>,
+  result: StepResult,
+): string | undefined {
+  const fromSteps = config['messageFromSteps'];
+  if (Array.isArray(fromSteps)) {
+    const parts = fromSteps
+      .map((alias) => outputs[String(alias)]?.['commitMessage'])
+      .filter((m): m is string => typeof m === 'string' && m !== '');
+    return parts.length ? parts.join('\n\n') : undefined;
+  }
+  const msg = result.outputs?.['message'];
+  return typeof msg === 'string' && msg !== '' ? msg : undefined;
+}
+
+/**
+ * Helpers for steps validating their rendered config: unknown fields are refused with a
+ * did-you-mean (Kargo's step schemas do not allow extra fields either).
+ */
+export function checkFields(
+  step: string,
+  config: Record<string, unknown>,
+  known: readonly string[],
+): void {
+  for (const key of Object.keys(config)) {
+    if (!known.includes(key)) {
+      throw new ConfigError(
+        `${step}: unknown field ${JSON.stringify(key)}${didYouMean(key, known)}; fields: ${known.join(', ')}`,
+      );
+    }
+  }
+}
+
+export function requireString(
+  step: string,
+  config: Record<string, unknown>,
+  field: string,
+): string {
+  const v = config[field];
+  if (typeof v !== 'string' || v === '') {
+    throw new ConfigError(
+      `${step}: ${field} is required and must be a non-empty string${v === undefined ? '' : `, got ${JSON.stringify(v)}`}`,
+    );
+  }
+  return v;
+}
+
+export function optionalBool(
+  step: string,
+  config: Record<string, unknown>,
+  field: string,
+): boolean | undefined {
+  const v = config[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'boolean') {
+    throw new ConfigError(`${step}: ${field} must be true or false, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/** `updates: [{key, value}]` of yaml-update and json-update: at least one, keys non-empty. */
+export function requireUpdates(
+  step: string,
+  config: Record<string, unknown>,
+): { key: string; value: unknown }[] {
+  const v = config['updates'];
+  if (!Array.isArray(v) || v.length === 0) {
+    throw new ConfigError(`${step}: updates must be a list of at least one {key, value}`);
+  }
+  return v.map((u: unknown, i) => {
+    if (u === null || typeof u !== 'object' || Array.isArray(u)) {
+      throw new ConfigError(`${step}: updates[${i}] must be a map with key and value`);
+    }
+    const entry = u as Record<string, unknown>;
+    checkFields(`${step}: updates[${i}]`, entry, ['key', 'value']);
+    const key = entry['key'];
+    if (typeof key !== 'string' || key === '') {
+      throw new ConfigError(
+        `${step}: updates[${i}].key is required and must be a non-empty string`,
+      );
+    }
+    if (!Object.hasOwn(entry, 'value')) {
+      throw new ConfigError(
+        `${step}: updates[${i}].value is required (key ${JSON.stringify(key)})`,
+      );
+    }
+    return { key, value: entry['value'] };
+  });
+}

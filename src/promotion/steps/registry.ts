@@ -1,0 +1,29 @@
+/**
+ * The built-in promotion steps, by Kargo's names. `runSteps` looks `uses` up here; an unknown name
+ * is a ConfigError with a did-you-mean.
+ */
+import { composeOutput } from './compose-output.js';
+import { copy } from './copy.js';
+import { deleteStep } from './delete.js';
+import { GIT_NOOP_STEPS } from './git-noop.js';
+import { helmUpdateChart } from './helm-update-chart.js';
+import { jsonUpdate } from './json-update.js';
+import { kustomizeSetImage } from './kustomize-set-image.js';
+import type { StepDefinition } from './types.js';
+import { yamlUpdate } from './yaml-update.js';
+
+// TODO(lead): Kargo's `http` step (issue 4, item 2) is not written yet; register it here.
+
+export function defaultRegistry(): Map<string, StepDefinition> {
+  const steps: StepDefinition[] = [
+    yamlUpdate,
+    jsonUpdate,
+    kustomizeSetImage,
+    helmUpdateChart,
+    copy,
+    deleteStep,
+    composeOutput,
+    ...GIT_NOOP_STEPS,
+  ];
+  return new Map(steps.map((s) => [s.name, s]));
+}

@@ -1,0 +1,53 @@
+/**
+ * Kargo's `yaml-update` step: `{path, updates: [{key, value}]}` sets values in a YAML file with
+ * format-preserving edits (see ../yaml-edit.ts). Output `commitMessage` is Kargo's fragment
+ * (`Updated <path>` and a `- key: value` line per update).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { ConfigError } from '../../util/errors.js';
+import { setYamlValues, yamlUpdateCommitMessage } from '../yaml-edit.js';
+import { checkFields, requireString, requireUpdates } from './engine.js';
+import { normalizeRelative, safePath } from './safe-path.js';
+import type { StepDefinition } from './types.js';
+
+/** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
+export async function readStepFile(step: string, abs: string, rel: string): Promise<string> {
+  try {
+    return await readFile(abs, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ENOENT')
+      throw new ConfigError(`${step}: path ${JSON.stringify(rel)}: no such file`);
+    if (code === 'EISDIR')
+      throw new ConfigError(`${step}: path ${JSON.stringify(rel)}: is a directory, not a file`);
+    throw err;
+  }
+}
+
+/** `- file: key → value` lines for the promotion commit. */
+export function updateSummary(rel: string, updates: readonly { key: string; value: unknown }[]) {
+  return updates.map(
+    (u) =>
+      `- ${rel}: ${u.key} → ${typeof u.value === 'string' ? u.value : JSON.stringify(u.value)}`,
+  );
+}
+
+export const yamlUpdate: StepDefinition = {
+  name: 'yaml-update',
+  async run(config, ctx) {
+    checkFields('yaml-update', config, ['path', 'updates']);
+    const path = requireString('yaml-update', config, 'path');
+    const updates = requireUpdates('yaml-update', config);
+    const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
+    const rel = normalizeRelative(path);
+    const text = await readStepFile('yaml-update', abs, rel);
+    const out = setYamlValues(text, updates, rel);
+    const changed = out !== text;
+    if (changed) await writeFile(abs, out);
+    return {
+      outputs: { commitMessage: yamlUpdateCommitMessage(rel, updates) },
+      summary: changed ? updateSummary(rel, updates) : [],
+      changed: changed ? [rel] : [],
+    };
+  },
+};

@@ -1,0 +1,408 @@
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { evaluate } from '../../../../src/expr/index.js';
+import type { Freight } from '../../../../src/freight/types.js';
+import type { PromotionStep, PromotionTemplate } from '../../../../src/pipeline/types.js';
+import {
+  freightFunctions,
+  runSteps,
+  stepLabel,
+  type EngineContext,
+} from '../../../../src/promotion/steps/engine.js';
+import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
+import type { StepDefinition } from '../../../../src/promotion/steps/types.js';
+import { ConfigError } from '../../../../src/util/errors.js';
+
+function freight(over: Partial<Freight> = {}): Freight {
+  return {
+    id: 'f'.repeat(40),
+    alias: 'lucky-jaguar',
+    origin: { kind: 'Warehouse', name: 'echo' },
+    images: [{ repoURL: 'ghcr.io/acme/echo', tag: '1.2.0', digest: 'sha256:abc' }],
+    charts: [{ repoURL: 'https://charts.example.com', name: 'echo', version: '0.3.1' }],
+    commits: [
+      {
+        repoURL: 'https://github.com/acme/config.git',
+        id: 'c'.repeat(40),
+        branch: 'main',
+        message: 'bump',
+        author: 'A <a@example.com>',
+      },
+    ],
+    createdAt: '2026-01-01T00:00:00Z',
+    ...over,
+  };
+}
+
+let wt: string;
+let logs: string[];
+
+beforeEach(() => {
+  wt = realpathSync(mkdtempSync(path.join(tmpdir(), 'gantry-engine-')));
+  mkdirSync(path.join(wt, 'env', 'dev'), { recursive: true });
+  writeFileSync(
+    path.join(wt, 'env', 'dev', 'values.yaml'),
+    '# dev values\nimage:\n  repository: ghcr.io/acme/echo\n  tag: 1.0.0 # bumped by gantry\n',
+  );
+  logs = [];
+});
+afterEach(() => rmSync(wt, { recursive: true, force: true }));
+
+function ctx(over: Partial<EngineContext> = {}): EngineContext {
+  const f = freight();
+  return {
+    worktree: wt,
+    project: 'echo',
+    stage: 'dev',
+    freight: f,
+    freightCollection: [f],
+    fetch: () => Promise.reject(new Error('no network')),
+    log: (l) => logs.push(l),
+    ...over,
+  };
+}
+
+function step(uses: string, config: Record<string, unknown>, over: Partial<PromotionStep> = {}) {
+  return { uses, config, continueOnError: false, vars: [], ...over } satisfies PromotionStep;
+}
+
+function template(steps: PromotionStep[], vars: PromotionTemplate['vars'] = []): PromotionTemplate {
+  return { mode: 'direct', vars, steps };
+}
+
+const values = () => readFileSync(path.join(wt, 'env/dev/values.yaml'), 'utf8');
+
+describe('runSteps: expressions', () => {
+  test('imageFrom in a yaml-update value, with template vars chaining', async () => {
+    const res = await runSteps(
+      template(
+        [
+          step(
+            'yaml-update',
+            {
+              path: '${{ vars.file }}',
+              updates: [{ key: 'image.tag', value: '${{ imageFrom(vars.image).Tag }}' }],
+            },
+            { as: 'update-image' },
+          ),
+        ],
+        [
+          { name: 'image', value: 'ghcr.io/acme/echo' },
+          { name: 'dir', value: 'env/${{ ctx.stage }}' },
+          { name: 'file', value: '${{ vars.dir }}/values.yaml' },
+        ],
+      ),
+      ctx(),
+      defaultRegistry(),
+    );
+    expect(values()).toBe(
+      '# dev values\nimage:\n  repository: ghcr.io/acme/echo\n  tag: 1.2.0 # bumped by gantry\n',
+    );
+    expect(res.changed).toEqual(['env/dev/values.yaml']);
+    expect(res.summary).toEqual(['- env/dev/values.yaml: image.tag → 1.2.0']);
+    expect(res.outputs['update-image']?.['commitMessage']).toBe(
+      'Updated env/dev/values.yaml\n\n- image.tag: 1.2.0',
+    );
+    expect(res.statuses).toEqual(['Succeeded']);
+  });
+
+  test('step vars see template vars and earlier step vars, and shadow template vars', async () => {
+    const res = await runSteps(
+      template(
+        [
+          step(
+            'compose-output',
+            { a: '${{ vars.x }}', b: '${{ vars.y }}', c: '${{ vars.z }}' },
+            {
+              as: 'out',
+              vars: [
+                { name: 'y', value: '${{ vars.x }}-step' },
+                { name: 'x', value: 'shadowed' },
+                { name: 'z', value: '${{ vars.x }}' },
+              ],
+            },
+          ),
+        ],
+        [{ name: 'x', value: 'tmpl' }],
+      ),
+      ctx(),
+      defaultRegistry(),
+    );
+    expect(res.outputs['out']).toEqual({ a: 'shadowed', b: 'tmpl-step', c: 'shadowed' });
+  });
+
+  test('ctx, outputs between steps, chartFrom, commitFrom, warehouse', async () => {
+    const res = await runSteps(
+      template([
+        step(
+          'compose-output',
+          {
+            tag: '${{ imageFrom("ghcr.io/acme/echo", warehouse("echo")).Tag }}',
+            chart: '${{ chartFrom("https://charts.example.com", "echo").Version }}',
+            commit: '${{ commitFrom("https://github.com/acme/config").ID }}',
+            who: '${{ ctx.project }}/${{ ctx.stage }}/${{ ctx.targetFreight.alias }}/${{ ctx.targetFreight.origin.name }}',
+            id: '${{ ctx.targetFreight.name }}',
+          },
+          { as: 'first' },
+        ),
+        step(
+          'compose-output',
+          { msg: 'deploy ${{ outputs.first.tag }} (chart ${{ outputs["first"].chart }})' },
+          { as: 'second' },
+        ),
+      ]),
+      ctx(),
+      defaultRegistry(),
+    );
+    expect(res.outputs['first']).toEqual({
+      tag: '1.2.0',
+      chart: '0.3.1',
+      commit: 'c'.repeat(40),
+      who: 'echo/dev/lucky-jaguar/echo',
+      id: 'f'.repeat(40),
+    });
+    expect(res.outputs['second']).toEqual({ msg: 'deploy 1.2.0 (chart 0.3.1)' });
+  });
+
+  test('if skips a step when false and runs it when true', async () => {
+    const res = await runSteps(
+      template([
+        step('compose-output', { v: 1 }, { as: 'a', if: '${{ ctx.stage == "prod" }}' }),
+        step('compose-output', { v: 2 }, { as: 'b', if: '${{ ctx.stage == "dev" }}' }),
+        step('compose-output', { v: 3 }, { as: 'c', if: 'vars.none == nil' }),
+      ]),
+      ctx(),
+      defaultRegistry(),
+    );
+    expect(res.statuses).toEqual(['Skipped', 'Succeeded', 'Succeeded']);
+    expect(Object.keys(res.outputs)).toEqual(['b', 'c']);
+  });
+
+  test('if must be a boolean', async () => {
+    await expect(
+      runSteps(
+        template([step('compose-output', {}, { if: '${{ "yes" }}' })]),
+        ctx(),
+        defaultRegistry(),
+      ),
+    ).rejects.toThrow(/step 1 \(compose-output\): if: .*must evaluate to a boolean/);
+  });
+
+  test('git-commit message becomes the commit message; messageFromSteps joins outputs', async () => {
+    const res = await runSteps(
+      template([
+        step('git-clone', {
+          repoURL: 'https://x',
+          checkout: [{ branch: 'stage/dev', path: './out' }],
+        }),
+        step(
+          'yaml-update',
+          {
+            path: 'env/dev/values.yaml',
+            updates: [{ key: 'image.tag', value: '2.0.0' }],
+          },
+          { as: 'u' },
+        ),
+        step('git-commit', {
+          path: './out',
+          message: '${{ ctx.stage }}: ${{ outputs.u.commitMessage }}',
+        }),
+        step('git-push', { path: './out' }),
+      ]),
+      ctx(),
+      defaultRegistry(),
+    );
+    expect(res.commitMessage).toBe('dev: Updated env/dev/values.yaml\n\n- image.tag: 2.0.0');
+    const res2 = await runSteps(
+      template([
+        step('compose-output', { commitMessage: 'one' }, { as: 'a' }),
+        step('compose-output', { commitMessage: 'two' }, { as: 'b' }),
+        step('git-commit', { path: './out', messageFromSteps: ['a', 'b'] }),
+      ]),
+      ctx(),
+      defaultRegistry(),
+    );
+    expect(res2.commitMessage).toBe('one\n\ntwo');
+  });
+});
+
+describe('runSteps: errors', () => {
+  test('errors name the step, its alias and what failed', async () => {
+    const err = await runSteps(
+      template([
+        step('compose-output', {}),
+        step(
+          'yaml-update',
+          { path: 'env/prod/values.yaml', updates: [{ key: 'image.tag', value: '1' }] },
+          { as: 'update-image' },
+        ),
+      ]),
+      ctx(),
+      defaultRegistry(),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toBe(
+      'step 2 (yaml-update "update-image"): yaml-update: path "env/prod/values.yaml": no such file',
+    );
+  });
+
+  test('unknown step: ConfigError with a did-you-mean', async () => {
+    const err = await runSteps(template([step('yaml-updte', {})]), ctx(), defaultRegistry()).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toMatch(
+      /^step 1 \(yaml-updte\): unknown step "yaml-updte" \(did you mean "yaml-update"\?\)/,
+    );
+  });
+
+  test('expression errors in config name the step and the config', async () => {
+    await expect(
+      runSteps(
+        template([step('compose-output', { a: '${{ imageFrom("nope/nope").Tag }}' }, { as: 'x' })]),
+        ctx(),
+        defaultRegistry(),
+      ),
+    ).rejects.toThrow(/step 1 \(compose-output "x"\): config: cannot fetch Tag from nil/);
+    expect(logs).toContain(
+      'imageFrom(): the freight collection has no image from "nope/nope"; returning nil',
+    );
+  });
+
+  test('continueOnError records the failure and goes on; failure() sees it', async () => {
+    const res = await runSteps(
+      template([
+        step(
+          'yaml-update',
+          { path: 'missing.yaml', updates: [{ key: 'a', value: 1 }] },
+          {
+            as: 'bad',
+            continueOnError: true,
+          },
+        ),
+        step('compose-output', { ok: true }, { as: 'next' }),
+        step(
+          'compose-output',
+          { failed: '${{ failure() }}', st: '${{ status("bad") }}' },
+          { as: 'check' },
+        ),
+      ]),
+      ctx(),
+      defaultRegistry(),
+    );
+    expect(res.statuses).toEqual(['Errored', 'Succeeded', 'Succeeded']);
+    expect(res.errors).toEqual([
+      {
+        index: 0,
+        uses: 'yaml-update',
+        alias: 'bad',
+        message: 'step 1 (yaml-update "bad"): yaml-update: path "missing.yaml": no such file',
+      },
+    ]);
+    expect(res.outputs['check']).toEqual({ failed: true, st: 'Errored' });
+  });
+
+  test('after a hard failure later steps are skipped unless their if says so; the first error is thrown', async () => {
+    const ran: string[] = [];
+    const registry = defaultRegistry();
+    const probe: StepDefinition = {
+      name: 'probe',
+      run: (config) => {
+        ran.push(String(config['id']));
+        return Promise.resolve({});
+      },
+    };
+    const boom: StepDefinition = {
+      name: 'boom',
+      run: () => Promise.reject(new Error('kaput')),
+    };
+    registry.set('probe', probe).set('boom', boom);
+    await expect(
+      runSteps(
+        template([
+          step('boom', {}),
+          step('probe', { id: 'default' }),
+          step('probe', { id: 'cleanup' }, { if: '${{ failure() }}' }),
+          step('probe', { id: 'always' }, { if: '${{ always() }}' }),
+        ]),
+        ctx(),
+        registry,
+      ),
+    ).rejects.toThrow(/^step 1 \(boom\): kaput$/);
+    expect(ran).toEqual(['cleanup', 'always']);
+  });
+
+  test('path safety applies to rendered paths', async () => {
+    await expect(
+      runSteps(
+        template([step('copy', { inPath: 'env', outPath: '${{ "../" + ctx.stage }}' })]),
+        ctx(),
+        defaultRegistry(),
+      ),
+    ).rejects.toThrow(/step 1 \(copy\): copy: outPath "..\/dev": leads outside the checkout/);
+  });
+});
+
+describe('freight functions', () => {
+  const a = freight();
+  const b = freight({
+    id: 'b'.repeat(40),
+    origin: { kind: 'Warehouse', name: 'other' },
+    images: [{ repoURL: 'ghcr.io/acme/echo', tag: '9.9.9', digest: 'sha256:999' }],
+    charts: [{ repoURL: 'oci://ghcr.io/acme/charts/echo', name: '', version: '1.0.0' }],
+    commits: [],
+  });
+  const functions = freightFunctions([a, b]);
+  const ev = (s: string) => evaluate(s, {}, { functions });
+
+  test('shapes (Kargo field names)', () => {
+    expect(ev('imageFrom("ghcr.io/acme/echo", warehouse("echo"))')).toEqual({
+      RepoURL: 'ghcr.io/acme/echo',
+      Tag: '1.2.0',
+      Digest: 'sha256:abc',
+    });
+    expect(ev('chartFrom("oci://ghcr.io/acme/charts/echo")')).toEqual({
+      RepoURL: 'oci://ghcr.io/acme/charts/echo',
+      Name: '',
+      Version: '1.0.0',
+    });
+    expect(ev('chartFrom("https://charts.example.com", "echo", warehouse("echo")).Version')).toBe(
+      '0.3.1',
+    );
+    expect(ev('commitFrom("https://github.com/acme/config.git")')).toEqual({
+      RepoURL: 'https://github.com/acme/config.git',
+      ID: 'c'.repeat(40),
+      Branch: 'main',
+      Tag: '',
+      Message: 'bump',
+      Author: 'A <a@example.com>',
+      Committer: '',
+    });
+    expect(ev('warehouse("echo")')).toEqual({ Kind: 'Warehouse', Name: 'echo' });
+  });
+
+  test('ambiguous without an origin is an error asking for warehouse()', () => {
+    expect(() => ev('imageFrom("ghcr.io/acme/echo")')).toThrow(/pass warehouse\("name"\)/);
+  });
+
+  test('absent: nil, so ?. and ?? work', () => {
+    expect(ev('imageFrom("ghcr.io/acme/none")')).toBeNull();
+    expect(ev('imageFrom("ghcr.io/acme/none")?.Tag ?? "latest"')).toBe('latest');
+    expect(ev('imageFrom("ghcr.io/acme/echo", warehouse("nope"))')).toBeNull();
+  });
+
+  test('argument checks', () => {
+    expect(() => ev('imageFrom(1)')).toThrow(/argument 1 must be string/);
+    expect(() => ev('imageFrom("x", "y")')).toThrow(/must be map/);
+    expect(() => ev('chartFrom("x", {"a": 1})')).toThrow(/warehouse\(name\)/);
+  });
+
+  test('stepLabel', () => {
+    expect(stepLabel({ uses: 'copy' }, 0)).toBe('step 1 (copy)');
+    expect(stepLabel({ uses: 'yaml-update', as: 'update-image' }, 1)).toBe(
+      'step 2 (yaml-update "update-image")',
+    );
+  });
+});
