@@ -45406,7 +45406,7 @@ class StateStore {
             await git(['remote', 'add', 'origin', this.opts.remote.url]);
             await git(['config', 'remote.origin.promisor', 'true']);
             await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-            await git(['config', 'core.sparseCheckout', 'true']);
+            await git(['config', 'core.sparseCheckout', w.sparse === false ? 'false' : 'true']);
             const patterns = [
                 `/${statePath}`,
                 ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
@@ -45447,6 +45447,9 @@ class StateStore {
                     promotedBy: w.promotedBy,
                     approvedBy: w.approvedBy ?? [],
                     run: w.run,
+                    autoPromotionHold: w.autoPromotionHold === undefined
+                        ? previous?.autoPromotionHold
+                        : (w.autoPromotionHold ?? undefined),
                 };
                 // Freight the stage already runs, and an edit that changed nothing: no commit at all.
                 if (before?.id === w.freight.id) {
@@ -45459,6 +45462,10 @@ class StateStore {
                 await git(['add', '--sparse', '-A']);
                 await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
                 const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                if (w.dryRun) {
+                    const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
+                    return { changed: true, commit, branch, previous, changes, attempts, diff };
+                }
                 pushed.set(commit, { previous, changes });
                 const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
                 const res = await this.git.tryRun(push, { cwd: dir });

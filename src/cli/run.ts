@@ -9,6 +9,9 @@ import { freightViews, promotionViews, stageViews, versionsOf } from '../status/
 import { age, table } from '../util/table.js';
 import { runDemo } from './demo.js';
 import { approveFreight } from '../promotion/approve.js';
+import { promote } from '../promotion/promote.js';
+import { defaultRegistry } from '../promotion/steps/registry.js';
+import { promoteJson, promoteText } from './promote-output.js';
 import type { Project } from '../pipeline/index.js';
 import { discoverCommand } from './discover.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -24,7 +27,16 @@ export interface CliIO {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-const COMMANDS = ['lint', 'get', 'discover', 'approve', 'demo', 'help', 'version'] as const;
+const COMMANDS = [
+  'lint',
+  'get',
+  'discover',
+  'promote',
+  'approve',
+  'demo',
+  'help',
+  'version',
+] as const;
 const GET_KINDS = ['stages', 'freight', 'promotions'] as const;
 const FLAGS = [
   'repo',
@@ -47,6 +59,7 @@ Usage:
   gantry lint [--repo DIR|URL]
   gantry get stages|freight|promotions [--project P] [--output table|json] [--limit N]
   gantry discover [--project P] [--warehouse W] [--dry-run] [--output table|json]
+  gantry promote --stage S [--freight ID|ALIAS] [--project P] [--dry-run] [--output table|json]
   gantry approve --stage S --freight ID|ALIAS [--project P] [--reason TEXT] [--by NAME]
   gantry demo [--dir DIR]
   gantry version
@@ -196,6 +209,36 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         trace: settings.trace,
         now,
       });
+    }
+    case 'promote': {
+      if (rest.length) throw new UsageError(`promote takes no arguments, got "${rest.join(' ')}"`);
+      if (!values.stage) throw new UsageError('promote needs --stage');
+      const ctx = await openRepo(repoSettings());
+      const projects = await selectProjects(ctx, values.project);
+      if (projects.length !== 1) {
+        throw new UsageError(
+          `promote needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`,
+        );
+      }
+      const who = values.by || io.env.GIT_AUTHOR_NAME || io.env.USER || 'unknown';
+      const outcome = await promote({
+        project: projects[0] as Project,
+        stage: values.stage,
+        freight: values.freight,
+        store: ctx.store,
+        registry: defaultRegistry(),
+        dryRun: values['dry-run'],
+        promotedBy: who,
+        clock: now,
+        fetch,
+        log: (l) => io.err(`${l}\n`),
+      });
+      io.out(
+        output === 'json'
+          ? JSON.stringify(promoteJson(outcome), null, 2) + '\n'
+          : promoteText(outcome, values['dry-run']),
+      );
+      return EXIT.ok;
     }
     case 'approve': {
       if (rest.length) throw new UsageError(`approve takes no arguments, got "${rest.join(' ')}"`);

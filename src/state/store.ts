@@ -91,6 +91,12 @@ export interface PromotionWrite {
    * push race, on the new tip. Returns lines describing what it changed, for the commit message.
    */
   edit?: (worktree: string, previous: StageState | undefined) => Promise<string[] | undefined>;
+  /** Hold auto-promotion (a rollback by hand), or clear a hold (null); undefined keeps what is. */
+  autoPromotionHold?: StageState['autoPromotionHold'] | null;
+  /** Build the commit and report its diff, but push nothing. */
+  dryRun?: boolean;
+  /** false: check out the whole tree (steps whose paths are expressions); default: only `paths`. */
+  sparse?: boolean;
 }
 
 export interface PromotionResult {
@@ -101,6 +107,8 @@ export interface PromotionResult {
   previous?: StageState;
   changes: VersionChange[];
   attempts: number;
+  /** With dryRun: the diff the promotion would commit. */
+  diff?: string;
 }
 
 export const TRAILER = {
@@ -626,7 +634,7 @@ export class StateStore {
       await git(['remote', 'add', 'origin', this.opts.remote.url]);
       await git(['config', 'remote.origin.promisor', 'true']);
       await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-      await git(['config', 'core.sparseCheckout', 'true']);
+      await git(['config', 'core.sparseCheckout', w.sparse === false ? 'false' : 'true']);
       const patterns = [
         `/${statePath}`,
         ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
@@ -673,6 +681,10 @@ export class StateStore {
             promotedBy: w.promotedBy,
             approvedBy: w.approvedBy ?? [],
             run: w.run,
+            autoPromotionHold:
+              w.autoPromotionHold === undefined
+                ? previous?.autoPromotionHold
+                : (w.autoPromotionHold ?? undefined),
           };
           // Freight the stage already runs, and an edit that changed nothing: no commit at all.
           if (before?.id === w.freight.id) {
@@ -685,6 +697,10 @@ export class StateStore {
           await git(['add', '--sparse', '-A']);
           await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
           const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+          if (w.dryRun) {
+            const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
+            return { changed: true, commit, branch, previous, changes, attempts, diff };
+          }
           pushed.set(commit, { previous, changes });
           const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
           const res = await this.git.tryRun(push, { cwd: dir });
