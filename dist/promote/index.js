@@ -38256,7 +38256,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7080);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4382);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('promote');
 
@@ -38265,7 +38265,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7080:
+/***/ 4382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41916,7 +41916,7 @@ async function duePromotions(project, freight, store, warehouses) {
             continue;
         }
         for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
-            const candidate = discover_newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
+            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
             if (!candidate)
                 continue;
             const current = state?.freight.find((f) => f.origin.name === req.origin.name);
@@ -41933,7 +41933,7 @@ async function duePromotions(project, freight, store, warehouses) {
     return { promotions, skipped };
 }
 /** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
-function discover_newestFreight(freight) {
+function newestFreight(freight) {
     // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
     const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
     return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
@@ -41981,7 +41981,7 @@ function parseDuration(text) {
     return total;
 }
 /** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
-function duration_formatDuration(ms) {
+function formatDuration(ms) {
     if (ms === 0)
         return '0s';
     const parts = [];
@@ -47296,7 +47296,7 @@ function jsonString(s) {
  * as RFC 3339 strings, durations as nanoseconds, versions as strings. NaN, ±Inf and values that
  * are not data (functions, class instances) are errors, as in Go.
  */
-function values_marshalJSON(v, indent = '', depth = 0, visits = { n: 0 }) {
+function marshalJSON(v, indent = '', depth = 0, visits = { n: 0 }) {
     depthGuard(depth, visits);
     v = normalize(v);
     const nl = indent ? `\n${indent.repeat(depth + 1)}` : '';
@@ -47317,7 +47317,7 @@ function values_marshalJSON(v, indent = '', depth = 0, visits = { n: 0 }) {
     if (Array.isArray(v)) {
         if (v.length === 0)
             return '[]';
-        return `[${v.map((x) => nl + values_marshalJSON(x, indent, depth + 1, visits)).join(',')}${close}]`;
+        return `[${v.map((x) => nl + marshalJSON(x, indent, depth + 1, visits)).join(',')}${close}]`;
     }
     if (v instanceof ExprTime)
         return jsonString(v.toJSON());
@@ -47329,14 +47329,14 @@ function values_marshalJSON(v, indent = '', depth = 0, visits = { n: 0 }) {
         const keys = mapKeys(v).sort();
         if (keys.length === 0)
             return '{}';
-        const parts = keys.map((k) => nl + jsonString(k) + colon + values_marshalJSON(readKey(v, k).value, indent, depth + 1, visits));
+        const parts = keys.map((k) => nl + jsonString(k) + colon + marshalJSON(readKey(v, k).value, indent, depth + 1, visits));
         return `{${parts.join(',')}${close}}`;
     }
     throw new ValueError(`json: unsupported type: ${typeName(v)}`);
 }
 /** The value as plain JSON data (what a Go program would see after a marshal round trip). */
 function toPlain(v) {
-    return JSON.parse(values_marshalJSON(v));
+    return JSON.parse(marshalJSON(v));
 }
 function isTimeError(err) {
     return err instanceof TimeError;
@@ -47466,7 +47466,7 @@ function parseGoInt(s) {
     return Number(s);
 }
 /** Go's strconv.ParseFloat for decimal text. */
-function builtins_parseGoFloat(s) {
+function parseGoFloat(s) {
     if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s))
         return undefined;
     const n = Number(s);
@@ -47628,7 +47628,7 @@ const BUILTINS = {
         if (typeof v === 'number')
             return v;
         if (typeof v === 'string') {
-            const n = builtins_parseGoFloat(v);
+            const n = parseGoFloat(v);
             if (n === undefined) {
                 throw new Error(`strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
             }
@@ -47638,7 +47638,7 @@ const BUILTINS = {
     },
     type: (args) => typeName(expectArgs('type', args, ['any'])[0]),
     toJSON: (args, ctx) => {
-        const out = values_marshalJSON(expectArgs('toJSON', args, ['any'])[0], '  ');
+        const out = marshalJSON(expectArgs('toJSON', args, ['any'])[0], '  ');
         ctx.checkString(out.length);
         return out;
     },
@@ -49317,7 +49317,7 @@ const DELIMITERS = [
     { open: '${%', close: '%}' },
 ];
 /** Names that templates reserve for their own functions; an environment may not use them. */
-const RESERVED_TEMPLATE_NAMES = (/* unused pure expression or super */ null && (['quote', 'asYAML', 'asJSON']));
+const RESERVED_TEMPLATE_NAMES = ['quote', 'asYAML', 'asJSON'];
 function quoteFn(args) {
     const [v] = expectArgs('quote', args, ['any']);
     // Strings keep their text exactly (see the deviation note in the report); other values are
@@ -49326,7 +49326,7 @@ function quoteFn(args) {
 }
 function unsafeQuoteFn(args) {
     const [v] = expectArgs('unsafeQuote', args, ['any']);
-    return `"${values_marshalJSON(v)}"`;
+    return `"${marshalJSON(v)}"`;
 }
 const asYAMLFn = (args, ctx) => {
     const [v] = expectArgs('asYAML', args, ['any']);
@@ -49342,7 +49342,7 @@ const asYAMLFn = (args, ctx) => {
 };
 const asJSONFn = (args, ctx) => {
     const [v] = expectArgs('asJSON', args, ['any']);
-    const text = values_marshalJSON(v, '  ');
+    const text = marshalJSON(v, '  ');
     ctx.checkString(text.length);
     return `"${text}\n"`;
 };
@@ -49356,7 +49356,7 @@ function checkReservedKeys(env) {
     for (const name of RESERVED_TEMPLATE_NAMES) {
         const present = env instanceof Map ? env.has(name) : Object.hasOwn(env, name);
         if (present) {
-            throw new ExprError(`${JSON.stringify(name)} is a forbidden key in the environment map; it is reserved for internal use`);
+            throw new errors_ExprError(`${JSON.stringify(name)} is a forbidden key in the environment map; it is reserved for internal use`);
         }
     }
 }
@@ -49399,10 +49399,10 @@ function renderText(template, env, opts) {
         const start = best.at + best.open.length;
         const end = rest.indexOf(best.close, start);
         if (end < 0) {
-            throw new ExprError(`unclosed expression: expected ${JSON.stringify(best.close)} but reached end of template`);
+            throw new errors_ExprError(`unclosed expression: expected ${JSON.stringify(best.close)} but reached end of template`);
         }
         const source = rest.slice(start, end);
-        const value = compileExpr(source).evaluate(env, opts);
+        const value = compile_compileExpr(source).evaluate(env, opts);
         let text;
         if (typeof value === 'string')
             text = value;
@@ -49411,7 +49411,7 @@ function renderText(template, env, opts) {
                 text = marshalJSON(value);
             }
             catch (err) {
-                throw new ExprError(`${err.message} (in ${JSON.stringify(source.trim())})`, 0, 0, {
+                throw new errors_ExprError(`${err.message} (in ${JSON.stringify(source.trim())})`, 0, 0, {
                     cause: err,
                 });
             }
@@ -49419,7 +49419,7 @@ function renderText(template, env, opts) {
         out += text;
         const limit = opts.limits?.maxStringLength ?? 1_000_000;
         if (out.length > limit) {
-            throw new ExprError(`rendered template exceeds the limit of ${limit} characters`);
+            throw new errors_ExprError(`rendered template exceeds the limit of ${limit} characters`);
         }
         rest = rest.slice(end + best.close.length);
     }
@@ -49459,7 +49459,7 @@ function renderTemplates(value, env, opts = {}) {
     checkReservedKeys(env);
     const walk = (v, depth) => {
         if (depth > 100)
-            throw new ExprError('template nests more than 100 levels deep');
+            throw new errors_ExprError('template nests more than 100 levels deep');
         if (typeof v === 'string')
             return renderTemplate(v, env, opts);
         if (Array.isArray(v))
@@ -57976,6 +57976,2885 @@ async function discoverAction(s, ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/promotion/steps/engine.ts
+
+
+
+
+/** `step 2 (yaml-update "update-image")`. */
+function stepLabel(step, index) {
+    const alias = step.as ? ` ${JSON.stringify(step.as)}` : '';
+    return `step ${index + 1} (${step.uses}${alias})`;
+}
+/** Re-throw `err` with the step's label in front, keeping its class (ConfigError, …). */
+function wrapError(label, what, err) {
+    const message = `${label}: ${what ? `${what}: ` : ''}${errorMessage(err)}`;
+    if (err instanceof ConfigError || err instanceof errors_ExprError)
+        return new ConfigError(message);
+    return new OperationError(message, { cause: err });
+}
+function originArg(fn, v) {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const o = v;
+        const name = o['Name'] ?? o['name'];
+        const kind = o['Kind'] ?? o['kind'] ?? 'Warehouse';
+        if (typeof name === 'string' && typeof kind === 'string')
+            return { kind, name };
+    }
+    throw new Error(`${fn}(): the origin argument must come from warehouse(name)`);
+}
+/**
+ * The one artifact `match` finds in the collection (restricted to `origin` when given): nil when
+ * none, an error when freight of several origins could provide it.
+ */
+function findArtifact(fn, what, collection, origin, pick) {
+    const found = [];
+    for (const freight of collection) {
+        if (origin && (freight.origin.name !== origin.name || freight.origin.kind !== origin.kind))
+            continue;
+        const item = pick(freight);
+        if (item !== undefined)
+            found.push({ freight, item });
+    }
+    if (found.length > 1) {
+        const origins = found.map((f) => JSON.stringify(f.freight.origin.name)).join(', ');
+        throw new Error(`${fn}(): freight from several warehouses (${origins}) could provide the ${what}; pass warehouse("name") to say which`);
+    }
+    return found[0]?.item ?? null;
+}
+/** The freight functions over `collection` (see the module comment). */
+function freightFunctions(collection, log = () => undefined) {
+    const missing = (fn, what, origin) => {
+        log(`${fn}(): the freight collection has no ${what}${origin ? ` from warehouse ${JSON.stringify(origin.name)}` : ''}; returning nil`);
+        return null;
+    };
+    return {
+        warehouse: (args) => {
+            const [name] = expectArgs('warehouse', args, ['string']);
+            if (name === '')
+                throw new Error('warehouse(): the name must not be empty');
+            return { Kind: 'Warehouse', Name: name };
+        },
+        imageFrom: (args) => {
+            const [repoURL, o] = expectArgs('imageFrom', args, ['string'], ['map']);
+            const origin = o === undefined ? undefined : originArg('imageFrom', o);
+            const want = normalizeImageURL(repoURL);
+            const what = `image from ${JSON.stringify(repoURL)}`;
+            const image = findArtifact('imageFrom', what, collection, origin, (f) => f.images.find((i) => i.repoURL === repoURL || normalizeImageURL(i.repoURL) === want));
+            if (!image)
+                return missing('imageFrom', what, origin);
+            return { RepoURL: image.repoURL, Tag: image.tag, Digest: image.digest };
+        },
+        chartFrom: (args) => {
+            if (args.length < 1 || args.length > 3)
+                throw new Error(`chartFrom(): expected 1 to 3 arguments, got ${args.length}`);
+            const [repoURL] = expectArgs('chartFrom', args.slice(0, 1), ['string']);
+            let name;
+            let origin;
+            const second = args[1];
+            if (typeof second === 'string')
+                name = second;
+            else if (args.length >= 2)
+                origin = originArg('chartFrom', second);
+            if (args.length === 3) {
+                if (origin)
+                    throw new Error('chartFrom(): the chart name comes before the origin');
+                origin = originArg('chartFrom', args[2]);
+            }
+            const want = normalizeChartURL(repoURL);
+            const what = `chart ${name ? `${JSON.stringify(name)} ` : ''}from ${JSON.stringify(repoURL)}`;
+            const chart = findArtifact('chartFrom', what, collection, origin, (f) => f.charts.find((c) => (c.repoURL === repoURL || normalizeChartURL(c.repoURL) === want) &&
+                (name === undefined || name === '' || c.name === name)));
+            if (!chart)
+                return missing('chartFrom', what, origin);
+            return { RepoURL: chart.repoURL, Name: chart.name, Version: chart.version };
+        },
+        commitFrom: (args) => {
+            const [repoURL, o] = expectArgs('commitFrom', args, ['string'], ['map']);
+            const origin = o === undefined ? undefined : originArg('commitFrom', o);
+            const want = normalizeGitURL(repoURL);
+            const what = `commit from ${JSON.stringify(repoURL)}`;
+            const commit = findArtifact('commitFrom', what, collection, origin, (f) => f.commits.find((c) => c.repoURL === repoURL || normalizeGitURL(c.repoURL) === want));
+            if (!commit)
+                return missing('commitFrom', what, origin);
+            return {
+                RepoURL: commit.repoURL,
+                ID: commit.id,
+                Branch: commit.branch ?? '',
+                Tag: commit.tag ?? '',
+                Message: commit.message ?? '',
+                Author: commit.author ?? '',
+                Committer: commit.committer ?? '',
+            };
+        },
+    };
+}
+function statusFunctions(steps, statuses) {
+    return {
+        success: (args) => {
+            expectArgs('success', args, []);
+            return !statuses.includes('Errored');
+        },
+        failure: (args) => {
+            expectArgs('failure', args, []);
+            return statuses.includes('Errored');
+        },
+        always: (args) => {
+            expectArgs('always', args, []);
+            return true;
+        },
+        status: (args) => {
+            const [alias] = expectArgs('status', args, ['string']);
+            const i = steps.findIndex((s) => s.as === alias);
+            if (i < 0)
+                throw new Error(`status(): no step has the alias ${JSON.stringify(alias)}`);
+            return statuses[i] ?? 'Pending';
+        },
+    };
+}
+/** Render `vars` in order into a copy of `base`, each seeing the ones before it. */
+function renderVars(vars, base, env, functions, where) {
+    const out = { ...base };
+    for (const v of vars) {
+        try {
+            const value = renderTemplate(String(v.value), env(out), { functions });
+            Object.defineProperty(out, v.name, {
+                value,
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+        }
+        catch (err) {
+            throw wrapError(where, `vars.${v.name}`, err);
+        }
+    }
+    return out;
+}
+/** Evaluate a step's `if`: `${{ expr }}` (Kargo) or a bare expression; must be a bool. */
+function evaluateIf(source, env, functions) {
+    const value = hasExpression(source)
+        ? renderTemplate(source, env, { functions })
+        : compile_compileExpr(source).evaluate(env, { functions });
+    if (typeof value !== 'boolean') {
+        throw new ConfigError(`if ${JSON.stringify(source)} must evaluate to a boolean, got ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+/** Run `template`'s steps against `ctx.worktree`; see the module comment. */
+async function runSteps(template, ctx, registry) {
+    const steps = template.steps;
+    const outputs = {};
+    const summary = [];
+    const changed = [];
+    const errors = [];
+    const statuses = [];
+    let commitMessage;
+    let hardFailure;
+    const functions = {
+        ...freightFunctions(ctx.freightCollection, ctx.log),
+        ...statusFunctions(steps, statuses),
+    };
+    const exprCtx = {
+        project: ctx.project,
+        stage: ctx.stage,
+        targetFreight: {
+            name: ctx.freight.id,
+            alias: ctx.freight.alias,
+            origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
+        },
+    };
+    const templateVars = renderVars(template.vars, {}, (vars) => ({ vars, ctx: exprCtx }), functions, 'promotion template');
+    for (const [index, step] of steps.entries()) {
+        const label = stepLabel(step, index);
+        try {
+            const vars = renderVars(step.vars, templateVars, (v) => ({ vars: v, ctx: exprCtx, outputs }), functions, label);
+            const env = { vars, ctx: exprCtx, outputs };
+            let run;
+            if (step.if !== undefined && step.if.trim() !== '') {
+                try {
+                    run = evaluateIf(step.if, env, functions);
+                }
+                catch (err) {
+                    throw wrapError(label, 'if', err);
+                }
+            }
+            else
+                run = hardFailure === undefined;
+            if (!run) {
+                statuses.push('Skipped');
+                ctx.log(`${label}: skipped`);
+                continue;
+            }
+            const definition = registry.get(step.uses);
+            if (!definition) {
+                throw new ConfigError(`${label}: unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`);
+            }
+            let config;
+            try {
+                const rendered = renderTemplates(step.config, env, { functions });
+                config = (rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+                    ? rendered
+                    : {});
+            }
+            catch (err) {
+                throw wrapError(label, 'config', err);
+            }
+            let result;
+            try {
+                result = await definition.run(config, {
+                    ...ctx,
+                    index,
+                    ...(step.as !== undefined ? { alias: step.as } : {}),
+                });
+            }
+            catch (err) {
+                throw wrapError(label, '', err);
+            }
+            statuses.push('Succeeded');
+            if (step.as)
+                outputs[step.as] = { ...result.outputs };
+            summary.push(...(result.summary ?? []));
+            for (const p of result.changed ?? [])
+                if (!changed.includes(p))
+                    changed.push(p);
+            if (step.uses === 'git-commit') {
+                const msg = commitMessageOf(config, outputs, result);
+                if (msg !== undefined)
+                    commitMessage = msg;
+            }
+            ctx.log(`${label}: done`);
+        }
+        catch (err) {
+            const wrapped = err instanceof GantryError && err.message.startsWith(label)
+                ? err
+                : wrapError(label, '', err);
+            statuses.push('Errored');
+            if (step.continueOnError) {
+                errors.push({
+                    index,
+                    uses: step.uses,
+                    ...(step.as !== undefined ? { alias: step.as } : {}),
+                    message: wrapped.message,
+                });
+                ctx.log(`${wrapped.message} (continuing: continueOnError)`);
+            }
+            else {
+                ctx.log(wrapped.message);
+                hardFailure ??= wrapped;
+            }
+        }
+    }
+    if (hardFailure)
+        throw hardFailure;
+    return {
+        outputs,
+        summary,
+        changed,
+        errors,
+        statuses,
+        ...(commitMessage !== undefined ? { commitMessage } : {}),
+    };
+}
+/** git-commit's `message`, or its `messageFromSteps` (the `commitMessage` outputs of those steps). */
+function commitMessageOf(config, outputs, result) {
+    const fromSteps = config['messageFromSteps'];
+    if (Array.isArray(fromSteps)) {
+        const parts = fromSteps
+            .map((alias) => outputs[String(alias)]?.['commitMessage'])
+            .filter((m) => typeof m === 'string' && m !== '');
+        return parts.length ? parts.join('\n\n') : undefined;
+    }
+    const msg = result.outputs?.['message'];
+    return typeof msg === 'string' && msg !== '' ? msg : undefined;
+}
+/**
+ * Helpers for steps validating their rendered config: unknown fields are refused with a
+ * did-you-mean (Kargo's step schemas do not allow extra fields either).
+ */
+function checkFields(step, config, known) {
+    for (const key of Object.keys(config)) {
+        if (!known.includes(key)) {
+            throw new ConfigError(`${step}: unknown field ${JSON.stringify(key)}${didYouMean(key, known)}; fields: ${known.join(', ')}`);
+        }
+    }
+}
+function requireString(step, config, field) {
+    const v = config[field];
+    if (typeof v !== 'string' || v === '') {
+        throw new ConfigError(`${step}: ${field} is required and must be a non-empty string${v === undefined ? '' : `, got ${JSON.stringify(v)}`}`);
+    }
+    return v;
+}
+function optionalBool(step, config, field) {
+    const v = config[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'boolean') {
+        throw new ConfigError(`${step}: ${field} must be true or false, got ${JSON.stringify(v)}`);
+    }
+    return v;
+}
+/** `updates: [{key, value}]` of yaml-update and json-update: at least one, keys non-empty. */
+function requireUpdates(step, config) {
+    const v = config['updates'];
+    if (!Array.isArray(v) || v.length === 0) {
+        throw new ConfigError(`${step}: updates must be a list of at least one {key, value}`);
+    }
+    return v.map((u, i) => {
+        if (u === null || typeof u !== 'object' || Array.isArray(u)) {
+            throw new ConfigError(`${step}: updates[${i}] must be a map with key and value`);
+        }
+        const entry = u;
+        checkFields(`${step}: updates[${i}]`, entry, ['key', 'value']);
+        const key = entry['key'];
+        if (typeof key !== 'string' || key === '') {
+            throw new ConfigError(`${step}: updates[${i}].key is required and must be a non-empty string`);
+        }
+        if (!Object.hasOwn(entry, 'value')) {
+            throw new ConfigError(`${step}: updates[${i}].value is required (key ${JSON.stringify(key)})`);
+        }
+        return { key, value: entry['value'] };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/promotion/promote.ts
+
+
+
+
+
+/** Every string under a step config field that names a path, for the sparse checkout. */
+function stepPaths(stage) {
+    const paths = [];
+    for (const step of stage.promotionTemplate.steps) {
+        for (const key of ['path', 'inPath', 'outPath']) {
+            const v = step.config[key];
+            if (typeof v !== 'string')
+                continue;
+            // A path computed by an expression is known only when the step runs: check out everything.
+            if (v.includes('${{') || v.includes('${%'))
+                return undefined;
+            paths.push(v.replace(/^\.?\/+/, ''));
+        }
+    }
+    return paths;
+}
+/**
+ * Kargo's Promotion, run once: pick the freight (or check the one named is available to the
+ * stage), run the stage's steps on a checkout of its branch, and commit manifests and state
+ * together. Promoting older freight than the newest available holds auto-promotion (a
+ * rollback); promoting the newest clears the hold.
+ */
+async function promote(o) {
+    const stage = o.project.stages.find((s) => s.name === o.stage);
+    if (!stage) {
+        const names = o.project.stages.map((s) => s.name);
+        throw new ConfigError(`no stage "${o.stage}" in project ${o.project.name}${didYouMean(o.stage, names)}`);
+    }
+    const mode = o.mode ?? stage.promotionTemplate.mode;
+    if (mode === 'pull-request') {
+        throw new OperationError(`stage ${stage.name} promotes by pull request, which gantry does not do yet; set mode: direct to commit`);
+    }
+    const now = o.clock();
+    const [snap, states] = await Promise.all([
+        o.store.snapshot(o.project.name),
+        o.store.stageStates(o.project.name, o.project.stages),
+    ]);
+    const branches = [
+        ...new Set(await Promise.all(o.project.stages.map(async (s) => s.branch ?? (await o.store.defaultBranch())))),
+    ];
+    const history = await o.store.promotions(o.project.name, branches, o.historyLimit ?? 200);
+    const facts = {
+        verifications: snap.verifications,
+        approvals: snap.approvals,
+        project: o.project.name,
+        ...soakFromHistory(history, snap.freight, now, states),
+    };
+    let freight;
+    if (o.freight) {
+        freight = resolveFreight(o.freight, snap.freight);
+        const availability = freightAvailability(stage, freight, facts, now);
+        if (!availability.available) {
+            throw new OperationError(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not available to ${stage.name}: ${availability.reasons.join('; ')}`);
+        }
+    }
+    else {
+        const candidates = promotionCandidate(stage, snap.freight, facts, now);
+        const current = states.get(stage.name);
+        const due = [...candidates.values()].find((f) => !current?.freight.some((c) => c.id === f.id));
+        if (!due) {
+            return {
+                stage: stage.name,
+                note: candidates.size
+                    ? 'the stage already runs the newest available freight'
+                    : 'no freight is available to this stage',
+                held: false,
+            };
+        }
+        freight = due;
+    }
+    // A rollback by hand (older than the newest of its warehouse available here) holds the stage.
+    const available = snap.freight.filter((f) => f.origin.name === freight.origin.name && freightAvailability(stage, f, facts, now).available);
+    const newest = newestFreight(available);
+    const held = Boolean(newest && newest.id !== freight.id);
+    const state = states.get(stage.name);
+    const collection = [
+        ...(state?.freight ?? [])
+            .filter((f) => f.origin.name !== freight.origin.name)
+            .map((f) => snap.freight.find((x) => x.id === f.id))
+            .filter((f) => Boolean(f)),
+        freight,
+    ];
+    const paths = stepPaths(stage);
+    const result = await o.store.commitPromotion({
+        project: o.project.name,
+        stage: stage.name,
+        branch: stage.branch,
+        freight,
+        promotedBy: o.promotedBy,
+        approvedBy: o.approvedBy,
+        run: o.run,
+        paths,
+        sparse: paths !== undefined,
+        dryRun: o.dryRun,
+        autoPromotionHold: held
+            ? {
+                since: now.toISOString(),
+                by: o.promotedBy,
+                reason: `promoted ${freight.alias}, older than the newest available ${newest?.alias}`,
+            }
+            : null,
+        edit: async (worktree) => {
+            const done = await runSteps(stage.promotionTemplate, {
+                worktree,
+                project: o.project.name,
+                stage: stage.name,
+                freight,
+                freightCollection: collection,
+                fetch: o.fetch,
+                log: o.log,
+            }, o.registry);
+            return done.summary;
+        },
+    });
+    return { stage: stage.name, freight, result, held };
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/compose-output.ts
+const composeOutput = {
+    name: 'compose-output',
+    run(config) {
+        const outputs = {};
+        for (const [k, v] of Object.entries(config)) {
+            Object.defineProperty(outputs, k, {
+                value: v,
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+        }
+        return Promise.resolve({ outputs });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/safe-path.ts
+/**
+ * Paths that promotion steps touch, kept inside the checkout.
+ *
+ * A step's path (`path`, `inPath`, `outPath`, …) is relative to the worktree. `safePath` refuses
+ * absolute paths, paths that climb out with `..`, paths into `.git`, and paths that leave the
+ * checkout through a symbolic link at any component: each existing component is checked with
+ * lstat, and a link's target (fs.realpath, or its text when the link dangles) must lie inside the
+ * worktree's real path. Components that do not exist yet (a file a step is about to create) are
+ * appended lexically to the deepest existing, checked parent.
+ *
+ * Every problem is a ConfigError naming the step field (`yaml-update: path "../x": …`).
+ */
+
+
+
+/** `a/./b//c/` → `a/b/c`, `./` → `.`, with `/` separators; no checks. */
+function normalizeRelative(relative) {
+    const n = external_node_path_default().posix.normalize(relative.replace(/\\/g, '/'));
+    const trimmed = n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+    return trimmed === '' ? '.' : trimmed;
+}
+function isInside(root, candidate) {
+    const rel = external_node_path_default().relative(root, candidate);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+function errnoCode(err) {
+    return typeof err === 'object' && err !== null && 'code' in err
+        ? String(err.code)
+        : undefined;
+}
+/**
+ * The absolute path `relative` names inside `worktree`, after the checks described above.
+ * `field` names the step and field for messages, e.g. `yaml-update: path`.
+ */
+async function safePath(worktree, relative, field, options = {}) {
+    return resolveInside(worktree, relative, field, options, JSON.stringify(relative), 0);
+}
+async function resolveInside(worktree, relative, field, options, shown, depth) {
+    if (depth > 40)
+        throw new ConfigError(`${field} ${shown}: too many levels of symbolic links`);
+    if (typeof relative !== 'string' || relative.trim() === '') {
+        throw new ConfigError(`${field}: must be a non-empty path relative to the checkout`);
+    }
+    if (relative.includes('\0')) {
+        throw new ConfigError(`${field} ${shown}: contains a NUL byte`);
+    }
+    if (external_node_path_default().isAbsolute(relative) || external_node_path_default().posix.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) {
+        throw new ConfigError(`${field} ${shown}: absolute paths are not allowed; give a path relative to the checkout`);
+    }
+    const normalized = normalizeRelative(relative);
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new ConfigError(`${field} ${shown}: leads outside the checkout (through "..")`);
+    }
+    const parts = normalized === '.' ? [] : normalized.split('/');
+    if (parts.some((p) => p.toLowerCase() === '.git')) {
+        throw new ConfigError(`${field} ${shown}: steps may not touch the .git directory`);
+    }
+    let root;
+    try {
+        root = await (0,promises_namespaceObject.realpath)(worktree);
+    }
+    catch (err) {
+        throw new ConfigError(`${field}: the checkout ${worktree} is not readable: ${String(err)}`);
+    }
+    let current = root;
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i] ?? '';
+        const next = external_node_path_default().join(current, part);
+        let isLink;
+        try {
+            isLink = (await (0,promises_namespaceObject.lstat)(next)).isSymbolicLink();
+        }
+        catch (err) {
+            const code = errnoCode(err);
+            if (code === 'ENOENT' || code === 'ENOTDIR') {
+                // Nothing below exists yet: the rest is appended lexically to a checked parent.
+                return external_node_path_default().join(current, ...parts.slice(i));
+            }
+            throw err;
+        }
+        const last = i === parts.length - 1;
+        if (!isLink || (last && options.noFollowFinal)) {
+            current = next;
+            continue;
+        }
+        let target;
+        let dangling = false;
+        try {
+            target = await (0,promises_namespaceObject.realpath)(next);
+        }
+        catch (err) {
+            if (errnoCode(err) !== 'ENOENT')
+                throw err;
+            // A dangling link: writing through it would create its target, so check the text.
+            target = external_node_path_default().resolve(external_node_path_default().dirname(next), await (0,promises_namespaceObject.readlink)(next));
+            dangling = true;
+        }
+        if (!isInside(root, target)) {
+            throw new ConfigError(`${field} ${shown}: ${parts.slice(0, i + 1).join('/')} is a symbolic link that leads outside the checkout`);
+        }
+        if (external_node_path_default().relative(root, target).split((external_node_path_default()).sep)[0]?.toLowerCase() === '.git') {
+            throw new ConfigError(`${field} ${shown}: ${parts.slice(0, i + 1).join('/')} is a symbolic link into .git`);
+        }
+        if (dangling) {
+            // The target may itself be a link (to outside): check it, and the rest, the same way.
+            const rest = [external_node_path_default().relative(root, target) || '.', ...parts.slice(i + 1)].join('/');
+            return resolveInside(root, rest, field, options, shown, depth + 1);
+        }
+        current = target;
+    }
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/copy.ts
+/**
+ * Kargo's `copy` step: `{inPath, outPath, ignore?}` copies a file, or a directory's contents
+ * recursively (merged into an existing destination, existing files overwritten). As in Kargo,
+ * symbolic links in the source are skipped and `.git` is ignored; `ignore` takes `.gitignore`
+ * patterns (`#` comments, `!` negation, trailing `/` for directories, a `/` inside anchors the
+ * pattern to `inPath`, `*`, `?`, `[…]`, `**`), evaluated after the `.git` default.
+ *
+ * Both paths go through safePath, and so does every file written, so neither the source nor a
+ * link already in the destination can lead outside the checkout. Files whose content is already
+ * the same are left alone and not reported as changed.
+ */
+
+
+
+
+
+/** A `.gitignore`-style glob as a regular expression source (`*`, `?`, `[…]`, `**`). */
+function globToRegExp(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i] ?? '';
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                const atStart = i === 0 || glob[i - 1] === '/';
+                const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
+                if (atStart && atEnd) {
+                    if (glob[i + 2] === '/') {
+                        re += '(?:.*/)?';
+                        i += 2;
+                    }
+                    else {
+                        re += '.*';
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+            re += '[^/]*';
+        }
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '[') {
+            const end = glob.indexOf(']', i + 2);
+            if (end < 0)
+                re += '\\[';
+            else {
+                let cls = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
+                if (cls.startsWith('!'))
+                    cls = `^${cls.slice(1)}`;
+                re += `[${cls}]`;
+                i = end;
+            }
+        }
+        else if (c === '\\' && i + 1 < glob.length) {
+            re += (glob[i + 1] ?? '').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+            i++;
+        }
+        else
+            re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return re;
+}
+/** Parse `.gitignore`-style text into rules (last match wins). */
+function parseIgnore(text) {
+    const rules = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.replace(/(?<!\\)\s+$/, '');
+        if (line === '' || line.startsWith('#'))
+            continue;
+        let negate = false;
+        if (line.startsWith('!')) {
+            negate = true;
+            line = line.slice(1);
+        }
+        else if (line.startsWith('\\!') || line.startsWith('\\#'))
+            line = line.slice(1);
+        let dirOnly = false;
+        if (line.endsWith('/')) {
+            dirOnly = true;
+            line = line.slice(0, -1);
+        }
+        const anchored = line.includes('/');
+        if (line.startsWith('/'))
+            line = line.slice(1);
+        if (line === '')
+            continue;
+        rules.push({ negate, dirOnly, anchored, re: new RegExp(`^${globToRegExp(line)}$`) });
+    }
+    return rules;
+}
+/** Is `rel` (relative to the copy's root, `/`-separated) ignored? */
+function isIgnored(rules, rel, isDir) {
+    let ignored = false;
+    const base = rel.slice(rel.lastIndexOf('/') + 1);
+    for (const r of rules) {
+        if (r.dirOnly && !isDir)
+            continue;
+        if (r.re.test(r.anchored ? rel : base))
+            ignored = !r.negate;
+    }
+    return ignored;
+}
+const DEFAULT_IGNORE = '.git/\n';
+/** Files (relative to `root`) to copy, skipping symbolic links and ignored entries. */
+async function listFiles(root, rules) {
+    const out = [];
+    const walk = async (dir, rel) => {
+        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const e of entries) {
+            const childRel = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isSymbolicLink())
+                continue;
+            if (e.isDirectory()) {
+                if (!isIgnored(rules, childRel, true))
+                    await walk(external_node_path_default().join(dir, e.name), childRel);
+            }
+            else if (e.isFile() && !isIgnored(rules, childRel, false))
+                out.push(childRel);
+        }
+    };
+    await walk(root, '');
+    return out;
+}
+async function sameContent(file, data) {
+    try {
+        const st = await (0,promises_namespaceObject.lstat)(file);
+        if (!st.isFile() || st.size !== data.length)
+            return false;
+        return (await (0,promises_namespaceObject.readFile)(file)).equals(data);
+    }
+    catch {
+        return false;
+    }
+}
+const copy = {
+    name: 'copy',
+    async run(config, ctx) {
+        checkFields('copy', config, ['inPath', 'outPath', 'ignore']);
+        const inPath = requireString('copy', config, 'inPath');
+        const outPath = requireString('copy', config, 'outPath');
+        const ignore = config['ignore'];
+        if (ignore !== undefined && ignore !== null && typeof ignore !== 'string') {
+            throw new ConfigError('copy: ignore must be a string of .gitignore patterns, one a line');
+        }
+        const rules = parseIgnore(DEFAULT_IGNORE + (typeof ignore === 'string' ? ignore : ''));
+        const src = await safePath(ctx.worktree, inPath, 'copy: inPath');
+        await safePath(ctx.worktree, outPath, 'copy: outPath');
+        const inRel = normalizeRelative(inPath);
+        const outRel = normalizeRelative(outPath);
+        let srcStat;
+        try {
+            srcStat = await (0,promises_namespaceObject.stat)(src);
+        }
+        catch {
+            throw new ConfigError(`copy: inPath ${JSON.stringify(inRel)}: no such file or directory`);
+        }
+        // [path relative to the source root, path relative to the worktree]
+        const plan = srcStat.isDirectory()
+            ? (await listFiles(src, rules)).map((f) => [f, outRel === '.' ? f : `${outRel}/${f}`])
+            : [['', outRel]];
+        if (!srcStat.isDirectory() && outRel === '.') {
+            throw new ConfigError('copy: outPath "." names the checkout itself; give a file path');
+        }
+        const changed = [];
+        for (const [from, toRel] of plan) {
+            const fromAbs = from === '' ? src : external_node_path_default().join(src, from);
+            const toAbs = await safePath(ctx.worktree, toRel, 'copy: outPath');
+            const data = await (0,promises_namespaceObject.readFile)(fromAbs);
+            if (await sameContent(toAbs, data))
+                continue;
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(toAbs), { recursive: true });
+            const existing = await (0,promises_namespaceObject.stat)(toAbs).catch(() => undefined);
+            if (existing?.isDirectory()) {
+                throw new ConfigError(`copy: cannot copy ${JSON.stringify(from || inRel)} over the directory ${JSON.stringify(toRel)}`);
+            }
+            await (0,promises_namespaceObject.writeFile)(toAbs, data);
+            await (0,promises_namespaceObject.chmod)(toAbs, (await (0,promises_namespaceObject.stat)(fromAbs)).mode & 0o777);
+            changed.push(toRel);
+        }
+        return {
+            summary: changed.length ? [`- copied ${inRel} → ${outRel} (${changed.length} file(s))`] : [],
+            changed,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/delete.ts
+/**
+ * Kargo's `delete` step: `{path}` or `{paths: […]}` removes files or directories (recursively);
+ * `strict: true` makes a missing path, or a glob that matches nothing, an error (by default it is
+ * skipped). With `pathsAreGlobs: true` the paths are glob patterns (`*`, `?`, `[…]`, `**`; a
+ * trailing `/` matches directories only), matched against the checkout without following
+ * symbolic links and never inside `.git`. A symbolic link is removed itself, never what it points
+ * to; the checkout's root and `.git` cannot be deleted.
+ */
+
+
+
+
+
+
+const GLOB_CHARS = /[*?[]/;
+/** Paths (relative, `/`-separated, parents before children) under the checkout matching `glob`. */
+async function expandGlob(worktree, glob, field) {
+    const dirOnly = glob.endsWith('/');
+    const pattern = normalizeRelative(glob);
+    const parts = pattern.split('/');
+    const literal = [];
+    for (const p of parts) {
+        if (GLOB_CHARS.test(p))
+            break;
+        literal.push(p);
+    }
+    // The literal prefix goes through the same checks as any other path.
+    const prefix = literal.length ? literal.join('/') : '.';
+    const start = await safePath(worktree, prefix, field);
+    const re = new RegExp(`^${globToRegExp(pattern)}$`);
+    const out = [];
+    const visit = async (abs, rel) => {
+        const st = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
+        if (!st)
+            return;
+        if (rel !== '.' && re.test(rel) && (!dirOnly || st.isDirectory())) {
+            out.push(rel);
+            return;
+        }
+        if (!st.isDirectory())
+            return;
+        for (const e of await (0,promises_namespaceObject.readdir)(abs, { withFileTypes: true })) {
+            if (e.name === '.git')
+                continue;
+            await visit(external_node_path_default().join(abs, e.name), rel === '.' ? e.name : `${rel}/${e.name}`);
+        }
+    };
+    await visit(start, prefix);
+    return out.sort();
+}
+const deleteStep = {
+    name: 'delete',
+    async run(config, ctx) {
+        checkFields('delete', config, ['path', 'paths', 'pathsAreGlobs', 'strict']);
+        const strict = optionalBool('delete', config, 'strict') ?? false;
+        const globs = optionalBool('delete', config, 'pathsAreGlobs') ?? false;
+        const one = config['path'];
+        const many = config['paths'];
+        if ((one === undefined) === (many === undefined)) {
+            throw new ConfigError('delete: exactly one of path and paths must be given');
+        }
+        let paths;
+        if (one !== undefined)
+            paths = [{ value: one, field: 'delete: path' }];
+        else {
+            if (!Array.isArray(many) || many.length === 0) {
+                throw new ConfigError('delete: paths must be a non-empty list of paths');
+            }
+            paths = many.map((value, i) => ({ value, field: `delete: paths[${i}]` }));
+        }
+        const changed = [];
+        for (const { value, field } of paths) {
+            let targets;
+            if (globs) {
+                if (typeof value !== 'string' || value === '') {
+                    throw new ConfigError(`${field}: must be a non-empty glob pattern`);
+                }
+                targets = await expandGlob(ctx.worktree, value, field);
+                if (targets.length === 0) {
+                    if (strict)
+                        throw new ConfigError(`${field} ${JSON.stringify(value)}: matches nothing`);
+                    ctx.log(`delete: ${value} matches nothing; nothing to delete`);
+                    continue;
+                }
+            }
+            else
+                targets = [value];
+            for (const target of targets) {
+                const abs = await safePath(ctx.worktree, target, field, { noFollowFinal: true });
+                const rel = normalizeRelative(target);
+                if (rel === '.') {
+                    throw new ConfigError(`${field}: refusing to delete the whole checkout`);
+                }
+                if (changed.some((c) => rel.startsWith(`${c}/`)))
+                    continue;
+                try {
+                    await (0,promises_namespaceObject.lstat)(abs);
+                }
+                catch {
+                    if (strict) {
+                        throw new ConfigError(`${field} ${JSON.stringify(rel)}: no such file or directory`);
+                    }
+                    ctx.log(`delete: ${rel} does not exist; nothing to delete`);
+                    continue;
+                }
+                await (0,promises_namespaceObject.rm)(abs, { recursive: true, force: true });
+                changed.push(rel);
+            }
+        }
+        return {
+            summary: changed.map((p) => `- deleted ${p}`),
+            changed,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/git-noop.ts
+const WHAT = {
+    'git-clone': 'gantry checks out the stage branch itself',
+    'git-clear': 'gantry works on the stage branch checkout in place',
+    'git-commit': 'gantry commits the promotion itself',
+    'git-push': 'gantry pushes the promotion itself',
+    'git-open-pr': 'gantry opens the pull request itself in pull-request mode',
+    'git-wait-for-pr': 'gantry tracks the pull request itself in pull-request mode',
+};
+function git_noop_noop(name) {
+    return {
+        name,
+        run(config, ctx) {
+            const note = `${name}: accepted, no-op (${WHAT[name] ?? 'gantry handles git itself'})`;
+            ctx.log(note);
+            const result = {};
+            if (name === 'git-commit' && typeof config['message'] === 'string') {
+                result.outputs = { message: config['message'] };
+            }
+            return Promise.resolve(result);
+        },
+    };
+}
+const gitClone = git_noop_noop('git-clone');
+const gitClear = git_noop_noop('git-clear');
+const gitCommit = git_noop_noop('git-commit');
+const gitPush = git_noop_noop('git-push');
+const gitOpenPr = git_noop_noop('git-open-pr');
+const gitWaitForPr = git_noop_noop('git-wait-for-pr');
+const GIT_NOOP_STEPS = [
+    gitClone,
+    gitClear,
+    gitCommit,
+    gitPush,
+    gitOpenPr,
+    gitWaitForPr,
+];
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/promotion/keypath.ts
+/**
+ * Key paths as Kargo's `yaml-update` and `json-update` steps take them (Kargo's `pkg/sjson`
+ * `SplitKey`, which follows tidwall/sjson's path syntax):
+ *
+ * - `.` separates parts: `image.tag` ⇒ `['image', 'tag']`;
+ * - `\.` and `\:` are a literal dot and colon inside a part; any other escape is an error;
+ * - a part that is a canonical integer (`0`, `12`, `-1`) is returned as a **number**: it indexes a
+ *   sequence (`-1` appends), and on a mapping it is looked up as the key `String(n)`, as Kargo does;
+ * - a leading `:` forces the part to be a mapping key: `foo.:2` ⇒ `['foo', '2']`, a **string**. The
+ *   difference matters when a missing key is created (a number makes an array in JSON, a string
+ *   makes an object key) and when the node is a sequence (a string part does not index it).
+ *
+ * Errors use Kargo's wording: `empty key`, `empty key part in key "…"`, `invalid escape sequence in
+ * key "…"`, `unexpected colon in key "…"`.
+ */
+class KeyPathError extends Error {
+    name = 'KeyPathError';
+}
+const CANONICAL_INT = /^(0|-?[1-9][0-9]*)$/;
+function splitKey(key) {
+    const k = key.trim();
+    if (k === '')
+        throw new KeyPathError('empty key');
+    const parts = [];
+    let current = '';
+    let forced = false;
+    let escaped = false;
+    const finish = () => {
+        if (current === '')
+            throw new KeyPathError(`empty key part in key ${JSON.stringify(k)}`);
+        parts.push(!forced && CANONICAL_INT.test(current) ? Number(current) : current);
+        current = '';
+        forced = false;
+    };
+    for (const ch of k) {
+        if (escaped) {
+            if (ch !== '.' && ch !== ':') {
+                throw new KeyPathError(`invalid escape sequence in key ${JSON.stringify(k)}`);
+            }
+            current += ch;
+            escaped = false;
+            continue;
+        }
+        if (ch === '\\')
+            escaped = true;
+        else if (ch === '.')
+            finish();
+        else if (ch === ':') {
+            if (current !== '') {
+                throw new KeyPathError(`unexpected colon in key ${JSON.stringify(k)}`);
+            }
+            forced = true;
+        }
+        else
+            current += ch;
+    }
+    if (escaped)
+        throw new KeyPathError(`invalid escape sequence in key ${JSON.stringify(k)}`);
+    finish();
+    return parts;
+}
+/** Render parts back into a key (the inverse of `splitKey`), for messages. */
+function joinKey(parts) {
+    return parts
+        .map((p) => {
+        if (typeof p === 'number')
+            return String(p);
+        const escaped = p.replace(/[.:]/g, (c) => `\\${c}`);
+        return CANONICAL_INT.test(p) ? `:${escaped}` : escaped;
+    })
+        .join('.');
+}
+/** The index a part denotes on a sequence, or undefined when it is not one (Kargo also accepts the legacy `[n]`). */
+function indexOf(part) {
+    if (typeof part === 'number')
+        return part;
+    const legacy = /^\[(-?[0-9]+)\]$/.exec(part);
+    return legacy ? Number(legacy[1]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/promotion/yaml-edit.ts
+/**
+ * Format-preserving YAML edits for the `yaml-update` step.
+ *
+ * Kargo's `yaml-update` (pkg/yaml `UpdateField`, go-yaml v3 nodes) decodes the file and encodes it
+ * again, which re-indents and re-quotes everything. gantry instead splices the text: it parses the
+ * file with the `yaml` package, finds the byte range of each value a key addresses, and replaces
+ * only those bytes. Everything else (comments, including one after the value on the same line,
+ * blank lines, indentation, anchors, aliases, document markers, CRLF line endings, flow style)
+ * stays as it was. After all edits the result is parsed again and compared with the intended
+ * document (the original with the updates applied to its model); a mismatch is an OperationError
+ * and nothing is written.
+ *
+ * Semantics (Kargo's where it has them):
+ * - Keys follow `splitKey` (keypath.ts). On a mapping a numeric part is the key `String(n)`; on a
+ *   sequence it is an index, `-1` or an index past the end appends (Kargo `updateSequenceNode`),
+ *   below -1 is an error. The legacy `[n]` form indexes too.
+ * - Missing keys are created, as Kargo's `UpdateField` does (`addNewField`): a new `key: value`
+ *   line at the mapping's indentation after its last entry, with block mappings for missing
+ *   intermediate keys. A key whose value is empty or `null` (`root:`) gets the new mapping nested
+ *   under it. A path that runs through a non-null scalar is an error (Kargo silently replaces the
+ *   scalar with a mapping; that loses data, so gantry refuses).
+ * - Aliases are followed (Kargo does): `alias.key` edits the anchored node, so every alias of it
+ *   sees the change. When the key addresses the alias itself, the alias is replaced by the value.
+ * - Strings keep the quoting style of the old value: double stays double, single stays single,
+ *   plain stays plain unless the string would then read as something else (a number, bool, null,
+ *   in YAML 1.2 or 1.1, since Helm reads values with a YAML 1.1 parser) or is not valid as a plain
+ *   scalar there; then it is double-quoted. A block scalar (`|`, `>`) replaced by a multi-line
+ *   string stays a block scalar with fitting chomping (`>` is written as `|`: folding would change
+ *   the text); replaced by a one-line string it becomes a one-line scalar.
+ * - An explicit tag (`!!str 1`) stays; a value the tag cannot hold is an error.
+ * - Numbers, booleans and null are written plain (Kargo would keep the old quotes, turning 3 into
+ *   "3"; gantry writes the type it was given). Objects and arrays are written in flow style on one
+ *   line (`{a: 1, b: [x, y]}`), so a diff stays on the line of the key.
+ * - Multi-document files: Kargo decodes only the first document and writes only it back, dropping
+ *   the rest. gantry refuses a multi-document file unless `options.document` (0-based) says which
+ *   document the keys address.
+ */
+
+
+
+
+function setYamlValues(text, updates, where, options = {}) {
+    const planned = updates.map((u) => ({
+        key: u.key,
+        parts: parseKey(u.key, where),
+        value: checkValue(u.value, u.key, where),
+    }));
+    if (planned.length === 0)
+        return text;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const original = parseDocs(text, where);
+    const docIndex = chooseDocument(original, where, options, text);
+    const expected = parseDocs(text, where);
+    let out = text;
+    for (const u of planned) {
+        const docs = out === text ? original : parseDocs(out, where);
+        const doc = docs[docIndex];
+        const model = expected[docIndex];
+        if (!doc || !model)
+            throw new OperationError(`${where}: document ${docIndex} vanished while editing`);
+        const ctx = { text: out, eol, where, key: u.key, doc };
+        const edit = locate(ctx, doc.contents, u.parts, 0, u.value, { indent: 0, flow: false });
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+        applyToModel(model, u.parts, u.value);
+    }
+    const result = parseDocs(out, where, 'the edited file');
+    const want = expected.map((d) => d.toJS({ maxAliasCount: -1 }));
+    const got = result.map((d) => d.toJS({ maxAliasCount: -1 }));
+    if (result.length !== expected.length || !(0,external_node_util_.isDeepStrictEqual)(got, want)) {
+        throw new OperationError(`${where}: yaml-update: the edited file does not read back as intended (keys ${planned
+            .map((p) => p.key)
+            .join(', ')}); nothing was changed. This is a gantry bug: please report it with the file.`);
+    }
+    return out;
+}
+/** Kargo's yaml-update commit message: `Updated <path>` and one `- key: value` line per update. */
+function yamlUpdateCommitMessage(path, updates) {
+    if (updates.length === 0)
+        return '';
+    let msg = `Updated ${path}\n`;
+    for (const u of updates)
+        msg += `\n- ${u.key}: ${goValue(quoteIfNecessary(u.value))}`;
+    return msg;
+}
+/**
+ * Kargo's `yaml.QuoteIfNecessary`: a string that would read as a number, a bool or JSON is
+ * `%q`-quoted; other strings and non-strings are left alone.
+ */
+function quoteIfNecessary(value) {
+    if (typeof value !== 'string')
+        return value;
+    if (GO_FLOAT.test(value) || GO_BOOL.has(value) || isJson(value))
+        return goQuote(value);
+    return value;
+}
+const GO_FLOAT = /^[+-]?((\d[\d_]*)?\.?\d[\d_]*([eE][+-]?\d+)?|\d+\.|0[xX][0-9a-fA-F_.]+([pP][+-]?\d+)?|inf|infinity|nan)$/i;
+const GO_BOOL = new Set([
+    '1',
+    't',
+    'T',
+    'TRUE',
+    'true',
+    'True',
+    '0',
+    'f',
+    'F',
+    'FALSE',
+    'false',
+    'False',
+]);
+function isJson(s) {
+    try {
+        JSON.parse(s);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Go's `%q` for the strings we meet (JSON escaping matches it for printable text). */
+function goQuote(s) {
+    return JSON.stringify(s);
+}
+/** Go's `%v` for JSON-decoded values (numbers are float64 there). */
+function goValue(v) {
+    if (v === null || v === undefined)
+        return '<nil>';
+    if (typeof v === 'number')
+        return yaml_edit_goFloat(v);
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'boolean')
+        return String(v);
+    return JSON.stringify(v);
+}
+function yaml_edit_goFloat(n) {
+    if (!Number.isFinite(n))
+        return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
+    if (n === 0)
+        return '0';
+    const exp = Math.floor(Math.log10(Math.abs(n)));
+    if (exp < -4 || exp >= 21 || (exp >= 6 && Number.isFinite(n))) {
+        const [m, e] = n.toExponential().split('e');
+        const sign = e.startsWith('-') ? '-' : '+';
+        const digits = e.replace(/^[+-]/, '').padStart(2, '0');
+        return `${m}e${sign}${digits}`;
+    }
+    return String(n);
+}
+function parseKey(key, where) {
+    try {
+        return splitKey(key);
+    }
+    catch (err) {
+        if (err instanceof KeyPathError) {
+            throw new ConfigError(`${where}: yaml-update: key ${JSON.stringify(key)}: ${err.message}`);
+        }
+        throw err;
+    }
+}
+function checkValue(value, key, where) {
+    const ok = (v) => {
+        if (v === null || typeof v === 'string' || typeof v === 'boolean')
+            return true;
+        if (typeof v === 'number')
+            return Number.isFinite(v);
+        if (Array.isArray(v))
+            return v.every(ok);
+        if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+            return Object.values(v).every(ok);
+        }
+        return false;
+    };
+    if (!ok(value)) {
+        throw new ConfigError(`${where}: yaml-update: key ${JSON.stringify(key)}: value must be a string, number, boolean, null, list or map`);
+    }
+    return value;
+}
+function parseDocs(text, where, what = 'the file') {
+    const docs = (0,dist.parseAllDocuments)(text, { keepSourceTokens: true });
+    if (!Array.isArray(docs))
+        return [];
+    for (const d of docs) {
+        const err = d.errors[0];
+        if (err) {
+            const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
+            const message = `malformed YAML: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
+            const problem = { file: where, line: pos.line, column: pos.col, path: '', message };
+            if (what === 'the file')
+                throw new ConfigError(`${where}: ${message}`, [problem]);
+            throw new OperationError(`${where}: ${what} is not valid YAML (${message}); this is a gantry bug`);
+        }
+    }
+    return docs;
+}
+function isEmptyDoc(d) {
+    const c = d.contents;
+    return c === null || ((0,dist.isScalar)(c) && c.value === null && c.range?.[0] === c.range?.[1]);
+}
+function chooseDocument(docs, where, options, text) {
+    const nonEmpty = docs.map((d, i) => (isEmptyDoc(d) ? -1 : i)).filter((i) => i >= 0);
+    if (options.document !== undefined) {
+        if (!Number.isInteger(options.document) ||
+            options.document < 0 ||
+            options.document >= docs.length) {
+            throw new ConfigError(`${where}: yaml-update: document ${options.document} does not exist (the file has ${docs.length})`);
+        }
+        return options.document;
+    }
+    if (nonEmpty.length > 1) {
+        const second = docs[nonEmpty[1] ?? 0];
+        const line = lineCol(text, second?.range?.[0] ?? 0).line;
+        throw new ConfigError(`${where}: yaml-update: the file holds ${nonEmpty.length} YAML documents (the second starts at line ${line}); ` +
+            'yaml-update edits one document: say which with `document` (0-based)');
+    }
+    if (nonEmpty.length === 0) {
+        throw new ConfigError(`${where}: yaml-update: the file holds no YAML document to update`);
+    }
+    return nonEmpty[0] ?? 0;
+}
+function lineCol(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+function columnOf(text, offset) {
+    return lineCol(text, offset).column - 1;
+}
+function fail(ctx, offset, message) {
+    const { line, column } = lineCol(ctx.text, offset);
+    throw new ConfigError(`${ctx.where}: yaml-update failed`, [
+        { file: ctx.where, line, column, path: ctx.key, message },
+    ]);
+}
+function keyString(node) {
+    if ((0,dist.isScalar)(node))
+        return node.value === null ? '' : String(node.value);
+    return undefined;
+}
+function isNullScalar(node) {
+    return (0,dist.isScalar)(node) && node.value === null;
+}
+function locate(ctx, node, parts, i, value, place) {
+    const part = parts[i] ?? '';
+    const last = i === parts.length - 1;
+    let target = node;
+    if ((0,dist.isAlias)(target)) {
+        const resolved = target.resolve(ctx.doc);
+        if (!resolved)
+            fail(ctx, target.range?.[0] ?? 0, `alias *${target.source} has no anchor`);
+        target = resolved;
+    }
+    if ((0,dist.isMap)(target)) {
+        const map = target;
+        const pair = map.items.find((p) => keyString(p.key) === String(part));
+        if (!pair)
+            return insertIntoMap(ctx, map, parts.slice(i), value, place);
+        const keyStart = pair.key.range?.[0] ?? 0;
+        const childPlace = {
+            indent: columnOf(ctx.text, keyStart),
+            flow: place.flow || !!map.flow,
+        };
+        const child = pair.value;
+        if (last)
+            return replaceValue(ctx, child, value, childPlace, pair);
+        return locate(ctx, child, parts, i + 1, value, childPlace);
+    }
+    if ((0,dist.isSeq)(target)) {
+        const seq = target;
+        const index = indexOf(part);
+        const at = seq.range?.[0] ?? 0;
+        if (index === undefined) {
+            fail(ctx, at, `${JSON.stringify(String(part))} is not an index, and the node there is a sequence`);
+        }
+        if (index < -1)
+            fail(ctx, at, `invalid negative index: ${index}`);
+        if (index === -1 || index >= seq.items.length)
+            return appendToSeq(ctx, seq, parts.slice(i + 1), value, place);
+        const item = seq.items[index];
+        const itemPlace = {
+            indent: seq.flow ? place.indent : columnOf(ctx.text, at),
+            flow: place.flow || !!seq.flow,
+        };
+        if (last)
+            return replaceValue(ctx, item, value, itemPlace);
+        return locate(ctx, item, parts, i + 1, value, itemPlace);
+    }
+    if (isNullScalar(target)) {
+        return replaceValue(ctx, target, nest(parts.slice(i), value), place, undefined, true);
+    }
+    const at = target?.range?.[0] ?? 0;
+    fail(ctx, at, `cannot set ${JSON.stringify(String(part))}: the value there is a scalar, not a mapping or sequence`);
+}
+/** `['a', 'b'], v` ⇒ `{a: {b: v}}` (numbers become keys: created structure is always mappings, as in Kargo). */
+function nest(parts, value) {
+    let v = value;
+    for (let i = parts.length - 1; i >= 0; i--)
+        v = { [String(parts[i])]: v };
+    return v;
+}
+function replaceValue(ctx, node, value, place, pair, blockNest = false) {
+    const { text } = ctx;
+    if (!node || !node.range) {
+        // `key:` with nothing at all: append after the key's `:`.
+        const keyEnd = pair?.key?.range?.[1] ?? 0;
+        const colon = text.indexOf(':', keyEnd);
+        return { start: colon + 1, end: colon + 1, text: ` ${renderFlow(value, place.flow)}` };
+    }
+    const [start, end] = node.range;
+    const collection = value !== null && typeof value === 'object';
+    if (blockNest && !place.flow && collection) {
+        // An empty/null value gets a nested block mapping: `root:` ⇒ `root:\n  new:\n    key: v`.
+        const from = afterIndicator(text, start);
+        if (from < 0)
+            fail(ctx, start, 'cannot nest a mapping under a value that is followed by a comment');
+        const lines = blockLines(value, place.indent + 2, ctx.eol);
+        return { start: from, end, text: ctx.eol + lines.join(ctx.eol) };
+    }
+    if ((0,dist.isScalar)(node) && !((0,dist.isMap)(node) || (0,dist.isSeq)(node))) {
+        checkTag(ctx, node, value);
+        const type = node.type;
+        if (type === dist.Scalar.BLOCK_LITERAL || type === dist.Scalar.BLOCK_FOLDED) {
+            const endsWithNewline = text[end - 1] === '\n';
+            if (typeof value === 'string' && value.includes('\n')) {
+                const block = renderBlock(value, contentIndent(text, start, place.indent + 2), ctx.eol);
+                if (block !== undefined)
+                    return { start, end, text: block + (endsWithNewline ? ctx.eol : '') };
+            }
+            const one = collection
+                ? renderFlow(value, place.flow)
+                : renderScalar(value, dist.Scalar.PLAIN, place.flow);
+            return { start, end, text: one + (endsWithNewline ? ctx.eol : '') };
+        }
+        const rendered = collection
+            ? renderFlow(value, place.flow)
+            : renderScalar(value, type, place.flow, node.tag !== undefined);
+        if (start === end && text[start - 1] !== ' ' && text[start - 1] !== '\t') {
+            return { start, end, text: ` ${rendered}` };
+        }
+        return { start, end, text: rendered };
+    }
+    if ((0,dist.isAlias)(node)) {
+        return { start, end, text: renderFlow(value, place.flow) };
+    }
+    // A collection replaced by something else.
+    if (((0,dist.isMap)(node) || (0,dist.isSeq)(node)) && node.flow) {
+        return { start, end, text: renderFlow(value, place.flow) };
+    }
+    // A block collection: everything from just after the `key:` (or `-`) to its end becomes one line.
+    const from = afterIndicator(text, start);
+    const endsWithNewline = text[end - 1] === '\n';
+    if (from < 0) {
+        // A comment or an anchor sits between `key:` and the collection: keep them, and write the
+        // value where the collection starts, which is indented further than its key.
+        if (columnOf(text, start) <= place.indent) {
+            fail(ctx, start, 'cannot replace a block collection that follows a comment or an anchor');
+        }
+        return { start, end, text: renderFlow(value, place.flow) + (endsWithNewline ? ctx.eol : '') };
+    }
+    return {
+        start: from,
+        end,
+        text: ` ${renderFlow(value, place.flow)}${endsWithNewline ? ctx.eol : ''}`,
+    };
+}
+const CORE_TAG_TYPES = {
+    'tag:yaml.org,2002:str': 'string',
+    'tag:yaml.org,2002:int': 'number',
+    'tag:yaml.org,2002:float': 'number',
+    'tag:yaml.org,2002:bool': 'boolean',
+    'tag:yaml.org,2002:null': 'null',
+};
+/** An explicit tag stays in the file (it is outside the value's bytes): the new value must fit it. */
+function checkTag(ctx, node, value) {
+    if (!node.tag)
+        return;
+    const type = value === null ? 'null' : typeof value;
+    const wanted = CORE_TAG_TYPES[node.tag] ?? 'string';
+    if (type !== wanted || (node.tag === 'tag:yaml.org,2002:int' && !Number.isInteger(value))) {
+        fail(ctx, node.range?.[0] ?? 0, `the value there has the explicit tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which a ${type} cannot keep`);
+    }
+}
+/** Offset just after the `:` or `-` that introduces the node at `start`, or -1 past a comment. */
+function afterIndicator(text, start) {
+    let i = start - 1;
+    while (i >= 0 && ' \t\r\n'.includes(text[i] ?? 'x'))
+        i--;
+    if (i >= 0 && (text[i] === ':' || text[i] === '-'))
+        return i + 1;
+    return text[i] === undefined ? 0 : -1;
+}
+function contentIndent(text, headerStart, fallback) {
+    const nl = text.indexOf('\n', headerStart);
+    if (nl >= 0) {
+        const m = /^([ ]*)\S/m.exec(text.slice(nl + 1));
+        if (m?.[1])
+            return m[1];
+    }
+    return ' '.repeat(fallback);
+}
+function renderBlock(value, indent, eol) {
+    if (value.includes('\r') || hasControl(value.replace(/[\n\t]/g, '')))
+        return undefined;
+    let chomp = '';
+    let body = value;
+    if (!value.endsWith('\n'))
+        chomp = '-';
+    else if (value.endsWith('\n\n')) {
+        chomp = '+';
+        body = value.slice(0, -1);
+    }
+    else
+        body = value.slice(0, -1);
+    const lines = body.split('\n');
+    const first = lines.find((l) => l !== '');
+    if (first === undefined || /^[ \t]/.test(first))
+        return undefined;
+    return `|${chomp}${eol}${lines.map((l) => (l === '' ? '' : indent + l)).join(eol)}`;
+}
+function renderScalar(value, style, flow, tagged = false) {
+    if (value === null)
+        return 'null';
+    if (typeof value === 'boolean' || typeof value === 'number')
+        return String(value);
+    const s = String(value);
+    if (style === dist.Scalar.QUOTE_DOUBLE)
+        return JSON.stringify(s);
+    if (style === dist.Scalar.QUOTE_SINGLE) {
+        return hasControl(s) ? JSON.stringify(s) : `'${s.replace(/'/g, "''")}'`;
+    }
+    return plainSafe(s, flow, tagged) ? s : JSON.stringify(s);
+}
+/** Any C0 control character (tab and newline included) or DEL. */
+function hasControl(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c === 0x7f)
+            return true;
+    }
+    return false;
+}
+/** A string that can be written as a plain scalar and still read back as that very string. */
+function plainSafe(s, flow, tagged = false) {
+    if (s === '' || s !== s.trim() || hasControl(s))
+        return false;
+    if (/^[-?:](\s|$)/.test(s) || /^[,[\]{}#&*!|>'"%@`]/.test(s))
+        return false;
+    if (s.includes(': ') || s.includes(' #') || s.endsWith(':'))
+        return false;
+    if (flow && /[,[\]{}]/.test(s))
+        return false;
+    if (s === '---' || s === '...')
+        return false;
+    // Under an explicit tag (`!!str 1`) the tag, not the text, decides the type.
+    if (tagged)
+        return true;
+    try {
+        for (const version of ['1.2', '1.1']) {
+            if ((0,dist.parse)(`k: ${s}`, { version }).k !== s)
+                return false;
+        }
+    }
+    catch {
+        return false;
+    }
+    return true;
+}
+function renderFlow(value, flow) {
+    if (Array.isArray(value))
+        return `[${value.map((v) => renderFlow(v, true)).join(', ')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value);
+        if (entries.length === 0)
+            return '{}';
+        return `{${entries.map(([k, v]) => `${renderScalar(k, dist.Scalar.PLAIN, true)}: ${renderFlow(v, true)}`).join(', ')}}`;
+    }
+    return renderScalar(value, dist.Scalar.PLAIN, flow);
+}
+/** Block lines for a nested mapping made by `nest` (the innermost value is written flow). */
+function blockLines(value, indent, eol) {
+    const pad = ' '.repeat(indent);
+    const lines = [];
+    for (const [k, v] of Object.entries(value)) {
+        const key = renderScalar(k, dist.Scalar.PLAIN, false);
+        if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) {
+            lines.push(`${pad}${key}:`, ...blockLines(v, indent + 2, eol));
+        }
+        else {
+            lines.push(`${pad}${key}: ${renderFlow(v, false)}`);
+        }
+    }
+    return lines;
+}
+/** Where a new line goes after a block collection: the start of the line after its content. */
+function lineAfter(ctx, end) {
+    const { text } = ctx;
+    if (text[end - 1] === '\n')
+        return { at: end, prefix: '' };
+    const nl = text.indexOf('\n', end);
+    if (nl < 0)
+        return { at: text.length, prefix: ctx.eol };
+    return { at: nl + 1, prefix: '' };
+}
+function insertIntoMap(ctx, map, parts, value, place) {
+    const { text } = ctx;
+    const [start, end] = map.range ?? [0, 0];
+    const keyText = renderScalar(String(parts[0]), dist.Scalar.PLAIN, true);
+    const rest = parts.length > 1 ? nest(parts.slice(1), value) : value;
+    if (map.flow) {
+        const entry = `${keyText}: ${renderFlow(rest, true)}`;
+        const lastPair = map.items[map.items.length - 1];
+        if (!lastPair) {
+            const close = text.lastIndexOf('}', end - 1);
+            return { start: close, end: close, text: entry };
+        }
+        const lastNode = (lastPair.value ?? lastPair.key);
+        const after = lastNode.range?.[1] ?? closingBrace(text, end);
+        return { start: after, end: after, text: `, ${entry}` };
+    }
+    const firstKey = map.items[0]?.key;
+    const indent = firstKey?.range ? columnOf(text, firstKey.range[0]) : place.indent;
+    const lines = blockLines({ [String(parts[0])]: rest }, indent, ctx.eol);
+    const { at, prefix } = lineAfter(ctx, map.items.length ? end : start);
+    return { start: at, end: at, text: prefix + lines.join(ctx.eol) + ctx.eol };
+}
+function closingBrace(text, end) {
+    return text.lastIndexOf('}', end - 1);
+}
+function appendToSeq(ctx, seq, rest, value, _place) {
+    const { text } = ctx;
+    const [start, end] = seq.range ?? [0, 0];
+    const item = rest.length ? nest(rest, value) : value;
+    if (seq.flow) {
+        const lastItem = seq.items[seq.items.length - 1];
+        if (!lastItem?.range) {
+            const closing = text.lastIndexOf(']', end - 1);
+            return { start: closing, end: closing, text: renderFlow(item, true) };
+        }
+        return {
+            start: lastItem.range[1],
+            end: lastItem.range[1],
+            text: `, ${renderFlow(item, true)}`,
+        };
+    }
+    const indent = columnOf(text, start);
+    const pad = ' '.repeat(indent);
+    let entry;
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+        const lines = blockLines(item, indent + 2, ctx.eol);
+        entry = `${pad}- ${lines.join(ctx.eol).slice(indent + 2)}`;
+    }
+    else
+        entry = `${pad}- ${renderFlow(item, false)}`;
+    const { at, prefix } = lineAfter(ctx, end);
+    return { start: at, end: at, text: prefix + entry + ctx.eol };
+}
+/** The same update applied to a document model: what the edited text must read back as. */
+function applyToModel(doc, parts, value) {
+    let node = doc.contents;
+    const make = (v, old) => {
+        const made = doc.createNode(v);
+        // The text edit keeps an anchor on the replaced value, and so aliases of it see the new value.
+        if (old && !(0,dist.isAlias)(old) && old.anchor)
+            made.anchor = old.anchor;
+        return made;
+    };
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i] ?? '';
+        const last = i === parts.length - 1;
+        if ((0,dist.isAlias)(node))
+            node = node.resolve(doc);
+        if ((0,dist.isMap)(node)) {
+            const pair = node.items.find((p) => keyString(p.key) === String(part));
+            if (!pair) {
+                node.items.push(doc.createPair(String(part), nest(parts.slice(i + 1), value)));
+                return;
+            }
+            if (last) {
+                pair.value = make(value, pair.value);
+                return;
+            }
+            if (isNullScalar(pair.value) || pair.value === null) {
+                pair.value = make(nest(parts.slice(i + 1), value));
+                return;
+            }
+            node = pair.value;
+        }
+        else if ((0,dist.isSeq)(node)) {
+            const index = indexOf(part) ?? -1;
+            if (index === -1 || index >= node.items.length) {
+                node.items.push(make(nest(parts.slice(i + 1), value)));
+                return;
+            }
+            if (last) {
+                node.items[index] = make(value, node.items[index]);
+                return;
+            }
+            if (isNullScalar(node.items[index])) {
+                node.items[index] = make(nest(parts.slice(i + 1), value));
+                return;
+            }
+            node = node.items[index];
+        }
+        else {
+            return;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/helm-update-chart.ts
+/**
+ * Kargo's `helm-update-chart` step, without a helm binary.
+ *
+ * Config (Kargo's field names): `{path, charts: [{repository, name, version?, fromOrigin?}]}`.
+ * `path` is the chart's directory (through `safePath`; `Chart.yaml` must be a regular file); each
+ * entry names a dependency in its `Chart.yaml` by `repository` and `name` (both exactly as
+ * written there). The new version is `version`, or, when
+ * it is left out, the version of the matching chart in the stage's freight collection (from the
+ * warehouse `fromOrigin` names, when given), as Kargo did before it required `version`: for an
+ * `oci://` repository the freight's chart is `<repository>/<name>` with an empty name, for an HTTP
+ * repository it is `repository` and `name`.
+ *
+ * The versions are set in `Chart.yaml` with `setYamlValues` (keys `dependencies.<i>.version`), so
+ * only the bytes of each version change. **`Chart.lock` is not regenerated and `charts/` is not
+ * refreshed** (that needs helm and the chart repositories): when the chart has a `Chart.lock`, the
+ * step's summary says it is stale, and a later `helm dependency build` with a lock file fails until
+ * someone runs `helm dependency update`. Kargo runs `helm dependency update` here and reports the
+ * changes it sees in `Chart.lock`; gantry reports the changes it made to `Chart.yaml`.
+ *
+ * Outputs: `commitMessage` in Kargo's form: `Updated chart dependencies for <path>` and one
+ * `- <name>: <old> -> <new>` line per change (sorted by name here; Kargo's order is a Go map's).
+ */
+
+
+
+
+
+
+const STEP = 'helm-update-chart';
+const helmUpdateChart = {
+    name: STEP,
+    async run(config, ctx) {
+        const cfg = parseHelmUpdateChartConfig(config);
+        const dir = await safePath(ctx.worktree, cfg.path, `${STEP}: path`);
+        const file = (0,external_node_path_namespaceObject.join)(dir, 'Chart.yaml');
+        const relDir = normalizeRelative(cfg.path);
+        const relFile = external_node_path_namespaceObject.posix.join(relDir, 'Chart.yaml');
+        let text;
+        try {
+            if (!(await (0,promises_namespaceObject.lstat)(file)).isFile())
+                throw new Error('not a file');
+            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        }
+        catch {
+            throw new ConfigError(`${STEP}: ${relFile}: no Chart.yaml in ${cfg.path}`);
+        }
+        const { text: out, changes } = updateChartDependencies(text, cfg.charts, ctx.freightCollection, relFile);
+        const result = {};
+        const message = helmChartCommitMessage(cfg.path, changes);
+        if (message)
+            result.outputs = { commitMessage: message };
+        if (out === text) {
+            ctx.log(`${STEP}: ${relFile}: the dependencies already have these versions`);
+            return result;
+        }
+        await (0,promises_namespaceObject.writeFile)(file, out);
+        result.changed = [relFile];
+        result.summary = [...changes].map(([name, change]) => `- ${relFile}: ${name} ${arrow(change)}`);
+        const lock = (0,external_node_path_namespaceObject.join)(dir, 'Chart.lock');
+        if (await helm_update_chart_exists(lock)) {
+            const note = `- ${external_node_path_namespaceObject.posix.join(relDir, 'Chart.lock')}: not regenerated (gantry runs no helm); run \`helm dependency update\` to refresh it`;
+            result.summary.push(note);
+            ctx.log(`${STEP}: ${note.slice(2)}`);
+        }
+        return result;
+    },
+};
+// ---------------------------------------------------------------------------------------------
+// Config
+function parseHelmUpdateChartConfig(config) {
+    onlyKeys(config, ['path', 'charts'], '');
+    const path = helm_update_chart_requireString(config.path, 'path');
+    if (config.charts === undefined || config.charts === null)
+        return { path, charts: [] };
+    if (!Array.isArray(config.charts))
+        helm_update_chart_fail('charts', 'must be a list');
+    const charts = config.charts.map((raw, i) => {
+        const field = `charts[${i}]`;
+        if (!helm_update_chart_isRecord(raw))
+            helm_update_chart_fail(field, 'must be a mapping');
+        onlyKeys(raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
+        const chart = {
+            repository: helm_update_chart_requireString(raw.repository, `${field}.repository`),
+            name: helm_update_chart_requireString(raw.name, `${field}.name`),
+        };
+        if (raw.version !== undefined && raw.version !== null && raw.version !== '') {
+            chart.version = helm_update_chart_requireString(raw.version, `${field}.version`);
+        }
+        if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
+            const o = raw.fromOrigin;
+            if (!helm_update_chart_isRecord(o))
+                helm_update_chart_fail(`${field}.fromOrigin`, 'must be a mapping with kind and name');
+            onlyKeys(o, ['kind', 'name'], `${field}.fromOrigin.`);
+            if (o.kind !== 'Warehouse')
+                helm_update_chart_fail(`${field}.fromOrigin.kind`, 'must be Warehouse');
+            chart.fromOrigin = {
+                kind: 'Warehouse',
+                name: helm_update_chart_requireString(o.name, `${field}.fromOrigin.name`),
+            };
+        }
+        return chart;
+    });
+    return { path, charts };
+}
+/** Sets the versions of `charts` among the dependencies of a `Chart.yaml`'s text. */
+function updateChartDependencies(text, charts, freightCollection, where) {
+    const deps = readDependencies(text, where);
+    const updates = [];
+    const changes = new Map();
+    charts.forEach((chart, i) => {
+        const index = deps.findIndex((d) => d.name === chart.name && d.repository === chart.repository);
+        const dep = deps[index];
+        if (!dep) {
+            helm_update_chart_fail(`charts[${i}]`, `no dependency in ${where} matches repository "${chart.repository}" and name "${chart.name}"`);
+        }
+        const version = chart.version ?? freightChartVersion(chart, freightCollection, `charts[${i}]`);
+        if (dep.version === version)
+            return;
+        updates.push({ key: `dependencies.${index}.version`, value: version });
+        changes.set(dep.name, dep.version ? `${dep.version} -> ${version}` : version);
+    });
+    return { text: setYamlValues(text, updates, where), changes };
+}
+function readDependencies(text, where) {
+    const doc = (0,dist.parseDocument)(text);
+    if (doc.errors.length > 0) {
+        throw new ConfigError(`${STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
+    }
+    const list = doc.get('dependencies', true);
+    if (list === undefined || list === null)
+        return [];
+    const js = doc.toJS();
+    if (!Array.isArray(js.dependencies)) {
+        throw new ConfigError(`${STEP}: ${where}: dependencies must be a list`);
+    }
+    return js.dependencies.map((d, i) => {
+        const rec = helm_update_chart_isRecord(d) ? d : {};
+        const versionNode = doc.getIn(['dependencies', i, 'version'], true);
+        return {
+            name: typeof rec.name === 'string' ? rec.name : '',
+            repository: typeof rec.repository === 'string' ? rec.repository : '',
+            version: (0,dist.isScalar)(versionNode) ? scalarText(versionNode) : '',
+        };
+    });
+}
+/** A scalar as Helm (decoding into a string) reads it: `1.10` stays `1.10`. */
+function scalarText(s) {
+    if (s.value === null || s.value === undefined)
+        return '';
+    if (typeof s.value === 'string')
+        return s.value;
+    return typeof s.source === 'string' ? s.source : String(s.value);
+}
+/** The version of the chart `chart` names in the freight collection (Kargo's `FindChart`). */
+function freightChartVersion(chart, collection, field) {
+    const oci = chart.repository.startsWith('oci://');
+    const repoURL = oci ? `${trimSlash(chart.repository)}/${chart.name}` : chart.repository;
+    const name = oci ? '' : chart.name;
+    const hits = [];
+    for (const freight of collection) {
+        const o = chart.fromOrigin;
+        if (o && (freight.origin.kind !== o.kind || freight.origin.name !== o.name))
+            continue;
+        for (const c of freight.charts) {
+            if (trimSlash(c.repoURL) === trimSlash(repoURL) && c.name === name) {
+                hits.push({ chart: c, origin: `${freight.origin.kind}/${freight.origin.name}` });
+            }
+        }
+    }
+    const from = chart.fromOrigin ? ` from Warehouse/${chart.fromOrigin.name}` : '';
+    const [first, ...rest] = hits;
+    if (!first) {
+        helm_update_chart_fail(field, `no version given and no freight${from} in the stage's freight collection has chart ${name ? `${repoURL} ${name}` : repoURL}`);
+    }
+    if (rest.length > 0) {
+        helm_update_chart_fail(field, `chart ${chart.name} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin or version`);
+    }
+    return first.chart.version;
+}
+function trimSlash(s) {
+    return s.replace(/\/+$/, '');
+}
+// ---------------------------------------------------------------------------------------------
+// Commit message
+/**
+ * Kargo's `generateCommitMessage` for `helm-update-chart`: `""` for no changes, else
+ * `Updated chart dependencies for <path>` and one `- name: change` line per change, where an empty
+ * change reads `removed` (an addition's change is just its version). Lines are sorted by name.
+ */
+function helmChartCommitMessage(chartPath, changes) {
+    const entries = changes instanceof Map ? [...changes] : Object.entries(changes);
+    if (entries.length === 0)
+        return '';
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    let msg = `Updated chart dependencies for ${chartPath}\n`;
+    for (const [name, change] of entries)
+        msg += `\n- ${name}: ${change === '' ? 'removed' : change}`;
+    return msg;
+}
+function arrow(change) {
+    return change.includes(' -> ') ? change.replace(' -> ', ' → ') : `→ ${change}`;
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+async function helm_update_chart_exists(p) {
+    try {
+        await (0,promises_namespaceObject.lstat)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function helm_update_chart_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function onlyKeys(obj, allowed, prefix) {
+    for (const k of Object.keys(obj)) {
+        if (!allowed.includes(k))
+            helm_update_chart_fail(`${prefix}${k}`, 'is not a field of this step');
+    }
+}
+function helm_update_chart_requireString(v, field) {
+    if (typeof v !== 'string' || v === '')
+        helm_update_chart_fail(field, 'must be a non-empty string');
+    return v;
+}
+function helm_update_chart_fail(field, message) {
+    throw new ConfigError(`${STEP}: ${field}: ${message}`);
+}
+
+;// CONCATENATED MODULE: ./src/promotion/json-edit.ts
+/**
+ * Format-preserving JSON edits for the `json-update` step.
+ *
+ * Kargo's `json-update` calls tidwall/sjson `Set` once per update, which splices the text: only the
+ * changed value's bytes change. gantry does the same with its own scanner:
+ * - keys follow `splitKey` (keypath.ts); on an object a numeric part is the key `String(n)`;
+ * - on an array a number indexes it; `-1` or the length appends; past the end pads with `null`
+ *   (sjson does);
+ * - missing keys are created: a number part makes an array, anything else (including a `:`-forced
+ *   number) an object key, as sjson does. A new member goes after the object's last member, on its
+ *   own line at the members' indentation when the object is laid out one member a line, else
+ *   inline; new nested values are written compactly with the file's `:` spacing;
+ * - `null` on the way is replaced by the created structure; any other scalar on the way is an error
+ *   (sjson would overwrite it; that loses data, so gantry refuses);
+ * - values must be strings, numbers or booleans (Kargo's `isValidScalar`: `value for key "k" is
+ *   not a scalar type`).
+ * The result is parsed again and compared with the intended value (a safety net).
+ */
+
+
+
+
+function setJsonValues(text, updates, where) {
+    const planned = updates.map((u) => {
+        let parts;
+        try {
+            parts = splitKey(u.key);
+        }
+        catch (err) {
+            if (err instanceof KeyPathError) {
+                throw new ConfigError(`${where}: json-update: key ${JSON.stringify(u.key)}: ${err.message}`);
+            }
+            throw err;
+        }
+        const v = u.value;
+        if (!(typeof v === 'string' ||
+            typeof v === 'boolean' ||
+            (typeof v === 'number' && Number.isFinite(v)))) {
+            throw new ConfigError(`${where}: json-update: value for key ${JSON.stringify(u.key)} is not a scalar type`);
+        }
+        return { key: u.key, parts, value: v };
+    });
+    if (planned.length === 0)
+        return text;
+    let expected = parseStrict(text, where);
+    let out = text;
+    for (const u of planned) {
+        const root = scan(out, where);
+        const edit = json_edit_locate(out, root, u.parts, 0, u.value, where, u.key);
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+        expected = setIn(expected, u.parts, u.value);
+    }
+    let got;
+    try {
+        got = JSON.parse(out);
+    }
+    catch {
+        got = Symbol('unparseable');
+    }
+    if (!(0,external_node_util_.isDeepStrictEqual)(got, expected)) {
+        throw new OperationError(`${where}: json-update: the edited file does not read back as intended; nothing was changed. This is a gantry bug.`);
+    }
+    return out;
+}
+/** Kargo's json-update commit message: strings `%q`-quoted, other values `%v`. */
+function jsonUpdateCommitMessage(path, updates) {
+    if (updates.length === 0)
+        return '';
+    let msg = `Updated ${path}\n`;
+    for (const u of updates) {
+        msg += `\n- ${u.key}: ${typeof u.value === 'string' ? goQuote(u.value) : goValue(u.value)}`;
+    }
+    return msg;
+}
+// ---------------------------------------------------------------------------------------------
+function json_edit_lineCol(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return `${line}:${offset - before.lastIndexOf('\n')}`;
+}
+function parseStrict(text, where) {
+    scan(text, where); // for a positioned message
+    return JSON.parse(text);
+}
+/** A JSON scanner that records where each value starts and ends. */
+function scan(text, where) {
+    let i = 0;
+    const bad = (what) => {
+        throw new ConfigError(`${where}:${json_edit_lineCol(text, i)}: malformed JSON: ${what}`);
+    };
+    const ws = () => {
+        while (i < text.length && ' \t\r\n'.includes(text[i] ?? 'x'))
+            i++;
+    };
+    const str = () => {
+        const start = i;
+        i++;
+        while (i < text.length && text[i] !== '"')
+            i += text[i] === '\\' ? 2 : 1;
+        if (i >= text.length)
+            bad('unterminated string');
+        i++;
+        try {
+            return JSON.parse(text.slice(start, i));
+        }
+        catch {
+            i = start;
+            return bad('invalid string');
+        }
+    };
+    const value = () => {
+        ws();
+        const start = i;
+        const node = {
+            kind: 'scalar',
+            start,
+            end: start,
+            members: [],
+            items: [],
+            isNull: false,
+        };
+        const c = text[i];
+        if (c === '{') {
+            node.kind = 'object';
+            i++;
+            ws();
+            if (text[i] === '}')
+                i++;
+            else {
+                for (;;) {
+                    ws();
+                    if (text[i] !== '"')
+                        bad('expected a string key');
+                    const keyStart = i;
+                    const key = str();
+                    ws();
+                    if (text[i] !== ':')
+                        bad('expected ":"');
+                    i++;
+                    node.members.push({ key, keyStart, value: value() });
+                    ws();
+                    if (text[i] === ',')
+                        i++;
+                    else if (text[i] === '}') {
+                        i++;
+                        break;
+                    }
+                    else
+                        bad('expected "," or "}"');
+                }
+            }
+        }
+        else if (c === '[') {
+            node.kind = 'array';
+            i++;
+            ws();
+            if (text[i] === ']')
+                i++;
+            else {
+                for (;;) {
+                    node.items.push(value());
+                    ws();
+                    if (text[i] === ',')
+                        i++;
+                    else if (text[i] === ']') {
+                        i++;
+                        break;
+                    }
+                    else
+                        bad('expected "," or "]"');
+                }
+            }
+        }
+        else if (c === '"') {
+            str();
+        }
+        else {
+            const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+            const token = m?.[0] ?? bad('unexpected character');
+            i += token.length;
+            node.isNull = token === 'null';
+        }
+        node.end = i;
+        return node;
+    };
+    const root = value();
+    ws();
+    if (i < text.length)
+        bad('unexpected text after the JSON value');
+    return root;
+}
+function json_edit_locate(text, node, parts, i, value, where, key) {
+    const part = parts[i] ?? '';
+    const last = i === parts.length - 1;
+    const fail = (at, message) => {
+        throw new ConfigError(`${where}:${json_edit_lineCol(text, at)}: json-update: key ${JSON.stringify(key)}: ${message}`);
+    };
+    if (node.kind === 'object') {
+        const member = node.members.find((m) => m.key === String(part));
+        if (!member)
+            return insertMember(text, node, String(part), create(parts.slice(i + 1), value));
+        if (last)
+            return { start: member.value.start, end: member.value.end, text: JSON.stringify(value) };
+        return json_edit_locate(text, member.value, parts, i + 1, value, where, key);
+    }
+    if (node.kind === 'array') {
+        const index = indexOf(part);
+        if (index === undefined)
+            return fail(node.start, `${JSON.stringify(part)} is not an index, and the value there is an array`);
+        if (index < -1)
+            return fail(node.start, `invalid negative index: ${index}`);
+        if (index === -1 || index >= node.items.length) {
+            const pad = index === -1 ? 0 : index - node.items.length;
+            const added = [
+                ...Array(pad).fill('null'),
+                compact(text, create(parts.slice(i + 1), value)),
+            ];
+            const lastItem = node.items[node.items.length - 1];
+            // Separate new items the way the array separates its items already.
+            const [i0, i1] = node.items;
+            const sep = i0 && i1
+                ? text.slice(i0.end, i1.start).trimStart()
+                : colonSpacing(text) === ': '
+                    ? ', '
+                    : ',';
+            const join = sep.startsWith(',') ? sep : `,${sep}`;
+            if (!lastItem)
+                return { start: node.start + 1, end: node.start + 1, text: added.join(join) };
+            return { start: lastItem.end, end: lastItem.end, text: join + added.join(join) };
+        }
+        const item = node.items[index];
+        if (!item)
+            return fail(node.start, `no item ${index}`);
+        if (last)
+            return { start: item.start, end: item.end, text: JSON.stringify(value) };
+        return json_edit_locate(text, item, parts, i + 1, value, where, key);
+    }
+    if (node.isNull) {
+        return { start: node.start, end: node.end, text: compact(text, create(parts.slice(i), value)) };
+    }
+    return fail(node.start, `cannot set ${JSON.stringify(String(part))}: the value there is a scalar`);
+}
+/** The structure sjson creates for missing parts: numbers make arrays (null-padded), others objects. */
+function create(parts, value) {
+    let v = value;
+    for (let i = parts.length - 1; i >= 0; i--) {
+        const p = parts[i] ?? '';
+        if (typeof p === 'number') {
+            const arr = p > 0 ? new Array(p).fill(null) : [];
+            arr.push(v);
+            v = arr;
+        }
+        else
+            v = { [p]: v };
+    }
+    return v;
+}
+function colonSpacing(text) {
+    return /"\s*:\s/.test(text) ? ': ' : ':';
+}
+function compact(text, v) {
+    const sep = colonSpacing(text);
+    const r = (x) => {
+        if (Array.isArray(x))
+            return `[${x.map(r).join(sep === ': ' ? ', ' : ',')}]`;
+        if (x !== null && typeof x === 'object') {
+            return `{${Object.entries(x)
+                .map(([k, y]) => `${JSON.stringify(k)}${sep}${r(y)}`)
+                .join(sep === ': ' ? ', ' : ',')}}`;
+        }
+        return JSON.stringify(x);
+    };
+    return r(v);
+}
+function insertMember(text, obj, key, value) {
+    const sepMatch = obj.members[0]
+        ? /^"(?:[^"\\]|\\.)*"(\s*:\s*)/.exec(text.slice(obj.members[0].keyStart))
+        : null;
+    const colon = sepMatch?.[1] ?? colonSpacing(text);
+    const entry = `${JSON.stringify(key)}${colon}${compact(text, value)}`;
+    const lastMember = obj.members[obj.members.length - 1];
+    if (!lastMember)
+        return { start: obj.start + 1, end: obj.start + 1, text: entry };
+    const [first, second] = obj.members;
+    if (!first)
+        return { start: obj.start + 1, end: obj.start + 1, text: entry };
+    const lead = text.slice(obj.start + 1, first.keyStart);
+    if (lead.includes('\n')) {
+        const eol = lead.includes('\r\n') ? '\r\n' : '\n';
+        const indent = lead.slice(lead.lastIndexOf('\n') + 1);
+        return {
+            start: lastMember.value.end,
+            end: lastMember.value.end,
+            text: `,${eol}${indent}${entry}`,
+        };
+    }
+    const between = second ? /,(\s*)$/.exec(text.slice(first.value.end, second.keyStart)) : null;
+    return {
+        start: lastMember.value.end,
+        end: lastMember.value.end,
+        text: `,${between?.[1] ?? ''}${entry}`,
+    };
+}
+function setIn(root, parts, value) {
+    if (parts.length === 0)
+        return value;
+    const [part, ...rest] = parts;
+    if (Array.isArray(root)) {
+        const copy = [...root];
+        const index = indexOf(part) ?? -1;
+        if (index === -1 || index >= copy.length) {
+            while (index > copy.length)
+                copy.push(null);
+            copy.push(setIn(undefined, rest, value));
+        }
+        else
+            copy[index] = setIn(copy[index], rest, value);
+        return copy;
+    }
+    if (root !== null && typeof root === 'object') {
+        const obj = root;
+        return { ...obj, [String(part)]: setIn(obj[String(part)], rest, value) };
+    }
+    return create(parts, value);
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/yaml-update.ts
+/**
+ * Kargo's `yaml-update` step: `{path, updates: [{key, value}]}` sets values in a YAML file with
+ * format-preserving edits (see ../yaml-edit.ts). Output `commitMessage` is Kargo's fragment
+ * (`Updated <path>` and a `- key: value` line per update).
+ */
+
+
+
+
+
+/** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
+async function readStepFile(step, abs, rel) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(abs, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            throw new ConfigError(`${step}: path ${JSON.stringify(rel)}: no such file`);
+        if (code === 'EISDIR')
+            throw new ConfigError(`${step}: path ${JSON.stringify(rel)}: is a directory, not a file`);
+        throw err;
+    }
+}
+/** `- file: key → value` lines for the promotion commit. */
+function updateSummary(rel, updates) {
+    return updates.map((u) => `- ${rel}: ${u.key} → ${typeof u.value === 'string' ? u.value : JSON.stringify(u.value)}`);
+}
+const yamlUpdate = {
+    name: 'yaml-update',
+    async run(config, ctx) {
+        checkFields('yaml-update', config, ['path', 'updates']);
+        const path = requireString('yaml-update', config, 'path');
+        const updates = requireUpdates('yaml-update', config);
+        const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
+        const rel = normalizeRelative(path);
+        const text = await readStepFile('yaml-update', abs, rel);
+        const out = setYamlValues(text, updates, rel);
+        const changed = out !== text;
+        if (changed)
+            await (0,promises_namespaceObject.writeFile)(abs, out);
+        return {
+            outputs: { commitMessage: yamlUpdateCommitMessage(rel, updates) },
+            summary: changed ? updateSummary(rel, updates) : [],
+            changed: changed ? [rel] : [],
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/json-update.ts
+/**
+ * Kargo's `json-update` step: `{path, updates: [{key, value}]}` sets scalar values in a JSON file
+ * with format-preserving edits (see ../json-edit.ts). Output `commitMessage` as Kargo writes it.
+ */
+
+
+
+
+
+const jsonUpdate = {
+    name: 'json-update',
+    async run(config, ctx) {
+        checkFields('json-update', config, ['path', 'updates']);
+        const path = requireString('json-update', config, 'path');
+        const updates = requireUpdates('json-update', config);
+        const abs = await safePath(ctx.worktree, path, 'json-update: path');
+        const rel = normalizeRelative(path);
+        const text = await readStepFile('json-update', abs, rel);
+        const out = setJsonValues(text, updates, rel);
+        const changed = out !== text;
+        if (changed)
+            await (0,promises_namespaceObject.writeFile)(abs, out);
+        return {
+            outputs: { commitMessage: jsonUpdateCommitMessage(rel, updates) },
+            summary: changed ? updateSummary(rel, updates) : [],
+            changed: changed ? [rel] : [],
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/kustomize-set-image.ts
+/**
+ * Kargo's `kustomize-set-image` step, without a kustomize binary.
+ *
+ * Config (Kargo's field names): `{path, images?: [{image, name?, tag?, digest?, useDigest?,
+ * newName?, fromOrigin?}]}`. `path` is the directory holding the kustomization file
+ * (`kustomization.yaml`, `kustomization.yml` or `Kustomization`; exactly one of them, a regular
+ * file, not a symbolic link, as in Kargo). `path` goes through `safePath`.
+ *
+ * - Explicit images: `digest` wins over `tag`, as in Kargo's code (setting both is a config error
+ *   here, as Kargo's JSON schema's `oneOf` makes it). With neither, the version comes from the
+ *   freight collection: the image whose `repoURL` is `image` (from the warehouse `fromOrigin`
+ *   names, when given), its digest with `useDigest: true`, else its tag. `name` is the image name
+ *   in the kustomization (defaults to `image`); `newName` renames it, `"*"` keeps the current one.
+ * - Automatic (no `images`, or an empty list): every image of the freight collection, keyed by its
+ *   `repoURL`, with `newTag` and `digest` as the freight has them (Kargo sets both when both are
+ *   known; kustomize then writes `name:tag@digest`). An image repository that more than one
+ *   freight provides is ambiguous: configure `images` (Kargo refuses the same way).
+ * - The `images` list is merged as Kargo's `mergeImages` does: an entry for a targeted name is
+ *   replaced by the target (`"*"` in `newName`, `newTag` or `digest` keeps the current value), other
+ *   entries are kept, and the list is sorted by name.
+ *
+ * Formatting: Kargo re-encodes the whole file. gantry edits only the `images` list: when its
+ * entries stay the same names in the same order (the usual tag bump), only the changed values'
+ * bytes change (via `setYamlValues`); otherwise the list's lines are rewritten in place from the
+ * YAML document model, which keeps the comments attached to its entries. Everything outside the
+ * list stays byte for byte. A missing `images` key is appended at the end of the file; a flow-style
+ * or empty `images` value is the one case where the whole file is re-serialised.
+ *
+ * Outputs: `commitMessage` exactly as Kargo's (`Updated <path> to use new image(s)` and one
+ * `- name:tag` / `- name@digest` line per target image, sorted by name).
+ */
+
+
+
+
+
+
+
+const kustomize_set_image_STEP = 'kustomize-set-image';
+/** kustomize's names for a kustomization file (`konfig.RecognizedKustomizationFileNames`). */
+const KUSTOMIZATION_FILE_NAMES = [
+    'kustomization.yaml',
+    'kustomization.yml',
+    'Kustomization',
+];
+/** Kargo's `preserveSeparator`: a target value of `*` keeps the current one. */
+const PRESERVE = '*';
+/** Field order kustomize writes (and gantry uses for new entries). */
+const IMAGE_FIELDS = ['name', 'newName', 'newTag', 'digest', 'tagSuffix'];
+const kustomizeSetImage = {
+    name: kustomize_set_image_STEP,
+    async run(config, ctx) {
+        const cfg = parseKustomizeSetImageConfig(config);
+        const dir = await safePath(ctx.worktree, cfg.path, `${kustomize_set_image_STEP}: path`);
+        const file = await findKustomization(dir, cfg.path);
+        const relFile = external_node_path_namespaceObject.posix.join(normalizeRelative(cfg.path), file.slice(dir.length + 1));
+        const targets = cfg.images && cfg.images.length > 0
+            ? buildTargetImagesFromConfig(cfg.images, ctx.freightCollection)
+            : buildTargetImagesAutomatically(ctx.freightCollection);
+        const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        const { text: out, before, after } = updateKustomization(text, targets, relFile);
+        const result = {};
+        const message = kustomizeCommitMessage(cfg.path, targets);
+        if (message)
+            result.outputs = { commitMessage: message };
+        if (out !== text) {
+            await (0,promises_namespaceObject.writeFile)(file, out);
+            result.changed = [relFile];
+            result.summary = summaryLines(relFile, before, after);
+        }
+        else {
+            ctx.log(`${kustomize_set_image_STEP}: ${relFile} already uses these images`);
+        }
+        return result;
+    },
+};
+// ---------------------------------------------------------------------------------------------
+// Config
+function parseKustomizeSetImageConfig(config) {
+    kustomize_set_image_onlyKeys(config, ['path', 'images'], '');
+    const path = kustomize_set_image_requireString(config.path, 'path');
+    if (config.images === undefined || config.images === null)
+        return { path };
+    if (!Array.isArray(config.images))
+        kustomize_set_image_fail('images', 'must be a list');
+    const images = config.images.map((raw, i) => parseImageConfig(raw, `images[${i}]`));
+    return { path, images };
+}
+function parseImageConfig(raw, field) {
+    if (!kustomize_set_image_isRecord(raw))
+        kustomize_set_image_fail(field, 'must be a mapping');
+    kustomize_set_image_onlyKeys(raw, ['image', 'name', 'tag', 'digest', 'useDigest', 'newName', 'fromOrigin'], `${field}.`);
+    const out = {
+        image: kustomize_set_image_requireString(raw.image, `${field}.image`),
+    };
+    for (const k of ['name', 'tag', 'digest', 'newName']) {
+        const v = raw[k];
+        if (v === undefined || v === null || v === '')
+            continue;
+        if (typeof v !== 'string')
+            kustomize_set_image_fail(`${field}.${k}`, 'must be a string');
+        out[k] = v;
+    }
+    if (out.tag !== undefined && out.digest !== undefined) {
+        kustomize_set_image_fail(field, 'set either tag or digest, not both');
+    }
+    if (raw.useDigest !== undefined && raw.useDigest !== null) {
+        if (typeof raw.useDigest !== 'boolean')
+            kustomize_set_image_fail(`${field}.useDigest`, 'must be true or false');
+        out.useDigest = raw.useDigest;
+    }
+    if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
+        out.fromOrigin = parseOrigin(raw.fromOrigin, `${field}.fromOrigin`);
+    }
+    return out;
+}
+function parseOrigin(raw, field) {
+    if (!kustomize_set_image_isRecord(raw))
+        kustomize_set_image_fail(field, 'must be a mapping with kind and name');
+    kustomize_set_image_onlyKeys(raw, ['kind', 'name'], `${field}.`);
+    if (raw.kind !== 'Warehouse')
+        kustomize_set_image_fail(`${field}.kind`, 'must be Warehouse');
+    return { kind: 'Warehouse', name: kustomize_set_image_requireString(raw.name, `${field}.name`) };
+}
+// ---------------------------------------------------------------------------------------------
+// Target images
+/** Kargo's `buildTargetImagesFromConfig`, with the freight look-up of `image` when neither tag
+ * nor digest is given. Keys are the kustomization image names. */
+function buildTargetImagesFromConfig(images, freightCollection = []) {
+    const targets = new Map();
+    images.forEach((img, i) => {
+        const target = { name: img.name ?? img.image };
+        if (img.newName)
+            target.newName = img.newName;
+        if (img.digest) {
+            target.digest = img.digest;
+        }
+        else if (img.tag) {
+            target.newTag = img.tag;
+        }
+        else {
+            const found = findFreightImage(freightCollection, img.image, img.fromOrigin, `images[${i}]`);
+            if (img.useDigest) {
+                if (!found.digest) {
+                    kustomize_set_image_fail(`images[${i}].useDigest`, `the freight's image ${img.image} has no digest`);
+                }
+                target.digest = found.digest;
+            }
+            else {
+                if (!found.tag)
+                    kustomize_set_image_fail(`images[${i}]`, `the freight's image ${img.image} has no tag`);
+                target.newTag = found.tag;
+            }
+        }
+        targets.set(target.name, target);
+    });
+    return targets;
+}
+/** Kargo's `buildTargetImagesAutomatically`: every image of the freight collection. */
+function buildTargetImagesAutomatically(freightCollection) {
+    const providers = new Map();
+    const targets = new Map();
+    for (const freight of freightCollection) {
+        for (const img of freight.images) {
+            const seen = providers.get(img.repoURL) ?? [];
+            seen.push(`${freight.origin.kind}/${freight.origin.name}`);
+            providers.set(img.repoURL, seen);
+            const target = { name: img.repoURL };
+            if (img.tag)
+                target.newTag = img.tag;
+            if (img.digest)
+                target.digest = img.digest;
+            targets.set(img.repoURL, target);
+        }
+    }
+    for (const [repoURL, origins] of providers) {
+        if (origins.length > 1) {
+            throw new ConfigError(`${kustomize_set_image_STEP}: manual configuration required due to ambiguous result: image ${repoURL} comes from ${origins.join(', ')}; list it under images with fromOrigin`);
+        }
+    }
+    return targets;
+}
+function findFreightImage(collection, repoURL, origin, field) {
+    const hits = [];
+    for (const freight of collection) {
+        if (origin && (freight.origin.kind !== origin.kind || freight.origin.name !== origin.name)) {
+            continue;
+        }
+        for (const image of freight.images) {
+            if (image.repoURL === repoURL) {
+                hits.push({ image, origin: `${freight.origin.kind}/${freight.origin.name}` });
+            }
+        }
+    }
+    const from = origin ? ` from ${origin.kind}/${origin.name}` : '';
+    const [first, ...rest] = hits;
+    if (!first) {
+        kustomize_set_image_fail(field, `no freight${from} in the stage's freight collection has image ${repoURL}`);
+    }
+    if (rest.length > 0) {
+        kustomize_set_image_fail(field, `image ${repoURL} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin, tag or digest`);
+    }
+    return first.image;
+}
+// ---------------------------------------------------------------------------------------------
+// Merging (Kargo's mergeImages)
+/** Kargo's `mergeImages`: targets replace entries of the same name (`*` keeps a current value),
+ * other entries stay, `*` left over becomes empty, and the result is sorted by name. */
+function mergeImages(current, targets) {
+    const merged = new Map();
+    for (const [k, v] of targets)
+        merged.set(k, { ...v });
+    for (const img of current) {
+        const target = merged.get(img.name);
+        if (target) {
+            for (const field of ['newName', 'newTag', 'digest']) {
+                if (target[field] === PRESERVE)
+                    setField(target, field, img[field]);
+            }
+            continue;
+        }
+        merged.set(img.name, { ...img });
+    }
+    const out = [...merged.values()].map((v) => {
+        for (const field of ['newName', 'newTag', 'digest']) {
+            if (v[field] === PRESERVE)
+                setField(v, field, undefined);
+        }
+        return v;
+    });
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function setField(img, field, value) {
+    if (value) {
+        img[field] = value;
+        return;
+    }
+    if (field === 'newName')
+        delete img.newName;
+    else if (field === 'newTag')
+        delete img.newTag;
+    else
+        delete img.digest;
+}
+// ---------------------------------------------------------------------------------------------
+// Commit message
+/** Kargo's `generateCommitMessage`: one line per target, sorted by its key. Empty for no targets. */
+function kustomizeCommitMessage(path, targets) {
+    if (targets.size === 0)
+        return '';
+    let msg = `Updated ${path} to use new image${targets.size > 1 ? 's' : ''}\n`;
+    const keys = [...targets.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const key of keys) {
+        const img = targets.get(key);
+        if (img)
+            msg += `\n- ${imageRef(img)}`;
+    }
+    return msg;
+}
+/** `newName:tag@digest`, each part when set (Kargo's commit-message reference). */
+function imageRef(img) {
+    let ref = img.newName || img.name;
+    if (img.newTag)
+        ref += `:${img.newTag}`;
+    if (img.digest)
+        ref += `@${img.digest}`;
+    return ref;
+}
+function summaryLines(file, before, after) {
+    const old = new Map(before.map((i) => [i.name, i]));
+    const lines = [];
+    for (const img of after) {
+        const prev = old.get(img.name);
+        if (prev && sameImage(prev, img))
+            continue;
+        const ref = imageRef(img);
+        lines.push(prev
+            ? `- ${file}: ${img.name} ${imageRef(prev)} → ${ref}`
+            : `- ${file}: ${img.name} → ${ref}`);
+    }
+    return lines;
+}
+// ---------------------------------------------------------------------------------------------
+// The kustomization file
+async function findKustomization(dir, path) {
+    const found = [];
+    for (const name of KUSTOMIZATION_FILE_NAMES) {
+        const p = (0,external_node_path_namespaceObject.join)(dir, name);
+        try {
+            if ((await (0,promises_namespaceObject.lstat)(p)).isFile())
+                found.push(p);
+        }
+        catch {
+            // not there
+        }
+    }
+    const [only, ...more] = found;
+    if (!only) {
+        throw new ConfigError(`${kustomize_set_image_STEP}: could not discover kustomization file: could not find any Kustomization files in "${path}"`);
+    }
+    if (more.length > 0) {
+        throw new ConfigError(`${kustomize_set_image_STEP}: could not discover kustomization file: ambiguous result: found multiple Kustomization files in "${path}": ${found.map((f) => f.slice(dir.length + 1)).join(', ')}`);
+    }
+    return only;
+}
+/**
+ * Merges `targets` into the `images` of a kustomization's text, changing as few bytes as it can
+ * (see the module comment). `where` names the file in errors.
+ */
+function updateKustomization(text, targets, where) {
+    const doc = (0,dist.parseDocument)(text);
+    if (doc.errors.length > 0) {
+        throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
+    }
+    const root = doc.contents;
+    if (root !== null && !(0,dist.isMap)(root)) {
+        throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: a kustomization must be a mapping`);
+    }
+    const pair = root?.items.find((p) => (0,dist.isScalar)(p.key) && p.key.value === 'images');
+    const node = pair?.value;
+    const current = readImages(node, where);
+    const merged = mergeImages(current, targets);
+    if ((0,external_node_util_.isDeepStrictEqual)(current, merged))
+        return { text, before: current, after: merged };
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    let out;
+    if ((0,dist.isSeq)(node) && !node.flow && node.items.length > 0 && node.range) {
+        out =
+            sameNames(current, merged) && noRemovals(current, merged)
+                ? scalarEdits(text, current, merged, where)
+                : rewriteBlock(text, node, merged, eol);
+    }
+    else if (!pair) {
+        const lines = renderItems(merged.map((m) => newItem(m)), 0);
+        const base = text === '' || text.endsWith('\n') ? text : text + eol;
+        out = `${base}images:${eol}${lines.join(eol)}${eol}`;
+    }
+    else {
+        // `images:` with an empty, null or flow-style value: re-serialise the document.
+        const seq = new dist.YAMLSeq();
+        seq.items = merged.map((m) => newItem(m));
+        doc.set('images', seq);
+        out = doc.toString({ indentSeq: false, lineWidth: 0 });
+        if (eol === '\r\n')
+            out = out.replace(/\r?\n/g, '\r\n');
+    }
+    const check = (0,dist.parseDocument)(out);
+    const got = readImages((0,dist.isMap)(check.contents) ? check.contents.get('images', true) : undefined, where);
+    const rest = (t) => {
+        const js = ((0,dist.parseDocument)(t).toJS() ?? {});
+        delete js.images;
+        return js;
+    };
+    if (!(0,external_node_util_.isDeepStrictEqual)(got, merged) || !(0,external_node_util_.isDeepStrictEqual)(rest(out), rest(text))) {
+        throw new OperationError(`${kustomize_set_image_STEP}: ${where}: the edited file does not read back as intended; nothing was changed. This is a gantry bug: please report it with the file.`);
+    }
+    return { text: out, before: current, after: merged };
+}
+function readImages(node, where) {
+    if (node === undefined || node === null)
+        return [];
+    if ((0,dist.isScalar)(node) && (node.value === null || node.value === ''))
+        return [];
+    if (!(0,dist.isSeq)(node))
+        throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images must be a list`);
+    return node.items.map((item, i) => {
+        if (!(0,dist.isMap)(item))
+            throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images[${i}] must be a mapping`);
+        const img = {};
+        for (const field of IMAGE_FIELDS) {
+            const v = item.get(field, true);
+            if (v === undefined || v === null)
+                continue;
+            if (!(0,dist.isScalar)(v)) {
+                throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images[${i}].${field} must be a string`);
+            }
+            const s = kustomize_set_image_scalarText(v);
+            if (s !== '')
+                img[field] = s;
+        }
+        if (!img.name)
+            throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images[${i}] has no name`);
+        return img;
+    });
+}
+/** A scalar as kustomize (Go, decoding into a string) reads it: `1.10` stays `1.10`. */
+function kustomize_set_image_scalarText(s) {
+    if (s.value === null)
+        return '';
+    if (typeof s.value === 'string')
+        return s.value;
+    return typeof s.source === 'string' ? s.source : String(s.value);
+}
+function sameImage(a, b) {
+    return IMAGE_FIELDS.every((f) => (a[f] ?? '') === (b[f] ?? ''));
+}
+function sameNames(a, b) {
+    return a.length === b.length && a.every((img, i) => img.name === b[i]?.name);
+}
+function noRemovals(a, b) {
+    return a.every((img, i) => IMAGE_FIELDS.every((f) => img[f] === undefined || b[i]?.[f]));
+}
+/** Same entries in the same order: change only the values (and add missing keys). */
+function scalarEdits(text, current, merged, where) {
+    const updates = [];
+    merged.forEach((img, i) => {
+        for (const field of IMAGE_FIELDS) {
+            const v = img[field];
+            if (v !== undefined && v !== current[i]?.[field]) {
+                updates.push({ key: `images.${i}.${field}`, value: v });
+            }
+        }
+    });
+    return setYamlValues(text, updates, where);
+}
+/** Replace the lines of a block `images` list with the merged list, keeping entries' comments. */
+function rewriteBlock(text, seq, merged, eol) {
+    const range = seq.range;
+    if (!range)
+        return text;
+    const byName = new Map();
+    for (const item of seq.items) {
+        if ((0,dist.isMap)(item)) {
+            const name = item.get('name', true);
+            if ((0,dist.isScalar)(name))
+                byName.set(kustomize_set_image_scalarText(name), item);
+        }
+    }
+    const last = seq.items[seq.items.length - 1];
+    const lastEnd = last?.range?.[1] ?? range[1];
+    // Comments after the last entry stay where they are, whichever entry ends up last.
+    if (last)
+        delete last.comment;
+    const start = text.lastIndexOf('\n', range[0] - 1) + 1;
+    const indent = range[0] - start;
+    const items = merged.map((m) => {
+        const node = byName.get(m.name);
+        if (!node)
+            return newItem(m);
+        for (const field of IMAGE_FIELDS) {
+            const v = m[field];
+            if (v === undefined) {
+                node.delete(field);
+                continue;
+            }
+            const prev = node.get(field, true);
+            if ((0,dist.isScalar)(prev) && kustomize_set_image_scalarText(prev) === v)
+                continue;
+            node.set(field, stringScalar(v));
+        }
+        return node;
+    });
+    const lines = renderItems(items, indent);
+    // The old block runs to the end of the last entry's line (its range ends past the line break,
+    // or at the end of the text).
+    let end = lastEnd;
+    if (end > 0 && text[end - 1] !== '\n') {
+        const nl = text.indexOf('\n', end);
+        end = nl === -1 ? text.length : nl + 1;
+    }
+    const body = lines.join(eol) + (text[end - 1] === '\n' ? eol : '');
+    return text.slice(0, start) + body + text.slice(end);
+}
+function newItem(img) {
+    const map = new dist.YAMLMap();
+    for (const field of IMAGE_FIELDS) {
+        const v = img[field];
+        if (v !== undefined)
+            map.set(stringScalar(field), stringScalar(v));
+    }
+    return map;
+}
+/** A string scalar that reads back as that string in YAML 1.1 and 1.2 (kustomize reads 1.1). */
+function stringScalar(value) {
+    const s = new dist.Scalar(value);
+    if (!plainSafe(value, false))
+        s.type = dist.Scalar.QUOTE_DOUBLE;
+    return s;
+}
+function renderItems(items, indent) {
+    const seq = new dist.YAMLSeq();
+    seq.items = [...items];
+    const doc = new dist.Document(seq);
+    const pad = ' '.repeat(indent);
+    return doc
+        .toString({ indentSeq: false, lineWidth: 0 })
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => (line === '' ? line : pad + line));
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+function kustomize_set_image_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function kustomize_set_image_onlyKeys(obj, allowed, prefix) {
+    for (const k of Object.keys(obj)) {
+        if (!allowed.includes(k))
+            kustomize_set_image_fail(`${prefix}${k}`, 'is not a field of this step');
+    }
+}
+function kustomize_set_image_requireString(v, field) {
+    if (typeof v !== 'string' || v === '')
+        kustomize_set_image_fail(field, 'must be a non-empty string');
+    return v;
+}
+function kustomize_set_image_fail(field, message) {
+    throw new ConfigError(`${kustomize_set_image_STEP}: ${field}: ${message}`);
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/registry.ts
+/**
+ * The built-in promotion steps, by Kargo's names. `runSteps` looks `uses` up here; an unknown name
+ * is a ConfigError with a did-you-mean.
+ */
+
+
+
+
+
+
+
+
+// TODO(lead): Kargo's `http` step (issue 4, item 2) is not written yet; register it here.
+function defaultRegistry() {
+    const steps = [
+        yamlUpdate,
+        jsonUpdate,
+        kustomizeSetImage,
+        helmUpdateChart,
+        copy,
+        deleteStep,
+        composeOutput,
+        ...GIT_NOOP_STEPS,
+    ];
+    return new Map(steps.map((s) => [s.name, s]));
+}
+
+;// CONCATENATED MODULE: ./src/actions/promote-action.ts
+
+
+
+
+
+
+
+
+/** The promote action (direct mode): settings in; the core; outputs and the job summary out. */
+async function promoteAction(s, ctx) {
+    const repo = await openRepo({
+        repo: s.repositoryUrl,
+        credentials: s.token ? { kind: 'token', token: s.token } : undefined,
+        cacheDir: (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry'),
+        baseEnv: ctx.env,
+        log: (l) => info(l),
+    });
+    const projects = pickProjects(await validProjects(repo), s.project);
+    const project = projects[0];
+    if (!project || projects.length > 1) {
+        throw new ConfigError(`input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`);
+    }
+    const outcome = await promote({
+        project,
+        stage: s.stage,
+        freight: s.freight,
+        store: repo.store,
+        registry: defaultRegistry(),
+        mode: s.mode,
+        dryRun: s.dryRun,
+        promotedBy: ctx.actor ?? 'github-actions',
+        run: ctx.runUrl,
+        clock: () => new Date(),
+        fetch,
+        log: (l) => info(l),
+    });
+    const r = outcome.result;
+    const f = outcome.freight;
+    setOutput(Output.freight, f?.id ?? '');
+    setOutput(Output.commit, r && !s.dryRun ? r.commit : '');
+    setOutput(Output.pullRequestUrl, '');
+    setOutput(Output.changed, String(Boolean(r?.changed && !s.dryRun)));
+    const md = [`## gantry promote ${s.stage}${s.dryRun ? ' (dry run)' : ''}`, ''];
+    if (!f || !r)
+        md.push(`Nothing to promote: ${outcome.note ?? ''}.`);
+    else {
+        md.push(s.dryRun
+            ? `Would promote **${f.alias}** (\`${f.id.slice(0, 7)}\`) on \`${r.branch}\`.`
+            : r.changed
+                ? `Promoted **${f.alias}** (\`${f.id.slice(0, 7)}\`): commit \`${r.commit.slice(0, 7)}\` on \`${r.branch}\`.`
+                : `**${s.stage}** already runs **${f.alias}**; nothing to commit.`);
+        if (r.changes.length)
+            md.push('', '| artifact | change |', '| --- | --- |', ...r.changes.map((c) => `| \`${c.artifact}\` | ${formatChange(c).slice(c.artifact.length + 2)} |`));
+        if (s.dryRun && r.diff)
+            md.push('', '```diff', r.diff.trimEnd(), '```');
+        if (outcome.held)
+            md.push('', `Auto-promotion of **${s.stage}** is now held: newer freight is available.`);
+    }
+    await summary.addRaw(md.join('\n') + '\n').write();
+}
+
 ;// CONCATENATED MODULE: ./src/actions/settings.ts
 
 
@@ -58119,9 +60998,9 @@ function readCommand(read) {
 
 
 
+
 /** The issue that builds each action's core; until it lands the action says so and fails cleanly. */
 const PENDING = {
-    promote: 'promotion (issue #4)',
     verify: 'verification (issue #5)',
 };
 async function execute(settings, ctx) {
@@ -58129,6 +61008,8 @@ async function execute(settings, ctx) {
         return discoverAction(settings, ctx);
     if (settings.action === 'approve')
         return approveAction(settings, ctx);
+    if (settings.action === 'promote')
+        return promoteAction(settings, ctx);
     throw new GantryError(`gantry ${settings.action} is not implemented yet: ${PENDING[settings.action]} builds it. ` +
         `The inputs were read and are valid; nothing was changed.`);
 }

@@ -39,7 +39,7 @@ function runAction(
   };
 }
 
-describe.each(['promote', 'verify'])('dist/%s', (entry) => {
+describe.each(['verify'])('dist/%s', (entry) => {
   const valid = { stage: 'dev', token: 'ghs_SECRETtoken1234', 'dry-run': 'false' };
 
   test('parses its inputs, masks the token, and fails cleanly while not implemented', () => {
@@ -122,4 +122,51 @@ stages:
   const msg = git(bare, ['cat-file', '-p', `gantry/echo/approved/prod/${f.id}`]);
   expect(msg).toContain('"approvedBy": "alice"');
   expect(msg).toContain('"reason": "hotfix"');
+});
+
+test('dist/promote promotes the newest freight and writes outputs and the summary', async () => {
+  const { createBareRepo, git, testGitEnv } = await import('../support/repos.js');
+  const { makeFreight } = await import('../support/freight.js');
+  const { StateStore } = await import('../../src/state/index.js');
+  const { parseRemote } = await import('../../src/git/index.js');
+  const project = `project: echo
+warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
+stages:
+  - name: dev
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {direct: true}}]
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config: {path: values.yaml, updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]}
+`;
+  const bare = createBareRepo(tmp.path, 'promote', {
+    '.gantry/echo.yaml': project,
+    'values.yaml': 'image:\n  tag: 0.1.0\n',
+  });
+  const f = makeFreight('2.0.0');
+  await new StateStore({
+    remote: parseRemote(`file://${bare}`),
+    cacheDir: join(tmp.path, 'pw'),
+    baseEnv: testGitEnv(tmp.path),
+  }).recordFreight('echo', f);
+  const r = runAction(
+    'promote',
+    { stage: 'dev', repository: `file://${bare}`, 'dry-run': 'false' },
+    {
+      ...testGitEnv(tmp.path),
+      GITHUB_ACTOR: 'bob',
+      GITHUB_RUN_ID: '9',
+      RUNNER_TEMP: join(tmp.path, 'rt'),
+    },
+  );
+  expect(r.stdout).not.toContain('::error::');
+  expect(r.code).toBe(0);
+  const commit = git(bare, ['rev-parse', 'main']).trim();
+  expect(r.output).toContain(f.id);
+  expect(r.output).toContain(commit);
+  expect(r.output).toMatch(/^changed<<.*\ntrue\n/m);
+  expect(git(bare, ['show', 'main:values.yaml'])).toBe('image:\n  tag: 2.0.0\n');
+  expect(
+    git(bare, ['log', '-1', '--format=%(trailers:key=Gantry-Run,valueonly)', 'main']).trim(),
+  ).toBe('https://github.com/acme/gitops/actions/runs/9');
 });
