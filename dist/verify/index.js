@@ -38252,7 +38252,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4382:
+/***/ 9395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42289,6 +42289,86 @@ async function approveFreight(o) {
     return { created: false, record: theirs ?? record };
 }
 
+;// CONCATENATED MODULE: ./src/actions/constants.ts
+/**
+ * Every input and output name of every action, in one place. A test checks these against the
+ * action.yml files, so the code cannot read an input the action does not declare, or miss one.
+ */
+const Input = {
+    command: 'command',
+    repository: 'repository',
+    token: 'token',
+    project: 'project',
+    warehouse: 'warehouse',
+    stage: 'stage',
+    freight: 'freight',
+    mode: 'mode',
+    dryRun: 'dry-run',
+    dispatchWorkflow: 'dispatch-workflow',
+    registryCredentials: 'registry-credentials',
+    reason: 'reason',
+};
+const Output = {
+    freight: 'freight',
+    newFreight: 'new-freight',
+    promotions: 'promotions',
+    commit: 'commit',
+    pullRequestUrl: 'pull-request-url',
+    changed: 'changed',
+    result: 'result',
+    verified: 'verified',
+};
+/** Which inputs and outputs each action has; the root action has the union and `command`. */
+const ACTIONS = {
+    discover: {
+        inputs: [
+            Input.repository,
+            Input.token,
+            Input.project,
+            Input.warehouse,
+            Input.dispatchWorkflow,
+            Input.dryRun,
+            Input.registryCredentials,
+        ],
+        outputs: [Output.freight, Output.newFreight, Output.promotions],
+    },
+    promote: {
+        inputs: [
+            Input.stage,
+            Input.freight,
+            Input.project,
+            Input.repository,
+            Input.token,
+            Input.mode,
+            Input.dryRun,
+        ],
+        outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
+    },
+    verify: {
+        inputs: [
+            Input.stage,
+            Input.freight,
+            Input.project,
+            Input.repository,
+            Input.token,
+            Input.dispatchWorkflow,
+        ],
+        outputs: [Output.result, Output.verified, Output.promotions],
+    },
+    approve: {
+        inputs: [
+            Input.stage,
+            Input.freight,
+            Input.project,
+            Input.repository,
+            Input.token,
+            Input.reason,
+        ],
+        outputs: [Output.freight],
+    },
+};
+const ROOT_COMMANDS = (/* unused pure expression or super */ null && (['discover', 'promote', 'verify', 'approve']));
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:url"
@@ -45685,106 +45765,40 @@ function pickProjects(projects, name) {
     return [p];
 }
 
-;// CONCATENATED MODULE: ./src/actions/constants.ts
-/**
- * Every input and output name of every action, in one place. A test checks these against the
- * action.yml files, so the code cannot read an input the action does not declare, or miss one.
- */
-const Input = {
-    command: 'command',
-    repository: 'repository',
-    token: 'token',
-    project: 'project',
-    warehouse: 'warehouse',
-    stage: 'stage',
-    freight: 'freight',
-    mode: 'mode',
-    dryRun: 'dry-run',
-    dispatchWorkflow: 'dispatch-workflow',
-    registryCredentials: 'registry-credentials',
-    reason: 'reason',
-};
-const Output = {
-    freight: 'freight',
-    newFreight: 'new-freight',
-    promotions: 'promotions',
-    commit: 'commit',
-    pullRequestUrl: 'pull-request-url',
-    changed: 'changed',
-    result: 'result',
-    verified: 'verified',
-};
-/** Which inputs and outputs each action has; the root action has the union and `command`. */
-const ACTIONS = {
-    discover: {
-        inputs: [
-            Input.repository,
-            Input.token,
-            Input.project,
-            Input.warehouse,
-            Input.dispatchWorkflow,
-            Input.dryRun,
-            Input.registryCredentials,
-        ],
-        outputs: [Output.freight, Output.newFreight, Output.promotions],
-    },
-    promote: {
-        inputs: [
-            Input.stage,
-            Input.freight,
-            Input.project,
-            Input.repository,
-            Input.token,
-            Input.mode,
-            Input.dryRun,
-        ],
-        outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
-    },
-    verify: {
-        inputs: [
-            Input.stage,
-            Input.freight,
-            Input.project,
-            Input.repository,
-            Input.token,
-            Input.dispatchWorkflow,
-        ],
-        outputs: [Output.result, Output.verified, Output.promotions],
-    },
-    approve: {
-        inputs: [
-            Input.stage,
-            Input.freight,
-            Input.project,
-            Input.repository,
-            Input.token,
-            Input.reason,
-        ],
-        outputs: [Output.freight],
-    },
-};
-const ROOT_COMMANDS = (/* unused pure expression or super */ null && (['discover', 'promote', 'verify', 'approve']));
+;// CONCATENATED MODULE: ./src/actions/repo.ts
+
+
+
+
+/** The GitOps repository of an action run, with the token as its credential. */
+function openActionRepo(s, ctx) {
+    return openRepo({
+        repo: s.repositoryUrl,
+        credentials: s.token ? { kind: 'token', token: s.token } : undefined,
+        cacheDir: (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry'),
+        baseEnv: ctx.env,
+        log: (l) => info(l),
+    });
+}
+/** The one project an action acts on: the `project` input, or the repository's only one. */
+async function singleProject(repo, name) {
+    const projects = pickProjects(await validProjects(repo), name);
+    const project = projects[0];
+    if (!project || projects.length > 1) {
+        throw new ConfigError(`input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`);
+    }
+    return project;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/approve-action.ts
 
 
 
 
-
-
 /** `command: approve`: records an approval tag for (stage, freight), by the run's actor. */
 async function approveAction(s, ctx) {
-    const repo = await openRepo({
-        repo: s.repositoryUrl,
-        credentials: s.token ? { kind: 'token', token: s.token } : undefined,
-        cacheDir: (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry'),
-        baseEnv: ctx.env,
-    });
-    const projects = pickProjects(await validProjects(repo), s.project);
-    const project = projects[0];
-    if (!project || projects.length > 1) {
-        throw new ConfigError(`input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`);
-    }
+    const repo = await openActionRepo(s, ctx);
+    const project = await singleProject(repo, s.project);
     const { created, record } = await approveFreight({
         store: repo.store,
         project,
@@ -57881,16 +57895,11 @@ class GitHubClient {
 
 
 
+
 /** The discover action: settings in; the core; outputs and the job summary out. */
 async function discoverAction(s, ctx) {
     const cacheDir = (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry');
-    const repo = await openRepo({
-        repo: s.repositoryUrl,
-        credentials: s.token ? { kind: 'token', token: s.token } : undefined,
-        cacheDir,
-        baseEnv: ctx.env,
-        log: (l) => info(l),
-    });
+    const repo = await openActionRepo(s, ctx);
     const all = await validProjects(repo);
     const projects = pickProjects(all, s.project);
     const creds = discoveryCredentials({
@@ -60787,22 +60796,10 @@ function defaultRegistry() {
 
 
 
-
-
 /** The promote action (direct mode): settings in; the core; outputs and the job summary out. */
 async function promoteAction(s, ctx) {
-    const repo = await openRepo({
-        repo: s.repositoryUrl,
-        credentials: s.token ? { kind: 'token', token: s.token } : undefined,
-        cacheDir: (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry'),
-        baseEnv: ctx.env,
-        log: (l) => info(l),
-    });
-    const projects = pickProjects(await validProjects(repo), s.project);
-    const project = projects[0];
-    if (!project || projects.length > 1) {
-        throw new ConfigError(`input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`);
-    }
+    const repo = await openActionRepo(s, ctx);
+    const project = await singleProject(repo, s.project);
     const outcome = await promote({
         project,
         stage: s.stage,
@@ -61053,7 +61050,7 @@ async function runAction(action) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4382);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9395);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('verify');
 

@@ -1,26 +1,13 @@
 import * as core from '@actions/core';
-import { join } from 'node:path';
 import { approveFreight } from '../promotion/approve.js';
-import { openRepo, pickProjects, validProjects } from '../status/repo.js';
-import { ConfigError } from '../util/errors.js';
 import { Output } from './constants.js';
+import { openActionRepo, singleProject } from './repo.js';
 import type { ApproveSettings, RunnerContext } from './settings.js';
 
 /** `command: approve`: records an approval tag for (stage, freight), by the run's actor. */
 export async function approveAction(s: ApproveSettings, ctx: RunnerContext): Promise<void> {
-  const repo = await openRepo({
-    repo: s.repositoryUrl,
-    credentials: s.token ? { kind: 'token', token: s.token } : undefined,
-    cacheDir: join(ctx.tempDir, 'gantry'),
-    baseEnv: ctx.env,
-  });
-  const projects = pickProjects(await validProjects(repo), s.project);
-  const project = projects[0];
-  if (!project || projects.length > 1) {
-    throw new ConfigError(
-      `input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`,
-    );
-  }
+  const repo = await openActionRepo(s, ctx);
+  const project = await singleProject(repo, s.project);
   const { created, record } = await approveFreight({
     store: repo.store,
     project,

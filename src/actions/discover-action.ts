@@ -5,21 +5,16 @@ import { discoverMarkdown } from '../discovery/report.js';
 import { promotionsMatrix, runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import { GitHubClient } from '../github/client.js';
-import { openRepo, pickProjects, validProjects } from '../status/repo.js';
+import { pickProjects, validProjects } from '../status/repo.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
+import { openActionRepo } from './repo.js';
 import type { DiscoverSettings, RunnerContext } from './settings.js';
 
 /** The discover action: settings in; the core; outputs and the job summary out. */
 export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): Promise<void> {
   const cacheDir = join(ctx.tempDir, 'gantry');
-  const repo = await openRepo({
-    repo: s.repositoryUrl,
-    credentials: s.token ? { kind: 'token', token: s.token } : undefined,
-    cacheDir,
-    baseEnv: ctx.env,
-    log: (l) => core.info(l),
-  });
+  const repo = await openActionRepo(s, ctx);
   const all = await validProjects(repo);
   const projects = pickProjects(all, s.project);
   const creds = discoveryCredentials({

@@ -1,29 +1,15 @@
 import * as core from '@actions/core';
-import { join } from 'node:path';
 import { formatChange } from '../freight/changes.js';
 import { promote } from '../promotion/promote.js';
 import { defaultRegistry } from '../promotion/steps/registry.js';
-import { openRepo, pickProjects, validProjects } from '../status/repo.js';
-import { ConfigError } from '../util/errors.js';
 import { Output } from './constants.js';
+import { openActionRepo, singleProject } from './repo.js';
 import type { PromoteSettings, RunnerContext } from './settings.js';
 
 /** The promote action (direct mode): settings in; the core; outputs and the job summary out. */
 export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Promise<void> {
-  const repo = await openRepo({
-    repo: s.repositoryUrl,
-    credentials: s.token ? { kind: 'token', token: s.token } : undefined,
-    cacheDir: join(ctx.tempDir, 'gantry'),
-    baseEnv: ctx.env,
-    log: (l) => core.info(l),
-  });
-  const projects = pickProjects(await validProjects(repo), s.project);
-  const project = projects[0];
-  if (!project || projects.length > 1) {
-    throw new ConfigError(
-      `input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`,
-    );
-  }
+  const repo = await openActionRepo(s, ctx);
+  const project = await singleProject(repo, s.project);
   const outcome = await promote({
     project,
     stage: s.stage,

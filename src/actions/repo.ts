@@ -1,0 +1,29 @@
+import * as core from '@actions/core';
+import { join } from 'node:path';
+import type { Project } from '../pipeline/index.js';
+import { openRepo, pickProjects, validProjects, type RepoContext } from '../status/repo.js';
+import { ConfigError } from '../util/errors.js';
+import type { RepositorySettings, RunnerContext } from './settings.js';
+
+/** The GitOps repository of an action run, with the token as its credential. */
+export function openActionRepo(s: RepositorySettings, ctx: RunnerContext): Promise<RepoContext> {
+  return openRepo({
+    repo: s.repositoryUrl,
+    credentials: s.token ? { kind: 'token', token: s.token } : undefined,
+    cacheDir: join(ctx.tempDir, 'gantry'),
+    baseEnv: ctx.env,
+    log: (l) => core.info(l),
+  });
+}
+
+/** The one project an action acts on: the `project` input, or the repository's only one. */
+export async function singleProject(repo: RepoContext, name: string | undefined): Promise<Project> {
+  const projects = pickProjects(await validProjects(repo), name);
+  const project = projects[0];
+  if (!project || projects.length > 1) {
+    throw new ConfigError(
+      `input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`,
+    );
+  }
+  return project;
+}
