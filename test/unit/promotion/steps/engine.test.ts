@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { evaluate } from '../../../../src/expr/index.js';
-import type { Freight } from '../../../../src/freight/types.js';
 import type { PromotionStep, PromotionTemplate } from '../../../../src/pipeline/types.js';
 import {
   freightFunctions,
@@ -14,27 +13,7 @@ import {
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import type { StepDefinition } from '../../../../src/promotion/steps/types.js';
 import { ConfigError } from '../../../../src/util/errors.js';
-
-function freight(over: Partial<Freight> = {}): Freight {
-  return {
-    id: 'f'.repeat(40),
-    alias: 'lucky-jaguar',
-    origin: { kind: 'Warehouse', name: 'echo' },
-    images: [{ repoURL: 'ghcr.io/acme/echo', tag: '1.2.0', digest: 'sha256:abc' }],
-    charts: [{ repoURL: 'https://charts.example.com', name: 'echo', version: '0.3.1' }],
-    commits: [
-      {
-        repoURL: 'https://github.com/acme/config.git',
-        id: 'c'.repeat(40),
-        branch: 'main',
-        message: 'bump',
-        author: 'A <a@example.com>',
-      },
-    ],
-    createdAt: '2026-01-01T00:00:00Z',
-    ...over,
-  };
-}
+import { stepFreight as freight } from '../../../support/steps.js';
 
 let wt: string;
 let logs: string[];

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -8,41 +7,11 @@ import {
   updateChartDependencies,
 } from '../../../../src/promotion/steps/helm-update-chart.js';
 import { ConfigError } from '../../../../src/util/errors.js';
-import type { Freight } from '../../../../src/freight/types.js';
-import type { StepContext } from '../../../../src/promotion/steps/types.js';
-
-function tempDir(prefix: string): { dir: string; cleanup: () => void } {
-  const d = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)));
-  return { dir: d, cleanup: () => rmSync(d, { recursive: true, force: true }) };
-}
-
-function freight(over: Partial<Freight> = {}): Freight {
-  return {
-    id: 'f'.repeat(40),
-    alias: 'lucky-jaguar',
-    origin: { kind: 'Warehouse', name: 'echo' },
-    images: [{ repoURL: 'ghcr.io/acme/echo', tag: '1.2.0', digest: 'sha256:abc' }],
-    charts: [{ repoURL: 'https://charts.example.com', name: 'echo', version: '0.3.1' }],
-    commits: [],
-    createdAt: '2026-01-01T00:00:00Z',
-    ...over,
-  };
-}
-
-function stepContext(worktree: string, over: Partial<StepContext> = {}): StepContext {
-  const f = freight();
-  return {
-    worktree,
-    project: 'echo',
-    stage: 'dev',
-    freight: f,
-    freightCollection: [f],
-    index: 0,
-    fetch: () => Promise.reject(new Error('no network in tests')),
-    log: () => undefined,
-    ...over,
-  };
-}
+import {
+  realTempDir as tempDir,
+  stepFreight as freight,
+  stepContext,
+} from '../../../support/steps.js';
 
 let dir: string;
 let cleanup: () => void;

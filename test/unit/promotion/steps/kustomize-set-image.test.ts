@@ -1,13 +1,4 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -20,41 +11,11 @@ import {
   type KustomizeImage,
 } from '../../../../src/promotion/steps/kustomize-set-image.js';
 import { ConfigError } from '../../../../src/util/errors.js';
-import type { Freight } from '../../../../src/freight/types.js';
-import type { StepContext } from '../../../../src/promotion/steps/types.js';
-
-function tempDir(prefix: string): { dir: string; cleanup: () => void } {
-  const d = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)));
-  return { dir: d, cleanup: () => rmSync(d, { recursive: true, force: true }) };
-}
-
-function freight(over: Partial<Freight> = {}): Freight {
-  return {
-    id: 'f'.repeat(40),
-    alias: 'lucky-jaguar',
-    origin: { kind: 'Warehouse', name: 'echo' },
-    images: [{ repoURL: 'ghcr.io/acme/echo', tag: '1.2.0', digest: 'sha256:abc' }],
-    charts: [{ repoURL: 'https://charts.example.com', name: 'echo', version: '0.3.1' }],
-    commits: [],
-    createdAt: '2026-01-01T00:00:00Z',
-    ...over,
-  };
-}
-
-function stepContext(worktree: string, over: Partial<StepContext> = {}): StepContext {
-  const f = freight();
-  return {
-    worktree,
-    project: 'echo',
-    stage: 'dev',
-    freight: f,
-    freightCollection: [f],
-    index: 0,
-    fetch: () => Promise.reject(new Error('no network in tests')),
-    log: () => undefined,
-    ...over,
-  };
-}
+import {
+  realTempDir as tempDir,
+  stepFreight as freight,
+  stepContext,
+} from '../../../support/steps.js';
 
 const BASE = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n';
 

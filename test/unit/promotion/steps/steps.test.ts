@@ -7,11 +7,7 @@ import {
   symlinkSync,
   writeFileSync,
   chmodSync,
-  mkdtempSync,
-  realpathSync,
-  rmSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { composeOutput } from '../../../../src/promotion/steps/compose-output.js';
@@ -22,49 +18,7 @@ import { jsonUpdate } from '../../../../src/promotion/steps/json-update.js';
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import { yamlUpdate } from '../../../../src/promotion/steps/yaml-update.js';
 import { ConfigError } from '../../../../src/util/errors.js';
-import type { Freight } from '../../../../src/freight/types.js';
-import type { StepContext } from '../../../../src/promotion/steps/types.js';
-
-function tempDir(prefix = 'gantry-steps-'): { dir: string; cleanup: () => void } {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-function freight(over: Partial<Freight> = {}): Freight {
-  return {
-    id: 'f'.repeat(40),
-    alias: 'lucky-jaguar',
-    origin: { kind: 'Warehouse', name: 'echo' },
-    images: [{ repoURL: 'ghcr.io/acme/echo', tag: '1.2.0', digest: 'sha256:abc' }],
-    charts: [{ repoURL: 'https://charts.example.com', name: 'echo', version: '0.3.1' }],
-    commits: [
-      {
-        repoURL: 'https://github.com/acme/config.git',
-        id: 'c'.repeat(40),
-        branch: 'main',
-        message: 'bump',
-        author: 'A <a@example.com>',
-      },
-    ],
-    createdAt: '2026-01-01T00:00:00Z',
-    ...over,
-  };
-}
-
-function stepContext(worktree: string, over: Partial<StepContext> = {}): StepContext {
-  const f = freight();
-  return {
-    worktree,
-    project: 'echo',
-    stage: 'dev',
-    freight: f,
-    freightCollection: [f],
-    index: 0,
-    fetch: () => Promise.reject(new Error('no network in tests')),
-    log: () => undefined,
-    ...over,
-  };
-}
+import { realTempDir as tempDir, stepContext } from '../../../support/steps.js';
 
 let wt: string;
 let outside: string;
