@@ -37136,7 +37136,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9969);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3881);
 
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -37152,7 +37152,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9969:
+/***/ 3881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45899,6 +45899,31 @@ const GIT_NOOP_STEPS = [
     gitWaitForPr,
 ];
 
+;// CONCATENATED MODULE: ./src/promotion/steps/config-check.ts
+
+/*
+ * Checks for a step's nested config (kustomize-set-image's images[], helm-update-chart's
+ * charts[]), with errors that name the step and the field path (`charts[0].name`). Declared
+ * functions, not closures: TypeScript narrows after a call to a declared `never` function only.
+ */
+function fieldError(step, field, message) {
+    throw new ConfigError(`${step}: ${field}: ${message}`);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function onlyKeys(step, obj, allowed, prefix) {
+    for (const k of Object.keys(obj)) {
+        if (!allowed.includes(k))
+            fieldError(step, `${prefix}${k}`, 'is not a field of this step');
+    }
+}
+function requireField(step, v, field) {
+    if (typeof v !== 'string' || v === '')
+        fieldError(step, field, 'must be a non-empty string');
+    return v;
+}
+
 ;// CONCATENATED MODULE: ./src/promotion/keypath.ts
 /**
  * Key paths as Kargo's `yaml-update` and `json-update` steps take them (Kargo's `pkg/sjson`
@@ -46625,6 +46650,7 @@ function applyToModel(doc, parts, value) {
 
 
 
+
 const STEP = 'helm-update-chart';
 const helmUpdateChart = {
     name: STEP,
@@ -46667,34 +46693,34 @@ const helmUpdateChart = {
 // ---------------------------------------------------------------------------------------------
 // Config
 function parseHelmUpdateChartConfig(config) {
-    onlyKeys(config, ['path', 'charts'], '');
-    const path = helm_update_chart_requireString(config.path, 'path');
+    onlyKeys(STEP, config, ['path', 'charts'], '');
+    const path = requireField(STEP, config.path, 'path');
     if (config.charts === undefined || config.charts === null)
         return { path, charts: [] };
     if (!Array.isArray(config.charts))
-        helm_update_chart_fail('charts', 'must be a list');
+        fieldError(STEP, 'charts', 'must be a list');
     const charts = config.charts.map((raw, i) => {
         const field = `charts[${i}]`;
         if (!isRecord(raw))
-            helm_update_chart_fail(field, 'must be a mapping');
-        onlyKeys(raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
+            fieldError(STEP, field, 'must be a mapping');
+        onlyKeys(STEP, raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
         const chart = {
-            repository: helm_update_chart_requireString(raw.repository, `${field}.repository`),
-            name: helm_update_chart_requireString(raw.name, `${field}.name`),
+            repository: requireField(STEP, raw.repository, `${field}.repository`),
+            name: requireField(STEP, raw.name, `${field}.name`),
         };
         if (raw.version !== undefined && raw.version !== null && raw.version !== '') {
-            chart.version = helm_update_chart_requireString(raw.version, `${field}.version`);
+            chart.version = requireField(STEP, raw.version, `${field}.version`);
         }
         if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
             const o = raw.fromOrigin;
             if (!isRecord(o))
-                helm_update_chart_fail(`${field}.fromOrigin`, 'must be a mapping with kind and name');
-            onlyKeys(o, ['kind', 'name'], `${field}.fromOrigin.`);
+                fieldError(STEP, `${field}.fromOrigin`, 'must be a mapping with kind and name');
+            onlyKeys(STEP, o, ['kind', 'name'], `${field}.fromOrigin.`);
             if (o.kind !== 'Warehouse')
-                helm_update_chart_fail(`${field}.fromOrigin.kind`, 'must be Warehouse');
+                fieldError(STEP, `${field}.fromOrigin.kind`, 'must be Warehouse');
             chart.fromOrigin = {
                 kind: 'Warehouse',
-                name: helm_update_chart_requireString(o.name, `${field}.fromOrigin.name`),
+                name: requireField(STEP, o.name, `${field}.fromOrigin.name`),
             };
         }
         return chart;
@@ -46710,7 +46736,7 @@ function updateChartDependencies(text, charts, freightCollection, where) {
         const index = deps.findIndex((d) => d.name === chart.name && d.repository === chart.repository);
         const dep = deps[index];
         if (!dep) {
-            helm_update_chart_fail(`charts[${i}]`, `no dependency in ${where} matches repository "${chart.repository}" and name "${chart.name}"`);
+            fieldError(STEP, `charts[${i}]`, `no dependency in ${where} matches repository "${chart.repository}" and name "${chart.name}"`);
         }
         const version = chart.version ?? freightChartVersion(chart, freightCollection, `charts[${i}]`);
         if (dep.version === version)
@@ -46769,10 +46795,10 @@ function freightChartVersion(chart, collection, field) {
     const from = chart.fromOrigin ? ` from Warehouse/${chart.fromOrigin.name}` : '';
     const [first, ...rest] = hits;
     if (!first) {
-        helm_update_chart_fail(field, `no version given and no freight${from} in the stage's freight collection has chart ${name ? `${repoURL} ${name}` : repoURL}`);
+        fieldError(STEP, field, `no version given and no freight${from} in the stage's freight collection has chart ${name ? `${repoURL} ${name}` : repoURL}`);
     }
     if (rest.length > 0) {
-        helm_update_chart_fail(field, `chart ${chart.name} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin or version`);
+        fieldError(STEP, field, `chart ${chart.name} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin or version`);
     }
     return first.chart.version;
 }
@@ -46809,23 +46835,6 @@ async function exists(p) {
     catch {
         return false;
     }
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function onlyKeys(obj, allowed, prefix) {
-    for (const k of Object.keys(obj)) {
-        if (!allowed.includes(k))
-            helm_update_chart_fail(`${prefix}${k}`, 'is not a field of this step');
-    }
-}
-function helm_update_chart_requireString(v, field) {
-    if (typeof v !== 'string' || v === '')
-        helm_update_chart_fail(field, 'must be a non-empty string');
-    return v;
-}
-function helm_update_chart_fail(field, message) {
-    throw new ConfigError(`${STEP}: ${field}: ${message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/promotion/json-edit.ts
@@ -47275,6 +47284,7 @@ const jsonUpdate = {
 
 
 
+
 const kustomize_set_image_STEP = 'kustomize-set-image';
 /** kustomize's names for a kustomization file (`konfig.RecognizedKustomizationFileNames`). */
 const KUSTOMIZATION_FILE_NAMES = [
@@ -47316,36 +47326,36 @@ const kustomizeSetImage = {
 // ---------------------------------------------------------------------------------------------
 // Config
 function parseKustomizeSetImageConfig(config) {
-    kustomize_set_image_onlyKeys(config, ['path', 'images'], '');
-    const path = kustomize_set_image_requireString(config.path, 'path');
+    onlyKeys(kustomize_set_image_STEP, config, ['path', 'images'], '');
+    const path = requireField(kustomize_set_image_STEP, config.path, 'path');
     if (config.images === undefined || config.images === null)
         return { path };
     if (!Array.isArray(config.images))
-        kustomize_set_image_fail('images', 'must be a list');
+        fieldError(kustomize_set_image_STEP, 'images', 'must be a list');
     const images = config.images.map((raw, i) => parseImageConfig(raw, `images[${i}]`));
     return { path, images };
 }
 function parseImageConfig(raw, field) {
-    if (!kustomize_set_image_isRecord(raw))
-        kustomize_set_image_fail(field, 'must be a mapping');
-    kustomize_set_image_onlyKeys(raw, ['image', 'name', 'tag', 'digest', 'useDigest', 'newName', 'fromOrigin'], `${field}.`);
+    if (!isRecord(raw))
+        fieldError(kustomize_set_image_STEP, field, 'must be a mapping');
+    onlyKeys(kustomize_set_image_STEP, raw, ['image', 'name', 'tag', 'digest', 'useDigest', 'newName', 'fromOrigin'], `${field}.`);
     const out = {
-        image: kustomize_set_image_requireString(raw.image, `${field}.image`),
+        image: requireField(kustomize_set_image_STEP, raw.image, `${field}.image`),
     };
     for (const k of ['name', 'tag', 'digest', 'newName']) {
         const v = raw[k];
         if (v === undefined || v === null || v === '')
             continue;
         if (typeof v !== 'string')
-            kustomize_set_image_fail(`${field}.${k}`, 'must be a string');
+            fieldError(kustomize_set_image_STEP, `${field}.${k}`, 'must be a string');
         out[k] = v;
     }
     if (out.tag !== undefined && out.digest !== undefined) {
-        kustomize_set_image_fail(field, 'set either tag or digest, not both');
+        fieldError(kustomize_set_image_STEP, field, 'set either tag or digest, not both');
     }
     if (raw.useDigest !== undefined && raw.useDigest !== null) {
         if (typeof raw.useDigest !== 'boolean')
-            kustomize_set_image_fail(`${field}.useDigest`, 'must be true or false');
+            fieldError(kustomize_set_image_STEP, `${field}.useDigest`, 'must be true or false');
         out.useDigest = raw.useDigest;
     }
     if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
@@ -47354,12 +47364,12 @@ function parseImageConfig(raw, field) {
     return out;
 }
 function parseOrigin(raw, field) {
-    if (!kustomize_set_image_isRecord(raw))
-        kustomize_set_image_fail(field, 'must be a mapping with kind and name');
-    kustomize_set_image_onlyKeys(raw, ['kind', 'name'], `${field}.`);
+    if (!isRecord(raw))
+        fieldError(kustomize_set_image_STEP, field, 'must be a mapping with kind and name');
+    onlyKeys(kustomize_set_image_STEP, raw, ['kind', 'name'], `${field}.`);
     if (raw.kind !== 'Warehouse')
-        kustomize_set_image_fail(`${field}.kind`, 'must be Warehouse');
-    return { kind: 'Warehouse', name: kustomize_set_image_requireString(raw.name, `${field}.name`) };
+        fieldError(kustomize_set_image_STEP, `${field}.kind`, 'must be Warehouse');
+    return { kind: 'Warehouse', name: requireField(kustomize_set_image_STEP, raw.name, `${field}.name`) };
 }
 // ---------------------------------------------------------------------------------------------
 // Target images
@@ -47381,13 +47391,13 @@ function buildTargetImagesFromConfig(images, freightCollection = []) {
             const found = findFreightImage(freightCollection, img.image, img.fromOrigin, `images[${i}]`);
             if (img.useDigest) {
                 if (!found.digest) {
-                    kustomize_set_image_fail(`images[${i}].useDigest`, `the freight's image ${img.image} has no digest`);
+                    fieldError(kustomize_set_image_STEP, `images[${i}].useDigest`, `the freight's image ${img.image} has no digest`);
                 }
                 target.digest = found.digest;
             }
             else {
                 if (!found.tag)
-                    kustomize_set_image_fail(`images[${i}]`, `the freight's image ${img.image} has no tag`);
+                    fieldError(kustomize_set_image_STEP, `images[${i}]`, `the freight's image ${img.image} has no tag`);
                 target.newTag = found.tag;
             }
         }
@@ -47434,10 +47444,10 @@ function findFreightImage(collection, repoURL, origin, field) {
     const from = origin ? ` from ${origin.kind}/${origin.name}` : '';
     const [first, ...rest] = hits;
     if (!first) {
-        kustomize_set_image_fail(field, `no freight${from} in the stage's freight collection has image ${repoURL}`);
+        fieldError(kustomize_set_image_STEP, field, `no freight${from} in the stage's freight collection has image ${repoURL}`);
     }
     if (rest.length > 0) {
-        kustomize_set_image_fail(field, `image ${repoURL} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin, tag or digest`);
+        fieldError(kustomize_set_image_STEP, field, `image ${repoURL} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin, tag or digest`);
     }
     return first.image;
 }
@@ -47729,23 +47739,6 @@ function renderItems(items, indent) {
 }
 // ---------------------------------------------------------------------------------------------
 // Helpers
-function kustomize_set_image_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function kustomize_set_image_onlyKeys(obj, allowed, prefix) {
-    for (const k of Object.keys(obj)) {
-        if (!allowed.includes(k))
-            kustomize_set_image_fail(`${prefix}${k}`, 'is not a field of this step');
-    }
-}
-function kustomize_set_image_requireString(v, field) {
-    if (typeof v !== 'string' || v === '')
-        kustomize_set_image_fail(field, 'must be a non-empty string');
-    return v;
-}
-function kustomize_set_image_fail(field, message) {
-    throw new ConfigError(`${kustomize_set_image_STEP}: ${field}: ${message}`);
-}
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/registry.ts
 /**

@@ -20,6 +20,7 @@
  * Outputs: `commitMessage` in Kargo's form: `Updated chart dependencies for <path>` and one
  * `- <name>: <old> -> <new>` line per change (sorted by name here; Kargo's order is a Go map's).
  */
+import { fieldError, isRecord, onlyKeys, requireField } from './config-check.js';
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { isScalar, parseDocument, type Scalar } from 'yaml';
@@ -97,29 +98,30 @@ export const helmUpdateChart: StepDefinition = {
 // Config
 
 export function parseHelmUpdateChartConfig(config: Record<string, unknown>): HelmUpdateChartConfig {
-  onlyKeys(config, ['path', 'charts'], '');
-  const path = requireString(config.path, 'path');
+  onlyKeys(STEP, config, ['path', 'charts'], '');
+  const path = requireField(STEP, config.path, 'path');
   if (config.charts === undefined || config.charts === null) return { path, charts: [] };
-  if (!Array.isArray(config.charts)) fail('charts', 'must be a list');
+  if (!Array.isArray(config.charts)) fieldError(STEP, 'charts', 'must be a list');
   const charts = config.charts.map((raw, i) => {
     const field = `charts[${i}]`;
-    if (!isRecord(raw)) fail(field, 'must be a mapping');
-    onlyKeys(raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
+    if (!isRecord(raw)) fieldError(STEP, field, 'must be a mapping');
+    onlyKeys(STEP, raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
     const chart: HelmUpdateChartChartConfig = {
-      repository: requireString(raw.repository, `${field}.repository`),
-      name: requireString(raw.name, `${field}.name`),
+      repository: requireField(STEP, raw.repository, `${field}.repository`),
+      name: requireField(STEP, raw.name, `${field}.name`),
     };
     if (raw.version !== undefined && raw.version !== null && raw.version !== '') {
-      chart.version = requireString(raw.version, `${field}.version`);
+      chart.version = requireField(STEP, raw.version, `${field}.version`);
     }
     if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
       const o = raw.fromOrigin;
-      if (!isRecord(o)) fail(`${field}.fromOrigin`, 'must be a mapping with kind and name');
-      onlyKeys(o, ['kind', 'name'], `${field}.fromOrigin.`);
-      if (o.kind !== 'Warehouse') fail(`${field}.fromOrigin.kind`, 'must be Warehouse');
+      if (!isRecord(o))
+        fieldError(STEP, `${field}.fromOrigin`, 'must be a mapping with kind and name');
+      onlyKeys(STEP, o, ['kind', 'name'], `${field}.fromOrigin.`);
+      if (o.kind !== 'Warehouse') fieldError(STEP, `${field}.fromOrigin.kind`, 'must be Warehouse');
       chart.fromOrigin = {
         kind: 'Warehouse',
-        name: requireString(o.name, `${field}.fromOrigin.name`),
+        name: requireField(STEP, o.name, `${field}.fromOrigin.name`),
       };
     }
     return chart;
@@ -150,7 +152,8 @@ export function updateChartDependencies(
     const index = deps.findIndex((d) => d.name === chart.name && d.repository === chart.repository);
     const dep = deps[index];
     if (!dep) {
-      fail(
+      fieldError(
+        STEP,
         `charts[${i}]`,
         `no dependency in ${where} matches repository "${chart.repository}" and name "${chart.name}"`,
       );
@@ -214,13 +217,15 @@ function freightChartVersion(
   const from = chart.fromOrigin ? ` from Warehouse/${chart.fromOrigin.name}` : '';
   const [first, ...rest] = hits;
   if (!first) {
-    fail(
+    fieldError(
+      STEP,
       field,
       `no version given and no freight${from} in the stage's freight collection has chart ${name ? `${repoURL} ${name}` : repoURL}`,
     );
   }
   if (rest.length > 0) {
-    fail(
+    fieldError(
+      STEP,
       field,
       `chart ${chart.name} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin or version`,
     );
@@ -266,23 +271,4 @@ async function exists(p: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
-  for (const k of Object.keys(obj)) {
-    if (!allowed.includes(k)) fail(`${prefix}${k}`, 'is not a field of this step');
-  }
-}
-
-function requireString(v: unknown, field: string): string {
-  if (typeof v !== 'string' || v === '') fail(field, 'must be a non-empty string');
-  return v;
-}
-
-function fail(field: string, message: string): never {
-  throw new ConfigError(`${STEP}: ${field}: ${message}`);
 }

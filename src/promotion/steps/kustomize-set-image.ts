@@ -29,6 +29,7 @@
  * Outputs: `commitMessage` exactly as Kargo's (`Updated <path> to use new image(s)` and one
  * `- name:tag` / `- name@digest` line per target image, sorted by name).
  */
+import { fieldError, isRecord, onlyKeys, requireField } from './config-check.js';
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -125,35 +126,37 @@ export const kustomizeSetImage: StepDefinition = {
 export function parseKustomizeSetImageConfig(
   config: Record<string, unknown>,
 ): KustomizeSetImageConfig {
-  onlyKeys(config, ['path', 'images'], '');
-  const path = requireString(config.path, 'path');
+  onlyKeys(STEP, config, ['path', 'images'], '');
+  const path = requireField(STEP, config.path, 'path');
   if (config.images === undefined || config.images === null) return { path };
-  if (!Array.isArray(config.images)) fail('images', 'must be a list');
+  if (!Array.isArray(config.images)) fieldError(STEP, 'images', 'must be a list');
   const images = config.images.map((raw, i) => parseImageConfig(raw, `images[${i}]`));
   return { path, images };
 }
 
 function parseImageConfig(raw: unknown, field: string): KustomizeSetImageImageConfig {
-  if (!isRecord(raw)) fail(field, 'must be a mapping');
+  if (!isRecord(raw)) fieldError(STEP, field, 'must be a mapping');
   onlyKeys(
+    STEP,
     raw,
     ['image', 'name', 'tag', 'digest', 'useDigest', 'newName', 'fromOrigin'],
     `${field}.`,
   );
   const out: KustomizeSetImageImageConfig = {
-    image: requireString(raw.image, `${field}.image`),
+    image: requireField(STEP, raw.image, `${field}.image`),
   };
   for (const k of ['name', 'tag', 'digest', 'newName'] as const) {
     const v = raw[k];
     if (v === undefined || v === null || v === '') continue;
-    if (typeof v !== 'string') fail(`${field}.${k}`, 'must be a string');
+    if (typeof v !== 'string') fieldError(STEP, `${field}.${k}`, 'must be a string');
     out[k] = v;
   }
   if (out.tag !== undefined && out.digest !== undefined) {
-    fail(field, 'set either tag or digest, not both');
+    fieldError(STEP, field, 'set either tag or digest, not both');
   }
   if (raw.useDigest !== undefined && raw.useDigest !== null) {
-    if (typeof raw.useDigest !== 'boolean') fail(`${field}.useDigest`, 'must be true or false');
+    if (typeof raw.useDigest !== 'boolean')
+      fieldError(STEP, `${field}.useDigest`, 'must be true or false');
     out.useDigest = raw.useDigest;
   }
   if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
@@ -163,10 +166,10 @@ function parseImageConfig(raw: unknown, field: string): KustomizeSetImageImageCo
 }
 
 function parseOrigin(raw: unknown, field: string): { kind: 'Warehouse'; name: string } {
-  if (!isRecord(raw)) fail(field, 'must be a mapping with kind and name');
-  onlyKeys(raw, ['kind', 'name'], `${field}.`);
-  if (raw.kind !== 'Warehouse') fail(`${field}.kind`, 'must be Warehouse');
-  return { kind: 'Warehouse', name: requireString(raw.name, `${field}.name`) };
+  if (!isRecord(raw)) fieldError(STEP, field, 'must be a mapping with kind and name');
+  onlyKeys(STEP, raw, ['kind', 'name'], `${field}.`);
+  if (raw.kind !== 'Warehouse') fieldError(STEP, `${field}.kind`, 'must be Warehouse');
+  return { kind: 'Warehouse', name: requireField(STEP, raw.name, `${field}.name`) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,11 +193,16 @@ export function buildTargetImagesFromConfig(
       const found = findFreightImage(freightCollection, img.image, img.fromOrigin, `images[${i}]`);
       if (img.useDigest) {
         if (!found.digest) {
-          fail(`images[${i}].useDigest`, `the freight's image ${img.image} has no digest`);
+          fieldError(
+            STEP,
+            `images[${i}].useDigest`,
+            `the freight's image ${img.image} has no digest`,
+          );
         }
         target.digest = found.digest;
       } else {
-        if (!found.tag) fail(`images[${i}]`, `the freight's image ${img.image} has no tag`);
+        if (!found.tag)
+          fieldError(STEP, `images[${i}]`, `the freight's image ${img.image} has no tag`);
         target.newTag = found.tag;
       }
     }
@@ -250,10 +258,15 @@ function findFreightImage(
   const from = origin ? ` from ${origin.kind}/${origin.name}` : '';
   const [first, ...rest] = hits;
   if (!first) {
-    fail(field, `no freight${from} in the stage's freight collection has image ${repoURL}`);
+    fieldError(
+      STEP,
+      field,
+      `no freight${from} in the stage's freight collection has image ${repoURL}`,
+    );
   }
   if (rest.length > 0) {
-    fail(
+    fieldError(
+      STEP,
       field,
       `image ${repoURL} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin, tag or digest`,
     );
@@ -586,22 +599,3 @@ function renderItems(items: readonly YAMLMap[], indent: number): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
-  for (const k of Object.keys(obj)) {
-    if (!allowed.includes(k)) fail(`${prefix}${k}`, 'is not a field of this step');
-  }
-}
-
-function requireString(v: unknown, field: string): string {
-  if (typeof v !== 'string' || v === '') fail(field, 'must be a non-empty string');
-  return v;
-}
-
-function fail(field: string, message: string): never {
-  throw new ConfigError(`${STEP}: ${field}: ${message}`);
-}
