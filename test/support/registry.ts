@@ -85,10 +85,15 @@ interface Keys {
   certPath: string;
 }
 
-function makeKeys(dir: string): Keys {
+/** A self-signed RSA certificate and its key, written to `<dir>/<name>-key.pem` and `-cert.pem`. */
+function selfSigned(
+  dir: string,
+  name: string,
+  extra: string[],
+): { keyPath: string; certPath: string } {
   requireCommand('openssl', 'openssl');
-  const keyPath = join(dir, 'token-key.pem');
-  const certPath = join(dir, 'token-cert.pem');
+  const keyPath = join(dir, `${name}-key.pem`);
+  const certPath = join(dir, `${name}-cert.pem`);
   execFileSync(
     'openssl',
     [
@@ -103,11 +108,15 @@ function makeKeys(dir: string): Keys {
       certPath,
       '-days',
       '2',
-      '-subj',
-      '/CN=test-token',
+      ...extra,
     ],
     { stdio: 'pipe' },
   );
+  return { keyPath, certPath };
+}
+
+function makeKeys(dir: string): Keys {
+  const { keyPath, certPath } = selfSigned(dir, 'token', ['-subj', '/CN=test-token']);
   return {
     keyPem: readFileSync(keyPath, 'utf8'),
     certPem: readFileSync(certPath, 'utf8'),
@@ -116,30 +125,12 @@ function makeKeys(dir: string): Keys {
 }
 
 function makeCert(dir: string): { keyPath: string; certPath: string } {
-  const keyPath = join(dir, 'tls-key.pem');
-  const certPath = join(dir, 'tls-cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyPath,
-      '-out',
-      certPath,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'pipe' },
-  );
-  return { keyPath, certPath };
+  return selfSigned(dir, 'tls', [
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+  ]);
 }
 
 const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64url');
