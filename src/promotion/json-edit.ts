@@ -18,7 +18,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { ConfigError, OperationError } from '../util/errors.js';
-import { indexOf, KeyPathError, splitKey, type KeyPart } from './keypath.js';
+import { indexOf, KeyPathError, lookupKey, splitKey, type KeyPart } from './keypath.js';
 import { goQuote, goValue, type ValueUpdate } from './yaml-edit.js';
 
 interface JNode {
@@ -34,6 +34,8 @@ export function setJsonValues(
   text: string,
   updates: readonly ValueUpdate[],
   where: string,
+  /** Filled with the value each key had before the edit (undefined when it did not exist). */
+  previous?: Map<string, unknown>,
 ): string {
   const planned = updates.map((u) => {
     let parts: KeyPart[];
@@ -62,6 +64,7 @@ export function setJsonValues(
   if (planned.length === 0) return text;
 
   let expected = parseStrict(text, where);
+  for (const u of planned) previous?.set(u.key, lookupKey(expected, u.parts));
   let out = text;
   for (const u of planned) {
     const root = scan(out, where);

@@ -75,3 +75,23 @@ export function indexOf(part: KeyPart): number | undefined {
   const legacy = /^\[(-?[0-9]+)\]$/.exec(part);
   return legacy ? Number(legacy[1]) : undefined;
 }
+
+/**
+ * The value at `parts` in a plain JS value (parsed YAML or JSON), or undefined when the path does
+ * not exist. Used to report what an update replaced (`image.tag 1.2.0 → 1.3.0`).
+ */
+export function lookupKey(root: unknown, parts: readonly KeyPart[]): unknown {
+  let node = root;
+  for (const part of parts) {
+    if (Array.isArray(node)) {
+      const i = indexOf(part);
+      if (i === undefined || i < 0) return undefined;
+      node = node[i];
+    } else if (node !== null && typeof node === 'object') {
+      const key = String(part);
+      if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+      node = (node as Record<string, unknown>)[key];
+    } else return undefined;
+  }
+  return node;
+}

@@ -51,7 +51,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { ConfigError, OperationError, type Problem } from '../util/errors.js';
-import { indexOf, KeyPathError, splitKey, type KeyPart } from './keypath.js';
+import { indexOf, KeyPathError, lookupKey, splitKey, type KeyPart } from './keypath.js';
 
 export interface ValueUpdate {
   key: string;
@@ -61,6 +61,8 @@ export interface ValueUpdate {
 export interface YamlEditOptions {
   /** 0-based document to edit in a multi-document file (required there). */
   document?: number;
+  /** Filled with the value each key had before the edit (undefined when it did not exist). */
+  previous?: Map<string, unknown>;
 }
 
 interface Edit {
@@ -89,6 +91,10 @@ export function setYamlValues(
   const original = parseDocs(text, where);
   const docIndex = chooseDocument(original, where, options, text);
   const expected = parseDocs(text, where);
+  if (options.previous) {
+    const before = original[docIndex]?.toJS({ maxAliasCount: -1 }) as unknown;
+    for (const u of planned) options.previous.set(u.key, lookupKey(before, u.parts));
+  }
 
   let out = text;
   for (const u of planned) {

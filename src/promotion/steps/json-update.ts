@@ -18,12 +18,13 @@ export const jsonUpdate: StepDefinition = {
     const abs = await safePath(ctx.worktree, path, 'json-update: path');
     const rel = normalizeRelative(path);
     const text = await readStepFile('json-update', abs, rel);
-    const out = setJsonValues(text, updates, rel);
+    const previous = new Map<string, unknown>();
+    const out = setJsonValues(text, updates, rel, previous);
     const changed = out !== text;
     if (changed) await writeFile(abs, out);
     return {
       outputs: { commitMessage: jsonUpdateCommitMessage(rel, updates) },
-      summary: changed ? updateSummary(rel, updates) : [],
+      summary: changed ? updateSummary(rel, updates, previous) : [],
       changed: changed ? [rel] : [],
     };
   },

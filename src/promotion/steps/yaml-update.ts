@@ -24,12 +24,28 @@ export async function readStepFile(step: string, abs: string, rel: string): Prom
   }
 }
 
-/** `- file: key → value` lines for the promotion commit. */
-export function updateSummary(rel: string, updates: readonly { key: string; value: unknown }[]) {
-  return updates.map(
-    (u) =>
-      `- ${rel}: ${u.key} → ${typeof u.value === 'string' ? u.value : JSON.stringify(u.value)}`,
-  );
+const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * `- file: key old → new` lines for the promotion commit and the job summary, one per update that
+ * changed its value (`- file: key → new` for a key that did not exist).
+ */
+export function updateSummary(
+  rel: string,
+  updates: readonly { key: string; value: unknown }[],
+  previous: ReadonlyMap<string, unknown>,
+): string[] {
+  const lines: string[] = [];
+  for (const u of updates) {
+    const old = previous.get(u.key);
+    if (old !== undefined && show(old) === show(u.value)) continue;
+    lines.push(
+      old === undefined
+        ? `- ${rel}: ${u.key} → ${show(u.value)}`
+        : `- ${rel}: ${u.key} ${show(old)} → ${show(u.value)}`,
+    );
+  }
+  return lines;
 }
 
 export const yamlUpdate: StepDefinition = {
@@ -41,12 +57,13 @@ export const yamlUpdate: StepDefinition = {
     const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
     const rel = normalizeRelative(path);
     const text = await readStepFile('yaml-update', abs, rel);
-    const out = setYamlValues(text, updates, rel);
+    const previous = new Map<string, unknown>();
+    const out = setYamlValues(text, updates, rel, { previous });
     const changed = out !== text;
     if (changed) await writeFile(abs, out);
     return {
       outputs: { commitMessage: yamlUpdateCommitMessage(rel, updates) },
-      summary: changed ? updateSummary(rel, updates) : [],
+      summary: changed ? updateSummary(rel, updates, previous) : [],
       changed: changed ? [rel] : [],
     };
   },

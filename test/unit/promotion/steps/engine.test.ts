@@ -80,7 +80,7 @@ describe('runSteps: expressions', () => {
       '# dev values\nimage:\n  repository: ghcr.io/acme/echo\n  tag: 1.2.0 # bumped by gantry\n',
     );
     expect(res.changed).toEqual(['env/dev/values.yaml']);
-    expect(res.summary).toEqual(['- env/dev/values.yaml: image.tag → 1.2.0']);
+    expect(res.summary).toEqual(['- env/dev/values.yaml: image.tag 1.0.0 → 1.2.0']);
     expect(res.outputs['update-image']?.['commitMessage']).toBe(
       'Updated env/dev/values.yaml\n\n- image.tag: 1.2.0',
     );

@@ -51,7 +51,7 @@ describe('yaml-update', () => {
       '# values\nimage:\n  tag: 1.2.0 # the tag\n  repo: echo\n',
     );
     expect(r.changed).toEqual(['env/dev/values.yaml']);
-    expect(r.summary).toEqual(['- env/dev/values.yaml: image.tag → 1.2.0']);
+    expect(r.summary).toEqual(['- env/dev/values.yaml: image.tag 1.0.0 → 1.2.0']);
     expect(r.outputs?.['commitMessage']).toBe('Updated env/dev/values.yaml\n\n- image.tag: 1.2.0');
   });
 
@@ -120,7 +120,26 @@ describe('json-update', () => {
       '{\n  "image": {\n    "tag": "1.2.0"\n  },\n  "replicas": 3\n}\n',
     );
     expect(r.changed).toEqual(['config.json']);
+    expect(r.summary).toEqual([
+      '- config.json: image.tag 1.0.0 → 1.2.0',
+      '- config.json: replicas 1 → 3',
+    ]);
     expect(r.outputs?.['commitMessage']).toContain('Updated config.json');
+  });
+
+  test('the summary lists only values that changed, and new keys without an old value', async () => {
+    write('config.json', '{"image": {"tag": "1.2.0"}}\n');
+    const r = await jsonUpdate.run(
+      {
+        path: 'config.json',
+        updates: [
+          { key: 'image.tag', value: '1.2.0' },
+          { key: 'image.digest', value: 'sha256:abc' },
+        ],
+      },
+      stepContext(wt),
+    );
+    expect(r.summary).toEqual(['- config.json: image.digest → sha256:abc']);
   });
 
   test('missing file is an error naming the file', async () => {
