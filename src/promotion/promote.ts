@@ -11,7 +11,7 @@ import {
   soakFromHistory,
   type AvailabilityFacts,
 } from './availability.js';
-import { runSteps } from './steps/engine.js';
+import { mapWorkspacePath, runSteps, workspacePrefix } from './steps/engine.js';
 import type { StepDefinition } from './steps/types.js';
 
 export interface PromoteOptions {
@@ -44,19 +44,30 @@ export interface PromoteOutcome {
   held: boolean;
 }
 
-/** Every string under a step config field that names a path, for the sparse checkout. */
-function stepPaths(stage: Stage): string[] | undefined {
+/**
+ * Every path the steps' configs name, for the sparse checkout; undefined (check out everything)
+ * when a path is computed by an expression, known only when the step runs, or when a step works
+ * on the whole tree (git-clear).
+ */
+export function stepPaths(stage: Stage): string[] | undefined {
+  const steps = stage.promotionTemplate.steps;
+  const prefix = workspacePrefix(steps);
   const paths: string[] = [];
-  for (const step of stage.promotionTemplate.steps) {
-    for (const key of ['path', 'inPath', 'outPath']) {
-      const v = step.config[key];
+  for (const step of steps) {
+    if (step.uses === 'git-clear') return undefined;
+    if (step.uses === 'git-clone') continue;
+    const values: unknown[] = ['path', 'inPath', 'outPath'].map((k) => step.config[k]);
+    const many = step.config['paths'];
+    if (Array.isArray(many)) values.push(...(many as unknown[]));
+    for (const v of values) {
       if (typeof v !== 'string') continue;
-      // A path computed by an expression is known only when the step runs: check out everything.
       if (v.includes('${{') || v.includes('${%')) return undefined;
-      paths.push(v.replace(/^\.?\/+/, ''));
+      // A glob (delete's pathsAreGlobs) cannot be a sparse pattern of ours.
+      if (/[*?[]/.test(v)) return undefined;
+      paths.push(mapWorkspacePath(v, prefix).replace(/^\.?\/+/, ''));
     }
   }
-  return paths;
+  return paths.filter((p) => p !== '' && p !== '.').length === paths.length ? paths : undefined;
 }
 
 /**

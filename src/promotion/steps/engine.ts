@@ -8,7 +8,8 @@
  *   and `ctx`; step vars also see `outputs`.
  * - `ctx`: `{project, stage, targetFreight: {name, alias, origin: {kind, name}}}` (`name` is the
  *   freight ID, as in Kargo).
- * - `outputs`: the outputs of earlier steps, by their alias (`as`); steps without one publish none.
+ * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<i>`
+ *   (0-based position in the template).
  * - functions: `imageFrom(repoURL[, origin])` → `{RepoURL, Tag, Digest}`, `chartFrom(repoURL[,
  *   name][, origin])` → `{RepoURL, Name, Version}`, `commitFrom(repoURL[, origin])` → `{RepoURL,
  *   ID, Branch, Tag, Message, Author, Committer}`, `warehouse(name)` → `{Kind: "Warehouse", Name}`
@@ -25,6 +26,7 @@
  * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
  * "update-image"): …` (1-based position in the template).
  */
+import { posix } from 'node:path';
 import type { Freight } from '../../freight/types.js';
 import {
   ExprError,
@@ -54,7 +56,7 @@ export interface StepFailure {
 }
 
 export interface RunStepsResult {
-  /** Outputs of the steps that have an alias, by alias. */
+  /** Outputs of the steps that ran, by alias (`as`, or `step-<i>`). */
   outputs: Record<string, Record<string, unknown>>;
   /** Summary lines of every step that ran, in order. */
   summary: string[];
@@ -69,6 +71,83 @@ export interface RunStepsResult {
 }
 
 export type EngineContext = Omit<StepContext, 'index' | 'alias'>;
+
+/** A step's alias: its `as`, else `step-<index>` (0-based), as Kargo names them. */
+export function stepAlias(step: Pick<PromotionStep, 'as'>, index: number): string {
+  return step.as ?? `step-${index}`;
+}
+
+/** Config fields that hold paths inside the checkout, mapped from a Kargo workspace path. */
+const PATH_FIELDS = ['path', 'inPath', 'outPath'] as const;
+
+/**
+ * Kargo's steps address a workspace holding checkouts (`git-clone` puts the stage's branch at,
+ * say, `./out`, and later steps edit `./out/values.yaml`); gantry's address the stage's one
+ * checkout. The prefix to strip is the path of the template's only `git-clone` checkout; a
+ * template that clones several is refused, since gantry checks out only the stage's branch.
+ */
+export function workspacePrefix(steps: readonly PromotionStep[]): string | undefined {
+  let prefix: string | undefined;
+  for (const [index, step] of steps.entries()) {
+    if (step.uses !== 'git-clone') continue;
+    const checkout = step.config['checkout'];
+    if (!Array.isArray(checkout) || checkout.length === 0) continue;
+    const label = stepLabel(step, index);
+    if (checkout.length > 1) {
+      throw new ConfigError(
+        `${label}: config.checkout lists ${checkout.length} checkouts; gantry promotes on one, the stage's branch, so keep the one whose path later steps edit`,
+      );
+    }
+    const p = (checkout[0] as Record<string, unknown> | null)?.['path'];
+    if (p === undefined) continue;
+    if (typeof p !== 'string' || hasExpression(p)) {
+      throw new ConfigError(
+        `${label}: config.checkout[0].path must be a literal path such as ./out (gantry maps it to the stage's checkout)`,
+      );
+    }
+    const n = normalizeWorkspacePath(p);
+    if (n.startsWith('..') || n.startsWith('/')) {
+      throw new ConfigError(
+        `${label}: config.checkout[0].path ${JSON.stringify(p)} leaves the workspace`,
+      );
+    }
+    prefix = n === '.' ? undefined : n;
+  }
+  return prefix;
+}
+
+function normalizeWorkspacePath(p: string): string {
+  const n = posix.normalize(p.replace(/\\/g, '/'));
+  const trimmed = n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+  return trimmed === '' ? '.' : trimmed;
+}
+
+/** `out/env/values.yaml` → `env/values.yaml` when the prefix is `out`; other paths as they are. */
+export function mapWorkspacePath(p: string, prefix: string | undefined): string {
+  if (!prefix) return p;
+  const n = normalizeWorkspacePath(p);
+  if (n === prefix) return '.';
+  if (n.startsWith(`${prefix}/`)) return n.slice(prefix.length + 1);
+  return p;
+}
+
+function mapConfigPaths(
+  config: Record<string, unknown>,
+  prefix: string | undefined,
+): Record<string, unknown> {
+  if (!prefix) return config;
+  const out = { ...config };
+  for (const key of PATH_FIELDS) {
+    const v = out[key];
+    if (typeof v === 'string') out[key] = mapWorkspacePath(v, prefix);
+  }
+  if (Array.isArray(out['paths'])) {
+    out['paths'] = out['paths'].map((v) =>
+      typeof v === 'string' ? mapWorkspacePath(v, prefix) : v,
+    );
+  }
+  return out;
+}
 
 /** `step 2 (yaml-update "update-image")`. */
 export function stepLabel(step: Pick<PromotionStep, 'uses' | 'as'>, index: number): string {
@@ -219,7 +298,7 @@ function statusFunctions(
     },
     status: (args) => {
       const [alias] = expectArgs('status', args, ['string']) as [string];
-      const i = steps.findIndex((s) => s.as === alias);
+      const i = steps.findIndex((s, n) => stepAlias(s, n) === alias);
       if (i < 0) throw new Error(`status(): no step has the alias ${JSON.stringify(alias)}`);
       return statuses[i] ?? 'Pending';
     },
@@ -296,6 +375,7 @@ export async function runSteps(
       origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
     },
   };
+  const prefix = workspacePrefix(steps);
   const templateVars = renderVars(
     template.vars,
     {},
@@ -340,11 +420,12 @@ export async function runSteps(
       let config: Record<string, unknown>;
       try {
         const rendered = renderTemplates(step.config, env, { functions });
-        config = (
-          rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+        config = mapConfigPaths(
+          (rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
             ? rendered
-            : {}
-        ) as Record<string, unknown>;
+            : {}) as Record<string, unknown>,
+          prefix,
+        );
       } catch (err) {
         throw wrapError(label, 'config', err);
       }
@@ -361,7 +442,7 @@ export async function runSteps(
       }
 
       statuses.push('Succeeded');
-      if (step.as) outputs[step.as] = { ...result.outputs };
+      outputs[stepAlias(step, index)] = { ...result.outputs };
       summary.push(...(result.summary ?? []));
       for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
       if (step.uses === 'git-commit') {

@@ -1,6 +1,6 @@
 /**
- * Kargo's git steps (`git-clone`, `git-clear`, `git-commit`, `git-push`, `git-open-pr`,
- * `git-wait-for-pr`), accepted so that Kargo promotion templates run unchanged. gantry itself
+ * Kargo's git steps (`git-clone`, `git-commit`, `git-push`, `git-open-pr`, `git-wait-for-pr`;
+ * `git-clear` really clears, see git-clear.ts), accepted so that Kargo promotion templates run unchanged. gantry itself
  * checks out the stage's branch before the steps and makes one commit (pushed directly or through
  * a pull request, per the template's `mode`) after them, so these steps change nothing.
  *
@@ -8,14 +8,14 @@
  * every promotion). `git-commit`'s `message` is returned as its `message` output; the engine
  * surfaces it (or the `commitMessage` outputs `messageFromSteps` names) as the commit message.
  *
- * Kargo's paths differ: its steps address a workspace holding several checkouts (`./src`,
- * `./out`), gantry's address the stage's checkout itself.
+ * Kargo's paths differ: its steps address a workspace holding checkouts (`./out`); the engine
+ * maps the path of the template's one `git-clone` checkout to the stage's checkout (see
+ * workspacePrefix in engine.ts).
  */
 import type { StepDefinition, StepResult } from './types.js';
 
 const WHAT: Readonly<Record<string, string>> = {
   'git-clone': 'gantry checks out the stage branch itself',
-  'git-clear': 'gantry works on the stage branch checkout in place',
   'git-commit': 'gantry commits the promotion itself',
   'git-push': 'gantry pushes the promotion itself',
   'git-open-pr': 'gantry opens the pull request itself in pull-request mode',
@@ -38,7 +38,6 @@ function noop(name: string): StepDefinition {
 }
 
 export const gitClone = noop('git-clone');
-export const gitClear = noop('git-clear');
 export const gitCommit = noop('git-commit');
 export const gitPush = noop('git-push');
 export const gitOpenPr = noop('git-open-pr');
@@ -46,7 +45,6 @@ export const gitWaitForPr = noop('git-wait-for-pr');
 
 export const GIT_NOOP_STEPS: readonly StepDefinition[] = [
   gitClone,
-  gitClear,
   gitCommit,
   gitPush,
   gitOpenPr,

@@ -5,6 +5,7 @@
 import { composeOutput } from './compose-output.js';
 import { copy } from './copy.js';
 import { deleteStep } from './delete.js';
+import { gitClear } from './git-clear.js';
 import { GIT_NOOP_STEPS } from './git-noop.js';
 import { helmUpdateChart } from './helm-update-chart.js';
 import { jsonUpdate } from './json-update.js';
@@ -23,6 +24,7 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     copy,
     deleteStep,
     composeOutput,
+    gitClear,
     ...GIT_NOOP_STEPS,
   ];
   return new Map(steps.map((s) => [s.name, s]));
