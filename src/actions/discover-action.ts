@@ -4,11 +4,10 @@ import { discoveryCredentials } from '../discovery/credentials.js';
 import { discoverMarkdown } from '../discovery/report.js';
 import { promotionsMatrix, runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
-import { GitHubClient } from '../github/client.js';
 import { pickProjects, validProjects } from '../status/repo.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
-import { openActionRepo } from './repo.js';
+import { githubApi, openActionRepo } from './repo.js';
 import type { DiscoverSettings, RunnerContext } from './settings.js';
 
 /** The discover action: settings in; the core; outputs and the job summary out. */
@@ -52,13 +51,10 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
         'input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)',
       );
     }
+    const github = githubApi(`${owner}/${name}`, s.token, ctx);
+    if (!github) throw new ConfigError('input "dispatch-workflow" needs a token');
     dispatch = {
-      github: new GitHubClient({
-        token: s.token,
-        apiUrl: ctx.apiUrl ?? 'https://api.github.com',
-        owner,
-        repo: name,
-      }),
+      github,
       ref,
       withProject: all.length > 1,
       workflow: s.dispatchWorkflow,

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
+import { GitHubClient } from '../github/client.js';
 import type { Project } from '../pipeline/index.js';
 import { openRepo, pickProjects, validProjects, type RepoContext } from '../status/repo.js';
 import { ConfigError } from '../util/errors.js';
@@ -26,4 +27,18 @@ export async function singleProject(repo: RepoContext, name: string | undefined)
     );
   }
   return project;
+}
+
+/**
+ * GitHub's API for `owner/name` on the workflow's server, with the action's token; undefined
+ * without a token. `GITHUB_API_URL` points at github.com's API, a GHES server's, or a test fake.
+ */
+export function githubApi(
+  ownerName: string | undefined,
+  token: string | undefined,
+  ctx: RunnerContext,
+): GitHubClient | undefined {
+  const [owner, repo] = (ownerName ?? '').split('/');
+  if (!token || !owner || !repo) return undefined;
+  return new GitHubClient({ token, apiUrl: ctx.apiUrl ?? 'https://api.github.com', owner, repo });
 }

@@ -41,6 +41,7 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
         env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
           ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
           : undefined,
+      runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? Number(env.GITHUB_RUN_ID) : undefined,
       refBranch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME || undefined : undefined,
       tempDir: env.RUNNER_TEMP || tmpdir(),
       dockerConfigPath: join(

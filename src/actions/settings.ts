@@ -28,6 +28,10 @@ export interface PromoteSettings extends RepositorySettings {
   stage: string;
   freight?: string;
   mode?: 'direct' | 'pull-request';
+  /** Commit through GitHub's API, which signs the commit. */
+  signCommits: boolean;
+  /** Record the promotion as a GitHub deployment of the stage's environment. */
+  deployments: boolean;
   dryRun: boolean;
 }
 
@@ -58,6 +62,8 @@ export interface RunnerContext {
   actor?: string;
   /** The run's page, recorded as who created freight or promoted. */
   runUrl?: string;
+  /** GITHUB_RUN_ID: whose environment approvals a promotion records. */
+  runId?: number;
   /** The branch the workflow runs on (GITHUB_REF_NAME when GITHUB_REF_TYPE is branch). */
   refBranch?: string;
   /** Scratch space that lasts the job (RUNNER_TEMP). */
@@ -81,8 +87,8 @@ function required(read: InputReader, name: string, action: string): string {
   return v;
 }
 
-function bool(read: InputReader, name: string): boolean {
-  const v = (optional(read, name) ?? 'false').toLowerCase();
+function bool(read: InputReader, name: string, fallback = false): boolean {
+  const v = (optional(read, name) ?? String(fallback)).toLowerCase();
   if (['true', 'yes', '1', 'on'].includes(v)) return true;
   if (['false', 'no', '0', 'off'].includes(v)) return false;
   throw new ConfigError(`input "${name}" must be true or false, not "${v}"`);
@@ -174,6 +180,8 @@ export function readSettings(
         stage: name(read, Input.stage, action, true),
         freight: optional(read, Input.freight),
         mode,
+        signCommits: bool(read, Input.signCommits),
+        deployments: bool(read, Input.deployments, true),
         dryRun: bool(read, Input.dryRun),
       };
     }

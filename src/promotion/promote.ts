@@ -2,7 +2,8 @@ import { newestFreight } from '../discovery/discover.js';
 import type { Freight } from '../freight/types.js';
 import type { Project, Stage } from '../pipeline/index.js';
 import type { PromotionResult, StateStore } from '../state/index.js';
-import { ConfigError, OperationError } from '../util/errors.js';
+import type { GitHubPort } from '../github/client.js';
+import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import {
   freightAvailability,
@@ -11,6 +12,7 @@ import {
   soakFromHistory,
   type AvailabilityFacts,
 } from './availability.js';
+import { deploymentDescription, pullRequestPublisher, signedPublisher } from './publish.js';
 import { mapWorkspacePath, runSteps, workspacePrefix } from './steps/engine.js';
 import type { StepDefinition } from './steps/types.js';
 
@@ -32,10 +34,32 @@ export interface PromoteOptions {
   log: (line: string) => void;
   /** How many promotions of history to read for soak times. */
   historyLimit?: number;
+  /**
+   * GitHub, when the GitOps repository is on it: pull requests, signed commits, deployments, and
+   * the approvers of the run's environment gate. Without it only direct pushes are possible.
+   */
+  github?: PromoteGitHub;
+}
+
+export interface PromoteGitHub {
+  /** The GitOps repository's API. */
+  repo: GitHubPort;
+  /** Commit through GitHub's API, which signs the commit (createCommitOnBranch). */
+  signCommits: boolean;
+  /** Record each promotion as a deployment of the stage's environment (default true). */
+  deployments: boolean;
+  /** The workflow run doing the promotion: its environment approvals become Approved-By. */
+  run?: { api: GitHubPort; id: number };
 }
 
 export interface PromoteOutcome {
   stage: string;
+  /** The GitHub deployment recorded for the promotion. */
+  deployment?: { id: number; environment: string };
+  /** Who approved the run's environment gate (recorded as Approved-By). */
+  approvedBy?: string[];
+  /** Things that went wrong after the promotion landed (a deployment GitHub refused, say). */
+  warnings: string[];
   /** Undefined when nothing was available to promote. */
   freight?: Freight;
   result?: PromotionResult;
@@ -85,9 +109,9 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     );
   }
   const mode = o.mode ?? stage.promotionTemplate.mode;
-  if (mode === 'pull-request') {
-    throw new OperationError(
-      `stage ${stage.name} promotes by pull request, which gantry does not do yet; set mode: direct to commit`,
+  if (mode === 'pull-request' && !o.github) {
+    throw new ConfigError(
+      `stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`,
     );
   }
   const now = o.clock();
@@ -130,6 +154,7 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
           ? 'the stage already runs the newest available freight'
           : 'no freight is available to this stage',
         held: false,
+        warnings: [],
       };
     }
     freight = due;
@@ -150,6 +175,26 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
       .filter((f): f is Freight => Boolean(f)),
     freight,
   ];
+  const warnings: string[] = [];
+  const approvedBy = [...(o.approvedBy ?? [])];
+  if (o.github?.run) {
+    for (const login of await runApprovers(o.github.run, stage.environment, warnings, o.log)) {
+      if (!approvedBy.includes(login)) approvedBy.push(login);
+    }
+  }
+  const publish =
+    mode === 'pull-request' && o.github
+      ? pullRequestPublisher({
+          github: o.github.repo,
+          project: o.project.name,
+          stage: stage.name,
+          freight,
+          runUrl: o.run,
+          signed: o.github.signCommits,
+        })
+      : o.github?.signCommits
+        ? signedPublisher(o.github.repo)
+        : undefined;
   const paths = stepPaths(stage);
   const result = await o.store.commitPromotion({
     project: o.project.name,
@@ -157,11 +202,12 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     branch: stage.branch,
     freight,
     promotedBy: o.promotedBy,
-    approvedBy: o.approvedBy,
+    approvedBy,
     run: o.run,
     paths,
     sparse: paths !== undefined,
     dryRun: o.dryRun,
+    ...(publish ? { publish } : {}),
     autoPromotionHold: held
       ? {
           since: now.toISOString(),
@@ -186,5 +232,88 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
       return done.summary;
     },
   });
-  return { stage: stage.name, freight, result, held };
+  const outcome: PromoteOutcome = {
+    stage: stage.name,
+    freight,
+    result,
+    held,
+    warnings,
+    ...(approvedBy.length ? { approvedBy } : {}),
+  };
+  // A pull request is not a promotion yet: the deployment belongs to the merge.
+  if (o.github?.deployments && result.changed && !o.dryRun && !result.pullRequest) {
+    try {
+      const d = await o.github.repo.createDeployment({
+        ref: result.commit,
+        environment: stage.environment,
+        description: deploymentDescription(freight, result.changes),
+        payload: deploymentPayload(o.project.name, stage.name, freight, result),
+      });
+      await o.github.repo.createDeploymentStatus({
+        deploymentId: d.id,
+        state: 'in_progress',
+        description: `promoted; waiting for verification`,
+        ...(o.run ? { logUrl: o.run } : {}),
+      });
+      outcome.deployment = { id: d.id, environment: stage.environment };
+    } catch (err) {
+      // The commit landed: the promotion happened. The Environments view is a mirror of it.
+      const msg = `the promotion landed, but GitHub did not record its deployment: ${errorMessage(err)}`;
+      warnings.push(msg);
+      o.log(`warning: ${msg}`);
+    }
+  }
+  return outcome;
+}
+
+/** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
+export function deploymentPayload(
+  project: string,
+  stage: string,
+  freight: Freight,
+  result: PromotionResult,
+): Record<string, unknown> {
+  return {
+    gantry: {
+      project,
+      stage,
+      freight: {
+        id: freight.id,
+        alias: freight.alias,
+        warehouse: freight.origin.name,
+        images: freight.images.map((i) => ({ repoURL: i.repoURL, tag: i.tag, digest: i.digest })),
+        charts: freight.charts.map((c) => ({
+          repoURL: c.repoURL,
+          name: c.name,
+          version: c.version,
+        })),
+        commits: freight.commits.map((c) => ({ repoURL: c.repoURL, id: c.id, tag: c.tag })),
+      },
+      changes: result.changes,
+      branch: result.branch,
+    },
+  };
+}
+
+/**
+ * The reviewers who approved this run's gate for `environment`. A token that cannot read them
+ * (it needs actions: read) costs the trailer, not the promotion.
+ */
+async function runApprovers(
+  run: NonNullable<PromoteGitHub['run']>,
+  environment: string,
+  warnings: string[],
+  log: (line: string) => void,
+): Promise<string[]> {
+  try {
+    const reviews = await run.api.runApprovals(run.id);
+    return reviews
+      .filter((r) => r.state === 'approved' && r.environments.includes(environment))
+      .map((r) => r.login);
+  } catch (err) {
+    const msg = `could not read the approvals of run ${run.id}: ${errorMessage(err)}`;
+    warnings.push(msg);
+    log(`warning: ${msg}`);
+    return [];
+  }
 }

@@ -97,6 +97,40 @@ export interface PromotionWrite {
   dryRun?: boolean;
   /** false: check out the whole tree (steps whose paths are expressions); default: only `paths`. */
   sparse?: boolean;
+  /**
+   * Publishes the commit instead of pushing it to `branch`: through a pull request, or as a
+   * commit GitHub signs. Called in the checkout, whose HEAD is `commit` on top of `parent` (the
+   * branch tip). Throw RaceLostError when the target moved on: the edit runs again on the new tip.
+   */
+  publish?: (p: PublishRequest) => Promise<Published>;
+}
+
+export interface PublishRequest {
+  /** The checkout (a git work tree) holding the commit. */
+  dir: string;
+  commit: string;
+  parent: string;
+  branch: string;
+  message: string;
+  /** Version changes (old → new) and the steps' summary lines, for a pull request's body. */
+  changes: VersionChange[];
+  edits: string[];
+  /** Runs git in the checkout. */
+  git: (args: string[], input?: string) => Promise<{ stdout: string }>;
+}
+
+export interface Published {
+  /** The commit as published (GitHub's signed copy has another ID). */
+  commit: string;
+  pullRequest?: { number: number; url: string; created: boolean };
+}
+
+/** A publisher's target moved while it worked (a stale expectedHeadOid); the promotion retries. */
+export class RaceLostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RaceLostError';
+  }
 }
 
 export interface PromotionResult {
@@ -109,6 +143,10 @@ export interface PromotionResult {
   attempts: number;
   /** With dryRun: the diff the promotion would commit. */
   diff?: string;
+  /** What the steps changed (`- env/dev/values.yaml: image.tag 1.0.0 → 1.1.0`). */
+  edits: string[];
+  /** In pull-request mode: the pull request that carries the commit. */
+  pullRequest?: Published['pullRequest'];
 }
 
 export const TRAILER = {
@@ -644,7 +682,10 @@ export class StateStore {
       let attempts = 0;
       // Commits this call tried to push. A push can land and still report failure (a connection
       // reset after the server took it); if the tip is one of ours, the promotion happened.
-      const pushed = new Map<string, { previous?: StageState; changes: VersionChange[] }>();
+      const pushed = new Map<
+        string,
+        { previous?: StageState; changes: VersionChange[]; edits: string[] }
+      >();
       return await retry(
         async () => {
           attempts++;
@@ -690,7 +731,15 @@ export class StateStore {
           if (before?.id === w.freight.id) {
             const dirty = (await git(['status', '--porcelain'])).stdout.trim();
             if (!dirty)
-              return { changed: false, commit: tip, branch, previous, changes: [], attempts };
+              return {
+                changed: false,
+                commit: tip,
+                branch,
+                previous,
+                changes: [],
+                edits: [],
+                attempts,
+              };
           }
           await mkdir(dirname(join(dir, statePath)), { recursive: true });
           await writeFile(join(dir, statePath), serializeStageState(state));
@@ -699,9 +748,47 @@ export class StateStore {
           const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
           if (w.dryRun) {
             const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
-            return { changed: true, commit, branch, previous, changes, attempts, diff };
+            return {
+              changed: true,
+              commit,
+              branch,
+              previous,
+              changes,
+              edits: editLines,
+              attempts,
+              diff,
+            };
           }
-          pushed.set(commit, { previous, changes });
+          if (w.publish) {
+            const message = promotionMessage(w, changes, editLines);
+            try {
+              const published = await w.publish({
+                dir,
+                commit,
+                parent: tip,
+                branch,
+                message,
+                changes,
+                edits: editLines,
+                git,
+              });
+              return {
+                changed: true,
+                commit: published.commit,
+                branch,
+                previous,
+                changes,
+                edits: editLines,
+                attempts,
+                ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
+              };
+            } catch (err) {
+              if (!(err instanceof RaceLostError)) throw err;
+              this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
+              throw new GitError('publish', 1, err.message, 'non-fast-forward');
+            }
+          }
+          pushed.set(commit, { previous, changes, edits: editLines });
           const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
           const res = await this.git.tryRun(push, { cwd: dir });
           if (res.exitCode !== 0) {
@@ -721,7 +808,7 @@ export class StateStore {
             }
             throw err;
           }
-          return { changed: true, commit, branch, previous, changes, attempts };
+          return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
         },
         (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'),
         this.policy,
