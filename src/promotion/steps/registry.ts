@@ -8,12 +8,11 @@ import { deleteStep } from './delete.js';
 import { gitClear } from './git-clear.js';
 import { GIT_NOOP_STEPS } from './git-noop.js';
 import { helmUpdateChart } from './helm-update-chart.js';
+import { http } from './http.js';
 import { jsonUpdate } from './json-update.js';
 import { kustomizeSetImage } from './kustomize-set-image.js';
 import type { StepDefinition } from './types.js';
 import { yamlUpdate } from './yaml-update.js';
-
-// TODO(lead): Kargo's `http` step (issue 4, item 2) is not written yet; register it here.
 
 export function defaultRegistry(): Map<string, StepDefinition> {
   const steps: StepDefinition[] = [
@@ -24,6 +23,7 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     copy,
     deleteStep,
     composeOutput,
+    http,
     gitClear,
     ...GIT_NOOP_STEPS,
   ];
