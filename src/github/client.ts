@@ -3,6 +3,58 @@ import { OperationError } from '../util/errors.js';
 import { Redactor } from '../util/redact.js';
 import { retry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
 
+/** A pull request as gantry needs it. `url` is the html_url people open. */
+export interface PullRequest {
+  number: number;
+  url: string;
+  state: 'open' | 'closed';
+  merged: boolean;
+  /** Branch names (without `owner:`). */
+  head: string;
+  base: string;
+  headSha: string;
+  title: string;
+  body: string;
+  /** The commit the merge made on `base` (merge, squash or rebase), once merged. */
+  mergeCommitSha?: string;
+}
+
+export type DeploymentState =
+  'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success';
+
+export interface Deployment {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  description: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+/** One review of a run's environment gate (GET /repos/{o}/{r}/actions/runs/{id}/approvals). */
+export interface RunApproval {
+  login: string;
+  state: 'approved' | 'rejected';
+  comment: string;
+  /** Environment names the review covered. */
+  environments: string[];
+}
+
+/** A file for createCommitOnBranch: contents as bytes (sent base64-encoded). */
+export interface FileAddition {
+  path: string;
+  contents: Buffer;
+}
+
+/** GraphQL's createCommitOnBranch refused because the branch no longer points at expectedHeadOid. */
+export class StaleHeadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaleHeadError';
+  }
+}
+
 /** What gantry asks of GitHub's API; the core depends on this port, tests on a faithful fake server. */
 export interface GitHubPort {
   /** Starts a workflow run with workflow_dispatch (the workflow must declare the inputs). */
@@ -11,6 +63,77 @@ export interface GitHubPort {
     ref: string;
     inputs: Record<string, string>;
   }): Promise<void>;
+
+  /** The open pull request from `head` into `base` in this repository, if there is one. */
+  findPullRequest(args: { head: string; base: string }): Promise<PullRequest | undefined>;
+  createPullRequest(args: {
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+  }): Promise<PullRequest>;
+  updatePullRequest(args: {
+    number: number;
+    title?: string;
+    body?: string;
+    /** `closed` closes it unmerged (a superseded promotion); `open` reopens it. */
+    state?: 'open' | 'closed';
+  }): Promise<PullRequest>;
+  getPullRequest(number: number): Promise<PullRequest>;
+
+  /**
+   * Creates a deployment of `ref` (a commit SHA) to `environment`, never auto-merging and with no
+   * required contexts (gantry deploys a commit that is already on its branch).
+   */
+  createDeployment(args: {
+    ref: string;
+    environment: string;
+    description: string;
+    payload: unknown;
+    productionEnvironment?: boolean;
+  }): Promise<Deployment>;
+  createDeploymentStatus(args: {
+    deploymentId: number;
+    state: DeploymentState;
+    description?: string;
+    environmentUrl?: string;
+    logUrl?: string;
+    /**
+     * GitHub's auto_inactive (default true): a `success` marks the environment's earlier
+     * non-transient, non-production deployments inactive.
+     */
+    autoInactive?: boolean;
+  }): Promise<void>;
+  /**
+   * Deployments, newest first, filtered as GitHub filters them (sha, environment); at most
+   * `limit` of them (default 100, fetched 100 a page).
+   */
+  listDeployments(args: {
+    sha?: string;
+    environment?: string;
+    limit?: number;
+  }): Promise<Deployment[]>;
+
+  /**
+   * Reviews of the environment gates of a workflow run, oldest first as GitHub lists them.
+   * Entries GitHub marks `pending` (a comment without a decision) are left out.
+   */
+  runApprovals(runId: number): Promise<RunApproval[]>;
+
+  /** Points `branch` at `sha`, creating it when missing (PATCH with force, else POST). */
+  setBranch(args: { branch: string; sha: string }): Promise<void>;
+  /**
+   * GraphQL `createCommitOnBranch`: a commit GitHub signs, applied only if the branch still
+   * points at `expectedHeadOid` (else StaleHeadError).
+   */
+  createCommitOnBranch(args: {
+    branch: string;
+    expectedHeadOid: string;
+    headline: string;
+    body: string;
+    additions: FileAddition[];
+    deletions: string[];
+  }): Promise<{ oid: string; url: string }>;
 }
 
 export interface GitHubSettings {
@@ -21,6 +144,15 @@ export interface GitHubSettings {
   repo: string;
   retry?: RetryPolicy;
   retryHooks?: RetryHooks;
+}
+
+/** GitHub truncates nothing itself: longer deployment (status) descriptions are refused. */
+export const DESCRIPTION_LIMIT = 140;
+
+/** `text` cut to `max` characters (code points), ending in `…` when cut. */
+export function truncate(text: string, max = DESCRIPTION_LIMIT): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 interface RequestErrorLike {
@@ -37,7 +169,32 @@ function isRequestError(err: unknown): err is RequestErrorLike {
   );
 }
 
-/** GitHub's error body message (`{"message": "...", "documentation_url": ...}`), if any. */
+interface GraphqlErrorEntry {
+  type?: string;
+  message: string;
+}
+
+/** Octokit's GraphqlResponseError: HTTP 200 whose body holds `errors`. */
+function graphqlErrors(err: unknown): GraphqlErrorEntry[] | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const errors = (err as { errors?: unknown }).errors;
+  if (!Array.isArray(errors) || isRequestError(err)) return undefined;
+  return errors.map((e: unknown) => ({
+    type:
+      typeof (e as { type?: unknown })?.type === 'string'
+        ? (e as { type: string }).type
+        : undefined,
+    message:
+      typeof (e as { message?: unknown })?.message === 'string'
+        ? (e as { message: string }).message
+        : JSON.stringify(e),
+  }));
+}
+
+/**
+ * GitHub's error body message (`{"message": "...", "documentation_url": ...}`), with the
+ * details of a `Validation Failed` (`errors: [{resource, field, code, message}]`), if any.
+ */
 function githubMessage(err: RequestErrorLike): string {
   const data = err.response?.data;
   if (
@@ -45,7 +202,16 @@ function githubMessage(err: RequestErrorLike): string {
     typeof data === 'object' &&
     typeof (data as { message?: unknown }).message === 'string'
   ) {
-    return (data as { message: string }).message;
+    const { message, errors } = data as { message: string; errors?: unknown };
+    if (!Array.isArray(errors) || errors.length === 0) return message;
+    const details = errors.map((e: unknown) => {
+      if (typeof e === 'string') return e;
+      const { resource, field, code, message: m } = (e ?? {}) as Record<string, unknown>;
+      if (typeof m === 'string' && m) return m;
+      const what = [resource, field].filter((x) => typeof x === 'string' && x).join('.');
+      return `${what || 'request'} ${typeof code === 'string' ? code : 'invalid'}`;
+    });
+    return `${message}: ${details.join('; ')}`;
   }
   return err.message;
 }
@@ -57,6 +223,92 @@ const TRANSIENT = (err: unknown): boolean =>
     // Secondary rate limits answer 403 with this text.
     (err.status === 403 && /secondary rate limit/i.test(githubMessage(err))));
 
+/** Extra words for an error status, telling the user what to check. */
+type Hints = Partial<Record<number, string>>;
+
+const COMMON_HINTS: Hints = {
+  401: ' (the token is invalid or has expired)',
+};
+
+/** GitHub's pull request as the REST API returns it (list entries lack `merged`). */
+interface PullRequestData {
+  number: number;
+  html_url: string;
+  state: string;
+  merged?: boolean | null;
+  merged_at?: string | null;
+  merge_commit_sha?: string | null;
+  title: string;
+  body?: string | null;
+  head: { ref: string; sha: string };
+  base: { ref: string };
+}
+
+function toPullRequest(d: PullRequestData): PullRequest {
+  const merged = d.merged ?? (d.merged_at !== null && d.merged_at !== undefined);
+  return {
+    number: d.number,
+    url: d.html_url,
+    state: d.state === 'open' ? 'open' : 'closed',
+    merged,
+    head: d.head.ref,
+    base: d.base.ref,
+    headSha: d.head.sha,
+    title: d.title,
+    body: d.body ?? '',
+    ...(merged && d.merge_commit_sha ? { mergeCommitSha: d.merge_commit_sha } : {}),
+  };
+}
+
+interface DeploymentData {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  description?: string | null;
+  payload?: unknown;
+  created_at: string;
+}
+
+/** GitHub returns the payload as it was sent: an object, or a string (often JSON). */
+function normalisePayload(payload: unknown): unknown {
+  if (typeof payload !== 'string') return payload ?? {};
+  const text = payload.trim();
+  if (!text.startsWith('{') && !text.startsWith('[')) return payload;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return payload;
+  }
+}
+
+function toDeployment(d: DeploymentData): Deployment {
+  return {
+    id: d.id,
+    sha: d.sha,
+    ref: d.ref,
+    environment: d.environment,
+    description: d.description ?? '',
+    payload: normalisePayload(d.payload),
+    createdAt: d.created_at,
+  };
+}
+
+const DEPLOYMENT_HINTS: Hints = {
+  403: ' (the token needs the deployments: write permission)',
+  404: ' (does the repository exist, and does the token have the deployments: write permission?)',
+};
+
+const PULL_HINTS: Hints = {
+  403: ' (the token needs the pull-requests: write permission, and for GITHUB_TOKEN the repository or organization must allow GitHub Actions to create pull requests)',
+  404: ' (does the repository exist, and does the token have the pull-requests: write permission?)',
+};
+
+const CONTENTS_HINTS: Hints = {
+  403: ' (the token needs the contents: write permission; changing files under .github/workflows also needs workflows: write)',
+  404: ' (does the repository exist, and does the token have the contents: write permission?)',
+};
+
 export class GitHubClient implements GitHubPort {
   private readonly octokit: ReturnType<typeof getOctokit>;
   private readonly redactor = new Redactor();
@@ -66,41 +318,379 @@ export class GitHubClient implements GitHubPort {
     this.redactor.add(s.token);
   }
 
-  async dispatchWorkflow(args: {
-    workflow: string;
-    ref: string;
-    inputs: Record<string, string>;
-  }): Promise<void> {
-    const where = `workflow ${args.workflow} in ${this.s.owner}/${this.s.repo}`;
+  private get repoName(): string {
+    return `${this.s.owner}/${this.s.repo}`;
+  }
+
+  /**
+   * Runs one API call with the retry policy for transient failures (5xx, 429, secondary rate
+   * limits) and turns what is left into an OperationError that says what failed, GitHub's
+   * message (token redacted) and a hint for the status. GraphQL errors (HTTP 200 with `errors`)
+   * become OperationError too, `STALE_DATA` a StaleHeadError.
+   */
+  private async call<T>(
+    what: string,
+    hints: Hints,
+    fn: (attempt: number) => Promise<T>,
+  ): Promise<T> {
     try {
-      await retry(
-        () =>
-          this.octokit.request(
-            'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
-            {
-              owner: this.s.owner,
-              repo: this.s.repo,
-              workflow_id: args.workflow,
-              ref: args.ref,
-              inputs: args.inputs,
-            },
-          ),
+      return await retry(
+        fn,
         TRANSIENT,
         this.s.retry ?? { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 },
         this.s.retryHooks,
       );
     } catch (err) {
+      if (err instanceof OperationError || err instanceof StaleHeadError) throw err;
+      const gql = graphqlErrors(err);
+      if (gql) {
+        const text = this.redactor.redact(gql.map((e) => e.message).join('; '));
+        if (gql.some((e) => e.type === 'STALE_DATA')) {
+          throw new StaleHeadError(`could not ${what}: ${text}`);
+        }
+        throw new OperationError(`could not ${what}: ${text}`);
+      }
       if (!isRequestError(err)) throw err;
       const msg = this.redactor.redact(githubMessage(err));
-      const hint =
-        err.status === 404
-          ? ' (is the file name right, and does the workflow exist on that ref with a workflow_dispatch trigger?)'
-          : err.status === 403
-            ? ' (the token needs the actions: write permission)'
-            : err.status === 422
-              ? ' (the workflow must declare the inputs stage and freight under on.workflow_dispatch.inputs)'
-              : '';
-      throw new OperationError(`could not start ${where}: HTTP ${err.status}: ${msg}${hint}`);
+      const hint = hints[err.status] ?? COMMON_HINTS[err.status] ?? '';
+      throw new OperationError(`could not ${what}: HTTP ${err.status}: ${msg}${hint}`);
     }
+  }
+
+  async dispatchWorkflow(args: {
+    workflow: string;
+    ref: string;
+    inputs: Record<string, string>;
+  }): Promise<void> {
+    await this.call(
+      `start workflow ${args.workflow} in ${this.repoName}`,
+      {
+        404: ' (is the file name right, and does the workflow exist on that ref with a workflow_dispatch trigger?)',
+        403: ' (the token needs the actions: write permission)',
+        422: ' (the workflow must declare the inputs stage and freight under on.workflow_dispatch.inputs)',
+      },
+      () =>
+        this.octokit.request(
+          'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
+          {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            workflow_id: args.workflow,
+            ref: args.ref,
+            inputs: args.inputs,
+          },
+        ),
+    );
+  }
+
+  async findPullRequest(args: { head: string; base: string }): Promise<PullRequest | undefined> {
+    const res = await this.call(
+      `list pull requests from ${args.head} into ${args.base} in ${this.repoName}`,
+      PULL_HINTS,
+      () =>
+        this.octokit.request('GET /repos/{owner}/{repo}/pulls', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          // Without the owner GitHub ignores the filter and lists every pull request.
+          head: `${this.s.owner}:${args.head}`,
+          base: args.base,
+          state: 'open',
+          per_page: 100,
+        }),
+    );
+    const found = (res.data as PullRequestData[]).find(
+      (p) => p.head.ref === args.head && p.base.ref === args.base,
+    );
+    return found ? toPullRequest(found) : undefined;
+  }
+
+  async createPullRequest(args: {
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+  }): Promise<PullRequest> {
+    return this.call(
+      `open a pull request from ${args.head} into ${args.base} in ${this.repoName}`,
+      {
+        ...PULL_HINTS,
+        422: ' (both branches must exist, the head must have commits the base lacks, and only one pull request may be open per head and base)',
+      },
+      async (attempt) => {
+        try {
+          const res = await this.octokit.request('POST /repos/{owner}/{repo}/pulls', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            head: args.head,
+            base: args.base,
+            title: args.title,
+            body: args.body,
+          });
+          return toPullRequest(res.data as PullRequestData);
+        } catch (err) {
+          // A retried create whose first try went through (the answer was lost) finds its own PR.
+          if (
+            attempt > 1 &&
+            isRequestError(err) &&
+            err.status === 422 &&
+            /already exists/i.test(githubMessage(err))
+          ) {
+            const existing = await this.findPullRequest(args);
+            if (existing) return existing;
+          }
+          throw err;
+        }
+      },
+    );
+  }
+
+  async updatePullRequest(args: {
+    number: number;
+    title?: string;
+    body?: string;
+    state?: 'open' | 'closed';
+  }): Promise<PullRequest> {
+    const res = await this.call(
+      `update pull request #${args.number} in ${this.repoName}`,
+      PULL_HINTS,
+      () =>
+        this.octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          pull_number: args.number,
+          ...(args.title !== undefined ? { title: args.title } : {}),
+          ...(args.body !== undefined ? { body: args.body } : {}),
+          ...(args.state !== undefined ? { state: args.state } : {}),
+        }),
+    );
+    return toPullRequest(res.data as PullRequestData);
+  }
+
+  async getPullRequest(number: number): Promise<PullRequest> {
+    const res = await this.call(
+      `read pull request #${number} in ${this.repoName}`,
+      { ...PULL_HINTS, 404: ' (is the number right, and can the token read pull requests?)' },
+      () =>
+        this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          pull_number: number,
+        }),
+    );
+    return toPullRequest(res.data as PullRequestData);
+  }
+
+  async createDeployment(args: {
+    ref: string;
+    environment: string;
+    description: string;
+    payload: unknown;
+    productionEnvironment?: boolean;
+  }): Promise<Deployment> {
+    const what = `create a deployment of ${args.ref} to ${args.environment} in ${this.repoName}`;
+    const res = await this.call(
+      what,
+      {
+        ...DEPLOYMENT_HINTS,
+        409: ' (GitHub refused on commit status checks, although gantry requires none)',
+        422: ' (is the ref a commit of this repository?)',
+      },
+      () =>
+        this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          ref: args.ref,
+          environment: args.environment,
+          description: truncate(args.description),
+          payload: args.payload as Record<string, unknown> | string,
+          auto_merge: false,
+          required_contexts: [],
+          ...(args.productionEnvironment !== undefined
+            ? { production_environment: args.productionEnvironment }
+            : {}),
+        }),
+    );
+    // 202 means GitHub merged the default branch into the ref instead of deploying; gantry asks
+    // for auto_merge: false, so this only comes from a server that ignored it.
+    if ((res.status as number) === 202 || typeof (res.data as { id?: unknown }).id !== 'number') {
+      const message = (res.data as { message?: unknown }).message;
+      throw new OperationError(
+        `could not ${what}: HTTP ${res.status}: ${this.redactor.redact(
+          typeof message === 'string' ? message : 'no deployment was created',
+        )} (GitHub merged instead of deploying; no deployment exists)`,
+      );
+    }
+    return toDeployment(res.data as DeploymentData);
+  }
+
+  async createDeploymentStatus(args: {
+    deploymentId: number;
+    state: DeploymentState;
+    description?: string;
+    environmentUrl?: string;
+    logUrl?: string;
+    autoInactive?: boolean;
+  }): Promise<void> {
+    await this.call(
+      `set deployment ${args.deploymentId} of ${this.repoName} to ${args.state}`,
+      {
+        ...DEPLOYMENT_HINTS,
+        404: ' (does the deployment exist, and does the token have the deployments: write permission?)',
+      },
+      () =>
+        this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          deployment_id: args.deploymentId,
+          state: args.state,
+          ...(args.description !== undefined ? { description: truncate(args.description) } : {}),
+          ...(args.environmentUrl !== undefined ? { environment_url: args.environmentUrl } : {}),
+          ...(args.logUrl !== undefined ? { log_url: args.logUrl } : {}),
+          auto_inactive: args.autoInactive ?? true,
+        }),
+    );
+  }
+
+  async listDeployments(args: {
+    sha?: string;
+    environment?: string;
+    limit?: number;
+  }): Promise<Deployment[]> {
+    const limit = args.limit ?? 100;
+    const perPage = Math.min(100, Math.max(1, limit));
+    const out: Deployment[] = [];
+    for (let page = 1; out.length < limit; page++) {
+      const res = await this.call(`list deployments of ${this.repoName}`, DEPLOYMENT_HINTS, () =>
+        this.octokit.request('GET /repos/{owner}/{repo}/deployments', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          ...(args.sha !== undefined ? { sha: args.sha } : {}),
+          ...(args.environment !== undefined ? { environment: args.environment } : {}),
+          per_page: perPage,
+          page,
+        }),
+      );
+      const data = res.data as DeploymentData[];
+      out.push(...data.map(toDeployment));
+      if (data.length < perPage) break;
+    }
+    return out.slice(0, limit);
+  }
+
+  async runApprovals(runId: number): Promise<RunApproval[]> {
+    const res = await this.call(
+      `read the approvals of workflow run ${runId} in ${this.repoName}`,
+      {
+        403: ' (the token needs the actions: read permission)',
+        404: ' (is the run id right, and does the token have the actions: read permission?)',
+      },
+      () =>
+        this.octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          run_id: runId,
+        }),
+    );
+    const reviews = res.data as {
+      state: string;
+      comment?: string | null;
+      user?: { login?: string } | null;
+      environments?: { name?: string | null }[];
+    }[];
+    return reviews
+      .filter((r) => r.state === 'approved' || r.state === 'rejected')
+      .map((r) => ({
+        login: r.user?.login ?? '',
+        state: r.state as 'approved' | 'rejected',
+        comment: r.comment ?? '',
+        environments: (r.environments ?? [])
+          .map((e) => e.name)
+          .filter((n): n is string => typeof n === 'string'),
+      }));
+  }
+
+  async setBranch(args: { branch: string; sha: string }): Promise<void> {
+    const hints: Hints = {
+      ...CONTENTS_HINTS,
+      422: ' (is the commit in this repository, and is the branch free of protection rules that forbid force pushes?)',
+    };
+    const what = `point branch ${args.branch} of ${this.repoName} at ${args.sha}`;
+    const missing = await this.call(what, hints, async () => {
+      try {
+        await this.octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          ref: `heads/${args.branch}`,
+          sha: args.sha,
+          force: true,
+        });
+        return false;
+      } catch (err) {
+        // GitHub answers 422 (not 404) when the ref to update does not exist.
+        if (
+          isRequestError(err) &&
+          err.status === 422 &&
+          /reference does not exist/i.test(githubMessage(err))
+        )
+          return true;
+        throw err;
+      }
+    });
+    if (!missing) return;
+    await this.call(`create branch ${args.branch} of ${this.repoName} at ${args.sha}`, hints, () =>
+      this.octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+        owner: this.s.owner,
+        repo: this.s.repo,
+        ref: `refs/heads/${args.branch}`,
+        sha: args.sha,
+      }),
+    );
+  }
+
+  async createCommitOnBranch(args: {
+    branch: string;
+    expectedHeadOid: string;
+    headline: string;
+    body: string;
+    additions: FileAddition[];
+    deletions: string[];
+  }): Promise<{ oid: string; url: string }> {
+    const input = {
+      branch: { repositoryNameWithOwner: this.repoName, branchName: args.branch },
+      expectedHeadOid: args.expectedHeadOid,
+      message: { headline: args.headline, ...(args.body ? { body: args.body } : {}) },
+      fileChanges: {
+        additions: args.additions.map((a) => ({
+          path: a.path,
+          contents: a.contents.toString('base64'),
+        })),
+        deletions: args.deletions.map((path) => ({ path })),
+      },
+    };
+    const data = await this.call(
+      `commit to branch ${args.branch} of ${this.repoName}`,
+      CONTENTS_HINTS,
+      () =>
+        this.octokit.graphql<{
+          createCommitOnBranch: { commit: { oid: string; url: string } } | null;
+        }>(
+          `mutation ($input: CreateCommitOnBranchInput!) {
+  createCommitOnBranch(input: $input) {
+    commit {
+      oid
+      url
+    }
+  }
+}`,
+          { input },
+        ),
+    );
+    const commit = data.createCommitOnBranch?.commit;
+    if (!commit) {
+      throw new OperationError(
+        `could not commit to branch ${args.branch} of ${this.repoName}: GitHub returned no commit`,
+      );
+    }
+    return { oid: commit.oid, url: commit.url };
   }
 }

@@ -1,15 +1,38 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { testGitEnv } from './repos.js';
 
 /**
- * A local stand-in for GitHub's REST API, for what gantry calls. Routes, status codes and error
- * bodies follow GitHub's documentation (docs.github.com/rest); requests are recorded so tests
- * can assert what was sent. Extend `routes` as gantry calls more of the API.
+ * A local stand-in for GitHub's REST API (and the one GraphQL mutation gantry uses), for what
+ * gantry calls. Routes, status codes and error bodies follow GitHub's documentation
+ * (docs.github.com/rest); requests are recorded so tests can assert what was sent.
+ *
+ * With `repoPath` (a bare repository) the fake is consistent with git: branches, pull request
+ * head SHAs and "no commits between" come from the repository, ref updates move its refs,
+ * createCommitOnBranch and mergePullRequest write real commits. Without it, branches live in
+ * memory (the `branches` option) with made-up SHAs, and the git-writing operations refuse.
+ *
+ * Git runs asynchronously (spawn), never with the *Sync calls: tests run git clients in the same
+ * process, and a synchronous call here would block the server they are talking to.
+ *
+ * Known approximations: GitHub's wording is copied where documented or widely quoted; the texts
+ * of "Reference name is not valid", the createCommitOnBranch NOT_FOUND error and the deletion of
+ * a missing path are close guesses. The GraphQL endpoint serves only
+ * `createCommitOnBranch(input: $input)` with the input in `variables`, and answers
+ * `commit { oid url }` whatever the selection. Deployments never auto-merge (GitHub would merge
+ * the default branch into a branch ref when auto_merge is not false).
  */
 
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, `?` included (empty when none). */
+  query: string;
   authorization?: string;
   body: unknown;
 }
@@ -23,12 +46,80 @@ export interface FakeWorkflow {
   requiredInputs?: string[];
 }
 
+export interface FakePullRequest {
+  number: number;
+  title: string;
+  body: string;
+  /** Branch names, without `owner:`. */
+  head: string;
+  base: string;
+  state: 'open' | 'closed';
+  merged: boolean;
+  /** The head branch's tip when last read (frozen once the pull request is closed). */
+  headSha: string;
+  mergeCommitSha?: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt?: string;
+  mergedAt?: string;
+}
+
+export interface FakeDeploymentStatus {
+  id: number;
+  state: string;
+  description: string;
+  environmentUrl: string;
+  logUrl: string;
+  createdAt: string;
+}
+
+export interface FakeDeployment {
+  id: number;
+  sha: string;
+  /** The ref as it was sent (a branch, tag or SHA). */
+  ref: string;
+  task: string;
+  environment: string;
+  description: string | null;
+  /** As it was sent: an object, or a string. */
+  payload: unknown;
+  productionEnvironment: boolean;
+  transientEnvironment: boolean;
+  createdAt: string;
+  /** Oldest first. */
+  statuses: FakeDeploymentStatus[];
+}
+
+/** A review of a run's environment gate, as a test describes it. */
+export interface FakeApproval {
+  login: string;
+  state: 'approved' | 'rejected' | 'pending';
+  comment?: string;
+  environments: string[];
+}
+
 export interface FakeGitHub {
   url: string;
   requests: RecordedRequest[];
   dispatches: { workflow: string; ref: string; inputs: Record<string, string> }[];
+  /** Every pull request opened through the API, by number (live records). */
+  pullRequests: FakePullRequest[];
+  /** Every deployment created through the API, oldest first, with their statuses (live). */
+  deployments: FakeDeployment[];
   /** Make the next N requests fail with this status (5xx for retry tests). */
   failNext(status: number, count: number): void;
+  /** Answer the next request with exactly this (before authentication and routing). */
+  answerNext(status: number, body?: unknown): void;
+  /** The review history GET /repos/{o}/{r}/actions/runs/{runId}/approvals returns; others 404. */
+  setRunApprovals(runId: number, approvals: FakeApproval[]): void;
+  /**
+   * Merges an open pull request in the backing repository the way GitHub's button does, and
+   * marks it merged and closed. `merge`: a commit with parents (base, head), message
+   * `Merge pull request #N from owner/head` + blank line + title. `squash`: one commit on base
+   * with the head's tree merged in, subject `<title> (#N)` and the head commit's full message as
+   * body (GitHub's default for a single-commit pull request). Returns the new base tip.
+   */
+  mergePullRequest(number: number, method: 'merge' | 'squash'): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -36,29 +127,66 @@ export interface FakeGitHubOptions {
   owner: string;
   repo: string;
   token: string;
-  workflows: FakeWorkflow[];
-  branches: string[];
+  workflows?: FakeWorkflow[];
+  /** Branches when there is no `repoPath` (with made-up SHAs); ignored when there is one. */
+  branches?: string[];
+  /** A bare repository backing branches, refs, commits and merges. */
+  repoPath?: string;
+  /** Web origin for html_url fields (default https://github.com). */
+  webUrl?: string;
+  /** Who the token belongs to: author of createCommitOnBranch commits and creator of records. */
+  actor?: { login: string; name: string; email: string };
+  /** The repository's default branch (default main). */
+  defaultBranch?: string;
 }
 
 const DOCS = 'https://docs.github.com/rest';
+const ZERO = '0'.repeat(40);
+const SHA = /^[0-9a-f]{40}$/;
+const DEPLOYMENT_STATES = [
+  'error',
+  'failure',
+  'inactive',
+  'in_progress',
+  'queued',
+  'pending',
+  'success',
+];
 
-function send(res: ServerResponse, status: number, body?: unknown): void {
+interface Answer {
+  status: number;
+  body?: unknown;
+}
+
+const ok = (status: number, body?: unknown): Answer => ({ status, body });
+
+const fail = (status: number, message: string, doc: string, errors?: unknown[]): Answer => ({
+  status,
+  body: {
+    message,
+    ...(errors ? { errors } : {}),
+    documentation_url: doc.startsWith('https://') ? doc : `${DOCS}/${doc}`,
+    status: String(status),
+  },
+});
+
+const invalid = (doc: string, ...errors: Record<string, string>[]): Answer =>
+  fail(422, 'Validation Failed', doc, errors);
+
+function send(res: ServerResponse, answer: Answer): void {
   const headers: Record<string, string> = {
     'x-github-api-version-selected': '2022-11-28',
     'x-ratelimit-limit': '5000',
     'x-ratelimit-remaining': '4999',
   };
-  if (body === undefined) {
-    res.writeHead(status, headers).end();
+  if (answer.body === undefined) {
+    res.writeHead(answer.status, headers).end();
     return;
   }
   res
-    .writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' })
-    .end(JSON.stringify(body));
+    .writeHead(answer.status, { ...headers, 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify(answer.body));
 }
-
-const error = (res: ServerResponse, status: number, message: string, doc: string) =>
-  send(res, status, { message, documentation_url: `${DOCS}/${doc}`, status: String(status) });
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -72,10 +200,881 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** git, asynchronously (see the module comment on why never *Sync). */
+function runGit(
+  cwd: string,
+  args: string[],
+  opts: { env?: Record<string, string>; input?: string | Buffer } = {},
+): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(opts.input);
+  });
+}
+
+/** Where branches live: the backing bare repository, or memory. */
+interface Refs {
+  readonly git: boolean;
+  tip(branch: string): Promise<string | undefined>;
+  /** A branch, a tag or a full SHA of an existing commit, as a commit SHA. */
+  resolve(ref: string): Promise<string | undefined>;
+  commitExists(sha: string): Promise<boolean>;
+  /** Compare-and-swap: `old` undefined = whatever it was, null = must not exist yet. */
+  update(branch: string, sha: string, old: string | null | undefined): Promise<boolean>;
+  /** Whether `a` is an ancestor of `b`; undefined when unknown (no repository). */
+  isAncestor(a: string, b: string): Promise<boolean | undefined>;
+  /** Whether `head` has commits `base` lacks. */
+  hasCommitsBeyond(base: string, head: string): Promise<boolean>;
+}
+
+function memoryRefs(branches: string[]): Refs {
+  const made = (b: string) => createHash('sha1').update(`branch:${b}`).digest('hex');
+  const map = new Map(branches.map((b) => [b, made(b)]));
+  return {
+    git: false,
+    tip: async (b) => map.get(b),
+    resolve: async (ref) =>
+      map.get(ref.replace(/^refs\/heads\//, '')) ?? (SHA.test(ref) ? ref : undefined),
+    commitExists: async (sha) => SHA.test(sha),
+    update: async (b, sha, old) => {
+      const current = map.get(b);
+      if (old === null ? current !== undefined : old !== undefined && current !== old) return false;
+      map.set(b, sha);
+      return true;
+    },
+    isAncestor: async () => undefined,
+    hasCommitsBeyond: async (base, head) => base !== head,
+  };
+}
+
+function gitRefs(repo: string, env: Record<string, string>): Refs {
+  const git = (args: string[]) => runGit(repo, args, { env });
+  const commitExists = async (sha: string) =>
+    SHA.test(sha) && (await git(['cat-file', '-e', `${sha}^{commit}`])).code === 0;
+  const verify = async (name: string) => {
+    const r = await git(['rev-parse', '--verify', '-q', `${name}^{commit}`]);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  };
+  return {
+    git: true,
+    tip: (b) => verify(`refs/heads/${b}`),
+    resolve: async (ref) => {
+      if (SHA.test(ref)) return (await commitExists(ref)) ? ref : undefined;
+      const name = ref.replace(/^refs\/(heads|tags)\//, '');
+      return (await verify(`refs/heads/${name}`)) ?? (await verify(`refs/tags/${name}`));
+    },
+    commitExists,
+    update: async (b, sha, old) => {
+      const args = ['update-ref', `refs/heads/${b}`, sha];
+      if (old !== undefined) args.push(old ?? ZERO);
+      return (await git(args)).code === 0;
+    },
+    isAncestor: async (a, b) => (await git(['merge-base', '--is-ancestor', a, b])).code === 0,
+    hasCommitsBeyond: async (base, head) => {
+      const r = await git(['rev-list', '--count', `${base}..${head}`]);
+      return r.code === 0 && Number(r.stdout.trim()) > 0;
+    },
+  };
+}
+
+function pageOf<T>(items: T[], query: URLSearchParams): T[] {
+  const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 30) || 30));
+  const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  return items.slice((page - 1) * perPage, page * perPage);
+}
+
+/** Line and column (1-based) of the first match of `re` in `text`, for GraphQL `locations`. */
+function locate(text: string, re: RegExp): { line: number; column: number } {
+  const at = Math.max(0, text.search(re));
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const dispatches: FakeGitHub['dispatches'] = [];
+  const pullRequests: FakePullRequest[] = [];
+  const deployments: FakeDeployment[] = [];
+  const approvals = new Map<number, FakeApproval[]>();
+  const oneShot: Answer[] = [];
   let failing: { status: number; count: number } | undefined;
+  let nextStatusId = 1;
+
+  const gitEnv = opts.repoPath ? testGitEnv(dirname(opts.repoPath)) : {};
+  const refs = opts.repoPath ? gitRefs(opts.repoPath, gitEnv) : memoryRefs(opts.branches ?? []);
+  const webUrl = (opts.webUrl ?? 'https://github.com').replace(/\/+$/, '');
+  const actor = opts.actor ?? {
+    login: 'github-actions[bot]',
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+  };
+  const defaultBranch = opts.defaultBranch ?? 'main';
+  const fullName = `${opts.owner}/${opts.repo}`;
+  const web = `${webUrl}/${fullName}`;
+  let apiBase = '';
+  const api = () => `${apiBase}/repos/${fullName}`;
+  const user = (login: string) => ({
+    login,
+    id: createHash('sha1').update(login).digest().readUInt32BE(0),
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    html_url: `${webUrl}/${login}`,
+  });
+  const repoJson = () => ({
+    id: 1,
+    node_id: 'R_fake',
+    name: opts.repo,
+    full_name: fullName,
+    owner: user(opts.owner),
+    private: true,
+    html_url: web,
+    url: api(),
+    default_branch: defaultBranch,
+  });
+
+  // Operations that read then write (refs, pull requests) run one at a time.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = chain.then(fn);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const gitIn = (
+    args: string[],
+    extra: { env?: Record<string, string>; input?: string | Buffer } = {},
+  ) => {
+    if (!opts.repoPath) throw new Error('fake GitHub: this needs repoPath');
+    return runGit(opts.repoPath, args, { env: { ...gitEnv, ...extra.env }, input: extra.input });
+  };
+  const gitOk = async (
+    args: string[],
+    extra?: { env?: Record<string, string>; input?: string | Buffer },
+  ) => {
+    const r = await gitIn(args, extra);
+    if (r.code !== 0) throw new Error(`fake GitHub: git ${args.join(' ')}: ${r.stderr.trim()}`);
+    return r.stdout;
+  };
+  const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+  // ---- pull requests ----
+
+  const refreshHead = async (pr: FakePullRequest) => {
+    if (pr.state === 'open') pr.headSha = (await refs.tip(pr.head)) ?? pr.headSha;
+  };
+
+  const prJson = async (pr: FakePullRequest, full: boolean) => {
+    await refreshHead(pr);
+    const baseSha = (await refs.tip(pr.base)) ?? ZERO;
+    const side = (ref: string, sha: string) => ({
+      label: `${opts.owner}:${ref}`,
+      ref,
+      sha,
+      user: user(opts.owner),
+      repo: repoJson(),
+    });
+    return {
+      url: `${api()}/pulls/${pr.number}`,
+      id: 100_000 + pr.number,
+      node_id: `PR_fake${pr.number}`,
+      html_url: `${web}/pull/${pr.number}`,
+      number: pr.number,
+      state: pr.state,
+      locked: false,
+      title: pr.title,
+      user: user(actor.login),
+      body: pr.body === '' ? null : pr.body,
+      created_at: pr.createdAt,
+      updated_at: pr.updatedAt,
+      closed_at: pr.closedAt ?? null,
+      merged_at: pr.mergedAt ?? null,
+      merge_commit_sha: pr.mergeCommitSha ?? null,
+      draft: false,
+      head: side(pr.head, pr.headSha),
+      base: side(pr.base, baseSha),
+      // The list endpoint leaves these out; only GET /pulls/{n} (and create/update) has them.
+      ...(full
+        ? {
+            merged: pr.merged,
+            mergeable: pr.state === 'open' ? true : null,
+            merged_by: pr.merged ? user(actor.login) : null,
+            comments: 0,
+            commits: 1,
+          }
+        : {}),
+    };
+  };
+
+  const PR_DOC = 'pulls/pulls';
+
+  const listPulls = async (query: URLSearchParams): Promise<Answer> => {
+    const state = query.get('state') ?? 'open';
+    if (!['open', 'closed', 'all'].includes(state)) {
+      return invalid(`${PR_DOC}#list-pull-requests`, {
+        resource: 'Search',
+        field: 'state',
+        code: 'invalid',
+      });
+    }
+    const head = query.get('head');
+    const base = query.get('base');
+    let list = [...pullRequests].sort((a, b) => b.number - a.number);
+    if (state !== 'all') list = list.filter((p) => p.state === state);
+    // GitHub filters on head only in the `user:ref-name` form.
+    if (head && head.includes(':')) {
+      const [who, ...rest] = head.split(':');
+      const ref = rest.join(':');
+      list = list.filter((p) => who === opts.owner && p.head === ref);
+    }
+    if (base) list = list.filter((p) => p.base === base);
+    return ok(200, await Promise.all(pageOf(list, query).map((p) => prJson(p, false))));
+  };
+
+  const createPull = (body: Record<string, unknown>): Promise<Answer> =>
+    serial(async () => {
+      const doc = `${PR_DOC}#create-a-pull-request`;
+      if (typeof body.title !== 'string' || !body.title) {
+        return invalid(doc, { resource: 'PullRequest', field: 'title', code: 'missing_field' });
+      }
+      if (typeof body.base !== 'string' || !body.base) {
+        return invalid(doc, { resource: 'PullRequest', field: 'base', code: 'missing_field' });
+      }
+      if (typeof body.head !== 'string' || !body.head) {
+        return invalid(doc, { resource: 'PullRequest', field: 'head', code: 'missing_field' });
+      }
+      let head = body.head;
+      if (head.includes(':')) {
+        const [who, ...rest] = head.split(':');
+        if (who !== opts.owner) {
+          return invalid(doc, { resource: 'PullRequest', field: 'head', code: 'invalid' });
+        }
+        head = rest.join(':');
+      }
+      const base = body.base;
+      const baseSha = await refs.tip(base);
+      if (!baseSha)
+        return invalid(doc, { resource: 'PullRequest', field: 'base', code: 'invalid' });
+      const headSha = await refs.tip(head);
+      if (!headSha)
+        return invalid(doc, { resource: 'PullRequest', field: 'head', code: 'invalid' });
+      if (pullRequests.some((p) => p.state === 'open' && p.head === head && p.base === base)) {
+        return invalid(doc, {
+          resource: 'PullRequest',
+          code: 'custom',
+          message: `A pull request already exists for ${opts.owner}:${head}.`,
+        });
+      }
+      if (!(await refs.hasCommitsBeyond(baseSha, headSha))) {
+        return invalid(doc, {
+          resource: 'PullRequest',
+          code: 'custom',
+          message: `No commits between ${base} and ${head}`,
+        });
+      }
+      const at = now();
+      const pr: FakePullRequest = {
+        number: pullRequests.length + 1,
+        title: body.title,
+        body: typeof body.body === 'string' ? body.body : '',
+        head,
+        base,
+        state: 'open',
+        merged: false,
+        headSha,
+        createdAt: at,
+        updatedAt: at,
+      };
+      pullRequests.push(pr);
+      return ok(201, await prJson(pr, true));
+    });
+
+  const updatePull = (pr: FakePullRequest, body: Record<string, unknown>): Promise<Answer> =>
+    serial(async () => {
+      const doc = `${PR_DOC}#update-a-pull-request`;
+      if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') {
+        return invalid(doc, { resource: 'PullRequest', field: 'state', code: 'invalid' });
+      }
+      if (body.state === 'open' && pr.state === 'closed') {
+        if (pr.merged) {
+          return invalid(doc, {
+            resource: 'PullRequest',
+            code: 'custom',
+            field: 'state',
+            message: 'state cannot be changed. The pull request has been merged.',
+          });
+        }
+        if (
+          pullRequests.some((p) => p.state === 'open' && p.head === pr.head && p.base === pr.base)
+        ) {
+          return invalid(doc, {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${opts.owner}:${pr.head}.`,
+          });
+        }
+      }
+      if (typeof body.title === 'string') pr.title = body.title;
+      if (typeof body.body === 'string') pr.body = body.body;
+      if (body.state === 'closed' && pr.state === 'open') {
+        await refreshHead(pr);
+        pr.state = 'closed';
+        pr.closedAt = now();
+      } else if (body.state === 'open' && pr.state === 'closed') {
+        pr.state = 'open';
+        delete pr.closedAt;
+      }
+      pr.updatedAt = now();
+      return ok(200, await prJson(pr, true));
+    });
+
+  const mergePullRequest = (number: number, method: 'merge' | 'squash'): Promise<string> =>
+    serial(async () => {
+      const pr = pullRequests.find((p) => p.number === number);
+      if (!pr) throw new Error(`fake GitHub: no pull request #${number}`);
+      if (pr.state !== 'open') throw new Error(`fake GitHub: pull request #${number} is not open`);
+      const headSha = await refs.tip(pr.head);
+      const baseSha = await refs.tip(pr.base);
+      if (!headSha || !baseSha) throw new Error(`fake GitHub: #${number}: a branch is missing`);
+      const merged = await gitIn(['merge-tree', '--write-tree', baseSha, headSha]);
+      if (merged.code !== 0) {
+        throw new Error(`fake GitHub: #${number} does not merge cleanly: ${merged.stdout.trim()}`);
+      }
+      const tree = merged.stdout.split('\n')[0]!.trim();
+      const committer = {
+        GIT_COMMITTER_NAME: 'GitHub',
+        GIT_COMMITTER_EMAIL: 'noreply@github.com',
+      };
+      let sha: string;
+      if (method === 'merge') {
+        const message = `Merge pull request #${pr.number} from ${opts.owner}/${pr.head}\n\n${pr.title}\n`;
+        sha = (
+          await gitOk(['commit-tree', tree, '-p', baseSha, '-p', headSha, '-F', '-'], {
+            input: message,
+            env: { ...committer, GIT_AUTHOR_NAME: actor.name, GIT_AUTHOR_EMAIL: actor.email },
+          })
+        ).trim();
+      } else {
+        const [name, email, date, ...msg] = (
+          await gitOk(['log', '-1', '--format=%an%x00%ae%x00%aI%x00%B', headSha])
+        ).split('\0');
+        const message = `${pr.title} (#${pr.number})\n\n${msg.join('\0').trim()}\n`;
+        sha = (
+          await gitOk(['commit-tree', tree, '-p', baseSha, '-F', '-'], {
+            input: message,
+            env: {
+              ...committer,
+              GIT_AUTHOR_NAME: name ?? actor.name,
+              GIT_AUTHOR_EMAIL: email ?? actor.email,
+              GIT_AUTHOR_DATE: date ?? '',
+            },
+          })
+        ).trim();
+      }
+      if (!(await refs.update(pr.base, sha, baseSha))) {
+        throw new Error(`fake GitHub: ${pr.base} moved while merging #${number}`);
+      }
+      const at = now();
+      Object.assign(pr, {
+        state: 'closed',
+        merged: true,
+        headSha,
+        mergeCommitSha: sha,
+        mergedAt: at,
+        closedAt: at,
+        updatedAt: at,
+      });
+      return sha;
+    });
+
+  // ---- deployments ----
+
+  const DEP_DOC = 'deployments/deployments';
+  const STATUS_DOC = 'deployments/statuses';
+
+  const statusJson = (d: FakeDeployment, s: FakeDeploymentStatus) => ({
+    url: `${api()}/deployments/${d.id}/statuses/${s.id}`,
+    id: s.id,
+    node_id: `DES_fake${s.id}`,
+    state: s.state,
+    creator: user(actor.login),
+    description: s.description,
+    environment: d.environment,
+    target_url: s.logUrl,
+    log_url: s.logUrl,
+    environment_url: s.environmentUrl,
+    created_at: s.createdAt,
+    updated_at: s.createdAt,
+    deployment_url: `${api()}/deployments/${d.id}`,
+    repository_url: api(),
+  });
+
+  const deploymentJson = (d: FakeDeployment) => ({
+    url: `${api()}/deployments/${d.id}`,
+    id: d.id,
+    node_id: `DE_fake${d.id}`,
+    sha: d.sha,
+    ref: d.ref,
+    task: d.task,
+    payload: d.payload,
+    original_environment: d.environment,
+    environment: d.environment,
+    description: d.description,
+    creator: user(actor.login),
+    created_at: d.createdAt,
+    updated_at: d.statuses.at(-1)?.createdAt ?? d.createdAt,
+    statuses_url: `${api()}/deployments/${d.id}/statuses`,
+    repository_url: api(),
+    transient_environment: d.transientEnvironment,
+    production_environment: d.productionEnvironment,
+  });
+
+  const tooLong = (resource: string, doc: string) =>
+    invalid(doc, {
+      resource,
+      code: 'custom',
+      field: 'description',
+      message: 'description is too long (maximum is 140 characters)',
+    });
+
+  const createDeployment = async (body: Record<string, unknown>): Promise<Answer> => {
+    const doc = `${DEP_DOC}#create-a-deployment`;
+    if (typeof body.ref !== 'string' || !body.ref) {
+      return invalid(doc, { resource: 'Deployment', field: 'ref', code: 'missing_field' });
+    }
+    const sha = await refs.resolve(body.ref);
+    if (!sha) return fail(422, `No ref found for: ${body.ref}`, doc);
+    if (typeof body.description === 'string' && [...body.description].length > 140) {
+      return tooLong('Deployment', doc);
+    }
+    // The fake knows no commit statuses: any context required explicitly has not succeeded.
+    if (Array.isArray(body.required_contexts) && body.required_contexts.length > 0) {
+      return fail(409, `Conflict: Commit status checks failed for ${body.ref}.`, doc);
+    }
+    const environment = typeof body.environment === 'string' ? body.environment : 'production';
+    const d: FakeDeployment = {
+      id: deployments.length + 1,
+      sha,
+      ref: body.ref,
+      task: typeof body.task === 'string' ? body.task : 'deploy',
+      environment,
+      description: typeof body.description === 'string' ? body.description : null,
+      payload: body.payload ?? {},
+      productionEnvironment:
+        typeof body.production_environment === 'boolean'
+          ? body.production_environment
+          : environment === 'production',
+      transientEnvironment: body.transient_environment === true,
+      createdAt: now(),
+      statuses: [],
+    };
+    deployments.push(d);
+    return ok(201, deploymentJson(d));
+  };
+
+  const createStatus = (d: FakeDeployment, body: Record<string, unknown>): Answer => {
+    const doc = `${STATUS_DOC}#create-a-deployment-status`;
+    if (typeof body.state !== 'string' || !DEPLOYMENT_STATES.includes(body.state)) {
+      return invalid(doc, { resource: 'DeploymentStatus', field: 'state', code: 'invalid' });
+    }
+    if (typeof body.description === 'string' && [...body.description].length > 140) {
+      return tooLong('DeploymentStatus', doc);
+    }
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const at = now();
+    const s: FakeDeploymentStatus = {
+      id: nextStatusId++,
+      state: body.state,
+      description: str(body.description),
+      environmentUrl: str(body.environment_url),
+      logUrl: str(body.log_url) || str(body.target_url),
+      createdAt: at,
+    };
+    d.statuses.push(s);
+    if (s.state === 'success' && body.auto_inactive !== false) {
+      for (const other of deployments) {
+        if (
+          other.id < d.id &&
+          other.environment === d.environment &&
+          !other.transientEnvironment &&
+          !other.productionEnvironment &&
+          other.statuses.at(-1)?.state !== 'inactive'
+        ) {
+          other.statuses.push({
+            id: nextStatusId++,
+            state: 'inactive',
+            description: '',
+            environmentUrl: '',
+            logUrl: '',
+            createdAt: at,
+          });
+        }
+      }
+    }
+    return ok(201, statusJson(d, s));
+  };
+
+  const listDeployments = (query: URLSearchParams): Answer => {
+    let list = [...deployments].sort((a, b) => b.id - a.id);
+    for (const [param, field] of [
+      ['sha', 'sha'],
+      ['ref', 'ref'],
+      ['task', 'task'],
+      ['environment', 'environment'],
+    ] as const) {
+      const want = query.get(param);
+      if (want !== null && want !== '') list = list.filter((d) => d[field] === want);
+    }
+    return ok(200, pageOf(list, query).map(deploymentJson));
+  };
+
+  // ---- refs ----
+
+  const REFS_DOC = 'git/refs';
+  const refJson = (name: string, sha: string) => ({
+    ref: `refs/${name}`,
+    node_id: `REF_fake${Buffer.from(name).toString('base64url')}`,
+    url: `${api()}/git/refs/${name}`,
+    object: { sha, type: 'commit', url: `${api()}/git/commits/${sha}` },
+  });
+
+  const updateRef = (name: string, body: Record<string, unknown>): Promise<Answer> =>
+    serial(async () => {
+      const doc = `${REFS_DOC}#update-a-reference`;
+      if (typeof body.sha !== 'string') {
+        return fail(422, 'Invalid request.\n\n"sha" wasn\'t supplied.', doc);
+      }
+      const branch = name.startsWith('heads/') ? name.slice('heads/'.length) : undefined;
+      const current = branch ? await refs.tip(branch) : undefined;
+      if (!branch || !current) return fail(422, 'Reference does not exist', doc);
+      if (!(await refs.commitExists(body.sha))) return fail(422, 'Object does not exist', doc);
+      if (body.force !== true && (await refs.isAncestor(current, body.sha)) === false) {
+        return fail(422, 'Update is not a fast forward', doc);
+      }
+      if (!(await refs.update(branch, body.sha, current))) {
+        return fail(422, 'Reference cannot be updated', doc);
+      }
+      return ok(200, refJson(name, body.sha));
+    });
+
+  const createRef = (body: Record<string, unknown>): Promise<Answer> =>
+    serial(async () => {
+      const doc = `${REFS_DOC}#create-a-reference`;
+      if (typeof body.ref !== 'string') {
+        return fail(422, 'Invalid request.\n\n"ref" wasn\'t supplied.', doc);
+      }
+      if (typeof body.sha !== 'string') {
+        return fail(422, 'Invalid request.\n\n"sha" wasn\'t supplied.', doc);
+      }
+      const m = /^refs\/heads\/(.+)$/.exec(body.ref);
+      if (!/^refs\/[^/]+\/.+/.test(body.ref)) return fail(422, 'Reference name is not valid', doc);
+      if (!m) return fail(422, 'fake GitHub: only refs/heads/* can be created', doc);
+      const branch = m[1]!;
+      if (await refs.tip(branch)) return fail(422, 'Reference already exists', doc);
+      if (!(await refs.commitExists(body.sha))) return fail(422, 'Object does not exist', doc);
+      if (!(await refs.update(branch, body.sha, null))) {
+        return fail(422, 'Reference already exists', doc);
+      }
+      return ok(201, refJson(`heads/${branch}`, body.sha));
+    });
+
+  // ---- GraphQL ----
+
+  const GRAPHQL_DOC = 'https://docs.github.com/graphql';
+
+  const graphql = async (body: unknown): Promise<Answer> => {
+    const b = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> };
+    if (typeof b.query !== 'string') {
+      return ok(200, {
+        errors: [{ message: 'A query attribute must be specified and must be a string.' }],
+      });
+    }
+    const query = b.query;
+    const field = /createCommitOnBranch\s*\(\s*input\s*:\s*\$input\s*\)/;
+    const input = b.variables?.input as Record<string, unknown> | undefined;
+    if (!/^\s*mutation\b/.test(query) || !field.test(query) || !input) {
+      return ok(200, {
+        errors: [
+          {
+            message:
+              'fake GitHub serves only mutation { createCommitOnBranch(input: $input) } with variables.input',
+          },
+        ],
+      });
+    }
+    const where = {
+      path: ['createCommitOnBranch'],
+      locations: [locate(query, /createCommitOnBranch\s*\(/)],
+    };
+    const failed = (type: string | undefined, message: string): Answer =>
+      ok(200, {
+        data: { createCommitOnBranch: null },
+        errors: [{ ...(type ? { type } : {}), ...where, message }],
+      });
+    const variableError = (field: string): Answer =>
+      ok(200, {
+        errors: [
+          {
+            extensions: {
+              value: input,
+              problems: [{ path: [field], explanation: 'Expected value to not be null' }],
+            },
+            locations: [locate(query, /\$input/)],
+            message: `Variable $input of type CreateCommitOnBranchInput! was provided invalid value for ${field} (Expected value to not be null)`,
+          },
+        ],
+      });
+
+    const branchInput = (input.branch ?? {}) as Record<string, unknown>;
+    if (typeof input.expectedHeadOid !== 'string') return variableError('expectedHeadOid');
+    const message = (input.message ?? {}) as Record<string, unknown>;
+    if (typeof message.headline !== 'string') return variableError('message.headline');
+    const nameWithOwner = branchInput.repositoryNameWithOwner;
+    if (
+      typeof nameWithOwner !== 'string' ||
+      nameWithOwner.toLowerCase() !== fullName.toLowerCase()
+    ) {
+      return failed(
+        'NOT_FOUND',
+        `Could not resolve to a Repository with the name '${String(nameWithOwner)}'.`,
+      );
+    }
+    if (typeof branchInput.branchName !== 'string') return variableError('branch.branchName');
+    if (!opts.repoPath)
+      return failed(undefined, 'fake GitHub: createCommitOnBranch needs repoPath');
+    const branch = branchInput.branchName.replace(/^refs\/heads\//, '');
+    const expected = input.expectedHeadOid;
+    const changes = (input.fileChanges ?? {}) as {
+      additions?: { path?: unknown; contents?: unknown }[];
+      deletions?: { path?: unknown }[];
+    };
+    const additions = changes.additions ?? [];
+    const deletions = changes.deletions ?? [];
+    const paths = [...additions, ...deletions].map((f) => f.path);
+    for (const p of paths) {
+      if (
+        typeof p !== 'string' ||
+        !p ||
+        p.startsWith('/') ||
+        p.split('/').some((s) => s === '' || s === '.' || s === '..')
+      ) {
+        return failed('UNPROCESSABLE', `Invalid path: ${JSON.stringify(p)}`);
+      }
+    }
+    if (new Set(paths).size !== paths.length) {
+      return failed(
+        'UNPROCESSABLE',
+        'path values must be unique across all additions and deletions',
+      );
+    }
+    for (const a of additions) {
+      if (typeof a.contents !== 'string' || !STRICT_BASE64.test(a.contents)) {
+        return failed(
+          'UNPROCESSABLE',
+          `contents of ${String(a.path)} are not valid base64 (RFC 4648)`,
+        );
+      }
+    }
+
+    return serial(async () => {
+      const tip = await refs.tip(branch);
+      if (!tip) {
+        return failed(
+          'NOT_FOUND',
+          `A ref named "refs/heads/${branch}" does not exist in ${fullName}.`,
+        );
+      }
+      const stale = () =>
+        failed(
+          'STALE_DATA',
+          `Expected branch to point to "${expected}" but it did not.  Pull and try again.`,
+        );
+      if (tip !== expected) return stale();
+      const dir = await mkdtemp(join(tmpdir(), 'fake-github-index-'));
+      try {
+        const env = { GIT_INDEX_FILE: join(dir, 'index') };
+        await gitOk(['read-tree', expected], { env });
+        const listed = await gitOk(['ls-files', '-s', '-z'], { env });
+        const modes = new Map<string, string>();
+        for (const entry of listed.split('\0')) {
+          const m = /^(\d+) [0-9a-f]+ \d+\t(.*)$/s.exec(entry);
+          if (m) modes.set(m[2]!, m[1]!);
+        }
+        for (const d of deletions) {
+          const path = d.path as string;
+          if (!modes.has(path)) {
+            return failed(
+              'UNPROCESSABLE',
+              `A path was requested for deletion which does not exist as of commit oid \`${expected}\``,
+            );
+          }
+          // Mode 0 removes the entry (--force-remove would want a work tree).
+          await gitOk(['update-index', '--index-info'], { env, input: `0 ${ZERO}\t${path}\n` });
+        }
+        for (const a of additions) {
+          const path = a.path as string;
+          const blob = (
+            await gitOk(['hash-object', '-w', '--stdin'], {
+              env,
+              input: Buffer.from(a.contents as string, 'base64'),
+            })
+          ).trim();
+          const mode = modes.get(path) === '100755' ? '100755' : '100644';
+          await gitOk(['update-index', '--add', '--cacheinfo', `${mode},${blob},${path}`], { env });
+        }
+        const tree = (await gitOk(['write-tree'], { env })).trim();
+        const body = typeof message.body === 'string' && message.body ? `\n\n${message.body}` : '';
+        const oid = (
+          await gitOk(['commit-tree', tree, '-p', expected, '-F', '-'], {
+            input: `${message.headline}${body}\n`,
+            env: {
+              GIT_AUTHOR_NAME: actor.name,
+              GIT_AUTHOR_EMAIL: actor.email,
+              GIT_COMMITTER_NAME: 'GitHub',
+              GIT_COMMITTER_EMAIL: 'noreply@github.com',
+            },
+          })
+        ).trim();
+        // Compare-and-swap: a push that landed since the check above makes this stale too.
+        if (!(await refs.update(branch, oid, expected))) return stale();
+        return ok(200, {
+          data: { createCommitOnBranch: { commit: { oid, url: `${web}/commit/${oid}` } } },
+        });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  };
+
+  // ---- routing ----
+
+  const route = async (
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+  ): Promise<Answer> => {
+    const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    if (path === '/graphql') {
+      return method === 'POST' ? graphql(body) : fail(404, 'Not Found', GRAPHQL_DOC);
+    }
+    const prefix = `/repos/${opts.owner}/${opts.repo}`;
+    if (!path.startsWith(`${prefix}/`)) {
+      return fail(404, 'Not Found', 'overview/resources-in-the-rest-api');
+    }
+    const rest = path.slice(prefix.length);
+    let m: RegExpExecArray | null;
+
+    if ((m = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(rest)) && method === 'POST') {
+      const key = decodeURIComponent(m[1]!);
+      const wf = (opts.workflows ?? []).find((w) => w.file === key || String(w.id) === key);
+      const doc = 'actions/workflows#create-a-workflow-dispatch-event';
+      if (!wf) return fail(404, 'Not Found', doc);
+      if (!wf.dispatchInputs) {
+        return fail(422, "Workflow does not have 'workflow_dispatch' trigger", doc);
+      }
+      const d = b as { ref?: unknown; inputs?: Record<string, unknown> };
+      if (typeof d.ref !== 'string')
+        return fail(422, 'Invalid request.\n\n"ref" wasn\'t supplied.', doc);
+      const ref = d.ref.replace(/^refs\/heads\//, '');
+      if (!(await refs.tip(ref))) return fail(422, `No ref found for: ${d.ref}`, doc);
+      const inputs = d.inputs ?? {};
+      const unexpected = Object.keys(inputs).filter((k) => !wf.dispatchInputs?.includes(k));
+      if (unexpected.length) {
+        return fail(422, `Unexpected inputs provided: ${JSON.stringify(unexpected)}`, doc);
+      }
+      const missing = (wf.requiredInputs ?? []).filter((k) => !(k in inputs));
+      if (missing.length) return fail(422, `Required input '${missing[0]}' not provided`, doc);
+      dispatches.push({
+        workflow: wf.file,
+        ref,
+        inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])),
+      });
+      return ok(204);
+    }
+
+    if (rest === '/pulls') {
+      if (method === 'GET') return listPulls(query);
+      if (method === 'POST') return createPull(b);
+    }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest))) {
+      const pr = pullRequests.find((p) => p.number === Number(m![1]));
+      if (!pr) return fail(404, 'Not Found', `${PR_DOC}#get-a-pull-request`);
+      if (method === 'GET') return ok(200, await prJson(pr, true));
+      if (method === 'PATCH') return updatePull(pr, b);
+    }
+
+    if (rest === '/deployments') {
+      if (method === 'GET') return listDeployments(query);
+      if (method === 'POST') return createDeployment(b);
+    }
+    if ((m = /^\/deployments\/(\d+)\/statuses$/.exec(rest))) {
+      const d = deployments.find((x) => x.id === Number(m![1]));
+      if (!d) return fail(404, 'Not Found', `${STATUS_DOC}#create-a-deployment-status`);
+      if (method === 'POST') return createStatus(d, b);
+      if (method === 'GET') {
+        const newest = [...d.statuses].reverse();
+        return ok(
+          200,
+          pageOf(newest, query).map((s) => statusJson(d, s)),
+        );
+      }
+    }
+
+    if ((m = /^\/actions\/runs\/(\d+)\/approvals$/.exec(rest)) && method === 'GET') {
+      const list = approvals.get(Number(m[1]));
+      const doc = 'actions/workflow-runs#get-the-review-history-for-a-workflow-run';
+      if (!list) return fail(404, 'Not Found', doc);
+      return ok(
+        200,
+        list.map((a) => ({
+          environments: a.environments.map((name, i) => ({
+            id: 5000 + i,
+            node_id: `EN_fake${name}`,
+            name,
+            url: `${api()}/environments/${encodeURIComponent(name)}`,
+            html_url: `${web}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+            created_at: '2024-01-01T00:00:00Z',
+            updated_at: '2024-01-01T00:00:00Z',
+          })),
+          state: a.state,
+          comment: a.comment ?? '',
+          user: user(a.login),
+        })),
+      );
+    }
+
+    if (rest === '/git/refs' && method === 'POST') return createRef(b);
+    if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && method === 'PATCH') {
+      return updateRef(decodeURIComponent(m[1]!), b);
+    }
+    if ((m = /^\/git\/ref\/(.+)$/.exec(rest)) && method === 'GET') {
+      const name = decodeURIComponent(m[1]!);
+      const sha = name.startsWith('heads/') ? await refs.tip(name.slice(6)) : undefined;
+      if (!sha) return fail(404, 'Not Found', `${REFS_DOC}#get-a-reference`);
+      return ok(200, refJson(name, sha));
+    }
+
+    return fail(404, 'Not Found', 'overview/resources-in-the-rest-api');
+  };
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -84,68 +1083,63 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       requests.push({
         method: req.method ?? '',
         path: url.pathname,
+        query: url.search,
         authorization: req.headers.authorization,
         body,
       });
+      const queued = oneShot.shift();
+      if (queued) return send(res, queued);
       if (failing && failing.count > 0) {
         failing.count--;
-        error(
+        return send(
           res,
-          failing.status,
-          failing.status >= 500 ? 'Server Error' : 'Error',
-          'overview/resources-in-the-rest-api',
+          fail(
+            failing.status,
+            failing.status >= 500 ? 'Server Error' : 'Error',
+            'overview/resources-in-the-rest-api',
+          ),
         );
-        return;
       }
+      // GHES serves REST under /api/v3 and GraphQL at /api/graphql.
+      const path =
+        url.pathname === '/api/graphql' ? '/graphql' : url.pathname.replace(/^\/api\/v3(?=\/)/, '');
       const auth = req.headers.authorization ?? '';
       if (auth !== `token ${opts.token}` && auth !== `Bearer ${opts.token}`) {
-        error(res, 401, 'Bad credentials', 'overview/authenticating-to-the-rest-api');
-        return;
+        return send(
+          res,
+          fail(
+            401,
+            'Bad credentials',
+            path === '/graphql' ? GRAPHQL_DOC : 'overview/authenticating-to-the-rest-api',
+          ),
+        );
       }
-      const prefix = `/repos/${opts.owner}/${opts.repo}`;
-      const dispatch = new RegExp(`^${prefix}/actions/workflows/([^/]+)/dispatches$`).exec(
-        url.pathname,
-      );
-      if (dispatch && req.method === 'POST') {
-        const key = decodeURIComponent(dispatch[1] as string);
-        const wf = opts.workflows.find((w) => w.file === key || String(w.id) === key);
-        const doc = 'actions/workflows#create-a-workflow-dispatch-event';
-        if (!wf) return error(res, 404, 'Not Found', doc);
-        if (!wf.dispatchInputs) {
-          return error(res, 422, "Workflow does not have 'workflow_dispatch' trigger", doc);
-        }
-        const b = (body ?? {}) as { ref?: unknown; inputs?: Record<string, unknown> };
-        if (typeof b.ref !== 'string')
-          return error(res, 422, 'Invalid request.\n\n"ref" wasn\'t supplied.', doc);
-        const ref = b.ref.replace(/^refs\/heads\//, '');
-        if (!opts.branches.includes(ref)) return error(res, 422, `No ref found for: ${b.ref}`, doc);
-        const inputs = b.inputs ?? {};
-        const unexpected = Object.keys(inputs).filter((k) => !wf.dispatchInputs?.includes(k));
-        if (unexpected.length) {
-          return error(res, 422, `Unexpected inputs provided: ${JSON.stringify(unexpected)}`, doc);
-        }
-        const missing = (wf.requiredInputs ?? []).filter((k) => !(k in inputs));
-        if (missing.length)
-          return error(res, 422, `Required input '${missing[0]}' not provided`, doc);
-        dispatches.push({
-          workflow: wf.file,
-          ref,
-          inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])),
-        });
-        return send(res, 204);
+      try {
+        send(res, await route(req.method ?? 'GET', path, url.searchParams, body));
+      } catch (err) {
+        send(res, fail(500, (err as Error).message, 'overview'));
       }
-      error(res, 404, 'Not Found', 'overview/resources-in-the-rest-api');
     })();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
+  apiBase = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: apiBase,
     requests,
     dispatches,
+    pullRequests,
+    deployments,
     failNext: (status, count) => {
       failing = { status, count };
     },
+    answerNext: (status, body) => {
+      oneShot.push({ status, body });
+    },
+    setRunApprovals: (runId, list) => {
+      approvals.set(runId, list);
+    },
+    mergePullRequest,
     close: () =>
       new Promise((r) => {
         server.closeAllConnections();
