@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { GitHubClient } from '../github/client.js';
 import { GitError, type GitCredentials } from '../git/index.js';
 import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
@@ -51,6 +52,9 @@ const FLAGS = [
   'freight',
   'reason',
   'by',
+  'mode',
+  'sign-commits',
+  'no-deployments',
 ];
 
 const USAGE = `gantry: continuous promotion for GitOps
@@ -60,6 +64,7 @@ Usage:
   gantry get stages|freight|promotions [--project P] [--output table|json] [--limit N]
   gantry discover [--project P] [--warehouse W] [--dry-run] [--output table|json]
   gantry promote --stage S [--freight ID|ALIAS] [--project P] [--dry-run] [--output table|json]
+                 [--mode direct|pull-request] [--sign-commits] [--no-deployments]
   gantry approve --stage S --freight ID|ALIAS [--project P] [--reason TEXT] [--by NAME]
   gantry demo [--dir DIR]
   gantry version
@@ -74,6 +79,9 @@ Environment:
   GANTRY_TOKEN      token for an https remote (sent as an HTTP header, never stored)
   GANTRY_CACHE_DIR  where gantry keeps its partial copy of remotes (default ~/.cache/gantry)
   GANTRY_DEBUG      set to 1 to print every git command gantry runs, with its duration
+  GITHUB_TOKEN      for a remote on GitHub (GITHUB_SERVER_URL, default github.com): git access,
+                    and for promote: pull requests, signed commits, deployments
+  GITHUB_API_URL    GitHub's API (default https://api.github.com)
 
 Exit codes: 0 done, 1 refused or failed, 2 bad usage or bad configuration.
 `;
@@ -123,6 +131,9 @@ function parse(args: string[]) {
         freight: { type: 'string' },
         reason: { type: 'string' },
         by: { type: 'string' },
+        mode: { type: 'string' },
+        'sign-commits': { type: 'boolean', default: false },
+        'no-deployments': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -221,7 +232,26 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         );
       }
       const who = values.by || io.env.GIT_AUTHOR_NAME || io.env.USER || 'unknown';
+      const mode = values.mode;
+      if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request')
+        throw new UsageError(`--mode must be direct or pull-request, not "${mode}"`);
+      const api = githubForRemote(io.env, ctx.store.remoteUrl);
+      if ((values['sign-commits'] || mode === 'pull-request') && !api) {
+        throw new UsageError(
+          `${values['sign-commits'] ? '--sign-commits' : 'pull-request mode'} needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`,
+        );
+      }
       const outcome = await promote({
+        ...(mode ? { mode } : {}),
+        ...(api
+          ? {
+              github: {
+                repo: api,
+                signCommits: values['sign-commits'],
+                deployments: !values['no-deployments'],
+              },
+            }
+          : {}),
         project: projects[0] as Project,
         stage: values.stage,
         freight: values.freight,
@@ -375,6 +405,29 @@ async function get(
 }
 
 export const VERSION: string = pkg.version;
+
+/**
+ * GitHub's API for a remote on the GitHub server (GITHUB_SERVER_URL, default github.com) when
+ * GITHUB_TOKEN is set: `https://host/owner/name(.git)`.
+ */
+function githubForRemote(env: CliIO['env'], url: string): GitHubClient | undefined {
+  if (!env.GITHUB_TOKEN) return undefined;
+  try {
+    const server = new URL(env.GITHUB_SERVER_URL || 'https://github.com');
+    const remote = new URL(url);
+    if (remote.host !== server.host) return undefined;
+    const m = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote.pathname);
+    if (!m?.[1] || !m[2]) return undefined;
+    return new GitHubClient({
+      token: env.GITHUB_TOKEN,
+      apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+      owner: m[1],
+      repo: m[2],
+    });
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * GANTRY_TOKEN for any https remote; GITHUB_TOKEN only for the GitHub host, so that a token meant
