@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages gantry's tests run against, if missing (Debian/Ubuntu):
 # git (repos over file:// and git http-backend), docker-registry (a real OCI registry),
-# apache2-utils (htpasswd), openssl (the token server's certificate), skopeo (bench/discover's peer).
+# apache2-utils (htpasswd), openssl (the token server's certificate), skopeo (bench/discover's peer),
+# prometheus (a real Prometheus, with promtool, for the verification tests).
 set -euo pipefail
 need=()
 command -v git >/dev/null || need+=(git)
@@ -9,6 +10,7 @@ command -v docker-registry >/dev/null || need+=(docker-registry)
 command -v htpasswd >/dev/null || need+=(apache2-utils)
 command -v openssl >/dev/null || need+=(openssl)
 command -v skopeo >/dev/null || need+=(skopeo)
+command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(prometheus)
 if ((${#need[@]} == 0)); then
   exit 0
 fi

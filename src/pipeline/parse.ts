@@ -6,6 +6,7 @@ import type { Problem } from '../util/errors.js';
 import { parseDuration } from './duration.js';
 import type {
   RawFreightRequest,
+  RawMetric,
   RawProject,
   RawStage,
   RawStep,
@@ -23,6 +24,7 @@ import type {
   PromotionVar,
   Stage,
   Subscription,
+  VerificationMetric,
   Warehouse,
 } from './types.js';
 
@@ -194,6 +196,38 @@ function toStep(s: RawStep): PromotionStep {
   };
 }
 
+/** Argo Rollouts calls the http provider `web`; both names mean the same provider. */
+const PROVIDER_ALIASES: Readonly<Record<string, string>> = { web: 'http' };
+
+/** Default of a metric's `timeout`: the longest one measurement may take. */
+export const DEFAULT_MEASUREMENT_TIMEOUT = '5m';
+
+function toMetric(m: RawMetric): VerificationMetric {
+  // The schema admits exactly one provider key.
+  const [key, config] = Object.entries(m.provider)[0] ?? ['', {}];
+  const timeout = m.timeout ?? DEFAULT_MEASUREMENT_TIMEOUT;
+  return {
+    name: m.name,
+    provider: { name: PROVIDER_ALIASES[key] ?? key, config },
+    ...(m.successCondition !== undefined && { successCondition: m.successCondition }),
+    ...(m.failureCondition !== undefined && { failureCondition: m.failureCondition }),
+    ...(m.initialDelay !== undefined && {
+      initialDelay: m.initialDelay,
+      initialDelayMs: parseDuration(m.initialDelay),
+    }),
+    ...(m.interval !== undefined && {
+      interval: m.interval,
+      intervalMs: parseDuration(m.interval),
+    }),
+    count: m.count ?? 1,
+    failureLimit: m.failureLimit ?? 0,
+    inconclusiveLimit: m.inconclusiveLimit ?? 0,
+    consecutiveErrorLimit: m.consecutiveErrorLimit ?? 4,
+    timeout,
+    timeoutMs: parseDuration(timeout),
+  };
+}
+
 function toStage(s: RawStage): Stage {
   return {
     name: s.name,
@@ -206,7 +240,7 @@ function toStage(s: RawStage): Stage {
       vars: vars(s.promotionTemplate.vars),
       steps: s.promotionTemplate.steps.map(toStep),
     },
-    verification: (s.verification ?? []).map((v) => ({ ...v })),
+    verification: (s.verification ?? []).map(toMetric),
   };
 }
 

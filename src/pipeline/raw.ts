@@ -77,6 +77,21 @@ export interface RawStep {
   retry?: { timeout?: string; errorThreshold?: number };
 }
 
+export interface RawMetric {
+  name: string;
+  /** Exactly one key (the schema says so): http, web, prometheus, datadog, command, argocd, github. */
+  provider: Record<string, Record<string, unknown>>;
+  successCondition?: string;
+  failureCondition?: string;
+  initialDelay?: string;
+  interval?: string;
+  count?: number;
+  failureLimit?: number;
+  inconclusiveLimit?: number;
+  consecutiveErrorLimit?: number;
+  timeout?: string;
+}
+
 export interface RawStage {
   name: string;
   branch?: string;
@@ -84,7 +99,7 @@ export interface RawStage {
   requestedFreight: RawFreightRequest[];
   autoPromotion?: boolean;
   promotionTemplate: { mode?: 'direct' | 'pull-request'; vars?: RawVar[]; steps: RawStep[] };
-  verification?: ({ name: string } & Record<string, unknown>)[];
+  verification?: RawMetric[];
 }
 
 export interface RawProject {

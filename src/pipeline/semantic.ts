@@ -3,12 +3,13 @@
  * unique, references between warehouses and stages, cycles, and the syntax of embedded languages
  * (regular expressions, semver constraints, branch names).
  */
+import { compileExpr, hasExpression } from '../expr/index.js';
 import { compileRegex } from '../util/regex.js';
 import { parseConstraint } from '../semver/constraint.js';
 import { errorMessage, type Problem } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { branchNameProblem } from './branch.js';
-import type { RawGit, RawImage, RawProject, RawStage } from './raw.js';
+import type { RawGit, RawImage, RawMetric, RawProject, RawStage } from './raw.js';
 import { lineOf, problemAt, type PathSegment, type SourceFile } from './source.js';
 
 type Report = (segments: readonly PathSegment[], message: string) => void;
@@ -201,6 +202,8 @@ function checkStage(
     });
   });
 
+  checkMetrics(report, [...at, 'verification'], stage.verification ?? []);
+
   const aliases = new Map<string, number>();
   stage.promotionTemplate.steps.forEach((step, s) => {
     if (step.as === undefined) return;
@@ -212,6 +215,59 @@ function checkStage(
       );
     } else {
       aliases.set(step.as, s);
+    }
+  });
+}
+
+/**
+ * A stage's verification metrics: unique names, Argo Rollouts' ValidateMetric rules (count versus
+ * the limits, interval when count > 1) on the count gantry will really take, and conditions that
+ * parse. Conditions holding `${{ }}` are only parsed once rendered, when verification runs.
+ */
+function checkMetrics(report: Report, at: readonly PathSegment[], metrics: readonly RawMetric[]) {
+  const names = new Map<string, number>();
+  metrics.forEach((metric, i) => {
+    const mat: PathSegment[] = [...at, i];
+    const earlier = names.get(metric.name);
+    if (earlier !== undefined) {
+      report(
+        [...mat, 'name'],
+        `duplicate verification metric name ${JSON.stringify(metric.name)}: verification[${earlier}] already uses it`,
+      );
+    } else {
+      names.set(metric.name, i);
+    }
+    const count = metric.count ?? 1;
+    for (const field of ['failureLimit', 'inconclusiveLimit'] as const) {
+      const limit = metric[field];
+      if (limit === undefined || count >= limit) continue;
+      if (metric.count !== undefined) {
+        report([...mat, 'count'], `count (${count}) must be at least ${field} (${limit})`);
+      } else {
+        const forever =
+          metric.interval !== undefined
+            ? ' (Argo Rollouts measures forever when interval is set without count; a verification must end)'
+            : '';
+        report(
+          [...mat, field],
+          `${field} (${limit}) needs count set to at least ${limit}: without count gantry takes 1 measurement${forever}`,
+        );
+      }
+    }
+    if (count > 1 && metric.interval === undefined) {
+      report(
+        [...mat, 'count'],
+        `interval must be set when count is more than 1 (the time between measurements, e.g. interval: 30s)`,
+      );
+    }
+    for (const field of ['successCondition', 'failureCondition'] as const) {
+      const source = metric[field];
+      if (source === undefined || hasExpression(source)) continue;
+      try {
+        compileExpr(source);
+      } catch (err) {
+        report([...mat, field], `invalid ${field}: ${errorMessage(err)}`);
+      }
     }
   });
 }

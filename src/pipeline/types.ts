@@ -122,7 +122,32 @@ export interface PromotionStep {
   retry?: { timeoutMs?: number; errorThreshold?: number };
 }
 
+/**
+ * One verification check, Argo Rollouts' Metric with its defaults applied (docs/verify.md).
+ * Durations keep the text the user wrote next to their value in milliseconds.
+ */
 export interface VerificationMetric {
   name: string;
-  [key: string]: unknown;
+  /**
+   * The provider (`web`, Argo Rollouts' name, is read as `http`) and its configuration, as
+   * written: the provider validates it when verification runs, after `${{ }}` are rendered.
+   */
+  provider: { name: string; config: Record<string, unknown> };
+  successCondition?: string;
+  failureCondition?: string;
+  initialDelay?: string;
+  initialDelayMs?: number;
+  interval?: string;
+  intervalMs?: number;
+  /** Measurements to take, not counting those that end in Error (default 1). */
+  count: number;
+  /** Failed when more measurements than this have Failed (default 0). */
+  failureLimit: number;
+  /** Inconclusive when more measurements than this have been Inconclusive (default 0). */
+  inconclusiveLimit: number;
+  /** Error when more measurements than this in a row have ended in Error (default 4). */
+  consecutiveErrorLimit: number;
+  /** The longest one measurement may take (default 5m). */
+  timeout: string;
+  timeoutMs: number;
 }

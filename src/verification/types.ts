@@ -46,6 +46,11 @@ export interface Measurement {
   phase?: MeasurementPhase;
   /** One line for summaries: the value, or why it is what it is. Never a secret. */
   detail?: string;
+  /**
+   * More variables conditions can read besides `result` (http adds `response: {status,
+   * headers}`). `result` itself cannot be replaced this way.
+   */
+  vars?: Record<string, unknown>;
 }
 
 export interface ProviderDefinition<C = unknown> {

@@ -172,7 +172,18 @@ describe('loadProjectsFromDir', () => {
               },
             ],
           },
-          verification: [{ name: 'smoke', http: { url: 'https://echo.acme.dev/healthz' } }],
+          verification: [
+            {
+              name: 'smoke',
+              provider: { name: 'http', config: { url: 'https://echo.acme.dev/healthz' } },
+              count: 1,
+              failureLimit: 0,
+              inconclusiveLimit: 0,
+              consecutiveErrorLimit: 4,
+              timeout: '5m',
+              timeoutMs: 300_000,
+            },
+          ],
         },
       ],
     } satisfies Project);

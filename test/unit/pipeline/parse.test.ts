@@ -648,7 +648,7 @@ const cases: Case[] = [
         '10:34 stages[0].promotionTemplate.steps[0].use',
         'unknown field "use" (did you mean "uses"?)',
       ],
-      ['11:20 stages[0].verification[0]', 'missing required field "name"'],
+      ['11:20 stages[0].verification[0]', 'missing required fields "name", "provider"'],
     ],
   },
 ];
