@@ -2,6 +2,849 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -7488,7 +8331,7 @@ const Comparator = __nccwpck_require__(9379)
 const Range = __nccwpck_require__(6782)
 const satisfies = __nccwpck_require__(8011)
 const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(3193)
+const maxSatisfying = __nccwpck_require__(5574)
 const minSatisfying = __nccwpck_require__(8595)
 const minVersion = __nccwpck_require__(1866)
 const validRange = __nccwpck_require__(4737)
@@ -8468,7 +9311,7 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9043,10 +9886,288 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 4371:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
+module.exports = __nccwpck_require__(218);
+
+
+/***/ }),
+
+/***/ 218:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var net = __nccwpck_require__(9278);
+var tls = __nccwpck_require__(4756);
+var http = __nccwpck_require__(8611);
+var https = __nccwpck_require__(5692);
+var events = __nccwpck_require__(4434);
+var assert = __nccwpck_require__(2613);
+var util = __nccwpck_require__(9023);
+
+
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
+
+
+function httpOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  return agent;
+}
+
+function httpsOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+function httpOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  return agent;
+}
+
+function httpsOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+
+function TunnelingAgent(options) {
+  var self = this;
+  self.options = options || {};
+  self.proxyOptions = self.options.proxy || {};
+  self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+  self.requests = [];
+  self.sockets = [];
+
+  self.on('free', function onFree(socket, host, port, localAddress) {
+    var options = toOptions(host, port, localAddress);
+    for (var i = 0, len = self.requests.length; i < len; ++i) {
+      var pending = self.requests[i];
+      if (pending.host === options.host && pending.port === options.port) {
+        // Detect the request to connect same origin server,
+        // reuse the connection.
+        self.requests.splice(i, 1);
+        pending.request.onSocket(socket);
+        return;
+      }
+    }
+    socket.destroy();
+    self.removeSocket(socket);
+  });
+}
+util.inherits(TunnelingAgent, events.EventEmitter);
+
+TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+  var self = this;
+  var options = mergeOptions({request: req}, self.options, toOptions(host, port, localAddress));
+
+  if (self.sockets.length >= this.maxSockets) {
+    // We are over limit so we'll add it to the queue.
+    self.requests.push(options);
+    return;
+  }
+
+  // If we are under maxSockets create a new one.
+  self.createSocket(options, function(socket) {
+    socket.on('free', onFree);
+    socket.on('close', onCloseOrRemove);
+    socket.on('agentRemove', onCloseOrRemove);
+    req.onSocket(socket);
+
+    function onFree() {
+      self.emit('free', socket, options);
+    }
+
+    function onCloseOrRemove(err) {
+      self.removeSocket(socket);
+      socket.removeListener('free', onFree);
+      socket.removeListener('close', onCloseOrRemove);
+      socket.removeListener('agentRemove', onCloseOrRemove);
+    }
+  });
+};
+
+TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+  var self = this;
+  var placeholder = {};
+  self.sockets.push(placeholder);
+
+  var connectOptions = mergeOptions({}, self.proxyOptions, {
+    method: 'CONNECT',
+    path: options.host + ':' + options.port,
+    agent: false,
+    headers: {
+      host: options.host + ':' + options.port
+    }
+  });
+  if (options.localAddress) {
+    connectOptions.localAddress = options.localAddress;
+  }
+  if (connectOptions.proxyAuth) {
+    connectOptions.headers = connectOptions.headers || {};
+    connectOptions.headers['Proxy-Authorization'] = 'Basic ' +
+        new Buffer(connectOptions.proxyAuth).toString('base64');
+  }
+
+  debug('making CONNECT request');
+  var connectReq = self.request(connectOptions);
+  connectReq.useChunkedEncodingByDefault = false; // for v0.6
+  connectReq.once('response', onResponse); // for v0.6
+  connectReq.once('upgrade', onUpgrade);   // for v0.6
+  connectReq.once('connect', onConnect);   // for v0.7 or later
+  connectReq.once('error', onError);
+  connectReq.end();
+
+  function onResponse(res) {
+    // Very hacky. This is necessary to avoid http-parser leaks.
+    res.upgrade = true;
+  }
+
+  function onUpgrade(res, socket, head) {
+    // Hacky.
+    process.nextTick(function() {
+      onConnect(res, socket, head);
+    });
+  }
+
+  function onConnect(res, socket, head) {
+    connectReq.removeAllListeners();
+    socket.removeAllListeners();
+
+    if (res.statusCode !== 200) {
+      debug('tunneling socket could not be established, statusCode=%d',
+        res.statusCode);
+      socket.destroy();
+      var error = new Error('tunneling socket could not be established, ' +
+        'statusCode=' + res.statusCode);
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    if (head.length > 0) {
+      debug('got illegal response body from proxy');
+      socket.destroy();
+      var error = new Error('got illegal response body from proxy');
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    debug('tunneling connection has established');
+    self.sockets[self.sockets.indexOf(placeholder)] = socket;
+    return cb(socket);
+  }
+
+  function onError(cause) {
+    connectReq.removeAllListeners();
+
+    debug('tunneling socket could not be established, cause=%s\n',
+          cause.message, cause.stack);
+    var error = new Error('tunneling socket could not be established, ' +
+                          'cause=' + cause.message);
+    error.code = 'ECONNRESET';
+    options.request.emit('error', error);
+    self.removeSocket(placeholder);
+  }
+};
+
+TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
+  var pos = this.sockets.indexOf(socket)
+  if (pos === -1) {
+    return;
+  }
+  this.sockets.splice(pos, 1);
+
+  var pending = this.requests.shift();
+  if (pending) {
+    // If we have pending requests and a socket gets closed a new one
+    // needs to be created to take over in the pool for the one that closed.
+    this.createSocket(pending, function(socket) {
+      pending.request.onSocket(socket);
+    });
+  }
+};
+
+function createSecureSocket(options, cb) {
+  var self = this;
+  TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+    var hostHeader = options.request.getHeader('host');
+    var tlsOptions = mergeOptions({}, self.options, {
+      socket: socket,
+      servername: hostHeader ? hostHeader.replace(/:.*$/, '') : options.host
+    });
+
+    // 0 is dummy port for v0.6
+    var secureSocket = tls.connect(0, tlsOptions);
+    self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+    cb(secureSocket);
+  });
+}
+
+
+function toOptions(host, port, localAddress) {
+  if (typeof host === 'string') { // since v0.10
+    return {
+      host: host,
+      port: port,
+      localAddress: localAddress
+    };
+  }
+  return host; // for v0.11 or later
+}
+
+function mergeOptions(target) {
+  for (var i = 1, len = arguments.length; i < len; ++i) {
+    var overrides = arguments[i];
+    if (typeof overrides === 'object') {
+      var keys = Object.keys(overrides);
+      for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+        var k = keys[j];
+        if (overrides[k] !== undefined) {
+          target[k] = overrides[k];
+        }
+      }
+    }
+  }
+  return target;
+}
+
+
+var debug;
+if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
+  debug = function() {
+    var args = Array.prototype.slice.call(arguments);
+    if (typeof args[0] === 'string') {
+      args[0] = 'TUNNEL: ' + args[0];
+    } else {
+      args.unshift('TUNNEL:');
+    }
+    console.error.apply(console, args);
+  }
+} else {
+  debug = function() {};
+}
+exports.debug = debug; // for test
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
 
 
 const Client = __nccwpck_require__(3701)
@@ -9074,29 +10195,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-module.exports.g6 = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -9150,11 +10271,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-module.exports.hd = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -9165,57 +10286,57 @@ module.exports.hd = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -9657,7 +10778,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10225,7 +11346,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -34153,7 +35274,7 @@ const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(5574)
+const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -37136,7 +38257,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3881);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1241);
 
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -37152,7 +38273,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3881:
+/***/ 1241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37170,10 +38291,5010 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
 ;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * Errors that cross the core's boundary. Adapters map them to exit codes (CLI) or `core.setFailed`
@@ -37240,6 +43361,445 @@ class Redactor {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/retry.ts
+const DEFAULT_PUSH_RETRY = {
+    attempts: 12,
+    baseDelayMs: 150,
+    maxDelayMs: 4_000,
+    maxElapsedMs: 5 * 60_000,
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * "Full jitter" exponential backoff: the delay before try n+1 is uniform in
+ * [0, min(max, base·2ⁿ)]. Writers racing for one branch spread out instead of colliding again.
+ */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+/** Runs `fn` until it succeeds, `retryable` says no, or the tries run out (then the last error is thrown). */
+async function retry(fn, retryable, policy, hooks = {}) {
+    const now = hooks.now ?? Date.now;
+    const started = now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (attempt >= policy.attempts || !retryable(err))
+                throw err;
+            const delay = backoffDelay(attempt, policy, hooks.random);
+            if (policy.maxElapsedMs !== undefined && now() - started + delay > policy.maxElapsedMs)
+                throw err;
+            hooks.onRetry?.(attempt, delay, err);
+            await (hooks.sleep ?? sleep)(delay);
+        }
+    }
+}
+/** An HTTP `Retry-After` value (seconds, or an HTTP date) as milliseconds from `now`. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+
+
+
+
+/** GraphQL's createCommitOnBranch refused because the branch no longer points at expectedHeadOid. */
+class StaleHeadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StaleHeadError';
+    }
+}
+/** GitHub truncates nothing itself: longer deployment (status) descriptions are refused. */
+const DESCRIPTION_LIMIT = 140;
+/** `text` cut to `max` characters (code points), ending in `…` when cut. */
+function truncate(text, max = DESCRIPTION_LIMIT) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+function isRequestError(err) {
+    return (typeof err === 'object' &&
+        err !== null &&
+        typeof err.status === 'number');
+}
+/** Octokit's GraphqlResponseError: HTTP 200 whose body holds `errors`. */
+function graphqlErrors(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const errors = err.errors;
+    if (!Array.isArray(errors) || isRequestError(err))
+        return undefined;
+    return errors.map((e) => ({
+        type: typeof e?.type === 'string'
+            ? e.type
+            : undefined,
+        message: typeof e?.message === 'string'
+            ? e.message
+            : JSON.stringify(e),
+    }));
+}
+/**
+ * GitHub's error body message (`{"message": "...", "documentation_url": ...}`), with the
+ * details of a `Validation Failed` (`errors: [{resource, field, code, message}]`), if any.
+ */
+function githubMessage(err) {
+    const data = err.response?.data;
+    if (data &&
+        typeof data === 'object' &&
+        typeof data.message === 'string') {
+        const { message, errors } = data;
+        if (!Array.isArray(errors) || errors.length === 0)
+            return message;
+        const details = errors.map((e) => {
+            if (typeof e === 'string')
+                return e;
+            const { resource, field, code, message: m } = (e ?? {});
+            if (typeof m === 'string' && m)
+                return m;
+            const what = [resource, field].filter((x) => typeof x === 'string' && x).join('.');
+            return `${what || 'request'} ${typeof code === 'string' ? code : 'invalid'}`;
+        });
+        return `${message}: ${details.join('; ')}`;
+    }
+    return err.message;
+}
+const TRANSIENT = (err) => isRequestError(err) &&
+    (err.status >= 500 ||
+        err.status === 429 ||
+        // Secondary rate limits answer 403 with this text.
+        (err.status === 403 && /secondary rate limit/i.test(githubMessage(err))));
+const COMMON_HINTS = {
+    401: ' (the token is invalid or has expired)',
+};
+function toPullRequest(d) {
+    const merged = d.merged ?? (d.merged_at !== null && d.merged_at !== undefined);
+    return {
+        number: d.number,
+        url: d.html_url,
+        state: d.state === 'open' ? 'open' : 'closed',
+        merged,
+        head: d.head.ref,
+        base: d.base.ref,
+        headSha: d.head.sha,
+        title: d.title,
+        body: d.body ?? '',
+        ...(merged && d.merge_commit_sha ? { mergeCommitSha: d.merge_commit_sha } : {}),
+    };
+}
+/** GitHub returns the payload as it was sent: an object, or a string (often JSON). */
+function normalisePayload(payload) {
+    if (typeof payload !== 'string')
+        return payload ?? {};
+    const text = payload.trim();
+    if (!text.startsWith('{') && !text.startsWith('['))
+        return payload;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return payload;
+    }
+}
+function toDeployment(d) {
+    return {
+        id: d.id,
+        sha: d.sha,
+        ref: d.ref,
+        environment: d.environment,
+        description: d.description ?? '',
+        payload: normalisePayload(d.payload),
+        createdAt: d.created_at,
+    };
+}
+const DEPLOYMENT_HINTS = {
+    403: ' (the token needs the deployments: write permission)',
+    404: ' (does the repository exist, and does the token have the deployments: write permission?)',
+};
+const PULL_HINTS = {
+    403: ' (the token needs the pull-requests: write permission, and for GITHUB_TOKEN the repository or organization must allow GitHub Actions to create pull requests)',
+    404: ' (does the repository exist, and does the token have the pull-requests: write permission?)',
+};
+const CONTENTS_HINTS = {
+    403: ' (the token needs the contents: write permission; changing files under .github/workflows also needs workflows: write)',
+    404: ' (does the repository exist, and does the token have the contents: write permission?)',
+};
+class GitHubClient {
+    s;
+    octokit;
+    redactor = new Redactor();
+    constructor(s) {
+        this.s = s;
+        this.octokit = getOctokit(s.token, { baseUrl: s.apiUrl.replace(/\/+$/, '') });
+        this.redactor.add(s.token);
+    }
+    get repoName() {
+        return `${this.s.owner}/${this.s.repo}`;
+    }
+    /**
+     * Runs one API call with the retry policy for transient failures (5xx, 429, secondary rate
+     * limits) and turns what is left into an OperationError that says what failed, GitHub's
+     * message (token redacted) and a hint for the status. GraphQL errors (HTTP 200 with `errors`)
+     * become OperationError too, `STALE_DATA` a StaleHeadError.
+     */
+    async call(what, hints, fn) {
+        try {
+            return await retry(fn, TRANSIENT, this.s.retry ?? { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 }, this.s.retryHooks);
+        }
+        catch (err) {
+            if (err instanceof OperationError || err instanceof StaleHeadError)
+                throw err;
+            const gql = graphqlErrors(err);
+            if (gql) {
+                const text = this.redactor.redact(gql.map((e) => e.message).join('; '));
+                if (gql.some((e) => e.type === 'STALE_DATA')) {
+                    throw new StaleHeadError(`could not ${what}: ${text}`);
+                }
+                throw new OperationError(`could not ${what}: ${text}`);
+            }
+            if (!isRequestError(err))
+                throw err;
+            const msg = this.redactor.redact(githubMessage(err));
+            const hint = hints[err.status] ?? COMMON_HINTS[err.status] ?? '';
+            throw new OperationError(`could not ${what}: HTTP ${err.status}: ${msg}${hint}`);
+        }
+    }
+    async dispatchWorkflow(args) {
+        await this.call(`start workflow ${args.workflow} in ${this.repoName}`, {
+            404: ' (is the file name right, and does the workflow exist on that ref with a workflow_dispatch trigger?)',
+            403: ' (the token needs the actions: write permission)',
+            422: ' (the workflow must declare the inputs stage and freight under on.workflow_dispatch.inputs)',
+        }, () => this.octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            workflow_id: args.workflow,
+            ref: args.ref,
+            inputs: args.inputs,
+        }));
+    }
+    async findPullRequest(args) {
+        const res = await this.call(`list pull requests from ${args.head} into ${args.base} in ${this.repoName}`, PULL_HINTS, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            // Without the owner GitHub ignores the filter and lists every pull request.
+            head: `${this.s.owner}:${args.head}`,
+            base: args.base,
+            state: 'open',
+            per_page: 100,
+        }));
+        const found = res.data.find((p) => p.head.ref === args.head && p.base.ref === args.base);
+        return found ? toPullRequest(found) : undefined;
+    }
+    async createPullRequest(args) {
+        return this.call(`open a pull request from ${args.head} into ${args.base} in ${this.repoName}`, {
+            ...PULL_HINTS,
+            422: ' (both branches must exist, the head must have commits the base lacks, and only one pull request may be open per head and base)',
+        }, async (attempt) => {
+            try {
+                const res = await this.octokit.request('POST /repos/{owner}/{repo}/pulls', {
+                    owner: this.s.owner,
+                    repo: this.s.repo,
+                    head: args.head,
+                    base: args.base,
+                    title: args.title,
+                    body: args.body,
+                });
+                return toPullRequest(res.data);
+            }
+            catch (err) {
+                // A retried create whose first try went through (the answer was lost) finds its own PR.
+                if (attempt > 1 &&
+                    isRequestError(err) &&
+                    err.status === 422 &&
+                    /already exists/i.test(githubMessage(err))) {
+                    const existing = await this.findPullRequest(args);
+                    if (existing)
+                        return existing;
+                }
+                throw err;
+            }
+        });
+    }
+    async updatePullRequest(args) {
+        const res = await this.call(`update pull request #${args.number} in ${this.repoName}`, PULL_HINTS, () => this.octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            pull_number: args.number,
+            ...(args.title !== undefined ? { title: args.title } : {}),
+            ...(args.body !== undefined ? { body: args.body } : {}),
+            ...(args.state !== undefined ? { state: args.state } : {}),
+        }));
+        return toPullRequest(res.data);
+    }
+    async getPullRequest(number) {
+        const res = await this.call(`read pull request #${number} in ${this.repoName}`, { ...PULL_HINTS, 404: ' (is the number right, and can the token read pull requests?)' }, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            pull_number: number,
+        }));
+        return toPullRequest(res.data);
+    }
+    async createDeployment(args) {
+        const what = `create a deployment of ${args.ref} to ${args.environment} in ${this.repoName}`;
+        const res = await this.call(what, {
+            ...DEPLOYMENT_HINTS,
+            409: ' (GitHub refused on commit status checks, although gantry requires none)',
+            422: ' (is the ref a commit of this repository?)',
+        }, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            ref: args.ref,
+            environment: args.environment,
+            description: truncate(args.description),
+            payload: args.payload,
+            auto_merge: false,
+            required_contexts: [],
+            ...(args.productionEnvironment !== undefined
+                ? { production_environment: args.productionEnvironment }
+                : {}),
+        }));
+        // 202 means GitHub merged the default branch into the ref instead of deploying; gantry asks
+        // for auto_merge: false, so this only comes from a server that ignored it.
+        if (res.status === 202 || typeof res.data.id !== 'number') {
+            const message = res.data.message;
+            throw new OperationError(`could not ${what}: HTTP ${res.status}: ${this.redactor.redact(typeof message === 'string' ? message : 'no deployment was created')} (GitHub merged instead of deploying; no deployment exists)`);
+        }
+        return toDeployment(res.data);
+    }
+    async createDeploymentStatus(args) {
+        await this.call(`set deployment ${args.deploymentId} of ${this.repoName} to ${args.state}`, {
+            ...DEPLOYMENT_HINTS,
+            404: ' (does the deployment exist, and does the token have the deployments: write permission?)',
+        }, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            deployment_id: args.deploymentId,
+            state: args.state,
+            ...(args.description !== undefined ? { description: truncate(args.description) } : {}),
+            ...(args.environmentUrl !== undefined ? { environment_url: args.environmentUrl } : {}),
+            ...(args.logUrl !== undefined ? { log_url: args.logUrl } : {}),
+            auto_inactive: args.autoInactive ?? true,
+        }));
+    }
+    async listDeployments(args) {
+        const limit = args.limit ?? 100;
+        const perPage = Math.min(100, Math.max(1, limit));
+        const out = [];
+        for (let page = 1; out.length < limit; page++) {
+            const res = await this.call(`list deployments of ${this.repoName}`, DEPLOYMENT_HINTS, () => this.octokit.request('GET /repos/{owner}/{repo}/deployments', {
+                owner: this.s.owner,
+                repo: this.s.repo,
+                ...(args.sha !== undefined ? { sha: args.sha } : {}),
+                ...(args.environment !== undefined ? { environment: args.environment } : {}),
+                per_page: perPage,
+                page,
+            }));
+            const data = res.data;
+            out.push(...data.map(toDeployment));
+            if (data.length < perPage)
+                break;
+        }
+        return out.slice(0, limit);
+    }
+    async runApprovals(runId) {
+        const res = await this.call(`read the approvals of workflow run ${runId} in ${this.repoName}`, {
+            403: ' (the token needs the actions: read permission)',
+            404: ' (is the run id right, and does the token have the actions: read permission?)',
+        }, () => this.octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            run_id: runId,
+        }));
+        const reviews = res.data;
+        return reviews
+            .filter((r) => r.state === 'approved' || r.state === 'rejected')
+            .map((r) => ({
+            login: r.user?.login ?? '',
+            state: r.state,
+            comment: r.comment ?? '',
+            environments: (r.environments ?? [])
+                .map((e) => e.name)
+                .filter((n) => typeof n === 'string'),
+        }));
+    }
+    async setBranch(args) {
+        const hints = {
+            ...CONTENTS_HINTS,
+            422: ' (is the commit in this repository, and is the branch free of protection rules that forbid force pushes?)',
+        };
+        const what = `point branch ${args.branch} of ${this.repoName} at ${args.sha}`;
+        const missing = await this.call(what, hints, async () => {
+            try {
+                await this.octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+                    owner: this.s.owner,
+                    repo: this.s.repo,
+                    ref: `heads/${args.branch}`,
+                    sha: args.sha,
+                    force: true,
+                });
+                return false;
+            }
+            catch (err) {
+                // GitHub answers 422 (not 404) when the ref to update does not exist.
+                if (isRequestError(err) &&
+                    err.status === 422 &&
+                    /reference does not exist/i.test(githubMessage(err)))
+                    return true;
+                throw err;
+            }
+        });
+        if (!missing)
+            return;
+        await this.call(`create branch ${args.branch} of ${this.repoName} at ${args.sha}`, hints, () => this.octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            ref: `refs/heads/${args.branch}`,
+            sha: args.sha,
+        }));
+    }
+    async createCommitOnBranch(args) {
+        const input = {
+            branch: { repositoryNameWithOwner: this.repoName, branchName: args.branch },
+            expectedHeadOid: args.expectedHeadOid,
+            message: { headline: args.headline, ...(args.body ? { body: args.body } : {}) },
+            fileChanges: {
+                additions: args.additions.map((a) => ({
+                    path: a.path,
+                    contents: a.contents.toString('base64'),
+                })),
+                deletions: args.deletions.map((path) => ({ path })),
+            },
+        };
+        const data = await this.call(`commit to branch ${args.branch} of ${this.repoName}`, CONTENTS_HINTS, () => this.octokit.graphql(`mutation ($input: CreateCommitOnBranchInput!) {
+  createCommitOnBranch(input: $input) {
+    commit {
+      oid
+      url
+    }
+  }
+}`, { input }));
+        const commit = data.createCommitOnBranch?.commit;
+        if (!commit) {
+            throw new OperationError(`could not commit to branch ${args.branch} of ${this.repoName}: GitHub returned no commit`);
+        }
+        return { oid: commit.oid, url: commit.url };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/git/remote.ts
 
 /**
@@ -37655,7 +44215,7 @@ function formatDuration(ms) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/project.schema.json
-const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name"],"description":"One verification check. Its other fields depend on the provider.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, shown in summaries and in the verification record."}}}}}');
+const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}}}}');
 ;// CONCATENATED MODULE: ./src/pipeline/source.ts
 /**
  * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
@@ -38616,6 +45176,46 @@ function compileRegex(pattern) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/expr/errors.ts
+/**
+ * The one error type the expression language throws: syntax errors from `compileExpr`, runtime
+ * errors from evaluation (unknown names, type mismatches, exhausted budgets) and template errors.
+ * `reason` is the message without the position; `message` adds ` at line:column` when the error
+ * points into the source.
+ */
+
+class errors_ExprError extends GantryError {
+    name = 'ExprError';
+    /** The message without the position suffix. */
+    reason;
+    /** 1-based line and column of the offending token, or 0 when the error has no position. */
+    line;
+    column;
+    constructor(reason, line = 0, column = 0, options) {
+        super(line > 0 ? `${reason} at ${line}:${column}` : reason, options);
+        this.reason = reason;
+        this.line = line;
+        this.column = column;
+    }
+}
+/** 1-based line and column of a UTF-16 offset in `source` (columns count code points). */
+function errors_positionOf(source, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(offset, source.length);
+    for (let i = 0; i < end; i++) {
+        if (source.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: [...source.slice(lineStart, end)].length + 1 };
+}
+function exprErrorAt(source, offset, reason, cause) {
+    const { line, column } = errors_positionOf(source, offset);
+    return new errors_ExprError(reason, line, column, cause === undefined ? undefined : { cause });
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 ;// CONCATENATED MODULE: ./src/semver/parse.ts
@@ -38685,3276 +45285,6 @@ function sortVersionsDesc(tags, strict) {
             out.push(parsed);
     }
     return out.sort(compareVersionsDesc);
-}
-
-;// CONCATENATED MODULE: ./src/semver/constraint.ts
-/**
- * Semantic-version constraints as Kargo reads them (Masterminds/semver v3 grammar and meaning),
- * which differ from node-semver's ranges: commas separate ANDed comparators, `=<`/`=>` are
- * operators, partial versions are wildcards, and pre-releases are judged per comparator.
- *
- * Grammar:
- *   constraint := and ( "||" and )*
- *   and        := comparator ( ( whitespace | "," ) comparator )*   |   version " - " version
- *   comparator := op? version
- *   op         := "=" | "!=" | ">" | "<" | ">=" | "=>" | "<=" | "=<" | "~" | "~>" | "^"
- *   version    := "v"? part ( "." part ( "." part )? )? ( "-" prerelease )? ( "+" build )?
- *   part       := digits | "x" | "X" | "*"
- *
- * A missing or wildcard part makes the comparator a range: `1.2`, `1.2.x`, `=1.2` mean
- * `>=1.2.0 <1.3.0`; `>1.2` means `>=1.3.0`; `<=1.2` means `<1.3.0`; `*` means anything.
- * Tilde: `~1.2.3` = `>=1.2.3 <1.3.0`, `~1` = `>=1.0.0 <2.0.0`. Caret: `^1.2` = `>=1.2.0 <2.0.0`,
- * `^0.2.3` = `>=0.2.3 <0.3.0`, `^0.0.3` = `>=0.0.3 <0.0.4`.
- *
- * Pre-releases (Masterminds v3): a version with a pre-release fails every comparator whose own
- * version has none, so `1.2.x-0` admits `1.2.3-alpha.1` while `^1.2` does not admit `1.3.0-rc.1`.
- * Comparisons use SemVer precedence; build metadata is ignored.
- */
-
-
-const OPS = [
-    // Longest first.
-    ['!=', '!='],
-    ['>=', '>='],
-    ['=>', '>='],
-    ['<=', '<='],
-    ['=<', '<='],
-    ['~>', '~'],
-    ['>', '>'],
-    ['<', '<'],
-    ['=', '='],
-    ['~', '~'],
-    ['^', '^'],
-];
-const PART = '(?:[0-9]+|[xX*])';
-const constraint_IDENTIFIERS = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*';
-const VERSION_SOURCE = `v?(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?(?:-(${constraint_IDENTIFIERS}))?(?:\\+${constraint_IDENTIFIERS})?`;
-const VERSION = new RegExp(`^${VERSION_SOURCE}`);
-const PLAIN_VERSION = `v?${PART}(?:\\.${PART}){0,2}(?:-${constraint_IDENTIFIERS})?(?:\\+${constraint_IDENTIFIERS})?`;
-const HYPHEN_RANGE = new RegExp(`(${PLAIN_VERSION})\\s+-\\s+(${PLAIN_VERSION})`, 'g');
-class ConstraintSyntaxError extends Error {
-}
-function isWild(part) {
-    return part === undefined || part === 'x' || part === 'X' || part === '*';
-}
-function toNumber(part) {
-    const n = Number(part);
-    if (!Number.isSafeInteger(n))
-        throw new ConstraintSyntaxError(`version number too large: ${part}`);
-    return n;
-}
-/** Parse `op? version` at the start of `text`; returns the comparator and the rest. */
-function parseComparator(text, segment) {
-    let rest = text;
-    let op = '=';
-    for (const [spelling, meaning] of OPS) {
-        if (rest.startsWith(spelling)) {
-            op = meaning;
-            rest = rest.slice(spelling.length).trimStart();
-            break;
-        }
-    }
-    const m = VERSION.exec(rest);
-    if (!m)
-        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-    rest = rest.slice(m[0].length);
-    if (rest !== '' && !/^[\s,]/.test(rest))
-        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-    const [, major, minor, patch, pre] = m;
-    let wild = null;
-    const nums = [0, 0, 0];
-    if (isWild(major))
-        wild = 'major';
-    else {
-        nums[0] = toNumber(major ?? '');
-        if (isWild(minor))
-            wild = 'minor';
-        else {
-            nums[1] = toNumber(minor ?? '');
-            if (isWild(patch))
-                wild = 'patch';
-            else
-                nums[2] = toNumber(patch ?? '');
-        }
-    }
-    let con;
-    try {
-        con = new semver.SemVer(`${nums.join('.')}${pre !== undefined ? `-${pre}` : ''}`);
-    }
-    catch {
-        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-    }
-    return [{ op, con, wild, hasPre: pre !== undefined }, rest];
-}
-function parseAnd(segment) {
-    const out = [];
-    let rest = segment.trim();
-    if (rest === '')
-        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-    for (;;) {
-        const [comparator, after] = parseComparator(rest, segment);
-        out.push(comparator);
-        rest = after.trimStart();
-        if (rest === '')
-            return out;
-        if (rest.startsWith(',')) {
-            rest = rest.slice(1).trimStart();
-            if (rest === '')
-                throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
-        }
-    }
-}
-/** `v` is within the wildcard range or tilde range of `c` (lower bound checked by the caller). */
-function sameTildeRange(v, c) {
-    if (c.wild === 'major')
-        return true;
-    // `~0.0.0` is Masterminds' special case for "anything".
-    if (c.wild === null && c.con.major === 0 && c.con.minor === 0 && c.con.patch === 0)
-        return true;
-    if (v.major !== c.con.major)
-        return false;
-    return c.wild === 'minor' || v.minor === c.con.minor;
-}
-function check(v, c) {
-    const vPre = v.prerelease.length > 0;
-    // Masterminds excludes pre-releases per comparator; its exact `!=` is the one exception.
-    if (vPre && !c.hasPre && !(c.op === '!=' && c.wild === null))
-        return false;
-    const cmp = v.compare(c.con);
-    switch (c.op) {
-        case '=':
-            if (c.wild === null)
-                return cmp === 0;
-            return cmp >= 0 && sameTildeRange(v, c);
-        case '~':
-            return cmp >= 0 && sameTildeRange(v, c);
-        case '!=':
-            if (c.wild === null)
-                return cmp !== 0;
-            if (c.wild === 'major')
-                return false;
-            return !(v.major === c.con.major && (c.wild === 'minor' || v.minor === c.con.minor));
-        case '>':
-            if (c.wild === null)
-                return cmp > 0;
-            if (c.wild === 'major')
-                return false;
-            if (c.wild === 'minor')
-                return v.major > c.con.major;
-            return v.major > c.con.major || (v.major === c.con.major && v.minor > c.con.minor);
-        case '<':
-            if (c.wild === 'major')
-                return false;
-            return cmp < 0;
-        case '>=':
-            return cmp >= 0;
-        case '<=':
-            if (c.wild === null)
-                return cmp <= 0;
-            if (c.wild === 'major')
-                return true;
-            if (c.wild === 'minor')
-                return v.major <= c.con.major;
-            return v.major < c.con.major || (v.major === c.con.major && v.minor <= c.con.minor);
-        case '^':
-            if (cmp < 0)
-                return false;
-            if (c.wild === 'major')
-                return true;
-            if (c.con.major > 0 || c.wild === 'minor')
-                return v.major === c.con.major;
-            if (v.major !== 0)
-                return false;
-            if (c.con.minor > 0 || c.wild === 'patch')
-                return v.minor === c.con.minor;
-            return v.minor === 0 && v.patch === c.con.patch;
-    }
-}
-/**
- * Parse a Masterminds-style constraint. Throws `error parsing semver constraint "<text>": …`.
- */
-function parseConstraint(text) {
-    let ors;
-    try {
-        const rewritten = text.replace(HYPHEN_RANGE, ' >=$1, <=$2 ');
-        ors = rewritten.split('||').map(parseAnd);
-    }
-    catch (err) {
-        if (err instanceof ConstraintSyntaxError) {
-            throw new Error(`error parsing semver constraint ${JSON.stringify(text)}: ${err.message}`, {
-                cause: err,
-            });
-        }
-        throw err;
-    }
-    return {
-        text,
-        matches(v) {
-            const version = typeof v === 'string' ? parseVersion(v, false)?.version : v;
-            if (!version)
-                return false;
-            return ors.some((and) => and.every((c) => check(version, c)));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/branch.ts
-/**
- * Branch names as `git check-ref-format --branch` accepts them, without spawning git: the rules of
- * git-check-ref-format(1) applied to `refs/heads/<name>`, plus the two --branch extras (no leading
- * `-`, not `HEAD`). `@{-N}` shorthands are not branch names in a config file and are rejected.
- */
-/** Why `name` is not a valid branch name, or undefined when it is. */
-function branchNameProblem(name) {
-    if (name === '')
-        return 'a branch name cannot be empty';
-    if (name === 'HEAD')
-        return '"HEAD" is not a valid branch name';
-    if (name === '@')
-        return 'a branch name cannot be the single character "@"';
-    if (name.startsWith('-'))
-        return 'a branch name cannot start with "-"';
-    if (name.startsWith('refs/')) {
-        return `write the branch name without "refs/…", e.g. "${name.replace(/^refs\/(heads\/)?/, '')}"`;
-    }
-    const bad = [...name].find((ch) => ch <= ' ' || ch === '\x7f' || '~^:?*[\\'.includes(ch));
-    if (bad !== undefined) {
-        const shown = bad === ' ' ? 'a space' : bad < ' ' || bad === '\x7f' ? 'a control character' : `"${bad}"`;
-        return `a branch name cannot contain ${shown}`;
-    }
-    if (name.includes('..'))
-        return 'a branch name cannot contain ".."';
-    if (name.includes('@{'))
-        return 'a branch name cannot contain "@{"';
-    if (name.startsWith('/') || name.endsWith('/'))
-        return 'a branch name cannot start or end with "/"';
-    if (name.includes('//'))
-        return 'a branch name cannot contain "//"';
-    if (name.endsWith('.'))
-        return 'a branch name cannot end with "."';
-    for (const component of name.split('/')) {
-        if (component.startsWith('.'))
-            return `a branch name component cannot start with "." ("${component}")`;
-        if (component.endsWith('.lock'))
-            return `a branch name component cannot end with ".lock" ("${component}")`;
-    }
-    return undefined;
-}
-function isValidBranchName(name) {
-    return branchNameProblem(name) === undefined;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/semantic.ts
-/**
- * Checks the JSON schema cannot express, run once a file has passed the schema: names that must be
- * unique, references between warehouses and stages, cycles, and the syntax of embedded languages
- * (regular expressions, semver constraints, branch names).
- */
-
-
-
-
-
-
-/** Path filters with these prefixes hold a regular expression. */
-const REGEX_FILTER = /^(regexp?):(.*)$/s;
-function semanticProblems(src, raw) {
-    const problems = [];
-    const report = (segments, message) => problems.push(problemAt(src, segments, message));
-    checkUniqueNames(src, report, 'warehouse', 'warehouses', raw.warehouses);
-    checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
-    raw.warehouses.forEach((warehouse, w) => {
-        warehouse.subscriptions.forEach((sub, s) => {
-            const at = ['warehouses', w, 'subscriptions', s];
-            if (sub.image)
-                checkImage(report, [...at, 'image'], sub.image);
-            if (sub.chart?.semverConstraint !== undefined) {
-                checkConstraint(report, [...at, 'chart', 'semverConstraint'], sub.chart.semverConstraint);
-            }
-            if (sub.git)
-                checkGit(report, [...at, 'git'], sub.git);
-        });
-    });
-    const warehouseNames = raw.warehouses.map((w) => w.name);
-    const stageNames = raw.stages.map((s) => s.name);
-    raw.stages.forEach((stage, i) => {
-        checkStage(report, raw, stage, i, warehouseNames, stageNames);
-    });
-    checkCycles(report, raw.stages);
-    return problems;
-}
-function checkUniqueNames(src, report, what, field, items) {
-    const first = new Map();
-    items.forEach((item, i) => {
-        const earlier = first.get(item.name);
-        if (earlier === undefined) {
-            first.set(item.name, i);
-        }
-        else {
-            const line = lineOf(src, [field, earlier, 'name']);
-            report([field, i, 'name'], `duplicate ${what} name ${JSON.stringify(item.name)}: ${field}[${earlier}] at line ${line} has the same name`);
-        }
-    });
-}
-function checkRegexes(report, at, patterns) {
-    patterns?.forEach((pattern, i) => checkRegex(report, [...at, i], pattern));
-}
-function checkRegex(report, at, pattern) {
-    try {
-        compileRegex(pattern);
-    }
-    catch (err) {
-        const msg = errorMessage(err);
-        report(at, /regular expression|regexp/i.test(msg)
-            ? msg
-            : `invalid regular expression ${JSON.stringify(pattern)}: ${msg}`);
-    }
-}
-function checkConstraint(report, at, text) {
-    try {
-        parseConstraint(text);
-    }
-    catch (err) {
-        const msg = errorMessage(err);
-        report(at, /constraint/i.test(msg) ? msg : `invalid semver constraint ${JSON.stringify(text)}: ${msg}`);
-    }
-}
-function checkImage(report, at, image) {
-    const strategy = image.imageSelectionStrategy ?? 'SemVer';
-    if (strategy === 'SemVer' && image.constraint !== undefined) {
-        checkConstraint(report, [...at, 'constraint'], image.constraint);
-    }
-    checkRegexes(report, [...at, 'allowTagsRegexes'], image.allowTagsRegexes);
-    checkRegexes(report, [...at, 'ignoreTagsRegexes'], image.ignoreTagsRegexes);
-}
-function checkGit(report, at, git) {
-    if (git.branch !== undefined) {
-        const why = branchNameProblem(git.branch);
-        if (why)
-            report([...at, 'branch'], `invalid branch name ${JSON.stringify(git.branch)}: ${why}`);
-    }
-    if (git.semverConstraint !== undefined) {
-        checkConstraint(report, [...at, 'semverConstraint'], git.semverConstraint);
-    }
-    checkRegexes(report, [...at, 'allowTagsRegexes'], git.allowTagsRegexes);
-    checkRegexes(report, [...at, 'ignoreTagsRegexes'], git.ignoreTagsRegexes);
-    for (const field of ['includePaths', 'excludePaths']) {
-        git[field]?.forEach((entry, i) => {
-            const m = REGEX_FILTER.exec(entry);
-            if (m)
-                checkRegex(report, [...at, field, i], m[2] ?? '');
-        });
-    }
-}
-function known(kind, name, names) {
-    const hint = didYouMean(name, names);
-    return hint || (names.length ? ` (${kind}s: ${names.join(', ')})` : '');
-}
-function checkStage(report, raw, stage, i, warehouseNames, stageNames) {
-    const at = ['stages', i];
-    if (stage.branch !== undefined) {
-        const why = branchNameProblem(stage.branch);
-        if (why)
-            report([...at, 'branch'], `invalid branch name ${JSON.stringify(stage.branch)}: ${why}`);
-    }
-    const origins = new Map();
-    stage.requestedFreight.forEach((request, r) => {
-        const rat = [...at, 'requestedFreight', r];
-        const origin = request.origin.name;
-        if (!warehouseNames.includes(origin)) {
-            report([...rat, 'origin', 'name'], `unknown warehouse ${JSON.stringify(origin)}${known('warehouse', origin, warehouseNames)}`);
-        }
-        const earlier = origins.get(origin);
-        if (earlier !== undefined) {
-            report([...rat, 'origin', 'name'], `warehouse ${JSON.stringify(origin)} is requested twice by stage ${JSON.stringify(stage.name)} (also requestedFreight[${earlier}])`);
-        }
-        else {
-            origins.set(origin, r);
-        }
-        const upstream = request.sources.stages ?? [];
-        if (request.sources.direct !== true && upstream.length === 0) {
-            report([...rat, 'sources'], 'sources must set direct: true (take freight from the warehouse) or list upstream stages in stages');
-        }
-        upstream.forEach((name, u) => {
-            const sat = [...rat, 'sources', 'stages', u];
-            if (name === stage.name) {
-                report(sat, `stage ${JSON.stringify(name)} cannot take freight from itself`);
-                return;
-            }
-            const target = raw.stages.find((s) => s.name === name);
-            if (!target) {
-                report(sat, `unknown stage ${JSON.stringify(name)}${known('stage', name, stageNames.filter((n) => n !== stage.name))}`);
-                return;
-            }
-            if (!target.requestedFreight.some((req) => req.origin.name === origin)) {
-                report(sat, `upstream stage ${JSON.stringify(name)} does not request freight from warehouse ${JSON.stringify(origin)}, so it can never pass that freight on`);
-            }
-        });
-    });
-    const aliases = new Map();
-    stage.promotionTemplate.steps.forEach((step, s) => {
-        if (step.as === undefined)
-            return;
-        const earlier = aliases.get(step.as);
-        if (earlier !== undefined) {
-            report([...at, 'promotionTemplate', 'steps', s, 'as'], `duplicate step alias ${JSON.stringify(step.as)}: steps[${earlier}] already uses it`);
-        }
-        else {
-            aliases.set(step.as, s);
-        }
-    });
-}
-/**
- * Freight flows from upstream to downstream stages; a cycle means no freight can ever enter it.
- * Each cycle is reported once, in flow order starting from the stage that comes first in the file,
- * at the `sources.stages` entry of that stage which closes the loop.
- */
-function checkCycles(report, stages) {
-    const index = new Map();
-    stages.forEach((s, i) => {
-        if (!index.has(s.name))
-            index.set(s.name, i);
-    });
-    // upstreams[i]: indexes of the stages stage i takes freight from (known stages, not itself).
-    const upstreams = stages.map((s) => {
-        const out = new Set();
-        for (const req of s.requestedFreight) {
-            for (const name of req.sources.stages ?? []) {
-                const j = index.get(name);
-                if (j !== undefined && stages[j]?.name !== s.name)
-                    out.add(j);
-            }
-        }
-        return [...out];
-    });
-    const state = new Array(stages.length).fill(0); // 0 new, 1 on stack, 2 done
-    const stack = [];
-    const reported = new Set();
-    const visit = (i) => {
-        state[i] = 1;
-        stack.push(i);
-        for (const j of upstreams[i] ?? []) {
-            if (state[j] === 1) {
-                // stack from j to the end: j <- ... <- i <- j in "takes from" terms.
-                const loop = stack.slice(stack.indexOf(j));
-                // Flow order is the reverse of "takes from" order.
-                const flow = [...loop].reverse();
-                const start = flow.indexOf(Math.min(...flow));
-                const rotated = [...flow.slice(start), ...flow.slice(0, start)];
-                const key = rotated.join(',');
-                const first = rotated[0];
-                const feeder = rotated.at(-1);
-                if (!reported.has(key) && first !== undefined && feeder !== undefined) {
-                    reported.add(key);
-                    const names = [...rotated, first].map((k) => stages[k]?.name ?? '?');
-                    report(entryFor(stages, first, feeder), `stages form a cycle: ${names.join(' -> ')}`);
-                }
-            }
-            else if (state[j] === 0) {
-                visit(j);
-            }
-        }
-        stack.pop();
-        state[i] = 2;
-    };
-    stages.forEach((_, i) => {
-        if (state[i] === 0)
-            visit(i);
-    });
-}
-/** Path of the `sources.stages` entry by which stage `i` takes freight from stage `j`. */
-function entryFor(stages, i, j) {
-    const target = stages[j]?.name ?? '';
-    for (const [r, request] of (stages[i]?.requestedFreight ?? []).entries()) {
-        const u = (request.sources.stages ?? []).indexOf(target);
-        if (u >= 0)
-            return ['stages', i, 'requestedFreight', r, 'sources', 'stages', u];
-    }
-    return ['stages', i, 'name'];
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/parse.ts
-/**
- * One project file: YAML → schema → semantic checks → typed Project with defaults applied.
- */
-
-
-
-
-
-/** Where each parsed Project came from, for problems found later (across files). */
-const sources = new WeakMap();
-function sourceOf(project) {
-    return sources.get(project);
-}
-function yamlProblem(src, err) {
-    const { line, col } = src.lineCounter.linePos(err.pos[0]);
-    const message = err.code === 'MULTIPLE_DOCS'
-        ? 'a project file holds exactly one YAML document: remove the "---" separator and put other projects in their own .gantry/<project>.yaml'
-        : `YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
-    return { file: src.file, line, column: col, path: '', message };
-}
-/**
- * Parse and validate one project file. `file` is the path shown in problems (relative to the
- * repository root, e.g. `.gantry/echo.yaml`). The project is returned only when there are no
- * problems; every problem found is returned, sorted by position.
- */
-function parseProjectFile(file, text) {
-    const lineCounter = new dist.LineCounter();
-    const doc = (0,dist.parseDocument)(text, {
-        lineCounter,
-        prettyErrors: false,
-        merge: true,
-        uniqueKeys: true,
-    });
-    const src = { file, doc, lineCounter };
-    if (doc.errors.length) {
-        return { problems: tidyProblems(doc.errors.map((e) => yamlProblem(src, e))) };
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (err) {
-        // Only an alias bomb gets here; point at the top.
-        return {
-            problems: [
-                {
-                    file,
-                    ...positionOf(src, undefined),
-                    path: '',
-                    message: `cannot read YAML: ${String(err)}`,
-                },
-            ],
-        };
-    }
-    const schemaErrors = schemaProblems(src, data);
-    if (schemaErrors.length)
-        return { problems: tidyProblems(schemaErrors) };
-    // The schema has vouched for the shape; from here on the data is a RawProject.
-    const raw = data;
-    const semantic = semanticProblems(src, raw);
-    if (semantic.length)
-        return { problems: tidyProblems(semantic) };
-    const project = toProject(file, raw);
-    sources.set(project, src);
-    return { project, problems: [] };
-}
-function vars(list) {
-    return (list ?? []).map((v) => ({ name: v.name, value: v.value }));
-}
-function toSubscription(sub) {
-    if (sub.image) {
-        const i = sub.image;
-        return {
-            kind: 'image',
-            image: {
-                repoURL: i.repoURL,
-                ...(i.name !== undefined && { name: i.name }),
-                imageSelectionStrategy: i.imageSelectionStrategy ?? 'SemVer',
-                ...(i.constraint !== undefined && { constraint: i.constraint }),
-                strictSemvers: i.strictSemvers ?? true,
-                allowTagsRegexes: i.allowTagsRegexes ?? [],
-                ignoreTagsRegexes: i.ignoreTagsRegexes ?? [],
-                ...(i.platform !== undefined && { platform: i.platform }),
-                discoveryLimit: i.discoveryLimit ?? 20,
-                insecureSkipTLSVerify: i.insecureSkipTLSVerify ?? false,
-            },
-        };
-    }
-    if (sub.chart) {
-        const c = sub.chart;
-        return {
-            kind: 'chart',
-            chart: {
-                repoURL: c.repoURL,
-                ...(c.name !== undefined && { name: c.name }),
-                ...(c.semverConstraint !== undefined && { semverConstraint: c.semverConstraint }),
-                discoveryLimit: c.discoveryLimit ?? 20,
-            },
-        };
-    }
-    if (sub.git) {
-        const g = sub.git;
-        return {
-            kind: 'git',
-            git: {
-                repoURL: g.repoURL,
-                ...(g.name !== undefined && { name: g.name }),
-                commitSelectionStrategy: g.commitSelectionStrategy ?? 'NewestFromBranch',
-                ...(g.branch !== undefined && { branch: g.branch }),
-                strictSemvers: g.strictSemvers ?? true,
-                ...(g.semverConstraint !== undefined && { semverConstraint: g.semverConstraint }),
-                allowTagsRegexes: g.allowTagsRegexes ?? [],
-                ignoreTagsRegexes: g.ignoreTagsRegexes ?? [],
-                ...(g.expressionFilter !== undefined && { expressionFilter: g.expressionFilter }),
-                includePaths: g.includePaths ?? [],
-                excludePaths: g.excludePaths ?? [],
-                discoveryLimit: g.discoveryLimit ?? 20,
-                insecureSkipTLSVerify: g.insecureSkipTLSVerify ?? false,
-            },
-        };
-    }
-    // The schema admits exactly one of image, chart, git.
-    throw new Error('internal: subscription without image, chart or git passed the schema');
-}
-function toWarehouse(w) {
-    return {
-        name: w.name,
-        freightCreationPolicy: w.freightCreationPolicy ?? 'Automatic',
-        ...(w.interval !== undefined && { interval: w.interval }),
-        subscriptions: w.subscriptions.map(toSubscription),
-    };
-}
-function toRequest(r) {
-    const soak = r.sources.requiredSoakTime;
-    return {
-        origin: { kind: 'Warehouse', name: r.origin.name },
-        sources: {
-            direct: r.sources.direct ?? false,
-            stages: r.sources.stages ?? [],
-            ...(soak !== undefined && {
-                requiredSoakTime: soak,
-                requiredSoakTimeMs: parseDuration(soak),
-            }),
-            availabilityStrategy: r.sources.availabilityStrategy ?? 'OneOf',
-        },
-    };
-}
-function toStep(s) {
-    const retry = s.retry && {
-        ...(s.retry.timeout !== undefined && { timeoutMs: parseDuration(s.retry.timeout) }),
-        ...(s.retry.errorThreshold !== undefined && { errorThreshold: s.retry.errorThreshold }),
-    };
-    return {
-        uses: s.uses,
-        ...(s.as !== undefined && { as: s.as }),
-        ...(s.if !== undefined && { if: s.if }),
-        config: s.config ?? {},
-        continueOnError: s.continueOnError ?? false,
-        vars: vars(s.vars),
-        ...(retry && { retry }),
-    };
-}
-function toStage(s) {
-    return {
-        name: s.name,
-        ...(s.branch !== undefined && { branch: s.branch }),
-        environment: s.environment ?? s.name,
-        requestedFreight: s.requestedFreight.map(toRequest),
-        autoPromotion: s.autoPromotion ?? false,
-        promotionTemplate: {
-            mode: s.promotionTemplate.mode ?? 'direct',
-            vars: vars(s.promotionTemplate.vars),
-            steps: s.promotionTemplate.steps.map(toStep),
-        },
-        verification: (s.verification ?? []).map((v) => ({ ...v })),
-    };
-}
-function toProject(file, raw) {
-    return {
-        name: raw.project,
-        file,
-        warehouses: raw.warehouses.map(toWarehouse),
-        stages: raw.stages.map(toStage),
-    };
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/pipeline/load.ts
-/**
- * Several project files together: the checks that need more than one file, and loading the
- * `.gantry/` directory of a GitOps checkout.
- */
-
-
-
-
-/** The directory, relative to the repository root, that holds one file per project. */
-const PROJECT_DIR = '.gantry';
-function projectKeyProblem(project, message) {
-    const src = sourceOf(project);
-    if (!src)
-        return { file: project.file, line: 1, column: 1, path: 'project', message };
-    return problemAt(src, ['project'], message, 'key');
-}
-/**
- * Checks across project files: each project name is used once, and each file is named after its
- * project (`.gantry/<project>.yaml` or `.yml`).
- */
-function checkProjects(projects) {
-    const problems = [];
-    const firstFile = new Map();
-    for (const project of projects) {
-        const base = external_node_path_default().posix.basename(project.file.replace(/\\/g, '/'));
-        const ext = /\.yml$/i.test(base) ? '.yml' : '.yaml';
-        const expected = `${project.name}${ext}`;
-        if (base !== expected) {
-            problems.push(projectKeyProblem(project, `project ${JSON.stringify(project.name)} must be in a file named ${expected} (this file is ${base}): rename the file or the project`));
-        }
-        const earlier = firstFile.get(project.name);
-        if (earlier !== undefined) {
-            problems.push(projectKeyProblem(project, `project ${JSON.stringify(project.name)} is already defined in ${earlier}`));
-        }
-        else {
-            firstFile.set(project.name, project.file);
-        }
-    }
-    return tidyProblems(problems);
-}
-/** Parse each file, then run the cross-file checks over the ones that parsed. */
-function loadProjectsFromFiles(files) {
-    if (!files.length) {
-        return {
-            projects: [],
-            problems: [
-                {
-                    file: `${PROJECT_DIR}/`,
-                    line: 1,
-                    column: 1,
-                    path: '',
-                    message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
-                },
-            ],
-        };
-    }
-    const projects = [];
-    const problems = [];
-    for (const { file, text } of files) {
-        const result = parseProjectFile(file, text);
-        if (result.project)
-            projects.push(result.project);
-        problems.push(...result.problems);
-    }
-    problems.push(...checkProjects(projects));
-    return { projects, problems: tidyProblems(problems) };
-}
-/**
- * Load `.gantry/*.yaml` and `.gantry/*.yml` (not subdirectories such as `.gantry/state/`) of the
- * checkout at `repoDir`, in file-name order. File paths in the result are relative to `repoDir`.
- */
-async function loadProjectsFromDir(repoDir) {
-    let names = [];
-    try {
-        const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, PROJECT_DIR), { withFileTypes: true });
-        names = entries
-            .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-            .map((e) => e.name)
-            .sort();
-    }
-    catch (err) {
-        const code = err.code;
-        if (code !== 'ENOENT' && code !== 'ENOTDIR')
-            throw err;
-    }
-    const files = await Promise.all(names.map(async (name) => ({
-        file: `${PROJECT_DIR}/${name}`,
-        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, PROJECT_DIR, name), 'utf8'),
-    })));
-    return loadProjectsFromFiles(files);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/index.ts
-
-
-
-
-
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/freight/changes.ts
-const shortSha = (sha) => sha.slice(0, 7);
-function versions(f) {
-    const m = new Map();
-    for (const i of f?.images ?? [])
-        m.set(i.repoURL, { kind: 'image', version: i.tag || `@${i.digest}` });
-    for (const c of f?.charts ?? [])
-        m.set(c.name ? `${c.repoURL.replace(/\/+$/, '')}/${c.name}` : c.repoURL, {
-            kind: 'chart',
-            version: c.version,
-        });
-    for (const c of f?.commits ?? [])
-        m.set(c.repoURL, { kind: 'git', version: c.tag ?? shortSha(c.id) });
-    return m;
-}
-/** Version changes from what a stage ran to the freight it gets: `ghcr.io/acme/echo: 1.0.0 → 1.1.0`. */
-function versionChanges(previous, next) {
-    const before = versions(previous);
-    const after = versions(next);
-    const out = [];
-    for (const [artifact, { kind, version }] of after) {
-        const old = before.get(artifact)?.version;
-        if (old !== version)
-            out.push({ artifact, kind, from: old, to: version });
-    }
-    for (const [artifact, { kind, version }] of before) {
-        if (!after.has(artifact))
-            out.push({ artifact, kind, from: version });
-    }
-    return out;
-}
-function formatChange(c) {
-    if (c.from === undefined)
-        return `${c.artifact}: ${c.to}`;
-    if (c.to === undefined)
-        return `${c.artifact}: ${c.from} → removed`;
-    return `${c.artifact}: ${c.from} → ${c.to}`;
-}
-
-;// CONCATENATED MODULE: ./src/freight/document.ts
-/**
- * The freight document: the message of the annotated tag `gantry/<project>/freight/<id>`.
- *
- *   freight lucky-jaguar            ← subject: what `git tag -n` shows
- *                                   ← blank line
- *   {                               ← JSON of the Freight (2-space indent), keys in a fixed order
- *     "id": "3f9a…",
- *     "alias": "lucky-jaguar",
- *     "origin": { "kind": "Warehouse", "name": "echo" },
- *     "images": [...],
- *     "charts": [...],
- *     "commits": [...],
- *     "createdAt": "2024-06-01T12:00:00.000Z",
- *     "createdBy": "https://github.com/acme/gitops/actions/runs/1"
- *   }
- *
- * JSON rather than YAML because listing reads every document: JSON.parse is ~70× faster than a
- * YAML parser. JSON escapes newlines and tabs inside strings (a multi-line commit message stays on
- * one line), and no line ends in a space or starts with `#`, so git's message clean-up (trailing
- * spaces, repeated blank lines, comment lines) cannot change a document.
- */
-
-const SUBJECT_PREFIX = 'freight ';
-function definedOnly(o) {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-}
-/** The tag message for a freight. */
-function serializeFreight(f) {
-    const doc = definedOnly({
-        id: f.id,
-        alias: f.alias,
-        origin: { kind: f.origin.kind, name: f.origin.name },
-        images: f.images.map((i) => definedOnly({
-            repoURL: i.repoURL,
-            tag: i.tag,
-            digest: i.digest,
-            subscriptionName: i.subscriptionName,
-        })),
-        charts: f.charts.map((c) => definedOnly({
-            repoURL: c.repoURL,
-            name: c.name,
-            version: c.version,
-            subscriptionName: c.subscriptionName,
-        })),
-        commits: f.commits.map((c) => definedOnly({
-            repoURL: c.repoURL,
-            id: c.id,
-            branch: c.branch,
-            tag: c.tag,
-            message: c.message,
-            author: c.author,
-            committer: c.committer,
-            subscriptionName: c.subscriptionName,
-        })),
-        createdAt: f.createdAt,
-        createdBy: f.createdBy,
-    });
-    return `${SUBJECT_PREFIX}${f.alias}\n\n${JSON.stringify(doc, null, 2)}\n`;
-}
-class Reader {
-    fail;
-    constructor(fail) {
-        this.fail = fail;
-    }
-    object(v, path) {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-            this.fail(`${path} must be a mapping`);
-        }
-        return v;
-    }
-    array(o, key, path) {
-        if (!Object.hasOwn(o, key))
-            this.fail(`missing field ${path}${key}`);
-        const v = o[key];
-        if (!Array.isArray(v))
-            this.fail(`field ${path}${key} must be a list`);
-        return v;
-    }
-    string(o, key, path, opts = {}) {
-        if (!Object.hasOwn(o, key) || o[key] === null)
-            this.fail(`missing field ${path}${key}`);
-        const v = o[key];
-        if (typeof v !== 'string')
-            this.fail(`field ${path}${key} must be a string`);
-        if (!opts.empty && v === '')
-            this.fail(`field ${path}${key} must not be empty`);
-        return v;
-    }
-    optionalString(o, key, path) {
-        if (!Object.hasOwn(o, key) || o[key] === null)
-            return undefined;
-        return this.string(o, key, path, { empty: true });
-    }
-}
-/**
- * Read a freight document. `where` names its source for messages (a tag name, or a phrase such as
- * "file freight.json"); `expectedId`, when given, is the ID the tag name carries and must match the
- * document's. Throws OperationError naming `where` and the problem.
- */
-function parseFreight(text, where, expectedId) {
-    const source = /\s/.test(where) ? where : `tag ${where}`;
-    const fail = (problem) => {
-        throw new OperationError(`unreadable freight document in ${source}: ${problem}`);
-    };
-    const r = new Reader(fail);
-    let message = text.replace(/\r\n/g, '\n');
-    // A signed tag's message (as `%(contents)` shows it) ends with the signature.
-    const signature = /^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m.exec(message);
-    if (signature)
-        message = message.slice(0, signature.index);
-    const newline = message.indexOf('\n');
-    const subject = newline < 0 ? message : message.slice(0, newline);
-    if (!subject.startsWith(SUBJECT_PREFIX) || subject.length === SUBJECT_PREFIX.length) {
-        fail(`the first line must be "freight <alias>", not ${JSON.stringify(subject.slice(0, 80))}`);
-    }
-    const subjectAlias = subject.slice(SUBJECT_PREFIX.length).trim();
-    const rest = newline < 0 ? '' : message.slice(newline + 1);
-    if (!rest.startsWith('\n'))
-        fail('a blank line must follow the first line');
-    const json = rest.slice(1);
-    if (json.trim() === '')
-        fail('the document is empty');
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch (err) {
-        fail(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (value === null)
-        fail('the document is empty');
-    const d = r.object(value, 'the document');
-    const id = r.string(d, 'id', '');
-    if (!/^[0-9a-f]{40}$/.test(id))
-        fail(`field id must be 40 lowercase hex characters, not ${JSON.stringify(id)}`);
-    if (expectedId !== undefined && id !== expectedId) {
-        fail(`its id ${id} is not the tag's ${expectedId}`);
-    }
-    const alias = r.string(d, 'alias', '');
-    if (alias !== subjectAlias)
-        fail(`field alias ${JSON.stringify(alias)} differs from the first line's ${JSON.stringify(subjectAlias)}`);
-    if (!Object.hasOwn(d, 'origin'))
-        fail('missing field origin');
-    const o = r.object(d.origin, 'field origin');
-    const kind = r.string(o, 'kind', 'origin.');
-    if (kind !== 'Warehouse')
-        fail(`field origin.kind must be "Warehouse", not ${JSON.stringify(kind)}`);
-    const origin = { kind: 'Warehouse', name: r.string(o, 'name', 'origin.') };
-    const images = r.array(d, 'images', '').map((raw, n) => {
-        const p = `images[${n}].`;
-        const i = r.object(raw, `field images[${n}]`);
-        return definedOnly({
-            repoURL: r.string(i, 'repoURL', p),
-            tag: r.string(i, 'tag', p, { empty: true }),
-            digest: r.string(i, 'digest', p, { empty: true }),
-            subscriptionName: r.optionalString(i, 'subscriptionName', p),
-        });
-    });
-    const charts = r.array(d, 'charts', '').map((raw, n) => {
-        const p = `charts[${n}].`;
-        const c = r.object(raw, `field charts[${n}]`);
-        return definedOnly({
-            repoURL: r.string(c, 'repoURL', p),
-            name: r.string(c, 'name', p, { empty: true }),
-            version: r.string(c, 'version', p),
-            subscriptionName: r.optionalString(c, 'subscriptionName', p),
-        });
-    });
-    const commits = r.array(d, 'commits', '').map((raw, n) => {
-        const p = `commits[${n}].`;
-        const c = r.object(raw, `field commits[${n}]`);
-        return definedOnly({
-            repoURL: r.string(c, 'repoURL', p),
-            id: r.string(c, 'id', p),
-            branch: r.optionalString(c, 'branch', p),
-            tag: r.optionalString(c, 'tag', p),
-            message: r.optionalString(c, 'message', p),
-            author: r.optionalString(c, 'author', p),
-            committer: r.optionalString(c, 'committer', p),
-            subscriptionName: r.optionalString(c, 'subscriptionName', p),
-        });
-    });
-    const createdAt = r.string(d, 'createdAt', '');
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
-        fail(`field createdAt is not a time: ${JSON.stringify(createdAt)}`);
-    const createdBy = r.optionalString(d, 'createdBy', '');
-    // Unknown fields are ignored: documents written by a newer gantry stay readable.
-    return definedOnly({ id, alias, origin, images, charts, commits, createdAt, createdBy });
-}
-
-;// CONCATENATED MODULE: ./src/util/retry.ts
-const DEFAULT_PUSH_RETRY = {
-    attempts: 12,
-    baseDelayMs: 150,
-    maxDelayMs: 4_000,
-    maxElapsedMs: 5 * 60_000,
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/**
- * "Full jitter" exponential backoff: the delay before try n+1 is uniform in
- * [0, min(max, base·2ⁿ)]. Writers racing for one branch spread out instead of colliding again.
- */
-function backoffDelay(attempt, policy, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
-}
-/** Runs `fn` until it succeeds, `retryable` says no, or the tries run out (then the last error is thrown). */
-async function retry(fn, retryable, policy, hooks = {}) {
-    const now = hooks.now ?? Date.now;
-    const started = now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (err) {
-            if (attempt >= policy.attempts || !retryable(err))
-                throw err;
-            const delay = backoffDelay(attempt, policy, hooks.random);
-            if (policy.maxElapsedMs !== undefined && now() - started + delay > policy.maxElapsedMs)
-                throw err;
-            hooks.onRetry?.(attempt, delay, err);
-            await (hooks.sleep ?? sleep)(delay);
-        }
-    }
-}
-/** An HTTP `Retry-After` value (seconds, or an HTTP date) as milliseconds from `now`. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === null)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
-;// CONCATENATED MODULE: ./src/state/lock.ts
-
-
-
-
-
-/**
- * A lock between gantry processes sharing one cache repository on one machine (a developer
- * running two commands at once, tests starting twenty). mkdir is atomic; the holder writes a
- * token into it and removes only a lock that still holds its token. A lock not refreshed for
- * `staleMs` was left by a process that died: it is moved aside (rename is atomic, so of two
- * waiters only one takes it over) and removed.
- */
-async function withDirLock(path, fn, waitMs = 600_000, staleMs = 120_000) {
-    const lockDir = `${path}.lock`;
-    const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    const deadline = Date.now() + waitMs;
-    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(lockDir);
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), `${token} ${process.pid}\n`);
-            break;
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw err;
-            const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
-            if (age > staleMs) {
-                const aside = `${lockDir}.stale-${token}`;
-                if (await (0,promises_namespaceObject.rename)(lockDir, aside).then(() => true, () => false)) {
-                    await (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
-                }
-                continue;
-            }
-            if (Date.now() > deadline) {
-                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process to release ${lockDir}; if none is running, remove that directory`);
-            }
-            await sleep(delay + Math.random() * delay);
-        }
-    }
-    // Long holders refresh the lock so others do not take it as stale.
-    const keepAlive = setInterval(() => {
-        const now = new Date();
-        (0,promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
-    }, staleMs / 4);
-    try {
-        return await fn();
-    }
-    finally {
-        clearInterval(keepAlive);
-        const owner = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), 'utf8').catch(() => '');
-        if (owner.startsWith(token))
-            await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/state/records.ts
-
-function serializeVerification(r) {
-    return `verified ${r.alias} in ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
-}
-function serializeApproval(r) {
-    return `approved ${r.alias} for ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
-}
-/** Splits `subject\n\n{json}` and parses the JSON, naming the tag when it cannot. */
-function parseTagBody(message, where) {
-    const start = message.indexOf('\n{');
-    if (start < 0)
-        throw new OperationError(`unreadable tag ${where}: its message has no JSON document after the subject line`);
-    let value;
-    try {
-        value = JSON.parse(message.slice(start + 1));
-    }
-    catch (err) {
-        throw new OperationError(`unreadable tag ${where}: ${err.message}`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new OperationError(`unreadable tag ${where}: the document is not an object`);
-    }
-    return value;
-}
-function str(doc, key, where, optional = false) {
-    const v = doc[key];
-    if (v === undefined && optional)
-        return undefined;
-    if (typeof v !== 'string' || !v)
-        throw new OperationError(`unreadable tag ${where}: field "${key}" must be a non-empty string`);
-    return v;
-}
-function parseVerification(message, where) {
-    const d = parseTagBody(message, where);
-    const summary = d.summary;
-    if (summary !== undefined &&
-        !(Array.isArray(summary) && summary.every((s) => typeof s === 'string'))) {
-        throw new OperationError(`unreadable tag ${where}: field "summary" must be a list of strings`);
-    }
-    return {
-        project: str(d, 'project', where),
-        stage: str(d, 'stage', where),
-        freightId: str(d, 'freightId', where),
-        alias: str(d, 'alias', where),
-        verifiedAt: str(d, 'verifiedAt', where),
-        verifiedBy: str(d, 'verifiedBy', where),
-        run: str(d, 'run', where, true),
-        summary: summary,
-    };
-}
-function parseApproval(message, where) {
-    const d = parseTagBody(message, where);
-    return {
-        project: str(d, 'project', where),
-        stage: str(d, 'stage', where),
-        freightId: str(d, 'freightId', where),
-        alias: str(d, 'alias', where),
-        approvedAt: str(d, 'approvedAt', where),
-        approvedBy: str(d, 'approvedBy', where),
-        reason: str(d, 'reason', where, true),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/state/refs.ts
-/**
- * Names of the refs that hold gantry's state in the GitOps repository. Everything of one project
- * lives under one prefix, so a single ref-prefix listing reads all of it.
- */
-const projectRefPrefix = (project) => `refs/tags/gantry/${project}/`;
-function stateRefName(ref) {
-    const base = projectRefPrefix(ref.project);
-    return ref.kind === 'freight'
-        ? `${base}freight/${ref.freightId}`
-        : `${base}${ref.kind}/${ref.stage ?? ''}/${ref.freightId}`;
-}
-const PATTERN = /^refs\/tags\/gantry\/([^/]+)\/(?:(freight)\/([0-9a-f]{40})|(verified|approved)\/([^/]+)\/([0-9a-f]{40}))$/;
-function parseStateRef(name) {
-    const m = PATTERN.exec(name);
-    if (!m)
-        return undefined;
-    const project = m[1];
-    if (m[2])
-        return { kind: 'freight', project, freightId: m[3] };
-    return {
-        kind: m[4],
-        project,
-        stage: m[5],
-        freightId: m[6],
-    };
-}
-const stateFilePath = (project, stage) => `.gantry/state/${project}/${stage}.yaml`;
-
-;// CONCATENATED MODULE: ./src/state/stage-state.ts
-
-
-const HEADER = '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
-    '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
-function toStageFreight(f) {
-    return {
-        id: f.id,
-        alias: f.alias,
-        origin: f.origin,
-        images: f.images,
-        charts: f.charts,
-        commits: f.commits,
-    };
-}
-function serializeStageState(s) {
-    const doc = {
-        project: s.project,
-        stage: s.stage,
-        freight: s.freight.map(toStageFreight),
-        promotedAt: s.promotedAt,
-        promotedBy: s.promotedBy,
-        approvedBy: s.approvedBy,
-        ...(s.run ? { run: s.run } : {}),
-        ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
-    };
-    return HEADER + dist.stringify(doc, { lineWidth: 0 });
-}
-function parseStageState(text, where) {
-    let doc;
-    try {
-        doc = dist.parse(text);
-    }
-    catch (err) {
-        throw new OperationError(`unreadable stage state ${where}: ${err.message}`);
-    }
-    const fail = (why) => {
-        throw new OperationError(`unreadable stage state ${where}: ${why}`);
-    };
-    if (typeof doc !== 'object' || doc === null)
-        return fail('not a mapping');
-    const d = doc;
-    for (const k of ['project', 'stage', 'promotedAt', 'promotedBy']) {
-        if (typeof d[k] !== 'string')
-            fail(`field "${k}" must be a string`);
-    }
-    if (!Array.isArray(d.freight))
-        fail('field "freight" must be a list');
-    const freight = d.freight.map((f, i) => {
-        const e = f;
-        if (!e ||
-            typeof e.id !== 'string' ||
-            typeof e.alias !== 'string' ||
-            typeof e.origin !== 'object') {
-            return fail(`freight[${i}] needs id, alias and origin`);
-        }
-        return {
-            id: e.id,
-            alias: e.alias,
-            origin: e.origin,
-            images: e.images ?? [],
-            charts: e.charts ?? [],
-            commits: e.commits ?? [],
-        };
-    });
-    const approvedBy = Array.isArray(d.approvedBy) ? d.approvedBy.map(String) : [];
-    return {
-        project: d.project,
-        stage: d.stage,
-        freight,
-        promotedAt: d.promotedAt,
-        promotedBy: d.promotedBy,
-        approvedBy,
-        run: typeof d.run === 'string' ? d.run : undefined,
-        autoPromotionHold: parseHold(d.autoPromotionHold, fail),
-    };
-}
-function parseHold(v, fail) {
-    if (v === undefined || v === null)
-        return undefined;
-    const h = v;
-    if (typeof v !== 'object' ||
-        typeof h.since !== 'string' ||
-        typeof h.by !== 'string' ||
-        typeof h.reason !== 'string') {
-        return fail('field "autoPromotionHold" needs since, by and reason');
-    }
-    return { since: h.since, by: h.by, reason: h.reason };
-}
-
-;// CONCATENATED MODULE: ./src/state/store.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const DEFAULT_IDENTITY = {
-    name: 'gantry[bot]',
-    email: 'gantry[bot]@users.noreply.github.com',
-};
-const TRAILER = {
-    project: 'Gantry-Project',
-    stage: 'Gantry-Stage',
-    freight: 'Gantry-Freight',
-    alias: 'Gantry-Alias',
-    warehouse: 'Gantry-Warehouse',
-    promotedBy: 'Gantry-Promoted-By',
-    run: 'Gantry-Run',
-    approvedBy: 'Approved-By',
-};
-/**
- * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
- * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
- * promotions as commits that carry the stage's state file. Reads go through a local cache
- * repository that holds only what was asked for (tags, branch tips without blobs, commit
- * objects without trees), so their cost does not grow with the repository's history.
- */
-class StateStore {
-    opts;
-    git;
-    cache;
-    tagCache;
-    policy;
-    now;
-    log;
-    cacheReady;
-    /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
-    tipMemo = new Map();
-    defaultBranchName;
-    constructor(opts) {
-        this.opts = opts;
-        this.git = new Git({
-            baseEnv: opts.baseEnv,
-            remote: opts.remote,
-            identity: opts.identity ?? DEFAULT_IDENTITY,
-            timeoutMs: opts.gitTimeoutMs,
-            trace: opts.trace,
-        });
-        const key = (0,external_node_crypto_.createHash)('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
-        this.cache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}.git`);
-        this.tagCache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}-tags.git`);
-        this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
-        this.now = opts.clock ?? (() => new Date());
-        this.log = opts.log ?? (() => undefined);
-    }
-    get remoteUrl() {
-        return this.opts.remote.url;
-    }
-    // ---- the cache repository -------------------------------------------------------------------
-    ensureCache() {
-        this.cacheReady ??= (async () => {
-            await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-            // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
-            await this.initRepo(this.cache, true);
-            // Tag objects live in a plain repository, where asking whether an object is present answers
-            // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
-            await this.initRepo(this.tagCache, false);
-        })();
-        return this.cacheReady;
-    }
-    async initRepo(path, promisor) {
-        await withDirLock(path, async () => {
-            const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD'))
-                ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
-                : undefined;
-            if (probe?.exitCode === 0)
-                return;
-            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
-            await this.git.run(['init', '-q', '--bare', path]);
-            const g = (k, v) => this.git.run(['config', k, v], { cwd: path });
-            // Only the URL is stored: credentials come with each command's environment.
-            await g('remote.origin.url', this.opts.remote.url);
-            if (promisor) {
-                await g('remote.origin.promisor', 'true');
-                await g('remote.origin.partialclonefilter', 'blob:none');
-                await g('extensions.partialClone', 'origin');
-            }
-        });
-    }
-    /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
-    async inCache(fn) {
-        await this.ensureCache();
-        return withDirLock(this.cache, fn);
-    }
-    fetch(args) {
-        return retry(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
-            cwd: this.cache,
-        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    async defaultBranch() {
-        // A failure is not remembered: one network blip must not poison the rest of the command.
-        this.defaultBranchName ??= this.resolveDefaultBranch().catch((err) => {
-            this.defaultBranchName = undefined;
-            throw err;
-        });
-        return this.defaultBranchName;
-    }
-    async resolveDefaultBranch() {
-        const res = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']));
-        const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
-        if (m?.[1] && res.stdout.includes('\tHEAD\n'))
-            return m[1];
-        // HEAD names a branch that does not exist (a bare repo made with `master`, then only `main`
-        // pushed), or the server hides it: fall back to the branches there are.
-        const heads = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--heads', this.opts.remote.url]));
-        const branches = heads.stdout
-            .split('\n')
-            .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
-            .filter((b) => Boolean(b));
-        if (!branches.length) {
-            throw new OperationError(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
-        }
-        if (branches.length === 1)
-            return branches[0];
-        for (const b of ['main', 'master'])
-            if (branches.includes(b))
-                return b;
-        throw new ConfigError(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
-    }
-    withNetworkRetry(fn) {
-        return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
-    async fetchTips(branches) {
-        const tips = new Map();
-        for (const b of branches) {
-            const known = this.tipMemo.get(b);
-            if (known)
-                tips.set(b, known);
-        }
-        const unique = [...new Set(branches)].filter((b) => !tips.has(b));
-        if (!unique.length)
-            return tips;
-        const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
-        try {
-            await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
-        }
-        catch (err) {
-            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
-                const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
-                throw new OperationError(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
-            }
-            throw err;
-        }
-        const res = await this.git.run(['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)], { cwd: this.cache });
-        for (const line of res.stdout.split('\n').filter(Boolean)) {
-            const [encoded, sha] = line.split(' ');
-            const branch = encoded === undefined ? undefined : decodeURIComponent(encoded);
-            if (branch && sha && unique.includes(branch)) {
-                tips.set(branch, sha);
-                this.tipMemo.set(branch, sha);
-            }
-        }
-        const lost = unique.filter((b) => !tips.has(b));
-        if (lost.length)
-            throw new OperationError(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
-        return tips;
-    }
-    /**
-     * Reads files at `<commit>:<path>` from trees fetched without blobs: resolves the blob ids from the
-     * local trees, fetches the missing blobs in one request (git skips the network when none are
-     * missing), then reads them all through one `cat-file --batch`.
-     */
-    async readBlobs(specs) {
-        const out = new Map();
-        const byCommit = new Map();
-        for (const spec of specs) {
-            const i = spec.indexOf(':');
-            const commit = spec.slice(0, i);
-            byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
-            out.set(spec, undefined);
-        }
-        const ids = new Map();
-        for (const [commit, paths] of byCommit) {
-            const res = await this.git.run(['ls-tree', '-z', commit, '--', ...paths], {
-                cwd: this.cache,
-            });
-            for (const entry of res.stdout.split('\0').filter(Boolean)) {
-                const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
-                if (m?.[1] && m[2])
-                    ids.set(`${commit}:${m[2]}`, m[1]);
-            }
-        }
-        const blobs = [...new Set(ids.values())];
-        if (!blobs.length)
-            return out;
-        await this.fetchObjects(this.cache, blobs);
-        const objects = await this.readObjects(this.cache, blobs);
-        const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
-        for (const [spec, oid] of ids)
-            out.set(spec, contents.get(oid));
-        return out;
-    }
-    // ---- reads ----------------------------------------------------------------------------------
-    /** Every freight, verification and approval of a project: one ref listing, one object read. */
-    async snapshot(project) {
-        const prefix = projectRefPrefix(project);
-        await this.ensureCache();
-        // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
-        const ls = await retry(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
-            cwd: this.cache,
-        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-        const refs = [];
-        const peeled = new Set();
-        for (const line of ls.stdout.split('\n')) {
-            const [oid, name] = line.split('\t');
-            if (!oid || !name?.startsWith(prefix))
-                continue;
-            if (name.endsWith('^{}')) {
-                peeled.add(name.slice(0, -3));
-                continue;
-            }
-            const ref = parseStateRef(name);
-            // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-            if (ref?.project === project)
-                refs.push({ name, oid, ref });
-        }
-        const snap = { freight: [], verifications: [], approvals: [] };
-        // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
-        // fetching its commit would pull history into the cache, so it is refused before any fetch.
-        const light = refs.find((r) => !peeled.has(r.name));
-        if (light) {
-            throw new OperationError(`unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`);
-        }
-        if (!refs.length)
-            return snap;
-        // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
-        // object ID, without writing a ref for each.
-        const oids = [...new Set(refs.map((r) => r.oid))];
-        const missing = await this.missingObjects(this.tagCache, oids);
-        if (missing.length)
-            await this.fetchObjects(this.tagCache, missing);
-        const objects = await this.readObjects(this.tagCache, oids);
-        for (const { name, oid, ref } of refs) {
-            const where = name.replace(/^refs\/tags\//, '');
-            const obj = objects.get(oid);
-            if (obj?.type !== 'tag') {
-                throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
-            }
-            const message = tagMessage(obj.body);
-            if (ref.kind === 'freight')
-                snap.freight.push(parseFreight(message, where, ref.freightId));
-            else if (ref.kind === 'verified')
-                snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
-            else
-                snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
-        }
-        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-        return snap;
-    }
-    /** Which of `oids` a plain (non-promisor) repository does not have. */
-    async missingObjects(repo, oids) {
-        const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
-            cwd: repo,
-            input: oids.join('\n') + '\n',
-        });
-        return res.stdout
-            .split('\n')
-            .filter((l) => l.endsWith(' missing'))
-            .map((l) => l.slice(0, l.indexOf(' ')));
-    }
-    /** Fetches objects by ID in one request; a no-op without network when all are present. */
-    fetchObjects(repo, oids) {
-        return retry(() => this.git.run([
-            '-c',
-            'fetch.negotiationAlgorithm=noop',
-            'fetch',
-            '-q',
-            'origin',
-            '--no-tags',
-            '--no-write-fetch-head',
-            '--recurse-submodules=no',
-            // The branch cache is a partial clone; the tag cache holds whole objects.
-            ...(repo === this.cache ? ['--filter=blob:none'] : []),
-            '--stdin',
-        ], { cwd: repo, input: oids.join('\n') + '\n' }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
-    async readObjects(repo, oids) {
-        const res = await this.git.run(['cat-file', '--buffer', '--batch'], {
-            cwd: repo,
-            input: oids.join('\n') + '\n',
-        });
-        const bytes = res.stdoutBytes;
-        const out = new Map();
-        let pos = 0;
-        for (const oid of oids) {
-            const nl = bytes.indexOf(10, pos);
-            const [, type = 'missing', size = '0'] = bytes
-                .subarray(pos, nl)
-                .toString('latin1')
-                .split(' ');
-            if (type === 'missing') {
-                pos = nl + 1;
-                continue;
-            }
-            const n = parseInt(size, 10);
-            out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
-            pos = nl + 1 + n + 1;
-        }
-        return out;
-    }
-    /** The state file of each stage at the tip of its branch (undefined: never promoted). */
-    async stageStates(project, stages) {
-        const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
-        const branchOf = (s) => s.branch ?? def;
-        const files = await this.inCache(async () => {
-            const tips = await this.fetchTips(stages.map(branchOf));
-            const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
-            return { specs, blobs: await this.readBlobs(specs) };
-        });
-        const out = new Map();
-        stages.forEach((s, i) => {
-            const text = files.blobs.get(files.specs[i]);
-            out.set(s.name, text === undefined
-                ? undefined
-                : parseStageState(text, `${branchOf(s)}:${stateFilePath(project, s.name)}`));
-        });
-        return out;
-    }
-    /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
-    async projectFiles(branch) {
-        const b = branch ?? (await this.defaultBranch());
-        return this.inCache(async () => {
-            const tip = (await this.fetchTips([b])).get(b);
-            // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-            const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
-                cwd: this.cache,
-            });
-            if (ls.exitCode !== 0) {
-                // No .gantry directory at all is an answer (no project files), anything else an error.
-                if (/not a valid object name|not a tree object/i.test(ls.stderr))
-                    return [];
-                throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
-            }
-            const files = ls.stdout
-                .split('\0')
-                .filter((f) => /\.ya?ml$/.test(f))
-                .map((f) => `.gantry/${f}`);
-            const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
-            return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
-        });
-    }
-    /**
-     * The newest `limit` promotions of a project on the given branches, from commit trailers. Fetches
-     * commit objects only (no trees), deepening until enough promotions are found or history ends,
-     * so the cost follows `limit`, not the length of history.
-     */
-    async promotions(project, branches, limit = 20) {
-        const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
-        return this.inCache(async () => {
-            await this.fetchTips(unique);
-            const found = new Map();
-            for (const branch of unique) {
-                for (let depth = 64;; depth *= 4) {
-                    await this.fetch([
-                        `--depth=${depth}`,
-                        '--filter=tree:0',
-                        `+refs/heads/${branch}:${tipRef(branch)}`,
-                    ]);
-                    const res = await this.git.run(['log', `--max-count=${depth}`, '--format=%H%x00%ct%x00%B%x00', tipRef(branch)], { cwd: this.cache });
-                    const records = res.stdout.split('\0\n').filter(Boolean);
-                    let count = 0;
-                    for (const rec of records) {
-                        const p = parsePromotionCommit(rec, branch);
-                        if (p?.project === project) {
-                            found.set(p.commit, p);
-                            count++;
-                        }
-                    }
-                    const reachedRoot = records.length < depth;
-                    if (count >= limit || reachedRoot)
-                        break;
-                }
-            }
-            return [...found.values()]
-                .sort((a, b) => b.promotedAt.localeCompare(a.promotedAt))
-                .slice(0, limit);
-        });
-    }
-    // ---- writes ---------------------------------------------------------------------------------
-    /**
-     * Records a state tag. Tags are immutable: if it exists, nothing changes and `created` is false
-     * (two writers racing for the same freight both succeed, one of them as a no-op).
-     */
-    async writeTag(ref, message, when) {
-        const name = stateRefName(ref);
-        const identity = this.opts.identity ?? DEFAULT_IDENTITY;
-        const seconds = Math.floor(when.getTime() / 1000);
-        const tagObject = await this.inCache(async () => {
-            await this.git.run(['mktree'], { cwd: this.cache, input: '' });
-            const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
-            return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
-        });
-        return retry(async () => {
-            const res = await this.git.tryRun(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], {
-                cwd: this.cache,
-            });
-            // Porcelain flags: `*` a new ref, `=` it was already there with this very object (the
-            // same freight recorded by another writer at the same instant).
-            if (res.exitCode === 0)
-                return { created: !/^=\t/m.test(res.stdout), ref: name };
-            // Rejected: usually because the tag exists, written earlier or by a writer racing us
-            // ("already exists", or "cannot lock ref" while the other push holds it). Ask the remote.
-            const seen = await this.git.tryRun(['ls-remote', this.opts.remote.url, name], {
-                cwd: this.cache,
-            });
-            if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
-                return { created: false, ref: name };
-            throw this.git.error(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], res);
-        }, isTransient, this.policy, this.opts.retryHooks);
-    }
-    async recordFreight(project, freight) {
-        return this.writeTag({ kind: 'freight', project, freightId: freight.id }, serializeFreight(freight), new Date(freight.createdAt));
-    }
-    async recordVerification(r) {
-        return this.writeTag({ kind: 'verified', project: r.project, stage: r.stage, freightId: r.freightId }, serializeVerification(r), new Date(r.verifiedAt));
-    }
-    async recordApproval(r) {
-        return this.writeTag({ kind: 'approved', project: r.project, stage: r.stage, freightId: r.freightId }, serializeApproval(r), new Date(r.approvedAt));
-    }
-    /**
-     * One promotion, one commit: the edited manifests and the stage's state file together, pushed
-     * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
-     * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
-     */
-    async commitPromotion(w) {
-        this.tipMemo.clear();
-        const branch = w.branch ?? (await this.defaultBranch());
-        const statePath = stateFilePath(w.project, w.stage);
-        await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.opts.cacheDir, 'promote-'));
-        const git = (args, input) => this.git.run(args, { cwd: dir, input });
-        try {
-            await git(['init', '-q']);
-            await git(['remote', 'add', 'origin', this.opts.remote.url]);
-            await git(['config', 'remote.origin.promisor', 'true']);
-            await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-            await git(['config', 'core.sparseCheckout', w.sparse === false ? 'false' : 'true']);
-            const patterns = [
-                `/${statePath}`,
-                ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
-            ];
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
-            let attempts = 0;
-            // Commits this call tried to push. A push can land and still report failure (a connection
-            // reset after the server took it); if the tip is one of ours, the promotion happened.
-            const pushed = new Map();
-            return await retry(async () => {
-                attempts++;
-                await this.fetchInto(dir, [
-                    '--depth=1',
-                    '--filter=blob:none',
-                    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
-                ], branch);
-                await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-                await git(['clean', '-q', '-fdx']);
-                const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-                const landed = pushed.get(tip);
-                if (landed)
-                    return { changed: true, commit: tip, branch, ...landed, attempts };
-                const previousText = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
-                const previous = previousText === undefined
-                    ? undefined
-                    : parseStageState(previousText, `${branch}:${statePath}`);
-                const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
-                const changes = versionChanges(before, w.freight);
-                const editLines = (await w.edit?.(dir, previous)) ?? [];
-                const state = {
-                    project: w.project,
-                    stage: w.stage,
-                    freight: [
-                        ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
-                        toStageFreight(w.freight),
-                    ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
-                    promotedAt: this.now().toISOString(),
-                    promotedBy: w.promotedBy,
-                    approvedBy: w.approvedBy ?? [],
-                    run: w.run,
-                    autoPromotionHold: w.autoPromotionHold === undefined
-                        ? previous?.autoPromotionHold
-                        : (w.autoPromotionHold ?? undefined),
-                };
-                // Freight the stage already runs, and an edit that changed nothing: no commit at all.
-                if (before?.id === w.freight.id) {
-                    const dirty = (await git(['status', '--porcelain'])).stdout.trim();
-                    if (!dirty)
-                        return { changed: false, commit: tip, branch, previous, changes: [], attempts };
-                }
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
-                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
-                await git(['add', '--sparse', '-A']);
-                await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
-                const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-                if (w.dryRun) {
-                    const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
-                    return { changed: true, commit, branch, previous, changes, attempts, diff };
-                }
-                pushed.set(commit, { previous, changes });
-                const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-                const res = await this.git.tryRun(push, { cwd: dir });
-                if (res.exitCode !== 0) {
-                    const err = this.git.error(push, res);
-                    if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
-                        this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
-                        throw new GitError(err.command, err.exitCode, err.stderr || res.stdout, 'non-fast-forward');
-                    }
-                    throw err;
-                }
-                return { changed: true, commit, branch, previous, changes, attempts };
-            }, (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'), this.policy, this.opts.retryHooks).catch((err) => {
-                if (err instanceof GitError && err.kind === 'non-fast-forward') {
-                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
-                }
-                throw err;
-            });
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    async fetchInto(dir, args, branch) {
-        // No retry here: the promotion loop around this retries transient failures, and nested
-        // retries would multiply into hours against a black-holed remote.
-        try {
-            await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
-        }
-        catch (err) {
-            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
-                throw new ConfigError(`branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`);
-            }
-            throw err;
-        }
-    }
-}
-/**
- * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
- * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
- */
-const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
-/** Reads retry transient failures a few times; writes have their own, longer policy. */
-const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
-function sameOrigin(a, b) {
-    return a.kind === b.kind && a.name === b.name;
-}
-function isTransient(err) {
-    return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
-}
-/** The message of a raw tag object: everything after the header's blank line. */
-function tagMessage(body) {
-    const text = body.toString('utf8');
-    const i = text.indexOf('\n\n');
-    return i < 0 ? '' : text.slice(i + 2);
-}
-function checkRecord(r, ref, where) {
-    if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
-        throw new OperationError(`unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`);
-    }
-    return r;
-}
-function promotionMessage(w, changes, editLines) {
-    // Values come from workflow inputs and actors: a newline in one would start a paragraph of
-    // forged trailers, so every value is kept to one line.
-    const one = (v) => v.replace(/[\r\n]+/g, ' ').trim();
-    const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
-    lines.push(`Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
-    if (changes.length) {
-        lines.push('');
-        for (const c of changes)
-            lines.push(`- ${one(formatChange(c))}`);
-    }
-    if (editLines.length) {
-        lines.push('');
-        for (const l of editLines)
-            lines.push(one(l));
-    }
-    lines.push('');
-    lines.push(`${TRAILER.project}: ${w.project}`);
-    lines.push(`${TRAILER.stage}: ${w.stage}`);
-    lines.push(`${TRAILER.freight}: ${w.freight.id}`);
-    lines.push(`${TRAILER.alias}: ${one(w.freight.alias)}`);
-    lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
-    lines.push(`${TRAILER.promotedBy}: ${one(w.promotedBy)}`);
-    if (w.run)
-        lines.push(`${TRAILER.run}: ${one(w.run)}`);
-    for (const a of w.approvedBy ?? [])
-        lines.push(`${TRAILER.approvedBy}: ${one(a)}`);
-    return lines.join('\n') + '\n';
-}
-/** Reads a `%H%x00%ct%x00%B` log record; undefined when it is not a gantry promotion. */
-function parsePromotionCommit(record, branch) {
-    const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
-    if (!body.includes(`${TRAILER.stage}: `))
-        return undefined;
-    const trailers = new Map();
-    // Trailers are the last paragraph; read them from there only, so a quoted line in the body does not count.
-    const paragraphs = body.trimEnd().split(/\n\s*\n/);
-    for (const line of (paragraphs[paragraphs.length - 1] ?? '').split('\n')) {
-        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-        if (m?.[1] && m[2] !== undefined)
-            trailers.set(m[1], [...(trailers.get(m[1]) ?? []), m[2].trim()]);
-    }
-    const one = (k) => trailers.get(k)?.[0];
-    const project = one(TRAILER.project);
-    const stage = one(TRAILER.stage);
-    const freightId = one(TRAILER.freight);
-    if (!project || !stage || !freightId)
-        return undefined;
-    return {
-        project,
-        stage,
-        branch,
-        freightId,
-        alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
-        commit: sha,
-        // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
-        // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
-        promotedAt: /^\d+$/.test(date) ? new Date(Number(date) * 1000).toISOString() : date,
-        promotedBy: one(TRAILER.promotedBy) ?? '',
-        approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
-        run: one(TRAILER.run),
-        subject: body.split('\n')[0] ?? '',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/state/index.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/status/repo.ts
-
-
-
-
-
-
-
-const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
-function credentialsFor(s, url) {
-    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
-}
-function isRemoteUrl(repo) {
-    if (URL_LIKE.test(repo))
-        return true;
-    const colon = repo.indexOf(':');
-    const slash = repo.indexOf('/');
-    return colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)(repo);
-}
-/**
- * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
- * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
- * (shallow fetches need one) relative to the clone.
- */
-function remoteUrlOf(origin, cloneDir) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
-        return origin;
-    const colon = origin.indexOf(':');
-    const slash = origin.indexOf('/');
-    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cloneDir, origin)))
-        return origin;
-    return (0,external_node_url_.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(origin) ? origin : (0,external_node_path_namespaceObject.resolve)(cloneDir, origin)).href;
-}
-async function openRepo(s) {
-    let remote;
-    let localDir;
-    if (isRemoteUrl(s.repo)) {
-        remote = parseRemote(s.repo, credentialsFor(s, s.repo));
-    }
-    else {
-        const dir = (0,external_node_path_namespaceObject.resolve)(s.repo);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-            throw new ConfigError(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
-        const git = new Git({ baseEnv: s.baseEnv });
-        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
-        if (bare.exitCode !== 0) {
-            throw new ConfigError(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
-        }
-        if (bare.stdout.trim() === 'true') {
-            // A bare repository is the remote itself.
-            remote = parseRemote((0,external_node_url_.pathToFileURL)(dir).href);
-        }
-        else {
-            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
-            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
-            if (origin.exitCode !== 0) {
-                throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
-            }
-            const url = remoteUrlOf(origin.stdout.trim(), localDir);
-            remote = parseRemote(url, credentialsFor(s, url));
-        }
-    }
-    const store = new StateStore({
-        remote,
-        cacheDir: s.cacheDir,
-        baseEnv: s.baseEnv,
-        identity: s.identity,
-        log: s.log,
-        trace: s.trace,
-    });
-    return { remote, localDir, store };
-}
-/** The project files: from the clone's work tree, or the remote's default branch. */
-async function loadProjects(ctx) {
-    if (ctx.localDir)
-        return loadProjectsFromDir(ctx.localDir);
-    return loadProjectsFromFiles(await ctx.store.projectFiles());
-}
-/** Projects to act on: the one named, or all of them; a configuration error stops here. */
-async function selectProjects(ctx, name) {
-    return pickProjects(await validProjects(ctx), name);
-}
-/** Every project of the repository; a configuration error when any file has problems. */
-async function validProjects(ctx) {
-    const { projects, problems } = await loadProjects(ctx);
-    if (problems.length)
-        throw new ConfigError('the project files have problems (run gantry lint):', problems);
-    return projects;
-}
-/** The project named, or all of them. */
-function pickProjects(projects, name) {
-    if (!name)
-        return projects;
-    const p = projects.find((x) => x.name === name);
-    if (!p) {
-        throw new ConfigError(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
-    }
-    return [p];
-}
-
-;// CONCATENATED MODULE: ./src/status/views.ts
-function stageViews(project, snap, states) {
-    const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
-    return project.stages.map((stage) => {
-        const st = states.get(stage.name);
-        const freight = st?.freight ?? [];
-        return {
-            project: project.name,
-            name: stage.name,
-            branch: stage.branch,
-            environment: stage.environment,
-            freight,
-            verified: freight.length
-                ? freight.every((f) => verified.has(`${stage.name}/${f.id}`))
-                : undefined,
-            promotedAt: st?.promotedAt,
-            promotedBy: st?.promotedBy,
-        };
-    });
-}
-function freightViews(project, snap, states) {
-    const current = new Map();
-    for (const [stage, st] of states) {
-        for (const f of st?.freight ?? [])
-            current.set(f.id, [...(current.get(f.id) ?? []), stage]);
-    }
-    return snap.freight.map((f) => ({
-        ...f,
-        project: project.name,
-        status: {
-            currentlyIn: Object.fromEntries((current.get(f.id) ?? []).map((s) => [s, {}])),
-            verifiedIn: Object.fromEntries(snap.verifications
-                .filter((v) => v.freightId === f.id)
-                .map((v) => [v.stage, { verifiedAt: v.verifiedAt }])),
-            approvedFor: Object.fromEntries(snap.approvals
-                .filter((a) => a.freightId === f.id)
-                .map((a) => [a.stage, { approvedAt: a.approvedAt, approvedBy: a.approvedBy }])),
-        },
-    }));
-}
-function promotionViews(records) {
-    return records.map((r) => ({
-        project: r.project,
-        stage: r.stage,
-        freight: { id: r.freightId, alias: r.alias },
-        commit: r.commit,
-        branch: r.branch,
-        promotedBy: r.promotedBy,
-        promotedAt: r.promotedAt,
-        approvedBy: r.approvedBy,
-        run: r.run,
-    }));
-}
-/** `1.2.3`, `chart 2.0.0`, `abc1234`: the versions of a freight, short, for tables. */
-function versionsOf(f) {
-    const parts = [
-        ...f.images.map((i) => `${lastSegment(i.repoURL)}:${i.tag || i.digest.slice(0, 19)}`),
-        ...f.charts.map((c) => `${c.name || lastSegment(c.repoURL)}@${c.version}`),
-        ...f.commits.map((c) => `${lastSegment(c.repoURL)}#${c.tag ?? c.id.slice(0, 7)}`),
-    ];
-    return parts.join(', ');
-}
-const lastSegment = (url) => url
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '')
-    .split('/')
-    .pop() ?? url;
-
-;// CONCATENATED MODULE: ./src/util/table.ts
-/** Plain aligned columns, as `kubectl get` and `kargo get` print them. */
-function table(headers, rows) {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-        .join('   ')
-        .trimEnd();
-    return [line(headers), ...rows.map(line)].join('\n') + '\n';
-}
-/** Age in kubectl's style: 45s, 12m, 5h, 3d. */
-function age(iso, now) {
-    if (!iso)
-        return '';
-    const s = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 1000));
-    if (s < 120)
-        return `${s}s`;
-    if (s < 7200)
-        return `${Math.floor(s / 60)}m`;
-    if (s < 172800)
-        return `${Math.floor(s / 3600)}h`;
-    return `${Math.floor(s / 86400)}d`;
-}
-
-;// CONCATENATED MODULE: ./src/freight/words.ts
-/**
- * Words for freight aliases (`lucky-jaguar`): short, friendly, lowercase a–z, no duplicates.
- * An alias is stored in its freight document once assigned, so editing these lists only changes
- * the aliases of freight recorded afterwards.
- */
-function words(text) {
-    return Object.freeze(text.trim().split(/\s+/));
-}
-/** 343 adjectives. */
-const ADJECTIVES = words(`
-  able active adept agile airy alert amber amiable ample amused apt arctic ardent artful
-  astute azure balmy basic blazing blissful blithe bold bonny bouncy brainy brave breezy
-  bright brisk bronze bubbly buoyant busy calm candid caring charming cheerful cheery chic
-  chill chirpy civil classy clean clear clever cobalt colorful comfy cool coral cosmic cozy
-  crafty crimson crisp cuddly curious curly cute dainty dandy dapper daring dashing dazzled
-  dazzling decent deft devoted dewy diligent dreamy dulcet dynamic eager early earnest earthy
-  easy elated electric elegant emerald enchanted endless epic evergreen exotic fabled fair
-  famous fancy fast fearless festive fiery fine firm fit fleet floral flowing fluent fluffy
-  flying fond frank free fresh friendly frosty funny fuzzy gallant genial gentle giant gifted
-  gilded glad gleaming glossy glowing golden good graceful gracious grand great green gusty
-  hallowed handy happy hardy harmonious hazy hearty helpful heroic honest honeyed hopeful
-  humble icy ideal indigo inventive ivory jade jaunty jazzy jolly jovial joyful jubilant just
-  keen kind kindly kinetic laughing lavish leafy legendary lilac limber lively lofty loving
-  loyal lucid lucky lunar lush lyrical magic majestic mellow merry mighty mild mindful minty
-  misty modest mossy musical mystic natural nautical neat neon nifty nimble noble novel oaken
-  optimal orange patient peaceful pearly pensive peppy perky placid playful plentiful plucky
-  plush poised polished polite posh precise prime pristine proper proud prudent punctual pure
-  purple quaint quick quiet quirky radiant rapid rare ready regal relaxed resolute rich rising
-  robust rosy roving royal ruby rugged rustic sage sandy sapphire satin savvy scarlet scenic
-  secret serene sharp shining shiny silent silky silver simple sincere skillful sleek sleepy
-  smart smooth snappy snowy snug soaring sociable social solar solid sonic sparkly speedy
-  spiffy spirited splendid sporty spry stable starry stately steady stellar stoic sturdy
-  sublime sugary sunlit sunny super supple sweet swift tawny tender thankful thoughtful
-  thrifty tidal tidy timely tiny topaz tranquil tropical true trusty tuneful twinkly unique
-  upbeat upright urban useful valiant vast velvet verdant vibrant vital vivid wandering warm
-  whimsical wholesome windy wiry wise witty wondrous wooden woolly young zany zealous zesty
-  zippy
-`);
-/** 346 animals. */
-const ANIMALS = words(`
-  aardvark albatross alligator alpaca anchovy angelfish ant anteater antelope armadillo avocet
-  axolotl baboon badger barracuda bat beagle bear beaver bee beetle beluga bison bittern
-  blackbird bluebird bobcat bongo bonobo budgie buffalo bullfinch bumblebee bunny burbot
-  butterfly buzzard camel canary capybara caracal cardinal caribou cassowary cat catfish
-  chameleon cheetah chickadee chicken chinchilla chipmunk cicada clam coati cockatoo cod
-  condor cormorant cougar cow coyote crab crane crayfish cricket crow cuckoo curlew dachshund
-  deer dingo dodo dolphin donkey dormouse dove dragonfly duck dugong dunlin eagle eel egret
-  eider eland elk emu ermine falcon fennec ferret finch firefly flamingo flounder foal fox
-  frog fulmar gadwall galago gannet gazelle gecko gerbil gharial gibbon giraffe gnu goat goby
-  godwit goldfish goose gopher gorilla gosling grasshopper grebe greyhound grouse guanaco
-  guineafowl gull guppy haddock halibut hamster hare hawk hedgehog heron herring hippo hoopoe
-  horse hummingbird husky hyrax ibex ibis iguana impala jacana jackal jackdaw jaguar jay
-  jellyfish jerboa kakapo kangaroo katydid kea kestrel kingfisher kinkajou kittiwake kiwi
-  koala koi krill kudu ladybug lamb lark lemming lemur leopard limpet linnet lion llama
-  lobster loon lorikeet lovebird lynx macaw mackerel magpie mallard manakin manatee mandrill
-  mantis margay marlin marmot meerkat merlin mink minnow mockingbird mole mongoose moorhen
-  moose moth mouse mule muskox narwhal nene newt nightingale numbat nuthatch ocelot octopus
-  okapi opossum orangutan orca oriole oryx osprey ostrich otter owl ox oyster panda pangolin
-  panther parakeet parrot partridge peacock peafowl pelican penguin perch petrel pheasant
-  pigeon piglet pika pipit platypus plover pony poodle porcupine porpoise potoo prawn
-  ptarmigan pufferfish puffin puma quail quetzal quokka quoll rabbit raccoon raven redstart
-  reindeer rhea rhino roadrunner robin rook sable salamander salmon sandpiper saola sardine
-  scallop seahorse seal sealion serval shearwater sheep shelduck shrimp siskin skylark sloth
-  smelt snail snipe sole sparrow springbok squid squirrel starfish stingray stoat stork
-  sturgeon sunbird swallow swan tadpole takin tamarin tapir tarsier teal tern terrier thrush
-  tiger titmouse tortoise toucan treefrog trout tuna turaco turkey turtle urchin vicuna vireo
-  vole wagtail wallaby walleye walrus wapiti warbler waxwing weasel weaver whale whimbrel
-  whippet wigeon wildcat wolf wombat woodcock woodpecker wren yak yellowhammer zebra zebu
-`);
-
-;// CONCATENATED MODULE: ./src/freight/alias.ts
-/**
- * Human names for freight, such as `lucky-jaguar`: an adjective and an animal chosen by hash bits
- * of the freight ID, so every run that discovers the same freight proposes the same alias.
- */
-
-
-/** Attempts at an adjective-animal pair before falling back to a hex suffix. */
-const MAX_PAIR_ATTEMPTS = 64;
-function candidate(id, attempt) {
-    const h = (0,external_node_crypto_.createHash)('sha256')
-        .update(attempt === 0 ? id : `${id}#${attempt}`, 'utf8')
-        .digest();
-    const adjective = ADJECTIVES[h.readUInt32BE(0) % ADJECTIVES.length];
-    const animal = ANIMALS[h.readUInt32BE(4) % ANIMALS.length];
-    return `${adjective}-${animal}`;
-}
-/**
- * The alias for a freight ID that is not in `taken`. Deterministic: the first candidate comes from
- * the ID's hash; while it is taken, the next comes from hashing `id#1`, `id#2`, …; after
- * {@link MAX_PAIR_ATTEMPTS} taken pairs the first pair gets a hex suffix from the ID
- * (`lucky-jaguar-3f9a2c`), lengthened until free.
- */
-function freightAlias(id, taken) {
-    for (let attempt = 0; attempt < MAX_PAIR_ATTEMPTS; attempt++) {
-        const alias = candidate(id, attempt);
-        if (!taken.has(alias))
-            return alias;
-    }
-    const base = candidate(id, 0);
-    const hex = /^[0-9a-f]+$/.test(id) ? id : (0,external_node_crypto_.createHash)('sha1').update(id, 'utf8').digest('hex');
-    for (let n = Math.min(6, hex.length); n <= hex.length; n++) {
-        const alias = `${base}-${hex.slice(0, n)}`;
-        if (!taken.has(alias))
-            return alias;
-    }
-    for (let k = 2;; k++) {
-        const alias = `${base}-${hex}-${k}`;
-        if (!taken.has(alias))
-            return alias;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/urls/index.ts
-/**
- * Canonical forms of repository URLs, as Kargo computes them (`pkg/urls`). They decide whether two
- * spellings name the same repository, and the Git and chart forms feed the freight ID, so they must
- * agree with Kargo's byte for byte.
- */
-/**
- * Trim leading and trailing spaces and drop every non-printable character (byte-order marks,
- * zero-width spaces, control characters, non-ASCII spaces) wherever it is. Printable means what
- * Go's `unicode.IsPrint` says: letters, marks, numbers, punctuation, symbols and the ASCII space.
- */
-function sanitizeURL(url) {
-    return url.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '').trim();
-}
-// Characters Go's url.Parse accepts in a host (reg-name, IP literal, port).
-const HOST = /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]*$/;
-// Anything Go would reject or re-escape; such URLs are returned unchanged.
-const UNSAFE = /[\s\p{Cc}]/u;
-/** A small parser with Go's `net/url` behaviour for `scheme://authority/path?query#fragment`. */
-function parseHierarchical(text) {
-    const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(text);
-    if (!m)
-        return null;
-    const [, scheme = '', authority = '', path = '', query, fragment] = m;
-    if (UNSAFE.test(text))
-        return null;
-    const at = authority.lastIndexOf('@');
-    const user = at >= 0 ? authority.slice(0, at) : null;
-    const host = at >= 0 ? authority.slice(at + 1) : authority;
-    if (!HOST.test(host))
-        return null;
-    const port = /:([^:\]]*)$/.exec(host);
-    if (port && !host.startsWith('[') && !/^[0-9]*$/.test(port[1] ?? ''))
-        return null;
-    return { scheme, user, host, path, query: query ?? null, fragment: fragment ?? null };
-}
-function hasQueryParameters(query) {
-    return query !== null && query.split(/[&;]/).some((pair) => pair !== '');
-}
-function formatHierarchical(u) {
-    return (`${u.scheme}://${u.user !== null ? `${u.user}@` : ''}${u.host}${u.path}` +
-        (u.query ? `?${u.query}` : '') +
-        (u.fragment !== null ? `#${u.fragment}` : ''));
-}
-function trimRepoPath(path) {
-    let p = path.endsWith('/') ? path.slice(0, -1) : path;
-    if (p.endsWith('.git'))
-        p = p.slice(0, -4);
-    return p;
-}
-const SCP = /^((?:[A-Za-z0-9_-]+@)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(?::(.*))?$/s;
-/**
- * Normalise a Git URL: lower case; for http(s) drop the user info; drop one trailing `/` and then
- * one `.git`; SCP-style `[user@]host[:path]` becomes `ssh://[user@]host[/path]`. URLs with query
- * parameters, and anything unparseable, are returned exactly as given. `file://` URLs are treated
- * like `ssh://` ones.
- */
-function normalizeGitURL(repo) {
-    const lower = repo.toLowerCase();
-    const isHttp = lower.startsWith('http://') || lower.startsWith('https://');
-    // file:// is gantry's addition (Kargo would read it as SCP syntax): local repositories in tests
-    // and demos get the same treatment as ssh:// URLs.
-    if (isHttp || lower.startsWith('ssh://') || lower.startsWith('file://')) {
-        const u = parseHierarchical(lower);
-        if (!u || hasQueryParameters(u.query))
-            return repo;
-        if (isHttp)
-            u.user = null;
-        u.path = trimRepoPath(u.path);
-        return formatHierarchical(u);
-    }
-    const m = SCP.exec(lower);
-    if (!m)
-        return repo;
-    const userHost = m[1] ?? '';
-    const rest = m[2] ?? '';
-    // The path is read as a relative URL reference: a query or fragment is kept as is.
-    const pm = /^([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(rest);
-    const rawPath = pm?.[1] ?? '';
-    if (UNSAFE.test(rest) || (rawPath.split('/')[0] ?? '').includes(':'))
-        return repo;
-    const path = trimRepoPath(rawPath);
-    const suffix = (pm?.[2] && pm[2] !== '?' ? pm[2] : '') + (pm?.[3] ?? '');
-    if (path === '' && suffix === '')
-        return `ssh://${userHost}`;
-    return `ssh://${userHost}/${path}${suffix}`;
-}
-const DOCKER_HUB = 'index.docker.io';
-const REPOSITORY_CHARS = /^[a-z0-9_\-./]{2,255}$/;
-const TAG = /^[\w.-]{1,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-/** Registry and repository of an image reference, read like go-containerregistry (weak). */
-function parseImageReference(ref) {
-    let base = null;
-    const colon = ref.lastIndexOf(':');
-    const afterColon = ref.slice(colon + 1);
-    if (colon >= 0 && !afterColon.includes('/')) {
-        if (TAG.test(afterColon))
-            base = ref.slice(0, colon);
-    }
-    else {
-        base = ref;
-    }
-    let parsed = base === null ? null : parseRepository(base);
-    if (!parsed) {
-        const at = ref.indexOf('@');
-        if (at >= 0 && DIGEST.test(ref.slice(at + 1)))
-            parsed = parseRepository(ref.slice(0, at));
-    }
-    return parsed;
-}
-function parseRepository(name) {
-    let registry = DOCKER_HUB;
-    let repository = name;
-    const slash = name.indexOf('/');
-    if (slash >= 0) {
-        const first = name.slice(0, slash);
-        if (first.includes('.') || first.includes(':')) {
-            registry = first === 'docker.io' ? DOCKER_HUB : first;
-            repository = name.slice(slash + 1);
-        }
-    }
-    if (registry !== DOCKER_HUB && (!HOST.test(registry) || registry === ''))
-        return null;
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (!REPOSITORY_CHARS.test(repository))
-        return null;
-    return { registry, repository };
-}
-/**
- * Normalise an image repository: Docker Hub's many spellings (`docker.io/library/busybox`,
- * `index.docker.io/busybox`, `registry-1.docker.io/…`, `library/busybox`) collapse to `busybox`,
- * `example/repo`; other registries keep `registry/repository`. A tag or digest is dropped.
- * Anything that is not an image reference is returned as given.
- */
-function normalizeImageURL(repoURL) {
-    const parsed = parseImageReference(repoURL);
-    if (!parsed)
-        return repoURL;
-    if (parsed.registry === DOCKER_HUB || parsed.registry === 'registry-1.docker.io') {
-        return parsed.repository.startsWith('library/')
-            ? parsed.repository.slice('library/'.length)
-            : parsed.repository;
-    }
-    return `${parsed.registry}/${parsed.repository}`;
-}
-/**
- * Normalise a chart repository URL: trim, lower case, drop `oci://`, then normalise as an image
- * repository (so Docker Hub spellings collapse). HTTP(S) repository URLs come out lower-cased and
- * otherwise unchanged.
- */
-function normalizeChartURL(repo) {
-    let s = repo.trim().toLowerCase();
-    if (s.startsWith('oci://'))
-        s = s.slice('oci://'.length);
-    return normalizeImageURL(s);
-}
-
-;// CONCATENATED MODULE: ./src/freight/id.ts
-/**
- * The freight ID: Kargo's recipe (`pkg/api/freight.go: GenerateFreightID`), so the same artifacts
- * from the same warehouse get the same 40-hex ID in Kargo and in gantry.
- *
- *   commit: normalizeGit(repoURL) + (":" + tag)? + ":" + id + (":" + subscriptionName)?
- *   image:  repoURL + ":" + tag + "@" + digest + (":" + subscriptionName)?   (repoURL as given)
- *   chart:  goPathJoin(normalizeChart(repoURL), name) + ":" + version + (":" + subscriptionName)?
- *   id = hex(SHA-1("Warehouse/" + origin.name + ":" + sortedBytewise(parts).join("|")))
- */
-
-
-/** Go's `path.Clean`: collapse slashes, resolve `.` and `..`, drop a trailing slash. */
-function goCleanPath(p) {
-    const rooted = p.startsWith('/');
-    const out = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else if (!rooted)
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    const joined = (rooted ? '/' : '') + out.join('/');
-    return joined === '' ? '.' : joined;
-}
-/** Go's `path.Join`: empty elements are ignored, the result is cleaned, all-empty gives "". */
-function goPathJoin(...elems) {
-    const parts = elems.filter((e) => e !== '');
-    return parts.length === 0 ? '' : goCleanPath(parts.join('/'));
-}
-function withSubscription(part, subscriptionName) {
-    return subscriptionName ? `${part}:${subscriptionName}` : part;
-}
-/** The strings that are hashed, one per artifact, sorted byte-wise (exported for diagnostics). */
-function freightIdParts(artifacts) {
-    const parts = [];
-    for (const c of artifacts.commits) {
-        const base = c.tag
-            ? `${normalizeGitURL(c.repoURL)}:${c.tag}:${c.id}`
-            : `${normalizeGitURL(c.repoURL)}:${c.id}`;
-        parts.push(withSubscription(base, c.subscriptionName));
-    }
-    for (const i of artifacts.images) {
-        parts.push(withSubscription(`${i.repoURL}:${i.tag}@${i.digest}`, i.subscriptionName));
-    }
-    for (const ch of artifacts.charts) {
-        parts.push(withSubscription(`${goPathJoin(normalizeChartURL(ch.repoURL), ch.name)}:${ch.version}`, ch.subscriptionName));
-    }
-    // Go sorts strings by bytes (UTF-8), which JS's default UTF-16 order does not always match.
-    return parts.sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
-}
-/** 40 lowercase hex characters identifying the artifacts from this origin. */
-function freightId(origin, artifacts) {
-    const text = `${origin.kind}/${origin.name}:${freightIdParts(artifacts).join('|')}`;
-    return (0,external_node_crypto_.createHash)('sha1').update(text, 'utf8').digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/cli/demo.ts
-
-
-
-
-
-
-
-
-
-/**
- * The README's first command: a GitOps repository on this machine (a bare repo plus a clone),
- * a three-stage project, freight recorded as discover would record it, dev and staging promoted,
- * dev verified, and the stage, freight and promotion tables printed by the real CLI commands.
- * No account, no network.
- */
-const PROJECT = `# yaml-language-server: $schema=../schema/project.schema.json
-project: echo
-warehouses:
-  - name: echo
-    subscriptions:
-      - image: {repoURL: ghcr.io/acme/echo, imageSelectionStrategy: SemVer, constraint: ^1.0.0, discoveryLimit: 5}
-stages:
-  - name: dev
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {direct: true}
-    autoPromotion: true
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/dev/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-  - name: staging
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {stages: [dev]}
-    autoPromotion: true
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/staging/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-  - name: prod
-    environment: production
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {stages: [staging], requiredSoakTime: 1h}
-    promotionTemplate:
-      mode: pull-request
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/prod/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-`;
-const values = (tag) => `# Helm values for echo; gantry sets image.tag on promotion.\nimage:\n  repository: ghcr.io/acme/echo\n  tag: ${tag} # set by gantry\nreplicas: 2\n`;
-async function runDemo(opts) {
-    const { io } = opts;
-    const root = opts.dir ? (0,external_node_path_namespaceObject.resolve)(opts.dir) : (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-demo-'));
-    (0,external_node_fs_namespaceObject.mkdirSync)(root, { recursive: true });
-    const bare = (0,external_node_path_namespaceObject.join)(root, 'gitops.git');
-    const clone = (0,external_node_path_namespaceObject.join)(root, 'gitops');
-    const env = {
-        ...io.env,
-        GIT_AUTHOR_NAME: 'Demo',
-        GIT_AUTHOR_EMAIL: 'demo@example.test',
-        GIT_COMMITTER_NAME: 'Demo',
-        GIT_COMMITTER_EMAIL: 'demo@example.test',
-    };
-    const git = (cwd, ...args) => (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const say = (text) => io.out(io.color ? `\n\u001b[1m## ${text}\u001b[0m\n` : `\n## ${text}\n`);
-    // Everything the demo writes stays under its directory, the CLI's cache included.
-    const cacheEnv = { GANTRY_CACHE_DIR: (0,external_node_path_namespaceObject.join)(root, 'cache') };
-    say(`A GitOps repository in ${root}`);
-    git(root, 'init', '-q', '--bare', '-b', 'main', bare);
-    git(bare, 'config', 'uploadpack.allowFilter', 'true');
-    git(root, 'init', '-q', '-b', 'main', clone);
-    const files = {
-        '.gantry/echo.yaml': PROJECT.replace('../schema/project.schema.json', 'https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json'),
-        'env/dev/values.yaml': values('0.9.0'),
-        'env/staging/values.yaml': values('0.9.0'),
-        'env/prod/values.yaml': values('0.9.0'),
-    };
-    for (const [path, text] of Object.entries(files)) {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(clone, path)), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(clone, path), text);
-    }
-    git(clone, 'add', '-A');
-    git(clone, 'commit', '-q', '-m', 'GitOps repo for echo, with a gantry project');
-    git(clone, 'remote', 'add', 'origin', bare);
-    git(clone, 'push', '-q', '-u', 'origin', 'main');
-    io.out(`bare repository: ${bare}\nclone:           ${clone}\n`);
-    say('gantry lint');
-    if ((await opts.cli(['lint', '--repo', clone], cacheEnv)) !== 0)
-        return 1;
-    const store = new StateStore({
-        remote: parseRemote((0,external_node_url_.pathToFileURL)(bare).href),
-        cacheDir: (0,external_node_path_namespaceObject.join)(root, 'cache'),
-        baseEnv: io.env,
-    });
-    say('Three releases of ghcr.io/acme/echo recorded as freight (what `gantry discover` will do)');
-    const taken = new Set();
-    const freight = [];
-    for (const [i, tag] of ['1.0.0', '1.1.0', '1.2.0'].entries()) {
-        const artifacts = {
-            images: [{ repoURL: 'ghcr.io/acme/echo', tag, digest: `sha256:${String(i + 1).repeat(64)}` }],
-            charts: [],
-            commits: [],
-        };
-        const origin = { kind: 'Warehouse', name: 'echo' };
-        const id = freightId(origin, artifacts);
-        const alias = freightAlias(id, taken);
-        taken.add(alias);
-        const f = {
-            id,
-            alias,
-            origin,
-            ...artifacts,
-            createdAt: new Date(Date.now() - (3 - i) * 3_600_000).toISOString(),
-            createdBy: 'gantry demo',
-        };
-        await store.recordFreight('echo', f);
-        freight.push(f);
-        io.out(`freight ${alias} (${id.slice(0, 7)}): ghcr.io/acme/echo:${tag}\n`);
-    }
-    const promote = async (stage, f) => {
-        const res = await store.commitPromotion({
-            project: 'echo',
-            stage,
-            freight: f,
-            promotedBy: 'gantry demo',
-            paths: [`env/${stage}/values.yaml`],
-            edit: async (dir) => {
-                (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, `env/${stage}/values.yaml`), values(f.images[0]?.tag ?? ''));
-                return [`- env/${stage}/values.yaml: image.tag`];
-            },
-        });
-        io.out(`promoted ${f.alias} into ${stage}: commit ${res.commit.slice(0, 7)} (${res.changes.map((c) => `${c.artifact} ${c.from ?? 'none'} → ${c.to}`).join(', ')})\n`);
-    };
-    const verify = async (stage, f) => {
-        await store.recordVerification({
-            project: 'echo',
-            stage,
-            freightId: f.id,
-            alias: f.alias,
-            verifiedAt: new Date().toISOString(),
-            verifiedBy: 'gantry demo',
-            summary: ['demo: Successful'],
-        });
-        io.out(`verified ${f.alias} in ${stage}\n`);
-    };
-    const [f1, f2, f3] = freight;
-    say('Promotions: each is one commit with the manifests and the stage state');
-    await promote('dev', f1);
-    await verify('dev', f1);
-    await promote('staging', f1);
-    await verify('staging', f1);
-    await promote('dev', f2);
-    await verify('dev', f2);
-    await promote('dev', f3);
-    say('gantry get stages');
-    if ((await opts.cli(['get', 'stages', '--repo', clone], cacheEnv)) !== 0)
-        return 1;
-    say('gantry get freight');
-    if ((await opts.cli(['get', 'freight', '--repo', clone], cacheEnv)) !== 0)
-        return 1;
-    say('gantry get promotions');
-    if ((await opts.cli(['get', 'promotions', '--repo', clone], cacheEnv)) !== 0)
-        return 1;
-    say('History is plain git');
-    io.out((0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '--format=%h %s', 'main'], { cwd: bare, env, encoding: 'utf8' }));
-    io.out(`\nTry: cd ${clone} && git fetch origin 'refs/tags/gantry/*:refs/tags/gantry/*' && git tag -n1 -l 'gantry/*'\n`);
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/discovery/discover.ts
-
-
-
-/**
- * A repository URL as it may be recorded and shown: without `user:password@` and without a query
- * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
- * stay in the repository's history for good.
- */
-function publicURL(url) {
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
-        return url;
-    try {
-        const u = new URL(url);
-        if (!u.username && !u.password && !u.search)
-            return url;
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        return u.toString();
-    }
-    catch {
-        return url;
-    }
-}
-function describe(sub) {
-    switch (sub.kind) {
-        case 'image':
-            return {
-                kind: 'image',
-                repoURL: publicURL(sub.image.repoURL),
-                strategy: sub.image.imageSelectionStrategy,
-            };
-        case 'chart':
-            return {
-                kind: 'chart',
-                repoURL: publicURL(sub.chart.repoURL),
-                name: sub.chart.name,
-                strategy: 'SemVer',
-            };
-        case 'git':
-            return {
-                kind: 'git',
-                repoURL: publicURL(sub.git.repoURL),
-                strategy: sub.git.commitSelectionStrategy,
-            };
-    }
-}
-async function runSubscription(sub, sources) {
-    switch (sub.kind) {
-        case 'image': {
-            const found = await sources.images(sub.image);
-            const top = found[0];
-            const candidates = found.map((i) => i.tag || i.digest || '');
-            if (!top)
-                return undefined;
-            if (!top.digest)
-                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
-            const artifact = {
-                repoURL: publicURL(sub.image.repoURL),
-                tag: top.tag,
-                digest: top.digest,
-            };
-            if (sub.image.name)
-                artifact.subscriptionName = sub.image.name;
-            return { kind: 'image', artifact, candidates };
-        }
-        case 'chart': {
-            const found = await sources.charts(sub.chart);
-            const top = found[0];
-            if (!top)
-                return undefined;
-            return {
-                kind: 'chart',
-                artifact: {
-                    repoURL: publicURL(sub.chart.repoURL),
-                    name: sub.chart.name ?? '',
-                    version: top.version,
-                },
-                candidates: found.map((c) => c.version),
-            };
-        }
-        case 'git': {
-            const found = await sources.commits(sub.git);
-            const top = found[0];
-            if (!top)
-                return undefined;
-            const artifact = { repoURL: publicURL(sub.git.repoURL), id: top.id };
-            if (top.branch)
-                artifact.branch = top.branch;
-            if (top.tag)
-                artifact.tag = top.tag;
-            if (top.message)
-                artifact.message = top.message;
-            if (top.author)
-                artifact.author = top.author;
-            if (top.committer)
-                artifact.committer = top.committer;
-            if (sub.git.name)
-                artifact.subscriptionName = sub.git.name;
-            return { kind: 'git', artifact, candidates: found.map((c) => c.tag ?? c.id.slice(0, 7)) };
-        }
-    }
-}
-const versionOf = (f) => f.kind === 'image'
-    ? f.artifact.tag || f.artifact.digest
-    : f.kind === 'chart'
-        ? f.artifact.version
-        : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
-/**
- * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
- * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
- * auto-promotions now due.
- */
-async function discover(o) {
-    const { project, store, log } = o;
-    const selected = o.warehouses?.length
-        ? project.warehouses.filter((w) => o.warehouses?.includes(w.name))
-        : project.warehouses;
-    const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
-    if (unknown.length)
-        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
-    // The state snapshot and the subscriptions run at once; awaited together, so that a failing
-    // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
-    // Each source bounds its own concurrency per host.
-    const [snapshot, reports] = await Promise.all([
-        store.snapshot(project.name),
-        Promise.all(selected.map(async (w) => {
-            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
-            const subs = [];
-            const found = [];
-            settled.forEach((r, i) => {
-                const sub = w.subscriptions[i];
-                if (r.status === 'fulfilled') {
-                    subs.push({
-                        ...describe(sub),
-                        candidates: r.value?.candidates ?? [],
-                        selected: r.value ? versionOf(r.value) : undefined,
-                    });
-                    found.push(r.value);
-                }
-                else {
-                    subs.push({ ...describe(sub), candidates: [], error: errorMessage(r.reason) });
-                    found.push(undefined);
-                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errorMessage(r.reason)}`);
-                }
-            });
-            return { warehouse: w, subs, found };
-        })),
-    ]);
-    const known = new Map(snapshot.freight.map((f) => [f.id, f]));
-    const taken = new Set(snapshot.freight.map((f) => f.alias));
-    const result = {
-        project: project.name,
-        dryRun: o.dryRun,
-        warehouses: [],
-        freight: [],
-        promotions: [],
-        skipped: [],
-    };
-    for (const { warehouse, subs, found } of reports) {
-        const report = {
-            name: warehouse.name,
-            freightCreationPolicy: warehouse.freightCreationPolicy,
-            subscriptions: subs,
-        };
-        result.warehouses.push(report);
-        const missing = subs.filter((s, i) => !found[i]);
-        if (missing.length) {
-            report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
-            continue;
-        }
-        const artifacts = { images: [], charts: [], commits: [] };
-        for (const f of found) {
-            if (f.kind === 'image')
-                artifacts.images.push(f.artifact);
-            else if (f.kind === 'chart')
-                artifacts.charts.push(f.artifact);
-            else
-                artifacts.commits.push(f.artifact);
-        }
-        const origin = { kind: 'Warehouse', name: warehouse.name };
-        const id = freightId(origin, artifacts);
-        const existing = known.get(id);
-        if (existing) {
-            report.freight = { ...existing, new: false, recorded: true };
-            result.freight.push(report.freight);
-            continue;
-        }
-        const alias = freightAlias(id, taken);
-        taken.add(alias);
-        const freight = {
-            id,
-            alias,
-            origin,
-            ...artifacts,
-            createdAt: o.clock().toISOString(),
-            createdBy: o.createdBy,
-        };
-        if (warehouse.freightCreationPolicy === 'Manual') {
-            report.freight = { ...freight, new: true, recorded: false };
-            report.note = 'freightCreationPolicy is Manual: found, not recorded';
-            result.freight.push(report.freight);
-            continue;
-        }
-        if (o.dryRun) {
-            report.freight = { ...freight, new: true, recorded: false };
-            report.note = 'dry run: not recorded';
-            result.freight.push(report.freight);
-            // Counted for the promotions it would make due (reported as such), though not written.
-            known.set(id, freight);
-            continue;
-        }
-        const { created } = await store.recordFreight(project.name, freight);
-        let stored = freight;
-        if (created) {
-            log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
-        }
-        else {
-            // Another run recorded the same freight first: report what is stored (its alias and time).
-            stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
-        }
-        report.freight = { ...stored, new: created, recorded: true };
-        result.freight.push(report.freight);
-        known.set(id, stored);
-    }
-    const { promotions, skipped } = await duePromotions(project, [...known.values()], store, selected.map((w) => w.name));
-    result.promotions = promotions;
-    result.skipped = skipped;
-    return result;
-}
-/**
- * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
- * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
- * already runs it, has auto-promotion off, or is held after a manual rollback.
- */
-async function duePromotions(project, freight, store, warehouses) {
-    const stages = project.stages.filter((s) => s.requestedFreight.some((r) => r.sources.direct && warehouses.includes(r.origin.name)));
-    const auto = stages.filter((s) => s.autoPromotion);
-    if (!auto.length)
-        return { promotions: [], skipped: [] };
-    const states = await store.stageStates(project.name, auto);
-    const promotions = [];
-    const skipped = [];
-    for (const stage of auto) {
-        const state = states.get(stage.name);
-        if (state?.autoPromotionHold) {
-            skipped.push({
-                stage: stage.name,
-                reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
-            });
-            continue;
-        }
-        for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
-            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
-            if (!candidate)
-                continue;
-            const current = state?.freight.find((f) => f.origin.name === req.origin.name);
-            if (current?.id === candidate.id)
-                continue;
-            promotions.push({
-                project: project.name,
-                stage: stage.name,
-                freight: candidate.id,
-                alias: candidate.alias,
-            });
-        }
-    }
-    return { promotions, skipped };
-}
-/** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
-function newestFreight(freight) {
-    // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
-    const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-    return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
-}
-
-;// CONCATENATED MODULE: ./src/promotion/availability.ts
-/**
- * Which freight may enter a stage, and which one auto-promotion would pick: Kargo's
- * `Stage.IsFreightAvailable` and its NewestFreight auto-promotion candidates, as pure functions
- * over what gantry's state holds (freight, verification and approval tags, promotion history).
- *
- * Kargo's freight status maps onto gantry's records like this:
- *
- * | Kargo                         | gantry                                                      |
- * | ----------------------------- | ----------------------------------------------------------- |
- * | `status.verifiedIn[stage]`    | a tag `gantry/<project>/verified/<stage>/<freight-id>`      |
- * | `status.approvedFor[stage]`   | a tag `gantry/<project>/approved/<stage>/<freight-id>`      |
- * | `GetLongestSoak(stage)`       | `soak(stage, freightId)`, derived from promotion history    |
- * | namespace                     | project                                                     |
- */
-
-
-
-
-const sameProject = (project, r) => project === undefined || r.project === project;
-function requestFor(stage, freight) {
-    return stage.requestedFreight.find((r) => r.origin.kind === freight.origin.kind && r.origin.name === freight.origin.name);
-}
-/** Durations as people read them, to the second (`20m`, `1h0m5s` reads as `1h5s`). */
-function human(ms) {
-    return formatDuration(Math.max(0, Math.floor(ms / 1000) * 1000));
-}
-/**
- * Kargo's `IsFreightAvailable`: freight is available to a stage that requests its warehouse when
- * it is approved for the stage, when the stage takes it `direct`ly from the warehouse, or when it
- * is verified in one (`OneOf`, the default) or all (`All`) of the upstream `stages`, each with at
- * least `requiredSoakTime` of soak there (≥: exactly the required time is enough).
- */
-function freightAvailability(stage, freight, facts, now) {
-    if (!stage)
-        return { available: false, reasons: ['no such stage'] };
-    if (!freight)
-        return { available: false, reasons: ['no such freight'] };
-    const req = requestFor(stage, freight);
-    if (!req) {
-        return {
-            available: false,
-            reasons: [`warehouse ${freight.origin.name} is not requested by stage ${stage.name}`],
-        };
-    }
-    const approved = facts.approvals.some((a) => a.stage === stage.name && a.freightId === freight.id && sameProject(facts.project, a));
-    if (approved)
-        return { available: true, reasons: [], via: 'approval' };
-    if (req.sources.direct)
-        return { available: true, reasons: [], via: 'direct' };
-    const upstream = req.sources.stages;
-    if (!upstream.length) {
-        return {
-            available: false,
-            reasons: [
-                `stage ${stage.name} takes warehouse ${freight.origin.name} from no source (neither direct nor upstream stages)`,
-            ],
-        };
-    }
-    const required = req.sources.requiredSoakTimeMs;
-    const checks = upstream.map((up) => checkUpstream(up, freight, facts, required, now));
-    const ok = checks.filter((c) => c.ok);
-    const all = req.sources.availabilityStrategy === 'All';
-    if (all ? ok.length === checks.length : ok.length > 0) {
-        return { available: true, reasons: [], via: 'verification' };
-    }
-    const missing = checks.filter((c) => !c.ok);
-    const reasons = missing.map((c) => c.reason);
-    let availableAt;
-    if (all) {
-        // Every missing upstream must be only short of soak, and then the last of them decides.
-        if (missing.every((c) => c.availableAt)) {
-            availableAt = new Date(Math.max(...missing.map((c) => c.availableAt.getTime())));
-        }
-    }
-    else {
-        const times = missing.flatMap((c) => (c.availableAt ? [c.availableAt.getTime()] : []));
-        if (times.length)
-            availableAt = new Date(Math.min(...times));
-    }
-    if (all && upstream.length > 1) {
-        reasons.unshift(`needs all of ${upstream.join(', ')} (availabilityStrategy All)`);
-    }
-    else if (!all && upstream.length > 1) {
-        reasons.unshift(`needs one of ${upstream.join(', ')}`);
-    }
-    return { available: false, reasons, ...(availableAt ? { availableAt } : {}) };
-}
-function checkUpstream(up, freight, facts, required, now) {
-    const verified = facts.verifications.some((v) => v.stage === up && v.freightId === freight.id && sameProject(facts.project, v));
-    if (!verified)
-        return { ok: false, reason: `not verified in ${up}` };
-    if (!required)
-        return { ok: true };
-    const soak = facts.soak(up, freight.id);
-    if (soak !== undefined && soak >= required)
-        return { ok: true };
-    const since = facts.currentSince?.(up, freight.id);
-    const need = `needs ${formatDuration(required)} of soak time in ${up}`;
-    if (soak === undefined)
-        return { ok: false, reason: `${need}; has not run there` };
-    if (!since) {
-        return {
-            ok: false,
-            reason: `${need}; has ${human(soak)} and no longer runs there`,
-        };
-    }
-    // Still current: the running interval reaches the requirement at since + required.
-    const at = new Date(Math.max(since.getTime() + required, now.getTime()));
-    return {
-        ok: false,
-        reason: `${need}; has ${human(soak)} (available at ${at.toISOString()})`,
-        availableAt: at,
-    };
-}
-/**
- * Soak time from git history. Kargo's controller watches each stage and records how long freight
- * has been current in it; gantry has no controller, so it derives the same number from the
- * promotion commits (`StateStore.promotions`):
- *
- * - A freight becomes current in a stage at its promotion commit's time (committer time), and
- *   stays current until the next promotion into that stage *of the same warehouse* (a stage that
- *   takes several warehouses keeps one current freight per warehouse), or until `now`.
- * - Promoting the freight the stage already runs again does not restart the clock.
- * - A freight promoted, replaced and promoted again has several intervals; its soak is the
- *   longest one (Kargo's `LongestCompletedSoak`, or the running one when longer).
- * - A promotion of freight whose tag is unknown (no origin to compare) ends every running
- *   interval in its stage: soak may be undercounted, never overcounted.
- * - Only the history passed in counts. A freight promoted before the oldest record given has no
- *   known soak (undefined), unless `states` (from `StateStore.stageStates`) says it is current:
- *   then, when no promotion of its warehouse into the stage is in the history, it has been
- *   current at least since its stage's last promotion (`promotedAt`) and since the oldest record
- *   given (the history is the newest promotions of the project, so nothing newer is missing).
- *   That lower bound is its soak; read a longer history for a closer one.
- * - Not seen: a `git revert` of a promotion commit (it carries no gantry trailers), and the wait
- *   between a pull request's commit and its merge (the commit's time is used).
- */
-function soakFromHistory(promotions, freight, now, states) {
-    const originOf = new Map(freight.map((f) => [f.id, `${f.origin.kind}/${f.origin.name}`]));
-    const key = (stage, id) => `${stage}\0${id}`;
-    const longest = new Map();
-    const since = new Map();
-    const note = (stage, id, ms) => longest.set(key(stage, id), Math.max(longest.get(key(stage, id)) ?? 0, Math.max(0, ms)));
-    const byStage = new Map();
-    promotions.forEach((p, order) => {
-        const at = Date.parse(p.promotedAt);
-        if (Number.isNaN(at))
-            return;
-        byStage.set(p.stage, [...(byStage.get(p.stage) ?? []), { p, at, order }]);
-    });
-    for (const [stage, list] of byStage) {
-        // Oldest first; records of the same second keep the store's order (newest first) reversed.
-        list.sort((a, b) => a.at - b.at || b.order - a.order);
-        /** Per origin: the freight current in the stage and since when. */
-        const current = new Map();
-        for (const { p, at } of list) {
-            const origin = originOf.get(p.freightId);
-            const ending = origin === undefined
-                ? [...current.keys()]
-                : current.get(origin)?.id === p.freightId
-                    ? []
-                    : current.has(origin)
-                        ? [origin]
-                        : [];
-            for (const o of ending) {
-                const c = current.get(o);
-                note(stage, c.id, at - c.at);
-                current.delete(o);
-            }
-            const o = origin ?? `?/${p.freightId}`;
-            if (!current.has(o))
-                current.set(o, { id: p.freightId, at });
-        }
-        for (const c of current.values()) {
-            note(stage, c.id, now.getTime() - c.at);
-            since.set(key(stage, c.id), new Date(c.at));
-        }
-    }
-    const times = [...byStage.values()].flatMap((list) => list.map((e) => e.at));
-    const oldest = times.length ? Math.min(...times) : undefined;
-    for (const [stage, state] of states ?? []) {
-        for (const f of state?.freight ?? []) {
-            const origin = `${f.origin.kind}/${f.origin.name}`;
-            const seen = (byStage.get(stage) ?? []).some((e) => originOf.get(e.p.freightId) === origin || !originOf.has(e.p.freightId));
-            // History covers this warehouse in this stage: it is the better witness, and a state file
-            // that disagrees with it (a revert, a hand edit) is not used to lengthen anything.
-            if (seen)
-                continue;
-            const starts = [Date.parse(state?.promotedAt ?? '')].filter((t) => !Number.isNaN(t));
-            if (oldest !== undefined)
-                starts.push(oldest);
-            if (!starts.length)
-                continue;
-            const start = Math.min(...starts, now.getTime());
-            note(stage, f.id, now.getTime() - start);
-            since.set(key(stage, f.id), new Date(start));
-        }
-    }
-    return {
-        soak: (stage, id) => longest.get(key(stage, id)),
-        currentSince: (stage, id) => since.get(key(stage, id)),
-    };
-}
-/**
- * Kargo's NewestFreight auto-promotion candidates: for each warehouse the stage requests, the
- * newest freight available to it (by creation time, ties by ID descending). Keyed by warehouse
- * name, in the order the stage requests them; a warehouse with no available freight is absent.
- */
-function promotionCandidate(stage, freightNewestFirst, facts, now) {
-    const out = new Map();
-    for (const req of stage.requestedFreight) {
-        const available = freightNewestFirst.filter((f) => f.origin.kind === req.origin.kind &&
-            f.origin.name === req.origin.name &&
-            freightAvailability(stage, f, facts, now).available);
-        const newest = newestFreight(available);
-        if (newest)
-            out.set(req.origin.name, newest);
-    }
-    return out;
-}
-/** Shortest ID prefix accepted, as `git` shows abbreviated commits. */
-const MIN_ID_PREFIX = 7;
-/**
- * The freight a user named: a full ID, an alias, or a unique ID prefix of at least 7 characters.
- * Throws a ConfigError that says what matched (nothing, or several) and suggests the closest alias.
- */
-function resolveFreight(ref, freight) {
-    const wanted = ref.trim();
-    const lower = wanted.toLowerCase();
-    if (!wanted)
-        throw new ConfigError('no freight given: name one by ID, ID prefix or alias');
-    const exact = freight.find((f) => f.id === lower) ??
-        freight.find((f) => f.alias === wanted) ??
-        freight.find((f) => f.alias.toLowerCase() === lower);
-    if (exact)
-        return exact;
-    const label = (f) => `${f.alias} (${f.id.slice(0, MIN_ID_PREFIX)})`;
-    if (/^[0-9a-f]+$/.test(lower)) {
-        const matches = freight.filter((f) => f.id.startsWith(lower));
-        if (matches.length && lower.length < MIN_ID_PREFIX) {
-            throw new ConfigError(`freight ID prefix "${wanted}" is too short: give at least ${MIN_ID_PREFIX} characters, or the alias`);
-        }
-        if (matches.length === 1)
-            return matches[0];
-        if (matches.length > 1) {
-            const shown = matches.slice(0, 5).map(label).join(', ');
-            const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
-            throw new ConfigError(`freight ID prefix "${wanted}" is ambiguous: it matches ${shown}${more}; give more characters or the alias`);
-        }
-    }
-    if (!freight.length)
-        throw new ConfigError(`no freight "${wanted}": there is no freight yet`);
-    const close = suggest(wanted, freight.map((f) => f.alias));
-    const hint = close !== undefined ? ` (did you mean "${close}"?)` : '';
-    throw new ConfigError(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
-}
-
-;// CONCATENATED MODULE: ./src/promotion/approve.ts
-
-
-
-/** Keeps a value to one line, as it appears in `git tag -n` and job summaries. */
-const oneLine = (v) => v.replace(/[\r\n]+/g, ' ').trim();
-async function approveFreight(o) {
-    const stage = o.project.stages.find((s) => s.name === o.stage);
-    if (!stage) {
-        const names = o.project.stages.map((s) => s.name);
-        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
-    }
-    const approvedBy = oneLine(o.approvedBy);
-    if (!approvedBy)
-        throw new ConfigError('an approval needs the name of who approves it');
-    const reason = o.reason === undefined ? undefined : oneLine(o.reason) || undefined;
-    const snap = await o.store.snapshot(o.project.name);
-    const freight = resolveFreight(o.freightRef, snap.freight);
-    const requested = stage.requestedFreight.map((r) => r.origin.name);
-    if (!requested.includes(freight.origin.name)) {
-        throw new ConfigError(`stage ${stage.name} does not request freight from warehouse ${freight.origin.name} (freight ${freight.alias} comes from it); ${stage.name} requests ${requested.join(', ') || 'no warehouse'}`);
-    }
-    const existing = snap.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
-    if (existing)
-        return { created: false, record: existing };
-    const record = {
-        project: o.project.name,
-        stage: stage.name,
-        freightId: freight.id,
-        alias: freight.alias,
-        approvedAt: o.clock().toISOString(),
-        approvedBy,
-        ...(reason ? { reason } : {}),
-    };
-    const res = await o.store.recordApproval(record);
-    if (res.created)
-        return { created: true, record };
-    // Someone approved it between our read and our write: theirs is the record that stands.
-    const again = await o.store.snapshot(o.project.name);
-    const theirs = again.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
-    return { created: false, record: theirs ?? record };
-}
-
-;// CONCATENATED MODULE: ./src/expr/errors.ts
-/**
- * The one error type the expression language throws: syntax errors from `compileExpr`, runtime
- * errors from evaluation (unknown names, type mismatches, exhausted budgets) and template errors.
- * `reason` is the message without the position; `message` adds ` at line:column` when the error
- * points into the source.
- */
-
-class errors_ExprError extends GantryError {
-    name = 'ExprError';
-    /** The message without the position suffix. */
-    reason;
-    /** 1-based line and column of the offending token, or 0 when the error has no position. */
-    line;
-    column;
-    constructor(reason, line = 0, column = 0, options) {
-        super(line > 0 ? `${reason} at ${line}:${column}` : reason, options);
-        this.reason = reason;
-        this.line = line;
-        this.column = column;
-    }
-}
-/** 1-based line and column of a UTF-16 offset in `source` (columns count code points). */
-function errors_positionOf(source, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(offset, source.length);
-    for (let i = 0; i < end; i++) {
-        if (source.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: [...source.slice(lineStart, end)].length + 1 };
-}
-function exprErrorAt(source, offset, reason, cause) {
-    const { line, column } = errors_positionOf(source, offset);
-    return new errors_ExprError(reason, line, column, cause === undefined ? undefined : { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/expr/time.ts
@@ -42523,14 +45853,14 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function isForbiddenKey(key) {
     return FORBIDDEN_KEYS.has(key);
 }
-function isPlainObject(v) {
+function values_isPlainObject(v) {
     if (v === null || typeof v !== 'object' || Array.isArray(v))
         return false;
     const proto = Object.getPrototypeOf(v);
     return proto === Object.prototype || proto === null;
 }
 function isMap(v) {
-    return isPlainObject(v) || v instanceof Map;
+    return values_isPlainObject(v) || v instanceof Map;
 }
 /** A semantic version from `semverParse`, with Masterminds/semver's method names. */
 class ExprVersion {
@@ -42830,7 +46160,7 @@ function expectArgs(name, args, required, optional = []) {
 
 
 
-function builtins_str(name, args, n = 1) {
+function str(name, args, n = 1) {
     return expectArgs(name, args, Array(n).fill('string'));
 }
 function roundHalfAway(n) {
@@ -42947,8 +46277,8 @@ const BUILTINS = {
             return mapKeys(v).length;
         throw new Error(`len(): invalid argument for len (type ${typeName(v)})`);
     },
-    lower: (args) => builtins_str('lower', args)[0]?.toLowerCase(),
-    upper: (args) => builtins_str('upper', args)[0]?.toUpperCase(),
+    lower: (args) => str('lower', args)[0]?.toLowerCase(),
+    upper: (args) => str('upper', args)[0]?.toUpperCase(),
     trim: (args) => {
         const [s, chars] = expectArgs('trim', args, ['string'], ['string']);
         if (chars === undefined)
@@ -42964,11 +46294,11 @@ const BUILTINS = {
         return cps.slice(a, b).join('');
     },
     trimPrefix: (args) => {
-        const [s = '', p = ''] = builtins_str('trimPrefix', args, 2);
+        const [s = '', p = ''] = str('trimPrefix', args, 2);
         return p !== '' && s.startsWith(p) ? s.slice(p.length) : s;
     },
     trimSuffix: (args) => {
-        const [s = '', p = ''] = builtins_str('trimSuffix', args, 2);
+        const [s = '', p = ''] = str('trimSuffix', args, 2);
         return p !== '' && s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
     },
     split: (args, ctx) => {
@@ -42999,26 +46329,26 @@ const BUILTINS = {
         return list.join(sep);
     },
     replace: (args, ctx) => {
-        const [s = '', from = '', to = ''] = builtins_str('replace', args, 3);
+        const [s = '', from = '', to = ''] = str('replace', args, 3);
         const parts = s.split(from);
         ctx.checkString(s.length + (parts.length - 1) * (to.length - from.length));
         ctx.charge(s.length / 64);
         return parts.join(to);
     },
     hasPrefix: (args) => {
-        const [s = '', p = ''] = builtins_str('hasPrefix', args, 2);
+        const [s = '', p = ''] = str('hasPrefix', args, 2);
         return s.startsWith(p);
     },
     hasSuffix: (args) => {
-        const [s = '', p = ''] = builtins_str('hasSuffix', args, 2);
+        const [s = '', p = ''] = str('hasSuffix', args, 2);
         return s.endsWith(p);
     },
     indexOf: (args) => {
-        const [s = '', sub = ''] = builtins_str('indexOf', args, 2);
+        const [s = '', sub = ''] = str('indexOf', args, 2);
         return s.indexOf(sub);
     },
     lastIndexOf: (args) => {
-        const [s = '', sub = ''] = builtins_str('lastIndexOf', args, 2);
+        const [s = '', sub = ''] = str('lastIndexOf', args, 2);
         return s.lastIndexOf(sub);
     },
     repeat: (args, ctx) => {
@@ -43064,7 +46394,7 @@ const BUILTINS = {
         return out;
     },
     fromJSON: (args, ctx) => {
-        const [s = ''] = builtins_str('fromJSON', args);
+        const [s = ''] = str('fromJSON', args);
         ctx.charge(s.length / 64);
         try {
             return JSON.parse(s);
@@ -43073,9 +46403,9 @@ const BUILTINS = {
             throw new Error(`fromJSON(): ${err.message}`, { cause: err });
         }
     },
-    toBase64: (args) => b64(builtins_str('toBase64', args)[0] ?? ''),
+    toBase64: (args) => b64(str('toBase64', args)[0] ?? ''),
     fromBase64: (args) => {
-        const [s = ''] = builtins_str('fromBase64', args);
+        const [s = ''] = str('fromBase64', args);
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) {
             throw new Error('fromBase64(): illegal base64 data');
         }
@@ -43194,7 +46524,7 @@ const BUILTINS = {
         const offset = zone === undefined ? 0 : parseZone(zone);
         return layout === undefined ? parseDateAuto(v, offset) : parseTime(layout, v, offset);
     },
-    duration: (args) => time_parseDuration(builtins_str('duration', args)[0] ?? ''),
+    duration: (args) => time_parseDuration(str('duration', args)[0] ?? ''),
     // ---- Kargo ----
     semverParse: (args) => {
         const [v] = expectArgs('semverParse', args, ['string']);
@@ -44649,7 +47979,7 @@ function children(n) {
     }
 }
 /** Parse `source` into a syntax tree; throws ExprError with the position of the problem. */
-function parse(source, limits = DEFAULT_PARSE_LIMITS) {
+function parser_parse(source, limits = DEFAULT_PARSE_LIMITS) {
     if (source.length > limits.maxSourceLength) {
         throw new errors_ExprError(`expression is too long (limit ${limits.maxSourceLength} characters)`);
     }
@@ -44697,7 +48027,7 @@ function compile_compileExpr(source, opts = {}) {
     if (typeof source !== 'string') {
         throw new errors_ExprError(`expression must be a string, got ${formatValue(source)}`);
     }
-    const root = parse(source, { ...DEFAULT_PARSE_LIMITS, ...opts.limits });
+    const root = parser_parse(source, { ...DEFAULT_PARSE_LIMITS, ...opts.limits });
     checkRegexLiterals(source, root);
     return {
         source,
@@ -44960,11 +48290,3583 @@ function evaluateBool(expression, env, opts) {
     return parsed;
 }
 
+;// CONCATENATED MODULE: ./src/semver/constraint.ts
+/**
+ * Semantic-version constraints as Kargo reads them (Masterminds/semver v3 grammar and meaning),
+ * which differ from node-semver's ranges: commas separate ANDed comparators, `=<`/`=>` are
+ * operators, partial versions are wildcards, and pre-releases are judged per comparator.
+ *
+ * Grammar:
+ *   constraint := and ( "||" and )*
+ *   and        := comparator ( ( whitespace | "," ) comparator )*   |   version " - " version
+ *   comparator := op? version
+ *   op         := "=" | "!=" | ">" | "<" | ">=" | "=>" | "<=" | "=<" | "~" | "~>" | "^"
+ *   version    := "v"? part ( "." part ( "." part )? )? ( "-" prerelease )? ( "+" build )?
+ *   part       := digits | "x" | "X" | "*"
+ *
+ * A missing or wildcard part makes the comparator a range: `1.2`, `1.2.x`, `=1.2` mean
+ * `>=1.2.0 <1.3.0`; `>1.2` means `>=1.3.0`; `<=1.2` means `<1.3.0`; `*` means anything.
+ * Tilde: `~1.2.3` = `>=1.2.3 <1.3.0`, `~1` = `>=1.0.0 <2.0.0`. Caret: `^1.2` = `>=1.2.0 <2.0.0`,
+ * `^0.2.3` = `>=0.2.3 <0.3.0`, `^0.0.3` = `>=0.0.3 <0.0.4`.
+ *
+ * Pre-releases (Masterminds v3): a version with a pre-release fails every comparator whose own
+ * version has none, so `1.2.x-0` admits `1.2.3-alpha.1` while `^1.2` does not admit `1.3.0-rc.1`.
+ * Comparisons use SemVer precedence; build metadata is ignored.
+ */
+
+
+const OPS = [
+    // Longest first.
+    ['!=', '!='],
+    ['>=', '>='],
+    ['=>', '>='],
+    ['<=', '<='],
+    ['=<', '<='],
+    ['~>', '~'],
+    ['>', '>'],
+    ['<', '<'],
+    ['=', '='],
+    ['~', '~'],
+    ['^', '^'],
+];
+const PART = '(?:[0-9]+|[xX*])';
+const constraint_IDENTIFIERS = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*';
+const VERSION_SOURCE = `v?(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?(?:-(${constraint_IDENTIFIERS}))?(?:\\+${constraint_IDENTIFIERS})?`;
+const constraint_VERSION = new RegExp(`^${VERSION_SOURCE}`);
+const PLAIN_VERSION = `v?${PART}(?:\\.${PART}){0,2}(?:-${constraint_IDENTIFIERS})?(?:\\+${constraint_IDENTIFIERS})?`;
+const HYPHEN_RANGE = new RegExp(`(${PLAIN_VERSION})\\s+-\\s+(${PLAIN_VERSION})`, 'g');
+class ConstraintSyntaxError extends Error {
+}
+function isWild(part) {
+    return part === undefined || part === 'x' || part === 'X' || part === '*';
+}
+function toNumber(part) {
+    const n = Number(part);
+    if (!Number.isSafeInteger(n))
+        throw new ConstraintSyntaxError(`version number too large: ${part}`);
+    return n;
+}
+/** Parse `op? version` at the start of `text`; returns the comparator and the rest. */
+function parseComparator(text, segment) {
+    let rest = text;
+    let op = '=';
+    for (const [spelling, meaning] of OPS) {
+        if (rest.startsWith(spelling)) {
+            op = meaning;
+            rest = rest.slice(spelling.length).trimStart();
+            break;
+        }
+    }
+    const m = constraint_VERSION.exec(rest);
+    if (!m)
+        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+    rest = rest.slice(m[0].length);
+    if (rest !== '' && !/^[\s,]/.test(rest))
+        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+    const [, major, minor, patch, pre] = m;
+    let wild = null;
+    const nums = [0, 0, 0];
+    if (isWild(major))
+        wild = 'major';
+    else {
+        nums[0] = toNumber(major ?? '');
+        if (isWild(minor))
+            wild = 'minor';
+        else {
+            nums[1] = toNumber(minor ?? '');
+            if (isWild(patch))
+                wild = 'patch';
+            else
+                nums[2] = toNumber(patch ?? '');
+        }
+    }
+    let con;
+    try {
+        con = new semver.SemVer(`${nums.join('.')}${pre !== undefined ? `-${pre}` : ''}`);
+    }
+    catch {
+        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+    }
+    return [{ op, con, wild, hasPre: pre !== undefined }, rest];
+}
+function parseAnd(segment) {
+    const out = [];
+    let rest = segment.trim();
+    if (rest === '')
+        throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+    for (;;) {
+        const [comparator, after] = parseComparator(rest, segment);
+        out.push(comparator);
+        rest = after.trimStart();
+        if (rest === '')
+            return out;
+        if (rest.startsWith(',')) {
+            rest = rest.slice(1).trimStart();
+            if (rest === '')
+                throw new ConstraintSyntaxError(`improper constraint: ${segment}`);
+        }
+    }
+}
+/** `v` is within the wildcard range or tilde range of `c` (lower bound checked by the caller). */
+function sameTildeRange(v, c) {
+    if (c.wild === 'major')
+        return true;
+    // `~0.0.0` is Masterminds' special case for "anything".
+    if (c.wild === null && c.con.major === 0 && c.con.minor === 0 && c.con.patch === 0)
+        return true;
+    if (v.major !== c.con.major)
+        return false;
+    return c.wild === 'minor' || v.minor === c.con.minor;
+}
+function check(v, c) {
+    const vPre = v.prerelease.length > 0;
+    // Masterminds excludes pre-releases per comparator; its exact `!=` is the one exception.
+    if (vPre && !c.hasPre && !(c.op === '!=' && c.wild === null))
+        return false;
+    const cmp = v.compare(c.con);
+    switch (c.op) {
+        case '=':
+            if (c.wild === null)
+                return cmp === 0;
+            return cmp >= 0 && sameTildeRange(v, c);
+        case '~':
+            return cmp >= 0 && sameTildeRange(v, c);
+        case '!=':
+            if (c.wild === null)
+                return cmp !== 0;
+            if (c.wild === 'major')
+                return false;
+            return !(v.major === c.con.major && (c.wild === 'minor' || v.minor === c.con.minor));
+        case '>':
+            if (c.wild === null)
+                return cmp > 0;
+            if (c.wild === 'major')
+                return false;
+            if (c.wild === 'minor')
+                return v.major > c.con.major;
+            return v.major > c.con.major || (v.major === c.con.major && v.minor > c.con.minor);
+        case '<':
+            if (c.wild === 'major')
+                return false;
+            return cmp < 0;
+        case '>=':
+            return cmp >= 0;
+        case '<=':
+            if (c.wild === null)
+                return cmp <= 0;
+            if (c.wild === 'major')
+                return true;
+            if (c.wild === 'minor')
+                return v.major <= c.con.major;
+            return v.major < c.con.major || (v.major === c.con.major && v.minor <= c.con.minor);
+        case '^':
+            if (cmp < 0)
+                return false;
+            if (c.wild === 'major')
+                return true;
+            if (c.con.major > 0 || c.wild === 'minor')
+                return v.major === c.con.major;
+            if (v.major !== 0)
+                return false;
+            if (c.con.minor > 0 || c.wild === 'patch')
+                return v.minor === c.con.minor;
+            return v.minor === 0 && v.patch === c.con.patch;
+    }
+}
+/**
+ * Parse a Masterminds-style constraint. Throws `error parsing semver constraint "<text>": …`.
+ */
+function parseConstraint(text) {
+    let ors;
+    try {
+        const rewritten = text.replace(HYPHEN_RANGE, ' >=$1, <=$2 ');
+        ors = rewritten.split('||').map(parseAnd);
+    }
+    catch (err) {
+        if (err instanceof ConstraintSyntaxError) {
+            throw new Error(`error parsing semver constraint ${JSON.stringify(text)}: ${err.message}`, {
+                cause: err,
+            });
+        }
+        throw err;
+    }
+    return {
+        text,
+        matches(v) {
+            const version = typeof v === 'string' ? parseVersion(v, false)?.version : v;
+            if (!version)
+                return false;
+            return ors.some((and) => and.every((c) => check(version, c)));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/branch.ts
+/**
+ * Branch names as `git check-ref-format --branch` accepts them, without spawning git: the rules of
+ * git-check-ref-format(1) applied to `refs/heads/<name>`, plus the two --branch extras (no leading
+ * `-`, not `HEAD`). `@{-N}` shorthands are not branch names in a config file and are rejected.
+ */
+/** Why `name` is not a valid branch name, or undefined when it is. */
+function branchNameProblem(name) {
+    if (name === '')
+        return 'a branch name cannot be empty';
+    if (name === 'HEAD')
+        return '"HEAD" is not a valid branch name';
+    if (name === '@')
+        return 'a branch name cannot be the single character "@"';
+    if (name.startsWith('-'))
+        return 'a branch name cannot start with "-"';
+    if (name.startsWith('refs/')) {
+        return `write the branch name without "refs/…", e.g. "${name.replace(/^refs\/(heads\/)?/, '')}"`;
+    }
+    const bad = [...name].find((ch) => ch <= ' ' || ch === '\x7f' || '~^:?*[\\'.includes(ch));
+    if (bad !== undefined) {
+        const shown = bad === ' ' ? 'a space' : bad < ' ' || bad === '\x7f' ? 'a control character' : `"${bad}"`;
+        return `a branch name cannot contain ${shown}`;
+    }
+    if (name.includes('..'))
+        return 'a branch name cannot contain ".."';
+    if (name.includes('@{'))
+        return 'a branch name cannot contain "@{"';
+    if (name.startsWith('/') || name.endsWith('/'))
+        return 'a branch name cannot start or end with "/"';
+    if (name.includes('//'))
+        return 'a branch name cannot contain "//"';
+    if (name.endsWith('.'))
+        return 'a branch name cannot end with "."';
+    for (const component of name.split('/')) {
+        if (component.startsWith('.'))
+            return `a branch name component cannot start with "." ("${component}")`;
+        if (component.endsWith('.lock'))
+            return `a branch name component cannot end with ".lock" ("${component}")`;
+    }
+    return undefined;
+}
+function isValidBranchName(name) {
+    return branchNameProblem(name) === undefined;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/semantic.ts
+/**
+ * Checks the JSON schema cannot express, run once a file has passed the schema: names that must be
+ * unique, references between warehouses and stages, cycles, and the syntax of embedded languages
+ * (regular expressions, semver constraints, branch names).
+ */
+
+
+
+
+
+
+
+/** Path filters with these prefixes hold a regular expression. */
+const REGEX_FILTER = /^(regexp?):(.*)$/s;
+function semanticProblems(src, raw) {
+    const problems = [];
+    const report = (segments, message) => problems.push(problemAt(src, segments, message));
+    checkUniqueNames(src, report, 'warehouse', 'warehouses', raw.warehouses);
+    checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
+    raw.warehouses.forEach((warehouse, w) => {
+        warehouse.subscriptions.forEach((sub, s) => {
+            const at = ['warehouses', w, 'subscriptions', s];
+            if (sub.image)
+                checkImage(report, [...at, 'image'], sub.image);
+            if (sub.chart?.semverConstraint !== undefined) {
+                checkConstraint(report, [...at, 'chart', 'semverConstraint'], sub.chart.semverConstraint);
+            }
+            if (sub.git)
+                checkGit(report, [...at, 'git'], sub.git);
+        });
+    });
+    const warehouseNames = raw.warehouses.map((w) => w.name);
+    const stageNames = raw.stages.map((s) => s.name);
+    raw.stages.forEach((stage, i) => {
+        checkStage(report, raw, stage, i, warehouseNames, stageNames);
+    });
+    checkCycles(report, raw.stages);
+    return problems;
+}
+function checkUniqueNames(src, report, what, field, items) {
+    const first = new Map();
+    items.forEach((item, i) => {
+        const earlier = first.get(item.name);
+        if (earlier === undefined) {
+            first.set(item.name, i);
+        }
+        else {
+            const line = lineOf(src, [field, earlier, 'name']);
+            report([field, i, 'name'], `duplicate ${what} name ${JSON.stringify(item.name)}: ${field}[${earlier}] at line ${line} has the same name`);
+        }
+    });
+}
+function checkRegexes(report, at, patterns) {
+    patterns?.forEach((pattern, i) => checkRegex(report, [...at, i], pattern));
+}
+function checkRegex(report, at, pattern) {
+    try {
+        compileRegex(pattern);
+    }
+    catch (err) {
+        const msg = errorMessage(err);
+        report(at, /regular expression|regexp/i.test(msg)
+            ? msg
+            : `invalid regular expression ${JSON.stringify(pattern)}: ${msg}`);
+    }
+}
+function checkConstraint(report, at, text) {
+    try {
+        parseConstraint(text);
+    }
+    catch (err) {
+        const msg = errorMessage(err);
+        report(at, /constraint/i.test(msg) ? msg : `invalid semver constraint ${JSON.stringify(text)}: ${msg}`);
+    }
+}
+function checkImage(report, at, image) {
+    const strategy = image.imageSelectionStrategy ?? 'SemVer';
+    if (strategy === 'SemVer' && image.constraint !== undefined) {
+        checkConstraint(report, [...at, 'constraint'], image.constraint);
+    }
+    checkRegexes(report, [...at, 'allowTagsRegexes'], image.allowTagsRegexes);
+    checkRegexes(report, [...at, 'ignoreTagsRegexes'], image.ignoreTagsRegexes);
+}
+function checkGit(report, at, git) {
+    if (git.branch !== undefined) {
+        const why = branchNameProblem(git.branch);
+        if (why)
+            report([...at, 'branch'], `invalid branch name ${JSON.stringify(git.branch)}: ${why}`);
+    }
+    if (git.semverConstraint !== undefined) {
+        checkConstraint(report, [...at, 'semverConstraint'], git.semverConstraint);
+    }
+    checkRegexes(report, [...at, 'allowTagsRegexes'], git.allowTagsRegexes);
+    checkRegexes(report, [...at, 'ignoreTagsRegexes'], git.ignoreTagsRegexes);
+    for (const field of ['includePaths', 'excludePaths']) {
+        git[field]?.forEach((entry, i) => {
+            const m = REGEX_FILTER.exec(entry);
+            if (m)
+                checkRegex(report, [...at, field, i], m[2] ?? '');
+        });
+    }
+}
+function known(kind, name, names) {
+    const hint = didYouMean(name, names);
+    return hint || (names.length ? ` (${kind}s: ${names.join(', ')})` : '');
+}
+function checkStage(report, raw, stage, i, warehouseNames, stageNames) {
+    const at = ['stages', i];
+    if (stage.branch !== undefined) {
+        const why = branchNameProblem(stage.branch);
+        if (why)
+            report([...at, 'branch'], `invalid branch name ${JSON.stringify(stage.branch)}: ${why}`);
+    }
+    const origins = new Map();
+    stage.requestedFreight.forEach((request, r) => {
+        const rat = [...at, 'requestedFreight', r];
+        const origin = request.origin.name;
+        if (!warehouseNames.includes(origin)) {
+            report([...rat, 'origin', 'name'], `unknown warehouse ${JSON.stringify(origin)}${known('warehouse', origin, warehouseNames)}`);
+        }
+        const earlier = origins.get(origin);
+        if (earlier !== undefined) {
+            report([...rat, 'origin', 'name'], `warehouse ${JSON.stringify(origin)} is requested twice by stage ${JSON.stringify(stage.name)} (also requestedFreight[${earlier}])`);
+        }
+        else {
+            origins.set(origin, r);
+        }
+        const upstream = request.sources.stages ?? [];
+        if (request.sources.direct !== true && upstream.length === 0) {
+            report([...rat, 'sources'], 'sources must set direct: true (take freight from the warehouse) or list upstream stages in stages');
+        }
+        upstream.forEach((name, u) => {
+            const sat = [...rat, 'sources', 'stages', u];
+            if (name === stage.name) {
+                report(sat, `stage ${JSON.stringify(name)} cannot take freight from itself`);
+                return;
+            }
+            const target = raw.stages.find((s) => s.name === name);
+            if (!target) {
+                report(sat, `unknown stage ${JSON.stringify(name)}${known('stage', name, stageNames.filter((n) => n !== stage.name))}`);
+                return;
+            }
+            if (!target.requestedFreight.some((req) => req.origin.name === origin)) {
+                report(sat, `upstream stage ${JSON.stringify(name)} does not request freight from warehouse ${JSON.stringify(origin)}, so it can never pass that freight on`);
+            }
+        });
+    });
+    checkMetrics(report, [...at, 'verification'], stage.verification ?? []);
+    const aliases = new Map();
+    stage.promotionTemplate.steps.forEach((step, s) => {
+        if (step.as === undefined)
+            return;
+        const earlier = aliases.get(step.as);
+        if (earlier !== undefined) {
+            report([...at, 'promotionTemplate', 'steps', s, 'as'], `duplicate step alias ${JSON.stringify(step.as)}: steps[${earlier}] already uses it`);
+        }
+        else {
+            aliases.set(step.as, s);
+        }
+    });
+}
+/**
+ * A stage's verification metrics: unique names, Argo Rollouts' ValidateMetric rules (count versus
+ * the limits, interval when count > 1) on the count gantry will really take, and conditions that
+ * parse. Conditions holding `${{ }}` are only parsed once rendered, when verification runs.
+ */
+function checkMetrics(report, at, metrics) {
+    const names = new Map();
+    metrics.forEach((metric, i) => {
+        const mat = [...at, i];
+        const earlier = names.get(metric.name);
+        if (earlier !== undefined) {
+            report([...mat, 'name'], `duplicate verification metric name ${JSON.stringify(metric.name)}: verification[${earlier}] already uses it`);
+        }
+        else {
+            names.set(metric.name, i);
+        }
+        const count = metric.count ?? 1;
+        for (const field of ['failureLimit', 'inconclusiveLimit']) {
+            const limit = metric[field];
+            if (limit === undefined || count >= limit)
+                continue;
+            if (metric.count !== undefined) {
+                report([...mat, 'count'], `count (${count}) must be at least ${field} (${limit})`);
+            }
+            else {
+                const forever = metric.interval !== undefined
+                    ? ' (Argo Rollouts measures forever when interval is set without count; a verification must end)'
+                    : '';
+                report([...mat, field], `${field} (${limit}) needs count set to at least ${limit}: without count gantry takes 1 measurement${forever}`);
+            }
+        }
+        if (count > 1 && metric.interval === undefined) {
+            report([...mat, 'count'], `interval must be set when count is more than 1 (the time between measurements, e.g. interval: 30s)`);
+        }
+        for (const field of ['successCondition', 'failureCondition']) {
+            const source = metric[field];
+            if (source === undefined || hasExpression(source))
+                continue;
+            try {
+                compile_compileExpr(source);
+            }
+            catch (err) {
+                report([...mat, field], `invalid ${field}: ${errorMessage(err)}`);
+            }
+        }
+    });
+}
+/**
+ * Freight flows from upstream to downstream stages; a cycle means no freight can ever enter it.
+ * Each cycle is reported once, in flow order starting from the stage that comes first in the file,
+ * at the `sources.stages` entry of that stage which closes the loop.
+ */
+function checkCycles(report, stages) {
+    const index = new Map();
+    stages.forEach((s, i) => {
+        if (!index.has(s.name))
+            index.set(s.name, i);
+    });
+    // upstreams[i]: indexes of the stages stage i takes freight from (known stages, not itself).
+    const upstreams = stages.map((s) => {
+        const out = new Set();
+        for (const req of s.requestedFreight) {
+            for (const name of req.sources.stages ?? []) {
+                const j = index.get(name);
+                if (j !== undefined && stages[j]?.name !== s.name)
+                    out.add(j);
+            }
+        }
+        return [...out];
+    });
+    const state = new Array(stages.length).fill(0); // 0 new, 1 on stack, 2 done
+    const stack = [];
+    const reported = new Set();
+    const visit = (i) => {
+        state[i] = 1;
+        stack.push(i);
+        for (const j of upstreams[i] ?? []) {
+            if (state[j] === 1) {
+                // stack from j to the end: j <- ... <- i <- j in "takes from" terms.
+                const loop = stack.slice(stack.indexOf(j));
+                // Flow order is the reverse of "takes from" order.
+                const flow = [...loop].reverse();
+                const start = flow.indexOf(Math.min(...flow));
+                const rotated = [...flow.slice(start), ...flow.slice(0, start)];
+                const key = rotated.join(',');
+                const first = rotated[0];
+                const feeder = rotated.at(-1);
+                if (!reported.has(key) && first !== undefined && feeder !== undefined) {
+                    reported.add(key);
+                    const names = [...rotated, first].map((k) => stages[k]?.name ?? '?');
+                    report(entryFor(stages, first, feeder), `stages form a cycle: ${names.join(' -> ')}`);
+                }
+            }
+            else if (state[j] === 0) {
+                visit(j);
+            }
+        }
+        stack.pop();
+        state[i] = 2;
+    };
+    stages.forEach((_, i) => {
+        if (state[i] === 0)
+            visit(i);
+    });
+}
+/** Path of the `sources.stages` entry by which stage `i` takes freight from stage `j`. */
+function entryFor(stages, i, j) {
+    const target = stages[j]?.name ?? '';
+    for (const [r, request] of (stages[i]?.requestedFreight ?? []).entries()) {
+        const u = (request.sources.stages ?? []).indexOf(target);
+        if (u >= 0)
+            return ['stages', i, 'requestedFreight', r, 'sources', 'stages', u];
+    }
+    return ['stages', i, 'name'];
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/parse.ts
+/**
+ * One project file: YAML → schema → semantic checks → typed Project with defaults applied.
+ */
+
+
+
+
+
+/** Where each parsed Project came from, for problems found later (across files). */
+const sources = new WeakMap();
+function sourceOf(project) {
+    return sources.get(project);
+}
+function yamlProblem(src, err) {
+    const { line, col } = src.lineCounter.linePos(err.pos[0]);
+    const message = err.code === 'MULTIPLE_DOCS'
+        ? 'a project file holds exactly one YAML document: remove the "---" separator and put other projects in their own .gantry/<project>.yaml'
+        : `YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
+    return { file: src.file, line, column: col, path: '', message };
+}
+/**
+ * Parse and validate one project file. `file` is the path shown in problems (relative to the
+ * repository root, e.g. `.gantry/echo.yaml`). The project is returned only when there are no
+ * problems; every problem found is returned, sorted by position.
+ */
+function parseProjectFile(file, text) {
+    const lineCounter = new dist.LineCounter();
+    const doc = (0,dist.parseDocument)(text, {
+        lineCounter,
+        prettyErrors: false,
+        merge: true,
+        uniqueKeys: true,
+    });
+    const src = { file, doc, lineCounter };
+    if (doc.errors.length) {
+        return { problems: tidyProblems(doc.errors.map((e) => yamlProblem(src, e))) };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        // Only an alias bomb gets here; point at the top.
+        return {
+            problems: [
+                {
+                    file,
+                    ...positionOf(src, undefined),
+                    path: '',
+                    message: `cannot read YAML: ${String(err)}`,
+                },
+            ],
+        };
+    }
+    const schemaErrors = schemaProblems(src, data);
+    if (schemaErrors.length)
+        return { problems: tidyProblems(schemaErrors) };
+    // The schema has vouched for the shape; from here on the data is a RawProject.
+    const raw = data;
+    const semantic = semanticProblems(src, raw);
+    if (semantic.length)
+        return { problems: tidyProblems(semantic) };
+    const project = toProject(file, raw);
+    sources.set(project, src);
+    return { project, problems: [] };
+}
+function vars(list) {
+    return (list ?? []).map((v) => ({ name: v.name, value: v.value }));
+}
+function toSubscription(sub) {
+    if (sub.image) {
+        const i = sub.image;
+        return {
+            kind: 'image',
+            image: {
+                repoURL: i.repoURL,
+                ...(i.name !== undefined && { name: i.name }),
+                imageSelectionStrategy: i.imageSelectionStrategy ?? 'SemVer',
+                ...(i.constraint !== undefined && { constraint: i.constraint }),
+                strictSemvers: i.strictSemvers ?? true,
+                allowTagsRegexes: i.allowTagsRegexes ?? [],
+                ignoreTagsRegexes: i.ignoreTagsRegexes ?? [],
+                ...(i.platform !== undefined && { platform: i.platform }),
+                discoveryLimit: i.discoveryLimit ?? 20,
+                insecureSkipTLSVerify: i.insecureSkipTLSVerify ?? false,
+            },
+        };
+    }
+    if (sub.chart) {
+        const c = sub.chart;
+        return {
+            kind: 'chart',
+            chart: {
+                repoURL: c.repoURL,
+                ...(c.name !== undefined && { name: c.name }),
+                ...(c.semverConstraint !== undefined && { semverConstraint: c.semverConstraint }),
+                discoveryLimit: c.discoveryLimit ?? 20,
+            },
+        };
+    }
+    if (sub.git) {
+        const g = sub.git;
+        return {
+            kind: 'git',
+            git: {
+                repoURL: g.repoURL,
+                ...(g.name !== undefined && { name: g.name }),
+                commitSelectionStrategy: g.commitSelectionStrategy ?? 'NewestFromBranch',
+                ...(g.branch !== undefined && { branch: g.branch }),
+                strictSemvers: g.strictSemvers ?? true,
+                ...(g.semverConstraint !== undefined && { semverConstraint: g.semverConstraint }),
+                allowTagsRegexes: g.allowTagsRegexes ?? [],
+                ignoreTagsRegexes: g.ignoreTagsRegexes ?? [],
+                ...(g.expressionFilter !== undefined && { expressionFilter: g.expressionFilter }),
+                includePaths: g.includePaths ?? [],
+                excludePaths: g.excludePaths ?? [],
+                discoveryLimit: g.discoveryLimit ?? 20,
+                insecureSkipTLSVerify: g.insecureSkipTLSVerify ?? false,
+            },
+        };
+    }
+    // The schema admits exactly one of image, chart, git.
+    throw new Error('internal: subscription without image, chart or git passed the schema');
+}
+function toWarehouse(w) {
+    return {
+        name: w.name,
+        freightCreationPolicy: w.freightCreationPolicy ?? 'Automatic',
+        ...(w.interval !== undefined && { interval: w.interval }),
+        subscriptions: w.subscriptions.map(toSubscription),
+    };
+}
+function toRequest(r) {
+    const soak = r.sources.requiredSoakTime;
+    return {
+        origin: { kind: 'Warehouse', name: r.origin.name },
+        sources: {
+            direct: r.sources.direct ?? false,
+            stages: r.sources.stages ?? [],
+            ...(soak !== undefined && {
+                requiredSoakTime: soak,
+                requiredSoakTimeMs: parseDuration(soak),
+            }),
+            availabilityStrategy: r.sources.availabilityStrategy ?? 'OneOf',
+        },
+    };
+}
+function toStep(s) {
+    const retry = s.retry && {
+        ...(s.retry.timeout !== undefined && { timeoutMs: parseDuration(s.retry.timeout) }),
+        ...(s.retry.errorThreshold !== undefined && { errorThreshold: s.retry.errorThreshold }),
+    };
+    return {
+        uses: s.uses,
+        ...(s.as !== undefined && { as: s.as }),
+        ...(s.if !== undefined && { if: s.if }),
+        config: s.config ?? {},
+        continueOnError: s.continueOnError ?? false,
+        vars: vars(s.vars),
+        ...(retry && { retry }),
+    };
+}
+/** Argo Rollouts calls the http provider `web`; both names mean the same provider. */
+const PROVIDER_ALIASES = { web: 'http' };
+/** Default of a metric's `timeout`: the longest one measurement may take. */
+const DEFAULT_MEASUREMENT_TIMEOUT = '5m';
+function toMetric(m) {
+    // The schema admits exactly one provider key.
+    const [key, config] = Object.entries(m.provider)[0] ?? ['', {}];
+    const timeout = m.timeout ?? DEFAULT_MEASUREMENT_TIMEOUT;
+    return {
+        name: m.name,
+        provider: { name: PROVIDER_ALIASES[key] ?? key, config },
+        ...(m.successCondition !== undefined && { successCondition: m.successCondition }),
+        ...(m.failureCondition !== undefined && { failureCondition: m.failureCondition }),
+        ...(m.initialDelay !== undefined && {
+            initialDelay: m.initialDelay,
+            initialDelayMs: parseDuration(m.initialDelay),
+        }),
+        ...(m.interval !== undefined && {
+            interval: m.interval,
+            intervalMs: parseDuration(m.interval),
+        }),
+        count: m.count ?? 1,
+        failureLimit: m.failureLimit ?? 0,
+        inconclusiveLimit: m.inconclusiveLimit ?? 0,
+        consecutiveErrorLimit: m.consecutiveErrorLimit ?? 4,
+        timeout,
+        timeoutMs: parseDuration(timeout),
+    };
+}
+function toStage(s) {
+    return {
+        name: s.name,
+        ...(s.branch !== undefined && { branch: s.branch }),
+        environment: s.environment ?? s.name,
+        requestedFreight: s.requestedFreight.map(toRequest),
+        autoPromotion: s.autoPromotion ?? false,
+        promotionTemplate: {
+            mode: s.promotionTemplate.mode ?? 'direct',
+            vars: vars(s.promotionTemplate.vars),
+            steps: s.promotionTemplate.steps.map(toStep),
+        },
+        verification: (s.verification ?? []).map(toMetric),
+    };
+}
+function toProject(file, raw) {
+    return {
+        name: raw.project,
+        file,
+        warehouses: raw.warehouses.map(toWarehouse),
+        stages: raw.stages.map(toStage),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/pipeline/load.ts
+/**
+ * Several project files together: the checks that need more than one file, and loading the
+ * `.gantry/` directory of a GitOps checkout.
+ */
+
+
+
+
+/** The directory, relative to the repository root, that holds one file per project. */
+const PROJECT_DIR = '.gantry';
+function projectKeyProblem(project, message) {
+    const src = sourceOf(project);
+    if (!src)
+        return { file: project.file, line: 1, column: 1, path: 'project', message };
+    return problemAt(src, ['project'], message, 'key');
+}
+/**
+ * Checks across project files: each project name is used once, and each file is named after its
+ * project (`.gantry/<project>.yaml` or `.yml`).
+ */
+function checkProjects(projects) {
+    const problems = [];
+    const firstFile = new Map();
+    for (const project of projects) {
+        const base = external_node_path_default().posix.basename(project.file.replace(/\\/g, '/'));
+        const ext = /\.yml$/i.test(base) ? '.yml' : '.yaml';
+        const expected = `${project.name}${ext}`;
+        if (base !== expected) {
+            problems.push(projectKeyProblem(project, `project ${JSON.stringify(project.name)} must be in a file named ${expected} (this file is ${base}): rename the file or the project`));
+        }
+        const earlier = firstFile.get(project.name);
+        if (earlier !== undefined) {
+            problems.push(projectKeyProblem(project, `project ${JSON.stringify(project.name)} is already defined in ${earlier}`));
+        }
+        else {
+            firstFile.set(project.name, project.file);
+        }
+    }
+    return tidyProblems(problems);
+}
+/** Parse each file, then run the cross-file checks over the ones that parsed. */
+function loadProjectsFromFiles(files) {
+    if (!files.length) {
+        return {
+            projects: [],
+            problems: [
+                {
+                    file: `${PROJECT_DIR}/`,
+                    line: 1,
+                    column: 1,
+                    path: '',
+                    message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
+                },
+            ],
+        };
+    }
+    const projects = [];
+    const problems = [];
+    for (const { file, text } of files) {
+        const result = parseProjectFile(file, text);
+        if (result.project)
+            projects.push(result.project);
+        problems.push(...result.problems);
+    }
+    problems.push(...checkProjects(projects));
+    return { projects, problems: tidyProblems(problems) };
+}
+/**
+ * Load `.gantry/*.yaml` and `.gantry/*.yml` (not subdirectories such as `.gantry/state/`) of the
+ * checkout at `repoDir`, in file-name order. File paths in the result are relative to `repoDir`.
+ */
+async function loadProjectsFromDir(repoDir) {
+    let names = [];
+    try {
+        const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, PROJECT_DIR), { withFileTypes: true });
+        names = entries
+            .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+            .map((e) => e.name)
+            .sort();
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            throw err;
+    }
+    const files = await Promise.all(names.map(async (name) => ({
+        file: `${PROJECT_DIR}/${name}`,
+        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, PROJECT_DIR, name), 'utf8'),
+    })));
+    return loadProjectsFromFiles(files);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/index.ts
+
+
+
+
+
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/freight/changes.ts
+const shortSha = (sha) => sha.slice(0, 7);
+function versions(f) {
+    const m = new Map();
+    for (const i of f?.images ?? [])
+        m.set(i.repoURL, { kind: 'image', version: i.tag || `@${i.digest}` });
+    for (const c of f?.charts ?? [])
+        m.set(c.name ? `${c.repoURL.replace(/\/+$/, '')}/${c.name}` : c.repoURL, {
+            kind: 'chart',
+            version: c.version,
+        });
+    for (const c of f?.commits ?? [])
+        m.set(c.repoURL, { kind: 'git', version: c.tag ?? shortSha(c.id) });
+    return m;
+}
+/** Version changes from what a stage ran to the freight it gets: `ghcr.io/acme/echo: 1.0.0 → 1.1.0`. */
+function versionChanges(previous, next) {
+    const before = versions(previous);
+    const after = versions(next);
+    const out = [];
+    for (const [artifact, { kind, version }] of after) {
+        const old = before.get(artifact)?.version;
+        if (old !== version)
+            out.push({ artifact, kind, from: old, to: version });
+    }
+    for (const [artifact, { kind, version }] of before) {
+        if (!after.has(artifact))
+            out.push({ artifact, kind, from: version });
+    }
+    return out;
+}
+function formatChange(c) {
+    if (c.from === undefined)
+        return `${c.artifact}: ${c.to}`;
+    if (c.to === undefined)
+        return `${c.artifact}: ${c.from} → removed`;
+    return `${c.artifact}: ${c.from} → ${c.to}`;
+}
+
+;// CONCATENATED MODULE: ./src/freight/document.ts
+/**
+ * The freight document: the message of the annotated tag `gantry/<project>/freight/<id>`.
+ *
+ *   freight lucky-jaguar            ← subject: what `git tag -n` shows
+ *                                   ← blank line
+ *   {                               ← JSON of the Freight (2-space indent), keys in a fixed order
+ *     "id": "3f9a…",
+ *     "alias": "lucky-jaguar",
+ *     "origin": { "kind": "Warehouse", "name": "echo" },
+ *     "images": [...],
+ *     "charts": [...],
+ *     "commits": [...],
+ *     "createdAt": "2024-06-01T12:00:00.000Z",
+ *     "createdBy": "https://github.com/acme/gitops/actions/runs/1"
+ *   }
+ *
+ * JSON rather than YAML because listing reads every document: JSON.parse is ~70× faster than a
+ * YAML parser. JSON escapes newlines and tabs inside strings (a multi-line commit message stays on
+ * one line), and no line ends in a space or starts with `#`, so git's message clean-up (trailing
+ * spaces, repeated blank lines, comment lines) cannot change a document.
+ */
+
+const SUBJECT_PREFIX = 'freight ';
+function definedOnly(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+/** The tag message for a freight. */
+function serializeFreight(f) {
+    const doc = definedOnly({
+        id: f.id,
+        alias: f.alias,
+        origin: { kind: f.origin.kind, name: f.origin.name },
+        images: f.images.map((i) => definedOnly({
+            repoURL: i.repoURL,
+            tag: i.tag,
+            digest: i.digest,
+            subscriptionName: i.subscriptionName,
+        })),
+        charts: f.charts.map((c) => definedOnly({
+            repoURL: c.repoURL,
+            name: c.name,
+            version: c.version,
+            subscriptionName: c.subscriptionName,
+        })),
+        commits: f.commits.map((c) => definedOnly({
+            repoURL: c.repoURL,
+            id: c.id,
+            branch: c.branch,
+            tag: c.tag,
+            message: c.message,
+            author: c.author,
+            committer: c.committer,
+            subscriptionName: c.subscriptionName,
+        })),
+        createdAt: f.createdAt,
+        createdBy: f.createdBy,
+    });
+    return `${SUBJECT_PREFIX}${f.alias}\n\n${JSON.stringify(doc, null, 2)}\n`;
+}
+class Reader {
+    fail;
+    constructor(fail) {
+        this.fail = fail;
+    }
+    object(v, path) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+            this.fail(`${path} must be a mapping`);
+        }
+        return v;
+    }
+    array(o, key, path) {
+        if (!Object.hasOwn(o, key))
+            this.fail(`missing field ${path}${key}`);
+        const v = o[key];
+        if (!Array.isArray(v))
+            this.fail(`field ${path}${key} must be a list`);
+        return v;
+    }
+    string(o, key, path, opts = {}) {
+        if (!Object.hasOwn(o, key) || o[key] === null)
+            this.fail(`missing field ${path}${key}`);
+        const v = o[key];
+        if (typeof v !== 'string')
+            this.fail(`field ${path}${key} must be a string`);
+        if (!opts.empty && v === '')
+            this.fail(`field ${path}${key} must not be empty`);
+        return v;
+    }
+    optionalString(o, key, path) {
+        if (!Object.hasOwn(o, key) || o[key] === null)
+            return undefined;
+        return this.string(o, key, path, { empty: true });
+    }
+}
+/**
+ * Read a freight document. `where` names its source for messages (a tag name, or a phrase such as
+ * "file freight.json"); `expectedId`, when given, is the ID the tag name carries and must match the
+ * document's. Throws OperationError naming `where` and the problem.
+ */
+function parseFreight(text, where, expectedId) {
+    const source = /\s/.test(where) ? where : `tag ${where}`;
+    const fail = (problem) => {
+        throw new OperationError(`unreadable freight document in ${source}: ${problem}`);
+    };
+    const r = new Reader(fail);
+    let message = text.replace(/\r\n/g, '\n');
+    // A signed tag's message (as `%(contents)` shows it) ends with the signature.
+    const signature = /^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m.exec(message);
+    if (signature)
+        message = message.slice(0, signature.index);
+    const newline = message.indexOf('\n');
+    const subject = newline < 0 ? message : message.slice(0, newline);
+    if (!subject.startsWith(SUBJECT_PREFIX) || subject.length === SUBJECT_PREFIX.length) {
+        fail(`the first line must be "freight <alias>", not ${JSON.stringify(subject.slice(0, 80))}`);
+    }
+    const subjectAlias = subject.slice(SUBJECT_PREFIX.length).trim();
+    const rest = newline < 0 ? '' : message.slice(newline + 1);
+    if (!rest.startsWith('\n'))
+        fail('a blank line must follow the first line');
+    const json = rest.slice(1);
+    if (json.trim() === '')
+        fail('the document is empty');
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch (err) {
+        fail(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (value === null)
+        fail('the document is empty');
+    const d = r.object(value, 'the document');
+    const id = r.string(d, 'id', '');
+    if (!/^[0-9a-f]{40}$/.test(id))
+        fail(`field id must be 40 lowercase hex characters, not ${JSON.stringify(id)}`);
+    if (expectedId !== undefined && id !== expectedId) {
+        fail(`its id ${id} is not the tag's ${expectedId}`);
+    }
+    const alias = r.string(d, 'alias', '');
+    if (alias !== subjectAlias)
+        fail(`field alias ${JSON.stringify(alias)} differs from the first line's ${JSON.stringify(subjectAlias)}`);
+    if (!Object.hasOwn(d, 'origin'))
+        fail('missing field origin');
+    const o = r.object(d.origin, 'field origin');
+    const kind = r.string(o, 'kind', 'origin.');
+    if (kind !== 'Warehouse')
+        fail(`field origin.kind must be "Warehouse", not ${JSON.stringify(kind)}`);
+    const origin = { kind: 'Warehouse', name: r.string(o, 'name', 'origin.') };
+    const images = r.array(d, 'images', '').map((raw, n) => {
+        const p = `images[${n}].`;
+        const i = r.object(raw, `field images[${n}]`);
+        return definedOnly({
+            repoURL: r.string(i, 'repoURL', p),
+            tag: r.string(i, 'tag', p, { empty: true }),
+            digest: r.string(i, 'digest', p, { empty: true }),
+            subscriptionName: r.optionalString(i, 'subscriptionName', p),
+        });
+    });
+    const charts = r.array(d, 'charts', '').map((raw, n) => {
+        const p = `charts[${n}].`;
+        const c = r.object(raw, `field charts[${n}]`);
+        return definedOnly({
+            repoURL: r.string(c, 'repoURL', p),
+            name: r.string(c, 'name', p, { empty: true }),
+            version: r.string(c, 'version', p),
+            subscriptionName: r.optionalString(c, 'subscriptionName', p),
+        });
+    });
+    const commits = r.array(d, 'commits', '').map((raw, n) => {
+        const p = `commits[${n}].`;
+        const c = r.object(raw, `field commits[${n}]`);
+        return definedOnly({
+            repoURL: r.string(c, 'repoURL', p),
+            id: r.string(c, 'id', p),
+            branch: r.optionalString(c, 'branch', p),
+            tag: r.optionalString(c, 'tag', p),
+            message: r.optionalString(c, 'message', p),
+            author: r.optionalString(c, 'author', p),
+            committer: r.optionalString(c, 'committer', p),
+            subscriptionName: r.optionalString(c, 'subscriptionName', p),
+        });
+    });
+    const createdAt = r.string(d, 'createdAt', '');
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
+        fail(`field createdAt is not a time: ${JSON.stringify(createdAt)}`);
+    const createdBy = r.optionalString(d, 'createdBy', '');
+    // Unknown fields are ignored: documents written by a newer gantry stay readable.
+    return definedOnly({ id, alias, origin, images, charts, commits, createdAt, createdBy });
+}
+
+;// CONCATENATED MODULE: ./src/state/lock.ts
+
+
+
+
+
+/**
+ * A lock between gantry processes sharing one cache repository on one machine (a developer
+ * running two commands at once, tests starting twenty). mkdir is atomic; the holder writes a
+ * token into it and removes only a lock that still holds its token. A lock not refreshed for
+ * `staleMs` was left by a process that died: it is moved aside (rename is atomic, so of two
+ * waiters only one takes it over) and removed.
+ */
+async function withDirLock(path, fn, waitMs = 600_000, staleMs = 120_000) {
+    const lockDir = `${path}.lock`;
+    const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const deadline = Date.now() + waitMs;
+    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(lockDir);
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), `${token} ${process.pid}\n`);
+            break;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+            const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
+            if (age > staleMs) {
+                const aside = `${lockDir}.stale-${token}`;
+                if (await (0,promises_namespaceObject.rename)(lockDir, aside).then(() => true, () => false)) {
+                    await (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
+                }
+                continue;
+            }
+            if (Date.now() > deadline) {
+                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process to release ${lockDir}; if none is running, remove that directory`);
+            }
+            await sleep(delay + Math.random() * delay);
+        }
+    }
+    // Long holders refresh the lock so others do not take it as stale.
+    const keepAlive = setInterval(() => {
+        const now = new Date();
+        (0,promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
+    }, staleMs / 4);
+    try {
+        return await fn();
+    }
+    finally {
+        clearInterval(keepAlive);
+        const owner = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), 'utf8').catch(() => '');
+        if (owner.startsWith(token))
+            await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state/records.ts
+
+function serializeVerification(r) {
+    return `verified ${r.alias} in ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
+}
+function serializeApproval(r) {
+    return `approved ${r.alias} for ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
+}
+/** Splits `subject\n\n{json}` and parses the JSON, naming the tag when it cannot. */
+function parseTagBody(message, where) {
+    const start = message.indexOf('\n{');
+    if (start < 0)
+        throw new OperationError(`unreadable tag ${where}: its message has no JSON document after the subject line`);
+    let value;
+    try {
+        value = JSON.parse(message.slice(start + 1));
+    }
+    catch (err) {
+        throw new OperationError(`unreadable tag ${where}: ${err.message}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new OperationError(`unreadable tag ${where}: the document is not an object`);
+    }
+    return value;
+}
+function records_str(doc, key, where, optional = false) {
+    const v = doc[key];
+    if (v === undefined && optional)
+        return undefined;
+    if (typeof v !== 'string' || !v)
+        throw new OperationError(`unreadable tag ${where}: field "${key}" must be a non-empty string`);
+    return v;
+}
+function parseVerification(message, where) {
+    const d = parseTagBody(message, where);
+    const summary = d.summary;
+    if (summary !== undefined &&
+        !(Array.isArray(summary) && summary.every((s) => typeof s === 'string'))) {
+        throw new OperationError(`unreadable tag ${where}: field "summary" must be a list of strings`);
+    }
+    return {
+        project: records_str(d, 'project', where),
+        stage: records_str(d, 'stage', where),
+        freightId: records_str(d, 'freightId', where),
+        alias: records_str(d, 'alias', where),
+        verifiedAt: records_str(d, 'verifiedAt', where),
+        verifiedBy: records_str(d, 'verifiedBy', where),
+        run: records_str(d, 'run', where, true),
+        summary: summary,
+    };
+}
+function parseApproval(message, where) {
+    const d = parseTagBody(message, where);
+    return {
+        project: records_str(d, 'project', where),
+        stage: records_str(d, 'stage', where),
+        freightId: records_str(d, 'freightId', where),
+        alias: records_str(d, 'alias', where),
+        approvedAt: records_str(d, 'approvedAt', where),
+        approvedBy: records_str(d, 'approvedBy', where),
+        reason: records_str(d, 'reason', where, true),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/state/refs.ts
+/**
+ * Names of the refs that hold gantry's state in the GitOps repository. Everything of one project
+ * lives under one prefix, so a single ref-prefix listing reads all of it.
+ */
+const projectRefPrefix = (project) => `refs/tags/gantry/${project}/`;
+function stateRefName(ref) {
+    const base = projectRefPrefix(ref.project);
+    return ref.kind === 'freight'
+        ? `${base}freight/${ref.freightId}`
+        : `${base}${ref.kind}/${ref.stage ?? ''}/${ref.freightId}`;
+}
+const PATTERN = /^refs\/tags\/gantry\/([^/]+)\/(?:(freight)\/([0-9a-f]{40})|(verified|approved)\/([^/]+)\/([0-9a-f]{40}))$/;
+function parseStateRef(name) {
+    const m = PATTERN.exec(name);
+    if (!m)
+        return undefined;
+    const project = m[1];
+    if (m[2])
+        return { kind: 'freight', project, freightId: m[3] };
+    return {
+        kind: m[4],
+        project,
+        stage: m[5],
+        freightId: m[6],
+    };
+}
+const stateFilePath = (project, stage) => `.gantry/state/${project}/${stage}.yaml`;
+
+;// CONCATENATED MODULE: ./src/state/stage-state.ts
+
+
+const HEADER = '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
+    '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
+function toStageFreight(f) {
+    return {
+        id: f.id,
+        alias: f.alias,
+        origin: f.origin,
+        images: f.images,
+        charts: f.charts,
+        commits: f.commits,
+    };
+}
+function serializeStageState(s) {
+    const doc = {
+        project: s.project,
+        stage: s.stage,
+        freight: s.freight.map(toStageFreight),
+        promotedAt: s.promotedAt,
+        promotedBy: s.promotedBy,
+        approvedBy: s.approvedBy,
+        ...(s.run ? { run: s.run } : {}),
+        ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
+    };
+    return HEADER + dist.stringify(doc, { lineWidth: 0 });
+}
+function parseStageState(text, where) {
+    let doc;
+    try {
+        doc = dist.parse(text);
+    }
+    catch (err) {
+        throw new OperationError(`unreadable stage state ${where}: ${err.message}`);
+    }
+    const fail = (why) => {
+        throw new OperationError(`unreadable stage state ${where}: ${why}`);
+    };
+    if (typeof doc !== 'object' || doc === null)
+        return fail('not a mapping');
+    const d = doc;
+    for (const k of ['project', 'stage', 'promotedAt', 'promotedBy']) {
+        if (typeof d[k] !== 'string')
+            fail(`field "${k}" must be a string`);
+    }
+    if (!Array.isArray(d.freight))
+        fail('field "freight" must be a list');
+    const freight = d.freight.map((f, i) => {
+        const e = f;
+        if (!e ||
+            typeof e.id !== 'string' ||
+            typeof e.alias !== 'string' ||
+            typeof e.origin !== 'object') {
+            return fail(`freight[${i}] needs id, alias and origin`);
+        }
+        return {
+            id: e.id,
+            alias: e.alias,
+            origin: e.origin,
+            images: e.images ?? [],
+            charts: e.charts ?? [],
+            commits: e.commits ?? [],
+        };
+    });
+    const approvedBy = Array.isArray(d.approvedBy) ? d.approvedBy.map(String) : [];
+    return {
+        project: d.project,
+        stage: d.stage,
+        freight,
+        promotedAt: d.promotedAt,
+        promotedBy: d.promotedBy,
+        approvedBy,
+        run: typeof d.run === 'string' ? d.run : undefined,
+        autoPromotionHold: parseHold(d.autoPromotionHold, fail),
+    };
+}
+function parseHold(v, fail) {
+    if (v === undefined || v === null)
+        return undefined;
+    const h = v;
+    if (typeof v !== 'object' ||
+        typeof h.since !== 'string' ||
+        typeof h.by !== 'string' ||
+        typeof h.reason !== 'string') {
+        return fail('field "autoPromotionHold" needs since, by and reason');
+    }
+    return { since: h.since, by: h.by, reason: h.reason };
+}
+
+;// CONCATENATED MODULE: ./src/state/store.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const DEFAULT_IDENTITY = {
+    name: 'gantry[bot]',
+    email: 'gantry[bot]@users.noreply.github.com',
+};
+/** A publisher's target moved while it worked (a stale expectedHeadOid); the promotion retries. */
+class RaceLostError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RaceLostError';
+    }
+}
+const TRAILER = {
+    project: 'Gantry-Project',
+    stage: 'Gantry-Stage',
+    freight: 'Gantry-Freight',
+    alias: 'Gantry-Alias',
+    warehouse: 'Gantry-Warehouse',
+    promotedBy: 'Gantry-Promoted-By',
+    run: 'Gantry-Run',
+    approvedBy: 'Approved-By',
+};
+/**
+ * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
+ * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
+ * promotions as commits that carry the stage's state file. Reads go through a local cache
+ * repository that holds only what was asked for (tags, branch tips without blobs, commit
+ * objects without trees), so their cost does not grow with the repository's history.
+ */
+class StateStore {
+    opts;
+    git;
+    cache;
+    tagCache;
+    policy;
+    now;
+    log;
+    cacheReady;
+    /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
+    tipMemo = new Map();
+    defaultBranchName;
+    constructor(opts) {
+        this.opts = opts;
+        this.git = new Git({
+            baseEnv: opts.baseEnv,
+            remote: opts.remote,
+            identity: opts.identity ?? DEFAULT_IDENTITY,
+            timeoutMs: opts.gitTimeoutMs,
+            trace: opts.trace,
+        });
+        const key = (0,external_node_crypto_.createHash)('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
+        this.cache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}.git`);
+        this.tagCache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}-tags.git`);
+        this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
+        this.now = opts.clock ?? (() => new Date());
+        this.log = opts.log ?? (() => undefined);
+    }
+    get remoteUrl() {
+        return this.opts.remote.url;
+    }
+    // ---- the cache repository -------------------------------------------------------------------
+    ensureCache() {
+        this.cacheReady ??= (async () => {
+            await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
+            // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
+            await this.initRepo(this.cache, true);
+            // Tag objects live in a plain repository, where asking whether an object is present answers
+            // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
+            await this.initRepo(this.tagCache, false);
+        })();
+        return this.cacheReady;
+    }
+    async initRepo(path, promisor) {
+        await withDirLock(path, async () => {
+            const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD'))
+                ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
+                : undefined;
+            if (probe?.exitCode === 0)
+                return;
+            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+            await this.git.run(['init', '-q', '--bare', path]);
+            const g = (k, v) => this.git.run(['config', k, v], { cwd: path });
+            // Only the URL is stored: credentials come with each command's environment.
+            await g('remote.origin.url', this.opts.remote.url);
+            if (promisor) {
+                await g('remote.origin.promisor', 'true');
+                await g('remote.origin.partialclonefilter', 'blob:none');
+                await g('extensions.partialClone', 'origin');
+            }
+        });
+    }
+    /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
+    async inCache(fn) {
+        await this.ensureCache();
+        return withDirLock(this.cache, fn);
+    }
+    fetch(args) {
+        return retry(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
+            cwd: this.cache,
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    async defaultBranch() {
+        // A failure is not remembered: one network blip must not poison the rest of the command.
+        this.defaultBranchName ??= this.resolveDefaultBranch().catch((err) => {
+            this.defaultBranchName = undefined;
+            throw err;
+        });
+        return this.defaultBranchName;
+    }
+    async resolveDefaultBranch() {
+        const res = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']));
+        const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
+        if (m?.[1] && res.stdout.includes('\tHEAD\n'))
+            return m[1];
+        // HEAD names a branch that does not exist (a bare repo made with `master`, then only `main`
+        // pushed), or the server hides it: fall back to the branches there are.
+        const heads = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--heads', this.opts.remote.url]));
+        const branches = heads.stdout
+            .split('\n')
+            .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
+            .filter((b) => Boolean(b));
+        if (!branches.length) {
+            throw new OperationError(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
+        }
+        if (branches.length === 1)
+            return branches[0];
+        for (const b of ['main', 'master'])
+            if (branches.includes(b))
+                return b;
+        throw new ConfigError(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
+    }
+    withNetworkRetry(fn) {
+        return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
+    async fetchTips(branches) {
+        const tips = new Map();
+        for (const b of branches) {
+            const known = this.tipMemo.get(b);
+            if (known)
+                tips.set(b, known);
+        }
+        const unique = [...new Set(branches)].filter((b) => !tips.has(b));
+        if (!unique.length)
+            return tips;
+        const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
+        try {
+            await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
+        }
+        catch (err) {
+            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+                const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
+                throw new OperationError(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
+            }
+            throw err;
+        }
+        const res = await this.git.run(['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)], { cwd: this.cache });
+        for (const line of res.stdout.split('\n').filter(Boolean)) {
+            const [encoded, sha] = line.split(' ');
+            const branch = encoded === undefined ? undefined : decodeURIComponent(encoded);
+            if (branch && sha && unique.includes(branch)) {
+                tips.set(branch, sha);
+                this.tipMemo.set(branch, sha);
+            }
+        }
+        const lost = unique.filter((b) => !tips.has(b));
+        if (lost.length)
+            throw new OperationError(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
+        return tips;
+    }
+    /**
+     * Reads files at `<commit>:<path>` from trees fetched without blobs: resolves the blob ids from the
+     * local trees, fetches the missing blobs in one request (git skips the network when none are
+     * missing), then reads them all through one `cat-file --batch`.
+     */
+    async readBlobs(specs) {
+        const out = new Map();
+        const byCommit = new Map();
+        for (const spec of specs) {
+            const i = spec.indexOf(':');
+            const commit = spec.slice(0, i);
+            byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
+            out.set(spec, undefined);
+        }
+        const ids = new Map();
+        for (const [commit, paths] of byCommit) {
+            const res = await this.git.run(['ls-tree', '-z', commit, '--', ...paths], {
+                cwd: this.cache,
+            });
+            for (const entry of res.stdout.split('\0').filter(Boolean)) {
+                const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
+                if (m?.[1] && m[2])
+                    ids.set(`${commit}:${m[2]}`, m[1]);
+            }
+        }
+        const blobs = [...new Set(ids.values())];
+        if (!blobs.length)
+            return out;
+        await this.fetchObjects(this.cache, blobs);
+        const objects = await this.readObjects(this.cache, blobs);
+        const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
+        for (const [spec, oid] of ids)
+            out.set(spec, contents.get(oid));
+        return out;
+    }
+    // ---- reads ----------------------------------------------------------------------------------
+    /** Every freight, verification and approval of a project: one ref listing, one object read. */
+    async snapshot(project) {
+        const prefix = projectRefPrefix(project);
+        await this.ensureCache();
+        // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
+        const ls = await retry(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
+            cwd: this.cache,
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+        const refs = [];
+        const peeled = new Set();
+        for (const line of ls.stdout.split('\n')) {
+            const [oid, name] = line.split('\t');
+            if (!oid || !name?.startsWith(prefix))
+                continue;
+            if (name.endsWith('^{}')) {
+                peeled.add(name.slice(0, -3));
+                continue;
+            }
+            const ref = parseStateRef(name);
+            // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+            if (ref?.project === project)
+                refs.push({ name, oid, ref });
+        }
+        const snap = { freight: [], verifications: [], approvals: [] };
+        // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
+        // fetching its commit would pull history into the cache, so it is refused before any fetch.
+        const light = refs.find((r) => !peeled.has(r.name));
+        if (light) {
+            throw new OperationError(`unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`);
+        }
+        if (!refs.length)
+            return snap;
+        // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
+        // object ID, without writing a ref for each.
+        const oids = [...new Set(refs.map((r) => r.oid))];
+        const missing = await this.missingObjects(this.tagCache, oids);
+        if (missing.length)
+            await this.fetchObjects(this.tagCache, missing);
+        const objects = await this.readObjects(this.tagCache, oids);
+        for (const { name, oid, ref } of refs) {
+            const where = name.replace(/^refs\/tags\//, '');
+            const obj = objects.get(oid);
+            if (obj?.type !== 'tag') {
+                throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
+            }
+            const message = tagMessage(obj.body);
+            if (ref.kind === 'freight')
+                snap.freight.push(parseFreight(message, where, ref.freightId));
+            else if (ref.kind === 'verified')
+                snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
+            else
+                snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+        }
+        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        return snap;
+    }
+    /** Which of `oids` a plain (non-promisor) repository does not have. */
+    async missingObjects(repo, oids) {
+        const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
+            cwd: repo,
+            input: oids.join('\n') + '\n',
+        });
+        return res.stdout
+            .split('\n')
+            .filter((l) => l.endsWith(' missing'))
+            .map((l) => l.slice(0, l.indexOf(' ')));
+    }
+    /** Fetches objects by ID in one request; a no-op without network when all are present. */
+    fetchObjects(repo, oids) {
+        return retry(() => this.git.run([
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '-q',
+            'origin',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            // The branch cache is a partial clone; the tag cache holds whole objects.
+            ...(repo === this.cache ? ['--filter=blob:none'] : []),
+            '--stdin',
+        ], { cwd: repo, input: oids.join('\n') + '\n' }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
+    async readObjects(repo, oids) {
+        const res = await this.git.run(['cat-file', '--buffer', '--batch'], {
+            cwd: repo,
+            input: oids.join('\n') + '\n',
+        });
+        const bytes = res.stdoutBytes;
+        const out = new Map();
+        let pos = 0;
+        for (const oid of oids) {
+            const nl = bytes.indexOf(10, pos);
+            const [, type = 'missing', size = '0'] = bytes
+                .subarray(pos, nl)
+                .toString('latin1')
+                .split(' ');
+            if (type === 'missing') {
+                pos = nl + 1;
+                continue;
+            }
+            const n = parseInt(size, 10);
+            out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+            pos = nl + 1 + n + 1;
+        }
+        return out;
+    }
+    /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+    async stageStates(project, stages) {
+        const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
+        const branchOf = (s) => s.branch ?? def;
+        const files = await this.inCache(async () => {
+            const tips = await this.fetchTips(stages.map(branchOf));
+            const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
+            return { specs, blobs: await this.readBlobs(specs) };
+        });
+        const out = new Map();
+        stages.forEach((s, i) => {
+            const text = files.blobs.get(files.specs[i]);
+            out.set(s.name, text === undefined
+                ? undefined
+                : parseStageState(text, `${branchOf(s)}:${stateFilePath(project, s.name)}`));
+        });
+        return out;
+    }
+    /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
+    async projectFiles(branch) {
+        const b = branch ?? (await this.defaultBranch());
+        return this.inCache(async () => {
+            const tip = (await this.fetchTips([b])).get(b);
+            // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
+            const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
+                cwd: this.cache,
+            });
+            if (ls.exitCode !== 0) {
+                // No .gantry directory at all is an answer (no project files), anything else an error.
+                if (/not a valid object name|not a tree object/i.test(ls.stderr))
+                    return [];
+                throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
+            }
+            const files = ls.stdout
+                .split('\0')
+                .filter((f) => /\.ya?ml$/.test(f))
+                .map((f) => `.gantry/${f}`);
+            const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
+            return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
+        });
+    }
+    /**
+     * The newest `limit` promotions of a project on the given branches, from commit trailers. Fetches
+     * commit objects only (no trees), deepening until enough promotions are found or history ends,
+     * so the cost follows `limit`, not the length of history.
+     */
+    async promotions(project, branches, limit = 20) {
+        const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
+        return this.inCache(async () => {
+            await this.fetchTips(unique);
+            const found = new Map();
+            for (const branch of unique) {
+                for (let depth = 64;; depth *= 4) {
+                    await this.fetch([
+                        `--depth=${depth}`,
+                        '--filter=tree:0',
+                        `+refs/heads/${branch}:${tipRef(branch)}`,
+                    ]);
+                    const res = await this.git.run(['log', `--max-count=${depth}`, '--format=%H%x00%ct%x00%B%x00', tipRef(branch)], { cwd: this.cache });
+                    const records = res.stdout.split('\0\n').filter(Boolean);
+                    let count = 0;
+                    for (const rec of records) {
+                        const p = parsePromotionCommit(rec, branch);
+                        if (p?.project === project) {
+                            found.set(p.commit, p);
+                            count++;
+                        }
+                    }
+                    const reachedRoot = records.length < depth;
+                    if (count >= limit || reachedRoot)
+                        break;
+                }
+            }
+            return [...found.values()]
+                .sort((a, b) => b.promotedAt.localeCompare(a.promotedAt))
+                .slice(0, limit);
+        });
+    }
+    // ---- writes ---------------------------------------------------------------------------------
+    /**
+     * Records a state tag. Tags are immutable: if it exists, nothing changes and `created` is false
+     * (two writers racing for the same freight both succeed, one of them as a no-op).
+     */
+    async writeTag(ref, message, when) {
+        const name = stateRefName(ref);
+        const identity = this.opts.identity ?? DEFAULT_IDENTITY;
+        const seconds = Math.floor(when.getTime() / 1000);
+        const tagObject = await this.inCache(async () => {
+            await this.git.run(['mktree'], { cwd: this.cache, input: '' });
+            const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
+            return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
+        });
+        return retry(async () => {
+            const res = await this.git.tryRun(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], {
+                cwd: this.cache,
+            });
+            // Porcelain flags: `*` a new ref, `=` it was already there with this very object (the
+            // same freight recorded by another writer at the same instant).
+            if (res.exitCode === 0)
+                return { created: !/^=\t/m.test(res.stdout), ref: name };
+            // Rejected: usually because the tag exists, written earlier or by a writer racing us
+            // ("already exists", or "cannot lock ref" while the other push holds it). Ask the remote.
+            const seen = await this.git.tryRun(['ls-remote', this.opts.remote.url, name], {
+                cwd: this.cache,
+            });
+            if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
+                return { created: false, ref: name };
+            throw this.git.error(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], res);
+        }, isTransient, this.policy, this.opts.retryHooks);
+    }
+    async recordFreight(project, freight) {
+        return this.writeTag({ kind: 'freight', project, freightId: freight.id }, serializeFreight(freight), new Date(freight.createdAt));
+    }
+    async recordVerification(r) {
+        return this.writeTag({ kind: 'verified', project: r.project, stage: r.stage, freightId: r.freightId }, serializeVerification(r), new Date(r.verifiedAt));
+    }
+    async recordApproval(r) {
+        return this.writeTag({ kind: 'approved', project: r.project, stage: r.stage, freightId: r.freightId }, serializeApproval(r), new Date(r.approvedAt));
+    }
+    /**
+     * One promotion, one commit: the edited manifests and the stage's state file together, pushed
+     * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
+     * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
+     */
+    async commitPromotion(w) {
+        this.tipMemo.clear();
+        const branch = w.branch ?? (await this.defaultBranch());
+        const statePath = stateFilePath(w.project, w.stage);
+        await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
+        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.opts.cacheDir, 'promote-'));
+        const git = (args, input) => this.git.run(args, { cwd: dir, input });
+        try {
+            await git(['init', '-q']);
+            await git(['remote', 'add', 'origin', this.opts.remote.url]);
+            await git(['config', 'remote.origin.promisor', 'true']);
+            await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
+            await git(['config', 'core.sparseCheckout', w.sparse === false ? 'false' : 'true']);
+            const patterns = [
+                `/${statePath}`,
+                ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
+            ];
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
+            let attempts = 0;
+            // Commits this call tried to push. A push can land and still report failure (a connection
+            // reset after the server took it); if the tip is one of ours, the promotion happened.
+            const pushed = new Map();
+            return await retry(async () => {
+                attempts++;
+                await this.fetchInto(dir, [
+                    '--depth=1',
+                    '--filter=blob:none',
+                    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+                ], branch);
+                await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
+                await git(['clean', '-q', '-fdx']);
+                const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                const landed = pushed.get(tip);
+                if (landed)
+                    return { changed: true, commit: tip, branch, ...landed, attempts };
+                const previousText = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
+                const previous = previousText === undefined
+                    ? undefined
+                    : parseStageState(previousText, `${branch}:${statePath}`);
+                const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
+                const changes = versionChanges(before, w.freight);
+                const editLines = (await w.edit?.(dir, previous)) ?? [];
+                const state = {
+                    project: w.project,
+                    stage: w.stage,
+                    freight: [
+                        ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
+                        toStageFreight(w.freight),
+                    ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
+                    promotedAt: this.now().toISOString(),
+                    promotedBy: w.promotedBy,
+                    approvedBy: w.approvedBy ?? [],
+                    run: w.run,
+                    autoPromotionHold: w.autoPromotionHold === undefined
+                        ? previous?.autoPromotionHold
+                        : (w.autoPromotionHold ?? undefined),
+                };
+                // Freight the stage already runs, and an edit that changed nothing: no commit at all.
+                if (before?.id === w.freight.id) {
+                    const dirty = (await git(['status', '--porcelain'])).stdout.trim();
+                    if (!dirty)
+                        return {
+                            changed: false,
+                            commit: tip,
+                            branch,
+                            previous,
+                            changes: [],
+                            edits: [],
+                            attempts,
+                        };
+                }
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
+                await git(['add', '--sparse', '-A']);
+                await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
+                const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                if (w.dryRun) {
+                    const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
+                    return {
+                        changed: true,
+                        commit,
+                        branch,
+                        previous,
+                        changes,
+                        edits: editLines,
+                        attempts,
+                        diff,
+                    };
+                }
+                if (w.publish) {
+                    const message = promotionMessage(w, changes, editLines);
+                    try {
+                        const published = await w.publish({
+                            dir,
+                            commit,
+                            parent: tip,
+                            branch,
+                            message,
+                            changes,
+                            edits: editLines,
+                            git,
+                        });
+                        return {
+                            changed: true,
+                            commit: published.commit,
+                            branch,
+                            previous,
+                            changes,
+                            edits: editLines,
+                            attempts,
+                            ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
+                        };
+                    }
+                    catch (err) {
+                        if (!(err instanceof RaceLostError))
+                            throw err;
+                        this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
+                        throw new GitError('publish', 1, err.message, 'non-fast-forward');
+                    }
+                }
+                pushed.set(commit, { previous, changes, edits: editLines });
+                const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
+                const res = await this.git.tryRun(push, { cwd: dir });
+                if (res.exitCode !== 0) {
+                    const err = this.git.error(push, res);
+                    if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
+                        this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
+                        throw new GitError(err.command, err.exitCode, err.stderr || res.stdout, 'non-fast-forward');
+                    }
+                    throw err;
+                }
+                return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
+            }, (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'), this.policy, this.opts.retryHooks).catch((err) => {
+                if (err instanceof GitError && err.kind === 'non-fast-forward') {
+                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
+                }
+                throw err;
+            });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    async fetchInto(dir, args, branch) {
+        // No retry here: the promotion loop around this retries transient failures, and nested
+        // retries would multiply into hours against a black-holed remote.
+        try {
+            await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
+        }
+        catch (err) {
+            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+                throw new ConfigError(`branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`);
+            }
+            throw err;
+        }
+    }
+}
+/**
+ * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
+ * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
+ */
+const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+/** Reads retry transient failures a few times; writes have their own, longer policy. */
+const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
+function sameOrigin(a, b) {
+    return a.kind === b.kind && a.name === b.name;
+}
+function isTransient(err) {
+    return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
+}
+/** The message of a raw tag object: everything after the header's blank line. */
+function tagMessage(body) {
+    const text = body.toString('utf8');
+    const i = text.indexOf('\n\n');
+    return i < 0 ? '' : text.slice(i + 2);
+}
+function checkRecord(r, ref, where) {
+    if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
+        throw new OperationError(`unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`);
+    }
+    return r;
+}
+function promotionMessage(w, changes, editLines) {
+    // Values come from workflow inputs and actors: a newline in one would start a paragraph of
+    // forged trailers, so every value is kept to one line.
+    const one = (v) => v.replace(/[\r\n]+/g, ' ').trim();
+    const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
+    lines.push(`Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
+    if (changes.length) {
+        lines.push('');
+        for (const c of changes)
+            lines.push(`- ${one(formatChange(c))}`);
+    }
+    if (editLines.length) {
+        lines.push('');
+        for (const l of editLines)
+            lines.push(one(l));
+    }
+    lines.push('');
+    lines.push(`${TRAILER.project}: ${w.project}`);
+    lines.push(`${TRAILER.stage}: ${w.stage}`);
+    lines.push(`${TRAILER.freight}: ${w.freight.id}`);
+    lines.push(`${TRAILER.alias}: ${one(w.freight.alias)}`);
+    lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
+    lines.push(`${TRAILER.promotedBy}: ${one(w.promotedBy)}`);
+    if (w.run)
+        lines.push(`${TRAILER.run}: ${one(w.run)}`);
+    for (const a of w.approvedBy ?? [])
+        lines.push(`${TRAILER.approvedBy}: ${one(a)}`);
+    return lines.join('\n') + '\n';
+}
+/** Reads a `%H%x00%ct%x00%B` log record; undefined when it is not a gantry promotion. */
+function parsePromotionCommit(record, branch) {
+    const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
+    if (!body.includes(`${TRAILER.stage}: `))
+        return undefined;
+    const trailers = new Map();
+    // Trailers are the last paragraph; read them from there only, so a quoted line in the body does not count.
+    const paragraphs = body.trimEnd().split(/\n\s*\n/);
+    for (const line of (paragraphs[paragraphs.length - 1] ?? '').split('\n')) {
+        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+        if (m?.[1] && m[2] !== undefined)
+            trailers.set(m[1], [...(trailers.get(m[1]) ?? []), m[2].trim()]);
+    }
+    const one = (k) => trailers.get(k)?.[0];
+    const project = one(TRAILER.project);
+    const stage = one(TRAILER.stage);
+    const freightId = one(TRAILER.freight);
+    if (!project || !stage || !freightId)
+        return undefined;
+    return {
+        project,
+        stage,
+        branch,
+        freightId,
+        alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
+        commit: sha,
+        // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
+        // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
+        promotedAt: /^\d+$/.test(date) ? new Date(Number(date) * 1000).toISOString() : date,
+        promotedBy: one(TRAILER.promotedBy) ?? '',
+        approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
+        run: one(TRAILER.run),
+        subject: body.split('\n')[0] ?? '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/state/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/status/repo.ts
+
+
+
+
+
+
+
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+function credentialsFor(s, url) {
+    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
+}
+function isRemoteUrl(repo) {
+    if (URL_LIKE.test(repo))
+        return true;
+    const colon = repo.indexOf(':');
+    const slash = repo.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)(repo);
+}
+/**
+ * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
+ * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
+ * (shallow fetches need one) relative to the clone.
+ */
+function remoteUrlOf(origin, cloneDir) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
+        return origin;
+    const colon = origin.indexOf(':');
+    const slash = origin.indexOf('/');
+    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cloneDir, origin)))
+        return origin;
+    return (0,external_node_url_.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(origin) ? origin : (0,external_node_path_namespaceObject.resolve)(cloneDir, origin)).href;
+}
+async function openRepo(s) {
+    let remote;
+    let localDir;
+    if (isRemoteUrl(s.repo)) {
+        remote = parseRemote(s.repo, credentialsFor(s, s.repo));
+    }
+    else {
+        const dir = (0,external_node_path_namespaceObject.resolve)(s.repo);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+            throw new ConfigError(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
+        const git = new Git({ baseEnv: s.baseEnv });
+        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
+        if (bare.exitCode !== 0) {
+            throw new ConfigError(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
+        }
+        if (bare.stdout.trim() === 'true') {
+            // A bare repository is the remote itself.
+            remote = parseRemote((0,external_node_url_.pathToFileURL)(dir).href);
+        }
+        else {
+            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
+            if (origin.exitCode !== 0) {
+                throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
+            }
+            const url = remoteUrlOf(origin.stdout.trim(), localDir);
+            remote = parseRemote(url, credentialsFor(s, url));
+        }
+    }
+    const store = new StateStore({
+        remote,
+        cacheDir: s.cacheDir,
+        baseEnv: s.baseEnv,
+        identity: s.identity,
+        log: s.log,
+        trace: s.trace,
+    });
+    return { remote, localDir, store };
+}
+/** The project files: from the clone's work tree, or the remote's default branch. */
+async function loadProjects(ctx) {
+    if (ctx.localDir)
+        return loadProjectsFromDir(ctx.localDir);
+    return loadProjectsFromFiles(await ctx.store.projectFiles());
+}
+/** Projects to act on: the one named, or all of them; a configuration error stops here. */
+async function selectProjects(ctx, name) {
+    return pickProjects(await validProjects(ctx), name);
+}
+/** Every project of the repository; a configuration error when any file has problems. */
+async function validProjects(ctx) {
+    const { projects, problems } = await loadProjects(ctx);
+    if (problems.length)
+        throw new ConfigError('the project files have problems (run gantry lint):', problems);
+    return projects;
+}
+/** The project named, or all of them. */
+function pickProjects(projects, name) {
+    if (!name)
+        return projects;
+    const p = projects.find((x) => x.name === name);
+    if (!p) {
+        throw new ConfigError(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
+    }
+    return [p];
+}
+
+;// CONCATENATED MODULE: ./src/status/views.ts
+function stageViews(project, snap, states) {
+    const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
+    return project.stages.map((stage) => {
+        const st = states.get(stage.name);
+        const freight = st?.freight ?? [];
+        return {
+            project: project.name,
+            name: stage.name,
+            branch: stage.branch,
+            environment: stage.environment,
+            freight,
+            verified: freight.length
+                ? freight.every((f) => verified.has(`${stage.name}/${f.id}`))
+                : undefined,
+            promotedAt: st?.promotedAt,
+            promotedBy: st?.promotedBy,
+        };
+    });
+}
+function freightViews(project, snap, states) {
+    const current = new Map();
+    for (const [stage, st] of states) {
+        for (const f of st?.freight ?? [])
+            current.set(f.id, [...(current.get(f.id) ?? []), stage]);
+    }
+    return snap.freight.map((f) => ({
+        ...f,
+        project: project.name,
+        status: {
+            currentlyIn: Object.fromEntries((current.get(f.id) ?? []).map((s) => [s, {}])),
+            verifiedIn: Object.fromEntries(snap.verifications
+                .filter((v) => v.freightId === f.id)
+                .map((v) => [v.stage, { verifiedAt: v.verifiedAt }])),
+            approvedFor: Object.fromEntries(snap.approvals
+                .filter((a) => a.freightId === f.id)
+                .map((a) => [a.stage, { approvedAt: a.approvedAt, approvedBy: a.approvedBy }])),
+        },
+    }));
+}
+function promotionViews(records) {
+    return records.map((r) => ({
+        project: r.project,
+        stage: r.stage,
+        freight: { id: r.freightId, alias: r.alias },
+        commit: r.commit,
+        branch: r.branch,
+        promotedBy: r.promotedBy,
+        promotedAt: r.promotedAt,
+        approvedBy: r.approvedBy,
+        run: r.run,
+    }));
+}
+/** `1.2.3`, `chart 2.0.0`, `abc1234`: the versions of a freight, short, for tables. */
+function versionsOf(f) {
+    const parts = [
+        ...f.images.map((i) => `${lastSegment(i.repoURL)}:${i.tag || i.digest.slice(0, 19)}`),
+        ...f.charts.map((c) => `${c.name || lastSegment(c.repoURL)}@${c.version}`),
+        ...f.commits.map((c) => `${lastSegment(c.repoURL)}#${c.tag ?? c.id.slice(0, 7)}`),
+    ];
+    return parts.join(', ');
+}
+const lastSegment = (url) => url
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .split('/')
+    .pop() ?? url;
+
+;// CONCATENATED MODULE: ./src/util/table.ts
+/** Plain aligned columns, as `kubectl get` and `kargo get` print them. */
+function table(headers, rows) {
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join('   ')
+        .trimEnd();
+    return [line(headers), ...rows.map(line)].join('\n') + '\n';
+}
+/** Age in kubectl's style: 45s, 12m, 5h, 3d. */
+function age(iso, now) {
+    if (!iso)
+        return '';
+    const s = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 1000));
+    if (s < 120)
+        return `${s}s`;
+    if (s < 7200)
+        return `${Math.floor(s / 60)}m`;
+    if (s < 172800)
+        return `${Math.floor(s / 3600)}h`;
+    return `${Math.floor(s / 86400)}d`;
+}
+
+;// CONCATENATED MODULE: ./src/freight/words.ts
+/**
+ * Words for freight aliases (`lucky-jaguar`): short, friendly, lowercase a–z, no duplicates.
+ * An alias is stored in its freight document once assigned, so editing these lists only changes
+ * the aliases of freight recorded afterwards.
+ */
+function words(text) {
+    return Object.freeze(text.trim().split(/\s+/));
+}
+/** 343 adjectives. */
+const ADJECTIVES = words(`
+  able active adept agile airy alert amber amiable ample amused apt arctic ardent artful
+  astute azure balmy basic blazing blissful blithe bold bonny bouncy brainy brave breezy
+  bright brisk bronze bubbly buoyant busy calm candid caring charming cheerful cheery chic
+  chill chirpy civil classy clean clear clever cobalt colorful comfy cool coral cosmic cozy
+  crafty crimson crisp cuddly curious curly cute dainty dandy dapper daring dashing dazzled
+  dazzling decent deft devoted dewy diligent dreamy dulcet dynamic eager early earnest earthy
+  easy elated electric elegant emerald enchanted endless epic evergreen exotic fabled fair
+  famous fancy fast fearless festive fiery fine firm fit fleet floral flowing fluent fluffy
+  flying fond frank free fresh friendly frosty funny fuzzy gallant genial gentle giant gifted
+  gilded glad gleaming glossy glowing golden good graceful gracious grand great green gusty
+  hallowed handy happy hardy harmonious hazy hearty helpful heroic honest honeyed hopeful
+  humble icy ideal indigo inventive ivory jade jaunty jazzy jolly jovial joyful jubilant just
+  keen kind kindly kinetic laughing lavish leafy legendary lilac limber lively lofty loving
+  loyal lucid lucky lunar lush lyrical magic majestic mellow merry mighty mild mindful minty
+  misty modest mossy musical mystic natural nautical neat neon nifty nimble noble novel oaken
+  optimal orange patient peaceful pearly pensive peppy perky placid playful plentiful plucky
+  plush poised polished polite posh precise prime pristine proper proud prudent punctual pure
+  purple quaint quick quiet quirky radiant rapid rare ready regal relaxed resolute rich rising
+  robust rosy roving royal ruby rugged rustic sage sandy sapphire satin savvy scarlet scenic
+  secret serene sharp shining shiny silent silky silver simple sincere skillful sleek sleepy
+  smart smooth snappy snowy snug soaring sociable social solar solid sonic sparkly speedy
+  spiffy spirited splendid sporty spry stable starry stately steady stellar stoic sturdy
+  sublime sugary sunlit sunny super supple sweet swift tawny tender thankful thoughtful
+  thrifty tidal tidy timely tiny topaz tranquil tropical true trusty tuneful twinkly unique
+  upbeat upright urban useful valiant vast velvet verdant vibrant vital vivid wandering warm
+  whimsical wholesome windy wiry wise witty wondrous wooden woolly young zany zealous zesty
+  zippy
+`);
+/** 346 animals. */
+const ANIMALS = words(`
+  aardvark albatross alligator alpaca anchovy angelfish ant anteater antelope armadillo avocet
+  axolotl baboon badger barracuda bat beagle bear beaver bee beetle beluga bison bittern
+  blackbird bluebird bobcat bongo bonobo budgie buffalo bullfinch bumblebee bunny burbot
+  butterfly buzzard camel canary capybara caracal cardinal caribou cassowary cat catfish
+  chameleon cheetah chickadee chicken chinchilla chipmunk cicada clam coati cockatoo cod
+  condor cormorant cougar cow coyote crab crane crayfish cricket crow cuckoo curlew dachshund
+  deer dingo dodo dolphin donkey dormouse dove dragonfly duck dugong dunlin eagle eel egret
+  eider eland elk emu ermine falcon fennec ferret finch firefly flamingo flounder foal fox
+  frog fulmar gadwall galago gannet gazelle gecko gerbil gharial gibbon giraffe gnu goat goby
+  godwit goldfish goose gopher gorilla gosling grasshopper grebe greyhound grouse guanaco
+  guineafowl gull guppy haddock halibut hamster hare hawk hedgehog heron herring hippo hoopoe
+  horse hummingbird husky hyrax ibex ibis iguana impala jacana jackal jackdaw jaguar jay
+  jellyfish jerboa kakapo kangaroo katydid kea kestrel kingfisher kinkajou kittiwake kiwi
+  koala koi krill kudu ladybug lamb lark lemming lemur leopard limpet linnet lion llama
+  lobster loon lorikeet lovebird lynx macaw mackerel magpie mallard manakin manatee mandrill
+  mantis margay marlin marmot meerkat merlin mink minnow mockingbird mole mongoose moorhen
+  moose moth mouse mule muskox narwhal nene newt nightingale numbat nuthatch ocelot octopus
+  okapi opossum orangutan orca oriole oryx osprey ostrich otter owl ox oyster panda pangolin
+  panther parakeet parrot partridge peacock peafowl pelican penguin perch petrel pheasant
+  pigeon piglet pika pipit platypus plover pony poodle porcupine porpoise potoo prawn
+  ptarmigan pufferfish puffin puma quail quetzal quokka quoll rabbit raccoon raven redstart
+  reindeer rhea rhino roadrunner robin rook sable salamander salmon sandpiper saola sardine
+  scallop seahorse seal sealion serval shearwater sheep shelduck shrimp siskin skylark sloth
+  smelt snail snipe sole sparrow springbok squid squirrel starfish stingray stoat stork
+  sturgeon sunbird swallow swan tadpole takin tamarin tapir tarsier teal tern terrier thrush
+  tiger titmouse tortoise toucan treefrog trout tuna turaco turkey turtle urchin vicuna vireo
+  vole wagtail wallaby walleye walrus wapiti warbler waxwing weasel weaver whale whimbrel
+  whippet wigeon wildcat wolf wombat woodcock woodpecker wren yak yellowhammer zebra zebu
+`);
+
+;// CONCATENATED MODULE: ./src/freight/alias.ts
+/**
+ * Human names for freight, such as `lucky-jaguar`: an adjective and an animal chosen by hash bits
+ * of the freight ID, so every run that discovers the same freight proposes the same alias.
+ */
+
+
+/** Attempts at an adjective-animal pair before falling back to a hex suffix. */
+const MAX_PAIR_ATTEMPTS = 64;
+function candidate(id, attempt) {
+    const h = (0,external_node_crypto_.createHash)('sha256')
+        .update(attempt === 0 ? id : `${id}#${attempt}`, 'utf8')
+        .digest();
+    const adjective = ADJECTIVES[h.readUInt32BE(0) % ADJECTIVES.length];
+    const animal = ANIMALS[h.readUInt32BE(4) % ANIMALS.length];
+    return `${adjective}-${animal}`;
+}
+/**
+ * The alias for a freight ID that is not in `taken`. Deterministic: the first candidate comes from
+ * the ID's hash; while it is taken, the next comes from hashing `id#1`, `id#2`, …; after
+ * {@link MAX_PAIR_ATTEMPTS} taken pairs the first pair gets a hex suffix from the ID
+ * (`lucky-jaguar-3f9a2c`), lengthened until free.
+ */
+function freightAlias(id, taken) {
+    for (let attempt = 0; attempt < MAX_PAIR_ATTEMPTS; attempt++) {
+        const alias = candidate(id, attempt);
+        if (!taken.has(alias))
+            return alias;
+    }
+    const base = candidate(id, 0);
+    const hex = /^[0-9a-f]+$/.test(id) ? id : (0,external_node_crypto_.createHash)('sha1').update(id, 'utf8').digest('hex');
+    for (let n = Math.min(6, hex.length); n <= hex.length; n++) {
+        const alias = `${base}-${hex.slice(0, n)}`;
+        if (!taken.has(alias))
+            return alias;
+    }
+    for (let k = 2;; k++) {
+        const alias = `${base}-${hex}-${k}`;
+        if (!taken.has(alias))
+            return alias;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/urls/index.ts
+/**
+ * Canonical forms of repository URLs, as Kargo computes them (`pkg/urls`). They decide whether two
+ * spellings name the same repository, and the Git and chart forms feed the freight ID, so they must
+ * agree with Kargo's byte for byte.
+ */
+/**
+ * Trim leading and trailing spaces and drop every non-printable character (byte-order marks,
+ * zero-width spaces, control characters, non-ASCII spaces) wherever it is. Printable means what
+ * Go's `unicode.IsPrint` says: letters, marks, numbers, punctuation, symbols and the ASCII space.
+ */
+function sanitizeURL(url) {
+    return url.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '').trim();
+}
+// Characters Go's url.Parse accepts in a host (reg-name, IP literal, port).
+const HOST = /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]*$/;
+// Anything Go would reject or re-escape; such URLs are returned unchanged.
+const UNSAFE = /[\s\p{Cc}]/u;
+/** A small parser with Go's `net/url` behaviour for `scheme://authority/path?query#fragment`. */
+function parseHierarchical(text) {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(text);
+    if (!m)
+        return null;
+    const [, scheme = '', authority = '', path = '', query, fragment] = m;
+    if (UNSAFE.test(text))
+        return null;
+    const at = authority.lastIndexOf('@');
+    const user = at >= 0 ? authority.slice(0, at) : null;
+    const host = at >= 0 ? authority.slice(at + 1) : authority;
+    if (!HOST.test(host))
+        return null;
+    const port = /:([^:\]]*)$/.exec(host);
+    if (port && !host.startsWith('[') && !/^[0-9]*$/.test(port[1] ?? ''))
+        return null;
+    return { scheme, user, host, path, query: query ?? null, fragment: fragment ?? null };
+}
+function hasQueryParameters(query) {
+    return query !== null && query.split(/[&;]/).some((pair) => pair !== '');
+}
+function formatHierarchical(u) {
+    return (`${u.scheme}://${u.user !== null ? `${u.user}@` : ''}${u.host}${u.path}` +
+        (u.query ? `?${u.query}` : '') +
+        (u.fragment !== null ? `#${u.fragment}` : ''));
+}
+function trimRepoPath(path) {
+    let p = path.endsWith('/') ? path.slice(0, -1) : path;
+    if (p.endsWith('.git'))
+        p = p.slice(0, -4);
+    return p;
+}
+const SCP = /^((?:[A-Za-z0-9_-]+@)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(?::(.*))?$/s;
+/**
+ * Normalise a Git URL: lower case; for http(s) drop the user info; drop one trailing `/` and then
+ * one `.git`; SCP-style `[user@]host[:path]` becomes `ssh://[user@]host[/path]`. URLs with query
+ * parameters, and anything unparseable, are returned exactly as given. `file://` URLs are treated
+ * like `ssh://` ones.
+ */
+function normalizeGitURL(repo) {
+    const lower = repo.toLowerCase();
+    const isHttp = lower.startsWith('http://') || lower.startsWith('https://');
+    // file:// is gantry's addition (Kargo would read it as SCP syntax): local repositories in tests
+    // and demos get the same treatment as ssh:// URLs.
+    if (isHttp || lower.startsWith('ssh://') || lower.startsWith('file://')) {
+        const u = parseHierarchical(lower);
+        if (!u || hasQueryParameters(u.query))
+            return repo;
+        if (isHttp)
+            u.user = null;
+        u.path = trimRepoPath(u.path);
+        return formatHierarchical(u);
+    }
+    const m = SCP.exec(lower);
+    if (!m)
+        return repo;
+    const userHost = m[1] ?? '';
+    const rest = m[2] ?? '';
+    // The path is read as a relative URL reference: a query or fragment is kept as is.
+    const pm = /^([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(rest);
+    const rawPath = pm?.[1] ?? '';
+    if (UNSAFE.test(rest) || (rawPath.split('/')[0] ?? '').includes(':'))
+        return repo;
+    const path = trimRepoPath(rawPath);
+    const suffix = (pm?.[2] && pm[2] !== '?' ? pm[2] : '') + (pm?.[3] ?? '');
+    if (path === '' && suffix === '')
+        return `ssh://${userHost}`;
+    return `ssh://${userHost}/${path}${suffix}`;
+}
+const DOCKER_HUB = 'index.docker.io';
+const REPOSITORY_CHARS = /^[a-z0-9_\-./]{2,255}$/;
+const TAG = /^[\w.-]{1,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** Registry and repository of an image reference, read like go-containerregistry (weak). */
+function parseImageReference(ref) {
+    let base = null;
+    const colon = ref.lastIndexOf(':');
+    const afterColon = ref.slice(colon + 1);
+    if (colon >= 0 && !afterColon.includes('/')) {
+        if (TAG.test(afterColon))
+            base = ref.slice(0, colon);
+    }
+    else {
+        base = ref;
+    }
+    let parsed = base === null ? null : parseRepository(base);
+    if (!parsed) {
+        const at = ref.indexOf('@');
+        if (at >= 0 && DIGEST.test(ref.slice(at + 1)))
+            parsed = parseRepository(ref.slice(0, at));
+    }
+    return parsed;
+}
+function parseRepository(name) {
+    let registry = DOCKER_HUB;
+    let repository = name;
+    const slash = name.indexOf('/');
+    if (slash >= 0) {
+        const first = name.slice(0, slash);
+        if (first.includes('.') || first.includes(':')) {
+            registry = first === 'docker.io' ? DOCKER_HUB : first;
+            repository = name.slice(slash + 1);
+        }
+    }
+    if (registry !== DOCKER_HUB && (!HOST.test(registry) || registry === ''))
+        return null;
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (!REPOSITORY_CHARS.test(repository))
+        return null;
+    return { registry, repository };
+}
+/**
+ * Normalise an image repository: Docker Hub's many spellings (`docker.io/library/busybox`,
+ * `index.docker.io/busybox`, `registry-1.docker.io/…`, `library/busybox`) collapse to `busybox`,
+ * `example/repo`; other registries keep `registry/repository`. A tag or digest is dropped.
+ * Anything that is not an image reference is returned as given.
+ */
+function normalizeImageURL(repoURL) {
+    const parsed = parseImageReference(repoURL);
+    if (!parsed)
+        return repoURL;
+    if (parsed.registry === DOCKER_HUB || parsed.registry === 'registry-1.docker.io') {
+        return parsed.repository.startsWith('library/')
+            ? parsed.repository.slice('library/'.length)
+            : parsed.repository;
+    }
+    return `${parsed.registry}/${parsed.repository}`;
+}
+/**
+ * Normalise a chart repository URL: trim, lower case, drop `oci://`, then normalise as an image
+ * repository (so Docker Hub spellings collapse). HTTP(S) repository URLs come out lower-cased and
+ * otherwise unchanged.
+ */
+function normalizeChartURL(repo) {
+    let s = repo.trim().toLowerCase();
+    if (s.startsWith('oci://'))
+        s = s.slice('oci://'.length);
+    return normalizeImageURL(s);
+}
+
+;// CONCATENATED MODULE: ./src/freight/id.ts
+/**
+ * The freight ID: Kargo's recipe (`pkg/api/freight.go: GenerateFreightID`), so the same artifacts
+ * from the same warehouse get the same 40-hex ID in Kargo and in gantry.
+ *
+ *   commit: normalizeGit(repoURL) + (":" + tag)? + ":" + id + (":" + subscriptionName)?
+ *   image:  repoURL + ":" + tag + "@" + digest + (":" + subscriptionName)?   (repoURL as given)
+ *   chart:  goPathJoin(normalizeChart(repoURL), name) + ":" + version + (":" + subscriptionName)?
+ *   id = hex(SHA-1("Warehouse/" + origin.name + ":" + sortedBytewise(parts).join("|")))
+ */
+
+
+/** Go's `path.Clean`: collapse slashes, resolve `.` and `..`, drop a trailing slash. */
+function goCleanPath(p) {
+    const rooted = p.startsWith('/');
+    const out = [];
+    for (const seg of p.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    const joined = (rooted ? '/' : '') + out.join('/');
+    return joined === '' ? '.' : joined;
+}
+/** Go's `path.Join`: empty elements are ignored, the result is cleaned, all-empty gives "". */
+function goPathJoin(...elems) {
+    const parts = elems.filter((e) => e !== '');
+    return parts.length === 0 ? '' : goCleanPath(parts.join('/'));
+}
+function withSubscription(part, subscriptionName) {
+    return subscriptionName ? `${part}:${subscriptionName}` : part;
+}
+/** The strings that are hashed, one per artifact, sorted byte-wise (exported for diagnostics). */
+function freightIdParts(artifacts) {
+    const parts = [];
+    for (const c of artifacts.commits) {
+        const base = c.tag
+            ? `${normalizeGitURL(c.repoURL)}:${c.tag}:${c.id}`
+            : `${normalizeGitURL(c.repoURL)}:${c.id}`;
+        parts.push(withSubscription(base, c.subscriptionName));
+    }
+    for (const i of artifacts.images) {
+        parts.push(withSubscription(`${i.repoURL}:${i.tag}@${i.digest}`, i.subscriptionName));
+    }
+    for (const ch of artifacts.charts) {
+        parts.push(withSubscription(`${goPathJoin(normalizeChartURL(ch.repoURL), ch.name)}:${ch.version}`, ch.subscriptionName));
+    }
+    // Go sorts strings by bytes (UTF-8), which JS's default UTF-16 order does not always match.
+    return parts.sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+}
+/** 40 lowercase hex characters identifying the artifacts from this origin. */
+function freightId(origin, artifacts) {
+    const text = `${origin.kind}/${origin.name}:${freightIdParts(artifacts).join('|')}`;
+    return (0,external_node_crypto_.createHash)('sha1').update(text, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/cli/demo.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The README's first command: a GitOps repository on this machine (a bare repo plus a clone),
+ * a three-stage project, freight recorded as discover would record it, dev and staging promoted,
+ * dev verified, and the stage, freight and promotion tables printed by the real CLI commands.
+ * No account, no network.
+ */
+const PROJECT = `# yaml-language-server: $schema=../schema/project.schema.json
+project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo, imageSelectionStrategy: SemVer, constraint: ^1.0.0, discoveryLimit: 5}
+stages:
+  - name: dev
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    autoPromotion: true
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: env/dev/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+  - name: staging
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [dev]}
+    autoPromotion: true
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: env/staging/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+  - name: prod
+    environment: production
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [staging], requiredSoakTime: 1h}
+    promotionTemplate:
+      mode: pull-request
+      steps:
+        - uses: yaml-update
+          config:
+            path: env/prod/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+`;
+const values = (tag) => `# Helm values for echo; gantry sets image.tag on promotion.\nimage:\n  repository: ghcr.io/acme/echo\n  tag: ${tag} # set by gantry\nreplicas: 2\n`;
+async function runDemo(opts) {
+    const { io } = opts;
+    const root = opts.dir ? (0,external_node_path_namespaceObject.resolve)(opts.dir) : (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-demo-'));
+    (0,external_node_fs_namespaceObject.mkdirSync)(root, { recursive: true });
+    const bare = (0,external_node_path_namespaceObject.join)(root, 'gitops.git');
+    const clone = (0,external_node_path_namespaceObject.join)(root, 'gitops');
+    const env = {
+        ...io.env,
+        GIT_AUTHOR_NAME: 'Demo',
+        GIT_AUTHOR_EMAIL: 'demo@example.test',
+        GIT_COMMITTER_NAME: 'Demo',
+        GIT_COMMITTER_EMAIL: 'demo@example.test',
+    };
+    const git = (cwd, ...args) => (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const say = (text) => io.out(io.color ? `\n\u001b[1m## ${text}\u001b[0m\n` : `\n## ${text}\n`);
+    // Everything the demo writes stays under its directory, the CLI's cache included.
+    const cacheEnv = { GANTRY_CACHE_DIR: (0,external_node_path_namespaceObject.join)(root, 'cache') };
+    say(`A GitOps repository in ${root}`);
+    git(root, 'init', '-q', '--bare', '-b', 'main', bare);
+    git(bare, 'config', 'uploadpack.allowFilter', 'true');
+    git(root, 'init', '-q', '-b', 'main', clone);
+    const files = {
+        '.gantry/echo.yaml': PROJECT.replace('../schema/project.schema.json', 'https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json'),
+        'env/dev/values.yaml': values('0.9.0'),
+        'env/staging/values.yaml': values('0.9.0'),
+        'env/prod/values.yaml': values('0.9.0'),
+    };
+    for (const [path, text] of Object.entries(files)) {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(clone, path)), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(clone, path), text);
+    }
+    git(clone, 'add', '-A');
+    git(clone, 'commit', '-q', '-m', 'GitOps repo for echo, with a gantry project');
+    git(clone, 'remote', 'add', 'origin', bare);
+    git(clone, 'push', '-q', '-u', 'origin', 'main');
+    io.out(`bare repository: ${bare}\nclone:           ${clone}\n`);
+    say('gantry lint');
+    if ((await opts.cli(['lint', '--repo', clone], cacheEnv)) !== 0)
+        return 1;
+    const store = new StateStore({
+        remote: parseRemote((0,external_node_url_.pathToFileURL)(bare).href),
+        cacheDir: (0,external_node_path_namespaceObject.join)(root, 'cache'),
+        baseEnv: io.env,
+    });
+    say('Three releases of ghcr.io/acme/echo recorded as freight (what `gantry discover` will do)');
+    const taken = new Set();
+    const freight = [];
+    for (const [i, tag] of ['1.0.0', '1.1.0', '1.2.0'].entries()) {
+        const artifacts = {
+            images: [{ repoURL: 'ghcr.io/acme/echo', tag, digest: `sha256:${String(i + 1).repeat(64)}` }],
+            charts: [],
+            commits: [],
+        };
+        const origin = { kind: 'Warehouse', name: 'echo' };
+        const id = freightId(origin, artifacts);
+        const alias = freightAlias(id, taken);
+        taken.add(alias);
+        const f = {
+            id,
+            alias,
+            origin,
+            ...artifacts,
+            createdAt: new Date(Date.now() - (3 - i) * 3_600_000).toISOString(),
+            createdBy: 'gantry demo',
+        };
+        await store.recordFreight('echo', f);
+        freight.push(f);
+        io.out(`freight ${alias} (${id.slice(0, 7)}): ghcr.io/acme/echo:${tag}\n`);
+    }
+    const promote = async (stage, f) => {
+        const res = await store.commitPromotion({
+            project: 'echo',
+            stage,
+            freight: f,
+            promotedBy: 'gantry demo',
+            paths: [`env/${stage}/values.yaml`],
+            edit: async (dir) => {
+                (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, `env/${stage}/values.yaml`), values(f.images[0]?.tag ?? ''));
+                return [`- env/${stage}/values.yaml: image.tag`];
+            },
+        });
+        io.out(`promoted ${f.alias} into ${stage}: commit ${res.commit.slice(0, 7)} (${res.changes.map((c) => `${c.artifact} ${c.from ?? 'none'} → ${c.to}`).join(', ')})\n`);
+    };
+    const verify = async (stage, f) => {
+        await store.recordVerification({
+            project: 'echo',
+            stage,
+            freightId: f.id,
+            alias: f.alias,
+            verifiedAt: new Date().toISOString(),
+            verifiedBy: 'gantry demo',
+            summary: ['demo: Successful'],
+        });
+        io.out(`verified ${f.alias} in ${stage}\n`);
+    };
+    const [f1, f2, f3] = freight;
+    say('Promotions: each is one commit with the manifests and the stage state');
+    await promote('dev', f1);
+    await verify('dev', f1);
+    await promote('staging', f1);
+    await verify('staging', f1);
+    await promote('dev', f2);
+    await verify('dev', f2);
+    await promote('dev', f3);
+    say('gantry get stages');
+    if ((await opts.cli(['get', 'stages', '--repo', clone], cacheEnv)) !== 0)
+        return 1;
+    say('gantry get freight');
+    if ((await opts.cli(['get', 'freight', '--repo', clone], cacheEnv)) !== 0)
+        return 1;
+    say('gantry get promotions');
+    if ((await opts.cli(['get', 'promotions', '--repo', clone], cacheEnv)) !== 0)
+        return 1;
+    say('History is plain git');
+    io.out((0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '--format=%h %s', 'main'], { cwd: bare, env, encoding: 'utf8' }));
+    io.out(`\nTry: cd ${clone} && git fetch origin 'refs/tags/gantry/*:refs/tags/gantry/*' && git tag -n1 -l 'gantry/*'\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/discovery/discover.ts
+
+
+
+/**
+ * A repository URL as it may be recorded and shown: without `user:password@` and without a query
+ * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
+ * stay in the repository's history for good.
+ */
+function publicURL(url) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+        return url;
+    try {
+        const u = new URL(url);
+        if (!u.username && !u.password && !u.search)
+            return url;
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function describe(sub) {
+    switch (sub.kind) {
+        case 'image':
+            return {
+                kind: 'image',
+                repoURL: publicURL(sub.image.repoURL),
+                strategy: sub.image.imageSelectionStrategy,
+            };
+        case 'chart':
+            return {
+                kind: 'chart',
+                repoURL: publicURL(sub.chart.repoURL),
+                name: sub.chart.name,
+                strategy: 'SemVer',
+            };
+        case 'git':
+            return {
+                kind: 'git',
+                repoURL: publicURL(sub.git.repoURL),
+                strategy: sub.git.commitSelectionStrategy,
+            };
+    }
+}
+async function runSubscription(sub, sources) {
+    switch (sub.kind) {
+        case 'image': {
+            const found = await sources.images(sub.image);
+            const top = found[0];
+            const candidates = found.map((i) => i.tag || i.digest || '');
+            if (!top)
+                return undefined;
+            if (!top.digest)
+                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
+            const artifact = {
+                repoURL: publicURL(sub.image.repoURL),
+                tag: top.tag,
+                digest: top.digest,
+            };
+            if (sub.image.name)
+                artifact.subscriptionName = sub.image.name;
+            return { kind: 'image', artifact, candidates };
+        }
+        case 'chart': {
+            const found = await sources.charts(sub.chart);
+            const top = found[0];
+            if (!top)
+                return undefined;
+            return {
+                kind: 'chart',
+                artifact: {
+                    repoURL: publicURL(sub.chart.repoURL),
+                    name: sub.chart.name ?? '',
+                    version: top.version,
+                },
+                candidates: found.map((c) => c.version),
+            };
+        }
+        case 'git': {
+            const found = await sources.commits(sub.git);
+            const top = found[0];
+            if (!top)
+                return undefined;
+            const artifact = { repoURL: publicURL(sub.git.repoURL), id: top.id };
+            if (top.branch)
+                artifact.branch = top.branch;
+            if (top.tag)
+                artifact.tag = top.tag;
+            if (top.message)
+                artifact.message = top.message;
+            if (top.author)
+                artifact.author = top.author;
+            if (top.committer)
+                artifact.committer = top.committer;
+            if (sub.git.name)
+                artifact.subscriptionName = sub.git.name;
+            return { kind: 'git', artifact, candidates: found.map((c) => c.tag ?? c.id.slice(0, 7)) };
+        }
+    }
+}
+const versionOf = (f) => f.kind === 'image'
+    ? f.artifact.tag || f.artifact.digest
+    : f.kind === 'chart'
+        ? f.artifact.version
+        : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
+/**
+ * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
+ * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
+ * auto-promotions now due.
+ */
+async function discover(o) {
+    const { project, store, log } = o;
+    const selected = o.warehouses?.length
+        ? project.warehouses.filter((w) => o.warehouses?.includes(w.name))
+        : project.warehouses;
+    const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
+    if (unknown.length)
+        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
+    // The state snapshot and the subscriptions run at once; awaited together, so that a failing
+    // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
+    // Each source bounds its own concurrency per host.
+    const [snapshot, reports] = await Promise.all([
+        store.snapshot(project.name),
+        Promise.all(selected.map(async (w) => {
+            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
+            const subs = [];
+            const found = [];
+            settled.forEach((r, i) => {
+                const sub = w.subscriptions[i];
+                if (r.status === 'fulfilled') {
+                    subs.push({
+                        ...describe(sub),
+                        candidates: r.value?.candidates ?? [],
+                        selected: r.value ? versionOf(r.value) : undefined,
+                    });
+                    found.push(r.value);
+                }
+                else {
+                    subs.push({ ...describe(sub), candidates: [], error: errorMessage(r.reason) });
+                    found.push(undefined);
+                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errorMessage(r.reason)}`);
+                }
+            });
+            return { warehouse: w, subs, found };
+        })),
+    ]);
+    const known = new Map(snapshot.freight.map((f) => [f.id, f]));
+    const taken = new Set(snapshot.freight.map((f) => f.alias));
+    const result = {
+        project: project.name,
+        dryRun: o.dryRun,
+        warehouses: [],
+        freight: [],
+        promotions: [],
+        skipped: [],
+    };
+    for (const { warehouse, subs, found } of reports) {
+        const report = {
+            name: warehouse.name,
+            freightCreationPolicy: warehouse.freightCreationPolicy,
+            subscriptions: subs,
+        };
+        result.warehouses.push(report);
+        const missing = subs.filter((s, i) => !found[i]);
+        if (missing.length) {
+            report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
+            continue;
+        }
+        const artifacts = { images: [], charts: [], commits: [] };
+        for (const f of found) {
+            if (f.kind === 'image')
+                artifacts.images.push(f.artifact);
+            else if (f.kind === 'chart')
+                artifacts.charts.push(f.artifact);
+            else
+                artifacts.commits.push(f.artifact);
+        }
+        const origin = { kind: 'Warehouse', name: warehouse.name };
+        const id = freightId(origin, artifacts);
+        const existing = known.get(id);
+        if (existing) {
+            report.freight = { ...existing, new: false, recorded: true };
+            result.freight.push(report.freight);
+            continue;
+        }
+        const alias = freightAlias(id, taken);
+        taken.add(alias);
+        const freight = {
+            id,
+            alias,
+            origin,
+            ...artifacts,
+            createdAt: o.clock().toISOString(),
+            createdBy: o.createdBy,
+        };
+        if (warehouse.freightCreationPolicy === 'Manual') {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = 'freightCreationPolicy is Manual: found, not recorded';
+            result.freight.push(report.freight);
+            continue;
+        }
+        if (o.dryRun) {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = 'dry run: not recorded';
+            result.freight.push(report.freight);
+            // Counted for the promotions it would make due (reported as such), though not written.
+            known.set(id, freight);
+            continue;
+        }
+        const { created } = await store.recordFreight(project.name, freight);
+        let stored = freight;
+        if (created) {
+            log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
+        }
+        else {
+            // Another run recorded the same freight first: report what is stored (its alias and time).
+            stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
+        }
+        report.freight = { ...stored, new: created, recorded: true };
+        result.freight.push(report.freight);
+        known.set(id, stored);
+    }
+    const { promotions, skipped } = await duePromotions(project, [...known.values()], store, selected.map((w) => w.name));
+    result.promotions = promotions;
+    result.skipped = skipped;
+    return result;
+}
+/**
+ * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
+ * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
+ * already runs it, has auto-promotion off, or is held after a manual rollback.
+ */
+async function duePromotions(project, freight, store, warehouses) {
+    const stages = project.stages.filter((s) => s.requestedFreight.some((r) => r.sources.direct && warehouses.includes(r.origin.name)));
+    const auto = stages.filter((s) => s.autoPromotion);
+    if (!auto.length)
+        return { promotions: [], skipped: [] };
+    const states = await store.stageStates(project.name, auto);
+    const promotions = [];
+    const skipped = [];
+    for (const stage of auto) {
+        const state = states.get(stage.name);
+        if (state?.autoPromotionHold) {
+            skipped.push({
+                stage: stage.name,
+                reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
+            });
+            continue;
+        }
+        for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
+            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
+            if (!candidate)
+                continue;
+            const current = state?.freight.find((f) => f.origin.name === req.origin.name);
+            if (current?.id === candidate.id)
+                continue;
+            promotions.push({
+                project: project.name,
+                stage: stage.name,
+                freight: candidate.id,
+                alias: candidate.alias,
+            });
+        }
+    }
+    return { promotions, skipped };
+}
+/** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
+function newestFreight(freight) {
+    // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
+    const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
+}
+
+;// CONCATENATED MODULE: ./src/promotion/availability.ts
+/**
+ * Which freight may enter a stage, and which one auto-promotion would pick: Kargo's
+ * `Stage.IsFreightAvailable` and its NewestFreight auto-promotion candidates, as pure functions
+ * over what gantry's state holds (freight, verification and approval tags, promotion history).
+ *
+ * Kargo's freight status maps onto gantry's records like this:
+ *
+ * | Kargo                         | gantry                                                      |
+ * | ----------------------------- | ----------------------------------------------------------- |
+ * | `status.verifiedIn[stage]`    | a tag `gantry/<project>/verified/<stage>/<freight-id>`      |
+ * | `status.approvedFor[stage]`   | a tag `gantry/<project>/approved/<stage>/<freight-id>`      |
+ * | `GetLongestSoak(stage)`       | `soak(stage, freightId)`, derived from promotion history    |
+ * | namespace                     | project                                                     |
+ */
+
+
+
+
+const sameProject = (project, r) => project === undefined || r.project === project;
+function requestFor(stage, freight) {
+    return stage.requestedFreight.find((r) => r.origin.kind === freight.origin.kind && r.origin.name === freight.origin.name);
+}
+/** Durations as people read them, to the second (`20m`, `1h0m5s` reads as `1h5s`). */
+function human(ms) {
+    return formatDuration(Math.max(0, Math.floor(ms / 1000) * 1000));
+}
+/**
+ * Kargo's `IsFreightAvailable`: freight is available to a stage that requests its warehouse when
+ * it is approved for the stage, when the stage takes it `direct`ly from the warehouse, or when it
+ * is verified in one (`OneOf`, the default) or all (`All`) of the upstream `stages`, each with at
+ * least `requiredSoakTime` of soak there (≥: exactly the required time is enough).
+ */
+function freightAvailability(stage, freight, facts, now) {
+    if (!stage)
+        return { available: false, reasons: ['no such stage'] };
+    if (!freight)
+        return { available: false, reasons: ['no such freight'] };
+    const req = requestFor(stage, freight);
+    if (!req) {
+        return {
+            available: false,
+            reasons: [`warehouse ${freight.origin.name} is not requested by stage ${stage.name}`],
+        };
+    }
+    const approved = facts.approvals.some((a) => a.stage === stage.name && a.freightId === freight.id && sameProject(facts.project, a));
+    if (approved)
+        return { available: true, reasons: [], via: 'approval' };
+    if (req.sources.direct)
+        return { available: true, reasons: [], via: 'direct' };
+    const upstream = req.sources.stages;
+    if (!upstream.length) {
+        return {
+            available: false,
+            reasons: [
+                `stage ${stage.name} takes warehouse ${freight.origin.name} from no source (neither direct nor upstream stages)`,
+            ],
+        };
+    }
+    const required = req.sources.requiredSoakTimeMs;
+    const checks = upstream.map((up) => checkUpstream(up, freight, facts, required, now));
+    const ok = checks.filter((c) => c.ok);
+    const all = req.sources.availabilityStrategy === 'All';
+    if (all ? ok.length === checks.length : ok.length > 0) {
+        return { available: true, reasons: [], via: 'verification' };
+    }
+    const missing = checks.filter((c) => !c.ok);
+    const reasons = missing.map((c) => c.reason);
+    let availableAt;
+    if (all) {
+        // Every missing upstream must be only short of soak, and then the last of them decides.
+        if (missing.every((c) => c.availableAt)) {
+            availableAt = new Date(Math.max(...missing.map((c) => c.availableAt.getTime())));
+        }
+    }
+    else {
+        const times = missing.flatMap((c) => (c.availableAt ? [c.availableAt.getTime()] : []));
+        if (times.length)
+            availableAt = new Date(Math.min(...times));
+    }
+    if (all && upstream.length > 1) {
+        reasons.unshift(`needs all of ${upstream.join(', ')} (availabilityStrategy All)`);
+    }
+    else if (!all && upstream.length > 1) {
+        reasons.unshift(`needs one of ${upstream.join(', ')}`);
+    }
+    return { available: false, reasons, ...(availableAt ? { availableAt } : {}) };
+}
+function checkUpstream(up, freight, facts, required, now) {
+    const verified = facts.verifications.some((v) => v.stage === up && v.freightId === freight.id && sameProject(facts.project, v));
+    if (!verified)
+        return { ok: false, reason: `not verified in ${up}` };
+    if (!required)
+        return { ok: true };
+    const soak = facts.soak(up, freight.id);
+    if (soak !== undefined && soak >= required)
+        return { ok: true };
+    const since = facts.currentSince?.(up, freight.id);
+    const need = `needs ${formatDuration(required)} of soak time in ${up}`;
+    if (soak === undefined)
+        return { ok: false, reason: `${need}; has not run there` };
+    if (!since) {
+        return {
+            ok: false,
+            reason: `${need}; has ${human(soak)} and no longer runs there`,
+        };
+    }
+    // Still current: the running interval reaches the requirement at since + required.
+    const at = new Date(Math.max(since.getTime() + required, now.getTime()));
+    return {
+        ok: false,
+        reason: `${need}; has ${human(soak)} (available at ${at.toISOString()})`,
+        availableAt: at,
+    };
+}
+/**
+ * Soak time from git history. Kargo's controller watches each stage and records how long freight
+ * has been current in it; gantry has no controller, so it derives the same number from the
+ * promotion commits (`StateStore.promotions`):
+ *
+ * - A freight becomes current in a stage at its promotion commit's time (committer time), and
+ *   stays current until the next promotion into that stage *of the same warehouse* (a stage that
+ *   takes several warehouses keeps one current freight per warehouse), or until `now`.
+ * - Promoting the freight the stage already runs again does not restart the clock.
+ * - A freight promoted, replaced and promoted again has several intervals; its soak is the
+ *   longest one (Kargo's `LongestCompletedSoak`, or the running one when longer).
+ * - A promotion of freight whose tag is unknown (no origin to compare) ends every running
+ *   interval in its stage: soak may be undercounted, never overcounted.
+ * - Only the history passed in counts. A freight promoted before the oldest record given has no
+ *   known soak (undefined), unless `states` (from `StateStore.stageStates`) says it is current:
+ *   then, when no promotion of its warehouse into the stage is in the history, it has been
+ *   current at least since its stage's last promotion (`promotedAt`) and since the oldest record
+ *   given (the history is the newest promotions of the project, so nothing newer is missing).
+ *   That lower bound is its soak; read a longer history for a closer one.
+ * - Not seen: a `git revert` of a promotion commit (it carries no gantry trailers), and the wait
+ *   between a pull request's commit and its merge (the commit's time is used).
+ */
+function soakFromHistory(promotions, freight, now, states) {
+    const originOf = new Map(freight.map((f) => [f.id, `${f.origin.kind}/${f.origin.name}`]));
+    const key = (stage, id) => `${stage}\0${id}`;
+    const longest = new Map();
+    const since = new Map();
+    const note = (stage, id, ms) => longest.set(key(stage, id), Math.max(longest.get(key(stage, id)) ?? 0, Math.max(0, ms)));
+    const byStage = new Map();
+    promotions.forEach((p, order) => {
+        const at = Date.parse(p.promotedAt);
+        if (Number.isNaN(at))
+            return;
+        byStage.set(p.stage, [...(byStage.get(p.stage) ?? []), { p, at, order }]);
+    });
+    for (const [stage, list] of byStage) {
+        // Oldest first; records of the same second keep the store's order (newest first) reversed.
+        list.sort((a, b) => a.at - b.at || b.order - a.order);
+        /** Per origin: the freight current in the stage and since when. */
+        const current = new Map();
+        for (const { p, at } of list) {
+            const origin = originOf.get(p.freightId);
+            const ending = origin === undefined
+                ? [...current.keys()]
+                : current.get(origin)?.id === p.freightId
+                    ? []
+                    : current.has(origin)
+                        ? [origin]
+                        : [];
+            for (const o of ending) {
+                const c = current.get(o);
+                note(stage, c.id, at - c.at);
+                current.delete(o);
+            }
+            const o = origin ?? `?/${p.freightId}`;
+            if (!current.has(o))
+                current.set(o, { id: p.freightId, at });
+        }
+        for (const c of current.values()) {
+            note(stage, c.id, now.getTime() - c.at);
+            since.set(key(stage, c.id), new Date(c.at));
+        }
+    }
+    const times = [...byStage.values()].flatMap((list) => list.map((e) => e.at));
+    const oldest = times.length ? Math.min(...times) : undefined;
+    for (const [stage, state] of states ?? []) {
+        for (const f of state?.freight ?? []) {
+            const origin = `${f.origin.kind}/${f.origin.name}`;
+            const seen = (byStage.get(stage) ?? []).some((e) => originOf.get(e.p.freightId) === origin || !originOf.has(e.p.freightId));
+            // History covers this warehouse in this stage: it is the better witness, and a state file
+            // that disagrees with it (a revert, a hand edit) is not used to lengthen anything.
+            if (seen)
+                continue;
+            const starts = [Date.parse(state?.promotedAt ?? '')].filter((t) => !Number.isNaN(t));
+            if (oldest !== undefined)
+                starts.push(oldest);
+            if (!starts.length)
+                continue;
+            const start = Math.min(...starts, now.getTime());
+            note(stage, f.id, now.getTime() - start);
+            since.set(key(stage, f.id), new Date(start));
+        }
+    }
+    return {
+        soak: (stage, id) => longest.get(key(stage, id)),
+        currentSince: (stage, id) => since.get(key(stage, id)),
+    };
+}
+/**
+ * Kargo's NewestFreight auto-promotion candidates: for each warehouse the stage requests, the
+ * newest freight available to it (by creation time, ties by ID descending). Keyed by warehouse
+ * name, in the order the stage requests them; a warehouse with no available freight is absent.
+ */
+function promotionCandidate(stage, freightNewestFirst, facts, now) {
+    const out = new Map();
+    for (const req of stage.requestedFreight) {
+        const available = freightNewestFirst.filter((f) => f.origin.kind === req.origin.kind &&
+            f.origin.name === req.origin.name &&
+            freightAvailability(stage, f, facts, now).available);
+        const newest = newestFreight(available);
+        if (newest)
+            out.set(req.origin.name, newest);
+    }
+    return out;
+}
+/** Shortest ID prefix accepted, as `git` shows abbreviated commits. */
+const MIN_ID_PREFIX = 7;
+/**
+ * The freight a user named: a full ID, an alias, or a unique ID prefix of at least 7 characters.
+ * Throws a ConfigError that says what matched (nothing, or several) and suggests the closest alias.
+ */
+function resolveFreight(ref, freight) {
+    const wanted = ref.trim();
+    const lower = wanted.toLowerCase();
+    if (!wanted)
+        throw new ConfigError('no freight given: name one by ID, ID prefix or alias');
+    const exact = freight.find((f) => f.id === lower) ??
+        freight.find((f) => f.alias === wanted) ??
+        freight.find((f) => f.alias.toLowerCase() === lower);
+    if (exact)
+        return exact;
+    const label = (f) => `${f.alias} (${f.id.slice(0, MIN_ID_PREFIX)})`;
+    if (/^[0-9a-f]+$/.test(lower)) {
+        const matches = freight.filter((f) => f.id.startsWith(lower));
+        if (matches.length && lower.length < MIN_ID_PREFIX) {
+            throw new ConfigError(`freight ID prefix "${wanted}" is too short: give at least ${MIN_ID_PREFIX} characters, or the alias`);
+        }
+        if (matches.length === 1)
+            return matches[0];
+        if (matches.length > 1) {
+            const shown = matches.slice(0, 5).map(label).join(', ');
+            const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
+            throw new ConfigError(`freight ID prefix "${wanted}" is ambiguous: it matches ${shown}${more}; give more characters or the alias`);
+        }
+    }
+    if (!freight.length)
+        throw new ConfigError(`no freight "${wanted}": there is no freight yet`);
+    const close = suggest(wanted, freight.map((f) => f.alias));
+    const hint = close !== undefined ? ` (did you mean "${close}"?)` : '';
+    throw new ConfigError(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
+}
+
+;// CONCATENATED MODULE: ./src/promotion/approve.ts
+
+
+
+/** Keeps a value to one line, as it appears in `git tag -n` and job summaries. */
+const oneLine = (v) => v.replace(/[\r\n]+/g, ' ').trim();
+async function approveFreight(o) {
+    const stage = o.project.stages.find((s) => s.name === o.stage);
+    if (!stage) {
+        const names = o.project.stages.map((s) => s.name);
+        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
+    }
+    const approvedBy = oneLine(o.approvedBy);
+    if (!approvedBy)
+        throw new ConfigError('an approval needs the name of who approves it');
+    const reason = o.reason === undefined ? undefined : oneLine(o.reason) || undefined;
+    const snap = await o.store.snapshot(o.project.name);
+    const freight = resolveFreight(o.freightRef, snap.freight);
+    const requested = stage.requestedFreight.map((r) => r.origin.name);
+    if (!requested.includes(freight.origin.name)) {
+        throw new ConfigError(`stage ${stage.name} does not request freight from warehouse ${freight.origin.name} (freight ${freight.alias} comes from it); ${stage.name} requests ${requested.join(', ') || 'no warehouse'}`);
+    }
+    const existing = snap.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
+    if (existing)
+        return { created: false, record: existing };
+    const record = {
+        project: o.project.name,
+        stage: stage.name,
+        freightId: freight.id,
+        alias: freight.alias,
+        approvedAt: o.clock().toISOString(),
+        approvedBy,
+        ...(reason ? { reason } : {}),
+    };
+    const res = await o.store.recordApproval(record);
+    if (res.created)
+        return { created: true, record };
+    // Someone approved it between our read and our write: theirs is the record that stands.
+    const again = await o.store.snapshot(o.project.name);
+    const theirs = again.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
+    return { created: false, record: theirs ?? record };
+}
+
+;// CONCATENATED MODULE: ./src/promotion/publish.ts
+/**
+ * How a promotion commit leaves the checkout when it is not a plain `git push` to the stage's
+ * branch: as a commit GitHub signs (GraphQL `createCommitOnBranch`), or through a pull request
+ * (a branch per stage, one PR kept up to date; merging it is the promotion).
+ */
+
+
+
+
+
+
+/** The branch gantry keeps a stage's pull request on. Owned by gantry: it is rewritten freely. */
+function pullRequestBranch(project, stage) {
+    return `gantry/promote/${project}/${stage}`;
+}
+/** What the commit changes against its parent, with the new contents read from the checkout. */
+async function fileChanges(p) {
+    const out = await p.git(['diff', '--name-status', '-z', '--no-renames', p.parent, p.commit]);
+    const fields = out.stdout.split('\0').filter((f) => f !== '');
+    const changes = { additions: [], deletions: [] };
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const status = fields[i] ?? '';
+        const path = fields[i + 1] ?? '';
+        if (status === 'D') {
+            changes.deletions.push(path);
+            continue;
+        }
+        const abs = (0,external_node_path_namespaceObject.join)(p.dir, path);
+        // GitHub's API writes regular files only: a link or a mode change would be lost silently.
+        if ((await (0,promises_namespaceObject.lstat)(abs)).isSymbolicLink()) {
+            throw new OperationError(`${path} is a symbolic link, which a signed commit through GitHub's API cannot carry; promote without sign-commits`);
+        }
+        changes.additions.push({ path, contents: await (0,promises_namespaceObject.readFile)(abs) });
+    }
+    return changes;
+}
+function splitMessage(message) {
+    const nl = message.indexOf('\n');
+    if (nl < 0)
+        return { headline: message.trim(), body: '' };
+    return { headline: message.slice(0, nl).trim(), body: message.slice(nl + 1).replace(/^\n+/, '') };
+}
+/** Applies the commit's changes on `branch` through GitHub, which signs the result. */
+async function signedCommit(github, p, branch) {
+    const { additions, deletions } = await fileChanges(p);
+    const { headline, body } = splitMessage(p.message);
+    try {
+        const made = await github.createCommitOnBranch({
+            branch,
+            expectedHeadOid: p.parent,
+            headline,
+            body,
+            additions,
+            deletions,
+        });
+        return made.oid;
+    }
+    catch (err) {
+        if (err instanceof StaleHeadError)
+            throw new RaceLostError(`${branch} moved: ${err.message}`);
+        throw err;
+    }
+}
+/** Direct mode with signed commits: the commit lands on the stage's branch through GitHub. */
+function signedPublisher(github) {
+    return async (p) => ({ commit: await signedCommit(github, p, p.branch) });
+}
+/** A marker that names the promotion, so a later run recognises its own pull request body. */
+const MARKER = 'gantry:promotion';
+function pullRequestBody(o, branch, changes, edits) {
+    const f = o.freight;
+    const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+    const lines = [
+        `Promotes freight **${cell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
+        '',
+        `Merging this pull request is the promotion: \`${branch}\` then runs this freight. gantry updates this pull request when other freight is promoted into ${o.stage} before it is merged.`,
+    ];
+    if (changes.length) {
+        lines.push('', '| artifact | from | to |', '| --- | --- | --- |');
+        for (const c of changes) {
+            lines.push(`| \`${cell(c.artifact)}\` | ${c.from ? `\`${cell(c.from)}\`` : '—'} | ${c.to ? `\`${cell(c.to)}\`` : 'removed'} |`);
+        }
+    }
+    if (edits.length)
+        lines.push('', '<details><summary>Changes made by the steps</summary>', '', ...edits.map(cell), '', '</details>');
+    if (o.runUrl)
+        lines.push('', `Opened by [this workflow run](${o.runUrl}).`);
+    lines.push('', `<!-- ${MARKER} project=${o.project} stage=${o.stage} freight=${f.id} -->`);
+    return lines.join('\n') + '\n';
+}
+/**
+ * Pull-request mode: the commit (built on the stage branch's tip) goes to the stage's own
+ * branch, and one pull request from there into the stage branch carries it. The PR branch is
+ * rewritten on every promotion (it belongs to gantry; nothing else should commit to it); a run
+ * that would write the same content on the same base leaves the branch and its reviews alone.
+ */
+function pullRequestPublisher(o) {
+    const head = pullRequestBranch(o.project, o.stage);
+    return async (p) => {
+        const title = p.message.split('\n')[0]?.trim() ?? `promote ${o.stage}`;
+        const body = pullRequestBody(o, p.branch, p.changes, p.edits);
+        const existing = await o.github.findPullRequest({ head, base: p.branch });
+        let commit = p.commit;
+        if (existing && (await sameChange(p, head, existing, o.freight.id))) {
+            commit = existing.headSha;
+        }
+        else if (o.signed) {
+            await o.github.setBranch({ branch: head, sha: p.parent });
+            commit = await signedCommit(o.github, p, head);
+        }
+        else {
+            // Plain `git push --force` to gantry's own branch: the previous proposal is replaced.
+            await p.git(['push', '--quiet', '--force', 'origin', `${p.commit}:refs/heads/${head}`]);
+        }
+        if (existing) {
+            const updated = await o.github.updatePullRequest({ number: existing.number, title, body });
+            return { commit, pullRequest: { number: updated.number, url: updated.url, created: false } };
+        }
+        const created = await o.github.createPullRequest({ head, base: p.branch, title, body });
+        return { commit, pullRequest: { number: created.number, url: created.url, created: true } };
+    };
+}
+/**
+ * Whether the PR branch already proposes this freight on the same base with the same manifests.
+ * The state file differs in any case (its promotedAt), so it alone does not count.
+ */
+async function sameChange(p, head, existing, freightId) {
+    if (!existing.body.includes(`${MARKER} `) || !existing.body.includes(`freight=${freightId} `)) {
+        return false;
+    }
+    try {
+        await p.git([
+            'fetch',
+            '-q',
+            '--no-tags',
+            '--depth=2',
+            '--filter=blob:none',
+            'origin',
+            `+refs/heads/${head}:refs/gantry-pr/${head}`,
+        ]);
+        const theirs = (await p.git(['rev-parse', `refs/gantry-pr/${head}`, `refs/gantry-pr/${head}^`])).stdout.split('\n');
+        if (theirs[0] !== existing.headSha || theirs[1] !== p.parent)
+            return false;
+        const diff = await p.git(['diff', '--name-only', '-z', existing.headSha, p.commit]);
+        const paths = diff.stdout.split('\0').filter((x) => x !== '');
+        return paths.every((x) => x.startsWith('.gantry/state/'));
+    }
+    catch {
+        // Unreadable: publish again rather than guess.
+        return false;
+    }
+}
+/** One line a GitHub deployment's description can hold (140 characters). */
+function deploymentDescription(freight, changes) {
+    const parts = changes.map((c) => formatChange(c).replace(/^.*\//, ''));
+    const text = `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+    return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
 ;// CONCATENATED MODULE: ./src/promotion/steps/engine.ts
+/**
+ * Runs a stage's promotion template, Kargo-style: each step in order, with `${{ }}` expressions in
+ * its `if`, `vars` and `config` evaluated just before it runs.
+ *
+ * The expression environment of a step (Kargo's promotion variables):
+ * - `vars`: the template's vars, then the step's, each rendered in order (a later one may read an
+ *   earlier one; a step var shadows a template var of the same name). Template vars see `vars`
+ *   and `ctx`; step vars also see `outputs`.
+ * - `ctx`: `{project, stage, targetFreight: {name, alias, origin: {kind, name}}}` (`name` is the
+ *   freight ID, as in Kargo).
+ * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<i>`
+ *   (0-based position in the template).
+ * - functions: `imageFrom(repoURL[, origin])` → `{RepoURL, Tag, Digest}`, `chartFrom(repoURL[,
+ *   name][, origin])` → `{RepoURL, Name, Version}`, `commitFrom(repoURL[, origin])` → `{RepoURL,
+ *   ID, Branch, Tag, Message, Author, Committer}`, `warehouse(name)` → `{Kind: "Warehouse", Name}`
+ *   (the origin), looked up in the freight collection; nil when nothing matches (Kargo's
+ *   documented behaviour, so `imageFrom(x)?.Tag ?? "latest"` works), and an error when several
+ *   freight could provide the artifact and no origin says which. Plus Kargo's step-status
+ *   functions `success()`, `failure()`, `always()` and `status(alias)`, and every builtin of the
+ *   expression language (`semverParse`, `semverDiff`, `quote`, …).
+ *
+ * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
+ * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
+ * step with `continueOnError` is recorded (status `Errored`, listed in `errors`) and does not stop
+ * the promotion; any other failure does: later steps run only if their `if` says so, and
+ * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
+ * "update-image"): …` (1-based position in the template).
+ */
 
 
 
 
+
+/** A step's alias: its `as`, else `step-<index>` (0-based), as Kargo names them. */
+function stepAlias(step, index) {
+    return step.as ?? `step-${index}`;
+}
+/** Config fields that hold paths inside the checkout, mapped from a Kargo workspace path. */
+const PATH_FIELDS = ['path', 'inPath', 'outPath'];
+/**
+ * Kargo's steps address a workspace holding checkouts (`git-clone` puts the stage's branch at,
+ * say, `./out`, and later steps edit `./out/values.yaml`); gantry's address the stage's one
+ * checkout. The prefix to strip is the path of the template's only `git-clone` checkout; a
+ * template that clones several is refused, since gantry checks out only the stage's branch.
+ */
+function workspacePrefix(steps) {
+    let prefix;
+    for (const [index, step] of steps.entries()) {
+        if (step.uses !== 'git-clone')
+            continue;
+        const checkout = step.config['checkout'];
+        if (!Array.isArray(checkout) || checkout.length === 0)
+            continue;
+        const label = stepLabel(step, index);
+        if (checkout.length > 1) {
+            throw new ConfigError(`${label}: config.checkout lists ${checkout.length} checkouts; gantry promotes on one, the stage's branch, so keep the one whose path later steps edit`);
+        }
+        const p = checkout[0]?.['path'];
+        if (p === undefined)
+            continue;
+        if (typeof p !== 'string' || hasExpression(p)) {
+            throw new ConfigError(`${label}: config.checkout[0].path must be a literal path such as ./out (gantry maps it to the stage's checkout)`);
+        }
+        const n = normalizeWorkspacePath(p);
+        if (n.startsWith('..') || n.startsWith('/')) {
+            throw new ConfigError(`${label}: config.checkout[0].path ${JSON.stringify(p)} leaves the workspace`);
+        }
+        prefix = n === '.' ? undefined : n;
+    }
+    return prefix;
+}
+function normalizeWorkspacePath(p) {
+    const n = external_node_path_namespaceObject.posix.normalize(p.replace(/\\/g, '/'));
+    const trimmed = n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+    return trimmed === '' ? '.' : trimmed;
+}
+/** `out/env/values.yaml` → `env/values.yaml` when the prefix is `out`; other paths as they are. */
+function mapWorkspacePath(p, prefix) {
+    if (!prefix)
+        return p;
+    const n = normalizeWorkspacePath(p);
+    if (n === prefix)
+        return '.';
+    if (n.startsWith(`${prefix}/`))
+        return n.slice(prefix.length + 1);
+    return p;
+}
+function mapConfigPaths(config, prefix) {
+    if (!prefix)
+        return config;
+    const out = { ...config };
+    for (const key of PATH_FIELDS) {
+        const v = out[key];
+        if (typeof v === 'string')
+            out[key] = mapWorkspacePath(v, prefix);
+    }
+    if (Array.isArray(out['paths'])) {
+        out['paths'] = out['paths'].map((v) => typeof v === 'string' ? mapWorkspacePath(v, prefix) : v);
+    }
+    return out;
+}
 /** `step 2 (yaml-update "update-image")`. */
 function stepLabel(step, index) {
     const alias = step.as ? ` ${JSON.stringify(step.as)}` : '';
@@ -45089,7 +51991,7 @@ function statusFunctions(steps, statuses) {
         },
         status: (args) => {
             const [alias] = expectArgs('status', args, ['string']);
-            const i = steps.findIndex((s) => s.as === alias);
+            const i = steps.findIndex((s, n) => stepAlias(s, n) === alias);
             if (i < 0)
                 throw new Error(`status(): no step has the alias ${JSON.stringify(alias)}`);
             return statuses[i] ?? 'Pending';
@@ -45148,6 +52050,7 @@ async function runSteps(template, ctx, registry) {
             origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
         },
     };
+    const prefix = workspacePrefix(steps);
     const templateVars = renderVars(template.vars, {}, (vars) => ({ vars, ctx: exprCtx }), functions, 'promotion template');
     for (const [index, step] of steps.entries()) {
         const label = stepLabel(step, index);
@@ -45177,9 +52080,9 @@ async function runSteps(template, ctx, registry) {
             let config;
             try {
                 const rendered = renderTemplates(step.config, env, { functions });
-                config = (rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+                config = mapConfigPaths((rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
                     ? rendered
-                    : {});
+                    : {}), prefix);
             }
             catch (err) {
                 throw wrapError(label, 'config', err);
@@ -45196,8 +52099,7 @@ async function runSteps(template, ctx, registry) {
                 throw wrapError(label, '', err);
             }
             statuses.push('Succeeded');
-            if (step.as)
-                outputs[step.as] = { ...result.outputs };
+            outputs[stepAlias(step, index)] = { ...result.outputs };
             summary.push(...(result.summary ?? []));
             for (const p of result.changed ?? [])
                 if (!changed.includes(p))
@@ -45308,21 +52210,37 @@ function requireUpdates(step, config) {
 
 
 
-/** Every string under a step config field that names a path, for the sparse checkout. */
+
+/**
+ * Every path the steps' configs name, for the sparse checkout; undefined (check out everything)
+ * when a path is computed by an expression, known only when the step runs, or when a step works
+ * on the whole tree (git-clear).
+ */
 function stepPaths(stage) {
+    const steps = stage.promotionTemplate.steps;
+    const prefix = workspacePrefix(steps);
     const paths = [];
-    for (const step of stage.promotionTemplate.steps) {
-        for (const key of ['path', 'inPath', 'outPath']) {
-            const v = step.config[key];
+    for (const step of steps) {
+        if (step.uses === 'git-clear')
+            return undefined;
+        if (step.uses === 'git-clone')
+            continue;
+        const values = ['path', 'inPath', 'outPath'].map((k) => step.config[k]);
+        const many = step.config['paths'];
+        if (Array.isArray(many))
+            values.push(...many);
+        for (const v of values) {
             if (typeof v !== 'string')
                 continue;
-            // A path computed by an expression is known only when the step runs: check out everything.
             if (v.includes('${{') || v.includes('${%'))
                 return undefined;
-            paths.push(v.replace(/^\.?\/+/, ''));
+            // A glob (delete's pathsAreGlobs) cannot be a sparse pattern of ours.
+            if (/[*?[]/.test(v))
+                return undefined;
+            paths.push(mapWorkspacePath(v, prefix).replace(/^\.?\/+/, ''));
         }
     }
-    return paths;
+    return paths.filter((p) => p !== '' && p !== '.').length === paths.length ? paths : undefined;
 }
 /**
  * Kargo's Promotion, run once: pick the freight (or check the one named is available to the
@@ -45337,8 +52255,8 @@ async function promote(o) {
         throw new ConfigError(`no stage "${o.stage}" in project ${o.project.name}${didYouMean(o.stage, names)}`);
     }
     const mode = o.mode ?? stage.promotionTemplate.mode;
-    if (mode === 'pull-request') {
-        throw new OperationError(`stage ${stage.name} promotes by pull request, which gantry does not do yet; set mode: direct to commit`);
+    if (mode === 'pull-request' && !o.github) {
+        throw new ConfigError(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
     }
     const now = o.clock();
     const [snap, states] = await Promise.all([
@@ -45374,6 +52292,7 @@ async function promote(o) {
                     ? 'the stage already runs the newest available freight'
                     : 'no freight is available to this stage',
                 held: false,
+                warnings: [],
             };
         }
         freight = due;
@@ -45390,6 +52309,26 @@ async function promote(o) {
             .filter((f) => Boolean(f)),
         freight,
     ];
+    const warnings = [];
+    const approvedBy = [...(o.approvedBy ?? [])];
+    if (o.github?.run) {
+        for (const login of await runApprovers(o.github.run, stage.environment, warnings, o.log)) {
+            if (!approvedBy.includes(login))
+                approvedBy.push(login);
+        }
+    }
+    const publish = mode === 'pull-request' && o.github
+        ? pullRequestPublisher({
+            github: o.github.repo,
+            project: o.project.name,
+            stage: stage.name,
+            freight,
+            runUrl: o.run,
+            signed: o.github.signCommits,
+        })
+        : o.github?.signCommits
+            ? signedPublisher(o.github.repo)
+            : undefined;
     const paths = stepPaths(stage);
     const result = await o.store.commitPromotion({
         project: o.project.name,
@@ -45397,11 +52336,12 @@ async function promote(o) {
         branch: stage.branch,
         freight,
         promotedBy: o.promotedBy,
-        approvedBy: o.approvedBy,
+        approvedBy,
         run: o.run,
         paths,
         sparse: paths !== undefined,
         dryRun: o.dryRun,
+        ...(publish ? { publish } : {}),
         autoPromotionHold: held
             ? {
                 since: now.toISOString(),
@@ -45422,7 +52362,80 @@ async function promote(o) {
             return done.summary;
         },
     });
-    return { stage: stage.name, freight, result, held };
+    const outcome = {
+        stage: stage.name,
+        freight,
+        result,
+        held,
+        warnings,
+        ...(approvedBy.length ? { approvedBy } : {}),
+    };
+    // A pull request is not a promotion yet: the deployment belongs to the merge.
+    if (o.github?.deployments && result.changed && !o.dryRun && !result.pullRequest) {
+        try {
+            const d = await o.github.repo.createDeployment({
+                ref: result.commit,
+                environment: stage.environment,
+                description: deploymentDescription(freight, result.changes),
+                payload: deploymentPayload(o.project.name, stage.name, freight, result),
+            });
+            await o.github.repo.createDeploymentStatus({
+                deploymentId: d.id,
+                state: 'in_progress',
+                description: `promoted; waiting for verification`,
+                ...(o.run ? { logUrl: o.run } : {}),
+            });
+            outcome.deployment = { id: d.id, environment: stage.environment };
+        }
+        catch (err) {
+            // The commit landed: the promotion happened. The Environments view is a mirror of it.
+            const msg = `the promotion landed, but GitHub did not record its deployment: ${errorMessage(err)}`;
+            warnings.push(msg);
+            o.log(`warning: ${msg}`);
+        }
+    }
+    return outcome;
+}
+/** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
+function deploymentPayload(project, stage, freight, result) {
+    return {
+        gantry: {
+            project,
+            stage,
+            freight: {
+                id: freight.id,
+                alias: freight.alias,
+                warehouse: freight.origin.name,
+                images: freight.images.map((i) => ({ repoURL: i.repoURL, tag: i.tag, digest: i.digest })),
+                charts: freight.charts.map((c) => ({
+                    repoURL: c.repoURL,
+                    name: c.name,
+                    version: c.version,
+                })),
+                commits: freight.commits.map((c) => ({ repoURL: c.repoURL, id: c.id, tag: c.tag })),
+            },
+            changes: result.changes,
+            branch: result.branch,
+        },
+    };
+}
+/**
+ * The reviewers who approved this run's gate for `environment`. A token that cannot read them
+ * (it needs actions: read) costs the trailer, not the promotion.
+ */
+async function runApprovers(run, environment, warnings, log) {
+    try {
+        const reviews = await run.api.runApprovals(run.id);
+        return reviews
+            .filter((r) => r.state === 'approved' && r.environments.includes(environment))
+            .map((r) => r.login);
+    }
+    catch (err) {
+        const msg = `could not read the approvals of run ${run.id}: ${errorMessage(err)}`;
+        warnings.push(msg);
+        log(`warning: ${msg}`);
+        return [];
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/compose-output.ts
@@ -45861,16 +52874,54 @@ const deleteStep = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/promotion/steps/git-clear.ts
+/**
+ * Kargo's `git-clear`: `{path}` empties a checkout (every file but `.git`) so that later steps
+ * write its whole content, as rendered-branch templates do. In gantry the path is the stage's
+ * checkout (`.`, or the `git-clone` checkout path a Kargo template uses, which the engine maps to
+ * it). `.gantry/` survives: it holds the project files and the stage state the promotion commit
+ * writes, and clearing those would make the branch unreadable to gantry.
+ */
+
+
+
+
+
+const KEEP = new Set(['.git', '.gantry']);
+const gitClear = {
+    name: 'git-clear',
+    async run(config, ctx) {
+        checkFields('git-clear', config, ['path']);
+        const where = config['path'] === undefined ? '.' : requireString('git-clear', config, 'path');
+        if (normalizeRelative(where) !== '.') {
+            throw new ConfigError(`git-clear: path ${JSON.stringify(where)}: gantry has one checkout, the stage's branch; clear it with path "." (or the path of the template's git-clone checkout)`);
+        }
+        const removed = [];
+        for (const e of await (0,promises_namespaceObject.readdir)(ctx.worktree, { withFileTypes: true })) {
+            if (KEEP.has(e.name))
+                continue;
+            await (0,promises_namespaceObject.rm)(external_node_path_default().join(ctx.worktree, e.name), { recursive: true, force: true });
+            removed.push(e.isDirectory() ? `${e.name}/` : e.name);
+        }
+        ctx.log(`git-clear: removed ${removed.length} top-level entr${removed.length === 1 ? 'y' : 'ies'}`);
+        return {
+            summary: removed.length
+                ? [`- cleared the checkout (${removed.length} top-level entries)`]
+                : [],
+            changed: removed.map((r) => r.replace(/\/$/, '')),
+        };
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/promotion/steps/git-noop.ts
 const WHAT = {
     'git-clone': 'gantry checks out the stage branch itself',
-    'git-clear': 'gantry works on the stage branch checkout in place',
     'git-commit': 'gantry commits the promotion itself',
     'git-push': 'gantry pushes the promotion itself',
     'git-open-pr': 'gantry opens the pull request itself in pull-request mode',
     'git-wait-for-pr': 'gantry tracks the pull request itself in pull-request mode',
 };
-function noop(name) {
+function git_noop_noop(name) {
     return {
         name,
         run(config, ctx) {
@@ -45884,15 +52935,13 @@ function noop(name) {
         },
     };
 }
-const gitClone = noop('git-clone');
-const gitClear = noop('git-clear');
-const gitCommit = noop('git-commit');
-const gitPush = noop('git-push');
-const gitOpenPr = noop('git-open-pr');
-const gitWaitForPr = noop('git-wait-for-pr');
+const gitClone = git_noop_noop('git-clone');
+const gitCommit = git_noop_noop('git-commit');
+const gitPush = git_noop_noop('git-push');
+const gitOpenPr = git_noop_noop('git-open-pr');
+const gitWaitForPr = git_noop_noop('git-wait-for-pr');
 const GIT_NOOP_STEPS = [
     gitClone,
-    gitClear,
     gitCommit,
     gitPush,
     gitOpenPr,
@@ -46004,6 +53053,30 @@ function indexOf(part) {
     const legacy = /^\[(-?[0-9]+)\]$/.exec(part);
     return legacy ? Number(legacy[1]) : undefined;
 }
+/**
+ * The value at `parts` in a plain JS value (parsed YAML or JSON), or undefined when the path does
+ * not exist. Used to report what an update replaced (`image.tag 1.2.0 → 1.3.0`).
+ */
+function lookupKey(root, parts) {
+    let node = root;
+    for (const part of parts) {
+        if (Array.isArray(node)) {
+            const i = indexOf(part);
+            if (i === undefined || i < 0)
+                return undefined;
+            node = node[i];
+        }
+        else if (node !== null && typeof node === 'object') {
+            const key = String(part);
+            if (!Object.prototype.hasOwnProperty.call(node, key))
+                return undefined;
+            node = node[key];
+        }
+        else
+            return undefined;
+    }
+    return node;
+}
 
 ;// CONCATENATED MODULE: ./src/promotion/yaml-edit.ts
 /**
@@ -46059,6 +53132,11 @@ function setYamlValues(text, updates, where, options = {}) {
     const original = parseDocs(text, where);
     const docIndex = chooseDocument(original, where, options, text);
     const expected = parseDocs(text, where);
+    if (options.previous) {
+        const before = original[docIndex]?.toJS({ maxAliasCount: -1 });
+        for (const u of planned)
+            options.previous.set(u.key, lookupKey(before, u.parts));
+    }
     let out = text;
     for (const u of planned) {
         const docs = out === text ? original : parseDocs(out, where);
@@ -46837,6 +53915,517 @@ async function exists(p) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/promotion/steps/http.ts
+/**
+ * Kargo's `http` step: one HTTP(S) request, its response judged by expr-lang expressions, and
+ * outputs taken from it for later steps (`outputs.<alias>.<name>`).
+ *
+ * Config (Kargo's fields): `url` (required); `method` (DELETE, GET, HEAD, PATCH, POST, PUT; GET by
+ * default); `headers` and `queryParams` (`[{name, value}]`, query values URL-encoded and added to
+ * any query the URL already has); `body`; `insecureSkipTLSVerify`; `proxy` (an http(s) URL, the
+ * request is tunnelled through it); `timeout` (a Go duration, 10s by default, for the whole
+ * exchange, body included); `responseContentType` (`application/json`, `application/yaml` or
+ * `text/plain`, overriding the response's Content-Type); `successExpression`,
+ * `failureExpression`, `errorExpression`; `outputs` (`[{name, fromExpression}]`); `pollInterval`
+ * (accepted, see below).
+ *
+ * The expressions are plain expr-lang, not `${{ }}` templates (the engine renders those before the
+ * step runs, so `'${{ vars.x }}'` inside one is filled in first). They are compiled before the
+ * request is sent, so a typo is a config error and nothing is sent. They see `response`:
+ * - `status`: the status code;
+ * - `headers`: Go's `http.Header` shape, canonical names to lists of values
+ *   (`response.headers["Content-Type"][0]`); several fields of one name arrive as one value joined
+ *   with ", " (fetch joins them), except `Set-Cookie`;
+ * - `body`: a response declared `text/plain` is its text; YAML types are parsed as YAML; anything
+ *   else is parsed as JSON. When parsing fails the body is the text (Kargo gives an empty map for
+ *   unparsable bodies of unknown types); an empty body is an empty map, as in Kargo.
+ * Kargo's `response.header(name)` function cannot be offered: the expression language has no
+ * methods on maps.
+ *
+ * Outcome (Kargo's rules): `failureExpression` true fails the step (with `errorExpression`'s
+ * string, when it gives one, in the message); else `successExpression` true succeeds; with neither
+ * expression, a 2xx status succeeds. Outputs are computed only when the step succeeds.
+ *
+ * Where Kargo keeps a step running: with an expression given and not met (`successExpression`
+ * false, or only `failureExpression` given and false), or a non-2xx status and no expressions,
+ * Kargo leaves the step Running (or Failed, retryable) and asks again every `pollInterval` until
+ * the step's `retry.timeout`. gantry runs each step once, in one job, and does not retry: these
+ * outcomes fail the step, saying which rule was not met. `pollInterval` is validated and
+ * otherwise ignored (logged), so Kargo templates load. Note that, as in Kargo, a step with only a
+ * `failureExpression` can never succeed.
+ *
+ * Deviations that only accept more: `method` in any case; header and query values that rendered
+ * to numbers or booleans (`${{ vars.port }}`) are sent as their text; a `body` that is a map or a
+ * list (what `${{ }}` rendering makes of JSON text, when `quote()` was not used) is sent as JSON,
+ * with `Content-Type: application/json` unless a header says otherwise. A string body goes as is,
+ * with no Content-Type added (as Go's client does). Credentials in the URL become basic auth
+ * (fetch refuses them in URLs; Go sends them so).
+ *
+ * Secrets: header values, query values and URL credentials are never logged nor put in messages;
+ * the request is named as `GET https://host/path?token=***` (every query value masked), and error
+ * text from the network is scrubbed of those values. The response body is read up to 2 MiB
+ * (Kargo's cap); a larger one fails the step.
+ */
+
+
+
+
+
+
+
+const http_STEP = 'http';
+const FIELDS = [
+    'method',
+    'url',
+    'headers',
+    'queryParams',
+    'body',
+    'insecureSkipTLSVerify',
+    'proxy',
+    'timeout',
+    'pollInterval',
+    'responseContentType',
+    'successExpression',
+    'failureExpression',
+    'errorExpression',
+    'outputs',
+];
+const METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'];
+const CONTENT_TYPES = ['application/json', 'application/yaml', 'text/plain'];
+const YAML_TYPES = new Set(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml']);
+/** The most of a response body the step reads (Kargo's limit). */
+const MAX_RESPONSE_BYTES = 2 << 20;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_TIMEOUT_MS = 24 * 3600_000;
+/** RFC 9110 token characters. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const BAD_HEADER_VALUE = /[\0\r\n]/;
+/** A scalar rendered from a template (`${{ 8080 }}` is a number) as the text it stands for. */
+function http_scalarText(v) {
+    if (typeof v === 'string')
+        return v;
+    if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean')
+        return String(v);
+    return undefined;
+}
+function optionalString(config, field) {
+    const v = config[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string')
+        fieldError(http_STEP, `config.${field}`, 'must be a string');
+    return v;
+}
+function nameValues(config, field) {
+    const v = config[field];
+    if (v === undefined || v === null)
+        return [];
+    if (!Array.isArray(v))
+        fieldError(http_STEP, `config.${field}`, 'must be a list of {name, value}');
+    return v.map((item, i) => {
+        const at = `config.${field}[${i}]`;
+        if (!isRecord(item))
+            fieldError(http_STEP, at, 'must be a map with name and value');
+        checkFields(`${http_STEP}: ${at}`, item, ['name', 'value']);
+        const name = item['name'];
+        if (typeof name !== 'string' || name === '') {
+            fieldError(http_STEP, `${at}.name`, 'must be a non-empty string');
+        }
+        const value = http_scalarText(item['value']);
+        // The value is never echoed: it may be a token.
+        if (value === undefined || value === '') {
+            fieldError(http_STEP, `${at}.value`, `must be a non-empty string (${field} ${name})`);
+        }
+        return { name, value };
+    });
+}
+function compileField(field, v) {
+    if (v === undefined || v === null || v === '')
+        return undefined;
+    const source = typeof v === 'boolean' ? String(v) : v;
+    if (typeof source !== 'string') {
+        fieldError(http_STEP, field, 'must be an expression (a string, without ${{ }})');
+    }
+    try {
+        return compile_compileExpr(source);
+    }
+    catch (err) {
+        return fieldError(http_STEP, field, errorMessage(err));
+    }
+}
+function durationMs(field, text) {
+    let ns;
+    try {
+        ns = time_parseDuration(text).ns;
+    }
+    catch (err) {
+        return fieldError(http_STEP, `config.${field}`, errorMessage(err));
+    }
+    if (ns <= 0)
+        fieldError(http_STEP, `config.${field}`, `must be positive, got ${JSON.stringify(text)}`);
+    return Math.max(1, Math.round(ns / 1e6));
+}
+function requestBody(v, method) {
+    if (v === undefined || v === null || v === '')
+        return undefined;
+    if (method === 'GET' || method === 'HEAD') {
+        fieldError(http_STEP, 'config.body', `a ${method} request cannot have a body`);
+    }
+    if (typeof v === 'string')
+        return { bytes: Buffer.from(v, 'utf8'), json: false };
+    if (typeof v === 'object')
+        return { bytes: Buffer.from(JSON.stringify(v), 'utf8'), json: true };
+    const text = http_scalarText(v);
+    if (text === undefined)
+        fieldError(http_STEP, 'config.body', 'must be a string');
+    return { bytes: Buffer.from(text, 'utf8'), json: false };
+}
+/** Validate the rendered config; throws ConfigError naming the field. */
+function parseHttpConfig(config) {
+    checkFields(http_STEP, config, FIELDS);
+    const rawMethod = optionalString(config, 'method') ?? 'GET';
+    const method = METHODS.find((m) => m === rawMethod.toUpperCase());
+    if (!method) {
+        fieldError(http_STEP, 'config.method', `must be one of ${METHODS.join(', ')}, got ${JSON.stringify(rawMethod)}`);
+    }
+    const rawURL = config['url'];
+    if (rawURL === undefined || rawURL === null || rawURL === '') {
+        fieldError(http_STEP, 'config.url', 'is required');
+    }
+    let url;
+    if (typeof rawURL === 'string') {
+        try {
+            url = new URL(rawURL);
+        }
+        catch {
+            url = undefined;
+        }
+    }
+    // The URL is not echoed: it may carry a token.
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        fieldError(http_STEP, 'config.url', 'must be an absolute http(s) URL');
+    }
+    const headers = nameValues(config, 'headers');
+    for (const [i, h] of headers.entries()) {
+        if (!HEADER_NAME.test(h.name)) {
+            fieldError(http_STEP, `config.headers[${i}].name`, `${JSON.stringify(h.name)} is not a header name`);
+        }
+        if (BAD_HEADER_VALUE.test(h.value)) {
+            fieldError(http_STEP, `config.headers[${i}].value`, `must not contain line breaks or NUL (header ${h.name})`);
+        }
+    }
+    const queryParams = nameValues(config, 'queryParams');
+    const proxy = optionalString(config, 'proxy');
+    if (proxy !== undefined && (!/^https?:\/\/[^/?#]/i.test(proxy) || !URL.canParse(proxy))) {
+        fieldError(http_STEP, 'config.proxy', 'must be an http(s) URL, scheme included');
+    }
+    const timeout = optionalString(config, 'timeout');
+    const timeoutMs = timeout === undefined ? DEFAULT_TIMEOUT_MS : durationMs('timeout', timeout);
+    if (timeoutMs > MAX_TIMEOUT_MS)
+        fieldError(http_STEP, 'config.timeout', 'must be at most 24h');
+    const pollInterval = optionalString(config, 'pollInterval');
+    if (pollInterval !== undefined)
+        durationMs('pollInterval', pollInterval);
+    const responseContentType = optionalString(config, 'responseContentType');
+    if (responseContentType !== undefined &&
+        !CONTENT_TYPES.includes(responseContentType)) {
+        fieldError(http_STEP, 'config.responseContentType', `must be one of ${CONTENT_TYPES.join(', ')}, got ${JSON.stringify(responseContentType)}`);
+    }
+    const rawOutputs = config['outputs'];
+    const outputs = [];
+    if (rawOutputs !== undefined && rawOutputs !== null) {
+        if (!Array.isArray(rawOutputs)) {
+            fieldError(http_STEP, 'config.outputs', 'must be a list of {name, fromExpression}');
+        }
+        for (const [i, item] of rawOutputs.entries()) {
+            const at = `config.outputs[${i}]`;
+            if (!isRecord(item))
+                fieldError(http_STEP, at, 'must be a map with name and fromExpression');
+            checkFields(`${http_STEP}: ${at}`, item, ['name', 'fromExpression']);
+            const name = item['name'];
+            if (typeof name !== 'string' || name === '') {
+                fieldError(http_STEP, `${at}.name`, 'must be a non-empty string');
+            }
+            if (outputs.some((o) => o.name === name)) {
+                fieldError(http_STEP, `${at}.name`, `${JSON.stringify(name)} is already an output`);
+            }
+            const expr = compileField(`${at}.fromExpression`, item['fromExpression']);
+            if (!expr)
+                fieldError(http_STEP, `${at}.fromExpression`, 'is required');
+            outputs.push({ name, expr });
+        }
+    }
+    return {
+        method,
+        url,
+        headers,
+        queryParams,
+        body: requestBody(config['body'], method),
+        insecureSkipTLSVerify: optionalBool(http_STEP, config, 'insecureSkipTLSVerify') ?? false,
+        proxy,
+        timeoutMs,
+        pollInterval,
+        responseContentType,
+        successExpression: compileField('config.successExpression', config['successExpression']),
+        failureExpression: compileField('config.failureExpression', config['failureExpression']),
+        errorExpression: compileField('config.errorExpression', config['errorExpression']),
+        outputs,
+    };
+}
+/** `https://host/path?token=***`: no credentials, no query values, no fragment. */
+function describeURL(url) {
+    const keys = [...url.searchParams.keys()];
+    const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
+    return `${url.protocol}//${url.host}${url.pathname}${query}`;
+}
+/** Go's `CanonicalMIMEHeaderKey`: `content-type` → `Content-Type`. */
+function canonicalHeader(name) {
+    return name
+        .split('-')
+        .map((p) => (p ? p[0]?.toUpperCase() + p.slice(1).toLowerCase() : p))
+        .join('-');
+}
+function headerMap(headers) {
+    const out = {};
+    const put = (name, values) => {
+        Object.defineProperty(out, canonicalHeader(name), {
+            value: values,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    };
+    headers.forEach((value, name) => {
+        if (name !== 'set-cookie')
+            put(name, [value]);
+    });
+    const cookies = headers.getSetCookie();
+    if (cookies.length)
+        put('set-cookie', cookies);
+    return out;
+}
+/** The body as the expressions see it (see the module comment). */
+function parseResponseBody(text, contentType) {
+    if (text === '')
+        return {};
+    const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (media === 'text/plain')
+        return text;
+    if (YAML_TYPES.has(media)) {
+        try {
+            return (0,dist.parse)(text);
+        }
+        catch {
+            return text;
+        }
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+class TooLarge extends Error {
+}
+async function readCapped(res) {
+    const declared = Number(res.headers.get('content-length'));
+    if (declared > MAX_RESPONSE_BYTES) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new TooLarge(` (Content-Length ${declared})`);
+    }
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > MAX_RESPONSE_BYTES) {
+            await reader.cancel().catch(() => undefined);
+            throw new TooLarge('');
+        }
+        chunks.push(value);
+    }
+    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+function isTimeout(err) {
+    return err instanceof Error && (err.name === 'TimeoutError' || isTimeout(err.cause));
+}
+/** `fetch failed: connect ECONNREFUSED 127.0.0.1:1` (the cause is where the reason is). */
+function networkReason(err) {
+    const parts = [];
+    for (let e = err; e instanceof Error && parts.length < 4; e = e.cause) {
+        if (!parts.includes(e.message))
+            parts.push(e.message);
+    }
+    return parts.join(': ') || String(err);
+}
+function formatTimeout(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+const http = {
+    name: http_STEP,
+    async run(config, ctx) {
+        const cfg = parseHttpConfig(config);
+        const url = new URL(cfg.url);
+        for (const q of cfg.queryParams)
+            url.searchParams.append(q.name, q.value);
+        url.hash = '';
+        const redactor = new Redactor();
+        const headers = new Headers();
+        if (url.username || url.password) {
+            const user = decodeURIComponent(url.username);
+            const pass = decodeURIComponent(url.password);
+            redactor.addBasicAuth(user, pass);
+            if (!cfg.headers.some((h) => h.name.toLowerCase() === 'authorization')) {
+                headers.set('Authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`);
+            }
+            url.username = '';
+            url.password = '';
+        }
+        for (const h of cfg.headers) {
+            redactor.add(h.value);
+            headers.append(h.name, h.value);
+        }
+        for (const v of url.searchParams.values())
+            redactor.add(v, encodeURIComponent(v));
+        if (!headers.has('user-agent'))
+            headers.set('User-Agent', 'gantry');
+        if (cfg.body?.json && !headers.has('content-type')) {
+            headers.set('Content-Type', 'application/json');
+        }
+        const what = `${cfg.method} ${describeURL(url)}`;
+        // Text from elsewhere (network errors, the response) is scrubbed of the request's secrets:
+        // servers echo tokens back ("invalid token abc…").
+        const scrub = (text) => redactor.redact(text);
+        // No `cause`: the original error's text is not scrubbed.
+        const fail = (message) => new OperationError(`${http_STEP}: ${what}: ${message}`);
+        if (cfg.pollInterval !== undefined) {
+            ctx.log(`${http_STEP}: pollInterval ${cfg.pollInterval} ignored: gantry sends the request once and does not poll`);
+        }
+        const tls = cfg.insecureSkipTLSVerify ? { rejectUnauthorized: false } : undefined;
+        const dispatcher = cfg.proxy
+            ? new undici.ProxyAgent({
+                uri: cfg.proxy,
+                ...(tls && { requestTls: tls, proxyTls: tls }),
+            })
+            : tls
+                ? new undici.Agent({ connect: tls })
+                : undefined;
+        let status;
+        let responseHeaders;
+        let text;
+        try {
+            const signal = AbortSignal.timeout(cfg.timeoutMs);
+            const init = {
+                method: cfg.method,
+                headers,
+                redirect: 'follow',
+                signal,
+                ...(cfg.body && { body: cfg.body.bytes }),
+                // undici's Agent is the dispatcher Node's own fetch (undici inside) takes.
+                ...(dispatcher && { dispatcher: dispatcher }),
+            };
+            let res;
+            try {
+                res = await ctx.fetch(url, init);
+            }
+            catch (err) {
+                if (isTimeout(err)) {
+                    throw fail(`no response within ${formatTimeout(cfg.timeoutMs)} (config.timeout)`);
+                }
+                throw fail(`request failed: ${scrub(networkReason(err))}`);
+            }
+            status = res.status;
+            responseHeaders = res.headers;
+            try {
+                text = cfg.method === 'HEAD' ? '' : await readCapped(res);
+            }
+            catch (err) {
+                if (err instanceof TooLarge) {
+                    throw fail(`the HTTP ${status} response body${err.message} is larger than the ${MAX_RESPONSE_BYTES / (1 << 20)} MiB the step reads`);
+                }
+                if (isTimeout(err)) {
+                    throw fail(`the response body did not arrive within ${formatTimeout(cfg.timeoutMs)} (config.timeout)`);
+                }
+                throw fail(`reading the response failed: ${scrub(networkReason(err))}`);
+            }
+        }
+        finally {
+            await dispatcher?.destroy().catch(() => undefined);
+        }
+        const response = {
+            status,
+            headers: headerMap(responseHeaders),
+            body: parseResponseBody(text, cfg.responseContentType ?? responseHeaders.get('content-type')),
+        };
+        const env = { response };
+        ctx.log(`${http_STEP}: ${what}: HTTP ${status}, ${Buffer.byteLength(text)} bytes`);
+        const evaluate = (field, expr) => {
+            try {
+                return expr.evaluate(env);
+            }
+            catch (err) {
+                throw fail(`HTTP ${status} response: ${field} ${scrub(JSON.stringify(expr.source))}: ${scrub(errorMessage(err))}`);
+            }
+        };
+        const criterion = (field, expr) => {
+            if (!expr)
+                return undefined;
+            const v = evaluate(field, expr);
+            if (typeof v !== 'boolean') {
+                throw fail(`HTTP ${status} response: ${field} ${scrub(JSON.stringify(expr.source))} must evaluate to true or false, got ${scrub(formatValue(v))}`);
+            }
+            return v;
+        };
+        // The failure criterion first: when it is met, a success criterion that does not fit the
+        // (error-shaped) response does not hide it.
+        const failed = criterion('failureExpression', cfg.failureExpression);
+        if (failed === true) {
+            let detail = '';
+            if (cfg.errorExpression) {
+                try {
+                    const msg = cfg.errorExpression.evaluate(env);
+                    if (typeof msg === 'string' && msg !== '')
+                        detail = `: ${JSON.stringify(scrub(msg))}`;
+                }
+                catch {
+                    // Kargo's rule: an errorExpression that does not fit the response gives the default.
+                }
+            }
+            throw fail(`HTTP ${status} response met failureExpression${detail}`);
+        }
+        const succeeded = criterion('successExpression', cfg.successExpression);
+        if (succeeded !== true) {
+            if (succeeded === undefined && failed === undefined) {
+                if (status < 200 || status > 299) {
+                    throw fail(`HTTP ${status} response; with no successExpression or failureExpression only a 2xx status succeeds`);
+                }
+            }
+            else {
+                const rule = succeeded === false
+                    ? 'did not meet successExpression'
+                    : 'did not meet failureExpression, and there is no successExpression (as in Kargo, a step with only a failureExpression never succeeds)';
+                throw fail(`HTTP ${status} response ${rule}; Kargo would keep asking until the step's retry timeout, gantry sends the request once`);
+            }
+        }
+        const outputs = {};
+        for (const o of cfg.outputs) {
+            Object.defineProperty(outputs, o.name, {
+                value: evaluate(`outputs ${JSON.stringify(o.name)} fromExpression`, o.expr),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+        }
+        return { outputs };
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/promotion/json-edit.ts
 /**
  * Format-preserving JSON edits for the `json-update` step.
@@ -46860,7 +54449,9 @@ async function exists(p) {
 
 
 
-function setJsonValues(text, updates, where) {
+function setJsonValues(text, updates, where, 
+/** Filled with the value each key had before the edit (undefined when it did not exist). */
+previous) {
     const planned = updates.map((u) => {
         let parts;
         try {
@@ -46883,6 +54474,8 @@ function setJsonValues(text, updates, where) {
     if (planned.length === 0)
         return text;
     let expected = parseStrict(text, where);
+    for (const u of planned)
+        previous?.set(u.key, lookupKey(expected, u.parts));
     let out = text;
     for (const u of planned) {
         const root = scan(out, where);
@@ -47189,9 +54782,22 @@ async function readStepFile(step, abs, rel) {
         throw err;
     }
 }
-/** `- file: key → value` lines for the promotion commit. */
-function updateSummary(rel, updates) {
-    return updates.map((u) => `- ${rel}: ${u.key} → ${typeof u.value === 'string' ? u.value : JSON.stringify(u.value)}`);
+const show = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+/**
+ * `- file: key old → new` lines for the promotion commit and the job summary, one per update that
+ * changed its value (`- file: key → new` for a key that did not exist).
+ */
+function updateSummary(rel, updates, previous) {
+    const lines = [];
+    for (const u of updates) {
+        const old = previous.get(u.key);
+        if (old !== undefined && show(old) === show(u.value))
+            continue;
+        lines.push(old === undefined
+            ? `- ${rel}: ${u.key} → ${show(u.value)}`
+            : `- ${rel}: ${u.key} ${show(old)} → ${show(u.value)}`);
+    }
+    return lines;
 }
 const yamlUpdate = {
     name: 'yaml-update',
@@ -47202,13 +54808,14 @@ const yamlUpdate = {
         const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
         const rel = normalizeRelative(path);
         const text = await readStepFile('yaml-update', abs, rel);
-        const out = setYamlValues(text, updates, rel);
+        const previous = new Map();
+        const out = setYamlValues(text, updates, rel, { previous });
         const changed = out !== text;
         if (changed)
             await (0,promises_namespaceObject.writeFile)(abs, out);
         return {
             outputs: { commitMessage: yamlUpdateCommitMessage(rel, updates) },
-            summary: changed ? updateSummary(rel, updates) : [],
+            summary: changed ? updateSummary(rel, updates, previous) : [],
             changed: changed ? [rel] : [],
         };
     },
@@ -47233,13 +54840,14 @@ const jsonUpdate = {
         const abs = await safePath(ctx.worktree, path, 'json-update: path');
         const rel = normalizeRelative(path);
         const text = await readStepFile('json-update', abs, rel);
-        const out = setJsonValues(text, updates, rel);
+        const previous = new Map();
+        const out = setJsonValues(text, updates, rel, previous);
         const changed = out !== text;
         if (changed)
             await (0,promises_namespaceObject.writeFile)(abs, out);
         return {
             outputs: { commitMessage: jsonUpdateCommitMessage(rel, updates) },
-            summary: changed ? updateSummary(rel, updates) : [],
+            summary: changed ? updateSummary(rel, updates, previous) : [],
             changed: changed ? [rel] : [],
         };
     },
@@ -47753,7 +55361,8 @@ function renderItems(items, indent) {
 
 
 
-// TODO(lead): Kargo's `http` step (issue 4, item 2) is not written yet; register it here.
+
+
 function defaultRegistry() {
     const steps = [
         yamlUpdate,
@@ -47763,33 +55372,93 @@ function defaultRegistry() {
         copy,
         deleteStep,
         composeOutput,
+        http,
+        gitClear,
         ...GIT_NOOP_STEPS,
     ];
     return new Map(steps.map((s) => [s.name, s]));
 }
 
-;// CONCATENATED MODULE: ./src/cli/promote-output.ts
+;// CONCATENATED MODULE: ./src/promotion/report.ts
+/**
+ * What a promotion did, for people: the job summary (Markdown, rendered by GitHub) and the
+ * terminal. Both show the version changes old → new and where the change went (commit or PR).
+ */
 
-/** `gantry promote` for a terminal: what was promoted, the commit, the version changes. */
-function promoteText(o, dryRun) {
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+function promotionMarkdown(o, opts) {
+    const md = [`## gantry promote ${o.stage}${opts.dryRun ? ' (dry run)' : ''}`, ''];
+    const f = o.freight;
+    const r = o.result;
+    if (!f || !r) {
+        md.push(`Nothing to promote: ${o.note ?? ''}.`);
+        return md.join('\n');
+    }
+    const freight = `**${cell(f.alias)}** (\`${f.id.slice(0, 7)}\`)`;
+    const commit = opts.repoWebUrl
+        ? `[\`${r.commit.slice(0, 7)}\`](${opts.repoWebUrl}/commit/${r.commit})`
+        : `\`${r.commit.slice(0, 7)}\``;
+    if (opts.dryRun)
+        md.push(`Would promote ${freight} on \`${r.branch}\`.`);
+    else if (!r.changed)
+        md.push(`**${o.stage}** already runs ${freight}; nothing to commit.`);
+    else if (r.pullRequest) {
+        md.push(`${r.pullRequest.created ? 'Opened' : 'Updated'} [pull request #${r.pullRequest.number}](${r.pullRequest.url}) to promote ${freight} into \`${r.branch}\` (commit ${commit}). Merging it is the promotion.`);
+    }
+    else
+        md.push(`Promoted ${freight}: commit ${commit} on \`${r.branch}\`.`);
+    if (r.changes.length) {
+        md.push('', '| artifact | from | to |', '| --- | --- | --- |');
+        for (const c of r.changes) {
+            md.push(`| \`${cell(c.artifact)}\` | ${c.from ? `\`${cell(c.from)}\`` : '—'} | ${c.to ? `\`${cell(c.to)}\`` : 'removed'} |`);
+        }
+    }
+    if (r.edits.length)
+        md.push('', '**Changes made by the steps**', '', ...r.edits.map(cell));
+    if (o.approvedBy?.length)
+        md.push('', `Approved by ${o.approvedBy.map(cell).join(', ')}.`);
+    if (o.deployment)
+        md.push('', `Recorded as a deployment to the \`${cell(o.deployment.environment)}\` environment.`);
+    if (opts.dryRun && r.diff)
+        md.push('', '```diff', r.diff.trimEnd(), '```');
+    if (o.held)
+        md.push('', `Auto-promotion of **${o.stage}** is now held: newer freight is available.`);
+    for (const w of o.warnings)
+        md.push('', `> [!WARNING]`, `> ${cell(w)}`);
+    return md.join('\n');
+}
+function promotionText(o, dryRun) {
     if (!o.freight || !o.result)
         return `nothing to promote into ${o.stage}: ${o.note ?? ''}\n`;
     const f = o.freight;
     const r = o.result;
+    const name = `${f.alias} (${f.id.slice(0, 7)})`;
     const lines = [];
     if (dryRun)
-        lines.push(`would promote ${f.alias} (${f.id.slice(0, 7)}) into ${o.stage} on ${r.branch}:`, '', r.diff ?? '');
+        lines.push(`would promote ${name} into ${o.stage} on ${r.branch}:`, '', r.diff ?? '');
     else if (!r.changed)
-        lines.push(`${o.stage} already runs ${f.alias} (${f.id.slice(0, 7)}); nothing to commit`);
+        lines.push(`${o.stage} already runs ${name}; nothing to commit`);
+    else if (r.pullRequest)
+        lines.push(`${r.pullRequest.created ? 'opened' : 'updated'} pull request #${r.pullRequest.number} to promote ${name} into ${o.stage} (${r.branch}): ${r.pullRequest.url}`);
     else
-        lines.push(`promoted ${f.alias} (${f.id.slice(0, 7)}) into ${o.stage}: commit ${r.commit.slice(0, 7)} on ${r.branch}`);
-    if (!dryRun)
+        lines.push(`promoted ${name} into ${o.stage}: commit ${r.commit.slice(0, 7)} on ${r.branch}`);
+    if (!dryRun) {
         for (const c of r.changes)
             lines.push(`  ${formatChange(c)}`);
+        for (const e of r.edits)
+            lines.push(`  ${e.replace(/^- /, '')}`);
+    }
     if (o.held)
         lines.push(`auto-promotion of ${o.stage} is now held: newer freight is available (promote the newest to release it)`);
+    for (const w of o.warnings)
+        lines.push(`warning: ${w}`);
     return lines.join('\n').replace(/\n*$/, '\n');
 }
+
+;// CONCATENATED MODULE: ./src/cli/promote-output.ts
+
+/** `gantry promote` for a terminal: see promotion/report.ts. */
+const promoteText = promotionText;
 function promoteJson(o) {
     return {
         stage: o.stage,
@@ -47798,7 +55467,12 @@ function promoteJson(o) {
         branch: o.result?.branch ?? null,
         changed: o.result?.changed ?? false,
         changes: o.result?.changes ?? [],
+        edits: o.result?.edits ?? [],
         held: o.held,
+        ...(o.result?.pullRequest ? { pullRequest: o.result.pullRequest } : {}),
+        ...(o.approvedBy ? { approvedBy: o.approvedBy } : {}),
+        ...(o.deployment ? { deployment: o.deployment } : {}),
+        warnings: o.warnings,
         ...(o.result?.diff ? { diff: o.result.diff } : {}),
         ...(o.note ? { note: o.note } : {}),
     };
@@ -48366,7 +56040,7 @@ function discoverText(run) {
     }
     return out.join('\n').replace(/\n+$/, '') + '\n';
 }
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const report_cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** The job summary: GitHub renders this Markdown on the run's page. */
 function discoverMarkdown(run, opts) {
     const md = [`## gantry discover${opts.dryRun ? ' (dry run)' : ''}`, ''];
@@ -48376,11 +56050,11 @@ function discoverMarkdown(run, opts) {
             md.push('| subscription | strategy | selected | candidates |', '| --- | --- | --- | --- |');
             for (const s of w.subscriptions) {
                 const selected = s.selected
-                    ? `\`${cell(s.selected)}\``
+                    ? `\`${report_cell(s.selected)}\``
                     : s.error
-                        ? `:x: ${cell(s.error)}`
+                        ? `:x: ${report_cell(s.error)}`
                         : '—';
-                md.push(`| ${s.kind} \`${cell(repo(s))}\` | ${s.strategy} | ${selected} | ${cell(candidates(s.candidates))} |`);
+                md.push(`| ${s.kind} \`${report_cell(repo(s))}\` | ${s.strategy} | ${selected} | ${report_cell(candidates(s.candidates))} |`);
             }
             md.push('');
             if (w.freight) {
@@ -48389,7 +56063,7 @@ function discoverMarkdown(run, opts) {
                 md.push(`${label} **${f.alias}** (\`${f.id.slice(0, 7)}\`): ${freightState(f)}.`);
             }
             if (w.note)
-                md.push('', `_${cell(w.note)}_`);
+                md.push('', `_${report_cell(w.note)}_`);
             md.push('');
         }
         if (r.promotions.length || r.skipped.length) {
@@ -48398,7 +56072,7 @@ function discoverMarkdown(run, opts) {
                 const d = run.dispatched.find((x) => x.project === p.project && x.stage === p.stage && x.freight === p.freight);
                 const status = d
                     ? d.error
-                        ? `:x: ${cell(d.error)}`
+                        ? `:x: ${report_cell(d.error)}`
                         : `started \`${d.workflow}\``
                     : opts.dryRun
                         ? 'would be due'
@@ -48406,7 +56080,7 @@ function discoverMarkdown(run, opts) {
                 md.push(`| ${p.stage} | **${p.alias}** (\`${p.freight.slice(0, 7)}\`) | ${status} |`);
             }
             for (const s of r.skipped)
-                md.push(`| ${s.stage} | — | skipped: ${cell(s.reason)} |`);
+                md.push(`| ${s.stage} | — | skipped: ${report_cell(s.reason)} |`);
             md.push('');
         }
     }
@@ -49538,7 +57212,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 const HASH = 0x23;
 const DASH = 0x2d;
-const DQUOTE = 0x22;
+const helm_index_DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
@@ -49554,7 +57228,7 @@ function readKeyLine(buf, start, end) {
         return null;
     let keyEnd;
     let key;
-    if (first === DQUOTE || first === SQUOTE) {
+    if (first === helm_index_DQUOTE || first === SQUOTE) {
         const close = closingQuote(buf, start, end);
         if (close < 0)
             return null;
@@ -49606,7 +57280,7 @@ function closingQuote(buf, start, end) {
     const q = buf[start];
     for (let i = start + 1; i < end; i++) {
         const c = buf[i];
-        if (q === DQUOTE && c === BACKSLASH)
+        if (q === helm_index_DQUOTE && c === BACKSLASH)
             return -1; // escapes: left to the full parser
         if (c === q) {
             if (q === SQUOTE && buf[i + 1] === SQUOTE) {
@@ -49636,7 +57310,7 @@ function isEmptyValue(value) {
  */
 function readScalar(value) {
     const first = value.charCodeAt(0);
-    if (first === DQUOTE || first === SQUOTE) {
+    if (first === helm_index_DQUOTE || first === SQUOTE) {
         const bytes = Buffer.from(value, 'utf8');
         const close = closingQuote(bytes, 0, bytes.length);
         if (close < 0)
@@ -49866,7 +57540,7 @@ class IndexYamlScanner {
         const v = kv.value.charCodeAt(0);
         if (v === 0x7b || v === 0x5b)
             return this.giveUp(`flow collection under ${kv.key}`);
-        if ((v === DQUOTE || v === SQUOTE) && readScalar(kv.value) === null) {
+        if ((v === helm_index_DQUOTE || v === SQUOTE) && readScalar(kv.value) === null) {
             return this.giveUp(`quoted scalar under ${kv.key} the scanner does not read`);
         }
     }
@@ -49982,7 +57656,7 @@ function scanJsonIndex(buf, chart) {
                         sawVersion = true;
                         if (p.literal('null'))
                             return;
-                        if (p.peek() !== DQUOTE)
+                        if (p.peek() !== helm_index_DQUOTE)
                             throw new Unrecognised('version is not a string');
                         versions.push(p.string());
                     });
@@ -50059,7 +57733,7 @@ class JsonSkimmer {
         }
         for (;;) {
             this.ws();
-            if (this.buf[this.pos] !== DQUOTE)
+            if (this.buf[this.pos] !== helm_index_DQUOTE)
                 throw new Unrecognised('expected a key');
             const key = this.string();
             this.expect(COLON);
@@ -50118,7 +57792,7 @@ class JsonSkimmer {
         const b = this.buf;
         let i = start + 1;
         for (;;) {
-            const q = b.indexOf(DQUOTE, i);
+            const q = b.indexOf(helm_index_DQUOTE, i);
             if (q < 0)
                 throw new Unrecognised('unterminated string');
             let slashes = 0;
@@ -50134,7 +57808,7 @@ class JsonSkimmer {
         this.ws();
         const b = this.buf;
         const c = b[this.pos];
-        if (c === DQUOTE) {
+        if (c === helm_index_DQUOTE) {
             this.pos = this.stringEnd(this.pos) + 1;
             return;
         }
@@ -50145,7 +57819,7 @@ class JsonSkimmer {
                 const d = b[i];
                 if (d === undefined)
                     throw new Unrecognised('unterminated value');
-                if (d === DQUOTE) {
+                if (d === helm_index_DQUOTE) {
                     i = this.stringEnd(i) + 1;
                     continue;
                 }
@@ -50723,8 +58397,6 @@ function selectsByName(strategy) {
     return strategy === 'SemVer' || strategy === 'Lexical';
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/discovery/oci/client.ts
 /**
  * A client for the OCI distribution API (`/v2/…`), the part discovery needs: list tags, resolve a
@@ -50824,7 +58496,7 @@ function errorCode(err) {
     return undefined;
 }
 /** The most telling part of a network error: its code, or the innermost cause's message. */
-function networkReason(err) {
+function client_networkReason(err) {
     const code = errorCode(err);
     if (code)
         return code;
@@ -50833,7 +58505,7 @@ function networkReason(err) {
         e = e.cause;
     return e instanceof Error ? e.message : String(e);
 }
-function isTimeout(err) {
+function client_isTimeout(err) {
     const name = err?.name;
     return name === 'TimeoutError' || errorCode(err) === 'UND_ERR_HEADERS_TIMEOUT';
 }
@@ -51146,7 +58818,7 @@ class RegistryClient {
     dispatcher(insecure) {
         if (!insecure)
             return undefined;
-        this.insecureAgent ??= new undici/* Agent */.g6({ connect: { rejectUnauthorized: false } });
+        this.insecureAgent ??= new undici.Agent({ connect: { rejectUnauthorized: false } });
         return this.insecureAgent;
     }
     /** A registry request with auth (401 ⇒ challenge ⇒ retry, at most twice) and retries. */
@@ -51191,11 +58863,11 @@ class RegistryClient {
             catch (err) {
                 if (err instanceof RegistryError)
                     throw err;
-                if (isTimeout(err)) {
+                if (client_isTimeout(err)) {
                     throw new RegistryError(`registry ${host} did not answer ${method} ${path} within ${this.opts.requestTimeoutMs} ms`);
                 }
                 const code = errorCode(err);
-                const failure = new RegistryError(`cannot reach registry ${host} (${method} ${path}): ${this.redactor.redact(networkReason(err))}`);
+                const failure = new RegistryError(`cannot reach registry ${host} (${method} ${path}): ${this.redactor.redact(client_networkReason(err))}`);
                 if (code && RETRYABLE_CODES.has(code) && tryNo < policy.attempts) {
                     await this.pause(host, tryNo, backoffDelay(tryNo, policy, this.opts.random), failure.message);
                     continue;
@@ -51234,7 +58906,7 @@ class RegistryClient {
             this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
             const signal = AbortSignal.timeout(this.opts.requestTimeoutMs);
             const dispatcher = this.dispatcher(insecure);
-            const res = await (0,undici/* fetch */.hd)(url, {
+            const res = await (0,undici.fetch)(url, {
                 method: init.method,
                 headers: { 'User-Agent': this.opts.userAgent ?? 'gantry', ...init.headers },
                 ...(init.body !== undefined && { body: init.body }),
@@ -51859,6 +59531,7 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 
 
+
 const EXIT = { ok: 0, failed: 1, usage: 2 };
 const COMMANDS = [
     'lint',
@@ -51884,6 +59557,9 @@ const FLAGS = [
     'freight',
     'reason',
     'by',
+    'mode',
+    'sign-commits',
+    'no-deployments',
 ];
 const USAGE = `gantry: continuous promotion for GitOps
 
@@ -51892,6 +59568,7 @@ Usage:
   gantry get stages|freight|promotions [--project P] [--output table|json] [--limit N]
   gantry discover [--project P] [--warehouse W] [--dry-run] [--output table|json]
   gantry promote --stage S [--freight ID|ALIAS] [--project P] [--dry-run] [--output table|json]
+                 [--mode direct|pull-request] [--sign-commits] [--no-deployments]
   gantry approve --stage S --freight ID|ALIAS [--project P] [--reason TEXT] [--by NAME]
   gantry demo [--dir DIR]
   gantry version
@@ -51906,6 +59583,9 @@ Environment:
   GANTRY_TOKEN      token for an https remote (sent as an HTTP header, never stored)
   GANTRY_CACHE_DIR  where gantry keeps its partial copy of remotes (default ~/.cache/gantry)
   GANTRY_DEBUG      set to 1 to print every git command gantry runs, with its duration
+  GITHUB_TOKEN      for a remote on GitHub (GITHUB_SERVER_URL, default github.com): git access,
+                    and for promote: pull requests, signed commits, deployments
+  GITHUB_API_URL    GitHub's API (default https://api.github.com)
 
 Exit codes: 0 done, 1 refused or failed, 2 bad usage or bad configuration.
 `;
@@ -51950,6 +59630,9 @@ function run_parse(args) {
                 freight: { type: 'string' },
                 reason: { type: 'string' },
                 by: { type: 'string' },
+                mode: { type: 'string' },
+                'sign-commits': { type: 'boolean', default: false },
+                'no-deployments': { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h' },
             },
         });
@@ -52042,7 +59725,24 @@ async function dispatch(argv, io) {
                 throw new UsageError(`promote needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`);
             }
             const who = values.by || io.env.GIT_AUTHOR_NAME || io.env.USER || 'unknown';
+            const mode = values.mode;
+            if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request')
+                throw new UsageError(`--mode must be direct or pull-request, not "${mode}"`);
+            const api = githubForRemote(io.env, ctx.store.remoteUrl);
+            if ((values['sign-commits'] || mode === 'pull-request') && !api) {
+                throw new UsageError(`${values['sign-commits'] ? '--sign-commits' : 'pull-request mode'} needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`);
+            }
             const outcome = await promote({
+                ...(mode ? { mode } : {}),
+                ...(api
+                    ? {
+                        github: {
+                            repo: api,
+                            signCommits: values['sign-commits'],
+                            deployments: !values['no-deployments'],
+                        },
+                    }
+                    : {}),
                 project: projects[0],
                 stage: values.stage,
                 freight: values.freight,
@@ -52159,6 +59859,32 @@ async function get(kind, ctx, projects, output, limit, now) {
 }
 const run_VERSION = package_namespaceObject.rE;
 /**
+ * GitHub's API for a remote on the GitHub server (GITHUB_SERVER_URL, default github.com) when
+ * GITHUB_TOKEN is set: `https://host/owner/name(.git)`.
+ */
+function githubForRemote(env, url) {
+    if (!env.GITHUB_TOKEN)
+        return undefined;
+    try {
+        const server = new URL(env.GITHUB_SERVER_URL || 'https://github.com');
+        const remote = new URL(url);
+        if (remote.host !== server.host)
+            return undefined;
+        const m = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote.pathname);
+        if (!m?.[1] || !m[2])
+            return undefined;
+        return new GitHubClient({
+            token: env.GITHUB_TOKEN,
+            apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+            owner: m[1],
+            repo: m[2],
+        });
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
  * GANTRY_TOKEN for any https remote; GITHUB_TOKEN only for the GitHub host, so that a token meant
  * for GitHub never replaces the credential helper of a GitLab or Gitea remote.
  */
@@ -52179,10 +59905,45 @@ function repoCredentials(env, url) {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -52333,10 +60094,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -55911,7 +63686,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -56836,7 +64611,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -57119,7 +64894,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -57212,7 +64987,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -57403,7 +65178,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -57524,7 +65299,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -57647,7 +65422,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -60491,7 +68266,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -60914,7 +68689,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -61098,7 +68873,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -61232,7 +69007,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -62745,7 +70520,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

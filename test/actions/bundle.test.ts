@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -36,6 +36,42 @@ function runAction(
     stdout: r.stdout,
     stderr: r.stderr,
     output: readFileSync(output, 'utf8'),
+  };
+}
+
+/**
+ * runAction without blocking the event loop: needed when a server the action talks to (the fake
+ * GitHub, the git server) runs in this process.
+ */
+async function runActionAsync(
+  entry: string,
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string>,
+) {
+  const output = join(tmp.path, `out-${Math.random().toString(36).slice(2)}`);
+  const summary = `${output}-summary`;
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: tmp.path,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    ...extraEnv,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const child = spawn(process.execPath, [join('dist', entry, 'index.js')], { env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    code,
+    stdout,
+    stderr,
+    output: readFileSync(output, 'utf8'),
+    summary: readFileSync(summary, 'utf8'),
   };
 }
 
@@ -169,4 +205,80 @@ stages:
   expect(
     git(bare, ['log', '-1', '--format=%(trailers:key=Gantry-Run,valueonly)', 'main']).trim(),
   ).toBe('https://github.com/acme/gitops/actions/runs/9');
+});
+
+test('dist/promote in pull-request mode opens the PR, records approvers, and outputs its URL', async () => {
+  const { createBareRepo, git, testGitEnv } = await import('../support/repos.js');
+  const { makeFreight } = await import('../support/freight.js');
+  const { StateStore } = await import('../../src/state/index.js');
+  const { parseRemote } = await import('../../src/git/index.js');
+  const { startGitHttpServer } = await import('../support/git-server.js');
+  const { startFakeGitHub } = await import('../support/github-fake.js');
+  const token = 'ghs_PullRequestModeToken42';
+  const project = `project: echo
+warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
+stages:
+  - name: prod
+    environment: production
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {direct: true}}]
+    promotionTemplate:
+      mode: pull-request
+      steps:
+        - uses: yaml-update
+          config: {path: values.yaml, updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]}
+`;
+  const root = join(tmp.path, 'prmode');
+  const bare = createBareRepo(join(root, 'acme'), 'gitops', {
+    '.gantry/echo.yaml': project,
+    'values.yaml': 'image:\n  tag: 0.1.0\n',
+  });
+  const f = makeFreight('3.0.0');
+  await new StateStore({
+    remote: parseRemote(`file://${bare}`),
+    cacheDir: join(tmp.path, 'prw'),
+    baseEnv: testGitEnv(tmp.path),
+  }).recordFreight('echo', f);
+  const server = await startGitHttpServer({
+    root,
+    auth: { username: 'x-access-token', password: token },
+  });
+  const gh = await startFakeGitHub({ owner: 'acme', repo: 'gitops', token, repoPath: bare });
+  gh.setRunApprovals(77, [
+    { login: 'carol', state: 'approved', comment: 'go', environments: ['production'] },
+  ]);
+  try {
+    const r = await runActionAsync(
+      'promote',
+      { stage: 'prod', repository: 'acme/gitops', token, 'dry-run': 'false' },
+      {
+        ...testGitEnv(tmp.path),
+        GITHUB_REPOSITORY: 'acme/gitops',
+        GITHUB_SERVER_URL: server.url,
+        GITHUB_API_URL: gh.url,
+        GITHUB_ACTOR: 'bob',
+        GITHUB_RUN_ID: '77',
+        RUNNER_TEMP: join(tmp.path, 'rt-pr'),
+      },
+    );
+    expect(r.stdout).not.toContain('::error::');
+    expect(r.stdout).not.toContain('::warning::');
+    expect(r.code).toBe(0);
+    expect(gh.pullRequests).toHaveLength(1);
+    const url = 'https://github.com/acme/gitops/pull/1';
+    expect(r.output).toMatch(new RegExp(`^pull-request-url<<.*\\n${url}\\n`, 'm'));
+    expect(r.summary).toContain(`[pull request #1](${url})`);
+    expect(r.summary).toContain('Approved by carol.');
+    const head = 'gantry/promote/echo/prod';
+    expect(git(bare, ['show', `${head}:values.yaml`])).toBe('image:\n  tag: 3.0.0\n');
+    expect(
+      git(bare, ['log', '-1', '--format=%(trailers:key=Approved-By,valueonly)', head]).trim(),
+    ).toBe('carol');
+    expect(r.stdout + r.summary + r.output).not.toMatch(/ghs_PullRequestModeToken42(?!\n)/);
+    expect(
+      r.stdout.split('\n').filter((l) => l.includes(token) && !l.startsWith('::add-mask::')),
+    ).toEqual([]);
+  } finally {
+    await gh.close();
+    await server.close();
+  }
 });
