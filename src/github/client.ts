@@ -41,6 +41,54 @@ export interface RunApproval {
   environments: string[];
 }
 
+/** A check run's lifecycle phase (`waiting`, `requested` and `pending` are GitHub Actions'). */
+export type CheckRunStatus =
+  'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+
+/** How a completed check run ended; null until it completes. */
+export type CheckRunConclusion =
+  | 'success'
+  | 'failure'
+  | 'neutral'
+  | 'cancelled'
+  | 'skipped'
+  | 'timed_out'
+  | 'action_required'
+  | 'stale';
+
+/** One check run on a commit (GET /repos/{o}/{r}/commits/{ref}/check-runs). */
+export interface CheckRun {
+  name: string;
+  status: CheckRunStatus;
+  conclusion: CheckRunConclusion | null;
+  /** The run's page on GitHub (html_url); null when GitHub has none. */
+  url: string | null;
+  /** The GitHub App that reported it (app.slug: `github-actions`, …); null when not known. */
+  app: string | null;
+}
+
+/** A commit status's state, as its creator set it. */
+export type CommitStatusState = 'error' | 'failure' | 'pending' | 'success';
+
+/** The latest status of one context on a commit. */
+export interface CommitStatus {
+  context: string;
+  state: CommitStatusState;
+  description: string;
+  targetUrl: string | null;
+}
+
+/**
+ * The combined status of a commit (GET /repos/{o}/{r}/commits/{ref}/status): `failure` if any
+ * context's latest status is `error` or `failure`, `pending` if there are none or one is
+ * `pending`, `success` when every context's latest status is `success` (GitHub's rule).
+ */
+export interface CombinedStatus {
+  state: 'failure' | 'pending' | 'success';
+  /** The latest status of each context. */
+  statuses: CommitStatus[];
+}
+
 /** A file for createCommitOnBranch: contents as bytes (sent base64-encoded). */
 export interface FileAddition {
   path: string;
@@ -119,6 +167,14 @@ export interface GitHubPort {
    * Entries GitHub marks `pending` (a comment without a decision) are left out.
    */
   runApprovals(runId: number): Promise<RunApproval[]>;
+
+  /**
+   * The check runs of a commit (`ref`: a SHA, or a branch or tag name), the latest run of each
+   * name (GitHub's `filter=latest`: a re-run replaces the earlier attempt), every page.
+   */
+  checkRuns(ref: string): Promise<CheckRun[]>;
+  /** The combined commit status of `ref`, with the latest status of every context (every page). */
+  commitStatuses(ref: string): Promise<CombinedStatus>;
 
   /** Points `branch` at `sha`, creating it when missing (PATCH with force, else POST). */
   setBranch(args: { branch: string; sha: string }): Promise<void>;
@@ -308,6 +364,55 @@ const CONTENTS_HINTS: Hints = {
   403: ' (the token needs the contents: write permission; changing files under .github/workflows also needs workflows: write)',
   404: ' (does the repository exist, and does the token have the contents: write permission?)',
 };
+
+const CHECKS_HINTS: Hints = {
+  403: ' (the token needs the checks: read permission)',
+  404: ' (does the repository exist, and does the token have the checks: read permission?)',
+  422: ' (is the commit in this repository, and has it been pushed?)',
+};
+
+const STATUSES_HINTS: Hints = {
+  403: ' (the token needs the statuses: read permission)',
+  404: ' (does the repository exist, and does the token have the statuses: read permission?)',
+  422: ' (is the commit in this repository, and has it been pushed?)',
+};
+
+/** Pages of 100 read at most per listing (GitHub keeps the check runs of 1000 check suites). */
+const MAX_PAGES = 50;
+
+interface CheckRunData {
+  name: string;
+  status: string;
+  conclusion?: string | null;
+  html_url?: string | null;
+  app?: { slug?: string | null } | null;
+}
+
+function toCheckRun(d: CheckRunData): CheckRun {
+  return {
+    name: d.name,
+    status: d.status as CheckRunStatus,
+    conclusion: (d.conclusion ?? null) as CheckRunConclusion | null,
+    url: d.html_url ?? null,
+    app: d.app?.slug ?? null,
+  };
+}
+
+interface CommitStatusData {
+  context: string;
+  state: string;
+  description?: string | null;
+  target_url?: string | null;
+}
+
+function toCommitStatus(d: CommitStatusData): CommitStatus {
+  return {
+    context: d.context,
+    state: d.state as CommitStatusState,
+    description: d.description ?? '',
+    targetUrl: d.target_url ?? null,
+  };
+}
 
 export class GitHubClient implements GitHubPort {
   private readonly octokit: ReturnType<typeof getOctokit>;
@@ -607,6 +712,63 @@ export class GitHubClient implements GitHubPort {
           .map((e) => e.name)
           .filter((n): n is string => typeof n === 'string'),
       }));
+  }
+
+  async checkRuns(ref: string): Promise<CheckRun[]> {
+    const out: CheckRun[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const res = await this.call(
+        `list the check runs of ${ref} in ${this.repoName}`,
+        CHECKS_HINTS,
+        () =>
+          this.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            ref,
+            filter: 'latest',
+            per_page: 100,
+            page,
+          }),
+      );
+      const data = res.data as { total_count: number; check_runs: CheckRunData[] };
+      out.push(...data.check_runs.map(toCheckRun));
+      if (data.check_runs.length < 100 || out.length >= data.total_count) break;
+    }
+    return out;
+  }
+
+  async commitStatuses(ref: string): Promise<CombinedStatus> {
+    const statuses: CommitStatus[] = [];
+    const seen = new Set<string>();
+    let state: CombinedStatus['state'] = 'pending';
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const res = await this.call(
+        `read the commit statuses of ${ref} in ${this.repoName}`,
+        STATUSES_HINTS,
+        () =>
+          this.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            ref,
+            per_page: 100,
+            page,
+          }),
+      );
+      const data = res.data as {
+        state: string;
+        total_count: number;
+        statuses: CommitStatusData[];
+      };
+      if (page === 1) state = data.state as CombinedStatus['state'];
+      for (const s of data.statuses) {
+        // Pages are read one after the other; a context that moved between them counts once.
+        if (seen.has(s.context)) continue;
+        seen.add(s.context);
+        statuses.push(toCommitStatus(s));
+      }
+      if (data.statuses.length < 100 || statuses.length >= data.total_count) break;
+    }
+    return { state, statuses };
   }
 
   async setBranch(args: { branch: string; sha: string }): Promise<void> {

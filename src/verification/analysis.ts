@@ -90,6 +90,8 @@ export interface RunAnalysisOptions {
   fetch: typeof fetch;
   /** What templates see as `env` and providers as `ctx.env`. */
   env?: TemplateEnvVars;
+  /** The GitOps repository on GitHub, for providers that read it (`ctx.github`). */
+  github?: ProviderContext['github'];
   /** Values to mask from the start (tokens the adapter was given). */
   secrets?: readonly string[];
   log?: (line: string) => void;
@@ -278,13 +280,14 @@ export function assessMetric(
 
 /**
  * Providers whose measurements are polls of something that gets there in its own time (Argo CD
- * syncing and rolling out the promotion): an Inconclusive measurement means "not yet". Such a
+ * syncing and rolling out the promotion, the promotion commit's checks on GitHub running): an
+ * Inconclusive measurement means "not yet". Such a
  * metric is Successful at its first Successful measurement, Failed and Error as any metric, and
  * Inconclusive only when `count` measurements have passed without success; `inconclusiveLimit`
  * does not apply. (Argo Rollouts has no such provider; with its rules a wait would need
  * inconclusiveLimit = count - 1 and would take every measurement even once it is over.)
  */
-export const WAITING_PROVIDERS: ReadonlySet<string> = new Set(['argocd']);
+export const WAITING_PROVIDERS: ReadonlySet<string> = new Set(['argocd', 'github']);
 
 /** assessMetric for a metric of a waiting provider, after a measurement of phase `last`. */
 export function assessWaiting(
@@ -607,6 +610,7 @@ class Runner {
       },
       log: (line) => this.log(`metric ${JSON.stringify(p.metric.name)}: ${line}`),
       clock: this.clock,
+      ...(this.opts.github && { github: this.opts.github }),
       target: this.opts.target,
     };
     const error = (message: string): MeasurementResult => ({

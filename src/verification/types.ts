@@ -5,6 +5,7 @@
  * the loop, limits and the decision; providers only measure. One file per provider under
  * providers/, registered in providers/index.ts.
  */
+import type { GitHubPort } from '../github/client.js';
 
 export type MeasurementPhase = 'Successful' | 'Failed' | 'Inconclusive' | 'Error';
 
@@ -25,6 +26,11 @@ export interface ProviderContext {
   secret: (value: string) => void;
   log: (line: string) => void;
   clock: () => Date;
+  /**
+   * The GitOps repository on GitHub (the github provider reads the promotion commit's checks);
+   * present when the verify adapter has a token for it.
+   */
+  github?: GitHubPort;
   /** What is being verified. */
   target: {
     project: string;

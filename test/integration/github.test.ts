@@ -553,6 +553,144 @@ describe('GitHubClient against a fake backed by a bare git repository', () => {
     });
   });
 
+  describe('check runs and commit statuses', () => {
+    test('lists the latest check run of each name, mapped, over every page', async () => {
+      const sha = pushCommit('checks/paged', { 'c.txt': 'c\n' }, 'checks');
+      const many = Array.from({ length: 130 }, (_, i) => ({
+        name: `test (${i})`,
+        conclusion: 'success' as const,
+      }));
+      gh.setCheckRuns(sha, [
+        { name: 'lint', conclusion: 'failure' },
+        ...many,
+        // A re-run of lint: under filter=latest it replaces the failure.
+        { name: 'lint', status: 'in_progress' },
+        { name: 'deploy', status: 'queued', app: 'acme-ci', detailsUrl: 'https://ci.acme.dev/1' },
+      ]);
+      const before = gh.requests.length;
+      const runs = await client().checkRuns(sha);
+      const sent = gh.requests.slice(before);
+      expect(sent.map((r) => [r.method, r.path])).toEqual([
+        ['GET', `/repos/${OWNER}/${REPO}/commits/${sha}/check-runs`],
+        ['GET', `/repos/${OWNER}/${REPO}/commits/${sha}/check-runs`],
+      ]);
+      expect(new URLSearchParams(sent[0]?.query).get('per_page')).toBe('100');
+      expect(new URLSearchParams(sent[0]?.query).get('filter')).toBe('latest');
+      expect(new URLSearchParams(sent[1]?.query).get('page')).toBe('2');
+      expect(runs).toHaveLength(132);
+      const lint = runs.filter((r) => r.name === 'lint');
+      expect(lint).toEqual([
+        {
+          name: 'lint',
+          status: 'in_progress',
+          conclusion: null,
+          url: expect.stringMatching(/^https:\/\/github\.com\/acme\/gitops\/runs\/\d+$/),
+          app: 'github-actions',
+        },
+      ]);
+      expect(runs.find((r) => r.name === 'deploy')).toMatchObject({
+        status: 'queued',
+        conclusion: null,
+        app: 'acme-ci',
+      });
+      expect(runs.find((r) => r.name === 'test (7)')).toMatchObject({
+        status: 'completed',
+        conclusion: 'success',
+      });
+    });
+
+    test('reads the combined status: the latest status of each context, every page', async () => {
+      const sha = pushCommit('checks/status', { 's.txt': 's\n' }, 'statuses');
+      const many = Array.from({ length: 120 }, (_, i) => ({
+        context: `matrix/${i}`,
+        state: 'success' as const,
+      }));
+      gh.setStatuses(sha, [
+        { context: 'ci/build', state: 'pending', description: 'building' },
+        ...many,
+        {
+          context: 'ci/build',
+          state: 'success',
+          description: 'built',
+          targetUrl: 'https://ci.acme.dev/b/1',
+        },
+      ]);
+      const before = gh.requests.length;
+      const combined = await client().commitStatuses(sha);
+      expect(gh.requests.length - before).toBe(2);
+      expect(combined.state).toBe('success');
+      expect(combined.statuses).toHaveLength(121);
+      expect(combined.statuses.filter((x) => x.context === 'ci/build')).toEqual([
+        {
+          context: 'ci/build',
+          state: 'success',
+          description: 'built',
+          targetUrl: 'https://ci.acme.dev/b/1',
+        },
+      ]);
+
+      gh.setStatuses(sha, [
+        { context: 'ci/build', state: 'success' },
+        { context: 'ci/e2e', state: 'pending' },
+      ]);
+      expect((await client().commitStatuses(sha)).state).toBe('pending');
+      gh.setStatuses(sha, [
+        { context: 'ci/build', state: 'error' },
+        { context: 'ci/e2e', state: 'pending' },
+      ]);
+      const failed = await client().commitStatuses(sha);
+      expect(failed.state).toBe('failure');
+      expect(failed.statuses[0]).toEqual({
+        context: 'ci/e2e',
+        state: 'pending',
+        description: '',
+        targetUrl: null,
+      });
+    });
+
+    test('a commit nothing reported on: no check runs, and a pending combined status', async () => {
+      const sha = pushCommit('checks/none', { 'n.txt': 'n\n' }, 'nothing yet');
+      expect(await client().checkRuns(sha)).toEqual([]);
+      expect(await client().commitStatuses(sha)).toEqual({ state: 'pending', statuses: [] });
+      // A branch name is a ref too.
+      gh.setCheckRuns(sha, [{ name: 'build', conclusion: 'success' }]);
+      expect((await client().checkRuns('checks/none')).map((r) => r.name)).toEqual(['build']);
+    });
+
+    test('a commit that is not in the repository is 422, with a hint', async () => {
+      const unknown = 'dead'.repeat(10);
+      const runs = await failure(client().checkRuns(unknown));
+      expect(runs).toBeInstanceOf(OperationError);
+      expect(runs?.message).toBe(
+        `could not list the check runs of ${unknown} in acme/gitops: HTTP 422: No commit found for SHA: ${unknown} (is the commit in this repository, and has it been pushed?)`,
+      );
+      const statuses = await failure(client().commitStatuses(unknown));
+      expect(statuses?.message).toMatch(
+        /read the commit statuses of dead.* HTTP 422: No commit found for SHA: dead/,
+      );
+    });
+
+    test('403 says which permission each read needs', async () => {
+      const sha = tip('main');
+      gh.answerNext(403, { message: 'Resource not accessible by integration' });
+      expect((await failure(client().checkRuns(sha)))?.message).toMatch(
+        /HTTP 403: Resource not accessible by integration \(the token needs the checks: read permission\)/,
+      );
+      gh.answerNext(403, { message: 'Resource not accessible by integration' });
+      expect((await failure(client().commitStatuses(sha)))?.message).toMatch(
+        /HTTP 403: Resource not accessible by integration \(the token needs the statuses: read permission\)/,
+      );
+    });
+
+    test('5xx is retried', async () => {
+      const sha = tip('main');
+      gh.failNext(502, 1);
+      const before = gh.requests.length;
+      await client().commitStatuses(sha);
+      expect(gh.requests.length - before).toBe(2);
+    });
+  });
+
   describe('setBranch', () => {
     test('moves an existing branch, even backwards', async () => {
       const old = tip('main');

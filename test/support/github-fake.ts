@@ -26,6 +26,12 @@ import { testGitEnv } from './repos.js';
  * `createCommitOnBranch(input: $input)` with the input in `variables`, and answers
  * `commit { oid url }` whatever the selection. Deployments never auto-merge (GitHub would merge
  * the default branch into a branch ref when auto_merge is not false).
+ *
+ * Check runs and commit statuses are what tests set per commit (setCheckRuns, setStatuses); the
+ * list endpoints serve them as GitHub does (filter=latest keeps the newest run of each app and
+ * name; the combined status keeps each context's latest status and combines the states by
+ * GitHub's rule). A ref that names no commit is 422 `No commit found for SHA: <ref>` on both
+ * (GitHub's answer for check runs; the combined status is documented only with a 404).
  */
 
 export interface RecordedRequest {
@@ -98,6 +104,34 @@ export interface FakeApproval {
   environments: string[];
 }
 
+/** A check run as a test describes it; what GitHub would add is made up. */
+export interface FakeCheckRun {
+  name: string;
+  /** Default: `completed` when there is a conclusion, else `queued`. */
+  status?: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  conclusion?:
+    | 'success'
+    | 'failure'
+    | 'neutral'
+    | 'cancelled'
+    | 'skipped'
+    | 'timed_out'
+    | 'action_required'
+    | 'stale'
+    | null;
+  /** The GitHub App's slug (default github-actions). */
+  app?: string;
+  detailsUrl?: string;
+}
+
+/** A commit status as a test describes it (one POST /statuses/{sha}). */
+export interface FakeCommitStatus {
+  context: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  description?: string;
+  targetUrl?: string;
+}
+
 export interface FakeGitHub {
   url: string;
   requests: RecordedRequest[];
@@ -112,6 +146,16 @@ export interface FakeGitHub {
   answerNext(status: number, body?: unknown): void;
   /** The review history GET /repos/{o}/{r}/actions/runs/{runId}/approvals returns; others 404. */
   setRunApprovals(runId: number, approvals: FakeApproval[]): void;
+  /**
+   * The check runs of a commit, oldest first (a later run of the same app and name is a re-run
+   * that replaces it under filter=latest). Replaces what was set for `sha` before.
+   */
+  setCheckRuns(sha: string, runs: FakeCheckRun[]): void;
+  /**
+   * The statuses created on a commit, oldest first (a later one for a context supersedes the
+   * earlier). Replaces what was set for `sha` before.
+   */
+  setStatuses(sha: string, statuses: FakeCommitStatus[]): void;
   /**
    * Merges an open pull request in the backing repository the way GitHub's button does, and
    * marks it merged and closed. `merge`: a commit with parents (base, head), message
@@ -317,6 +361,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
   const pullRequests: FakePullRequest[] = [];
   const deployments: FakeDeployment[] = [];
   const approvals = new Map<number, FakeApproval[]>();
+  const checkRuns = new Map<string, FakeCheckRun[]>();
+  const commitStatuses = new Map<string, FakeCommitStatus[]>();
   const oneShot: Answer[] = [];
   let failing: { status: number; count: number } | undefined;
   let nextStatusId = 1;
@@ -964,6 +1010,113 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     });
   };
 
+  // ---- check runs and commit statuses ----
+
+  const CHECKS_DOC = 'checks/runs#list-check-runs-for-a-git-reference';
+  const COMBINED_DOC = 'commits/statuses#get-the-combined-status-for-a-specific-reference';
+  const appJson = (slug: string) => ({
+    id: createHash('sha1').update(`app:${slug}`).digest().readUInt32BE(0) % 1_000_000,
+    slug,
+    node_id: `A_fake${slug}`,
+    name: slug === 'github-actions' ? 'GitHub Actions' : slug,
+    owner: user(slug === 'github-actions' ? 'github' : opts.owner),
+    html_url: `${webUrl}/apps/${slug}`,
+  });
+  /** A ref as the commit endpoints take it: a SHA, a branch or tag, `heads/…` or `tags/…`. */
+  const commitOf = (ref: string) => refs.resolve(ref.replace(/^(refs\/)?(heads|tags)\//, ''));
+
+  const listCheckRuns = async (ref: string, query: URLSearchParams): Promise<Answer> => {
+    const sha = await commitOf(ref);
+    if (!sha) return fail(422, `No commit found for SHA: ${ref}`, CHECKS_DOC);
+    const filter = query.get('filter') ?? 'latest';
+    if (filter !== 'latest' && filter !== 'all') {
+      return invalid(CHECKS_DOC, { resource: 'CheckRun', field: 'filter', code: 'invalid' });
+    }
+    const all = (checkRuns.get(sha) ?? []).map((run, i) => ({ run, i }));
+    let list = all;
+    if (filter === 'latest') {
+      const key = (r: FakeCheckRun) => `${r.app ?? 'github-actions'}\0${r.name}`;
+      list = all.filter(({ run, i }) => !all.some((o) => o.i > i && key(o.run) === key(run)));
+    }
+    const name = query.get('check_name');
+    if (name) list = list.filter(({ run }) => run.name === name);
+    const status = query.get('status');
+    const statusOf = (r: FakeCheckRun) => r.status ?? (r.conclusion ? 'completed' : 'queued');
+    if (status) list = list.filter(({ run }) => statusOf(run) === status);
+    // Newest first.
+    list = [...list].reverse();
+    return ok(200, {
+      total_count: list.length,
+      check_runs: pageOf(list, query).map(({ run, i }) => {
+        const id = 7_000_000 + i + 1;
+        const state = statusOf(run);
+        return {
+          id,
+          head_sha: sha,
+          node_id: `CR_fake${id}`,
+          external_id: '',
+          url: `${api()}/check-runs/${id}`,
+          html_url: `${web}/runs/${id}`,
+          details_url: run.detailsUrl ?? `${web}/actions/runs/${id}/job/${id}`,
+          status: state,
+          conclusion: state === 'completed' ? (run.conclusion ?? null) : null,
+          started_at: state === 'queued' ? null : '2024-01-01T00:00:00Z',
+          completed_at: state === 'completed' ? '2024-01-01T00:01:00Z' : null,
+          output: {
+            title: null,
+            summary: null,
+            text: null,
+            annotations_count: 0,
+            annotations_url: `${api()}/check-runs/${id}/annotations`,
+          },
+          name: run.name,
+          check_suite: { id: 9_000_000 + i + 1 },
+          app: appJson(run.app ?? 'github-actions'),
+          pull_requests: [],
+        };
+      }),
+    });
+  };
+
+  const combinedStatus = async (ref: string, query: URLSearchParams): Promise<Answer> => {
+    const sha = await commitOf(ref);
+    if (!sha) return fail(422, `No commit found for SHA: ${ref}`, COMBINED_DOC);
+    const created = (commitStatuses.get(sha) ?? []).map((st, i) => ({ st, id: 8_000_000 + i + 1 }));
+    // The latest status of each context, newest first.
+    const latest = created
+      .filter(({ st }, i) => !created.slice(i + 1).some((o) => o.st.context === st.context))
+      .reverse();
+    const states = latest.map(({ st }) => st.state);
+    const state =
+      states.length === 0
+        ? 'pending'
+        : states.some((x) => x === 'failure' || x === 'error')
+          ? 'failure'
+          : states.some((x) => x === 'pending')
+            ? 'pending'
+            : 'success';
+    return ok(200, {
+      state,
+      statuses: pageOf(latest, query).map(({ st, id }) => ({
+        url: `${api()}/statuses/${sha}`,
+        avatar_url: null,
+        id,
+        node_id: `SC_fake${id}`,
+        state: st.state,
+        description: st.description ?? null,
+        target_url: st.targetUrl ?? null,
+        context: st.context,
+        created_at: '2024-01-01T00:00:00Z',
+        updated_at: '2024-01-01T00:00:00Z',
+      })),
+      sha,
+      total_count: latest.length,
+      repository: repoJson(),
+      commit_url: `${api()}/commits/${sha}`,
+      url: `${api()}/commits/${sha}/status`,
+    });
+  };
+
   // ---- routing ----
 
   const route = async (
@@ -1062,6 +1215,13 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       );
     }
 
+    if ((m = /^\/commits\/(.+)\/check-runs$/.exec(rest)) && method === 'GET') {
+      return listCheckRuns(decodeURIComponent(m[1]!), query);
+    }
+    if ((m = /^\/commits\/(.+)\/status$/.exec(rest)) && method === 'GET') {
+      return combinedStatus(decodeURIComponent(m[1]!), query);
+    }
+
     if (rest === '/git/refs' && method === 'POST') return createRef(b);
     if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && method === 'PATCH') {
       return updateRef(decodeURIComponent(m[1]!), b);
@@ -1138,6 +1298,12 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     },
     setRunApprovals: (runId, list) => {
       approvals.set(runId, list);
+    },
+    setCheckRuns: (sha, runs) => {
+      checkRuns.set(sha, [...runs]);
+    },
+    setStatuses: (sha, statuses) => {
+      commitStatuses.set(sha, [...statuses]);
     },
     mergePullRequest,
     close: () =>

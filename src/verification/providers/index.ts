@@ -8,13 +8,19 @@ import type { ProviderDefinition } from '../types.js';
 import { argocd } from './argocd.js';
 import { command } from './command.js';
 import { datadog } from './datadog.js';
+import { github } from './github.js';
 import { http } from './http.js';
 import { prometheus } from './prometheus.js';
 
-// TODO(lead): register the github provider here once it is written.
-
 export function defaultProviders(): ProviderRegistry {
   // Each provider gets back only what its own parse returned, so the config types can be erased.
-  const providers = [http, prometheus, command, datadog, argocd] as ProviderDefinition<unknown>[];
+  const providers = [
+    http,
+    prometheus,
+    command,
+    datadog,
+    argocd,
+    github,
+  ] as ProviderDefinition<unknown>[];
   return new Map(providers.map((p) => [p.name, p]));
 }
