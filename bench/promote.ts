@@ -1,0 +1,768 @@
+/**
+ * bench/promote: how long one promotion (`promote()`: pick the freight, run the steps on a sparse,
+ * shallow, blob-less checkout, commit, push) takes on a large GitOps repository, and how that
+ * changes with 5× the history.
+ *
+ *   npm run bench -- promote     (or: node --import tsx bench/promote.ts [--runs N] [--apps N]
+ *                                 [--commits N] [--tags N] [--factor N] [--no-http] [--profile]
+ *                                 [--keep])
+ *
+ * Builds two bare repositories with `git fast-import` (2,000 app directories × 10 manifests, one
+ * project file with 3 stages, freight tags, and 5,000 resp. 25,000 commits of history: other apps'
+ * image bumps and gantry promotions of this project), serves them over `file://` and over smart
+ * HTTP with basic auth (test/support/git-server.ts, `git http-backend`), and times, median of
+ * `--runs`, each run a new freight (recorded beforehand, untimed) so each run commits and pushes:
+ *
+ * - `promote()` of the stage dev with a cold cache (a fresh cacheDir, as each Actions job starts),
+ *   and warm (the cacheDir kept between runs, as on a laptop);
+ * - loading the project file from the remote and then `promote()`, cold: the git work of the
+ *   promote action;
+ * - `promote()` cold for a second project whose file arrived with the last commit: none of the
+ *   history is its promotions, so reading its promotion history (for soak times) finds fewer than
+ *   it asks for and walks all of it;
+ * - peers doing the same change by hand: `git clone --depth=1 --filter=blob:none --sparse` +
+ *   `sparse-checkout set` + edit + commit + push (what a hand-written workflow does), and a full
+ *   `git clone` + edit + commit + push.
+ *
+ * Runs on the two repositories are interleaved (A B, B A, ...), so whatever else loads the machine
+ * weighs on both alike. Targets: promote() under 3 s on the 5,000-commit repository, and at most
+ * 1.3× that with 5× the history. `--profile` (automatic when a target is missed) traces `--runs`
+ * cold promote() calls per repository (what GANTRY_DEBUG=1 prints) and shows the median time of
+ * each git command side by side: where the time goes, and what grows with history. Loopback has
+ * no latency: a real remote adds a round trip to each of the dozen requests a promotion makes.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serializeFreight } from '../src/freight/document.js';
+import type { Freight } from '../src/freight/types.js';
+import { parseRemote, type Remote } from '../src/git/index.js';
+import { loadProjectsFromFiles, type Project } from '../src/pipeline/index.js';
+import { promote } from '../src/promotion/promote.js';
+import { defaultRegistry } from '../src/promotion/steps/registry.js';
+import {
+  promotionMessage,
+  serializeStageState,
+  StateStore,
+  stateFilePath,
+  stateRefName,
+  toStageFreight,
+} from '../src/state/index.js';
+import { makeFreight } from '../test/support/freight.js';
+import { startGitHttpServer, type GitHttpServer } from '../test/support/git-server.js';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    apps: { type: 'string', default: '2000' },
+    commits: { type: 'string', default: '5000' },
+    tags: { type: 'string', default: '1000' },
+    factor: { type: 'string', default: '5' },
+    'no-http': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(values.runs);
+const APPS = Number(values.apps);
+const COMMITS = Number(values.commits);
+const TAGS = Number(values.tags);
+const FACTOR = Number(values.factor);
+const TARGET_MS = 3000;
+const TARGET_RATIO = 1.3;
+const PROJECT_NAME = 'echo';
+const STAGES = ['dev', 'staging', 'prod'];
+const STAGE = 'dev';
+const IMAGE = 'ghcr.io/acme/echo';
+const AUTH = { username: 'bench', password: 'bench-secret' };
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+const root = mkdtempSync(join(tmpdir(), 'gantry-bench-promote-'));
+const env: Record<string, string> = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: root,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: join(root, '.gitconfig'),
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.test',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.test',
+};
+writeFileSync(env.GIT_CONFIG_GLOBAL as string, '');
+/** Synchronous git, only while no server runs in this process. */
+const gitSync = (cwd: string, args: string[], input?: string | Buffer) =>
+  execFileSync('git', args, { cwd, env, input, maxBuffer: 1 << 30, encoding: 'utf8' });
+
+/**
+ * Asynchronous child process: the HTTP git server answers from this process, so a synchronous
+ * child talking to it would deadlock.
+ */
+function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? env });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(out).toString('utf8'))
+        : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`)),
+    );
+  });
+}
+
+// ---- the repository ---------------------------------------------------------------------------
+
+const PROJECT = `project: ${PROJECT_NAME}
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ${IMAGE}}
+stages:
+${STAGES.map(
+  (s, i) => `  - name: ${s}
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: ${i === 0 ? '{direct: true}' : `{stages: [${STAGES[i - 1]}]}`}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: apps/echo-${s}/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("${IMAGE}").Tag }}'}
+        - uses: kustomize-set-image
+          config:
+            path: apps/echo-${s}
+            images:
+              - image: ${IMAGE}
+`,
+).join('')}`;
+
+/**
+ * A second project, added to the repository recently: none of the history is its promotions, so
+ * reading its last 200 promotions walks the whole history.
+ */
+const NEW_PROJECT_NAME = 'web';
+const NEW_STAGE = 'live';
+const WEB_IMAGE = 'ghcr.io/acme/web';
+const NEW_PROJECT = `project: ${NEW_PROJECT_NAME}
+warehouses:
+  - name: web
+    subscriptions:
+      - image: {repoURL: ${WEB_IMAGE}}
+stages:
+  - name: ${NEW_STAGE}
+    requestedFreight:
+      - origin: {kind: Warehouse, name: web}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: apps/web-${NEW_STAGE}/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("${WEB_IMAGE}").Tag }}'}
+        - uses: kustomize-set-image
+          config:
+            path: apps/web-${NEW_STAGE}
+            images:
+              - image: ${WEB_IMAGE}
+`;
+
+const appName = (a: number) => `svc-${String(a).padStart(4, '0')}`;
+const appImage = (app: string) =>
+  app.startsWith('echo-')
+    ? IMAGE
+    : app.startsWith('web-')
+      ? WEB_IMAGE
+      : `ghcr.io/acme/${app.replace(/^svc-/, 'service-')}`;
+
+/** The ten manifests of one app directory, as a Helm-values-plus-kustomize repo has them. */
+function appFiles(app: string, tag: string): [string, string][] {
+  const image = appImage(app);
+  const labels = `  labels:\n    app.kubernetes.io/name: ${app}\n    app.kubernetes.io/part-of: acme\n    app.kubernetes.io/managed-by: kustomize\n`;
+  return [
+    ['values.yaml', valuesYaml(app, tag)],
+    ['kustomization.yaml', kustomizationYaml(app, tag)],
+    [
+      'deployment.yaml',
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n${labels}spec:\n  replicas: 2\n  revisionHistoryLimit: 5\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: ${app}\n  template:\n    metadata:\n${labels.replace(/^/gm, '    ')}    spec:\n      serviceAccountName: ${app}\n      securityContext:\n        runAsNonRoot: true\n        seccompProfile: {type: RuntimeDefault}\n      containers:\n        - name: ${app}\n          image: ${image}\n          ports:\n            - {name: http, containerPort: 8080}\n          envFrom:\n            - configMapRef: {name: ${app}-config}\n          readinessProbe:\n            httpGet: {path: /healthz, port: http}\n          resources:\n            requests: {cpu: 50m, memory: 64Mi}\n            limits: {memory: 256Mi}\n`,
+    ],
+    [
+      'service.yaml',
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}\n${labels}spec:\n  selector:\n    app.kubernetes.io/name: ${app}\n  ports:\n    - {name: http, port: 80, targetPort: http}\n`,
+    ],
+    [
+      'configmap.yaml',
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${app}-config\n${labels}data:\n  LOG_LEVEL: info\n  SERVICE_NAME: ${app}\n  UPSTREAM_URL: http://${app}-upstream.acme.svc.cluster.local\n`,
+    ],
+    [
+      'ingress.yaml',
+      `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${app}\n${labels}  annotations:\n    cert-manager.io/cluster-issuer: letsencrypt\nspec:\n  ingressClassName: nginx\n  tls:\n    - hosts: [${app}.acme.example]\n      secretName: ${app}-tls\n  rules:\n    - host: ${app}.acme.example\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service: {name: ${app}, port: {name: http}}\n`,
+    ],
+    [
+      'hpa.yaml',
+      `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ${app}\n${labels}spec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${app}}\n  minReplicas: 2\n  maxReplicas: 10\n  metrics:\n    - type: Resource\n      resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}\n`,
+    ],
+    [
+      'pdb.yaml',
+      `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ${app}\n${labels}spec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: ${app}\n`,
+    ],
+    [
+      'serviceaccount.yaml',
+      `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${app}\n${labels}automountServiceAccountToken: false\n`,
+    ],
+    [
+      'networkpolicy.yaml',
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${app}\n${labels}spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: ${app}\n  policyTypes: [Ingress]\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels: {kubernetes.io/metadata.name: ingress-nginx}\n`,
+    ],
+  ];
+}
+
+function valuesYaml(app: string, tag: string): string {
+  return `# Values for ${app}; the image tag is bumped by CI.\nreplicaCount: 2\nimage:\n  repository: ${appImage(app)}\n  tag: ${tag} # bumped automatically\n  pullPolicy: IfNotPresent\nresources:\n  requests:\n    cpu: 50m\n    memory: 64Mi\nservice:\n  port: 80\n`;
+}
+
+function kustomizationYaml(app: string, tag: string): string {
+  return `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: ${app}\nresources:\n  - deployment.yaml\n  - service.yaml\n  - configmap.yaml\n  - ingress.yaml\n  - hpa.yaml\n  - pdb.yaml\n  - serviceaccount.yaml\n  - networkpolicy.yaml\nimages:\n  - name: ${appImage(app)}\n    newTag: ${tag}\n`;
+}
+
+/** Freight of the history: a fixed pool, so both repositories have the same tags. */
+const poolFreight = Array.from({ length: TAGS }, (_, i) =>
+  makeFreight(`1.${Math.floor(i / 100)}.${i % 100}`, {
+    createdAt: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
+  }),
+);
+const HISTORY_START = Date.UTC(2025, 0, 1) / 1000;
+
+/** State of a stage, as gantry writes it. */
+const stateFile = (stage: string, f: Freight, at: string) =>
+  serializeStageState({
+    project: PROJECT_NAME,
+    stage,
+    freight: [toStageFreight(f)],
+    promotedAt: at,
+    promotedBy: 'gantry',
+    approvedBy: [],
+  });
+
+/**
+ * A bare repository: one commit with the manifests, then `commits` commits of history in which
+ * one in four is a gantry promotion of this project (manifests and state file), the others image
+ * bumps of other apps, as CI pushes them; then the freight tags.
+ */
+function buildRepo(name: string, commits: number): string {
+  const bare = join(root, `${name}.git`);
+  gitSync(root, ['init', '-q', '--bare', '-b', 'main', bare]);
+  for (const [k, v] of [
+    ['uploadpack.allowFilter', 'true'],
+    ['uploadpack.allowAnySHA1InWant', 'true'],
+    ['http.receivepack', 'true'],
+  ])
+    gitSync(bare, ['config', k as string, v as string]);
+  const chunks: string[] = [];
+  const data = (s: string) => `data ${Buffer.byteLength(s)}\n${s}`;
+  const modify = (path: string, content: string) =>
+    chunks.push(`M 100644 inline ${path}\n${data(content)}`);
+  const commit = (seconds: number, who: string, message: string) =>
+    chunks.push(
+      'commit refs/heads/main',
+      `author ${who} <${who}@example.test> ${seconds} +0000`,
+      `committer ${who} <${who}@example.test> ${seconds} +0000`,
+      data(message),
+    );
+
+  // The initial tree: APPS directories (three of them this project's stages), the project file,
+  // and the stages' state at the oldest freight.
+  const first = poolFreight[0] as Freight;
+  commit(HISTORY_START, 'alice', 'Initial manifests\n');
+  modify(`.gantry/${PROJECT_NAME}.yaml`, PROJECT);
+  const apps = [...STAGES.map((s) => `echo-${s}`), `web-${NEW_STAGE}`];
+  for (let a = 0; apps.length < APPS; a++) apps.push(appName(a));
+  for (const app of apps) {
+    const tag = app.startsWith('echo-') ? (first.images[0]?.tag as string) : '1.0.0';
+    for (const [file, text] of appFiles(app, tag)) modify(`apps/${app}/${file}`, text);
+  }
+  for (const s of STAGES)
+    modify(stateFilePath(PROJECT_NAME, s), stateFile(s, first, '2025-01-01T00:00:00.000Z'));
+
+  const others = apps.length - STAGES.length - 1;
+  const promotions = Math.floor(commits / 4);
+  let promotion = 0;
+  for (let c = 0; c < commits; c++) {
+    const seconds = HISTORY_START + 60 + c * 60;
+    if (c % 4 === 3) {
+      // A promotion: dev takes the next freight, staging and prod follow one and two behind.
+      const s = promotion % STAGES.length;
+      const stage = STAGES[s] as string;
+      const step = Math.floor(promotion / STAGES.length);
+      const f = poolFreight[
+        Math.max(0, Math.min(TAGS - 1, Math.floor((step * TAGS * STAGES.length) / promotions)) - s)
+      ] as Freight;
+      const tag = f.images[0]?.tag as string;
+      promotion++;
+      const message = promotionMessage(
+        { project: PROJECT_NAME, stage, freight: f, promotedBy: 'gantry' },
+        [],
+        [`- apps/echo-${stage}/values.yaml: image.tag → ${tag}`],
+      );
+      commit(seconds, 'gantry', message);
+      modify(`apps/echo-${stage}/values.yaml`, valuesYaml(`echo-${stage}`, tag));
+      modify(`apps/echo-${stage}/kustomization.yaml`, kustomizationYaml(`echo-${stage}`, tag));
+      modify(
+        stateFilePath(PROJECT_NAME, stage),
+        stateFile(stage, f, new Date(seconds * 1000).toISOString()),
+      );
+    } else {
+      const app = appName((c * 7919) % others);
+      // The new project's file arrives with the last commit of history.
+      if (c === commits - 1) modify(`.gantry/${NEW_PROJECT_NAME}.yaml`, NEW_PROJECT);
+      const tag = `1.${Math.floor(c / 1000)}.${c % 1000}`;
+      commit(seconds, 'ci-bot', `chore(${app}): bump image to ${tag}\n`);
+      modify(`apps/${app}/values.yaml`, valuesYaml(app, tag));
+      modify(`apps/${app}/kustomization.yaml`, kustomizationYaml(app, tag));
+    }
+  }
+  gitSync(bare, ['fast-import', '--quiet'], chunks.join('\n') + '\n');
+
+  // Freight tags, as recordFreight writes them: one hash-object and one update-ref process.
+  gitSync(bare, ['mktree'], '');
+  const tagDir = join(root, `${name}-tags`);
+  mkdirSync(tagDir);
+  const paths = poolFreight.map((f, i) => {
+    const ref = stateRefName({ kind: 'freight', project: PROJECT_NAME, freightId: f.id });
+    const seconds = Math.floor(new Date(f.createdAt).getTime() / 1000);
+    const p = join(tagDir, String(i));
+    writeFileSync(
+      p,
+      `object ${EMPTY_TREE}\ntype tree\ntag ${ref.replace(/^refs\/tags\//, '')}\ntagger gantry[bot] <gantry[bot]@users.noreply.github.com> ${seconds} +0000\n\n${serializeFreight(f)}`,
+    );
+    return p;
+  });
+  const oids = gitSync(bare, ['hash-object', '-t', 'tag', '-w', '--stdin-paths'], paths.join('\n'))
+    .trim()
+    .split('\n');
+  gitSync(
+    bare,
+    ['update-ref', '--stdin'],
+    poolFreight
+      .map(
+        (f, i) =>
+          `create ${stateRefName({ kind: 'freight', project: PROJECT_NAME, freightId: f.id })} ${oids[i]}\n`,
+      )
+      .join(''),
+  );
+  rmSync(tagDir, { recursive: true, force: true });
+  // Packed as a forge keeps it: one pack with bitmaps, packed refs, a commit-graph.
+  gitSync(bare, ['pack-refs', '--all']);
+  gitSync(bare, ['repack', '-adq', '--write-bitmap-index']);
+  gitSync(bare, ['commit-graph', 'write', '--reachable']);
+  return bare;
+}
+
+// ---- measuring --------------------------------------------------------------------------------
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const parsed = loadProjectsFromFiles([
+  { file: `.gantry/${PROJECT_NAME}.yaml`, text: PROJECT },
+  { file: `.gantry/${NEW_PROJECT_NAME}.yaml`, text: NEW_PROJECT },
+]);
+if (parsed.problems.length || parsed.projects.length !== 2)
+  throw new Error(`bad project file: ${JSON.stringify(parsed.problems)}`);
+const projects = new Map(parsed.projects.map((p) => [p.name, p]));
+/** Which project a run promotes, and into which stage. */
+type Which = 'echo' | 'web';
+const stageOf = (which: Which) => (which === 'echo' ? STAGE : NEW_STAGE);
+
+interface Transport {
+  name: string;
+  remote: Remote;
+  /** Environment for the peers' plain git (with the Authorization header over HTTP). */
+  gitEnv: Record<string, string>;
+}
+
+let freightCounter = 0;
+/** A new freight, newer than any before, recorded in the remote (not timed). */
+async function newFreight(recorder: StateStore, which: Which = 'echo'): Promise<Freight> {
+  const n = freightCounter++;
+  const tag = `2.${Math.floor(n / 100)}.${n % 100}`;
+  const createdAt = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+  let f = makeFreight(tag, { createdAt });
+  if (which === 'web') {
+    const base = makeFreight(tag, { createdAt, warehouse: 'web' });
+    f = { ...base, images: [{ ...(base.images[0] as Freight['images'][0]), repoURL: WEB_IMAGE }] };
+  }
+  await recorder.recordFreight(which, f);
+  return f;
+}
+
+const quietLog = () => undefined;
+
+async function timePromote(
+  t: Transport,
+  cacheDir: string,
+  f: Freight,
+  opts: { loadProject?: boolean; trace?: (line: string) => void; which?: Which } = {},
+): Promise<number> {
+  const which = opts.which ?? 'echo';
+  const t0 = performance.now();
+  const store = new StateStore({ remote: t.remote, cacheDir, baseEnv: env, trace: opts.trace });
+  let p = projects.get(which) as Project;
+  if (opts.loadProject) {
+    const loaded = loadProjectsFromFiles(await store.projectFiles());
+    p = loaded.projects.find((x) => x.name === which) as Project;
+  }
+  const outcome = await promote({
+    project: p,
+    stage: stageOf(which),
+    freight: f.id,
+    store,
+    registry: defaultRegistry(),
+    dryRun: false,
+    promotedBy: 'bench',
+    clock: () => new Date(),
+    fetch,
+    log: quietLog,
+  });
+  const ms = performance.now() - t0;
+  if (!outcome.result?.changed)
+    throw new Error(`promote() did not commit: ${JSON.stringify(outcome)}`);
+  return ms;
+}
+
+/** The same change by hand: a clone, the two manifests and the state file edited, one commit, push. */
+async function timePeer(t: Transport, kind: 'sparse' | 'full', f: Freight): Promise<number> {
+  const dir = join(root, `peer-${kind}-${freightCounter}`);
+  const g = (args: string[], cwd = dir) => run('git', args, { cwd, env: t.gitEnv });
+  const tag = f.images[0]?.tag as string;
+  const t0 = performance.now();
+  if (kind === 'sparse') {
+    await g(
+      ['clone', '-q', '--depth=1', '--filter=blob:none', '--sparse', t.remote.url, dir],
+      root,
+    );
+    await g(['sparse-checkout', 'set', `apps/echo-${STAGE}`, `.gantry/state/${PROJECT_NAME}`]);
+  } else {
+    await g(['clone', '-q', t.remote.url, dir], root);
+  }
+  const values = join(dir, `apps/echo-${STAGE}/values.yaml`);
+  writeFileSync(values, readFileSync(values, 'utf8').replace(/^( {2}tag: )\S+/m, `$1${tag}`));
+  const kust = join(dir, `apps/echo-${STAGE}/kustomization.yaml`);
+  writeFileSync(kust, readFileSync(kust, 'utf8').replace(/^( {4}newTag: )\S+/m, `$1${tag}`));
+  writeFileSync(
+    join(dir, stateFilePath(PROJECT_NAME, STAGE)),
+    stateFile(STAGE, f, new Date().toISOString()),
+  );
+  await g(['commit', '-q', '-a', '-m', `promote ${STAGE}: ${tag}`]);
+  await g(['push', '-q', 'origin', 'HEAD:refs/heads/main']);
+  const ms = performance.now() - t0;
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+const ROWS = [
+  'promote() cold cache',
+  'promote() warm cache',
+  'load project + promote() cold',
+  'new project: promote() cold',
+  'git sparse clone + edit + push',
+  'git full clone + edit + push',
+] as const;
+type Row = (typeof ROWS)[number];
+
+/** A repository as one transport serves it, with a store that records the freight. */
+interface Target {
+  t: Transport;
+  recorder: StateStore;
+  warmCache: string;
+}
+
+/**
+ * Runs `fn` RUNS times on each target, interleaved (A B, B A, A B, ...), so the load of whatever
+ * else runs on the machine falls on both repositories alike; returns the times per target.
+ */
+async function interleaved(
+  targets: Target[],
+  fn: (x: Target) => Promise<number>,
+): Promise<number[][]> {
+  const xs = targets.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++) {
+    const order = targets.map((_, k) => k);
+    if (i % 2) order.reverse();
+    for (const k of order) xs[k]?.push(await fn(targets[k] as Target));
+  }
+  return xs;
+}
+
+async function measure(targets: Target[]): Promise<Map<Row, number>[]> {
+  const out = targets.map(() => new Map<Row, number>());
+  const fresh = () => mkdtempSync(join(root, 'cache-'));
+  const cold =
+    (loadProject: boolean, which: Which = 'echo') =>
+    async (x: Target) => {
+      const f = await newFreight(x.recorder, which);
+      const dir = fresh();
+      const ms = await timePromote(x.t, dir, f, { loadProject, which });
+      rmSync(dir, { recursive: true, force: true });
+      return ms;
+    };
+  const rows: [Row, (x: Target) => Promise<number>][] = [
+    ['promote() cold cache', cold(false)],
+    [
+      'promote() warm cache',
+      async (x) => timePromote(x.t, x.warmCache, await newFreight(x.recorder)),
+    ],
+    ['load project + promote() cold', cold(true)],
+    ['new project: promote() cold', cold(false, 'web')],
+    [
+      'git sparse clone + edit + push',
+      async (x) => timePeer(x.t, 'sparse', await newFreight(x.recorder)),
+    ],
+    [
+      'git full clone + edit + push',
+      async (x) => timePeer(x.t, 'full', await newFreight(x.recorder)),
+    ],
+  ];
+  // The warm caches: one promotion each before the warm runs.
+  for (const x of targets) await timePromote(x.t, x.warmCache, await newFreight(x.recorder));
+  for (const [row, fn] of rows) {
+    const xs = await interleaved(targets, fn);
+    xs.forEach((x, k) => out[k]?.set(row, median(x)));
+  }
+  return out;
+}
+
+/** A git command with the parts that differ between runs (hashes, temp paths, port) masked. */
+const normalize = (line: string) =>
+  line
+    .replace(/ in \d+ ms$/, '')
+    .replace(/ exit \d+$/, '')
+    .replace(/ \([^()]*\)$/, (cwd) =>
+      cwd.includes('/promote-')
+        ? ' (worktree)'
+        : cwd.includes('-tags.git')
+          ? ' (tag cache)'
+          : cwd.includes('cache-')
+            ? ' (cache)'
+            : '',
+    )
+    .replaceAll(root, '<tmp>')
+    .replace(/\b[0-9a-f]{40}\b/g, '<sha>')
+    .replace(/<tmp>\/cache-\w+\/\w+/g, '<cache>/<key>')
+    .replace(/127\.0\.0\.1:\d+/g, '<server>')
+    .replace(/repo-\d\.git/g, 'repo.git')
+    .replace(/^git /, '');
+
+/**
+ * RUNS traced cold promote() calls per repository (interleaved): the median time of each git
+ * command gantry ran (what GANTRY_DEBUG=1 prints), side by side, to show where the time goes and
+ * what grows with history.
+ */
+async function profile(
+  targets: Target[],
+  labels: string[],
+  title: string,
+  which: Which,
+): Promise<void> {
+  const perTarget = targets.map(() => new Map<string, number[]>());
+  const totals = targets.map(() => [] as number[]);
+  const starts = new Map<string, number[]>();
+  await interleaved(targets, async (x) => {
+    const idx = targets.indexOf(x);
+    const f = await newFreight(x.recorder, which);
+    const dir = mkdtempSync(join(root, 'cache-'));
+    const seen = new Map<string, number>();
+    const lines: { start: number; key: string; ms: number }[] = [];
+    const t0 = performance.now();
+    const trace = (line: string) => {
+      const ms = Number(/ in (\d+) ms$/.exec(line)?.[1] ?? 0);
+      lines.push({ start: performance.now() - t0 - ms, key: normalize(line), ms });
+    };
+    const total = await timePromote(x.t, dir, f, { trace, which });
+    rmSync(dir, { recursive: true, force: true });
+    totals[idx]?.push(total);
+    for (const l of lines.sort((a, b) => a.start - b.start)) {
+      // The same command twice (the history deepening) is told apart by its occurrence.
+      const n = (seen.get(l.key) ?? 0) + 1;
+      seen.set(l.key, n);
+      const key = n > 1 ? `${l.key} #${n}` : l.key;
+      starts.set(key, [...(starts.get(key) ?? []), l.start]);
+      const m = perTarget[idx] as Map<string, number[]>;
+      m.set(key, [...(m.get(key) ?? []), l.ms]);
+    }
+    return total;
+  });
+  const order = [...starts.keys()].sort(
+    (a, b) => median(starts.get(a) ?? []) - median(starts.get(b) ?? []),
+  );
+  const w = 8;
+  console.log(
+    `\nprofile, ${title}: median ms of each git command over ${RUNS} traced cold promote() runs per repository, in the order they start`,
+  );
+  console.log(`${labels.map((l) => l.split(' ')[0]?.padStart(w)).join('')}   ratio  command`);
+  const small = targets.map(() => 0);
+  let smallCount = 0;
+  for (const key of order) {
+    const meds = perTarget.map((m) => median(m.get(key) ?? [0]));
+    if (Math.max(...meds) < 15) {
+      meds.forEach((v, i) => (small[i] = (small[i] ?? 0) + v));
+      smallCount++;
+      continue;
+    }
+    const text = key.length > 120 ? `${key.slice(0, 117)}...` : key;
+    const ratio = (meds[meds.length - 1] as number) / (meds[0] as number);
+    console.log(
+      `${meds.map((v) => v.toFixed(0).padStart(w)).join('')}  ${(Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-').padStart(6)}  ${text}`,
+    );
+  }
+  console.log(
+    `${small.map((v) => v.toFixed(0).padStart(w)).join('')}          ${smallCount} other commands under 15 ms each (init, config, rev-parse, cat-file, ls-tree, log...)`,
+  );
+  console.log(
+    `${totals.map((v) => median(v).toFixed(0).padStart(w)).join('')}  ${(median(totals[1] ?? []) / median(totals[0] ?? [])).toFixed(2).padStart(5)}x  promote() in all (wall; reads run partly in parallel)`,
+  );
+}
+
+// ---- main -------------------------------------------------------------------------------------
+
+console.log(
+  `bench/promote: median of ${RUNS}, the two repositories interleaved; node ${process.version}; ${gitSync(root, ['--version']).trim()}`,
+);
+const repos: { label: string; commits: number; bare?: string }[] = [
+  { label: `${COMMITS} commits`, commits: COMMITS },
+  { label: `${COMMITS * FACTOR} commits`, commits: COMMITS * FACTOR },
+];
+for (const [i, r] of repos.entries()) {
+  const t0 = Date.now();
+  r.bare = buildRepo(`repo-${i}`, r.commits);
+  const files = gitSync(r.bare, ['ls-tree', '-r', '--name-only', 'main']).split('\n').length - 1;
+  const size = gitSync(r.bare, ['count-objects', '-vH'])
+    .split('\n')
+    .find((l) => l.startsWith('size-pack'));
+  console.log(
+    `built ${r.label}: ${files} files, ${r.commits + 1} commits, ${TAGS} freight tags, ${size} in ${Date.now() - t0} ms`,
+  );
+}
+
+let server: GitHttpServer | undefined;
+const results = new Map<string, Map<Row, number>[]>();
+const transports: { name: string; make: (bare: string) => Transport }[] = [
+  {
+    name: 'file://',
+    make: (bare) => ({ name: 'file://', remote: parseRemote(`file://${bare}`), gitEnv: env }),
+  },
+];
+const targetsOf = (tr: (typeof transports)[number]): Target[] =>
+  repos.map((r) => {
+    const t = tr.make(r.bare as string);
+    return {
+      t,
+      recorder: new StateStore({
+        remote: t.remote,
+        cacheDir: join(root, 'recorder'),
+        baseEnv: env,
+      }),
+      warmCache: mkdtempSync(join(root, 'warm-')),
+    };
+  });
+let ok = true;
+try {
+  if (!values['no-http']) {
+    server = await startGitHttpServer({ root, auth: AUTH });
+    const url = server.url;
+    const header = `Authorization: Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}`;
+    transports.push({
+      name: 'http',
+      make: (bare) => ({
+        name: 'http',
+        remote: parseRemote(`${url}/${bare.slice(root.length + 1)}`, { kind: 'basic', ...AUTH }),
+        gitEnv: {
+          ...env,
+          GIT_CONFIG_COUNT: '1',
+          GIT_CONFIG_KEY_0: 'http.extraHeader',
+          GIT_CONFIG_VALUE_0: header,
+        },
+      }),
+    });
+  }
+  for (const tr of transports) {
+    const t0 = Date.now();
+    results.set(tr.name, await measure(targetsOf(tr)));
+    console.log(`measured ${tr.name} in ${Date.now() - t0} ms`);
+  }
+
+  // The table: per transport, one column per repository and the ratio of the two.
+  const [a, b] = repos as [(typeof repos)[0], (typeof repos)[0]];
+  const w = 9;
+  const cell = (tr: string, k: number, row: Row) => results.get(tr)?.[k]?.get(row) ?? NaN;
+  console.log(
+    `\nmedian ms, ${a.commits} vs ${b.commits} commits of history (${APPS * 10} files, ${TAGS} freight tags)`,
+  );
+  console.log(
+    ' '.repeat(40) + transports.map((t) => t.name.padStart(2 * w).padEnd(3 * w)).join(''),
+  );
+  console.log(
+    ' '.repeat(40) +
+      transports
+        .map(() => [`${a.commits}`, `${b.commits}`, 'ratio'].map((s) => s.padStart(w)).join(''))
+        .join(''),
+  );
+  for (const row of ROWS) {
+    let line = `  ${row.padEnd(38)}`;
+    for (const tr of transports) {
+      const x = cell(tr.name, 0, row);
+      const y = cell(tr.name, 1, row);
+      line += [x.toFixed(0), y.toFixed(0), `${(y / x).toFixed(2)}x`]
+        .map((s) => s.padStart(w))
+        .join('');
+    }
+    console.log(line);
+  }
+  console.log(
+    `\ntargets: promote() under ${TARGET_MS} ms with ${a.commits} commits, and at most ${TARGET_RATIO}x that with ${b.commits}`,
+  );
+  for (const tr of transports) {
+    for (const row of [
+      'promote() cold cache',
+      'promote() warm cache',
+      'new project: promote() cold',
+    ] as const) {
+      const x = cell(tr.name, 0, row);
+      const y = cell(tr.name, 1, row);
+      const pass = x < TARGET_MS && y / x <= TARGET_RATIO;
+      ok &&= pass;
+      const peer = cell(tr.name, 0, 'git sparse clone + edit + push');
+      const full = cell(tr.name, 0, 'git full clone + edit + push');
+      console.log(
+        `  ${`${tr.name} ${row}`.padEnd(34)} ${x.toFixed(0).padStart(6)} ms   ${(y / x).toFixed(2)}x with ${FACTOR}x history   ${(x / peer).toFixed(2)}x the sparse clone, ${(x / full).toFixed(2)}x the full clone   ${pass ? 'ok' : 'MISSED'}`,
+      );
+    }
+  }
+  if (values.profile || !ok) {
+    for (const tr of transports) {
+      const labels = repos.map((r) => r.label);
+      await profile(targetsOf(tr), labels, `${tr.name}, project ${PROJECT_NAME}`, 'echo');
+      await profile(
+        targetsOf(tr),
+        labels,
+        `${tr.name}, new project ${NEW_PROJECT_NAME} (no promotions in history)`,
+        'web',
+      );
+    }
+  }
+  console.log(`\n${ok ? 'all targets met' : 'A TARGET WAS MISSED'}`);
+} finally {
+  await server?.close();
+  if (!values.keep) rmSync(root, { recursive: true, force: true });
+  else console.log(`kept ${root}`);
+}
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,256 @@
+/**
+ * Twenty promote() calls at once against one repository over smart HTTP with basic auth, each with
+ * its own StateStore and cache directory, as twenty Actions jobs would run: every promotion lands,
+ * none is lost, history stays linear, and every commit's manifests agree with its state file.
+ */
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Freight } from '../../src/freight/types.js';
+import { parseRemote, type Remote } from '../../src/git/index.js';
+import { loadProjectsFromFiles, type Project } from '../../src/pipeline/index.js';
+import { promote, type PromoteOutcome } from '../../src/promotion/promote.js';
+import { defaultRegistry } from '../../src/promotion/steps/registry.js';
+import { parseStageState, StateStore, stateFilePath } from '../../src/state/index.js';
+import { makeFreight } from '../support/freight.js';
+import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+
+const STAGES = 5;
+const PER_STAGE = 4;
+const JOBS = STAGES * PER_STAGE;
+const AUTH = { username: 'gantry-bot', password: 's3cret-token' };
+const stageName = (s: number) => `s${s}`;
+const valuesPath = (s: number) => `env/${stageName(s)}/values.yaml`;
+
+/** Five stages, all taking freight straight from the warehouse, each setting one values file. */
+function projectFile(branchPerStage: boolean): string {
+  const stages = Array.from(
+    { length: STAGES },
+    (_, s) => `  - name: ${stageName(s)}
+${branchPerStage ? `    branch: stage/${stageName(s)}\n` : ''}    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: ${valuesPath(s)}
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+`,
+  );
+  return `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+${stages.join('')}`;
+}
+
+const VALUES = '# echo\nimage:\n  repository: ghcr.io/acme/echo\n  tag: 0.1.0 # set by gantry\n';
+
+interface Job {
+  index: number;
+  stage: string;
+  freight: Freight;
+  outcome: PromoteOutcome;
+}
+
+/** The freight each promotion commit names in its state file, and its values file's tag. */
+function checkCommit(bare: string, commit: string): { stage: string; freight: string } {
+  const stage = git(bare, [
+    'log',
+    '-1',
+    '--format=%(trailers:key=Gantry-Stage,valueonly)',
+    commit,
+  ]).trim();
+  const freightId = git(bare, [
+    'log',
+    '-1',
+    '--format=%(trailers:key=Gantry-Freight,valueonly)',
+    commit,
+  ]).trim();
+  const state = parseStageState(
+    git(bare, ['show', `${commit}:${stateFilePath('echo', stage)}`]),
+    `${commit}:${stage}`,
+  );
+  expect(
+    state.freight.map((f) => f.id),
+    `state of ${stage} at ${commit}`,
+  ).toEqual([freightId]);
+  // Every stage promoted so far at this commit: its manifests run the freight its state names.
+  for (let s = 0; s < STAGES; s++) {
+    const path = stateFilePath('echo', stageName(s));
+    const exists = git(bare, ['ls-tree', '--name-only', commit, '--', path]).trim();
+    const values = YAML.parse(git(bare, ['show', `${commit}:${valuesPath(s)}`])) as {
+      image: { tag: string };
+    };
+    if (!exists) {
+      expect(values.image.tag, `${valuesPath(s)} at ${commit}`).toBe('0.1.0');
+      continue;
+    }
+    const st = parseStageState(git(bare, ['show', `${commit}:${path}`]), `${commit}:${path}`);
+    expect(values.image.tag, `${valuesPath(s)} at ${commit}`).toBe(st.freight[0]?.images[0]?.tag);
+  }
+  return { stage, freight: freightId };
+}
+
+describe.each([
+  { name: 'all stages on one branch', branchPerStage: false },
+  { name: 'a branch per stage', branchPerStage: true },
+])(`${JOBS} concurrent promote() calls over HTTP with basic auth: $name`, ({ branchPerStage }) => {
+  const tmp = tempDir('gantry-promote-race-');
+  const env = testGitEnv(tmp.path);
+  let bare: string;
+  let server: GitHttpServer;
+  let remote: Remote;
+  const branchOf = (s: number) => (branchPerStage ? `stage/${stageName(s)}` : 'main');
+  const before = new Map<string, string>();
+  const freight = Array.from({ length: JOBS }, (_, i) =>
+    makeFreight(`1.${i % STAGES}.${i}`, {
+      createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+    }),
+  );
+
+  beforeAll(async () => {
+    const files: Record<string, string> = { '.gantry/echo.yaml': projectFile(branchPerStage) };
+    for (let s = 0; s < STAGES; s++) files[valuesPath(s)] = VALUES;
+    bare = createBareRepo(
+      tmp.path,
+      'gitops',
+      files,
+      branchPerStage ? Array.from({ length: STAGES }, (_, s) => branchOf(s)) : [],
+    );
+    git(bare, ['config', 'core.logAllRefUpdates', 'always']);
+    for (let s = 0; s < STAGES; s++)
+      before.set(branchOf(s), git(bare, ['rev-parse', branchOf(s)]).trim());
+    server = await startGitHttpServer({ root: tmp.path, auth: AUTH });
+    remote = parseRemote(`${server.url}/gitops.git`, { kind: 'basic', ...AUTH });
+    const recorder = new StateStore({
+      remote,
+      cacheDir: join(tmp.path, 'recorder'),
+      baseEnv: env,
+    });
+    await Promise.all(freight.map((f) => recorder.recordFreight('echo', f)));
+  });
+  afterAll(async () => {
+    await server?.close();
+    tmp.cleanup();
+  });
+
+  test('all land, none lost, history linear, manifests agree with state', async () => {
+    const started = Date.now();
+    const jobs = await Promise.all(
+      freight.map(async (f, index): Promise<Job> => {
+        // A job of its own: its own cache, its own store, the project read from the remote.
+        const store = new StateStore({
+          remote,
+          cacheDir: join(tmp.path, `job-${index}`),
+          baseEnv: env,
+        });
+        const { projects, problems } = loadProjectsFromFiles(await store.projectFiles());
+        expect(problems).toEqual([]);
+        const stage = stageName(index % STAGES);
+        const outcome = await promote({
+          project: projects[0] as Project,
+          stage,
+          freight: f.id,
+          store,
+          registry: defaultRegistry(),
+          dryRun: false,
+          promotedBy: `job-${index}`,
+          run: `https://github.com/acme/gitops/actions/runs/${1000 + index}`,
+          clock: () => new Date(),
+          fetch,
+          log: () => undefined,
+        });
+        return { index, stage, freight: f, outcome };
+      }),
+    );
+    const elapsed = Date.now() - started;
+
+    // Every call committed and pushed its own promotion.
+    for (const j of jobs) {
+      expect(j.outcome.freight?.id, `job ${j.index}`).toBe(j.freight.id);
+      expect(j.outcome.result?.changed, `job ${j.index}`).toBe(true);
+      expect(j.outcome.result?.commit, `job ${j.index}`).toMatch(/^[0-9a-f]{40}$/);
+    }
+    const commits = new Set(jobs.map((j) => j.outcome.result?.commit));
+    expect(commits.size).toBe(JOBS);
+
+    const branches = [...new Set(Array.from({ length: STAGES }, (_, s) => branchOf(s)))];
+    const landed = new Map<string, { stage: string; freight: string }>();
+    for (const branch of branches) {
+      const range = `${before.get(branch)}..${branch}`;
+      // Linear: no merge commit anywhere on the branch, and each new commit has one parent.
+      expect(git(bare, ['rev-list', '--merges', branch]).trim()).toBe('');
+      const log = git(bare, ['log', '--format=%H %P', range]).trim().split('\n').filter(Boolean);
+      expect(log.every((l) => l.split(' ').length === 2)).toBe(true);
+      const expected = jobs.filter((j) => branchOf(Number(j.stage.slice(1))) === branch);
+      expect(log, `promotions on ${branch}`).toHaveLength(expected.length);
+      for (const line of log) {
+        const sha = line.split(' ')[0] as string;
+        landed.set(sha, checkCommit(bare, sha));
+      }
+    }
+    // Each call's commit is on its branch, naming its stage and freight.
+    for (const j of jobs) {
+      expect(landed.get(j.outcome.result?.commit as string), `job ${j.index}`).toEqual({
+        stage: j.stage,
+        freight: j.freight.id,
+      });
+    }
+
+    for (let s = 0; s < STAGES; s++) {
+      const stage = stageName(s);
+      const branch = branchOf(s);
+      const path = stateFilePath('echo', stage);
+      // The state file's history: one entry per promotion into the stage, newest first.
+      const history = git(bare, [
+        'log',
+        '--format=%(trailers:key=Gantry-Freight,valueonly)',
+        `${before.get(branch)}..${branch}`,
+        '--',
+        path,
+      ])
+        .split('\n')
+        .filter(Boolean);
+      expect(history, `history of ${path}`).toHaveLength(PER_STAGE);
+      expect(new Set(history)).toEqual(
+        new Set(jobs.filter((j) => j.stage === stage).map((j) => j.freight.id)),
+      );
+      // The final state names the freight of the last promotion that landed.
+      const final = parseStageState(git(bare, ['show', `${branch}:${path}`]), path);
+      expect(final.freight.map((f) => f.id)).toEqual([history[0]]);
+      const values = YAML.parse(git(bare, ['show', `${branch}:${valuesPath(s)}`])) as {
+        image: { tag: string };
+      };
+      expect(values.image.tag).toBe(freight.find((f) => f.id === history[0])?.images[0]?.tag);
+    }
+
+    // No force-push: every update of each branch in the server's reflog was a fast-forward.
+    for (const branch of branches) {
+      const reflog = git(bare, ['reflog', 'show', '--format=%H', `refs/heads/${branch}`])
+        .trim()
+        .split('\n');
+      for (let i = 0; i + 1 < reflog.length; i++) {
+        const ff = git(bare, [
+          'merge-base',
+          '--is-ancestor',
+          reflog[i + 1] as string,
+          reflog[i] as string,
+        ]);
+        expect(ff).toBe('');
+      }
+    }
+
+    // On one branch they really raced: some had to retry on a newer tip.
+    const attempts = jobs.map((j) => j.outcome.result?.attempts ?? 0);
+    if (!branchPerStage) expect(Math.max(...attempts)).toBeGreaterThan(1);
+    console.log(
+      `${JOBS} promotions (${branchPerStage ? 'a branch per stage' : 'one branch'}) in ${elapsed} ms; attempts: max ${Math.max(...attempts)}, total ${attempts.reduce((a, b) => a + b, 0)}`,
+    );
+  }, 120_000);
+});
