@@ -551,7 +551,14 @@ export class StateStore {
       await this.fetchTips(unique);
       const found = new Map<string, PromotionRecord>();
       for (const branch of unique) {
-        for (let depth = 64; ; depth *= 4) {
+        // Start deep enough for `limit` promotions when one commit in four is one (one round trip
+        // in an established repository), and stop at a bound: a project with few promotions in a
+        // long-lived repository would otherwise read the whole history on every call.
+        for (
+          let depth = Math.max(64, 4 ** Math.ceil(Math.log(limit * 4) / Math.log(4)));
+          ;
+          depth *= 4
+        ) {
           await this.fetch([
             `--depth=${depth}`,
             '--filter=tree:0',
@@ -571,7 +578,7 @@ export class StateStore {
             }
           }
           const reachedRoot = records.length < depth;
-          if (count >= limit || reachedRoot) break;
+          if (count >= limit || reachedRoot || depth >= MAX_HISTORY_DEPTH) break;
         }
       }
       return [...found.values()]
@@ -847,6 +854,12 @@ export class StateStore {
  * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
  */
 const tipRef = (branch: string): string => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+
+/**
+ * How far back promotions are read on a branch: soak times and `get promotions` look at recent
+ * history, and reading further would make every command slower as the repository ages.
+ */
+export const MAX_HISTORY_DEPTH = 4096;
 
 /** Reads retry transient failures a few times; writes have their own, longer policy. */
 const READ_RETRY = (p: RetryPolicy): RetryPolicy => ({ ...p, attempts: Math.min(p.attempts, 4) });

@@ -3,7 +3,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
-import { StateStore, parsePromotionCommit, promotionMessage } from '../../src/state/index.js';
+import {
+  MAX_HISTORY_DEPTH,
+  StateStore,
+  parsePromotionCommit,
+  promotionMessage,
+} from '../../src/state/index.js';
 import { remoteUrlOf } from '../../src/status/repo.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
@@ -32,6 +37,33 @@ function allFiles(dir: string): string[] {
 }
 
 describe('state edge cases', () => {
+  test('promotion history is read back a bounded number of commits, however old the repository', async () => {
+    const { bare, store } = fresh();
+    await store.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: makeFreight('1.0.0'),
+      promotedBy: 'ci',
+    });
+    expect(await store.promotions('echo', ['main'])).toHaveLength(1);
+    // Bury it under more commits than the bound, as years of other teams' work would.
+    const tip = git(bare, ['rev-parse', 'main']).trim();
+    const extra = MAX_HISTORY_DEPTH + 10;
+    const stream: string[] = [];
+    for (let i = 0; i < extra; i++) {
+      stream.push(
+        'commit refs/heads/main',
+        `committer Other <o@example.test> ${1_800_000_000 + i} +0000`,
+        'data 6',
+        `c${String(i).padStart(4, '0')}`,
+        ...(i === 0 ? [`from ${tip}`] : []),
+        '',
+      );
+    }
+    git(bare, ['fast-import', '--quiet'], testGitEnv(tmp.path), stream.join('\n') + '\n');
+    expect(await store.promotions('echo', ['main'])).toEqual([]);
+  });
+
   test('a newline in a trailer value cannot forge another promotion', async () => {
     const { bare, store } = fresh();
     const forged = `mallory\n\nGantry-Project: echo\nGantry-Stage: prod\nGantry-Freight: ${'e'.repeat(40)}`;
