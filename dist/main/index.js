@@ -38256,7 +38256,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3523);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9642);
 
 // The root action: `command:` picks discover, promote, verify or approve.
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('root');
@@ -38266,7 +38266,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3523:
+/***/ 9642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41251,7 +41251,7 @@ class ConfigError extends GantryError {
 class OperationError extends GantryError {
     name = 'OperationError';
 }
-function errorMessage(err) {
+function errors_errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
@@ -41805,9 +41805,9 @@ async function discover(o) {
                     found.push(r.value);
                 }
                 else {
-                    subs.push({ ...describe(sub), candidates: [], error: errorMessage(r.reason) });
+                    subs.push({ ...describe(sub), candidates: [], error: errors_errorMessage(r.reason) });
                     found.push(undefined);
-                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errorMessage(r.reason)}`);
+                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errors_errorMessage(r.reason)}`);
                 }
             });
             return { warehouse: w, subs, found };
@@ -42323,6 +42323,7 @@ const Input = {
     dispatchWorkflow: 'dispatch-workflow',
     registryCredentials: 'registry-credentials',
     reason: 'reason',
+    timeout: 'timeout',
 };
 const Output = {
     freight: 'freight',
@@ -42370,6 +42371,7 @@ const ACTIONS = {
             Input.repository,
             Input.token,
             Input.dispatchWorkflow,
+            Input.timeout,
         ],
         outputs: [Output.result, Output.verified, Output.promotions],
     },
@@ -47594,6 +47596,35 @@ const CONTENTS_HINTS = {
     403: ' (the token needs the contents: write permission; changing files under .github/workflows also needs workflows: write)',
     404: ' (does the repository exist, and does the token have the contents: write permission?)',
 };
+const CHECKS_HINTS = {
+    403: ' (the token needs the checks: read permission)',
+    404: ' (does the repository exist, and does the token have the checks: read permission?)',
+    422: ' (is the commit in this repository, and has it been pushed?)',
+};
+const STATUSES_HINTS = {
+    403: ' (the token needs the statuses: read permission)',
+    404: ' (does the repository exist, and does the token have the statuses: read permission?)',
+    422: ' (is the commit in this repository, and has it been pushed?)',
+};
+/** Pages of 100 read at most per listing (GitHub keeps the check runs of 1000 check suites). */
+const MAX_PAGES = 50;
+function toCheckRun(d) {
+    return {
+        name: d.name,
+        status: d.status,
+        conclusion: (d.conclusion ?? null),
+        url: d.html_url ?? null,
+        app: d.app?.slug ?? null,
+    };
+}
+function toCommitStatus(d) {
+    return {
+        context: d.context,
+        state: d.state,
+        description: d.description ?? '',
+        targetUrl: d.target_url ?? null,
+    };
+}
 class GitHubClient {
     s;
     octokit;
@@ -47791,6 +47822,51 @@ class GitHubClient {
                 .map((e) => e.name)
                 .filter((n) => typeof n === 'string'),
         }));
+    }
+    async checkRuns(ref) {
+        const out = [];
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const res = await this.call(`list the check runs of ${ref} in ${this.repoName}`, CHECKS_HINTS, () => this.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+                owner: this.s.owner,
+                repo: this.s.repo,
+                ref,
+                filter: 'latest',
+                per_page: 100,
+                page,
+            }));
+            const data = res.data;
+            out.push(...data.check_runs.map(toCheckRun));
+            if (data.check_runs.length < 100 || out.length >= data.total_count)
+                break;
+        }
+        return out;
+    }
+    async commitStatuses(ref) {
+        const statuses = [];
+        const seen = new Set();
+        let state = 'pending';
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const res = await this.call(`read the commit statuses of ${ref} in ${this.repoName}`, STATUSES_HINTS, () => this.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/status', {
+                owner: this.s.owner,
+                repo: this.s.repo,
+                ref,
+                per_page: 100,
+                page,
+            }));
+            const data = res.data;
+            if (page === 1)
+                state = data.state;
+            for (const s of data.statuses) {
+                // Pages are read one after the other; a context that moved between them counts once.
+                if (seen.has(s.context))
+                    continue;
+                seen.add(s.context);
+                statuses.push(toCommitStatus(s));
+            }
+            if (data.statuses.length < 100 || statuses.length >= data.total_count)
+                break;
+        }
+        return { state, statuses };
     }
     async setBranch(args) {
         const hints = {
@@ -48142,7 +48218,7 @@ var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/project.schema.json
-const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}}}}');
+const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}}}}');
 ;// CONCATENATED MODULE: ./src/pipeline/source.ts
 /**
  * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
@@ -52039,7 +52115,7 @@ function checkReservedKeys(env) {
     }
 }
 /** Does `template` contain an opening delimiter (and so need evaluating at all)? */
-function hasExpression(template) {
+function template_hasExpression(template) {
     return DELIMITERS.some((d) => template.includes(d.open));
 }
 const GO_BOOLS = {
@@ -52109,7 +52185,7 @@ function renderText(template, env, opts) {
  */
 function renderTemplate(template, env, opts = {}) {
     checkReservedKeys(env);
-    if (!hasExpression(template))
+    if (!template_hasExpression(template))
         return template;
     const functions = { ...opts.functions, ...TEMPLATE_FUNCTIONS };
     let result = renderText(template, env, { ...opts, functions });
@@ -52535,7 +52611,7 @@ function checkRegex(report, at, pattern) {
         compileRegex(pattern);
     }
     catch (err) {
-        const msg = errorMessage(err);
+        const msg = errors_errorMessage(err);
         report(at, /regular expression|regexp/i.test(msg)
             ? msg
             : `invalid regular expression ${JSON.stringify(pattern)}: ${msg}`);
@@ -52546,7 +52622,7 @@ function checkConstraint(report, at, text) {
         parseConstraint(text);
     }
     catch (err) {
-        const msg = errorMessage(err);
+        const msg = errors_errorMessage(err);
         report(at, /constraint/i.test(msg) ? msg : `invalid semver constraint ${JSON.stringify(text)}: ${msg}`);
     }
 }
@@ -52672,13 +52748,13 @@ function checkMetrics(report, at, metrics) {
         }
         for (const field of ['successCondition', 'failureCondition']) {
             const source = metric[field];
-            if (source === undefined || hasExpression(source))
+            if (source === undefined || template_hasExpression(source))
                 continue;
             try {
                 compile_compileExpr(source);
             }
             catch (err) {
-                report([...mat, field], `invalid ${field}: ${errorMessage(err)}`);
+                report([...mat, field], `invalid ${field}: ${errors_errorMessage(err)}`);
             }
         }
     });
@@ -52949,6 +53025,7 @@ function toStage(s) {
         name: s.name,
         ...(s.branch !== undefined && { branch: s.branch }),
         environment: s.environment ?? s.name,
+        ...(s.environmentUrl !== undefined ? { environmentUrl: s.environmentUrl } : {}),
         requestedFreight: s.requestedFreight.map(toRequest),
         autoPromotion: s.autoPromotion ?? false,
         promotionTemplate: {
@@ -53919,7 +53996,10 @@ class StateStore {
             await this.fetchTips(unique);
             const found = new Map();
             for (const branch of unique) {
-                for (let depth = 64;; depth *= 4) {
+                // Start deep enough for `limit` promotions when one commit in four is one (one round trip
+                // in an established repository), and stop at a bound: a project with few promotions in a
+                // long-lived repository would otherwise read the whole history on every call.
+                for (let depth = Math.max(64, 4 ** Math.ceil(Math.log(limit * 4) / Math.log(4)));; depth *= 4) {
                     await this.fetch([
                         `--depth=${depth}`,
                         '--filter=tree:0',
@@ -53936,7 +54016,7 @@ class StateStore {
                         }
                     }
                     const reachedRoot = records.length < depth;
-                    if (count >= limit || reachedRoot)
+                    if (count >= limit || reachedRoot || depth >= MAX_HISTORY_DEPTH)
                         break;
                 }
             }
@@ -54153,6 +54233,11 @@ class StateStore {
  * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
  */
 const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+/**
+ * How far back promotions are read on a branch: soak times and `get promotions` look at recent
+ * history, and reading further would make every command slower as the repository ages.
+ */
+const MAX_HISTORY_DEPTH = 4096;
 /** Reads retry transient failures a few times; writes have their own, longer policy. */
 const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
 function sameOrigin(a, b) {
@@ -54378,6 +54463,25 @@ function githubApi(ownerName, token, ctx) {
     if (!token || !owner || !repo)
         return undefined;
     return new GitHubClient({ token, apiUrl: ctx.apiUrl ?? 'https://api.github.com', owner, repo });
+}
+/**
+ * Where `dispatch-workflow` starts the promote workflow. It lives beside the project files: in the
+ * GitOps repository when that is named as owner/name and is not the repository running this
+ * workflow, on its default branch; otherwise in this repository, on the branch this run is on.
+ */
+async function dispatchTarget(s, workflow, ctx, repo) {
+    if (!s.token)
+        throw new ConfigError(`input "dispatch-workflow" needs a token with actions: write`);
+    const elsewhere = s.repository && s.repository !== ctx.repository ? s.repository : undefined;
+    const github = githubApi(elsewhere ?? ctx.repository, s.token, ctx);
+    if (!github) {
+        throw new ConfigError('input "dispatch-workflow" needs GITHUB_REPOSITORY (run it in a workflow)');
+    }
+    const ref = elsewhere ? await repo.store.defaultBranch() : ctx.refBranch;
+    if (!ref) {
+        throw new ConfigError('input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)');
+    }
+    return { github, workflow, ref };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/approve-action.ts
@@ -55060,7 +55164,7 @@ async function runDiscover(o) {
                 o.log.info(`started ${o.dispatch.workflow} for ${p.stage} with ${p.alias}`);
             }
             catch (err) {
-                report.error = errorMessage(err);
+                report.error = errors_errorMessage(err);
                 o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${report.error}`);
             }
             dispatched.push(report);
@@ -56995,7 +57099,7 @@ async function discoverCharts(sub, deps) {
             parseConstraint(sub.semverConstraint);
         }
         catch (err) {
-            throw new ConfigError(errorMessage(err));
+            throw new ConfigError(errors_errorMessage(err));
         }
     }
     let versions;
@@ -57072,7 +57176,7 @@ async function listHttpChartVersions(repoURL, chart, deps) {
         onRetry: (attempt, delay, err) => {
             const after = err instanceof HttpStatusError ? err.retryAfterMs : undefined;
             wait = Math.max(delay, after ?? 0);
-            deps.log?.warn(`${url}: ${redactor.redact(errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`);
+            deps.log?.warn(`${url}: ${redactor.redact(errors_errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`);
         },
         sleep: () => (deps.sleep ?? sleep)(wait),
     }).catch((err) => {
@@ -57082,7 +57186,7 @@ async function listHttpChartVersions(repoURL, chart, deps) {
             throw new OperationError(`${err.message}; the server asks to retry after ${Math.round(err.retryAfterMs / 1000)} s, longer than ${Math.round(maxRetryAfter / 1000)} s`, { cause: err });
         }
         if (isRetryable(err) && policy.attempts > 1) {
-            throw new OperationError(`${errorMessage(err)} (gave up after ${policy.attempts} tries)`, {
+            throw new OperationError(`${errors_errorMessage(err)} (gave up after ${policy.attempts} tries)`, {
                 cause: err,
             });
         }
@@ -57217,7 +57321,7 @@ function describeNetworkError(err) {
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : undefined;
     const code = cause?.code;
     const detail = cause ? `${typeof code === 'string' ? `${code}: ` : ''}${cause.message}` : '';
-    return detail || errorMessage(err);
+    return detail || errors_errorMessage(err);
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/image-select.ts
@@ -58405,32 +58509,9 @@ async function discoverAction(s, ctx) {
         ...DISCOVERY_DEFAULTS,
         log,
     });
-    let dispatch;
-    if (s.dispatchWorkflow) {
-        if (!s.token)
-            throw new ConfigError('input "dispatch-workflow" needs a token with actions: write');
-        // The promote workflow lives beside the project files: in the GitOps repository when it is
-        // named as owner/name and is not the repository running this workflow, on its default branch;
-        // otherwise in this repository, on the branch this run is on.
-        const elsewhere = s.repository && s.repository !== ctx.repository ? s.repository : undefined;
-        const [owner, name] = (elsewhere ?? ctx.repository ?? '').split('/');
-        if (!owner || !name) {
-            throw new ConfigError('input "dispatch-workflow" needs GITHUB_REPOSITORY (run it in a workflow)');
-        }
-        const ref = elsewhere ? await repo.store.defaultBranch() : ctx.refBranch;
-        if (!ref) {
-            throw new ConfigError('input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)');
-        }
-        const github = githubApi(`${owner}/${name}`, s.token, ctx);
-        if (!github)
-            throw new ConfigError('input "dispatch-workflow" needs a token');
-        dispatch = {
-            github,
-            ref,
-            withProject: all.length > 1,
-            workflow: s.dispatchWorkflow,
-        };
-    }
+    const dispatch = s.dispatchWorkflow
+        ? { ...(await dispatchTarget(s, s.dispatchWorkflow, ctx, repo)), withProject: all.length > 1 }
+        : undefined;
     try {
         const run = await runDiscover({
             projects,
@@ -58616,6 +58697,29 @@ function deploymentDescription(freight, changes) {
     const text = `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
     return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
+/** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
+function deploymentPayload(project, stage, freight, branch, changes) {
+    return {
+        gantry: {
+            project,
+            stage,
+            branch,
+            freight: {
+                id: freight.id,
+                alias: freight.alias,
+                warehouse: freight.origin.name,
+                images: freight.images.map((i) => ({ repoURL: i.repoURL, tag: i.tag, digest: i.digest })),
+                charts: freight.charts.map((c) => ({
+                    repoURL: c.repoURL,
+                    name: c.name,
+                    version: c.version,
+                })),
+                commits: freight.commits.map((c) => ({ repoURL: c.repoURL, id: c.id, tag: c.tag })),
+            },
+            changes,
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/engine.ts
 /**
@@ -58678,7 +58782,7 @@ function workspacePrefix(steps) {
         const p = checkout[0]?.['path'];
         if (p === undefined)
             continue;
-        if (typeof p !== 'string' || hasExpression(p)) {
+        if (typeof p !== 'string' || template_hasExpression(p)) {
             throw new ConfigError(`${label}: config.checkout[0].path must be a literal path such as ./out (gantry maps it to the stage's checkout)`);
         }
         const n = normalizeWorkspacePath(p);
@@ -58726,7 +58830,7 @@ function stepLabel(step, index) {
 }
 /** Re-throw `err` with the step's label in front, keeping its class (ConfigError, …). */
 function wrapError(label, what, err) {
-    const message = `${label}: ${what ? `${what}: ` : ''}${errorMessage(err)}`;
+    const message = `${label}: ${what ? `${what}: ` : ''}${errors_errorMessage(err)}`;
     if (err instanceof ConfigError || err instanceof errors_ExprError)
         return new ConfigError(message);
     return new OperationError(message, { cause: err });
@@ -58871,7 +58975,7 @@ function renderVars(vars, base, env, functions, where) {
 }
 /** Evaluate a step's `if`: `${{ expr }}` (Kargo) or a bare expression; must be a bool. */
 function evaluateIf(source, env, functions) {
-    const value = hasExpression(source)
+    const value = template_hasExpression(source)
         ? renderTemplate(source, env, { functions })
         : compile_compileExpr(source).evaluate(env, { functions });
     if (typeof value !== 'boolean') {
@@ -59229,7 +59333,7 @@ async function promote(o) {
                 ref: result.commit,
                 environment: stage.environment,
                 description: deploymentDescription(freight, result.changes),
-                payload: deploymentPayload(o.project.name, stage.name, freight, result),
+                payload: deploymentPayload(o.project.name, stage.name, freight, result.branch, result.changes),
             });
             await o.github.repo.createDeploymentStatus({
                 deploymentId: d.id,
@@ -59241,35 +59345,12 @@ async function promote(o) {
         }
         catch (err) {
             // The commit landed: the promotion happened. The Environments view is a mirror of it.
-            const msg = `the promotion landed, but GitHub did not record its deployment: ${errorMessage(err)}`;
+            const msg = `the promotion landed, but GitHub did not record its deployment: ${errors_errorMessage(err)}`;
             warnings.push(msg);
             o.log(`warning: ${msg}`);
         }
     }
     return outcome;
-}
-/** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
-function deploymentPayload(project, stage, freight, result) {
-    return {
-        gantry: {
-            project,
-            stage,
-            freight: {
-                id: freight.id,
-                alias: freight.alias,
-                warehouse: freight.origin.name,
-                images: freight.images.map((i) => ({ repoURL: i.repoURL, tag: i.tag, digest: i.digest })),
-                charts: freight.charts.map((c) => ({
-                    repoURL: c.repoURL,
-                    name: c.name,
-                    version: c.version,
-                })),
-                commits: freight.commits.map((c) => ({ repoURL: c.repoURL, id: c.id, tag: c.tag })),
-            },
-            changes: result.changes,
-            branch: result.branch,
-        },
-    };
 }
 /**
  * The reviewers who approved this run's gate for `environment`. A token that cannot read them
@@ -59283,7 +59364,7 @@ async function runApprovers(run, environment, warnings, log) {
             .map((r) => r.login);
     }
     catch (err) {
-        const msg = `could not read the approvals of run ${run.id}: ${errorMessage(err)}`;
+        const msg = `could not read the approvals of run ${run.id}: ${errors_errorMessage(err)}`;
         warnings.push(msg);
         log(`warning: ${msg}`);
         return [];
@@ -60980,7 +61061,7 @@ function compileField(field, v) {
         return compile_compileExpr(source);
     }
     catch (err) {
-        return fieldError(http_STEP, field, errorMessage(err));
+        return fieldError(http_STEP, field, errors_errorMessage(err));
     }
 }
 function durationMs(field, text) {
@@ -60989,7 +61070,7 @@ function durationMs(field, text) {
         ns = time_parseDuration(text).ns;
     }
     catch (err) {
-        return fieldError(http_STEP, `config.${field}`, errorMessage(err));
+        return fieldError(http_STEP, `config.${field}`, errors_errorMessage(err));
     }
     if (ns <= 0)
         fieldError(http_STEP, `config.${field}`, `must be positive, got ${JSON.stringify(text)}`);
@@ -61300,7 +61381,7 @@ const http_http = {
                 return expr.evaluate(env);
             }
             catch (err) {
-                throw fail(`HTTP ${status} response: ${field} ${scrub(JSON.stringify(expr.source))}: ${scrub(errorMessage(err))}`);
+                throw fail(`HTTP ${status} response: ${field} ${scrub(JSON.stringify(expr.source))}: ${scrub(errors_errorMessage(err))}`);
             }
         };
         const criterion = (field, expr) => {
@@ -62360,7 +62441,3239 @@ async function promoteAction(s, ctx) {
         .write();
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/verification/conditions.ts
+/**
+ * Turning a measurement into a phase with a metric's `successCondition` / `failureCondition`,
+ * as Argo Rollouts does (utils/evaluate EvaluateResult):
+ *
+ * - no conditions: Successful (unless the provider decided: command's exit status, argocd's
+ *   health; see Measurement.phase);
+ * - only successCondition: Successful when true, Failed when false;
+ * - only failureCondition: Failed when true, Successful when false;
+ * - both: Failed when failureCondition is true, else Successful when successCondition is true,
+ *   else Inconclusive;
+ * - a condition that cannot be evaluated (`result[0]` on an empty vector, a syntax error) or
+ *   that is not a bool (`expected bool, but got string`) makes the measurement an Error.
+ *
+ * Conditions see `result` (plus what the provider adds, e.g. http's `response`) and Argo's
+ * helper functions `asInt`, `asFloat`, `isNaN`, `isInf`, `isNil` and `default`, next to every
+ * builtin of gantry's expression language (`len`, `all`, `any`, …).
+ */
+
+
+function conditions_toNumber(name, v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string') {
+        const t = v.trim();
+        const n = /^[+-]?inf(inity)?$/i.test(t)
+            ? t.startsWith('-')
+                ? -Infinity
+                : Infinity
+            : /^nan$/i.test(t)
+                ? NaN
+                : t === ''
+                    ? NaN
+                    : Number(t);
+        if (!Number.isNaN(n) || /^nan$/i.test(t))
+            return n;
+        throw new Error(`${name}(): cannot parse ${JSON.stringify(v)} as a number`);
+    }
+    throw new Error(`${name}() not supported on ${formatValue(v)}`);
+}
+/** Argo Rollouts' condition helpers (utils/evaluate). */
+const CONDITION_FUNCTIONS = {
+    asInt: (args) => {
+        const [v] = expectArgs('asInt', args, ['any']);
+        if (typeof v === 'string' && !/^[+-]?\d+$/.test(v.trim())) {
+            throw new Error(`asInt(): cannot parse ${JSON.stringify(v)} as an integer`);
+        }
+        return Math.trunc(conditions_toNumber('asInt', v));
+    },
+    asFloat: (args) => conditions_toNumber('asFloat', expectArgs('asFloat', args, ['any'])[0]),
+    isNaN: (args) => Number.isNaN(expectArgs('isNaN', args, ['number'])[0]),
+    isInf: (args) => {
+        const [v] = expectArgs('isInf', args, ['number']);
+        return v === Infinity || v === -Infinity;
+    },
+    isNil: (args) => {
+        const [v] = expectArgs('isNil', args, ['any']);
+        return v === null || v === undefined;
+    },
+    default: (args) => {
+        const [v, d] = expectArgs('default', args, ['any', 'any']);
+        return v === null || v === undefined ? d : v;
+    },
+};
+/** Evaluate one condition; it must give a bool (Argo: `expected bool, but got …`). */
+function evalCondition(field, source, env) {
+    let value;
+    try {
+        value = compile_compileExpr(source).evaluate(env, { functions: CONDITION_FUNCTIONS });
+    }
+    catch (err) {
+        throw new Error(`${field} ${JSON.stringify(source)}: ${errors_errorMessage(err)}`, { cause: err });
+    }
+    if (typeof value !== 'boolean') {
+        const type = value === null || value === undefined ? 'nil' : typeof value;
+        throw new Error(`${field} ${JSON.stringify(source)}: expected bool, but got ${type}`);
+    }
+    return value;
+}
+/**
+ * The phase of one measurement. `providerPhase` is what the provider decided by itself; it is
+ * used only when the metric has no condition.
+ */
+function assessMeasurement(conditions, env, providerPhase) {
+    const { successCondition: success, failureCondition: failure } = conditions;
+    if (success === undefined && failure === undefined) {
+        return { phase: providerPhase ?? 'Successful', message: '' };
+    }
+    let ok = false;
+    let bad = false;
+    try {
+        if (success !== undefined)
+            ok = evalCondition('successCondition', success, env);
+        if (failure !== undefined)
+            bad = evalCondition('failureCondition', failure, env);
+    }
+    catch (err) {
+        return { phase: 'Error', message: errors_errorMessage(err) };
+    }
+    if (failure !== undefined && bad) {
+        return { phase: 'Failed', message: `failureCondition ${JSON.stringify(failure)} is true` };
+    }
+    if (success !== undefined && !ok && failure === undefined) {
+        return { phase: 'Failed', message: `successCondition ${JSON.stringify(success)} is false` };
+    }
+    if (success !== undefined && !ok) {
+        return {
+            phase: 'Inconclusive',
+            message: `neither successCondition ${JSON.stringify(success)} nor failureCondition ${JSON.stringify(failure)} is true`,
+        };
+    }
+    return {
+        phase: 'Successful',
+        message: success !== undefined
+            ? `successCondition ${JSON.stringify(success)} is true`
+            : `failureCondition ${JSON.stringify(failure)} is false`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verification/templates.ts
+/**
+ * `${{ }}` templates in a metric: every string of the provider configuration, and the two
+ * conditions, are rendered with Kargo's template rules (src/expr renderTemplate) before the
+ * provider checks its configuration, in this environment:
+ *
+ * - `ctx`: `{project, stage, freight: {id, alias}, commit}` — what is being verified (`commit`
+ *   is the promotion commit, or nil when it is not known);
+ * - `env`: the environment the adapter passes in (the verify step's `env:`), which is how
+ *   secrets get in: `Authorization: Bearer ${{ env.PROM_TOKEN }}`.
+ *
+ * Every `env.NAME` a template reads is registered as a secret, so its value never reaches a
+ * message or a log line. Reading a variable that is not set is an error (a header of
+ * `Bearer null` would only fail later and less clearly), unless the expression gives a
+ * fallback with `??` or `default(`.
+ */
+
+
+/** The expressions inside `${{ … }}` and `${% … %}` of a string. */
+function expressionsOf(text) {
+    const out = [];
+    for (const m of text.matchAll(/\$\{\{([\s\S]*?)\}\}|\$\{%([\s\S]*?)%\}/g)) {
+        out.push(m[1] ?? m[2] ?? '');
+    }
+    return out;
+}
+function stringsOf(value, out = [], depth = 0) {
+    if (depth > 100)
+        return out;
+    if (typeof value === 'string')
+        out.push(value);
+    else if (Array.isArray(value))
+        for (const v of value)
+            stringsOf(v, out, depth + 1);
+    else if (value !== null && typeof value === 'object') {
+        for (const v of Object.values(value))
+            stringsOf(v, out, depth + 1);
+    }
+    return out;
+}
+/** `env.NAME` and `env["NAME"]` read by the expressions of `value`'s strings. */
+function envReferences(value) {
+    const found = new Map();
+    for (const text of stringsOf(value)) {
+        for (const expr of expressionsOf(text)) {
+            const fallback = /\?\?|\bdefault\s*\(/.test(expr);
+            const re = /\benv\s*(?:\?\.|\.)\s*([A-Za-z_][A-Za-z0-9_]*)|\benv\s*(?:\?\.)?\[\s*(["'`])(.*?)\2\s*\]/g;
+            for (const m of expr.matchAll(re)) {
+                const name = m[1] ?? m[3] ?? '';
+                found.set(name, (found.get(name) ?? true) && fallback);
+            }
+        }
+    }
+    return [...found].map(([name, fallback]) => ({ name, fallback }));
+}
+function templateEnv(target, env) {
+    return {
+        ctx: {
+            project: target.project,
+            stage: target.stage,
+            freight: { id: target.freightId, alias: target.freightAlias },
+            commit: target.commit ?? null,
+        },
+        env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
+    };
+}
+/**
+ * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
+ * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
+ */
+function renderMetric(where, parts, target, env) {
+    const all = [parts.config, parts.successCondition, parts.failureCondition];
+    const secrets = [];
+    for (const { name, fallback } of envReferences(all)) {
+        const value = env[name];
+        if (value !== undefined)
+            secrets.push(value);
+        else if (!fallback) {
+            throw new ConfigError(`${where}: env.${name} is not set: pass it to the verify step (env: ${name}: \${{ secrets.${name} }}), or give a fallback with ??`);
+        }
+    }
+    const vars = templateEnv(target, env);
+    const render = (what, fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            throw new ConfigError(`${where}: ${what}: ${errors_errorMessage(err)}`);
+        }
+    };
+    const config = render('provider', () => renderTemplates(parts.config, vars));
+    const condition = (field) => {
+        const source = parts[field];
+        if (source === undefined || !template_hasExpression(source))
+            return source;
+        const value = render(field, () => renderTemplate(source, vars));
+        return typeof value === 'string' ? value : JSON.stringify(value);
+    };
+    const successCondition = condition('successCondition');
+    const failureCondition = condition('failureCondition');
+    return {
+        config,
+        ...(successCondition !== undefined && { successCondition }),
+        ...(failureCondition !== undefined && { failureCondition }),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verification/analysis.ts
+/**
+ * The analysis runner: a stage's verification metrics, measured and judged with Argo Rollouts'
+ * semantics (analysis/analysis.go: generateMetricTasks, assessMetricStatus,
+ * assessMetricFailureInconclusiveOrError, assessRunStatus), run to completion inside one job
+ * instead of a controller's reconcile loop.
+ *
+ * Per metric:
+ * - wait `initialDelay`, then take measurements `interval` apart (10s after one that ended in
+ *   Error, Argo's DefaultErrorRetryInterval) until the metric is decided;
+ * - each measurement is Successful, Failed or Inconclusive (by the conditions, see
+ *   conditions.ts) or Error (the provider threw, timed out, or a condition could not be
+ *   evaluated). Successful, Failed and Inconclusive count towards `count`; Error does not, and
+ *   resets only when a measurement does not end in Error;
+ * - after each measurement, in Argo's order (a later rule wins): Failed when
+ *   failed > failureLimit, Inconclusive when inconclusive > inconclusiveLimit, Error when
+ *   consecutiveErrors > consecutiveErrorLimit; otherwise Successful once `count` measurements
+ *   have counted. So a metric stops as soon as its outcome is decided.
+ *
+ * Across metrics:
+ * - metrics run concurrently, except `argocd` metrics, which run first and alone (metrics of the
+ *   old version prove nothing); when one of them is not Successful the others are Skipped. They
+ *   also wait rather than judge (see WAITING_PROVIDERS);
+ * - as in Argo, a metric that ends Failed, Error or Inconclusive terminates the run: the others
+ *   take no more measurements (one in flight is abandoned). A terminated metric that had taken
+ *   measurements without exceeding a limit is Successful (Argo's "run terminated"); one that had
+ *   taken none is Skipped;
+ * - the overall phase is the worst metric phase, Argo's order Successful < Inconclusive < Error <
+ *   Failed (Skipped metrics do not count); no metrics is Successful at once (Kargo verifies a stage
+ *   without verification as soon as the promotion lands);
+ * - the run's `timeoutMs` (and the caller's `signal`) ends everything still running: those
+ *   metrics are Error (or Skipped when they had not started) and the message says why.
+ *
+ * Before anything is measured every metric is prepared: `${{ }}` rendered (templates.ts), the
+ * provider looked up and its configuration checked by the provider's `parse`. A metric that fails
+ * there makes the whole analysis Error without measuring (Argo: "Analysis spec invalid").
+ *
+ * Secrets (values registered through ProviderContext.secret, the env values templates read, and
+ * the caller's `secrets`) are replaced by `***` in every message, value and log line.
+ *
+ * Time is injectable: `clock` for timestamps and `sleep` for every wait, including the
+ * per-measurement and overall timeouts, so tests run in virtual time.
+ */
+
+
+
+
+
+
+
+/** Argo Rollouts' DefaultErrorRetryInterval: the wait after a measurement that ended in Error. */
+const DEFAULT_ERROR_RETRY_INTERVAL_MS = 10_000;
+/** Longest `value` kept per measurement, in characters. */
+const MAX_VALUE_LENGTH = 500;
+const realSleep = async (ms, signal) => {
+    if (signal.aborted)
+        return;
+    try {
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        // Aborted: the caller looks at the signal.
+    }
+};
+/** Argo's analysisStatusOrder for completed phases, best first. */
+const SEVERITY = {
+    Successful: 0,
+    Inconclusive: 1,
+    Error: 2,
+    Failed: 3,
+};
+function worstPhase(phases) {
+    return phases.reduce((worst, p) => (SEVERITY[p] > SEVERITY[worst] ? p : worst), 'Successful');
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** Compact JSON, with non-finite numbers as Go prints them (NaN, +Inf, -Inf). */
+function analysis_compact(v, depth) {
+    if (depth > 20)
+        return '…';
+    if (v === null || v === undefined)
+        return 'null';
+    if (typeof v === 'number') {
+        if (Number.isFinite(v))
+            return String(v);
+        return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+    }
+    if (typeof v === 'string')
+        return JSON.stringify(v);
+    if (typeof v === 'boolean')
+        return String(v);
+    if (Array.isArray(v))
+        return `[${v.map((x) => analysis_compact(x, depth + 1)).join(',')}]`;
+    if (typeof v === 'object') {
+        const entries = Object.entries(v);
+        return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${analysis_compact(x, depth + 1)}`).join(',')}}`;
+    }
+    return String(v);
+}
+/** A result as summaries show it: a string as it is, anything else as compact JSON; cut short. */
+function formatResult(value) {
+    const text = typeof value === 'string' ? value : analysis_compact(value, 0);
+    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+function newResult(metric) {
+    return {
+        name: metric.name,
+        provider: metric.provider.name,
+        phase: 'Skipped',
+        message: '',
+        measurements: [],
+        count: 0,
+        successful: 0,
+        failed: 0,
+        inconclusive: 0,
+        error: 0,
+        consecutiveError: 0,
+    };
+}
+/** Count a measurement as Argo's runMeasurements does. */
+function tally(r, phase) {
+    switch (phase) {
+        case 'Successful':
+            r.successful++;
+            r.count++;
+            r.consecutiveError = 0;
+            break;
+        case 'Failed':
+            r.failed++;
+            r.count++;
+            r.consecutiveError = 0;
+            break;
+        case 'Inconclusive':
+            r.inconclusive++;
+            r.count++;
+            r.consecutiveError = 0;
+            break;
+        case 'Error':
+            r.error++;
+            r.consecutiveError++;
+            break;
+    }
+}
+/** Argo's assessMetricFailureInconclusiveOrError, then the count rule of assessMetricStatus. */
+function assessMetric(metric, r) {
+    let decided;
+    if (r.failed > metric.failureLimit) {
+        decided = {
+            phase: 'Failed',
+            reason: `failed (${r.failed}) > failureLimit (${metric.failureLimit})`,
+        };
+    }
+    if (r.inconclusive > metric.inconclusiveLimit) {
+        decided = {
+            phase: 'Inconclusive',
+            reason: `inconclusive (${r.inconclusive}) > inconclusiveLimit (${metric.inconclusiveLimit})`,
+        };
+    }
+    if (r.consecutiveError > metric.consecutiveErrorLimit) {
+        decided = {
+            phase: 'Error',
+            reason: `consecutiveErrors (${r.consecutiveError}) > consecutiveErrorLimit (${metric.consecutiveErrorLimit})`,
+        };
+    }
+    if (decided)
+        return decided;
+    if (r.count >= metric.count) {
+        return { phase: 'Successful', reason: `count (${metric.count}) reached` };
+    }
+    return undefined;
+}
+/**
+ * Providers whose measurements are polls of something that gets there in its own time (Argo CD
+ * syncing and rolling out the promotion, the promotion commit's checks on GitHub running): an
+ * Inconclusive measurement means "not yet". Such a
+ * metric is Successful at its first Successful measurement, Failed and Error as any metric, and
+ * Inconclusive only when `count` measurements have passed without success; `inconclusiveLimit`
+ * does not apply. (Argo Rollouts has no such provider; with its rules a wait would need
+ * inconclusiveLimit = count - 1 and would take every measurement even once it is over.)
+ */
+const WAITING_PROVIDERS = new Set(['argocd', 'github']);
+/** assessMetric for a metric of a waiting provider, after a measurement of phase `last`. */
+function assessWaiting(metric, r, last) {
+    if (last === 'Successful') {
+        return {
+            phase: 'Successful',
+            reason: `Successful after ${plural(r.measurements.length, 'measurement')}`,
+        };
+    }
+    if (r.failed > metric.failureLimit) {
+        return {
+            phase: 'Failed',
+            reason: `failed (${r.failed}) > failureLimit (${metric.failureLimit})`,
+        };
+    }
+    if (r.consecutiveError > metric.consecutiveErrorLimit) {
+        return {
+            phase: 'Error',
+            reason: `consecutiveErrors (${r.consecutiveError}) > consecutiveErrorLimit (${metric.consecutiveErrorLimit})`,
+        };
+    }
+    if (r.count >= metric.count) {
+        return {
+            phase: 'Inconclusive',
+            reason: `still waiting after count (${metric.count}) measurements`,
+        };
+    }
+    return undefined;
+}
+/** `count (3) reached: 2 Successful, 1 Failed (failureLimit 1)`. */
+function successMessage(metric, r) {
+    const parts = [`${r.successful} Successful`];
+    if (r.failed)
+        parts.push(`${r.failed} Failed (failureLimit ${metric.failureLimit})`);
+    if (r.inconclusive) {
+        parts.push(`${r.inconclusive} Inconclusive (inconclusiveLimit ${metric.inconclusiveLimit})`);
+    }
+    if (r.error)
+        parts.push(`${r.error} Error`);
+    return `count (${metric.count}) reached: ${parts.join(', ')}`;
+}
+/** `: <why the last measurement has its phase> (result <value>)`, for metric messages. */
+function lastDetail(r) {
+    const last = r.measurements.at(-1);
+    if (!last)
+        return '';
+    const why = last.message ?? '';
+    const value = last.phase !== 'Error' ? last.value : undefined;
+    if (why)
+        return value !== undefined && value !== why ? `: ${why} (result ${value})` : `: ${why}`;
+    return value !== undefined ? `: ${value}` : '';
+}
+class Runner {
+    opts;
+    redactor = new Redactor();
+    clock;
+    sleep;
+    log;
+    env;
+    errorRetryMs;
+    /** Aborted by the overall timeout or the caller's signal. */
+    run = new AbortController();
+    endReason = '';
+    constructor(opts) {
+        this.opts = opts;
+        this.clock = opts.clock ?? (() => new Date());
+        this.sleep = opts.sleep ?? realSleep;
+        const log = opts.log ?? (() => undefined);
+        this.log = (line) => log(this.redactor.redact(line));
+        this.env = opts.env ?? {};
+        this.errorRetryMs = opts.errorRetryIntervalMs ?? DEFAULT_ERROR_RETRY_INTERVAL_MS;
+        this.redactor.add(...(opts.secrets ?? []));
+    }
+    now() {
+        return this.clock().toISOString();
+    }
+    /** Render, look up and parse every metric; the problems, one per failing metric. */
+    prepare(states) {
+        const problems = [];
+        for (const state of states) {
+            const { metric } = state;
+            const where = `verification metric ${JSON.stringify(metric.name)}`;
+            try {
+                const provider = this.opts.providers.get(metric.provider.name);
+                if (!provider) {
+                    const known = [...this.opts.providers.keys()].sort().join(', ');
+                    throw new Error(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available (providers: ${known || 'none'})`);
+                }
+                const rendered = renderMetric(where, {
+                    config: metric.provider.config,
+                    ...(metric.successCondition !== undefined && {
+                        successCondition: metric.successCondition,
+                    }),
+                    ...(metric.failureCondition !== undefined && {
+                        failureCondition: metric.failureCondition,
+                    }),
+                }, this.opts.target, this.env);
+                this.redactor.add(...rendered.secrets);
+                const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);
+                state.prepared = {
+                    metric,
+                    provider,
+                    config,
+                    ...(rendered.successCondition !== undefined && {
+                        successCondition: rendered.successCondition,
+                    }),
+                    ...(rendered.failureCondition !== undefined && {
+                        failureCondition: rendered.failureCondition,
+                    }),
+                };
+            }
+            catch (err) {
+                const message = errors_errorMessage(err);
+                state.result.phase = 'Error';
+                state.result.message = message;
+                state.done = true;
+                problems.push(message);
+            }
+        }
+        return problems;
+    }
+    async start() {
+        const startedAt = this.now();
+        const states = this.opts.metrics.map((metric) => ({
+            metric,
+            result: newResult(metric),
+            done: false,
+            started: false,
+        }));
+        if (states.length === 0) {
+            return {
+                phase: 'Successful',
+                message: 'no verification metrics: nothing to measure',
+                startedAt,
+                finishedAt: this.now(),
+                metrics: [],
+            };
+        }
+        const problems = this.prepare(states);
+        if (problems.length > 0) {
+            for (const s of states) {
+                if (!s.done)
+                    s.result.message = 'not run: the verification spec is invalid';
+            }
+            return this.finish(startedAt, states, `verification spec invalid: ${problems.join('; ')}`);
+        }
+        // The overall timeout and the caller's cancellation both end the run.
+        const finished = new AbortController();
+        const timeoutMs = this.opts.timeoutMs;
+        if (timeoutMs !== undefined) {
+            void this.sleep(timeoutMs, finished.signal).then(() => {
+                if (!finished.signal.aborted && !this.run.signal.aborted) {
+                    this.endReason = `verification timed out after ${formatDuration(timeoutMs)}`;
+                    this.run.abort(new Error(this.endReason));
+                }
+            });
+        }
+        const external = this.opts.signal;
+        const onCancel = () => {
+            if (!this.run.signal.aborted) {
+                this.endReason = 'verification cancelled';
+                this.run.abort(new Error(this.endReason));
+            }
+        };
+        if (external?.aborted)
+            onCancel();
+        external?.addEventListener('abort', onCancel, { once: true });
+        try {
+            const first = states.filter((s) => s.metric.provider.name === 'argocd');
+            const rest = states.filter((s) => s.metric.provider.name !== 'argocd');
+            let firstWhy = '';
+            if (first.length > 0) {
+                firstWhy = await this.runGroup(first);
+                const failed = first.find((s) => s.result.phase !== 'Successful');
+                if (failed && !firstWhy) {
+                    firstWhy = `argocd metric ${JSON.stringify(failed.result.name)} assessed ${failed.result.phase}`;
+                }
+            }
+            if (first.length === 0 || (!firstWhy && !this.run.signal.aborted)) {
+                await this.runGroup(rest);
+            }
+            else {
+                for (const s of rest) {
+                    s.result.phase = 'Skipped';
+                    s.result.message = `not run: ${this.endReason || firstWhy}${this.endReason ? ' while the argocd metrics ran' : ''}`;
+                }
+            }
+        }
+        finally {
+            finished.abort();
+            external?.removeEventListener('abort', onCancel);
+        }
+        return this.finish(startedAt, states, '');
+    }
+    /**
+     * Run metrics concurrently until each is decided or the group is terminated (a metric ended
+     * Failed, Error or Inconclusive) or the run ends. Returns why the group was terminated, if it
+     * was.
+     */
+    async runGroup(states) {
+        const group = new AbortController();
+        const stop = AbortSignal.any([this.run.signal, group.signal]);
+        let why = '';
+        const terminate = (state) => {
+            if (group.signal.aborted)
+                return;
+            why = `metric ${JSON.stringify(state.result.name)} assessed ${state.result.phase}`;
+            group.abort(new Error(why));
+        };
+        await Promise.all(states.map((s) => this.runMetric(s, stop, terminate)));
+        for (const s of states) {
+            if (s.done)
+                continue;
+            const r = s.result;
+            const taken = `${plural(r.measurements.length, 'measurement')} taken`;
+            if (this.run.signal.aborted) {
+                // The run's end (timeout, cancellation) leaves unfinished metrics in Error.
+                if (s.started) {
+                    r.phase = 'Error';
+                    r.message = `${this.endReason} (${taken}, count ${s.metric.count})`;
+                }
+                else {
+                    r.phase = 'Skipped';
+                    r.message = `not run: ${this.endReason}`;
+                }
+            }
+            else if (r.measurements.length > 0) {
+                // Argo: a metric of a terminating run that exceeded no limit is Successful.
+                r.phase = 'Successful';
+                r.message = `stopped after ${taken} because ${why}`;
+            }
+            else {
+                r.phase = 'Skipped';
+                r.message = `not run: ${why}`;
+            }
+        }
+        return why;
+    }
+    async runMetric(state, stop, terminate) {
+        const { metric, prepared } = state;
+        const r = state.result;
+        if (!prepared)
+            return;
+        if (metric.initialDelayMs) {
+            this.log(`metric ${JSON.stringify(metric.name)}: waiting ${formatDuration(metric.initialDelayMs)} (initialDelay)`);
+            await this.sleep(metric.initialDelayMs, stop);
+        }
+        for (;;) {
+            if (stop.aborted)
+                return;
+            state.started = true;
+            const m = await this.measure(prepared, stop);
+            if (!m)
+                return; // abandoned: the group or the run ended meanwhile
+            r.measurements.push(m);
+            tally(r, m.phase);
+            const n = r.measurements.length;
+            this.log(`metric ${JSON.stringify(metric.name)}: measurement ${n} ${m.phase}` +
+                `${m.value !== undefined ? ` ${m.value}` : ''}${m.message ? `: ${m.message}` : ''}`);
+            const waits = WAITING_PROVIDERS.has(metric.provider.name);
+            const decided = waits ? assessWaiting(metric, r, m.phase) : assessMetric(metric, r);
+            if (decided) {
+                state.done = true;
+                r.phase = decided.phase;
+                r.message =
+                    decided.phase === 'Successful' && !waits
+                        ? successMessage(metric, r)
+                        : `${decided.reason}${lastDetail(r)}`;
+                this.log(`metric ${JSON.stringify(metric.name)}: ${r.phase}: ${r.message}`);
+                if (decided.phase !== 'Successful')
+                    terminate(state);
+                return;
+            }
+            const wait = m.phase === 'Error' ? this.errorRetryMs : (metric.intervalMs ?? 0);
+            if (wait > 0)
+                await this.sleep(wait, stop);
+        }
+    }
+    /**
+     * One measurement, bounded by the metric's timeout. Undefined when it was abandoned because
+     * the group was terminated; Error when the run ended (timeout, cancellation) or the
+     * measurement timed out or failed.
+     */
+    async measure(p, stop) {
+        const startedAt = this.now();
+        const ctl = new AbortController();
+        const onStop = () => ctl.abort(stop.reason);
+        stop.addEventListener('abort', onStop, { once: true });
+        const timer = new AbortController();
+        let timedOut = false;
+        void this.sleep(p.metric.timeoutMs, AbortSignal.any([timer.signal, ctl.signal])).then(() => {
+            if (!timer.signal.aborted && !ctl.signal.aborted) {
+                timedOut = true;
+                ctl.abort(new Error('measurement timeout'));
+            }
+        });
+        const aborted = new Promise((_, reject) => {
+            ctl.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+        });
+        aborted.catch(() => undefined);
+        const ctx = {
+            fetch: this.opts.fetch,
+            signal: ctl.signal,
+            env: this.env,
+            secret: (value) => {
+                this.redactor.add(value);
+            },
+            log: (line) => this.log(`metric ${JSON.stringify(p.metric.name)}: ${line}`),
+            clock: this.clock,
+            ...(this.opts.github && { github: this.opts.github }),
+            target: this.opts.target,
+        };
+        const error = (message) => ({
+            phase: 'Error',
+            startedAt,
+            finishedAt: this.now(),
+            message: this.redactor.redact(message),
+        });
+        let measurement;
+        try {
+            const pending = Promise.resolve().then(() => p.provider.measure(p.config, ctx));
+            pending.catch(() => undefined);
+            measurement = await Promise.race([pending, aborted]);
+        }
+        catch (err) {
+            if (timedOut) {
+                return error(`measurement timed out after ${formatDuration(p.metric.timeoutMs)}`);
+            }
+            if (this.run.signal.aborted)
+                return error(`aborted: ${this.endReason}`);
+            if (stop.aborted)
+                return undefined;
+            return error(errors_errorMessage(err));
+        }
+        finally {
+            timer.abort();
+            stop.removeEventListener('abort', onStop);
+        }
+        const vars = { ...measurement.vars, result: measurement.result };
+        const outcome = assessMeasurement({
+            ...(p.successCondition !== undefined && { successCondition: p.successCondition }),
+            ...(p.failureCondition !== undefined && { failureCondition: p.failureCondition }),
+        }, vars, measurement.phase);
+        const value = measurement.detail ?? formatResult(measurement.result);
+        const message = outcome.message ||
+            (measurement.phase && measurement.phase !== 'Successful' ? (measurement.detail ?? '') : '');
+        return {
+            phase: outcome.phase,
+            startedAt,
+            finishedAt: this.now(),
+            value: this.redactor.redact(value),
+            ...(message && { message: this.redactor.redact(message) }),
+        };
+    }
+    finish(startedAt, states, invalid) {
+        const metrics = states.map((s) => this.redactResult(s.result));
+        const judged = metrics.filter((m) => m.phase !== 'Skipped');
+        const phase = invalid
+            ? 'Error'
+            : worstPhase(judged.map((m) => m.phase).concat(this.endReason ? ['Error'] : []));
+        let message;
+        if (invalid)
+            message = invalid;
+        else if (phase === 'Successful') {
+            message =
+                metrics.length === 1
+                    ? `metric ${JSON.stringify(metrics[0]?.name)} Successful`
+                    : `all ${metrics.length} metrics Successful`;
+        }
+        else {
+            const bad = judged
+                .filter((m) => m.phase !== 'Successful')
+                .sort((a, b) => SEVERITY[b.phase] - SEVERITY[a.phase])
+                .map((m) => `metric ${JSON.stringify(m.name)} assessed ${m.phase}: ${m.message}`);
+            message = [this.endReason && !bad.length ? this.endReason : '', ...bad]
+                .filter(Boolean)
+                .join('; ');
+        }
+        return {
+            phase,
+            message: this.redactor.redact(message),
+            startedAt,
+            finishedAt: this.now(),
+            metrics,
+        };
+    }
+    redactResult(r) {
+        const red = (s) => this.redactor.redact(s);
+        return {
+            ...r,
+            message: red(r.message),
+            measurements: r.measurements.map((m) => ({
+                ...m,
+                ...(m.value !== undefined && { value: red(m.value) }),
+                ...(m.message !== undefined && { message: red(m.message) }),
+            })),
+        };
+    }
+}
+/**
+ * Problems that can be found in a stage's metrics without running anything (for `gantry lint`):
+ * providers that are not available, and configurations the provider's `parse` rejects. A
+ * configuration holding `${{ }}` is left to run time, when its values are known.
+ */
+function checkMetricConfigs(metrics, providers) {
+    const problems = [];
+    for (const metric of metrics) {
+        const where = `verification metric ${JSON.stringify(metric.name)}`;
+        const provider = providers.get(metric.provider.name);
+        if (!provider) {
+            problems.push(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available`);
+            continue;
+        }
+        if (hasTemplate(metric.provider.config))
+            continue;
+        try {
+            provider.parse(metric.provider.config, `${where}: provider ${provider.name}`);
+        }
+        catch (err) {
+            problems.push(errorMessage(err));
+        }
+    }
+    return problems;
+}
+function hasTemplate(value, depth = 0) {
+    if (depth > 100)
+        return false;
+    if (typeof value === 'string')
+        return hasExpression(value);
+    if (Array.isArray(value))
+        return value.some((v) => hasTemplate(v, depth + 1));
+    if (value !== null && typeof value === 'object') {
+        return Object.values(value).some((v) => hasTemplate(v, depth + 1));
+    }
+    return false;
+}
+/** Run a stage's verification metrics to completion. Never throws for what a metric does. */
+async function runAnalysis(opts) {
+    return new Runner(opts).start();
+}
+
+;// CONCATENATED MODULE: ./src/verification/providers/argocd.ts
+/**
+ * The `argocd` provider: waits until Argo CD has deployed the promotion, reading each
+ * Application through Argo CD's REST API (`GET /api/v1/applications/{name}`, Bearer token).
+ *
+ * An application is
+ * - **ready** when it is Synced at the target revision (the promotion commit unless `revision`
+ *   says otherwise), no sync is running, and its health is Healthy;
+ * - **failed** when its spec is invalid (InvalidSpecError), when its last sync to the target
+ *   revision ended Failed or Error, or when it is Degraded at the target revision;
+ * - **waiting** otherwise: an old revision, OutOfSync, a sync running, Progressing, Suspended,
+ *   Missing or Unknown health, or a health verdict younger than 10 s after the sync (Kargo's
+ *   cooldown, so a status from before the sync is not taken for the new one).
+ *
+ * The measurement's phase is Failed if any application failed, Inconclusive (still waiting) if
+ * any is waiting, else Successful; `result.applications` lists each, so conditions can decide
+ * instead. Kargo's argocd-update health check (internal/health/checker/builtin/argocd.go) is the
+ * model: the same revision comparison (status.sync.revisions for multi-source apps), the same
+ * "sync in progress" test and the same cooldown; where Kargo calls Missing/Unknown health
+ * unhealthy, a verification waits on them (they end Inconclusive, not Failed).
+ *
+ * Failures to measure (401/403/404, unreachable server) are thrown: Error measurements.
+ */
+
+
+
+
+/** After a sync finishes, how long a health status is not trusted (Kargo uses 10 s too). */
+const HEALTH_COOLDOWN_MS = 10_000;
+const argocd_FIELDS = [
+    'server',
+    'applications',
+    'namespace',
+    'appNamespace',
+    'project',
+    'token',
+    'insecure',
+    'revision',
+    'refresh',
+    'requestTimeout',
+];
+const APP_FIELDS = ['name', 'namespace', 'appNamespace', 'project'];
+const DEFAULT_REQUEST_TIMEOUT = '10s';
+const MAX_BODY_IN_MESSAGE = 300;
+/** Kubernetes object names (DNS-1123 subdomain). */
+const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+function argocd_fail(where, field, message) {
+    throw new ConfigError(`${where}: ${field}: ${message}`);
+}
+function argocd_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function argocd_optionalString(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string' || v.trim() === '')
+        argocd_fail(where, field, 'must be a non-empty string');
+    return v.trim();
+}
+function unknownFields(where, obj, allowed, prefix) {
+    for (const k of Object.keys(obj)) {
+        if (!allowed.includes(k)) {
+            const hint = suggest(k, allowed);
+            argocd_fail(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+        }
+    }
+}
+/** `namespace` and its Argo CD spelling `appNamespace` are the same thing; take either. */
+function namespaceOf(where, obj, prefix) {
+    const a = argocd_optionalString(where, obj, 'namespace');
+    const b = argocd_optionalString(where, obj, 'appNamespace');
+    if (a !== undefined && b !== undefined && a !== b) {
+        argocd_fail(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
+    }
+    const ns = a ?? b;
+    if (ns !== undefined && !K8S_NAME.test(ns)) {
+        argocd_fail(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
+    }
+    return ns;
+}
+function serverUrl(where, field, text) {
+    // `argocd --server argocd.example.com` takes a host; the API is HTTPS there too.
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        argocd_fail(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        argocd_fail(where, field, `must be an http(s) URL, not "${text}"`);
+    }
+    if (url.username || url.password) {
+        argocd_fail(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
+    }
+    if (url.search || url.hash)
+        argocd_fail(where, field, 'must not have a query or fragment');
+    // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
+    return url.toString().replace(/\/+$/, '');
+}
+function parseApp(where, raw, i, defaults) {
+    const prefix = `applications[${i}].`;
+    let name;
+    let namespace = defaults.namespace;
+    let project = defaults.project;
+    if (typeof raw === 'string') {
+        name = raw.trim();
+    }
+    else if (argocd_isRecord(raw)) {
+        unknownFields(where, raw, APP_FIELDS, prefix);
+        const n = argocd_optionalString(where, raw, 'name');
+        if (n === undefined)
+            argocd_fail(where, `${prefix}name`, 'is required');
+        name = n;
+        namespace = namespaceOf(where, raw, prefix) ?? namespace;
+        project = argocd_optionalString(where, raw, 'project') ?? project;
+    }
+    else {
+        argocd_fail(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
+    }
+    // `argocd app get ns/name` style.
+    const slash = name.indexOf('/');
+    if (slash >= 0) {
+        const ns = name.slice(0, slash);
+        if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
+            argocd_fail(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
+        }
+        namespace = ns;
+        name = name.slice(slash + 1);
+        if (!K8S_NAME.test(namespace))
+            argocd_fail(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
+    }
+    if (!K8S_NAME.test(name) || name.length > 253) {
+        argocd_fail(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
+    }
+    return {
+        name,
+        ...(namespace !== undefined && { namespace }),
+        ...(project !== undefined && { project }),
+    };
+}
+function argocd_parse(config, where) {
+    if (!argocd_isRecord(config))
+        argocd_fail(where, 'argocd', 'must be a mapping');
+    unknownFields(where, config, argocd_FIELDS, '');
+    const namespace = namespaceOf(where, config, '');
+    const project = argocd_optionalString(where, config, 'project');
+    const apps = config.applications;
+    if (!Array.isArray(apps) || apps.length === 0) {
+        argocd_fail(where, 'applications', 'must list at least one Argo CD Application name');
+    }
+    const applications = apps.map((a, i) => parseApp(where, a, i, {
+        ...(namespace !== undefined && { namespace }),
+        ...(project !== undefined && { project }),
+    }));
+    const seen = new Set();
+    applications.forEach((a, i) => {
+        const key = `${a.namespace ?? ''}/${a.name}`;
+        if (seen.has(key))
+            argocd_fail(where, `applications[${i}]`, `lists ${a.name} twice`);
+        seen.add(key);
+    });
+    const insecure = config.insecure ?? false;
+    if (typeof insecure !== 'boolean')
+        argocd_fail(where, 'insecure', 'must be true or false');
+    let revision;
+    if (config.revision !== undefined && config.revision !== null) {
+        if (typeof config.revision !== 'string')
+            argocd_fail(where, 'revision', 'must be a string');
+        revision = config.revision.trim();
+    }
+    const refresh = config.refresh;
+    if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
+        argocd_fail(where, 'refresh', 'must be normal or hard');
+    }
+    const timeoutText = argocd_optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
+    let requestTimeoutMs;
+    try {
+        requestTimeoutMs = parseDuration(timeoutText);
+    }
+    catch (err) {
+        argocd_fail(where, 'requestTimeout', errors_errorMessage(err));
+    }
+    if (requestTimeoutMs <= 0)
+        argocd_fail(where, 'requestTimeout', 'must be more than 0');
+    const server = argocd_optionalString(where, config, 'server');
+    const token = argocd_optionalString(where, config, 'token');
+    return {
+        ...(server !== undefined && { server: serverUrl(where, 'server', server) }),
+        applications,
+        ...(token !== undefined && { token }),
+        insecure,
+        ...(revision !== undefined && { revision }),
+        ...((refresh === 'normal' || refresh === 'hard') && { refresh }),
+        requestTimeoutMs,
+    };
+}
+const isSha = (r) => /^[0-9a-f]{7,64}$/i.test(r);
+const argocd_short = (r) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
+/** A commit SHA matches its abbreviations; anything else (chart versions, tags) matches exactly. */
+function sameRevision(observed, wanted) {
+    if (!observed || !wanted)
+        return false;
+    if (isSha(observed) && isSha(wanted)) {
+        const a = observed.toLowerCase();
+        const b = wanted.toLowerCase();
+        return a.startsWith(b) || b.startsWith(a);
+    }
+    return observed === wanted;
+}
+const nonEmpty = (xs) => (xs ?? []).filter((x) => typeof x === 'string' && x !== '');
+/** Decides one application; `now` for the health cooldown. Exported for the runner's summaries. */
+function assessApplication(ref, app, wanted, now) {
+    const status = app.status ?? {};
+    const sync = status.sync?.status || 'Unknown';
+    const revisions = nonEmpty(status.sync?.revisions).length
+        ? nonEmpty(status.sync?.revisions)
+        : nonEmpty([status.sync?.revision]);
+    const health = status.health?.status ?? '';
+    const op = status.operationState;
+    const operation = op?.phase ?? '';
+    const conditions = (status.conditions ?? []).filter((c) => c && typeof c.type === 'string');
+    const errorCondition = conditions.find((c) => /Error$/.test(c.type ?? ''));
+    const message = (op?.message || status.health?.message || errorCondition?.message || '').trim();
+    const base = {
+        name: ref.name,
+        ...(ref.namespace !== undefined && { namespace: ref.namespace }),
+        sync,
+        revision: revisions.join(','),
+        revisions,
+        health: health || 'Unknown',
+        operation,
+        message,
+    };
+    const out = (state, reason) => ({
+        ...base,
+        state,
+        reason,
+    });
+    const at = revisions.length ? revisions.map(argocd_short).join(',') : 'no revision';
+    const want = wanted ? argocd_short(wanted) : '';
+    const why = (text) => (text ? `: ${argocd_oneLine(text)}` : '');
+    const invalid = conditions.find((c) => c.type === 'InvalidSpecError');
+    if (invalid)
+        return out('failed', `InvalidSpecError${why(invalid.message ?? '')}`);
+    // Kargo's "a sync appears to be in progress": an operation is requested, or the last one has
+    // not finished. Terminating is still running.
+    const inProgress = app.operation?.sync !== undefined ||
+        operation === 'Running' ||
+        operation === 'Terminating' ||
+        (op !== undefined && !op.finishedAt);
+    const opRevisions = nonEmpty([
+        ...(op?.syncResult?.revisions ?? []),
+        op?.syncResult?.revision,
+        ...(op?.operation?.sync?.revisions ?? []),
+        op?.operation?.sync?.revision,
+    ]);
+    const opForTarget = !wanted || opRevisions.some((r) => sameRevision(r, wanted));
+    if (!inProgress && (operation === 'Failed' || operation === 'Error') && opForTarget) {
+        const to = opRevisions.find(isSha) ?? opRevisions[0];
+        return out('failed', `sync${to ? ` to ${argocd_short(to)}` : ''} ${operation}${why(op?.message ?? '')}`);
+    }
+    if (app.operation?.sync !== undefined) {
+        // Requested (by auto-sync, a user or Kargo) and not picked up yet: the operationState is
+        // still the previous operation's.
+        const requested = nonEmpty([
+            ...(app.operation.sync.revisions ?? []),
+            app.operation.sync.revision,
+        ]);
+        const to = requested.find(isSha) ?? requested[0];
+        return out('waiting', `sync requested${to ? ` to ${argocd_short(to)}` : ''}`);
+    }
+    if (inProgress) {
+        const to = opRevisions.find(isSha) ?? opRevisions[0];
+        return out('waiting', `sync ${operation || 'started'}${to ? ` to ${argocd_short(to)}` : ''}${why(op?.message ?? '')}`);
+    }
+    const atTarget = !wanted || revisions.some((r) => sameRevision(r, wanted));
+    if (!atTarget) {
+        const lastOp = operation === 'Failed' || operation === 'Error'
+            ? `; last sync ${operation}${why(op?.message ?? '')}`
+            : '';
+        return out('waiting', `${sync} at ${at} (waiting for ${want})${lastOp}`);
+    }
+    // An error condition makes the health status unreliable (Kargo checks conditions first).
+    const comparison = conditions.find((c) => c.type === 'ComparisonError');
+    if (comparison)
+        return out('waiting', `ComparisonError${why(comparison.message ?? '')}`);
+    // The health status may still be the one from before the sync: let Argo CD reassess it.
+    if (wanted && op !== undefined) {
+        const changed = status.health?.lastTransitionTime;
+        const since = changed || op.finishedAt;
+        const t = since ? Date.parse(since) : NaN;
+        const age = now.getTime() - t;
+        if (!Number.isNaN(t) && age < HEALTH_COOLDOWN_MS) {
+            const seconds = Math.max(0, Math.round(age / 1000));
+            const event = changed ? 'health changed' : 'sync finished';
+            return out('waiting', `${health || 'Unknown'} at ${at}, but the ${event} only ${seconds} s ago; waiting for Argo CD to reassess health`);
+        }
+    }
+    if (health === 'Degraded') {
+        return out('failed', `Degraded at ${at}${why(status.health?.message ?? '')}`);
+    }
+    if (sync !== 'Synced')
+        return out('waiting', `${sync} at ${at}`);
+    if (health !== 'Healthy') {
+        return out('waiting', `Synced at ${at}, ${health || 'no health yet'}${why(status.health?.message ?? '')}`);
+    }
+    return out('ready', `Synced at ${at} and Healthy`);
+}
+function argocd_oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
+}
+// --- HTTP --------------------------------------------------------------------------------------
+function scrub(text, secrets) {
+    let out = text;
+    for (const s of secrets)
+        if (s.length >= 4)
+            out = out.split(s).join('***');
+    return out;
+}
+/** grpc-gateway's error body: `{"error": "…", "code": 16, "message": "…"}` (code: the gRPC code). */
+function gatewayError(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (argocd_isRecord(parsed)) {
+            const m = parsed.message ?? parsed.error;
+            if (typeof m === 'string' && m) {
+                return { message: m, ...(typeof parsed.code === 'number' && { code: parsed.code }) };
+            }
+        }
+    }
+    catch {
+        // not JSON
+    }
+    return { message: argocd_oneLine(body) || '(empty body)' };
+}
+/** gRPC NotFound: Argo CD's "no such application", as opposed to a proxy's 404 for a wrong path. */
+const GRPC_NOT_FOUND = 5;
+const appLabel = (ref) => (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name);
+async function getApplication(ctx, config, server, token, ref, dispatcher) {
+    const params = new URLSearchParams();
+    if (ref.namespace)
+        params.set('appNamespace', ref.namespace);
+    if (ref.project)
+        params.set('project', ref.project);
+    if (config.refresh)
+        params.set('refresh', config.refresh);
+    const query = params.toString();
+    const url = `${server}/api/v1/applications/${encodeURIComponent(ref.name)}${query ? `?${query}` : ''}`;
+    const host = new URL(server).host;
+    const label = appLabel(ref);
+    const timeout = AbortSignal.timeout(config.requestTimeoutMs);
+    const signal = AbortSignal.any([ctx.signal, timeout]);
+    let status;
+    let statusText;
+    let body;
+    try {
+        const res = await ctx.fetch(url, {
+            method: 'GET',
+            headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+            signal,
+            redirect: 'follow',
+            ...(dispatcher && { dispatcher }),
+        });
+        status = res.status;
+        statusText = res.statusText;
+        body = await res.text();
+    }
+    catch (err) {
+        if (timeout.aborted) {
+            throw new Error(`Argo CD (${host}) did not answer for application ${label} within ${config.requestTimeoutMs / 1000}s`, { cause: err });
+        }
+        if (ctx.signal.aborted) {
+            throw new Error(`request to Argo CD (${host}) was cancelled`, { cause: err });
+        }
+        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+        const tls = /certificate|self.signed|CERT_/i.test(cause)
+            ? ' (a self-signed certificate? set insecure: true to skip verification)'
+            : '';
+        throw new Error(scrub(`Argo CD (${host}) unreachable: ${errors_errorMessage(err)}${cause}${tls}`, [token]), { cause: err });
+    }
+    if (status === 200) {
+        try {
+            return JSON.parse(body);
+        }
+        catch {
+            throw new Error(`Argo CD (${host}) answered application ${label} with a body that is not JSON: ${argocd_oneLine(body)}`);
+        }
+    }
+    const what = `${status}${statusText ? ` ${statusText}` : ''}`;
+    const { message: said, code } = gatewayError(body);
+    let message;
+    switch (status) {
+        case 401:
+            message =
+                `Argo CD (${host}) rejected the token (${what}: ${said}): check token / ARGOCD_AUTH_TOKEN; ` +
+                    'it may have expired, been revoked, or belong to another Argo CD';
+            break;
+        case 403:
+            message =
+                `Argo CD (${host}) denied access to application ${label} (${what}: ${said}): the token ` +
+                    "lacks 'applications, get' on it, or the application does not exist (Argo CD answers 403 " +
+                    `for both${ref.project ? '' : '; set project to tell them apart'}); check the name and namespace`;
+            break;
+        case 404:
+            message =
+                code === GRPC_NOT_FOUND
+                    ? `application ${label} not found on Argo CD (${host}) (or the token cannot see it): ${said}`
+                    : `${host} answered ${what} for ${new URL(url).pathname}, not as Argo CD's API would ` +
+                        `(${said}): is server the Argo CD URL, with its --rootpath if it has one?`;
+            break;
+        default:
+            message = `Argo CD (${host}) answered ${what} for application ${label}: ${said}`;
+    }
+    throw new Error(scrub(message, [token]));
+}
+function resolve(config, ctx) {
+    const token = config.token ?? ctx.env.ARGOCD_AUTH_TOKEN?.trim();
+    if (token)
+        ctx.secret(token);
+    const server = config.server ?? ctx.env.ARGOCD_SERVER?.trim();
+    const missing = [
+        ...(server ? [] : ['the Argo CD server (server, or ARGOCD_SERVER in the environment)']),
+        ...(token ? [] : ['a token (token, or ARGOCD_AUTH_TOKEN in the environment)']),
+    ];
+    if (!server || !token)
+        throw new ConfigError(`argocd: ${missing.join(' and ')} is required`);
+    return { server: config.server ?? serverUrl('argocd', 'ARGOCD_SERVER', server), token };
+}
+function summarise(results, phase) {
+    const show = (r) => `${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.reason}`;
+    if (phase === 'Successful') {
+        if (results.length === 1 && results[0])
+            return show(results[0]);
+        return `${results.length} applications Synced and Healthy (${results.map((r) => r.name).join(', ')})`;
+    }
+    const first = phase === 'Failed' ? 'failed' : 'waiting';
+    const shown = results.filter((r) => r.state === first);
+    const count = (state) => results.filter((r) => r.state === state).length;
+    const also = ['waiting', 'ready']
+        .filter((state) => state !== first && count(state) > 0)
+        .map((state) => `${count(state)} ${state}`);
+    return `${shown.map(show).join('; ')}${also.length ? `; also ${also.join(', ')}` : ''}`;
+}
+async function measure(config, ctx) {
+    const { server, token } = resolve(config, ctx);
+    const wanted = config.revision === undefined ? ctx.target.commit : config.revision || undefined;
+    const dispatcher = config.insecure
+        ? new undici.Agent({ connect: { rejectUnauthorized: false } })
+        : undefined;
+    try {
+        ctx.log(`argocd: ${config.applications.map(appLabel).join(', ')} on ${new URL(server).host}` +
+            (wanted ? `, waiting for ${argocd_short(wanted)}` : ', revision not compared'));
+        const apps = await Promise.all(config.applications.map((ref) => getApplication(ctx, config, server, token, ref, dispatcher)));
+        const now = ctx.clock();
+        const applications = apps.map((app, i) => assessApplication(config.applications[i], app, wanted, now));
+        const phase = applications.some((a) => a.state === 'failed')
+            ? 'Failed'
+            : applications.some((a) => a.state === 'waiting')
+                ? 'Inconclusive'
+                : 'Successful';
+        const result = { revision: wanted ? argocd_short(wanted) : null, applications };
+        return { result, phase, detail: scrub(summarise(applications, phase), [token]) };
+    }
+    finally {
+        await dispatcher?.close();
+    }
+}
+const argocd = { name: 'argocd', parse: argocd_parse, measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/fields.ts
+/**
+ * Checks shared by the http, prometheus and command providers' `parse`, with errors that name the
+ * metric, the provider and the field: `verification metric "smoke": provider http: url: …`.
+ * Declared functions, so that TypeScript narrows after a call to the `never` ones.
+ */
+
+
+
+function fields_fail(where, field, message) {
+    throw new ConfigError(`${where}: ${field}: ${message}`);
+}
+function fields_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The config itself must be a mapping holding only `fields`. */
+function checkConfig(where, provider, config, fields) {
+    if (!fields_isRecord(config)) {
+        throw new ConfigError(`${where}: must be a mapping with the fields of the ${provider} provider`);
+    }
+    for (const key of Object.keys(config)) {
+        if (!fields.includes(key)) {
+            const hint = didYouMean(key, fields);
+            fields_fail(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
+        }
+    }
+    return config;
+}
+function requiredString(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        fields_fail(where, field, 'is required');
+    if (typeof v !== 'string' || v.trim() === '')
+        fields_fail(where, field, 'must be a non-empty string');
+    return v;
+}
+function fields_optionalString(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string')
+        fields_fail(where, field, 'must be a string');
+    return v;
+}
+function fields_optionalBool(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'boolean')
+        fields_fail(where, field, 'must be true or false');
+    return v;
+}
+function optionalPositiveInt(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
+        fields_fail(where, field, `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`);
+    }
+    return v;
+}
+/** A Go duration (`30s`), or a number of seconds; milliseconds, above 0. */
+function optionalTimeout(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'number') {
+        if (!Number.isFinite(v) || v <= 0)
+            fields_fail(where, field, 'must be more than 0 seconds');
+        return v * 1000;
+    }
+    if (typeof v !== 'string')
+        fields_fail(where, field, 'must be a duration such as 30s, or seconds');
+    let ms;
+    try {
+        ms = parseDuration(v);
+    }
+    catch (err) {
+        fields_fail(where, field, errors_errorMessage(err));
+    }
+    if (ms <= 0)
+        fields_fail(where, field, 'must be more than 0');
+    return ms;
+}
+/** An absolute http(s) URL. */
+function httpURL(where, field, text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        fields_fail(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        fields_fail(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
+    }
+    return url;
+}
+const fields_HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Headers as Argo Rollouts writes them (`[{key, value}]`), or `[{name, value}]`, or a mapping
+ * `{Name: value}`.
+ */
+function headers(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return [];
+    const out = [];
+    const add = (at, name, value) => {
+        if (typeof name !== 'string' || !fields_HEADER_NAME.test(name)) {
+            fields_fail(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
+        }
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+            fields_fail(where, at, 'header value must be a string');
+        }
+        const text = String(value);
+        if (/[\r\n\0]/.test(text))
+            fields_fail(where, at, 'header value must not hold line breaks');
+        out.push({ name, value: text });
+    };
+    if (Array.isArray(v)) {
+        v.forEach((h, i) => {
+            const at = `${field}[${i}]`;
+            if (!fields_isRecord(h))
+                fields_fail(where, at, 'must be a mapping {key: <name>, value: <value>}');
+            for (const k of Object.keys(h)) {
+                if (!['key', 'name', 'value'].includes(k)) {
+                    fields_fail(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
+                }
+            }
+            if (h.key !== undefined && h.name !== undefined) {
+                fields_fail(where, at, 'set key or name, not both');
+            }
+            add(at, h.key ?? h.name, h.value);
+        });
+    }
+    else if (fields_isRecord(v)) {
+        for (const [name, value] of Object.entries(v))
+            add(`${field}.${name}`, name, value);
+    }
+    else {
+        fields_fail(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
+    }
+    return out;
+}
+/** Headers whose values are not worth hiding; every other header value is a secret. */
+const PLAIN_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'accept-encoding']);
+function isSecretHeader(name) {
+    return !PLAIN_HEADERS.has(name.toLowerCase());
+}
+
+;// CONCATENATED MODULE: ./src/verification/providers/command.ts
+/**
+ * The `command` provider (gantry's own; Argo Rollouts' nearest is the Kubernetes `job` metric):
+ * one shell command per measurement, run with `/bin/sh -c` in the job.
+ *
+ * Fields: `run` (required, the script), `timeout` (a duration such as 2m; the metric's own
+ * `timeout`, default 5m, applies anyway), `env` (a mapping of extra variables, or `[{name,
+ * value}]`), `dir` (the working directory; default a fresh temporary directory, removed
+ * afterwards; a relative path is taken from the job's working directory).
+ *
+ * The command inherits the environment the adapter passes in (the verify step's environment),
+ * plus GANTRY_PROJECT, GANTRY_STAGE, GANTRY_FREIGHT, GANTRY_FREIGHT_ALIAS and GANTRY_COMMIT (when
+ * known), plus `env`.
+ *
+ * `result` is `{exitCode, stdout, stderr, json}`: `json` is stdout parsed as JSON when it is JSON
+ * (nil otherwise). stdout and stderr keep at most 1 MiB each. Without conditions exit status 0
+ * is Successful and any other Failed; with conditions, they decide (`result.json.ready ==
+ * true`). A command that cannot start, is killed by a signal or runs out of time is an Error;
+ * when it is stopped the whole process group is killed (SIGTERM, then SIGKILL after 2s).
+ */
+
+
+
+
+
+
+const command_FIELDS = ['run', 'timeout', 'env', 'dir'];
+/** Most of stdout and of stderr a measurement keeps. */
+const MAX_OUTPUT_BYTES = 1024 * 1024;
+/** Between SIGTERM and SIGKILL when a command is stopped. */
+const KILL_GRACE_MS = 2000;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function envOf(where, v) {
+    const out = {};
+    const add = (at, name, value) => {
+        if (typeof name !== 'string' || !ENV_NAME.test(name)) {
+            fields_fail(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
+        }
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+            fields_fail(where, at, 'must be a string');
+        }
+        out[name] = String(value);
+    };
+    if (v === undefined || v === null)
+        return out;
+    if (Array.isArray(v)) {
+        v.forEach((e, i) => {
+            if (!fields_isRecord(e))
+                fields_fail(where, `env[${i}]`, 'must be a mapping {name, value}');
+            add(`env[${i}]`, e.name, e.value);
+        });
+    }
+    else if (fields_isRecord(v)) {
+        for (const [name, value] of Object.entries(v))
+            add(`env.${name}`, name, value);
+    }
+    else {
+        fields_fail(where, 'env', 'must be a mapping of variable names to values');
+    }
+    return out;
+}
+function command_parse(config, where) {
+    const c = checkConfig(where, 'command', config, command_FIELDS);
+    const timeoutMs = optionalTimeout(where, c, 'timeout');
+    const dir = fields_optionalString(where, c, 'dir');
+    if (dir === '')
+        fields_fail(where, 'dir', 'must not be empty');
+    return {
+        run: requiredString(where, c, 'run'),
+        ...(timeoutMs !== undefined && { timeoutMs }),
+        env: envOf(where, c.env),
+        ...(dir !== undefined && { dir }),
+    };
+}
+class Capped {
+    chunks = [];
+    size = 0;
+    truncated = false;
+    push(b) {
+        if (this.size >= MAX_OUTPUT_BYTES) {
+            this.truncated = true;
+            return;
+        }
+        const room = MAX_OUTPUT_BYTES - this.size;
+        const part = b.length > room ? b.subarray(0, room) : b;
+        if (part.length < b.length)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.size += part.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+function lastLine(text) {
+    const lines = text.trim().split('\n');
+    const line = (lines[lines.length - 1] ?? '').trim();
+    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+async function command_measure(config, ctx) {
+    const temp = config.dir === undefined ? await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-verify-')) : undefined;
+    const cwd = temp ?? (0,external_node_path_namespaceObject.resolve)(config.dir ?? '.');
+    const env = {};
+    for (const [k, v] of Object.entries(ctx.env))
+        if (v !== undefined)
+            env[k] = v;
+    Object.assign(env, {
+        GANTRY_PROJECT: ctx.target.project,
+        GANTRY_STAGE: ctx.target.stage,
+        GANTRY_FREIGHT: ctx.target.freightId,
+        GANTRY_FREIGHT_ALIAS: ctx.target.freightAlias,
+        ...(ctx.target.commit !== undefined && { GANTRY_COMMIT: ctx.target.commit }),
+        ...config.env,
+    });
+    try {
+        return await new Promise((resolvePromise, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', config.run], {
+                cwd,
+                env,
+                detached: true, // its own process group, so that stopping it stops its children too
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+            const stdout = new Capped();
+            const stderr = new Capped();
+            child.stdout.on('data', (b) => stdout.push(b));
+            child.stderr.on('data', (b) => stderr.push(b));
+            let stopped;
+            let killTimer;
+            const killGroup = (signal) => {
+                try {
+                    if (child.pid !== undefined)
+                        process.kill(-child.pid, signal);
+                }
+                catch {
+                    // Already gone.
+                }
+            };
+            const stop = (why) => {
+                if (stopped !== undefined || child.exitCode !== null)
+                    return;
+                stopped = why;
+                killGroup('SIGTERM');
+                killTimer = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
+                killTimer.unref();
+            };
+            const onAbort = () => stop('stopped');
+            ctx.signal.addEventListener('abort', onAbort, { once: true });
+            if (ctx.signal.aborted)
+                onAbort();
+            const timer = config.timeoutMs !== undefined
+                ? setTimeout(() => stop(`timed out after ${formatDuration(config.timeoutMs ?? 0)}`), config.timeoutMs)
+                : undefined;
+            const cleanup = () => {
+                ctx.signal.removeEventListener('abort', onAbort);
+                if (timer)
+                    clearTimeout(timer);
+            };
+            child.once('error', (err) => {
+                cleanup();
+                reject(new Error(`command could not start: ${err.message}`));
+            });
+            child.once('close', (code, signal) => {
+                cleanup();
+                // The group may still hold children that closed their output early.
+                if (stopped !== undefined)
+                    killGroup('SIGKILL');
+                if (killTimer)
+                    clearTimeout(killTimer);
+                if (stdout.truncated)
+                    ctx.log('stdout was longer than 1 MiB and was cut');
+                if (stderr.truncated)
+                    ctx.log('stderr was longer than 1 MiB and was cut');
+                const err = stderr.text();
+                if (stopped !== undefined) {
+                    reject(new Error(`command ${stopped}${err ? ` (stderr: ${lastLine(err)})` : ''}`));
+                    return;
+                }
+                if (code === null) {
+                    reject(new Error(`command was killed by ${signal ?? 'a signal'}${err ? ` (stderr: ${lastLine(err)})` : ''}`));
+                    return;
+                }
+                const out = stdout.text();
+                let json = null;
+                if (out.trim() !== '') {
+                    try {
+                        json = JSON.parse(out);
+                    }
+                    catch {
+                        json = null;
+                    }
+                }
+                const tail = code !== 0 ? lastLine(err) || lastLine(out) : '';
+                resolvePromise({
+                    result: { exitCode: code, stdout: out, stderr: err, json },
+                    phase: code === 0 ? 'Successful' : 'Failed',
+                    detail: `exit status ${code}${tail ? `: ${tail}` : ''}`,
+                });
+            });
+        });
+    }
+    finally {
+        if (temp !== undefined)
+            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+    }
+}
+const command = { name: 'command', parse: command_parse, measure: command_measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/datadog.ts
+/**
+ * The `datadog` provider, with Argo Rollouts' Datadog provider semantics
+ * (argoproj/argo-rollouts metricproviders/datadog, docs/analysis/datadog.md):
+ *
+ * - `apiVersion: v1` (Argo's default) sends `query` to `GET /api/v1/query?from&to&query` (Unix
+ *   seconds); `result` is the value of the last point of the first series.
+ * - `apiVersion: v2` sends `query`, or `queries` (name → query) with an optional `formula`, to
+ *   `POST /api/v2/query/scalar` (Unix milliseconds, `aggregator` default `last`); `result` is the
+ *   first value of the first number column, or, for a `by {tag}` query, the list of values.
+ * - No data gives `result` null (Argo evaluates nil): write `default(result, 0) < 0.05`.
+ * - `interval` is the look-back window (default 5m), not the polling rate (that is the metric's).
+ * - Keys: `apiKey`/`appKey` in the config, else DD_API_KEY/DD_APP_KEY from the environment,
+ *   sent as DD-API-KEY/DD-APPLICATION-KEY. Endpoint: `address`, else `https://api.<site>` (site
+ *   default datadoghq.com), else DD_ADDRESS / DD_SITE.
+ *
+ * The provider never sets a phase: conditions decide. Failures to measure (auth, bad query,
+ * rate limit, timeouts) are thrown, so the runner records an Error measurement.
+ */
+
+
+
+const DATADOG_AGGREGATORS = [
+    'avg',
+    'min',
+    'max',
+    'sum',
+    'last',
+    'percentile',
+    'mean',
+    'l2norm',
+    'area',
+];
+const datadog_FIELDS = [
+    'apiVersion',
+    'query',
+    'queries',
+    'formula',
+    'interval',
+    'aggregator',
+    'address',
+    'site',
+    'apiKey',
+    'appKey',
+    'requestTimeout',
+];
+const DEFAULT_SITE = 'datadoghq.com';
+const DEFAULT_INTERVAL = '5m';
+const datadog_DEFAULT_REQUEST_TIMEOUT = '10s';
+const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Enough of an error body to explain it; Datadog's are short, proxies' HTML pages are not. */
+const datadog_MAX_BODY_IN_MESSAGE = 300;
+function datadog_fail(where, field, message) {
+    throw new ConfigError(`${where}: ${field}: ${message}`);
+}
+function datadog_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function datadog_optionalString(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string' || v.trim() === '')
+        datadog_fail(where, field, 'must be a non-empty string');
+    return v;
+}
+function duration(where, field, text, minMs) {
+    let ms;
+    try {
+        ms = parseDuration(text);
+    }
+    catch (err) {
+        datadog_fail(where, field, errors_errorMessage(err));
+    }
+    if (ms < minMs)
+        datadog_fail(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
+    return ms;
+}
+function httpUrl(where, field, text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        datadog_fail(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        datadog_fail(where, field, `must be an http(s) URL, not "${text}"`);
+    }
+    if (url.username || url.password) {
+        datadog_fail(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
+    }
+    return text.replace(/\/+$/, '');
+}
+function datadog_parse(config, where) {
+    if (!datadog_isRecord(config))
+        datadog_fail(where, 'datadog', 'must be a mapping');
+    for (const k of Object.keys(config)) {
+        if (!datadog_FIELDS.includes(k)) {
+            const hint = suggest(k, datadog_FIELDS);
+            datadog_fail(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+        }
+    }
+    const version = config.apiVersion ?? 'v1';
+    if (version !== 'v1' && version !== 'v2') {
+        datadog_fail(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
+    }
+    const query = datadog_optionalString(where, config, 'query');
+    const formula = datadog_optionalString(where, config, 'formula');
+    let queries;
+    if (config.queries !== undefined && config.queries !== null) {
+        if (!datadog_isRecord(config.queries))
+            datadog_fail(where, 'queries', 'must be a mapping of name to query');
+        queries = {};
+        for (const [name, q] of Object.entries(config.queries)) {
+            if (!QUERY_NAME.test(name)) {
+                datadog_fail(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
+            }
+            if (typeof q !== 'string' || q.trim() === '') {
+                datadog_fail(where, `queries.${name}`, 'must be a non-empty string');
+            }
+            queries[name] = q;
+        }
+        if (Object.keys(queries).length === 0)
+            datadog_fail(where, 'queries', 'must name at least one query');
+    }
+    // The checks of Argo Rollouts' validateIncomingProps, in its order.
+    if (query === undefined && queries === undefined) {
+        datadog_fail(where, 'query', 'is required (or, with apiVersion v2, queries)');
+    }
+    if (query !== undefined && queries !== undefined) {
+        datadog_fail(where, 'queries', 'cannot be used together with query: use one or the other');
+    }
+    if (version === 'v1' && query === undefined) {
+        datadog_fail(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
+    }
+    if (formula !== undefined && queries === undefined) {
+        datadog_fail(where, 'formula', 'needs queries (a formula combines named queries)');
+    }
+    if (version === 'v1' && formula !== undefined) {
+        datadog_fail(where, 'formula', 'needs apiVersion: v2');
+    }
+    if (formula === undefined && queries !== undefined && Object.keys(queries).length > 1) {
+        datadog_fail(where, 'formula', 'is required when there are several queries (which one would decide?)');
+    }
+    let aggregator;
+    if (config.aggregator !== undefined && config.aggregator !== null) {
+        if (version === 'v1')
+            datadog_fail(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
+        if (!DATADOG_AGGREGATORS.includes(config.aggregator)) {
+            datadog_fail(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
+        }
+        aggregator = config.aggregator;
+    }
+    const intervalText = datadog_optionalString(where, config, 'interval') ?? DEFAULT_INTERVAL;
+    // Datadog takes whole seconds (v1) and Argo truncates to seconds too.
+    const intervalMs = Math.floor(duration(where, 'interval', intervalText, 1000) / 1000) * 1000;
+    const timeoutText = datadog_optionalString(where, config, 'requestTimeout') ?? datadog_DEFAULT_REQUEST_TIMEOUT;
+    const requestTimeoutMs = duration(where, 'requestTimeout', timeoutText, 1);
+    const address = datadog_optionalString(where, config, 'address');
+    let site = datadog_optionalString(where, config, 'site');
+    if (site !== undefined) {
+        site = normaliseSite(site);
+        if (!/^[a-z0-9.-]+$/i.test(site)) {
+            datadog_fail(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
+        }
+    }
+    const apiKey = datadog_optionalString(where, config, 'apiKey');
+    const appKey = datadog_optionalString(where, config, 'appKey');
+    return {
+        apiVersion: version,
+        ...(query !== undefined && { query }),
+        ...(queries !== undefined && { queries }),
+        ...(formula !== undefined && { formula }),
+        intervalMs,
+        ...(aggregator !== undefined && { aggregator }),
+        ...(address !== undefined && { address: httpUrl(where, 'address', address) }),
+        ...(site !== undefined && { site }),
+        ...(apiKey !== undefined && { apiKey }),
+        ...(appKey !== undefined && { appKey }),
+        requestTimeoutMs,
+    };
+}
+/** `app.datadoghq.eu` (what the browser shows) and `datadoghq.eu` (DD_SITE) name the same site. */
+function normaliseSite(site) {
+    return site
+        .trim()
+        .replace(/^https?:\/\//, '')
+        .replace(/\/+$/, '')
+        .replace(/^(app|api)\./, '');
+}
+function datadog_baseUrl(config, env) {
+    if (config.address)
+        return config.address;
+    if (config.site)
+        return `https://api.${config.site}`;
+    const envAddress = env.DD_ADDRESS?.trim();
+    if (envAddress)
+        return envAddress.replace(/\/+$/, '');
+    const envSite = env.DD_SITE?.trim();
+    return `https://api.${envSite ? normaliseSite(envSite) : DEFAULT_SITE}`;
+}
+function keys(config, ctx) {
+    const apiKey = config.apiKey ?? ctx.env.DD_API_KEY;
+    const appKey = config.appKey ?? ctx.env.DD_APP_KEY;
+    // Register what we have before complaining, so nothing below can print it.
+    if (apiKey)
+        ctx.secret(apiKey);
+    if (appKey)
+        ctx.secret(appKey);
+    const missing = [
+        ...(apiKey ? [] : ['an API key (apiKey, or DD_API_KEY in the environment)']),
+        ...(appKey ? [] : ['an application key (appKey, or DD_APP_KEY in the environment)']),
+    ];
+    if (missing.length || !apiKey || !appKey) {
+        throw new ConfigError(`datadog: ${missing.join(' and ')} is required`);
+    }
+    return { apiKey, appKey, secrets: [apiKey, appKey] };
+}
+/** Belt and braces: the runner masks registered secrets, but our own messages never hold them. */
+function datadog_scrub(text, secrets) {
+    let out = text;
+    for (const s of secrets)
+        if (s.length >= 4)
+            out = out.split(s).join('***');
+    return out;
+}
+function clip(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > datadog_MAX_BODY_IN_MESSAGE ? `${flat.slice(0, datadog_MAX_BODY_IN_MESSAGE)}…` : flat;
+}
+/** Datadog's error body is `{"errors": ["…"]}` (APIErrorResponse); anything else is shown clipped. */
+function errorText(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (datadog_isRecord(parsed) && Array.isArray(parsed.errors) && parsed.errors.length) {
+            return parsed.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
+        }
+    }
+    catch {
+        // not JSON
+    }
+    return clip(body) || '(empty body)';
+}
+function rateLimitText(headers) {
+    const h = (n) => headers.get(n);
+    const parts = [];
+    const name = h('x-ratelimit-name');
+    if (name)
+        parts.push(`limit ${name}`);
+    const limit = h('x-ratelimit-limit');
+    const period = h('x-ratelimit-period');
+    if (limit)
+        parts.push(`${limit} requests${period ? ` per ${period}s` : ''}`);
+    const remaining = h('x-ratelimit-remaining');
+    if (remaining)
+        parts.push(`${remaining} left`);
+    const reset = h('x-ratelimit-reset');
+    if (reset)
+        parts.push(`resets in ${reset}s`);
+    return parts.join(', ');
+}
+async function send(ctx, url, init, timeoutMs, secrets) {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([ctx.signal, timeout]);
+    const host = new URL(url).host;
+    try {
+        const res = await ctx.fetch(url, { ...init, signal, redirect: 'follow' });
+        const body = await res.text();
+        return { status: res.status, statusText: res.statusText, headers: res.headers, body };
+    }
+    catch (err) {
+        if (timeout.aborted) {
+            throw new Error(`Datadog API request to ${host} timed out after ${timeoutMs / 1000}s`, {
+                cause: err,
+            });
+        }
+        if (ctx.signal.aborted) {
+            throw new Error(`Datadog API request to ${host} was cancelled`, { cause: err });
+        }
+        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+        throw new Error(datadog_scrub(`Datadog API request to ${host} failed: ${errors_errorMessage(err)}${cause}`, secrets), { cause: err });
+    }
+}
+function checkStatus(sent, route, secrets) {
+    if (sent.status === 200)
+        return;
+    const what = `${sent.status}${sent.statusText ? ` ${sent.statusText}` : ''}`;
+    const text = errorText(sent.body);
+    let message;
+    if (sent.status === 401 || sent.status === 403) {
+        message =
+            `Datadog refused the keys for ${route} (${what}: ${text}); check the API and application ` +
+                'keys (apiKey/appKey or DD_API_KEY/DD_APP_KEY), that they belong to this site, and that the ' +
+                'application key may query timeseries (timeseries_query)';
+    }
+    else if (sent.status === 429) {
+        const limits = rateLimitText(sent.headers);
+        message =
+            `Datadog rate limit hit on ${route} (${what}${limits ? `; ${limits}` : ''}): ` +
+                'poll less often (the metric interval) or ask Datadog support to raise it';
+    }
+    else {
+        message = `Datadog answered ${what} to ${route}: ${text}`;
+    }
+    throw new Error(datadog_scrub(message, secrets));
+}
+function parseJson(sent, route) {
+    try {
+        return JSON.parse(sent.body);
+    }
+    catch {
+        throw new Error(`Datadog answered ${route} with a body that is not JSON: ${clip(sent.body)}`);
+    }
+}
+const fmt = (n) => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6))));
+const datadog_window = (ms) => ms % 3_600_000 === 0
+    ? `${ms / 3_600_000}h`
+    : ms % 60_000 === 0
+        ? `${ms / 60_000}m`
+        : `${ms / 1000}s`;
+async function measureV1(config, ctx, base, k) {
+    const query = config.query ?? '';
+    const to = Math.floor(ctx.clock().getTime() / 1000);
+    const from = to - config.intervalMs / 1000;
+    const params = new URLSearchParams({ from: String(from), to: String(to), query });
+    const route = 'GET /api/v1/query';
+    ctx.log(`datadog: ${route} on ${new URL(base).host}, last ${datadog_window(config.intervalMs)}: ${query}`);
+    const sent = await send(ctx, `${base}/api/v1/query?${params}`, {
+        method: 'GET',
+        headers: {
+            Accept: 'application/json',
+            'DD-API-KEY': k.apiKey,
+            'DD-APPLICATION-KEY': k.appKey,
+        },
+    }, config.requestTimeoutMs, k.secrets);
+    checkStatus(sent, route, k.secrets);
+    const body = parseJson(sent, route);
+    if (!datadog_isRecord(body))
+        throw new Error(`Datadog answered ${route} with ${clip(sent.body)}`);
+    if (body.status === 'error' || (typeof body.error === 'string' && body.error)) {
+        throw new Error(`Datadog could not run the query: ${String(body.error ?? body.message ?? 'error')}`);
+    }
+    const series = Array.isArray(body.series) ? body.series : [];
+    const first = series[0];
+    const points = datadog_isRecord(first) && Array.isArray(first.pointlist) ? first.pointlist : [];
+    const last = points[points.length - 1];
+    if (!Array.isArray(last)) {
+        return {
+            result: null,
+            detail: `no data in the last ${datadog_window(config.intervalMs)}; result is null (conditions can use default(result, 0))`,
+        };
+    }
+    if (last.length !== 2)
+        throw new Error('Datadog returned a point that does not have 2 values');
+    const [ts, value] = last;
+    if (value === null) {
+        return {
+            result: null,
+            detail: `the last point of the series has no value; result is null (conditions can use default(result, 0))`,
+        };
+    }
+    if (typeof value !== 'number')
+        throw new Error(`Datadog returned a non-numeric point value ${JSON.stringify(value)}`);
+    const at = typeof ts === 'number' ? ` at ${new Date(ts).toISOString()}` : '';
+    const more = series.length > 1 ? ` (first of ${series.length} series)` : '';
+    return { result: value, detail: `${fmt(value)}${at}${more}` };
+}
+async function measureV2(config, ctx, base, k) {
+    const queries = config.queries ?? { query: config.query ?? '' };
+    const aggregator = config.aggregator ?? 'last';
+    const to = Math.floor(ctx.clock().getTime() / 1000) * 1000;
+    const from = to - config.intervalMs;
+    const payload = {
+        data: {
+            type: 'scalar_request',
+            attributes: {
+                from,
+                to,
+                queries: Object.entries(queries).map(([name, query]) => ({
+                    aggregator,
+                    data_source: 'metrics',
+                    name,
+                    query,
+                })),
+                formulas: config.formula ? [{ formula: config.formula }] : [],
+            },
+        },
+    };
+    const route = 'POST /api/v2/query/scalar';
+    const shown = config.formula ?? Object.values(queries)[0] ?? '';
+    ctx.log(`datadog: ${route} on ${new URL(base).host}, last ${datadog_window(config.intervalMs)}, ${aggregator}: ${shown}`);
+    const sent = await send(ctx, `${base}/api/v2/query/scalar`, {
+        method: 'POST',
+        headers: {
+            Accept: 'application/json',
+            'Content-Type': 'application/json',
+            'DD-API-KEY': k.apiKey,
+            'DD-APPLICATION-KEY': k.appKey,
+        },
+        body: JSON.stringify(payload),
+    }, config.requestTimeoutMs, k.secrets);
+    checkStatus(sent, route, k.secrets);
+    const body = parseJson(sent, route);
+    const data = datadog_isRecord(body) && datadog_isRecord(body.data) ? body.data : undefined;
+    if (data && typeof data.errors === 'string' && data.errors) {
+        throw new Error(`Datadog reported errors in the query: ${data.errors}`);
+    }
+    const attributes = data && datadog_isRecord(data.attributes) ? data.attributes : undefined;
+    const columns = attributes && Array.isArray(attributes.columns) ? attributes.columns.filter(datadog_isRecord) : [];
+    // As Argo: the first number column decides (a legacy column without a type counts as one); a
+    // `group` column means a `by {tag}` query, whose result is the list of values, never a scalar.
+    const numbers = columns.find((c) => c.type === undefined || c.type === '' || c.type === 'number');
+    const groups = columns.filter((c) => c.type === 'group');
+    const raw = numbers && Array.isArray(numbers.values) ? numbers.values : [];
+    const values = [];
+    const labels = [];
+    raw.forEach((v, i) => {
+        if (v === null)
+            return; // Datadog's "no data for this group"
+        if (typeof v !== 'number') {
+            throw new Error(`Datadog returned a non-numeric value ${JSON.stringify(v)} in column ${String(numbers?.name)}`);
+        }
+        values.push(v);
+        if (groups.length)
+            labels.push(groupLabel(groups, i));
+    });
+    if (values.length === 0) {
+        return {
+            result: null,
+            detail: `no data in the last ${datadog_window(config.intervalMs)}; result is null (conditions can use default(result, 0))`,
+        };
+    }
+    if (!groups.length) {
+        const value = values[0];
+        return {
+            result: value,
+            detail: `${fmt(value)} (${aggregator} over ${datadog_window(config.intervalMs)})`,
+        };
+    }
+    const shownGroups = values
+        .slice(0, 5)
+        .map((v, i) => `${labels[i]}=${fmt(v)}`)
+        .join(', ');
+    return {
+        result: values,
+        detail: `${values.length} group${values.length === 1 ? '' : 's'}: ${shownGroups}${values.length > 5 ? ', …' : ''}`,
+    };
+}
+/** A row's label across every group column (`by {env, resource}` → `prod,GET /a`), as Argo does. */
+function groupLabel(groups, row) {
+    const parts = [];
+    for (const g of groups) {
+        const cell = Array.isArray(g.values) ? g.values[row] : undefined;
+        if (!Array.isArray(cell) || cell.length === 0) {
+            throw new Error(`Datadog returned no group label for row ${row}`);
+        }
+        parts.push(...cell.map(String));
+    }
+    return parts.join(',');
+}
+async function datadog_measure(config, ctx) {
+    const k = keys(config, ctx);
+    const base = datadog_baseUrl(config, ctx.env);
+    return config.apiVersion === 'v1'
+        ? measureV1(config, ctx, base, k)
+        : measureV2(config, ctx, base, k);
+}
+const datadog = { name: 'datadog', parse: datadog_parse, measure: datadog_measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/github.ts
+/**
+ * The `github` provider (gantry's own): waits for the checks on the promotion commit in the
+ * GitOps repository, the check runs (GitHub Actions jobs, GitHub Apps) and the commit statuses
+ * (external CI), read through the verify adapter's GitHub client (`ctx.github`).
+ *
+ * Fields: `checks` (names of check runs or status contexts that must pass; `*` matches any run
+ * of characters; default: every check that reports), `ignore` (names, with `*`, left out),
+ * `ref` (default: the promotion commit), `includeCheckRuns` and `includeStatuses` (default
+ * true).
+ *
+ * Each check is `success` (a check run that concluded success, neutral or skipped, as branch
+ * protection counts them; a status `success`), `failure` (concluded failure, cancelled,
+ * timed_out or action_required; a status `failure` or `error`) or `pending` (queued, running,
+ * stale, or a status `pending`); the result keeps `neutral` and `skipped` apart. The
+ * measurement is
+ * - Failed as soon as a check that counts has failed;
+ * - Successful when every name in `checks` has reported and all checks that match it passed
+ *   (without `checks`: at least one check reported, and every one that is not ignored passed);
+ * - Inconclusive otherwise: still waiting. The provider is one of the runner's waiting providers,
+ *   so the metric polls until success, failure, or `count` measurements (then Inconclusive).
+ *
+ * A name in `checks` that no check has reported yet is waited for (a workflow may not have
+ * started). Failures to read (no token, 401/403/404/422) are thrown: Error measurements.
+ */
+
+
+const github_FIELDS = ['checks', 'ignore', 'ref', 'includeStatuses', 'includeCheckRuns'];
+const MAX_NAMES_IN_DETAIL = 5;
+/** `*` matches any run of characters (`/` and spaces too); everything else is literal. */
+function github_globToRegExp(pattern) {
+    const body = pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${body}$`, 's');
+}
+function nameList(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (!Array.isArray(v)) {
+        fields_fail(where, field, 'must be a list of check names (check runs or status contexts)');
+    }
+    const out = [];
+    v.forEach((item, i) => {
+        if (typeof item !== 'string' || item.trim() === '') {
+            fields_fail(where, `${field}[${i}]`, 'must be a non-empty check name');
+        }
+        const name = item.trim();
+        const earlier = out.indexOf(name);
+        if (earlier >= 0)
+            fields_fail(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
+        out.push(name);
+    });
+    return out;
+}
+function github_parse(config, where) {
+    const c = checkConfig(where, 'github', config, github_FIELDS);
+    const checks = nameList(where, c, 'checks');
+    if (checks !== undefined && checks.length === 0) {
+        fields_fail(where, 'checks', 'must list at least one check name (leave it out to require every check)');
+    }
+    const ignore = nameList(where, c, 'ignore') ?? [];
+    // A name that is required and ignored at once is a mistake; a glob may overlap an ignore.
+    checks?.forEach((name, i) => {
+        if (name.includes('*'))
+            return;
+        const j = ignore.findIndex((pattern) => github_globToRegExp(pattern).test(name));
+        if (j >= 0)
+            fields_fail(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
+    });
+    const ref = fields_optionalString(where, c, 'ref')?.trim();
+    if (ref === '')
+        fields_fail(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
+    const includeCheckRuns = fields_optionalBool(where, c, 'includeCheckRuns') ?? true;
+    const includeStatuses = fields_optionalBool(where, c, 'includeStatuses') ?? true;
+    if (!includeCheckRuns && !includeStatuses) {
+        fields_fail(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
+    }
+    return {
+        ...(checks !== undefined && { checks }),
+        ignore,
+        ...(ref !== undefined && { ref }),
+        includeCheckRuns,
+        includeStatuses,
+    };
+}
+function checkRunState(run) {
+    if (run.status !== 'completed')
+        return 'pending';
+    switch (run.conclusion) {
+        case 'success':
+            return 'success';
+        case 'neutral':
+            return 'neutral';
+        case 'skipped':
+            return 'skipped';
+        case 'failure':
+        case 'cancelled':
+        case 'timed_out':
+        case 'action_required':
+            return 'failure';
+        default:
+            // stale (GitHub gave up on it after 14 days), or a conclusion not known yet: not a pass.
+            return 'pending';
+    }
+}
+function statusState(s) {
+    switch (s.state) {
+        case 'success':
+            return 'success';
+        case 'failure':
+        case 'error':
+            return 'failure';
+        default:
+            return 'pending';
+    }
+}
+const passed = (c) => c.state === 'success' || c.state === 'neutral' || c.state === 'skipped';
+const github_short = (ref) => (/^[0-9a-f]{40,64}$/i.test(ref) ? ref.slice(0, 7) : ref);
+/** Up to five names, sorted (GitHub's order changes as checks run), then how many more. */
+function names(list) {
+    const shown = [...list]
+        .sort((a, b) => a.localeCompare(b))
+        .slice(0, MAX_NAMES_IN_DETAIL)
+        .join(', ');
+    const more = list.length - MAX_NAMES_IN_DETAIL;
+    return more > 0 ? `${shown} and ${more} more` : shown;
+}
+/** Decides from what GitHub reported; exported for tests and summaries. */
+function assessChecks(config, ref, reported) {
+    const ignored = config.ignore.map(github_globToRegExp);
+    const present = reported.filter((c) => !ignored.some((re) => re.test(c.name)));
+    let deciding;
+    let missing = [];
+    if (config.checks) {
+        const required = config.checks.map((name) => ({ name, re: github_globToRegExp(name) }));
+        deciding = present.filter((c) => required.some((r) => r.re.test(c.name)));
+        missing = required.filter((r) => !present.some((c) => r.re.test(c.name))).map((r) => r.name);
+    }
+    else {
+        deciding = present;
+    }
+    const failed = deciding.filter((c) => c.state === 'failure');
+    const succeeded = deciding.filter(passed);
+    const running = deciding.filter((c) => c.state === 'pending');
+    const result = {
+        ref,
+        checks: deciding,
+        missing,
+        pending: running.length + missing.length,
+        failed: failed.length,
+        succeeded: succeeded.length,
+    };
+    const total = deciding.length + missing.length;
+    const what = [
+        config.includeCheckRuns && 'check runs',
+        config.includeStatuses && 'commit statuses',
+    ]
+        .filter(Boolean)
+        .join(' or ');
+    let phase;
+    let detail;
+    if (failed.length > 0) {
+        phase = 'Failed';
+        detail = `failed: ${names(failed.map((c) => `${c.name} (${c.conclusion ?? c.state})`))}`;
+        if (total > failed.length)
+            detail += `; ${succeeded.length} of ${total} checks passed`;
+    }
+    else if (total === 0) {
+        phase = 'Inconclusive';
+        detail = `no ${what} on ${github_short(ref)} yet${reported.length > 0 ? ` (${reported.length} ignored)` : ''}`;
+    }
+    else if (result.pending === 0) {
+        phase = 'Successful';
+        detail = total === 1 ? `1 check passed: ${deciding[0]?.name}` : `all ${total} checks passed`;
+    }
+    else {
+        phase = 'Inconclusive';
+        const waiting = [
+            ...running.map((c) => c.name),
+            ...missing.map((name) => `${name} (not reported yet)`),
+        ];
+        detail = `${succeeded.length} of ${total} checks passed; waiting for ${names(waiting)}`;
+    }
+    return { result, phase, detail };
+}
+async function github_measure(config, ctx) {
+    const github = ctx.github;
+    if (!github) {
+        throw new ConfigError('github: the github provider needs a token for the GitOps repository on GitHub ' +
+            "(the verify step's token and a repository given as owner/name, with checks: read and statuses: read)");
+    }
+    const ref = config.ref ?? ctx.target.commit;
+    if (!ref) {
+        throw new ConfigError('github: the promotion commit is not known, so there are no checks to read: set ref');
+    }
+    ctx.log(`github: reading the ${[
+        config.includeCheckRuns && 'check runs',
+        config.includeStatuses && 'commit statuses',
+    ]
+        .filter(Boolean)
+        .join(' and ')} of ${github_short(ref)}`);
+    const [runs, combined] = await Promise.all([
+        config.includeCheckRuns ? github.checkRuns(ref) : Promise.resolve([]),
+        config.includeStatuses ? github.commitStatuses(ref) : Promise.resolve(undefined),
+    ]);
+    const reported = [
+        ...runs.map((r) => ({
+            name: r.name,
+            kind: 'check-run',
+            state: checkRunState(r),
+            conclusion: r.conclusion,
+            url: r.url,
+        })),
+        ...(combined?.statuses ?? []).map((s) => ({
+            name: s.context,
+            kind: 'status',
+            state: statusState(s),
+            conclusion: s.state,
+            url: s.targetUrl,
+        })),
+    ];
+    return assessChecks(config, ref, reported);
+}
+const github = { name: 'github', parse: github_parse, measure: github_measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/json-path.ts
+/**
+ * The part of Kubernetes JSONPath that Argo Rollouts' web metrics use in practice (`jsonPath:
+ * "{$.data.ok}"`): a path of fields and array indexes. Accepted forms: `{$.a.b}`, `{.a.b}`,
+ * `$.a.b`, `{$.items[0].value}`, `{$.items[-1]}`, `{$['a-b'].c}`, and `{$}` (the whole body,
+ * Argo's default). Wildcards, recursive descent, filters and slices are refused with a message
+ * that says so. As in Argo, the first value found is the result.
+ */
+class JsonPathError extends Error {
+    name = 'JsonPathError';
+}
+/** Parse a JSONPath of the supported subset into segments; throws JsonPathError. */
+function parseJsonPath(text) {
+    let s = text.trim();
+    if (s.startsWith('{') && s.endsWith('}'))
+        s = s.slice(1, -1).trim();
+    if (s.startsWith('$'))
+        s = s.slice(1);
+    const out = [];
+    let i = 0;
+    const unsupported = (what) => {
+        throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: ${what} is not supported (use fields and indexes, e.g. {$.items[0].value})`);
+    };
+    while (i < s.length) {
+        const c = s[i];
+        if (c === '.') {
+            if (s[i + 1] === '.')
+                unsupported('recursive descent (..)');
+            const m = /^[A-Za-z0-9_-]+/.exec(s.slice(i + 1));
+            if (!m) {
+                if (s[i + 1] === '*')
+                    unsupported('the wildcard *');
+                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: expected a field name after "."`);
+            }
+            out.push(m[0]);
+            i += 1 + m[0].length;
+        }
+        else if (c === '[') {
+            const end = s.indexOf(']', i);
+            if (end < 0)
+                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: missing "]"`);
+            const inner = s.slice(i + 1, end).trim();
+            const quoted = /^(['"])(.*)\1$/.exec(inner);
+            if (quoted)
+                out.push(quoted[2] ?? '');
+            else if (/^-?\d+$/.test(inner))
+                out.push(Number(inner));
+            else if (inner === '*')
+                unsupported('the wildcard [*]');
+            else if (inner.startsWith('?'))
+                unsupported('a filter [?()]');
+            else if (inner.includes(':'))
+                unsupported('a slice [a:b]');
+            else if (inner.includes(','))
+                unsupported('a union [a,b]');
+            else
+                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: cannot read [${inner}]`);
+            i = end + 1;
+        }
+        else if (c === ' ') {
+            i++;
+        }
+        else {
+            throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: unexpected ${JSON.stringify(c)} at ${i}`);
+        }
+    }
+    return out;
+}
+/** The value at `path` in `data`; throws JsonPathError saying what is missing. */
+function applyJsonPath(data, path) {
+    let cur = data;
+    let at = '$';
+    for (const seg of path) {
+        if (typeof seg === 'number') {
+            if (!Array.isArray(cur))
+                throw new JsonPathError(`${at} is not an array`);
+            const index = seg < 0 ? cur.length + seg : seg;
+            if (index < 0 || index >= cur.length) {
+                throw new JsonPathError(`array index out of bounds: ${at}[${seg}] (length ${cur.length})`);
+            }
+            cur = cur[index];
+            at += `[${seg}]`;
+        }
+        else {
+            if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) {
+                throw new JsonPathError(`${at} is not an object, so it has no field ${seg}`);
+            }
+            if (!Object.hasOwn(cur, seg))
+                throw new JsonPathError(`${seg} is not found in ${at}`);
+            cur = cur[seg];
+            at += `.${seg}`;
+        }
+    }
+    return cur;
+}
+
+;// CONCATENATED MODULE: ./src/verification/providers/request.ts
+/**
+ * One HTTP request for the http and prometheus providers: through the adapter's fetch, with a
+ * per-request timeout on top of the measurement's signal, an optional TLS-verification bypass,
+ * and a cap on the body it reads. Errors say what was asked and what went wrong, in one line.
+ */
+
+
+
+/** Most of a response body a provider reads. */
+const MAX_BODY_BYTES = 1024 * 1024;
+let insecureAgent;
+/** Why a fetch failed, from the undici error and its cause (`connect ECONNREFUSED …`). */
+function failure(err) {
+    const cause = err.cause;
+    if (cause instanceof Error) {
+        const code = cause.code;
+        const msg = cause.message || code || errors_errorMessage(err);
+        return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
+    }
+    return errors_errorMessage(err);
+}
+async function request_readCapped(res) {
+    const declared = Number(res.headers.get('content-length'));
+    if (declared > MAX_BODY_BYTES) {
+        await res.body?.cancel();
+        throw new Error(`response body of ${declared} bytes is larger than ${MAX_BODY_BYTES} bytes`);
+    }
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > MAX_BODY_BYTES) {
+            await reader.cancel();
+            throw new Error(`response body is larger than ${MAX_BODY_BYTES} bytes`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Send the request; throws an Error with a readable message (the runner records an Error). */
+async function sendRequest(ctx, url, opts) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new Error('request timeout')), opts.timeoutMs);
+    const signal = AbortSignal.any([ctx.signal, timeout.signal]);
+    const headers = new Headers();
+    for (const h of opts.headers)
+        headers.append(h.name, h.value);
+    if (!headers.has('user-agent'))
+        headers.set('user-agent', 'gantry');
+    if (opts.insecure)
+        insecureAgent ??= new undici.Agent({ connect: { rejectUnauthorized: false } });
+    const what = `${opts.method} ${url}`;
+    try {
+        const init = {
+            method: opts.method,
+            headers,
+            signal,
+            redirect: 'follow',
+            ...(opts.body !== undefined && { body: opts.body }),
+            ...(opts.insecure && insecureAgent && { dispatcher: insecureAgent }),
+        };
+        const res = await ctx.fetch(url, init);
+        const text = await request_readCapped(res);
+        const out = {};
+        res.headers.forEach((value, name) => {
+            out[name] = value;
+        });
+        return { status: res.status, statusText: res.statusText, headers: out, text };
+    }
+    catch (err) {
+        if (timeout.signal.aborted && !ctx.signal.aborted) {
+            throw new Error(`${what}: no response within ${formatDuration(opts.timeoutMs)}`, {
+                cause: err,
+            });
+        }
+        if (ctx.signal.aborted)
+            throw err;
+        throw new Error(`${what}: ${failure(err)}`, { cause: err });
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The start of a body, on one line, for error messages. */
+function snippet(text, max = 200) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+;// CONCATENATED MODULE: ./src/verification/providers/http.ts
+/**
+ * The `http` provider (Argo Rollouts' `web` metric, metricproviders/webmetric): one HTTP request
+ * per measurement.
+ *
+ * Fields (Argo's names): `url` (required), `method` (GET, default; POST, PUT, PATCH, DELETE),
+ * `headers` (`[{key, value}]`, also `[{name, value}]` or a mapping), `body` (a string) or
+ * `jsonBody` (any YAML value, sent as JSON with `Content-Type: application/json`; only one of
+ * the two, and not with GET), `timeoutSeconds` (default 10), `jsonPath` (`{$.data.ok}`, see
+ * json-path.ts; default the whole body), `insecure` (skip TLS verification).
+ *
+ * What conditions see:
+ * - `result`: the JSON body at `jsonPath`, or the body's text when it is not JSON. (Argo marks a
+ *   non-JSON body Successful without evaluating the conditions; gantry evaluates them on the text,
+ *   so `result == "ok"` works.)
+ * - `response.status` (a number) and `response.headers` (lower-case names).
+ *
+ * A response other than 2xx is an Error measurement, as in Argo (`received non 2xx response
+ * code: 503`), so it counts towards consecutiveErrorLimit, not failureLimit. Header values are
+ * secrets (except Accept, Content-Type, User-Agent, Accept-Encoding).
+ */
+
+
+
+const http_FIELDS = [
+    'url',
+    'method',
+    'headers',
+    'body',
+    'jsonBody',
+    'timeoutSeconds',
+    'jsonPath',
+    'insecure',
+];
+const http_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** Argo's default web metric timeout. */
+const DEFAULT_HTTP_TIMEOUT_SECONDS = 10;
+function http_parse(config, where) {
+    const c = checkConfig(where, 'http', config, http_FIELDS);
+    const url = httpURL(where, 'url', requiredString(where, c, 'url')).toString();
+    const method = (fields_optionalString(where, c, 'method') ?? 'GET').toUpperCase();
+    if (!http_METHODS.includes(method)) {
+        fields_fail(where, 'method', `must be one of ${http_METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
+    }
+    const hs = headers(where, c, 'headers');
+    const body = fields_optionalString(where, c, 'body');
+    const hasJsonBody = c.jsonBody !== undefined && c.jsonBody !== null;
+    if (body !== undefined && hasJsonBody) {
+        fields_fail(where, 'jsonBody', 'use either body or jsonBody, not both');
+    }
+    if ((body !== undefined || hasJsonBody) && method === 'GET') {
+        fields_fail(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
+    }
+    let sent = body;
+    if (hasJsonBody) {
+        sent = JSON.stringify(c.jsonBody);
+        if (!hs.some((h) => h.name.toLowerCase() === 'content-type')) {
+            hs.push({ name: 'Content-Type', value: 'application/json' });
+        }
+    }
+    const timeoutSeconds = optionalPositiveInt(where, c, 'timeoutSeconds') ?? DEFAULT_HTTP_TIMEOUT_SECONDS;
+    const jsonPath = fields_optionalString(where, c, 'jsonPath');
+    let path = [];
+    if (jsonPath !== undefined) {
+        try {
+            path = parseJsonPath(jsonPath);
+        }
+        catch (err) {
+            fields_fail(where, 'jsonPath', err.message);
+        }
+    }
+    return {
+        url,
+        method: method,
+        headers: hs,
+        ...(sent !== undefined && { body: sent }),
+        timeoutMs: timeoutSeconds * 1000,
+        ...(jsonPath !== undefined && { jsonPath }),
+        path,
+        insecure: fields_optionalBool(where, c, 'insecure') ?? false,
+    };
+}
+async function http_measure(config, ctx) {
+    for (const h of config.headers)
+        if (isSecretHeader(h.name))
+            ctx.secret(h.value);
+    const res = await sendRequest(ctx, config.url, {
+        method: config.method,
+        headers: config.headers,
+        ...(config.body !== undefined && { body: config.body }),
+        timeoutMs: config.timeoutMs,
+        insecure: config.insecure,
+    });
+    if (res.status < 200 || res.status >= 300) {
+        const body = snippet(res.text);
+        throw new Error(`received non 2xx response code: ${res.status}${body ? ` (body: ${body})` : ''}`);
+    }
+    let data;
+    let json = true;
+    try {
+        data = JSON.parse(res.text);
+    }
+    catch {
+        json = false;
+        data = res.text;
+    }
+    let result = data;
+    if (json && config.path.length > 0) {
+        try {
+            result = applyJsonPath(data, config.path);
+        }
+        catch (err) {
+            if (!(err instanceof JsonPathError))
+                throw err;
+            throw new Error(`could not find jsonPath ${config.jsonPath ?? ''} in the body: ${err.message}`, { cause: err });
+        }
+    }
+    else if (!json && config.path.length > 0) {
+        ctx.log(`the body is not JSON, so jsonPath ${config.jsonPath ?? ''} is not applied`);
+    }
+    return {
+        result,
+        vars: { response: { status: res.status, headers: res.headers } },
+    };
+}
+const providers_http_http = { name: 'http', parse: http_parse, measure: http_measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/prometheus.ts
+/**
+ * The `prometheus` provider (Argo Rollouts' metricproviders/prometheus): one instant query per
+ * measurement, `POST <address>/api/v1/query` with the query and the evaluation time as a form
+ * (GET when the server answers 405 or 501, as Prometheus' Go client does).
+ *
+ * Fields (Argo's names): `address` (required), `query` (required), `timeout` (seconds, or a
+ * duration such as 30s; default 30 as in Argo), `headers` (`[{key, value}]`, e.g. an
+ * Authorization header; values are secrets), `insecure` (skip TLS verification).
+ *
+ * `result` is what Argo hands its conditions:
+ * - a vector: the list of sample values as numbers, in the order Prometheus returns them
+ *   (`result[0] >= 0.95`); an empty vector is `[]` (`len(result) == 0`);
+ * - a scalar: the number.
+ * NaN, +Inf and -Inf are numbers too (`isNaN(result[0])`). The measurement's value reads like
+ * Argo's (`[0.99,0.98]`). A matrix or string result is an Error (`Prometheus metric type not
+ * supported`), and so is an error answer, with Prometheus' own words (`bad_data: invalid
+ * parameter "query": …`).
+ */
+
+
+const prometheus_FIELDS = ['address', 'query', 'timeout', 'headers', 'insecure'];
+/** Argo's default Prometheus query timeout. */
+const DEFAULT_PROMETHEUS_TIMEOUT_MS = 30_000;
+function prometheus_parse(config, where) {
+    const c = checkConfig(where, 'prometheus', config, prometheus_FIELDS);
+    const address = httpURL(where, 'address', requiredString(where, c, 'address'))
+        .toString()
+        .replace(/\/+$/, '');
+    return {
+        address,
+        query: requiredString(where, c, 'query'),
+        timeoutMs: optionalTimeout(where, c, 'timeout') ?? DEFAULT_PROMETHEUS_TIMEOUT_MS,
+        headers: headers(where, c, 'headers'),
+        insecure: fields_optionalBool(where, c, 'insecure') ?? false,
+    };
+}
+/** Prometheus' sample values are strings: "0.5", "NaN", "+Inf", "-Inf". */
+function sampleValue(text) {
+    if (text === '+Inf' || text === 'Inf')
+        return Infinity;
+    if (text === '-Inf')
+        return -Infinity;
+    if (text === 'NaN')
+        return NaN;
+    const n = typeof text === 'string' ? Number(text) : NaN;
+    if (Number.isNaN(n))
+        throw new Error(`Prometheus returned a sample value that is not a number: ${JSON.stringify(text)}`);
+    return n;
+}
+/** Go's `%v` of a float64 sample, as in Argo's measurement value (`[0.99,1]`). */
+function prometheus_show(n) {
+    if (Number.isNaN(n))
+        return 'NaN';
+    if (n === Infinity)
+        return '+Inf';
+    if (n === -Infinity)
+        return '-Inf';
+    return String(n);
+}
+function answerOf(res) {
+    let body;
+    try {
+        body = JSON.parse(res.text);
+    }
+    catch {
+        const text = snippet(res.text);
+        throw new Error(`server returned HTTP status ${res.status} ${res.statusText}`.trim() +
+            (res.status >= 200 && res.status < 300
+                ? ` with a body that is not JSON: ${text}`
+                : text
+                    ? `: ${text}`
+                    : ''));
+    }
+    if (body === null || typeof body !== 'object') {
+        throw new Error(`Prometheus answered ${snippet(res.text)}, not an API response`);
+    }
+    const answer = body;
+    if (answer.status === 'error') {
+        throw new Error(`${answer.errorType ?? 'error'}: ${answer.error ?? '(no message)'}`);
+    }
+    if (res.status < 200 || res.status >= 300) {
+        throw new Error(`server returned HTTP status ${res.status} ${res.statusText}`.trim());
+    }
+    return answer;
+}
+async function prometheus_measure(config, ctx) {
+    for (const h of config.headers)
+        if (isSecretHeader(h.name))
+            ctx.secret(h.value);
+    const url = `${config.address}/api/v1/query`;
+    const params = new URLSearchParams({
+        query: config.query,
+        time: (ctx.clock().getTime() / 1000).toFixed(3),
+    });
+    const common = { timeoutMs: config.timeoutMs, insecure: config.insecure };
+    let res = await sendRequest(ctx, url, {
+        ...common,
+        method: 'POST',
+        headers: [
+            ...config.headers,
+            { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+        ],
+        body: params.toString(),
+    });
+    if (res.status === 405 || res.status === 501) {
+        res = await sendRequest(ctx, `${url}?${params.toString()}`, {
+            ...common,
+            method: 'GET',
+            headers: config.headers,
+        });
+    }
+    const answer = answerOf(res);
+    for (const w of answer.warnings ?? [])
+        ctx.log(`Prometheus warning: ${String(w)}`);
+    const type = answer.data?.resultType;
+    const data = answer.data?.result;
+    if (type === 'vector' && Array.isArray(data)) {
+        const values = data.map((sample) => {
+            const value = sample?.value;
+            return sampleValue(Array.isArray(value) ? value[1] : undefined);
+        });
+        return { result: values, detail: `[${values.map(prometheus_show).join(',')}]` };
+    }
+    if (type === 'scalar' && Array.isArray(data)) {
+        const value = sampleValue(data[1]);
+        return { result: value, detail: prometheus_show(value) };
+    }
+    throw new Error(`Prometheus metric type not supported: ${type ?? 'no resultType'} (use a query that returns a vector or a scalar)`);
+}
+const prometheus = {
+    name: 'prometheus',
+    parse: prometheus_parse,
+    measure: prometheus_measure,
+};
+
+;// CONCATENATED MODULE: ./src/verification/providers/index.ts
+
+
+
+
+
+
+function defaultProviders() {
+    // Each provider gets back only what its own parse returned, so the config types can be erased.
+    const providers = [
+        providers_http_http,
+        prometheus,
+        command,
+        datadog,
+        argocd,
+        github,
+    ];
+    return new Map(providers.map((p) => [p.name, p]));
+}
+
+;// CONCATENATED MODULE: ./src/verification/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/verification/report.ts
+const verification_report_cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+const ICON = {
+    Successful: '✅',
+    Failed: '❌',
+    Inconclusive: '❔',
+    Error: '⚠️',
+    Skipped: '⏭️',
+};
+function headline(o) {
+    const f = `${o.freight.alias} (${o.freight.id.slice(0, 7)})`;
+    if (o.alreadyVerified)
+        return `${f} was already verified in ${o.stage}; nothing to do`;
+    if (o.verified)
+        return o.analysis
+            ? `verified ${f} in ${o.stage}: ${o.analysis.message}`
+            : `verified ${f} in ${o.stage} (the stage has no verification: verified once promoted)`;
+    return `verification of ${f} in ${o.stage} ${o.phase === 'Failed' ? 'failed' : `ended ${o.phase}`}: ${o.analysis?.message ?? ''}`;
+}
+function downstreamLine(d) {
+    const f = d.freight ? `${d.freight.alias} (${d.freight.id.slice(0, 7)})` : '';
+    if (d.due) {
+        const started = d.dispatched
+            ? d.dispatched.error
+                ? `; could not start ${d.dispatched.workflow}: ${d.dispatched.error}`
+                : `; started ${d.dispatched.workflow}`
+            : '';
+        return `${d.stage}: ${f} is due${started}`;
+    }
+    const when = d.availableAt ? ` (available at ${d.availableAt})` : '';
+    return `${d.stage}: ${f ? `${f} ` : ''}not due: ${d.reason ?? ''}${when}`;
+}
+function verifyMarkdown(o) {
+    const md = [`## gantry verify ${o.stage}`, '', `${ICON[o.phase] ?? ''} ${verification_report_cell(headline(o))}`];
+    md.push('', `Commit \`${o.commit.slice(0, 7)}\`.`);
+    if (o.analysis?.metrics.length) {
+        md.push('', '| metric | # | phase | value | why |', '| --- | --- | --- | --- | --- |');
+        for (const m of o.analysis.metrics) {
+            if (!m.measurements.length) {
+                md.push(`| ${verification_report_cell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${verification_report_cell(m.message)} |`);
+                continue;
+            }
+            m.measurements.forEach((x, i) => {
+                md.push(`| ${i === 0 ? verification_report_cell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${verification_report_cell(x.value ?? '')} | ${verification_report_cell(x.message ?? '')} |`);
+            });
+            md.push(`| **${verification_report_cell(m.name)}** | | **${m.phase}** | | ${verification_report_cell(m.message)} |`);
+        }
+        md.push('', `**Decision: ${o.phase}.** ${verification_report_cell(o.analysis.message)}`);
+    }
+    if (o.downstream.length) {
+        md.push('', '**Next stages**', '');
+        for (const d of o.downstream)
+            md.push(`- ${verification_report_cell(downstreamLine(d))}`);
+    }
+    for (const w of o.warnings)
+        md.push('', '> [!WARNING]', `> ${verification_report_cell(w)}`);
+    return md.join('\n');
+}
+function verifyText(o) {
+    const lines = [headline(o)];
+    for (const m of o.analysis?.metrics ?? []) {
+        lines.push(`  ${m.name} (${m.provider}): ${m.phase}${m.message ? ` — ${m.message}` : ''}`);
+        m.measurements.forEach((x, i) => {
+            const value = x.value ? ` ${x.value}` : '';
+            const why = x.message ? ` (${x.message})` : '';
+            lines.push(`    #${i + 1} ${x.phase}${value}${why}`);
+        });
+    }
+    for (const d of o.downstream)
+        lines.push(`next: ${downstreamLine(d)}`);
+    for (const w of o.warnings)
+        lines.push(`warning: ${w}`);
+    return lines.join('\n') + '\n';
+}
+function verifyJson(o) {
+    return {
+        stage: o.stage,
+        freight: { id: o.freight.id, alias: o.freight.alias },
+        commit: o.commit,
+        result: o.phase,
+        verified: o.verified,
+        alreadyVerified: o.alreadyVerified,
+        metrics: o.analysis?.metrics ?? [],
+        message: o.analysis?.message ?? null,
+        downstream: o.downstream,
+        ...(o.deployment ? { deployment: o.deployment } : {}),
+        warnings: o.warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verification/verify.ts
+/**
+ * The verify use case, shared by the CLI and the action: run a stage's verification for the
+ * freight it runs now, record the verified tag when it succeeds, mirror the outcome on the
+ * stage's GitHub deployment, and continue the chain: list the downstream stages for which the
+ * freight is now due and, when asked, start their promotion workflow.
+ */
+
+
+
+
+
+
+function findStage(project, name) {
+    const stage = project.stages.find((s) => s.name === name);
+    if (!stage) {
+        const names = project.stages.map((s) => s.name);
+        throw new ConfigError(`no stage "${name}" in project ${project.name}${didYouMean(name, names)}`);
+    }
+    return stage;
+}
+/** One line per metric for the verified tag: `healthz: Successful (1 of 1)`. */
+function recordSummary(analysis) {
+    if (!analysis)
+        return ['no verification configured: verified when the promotion landed'];
+    return analysis.metrics.map((m) => `${m.name}: ${m.phase} (${m.successful} successful, ${m.failed} failed, ${m.inconclusive} inconclusive, ${m.error} errors)`);
+}
+async function verify(o) {
+    const stage = findStage(o.project, o.stage);
+    const branchOf = async (s) => s.branch ?? (await o.store.defaultBranch());
+    const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
+    const [snap, states, history] = await Promise.all([
+        o.store.snapshot(o.project.name),
+        o.store.stageStates(o.project.name, o.project.stages),
+        o.store.promotions(o.project.name, branches, 200),
+    ]);
+    const state = states.get(stage.name);
+    const ours = history.filter((p) => p.project === o.project.name && p.stage === stage.name);
+    const latest = ours[0];
+    let freight;
+    if (o.freight)
+        freight = resolveFreight(o.freight, snap.freight);
+    else {
+        const id = latest?.freightId ?? state?.freight[0]?.id;
+        const found = id ? snap.freight.find((f) => f.id === id) : undefined;
+        if (!found) {
+            throw new OperationError(`${stage.name} runs no freight gantry knows of: promote something into it first`);
+        }
+        freight = found;
+    }
+    // Kargo verifies what a stage runs: older freight's manifests are gone from the branch.
+    if (!state?.freight.some((f) => f.id === freight.id)) {
+        const running = state?.freight.map((f) => f.alias ?? f.id.slice(0, 7)).join(', ') || 'nothing';
+        throw new OperationError(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not running in ${stage.name} (it runs ${running}); promote it first, or merge its pull request`);
+    }
+    const promotion = ours.find((p) => p.freightId === freight.id);
+    if (!promotion) {
+        throw new OperationError(`cannot find the commit that promoted ${freight.alias} into ${stage.name} in the last ${history.length} promotions`);
+    }
+    const commit = promotion.commit;
+    const warnings = [];
+    const before = snap.verifications.find((v) => v.project === o.project.name && v.stage === stage.name && v.freightId === freight.id);
+    let analysis;
+    let phase = 'Successful';
+    let record = before;
+    if (!before) {
+        if (stage.verification.length) {
+            o.log(`verifying ${freight.alias} in ${stage.name} at ${commit.slice(0, 7)}: ${stage.verification.length} metric(s)`);
+            analysis = await runAnalysis({
+                metrics: stage.verification,
+                providers: o.providers,
+                target: {
+                    project: o.project.name,
+                    stage: stage.name,
+                    freightId: freight.id,
+                    freightAlias: freight.alias,
+                    commit,
+                },
+                fetch: o.fetch,
+                env: o.env,
+                secrets: o.secrets,
+                log: o.log,
+                clock: o.clock,
+                ...(o.sleep ? { sleep: o.sleep } : {}),
+                ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+                ...(o.github ? { github: o.github } : {}),
+            });
+            phase = analysis.phase;
+        }
+        if (phase === 'Successful') {
+            record = {
+                project: o.project.name,
+                stage: stage.name,
+                freightId: freight.id,
+                alias: freight.alias,
+                verifiedAt: o.clock().toISOString(),
+                verifiedBy: o.verifiedBy,
+                ...(o.run ? { run: o.run } : {}),
+                summary: recordSummary(analysis),
+            };
+            await o.store.recordVerification(record);
+        }
+    }
+    const outcome = {
+        stage: stage.name,
+        freight,
+        commit,
+        phase,
+        ...(analysis ? { analysis } : {}),
+        alreadyVerified: Boolean(before),
+        verified: phase === 'Successful',
+        downstream: [],
+        warnings,
+    };
+    if (o.github && !before) {
+        try {
+            outcome.deployment = await markDeployment(o.github, stage, freight, commit, outcome, o, promotion);
+        }
+        catch (err) {
+            const msg = `GitHub did not record the verification on the deployment: ${errors_errorMessage(err)}`;
+            warnings.push(msg);
+            o.log(`warning: ${msg}`);
+        }
+    }
+    if (outcome.verified) {
+        const verifications = record && !before ? [...snap.verifications, record] : snap.verifications;
+        const now = o.clock();
+        const facts = {
+            verifications,
+            approvals: snap.approvals,
+            project: o.project.name,
+            ...soakFromHistory(history, snap.freight, now, states),
+        };
+        outcome.downstream = downstreamOf(o.project, stage, freight, snap.freight, facts, states, now);
+        if (o.dispatch && !before) {
+            for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
+                d.dispatched = { workflow: o.dispatch.workflow };
+                try {
+                    await o.dispatch.github.dispatchWorkflow({
+                        workflow: o.dispatch.workflow,
+                        ref: o.dispatch.ref,
+                        inputs: {
+                            stage: d.stage,
+                            freight: d.freight?.id ?? '',
+                            ...(o.dispatch.withProject ? { project: o.project.name } : {}),
+                        },
+                    });
+                    o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
+                }
+                catch (err) {
+                    d.dispatched.error = errors_errorMessage(err);
+                    warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${d.dispatched.error}`);
+                }
+            }
+        }
+    }
+    return outcome;
+}
+/**
+ * The stages that take this freight's warehouse from `stage`, and whether the freight (or newer
+ * freight, which auto-promotion would pick instead) is now due there.
+ */
+function downstreamOf(project, stage, freight, allFreight, facts, states, now) {
+    const out = [];
+    for (const next of project.stages) {
+        const req = next.requestedFreight.find((r) => r.origin.name === freight.origin.name && r.sources.stages.includes(stage.name));
+        if (!req)
+            continue;
+        const state = states.get(next.name);
+        const current = state?.freight.find((f) => f.origin.name === freight.origin.name);
+        const available = allFreight.filter((f) => f.origin.name === freight.origin.name && freightAvailability(next, f, facts, now).available);
+        const candidate = newestFreight(available);
+        const own = freightAvailability(next, freight, facts, now);
+        const entry = { stage: next.name, due: false };
+        if (candidate)
+            entry.freight = { id: candidate.id, alias: candidate.alias };
+        if (!candidate) {
+            entry.freight = { id: freight.id, alias: freight.alias };
+            entry.reason = own.reasons.join('; ') || 'not available yet';
+            if (own.availableAt)
+                entry.availableAt = own.availableAt.toISOString();
+        }
+        else if (current?.id === candidate.id) {
+            entry.reason = `already runs ${candidate.alias}`;
+        }
+        else if (!next.autoPromotion) {
+            entry.reason = 'auto-promotion is off: promote it by hand';
+        }
+        else if (state?.autoPromotionHold) {
+            const h = state.autoPromotionHold;
+            entry.reason = `held since ${h.since} by ${h.by}: ${h.reason}`;
+        }
+        else
+            entry.due = true;
+        out.push(entry);
+    }
+    return out;
+}
+async function markDeployment(github, stage, freight, commit, outcome, o, promotion) {
+    const existing = (await github.listDeployments({ sha: commit, environment: stage.environment }))[0];
+    // A promotion by pull request, or by someone without GitHub access, has no deployment yet.
+    const deployment = existing ??
+        (await github.createDeployment({
+            ref: commit,
+            environment: stage.environment,
+            description: deploymentDescription(freight, []),
+            payload: deploymentPayload(o.project.name, stage.name, freight, promotion.branch, []),
+        }));
+    const state = outcome.phase === 'Successful' ? 'success' : outcome.phase === 'Failed' ? 'failure' : 'error';
+    const description = outcome.phase === 'Successful'
+        ? `verified ${freight.alias}`
+        : `verification ${outcome.phase.toLowerCase()}: ${outcome.analysis?.message ?? ''}`;
+    await github.createDeploymentStatus({
+        deploymentId: deployment.id,
+        state,
+        description,
+        ...(stage.environmentUrl && state === 'success'
+            ? { environmentUrl: stage.environmentUrl }
+            : {}),
+        ...(o.run ? { logUrl: o.run } : {}),
+    });
+    return { id: deployment.id, state };
+}
+
+;// CONCATENATED MODULE: ./src/actions/verify-action.ts
+
+
+
+
+
+
+
+/** The verify action: settings in; the core; outputs and the job summary out. */
+async function verifyAction(s, ctx) {
+    const repo = await openActionRepo(s, ctx);
+    const all = await validProjects(repo);
+    const project = await singleProject(repo, s.project);
+    const dispatch = s.dispatchWorkflow
+        ? {
+            ...(await dispatchTarget(s, s.dispatchWorkflow, ctx, repo)),
+            withProject: all.length > 1,
+        }
+        : undefined;
+    const github = githubApi(s.repository, s.token, ctx);
+    const outcome = await verify({
+        project,
+        stage: s.stage,
+        freight: s.freight,
+        store: repo.store,
+        providers: defaultProviders(),
+        verifiedBy: ctx.runUrl ?? ctx.actor ?? 'github-actions',
+        run: ctx.runUrl,
+        fetch,
+        env: ctx.env,
+        secrets: s.token ? [s.token] : [],
+        clock: () => new Date(),
+        timeoutMs: s.timeoutMs,
+        log: (l) => info(l),
+        ...(github ? { github } : {}),
+        ...(dispatch ? { dispatch } : {}),
+    });
+    for (const w of outcome.warnings)
+        warning(w);
+    const due = outcome.downstream
+        .filter((d) => d.due && d.freight)
+        .map((d) => ({
+        project: project.name,
+        stage: d.stage,
+        freight: d.freight?.id ?? '',
+        alias: d.freight?.alias ?? '',
+    }));
+    setOutput(Output.result, outcome.phase);
+    setOutput(Output.verified, String(outcome.verified));
+    setOutput(Output.promotions, JSON.stringify({ include: due }));
+    await summary.addRaw(verifyMarkdown(outcome) + '\n').write();
+    if (!outcome.verified) {
+        setFailed(`verification of ${outcome.freight.alias} in ${outcome.stage} ended ${outcome.phase}: ${outcome.analysis?.message ?? ''}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/settings.ts
+
 
 
 
@@ -62382,6 +65695,16 @@ function bool(read, name, fallback = false) {
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
     throw new ConfigError(`input "${name}" must be true or false, not "${v}"`);
+}
+/** A Go-style duration input (`30m`, `1h30m`), in milliseconds. */
+function settings_duration(read, input, fallback) {
+    const v = optional(read, input) ?? fallback;
+    try {
+        return parseDuration(v);
+    }
+    catch {
+        throw new ConfigError(`input "${input}" must be a duration such as 30m or 1h30m, not "${v}"`);
+    }
 }
 function settings_name(read, input, action, isRequired) {
     const v = isRequired ? required(read, input, action) : optional(read, input);
@@ -62450,6 +65773,7 @@ function readSettings(action, read, ctx) {
                 stage: settings_name(read, Input.stage, action, true),
                 freight: optional(read, Input.freight),
                 dispatchWorkflow: optional(read, Input.dispatchWorkflow),
+                timeoutMs: settings_duration(read, Input.timeout, '30m'),
             };
         case 'approve':
             return {
@@ -62506,19 +65830,18 @@ function readCommand(read) {
 
 
 
-/** The issue that builds each action's core; until it lands the action says so and fails cleanly. */
-const PENDING = {
-    verify: 'verification (issue #5)',
-};
+
 async function execute(settings, ctx) {
-    if (settings.action === 'discover')
-        return discoverAction(settings, ctx);
-    if (settings.action === 'approve')
-        return approveAction(settings, ctx);
-    if (settings.action === 'promote')
-        return promoteAction(settings, ctx);
-    throw new GantryError(`gantry ${settings.action} is not implemented yet: ${PENDING[settings.action]} builds it. ` +
-        `The inputs were read and are valid; nothing was changed.`);
+    switch (settings.action) {
+        case 'discover':
+            return discoverAction(settings, ctx);
+        case 'approve':
+            return approveAction(settings, ctx);
+        case 'promote':
+            return promoteAction(settings, ctx);
+        case 'verify':
+            return verifyAction(settings, ctx);
+    }
 }
 /**
  * The whole of an action: read every input into typed settings (failing before any work when one
@@ -62563,7 +65886,7 @@ async function runAction(action) {
     }
     catch (err) {
         const prefix = err instanceof ConfigError ? 'invalid input: ' : '';
-        setFailed(`${prefix}${errorMessage(err)}`);
+        setFailed(`${prefix}${errors_errorMessage(err)}`);
     }
 }
 

@@ -18,6 +18,7 @@ export const Input = {
   dispatchWorkflow: 'dispatch-workflow',
   registryCredentials: 'registry-credentials',
   reason: 'reason',
+  timeout: 'timeout',
 } as const;
 
 export const Output = {
@@ -69,6 +70,7 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
       Input.repository,
       Input.token,
       Input.dispatchWorkflow,
+      Input.timeout,
     ],
     outputs: [Output.result, Output.verified, Output.promotions],
   },

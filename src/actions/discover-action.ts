@@ -5,9 +5,9 @@ import { discoverMarkdown } from '../discovery/report.js';
 import { promotionsMatrix, runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import { pickProjects, validProjects } from '../status/repo.js';
-import { ConfigError, OperationError } from '../util/errors.js';
+import { OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
-import { githubApi, openActionRepo } from './repo.js';
+import { dispatchTarget, openActionRepo } from './repo.js';
 import type { DiscoverSettings, RunnerContext } from './settings.js';
 
 /** The discover action: settings in; the core; outputs and the job summary out. */
@@ -31,35 +31,9 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     ...DISCOVERY_DEFAULTS,
     log,
   });
-  let dispatch: Parameters<typeof runDiscover>[0]['dispatch'];
-  if (s.dispatchWorkflow) {
-    if (!s.token)
-      throw new ConfigError('input "dispatch-workflow" needs a token with actions: write');
-    // The promote workflow lives beside the project files: in the GitOps repository when it is
-    // named as owner/name and is not the repository running this workflow, on its default branch;
-    // otherwise in this repository, on the branch this run is on.
-    const elsewhere = s.repository && s.repository !== ctx.repository ? s.repository : undefined;
-    const [owner, name] = (elsewhere ?? ctx.repository ?? '').split('/');
-    if (!owner || !name) {
-      throw new ConfigError(
-        'input "dispatch-workflow" needs GITHUB_REPOSITORY (run it in a workflow)',
-      );
-    }
-    const ref = elsewhere ? await repo.store.defaultBranch() : ctx.refBranch;
-    if (!ref) {
-      throw new ConfigError(
-        'input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)',
-      );
-    }
-    const github = githubApi(`${owner}/${name}`, s.token, ctx);
-    if (!github) throw new ConfigError('input "dispatch-workflow" needs a token');
-    dispatch = {
-      github,
-      ref,
-      withProject: all.length > 1,
-      workflow: s.dispatchWorkflow,
-    };
-  }
+  const dispatch = s.dispatchWorkflow
+    ? { ...(await dispatchTarget(s, s.dispatchWorkflow, ctx, repo)), withProject: all.length > 1 }
+    : undefined;
   try {
     const run = await runDiscover({
       projects,

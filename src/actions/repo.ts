@@ -42,3 +42,32 @@ export function githubApi(
   if (!token || !owner || !repo) return undefined;
   return new GitHubClient({ token, apiUrl: ctx.apiUrl ?? 'https://api.github.com', owner, repo });
 }
+
+/**
+ * Where `dispatch-workflow` starts the promote workflow. It lives beside the project files: in the
+ * GitOps repository when that is named as owner/name and is not the repository running this
+ * workflow, on its default branch; otherwise in this repository, on the branch this run is on.
+ */
+export async function dispatchTarget(
+  s: RepositorySettings,
+  workflow: string,
+  ctx: RunnerContext,
+  repo: RepoContext,
+): Promise<{ github: GitHubClient; workflow: string; ref: string }> {
+  if (!s.token)
+    throw new ConfigError(`input "dispatch-workflow" needs a token with actions: write`);
+  const elsewhere = s.repository && s.repository !== ctx.repository ? s.repository : undefined;
+  const github = githubApi(elsewhere ?? ctx.repository, s.token, ctx);
+  if (!github) {
+    throw new ConfigError(
+      'input "dispatch-workflow" needs GITHUB_REPOSITORY (run it in a workflow)',
+    );
+  }
+  const ref = elsewhere ? await repo.store.defaultBranch() : ctx.refBranch;
+  if (!ref) {
+    throw new ConfigError(
+      'input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)',
+    );
+  }
+  return { github, workflow, ref };
+}

@@ -4,23 +4,22 @@ import { join } from 'node:path';
 import { approveAction } from './approve-action.js';
 import { discoverAction } from './discover-action.js';
 import { promoteAction } from './promote-action.js';
-import { ConfigError, GantryError, errorMessage } from '../util/errors.js';
+import { verifyAction } from './verify-action.js';
+import { ConfigError, errorMessage } from '../util/errors.js';
 import { readCommand, readSettings, type ActionSettings, type RunnerContext } from './settings.js';
 import { Input, type ActionName } from './constants.js';
 
-/** The issue that builds each action's core; until it lands the action says so and fails cleanly. */
-const PENDING: Record<Exclude<ActionName, 'discover' | 'approve' | 'promote'>, string> = {
-  verify: 'verification (issue #5)',
-};
-
 async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<void> {
-  if (settings.action === 'discover') return discoverAction(settings, ctx);
-  if (settings.action === 'approve') return approveAction(settings, ctx);
-  if (settings.action === 'promote') return promoteAction(settings, ctx);
-  throw new GantryError(
-    `gantry ${settings.action} is not implemented yet: ${PENDING[settings.action]} builds it. ` +
-      `The inputs were read and are valid; nothing was changed.`,
-  );
+  switch (settings.action) {
+    case 'discover':
+      return discoverAction(settings, ctx);
+    case 'approve':
+      return approveAction(settings, ctx);
+    case 'promote':
+      return promoteAction(settings, ctx);
+    case 'verify':
+      return verifyAction(settings, ctx);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { maskUserinfo } from '../git/remote.js';
+import { parseDuration } from '../pipeline/duration.js';
 import { ConfigError } from '../util/errors.js';
 import { Input, type ActionName } from './constants.js';
 
@@ -40,6 +41,8 @@ export interface VerifySettings extends RepositorySettings {
   stage: string;
   freight?: string;
   dispatchWorkflow?: string;
+  /** The longest the whole verification may take. */
+  timeoutMs: number;
 }
 
 export interface ApproveSettings extends RepositorySettings {
@@ -92,6 +95,16 @@ function bool(read: InputReader, name: string, fallback = false): boolean {
   if (['true', 'yes', '1', 'on'].includes(v)) return true;
   if (['false', 'no', '0', 'off'].includes(v)) return false;
   throw new ConfigError(`input "${name}" must be true or false, not "${v}"`);
+}
+
+/** A Go-style duration input (`30m`, `1h30m`), in milliseconds. */
+function duration(read: InputReader, input: string, fallback: string): number {
+  const v = optional(read, input) ?? fallback;
+  try {
+    return parseDuration(v);
+  } catch {
+    throw new ConfigError(`input "${input}" must be a duration such as 30m or 1h30m, not "${v}"`);
+  }
 }
 
 function name(read: InputReader, input: string, action: string, isRequired: true): string;
@@ -192,6 +205,7 @@ export function readSettings(
         stage: name(read, Input.stage, action, true),
         freight: optional(read, Input.freight),
         dispatchWorkflow: optional(read, Input.dispatchWorkflow),
+        timeoutMs: duration(read, Input.timeout, '30m'),
       };
     case 'approve':
       return {

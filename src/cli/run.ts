@@ -2,6 +2,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitHubClient } from '../github/client.js';
+import { parseDuration } from '../pipeline/duration.js';
+import { defaultProviders } from '../verification/index.js';
+import { verifyJson, verifyText } from '../verification/report.js';
+import { verify } from '../verification/verify.js';
 import { GitError, type GitCredentials } from '../git/index.js';
 import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
@@ -33,6 +37,7 @@ const COMMANDS = [
   'get',
   'discover',
   'promote',
+  'verify',
   'approve',
   'demo',
   'help',
@@ -55,6 +60,7 @@ const FLAGS = [
   'mode',
   'sign-commits',
   'no-deployments',
+  'timeout',
 ];
 
 const USAGE = `gantry: continuous promotion for GitOps
@@ -65,6 +71,7 @@ Usage:
   gantry discover [--project P] [--warehouse W] [--dry-run] [--output table|json]
   gantry promote --stage S [--freight ID|ALIAS] [--project P] [--dry-run] [--output table|json]
                  [--mode direct|pull-request] [--sign-commits] [--no-deployments]
+  gantry verify --stage S [--freight ID|ALIAS] [--project P] [--timeout 30m] [--output table|json]
   gantry approve --stage S --freight ID|ALIAS [--project P] [--reason TEXT] [--by NAME]
   gantry demo [--dir DIR]
   gantry version
@@ -134,6 +141,7 @@ function parse(args: string[]) {
         mode: { type: 'string' },
         'sign-commits': { type: 'boolean', default: false },
         'no-deployments': { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '30m' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -269,6 +277,45 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
           : promoteText(outcome, values['dry-run']),
       );
       return EXIT.ok;
+    }
+    case 'verify': {
+      if (rest.length) throw new UsageError(`verify takes no arguments, got "${rest.join(' ')}"`);
+      if (!values.stage) throw new UsageError('verify needs --stage');
+      let timeoutMs: number;
+      try {
+        timeoutMs = parseDuration(values.timeout);
+      } catch {
+        throw new UsageError(`--timeout must be a duration such as 30m, not "${values.timeout}"`);
+      }
+      const ctx = await openRepo(repoSettings());
+      const projects = await selectProjects(ctx, values.project);
+      if (projects.length !== 1) {
+        throw new UsageError(
+          `verify needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`,
+        );
+      }
+      const api = githubForRemote(io.env, ctx.store.remoteUrl);
+      const outcome = await verify({
+        project: projects[0] as Project,
+        stage: values.stage,
+        freight: values.freight,
+        store: ctx.store,
+        providers: defaultProviders(),
+        verifiedBy: values.by || io.env.GIT_AUTHOR_NAME || io.env.USER || 'unknown',
+        fetch,
+        env: io.env,
+        secrets: [io.env.GITHUB_TOKEN, io.env.GANTRY_TOKEN].filter((t): t is string => !!t),
+        clock: now,
+        timeoutMs,
+        log: (l) => io.err(`${l}\n`),
+        ...(api ? { github: api } : {}),
+      });
+      io.out(
+        output === 'json'
+          ? JSON.stringify(verifyJson(outcome), null, 2) + '\n'
+          : verifyText(outcome),
+      );
+      return outcome.verified ? EXIT.ok : EXIT.failed;
     }
     case 'approve': {
       if (rest.length) throw new UsageError(`approve takes no arguments, got "${rest.join(' ')}"`);

@@ -233,6 +233,7 @@ function toStage(s: RawStage): Stage {
     name: s.name,
     ...(s.branch !== undefined && { branch: s.branch }),
     environment: s.environment ?? s.name,
+    ...(s.environmentUrl !== undefined ? { environmentUrl: s.environmentUrl } : {}),
     requestedFreight: s.requestedFreight.map(toRequest),
     autoPromotion: s.autoPromotion ?? false,
     promotionTemplate: {

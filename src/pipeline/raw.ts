@@ -96,6 +96,7 @@ export interface RawStage {
   name: string;
   branch?: string;
   environment?: string;
+  environmentUrl?: string;
   requestedFreight: RawFreightRequest[];
   autoPromotion?: boolean;
   promotionTemplate: { mode?: 'direct' | 'pull-request'; vars?: RawVar[]; steps: RawStep[] };

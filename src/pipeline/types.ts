@@ -80,6 +80,8 @@ export interface Stage {
   branch?: string;
   /** GitHub environment gating the stage; defaults to the stage name. */
   environment: string;
+  /** Where the stage's deployment can be reached (the deployment status's environment_url). */
+  environmentUrl?: string;
   requestedFreight: FreightRequest[];
   autoPromotion: boolean;
   promotionTemplate: PromotionTemplate;

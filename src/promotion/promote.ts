@@ -12,7 +12,12 @@ import {
   soakFromHistory,
   type AvailabilityFacts,
 } from './availability.js';
-import { deploymentDescription, pullRequestPublisher, signedPublisher } from './publish.js';
+import {
+  deploymentDescription,
+  deploymentPayload,
+  pullRequestPublisher,
+  signedPublisher,
+} from './publish.js';
 import { mapWorkspacePath, runSteps, workspacePrefix } from './steps/engine.js';
 import type { StepDefinition } from './steps/types.js';
 
@@ -247,7 +252,13 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
         ref: result.commit,
         environment: stage.environment,
         description: deploymentDescription(freight, result.changes),
-        payload: deploymentPayload(o.project.name, stage.name, freight, result),
+        payload: deploymentPayload(
+          o.project.name,
+          stage.name,
+          freight,
+          result.branch,
+          result.changes,
+        ),
       });
       await o.github.repo.createDeploymentStatus({
         deploymentId: d.id,
@@ -264,35 +275,6 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     }
   }
   return outcome;
-}
-
-/** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
-export function deploymentPayload(
-  project: string,
-  stage: string,
-  freight: Freight,
-  result: PromotionResult,
-): Record<string, unknown> {
-  return {
-    gantry: {
-      project,
-      stage,
-      freight: {
-        id: freight.id,
-        alias: freight.alias,
-        warehouse: freight.origin.name,
-        images: freight.images.map((i) => ({ repoURL: i.repoURL, tag: i.tag, digest: i.digest })),
-        charts: freight.charts.map((c) => ({
-          repoURL: c.repoURL,
-          name: c.name,
-          version: c.version,
-        })),
-        commits: freight.commits.map((c) => ({ repoURL: c.repoURL, id: c.id, tag: c.tag })),
-      },
-      changes: result.changes,
-      branch: result.branch,
-    },
-  };
 }
 
 /**

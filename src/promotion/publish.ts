@@ -204,3 +204,33 @@ export function deploymentDescription(freight: Freight, changes: readonly Versio
   const text = `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
+
+/** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
+export function deploymentPayload(
+  project: string,
+  stage: string,
+  freight: Freight,
+  branch: string,
+  changes: readonly VersionChange[],
+): Record<string, unknown> {
+  return {
+    gantry: {
+      project,
+      stage,
+      branch,
+      freight: {
+        id: freight.id,
+        alias: freight.alias,
+        warehouse: freight.origin.name,
+        images: freight.images.map((i) => ({ repoURL: i.repoURL, tag: i.tag, digest: i.digest })),
+        charts: freight.charts.map((c) => ({
+          repoURL: c.repoURL,
+          name: c.name,
+          version: c.version,
+        })),
+        commits: freight.commits.map((c) => ({ repoURL: c.repoURL, id: c.id, tag: c.tag })),
+      },
+      changes,
+    },
+  };
+}

@@ -75,26 +75,18 @@ async function runActionAsync(
   };
 }
 
-describe.each(['verify'])('dist/%s', (entry) => {
-  const valid = { stage: 'dev', token: 'ghs_SECRETtoken1234', 'dry-run': 'false' };
+describe('dist/verify', () => {
+  const valid = { stage: 'dev', token: 'ghs_SECRETtoken1234' };
 
-  test('parses its inputs, masks the token, and fails cleanly while not implemented', () => {
-    const r = runAction(entry, valid);
+  test('rejects a bad input before doing anything, without showing the token', () => {
+    const r = runAction('verify', { ...valid, stage: 'Not A Stage', timeout: 'soon' });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::add-mask::ghs_SECRETtoken1234');
-    expect(r.stdout).toContain(`::error::gantry ${entry} is not implemented yet`);
-    expect(r.stdout).toContain('repository https://github.com/acme/gitops.git');
-    // The token appears only in the mask command, never in a log line.
+    expect(r.stdout).toMatch(/::error::invalid input: input "(stage|timeout)" must/);
+    expect(r.output).toBe('');
     expect(r.stdout.split('\n').filter((l) => l.includes('ghs_SECRETtoken1234'))).toEqual([
       '::add-mask::ghs_SECRETtoken1234',
     ]);
-  });
-
-  test('rejects a bad input before doing anything', () => {
-    const r = runAction(entry, { ...valid, stage: 'Not A Stage', 'dry-run': 'perhaps' });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error::invalid input: input "(stage|dry-run)" must/);
-    expect(r.output).toBe('');
   });
 });
 
@@ -109,9 +101,12 @@ test('dist/discover parses its inputs and fails before any work on a bad one', (
 });
 
 test('dist/main runs the command named by the command input', () => {
-  const r = runAction('main', { command: 'verify', stage: 'prod' });
+  // verify's own input check answers, so the command reached verify.
+  const r = runAction('main', { command: 'verify', stage: 'prod', timeout: 'forever' });
   expect(r.code).toBe(1);
-  expect(r.stdout).toContain('::error::gantry verify is not implemented yet');
+  expect(r.stdout).toContain(
+    '::error::invalid input: input "timeout" must be a duration such as 30m or 1h30m, not "forever"',
+  );
   const bad = runAction('main', { command: 'deploy' });
   expect(bad.stdout).toContain(
     '::error::invalid input: input "command" must be one of discover, promote, verify, approve, not "deploy"',
@@ -281,4 +276,62 @@ stages:
     await gh.close();
     await server.close();
   }
+});
+
+test('dist/verify verifies the promoted freight and outputs the promotions now due', async () => {
+  const { createBareRepo, git, testGitEnv } = await import('../support/repos.js');
+  const { makeFreight } = await import('../support/freight.js');
+  const { StateStore } = await import('../../src/state/index.js');
+  const { parseRemote } = await import('../../src/git/index.js');
+  const project = `project: echo
+warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
+stages:
+  - name: dev
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {direct: true}}]
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config: {path: values.yaml, updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]}
+    verification:
+      - name: smoke
+        successCondition: result.stdout == "ok\\n"
+        provider:
+          command: {run: echo ok}
+  - name: staging
+    autoPromotion: true
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {stages: [dev]}}]
+    promotionTemplate:
+      steps:
+        - uses: compose-output
+          config: {x: y}
+`;
+  const bare = createBareRepo(tmp.path, 'verify', {
+    '.gantry/echo.yaml': project,
+    'values.yaml': 'image:\n  tag: 0.1.0\n',
+  });
+  const f = makeFreight('2.0.0');
+  await new StateStore({
+    remote: parseRemote(`file://${bare}`),
+    cacheDir: join(tmp.path, 'vw'),
+    baseEnv: testGitEnv(tmp.path),
+  }).recordFreight('echo', f);
+  const env = {
+    ...testGitEnv(tmp.path),
+    GITHUB_REPOSITORY: 'acme/gitops',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_ACTOR: 'bob',
+    GITHUB_RUN_ID: '11',
+    RUNNER_TEMP: join(tmp.path, 'rt-verify'),
+  };
+  const promoted = runAction('promote', { stage: 'dev', repository: `file://${bare}` }, env);
+  expect(promoted.code).toBe(0);
+  const r = await runActionAsync('verify', { stage: 'dev', repository: `file://${bare}` }, env);
+  expect(r.stdout).not.toContain('::error::');
+  expect(r.code).toBe(0);
+  expect(r.output).toMatch(/^result<<.*\nSuccessful\n/m);
+  expect(r.output).toMatch(/^verified<<.*\ntrue\n/m);
+  expect(r.output).toContain(`{"include":[{"project":"echo","stage":"staging","freight":"${f.id}"`);
+  expect(r.summary).toContain('| smoke | 1 | ✅ Successful |');
+  expect(r.summary).toContain('**Decision: Successful.**');
+  expect(git(bare, ['cat-file', '-t', `gantry/echo/verified/dev/${f.id}`]).trim()).toBe('tag');
 });

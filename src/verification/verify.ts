@@ -1,0 +1,341 @@
+/**
+ * The verify use case, shared by the CLI and the action: run a stage's verification for the
+ * freight it runs now, record the verified tag when it succeeds, mirror the outcome on the
+ * stage's GitHub deployment, and continue the chain: list the downstream stages for which the
+ * freight is now due and, when asked, start their promotion workflow.
+ */
+import { newestFreight } from '../discovery/discover.js';
+import type { Freight } from '../freight/types.js';
+import type { DeploymentState, GitHubPort } from '../github/client.js';
+import type { Project, Stage } from '../pipeline/index.js';
+import {
+  freightAvailability,
+  resolveFreight,
+  soakFromHistory,
+  type AvailabilityFacts,
+} from '../promotion/availability.js';
+import { deploymentDescription, deploymentPayload } from '../promotion/publish.js';
+import type {
+  PromotionRecord,
+  StageState,
+  StateStore,
+  VerificationRecord,
+} from '../state/index.js';
+import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { runAnalysis, type AnalysisResult, type ProviderRegistry, type Sleep } from './analysis.js';
+import type { AnalysisPhase } from './types.js';
+
+export interface VerifyOptions {
+  project: Project;
+  stage: string;
+  /** ID, ID prefix or alias; default: the freight of the stage's latest promotion. */
+  freight?: string;
+  store: StateStore;
+  providers: ProviderRegistry;
+  /** Who verifies: the run's page, or a person at a terminal. */
+  verifiedBy: string;
+  run?: string;
+  fetch: typeof fetch;
+  env: Readonly<Record<string, string | undefined>>;
+  secrets: readonly string[];
+  clock: () => Date;
+  sleep?: Sleep;
+  /** The whole analysis may take at most this long. */
+  timeoutMs?: number;
+  log: (line: string) => void;
+  /** The GitOps repository on GitHub: deployment statuses, and the github provider. */
+  github?: GitHubPort;
+  /** Start this workflow for each downstream promotion now due. */
+  dispatch?: { github: GitHubPort; workflow: string; ref: string; withProject: boolean };
+}
+
+/** A downstream stage this freight now reaches, or why it does not yet. */
+export interface Downstream {
+  stage: string;
+  /** The freight to promote there (the stage's newest available, as auto-promotion picks). */
+  freight?: { id: string; alias: string };
+  due: boolean;
+  /** Why it is not due: auto-promotion off, a hold, soak time, other upstream stages. */
+  reason?: string;
+  /** When soak time is all that is missing: the instant it will be over. */
+  availableAt?: string;
+  /** Set when a workflow was started for it, or failed to. */
+  dispatched?: { workflow: string; error?: string };
+}
+
+export interface VerifyOutcome {
+  stage: string;
+  freight: Freight;
+  /** The promotion commit that was verified. */
+  commit: string;
+  phase: AnalysisPhase;
+  /** Undefined when nothing was measured (no metrics, or verified before). */
+  analysis?: AnalysisResult;
+  /** The freight was verified in the stage before this run: nothing was measured or written. */
+  alreadyVerified: boolean;
+  /** The freight is verified in the stage now. */
+  verified: boolean;
+  downstream: Downstream[];
+  deployment?: { id: number; state: DeploymentState };
+  warnings: string[];
+}
+
+function findStage(project: Project, name: string): Stage {
+  const stage = project.stages.find((s) => s.name === name);
+  if (!stage) {
+    const names = project.stages.map((s) => s.name);
+    throw new ConfigError(
+      `no stage "${name}" in project ${project.name}${didYouMean(name, names)}`,
+    );
+  }
+  return stage;
+}
+
+/** One line per metric for the verified tag: `healthz: Successful (1 of 1)`. */
+function recordSummary(analysis: AnalysisResult | undefined): string[] {
+  if (!analysis) return ['no verification configured: verified when the promotion landed'];
+  return analysis.metrics.map(
+    (m) =>
+      `${m.name}: ${m.phase} (${m.successful} successful, ${m.failed} failed, ${m.inconclusive} inconclusive, ${m.error} errors)`,
+  );
+}
+
+export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
+  const stage = findStage(o.project, o.stage);
+  const branchOf = async (s: Stage) => s.branch ?? (await o.store.defaultBranch());
+  const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
+  const [snap, states, history] = await Promise.all([
+    o.store.snapshot(o.project.name),
+    o.store.stageStates(o.project.name, o.project.stages),
+    o.store.promotions(o.project.name, branches, 200),
+  ]);
+  const state = states.get(stage.name);
+  const ours = history.filter((p) => p.project === o.project.name && p.stage === stage.name);
+  const latest = ours[0];
+
+  let freight: Freight;
+  if (o.freight) freight = resolveFreight(o.freight, snap.freight);
+  else {
+    const id = latest?.freightId ?? state?.freight[0]?.id;
+    const found = id ? snap.freight.find((f) => f.id === id) : undefined;
+    if (!found) {
+      throw new OperationError(
+        `${stage.name} runs no freight gantry knows of: promote something into it first`,
+      );
+    }
+    freight = found;
+  }
+  // Kargo verifies what a stage runs: older freight's manifests are gone from the branch.
+  if (!state?.freight.some((f) => f.id === freight.id)) {
+    const running = state?.freight.map((f) => f.alias ?? f.id.slice(0, 7)).join(', ') || 'nothing';
+    throw new OperationError(
+      `freight ${freight.alias} (${freight.id.slice(0, 7)}) is not running in ${stage.name} (it runs ${running}); promote it first, or merge its pull request`,
+    );
+  }
+  const promotion: PromotionRecord | undefined = ours.find((p) => p.freightId === freight.id);
+  if (!promotion) {
+    throw new OperationError(
+      `cannot find the commit that promoted ${freight.alias} into ${stage.name} in the last ${history.length} promotions`,
+    );
+  }
+  const commit = promotion.commit;
+
+  const warnings: string[] = [];
+  const before = snap.verifications.find(
+    (v) => v.project === o.project.name && v.stage === stage.name && v.freightId === freight.id,
+  );
+  let analysis: AnalysisResult | undefined;
+  let phase: AnalysisPhase = 'Successful';
+  let record: VerificationRecord | undefined = before;
+  if (!before) {
+    if (stage.verification.length) {
+      o.log(
+        `verifying ${freight.alias} in ${stage.name} at ${commit.slice(0, 7)}: ${stage.verification.length} metric(s)`,
+      );
+      analysis = await runAnalysis({
+        metrics: stage.verification,
+        providers: o.providers,
+        target: {
+          project: o.project.name,
+          stage: stage.name,
+          freightId: freight.id,
+          freightAlias: freight.alias,
+          commit,
+        },
+        fetch: o.fetch,
+        env: o.env,
+        secrets: o.secrets,
+        log: o.log,
+        clock: o.clock,
+        ...(o.sleep ? { sleep: o.sleep } : {}),
+        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+        ...(o.github ? { github: o.github } : {}),
+      });
+      phase = analysis.phase;
+    }
+    if (phase === 'Successful') {
+      record = {
+        project: o.project.name,
+        stage: stage.name,
+        freightId: freight.id,
+        alias: freight.alias,
+        verifiedAt: o.clock().toISOString(),
+        verifiedBy: o.verifiedBy,
+        ...(o.run ? { run: o.run } : {}),
+        summary: recordSummary(analysis),
+      };
+      await o.store.recordVerification(record);
+    }
+  }
+
+  const outcome: VerifyOutcome = {
+    stage: stage.name,
+    freight,
+    commit,
+    phase,
+    ...(analysis ? { analysis } : {}),
+    alreadyVerified: Boolean(before),
+    verified: phase === 'Successful',
+    downstream: [],
+    warnings,
+  };
+
+  if (o.github && !before) {
+    try {
+      outcome.deployment = await markDeployment(
+        o.github,
+        stage,
+        freight,
+        commit,
+        outcome,
+        o,
+        promotion,
+      );
+    } catch (err) {
+      const msg = `GitHub did not record the verification on the deployment: ${errorMessage(err)}`;
+      warnings.push(msg);
+      o.log(`warning: ${msg}`);
+    }
+  }
+
+  if (outcome.verified) {
+    const verifications = record && !before ? [...snap.verifications, record] : snap.verifications;
+    const now = o.clock();
+    const facts: AvailabilityFacts = {
+      verifications,
+      approvals: snap.approvals,
+      project: o.project.name,
+      ...soakFromHistory(history, snap.freight, now, states),
+    };
+    outcome.downstream = downstreamOf(o.project, stage, freight, snap.freight, facts, states, now);
+    if (o.dispatch && !before) {
+      for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
+        d.dispatched = { workflow: o.dispatch.workflow };
+        try {
+          await o.dispatch.github.dispatchWorkflow({
+            workflow: o.dispatch.workflow,
+            ref: o.dispatch.ref,
+            inputs: {
+              stage: d.stage,
+              freight: d.freight?.id ?? '',
+              ...(o.dispatch.withProject ? { project: o.project.name } : {}),
+            },
+          });
+          o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
+        } catch (err) {
+          d.dispatched.error = errorMessage(err);
+          warnings.push(
+            `could not start ${o.dispatch.workflow} for ${d.stage}: ${d.dispatched.error}`,
+          );
+        }
+      }
+    }
+  }
+  return outcome;
+}
+
+/**
+ * The stages that take this freight's warehouse from `stage`, and whether the freight (or newer
+ * freight, which auto-promotion would pick instead) is now due there.
+ */
+export function downstreamOf(
+  project: Project,
+  stage: Stage,
+  freight: Freight,
+  allFreight: readonly Freight[],
+  facts: AvailabilityFacts,
+  states: ReadonlyMap<string, StageState | undefined>,
+  now: Date,
+): Downstream[] {
+  const out: Downstream[] = [];
+  for (const next of project.stages) {
+    const req = next.requestedFreight.find(
+      (r) => r.origin.name === freight.origin.name && r.sources.stages.includes(stage.name),
+    );
+    if (!req) continue;
+    const state = states.get(next.name);
+    const current = state?.freight.find((f) => f.origin.name === freight.origin.name);
+    const available = allFreight.filter(
+      (f) =>
+        f.origin.name === freight.origin.name && freightAvailability(next, f, facts, now).available,
+    );
+    const candidate = newestFreight(available);
+    const own = freightAvailability(next, freight, facts, now);
+    const entry: Downstream = { stage: next.name, due: false };
+    if (candidate) entry.freight = { id: candidate.id, alias: candidate.alias };
+    if (!candidate) {
+      entry.freight = { id: freight.id, alias: freight.alias };
+      entry.reason = own.reasons.join('; ') || 'not available yet';
+      if (own.availableAt) entry.availableAt = own.availableAt.toISOString();
+    } else if (current?.id === candidate.id) {
+      entry.reason = `already runs ${candidate.alias}`;
+    } else if (!next.autoPromotion) {
+      entry.reason = 'auto-promotion is off: promote it by hand';
+    } else if (state?.autoPromotionHold) {
+      const h = state.autoPromotionHold;
+      entry.reason = `held since ${h.since} by ${h.by}: ${h.reason}`;
+    } else entry.due = true;
+    out.push(entry);
+  }
+  return out;
+}
+
+async function markDeployment(
+  github: GitHubPort,
+  stage: Stage,
+  freight: Freight,
+  commit: string,
+  outcome: VerifyOutcome,
+  o: VerifyOptions,
+  promotion: PromotionRecord,
+): Promise<{ id: number; state: DeploymentState }> {
+  const existing = (
+    await github.listDeployments({ sha: commit, environment: stage.environment })
+  )[0];
+  // A promotion by pull request, or by someone without GitHub access, has no deployment yet.
+  const deployment =
+    existing ??
+    (await github.createDeployment({
+      ref: commit,
+      environment: stage.environment,
+      description: deploymentDescription(freight, []),
+      payload: deploymentPayload(o.project.name, stage.name, freight, promotion.branch, []),
+    }));
+  const state: DeploymentState =
+    outcome.phase === 'Successful' ? 'success' : outcome.phase === 'Failed' ? 'failure' : 'error';
+  const description =
+    outcome.phase === 'Successful'
+      ? `verified ${freight.alias}`
+      : `verification ${outcome.phase.toLowerCase()}: ${outcome.analysis?.message ?? ''}`;
+  await github.createDeploymentStatus({
+    deploymentId: deployment.id,
+    state,
+    description,
+    ...(stage.environmentUrl && state === 'success'
+      ? { environmentUrl: stage.environmentUrl }
+      : {}),
+    ...(o.run ? { logUrl: o.run } : {}),
+  });
+  return { id: deployment.id, state };
+}
