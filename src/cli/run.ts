@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitHubClient } from '../github/client.js';
+import { dashboardCommand } from './dashboard.js';
+import { initCommand } from './init.js';
 import { parseDuration } from '../pipeline/duration.js';
 import { defaultProviders } from '../verification/index.js';
 import { verifyJson, verifyText } from '../verification/report.js';
@@ -39,6 +41,8 @@ const COMMANDS = [
   'promote',
   'verify',
   'approve',
+  'init',
+  'dashboard',
   'demo',
   'help',
   'version',
@@ -61,6 +65,11 @@ const FLAGS = [
   'sign-commits',
   'no-deployments',
   'timeout',
+  'image',
+  'stages',
+  'values-path',
+  'force',
+  'out',
 ];
 
 const USAGE = `gantry: continuous promotion for GitOps
@@ -73,6 +82,9 @@ Usage:
                  [--mode direct|pull-request] [--sign-commits] [--no-deployments]
   gantry verify --stage S [--freight ID|ALIAS] [--project P] [--timeout 30m] [--output table|json]
   gantry approve --stage S --freight ID|ALIAS [--project P] [--reason TEXT] [--by NAME]
+  gantry init [--dir DIR] [--project P] [--image REPO] [--stages dev,staging,prod]
+              [--values-path 'env/{stage}/values.yaml'] [--force]
+  gantry dashboard --out DIR [--project P]
   gantry demo [--dir DIR]
   gantry version
 
@@ -142,6 +154,11 @@ function parse(args: string[]) {
         'sign-commits': { type: 'boolean', default: false },
         'no-deployments': { type: 'boolean', default: false },
         timeout: { type: 'string', default: '30m' },
+        image: { type: 'string' },
+        stages: { type: 'string' },
+        'values-path': { type: 'string' },
+        force: { type: 'boolean', default: false },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -344,6 +361,25 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         );
       }
       return EXIT.ok;
+    }
+    case 'init':
+      if (rest.length) throw new UsageError(`init takes no arguments, got "${rest.join(' ')}"`);
+      return initCommand({
+        dir: values.dir ?? '.',
+        project: values.project,
+        image: values.image,
+        stages: values.stages,
+        valuesPath: values['values-path'],
+        force: values.force,
+        io,
+      });
+    case 'dashboard': {
+      if (rest.length)
+        throw new UsageError(`dashboard takes no arguments, got "${rest.join(' ')}"`);
+      if (!values.out) throw new UsageError('dashboard needs --out DIR');
+      const ctx = await openRepo(repoSettings());
+      const projects = await selectProjects(ctx, values.project);
+      return dashboardCommand({ ctx, projects, out: values.out, io, now });
     }
     case 'demo':
       return runDemo({
