@@ -2,17 +2,36 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { tempDir } from '../support/repos.js';
+import type { Freight } from '../../src/freight/types.js';
+import { parseRemote } from '../../src/git/index.js';
+import { StateStore } from '../../src/state/index.js';
+import { makeFreight } from '../support/freight.js';
+import { startGitHttpServer } from '../support/git-server.js';
+import { startFakeGitHub } from '../support/github-fake.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-/** Runs a bundled action as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
-function runAction(
-  entry: string,
-  inputs: Record<string, string>,
-  extraEnv: Record<string, string> = {},
-) {
+/** A bare GitOps repository holding `files`, with `freight` recorded as discover would. */
+async function seededRepo(
+  root: string,
+  name: string,
+  files: Record<string, string>,
+  freight: Freight[],
+): Promise<string> {
+  const bare = createBareRepo(root, name, files);
+  const store = new StateStore({
+    remote: parseRemote(`file://${bare}`),
+    cacheDir: join(tmp.path, `seed-${name}`),
+    baseEnv: testGitEnv(tmp.path),
+  });
+  for (const f of freight) await store.recordFreight('echo', f);
+  return bare;
+}
+
+/** The runner's side of a bundled action run: INPUT_* variables, GITHUB_OUTPUT and summary files. */
+function runnerFiles(inputs: Record<string, string>, extraEnv: Record<string, string>) {
   const output = join(tmp.path, `out-${Math.random().toString(36).slice(2)}`);
   const summary = `${output}-summary`;
   writeFileSync(output, '');
@@ -24,19 +43,28 @@ function runAction(
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_REPOSITORY: 'acme/gitops',
     GITHUB_SERVER_URL: 'https://github.com',
+    ...extraEnv,
   };
-  Object.assign(env, extraEnv);
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const read = () => ({
+    output: readFileSync(output, 'utf8'),
+    summary: readFileSync(summary, 'utf8'),
+  });
+  return { env, read };
+}
+
+/** Runs a bundled action as the runner does. */
+function runAction(
+  entry: string,
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
+) {
+  const { env, read } = runnerFiles(inputs, extraEnv);
   const r = spawnSync(process.execPath, [join('dist', entry, 'index.js')], {
     env,
     encoding: 'utf8',
   });
-  return {
-    code: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    output: readFileSync(output, 'utf8'),
-  };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ...read() };
 }
 
 /**
@@ -48,31 +76,14 @@ async function runActionAsync(
   inputs: Record<string, string>,
   extraEnv: Record<string, string>,
 ) {
-  const output = join(tmp.path, `out-${Math.random().toString(36).slice(2)}`);
-  const summary = `${output}-summary`;
-  writeFileSync(output, '');
-  writeFileSync(summary, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: tmp.path,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    ...extraEnv,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const { env, read } = runnerFiles(inputs, extraEnv);
   const child = spawn(process.execPath, [join('dist', entry, 'index.js')], { env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    code,
-    stdout,
-    stderr,
-    output: readFileSync(output, 'utf8'),
-    summary: readFileSync(summary, 'utf8'),
-  };
+  return { code, stdout, stderr, ...read() };
 }
 
 describe('dist/verify', () => {
@@ -114,11 +125,6 @@ test('dist/main runs the command named by the command input', () => {
 });
 
 test("dist/main with command: approve records an approval by the run's actor", async () => {
-  const { createBareRepo, git } = await import('../support/repos.js');
-  const { makeFreight } = await import('../support/freight.js');
-  const { StateStore } = await import('../../src/state/index.js');
-  const { parseRemote } = await import('../../src/git/index.js');
-  const { testGitEnv } = await import('../support/repos.js');
   const project = `project: echo
 warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
 stages:
@@ -129,13 +135,8 @@ stages:
     requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {direct: true}}]
     promotionTemplate: {steps: [{uses: yaml-update}]}
 `;
-  const bare = createBareRepo(tmp.path, 'approve', { '.gantry/echo.yaml': project });
   const f = makeFreight('1.0.0', { alias: 'lucky-jaguar' });
-  await new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, 'w'),
-    baseEnv: testGitEnv(tmp.path),
-  }).recordFreight('echo', f);
+  const bare = await seededRepo(tmp.path, 'approve', { '.gantry/echo.yaml': project }, [f]);
   const r = runAction(
     'main',
     {
@@ -156,10 +157,6 @@ stages:
 });
 
 test('dist/promote promotes the newest freight and writes outputs and the summary', async () => {
-  const { createBareRepo, git, testGitEnv } = await import('../support/repos.js');
-  const { makeFreight } = await import('../support/freight.js');
-  const { StateStore } = await import('../../src/state/index.js');
-  const { parseRemote } = await import('../../src/git/index.js');
   const project = `project: echo
 warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
 stages:
@@ -170,16 +167,16 @@ stages:
         - uses: yaml-update
           config: {path: values.yaml, updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]}
 `;
-  const bare = createBareRepo(tmp.path, 'promote', {
-    '.gantry/echo.yaml': project,
-    'values.yaml': 'image:\n  tag: 0.1.0\n',
-  });
   const f = makeFreight('2.0.0');
-  await new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, 'pw'),
-    baseEnv: testGitEnv(tmp.path),
-  }).recordFreight('echo', f);
+  const bare = await seededRepo(
+    tmp.path,
+    'promote',
+    {
+      '.gantry/echo.yaml': project,
+      'values.yaml': 'image:\n  tag: 0.1.0\n',
+    },
+    [f],
+  );
   const r = runAction(
     'promote',
     { stage: 'dev', repository: `file://${bare}`, 'dry-run': 'false' },
@@ -203,12 +200,6 @@ stages:
 });
 
 test('dist/promote in pull-request mode opens the PR, records approvers, and outputs its URL', async () => {
-  const { createBareRepo, git, testGitEnv } = await import('../support/repos.js');
-  const { makeFreight } = await import('../support/freight.js');
-  const { StateStore } = await import('../../src/state/index.js');
-  const { parseRemote } = await import('../../src/git/index.js');
-  const { startGitHttpServer } = await import('../support/git-server.js');
-  const { startFakeGitHub } = await import('../support/github-fake.js');
   const token = 'ghs_PullRequestModeToken42';
   const project = `project: echo
 warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
@@ -223,16 +214,13 @@ stages:
           config: {path: values.yaml, updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]}
 `;
   const root = join(tmp.path, 'prmode');
-  const bare = createBareRepo(join(root, 'acme'), 'gitops', {
-    '.gantry/echo.yaml': project,
-    'values.yaml': 'image:\n  tag: 0.1.0\n',
-  });
   const f = makeFreight('3.0.0');
-  await new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, 'prw'),
-    baseEnv: testGitEnv(tmp.path),
-  }).recordFreight('echo', f);
+  const bare = await seededRepo(
+    join(root, 'acme'),
+    'gitops',
+    { '.gantry/echo.yaml': project, 'values.yaml': 'image:\n  tag: 0.1.0\n' },
+    [f],
+  );
   const server = await startGitHttpServer({
     root,
     auth: { username: 'x-access-token', password: token },
@@ -279,10 +267,6 @@ stages:
 });
 
 test('dist/verify verifies the promoted freight and outputs the promotions now due', async () => {
-  const { createBareRepo, git, testGitEnv } = await import('../support/repos.js');
-  const { makeFreight } = await import('../support/freight.js');
-  const { StateStore } = await import('../../src/state/index.js');
-  const { parseRemote } = await import('../../src/git/index.js');
   const project = `project: echo
 warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
 stages:
@@ -305,16 +289,16 @@ stages:
         - uses: compose-output
           config: {x: y}
 `;
-  const bare = createBareRepo(tmp.path, 'verify', {
-    '.gantry/echo.yaml': project,
-    'values.yaml': 'image:\n  tag: 0.1.0\n',
-  });
   const f = makeFreight('2.0.0');
-  await new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, 'vw'),
-    baseEnv: testGitEnv(tmp.path),
-  }).recordFreight('echo', f);
+  const bare = await seededRepo(
+    tmp.path,
+    'verify',
+    {
+      '.gantry/echo.yaml': project,
+      'values.yaml': 'image:\n  tag: 0.1.0\n',
+    },
+    [f],
+  );
   const env = {
     ...testGitEnv(tmp.path),
     GITHUB_REPOSITORY: 'acme/gitops',
