@@ -152,12 +152,28 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     const candidates = promotionCandidate(stage, snap.freight, facts, now);
     const current = states.get(stage.name);
     const due = [...candidates.values()].find((f) => !current?.freight.some((c) => c.id === f.id));
+    if (!due && !candidates.size) {
+      // Say why the newest freight the stage asks for cannot enter it, and when it will.
+      const requested = snap.freight.filter((f) =>
+        stage.requestedFreight.some(
+          (r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name,
+        ),
+      );
+      const blocked = newestFreight(requested);
+      if (blocked) {
+        const why = freightAvailability(stage, blocked, facts, now);
+        const when = why.availableAt ? ` (available at ${why.availableAt.toISOString()})` : '';
+        throw new OperationError(
+          `no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}${when}`,
+        );
+      }
+    }
     if (!due) {
       return {
         stage: stage.name,
         note: candidates.size
           ? 'the stage already runs the newest available freight'
-          : 'no freight is available to this stage',
+          : 'no freight has been recorded for the warehouses this stage requests',
         held: false,
         warnings: [],
       };
@@ -182,6 +198,17 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
   ];
   const warnings: string[] = [];
   const approvedBy = [...(o.approvedBy ?? [])];
+  // `gantry approve` grants count as approvals of the promotion they make possible.
+  for (const a of snap.approvals) {
+    if (
+      a.project === o.project.name &&
+      a.stage === stage.name &&
+      a.freightId === freight.id &&
+      !approvedBy.includes(a.approvedBy)
+    ) {
+      approvedBy.push(a.approvedBy);
+    }
+  }
   if (o.github?.run) {
     for (const login of await runApprovers(o.github.run, stage.environment, warnings, o.log)) {
       if (!approvedBy.includes(login)) approvedBy.push(login);

@@ -44,7 +44,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { hasExpression } from '../expr/index.js';
 import type { VerificationMetric } from '../pipeline/types.js';
 import { formatDuration } from '../pipeline/duration.js';
-import { errorMessage } from '../util/errors.js';
+import { ConfigError, errorMessage } from '../util/errors.js';
 import { Redactor } from '../util/redact.js';
 import { assessMeasurement } from './conditions.js';
 import { renderMetric, type TemplateEnvVars } from './templates.js';
@@ -345,6 +345,8 @@ function lastDetail(r: MetricResult): string {
 
 class Runner {
   private readonly redactor = new Redactor();
+  /** Measurements that failed on configuration: they decide their metric at once. */
+  private readonly fatal = new WeakSet<MeasurementResult>();
   private readonly clock: () => Date;
   private readonly sleep: Sleep;
   private readonly log: (line: string) => void;
@@ -562,7 +564,14 @@ class Runner {
           `${m.value !== undefined ? ` ${m.value}` : ''}${m.message ? `: ${m.message}` : ''}`,
       );
       const waits = WAITING_PROVIDERS.has(metric.provider.name);
-      const decided = waits ? assessWaiting(metric, r, m.phase) : assessMetric(metric, r);
+      const decided = this.fatal.has(m)
+        ? {
+            phase: 'Error' as const,
+            reason: 'a configuration error, which measuring again cannot fix',
+          }
+        : waits
+          ? assessWaiting(metric, r, m.phase)
+          : assessMetric(metric, r);
       if (decided) {
         state.done = true;
         r.phase = decided.phase;
@@ -630,7 +639,10 @@ class Runner {
       }
       if (this.run.signal.aborted) return error(`aborted: ${this.endReason}`);
       if (stop.aborted) return undefined;
-      return error(errorMessage(err));
+      const failed = error(errorMessage(err));
+      // A configuration problem (a missing key, no token) will not go away by asking again.
+      if (err instanceof ConfigError) this.fatal.add(failed);
+      return failed;
     } finally {
       timer.abort();
       stop.removeEventListener('abort', onStop);

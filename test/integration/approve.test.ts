@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
 import type { Project, Stage } from '../../src/pipeline/types.js';
 import { approveFreight } from '../../src/promotion/approve.js';
+import { promote } from '../../src/promotion/promote.js';
+import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { ConfigError } from '../../src/util/errors.js';
 import { makeFreight } from '../support/freight.js';
@@ -98,6 +100,27 @@ describe('approveFreight against a real repository', () => {
     });
     expect(again).toEqual({ created: false, record });
     expect(refsOf(bare)).toBe(before);
+
+    // The promotion the approval makes possible names the approver.
+    const out = await promote({
+      project,
+      stage: 'prod',
+      freight: 'lucky-jaguar',
+      store,
+      registry: defaultRegistry(),
+      dryRun: false,
+      promotedBy: 'carol',
+      clock,
+      fetch,
+      log: () => undefined,
+    });
+    expect(out.approvedBy).toEqual(['alice']);
+    expect(
+      git(bare, ['log', '-1', '--format=%(trailers:key=Approved-By,valueonly)', 'main']).trim(),
+    ).toBe('alice');
+    expect(git(bare, ['show', 'main:.gantry/state/echo/prod.yaml'])).toMatch(
+      /approvedBy:\n\s+- alice/,
+    );
   });
 
   test('by full ID, without a reason (an empty reason is left out)', async () => {

@@ -114,6 +114,14 @@ describe('gantry promote (direct mode)', () => {
     expect((await cli(['promote', '--stage', 'dev'])).out).toContain('nothing to promote into dev');
   });
 
+  test('without --freight, a stage nothing is available to is refused with the newest freight and why', async () => {
+    const r = await cli(['promote', '--stage', 'staging']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `no freight is available to staging; the newest, ${f2.alias} (${f2.id.slice(0, 7)}): not verified in dev`,
+    );
+  });
+
   test('staging refuses freight not verified in dev, with the reason, and exits 1', async () => {
     const r = await cli(['promote', '--stage', 'staging', '--freight', f2.alias]);
     expect(r.code).toBe(1);
