@@ -11,6 +11,7 @@ import {
   type RunAnalysisOptions,
 } from '../../../src/verification/analysis.js';
 import type { Measurement, ProviderContext } from '../../../src/verification/types.js';
+import { ConfigError } from '../../../src/util/errors.js';
 import { VirtualTime } from './virtual-time.js';
 
 const START = '2026-01-01T00:00:00.000Z';
@@ -212,6 +213,27 @@ describe('runAnalysis: basics', () => {
 });
 
 describe('runAnalysis: fault cases', () => {
+  it('a configuration error (no API key) ends the metric at once: asking again cannot fix it', async () => {
+    const calls: string[] = [];
+    const res = await run(
+      [via('keys', { successCondition: 'result == 1' })],
+      [
+        fake(
+          'fake',
+          {
+            keys: () => Promise.reject(new ConfigError('datadog: no API key: set DD_API_KEY')),
+          },
+          calls,
+        ),
+      ],
+    );
+    expect(res.phase).toBe('Error');
+    expect(calls).toHaveLength(1);
+    expect(res.metrics[0]?.message).toBe(
+      'a configuration error, which measuring again cannot fix: datadog: no API key: set DD_API_KEY',
+    );
+  });
+
   it('a provider that times out: every measurement is an Error, 10s apart, until consecutiveErrorLimit', async () => {
     const time = new VirtualTime(START);
     const calls: string[] = [];
