@@ -414,6 +414,9 @@ function toCommitStatus(d: CommitStatusData): CommitStatus {
   };
 }
 
+/** The arguments of a GitHubPort method (the port documents them). */
+type Args<M extends keyof GitHubPort> = Parameters<GitHubPort[M]>[0];
+
 export class GitHubClient implements GitHubPort {
   private readonly octokit: ReturnType<typeof getOctokit>;
   private readonly redactor = new Redactor();
@@ -462,11 +465,7 @@ export class GitHubClient implements GitHubPort {
     }
   }
 
-  async dispatchWorkflow(args: {
-    workflow: string;
-    ref: string;
-    inputs: Record<string, string>;
-  }): Promise<void> {
+  async dispatchWorkflow(args: Args<'dispatchWorkflow'>): Promise<void> {
     await this.call(
       `start workflow ${args.workflow} in ${this.repoName}`,
       {
@@ -488,7 +487,7 @@ export class GitHubClient implements GitHubPort {
     );
   }
 
-  async findPullRequest(args: { head: string; base: string }): Promise<PullRequest | undefined> {
+  async findPullRequest(args: Args<'findPullRequest'>): Promise<PullRequest | undefined> {
     const res = await this.call(
       `list pull requests from ${args.head} into ${args.base} in ${this.repoName}`,
       PULL_HINTS,
@@ -509,12 +508,7 @@ export class GitHubClient implements GitHubPort {
     return found ? toPullRequest(found) : undefined;
   }
 
-  async createPullRequest(args: {
-    head: string;
-    base: string;
-    title: string;
-    body: string;
-  }): Promise<PullRequest> {
+  async createPullRequest(args: Args<'createPullRequest'>): Promise<PullRequest> {
     return this.call(
       `open a pull request from ${args.head} into ${args.base} in ${this.repoName}`,
       {
@@ -549,12 +543,7 @@ export class GitHubClient implements GitHubPort {
     );
   }
 
-  async updatePullRequest(args: {
-    number: number;
-    title?: string;
-    body?: string;
-    state?: 'open' | 'closed';
-  }): Promise<PullRequest> {
+  async updatePullRequest(args: Args<'updatePullRequest'>): Promise<PullRequest> {
     const res = await this.call(
       `update pull request #${args.number} in ${this.repoName}`,
       PULL_HINTS,
@@ -585,13 +574,7 @@ export class GitHubClient implements GitHubPort {
     return toPullRequest(res.data as PullRequestData);
   }
 
-  async createDeployment(args: {
-    ref: string;
-    environment: string;
-    description: string;
-    payload: unknown;
-    productionEnvironment?: boolean;
-  }): Promise<Deployment> {
+  async createDeployment(args: Args<'createDeployment'>): Promise<Deployment> {
     const what = `create a deployment of ${args.ref} to ${args.environment} in ${this.repoName}`;
     const res = await this.call(
       what,
@@ -628,14 +611,7 @@ export class GitHubClient implements GitHubPort {
     return toDeployment(res.data as DeploymentData);
   }
 
-  async createDeploymentStatus(args: {
-    deploymentId: number;
-    state: DeploymentState;
-    description?: string;
-    environmentUrl?: string;
-    logUrl?: string;
-    autoInactive?: boolean;
-  }): Promise<void> {
+  async createDeploymentStatus(args: Args<'createDeploymentStatus'>): Promise<void> {
     await this.call(
       `set deployment ${args.deploymentId} of ${this.repoName} to ${args.state}`,
       {
@@ -656,11 +632,7 @@ export class GitHubClient implements GitHubPort {
     );
   }
 
-  async listDeployments(args: {
-    sha?: string;
-    environment?: string;
-    limit?: number;
-  }): Promise<Deployment[]> {
+  async listDeployments(args: Args<'listDeployments'>): Promise<Deployment[]> {
     const limit = args.limit ?? 100;
     const perPage = Math.min(100, Math.max(1, limit));
     const out: Deployment[] = [];
@@ -771,7 +743,7 @@ export class GitHubClient implements GitHubPort {
     return { state, statuses };
   }
 
-  async setBranch(args: { branch: string; sha: string }): Promise<void> {
+  async setBranch(args: Args<'setBranch'>): Promise<void> {
     const hints: Hints = {
       ...CONTENTS_HINTS,
       422: ' (is the commit in this repository, and is the branch free of protection rules that forbid force pushes?)',
@@ -809,14 +781,9 @@ export class GitHubClient implements GitHubPort {
     );
   }
 
-  async createCommitOnBranch(args: {
-    branch: string;
-    expectedHeadOid: string;
-    headline: string;
-    body: string;
-    additions: FileAddition[];
-    deletions: string[];
-  }): Promise<{ oid: string; url: string }> {
+  async createCommitOnBranch(
+    args: Args<'createCommitOnBranch'>,
+  ): Promise<{ oid: string; url: string }> {
     const input = {
       branch: { repositoryNameWithOwner: this.repoName, branchName: args.branch },
       expectedHeadOid: args.expectedHeadOid,

@@ -7,7 +7,7 @@ import { parseRemote } from '../../src/git/index.js';
 import { GitHubClient } from '../../src/github/client.js';
 import { loadProjectsFromFiles } from '../../src/pipeline/load.js';
 import type { Project } from '../../src/pipeline/types.js';
-import { promote } from '../../src/promotion/promote.js';
+import { promote, type PromoteOptions } from '../../src/promotion/promote.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { defaultProviders } from '../../src/verification/index.js';
@@ -151,11 +151,10 @@ describe('verify', () => {
   const api = () =>
     new GitHubClient({ token: TOKEN, apiUrl: gh.url, owner: 'acme', repo: 'gitops' });
 
-  async function promoteDev(freight = f2.alias) {
-    return promote({
+  const promoteTo = (stage: string, over: Partial<PromoteOptions> = {}) =>
+    promote({
       project: proj,
-      stage: 'dev',
-      freight,
+      stage,
       store: store(),
       registry: defaultRegistry(),
       dryRun: false,
@@ -163,9 +162,20 @@ describe('verify', () => {
       clock: () => now,
       fetch,
       log: () => undefined,
-      github: { repo: api(), signCommits: false, deployments: true },
+      ...over,
     });
-  }
+
+  /** Promotes to dev, with a deployment on GitHub for verify to mark. */
+  const promoteDev = (freight = f2.alias) =>
+    promoteTo('dev', { freight, github: { repo: api(), signCommits: false, deployments: true } });
+
+  /** verify starts the next promotions with gantry-promote.yml on main. */
+  const chain = (): VerifyOptions['dispatch'] => ({
+    github: api(),
+    workflow: 'gantry-promote.yml',
+    ref: 'main',
+    withProject: false,
+  });
 
   const options = (over: Partial<VerifyOptions> = {}): VerifyOptions => ({
     project: proj,
@@ -187,16 +197,7 @@ describe('verify', () => {
     const promoted = await promoteDev();
     running.version = f2.alias;
     running.status = 200;
-    const out = await verify(
-      options({
-        dispatch: {
-          github: api(),
-          workflow: 'gantry-promote.yml',
-          ref: 'main',
-          withProject: false,
-        },
-      }),
-    );
+    const out = await verify(options({ dispatch: chain() }));
     expect(out.phase).toBe('Successful');
     expect(out.verified).toBe(true);
     expect(out.commit).toBe(promoted.result?.commit);
@@ -223,16 +224,7 @@ describe('verify', () => {
 
     // Again: nothing measured, nothing written, nothing started.
     const requestsBefore = gh.requests.length;
-    const again = await verify(
-      options({
-        dispatch: {
-          github: api(),
-          workflow: 'gantry-promote.yml',
-          ref: 'main',
-          withProject: false,
-        },
-      }),
-    );
+    const again = await verify(options({ dispatch: chain() }));
     expect(again.alreadyVerified).toBe(true);
     expect(again.verified).toBe(true);
     expect(again.analysis).toBeUndefined();
@@ -296,17 +288,7 @@ describe('verify', () => {
     running.status = 200;
     await promoteDev();
     await verify(options());
-    await promote({
-      project: proj,
-      stage: 'staging',
-      store: store(),
-      registry: defaultRegistry(),
-      dryRun: false,
-      promotedBy: 'ci',
-      clock: () => now,
-      fetch,
-      log: () => undefined,
-    });
+    await promoteTo('staging');
     const r = await verify(options({ stage: 'staging', github: undefined }));
     expect(r.verified).toBe(true);
     expect(r.analysis).toBeUndefined();

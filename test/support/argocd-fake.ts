@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -7,8 +5,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSigned } from './tls.js';
 
 /**
  * A local stand-in for the one Argo CD API route gantry's `argocd` provider calls:
@@ -110,39 +107,6 @@ function gatewayError(res: ServerResponse, status: number, code: number, message
   res
     .writeHead(status, { 'content-type': 'application/json' })
     .end(JSON.stringify({ error: message, code, message }));
-}
-
-function selfSignedCert(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'argocd-fake-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-days',
-        '2',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'pipe' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** The Application object Argo CD's API returns, for one snapshot. */
@@ -342,7 +306,7 @@ export async function startFakeArgoCD(opts: FakeArgoCDOptions): Promise<FakeArgo
       if (!res.headersSent) gatewayError(res, 500, 13, String(err));
     });
   };
-  const tls = opts.tls ? selfSignedCert() : undefined;
+  const tls = opts.tls ? await selfSigned() : undefined;
   const server = tls
     ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener)
     : createHttpServer(listener);

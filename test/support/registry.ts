@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import {
   createServer,
   request as httpRequest,
@@ -21,6 +21,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { Agent, fetch, type Response } from 'undici';
+import { writeSelfSigned } from './tls.js';
 
 const INSTALL_HINT =
   'install it with: DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends docker-registry apache2-utils skopeo';
@@ -85,52 +86,13 @@ interface Keys {
   certPath: string;
 }
 
-/** A self-signed RSA certificate and its key, written to `<dir>/<name>-key.pem` and `-cert.pem`. */
-function selfSigned(
-  dir: string,
-  name: string,
-  extra: string[],
-): { keyPath: string; certPath: string } {
-  requireCommand('openssl', 'openssl');
-  const keyPath = join(dir, `${name}-key.pem`);
-  const certPath = join(dir, `${name}-cert.pem`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyPath,
-      '-out',
-      certPath,
-      '-days',
-      '2',
-      ...extra,
-    ],
-    { stdio: 'pipe' },
-  );
-  return { keyPath, certPath };
-}
-
-function makeKeys(dir: string): Keys {
-  const { keyPath, certPath } = selfSigned(dir, 'token', ['-subj', '/CN=test-token']);
-  return {
-    keyPem: readFileSync(keyPath, 'utf8'),
-    certPem: readFileSync(certPath, 'utf8'),
-    certPath,
-  };
-}
-
-function makeCert(dir: string): { keyPath: string; certPath: string } {
-  return selfSigned(dir, 'tls', [
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ]);
+/** The token server's signing key and certificate (no subjectAltName: it signs, serves nothing). */
+async function makeKeys(dir: string): Promise<Keys> {
+  const { key, cert, certPath } = await writeSelfSigned(dir, 'token', {
+    commonName: 'test-token',
+    ip: null,
+  });
+  return { keyPem: key, certPem: cert, certPath };
 }
 
 const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64url');
@@ -293,7 +255,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
     writeFileSync(join(dir, 'htpasswd'), `${lines.join('\n')}\n`);
     authYaml = `auth:\n  htpasswd:\n    realm: basic-realm\n    path: ${join(dir, 'htpasswd')}\n`;
   } else if (auth === 'token') {
-    const keys = makeKeys(dir);
+    const keys = await makeKeys(dir);
     tokenServer = await startTokenServer({
       keys,
       users,
@@ -307,7 +269,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
   }
   let tlsYaml = '';
   if (opts.tls) {
-    const { keyPath, certPath } = makeCert(dir);
+    const { keyPath, certPath } = await writeSelfSigned(dir, 'tls');
     tlsYaml = `  tls:\n    certificate: ${certPath}\n    key: ${keyPath}\n`;
   }
   const scheme = opts.tls ? 'https' : 'http';

@@ -30,6 +30,7 @@ import type {
   ProviderContext,
   ProviderDefinition,
 } from '../types.js';
+import { fail, isRecord, optionalNonEmptyString } from './fields.js';
 
 export interface ArgoCDAppRef {
   name: string;
@@ -102,19 +103,9 @@ const MAX_BODY_IN_MESSAGE = 300;
 /** Kubernetes object names (DNS-1123 subdomain). */
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-function fail(where: string, field: string, message: string): never {
-  throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
+/** Names, URLs and tokens: a non-empty string, trimmed. */
 function optionalString(where: string, obj: Record<string, unknown>, field: string) {
-  const v = obj[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' || v.trim() === '') fail(where, field, 'must be a non-empty string');
-  return v.trim();
+  return optionalNonEmptyString(where, obj, field)?.trim();
 }
 
 function unknownFields(

@@ -20,6 +20,7 @@ import { parseDuration } from '../../pipeline/duration.js';
 import { ConfigError, errorMessage } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
 import type { Measurement, ProviderContext, ProviderDefinition } from '../types.js';
+import { fail, isRecord, optionalNonEmptyString } from './fields.js';
 
 export const DATADOG_AGGREGATORS = [
   'avg',
@@ -77,21 +78,6 @@ const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Enough of an error body to explain it; Datadog's are short, proxies' HTML pages are not. */
 const MAX_BODY_IN_MESSAGE = 300;
 
-function fail(where: string, field: string, message: string): never {
-  throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function optionalString(where: string, obj: Record<string, unknown>, field: string) {
-  const v = obj[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' || v.trim() === '') fail(where, field, 'must be a non-empty string');
-  return v;
-}
-
 function duration(where: string, field: string, text: string, minMs: number): number {
   let ms: number;
   try {
@@ -136,8 +122,8 @@ function parse(config: unknown, where: string): DatadogConfig {
   if (version !== 'v1' && version !== 'v2') {
     fail(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
   }
-  const query = optionalString(where, config, 'query');
-  const formula = optionalString(where, config, 'formula');
+  const query = optionalNonEmptyString(where, config, 'query');
+  const formula = optionalNonEmptyString(where, config, 'formula');
 
   let queries: Record<string, string> | undefined;
   if (config.queries !== undefined && config.queries !== null) {
@@ -188,14 +174,15 @@ function parse(config: unknown, where: string): DatadogConfig {
     aggregator = config.aggregator as DatadogAggregator;
   }
 
-  const intervalText = optionalString(where, config, 'interval') ?? DEFAULT_INTERVAL;
+  const intervalText = optionalNonEmptyString(where, config, 'interval') ?? DEFAULT_INTERVAL;
   // Datadog takes whole seconds (v1) and Argo truncates to seconds too.
   const intervalMs = Math.floor(duration(where, 'interval', intervalText, 1000) / 1000) * 1000;
-  const timeoutText = optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
+  const timeoutText =
+    optionalNonEmptyString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
   const requestTimeoutMs = duration(where, 'requestTimeout', timeoutText, 1);
 
-  const address = optionalString(where, config, 'address');
-  let site = optionalString(where, config, 'site');
+  const address = optionalNonEmptyString(where, config, 'address');
+  let site = optionalNonEmptyString(where, config, 'site');
   if (site !== undefined) {
     site = normaliseSite(site);
     if (!/^[a-z0-9.-]+$/i.test(site)) {
@@ -207,8 +194,8 @@ function parse(config: unknown, where: string): DatadogConfig {
     }
   }
 
-  const apiKey = optionalString(where, config, 'apiKey');
-  const appKey = optionalString(where, config, 'appKey');
+  const apiKey = optionalNonEmptyString(where, config, 'apiKey');
+  const appKey = optionalNonEmptyString(where, config, 'appKey');
 
   return {
     apiVersion: version,

@@ -1,6 +1,6 @@
 /**
- * Checks shared by the http, prometheus and command providers' `parse`, with errors that name the
- * metric, the provider and the field: `verification metric "smoke": provider http: url: …`.
+ * Checks shared by the providers' `parse`, with errors that name the metric, the provider and the
+ * field: `verification metric "smoke": provider http: url: …`.
  * Declared functions, so that TypeScript narrows after a call to the `never` ones.
  */
 import { parseDuration } from '../../pipeline/duration.js';
@@ -40,46 +40,56 @@ export function checkConfig(
   return config;
 }
 
+/**
+ * `obj[field]` when it passes `ok`, undefined when it is missing or null; anything else fails
+ * with `message` (a function of the value when the message shows it).
+ */
+function optional<T>(
+  where: string,
+  obj: Record<string, unknown>,
+  field: string,
+  ok: (v: unknown) => v is T,
+  message: string | ((v: unknown) => string),
+): T | undefined {
+  const v = obj[field];
+  if (v === undefined || v === null) return undefined;
+  if (!ok(v)) fail(where, field, typeof message === 'string' ? message : message(v));
+  return v;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNonEmptyString = (v: unknown): v is string => isString(v) && v.trim() !== '';
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+const isPositiveInt = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+export function optionalString(where: string, obj: Record<string, unknown>, field: string) {
+  return optional(where, obj, field, isString, 'must be a string');
+}
+
+/** A string with more than blanks in it, as given (not trimmed). */
+export function optionalNonEmptyString(where: string, obj: Record<string, unknown>, field: string) {
+  return optional(where, obj, field, isNonEmptyString, 'must be a non-empty string');
+}
+
 export function requiredString(where: string, obj: Record<string, unknown>, field: string) {
-  const v = obj[field];
-  if (v === undefined || v === null) fail(where, field, 'is required');
-  if (typeof v !== 'string' || v.trim() === '') fail(where, field, 'must be a non-empty string');
+  const v = optionalNonEmptyString(where, obj, field);
+  if (v === undefined) fail(where, field, 'is required');
   return v;
 }
 
-export function optionalString(
-  where: string,
-  obj: Record<string, unknown>,
-  field: string,
-): string | undefined {
-  const v = obj[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') fail(where, field, 'must be a string');
-  return v;
+export function optionalBool(where: string, obj: Record<string, unknown>, field: string) {
+  return optional(where, obj, field, isBool, 'must be true or false');
 }
 
-export function optionalBool(
-  where: string,
-  obj: Record<string, unknown>,
-  field: string,
-): boolean | undefined {
-  const v = obj[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'boolean') fail(where, field, 'must be true or false');
-  return v;
-}
-
-export function optionalPositiveInt(
-  where: string,
-  obj: Record<string, unknown>,
-  field: string,
-): number | undefined {
-  const v = obj[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
-    fail(where, field, `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`);
-  }
-  return v;
+export function optionalPositiveInt(where: string, obj: Record<string, unknown>, field: string) {
+  return optional(
+    where,
+    obj,
+    field,
+    isPositiveInt,
+    (v) => `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`,
+  );
 }
 
 /** A Go duration (`30s`), or a number of seconds; milliseconds, above 0. */

@@ -4,8 +4,9 @@ import {
   type ArgoCDResult,
   type ArgoCDConfig,
 } from '../../../src/verification/providers/argocd.js';
-import type { Measurement, ProviderContext } from '../../../src/verification/types.js';
+import type { Measurement } from '../../../src/verification/types.js';
 import { ConfigError } from '../../../src/util/errors.js';
+import { providerHarness, thrownBy } from '../../support/analysis.js';
 import { startFakeArgoCD, type FakeArgoCD, type Snapshot } from '../../support/argocd-fake.js';
 
 /*
@@ -22,35 +23,9 @@ const OLD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const NOW = new Date('2025-03-01T12:00:00Z');
 const WHERE = 'stages[1].verification.metrics[0].provider';
 
-interface Harness {
-  ctx: ProviderContext;
-  secrets: string[];
-  logs: string[];
-}
-
-function harness(env: Record<string, string> = {}, now = NOW): Harness {
-  const secrets: string[] = [];
-  const logs: string[] = [];
-  return {
-    secrets,
-    logs,
-    ctx: {
-      fetch,
-      signal: new AbortController().signal,
-      env,
-      secret: (v) => void secrets.push(v),
-      log: (line) => void logs.push(line),
-      clock: () => now,
-      target: {
-        project: 'shop',
-        stage: 'staging',
-        freightId: 'f'.repeat(40),
-        freightAlias: 'lucky-jaguar',
-        commit: COMMIT,
-      },
-    },
-  };
-}
+/** A context at `now`, for the promotion commit COMMIT. */
+const harness = (env: Record<string, string> = {}, now = NOW) =>
+  providerHarness({ env, clock: () => now, target: { commit: COMMIT } });
 
 const healthy = (revision = COMMIT, extra: Partial<Snapshot> = {}): Snapshot => ({
   sync: 'Synced',
@@ -80,13 +55,9 @@ async function measure(raw: Record<string, unknown>, h = harness()): Promise<Mea
   return argocd.measure(config(raw), h.ctx);
 }
 
-async function failure(raw: Record<string, unknown>, h = harness()): Promise<Error> {
-  try {
-    await argocd.measure(argocd.parse(raw, WHERE), h.ctx);
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected the measurement to throw');
+/** What measure throws, with the fake's server and TOKEN unless `raw` says otherwise. */
+function failure(raw: Record<string, unknown>, h = harness()): Promise<Error> {
+  return thrownBy(() => argocd.measure(config(raw), h.ctx));
 }
 
 /** Polls like the runner would, until the provider decides or `max` measurements were taken. */
@@ -148,13 +119,7 @@ describe('argocd: one application', () => {
     argo.setApp({
       name,
       timeline: [
-        {
-          sync: 'OutOfSync',
-          revision: OLD,
-          health: 'Healthy',
-          operation: { phase: 'Succeeded', revision: OLD },
-          times: 2,
-        },
+        healthy(OLD, { sync: 'OutOfSync', times: 2 }),
         {
           sync: 'OutOfSync',
           revision: OLD,
@@ -220,14 +185,7 @@ describe('argocd: one application', () => {
     const name = appName('web');
     argo.setApp({
       name,
-      timeline: [
-        {
-          sync: 'OutOfSync',
-          revision: OLD,
-          health: 'Healthy',
-          operation: { phase: 'Succeeded', revision: OLD },
-        },
-      ],
+      timeline: [healthy(OLD, { sync: 'OutOfSync' })],
     });
     const seen = await poll({ applications: [name] }, 6);
     expect(seen).toHaveLength(6);
@@ -455,16 +413,7 @@ describe('argocd: several applications', () => {
     argo.setApp({ name: api, timeline: [healthy()] });
     argo.setApp({
       name: web,
-      timeline: [
-        {
-          sync: 'OutOfSync',
-          revision: OLD,
-          health: 'Healthy',
-          operation: { phase: 'Succeeded', revision: OLD },
-          times: 2,
-        },
-        healthy(),
-      ],
+      timeline: [healthy(OLD, { sync: 'OutOfSync', times: 2 }), healthy()],
     });
     const seen = await poll({ applications: [api, web] }, 5);
     expect(seen.map((m) => `${m.phase}: ${m.detail}`)).toEqual([
@@ -521,11 +470,7 @@ describe('argocd: where the applications are', () => {
   it('keeps a path prefix (Argo CD under --rootpath)', async () => {
     const name = appName('root');
     argo.setApp({ name, timeline: [healthy()] });
-    const err = await failure({
-      server: `${argo.url}/argocd/`,
-      token: TOKEN,
-      applications: [name],
-    });
+    const err = await failure({ server: `${argo.url}/argocd/`, applications: [name] });
     expect(argo.requests.at(-1)?.path).toBe(`/argocd/api/v1/applications/${name}`);
     expect(err.message).toBe(
       `${new URL(argo.url).host} answered 404 Not Found for /argocd/api/v1/applications/${name}, not as ` +
@@ -538,7 +483,7 @@ describe('argocd: failures to measure are Error measurements (thrown), without t
   it('401 for a wrong token, with a hint', async () => {
     const h = harness();
     const wrong = 'argocd-wrong-token-000000000000';
-    const err = await failure({ server: argo.url, token: wrong, applications: ['web'] }, h);
+    const err = await failure({ token: wrong, applications: ['web'] }, h);
     expect(err.message).toBe(
       `Argo CD (${new URL(argo.url).host}) rejected the token (401 Unauthorized: invalid session: token signature is invalid): ` +
         'check token / ARGOCD_AUTH_TOKEN; it may have expired, been revoked, or belong to another Argo CD',
@@ -549,12 +494,14 @@ describe('argocd: failures to measure are Error measurements (thrown), without t
   });
 
   it('refuses to measure without a token or a server', async () => {
-    const err = await failure({ server: argo.url, applications: ['web'] });
+    const asGiven = (raw: Record<string, unknown>) =>
+      thrownBy(() => argocd.measure(argocd.parse(raw, WHERE), harness().ctx));
+    const err = await asGiven({ server: argo.url, applications: ['web'] });
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.message).toBe(
       'argocd: a token (token, or ARGOCD_AUTH_TOKEN in the environment) is required',
     );
-    const err2 = await failure({ token: TOKEN, applications: ['web'] });
+    const err2 = await asGiven({ token: TOKEN, applications: ['web'] });
     expect(err2.message).toBe(
       'argocd: the Argo CD server (server, or ARGOCD_SERVER in the environment) is required',
     );
@@ -563,13 +510,13 @@ describe('argocd: failures to measure are Error measurements (thrown), without t
   it('403 when the token may not read the app, or the app does not exist (no project given)', async () => {
     const name = appName('hidden');
     argo.setApp({ name, timeline: [healthy()] });
-    const denied = await failure({ server: argo.url, token: LIMITED, applications: [name] });
+    const denied = await failure({ token: LIMITED, applications: [name] });
     expect(denied.message).toBe(
       `Argo CD (${new URL(argo.url).host}) denied access to application ${name} (403 Forbidden: permission denied): ` +
         "the token lacks 'applications, get' on it, or the application does not exist (Argo CD answers 403 for both; " +
         'set project to tell them apart); check the name and namespace',
     );
-    const absent = await failure({ server: argo.url, token: TOKEN, applications: ['no-such-app'] });
+    const absent = await failure({ applications: ['no-such-app'] });
     expect(absent.message).toContain(
       'denied access to application no-such-app (403 Forbidden: permission denied)',
     );
@@ -577,12 +524,7 @@ describe('argocd: failures to measure are Error measurements (thrown), without t
   });
 
   it('404 when the app does not exist in the given project', async () => {
-    const err = await failure({
-      server: argo.url,
-      token: TOKEN,
-      project: 'shop',
-      applications: ['no-such-app'],
-    });
+    const err = await failure({ project: 'shop', applications: ['no-such-app'] });
     expect(argo.requests.at(-1)?.query).toEqual({ project: 'shop' });
     expect(err.message).toBe(
       `application no-such-app not found on Argo CD (${new URL(argo.url).host}) (or the token cannot see it): ` +
@@ -594,18 +536,13 @@ describe('argocd: failures to measure are Error measurements (thrown), without t
     const name = appName('flaky');
     argo.setApp({ name, timeline: [healthy()] });
     argo.failNext(503, 14, 'connection error: desc = "transport: error while dialing"');
-    const err = await failure({ server: argo.url, token: TOKEN, applications: [name] });
+    const err = await failure({ applications: [name] });
     expect(err.message).toBe(
       `Argo CD (${new URL(argo.url).host}) answered 503 Service Unavailable for application ${name}: ` +
         'connection error: desc = "transport: error while dialing"',
     );
     argo.delayNext(2000);
-    const slow = await failure({
-      server: argo.url,
-      token: TOKEN,
-      applications: [name],
-      requestTimeout: '200ms',
-    });
+    const slow = await failure({ applications: [name], requestTimeout: '200ms' });
     expect(slow.message).toBe(
       `Argo CD (${new URL(argo.url).host}) did not answer for application ${name} within 0.2s`,
     );
@@ -624,7 +561,7 @@ describe('argocd over TLS with a self-signed certificate', () => {
   });
 
   it('fails verification with a hint, and works with insecure: true', async () => {
-    const err = await failure({ server: tls.url, token: TOKEN, applications: ['web'] });
+    const err = await failure({ server: tls.url, applications: ['web'] });
     expect(err.message).toMatch(
       /^Argo CD \(127\.0\.0\.1:\d+\) unreachable: fetch failed: .*certificate/,
     );

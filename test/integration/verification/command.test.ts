@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VerificationMetric } from '../../../src/pipeline/types.js';
-import { runAnalysis, type RunAnalysisOptions } from '../../../src/verification/analysis.js';
 import {
   command as provider,
   MAX_OUTPUT_BYTES,
 } from '../../../src/verification/providers/command.js';
-import { defaultProviders } from '../../../src/verification/providers/index.js';
+import { analyze, metric as providerMetric, type AnalyzeOptions } from '../../support/analysis.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -25,39 +24,17 @@ function tempDir(): string {
   return d;
 }
 
-function metric(
-  config: Record<string, unknown>,
-  over: Partial<VerificationMetric> = {},
-): VerificationMetric {
-  return {
-    name: 'smoke',
-    provider: { name: 'command', config },
-    count: 1,
-    failureLimit: 0,
-    inconclusiveLimit: 0,
-    consecutiveErrorLimit: 0,
-    timeout: '30s',
-    timeoutMs: 30_000,
-    ...over,
-  };
-}
+/** A command metric named "smoke". */
+const metric = (config: Record<string, unknown>, over: Partial<VerificationMetric> = {}) =>
+  providerMetric('command', config, { name: 'smoke', ...over });
 
-function analyse(metrics: VerificationMetric[], more: Partial<RunAnalysisOptions> = {}) {
-  return runAnalysis({
-    metrics,
-    providers: defaultProviders(),
-    target: {
-      project: 'echo',
-      stage: 'staging',
-      freightId: 'c'.repeat(40),
-      freightAlias: 'brave-heron',
-      commit: 'd'.repeat(40),
-    },
-    fetch: globalThis.fetch,
+/** Through the runner, for the promotion commit in staging, with the PATH to find commands. */
+const analyse = (metrics: VerificationMetric[], more: AnalyzeOptions = {}) =>
+  analyze(metrics, {
+    target: { stage: 'staging', freightAlias: 'brave-heron', commit: 'd'.repeat(40) },
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
     ...more,
   });
-}
 
 function alive(pid: number): boolean {
   try {

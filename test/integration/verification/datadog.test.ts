@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { datadog, type DatadogConfig } from '../../../src/verification/providers/datadog.js';
-import type { Measurement, ProviderContext } from '../../../src/verification/types.js';
+import type { Measurement } from '../../../src/verification/types.js';
 import { ConfigError } from '../../../src/util/errors.js';
+import { providerHarness, thrownBy, type ProviderHarness } from '../../support/analysis.js';
 import { startFakeDatadog, type FakeDatadog } from '../../support/datadog-fake.js';
 
 /*
@@ -16,37 +17,24 @@ const NOW = new Date('2025-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
 const WHERE = 'stages[0].verification.metrics[0].provider';
 
-interface Harness {
-  ctx: ProviderContext;
-  secrets: string[];
-  logs: string[];
+interface Harness extends ProviderHarness {
+  /** Every URL the provider fetched (before `rewrite`). */
   urls: string[];
 }
 
+/** A context at NOW whose fetch records each URL and sends it on, rewritten if `rewrite` says. */
 function harness(env: Record<string, string> = {}, rewrite?: (url: string) => string): Harness {
-  const secrets: string[] = [];
-  const logs: string[] = [];
   const urls: string[] = [];
-  const ctx: ProviderContext = {
+  const h = providerHarness({
+    env,
+    clock: () => NOW,
     fetch: (input, init) => {
       const url = String(input);
       urls.push(url);
       return fetch(rewrite ? rewrite(url) : url, init);
     },
-    signal: new AbortController().signal,
-    env,
-    secret: (v) => void secrets.push(v),
-    log: (line) => void logs.push(line),
-    clock: () => NOW,
-    target: {
-      project: 'shop',
-      stage: 'prod',
-      freightId: 'f'.repeat(40),
-      freightAlias: 'lucky-jaguar',
-      commit: 'a'.repeat(40),
-    },
-  };
-  return { ctx, secrets, logs, urls };
+  });
+  return { ...h, urls };
 }
 
 let dd: FakeDatadog;
@@ -69,13 +57,9 @@ async function measure(raw: Record<string, unknown>, h = harness()): Promise<Mea
   return datadog.measure(config(raw), h.ctx);
 }
 
-async function failure(raw: Record<string, unknown>, h = harness()): Promise<Error> {
-  try {
-    await datadog.measure(datadog.parse(raw, WHERE), h.ctx);
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected the measurement to throw');
+/** What measure throws, with the fake's address and both keys unless `raw` says otherwise. */
+function failure(raw: Record<string, unknown>, h = harness()): Promise<Error> {
+  return thrownBy(() => datadog.measure(config(raw), h.ctx));
 }
 
 function expectNoSecrets(...texts: (string | undefined)[]): void {
@@ -148,12 +132,7 @@ describe('datadog v1 (GET /api/v1/query)', () => {
       'avg:broken{',
       "Error parsing query: unable to parse avg:broken{: Rule 'scope_expr' didn't match",
     );
-    const err = await failure({
-      address: dd.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      query: 'avg:broken{',
-    });
+    const err = await failure({ query: 'avg:broken{' });
     expect(err.message).toContain('Datadog answered 400');
     expect(err.message).toContain("Rule 'scope_expr' didn't match");
   });
@@ -240,14 +219,7 @@ describe('datadog v2 (POST /api/v2/query/scalar)', () => {
 
   it('throws a bad query as Datadog explains it (400)', async () => {
     dd.setInvalid('a +', 'Queries ending outside the retention date are invalid');
-    const err = await failure({
-      address: dd.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      apiVersion: 'v2',
-      queries: { a: 'avg:x{*}' },
-      formula: 'a +',
-    });
+    const err = await failure({ apiVersion: 'v2', queries: { a: 'avg:x{*}' }, formula: 'a +' });
     expect(err.message).toBe(
       'Datadog answered 400 Bad Request to POST /api/v2/query/scalar: Queries ending outside the retention date are invalid',
     );
@@ -295,7 +267,12 @@ describe('datadog endpoint and keys', () => {
   });
 
   it('refuses to measure without keys, naming where they come from', async () => {
-    const err = await failure({ address: dd.url, query: 'avg:x{*}', apiKey: API_KEY });
+    const err = await thrownBy(() =>
+      datadog.measure(
+        datadog.parse({ address: dd.url, query: 'avg:x{*}', apiKey: API_KEY }, WHERE),
+        harness().ctx,
+      ),
+    );
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.message).toBe(
       'datadog: an application key (appKey, or DD_APP_KEY in the environment) is required',
@@ -308,10 +285,7 @@ describe('datadog failures are Error measurements (thrown), without secrets', ()
   it('403 Forbidden for wrong keys, with a hint about the keys', async () => {
     const h = harness();
     const wrong = 'dd-app-wrong-0000000000000000000000000000';
-    const err = await failure(
-      { address: dd.url, apiKey: API_KEY, appKey: wrong, query: 'avg:x{*}' },
-      h,
-    );
+    const err = await failure({ appKey: wrong, query: 'avg:x{*}' }, h);
     expect(dd.requests[0]).toMatchObject({ apiKeyOk: true, appKeyOk: false });
     expect(err.message).toContain(
       'Datadog refused the keys for GET /api/v1/query (403 Forbidden: Forbidden)',
@@ -324,13 +298,7 @@ describe('datadog failures are Error measurements (thrown), without secrets', ()
 
   it('429 with the rate-limit headers explained', async () => {
     dd.rateLimitNext(1, 'query_scalar_public');
-    const err = await failure({
-      address: dd.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      apiVersion: 'v2',
-      query: 'avg:x{*}',
-    });
+    const err = await failure({ apiVersion: 'v2', query: 'avg:x{*}' });
     expect(err.message).toBe(
       'Datadog rate limit hit on POST /api/v2/query/scalar (429 Too Many Requests; limit query_scalar_public, ' +
         '100 requests per 60s, 0 left, resets in 17s): poll less often (the metric interval) or ask Datadog support to raise it',
@@ -339,12 +307,7 @@ describe('datadog failures are Error measurements (thrown), without secrets', ()
 
   it('500 with whatever Datadog said', async () => {
     dd.failNext({ status: 500, body: { errors: ['Internal Server Error'] } });
-    const err = await failure({
-      address: dd.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      query: 'avg:x{*}',
-    });
+    const err = await failure({ query: 'avg:x{*}' });
     expect(err.message).toBe(
       'Datadog answered 500 Internal Server Error to GET /api/v1/query: Internal Server Error',
     );
@@ -352,12 +315,7 @@ describe('datadog failures are Error measurements (thrown), without secrets', ()
 
   it('a body that is not JSON (a proxy page) is shown clipped', async () => {
     dd.failNext({ status: 200, body: '<html><body>gateway</body></html>' });
-    const err = await failure({
-      address: dd.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      query: 'avg:x{*}',
-    });
+    const err = await failure({ query: 'avg:x{*}' });
     expect(err.message).toBe(
       'Datadog answered GET /api/v1/query with a body that is not JSON: <html><body>gateway</body></html>',
     );
@@ -366,13 +324,7 @@ describe('datadog failures are Error measurements (thrown), without secrets', ()
   it('times out after requestTimeout (Argo: 10s by default)', async () => {
     dd.delayNext(2000);
     const started = Date.now();
-    const err = await failure({
-      address: dd.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      query: 'avg:slow{*}',
-      requestTimeout: '200ms',
-    });
+    const err = await failure({ query: 'avg:slow{*}', requestTimeout: '200ms' });
     expect(err.message).toBe(`Datadog API request to ${new URL(dd.url).host} timed out after 0.2s`);
     expect(Date.now() - started).toBeLessThan(1500);
   });
@@ -383,20 +335,12 @@ describe('datadog failures are Error measurements (thrown), without secrets', ()
     const controller = new AbortController();
     h.ctx.signal = controller.signal;
     setTimeout(() => controller.abort(), 100);
-    const err = await failure(
-      { address: dd.url, apiKey: API_KEY, appKey: APP_KEY, query: 'avg:slow{*}' },
-      h,
-    );
+    const err = await failure({ query: 'avg:slow{*}' }, h);
     expect(err.message).toContain('was cancelled');
   });
 
   it('an unreachable endpoint says which host', async () => {
-    const err = await failure({
-      address: 'http://127.0.0.1:9',
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      query: 'avg:x{*}',
-    });
+    const err = await failure({ address: 'http://127.0.0.1:9', query: 'avg:x{*}' });
     expect(err.message).toMatch(/^Datadog API request to 127\.0\.0\.1:9 failed: fetch failed/);
   });
 });

@@ -7,10 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitHubClient, type CheckRun, type GitHubPort } from '../../../src/github/client.js';
 import type { VerificationMetric } from '../../../src/pipeline/types.js';
-import { runAnalysis, type RunAnalysisOptions } from '../../../src/verification/analysis.js';
+import type { AnalysisResult } from '../../../src/verification/analysis.js';
 import { github as provider } from '../../../src/verification/providers/github.js';
-import { defaultProviders } from '../../../src/verification/providers/index.js';
 import { ConfigError } from '../../../src/util/errors.js';
+import {
+  analyze,
+  metric as providerMetric,
+  providerHarness,
+  type AnalyzeOptions,
+} from '../../support/analysis.js';
 import { startFakeGitHub, type FakeGitHub } from '../../support/github-fake.js';
 
 const TOKEN = 'ghs_verifyChecksToken0123456789';
@@ -49,51 +54,32 @@ class PollingClient extends GitHubClient {
   }
 }
 
-function metric(
-  config: Record<string, unknown>,
-  over: Partial<VerificationMetric> = {},
-): VerificationMetric {
-  return {
+/** A github metric named "checks", measured up to 10 times, 20 ms apart. */
+const metric = (config: Record<string, unknown>, over: Partial<VerificationMetric> = {}) =>
+  providerMetric('github', config, {
     name: 'checks',
-    provider: { name: 'github', config },
     count: 10,
     interval: '20ms',
     intervalMs: 20,
-    failureLimit: 0,
-    inconclusiveLimit: 0,
-    consecutiveErrorLimit: 0,
-    timeout: '30s',
-    timeoutMs: 30_000,
     ...over,
-  };
-}
+  });
 
+/** Through the runner, for promotion commit `sha`, reading GitHub through `github`. */
 function analyse(
   sha: string | undefined,
   metrics: VerificationMetric[],
   github: GitHubPort | undefined,
-  more: Partial<RunAnalysisOptions> = {},
+  more: AnalyzeOptions = {},
 ) {
-  return runAnalysis({
-    metrics,
-    providers: defaultProviders(),
-    target: {
-      project: 'echo',
-      stage: 'staging',
-      freightId: 'e'.repeat(40),
-      freightAlias: 'brave-heron',
-      ...(sha !== undefined && { commit: sha }),
-    },
-    fetch: globalThis.fetch,
+  return analyze(metrics, {
+    target: sha === undefined ? {} : { commit: sha },
     ...(github && { github }),
     secrets: [TOKEN],
-    errorRetryIntervalMs: 5,
     ...more,
   });
 }
 
-const values = (r: Awaited<ReturnType<typeof analyse>>) =>
-  r.metrics[0]?.measurements.map((m) => [m.phase, m.value]);
+const values = (r: AnalysisResult) => r.metrics[0]?.measurements.map((m) => [m.phase, m.value]);
 
 describe('github provider: waiting for the checks on the promotion commit', () => {
   it('waits while checks run, then succeeds at the first measurement where all passed', async () => {
@@ -262,16 +248,10 @@ describe('github provider: waiting for the checks on the promotion commit', () =
     );
 
     // The result as conditions see it.
-    const m = await provider.measure(provider.parse({}, WHERE), {
-      fetch,
-      signal: new AbortController().signal,
-      env: {},
-      secret: () => undefined,
-      log: () => undefined,
-      clock: () => new Date(),
-      github: new PollingClient(),
-      target: { project: 'echo', stage: 'staging', freightId: 'f', freightAlias: 'a', commit: sha },
-    });
+    const m = await provider.measure(
+      provider.parse({}, WHERE),
+      providerHarness({ github: new PollingClient(), target: { commit: sha } }).ctx,
+    );
     expect(m.result).toEqual({
       ref: sha,
       checks: [
@@ -417,15 +397,10 @@ describe('github provider: what it cannot do', () => {
       /^github: the github provider needs a token for the GitOps repository on GitHub/,
     );
     await expect(
-      provider.measure(provider.parse({}, WHERE), {
-        fetch,
-        signal: new AbortController().signal,
-        env: {},
-        secret: () => undefined,
-        log: () => undefined,
-        clock: () => new Date(),
-        target: { project: 'p', stage: 's', freightId: 'f', freightAlias: 'a', commit: 'abc' },
-      }),
+      provider.measure(
+        provider.parse({}, WHERE),
+        providerHarness({ target: { commit: 'abc' } }).ctx,
+      ),
     ).rejects.toBeInstanceOf(ConfigError);
   });
 

@@ -4,19 +4,15 @@
  * give: 500s until consecutiveErrorLimit, 500s that stop in time, flapping with failureLimit 1,
  * no data, no answer in time, secrets in headers.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VerificationMetric } from '../../../src/pipeline/types.js';
-import { runAnalysis, type RunAnalysisOptions } from '../../../src/verification/analysis.js';
 import { http as provider } from '../../../src/verification/providers/http.js';
-import { defaultProviders } from '../../../src/verification/providers/index.js';
+import { analyze, metric as providerMetric } from '../../support/analysis.js';
 import { startServer, type LocalServer } from '../../support/helm.js';
+import { selfSigned } from '../../support/tls.js';
 
 let servers: LocalServer[] = [];
 afterEach(async () => {
@@ -40,38 +36,9 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-function metric(
-  config: Record<string, unknown>,
-  over: Partial<VerificationMetric> = {},
-): VerificationMetric {
-  return {
-    name: 'health',
-    provider: { name: 'http', config },
-    count: 1,
-    failureLimit: 0,
-    inconclusiveLimit: 0,
-    consecutiveErrorLimit: 4,
-    timeout: '30s',
-    timeoutMs: 30_000,
-    ...over,
-  };
-}
-
-function analyse(metrics: VerificationMetric[], more: Partial<RunAnalysisOptions> = {}) {
-  return runAnalysis({
-    metrics,
-    providers: defaultProviders(),
-    target: {
-      project: 'echo',
-      stage: 'dev',
-      freightId: 'b'.repeat(40),
-      freightAlias: 'calm-otter',
-    },
-    fetch: globalThis.fetch,
-    errorRetryIntervalMs: 20,
-    ...more,
-  });
-}
+/** An http metric named "health", with Argo's default consecutiveErrorLimit (4). */
+const metric = (config: Record<string, unknown>, over: Partial<VerificationMetric> = {}) =>
+  providerMetric('http', config, { name: 'health', consecutiveErrorLimit: 4, ...over });
 
 const every = (n: number, ms = 20): Partial<VerificationMetric> => ({
   count: n,
@@ -86,7 +53,7 @@ describe('http provider: what conditions see', () => {
         .writeHead(200, { 'content-type': 'application/json', 'x-version': '1.4.2' })
         .end(JSON.stringify({ data: { ok: true, items: [{ v: 1 }, { v: 2 }] } })),
     );
-    const res = await analyse([
+    const res = await analyze([
       metric(
         { url: `${srv.url}/healthz`, jsonPath: '{$.data.ok}' },
         { successCondition: 'result == true && response.status == 200' },
@@ -112,9 +79,9 @@ describe('http provider: what conditions see', () => {
 
   it('a body that is not JSON is the text (conditions still apply)', async () => {
     const srv = await serve((_req, res) => res.writeHead(200).end('ok'));
-    const good = await analyse([metric({ url: srv.url }, { successCondition: 'result == "ok"' })]);
+    const good = await analyze([metric({ url: srv.url }, { successCondition: 'result == "ok"' })]);
     expect(good.phase).toBe('Successful');
-    const bad = await analyse([
+    const bad = await analyze([
       metric({ url: srv.url }, { successCondition: 'result == "ready"' }),
     ]);
     expect(bad.phase).toBe('Failed');
@@ -133,7 +100,7 @@ describe('http provider: what conditions see', () => {
     });
     const token = 'tok-91c2f0aa7e';
     const lines: string[] = [];
-    const res = await analyse(
+    const res = await analyze(
       [
         metric(
           {
@@ -164,7 +131,7 @@ describe('http provider: what conditions see', () => {
 
   it('a jsonPath that finds nothing is an Error that says what is missing', async () => {
     const srv = await serve((_req, res) => json(res, 200, { data: {} }));
-    const res = await analyse([
+    const res = await analyze([
       metric({ url: srv.url, jsonPath: '{$.data.ok}' }, { consecutiveErrorLimit: 0 }),
     ]);
     expect(res.phase).toBe('Error');
@@ -174,47 +141,22 @@ describe('http provider: what conditions see', () => {
   });
 
   it('insecure skips TLS verification of a self-signed certificate (and only then works)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gantry-tls-'));
+    const server = createHttpsServer(await selfSigned(), (_req, res) =>
+      json(res, 200, { ok: true }),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     try {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-keyout',
-          join(dir, 'key.pem'),
-          '-out',
-          join(dir, 'cert.pem'),
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-        ],
-        { stdio: 'ignore' },
-      );
-      const server = createHttpsServer(
-        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-        (_req, res) => json(res, 200, { ok: true }),
-      );
-      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-      const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      try {
-        const strict = await analyse([metric({ url }, { consecutiveErrorLimit: 0 })]);
-        expect(strict.phase).toBe('Error');
-        expect(strict.metrics[0]!.measurements[0]!.message).toMatch(/self.signed certificate/i);
-        const relaxed = await analyse([
-          metric({ url, insecure: true }, { successCondition: 'result.ok' }),
-        ]);
-        expect(relaxed.phase).toBe('Successful');
-      } finally {
-        server.closeAllConnections();
-        await new Promise<void>((r) => server.close(() => r()));
-      }
+      const strict = await analyze([metric({ url }, { consecutiveErrorLimit: 0 })]);
+      expect(strict.phase).toBe('Error');
+      expect(strict.metrics[0]!.measurements[0]!.message).toMatch(/self.signed certificate/i);
+      const relaxed = await analyze([
+        metric({ url, insecure: true }, { successCondition: 'result.ok' }),
+      ]);
+      expect(relaxed.phase).toBe('Successful');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
     }
   });
 });
@@ -222,7 +164,7 @@ describe('http provider: what conditions see', () => {
 describe('http provider: fault cases', () => {
   it('500s until consecutiveErrorLimit is exceeded: Error, after limit + 1 requests', async () => {
     const srv = await serve((_req, res) => res.writeHead(500).end('upstream exploded'));
-    const res = await analyse([
+    const res = await analyze([
       metric({ url: srv.url }, { successCondition: 'result.ok', consecutiveErrorLimit: 3 }),
     ]);
     expect(res.phase).toBe('Error');
@@ -237,7 +179,7 @@ describe('http provider: fault cases', () => {
     const srv = await serve((_req, res, n) =>
       n < 3 ? res.writeHead(503).end() : json(res, 200, { ok: true }),
     );
-    const res = await analyse([
+    const res = await analyze([
       metric({ url: srv.url }, { successCondition: 'result.ok', consecutiveErrorLimit: 3 }),
     ]);
     expect(res.phase).toBe('Successful');
@@ -252,7 +194,7 @@ describe('http provider: fault cases', () => {
 
   it('flapping between success and failure with failureLimit 1: Failed at the second failure', async () => {
     const srv = await serve((_req, res, n) => json(res, 200, { ok: n % 2 === 0 }));
-    const res = await analyse([
+    const res = await analyze([
       metric(
         { url: srv.url, jsonPath: '{$.ok}' },
         { successCondition: 'result', failureLimit: 1, ...every(6) },
@@ -267,7 +209,7 @@ describe('http provider: fault cases', () => {
 
   it('no data: Inconclusive with both conditions; within inconclusiveLimit it can still pass', async () => {
     const empty = await serve((_req, res) => json(res, 200, { data: [] }));
-    const stuck = await analyse([
+    const stuck = await analyze([
       metric(
         { url: empty.url, jsonPath: '{$.data}' },
         {
@@ -282,7 +224,7 @@ describe('http provider: fault cases', () => {
     );
 
     const late = await serve((_req, res, n) => json(res, 200, { data: n < 2 ? [] : [5] }));
-    const ok = await analyse([
+    const ok = await analyze([
       metric(
         { url: late.url, jsonPath: '{$.data}' },
         {
@@ -305,7 +247,7 @@ describe('http provider: fault cases', () => {
     });
     servers.push(srv);
     const started = Date.now();
-    const res = await analyse([
+    const res = await analyze([
       metric({ url: `${srv.url}/slow`, timeoutSeconds: 1 }, { consecutiveErrorLimit: 1 }),
     ]);
     expect(res.phase).toBe('Error');
@@ -321,7 +263,7 @@ describe('http provider: fault cases', () => {
       // Never answers.
     });
     servers.push(srv);
-    const res = await analyse([
+    const res = await analyze([
       metric({ url: srv.url }, { timeout: '300ms', timeoutMs: 300, consecutiveErrorLimit: 0 }),
     ]);
     expect(res.metrics[0]!.measurements[0]!.message).toBe('measurement timed out after 300ms');

@@ -8,9 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerificationMetric } from '../../../src/pipeline/types.js';
-import { runAnalysis, type RunAnalysisOptions } from '../../../src/verification/analysis.js';
-import { defaultProviders } from '../../../src/verification/providers/index.js';
 import { prometheus as provider } from '../../../src/verification/providers/prometheus.js';
+import { analyze, metric as providerMetric, type AnalyzeOptions } from '../../support/analysis.js';
 import {
   hasPrometheus,
   PROMETHEUS_MISSING,
@@ -29,39 +28,15 @@ const SEED = [
   `latency_seconds{app="echo"} NaN ${NOW - 30}`,
 ].join('\n');
 
-function metric(
+const metric = (
   name: string,
   config: Record<string, unknown>,
   over: Partial<VerificationMetric> = {},
-): VerificationMetric {
-  return {
-    name,
-    provider: { name: 'prometheus', config },
-    count: 1,
-    failureLimit: 0,
-    inconclusiveLimit: 0,
-    consecutiveErrorLimit: 0,
-    timeout: '1m',
-    timeoutMs: 60_000,
-    ...over,
-  };
-}
+) => providerMetric('prometheus', config, { name, ...over });
 
-function analyse(metrics: VerificationMetric[], more: Partial<RunAnalysisOptions> = {}) {
-  return runAnalysis({
-    metrics,
-    providers: defaultProviders(),
-    target: {
-      project: 'echo',
-      stage: 'dev',
-      freightId: 'a'.repeat(40),
-      freightAlias: 'lucky-jaguar',
-    },
-    fetch: globalThis.fetch,
-    clock: () => new Date(NOW * 1000),
-    ...more,
-  });
-}
+/** Through the runner, at NOW (the seeded samples are 30 s old then), in stage dev. */
+const analyse = (metrics: VerificationMetric[], more: AnalyzeOptions = {}) =>
+  analyze(metrics, { target: { stage: 'dev' }, clock: () => new Date(NOW * 1000), ...more });
 
 if (!hasPrometheus()) console.warn(`skipping the Prometheus tests: ${PROMETHEUS_MISSING}`);
 

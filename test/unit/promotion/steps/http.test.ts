@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   createServer,
@@ -17,8 +16,8 @@ import { runSteps } from '../../../../src/promotion/steps/engine.js';
 import { MAX_RESPONSE_BYTES, http } from '../../../../src/promotion/steps/http.js';
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import { ConfigError, OperationError } from '../../../../src/util/errors.js';
-import { requireCommand } from '../../../support/registry.js';
 import { realTempDir, stepContext } from '../../../support/steps.js';
+import { selfSigned } from '../../../support/tls.js';
 
 interface Seen {
   method: string;
@@ -486,34 +485,8 @@ describe('http: TLS', () => {
   let tlsBase: string;
 
   beforeAll(async () => {
-    requireCommand('openssl', 'openssl');
-    const keyPath = path.join(dir, 'tls-key.pem');
-    const certPath = path.join(dir, 'tls-cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        keyPath,
-        '-out',
-        certPath,
-        '-days',
-        '2',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'pipe' },
-    );
-    tlsServer = createHttpsServer(
-      { key: readFileSync(keyPath), cert: readFileSync(certPath) },
-      recordingHandler,
-    );
+    const { key, cert } = await selfSigned();
+    tlsServer = createHttpsServer({ key, cert }, recordingHandler);
     tlsBase = `https://127.0.0.1:${await listen(tlsServer)}`;
   });
   afterAll(() => close(tlsServer));
