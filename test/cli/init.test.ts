@@ -1,0 +1,312 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from '../../src/cli/run.js';
+import { parseRemote } from '../../src/git/index.js';
+import { StateStore } from '../../src/state/index.js';
+import { makeFreight } from '../support/freight.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { parseGitHubWorkflow } from '../unit/init/workflow-parser.js';
+
+const FILES = [
+  '.gantry/echo.yaml',
+  '.github/workflows/gantry-discover.yml',
+  '.github/workflows/gantry-promote.yml',
+  'env/dev/values.yaml',
+  'env/staging/values.yaml',
+  'env/prod/values.yaml',
+];
+
+describe('gantry init', () => {
+  const tmp = tempDir();
+  const env = { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache') };
+  afterAll(() => tmp.cleanup());
+
+  async function cli(args: string[]) {
+    let out = '';
+    let err = '';
+    const code = await runCli(args, {
+      out: (t) => (out += t),
+      err: (t) => (err += t),
+      env,
+      now: () => new Date('2026-11-02T00:00:00Z'),
+    });
+    return { code, out, err };
+  }
+
+  /** A fresh clone-like repository whose origin is on github.com. */
+  function repo(name: string): string {
+    const dir = join(tmp.path, name);
+    mkdirSync(dir, { recursive: true });
+    git(dir, ['init', '-q', '-b', 'main'], env);
+    git(dir, ['remote', 'add', 'origin', 'git@github.com:acme/gitops.git'], env);
+    return dir;
+  }
+
+  const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+  test('writes the project, the workflows and the values files, and says what comes next', async () => {
+    const dir = repo('fresh');
+    const r = await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const f of FILES) {
+      expect(existsSync(join(dir, f)), f).toBe(true);
+      expect(r.out).toMatch(new RegExp(`^wrote {2}${f.replace(/\./g, '\\.')} `, 'm'));
+    }
+    expect(r.out).toContain('Next steps:');
+    expect(r.out).toContain(`git -C ${dir} add ${FILES.join(' ')}`);
+    expect(r.out).toContain(
+      'Settings → Environments → New environment "prod" → Required reviewers',
+    );
+    expect(r.out).toContain('gh workflow run gantry-discover.yml');
+    // The origin names the repository, so the ping in the comments is ready to copy.
+    expect(read(dir, '.github/workflows/gantry-discover.yml')).toContain(
+      'gh api repos/acme/gitops/dispatches -f event_type=gantry-discover',
+    );
+    for (const wf of ['gantry-discover.yml', 'gantry-promote.yml']) {
+      const parsed = await parseGitHubWorkflow(wf, read(dir, `.github/workflows/${wf}`));
+      expect(parsed.errors).toEqual([]);
+    }
+    const lint = await cli(['lint', '--repo', dir]);
+    expect(lint.err).toBe('ok: 1 project (echo)\n');
+    expect(lint.code).toBe(0);
+  });
+
+  test('refuses to overwrite without --force and then writes nothing at all; --force overwrites but keeps values files', async () => {
+    const dir = repo('again');
+    expect((await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo'])).code).toBe(0);
+    writeFileSync(join(dir, '.github/workflows/gantry-promote.yml'), 'name: mine\n');
+    writeFileSync(join(dir, 'env/dev/values.yaml'), 'image:\n  tag: 1.2.3 # mine\n');
+    rmSync(join(dir, '.github/workflows/gantry-discover.yml'));
+    rmSync(join(dir, 'env/prod/values.yaml'));
+
+    const refused = await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo']);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe('');
+    expect(refused.err).toBe(
+      [
+        'gantry: nothing was written: these files exist:',
+        '  .gantry/echo.yaml',
+        '  .github/workflows/gantry-promote.yml',
+        'Run again with --force to overwrite them; existing values files are never overwritten.',
+        '',
+      ].join('\n'),
+    );
+    // Not a partial set: the missing files are still missing.
+    expect(existsSync(join(dir, '.github/workflows/gantry-discover.yml'))).toBe(false);
+    expect(existsSync(join(dir, 'env/prod/values.yaml'))).toBe(false);
+    expect(read(dir, '.github/workflows/gantry-promote.yml')).toBe('name: mine\n');
+
+    const forced = await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo', '--force']);
+    expect(forced.err).toBe('');
+    expect(forced.code).toBe(0);
+    expect(forced.out).toMatch(/^overwrote {2}\.gantry\/echo\.yaml /m);
+    expect(forced.out).toMatch(/^overwrote {2}\.github\/workflows\/gantry-promote\.yml /m);
+    expect(forced.out).toMatch(/^wrote {2}\.github\/workflows\/gantry-discover\.yml /m);
+    expect(forced.out).toMatch(/^wrote {2}env\/prod\/values\.yaml /m);
+    expect(forced.out).toContain(
+      'kept   env/dev/values.yaml (it exists; promotions set image.tag in it)',
+    );
+    expect(read(dir, '.github/workflows/gantry-promote.yml')).toContain('name: gantry promote');
+    expect(read(dir, 'env/dev/values.yaml')).toBe('image:\n  tag: 1.2.3 # mine\n');
+  });
+
+  test('a second project: the workflows are rewritten for both, with a project input', async () => {
+    const dir = repo('two');
+    expect((await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo'])).code).toBe(0);
+    const refused = await cli([
+      'init',
+      '--dir',
+      dir,
+      '--image',
+      'ghcr.io/acme/api',
+      '--stages',
+      'dev,prod',
+      '--values-path',
+      'api/{stage}.yaml',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('(the workflows are then written for the projects api, echo)');
+    const forced = await cli([
+      'init',
+      '--dir',
+      dir,
+      '--image',
+      'ghcr.io/acme/api',
+      '--stages',
+      'dev,prod',
+      '--values-path',
+      'api/{stage}.yaml',
+      '--force',
+    ]);
+    expect(forced.code).toBe(0);
+    const promote = parse(read(dir, '.github/workflows/gantry-promote.yml')) as {
+      on: { workflow_dispatch: { inputs: Record<string, { options?: string[] }> } };
+    };
+    expect(promote.on.workflow_dispatch.inputs.project?.options).toEqual(['api', 'echo']);
+    expect(promote.on.workflow_dispatch.inputs.stage?.options).toEqual(['dev', 'prod', 'staging']);
+    expect(read(dir, '.gantry/echo.yaml')).toContain('project: echo'); // untouched
+    expect((await cli(['lint', '--repo', dir])).code).toBe(0);
+  });
+
+  test.each([
+    [
+      'an image with a tag',
+      ['--image', 'ghcr.io/acme/echo:1.0'],
+      'gantry: --image "ghcr.io/acme/echo:1.0" names the tag "1.0"; gantry watches the repository and picks new tags itself (SemVer by default): --image ghcr.io/acme/echo\n',
+    ],
+    [
+      'a bad stage name',
+      ['--image', 'ghcr.io/acme/echo', '--stages', 'dev,Staging,prod'],
+      `gantry: --stages: stage name "Staging" must be a lowercase DNS label: a-z, 0-9 and '-', starting and ending with a letter or digit, at most 63 characters (it names git tags and the GitHub environment); try "staging"\n`,
+    ],
+    [
+      'no image',
+      [],
+      /^gantry: init needs --image: .*\n {2}gantry init --image ghcr\.io\/acme\/echo /,
+    ],
+    [
+      'a values path shared by every stage',
+      ['--image', 'ghcr.io/acme/echo', '--values-path', 'values.yaml'],
+      /has no \{stage\}/,
+    ],
+    ['a misspelled flag', ['--imag', 'x'], /Unknown option '--imag'.*\(did you mean --image\?\)/],
+  ])('explains %s, exit 2, and writes nothing', async (_, args, want) => {
+    const dir = repo(`bad-${Math.random().toString(36).slice(2)}`);
+    const r = await cli(['init', '--dir', dir, ...args]);
+    expect(r.code).toBe(2);
+    if (typeof want === 'string') expect(r.err).toBe(want);
+    else expect(r.err).toMatch(want);
+    expect(existsSync(join(dir, '.gantry'))).toBe(false);
+    expect(existsSync(join(dir, '.github'))).toBe(false);
+  });
+
+  test('prints what docs/init.md shows', async () => {
+    const dir = repo('docs');
+    mkdirSync(join(dir, 'env/staging'), { recursive: true });
+    writeFileSync(join(dir, 'env/staging/values.yaml'), 'image:\n  tag: 1.0.0\n');
+    const r = await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo']);
+    expect(r.code).toBe(0);
+    const shown = r.out.replaceAll(`git -C ${dir}`, 'git').replaceAll(` --repo ${dir}`, '');
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/init.md'), 'utf8');
+    const block = /```console\n\$ gantry init --image ghcr\.io\/acme\/echo\n([\s\S]*?)```/.exec(
+      doc,
+    );
+    expect(block?.[1]).toBe(shown);
+  });
+
+  test('wants the root of the repository, and a directory that exists', async () => {
+    const dir = repo('nested');
+    mkdirSync(join(dir, 'apps'));
+    const nested = await cli(['init', '--dir', join(dir, 'apps'), '--image', 'ghcr.io/acme/echo']);
+    expect(nested.code).toBe(2);
+    expect(nested.err).toContain(`is inside the git repository ${dir}, not its root`);
+    expect(existsSync(join(dir, 'apps', '.gantry'))).toBe(false);
+    const missing = await cli([
+      'init',
+      '--dir',
+      join(tmp.path, 'nope'),
+      '--image',
+      'ghcr.io/acme/echo',
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('does not exist');
+  });
+
+  test('in a directory that is not a git repository yet, says to make it one', async () => {
+    const dir = join(tmp.path, 'plain');
+    mkdirSync(dir);
+    const r = await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Make this directory a clone of your GitOps repository');
+    expect(read(dir, '.github/workflows/gantry-discover.yml')).toContain(
+      'repos/OWNER/REPO/dispatches',
+    );
+  });
+});
+
+describe('a project gantry init wrote, promoted for real', () => {
+  const tmp = tempDir();
+  const env = {
+    ...testGitEnv(tmp.path),
+    GANTRY_CACHE_DIR: join(tmp.path, 'cache'),
+    USER: 'alice',
+  };
+  let bare: string;
+  let clone: string;
+  const f1 = makeFreight('1.4.2', { createdAt: '2026-11-01T10:00:00.000Z' });
+
+  async function cli(args: string[]) {
+    let out = '';
+    let err = '';
+    const code = await runCli(args, {
+      out: (t) => (out += t),
+      err: (t) => (err += t),
+      env,
+      now: () => new Date('2026-11-02T00:00:00Z'),
+    });
+    return { code, out, err };
+  }
+
+  function onMain(path: string): string {
+    return git(bare, ['show', `main:${path}`], env);
+  }
+
+  beforeAll(async () => {
+    bare = createBareRepo(tmp.path, 'gitops', { 'README.md': '# gitops\n' });
+    clone = join(tmp.path, 'clone');
+    git(tmp.path, ['clone', '-q', bare, clone], env);
+    const init = await cli([
+      'init',
+      '--dir',
+      clone,
+      '--image',
+      'ghcr.io/acme/echo',
+      '--stages',
+      'qa,prod',
+      '--values-path',
+      'apps/echo/{stage}.yaml',
+    ]);
+    expect(init.err).toBe('');
+    expect(init.code).toBe(0);
+    git(clone, ['add', '.gantry', '.github', 'apps'], env);
+    git(clone, ['commit', '-q', '-m', 'gantry: promote echo through qa, prod'], env);
+    git(clone, ['push', '-q', 'origin', 'main'], env);
+    const store = new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir: join(tmp.path, 'w'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    await store.recordFreight('echo', f1);
+  });
+  afterAll(() => tmp.cleanup());
+
+  test('promote qa sets image.tag in apps/echo/qa.yaml; verify qa; then prod takes it', async () => {
+    const repo = ['--repo', `file://${bare}`];
+    const qa = await cli(['promote', '--stage', 'qa', ...repo]);
+    expect(qa.err).toBe('step 1 (yaml-update): done\n');
+    expect(qa.code).toBe(0);
+    expect(qa.out).toContain('promoted alias-1-4-2');
+    expect(parse(onMain('apps/echo/qa.yaml'))).toEqual({
+      image: { repository: 'ghcr.io/acme/echo', tag: '1.4.2' },
+    });
+    // Only the value changed: the comment on it is still there.
+    expect(onMain('apps/echo/qa.yaml')).toContain('tag: 1.4.2 # set by gantry');
+    expect(onMain('apps/echo/prod.yaml')).toContain('tag: 0.0.0');
+
+    const early = await cli(['promote', '--stage', 'prod', ...repo]);
+    expect(early.code).toBe(1);
+    expect(early.err).toMatch(/not verified in qa|no freight/);
+
+    const verified = await cli(['verify', '--stage', 'qa', ...repo]);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('verified alias-1-4-2');
+
+    const prod = await cli(['promote', '--stage', 'prod', ...repo]);
+    expect(prod.code).toBe(0);
+    expect(prod.out).toContain('promoted alias-1-4-2');
+    expect(parse(onMain('apps/echo/prod.yaml'))).toMatchObject({ image: { tag: '1.4.2' } });
+  });
+});
