@@ -1,70 +1,31 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { freightAlias } from '../freight/alias.js';
-import { freightId } from '../freight/id.js';
-import type { Freight, FreightArtifacts } from '../freight/types.js';
+import { join, resolve } from 'node:path';
+import { startStageServices, type StageServices } from '../demo/services.js';
+import {
+  createWorld,
+  demoGitEnv,
+  PROJECT,
+  projectFile,
+  release,
+  seedGitOps,
+  STAGES,
+  valuesPath,
+} from '../demo/world.js';
 import { parseRemote } from '../git/index.js';
 import { StateStore } from '../state/index.js';
 import type { CliIO } from './run.js';
 
 /**
- * The README's first command: a GitOps repository on this machine (a bare repo plus a clone),
- * a three-stage project, freight recorded as discover would record it, dev and staging promoted,
- * dev verified, and the stage, freight and promotion tables printed by the real CLI commands.
- * No account, no network.
+ * The README's first command: a whole world on this machine, then gantry's real commands over it.
+ *
+ * An app repository whose tags are its releases, a GitOps repository (bare, plus a clone) with a
+ * three-stage project, and one tiny HTTP service per stage that reports what the stage runs. Then
+ * `gantry discover`, `promote`, `verify` and `approve` take the newest release through dev and
+ * staging to production, where it waits for an approval; a new release follows into dev. The
+ * stage table is printed after every step. No account, no network: everything is under `--dir`
+ * (or a new temporary directory), the CLI's cache included, and the services stop at the end.
  */
-
-const PROJECT = `# yaml-language-server: $schema=../schema/project.schema.json
-project: echo
-warehouses:
-  - name: echo
-    subscriptions:
-      - image: {repoURL: ghcr.io/acme/echo, imageSelectionStrategy: SemVer, constraint: ^1.0.0, discoveryLimit: 5}
-stages:
-  - name: dev
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {direct: true}
-    autoPromotion: true
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/dev/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-  - name: staging
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {stages: [dev]}
-    autoPromotion: true
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/staging/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-  - name: prod
-    environment: production
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {stages: [staging], requiredSoakTime: 1h}
-    promotionTemplate:
-      mode: pull-request
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/prod/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-`;
-
-const values = (tag: string) =>
-  `# Helm values for echo; gantry sets image.tag on promotion.\nimage:\n  repository: ghcr.io/acme/echo\n  tag: ${tag} # set by gantry\nreplicas: 2\n`;
 
 export interface DemoOptions {
   dir?: string;
@@ -73,133 +34,163 @@ export interface DemoOptions {
   cli: (args: string[], env?: Record<string, string>) => Promise<number>;
 }
 
+class DemoFailed extends Error {}
+
 export async function runDemo(opts: DemoOptions): Promise<number> {
   const { io } = opts;
+  const started = Date.now();
   const root = opts.dir ? resolve(opts.dir) : mkdtempSync(join(tmpdir(), 'gantry-demo-'));
+  if (existsSync(root) && readdirSync(root).length) {
+    io.err(`gantry demo: ${root} is not empty; give --dir a new or empty directory\n`);
+    return 2;
+  }
   mkdirSync(root, { recursive: true });
-  const bare = join(root, 'gitops.git');
-  const clone = join(root, 'gitops');
-  const env = {
-    ...io.env,
-    GIT_AUTHOR_NAME: 'Demo',
+  const bold = (t: string) => (io.color ? `\u001b[1m${t}\u001b[0m` : t);
+  const dim = (t: string) => (io.color ? `\u001b[2m${t}\u001b[0m` : t);
+  const say = (text: string) => io.out(`\n${bold(`## ${text}`)}\n`);
+
+  const world = createWorld(root, io.env);
+  // Everything gantry writes stays under the demo's directory (its cache too); the demo acts
+  // as one person, whose name goes on promotions and approvals.
+  const cliEnv = {
+    GANTRY_CACHE_DIR: join(root, 'cache'),
+    GIT_AUTHOR_NAME: 'gantry demo',
     GIT_AUTHOR_EMAIL: 'demo@example.test',
-    GIT_COMMITTER_NAME: 'Demo',
-    GIT_COMMITTER_EMAIL: 'demo@example.test',
   };
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const say = (text: string) =>
-    io.out(io.color ? `\n\u001b[1m## ${text}\u001b[0m\n` : `\n## ${text}\n`);
-
-  // Everything the demo writes stays under its directory, the CLI's cache included.
-  const cacheEnv = { GANTRY_CACHE_DIR: join(root, 'cache') };
-  say(`A GitOps repository in ${root}`);
-  git(root, 'init', '-q', '--bare', '-b', 'main', bare);
-  git(bare, 'config', 'uploadpack.allowFilter', 'true');
-  git(root, 'init', '-q', '-b', 'main', clone);
-  const files: Record<string, string> = {
-    '.gantry/echo.yaml': PROJECT.replace(
-      '../schema/project.schema.json',
-      'https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json',
-    ),
-    'env/dev/values.yaml': values('0.9.0'),
-    'env/staging/values.yaml': values('0.9.0'),
-    'env/prod/values.yaml': values('0.9.0'),
+  const repo = ['--repo', world.clone];
+  /** One gantry command, shown as a user would type it (without `--repo`). */
+  const gantry = async (args: string[], expect: 'ok' | 'refused' = 'ok') => {
+    io.out(`${bold(`$ gantry ${args.map(quote).join(' ')}`)}\n`);
+    const code = await opts.cli([...args, ...repo], cliEnv);
+    if (expect === 'ok' && code !== 0) throw new DemoFailed(`gantry ${args[0]} exited ${code}`);
+    if (expect === 'refused' && code === 0)
+      throw new DemoFailed(`gantry ${args[0]} was expected to refuse`);
+    return code;
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(clone, path)), { recursive: true });
-    writeFileSync(join(clone, path), text);
-  }
-  git(clone, 'add', '-A');
-  git(clone, 'commit', '-q', '-m', 'GitOps repo for echo, with a gantry project');
-  git(clone, 'remote', 'add', 'origin', bare);
-  git(clone, 'push', '-q', '-u', 'origin', 'main');
-  io.out(`bare repository: ${bare}\nclone:           ${clone}\n`);
+  const stages = async () => {
+    io.out(`\n${dim('$ gantry get stages')}\n`);
+    const code = await opts.cli(['get', 'stages', ...repo], cliEnv);
+    if (code !== 0) throw new DemoFailed(`gantry get stages exited ${code}`);
+  };
 
-  say('gantry lint');
-  if ((await opts.cli(['lint', '--repo', clone], cacheEnv)) !== 0) return 1;
-
-  const store = new StateStore({
-    remote: parseRemote(pathToFileURL(bare).href),
-    cacheDir: join(root, 'cache'),
-    baseEnv: io.env,
-  });
-  say('Three releases of ghcr.io/acme/echo recorded as freight (what `gantry discover` will do)');
-  const taken = new Set<string>();
-  const freight: Freight[] = [];
-  for (const [i, tag] of ['1.0.0', '1.1.0', '1.2.0'].entries()) {
-    const artifacts: FreightArtifacts = {
-      images: [{ repoURL: 'ghcr.io/acme/echo', tag, digest: `sha256:${String(i + 1).repeat(64)}` }],
-      charts: [],
-      commits: [],
-    };
-    const origin = { kind: 'Warehouse' as const, name: 'echo' };
-    const id = freightId(origin, artifacts);
-    const alias = freightAlias(id, taken);
-    taken.add(alias);
-    const f: Freight = {
-      id,
-      alias,
-      origin,
-      ...artifacts,
-      createdAt: new Date(Date.now() - (3 - i) * 3_600_000).toISOString(),
-      createdBy: 'gantry demo',
-    };
-    await store.recordFreight('echo', f);
-    freight.push(f);
-    io.out(`freight ${alias} (${id.slice(0, 7)}): ghcr.io/acme/echo:${tag}\n`);
-  }
-
-  const promote = async (stage: string, f: Freight) => {
-    const res = await store.commitPromotion({
-      project: 'echo',
-      stage,
-      freight: f,
-      promotedBy: 'gantry demo',
-      paths: [`env/${stage}/values.yaml`],
-      edit: async (dir) => {
-        writeFileSync(join(dir, `env/${stage}/values.yaml`), values(f.images[0]?.tag ?? ''));
-        return [`- env/${stage}/values.yaml: image.tag`];
-      },
+  let services: StageServices | undefined;
+  try {
+    say(`A world on this machine, in ${root}`);
+    release(world, '1.0.0');
+    release(world, '1.1.0');
+    services = await startStageServices({
+      gitDir: world.bare,
+      branch: 'main',
+      stages: STAGES,
+      valuesPath,
+      env: demoGitEnv(io.env),
     });
+    const urls = Object.fromEntries(services.services.map((s) => [s.stage, s.url]));
+    seedGitOps(world, projectFile(world, urls));
     io.out(
-      `promoted ${f.alias} into ${stage}: commit ${res.commit.slice(0, 7)} (${res.changes.map((c) => `${c.artifact} ${c.from ?? 'none'} → ${c.to}`).join(', ')})\n`,
+      [
+        `app repository:    ${world.app} (releases: ${world.git(world.app, 'tag', '-l').trim().split('\n').join(', ')})`,
+        `GitOps repository: ${world.bare}`,
+        `  its clone:       ${world.clone} (every command below runs with --repo ${world.clone})`,
+        `  the project:     ${join(world.clone, '.gantry', `${PROJECT}.yaml`)}`,
+        ...services.services.map(
+          (s) =>
+            `service ${s.stage.padEnd(8)}   ${s.url} (reports what ${valuesPath(s.stage)} on main says)`,
+        ),
+        '',
+      ].join('\n'),
     );
-  };
-  const verify = async (stage: string, f: Freight) => {
-    await store.recordVerification({
-      project: 'echo',
-      stage,
-      freightId: f.id,
-      alias: f.alias,
-      verifiedAt: new Date().toISOString(),
-      verifiedBy: 'gantry demo',
-      summary: ['demo: Successful'],
-    });
-    io.out(`verified ${f.alias} in ${stage}\n`);
-  };
-  const [f1, f2, f3] = freight as [Freight, Freight, Freight];
-  say('Promotions: each is one commit with the manifests and the stage state');
-  await promote('dev', f1);
-  await verify('dev', f1);
-  await promote('staging', f1);
-  await verify('staging', f1);
-  await promote('dev', f2);
-  await verify('dev', f2);
-  await promote('dev', f3);
 
-  say('gantry get stages');
-  if ((await opts.cli(['get', 'stages', '--repo', clone], cacheEnv)) !== 0) return 1;
-  say('gantry get freight');
-  if ((await opts.cli(['get', 'freight', '--repo', clone], cacheEnv)) !== 0) return 1;
-  say('gantry get promotions');
-  if ((await opts.cli(['get', 'promotions', '--repo', clone], cacheEnv)) !== 0) return 1;
-  say('History is plain git');
-  io.out(
-    execFileSync('git', ['log', '--format=%h %s', 'main'], { cwd: bare, env, encoding: 'utf8' }),
-  );
-  io.out(
-    `\nTry: cd ${clone} && git fetch origin 'refs/tags/gantry/*:refs/tags/gantry/*' && git tag -n1 -l 'gantry/*'\n`,
-  );
-  return 0;
+    say('Check the project file');
+    await gantry(['lint']);
+    await stages();
+
+    say('Discover: the newest release of the app becomes freight');
+    await gantry(['discover']);
+    await stages();
+
+    say('Promote into dev (auto-promotion would do this in a workflow)');
+    await gantry(['promote', '--stage', 'dev']);
+    await stages();
+
+    say('Verify dev: ask its service what it runs');
+    await gantry(['verify', '--stage', 'dev']);
+    await stages();
+
+    say('Promote into staging, which takes what dev verified, and verify it');
+    await gantry(['promote', '--stage', 'staging']);
+    await gantry(['verify', '--stage', 'staging']);
+    await stages();
+
+    // Aliases are made per freight; which one staging runs is in the state (`get stages`).
+    const store = new StateStore({
+      remote: parseRemote(world.bare),
+      cacheDir: join(root, 'cache'),
+      baseEnv: io.env,
+    });
+    const staged = (await store.stageStates(PROJECT, [{ name: 'staging' }])).get('staging');
+    const alias = staged?.freight[0]?.alias;
+    if (!alias) throw new DemoFailed('staging runs no freight');
+
+    say('Production waits: staging verified it, but it must soak for an hour there first');
+    const refusal = await gantry(['promote', '--stage', 'prod'], 'refused');
+    io.out(dim(`(exit ${refusal}: the expected refusal; nothing was committed)\n`));
+    await stages();
+
+    say('A person approves it for production (Kargo\u2019s `kargo approve`)');
+    await gantry(['approve', '--stage', 'prod', '--freight', alias, '--reason', 'demo']);
+    await gantry(['promote', '--stage', 'prod']);
+    await gantry(['verify', '--stage', 'prod']);
+    await stages();
+
+    say('A new release, v1.2.0, is tagged in the app repository');
+    const commit = release(world, '1.2.0');
+    io.out(`tagged v1.2.0 at ${commit}\n`);
+    await gantry(['discover']);
+    await gantry(['promote', '--stage', 'dev']);
+    await gantry(['verify', '--stage', 'dev']);
+    await stages();
+
+    say('Where each freight has been');
+    await gantry(['get', 'freight']);
+    say('Every promotion');
+    await gantry(['get', 'promotions']);
+    say('History is plain git: the GitOps repository');
+    io.out(`${bold('$ git log --oneline main')}\n`);
+    io.out(world.git(world.bare, 'log', '--oneline', '--no-decorate', 'main'));
+    io.out(
+      `${bold(`$ git tag -l 'gantry/${PROJECT}/verified/*' 'gantry/${PROJECT}/approved/*'`)}\n`,
+    );
+    io.out(
+      world.git(
+        world.bare,
+        'tag',
+        '-l',
+        `gantry/${PROJECT}/verified/*`,
+        `gantry/${PROJECT}/approved/*`,
+      ),
+    );
+
+    io.out(
+      [
+        '',
+        `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Look around:`,
+        `  cat ${join(world.clone, '.gantry', `${PROJECT}.yaml`)}`,
+        `  git -C ${world.bare} log -p -1 main`,
+        `  git -C ${world.bare} tag -n1 -l 'gantry/*'`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof DemoFailed)) throw err;
+    io.err(`gantry demo: ${err.message}; the world is left in ${root}\n`);
+    return 1;
+  } finally {
+    await services?.close();
+  }
+}
+
+function quote(arg: string): string {
+  return /^[\w./:@=,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
