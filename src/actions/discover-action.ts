@@ -8,6 +8,7 @@ import { pickProjects, validProjects } from '../status/repo.js';
 import { OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
 import { dispatchTarget, openActionRepo } from './repo.js';
+import { appendPipelineSummary } from './summary.js';
 import type { DiscoverSettings, RunnerContext } from './settings.js';
 
 /** The discover action: settings in; the core; outputs and the job summary out. */
@@ -51,6 +52,7 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     core.setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
     core.setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
     await core.summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
+    await appendPipelineSummary(repo, projects);
     const failures = runFailures(run);
     if (failures.length) throw new OperationError(failures.join('\n'));
   } finally {

@@ -5,6 +5,7 @@ import { defaultRegistry } from '../promotion/steps/registry.js';
 import { ConfigError } from '../util/errors.js';
 import { Output } from './constants.js';
 import { githubApi, openActionRepo, singleProject } from './repo.js';
+import { appendPipelineSummary } from './summary.js';
 import type { PromoteSettings, RunnerContext } from './settings.js';
 
 /** The promote action: settings in; the core; outputs and the job summary out. */
@@ -49,4 +50,5 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
   await core.summary
     .addRaw(promotionMarkdown(outcome, { dryRun: s.dryRun, repoWebUrl: web }) + '\n')
     .write();
+  await appendPipelineSummary(repo, project);
 }

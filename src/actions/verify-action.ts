@@ -4,6 +4,7 @@ import { verifyMarkdown } from '../verification/report.js';
 import { verify } from '../verification/verify.js';
 import { Output } from './constants.js';
 import { dispatchTarget, githubApi, openActionRepo, singleProject } from './repo.js';
+import { appendPipelineSummary } from './summary.js';
 import type { RunnerContext, VerifySettings } from './settings.js';
 import { validProjects } from '../status/repo.js';
 
@@ -49,6 +50,7 @@ export async function verifyAction(s: VerifySettings, ctx: RunnerContext): Promi
   core.setOutput(Output.verified, String(outcome.verified));
   core.setOutput(Output.promotions, JSON.stringify({ include: due }));
   await core.summary.addRaw(verifyMarkdown(outcome) + '\n').write();
+  await appendPipelineSummary(repo, project);
   if (!outcome.verified) {
     core.setFailed(
       `verification of ${outcome.freight.alias} in ${outcome.stage} ended ${outcome.phase}: ${outcome.analysis?.message ?? ''}`,

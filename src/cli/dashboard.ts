@@ -1,5 +1,9 @@
+import { readDashboardStatus, writeDashboard } from '../dashboard/index.js';
 import type { Project } from '../pipeline/index.js';
+import { repoWebUrl } from '../status/pipeline.js';
 import type { RepoContext } from '../status/repo.js';
+import { ConfigError } from '../util/errors.js';
+import pkg from '../../package.json' with { type: 'json' };
 import type { CliIO } from './run.js';
 
 export interface DashboardOptions {
@@ -11,8 +15,32 @@ export interface DashboardOptions {
   now: () => Date;
 }
 
-/** `gantry dashboard`: written in src/dashboard/ (issue 6). */
-export function dashboardCommand(o: DashboardOptions): Promise<number> {
-  o.io.err('gantry: dashboard is not written yet (issue 6)\n');
-  return Promise.resolve(1);
+/**
+ * `gantry dashboard`: index.html and status.json in `--out`. Commit links point at the
+ * repository's web page, derived from an https or ssh remote (`https://github.com/acme/gitops`),
+ * or GANTRY_REPO_WEB_URL when set.
+ */
+export async function dashboardCommand(o: DashboardOptions): Promise<number> {
+  const override = o.io.env.GANTRY_REPO_WEB_URL?.trim();
+  if (override && !/^https?:\/\/[^\s/]+/i.test(override)) {
+    throw new ConfigError(
+      `GANTRY_REPO_WEB_URL must be the repository's web page (https://host/owner/name), not "${override}"`,
+    );
+  }
+  const web = override || repoWebUrl(o.ctx.store.remoteUrl);
+  const now = o.now();
+  const projects = await readDashboardStatus(o.ctx.store, o.projects, web);
+  const files = await writeDashboard(o.out, {
+    projects,
+    now,
+    repository: o.ctx.store.remoteUrl,
+    version: pkg.version,
+  });
+  for (const { project, status } of projects) {
+    o.io.err(
+      `${project.name}: ${status.stages.length} stages, ${status.freightTotal} freight, ${status.promotions.length} recent promotions\n`,
+    );
+  }
+  o.io.out(`wrote ${files.html} and ${files.json}\n`);
+  return 0;
 }

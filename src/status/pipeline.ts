@@ -1,0 +1,201 @@
+/**
+ * A project's status in one piece: what runs in each stage and whether it is verified there, the
+ * freight with where each one is, and the recent promotions. Read from the GitOps repository
+ * (one tag listing, the stage branches' tips, optionally the promotion history) and rendered as
+ * job summaries (./markdown.ts) and the dashboard (src/dashboard/).
+ */
+import type { Project, PromotionMode } from '../pipeline/index.js';
+import type { ProjectSnapshot, PromotionRecord, StateStore, StageState } from '../state/index.js';
+import {
+  freightViews,
+  promotionViews,
+  stageViews,
+  versionsOf,
+  type FreightView,
+  type PromotionView,
+  type StageView,
+} from './views.js';
+
+/** Verification of the freight a stage runs: all verified, not (yet) verified, or no freight. */
+export type StageHealth = 'verified' | 'not-verified' | 'none';
+
+export interface StageStatus extends StageView {
+  health: StageHealth;
+  autoPromotion: boolean;
+  mode: PromotionMode;
+  environmentUrl?: string;
+  approvedBy: string[];
+  /** The workflow run of the last promotion. */
+  run?: string;
+  /** Auto-promotion held after a promotion by hand of other than the newest freight. */
+  hold?: NonNullable<StageState['autoPromotionHold']>;
+  /** When each current freight was verified here (by freight ID). */
+  verifiedAt: Record<string, string>;
+}
+
+export interface FreightStatus extends FreightView {
+  /** `echo:1.2.0, chart@2.0.0`: the versions, short. */
+  versions: string;
+  /** Stages this freight was promoted into, among the promotions read (current or not). */
+  promotedTo: string[];
+}
+
+export interface PromotionStatus extends PromotionView {
+  /** The commit's subject line. */
+  subject: string;
+  /** The commit on the repository's web page, when its web URL is known. */
+  commitUrl?: string;
+}
+
+export interface WarehouseStatus {
+  name: string;
+  /** `image ghcr.io/acme/echo`, `chart https://…/charts podinfo`, `git https://…` */
+  subscriptions: string[];
+  /** The newest freight from this warehouse. */
+  latest?: { id: string; alias: string; createdAt: string };
+}
+
+export interface PipelineStatus {
+  project: string;
+  /** `https://github.com/owner/name`, when known: commit links. */
+  repoWebUrl?: string;
+  warehouses: WarehouseStatus[];
+  stages: StageStatus[];
+  /** Newest first, at most `freightLimit`. */
+  freight: FreightStatus[];
+  /** How many freight the project has in all. */
+  freightTotal: number;
+  /** Newest first; empty when promotions were not read. */
+  promotions: PromotionStatus[];
+}
+
+export interface StatusOptions {
+  /** Promotions to read (newest first); 0 skips the history (a cheaper read). Default 0. */
+  promotions?: number;
+  /** Freight to keep, newest first. Default: all. */
+  freightLimit?: number;
+  repoWebUrl?: string;
+}
+
+/** Reads a project's status: one tag listing, the stage tips and, if asked, promotion history. */
+export async function pipelineStatus(
+  store: StateStore,
+  project: Project,
+  opts: StatusOptions = {},
+): Promise<PipelineStatus> {
+  const [snap, states] = await Promise.all([
+    store.snapshot(project.name),
+    store.stageStates(project.name, project.stages),
+  ]);
+  let records: PromotionRecord[] = [];
+  if (opts.promotions) {
+    const def = project.stages.some((s) => !s.branch) ? await store.defaultBranch() : '';
+    const branches = [...new Set(project.stages.map((s) => s.branch ?? def))];
+    records = await store.promotions(project.name, branches, opts.promotions);
+  }
+  return buildStatus(project, { snap, states, promotions: records }, opts);
+}
+
+/** The status from what was read; pure, for tests and for callers that already hold the reads. */
+export function buildStatus(
+  project: Project,
+  read: {
+    snap: ProjectSnapshot;
+    states: Map<string, StageState | undefined>;
+    promotions?: PromotionRecord[];
+  },
+  opts: Pick<StatusOptions, 'freightLimit' | 'repoWebUrl'> = {},
+): PipelineStatus {
+  const { snap, states } = read;
+  const records = read.promotions ?? [];
+  const web = opts.repoWebUrl?.replace(/\/+$/, '');
+  const stages: StageStatus[] = stageViews(project, snap, states).map((v, i) => {
+    const stage = project.stages[i];
+    const st = states.get(v.name);
+    const verifiedAt: Record<string, string> = {};
+    for (const f of v.freight) {
+      const rec = snap.verifications.find((r) => r.stage === v.name && r.freightId === f.id);
+      if (rec) verifiedAt[f.id] = rec.verifiedAt;
+    }
+    return {
+      ...v,
+      health: v.verified === undefined ? 'none' : v.verified ? 'verified' : 'not-verified',
+      autoPromotion: stage?.autoPromotion ?? false,
+      mode: stage?.promotionTemplate.mode ?? 'direct',
+      ...(stage?.environmentUrl ? { environmentUrl: stage.environmentUrl } : {}),
+      approvedBy: st?.approvedBy ?? [],
+      ...(st?.run ? { run: st.run } : {}),
+      ...(st?.autoPromotionHold ? { hold: st.autoPromotionHold } : {}),
+      verifiedAt,
+    };
+  });
+  const promotedTo = new Map<string, string[]>();
+  for (const r of records) {
+    const list = promotedTo.get(r.freightId) ?? [];
+    if (!list.includes(r.stage)) promotedTo.set(r.freightId, [...list, r.stage]);
+  }
+  const limit = opts.freightLimit ?? snap.freight.length;
+  const freight: FreightStatus[] = freightViews(project, snap, states)
+    .slice(0, limit)
+    .map((f) => ({
+      ...f,
+      versions: versionsOf(f),
+      promotedTo: project.stages
+        .map((s) => s.name)
+        .filter((s) => promotedTo.get(f.id)?.includes(s) || s in f.status.currentlyIn),
+    }));
+  const promotions: PromotionStatus[] = promotionViews(records).map((p, i) => ({
+    ...p,
+    subject: records[i]?.subject ?? '',
+    ...(web ? { commitUrl: `${web}/commit/${p.commit}` } : {}),
+  }));
+  const warehouses: WarehouseStatus[] = project.warehouses.map((w) => {
+    const latest = snap.freight.find((f) => f.origin.name === w.name);
+    return {
+      name: w.name,
+      subscriptions: w.subscriptions.map((s) =>
+        s.kind === 'image'
+          ? `image ${s.image.repoURL}`
+          : s.kind === 'chart'
+            ? `chart ${s.chart.repoURL}${s.chart.name ? ` ${s.chart.name}` : ''}`
+            : `git ${s.git.repoURL}`,
+      ),
+      ...(latest
+        ? { latest: { id: latest.id, alias: latest.alias, createdAt: latest.createdAt } }
+        : {}),
+    };
+  });
+  return {
+    project: project.name,
+    ...(web ? { repoWebUrl: web } : {}),
+    warehouses,
+    stages,
+    freight,
+    freightTotal: snap.freight.length,
+    promotions,
+  };
+}
+
+/**
+ * The web page of a repository from its clone URL, for commit links: `https://host/owner/name`
+ * from `https://[user@]host/owner/name(.git)`, `git@host:owner/name(.git)` or
+ * `ssh://git@host/owner/name(.git)`. Undefined for anything else (file://, plain http://).
+ */
+export function repoWebUrl(remoteUrl: string): string | undefined {
+  const clean = (host: string, path: string) => {
+    const p = path
+      .replace(/\/+$/, '')
+      .replace(/\.git$/, '')
+      .replace(/^\/+/, '');
+    if (!host || !/^[\w.-]+(?::\d+)?$/.test(host) || !/^[\w.~-]+(?:\/[\w.~-]+)+$/.test(p))
+      return undefined;
+    return `https://${host}/${p}`;
+  };
+  const https = /^https:\/\/(?:[^@/]*@)?([^/]+)(\/.*)$/i.exec(remoteUrl);
+  if (https) return clean(https[1] ?? '', https[2] ?? '');
+  const ssh = /^ssh:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/.*)$/i.exec(remoteUrl);
+  if (ssh) return clean(ssh[1] ?? '', ssh[2] ?? '');
+  const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+)$/.exec(remoteUrl);
+  if (scp) return clean(scp[1] ?? '', scp[2] ?? '');
+  return undefined;
+}
