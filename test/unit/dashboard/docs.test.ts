@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { freightMatrixMarkdown, pipelineMermaid } from '../../../src/status/markdown.js';
+import { parseGitHubWorkflow } from '../init/workflow-parser.js';
 import { threeStageStatus } from './fixture.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '../../../docs/dashboard.md'), 'utf8');
@@ -45,8 +46,9 @@ describe('docs/dashboard.md', () => {
     expect(doc.map(cells)).toEqual(real.map(cells));
   });
 
-  test('the Pages workflow: permissions, the dashboard command, upload and deploy', () => {
+  test('the Pages workflow: permissions, the dashboard command, upload and deploy', async () => {
     const [workflow] = blocks('yaml');
+    expect((await parseGitHubWorkflow('gantry-dashboard.yml', workflow ?? '')).errors).toEqual([]);
     const wf = parse(workflow ?? '') as {
       permissions: Record<string, string>;
       on: Record<string, unknown>;
