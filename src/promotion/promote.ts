@@ -162,9 +162,8 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
       const blocked = newestFreight(requested);
       if (blocked) {
         const why = freightAvailability(stage, blocked, facts, now);
-        const when = why.availableAt ? ` (available at ${why.availableAt.toISOString()})` : '';
         throw new OperationError(
-          `no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}${when}`,
+          `no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`,
         );
       }
     }

@@ -41,7 +41,7 @@
  * per-measurement and overall timeouts, so tests run in virtual time.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { hasExpression } from '../expr/index.js';
+import { hasExpression, type ExprFunctions } from '../expr/index.js';
 import type { VerificationMetric } from '../pipeline/types.js';
 import { formatDuration } from '../pipeline/duration.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
@@ -88,6 +88,8 @@ export interface RunAnalysisOptions {
   providers: ProviderRegistry;
   target: ProviderContext['target'];
   fetch: typeof fetch;
+  /** Functions templates may call: `imageFrom()` and friends over the freight being verified. */
+  functions?: ExprFunctions;
   /** What templates see as `env` and providers as `ctx.env`. */
   env?: TemplateEnvVars;
   /** The GitOps repository on GitHub, for providers that read it (`ctx.github`). */
@@ -397,6 +399,7 @@ class Runner {
           },
           this.opts.target,
           this.env,
+          this.opts.functions,
         );
         this.redactor.add(...rendered.secrets);
         const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);

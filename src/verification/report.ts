@@ -34,7 +34,9 @@ function downstreamLine(d: VerifyOutcome['downstream'][number]): string {
       : '';
     return `${d.stage}: ${f} is due${started}`;
   }
-  const when = d.availableAt ? ` (available at ${d.availableAt})` : '';
+  // Soak reasons already say when; others that have an instant get it here.
+  const when =
+    d.availableAt && !d.reason?.includes('available at') ? ` (available at ${d.availableAt})` : '';
   return `${d.stage}: ${f ? `${f} ` : ''}not due: ${d.reason ?? ''}${when}`;
 }
 

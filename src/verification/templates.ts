@@ -13,7 +13,12 @@
  * `Bearer null` would only fail later and less clearly), unless the expression gives a
  * fallback with `??` or `default(`.
  */
-import { hasExpression, renderTemplate, renderTemplates } from '../expr/index.js';
+import {
+  hasExpression,
+  renderTemplate,
+  renderTemplates,
+  type ExprFunctions,
+} from '../expr/index.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
 import type { ProviderContext } from './types.js';
 
@@ -87,6 +92,8 @@ export function renderMetric(
   parts: { config: unknown; successCondition?: string; failureCondition?: string },
   target: ProviderContext['target'],
   env: TemplateEnvVars,
+  /** `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified. */
+  functions?: ExprFunctions,
 ): RenderedMetric {
   const all = [parts.config, parts.successCondition, parts.failureCondition];
   const secrets: string[] = [];
@@ -100,6 +107,7 @@ export function renderMetric(
     }
   }
   const vars = templateEnv(target, env);
+  const opts = functions ? { functions } : {};
   const render = <T>(what: string, fn: () => T): T => {
     try {
       return fn();
@@ -107,11 +115,11 @@ export function renderMetric(
       throw new ConfigError(`${where}: ${what}: ${errorMessage(err)}`);
     }
   };
-  const config = render('provider', () => renderTemplates(parts.config, vars));
+  const config = render('provider', () => renderTemplates(parts.config, vars, opts));
   const condition = (field: 'successCondition' | 'failureCondition'): string | undefined => {
     const source = parts[field];
     if (source === undefined || !hasExpression(source)) return source;
-    const value = render(field, () => renderTemplate(source, vars));
+    const value = render(field, () => renderTemplate(source, vars, opts));
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
   const successCondition = condition('successCondition');

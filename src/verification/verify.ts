@@ -15,6 +15,7 @@ import {
   type AvailabilityFacts,
 } from '../promotion/availability.js';
 import { deploymentDescription, deploymentPayload } from '../promotion/publish.js';
+import { freightFunctions } from '../promotion/steps/engine.js';
 import type {
   PromotionRecord,
   StageState,
@@ -164,6 +165,11 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
           commit,
         },
         fetch: o.fetch,
+        // The freight the stage runs, for imageFrom(), chartFrom() and commitFrom() in templates.
+        functions: freightFunctions(
+          snap.freight.filter((f) => state.freight.some((c) => c.id === f.id)),
+          o.log,
+        ),
         env: o.env,
         secrets: o.secrets,
         log: o.log,

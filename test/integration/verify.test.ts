@@ -42,7 +42,7 @@ stages:
               - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
     verification:
       - name: healthz
-        successCondition: result.version == "\${{ ctx.freight.alias }}"
+        successCondition: result.version == "\${{ ctx.freight.alias }}" && result.tag == "\${{ imageFrom('ghcr.io/acme/echo').Tag }}"
         provider:
           http:
             url: ${healthUrl}/healthz
@@ -85,7 +85,7 @@ describe('verify', () => {
   let service: Server;
   let serviceUrl: string;
   /** What the service reports: the version running (an alias), and whether it is healthy. */
-  const running = { version: '', status: 200 };
+  const running = { version: '', tag: '1.1.0', status: 200 };
   let n = 0;
   let bare: string;
   let proj: Project;
@@ -98,7 +98,7 @@ describe('verify', () => {
     service = createServer((req, res) => {
       res
         .writeHead(running.status, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ version: running.version }));
+        .end(JSON.stringify({ version: running.version, tag: running.tag }));
     });
     await new Promise<void>((r) => service.listen(0, '127.0.0.1', r));
     serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
