@@ -83,10 +83,15 @@ export async function pipelineStatus(
   project: Project,
   opts: StatusOptions = {},
 ): Promise<PipelineStatus> {
-  const [snap, states] = await Promise.all([
+  // Both reads end before this returns or throws: no git process is left writing to the cache.
+  const [snapRead, statesRead] = await Promise.allSettled([
     store.snapshot(project.name),
     store.stageStates(project.name, project.stages),
   ]);
+  if (snapRead.status === 'rejected') throw snapRead.reason;
+  if (statesRead.status === 'rejected') throw statesRead.reason;
+  const snap = snapRead.value;
+  const states = statesRead.value;
   let records: PromotionRecord[] = [];
   if (opts.promotions) {
     const def = project.stages.some((s) => !s.branch) ? await store.defaultBranch() : '';
