@@ -22,6 +22,7 @@ import { promoteJson, promoteText } from './promote-output.js';
 import type { Project } from '../pipeline/index.js';
 import { discoverCommand } from './discover.js';
 import pkg from '../../package.json' with { type: 'json' };
+import { settleAll } from '../util/settle.js';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -440,7 +441,7 @@ async function get(
   const stages = [];
   const freight = [];
   for (const p of projects) {
-    const [snap, states] = await Promise.all([
+    const [snap, states] = await settleAll([
       ctx.store.snapshot(p.name),
       ctx.store.stageStates(p.name, p.stages),
     ]);

@@ -20,6 +20,7 @@ import {
 } from './publish.js';
 import { mapWorkspacePath, runSteps, workspacePrefix } from './steps/engine.js';
 import type { StepDefinition } from './steps/types.js';
+import { settleAll } from '../util/settle.js';
 
 export interface PromoteOptions {
   project: Project;
@@ -120,7 +121,7 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     );
   }
   const now = o.clock();
-  const [snap, states] = await Promise.all([
+  const [snap, states] = await settleAll([
     o.store.snapshot(o.project.name),
     o.store.stageStates(o.project.name, o.project.stages),
   ]);

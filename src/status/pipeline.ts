@@ -15,6 +15,7 @@ import {
   type PromotionView,
   type StageView,
 } from './views.js';
+import { settleAll } from '../util/settle.js';
 
 /** Verification of the freight a stage runs: all verified, not (yet) verified, or no freight. */
 export type StageHealth = 'verified' | 'not-verified' | 'none';
@@ -84,14 +85,10 @@ export async function pipelineStatus(
   opts: StatusOptions = {},
 ): Promise<PipelineStatus> {
   // Both reads end before this returns or throws: no git process is left writing to the cache.
-  const [snapRead, statesRead] = await Promise.allSettled([
+  const [snap, states] = await settleAll([
     store.snapshot(project.name),
     store.stageStates(project.name, project.stages),
   ]);
-  if (snapRead.status === 'rejected') throw snapRead.reason;
-  if (statesRead.status === 'rejected') throw statesRead.reason;
-  const snap = snapRead.value;
-  const states = statesRead.value;
   let records: PromotionRecord[] = [];
   if (opts.promotions) {
     const def = project.stages.some((s) => !s.branch) ? await store.defaultBranch() : '';

@@ -26,6 +26,7 @@ import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { runAnalysis, type AnalysisResult, type ProviderRegistry, type Sleep } from './analysis.js';
 import type { AnalysisPhase } from './types.js';
+import { settleAll } from '../util/settle.js';
 
 export interface VerifyOptions {
   project: Project;
@@ -106,7 +107,7 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
   const stage = findStage(o.project, o.stage);
   const branchOf = async (s: Stage) => s.branch ?? (await o.store.defaultBranch());
   const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
-  const [snap, states, history] = await Promise.all([
+  const [snap, states, history] = await settleAll([
     o.store.snapshot(o.project.name),
     o.store.stageStates(o.project.name, o.project.stages),
     o.store.promotions(o.project.name, branches, 200),
