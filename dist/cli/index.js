@@ -5570,7 +5570,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 7491:
+/***/ 9872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5591,7 +5591,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(7491);
+const id_1 = __nccwpck_require__(9872);
 const ref_1 = __nccwpck_require__(2996);
 const core = [
     "$schema",
@@ -8211,7 +8211,7 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 7491:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8316,7 +8316,7 @@ const compare = __nccwpck_require__(8469)
 const rcompare = __nccwpck_require__(2173)
 const compareLoose = __nccwpck_require__(6874)
 const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
+const sort = __nccwpck_require__(7491)
 const rsort = __nccwpck_require__(7192)
 const gt = __nccwpck_require__(6599)
 const lt = __nccwpck_require__(3872)
@@ -38257,7 +38257,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1960);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9561);
 
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -38273,16 +38273,17 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1960:
+/***/ 9561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  dc: () => (/* binding */ EXIT),
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT, VERSION
+// UNUSED EXPORTS: VERSION
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -43870,6 +43871,1316 @@ class GitHubClient {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/git/remote.ts
+
+/**
+ * Splits credentials out of a remote URL, so that `https://bot:pw@host/repo.git` is fetched with
+ * the password in a header and never lands in `.git/config`, a log line or an error.
+ */
+function parseRemote(raw, credentials) {
+    const text = raw.trim();
+    if (!text)
+        throw new ConfigError('the repository URL is empty');
+    if (/^https?:\/\//i.test(text)) {
+        let u;
+        try {
+            u = new URL(text);
+        }
+        catch {
+            throw new ConfigError(`"${maskUserinfo(text)}" is not a valid URL`);
+        }
+        let creds = credentials;
+        if (u.username || u.password) {
+            let username;
+            let password;
+            try {
+                username = decodeURIComponent(u.username);
+                password = decodeURIComponent(u.password);
+            }
+            catch {
+                throw new ConfigError(`the credentials in "${maskUserinfo(text)}" are not valid percent-encoding`);
+            }
+            creds ??= password
+                ? { kind: 'basic', username, password }
+                : // `https://<token>@github.com/…` is a common way to pass a token alone.
+                    { kind: 'token', token: username };
+            u.username = '';
+            u.password = '';
+        }
+        return { url: u.toString(), credentials: creds };
+    }
+    return { url: text, credentials };
+}
+function isHttpRemote(url) {
+    return /^https?:\/\//i.test(url);
+}
+/** The username/password pair a credential turns into on the wire. */
+function basicPair(c) {
+    return c.kind === 'basic'
+        ? { username: c.username, password: c.password }
+        : { username: 'x-access-token', password: c.token };
+}
+/** `scheme://user:pass@host/…` → `scheme://***@host/…`, whatever characters the password holds. */
+function maskUserinfo(url) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+    if (!scheme)
+        return url;
+    const rest = url.slice(scheme[0].length);
+    const at = rest.lastIndexOf('@');
+    return at < 0 ? url : `${scheme[0]}***@${rest.slice(at + 1)}`;
+}
+
+;// CONCATENATED MODULE: ./src/status/graph.ts
+const graph_warehouseNode = (name) => `warehouse:${name}`;
+const graph_stageNode = (name) => `stage:${name}`;
+function graph_pipelineGraph(project) {
+    const edges = new Map();
+    const addEdge = (from, to, warehouse) => {
+        const key = `${from}\n${to}`;
+        const e = edges.get(key) ?? { from, to, warehouses: [] };
+        if (!e.warehouses.includes(warehouse))
+            e.warehouses.push(warehouse);
+        edges.set(key, e);
+    };
+    const stageNames = new Set(project.stages.map((s) => s.name));
+    for (const stage of project.stages) {
+        for (const req of stage.requestedFreight) {
+            if (req.sources.direct)
+                addEdge(graph_warehouseNode(req.origin.name), graph_stageNode(stage.name), req.origin.name);
+            for (const up of req.sources.stages) {
+                if (stageNames.has(up))
+                    addEdge(graph_stageNode(up), graph_stageNode(stage.name), req.origin.name);
+            }
+        }
+    }
+    const upstream = new Map();
+    for (const e of edges.values())
+        upstream.set(e.to, [...(upstream.get(e.to) ?? []), e.from]);
+    // Longest path from the warehouses; a cycle (which lint refuses) is cut where it closes.
+    const layerOf = new Map();
+    const visiting = new Set();
+    const layer = (id) => {
+        const known = layerOf.get(id);
+        if (known !== undefined)
+            return known;
+        if (id.startsWith('warehouse:') || visiting.has(id))
+            return 0;
+        visiting.add(id);
+        const ups = upstream.get(id) ?? [];
+        const l = ups.length ? 1 + Math.max(...ups.map(layer)) : 1;
+        visiting.delete(id);
+        layerOf.set(id, l);
+        return l;
+    };
+    const nodes = [
+        ...project.warehouses.map((w) => ({
+            id: graph_warehouseNode(w.name),
+            kind: 'warehouse',
+            name: w.name,
+            layer: 0,
+            order: 0,
+        })),
+        ...project.stages.map((s) => ({
+            id: graph_stageNode(s.name),
+            kind: 'stage',
+            name: s.name,
+            layer: layer(graph_stageNode(s.name)),
+            order: 0,
+        })),
+    ];
+    const layers = Math.max(1, ...nodes.map((n) => n.layer + 1));
+    const byLayer = Array.from({ length: layers }, () => []);
+    for (const n of nodes)
+        byLayer[n.layer]?.push(n);
+    // File order, then each column sorted by the mean row of its upstream nodes (the barycentre
+    // heuristic, one pass): fewer crossings, and the same input always gives the same picture.
+    byLayer.forEach((col) => col.forEach((n, i) => (n.order = i)));
+    const rowOf = new Map(nodes.map((n) => [n.id, n]));
+    for (const col of byLayer.slice(1)) {
+        const weight = (n) => {
+            const ups = (upstream.get(n.id) ?? []).map((u) => rowOf.get(u)?.order ?? 0);
+            return ups.length ? ups.reduce((a, b) => a + b, 0) / ups.length : n.order;
+        };
+        const sorted = col
+            .map((n) => ({ n, w: weight(n) }))
+            .sort((a, b) => a.w - b.w || a.n.order - b.n.order);
+        sorted.forEach(({ n }, i) => (n.order = i));
+    }
+    return { nodes, edges: [...edges.values()], layers };
+}
+
+;// CONCATENATED MODULE: ./src/status/views.ts
+function stageViews(project, snap, states) {
+    const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
+    return project.stages.map((stage) => {
+        const st = states.get(stage.name);
+        const freight = st?.freight ?? [];
+        return {
+            project: project.name,
+            name: stage.name,
+            branch: stage.branch,
+            environment: stage.environment,
+            freight,
+            verified: freight.length
+                ? freight.every((f) => verified.has(`${stage.name}/${f.id}`))
+                : undefined,
+            promotedAt: st?.promotedAt,
+            promotedBy: st?.promotedBy,
+        };
+    });
+}
+function freightViews(project, snap, states) {
+    const current = new Map();
+    for (const [stage, st] of states) {
+        for (const f of st?.freight ?? [])
+            current.set(f.id, [...(current.get(f.id) ?? []), stage]);
+    }
+    return snap.freight.map((f) => ({
+        ...f,
+        project: project.name,
+        status: {
+            currentlyIn: Object.fromEntries((current.get(f.id) ?? []).map((s) => [s, {}])),
+            verifiedIn: Object.fromEntries(snap.verifications
+                .filter((v) => v.freightId === f.id)
+                .map((v) => [v.stage, { verifiedAt: v.verifiedAt }])),
+            approvedFor: Object.fromEntries(snap.approvals
+                .filter((a) => a.freightId === f.id)
+                .map((a) => [a.stage, { approvedAt: a.approvedAt, approvedBy: a.approvedBy }])),
+        },
+    }));
+}
+function promotionViews(records) {
+    return records.map((r) => ({
+        project: r.project,
+        stage: r.stage,
+        freight: { id: r.freightId, alias: r.alias },
+        commit: r.commit,
+        branch: r.branch,
+        promotedBy: r.promotedBy,
+        promotedAt: r.promotedAt,
+        approvedBy: r.approvedBy,
+        run: r.run,
+    }));
+}
+/** `1.2.3`, `chart 2.0.0`, `abc1234`: the versions of a freight, short, for tables. */
+function versionsOf(f) {
+    const parts = [
+        ...f.images.map((i) => `${lastSegment(i.repoURL)}:${i.tag || i.digest.slice(0, 19)}`),
+        ...f.charts.map((c) => `${c.name || lastSegment(c.repoURL)}@${c.version}`),
+        ...f.commits.map((c) => `${lastSegment(c.repoURL)}#${c.tag ?? c.id.slice(0, 7)}`),
+    ];
+    return parts.join(', ');
+}
+const lastSegment = (url) => url
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .split('/')
+    .pop() ?? url;
+
+;// CONCATENATED MODULE: ./src/util/settle.ts
+/**
+ * Promise.all that waits for every promise to settle before throwing the first rejection. Reads
+ * that share a cache run git processes: one failing must not leave another still writing while
+ * the caller cleans up (a temp directory removed under a running `git fetch`).
+ */
+async function settleAll(promises) {
+    const results = await Promise.allSettled(promises);
+    for (const r of results)
+        if (r.status === 'rejected')
+            throw r.reason;
+    return results.map((r) => r.value);
+}
+
+;// CONCATENATED MODULE: ./src/status/pipeline.ts
+
+
+/** Reads a project's status: one tag listing, the stage tips and, if asked, promotion history. */
+async function pipelineStatus(store, project, opts = {}) {
+    // Both reads end before this returns or throws: no git process is left writing to the cache.
+    const [snap, states] = await settleAll([
+        store.snapshot(project.name),
+        store.stageStates(project.name, project.stages),
+    ]);
+    let records = [];
+    if (opts.promotions) {
+        const def = project.stages.some((s) => !s.branch) ? await store.defaultBranch() : '';
+        const branches = [...new Set(project.stages.map((s) => s.branch ?? def))];
+        records = await store.promotions(project.name, branches, opts.promotions);
+    }
+    return buildStatus(project, { snap, states, promotions: records }, opts);
+}
+/** The status from what was read; pure, for tests and for callers that already hold the reads. */
+function buildStatus(project, read, opts = {}) {
+    const { snap, states } = read;
+    const records = read.promotions ?? [];
+    const web = opts.repoWebUrl?.replace(/\/+$/, '');
+    const stages = stageViews(project, snap, states).map((v, i) => {
+        const stage = project.stages[i];
+        const st = states.get(v.name);
+        const verifiedAt = {};
+        for (const f of v.freight) {
+            const rec = snap.verifications.find((r) => r.stage === v.name && r.freightId === f.id);
+            if (rec)
+                verifiedAt[f.id] = rec.verifiedAt;
+        }
+        return {
+            ...v,
+            health: v.verified === undefined ? 'none' : v.verified ? 'verified' : 'not-verified',
+            autoPromotion: stage?.autoPromotion ?? false,
+            mode: stage?.promotionTemplate.mode ?? 'direct',
+            ...(stage?.environmentUrl ? { environmentUrl: stage.environmentUrl } : {}),
+            approvedBy: st?.approvedBy ?? [],
+            ...(st?.run ? { run: st.run } : {}),
+            ...(st?.autoPromotionHold ? { hold: st.autoPromotionHold } : {}),
+            verifiedAt,
+        };
+    });
+    const promotedTo = new Map();
+    for (const r of records) {
+        const list = promotedTo.get(r.freightId) ?? [];
+        if (!list.includes(r.stage))
+            promotedTo.set(r.freightId, [...list, r.stage]);
+    }
+    const limit = opts.freightLimit ?? snap.freight.length;
+    const freight = freightViews(project, snap, states)
+        .slice(0, limit)
+        .map((f) => ({
+        ...f,
+        versions: versionsOf(f),
+        promotedTo: project.stages
+            .map((s) => s.name)
+            .filter((s) => promotedTo.get(f.id)?.includes(s) || s in f.status.currentlyIn),
+    }));
+    const promotions = promotionViews(records).map((p, i) => ({
+        ...p,
+        subject: records[i]?.subject ?? '',
+        ...(web ? { commitUrl: `${web}/commit/${p.commit}` } : {}),
+    }));
+    const warehouses = project.warehouses.map((w) => {
+        const latest = snap.freight.find((f) => f.origin.name === w.name);
+        return {
+            name: w.name,
+            subscriptions: w.subscriptions.map((s) => s.kind === 'image'
+                ? `image ${s.image.repoURL}`
+                : s.kind === 'chart'
+                    ? `chart ${s.chart.repoURL}${s.chart.name ? ` ${s.chart.name}` : ''}`
+                    : `git ${s.git.repoURL}`),
+            ...(latest
+                ? { latest: { id: latest.id, alias: latest.alias, createdAt: latest.createdAt } }
+                : {}),
+        };
+    });
+    return {
+        project: project.name,
+        ...(web ? { repoWebUrl: web } : {}),
+        warehouses,
+        stages,
+        freight,
+        freightTotal: snap.freight.length,
+        promotions,
+    };
+}
+/**
+ * The web page of a repository from its clone URL, for commit links: `https://host/owner/name`
+ * from `https://[user@]host/owner/name(.git)`, `git@host:owner/name(.git)` or
+ * `ssh://git@host/owner/name(.git)`. Undefined for anything else (file://, plain http://).
+ */
+function repoWebUrl(remoteUrl) {
+    const clean = (host, path) => {
+        const p = path
+            .replace(/\/+$/, '')
+            .replace(/\.git$/, '')
+            .replace(/^\/+/, '');
+        if (!host || !/^[\w.-]+(?::\d+)?$/.test(host) || !/^[\w.~-]+(?:\/[\w.~-]+)+$/.test(p))
+            return undefined;
+        return `https://${host}/${p}`;
+    };
+    const https = /^https:\/\/(?:[^@/]*@)?([^/]+)(\/.*)$/i.exec(remoteUrl);
+    if (https)
+        return clean(https[1] ?? '', https[2] ?? '');
+    const ssh = /^ssh:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/.*)$/i.exec(remoteUrl);
+    if (ssh)
+        return clean(ssh[1] ?? '', ssh[2] ?? '');
+    const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+)$/.exec(remoteUrl);
+    if (scp)
+        return clean(scp[1] ?? '', scp[2] ?? '');
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/status/markdown.ts
+
+/** The icon of a stage's verification state in the graph. */
+const HEALTH_ICON = {
+    verified: '✅',
+    'not-verified': '⏳',
+    none: '—',
+};
+/** Marks in the freight matrix. */
+const MARK = { current: '●', verified: '✓', approved: '✔' };
+/**
+ * Text inside a quoted Mermaid label: anything but letters, digits and a few plain punctuation
+ * marks becomes an entity code (`#34;`), which Mermaid turns back into the character as text, so
+ * no quote, bracket, pipe, backtick or tag can end the label or become markup.
+ */
+function mermaidText(text) {
+    return [...text.replace(/[\r\n\t]+/g, ' ')]
+        .map((c) => (/^[A-Za-z0-9 ._\-/@,+=()]$/.test(c) ? c : `#${c.codePointAt(0)};`))
+        .join('');
+}
+/**
+ * Text in Markdown (a table cell, a heading) shown as itself: HTML and Markdown syntax characters
+ * become entities, so nothing from the repository can become a link, emphasis, markup or a
+ * column break.
+ */
+function markdownText(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[&<>"'|\\`*_[\]~#!]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+const CLASS = {
+    warehouse: 'gWarehouse',
+    verified: 'gVerified',
+    'not-verified': 'gNotVerified',
+    none: 'gNone',
+    held: 'gHeld',
+};
+function stageLabel(s) {
+    const lines = [mermaidText(s.name)];
+    const aliases = s.freight.map((f) => mermaidText(f.alias)).join(', ');
+    lines.push(aliases ? `${aliases} ${HEALTH_ICON[s.health]}` : HEALTH_ICON.none);
+    if (s.hold)
+        lines.push('⏸ held');
+    return lines.join('<br/>');
+}
+/**
+ * `flowchart LR`: warehouses (cylinders) → stages, following each stage's requestedFreight; each
+ * stage shows its name, current freight alias and verification (✅ verified, ⏳ not verified
+ * yet, — no freight). Node IDs are generated (w0, s0, …), so names never reach the syntax.
+ */
+function pipelineMermaid(project, status) {
+    const graph = pipelineGraph(project);
+    const ids = new Map();
+    project.warehouses.forEach((w, i) => ids.set(warehouseNode(w.name), `w${i}`));
+    project.stages.forEach((s, i) => ids.set(stageNode(s.name), `s${i}`));
+    const byStage = new Map(status.stages.map((s) => [s.name, s]));
+    const lines = ['flowchart LR'];
+    project.warehouses.forEach((w, i) => lines.push(`  w${i}[("${mermaidText(w.name)}")]`));
+    const classes = new Map();
+    const addClass = (cls, id) => classes.set(cls, [...(classes.get(cls) ?? []), id]);
+    project.warehouses.forEach((_, i) => addClass(CLASS.warehouse, `w${i}`));
+    project.stages.forEach((stage, i) => {
+        const s = byStage.get(stage.name);
+        const label = s ? stageLabel(s) : `${mermaidText(stage.name)}<br/>${HEALTH_ICON.none}`;
+        lines.push(`  s${i}["${label}"]`);
+        addClass(CLASS[s?.health ?? 'none'], `s${i}`);
+        if (s?.hold)
+            addClass(CLASS.held, `s${i}`);
+    });
+    const labelled = project.warehouses.length > 1;
+    for (const e of graph.edges) {
+        const from = ids.get(e.from);
+        const to = ids.get(e.to);
+        if (!from || !to)
+            continue;
+        const label = labelled && e.from.startsWith('stage:') ? `|"${mermaidText(e.warehouses.join(', '))}"|` : '';
+        lines.push(`  ${from} -->${label} ${to}`);
+    }
+    lines.push(`  classDef ${CLASS.warehouse} fill:#eef2ff,stroke:#6366f1,color:#1e1b4b`, `  classDef ${CLASS.verified} fill:#dcfce7,stroke:#16a34a,color:#14532d`, `  classDef ${CLASS['not-verified']} fill:#fef9c3,stroke:#ca8a04,color:#713f12`, `  classDef ${CLASS.none} fill:#f3f4f6,stroke:#9ca3af,color:#374151`, `  classDef ${CLASS.held} stroke-dasharray:5 5`);
+    for (const cls of Object.values(CLASS)) {
+        const members = classes.get(cls);
+        if (members?.length)
+            lines.push(`  class ${members.join(',')} ${cls}`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** The marks of one freight in one stage: ● current, ✓ verified, ✔ approved. */
+function freightMarks(f, stage) {
+    const marks = [];
+    if (stage in f.status.currentlyIn)
+        marks.push('current');
+    if (stage in f.status.verifiedIn)
+        marks.push('verified');
+    if (stage in f.status.approvedFor)
+        marks.push('approved');
+    return marks;
+}
+/** A freight × stage table, newest freight first: ● current, ✓ verified, ✔ approved. */
+function freightMatrixMarkdown(project, status, opts = {}) {
+    const limit = opts.limit ?? 10;
+    if (!status.freight.length)
+        return '_No freight yet._\n';
+    const stages = project.stages.map((s) => s.name);
+    const rows = status.freight.slice(0, limit);
+    const md = [
+        `| freight | versions | ${stages.map(markdownText).join(' | ')} |`,
+        `| --- | --- | ${stages.map(() => ':-:').join(' | ')} |`,
+    ];
+    for (const f of rows) {
+        const cells = stages.map((s) => freightMarks(f, s)
+            .map((m) => MARK[m])
+            .join(' '));
+        md.push(`| **${markdownText(f.alias)}** \`${f.id.slice(0, 7)}\` | ${markdownText(f.versions)} | ${cells.join(' | ')} |`);
+    }
+    md.push('', `${MARK.current} current · ${MARK.verified} verified · ${MARK.approved} approved` +
+        (status.freightTotal > rows.length
+            ? ` · newest ${rows.length} of ${status.freightTotal} freight`
+            : ''));
+    return md.join('\n') + '\n';
+}
+/** The "Pipeline" section appended to every action's job summary. */
+function pipelineSummaryMarkdown(project, status) {
+    return [
+        `## Pipeline: ${markdownText(project.name)}`,
+        '',
+        '```mermaid',
+        pipelineMermaid(project, status).trimEnd(),
+        '```',
+        '',
+        freightMatrixMarkdown(project, status),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/util/table.ts
+/** Plain aligned columns, as `kubectl get` and `kargo get` print them. */
+function table(headers, rows) {
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join('   ')
+        .trimEnd();
+    return [line(headers), ...rows.map(line)].join('\n') + '\n';
+}
+/** Age in kubectl's style: 45s, 12m, 5h, 3d. */
+function age(iso, now) {
+    if (!iso)
+        return '';
+    const s = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 1000));
+    if (s < 120)
+        return `${s}s`;
+    if (s < 7200)
+        return `${Math.floor(s / 60)}m`;
+    if (s < 172800)
+        return `${Math.floor(s / 3600)}h`;
+    return `${Math.floor(s / 86400)}d`;
+}
+
+;// CONCATENATED MODULE: ./src/dashboard/escape.ts
+/** Escaping for the dashboard: every text from the repository goes through one of these. */
+const ENTITY = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** Text in HTML or SVG content and in quoted attribute values. */
+function esc(text) {
+    return text.replace(/[&<>"']/g, (c) => ENTITY[c] ?? c);
+}
+/**
+ * A link target from the repository (a run URL, an environment URL), or undefined unless it is an
+ * absolute http(s) URL: no `javascript:`, no `data:`, nothing relative.
+ */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const u = new URL(url);
+        return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `<a href>` to a safe URL, or the text alone. `text` is HTML already escaped. */
+function escape_link(url, html, attrs = '') {
+    const href = safeUrl(url);
+    return href ? `<a href="${esc(href)}"${attrs}>${html}</a>` : html;
+}
+/** An ID fragment made of [a-z0-9-] from any name, stable, and distinct for distinct names. */
+function slug(name) {
+    const plain = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+    return plain === name ? name : `${plain}-${hash(name)}`;
+}
+function hash(s) {
+    let h = 0x811c9dc5;
+    for (const c of s) {
+        h ^= c.codePointAt(0) ?? 0;
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(36);
+}
+/** Shortens to `max` characters with an ellipsis (the full text goes in a title). */
+function fit(text, max) {
+    const chars = [...text];
+    return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
+;// CONCATENATED MODULE: ./src/dashboard/svg.ts
+
+
+const NODE_W = 200;
+const NODE_H = 76;
+const GAP_X = 72;
+const GAP_Y = 24;
+const PAD = 12;
+const HEALTH_TEXT = {
+    verified: '✓ verified',
+    'not-verified': '… not verified',
+    none: 'no freight',
+};
+function describe(project, status) {
+    const byStage = new Map(status.stages.map((s) => [s.name, s]));
+    const graph = graph_pipelineGraph(project);
+    const nameOf = (id) => id.replace(/^(warehouse|stage):/, '');
+    const parts = graph.nodes.map((n) => {
+        const out = graph.edges.filter((e) => e.from === n.id).map((e) => nameOf(e.to));
+        const feeds = out.length ? `, feeds ${out.join(', ')}` : '';
+        if (n.kind === 'warehouse')
+            return `Warehouse ${n.name}${feeds}.`;
+        const s = byStage.get(n.name);
+        const freight = s?.freight.map((f) => f.alias).join(', ');
+        const state = freight
+            ? `runs ${freight}, ${s?.health === 'verified' ? 'verified' : 'not verified'}`
+            : 'has no freight';
+        return `Stage ${n.name} ${state}${s?.hold ? ', auto-promotion held' : ''}${feeds}.`;
+    });
+    return parts.join(' ');
+}
+function pipelineSvg(project, status, opts) {
+    const graph = graph_pipelineGraph(project);
+    const rows = Math.max(1, ...Array.from({ length: graph.layers }, (_, l) => graph.nodes.filter((n) => n.layer === l).length));
+    const width = PAD * 2 + graph.layers * NODE_W + (graph.layers - 1) * GAP_X;
+    const height = PAD * 2 + rows * NODE_H + (rows - 1) * GAP_Y;
+    const pos = new Map();
+    for (let l = 0; l < graph.layers; l++) {
+        const col = graph.nodes.filter((n) => n.layer === l);
+        const offset = ((rows - col.length) * (NODE_H + GAP_Y)) / 2;
+        for (const n of col)
+            pos.set(n.id, {
+                x: PAD + l * (NODE_W + GAP_X),
+                y: PAD + offset + n.order * (NODE_H + GAP_Y),
+            });
+    }
+    const p = opts.idPrefix;
+    const out = [
+        `<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${p}-title ${p}-desc">`,
+        `<title id="${p}-title">Pipeline of ${esc(project.name)}</title>`,
+        `<desc id="${p}-desc">${esc(describe(project, status))}</desc>`,
+        `<defs><marker id="${p}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrowhead"/></marker></defs>`,
+    ];
+    out.push('<g class="edges">');
+    for (const e of graph.edges) {
+        const a = pos.get(e.from);
+        const b = pos.get(e.to);
+        if (!a || !b)
+            continue;
+        const x1 = a.x + NODE_W;
+        const y1 = a.y + NODE_H / 2;
+        const x2 = b.x - 2;
+        const y2 = b.y + NODE_H / 2;
+        const dx = Math.max(24, (x2 - x1) / 2);
+        const d = `M${x1} ${y1}C${x1 + dx} ${y1} ${x2 - dx} ${y2} ${x2} ${y2}`;
+        out.push(`<path class="edge" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="${d}" marker-end="url(#${p}-arrow)"><title>${esc(`${e.from.replace(/^\w+:/, '')} → ${e.to.replace(/^\w+:/, '')} (${e.warehouses.join(', ')})`)}</title></path>`);
+    }
+    out.push('</g>', '<g class="nodes">');
+    const byStage = new Map(status.stages.map((s) => [s.name, s]));
+    const byWarehouse = new Map(status.warehouses.map((w) => [w.name, w]));
+    for (const n of graph.nodes) {
+        const at = pos.get(n.id);
+        if (at)
+            out.push(nodeSvg(n, at, p, byStage.get(n.name), byWarehouse.get(n.name)));
+    }
+    out.push('</g>', '</svg>');
+    return out.join('\n');
+}
+function nodeSvg(n, at, prefix, stage, warehouse) {
+    const { x, y } = at;
+    const tx = x + 12;
+    const text = (cls, dy, s, max) => `<text class="${cls}" x="${tx}" y="${y + dy}">${esc(fit(s, max))}</text>`;
+    if (n.kind === 'warehouse') {
+        const latest = warehouse?.latest?.alias;
+        const title = `warehouse ${n.name}${latest ? `, newest freight ${latest}` : ''}`;
+        return [
+            `<g class="node warehouse" data-node="${esc(n.id)}" data-kind="warehouse" data-name="${esc(n.name)}">`,
+            `<title>${esc(title)}</title>`,
+            `<rect x="${x}" y="${y}" width="${NODE_W}" height="${NODE_H}" rx="14"/>`,
+            text('kind', 20, 'WAREHOUSE', 24),
+            text('name', 42, n.name, 20),
+            text('freight', 62, latest ? `newest: ${latest}` : 'no freight yet', 25),
+            '</g>',
+        ].join('');
+    }
+    const health = stage?.health ?? 'none';
+    const aliases = stage?.freight.map((f) => f.alias).join(', ') ?? '';
+    const held = stage?.hold ? ' held' : '';
+    const title = `stage ${n.name}: ${aliases ? `${aliases}, ${HEALTH_TEXT[health]}` : 'no freight'}${stage?.hold ? `, auto-promotion held (${stage.hold.reason})` : ''}`;
+    return [
+        `<a href="#${prefix}-stage-${slug(n.name)}">`,
+        `<g class="node stage ${health}${held}" data-node="${esc(graph_stageNode(n.name))}" data-kind="stage" data-name="${esc(n.name)}" data-health="${health}" data-freight="${esc(aliases)}"${stage?.hold ? ' data-held="true"' : ''}>`,
+        `<title>${esc(title)}</title>`,
+        `<rect x="${x}" y="${y}" width="${NODE_W}" height="${NODE_H}" rx="6"/>`,
+        `<rect class="band" x="${x + 1}" y="${y + 5}" width="5" height="${NODE_H - 10}"/>`,
+        text('name', 22, n.name, 20),
+        text('freight', 44, aliases || '—', 24),
+        text('state', 64, `${HEALTH_TEXT[health]}${stage?.hold ? ' · held' : ''}`, 26),
+        '</g>',
+        '</a>',
+    ].join('');
+}
+
+;// CONCATENATED MODULE: ./src/dashboard/html.ts
+
+
+
+
+
+/** `2026-11-01 10:00 UTC`: the same on every machine. */
+function formatTime(iso) {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime()))
+        return iso;
+    return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+function time(iso, now) {
+    if (!iso)
+        return '—';
+    const ago = age(iso, now);
+    return `<time datetime="${esc(iso)}" title="${esc(formatTime(iso))}">${esc(ago ? `${ago} ago` : formatTime(iso))}</time>`;
+}
+const code = (s) => `<code>${esc(s)}</code>`;
+const HEALTH_LABEL = {
+    verified: 'verified',
+    'not-verified': 'not verified',
+    none: 'no freight',
+};
+function badge(kind, text, title) {
+    return `<span class="badge ${kind}"${title ? ` title="${esc(title)}"` : ''}>${esc(text)}</span>`;
+}
+function stagesTable(p, s, now) {
+    const rows = s.stages.map((st) => {
+        const freight = st.freight.length
+            ? st.freight
+                .map((f) => `<span class="alias">${esc(f.alias)}</span> ${code(f.id.slice(0, 7))}`)
+                .join('<br>')
+            : '—';
+        const versions = st.freight.map((f) => esc(versionsOf(f))).join('<br>') || '—';
+        const verifiedAt = Object.values(st.verifiedAt).sort().pop();
+        const health = [
+            badge(st.health, HEALTH_LABEL[st.health], verifiedAt ? `verified ${formatTime(verifiedAt)}` : undefined),
+            ...(st.hold
+                ? [
+                    badge('held', 'held', `auto-promotion held since ${formatTime(st.hold.since)} by ${st.hold.by}: ${st.hold.reason}`),
+                ]
+                : []),
+        ].join(' ');
+        const promoted = st.promotedAt
+            ? `${time(st.promotedAt, now)}${st.run ? ` ${escape_link(st.run, 'run', ' class="run"')}` : ''}`
+            : '—';
+        const by = [
+            esc(st.promotedBy ?? '—'),
+            ...(st.approvedBy.length ? [`approved by ${esc(st.approvedBy.join(', '))}`] : []),
+        ].join('<br>');
+        const name = escape_link(st.environmentUrl, esc(st.name));
+        const env = st.environment !== st.name ? `<br><small>env ${esc(st.environment)}</small>` : '';
+        const auto = st.autoPromotion ? 'auto' : 'manual';
+        return `<tr id="${p}-stage-${slug(st.name)}" data-stage="${esc(st.name)}" data-health="${st.health}"${st.hold ? ' data-held="true"' : ''}><th scope="row">${name}${env}</th><td class="freight">${freight}</td><td>${versions}</td><td class="health">${health}</td><td>${promoted}</td><td>${by}</td><td>${auto}${st.mode === 'pull-request' ? ', PR' : ''}</td></tr>`;
+    });
+    return [
+        `<table class="stages" aria-labelledby="${p}-stages">`,
+        '<thead><tr><th scope="col">Stage</th><th scope="col">Freight</th><th scope="col">Versions</th><th scope="col">Verification</th><th scope="col">Promoted</th><th scope="col">By</th><th scope="col">Promotion</th></tr></thead>',
+        `<tbody>${rows.join('\n')}</tbody>`,
+        '</table>',
+    ].join('\n');
+}
+const MARK_TEXT = { current: '●', verified: '✓', approved: '✔', promoted: '○' };
+const MARK_WORD = {
+    current: 'current',
+    verified: 'verified',
+    approved: 'approved',
+    promoted: 'was here',
+};
+function marks(f, stage) {
+    const m = freightMarks(f, stage);
+    // Promoted there once, and neither there now nor verified there (which says as much).
+    const said = m.includes('current') || m.includes('verified');
+    if (!said && f.promotedTo.includes(stage))
+        m.unshift('promoted');
+    return m;
+}
+function freightTable(p, project, s, now) {
+    const stages = project.stages.map((st) => st.name);
+    if (!s.freight.length)
+        return '<p class="empty">No freight yet: run discover.</p>';
+    const rows = s.freight.map((f) => {
+        const cells = stages.map((st) => {
+            const m = marks(f, st);
+            const text = m
+                .map((k) => `<span class="mark ${k}" aria-hidden="true">${MARK_TEXT[k]}</span>`)
+                .join('');
+            const words = m.map((k) => MARK_WORD[k]).join(', ');
+            return `<td class="marks" data-stage="${esc(st)}" data-marks="${m.join(' ')}"${words ? ` title="${esc(`${st}: ${words}`)}"` : ''}>${text}${words ? `<span class="sr">${esc(words)}</span>` : ''}</td>`;
+        });
+        const by = f.createdBy
+            ? ` by ${safeUrl(f.createdBy) ? escape_link(f.createdBy, 'run', ' class="run"') : esc(f.createdBy)}`
+            : '';
+        return `<tr data-freight="${esc(f.id)}" data-alias="${esc(f.alias)}"><th scope="row"><span class="alias">${esc(f.alias)}</span> ${code(f.id.slice(0, 7))}</th><td>${esc(f.origin.name)}</td><td>${esc(f.versions)}</td><td>${time(f.createdAt, now)}${by}</td>${cells.join('')}</tr>`;
+    });
+    const more = s.freightTotal > s.freight.length
+        ? `<p class="note">The newest ${s.freight.length} of ${s.freightTotal} freight.</p>`
+        : '';
+    return [
+        `<table class="freight" aria-labelledby="${p}-freight">`,
+        `<thead><tr><th scope="col">Freight</th><th scope="col">Warehouse</th><th scope="col">Versions</th><th scope="col">Created</th>${stages.map((st) => `<th scope="col" class="stage-col">${esc(st)}</th>`).join('')}</tr></thead>`,
+        `<tbody>${rows.join('\n')}</tbody>`,
+        '</table>',
+        `<p class="legend">${Object.keys(MARK_TEXT).map((k) => `<span class="mark ${k}" aria-hidden="true">${MARK_TEXT[k]}</span> ${MARK_WORD[k]}`).join(' · ')}</p>`,
+        more,
+    ].join('\n');
+}
+function promotionsTable(p, s, now) {
+    if (!s.promotions.length)
+        return '<p class="empty">No promotions yet.</p>';
+    const rows = s.promotions.map((r) => {
+        const commit = escape_link(r.commitUrl, code(r.commit.slice(0, 7)), ' class="commit"');
+        const run = r.run ? escape_link(r.run, 'run', ' class="run"') : '';
+        return `<tr data-commit="${esc(r.commit)}" data-stage="${esc(r.stage)}"><td>${time(r.promotedAt, now)}</td><th scope="row">${esc(r.stage)}</th><td><span class="alias">${esc(r.freight.alias)}</span></td><td>${commit}</td><td class="subject">${esc(r.subject)}</td><td>${esc(r.promotedBy)}${r.approvedBy.length ? `<br><small>approved by ${esc(r.approvedBy.join(', '))}</small>` : ''}</td><td>${run}</td></tr>`;
+    });
+    return [
+        `<table class="promotions" aria-labelledby="${p}-promotions">`,
+        '<thead><tr><th scope="col">When</th><th scope="col">Stage</th><th scope="col">Freight</th><th scope="col">Commit</th><th scope="col">Message</th><th scope="col">By</th><th scope="col">Run</th></tr></thead>',
+        `<tbody>${rows.join('\n')}</tbody>`,
+        '</table>',
+    ].join('\n');
+}
+function projectSection(project, status, now) {
+    const p = `p-${slug(project.name)}`;
+    return [
+        `<section class="project" id="${p}" aria-labelledby="${p}-h">`,
+        `<h2 id="${p}-h">${esc(project.name)}</h2>`,
+        `<figure class="pipeline">`,
+        pipelineSvg(project, status, { idPrefix: p }),
+        `<figcaption>Freight flows left to right: from warehouses into stages that take it directly, then to stages that take it once it is verified upstream.</figcaption>`,
+        `</figure>`,
+        `<h3 id="${p}-stages">Stages</h3>`,
+        stagesTable(p, status, now),
+        `<h3 id="${p}-freight">Freight</h3>`,
+        freightTable(p, project, status, now),
+        `<h3 id="${p}-promotions">Recent promotions</h3>`,
+        promotionsTable(p, status, now),
+        '</section>',
+    ].join('\n');
+}
+const CSS = `
+:root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--card:#f6f8fa;
+--ok:#1a7f37;--ok-bg:#dafbe1;--wait:#9a6700;--wait-bg:#fff8c5;--none:#59636e;--none-bg:#eff2f5;
+--held:#8250df;--held-bg:#fbefff;--wh:#0969da;--wh-bg:#ddf4ff;--link:#0969da}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;
+--card:#151b23;--ok:#3fb950;--ok-bg:#12261e;--wait:#d29922;--wait-bg:#272115;--none:#9198a1;
+--none-bg:#212830;--held:#ab7df8;--held-bg:#231c33;--wh:#4493f8;--wh-bg:#121d2f;--link:#4493f8}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+header{padding:16px 24px;border-bottom:1px solid var(--line);display:flex;flex-wrap:wrap;gap:4px 24px;align-items:baseline}
+header h1{font-size:20px;margin:0}
+header p{margin:0;color:var(--muted)}
+main{padding:8px 24px 32px;max-width:1400px}
+a{color:var(--link)}
+h2{font-size:18px;margin:24px 0 8px}
+h3{font-size:15px;margin:20px 0 8px}
+nav ul{display:flex;gap:12px;list-style:none;padding:0;margin:0}
+figure{margin:0;padding:12px;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow-x:auto}
+figcaption{color:var(--muted);font-size:12px;margin-top:6px}
+svg.graph{display:block;max-width:none;font:13px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+svg .edge{fill:none;stroke:var(--muted);stroke-width:1.5}
+svg .arrowhead{fill:var(--muted)}
+svg .node rect{fill:var(--bg);stroke:var(--line);stroke-width:1.5}
+svg .node text{fill:var(--fg)}
+svg .node .name{font-weight:600;font-size:14px}
+svg .node .kind{font-size:10px;letter-spacing:.08em;fill:var(--wh)}
+svg .node .freight{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px}
+svg .node .state{font-size:12px}
+svg .warehouse rect{fill:var(--wh-bg);stroke:var(--wh)}
+svg .stage.verified rect{stroke:var(--ok)} svg .stage.verified .band{fill:var(--ok)} svg .stage.verified .state{fill:var(--ok)}
+svg .stage.not-verified rect{stroke:var(--wait)} svg .stage.not-verified .band{fill:var(--wait)} svg .stage.not-verified .state{fill:var(--wait)}
+svg .stage.none .band{fill:var(--line)} svg .stage.none .state{fill:var(--muted)}
+svg .stage.held rect:not(.band){stroke-dasharray:5 4} svg .stage.held .band{fill:var(--held)}
+svg .stage .band{stroke:none}
+svg a:focus rect,svg a:hover rect{stroke-width:3}
+table{border-collapse:collapse;width:100%;margin:4px 0}
+th,td{border-bottom:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
+thead th{color:var(--muted);font-weight:600;font-size:12px;white-space:nowrap}
+tbody th{font-weight:600}
+tbody tr:target{background:var(--card)}
+td.marks,th.stage-col{text-align:center}
+.alias{font-weight:600}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;color:var(--muted)}
+a code{color:inherit}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;border:1px solid}
+.badge.verified{color:var(--ok);background:var(--ok-bg)}
+.badge.not-verified{color:var(--wait);background:var(--wait-bg)}
+.badge.none{color:var(--none);background:var(--none-bg)}
+.badge.held{color:var(--held);background:var(--held-bg)}
+.mark{display:inline-block;min-width:1.2em;font-size:14px}
+.mark.current{color:var(--wh)} .mark.verified{color:var(--ok)} .mark.approved{color:var(--held)} .mark.promoted{color:var(--muted)}
+.legend,.note,.empty,small{color:var(--muted);font-size:12px}
+td.subject{max-width:28em;overflow-wrap:anywhere}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+footer{padding:0 24px 24px;color:var(--muted);font-size:12px}
+`.trim();
+function renderPage(input) {
+    const { now } = input;
+    const names = input.projects.map((x) => x.project.name);
+    const title = `gantry: ${names.join(', ') || 'no projects'}`;
+    const nav = input.projects.length > 1
+        ? `<nav aria-label="Projects"><ul>${names.map((n) => `<li><a href="#p-${slug(n)}">${esc(n)}</a></li>`).join('')}</ul></nav>`
+        : '';
+    return [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<meta name="generator" content="gantry ${esc(input.version)}">`,
+        // Nothing on the page loads or runs anything: say so to the browser too.
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        `<title>${esc(title)}</title>`,
+        `<style>${CSS}</style>`,
+        '</head>',
+        '<body>',
+        '<header>',
+        `<h1>${esc(title)}</h1>`,
+        `<p>${esc(input.repository)} · generated <time datetime="${esc(now.toISOString())}">${esc(formatTime(now.toISOString()))}</time> · <a href="status.json">status.json</a></p>`,
+        nav,
+        '</header>',
+        '<main>',
+        input.projects.length
+            ? input.projects.map((x) => projectSection(x.project, x.status, now)).join('\n')
+            : '<p class="empty">This repository has no projects (.gantry/*.yaml).</p>',
+        '</main>',
+        `<footer>Made by gantry ${esc(input.version)} from the tags and stage branches of the GitOps repository.</footer>`,
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/dashboard/index.ts
+/**
+ * `gantry dashboard --out DIR`: a static page (index.html) and the data behind it (status.json),
+ * from the GitOps repository's tags and stage branches. No server: publish DIR with GitHub Pages.
+ */
+
+
+
+
+
+
+
+/** How much history the page shows. */
+const DASHBOARD_LIMITS = { promotions: 30, freight: 100 };
+/** The two files, as text: the same input gives the same bytes. */
+function renderDashboard(input) {
+    const repository = maskUserinfo(input.repository);
+    const data = {
+        generatedAt: input.now.toISOString(),
+        generator: `gantry ${input.version}`,
+        repository,
+        projects: input.projects.map(({ project, status }) => ({
+            ...status,
+            graph: graph_pipelineGraph(project),
+        })),
+    };
+    return {
+        html: renderPage({ ...input, repository }),
+        json: JSON.stringify(data, null, 2) + '\n',
+    };
+}
+/** Reads each project's status (with its promotion history) for the page. */
+async function readDashboardStatus(store, projects, repoWebUrl) {
+    const out = [];
+    for (const project of projects) {
+        const status = await pipelineStatus(store, project, {
+            promotions: DASHBOARD_LIMITS.promotions,
+            freightLimit: DASHBOARD_LIMITS.freight,
+            ...(repoWebUrl ? { repoWebUrl } : {}),
+        });
+        out.push({ project, status });
+    }
+    return out;
+}
+/** Writes `index.html` and `status.json` into `dir` (created if missing); returns their paths. */
+async function writeDashboard(dir, input) {
+    const files = renderDashboard(input);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const html = (0,external_node_path_namespaceObject.join)(dir, 'index.html');
+    const json = (0,external_node_path_namespaceObject.join)(dir, 'status.json');
+    await (0,promises_namespaceObject.writeFile)(html, files.html);
+    await (0,promises_namespaceObject.writeFile)(json, files.json);
+    return { html, json };
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/cli/dashboard.ts
+
+
+
+
+/**
+ * `gantry dashboard`: index.html and status.json in `--out`. Commit links point at the
+ * repository's web page, derived from an https or ssh remote (`https://github.com/acme/gitops`),
+ * or GANTRY_REPO_WEB_URL when set.
+ */
+async function dashboardCommand(o) {
+    const override = o.io.env.GANTRY_REPO_WEB_URL?.trim();
+    if (override && !/^https?:\/\/[^\s/]+/i.test(override)) {
+        throw new ConfigError(`GANTRY_REPO_WEB_URL must be the repository's web page (https://host/owner/name), not "${override}"`);
+    }
+    const web = override || repoWebUrl(o.ctx.store.remoteUrl);
+    const now = o.now();
+    const projects = await readDashboardStatus(o.ctx.store, o.projects, web);
+    const files = await writeDashboard(o.out, {
+        projects,
+        now,
+        repository: o.ctx.store.remoteUrl,
+        version: package_namespaceObject.rE,
+    });
+    for (const { project, status } of projects) {
+        o.io.err(`${project.name}: ${status.stages.length} stages, ${status.freightTotal} freight, ${status.promotions.length} recent promotions\n`);
+    }
+    o.io.out(`wrote ${files.html} and ${files.json}\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/discovery/oci/reference.ts
+/**
+ * Image repository references as subscriptions write them (`nginx`, `ghcr.io/acme/echo`,
+ * `127.0.0.1:5000/demo/app`), read the way Docker reads them: a first path component with a `.` or
+ * a `:`, or `localhost`, names a registry; anything else is a Docker Hub repository, where a single
+ * name lives under `library/`. A subscription names a repository, so a tag or digest is an error.
+ */
+
+/** Docker Hub as references name it, and as credentials are keyed. */
+const DOCKER_HUB = 'docker.io';
+/** Where Docker Hub's registry API answers. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const DOCKER_HUB_ALIASES = new Set([DOCKER_HUB, 'index.docker.io', DOCKER_HUB_API]);
+// Repository path components, as the distribution spec defines them.
+const COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const HOSTNAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const IPV6 = /^\[[0-9A-Fa-f:.]+\]$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+function bad(repoURL, why) {
+    return new ConfigError(`invalid image repository ${JSON.stringify(repoURL)}: ${why}`);
+}
+function isRegistryHost(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+function validHost(host) {
+    const m = /^(.*?)(?::([0-9]{1,5}))?$/.exec(host);
+    const name = m?.[1] ?? '';
+    if (m?.[2] !== undefined && Number(m[2]) > 65535)
+        return false;
+    return HOSTNAME.test(name) || IPV6.test(name);
+}
+/** Loopback hosts are reached over plain HTTP (Docker's default insecure registries). */
+function isLoopbackHost(host) {
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+    return name === 'localhost' || name === '[::1]' || /^127(?:\.[0-9]{1,3}){3}$/.test(name ?? '');
+}
+/** Fold the spellings of a registry host: Docker Hub's aliases become `docker.io`; lower case. */
+function canonicalRegistry(host) {
+    const lower = host.toLowerCase();
+    return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
+}
+/**
+ * Parse a subscription's `repoURL`. Throws a ConfigError that says what is wrong, e.g. when the
+ * reference carries a tag (`nginx:1.25`) or digest (`…@sha256:…`), or uses a URL scheme.
+ */
+function parseImageRepository(repoURL, opts = {}) {
+    const ref = repoURL.trim();
+    if (ref === '')
+        throw bad(repoURL, 'it is empty');
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+        throw bad(repoURL, 'write it without a URL scheme, e.g. `ghcr.io/acme/app`');
+    }
+    if (ref.includes('@')) {
+        throw bad(repoURL, 'it names a digest; subscribe to the repository and let discovery pick');
+    }
+    const slash = ref.indexOf('/');
+    const first = slash >= 0 ? ref.slice(0, slash) : '';
+    let registry;
+    let path;
+    if (slash >= 0 && isRegistryHost(first)) {
+        if (!validHost(first))
+            throw bad(repoURL, `${JSON.stringify(first)} is not a registry host`);
+        registry = canonicalRegistry(first);
+        path = ref.slice(slash + 1);
+    }
+    else {
+        registry = DOCKER_HUB;
+        path = ref;
+    }
+    const lastSlash = path.lastIndexOf('/');
+    const colon = path.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        const tag = path.slice(colon + 1);
+        throw bad(repoURL, TAG.test(tag)
+            ? `it names the tag ${JSON.stringify(tag)}; write the repository alone and choose tags with a selection strategy`
+            : 'a `:` after the registry host is not allowed');
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    for (const component of path.split('/')) {
+        if (!COMPONENT.test(component)) {
+            throw bad(repoURL, component === ''
+                ? 'it has an empty path component'
+                : `${JSON.stringify(component)} is not a valid repository name component (lower case letters, digits and . _ - separators)`);
+        }
+    }
+    if (path.length > 255)
+        throw bad(repoURL, 'the repository name is longer than 255 characters');
+    return {
+        registry,
+        apiHost: registry === DOCKER_HUB ? DOCKER_HUB_API : registry,
+        repository: path,
+        scheme: isLoopbackHost(registry) ? 'http' : 'https',
+        insecureSkipTLSVerify: opts.insecureSkipTLSVerify ?? false,
+    };
+}
+/** `docker.io/library/nginx`, `127.0.0.1:5000/demo/app`: the full name, for messages and keys. */
+function repositoryName(repo) {
+    return `${repo.registry}/${repo.repository}`;
+}
+/** `https://ghcr.io`, `http://127.0.0.1:5000`: where the `/v2/` API of the registry lives. */
+function registryOrigin(repo) {
+    return `${repo.scheme}://${repo.apiHost}`;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+
+
+
+
+/** A git command that failed: says which command, why, and what kind of failure it was. */
+class GitError extends OperationError {
+    command;
+    exitCode;
+    stderr;
+    kind;
+    name = 'GitError';
+    constructor(command, exitCode, stderr, kind) {
+        const why = stderr.trim() || `exit code ${exitCode}`;
+        super(`${command} failed: ${why}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.kind = kind;
+    }
+}
+// Settings that keep gantry's git predictable whatever the user's global config says:
+// no hooks, no signing prompts, no background maintenance, protocol v2 for ref-prefix listing.
+const FIXED_CONFIG = [
+    ['core.hooksPath', '/dev/null'],
+    ['commit.gpgSign', 'false'],
+    ['tag.gpgSign', 'false'],
+    ['gc.auto', '0'],
+    ['maintenance.auto', 'false'],
+    ['fetch.writeCommitGraph', 'false'],
+    ['advice.detachedHead', 'false'],
+    ['init.defaultBranch', 'main'],
+    ['protocol.version', '2'],
+    ['core.askPass', ''],
+    ['credential.interactive', 'false'],
+];
+/**
+ * The one door through which gantry runs git. Every command gets a controlled environment
+ * (no prompts, C locale, fixed config), the remote's credentials through GIT_CONFIG_* variables
+ * scoped to the remote's URL, and errors that name the command with secrets redacted.
+ */
+class Git {
+    opts;
+    redactor;
+    env;
+    constructor(opts) {
+        this.opts = opts;
+        this.redactor = opts.redactor ?? new Redactor();
+        this.env = this.buildEnv();
+    }
+    get remote() {
+        return this.opts.remote;
+    }
+    buildEnv() {
+        const env = {};
+        for (const [k, v] of Object.entries(this.opts.baseEnv)) {
+            // Inherited GIT_* settings (GIT_DIR from a hook, a caller's GIT_CONFIG_COUNT) would point
+            // gantry's git somewhere else; proxies and SSH settings are the user's and are kept.
+            if (v === undefined)
+                continue;
+            if (/^GIT_/.test(k) &&
+                !/^GIT_(SSH|SSH_COMMAND|SSL_CAINFO|SSL_NO_VERIFY|PROXY_COMMAND|EXEC_PATH|TRACE.*)$/.test(k))
+                continue;
+            if (k === 'SSH_ASKPASS' || k === 'GCM_INTERACTIVE')
+                continue;
+            env[k] = v;
+        }
+        env.GIT_TERMINAL_PROMPT = '0';
+        env.GCM_INTERACTIVE = 'never';
+        env.LC_ALL = 'C';
+        env.LANGUAGE = 'C';
+        if (this.opts.identity) {
+            env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = this.opts.identity.name;
+            env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = this.opts.identity.email;
+        }
+        const config = [...FIXED_CONFIG];
+        const remote = this.opts.remote;
+        if (remote?.credentials && isHttpRemote(remote.url)) {
+            const { username, password } = basicPair(remote.credentials);
+            this.redactor.addBasicAuth(username, password);
+            const header = `Authorization: Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+            // Scoped to the remote's URL prefix, so another host (a submodule, say) never sees it.
+            const prefix = remote.url.replace(/\/+$/, '');
+            // One entry: git sends every matching extraHeader, and two Authorization headers are a 400
+            // at strict proxies.
+            config.push([`http.${prefix}.extraHeader`, header]);
+            // git reads extraHeader once, for the URL it was given; after a redirect its next requests
+            // would carry the header to wherever the redirect pointed. With credentials, follow none.
+            config.push(['http.followRedirects', 'false']);
+        }
+        env.GIT_CONFIG_COUNT = String(config.length);
+        config.forEach(([k, v], i) => {
+            env[`GIT_CONFIG_KEY_${i}`] = k;
+            env[`GIT_CONFIG_VALUE_${i}`] = v;
+        });
+        return env;
+    }
+    sshChecked;
+    /**
+     * ssh must not prompt (for a passphrase or a host key) in a job nobody watches. Batch mode is
+     * set only when the user has not chosen an ssh command (GIT_SSH, GIT_SSH_COMMAND or
+     * core.sshCommand): a deploy-key wrapper of theirs wins.
+     */
+    checkSsh() {
+        this.sshChecked ??= (async () => {
+            const url = this.opts.remote?.url ?? '';
+            if (!url || /^(?:https?|file):\/\//i.test(url))
+                return;
+            if (this.env.GIT_SSH || this.env.GIT_SSH_COMMAND)
+                return;
+            const configured = await this.spawn(['config', '--get', 'core.sshCommand'], {});
+            if (configured.exitCode !== 0 || !configured.stdout.trim())
+                this.env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+        })();
+        return this.sshChecked;
+    }
+    /** Runs git and throws GitError when it exits non-zero. */
+    async run(args, options = {}) {
+        const result = await this.exec(args, options);
+        if (result.exitCode !== 0)
+            throw this.error(args, result);
+        return result;
+    }
+    /** Runs git where failure is an expected answer (does this ref exist?). */
+    async tryRun(args, options = {}) {
+        return this.exec(args, options);
+    }
+    error(args, result) {
+        const command = this.redactor.redact(`git ${args.join(' ')}`);
+        // Push reports rejections on stdout with --porcelain; keep them, redacted like the rest.
+        const stderr = this.redactor.redact(result.stderr.trim() || result.stdout);
+        return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
+    }
+    async exec(args, options) {
+        await this.checkSsh();
+        if (!this.opts.trace)
+            return this.spawn(args, options);
+        const started = performance.now();
+        const result = await this.spawn(args, options);
+        const ms = (performance.now() - started).toFixed(0);
+        this.opts.trace(this.redactor.redact(`git ${args.join(' ')} (${options.cwd ?? '.'}) exit ${result.exitCode} in ${ms} ms`));
+        return result;
+    }
+    spawn(args, options) {
+        const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs ?? 120_000;
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(this.opts.binary ?? 'git', args, {
+                cwd: options.cwd,
+                env: options.env ? { ...this.env, ...options.env } : this.env,
+                stdio: ['pipe', 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            let timedOut = false;
+            const timer = setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+                // A grandchild (ssh, a credential helper) may hold the pipes open after git dies;
+                // do not wait for it.
+                child.stdout.destroy();
+                child.stderr.destroy();
+                resolve({
+                    exitCode: 124,
+                    stdout: '',
+                    stdoutBytes: Buffer.alloc(0),
+                    stderr: `timed out after ${timeoutMs} ms`,
+                });
+            }, timeoutMs);
+            child.stdout.on('data', (d) => out.push(d));
+            child.stderr.on('data', (d) => err.push(d));
+            child.on('error', (e) => {
+                clearTimeout(timer);
+                const why = options.cwd && !(0,external_node_fs_namespaceObject.existsSync)(options.cwd)
+                    ? `the directory ${options.cwd} does not exist`
+                    : `${e.message}; is git installed and on PATH?`;
+                reject(new OperationError(`could not run git ${args[0] ?? ''}: ${why}`));
+            });
+            child.on('close', (code) => {
+                clearTimeout(timer);
+                if (timedOut)
+                    return;
+                const stderr = Buffer.concat(err).toString('utf8');
+                const stdoutBytes = Buffer.concat(out);
+                resolve({ exitCode: code ?? 1, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr });
+            });
+            child.stdin.on('error', () => {
+                // git may exit before reading its input (e.g. a bad argument); the exit code tells why.
+            });
+            child.stdin.end(options.input ?? '');
+        });
+    }
+}
+function classify(exitCode, stderr) {
+    const s = stderr.toLowerCase();
+    if (exitCode === 124 && s.startsWith('timed out'))
+        return 'timeout';
+    if (
+    // Push races only: a local "cannot lock ref" (a fetch into a directory/file conflict) is not one.
+    /\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|remote: error: cannot lock ref|\[remote rejected\].*(?:failed to update ref|incorrect old value|cannot lock ref)/.test(s))
+        return 'non-fast-forward';
+    if (/\(already exists\)/.test(s))
+        return 'already-exists';
+    if (/authentication failed|could not read username|could not read password|permission denied|http 401|http 403|returned error: 40[13]|terminal prompts disabled/.test(s))
+        return 'auth';
+    if (/repository .* not found|does not appear to be a git repository|returned error: 404|http 404|couldn't find remote ref|not a git repository/.test(s))
+        return 'not-found';
+    if (/could not resolve host|connection refused|failed to connect|timed out|network is unreachable|connection reset|early eof|the remote end hung up|returned error: 5\d\d|http 5\d\d/.test(s))
+        return 'network';
+    return 'other';
+}
+
+;// CONCATENATED MODULE: ./src/git/index.ts
+
+
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/pipeline/duration.ts
 /**
  * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
@@ -43933,8 +45244,431 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/project.schema.json
+const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}}}}');
+;// CONCATENATED MODULE: ./src/util/suggest.ts
+/**
+ * "Did you mean …?" for misspelled names: field names, enum values, stage names, CLI flags.
+ *
+ * Distance is the optimal-string-alignment variant of Damerau-Levenshtein (insert, delete,
+ * substitute, swap two adjacent characters), computed case-insensitively so that `automatic`
+ * finds `Automatic`; ties are broken by the case-sensitive distance, then by candidate order.
+ */
+/** Edit distance with adjacent transpositions (optimal string alignment). */
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    if (!a.length)
+        return b.length;
+    if (!b.length)
+        return a.length;
+    // Three rolling rows: two back (for transpositions), previous, current.
+    let prev2 = new Array(b.length + 1).fill(0);
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    let cur = new Array(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        cur[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+            }
+            cur[j] = d;
+        }
+        [prev2, prev, cur] = [prev, cur, prev2];
+    }
+    return prev[b.length] ?? 0;
+}
+/**
+ * The candidate closest to `word`, or undefined when none is close enough. "Close enough" is a
+ * distance of at most max(2, ⌊len/3⌋) where len is the longer of the two strings, which catches a
+ * dropped or swapped letter in short names and a few slips in long ones without suggesting
+ * unrelated words. Failing that, a word of four or more letters that is part of exactly one
+ * candidate suggests that candidate. Returns `word` itself when it is one of the candidates.
+ */
+function suggest(word, candidates) {
+    const lower = word.toLowerCase();
+    let best;
+    let bestScore = Infinity;
+    for (const candidate of candidates) {
+        const folded = editDistance(lower, candidate.toLowerCase());
+        const limit = Math.max(2, Math.floor(Math.max(word.length, candidate.length) / 3));
+        if (folded > limit)
+            continue;
+        // Case-insensitive distance first; exact-case distance only breaks ties.
+        const score = folded * 1000 + editDistance(word, candidate);
+        if (score < bestScore) {
+            best = candidate;
+            bestScore = score;
+        }
+    }
+    if (best !== undefined || lower.length < 4)
+        return best;
+    // A shortened name (`strategy` for `imageSelectionStrategy`, `Auto` for `Automatic`): suggest
+    // the one candidate that contains it, if exactly one does.
+    const containing = candidates.filter((c) => c.toLowerCase().includes(lower));
+    return containing.length === 1 ? containing[0] : undefined;
+}
+/** ` (did you mean "x"?)` or the empty string: ready to append to a message. */
+function didYouMean(word, candidates) {
+    const s = suggest(word, candidates);
+    return s !== undefined && s !== word ? ` (did you mean "${s}"?)` : '';
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/source.ts
+/**
+ * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
+ * it came from, and from there to a 1-based line and column.
+ */
+
+/** `stages[1].requestedFreight[0].origin.name`; odd keys are quoted: `config["a.b"]`. */
+function formatPath(segments) {
+    let out = '';
+    for (const seg of segments) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
+            out += out ? `.${seg}` : seg;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+/**
+ * Segments of a JSON pointer (as ajv's `instancePath`), numbers where the data at that point is an
+ * array, so that `/stages/1/name` becomes `['stages', 1, 'name']`.
+ */
+function pointerToSegments(pointer, data) {
+    if (!pointer)
+        return [];
+    const out = [];
+    let cur = data;
+    for (const raw of pointer.slice(1).split('/')) {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(cur)) {
+            const index = Number(key);
+            out.push(index);
+            cur = cur[index];
+        }
+        else {
+            out.push(key);
+            cur =
+                cur !== null && typeof cur === 'object' ? cur[key] : undefined;
+        }
+    }
+    return out;
+}
+function deref(src, node) {
+    if ((0,dist.isAlias)(node))
+        return node.resolve(src.doc) ?? undefined;
+    return (0,dist.isMap)(node) || (0,dist.isSeq)(node) || (0,dist.isScalar)(node) ? node : undefined;
+}
+function findNode(src, segments) {
+    let cur = deref(src, src.doc.contents);
+    let nearest = cur;
+    let key;
+    for (const seg of segments) {
+        key = undefined;
+        let next;
+        if ((0,dist.isMap)(cur)) {
+            const pair = cur.items.find((p) => (0,dist.isScalar)(p.key) && String(p.key.value) === String(seg));
+            if (pair) {
+                key = (0,dist.isScalar)(pair.key) ? pair.key : undefined;
+                // A key with no value (`name:`) has a null scalar; fall back to the key for positions.
+                next = pair.value ?? pair.key;
+            }
+        }
+        else if ((0,dist.isSeq)(cur) && typeof seg === 'number') {
+            next = cur.items[seg];
+        }
+        const node = deref(src, next);
+        if (!node)
+            return { nearest, key };
+        cur = node;
+        nearest = node;
+    }
+    return { value: cur, key, nearest };
+}
+function positionOf(src, node) {
+    const offset = node?.range?.[0];
+    if (offset === undefined)
+        return { line: 1, column: 1 };
+    const { line, col } = src.lineCounter.linePos(offset);
+    return { line, column: col };
+}
+/**
+ * A problem about the field at `segments`: positioned at its value (default) or at its key, falling
+ * back to the nearest enclosing node that exists.
+ */
+function problemAt(src, segments, message, anchor = 'value') {
+    const found = findNode(src, segments);
+    const node = anchor === 'key' ? (found.key ?? found.value ?? found.nearest) : (found.value ?? found.nearest);
+    return { file: src.file, ...positionOf(src, node), path: formatPath(segments), message };
+}
+/** Line of the node at `segments` (for "first defined at line N"). */
+function lineOf(src, segments) {
+    const found = findNode(src, segments);
+    return positionOf(src, found.value ?? found.nearest).line;
+}
+function compareProblems(a, b) {
+    return (a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.path.localeCompare(b.path) ||
+        a.message.localeCompare(b.message));
+}
+/** Sorted by position, exact duplicates removed. */
+function tidyProblems(problems) {
+    const seen = new Set();
+    const out = [];
+    for (const p of [...problems].sort(compareProblems)) {
+        const id = `${p.file}\0${p.line}\0${p.column}\0${p.path}\0${p.message}`;
+        if (!seen.has(id)) {
+            seen.add(id);
+            out.push(p);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/schema.ts
+/**
+ * JSON-schema validation of a project file (schema/project.schema.json, draft-07 so that
+ * yaml-language-server reads it too) and the translation of ajv's errors into problems that say
+ * where and what to do. Two non-standard annotations from VS Code's JSON language service are
+ * honoured: `errorMessage` and `patternErrorMessage`.
+ */
+
+
+
+
+const projectSchema = (/* unused pure expression or super */ null && (schema));
+let compiled;
+function validator() {
+    if (!compiled) {
+        const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+        ajv.addVocabulary(['errorMessage', 'patternErrorMessage']);
+        compiled = ajv.compile(project_schema_namespaceObject);
+    }
+    return compiled;
+}
+function asSchemaNode(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function stringProp(node, key) {
+    const v = node?.[key];
+    return typeof v === 'string' ? v : undefined;
+}
+function numberProp(node, key) {
+    const v = node?.[key];
+    return typeof v === 'number' ? v : undefined;
+}
+const TYPE_NAMES = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'true or false',
+    null: 'nothing',
+};
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    switch (typeof value) {
+        case 'string':
+            return `the string ${JSON.stringify(value)}`;
+        case 'number':
+            return `the number ${value}`;
+        case 'boolean':
+            return `${value}`;
+        case 'object':
+            return 'a mapping';
+        default:
+            return typeof value;
+    }
+}
+function quote(value) {
+    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+}
+function typeMessage(err) {
+    const expected = String(err.params.type ?? '')
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' or ');
+    const data = err.data;
+    let hint = '';
+    if (err.params.type === 'boolean' && typeof data === 'string') {
+        hint = /^(y|yes|on|true)$/i.test(data)
+            ? ' (write true)'
+            : /^(n|no|off|false)$/i.test(data)
+                ? ' (write false)'
+                : '';
+    }
+    else if (err.params.type === 'string' &&
+        (typeof data === 'number' || typeof data === 'boolean')) {
+        hint = ` (quote it: "${String(data)}")`;
+    }
+    else if (err.params.type === 'integer' && typeof data === 'string' && /^\d+$/.test(data)) {
+        hint = ' (remove the quotes)';
+    }
+    else if (err.params.type === 'integer' && typeof data === 'number') {
+        return `expected an integer, got ${data}`;
+    }
+    return `expected ${expected}, got ${describeValue(data)}${hint}`;
+}
+function allowedKeys(parentSchema) {
+    const props = asSchemaNode(parentSchema?.properties);
+    if (!props)
+        return [];
+    return Object.keys(props).filter((k) => k !== '$schema' && asSchemaNode(props[k])?.deprecated !== true);
+}
+function mapError(err, data) {
+    const segments = pointerToSegments(err.instancePath, data);
+    const parent = asSchemaNode(err.parentSchema);
+    const custom = stringProp(parent, 'errorMessage');
+    const at = (message, anchor = 'value') => ({ segments, anchor, message });
+    switch (err.keyword) {
+        case 'if':
+            return undefined; // the failing then/else branch reports it
+        case 'additionalProperties': {
+            const name = String(err.params.additionalProperty);
+            const candidates = allowedKeys(parent);
+            const hint = didYouMean(name, candidates);
+            const list = !hint && candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
+            return {
+                segments: [...segments, name],
+                anchor: 'key',
+                message: `unknown field ${JSON.stringify(name)}${hint}${list}`,
+            };
+        }
+        case 'required': {
+            if (custom)
+                return at(custom);
+            if (segments.length === 0 && (data === null || typeof data !== 'object')) {
+                return at('a project file must be a mapping with project, warehouses and stages');
+            }
+            return at(`missing required field ${JSON.stringify(String(err.params.missingProperty))}`);
+        }
+        case 'type':
+            if (segments.length === 0) {
+                return at(`a project file must be a mapping with project, warehouses and stages, found ${describeValue(err.data)}`);
+            }
+            return at(typeMessage(err));
+        case 'enum': {
+            const allowed = err.params.allowedValues.map((v) => String(v));
+            const hint = typeof err.data === 'string' ? didYouMean(err.data, allowed) : '';
+            const one = allowed.length === 1;
+            return at(`invalid value ${quote(err.data)}: must be ${one ? '' : 'one of '}${allowed.join(', ')}${hint}`);
+        }
+        case 'const':
+            return at(`invalid value ${quote(err.data)}: must be ${quote(err.params.allowedValue)}`);
+        case 'pattern': {
+            const msg = stringProp(parent, 'patternErrorMessage') ??
+                custom ??
+                `must match the pattern ${String(err.params.pattern)}`;
+            return at(`invalid value ${quote(err.data)}: ${msg}`);
+        }
+        case 'minLength': {
+            const limit = Number(err.params.limit);
+            return at(limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`);
+        }
+        case 'maxLength':
+            return at(`must be at most ${String(err.params.limit)} characters long (this is ${String(err.data).length})`);
+        case 'minItems': {
+            const limit = Number(err.params.limit);
+            return at(limit === 1 ? 'must have at least one entry' : `must have at least ${limit} entries`);
+        }
+        case 'maxItems':
+            return at(`must have at most ${String(err.params.limit)} entries`);
+        case 'uniqueItems':
+            return at(`has duplicate entries (items ${String(err.params.j)} and ${String(err.params.i)} are the same)`);
+        case 'minimum':
+        case 'maximum': {
+            const min = numberProp(parent, 'minimum');
+            const max = numberProp(parent, 'maximum');
+            const range = min !== undefined && max !== undefined
+                ? `must be between ${min} and ${max}`
+                : err.keyword === 'minimum'
+                    ? `must be at least ${String(min)}`
+                    : `must be at most ${String(max)}`;
+            return at(`${range}, got ${String(err.data)}`);
+        }
+        case 'not':
+        case 'false schema':
+            return at(custom ?? 'this field is not allowed here', 'key');
+        case 'minProperties':
+        case 'maxProperties':
+        case 'oneOf':
+        case 'anyOf':
+            return at(custom ??
+                (err.keyword === 'oneOf' || err.keyword === 'anyOf'
+                    ? 'does not match any of the allowed forms'
+                    : (err.message ?? 'invalid')));
+        default:
+            return at(custom ?? err.message ?? `failed ${err.keyword}`);
+    }
+}
+/**
+ * ajv reports every branch of a oneOf/anyOf that failed, which reads as noise ("must be object",
+ * "must have required property", "must match exactly one schema"…). Keep the oneOf/anyOf error
+ * itself (it carries the useful errorMessage) and drop what its branches said.
+ */
+function collapseAlternatives(errors) {
+    const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+    if (!alternatives.length)
+        return [...errors];
+    return errors.filter((e) => !alternatives.some((alt) => alt !== e &&
+        e.schemaPath.startsWith(`${alt.schemaPath}/`) &&
+        e.instancePath.startsWith(alt.instancePath)));
+}
+/** Problems from validating `data` (the document as plain JS) against the project schema. */
+function schemaProblems(src, data) {
+    const validate = validator();
+    if (validate(data))
+        return [];
+    const problems = [];
+    // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
+    const missing = new Map();
+    const errors = collapseAlternatives(validate.errors ?? []);
+    // A misspelt required field is reported once, as the unknown field with its suggestion, not
+    // a second time as missing.
+    const suggested = new Set();
+    for (const err of errors) {
+        if (err.keyword !== 'additionalProperties')
+            continue;
+        const hint = suggest(String(err.params.additionalProperty), allowedKeys(asSchemaNode(err.parentSchema)));
+        if (hint)
+            suggested.add(`${err.instancePath}\0${hint}`);
+    }
+    for (const err of errors) {
+        const plain = err.keyword === 'required' && !stringProp(asSchemaNode(err.parentSchema), 'errorMessage');
+        if (plain && suggested.has(`${err.instancePath}\0${String(err.params.missingProperty)}`))
+            continue;
+        if (plain && data !== null && typeof data === 'object') {
+            const list = missing.get(err.instancePath) ?? [];
+            list.push(JSON.stringify(String(err.params.missingProperty)));
+            missing.set(err.instancePath, list);
+            continue;
+        }
+        const mapped = mapError(err, data);
+        if (mapped)
+            problems.push(problemAt(src, mapped.segments, mapped.message, mapped.anchor));
+    }
+    for (const [pointer, fields] of missing) {
+        const message = `missing required field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}`;
+        problems.push(problemAt(src, pointerToSegments(pointer, data), message));
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/util/regex.ts
 /**
  * Go RE2 patterns (what Kargo users write in `allowTags`, `ignoreTags`, path filters, …) compiled
@@ -44567,7 +46301,7 @@ class errors_ExprError extends GantryError {
     }
 }
 /** 1-based line and column of a UTF-16 offset in `source` (columns count code points). */
-function positionOf(source, offset) {
+function errors_positionOf(source, offset) {
     let line = 1;
     let lineStart = 0;
     const end = Math.min(offset, source.length);
@@ -44580,78 +46314,8 @@ function positionOf(source, offset) {
     return { line, column: [...source.slice(lineStart, end)].length + 1 };
 }
 function exprErrorAt(source, offset, reason, cause) {
-    const { line, column } = positionOf(source, offset);
+    const { line, column } = errors_positionOf(source, offset);
     return new errors_ExprError(reason, line, column, cause === undefined ? undefined : { cause });
-}
-
-;// CONCATENATED MODULE: ./src/util/suggest.ts
-/**
- * "Did you mean …?" for misspelled names: field names, enum values, stage names, CLI flags.
- *
- * Distance is the optimal-string-alignment variant of Damerau-Levenshtein (insert, delete,
- * substitute, swap two adjacent characters), computed case-insensitively so that `automatic`
- * finds `Automatic`; ties are broken by the case-sensitive distance, then by candidate order.
- */
-/** Edit distance with adjacent transpositions (optimal string alignment). */
-function editDistance(a, b) {
-    if (a === b)
-        return 0;
-    if (!a.length)
-        return b.length;
-    if (!b.length)
-        return a.length;
-    // Three rolling rows: two back (for transpositions), previous, current.
-    let prev2 = new Array(b.length + 1).fill(0);
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    let cur = new Array(b.length + 1).fill(0);
-    for (let i = 1; i <= a.length; i++) {
-        cur[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
-            }
-            cur[j] = d;
-        }
-        [prev2, prev, cur] = [prev, cur, prev2];
-    }
-    return prev[b.length] ?? 0;
-}
-/**
- * The candidate closest to `word`, or undefined when none is close enough. "Close enough" is a
- * distance of at most max(2, ⌊len/3⌋) where len is the longer of the two strings, which catches a
- * dropped or swapped letter in short names and a few slips in long ones without suggesting
- * unrelated words. Failing that, a word of four or more letters that is part of exactly one
- * candidate suggests that candidate. Returns `word` itself when it is one of the candidates.
- */
-function suggest(word, candidates) {
-    const lower = word.toLowerCase();
-    let best;
-    let bestScore = Infinity;
-    for (const candidate of candidates) {
-        const folded = editDistance(lower, candidate.toLowerCase());
-        const limit = Math.max(2, Math.floor(Math.max(word.length, candidate.length) / 3));
-        if (folded > limit)
-            continue;
-        // Case-insensitive distance first; exact-case distance only breaks ties.
-        const score = folded * 1000 + editDistance(word, candidate);
-        if (score < bestScore) {
-            best = candidate;
-            bestScore = score;
-        }
-    }
-    if (best !== undefined || lower.length < 4)
-        return best;
-    // A shortened name (`strategy` for `imageSelectionStrategy`, `Auto` for `Automatic`): suggest
-    // the one candidate that contains it, if exactly one does.
-    const containing = candidates.filter((c) => c.toLowerCase().includes(lower));
-    return containing.length === 1 ? containing[0] : undefined;
-}
-/** ` (did you mean "x"?)` or the empty string: ready to append to a message. */
-function didYouMean(word, candidates) {
-    const s = suggest(word, candidates);
-    return s !== undefined && s !== word ? ` (did you mean "${s}"?)` : '';
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -44789,11 +46453,11 @@ class ExprTime {
     }
     /** Go's `Time.String()`: `2006-01-02 15:04:05.999999999 -0700 MST`. */
     toString() {
-        return formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST');
+        return time_formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST');
     }
     /** RFC 3339 with fractional seconds when present, as Go marshals times to JSON. */
     toJSON() {
-        return formatTime(this, '2006-01-02T15:04:05.999999999Z07:00');
+        return time_formatTime(this, '2006-01-02T15:04:05.999999999Z07:00');
     }
 }
 // ---- durations ----------------------------------------------------------------------------
@@ -44979,7 +46643,7 @@ function formatOffset(minutes, std) {
     }
 }
 /** Go's `Time.Format(layout)`. */
-function formatTime(t, layout) {
+function time_formatTime(t, layout) {
     const w = t.wall();
     const year = w.getUTCFullYear();
     const month = w.getUTCMonth();
@@ -46032,7 +47696,7 @@ const TIME_METHODS = {
         const [y, m, d] = expectArgs('AddDate', args, ['int', 'int', 'int']);
         return addDate(t, y ?? 0, m ?? 0, d ?? 0);
     },
-    Format: (t, args) => formatTime(t, expectArgs('Format', args, ['string'])[0]),
+    Format: (t, args) => time_formatTime(t, expectArgs('Format', args, ['string'])[0]),
 };
 const DURATION_METHODS = {
     Hours: noArgs('Hours', (d) => d.ns / 3600e9),
@@ -47475,8 +49139,6 @@ function compile_compileExpr(source, opts = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/expr/template.ts
 /**
  * Kargo's expression templates: strings with `${{ expr }}` (or `${% expr %}`) inside, as found in
@@ -47730,6054 +49392,6 @@ function evaluateBool(expression, env, opts) {
     return parsed;
 }
 
-;// CONCATENATED MODULE: ./src/verification/conditions.ts
-/**
- * Turning a measurement into a phase with a metric's `successCondition` / `failureCondition`,
- * as Argo Rollouts does (utils/evaluate EvaluateResult):
- *
- * - no conditions: Successful (unless the provider decided: command's exit status, argocd's
- *   health; see Measurement.phase);
- * - only successCondition: Successful when true, Failed when false;
- * - only failureCondition: Failed when true, Successful when false;
- * - both: Failed when failureCondition is true, else Successful when successCondition is true,
- *   else Inconclusive;
- * - a condition that cannot be evaluated (`result[0]` on an empty vector, a syntax error) or
- *   that is not a bool (`expected bool, but got string`) makes the measurement an Error.
- *
- * Conditions see `result` (plus what the provider adds, e.g. http's `response`) and Argo's
- * helper functions `asInt`, `asFloat`, `isNaN`, `isInf`, `isNil` and `default`, next to every
- * builtin of gantry's expression language (`len`, `all`, `any`, …).
- */
-
-
-function toNumber(name, v) {
-    if (typeof v === 'number')
-        return v;
-    if (typeof v === 'string') {
-        const t = v.trim();
-        const n = /^[+-]?inf(inity)?$/i.test(t)
-            ? t.startsWith('-')
-                ? -Infinity
-                : Infinity
-            : /^nan$/i.test(t)
-                ? NaN
-                : t === ''
-                    ? NaN
-                    : Number(t);
-        if (!Number.isNaN(n) || /^nan$/i.test(t))
-            return n;
-        throw new Error(`${name}(): cannot parse ${JSON.stringify(v)} as a number`);
-    }
-    throw new Error(`${name}() not supported on ${formatValue(v)}`);
-}
-/** Argo Rollouts' condition helpers (utils/evaluate). */
-const CONDITION_FUNCTIONS = {
-    asInt: (args) => {
-        const [v] = expectArgs('asInt', args, ['any']);
-        if (typeof v === 'string' && !/^[+-]?\d+$/.test(v.trim())) {
-            throw new Error(`asInt(): cannot parse ${JSON.stringify(v)} as an integer`);
-        }
-        return Math.trunc(toNumber('asInt', v));
-    },
-    asFloat: (args) => toNumber('asFloat', expectArgs('asFloat', args, ['any'])[0]),
-    isNaN: (args) => Number.isNaN(expectArgs('isNaN', args, ['number'])[0]),
-    isInf: (args) => {
-        const [v] = expectArgs('isInf', args, ['number']);
-        return v === Infinity || v === -Infinity;
-    },
-    isNil: (args) => {
-        const [v] = expectArgs('isNil', args, ['any']);
-        return v === null || v === undefined;
-    },
-    default: (args) => {
-        const [v, d] = expectArgs('default', args, ['any', 'any']);
-        return v === null || v === undefined ? d : v;
-    },
-};
-/** Evaluate one condition; it must give a bool (Argo: `expected bool, but got …`). */
-function evalCondition(field, source, env) {
-    let value;
-    try {
-        value = compile_compileExpr(source).evaluate(env, { functions: CONDITION_FUNCTIONS });
-    }
-    catch (err) {
-        throw new Error(`${field} ${JSON.stringify(source)}: ${errors_errorMessage(err)}`, { cause: err });
-    }
-    if (typeof value !== 'boolean') {
-        const type = value === null || value === undefined ? 'nil' : typeof value;
-        throw new Error(`${field} ${JSON.stringify(source)}: expected bool, but got ${type}`);
-    }
-    return value;
-}
-/**
- * The phase of one measurement. `providerPhase` is what the provider decided by itself; it is
- * used only when the metric has no condition.
- */
-function assessMeasurement(conditions, env, providerPhase) {
-    const { successCondition: success, failureCondition: failure } = conditions;
-    if (success === undefined && failure === undefined) {
-        return { phase: providerPhase ?? 'Successful', message: '' };
-    }
-    let ok = false;
-    let bad = false;
-    try {
-        if (success !== undefined)
-            ok = evalCondition('successCondition', success, env);
-        if (failure !== undefined)
-            bad = evalCondition('failureCondition', failure, env);
-    }
-    catch (err) {
-        return { phase: 'Error', message: errors_errorMessage(err) };
-    }
-    if (failure !== undefined && bad) {
-        return { phase: 'Failed', message: `failureCondition ${JSON.stringify(failure)} is true` };
-    }
-    if (success !== undefined && !ok && failure === undefined) {
-        return { phase: 'Failed', message: `successCondition ${JSON.stringify(success)} is false` };
-    }
-    if (success !== undefined && !ok) {
-        return {
-            phase: 'Inconclusive',
-            message: `neither successCondition ${JSON.stringify(success)} nor failureCondition ${JSON.stringify(failure)} is true`,
-        };
-    }
-    return {
-        phase: 'Successful',
-        message: success !== undefined
-            ? `successCondition ${JSON.stringify(success)} is true`
-            : `failureCondition ${JSON.stringify(failure)} is false`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/verification/templates.ts
-/**
- * `${{ }}` templates in a metric: every string of the provider configuration, and the two
- * conditions, are rendered with Kargo's template rules (src/expr renderTemplate) before the
- * provider checks its configuration, in this environment:
- *
- * - `ctx`: `{project, stage, freight: {id, alias}, commit}` — what is being verified (`commit`
- *   is the promotion commit, or nil when it is not known);
- * - `env`: the environment the adapter passes in (the verify step's `env:`), which is how
- *   secrets get in: `Authorization: Bearer ${{ env.PROM_TOKEN }}`.
- *
- * Every `env.NAME` a template reads is registered as a secret, so its value never reaches a
- * message or a log line. Reading a variable that is not set is an error (a header of
- * `Bearer null` would only fail later and less clearly), unless the expression gives a
- * fallback with `??` or `default(`.
- */
-
-
-/** The expressions inside `${{ … }}` and `${% … %}` of a string. */
-function expressionsOf(text) {
-    const out = [];
-    for (const m of text.matchAll(/\$\{\{([\s\S]*?)\}\}|\$\{%([\s\S]*?)%\}/g)) {
-        out.push(m[1] ?? m[2] ?? '');
-    }
-    return out;
-}
-function stringsOf(value, out = [], depth = 0) {
-    if (depth > 100)
-        return out;
-    if (typeof value === 'string')
-        out.push(value);
-    else if (Array.isArray(value))
-        for (const v of value)
-            stringsOf(v, out, depth + 1);
-    else if (value !== null && typeof value === 'object') {
-        for (const v of Object.values(value))
-            stringsOf(v, out, depth + 1);
-    }
-    return out;
-}
-/** `env.NAME` and `env["NAME"]` read by the expressions of `value`'s strings. */
-function envReferences(value) {
-    const found = new Map();
-    for (const text of stringsOf(value)) {
-        for (const expr of expressionsOf(text)) {
-            const fallback = /\?\?|\bdefault\s*\(/.test(expr);
-            const re = /\benv\s*(?:\?\.|\.)\s*([A-Za-z_][A-Za-z0-9_]*)|\benv\s*(?:\?\.)?\[\s*(["'`])(.*?)\2\s*\]/g;
-            for (const m of expr.matchAll(re)) {
-                const name = m[1] ?? m[3] ?? '';
-                found.set(name, (found.get(name) ?? true) && fallback);
-            }
-        }
-    }
-    return [...found].map(([name, fallback]) => ({ name, fallback }));
-}
-function templateEnv(target, env) {
-    return {
-        ctx: {
-            project: target.project,
-            stage: target.stage,
-            freight: { id: target.freightId, alias: target.freightAlias },
-            commit: target.commit ?? null,
-        },
-        env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
-    };
-}
-/**
- * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
- * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
- */
-function renderMetric(where, parts, target, env) {
-    const all = [parts.config, parts.successCondition, parts.failureCondition];
-    const secrets = [];
-    for (const { name, fallback } of envReferences(all)) {
-        const value = env[name];
-        if (value !== undefined)
-            secrets.push(value);
-        else if (!fallback) {
-            throw new ConfigError(`${where}: env.${name} is not set: pass it to the verify step (env: ${name}: \${{ secrets.${name} }}), or give a fallback with ??`);
-        }
-    }
-    const vars = templateEnv(target, env);
-    const render = (what, fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            throw new ConfigError(`${where}: ${what}: ${errors_errorMessage(err)}`);
-        }
-    };
-    const config = render('provider', () => renderTemplates(parts.config, vars));
-    const condition = (field) => {
-        const source = parts[field];
-        if (source === undefined || !template_hasExpression(source))
-            return source;
-        const value = render(field, () => renderTemplate(source, vars));
-        return typeof value === 'string' ? value : JSON.stringify(value);
-    };
-    const successCondition = condition('successCondition');
-    const failureCondition = condition('failureCondition');
-    return {
-        config,
-        ...(successCondition !== undefined && { successCondition }),
-        ...(failureCondition !== undefined && { failureCondition }),
-        secrets,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/verification/analysis.ts
-/**
- * The analysis runner: a stage's verification metrics, measured and judged with Argo Rollouts'
- * semantics (analysis/analysis.go: generateMetricTasks, assessMetricStatus,
- * assessMetricFailureInconclusiveOrError, assessRunStatus), run to completion inside one job
- * instead of a controller's reconcile loop.
- *
- * Per metric:
- * - wait `initialDelay`, then take measurements `interval` apart (10s after one that ended in
- *   Error, Argo's DefaultErrorRetryInterval) until the metric is decided;
- * - each measurement is Successful, Failed or Inconclusive (by the conditions, see
- *   conditions.ts) or Error (the provider threw, timed out, or a condition could not be
- *   evaluated). Successful, Failed and Inconclusive count towards `count`; Error does not, and
- *   resets only when a measurement does not end in Error;
- * - after each measurement, in Argo's order (a later rule wins): Failed when
- *   failed > failureLimit, Inconclusive when inconclusive > inconclusiveLimit, Error when
- *   consecutiveErrors > consecutiveErrorLimit; otherwise Successful once `count` measurements
- *   have counted. So a metric stops as soon as its outcome is decided.
- *
- * Across metrics:
- * - metrics run concurrently, except `argocd` metrics, which run first and alone (metrics of the
- *   old version prove nothing); when one of them is not Successful the others are Skipped. They
- *   also wait rather than judge (see WAITING_PROVIDERS);
- * - as in Argo, a metric that ends Failed, Error or Inconclusive terminates the run: the others
- *   take no more measurements (one in flight is abandoned). A terminated metric that had taken
- *   measurements without exceeding a limit is Successful (Argo's "run terminated"); one that had
- *   taken none is Skipped;
- * - the overall phase is the worst metric phase, Argo's order Successful < Inconclusive < Error <
- *   Failed (Skipped metrics do not count); no metrics is Successful at once (Kargo verifies a stage
- *   without verification as soon as the promotion lands);
- * - the run's `timeoutMs` (and the caller's `signal`) ends everything still running: those
- *   metrics are Error (or Skipped when they had not started) and the message says why.
- *
- * Before anything is measured every metric is prepared: `${{ }}` rendered (templates.ts), the
- * provider looked up and its configuration checked by the provider's `parse`. A metric that fails
- * there makes the whole analysis Error without measuring (Argo: "Analysis spec invalid").
- *
- * Secrets (values registered through ProviderContext.secret, the env values templates read, and
- * the caller's `secrets`) are replaced by `***` in every message, value and log line.
- *
- * Time is injectable: `clock` for timestamps and `sleep` for every wait, including the
- * per-measurement and overall timeouts, so tests run in virtual time.
- */
-
-
-
-
-
-
-
-/** Argo Rollouts' DefaultErrorRetryInterval: the wait after a measurement that ended in Error. */
-const DEFAULT_ERROR_RETRY_INTERVAL_MS = 10_000;
-/** Longest `value` kept per measurement, in characters. */
-const MAX_VALUE_LENGTH = 500;
-const realSleep = async (ms, signal) => {
-    if (signal.aborted)
-        return;
-    try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
-    }
-    catch {
-        // Aborted: the caller looks at the signal.
-    }
-};
-/** Argo's analysisStatusOrder for completed phases, best first. */
-const SEVERITY = {
-    Successful: 0,
-    Inconclusive: 1,
-    Error: 2,
-    Failed: 3,
-};
-function worstPhase(phases) {
-    return phases.reduce((worst, p) => (SEVERITY[p] > SEVERITY[worst] ? p : worst), 'Successful');
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** Compact JSON, with non-finite numbers as Go prints them (NaN, +Inf, -Inf). */
-function compact(v, depth) {
-    if (depth > 20)
-        return '…';
-    if (v === null || v === undefined)
-        return 'null';
-    if (typeof v === 'number') {
-        if (Number.isFinite(v))
-            return String(v);
-        return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
-    }
-    if (typeof v === 'string')
-        return JSON.stringify(v);
-    if (typeof v === 'boolean')
-        return String(v);
-    if (Array.isArray(v))
-        return `[${v.map((x) => compact(x, depth + 1)).join(',')}]`;
-    if (typeof v === 'object') {
-        const entries = Object.entries(v);
-        return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${compact(x, depth + 1)}`).join(',')}}`;
-    }
-    return String(v);
-}
-/** A result as summaries show it: a string as it is, anything else as compact JSON; cut short. */
-function formatResult(value) {
-    const text = typeof value === 'string' ? value : compact(value, 0);
-    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
-}
-function newResult(metric) {
-    return {
-        name: metric.name,
-        provider: metric.provider.name,
-        phase: 'Skipped',
-        message: '',
-        measurements: [],
-        count: 0,
-        successful: 0,
-        failed: 0,
-        inconclusive: 0,
-        error: 0,
-        consecutiveError: 0,
-    };
-}
-/** Count a measurement as Argo's runMeasurements does. */
-function tally(r, phase) {
-    switch (phase) {
-        case 'Successful':
-            r.successful++;
-            r.count++;
-            r.consecutiveError = 0;
-            break;
-        case 'Failed':
-            r.failed++;
-            r.count++;
-            r.consecutiveError = 0;
-            break;
-        case 'Inconclusive':
-            r.inconclusive++;
-            r.count++;
-            r.consecutiveError = 0;
-            break;
-        case 'Error':
-            r.error++;
-            r.consecutiveError++;
-            break;
-    }
-}
-/** Argo's assessMetricFailureInconclusiveOrError, then the count rule of assessMetricStatus. */
-function assessMetric(metric, r) {
-    let decided;
-    if (r.failed > metric.failureLimit) {
-        decided = {
-            phase: 'Failed',
-            reason: `failed (${r.failed}) > failureLimit (${metric.failureLimit})`,
-        };
-    }
-    if (r.inconclusive > metric.inconclusiveLimit) {
-        decided = {
-            phase: 'Inconclusive',
-            reason: `inconclusive (${r.inconclusive}) > inconclusiveLimit (${metric.inconclusiveLimit})`,
-        };
-    }
-    if (r.consecutiveError > metric.consecutiveErrorLimit) {
-        decided = {
-            phase: 'Error',
-            reason: `consecutiveErrors (${r.consecutiveError}) > consecutiveErrorLimit (${metric.consecutiveErrorLimit})`,
-        };
-    }
-    if (decided)
-        return decided;
-    if (r.count >= metric.count) {
-        return { phase: 'Successful', reason: `count (${metric.count}) reached` };
-    }
-    return undefined;
-}
-/**
- * Providers whose measurements are polls of something that gets there in its own time (Argo CD
- * syncing and rolling out the promotion, the promotion commit's checks on GitHub running): an
- * Inconclusive measurement means "not yet". Such a
- * metric is Successful at its first Successful measurement, Failed and Error as any metric, and
- * Inconclusive only when `count` measurements have passed without success; `inconclusiveLimit`
- * does not apply. (Argo Rollouts has no such provider; with its rules a wait would need
- * inconclusiveLimit = count - 1 and would take every measurement even once it is over.)
- */
-const WAITING_PROVIDERS = new Set(['argocd', 'github']);
-/** assessMetric for a metric of a waiting provider, after a measurement of phase `last`. */
-function assessWaiting(metric, r, last) {
-    if (last === 'Successful') {
-        return {
-            phase: 'Successful',
-            reason: `Successful after ${plural(r.measurements.length, 'measurement')}`,
-        };
-    }
-    if (r.failed > metric.failureLimit) {
-        return {
-            phase: 'Failed',
-            reason: `failed (${r.failed}) > failureLimit (${metric.failureLimit})`,
-        };
-    }
-    if (r.consecutiveError > metric.consecutiveErrorLimit) {
-        return {
-            phase: 'Error',
-            reason: `consecutiveErrors (${r.consecutiveError}) > consecutiveErrorLimit (${metric.consecutiveErrorLimit})`,
-        };
-    }
-    if (r.count >= metric.count) {
-        return {
-            phase: 'Inconclusive',
-            reason: `still waiting after count (${metric.count}) measurements`,
-        };
-    }
-    return undefined;
-}
-/** `count (3) reached: 2 Successful, 1 Failed (failureLimit 1)`. */
-function successMessage(metric, r) {
-    const parts = [`${r.successful} Successful`];
-    if (r.failed)
-        parts.push(`${r.failed} Failed (failureLimit ${metric.failureLimit})`);
-    if (r.inconclusive) {
-        parts.push(`${r.inconclusive} Inconclusive (inconclusiveLimit ${metric.inconclusiveLimit})`);
-    }
-    if (r.error)
-        parts.push(`${r.error} Error`);
-    return `count (${metric.count}) reached: ${parts.join(', ')}`;
-}
-/** `: <why the last measurement has its phase> (result <value>)`, for metric messages. */
-function lastDetail(r) {
-    const last = r.measurements.at(-1);
-    if (!last)
-        return '';
-    const why = last.message ?? '';
-    const value = last.phase !== 'Error' ? last.value : undefined;
-    if (why)
-        return value !== undefined && value !== why ? `: ${why} (result ${value})` : `: ${why}`;
-    return value !== undefined ? `: ${value}` : '';
-}
-class Runner {
-    opts;
-    redactor = new Redactor();
-    clock;
-    sleep;
-    log;
-    env;
-    errorRetryMs;
-    /** Aborted by the overall timeout or the caller's signal. */
-    run = new AbortController();
-    endReason = '';
-    constructor(opts) {
-        this.opts = opts;
-        this.clock = opts.clock ?? (() => new Date());
-        this.sleep = opts.sleep ?? realSleep;
-        const log = opts.log ?? (() => undefined);
-        this.log = (line) => log(this.redactor.redact(line));
-        this.env = opts.env ?? {};
-        this.errorRetryMs = opts.errorRetryIntervalMs ?? DEFAULT_ERROR_RETRY_INTERVAL_MS;
-        this.redactor.add(...(opts.secrets ?? []));
-    }
-    now() {
-        return this.clock().toISOString();
-    }
-    /** Render, look up and parse every metric; the problems, one per failing metric. */
-    prepare(states) {
-        const problems = [];
-        for (const state of states) {
-            const { metric } = state;
-            const where = `verification metric ${JSON.stringify(metric.name)}`;
-            try {
-                const provider = this.opts.providers.get(metric.provider.name);
-                if (!provider) {
-                    const known = [...this.opts.providers.keys()].sort().join(', ');
-                    throw new Error(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available (providers: ${known || 'none'})`);
-                }
-                const rendered = renderMetric(where, {
-                    config: metric.provider.config,
-                    ...(metric.successCondition !== undefined && {
-                        successCondition: metric.successCondition,
-                    }),
-                    ...(metric.failureCondition !== undefined && {
-                        failureCondition: metric.failureCondition,
-                    }),
-                }, this.opts.target, this.env);
-                this.redactor.add(...rendered.secrets);
-                const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);
-                state.prepared = {
-                    metric,
-                    provider,
-                    config,
-                    ...(rendered.successCondition !== undefined && {
-                        successCondition: rendered.successCondition,
-                    }),
-                    ...(rendered.failureCondition !== undefined && {
-                        failureCondition: rendered.failureCondition,
-                    }),
-                };
-            }
-            catch (err) {
-                const message = errors_errorMessage(err);
-                state.result.phase = 'Error';
-                state.result.message = message;
-                state.done = true;
-                problems.push(message);
-            }
-        }
-        return problems;
-    }
-    async start() {
-        const startedAt = this.now();
-        const states = this.opts.metrics.map((metric) => ({
-            metric,
-            result: newResult(metric),
-            done: false,
-            started: false,
-        }));
-        if (states.length === 0) {
-            return {
-                phase: 'Successful',
-                message: 'no verification metrics: nothing to measure',
-                startedAt,
-                finishedAt: this.now(),
-                metrics: [],
-            };
-        }
-        const problems = this.prepare(states);
-        if (problems.length > 0) {
-            for (const s of states) {
-                if (!s.done)
-                    s.result.message = 'not run: the verification spec is invalid';
-            }
-            return this.finish(startedAt, states, `verification spec invalid: ${problems.join('; ')}`);
-        }
-        // The overall timeout and the caller's cancellation both end the run.
-        const finished = new AbortController();
-        const timeoutMs = this.opts.timeoutMs;
-        if (timeoutMs !== undefined) {
-            void this.sleep(timeoutMs, finished.signal).then(() => {
-                if (!finished.signal.aborted && !this.run.signal.aborted) {
-                    this.endReason = `verification timed out after ${formatDuration(timeoutMs)}`;
-                    this.run.abort(new Error(this.endReason));
-                }
-            });
-        }
-        const external = this.opts.signal;
-        const onCancel = () => {
-            if (!this.run.signal.aborted) {
-                this.endReason = 'verification cancelled';
-                this.run.abort(new Error(this.endReason));
-            }
-        };
-        if (external?.aborted)
-            onCancel();
-        external?.addEventListener('abort', onCancel, { once: true });
-        try {
-            const first = states.filter((s) => s.metric.provider.name === 'argocd');
-            const rest = states.filter((s) => s.metric.provider.name !== 'argocd');
-            let firstWhy = '';
-            if (first.length > 0) {
-                firstWhy = await this.runGroup(first);
-                const failed = first.find((s) => s.result.phase !== 'Successful');
-                if (failed && !firstWhy) {
-                    firstWhy = `argocd metric ${JSON.stringify(failed.result.name)} assessed ${failed.result.phase}`;
-                }
-            }
-            if (first.length === 0 || (!firstWhy && !this.run.signal.aborted)) {
-                await this.runGroup(rest);
-            }
-            else {
-                for (const s of rest) {
-                    s.result.phase = 'Skipped';
-                    s.result.message = `not run: ${this.endReason || firstWhy}${this.endReason ? ' while the argocd metrics ran' : ''}`;
-                }
-            }
-        }
-        finally {
-            finished.abort();
-            external?.removeEventListener('abort', onCancel);
-        }
-        return this.finish(startedAt, states, '');
-    }
-    /**
-     * Run metrics concurrently until each is decided or the group is terminated (a metric ended
-     * Failed, Error or Inconclusive) or the run ends. Returns why the group was terminated, if it
-     * was.
-     */
-    async runGroup(states) {
-        const group = new AbortController();
-        const stop = AbortSignal.any([this.run.signal, group.signal]);
-        let why = '';
-        const terminate = (state) => {
-            if (group.signal.aborted)
-                return;
-            why = `metric ${JSON.stringify(state.result.name)} assessed ${state.result.phase}`;
-            group.abort(new Error(why));
-        };
-        await Promise.all(states.map((s) => this.runMetric(s, stop, terminate)));
-        for (const s of states) {
-            if (s.done)
-                continue;
-            const r = s.result;
-            const taken = `${plural(r.measurements.length, 'measurement')} taken`;
-            if (this.run.signal.aborted) {
-                // The run's end (timeout, cancellation) leaves unfinished metrics in Error.
-                if (s.started) {
-                    r.phase = 'Error';
-                    r.message = `${this.endReason} (${taken}, count ${s.metric.count})`;
-                }
-                else {
-                    r.phase = 'Skipped';
-                    r.message = `not run: ${this.endReason}`;
-                }
-            }
-            else if (r.measurements.length > 0) {
-                // Argo: a metric of a terminating run that exceeded no limit is Successful.
-                r.phase = 'Successful';
-                r.message = `stopped after ${taken} because ${why}`;
-            }
-            else {
-                r.phase = 'Skipped';
-                r.message = `not run: ${why}`;
-            }
-        }
-        return why;
-    }
-    async runMetric(state, stop, terminate) {
-        const { metric, prepared } = state;
-        const r = state.result;
-        if (!prepared)
-            return;
-        if (metric.initialDelayMs) {
-            this.log(`metric ${JSON.stringify(metric.name)}: waiting ${formatDuration(metric.initialDelayMs)} (initialDelay)`);
-            await this.sleep(metric.initialDelayMs, stop);
-        }
-        for (;;) {
-            if (stop.aborted)
-                return;
-            state.started = true;
-            const m = await this.measure(prepared, stop);
-            if (!m)
-                return; // abandoned: the group or the run ended meanwhile
-            r.measurements.push(m);
-            tally(r, m.phase);
-            const n = r.measurements.length;
-            this.log(`metric ${JSON.stringify(metric.name)}: measurement ${n} ${m.phase}` +
-                `${m.value !== undefined ? ` ${m.value}` : ''}${m.message ? `: ${m.message}` : ''}`);
-            const waits = WAITING_PROVIDERS.has(metric.provider.name);
-            const decided = waits ? assessWaiting(metric, r, m.phase) : assessMetric(metric, r);
-            if (decided) {
-                state.done = true;
-                r.phase = decided.phase;
-                r.message =
-                    decided.phase === 'Successful' && !waits
-                        ? successMessage(metric, r)
-                        : `${decided.reason}${lastDetail(r)}`;
-                this.log(`metric ${JSON.stringify(metric.name)}: ${r.phase}: ${r.message}`);
-                if (decided.phase !== 'Successful')
-                    terminate(state);
-                return;
-            }
-            const wait = m.phase === 'Error' ? this.errorRetryMs : (metric.intervalMs ?? 0);
-            if (wait > 0)
-                await this.sleep(wait, stop);
-        }
-    }
-    /**
-     * One measurement, bounded by the metric's timeout. Undefined when it was abandoned because
-     * the group was terminated; Error when the run ended (timeout, cancellation) or the
-     * measurement timed out or failed.
-     */
-    async measure(p, stop) {
-        const startedAt = this.now();
-        const ctl = new AbortController();
-        const onStop = () => ctl.abort(stop.reason);
-        stop.addEventListener('abort', onStop, { once: true });
-        const timer = new AbortController();
-        let timedOut = false;
-        void this.sleep(p.metric.timeoutMs, AbortSignal.any([timer.signal, ctl.signal])).then(() => {
-            if (!timer.signal.aborted && !ctl.signal.aborted) {
-                timedOut = true;
-                ctl.abort(new Error('measurement timeout'));
-            }
-        });
-        const aborted = new Promise((_, reject) => {
-            ctl.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-        });
-        aborted.catch(() => undefined);
-        const ctx = {
-            fetch: this.opts.fetch,
-            signal: ctl.signal,
-            env: this.env,
-            secret: (value) => {
-                this.redactor.add(value);
-            },
-            log: (line) => this.log(`metric ${JSON.stringify(p.metric.name)}: ${line}`),
-            clock: this.clock,
-            ...(this.opts.github && { github: this.opts.github }),
-            target: this.opts.target,
-        };
-        const error = (message) => ({
-            phase: 'Error',
-            startedAt,
-            finishedAt: this.now(),
-            message: this.redactor.redact(message),
-        });
-        let measurement;
-        try {
-            const pending = Promise.resolve().then(() => p.provider.measure(p.config, ctx));
-            pending.catch(() => undefined);
-            measurement = await Promise.race([pending, aborted]);
-        }
-        catch (err) {
-            if (timedOut) {
-                return error(`measurement timed out after ${formatDuration(p.metric.timeoutMs)}`);
-            }
-            if (this.run.signal.aborted)
-                return error(`aborted: ${this.endReason}`);
-            if (stop.aborted)
-                return undefined;
-            return error(errors_errorMessage(err));
-        }
-        finally {
-            timer.abort();
-            stop.removeEventListener('abort', onStop);
-        }
-        const vars = { ...measurement.vars, result: measurement.result };
-        const outcome = assessMeasurement({
-            ...(p.successCondition !== undefined && { successCondition: p.successCondition }),
-            ...(p.failureCondition !== undefined && { failureCondition: p.failureCondition }),
-        }, vars, measurement.phase);
-        const value = measurement.detail ?? formatResult(measurement.result);
-        const message = outcome.message ||
-            (measurement.phase && measurement.phase !== 'Successful' ? (measurement.detail ?? '') : '');
-        return {
-            phase: outcome.phase,
-            startedAt,
-            finishedAt: this.now(),
-            value: this.redactor.redact(value),
-            ...(message && { message: this.redactor.redact(message) }),
-        };
-    }
-    finish(startedAt, states, invalid) {
-        const metrics = states.map((s) => this.redactResult(s.result));
-        const judged = metrics.filter((m) => m.phase !== 'Skipped');
-        const phase = invalid
-            ? 'Error'
-            : worstPhase(judged.map((m) => m.phase).concat(this.endReason ? ['Error'] : []));
-        let message;
-        if (invalid)
-            message = invalid;
-        else if (phase === 'Successful') {
-            message =
-                metrics.length === 1
-                    ? `metric ${JSON.stringify(metrics[0]?.name)} Successful`
-                    : `all ${metrics.length} metrics Successful`;
-        }
-        else {
-            const bad = judged
-                .filter((m) => m.phase !== 'Successful')
-                .sort((a, b) => SEVERITY[b.phase] - SEVERITY[a.phase])
-                .map((m) => `metric ${JSON.stringify(m.name)} assessed ${m.phase}: ${m.message}`);
-            message = [this.endReason && !bad.length ? this.endReason : '', ...bad]
-                .filter(Boolean)
-                .join('; ');
-        }
-        return {
-            phase,
-            message: this.redactor.redact(message),
-            startedAt,
-            finishedAt: this.now(),
-            metrics,
-        };
-    }
-    redactResult(r) {
-        const red = (s) => this.redactor.redact(s);
-        return {
-            ...r,
-            message: red(r.message),
-            measurements: r.measurements.map((m) => ({
-                ...m,
-                ...(m.value !== undefined && { value: red(m.value) }),
-                ...(m.message !== undefined && { message: red(m.message) }),
-            })),
-        };
-    }
-}
-/**
- * Problems that can be found in a stage's metrics without running anything (for `gantry lint`):
- * providers that are not available, and configurations the provider's `parse` rejects. A
- * configuration holding `${{ }}` is left to run time, when its values are known.
- */
-function checkMetricConfigs(metrics, providers) {
-    const problems = [];
-    for (const metric of metrics) {
-        const where = `verification metric ${JSON.stringify(metric.name)}`;
-        const provider = providers.get(metric.provider.name);
-        if (!provider) {
-            problems.push(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available`);
-            continue;
-        }
-        if (hasTemplate(metric.provider.config))
-            continue;
-        try {
-            provider.parse(metric.provider.config, `${where}: provider ${provider.name}`);
-        }
-        catch (err) {
-            problems.push(errorMessage(err));
-        }
-    }
-    return problems;
-}
-function hasTemplate(value, depth = 0) {
-    if (depth > 100)
-        return false;
-    if (typeof value === 'string')
-        return hasExpression(value);
-    if (Array.isArray(value))
-        return value.some((v) => hasTemplate(v, depth + 1));
-    if (value !== null && typeof value === 'object') {
-        return Object.values(value).some((v) => hasTemplate(v, depth + 1));
-    }
-    return false;
-}
-/** Run a stage's verification metrics to completion. Never throws for what a metric does. */
-async function runAnalysis(opts) {
-    return new Runner(opts).start();
-}
-
-;// CONCATENATED MODULE: ./src/verification/providers/argocd.ts
-/**
- * The `argocd` provider: waits until Argo CD has deployed the promotion, reading each
- * Application through Argo CD's REST API (`GET /api/v1/applications/{name}`, Bearer token).
- *
- * An application is
- * - **ready** when it is Synced at the target revision (the promotion commit unless `revision`
- *   says otherwise), no sync is running, and its health is Healthy;
- * - **failed** when its spec is invalid (InvalidSpecError), when its last sync to the target
- *   revision ended Failed or Error, or when it is Degraded at the target revision;
- * - **waiting** otherwise: an old revision, OutOfSync, a sync running, Progressing, Suspended,
- *   Missing or Unknown health, or a health verdict younger than 10 s after the sync (Kargo's
- *   cooldown, so a status from before the sync is not taken for the new one).
- *
- * The measurement's phase is Failed if any application failed, Inconclusive (still waiting) if
- * any is waiting, else Successful; `result.applications` lists each, so conditions can decide
- * instead. Kargo's argocd-update health check (internal/health/checker/builtin/argocd.go) is the
- * model: the same revision comparison (status.sync.revisions for multi-source apps), the same
- * "sync in progress" test and the same cooldown; where Kargo calls Missing/Unknown health
- * unhealthy, a verification waits on them (they end Inconclusive, not Failed).
- *
- * Failures to measure (401/403/404, unreachable server) are thrown: Error measurements.
- */
-
-
-
-
-/** After a sync finishes, how long a health status is not trusted (Kargo uses 10 s too). */
-const HEALTH_COOLDOWN_MS = 10_000;
-const FIELDS = [
-    'server',
-    'applications',
-    'namespace',
-    'appNamespace',
-    'project',
-    'token',
-    'insecure',
-    'revision',
-    'refresh',
-    'requestTimeout',
-];
-const APP_FIELDS = ['name', 'namespace', 'appNamespace', 'project'];
-const DEFAULT_REQUEST_TIMEOUT = '10s';
-const MAX_BODY_IN_MESSAGE = 300;
-/** Kubernetes object names (DNS-1123 subdomain). */
-const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-function fail(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function optionalString(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string' || v.trim() === '')
-        fail(where, field, 'must be a non-empty string');
-    return v.trim();
-}
-function unknownFields(where, obj, allowed, prefix) {
-    for (const k of Object.keys(obj)) {
-        if (!allowed.includes(k)) {
-            const hint = suggest(k, allowed);
-            fail(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
-        }
-    }
-}
-/** `namespace` and its Argo CD spelling `appNamespace` are the same thing; take either. */
-function namespaceOf(where, obj, prefix) {
-    const a = optionalString(where, obj, 'namespace');
-    const b = optionalString(where, obj, 'appNamespace');
-    if (a !== undefined && b !== undefined && a !== b) {
-        fail(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
-    }
-    const ns = a ?? b;
-    if (ns !== undefined && !K8S_NAME.test(ns)) {
-        fail(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
-    }
-    return ns;
-}
-function serverUrl(where, field, text) {
-    // `argocd --server argocd.example.com` takes a host; the API is HTTPS there too.
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        fail(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fail(where, field, `must be an http(s) URL, not "${text}"`);
-    }
-    if (url.username || url.password) {
-        fail(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
-    }
-    if (url.search || url.hash)
-        fail(where, field, 'must not have a query or fragment');
-    // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
-    return url.toString().replace(/\/+$/, '');
-}
-function parseApp(where, raw, i, defaults) {
-    const prefix = `applications[${i}].`;
-    let name;
-    let namespace = defaults.namespace;
-    let project = defaults.project;
-    if (typeof raw === 'string') {
-        name = raw.trim();
-    }
-    else if (isRecord(raw)) {
-        unknownFields(where, raw, APP_FIELDS, prefix);
-        const n = optionalString(where, raw, 'name');
-        if (n === undefined)
-            fail(where, `${prefix}name`, 'is required');
-        name = n;
-        namespace = namespaceOf(where, raw, prefix) ?? namespace;
-        project = optionalString(where, raw, 'project') ?? project;
-    }
-    else {
-        fail(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
-    }
-    // `argocd app get ns/name` style.
-    const slash = name.indexOf('/');
-    if (slash >= 0) {
-        const ns = name.slice(0, slash);
-        if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
-            fail(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
-        }
-        namespace = ns;
-        name = name.slice(slash + 1);
-        if (!K8S_NAME.test(namespace))
-            fail(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
-    }
-    if (!K8S_NAME.test(name) || name.length > 253) {
-        fail(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
-    }
-    return {
-        name,
-        ...(namespace !== undefined && { namespace }),
-        ...(project !== undefined && { project }),
-    };
-}
-function argocd_parse(config, where) {
-    if (!isRecord(config))
-        fail(where, 'argocd', 'must be a mapping');
-    unknownFields(where, config, FIELDS, '');
-    const namespace = namespaceOf(where, config, '');
-    const project = optionalString(where, config, 'project');
-    const apps = config.applications;
-    if (!Array.isArray(apps) || apps.length === 0) {
-        fail(where, 'applications', 'must list at least one Argo CD Application name');
-    }
-    const applications = apps.map((a, i) => parseApp(where, a, i, {
-        ...(namespace !== undefined && { namespace }),
-        ...(project !== undefined && { project }),
-    }));
-    const seen = new Set();
-    applications.forEach((a, i) => {
-        const key = `${a.namespace ?? ''}/${a.name}`;
-        if (seen.has(key))
-            fail(where, `applications[${i}]`, `lists ${a.name} twice`);
-        seen.add(key);
-    });
-    const insecure = config.insecure ?? false;
-    if (typeof insecure !== 'boolean')
-        fail(where, 'insecure', 'must be true or false');
-    let revision;
-    if (config.revision !== undefined && config.revision !== null) {
-        if (typeof config.revision !== 'string')
-            fail(where, 'revision', 'must be a string');
-        revision = config.revision.trim();
-    }
-    const refresh = config.refresh;
-    if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
-        fail(where, 'refresh', 'must be normal or hard');
-    }
-    const timeoutText = optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
-    let requestTimeoutMs;
-    try {
-        requestTimeoutMs = parseDuration(timeoutText);
-    }
-    catch (err) {
-        fail(where, 'requestTimeout', errors_errorMessage(err));
-    }
-    if (requestTimeoutMs <= 0)
-        fail(where, 'requestTimeout', 'must be more than 0');
-    const server = optionalString(where, config, 'server');
-    const token = optionalString(where, config, 'token');
-    return {
-        ...(server !== undefined && { server: serverUrl(where, 'server', server) }),
-        applications,
-        ...(token !== undefined && { token }),
-        insecure,
-        ...(revision !== undefined && { revision }),
-        ...((refresh === 'normal' || refresh === 'hard') && { refresh }),
-        requestTimeoutMs,
-    };
-}
-const isSha = (r) => /^[0-9a-f]{7,64}$/i.test(r);
-const argocd_short = (r) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
-/** A commit SHA matches its abbreviations; anything else (chart versions, tags) matches exactly. */
-function sameRevision(observed, wanted) {
-    if (!observed || !wanted)
-        return false;
-    if (isSha(observed) && isSha(wanted)) {
-        const a = observed.toLowerCase();
-        const b = wanted.toLowerCase();
-        return a.startsWith(b) || b.startsWith(a);
-    }
-    return observed === wanted;
-}
-const nonEmpty = (xs) => (xs ?? []).filter((x) => typeof x === 'string' && x !== '');
-/** Decides one application; `now` for the health cooldown. Exported for the runner's summaries. */
-function assessApplication(ref, app, wanted, now) {
-    const status = app.status ?? {};
-    const sync = status.sync?.status || 'Unknown';
-    const revisions = nonEmpty(status.sync?.revisions).length
-        ? nonEmpty(status.sync?.revisions)
-        : nonEmpty([status.sync?.revision]);
-    const health = status.health?.status ?? '';
-    const op = status.operationState;
-    const operation = op?.phase ?? '';
-    const conditions = (status.conditions ?? []).filter((c) => c && typeof c.type === 'string');
-    const errorCondition = conditions.find((c) => /Error$/.test(c.type ?? ''));
-    const message = (op?.message || status.health?.message || errorCondition?.message || '').trim();
-    const base = {
-        name: ref.name,
-        ...(ref.namespace !== undefined && { namespace: ref.namespace }),
-        sync,
-        revision: revisions.join(','),
-        revisions,
-        health: health || 'Unknown',
-        operation,
-        message,
-    };
-    const out = (state, reason) => ({
-        ...base,
-        state,
-        reason,
-    });
-    const at = revisions.length ? revisions.map(argocd_short).join(',') : 'no revision';
-    const want = wanted ? argocd_short(wanted) : '';
-    const why = (text) => (text ? `: ${oneLine(text)}` : '');
-    const invalid = conditions.find((c) => c.type === 'InvalidSpecError');
-    if (invalid)
-        return out('failed', `InvalidSpecError${why(invalid.message ?? '')}`);
-    // Kargo's "a sync appears to be in progress": an operation is requested, or the last one has
-    // not finished. Terminating is still running.
-    const inProgress = app.operation?.sync !== undefined ||
-        operation === 'Running' ||
-        operation === 'Terminating' ||
-        (op !== undefined && !op.finishedAt);
-    const opRevisions = nonEmpty([
-        ...(op?.syncResult?.revisions ?? []),
-        op?.syncResult?.revision,
-        ...(op?.operation?.sync?.revisions ?? []),
-        op?.operation?.sync?.revision,
-    ]);
-    const opForTarget = !wanted || opRevisions.some((r) => sameRevision(r, wanted));
-    if (!inProgress && (operation === 'Failed' || operation === 'Error') && opForTarget) {
-        const to = opRevisions.find(isSha) ?? opRevisions[0];
-        return out('failed', `sync${to ? ` to ${argocd_short(to)}` : ''} ${operation}${why(op?.message ?? '')}`);
-    }
-    if (app.operation?.sync !== undefined) {
-        // Requested (by auto-sync, a user or Kargo) and not picked up yet: the operationState is
-        // still the previous operation's.
-        const requested = nonEmpty([
-            ...(app.operation.sync.revisions ?? []),
-            app.operation.sync.revision,
-        ]);
-        const to = requested.find(isSha) ?? requested[0];
-        return out('waiting', `sync requested${to ? ` to ${argocd_short(to)}` : ''}`);
-    }
-    if (inProgress) {
-        const to = opRevisions.find(isSha) ?? opRevisions[0];
-        return out('waiting', `sync ${operation || 'started'}${to ? ` to ${argocd_short(to)}` : ''}${why(op?.message ?? '')}`);
-    }
-    const atTarget = !wanted || revisions.some((r) => sameRevision(r, wanted));
-    if (!atTarget) {
-        const lastOp = operation === 'Failed' || operation === 'Error'
-            ? `; last sync ${operation}${why(op?.message ?? '')}`
-            : '';
-        return out('waiting', `${sync} at ${at} (waiting for ${want})${lastOp}`);
-    }
-    // An error condition makes the health status unreliable (Kargo checks conditions first).
-    const comparison = conditions.find((c) => c.type === 'ComparisonError');
-    if (comparison)
-        return out('waiting', `ComparisonError${why(comparison.message ?? '')}`);
-    // The health status may still be the one from before the sync: let Argo CD reassess it.
-    if (wanted && op !== undefined) {
-        const changed = status.health?.lastTransitionTime;
-        const since = changed || op.finishedAt;
-        const t = since ? Date.parse(since) : NaN;
-        const age = now.getTime() - t;
-        if (!Number.isNaN(t) && age < HEALTH_COOLDOWN_MS) {
-            const seconds = Math.max(0, Math.round(age / 1000));
-            const event = changed ? 'health changed' : 'sync finished';
-            return out('waiting', `${health || 'Unknown'} at ${at}, but the ${event} only ${seconds} s ago; waiting for Argo CD to reassess health`);
-        }
-    }
-    if (health === 'Degraded') {
-        return out('failed', `Degraded at ${at}${why(status.health?.message ?? '')}`);
-    }
-    if (sync !== 'Synced')
-        return out('waiting', `${sync} at ${at}`);
-    if (health !== 'Healthy') {
-        return out('waiting', `Synced at ${at}, ${health || 'no health yet'}${why(status.health?.message ?? '')}`);
-    }
-    return out('ready', `Synced at ${at} and Healthy`);
-}
-function oneLine(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
-}
-// --- HTTP --------------------------------------------------------------------------------------
-function scrub(text, secrets) {
-    let out = text;
-    for (const s of secrets)
-        if (s.length >= 4)
-            out = out.split(s).join('***');
-    return out;
-}
-/** grpc-gateway's error body: `{"error": "…", "code": 16, "message": "…"}` (code: the gRPC code). */
-function gatewayError(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (isRecord(parsed)) {
-            const m = parsed.message ?? parsed.error;
-            if (typeof m === 'string' && m) {
-                return { message: m, ...(typeof parsed.code === 'number' && { code: parsed.code }) };
-            }
-        }
-    }
-    catch {
-        // not JSON
-    }
-    return { message: oneLine(body) || '(empty body)' };
-}
-/** gRPC NotFound: Argo CD's "no such application", as opposed to a proxy's 404 for a wrong path. */
-const GRPC_NOT_FOUND = 5;
-const appLabel = (ref) => (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name);
-async function getApplication(ctx, config, server, token, ref, dispatcher) {
-    const params = new URLSearchParams();
-    if (ref.namespace)
-        params.set('appNamespace', ref.namespace);
-    if (ref.project)
-        params.set('project', ref.project);
-    if (config.refresh)
-        params.set('refresh', config.refresh);
-    const query = params.toString();
-    const url = `${server}/api/v1/applications/${encodeURIComponent(ref.name)}${query ? `?${query}` : ''}`;
-    const host = new URL(server).host;
-    const label = appLabel(ref);
-    const timeout = AbortSignal.timeout(config.requestTimeoutMs);
-    const signal = AbortSignal.any([ctx.signal, timeout]);
-    let status;
-    let statusText;
-    let body;
-    try {
-        const res = await ctx.fetch(url, {
-            method: 'GET',
-            headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-            signal,
-            redirect: 'follow',
-            ...(dispatcher && { dispatcher }),
-        });
-        status = res.status;
-        statusText = res.statusText;
-        body = await res.text();
-    }
-    catch (err) {
-        if (timeout.aborted) {
-            throw new Error(`Argo CD (${host}) did not answer for application ${label} within ${config.requestTimeoutMs / 1000}s`, { cause: err });
-        }
-        if (ctx.signal.aborted) {
-            throw new Error(`request to Argo CD (${host}) was cancelled`, { cause: err });
-        }
-        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-        const tls = /certificate|self.signed|CERT_/i.test(cause)
-            ? ' (a self-signed certificate? set insecure: true to skip verification)'
-            : '';
-        throw new Error(scrub(`Argo CD (${host}) unreachable: ${errors_errorMessage(err)}${cause}${tls}`, [token]), { cause: err });
-    }
-    if (status === 200) {
-        try {
-            return JSON.parse(body);
-        }
-        catch {
-            throw new Error(`Argo CD (${host}) answered application ${label} with a body that is not JSON: ${oneLine(body)}`);
-        }
-    }
-    const what = `${status}${statusText ? ` ${statusText}` : ''}`;
-    const { message: said, code } = gatewayError(body);
-    let message;
-    switch (status) {
-        case 401:
-            message =
-                `Argo CD (${host}) rejected the token (${what}: ${said}): check token / ARGOCD_AUTH_TOKEN; ` +
-                    'it may have expired, been revoked, or belong to another Argo CD';
-            break;
-        case 403:
-            message =
-                `Argo CD (${host}) denied access to application ${label} (${what}: ${said}): the token ` +
-                    "lacks 'applications, get' on it, or the application does not exist (Argo CD answers 403 " +
-                    `for both${ref.project ? '' : '; set project to tell them apart'}); check the name and namespace`;
-            break;
-        case 404:
-            message =
-                code === GRPC_NOT_FOUND
-                    ? `application ${label} not found on Argo CD (${host}) (or the token cannot see it): ${said}`
-                    : `${host} answered ${what} for ${new URL(url).pathname}, not as Argo CD's API would ` +
-                        `(${said}): is server the Argo CD URL, with its --rootpath if it has one?`;
-            break;
-        default:
-            message = `Argo CD (${host}) answered ${what} for application ${label}: ${said}`;
-    }
-    throw new Error(scrub(message, [token]));
-}
-function resolve(config, ctx) {
-    const token = config.token ?? ctx.env.ARGOCD_AUTH_TOKEN?.trim();
-    if (token)
-        ctx.secret(token);
-    const server = config.server ?? ctx.env.ARGOCD_SERVER?.trim();
-    const missing = [
-        ...(server ? [] : ['the Argo CD server (server, or ARGOCD_SERVER in the environment)']),
-        ...(token ? [] : ['a token (token, or ARGOCD_AUTH_TOKEN in the environment)']),
-    ];
-    if (!server || !token)
-        throw new ConfigError(`argocd: ${missing.join(' and ')} is required`);
-    return { server: config.server ?? serverUrl('argocd', 'ARGOCD_SERVER', server), token };
-}
-function summarise(results, phase) {
-    const show = (r) => `${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.reason}`;
-    if (phase === 'Successful') {
-        if (results.length === 1 && results[0])
-            return show(results[0]);
-        return `${results.length} applications Synced and Healthy (${results.map((r) => r.name).join(', ')})`;
-    }
-    const first = phase === 'Failed' ? 'failed' : 'waiting';
-    const shown = results.filter((r) => r.state === first);
-    const count = (state) => results.filter((r) => r.state === state).length;
-    const also = ['waiting', 'ready']
-        .filter((state) => state !== first && count(state) > 0)
-        .map((state) => `${count(state)} ${state}`);
-    return `${shown.map(show).join('; ')}${also.length ? `; also ${also.join(', ')}` : ''}`;
-}
-async function measure(config, ctx) {
-    const { server, token } = resolve(config, ctx);
-    const wanted = config.revision === undefined ? ctx.target.commit : config.revision || undefined;
-    const dispatcher = config.insecure
-        ? new undici.Agent({ connect: { rejectUnauthorized: false } })
-        : undefined;
-    try {
-        ctx.log(`argocd: ${config.applications.map(appLabel).join(', ')} on ${new URL(server).host}` +
-            (wanted ? `, waiting for ${argocd_short(wanted)}` : ', revision not compared'));
-        const apps = await Promise.all(config.applications.map((ref) => getApplication(ctx, config, server, token, ref, dispatcher)));
-        const now = ctx.clock();
-        const applications = apps.map((app, i) => assessApplication(config.applications[i], app, wanted, now));
-        const phase = applications.some((a) => a.state === 'failed')
-            ? 'Failed'
-            : applications.some((a) => a.state === 'waiting')
-                ? 'Inconclusive'
-                : 'Successful';
-        const result = { revision: wanted ? argocd_short(wanted) : null, applications };
-        return { result, phase, detail: scrub(summarise(applications, phase), [token]) };
-    }
-    finally {
-        await dispatcher?.close();
-    }
-}
-const argocd = { name: 'argocd', parse: argocd_parse, measure };
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/verification/providers/fields.ts
-/**
- * Checks shared by the http, prometheus and command providers' `parse`, with errors that name the
- * metric, the provider and the field: `verification metric "smoke": provider http: url: …`.
- * Declared functions, so that TypeScript narrows after a call to the `never` ones.
- */
-
-
-
-function fields_fail(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-function fields_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** The config itself must be a mapping holding only `fields`. */
-function checkConfig(where, provider, config, fields) {
-    if (!fields_isRecord(config)) {
-        throw new ConfigError(`${where}: must be a mapping with the fields of the ${provider} provider`);
-    }
-    for (const key of Object.keys(config)) {
-        if (!fields.includes(key)) {
-            const hint = didYouMean(key, fields);
-            fields_fail(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
-        }
-    }
-    return config;
-}
-function requiredString(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        fields_fail(where, field, 'is required');
-    if (typeof v !== 'string' || v.trim() === '')
-        fields_fail(where, field, 'must be a non-empty string');
-    return v;
-}
-function fields_optionalString(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string')
-        fields_fail(where, field, 'must be a string');
-    return v;
-}
-function optionalBool(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'boolean')
-        fields_fail(where, field, 'must be true or false');
-    return v;
-}
-function optionalPositiveInt(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
-        fields_fail(where, field, `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`);
-    }
-    return v;
-}
-/** A Go duration (`30s`), or a number of seconds; milliseconds, above 0. */
-function optionalTimeout(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v === 'number') {
-        if (!Number.isFinite(v) || v <= 0)
-            fields_fail(where, field, 'must be more than 0 seconds');
-        return v * 1000;
-    }
-    if (typeof v !== 'string')
-        fields_fail(where, field, 'must be a duration such as 30s, or seconds');
-    let ms;
-    try {
-        ms = parseDuration(v);
-    }
-    catch (err) {
-        fields_fail(where, field, errors_errorMessage(err));
-    }
-    if (ms <= 0)
-        fields_fail(where, field, 'must be more than 0');
-    return ms;
-}
-/** An absolute http(s) URL. */
-function httpURL(where, field, text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        fields_fail(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        fields_fail(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
-    }
-    return url;
-}
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * Headers as Argo Rollouts writes them (`[{key, value}]`), or `[{name, value}]`, or a mapping
- * `{Name: value}`.
- */
-function headers(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return [];
-    const out = [];
-    const add = (at, name, value) => {
-        if (typeof name !== 'string' || !HEADER_NAME.test(name)) {
-            fields_fail(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
-        }
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fields_fail(where, at, 'header value must be a string');
-        }
-        const text = String(value);
-        if (/[\r\n\0]/.test(text))
-            fields_fail(where, at, 'header value must not hold line breaks');
-        out.push({ name, value: text });
-    };
-    if (Array.isArray(v)) {
-        v.forEach((h, i) => {
-            const at = `${field}[${i}]`;
-            if (!fields_isRecord(h))
-                fields_fail(where, at, 'must be a mapping {key: <name>, value: <value>}');
-            for (const k of Object.keys(h)) {
-                if (!['key', 'name', 'value'].includes(k)) {
-                    fields_fail(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
-                }
-            }
-            if (h.key !== undefined && h.name !== undefined) {
-                fields_fail(where, at, 'set key or name, not both');
-            }
-            add(at, h.key ?? h.name, h.value);
-        });
-    }
-    else if (fields_isRecord(v)) {
-        for (const [name, value] of Object.entries(v))
-            add(`${field}.${name}`, name, value);
-    }
-    else {
-        fields_fail(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
-    }
-    return out;
-}
-/** Headers whose values are not worth hiding; every other header value is a secret. */
-const PLAIN_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'accept-encoding']);
-function isSecretHeader(name) {
-    return !PLAIN_HEADERS.has(name.toLowerCase());
-}
-
-;// CONCATENATED MODULE: ./src/verification/providers/command.ts
-/**
- * The `command` provider (gantry's own; Argo Rollouts' nearest is the Kubernetes `job` metric):
- * one shell command per measurement, run with `/bin/sh -c` in the job.
- *
- * Fields: `run` (required, the script), `timeout` (a duration such as 2m; the metric's own
- * `timeout`, default 5m, applies anyway), `env` (a mapping of extra variables, or `[{name,
- * value}]`), `dir` (the working directory; default a fresh temporary directory, removed
- * afterwards; a relative path is taken from the job's working directory).
- *
- * The command inherits the environment the adapter passes in (the verify step's environment),
- * plus GANTRY_PROJECT, GANTRY_STAGE, GANTRY_FREIGHT, GANTRY_FREIGHT_ALIAS and GANTRY_COMMIT (when
- * known), plus `env`.
- *
- * `result` is `{exitCode, stdout, stderr, json}`: `json` is stdout parsed as JSON when it is JSON
- * (nil otherwise). stdout and stderr keep at most 1 MiB each. Without conditions exit status 0
- * is Successful and any other Failed; with conditions, they decide (`result.json.ready ==
- * true`). A command that cannot start, is killed by a signal or runs out of time is an Error;
- * when it is stopped the whole process group is killed (SIGTERM, then SIGKILL after 2s).
- */
-
-
-
-
-
-
-const command_FIELDS = ['run', 'timeout', 'env', 'dir'];
-/** Most of stdout and of stderr a measurement keeps. */
-const MAX_OUTPUT_BYTES = 1024 * 1024;
-/** Between SIGTERM and SIGKILL when a command is stopped. */
-const KILL_GRACE_MS = 2000;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function envOf(where, v) {
-    const out = {};
-    const add = (at, name, value) => {
-        if (typeof name !== 'string' || !ENV_NAME.test(name)) {
-            fields_fail(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
-        }
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fields_fail(where, at, 'must be a string');
-        }
-        out[name] = String(value);
-    };
-    if (v === undefined || v === null)
-        return out;
-    if (Array.isArray(v)) {
-        v.forEach((e, i) => {
-            if (!fields_isRecord(e))
-                fields_fail(where, `env[${i}]`, 'must be a mapping {name, value}');
-            add(`env[${i}]`, e.name, e.value);
-        });
-    }
-    else if (fields_isRecord(v)) {
-        for (const [name, value] of Object.entries(v))
-            add(`env.${name}`, name, value);
-    }
-    else {
-        fields_fail(where, 'env', 'must be a mapping of variable names to values');
-    }
-    return out;
-}
-function command_parse(config, where) {
-    const c = checkConfig(where, 'command', config, command_FIELDS);
-    const timeoutMs = optionalTimeout(where, c, 'timeout');
-    const dir = fields_optionalString(where, c, 'dir');
-    if (dir === '')
-        fields_fail(where, 'dir', 'must not be empty');
-    return {
-        run: requiredString(where, c, 'run'),
-        ...(timeoutMs !== undefined && { timeoutMs }),
-        env: envOf(where, c.env),
-        ...(dir !== undefined && { dir }),
-    };
-}
-class Capped {
-    chunks = [];
-    size = 0;
-    truncated = false;
-    push(b) {
-        if (this.size >= MAX_OUTPUT_BYTES) {
-            this.truncated = true;
-            return;
-        }
-        const room = MAX_OUTPUT_BYTES - this.size;
-        const part = b.length > room ? b.subarray(0, room) : b;
-        if (part.length < b.length)
-            this.truncated = true;
-        this.chunks.push(part);
-        this.size += part.length;
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-}
-function lastLine(text) {
-    const lines = text.trim().split('\n');
-    const line = (lines[lines.length - 1] ?? '').trim();
-    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-}
-async function command_measure(config, ctx) {
-    const temp = config.dir === undefined ? await (0,external_node_fs_promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-verify-')) : undefined;
-    const cwd = temp ?? (0,external_node_path_namespaceObject.resolve)(config.dir ?? '.');
-    const env = {};
-    for (const [k, v] of Object.entries(ctx.env))
-        if (v !== undefined)
-            env[k] = v;
-    Object.assign(env, {
-        GANTRY_PROJECT: ctx.target.project,
-        GANTRY_STAGE: ctx.target.stage,
-        GANTRY_FREIGHT: ctx.target.freightId,
-        GANTRY_FREIGHT_ALIAS: ctx.target.freightAlias,
-        ...(ctx.target.commit !== undefined && { GANTRY_COMMIT: ctx.target.commit }),
-        ...config.env,
-    });
-    try {
-        return await new Promise((resolvePromise, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', config.run], {
-                cwd,
-                env,
-                detached: true, // its own process group, so that stopping it stops its children too
-                stdio: ['ignore', 'pipe', 'pipe'],
-            });
-            const stdout = new Capped();
-            const stderr = new Capped();
-            child.stdout.on('data', (b) => stdout.push(b));
-            child.stderr.on('data', (b) => stderr.push(b));
-            let stopped;
-            let killTimer;
-            const killGroup = (signal) => {
-                try {
-                    if (child.pid !== undefined)
-                        process.kill(-child.pid, signal);
-                }
-                catch {
-                    // Already gone.
-                }
-            };
-            const stop = (why) => {
-                if (stopped !== undefined || child.exitCode !== null)
-                    return;
-                stopped = why;
-                killGroup('SIGTERM');
-                killTimer = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
-                killTimer.unref();
-            };
-            const onAbort = () => stop('stopped');
-            ctx.signal.addEventListener('abort', onAbort, { once: true });
-            if (ctx.signal.aborted)
-                onAbort();
-            const timer = config.timeoutMs !== undefined
-                ? setTimeout(() => stop(`timed out after ${formatDuration(config.timeoutMs ?? 0)}`), config.timeoutMs)
-                : undefined;
-            const cleanup = () => {
-                ctx.signal.removeEventListener('abort', onAbort);
-                if (timer)
-                    clearTimeout(timer);
-            };
-            child.once('error', (err) => {
-                cleanup();
-                reject(new Error(`command could not start: ${err.message}`));
-            });
-            child.once('close', (code, signal) => {
-                cleanup();
-                // The group may still hold children that closed their output early.
-                if (stopped !== undefined)
-                    killGroup('SIGKILL');
-                if (killTimer)
-                    clearTimeout(killTimer);
-                if (stdout.truncated)
-                    ctx.log('stdout was longer than 1 MiB and was cut');
-                if (stderr.truncated)
-                    ctx.log('stderr was longer than 1 MiB and was cut');
-                const err = stderr.text();
-                if (stopped !== undefined) {
-                    reject(new Error(`command ${stopped}${err ? ` (stderr: ${lastLine(err)})` : ''}`));
-                    return;
-                }
-                if (code === null) {
-                    reject(new Error(`command was killed by ${signal ?? 'a signal'}${err ? ` (stderr: ${lastLine(err)})` : ''}`));
-                    return;
-                }
-                const out = stdout.text();
-                let json = null;
-                if (out.trim() !== '') {
-                    try {
-                        json = JSON.parse(out);
-                    }
-                    catch {
-                        json = null;
-                    }
-                }
-                const tail = code !== 0 ? lastLine(err) || lastLine(out) : '';
-                resolvePromise({
-                    result: { exitCode: code, stdout: out, stderr: err, json },
-                    phase: code === 0 ? 'Successful' : 'Failed',
-                    detail: `exit status ${code}${tail ? `: ${tail}` : ''}`,
-                });
-            });
-        });
-    }
-    finally {
-        if (temp !== undefined)
-            await (0,external_node_fs_promises_namespaceObject.rm)(temp, { recursive: true, force: true });
-    }
-}
-const command = { name: 'command', parse: command_parse, measure: command_measure };
-
-;// CONCATENATED MODULE: ./src/verification/providers/datadog.ts
-/**
- * The `datadog` provider, with Argo Rollouts' Datadog provider semantics
- * (argoproj/argo-rollouts metricproviders/datadog, docs/analysis/datadog.md):
- *
- * - `apiVersion: v1` (Argo's default) sends `query` to `GET /api/v1/query?from&to&query` (Unix
- *   seconds); `result` is the value of the last point of the first series.
- * - `apiVersion: v2` sends `query`, or `queries` (name → query) with an optional `formula`, to
- *   `POST /api/v2/query/scalar` (Unix milliseconds, `aggregator` default `last`); `result` is the
- *   first value of the first number column, or, for a `by {tag}` query, the list of values.
- * - No data gives `result` null (Argo evaluates nil): write `default(result, 0) < 0.05`.
- * - `interval` is the look-back window (default 5m), not the polling rate (that is the metric's).
- * - Keys: `apiKey`/`appKey` in the config, else DD_API_KEY/DD_APP_KEY from the environment,
- *   sent as DD-API-KEY/DD-APPLICATION-KEY. Endpoint: `address`, else `https://api.<site>` (site
- *   default datadoghq.com), else DD_ADDRESS / DD_SITE.
- *
- * The provider never sets a phase: conditions decide. Failures to measure (auth, bad query,
- * rate limit, timeouts) are thrown, so the runner records an Error measurement.
- */
-
-
-
-const DATADOG_AGGREGATORS = [
-    'avg',
-    'min',
-    'max',
-    'sum',
-    'last',
-    'percentile',
-    'mean',
-    'l2norm',
-    'area',
-];
-const datadog_FIELDS = [
-    'apiVersion',
-    'query',
-    'queries',
-    'formula',
-    'interval',
-    'aggregator',
-    'address',
-    'site',
-    'apiKey',
-    'appKey',
-    'requestTimeout',
-];
-const DEFAULT_SITE = 'datadoghq.com';
-const DEFAULT_INTERVAL = '5m';
-const datadog_DEFAULT_REQUEST_TIMEOUT = '10s';
-const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Enough of an error body to explain it; Datadog's are short, proxies' HTML pages are not. */
-const datadog_MAX_BODY_IN_MESSAGE = 300;
-function datadog_fail(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-function datadog_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function datadog_optionalString(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string' || v.trim() === '')
-        datadog_fail(where, field, 'must be a non-empty string');
-    return v;
-}
-function duration(where, field, text, minMs) {
-    let ms;
-    try {
-        ms = parseDuration(text);
-    }
-    catch (err) {
-        datadog_fail(where, field, errors_errorMessage(err));
-    }
-    if (ms < minMs)
-        datadog_fail(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
-    return ms;
-}
-function httpUrl(where, field, text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        datadog_fail(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        datadog_fail(where, field, `must be an http(s) URL, not "${text}"`);
-    }
-    if (url.username || url.password) {
-        datadog_fail(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
-    }
-    return text.replace(/\/+$/, '');
-}
-function datadog_parse(config, where) {
-    if (!datadog_isRecord(config))
-        datadog_fail(where, 'datadog', 'must be a mapping');
-    for (const k of Object.keys(config)) {
-        if (!datadog_FIELDS.includes(k)) {
-            const hint = suggest(k, datadog_FIELDS);
-            datadog_fail(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
-        }
-    }
-    const version = config.apiVersion ?? 'v1';
-    if (version !== 'v1' && version !== 'v2') {
-        datadog_fail(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
-    }
-    const query = datadog_optionalString(where, config, 'query');
-    const formula = datadog_optionalString(where, config, 'formula');
-    let queries;
-    if (config.queries !== undefined && config.queries !== null) {
-        if (!datadog_isRecord(config.queries))
-            datadog_fail(where, 'queries', 'must be a mapping of name to query');
-        queries = {};
-        for (const [name, q] of Object.entries(config.queries)) {
-            if (!QUERY_NAME.test(name)) {
-                datadog_fail(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
-            }
-            if (typeof q !== 'string' || q.trim() === '') {
-                datadog_fail(where, `queries.${name}`, 'must be a non-empty string');
-            }
-            queries[name] = q;
-        }
-        if (Object.keys(queries).length === 0)
-            datadog_fail(where, 'queries', 'must name at least one query');
-    }
-    // The checks of Argo Rollouts' validateIncomingProps, in its order.
-    if (query === undefined && queries === undefined) {
-        datadog_fail(where, 'query', 'is required (or, with apiVersion v2, queries)');
-    }
-    if (query !== undefined && queries !== undefined) {
-        datadog_fail(where, 'queries', 'cannot be used together with query: use one or the other');
-    }
-    if (version === 'v1' && query === undefined) {
-        datadog_fail(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
-    }
-    if (formula !== undefined && queries === undefined) {
-        datadog_fail(where, 'formula', 'needs queries (a formula combines named queries)');
-    }
-    if (version === 'v1' && formula !== undefined) {
-        datadog_fail(where, 'formula', 'needs apiVersion: v2');
-    }
-    if (formula === undefined && queries !== undefined && Object.keys(queries).length > 1) {
-        datadog_fail(where, 'formula', 'is required when there are several queries (which one would decide?)');
-    }
-    let aggregator;
-    if (config.aggregator !== undefined && config.aggregator !== null) {
-        if (version === 'v1')
-            datadog_fail(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
-        if (!DATADOG_AGGREGATORS.includes(config.aggregator)) {
-            datadog_fail(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
-        }
-        aggregator = config.aggregator;
-    }
-    const intervalText = datadog_optionalString(where, config, 'interval') ?? DEFAULT_INTERVAL;
-    // Datadog takes whole seconds (v1) and Argo truncates to seconds too.
-    const intervalMs = Math.floor(duration(where, 'interval', intervalText, 1000) / 1000) * 1000;
-    const timeoutText = datadog_optionalString(where, config, 'requestTimeout') ?? datadog_DEFAULT_REQUEST_TIMEOUT;
-    const requestTimeoutMs = duration(where, 'requestTimeout', timeoutText, 1);
-    const address = datadog_optionalString(where, config, 'address');
-    let site = datadog_optionalString(where, config, 'site');
-    if (site !== undefined) {
-        site = normaliseSite(site);
-        if (!/^[a-z0-9.-]+$/i.test(site)) {
-            datadog_fail(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
-        }
-    }
-    const apiKey = datadog_optionalString(where, config, 'apiKey');
-    const appKey = datadog_optionalString(where, config, 'appKey');
-    return {
-        apiVersion: version,
-        ...(query !== undefined && { query }),
-        ...(queries !== undefined && { queries }),
-        ...(formula !== undefined && { formula }),
-        intervalMs,
-        ...(aggregator !== undefined && { aggregator }),
-        ...(address !== undefined && { address: httpUrl(where, 'address', address) }),
-        ...(site !== undefined && { site }),
-        ...(apiKey !== undefined && { apiKey }),
-        ...(appKey !== undefined && { appKey }),
-        requestTimeoutMs,
-    };
-}
-/** `app.datadoghq.eu` (what the browser shows) and `datadoghq.eu` (DD_SITE) name the same site. */
-function normaliseSite(site) {
-    return site
-        .trim()
-        .replace(/^https?:\/\//, '')
-        .replace(/\/+$/, '')
-        .replace(/^(app|api)\./, '');
-}
-function datadog_baseUrl(config, env) {
-    if (config.address)
-        return config.address;
-    if (config.site)
-        return `https://api.${config.site}`;
-    const envAddress = env.DD_ADDRESS?.trim();
-    if (envAddress)
-        return envAddress.replace(/\/+$/, '');
-    const envSite = env.DD_SITE?.trim();
-    return `https://api.${envSite ? normaliseSite(envSite) : DEFAULT_SITE}`;
-}
-function keys(config, ctx) {
-    const apiKey = config.apiKey ?? ctx.env.DD_API_KEY;
-    const appKey = config.appKey ?? ctx.env.DD_APP_KEY;
-    // Register what we have before complaining, so nothing below can print it.
-    if (apiKey)
-        ctx.secret(apiKey);
-    if (appKey)
-        ctx.secret(appKey);
-    const missing = [
-        ...(apiKey ? [] : ['an API key (apiKey, or DD_API_KEY in the environment)']),
-        ...(appKey ? [] : ['an application key (appKey, or DD_APP_KEY in the environment)']),
-    ];
-    if (missing.length || !apiKey || !appKey) {
-        throw new ConfigError(`datadog: ${missing.join(' and ')} is required`);
-    }
-    return { apiKey, appKey, secrets: [apiKey, appKey] };
-}
-/** Belt and braces: the runner masks registered secrets, but our own messages never hold them. */
-function datadog_scrub(text, secrets) {
-    let out = text;
-    for (const s of secrets)
-        if (s.length >= 4)
-            out = out.split(s).join('***');
-    return out;
-}
-function clip(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > datadog_MAX_BODY_IN_MESSAGE ? `${flat.slice(0, datadog_MAX_BODY_IN_MESSAGE)}…` : flat;
-}
-/** Datadog's error body is `{"errors": ["…"]}` (APIErrorResponse); anything else is shown clipped. */
-function errorText(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (datadog_isRecord(parsed) && Array.isArray(parsed.errors) && parsed.errors.length) {
-            return parsed.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
-        }
-    }
-    catch {
-        // not JSON
-    }
-    return clip(body) || '(empty body)';
-}
-function rateLimitText(headers) {
-    const h = (n) => headers.get(n);
-    const parts = [];
-    const name = h('x-ratelimit-name');
-    if (name)
-        parts.push(`limit ${name}`);
-    const limit = h('x-ratelimit-limit');
-    const period = h('x-ratelimit-period');
-    if (limit)
-        parts.push(`${limit} requests${period ? ` per ${period}s` : ''}`);
-    const remaining = h('x-ratelimit-remaining');
-    if (remaining)
-        parts.push(`${remaining} left`);
-    const reset = h('x-ratelimit-reset');
-    if (reset)
-        parts.push(`resets in ${reset}s`);
-    return parts.join(', ');
-}
-async function send(ctx, url, init, timeoutMs, secrets) {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([ctx.signal, timeout]);
-    const host = new URL(url).host;
-    try {
-        const res = await ctx.fetch(url, { ...init, signal, redirect: 'follow' });
-        const body = await res.text();
-        return { status: res.status, statusText: res.statusText, headers: res.headers, body };
-    }
-    catch (err) {
-        if (timeout.aborted) {
-            throw new Error(`Datadog API request to ${host} timed out after ${timeoutMs / 1000}s`, {
-                cause: err,
-            });
-        }
-        if (ctx.signal.aborted) {
-            throw new Error(`Datadog API request to ${host} was cancelled`, { cause: err });
-        }
-        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-        throw new Error(datadog_scrub(`Datadog API request to ${host} failed: ${errors_errorMessage(err)}${cause}`, secrets), { cause: err });
-    }
-}
-function checkStatus(sent, route, secrets) {
-    if (sent.status === 200)
-        return;
-    const what = `${sent.status}${sent.statusText ? ` ${sent.statusText}` : ''}`;
-    const text = errorText(sent.body);
-    let message;
-    if (sent.status === 401 || sent.status === 403) {
-        message =
-            `Datadog refused the keys for ${route} (${what}: ${text}); check the API and application ` +
-                'keys (apiKey/appKey or DD_API_KEY/DD_APP_KEY), that they belong to this site, and that the ' +
-                'application key may query timeseries (timeseries_query)';
-    }
-    else if (sent.status === 429) {
-        const limits = rateLimitText(sent.headers);
-        message =
-            `Datadog rate limit hit on ${route} (${what}${limits ? `; ${limits}` : ''}): ` +
-                'poll less often (the metric interval) or ask Datadog support to raise it';
-    }
-    else {
-        message = `Datadog answered ${what} to ${route}: ${text}`;
-    }
-    throw new Error(datadog_scrub(message, secrets));
-}
-function parseJson(sent, route) {
-    try {
-        return JSON.parse(sent.body);
-    }
-    catch {
-        throw new Error(`Datadog answered ${route} with a body that is not JSON: ${clip(sent.body)}`);
-    }
-}
-const fmt = (n) => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6))));
-const datadog_window = (ms) => ms % 3_600_000 === 0
-    ? `${ms / 3_600_000}h`
-    : ms % 60_000 === 0
-        ? `${ms / 60_000}m`
-        : `${ms / 1000}s`;
-async function measureV1(config, ctx, base, k) {
-    const query = config.query ?? '';
-    const to = Math.floor(ctx.clock().getTime() / 1000);
-    const from = to - config.intervalMs / 1000;
-    const params = new URLSearchParams({ from: String(from), to: String(to), query });
-    const route = 'GET /api/v1/query';
-    ctx.log(`datadog: ${route} on ${new URL(base).host}, last ${datadog_window(config.intervalMs)}: ${query}`);
-    const sent = await send(ctx, `${base}/api/v1/query?${params}`, {
-        method: 'GET',
-        headers: {
-            Accept: 'application/json',
-            'DD-API-KEY': k.apiKey,
-            'DD-APPLICATION-KEY': k.appKey,
-        },
-    }, config.requestTimeoutMs, k.secrets);
-    checkStatus(sent, route, k.secrets);
-    const body = parseJson(sent, route);
-    if (!datadog_isRecord(body))
-        throw new Error(`Datadog answered ${route} with ${clip(sent.body)}`);
-    if (body.status === 'error' || (typeof body.error === 'string' && body.error)) {
-        throw new Error(`Datadog could not run the query: ${String(body.error ?? body.message ?? 'error')}`);
-    }
-    const series = Array.isArray(body.series) ? body.series : [];
-    const first = series[0];
-    const points = datadog_isRecord(first) && Array.isArray(first.pointlist) ? first.pointlist : [];
-    const last = points[points.length - 1];
-    if (!Array.isArray(last)) {
-        return {
-            result: null,
-            detail: `no data in the last ${datadog_window(config.intervalMs)}; result is null (conditions can use default(result, 0))`,
-        };
-    }
-    if (last.length !== 2)
-        throw new Error('Datadog returned a point that does not have 2 values');
-    const [ts, value] = last;
-    if (value === null) {
-        return {
-            result: null,
-            detail: `the last point of the series has no value; result is null (conditions can use default(result, 0))`,
-        };
-    }
-    if (typeof value !== 'number')
-        throw new Error(`Datadog returned a non-numeric point value ${JSON.stringify(value)}`);
-    const at = typeof ts === 'number' ? ` at ${new Date(ts).toISOString()}` : '';
-    const more = series.length > 1 ? ` (first of ${series.length} series)` : '';
-    return { result: value, detail: `${fmt(value)}${at}${more}` };
-}
-async function measureV2(config, ctx, base, k) {
-    const queries = config.queries ?? { query: config.query ?? '' };
-    const aggregator = config.aggregator ?? 'last';
-    const to = Math.floor(ctx.clock().getTime() / 1000) * 1000;
-    const from = to - config.intervalMs;
-    const payload = {
-        data: {
-            type: 'scalar_request',
-            attributes: {
-                from,
-                to,
-                queries: Object.entries(queries).map(([name, query]) => ({
-                    aggregator,
-                    data_source: 'metrics',
-                    name,
-                    query,
-                })),
-                formulas: config.formula ? [{ formula: config.formula }] : [],
-            },
-        },
-    };
-    const route = 'POST /api/v2/query/scalar';
-    const shown = config.formula ?? Object.values(queries)[0] ?? '';
-    ctx.log(`datadog: ${route} on ${new URL(base).host}, last ${datadog_window(config.intervalMs)}, ${aggregator}: ${shown}`);
-    const sent = await send(ctx, `${base}/api/v2/query/scalar`, {
-        method: 'POST',
-        headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/json',
-            'DD-API-KEY': k.apiKey,
-            'DD-APPLICATION-KEY': k.appKey,
-        },
-        body: JSON.stringify(payload),
-    }, config.requestTimeoutMs, k.secrets);
-    checkStatus(sent, route, k.secrets);
-    const body = parseJson(sent, route);
-    const data = datadog_isRecord(body) && datadog_isRecord(body.data) ? body.data : undefined;
-    if (data && typeof data.errors === 'string' && data.errors) {
-        throw new Error(`Datadog reported errors in the query: ${data.errors}`);
-    }
-    const attributes = data && datadog_isRecord(data.attributes) ? data.attributes : undefined;
-    const columns = attributes && Array.isArray(attributes.columns) ? attributes.columns.filter(datadog_isRecord) : [];
-    // As Argo: the first number column decides (a legacy column without a type counts as one); a
-    // `group` column means a `by {tag}` query, whose result is the list of values, never a scalar.
-    const numbers = columns.find((c) => c.type === undefined || c.type === '' || c.type === 'number');
-    const groups = columns.filter((c) => c.type === 'group');
-    const raw = numbers && Array.isArray(numbers.values) ? numbers.values : [];
-    const values = [];
-    const labels = [];
-    raw.forEach((v, i) => {
-        if (v === null)
-            return; // Datadog's "no data for this group"
-        if (typeof v !== 'number') {
-            throw new Error(`Datadog returned a non-numeric value ${JSON.stringify(v)} in column ${String(numbers?.name)}`);
-        }
-        values.push(v);
-        if (groups.length)
-            labels.push(groupLabel(groups, i));
-    });
-    if (values.length === 0) {
-        return {
-            result: null,
-            detail: `no data in the last ${datadog_window(config.intervalMs)}; result is null (conditions can use default(result, 0))`,
-        };
-    }
-    if (!groups.length) {
-        const value = values[0];
-        return {
-            result: value,
-            detail: `${fmt(value)} (${aggregator} over ${datadog_window(config.intervalMs)})`,
-        };
-    }
-    const shownGroups = values
-        .slice(0, 5)
-        .map((v, i) => `${labels[i]}=${fmt(v)}`)
-        .join(', ');
-    return {
-        result: values,
-        detail: `${values.length} group${values.length === 1 ? '' : 's'}: ${shownGroups}${values.length > 5 ? ', …' : ''}`,
-    };
-}
-/** A row's label across every group column (`by {env, resource}` → `prod,GET /a`), as Argo does. */
-function groupLabel(groups, row) {
-    const parts = [];
-    for (const g of groups) {
-        const cell = Array.isArray(g.values) ? g.values[row] : undefined;
-        if (!Array.isArray(cell) || cell.length === 0) {
-            throw new Error(`Datadog returned no group label for row ${row}`);
-        }
-        parts.push(...cell.map(String));
-    }
-    return parts.join(',');
-}
-async function datadog_measure(config, ctx) {
-    const k = keys(config, ctx);
-    const base = datadog_baseUrl(config, ctx.env);
-    return config.apiVersion === 'v1'
-        ? measureV1(config, ctx, base, k)
-        : measureV2(config, ctx, base, k);
-}
-const datadog = { name: 'datadog', parse: datadog_parse, measure: datadog_measure };
-
-;// CONCATENATED MODULE: ./src/verification/providers/github.ts
-/**
- * The `github` provider (gantry's own): waits for the checks on the promotion commit in the
- * GitOps repository, the check runs (GitHub Actions jobs, GitHub Apps) and the commit statuses
- * (external CI), read through the verify adapter's GitHub client (`ctx.github`).
- *
- * Fields: `checks` (names of check runs or status contexts that must pass; `*` matches any run
- * of characters; default: every check that reports), `ignore` (names, with `*`, left out),
- * `ref` (default: the promotion commit), `includeCheckRuns` and `includeStatuses` (default
- * true).
- *
- * Each check is `success` (a check run that concluded success, neutral or skipped, as branch
- * protection counts them; a status `success`), `failure` (concluded failure, cancelled,
- * timed_out or action_required; a status `failure` or `error`) or `pending` (queued, running,
- * stale, or a status `pending`); the result keeps `neutral` and `skipped` apart. The
- * measurement is
- * - Failed as soon as a check that counts has failed;
- * - Successful when every name in `checks` has reported and all checks that match it passed
- *   (without `checks`: at least one check reported, and every one that is not ignored passed);
- * - Inconclusive otherwise: still waiting. The provider is one of the runner's waiting providers,
- *   so the metric polls until success, failure, or `count` measurements (then Inconclusive).
- *
- * A name in `checks` that no check has reported yet is waited for (a workflow may not have
- * started). Failures to read (no token, 401/403/404/422) are thrown: Error measurements.
- */
-
-
-const github_FIELDS = ['checks', 'ignore', 'ref', 'includeStatuses', 'includeCheckRuns'];
-const MAX_NAMES_IN_DETAIL = 5;
-/** `*` matches any run of characters (`/` and spaces too); everything else is literal. */
-function globToRegExp(pattern) {
-    const body = pattern
-        .split('*')
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${body}$`, 's');
-}
-function nameList(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (!Array.isArray(v)) {
-        fields_fail(where, field, 'must be a list of check names (check runs or status contexts)');
-    }
-    const out = [];
-    v.forEach((item, i) => {
-        if (typeof item !== 'string' || item.trim() === '') {
-            fields_fail(where, `${field}[${i}]`, 'must be a non-empty check name');
-        }
-        const name = item.trim();
-        const earlier = out.indexOf(name);
-        if (earlier >= 0)
-            fields_fail(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
-        out.push(name);
-    });
-    return out;
-}
-function github_parse(config, where) {
-    const c = checkConfig(where, 'github', config, github_FIELDS);
-    const checks = nameList(where, c, 'checks');
-    if (checks !== undefined && checks.length === 0) {
-        fields_fail(where, 'checks', 'must list at least one check name (leave it out to require every check)');
-    }
-    const ignore = nameList(where, c, 'ignore') ?? [];
-    // A name that is required and ignored at once is a mistake; a glob may overlap an ignore.
-    checks?.forEach((name, i) => {
-        if (name.includes('*'))
-            return;
-        const j = ignore.findIndex((pattern) => globToRegExp(pattern).test(name));
-        if (j >= 0)
-            fields_fail(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
-    });
-    const ref = fields_optionalString(where, c, 'ref')?.trim();
-    if (ref === '')
-        fields_fail(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
-    const includeCheckRuns = optionalBool(where, c, 'includeCheckRuns') ?? true;
-    const includeStatuses = optionalBool(where, c, 'includeStatuses') ?? true;
-    if (!includeCheckRuns && !includeStatuses) {
-        fields_fail(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
-    }
-    return {
-        ...(checks !== undefined && { checks }),
-        ignore,
-        ...(ref !== undefined && { ref }),
-        includeCheckRuns,
-        includeStatuses,
-    };
-}
-function checkRunState(run) {
-    if (run.status !== 'completed')
-        return 'pending';
-    switch (run.conclusion) {
-        case 'success':
-            return 'success';
-        case 'neutral':
-            return 'neutral';
-        case 'skipped':
-            return 'skipped';
-        case 'failure':
-        case 'cancelled':
-        case 'timed_out':
-        case 'action_required':
-            return 'failure';
-        default:
-            // stale (GitHub gave up on it after 14 days), or a conclusion not known yet: not a pass.
-            return 'pending';
-    }
-}
-function statusState(s) {
-    switch (s.state) {
-        case 'success':
-            return 'success';
-        case 'failure':
-        case 'error':
-            return 'failure';
-        default:
-            return 'pending';
-    }
-}
-const passed = (c) => c.state === 'success' || c.state === 'neutral' || c.state === 'skipped';
-const github_short = (ref) => (/^[0-9a-f]{40,64}$/i.test(ref) ? ref.slice(0, 7) : ref);
-/** Up to five names, sorted (GitHub's order changes as checks run), then how many more. */
-function names(list) {
-    const shown = [...list]
-        .sort((a, b) => a.localeCompare(b))
-        .slice(0, MAX_NAMES_IN_DETAIL)
-        .join(', ');
-    const more = list.length - MAX_NAMES_IN_DETAIL;
-    return more > 0 ? `${shown} and ${more} more` : shown;
-}
-/** Decides from what GitHub reported; exported for tests and summaries. */
-function assessChecks(config, ref, reported) {
-    const ignored = config.ignore.map(globToRegExp);
-    const present = reported.filter((c) => !ignored.some((re) => re.test(c.name)));
-    let deciding;
-    let missing = [];
-    if (config.checks) {
-        const required = config.checks.map((name) => ({ name, re: globToRegExp(name) }));
-        deciding = present.filter((c) => required.some((r) => r.re.test(c.name)));
-        missing = required.filter((r) => !present.some((c) => r.re.test(c.name))).map((r) => r.name);
-    }
-    else {
-        deciding = present;
-    }
-    const failed = deciding.filter((c) => c.state === 'failure');
-    const succeeded = deciding.filter(passed);
-    const running = deciding.filter((c) => c.state === 'pending');
-    const result = {
-        ref,
-        checks: deciding,
-        missing,
-        pending: running.length + missing.length,
-        failed: failed.length,
-        succeeded: succeeded.length,
-    };
-    const total = deciding.length + missing.length;
-    const what = [
-        config.includeCheckRuns && 'check runs',
-        config.includeStatuses && 'commit statuses',
-    ]
-        .filter(Boolean)
-        .join(' or ');
-    let phase;
-    let detail;
-    if (failed.length > 0) {
-        phase = 'Failed';
-        detail = `failed: ${names(failed.map((c) => `${c.name} (${c.conclusion ?? c.state})`))}`;
-        if (total > failed.length)
-            detail += `; ${succeeded.length} of ${total} checks passed`;
-    }
-    else if (total === 0) {
-        phase = 'Inconclusive';
-        detail = `no ${what} on ${github_short(ref)} yet${reported.length > 0 ? ` (${reported.length} ignored)` : ''}`;
-    }
-    else if (result.pending === 0) {
-        phase = 'Successful';
-        detail = total === 1 ? `1 check passed: ${deciding[0]?.name}` : `all ${total} checks passed`;
-    }
-    else {
-        phase = 'Inconclusive';
-        const waiting = [
-            ...running.map((c) => c.name),
-            ...missing.map((name) => `${name} (not reported yet)`),
-        ];
-        detail = `${succeeded.length} of ${total} checks passed; waiting for ${names(waiting)}`;
-    }
-    return { result, phase, detail };
-}
-async function github_measure(config, ctx) {
-    const github = ctx.github;
-    if (!github) {
-        throw new ConfigError('github: the github provider needs a token for the GitOps repository on GitHub ' +
-            "(the verify step's token and a repository given as owner/name, with checks: read and statuses: read)");
-    }
-    const ref = config.ref ?? ctx.target.commit;
-    if (!ref) {
-        throw new ConfigError('github: the promotion commit is not known, so there are no checks to read: set ref');
-    }
-    ctx.log(`github: reading the ${[
-        config.includeCheckRuns && 'check runs',
-        config.includeStatuses && 'commit statuses',
-    ]
-        .filter(Boolean)
-        .join(' and ')} of ${github_short(ref)}`);
-    const [runs, combined] = await Promise.all([
-        config.includeCheckRuns ? github.checkRuns(ref) : Promise.resolve([]),
-        config.includeStatuses ? github.commitStatuses(ref) : Promise.resolve(undefined),
-    ]);
-    const reported = [
-        ...runs.map((r) => ({
-            name: r.name,
-            kind: 'check-run',
-            state: checkRunState(r),
-            conclusion: r.conclusion,
-            url: r.url,
-        })),
-        ...(combined?.statuses ?? []).map((s) => ({
-            name: s.context,
-            kind: 'status',
-            state: statusState(s),
-            conclusion: s.state,
-            url: s.targetUrl,
-        })),
-    ];
-    return assessChecks(config, ref, reported);
-}
-const github = { name: 'github', parse: github_parse, measure: github_measure };
-
-;// CONCATENATED MODULE: ./src/verification/providers/json-path.ts
-/**
- * The part of Kubernetes JSONPath that Argo Rollouts' web metrics use in practice (`jsonPath:
- * "{$.data.ok}"`): a path of fields and array indexes. Accepted forms: `{$.a.b}`, `{.a.b}`,
- * `$.a.b`, `{$.items[0].value}`, `{$.items[-1]}`, `{$['a-b'].c}`, and `{$}` (the whole body,
- * Argo's default). Wildcards, recursive descent, filters and slices are refused with a message
- * that says so. As in Argo, the first value found is the result.
- */
-class JsonPathError extends Error {
-    name = 'JsonPathError';
-}
-/** Parse a JSONPath of the supported subset into segments; throws JsonPathError. */
-function parseJsonPath(text) {
-    let s = text.trim();
-    if (s.startsWith('{') && s.endsWith('}'))
-        s = s.slice(1, -1).trim();
-    if (s.startsWith('$'))
-        s = s.slice(1);
-    const out = [];
-    let i = 0;
-    const unsupported = (what) => {
-        throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: ${what} is not supported (use fields and indexes, e.g. {$.items[0].value})`);
-    };
-    while (i < s.length) {
-        const c = s[i];
-        if (c === '.') {
-            if (s[i + 1] === '.')
-                unsupported('recursive descent (..)');
-            const m = /^[A-Za-z0-9_-]+/.exec(s.slice(i + 1));
-            if (!m) {
-                if (s[i + 1] === '*')
-                    unsupported('the wildcard *');
-                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: expected a field name after "."`);
-            }
-            out.push(m[0]);
-            i += 1 + m[0].length;
-        }
-        else if (c === '[') {
-            const end = s.indexOf(']', i);
-            if (end < 0)
-                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: missing "]"`);
-            const inner = s.slice(i + 1, end).trim();
-            const quoted = /^(['"])(.*)\1$/.exec(inner);
-            if (quoted)
-                out.push(quoted[2] ?? '');
-            else if (/^-?\d+$/.test(inner))
-                out.push(Number(inner));
-            else if (inner === '*')
-                unsupported('the wildcard [*]');
-            else if (inner.startsWith('?'))
-                unsupported('a filter [?()]');
-            else if (inner.includes(':'))
-                unsupported('a slice [a:b]');
-            else if (inner.includes(','))
-                unsupported('a union [a,b]');
-            else
-                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: cannot read [${inner}]`);
-            i = end + 1;
-        }
-        else if (c === ' ') {
-            i++;
-        }
-        else {
-            throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: unexpected ${JSON.stringify(c)} at ${i}`);
-        }
-    }
-    return out;
-}
-/** The value at `path` in `data`; throws JsonPathError saying what is missing. */
-function applyJsonPath(data, path) {
-    let cur = data;
-    let at = '$';
-    for (const seg of path) {
-        if (typeof seg === 'number') {
-            if (!Array.isArray(cur))
-                throw new JsonPathError(`${at} is not an array`);
-            const index = seg < 0 ? cur.length + seg : seg;
-            if (index < 0 || index >= cur.length) {
-                throw new JsonPathError(`array index out of bounds: ${at}[${seg}] (length ${cur.length})`);
-            }
-            cur = cur[index];
-            at += `[${seg}]`;
-        }
-        else {
-            if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) {
-                throw new JsonPathError(`${at} is not an object, so it has no field ${seg}`);
-            }
-            if (!Object.hasOwn(cur, seg))
-                throw new JsonPathError(`${seg} is not found in ${at}`);
-            cur = cur[seg];
-            at += `.${seg}`;
-        }
-    }
-    return cur;
-}
-
-;// CONCATENATED MODULE: ./src/verification/providers/request.ts
-/**
- * One HTTP request for the http and prometheus providers: through the adapter's fetch, with a
- * per-request timeout on top of the measurement's signal, an optional TLS-verification bypass,
- * and a cap on the body it reads. Errors say what was asked and what went wrong, in one line.
- */
-
-
-
-/** Most of a response body a provider reads. */
-const MAX_BODY_BYTES = 1024 * 1024;
-let insecureAgent;
-/** Why a fetch failed, from the undici error and its cause (`connect ECONNREFUSED …`). */
-function failure(err) {
-    const cause = err.cause;
-    if (cause instanceof Error) {
-        const code = cause.code;
-        const msg = cause.message || code || errors_errorMessage(err);
-        return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
-    }
-    return errors_errorMessage(err);
-}
-async function readCapped(res) {
-    const declared = Number(res.headers.get('content-length'));
-    if (declared > MAX_BODY_BYTES) {
-        await res.body?.cancel();
-        throw new Error(`response body of ${declared} bytes is larger than ${MAX_BODY_BYTES} bytes`);
-    }
-    if (!res.body)
-        return '';
-    const reader = res.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.byteLength;
-        if (size > MAX_BODY_BYTES) {
-            await reader.cancel();
-            throw new Error(`response body is larger than ${MAX_BODY_BYTES} bytes`);
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-/** Send the request; throws an Error with a readable message (the runner records an Error). */
-async function sendRequest(ctx, url, opts) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new Error('request timeout')), opts.timeoutMs);
-    const signal = AbortSignal.any([ctx.signal, timeout.signal]);
-    const headers = new Headers();
-    for (const h of opts.headers)
-        headers.append(h.name, h.value);
-    if (!headers.has('user-agent'))
-        headers.set('user-agent', 'gantry');
-    if (opts.insecure)
-        insecureAgent ??= new undici.Agent({ connect: { rejectUnauthorized: false } });
-    const what = `${opts.method} ${url}`;
-    try {
-        const init = {
-            method: opts.method,
-            headers,
-            signal,
-            redirect: 'follow',
-            ...(opts.body !== undefined && { body: opts.body }),
-            ...(opts.insecure && insecureAgent && { dispatcher: insecureAgent }),
-        };
-        const res = await ctx.fetch(url, init);
-        const text = await readCapped(res);
-        const out = {};
-        res.headers.forEach((value, name) => {
-            out[name] = value;
-        });
-        return { status: res.status, statusText: res.statusText, headers: out, text };
-    }
-    catch (err) {
-        if (timeout.signal.aborted && !ctx.signal.aborted) {
-            throw new Error(`${what}: no response within ${formatDuration(opts.timeoutMs)}`, {
-                cause: err,
-            });
-        }
-        if (ctx.signal.aborted)
-            throw err;
-        throw new Error(`${what}: ${failure(err)}`, { cause: err });
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** The start of a body, on one line, for error messages. */
-function snippet(text, max = 200) {
-    const one = text.replace(/\s+/g, ' ').trim();
-    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
-
-;// CONCATENATED MODULE: ./src/verification/providers/http.ts
-/**
- * The `http` provider (Argo Rollouts' `web` metric, metricproviders/webmetric): one HTTP request
- * per measurement.
- *
- * Fields (Argo's names): `url` (required), `method` (GET, default; POST, PUT, PATCH, DELETE),
- * `headers` (`[{key, value}]`, also `[{name, value}]` or a mapping), `body` (a string) or
- * `jsonBody` (any YAML value, sent as JSON with `Content-Type: application/json`; only one of
- * the two, and not with GET), `timeoutSeconds` (default 10), `jsonPath` (`{$.data.ok}`, see
- * json-path.ts; default the whole body), `insecure` (skip TLS verification).
- *
- * What conditions see:
- * - `result`: the JSON body at `jsonPath`, or the body's text when it is not JSON. (Argo marks a
- *   non-JSON body Successful without evaluating the conditions; gantry evaluates them on the text,
- *   so `result == "ok"` works.)
- * - `response.status` (a number) and `response.headers` (lower-case names).
- *
- * A response other than 2xx is an Error measurement, as in Argo (`received non 2xx response
- * code: 503`), so it counts towards consecutiveErrorLimit, not failureLimit. Header values are
- * secrets (except Accept, Content-Type, User-Agent, Accept-Encoding).
- */
-
-
-
-const http_FIELDS = [
-    'url',
-    'method',
-    'headers',
-    'body',
-    'jsonBody',
-    'timeoutSeconds',
-    'jsonPath',
-    'insecure',
-];
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-/** Argo's default web metric timeout. */
-const DEFAULT_HTTP_TIMEOUT_SECONDS = 10;
-function http_parse(config, where) {
-    const c = checkConfig(where, 'http', config, http_FIELDS);
-    const url = httpURL(where, 'url', requiredString(where, c, 'url')).toString();
-    const method = (fields_optionalString(where, c, 'method') ?? 'GET').toUpperCase();
-    if (!METHODS.includes(method)) {
-        fields_fail(where, 'method', `must be one of ${METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
-    }
-    const hs = headers(where, c, 'headers');
-    const body = fields_optionalString(where, c, 'body');
-    const hasJsonBody = c.jsonBody !== undefined && c.jsonBody !== null;
-    if (body !== undefined && hasJsonBody) {
-        fields_fail(where, 'jsonBody', 'use either body or jsonBody, not both');
-    }
-    if ((body !== undefined || hasJsonBody) && method === 'GET') {
-        fields_fail(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
-    }
-    let sent = body;
-    if (hasJsonBody) {
-        sent = JSON.stringify(c.jsonBody);
-        if (!hs.some((h) => h.name.toLowerCase() === 'content-type')) {
-            hs.push({ name: 'Content-Type', value: 'application/json' });
-        }
-    }
-    const timeoutSeconds = optionalPositiveInt(where, c, 'timeoutSeconds') ?? DEFAULT_HTTP_TIMEOUT_SECONDS;
-    const jsonPath = fields_optionalString(where, c, 'jsonPath');
-    let path = [];
-    if (jsonPath !== undefined) {
-        try {
-            path = parseJsonPath(jsonPath);
-        }
-        catch (err) {
-            fields_fail(where, 'jsonPath', err.message);
-        }
-    }
-    return {
-        url,
-        method: method,
-        headers: hs,
-        ...(sent !== undefined && { body: sent }),
-        timeoutMs: timeoutSeconds * 1000,
-        ...(jsonPath !== undefined && { jsonPath }),
-        path,
-        insecure: optionalBool(where, c, 'insecure') ?? false,
-    };
-}
-async function http_measure(config, ctx) {
-    for (const h of config.headers)
-        if (isSecretHeader(h.name))
-            ctx.secret(h.value);
-    const res = await sendRequest(ctx, config.url, {
-        method: config.method,
-        headers: config.headers,
-        ...(config.body !== undefined && { body: config.body }),
-        timeoutMs: config.timeoutMs,
-        insecure: config.insecure,
-    });
-    if (res.status < 200 || res.status >= 300) {
-        const body = snippet(res.text);
-        throw new Error(`received non 2xx response code: ${res.status}${body ? ` (body: ${body})` : ''}`);
-    }
-    let data;
-    let json = true;
-    try {
-        data = JSON.parse(res.text);
-    }
-    catch {
-        json = false;
-        data = res.text;
-    }
-    let result = data;
-    if (json && config.path.length > 0) {
-        try {
-            result = applyJsonPath(data, config.path);
-        }
-        catch (err) {
-            if (!(err instanceof JsonPathError))
-                throw err;
-            throw new Error(`could not find jsonPath ${config.jsonPath ?? ''} in the body: ${err.message}`, { cause: err });
-        }
-    }
-    else if (!json && config.path.length > 0) {
-        ctx.log(`the body is not JSON, so jsonPath ${config.jsonPath ?? ''} is not applied`);
-    }
-    return {
-        result,
-        vars: { response: { status: res.status, headers: res.headers } },
-    };
-}
-const http = { name: 'http', parse: http_parse, measure: http_measure };
-
-;// CONCATENATED MODULE: ./src/verification/providers/prometheus.ts
-/**
- * The `prometheus` provider (Argo Rollouts' metricproviders/prometheus): one instant query per
- * measurement, `POST <address>/api/v1/query` with the query and the evaluation time as a form
- * (GET when the server answers 405 or 501, as Prometheus' Go client does).
- *
- * Fields (Argo's names): `address` (required), `query` (required), `timeout` (seconds, or a
- * duration such as 30s; default 30 as in Argo), `headers` (`[{key, value}]`, e.g. an
- * Authorization header; values are secrets), `insecure` (skip TLS verification).
- *
- * `result` is what Argo hands its conditions:
- * - a vector: the list of sample values as numbers, in the order Prometheus returns them
- *   (`result[0] >= 0.95`); an empty vector is `[]` (`len(result) == 0`);
- * - a scalar: the number.
- * NaN, +Inf and -Inf are numbers too (`isNaN(result[0])`). The measurement's value reads like
- * Argo's (`[0.99,0.98]`). A matrix or string result is an Error (`Prometheus metric type not
- * supported`), and so is an error answer, with Prometheus' own words (`bad_data: invalid
- * parameter "query": …`).
- */
-
-
-const prometheus_FIELDS = ['address', 'query', 'timeout', 'headers', 'insecure'];
-/** Argo's default Prometheus query timeout. */
-const DEFAULT_PROMETHEUS_TIMEOUT_MS = 30_000;
-function prometheus_parse(config, where) {
-    const c = checkConfig(where, 'prometheus', config, prometheus_FIELDS);
-    const address = httpURL(where, 'address', requiredString(where, c, 'address'))
-        .toString()
-        .replace(/\/+$/, '');
-    return {
-        address,
-        query: requiredString(where, c, 'query'),
-        timeoutMs: optionalTimeout(where, c, 'timeout') ?? DEFAULT_PROMETHEUS_TIMEOUT_MS,
-        headers: headers(where, c, 'headers'),
-        insecure: optionalBool(where, c, 'insecure') ?? false,
-    };
-}
-/** Prometheus' sample values are strings: "0.5", "NaN", "+Inf", "-Inf". */
-function sampleValue(text) {
-    if (text === '+Inf' || text === 'Inf')
-        return Infinity;
-    if (text === '-Inf')
-        return -Infinity;
-    if (text === 'NaN')
-        return NaN;
-    const n = typeof text === 'string' ? Number(text) : NaN;
-    if (Number.isNaN(n))
-        throw new Error(`Prometheus returned a sample value that is not a number: ${JSON.stringify(text)}`);
-    return n;
-}
-/** Go's `%v` of a float64 sample, as in Argo's measurement value (`[0.99,1]`). */
-function show(n) {
-    if (Number.isNaN(n))
-        return 'NaN';
-    if (n === Infinity)
-        return '+Inf';
-    if (n === -Infinity)
-        return '-Inf';
-    return String(n);
-}
-function answerOf(res) {
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
-        const text = snippet(res.text);
-        throw new Error(`server returned HTTP status ${res.status} ${res.statusText}`.trim() +
-            (res.status >= 200 && res.status < 300
-                ? ` with a body that is not JSON: ${text}`
-                : text
-                    ? `: ${text}`
-                    : ''));
-    }
-    if (body === null || typeof body !== 'object') {
-        throw new Error(`Prometheus answered ${snippet(res.text)}, not an API response`);
-    }
-    const answer = body;
-    if (answer.status === 'error') {
-        throw new Error(`${answer.errorType ?? 'error'}: ${answer.error ?? '(no message)'}`);
-    }
-    if (res.status < 200 || res.status >= 300) {
-        throw new Error(`server returned HTTP status ${res.status} ${res.statusText}`.trim());
-    }
-    return answer;
-}
-async function prometheus_measure(config, ctx) {
-    for (const h of config.headers)
-        if (isSecretHeader(h.name))
-            ctx.secret(h.value);
-    const url = `${config.address}/api/v1/query`;
-    const params = new URLSearchParams({
-        query: config.query,
-        time: (ctx.clock().getTime() / 1000).toFixed(3),
-    });
-    const common = { timeoutMs: config.timeoutMs, insecure: config.insecure };
-    let res = await sendRequest(ctx, url, {
-        ...common,
-        method: 'POST',
-        headers: [
-            ...config.headers,
-            { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
-        ],
-        body: params.toString(),
-    });
-    if (res.status === 405 || res.status === 501) {
-        res = await sendRequest(ctx, `${url}?${params.toString()}`, {
-            ...common,
-            method: 'GET',
-            headers: config.headers,
-        });
-    }
-    const answer = answerOf(res);
-    for (const w of answer.warnings ?? [])
-        ctx.log(`Prometheus warning: ${String(w)}`);
-    const type = answer.data?.resultType;
-    const data = answer.data?.result;
-    if (type === 'vector' && Array.isArray(data)) {
-        const values = data.map((sample) => {
-            const value = sample?.value;
-            return sampleValue(Array.isArray(value) ? value[1] : undefined);
-        });
-        return { result: values, detail: `[${values.map(show).join(',')}]` };
-    }
-    if (type === 'scalar' && Array.isArray(data)) {
-        const value = sampleValue(data[1]);
-        return { result: value, detail: show(value) };
-    }
-    throw new Error(`Prometheus metric type not supported: ${type ?? 'no resultType'} (use a query that returns a vector or a scalar)`);
-}
-const prometheus = {
-    name: 'prometheus',
-    parse: prometheus_parse,
-    measure: prometheus_measure,
-};
-
-;// CONCATENATED MODULE: ./src/verification/providers/index.ts
-
-
-
-
-
-
-function defaultProviders() {
-    // Each provider gets back only what its own parse returned, so the config types can be erased.
-    const providers = [
-        http,
-        prometheus,
-        command,
-        datadog,
-        argocd,
-        github,
-    ];
-    return new Map(providers.map((p) => [p.name, p]));
-}
-
-;// CONCATENATED MODULE: ./src/verification/index.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/verification/report.ts
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-const ICON = {
-    Successful: '✅',
-    Failed: '❌',
-    Inconclusive: '❔',
-    Error: '⚠️',
-    Skipped: '⏭️',
-};
-function headline(o) {
-    const f = `${o.freight.alias} (${o.freight.id.slice(0, 7)})`;
-    if (o.alreadyVerified)
-        return `${f} was already verified in ${o.stage}; nothing to do`;
-    if (o.verified)
-        return o.analysis
-            ? `verified ${f} in ${o.stage}: ${o.analysis.message}`
-            : `verified ${f} in ${o.stage} (the stage has no verification: verified once promoted)`;
-    return `verification of ${f} in ${o.stage} ${o.phase === 'Failed' ? 'failed' : `ended ${o.phase}`}: ${o.analysis?.message ?? ''}`;
-}
-function downstreamLine(d) {
-    const f = d.freight ? `${d.freight.alias} (${d.freight.id.slice(0, 7)})` : '';
-    if (d.due) {
-        const started = d.dispatched
-            ? d.dispatched.error
-                ? `; could not start ${d.dispatched.workflow}: ${d.dispatched.error}`
-                : `; started ${d.dispatched.workflow}`
-            : '';
-        return `${d.stage}: ${f} is due${started}`;
-    }
-    const when = d.availableAt ? ` (available at ${d.availableAt})` : '';
-    return `${d.stage}: ${f ? `${f} ` : ''}not due: ${d.reason ?? ''}${when}`;
-}
-function verifyMarkdown(o) {
-    const md = [`## gantry verify ${o.stage}`, '', `${ICON[o.phase] ?? ''} ${cell(headline(o))}`];
-    md.push('', `Commit \`${o.commit.slice(0, 7)}\`.`);
-    if (o.analysis?.metrics.length) {
-        md.push('', '| metric | # | phase | value | why |', '| --- | --- | --- | --- | --- |');
-        for (const m of o.analysis.metrics) {
-            if (!m.measurements.length) {
-                md.push(`| ${cell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${cell(m.message)} |`);
-                continue;
-            }
-            m.measurements.forEach((x, i) => {
-                md.push(`| ${i === 0 ? cell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${cell(x.value ?? '')} | ${cell(x.message ?? '')} |`);
-            });
-            md.push(`| **${cell(m.name)}** | | **${m.phase}** | | ${cell(m.message)} |`);
-        }
-        md.push('', `**Decision: ${o.phase}.** ${cell(o.analysis.message)}`);
-    }
-    if (o.downstream.length) {
-        md.push('', '**Next stages**', '');
-        for (const d of o.downstream)
-            md.push(`- ${cell(downstreamLine(d))}`);
-    }
-    for (const w of o.warnings)
-        md.push('', '> [!WARNING]', `> ${cell(w)}`);
-    return md.join('\n');
-}
-function verifyText(o) {
-    const lines = [headline(o)];
-    for (const m of o.analysis?.metrics ?? []) {
-        lines.push(`  ${m.name} (${m.provider}): ${m.phase}${m.message ? ` — ${m.message}` : ''}`);
-        m.measurements.forEach((x, i) => {
-            const value = x.value ? ` ${x.value}` : '';
-            const why = x.message ? ` (${x.message})` : '';
-            lines.push(`    #${i + 1} ${x.phase}${value}${why}`);
-        });
-    }
-    for (const d of o.downstream)
-        lines.push(`next: ${downstreamLine(d)}`);
-    for (const w of o.warnings)
-        lines.push(`warning: ${w}`);
-    return lines.join('\n') + '\n';
-}
-function verifyJson(o) {
-    return {
-        stage: o.stage,
-        freight: { id: o.freight.id, alias: o.freight.alias },
-        commit: o.commit,
-        result: o.phase,
-        verified: o.verified,
-        alreadyVerified: o.alreadyVerified,
-        metrics: o.analysis?.metrics ?? [],
-        message: o.analysis?.message ?? null,
-        downstream: o.downstream,
-        ...(o.deployment ? { deployment: o.deployment } : {}),
-        warnings: o.warnings,
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/freight/words.ts
-/**
- * Words for freight aliases (`lucky-jaguar`): short, friendly, lowercase a–z, no duplicates.
- * An alias is stored in its freight document once assigned, so editing these lists only changes
- * the aliases of freight recorded afterwards.
- */
-function words(text) {
-    return Object.freeze(text.trim().split(/\s+/));
-}
-/** 343 adjectives. */
-const ADJECTIVES = words(`
-  able active adept agile airy alert amber amiable ample amused apt arctic ardent artful
-  astute azure balmy basic blazing blissful blithe bold bonny bouncy brainy brave breezy
-  bright brisk bronze bubbly buoyant busy calm candid caring charming cheerful cheery chic
-  chill chirpy civil classy clean clear clever cobalt colorful comfy cool coral cosmic cozy
-  crafty crimson crisp cuddly curious curly cute dainty dandy dapper daring dashing dazzled
-  dazzling decent deft devoted dewy diligent dreamy dulcet dynamic eager early earnest earthy
-  easy elated electric elegant emerald enchanted endless epic evergreen exotic fabled fair
-  famous fancy fast fearless festive fiery fine firm fit fleet floral flowing fluent fluffy
-  flying fond frank free fresh friendly frosty funny fuzzy gallant genial gentle giant gifted
-  gilded glad gleaming glossy glowing golden good graceful gracious grand great green gusty
-  hallowed handy happy hardy harmonious hazy hearty helpful heroic honest honeyed hopeful
-  humble icy ideal indigo inventive ivory jade jaunty jazzy jolly jovial joyful jubilant just
-  keen kind kindly kinetic laughing lavish leafy legendary lilac limber lively lofty loving
-  loyal lucid lucky lunar lush lyrical magic majestic mellow merry mighty mild mindful minty
-  misty modest mossy musical mystic natural nautical neat neon nifty nimble noble novel oaken
-  optimal orange patient peaceful pearly pensive peppy perky placid playful plentiful plucky
-  plush poised polished polite posh precise prime pristine proper proud prudent punctual pure
-  purple quaint quick quiet quirky radiant rapid rare ready regal relaxed resolute rich rising
-  robust rosy roving royal ruby rugged rustic sage sandy sapphire satin savvy scarlet scenic
-  secret serene sharp shining shiny silent silky silver simple sincere skillful sleek sleepy
-  smart smooth snappy snowy snug soaring sociable social solar solid sonic sparkly speedy
-  spiffy spirited splendid sporty spry stable starry stately steady stellar stoic sturdy
-  sublime sugary sunlit sunny super supple sweet swift tawny tender thankful thoughtful
-  thrifty tidal tidy timely tiny topaz tranquil tropical true trusty tuneful twinkly unique
-  upbeat upright urban useful valiant vast velvet verdant vibrant vital vivid wandering warm
-  whimsical wholesome windy wiry wise witty wondrous wooden woolly young zany zealous zesty
-  zippy
-`);
-/** 346 animals. */
-const ANIMALS = words(`
-  aardvark albatross alligator alpaca anchovy angelfish ant anteater antelope armadillo avocet
-  axolotl baboon badger barracuda bat beagle bear beaver bee beetle beluga bison bittern
-  blackbird bluebird bobcat bongo bonobo budgie buffalo bullfinch bumblebee bunny burbot
-  butterfly buzzard camel canary capybara caracal cardinal caribou cassowary cat catfish
-  chameleon cheetah chickadee chicken chinchilla chipmunk cicada clam coati cockatoo cod
-  condor cormorant cougar cow coyote crab crane crayfish cricket crow cuckoo curlew dachshund
-  deer dingo dodo dolphin donkey dormouse dove dragonfly duck dugong dunlin eagle eel egret
-  eider eland elk emu ermine falcon fennec ferret finch firefly flamingo flounder foal fox
-  frog fulmar gadwall galago gannet gazelle gecko gerbil gharial gibbon giraffe gnu goat goby
-  godwit goldfish goose gopher gorilla gosling grasshopper grebe greyhound grouse guanaco
-  guineafowl gull guppy haddock halibut hamster hare hawk hedgehog heron herring hippo hoopoe
-  horse hummingbird husky hyrax ibex ibis iguana impala jacana jackal jackdaw jaguar jay
-  jellyfish jerboa kakapo kangaroo katydid kea kestrel kingfisher kinkajou kittiwake kiwi
-  koala koi krill kudu ladybug lamb lark lemming lemur leopard limpet linnet lion llama
-  lobster loon lorikeet lovebird lynx macaw mackerel magpie mallard manakin manatee mandrill
-  mantis margay marlin marmot meerkat merlin mink minnow mockingbird mole mongoose moorhen
-  moose moth mouse mule muskox narwhal nene newt nightingale numbat nuthatch ocelot octopus
-  okapi opossum orangutan orca oriole oryx osprey ostrich otter owl ox oyster panda pangolin
-  panther parakeet parrot partridge peacock peafowl pelican penguin perch petrel pheasant
-  pigeon piglet pika pipit platypus plover pony poodle porcupine porpoise potoo prawn
-  ptarmigan pufferfish puffin puma quail quetzal quokka quoll rabbit raccoon raven redstart
-  reindeer rhea rhino roadrunner robin rook sable salamander salmon sandpiper saola sardine
-  scallop seahorse seal sealion serval shearwater sheep shelduck shrimp siskin skylark sloth
-  smelt snail snipe sole sparrow springbok squid squirrel starfish stingray stoat stork
-  sturgeon sunbird swallow swan tadpole takin tamarin tapir tarsier teal tern terrier thrush
-  tiger titmouse tortoise toucan treefrog trout tuna turaco turkey turtle urchin vicuna vireo
-  vole wagtail wallaby walleye walrus wapiti warbler waxwing weasel weaver whale whimbrel
-  whippet wigeon wildcat wolf wombat woodcock woodpecker wren yak yellowhammer zebra zebu
-`);
-
-;// CONCATENATED MODULE: ./src/freight/alias.ts
-/**
- * Human names for freight, such as `lucky-jaguar`: an adjective and an animal chosen by hash bits
- * of the freight ID, so every run that discovers the same freight proposes the same alias.
- */
-
-
-/** Attempts at an adjective-animal pair before falling back to a hex suffix. */
-const MAX_PAIR_ATTEMPTS = 64;
-function candidate(id, attempt) {
-    const h = (0,external_node_crypto_.createHash)('sha256')
-        .update(attempt === 0 ? id : `${id}#${attempt}`, 'utf8')
-        .digest();
-    const adjective = ADJECTIVES[h.readUInt32BE(0) % ADJECTIVES.length];
-    const animal = ANIMALS[h.readUInt32BE(4) % ANIMALS.length];
-    return `${adjective}-${animal}`;
-}
-/**
- * The alias for a freight ID that is not in `taken`. Deterministic: the first candidate comes from
- * the ID's hash; while it is taken, the next comes from hashing `id#1`, `id#2`, …; after
- * {@link MAX_PAIR_ATTEMPTS} taken pairs the first pair gets a hex suffix from the ID
- * (`lucky-jaguar-3f9a2c`), lengthened until free.
- */
-function freightAlias(id, taken) {
-    for (let attempt = 0; attempt < MAX_PAIR_ATTEMPTS; attempt++) {
-        const alias = candidate(id, attempt);
-        if (!taken.has(alias))
-            return alias;
-    }
-    const base = candidate(id, 0);
-    const hex = /^[0-9a-f]+$/.test(id) ? id : (0,external_node_crypto_.createHash)('sha1').update(id, 'utf8').digest('hex');
-    for (let n = Math.min(6, hex.length); n <= hex.length; n++) {
-        const alias = `${base}-${hex.slice(0, n)}`;
-        if (!taken.has(alias))
-            return alias;
-    }
-    for (let k = 2;; k++) {
-        const alias = `${base}-${hex}-${k}`;
-        if (!taken.has(alias))
-            return alias;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/urls/index.ts
-/**
- * Canonical forms of repository URLs, as Kargo computes them (`pkg/urls`). They decide whether two
- * spellings name the same repository, and the Git and chart forms feed the freight ID, so they must
- * agree with Kargo's byte for byte.
- */
-/**
- * Trim leading and trailing spaces and drop every non-printable character (byte-order marks,
- * zero-width spaces, control characters, non-ASCII spaces) wherever it is. Printable means what
- * Go's `unicode.IsPrint` says: letters, marks, numbers, punctuation, symbols and the ASCII space.
- */
-function sanitizeURL(url) {
-    return url.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '').trim();
-}
-// Characters Go's url.Parse accepts in a host (reg-name, IP literal, port).
-const HOST = /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]*$/;
-// Anything Go would reject or re-escape; such URLs are returned unchanged.
-const UNSAFE = /[\s\p{Cc}]/u;
-/** A small parser with Go's `net/url` behaviour for `scheme://authority/path?query#fragment`. */
-function parseHierarchical(text) {
-    const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(text);
-    if (!m)
-        return null;
-    const [, scheme = '', authority = '', path = '', query, fragment] = m;
-    if (UNSAFE.test(text))
-        return null;
-    const at = authority.lastIndexOf('@');
-    const user = at >= 0 ? authority.slice(0, at) : null;
-    const host = at >= 0 ? authority.slice(at + 1) : authority;
-    if (!HOST.test(host))
-        return null;
-    const port = /:([^:\]]*)$/.exec(host);
-    if (port && !host.startsWith('[') && !/^[0-9]*$/.test(port[1] ?? ''))
-        return null;
-    return { scheme, user, host, path, query: query ?? null, fragment: fragment ?? null };
-}
-function hasQueryParameters(query) {
-    return query !== null && query.split(/[&;]/).some((pair) => pair !== '');
-}
-function formatHierarchical(u) {
-    return (`${u.scheme}://${u.user !== null ? `${u.user}@` : ''}${u.host}${u.path}` +
-        (u.query ? `?${u.query}` : '') +
-        (u.fragment !== null ? `#${u.fragment}` : ''));
-}
-function trimRepoPath(path) {
-    let p = path.endsWith('/') ? path.slice(0, -1) : path;
-    if (p.endsWith('.git'))
-        p = p.slice(0, -4);
-    return p;
-}
-const SCP = /^((?:[A-Za-z0-9_-]+@)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(?::(.*))?$/s;
-/**
- * Normalise a Git URL: lower case; for http(s) drop the user info; drop one trailing `/` and then
- * one `.git`; SCP-style `[user@]host[:path]` becomes `ssh://[user@]host[/path]`. URLs with query
- * parameters, and anything unparseable, are returned exactly as given. `file://` URLs are treated
- * like `ssh://` ones.
- */
-function normalizeGitURL(repo) {
-    const lower = repo.toLowerCase();
-    const isHttp = lower.startsWith('http://') || lower.startsWith('https://');
-    // file:// is gantry's addition (Kargo would read it as SCP syntax): local repositories in tests
-    // and demos get the same treatment as ssh:// URLs.
-    if (isHttp || lower.startsWith('ssh://') || lower.startsWith('file://')) {
-        const u = parseHierarchical(lower);
-        if (!u || hasQueryParameters(u.query))
-            return repo;
-        if (isHttp)
-            u.user = null;
-        u.path = trimRepoPath(u.path);
-        return formatHierarchical(u);
-    }
-    const m = SCP.exec(lower);
-    if (!m)
-        return repo;
-    const userHost = m[1] ?? '';
-    const rest = m[2] ?? '';
-    // The path is read as a relative URL reference: a query or fragment is kept as is.
-    const pm = /^([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(rest);
-    const rawPath = pm?.[1] ?? '';
-    if (UNSAFE.test(rest) || (rawPath.split('/')[0] ?? '').includes(':'))
-        return repo;
-    const path = trimRepoPath(rawPath);
-    const suffix = (pm?.[2] && pm[2] !== '?' ? pm[2] : '') + (pm?.[3] ?? '');
-    if (path === '' && suffix === '')
-        return `ssh://${userHost}`;
-    return `ssh://${userHost}/${path}${suffix}`;
-}
-const DOCKER_HUB = 'index.docker.io';
-const REPOSITORY_CHARS = /^[a-z0-9_\-./]{2,255}$/;
-const TAG = /^[\w.-]{1,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-/** Registry and repository of an image reference, read like go-containerregistry (weak). */
-function parseImageReference(ref) {
-    let base = null;
-    const colon = ref.lastIndexOf(':');
-    const afterColon = ref.slice(colon + 1);
-    if (colon >= 0 && !afterColon.includes('/')) {
-        if (TAG.test(afterColon))
-            base = ref.slice(0, colon);
-    }
-    else {
-        base = ref;
-    }
-    let parsed = base === null ? null : parseRepository(base);
-    if (!parsed) {
-        const at = ref.indexOf('@');
-        if (at >= 0 && DIGEST.test(ref.slice(at + 1)))
-            parsed = parseRepository(ref.slice(0, at));
-    }
-    return parsed;
-}
-function parseRepository(name) {
-    let registry = DOCKER_HUB;
-    let repository = name;
-    const slash = name.indexOf('/');
-    if (slash >= 0) {
-        const first = name.slice(0, slash);
-        if (first.includes('.') || first.includes(':')) {
-            registry = first === 'docker.io' ? DOCKER_HUB : first;
-            repository = name.slice(slash + 1);
-        }
-    }
-    if (registry !== DOCKER_HUB && (!HOST.test(registry) || registry === ''))
-        return null;
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (!REPOSITORY_CHARS.test(repository))
-        return null;
-    return { registry, repository };
-}
-/**
- * Normalise an image repository: Docker Hub's many spellings (`docker.io/library/busybox`,
- * `index.docker.io/busybox`, `registry-1.docker.io/…`, `library/busybox`) collapse to `busybox`,
- * `example/repo`; other registries keep `registry/repository`. A tag or digest is dropped.
- * Anything that is not an image reference is returned as given.
- */
-function normalizeImageURL(repoURL) {
-    const parsed = parseImageReference(repoURL);
-    if (!parsed)
-        return repoURL;
-    if (parsed.registry === DOCKER_HUB || parsed.registry === 'registry-1.docker.io') {
-        return parsed.repository.startsWith('library/')
-            ? parsed.repository.slice('library/'.length)
-            : parsed.repository;
-    }
-    return `${parsed.registry}/${parsed.repository}`;
-}
-/**
- * Normalise a chart repository URL: trim, lower case, drop `oci://`, then normalise as an image
- * repository (so Docker Hub spellings collapse). HTTP(S) repository URLs come out lower-cased and
- * otherwise unchanged.
- */
-function normalizeChartURL(repo) {
-    let s = repo.trim().toLowerCase();
-    if (s.startsWith('oci://'))
-        s = s.slice('oci://'.length);
-    return normalizeImageURL(s);
-}
-
-;// CONCATENATED MODULE: ./src/freight/id.ts
-/**
- * The freight ID: Kargo's recipe (`pkg/api/freight.go: GenerateFreightID`), so the same artifacts
- * from the same warehouse get the same 40-hex ID in Kargo and in gantry.
- *
- *   commit: normalizeGit(repoURL) + (":" + tag)? + ":" + id + (":" + subscriptionName)?
- *   image:  repoURL + ":" + tag + "@" + digest + (":" + subscriptionName)?   (repoURL as given)
- *   chart:  goPathJoin(normalizeChart(repoURL), name) + ":" + version + (":" + subscriptionName)?
- *   id = hex(SHA-1("Warehouse/" + origin.name + ":" + sortedBytewise(parts).join("|")))
- */
-
-
-/** Go's `path.Clean`: collapse slashes, resolve `.` and `..`, drop a trailing slash. */
-function goCleanPath(p) {
-    const rooted = p.startsWith('/');
-    const out = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else if (!rooted)
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    const joined = (rooted ? '/' : '') + out.join('/');
-    return joined === '' ? '.' : joined;
-}
-/** Go's `path.Join`: empty elements are ignored, the result is cleaned, all-empty gives "". */
-function goPathJoin(...elems) {
-    const parts = elems.filter((e) => e !== '');
-    return parts.length === 0 ? '' : goCleanPath(parts.join('/'));
-}
-function withSubscription(part, subscriptionName) {
-    return subscriptionName ? `${part}:${subscriptionName}` : part;
-}
-/** The strings that are hashed, one per artifact, sorted byte-wise (exported for diagnostics). */
-function freightIdParts(artifacts) {
-    const parts = [];
-    for (const c of artifacts.commits) {
-        const base = c.tag
-            ? `${normalizeGitURL(c.repoURL)}:${c.tag}:${c.id}`
-            : `${normalizeGitURL(c.repoURL)}:${c.id}`;
-        parts.push(withSubscription(base, c.subscriptionName));
-    }
-    for (const i of artifacts.images) {
-        parts.push(withSubscription(`${i.repoURL}:${i.tag}@${i.digest}`, i.subscriptionName));
-    }
-    for (const ch of artifacts.charts) {
-        parts.push(withSubscription(`${goPathJoin(normalizeChartURL(ch.repoURL), ch.name)}:${ch.version}`, ch.subscriptionName));
-    }
-    // Go sorts strings by bytes (UTF-8), which JS's default UTF-16 order does not always match.
-    return parts.sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
-}
-/** 40 lowercase hex characters identifying the artifacts from this origin. */
-function freightId(origin, artifacts) {
-    const text = `${origin.kind}/${origin.name}:${freightIdParts(artifacts).join('|')}`;
-    return (0,external_node_crypto_.createHash)('sha1').update(text, 'utf8').digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/discovery/discover.ts
-
-
-
-/**
- * A repository URL as it may be recorded and shown: without `user:password@` and without a query
- * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
- * stay in the repository's history for good.
- */
-function publicURL(url) {
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
-        return url;
-    try {
-        const u = new URL(url);
-        if (!u.username && !u.password && !u.search)
-            return url;
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        return u.toString();
-    }
-    catch {
-        return url;
-    }
-}
-function describe(sub) {
-    switch (sub.kind) {
-        case 'image':
-            return {
-                kind: 'image',
-                repoURL: publicURL(sub.image.repoURL),
-                strategy: sub.image.imageSelectionStrategy,
-            };
-        case 'chart':
-            return {
-                kind: 'chart',
-                repoURL: publicURL(sub.chart.repoURL),
-                name: sub.chart.name,
-                strategy: 'SemVer',
-            };
-        case 'git':
-            return {
-                kind: 'git',
-                repoURL: publicURL(sub.git.repoURL),
-                strategy: sub.git.commitSelectionStrategy,
-            };
-    }
-}
-async function runSubscription(sub, sources) {
-    switch (sub.kind) {
-        case 'image': {
-            const found = await sources.images(sub.image);
-            const top = found[0];
-            const candidates = found.map((i) => i.tag || i.digest || '');
-            if (!top)
-                return undefined;
-            if (!top.digest)
-                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
-            const artifact = {
-                repoURL: publicURL(sub.image.repoURL),
-                tag: top.tag,
-                digest: top.digest,
-            };
-            if (sub.image.name)
-                artifact.subscriptionName = sub.image.name;
-            return { kind: 'image', artifact, candidates };
-        }
-        case 'chart': {
-            const found = await sources.charts(sub.chart);
-            const top = found[0];
-            if (!top)
-                return undefined;
-            return {
-                kind: 'chart',
-                artifact: {
-                    repoURL: publicURL(sub.chart.repoURL),
-                    name: sub.chart.name ?? '',
-                    version: top.version,
-                },
-                candidates: found.map((c) => c.version),
-            };
-        }
-        case 'git': {
-            const found = await sources.commits(sub.git);
-            const top = found[0];
-            if (!top)
-                return undefined;
-            const artifact = { repoURL: publicURL(sub.git.repoURL), id: top.id };
-            if (top.branch)
-                artifact.branch = top.branch;
-            if (top.tag)
-                artifact.tag = top.tag;
-            if (top.message)
-                artifact.message = top.message;
-            if (top.author)
-                artifact.author = top.author;
-            if (top.committer)
-                artifact.committer = top.committer;
-            if (sub.git.name)
-                artifact.subscriptionName = sub.git.name;
-            return { kind: 'git', artifact, candidates: found.map((c) => c.tag ?? c.id.slice(0, 7)) };
-        }
-    }
-}
-const versionOf = (f) => f.kind === 'image'
-    ? f.artifact.tag || f.artifact.digest
-    : f.kind === 'chart'
-        ? f.artifact.version
-        : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
-/**
- * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
- * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
- * auto-promotions now due.
- */
-async function discover(o) {
-    const { project, store, log } = o;
-    const selected = o.warehouses?.length
-        ? project.warehouses.filter((w) => o.warehouses?.includes(w.name))
-        : project.warehouses;
-    const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
-    if (unknown.length)
-        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
-    // The state snapshot and the subscriptions run at once; awaited together, so that a failing
-    // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
-    // Each source bounds its own concurrency per host.
-    const [snapshot, reports] = await Promise.all([
-        store.snapshot(project.name),
-        Promise.all(selected.map(async (w) => {
-            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
-            const subs = [];
-            const found = [];
-            settled.forEach((r, i) => {
-                const sub = w.subscriptions[i];
-                if (r.status === 'fulfilled') {
-                    subs.push({
-                        ...describe(sub),
-                        candidates: r.value?.candidates ?? [],
-                        selected: r.value ? versionOf(r.value) : undefined,
-                    });
-                    found.push(r.value);
-                }
-                else {
-                    subs.push({ ...describe(sub), candidates: [], error: errors_errorMessage(r.reason) });
-                    found.push(undefined);
-                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errors_errorMessage(r.reason)}`);
-                }
-            });
-            return { warehouse: w, subs, found };
-        })),
-    ]);
-    const known = new Map(snapshot.freight.map((f) => [f.id, f]));
-    const taken = new Set(snapshot.freight.map((f) => f.alias));
-    const result = {
-        project: project.name,
-        dryRun: o.dryRun,
-        warehouses: [],
-        freight: [],
-        promotions: [],
-        skipped: [],
-    };
-    for (const { warehouse, subs, found } of reports) {
-        const report = {
-            name: warehouse.name,
-            freightCreationPolicy: warehouse.freightCreationPolicy,
-            subscriptions: subs,
-        };
-        result.warehouses.push(report);
-        const missing = subs.filter((s, i) => !found[i]);
-        if (missing.length) {
-            report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
-            continue;
-        }
-        const artifacts = { images: [], charts: [], commits: [] };
-        for (const f of found) {
-            if (f.kind === 'image')
-                artifacts.images.push(f.artifact);
-            else if (f.kind === 'chart')
-                artifacts.charts.push(f.artifact);
-            else
-                artifacts.commits.push(f.artifact);
-        }
-        const origin = { kind: 'Warehouse', name: warehouse.name };
-        const id = freightId(origin, artifacts);
-        const existing = known.get(id);
-        if (existing) {
-            report.freight = { ...existing, new: false, recorded: true };
-            result.freight.push(report.freight);
-            continue;
-        }
-        const alias = freightAlias(id, taken);
-        taken.add(alias);
-        const freight = {
-            id,
-            alias,
-            origin,
-            ...artifacts,
-            createdAt: o.clock().toISOString(),
-            createdBy: o.createdBy,
-        };
-        if (warehouse.freightCreationPolicy === 'Manual') {
-            report.freight = { ...freight, new: true, recorded: false };
-            report.note = 'freightCreationPolicy is Manual: found, not recorded';
-            result.freight.push(report.freight);
-            continue;
-        }
-        if (o.dryRun) {
-            report.freight = { ...freight, new: true, recorded: false };
-            report.note = 'dry run: not recorded';
-            result.freight.push(report.freight);
-            // Counted for the promotions it would make due (reported as such), though not written.
-            known.set(id, freight);
-            continue;
-        }
-        const { created } = await store.recordFreight(project.name, freight);
-        let stored = freight;
-        if (created) {
-            log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
-        }
-        else {
-            // Another run recorded the same freight first: report what is stored (its alias and time).
-            stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
-        }
-        report.freight = { ...stored, new: created, recorded: true };
-        result.freight.push(report.freight);
-        known.set(id, stored);
-    }
-    const { promotions, skipped } = await duePromotions(project, [...known.values()], store, selected.map((w) => w.name));
-    result.promotions = promotions;
-    result.skipped = skipped;
-    return result;
-}
-/**
- * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
- * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
- * already runs it, has auto-promotion off, or is held after a manual rollback.
- */
-async function duePromotions(project, freight, store, warehouses) {
-    const stages = project.stages.filter((s) => s.requestedFreight.some((r) => r.sources.direct && warehouses.includes(r.origin.name)));
-    const auto = stages.filter((s) => s.autoPromotion);
-    if (!auto.length)
-        return { promotions: [], skipped: [] };
-    const states = await store.stageStates(project.name, auto);
-    const promotions = [];
-    const skipped = [];
-    for (const stage of auto) {
-        const state = states.get(stage.name);
-        if (state?.autoPromotionHold) {
-            skipped.push({
-                stage: stage.name,
-                reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
-            });
-            continue;
-        }
-        for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
-            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
-            if (!candidate)
-                continue;
-            const current = state?.freight.find((f) => f.origin.name === req.origin.name);
-            if (current?.id === candidate.id)
-                continue;
-            promotions.push({
-                project: project.name,
-                stage: stage.name,
-                freight: candidate.id,
-                alias: candidate.alias,
-            });
-        }
-    }
-    return { promotions, skipped };
-}
-/** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
-function newestFreight(freight) {
-    // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
-    const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-    return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
-}
-
-;// CONCATENATED MODULE: ./src/promotion/availability.ts
-/**
- * Which freight may enter a stage, and which one auto-promotion would pick: Kargo's
- * `Stage.IsFreightAvailable` and its NewestFreight auto-promotion candidates, as pure functions
- * over what gantry's state holds (freight, verification and approval tags, promotion history).
- *
- * Kargo's freight status maps onto gantry's records like this:
- *
- * | Kargo                         | gantry                                                      |
- * | ----------------------------- | ----------------------------------------------------------- |
- * | `status.verifiedIn[stage]`    | a tag `gantry/<project>/verified/<stage>/<freight-id>`      |
- * | `status.approvedFor[stage]`   | a tag `gantry/<project>/approved/<stage>/<freight-id>`      |
- * | `GetLongestSoak(stage)`       | `soak(stage, freightId)`, derived from promotion history    |
- * | namespace                     | project                                                     |
- */
-
-
-
-
-const sameProject = (project, r) => project === undefined || r.project === project;
-function requestFor(stage, freight) {
-    return stage.requestedFreight.find((r) => r.origin.kind === freight.origin.kind && r.origin.name === freight.origin.name);
-}
-/** Durations as people read them, to the second (`20m`, `1h0m5s` reads as `1h5s`). */
-function human(ms) {
-    return formatDuration(Math.max(0, Math.floor(ms / 1000) * 1000));
-}
-/**
- * Kargo's `IsFreightAvailable`: freight is available to a stage that requests its warehouse when
- * it is approved for the stage, when the stage takes it `direct`ly from the warehouse, or when it
- * is verified in one (`OneOf`, the default) or all (`All`) of the upstream `stages`, each with at
- * least `requiredSoakTime` of soak there (≥: exactly the required time is enough).
- */
-function freightAvailability(stage, freight, facts, now) {
-    if (!stage)
-        return { available: false, reasons: ['no such stage'] };
-    if (!freight)
-        return { available: false, reasons: ['no such freight'] };
-    const req = requestFor(stage, freight);
-    if (!req) {
-        return {
-            available: false,
-            reasons: [`warehouse ${freight.origin.name} is not requested by stage ${stage.name}`],
-        };
-    }
-    const approved = facts.approvals.some((a) => a.stage === stage.name && a.freightId === freight.id && sameProject(facts.project, a));
-    if (approved)
-        return { available: true, reasons: [], via: 'approval' };
-    if (req.sources.direct)
-        return { available: true, reasons: [], via: 'direct' };
-    const upstream = req.sources.stages;
-    if (!upstream.length) {
-        return {
-            available: false,
-            reasons: [
-                `stage ${stage.name} takes warehouse ${freight.origin.name} from no source (neither direct nor upstream stages)`,
-            ],
-        };
-    }
-    const required = req.sources.requiredSoakTimeMs;
-    const checks = upstream.map((up) => checkUpstream(up, freight, facts, required, now));
-    const ok = checks.filter((c) => c.ok);
-    const all = req.sources.availabilityStrategy === 'All';
-    if (all ? ok.length === checks.length : ok.length > 0) {
-        return { available: true, reasons: [], via: 'verification' };
-    }
-    const missing = checks.filter((c) => !c.ok);
-    const reasons = missing.map((c) => c.reason);
-    let availableAt;
-    if (all) {
-        // Every missing upstream must be only short of soak, and then the last of them decides.
-        if (missing.every((c) => c.availableAt)) {
-            availableAt = new Date(Math.max(...missing.map((c) => c.availableAt.getTime())));
-        }
-    }
-    else {
-        const times = missing.flatMap((c) => (c.availableAt ? [c.availableAt.getTime()] : []));
-        if (times.length)
-            availableAt = new Date(Math.min(...times));
-    }
-    if (all && upstream.length > 1) {
-        reasons.unshift(`needs all of ${upstream.join(', ')} (availabilityStrategy All)`);
-    }
-    else if (!all && upstream.length > 1) {
-        reasons.unshift(`needs one of ${upstream.join(', ')}`);
-    }
-    return { available: false, reasons, ...(availableAt ? { availableAt } : {}) };
-}
-function checkUpstream(up, freight, facts, required, now) {
-    const verified = facts.verifications.some((v) => v.stage === up && v.freightId === freight.id && sameProject(facts.project, v));
-    if (!verified)
-        return { ok: false, reason: `not verified in ${up}` };
-    if (!required)
-        return { ok: true };
-    const soak = facts.soak(up, freight.id);
-    if (soak !== undefined && soak >= required)
-        return { ok: true };
-    const since = facts.currentSince?.(up, freight.id);
-    const need = `needs ${formatDuration(required)} of soak time in ${up}`;
-    if (soak === undefined)
-        return { ok: false, reason: `${need}; has not run there` };
-    if (!since) {
-        return {
-            ok: false,
-            reason: `${need}; has ${human(soak)} and no longer runs there`,
-        };
-    }
-    // Still current: the running interval reaches the requirement at since + required.
-    const at = new Date(Math.max(since.getTime() + required, now.getTime()));
-    return {
-        ok: false,
-        reason: `${need}; has ${human(soak)} (available at ${at.toISOString()})`,
-        availableAt: at,
-    };
-}
-/**
- * Soak time from git history. Kargo's controller watches each stage and records how long freight
- * has been current in it; gantry has no controller, so it derives the same number from the
- * promotion commits (`StateStore.promotions`):
- *
- * - A freight becomes current in a stage at its promotion commit's time (committer time), and
- *   stays current until the next promotion into that stage *of the same warehouse* (a stage that
- *   takes several warehouses keeps one current freight per warehouse), or until `now`.
- * - Promoting the freight the stage already runs again does not restart the clock.
- * - A freight promoted, replaced and promoted again has several intervals; its soak is the
- *   longest one (Kargo's `LongestCompletedSoak`, or the running one when longer).
- * - A promotion of freight whose tag is unknown (no origin to compare) ends every running
- *   interval in its stage: soak may be undercounted, never overcounted.
- * - Only the history passed in counts. A freight promoted before the oldest record given has no
- *   known soak (undefined), unless `states` (from `StateStore.stageStates`) says it is current:
- *   then, when no promotion of its warehouse into the stage is in the history, it has been
- *   current at least since its stage's last promotion (`promotedAt`) and since the oldest record
- *   given (the history is the newest promotions of the project, so nothing newer is missing).
- *   That lower bound is its soak; read a longer history for a closer one.
- * - Not seen: a `git revert` of a promotion commit (it carries no gantry trailers), and the wait
- *   between a pull request's commit and its merge (the commit's time is used).
- */
-function soakFromHistory(promotions, freight, now, states) {
-    const originOf = new Map(freight.map((f) => [f.id, `${f.origin.kind}/${f.origin.name}`]));
-    const key = (stage, id) => `${stage}\0${id}`;
-    const longest = new Map();
-    const since = new Map();
-    const note = (stage, id, ms) => longest.set(key(stage, id), Math.max(longest.get(key(stage, id)) ?? 0, Math.max(0, ms)));
-    const byStage = new Map();
-    promotions.forEach((p, order) => {
-        const at = Date.parse(p.promotedAt);
-        if (Number.isNaN(at))
-            return;
-        byStage.set(p.stage, [...(byStage.get(p.stage) ?? []), { p, at, order }]);
-    });
-    for (const [stage, list] of byStage) {
-        // Oldest first; records of the same second keep the store's order (newest first) reversed.
-        list.sort((a, b) => a.at - b.at || b.order - a.order);
-        /** Per origin: the freight current in the stage and since when. */
-        const current = new Map();
-        for (const { p, at } of list) {
-            const origin = originOf.get(p.freightId);
-            const ending = origin === undefined
-                ? [...current.keys()]
-                : current.get(origin)?.id === p.freightId
-                    ? []
-                    : current.has(origin)
-                        ? [origin]
-                        : [];
-            for (const o of ending) {
-                const c = current.get(o);
-                note(stage, c.id, at - c.at);
-                current.delete(o);
-            }
-            const o = origin ?? `?/${p.freightId}`;
-            if (!current.has(o))
-                current.set(o, { id: p.freightId, at });
-        }
-        for (const c of current.values()) {
-            note(stage, c.id, now.getTime() - c.at);
-            since.set(key(stage, c.id), new Date(c.at));
-        }
-    }
-    const times = [...byStage.values()].flatMap((list) => list.map((e) => e.at));
-    const oldest = times.length ? Math.min(...times) : undefined;
-    for (const [stage, state] of states ?? []) {
-        for (const f of state?.freight ?? []) {
-            const origin = `${f.origin.kind}/${f.origin.name}`;
-            const seen = (byStage.get(stage) ?? []).some((e) => originOf.get(e.p.freightId) === origin || !originOf.has(e.p.freightId));
-            // History covers this warehouse in this stage: it is the better witness, and a state file
-            // that disagrees with it (a revert, a hand edit) is not used to lengthen anything.
-            if (seen)
-                continue;
-            const starts = [Date.parse(state?.promotedAt ?? '')].filter((t) => !Number.isNaN(t));
-            if (oldest !== undefined)
-                starts.push(oldest);
-            if (!starts.length)
-                continue;
-            const start = Math.min(...starts, now.getTime());
-            note(stage, f.id, now.getTime() - start);
-            since.set(key(stage, f.id), new Date(start));
-        }
-    }
-    return {
-        soak: (stage, id) => longest.get(key(stage, id)),
-        currentSince: (stage, id) => since.get(key(stage, id)),
-    };
-}
-/**
- * Kargo's NewestFreight auto-promotion candidates: for each warehouse the stage requests, the
- * newest freight available to it (by creation time, ties by ID descending). Keyed by warehouse
- * name, in the order the stage requests them; a warehouse with no available freight is absent.
- */
-function promotionCandidate(stage, freightNewestFirst, facts, now) {
-    const out = new Map();
-    for (const req of stage.requestedFreight) {
-        const available = freightNewestFirst.filter((f) => f.origin.kind === req.origin.kind &&
-            f.origin.name === req.origin.name &&
-            freightAvailability(stage, f, facts, now).available);
-        const newest = newestFreight(available);
-        if (newest)
-            out.set(req.origin.name, newest);
-    }
-    return out;
-}
-/** Shortest ID prefix accepted, as `git` shows abbreviated commits. */
-const MIN_ID_PREFIX = 7;
-/**
- * The freight a user named: a full ID, an alias, or a unique ID prefix of at least 7 characters.
- * Throws a ConfigError that says what matched (nothing, or several) and suggests the closest alias.
- */
-function resolveFreight(ref, freight) {
-    const wanted = ref.trim();
-    const lower = wanted.toLowerCase();
-    if (!wanted)
-        throw new ConfigError('no freight given: name one by ID, ID prefix or alias');
-    const exact = freight.find((f) => f.id === lower) ??
-        freight.find((f) => f.alias === wanted) ??
-        freight.find((f) => f.alias.toLowerCase() === lower);
-    if (exact)
-        return exact;
-    const label = (f) => `${f.alias} (${f.id.slice(0, MIN_ID_PREFIX)})`;
-    if (/^[0-9a-f]+$/.test(lower)) {
-        const matches = freight.filter((f) => f.id.startsWith(lower));
-        if (matches.length && lower.length < MIN_ID_PREFIX) {
-            throw new ConfigError(`freight ID prefix "${wanted}" is too short: give at least ${MIN_ID_PREFIX} characters, or the alias`);
-        }
-        if (matches.length === 1)
-            return matches[0];
-        if (matches.length > 1) {
-            const shown = matches.slice(0, 5).map(label).join(', ');
-            const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
-            throw new ConfigError(`freight ID prefix "${wanted}" is ambiguous: it matches ${shown}${more}; give more characters or the alias`);
-        }
-    }
-    if (!freight.length)
-        throw new ConfigError(`no freight "${wanted}": there is no freight yet`);
-    const close = suggest(wanted, freight.map((f) => f.alias));
-    const hint = close !== undefined ? ` (did you mean "${close}"?)` : '';
-    throw new ConfigError(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
-}
-
-;// CONCATENATED MODULE: ./src/freight/changes.ts
-const shortSha = (sha) => sha.slice(0, 7);
-function versions(f) {
-    const m = new Map();
-    for (const i of f?.images ?? [])
-        m.set(i.repoURL, { kind: 'image', version: i.tag || `@${i.digest}` });
-    for (const c of f?.charts ?? [])
-        m.set(c.name ? `${c.repoURL.replace(/\/+$/, '')}/${c.name}` : c.repoURL, {
-            kind: 'chart',
-            version: c.version,
-        });
-    for (const c of f?.commits ?? [])
-        m.set(c.repoURL, { kind: 'git', version: c.tag ?? shortSha(c.id) });
-    return m;
-}
-/** Version changes from what a stage ran to the freight it gets: `ghcr.io/acme/echo: 1.0.0 → 1.1.0`. */
-function versionChanges(previous, next) {
-    const before = versions(previous);
-    const after = versions(next);
-    const out = [];
-    for (const [artifact, { kind, version }] of after) {
-        const old = before.get(artifact)?.version;
-        if (old !== version)
-            out.push({ artifact, kind, from: old, to: version });
-    }
-    for (const [artifact, { kind, version }] of before) {
-        if (!after.has(artifact))
-            out.push({ artifact, kind, from: version });
-    }
-    return out;
-}
-function formatChange(c) {
-    if (c.from === undefined)
-        return `${c.artifact}: ${c.to}`;
-    if (c.to === undefined)
-        return `${c.artifact}: ${c.from} → removed`;
-    return `${c.artifact}: ${c.from} → ${c.to}`;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/freight/document.ts
-/**
- * The freight document: the message of the annotated tag `gantry/<project>/freight/<id>`.
- *
- *   freight lucky-jaguar            ← subject: what `git tag -n` shows
- *                                   ← blank line
- *   {                               ← JSON of the Freight (2-space indent), keys in a fixed order
- *     "id": "3f9a…",
- *     "alias": "lucky-jaguar",
- *     "origin": { "kind": "Warehouse", "name": "echo" },
- *     "images": [...],
- *     "charts": [...],
- *     "commits": [...],
- *     "createdAt": "2024-06-01T12:00:00.000Z",
- *     "createdBy": "https://github.com/acme/gitops/actions/runs/1"
- *   }
- *
- * JSON rather than YAML because listing reads every document: JSON.parse is ~70× faster than a
- * YAML parser. JSON escapes newlines and tabs inside strings (a multi-line commit message stays on
- * one line), and no line ends in a space or starts with `#`, so git's message clean-up (trailing
- * spaces, repeated blank lines, comment lines) cannot change a document.
- */
-
-const SUBJECT_PREFIX = 'freight ';
-function definedOnly(o) {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-}
-/** The tag message for a freight. */
-function serializeFreight(f) {
-    const doc = definedOnly({
-        id: f.id,
-        alias: f.alias,
-        origin: { kind: f.origin.kind, name: f.origin.name },
-        images: f.images.map((i) => definedOnly({
-            repoURL: i.repoURL,
-            tag: i.tag,
-            digest: i.digest,
-            subscriptionName: i.subscriptionName,
-        })),
-        charts: f.charts.map((c) => definedOnly({
-            repoURL: c.repoURL,
-            name: c.name,
-            version: c.version,
-            subscriptionName: c.subscriptionName,
-        })),
-        commits: f.commits.map((c) => definedOnly({
-            repoURL: c.repoURL,
-            id: c.id,
-            branch: c.branch,
-            tag: c.tag,
-            message: c.message,
-            author: c.author,
-            committer: c.committer,
-            subscriptionName: c.subscriptionName,
-        })),
-        createdAt: f.createdAt,
-        createdBy: f.createdBy,
-    });
-    return `${SUBJECT_PREFIX}${f.alias}\n\n${JSON.stringify(doc, null, 2)}\n`;
-}
-class Reader {
-    fail;
-    constructor(fail) {
-        this.fail = fail;
-    }
-    object(v, path) {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-            this.fail(`${path} must be a mapping`);
-        }
-        return v;
-    }
-    array(o, key, path) {
-        if (!Object.hasOwn(o, key))
-            this.fail(`missing field ${path}${key}`);
-        const v = o[key];
-        if (!Array.isArray(v))
-            this.fail(`field ${path}${key} must be a list`);
-        return v;
-    }
-    string(o, key, path, opts = {}) {
-        if (!Object.hasOwn(o, key) || o[key] === null)
-            this.fail(`missing field ${path}${key}`);
-        const v = o[key];
-        if (typeof v !== 'string')
-            this.fail(`field ${path}${key} must be a string`);
-        if (!opts.empty && v === '')
-            this.fail(`field ${path}${key} must not be empty`);
-        return v;
-    }
-    optionalString(o, key, path) {
-        if (!Object.hasOwn(o, key) || o[key] === null)
-            return undefined;
-        return this.string(o, key, path, { empty: true });
-    }
-}
-/**
- * Read a freight document. `where` names its source for messages (a tag name, or a phrase such as
- * "file freight.json"); `expectedId`, when given, is the ID the tag name carries and must match the
- * document's. Throws OperationError naming `where` and the problem.
- */
-function parseFreight(text, where, expectedId) {
-    const source = /\s/.test(where) ? where : `tag ${where}`;
-    const fail = (problem) => {
-        throw new OperationError(`unreadable freight document in ${source}: ${problem}`);
-    };
-    const r = new Reader(fail);
-    let message = text.replace(/\r\n/g, '\n');
-    // A signed tag's message (as `%(contents)` shows it) ends with the signature.
-    const signature = /^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m.exec(message);
-    if (signature)
-        message = message.slice(0, signature.index);
-    const newline = message.indexOf('\n');
-    const subject = newline < 0 ? message : message.slice(0, newline);
-    if (!subject.startsWith(SUBJECT_PREFIX) || subject.length === SUBJECT_PREFIX.length) {
-        fail(`the first line must be "freight <alias>", not ${JSON.stringify(subject.slice(0, 80))}`);
-    }
-    const subjectAlias = subject.slice(SUBJECT_PREFIX.length).trim();
-    const rest = newline < 0 ? '' : message.slice(newline + 1);
-    if (!rest.startsWith('\n'))
-        fail('a blank line must follow the first line');
-    const json = rest.slice(1);
-    if (json.trim() === '')
-        fail('the document is empty');
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch (err) {
-        fail(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (value === null)
-        fail('the document is empty');
-    const d = r.object(value, 'the document');
-    const id = r.string(d, 'id', '');
-    if (!/^[0-9a-f]{40}$/.test(id))
-        fail(`field id must be 40 lowercase hex characters, not ${JSON.stringify(id)}`);
-    if (expectedId !== undefined && id !== expectedId) {
-        fail(`its id ${id} is not the tag's ${expectedId}`);
-    }
-    const alias = r.string(d, 'alias', '');
-    if (alias !== subjectAlias)
-        fail(`field alias ${JSON.stringify(alias)} differs from the first line's ${JSON.stringify(subjectAlias)}`);
-    if (!Object.hasOwn(d, 'origin'))
-        fail('missing field origin');
-    const o = r.object(d.origin, 'field origin');
-    const kind = r.string(o, 'kind', 'origin.');
-    if (kind !== 'Warehouse')
-        fail(`field origin.kind must be "Warehouse", not ${JSON.stringify(kind)}`);
-    const origin = { kind: 'Warehouse', name: r.string(o, 'name', 'origin.') };
-    const images = r.array(d, 'images', '').map((raw, n) => {
-        const p = `images[${n}].`;
-        const i = r.object(raw, `field images[${n}]`);
-        return definedOnly({
-            repoURL: r.string(i, 'repoURL', p),
-            tag: r.string(i, 'tag', p, { empty: true }),
-            digest: r.string(i, 'digest', p, { empty: true }),
-            subscriptionName: r.optionalString(i, 'subscriptionName', p),
-        });
-    });
-    const charts = r.array(d, 'charts', '').map((raw, n) => {
-        const p = `charts[${n}].`;
-        const c = r.object(raw, `field charts[${n}]`);
-        return definedOnly({
-            repoURL: r.string(c, 'repoURL', p),
-            name: r.string(c, 'name', p, { empty: true }),
-            version: r.string(c, 'version', p),
-            subscriptionName: r.optionalString(c, 'subscriptionName', p),
-        });
-    });
-    const commits = r.array(d, 'commits', '').map((raw, n) => {
-        const p = `commits[${n}].`;
-        const c = r.object(raw, `field commits[${n}]`);
-        return definedOnly({
-            repoURL: r.string(c, 'repoURL', p),
-            id: r.string(c, 'id', p),
-            branch: r.optionalString(c, 'branch', p),
-            tag: r.optionalString(c, 'tag', p),
-            message: r.optionalString(c, 'message', p),
-            author: r.optionalString(c, 'author', p),
-            committer: r.optionalString(c, 'committer', p),
-            subscriptionName: r.optionalString(c, 'subscriptionName', p),
-        });
-    });
-    const createdAt = r.string(d, 'createdAt', '');
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
-        fail(`field createdAt is not a time: ${JSON.stringify(createdAt)}`);
-    const createdBy = r.optionalString(d, 'createdBy', '');
-    // Unknown fields are ignored: documents written by a newer gantry stay readable.
-    return definedOnly({ id, alias, origin, images, charts, commits, createdAt, createdBy });
-}
-
-;// CONCATENATED MODULE: ./src/git/remote.ts
-
-/**
- * Splits credentials out of a remote URL, so that `https://bot:pw@host/repo.git` is fetched with
- * the password in a header and never lands in `.git/config`, a log line or an error.
- */
-function parseRemote(raw, credentials) {
-    const text = raw.trim();
-    if (!text)
-        throw new ConfigError('the repository URL is empty');
-    if (/^https?:\/\//i.test(text)) {
-        let u;
-        try {
-            u = new URL(text);
-        }
-        catch {
-            throw new ConfigError(`"${maskUserinfo(text)}" is not a valid URL`);
-        }
-        let creds = credentials;
-        if (u.username || u.password) {
-            let username;
-            let password;
-            try {
-                username = decodeURIComponent(u.username);
-                password = decodeURIComponent(u.password);
-            }
-            catch {
-                throw new ConfigError(`the credentials in "${maskUserinfo(text)}" are not valid percent-encoding`);
-            }
-            creds ??= password
-                ? { kind: 'basic', username, password }
-                : // `https://<token>@github.com/…` is a common way to pass a token alone.
-                    { kind: 'token', token: username };
-            u.username = '';
-            u.password = '';
-        }
-        return { url: u.toString(), credentials: creds };
-    }
-    return { url: text, credentials };
-}
-function isHttpRemote(url) {
-    return /^https?:\/\//i.test(url);
-}
-/** The username/password pair a credential turns into on the wire. */
-function basicPair(c) {
-    return c.kind === 'basic'
-        ? { username: c.username, password: c.password }
-        : { username: 'x-access-token', password: c.token };
-}
-/** `scheme://user:pass@host/…` → `scheme://***@host/…`, whatever characters the password holds. */
-function maskUserinfo(url) {
-    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
-    if (!scheme)
-        return url;
-    const rest = url.slice(scheme[0].length);
-    const at = rest.lastIndexOf('@');
-    return at < 0 ? url : `${scheme[0]}***@${rest.slice(at + 1)}`;
-}
-
-;// CONCATENATED MODULE: ./src/git/git.ts
-
-
-
-
-
-/** A git command that failed: says which command, why, and what kind of failure it was. */
-class GitError extends OperationError {
-    command;
-    exitCode;
-    stderr;
-    kind;
-    name = 'GitError';
-    constructor(command, exitCode, stderr, kind) {
-        const why = stderr.trim() || `exit code ${exitCode}`;
-        super(`${command} failed: ${why}`);
-        this.command = command;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.kind = kind;
-    }
-}
-// Settings that keep gantry's git predictable whatever the user's global config says:
-// no hooks, no signing prompts, no background maintenance, protocol v2 for ref-prefix listing.
-const FIXED_CONFIG = [
-    ['core.hooksPath', '/dev/null'],
-    ['commit.gpgSign', 'false'],
-    ['tag.gpgSign', 'false'],
-    ['gc.auto', '0'],
-    ['maintenance.auto', 'false'],
-    ['fetch.writeCommitGraph', 'false'],
-    ['advice.detachedHead', 'false'],
-    ['init.defaultBranch', 'main'],
-    ['protocol.version', '2'],
-    ['core.askPass', ''],
-    ['credential.interactive', 'false'],
-];
-/**
- * The one door through which gantry runs git. Every command gets a controlled environment
- * (no prompts, C locale, fixed config), the remote's credentials through GIT_CONFIG_* variables
- * scoped to the remote's URL, and errors that name the command with secrets redacted.
- */
-class Git {
-    opts;
-    redactor;
-    env;
-    constructor(opts) {
-        this.opts = opts;
-        this.redactor = opts.redactor ?? new Redactor();
-        this.env = this.buildEnv();
-    }
-    get remote() {
-        return this.opts.remote;
-    }
-    buildEnv() {
-        const env = {};
-        for (const [k, v] of Object.entries(this.opts.baseEnv)) {
-            // Inherited GIT_* settings (GIT_DIR from a hook, a caller's GIT_CONFIG_COUNT) would point
-            // gantry's git somewhere else; proxies and SSH settings are the user's and are kept.
-            if (v === undefined)
-                continue;
-            if (/^GIT_/.test(k) &&
-                !/^GIT_(SSH|SSH_COMMAND|SSL_CAINFO|SSL_NO_VERIFY|PROXY_COMMAND|EXEC_PATH|TRACE.*)$/.test(k))
-                continue;
-            if (k === 'SSH_ASKPASS' || k === 'GCM_INTERACTIVE')
-                continue;
-            env[k] = v;
-        }
-        env.GIT_TERMINAL_PROMPT = '0';
-        env.GCM_INTERACTIVE = 'never';
-        env.LC_ALL = 'C';
-        env.LANGUAGE = 'C';
-        if (this.opts.identity) {
-            env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = this.opts.identity.name;
-            env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = this.opts.identity.email;
-        }
-        const config = [...FIXED_CONFIG];
-        const remote = this.opts.remote;
-        if (remote?.credentials && isHttpRemote(remote.url)) {
-            const { username, password } = basicPair(remote.credentials);
-            this.redactor.addBasicAuth(username, password);
-            const header = `Authorization: Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-            // Scoped to the remote's URL prefix, so another host (a submodule, say) never sees it.
-            const prefix = remote.url.replace(/\/+$/, '');
-            // One entry: git sends every matching extraHeader, and two Authorization headers are a 400
-            // at strict proxies.
-            config.push([`http.${prefix}.extraHeader`, header]);
-            // git reads extraHeader once, for the URL it was given; after a redirect its next requests
-            // would carry the header to wherever the redirect pointed. With credentials, follow none.
-            config.push(['http.followRedirects', 'false']);
-        }
-        env.GIT_CONFIG_COUNT = String(config.length);
-        config.forEach(([k, v], i) => {
-            env[`GIT_CONFIG_KEY_${i}`] = k;
-            env[`GIT_CONFIG_VALUE_${i}`] = v;
-        });
-        return env;
-    }
-    sshChecked;
-    /**
-     * ssh must not prompt (for a passphrase or a host key) in a job nobody watches. Batch mode is
-     * set only when the user has not chosen an ssh command (GIT_SSH, GIT_SSH_COMMAND or
-     * core.sshCommand): a deploy-key wrapper of theirs wins.
-     */
-    checkSsh() {
-        this.sshChecked ??= (async () => {
-            const url = this.opts.remote?.url ?? '';
-            if (!url || /^(?:https?|file):\/\//i.test(url))
-                return;
-            if (this.env.GIT_SSH || this.env.GIT_SSH_COMMAND)
-                return;
-            const configured = await this.spawn(['config', '--get', 'core.sshCommand'], {});
-            if (configured.exitCode !== 0 || !configured.stdout.trim())
-                this.env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
-        })();
-        return this.sshChecked;
-    }
-    /** Runs git and throws GitError when it exits non-zero. */
-    async run(args, options = {}) {
-        const result = await this.exec(args, options);
-        if (result.exitCode !== 0)
-            throw this.error(args, result);
-        return result;
-    }
-    /** Runs git where failure is an expected answer (does this ref exist?). */
-    async tryRun(args, options = {}) {
-        return this.exec(args, options);
-    }
-    error(args, result) {
-        const command = this.redactor.redact(`git ${args.join(' ')}`);
-        // Push reports rejections on stdout with --porcelain; keep them, redacted like the rest.
-        const stderr = this.redactor.redact(result.stderr.trim() || result.stdout);
-        return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
-    }
-    async exec(args, options) {
-        await this.checkSsh();
-        if (!this.opts.trace)
-            return this.spawn(args, options);
-        const started = performance.now();
-        const result = await this.spawn(args, options);
-        const ms = (performance.now() - started).toFixed(0);
-        this.opts.trace(this.redactor.redact(`git ${args.join(' ')} (${options.cwd ?? '.'}) exit ${result.exitCode} in ${ms} ms`));
-        return result;
-    }
-    spawn(args, options) {
-        const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs ?? 120_000;
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(this.opts.binary ?? 'git', args, {
-                cwd: options.cwd,
-                env: options.env ? { ...this.env, ...options.env } : this.env,
-                stdio: ['pipe', 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            let timedOut = false;
-            const timer = setTimeout(() => {
-                timedOut = true;
-                child.kill('SIGKILL');
-                // A grandchild (ssh, a credential helper) may hold the pipes open after git dies;
-                // do not wait for it.
-                child.stdout.destroy();
-                child.stderr.destroy();
-                resolve({
-                    exitCode: 124,
-                    stdout: '',
-                    stdoutBytes: Buffer.alloc(0),
-                    stderr: `timed out after ${timeoutMs} ms`,
-                });
-            }, timeoutMs);
-            child.stdout.on('data', (d) => out.push(d));
-            child.stderr.on('data', (d) => err.push(d));
-            child.on('error', (e) => {
-                clearTimeout(timer);
-                const why = options.cwd && !(0,external_node_fs_namespaceObject.existsSync)(options.cwd)
-                    ? `the directory ${options.cwd} does not exist`
-                    : `${e.message}; is git installed and on PATH?`;
-                reject(new OperationError(`could not run git ${args[0] ?? ''}: ${why}`));
-            });
-            child.on('close', (code) => {
-                clearTimeout(timer);
-                if (timedOut)
-                    return;
-                const stderr = Buffer.concat(err).toString('utf8');
-                const stdoutBytes = Buffer.concat(out);
-                resolve({ exitCode: code ?? 1, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr });
-            });
-            child.stdin.on('error', () => {
-                // git may exit before reading its input (e.g. a bad argument); the exit code tells why.
-            });
-            child.stdin.end(options.input ?? '');
-        });
-    }
-}
-function classify(exitCode, stderr) {
-    const s = stderr.toLowerCase();
-    if (exitCode === 124 && s.startsWith('timed out'))
-        return 'timeout';
-    if (
-    // Push races only: a local "cannot lock ref" (a fetch into a directory/file conflict) is not one.
-    /\[rejected\].*\(fetch first\)|non-fast-forward|\(stale info\)|remote: error: cannot lock ref|\[remote rejected\].*(?:failed to update ref|incorrect old value|cannot lock ref)/.test(s))
-        return 'non-fast-forward';
-    if (/\(already exists\)/.test(s))
-        return 'already-exists';
-    if (/authentication failed|could not read username|could not read password|permission denied|http 401|http 403|returned error: 40[13]|terminal prompts disabled/.test(s))
-        return 'auth';
-    if (/repository .* not found|does not appear to be a git repository|returned error: 404|http 404|couldn't find remote ref|not a git repository/.test(s))
-        return 'not-found';
-    if (/could not resolve host|connection refused|failed to connect|timed out|network is unreachable|connection reset|early eof|the remote end hung up|returned error: 5\d\d|http 5\d\d/.test(s))
-        return 'network';
-    return 'other';
-}
-
-;// CONCATENATED MODULE: ./src/git/index.ts
-
-
-
-;// CONCATENATED MODULE: ./src/state/lock.ts
-
-
-
-
-
-/**
- * A lock between gantry processes sharing one cache repository on one machine (a developer
- * running two commands at once, tests starting twenty). mkdir is atomic; the holder writes a
- * token into it and removes only a lock that still holds its token. A lock not refreshed for
- * `staleMs` was left by a process that died: it is moved aside (rename is atomic, so of two
- * waiters only one takes it over) and removed.
- */
-async function withDirLock(path, fn, waitMs = 600_000, staleMs = 120_000) {
-    const lockDir = `${path}.lock`;
-    const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    const deadline = Date.now() + waitMs;
-    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
-        try {
-            await (0,external_node_fs_promises_namespaceObject.mkdir)(lockDir);
-            await (0,external_node_fs_promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), `${token} ${process.pid}\n`);
-            break;
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw err;
-            const age = await (0,external_node_fs_promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
-            if (age > staleMs) {
-                const aside = `${lockDir}.stale-${token}`;
-                if (await (0,external_node_fs_promises_namespaceObject.rename)(lockDir, aside).then(() => true, () => false)) {
-                    await (0,external_node_fs_promises_namespaceObject.rm)(aside, { recursive: true, force: true });
-                }
-                continue;
-            }
-            if (Date.now() > deadline) {
-                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process to release ${lockDir}; if none is running, remove that directory`);
-            }
-            await sleep(delay + Math.random() * delay);
-        }
-    }
-    // Long holders refresh the lock so others do not take it as stale.
-    const keepAlive = setInterval(() => {
-        const now = new Date();
-        (0,external_node_fs_promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
-    }, staleMs / 4);
-    try {
-        return await fn();
-    }
-    finally {
-        clearInterval(keepAlive);
-        const owner = await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), 'utf8').catch(() => '');
-        if (owner.startsWith(token))
-            await (0,external_node_fs_promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/state/records.ts
-
-function serializeVerification(r) {
-    return `verified ${r.alias} in ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
-}
-function serializeApproval(r) {
-    return `approved ${r.alias} for ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
-}
-/** Splits `subject\n\n{json}` and parses the JSON, naming the tag when it cannot. */
-function parseTagBody(message, where) {
-    const start = message.indexOf('\n{');
-    if (start < 0)
-        throw new OperationError(`unreadable tag ${where}: its message has no JSON document after the subject line`);
-    let value;
-    try {
-        value = JSON.parse(message.slice(start + 1));
-    }
-    catch (err) {
-        throw new OperationError(`unreadable tag ${where}: ${err.message}`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new OperationError(`unreadable tag ${where}: the document is not an object`);
-    }
-    return value;
-}
-function records_str(doc, key, where, optional = false) {
-    const v = doc[key];
-    if (v === undefined && optional)
-        return undefined;
-    if (typeof v !== 'string' || !v)
-        throw new OperationError(`unreadable tag ${where}: field "${key}" must be a non-empty string`);
-    return v;
-}
-function parseVerification(message, where) {
-    const d = parseTagBody(message, where);
-    const summary = d.summary;
-    if (summary !== undefined &&
-        !(Array.isArray(summary) && summary.every((s) => typeof s === 'string'))) {
-        throw new OperationError(`unreadable tag ${where}: field "summary" must be a list of strings`);
-    }
-    return {
-        project: records_str(d, 'project', where),
-        stage: records_str(d, 'stage', where),
-        freightId: records_str(d, 'freightId', where),
-        alias: records_str(d, 'alias', where),
-        verifiedAt: records_str(d, 'verifiedAt', where),
-        verifiedBy: records_str(d, 'verifiedBy', where),
-        run: records_str(d, 'run', where, true),
-        summary: summary,
-    };
-}
-function parseApproval(message, where) {
-    const d = parseTagBody(message, where);
-    return {
-        project: records_str(d, 'project', where),
-        stage: records_str(d, 'stage', where),
-        freightId: records_str(d, 'freightId', where),
-        alias: records_str(d, 'alias', where),
-        approvedAt: records_str(d, 'approvedAt', where),
-        approvedBy: records_str(d, 'approvedBy', where),
-        reason: records_str(d, 'reason', where, true),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/state/refs.ts
-/**
- * Names of the refs that hold gantry's state in the GitOps repository. Everything of one project
- * lives under one prefix, so a single ref-prefix listing reads all of it.
- */
-const projectRefPrefix = (project) => `refs/tags/gantry/${project}/`;
-function stateRefName(ref) {
-    const base = projectRefPrefix(ref.project);
-    return ref.kind === 'freight'
-        ? `${base}freight/${ref.freightId}`
-        : `${base}${ref.kind}/${ref.stage ?? ''}/${ref.freightId}`;
-}
-const PATTERN = /^refs\/tags\/gantry\/([^/]+)\/(?:(freight)\/([0-9a-f]{40})|(verified|approved)\/([^/]+)\/([0-9a-f]{40}))$/;
-function parseStateRef(name) {
-    const m = PATTERN.exec(name);
-    if (!m)
-        return undefined;
-    const project = m[1];
-    if (m[2])
-        return { kind: 'freight', project, freightId: m[3] };
-    return {
-        kind: m[4],
-        project,
-        stage: m[5],
-        freightId: m[6],
-    };
-}
-const stateFilePath = (project, stage) => `.gantry/state/${project}/${stage}.yaml`;
-
-;// CONCATENATED MODULE: ./src/state/stage-state.ts
-
-
-const HEADER = '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
-    '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
-function toStageFreight(f) {
-    return {
-        id: f.id,
-        alias: f.alias,
-        origin: f.origin,
-        images: f.images,
-        charts: f.charts,
-        commits: f.commits,
-    };
-}
-function serializeStageState(s) {
-    const doc = {
-        project: s.project,
-        stage: s.stage,
-        freight: s.freight.map(toStageFreight),
-        promotedAt: s.promotedAt,
-        promotedBy: s.promotedBy,
-        approvedBy: s.approvedBy,
-        ...(s.run ? { run: s.run } : {}),
-        ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
-    };
-    return HEADER + dist.stringify(doc, { lineWidth: 0 });
-}
-function parseStageState(text, where) {
-    let doc;
-    try {
-        doc = dist.parse(text);
-    }
-    catch (err) {
-        throw new OperationError(`unreadable stage state ${where}: ${err.message}`);
-    }
-    const fail = (why) => {
-        throw new OperationError(`unreadable stage state ${where}: ${why}`);
-    };
-    if (typeof doc !== 'object' || doc === null)
-        return fail('not a mapping');
-    const d = doc;
-    for (const k of ['project', 'stage', 'promotedAt', 'promotedBy']) {
-        if (typeof d[k] !== 'string')
-            fail(`field "${k}" must be a string`);
-    }
-    if (!Array.isArray(d.freight))
-        fail('field "freight" must be a list');
-    const freight = d.freight.map((f, i) => {
-        const e = f;
-        if (!e ||
-            typeof e.id !== 'string' ||
-            typeof e.alias !== 'string' ||
-            typeof e.origin !== 'object') {
-            return fail(`freight[${i}] needs id, alias and origin`);
-        }
-        return {
-            id: e.id,
-            alias: e.alias,
-            origin: e.origin,
-            images: e.images ?? [],
-            charts: e.charts ?? [],
-            commits: e.commits ?? [],
-        };
-    });
-    const approvedBy = Array.isArray(d.approvedBy) ? d.approvedBy.map(String) : [];
-    return {
-        project: d.project,
-        stage: d.stage,
-        freight,
-        promotedAt: d.promotedAt,
-        promotedBy: d.promotedBy,
-        approvedBy,
-        run: typeof d.run === 'string' ? d.run : undefined,
-        autoPromotionHold: parseHold(d.autoPromotionHold, fail),
-    };
-}
-function parseHold(v, fail) {
-    if (v === undefined || v === null)
-        return undefined;
-    const h = v;
-    if (typeof v !== 'object' ||
-        typeof h.since !== 'string' ||
-        typeof h.by !== 'string' ||
-        typeof h.reason !== 'string') {
-        return fail('field "autoPromotionHold" needs since, by and reason');
-    }
-    return { since: h.since, by: h.by, reason: h.reason };
-}
-
-;// CONCATENATED MODULE: ./src/state/store.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const DEFAULT_IDENTITY = {
-    name: 'gantry[bot]',
-    email: 'gantry[bot]@users.noreply.github.com',
-};
-/** A publisher's target moved while it worked (a stale expectedHeadOid); the promotion retries. */
-class RaceLostError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RaceLostError';
-    }
-}
-const TRAILER = {
-    project: 'Gantry-Project',
-    stage: 'Gantry-Stage',
-    freight: 'Gantry-Freight',
-    alias: 'Gantry-Alias',
-    warehouse: 'Gantry-Warehouse',
-    promotedBy: 'Gantry-Promoted-By',
-    run: 'Gantry-Run',
-    approvedBy: 'Approved-By',
-};
-/**
- * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
- * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
- * promotions as commits that carry the stage's state file. Reads go through a local cache
- * repository that holds only what was asked for (tags, branch tips without blobs, commit
- * objects without trees), so their cost does not grow with the repository's history.
- */
-class StateStore {
-    opts;
-    git;
-    cache;
-    tagCache;
-    policy;
-    now;
-    log;
-    cacheReady;
-    /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
-    tipMemo = new Map();
-    defaultBranchName;
-    constructor(opts) {
-        this.opts = opts;
-        this.git = new Git({
-            baseEnv: opts.baseEnv,
-            remote: opts.remote,
-            identity: opts.identity ?? DEFAULT_IDENTITY,
-            timeoutMs: opts.gitTimeoutMs,
-            trace: opts.trace,
-        });
-        const key = (0,external_node_crypto_.createHash)('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
-        this.cache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}.git`);
-        this.tagCache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}-tags.git`);
-        this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
-        this.now = opts.clock ?? (() => new Date());
-        this.log = opts.log ?? (() => undefined);
-    }
-    get remoteUrl() {
-        return this.opts.remote.url;
-    }
-    // ---- the cache repository -------------------------------------------------------------------
-    ensureCache() {
-        this.cacheReady ??= (async () => {
-            await (0,external_node_fs_promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-            // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
-            await this.initRepo(this.cache, true);
-            // Tag objects live in a plain repository, where asking whether an object is present answers
-            // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
-            await this.initRepo(this.tagCache, false);
-        })();
-        return this.cacheReady;
-    }
-    async initRepo(path, promisor) {
-        await withDirLock(path, async () => {
-            const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD'))
-                ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
-                : undefined;
-            if (probe?.exitCode === 0)
-                return;
-            await (0,external_node_fs_promises_namespaceObject.rm)(path, { recursive: true, force: true });
-            await this.git.run(['init', '-q', '--bare', path]);
-            const g = (k, v) => this.git.run(['config', k, v], { cwd: path });
-            // Only the URL is stored: credentials come with each command's environment.
-            await g('remote.origin.url', this.opts.remote.url);
-            if (promisor) {
-                await g('remote.origin.promisor', 'true');
-                await g('remote.origin.partialclonefilter', 'blob:none');
-                await g('extensions.partialClone', 'origin');
-            }
-        });
-    }
-    /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
-    async inCache(fn) {
-        await this.ensureCache();
-        return withDirLock(this.cache, fn);
-    }
-    fetch(args) {
-        return retry(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
-            cwd: this.cache,
-        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    async defaultBranch() {
-        // A failure is not remembered: one network blip must not poison the rest of the command.
-        this.defaultBranchName ??= this.resolveDefaultBranch().catch((err) => {
-            this.defaultBranchName = undefined;
-            throw err;
-        });
-        return this.defaultBranchName;
-    }
-    async resolveDefaultBranch() {
-        const res = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']));
-        const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
-        if (m?.[1] && res.stdout.includes('\tHEAD\n'))
-            return m[1];
-        // HEAD names a branch that does not exist (a bare repo made with `master`, then only `main`
-        // pushed), or the server hides it: fall back to the branches there are.
-        const heads = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--heads', this.opts.remote.url]));
-        const branches = heads.stdout
-            .split('\n')
-            .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
-            .filter((b) => Boolean(b));
-        if (!branches.length) {
-            throw new OperationError(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
-        }
-        if (branches.length === 1)
-            return branches[0];
-        for (const b of ['main', 'master'])
-            if (branches.includes(b))
-                return b;
-        throw new ConfigError(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
-    }
-    withNetworkRetry(fn) {
-        return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
-    async fetchTips(branches) {
-        const tips = new Map();
-        for (const b of branches) {
-            const known = this.tipMemo.get(b);
-            if (known)
-                tips.set(b, known);
-        }
-        const unique = [...new Set(branches)].filter((b) => !tips.has(b));
-        if (!unique.length)
-            return tips;
-        const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
-        try {
-            await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
-        }
-        catch (err) {
-            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
-                const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
-                throw new OperationError(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
-            }
-            throw err;
-        }
-        const res = await this.git.run(['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)], { cwd: this.cache });
-        for (const line of res.stdout.split('\n').filter(Boolean)) {
-            const [encoded, sha] = line.split(' ');
-            const branch = encoded === undefined ? undefined : decodeURIComponent(encoded);
-            if (branch && sha && unique.includes(branch)) {
-                tips.set(branch, sha);
-                this.tipMemo.set(branch, sha);
-            }
-        }
-        const lost = unique.filter((b) => !tips.has(b));
-        if (lost.length)
-            throw new OperationError(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
-        return tips;
-    }
-    /**
-     * Reads files at `<commit>:<path>` from trees fetched without blobs: resolves the blob ids from the
-     * local trees, fetches the missing blobs in one request (git skips the network when none are
-     * missing), then reads them all through one `cat-file --batch`.
-     */
-    async readBlobs(specs) {
-        const out = new Map();
-        const byCommit = new Map();
-        for (const spec of specs) {
-            const i = spec.indexOf(':');
-            const commit = spec.slice(0, i);
-            byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
-            out.set(spec, undefined);
-        }
-        const ids = new Map();
-        for (const [commit, paths] of byCommit) {
-            const res = await this.git.run(['ls-tree', '-z', commit, '--', ...paths], {
-                cwd: this.cache,
-            });
-            for (const entry of res.stdout.split('\0').filter(Boolean)) {
-                const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
-                if (m?.[1] && m[2])
-                    ids.set(`${commit}:${m[2]}`, m[1]);
-            }
-        }
-        const blobs = [...new Set(ids.values())];
-        if (!blobs.length)
-            return out;
-        await this.fetchObjects(this.cache, blobs);
-        const objects = await this.readObjects(this.cache, blobs);
-        const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
-        for (const [spec, oid] of ids)
-            out.set(spec, contents.get(oid));
-        return out;
-    }
-    // ---- reads ----------------------------------------------------------------------------------
-    /** Every freight, verification and approval of a project: one ref listing, one object read. */
-    async snapshot(project) {
-        const prefix = projectRefPrefix(project);
-        await this.ensureCache();
-        // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
-        const ls = await retry(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
-            cwd: this.cache,
-        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-        const refs = [];
-        const peeled = new Set();
-        for (const line of ls.stdout.split('\n')) {
-            const [oid, name] = line.split('\t');
-            if (!oid || !name?.startsWith(prefix))
-                continue;
-            if (name.endsWith('^{}')) {
-                peeled.add(name.slice(0, -3));
-                continue;
-            }
-            const ref = parseStateRef(name);
-            // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-            if (ref?.project === project)
-                refs.push({ name, oid, ref });
-        }
-        const snap = { freight: [], verifications: [], approvals: [] };
-        // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
-        // fetching its commit would pull history into the cache, so it is refused before any fetch.
-        const light = refs.find((r) => !peeled.has(r.name));
-        if (light) {
-            throw new OperationError(`unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`);
-        }
-        if (!refs.length)
-            return snap;
-        // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
-        // object ID, without writing a ref for each.
-        const oids = [...new Set(refs.map((r) => r.oid))];
-        const missing = await this.missingObjects(this.tagCache, oids);
-        if (missing.length)
-            await this.fetchObjects(this.tagCache, missing);
-        const objects = await this.readObjects(this.tagCache, oids);
-        for (const { name, oid, ref } of refs) {
-            const where = name.replace(/^refs\/tags\//, '');
-            const obj = objects.get(oid);
-            if (obj?.type !== 'tag') {
-                throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
-            }
-            const message = tagMessage(obj.body);
-            if (ref.kind === 'freight')
-                snap.freight.push(parseFreight(message, where, ref.freightId));
-            else if (ref.kind === 'verified')
-                snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
-            else
-                snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
-        }
-        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-        return snap;
-    }
-    /** Which of `oids` a plain (non-promisor) repository does not have. */
-    async missingObjects(repo, oids) {
-        const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
-            cwd: repo,
-            input: oids.join('\n') + '\n',
-        });
-        return res.stdout
-            .split('\n')
-            .filter((l) => l.endsWith(' missing'))
-            .map((l) => l.slice(0, l.indexOf(' ')));
-    }
-    /** Fetches objects by ID in one request; a no-op without network when all are present. */
-    fetchObjects(repo, oids) {
-        return retry(() => this.git.run([
-            '-c',
-            'fetch.negotiationAlgorithm=noop',
-            'fetch',
-            '-q',
-            'origin',
-            '--no-tags',
-            '--no-write-fetch-head',
-            '--recurse-submodules=no',
-            // The branch cache is a partial clone; the tag cache holds whole objects.
-            ...(repo === this.cache ? ['--filter=blob:none'] : []),
-            '--stdin',
-        ], { cwd: repo, input: oids.join('\n') + '\n' }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-    }
-    /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
-    async readObjects(repo, oids) {
-        const res = await this.git.run(['cat-file', '--buffer', '--batch'], {
-            cwd: repo,
-            input: oids.join('\n') + '\n',
-        });
-        const bytes = res.stdoutBytes;
-        const out = new Map();
-        let pos = 0;
-        for (const oid of oids) {
-            const nl = bytes.indexOf(10, pos);
-            const [, type = 'missing', size = '0'] = bytes
-                .subarray(pos, nl)
-                .toString('latin1')
-                .split(' ');
-            if (type === 'missing') {
-                pos = nl + 1;
-                continue;
-            }
-            const n = parseInt(size, 10);
-            out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
-            pos = nl + 1 + n + 1;
-        }
-        return out;
-    }
-    /** The state file of each stage at the tip of its branch (undefined: never promoted). */
-    async stageStates(project, stages) {
-        const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
-        const branchOf = (s) => s.branch ?? def;
-        const files = await this.inCache(async () => {
-            const tips = await this.fetchTips(stages.map(branchOf));
-            const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
-            return { specs, blobs: await this.readBlobs(specs) };
-        });
-        const out = new Map();
-        stages.forEach((s, i) => {
-            const text = files.blobs.get(files.specs[i]);
-            out.set(s.name, text === undefined
-                ? undefined
-                : parseStageState(text, `${branchOf(s)}:${stateFilePath(project, s.name)}`));
-        });
-        return out;
-    }
-    /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
-    async projectFiles(branch) {
-        const b = branch ?? (await this.defaultBranch());
-        return this.inCache(async () => {
-            const tip = (await this.fetchTips([b])).get(b);
-            // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-            const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
-                cwd: this.cache,
-            });
-            if (ls.exitCode !== 0) {
-                // No .gantry directory at all is an answer (no project files), anything else an error.
-                if (/not a valid object name|not a tree object/i.test(ls.stderr))
-                    return [];
-                throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
-            }
-            const files = ls.stdout
-                .split('\0')
-                .filter((f) => /\.ya?ml$/.test(f))
-                .map((f) => `.gantry/${f}`);
-            const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
-            return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
-        });
-    }
-    /**
-     * The newest `limit` promotions of a project on the given branches, from commit trailers. Fetches
-     * commit objects only (no trees), deepening until enough promotions are found or history ends,
-     * so the cost follows `limit`, not the length of history.
-     */
-    async promotions(project, branches, limit = 20) {
-        const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
-        return this.inCache(async () => {
-            await this.fetchTips(unique);
-            const found = new Map();
-            for (const branch of unique) {
-                // Start deep enough for `limit` promotions when one commit in four is one (one round trip
-                // in an established repository), and stop at a bound: a project with few promotions in a
-                // long-lived repository would otherwise read the whole history on every call.
-                for (let depth = Math.max(64, 4 ** Math.ceil(Math.log(limit * 4) / Math.log(4)));; depth *= 4) {
-                    await this.fetch([
-                        `--depth=${depth}`,
-                        '--filter=tree:0',
-                        `+refs/heads/${branch}:${tipRef(branch)}`,
-                    ]);
-                    const res = await this.git.run(['log', `--max-count=${depth}`, '--format=%H%x00%ct%x00%B%x00', tipRef(branch)], { cwd: this.cache });
-                    const records = res.stdout.split('\0\n').filter(Boolean);
-                    let count = 0;
-                    for (const rec of records) {
-                        const p = parsePromotionCommit(rec, branch);
-                        if (p?.project === project) {
-                            found.set(p.commit, p);
-                            count++;
-                        }
-                    }
-                    const reachedRoot = records.length < depth;
-                    if (count >= limit || reachedRoot || depth >= MAX_HISTORY_DEPTH)
-                        break;
-                }
-            }
-            return [...found.values()]
-                .sort((a, b) => b.promotedAt.localeCompare(a.promotedAt))
-                .slice(0, limit);
-        });
-    }
-    // ---- writes ---------------------------------------------------------------------------------
-    /**
-     * Records a state tag. Tags are immutable: if it exists, nothing changes and `created` is false
-     * (two writers racing for the same freight both succeed, one of them as a no-op).
-     */
-    async writeTag(ref, message, when) {
-        const name = stateRefName(ref);
-        const identity = this.opts.identity ?? DEFAULT_IDENTITY;
-        const seconds = Math.floor(when.getTime() / 1000);
-        const tagObject = await this.inCache(async () => {
-            await this.git.run(['mktree'], { cwd: this.cache, input: '' });
-            const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
-            return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
-        });
-        return retry(async () => {
-            const res = await this.git.tryRun(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], {
-                cwd: this.cache,
-            });
-            // Porcelain flags: `*` a new ref, `=` it was already there with this very object (the
-            // same freight recorded by another writer at the same instant).
-            if (res.exitCode === 0)
-                return { created: !/^=\t/m.test(res.stdout), ref: name };
-            // Rejected: usually because the tag exists, written earlier or by a writer racing us
-            // ("already exists", or "cannot lock ref" while the other push holds it). Ask the remote.
-            const seen = await this.git.tryRun(['ls-remote', this.opts.remote.url, name], {
-                cwd: this.cache,
-            });
-            if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
-                return { created: false, ref: name };
-            throw this.git.error(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], res);
-        }, isTransient, this.policy, this.opts.retryHooks);
-    }
-    async recordFreight(project, freight) {
-        return this.writeTag({ kind: 'freight', project, freightId: freight.id }, serializeFreight(freight), new Date(freight.createdAt));
-    }
-    async recordVerification(r) {
-        return this.writeTag({ kind: 'verified', project: r.project, stage: r.stage, freightId: r.freightId }, serializeVerification(r), new Date(r.verifiedAt));
-    }
-    async recordApproval(r) {
-        return this.writeTag({ kind: 'approved', project: r.project, stage: r.stage, freightId: r.freightId }, serializeApproval(r), new Date(r.approvedAt));
-    }
-    /**
-     * One promotion, one commit: the edited manifests and the stage's state file together, pushed
-     * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
-     * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
-     */
-    async commitPromotion(w) {
-        this.tipMemo.clear();
-        const branch = w.branch ?? (await this.defaultBranch());
-        const statePath = stateFilePath(w.project, w.stage);
-        await (0,external_node_fs_promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-        const dir = await (0,external_node_fs_promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.opts.cacheDir, 'promote-'));
-        const git = (args, input) => this.git.run(args, { cwd: dir, input });
-        try {
-            await git(['init', '-q']);
-            await git(['remote', 'add', 'origin', this.opts.remote.url]);
-            await git(['config', 'remote.origin.promisor', 'true']);
-            await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-            await git(['config', 'core.sparseCheckout', w.sparse === false ? 'false' : 'true']);
-            const patterns = [
-                `/${statePath}`,
-                ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
-            ];
-            await (0,external_node_fs_promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
-            let attempts = 0;
-            // Commits this call tried to push. A push can land and still report failure (a connection
-            // reset after the server took it); if the tip is one of ours, the promotion happened.
-            const pushed = new Map();
-            return await retry(async () => {
-                attempts++;
-                await this.fetchInto(dir, [
-                    '--depth=1',
-                    '--filter=blob:none',
-                    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
-                ], branch);
-                await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-                await git(['clean', '-q', '-fdx']);
-                const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-                const landed = pushed.get(tip);
-                if (landed)
-                    return { changed: true, commit: tip, branch, ...landed, attempts };
-                const previousText = await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
-                const previous = previousText === undefined
-                    ? undefined
-                    : parseStageState(previousText, `${branch}:${statePath}`);
-                const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
-                const changes = versionChanges(before, w.freight);
-                const editLines = (await w.edit?.(dir, previous)) ?? [];
-                const state = {
-                    project: w.project,
-                    stage: w.stage,
-                    freight: [
-                        ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
-                        toStageFreight(w.freight),
-                    ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
-                    promotedAt: this.now().toISOString(),
-                    promotedBy: w.promotedBy,
-                    approvedBy: w.approvedBy ?? [],
-                    run: w.run,
-                    autoPromotionHold: w.autoPromotionHold === undefined
-                        ? previous?.autoPromotionHold
-                        : (w.autoPromotionHold ?? undefined),
-                };
-                // Freight the stage already runs, and an edit that changed nothing: no commit at all.
-                if (before?.id === w.freight.id) {
-                    const dirty = (await git(['status', '--porcelain'])).stdout.trim();
-                    if (!dirty)
-                        return {
-                            changed: false,
-                            commit: tip,
-                            branch,
-                            previous,
-                            changes: [],
-                            edits: [],
-                            attempts,
-                        };
-                }
-                await (0,external_node_fs_promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
-                await (0,external_node_fs_promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
-                await git(['add', '--sparse', '-A']);
-                await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
-                const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-                if (w.dryRun) {
-                    const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
-                    return {
-                        changed: true,
-                        commit,
-                        branch,
-                        previous,
-                        changes,
-                        edits: editLines,
-                        attempts,
-                        diff,
-                    };
-                }
-                if (w.publish) {
-                    const message = promotionMessage(w, changes, editLines);
-                    try {
-                        const published = await w.publish({
-                            dir,
-                            commit,
-                            parent: tip,
-                            branch,
-                            message,
-                            changes,
-                            edits: editLines,
-                            git,
-                        });
-                        return {
-                            changed: true,
-                            commit: published.commit,
-                            branch,
-                            previous,
-                            changes,
-                            edits: editLines,
-                            attempts,
-                            ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
-                        };
-                    }
-                    catch (err) {
-                        if (!(err instanceof RaceLostError))
-                            throw err;
-                        this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
-                        throw new GitError('publish', 1, err.message, 'non-fast-forward');
-                    }
-                }
-                pushed.set(commit, { previous, changes, edits: editLines });
-                const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-                const res = await this.git.tryRun(push, { cwd: dir });
-                if (res.exitCode !== 0) {
-                    const err = this.git.error(push, res);
-                    if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
-                        this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
-                        throw new GitError(err.command, err.exitCode, err.stderr || res.stdout, 'non-fast-forward');
-                    }
-                    throw err;
-                }
-                return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
-            }, (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'), this.policy, this.opts.retryHooks).catch((err) => {
-                if (err instanceof GitError && err.kind === 'non-fast-forward') {
-                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
-                }
-                throw err;
-            });
-        }
-        finally {
-            await (0,external_node_fs_promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    async fetchInto(dir, args, branch) {
-        // No retry here: the promotion loop around this retries transient failures, and nested
-        // retries would multiply into hours against a black-holed remote.
-        try {
-            await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
-        }
-        catch (err) {
-            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
-                throw new ConfigError(`branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`);
-            }
-            throw err;
-        }
-    }
-}
-/**
- * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
- * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
- */
-const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
-/**
- * How far back promotions are read on a branch: soak times and `get promotions` look at recent
- * history, and reading further would make every command slower as the repository ages.
- */
-const MAX_HISTORY_DEPTH = 4096;
-/** Reads retry transient failures a few times; writes have their own, longer policy. */
-const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
-function sameOrigin(a, b) {
-    return a.kind === b.kind && a.name === b.name;
-}
-function isTransient(err) {
-    return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
-}
-/** The message of a raw tag object: everything after the header's blank line. */
-function tagMessage(body) {
-    const text = body.toString('utf8');
-    const i = text.indexOf('\n\n');
-    return i < 0 ? '' : text.slice(i + 2);
-}
-function checkRecord(r, ref, where) {
-    if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
-        throw new OperationError(`unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`);
-    }
-    return r;
-}
-function promotionMessage(w, changes, editLines) {
-    // Values come from workflow inputs and actors: a newline in one would start a paragraph of
-    // forged trailers, so every value is kept to one line.
-    const one = (v) => v.replace(/[\r\n]+/g, ' ').trim();
-    const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
-    lines.push(`Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
-    if (changes.length) {
-        lines.push('');
-        for (const c of changes)
-            lines.push(`- ${one(formatChange(c))}`);
-    }
-    if (editLines.length) {
-        lines.push('');
-        for (const l of editLines)
-            lines.push(one(l));
-    }
-    lines.push('');
-    lines.push(`${TRAILER.project}: ${w.project}`);
-    lines.push(`${TRAILER.stage}: ${w.stage}`);
-    lines.push(`${TRAILER.freight}: ${w.freight.id}`);
-    lines.push(`${TRAILER.alias}: ${one(w.freight.alias)}`);
-    lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
-    lines.push(`${TRAILER.promotedBy}: ${one(w.promotedBy)}`);
-    if (w.run)
-        lines.push(`${TRAILER.run}: ${one(w.run)}`);
-    for (const a of w.approvedBy ?? [])
-        lines.push(`${TRAILER.approvedBy}: ${one(a)}`);
-    return lines.join('\n') + '\n';
-}
-/** Reads a `%H%x00%ct%x00%B` log record; undefined when it is not a gantry promotion. */
-function parsePromotionCommit(record, branch) {
-    const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
-    if (!body.includes(`${TRAILER.stage}: `))
-        return undefined;
-    const trailers = new Map();
-    // Trailers are the last paragraph; read them from there only, so a quoted line in the body does not count.
-    const paragraphs = body.trimEnd().split(/\n\s*\n/);
-    for (const line of (paragraphs[paragraphs.length - 1] ?? '').split('\n')) {
-        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-        if (m?.[1] && m[2] !== undefined)
-            trailers.set(m[1], [...(trailers.get(m[1]) ?? []), m[2].trim()]);
-    }
-    const one = (k) => trailers.get(k)?.[0];
-    const project = one(TRAILER.project);
-    const stage = one(TRAILER.stage);
-    const freightId = one(TRAILER.freight);
-    if (!project || !stage || !freightId)
-        return undefined;
-    return {
-        project,
-        stage,
-        branch,
-        freightId,
-        alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
-        commit: sha,
-        // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
-        // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
-        promotedAt: /^\d+$/.test(date) ? new Date(Number(date) * 1000).toISOString() : date,
-        promotedBy: one(TRAILER.promotedBy) ?? '',
-        approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
-        run: one(TRAILER.run),
-        subject: body.split('\n')[0] ?? '',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/state/index.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/promotion/publish.ts
-/**
- * How a promotion commit leaves the checkout when it is not a plain `git push` to the stage's
- * branch: as a commit GitHub signs (GraphQL `createCommitOnBranch`), or through a pull request
- * (a branch per stage, one PR kept up to date; merging it is the promotion).
- */
-
-
-
-
-
-
-/** The branch gantry keeps a stage's pull request on. Owned by gantry: it is rewritten freely. */
-function pullRequestBranch(project, stage) {
-    return `gantry/promote/${project}/${stage}`;
-}
-/** What the commit changes against its parent, with the new contents read from the checkout. */
-async function fileChanges(p) {
-    const out = await p.git(['diff', '--name-status', '-z', '--no-renames', p.parent, p.commit]);
-    const fields = out.stdout.split('\0').filter((f) => f !== '');
-    const changes = { additions: [], deletions: [] };
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        const status = fields[i] ?? '';
-        const path = fields[i + 1] ?? '';
-        if (status === 'D') {
-            changes.deletions.push(path);
-            continue;
-        }
-        const abs = (0,external_node_path_namespaceObject.join)(p.dir, path);
-        // GitHub's API writes regular files only: a link or a mode change would be lost silently.
-        if ((await (0,external_node_fs_promises_namespaceObject.lstat)(abs)).isSymbolicLink()) {
-            throw new OperationError(`${path} is a symbolic link, which a signed commit through GitHub's API cannot carry; promote without sign-commits`);
-        }
-        changes.additions.push({ path, contents: await (0,external_node_fs_promises_namespaceObject.readFile)(abs) });
-    }
-    return changes;
-}
-function splitMessage(message) {
-    const nl = message.indexOf('\n');
-    if (nl < 0)
-        return { headline: message.trim(), body: '' };
-    return { headline: message.slice(0, nl).trim(), body: message.slice(nl + 1).replace(/^\n+/, '') };
-}
-/** Applies the commit's changes on `branch` through GitHub, which signs the result. */
-async function signedCommit(github, p, branch) {
-    const { additions, deletions } = await fileChanges(p);
-    const { headline, body } = splitMessage(p.message);
-    try {
-        const made = await github.createCommitOnBranch({
-            branch,
-            expectedHeadOid: p.parent,
-            headline,
-            body,
-            additions,
-            deletions,
-        });
-        return made.oid;
-    }
-    catch (err) {
-        if (err instanceof StaleHeadError)
-            throw new RaceLostError(`${branch} moved: ${err.message}`);
-        throw err;
-    }
-}
-/** Direct mode with signed commits: the commit lands on the stage's branch through GitHub. */
-function signedPublisher(github) {
-    return async (p) => ({ commit: await signedCommit(github, p, p.branch) });
-}
-/** A marker that names the promotion, so a later run recognises its own pull request body. */
-const MARKER = 'gantry:promotion';
-function pullRequestBody(o, branch, changes, edits) {
-    const f = o.freight;
-    const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-    const lines = [
-        `Promotes freight **${cell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
-        '',
-        `Merging this pull request is the promotion: \`${branch}\` then runs this freight. gantry updates this pull request when other freight is promoted into ${o.stage} before it is merged.`,
-    ];
-    if (changes.length) {
-        lines.push('', '| artifact | from | to |', '| --- | --- | --- |');
-        for (const c of changes) {
-            lines.push(`| \`${cell(c.artifact)}\` | ${c.from ? `\`${cell(c.from)}\`` : '—'} | ${c.to ? `\`${cell(c.to)}\`` : 'removed'} |`);
-        }
-    }
-    if (edits.length)
-        lines.push('', '<details><summary>Changes made by the steps</summary>', '', ...edits.map(cell), '', '</details>');
-    if (o.runUrl)
-        lines.push('', `Opened by [this workflow run](${o.runUrl}).`);
-    lines.push('', `<!-- ${MARKER} project=${o.project} stage=${o.stage} freight=${f.id} -->`);
-    return lines.join('\n') + '\n';
-}
-/**
- * Pull-request mode: the commit (built on the stage branch's tip) goes to the stage's own
- * branch, and one pull request from there into the stage branch carries it. The PR branch is
- * rewritten on every promotion (it belongs to gantry; nothing else should commit to it); a run
- * that would write the same content on the same base leaves the branch and its reviews alone.
- */
-function pullRequestPublisher(o) {
-    const head = pullRequestBranch(o.project, o.stage);
-    return async (p) => {
-        const title = p.message.split('\n')[0]?.trim() ?? `promote ${o.stage}`;
-        const body = pullRequestBody(o, p.branch, p.changes, p.edits);
-        const existing = await o.github.findPullRequest({ head, base: p.branch });
-        let commit = p.commit;
-        if (existing && (await sameChange(p, head, existing, o.freight.id))) {
-            commit = existing.headSha;
-        }
-        else if (o.signed) {
-            await o.github.setBranch({ branch: head, sha: p.parent });
-            commit = await signedCommit(o.github, p, head);
-        }
-        else {
-            // Plain `git push --force` to gantry's own branch: the previous proposal is replaced.
-            await p.git(['push', '--quiet', '--force', 'origin', `${p.commit}:refs/heads/${head}`]);
-        }
-        if (existing) {
-            const updated = await o.github.updatePullRequest({ number: existing.number, title, body });
-            return { commit, pullRequest: { number: updated.number, url: updated.url, created: false } };
-        }
-        const created = await o.github.createPullRequest({ head, base: p.branch, title, body });
-        return { commit, pullRequest: { number: created.number, url: created.url, created: true } };
-    };
-}
-/**
- * Whether the PR branch already proposes this freight on the same base with the same manifests.
- * The state file differs in any case (its promotedAt), so it alone does not count.
- */
-async function sameChange(p, head, existing, freightId) {
-    if (!existing.body.includes(`${MARKER} `) || !existing.body.includes(`freight=${freightId} `)) {
-        return false;
-    }
-    try {
-        await p.git([
-            'fetch',
-            '-q',
-            '--no-tags',
-            '--depth=2',
-            '--filter=blob:none',
-            'origin',
-            `+refs/heads/${head}:refs/gantry-pr/${head}`,
-        ]);
-        const theirs = (await p.git(['rev-parse', `refs/gantry-pr/${head}`, `refs/gantry-pr/${head}^`])).stdout.split('\n');
-        if (theirs[0] !== existing.headSha || theirs[1] !== p.parent)
-            return false;
-        const diff = await p.git(['diff', '--name-only', '-z', existing.headSha, p.commit]);
-        const paths = diff.stdout.split('\0').filter((x) => x !== '');
-        return paths.every((x) => x.startsWith('.gantry/state/'));
-    }
-    catch {
-        // Unreadable: publish again rather than guess.
-        return false;
-    }
-}
-/** One line a GitHub deployment's description can hold (140 characters). */
-function deploymentDescription(freight, changes) {
-    const parts = changes.map((c) => formatChange(c).replace(/^.*\//, ''));
-    const text = `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-    return text.length > 140 ? `${text.slice(0, 139)}…` : text;
-}
-/** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
-function deploymentPayload(project, stage, freight, branch, changes) {
-    return {
-        gantry: {
-            project,
-            stage,
-            branch,
-            freight: {
-                id: freight.id,
-                alias: freight.alias,
-                warehouse: freight.origin.name,
-                images: freight.images.map((i) => ({ repoURL: i.repoURL, tag: i.tag, digest: i.digest })),
-                charts: freight.charts.map((c) => ({
-                    repoURL: c.repoURL,
-                    name: c.name,
-                    version: c.version,
-                })),
-                commits: freight.commits.map((c) => ({ repoURL: c.repoURL, id: c.id, tag: c.tag })),
-            },
-            changes,
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/verification/verify.ts
-/**
- * The verify use case, shared by the CLI and the action: run a stage's verification for the
- * freight it runs now, record the verified tag when it succeeds, mirror the outcome on the
- * stage's GitHub deployment, and continue the chain: list the downstream stages for which the
- * freight is now due and, when asked, start their promotion workflow.
- */
-
-
-
-
-
-
-function findStage(project, name) {
-    const stage = project.stages.find((s) => s.name === name);
-    if (!stage) {
-        const names = project.stages.map((s) => s.name);
-        throw new ConfigError(`no stage "${name}" in project ${project.name}${didYouMean(name, names)}`);
-    }
-    return stage;
-}
-/** One line per metric for the verified tag: `healthz: Successful (1 of 1)`. */
-function recordSummary(analysis) {
-    if (!analysis)
-        return ['no verification configured: verified when the promotion landed'];
-    return analysis.metrics.map((m) => `${m.name}: ${m.phase} (${m.successful} successful, ${m.failed} failed, ${m.inconclusive} inconclusive, ${m.error} errors)`);
-}
-async function verify(o) {
-    const stage = findStage(o.project, o.stage);
-    const branchOf = async (s) => s.branch ?? (await o.store.defaultBranch());
-    const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
-    const [snap, states, history] = await Promise.all([
-        o.store.snapshot(o.project.name),
-        o.store.stageStates(o.project.name, o.project.stages),
-        o.store.promotions(o.project.name, branches, 200),
-    ]);
-    const state = states.get(stage.name);
-    const ours = history.filter((p) => p.project === o.project.name && p.stage === stage.name);
-    const latest = ours[0];
-    let freight;
-    if (o.freight)
-        freight = resolveFreight(o.freight, snap.freight);
-    else {
-        const id = latest?.freightId ?? state?.freight[0]?.id;
-        const found = id ? snap.freight.find((f) => f.id === id) : undefined;
-        if (!found) {
-            throw new OperationError(`${stage.name} runs no freight gantry knows of: promote something into it first`);
-        }
-        freight = found;
-    }
-    // Kargo verifies what a stage runs: older freight's manifests are gone from the branch.
-    if (!state?.freight.some((f) => f.id === freight.id)) {
-        const running = state?.freight.map((f) => f.alias ?? f.id.slice(0, 7)).join(', ') || 'nothing';
-        throw new OperationError(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not running in ${stage.name} (it runs ${running}); promote it first, or merge its pull request`);
-    }
-    const promotion = ours.find((p) => p.freightId === freight.id);
-    if (!promotion) {
-        throw new OperationError(`cannot find the commit that promoted ${freight.alias} into ${stage.name} in the last ${history.length} promotions`);
-    }
-    const commit = promotion.commit;
-    const warnings = [];
-    const before = snap.verifications.find((v) => v.project === o.project.name && v.stage === stage.name && v.freightId === freight.id);
-    let analysis;
-    let phase = 'Successful';
-    let record = before;
-    if (!before) {
-        if (stage.verification.length) {
-            o.log(`verifying ${freight.alias} in ${stage.name} at ${commit.slice(0, 7)}: ${stage.verification.length} metric(s)`);
-            analysis = await runAnalysis({
-                metrics: stage.verification,
-                providers: o.providers,
-                target: {
-                    project: o.project.name,
-                    stage: stage.name,
-                    freightId: freight.id,
-                    freightAlias: freight.alias,
-                    commit,
-                },
-                fetch: o.fetch,
-                env: o.env,
-                secrets: o.secrets,
-                log: o.log,
-                clock: o.clock,
-                ...(o.sleep ? { sleep: o.sleep } : {}),
-                ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-                ...(o.github ? { github: o.github } : {}),
-            });
-            phase = analysis.phase;
-        }
-        if (phase === 'Successful') {
-            record = {
-                project: o.project.name,
-                stage: stage.name,
-                freightId: freight.id,
-                alias: freight.alias,
-                verifiedAt: o.clock().toISOString(),
-                verifiedBy: o.verifiedBy,
-                ...(o.run ? { run: o.run } : {}),
-                summary: recordSummary(analysis),
-            };
-            await o.store.recordVerification(record);
-        }
-    }
-    const outcome = {
-        stage: stage.name,
-        freight,
-        commit,
-        phase,
-        ...(analysis ? { analysis } : {}),
-        alreadyVerified: Boolean(before),
-        verified: phase === 'Successful',
-        downstream: [],
-        warnings,
-    };
-    if (o.github && !before) {
-        try {
-            outcome.deployment = await markDeployment(o.github, stage, freight, commit, outcome, o, promotion);
-        }
-        catch (err) {
-            const msg = `GitHub did not record the verification on the deployment: ${errors_errorMessage(err)}`;
-            warnings.push(msg);
-            o.log(`warning: ${msg}`);
-        }
-    }
-    if (outcome.verified) {
-        const verifications = record && !before ? [...snap.verifications, record] : snap.verifications;
-        const now = o.clock();
-        const facts = {
-            verifications,
-            approvals: snap.approvals,
-            project: o.project.name,
-            ...soakFromHistory(history, snap.freight, now, states),
-        };
-        outcome.downstream = downstreamOf(o.project, stage, freight, snap.freight, facts, states, now);
-        if (o.dispatch && !before) {
-            for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
-                d.dispatched = { workflow: o.dispatch.workflow };
-                try {
-                    await o.dispatch.github.dispatchWorkflow({
-                        workflow: o.dispatch.workflow,
-                        ref: o.dispatch.ref,
-                        inputs: {
-                            stage: d.stage,
-                            freight: d.freight?.id ?? '',
-                            ...(o.dispatch.withProject ? { project: o.project.name } : {}),
-                        },
-                    });
-                    o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
-                }
-                catch (err) {
-                    d.dispatched.error = errors_errorMessage(err);
-                    warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${d.dispatched.error}`);
-                }
-            }
-        }
-    }
-    return outcome;
-}
-/**
- * The stages that take this freight's warehouse from `stage`, and whether the freight (or newer
- * freight, which auto-promotion would pick instead) is now due there.
- */
-function downstreamOf(project, stage, freight, allFreight, facts, states, now) {
-    const out = [];
-    for (const next of project.stages) {
-        const req = next.requestedFreight.find((r) => r.origin.name === freight.origin.name && r.sources.stages.includes(stage.name));
-        if (!req)
-            continue;
-        const state = states.get(next.name);
-        const current = state?.freight.find((f) => f.origin.name === freight.origin.name);
-        const available = allFreight.filter((f) => f.origin.name === freight.origin.name && freightAvailability(next, f, facts, now).available);
-        const candidate = newestFreight(available);
-        const own = freightAvailability(next, freight, facts, now);
-        const entry = { stage: next.name, due: false };
-        if (candidate)
-            entry.freight = { id: candidate.id, alias: candidate.alias };
-        if (!candidate) {
-            entry.freight = { id: freight.id, alias: freight.alias };
-            entry.reason = own.reasons.join('; ') || 'not available yet';
-            if (own.availableAt)
-                entry.availableAt = own.availableAt.toISOString();
-        }
-        else if (current?.id === candidate.id) {
-            entry.reason = `already runs ${candidate.alias}`;
-        }
-        else if (!next.autoPromotion) {
-            entry.reason = 'auto-promotion is off: promote it by hand';
-        }
-        else if (state?.autoPromotionHold) {
-            const h = state.autoPromotionHold;
-            entry.reason = `held since ${h.since} by ${h.by}: ${h.reason}`;
-        }
-        else
-            entry.due = true;
-        out.push(entry);
-    }
-    return out;
-}
-async function markDeployment(github, stage, freight, commit, outcome, o, promotion) {
-    const existing = (await github.listDeployments({ sha: commit, environment: stage.environment }))[0];
-    // A promotion by pull request, or by someone without GitHub access, has no deployment yet.
-    const deployment = existing ??
-        (await github.createDeployment({
-            ref: commit,
-            environment: stage.environment,
-            description: deploymentDescription(freight, []),
-            payload: deploymentPayload(o.project.name, stage.name, freight, promotion.branch, []),
-        }));
-    const state = outcome.phase === 'Successful' ? 'success' : outcome.phase === 'Failed' ? 'failure' : 'error';
-    const description = outcome.phase === 'Successful'
-        ? `verified ${freight.alias}`
-        : `verification ${outcome.phase.toLowerCase()}: ${outcome.analysis?.message ?? ''}`;
-    await github.createDeploymentStatus({
-        deploymentId: deployment.id,
-        state,
-        description,
-        ...(stage.environmentUrl && state === 'success'
-            ? { environmentUrl: stage.environmentUrl }
-            : {}),
-        ...(o.run ? { logUrl: o.run } : {}),
-    });
-    return { id: deployment.id, state };
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schema/project.schema.json
-const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}}}}');
-;// CONCATENATED MODULE: ./src/pipeline/source.ts
-/**
- * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
- * it came from, and from there to a 1-based line and column.
- */
-
-/** `stages[1].requestedFreight[0].origin.name`; odd keys are quoted: `config["a.b"]`. */
-function formatPath(segments) {
-    let out = '';
-    for (const seg of segments) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
-            out += out ? `.${seg}` : seg;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-/**
- * Segments of a JSON pointer (as ajv's `instancePath`), numbers where the data at that point is an
- * array, so that `/stages/1/name` becomes `['stages', 1, 'name']`.
- */
-function pointerToSegments(pointer, data) {
-    if (!pointer)
-        return [];
-    const out = [];
-    let cur = data;
-    for (const raw of pointer.slice(1).split('/')) {
-        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (Array.isArray(cur)) {
-            const index = Number(key);
-            out.push(index);
-            cur = cur[index];
-        }
-        else {
-            out.push(key);
-            cur =
-                cur !== null && typeof cur === 'object' ? cur[key] : undefined;
-        }
-    }
-    return out;
-}
-function deref(src, node) {
-    if ((0,dist.isAlias)(node))
-        return node.resolve(src.doc) ?? undefined;
-    return (0,dist.isMap)(node) || (0,dist.isSeq)(node) || (0,dist.isScalar)(node) ? node : undefined;
-}
-function findNode(src, segments) {
-    let cur = deref(src, src.doc.contents);
-    let nearest = cur;
-    let key;
-    for (const seg of segments) {
-        key = undefined;
-        let next;
-        if ((0,dist.isMap)(cur)) {
-            const pair = cur.items.find((p) => (0,dist.isScalar)(p.key) && String(p.key.value) === String(seg));
-            if (pair) {
-                key = (0,dist.isScalar)(pair.key) ? pair.key : undefined;
-                // A key with no value (`name:`) has a null scalar; fall back to the key for positions.
-                next = pair.value ?? pair.key;
-            }
-        }
-        else if ((0,dist.isSeq)(cur) && typeof seg === 'number') {
-            next = cur.items[seg];
-        }
-        const node = deref(src, next);
-        if (!node)
-            return { nearest, key };
-        cur = node;
-        nearest = node;
-    }
-    return { value: cur, key, nearest };
-}
-function source_positionOf(src, node) {
-    const offset = node?.range?.[0];
-    if (offset === undefined)
-        return { line: 1, column: 1 };
-    const { line, col } = src.lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/**
- * A problem about the field at `segments`: positioned at its value (default) or at its key, falling
- * back to the nearest enclosing node that exists.
- */
-function problemAt(src, segments, message, anchor = 'value') {
-    const found = findNode(src, segments);
-    const node = anchor === 'key' ? (found.key ?? found.value ?? found.nearest) : (found.value ?? found.nearest);
-    return { file: src.file, ...source_positionOf(src, node), path: formatPath(segments), message };
-}
-/** Line of the node at `segments` (for "first defined at line N"). */
-function lineOf(src, segments) {
-    const found = findNode(src, segments);
-    return source_positionOf(src, found.value ?? found.nearest).line;
-}
-function compareProblems(a, b) {
-    return (a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        a.path.localeCompare(b.path) ||
-        a.message.localeCompare(b.message));
-}
-/** Sorted by position, exact duplicates removed. */
-function tidyProblems(problems) {
-    const seen = new Set();
-    const out = [];
-    for (const p of [...problems].sort(compareProblems)) {
-        const id = `${p.file}\0${p.line}\0${p.column}\0${p.path}\0${p.message}`;
-        if (!seen.has(id)) {
-            seen.add(id);
-            out.push(p);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/schema.ts
-/**
- * JSON-schema validation of a project file (schema/project.schema.json, draft-07 so that
- * yaml-language-server reads it too) and the translation of ajv's errors into problems that say
- * where and what to do. Two non-standard annotations from VS Code's JSON language service are
- * honoured: `errorMessage` and `patternErrorMessage`.
- */
-
-
-
-
-const projectSchema = (/* unused pure expression or super */ null && (schema));
-let compiled;
-function validator() {
-    if (!compiled) {
-        const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-        ajv.addVocabulary(['errorMessage', 'patternErrorMessage']);
-        compiled = ajv.compile(project_schema_namespaceObject);
-    }
-    return compiled;
-}
-function asSchemaNode(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-function stringProp(node, key) {
-    const v = node?.[key];
-    return typeof v === 'string' ? v : undefined;
-}
-function numberProp(node, key) {
-    const v = node?.[key];
-    return typeof v === 'number' ? v : undefined;
-}
-const TYPE_NAMES = {
-    object: 'a mapping',
-    array: 'a list',
-    string: 'a string',
-    integer: 'an integer',
-    number: 'a number',
-    boolean: 'true or false',
-    null: 'nothing',
-};
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    switch (typeof value) {
-        case 'string':
-            return `the string ${JSON.stringify(value)}`;
-        case 'number':
-            return `the number ${value}`;
-        case 'boolean':
-            return `${value}`;
-        case 'object':
-            return 'a mapping';
-        default:
-            return typeof value;
-    }
-}
-function quote(value) {
-    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
-}
-function typeMessage(err) {
-    const expected = String(err.params.type ?? '')
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t)
-        .join(' or ');
-    const data = err.data;
-    let hint = '';
-    if (err.params.type === 'boolean' && typeof data === 'string') {
-        hint = /^(y|yes|on|true)$/i.test(data)
-            ? ' (write true)'
-            : /^(n|no|off|false)$/i.test(data)
-                ? ' (write false)'
-                : '';
-    }
-    else if (err.params.type === 'string' &&
-        (typeof data === 'number' || typeof data === 'boolean')) {
-        hint = ` (quote it: "${String(data)}")`;
-    }
-    else if (err.params.type === 'integer' && typeof data === 'string' && /^\d+$/.test(data)) {
-        hint = ' (remove the quotes)';
-    }
-    else if (err.params.type === 'integer' && typeof data === 'number') {
-        return `expected an integer, got ${data}`;
-    }
-    return `expected ${expected}, got ${describeValue(data)}${hint}`;
-}
-function allowedKeys(parentSchema) {
-    const props = asSchemaNode(parentSchema?.properties);
-    if (!props)
-        return [];
-    return Object.keys(props).filter((k) => k !== '$schema' && asSchemaNode(props[k])?.deprecated !== true);
-}
-function mapError(err, data) {
-    const segments = pointerToSegments(err.instancePath, data);
-    const parent = asSchemaNode(err.parentSchema);
-    const custom = stringProp(parent, 'errorMessage');
-    const at = (message, anchor = 'value') => ({ segments, anchor, message });
-    switch (err.keyword) {
-        case 'if':
-            return undefined; // the failing then/else branch reports it
-        case 'additionalProperties': {
-            const name = String(err.params.additionalProperty);
-            const candidates = allowedKeys(parent);
-            const hint = didYouMean(name, candidates);
-            const list = !hint && candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
-            return {
-                segments: [...segments, name],
-                anchor: 'key',
-                message: `unknown field ${JSON.stringify(name)}${hint}${list}`,
-            };
-        }
-        case 'required': {
-            if (custom)
-                return at(custom);
-            if (segments.length === 0 && (data === null || typeof data !== 'object')) {
-                return at('a project file must be a mapping with project, warehouses and stages');
-            }
-            return at(`missing required field ${JSON.stringify(String(err.params.missingProperty))}`);
-        }
-        case 'type':
-            if (segments.length === 0) {
-                return at(`a project file must be a mapping with project, warehouses and stages, found ${describeValue(err.data)}`);
-            }
-            return at(typeMessage(err));
-        case 'enum': {
-            const allowed = err.params.allowedValues.map((v) => String(v));
-            const hint = typeof err.data === 'string' ? didYouMean(err.data, allowed) : '';
-            const one = allowed.length === 1;
-            return at(`invalid value ${quote(err.data)}: must be ${one ? '' : 'one of '}${allowed.join(', ')}${hint}`);
-        }
-        case 'const':
-            return at(`invalid value ${quote(err.data)}: must be ${quote(err.params.allowedValue)}`);
-        case 'pattern': {
-            const msg = stringProp(parent, 'patternErrorMessage') ??
-                custom ??
-                `must match the pattern ${String(err.params.pattern)}`;
-            return at(`invalid value ${quote(err.data)}: ${msg}`);
-        }
-        case 'minLength': {
-            const limit = Number(err.params.limit);
-            return at(limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`);
-        }
-        case 'maxLength':
-            return at(`must be at most ${String(err.params.limit)} characters long (this is ${String(err.data).length})`);
-        case 'minItems': {
-            const limit = Number(err.params.limit);
-            return at(limit === 1 ? 'must have at least one entry' : `must have at least ${limit} entries`);
-        }
-        case 'maxItems':
-            return at(`must have at most ${String(err.params.limit)} entries`);
-        case 'uniqueItems':
-            return at(`has duplicate entries (items ${String(err.params.j)} and ${String(err.params.i)} are the same)`);
-        case 'minimum':
-        case 'maximum': {
-            const min = numberProp(parent, 'minimum');
-            const max = numberProp(parent, 'maximum');
-            const range = min !== undefined && max !== undefined
-                ? `must be between ${min} and ${max}`
-                : err.keyword === 'minimum'
-                    ? `must be at least ${String(min)}`
-                    : `must be at most ${String(max)}`;
-            return at(`${range}, got ${String(err.data)}`);
-        }
-        case 'not':
-        case 'false schema':
-            return at(custom ?? 'this field is not allowed here', 'key');
-        case 'minProperties':
-        case 'maxProperties':
-        case 'oneOf':
-        case 'anyOf':
-            return at(custom ??
-                (err.keyword === 'oneOf' || err.keyword === 'anyOf'
-                    ? 'does not match any of the allowed forms'
-                    : (err.message ?? 'invalid')));
-        default:
-            return at(custom ?? err.message ?? `failed ${err.keyword}`);
-    }
-}
-/**
- * ajv reports every branch of a oneOf/anyOf that failed, which reads as noise ("must be object",
- * "must have required property", "must match exactly one schema"…). Keep the oneOf/anyOf error
- * itself (it carries the useful errorMessage) and drop what its branches said.
- */
-function collapseAlternatives(errors) {
-    const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-    if (!alternatives.length)
-        return [...errors];
-    return errors.filter((e) => !alternatives.some((alt) => alt !== e &&
-        e.schemaPath.startsWith(`${alt.schemaPath}/`) &&
-        e.instancePath.startsWith(alt.instancePath)));
-}
-/** Problems from validating `data` (the document as plain JS) against the project schema. */
-function schemaProblems(src, data) {
-    const validate = validator();
-    if (validate(data))
-        return [];
-    const problems = [];
-    // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
-    const missing = new Map();
-    const errors = collapseAlternatives(validate.errors ?? []);
-    // A misspelt required field is reported once, as the unknown field with its suggestion, not
-    // a second time as missing.
-    const suggested = new Set();
-    for (const err of errors) {
-        if (err.keyword !== 'additionalProperties')
-            continue;
-        const hint = suggest(String(err.params.additionalProperty), allowedKeys(asSchemaNode(err.parentSchema)));
-        if (hint)
-            suggested.add(`${err.instancePath}\0${hint}`);
-    }
-    for (const err of errors) {
-        const plain = err.keyword === 'required' && !stringProp(asSchemaNode(err.parentSchema), 'errorMessage');
-        if (plain && suggested.has(`${err.instancePath}\0${String(err.params.missingProperty)}`))
-            continue;
-        if (plain && data !== null && typeof data === 'object') {
-            const list = missing.get(err.instancePath) ?? [];
-            list.push(JSON.stringify(String(err.params.missingProperty)));
-            missing.set(err.instancePath, list);
-            continue;
-        }
-        const mapped = mapError(err, data);
-        if (mapped)
-            problems.push(problemAt(src, mapped.segments, mapped.message, mapped.anchor));
-    }
-    for (const [pointer, fields] of missing) {
-        const message = `missing required field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}`;
-        problems.push(problemAt(src, pointerToSegments(pointer, data), message));
-    }
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/semver/constraint.ts
 /**
  * Semantic-version constraints as Kargo reads them (Masterminds/semver v3 grammar and meaning),
@@ -53828,7 +49442,7 @@ class ConstraintSyntaxError extends Error {
 function isWild(part) {
     return part === undefined || part === 'x' || part === 'X' || part === '*';
 }
-function constraint_toNumber(part) {
+function toNumber(part) {
     const n = Number(part);
     if (!Number.isSafeInteger(n))
         throw new ConstraintSyntaxError(`version number too large: ${part}`);
@@ -53857,15 +49471,15 @@ function parseComparator(text, segment) {
     if (isWild(major))
         wild = 'major';
     else {
-        nums[0] = constraint_toNumber(major ?? '');
+        nums[0] = toNumber(major ?? '');
         if (isWild(minor))
             wild = 'minor';
         else {
-            nums[1] = constraint_toNumber(minor ?? '');
+            nums[1] = toNumber(minor ?? '');
             if (isWild(patch))
                 wild = 'patch';
             else
-                nums[2] = constraint_toNumber(patch ?? '');
+                nums[2] = toNumber(patch ?? '');
         }
     }
     let con;
@@ -54361,7 +49975,7 @@ function parseProjectFile(file, text) {
             problems: [
                 {
                     file,
-                    ...source_positionOf(src, undefined),
+                    ...positionOf(src, undefined),
                     path: '',
                     message: `cannot read YAML: ${String(err)}`,
                 },
@@ -54605,7 +50219,7 @@ function loadProjectsFromFiles(files) {
 async function loadProjectsFromDir(repoDir) {
     let names = [];
     try {
-        const entries = await (0,external_node_fs_promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, PROJECT_DIR), { withFileTypes: true });
+        const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, PROJECT_DIR), { withFileTypes: true });
         names = entries
             .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
             .map((e) => e.name)
@@ -54618,7 +50232,7 @@ async function loadProjectsFromDir(repoDir) {
     }
     const files = await Promise.all(names.map(async (name) => ({
         file: `${PROJECT_DIR}/${name}`,
-        text: await (0,external_node_fs_promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, PROJECT_DIR, name), 'utf8'),
+        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, PROJECT_DIR, name), 'utf8'),
     })));
     return loadProjectsFromFiles(files);
 }
@@ -54630,420 +50244,6047 @@ async function loadProjectsFromDir(repoDir) {
 
 
 
-;// CONCATENATED MODULE: ./src/status/repo.ts
+;// CONCATENATED MODULE: ./src/init/settings.ts
+/**
+ * `gantry init`'s flags, checked and completed with defaults. Every error says what to type
+ * instead, because the person reading it is setting gantry up for the first time.
+ */
 
 
 
-
-
-
-
-const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
-function credentialsFor(s, url) {
-    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
+const DEFAULT_STAGES = ['dev', 'staging', 'prod'];
+const DEFAULT_VALUES_PATH = 'env/{stage}/values.yaml';
+/** The key the generated `yaml-update` steps set in each stage's values file. */
+const IMAGE_TAG_KEY = 'image.tag';
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_RULE = "a lowercase DNS label: a-z, 0-9 and '-', starting and ending with a letter or digit, at most 63 characters";
+/** `Echo_App` → `echo-app`: the closest DNS label, or '' when nothing is left. */
+function toDnsLabel(s) {
+    return s
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 63)
+        .replace(/^-+|-+$/g, '');
 }
-function isRemoteUrl(repo) {
-    if (URL_LIKE.test(repo))
-        return true;
-    const colon = repo.indexOf(':');
-    const slash = repo.indexOf('/');
-    return colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)(repo);
+/** The values file of one stage: `{stage}` replaced. */
+function valuesPathFor(template, stage) {
+    return template.replaceAll('{stage}', stage);
+}
+const IMAGE_EXAMPLE = 'ghcr.io/acme/echo';
+function settings_checkImage(raw) {
+    if (raw === undefined || raw.trim() === '') {
+        throw new ConfigError([
+            'init needs --image: the container image repository whose new tags gantry promotes, without a tag, e.g.',
+            `  gantry init --image ${IMAGE_EXAMPLE}                 (GitHub Container Registry)`,
+            '  gantry init --image docker.io/acme/echo               (Docker Hub; acme/echo works too)',
+            '  gantry init --image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/echo   (Amazon ECR)',
+            'Charts and git repositories can be added to the warehouse afterwards (docs/init.md).',
+        ].join('\n'));
+    }
+    const image = raw.trim();
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(image);
+    if (scheme) {
+        const rest = image.slice(scheme[0].length);
+        throw new ConfigError(`--image ${JSON.stringify(image)}: write the repository without a URL scheme: --image ${rest.replace(/[:@].*$/, '') || IMAGE_EXAMPLE}`);
+    }
+    const at = image.indexOf('@');
+    if (at >= 0) {
+        throw new ConfigError(`--image ${JSON.stringify(image)} names one digest; gantry watches the repository and picks new tags itself: --image ${image.slice(0, at)}`);
+    }
+    // A `:` after the last `/` starts a tag; one before it is a registry port (`localhost:5000/echo`).
+    const colon = image.indexOf(':', image.lastIndexOf('/') + 1);
+    if (colon >= 0) {
+        throw new ConfigError(`--image ${JSON.stringify(image)} names the tag ${JSON.stringify(image.slice(colon + 1))}; gantry watches the repository and picks new tags itself (SemVer by default): --image ${image.slice(0, colon)}`);
+    }
+    if (image !== image.toLowerCase()) {
+        throw new ConfigError(`--image ${JSON.stringify(image)}: image repository names are lower case: --image ${image.toLowerCase()}`);
+    }
+    try {
+        const parsed = parseImageRepository(image);
+        return { image, registry: parsed.registry };
+    }
+    catch (err) {
+        throw new ConfigError(`--image: ${errors_errorMessage(err)}`);
+    }
+}
+function checkStages(raw) {
+    if (raw === undefined)
+        return [...DEFAULT_STAGES];
+    const names = raw.split(',').map((s) => s.trim());
+    if (names.every((n) => n === '')) {
+        throw new ConfigError('--stages is empty: list the stages in pipeline order, e.g. --stages dev,staging,prod');
+    }
+    const seen = new Set();
+    names.forEach((name, i) => {
+        if (name === '') {
+            throw new ConfigError(`--stages ${JSON.stringify(raw)}: stage ${i + 1} is empty; list names separated by single commas, e.g. --stages dev,staging,prod`);
+        }
+        if (!DNS_LABEL.test(name) || name.length > 63) {
+            const fixed = toDnsLabel(name);
+            throw new ConfigError(`--stages: stage name ${JSON.stringify(name)} must be ${DNS_RULE} (it names git tags and the GitHub environment)${fixed ? `; try ${JSON.stringify(fixed)}` : ''}`);
+        }
+        if (seen.has(name)) {
+            throw new ConfigError(`--stages: stage ${JSON.stringify(name)} is listed twice; each stage comes once, in pipeline order`);
+        }
+        seen.add(name);
+    });
+    if (names.length > 20) {
+        throw new ConfigError(`--stages lists ${names.length} stages; gantry init writes a chain of at most 20 (edit the project file for larger pipelines)`);
+    }
+    return names;
+}
+function checkValuesPath(raw, stages) {
+    if (raw === undefined)
+        return DEFAULT_VALUES_PATH;
+    const path = raw.trim();
+    const hint = `e.g. --values-path '${DEFAULT_VALUES_PATH}'`;
+    if (path === '')
+        throw new ConfigError(`--values-path is empty: ${hint}`);
+    if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
+        throw new ConfigError(`--values-path ${JSON.stringify(path)} must be relative to the repository root: ${hint}`);
+    }
+    if (path.includes('\\')) {
+        throw new ConfigError(`--values-path ${JSON.stringify(path)}: use / between directories`);
+    }
+    const other = /\{(?!stage\})[^}]*\}/.exec(path);
+    if (other) {
+        throw new ConfigError(`--values-path ${JSON.stringify(path)}: unknown placeholder ${other[0]}; the only one is {stage}`);
+    }
+    if (stages.length > 1 && !path.includes('{stage}')) {
+        throw new ConfigError(`--values-path ${JSON.stringify(path)} has no {stage}: every stage would edit the same file, so promoting ${stages[0]} would change ${stages[stages.length - 1]} too; put {stage} where the stage name goes, ${hint}`);
+    }
+    const segments = path.split('/');
+    if (segments.some((s) => s === '..' || s === '.' || s === '')) {
+        throw new ConfigError(`--values-path ${JSON.stringify(path)}: no empty, "." or ".." parts; a path inside the repository, ${hint}`);
+    }
+    const first = segments[0];
+    if (first === '.git' || first === PROJECT_DIR || first === '.github') {
+        throw new ConfigError(`--values-path ${JSON.stringify(path)}: ${first}/ belongs to ${first === PROJECT_DIR ? 'gantry' : first === '.git' ? 'git' : 'GitHub'}; put the values files with your manifests, ${hint}`);
+    }
+    if (!/\.ya?ml$/i.test(path)) {
+        throw new ConfigError(`--values-path ${JSON.stringify(path)}: the generated yaml-update step edits a YAML file (.yaml or .yml); for kustomize or JSON, generate with a YAML values path and change the step afterwards (docs/init.md)`);
+    }
+    return path;
+}
+function checkProject(raw, image) {
+    if (raw !== undefined) {
+        const name = raw.trim();
+        if (!DNS_LABEL.test(name) || name.length > 63) {
+            const fixed = toDnsLabel(name);
+            throw new ConfigError(`--project ${JSON.stringify(raw)} must be ${DNS_RULE} (it names the file ${PROJECT_DIR}/<project>.yaml and git tags)${fixed ? `; try --project ${fixed}` : ''}`);
+        }
+        return name;
+    }
+    const last = image.split('/').pop() ?? '';
+    const name = toDnsLabel(last);
+    if (!name) {
+        throw new ConfigError(`cannot make a project name of ${JSON.stringify(last)} (from --image): give one with --project, e.g. --project echo`);
+    }
+    return name;
+}
+/** Check the flags and fill in the defaults; a ConfigError says what to type instead. */
+function initSettings(flags) {
+    const { image, registry } = settings_checkImage(flags.image);
+    const stages = checkStages(flags.stages);
+    const valuesPath = checkValuesPath(flags.valuesPath, stages);
+    const project = checkProject(flags.project, image);
+    return { project, image, registry, stages, valuesPath };
+}
+
+;// CONCATENATED MODULE: ./src/init/text.ts
+/** Small helpers for writing YAML by hand, comments and all. */
+// Plain scalars that YAML 1.1 or 1.2 readers (GitHub's among them) would take for something else.
+const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
+const NUMBER_LIKE = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:e[-+]?[0-9]+)?|\.[0-9]+|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i;
+const SAFE_PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./:-]*$/;
+/** A string as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
+function scalar(s) {
+    if (SAFE_PLAIN.test(s) && !RESERVED.test(s) && !NUMBER_LIKE.test(s) && !/:$/.test(s))
+        return s;
+    return JSON.stringify(s);
+}
+/** A flow sequence of scalars: `[dev, staging, prod]`. */
+function flowList(items) {
+    return `[${items.map(scalar).join(', ')}]`;
 }
 /**
- * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
- * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
- * (shallow fetches need one) relative to the clone.
+ * An optional example: the lines as they would be written, commented out (`# ` after the
+ * indentation of the first line) unless `active`. Tests turn examples on to prove they are valid.
  */
-function remoteUrlOf(origin, cloneDir) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
-        return origin;
-    const colon = origin.indexOf(':');
-    const slash = origin.indexOf('/');
-    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cloneDir, origin)))
-        return origin;
-    return (0,external_node_url_.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(origin) ? origin : (0,external_node_path_namespaceObject.resolve)(cloneDir, origin)).href;
+function example(lines, active) {
+    if (active)
+        return [...lines];
+    const indent = Math.min(...lines.map((l) => /^ */.exec(l)?.[0].length ?? 0));
+    return lines.map((l) => `${' '.repeat(indent)}# ${l.slice(indent)}`);
 }
-async function openRepo(s) {
-    let remote;
-    let localDir;
-    if (isRemoteUrl(s.repo)) {
-        remote = parseRemote(s.repo, credentialsFor(s, s.repo));
+/** Lines joined with newlines, ending with one. */
+function text_text(lines) {
+    return lines.join('\n').replace(/\n*$/, '\n');
+}
+
+;// CONCATENATED MODULE: ./src/init/project-file.ts
+/**
+ * The project file `gantry init` writes: one warehouse watching the image, and the stages chained
+ * in the order given, each setting the image tag in its own values file. Comments explain each
+ * part, and the optional parts are there as commented-out examples.
+ */
+
+
+const SCHEMA_URL = 'https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json';
+const DOCS_URL = 'https://github.com/gantry-dev/gantry/blob/main/docs';
+function stageLines(s, i, active) {
+    const name = s.stages[i] ?? '';
+    const first = i === 0;
+    const last = i === s.stages.length - 1 && s.stages.length > 1;
+    const prev = s.stages[i - 1];
+    const next = s.stages[i + 1];
+    const auto = !last;
+    const out = [`  - name: ${scalar(name)}`];
+    if (last) {
+        out.push('    # Where the stage can be reached, shown on its GitHub deployment:', ...example([`    environmentUrl: https://${s.project}.example.com`], active));
+    }
+    out.push('    requestedFreight:', `      - origin: { kind: Warehouse, name: ${scalar(s.project)} }`);
+    if (first) {
+        out.push('        sources: { direct: true } # every new freight, straight from the warehouse');
     }
     else {
-        const dir = (0,external_node_path_namespaceObject.resolve)(s.repo);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-            throw new ConfigError(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
-        const git = new Git({ baseEnv: s.baseEnv });
-        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
-        if (bare.exitCode !== 0) {
-            throw new ConfigError(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
+        out.push('        sources:', `          stages: ${flowList([prev ?? ''])} # freight once it is verified in ${prev}`, ...example([`          requiredSoakTime: 1h # … and has run in ${prev} for at least an hour`], active));
+    }
+    if (first) {
+        out.push('    # The discover workflow starts the promotion of each new freight by itself.');
+    }
+    else if (auto) {
+        out.push(`    # Verifying ${prev} starts this promotion by itself.`);
+    }
+    else {
+        out.push('    # Off for the last stage: promote it by hand, with "Run workflow" on the promote', `    # workflow or \`gantry promote --stage ${name}\`. Once the GitHub environment "${name}" has`, `    # required reviewers, true sends each freight verified in ${prev} there to wait for them.`);
+    }
+    out.push(`    autoPromotion: ${auto ? 'true' : 'false'}`);
+    out.push('    promotionTemplate:');
+    if (last) {
+        out.push('      # Propose each promotion as a pull request instead of committing it; merging it', '      # promotes. The gate for private repositories without environment reviewers.', ...example(['      mode: pull-request'], active));
+    }
+    const path = valuesPathFor(s.valuesPath, name);
+    out.push('      steps:');
+    if (first) {
+        out.push("        # Set the tag of the freight's image in the stage's values file. Only that value", '        # changes: comments, quoting and layout of the file stay as they are.');
+    }
+    out.push('        - uses: yaml-update', '          config:', `            path: ${scalar(path)}`, '            updates:', `              - key: ${IMAGE_TAG_KEY}`, `                value: '\${{ imageFrom("${s.image}").Tag }}'`);
+    out.push(...(first
+        ? [
+            `    # Checks after each promotion: until they pass, ${next ? `${next} does not get the freight` : 'the freight is not verified'}.`,
+            '    # Without any, freight counts as verified as soon as its promotion lands. For example:',
+        ]
+        : [
+            `    # Checks after each promotion${next ? `: until they pass, ${next} does not get the freight` : ''}:`,
+        ]), ...example([
+        '    verification:',
+        '      - name: healthz # any 2xx answer passes; a successCondition can judge the body',
+        '        initialDelay: 1m # time for Argo CD or Flux to sync the change',
+        '        interval: 30s',
+        '        count: 4 # four answers, 30s apart; a single bad one fails the verification',
+        '        provider:',
+        '          http:',
+        `            url: https://${name}.${s.project}.example.com/healthz`,
+    ], active));
+    return out;
+}
+/** `.gantry/<project>.yaml`. */
+function renderProjectFile(s, o = {}) {
+    const active = o.activeExamples ?? false;
+    const chain = s.stages.join(' → ');
+    return text_text([
+        `# yaml-language-server: $schema=${SCHEMA_URL}`,
+        '#',
+        `# The gantry project "${s.project}", written by \`gantry init\`: where new versions come from (the`,
+        `# warehouse) and the stages they are promoted through (${chain}). It is yours to edit;`,
+        '# `gantry lint` checks it. Every field:',
+        `# ${DOCS_URL}/reference/project-file.md`,
+        `project: ${scalar(s.project)}`,
+        '',
+        '# A warehouse watches where artifacts are published. Each new version it finds becomes',
+        `# freight: an immutable tag gantry/${s.project}/freight/<id> in this repository.`,
+        'warehouses:',
+        `  - name: ${scalar(s.project)}`,
+        '    subscriptions:',
+        '      - image:',
+        `          repoURL: ${scalar(s.image)}`,
+        '          # SemVer: the highest tag that is a version (1.4.2 or v1.4.2). Other tags (latest,',
+        '          # main, sha-1a2b3c4) and pre-releases (2.0.0-rc.1) are left out.',
+        '          imageSelectionStrategy: SemVer',
+        '          # Stay on one major version, so that 2.0.0 waits until you change the constraint:',
+        ...example(['          constraint: ^1.0.0'], active),
+        '',
+        '# The stages, in pipeline order. Each requests freight (from the warehouse, or once it is',
+        '# verified upstream) and says how to promote it: the steps that edit this repository. The',
+        '# promote workflow runs each promotion in the GitHub environment named after its stage, so',
+        "# that environment's protection rules (required reviewers, wait timers) gate it.",
+        'stages:',
+        ...s.stages.flatMap((_, i) => stageLines(s, i, active)),
+    ]);
+}
+/** The values file of a stage that has none yet: just enough for the first promotion's edit. */
+function renderValuesFile(s, stage) {
+    return text_text([
+        `# Values for ${s.project} in ${stage}. gantry's promotions set ${IMAGE_TAG_KEY} (see .gantry/${s.project}.yaml).`,
+        'image:',
+        `  repository: ${scalar(s.image)}`,
+        '  tag: 0.0.0 # set by gantry',
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/init/workflows.ts
+/**
+ * The two workflows `gantry init` writes into `.github/workflows/`: discover (on a schedule, by
+ * hand, or pinged by image CI) and promote (one stage per run, under that stage's environment,
+ * then verify, which starts the next stage). docs/init.md walks through them.
+ */
+
+
+/** `uses:` of the actions; the owner is the one the README and the action reference use. */
+const ACTION_REPO = 'gantry-dev/gantry';
+const ACTION_REF = 'v1';
+const DISCOVER_WORKFLOW = 'gantry-discover.yml';
+const PROMOTE_WORKFLOW = 'gantry-promote.yml';
+/** The `repository_dispatch` event type image CI sends to start discovery. */
+const DISCOVER_EVENT = 'gantry-discover';
+/** Scheduled discovery: every 15 minutes, off the full hour (GitHub delays runs at :00 most). */
+const DISCOVER_CRON = '7,22,37,52 * * * *';
+const uses = (action) => `${ACTION_REPO}/${action}@${ACTION_REF}`;
+/** Every stage name of every project, each once, in pipeline order where they agree. */
+function allStages(projects) {
+    const out = [];
+    for (const p of projects)
+        for (const s of p.stages)
+            if (!out.includes(s))
+                out.push(s);
+    return out;
+}
+function header(lines) {
+    return [
+        ...lines.map((l) => (l ? `# ${l}` : '#')),
+        '# Written by `gantry init`; it is yours to edit. What each part does:',
+        `# ${DOCS_URL}/init.md`,
+    ];
+}
+/** `.github/workflows/gantry-discover.yml`. */
+function renderDiscoverWorkflow(ctx, o = {}) {
+    const active = o.activeExamples ?? false;
+    const registries = [...new Set(ctx.projects.flatMap((p) => p.registries))].sort();
+    const ghcr = registries.includes('ghcr.io');
+    const others = registries.filter((r) => r !== 'ghcr.io');
+    const repo = ctx.github ? `${ctx.github.owner}/${ctx.github.repo}` : 'OWNER/REPO';
+    const api = ctx.github?.apiUrl ?? 'https://api.github.com';
+    const loginRegistry = others[0] ?? 'registry.example.com';
+    return text_text([
+        ...header([
+            'gantry discover: finds new versions of what the warehouses watch, records each new set as',
+            'freight (a tag gantry/<project>/freight/<id> in this repository), and starts the promote',
+            'workflow for every stage with autoPromotion that should take it.',
+        ]),
+        'name: gantry discover',
+        '',
+        'on:',
+        '  schedule:',
+        '    # Every 15 minutes, off the full hour, when GitHub delays scheduled runs the most. They',
+        '    # can still start late, and GitHub turns schedules off in public repositories after 60',
+        '    # days without activity: the ping below waits for neither.',
+        `    - cron: '${DISCOVER_CRON}'`,
+        `  # The "Run workflow" button, or: gh workflow run ${DISCOVER_WORKFLOW}`,
+        '  workflow_dispatch:',
+        "  # A ping from the image's CI right after it pushes, so that freight appears within a minute:",
+        `  #   gh api repos/${repo}/dispatches -f event_type=${DISCOVER_EVENT}`,
+        '  # or, without gh:',
+        '  #   curl -fsS -X POST -H "Authorization: Bearer $TOKEN" -H "Accept: application/vnd.github+json" \\',
+        `  #     ${api}/repos/${repo}/dispatches -d '{"event_type":"${DISCOVER_EVENT}"}'`,
+        '  # The token needs Contents: write on this repository: a fine-grained token or a GitHub App',
+        "  # installation token (another repository's GITHUB_TOKEN cannot dispatch here).",
+        '  repository_dispatch:',
+        `    types: [${DISCOVER_EVENT}]`,
+        '',
+        '# What the discover step needs, and nothing more.',
+        'permissions:',
+        '  contents: write # push freight tags',
+        `  actions: write # start ${PROMOTE_WORKFLOW} for due promotions`,
+        ...(ghcr
+            ? [
+                "  # read ghcr.io images with this workflow's token (a private package must grant this",
+                '  # repository read access: Package settings → Manage Actions access)',
+                '  packages: read',
+            ]
+            : []),
+        '',
+        '# One discovery at a time: a ping during a run queues one more run, which newer pings replace.',
+        'concurrency:',
+        '  group: gantry-discover',
+        '  cancel-in-progress: false',
+        '',
+        'jobs:',
+        '  discover:',
+        '    runs-on: ubuntu-latest',
+        '    timeout-minutes: 15',
+        '    steps:',
+        `      # Private images${ghcr ? ' outside ghcr.io' : ''}: log in first; discover reads the credentials that`,
+        '      # docker/login-action (or aws-actions/amazon-ecr-login, …) leaves in the Docker config.',
+        ...example([
+            '      - uses: docker/login-action@v3',
+            '        with:',
+            `          registry: ${scalar(loginRegistry)}`,
+            '          username: ${{ vars.REGISTRY_USERNAME }}',
+            '          password: ${{ secrets.REGISTRY_TOKEN }}',
+        ], active),
+        '      - id: discover',
+        `        uses: ${uses('discover')}`,
+        '        with:',
+        '          # Start the promote workflow (inputs stage and freight) for each auto-promotion due.',
+        `          dispatch-workflow: ${PROMOTE_WORKFLOW}`,
+    ]);
+}
+/** `.github/workflows/gantry-promote.yml`. */
+function renderPromoteWorkflow(ctx, o = {}) {
+    const active = o.activeExamples ?? false;
+    const stages = allStages(ctx.projects);
+    const projects = ctx.projects.map((p) => p.name);
+    const many = projects.length > 1;
+    const where = many ? '${{ inputs.project }}/${{ inputs.stage }}' : '${{ inputs.stage }}';
+    const last = ctx.projects[0]?.stages.at(-1) ?? 'prod';
+    const projectWith = many ? ['          project: ${{ inputs.project }}'] : [];
+    return text_text([
+        ...header([
+            'gantry promote: moves freight into one stage, then verifies it there. Started by the',
+            "discover workflow (new freight, for stages with autoPromotion), by this workflow's own",
+            'verify step (freight verified upstream, for the next stage), or by hand: "Run workflow",',
+            `or gh workflow run ${PROMOTE_WORKFLOW} -f stage=${last} -f freight=<alias>${many ? ` -f project=${projects[0]}` : ''}`,
+        ]),
+        'name: gantry promote',
+        `run-name: promote \${{ inputs.freight || 'the newest freight' }} into ${where}`,
+        '',
+        'on:',
+        '  workflow_dispatch:',
+        '    inputs:',
+        ...(many
+            ? [
+                '      project:',
+                '        description: Project (a file .gantry/<project>.yaml)',
+                '        type: choice',
+                '        required: true',
+                `        options: ${flowList(projects)}`,
+            ]
+            : []),
+        '      stage:',
+        '        description: Stage to promote into',
+        '        type: choice',
+        '        required: true',
+        `        options: ${flowList(stages)}`,
+        '      freight:',
+        '        description: Freight alias or ID (empty, the newest freight available to the stage)',
+        '        type: string',
+        '        required: false',
+        "        default: ''",
+        '',
+        '# What the promote and verify steps need, and nothing more.',
+        'permissions:',
+        '  contents: write # the promotion commit, and the tag that marks freight verified',
+        '  pull-requests: write # pull-request mode (promotionTemplate.mode) only',
+        "  deployments: write # record each promotion as a deployment of the stage's environment",
+        '  # start this workflow for the next stage; write includes read, which gantry uses to record',
+        "  # who approved this run's environment (Approved-By)",
+        '  actions: write',
+        '  checks: read # verification with the github provider: check runs',
+        '  statuses: read # … and commit statuses',
+        '',
+        '# One promotion per stage at a time. A running one is never cancelled (its verification would',
+        '# be lost); a newer request waits, and one newer still takes its place.',
+        'concurrency:',
+        `  group: gantry-promote-${many ? '${{ inputs.project }}-' : ''}\${{ inputs.stage }}`,
+        '  cancel-in-progress: false',
+        '',
+        'jobs:',
+        '  promote:',
+        `    name: promote ${where}`,
+        '    runs-on: ubuntu-latest',
+        "    # The stage's GitHub environment: its protection rules gate the promotion. For production,",
+        `    # Settings → Environments → ${last} → Required reviewers: the job then waits until one of`,
+        '    # them approves, and gantry records who did. Wait timers and deployment branches gate the',
+        '    # same way. (Private repositories need GitHub Enterprise for required reviewers; use',
+        '    # promotionTemplate.mode: pull-request and a protected branch instead: docs/init.md.)',
+        '    environment: ${{ inputs.stage }}',
+        "    timeout-minutes: 60 # approval waits do not count; verify's own limit is its timeout, 30m",
+        '    steps:',
+        '      - id: promote',
+        `        uses: ${uses('promote')}`,
+        '        with:',
+        ...projectWith,
+        '          stage: ${{ inputs.stage }}',
+        '          freight: ${{ inputs.freight }}',
+        '          # Commit through GitHub, signed, for branches whose rules require signed commits:',
+        ...example(['          sign-commits: true'], active),
+        '      # Verify what was promoted; success starts the next stages whose promotion is now due.',
+        '      # Skipped when the promotion became a pull request: merging it promotes, and running this',
+        '      # workflow again for the stage then verifies it (nothing is committed twice). Re-running',
+        '      # a run whose verification failed verifies again.',
+        '      - id: verify',
+        "        if: steps.promote.outputs.pull-request-url == ''",
+        `        uses: ${uses('verify')}`,
+        '        with:',
+        ...projectWith,
+        '          stage: ${{ inputs.stage }}',
+        '          freight: ${{ steps.promote.outputs.freight }}',
+        `          dispatch-workflow: ${PROMOTE_WORKFLOW}`,
+        '        # Secrets the verification reads as ${{ env.NAME }} in the project file:',
+        ...example(['        env:', '          PROM_TOKEN: ${{ secrets.PROM_TOKEN }}'], active),
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/init/plan.ts
+/**
+ * What `gantry init` writes, decided without touching the disk: the adapter says which files
+ * exist and what the repository already holds; this says what to write, what to keep, and what
+ * stops it. Nothing is written when any file would be overwritten without `force`: a partial set
+ * of workflows and project files is worse than none.
+ */
+
+
+
+
+
+
+const WORKFLOW_DIR = '.github/workflows';
+function projectPath(project) {
+    return `${PROJECT_DIR}/${project}.yaml`;
+}
+/** Every path init would write for these settings, so the adapter can tell which exist. */
+function candidatePaths(s) {
+    return [
+        projectPath(s.project),
+        `${PROJECT_DIR}/${s.project}.yml`,
+        `${WORKFLOW_DIR}/${DISCOVER_WORKFLOW}`,
+        `${WORKFLOW_DIR}/${PROMOTE_WORKFLOW}`,
+        ...s.stages.map((stage) => valuesPathFor(s.valuesPath, stage)),
+    ];
+}
+function hasKey(yamlText, dotted) {
+    let doc;
+    try {
+        doc = (0,dist.parse)(yamlText);
+    }
+    catch {
+        return undefined;
+    }
+    let node = doc;
+    for (const part of dotted.split('.')) {
+        if (node === null || typeof node !== 'object' || Array.isArray(node))
+            return false;
+        if (!(part in node))
+            return false;
+        node = node[part];
+    }
+    return true;
+}
+/**
+ * Decide the files. Throws a ConfigError (nothing to write) when files exist and `force` is off,
+ * naming every one of them.
+ */
+function planInit(s, facts, o) {
+    const warnings = [];
+    const self = {
+        name: s.project,
+        stages: s.stages,
+        registries: [s.registry],
+    };
+    const projects = [...facts.otherProjects.filter((p) => p.name !== s.project), self].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const ctx = { projects, ...(facts.github ? { github: facts.github } : {}) };
+    const ymlTwin = `${PROJECT_DIR}/${s.project}.yml`;
+    const planned = [
+        { path: projectPath(s.project), kind: 'project', text: renderProjectFile(s, o) },
+        {
+            path: `${WORKFLOW_DIR}/${DISCOVER_WORKFLOW}`,
+            kind: 'workflow',
+            text: renderDiscoverWorkflow(ctx, o),
+        },
+        {
+            path: `${WORKFLOW_DIR}/${PROMOTE_WORKFLOW}`,
+            kind: 'workflow',
+            text: renderPromoteWorkflow(ctx, o),
+        },
+    ];
+    const conflicts = planned.filter((f) => facts.existing.has(f.path)).map((f) => f.path);
+    // `.gantry/echo.yml` is the same project as `.gantry/echo.yaml`: two files would not lint.
+    if (facts.existing.has(ymlTwin))
+        conflicts.push(ymlTwin);
+    const kept = [];
+    const seenValues = new Set();
+    for (const stage of s.stages) {
+        const path = valuesPathFor(s.valuesPath, stage);
+        if (seenValues.has(path))
+            continue;
+        seenValues.add(path);
+        const existing = facts.existing.get(path);
+        if (existing === undefined) {
+            planned.push({ path, kind: 'values', text: renderValuesFile(s, stage) });
+            continue;
         }
-        if (bare.stdout.trim() === 'true') {
-            // A bare repository is the remote itself.
-            remote = parseRemote((0,external_node_url_.pathToFileURL)(dir).href);
+        kept.push(path);
+        const found = hasKey(existing, IMAGE_TAG_KEY);
+        if (found === undefined) {
+            warnings.push(`${path} is not valid YAML: the first promotion into ${stage} will fail until it is`);
+        }
+        else if (!found) {
+            warnings.push(`${path} has no ${IMAGE_TAG_KEY}: the first promotion into ${stage} adds it; if your manifests read the tag from another key, change "key: ${IMAGE_TAG_KEY}" in ${projectPath(s.project)}`);
+        }
+    }
+    if (conflicts.length && !o.force) {
+        throw new ConfigError([
+            `nothing was written: ${conflicts.length === 1 ? 'this file exists' : 'these files exist'}:`,
+            ...conflicts.map((c) => `  ${c}`),
+            conflicts.includes(ymlTwin)
+                ? `${ymlTwin} holds project ${s.project} already; edit it, or choose another name with --project.`
+                : `Run again with --force to overwrite ${conflicts.length === 1 ? 'it' : 'them'}${projects.length > 1
+                    ? ` (the workflows are then written for the projects ${projects.map((p) => p.name).join(', ')})`
+                    : ''}; existing values files are never overwritten.`,
+        ].join('\n'));
+    }
+    if (conflicts.includes(ymlTwin)) {
+        throw new ConfigError(`${ymlTwin} holds project ${s.project} already, and --force does not remove it: edit it, or choose another name with --project`);
+    }
+    const write = planned.map((f) => ({ ...f, overwrite: facts.existing.has(f.path) }));
+    return { settings: s, write, kept, warnings, projects };
+}
+
+;// CONCATENATED MODULE: ./src/init/report.ts
+
+
+
+function shellQuote(s) {
+    return /^[A-Za-z0-9_./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+function report_describe(plan, path, kind) {
+    const s = plan.settings;
+    switch (kind) {
+        case 'project':
+            return `the project: warehouse ${s.project} watching ${s.image}, stages ${s.stages.join(' → ')}`;
+        case 'workflow':
+            return path.endsWith(DISCOVER_WORKFLOW)
+                ? 'discovery: every 15 minutes, by hand, or pinged by image CI'
+                : `promotion: one stage per run under its environment, then verify${plan.projects.length > 1 ? ` (projects ${plan.projects.map((p) => p.name).join(', ')})` : ''}`;
+        default:
+            return `a values file with ${IMAGE_TAG_KEY}, for the first promotion to set`;
+    }
+}
+/** How the freight moves, in words: `dev is promoted by itself, then staging once dev is verified; …`. */
+function chainSentence(stages) {
+    const [first = '', ...rest] = stages;
+    const last = rest.pop();
+    let out = `${first} is promoted by itself`;
+    if (rest.length === 1)
+        out += `, then ${rest[0]} once ${first} is verified`;
+    if (rest.length > 1)
+        out += `, then ${rest.join(', ')}, each once the stage before is verified`;
+    if (last)
+        out += `; ${last} when you run ${PROMOTE_WORKFLOW} for it`;
+    return `${out}.`;
+}
+/**
+ * The report after writing. `dir` is how the user named the repository (for the commands shown);
+ * `isGitRepo` false adds a `git init` step.
+ */
+function initReport(plan, o) {
+    const s = plan.settings;
+    const width = Math.max(...plan.write.map((f) => f.path.length));
+    const lines = [];
+    for (const f of plan.write) {
+        lines.push(`${f.overwrite ? 'overwrote' : 'wrote'}  ${f.path.padEnd(width)}  ${report_describe(plan, f.path, f.kind)}`);
+    }
+    for (const k of plan.kept)
+        lines.push(`kept   ${k} (it exists; promotions set ${IMAGE_TAG_KEY} in it)`);
+    for (const w of plan.warnings)
+        lines.push(`warning: ${w}`);
+    const git = o.dir === '.' ? 'git' : `git -C ${shellQuote(o.dir)}`;
+    const paths = [...plan.write.map((f) => f.path)].map(shellQuote).join(' ');
+    const first = s.stages[0] ?? '';
+    const last = s.stages.at(-1) ?? '';
+    const gated = s.stages.length > 1 ? last : first;
+    const lint = o.dir === '.' ? 'gantry lint' : `gantry lint --repo ${shellQuote(o.dir)}`;
+    let n = 0;
+    const step = (text) => `  ${++n}. ${text}`;
+    lines.push('', 'Next steps:', step(`Read .gantry/${s.project}.yaml and adjust it; check it with: ${lint}`), ...(o.isGitRepo
+        ? []
+        : [
+            step(`Make this directory a clone of your GitOps repository (git init, git remote add …)`),
+        ]), step('Commit and push (the workflows run from the default branch):'), `       ${git} add ${paths}`, `       ${git} commit -m ${shellQuote(`gantry: promote ${s.project} through ${s.stages.join(', ')}`)}`, `       ${git} push`, step(`On GitHub, Settings → Environments → New environment "${gated}" → Required reviewers, so that`), `     a person approves each promotion into ${gated} (public repositories, or GitHub Enterprise;`, `     otherwise use pull-request mode: ${DOCS_URL}/init.md#pull-request-mode). The other`, "     stages' environments are created by their first run.", step(`Start discovery: gh workflow run ${DISCOVER_WORKFLOW} (or Actions → gantry discover → Run workflow).`), `     ${chainSentence(s.stages)}`, step(`Watch: gantry get stages${o.dir === '.' ? '' : ` --repo ${shellQuote(o.dir)}`}`));
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/init/github.ts
+/** The GitHub repository a clone's origin URL names, to fill into the workflows' comments. */
+/**
+ * `https://github.com/acme/gitops.git`, `git@github.com:acme/gitops.git`,
+ * `ssh://git@github.com/acme/gitops` → acme/gitops on github.com. Another host counts only when
+ * it is the server the workflow environment names (`serverUrl`, GitHub Enterprise Server), whose
+ * API is `apiUrl` or `<server>/api/v3`.
+ */
+function githubRepoOf(originUrl, server = {}) {
+    const url = originUrl.trim();
+    let host;
+    let path;
+    const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/)(.+)$/.exec(url);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        try {
+            const u = new URL(url);
+            host = u.hostname.toLowerCase();
+            path = u.pathname;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    else if (scp) {
+        host = scp[1]?.toLowerCase();
+        path = scp[2];
+    }
+    if (!host || !path)
+        return undefined;
+    const m = /^\/?([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(path);
+    if (!m?.[1] || !m[2])
+        return undefined;
+    if (host === 'github.com' || host === 'www.github.com') {
+        return { owner: m[1], repo: m[2], apiUrl: 'https://api.github.com' };
+    }
+    let serverHost;
+    try {
+        serverHost = server.serverUrl ? new URL(server.serverUrl).hostname.toLowerCase() : undefined;
+    }
+    catch {
+        serverHost = undefined;
+    }
+    if (serverHost && serverHost === host) {
+        const apiUrl = server.apiUrl || `${server.serverUrl?.replace(/\/+$/, '')}/api/v3`;
+        return { owner: m[1], repo: m[2], apiUrl };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/init/index.ts
+/**
+ * `gantry init`: the project file, the discover and promote workflows, and missing values files
+ * for a GitOps repository, as text. The CLI adapter (src/cli/init.ts) reads the repository and
+ * writes the files.
+ */
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/cli/init.ts
+
+
+
+
+
+
+
+
+/** Is `root` the top of a git work tree, and which GitHub repository is its origin? */
+async function gitFacts(root, io) {
+    const git = new Git({ baseEnv: io.env, timeoutMs: 10_000 });
+    let top;
+    try {
+        const r = await git.tryRun(['rev-parse', '--show-toplevel'], { cwd: root });
+        if (r.exitCode !== 0)
+            return { isGitRepo: false };
+        top = r.stdout.trim();
+    }
+    catch {
+        return { isGitRepo: false }; // no git binary: the files can still be written
+    }
+    if ((await (0,promises_namespaceObject.realpath)(top)) !== (await (0,promises_namespaceObject.realpath)(root))) {
+        throw new ConfigError(`--dir ${root} is inside the git repository ${top}, not its root; GitHub reads workflows from .github/workflows and gantry reads .gantry/ at the root: run gantry init --dir ${top}`);
+    }
+    const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: root });
+    const github = origin.exitCode === 0
+        ? githubRepoOf(origin.stdout, {
+            serverUrl: io.env.GITHUB_SERVER_URL,
+            apiUrl: io.env.GITHUB_API_URL,
+        })
+        : undefined;
+    return { isGitRepo: true, ...(github ? { github } : {}) };
+}
+/** The repository's other projects, for the promote workflow's choices. */
+async function otherProjects(root, self) {
+    const { projects, problems } = await loadProjectsFromDir(root);
+    const own = new Set([projectPath(self), `.gantry/${self}.yml`]);
+    const unreadable = [
+        ...new Set(problems.map((p) => p.file).filter((f) => !own.has(f) && /\.ya?ml$/.test(f))),
+    ];
+    const loaded = projects
+        .filter((p) => p.name !== self && !own.has(p.file))
+        .map((p) => ({
+        name: p.name,
+        stages: p.stages.map((s) => s.name),
+        registries: p.warehouses.flatMap((w) => w.subscriptions.flatMap((sub) => {
+            if (sub.kind !== 'image')
+                return [];
+            try {
+                return [parseImageRepository(sub.image.repoURL).registry];
+            }
+            catch {
+                return [];
+            }
+        })),
+    }));
+    return { projects: loaded, unreadable };
+}
+async function existingFiles(root, paths) {
+    const existing = new Map();
+    for (const path of paths) {
+        const abs = (0,external_node_path_namespaceObject.join)(root, path);
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.lstat)(abs);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                continue;
+            throw err;
+        }
+        if (info.isDirectory()) {
+            throw new ConfigError(`${path} is a directory; gantry init needs to write a file there`);
+        }
+        existing.set(path, info.isFile() ? await (0,promises_namespaceObject.readFile)(abs, 'utf8') : '');
+    }
+    return existing;
+}
+/** `gantry init`: the core decides (src/init); this reads the repository and writes the files. */
+async function initCommand(o) {
+    const settings = initSettings(o);
+    const root = (0,external_node_path_namespaceObject.resolve)(o.dir);
+    try {
+        if (!(await (0,promises_namespaceObject.stat)(root)).isDirectory())
+            throw new ConfigError(`--dir ${o.dir} is not a directory`);
+    }
+    catch (err) {
+        if (err instanceof ConfigError)
+            throw err;
+        throw new ConfigError(`--dir ${o.dir} does not exist: run gantry init in a clone of your GitOps repository, or point --dir at one`);
+    }
+    const facts = await gitFacts(root, o.io);
+    const others = await otherProjects(root, settings.project);
+    const existing = await existingFiles(root, candidatePaths(settings));
+    const plan = planInit(settings, {
+        existing,
+        otherProjects: others.projects,
+        ...(facts.github ? { github: facts.github } : {}),
+    }, { force: o.force });
+    for (const file of others.unreadable) {
+        plan.warnings.push(`${file} does not lint, so its stages are not among the promote workflow's choices (gantry lint says why; then run gantry init again with --force)`);
+    }
+    const created = [];
+    try {
+        for (const f of plan.write) {
+            const abs = (0,external_node_path_namespaceObject.join)(root, f.path);
+            if (!f.overwrite)
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(abs, f.text, { flag: f.overwrite ? 'w' : 'wx' });
+            if (!f.overwrite)
+                created.push(abs);
+        }
+    }
+    catch (err) {
+        // All or nothing: take back the files this run created (overwritten ones cannot be).
+        await Promise.all(created.map((abs) => (0,promises_namespaceObject.rm)(abs, { force: true })));
+        throw new OperationError(`gantry init: could not write the files: ${errors_errorMessage(err)}`);
+    }
+    o.io.out(initReport(plan, { dir: o.dir, isGitRepo: facts.isGitRepo }));
+    return EXIT.ok;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/verification/conditions.ts
+/**
+ * Turning a measurement into a phase with a metric's `successCondition` / `failureCondition`,
+ * as Argo Rollouts does (utils/evaluate EvaluateResult):
+ *
+ * - no conditions: Successful (unless the provider decided: command's exit status, argocd's
+ *   health; see Measurement.phase);
+ * - only successCondition: Successful when true, Failed when false;
+ * - only failureCondition: Failed when true, Successful when false;
+ * - both: Failed when failureCondition is true, else Successful when successCondition is true,
+ *   else Inconclusive;
+ * - a condition that cannot be evaluated (`result[0]` on an empty vector, a syntax error) or
+ *   that is not a bool (`expected bool, but got string`) makes the measurement an Error.
+ *
+ * Conditions see `result` (plus what the provider adds, e.g. http's `response`) and Argo's
+ * helper functions `asInt`, `asFloat`, `isNaN`, `isInf`, `isNil` and `default`, next to every
+ * builtin of gantry's expression language (`len`, `all`, `any`, …).
+ */
+
+
+function conditions_toNumber(name, v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string') {
+        const t = v.trim();
+        const n = /^[+-]?inf(inity)?$/i.test(t)
+            ? t.startsWith('-')
+                ? -Infinity
+                : Infinity
+            : /^nan$/i.test(t)
+                ? NaN
+                : t === ''
+                    ? NaN
+                    : Number(t);
+        if (!Number.isNaN(n) || /^nan$/i.test(t))
+            return n;
+        throw new Error(`${name}(): cannot parse ${JSON.stringify(v)} as a number`);
+    }
+    throw new Error(`${name}() not supported on ${formatValue(v)}`);
+}
+/** Argo Rollouts' condition helpers (utils/evaluate). */
+const CONDITION_FUNCTIONS = {
+    asInt: (args) => {
+        const [v] = expectArgs('asInt', args, ['any']);
+        if (typeof v === 'string' && !/^[+-]?\d+$/.test(v.trim())) {
+            throw new Error(`asInt(): cannot parse ${JSON.stringify(v)} as an integer`);
+        }
+        return Math.trunc(conditions_toNumber('asInt', v));
+    },
+    asFloat: (args) => conditions_toNumber('asFloat', expectArgs('asFloat', args, ['any'])[0]),
+    isNaN: (args) => Number.isNaN(expectArgs('isNaN', args, ['number'])[0]),
+    isInf: (args) => {
+        const [v] = expectArgs('isInf', args, ['number']);
+        return v === Infinity || v === -Infinity;
+    },
+    isNil: (args) => {
+        const [v] = expectArgs('isNil', args, ['any']);
+        return v === null || v === undefined;
+    },
+    default: (args) => {
+        const [v, d] = expectArgs('default', args, ['any', 'any']);
+        return v === null || v === undefined ? d : v;
+    },
+};
+/** Evaluate one condition; it must give a bool (Argo: `expected bool, but got …`). */
+function evalCondition(field, source, env) {
+    let value;
+    try {
+        value = compile_compileExpr(source).evaluate(env, { functions: CONDITION_FUNCTIONS });
+    }
+    catch (err) {
+        throw new Error(`${field} ${JSON.stringify(source)}: ${errors_errorMessage(err)}`, { cause: err });
+    }
+    if (typeof value !== 'boolean') {
+        const type = value === null || value === undefined ? 'nil' : typeof value;
+        throw new Error(`${field} ${JSON.stringify(source)}: expected bool, but got ${type}`);
+    }
+    return value;
+}
+/**
+ * The phase of one measurement. `providerPhase` is what the provider decided by itself; it is
+ * used only when the metric has no condition.
+ */
+function assessMeasurement(conditions, env, providerPhase) {
+    const { successCondition: success, failureCondition: failure } = conditions;
+    if (success === undefined && failure === undefined) {
+        return { phase: providerPhase ?? 'Successful', message: '' };
+    }
+    let ok = false;
+    let bad = false;
+    try {
+        if (success !== undefined)
+            ok = evalCondition('successCondition', success, env);
+        if (failure !== undefined)
+            bad = evalCondition('failureCondition', failure, env);
+    }
+    catch (err) {
+        return { phase: 'Error', message: errors_errorMessage(err) };
+    }
+    if (failure !== undefined && bad) {
+        return { phase: 'Failed', message: `failureCondition ${JSON.stringify(failure)} is true` };
+    }
+    if (success !== undefined && !ok && failure === undefined) {
+        return { phase: 'Failed', message: `successCondition ${JSON.stringify(success)} is false` };
+    }
+    if (success !== undefined && !ok) {
+        return {
+            phase: 'Inconclusive',
+            message: `neither successCondition ${JSON.stringify(success)} nor failureCondition ${JSON.stringify(failure)} is true`,
+        };
+    }
+    return {
+        phase: 'Successful',
+        message: success !== undefined
+            ? `successCondition ${JSON.stringify(success)} is true`
+            : `failureCondition ${JSON.stringify(failure)} is false`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verification/templates.ts
+/**
+ * `${{ }}` templates in a metric: every string of the provider configuration, and the two
+ * conditions, are rendered with Kargo's template rules (src/expr renderTemplate) before the
+ * provider checks its configuration, in this environment:
+ *
+ * - `ctx`: `{project, stage, freight: {id, alias}, commit}` — what is being verified (`commit`
+ *   is the promotion commit, or nil when it is not known);
+ * - `env`: the environment the adapter passes in (the verify step's `env:`), which is how
+ *   secrets get in: `Authorization: Bearer ${{ env.PROM_TOKEN }}`.
+ *
+ * Every `env.NAME` a template reads is registered as a secret, so its value never reaches a
+ * message or a log line. Reading a variable that is not set is an error (a header of
+ * `Bearer null` would only fail later and less clearly), unless the expression gives a
+ * fallback with `??` or `default(`.
+ */
+
+
+/** The expressions inside `${{ … }}` and `${% … %}` of a string. */
+function expressionsOf(text) {
+    const out = [];
+    for (const m of text.matchAll(/\$\{\{([\s\S]*?)\}\}|\$\{%([\s\S]*?)%\}/g)) {
+        out.push(m[1] ?? m[2] ?? '');
+    }
+    return out;
+}
+function stringsOf(value, out = [], depth = 0) {
+    if (depth > 100)
+        return out;
+    if (typeof value === 'string')
+        out.push(value);
+    else if (Array.isArray(value))
+        for (const v of value)
+            stringsOf(v, out, depth + 1);
+    else if (value !== null && typeof value === 'object') {
+        for (const v of Object.values(value))
+            stringsOf(v, out, depth + 1);
+    }
+    return out;
+}
+/** `env.NAME` and `env["NAME"]` read by the expressions of `value`'s strings. */
+function envReferences(value) {
+    const found = new Map();
+    for (const text of stringsOf(value)) {
+        for (const expr of expressionsOf(text)) {
+            const fallback = /\?\?|\bdefault\s*\(/.test(expr);
+            const re = /\benv\s*(?:\?\.|\.)\s*([A-Za-z_][A-Za-z0-9_]*)|\benv\s*(?:\?\.)?\[\s*(["'`])(.*?)\2\s*\]/g;
+            for (const m of expr.matchAll(re)) {
+                const name = m[1] ?? m[3] ?? '';
+                found.set(name, (found.get(name) ?? true) && fallback);
+            }
+        }
+    }
+    return [...found].map(([name, fallback]) => ({ name, fallback }));
+}
+function templateEnv(target, env) {
+    return {
+        ctx: {
+            project: target.project,
+            stage: target.stage,
+            freight: { id: target.freightId, alias: target.freightAlias },
+            commit: target.commit ?? null,
+        },
+        env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
+    };
+}
+/**
+ * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
+ * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
+ */
+function renderMetric(where, parts, target, env, 
+/** `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified. */
+functions) {
+    const all = [parts.config, parts.successCondition, parts.failureCondition];
+    const secrets = [];
+    for (const { name, fallback } of envReferences(all)) {
+        const value = env[name];
+        if (value !== undefined)
+            secrets.push(value);
+        else if (!fallback) {
+            throw new ConfigError(`${where}: env.${name} is not set: pass it to the verify step (env: ${name}: \${{ secrets.${name} }}), or give a fallback with ??`);
+        }
+    }
+    const vars = templateEnv(target, env);
+    const opts = functions ? { functions } : {};
+    const render = (what, fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            throw new ConfigError(`${where}: ${what}: ${errors_errorMessage(err)}`);
+        }
+    };
+    const config = render('provider', () => renderTemplates(parts.config, vars, opts));
+    const condition = (field) => {
+        const source = parts[field];
+        if (source === undefined || !template_hasExpression(source))
+            return source;
+        const value = render(field, () => renderTemplate(source, vars, opts));
+        return typeof value === 'string' ? value : JSON.stringify(value);
+    };
+    const successCondition = condition('successCondition');
+    const failureCondition = condition('failureCondition');
+    return {
+        config,
+        ...(successCondition !== undefined && { successCondition }),
+        ...(failureCondition !== undefined && { failureCondition }),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verification/analysis.ts
+/**
+ * The analysis runner: a stage's verification metrics, measured and judged with Argo Rollouts'
+ * semantics (analysis/analysis.go: generateMetricTasks, assessMetricStatus,
+ * assessMetricFailureInconclusiveOrError, assessRunStatus), run to completion inside one job
+ * instead of a controller's reconcile loop.
+ *
+ * Per metric:
+ * - wait `initialDelay`, then take measurements `interval` apart (10s after one that ended in
+ *   Error, Argo's DefaultErrorRetryInterval) until the metric is decided;
+ * - each measurement is Successful, Failed or Inconclusive (by the conditions, see
+ *   conditions.ts) or Error (the provider threw, timed out, or a condition could not be
+ *   evaluated). Successful, Failed and Inconclusive count towards `count`; Error does not, and
+ *   resets only when a measurement does not end in Error;
+ * - after each measurement, in Argo's order (a later rule wins): Failed when
+ *   failed > failureLimit, Inconclusive when inconclusive > inconclusiveLimit, Error when
+ *   consecutiveErrors > consecutiveErrorLimit; otherwise Successful once `count` measurements
+ *   have counted. So a metric stops as soon as its outcome is decided.
+ *
+ * Across metrics:
+ * - metrics run concurrently, except `argocd` metrics, which run first and alone (metrics of the
+ *   old version prove nothing); when one of them is not Successful the others are Skipped. They
+ *   also wait rather than judge (see WAITING_PROVIDERS);
+ * - as in Argo, a metric that ends Failed, Error or Inconclusive terminates the run: the others
+ *   take no more measurements (one in flight is abandoned). A terminated metric that had taken
+ *   measurements without exceeding a limit is Successful (Argo's "run terminated"); one that had
+ *   taken none is Skipped;
+ * - the overall phase is the worst metric phase, Argo's order Successful < Inconclusive < Error <
+ *   Failed (Skipped metrics do not count); no metrics is Successful at once (Kargo verifies a stage
+ *   without verification as soon as the promotion lands);
+ * - the run's `timeoutMs` (and the caller's `signal`) ends everything still running: those
+ *   metrics are Error (or Skipped when they had not started) and the message says why.
+ *
+ * Before anything is measured every metric is prepared: `${{ }}` rendered (templates.ts), the
+ * provider looked up and its configuration checked by the provider's `parse`. A metric that fails
+ * there makes the whole analysis Error without measuring (Argo: "Analysis spec invalid").
+ *
+ * Secrets (values registered through ProviderContext.secret, the env values templates read, and
+ * the caller's `secrets`) are replaced by `***` in every message, value and log line.
+ *
+ * Time is injectable: `clock` for timestamps and `sleep` for every wait, including the
+ * per-measurement and overall timeouts, so tests run in virtual time.
+ */
+
+
+
+
+
+
+
+/** Argo Rollouts' DefaultErrorRetryInterval: the wait after a measurement that ended in Error. */
+const DEFAULT_ERROR_RETRY_INTERVAL_MS = 10_000;
+/** Longest `value` kept per measurement, in characters. */
+const MAX_VALUE_LENGTH = 500;
+const realSleep = async (ms, signal) => {
+    if (signal.aborted)
+        return;
+    try {
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        // Aborted: the caller looks at the signal.
+    }
+};
+/** Argo's analysisStatusOrder for completed phases, best first. */
+const SEVERITY = {
+    Successful: 0,
+    Inconclusive: 1,
+    Error: 2,
+    Failed: 3,
+};
+function worstPhase(phases) {
+    return phases.reduce((worst, p) => (SEVERITY[p] > SEVERITY[worst] ? p : worst), 'Successful');
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** Compact JSON, with non-finite numbers as Go prints them (NaN, +Inf, -Inf). */
+function compact(v, depth) {
+    if (depth > 20)
+        return '…';
+    if (v === null || v === undefined)
+        return 'null';
+    if (typeof v === 'number') {
+        if (Number.isFinite(v))
+            return String(v);
+        return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+    }
+    if (typeof v === 'string')
+        return JSON.stringify(v);
+    if (typeof v === 'boolean')
+        return String(v);
+    if (Array.isArray(v))
+        return `[${v.map((x) => compact(x, depth + 1)).join(',')}]`;
+    if (typeof v === 'object') {
+        const entries = Object.entries(v);
+        return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${compact(x, depth + 1)}`).join(',')}}`;
+    }
+    return String(v);
+}
+/** A result as summaries show it: a string as it is, anything else as compact JSON; cut short. */
+function formatResult(value) {
+    const text = typeof value === 'string' ? value : compact(value, 0);
+    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+function newResult(metric) {
+    return {
+        name: metric.name,
+        provider: metric.provider.name,
+        phase: 'Skipped',
+        message: '',
+        measurements: [],
+        count: 0,
+        successful: 0,
+        failed: 0,
+        inconclusive: 0,
+        error: 0,
+        consecutiveError: 0,
+    };
+}
+/** Count a measurement as Argo's runMeasurements does. */
+function tally(r, phase) {
+    switch (phase) {
+        case 'Successful':
+            r.successful++;
+            r.count++;
+            r.consecutiveError = 0;
+            break;
+        case 'Failed':
+            r.failed++;
+            r.count++;
+            r.consecutiveError = 0;
+            break;
+        case 'Inconclusive':
+            r.inconclusive++;
+            r.count++;
+            r.consecutiveError = 0;
+            break;
+        case 'Error':
+            r.error++;
+            r.consecutiveError++;
+            break;
+    }
+}
+/** Argo's assessMetricFailureInconclusiveOrError, then the count rule of assessMetricStatus. */
+function assessMetric(metric, r) {
+    let decided;
+    if (r.failed > metric.failureLimit) {
+        decided = {
+            phase: 'Failed',
+            reason: `failed (${r.failed}) > failureLimit (${metric.failureLimit})`,
+        };
+    }
+    if (r.inconclusive > metric.inconclusiveLimit) {
+        decided = {
+            phase: 'Inconclusive',
+            reason: `inconclusive (${r.inconclusive}) > inconclusiveLimit (${metric.inconclusiveLimit})`,
+        };
+    }
+    if (r.consecutiveError > metric.consecutiveErrorLimit) {
+        decided = {
+            phase: 'Error',
+            reason: `consecutiveErrors (${r.consecutiveError}) > consecutiveErrorLimit (${metric.consecutiveErrorLimit})`,
+        };
+    }
+    if (decided)
+        return decided;
+    if (r.count >= metric.count) {
+        return { phase: 'Successful', reason: `count (${metric.count}) reached` };
+    }
+    return undefined;
+}
+/**
+ * Providers whose measurements are polls of something that gets there in its own time (Argo CD
+ * syncing and rolling out the promotion, the promotion commit's checks on GitHub running): an
+ * Inconclusive measurement means "not yet". Such a
+ * metric is Successful at its first Successful measurement, Failed and Error as any metric, and
+ * Inconclusive only when `count` measurements have passed without success; `inconclusiveLimit`
+ * does not apply. (Argo Rollouts has no such provider; with its rules a wait would need
+ * inconclusiveLimit = count - 1 and would take every measurement even once it is over.)
+ */
+const WAITING_PROVIDERS = new Set(['argocd', 'github']);
+/** assessMetric for a metric of a waiting provider, after a measurement of phase `last`. */
+function assessWaiting(metric, r, last) {
+    if (last === 'Successful') {
+        return {
+            phase: 'Successful',
+            reason: `Successful after ${plural(r.measurements.length, 'measurement')}`,
+        };
+    }
+    if (r.failed > metric.failureLimit) {
+        return {
+            phase: 'Failed',
+            reason: `failed (${r.failed}) > failureLimit (${metric.failureLimit})`,
+        };
+    }
+    if (r.consecutiveError > metric.consecutiveErrorLimit) {
+        return {
+            phase: 'Error',
+            reason: `consecutiveErrors (${r.consecutiveError}) > consecutiveErrorLimit (${metric.consecutiveErrorLimit})`,
+        };
+    }
+    if (r.count >= metric.count) {
+        return {
+            phase: 'Inconclusive',
+            reason: `still waiting after count (${metric.count}) measurements`,
+        };
+    }
+    return undefined;
+}
+/** `count (3) reached: 2 Successful, 1 Failed (failureLimit 1)`. */
+function successMessage(metric, r) {
+    const parts = [`${r.successful} Successful`];
+    if (r.failed)
+        parts.push(`${r.failed} Failed (failureLimit ${metric.failureLimit})`);
+    if (r.inconclusive) {
+        parts.push(`${r.inconclusive} Inconclusive (inconclusiveLimit ${metric.inconclusiveLimit})`);
+    }
+    if (r.error)
+        parts.push(`${r.error} Error`);
+    return `count (${metric.count}) reached: ${parts.join(', ')}`;
+}
+/** `: <why the last measurement has its phase> (result <value>)`, for metric messages. */
+function lastDetail(r) {
+    const last = r.measurements.at(-1);
+    if (!last)
+        return '';
+    const why = last.message ?? '';
+    const value = last.phase !== 'Error' ? last.value : undefined;
+    if (why)
+        return value !== undefined && value !== why ? `: ${why} (result ${value})` : `: ${why}`;
+    return value !== undefined ? `: ${value}` : '';
+}
+class Runner {
+    opts;
+    redactor = new Redactor();
+    /** Measurements that failed on configuration: they decide their metric at once. */
+    fatal = new WeakSet();
+    clock;
+    sleep;
+    log;
+    env;
+    errorRetryMs;
+    /** Aborted by the overall timeout or the caller's signal. */
+    run = new AbortController();
+    endReason = '';
+    constructor(opts) {
+        this.opts = opts;
+        this.clock = opts.clock ?? (() => new Date());
+        this.sleep = opts.sleep ?? realSleep;
+        const log = opts.log ?? (() => undefined);
+        this.log = (line) => log(this.redactor.redact(line));
+        this.env = opts.env ?? {};
+        this.errorRetryMs = opts.errorRetryIntervalMs ?? DEFAULT_ERROR_RETRY_INTERVAL_MS;
+        this.redactor.add(...(opts.secrets ?? []));
+    }
+    now() {
+        return this.clock().toISOString();
+    }
+    /** Render, look up and parse every metric; the problems, one per failing metric. */
+    prepare(states) {
+        const problems = [];
+        for (const state of states) {
+            const { metric } = state;
+            const where = `verification metric ${JSON.stringify(metric.name)}`;
+            try {
+                const provider = this.opts.providers.get(metric.provider.name);
+                if (!provider) {
+                    const known = [...this.opts.providers.keys()].sort().join(', ');
+                    throw new Error(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available (providers: ${known || 'none'})`);
+                }
+                const rendered = renderMetric(where, {
+                    config: metric.provider.config,
+                    ...(metric.successCondition !== undefined && {
+                        successCondition: metric.successCondition,
+                    }),
+                    ...(metric.failureCondition !== undefined && {
+                        failureCondition: metric.failureCondition,
+                    }),
+                }, this.opts.target, this.env, this.opts.functions);
+                this.redactor.add(...rendered.secrets);
+                const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);
+                state.prepared = {
+                    metric,
+                    provider,
+                    config,
+                    ...(rendered.successCondition !== undefined && {
+                        successCondition: rendered.successCondition,
+                    }),
+                    ...(rendered.failureCondition !== undefined && {
+                        failureCondition: rendered.failureCondition,
+                    }),
+                };
+            }
+            catch (err) {
+                const message = errors_errorMessage(err);
+                state.result.phase = 'Error';
+                state.result.message = message;
+                state.done = true;
+                problems.push(message);
+            }
+        }
+        return problems;
+    }
+    async start() {
+        const startedAt = this.now();
+        const states = this.opts.metrics.map((metric) => ({
+            metric,
+            result: newResult(metric),
+            done: false,
+            started: false,
+        }));
+        if (states.length === 0) {
+            return {
+                phase: 'Successful',
+                message: 'no verification metrics: nothing to measure',
+                startedAt,
+                finishedAt: this.now(),
+                metrics: [],
+            };
+        }
+        const problems = this.prepare(states);
+        if (problems.length > 0) {
+            for (const s of states) {
+                if (!s.done)
+                    s.result.message = 'not run: the verification spec is invalid';
+            }
+            return this.finish(startedAt, states, `verification spec invalid: ${problems.join('; ')}`);
+        }
+        // The overall timeout and the caller's cancellation both end the run.
+        const finished = new AbortController();
+        const timeoutMs = this.opts.timeoutMs;
+        if (timeoutMs !== undefined) {
+            void this.sleep(timeoutMs, finished.signal).then(() => {
+                if (!finished.signal.aborted && !this.run.signal.aborted) {
+                    this.endReason = `verification timed out after ${formatDuration(timeoutMs)}`;
+                    this.run.abort(new Error(this.endReason));
+                }
+            });
+        }
+        const external = this.opts.signal;
+        const onCancel = () => {
+            if (!this.run.signal.aborted) {
+                this.endReason = 'verification cancelled';
+                this.run.abort(new Error(this.endReason));
+            }
+        };
+        if (external?.aborted)
+            onCancel();
+        external?.addEventListener('abort', onCancel, { once: true });
+        try {
+            const first = states.filter((s) => s.metric.provider.name === 'argocd');
+            const rest = states.filter((s) => s.metric.provider.name !== 'argocd');
+            let firstWhy = '';
+            if (first.length > 0) {
+                firstWhy = await this.runGroup(first);
+                const failed = first.find((s) => s.result.phase !== 'Successful');
+                if (failed && !firstWhy) {
+                    firstWhy = `argocd metric ${JSON.stringify(failed.result.name)} assessed ${failed.result.phase}`;
+                }
+            }
+            if (first.length === 0 || (!firstWhy && !this.run.signal.aborted)) {
+                await this.runGroup(rest);
+            }
+            else {
+                for (const s of rest) {
+                    s.result.phase = 'Skipped';
+                    s.result.message = `not run: ${this.endReason || firstWhy}${this.endReason ? ' while the argocd metrics ran' : ''}`;
+                }
+            }
+        }
+        finally {
+            finished.abort();
+            external?.removeEventListener('abort', onCancel);
+        }
+        return this.finish(startedAt, states, '');
+    }
+    /**
+     * Run metrics concurrently until each is decided or the group is terminated (a metric ended
+     * Failed, Error or Inconclusive) or the run ends. Returns why the group was terminated, if it
+     * was.
+     */
+    async runGroup(states) {
+        const group = new AbortController();
+        const stop = AbortSignal.any([this.run.signal, group.signal]);
+        let why = '';
+        const terminate = (state) => {
+            if (group.signal.aborted)
+                return;
+            why = `metric ${JSON.stringify(state.result.name)} assessed ${state.result.phase}`;
+            group.abort(new Error(why));
+        };
+        await Promise.all(states.map((s) => this.runMetric(s, stop, terminate)));
+        for (const s of states) {
+            if (s.done)
+                continue;
+            const r = s.result;
+            const taken = `${plural(r.measurements.length, 'measurement')} taken`;
+            if (this.run.signal.aborted) {
+                // The run's end (timeout, cancellation) leaves unfinished metrics in Error.
+                if (s.started) {
+                    r.phase = 'Error';
+                    r.message = `${this.endReason} (${taken}, count ${s.metric.count})`;
+                }
+                else {
+                    r.phase = 'Skipped';
+                    r.message = `not run: ${this.endReason}`;
+                }
+            }
+            else if (r.measurements.length > 0) {
+                // Argo: a metric of a terminating run that exceeded no limit is Successful.
+                r.phase = 'Successful';
+                r.message = `stopped after ${taken} because ${why}`;
+            }
+            else {
+                r.phase = 'Skipped';
+                r.message = `not run: ${why}`;
+            }
+        }
+        return why;
+    }
+    async runMetric(state, stop, terminate) {
+        const { metric, prepared } = state;
+        const r = state.result;
+        if (!prepared)
+            return;
+        if (metric.initialDelayMs) {
+            this.log(`metric ${JSON.stringify(metric.name)}: waiting ${formatDuration(metric.initialDelayMs)} (initialDelay)`);
+            await this.sleep(metric.initialDelayMs, stop);
+        }
+        for (;;) {
+            if (stop.aborted)
+                return;
+            state.started = true;
+            const m = await this.measure(prepared, stop);
+            if (!m)
+                return; // abandoned: the group or the run ended meanwhile
+            r.measurements.push(m);
+            tally(r, m.phase);
+            const n = r.measurements.length;
+            this.log(`metric ${JSON.stringify(metric.name)}: measurement ${n} ${m.phase}` +
+                `${m.value !== undefined ? ` ${m.value}` : ''}${m.message ? `: ${m.message}` : ''}`);
+            const waits = WAITING_PROVIDERS.has(metric.provider.name);
+            const decided = this.fatal.has(m)
+                ? {
+                    phase: 'Error',
+                    reason: 'a configuration error, which measuring again cannot fix',
+                }
+                : waits
+                    ? assessWaiting(metric, r, m.phase)
+                    : assessMetric(metric, r);
+            if (decided) {
+                state.done = true;
+                r.phase = decided.phase;
+                r.message =
+                    decided.phase === 'Successful' && !waits
+                        ? successMessage(metric, r)
+                        : `${decided.reason}${lastDetail(r)}`;
+                this.log(`metric ${JSON.stringify(metric.name)}: ${r.phase}: ${r.message}`);
+                if (decided.phase !== 'Successful')
+                    terminate(state);
+                return;
+            }
+            const wait = m.phase === 'Error' ? this.errorRetryMs : (metric.intervalMs ?? 0);
+            if (wait > 0)
+                await this.sleep(wait, stop);
+        }
+    }
+    /**
+     * One measurement, bounded by the metric's timeout. Undefined when it was abandoned because
+     * the group was terminated; Error when the run ended (timeout, cancellation) or the
+     * measurement timed out or failed.
+     */
+    async measure(p, stop) {
+        const startedAt = this.now();
+        const ctl = new AbortController();
+        const onStop = () => ctl.abort(stop.reason);
+        stop.addEventListener('abort', onStop, { once: true });
+        const timer = new AbortController();
+        let timedOut = false;
+        void this.sleep(p.metric.timeoutMs, AbortSignal.any([timer.signal, ctl.signal])).then(() => {
+            if (!timer.signal.aborted && !ctl.signal.aborted) {
+                timedOut = true;
+                ctl.abort(new Error('measurement timeout'));
+            }
+        });
+        const aborted = new Promise((_, reject) => {
+            ctl.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+        });
+        aborted.catch(() => undefined);
+        const ctx = {
+            fetch: this.opts.fetch,
+            signal: ctl.signal,
+            env: this.env,
+            secret: (value) => {
+                this.redactor.add(value);
+            },
+            log: (line) => this.log(`metric ${JSON.stringify(p.metric.name)}: ${line}`),
+            clock: this.clock,
+            ...(this.opts.github && { github: this.opts.github }),
+            target: this.opts.target,
+        };
+        const error = (message) => ({
+            phase: 'Error',
+            startedAt,
+            finishedAt: this.now(),
+            message: this.redactor.redact(message),
+        });
+        let measurement;
+        try {
+            const pending = Promise.resolve().then(() => p.provider.measure(p.config, ctx));
+            pending.catch(() => undefined);
+            measurement = await Promise.race([pending, aborted]);
+        }
+        catch (err) {
+            if (timedOut) {
+                return error(`measurement timed out after ${formatDuration(p.metric.timeoutMs)}`);
+            }
+            if (this.run.signal.aborted)
+                return error(`aborted: ${this.endReason}`);
+            if (stop.aborted)
+                return undefined;
+            const failed = error(errors_errorMessage(err));
+            // A configuration problem (a missing key, no token) will not go away by asking again.
+            if (err instanceof ConfigError)
+                this.fatal.add(failed);
+            return failed;
+        }
+        finally {
+            timer.abort();
+            stop.removeEventListener('abort', onStop);
+        }
+        const vars = { ...measurement.vars, result: measurement.result };
+        const outcome = assessMeasurement({
+            ...(p.successCondition !== undefined && { successCondition: p.successCondition }),
+            ...(p.failureCondition !== undefined && { failureCondition: p.failureCondition }),
+        }, vars, measurement.phase);
+        const value = measurement.detail ?? formatResult(measurement.result);
+        const message = outcome.message ||
+            (measurement.phase && measurement.phase !== 'Successful' ? (measurement.detail ?? '') : '');
+        return {
+            phase: outcome.phase,
+            startedAt,
+            finishedAt: this.now(),
+            value: this.redactor.redact(value),
+            ...(message && { message: this.redactor.redact(message) }),
+        };
+    }
+    finish(startedAt, states, invalid) {
+        const metrics = states.map((s) => this.redactResult(s.result));
+        const judged = metrics.filter((m) => m.phase !== 'Skipped');
+        const phase = invalid
+            ? 'Error'
+            : worstPhase(judged.map((m) => m.phase).concat(this.endReason ? ['Error'] : []));
+        let message;
+        if (invalid)
+            message = invalid;
+        else if (phase === 'Successful') {
+            message =
+                metrics.length === 1
+                    ? `metric ${JSON.stringify(metrics[0]?.name)} Successful`
+                    : `all ${metrics.length} metrics Successful`;
         }
         else {
-            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
-            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
-            if (origin.exitCode !== 0) {
-                throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
-            }
-            const url = remoteUrlOf(origin.stdout.trim(), localDir);
-            remote = parseRemote(url, credentialsFor(s, url));
+            const bad = judged
+                .filter((m) => m.phase !== 'Successful')
+                .sort((a, b) => SEVERITY[b.phase] - SEVERITY[a.phase])
+                .map((m) => `metric ${JSON.stringify(m.name)} assessed ${m.phase}: ${m.message}`);
+            message = [this.endReason && !bad.length ? this.endReason : '', ...bad]
+                .filter(Boolean)
+                .join('; ');
+        }
+        return {
+            phase,
+            message: this.redactor.redact(message),
+            startedAt,
+            finishedAt: this.now(),
+            metrics,
+        };
+    }
+    redactResult(r) {
+        const red = (s) => this.redactor.redact(s);
+        return {
+            ...r,
+            message: red(r.message),
+            measurements: r.measurements.map((m) => ({
+                ...m,
+                ...(m.value !== undefined && { value: red(m.value) }),
+                ...(m.message !== undefined && { message: red(m.message) }),
+            })),
+        };
+    }
+}
+/**
+ * Problems that can be found in a stage's metrics without running anything (for `gantry lint`):
+ * providers that are not available, and configurations the provider's `parse` rejects. A
+ * configuration holding `${{ }}` is left to run time, when its values are known.
+ */
+function checkMetricConfigs(metrics, providers) {
+    const problems = [];
+    for (const metric of metrics) {
+        const where = `verification metric ${JSON.stringify(metric.name)}`;
+        const provider = providers.get(metric.provider.name);
+        if (!provider) {
+            problems.push(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available`);
+            continue;
+        }
+        if (hasTemplate(metric.provider.config))
+            continue;
+        try {
+            provider.parse(metric.provider.config, `${where}: provider ${provider.name}`);
+        }
+        catch (err) {
+            problems.push(errorMessage(err));
         }
     }
-    const store = new StateStore({
-        remote,
-        cacheDir: s.cacheDir,
-        baseEnv: s.baseEnv,
-        identity: s.identity,
-        log: s.log,
-        trace: s.trace,
-    });
-    return { remote, localDir, store };
+    return problems;
 }
-/** The project files: from the clone's work tree, or the remote's default branch. */
-async function loadProjects(ctx) {
-    if (ctx.localDir)
-        return loadProjectsFromDir(ctx.localDir);
-    return loadProjectsFromFiles(await ctx.store.projectFiles());
-}
-/** Projects to act on: the one named, or all of them; a configuration error stops here. */
-async function selectProjects(ctx, name) {
-    return pickProjects(await validProjects(ctx), name);
-}
-/** Every project of the repository; a configuration error when any file has problems. */
-async function validProjects(ctx) {
-    const { projects, problems } = await loadProjects(ctx);
-    if (problems.length)
-        throw new ConfigError('the project files have problems (run gantry lint):', problems);
-    return projects;
-}
-/** The project named, or all of them. */
-function pickProjects(projects, name) {
-    if (!name)
-        return projects;
-    const p = projects.find((x) => x.name === name);
-    if (!p) {
-        throw new ConfigError(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
+function hasTemplate(value, depth = 0) {
+    if (depth > 100)
+        return false;
+    if (typeof value === 'string')
+        return hasExpression(value);
+    if (Array.isArray(value))
+        return value.some((v) => hasTemplate(v, depth + 1));
+    if (value !== null && typeof value === 'object') {
+        return Object.values(value).some((v) => hasTemplate(v, depth + 1));
     }
-    return [p];
+    return false;
+}
+/** Run a stage's verification metrics to completion. Never throws for what a metric does. */
+async function runAnalysis(opts) {
+    return new Runner(opts).start();
 }
 
-;// CONCATENATED MODULE: ./src/status/views.ts
-function stageViews(project, snap, states) {
-    const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
-    return project.stages.map((stage) => {
-        const st = states.get(stage.name);
-        const freight = st?.freight ?? [];
-        return {
-            project: project.name,
-            name: stage.name,
-            branch: stage.branch,
-            environment: stage.environment,
-            freight,
-            verified: freight.length
-                ? freight.every((f) => verified.has(`${stage.name}/${f.id}`))
-                : undefined,
-            promotedAt: st?.promotedAt,
-            promotedBy: st?.promotedBy,
-        };
-    });
+;// CONCATENATED MODULE: ./src/verification/providers/fields.ts
+/**
+ * Checks shared by the providers' `parse`, with errors that name the metric, the provider and the
+ * field: `verification metric "smoke": provider http: url: …`.
+ * Declared functions, so that TypeScript narrows after a call to the `never` ones.
+ */
+
+
+
+function fail(where, field, message) {
+    throw new ConfigError(`${where}: ${field}: ${message}`);
 }
-function freightViews(project, snap, states) {
-    const current = new Map();
-    for (const [stage, st] of states) {
-        for (const f of st?.freight ?? [])
-            current.set(f.id, [...(current.get(f.id) ?? []), stage]);
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The config itself must be a mapping holding only `fields`. */
+function checkConfig(where, provider, config, fields) {
+    if (!isRecord(config)) {
+        throw new ConfigError(`${where}: must be a mapping with the fields of the ${provider} provider`);
     }
-    return snap.freight.map((f) => ({
-        ...f,
-        project: project.name,
-        status: {
-            currentlyIn: Object.fromEntries((current.get(f.id) ?? []).map((s) => [s, {}])),
-            verifiedIn: Object.fromEntries(snap.verifications
-                .filter((v) => v.freightId === f.id)
-                .map((v) => [v.stage, { verifiedAt: v.verifiedAt }])),
-            approvedFor: Object.fromEntries(snap.approvals
-                .filter((a) => a.freightId === f.id)
-                .map((a) => [a.stage, { approvedAt: a.approvedAt, approvedBy: a.approvedBy }])),
-        },
-    }));
+    for (const key of Object.keys(config)) {
+        if (!fields.includes(key)) {
+            const hint = didYouMean(key, fields);
+            fail(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
+        }
+    }
+    return config;
 }
-function promotionViews(records) {
-    return records.map((r) => ({
-        project: r.project,
-        stage: r.stage,
-        freight: { id: r.freightId, alias: r.alias },
-        commit: r.commit,
-        branch: r.branch,
-        promotedBy: r.promotedBy,
-        promotedAt: r.promotedAt,
-        approvedBy: r.approvedBy,
-        run: r.run,
-    }));
+/**
+ * `obj[field]` when it passes `ok`, undefined when it is missing or null; anything else fails
+ * with `message` (a function of the value when the message shows it).
+ */
+function optional(where, obj, field, ok, message) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (!ok(v))
+        fail(where, field, typeof message === 'string' ? message : message(v));
+    return v;
 }
-/** `1.2.3`, `chart 2.0.0`, `abc1234`: the versions of a freight, short, for tables. */
-function versionsOf(f) {
-    const parts = [
-        ...f.images.map((i) => `${lastSegment(i.repoURL)}:${i.tag || i.digest.slice(0, 19)}`),
-        ...f.charts.map((c) => `${c.name || lastSegment(c.repoURL)}@${c.version}`),
-        ...f.commits.map((c) => `${lastSegment(c.repoURL)}#${c.tag ?? c.id.slice(0, 7)}`),
+const isString = (v) => typeof v === 'string';
+const isNonEmptyString = (v) => isString(v) && v.trim() !== '';
+const isBool = (v) => typeof v === 'boolean';
+const isPositiveInt = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+function optionalString(where, obj, field) {
+    return optional(where, obj, field, isString, 'must be a string');
+}
+/** A string with more than blanks in it, as given (not trimmed). */
+function optionalNonEmptyString(where, obj, field) {
+    return optional(where, obj, field, isNonEmptyString, 'must be a non-empty string');
+}
+function requiredString(where, obj, field) {
+    const v = optionalNonEmptyString(where, obj, field);
+    if (v === undefined)
+        fail(where, field, 'is required');
+    return v;
+}
+function optionalBool(where, obj, field) {
+    return optional(where, obj, field, isBool, 'must be true or false');
+}
+function optionalPositiveInt(where, obj, field) {
+    return optional(where, obj, field, isPositiveInt, (v) => `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`);
+}
+/** A Go duration (`30s`), or a number of seconds; milliseconds, above 0. */
+function optionalTimeout(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'number') {
+        if (!Number.isFinite(v) || v <= 0)
+            fail(where, field, 'must be more than 0 seconds');
+        return v * 1000;
+    }
+    if (typeof v !== 'string')
+        fail(where, field, 'must be a duration such as 30s, or seconds');
+    let ms;
+    try {
+        ms = parseDuration(v);
+    }
+    catch (err) {
+        fail(where, field, errors_errorMessage(err));
+    }
+    if (ms <= 0)
+        fail(where, field, 'must be more than 0');
+    return ms;
+}
+/** An absolute http(s) URL. */
+function httpURL(where, field, text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        fail(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        fail(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
+    }
+    return url;
+}
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Headers as Argo Rollouts writes them (`[{key, value}]`), or `[{name, value}]`, or a mapping
+ * `{Name: value}`.
+ */
+function headers(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return [];
+    const out = [];
+    const add = (at, name, value) => {
+        if (typeof name !== 'string' || !HEADER_NAME.test(name)) {
+            fail(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
+        }
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+            fail(where, at, 'header value must be a string');
+        }
+        const text = String(value);
+        if (/[\r\n\0]/.test(text))
+            fail(where, at, 'header value must not hold line breaks');
+        out.push({ name, value: text });
+    };
+    if (Array.isArray(v)) {
+        v.forEach((h, i) => {
+            const at = `${field}[${i}]`;
+            if (!isRecord(h))
+                fail(where, at, 'must be a mapping {key: <name>, value: <value>}');
+            for (const k of Object.keys(h)) {
+                if (!['key', 'name', 'value'].includes(k)) {
+                    fail(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
+                }
+            }
+            if (h.key !== undefined && h.name !== undefined) {
+                fail(where, at, 'set key or name, not both');
+            }
+            add(at, h.key ?? h.name, h.value);
+        });
+    }
+    else if (isRecord(v)) {
+        for (const [name, value] of Object.entries(v))
+            add(`${field}.${name}`, name, value);
+    }
+    else {
+        fail(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
+    }
+    return out;
+}
+/** Headers whose values are not worth hiding; every other header value is a secret. */
+const PLAIN_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'accept-encoding']);
+function isSecretHeader(name) {
+    return !PLAIN_HEADERS.has(name.toLowerCase());
+}
+
+;// CONCATENATED MODULE: ./src/verification/providers/argocd.ts
+/**
+ * The `argocd` provider: waits until Argo CD has deployed the promotion, reading each
+ * Application through Argo CD's REST API (`GET /api/v1/applications/{name}`, Bearer token).
+ *
+ * An application is
+ * - **ready** when it is Synced at the target revision (the promotion commit unless `revision`
+ *   says otherwise), no sync is running, and its health is Healthy;
+ * - **failed** when its spec is invalid (InvalidSpecError), when its last sync to the target
+ *   revision ended Failed or Error, or when it is Degraded at the target revision;
+ * - **waiting** otherwise: an old revision, OutOfSync, a sync running, Progressing, Suspended,
+ *   Missing or Unknown health, or a health verdict younger than 10 s after the sync (Kargo's
+ *   cooldown, so a status from before the sync is not taken for the new one).
+ *
+ * The measurement's phase is Failed if any application failed, Inconclusive (still waiting) if
+ * any is waiting, else Successful; `result.applications` lists each, so conditions can decide
+ * instead. Kargo's argocd-update health check (internal/health/checker/builtin/argocd.go) is the
+ * model: the same revision comparison (status.sync.revisions for multi-source apps), the same
+ * "sync in progress" test and the same cooldown; where Kargo calls Missing/Unknown health
+ * unhealthy, a verification waits on them (they end Inconclusive, not Failed).
+ *
+ * Failures to measure (401/403/404, unreachable server) are thrown: Error measurements.
+ */
+
+
+
+
+
+/** After a sync finishes, how long a health status is not trusted (Kargo uses 10 s too). */
+const HEALTH_COOLDOWN_MS = 10_000;
+const FIELDS = [
+    'server',
+    'applications',
+    'namespace',
+    'appNamespace',
+    'project',
+    'token',
+    'insecure',
+    'revision',
+    'refresh',
+    'requestTimeout',
+];
+const APP_FIELDS = ['name', 'namespace', 'appNamespace', 'project'];
+const DEFAULT_REQUEST_TIMEOUT = '10s';
+const MAX_BODY_IN_MESSAGE = 300;
+/** Kubernetes object names (DNS-1123 subdomain). */
+const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+/** Names, URLs and tokens: a non-empty string, trimmed. */
+function argocd_optionalString(where, obj, field) {
+    return optionalNonEmptyString(where, obj, field)?.trim();
+}
+function unknownFields(where, obj, allowed, prefix) {
+    for (const k of Object.keys(obj)) {
+        if (!allowed.includes(k)) {
+            const hint = suggest(k, allowed);
+            fail(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+        }
+    }
+}
+/** `namespace` and its Argo CD spelling `appNamespace` are the same thing; take either. */
+function namespaceOf(where, obj, prefix) {
+    const a = argocd_optionalString(where, obj, 'namespace');
+    const b = argocd_optionalString(where, obj, 'appNamespace');
+    if (a !== undefined && b !== undefined && a !== b) {
+        fail(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
+    }
+    const ns = a ?? b;
+    if (ns !== undefined && !K8S_NAME.test(ns)) {
+        fail(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
+    }
+    return ns;
+}
+function serverUrl(where, field, text) {
+    // `argocd --server argocd.example.com` takes a host; the API is HTTPS there too.
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        fail(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        fail(where, field, `must be an http(s) URL, not "${text}"`);
+    }
+    if (url.username || url.password) {
+        fail(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
+    }
+    if (url.search || url.hash)
+        fail(where, field, 'must not have a query or fragment');
+    // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
+    return url.toString().replace(/\/+$/, '');
+}
+function parseApp(where, raw, i, defaults) {
+    const prefix = `applications[${i}].`;
+    let name;
+    let namespace = defaults.namespace;
+    let project = defaults.project;
+    if (typeof raw === 'string') {
+        name = raw.trim();
+    }
+    else if (isRecord(raw)) {
+        unknownFields(where, raw, APP_FIELDS, prefix);
+        const n = argocd_optionalString(where, raw, 'name');
+        if (n === undefined)
+            fail(where, `${prefix}name`, 'is required');
+        name = n;
+        namespace = namespaceOf(where, raw, prefix) ?? namespace;
+        project = argocd_optionalString(where, raw, 'project') ?? project;
+    }
+    else {
+        fail(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
+    }
+    // `argocd app get ns/name` style.
+    const slash = name.indexOf('/');
+    if (slash >= 0) {
+        const ns = name.slice(0, slash);
+        if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
+            fail(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
+        }
+        namespace = ns;
+        name = name.slice(slash + 1);
+        if (!K8S_NAME.test(namespace))
+            fail(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
+    }
+    if (!K8S_NAME.test(name) || name.length > 253) {
+        fail(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
+    }
+    return {
+        name,
+        ...(namespace !== undefined && { namespace }),
+        ...(project !== undefined && { project }),
+    };
+}
+function argocd_parse(config, where) {
+    if (!isRecord(config))
+        fail(where, 'argocd', 'must be a mapping');
+    unknownFields(where, config, FIELDS, '');
+    const namespace = namespaceOf(where, config, '');
+    const project = argocd_optionalString(where, config, 'project');
+    const apps = config.applications;
+    if (!Array.isArray(apps) || apps.length === 0) {
+        fail(where, 'applications', 'must list at least one Argo CD Application name');
+    }
+    const applications = apps.map((a, i) => parseApp(where, a, i, {
+        ...(namespace !== undefined && { namespace }),
+        ...(project !== undefined && { project }),
+    }));
+    const seen = new Set();
+    applications.forEach((a, i) => {
+        const key = `${a.namespace ?? ''}/${a.name}`;
+        if (seen.has(key))
+            fail(where, `applications[${i}]`, `lists ${a.name} twice`);
+        seen.add(key);
+    });
+    const insecure = config.insecure ?? false;
+    if (typeof insecure !== 'boolean')
+        fail(where, 'insecure', 'must be true or false');
+    let revision;
+    if (config.revision !== undefined && config.revision !== null) {
+        if (typeof config.revision !== 'string')
+            fail(where, 'revision', 'must be a string');
+        revision = config.revision.trim();
+    }
+    const refresh = config.refresh;
+    if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
+        fail(where, 'refresh', 'must be normal or hard');
+    }
+    const timeoutText = argocd_optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
+    let requestTimeoutMs;
+    try {
+        requestTimeoutMs = parseDuration(timeoutText);
+    }
+    catch (err) {
+        fail(where, 'requestTimeout', errors_errorMessage(err));
+    }
+    if (requestTimeoutMs <= 0)
+        fail(where, 'requestTimeout', 'must be more than 0');
+    const server = argocd_optionalString(where, config, 'server');
+    const token = argocd_optionalString(where, config, 'token');
+    return {
+        ...(server !== undefined && { server: serverUrl(where, 'server', server) }),
+        applications,
+        ...(token !== undefined && { token }),
+        insecure,
+        ...(revision !== undefined && { revision }),
+        ...((refresh === 'normal' || refresh === 'hard') && { refresh }),
+        requestTimeoutMs,
+    };
+}
+const isSha = (r) => /^[0-9a-f]{7,64}$/i.test(r);
+const argocd_short = (r) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
+/** A commit SHA matches its abbreviations; anything else (chart versions, tags) matches exactly. */
+function sameRevision(observed, wanted) {
+    if (!observed || !wanted)
+        return false;
+    if (isSha(observed) && isSha(wanted)) {
+        const a = observed.toLowerCase();
+        const b = wanted.toLowerCase();
+        return a.startsWith(b) || b.startsWith(a);
+    }
+    return observed === wanted;
+}
+const nonEmpty = (xs) => (xs ?? []).filter((x) => typeof x === 'string' && x !== '');
+/** Decides one application; `now` for the health cooldown. Exported for the runner's summaries. */
+function assessApplication(ref, app, wanted, now) {
+    const status = app.status ?? {};
+    const sync = status.sync?.status || 'Unknown';
+    const revisions = nonEmpty(status.sync?.revisions).length
+        ? nonEmpty(status.sync?.revisions)
+        : nonEmpty([status.sync?.revision]);
+    const health = status.health?.status ?? '';
+    const op = status.operationState;
+    const operation = op?.phase ?? '';
+    const conditions = (status.conditions ?? []).filter((c) => c && typeof c.type === 'string');
+    const errorCondition = conditions.find((c) => /Error$/.test(c.type ?? ''));
+    const message = (op?.message || status.health?.message || errorCondition?.message || '').trim();
+    const base = {
+        name: ref.name,
+        ...(ref.namespace !== undefined && { namespace: ref.namespace }),
+        sync,
+        revision: revisions.join(','),
+        revisions,
+        health: health || 'Unknown',
+        operation,
+        message,
+    };
+    const out = (state, reason) => ({
+        ...base,
+        state,
+        reason,
+    });
+    const at = revisions.length ? revisions.map(argocd_short).join(',') : 'no revision';
+    const want = wanted ? argocd_short(wanted) : '';
+    const why = (text) => (text ? `: ${oneLine(text)}` : '');
+    const invalid = conditions.find((c) => c.type === 'InvalidSpecError');
+    if (invalid)
+        return out('failed', `InvalidSpecError${why(invalid.message ?? '')}`);
+    // Kargo's "a sync appears to be in progress": an operation is requested, or the last one has
+    // not finished. Terminating is still running.
+    const inProgress = app.operation?.sync !== undefined ||
+        operation === 'Running' ||
+        operation === 'Terminating' ||
+        (op !== undefined && !op.finishedAt);
+    const opRevisions = nonEmpty([
+        ...(op?.syncResult?.revisions ?? []),
+        op?.syncResult?.revision,
+        ...(op?.operation?.sync?.revisions ?? []),
+        op?.operation?.sync?.revision,
+    ]);
+    const opForTarget = !wanted || opRevisions.some((r) => sameRevision(r, wanted));
+    if (!inProgress && (operation === 'Failed' || operation === 'Error') && opForTarget) {
+        const to = opRevisions.find(isSha) ?? opRevisions[0];
+        return out('failed', `sync${to ? ` to ${argocd_short(to)}` : ''} ${operation}${why(op?.message ?? '')}`);
+    }
+    if (app.operation?.sync !== undefined) {
+        // Requested (by auto-sync, a user or Kargo) and not picked up yet: the operationState is
+        // still the previous operation's.
+        const requested = nonEmpty([
+            ...(app.operation.sync.revisions ?? []),
+            app.operation.sync.revision,
+        ]);
+        const to = requested.find(isSha) ?? requested[0];
+        return out('waiting', `sync requested${to ? ` to ${argocd_short(to)}` : ''}`);
+    }
+    if (inProgress) {
+        const to = opRevisions.find(isSha) ?? opRevisions[0];
+        return out('waiting', `sync ${operation || 'started'}${to ? ` to ${argocd_short(to)}` : ''}${why(op?.message ?? '')}`);
+    }
+    const atTarget = !wanted || revisions.some((r) => sameRevision(r, wanted));
+    if (!atTarget) {
+        const lastOp = operation === 'Failed' || operation === 'Error'
+            ? `; last sync ${operation}${why(op?.message ?? '')}`
+            : '';
+        return out('waiting', `${sync} at ${at} (waiting for ${want})${lastOp}`);
+    }
+    // An error condition makes the health status unreliable (Kargo checks conditions first).
+    const comparison = conditions.find((c) => c.type === 'ComparisonError');
+    if (comparison)
+        return out('waiting', `ComparisonError${why(comparison.message ?? '')}`);
+    // The health status may still be the one from before the sync: let Argo CD reassess it.
+    if (wanted && op !== undefined) {
+        const changed = status.health?.lastTransitionTime;
+        const since = changed || op.finishedAt;
+        const t = since ? Date.parse(since) : NaN;
+        const age = now.getTime() - t;
+        if (!Number.isNaN(t) && age < HEALTH_COOLDOWN_MS) {
+            const seconds = Math.max(0, Math.round(age / 1000));
+            const event = changed ? 'health changed' : 'sync finished';
+            return out('waiting', `${health || 'Unknown'} at ${at}, but the ${event} only ${seconds} s ago; waiting for Argo CD to reassess health`);
+        }
+    }
+    if (health === 'Degraded') {
+        return out('failed', `Degraded at ${at}${why(status.health?.message ?? '')}`);
+    }
+    if (sync !== 'Synced')
+        return out('waiting', `${sync} at ${at}`);
+    if (health !== 'Healthy') {
+        return out('waiting', `Synced at ${at}, ${health || 'no health yet'}${why(status.health?.message ?? '')}`);
+    }
+    return out('ready', `Synced at ${at} and Healthy`);
+}
+function oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
+}
+// --- HTTP --------------------------------------------------------------------------------------
+function scrub(text, secrets) {
+    let out = text;
+    for (const s of secrets)
+        if (s.length >= 4)
+            out = out.split(s).join('***');
+    return out;
+}
+/** grpc-gateway's error body: `{"error": "…", "code": 16, "message": "…"}` (code: the gRPC code). */
+function gatewayError(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (isRecord(parsed)) {
+            const m = parsed.message ?? parsed.error;
+            if (typeof m === 'string' && m) {
+                return { message: m, ...(typeof parsed.code === 'number' && { code: parsed.code }) };
+            }
+        }
+    }
+    catch {
+        // not JSON
+    }
+    return { message: oneLine(body) || '(empty body)' };
+}
+/** gRPC NotFound: Argo CD's "no such application", as opposed to a proxy's 404 for a wrong path. */
+const GRPC_NOT_FOUND = 5;
+const appLabel = (ref) => (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name);
+async function getApplication(ctx, config, server, token, ref, dispatcher) {
+    const params = new URLSearchParams();
+    if (ref.namespace)
+        params.set('appNamespace', ref.namespace);
+    if (ref.project)
+        params.set('project', ref.project);
+    if (config.refresh)
+        params.set('refresh', config.refresh);
+    const query = params.toString();
+    const url = `${server}/api/v1/applications/${encodeURIComponent(ref.name)}${query ? `?${query}` : ''}`;
+    const host = new URL(server).host;
+    const label = appLabel(ref);
+    const timeout = AbortSignal.timeout(config.requestTimeoutMs);
+    const signal = AbortSignal.any([ctx.signal, timeout]);
+    let status;
+    let statusText;
+    let body;
+    try {
+        const res = await ctx.fetch(url, {
+            method: 'GET',
+            headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+            signal,
+            redirect: 'follow',
+            ...(dispatcher && { dispatcher }),
+        });
+        status = res.status;
+        statusText = res.statusText;
+        body = await res.text();
+    }
+    catch (err) {
+        if (timeout.aborted) {
+            throw new Error(`Argo CD (${host}) did not answer for application ${label} within ${config.requestTimeoutMs / 1000}s`, { cause: err });
+        }
+        if (ctx.signal.aborted) {
+            throw new Error(`request to Argo CD (${host}) was cancelled`, { cause: err });
+        }
+        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+        const tls = /certificate|self.signed|CERT_/i.test(cause)
+            ? ' (a self-signed certificate? set insecure: true to skip verification)'
+            : '';
+        throw new Error(scrub(`Argo CD (${host}) unreachable: ${errors_errorMessage(err)}${cause}${tls}`, [token]), { cause: err });
+    }
+    if (status === 200) {
+        try {
+            return JSON.parse(body);
+        }
+        catch {
+            throw new Error(`Argo CD (${host}) answered application ${label} with a body that is not JSON: ${oneLine(body)}`);
+        }
+    }
+    const what = `${status}${statusText ? ` ${statusText}` : ''}`;
+    const { message: said, code } = gatewayError(body);
+    let message;
+    switch (status) {
+        case 401:
+            message =
+                `Argo CD (${host}) rejected the token (${what}: ${said}): check token / ARGOCD_AUTH_TOKEN; ` +
+                    'it may have expired, been revoked, or belong to another Argo CD';
+            break;
+        case 403:
+            message =
+                `Argo CD (${host}) denied access to application ${label} (${what}: ${said}): the token ` +
+                    "lacks 'applications, get' on it, or the application does not exist (Argo CD answers 403 " +
+                    `for both${ref.project ? '' : '; set project to tell them apart'}); check the name and namespace`;
+            break;
+        case 404:
+            message =
+                code === GRPC_NOT_FOUND
+                    ? `application ${label} not found on Argo CD (${host}) (or the token cannot see it): ${said}`
+                    : `${host} answered ${what} for ${new URL(url).pathname}, not as Argo CD's API would ` +
+                        `(${said}): is server the Argo CD URL, with its --rootpath if it has one?`;
+            break;
+        default:
+            message = `Argo CD (${host}) answered ${what} for application ${label}: ${said}`;
+    }
+    throw new Error(scrub(message, [token]));
+}
+function resolve(config, ctx) {
+    const token = config.token ?? ctx.env.ARGOCD_AUTH_TOKEN?.trim();
+    if (token)
+        ctx.secret(token);
+    const server = config.server ?? ctx.env.ARGOCD_SERVER?.trim();
+    const missing = [
+        ...(server ? [] : ['the Argo CD server (server, or ARGOCD_SERVER in the environment)']),
+        ...(token ? [] : ['a token (token, or ARGOCD_AUTH_TOKEN in the environment)']),
     ];
+    if (!server || !token)
+        throw new ConfigError(`argocd: ${missing.join(' and ')} is required`);
+    return { server: config.server ?? serverUrl('argocd', 'ARGOCD_SERVER', server), token };
+}
+function summarise(results, phase) {
+    const show = (r) => `${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.reason}`;
+    if (phase === 'Successful') {
+        if (results.length === 1 && results[0])
+            return show(results[0]);
+        return `${results.length} applications Synced and Healthy (${results.map((r) => r.name).join(', ')})`;
+    }
+    const first = phase === 'Failed' ? 'failed' : 'waiting';
+    const shown = results.filter((r) => r.state === first);
+    const count = (state) => results.filter((r) => r.state === state).length;
+    const also = ['waiting', 'ready']
+        .filter((state) => state !== first && count(state) > 0)
+        .map((state) => `${count(state)} ${state}`);
+    return `${shown.map(show).join('; ')}${also.length ? `; also ${also.join(', ')}` : ''}`;
+}
+async function measure(config, ctx) {
+    const { server, token } = resolve(config, ctx);
+    const wanted = config.revision === undefined ? ctx.target.commit : config.revision || undefined;
+    const dispatcher = config.insecure
+        ? new undici.Agent({ connect: { rejectUnauthorized: false } })
+        : undefined;
+    try {
+        ctx.log(`argocd: ${config.applications.map(appLabel).join(', ')} on ${new URL(server).host}` +
+            (wanted ? `, waiting for ${argocd_short(wanted)}` : ', revision not compared'));
+        const apps = await Promise.all(config.applications.map((ref) => getApplication(ctx, config, server, token, ref, dispatcher)));
+        const now = ctx.clock();
+        const applications = apps.map((app, i) => assessApplication(config.applications[i], app, wanted, now));
+        const phase = applications.some((a) => a.state === 'failed')
+            ? 'Failed'
+            : applications.some((a) => a.state === 'waiting')
+                ? 'Inconclusive'
+                : 'Successful';
+        const result = { revision: wanted ? argocd_short(wanted) : null, applications };
+        return { result, phase, detail: scrub(summarise(applications, phase), [token]) };
+    }
+    finally {
+        await dispatcher?.close();
+    }
+}
+const argocd = { name: 'argocd', parse: argocd_parse, measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/command.ts
+/**
+ * The `command` provider (gantry's own; Argo Rollouts' nearest is the Kubernetes `job` metric):
+ * one shell command per measurement, run with `/bin/sh -c` in the job.
+ *
+ * Fields: `run` (required, the script), `timeout` (a duration such as 2m; the metric's own
+ * `timeout`, default 5m, applies anyway), `env` (a mapping of extra variables, or `[{name,
+ * value}]`), `dir` (the working directory; default a fresh temporary directory, removed
+ * afterwards; a relative path is taken from the job's working directory).
+ *
+ * The command inherits the environment the adapter passes in (the verify step's environment),
+ * plus GANTRY_PROJECT, GANTRY_STAGE, GANTRY_FREIGHT, GANTRY_FREIGHT_ALIAS and GANTRY_COMMIT (when
+ * known), plus `env`.
+ *
+ * `result` is `{exitCode, stdout, stderr, json}`: `json` is stdout parsed as JSON when it is JSON
+ * (nil otherwise). stdout and stderr keep at most 1 MiB each. Without conditions exit status 0
+ * is Successful and any other Failed; with conditions, they decide (`result.json.ready ==
+ * true`). A command that cannot start, is killed by a signal or runs out of time is an Error;
+ * when it is stopped the whole process group is killed (SIGTERM, then SIGKILL after 2s).
+ */
+
+
+
+
+
+
+const command_FIELDS = ['run', 'timeout', 'env', 'dir'];
+/** Most of stdout and of stderr a measurement keeps. */
+const MAX_OUTPUT_BYTES = 1024 * 1024;
+/** Between SIGTERM and SIGKILL when a command is stopped. */
+const KILL_GRACE_MS = 2000;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function envOf(where, v) {
+    const out = {};
+    const add = (at, name, value) => {
+        if (typeof name !== 'string' || !ENV_NAME.test(name)) {
+            fail(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
+        }
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+            fail(where, at, 'must be a string');
+        }
+        out[name] = String(value);
+    };
+    if (v === undefined || v === null)
+        return out;
+    if (Array.isArray(v)) {
+        v.forEach((e, i) => {
+            if (!isRecord(e))
+                fail(where, `env[${i}]`, 'must be a mapping {name, value}');
+            add(`env[${i}]`, e.name, e.value);
+        });
+    }
+    else if (isRecord(v)) {
+        for (const [name, value] of Object.entries(v))
+            add(`env.${name}`, name, value);
+    }
+    else {
+        fail(where, 'env', 'must be a mapping of variable names to values');
+    }
+    return out;
+}
+function command_parse(config, where) {
+    const c = checkConfig(where, 'command', config, command_FIELDS);
+    const timeoutMs = optionalTimeout(where, c, 'timeout');
+    const dir = optionalString(where, c, 'dir');
+    if (dir === '')
+        fail(where, 'dir', 'must not be empty');
+    return {
+        run: requiredString(where, c, 'run'),
+        ...(timeoutMs !== undefined && { timeoutMs }),
+        env: envOf(where, c.env),
+        ...(dir !== undefined && { dir }),
+    };
+}
+class Capped {
+    chunks = [];
+    size = 0;
+    truncated = false;
+    push(b) {
+        if (this.size >= MAX_OUTPUT_BYTES) {
+            this.truncated = true;
+            return;
+        }
+        const room = MAX_OUTPUT_BYTES - this.size;
+        const part = b.length > room ? b.subarray(0, room) : b;
+        if (part.length < b.length)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.size += part.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+function lastLine(text) {
+    const lines = text.trim().split('\n');
+    const line = (lines[lines.length - 1] ?? '').trim();
+    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+async function command_measure(config, ctx) {
+    const temp = config.dir === undefined ? await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-verify-')) : undefined;
+    const cwd = temp ?? (0,external_node_path_namespaceObject.resolve)(config.dir ?? '.');
+    const env = {};
+    for (const [k, v] of Object.entries(ctx.env))
+        if (v !== undefined)
+            env[k] = v;
+    Object.assign(env, {
+        GANTRY_PROJECT: ctx.target.project,
+        GANTRY_STAGE: ctx.target.stage,
+        GANTRY_FREIGHT: ctx.target.freightId,
+        GANTRY_FREIGHT_ALIAS: ctx.target.freightAlias,
+        ...(ctx.target.commit !== undefined && { GANTRY_COMMIT: ctx.target.commit }),
+        ...config.env,
+    });
+    try {
+        return await new Promise((resolvePromise, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', config.run], {
+                cwd,
+                env,
+                detached: true, // its own process group, so that stopping it stops its children too
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+            const stdout = new Capped();
+            const stderr = new Capped();
+            child.stdout.on('data', (b) => stdout.push(b));
+            child.stderr.on('data', (b) => stderr.push(b));
+            let stopped;
+            let killTimer;
+            const killGroup = (signal) => {
+                try {
+                    if (child.pid !== undefined)
+                        process.kill(-child.pid, signal);
+                }
+                catch {
+                    // Already gone.
+                }
+            };
+            const stop = (why) => {
+                if (stopped !== undefined || child.exitCode !== null)
+                    return;
+                stopped = why;
+                killGroup('SIGTERM');
+                killTimer = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
+                killTimer.unref();
+            };
+            const onAbort = () => stop('stopped');
+            ctx.signal.addEventListener('abort', onAbort, { once: true });
+            if (ctx.signal.aborted)
+                onAbort();
+            const timer = config.timeoutMs !== undefined
+                ? setTimeout(() => stop(`timed out after ${formatDuration(config.timeoutMs ?? 0)}`), config.timeoutMs)
+                : undefined;
+            const cleanup = () => {
+                ctx.signal.removeEventListener('abort', onAbort);
+                if (timer)
+                    clearTimeout(timer);
+            };
+            child.once('error', (err) => {
+                cleanup();
+                reject(new Error(`command could not start: ${err.message}`));
+            });
+            child.once('close', (code, signal) => {
+                cleanup();
+                // The group may still hold children that closed their output early.
+                if (stopped !== undefined)
+                    killGroup('SIGKILL');
+                if (killTimer)
+                    clearTimeout(killTimer);
+                if (stdout.truncated)
+                    ctx.log('stdout was longer than 1 MiB and was cut');
+                if (stderr.truncated)
+                    ctx.log('stderr was longer than 1 MiB and was cut');
+                const err = stderr.text();
+                if (stopped !== undefined) {
+                    reject(new Error(`command ${stopped}${err ? ` (stderr: ${lastLine(err)})` : ''}`));
+                    return;
+                }
+                if (code === null) {
+                    reject(new Error(`command was killed by ${signal ?? 'a signal'}${err ? ` (stderr: ${lastLine(err)})` : ''}`));
+                    return;
+                }
+                const out = stdout.text();
+                let json = null;
+                if (out.trim() !== '') {
+                    try {
+                        json = JSON.parse(out);
+                    }
+                    catch {
+                        json = null;
+                    }
+                }
+                const tail = code !== 0 ? lastLine(err) || lastLine(out) : '';
+                resolvePromise({
+                    result: { exitCode: code, stdout: out, stderr: err, json },
+                    phase: code === 0 ? 'Successful' : 'Failed',
+                    detail: `exit status ${code}${tail ? `: ${tail}` : ''}`,
+                });
+            });
+        });
+    }
+    finally {
+        if (temp !== undefined)
+            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+    }
+}
+const command = { name: 'command', parse: command_parse, measure: command_measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/datadog.ts
+/**
+ * The `datadog` provider, with Argo Rollouts' Datadog provider semantics
+ * (argoproj/argo-rollouts metricproviders/datadog, docs/analysis/datadog.md):
+ *
+ * - `apiVersion: v1` (Argo's default) sends `query` to `GET /api/v1/query?from&to&query` (Unix
+ *   seconds); `result` is the value of the last point of the first series.
+ * - `apiVersion: v2` sends `query`, or `queries` (name → query) with an optional `formula`, to
+ *   `POST /api/v2/query/scalar` (Unix milliseconds, `aggregator` default `last`); `result` is the
+ *   first value of the first number column, or, for a `by {tag}` query, the list of values.
+ * - No data gives `result` null (Argo evaluates nil): write `default(result, 0) < 0.05`.
+ * - `interval` is the look-back window (default 5m), not the polling rate (that is the metric's).
+ * - Keys: `apiKey`/`appKey` in the config, else DD_API_KEY/DD_APP_KEY from the environment,
+ *   sent as DD-API-KEY/DD-APPLICATION-KEY. Endpoint: `address`, else `https://api.<site>` (site
+ *   default datadoghq.com), else DD_ADDRESS / DD_SITE.
+ *
+ * The provider never sets a phase: conditions decide. Failures to measure (auth, bad query,
+ * rate limit, timeouts) are thrown, so the runner records an Error measurement.
+ */
+
+
+
+
+const DATADOG_AGGREGATORS = [
+    'avg',
+    'min',
+    'max',
+    'sum',
+    'last',
+    'percentile',
+    'mean',
+    'l2norm',
+    'area',
+];
+const datadog_FIELDS = [
+    'apiVersion',
+    'query',
+    'queries',
+    'formula',
+    'interval',
+    'aggregator',
+    'address',
+    'site',
+    'apiKey',
+    'appKey',
+    'requestTimeout',
+];
+const DEFAULT_SITE = 'datadoghq.com';
+const DEFAULT_INTERVAL = '5m';
+const datadog_DEFAULT_REQUEST_TIMEOUT = '10s';
+const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Enough of an error body to explain it; Datadog's are short, proxies' HTML pages are not. */
+const datadog_MAX_BODY_IN_MESSAGE = 300;
+function duration(where, field, text, minMs) {
+    let ms;
+    try {
+        ms = parseDuration(text);
+    }
+    catch (err) {
+        fail(where, field, errors_errorMessage(err));
+    }
+    if (ms < minMs)
+        fail(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
+    return ms;
+}
+function httpUrl(where, field, text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        fail(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        fail(where, field, `must be an http(s) URL, not "${text}"`);
+    }
+    if (url.username || url.password) {
+        fail(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
+    }
+    return text.replace(/\/+$/, '');
+}
+function datadog_parse(config, where) {
+    if (!isRecord(config))
+        fail(where, 'datadog', 'must be a mapping');
+    for (const k of Object.keys(config)) {
+        if (!datadog_FIELDS.includes(k)) {
+            const hint = suggest(k, datadog_FIELDS);
+            fail(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+        }
+    }
+    const version = config.apiVersion ?? 'v1';
+    if (version !== 'v1' && version !== 'v2') {
+        fail(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
+    }
+    const query = optionalNonEmptyString(where, config, 'query');
+    const formula = optionalNonEmptyString(where, config, 'formula');
+    let queries;
+    if (config.queries !== undefined && config.queries !== null) {
+        if (!isRecord(config.queries))
+            fail(where, 'queries', 'must be a mapping of name to query');
+        queries = {};
+        for (const [name, q] of Object.entries(config.queries)) {
+            if (!QUERY_NAME.test(name)) {
+                fail(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
+            }
+            if (typeof q !== 'string' || q.trim() === '') {
+                fail(where, `queries.${name}`, 'must be a non-empty string');
+            }
+            queries[name] = q;
+        }
+        if (Object.keys(queries).length === 0)
+            fail(where, 'queries', 'must name at least one query');
+    }
+    // The checks of Argo Rollouts' validateIncomingProps, in its order.
+    if (query === undefined && queries === undefined) {
+        fail(where, 'query', 'is required (or, with apiVersion v2, queries)');
+    }
+    if (query !== undefined && queries !== undefined) {
+        fail(where, 'queries', 'cannot be used together with query: use one or the other');
+    }
+    if (version === 'v1' && query === undefined) {
+        fail(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
+    }
+    if (formula !== undefined && queries === undefined) {
+        fail(where, 'formula', 'needs queries (a formula combines named queries)');
+    }
+    if (version === 'v1' && formula !== undefined) {
+        fail(where, 'formula', 'needs apiVersion: v2');
+    }
+    if (formula === undefined && queries !== undefined && Object.keys(queries).length > 1) {
+        fail(where, 'formula', 'is required when there are several queries (which one would decide?)');
+    }
+    let aggregator;
+    if (config.aggregator !== undefined && config.aggregator !== null) {
+        if (version === 'v1')
+            fail(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
+        if (!DATADOG_AGGREGATORS.includes(config.aggregator)) {
+            fail(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
+        }
+        aggregator = config.aggregator;
+    }
+    const intervalText = optionalNonEmptyString(where, config, 'interval') ?? DEFAULT_INTERVAL;
+    // Datadog takes whole seconds (v1) and Argo truncates to seconds too.
+    const intervalMs = Math.floor(duration(where, 'interval', intervalText, 1000) / 1000) * 1000;
+    const timeoutText = optionalNonEmptyString(where, config, 'requestTimeout') ?? datadog_DEFAULT_REQUEST_TIMEOUT;
+    const requestTimeoutMs = duration(where, 'requestTimeout', timeoutText, 1);
+    const address = optionalNonEmptyString(where, config, 'address');
+    let site = optionalNonEmptyString(where, config, 'site');
+    if (site !== undefined) {
+        site = normaliseSite(site);
+        if (!/^[a-z0-9.-]+$/i.test(site)) {
+            fail(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
+        }
+    }
+    const apiKey = optionalNonEmptyString(where, config, 'apiKey');
+    const appKey = optionalNonEmptyString(where, config, 'appKey');
+    return {
+        apiVersion: version,
+        ...(query !== undefined && { query }),
+        ...(queries !== undefined && { queries }),
+        ...(formula !== undefined && { formula }),
+        intervalMs,
+        ...(aggregator !== undefined && { aggregator }),
+        ...(address !== undefined && { address: httpUrl(where, 'address', address) }),
+        ...(site !== undefined && { site }),
+        ...(apiKey !== undefined && { apiKey }),
+        ...(appKey !== undefined && { appKey }),
+        requestTimeoutMs,
+    };
+}
+/** `app.datadoghq.eu` (what the browser shows) and `datadoghq.eu` (DD_SITE) name the same site. */
+function normaliseSite(site) {
+    return site
+        .trim()
+        .replace(/^https?:\/\//, '')
+        .replace(/\/+$/, '')
+        .replace(/^(app|api)\./, '');
+}
+function datadog_baseUrl(config, env) {
+    if (config.address)
+        return config.address;
+    if (config.site)
+        return `https://api.${config.site}`;
+    const envAddress = env.DD_ADDRESS?.trim();
+    if (envAddress)
+        return envAddress.replace(/\/+$/, '');
+    const envSite = env.DD_SITE?.trim();
+    return `https://api.${envSite ? normaliseSite(envSite) : DEFAULT_SITE}`;
+}
+function keys(config, ctx) {
+    const apiKey = config.apiKey ?? ctx.env.DD_API_KEY;
+    const appKey = config.appKey ?? ctx.env.DD_APP_KEY;
+    // Register what we have before complaining, so nothing below can print it.
+    if (apiKey)
+        ctx.secret(apiKey);
+    if (appKey)
+        ctx.secret(appKey);
+    const missing = [
+        ...(apiKey ? [] : ['an API key (apiKey, or DD_API_KEY in the environment)']),
+        ...(appKey ? [] : ['an application key (appKey, or DD_APP_KEY in the environment)']),
+    ];
+    if (missing.length || !apiKey || !appKey) {
+        throw new ConfigError(`datadog: ${missing.join(' and ')} is required`);
+    }
+    return { apiKey, appKey, secrets: [apiKey, appKey] };
+}
+/** Belt and braces: the runner masks registered secrets, but our own messages never hold them. */
+function datadog_scrub(text, secrets) {
+    let out = text;
+    for (const s of secrets)
+        if (s.length >= 4)
+            out = out.split(s).join('***');
+    return out;
+}
+function clip(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > datadog_MAX_BODY_IN_MESSAGE ? `${flat.slice(0, datadog_MAX_BODY_IN_MESSAGE)}…` : flat;
+}
+/** Datadog's error body is `{"errors": ["…"]}` (APIErrorResponse); anything else is shown clipped. */
+function errorText(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (isRecord(parsed) && Array.isArray(parsed.errors) && parsed.errors.length) {
+            return parsed.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
+        }
+    }
+    catch {
+        // not JSON
+    }
+    return clip(body) || '(empty body)';
+}
+function rateLimitText(headers) {
+    const h = (n) => headers.get(n);
+    const parts = [];
+    const name = h('x-ratelimit-name');
+    if (name)
+        parts.push(`limit ${name}`);
+    const limit = h('x-ratelimit-limit');
+    const period = h('x-ratelimit-period');
+    if (limit)
+        parts.push(`${limit} requests${period ? ` per ${period}s` : ''}`);
+    const remaining = h('x-ratelimit-remaining');
+    if (remaining)
+        parts.push(`${remaining} left`);
+    const reset = h('x-ratelimit-reset');
+    if (reset)
+        parts.push(`resets in ${reset}s`);
     return parts.join(', ');
 }
-const lastSegment = (url) => url
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '')
-    .split('/')
-    .pop() ?? url;
-
-;// CONCATENATED MODULE: ./src/util/table.ts
-/** Plain aligned columns, as `kubectl get` and `kargo get` print them. */
-function table(headers, rows) {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-        .join('   ')
-        .trimEnd();
-    return [line(headers), ...rows.map(line)].join('\n') + '\n';
+async function send(ctx, url, init, timeoutMs, secrets) {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([ctx.signal, timeout]);
+    const host = new URL(url).host;
+    try {
+        const res = await ctx.fetch(url, { ...init, signal, redirect: 'follow' });
+        const body = await res.text();
+        return { status: res.status, statusText: res.statusText, headers: res.headers, body };
+    }
+    catch (err) {
+        if (timeout.aborted) {
+            throw new Error(`Datadog API request to ${host} timed out after ${timeoutMs / 1000}s`, {
+                cause: err,
+            });
+        }
+        if (ctx.signal.aborted) {
+            throw new Error(`Datadog API request to ${host} was cancelled`, { cause: err });
+        }
+        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+        throw new Error(datadog_scrub(`Datadog API request to ${host} failed: ${errors_errorMessage(err)}${cause}`, secrets), { cause: err });
+    }
 }
-/** Age in kubectl's style: 45s, 12m, 5h, 3d. */
-function age(iso, now) {
-    if (!iso)
+function checkStatus(sent, route, secrets) {
+    if (sent.status === 200)
+        return;
+    const what = `${sent.status}${sent.statusText ? ` ${sent.statusText}` : ''}`;
+    const text = errorText(sent.body);
+    let message;
+    if (sent.status === 401 || sent.status === 403) {
+        message =
+            `Datadog refused the keys for ${route} (${what}: ${text}); check the API and application ` +
+                'keys (apiKey/appKey or DD_API_KEY/DD_APP_KEY), that they belong to this site, and that the ' +
+                'application key may query timeseries (timeseries_query)';
+    }
+    else if (sent.status === 429) {
+        const limits = rateLimitText(sent.headers);
+        message =
+            `Datadog rate limit hit on ${route} (${what}${limits ? `; ${limits}` : ''}): ` +
+                'poll less often (the metric interval) or ask Datadog support to raise it';
+    }
+    else {
+        message = `Datadog answered ${what} to ${route}: ${text}`;
+    }
+    throw new Error(datadog_scrub(message, secrets));
+}
+function parseJson(sent, route) {
+    try {
+        return JSON.parse(sent.body);
+    }
+    catch {
+        throw new Error(`Datadog answered ${route} with a body that is not JSON: ${clip(sent.body)}`);
+    }
+}
+const fmt = (n) => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6))));
+const datadog_window = (ms) => ms % 3_600_000 === 0
+    ? `${ms / 3_600_000}h`
+    : ms % 60_000 === 0
+        ? `${ms / 60_000}m`
+        : `${ms / 1000}s`;
+async function measureV1(config, ctx, base, k) {
+    const query = config.query ?? '';
+    const to = Math.floor(ctx.clock().getTime() / 1000);
+    const from = to - config.intervalMs / 1000;
+    const params = new URLSearchParams({ from: String(from), to: String(to), query });
+    const route = 'GET /api/v1/query';
+    ctx.log(`datadog: ${route} on ${new URL(base).host}, last ${datadog_window(config.intervalMs)}: ${query}`);
+    const sent = await send(ctx, `${base}/api/v1/query?${params}`, {
+        method: 'GET',
+        headers: {
+            Accept: 'application/json',
+            'DD-API-KEY': k.apiKey,
+            'DD-APPLICATION-KEY': k.appKey,
+        },
+    }, config.requestTimeoutMs, k.secrets);
+    checkStatus(sent, route, k.secrets);
+    const body = parseJson(sent, route);
+    if (!isRecord(body))
+        throw new Error(`Datadog answered ${route} with ${clip(sent.body)}`);
+    if (body.status === 'error' || (typeof body.error === 'string' && body.error)) {
+        throw new Error(`Datadog could not run the query: ${String(body.error ?? body.message ?? 'error')}`);
+    }
+    const series = Array.isArray(body.series) ? body.series : [];
+    const first = series[0];
+    const points = isRecord(first) && Array.isArray(first.pointlist) ? first.pointlist : [];
+    const last = points[points.length - 1];
+    if (!Array.isArray(last)) {
+        return {
+            result: null,
+            detail: `no data in the last ${datadog_window(config.intervalMs)}; result is null (conditions can use default(result, 0))`,
+        };
+    }
+    if (last.length !== 2)
+        throw new Error('Datadog returned a point that does not have 2 values');
+    const [ts, value] = last;
+    if (value === null) {
+        return {
+            result: null,
+            detail: `the last point of the series has no value; result is null (conditions can use default(result, 0))`,
+        };
+    }
+    if (typeof value !== 'number')
+        throw new Error(`Datadog returned a non-numeric point value ${JSON.stringify(value)}`);
+    const at = typeof ts === 'number' ? ` at ${new Date(ts).toISOString()}` : '';
+    const more = series.length > 1 ? ` (first of ${series.length} series)` : '';
+    return { result: value, detail: `${fmt(value)}${at}${more}` };
+}
+async function measureV2(config, ctx, base, k) {
+    const queries = config.queries ?? { query: config.query ?? '' };
+    const aggregator = config.aggregator ?? 'last';
+    const to = Math.floor(ctx.clock().getTime() / 1000) * 1000;
+    const from = to - config.intervalMs;
+    const payload = {
+        data: {
+            type: 'scalar_request',
+            attributes: {
+                from,
+                to,
+                queries: Object.entries(queries).map(([name, query]) => ({
+                    aggregator,
+                    data_source: 'metrics',
+                    name,
+                    query,
+                })),
+                formulas: config.formula ? [{ formula: config.formula }] : [],
+            },
+        },
+    };
+    const route = 'POST /api/v2/query/scalar';
+    const shown = config.formula ?? Object.values(queries)[0] ?? '';
+    ctx.log(`datadog: ${route} on ${new URL(base).host}, last ${datadog_window(config.intervalMs)}, ${aggregator}: ${shown}`);
+    const sent = await send(ctx, `${base}/api/v2/query/scalar`, {
+        method: 'POST',
+        headers: {
+            Accept: 'application/json',
+            'Content-Type': 'application/json',
+            'DD-API-KEY': k.apiKey,
+            'DD-APPLICATION-KEY': k.appKey,
+        },
+        body: JSON.stringify(payload),
+    }, config.requestTimeoutMs, k.secrets);
+    checkStatus(sent, route, k.secrets);
+    const body = parseJson(sent, route);
+    const data = isRecord(body) && isRecord(body.data) ? body.data : undefined;
+    if (data && typeof data.errors === 'string' && data.errors) {
+        throw new Error(`Datadog reported errors in the query: ${data.errors}`);
+    }
+    const attributes = data && isRecord(data.attributes) ? data.attributes : undefined;
+    const columns = attributes && Array.isArray(attributes.columns) ? attributes.columns.filter(isRecord) : [];
+    // As Argo: the first number column decides (a legacy column without a type counts as one); a
+    // `group` column means a `by {tag}` query, whose result is the list of values, never a scalar.
+    const numbers = columns.find((c) => c.type === undefined || c.type === '' || c.type === 'number');
+    const groups = columns.filter((c) => c.type === 'group');
+    const raw = numbers && Array.isArray(numbers.values) ? numbers.values : [];
+    const values = [];
+    const labels = [];
+    raw.forEach((v, i) => {
+        if (v === null)
+            return; // Datadog's "no data for this group"
+        if (typeof v !== 'number') {
+            throw new Error(`Datadog returned a non-numeric value ${JSON.stringify(v)} in column ${String(numbers?.name)}`);
+        }
+        values.push(v);
+        if (groups.length)
+            labels.push(groupLabel(groups, i));
+    });
+    if (values.length === 0) {
+        return {
+            result: null,
+            detail: `no data in the last ${datadog_window(config.intervalMs)}; result is null (conditions can use default(result, 0))`,
+        };
+    }
+    if (!groups.length) {
+        const value = values[0];
+        return {
+            result: value,
+            detail: `${fmt(value)} (${aggregator} over ${datadog_window(config.intervalMs)})`,
+        };
+    }
+    const shownGroups = values
+        .slice(0, 5)
+        .map((v, i) => `${labels[i]}=${fmt(v)}`)
+        .join(', ');
+    return {
+        result: values,
+        detail: `${values.length} group${values.length === 1 ? '' : 's'}: ${shownGroups}${values.length > 5 ? ', …' : ''}`,
+    };
+}
+/** A row's label across every group column (`by {env, resource}` → `prod,GET /a`), as Argo does. */
+function groupLabel(groups, row) {
+    const parts = [];
+    for (const g of groups) {
+        const cell = Array.isArray(g.values) ? g.values[row] : undefined;
+        if (!Array.isArray(cell) || cell.length === 0) {
+            throw new Error(`Datadog returned no group label for row ${row}`);
+        }
+        parts.push(...cell.map(String));
+    }
+    return parts.join(',');
+}
+async function datadog_measure(config, ctx) {
+    const k = keys(config, ctx);
+    const base = datadog_baseUrl(config, ctx.env);
+    return config.apiVersion === 'v1'
+        ? measureV1(config, ctx, base, k)
+        : measureV2(config, ctx, base, k);
+}
+const datadog = { name: 'datadog', parse: datadog_parse, measure: datadog_measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/github.ts
+/**
+ * The `github` provider (gantry's own): waits for the checks on the promotion commit in the
+ * GitOps repository, the check runs (GitHub Actions jobs, GitHub Apps) and the commit statuses
+ * (external CI), read through the verify adapter's GitHub client (`ctx.github`).
+ *
+ * Fields: `checks` (names of check runs or status contexts that must pass; `*` matches any run
+ * of characters; default: every check that reports), `ignore` (names, with `*`, left out),
+ * `ref` (default: the promotion commit), `includeCheckRuns` and `includeStatuses` (default
+ * true).
+ *
+ * Each check is `success` (a check run that concluded success, neutral or skipped, as branch
+ * protection counts them; a status `success`), `failure` (concluded failure, cancelled,
+ * timed_out or action_required; a status `failure` or `error`) or `pending` (queued, running,
+ * stale, or a status `pending`); the result keeps `neutral` and `skipped` apart. The
+ * measurement is
+ * - Failed as soon as a check that counts has failed;
+ * - Successful when every name in `checks` has reported and all checks that match it passed
+ *   (without `checks`: at least one check reported, and every one that is not ignored passed);
+ * - Inconclusive otherwise: still waiting. The provider is one of the runner's waiting providers,
+ *   so the metric polls until success, failure, or `count` measurements (then Inconclusive).
+ *
+ * A name in `checks` that no check has reported yet is waited for (a workflow may not have
+ * started). Failures to read (no token, 401/403/404/422) are thrown: Error measurements.
+ */
+
+
+const github_FIELDS = ['checks', 'ignore', 'ref', 'includeStatuses', 'includeCheckRuns'];
+const MAX_NAMES_IN_DETAIL = 5;
+/** `*` matches any run of characters (`/` and spaces too); everything else is literal. */
+function globToRegExp(pattern) {
+    const body = pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${body}$`, 's');
+}
+function nameList(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (!Array.isArray(v)) {
+        fail(where, field, 'must be a list of check names (check runs or status contexts)');
+    }
+    const out = [];
+    v.forEach((item, i) => {
+        if (typeof item !== 'string' || item.trim() === '') {
+            fail(where, `${field}[${i}]`, 'must be a non-empty check name');
+        }
+        const name = item.trim();
+        const earlier = out.indexOf(name);
+        if (earlier >= 0)
+            fail(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
+        out.push(name);
+    });
+    return out;
+}
+function github_parse(config, where) {
+    const c = checkConfig(where, 'github', config, github_FIELDS);
+    const checks = nameList(where, c, 'checks');
+    if (checks !== undefined && checks.length === 0) {
+        fail(where, 'checks', 'must list at least one check name (leave it out to require every check)');
+    }
+    const ignore = nameList(where, c, 'ignore') ?? [];
+    // A name that is required and ignored at once is a mistake; a glob may overlap an ignore.
+    checks?.forEach((name, i) => {
+        if (name.includes('*'))
+            return;
+        const j = ignore.findIndex((pattern) => globToRegExp(pattern).test(name));
+        if (j >= 0)
+            fail(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
+    });
+    const ref = optionalString(where, c, 'ref')?.trim();
+    if (ref === '')
+        fail(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
+    const includeCheckRuns = optionalBool(where, c, 'includeCheckRuns') ?? true;
+    const includeStatuses = optionalBool(where, c, 'includeStatuses') ?? true;
+    if (!includeCheckRuns && !includeStatuses) {
+        fail(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
+    }
+    return {
+        ...(checks !== undefined && { checks }),
+        ignore,
+        ...(ref !== undefined && { ref }),
+        includeCheckRuns,
+        includeStatuses,
+    };
+}
+function checkRunState(run) {
+    if (run.status !== 'completed')
+        return 'pending';
+    switch (run.conclusion) {
+        case 'success':
+            return 'success';
+        case 'neutral':
+            return 'neutral';
+        case 'skipped':
+            return 'skipped';
+        case 'failure':
+        case 'cancelled':
+        case 'timed_out':
+        case 'action_required':
+            return 'failure';
+        default:
+            // stale (GitHub gave up on it after 14 days), or a conclusion not known yet: not a pass.
+            return 'pending';
+    }
+}
+function statusState(s) {
+    switch (s.state) {
+        case 'success':
+            return 'success';
+        case 'failure':
+        case 'error':
+            return 'failure';
+        default:
+            return 'pending';
+    }
+}
+const passed = (c) => c.state === 'success' || c.state === 'neutral' || c.state === 'skipped';
+const github_short = (ref) => (/^[0-9a-f]{40,64}$/i.test(ref) ? ref.slice(0, 7) : ref);
+/** Up to five names, sorted (GitHub's order changes as checks run), then how many more. */
+function names(list) {
+    const shown = [...list]
+        .sort((a, b) => a.localeCompare(b))
+        .slice(0, MAX_NAMES_IN_DETAIL)
+        .join(', ');
+    const more = list.length - MAX_NAMES_IN_DETAIL;
+    return more > 0 ? `${shown} and ${more} more` : shown;
+}
+/** Decides from what GitHub reported; exported for tests and summaries. */
+function assessChecks(config, ref, reported) {
+    const ignored = config.ignore.map(globToRegExp);
+    const present = reported.filter((c) => !ignored.some((re) => re.test(c.name)));
+    let deciding;
+    let missing = [];
+    if (config.checks) {
+        const required = config.checks.map((name) => ({ name, re: globToRegExp(name) }));
+        deciding = present.filter((c) => required.some((r) => r.re.test(c.name)));
+        missing = required.filter((r) => !present.some((c) => r.re.test(c.name))).map((r) => r.name);
+    }
+    else {
+        deciding = present;
+    }
+    const failed = deciding.filter((c) => c.state === 'failure');
+    const succeeded = deciding.filter(passed);
+    const running = deciding.filter((c) => c.state === 'pending');
+    const result = {
+        ref,
+        checks: deciding,
+        missing,
+        pending: running.length + missing.length,
+        failed: failed.length,
+        succeeded: succeeded.length,
+    };
+    const total = deciding.length + missing.length;
+    const what = [
+        config.includeCheckRuns && 'check runs',
+        config.includeStatuses && 'commit statuses',
+    ]
+        .filter(Boolean)
+        .join(' or ');
+    let phase;
+    let detail;
+    if (failed.length > 0) {
+        phase = 'Failed';
+        detail = `failed: ${names(failed.map((c) => `${c.name} (${c.conclusion ?? c.state})`))}`;
+        if (total > failed.length)
+            detail += `; ${succeeded.length} of ${total} checks passed`;
+    }
+    else if (total === 0) {
+        phase = 'Inconclusive';
+        detail = `no ${what} on ${github_short(ref)} yet${reported.length > 0 ? ` (${reported.length} ignored)` : ''}`;
+    }
+    else if (result.pending === 0) {
+        phase = 'Successful';
+        detail = total === 1 ? `1 check passed: ${deciding[0]?.name}` : `all ${total} checks passed`;
+    }
+    else {
+        phase = 'Inconclusive';
+        const waiting = [
+            ...running.map((c) => c.name),
+            ...missing.map((name) => `${name} (not reported yet)`),
+        ];
+        detail = `${succeeded.length} of ${total} checks passed; waiting for ${names(waiting)}`;
+    }
+    return { result, phase, detail };
+}
+async function github_measure(config, ctx) {
+    const github = ctx.github;
+    if (!github) {
+        throw new ConfigError('github: the github provider needs a token for the GitOps repository on GitHub ' +
+            "(the verify step's token and a repository given as owner/name, with checks: read and statuses: read)");
+    }
+    const ref = config.ref ?? ctx.target.commit;
+    if (!ref) {
+        throw new ConfigError('github: the promotion commit is not known, so there are no checks to read: set ref');
+    }
+    ctx.log(`github: reading the ${[
+        config.includeCheckRuns && 'check runs',
+        config.includeStatuses && 'commit statuses',
+    ]
+        .filter(Boolean)
+        .join(' and ')} of ${github_short(ref)}`);
+    const [runs, combined] = await Promise.all([
+        config.includeCheckRuns ? github.checkRuns(ref) : Promise.resolve([]),
+        config.includeStatuses ? github.commitStatuses(ref) : Promise.resolve(undefined),
+    ]);
+    const reported = [
+        ...runs.map((r) => ({
+            name: r.name,
+            kind: 'check-run',
+            state: checkRunState(r),
+            conclusion: r.conclusion,
+            url: r.url,
+        })),
+        ...(combined?.statuses ?? []).map((s) => ({
+            name: s.context,
+            kind: 'status',
+            state: statusState(s),
+            conclusion: s.state,
+            url: s.targetUrl,
+        })),
+    ];
+    return assessChecks(config, ref, reported);
+}
+const github = { name: 'github', parse: github_parse, measure: github_measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/json-path.ts
+/**
+ * The part of Kubernetes JSONPath that Argo Rollouts' web metrics use in practice (`jsonPath:
+ * "{$.data.ok}"`): a path of fields and array indexes. Accepted forms: `{$.a.b}`, `{.a.b}`,
+ * `$.a.b`, `{$.items[0].value}`, `{$.items[-1]}`, `{$['a-b'].c}`, and `{$}` (the whole body,
+ * Argo's default). Wildcards, recursive descent, filters and slices are refused with a message
+ * that says so. As in Argo, the first value found is the result.
+ */
+class JsonPathError extends Error {
+    name = 'JsonPathError';
+}
+/** Parse a JSONPath of the supported subset into segments; throws JsonPathError. */
+function parseJsonPath(text) {
+    let s = text.trim();
+    if (s.startsWith('{') && s.endsWith('}'))
+        s = s.slice(1, -1).trim();
+    if (s.startsWith('$'))
+        s = s.slice(1);
+    const out = [];
+    let i = 0;
+    const unsupported = (what) => {
+        throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: ${what} is not supported (use fields and indexes, e.g. {$.items[0].value})`);
+    };
+    while (i < s.length) {
+        const c = s[i];
+        if (c === '.') {
+            if (s[i + 1] === '.')
+                unsupported('recursive descent (..)');
+            const m = /^[A-Za-z0-9_-]+/.exec(s.slice(i + 1));
+            if (!m) {
+                if (s[i + 1] === '*')
+                    unsupported('the wildcard *');
+                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: expected a field name after "."`);
+            }
+            out.push(m[0]);
+            i += 1 + m[0].length;
+        }
+        else if (c === '[') {
+            const end = s.indexOf(']', i);
+            if (end < 0)
+                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: missing "]"`);
+            const inner = s.slice(i + 1, end).trim();
+            const quoted = /^(['"])(.*)\1$/.exec(inner);
+            if (quoted)
+                out.push(quoted[2] ?? '');
+            else if (/^-?\d+$/.test(inner))
+                out.push(Number(inner));
+            else if (inner === '*')
+                unsupported('the wildcard [*]');
+            else if (inner.startsWith('?'))
+                unsupported('a filter [?()]');
+            else if (inner.includes(':'))
+                unsupported('a slice [a:b]');
+            else if (inner.includes(','))
+                unsupported('a union [a,b]');
+            else
+                throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: cannot read [${inner}]`);
+            i = end + 1;
+        }
+        else if (c === ' ') {
+            i++;
+        }
+        else {
+            throw new JsonPathError(`jsonPath ${JSON.stringify(text)}: unexpected ${JSON.stringify(c)} at ${i}`);
+        }
+    }
+    return out;
+}
+/** The value at `path` in `data`; throws JsonPathError saying what is missing. */
+function applyJsonPath(data, path) {
+    let cur = data;
+    let at = '$';
+    for (const seg of path) {
+        if (typeof seg === 'number') {
+            if (!Array.isArray(cur))
+                throw new JsonPathError(`${at} is not an array`);
+            const index = seg < 0 ? cur.length + seg : seg;
+            if (index < 0 || index >= cur.length) {
+                throw new JsonPathError(`array index out of bounds: ${at}[${seg}] (length ${cur.length})`);
+            }
+            cur = cur[index];
+            at += `[${seg}]`;
+        }
+        else {
+            if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) {
+                throw new JsonPathError(`${at} is not an object, so it has no field ${seg}`);
+            }
+            if (!Object.hasOwn(cur, seg))
+                throw new JsonPathError(`${seg} is not found in ${at}`);
+            cur = cur[seg];
+            at += `.${seg}`;
+        }
+    }
+    return cur;
+}
+
+;// CONCATENATED MODULE: ./src/verification/providers/request.ts
+/**
+ * One HTTP request for the http and prometheus providers: through the adapter's fetch, with a
+ * per-request timeout on top of the measurement's signal, an optional TLS-verification bypass,
+ * and a cap on the body it reads. Errors say what was asked and what went wrong, in one line.
+ */
+
+
+
+/** Most of a response body a provider reads. */
+const MAX_BODY_BYTES = 1024 * 1024;
+let insecureAgent;
+/** Why a fetch failed, from the undici error and its cause (`connect ECONNREFUSED …`). */
+function failure(err) {
+    const cause = err.cause;
+    if (cause instanceof Error) {
+        const code = cause.code;
+        const msg = cause.message || code || errors_errorMessage(err);
+        return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
+    }
+    return errors_errorMessage(err);
+}
+async function readCapped(res) {
+    const declared = Number(res.headers.get('content-length'));
+    if (declared > MAX_BODY_BYTES) {
+        await res.body?.cancel();
+        throw new Error(`response body of ${declared} bytes is larger than ${MAX_BODY_BYTES} bytes`);
+    }
+    if (!res.body)
         return '';
-    const s = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 1000));
-    if (s < 120)
-        return `${s}s`;
-    if (s < 7200)
-        return `${Math.floor(s / 60)}m`;
-    if (s < 172800)
-        return `${Math.floor(s / 3600)}h`;
-    return `${Math.floor(s / 86400)}d`;
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > MAX_BODY_BYTES) {
+            await reader.cancel();
+            throw new Error(`response body is larger than ${MAX_BODY_BYTES} bytes`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Send the request; throws an Error with a readable message (the runner records an Error). */
+async function sendRequest(ctx, url, opts) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new Error('request timeout')), opts.timeoutMs);
+    const signal = AbortSignal.any([ctx.signal, timeout.signal]);
+    const headers = new Headers();
+    for (const h of opts.headers)
+        headers.append(h.name, h.value);
+    if (!headers.has('user-agent'))
+        headers.set('user-agent', 'gantry');
+    if (opts.insecure)
+        insecureAgent ??= new undici.Agent({ connect: { rejectUnauthorized: false } });
+    const what = `${opts.method} ${url}`;
+    try {
+        const init = {
+            method: opts.method,
+            headers,
+            signal,
+            redirect: 'follow',
+            ...(opts.body !== undefined && { body: opts.body }),
+            ...(opts.insecure && insecureAgent && { dispatcher: insecureAgent }),
+        };
+        const res = await ctx.fetch(url, init);
+        const text = await readCapped(res);
+        const out = {};
+        res.headers.forEach((value, name) => {
+            out[name] = value;
+        });
+        return { status: res.status, statusText: res.statusText, headers: out, text };
+    }
+    catch (err) {
+        if (timeout.signal.aborted && !ctx.signal.aborted) {
+            throw new Error(`${what}: no response within ${formatDuration(opts.timeoutMs)}`, {
+                cause: err,
+            });
+        }
+        if (ctx.signal.aborted)
+            throw err;
+        throw new Error(`${what}: ${failure(err)}`, { cause: err });
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The start of a body, on one line, for error messages. */
+function snippet(text, max = 200) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-;// CONCATENATED MODULE: ./src/cli/demo.ts
+;// CONCATENATED MODULE: ./src/verification/providers/http.ts
+/**
+ * The `http` provider (Argo Rollouts' `web` metric, metricproviders/webmetric): one HTTP request
+ * per measurement.
+ *
+ * Fields (Argo's names): `url` (required), `method` (GET, default; POST, PUT, PATCH, DELETE),
+ * `headers` (`[{key, value}]`, also `[{name, value}]` or a mapping), `body` (a string) or
+ * `jsonBody` (any YAML value, sent as JSON with `Content-Type: application/json`; only one of
+ * the two, and not with GET), `timeoutSeconds` (default 10), `jsonPath` (`{$.data.ok}`, see
+ * json-path.ts; default the whole body), `insecure` (skip TLS verification).
+ *
+ * What conditions see:
+ * - `result`: the JSON body at `jsonPath`, or the body's text when it is not JSON. (Argo marks a
+ *   non-JSON body Successful without evaluating the conditions; gantry evaluates them on the text,
+ *   so `result == "ok"` works.)
+ * - `response.status` (a number) and `response.headers` (lower-case names).
+ *
+ * A response other than 2xx is an Error measurement, as in Argo (`received non 2xx response
+ * code: 503`), so it counts towards consecutiveErrorLimit, not failureLimit. Header values are
+ * secrets (except Accept, Content-Type, User-Agent, Accept-Encoding).
+ */
+
+
+
+const http_FIELDS = [
+    'url',
+    'method',
+    'headers',
+    'body',
+    'jsonBody',
+    'timeoutSeconds',
+    'jsonPath',
+    'insecure',
+];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** Argo's default web metric timeout. */
+const DEFAULT_HTTP_TIMEOUT_SECONDS = 10;
+function http_parse(config, where) {
+    const c = checkConfig(where, 'http', config, http_FIELDS);
+    const url = httpURL(where, 'url', requiredString(where, c, 'url')).toString();
+    const method = (optionalString(where, c, 'method') ?? 'GET').toUpperCase();
+    if (!METHODS.includes(method)) {
+        fail(where, 'method', `must be one of ${METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
+    }
+    const hs = headers(where, c, 'headers');
+    const body = optionalString(where, c, 'body');
+    const hasJsonBody = c.jsonBody !== undefined && c.jsonBody !== null;
+    if (body !== undefined && hasJsonBody) {
+        fail(where, 'jsonBody', 'use either body or jsonBody, not both');
+    }
+    if ((body !== undefined || hasJsonBody) && method === 'GET') {
+        fail(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
+    }
+    let sent = body;
+    if (hasJsonBody) {
+        sent = JSON.stringify(c.jsonBody);
+        if (!hs.some((h) => h.name.toLowerCase() === 'content-type')) {
+            hs.push({ name: 'Content-Type', value: 'application/json' });
+        }
+    }
+    const timeoutSeconds = optionalPositiveInt(where, c, 'timeoutSeconds') ?? DEFAULT_HTTP_TIMEOUT_SECONDS;
+    const jsonPath = optionalString(where, c, 'jsonPath');
+    let path = [];
+    if (jsonPath !== undefined) {
+        try {
+            path = parseJsonPath(jsonPath);
+        }
+        catch (err) {
+            fail(where, 'jsonPath', err.message);
+        }
+    }
+    return {
+        url,
+        method: method,
+        headers: hs,
+        ...(sent !== undefined && { body: sent }),
+        timeoutMs: timeoutSeconds * 1000,
+        ...(jsonPath !== undefined && { jsonPath }),
+        path,
+        insecure: optionalBool(where, c, 'insecure') ?? false,
+    };
+}
+async function http_measure(config, ctx) {
+    for (const h of config.headers)
+        if (isSecretHeader(h.name))
+            ctx.secret(h.value);
+    const res = await sendRequest(ctx, config.url, {
+        method: config.method,
+        headers: config.headers,
+        ...(config.body !== undefined && { body: config.body }),
+        timeoutMs: config.timeoutMs,
+        insecure: config.insecure,
+    });
+    if (res.status < 200 || res.status >= 300) {
+        const body = snippet(res.text);
+        throw new Error(`received non 2xx response code: ${res.status}${body ? ` (body: ${body})` : ''}`);
+    }
+    let data;
+    let json = true;
+    try {
+        data = JSON.parse(res.text);
+    }
+    catch {
+        json = false;
+        data = res.text;
+    }
+    let result = data;
+    if (json && config.path.length > 0) {
+        try {
+            result = applyJsonPath(data, config.path);
+        }
+        catch (err) {
+            if (!(err instanceof JsonPathError))
+                throw err;
+            throw new Error(`could not find jsonPath ${config.jsonPath ?? ''} in the body: ${err.message}`, { cause: err });
+        }
+    }
+    else if (!json && config.path.length > 0) {
+        ctx.log(`the body is not JSON, so jsonPath ${config.jsonPath ?? ''} is not applied`);
+    }
+    return {
+        result,
+        vars: { response: { status: res.status, headers: res.headers } },
+    };
+}
+const http = { name: 'http', parse: http_parse, measure: http_measure };
+
+;// CONCATENATED MODULE: ./src/verification/providers/prometheus.ts
+/**
+ * The `prometheus` provider (Argo Rollouts' metricproviders/prometheus): one instant query per
+ * measurement, `POST <address>/api/v1/query` with the query and the evaluation time as a form
+ * (GET when the server answers 405 or 501, as Prometheus' Go client does).
+ *
+ * Fields (Argo's names): `address` (required), `query` (required), `timeout` (seconds, or a
+ * duration such as 30s; default 30 as in Argo), `headers` (`[{key, value}]`, e.g. an
+ * Authorization header; values are secrets), `insecure` (skip TLS verification).
+ *
+ * `result` is what Argo hands its conditions:
+ * - a vector: the list of sample values as numbers, in the order Prometheus returns them
+ *   (`result[0] >= 0.95`); an empty vector is `[]` (`len(result) == 0`);
+ * - a scalar: the number.
+ * NaN, +Inf and -Inf are numbers too (`isNaN(result[0])`). The measurement's value reads like
+ * Argo's (`[0.99,0.98]`). A matrix or string result is an Error (`Prometheus metric type not
+ * supported`), and so is an error answer, with Prometheus' own words (`bad_data: invalid
+ * parameter "query": …`).
+ */
+
+
+const prometheus_FIELDS = ['address', 'query', 'timeout', 'headers', 'insecure'];
+/** Argo's default Prometheus query timeout. */
+const DEFAULT_PROMETHEUS_TIMEOUT_MS = 30_000;
+function prometheus_parse(config, where) {
+    const c = checkConfig(where, 'prometheus', config, prometheus_FIELDS);
+    const address = httpURL(where, 'address', requiredString(where, c, 'address'))
+        .toString()
+        .replace(/\/+$/, '');
+    return {
+        address,
+        query: requiredString(where, c, 'query'),
+        timeoutMs: optionalTimeout(where, c, 'timeout') ?? DEFAULT_PROMETHEUS_TIMEOUT_MS,
+        headers: headers(where, c, 'headers'),
+        insecure: optionalBool(where, c, 'insecure') ?? false,
+    };
+}
+/** Prometheus' sample values are strings: "0.5", "NaN", "+Inf", "-Inf". */
+function sampleValue(text) {
+    if (text === '+Inf' || text === 'Inf')
+        return Infinity;
+    if (text === '-Inf')
+        return -Infinity;
+    if (text === 'NaN')
+        return NaN;
+    const n = typeof text === 'string' ? Number(text) : NaN;
+    if (Number.isNaN(n))
+        throw new Error(`Prometheus returned a sample value that is not a number: ${JSON.stringify(text)}`);
+    return n;
+}
+/** Go's `%v` of a float64 sample, as in Argo's measurement value (`[0.99,1]`). */
+function show(n) {
+    if (Number.isNaN(n))
+        return 'NaN';
+    if (n === Infinity)
+        return '+Inf';
+    if (n === -Infinity)
+        return '-Inf';
+    return String(n);
+}
+function answerOf(res) {
+    let body;
+    try {
+        body = JSON.parse(res.text);
+    }
+    catch {
+        const text = snippet(res.text);
+        throw new Error(`server returned HTTP status ${res.status} ${res.statusText}`.trim() +
+            (res.status >= 200 && res.status < 300
+                ? ` with a body that is not JSON: ${text}`
+                : text
+                    ? `: ${text}`
+                    : ''));
+    }
+    if (body === null || typeof body !== 'object') {
+        throw new Error(`Prometheus answered ${snippet(res.text)}, not an API response`);
+    }
+    const answer = body;
+    if (answer.status === 'error') {
+        throw new Error(`${answer.errorType ?? 'error'}: ${answer.error ?? '(no message)'}`);
+    }
+    if (res.status < 200 || res.status >= 300) {
+        throw new Error(`server returned HTTP status ${res.status} ${res.statusText}`.trim());
+    }
+    return answer;
+}
+async function prometheus_measure(config, ctx) {
+    for (const h of config.headers)
+        if (isSecretHeader(h.name))
+            ctx.secret(h.value);
+    const url = `${config.address}/api/v1/query`;
+    const params = new URLSearchParams({
+        query: config.query,
+        time: (ctx.clock().getTime() / 1000).toFixed(3),
+    });
+    const common = { timeoutMs: config.timeoutMs, insecure: config.insecure };
+    let res = await sendRequest(ctx, url, {
+        ...common,
+        method: 'POST',
+        headers: [
+            ...config.headers,
+            { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+        ],
+        body: params.toString(),
+    });
+    if (res.status === 405 || res.status === 501) {
+        res = await sendRequest(ctx, `${url}?${params.toString()}`, {
+            ...common,
+            method: 'GET',
+            headers: config.headers,
+        });
+    }
+    const answer = answerOf(res);
+    for (const w of answer.warnings ?? [])
+        ctx.log(`Prometheus warning: ${String(w)}`);
+    const type = answer.data?.resultType;
+    const data = answer.data?.result;
+    if (type === 'vector' && Array.isArray(data)) {
+        const values = data.map((sample) => {
+            const value = sample?.value;
+            return sampleValue(Array.isArray(value) ? value[1] : undefined);
+        });
+        return { result: values, detail: `[${values.map(show).join(',')}]` };
+    }
+    if (type === 'scalar' && Array.isArray(data)) {
+        const value = sampleValue(data[1]);
+        return { result: value, detail: show(value) };
+    }
+    throw new Error(`Prometheus metric type not supported: ${type ?? 'no resultType'} (use a query that returns a vector or a scalar)`);
+}
+const prometheus = {
+    name: 'prometheus',
+    parse: prometheus_parse,
+    measure: prometheus_measure,
+};
+
+;// CONCATENATED MODULE: ./src/verification/providers/index.ts
 
 
 
 
 
 
+function defaultProviders() {
+    // Each provider gets back only what its own parse returned, so the config types can be erased.
+    const providers = [
+        http,
+        prometheus,
+        command,
+        datadog,
+        argocd,
+        github,
+    ];
+    return new Map(providers.map((p) => [p.name, p]));
+}
+
+;// CONCATENATED MODULE: ./src/verification/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/verification/report.ts
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+const ICON = {
+    Successful: '✅',
+    Failed: '❌',
+    Inconclusive: '❔',
+    Error: '⚠️',
+    Skipped: '⏭️',
+};
+function headline(o) {
+    const f = `${o.freight.alias} (${o.freight.id.slice(0, 7)})`;
+    if (o.alreadyVerified)
+        return `${f} was already verified in ${o.stage}; nothing to do`;
+    if (o.verified)
+        return o.analysis
+            ? `verified ${f} in ${o.stage}: ${o.analysis.message}`
+            : `verified ${f} in ${o.stage} (the stage has no verification: verified once promoted)`;
+    return `verification of ${f} in ${o.stage} ${o.phase === 'Failed' ? 'failed' : `ended ${o.phase}`}: ${o.analysis?.message ?? ''}`;
+}
+function downstreamLine(d) {
+    const f = d.freight ? `${d.freight.alias} (${d.freight.id.slice(0, 7)})` : '';
+    if (d.due) {
+        const started = d.dispatched
+            ? d.dispatched.error
+                ? `; could not start ${d.dispatched.workflow}: ${d.dispatched.error}`
+                : `; started ${d.dispatched.workflow}`
+            : '';
+        return `${d.stage}: ${f} is due${started}`;
+    }
+    // Soak reasons already say when; others that have an instant get it here.
+    const when = d.availableAt && !d.reason?.includes('available at') ? ` (available at ${d.availableAt})` : '';
+    return `${d.stage}: ${f ? `${f} ` : ''}not due: ${d.reason ?? ''}${when}`;
+}
+function verifyMarkdown(o) {
+    const md = [`## gantry verify ${o.stage}`, '', `${ICON[o.phase] ?? ''} ${cell(headline(o))}`];
+    md.push('', `Commit \`${o.commit.slice(0, 7)}\`.`);
+    if (o.analysis?.metrics.length) {
+        md.push('', '| metric | # | phase | value | why |', '| --- | --- | --- | --- | --- |');
+        for (const m of o.analysis.metrics) {
+            if (!m.measurements.length) {
+                md.push(`| ${cell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${cell(m.message)} |`);
+                continue;
+            }
+            m.measurements.forEach((x, i) => {
+                md.push(`| ${i === 0 ? cell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${cell(x.value ?? '')} | ${cell(x.message ?? '')} |`);
+            });
+            md.push(`| **${cell(m.name)}** | | **${m.phase}** | | ${cell(m.message)} |`);
+        }
+        md.push('', `**Decision: ${o.phase}.** ${cell(o.analysis.message)}`);
+    }
+    if (o.downstream.length) {
+        md.push('', '**Next stages**', '');
+        for (const d of o.downstream)
+            md.push(`- ${cell(downstreamLine(d))}`);
+    }
+    for (const w of o.warnings)
+        md.push('', '> [!WARNING]', `> ${cell(w)}`);
+    return md.join('\n');
+}
+function verifyText(o) {
+    const lines = [headline(o)];
+    for (const m of o.analysis?.metrics ?? []) {
+        lines.push(`  ${m.name} (${m.provider}): ${m.phase}${m.message ? ` — ${m.message}` : ''}`);
+        m.measurements.forEach((x, i) => {
+            const value = x.value ? ` ${x.value}` : '';
+            const why = x.message ? ` (${x.message})` : '';
+            lines.push(`    #${i + 1} ${x.phase}${value}${why}`);
+        });
+    }
+    for (const d of o.downstream)
+        lines.push(`next: ${downstreamLine(d)}`);
+    for (const w of o.warnings)
+        lines.push(`warning: ${w}`);
+    return lines.join('\n') + '\n';
+}
+function verifyJson(o) {
+    return {
+        stage: o.stage,
+        freight: { id: o.freight.id, alias: o.freight.alias },
+        commit: o.commit,
+        result: o.phase,
+        verified: o.verified,
+        alreadyVerified: o.alreadyVerified,
+        metrics: o.analysis?.metrics ?? [],
+        message: o.analysis?.message ?? null,
+        downstream: o.downstream,
+        ...(o.deployment ? { deployment: o.deployment } : {}),
+        warnings: o.warnings,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/freight/words.ts
+/**
+ * Words for freight aliases (`lucky-jaguar`): short, friendly, lowercase a–z, no duplicates.
+ * An alias is stored in its freight document once assigned, so editing these lists only changes
+ * the aliases of freight recorded afterwards.
+ */
+function words(text) {
+    return Object.freeze(text.trim().split(/\s+/));
+}
+/** 343 adjectives. */
+const ADJECTIVES = words(`
+  able active adept agile airy alert amber amiable ample amused apt arctic ardent artful
+  astute azure balmy basic blazing blissful blithe bold bonny bouncy brainy brave breezy
+  bright brisk bronze bubbly buoyant busy calm candid caring charming cheerful cheery chic
+  chill chirpy civil classy clean clear clever cobalt colorful comfy cool coral cosmic cozy
+  crafty crimson crisp cuddly curious curly cute dainty dandy dapper daring dashing dazzled
+  dazzling decent deft devoted dewy diligent dreamy dulcet dynamic eager early earnest earthy
+  easy elated electric elegant emerald enchanted endless epic evergreen exotic fabled fair
+  famous fancy fast fearless festive fiery fine firm fit fleet floral flowing fluent fluffy
+  flying fond frank free fresh friendly frosty funny fuzzy gallant genial gentle giant gifted
+  gilded glad gleaming glossy glowing golden good graceful gracious grand great green gusty
+  hallowed handy happy hardy harmonious hazy hearty helpful heroic honest honeyed hopeful
+  humble icy ideal indigo inventive ivory jade jaunty jazzy jolly jovial joyful jubilant just
+  keen kind kindly kinetic laughing lavish leafy legendary lilac limber lively lofty loving
+  loyal lucid lucky lunar lush lyrical magic majestic mellow merry mighty mild mindful minty
+  misty modest mossy musical mystic natural nautical neat neon nifty nimble noble novel oaken
+  optimal orange patient peaceful pearly pensive peppy perky placid playful plentiful plucky
+  plush poised polished polite posh precise prime pristine proper proud prudent punctual pure
+  purple quaint quick quiet quirky radiant rapid rare ready regal relaxed resolute rich rising
+  robust rosy roving royal ruby rugged rustic sage sandy sapphire satin savvy scarlet scenic
+  secret serene sharp shining shiny silent silky silver simple sincere skillful sleek sleepy
+  smart smooth snappy snowy snug soaring sociable social solar solid sonic sparkly speedy
+  spiffy spirited splendid sporty spry stable starry stately steady stellar stoic sturdy
+  sublime sugary sunlit sunny super supple sweet swift tawny tender thankful thoughtful
+  thrifty tidal tidy timely tiny topaz tranquil tropical true trusty tuneful twinkly unique
+  upbeat upright urban useful valiant vast velvet verdant vibrant vital vivid wandering warm
+  whimsical wholesome windy wiry wise witty wondrous wooden woolly young zany zealous zesty
+  zippy
+`);
+/** 346 animals. */
+const ANIMALS = words(`
+  aardvark albatross alligator alpaca anchovy angelfish ant anteater antelope armadillo avocet
+  axolotl baboon badger barracuda bat beagle bear beaver bee beetle beluga bison bittern
+  blackbird bluebird bobcat bongo bonobo budgie buffalo bullfinch bumblebee bunny burbot
+  butterfly buzzard camel canary capybara caracal cardinal caribou cassowary cat catfish
+  chameleon cheetah chickadee chicken chinchilla chipmunk cicada clam coati cockatoo cod
+  condor cormorant cougar cow coyote crab crane crayfish cricket crow cuckoo curlew dachshund
+  deer dingo dodo dolphin donkey dormouse dove dragonfly duck dugong dunlin eagle eel egret
+  eider eland elk emu ermine falcon fennec ferret finch firefly flamingo flounder foal fox
+  frog fulmar gadwall galago gannet gazelle gecko gerbil gharial gibbon giraffe gnu goat goby
+  godwit goldfish goose gopher gorilla gosling grasshopper grebe greyhound grouse guanaco
+  guineafowl gull guppy haddock halibut hamster hare hawk hedgehog heron herring hippo hoopoe
+  horse hummingbird husky hyrax ibex ibis iguana impala jacana jackal jackdaw jaguar jay
+  jellyfish jerboa kakapo kangaroo katydid kea kestrel kingfisher kinkajou kittiwake kiwi
+  koala koi krill kudu ladybug lamb lark lemming lemur leopard limpet linnet lion llama
+  lobster loon lorikeet lovebird lynx macaw mackerel magpie mallard manakin manatee mandrill
+  mantis margay marlin marmot meerkat merlin mink minnow mockingbird mole mongoose moorhen
+  moose moth mouse mule muskox narwhal nene newt nightingale numbat nuthatch ocelot octopus
+  okapi opossum orangutan orca oriole oryx osprey ostrich otter owl ox oyster panda pangolin
+  panther parakeet parrot partridge peacock peafowl pelican penguin perch petrel pheasant
+  pigeon piglet pika pipit platypus plover pony poodle porcupine porpoise potoo prawn
+  ptarmigan pufferfish puffin puma quail quetzal quokka quoll rabbit raccoon raven redstart
+  reindeer rhea rhino roadrunner robin rook sable salamander salmon sandpiper saola sardine
+  scallop seahorse seal sealion serval shearwater sheep shelduck shrimp siskin skylark sloth
+  smelt snail snipe sole sparrow springbok squid squirrel starfish stingray stoat stork
+  sturgeon sunbird swallow swan tadpole takin tamarin tapir tarsier teal tern terrier thrush
+  tiger titmouse tortoise toucan treefrog trout tuna turaco turkey turtle urchin vicuna vireo
+  vole wagtail wallaby walleye walrus wapiti warbler waxwing weasel weaver whale whimbrel
+  whippet wigeon wildcat wolf wombat woodcock woodpecker wren yak yellowhammer zebra zebu
+`);
+
+;// CONCATENATED MODULE: ./src/freight/alias.ts
+/**
+ * Human names for freight, such as `lucky-jaguar`: an adjective and an animal chosen by hash bits
+ * of the freight ID, so every run that discovers the same freight proposes the same alias.
+ */
+
+
+/** Attempts at an adjective-animal pair before falling back to a hex suffix. */
+const MAX_PAIR_ATTEMPTS = 64;
+function candidate(id, attempt) {
+    const h = (0,external_node_crypto_.createHash)('sha256')
+        .update(attempt === 0 ? id : `${id}#${attempt}`, 'utf8')
+        .digest();
+    const adjective = ADJECTIVES[h.readUInt32BE(0) % ADJECTIVES.length];
+    const animal = ANIMALS[h.readUInt32BE(4) % ANIMALS.length];
+    return `${adjective}-${animal}`;
+}
+/**
+ * The alias for a freight ID that is not in `taken`. Deterministic: the first candidate comes from
+ * the ID's hash; while it is taken, the next comes from hashing `id#1`, `id#2`, …; after
+ * {@link MAX_PAIR_ATTEMPTS} taken pairs the first pair gets a hex suffix from the ID
+ * (`lucky-jaguar-3f9a2c`), lengthened until free.
+ */
+function freightAlias(id, taken) {
+    for (let attempt = 0; attempt < MAX_PAIR_ATTEMPTS; attempt++) {
+        const alias = candidate(id, attempt);
+        if (!taken.has(alias))
+            return alias;
+    }
+    const base = candidate(id, 0);
+    const hex = /^[0-9a-f]+$/.test(id) ? id : (0,external_node_crypto_.createHash)('sha1').update(id, 'utf8').digest('hex');
+    for (let n = Math.min(6, hex.length); n <= hex.length; n++) {
+        const alias = `${base}-${hex.slice(0, n)}`;
+        if (!taken.has(alias))
+            return alias;
+    }
+    for (let k = 2;; k++) {
+        const alias = `${base}-${hex}-${k}`;
+        if (!taken.has(alias))
+            return alias;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/urls/index.ts
+/**
+ * Canonical forms of repository URLs, as Kargo computes them (`pkg/urls`). They decide whether two
+ * spellings name the same repository, and the Git and chart forms feed the freight ID, so they must
+ * agree with Kargo's byte for byte.
+ */
+/**
+ * Trim leading and trailing spaces and drop every non-printable character (byte-order marks,
+ * zero-width spaces, control characters, non-ASCII spaces) wherever it is. Printable means what
+ * Go's `unicode.IsPrint` says: letters, marks, numbers, punctuation, symbols and the ASCII space.
+ */
+function sanitizeURL(url) {
+    return url.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '').trim();
+}
+// Characters Go's url.Parse accepts in a host (reg-name, IP literal, port).
+const HOST = /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]*$/;
+// Anything Go would reject or re-escape; such URLs are returned unchanged.
+const UNSAFE = /[\s\p{Cc}]/u;
+/** A small parser with Go's `net/url` behaviour for `scheme://authority/path?query#fragment`. */
+function parseHierarchical(text) {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(text);
+    if (!m)
+        return null;
+    const [, scheme = '', authority = '', path = '', query, fragment] = m;
+    if (UNSAFE.test(text))
+        return null;
+    const at = authority.lastIndexOf('@');
+    const user = at >= 0 ? authority.slice(0, at) : null;
+    const host = at >= 0 ? authority.slice(at + 1) : authority;
+    if (!HOST.test(host))
+        return null;
+    const port = /:([^:\]]*)$/.exec(host);
+    if (port && !host.startsWith('[') && !/^[0-9]*$/.test(port[1] ?? ''))
+        return null;
+    return { scheme, user, host, path, query: query ?? null, fragment: fragment ?? null };
+}
+function hasQueryParameters(query) {
+    return query !== null && query.split(/[&;]/).some((pair) => pair !== '');
+}
+function formatHierarchical(u) {
+    return (`${u.scheme}://${u.user !== null ? `${u.user}@` : ''}${u.host}${u.path}` +
+        (u.query ? `?${u.query}` : '') +
+        (u.fragment !== null ? `#${u.fragment}` : ''));
+}
+function trimRepoPath(path) {
+    let p = path.endsWith('/') ? path.slice(0, -1) : path;
+    if (p.endsWith('.git'))
+        p = p.slice(0, -4);
+    return p;
+}
+const SCP = /^((?:[A-Za-z0-9_-]+@)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(?::(.*))?$/s;
+/**
+ * Normalise a Git URL: lower case; for http(s) drop the user info; drop one trailing `/` and then
+ * one `.git`; SCP-style `[user@]host[:path]` becomes `ssh://[user@]host[/path]`. URLs with query
+ * parameters, and anything unparseable, are returned exactly as given. `file://` URLs are treated
+ * like `ssh://` ones.
+ */
+function normalizeGitURL(repo) {
+    const lower = repo.toLowerCase();
+    const isHttp = lower.startsWith('http://') || lower.startsWith('https://');
+    // file:// is gantry's addition (Kargo would read it as SCP syntax): local repositories in tests
+    // and demos get the same treatment as ssh:// URLs.
+    if (isHttp || lower.startsWith('ssh://') || lower.startsWith('file://')) {
+        const u = parseHierarchical(lower);
+        if (!u || hasQueryParameters(u.query))
+            return repo;
+        if (isHttp)
+            u.user = null;
+        u.path = trimRepoPath(u.path);
+        return formatHierarchical(u);
+    }
+    const m = SCP.exec(lower);
+    if (!m)
+        return repo;
+    const userHost = m[1] ?? '';
+    const rest = m[2] ?? '';
+    // The path is read as a relative URL reference: a query or fragment is kept as is.
+    const pm = /^([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(rest);
+    const rawPath = pm?.[1] ?? '';
+    if (UNSAFE.test(rest) || (rawPath.split('/')[0] ?? '').includes(':'))
+        return repo;
+    const path = trimRepoPath(rawPath);
+    const suffix = (pm?.[2] && pm[2] !== '?' ? pm[2] : '') + (pm?.[3] ?? '');
+    if (path === '' && suffix === '')
+        return `ssh://${userHost}`;
+    return `ssh://${userHost}/${path}${suffix}`;
+}
+const urls_DOCKER_HUB = 'index.docker.io';
+const REPOSITORY_CHARS = /^[a-z0-9_\-./]{2,255}$/;
+const urls_TAG = /^[\w.-]{1,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** Registry and repository of an image reference, read like go-containerregistry (weak). */
+function parseImageReference(ref) {
+    let base = null;
+    const colon = ref.lastIndexOf(':');
+    const afterColon = ref.slice(colon + 1);
+    if (colon >= 0 && !afterColon.includes('/')) {
+        if (urls_TAG.test(afterColon))
+            base = ref.slice(0, colon);
+    }
+    else {
+        base = ref;
+    }
+    let parsed = base === null ? null : parseRepository(base);
+    if (!parsed) {
+        const at = ref.indexOf('@');
+        if (at >= 0 && DIGEST.test(ref.slice(at + 1)))
+            parsed = parseRepository(ref.slice(0, at));
+    }
+    return parsed;
+}
+function parseRepository(name) {
+    let registry = urls_DOCKER_HUB;
+    let repository = name;
+    const slash = name.indexOf('/');
+    if (slash >= 0) {
+        const first = name.slice(0, slash);
+        if (first.includes('.') || first.includes(':')) {
+            registry = first === 'docker.io' ? urls_DOCKER_HUB : first;
+            repository = name.slice(slash + 1);
+        }
+    }
+    if (registry !== urls_DOCKER_HUB && (!HOST.test(registry) || registry === ''))
+        return null;
+    if (registry === urls_DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (!REPOSITORY_CHARS.test(repository))
+        return null;
+    return { registry, repository };
+}
+/**
+ * Normalise an image repository: Docker Hub's many spellings (`docker.io/library/busybox`,
+ * `index.docker.io/busybox`, `registry-1.docker.io/…`, `library/busybox`) collapse to `busybox`,
+ * `example/repo`; other registries keep `registry/repository`. A tag or digest is dropped.
+ * Anything that is not an image reference is returned as given.
+ */
+function normalizeImageURL(repoURL) {
+    const parsed = parseImageReference(repoURL);
+    if (!parsed)
+        return repoURL;
+    if (parsed.registry === urls_DOCKER_HUB || parsed.registry === 'registry-1.docker.io') {
+        return parsed.repository.startsWith('library/')
+            ? parsed.repository.slice('library/'.length)
+            : parsed.repository;
+    }
+    return `${parsed.registry}/${parsed.repository}`;
+}
+/**
+ * Normalise a chart repository URL: trim, lower case, drop `oci://`, then normalise as an image
+ * repository (so Docker Hub spellings collapse). HTTP(S) repository URLs come out lower-cased and
+ * otherwise unchanged.
+ */
+function normalizeChartURL(repo) {
+    let s = repo.trim().toLowerCase();
+    if (s.startsWith('oci://'))
+        s = s.slice('oci://'.length);
+    return normalizeImageURL(s);
+}
+
+;// CONCATENATED MODULE: ./src/freight/id.ts
+/**
+ * The freight ID: Kargo's recipe (`pkg/api/freight.go: GenerateFreightID`), so the same artifacts
+ * from the same warehouse get the same 40-hex ID in Kargo and in gantry.
+ *
+ *   commit: normalizeGit(repoURL) + (":" + tag)? + ":" + id + (":" + subscriptionName)?
+ *   image:  repoURL + ":" + tag + "@" + digest + (":" + subscriptionName)?   (repoURL as given)
+ *   chart:  goPathJoin(normalizeChart(repoURL), name) + ":" + version + (":" + subscriptionName)?
+ *   id = hex(SHA-1("Warehouse/" + origin.name + ":" + sortedBytewise(parts).join("|")))
+ */
+
+
+/** Go's `path.Clean`: collapse slashes, resolve `.` and `..`, drop a trailing slash. */
+function goCleanPath(p) {
+    const rooted = p.startsWith('/');
+    const out = [];
+    for (const seg of p.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    const joined = (rooted ? '/' : '') + out.join('/');
+    return joined === '' ? '.' : joined;
+}
+/** Go's `path.Join`: empty elements are ignored, the result is cleaned, all-empty gives "". */
+function goPathJoin(...elems) {
+    const parts = elems.filter((e) => e !== '');
+    return parts.length === 0 ? '' : goCleanPath(parts.join('/'));
+}
+function withSubscription(part, subscriptionName) {
+    return subscriptionName ? `${part}:${subscriptionName}` : part;
+}
+/** The strings that are hashed, one per artifact, sorted byte-wise (exported for diagnostics). */
+function freightIdParts(artifacts) {
+    const parts = [];
+    for (const c of artifacts.commits) {
+        const base = c.tag
+            ? `${normalizeGitURL(c.repoURL)}:${c.tag}:${c.id}`
+            : `${normalizeGitURL(c.repoURL)}:${c.id}`;
+        parts.push(withSubscription(base, c.subscriptionName));
+    }
+    for (const i of artifacts.images) {
+        parts.push(withSubscription(`${i.repoURL}:${i.tag}@${i.digest}`, i.subscriptionName));
+    }
+    for (const ch of artifacts.charts) {
+        parts.push(withSubscription(`${goPathJoin(normalizeChartURL(ch.repoURL), ch.name)}:${ch.version}`, ch.subscriptionName));
+    }
+    // Go sorts strings by bytes (UTF-8), which JS's default UTF-16 order does not always match.
+    return parts.sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+}
+/** 40 lowercase hex characters identifying the artifacts from this origin. */
+function freightId(origin, artifacts) {
+    const text = `${origin.kind}/${origin.name}:${freightIdParts(artifacts).join('|')}`;
+    return (0,external_node_crypto_.createHash)('sha1').update(text, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/discovery/discover.ts
 
 
 
 /**
- * The README's first command: a GitOps repository on this machine (a bare repo plus a clone),
- * a three-stage project, freight recorded as discover would record it, dev and staging promoted,
- * dev verified, and the stage, freight and promotion tables printed by the real CLI commands.
- * No account, no network.
+ * A repository URL as it may be recorded and shown: without `user:password@` and without a query
+ * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
+ * stay in the repository's history for good.
  */
-const PROJECT = `# yaml-language-server: $schema=../schema/project.schema.json
-project: echo
-warehouses:
-  - name: echo
-    subscriptions:
-      - image: {repoURL: ghcr.io/acme/echo, imageSelectionStrategy: SemVer, constraint: ^1.0.0, discoveryLimit: 5}
-stages:
-  - name: dev
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {direct: true}
-    autoPromotion: true
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/dev/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-  - name: staging
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {stages: [dev]}
-    autoPromotion: true
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/staging/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-  - name: prod
-    environment: production
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {stages: [staging], requiredSoakTime: 1h}
-    promotionTemplate:
-      mode: pull-request
-      steps:
-        - uses: yaml-update
-          config:
-            path: env/prod/values.yaml
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-`;
-const values = (tag) => `# Helm values for echo; gantry sets image.tag on promotion.\nimage:\n  repository: ghcr.io/acme/echo\n  tag: ${tag} # set by gantry\nreplicas: 2\n`;
-async function runDemo(opts) {
-    const { io } = opts;
-    const root = opts.dir ? (0,external_node_path_namespaceObject.resolve)(opts.dir) : (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-demo-'));
-    (0,external_node_fs_namespaceObject.mkdirSync)(root, { recursive: true });
-    const bare = (0,external_node_path_namespaceObject.join)(root, 'gitops.git');
-    const clone = (0,external_node_path_namespaceObject.join)(root, 'gitops');
-    const env = {
-        ...io.env,
-        GIT_AUTHOR_NAME: 'Demo',
-        GIT_AUTHOR_EMAIL: 'demo@example.test',
-        GIT_COMMITTER_NAME: 'Demo',
-        GIT_COMMITTER_EMAIL: 'demo@example.test',
-    };
-    const git = (cwd, ...args) => (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const say = (text) => io.out(io.color ? `\n\u001b[1m## ${text}\u001b[0m\n` : `\n## ${text}\n`);
-    // Everything the demo writes stays under its directory, the CLI's cache included.
-    const cacheEnv = { GANTRY_CACHE_DIR: (0,external_node_path_namespaceObject.join)(root, 'cache') };
-    say(`A GitOps repository in ${root}`);
-    git(root, 'init', '-q', '--bare', '-b', 'main', bare);
-    git(bare, 'config', 'uploadpack.allowFilter', 'true');
-    git(root, 'init', '-q', '-b', 'main', clone);
-    const files = {
-        '.gantry/echo.yaml': PROJECT.replace('../schema/project.schema.json', 'https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json'),
-        'env/dev/values.yaml': values('0.9.0'),
-        'env/staging/values.yaml': values('0.9.0'),
-        'env/prod/values.yaml': values('0.9.0'),
-    };
-    for (const [path, text] of Object.entries(files)) {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(clone, path)), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(clone, path), text);
+function publicURL(url) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+        return url;
+    try {
+        const u = new URL(url);
+        if (!u.username && !u.password && !u.search)
+            return url;
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        return u.toString();
     }
-    git(clone, 'add', '-A');
-    git(clone, 'commit', '-q', '-m', 'GitOps repo for echo, with a gantry project');
-    git(clone, 'remote', 'add', 'origin', bare);
-    git(clone, 'push', '-q', '-u', 'origin', 'main');
-    io.out(`bare repository: ${bare}\nclone:           ${clone}\n`);
-    say('gantry lint');
-    if ((await opts.cli(['lint', '--repo', clone], cacheEnv)) !== 0)
-        return 1;
-    const store = new StateStore({
-        remote: parseRemote((0,external_node_url_.pathToFileURL)(bare).href),
-        cacheDir: (0,external_node_path_namespaceObject.join)(root, 'cache'),
-        baseEnv: io.env,
-    });
-    say('Three releases of ghcr.io/acme/echo recorded as freight (what `gantry discover` will do)');
-    const taken = new Set();
-    const freight = [];
-    for (const [i, tag] of ['1.0.0', '1.1.0', '1.2.0'].entries()) {
-        const artifacts = {
-            images: [{ repoURL: 'ghcr.io/acme/echo', tag, digest: `sha256:${String(i + 1).repeat(64)}` }],
-            charts: [],
-            commits: [],
+    catch {
+        return url;
+    }
+}
+function discover_describe(sub) {
+    switch (sub.kind) {
+        case 'image':
+            return {
+                kind: 'image',
+                repoURL: publicURL(sub.image.repoURL),
+                strategy: sub.image.imageSelectionStrategy,
+            };
+        case 'chart':
+            return {
+                kind: 'chart',
+                repoURL: publicURL(sub.chart.repoURL),
+                name: sub.chart.name,
+                strategy: 'SemVer',
+            };
+        case 'git':
+            return {
+                kind: 'git',
+                repoURL: publicURL(sub.git.repoURL),
+                strategy: sub.git.commitSelectionStrategy,
+            };
+    }
+}
+async function runSubscription(sub, sources) {
+    switch (sub.kind) {
+        case 'image': {
+            const found = await sources.images(sub.image);
+            const top = found[0];
+            const candidates = found.map((i) => i.tag || i.digest || '');
+            if (!top)
+                return undefined;
+            if (!top.digest)
+                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
+            const artifact = {
+                repoURL: publicURL(sub.image.repoURL),
+                tag: top.tag,
+                digest: top.digest,
+            };
+            if (sub.image.name)
+                artifact.subscriptionName = sub.image.name;
+            return { kind: 'image', artifact, candidates };
+        }
+        case 'chart': {
+            const found = await sources.charts(sub.chart);
+            const top = found[0];
+            if (!top)
+                return undefined;
+            return {
+                kind: 'chart',
+                artifact: {
+                    repoURL: publicURL(sub.chart.repoURL),
+                    name: sub.chart.name ?? '',
+                    version: top.version,
+                },
+                candidates: found.map((c) => c.version),
+            };
+        }
+        case 'git': {
+            const found = await sources.commits(sub.git);
+            const top = found[0];
+            if (!top)
+                return undefined;
+            const artifact = { repoURL: publicURL(sub.git.repoURL), id: top.id };
+            if (top.branch)
+                artifact.branch = top.branch;
+            if (top.tag)
+                artifact.tag = top.tag;
+            if (top.message)
+                artifact.message = top.message;
+            if (top.author)
+                artifact.author = top.author;
+            if (top.committer)
+                artifact.committer = top.committer;
+            if (sub.git.name)
+                artifact.subscriptionName = sub.git.name;
+            return { kind: 'git', artifact, candidates: found.map((c) => c.tag ?? c.id.slice(0, 7)) };
+        }
+    }
+}
+const versionOf = (f) => f.kind === 'image'
+    ? f.artifact.tag || f.artifact.digest
+    : f.kind === 'chart'
+        ? f.artifact.version
+        : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
+/**
+ * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
+ * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
+ * auto-promotions now due.
+ */
+async function discover(o) {
+    const { project, store, log } = o;
+    const selected = o.warehouses?.length
+        ? project.warehouses.filter((w) => o.warehouses?.includes(w.name))
+        : project.warehouses;
+    const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
+    if (unknown.length)
+        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
+    // The state snapshot and the subscriptions run at once; awaited together, so that a failing
+    // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
+    // Each source bounds its own concurrency per host.
+    const [snapshot, reports] = await Promise.all([
+        store.snapshot(project.name),
+        Promise.all(selected.map(async (w) => {
+            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
+            const subs = [];
+            const found = [];
+            settled.forEach((r, i) => {
+                const sub = w.subscriptions[i];
+                if (r.status === 'fulfilled') {
+                    subs.push({
+                        ...discover_describe(sub),
+                        candidates: r.value?.candidates ?? [],
+                        selected: r.value ? versionOf(r.value) : undefined,
+                    });
+                    found.push(r.value);
+                }
+                else {
+                    subs.push({ ...discover_describe(sub), candidates: [], error: errors_errorMessage(r.reason) });
+                    found.push(undefined);
+                    log.warn(`warehouse ${w.name}: ${discover_describe(sub).repoURL}: ${errors_errorMessage(r.reason)}`);
+                }
+            });
+            return { warehouse: w, subs, found };
+        })),
+    ]);
+    const known = new Map(snapshot.freight.map((f) => [f.id, f]));
+    const taken = new Set(snapshot.freight.map((f) => f.alias));
+    const result = {
+        project: project.name,
+        dryRun: o.dryRun,
+        warehouses: [],
+        freight: [],
+        promotions: [],
+        skipped: [],
+    };
+    for (const { warehouse, subs, found } of reports) {
+        const report = {
+            name: warehouse.name,
+            freightCreationPolicy: warehouse.freightCreationPolicy,
+            subscriptions: subs,
         };
-        const origin = { kind: 'Warehouse', name: 'echo' };
+        result.warehouses.push(report);
+        const missing = subs.filter((s, i) => !found[i]);
+        if (missing.length) {
+            report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
+            continue;
+        }
+        const artifacts = { images: [], charts: [], commits: [] };
+        for (const f of found) {
+            if (f.kind === 'image')
+                artifacts.images.push(f.artifact);
+            else if (f.kind === 'chart')
+                artifacts.charts.push(f.artifact);
+            else
+                artifacts.commits.push(f.artifact);
+        }
+        const origin = { kind: 'Warehouse', name: warehouse.name };
         const id = freightId(origin, artifacts);
+        const existing = known.get(id);
+        if (existing) {
+            report.freight = { ...existing, new: false, recorded: true };
+            result.freight.push(report.freight);
+            continue;
+        }
         const alias = freightAlias(id, taken);
         taken.add(alias);
-        const f = {
+        const freight = {
             id,
             alias,
             origin,
             ...artifacts,
-            createdAt: new Date(Date.now() - (3 - i) * 3_600_000).toISOString(),
-            createdBy: 'gantry demo',
+            createdAt: o.clock().toISOString(),
+            createdBy: o.createdBy,
         };
-        await store.recordFreight('echo', f);
-        freight.push(f);
-        io.out(`freight ${alias} (${id.slice(0, 7)}): ghcr.io/acme/echo:${tag}\n`);
+        if (warehouse.freightCreationPolicy === 'Manual') {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = 'freightCreationPolicy is Manual: found, not recorded';
+            result.freight.push(report.freight);
+            continue;
+        }
+        if (o.dryRun) {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = 'dry run: not recorded';
+            result.freight.push(report.freight);
+            // Counted for the promotions it would make due (reported as such), though not written.
+            known.set(id, freight);
+            continue;
+        }
+        const { created } = await store.recordFreight(project.name, freight);
+        let stored = freight;
+        if (created) {
+            log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
+        }
+        else {
+            // Another run recorded the same freight first: report what is stored (its alias and time).
+            stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
+        }
+        report.freight = { ...stored, new: created, recorded: true };
+        result.freight.push(report.freight);
+        known.set(id, stored);
     }
-    const promote = async (stage, f) => {
-        const res = await store.commitPromotion({
-            project: 'echo',
-            stage,
-            freight: f,
-            promotedBy: 'gantry demo',
-            paths: [`env/${stage}/values.yaml`],
-            edit: async (dir) => {
-                (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, `env/${stage}/values.yaml`), values(f.images[0]?.tag ?? ''));
-                return [`- env/${stage}/values.yaml: image.tag`];
-            },
-        });
-        io.out(`promoted ${f.alias} into ${stage}: commit ${res.commit.slice(0, 7)} (${res.changes.map((c) => `${c.artifact} ${c.from ?? 'none'} → ${c.to}`).join(', ')})\n`);
-    };
-    const verify = async (stage, f) => {
-        await store.recordVerification({
-            project: 'echo',
-            stage,
-            freightId: f.id,
-            alias: f.alias,
-            verifiedAt: new Date().toISOString(),
-            verifiedBy: 'gantry demo',
-            summary: ['demo: Successful'],
-        });
-        io.out(`verified ${f.alias} in ${stage}\n`);
-    };
-    const [f1, f2, f3] = freight;
-    say('Promotions: each is one commit with the manifests and the stage state');
-    await promote('dev', f1);
-    await verify('dev', f1);
-    await promote('staging', f1);
-    await verify('staging', f1);
-    await promote('dev', f2);
-    await verify('dev', f2);
-    await promote('dev', f3);
-    say('gantry get stages');
-    if ((await opts.cli(['get', 'stages', '--repo', clone], cacheEnv)) !== 0)
-        return 1;
-    say('gantry get freight');
-    if ((await opts.cli(['get', 'freight', '--repo', clone], cacheEnv)) !== 0)
-        return 1;
-    say('gantry get promotions');
-    if ((await opts.cli(['get', 'promotions', '--repo', clone], cacheEnv)) !== 0)
-        return 1;
-    say('History is plain git');
-    io.out((0,external_node_child_process_namespaceObject.execFileSync)('git', ['log', '--format=%h %s', 'main'], { cwd: bare, env, encoding: 'utf8' }));
-    io.out(`\nTry: cd ${clone} && git fetch origin 'refs/tags/gantry/*:refs/tags/gantry/*' && git tag -n1 -l 'gantry/*'\n`);
-    return 0;
+    const { promotions, skipped } = await duePromotions(project, [...known.values()], store, selected.map((w) => w.name));
+    result.promotions = promotions;
+    result.skipped = skipped;
+    return result;
+}
+/**
+ * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
+ * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
+ * already runs it, has auto-promotion off, or is held after a manual rollback.
+ */
+async function duePromotions(project, freight, store, warehouses) {
+    const stages = project.stages.filter((s) => s.requestedFreight.some((r) => r.sources.direct && warehouses.includes(r.origin.name)));
+    const auto = stages.filter((s) => s.autoPromotion);
+    if (!auto.length)
+        return { promotions: [], skipped: [] };
+    const states = await store.stageStates(project.name, auto);
+    const promotions = [];
+    const skipped = [];
+    for (const stage of auto) {
+        const state = states.get(stage.name);
+        if (state?.autoPromotionHold) {
+            skipped.push({
+                stage: stage.name,
+                reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
+            });
+            continue;
+        }
+        for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
+            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
+            if (!candidate)
+                continue;
+            const current = state?.freight.find((f) => f.origin.name === req.origin.name);
+            if (current?.id === candidate.id)
+                continue;
+            promotions.push({
+                project: project.name,
+                stage: stage.name,
+                freight: candidate.id,
+                alias: candidate.alias,
+            });
+        }
+    }
+    return { promotions, skipped };
+}
+/** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
+function newestFreight(freight) {
+    // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
+    const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
 }
 
-;// CONCATENATED MODULE: ./src/promotion/approve.ts
+;// CONCATENATED MODULE: ./src/promotion/availability.ts
+/**
+ * Which freight may enter a stage, and which one auto-promotion would pick: Kargo's
+ * `Stage.IsFreightAvailable` and its NewestFreight auto-promotion candidates, as pure functions
+ * over what gantry's state holds (freight, verification and approval tags, promotion history).
+ *
+ * Kargo's freight status maps onto gantry's records like this:
+ *
+ * | Kargo                         | gantry                                                      |
+ * | ----------------------------- | ----------------------------------------------------------- |
+ * | `status.verifiedIn[stage]`    | a tag `gantry/<project>/verified/<stage>/<freight-id>`      |
+ * | `status.approvedFor[stage]`   | a tag `gantry/<project>/approved/<stage>/<freight-id>`      |
+ * | `GetLongestSoak(stage)`       | `soak(stage, freightId)`, derived from promotion history    |
+ * | namespace                     | project                                                     |
+ */
 
 
 
-/** Keeps a value to one line, as it appears in `git tag -n` and job summaries. */
-const approve_oneLine = (v) => v.replace(/[\r\n]+/g, ' ').trim();
-async function approveFreight(o) {
-    const stage = o.project.stages.find((s) => s.name === o.stage);
-    if (!stage) {
-        const names = o.project.stages.map((s) => s.name);
-        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
+
+const sameProject = (project, r) => project === undefined || r.project === project;
+function requestFor(stage, freight) {
+    return stage.requestedFreight.find((r) => r.origin.kind === freight.origin.kind && r.origin.name === freight.origin.name);
+}
+/** Durations as people read them, to the second (`20m`, `1h0m5s` reads as `1h5s`). */
+function human(ms) {
+    return formatDuration(Math.max(0, Math.floor(ms / 1000) * 1000));
+}
+/**
+ * Kargo's `IsFreightAvailable`: freight is available to a stage that requests its warehouse when
+ * it is approved for the stage, when the stage takes it `direct`ly from the warehouse, or when it
+ * is verified in one (`OneOf`, the default) or all (`All`) of the upstream `stages`, each with at
+ * least `requiredSoakTime` of soak there (≥: exactly the required time is enough).
+ */
+function freightAvailability(stage, freight, facts, now) {
+    if (!stage)
+        return { available: false, reasons: ['no such stage'] };
+    if (!freight)
+        return { available: false, reasons: ['no such freight'] };
+    const req = requestFor(stage, freight);
+    if (!req) {
+        return {
+            available: false,
+            reasons: [`warehouse ${freight.origin.name} is not requested by stage ${stage.name}`],
+        };
     }
-    const approvedBy = approve_oneLine(o.approvedBy);
-    if (!approvedBy)
-        throw new ConfigError('an approval needs the name of who approves it');
-    const reason = o.reason === undefined ? undefined : approve_oneLine(o.reason) || undefined;
-    const snap = await o.store.snapshot(o.project.name);
-    const freight = resolveFreight(o.freightRef, snap.freight);
-    const requested = stage.requestedFreight.map((r) => r.origin.name);
-    if (!requested.includes(freight.origin.name)) {
-        throw new ConfigError(`stage ${stage.name} does not request freight from warehouse ${freight.origin.name} (freight ${freight.alias} comes from it); ${stage.name} requests ${requested.join(', ') || 'no warehouse'}`);
+    const approved = facts.approvals.some((a) => a.stage === stage.name && a.freightId === freight.id && sameProject(facts.project, a));
+    if (approved)
+        return { available: true, reasons: [], via: 'approval' };
+    if (req.sources.direct)
+        return { available: true, reasons: [], via: 'direct' };
+    const upstream = req.sources.stages;
+    if (!upstream.length) {
+        return {
+            available: false,
+            reasons: [
+                `stage ${stage.name} takes warehouse ${freight.origin.name} from no source (neither direct nor upstream stages)`,
+            ],
+        };
     }
-    const existing = snap.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
-    if (existing)
-        return { created: false, record: existing };
-    const record = {
-        project: o.project.name,
-        stage: stage.name,
-        freightId: freight.id,
-        alias: freight.alias,
-        approvedAt: o.clock().toISOString(),
-        approvedBy,
-        ...(reason ? { reason } : {}),
+    const required = req.sources.requiredSoakTimeMs;
+    const checks = upstream.map((up) => checkUpstream(up, freight, facts, required, now));
+    const ok = checks.filter((c) => c.ok);
+    const all = req.sources.availabilityStrategy === 'All';
+    if (all ? ok.length === checks.length : ok.length > 0) {
+        return { available: true, reasons: [], via: 'verification' };
+    }
+    const missing = checks.filter((c) => !c.ok);
+    const reasons = missing.map((c) => c.reason);
+    let availableAt;
+    if (all) {
+        // Every missing upstream must be only short of soak, and then the last of them decides.
+        if (missing.every((c) => c.availableAt)) {
+            availableAt = new Date(Math.max(...missing.map((c) => c.availableAt.getTime())));
+        }
+    }
+    else {
+        const times = missing.flatMap((c) => (c.availableAt ? [c.availableAt.getTime()] : []));
+        if (times.length)
+            availableAt = new Date(Math.min(...times));
+    }
+    if (all && upstream.length > 1) {
+        reasons.unshift(`needs all of ${upstream.join(', ')} (availabilityStrategy All)`);
+    }
+    else if (!all && upstream.length > 1) {
+        reasons.unshift(`needs one of ${upstream.join(', ')}`);
+    }
+    return { available: false, reasons, ...(availableAt ? { availableAt } : {}) };
+}
+function checkUpstream(up, freight, facts, required, now) {
+    const verified = facts.verifications.some((v) => v.stage === up && v.freightId === freight.id && sameProject(facts.project, v));
+    if (!verified)
+        return { ok: false, reason: `not verified in ${up}` };
+    if (!required)
+        return { ok: true };
+    const soak = facts.soak(up, freight.id);
+    if (soak !== undefined && soak >= required)
+        return { ok: true };
+    const since = facts.currentSince?.(up, freight.id);
+    const need = `needs ${formatDuration(required)} of soak time in ${up}`;
+    if (soak === undefined)
+        return { ok: false, reason: `${need}; has not run there` };
+    if (!since) {
+        return {
+            ok: false,
+            reason: `${need}; has ${human(soak)} and no longer runs there`,
+        };
+    }
+    // Still current: the running interval reaches the requirement at since + required.
+    const at = new Date(Math.max(since.getTime() + required, now.getTime()));
+    return {
+        ok: false,
+        reason: `${need}; has ${human(soak)} (available at ${at.toISOString()})`,
+        availableAt: at,
     };
-    const res = await o.store.recordApproval(record);
-    if (res.created)
-        return { created: true, record };
-    // Someone approved it between our read and our write: theirs is the record that stands.
-    const again = await o.store.snapshot(o.project.name);
-    const theirs = again.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
-    return { created: false, record: theirs ?? record };
+}
+/**
+ * Soak time from git history. Kargo's controller watches each stage and records how long freight
+ * has been current in it; gantry has no controller, so it derives the same number from the
+ * promotion commits (`StateStore.promotions`):
+ *
+ * - A freight becomes current in a stage at its promotion commit's time (committer time), and
+ *   stays current until the next promotion into that stage *of the same warehouse* (a stage that
+ *   takes several warehouses keeps one current freight per warehouse), or until `now`.
+ * - Promoting the freight the stage already runs again does not restart the clock.
+ * - A freight promoted, replaced and promoted again has several intervals; its soak is the
+ *   longest one (Kargo's `LongestCompletedSoak`, or the running one when longer).
+ * - A promotion of freight whose tag is unknown (no origin to compare) ends every running
+ *   interval in its stage: soak may be undercounted, never overcounted.
+ * - Only the history passed in counts. A freight promoted before the oldest record given has no
+ *   known soak (undefined), unless `states` (from `StateStore.stageStates`) says it is current:
+ *   then, when no promotion of its warehouse into the stage is in the history, it has been
+ *   current at least since its stage's last promotion (`promotedAt`) and since the oldest record
+ *   given (the history is the newest promotions of the project, so nothing newer is missing).
+ *   That lower bound is its soak; read a longer history for a closer one.
+ * - Not seen: a `git revert` of a promotion commit (it carries no gantry trailers), and the wait
+ *   between a pull request's commit and its merge (the commit's time is used).
+ */
+function soakFromHistory(promotions, freight, now, states) {
+    const originOf = new Map(freight.map((f) => [f.id, `${f.origin.kind}/${f.origin.name}`]));
+    const key = (stage, id) => `${stage}\0${id}`;
+    const longest = new Map();
+    const since = new Map();
+    const note = (stage, id, ms) => longest.set(key(stage, id), Math.max(longest.get(key(stage, id)) ?? 0, Math.max(0, ms)));
+    const byStage = new Map();
+    promotions.forEach((p, order) => {
+        const at = Date.parse(p.promotedAt);
+        if (Number.isNaN(at))
+            return;
+        byStage.set(p.stage, [...(byStage.get(p.stage) ?? []), { p, at, order }]);
+    });
+    for (const [stage, list] of byStage) {
+        // Oldest first; records of the same second keep the store's order (newest first) reversed.
+        list.sort((a, b) => a.at - b.at || b.order - a.order);
+        /** Per origin: the freight current in the stage and since when. */
+        const current = new Map();
+        for (const { p, at } of list) {
+            const origin = originOf.get(p.freightId);
+            const ending = origin === undefined
+                ? [...current.keys()]
+                : current.get(origin)?.id === p.freightId
+                    ? []
+                    : current.has(origin)
+                        ? [origin]
+                        : [];
+            for (const o of ending) {
+                const c = current.get(o);
+                note(stage, c.id, at - c.at);
+                current.delete(o);
+            }
+            const o = origin ?? `?/${p.freightId}`;
+            if (!current.has(o))
+                current.set(o, { id: p.freightId, at });
+        }
+        for (const c of current.values()) {
+            note(stage, c.id, now.getTime() - c.at);
+            since.set(key(stage, c.id), new Date(c.at));
+        }
+    }
+    const times = [...byStage.values()].flatMap((list) => list.map((e) => e.at));
+    const oldest = times.length ? Math.min(...times) : undefined;
+    for (const [stage, state] of states ?? []) {
+        for (const f of state?.freight ?? []) {
+            const origin = `${f.origin.kind}/${f.origin.name}`;
+            const seen = (byStage.get(stage) ?? []).some((e) => originOf.get(e.p.freightId) === origin || !originOf.has(e.p.freightId));
+            // History covers this warehouse in this stage: it is the better witness, and a state file
+            // that disagrees with it (a revert, a hand edit) is not used to lengthen anything.
+            if (seen)
+                continue;
+            const starts = [Date.parse(state?.promotedAt ?? '')].filter((t) => !Number.isNaN(t));
+            if (oldest !== undefined)
+                starts.push(oldest);
+            if (!starts.length)
+                continue;
+            const start = Math.min(...starts, now.getTime());
+            note(stage, f.id, now.getTime() - start);
+            since.set(key(stage, f.id), new Date(start));
+        }
+    }
+    return {
+        soak: (stage, id) => longest.get(key(stage, id)),
+        currentSince: (stage, id) => since.get(key(stage, id)),
+    };
+}
+/**
+ * Kargo's NewestFreight auto-promotion candidates: for each warehouse the stage requests, the
+ * newest freight available to it (by creation time, ties by ID descending). Keyed by warehouse
+ * name, in the order the stage requests them; a warehouse with no available freight is absent.
+ */
+function promotionCandidate(stage, freightNewestFirst, facts, now) {
+    const out = new Map();
+    for (const req of stage.requestedFreight) {
+        const available = freightNewestFirst.filter((f) => f.origin.kind === req.origin.kind &&
+            f.origin.name === req.origin.name &&
+            freightAvailability(stage, f, facts, now).available);
+        const newest = newestFreight(available);
+        if (newest)
+            out.set(req.origin.name, newest);
+    }
+    return out;
+}
+/** Shortest ID prefix accepted, as `git` shows abbreviated commits. */
+const MIN_ID_PREFIX = 7;
+/**
+ * The freight a user named: a full ID, an alias, or a unique ID prefix of at least 7 characters.
+ * Throws a ConfigError that says what matched (nothing, or several) and suggests the closest alias.
+ */
+function resolveFreight(ref, freight) {
+    const wanted = ref.trim();
+    const lower = wanted.toLowerCase();
+    if (!wanted)
+        throw new ConfigError('no freight given: name one by ID, ID prefix or alias');
+    const exact = freight.find((f) => f.id === lower) ??
+        freight.find((f) => f.alias === wanted) ??
+        freight.find((f) => f.alias.toLowerCase() === lower);
+    if (exact)
+        return exact;
+    const label = (f) => `${f.alias} (${f.id.slice(0, MIN_ID_PREFIX)})`;
+    if (/^[0-9a-f]+$/.test(lower)) {
+        const matches = freight.filter((f) => f.id.startsWith(lower));
+        if (matches.length && lower.length < MIN_ID_PREFIX) {
+            throw new ConfigError(`freight ID prefix "${wanted}" is too short: give at least ${MIN_ID_PREFIX} characters, or the alias`);
+        }
+        if (matches.length === 1)
+            return matches[0];
+        if (matches.length > 1) {
+            const shown = matches.slice(0, 5).map(label).join(', ');
+            const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
+            throw new ConfigError(`freight ID prefix "${wanted}" is ambiguous: it matches ${shown}${more}; give more characters or the alias`);
+        }
+    }
+    if (!freight.length)
+        throw new ConfigError(`no freight "${wanted}": there is no freight yet`);
+    const close = suggest(wanted, freight.map((f) => f.alias));
+    const hint = close !== undefined ? ` (did you mean "${close}"?)` : '';
+    throw new ConfigError(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
+}
+
+;// CONCATENATED MODULE: ./src/freight/changes.ts
+const shortSha = (sha) => sha.slice(0, 7);
+function versions(f) {
+    const m = new Map();
+    for (const i of f?.images ?? [])
+        m.set(i.repoURL, { kind: 'image', version: i.tag || `@${i.digest}` });
+    for (const c of f?.charts ?? [])
+        m.set(c.name ? `${c.repoURL.replace(/\/+$/, '')}/${c.name}` : c.repoURL, {
+            kind: 'chart',
+            version: c.version,
+        });
+    for (const c of f?.commits ?? [])
+        m.set(c.repoURL, { kind: 'git', version: c.tag ?? shortSha(c.id) });
+    return m;
+}
+/** Version changes from what a stage ran to the freight it gets: `ghcr.io/acme/echo: 1.0.0 → 1.1.0`. */
+function versionChanges(previous, next) {
+    const before = versions(previous);
+    const after = versions(next);
+    const out = [];
+    for (const [artifact, { kind, version }] of after) {
+        const old = before.get(artifact)?.version;
+        if (old !== version)
+            out.push({ artifact, kind, from: old, to: version });
+    }
+    for (const [artifact, { kind, version }] of before) {
+        if (!after.has(artifact))
+            out.push({ artifact, kind, from: version });
+    }
+    return out;
+}
+function formatChange(c) {
+    if (c.from === undefined)
+        return `${c.artifact}: ${c.to}`;
+    if (c.to === undefined)
+        return `${c.artifact}: ${c.from} → removed`;
+    return `${c.artifact}: ${c.from} → ${c.to}`;
+}
+
+;// CONCATENATED MODULE: ./src/freight/document.ts
+/**
+ * The freight document: the message of the annotated tag `gantry/<project>/freight/<id>`.
+ *
+ *   freight lucky-jaguar            ← subject: what `git tag -n` shows
+ *                                   ← blank line
+ *   {                               ← JSON of the Freight (2-space indent), keys in a fixed order
+ *     "id": "3f9a…",
+ *     "alias": "lucky-jaguar",
+ *     "origin": { "kind": "Warehouse", "name": "echo" },
+ *     "images": [...],
+ *     "charts": [...],
+ *     "commits": [...],
+ *     "createdAt": "2024-06-01T12:00:00.000Z",
+ *     "createdBy": "https://github.com/acme/gitops/actions/runs/1"
+ *   }
+ *
+ * JSON rather than YAML because listing reads every document: JSON.parse is ~70× faster than a
+ * YAML parser. JSON escapes newlines and tabs inside strings (a multi-line commit message stays on
+ * one line), and no line ends in a space or starts with `#`, so git's message clean-up (trailing
+ * spaces, repeated blank lines, comment lines) cannot change a document.
+ */
+
+const SUBJECT_PREFIX = 'freight ';
+function definedOnly(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+/** The tag message for a freight. */
+function serializeFreight(f) {
+    const doc = definedOnly({
+        id: f.id,
+        alias: f.alias,
+        origin: { kind: f.origin.kind, name: f.origin.name },
+        images: f.images.map((i) => definedOnly({
+            repoURL: i.repoURL,
+            tag: i.tag,
+            digest: i.digest,
+            subscriptionName: i.subscriptionName,
+        })),
+        charts: f.charts.map((c) => definedOnly({
+            repoURL: c.repoURL,
+            name: c.name,
+            version: c.version,
+            subscriptionName: c.subscriptionName,
+        })),
+        commits: f.commits.map((c) => definedOnly({
+            repoURL: c.repoURL,
+            id: c.id,
+            branch: c.branch,
+            tag: c.tag,
+            message: c.message,
+            author: c.author,
+            committer: c.committer,
+            subscriptionName: c.subscriptionName,
+        })),
+        createdAt: f.createdAt,
+        createdBy: f.createdBy,
+    });
+    return `${SUBJECT_PREFIX}${f.alias}\n\n${JSON.stringify(doc, null, 2)}\n`;
+}
+class Reader {
+    fail;
+    constructor(fail) {
+        this.fail = fail;
+    }
+    object(v, path) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+            this.fail(`${path} must be a mapping`);
+        }
+        return v;
+    }
+    array(o, key, path) {
+        if (!Object.hasOwn(o, key))
+            this.fail(`missing field ${path}${key}`);
+        const v = o[key];
+        if (!Array.isArray(v))
+            this.fail(`field ${path}${key} must be a list`);
+        return v;
+    }
+    string(o, key, path, opts = {}) {
+        if (!Object.hasOwn(o, key) || o[key] === null)
+            this.fail(`missing field ${path}${key}`);
+        const v = o[key];
+        if (typeof v !== 'string')
+            this.fail(`field ${path}${key} must be a string`);
+        if (!opts.empty && v === '')
+            this.fail(`field ${path}${key} must not be empty`);
+        return v;
+    }
+    optionalString(o, key, path) {
+        if (!Object.hasOwn(o, key) || o[key] === null)
+            return undefined;
+        return this.string(o, key, path, { empty: true });
+    }
+}
+/**
+ * Read a freight document. `where` names its source for messages (a tag name, or a phrase such as
+ * "file freight.json"); `expectedId`, when given, is the ID the tag name carries and must match the
+ * document's. Throws OperationError naming `where` and the problem.
+ */
+function parseFreight(text, where, expectedId) {
+    const source = /\s/.test(where) ? where : `tag ${where}`;
+    const fail = (problem) => {
+        throw new OperationError(`unreadable freight document in ${source}: ${problem}`);
+    };
+    const r = new Reader(fail);
+    let message = text.replace(/\r\n/g, '\n');
+    // A signed tag's message (as `%(contents)` shows it) ends with the signature.
+    const signature = /^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m.exec(message);
+    if (signature)
+        message = message.slice(0, signature.index);
+    const newline = message.indexOf('\n');
+    const subject = newline < 0 ? message : message.slice(0, newline);
+    if (!subject.startsWith(SUBJECT_PREFIX) || subject.length === SUBJECT_PREFIX.length) {
+        fail(`the first line must be "freight <alias>", not ${JSON.stringify(subject.slice(0, 80))}`);
+    }
+    const subjectAlias = subject.slice(SUBJECT_PREFIX.length).trim();
+    const rest = newline < 0 ? '' : message.slice(newline + 1);
+    if (!rest.startsWith('\n'))
+        fail('a blank line must follow the first line');
+    const json = rest.slice(1);
+    if (json.trim() === '')
+        fail('the document is empty');
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch (err) {
+        fail(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (value === null)
+        fail('the document is empty');
+    const d = r.object(value, 'the document');
+    const id = r.string(d, 'id', '');
+    if (!/^[0-9a-f]{40}$/.test(id))
+        fail(`field id must be 40 lowercase hex characters, not ${JSON.stringify(id)}`);
+    if (expectedId !== undefined && id !== expectedId) {
+        fail(`its id ${id} is not the tag's ${expectedId}`);
+    }
+    const alias = r.string(d, 'alias', '');
+    if (alias !== subjectAlias)
+        fail(`field alias ${JSON.stringify(alias)} differs from the first line's ${JSON.stringify(subjectAlias)}`);
+    if (!Object.hasOwn(d, 'origin'))
+        fail('missing field origin');
+    const o = r.object(d.origin, 'field origin');
+    const kind = r.string(o, 'kind', 'origin.');
+    if (kind !== 'Warehouse')
+        fail(`field origin.kind must be "Warehouse", not ${JSON.stringify(kind)}`);
+    const origin = { kind: 'Warehouse', name: r.string(o, 'name', 'origin.') };
+    const images = r.array(d, 'images', '').map((raw, n) => {
+        const p = `images[${n}].`;
+        const i = r.object(raw, `field images[${n}]`);
+        return definedOnly({
+            repoURL: r.string(i, 'repoURL', p),
+            tag: r.string(i, 'tag', p, { empty: true }),
+            digest: r.string(i, 'digest', p, { empty: true }),
+            subscriptionName: r.optionalString(i, 'subscriptionName', p),
+        });
+    });
+    const charts = r.array(d, 'charts', '').map((raw, n) => {
+        const p = `charts[${n}].`;
+        const c = r.object(raw, `field charts[${n}]`);
+        return definedOnly({
+            repoURL: r.string(c, 'repoURL', p),
+            name: r.string(c, 'name', p, { empty: true }),
+            version: r.string(c, 'version', p),
+            subscriptionName: r.optionalString(c, 'subscriptionName', p),
+        });
+    });
+    const commits = r.array(d, 'commits', '').map((raw, n) => {
+        const p = `commits[${n}].`;
+        const c = r.object(raw, `field commits[${n}]`);
+        return definedOnly({
+            repoURL: r.string(c, 'repoURL', p),
+            id: r.string(c, 'id', p),
+            branch: r.optionalString(c, 'branch', p),
+            tag: r.optionalString(c, 'tag', p),
+            message: r.optionalString(c, 'message', p),
+            author: r.optionalString(c, 'author', p),
+            committer: r.optionalString(c, 'committer', p),
+            subscriptionName: r.optionalString(c, 'subscriptionName', p),
+        });
+    });
+    const createdAt = r.string(d, 'createdAt', '');
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
+        fail(`field createdAt is not a time: ${JSON.stringify(createdAt)}`);
+    const createdBy = r.optionalString(d, 'createdBy', '');
+    // Unknown fields are ignored: documents written by a newer gantry stay readable.
+    return definedOnly({ id, alias, origin, images, charts, commits, createdAt, createdBy });
+}
+
+;// CONCATENATED MODULE: ./src/state/lock.ts
+
+
+
+
+
+/**
+ * A lock between gantry processes sharing one cache repository on one machine (a developer
+ * running two commands at once, tests starting twenty). mkdir is atomic; the holder writes a
+ * token into it and removes only a lock that still holds its token. A lock not refreshed for
+ * `staleMs` was left by a process that died: it is moved aside (rename is atomic, so of two
+ * waiters only one takes it over) and removed.
+ */
+async function withDirLock(path, fn, waitMs = 600_000, staleMs = 120_000) {
+    const lockDir = `${path}.lock`;
+    const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const deadline = Date.now() + waitMs;
+    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(lockDir);
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), `${token} ${process.pid}\n`);
+            break;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+            const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
+            if (age > staleMs) {
+                const aside = `${lockDir}.stale-${token}`;
+                if (await (0,promises_namespaceObject.rename)(lockDir, aside).then(() => true, () => false)) {
+                    await (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
+                }
+                continue;
+            }
+            if (Date.now() > deadline) {
+                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process to release ${lockDir}; if none is running, remove that directory`);
+            }
+            await sleep(delay + Math.random() * delay);
+        }
+    }
+    // Long holders refresh the lock so others do not take it as stale.
+    const keepAlive = setInterval(() => {
+        const now = new Date();
+        (0,promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
+    }, staleMs / 4);
+    try {
+        return await fn();
+    }
+    finally {
+        clearInterval(keepAlive);
+        const owner = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), 'utf8').catch(() => '');
+        if (owner.startsWith(token))
+            await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state/records.ts
+
+function serializeVerification(r) {
+    return `verified ${r.alias} in ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
+}
+function serializeApproval(r) {
+    return `approved ${r.alias} for ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
+}
+/** Splits `subject\n\n{json}` and parses the JSON, naming the tag when it cannot. */
+function parseTagBody(message, where) {
+    const start = message.indexOf('\n{');
+    if (start < 0)
+        throw new OperationError(`unreadable tag ${where}: its message has no JSON document after the subject line`);
+    let value;
+    try {
+        value = JSON.parse(message.slice(start + 1));
+    }
+    catch (err) {
+        throw new OperationError(`unreadable tag ${where}: ${err.message}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new OperationError(`unreadable tag ${where}: the document is not an object`);
+    }
+    return value;
+}
+function records_str(doc, key, where, optional = false) {
+    const v = doc[key];
+    if (v === undefined && optional)
+        return undefined;
+    if (typeof v !== 'string' || !v)
+        throw new OperationError(`unreadable tag ${where}: field "${key}" must be a non-empty string`);
+    return v;
+}
+function parseVerification(message, where) {
+    const d = parseTagBody(message, where);
+    const summary = d.summary;
+    if (summary !== undefined &&
+        !(Array.isArray(summary) && summary.every((s) => typeof s === 'string'))) {
+        throw new OperationError(`unreadable tag ${where}: field "summary" must be a list of strings`);
+    }
+    return {
+        project: records_str(d, 'project', where),
+        stage: records_str(d, 'stage', where),
+        freightId: records_str(d, 'freightId', where),
+        alias: records_str(d, 'alias', where),
+        verifiedAt: records_str(d, 'verifiedAt', where),
+        verifiedBy: records_str(d, 'verifiedBy', where),
+        run: records_str(d, 'run', where, true),
+        summary: summary,
+    };
+}
+function parseApproval(message, where) {
+    const d = parseTagBody(message, where);
+    return {
+        project: records_str(d, 'project', where),
+        stage: records_str(d, 'stage', where),
+        freightId: records_str(d, 'freightId', where),
+        alias: records_str(d, 'alias', where),
+        approvedAt: records_str(d, 'approvedAt', where),
+        approvedBy: records_str(d, 'approvedBy', where),
+        reason: records_str(d, 'reason', where, true),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/state/refs.ts
+/**
+ * Names of the refs that hold gantry's state in the GitOps repository. Everything of one project
+ * lives under one prefix, so a single ref-prefix listing reads all of it.
+ */
+const projectRefPrefix = (project) => `refs/tags/gantry/${project}/`;
+function stateRefName(ref) {
+    const base = projectRefPrefix(ref.project);
+    return ref.kind === 'freight'
+        ? `${base}freight/${ref.freightId}`
+        : `${base}${ref.kind}/${ref.stage ?? ''}/${ref.freightId}`;
+}
+const PATTERN = /^refs\/tags\/gantry\/([^/]+)\/(?:(freight)\/([0-9a-f]{40})|(verified|approved)\/([^/]+)\/([0-9a-f]{40}))$/;
+function parseStateRef(name) {
+    const m = PATTERN.exec(name);
+    if (!m)
+        return undefined;
+    const project = m[1];
+    if (m[2])
+        return { kind: 'freight', project, freightId: m[3] };
+    return {
+        kind: m[4],
+        project,
+        stage: m[5],
+        freightId: m[6],
+    };
+}
+const stateFilePath = (project, stage) => `.gantry/state/${project}/${stage}.yaml`;
+
+;// CONCATENATED MODULE: ./src/state/stage-state.ts
+
+
+const HEADER = '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
+    '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
+function toStageFreight(f) {
+    return {
+        id: f.id,
+        alias: f.alias,
+        origin: f.origin,
+        images: f.images,
+        charts: f.charts,
+        commits: f.commits,
+    };
+}
+function serializeStageState(s) {
+    const doc = {
+        project: s.project,
+        stage: s.stage,
+        freight: s.freight.map(toStageFreight),
+        promotedAt: s.promotedAt,
+        promotedBy: s.promotedBy,
+        approvedBy: s.approvedBy,
+        ...(s.run ? { run: s.run } : {}),
+        ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
+    };
+    return HEADER + dist.stringify(doc, { lineWidth: 0 });
+}
+function parseStageState(text, where) {
+    let doc;
+    try {
+        doc = dist.parse(text);
+    }
+    catch (err) {
+        throw new OperationError(`unreadable stage state ${where}: ${err.message}`);
+    }
+    const fail = (why) => {
+        throw new OperationError(`unreadable stage state ${where}: ${why}`);
+    };
+    if (typeof doc !== 'object' || doc === null)
+        return fail('not a mapping');
+    const d = doc;
+    for (const k of ['project', 'stage', 'promotedAt', 'promotedBy']) {
+        if (typeof d[k] !== 'string')
+            fail(`field "${k}" must be a string`);
+    }
+    if (!Array.isArray(d.freight))
+        fail('field "freight" must be a list');
+    const freight = d.freight.map((f, i) => {
+        const e = f;
+        if (!e ||
+            typeof e.id !== 'string' ||
+            typeof e.alias !== 'string' ||
+            typeof e.origin !== 'object') {
+            return fail(`freight[${i}] needs id, alias and origin`);
+        }
+        return {
+            id: e.id,
+            alias: e.alias,
+            origin: e.origin,
+            images: e.images ?? [],
+            charts: e.charts ?? [],
+            commits: e.commits ?? [],
+        };
+    });
+    const approvedBy = Array.isArray(d.approvedBy) ? d.approvedBy.map(String) : [];
+    return {
+        project: d.project,
+        stage: d.stage,
+        freight,
+        promotedAt: d.promotedAt,
+        promotedBy: d.promotedBy,
+        approvedBy,
+        run: typeof d.run === 'string' ? d.run : undefined,
+        autoPromotionHold: parseHold(d.autoPromotionHold, fail),
+    };
+}
+function parseHold(v, fail) {
+    if (v === undefined || v === null)
+        return undefined;
+    const h = v;
+    if (typeof v !== 'object' ||
+        typeof h.since !== 'string' ||
+        typeof h.by !== 'string' ||
+        typeof h.reason !== 'string') {
+        return fail('field "autoPromotionHold" needs since, by and reason');
+    }
+    return { since: h.since, by: h.by, reason: h.reason };
+}
+
+;// CONCATENATED MODULE: ./src/state/store.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const DEFAULT_IDENTITY = {
+    name: 'gantry[bot]',
+    email: 'gantry[bot]@users.noreply.github.com',
+};
+/** A publisher's target moved while it worked (a stale expectedHeadOid); the promotion retries. */
+class RaceLostError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RaceLostError';
+    }
+}
+const TRAILER = {
+    project: 'Gantry-Project',
+    stage: 'Gantry-Stage',
+    freight: 'Gantry-Freight',
+    alias: 'Gantry-Alias',
+    warehouse: 'Gantry-Warehouse',
+    promotedBy: 'Gantry-Promoted-By',
+    run: 'Gantry-Run',
+    approvedBy: 'Approved-By',
+};
+/**
+ * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
+ * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
+ * promotions as commits that carry the stage's state file. Reads go through a local cache
+ * repository that holds only what was asked for (tags, branch tips without blobs, commit
+ * objects without trees), so their cost does not grow with the repository's history.
+ */
+class StateStore {
+    opts;
+    git;
+    cache;
+    tagCache;
+    policy;
+    now;
+    log;
+    cacheReady;
+    /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
+    tipMemo = new Map();
+    defaultBranchName;
+    constructor(opts) {
+        this.opts = opts;
+        this.git = new Git({
+            baseEnv: opts.baseEnv,
+            remote: opts.remote,
+            identity: opts.identity ?? DEFAULT_IDENTITY,
+            timeoutMs: opts.gitTimeoutMs,
+            trace: opts.trace,
+        });
+        const key = (0,external_node_crypto_.createHash)('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
+        this.cache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}.git`);
+        this.tagCache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}-tags.git`);
+        this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
+        this.now = opts.clock ?? (() => new Date());
+        this.log = opts.log ?? (() => undefined);
+    }
+    get remoteUrl() {
+        return this.opts.remote.url;
+    }
+    // ---- the cache repository -------------------------------------------------------------------
+    ensureCache() {
+        this.cacheReady ??= (async () => {
+            await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
+            // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
+            await this.initRepo(this.cache, true);
+            // Tag objects live in a plain repository, where asking whether an object is present answers
+            // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
+            await this.initRepo(this.tagCache, false);
+        })();
+        return this.cacheReady;
+    }
+    async initRepo(path, promisor) {
+        await withDirLock(path, async () => {
+            const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD'))
+                ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
+                : undefined;
+            if (probe?.exitCode === 0)
+                return;
+            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+            await this.git.run(['init', '-q', '--bare', path]);
+            const g = (k, v) => this.git.run(['config', k, v], { cwd: path });
+            // Only the URL is stored: credentials come with each command's environment.
+            await g('remote.origin.url', this.opts.remote.url);
+            if (promisor) {
+                await g('remote.origin.promisor', 'true');
+                await g('remote.origin.partialclonefilter', 'blob:none');
+                await g('extensions.partialClone', 'origin');
+            }
+        });
+    }
+    /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
+    async inCache(fn) {
+        await this.ensureCache();
+        return withDirLock(this.cache, fn);
+    }
+    fetch(args) {
+        return retry(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
+            cwd: this.cache,
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    async defaultBranch() {
+        // A failure is not remembered: one network blip must not poison the rest of the command.
+        this.defaultBranchName ??= this.resolveDefaultBranch().catch((err) => {
+            this.defaultBranchName = undefined;
+            throw err;
+        });
+        return this.defaultBranchName;
+    }
+    async resolveDefaultBranch() {
+        const res = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']));
+        const m = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(res.stdout);
+        if (m?.[1] && res.stdout.includes('\tHEAD\n'))
+            return m[1];
+        // HEAD names a branch that does not exist (a bare repo made with `master`, then only `main`
+        // pushed), or the server hides it: fall back to the branches there are.
+        const heads = await this.withNetworkRetry(() => this.git.run(['ls-remote', '--heads', this.opts.remote.url]));
+        const branches = heads.stdout
+            .split('\n')
+            .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
+            .filter((b) => Boolean(b));
+        if (!branches.length) {
+            throw new OperationError(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
+        }
+        if (branches.length === 1)
+            return branches[0];
+        for (const b of ['main', 'master'])
+            if (branches.includes(b))
+                return b;
+        throw new ConfigError(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
+    }
+    withNetworkRetry(fn) {
+        return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
+    async fetchTips(branches) {
+        const tips = new Map();
+        for (const b of branches) {
+            const known = this.tipMemo.get(b);
+            if (known)
+                tips.set(b, known);
+        }
+        const unique = [...new Set(branches)].filter((b) => !tips.has(b));
+        if (!unique.length)
+            return tips;
+        const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
+        try {
+            await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
+        }
+        catch (err) {
+            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+                const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
+                throw new OperationError(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
+            }
+            throw err;
+        }
+        const res = await this.git.run(['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)], { cwd: this.cache });
+        for (const line of res.stdout.split('\n').filter(Boolean)) {
+            const [encoded, sha] = line.split(' ');
+            const branch = encoded === undefined ? undefined : decodeURIComponent(encoded);
+            if (branch && sha && unique.includes(branch)) {
+                tips.set(branch, sha);
+                this.tipMemo.set(branch, sha);
+            }
+        }
+        const lost = unique.filter((b) => !tips.has(b));
+        if (lost.length)
+            throw new OperationError(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
+        return tips;
+    }
+    /**
+     * Reads files at `<commit>:<path>` from trees fetched without blobs: resolves the blob ids from the
+     * local trees, fetches the missing blobs in one request (git skips the network when none are
+     * missing), then reads them all through one `cat-file --batch`.
+     */
+    async readBlobs(specs) {
+        const out = new Map();
+        const byCommit = new Map();
+        for (const spec of specs) {
+            const i = spec.indexOf(':');
+            const commit = spec.slice(0, i);
+            byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
+            out.set(spec, undefined);
+        }
+        const ids = new Map();
+        for (const [commit, paths] of byCommit) {
+            const res = await this.git.run(['ls-tree', '-z', commit, '--', ...paths], {
+                cwd: this.cache,
+            });
+            for (const entry of res.stdout.split('\0').filter(Boolean)) {
+                const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
+                if (m?.[1] && m[2])
+                    ids.set(`${commit}:${m[2]}`, m[1]);
+            }
+        }
+        const blobs = [...new Set(ids.values())];
+        if (!blobs.length)
+            return out;
+        await this.fetchObjects(this.cache, blobs);
+        const objects = await this.readObjects(this.cache, blobs);
+        const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
+        for (const [spec, oid] of ids)
+            out.set(spec, contents.get(oid));
+        return out;
+    }
+    // ---- reads ----------------------------------------------------------------------------------
+    /** Every freight, verification and approval of a project: one ref listing, one object read. */
+    async snapshot(project) {
+        const prefix = projectRefPrefix(project);
+        await this.ensureCache();
+        // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
+        const ls = await retry(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
+            cwd: this.cache,
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+        const refs = [];
+        const peeled = new Set();
+        for (const line of ls.stdout.split('\n')) {
+            const [oid, name] = line.split('\t');
+            if (!oid || !name?.startsWith(prefix))
+                continue;
+            if (name.endsWith('^{}')) {
+                peeled.add(name.slice(0, -3));
+                continue;
+            }
+            const ref = parseStateRef(name);
+            // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+            if (ref?.project === project)
+                refs.push({ name, oid, ref });
+        }
+        const snap = { freight: [], verifications: [], approvals: [] };
+        // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
+        // fetching its commit would pull history into the cache, so it is refused before any fetch.
+        const light = refs.find((r) => !peeled.has(r.name));
+        if (light) {
+            throw new OperationError(`unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`);
+        }
+        if (!refs.length)
+            return snap;
+        // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
+        // object ID, without writing a ref for each.
+        const oids = [...new Set(refs.map((r) => r.oid))];
+        const missing = await this.missingObjects(this.tagCache, oids);
+        if (missing.length)
+            await this.fetchObjects(this.tagCache, missing);
+        const objects = await this.readObjects(this.tagCache, oids);
+        for (const { name, oid, ref } of refs) {
+            const where = name.replace(/^refs\/tags\//, '');
+            const obj = objects.get(oid);
+            if (obj?.type !== 'tag') {
+                throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
+            }
+            const message = tagMessage(obj.body);
+            if (ref.kind === 'freight')
+                snap.freight.push(parseFreight(message, where, ref.freightId));
+            else if (ref.kind === 'verified')
+                snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
+            else
+                snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+        }
+        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        return snap;
+    }
+    /** Which of `oids` a plain (non-promisor) repository does not have. */
+    async missingObjects(repo, oids) {
+        const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
+            cwd: repo,
+            input: oids.join('\n') + '\n',
+        });
+        return res.stdout
+            .split('\n')
+            .filter((l) => l.endsWith(' missing'))
+            .map((l) => l.slice(0, l.indexOf(' ')));
+    }
+    /** Fetches objects by ID in one request; a no-op without network when all are present. */
+    fetchObjects(repo, oids) {
+        return retry(() => this.git.run([
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '-q',
+            'origin',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            // The branch cache is a partial clone; the tag cache holds whole objects.
+            ...(repo === this.cache ? ['--filter=blob:none'] : []),
+            '--stdin',
+        ], { cwd: repo, input: oids.join('\n') + '\n' }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    /** Reads whole objects through one `cat-file --batch` (sizes are bytes, so parse bytes). */
+    async readObjects(repo, oids) {
+        const res = await this.git.run(['cat-file', '--buffer', '--batch'], {
+            cwd: repo,
+            input: oids.join('\n') + '\n',
+        });
+        const bytes = res.stdoutBytes;
+        const out = new Map();
+        let pos = 0;
+        for (const oid of oids) {
+            const nl = bytes.indexOf(10, pos);
+            const [, type = 'missing', size = '0'] = bytes
+                .subarray(pos, nl)
+                .toString('latin1')
+                .split(' ');
+            if (type === 'missing') {
+                pos = nl + 1;
+                continue;
+            }
+            const n = parseInt(size, 10);
+            out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+            pos = nl + 1 + n + 1;
+        }
+        return out;
+    }
+    /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+    async stageStates(project, stages) {
+        const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
+        const branchOf = (s) => s.branch ?? def;
+        const files = await this.inCache(async () => {
+            const tips = await this.fetchTips(stages.map(branchOf));
+            const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
+            return { specs, blobs: await this.readBlobs(specs) };
+        });
+        const out = new Map();
+        stages.forEach((s, i) => {
+            const text = files.blobs.get(files.specs[i]);
+            out.set(s.name, text === undefined
+                ? undefined
+                : parseStageState(text, `${branchOf(s)}:${stateFilePath(project, s.name)}`));
+        });
+        return out;
+    }
+    /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
+    async projectFiles(branch) {
+        const b = branch ?? (await this.defaultBranch());
+        return this.inCache(async () => {
+            const tip = (await this.fetchTips([b])).get(b);
+            // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
+            const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
+                cwd: this.cache,
+            });
+            if (ls.exitCode !== 0) {
+                // No .gantry directory at all is an answer (no project files), anything else an error.
+                if (/not a valid object name|not a tree object/i.test(ls.stderr))
+                    return [];
+                throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
+            }
+            const files = ls.stdout
+                .split('\0')
+                .filter((f) => /\.ya?ml$/.test(f))
+                .map((f) => `.gantry/${f}`);
+            const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
+            return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
+        });
+    }
+    /**
+     * The newest `limit` promotions of a project on the given branches, from commit trailers. Fetches
+     * commit objects only (no trees), deepening until enough promotions are found or history ends,
+     * so the cost follows `limit`, not the length of history.
+     */
+    async promotions(project, branches, limit = 20) {
+        const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
+        return this.inCache(async () => {
+            await this.fetchTips(unique);
+            const found = new Map();
+            for (const branch of unique) {
+                // Start deep enough for `limit` promotions when one commit in four is one (one round trip
+                // in an established repository), and stop at a bound: a project with few promotions in a
+                // long-lived repository would otherwise read the whole history on every call.
+                for (let depth = Math.max(64, 4 ** Math.ceil(Math.log(limit * 4) / Math.log(4)));; depth *= 4) {
+                    await this.fetch([
+                        `--depth=${depth}`,
+                        '--filter=tree:0',
+                        `+refs/heads/${branch}:${tipRef(branch)}`,
+                    ]);
+                    const res = await this.git.run(['log', `--max-count=${depth}`, '--format=%H%x00%ct%x00%B%x00', tipRef(branch)], { cwd: this.cache });
+                    const records = res.stdout.split('\0\n').filter(Boolean);
+                    let count = 0;
+                    for (const rec of records) {
+                        const p = parsePromotionCommit(rec, branch);
+                        if (p?.project === project) {
+                            found.set(p.commit, p);
+                            count++;
+                        }
+                    }
+                    const reachedRoot = records.length < depth;
+                    if (count >= limit || reachedRoot || depth >= MAX_HISTORY_DEPTH)
+                        break;
+                }
+            }
+            return [...found.values()]
+                .sort((a, b) => b.promotedAt.localeCompare(a.promotedAt))
+                .slice(0, limit);
+        });
+    }
+    // ---- writes ---------------------------------------------------------------------------------
+    /**
+     * Records a state tag. Tags are immutable: if it exists, nothing changes and `created` is false
+     * (two writers racing for the same freight both succeed, one of them as a no-op).
+     */
+    async writeTag(ref, message, when) {
+        const name = stateRefName(ref);
+        const identity = this.opts.identity ?? DEFAULT_IDENTITY;
+        const seconds = Math.floor(when.getTime() / 1000);
+        const tagObject = await this.inCache(async () => {
+            await this.git.run(['mktree'], { cwd: this.cache, input: '' });
+            const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
+            return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
+        });
+        return retry(async () => {
+            const res = await this.git.tryRun(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], {
+                cwd: this.cache,
+            });
+            // Porcelain flags: `*` a new ref, `=` it was already there with this very object (the
+            // same freight recorded by another writer at the same instant).
+            if (res.exitCode === 0)
+                return { created: !/^=\t/m.test(res.stdout), ref: name };
+            // Rejected: usually because the tag exists, written earlier or by a writer racing us
+            // ("already exists", or "cannot lock ref" while the other push holds it). Ask the remote.
+            const seen = await this.git.tryRun(['ls-remote', this.opts.remote.url, name], {
+                cwd: this.cache,
+            });
+            if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
+                return { created: false, ref: name };
+            throw this.git.error(['push', '--porcelain', this.opts.remote.url, `${tagObject}:${name}`], res);
+        }, isTransient, this.policy, this.opts.retryHooks);
+    }
+    async recordFreight(project, freight) {
+        return this.writeTag({ kind: 'freight', project, freightId: freight.id }, serializeFreight(freight), new Date(freight.createdAt));
+    }
+    async recordVerification(r) {
+        return this.writeTag({ kind: 'verified', project: r.project, stage: r.stage, freightId: r.freightId }, serializeVerification(r), new Date(r.verifiedAt));
+    }
+    async recordApproval(r) {
+        return this.writeTag({ kind: 'approved', project: r.project, stage: r.stage, freightId: r.freightId }, serializeApproval(r), new Date(r.approvedAt));
+    }
+    /**
+     * One promotion, one commit: the edited manifests and the stage's state file together, pushed
+     * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
+     * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
+     */
+    async commitPromotion(w) {
+        this.tipMemo.clear();
+        const branch = w.branch ?? (await this.defaultBranch());
+        const statePath = stateFilePath(w.project, w.stage);
+        await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
+        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.opts.cacheDir, 'promote-'));
+        const git = (args, input) => this.git.run(args, { cwd: dir, input });
+        try {
+            await git(['init', '-q']);
+            await git(['remote', 'add', 'origin', this.opts.remote.url]);
+            await git(['config', 'remote.origin.promisor', 'true']);
+            await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
+            await git(['config', 'core.sparseCheckout', w.sparse === false ? 'false' : 'true']);
+            const patterns = [
+                `/${statePath}`,
+                ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
+            ];
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
+            let attempts = 0;
+            // Commits this call tried to push. A push can land and still report failure (a connection
+            // reset after the server took it); if the tip is one of ours, the promotion happened.
+            const pushed = new Map();
+            return await retry(async () => {
+                attempts++;
+                await this.fetchInto(dir, [
+                    '--depth=1',
+                    '--filter=blob:none',
+                    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+                ], branch);
+                await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
+                await git(['clean', '-q', '-fdx']);
+                const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                const landed = pushed.get(tip);
+                if (landed)
+                    return { changed: true, commit: tip, branch, ...landed, attempts };
+                const previousText = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
+                const previous = previousText === undefined
+                    ? undefined
+                    : parseStageState(previousText, `${branch}:${statePath}`);
+                const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
+                const changes = versionChanges(before, w.freight);
+                const editLines = (await w.edit?.(dir, previous)) ?? [];
+                const state = {
+                    project: w.project,
+                    stage: w.stage,
+                    freight: [
+                        ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
+                        toStageFreight(w.freight),
+                    ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
+                    promotedAt: this.now().toISOString(),
+                    promotedBy: w.promotedBy,
+                    approvedBy: w.approvedBy ?? [],
+                    run: w.run,
+                    autoPromotionHold: w.autoPromotionHold === undefined
+                        ? previous?.autoPromotionHold
+                        : (w.autoPromotionHold ?? undefined),
+                };
+                // Freight the stage already runs, and an edit that changed nothing: no commit at all.
+                if (before?.id === w.freight.id) {
+                    const dirty = (await git(['status', '--porcelain'])).stdout.trim();
+                    if (!dirty)
+                        return {
+                            changed: false,
+                            commit: tip,
+                            branch,
+                            previous,
+                            changes: [],
+                            edits: [],
+                            attempts,
+                        };
+                }
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
+                await git(['add', '--sparse', '-A']);
+                await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
+                const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                if (w.dryRun) {
+                    const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
+                    return {
+                        changed: true,
+                        commit,
+                        branch,
+                        previous,
+                        changes,
+                        edits: editLines,
+                        attempts,
+                        diff,
+                    };
+                }
+                if (w.publish) {
+                    const message = promotionMessage(w, changes, editLines);
+                    try {
+                        const published = await w.publish({
+                            dir,
+                            commit,
+                            parent: tip,
+                            branch,
+                            message,
+                            changes,
+                            edits: editLines,
+                            git,
+                        });
+                        return {
+                            changed: true,
+                            commit: published.commit,
+                            branch,
+                            previous,
+                            changes,
+                            edits: editLines,
+                            attempts,
+                            ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
+                        };
+                    }
+                    catch (err) {
+                        if (!(err instanceof RaceLostError))
+                            throw err;
+                        this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
+                        throw new GitError('publish', 1, err.message, 'non-fast-forward');
+                    }
+                }
+                pushed.set(commit, { previous, changes, edits: editLines });
+                const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
+                const res = await this.git.tryRun(push, { cwd: dir });
+                if (res.exitCode !== 0) {
+                    const err = this.git.error(push, res);
+                    if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
+                        this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
+                        throw new GitError(err.command, err.exitCode, err.stderr || res.stdout, 'non-fast-forward');
+                    }
+                    throw err;
+                }
+                return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
+            }, (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'), this.policy, this.opts.retryHooks).catch((err) => {
+                if (err instanceof GitError && err.kind === 'non-fast-forward') {
+                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
+                }
+                throw err;
+            });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    async fetchInto(dir, args, branch) {
+        // No retry here: the promotion loop around this retries transient failures, and nested
+        // retries would multiply into hours against a black-holed remote.
+        try {
+            await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
+        }
+        catch (err) {
+            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+                throw new ConfigError(`branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`);
+            }
+            throw err;
+        }
+    }
+}
+/**
+ * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
+ * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
+ */
+const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+/**
+ * How far back promotions are read on a branch: soak times and `get promotions` look at recent
+ * history, and reading further would make every command slower as the repository ages.
+ */
+const MAX_HISTORY_DEPTH = 4096;
+/** Reads retry transient failures a few times; writes have their own, longer policy. */
+const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
+function sameOrigin(a, b) {
+    return a.kind === b.kind && a.name === b.name;
+}
+function isTransient(err) {
+    return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
+}
+/** The message of a raw tag object: everything after the header's blank line. */
+function tagMessage(body) {
+    const text = body.toString('utf8');
+    const i = text.indexOf('\n\n');
+    return i < 0 ? '' : text.slice(i + 2);
+}
+function checkRecord(r, ref, where) {
+    if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
+        throw new OperationError(`unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`);
+    }
+    return r;
+}
+function promotionMessage(w, changes, editLines) {
+    // Values come from workflow inputs and actors: a newline in one would start a paragraph of
+    // forged trailers, so every value is kept to one line.
+    const one = (v) => v.replace(/[\r\n]+/g, ' ').trim();
+    const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
+    lines.push(`Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
+    if (changes.length) {
+        lines.push('');
+        for (const c of changes)
+            lines.push(`- ${one(formatChange(c))}`);
+    }
+    if (editLines.length) {
+        lines.push('');
+        for (const l of editLines)
+            lines.push(one(l));
+    }
+    lines.push('');
+    lines.push(`${TRAILER.project}: ${w.project}`);
+    lines.push(`${TRAILER.stage}: ${w.stage}`);
+    lines.push(`${TRAILER.freight}: ${w.freight.id}`);
+    lines.push(`${TRAILER.alias}: ${one(w.freight.alias)}`);
+    lines.push(`${TRAILER.warehouse}: ${w.freight.origin.name}`);
+    lines.push(`${TRAILER.promotedBy}: ${one(w.promotedBy)}`);
+    if (w.run)
+        lines.push(`${TRAILER.run}: ${one(w.run)}`);
+    for (const a of w.approvedBy ?? [])
+        lines.push(`${TRAILER.approvedBy}: ${one(a)}`);
+    return lines.join('\n') + '\n';
+}
+/** Reads a `%H%x00%ct%x00%B` log record; undefined when it is not a gantry promotion. */
+function parsePromotionCommit(record, branch) {
+    const [sha = '', date = '', body = ''] = record.replace(/^\n+/, '').split('\0');
+    if (!body.includes(`${TRAILER.stage}: `))
+        return undefined;
+    const trailers = new Map();
+    // Trailers are the last paragraph; read them from there only, so a quoted line in the body does not count.
+    const paragraphs = body.trimEnd().split(/\n\s*\n/);
+    for (const line of (paragraphs[paragraphs.length - 1] ?? '').split('\n')) {
+        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+        if (m?.[1] && m[2] !== undefined)
+            trailers.set(m[1], [...(trailers.get(m[1]) ?? []), m[2].trim()]);
+    }
+    const one = (k) => trailers.get(k)?.[0];
+    const project = one(TRAILER.project);
+    const stage = one(TRAILER.stage);
+    const freightId = one(TRAILER.freight);
+    if (!project || !stage || !freightId)
+        return undefined;
+    return {
+        project,
+        stage,
+        branch,
+        freightId,
+        alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
+        commit: sha,
+        // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
+        // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
+        promotedAt: /^\d+$/.test(date) ? new Date(Number(date) * 1000).toISOString() : date,
+        promotedBy: one(TRAILER.promotedBy) ?? '',
+        approvedBy: trailers.get(TRAILER.approvedBy) ?? [],
+        run: one(TRAILER.run),
+        subject: body.split('\n')[0] ?? '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/state/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/promotion/publish.ts
+/**
+ * How a promotion commit leaves the checkout when it is not a plain `git push` to the stage's
+ * branch: as a commit GitHub signs (GraphQL `createCommitOnBranch`), or through a pull request
+ * (a branch per stage, one PR kept up to date; merging it is the promotion).
+ */
+
+
+
+
+
+
+/** The branch gantry keeps a stage's pull request on. Owned by gantry: it is rewritten freely. */
+function pullRequestBranch(project, stage) {
+    return `gantry/promote/${project}/${stage}`;
+}
+/** What the commit changes against its parent, with the new contents read from the checkout. */
+async function fileChanges(p) {
+    const out = await p.git(['diff', '--name-status', '-z', '--no-renames', p.parent, p.commit]);
+    const fields = out.stdout.split('\0').filter((f) => f !== '');
+    const changes = { additions: [], deletions: [] };
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const status = fields[i] ?? '';
+        const path = fields[i + 1] ?? '';
+        if (status === 'D') {
+            changes.deletions.push(path);
+            continue;
+        }
+        const abs = (0,external_node_path_namespaceObject.join)(p.dir, path);
+        // GitHub's API writes regular files only: a link or a mode change would be lost silently.
+        if ((await (0,promises_namespaceObject.lstat)(abs)).isSymbolicLink()) {
+            throw new OperationError(`${path} is a symbolic link, which a signed commit through GitHub's API cannot carry; promote without sign-commits`);
+        }
+        changes.additions.push({ path, contents: await (0,promises_namespaceObject.readFile)(abs) });
+    }
+    return changes;
+}
+function splitMessage(message) {
+    const nl = message.indexOf('\n');
+    if (nl < 0)
+        return { headline: message.trim(), body: '' };
+    return { headline: message.slice(0, nl).trim(), body: message.slice(nl + 1).replace(/^\n+/, '') };
+}
+/** Applies the commit's changes on `branch` through GitHub, which signs the result. */
+async function signedCommit(github, p, branch) {
+    const { additions, deletions } = await fileChanges(p);
+    const { headline, body } = splitMessage(p.message);
+    try {
+        const made = await github.createCommitOnBranch({
+            branch,
+            expectedHeadOid: p.parent,
+            headline,
+            body,
+            additions,
+            deletions,
+        });
+        return made.oid;
+    }
+    catch (err) {
+        if (err instanceof StaleHeadError)
+            throw new RaceLostError(`${branch} moved: ${err.message}`);
+        throw err;
+    }
+}
+/** Direct mode with signed commits: the commit lands on the stage's branch through GitHub. */
+function signedPublisher(github) {
+    return async (p) => ({ commit: await signedCommit(github, p, p.branch) });
+}
+/** A marker that names the promotion, so a later run recognises its own pull request body. */
+const MARKER = 'gantry:promotion';
+function pullRequestBody(o, branch, changes, edits) {
+    const f = o.freight;
+    const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+    const lines = [
+        `Promotes freight **${cell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
+        '',
+        `Merging this pull request is the promotion: \`${branch}\` then runs this freight. gantry updates this pull request when other freight is promoted into ${o.stage} before it is merged.`,
+    ];
+    if (changes.length) {
+        lines.push('', '| artifact | from | to |', '| --- | --- | --- |');
+        for (const c of changes) {
+            lines.push(`| \`${cell(c.artifact)}\` | ${c.from ? `\`${cell(c.from)}\`` : '—'} | ${c.to ? `\`${cell(c.to)}\`` : 'removed'} |`);
+        }
+    }
+    if (edits.length)
+        lines.push('', '<details><summary>Changes made by the steps</summary>', '', ...edits.map(cell), '', '</details>');
+    if (o.runUrl)
+        lines.push('', `Opened by [this workflow run](${o.runUrl}).`);
+    lines.push('', `<!-- ${MARKER} project=${o.project} stage=${o.stage} freight=${f.id} -->`);
+    return lines.join('\n') + '\n';
+}
+/**
+ * Pull-request mode: the commit (built on the stage branch's tip) goes to the stage's own
+ * branch, and one pull request from there into the stage branch carries it. The PR branch is
+ * rewritten on every promotion (it belongs to gantry; nothing else should commit to it); a run
+ * that would write the same content on the same base leaves the branch and its reviews alone.
+ */
+function pullRequestPublisher(o) {
+    const head = pullRequestBranch(o.project, o.stage);
+    return async (p) => {
+        const title = p.message.split('\n')[0]?.trim() ?? `promote ${o.stage}`;
+        const body = pullRequestBody(o, p.branch, p.changes, p.edits);
+        const existing = await o.github.findPullRequest({ head, base: p.branch });
+        let commit = p.commit;
+        if (existing && (await sameChange(p, head, existing, o.freight.id))) {
+            commit = existing.headSha;
+        }
+        else if (o.signed) {
+            await o.github.setBranch({ branch: head, sha: p.parent });
+            commit = await signedCommit(o.github, p, head);
+        }
+        else {
+            // Plain `git push --force` to gantry's own branch: the previous proposal is replaced.
+            await p.git(['push', '--quiet', '--force', 'origin', `${p.commit}:refs/heads/${head}`]);
+        }
+        if (existing) {
+            const updated = await o.github.updatePullRequest({ number: existing.number, title, body });
+            return { commit, pullRequest: { number: updated.number, url: updated.url, created: false } };
+        }
+        const created = await o.github.createPullRequest({ head, base: p.branch, title, body });
+        return { commit, pullRequest: { number: created.number, url: created.url, created: true } };
+    };
+}
+/**
+ * Whether the PR branch already proposes this freight on the same base with the same manifests.
+ * The state file differs in any case (its promotedAt), so it alone does not count.
+ */
+async function sameChange(p, head, existing, freightId) {
+    if (!existing.body.includes(`${MARKER} `) || !existing.body.includes(`freight=${freightId} `)) {
+        return false;
+    }
+    try {
+        await p.git([
+            'fetch',
+            '-q',
+            '--no-tags',
+            '--depth=2',
+            '--filter=blob:none',
+            'origin',
+            `+refs/heads/${head}:refs/gantry-pr/${head}`,
+        ]);
+        const theirs = (await p.git(['rev-parse', `refs/gantry-pr/${head}`, `refs/gantry-pr/${head}^`])).stdout.split('\n');
+        if (theirs[0] !== existing.headSha || theirs[1] !== p.parent)
+            return false;
+        const diff = await p.git(['diff', '--name-only', '-z', existing.headSha, p.commit]);
+        const paths = diff.stdout.split('\0').filter((x) => x !== '');
+        return paths.every((x) => x.startsWith('.gantry/state/'));
+    }
+    catch {
+        // Unreadable: publish again rather than guess.
+        return false;
+    }
+}
+/** One line a GitHub deployment's description can hold (140 characters). */
+function deploymentDescription(freight, changes) {
+    const parts = changes.map((c) => formatChange(c).replace(/^.*\//, ''));
+    const text = `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+    return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+/** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
+function deploymentPayload(project, stage, freight, branch, changes) {
+    return {
+        gantry: {
+            project,
+            stage,
+            branch,
+            freight: {
+                id: freight.id,
+                alias: freight.alias,
+                warehouse: freight.origin.name,
+                images: freight.images.map((i) => ({ repoURL: i.repoURL, tag: i.tag, digest: i.digest })),
+                charts: freight.charts.map((c) => ({
+                    repoURL: c.repoURL,
+                    name: c.name,
+                    version: c.version,
+                })),
+                commits: freight.commits.map((c) => ({ repoURL: c.repoURL, id: c.id, tag: c.tag })),
+            },
+            changes,
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/engine.ts
@@ -55485,7 +56726,735 @@ function requireUpdates(step, config) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/verification/verify.ts
+/**
+ * The verify use case, shared by the CLI and the action: run a stage's verification for the
+ * freight it runs now, record the verified tag when it succeeds, mirror the outcome on the
+ * stage's GitHub deployment, and continue the chain: list the downstream stages for which the
+ * freight is now due and, when asked, start their promotion workflow.
+ */
+
+
+
+
+
+
+
+
+function findStage(project, name) {
+    const stage = project.stages.find((s) => s.name === name);
+    if (!stage) {
+        const names = project.stages.map((s) => s.name);
+        throw new ConfigError(`no stage "${name}" in project ${project.name}${didYouMean(name, names)}`);
+    }
+    return stage;
+}
+/** One line per metric for the verified tag: `healthz: Successful (1 of 1)`. */
+function recordSummary(analysis) {
+    if (!analysis)
+        return ['no verification configured: verified when the promotion landed'];
+    return analysis.metrics.map((m) => `${m.name}: ${m.phase} (${m.successful} successful, ${m.failed} failed, ${m.inconclusive} inconclusive, ${m.error} errors)`);
+}
+async function verify(o) {
+    const stage = findStage(o.project, o.stage);
+    const branchOf = async (s) => s.branch ?? (await o.store.defaultBranch());
+    const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
+    const [snap, states, history] = await settleAll([
+        o.store.snapshot(o.project.name),
+        o.store.stageStates(o.project.name, o.project.stages),
+        o.store.promotions(o.project.name, branches, 200),
+    ]);
+    const state = states.get(stage.name);
+    const ours = history.filter((p) => p.project === o.project.name && p.stage === stage.name);
+    const latest = ours[0];
+    let freight;
+    if (o.freight)
+        freight = resolveFreight(o.freight, snap.freight);
+    else {
+        const id = latest?.freightId ?? state?.freight[0]?.id;
+        const found = id ? snap.freight.find((f) => f.id === id) : undefined;
+        if (!found) {
+            throw new OperationError(`${stage.name} runs no freight gantry knows of: promote something into it first`);
+        }
+        freight = found;
+    }
+    // Kargo verifies what a stage runs: older freight's manifests are gone from the branch.
+    if (!state?.freight.some((f) => f.id === freight.id)) {
+        const running = state?.freight.map((f) => f.alias ?? f.id.slice(0, 7)).join(', ') || 'nothing';
+        throw new OperationError(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not running in ${stage.name} (it runs ${running}); promote it first, or merge its pull request`);
+    }
+    const promotion = ours.find((p) => p.freightId === freight.id);
+    if (!promotion) {
+        throw new OperationError(`cannot find the commit that promoted ${freight.alias} into ${stage.name} in the last ${history.length} promotions`);
+    }
+    const commit = promotion.commit;
+    const warnings = [];
+    const before = snap.verifications.find((v) => v.project === o.project.name && v.stage === stage.name && v.freightId === freight.id);
+    let analysis;
+    let phase = 'Successful';
+    let record = before;
+    if (!before) {
+        if (stage.verification.length) {
+            o.log(`verifying ${freight.alias} in ${stage.name} at ${commit.slice(0, 7)}: ${stage.verification.length} metric(s)`);
+            analysis = await runAnalysis({
+                metrics: stage.verification,
+                providers: o.providers,
+                target: {
+                    project: o.project.name,
+                    stage: stage.name,
+                    freightId: freight.id,
+                    freightAlias: freight.alias,
+                    commit,
+                },
+                fetch: o.fetch,
+                // The freight the stage runs, for imageFrom(), chartFrom() and commitFrom() in templates.
+                functions: freightFunctions(snap.freight.filter((f) => state.freight.some((c) => c.id === f.id)), o.log),
+                env: o.env,
+                secrets: o.secrets,
+                log: o.log,
+                clock: o.clock,
+                ...(o.sleep ? { sleep: o.sleep } : {}),
+                ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+                ...(o.github ? { github: o.github } : {}),
+            });
+            phase = analysis.phase;
+        }
+        if (phase === 'Successful') {
+            record = {
+                project: o.project.name,
+                stage: stage.name,
+                freightId: freight.id,
+                alias: freight.alias,
+                verifiedAt: o.clock().toISOString(),
+                verifiedBy: o.verifiedBy,
+                ...(o.run ? { run: o.run } : {}),
+                summary: recordSummary(analysis),
+            };
+            await o.store.recordVerification(record);
+        }
+    }
+    const outcome = {
+        stage: stage.name,
+        freight,
+        commit,
+        phase,
+        ...(analysis ? { analysis } : {}),
+        alreadyVerified: Boolean(before),
+        verified: phase === 'Successful',
+        downstream: [],
+        warnings,
+    };
+    if (o.github && !before) {
+        try {
+            outcome.deployment = await markDeployment(o.github, stage, freight, commit, outcome, o, promotion);
+        }
+        catch (err) {
+            const msg = `GitHub did not record the verification on the deployment: ${errors_errorMessage(err)}`;
+            warnings.push(msg);
+            o.log(`warning: ${msg}`);
+        }
+    }
+    if (outcome.verified) {
+        const verifications = record && !before ? [...snap.verifications, record] : snap.verifications;
+        const now = o.clock();
+        const facts = {
+            verifications,
+            approvals: snap.approvals,
+            project: o.project.name,
+            ...soakFromHistory(history, snap.freight, now, states),
+        };
+        outcome.downstream = downstreamOf(o.project, stage, freight, snap.freight, facts, states, now);
+        if (o.dispatch && !before) {
+            for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
+                d.dispatched = { workflow: o.dispatch.workflow };
+                try {
+                    await o.dispatch.github.dispatchWorkflow({
+                        workflow: o.dispatch.workflow,
+                        ref: o.dispatch.ref,
+                        inputs: {
+                            stage: d.stage,
+                            freight: d.freight?.id ?? '',
+                            ...(o.dispatch.withProject ? { project: o.project.name } : {}),
+                        },
+                    });
+                    o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
+                }
+                catch (err) {
+                    d.dispatched.error = errors_errorMessage(err);
+                    warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${d.dispatched.error}`);
+                }
+            }
+        }
+    }
+    return outcome;
+}
+/**
+ * The stages that take this freight's warehouse from `stage`, and whether the freight (or newer
+ * freight, which auto-promotion would pick instead) is now due there.
+ */
+function downstreamOf(project, stage, freight, allFreight, facts, states, now) {
+    const out = [];
+    for (const next of project.stages) {
+        const req = next.requestedFreight.find((r) => r.origin.name === freight.origin.name && r.sources.stages.includes(stage.name));
+        if (!req)
+            continue;
+        const state = states.get(next.name);
+        const current = state?.freight.find((f) => f.origin.name === freight.origin.name);
+        const available = allFreight.filter((f) => f.origin.name === freight.origin.name && freightAvailability(next, f, facts, now).available);
+        const candidate = newestFreight(available);
+        const own = freightAvailability(next, freight, facts, now);
+        const entry = { stage: next.name, due: false };
+        if (candidate)
+            entry.freight = { id: candidate.id, alias: candidate.alias };
+        if (!candidate) {
+            entry.freight = { id: freight.id, alias: freight.alias };
+            entry.reason = own.reasons.join('; ') || 'not available yet';
+            if (own.availableAt)
+                entry.availableAt = own.availableAt.toISOString();
+        }
+        else if (current?.id === candidate.id) {
+            entry.reason = `already runs ${candidate.alias}`;
+        }
+        else if (!next.autoPromotion) {
+            entry.reason = 'auto-promotion is off: promote it by hand';
+        }
+        else if (state?.autoPromotionHold) {
+            const h = state.autoPromotionHold;
+            entry.reason = `held since ${h.since} by ${h.by}: ${h.reason}`;
+        }
+        else
+            entry.due = true;
+        out.push(entry);
+    }
+    return out;
+}
+async function markDeployment(github, stage, freight, commit, outcome, o, promotion) {
+    const existing = (await github.listDeployments({ sha: commit, environment: stage.environment }))[0];
+    // A promotion by pull request, or by someone without GitHub access, has no deployment yet.
+    const deployment = existing ??
+        (await github.createDeployment({
+            ref: commit,
+            environment: stage.environment,
+            description: deploymentDescription(freight, []),
+            payload: deploymentPayload(o.project.name, stage.name, freight, promotion.branch, []),
+        }));
+    const state = outcome.phase === 'Successful' ? 'success' : outcome.phase === 'Failed' ? 'failure' : 'error';
+    const description = outcome.phase === 'Successful'
+        ? `verified ${freight.alias}`
+        : `verification ${outcome.phase.toLowerCase()}: ${outcome.analysis?.message ?? ''}`;
+    await github.createDeploymentStatus({
+        deploymentId: deployment.id,
+        state,
+        description,
+        ...(stage.environmentUrl && state === 'success'
+            ? { environmentUrl: stage.environmentUrl }
+            : {}),
+        ...(o.run ? { logUrl: o.run } : {}),
+    });
+    return { id: deployment.id, state };
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/status/repo.ts
+
+
+
+
+
+
+
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+function credentialsFor(s, url) {
+    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
+}
+function isRemoteUrl(repo) {
+    if (URL_LIKE.test(repo))
+        return true;
+    const colon = repo.indexOf(':');
+    const slash = repo.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)(repo);
+}
+/**
+ * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
+ * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
+ * (shallow fetches need one) relative to the clone.
+ */
+function remoteUrlOf(origin, cloneDir) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
+        return origin;
+    const colon = origin.indexOf(':');
+    const slash = origin.indexOf('/');
+    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cloneDir, origin)))
+        return origin;
+    return (0,external_node_url_.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(origin) ? origin : (0,external_node_path_namespaceObject.resolve)(cloneDir, origin)).href;
+}
+async function openRepo(s) {
+    let remote;
+    let localDir;
+    if (isRemoteUrl(s.repo)) {
+        remote = parseRemote(s.repo, credentialsFor(s, s.repo));
+    }
+    else {
+        const dir = (0,external_node_path_namespaceObject.resolve)(s.repo);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+            throw new ConfigError(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
+        const git = new Git({ baseEnv: s.baseEnv });
+        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
+        if (bare.exitCode !== 0) {
+            throw new ConfigError(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
+        }
+        if (bare.stdout.trim() === 'true') {
+            // A bare repository is the remote itself.
+            remote = parseRemote((0,external_node_url_.pathToFileURL)(dir).href);
+        }
+        else {
+            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
+            if (origin.exitCode !== 0) {
+                throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
+            }
+            const url = remoteUrlOf(origin.stdout.trim(), localDir);
+            remote = parseRemote(url, credentialsFor(s, url));
+        }
+    }
+    const store = new StateStore({
+        remote,
+        cacheDir: s.cacheDir,
+        baseEnv: s.baseEnv,
+        identity: s.identity,
+        log: s.log,
+        trace: s.trace,
+    });
+    return { remote, localDir, store };
+}
+/** The project files: from the clone's work tree, or the remote's default branch. */
+async function loadProjects(ctx) {
+    if (ctx.localDir)
+        return loadProjectsFromDir(ctx.localDir);
+    return loadProjectsFromFiles(await ctx.store.projectFiles());
+}
+/** Projects to act on: the one named, or all of them; a configuration error stops here. */
+async function selectProjects(ctx, name) {
+    return pickProjects(await validProjects(ctx), name);
+}
+/** Every project of the repository; a configuration error when any file has problems. */
+async function validProjects(ctx) {
+    const { projects, problems } = await loadProjects(ctx);
+    if (problems.length)
+        throw new ConfigError('the project files have problems (run gantry lint):', problems);
+    return projects;
+}
+/** The project named, or all of them. */
+function pickProjects(projects, name) {
+    if (!name)
+        return projects;
+    const p = projects.find((x) => x.name === name);
+    if (!p) {
+        throw new ConfigError(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
+    }
+    return [p];
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/demo/services.ts
+
+
+
+function readValues(o, stage) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', ['--git-dir', o.gitDir, 'show', `${o.branch}:${o.valuesPath(stage)}`], { env: o.env, encoding: 'utf8', timeout: 10_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    });
+}
+/** What a stage's service answers: `{stage, version, freight, healthy}`. */
+async function stageStatus(o, stage) {
+    const values = (0,dist.parse)(await readValues(o, stage));
+    return {
+        stage,
+        version: values?.image?.tag ?? null,
+        freight: values?.podAnnotations?.['gantry.io/freight'] ?? null,
+        healthy: true,
+    };
+}
+function listen(server) {
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve(server.address().port));
+    });
+}
+async function startStageServices(o) {
+    const servers = [];
+    const close = async () => {
+        await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => {
+            s.close(() => resolve());
+            s.closeAllConnections();
+        })));
+    };
+    const services = [];
+    try {
+        for (const stage of o.stages) {
+            const server = (0,external_node_http_.createServer)((req, res) => {
+                req.resume();
+                stageStatus(o, stage).then((status) => {
+                    res.writeHead(200, { 'content-type': 'application/json' });
+                    res.end(JSON.stringify(status));
+                }, (err) => {
+                    res.writeHead(503, { 'content-type': 'application/json' });
+                    res.end(JSON.stringify({
+                        stage,
+                        healthy: false,
+                        error: err instanceof Error ? err.message.split('\n')[0] : String(err),
+                    }));
+                });
+            });
+            servers.push(server);
+            const port = await listen(server);
+            services.push({ stage, url: `http://127.0.0.1:${port}/` });
+        }
+    }
+    catch (err) {
+        await close();
+        throw err;
+    }
+    return { services, close };
+}
+
+;// CONCATENATED MODULE: ./src/demo/world.ts
+
+
+
+
+/**
+ * The demo's world, all under one directory and all plain git:
+ *
+ * - `app/`: the application's repository; each release is a tag (`v1.0.0`, `v1.1.0`, …), as
+ *   a release workflow would push it. The warehouse subscribes to it by SemVer over its tags.
+ * - `gitops.git` and its clone `gitops/`: the GitOps repository Argo CD would deploy from, with
+ *   the values file of each stage and the gantry project `.gantry/echo.yaml`. gantry keeps all
+ *   its state there (tags and promotion commits).
+ */
+const PROJECT = 'echo';
+const STAGES = ['dev', 'staging', 'prod'];
+const valuesPath = (stage) => `env/${stage}/values.yaml`;
+/**
+ * The environment for the demo's own git commands: the caller's, without the variables that would
+ * point git at another repository (set when the demo runs from a git hook, say).
+ */
+function demoGitEnv(baseEnv) {
+    const elsewhere = /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|COMMON_DIR|NAMESPACE|PREFIX)$/;
+    return Object.fromEntries(Object.entries(baseEnv).filter(([k]) => !elsewhere.test(k)));
+}
+function createWorld(root, baseEnv) {
+    const env = {
+        ...demoGitEnv(baseEnv),
+        GIT_AUTHOR_NAME: 'gantry demo',
+        GIT_AUTHOR_EMAIL: 'demo@example.test',
+        GIT_COMMITTER_NAME: 'gantry demo',
+        GIT_COMMITTER_EMAIL: 'demo@example.test',
+    };
+    // A user's global config must not sign, hook or rewrite the demo's own commits.
+    const fixed = ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'core.hooksPath='];
+    const git = (cwd, ...args) => (0,external_node_child_process_namespaceObject.execFileSync)('git', [...fixed, ...args], {
+        cwd,
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const app = (0,external_node_path_namespaceObject.join)(root, 'app');
+    const bare = (0,external_node_path_namespaceObject.join)(root, 'gitops.git');
+    const clone = (0,external_node_path_namespaceObject.join)(root, 'gitops');
+    git(root, 'init', '-q', '-b', 'main', app);
+    // Discovery fetches tag and commit objects only (a partial fetch); allow it, as forges do.
+    git(app, 'config', 'uploadpack.allowFilter', 'true');
+    git(root, 'init', '-q', '--bare', '-b', 'main', bare);
+    git(bare, 'config', 'uploadpack.allowFilter', 'true');
+    git(bare, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+    return { root, app, appURL: (0,external_node_url_.pathToFileURL)(app).href, bare, clone, git };
+}
+/** A release of the app: a commit that says so, and its annotated tag `v<version>`. */
+function release(world, version) {
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(world.app, 'VERSION'), `${version}\n`);
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(world.app, 'README.md'), `# echo\n\nA tiny service that answers with its version. Releases are the tags v*.\n`);
+    world.git(world.app, 'add', 'VERSION', 'README.md');
+    world.git(world.app, 'commit', '-q', '-m', `echo ${version}`);
+    world.git(world.app, 'tag', '-a', `v${version}`, '-m', `echo ${version}`);
+    return world.git(world.app, 'rev-parse', '--short', 'HEAD').trim();
+}
+/**
+ * The project: the app's releases flow dev → staging → prod. dev takes every new release
+ * (auto-promotion), staging takes what dev verified (auto-promotion), prod takes what staging
+ * verified after an hour's soak, or what someone approved, and is never promoted automatically.
+ * Each stage is verified by asking its service which freight it runs.
+ */
+function projectFile(world, services) {
+    const verification = (stage, comment = '') => `    verification:
+${comment}      - name: running
+        count: 1
+        successCondition: result.healthy && result.freight == "\${{ ctx.freight.alias }}"
+        provider:
+          http: {url: '${services[stage] ?? ''}', timeoutSeconds: 5}
+`;
+    return `# yaml-language-server: $schema=https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json
+# The app's releases (the tags v* of its repository) flow dev -> staging -> prod.
+project: ${PROJECT}
+warehouses:
+  - name: echo
+    subscriptions:
+      - git:
+          repoURL: ${world.appURL}
+          commitSelectionStrategy: SemVer
+          semverConstraint: ^1.0.0
+          discoveryLimit: 5
+stages:
+  - name: dev
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    autoPromotion: true
+    # Every stage promotes the same way (the YAML anchor shares it): the release goes into
+    # image.tag, and the freight's alias into an annotation that the running service reports.
+    promotionTemplate: &promotion
+      vars:
+        - {name: app, value: '${world.appURL}'}
+      steps:
+        - uses: yaml-update
+          config:
+            path: env/\${{ ctx.stage }}/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ commitFrom(vars.app).Tag }}'}
+              - {key: 'podAnnotations.gantry\\.io/freight', value: '\${{ ctx.targetFreight.alias }}'}
+${verification('dev', `      # Ask the stage's service once: does it run this freight, and is it healthy?
+`)}  - name: staging
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [dev]}
+    autoPromotion: true
+    promotionTemplate: *promotion
+${verification('staging')}  - name: prod
+    environment: production # in a workflow, this GitHub environment's rules gate the job
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        # What staging verified, after an hour there; or what someone approved for prod.
+        sources: {stages: [staging], requiredSoakTime: 1h}
+    promotionTemplate: *promotion
+${verification('prod')}`;
+}
+const values = (stage) => `# Helm values for echo in ${stage}. gantry's promotion steps set image.tag and the
+# freight annotation; Argo CD (here: the demo's service for ${stage}) deploys what this file says.
+image:
+  repository: ghcr.io/acme/echo
+  tag: v0.9.0
+podAnnotations:
+  gantry.io/freight: none
+replicas: ${stage === 'prod' ? 3 : 1}
+`;
+/** The GitOps repository's first commit: the values of each stage and the project, pushed. */
+function seedGitOps(world, project) {
+    const { git, clone } = world;
+    git(world.root, 'init', '-q', '-b', 'main', clone);
+    const files = { [`.gantry/${PROJECT}.yaml`]: project };
+    for (const s of STAGES)
+        files[valuesPath(s)] = values(s);
+    for (const [path, text] of Object.entries(files)) {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(clone, path)), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(clone, path), text);
+    }
+    git(clone, 'add', '-A');
+    git(clone, 'commit', '-q', '-m', `GitOps repo for ${PROJECT}, with a gantry project`);
+    git(clone, 'remote', 'add', 'origin', world.bare);
+    git(clone, 'push', '-q', '-u', 'origin', 'main');
+}
+
+;// CONCATENATED MODULE: ./src/cli/demo.ts
+
+
+
+
+
+
+
+class DemoFailed extends Error {
+}
+async function runDemo(opts) {
+    const { io } = opts;
+    const started = Date.now();
+    const root = opts.dir ? (0,external_node_path_namespaceObject.resolve)(opts.dir) : (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-demo-'));
+    if ((0,external_node_fs_namespaceObject.existsSync)(root) && (0,external_node_fs_namespaceObject.readdirSync)(root).length) {
+        io.err(`gantry demo: ${root} is not empty; give --dir a new or empty directory\n`);
+        return 2;
+    }
+    (0,external_node_fs_namespaceObject.mkdirSync)(root, { recursive: true });
+    const bold = (t) => (io.color ? `\u001b[1m${t}\u001b[0m` : t);
+    const dim = (t) => (io.color ? `\u001b[2m${t}\u001b[0m` : t);
+    const say = (text) => io.out(`\n${bold(`## ${text}`)}\n`);
+    const world = createWorld(root, io.env);
+    // Everything gantry writes stays under the demo's directory (its cache too); the demo acts
+    // as one person, whose name goes on promotions and approvals.
+    const cliEnv = {
+        GANTRY_CACHE_DIR: (0,external_node_path_namespaceObject.join)(root, 'cache'),
+        GIT_AUTHOR_NAME: 'gantry demo',
+        GIT_AUTHOR_EMAIL: 'demo@example.test',
+    };
+    const repo = ['--repo', world.clone];
+    /** One gantry command, shown as a user would type it (without `--repo`). */
+    const gantry = async (args, expect = 'ok') => {
+        io.out(`${bold(`$ gantry ${args.map(demo_quote).join(' ')}`)}\n`);
+        const code = await opts.cli([...args, ...repo], cliEnv);
+        if (expect === 'ok' && code !== 0)
+            throw new DemoFailed(`gantry ${args[0]} exited ${code}`);
+        if (expect === 'refused' && code === 0)
+            throw new DemoFailed(`gantry ${args[0]} was expected to refuse`);
+        return code;
+    };
+    const stages = async () => {
+        io.out(`\n${dim('$ gantry get stages')}\n`);
+        const code = await opts.cli(['get', 'stages', ...repo], cliEnv);
+        if (code !== 0)
+            throw new DemoFailed(`gantry get stages exited ${code}`);
+    };
+    let services;
+    try {
+        say(`A world on this machine, in ${root}`);
+        release(world, '1.0.0');
+        release(world, '1.1.0');
+        services = await startStageServices({
+            gitDir: world.bare,
+            branch: 'main',
+            stages: STAGES,
+            valuesPath: valuesPath,
+            env: demoGitEnv(io.env),
+        });
+        const urls = Object.fromEntries(services.services.map((s) => [s.stage, s.url]));
+        seedGitOps(world, projectFile(world, urls));
+        io.out([
+            `app repository:    ${world.app} (releases: ${world.git(world.app, 'tag', '-l').trim().split('\n').join(', ')})`,
+            `GitOps repository: ${world.bare}`,
+            `  its clone:       ${world.clone} (every command below runs with --repo ${world.clone})`,
+            `  the project:     ${(0,external_node_path_namespaceObject.join)(world.clone, '.gantry', `${PROJECT}.yaml`)}`,
+            ...services.services.map((s) => `service ${s.stage.padEnd(8)}   ${s.url} (reports what ${valuesPath(s.stage)} on main says)`),
+            '',
+        ].join('\n'));
+        say('Check the project file');
+        await gantry(['lint']);
+        await stages();
+        say('Discover: the newest release of the app becomes freight');
+        await gantry(['discover']);
+        await stages();
+        say('Promote into dev (auto-promotion would do this in a workflow)');
+        await gantry(['promote', '--stage', 'dev']);
+        await stages();
+        say('Verify dev: ask its service what it runs');
+        await gantry(['verify', '--stage', 'dev']);
+        await stages();
+        say('Promote into staging, which takes what dev verified, and verify it');
+        await gantry(['promote', '--stage', 'staging']);
+        await gantry(['verify', '--stage', 'staging']);
+        await stages();
+        // Aliases are made per freight; which one staging runs is in the state (`get stages`).
+        const store = new StateStore({
+            remote: parseRemote(world.bare),
+            cacheDir: (0,external_node_path_namespaceObject.join)(root, 'cache'),
+            baseEnv: io.env,
+        });
+        const staged = (await store.stageStates(PROJECT, [{ name: 'staging' }])).get('staging');
+        const alias = staged?.freight[0]?.alias;
+        if (!alias)
+            throw new DemoFailed('staging runs no freight');
+        say('Production waits: staging verified it, but it must soak for an hour there first');
+        const refusal = await gantry(['promote', '--stage', 'prod'], 'refused');
+        io.out(dim(`(exit ${refusal}: the expected refusal; nothing was committed)\n`));
+        await stages();
+        say('A person approves it for production (Kargo\u2019s `kargo approve`)');
+        await gantry(['approve', '--stage', 'prod', '--freight', alias, '--reason', 'demo']);
+        await gantry(['promote', '--stage', 'prod']);
+        await gantry(['verify', '--stage', 'prod']);
+        await stages();
+        say('A new release, v1.2.0, is tagged in the app repository');
+        const commit = release(world, '1.2.0');
+        io.out(`tagged v1.2.0 at ${commit}\n`);
+        await gantry(['discover']);
+        await gantry(['promote', '--stage', 'dev']);
+        await gantry(['verify', '--stage', 'dev']);
+        await stages();
+        say('Where each freight has been');
+        await gantry(['get', 'freight']);
+        say('Every promotion');
+        await gantry(['get', 'promotions']);
+        say('History is plain git: the GitOps repository');
+        io.out(`${bold('$ git log --oneline main')}\n`);
+        io.out(world.git(world.bare, 'log', '--oneline', '--no-decorate', 'main'));
+        io.out(`${bold(`$ git tag -l 'gantry/${PROJECT}/verified/*' 'gantry/${PROJECT}/approved/*'`)}\n`);
+        io.out(world.git(world.bare, 'tag', '-l', `gantry/${PROJECT}/verified/*`, `gantry/${PROJECT}/approved/*`));
+        io.out([
+            '',
+            `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Look around:`,
+            `  cat ${(0,external_node_path_namespaceObject.join)(world.clone, '.gantry', `${PROJECT}.yaml`)}`,
+            `  git -C ${world.bare} log -p -1 main`,
+            `  git -C ${world.bare} tag -n1 -l 'gantry/*'`,
+            '',
+        ].join('\n'));
+        return 0;
+    }
+    catch (err) {
+        if (!(err instanceof DemoFailed))
+            throw err;
+        io.err(`gantry demo: ${err.message}; the world is left in ${root}\n`);
+        return 1;
+    }
+    finally {
+        await services?.close();
+    }
+}
+function demo_quote(arg) {
+    return /^[\w./:@=,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/promotion/approve.ts
+
+
+
+/** Keeps a value to one line, as it appears in `git tag -n` and job summaries. */
+const approve_oneLine = (v) => v.replace(/[\r\n]+/g, ' ').trim();
+async function approveFreight(o) {
+    const stage = o.project.stages.find((s) => s.name === o.stage);
+    if (!stage) {
+        const names = o.project.stages.map((s) => s.name);
+        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
+    }
+    const approvedBy = approve_oneLine(o.approvedBy);
+    if (!approvedBy)
+        throw new ConfigError('an approval needs the name of who approves it');
+    const reason = o.reason === undefined ? undefined : approve_oneLine(o.reason) || undefined;
+    const snap = await o.store.snapshot(o.project.name);
+    const freight = resolveFreight(o.freightRef, snap.freight);
+    const requested = stage.requestedFreight.map((r) => r.origin.name);
+    if (!requested.includes(freight.origin.name)) {
+        throw new ConfigError(`stage ${stage.name} does not request freight from warehouse ${freight.origin.name} (freight ${freight.alias} comes from it); ${stage.name} requests ${requested.join(', ') || 'no warehouse'}`);
+    }
+    const existing = snap.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
+    if (existing)
+        return { created: false, record: existing };
+    const record = {
+        project: o.project.name,
+        stage: stage.name,
+        freightId: freight.id,
+        alias: freight.alias,
+        approvedAt: o.clock().toISOString(),
+        approvedBy,
+        ...(reason ? { reason } : {}),
+    };
+    const res = await o.store.recordApproval(record);
+    if (res.created)
+        return { created: true, record };
+    // Someone approved it between our read and our write: theirs is the record that stands.
+    const again = await o.store.snapshot(o.project.name);
+    const theirs = again.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
+    return { created: false, record: theirs ?? record };
+}
+
 ;// CONCATENATED MODULE: ./src/promotion/promote.ts
+
 
 
 
@@ -55540,7 +57509,7 @@ async function promote(o) {
         throw new ConfigError(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
     }
     const now = o.clock();
-    const [snap, states] = await Promise.all([
+    const [snap, states] = await settleAll([
         o.store.snapshot(o.project.name),
         o.store.stageStates(o.project.name, o.project.stages),
     ]);
@@ -55566,12 +57535,21 @@ async function promote(o) {
         const candidates = promotionCandidate(stage, snap.freight, facts, now);
         const current = states.get(stage.name);
         const due = [...candidates.values()].find((f) => !current?.freight.some((c) => c.id === f.id));
+        if (!due && !candidates.size) {
+            // Say why the newest freight the stage asks for cannot enter it, and when it will.
+            const requested = snap.freight.filter((f) => stage.requestedFreight.some((r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name));
+            const blocked = newestFreight(requested);
+            if (blocked) {
+                const why = freightAvailability(stage, blocked, facts, now);
+                throw new OperationError(`no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`);
+            }
+        }
         if (!due) {
             return {
                 stage: stage.name,
                 note: candidates.size
                     ? 'the stage already runs the newest available freight'
-                    : 'no freight is available to this stage',
+                    : 'no freight has been recorded for the warehouses this stage requests',
                 held: false,
                 warnings: [],
             };
@@ -55592,6 +57570,15 @@ async function promote(o) {
     ];
     const warnings = [];
     const approvedBy = [...(o.approvedBy ?? [])];
+    // `gantry approve` grants count as approvals of the promotion they make possible.
+    for (const a of snap.approvals) {
+        if (a.project === o.project.name &&
+            a.stage === stage.name &&
+            a.freightId === freight.id &&
+            !approvedBy.includes(a.approvedBy)) {
+            approvedBy.push(a.approvedBy);
+        }
+    }
     if (o.github?.run) {
         for (const login of await runApprovers(o.github.run, stage.environment, warnings, o.log)) {
             if (!approvedBy.includes(login))
@@ -55773,7 +57760,7 @@ async function resolveInside(worktree, relative, field, options, shown, depth) {
     }
     let root;
     try {
-        root = await (0,external_node_fs_promises_namespaceObject.realpath)(worktree);
+        root = await (0,promises_namespaceObject.realpath)(worktree);
     }
     catch (err) {
         throw new ConfigError(`${field}: the checkout ${worktree} is not readable: ${String(err)}`);
@@ -55784,7 +57771,7 @@ async function resolveInside(worktree, relative, field, options, shown, depth) {
         const next = external_node_path_default().join(current, part);
         let isLink;
         try {
-            isLink = (await (0,external_node_fs_promises_namespaceObject.lstat)(next)).isSymbolicLink();
+            isLink = (await (0,promises_namespaceObject.lstat)(next)).isSymbolicLink();
         }
         catch (err) {
             const code = errnoCode(err);
@@ -55802,13 +57789,13 @@ async function resolveInside(worktree, relative, field, options, shown, depth) {
         let target;
         let dangling = false;
         try {
-            target = await (0,external_node_fs_promises_namespaceObject.realpath)(next);
+            target = await (0,promises_namespaceObject.realpath)(next);
         }
         catch (err) {
             if (errnoCode(err) !== 'ENOENT')
                 throw err;
             // A dangling link: writing through it would create its target, so check the text.
-            target = external_node_path_default().resolve(external_node_path_default().dirname(next), await (0,external_node_fs_promises_namespaceObject.readlink)(next));
+            target = external_node_path_default().resolve(external_node_path_default().dirname(next), await (0,promises_namespaceObject.readlink)(next));
             dangling = true;
         }
         if (!isInside(root, target)) {
@@ -55935,7 +57922,7 @@ const DEFAULT_IGNORE = '.git/\n';
 async function listFiles(root, rules) {
     const out = [];
     const walk = async (dir, rel) => {
-        const entries = await (0,external_node_fs_promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const e of entries) {
             const childRel = rel ? `${rel}/${e.name}` : e.name;
@@ -55954,10 +57941,10 @@ async function listFiles(root, rules) {
 }
 async function sameContent(file, data) {
     try {
-        const st = await (0,external_node_fs_promises_namespaceObject.lstat)(file);
+        const st = await (0,promises_namespaceObject.lstat)(file);
         if (!st.isFile() || st.size !== data.length)
             return false;
-        return (await (0,external_node_fs_promises_namespaceObject.readFile)(file)).equals(data);
+        return (await (0,promises_namespaceObject.readFile)(file)).equals(data);
     }
     catch {
         return false;
@@ -55980,7 +57967,7 @@ const copy = {
         const outRel = normalizeRelative(outPath);
         let srcStat;
         try {
-            srcStat = await (0,external_node_fs_promises_namespaceObject.stat)(src);
+            srcStat = await (0,promises_namespaceObject.stat)(src);
         }
         catch {
             throw new ConfigError(`copy: inPath ${JSON.stringify(inRel)}: no such file or directory`);
@@ -55996,16 +57983,16 @@ const copy = {
         for (const [from, toRel] of plan) {
             const fromAbs = from === '' ? src : external_node_path_default().join(src, from);
             const toAbs = await safePath(ctx.worktree, toRel, 'copy: outPath');
-            const data = await (0,external_node_fs_promises_namespaceObject.readFile)(fromAbs);
+            const data = await (0,promises_namespaceObject.readFile)(fromAbs);
             if (await sameContent(toAbs, data))
                 continue;
-            await (0,external_node_fs_promises_namespaceObject.mkdir)(external_node_path_default().dirname(toAbs), { recursive: true });
-            const existing = await (0,external_node_fs_promises_namespaceObject.stat)(toAbs).catch(() => undefined);
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(toAbs), { recursive: true });
+            const existing = await (0,promises_namespaceObject.stat)(toAbs).catch(() => undefined);
             if (existing?.isDirectory()) {
                 throw new ConfigError(`copy: cannot copy ${JSON.stringify(from || inRel)} over the directory ${JSON.stringify(toRel)}`);
             }
-            await (0,external_node_fs_promises_namespaceObject.writeFile)(toAbs, data);
-            await (0,external_node_fs_promises_namespaceObject.chmod)(toAbs, (await (0,external_node_fs_promises_namespaceObject.stat)(fromAbs)).mode & 0o777);
+            await (0,promises_namespaceObject.writeFile)(toAbs, data);
+            await (0,promises_namespaceObject.chmod)(toAbs, (await (0,promises_namespaceObject.stat)(fromAbs)).mode & 0o777);
             changed.push(toRel);
         }
         return {
@@ -56048,7 +58035,7 @@ async function expandGlob(worktree, glob, field) {
     const re = new RegExp(`^${copy_globToRegExp(pattern)}$`);
     const out = [];
     const visit = async (abs, rel) => {
-        const st = await (0,external_node_fs_promises_namespaceObject.lstat)(abs).catch(() => undefined);
+        const st = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
         if (!st)
             return;
         if (rel !== '.' && re.test(rel) && (!dirOnly || st.isDirectory())) {
@@ -56057,7 +58044,7 @@ async function expandGlob(worktree, glob, field) {
         }
         if (!st.isDirectory())
             return;
-        for (const e of await (0,external_node_fs_promises_namespaceObject.readdir)(abs, { withFileTypes: true })) {
+        for (const e of await (0,promises_namespaceObject.readdir)(abs, { withFileTypes: true })) {
             if (e.name === '.git')
                 continue;
             await visit(external_node_path_default().join(abs, e.name), rel === '.' ? e.name : `${rel}/${e.name}`);
@@ -56112,7 +58099,7 @@ const deleteStep = {
                 if (changed.some((c) => rel.startsWith(`${c}/`)))
                     continue;
                 try {
-                    await (0,external_node_fs_promises_namespaceObject.lstat)(abs);
+                    await (0,promises_namespaceObject.lstat)(abs);
                 }
                 catch {
                     if (strict) {
@@ -56121,7 +58108,7 @@ const deleteStep = {
                     ctx.log(`delete: ${rel} does not exist; nothing to delete`);
                     continue;
                 }
-                await (0,external_node_fs_promises_namespaceObject.rm)(abs, { recursive: true, force: true });
+                await (0,promises_namespaceObject.rm)(abs, { recursive: true, force: true });
                 changed.push(rel);
             }
         }
@@ -56155,10 +58142,10 @@ const gitClear = {
             throw new ConfigError(`git-clear: path ${JSON.stringify(where)}: gantry has one checkout, the stage's branch; clear it with path "." (or the path of the template's git-clone checkout)`);
         }
         const removed = [];
-        for (const e of await (0,external_node_fs_promises_namespaceObject.readdir)(ctx.worktree, { withFileTypes: true })) {
+        for (const e of await (0,promises_namespaceObject.readdir)(ctx.worktree, { withFileTypes: true })) {
             if (KEEP.has(e.name))
                 continue;
-            await (0,external_node_fs_promises_namespaceObject.rm)(external_node_path_default().join(ctx.worktree, e.name), { recursive: true, force: true });
+            await (0,promises_namespaceObject.rm)(external_node_path_default().join(ctx.worktree, e.name), { recursive: true, force: true });
             removed.push(e.isDirectory() ? `${e.name}/` : e.name);
         }
         ctx.log(`git-clear: removed ${removed.length} top-level entr${removed.length === 1 ? 'y' : 'ies'}`);
@@ -56998,9 +58985,9 @@ const helmUpdateChart = {
         const relFile = external_node_path_namespaceObject.posix.join(relDir, 'Chart.yaml');
         let text;
         try {
-            if (!(await (0,external_node_fs_promises_namespaceObject.lstat)(file)).isFile())
+            if (!(await (0,promises_namespaceObject.lstat)(file)).isFile())
                 throw new Error('not a file');
-            text = await (0,external_node_fs_promises_namespaceObject.readFile)(file, 'utf8');
+            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
         }
         catch {
             throw new ConfigError(`${STEP}: ${relFile}: no Chart.yaml in ${cfg.path}`);
@@ -57014,7 +59001,7 @@ const helmUpdateChart = {
             ctx.log(`${STEP}: ${relFile}: the dependencies already have these versions`);
             return result;
         }
-        await (0,external_node_fs_promises_namespaceObject.writeFile)(file, out);
+        await (0,promises_namespaceObject.writeFile)(file, out);
         result.changed = [relFile];
         result.summary = [...changes].map(([name, change]) => `- ${relFile}: ${name} ${arrow(change)}`);
         const lock = (0,external_node_path_namespaceObject.join)(dir, 'Chart.lock');
@@ -57165,7 +59152,7 @@ function arrow(change) {
 // Helpers
 async function exists(p) {
     try {
-        await (0,external_node_fs_promises_namespaceObject.lstat)(p);
+        await (0,promises_namespaceObject.lstat)(p);
         return true;
     }
     catch {
@@ -58029,7 +60016,7 @@ function setIn(root, parts, value) {
 /** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
 async function readStepFile(step, abs, rel) {
     try {
-        return await (0,external_node_fs_promises_namespaceObject.readFile)(abs, 'utf8');
+        return await (0,promises_namespaceObject.readFile)(abs, 'utf8');
     }
     catch (err) {
         const code = err.code;
@@ -58070,7 +60057,7 @@ const yamlUpdate = {
         const out = setYamlValues(text, updates, rel, { previous });
         const changed = out !== text;
         if (changed)
-            await (0,external_node_fs_promises_namespaceObject.writeFile)(abs, out);
+            await (0,promises_namespaceObject.writeFile)(abs, out);
         return {
             outputs: { commitMessage: yamlUpdateCommitMessage(rel, updates) },
             summary: changed ? updateSummary(rel, updates, previous) : [],
@@ -58102,7 +60089,7 @@ const jsonUpdate = {
         const out = setJsonValues(text, updates, rel, previous);
         const changed = out !== text;
         if (changed)
-            await (0,external_node_fs_promises_namespaceObject.writeFile)(abs, out);
+            await (0,promises_namespaceObject.writeFile)(abs, out);
         return {
             outputs: { commitMessage: jsonUpdateCommitMessage(rel, updates) },
             summary: changed ? updateSummary(rel, updates, previous) : [],
@@ -58172,14 +60159,14 @@ const kustomizeSetImage = {
         const targets = cfg.images && cfg.images.length > 0
             ? buildTargetImagesFromConfig(cfg.images, ctx.freightCollection)
             : buildTargetImagesAutomatically(ctx.freightCollection);
-        const text = await (0,external_node_fs_promises_namespaceObject.readFile)(file, 'utf8');
+        const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
         const { text: out, before, after } = updateKustomization(text, targets, relFile);
         const result = {};
         const message = kustomizeCommitMessage(cfg.path, targets);
         if (message)
             result.outputs = { commitMessage: message };
         if (out !== text) {
-            await (0,external_node_fs_promises_namespaceObject.writeFile)(file, out);
+            await (0,promises_namespaceObject.writeFile)(file, out);
             result.changed = [relFile];
             result.summary = summaryLines(relFile, before, after);
         }
@@ -58402,7 +60389,7 @@ async function findKustomization(dir, path) {
     for (const name of KUSTOMIZATION_FILE_NAMES) {
         const p = (0,external_node_path_namespaceObject.join)(dir, name);
         try {
-            if ((await (0,external_node_fs_promises_namespaceObject.lstat)(p)).isFile())
+            if ((await (0,promises_namespaceObject.lstat)(p)).isFile())
                 found.push(p);
         }
         catch {
@@ -58734,111 +60721,6 @@ function promoteJson(o) {
         ...(o.result?.diff ? { diff: o.result.diff } : {}),
         ...(o.note ? { note: o.note } : {}),
     };
-}
-
-;// CONCATENATED MODULE: ./src/discovery/oci/reference.ts
-/**
- * Image repository references as subscriptions write them (`nginx`, `ghcr.io/acme/echo`,
- * `127.0.0.1:5000/demo/app`), read the way Docker reads them: a first path component with a `.` or
- * a `:`, or `localhost`, names a registry; anything else is a Docker Hub repository, where a single
- * name lives under `library/`. A subscription names a repository, so a tag or digest is an error.
- */
-
-/** Docker Hub as references name it, and as credentials are keyed. */
-const reference_DOCKER_HUB = 'docker.io';
-/** Where Docker Hub's registry API answers. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const DOCKER_HUB_ALIASES = new Set([reference_DOCKER_HUB, 'index.docker.io', DOCKER_HUB_API]);
-// Repository path components, as the distribution spec defines them.
-const COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-const HOSTNAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
-const IPV6 = /^\[[0-9A-Fa-f:.]+\]$/;
-const reference_TAG = /^[\w][\w.-]{0,127}$/;
-function bad(repoURL, why) {
-    return new ConfigError(`invalid image repository ${JSON.stringify(repoURL)}: ${why}`);
-}
-function isRegistryHost(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost';
-}
-function validHost(host) {
-    const m = /^(.*?)(?::([0-9]{1,5}))?$/.exec(host);
-    const name = m?.[1] ?? '';
-    if (m?.[2] !== undefined && Number(m[2]) > 65535)
-        return false;
-    return HOSTNAME.test(name) || IPV6.test(name);
-}
-/** Loopback hosts are reached over plain HTTP (Docker's default insecure registries). */
-function isLoopbackHost(host) {
-    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
-    return name === 'localhost' || name === '[::1]' || /^127(?:\.[0-9]{1,3}){3}$/.test(name ?? '');
-}
-/** Fold the spellings of a registry host: Docker Hub's aliases become `docker.io`; lower case. */
-function canonicalRegistry(host) {
-    const lower = host.toLowerCase();
-    return DOCKER_HUB_ALIASES.has(lower) ? reference_DOCKER_HUB : lower;
-}
-/**
- * Parse a subscription's `repoURL`. Throws a ConfigError that says what is wrong, e.g. when the
- * reference carries a tag (`nginx:1.25`) or digest (`…@sha256:…`), or uses a URL scheme.
- */
-function parseImageRepository(repoURL, opts = {}) {
-    const ref = repoURL.trim();
-    if (ref === '')
-        throw bad(repoURL, 'it is empty');
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
-        throw bad(repoURL, 'write it without a URL scheme, e.g. `ghcr.io/acme/app`');
-    }
-    if (ref.includes('@')) {
-        throw bad(repoURL, 'it names a digest; subscribe to the repository and let discovery pick');
-    }
-    const slash = ref.indexOf('/');
-    const first = slash >= 0 ? ref.slice(0, slash) : '';
-    let registry;
-    let path;
-    if (slash >= 0 && isRegistryHost(first)) {
-        if (!validHost(first))
-            throw bad(repoURL, `${JSON.stringify(first)} is not a registry host`);
-        registry = canonicalRegistry(first);
-        path = ref.slice(slash + 1);
-    }
-    else {
-        registry = reference_DOCKER_HUB;
-        path = ref;
-    }
-    const lastSlash = path.lastIndexOf('/');
-    const colon = path.indexOf(':', lastSlash + 1);
-    if (colon >= 0) {
-        const tag = path.slice(colon + 1);
-        throw bad(repoURL, reference_TAG.test(tag)
-            ? `it names the tag ${JSON.stringify(tag)}; write the repository alone and choose tags with a selection strategy`
-            : 'a `:` after the registry host is not allowed');
-    }
-    if (registry === reference_DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    for (const component of path.split('/')) {
-        if (!COMPONENT.test(component)) {
-            throw bad(repoURL, component === ''
-                ? 'it has an empty path component'
-                : `${JSON.stringify(component)} is not a valid repository name component (lower case letters, digits and . _ - separators)`);
-        }
-    }
-    if (path.length > 255)
-        throw bad(repoURL, 'the repository name is longer than 255 characters');
-    return {
-        registry,
-        apiHost: registry === reference_DOCKER_HUB ? DOCKER_HUB_API : registry,
-        repository: path,
-        scheme: isLoopbackHost(registry) ? 'http' : 'https',
-        insecureSkipTLSVerify: opts.insecureSkipTLSVerify ?? false,
-    };
-}
-/** `docker.io/library/nginx`, `127.0.0.1:5000/demo/app`: the full name, for messages and keys. */
-function repositoryName(repo) {
-    return `${repo.registry}/${repo.repository}`;
-}
-/** `https://ghcr.io`, `http://127.0.0.1:5000`: where the `/v2/` API of the registry lives. */
-function registryOrigin(repo) {
-    return `${repo.scheme}://${repo.apiHost}`;
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/oci/auth.ts
@@ -60089,13 +61971,13 @@ class GitSource {
     /** Runs `fn` on an initialised mirror under its lock (other subscriptions, other processes). */
     async inMirror(kind, fn) {
         const dir = this.mirrorPath(kind);
-        await (0,external_node_fs_promises_namespaceObject.mkdir)(this.root, { recursive: true });
+        await (0,promises_namespaceObject.mkdir)(this.root, { recursive: true });
         return withDirLock(dir, async () => {
             const ok = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'HEAD'))
                 ? (await this.deps.git.tryRun(['rev-parse', '--git-dir'], { cwd: dir })).exitCode === 0
                 : false;
             if (!ok) {
-                await (0,external_node_fs_promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+                await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
                 await this.run(['init', '-q', '--bare', dir]);
                 const set = (k, v) => this.run(['config', k, v], { cwd: dir });
                 // Only the URL is stored; credentials come with each command's environment.
@@ -60131,7 +62013,7 @@ class GitSource {
     }
     async readResults() {
         try {
-            const doc = JSON.parse(await (0,external_node_fs_promises_namespaceObject.readFile)(this.resultsFile, 'utf8'));
+            const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(this.resultsFile, 'utf8'));
             return doc.version === RESULT_CACHE_VERSION && doc.entries ? doc.entries : {};
         }
         catch {
@@ -60142,7 +62024,7 @@ class GitSource {
         return (await this.readResults())[key]?.commits;
     }
     async rememberAnswer(key, commits) {
-        await (0,external_node_fs_promises_namespaceObject.mkdir)(this.root, { recursive: true });
+        await (0,promises_namespaceObject.mkdir)(this.root, { recursive: true });
         const entries = await this.readResults();
         const now = (this.deps.clock?.() ?? new Date()).toISOString();
         entries[key] = { at: now, commits };
@@ -60150,8 +62032,8 @@ class GitSource {
             .sort((a, b) => b[1].at.localeCompare(a[1].at))
             .slice(0, RESULT_CACHE_ENTRIES);
         const tmp = `${this.resultsFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-        await (0,external_node_fs_promises_namespaceObject.writeFile)(tmp, JSON.stringify({ version: RESULT_CACHE_VERSION, entries: Object.fromEntries(kept) }));
-        await (0,external_node_fs_promises_namespaceObject.rename)(tmp, this.resultsFile);
+        await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify({ version: RESULT_CACHE_VERSION, entries: Object.fromEntries(kept) }));
+        await (0,promises_namespaceObject.rename)(tmp, this.resultsFile);
     }
     /** The key of an answer: everything about the subscription that shapes it, and the refs. */
     answerKey(refs) {
@@ -60235,7 +62117,7 @@ async function discoverFromBranch(source, paths, accept, limit) {
     return found;
 }
 async function readShallow(dir) {
-    const text = await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'shallow'), 'utf8').catch(() => '');
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'shallow'), 'utf8').catch(() => '');
     return new Set(text.split('\n').filter(Boolean));
 }
 /**
@@ -62770,9 +64652,10 @@ function safeUser() {
     }
 }
 
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/cli/run.ts
+
+
+
 
 
 
@@ -62802,6 +64685,8 @@ const COMMANDS = [
     'promote',
     'verify',
     'approve',
+    'init',
+    'dashboard',
     'demo',
     'help',
     'version',
@@ -62824,6 +64709,11 @@ const FLAGS = [
     'sign-commits',
     'no-deployments',
     'timeout',
+    'image',
+    'stages',
+    'values-path',
+    'force',
+    'out',
 ];
 const USAGE = `gantry: continuous promotion for GitOps
 
@@ -62835,6 +64725,9 @@ Usage:
                  [--mode direct|pull-request] [--sign-commits] [--no-deployments]
   gantry verify --stage S [--freight ID|ALIAS] [--project P] [--timeout 30m] [--output table|json]
   gantry approve --stage S --freight ID|ALIAS [--project P] [--reason TEXT] [--by NAME]
+  gantry init [--dir DIR] [--project P] [--image REPO] [--stages dev,staging,prod]
+              [--values-path 'env/{stage}/values.yaml'] [--force]
+  gantry dashboard --out DIR [--project P]
   gantry demo [--dir DIR]
   gantry version
 
@@ -62899,6 +64792,11 @@ function run_parse(args) {
                 'sign-commits': { type: 'boolean', default: false },
                 'no-deployments': { type: 'boolean', default: false },
                 timeout: { type: 'string', default: '30m' },
+                image: { type: 'string' },
+                stages: { type: 'string' },
+                'values-path': { type: 'string' },
+                force: { type: 'boolean', default: false },
+                out: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
             },
         });
@@ -63089,6 +64987,27 @@ async function dispatch(argv, io) {
             }
             return EXIT.ok;
         }
+        case 'init':
+            if (rest.length)
+                throw new UsageError(`init takes no arguments, got "${rest.join(' ')}"`);
+            return initCommand({
+                dir: values.dir ?? '.',
+                project: values.project,
+                image: values.image,
+                stages: values.stages,
+                valuesPath: values['values-path'],
+                force: values.force,
+                io,
+            });
+        case 'dashboard': {
+            if (rest.length)
+                throw new UsageError(`dashboard takes no arguments, got "${rest.join(' ')}"`);
+            if (!values.out)
+                throw new UsageError('dashboard needs --out DIR');
+            const ctx = await openRepo(repoSettings());
+            const projects = await selectProjects(ctx, values.project);
+            return dashboardCommand({ ctx, projects, out: values.out, io, now });
+        }
         case 'demo':
             return runDemo({
                 dir: values.dir,
@@ -63127,7 +65046,7 @@ async function get(kind, ctx, projects, output, limit, now) {
     const stages = [];
     const freight = [];
     for (const p of projects) {
-        const [snap, states] = await Promise.all([
+        const [snap, states] = await settleAll([
             ctx.store.snapshot(p.name),
             ctx.store.stageStates(p.name, p.stages),
         ]);

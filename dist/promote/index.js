@@ -38256,7 +38256,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9642);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4577);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('promote');
 
@@ -38265,7 +38265,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9642:
+/***/ 4577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54483,7 +54483,440 @@ async function dispatchTarget(s, workflow, ctx, repo) {
     return { github, workflow, ref };
 }
 
+;// CONCATENATED MODULE: ./src/status/graph.ts
+const warehouseNode = (name) => `warehouse:${name}`;
+const stageNode = (name) => `stage:${name}`;
+function pipelineGraph(project) {
+    const edges = new Map();
+    const addEdge = (from, to, warehouse) => {
+        const key = `${from}\n${to}`;
+        const e = edges.get(key) ?? { from, to, warehouses: [] };
+        if (!e.warehouses.includes(warehouse))
+            e.warehouses.push(warehouse);
+        edges.set(key, e);
+    };
+    const stageNames = new Set(project.stages.map((s) => s.name));
+    for (const stage of project.stages) {
+        for (const req of stage.requestedFreight) {
+            if (req.sources.direct)
+                addEdge(warehouseNode(req.origin.name), stageNode(stage.name), req.origin.name);
+            for (const up of req.sources.stages) {
+                if (stageNames.has(up))
+                    addEdge(stageNode(up), stageNode(stage.name), req.origin.name);
+            }
+        }
+    }
+    const upstream = new Map();
+    for (const e of edges.values())
+        upstream.set(e.to, [...(upstream.get(e.to) ?? []), e.from]);
+    // Longest path from the warehouses; a cycle (which lint refuses) is cut where it closes.
+    const layerOf = new Map();
+    const visiting = new Set();
+    const layer = (id) => {
+        const known = layerOf.get(id);
+        if (known !== undefined)
+            return known;
+        if (id.startsWith('warehouse:') || visiting.has(id))
+            return 0;
+        visiting.add(id);
+        const ups = upstream.get(id) ?? [];
+        const l = ups.length ? 1 + Math.max(...ups.map(layer)) : 1;
+        visiting.delete(id);
+        layerOf.set(id, l);
+        return l;
+    };
+    const nodes = [
+        ...project.warehouses.map((w) => ({
+            id: warehouseNode(w.name),
+            kind: 'warehouse',
+            name: w.name,
+            layer: 0,
+            order: 0,
+        })),
+        ...project.stages.map((s) => ({
+            id: stageNode(s.name),
+            kind: 'stage',
+            name: s.name,
+            layer: layer(stageNode(s.name)),
+            order: 0,
+        })),
+    ];
+    const layers = Math.max(1, ...nodes.map((n) => n.layer + 1));
+    const byLayer = Array.from({ length: layers }, () => []);
+    for (const n of nodes)
+        byLayer[n.layer]?.push(n);
+    // File order, then each column sorted by the mean row of its upstream nodes (the barycentre
+    // heuristic, one pass): fewer crossings, and the same input always gives the same picture.
+    byLayer.forEach((col) => col.forEach((n, i) => (n.order = i)));
+    const rowOf = new Map(nodes.map((n) => [n.id, n]));
+    for (const col of byLayer.slice(1)) {
+        const weight = (n) => {
+            const ups = (upstream.get(n.id) ?? []).map((u) => rowOf.get(u)?.order ?? 0);
+            return ups.length ? ups.reduce((a, b) => a + b, 0) / ups.length : n.order;
+        };
+        const sorted = col
+            .map((n) => ({ n, w: weight(n) }))
+            .sort((a, b) => a.w - b.w || a.n.order - b.n.order);
+        sorted.forEach(({ n }, i) => (n.order = i));
+    }
+    return { nodes, edges: [...edges.values()], layers };
+}
+
+;// CONCATENATED MODULE: ./src/status/markdown.ts
+
+/** The icon of a stage's verification state in the graph. */
+const HEALTH_ICON = {
+    verified: '✅',
+    'not-verified': '⏳',
+    none: '—',
+};
+/** Marks in the freight matrix. */
+const MARK = { current: '●', verified: '✓', approved: '✔' };
+/**
+ * Text inside a quoted Mermaid label: anything but letters, digits and a few plain punctuation
+ * marks becomes an entity code (`#34;`), which Mermaid turns back into the character as text, so
+ * no quote, bracket, pipe, backtick or tag can end the label or become markup.
+ */
+function mermaidText(text) {
+    return [...text.replace(/[\r\n\t]+/g, ' ')]
+        .map((c) => (/^[A-Za-z0-9 ._\-/@,+=()]$/.test(c) ? c : `#${c.codePointAt(0)};`))
+        .join('');
+}
+/**
+ * Text in Markdown (a table cell, a heading) shown as itself: HTML and Markdown syntax characters
+ * become entities, so nothing from the repository can become a link, emphasis, markup or a
+ * column break.
+ */
+function markdownText(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[&<>"'|\\`*_[\]~#!]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+const CLASS = {
+    warehouse: 'gWarehouse',
+    verified: 'gVerified',
+    'not-verified': 'gNotVerified',
+    none: 'gNone',
+    held: 'gHeld',
+};
+function stageLabel(s) {
+    const lines = [mermaidText(s.name)];
+    const aliases = s.freight.map((f) => mermaidText(f.alias)).join(', ');
+    lines.push(aliases ? `${aliases} ${HEALTH_ICON[s.health]}` : HEALTH_ICON.none);
+    if (s.hold)
+        lines.push('⏸ held');
+    return lines.join('<br/>');
+}
+/**
+ * `flowchart LR`: warehouses (cylinders) → stages, following each stage's requestedFreight; each
+ * stage shows its name, current freight alias and verification (✅ verified, ⏳ not verified
+ * yet, — no freight). Node IDs are generated (w0, s0, …), so names never reach the syntax.
+ */
+function pipelineMermaid(project, status) {
+    const graph = pipelineGraph(project);
+    const ids = new Map();
+    project.warehouses.forEach((w, i) => ids.set(warehouseNode(w.name), `w${i}`));
+    project.stages.forEach((s, i) => ids.set(stageNode(s.name), `s${i}`));
+    const byStage = new Map(status.stages.map((s) => [s.name, s]));
+    const lines = ['flowchart LR'];
+    project.warehouses.forEach((w, i) => lines.push(`  w${i}[("${mermaidText(w.name)}")]`));
+    const classes = new Map();
+    const addClass = (cls, id) => classes.set(cls, [...(classes.get(cls) ?? []), id]);
+    project.warehouses.forEach((_, i) => addClass(CLASS.warehouse, `w${i}`));
+    project.stages.forEach((stage, i) => {
+        const s = byStage.get(stage.name);
+        const label = s ? stageLabel(s) : `${mermaidText(stage.name)}<br/>${HEALTH_ICON.none}`;
+        lines.push(`  s${i}["${label}"]`);
+        addClass(CLASS[s?.health ?? 'none'], `s${i}`);
+        if (s?.hold)
+            addClass(CLASS.held, `s${i}`);
+    });
+    const labelled = project.warehouses.length > 1;
+    for (const e of graph.edges) {
+        const from = ids.get(e.from);
+        const to = ids.get(e.to);
+        if (!from || !to)
+            continue;
+        const label = labelled && e.from.startsWith('stage:') ? `|"${mermaidText(e.warehouses.join(', '))}"|` : '';
+        lines.push(`  ${from} -->${label} ${to}`);
+    }
+    lines.push(`  classDef ${CLASS.warehouse} fill:#eef2ff,stroke:#6366f1,color:#1e1b4b`, `  classDef ${CLASS.verified} fill:#dcfce7,stroke:#16a34a,color:#14532d`, `  classDef ${CLASS['not-verified']} fill:#fef9c3,stroke:#ca8a04,color:#713f12`, `  classDef ${CLASS.none} fill:#f3f4f6,stroke:#9ca3af,color:#374151`, `  classDef ${CLASS.held} stroke-dasharray:5 5`);
+    for (const cls of Object.values(CLASS)) {
+        const members = classes.get(cls);
+        if (members?.length)
+            lines.push(`  class ${members.join(',')} ${cls}`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** The marks of one freight in one stage: ● current, ✓ verified, ✔ approved. */
+function freightMarks(f, stage) {
+    const marks = [];
+    if (stage in f.status.currentlyIn)
+        marks.push('current');
+    if (stage in f.status.verifiedIn)
+        marks.push('verified');
+    if (stage in f.status.approvedFor)
+        marks.push('approved');
+    return marks;
+}
+/** A freight × stage table, newest freight first: ● current, ✓ verified, ✔ approved. */
+function freightMatrixMarkdown(project, status, opts = {}) {
+    const limit = opts.limit ?? 10;
+    if (!status.freight.length)
+        return '_No freight yet._\n';
+    const stages = project.stages.map((s) => s.name);
+    const rows = status.freight.slice(0, limit);
+    const md = [
+        `| freight | versions | ${stages.map(markdownText).join(' | ')} |`,
+        `| --- | --- | ${stages.map(() => ':-:').join(' | ')} |`,
+    ];
+    for (const f of rows) {
+        const cells = stages.map((s) => freightMarks(f, s)
+            .map((m) => MARK[m])
+            .join(' '));
+        md.push(`| **${markdownText(f.alias)}** \`${f.id.slice(0, 7)}\` | ${markdownText(f.versions)} | ${cells.join(' | ')} |`);
+    }
+    md.push('', `${MARK.current} current · ${MARK.verified} verified · ${MARK.approved} approved` +
+        (status.freightTotal > rows.length
+            ? ` · newest ${rows.length} of ${status.freightTotal} freight`
+            : ''));
+    return md.join('\n') + '\n';
+}
+/** The "Pipeline" section appended to every action's job summary. */
+function pipelineSummaryMarkdown(project, status) {
+    return [
+        `## Pipeline: ${markdownText(project.name)}`,
+        '',
+        '```mermaid',
+        pipelineMermaid(project, status).trimEnd(),
+        '```',
+        '',
+        freightMatrixMarkdown(project, status),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/status/views.ts
+function stageViews(project, snap, states) {
+    const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
+    return project.stages.map((stage) => {
+        const st = states.get(stage.name);
+        const freight = st?.freight ?? [];
+        return {
+            project: project.name,
+            name: stage.name,
+            branch: stage.branch,
+            environment: stage.environment,
+            freight,
+            verified: freight.length
+                ? freight.every((f) => verified.has(`${stage.name}/${f.id}`))
+                : undefined,
+            promotedAt: st?.promotedAt,
+            promotedBy: st?.promotedBy,
+        };
+    });
+}
+function freightViews(project, snap, states) {
+    const current = new Map();
+    for (const [stage, st] of states) {
+        for (const f of st?.freight ?? [])
+            current.set(f.id, [...(current.get(f.id) ?? []), stage]);
+    }
+    return snap.freight.map((f) => ({
+        ...f,
+        project: project.name,
+        status: {
+            currentlyIn: Object.fromEntries((current.get(f.id) ?? []).map((s) => [s, {}])),
+            verifiedIn: Object.fromEntries(snap.verifications
+                .filter((v) => v.freightId === f.id)
+                .map((v) => [v.stage, { verifiedAt: v.verifiedAt }])),
+            approvedFor: Object.fromEntries(snap.approvals
+                .filter((a) => a.freightId === f.id)
+                .map((a) => [a.stage, { approvedAt: a.approvedAt, approvedBy: a.approvedBy }])),
+        },
+    }));
+}
+function promotionViews(records) {
+    return records.map((r) => ({
+        project: r.project,
+        stage: r.stage,
+        freight: { id: r.freightId, alias: r.alias },
+        commit: r.commit,
+        branch: r.branch,
+        promotedBy: r.promotedBy,
+        promotedAt: r.promotedAt,
+        approvedBy: r.approvedBy,
+        run: r.run,
+    }));
+}
+/** `1.2.3`, `chart 2.0.0`, `abc1234`: the versions of a freight, short, for tables. */
+function versionsOf(f) {
+    const parts = [
+        ...f.images.map((i) => `${lastSegment(i.repoURL)}:${i.tag || i.digest.slice(0, 19)}`),
+        ...f.charts.map((c) => `${c.name || lastSegment(c.repoURL)}@${c.version}`),
+        ...f.commits.map((c) => `${lastSegment(c.repoURL)}#${c.tag ?? c.id.slice(0, 7)}`),
+    ];
+    return parts.join(', ');
+}
+const lastSegment = (url) => url
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .split('/')
+    .pop() ?? url;
+
+;// CONCATENATED MODULE: ./src/util/settle.ts
+/**
+ * Promise.all that waits for every promise to settle before throwing the first rejection. Reads
+ * that share a cache run git processes: one failing must not leave another still writing while
+ * the caller cleans up (a temp directory removed under a running `git fetch`).
+ */
+async function settleAll(promises) {
+    const results = await Promise.allSettled(promises);
+    for (const r of results)
+        if (r.status === 'rejected')
+            throw r.reason;
+    return results.map((r) => r.value);
+}
+
+;// CONCATENATED MODULE: ./src/status/pipeline.ts
+
+
+/** Reads a project's status: one tag listing, the stage tips and, if asked, promotion history. */
+async function pipelineStatus(store, project, opts = {}) {
+    // Both reads end before this returns or throws: no git process is left writing to the cache.
+    const [snap, states] = await settleAll([
+        store.snapshot(project.name),
+        store.stageStates(project.name, project.stages),
+    ]);
+    let records = [];
+    if (opts.promotions) {
+        const def = project.stages.some((s) => !s.branch) ? await store.defaultBranch() : '';
+        const branches = [...new Set(project.stages.map((s) => s.branch ?? def))];
+        records = await store.promotions(project.name, branches, opts.promotions);
+    }
+    return buildStatus(project, { snap, states, promotions: records }, opts);
+}
+/** The status from what was read; pure, for tests and for callers that already hold the reads. */
+function buildStatus(project, read, opts = {}) {
+    const { snap, states } = read;
+    const records = read.promotions ?? [];
+    const web = opts.repoWebUrl?.replace(/\/+$/, '');
+    const stages = stageViews(project, snap, states).map((v, i) => {
+        const stage = project.stages[i];
+        const st = states.get(v.name);
+        const verifiedAt = {};
+        for (const f of v.freight) {
+            const rec = snap.verifications.find((r) => r.stage === v.name && r.freightId === f.id);
+            if (rec)
+                verifiedAt[f.id] = rec.verifiedAt;
+        }
+        return {
+            ...v,
+            health: v.verified === undefined ? 'none' : v.verified ? 'verified' : 'not-verified',
+            autoPromotion: stage?.autoPromotion ?? false,
+            mode: stage?.promotionTemplate.mode ?? 'direct',
+            ...(stage?.environmentUrl ? { environmentUrl: stage.environmentUrl } : {}),
+            approvedBy: st?.approvedBy ?? [],
+            ...(st?.run ? { run: st.run } : {}),
+            ...(st?.autoPromotionHold ? { hold: st.autoPromotionHold } : {}),
+            verifiedAt,
+        };
+    });
+    const promotedTo = new Map();
+    for (const r of records) {
+        const list = promotedTo.get(r.freightId) ?? [];
+        if (!list.includes(r.stage))
+            promotedTo.set(r.freightId, [...list, r.stage]);
+    }
+    const limit = opts.freightLimit ?? snap.freight.length;
+    const freight = freightViews(project, snap, states)
+        .slice(0, limit)
+        .map((f) => ({
+        ...f,
+        versions: versionsOf(f),
+        promotedTo: project.stages
+            .map((s) => s.name)
+            .filter((s) => promotedTo.get(f.id)?.includes(s) || s in f.status.currentlyIn),
+    }));
+    const promotions = promotionViews(records).map((p, i) => ({
+        ...p,
+        subject: records[i]?.subject ?? '',
+        ...(web ? { commitUrl: `${web}/commit/${p.commit}` } : {}),
+    }));
+    const warehouses = project.warehouses.map((w) => {
+        const latest = snap.freight.find((f) => f.origin.name === w.name);
+        return {
+            name: w.name,
+            subscriptions: w.subscriptions.map((s) => s.kind === 'image'
+                ? `image ${s.image.repoURL}`
+                : s.kind === 'chart'
+                    ? `chart ${s.chart.repoURL}${s.chart.name ? ` ${s.chart.name}` : ''}`
+                    : `git ${s.git.repoURL}`),
+            ...(latest
+                ? { latest: { id: latest.id, alias: latest.alias, createdAt: latest.createdAt } }
+                : {}),
+        };
+    });
+    return {
+        project: project.name,
+        ...(web ? { repoWebUrl: web } : {}),
+        warehouses,
+        stages,
+        freight,
+        freightTotal: snap.freight.length,
+        promotions,
+    };
+}
+/**
+ * The web page of a repository from its clone URL, for commit links: `https://host/owner/name`
+ * from `https://[user@]host/owner/name(.git)`, `git@host:owner/name(.git)` or
+ * `ssh://git@host/owner/name(.git)`. Undefined for anything else (file://, plain http://).
+ */
+function repoWebUrl(remoteUrl) {
+    const clean = (host, path) => {
+        const p = path
+            .replace(/\/+$/, '')
+            .replace(/\.git$/, '')
+            .replace(/^\/+/, '');
+        if (!host || !/^[\w.-]+(?::\d+)?$/.test(host) || !/^[\w.~-]+(?:\/[\w.~-]+)+$/.test(p))
+            return undefined;
+        return `https://${host}/${p}`;
+    };
+    const https = /^https:\/\/(?:[^@/]*@)?([^/]+)(\/.*)$/i.exec(remoteUrl);
+    if (https)
+        return clean(https[1] ?? '', https[2] ?? '');
+    const ssh = /^ssh:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/.*)$/i.exec(remoteUrl);
+    if (ssh)
+        return clean(ssh[1] ?? '', ssh[2] ?? '');
+    const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+)$/.exec(remoteUrl);
+    if (scp)
+        return clean(scp[1] ?? '', scp[2] ?? '');
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/actions/summary.ts
+
+
+
+
+/**
+ * Appends the "Pipeline" section (the graph and the freight matrix of each project) to the job
+ * summary, read fresh after the action did its work: one tag listing and the stage tips. The
+ * action's outcome does not depend on it: a failure to read is a warning, not a failed step.
+ */
+async function appendPipelineSummary(repo, projects, warn = (m) => warning(m)) {
+    for (const project of Array.isArray(projects) ? projects : [projects]) {
+        try {
+            const status = await pipelineStatus(repo.store, project);
+            await summary.addRaw('\n' + pipelineSummaryMarkdown(project, status)).write();
+        }
+        catch (err) {
+            warn(`could not add the pipeline of ${project.name} to the job summary: ${errors_errorMessage(err)}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/approve-action.ts
+
 
 
 
@@ -54505,6 +54938,7 @@ async function approveAction(s, ctx) {
     const line = `${created ? 'Approved' : 'Already approved'} **${record.alias}** (\`${record.freightId.slice(0, 7)}\`) for **${record.stage}** by ${record.approvedBy}${record.reason ? `: ${record.reason}` : ''}.`;
     info(line.replace(/\*\*|`/g, ''));
     await summary.addRaw(`## gantry approve\n\n${line}\n`).write();
+    await appendPipelineSummary(repo, project);
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/oci/reference.ts
@@ -58486,6 +58920,7 @@ function createSources(s) {
 
 
 
+
 /** The discover action: settings in; the core; outputs and the job summary out. */
 async function discoverAction(s, ctx) {
     const cacheDir = (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry');
@@ -58528,6 +58963,7 @@ async function discoverAction(s, ctx) {
         setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
         setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
         await summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
+        await appendPipelineSummary(repo, projects);
         const failures = runFailures(run);
         if (failures.length)
             throw new OperationError(failures.join('\n'));
@@ -59166,6 +59602,7 @@ function requireUpdates(step, config) {
 
 
 
+
 /**
  * Every path the steps' configs name, for the sparse checkout; undefined (check out everything)
  * when a path is computed by an expression, known only when the step runs, or when a step works
@@ -59214,7 +59651,7 @@ async function promote(o) {
         throw new ConfigError(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
     }
     const now = o.clock();
-    const [snap, states] = await Promise.all([
+    const [snap, states] = await settleAll([
         o.store.snapshot(o.project.name),
         o.store.stageStates(o.project.name, o.project.stages),
     ]);
@@ -59240,12 +59677,21 @@ async function promote(o) {
         const candidates = promotionCandidate(stage, snap.freight, facts, now);
         const current = states.get(stage.name);
         const due = [...candidates.values()].find((f) => !current?.freight.some((c) => c.id === f.id));
+        if (!due && !candidates.size) {
+            // Say why the newest freight the stage asks for cannot enter it, and when it will.
+            const requested = snap.freight.filter((f) => stage.requestedFreight.some((r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name));
+            const blocked = newestFreight(requested);
+            if (blocked) {
+                const why = freightAvailability(stage, blocked, facts, now);
+                throw new OperationError(`no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`);
+            }
+        }
         if (!due) {
             return {
                 stage: stage.name,
                 note: candidates.size
                     ? 'the stage already runs the newest available freight'
-                    : 'no freight is available to this stage',
+                    : 'no freight has been recorded for the warehouses this stage requests',
                 held: false,
                 warnings: [],
             };
@@ -59266,6 +59712,15 @@ async function promote(o) {
     ];
     const warnings = [];
     const approvedBy = [...(o.approvedBy ?? [])];
+    // `gantry approve` grants count as approvals of the promotion they make possible.
+    for (const a of snap.approvals) {
+        if (a.project === o.project.name &&
+            a.stage === stage.name &&
+            a.freightId === freight.id &&
+            !approvedBy.includes(a.approvedBy)) {
+            approvedBy.push(a.approvedBy);
+        }
+    }
     if (o.github?.run) {
         for (const login of await runApprovers(o.github.run, stage.environment, warnings, o.log)) {
             if (!approvedBy.includes(login))
@@ -62397,6 +62852,7 @@ function defaultRegistry() {
 
 
 
+
 /** The promote action: settings in; the core; outputs and the job summary out. */
 async function promoteAction(s, ctx) {
     const repo = await openActionRepo(s, ctx);
@@ -62438,6 +62894,7 @@ async function promoteAction(s, ctx) {
     await summary
         .addRaw(promotionMarkdown(outcome, { dryRun: s.dryRun, repoWebUrl: web }) + '\n')
         .write();
+    await appendPipelineSummary(repo, project);
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -62631,7 +63088,9 @@ function templateEnv(target, env) {
  * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
  * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
  */
-function renderMetric(where, parts, target, env) {
+function renderMetric(where, parts, target, env, 
+/** `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified. */
+functions) {
     const all = [parts.config, parts.successCondition, parts.failureCondition];
     const secrets = [];
     for (const { name, fallback } of envReferences(all)) {
@@ -62643,6 +63102,7 @@ function renderMetric(where, parts, target, env) {
         }
     }
     const vars = templateEnv(target, env);
+    const opts = functions ? { functions } : {};
     const render = (what, fn) => {
         try {
             return fn();
@@ -62651,12 +63111,12 @@ function renderMetric(where, parts, target, env) {
             throw new ConfigError(`${where}: ${what}: ${errors_errorMessage(err)}`);
         }
     };
-    const config = render('provider', () => renderTemplates(parts.config, vars));
+    const config = render('provider', () => renderTemplates(parts.config, vars, opts));
     const condition = (field) => {
         const source = parts[field];
         if (source === undefined || !template_hasExpression(source))
             return source;
-        const value = render(field, () => renderTemplate(source, vars));
+        const value = render(field, () => renderTemplate(source, vars, opts));
         return typeof value === 'string' ? value : JSON.stringify(value);
     };
     const successCondition = condition('successCondition');
@@ -62905,6 +63365,8 @@ function lastDetail(r) {
 class Runner {
     opts;
     redactor = new Redactor();
+    /** Measurements that failed on configuration: they decide their metric at once. */
+    fatal = new WeakSet();
     clock;
     sleep;
     log;
@@ -62946,7 +63408,7 @@ class Runner {
                     ...(metric.failureCondition !== undefined && {
                         failureCondition: metric.failureCondition,
                     }),
-                }, this.opts.target, this.env);
+                }, this.opts.target, this.env, this.opts.functions);
                 this.redactor.add(...rendered.secrets);
                 const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);
                 state.prepared = {
@@ -63110,7 +63572,14 @@ class Runner {
             this.log(`metric ${JSON.stringify(metric.name)}: measurement ${n} ${m.phase}` +
                 `${m.value !== undefined ? ` ${m.value}` : ''}${m.message ? `: ${m.message}` : ''}`);
             const waits = WAITING_PROVIDERS.has(metric.provider.name);
-            const decided = waits ? assessWaiting(metric, r, m.phase) : assessMetric(metric, r);
+            const decided = this.fatal.has(m)
+                ? {
+                    phase: 'Error',
+                    reason: 'a configuration error, which measuring again cannot fix',
+                }
+                : waits
+                    ? assessWaiting(metric, r, m.phase)
+                    : assessMetric(metric, r);
             if (decided) {
                 state.done = true;
                 r.phase = decided.phase;
@@ -63182,7 +63651,11 @@ class Runner {
                 return error(`aborted: ${this.endReason}`);
             if (stop.aborted)
                 return undefined;
-            return error(errors_errorMessage(err));
+            const failed = error(errors_errorMessage(err));
+            // A configuration problem (a missing key, no token) will not go away by asking again.
+            if (err instanceof ConfigError)
+                this.fatal.add(failed);
+            return failed;
         }
         finally {
             timer.abort();
@@ -63291,6 +63764,159 @@ async function runAnalysis(opts) {
     return new Runner(opts).start();
 }
 
+;// CONCATENATED MODULE: ./src/verification/providers/fields.ts
+/**
+ * Checks shared by the providers' `parse`, with errors that name the metric, the provider and the
+ * field: `verification metric "smoke": provider http: url: …`.
+ * Declared functions, so that TypeScript narrows after a call to the `never` ones.
+ */
+
+
+
+function fields_fail(where, field, message) {
+    throw new ConfigError(`${where}: ${field}: ${message}`);
+}
+function fields_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The config itself must be a mapping holding only `fields`. */
+function checkConfig(where, provider, config, fields) {
+    if (!fields_isRecord(config)) {
+        throw new ConfigError(`${where}: must be a mapping with the fields of the ${provider} provider`);
+    }
+    for (const key of Object.keys(config)) {
+        if (!fields.includes(key)) {
+            const hint = didYouMean(key, fields);
+            fields_fail(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
+        }
+    }
+    return config;
+}
+/**
+ * `obj[field]` when it passes `ok`, undefined when it is missing or null; anything else fails
+ * with `message` (a function of the value when the message shows it).
+ */
+function optional(where, obj, field, ok, message) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (!ok(v))
+        fields_fail(where, field, typeof message === 'string' ? message : message(v));
+    return v;
+}
+const isString = (v) => typeof v === 'string';
+const isNonEmptyString = (v) => isString(v) && v.trim() !== '';
+const isBool = (v) => typeof v === 'boolean';
+const isPositiveInt = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+function fields_optionalString(where, obj, field) {
+    return optional(where, obj, field, isString, 'must be a string');
+}
+/** A string with more than blanks in it, as given (not trimmed). */
+function optionalNonEmptyString(where, obj, field) {
+    return optional(where, obj, field, isNonEmptyString, 'must be a non-empty string');
+}
+function requiredString(where, obj, field) {
+    const v = optionalNonEmptyString(where, obj, field);
+    if (v === undefined)
+        fields_fail(where, field, 'is required');
+    return v;
+}
+function fields_optionalBool(where, obj, field) {
+    return optional(where, obj, field, isBool, 'must be true or false');
+}
+function optionalPositiveInt(where, obj, field) {
+    return optional(where, obj, field, isPositiveInt, (v) => `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`);
+}
+/** A Go duration (`30s`), or a number of seconds; milliseconds, above 0. */
+function optionalTimeout(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'number') {
+        if (!Number.isFinite(v) || v <= 0)
+            fields_fail(where, field, 'must be more than 0 seconds');
+        return v * 1000;
+    }
+    if (typeof v !== 'string')
+        fields_fail(where, field, 'must be a duration such as 30s, or seconds');
+    let ms;
+    try {
+        ms = parseDuration(v);
+    }
+    catch (err) {
+        fields_fail(where, field, errors_errorMessage(err));
+    }
+    if (ms <= 0)
+        fields_fail(where, field, 'must be more than 0');
+    return ms;
+}
+/** An absolute http(s) URL. */
+function httpURL(where, field, text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        fields_fail(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        fields_fail(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
+    }
+    return url;
+}
+const fields_HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Headers as Argo Rollouts writes them (`[{key, value}]`), or `[{name, value}]`, or a mapping
+ * `{Name: value}`.
+ */
+function headers(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return [];
+    const out = [];
+    const add = (at, name, value) => {
+        if (typeof name !== 'string' || !fields_HEADER_NAME.test(name)) {
+            fields_fail(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
+        }
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+            fields_fail(where, at, 'header value must be a string');
+        }
+        const text = String(value);
+        if (/[\r\n\0]/.test(text))
+            fields_fail(where, at, 'header value must not hold line breaks');
+        out.push({ name, value: text });
+    };
+    if (Array.isArray(v)) {
+        v.forEach((h, i) => {
+            const at = `${field}[${i}]`;
+            if (!fields_isRecord(h))
+                fields_fail(where, at, 'must be a mapping {key: <name>, value: <value>}');
+            for (const k of Object.keys(h)) {
+                if (!['key', 'name', 'value'].includes(k)) {
+                    fields_fail(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
+                }
+            }
+            if (h.key !== undefined && h.name !== undefined) {
+                fields_fail(where, at, 'set key or name, not both');
+            }
+            add(at, h.key ?? h.name, h.value);
+        });
+    }
+    else if (fields_isRecord(v)) {
+        for (const [name, value] of Object.entries(v))
+            add(`${field}.${name}`, name, value);
+    }
+    else {
+        fields_fail(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
+    }
+    return out;
+}
+/** Headers whose values are not worth hiding; every other header value is a secret. */
+const PLAIN_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'accept-encoding']);
+function isSecretHeader(name) {
+    return !PLAIN_HEADERS.has(name.toLowerCase());
+}
+
 ;// CONCATENATED MODULE: ./src/verification/providers/argocd.ts
 /**
  * The `argocd` provider: waits until Argo CD has deployed the promotion, reading each
@@ -63318,6 +63944,7 @@ async function runAnalysis(opts) {
 
 
 
+
 /** After a sync finishes, how long a health status is not trusted (Kargo uses 10 s too). */
 const HEALTH_COOLDOWN_MS = 10_000;
 const argocd_FIELDS = [
@@ -63337,25 +63964,15 @@ const DEFAULT_REQUEST_TIMEOUT = '10s';
 const MAX_BODY_IN_MESSAGE = 300;
 /** Kubernetes object names (DNS-1123 subdomain). */
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-function argocd_fail(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-function argocd_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** Names, URLs and tokens: a non-empty string, trimmed. */
 function argocd_optionalString(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string' || v.trim() === '')
-        argocd_fail(where, field, 'must be a non-empty string');
-    return v.trim();
+    return optionalNonEmptyString(where, obj, field)?.trim();
 }
 function unknownFields(where, obj, allowed, prefix) {
     for (const k of Object.keys(obj)) {
         if (!allowed.includes(k)) {
             const hint = suggest(k, allowed);
-            argocd_fail(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+            fields_fail(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
         }
     }
 }
@@ -63364,11 +63981,11 @@ function namespaceOf(where, obj, prefix) {
     const a = argocd_optionalString(where, obj, 'namespace');
     const b = argocd_optionalString(where, obj, 'appNamespace');
     if (a !== undefined && b !== undefined && a !== b) {
-        argocd_fail(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
+        fields_fail(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
     }
     const ns = a ?? b;
     if (ns !== undefined && !K8S_NAME.test(ns)) {
-        argocd_fail(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
+        fields_fail(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
     }
     return ns;
 }
@@ -63380,16 +63997,16 @@ function serverUrl(where, field, text) {
         url = new URL(withScheme);
     }
     catch {
-        argocd_fail(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
+        fields_fail(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        argocd_fail(where, field, `must be an http(s) URL, not "${text}"`);
+        fields_fail(where, field, `must be an http(s) URL, not "${text}"`);
     }
     if (url.username || url.password) {
-        argocd_fail(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
+        fields_fail(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
     }
     if (url.search || url.hash)
-        argocd_fail(where, field, 'must not have a query or fragment');
+        fields_fail(where, field, 'must not have a query or fragment');
     // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
     return url.toString().replace(/\/+$/, '');
 }
@@ -63401,32 +64018,32 @@ function parseApp(where, raw, i, defaults) {
     if (typeof raw === 'string') {
         name = raw.trim();
     }
-    else if (argocd_isRecord(raw)) {
+    else if (fields_isRecord(raw)) {
         unknownFields(where, raw, APP_FIELDS, prefix);
         const n = argocd_optionalString(where, raw, 'name');
         if (n === undefined)
-            argocd_fail(where, `${prefix}name`, 'is required');
+            fields_fail(where, `${prefix}name`, 'is required');
         name = n;
         namespace = namespaceOf(where, raw, prefix) ?? namespace;
         project = argocd_optionalString(where, raw, 'project') ?? project;
     }
     else {
-        argocd_fail(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
+        fields_fail(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
     }
     // `argocd app get ns/name` style.
     const slash = name.indexOf('/');
     if (slash >= 0) {
         const ns = name.slice(0, slash);
         if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
-            argocd_fail(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
+            fields_fail(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
         }
         namespace = ns;
         name = name.slice(slash + 1);
         if (!K8S_NAME.test(namespace))
-            argocd_fail(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
+            fields_fail(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
     }
     if (!K8S_NAME.test(name) || name.length > 253) {
-        argocd_fail(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
+        fields_fail(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
     }
     return {
         name,
@@ -63435,14 +64052,14 @@ function parseApp(where, raw, i, defaults) {
     };
 }
 function argocd_parse(config, where) {
-    if (!argocd_isRecord(config))
-        argocd_fail(where, 'argocd', 'must be a mapping');
+    if (!fields_isRecord(config))
+        fields_fail(where, 'argocd', 'must be a mapping');
     unknownFields(where, config, argocd_FIELDS, '');
     const namespace = namespaceOf(where, config, '');
     const project = argocd_optionalString(where, config, 'project');
     const apps = config.applications;
     if (!Array.isArray(apps) || apps.length === 0) {
-        argocd_fail(where, 'applications', 'must list at least one Argo CD Application name');
+        fields_fail(where, 'applications', 'must list at least one Argo CD Application name');
     }
     const applications = apps.map((a, i) => parseApp(where, a, i, {
         ...(namespace !== undefined && { namespace }),
@@ -63452,21 +64069,21 @@ function argocd_parse(config, where) {
     applications.forEach((a, i) => {
         const key = `${a.namespace ?? ''}/${a.name}`;
         if (seen.has(key))
-            argocd_fail(where, `applications[${i}]`, `lists ${a.name} twice`);
+            fields_fail(where, `applications[${i}]`, `lists ${a.name} twice`);
         seen.add(key);
     });
     const insecure = config.insecure ?? false;
     if (typeof insecure !== 'boolean')
-        argocd_fail(where, 'insecure', 'must be true or false');
+        fields_fail(where, 'insecure', 'must be true or false');
     let revision;
     if (config.revision !== undefined && config.revision !== null) {
         if (typeof config.revision !== 'string')
-            argocd_fail(where, 'revision', 'must be a string');
+            fields_fail(where, 'revision', 'must be a string');
         revision = config.revision.trim();
     }
     const refresh = config.refresh;
     if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
-        argocd_fail(where, 'refresh', 'must be normal or hard');
+        fields_fail(where, 'refresh', 'must be normal or hard');
     }
     const timeoutText = argocd_optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
     let requestTimeoutMs;
@@ -63474,10 +64091,10 @@ function argocd_parse(config, where) {
         requestTimeoutMs = parseDuration(timeoutText);
     }
     catch (err) {
-        argocd_fail(where, 'requestTimeout', errors_errorMessage(err));
+        fields_fail(where, 'requestTimeout', errors_errorMessage(err));
     }
     if (requestTimeoutMs <= 0)
-        argocd_fail(where, 'requestTimeout', 'must be more than 0');
+        fields_fail(where, 'requestTimeout', 'must be more than 0');
     const server = argocd_optionalString(where, config, 'server');
     const token = argocd_optionalString(where, config, 'token');
     return {
@@ -63618,7 +64235,7 @@ function scrub(text, secrets) {
 function gatewayError(body) {
     try {
         const parsed = JSON.parse(body);
-        if (argocd_isRecord(parsed)) {
+        if (fields_isRecord(parsed)) {
             const m = parsed.message ?? parsed.error;
             if (typeof m === 'string' && m) {
                 return { message: m, ...(typeof parsed.code === 'number' && { code: parsed.code }) };
@@ -63763,157 +64380,6 @@ async function measure(config, ctx) {
     }
 }
 const argocd = { name: 'argocd', parse: argocd_parse, measure };
-
-;// CONCATENATED MODULE: ./src/verification/providers/fields.ts
-/**
- * Checks shared by the http, prometheus and command providers' `parse`, with errors that name the
- * metric, the provider and the field: `verification metric "smoke": provider http: url: …`.
- * Declared functions, so that TypeScript narrows after a call to the `never` ones.
- */
-
-
-
-function fields_fail(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-function fields_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** The config itself must be a mapping holding only `fields`. */
-function checkConfig(where, provider, config, fields) {
-    if (!fields_isRecord(config)) {
-        throw new ConfigError(`${where}: must be a mapping with the fields of the ${provider} provider`);
-    }
-    for (const key of Object.keys(config)) {
-        if (!fields.includes(key)) {
-            const hint = didYouMean(key, fields);
-            fields_fail(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
-        }
-    }
-    return config;
-}
-function requiredString(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        fields_fail(where, field, 'is required');
-    if (typeof v !== 'string' || v.trim() === '')
-        fields_fail(where, field, 'must be a non-empty string');
-    return v;
-}
-function fields_optionalString(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string')
-        fields_fail(where, field, 'must be a string');
-    return v;
-}
-function fields_optionalBool(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'boolean')
-        fields_fail(where, field, 'must be true or false');
-    return v;
-}
-function optionalPositiveInt(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
-        fields_fail(where, field, `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`);
-    }
-    return v;
-}
-/** A Go duration (`30s`), or a number of seconds; milliseconds, above 0. */
-function optionalTimeout(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v === 'number') {
-        if (!Number.isFinite(v) || v <= 0)
-            fields_fail(where, field, 'must be more than 0 seconds');
-        return v * 1000;
-    }
-    if (typeof v !== 'string')
-        fields_fail(where, field, 'must be a duration such as 30s, or seconds');
-    let ms;
-    try {
-        ms = parseDuration(v);
-    }
-    catch (err) {
-        fields_fail(where, field, errors_errorMessage(err));
-    }
-    if (ms <= 0)
-        fields_fail(where, field, 'must be more than 0');
-    return ms;
-}
-/** An absolute http(s) URL. */
-function httpURL(where, field, text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        fields_fail(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        fields_fail(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
-    }
-    return url;
-}
-const fields_HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * Headers as Argo Rollouts writes them (`[{key, value}]`), or `[{name, value}]`, or a mapping
- * `{Name: value}`.
- */
-function headers(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return [];
-    const out = [];
-    const add = (at, name, value) => {
-        if (typeof name !== 'string' || !fields_HEADER_NAME.test(name)) {
-            fields_fail(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
-        }
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fields_fail(where, at, 'header value must be a string');
-        }
-        const text = String(value);
-        if (/[\r\n\0]/.test(text))
-            fields_fail(where, at, 'header value must not hold line breaks');
-        out.push({ name, value: text });
-    };
-    if (Array.isArray(v)) {
-        v.forEach((h, i) => {
-            const at = `${field}[${i}]`;
-            if (!fields_isRecord(h))
-                fields_fail(where, at, 'must be a mapping {key: <name>, value: <value>}');
-            for (const k of Object.keys(h)) {
-                if (!['key', 'name', 'value'].includes(k)) {
-                    fields_fail(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
-                }
-            }
-            if (h.key !== undefined && h.name !== undefined) {
-                fields_fail(where, at, 'set key or name, not both');
-            }
-            add(at, h.key ?? h.name, h.value);
-        });
-    }
-    else if (fields_isRecord(v)) {
-        for (const [name, value] of Object.entries(v))
-            add(`${field}.${name}`, name, value);
-    }
-    else {
-        fields_fail(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
-    }
-    return out;
-}
-/** Headers whose values are not worth hiding; every other header value is a secret. */
-const PLAIN_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'accept-encoding']);
-function isSecretHeader(name) {
-    return !PLAIN_HEADERS.has(name.toLowerCase());
-}
 
 ;// CONCATENATED MODULE: ./src/verification/providers/command.ts
 /**
@@ -64144,6 +64610,7 @@ const command = { name: 'command', parse: command_parse, measure: command_measur
 
 
 
+
 const DATADOG_AGGREGATORS = [
     'avg',
     'min',
@@ -64174,30 +64641,16 @@ const datadog_DEFAULT_REQUEST_TIMEOUT = '10s';
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Enough of an error body to explain it; Datadog's are short, proxies' HTML pages are not. */
 const datadog_MAX_BODY_IN_MESSAGE = 300;
-function datadog_fail(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-function datadog_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function datadog_optionalString(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string' || v.trim() === '')
-        datadog_fail(where, field, 'must be a non-empty string');
-    return v;
-}
 function duration(where, field, text, minMs) {
     let ms;
     try {
         ms = parseDuration(text);
     }
     catch (err) {
-        datadog_fail(where, field, errors_errorMessage(err));
+        fields_fail(where, field, errors_errorMessage(err));
     }
     if (ms < minMs)
-        datadog_fail(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
+        fields_fail(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
     return ms;
 }
 function httpUrl(where, field, text) {
@@ -64206,91 +64659,91 @@ function httpUrl(where, field, text) {
         url = new URL(text);
     }
     catch {
-        datadog_fail(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
+        fields_fail(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        datadog_fail(where, field, `must be an http(s) URL, not "${text}"`);
+        fields_fail(where, field, `must be an http(s) URL, not "${text}"`);
     }
     if (url.username || url.password) {
-        datadog_fail(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
+        fields_fail(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
     }
     return text.replace(/\/+$/, '');
 }
 function datadog_parse(config, where) {
-    if (!datadog_isRecord(config))
-        datadog_fail(where, 'datadog', 'must be a mapping');
+    if (!fields_isRecord(config))
+        fields_fail(where, 'datadog', 'must be a mapping');
     for (const k of Object.keys(config)) {
         if (!datadog_FIELDS.includes(k)) {
             const hint = suggest(k, datadog_FIELDS);
-            datadog_fail(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+            fields_fail(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
         }
     }
     const version = config.apiVersion ?? 'v1';
     if (version !== 'v1' && version !== 'v2') {
-        datadog_fail(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
+        fields_fail(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
     }
-    const query = datadog_optionalString(where, config, 'query');
-    const formula = datadog_optionalString(where, config, 'formula');
+    const query = optionalNonEmptyString(where, config, 'query');
+    const formula = optionalNonEmptyString(where, config, 'formula');
     let queries;
     if (config.queries !== undefined && config.queries !== null) {
-        if (!datadog_isRecord(config.queries))
-            datadog_fail(where, 'queries', 'must be a mapping of name to query');
+        if (!fields_isRecord(config.queries))
+            fields_fail(where, 'queries', 'must be a mapping of name to query');
         queries = {};
         for (const [name, q] of Object.entries(config.queries)) {
             if (!QUERY_NAME.test(name)) {
-                datadog_fail(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
+                fields_fail(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
             }
             if (typeof q !== 'string' || q.trim() === '') {
-                datadog_fail(where, `queries.${name}`, 'must be a non-empty string');
+                fields_fail(where, `queries.${name}`, 'must be a non-empty string');
             }
             queries[name] = q;
         }
         if (Object.keys(queries).length === 0)
-            datadog_fail(where, 'queries', 'must name at least one query');
+            fields_fail(where, 'queries', 'must name at least one query');
     }
     // The checks of Argo Rollouts' validateIncomingProps, in its order.
     if (query === undefined && queries === undefined) {
-        datadog_fail(where, 'query', 'is required (or, with apiVersion v2, queries)');
+        fields_fail(where, 'query', 'is required (or, with apiVersion v2, queries)');
     }
     if (query !== undefined && queries !== undefined) {
-        datadog_fail(where, 'queries', 'cannot be used together with query: use one or the other');
+        fields_fail(where, 'queries', 'cannot be used together with query: use one or the other');
     }
     if (version === 'v1' && query === undefined) {
-        datadog_fail(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
+        fields_fail(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
     }
     if (formula !== undefined && queries === undefined) {
-        datadog_fail(where, 'formula', 'needs queries (a formula combines named queries)');
+        fields_fail(where, 'formula', 'needs queries (a formula combines named queries)');
     }
     if (version === 'v1' && formula !== undefined) {
-        datadog_fail(where, 'formula', 'needs apiVersion: v2');
+        fields_fail(where, 'formula', 'needs apiVersion: v2');
     }
     if (formula === undefined && queries !== undefined && Object.keys(queries).length > 1) {
-        datadog_fail(where, 'formula', 'is required when there are several queries (which one would decide?)');
+        fields_fail(where, 'formula', 'is required when there are several queries (which one would decide?)');
     }
     let aggregator;
     if (config.aggregator !== undefined && config.aggregator !== null) {
         if (version === 'v1')
-            datadog_fail(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
+            fields_fail(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
         if (!DATADOG_AGGREGATORS.includes(config.aggregator)) {
-            datadog_fail(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
+            fields_fail(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
         }
         aggregator = config.aggregator;
     }
-    const intervalText = datadog_optionalString(where, config, 'interval') ?? DEFAULT_INTERVAL;
+    const intervalText = optionalNonEmptyString(where, config, 'interval') ?? DEFAULT_INTERVAL;
     // Datadog takes whole seconds (v1) and Argo truncates to seconds too.
     const intervalMs = Math.floor(duration(where, 'interval', intervalText, 1000) / 1000) * 1000;
-    const timeoutText = datadog_optionalString(where, config, 'requestTimeout') ?? datadog_DEFAULT_REQUEST_TIMEOUT;
+    const timeoutText = optionalNonEmptyString(where, config, 'requestTimeout') ?? datadog_DEFAULT_REQUEST_TIMEOUT;
     const requestTimeoutMs = duration(where, 'requestTimeout', timeoutText, 1);
-    const address = datadog_optionalString(where, config, 'address');
-    let site = datadog_optionalString(where, config, 'site');
+    const address = optionalNonEmptyString(where, config, 'address');
+    let site = optionalNonEmptyString(where, config, 'site');
     if (site !== undefined) {
         site = normaliseSite(site);
         if (!/^[a-z0-9.-]+$/i.test(site)) {
-            datadog_fail(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
+            fields_fail(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
         }
     }
-    const apiKey = datadog_optionalString(where, config, 'apiKey');
-    const appKey = datadog_optionalString(where, config, 'appKey');
+    const apiKey = optionalNonEmptyString(where, config, 'apiKey');
+    const appKey = optionalNonEmptyString(where, config, 'appKey');
     return {
         apiVersion: version,
         ...(query !== undefined && { query }),
@@ -64357,7 +64810,7 @@ function clip(text) {
 function errorText(body) {
     try {
         const parsed = JSON.parse(body);
-        if (datadog_isRecord(parsed) && Array.isArray(parsed.errors) && parsed.errors.length) {
+        if (fields_isRecord(parsed) && Array.isArray(parsed.errors) && parsed.errors.length) {
             return parsed.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
         }
     }
@@ -64460,14 +64913,14 @@ async function measureV1(config, ctx, base, k) {
     }, config.requestTimeoutMs, k.secrets);
     checkStatus(sent, route, k.secrets);
     const body = parseJson(sent, route);
-    if (!datadog_isRecord(body))
+    if (!fields_isRecord(body))
         throw new Error(`Datadog answered ${route} with ${clip(sent.body)}`);
     if (body.status === 'error' || (typeof body.error === 'string' && body.error)) {
         throw new Error(`Datadog could not run the query: ${String(body.error ?? body.message ?? 'error')}`);
     }
     const series = Array.isArray(body.series) ? body.series : [];
     const first = series[0];
-    const points = datadog_isRecord(first) && Array.isArray(first.pointlist) ? first.pointlist : [];
+    const points = fields_isRecord(first) && Array.isArray(first.pointlist) ? first.pointlist : [];
     const last = points[points.length - 1];
     if (!Array.isArray(last)) {
         return {
@@ -64526,12 +64979,12 @@ async function measureV2(config, ctx, base, k) {
     }, config.requestTimeoutMs, k.secrets);
     checkStatus(sent, route, k.secrets);
     const body = parseJson(sent, route);
-    const data = datadog_isRecord(body) && datadog_isRecord(body.data) ? body.data : undefined;
+    const data = fields_isRecord(body) && fields_isRecord(body.data) ? body.data : undefined;
     if (data && typeof data.errors === 'string' && data.errors) {
         throw new Error(`Datadog reported errors in the query: ${data.errors}`);
     }
-    const attributes = data && datadog_isRecord(data.attributes) ? data.attributes : undefined;
-    const columns = attributes && Array.isArray(attributes.columns) ? attributes.columns.filter(datadog_isRecord) : [];
+    const attributes = data && fields_isRecord(data.attributes) ? data.attributes : undefined;
+    const columns = attributes && Array.isArray(attributes.columns) ? attributes.columns.filter(fields_isRecord) : [];
     // As Argo: the first number column decides (a legacy column without a type counts as one); a
     // `group` column means a `by {tag}` query, whose result is the list of values, never a scalar.
     const numbers = columns.find((c) => c.type === undefined || c.type === '' || c.type === 'number');
@@ -65330,7 +65783,8 @@ function downstreamLine(d) {
             : '';
         return `${d.stage}: ${f} is due${started}`;
     }
-    const when = d.availableAt ? ` (available at ${d.availableAt})` : '';
+    // Soak reasons already say when; others that have an instant get it here.
+    const when = d.availableAt && !d.reason?.includes('available at') ? ` (available at ${d.availableAt})` : '';
     return `${d.stage}: ${f ? `${f} ` : ''}not due: ${d.reason ?? ''}${when}`;
 }
 function verifyMarkdown(o) {
@@ -65404,6 +65858,8 @@ function verifyJson(o) {
 
 
 
+
+
 function findStage(project, name) {
     const stage = project.stages.find((s) => s.name === name);
     if (!stage) {
@@ -65422,7 +65878,7 @@ async function verify(o) {
     const stage = findStage(o.project, o.stage);
     const branchOf = async (s) => s.branch ?? (await o.store.defaultBranch());
     const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
-    const [snap, states, history] = await Promise.all([
+    const [snap, states, history] = await settleAll([
         o.store.snapshot(o.project.name),
         o.store.stageStates(o.project.name, o.project.stages),
         o.store.promotions(o.project.name, branches, 200),
@@ -65470,6 +65926,8 @@ async function verify(o) {
                     commit,
                 },
                 fetch: o.fetch,
+                // The freight the stage runs, for imageFrom(), chartFrom() and commitFrom() in templates.
+                functions: freightFunctions(snap.freight.filter((f) => state.freight.some((c) => c.id === f.id)), o.log),
                 env: o.env,
                 secrets: o.secrets,
                 log: o.log,
@@ -65623,6 +66081,7 @@ async function markDeployment(github, stage, freight, commit, outcome, o, promot
 
 
 
+
 /** The verify action: settings in; the core; outputs and the job summary out. */
 async function verifyAction(s, ctx) {
     const repo = await openActionRepo(s, ctx);
@@ -65666,6 +66125,7 @@ async function verifyAction(s, ctx) {
     setOutput(Output.verified, String(outcome.verified));
     setOutput(Output.promotions, JSON.stringify({ include: due }));
     await summary.addRaw(verifyMarkdown(outcome) + '\n').write();
+    await appendPipelineSummary(repo, project);
     if (!outcome.verified) {
         setFailed(`verification of ${outcome.freight.alias} in ${outcome.stage} ended ${outcome.phase}: ${outcome.analysis?.message ?? ''}`);
     }
@@ -65677,18 +66137,18 @@ async function verifyAction(s, ctx) {
 
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function optional(read, name) {
+function settings_optional(read, name) {
     const v = read(name).trim();
     return v === '' ? undefined : v;
 }
 function required(read, name, action) {
-    const v = optional(read, name);
+    const v = settings_optional(read, name);
     if (v === undefined)
         throw new ConfigError(`input "${name}" is required for ${action}`);
     return v;
 }
 function bool(read, name, fallback = false) {
-    const v = (optional(read, name) ?? String(fallback)).toLowerCase();
+    const v = (settings_optional(read, name) ?? String(fallback)).toLowerCase();
     if (['true', 'yes', '1', 'on'].includes(v))
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
@@ -65697,7 +66157,7 @@ function bool(read, name, fallback = false) {
 }
 /** A Go-style duration input (`30m`, `1h30m`), in milliseconds. */
 function settings_duration(read, input, fallback) {
-    const v = optional(read, input) ?? fallback;
+    const v = settings_optional(read, input) ?? fallback;
     try {
         return parseDuration(v);
     }
@@ -65706,7 +66166,7 @@ function settings_duration(read, input, fallback) {
     }
 }
 function settings_name(read, input, action, isRequired) {
-    const v = isRequired ? required(read, input, action) : optional(read, input);
+    const v = isRequired ? required(read, input, action) : settings_optional(read, input);
     if (v !== undefined && !NAME.test(v)) {
         throw new ConfigError(`input "${input}" must be a lowercase name such as "dev" (letters, digits, '-'), not "${v}"`);
     }
@@ -65714,10 +66174,10 @@ function settings_name(read, input, action, isRequired) {
 }
 /** `owner/name` on this GitHub server, or any git URL. */
 function repositorySettings(read, ctx) {
-    const raw = optional(read, Input.repository) ?? ctx.repository;
+    const raw = settings_optional(read, Input.repository) ?? ctx.repository;
     if (!raw)
         throw new ConfigError(`input "${Input.repository}" is required outside GitHub Actions (owner/name or a git URL)`);
-    const token = optional(read, Input.token);
+    const token = settings_optional(read, Input.token);
     const project = settings_name(read, Input.project, 'this action', false);
     if (/^[\w.-]+\/[\w.-]+$/.test(raw)) {
         return {
@@ -65745,12 +66205,12 @@ function readSettings(action, read, ctx) {
                 action,
                 ...repo,
                 warehouse: settings_name(read, Input.warehouse, action, false),
-                dispatchWorkflow: optional(read, Input.dispatchWorkflow),
+                dispatchWorkflow: settings_optional(read, Input.dispatchWorkflow),
                 dryRun: bool(read, Input.dryRun),
                 registryCredentials: registryCredentials(read),
             };
         case 'promote': {
-            const mode = optional(read, Input.mode);
+            const mode = settings_optional(read, Input.mode);
             if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request') {
                 throw new ConfigError(`input "${Input.mode}" must be direct or pull-request, not "${mode}"`);
             }
@@ -65758,7 +66218,7 @@ function readSettings(action, read, ctx) {
                 action,
                 ...repo,
                 stage: settings_name(read, Input.stage, action, true),
-                freight: optional(read, Input.freight),
+                freight: settings_optional(read, Input.freight),
                 mode,
                 signCommits: bool(read, Input.signCommits),
                 deployments: bool(read, Input.deployments, true),
@@ -65770,8 +66230,8 @@ function readSettings(action, read, ctx) {
                 action,
                 ...repo,
                 stage: settings_name(read, Input.stage, action, true),
-                freight: optional(read, Input.freight),
-                dispatchWorkflow: optional(read, Input.dispatchWorkflow),
+                freight: settings_optional(read, Input.freight),
+                dispatchWorkflow: settings_optional(read, Input.dispatchWorkflow),
                 timeoutMs: settings_duration(read, Input.timeout, '30m'),
             };
         case 'approve':
@@ -65780,7 +66240,7 @@ function readSettings(action, read, ctx) {
                 ...repo,
                 stage: settings_name(read, Input.stage, action, true),
                 freight: required(read, Input.freight, action),
-                reason: optional(read, Input.reason),
+                reason: settings_optional(read, Input.reason),
             };
     }
 }
@@ -65810,7 +66270,7 @@ function registryCredentials(read) {
 }
 /** The root action's `command` input. */
 function readCommand(read) {
-    const v = optional(read, Input.command);
+    const v = settings_optional(read, Input.command);
     const allowed = ['discover', 'promote', 'verify', 'approve'];
     if (!v)
         throw new ConfigError(`input "${Input.command}" is required: one of ${allowed.join(', ')}`);
