@@ -1,0 +1,839 @@
+/**
+ * The examples of docs/concepts.md, docs/recipes.md, docs/kargo.md and docs/troubleshooting.md
+ * stay true: every code block is checked by what it is (see test/support/docs.ts):
+ *
+ * - project files and fragments load with zero problems, name only built-in steps, and their
+ *   verification providers accept their fields;
+ * - recipes with before/after files are run with the step engine, and the result must be the
+ *   "after" file byte for byte;
+ * - workflows parse with GitHub's own parser and use only inputs and outputs the actions declare;
+ * - `gantry …` command lines parse with the command line's own parser and usage;
+ * - quoted messages and outputs are printed by a scenario below that makes gantry print them,
+ *   against real git repositories, the step engine, the local GitHub fake, and so on.
+ *
+ * Set DOCS_PRINT=1 to print what every scenario printed.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from '../../src/cli/run.js';
+import { RegistryAuthenticator, loadDockerConfig } from '../../src/discovery/oci/auth.js';
+import { parseRemote } from '../../src/git/index.js';
+import { GitHubClient } from '../../src/github/client.js';
+import type { PromotionStep } from '../../src/pipeline/index.js';
+import { runSteps } from '../../src/promotion/steps/engine.js';
+import { defaultRegistry } from '../../src/promotion/steps/registry.js';
+import { StateStore } from '../../src/state/index.js';
+import { errorMessage } from '../../src/util/errors.js';
+import { Redactor } from '../../src/util/redact.js';
+import {
+  brokenLinks,
+  classify,
+  cliGrammar,
+  commandProblems,
+  consoleCommands,
+  consoleOutput,
+  deepProblems,
+  freightFor,
+  loadProjectBlock,
+  matchesOutput,
+  mermaidProblems,
+  readBlocks,
+  runCases,
+  runStageSteps,
+  workflowActionProblems,
+  workflowErrors,
+  workflowText,
+  type BlockKind,
+  type CodeBlock,
+} from '../support/docs.js';
+import { makeFreight } from '../support/freight.js';
+import { startFakeGitHub } from '../support/github-fake.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { realTempDir, stepContext } from '../support/steps.js';
+
+const DOCS = ['docs/concepts.md', 'docs/recipes.md', 'docs/kargo.md', 'docs/troubleshooting.md'];
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+// ---------------------------------------------------------------------------------------------
+// A local GitOps repository and the command line against it
+
+const VALUES = 'image:\n  repository: ghcr.io/acme/echo\n  tag: 0.9.0\n';
+
+const stageYaml = (
+  name: string,
+  o: {
+    sources?: string;
+    branch?: string;
+    mode?: string;
+    auto?: boolean;
+    verification?: string;
+  } = {},
+) => `  - name: ${name}
+${o.branch ? `    branch: ${o.branch}\n` : ''}${o.auto ? '    autoPromotion: true\n' : ''}    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: ${o.sources ?? '{direct: true}'}
+    promotionTemplate:
+${o.mode ? `      mode: ${o.mode}\n` : ''}      steps:
+        - uses: yaml-update
+          config:
+            path: env/${name}/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+${o.verification ? `    verification:\n${o.verification}` : ''}`;
+
+const projectYaml = (stages: string[]) => `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+${stages.join('')}`;
+
+interface World {
+  bare: string;
+  root: string;
+  store: StateStore;
+  cli: (args: string[], o?: { env?: Record<string, string>; now?: Date }) => Promise<string>;
+}
+
+/** A bare GitOps repository with a project and its values files, freight recorded, and a CLI. */
+async function world(
+  stages: string[],
+  o: { freight?: string[]; branches?: string[]; extra?: Record<string, string> } = {},
+): Promise<World> {
+  const tmp = tempDir('gantry-docs-');
+  cleanups.push(tmp.cleanup);
+  const names = stages.map((s) => /name: (\S+)/.exec(s)![1]!);
+  const files: Record<string, string> = { '.gantry/echo.yaml': projectYaml(stages), ...o.extra };
+  for (const n of names) files[`env/${n}/values.yaml`] = VALUES;
+  const bare = createBareRepo(tmp.path, 'gitops', files, o.branches ?? []);
+  const store = new StateStore({
+    remote: parseRemote(`file://${bare}`),
+    cacheDir: join(tmp.path, 'w'),
+    baseEnv: testGitEnv(tmp.path),
+  });
+  const tags = o.freight ?? ['1.0.0'];
+  const aliases = ['lucky-jaguar', 'brave-otter', 'calm-rhino'];
+  for (const [i, tag] of tags.entries()) {
+    await store.recordFreight(
+      'echo',
+      makeFreight(tag, {
+        alias: aliases[i]!,
+        createdAt: `2026-11-01T1${i}:00:00.000Z`,
+      }),
+    );
+  }
+  const cli = async (args: string[], c: { env?: Record<string, string>; now?: Date } = {}) => {
+    let text = '';
+    const code = await runCli([...args, '--repo', `file://${bare}`], {
+      out: (t) => (text += t),
+      err: (t) => (text += t),
+      env: {
+        ...testGitEnv(tmp.path),
+        GANTRY_CACHE_DIR: join(tmp.path, 'cache'),
+        USER: 'alice',
+        ...c.env,
+      },
+      ...(c.now ? { now: () => c.now! } : {}),
+    });
+    return `${text}[exit ${code}]\n`;
+  };
+  return { bare, root: tmp.path, store, cli };
+}
+
+const alias = (tag: string, i: number) =>
+  makeFreight(tag, { alias: ['lucky-jaguar', 'brave-otter', 'calm-rhino'][i]! });
+
+/** The step engine on a scratch checkout; returns the error it throws, as gantry prints it. */
+async function stepError(files: Record<string, string>, steps: PromotionStep[]): Promise<string> {
+  const { dir, cleanup } = realTempDir('gantry-docs-steps-');
+  cleanups.push(cleanup);
+  for (const [p, content] of Object.entries(files)) {
+    execFileSync('mkdir', ['-p', join(dir, p, '..')]);
+    writeFileSync(join(dir, p), content);
+  }
+  const { index: _index, ...ctx } = stepContext(dir);
+  try {
+    await runSteps({ mode: 'direct', vars: [], steps }, ctx, defaultRegistry());
+    return 'no error';
+  } catch (err) {
+    const problems =
+      (
+        err as {
+          problems?: {
+            file: string;
+            line: number;
+            column: number;
+            path: string;
+            message: string;
+          }[];
+        }
+      ).problems ?? [];
+    return [
+      `gantry: ${errorMessage(err)}`,
+      ...problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message}`),
+    ].join('\n');
+  }
+}
+
+const step = (uses: string, config: Record<string, unknown>): PromotionStep => ({
+  uses,
+  config,
+  continueOnError: false,
+  vars: [],
+});
+
+/** A TCP port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+function authenticator(credentials: Record<string, { username?: string; password?: string }>) {
+  const map = new Map(Object.entries(credentials));
+  return (status: number) =>
+    new RegistryAuthenticator({
+      credentials: map,
+      redactor: new Redactor(),
+      sendToken: () => Promise.resolve({ status, headers: new Headers(), text: '{}' }),
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios: each makes gantry print what a document quotes
+
+const SCENARIOS: Record<string, () => Promise<string>> = {
+  async 'promotion-commit'() {
+    const w = await world([stageYaml('dev')]);
+    await w.cli(['promote', '--stage', 'dev', '--by', 'octocat']);
+    return git(w.bare, ['log', '-1', '--format=%B', 'main']);
+  },
+
+  async 'promote-and-hold'() {
+    const w = await world([stageYaml('dev', { auto: true })], { freight: ['1.0.0', '1.1.0'] });
+    const first = await w.cli(['promote', '--stage', 'dev']);
+    const back = await w.cli(['promote', '--stage', 'dev', '--freight', 'lucky-jaguar']);
+    return `$ gantry promote --stage dev\n${first}$ gantry promote --stage dev --freight lucky-jaguar\n${back}`;
+  },
+
+  async 'not-verified'() {
+    const w = await world([stageYaml('dev'), stageYaml('staging', { sources: '{stages: [dev]}' })]);
+    return (
+      (await w.cli(['promote', '--stage', 'staging', '--freight', 'lucky-jaguar'])) +
+      (await w.cli(['promote', '--stage', 'staging']))
+    );
+  },
+
+  async 'soak-time'() {
+    const w = await world([
+      stageYaml('dev'),
+      stageYaml('staging', { sources: '{stages: [dev], requiredSoakTime: 1h}' }),
+    ]);
+    await w.cli(['promote', '--stage', 'dev']);
+    await w.cli(['verify', '--stage', 'dev']);
+    const later = new Date(Date.now() + 20 * 60_000);
+    return w.cli(['promote', '--stage', 'staging', '--freight', 'lucky-jaguar'], { now: later });
+  },
+
+  async 'all-of'() {
+    const w = await world([
+      stageYaml('dev'),
+      stageYaml('qa'),
+      stageYaml('prod', { sources: '{stages: [dev, qa], availabilityStrategy: All}' }),
+    ]);
+    await w.cli(['promote', '--stage', 'dev']);
+    await w.cli(['verify', '--stage', 'dev']);
+    return w.cli(['promote', '--stage', 'prod', '--freight', 'lucky-jaguar']);
+  },
+
+  async approve() {
+    const w = await world([stageYaml('dev'), stageYaml('prod', { sources: '{stages: [dev]}' })]);
+    const approve = await w.cli([
+      'approve',
+      '--stage',
+      'prod',
+      '--freight',
+      'lucky-jaguar',
+      '--reason',
+      'hotfix for INC-231',
+    ]);
+    const promote = await w.cli(['promote', '--stage', 'prod', '--freight', 'lucky-jaguar']);
+    return `$ gantry approve …\n${approve}$ gantry promote …\n${promote}`;
+  },
+
+  async 'branch-missing'() {
+    const w = await world([stageYaml('dev'), stageYaml('staging', { branch: 'stage/staging' })]);
+    return w.cli(['promote', '--stage', 'dev']);
+  },
+
+  async 'pr-without-github'() {
+    const w = await world([stageYaml('prod', { mode: 'pull-request' })]);
+    return w.cli(['promote', '--stage', 'prod']);
+  },
+
+  async 'push-rejected'() {
+    const w = await world([stageYaml('dev')]);
+    const hook = join(w.bare, 'hooks', 'pre-receive');
+    writeFileSync(
+      hook,
+      '#!/bin/sh\necho "main is a protected branch: changes must be made through a pull request" >&2\nexit 1\n',
+    );
+    chmodSync(hook, 0o755);
+    return w.cli(['promote', '--stage', 'dev']);
+  },
+
+  async 'push-race'() {
+    const w = await world([stageYaml('dev')]);
+    const store = new StateStore({
+      remote: parseRemote(`file://${w.bare}`),
+      cacheDir: join(w.root, 'race'),
+      baseEnv: testGitEnv(w.root),
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    });
+    let n = 0;
+    const racer = join(w.root, 'racer');
+    git(w.root, ['clone', '-q', w.bare, racer]);
+    try {
+      await store.commitPromotion({
+        project: 'echo',
+        stage: 'dev',
+        freight: alias('1.0.0', 0),
+        promotedBy: 'alice',
+        edit: () => {
+          // Another writer lands a commit on the branch while this promotion is being made.
+          writeFileSync(join(racer, 'other.txt'), String(n++));
+          git(racer, ['add', '-A']);
+          git(racer, ['commit', '-q', '-m', 'another writer']);
+          git(racer, ['push', '-q', 'origin', 'main']);
+          return Promise.resolve([]);
+        },
+      });
+      return 'no error';
+    } catch (err) {
+      return `gantry: ${errorMessage(err)}`;
+    }
+  },
+
+  async 'kargo-template-commit'() {
+    // The recipe's own project file, promoted by the command line into a real repository.
+    const run = readBlocks('docs/recipes.md').find(
+      (b) => b.marker?.kind === 'run' && b.section.startsWith('A Kargo promotion template'),
+    )!;
+    const { project } = loadProjectBlock(run);
+    const stage = project!.stages[0]!;
+    const tmp = tempDir('gantry-docs-');
+    cleanups.push(tmp.cleanup);
+    const bare = createBareRepo(
+      tmp.path,
+      'gitops',
+      {
+        '.gantry/kargo-demo.yaml': run.text,
+        'values.yaml': 'image:\n  repository: public.ecr.aws/nginx/nginx\n  tag: 1.26.3\n',
+      },
+      ['stage/test'],
+    );
+    const store = new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir: join(tmp.path, 'w'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    const [freight] = freightFor(project!, stage, run.marker!);
+    await store.recordFreight(project!.name, freight!);
+    let out = '';
+    const code = await runCli(['promote', '--stage', stage.name, '--repo', `file://${bare}`], {
+      out: (t) => (out += t),
+      err: (t) => (out += t),
+      env: { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache'), USER: 'alice' },
+    });
+    if (code !== 0) return out;
+    return git(bare, ['log', '-1', '--format=%B', 'stage/test']);
+  },
+
+  async 'yaml-scalar'() {
+    return stepError({ 'env/dev/values.yaml': 'image:\n  tag: 1.3.0\n' }, [
+      step('yaml-update', {
+        path: 'env/dev/values.yaml',
+        updates: [{ key: 'image.tag.value', value: '1.4.2' }],
+      }),
+    ]);
+  },
+
+  async 'yaml-new-key'() {
+    const { dir, cleanup } = realTempDir('gantry-docs-steps-');
+    cleanups.push(cleanup);
+    execFileSync('mkdir', ['-p', join(dir, 'env/dev')]);
+    writeFileSync(join(dir, 'env/dev/values.yaml'), 'image:\n  tag: 1.3.0\n');
+    const { index: _index, ...ctx } = stepContext(dir);
+    const r = await runSteps(
+      {
+        mode: 'direct',
+        vars: [],
+        steps: [
+          step('yaml-update', {
+            path: 'env/dev/values.yaml',
+            updates: [{ key: 'image.tga', value: '1.4.2' }],
+          }),
+        ],
+      },
+      ctx,
+      defaultRegistry(),
+    );
+    return (
+      r.summary.join('\n') +
+      '\n' +
+      execFileSync('cat', [join(dir, 'env/dev/values.yaml')], { encoding: 'utf8' })
+    );
+  },
+
+  async 'multi-document'() {
+    const manifests =
+      'kind: Service\nmetadata: {name: echo}\n---\nkind: Deployment\nmetadata: {name: echo}\n';
+    return (
+      (await stepError({ 'manifests/dev/echo.yaml': manifests }, [
+        step('yaml-update', {
+          path: 'manifests/dev/echo.yaml',
+          updates: [{ key: 'spec.template.spec.containers.0.image', value: 'x' }],
+        }),
+      ])) +
+      '\n' +
+      (await stepError({ 'manifests/dev/echo.yaml': manifests }, [
+        step('yaml-update', {
+          path: 'manifests/dev/echo.yaml',
+          document: 1,
+          updates: [{ key: 'spec.template.spec.containers.0.image', value: 'x' }],
+        }),
+      ]))
+    );
+  },
+
+  async 'no-such-file'() {
+    return stepError({}, [
+      step('yaml-update', {
+        path: 'env/prod/values.yaml',
+        updates: [{ key: 'image.tag', value: '1.4.2' }],
+      }),
+    ]);
+  },
+
+  async 'path-escape'() {
+    return (
+      (await stepError({}, [
+        step('yaml-update', { path: '../charts/values.yaml', updates: [{ key: 'a', value: 'b' }] }),
+      ])) +
+      '\n' +
+      (await stepError({}, [
+        step('yaml-update', { path: '/etc/values.yaml', updates: [{ key: 'a', value: 'b' }] }),
+      ]))
+    );
+  },
+
+  async 'unknown-step'() {
+    return stepError({}, [step('argocd-update', { apps: [{ name: 'echo-dev' }] })]);
+  },
+
+  async 'imagefrom-nil'() {
+    return stepError({ 'values.yaml': 'image:\n  tag: 1.3.0\n' }, [
+      step('yaml-update', {
+        path: 'values.yaml',
+        updates: [{ key: 'image.tag', value: '${{ imageFrom("ghcr.io/acme/echo-api").Tag }}' }],
+      }),
+    ]);
+  },
+
+  async 'two-checkouts'() {
+    return stepError({}, [
+      step('git-clone', {
+        repoURL: 'https://github.com/acme/gitops.git',
+        checkout: [
+          { branch: 'main', path: './src' },
+          { branch: 'stage/dev', path: './out' },
+        ],
+      }),
+    ]);
+  },
+
+  async 'kargo-task'() {
+    const w = await world([stageYaml('dev')]);
+    const kargo = projectYaml([stageYaml('dev')]).replace(
+      / {6}steps:\n[\s\S]*$/,
+      '      steps:\n        - task:\n            name: open-pr-and-wait\n',
+    );
+    const dir = join(w.root, 'clone');
+    git(w.root, ['clone', '-q', w.bare, dir]);
+    writeFileSync(join(dir, '.gantry/echo.yaml'), kargo);
+    let text = '';
+    const code = await runCli(['lint', '--repo', dir], {
+      out: (t) => (text += t),
+      err: (t) => (text += t),
+      env: { ...testGitEnv(w.root), GANTRY_CACHE_DIR: join(w.root, 'cache') },
+    });
+    return `${text}[exit ${code}]\n`;
+  },
+
+  async 'verify-outcomes'() {
+    const port = await closedPort();
+    const w = await world([
+      stageYaml('a', {
+        verification: `      - name: smoke
+        provider:
+          command: {run: 'echo "expected 200, got 503" >&2; exit 1'}
+`,
+      }),
+      stageYaml('b', {
+        verification: `      - name: healthz
+        consecutiveErrorLimit: 0
+        provider:
+          http: {url: 'http://127.0.0.1:${port}/healthz'}
+`,
+      }),
+      stageYaml('c', {
+        verification: `      - name: error-rate
+        successCondition: result.json.rate < 0.01
+        failureCondition: result.json.rate > 0.05
+        provider:
+          command: {run: 'echo {\\"rate\\": 0.03}'}
+`,
+      }),
+    ]);
+    let out = '';
+    for (const s of ['a', 'b', 'c']) {
+      await w.cli(['promote', '--stage', s]);
+      out += `$ gantry verify --stage ${s}\n${await w.cli(['verify', '--stage', s])}`;
+    }
+    return out;
+  },
+
+  async 'verify-env-missing'() {
+    const w = await world([
+      stageYaml('staging', {
+        verification: `      - name: error-rate
+        successCondition: len(result) == 0 || result[0] < 0.01
+        provider:
+          prometheus:
+            address: https://prometheus.acme.dev
+            query: sum(rate(http_requests_total{code=~"5.."}[2m]))
+            headers:
+              - {key: Authorization, value: 'Bearer \${{ env.PROM_TOKEN }}'}
+`,
+      }),
+    ]);
+    await w.cli(['promote', '--stage', 'staging']);
+    return w.cli(['verify', '--stage', 'staging']);
+  },
+
+  async 'not-running'() {
+    const w = await world([stageYaml('dev')], { freight: ['1.0.0', '1.1.0'] });
+    await w.cli(['promote', '--stage', 'dev']);
+    return w.cli(['verify', '--stage', 'dev', '--freight', 'lucky-jaguar']);
+  },
+
+  async 'github-hints'() {
+    const fake = await startFakeGitHub({
+      owner: 'acme',
+      repo: 'gitops',
+      token: 'ghs_test',
+      workflows: [{ file: 'gantry-promote.yml', id: 1, dispatchInputs: ['stage'] }],
+      branches: ['main'],
+    });
+    cleanups.push(() => fake.close());
+    const gh = new GitHubClient({
+      token: 'ghs_test',
+      apiUrl: fake.url,
+      owner: 'acme',
+      repo: 'gitops',
+    });
+    const forbidden = { message: 'Resource not accessible by integration' };
+    const lines: string[] = [];
+    const attempt = async (fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+        lines.push('no error');
+      } catch (err) {
+        lines.push(errorMessage(err));
+      }
+    };
+    fake.answerNext(403, forbidden);
+    await attempt(() =>
+      gh.createPullRequest({
+        head: 'gantry/promote/echo/prod',
+        base: 'main',
+        title: 't',
+        body: 'b',
+      }),
+    );
+    fake.answerNext(403, forbidden);
+    await attempt(() =>
+      gh.dispatchWorkflow({
+        workflow: 'gantry-promote.yml',
+        ref: 'main',
+        inputs: { stage: 'staging', freight: 'x' },
+      }),
+    );
+    await attempt(() =>
+      gh.dispatchWorkflow({
+        workflow: 'gantry-promote.yml',
+        ref: 'main',
+        inputs: { stage: 'staging', freight: 'x' },
+      }),
+    );
+    fake.answerNext(403, forbidden);
+    await attempt(() => gh.runApprovals(42));
+    return lines.join('\n');
+  },
+
+  async 'registry-auth'() {
+    const lines: string[] = [];
+    const attempt = async (fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+        lines.push('no error');
+      } catch (err) {
+        lines.push(errorMessage(err));
+      }
+    };
+    const bearer =
+      'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/echo:pull"';
+    // Anonymous: the token service gives a token, the registry refuses it.
+    await attempt(() =>
+      authenticator({})(200).onUnauthorized(
+        'ghcr.io',
+        'repository:acme/echo:pull',
+        bearer,
+        'Bearer anon',
+        true,
+      ),
+    );
+    // Anonymous: the token service itself refuses.
+    await attempt(() =>
+      authenticator({})(401).onUnauthorized(
+        'ghcr.io',
+        'repository:acme/echo:pull',
+        bearer,
+        undefined,
+        false,
+      ),
+    );
+    // With credentials the token service rejects.
+    await attempt(() =>
+      authenticator({ 'docker.io': { username: 'acme-ci', password: 'wrong' } })(
+        401,
+      ).onUnauthorized(
+        'docker.io',
+        'repository:acme/echo:pull',
+        'Bearer realm="https://auth.docker.io/token",service="registry.docker.io"',
+        undefined,
+        false,
+      ),
+    );
+    const ecr = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
+    // Basic auth, nothing configured.
+    await attempt(() =>
+      authenticator({})(200).onUnauthorized(
+        ecr,
+        'repository:echo:pull',
+        'Basic realm="ecr"',
+        undefined,
+        false,
+      ),
+    );
+    // Basic auth, credentials rejected.
+    const withCreds = authenticator({ [ecr]: { username: 'AWS', password: 'expired' } })(200);
+    const header = await withCreds.onUnauthorized(
+      ecr,
+      'repository:echo:pull',
+      'Basic realm="ecr"',
+      undefined,
+      false,
+    );
+    await attempt(() =>
+      withCreds.onUnauthorized(ecr, 'repository:echo:pull', 'Basic realm="ecr"', header, true),
+    );
+    const { dir, cleanup } = realTempDir('gantry-docs-docker-');
+    cleanups.push(cleanup);
+    writeFileSync(join(dir, 'config.json'), '{"auths": {');
+    await attempt(() => Promise.resolve(loadDockerConfig(join(dir, 'config.json'))));
+    return lines.join('\n').replaceAll(dir, '/home/runner/.docker');
+  },
+
+  async debug() {
+    const w = await world([stageYaml('dev')]);
+    return w.cli(['get', 'stages'], { env: { GANTRY_DEBUG: '1' } });
+  },
+
+  async 'get-stages'() {
+    const w = await world([stageYaml('dev'), stageYaml('prod', { sources: '{stages: [dev]}' })]);
+    await w.cli(['promote', '--stage', 'dev']);
+    return w.cli(['get', 'stages']);
+  },
+};
+
+const printed = new Map<string, Promise<string>>();
+function scenario(id: string): Promise<string> {
+  const run = SCENARIOS[id];
+  if (!run) throw new Error(`no scenario "${id}" in ${import.meta.url}`);
+  let p = printed.get(id);
+  if (!p) {
+    p = run().then((text) => {
+      if (process.env.DOCS_PRINT) console.log(`--- scenario ${id}\n${text}`);
+      return text;
+    });
+    printed.set(id, p);
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line's grammar, from `gantry help`
+
+let usage: Promise<string> | undefined;
+function cliUsage(): Promise<string> {
+  usage ??= (async () => {
+    let out = '';
+    await runCli(['help'], { out: (t) => (out += t), err: () => undefined, env: {} });
+    return out;
+  })();
+  return usage;
+}
+
+async function parses(args: string[]): Promise<string> {
+  let err = '';
+  const code = await runCli([...args, '--help'], {
+    out: () => undefined,
+    err: (t) => (err += t),
+    env: {},
+  });
+  return code === 0 ? '' : err.trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The documents
+
+const label = (b: CodeBlock) => `${b.doc}:${b.line} (${b.section})`;
+
+for (const doc of DOCS) {
+  const blocks = readBlocks(doc);
+  const kinds = new Map<CodeBlock, string>();
+  const unrecognised: string[] = [];
+  for (const b of blocks) {
+    try {
+      kinds.set(b, classify(b));
+    } catch (err) {
+      unrecognised.push(errorMessage(err));
+    }
+  }
+  const of = (...k: string[]) => blocks.filter((b) => k.includes(kinds.get(b) ?? ''));
+
+  describe(doc, () => {
+    test('every code block is one the checks recognise, and is checked', () => {
+      expect(blocks.length).toBeGreaterThan(0);
+      expect(unrecognised).toEqual([]);
+    });
+
+    test('relative links lead to files and headings that exist', () => {
+      expect(brokenLinks(doc)).toEqual([]);
+    });
+
+    for (const b of of('project', 'fragment', 'run')) {
+      test(`${label(b)}: the project loads with no problems, and every step and provider exists`, () => {
+        const loaded = loadProjectBlock(b);
+        expect(loaded.problems, loaded.text).toEqual([]);
+        expect(deepProblems(loaded.project!), loaded.text).toEqual([]);
+      });
+    }
+
+    for (const c of runCases(blocks)) {
+      test(`${label(c.run)}: running stage ${c.run.marker?.args['stage'] ?? '(first)'} turns the "before" files into the "after" files`, async () => {
+        expect(Object.keys(c.files).length, 'a run needs file blocks before it').toBeGreaterThan(0);
+        expect(Object.keys(c.expect).length, 'a run needs expect blocks after it').toBeGreaterThan(
+          0,
+        );
+        const { project } = loadProjectBlock(c.run);
+        const wanted = c.run.marker?.args['stage'];
+        const stage = wanted ? project!.stages.find((s) => s.name === wanted) : project!.stages[0];
+        expect(stage, `stage ${wanted}`).toBeDefined();
+        const { dir, cleanup } = realTempDir('gantry-docs-run-');
+        cleanups.push(cleanup);
+        const freight = freightFor(project!, stage!, c.run.marker!);
+        const run = await runStageSteps(project!, stage!, freight, c.files, dir);
+        for (const [p, text] of Object.entries(c.expect)) expect(run.files[p], p).toBe(text);
+        expect([...run.result.changed].sort()).toEqual(Object.keys(c.expect).sort());
+      });
+    }
+
+    for (const b of of('workflow', 'steps', 'jobs')) {
+      test(`${label(b)}: GitHub's parser accepts the workflow, and it uses only what the actions declare`, async () => {
+        const text = workflowText(b, kinds.get(b) as BlockKind);
+        expect(await workflowErrors('docs.yml', text), text).toEqual([]);
+        expect(workflowActionProblems(text), text).toEqual([]);
+      });
+    }
+
+    for (const b of of('console')) {
+      test(`${label(b)}: each gantry command line parses`, async () => {
+        const g = cliGrammar(await cliUsage());
+        expect(g.commands).toContain('promote');
+        const commands = consoleCommands(b.text);
+        for (const args of commands) {
+          expect(commandProblems(args, g), `gantry ${args.join(' ')}`).toEqual([]);
+          expect(await parses(args), `gantry ${args.join(' ')}`).toBe('');
+        }
+      });
+    }
+
+    for (const b of of('output')) {
+      const id = b.marker?.args['scenario'] ?? '';
+      test(`${label(b)}: scenario ${id} prints what the block shows`, async () => {
+        const quoted = b.lang === 'console' ? consoleOutput(b.text) : b.text;
+        if (b.lang === 'console') {
+          const g = cliGrammar(await cliUsage());
+          for (const args of consoleCommands(b.text))
+            expect(commandProblems(args, g), `gantry ${args.join(' ')}`).toEqual([]);
+        }
+        const text = await scenario(id);
+        expect(matchesOutput(quoted, text), `printed:\n${text}\nquoted:\n${quoted}`).toBe(true);
+      });
+    }
+
+    for (const b of of('kargo')) {
+      test(`${label(b)}: Kargo resources, as Kargo writes them`, () => {
+        const docs = b.text.split(/^---$/m).map((d) => parse(d) as Record<string, unknown>);
+        for (const d of docs) {
+          expect(String(d['apiVersion'])).toMatch(
+            /^kargo\.akuity\.io\/v1alpha1$|^argoproj\.io\/v1alpha1$/,
+          );
+          expect(typeof d['kind']).toBe('string');
+        }
+      });
+    }
+
+    for (const b of of('mermaid')) {
+      test(`${label(b)}: the diagram is a well-formed flowchart`, () => {
+        expect(mermaidProblems(b.text)).toEqual([]);
+      });
+    }
+  });
+}
+
+test.runIf(process.env.DOCS_PRINT)('print every scenario', async () => {
+  for (const id of Object.keys(SCENARIOS)) await scenario(id);
+});
+
+test('every scenario is quoted by a document', () => {
+  const used = new Set(
+    DOCS.flatMap((d) => readBlocks(d))
+      .filter((b) => b.marker?.kind === 'output')
+      .map((b) => b.marker?.args['scenario']),
+  );
+  expect(Object.keys(SCENARIOS).filter((id) => !used.has(id))).toEqual([]);
+});
