@@ -11,7 +11,13 @@ import { verify } from '../verification/verify.js';
 import { GitError, type GitCredentials } from '../git/index.js';
 import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
-import { loadProjects, openRepo, selectProjects, type RepoContext } from '../status/repo.js';
+import {
+  loadProjects,
+  openRepo,
+  projectFileTexts,
+  selectProjects,
+  type RepoContext,
+} from '../status/repo.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../status/views.js';
 import { age, table } from '../util/table.js';
 import { runDemo } from './demo.js';
@@ -23,6 +29,7 @@ import type { Project } from '../pipeline/index.js';
 import { discoverCommand } from './discover.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { settleAll } from '../util/settle.js';
+import { runtimeProblems } from '../status/lint.js';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -203,7 +210,16 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     case 'lint': {
       if (rest.length) throw new UsageError(`lint takes no arguments, got "${rest.join(' ')}"`);
       const ctx = await openRepo(repoSettings());
-      const { projects, problems } = await loadProjects(ctx);
+      const loaded = await loadProjects(ctx);
+      const { projects } = loaded;
+      const problems = loaded.problems.length
+        ? loaded.problems
+        : runtimeProblems(
+            await projectFileTexts(ctx),
+            projects,
+            defaultRegistry(),
+            defaultProviders(),
+          );
       if (problems.length) {
         io.out(problems.map(formatProblem).join('\n') + '\n');
         io.err(

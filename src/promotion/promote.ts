@@ -261,7 +261,10 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
         },
         o.registry,
       );
-      return done.summary;
+      // A Kargo template's git-commit message goes into the body, after what the steps changed.
+      return done.commitMessage
+        ? [...done.summary, '', ...done.commitMessage.split(/\r?\n/)]
+        : done.summary;
     },
   });
   const outcome: PromoteOutcome = {

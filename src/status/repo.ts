@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Git, parseRemote, type GitCredentials, type Remote } from '../git/index.js';
-import { loadProjectsFromDir, loadProjectsFromFiles, type Project } from '../pipeline/index.js';
+import {
+  loadProjectsFromDir,
+  loadProjectsFromFiles,
+  PROJECT_DIR,
+  type Project,
+} from '../pipeline/index.js';
 import { ConfigError, type Problem } from '../util/errors.js';
 import { StateStore, type StateStoreOptions } from '../state/index.js';
 
@@ -102,6 +108,21 @@ export async function loadProjects(
 ): Promise<{ projects: Project[]; problems: Problem[] }> {
   if (ctx.localDir) return loadProjectsFromDir(ctx.localDir);
   return loadProjectsFromFiles(await ctx.store.projectFiles());
+}
+
+/** The project files' texts, from the clone's work tree or the remote's default branch. */
+export async function projectFileTexts(
+  ctx: RepoContext,
+): Promise<{ file: string; text: string }[]> {
+  if (!ctx.localDir) return ctx.store.projectFiles();
+  const dir = join(ctx.localDir, PROJECT_DIR);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n));
+  return Promise.all(
+    names.map(async (n) => ({
+      file: `${PROJECT_DIR}/${n}`,
+      text: await readFile(join(dir, n), 'utf8'),
+    })),
+  );
 }
 
 /** Projects to act on: the one named, or all of them; a configuration error stops here. */

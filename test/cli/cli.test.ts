@@ -103,6 +103,33 @@ describe('gantry CLI', () => {
     expect(r.out).toContain('did you mean "requestedFreight"?');
   });
 
+  test('lint knows the steps and providers of this build: unknown step, bad provider fields', async () => {
+    const broken = join(tmp.path, 'broken-steps');
+    cpSync(clone, broken, { recursive: true });
+    const text = PROJECT.replace('uses: yaml-update', 'uses: yaml-updat').concat(
+      [
+        '    verification:',
+        '      - name: healthz',
+        '        provider:',
+        '          http: {method: GET}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(broken, '.gantry/echo.yaml'), text);
+    const r = await cli(['lint', '--repo', broken], env);
+    expect(r.code).toBe(2);
+    const lines = r.out.trim().split('\n');
+    const stepLine = text.split('\n').findIndex((l) => l.includes('uses: yaml-updat')) + 1;
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^\\.gantry/echo\\.yaml:${stepLine}:\\d+: stages\\[0\\]\\.promotionTemplate\\.steps\\[0\\]\\.uses: unknown step "yaml-updat" \\(did you mean "yaml-update"\\?\\)`,
+      ),
+    );
+    expect(r.out).toMatch(
+      /verification\[0\]\.provider: verification metric "healthz": provider http: .*url/,
+    );
+  });
+
   test('get stages: table', async () => {
     const r = await cli(['get', 'stages', '--repo', clone], env);
     expect(r.code).toBe(0);

@@ -1,6 +1,7 @@
 /**
  * Kargo's `yaml-update` step: `{path, updates: [{key, value}]}` sets values in a YAML file with
- * format-preserving edits (see ../yaml-edit.ts). Output `commitMessage` is Kargo's fragment
+ * format-preserving edits (see ../yaml-edit.ts). gantry adds `document` (0-based) to pick one
+ * document of a multi-document file. Output `commitMessage` is Kargo's fragment
  * (`Updated <path>` and a `- key: value` line per update).
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -51,14 +52,24 @@ export function updateSummary(
 export const yamlUpdate: StepDefinition = {
   name: 'yaml-update',
   async run(config, ctx) {
-    checkFields('yaml-update', config, ['path', 'updates']);
+    checkFields('yaml-update', config, ['path', 'updates', 'document']);
     const path = requireString('yaml-update', config, 'path');
+    // gantry's addition to Kargo's config: which document of a multi-document file to edit.
+    const document = config['document'];
+    if (document !== undefined && !(Number.isInteger(document) && (document as number) >= 0)) {
+      throw new ConfigError(
+        `yaml-update: config.document must be a document index (0 for the first), not ${JSON.stringify(document)}`,
+      );
+    }
     const updates = requireUpdates('yaml-update', config);
     const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
     const rel = normalizeRelative(path);
     const text = await readStepFile('yaml-update', abs, rel);
     const previous = new Map<string, unknown>();
-    const out = setYamlValues(text, updates, rel, { previous });
+    const out = setYamlValues(text, updates, rel, {
+      previous,
+      ...(document !== undefined ? { document: document as number } : {}),
+    });
     const changed = out !== text;
     if (changed) await writeFile(abs, out);
     return {

@@ -55,6 +55,22 @@ describe('yaml-update', () => {
     expect(r.outputs?.['commitMessage']).toBe('Updated env/dev/values.yaml\n\n- image.tag: 1.2.0');
   });
 
+  test('a multi-document file: refused without `document`, the chosen document edited with it', async () => {
+    write('all.yaml', 'kind: Service\nname: echo\n---\nkind: Deployment\nimage:\n  tag: 1.0.0\n');
+    const config = { path: 'all.yaml', updates: [{ key: 'image.tag', value: '1.2.0' }] };
+    await expect(yamlUpdate.run(config, stepContext(wt))).rejects.toThrow(
+      /holds 2 YAML documents \(the second starts at line 3\).*say which with `document`/,
+    );
+    const r = await yamlUpdate.run({ ...config, document: 1 }, stepContext(wt));
+    expect(read('all.yaml')).toBe(
+      'kind: Service\nname: echo\n---\nkind: Deployment\nimage:\n  tag: 1.2.0\n',
+    );
+    expect(r.summary).toEqual(['- all.yaml: image.tag 1.0.0 → 1.2.0']);
+    await expect(yamlUpdate.run({ ...config, document: -1 }, stepContext(wt))).rejects.toThrow(
+      'yaml-update: config.document must be a document index (0 for the first), not -1',
+    );
+  });
+
   test('no change: nothing reported, file untouched', async () => {
     write('v.yaml', 'a: x\n');
     const r = await yamlUpdate.run(

@@ -1,0 +1,47 @@
+/**
+ * Checks `gantry lint` adds to the loader's: what the schema cannot know because it depends on
+ * what this gantry build has, the promotion steps and the verification providers. Each problem
+ * points at the file, line and field, like the loader's own.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import type { Project } from '../pipeline/index.js';
+import { problemAt, tidyProblems, type SourceFile } from '../pipeline/source.js';
+import type { StepRegistry } from '../promotion/steps/engine.js';
+import type { Problem } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { checkMetricConfigs, type ProviderRegistry } from '../verification/analysis.js';
+
+export function runtimeProblems(
+  files: readonly { file: string; text: string }[],
+  projects: readonly Project[],
+  steps: StepRegistry,
+  providers: ProviderRegistry,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const project of projects) {
+    const text = files.find((f) => f.file === project.file)?.text;
+    if (text === undefined) continue;
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, merge: true });
+    const src: SourceFile = { file: project.file, doc, lineCounter };
+    const known = [...steps.keys()].sort();
+    project.stages.forEach((stage, i) => {
+      stage.promotionTemplate.steps.forEach((step, j) => {
+        if (steps.has(step.uses)) return;
+        problems.push(
+          problemAt(
+            src,
+            ['stages', i, 'promotionTemplate', 'steps', j, 'uses'],
+            `unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, known)}; gantry has ${known.join(', ')}`,
+          ),
+        );
+      });
+      stage.verification.forEach((metric, k) => {
+        for (const message of checkMetricConfigs([metric], providers)) {
+          problems.push(problemAt(src, ['stages', i, 'verification', k, 'provider'], message));
+        }
+      });
+    });
+  }
+  return tidyProblems(problems);
+}
