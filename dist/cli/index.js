@@ -38257,7 +38257,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9561);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9003);
 
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -38273,7 +38273,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9561:
+/***/ 9003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43322,7 +43322,7 @@ class ConfigError extends GantryError {
 class OperationError extends GantryError {
     name = 'OperationError';
 }
-function errors_errorMessage(err) {
+function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
@@ -49214,7 +49214,7 @@ function checkReservedKeys(env) {
     }
 }
 /** Does `template` contain an opening delimiter (and so need evaluating at all)? */
-function template_hasExpression(template) {
+function hasExpression(template) {
     return DELIMITERS.some((d) => template.includes(d.open));
 }
 const GO_BOOLS = {
@@ -49284,7 +49284,7 @@ function renderText(template, env, opts) {
  */
 function renderTemplate(template, env, opts = {}) {
     checkReservedKeys(env);
-    if (!template_hasExpression(template))
+    if (!hasExpression(template))
         return template;
     const functions = { ...opts.functions, ...TEMPLATE_FUNCTIONS };
     let result = renderText(template, env, { ...opts, functions });
@@ -49710,7 +49710,7 @@ function checkRegex(report, at, pattern) {
         compileRegex(pattern);
     }
     catch (err) {
-        const msg = errors_errorMessage(err);
+        const msg = errorMessage(err);
         report(at, /regular expression|regexp/i.test(msg)
             ? msg
             : `invalid regular expression ${JSON.stringify(pattern)}: ${msg}`);
@@ -49721,7 +49721,7 @@ function checkConstraint(report, at, text) {
         parseConstraint(text);
     }
     catch (err) {
-        const msg = errors_errorMessage(err);
+        const msg = errorMessage(err);
         report(at, /constraint/i.test(msg) ? msg : `invalid semver constraint ${JSON.stringify(text)}: ${msg}`);
     }
 }
@@ -49847,13 +49847,13 @@ function checkMetrics(report, at, metrics) {
         }
         for (const field of ['successCondition', 'failureCondition']) {
             const source = metric[field];
-            if (source === undefined || template_hasExpression(source))
+            if (source === undefined || hasExpression(source))
                 continue;
             try {
                 compile_compileExpr(source);
             }
             catch (err) {
-                report([...mat, field], `invalid ${field}: ${errors_errorMessage(err)}`);
+                report([...mat, field], `invalid ${field}: ${errorMessage(err)}`);
             }
         }
     });
@@ -50305,7 +50305,7 @@ function settings_checkImage(raw) {
         return { image, registry: parsed.registry };
     }
     catch (err) {
-        throw new ConfigError(`--image: ${errors_errorMessage(err)}`);
+        throw new ConfigError(`--image: ${errorMessage(err)}`);
     }
 }
 function checkStages(raw) {
@@ -51096,7 +51096,7 @@ async function initCommand(o) {
     catch (err) {
         // All or nothing: take back the files this run created (overwritten ones cannot be).
         await Promise.all(created.map((abs) => (0,promises_namespaceObject.rm)(abs, { force: true })));
-        throw new OperationError(`gantry init: could not write the files: ${errors_errorMessage(err)}`);
+        throw new OperationError(`gantry init: could not write the files: ${errorMessage(err)}`);
     }
     o.io.out(initReport(plan, { dir: o.dir, isGitRepo: facts.isGitRepo }));
     return EXIT.ok;
@@ -51175,7 +51175,7 @@ function evalCondition(field, source, env) {
         value = compile_compileExpr(source).evaluate(env, { functions: CONDITION_FUNCTIONS });
     }
     catch (err) {
-        throw new Error(`${field} ${JSON.stringify(source)}: ${errors_errorMessage(err)}`, { cause: err });
+        throw new Error(`${field} ${JSON.stringify(source)}: ${errorMessage(err)}`, { cause: err });
     }
     if (typeof value !== 'boolean') {
         const type = value === null || value === undefined ? 'nil' : typeof value;
@@ -51201,7 +51201,7 @@ function assessMeasurement(conditions, env, providerPhase) {
             bad = evalCondition('failureCondition', failure, env);
     }
     catch (err) {
-        return { phase: 'Error', message: errors_errorMessage(err) };
+        return { phase: 'Error', message: errorMessage(err) };
     }
     if (failure !== undefined && bad) {
         return { phase: 'Failed', message: `failureCondition ${JSON.stringify(failure)} is true` };
@@ -51313,13 +51313,13 @@ functions) {
             return fn();
         }
         catch (err) {
-            throw new ConfigError(`${where}: ${what}: ${errors_errorMessage(err)}`);
+            throw new ConfigError(`${where}: ${what}: ${errorMessage(err)}`);
         }
     };
     const config = render('provider', () => renderTemplates(parts.config, vars, opts));
     const condition = (field) => {
         const source = parts[field];
-        if (source === undefined || !template_hasExpression(source))
+        if (source === undefined || !hasExpression(source))
             return source;
         const value = render(field, () => renderTemplate(source, vars, opts));
         return typeof value === 'string' ? value : JSON.stringify(value);
@@ -51629,7 +51629,7 @@ class Runner {
                 };
             }
             catch (err) {
-                const message = errors_errorMessage(err);
+                const message = errorMessage(err);
                 state.result.phase = 'Error';
                 state.result.message = message;
                 state.done = true;
@@ -51856,7 +51856,7 @@ class Runner {
                 return error(`aborted: ${this.endReason}`);
             if (stop.aborted)
                 return undefined;
-            const failed = error(errors_errorMessage(err));
+            const failed = error(errorMessage(err));
             // A configuration problem (a missing key, no token) will not go away by asking again.
             if (err instanceof ConfigError)
                 this.fatal.add(failed);
@@ -52049,7 +52049,7 @@ function optionalTimeout(where, obj, field) {
         ms = parseDuration(v);
     }
     catch (err) {
-        fail(where, field, errors_errorMessage(err));
+        fail(where, field, errorMessage(err));
     }
     if (ms <= 0)
         fail(where, field, 'must be more than 0');
@@ -52296,7 +52296,7 @@ function argocd_parse(config, where) {
         requestTimeoutMs = parseDuration(timeoutText);
     }
     catch (err) {
-        fail(where, 'requestTimeout', errors_errorMessage(err));
+        fail(where, 'requestTimeout', errorMessage(err));
     }
     if (requestTimeoutMs <= 0)
         fail(where, 'requestTimeout', 'must be more than 0');
@@ -52495,7 +52495,7 @@ async function getApplication(ctx, config, server, token, ref, dispatcher) {
         const tls = /certificate|self.signed|CERT_/i.test(cause)
             ? ' (a self-signed certificate? set insecure: true to skip verification)'
             : '';
-        throw new Error(scrub(`Argo CD (${host}) unreachable: ${errors_errorMessage(err)}${cause}${tls}`, [token]), { cause: err });
+        throw new Error(scrub(`Argo CD (${host}) unreachable: ${errorMessage(err)}${cause}${tls}`, [token]), { cause: err });
     }
     if (status === 200) {
         try {
@@ -52852,7 +52852,7 @@ function duration(where, field, text, minMs) {
         ms = parseDuration(text);
     }
     catch (err) {
-        fail(where, field, errors_errorMessage(err));
+        fail(where, field, errorMessage(err));
     }
     if (ms < minMs)
         fail(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
@@ -53061,7 +53061,7 @@ async function send(ctx, url, init, timeoutMs, secrets) {
             throw new Error(`Datadog API request to ${host} was cancelled`, { cause: err });
         }
         const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-        throw new Error(datadog_scrub(`Datadog API request to ${host} failed: ${errors_errorMessage(err)}${cause}`, secrets), { cause: err });
+        throw new Error(datadog_scrub(`Datadog API request to ${host} failed: ${errorMessage(err)}${cause}`, secrets), { cause: err });
     }
 }
 function checkStatus(sent, route, secrets) {
@@ -53591,10 +53591,10 @@ function failure(err) {
     const cause = err.cause;
     if (cause instanceof Error) {
         const code = cause.code;
-        const msg = cause.message || code || errors_errorMessage(err);
+        const msg = cause.message || code || errorMessage(err);
         return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
     }
-    return errors_errorMessage(err);
+    return errorMessage(err);
 }
 async function readCapped(res) {
     const declared = Number(res.headers.get('content-length'));
@@ -54530,9 +54530,9 @@ async function discover(o) {
                     found.push(r.value);
                 }
                 else {
-                    subs.push({ ...discover_describe(sub), candidates: [], error: errors_errorMessage(r.reason) });
+                    subs.push({ ...discover_describe(sub), candidates: [], error: errorMessage(r.reason) });
                     found.push(undefined);
-                    log.warn(`warehouse ${w.name}: ${discover_describe(sub).repoURL}: ${errors_errorMessage(r.reason)}`);
+                    log.warn(`warehouse ${w.name}: ${discover_describe(sub).repoURL}: ${errorMessage(r.reason)}`);
                 }
             });
             return { warehouse: w, subs, found };
@@ -56348,7 +56348,7 @@ function workspacePrefix(steps) {
         const p = checkout[0]?.['path'];
         if (p === undefined)
             continue;
-        if (typeof p !== 'string' || template_hasExpression(p)) {
+        if (typeof p !== 'string' || hasExpression(p)) {
             throw new ConfigError(`${label}: config.checkout[0].path must be a literal path such as ./out (gantry maps it to the stage's checkout)`);
         }
         const n = normalizeWorkspacePath(p);
@@ -56396,7 +56396,7 @@ function stepLabel(step, index) {
 }
 /** Re-throw `err` with the step's label in front, keeping its class (ConfigError, …). */
 function wrapError(label, what, err) {
-    const message = `${label}: ${what ? `${what}: ` : ''}${errors_errorMessage(err)}`;
+    const message = `${label}: ${what ? `${what}: ` : ''}${errorMessage(err)}`;
     if (err instanceof ConfigError || err instanceof errors_ExprError)
         return new ConfigError(message);
     return new OperationError(message, { cause: err });
@@ -56541,7 +56541,7 @@ function renderVars(vars, base, env, functions, where) {
 }
 /** Evaluate a step's `if`: `${{ expr }}` (Kargo) or a bare expression; must be a bool. */
 function evaluateIf(source, env, functions) {
-    const value = template_hasExpression(source)
+    const value = hasExpression(source)
         ? renderTemplate(source, env, { functions })
         : compile_compileExpr(source).evaluate(env, { functions });
     if (typeof value !== 'boolean') {
@@ -56849,7 +56849,7 @@ async function verify(o) {
             outcome.deployment = await markDeployment(o.github, stage, freight, commit, outcome, o, promotion);
         }
         catch (err) {
-            const msg = `GitHub did not record the verification on the deployment: ${errors_errorMessage(err)}`;
+            const msg = `GitHub did not record the verification on the deployment: ${errorMessage(err)}`;
             warnings.push(msg);
             o.log(`warning: ${msg}`);
         }
@@ -56880,7 +56880,7 @@ async function verify(o) {
                     o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
                 }
                 catch (err) {
-                    d.dispatched.error = errors_errorMessage(err);
+                    d.dispatched.error = errorMessage(err);
                     warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${d.dispatched.error}`);
                 }
             }
@@ -56964,6 +56964,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 function credentialsFor(s, url) {
     return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
@@ -57033,6 +57034,17 @@ async function loadProjects(ctx) {
     if (ctx.localDir)
         return loadProjectsFromDir(ctx.localDir);
     return loadProjectsFromFiles(await ctx.store.projectFiles());
+}
+/** The project files' texts, from the clone's work tree or the remote's default branch. */
+async function projectFileTexts(ctx) {
+    if (!ctx.localDir)
+        return ctx.store.projectFiles();
+    const dir = (0,external_node_path_namespaceObject.join)(ctx.localDir, PROJECT_DIR);
+    const names = (await (0,promises_namespaceObject.readdir)(dir).catch(() => [])).filter((n) => /\.ya?ml$/.test(n));
+    return Promise.all(names.map(async (n) => ({
+        file: `${PROJECT_DIR}/${n}`,
+        text: await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, n), 'utf8'),
+    })));
 }
 /** Projects to act on: the one named, or all of them; a configuration error stops here. */
 async function selectProjects(ctx, name) {
@@ -57627,7 +57639,10 @@ async function promote(o) {
                 fetch: o.fetch,
                 log: o.log,
             }, o.registry);
-            return done.summary;
+            // A Kargo template's git-commit message goes into the body, after what the steps changed.
+            return done.commitMessage
+                ? [...done.summary, '', ...done.commitMessage.split(/\r?\n/)]
+                : done.summary;
         },
     });
     const outcome = {
@@ -57657,7 +57672,7 @@ async function promote(o) {
         }
         catch (err) {
             // The commit landed: the promotion happened. The Environments view is a mirror of it.
-            const msg = `the promotion landed, but GitHub did not record its deployment: ${errors_errorMessage(err)}`;
+            const msg = `the promotion landed, but GitHub did not record its deployment: ${errorMessage(err)}`;
             warnings.push(msg);
             o.log(`warning: ${msg}`);
         }
@@ -57676,7 +57691,7 @@ async function runApprovers(run, environment, warnings, log) {
             .map((r) => r.login);
     }
     catch (err) {
-        const msg = `could not read the approvals of run ${run.id}: ${errors_errorMessage(err)}`;
+        const msg = `could not read the approvals of run ${run.id}: ${errorMessage(err)}`;
         warnings.push(msg);
         log(`warning: ${msg}`);
         return [];
@@ -59295,7 +59310,7 @@ function compileField(field, v) {
         return compile_compileExpr(source);
     }
     catch (err) {
-        return fieldError(http_STEP, field, errors_errorMessage(err));
+        return fieldError(http_STEP, field, errorMessage(err));
     }
 }
 function durationMs(field, text) {
@@ -59304,7 +59319,7 @@ function durationMs(field, text) {
         ns = time_parseDuration(text).ns;
     }
     catch (err) {
-        return fieldError(http_STEP, `config.${field}`, errors_errorMessage(err));
+        return fieldError(http_STEP, `config.${field}`, errorMessage(err));
     }
     if (ns <= 0)
         fieldError(http_STEP, `config.${field}`, `must be positive, got ${JSON.stringify(text)}`);
@@ -59615,7 +59630,7 @@ const http_http = {
                 return expr.evaluate(env);
             }
             catch (err) {
-                throw fail(`HTTP ${status} response: ${field} ${scrub(JSON.stringify(expr.source))}: ${scrub(errors_errorMessage(err))}`);
+                throw fail(`HTTP ${status} response: ${field} ${scrub(JSON.stringify(expr.source))}: ${scrub(errorMessage(err))}`);
             }
         };
         const criterion = (field, expr) => {
@@ -60005,7 +60020,8 @@ function setIn(root, parts, value) {
 ;// CONCATENATED MODULE: ./src/promotion/steps/yaml-update.ts
 /**
  * Kargo's `yaml-update` step: `{path, updates: [{key, value}]}` sets values in a YAML file with
- * format-preserving edits (see ../yaml-edit.ts). Output `commitMessage` is Kargo's fragment
+ * format-preserving edits (see ../yaml-edit.ts). gantry adds `document` (0-based) to pick one
+ * document of a multi-document file. Output `commitMessage` is Kargo's fragment
  * (`Updated <path>` and a `- key: value` line per update).
  */
 
@@ -60047,14 +60063,22 @@ function updateSummary(rel, updates, previous) {
 const yamlUpdate = {
     name: 'yaml-update',
     async run(config, ctx) {
-        checkFields('yaml-update', config, ['path', 'updates']);
+        checkFields('yaml-update', config, ['path', 'updates', 'document']);
         const path = requireString('yaml-update', config, 'path');
+        // gantry's addition to Kargo's config: which document of a multi-document file to edit.
+        const document = config['document'];
+        if (document !== undefined && !(Number.isInteger(document) && document >= 0)) {
+            throw new ConfigError(`yaml-update: config.document must be a document index (0 for the first), not ${JSON.stringify(document)}`);
+        }
         const updates = requireUpdates('yaml-update', config);
         const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
         const rel = normalizeRelative(path);
         const text = await readStepFile('yaml-update', abs, rel);
         const previous = new Map();
-        const out = setYamlValues(text, updates, rel, { previous });
+        const out = setYamlValues(text, updates, rel, {
+            previous,
+            ...(document !== undefined ? { document: document } : {}),
+        });
         const changed = out !== text;
         if (changed)
             await (0,promises_namespaceObject.writeFile)(abs, out);
@@ -61274,7 +61298,7 @@ async function runDiscover(o) {
                 o.log.info(`started ${o.dispatch.workflow} for ${p.stage} with ${p.alias}`);
             }
             catch (err) {
-                report.error = errors_errorMessage(err);
+                report.error = errorMessage(err);
                 o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${report.error}`);
             }
             dispatched.push(report);
@@ -63209,7 +63233,7 @@ async function discoverCharts(sub, deps) {
             parseConstraint(sub.semverConstraint);
         }
         catch (err) {
-            throw new ConfigError(errors_errorMessage(err));
+            throw new ConfigError(errorMessage(err));
         }
     }
     let versions;
@@ -63286,7 +63310,7 @@ async function listHttpChartVersions(repoURL, chart, deps) {
         onRetry: (attempt, delay, err) => {
             const after = err instanceof HttpStatusError ? err.retryAfterMs : undefined;
             wait = Math.max(delay, after ?? 0);
-            deps.log?.warn(`${url}: ${redactor.redact(errors_errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`);
+            deps.log?.warn(`${url}: ${redactor.redact(errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`);
         },
         sleep: () => (deps.sleep ?? sleep)(wait),
     }).catch((err) => {
@@ -63296,7 +63320,7 @@ async function listHttpChartVersions(repoURL, chart, deps) {
             throw new OperationError(`${err.message}; the server asks to retry after ${Math.round(err.retryAfterMs / 1000)} s, longer than ${Math.round(maxRetryAfter / 1000)} s`, { cause: err });
         }
         if (isRetryable(err) && policy.attempts > 1) {
-            throw new OperationError(`${errors_errorMessage(err)} (gave up after ${policy.attempts} tries)`, {
+            throw new OperationError(`${errorMessage(err)} (gave up after ${policy.attempts} tries)`, {
                 cause: err,
             });
         }
@@ -63431,7 +63455,7 @@ function describeNetworkError(err) {
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : undefined;
     const code = cause?.code;
     const detail = cause ? `${typeof code === 'string' ? `${code}: ` : ''}${cause.message}` : '';
-    return detail || errors_errorMessage(err);
+    return detail || errorMessage(err);
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/image-select.ts
@@ -64652,7 +64676,44 @@ function safeUser() {
     }
 }
 
+;// CONCATENATED MODULE: ./src/status/lint.ts
+/**
+ * Checks `gantry lint` adds to the loader's: what the schema cannot know because it depends on
+ * what this gantry build has, the promotion steps and the verification providers. Each problem
+ * points at the file, line and field, like the loader's own.
+ */
+
+
+
+
+function runtimeProblems(files, projects, steps, providers) {
+    const problems = [];
+    for (const project of projects) {
+        const text = files.find((f) => f.file === project.file)?.text;
+        if (text === undefined)
+            continue;
+        const lineCounter = new dist.LineCounter();
+        const doc = (0,dist.parseDocument)(text, { lineCounter, merge: true });
+        const src = { file: project.file, doc, lineCounter };
+        const known = [...steps.keys()].sort();
+        project.stages.forEach((stage, i) => {
+            stage.promotionTemplate.steps.forEach((step, j) => {
+                if (steps.has(step.uses))
+                    return;
+                problems.push(problemAt(src, ['stages', i, 'promotionTemplate', 'steps', j, 'uses'], `unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, known)}; gantry has ${known.join(', ')}`));
+            });
+            stage.verification.forEach((metric, k) => {
+                for (const message of checkMetricConfigs([metric], providers)) {
+                    problems.push(problemAt(src, ['stages', i, 'verification', k, 'provider'], message));
+                }
+            });
+        });
+    }
+    return tidyProblems(problems);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run.ts
+
 
 
 
@@ -64766,7 +64827,7 @@ async function runCli(argv, io) {
             io.err(`gantry: ${err.message}\n`);
             return EXIT.failed;
         }
-        io.err(`gantry: unexpected error: ${errors_errorMessage(err)}\n${err instanceof Error ? (err.stack ?? '') : ''}\n`);
+        io.err(`gantry: unexpected error: ${errorMessage(err)}\n${err instanceof Error ? (err.stack ?? '') : ''}\n`);
         return EXIT.failed;
     }
 }
@@ -64802,7 +64863,7 @@ function run_parse(args) {
         });
     }
     catch (err) {
-        const msg = errors_errorMessage(err);
+        const msg = errorMessage(err);
         const flag = /'(--?[\w-]+)'/.exec(msg)?.[1];
         const hint = flag ? suggest(flag.replace(/^-+/, ''), FLAGS) : undefined;
         throw new UsageError(hint ? `${msg} (did you mean --${hint}?)` : msg);
@@ -64839,7 +64900,11 @@ async function dispatch(argv, io) {
             if (rest.length)
                 throw new UsageError(`lint takes no arguments, got "${rest.join(' ')}"`);
             const ctx = await openRepo(repoSettings());
-            const { projects, problems } = await loadProjects(ctx);
+            const loaded = await loadProjects(ctx);
+            const { projects } = loaded;
+            const problems = loaded.problems.length
+                ? loaded.problems
+                : runtimeProblems(await projectFileTexts(ctx), projects, defaultRegistry(), defaultProviders());
             if (problems.length) {
                 io.out(problems.map(formatProblem).join('\n') + '\n');
                 io.err(`gantry: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the project files\n`);

@@ -39726,7 +39726,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -39842,7 +39842,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
+                        for (const actualName of yield io_util_readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -41101,7 +41101,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -47933,6 +47933,8 @@ class GitHubClient {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -53044,8 +53046,6 @@ function toProject(file, raw) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/pipeline/load.ts
 /**
  * Several project files together: the checks that need more than one file, and loading the
@@ -53056,7 +53056,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 /** The directory, relative to the repository root, that holds one file per project. */
-const PROJECT_DIR = '.gantry';
+const load_PROJECT_DIR = '.gantry';
 function projectKeyProblem(project, message) {
     const src = sourceOf(project);
     if (!src)
@@ -53094,11 +53094,11 @@ function loadProjectsFromFiles(files) {
             projects: [],
             problems: [
                 {
-                    file: `${PROJECT_DIR}/`,
+                    file: `${load_PROJECT_DIR}/`,
                     line: 1,
                     column: 1,
                     path: '',
-                    message: `no project files found: add a file ${PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
+                    message: `no project files found: add a file ${load_PROJECT_DIR}/<project>.yaml describing warehouses and stages`,
                 },
             ],
         };
@@ -53121,7 +53121,7 @@ function loadProjectsFromFiles(files) {
 async function loadProjectsFromDir(repoDir) {
     let names = [];
     try {
-        const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, PROJECT_DIR), { withFileTypes: true });
+        const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, load_PROJECT_DIR), { withFileTypes: true });
         names = entries
             .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
             .map((e) => e.name)
@@ -53133,8 +53133,8 @@ async function loadProjectsFromDir(repoDir) {
             throw err;
     }
     const files = await Promise.all(names.map(async (name) => ({
-        file: `${PROJECT_DIR}/${name}`,
-        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, PROJECT_DIR, name), 'utf8'),
+        file: `${load_PROJECT_DIR}/${name}`,
+        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, load_PROJECT_DIR, name), 'utf8'),
     })));
     return loadProjectsFromFiles(files);
 }
@@ -54336,6 +54336,7 @@ function parsePromotionCommit(record, branch) {
 
 
 
+
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 function credentialsFor(s, url) {
     return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
@@ -54406,6 +54407,17 @@ async function loadProjects(ctx) {
         return loadProjectsFromDir(ctx.localDir);
     return loadProjectsFromFiles(await ctx.store.projectFiles());
 }
+/** The project files' texts, from the clone's work tree or the remote's default branch. */
+async function projectFileTexts(ctx) {
+    if (!ctx.localDir)
+        return ctx.store.projectFiles();
+    const dir = join(ctx.localDir, PROJECT_DIR);
+    const names = (await readdir(dir).catch(() => [])).filter((n) => /\.ya?ml$/.test(n));
+    return Promise.all(names.map(async (n) => ({
+        file: `${PROJECT_DIR}/${n}`,
+        text: await readFile(join(dir, n), 'utf8'),
+    })));
+}
 /** Projects to act on: the one named, or all of them; a configuration error stops here. */
 async function selectProjects(ctx, name) {
     return pickProjects(await validProjects(ctx), name);
@@ -54442,6 +54454,9 @@ function openActionRepo(s, ctx) {
         cacheDir: (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry'),
         baseEnv: ctx.env,
         log: (l) => info(l),
+        // Step debug logging (re-run with debug, or ACTIONS_STEP_DEBUG) shows every git command gantry
+        // runs with its duration, as GANTRY_DEBUG=1 does for the command line.
+        ...(isDebug() ? { trace: (l) => core_debug(l) } : {}),
     });
 }
 /** The one project an action acts on: the `project` input, or the repository's only one. */
@@ -59769,7 +59784,10 @@ async function promote(o) {
                 fetch: o.fetch,
                 log: o.log,
             }, o.registry);
-            return done.summary;
+            // A Kargo template's git-commit message goes into the body, after what the steps changed.
+            return done.commitMessage
+                ? [...done.summary, '', ...done.commitMessage.split(/\r?\n/)]
+                : done.summary;
         },
     });
     const outcome = {
@@ -62225,7 +62243,8 @@ function setIn(root, parts, value) {
 ;// CONCATENATED MODULE: ./src/promotion/steps/yaml-update.ts
 /**
  * Kargo's `yaml-update` step: `{path, updates: [{key, value}]}` sets values in a YAML file with
- * format-preserving edits (see ../yaml-edit.ts). Output `commitMessage` is Kargo's fragment
+ * format-preserving edits (see ../yaml-edit.ts). gantry adds `document` (0-based) to pick one
+ * document of a multi-document file. Output `commitMessage` is Kargo's fragment
  * (`Updated <path>` and a `- key: value` line per update).
  */
 
@@ -62267,14 +62286,22 @@ function updateSummary(rel, updates, previous) {
 const yamlUpdate = {
     name: 'yaml-update',
     async run(config, ctx) {
-        checkFields('yaml-update', config, ['path', 'updates']);
+        checkFields('yaml-update', config, ['path', 'updates', 'document']);
         const path = requireString('yaml-update', config, 'path');
+        // gantry's addition to Kargo's config: which document of a multi-document file to edit.
+        const document = config['document'];
+        if (document !== undefined && !(Number.isInteger(document) && document >= 0)) {
+            throw new ConfigError(`yaml-update: config.document must be a document index (0 for the first), not ${JSON.stringify(document)}`);
+        }
         const updates = requireUpdates('yaml-update', config);
         const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
         const rel = normalizeRelative(path);
         const text = await readStepFile('yaml-update', abs, rel);
         const previous = new Map();
-        const out = setYamlValues(text, updates, rel, { previous });
+        const out = setYamlValues(text, updates, rel, {
+            previous,
+            ...(document !== undefined ? { document: document } : {}),
+        });
         const changed = out !== text;
         if (changed)
             await (0,promises_namespaceObject.writeFile)(abs, out);

@@ -146,10 +146,17 @@ stages:
       reason: 'hotfix',
       repository: `file://${bare}`,
     },
-    { GITHUB_ACTOR: 'alice', PATH: process.env.PATH ?? '', ...testGitEnv(tmp.path) },
+    {
+      GITHUB_ACTOR: 'alice',
+      PATH: process.env.PATH ?? '',
+      ...testGitEnv(tmp.path),
+      // Step debug logging: every git command shows as a debug line.
+      RUNNER_DEBUG: '1',
+    },
   );
   expect(r.stdout).not.toContain('::error::');
   expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/^::debug::git ls-remote --tags file:\/\/.* exit 0 in \d+ ms/m);
   expect(r.output).toContain(f.id);
   const msg = git(bare, ['cat-file', '-p', `gantry/echo/approved/prod/${f.id}`]);
   expect(msg).toContain('"approvedBy": "alice"');
