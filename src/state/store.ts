@@ -290,26 +290,47 @@ export class StateStore {
     return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
   }
 
-  /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
-  private async fetchTips(branches: string[]): Promise<Map<string, string>> {
+  /**
+   * Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit.
+   * With `allowMissing`, a branch the remote does not have is left out of the result (a stage
+   * whose branch is created later has no state yet) instead of failing every stage's read.
+   */
+  private async fetchTips(branches: string[], allowMissing = false): Promise<Map<string, string>> {
     const tips = new Map<string, string>();
     for (const b of branches) {
       const known = this.tipMemo.get(b);
       if (known) tips.set(b, known);
     }
-    const unique = [...new Set(branches)].filter((b) => !tips.has(b));
+    let unique = [...new Set(branches)].filter((b) => !tips.has(b));
     if (!unique.length) return tips;
-    const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
+    const refspecs = () => unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
     try {
-      await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
+      await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs()]);
     } catch (err) {
-      if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+      const missingRef = err instanceof GitError && /couldn't find remote ref/i.test(err.stderr);
+      if (missingRef && allowMissing) {
+        // Only on this path: ask which of them exist, and fetch those.
+        const heads = await this.git.run([
+          'ls-remote',
+          '--heads',
+          this.opts.remote.url,
+          ...unique.map((b) => `refs/heads/${b}`),
+        ]);
+        const present = new Set(
+          heads.stdout
+            .split('\n')
+            .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
+            .filter((b): b is string => Boolean(b)),
+        );
+        unique = unique.filter((b) => present.has(b));
+        if (!unique.length) return tips;
+        await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs()]);
+      } else if (missingRef && err instanceof GitError) {
         const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
         throw new OperationError(
           `branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`,
         );
-      }
-      throw err;
+      } else throw err;
     }
     const res = await this.git.run(
       ['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)],
@@ -500,13 +521,18 @@ export class StateStore {
     const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
     const branchOf = (s: { branch?: string }) => s.branch ?? def;
     const files = await this.inCache(async () => {
-      const tips = await this.fetchTips(stages.map(branchOf));
-      const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
-      return { specs, blobs: await this.readBlobs(specs) };
+      const tips = await this.fetchTips(stages.map(branchOf), true);
+      const specs = stages.map((s) => {
+        const tip = tips.get(branchOf(s));
+        return tip ? `${tip}:${stateFilePath(project, s.name)}` : undefined;
+      });
+      const present = specs.filter((x): x is string => x !== undefined);
+      return { specs, blobs: await this.readBlobs(present) };
     });
     const out = new Map<string, StageState | undefined>();
     stages.forEach((s, i) => {
-      const text = files.blobs.get(files.specs[i] as string);
+      const spec = files.specs[i];
+      const text = spec === undefined ? undefined : files.blobs.get(spec);
       out.set(
         s.name,
         text === undefined
@@ -548,9 +574,9 @@ export class StateStore {
   async promotions(project: string, branches: string[], limit = 20): Promise<PromotionRecord[]> {
     const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
     return this.inCache(async () => {
-      await this.fetchTips(unique);
+      const tips = await this.fetchTips(unique, true);
       const found = new Map<string, PromotionRecord>();
-      for (const branch of unique) {
+      for (const branch of unique.filter((b) => tips.has(b))) {
         // Start deep enough for `limit` promotions when one commit in four is one (one round trip
         // in an established repository), and stop at a bound: a project with few promotions in a
         // long-lived repository would otherwise read the whole history on every call.

@@ -212,7 +212,7 @@ describe('state over file://', () => {
     ]);
   });
 
-  test('a branch that does not exist is a clear configuration error', async () => {
+  test('a branch that does not exist is a clear error to write, and no state to read', async () => {
     const s = store(tmp.path, url);
     const before = refsOf(bare);
     await expect(
@@ -224,10 +224,27 @@ describe('state over file://', () => {
         promotedBy: 'x',
       }),
     ).rejects.toThrow(ConfigError);
-    await expect(s.stageStates('echo', [{ name: 'dev', branch: 'nope' }])).rejects.toThrow(
-      /branch nope does not exist/,
-    );
-    expect(refsOf(bare)).toBe(before);
+    // A stage whose branch is not there yet has no state; the other stages read as usual.
+    await s.commitPromotion({
+      project: 'echo',
+      stage: 'staging',
+      freight: makeFreight('2.0.0'),
+      promotedBy: 'x',
+    });
+    const states = await s.stageStates('echo', [
+      { name: 'dev', branch: 'nope' },
+      { name: 'staging' },
+    ]);
+    expect(states.get('dev')).toBeUndefined();
+    expect(states.get('staging')?.freight[0]?.id).toBe(makeFreight('2.0.0').id);
+    const history = await s.promotions('echo', ['nope', 'main']);
+    expect(history[0]).toMatchObject({ stage: 'staging', branch: 'main' });
+    expect(history.every((p) => p.branch === 'main')).toBe(true);
+    expect(
+      refsOf(bare)
+        .split('\n')
+        .filter((l) => l.includes('nope')),
+    ).toEqual([]);
   });
 
   test('a push that keeps losing the race fails after its tries and lands nothing', async () => {
