@@ -224,6 +224,7 @@ describe('state over file://', () => {
         promotedBy: 'x',
       }),
     ).rejects.toThrow(ConfigError);
+    expect(refsOf(bare)).toBe(before);
     // A stage whose branch is not there yet has no state; the other stages read as usual.
     await s.commitPromotion({
       project: 'echo',
