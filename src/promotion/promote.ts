@@ -121,10 +121,6 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     );
   }
   const now = o.clock();
-  const [snap, states] = await settleAll([
-    o.store.snapshot(o.project.name),
-    o.store.stageStates(o.project.name, o.project.stages),
-  ]);
   const branches = [
     ...new Set(
       await Promise.all(
@@ -132,7 +128,17 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
       ),
     ),
   ];
-  const history = await o.store.promotions(o.project.name, branches, o.historyLimit ?? 200);
+  // History is read for soak times only: a project without requiredSoakTime does not pay for it.
+  const soak = o.project.stages.some((s) =>
+    s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs),
+  );
+  const [snap, states, history] = await settleAll([
+    o.store.snapshot(o.project.name),
+    o.store.stageStates(o.project.name, o.project.stages),
+    soak
+      ? o.store.promotions(o.project.name, branches, o.historyLimit ?? 200)
+      : Promise.resolve([]),
+  ]);
   const facts: AvailabilityFacts = {
     verifications: snap.verifications,
     approvals: snap.approvals,
