@@ -131,7 +131,12 @@ ${STAGES.map(
   (s, i) => `  - name: ${s}
     requestedFreight:
       - origin: {kind: Warehouse, name: echo}
-        sources: ${i === 0 ? '{direct: true}' : `{stages: [${STAGES[i - 1]}]}`}
+        sources: ${
+          i === 0
+            ? '{direct: true}'
+            : // The last stage soaks: promote() then reads promotion history, the costly case.
+              `{stages: [${STAGES[i - 1]}]${i === STAGES.length - 1 ? ', requiredSoakTime: 1h' : ''}}`
+        }
     promotionTemplate:
       steps:
         - uses: yaml-update

@@ -41,7 +41,13 @@ import type { PromotionStep, PromotionTemplate, PromotionVar } from '../../pipel
 import { normalizeChartURL, normalizeGitURL, normalizeImageURL } from '../../urls/index.js';
 import { ConfigError, GantryError, OperationError, errorMessage } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
-import type { StepContext, StepDefinition, StepResult } from './types.js';
+import {
+  StepPendingError,
+  type StepContext,
+  type StepDefinition,
+  type StepResult,
+} from './types.js';
+import { formatDuration } from '../../pipeline/duration.js';
 
 export type StepRegistry = ReadonlyMap<string, StepDefinition>;
 
@@ -432,11 +438,13 @@ export async function runSteps(
 
       let result: StepResult;
       try {
-        result = await definition.run(config, {
-          ...ctx,
-          index,
-          ...(step.as !== undefined ? { alias: step.as } : {}),
-        });
+        result = await runWithRetry(step, label, ctx, () =>
+          definition.run(config, {
+            ...ctx,
+            index,
+            ...(step.as !== undefined ? { alias: step.as } : {}),
+          }),
+        );
       } catch (err) {
         throw wrapError(label, '', err);
       }
@@ -479,6 +487,61 @@ export async function runSteps(
     statuses,
     ...(commitMessage !== undefined ? { commitMessage } : {}),
   };
+}
+
+/** Delay before trying a failed step again: 1 s, doubling, at most 30 s. */
+function errorBackoffMs(errors: number): number {
+  return Math.min(30_000, 1000 * 2 ** (errors - 1));
+}
+
+/**
+ * Kargo's step `retry`: a step that fails is tried again until it has failed `errorThreshold`
+ * times in a row (default 1: no retry), and a step that is not done yet (StepPendingError) is
+ * asked again until `retry.timeout`; both stop at the timeout. Configuration errors are never
+ * retried: the same config fails the same way.
+ */
+async function runWithRetry(
+  step: PromotionStep,
+  label: string,
+  ctx: EngineContext,
+  run: () => Promise<StepResult>,
+): Promise<StepResult> {
+  const threshold = step.retry?.errorThreshold ?? 1;
+  const timeoutMs = step.retry?.timeoutMs;
+  const clock = ctx.clock ?? (() => new Date());
+  const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const started = clock().getTime();
+  let errors = 0;
+  for (;;) {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof ConfigError || err instanceof ExprError) throw err;
+      const pending = err instanceof StepPendingError;
+      if (!pending) errors++;
+      const wait = pending ? err.retryAfterMs : errorBackoffMs(errors);
+      const elapsed = clock().getTime() - started;
+      const inTime = timeoutMs === undefined || elapsed + wait < timeoutMs;
+      const again = pending ? timeoutMs !== undefined && inTime : errors < threshold && inTime;
+      if (!again) {
+        if (pending && timeoutMs === undefined) {
+          throw new OperationError(
+            `${errorMessage(err)} (not done yet; give the step retry.timeout to keep asking)`,
+          );
+        }
+        if (timeoutMs !== undefined && !inTime && (pending || errors < threshold)) {
+          throw new OperationError(
+            `${errorMessage(err)} (gave up: retry.timeout ${formatDuration(timeoutMs)} reached)`,
+          );
+        }
+        throw err;
+      }
+      ctx.log(
+        `${label}: ${pending ? 'not done yet' : `failed (${errors} of ${threshold})`}: ${errorMessage(err)}; trying again in ${formatDuration(wait)}`,
+      );
+      await sleep(wait);
+    }
+  }
 }
 
 /** git-commit's `message`, or its `messageFromSteps` (the `commitMessage` outputs of those steps). */

@@ -55,7 +55,7 @@ import { OperationError, errorMessage } from '../../util/errors.js';
 import { Redactor } from '../../util/redact.js';
 import { fieldError, isRecord } from './config-check.js';
 import { checkFields, optionalBool } from './engine.js';
-import type { StepDefinition } from './types.js';
+import { StepPendingError, type StepDefinition } from './types.js';
 
 const STEP = 'http';
 
@@ -430,11 +430,9 @@ export const http: StepDefinition = {
     // No `cause`: the original error's text is not scrubbed.
     const fail = (message: string): OperationError =>
       new OperationError(`${STEP}: ${what}: ${message}`);
-    if (cfg.pollInterval !== undefined) {
-      ctx.log(
-        `${STEP}: pollInterval ${cfg.pollInterval} ignored: gantry sends the request once and does not poll`,
-      );
-    }
+    // Kargo's default poll interval when the step is asked again (retry.timeout).
+    const pollMs =
+      cfg.pollInterval !== undefined ? durationMs('pollInterval', cfg.pollInterval) : 5_000;
 
     const tls = cfg.insecureSkipTLSVerify ? { rejectUnauthorized: false } : undefined;
     const dispatcher = cfg.proxy
@@ -537,8 +535,9 @@ export const http: StepDefinition = {
     if (succeeded !== true) {
       if (succeeded === undefined && failed === undefined) {
         if (status < 200 || status > 299) {
-          throw fail(
-            `HTTP ${status} response; with no successExpression or failureExpression only a 2xx status succeeds`,
+          throw new StepPendingError(
+            `${STEP}: ${what}: HTTP ${status} response; with no successExpression or failureExpression only a 2xx status succeeds`,
+            pollMs,
           );
         }
       } else {
@@ -546,9 +545,7 @@ export const http: StepDefinition = {
           succeeded === false
             ? 'did not meet successExpression'
             : 'did not meet failureExpression, and there is no successExpression (as in Kargo, a step with only a failureExpression never succeeds)';
-        throw fail(
-          `HTTP ${status} response ${rule}; Kargo would keep asking until the step's retry timeout, gantry sends the request once`,
-        );
+        throw new StepPendingError(`${STEP}: ${what}: HTTP ${status} response ${rule}`, pollMs);
       }
     }
 

@@ -20,6 +20,25 @@ export interface StepContext {
   /** Network access for steps that need it (http); the adapter's fetch, tests' local servers. */
   fetch: typeof fetch;
   log: (line: string) => void;
+  /** Waits between retries of a step (`retry`); tests pass a fake. Default: real time. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock retry timeouts are measured with. Default: the system clock. */
+  clock?: () => Date;
+}
+
+/**
+ * Thrown by a step whose work is not done yet, as opposed to failed (Kargo's Running): an http
+ * step whose successExpression is not met yet. With `retry.timeout` the engine asks again every
+ * `retryAfterMs` until the timeout; without it, this fails the step like any error.
+ */
+export class StepPendingError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+    this.name = 'StepPendingError';
+  }
 }
 
 export interface StepResult {

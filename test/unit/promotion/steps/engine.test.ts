@@ -207,6 +207,84 @@ describe('runSteps: expressions', () => {
   });
 });
 
+describe("runSteps: retry (Kargo's errorThreshold and timeout)", () => {
+  const flaky = (failures: number, calls: { n: number }): StepDefinition => ({
+    name: 'flaky',
+    run() {
+      calls.n++;
+      return calls.n <= failures
+        ? Promise.reject(new Error(`connection reset (${calls.n})`))
+        : Promise.resolve({ outputs: { tries: calls.n } });
+    },
+  });
+  const timed = () => {
+    const waits: number[] = [];
+    let now = 0;
+    return {
+      waits,
+      over: {
+        clock: () => new Date(now),
+        sleep: (ms: number) => {
+          waits.push(ms);
+          now += ms;
+          return Promise.resolve();
+        },
+      },
+    };
+  };
+
+  test('a step is tried again until it has failed errorThreshold times in a row', async () => {
+    const calls = { n: 0 };
+    const t = timed();
+    const res = await runSteps(
+      template([step('flaky', {}, { as: 'f', retry: { errorThreshold: 3 } })]),
+      ctx(t.over),
+      new Map([['flaky', flaky(2, calls)]]),
+    );
+    expect(res.outputs['f']).toEqual({ tries: 3 });
+    expect(t.waits).toEqual([1000, 2000]);
+    expect(logs).toContain(
+      'step 1 (flaky "f"): failed (1 of 3): connection reset (1); trying again in 1s',
+    );
+
+    const again = { n: 0 };
+    await expect(
+      runSteps(
+        template([step('flaky', {}, { retry: { errorThreshold: 2 } })]),
+        ctx(timed().over),
+        new Map([['flaky', flaky(5, again)]]),
+      ),
+    ).rejects.toThrow('step 1 (flaky): connection reset (2)');
+    expect(again.n).toBe(2);
+  });
+
+  test('without retry a failure is final, and configuration errors are never retried', async () => {
+    const calls = { n: 0 };
+    await expect(
+      runSteps(
+        template([step('flaky', {})]),
+        ctx(timed().over),
+        new Map([['flaky', flaky(1, calls)]]),
+      ),
+    ).rejects.toThrow('connection reset (1)');
+    expect(calls.n).toBe(1);
+    await expect(
+      runSteps(
+        template([
+          step(
+            'yaml-update',
+            { path: 'missing.yaml', updates: [{ key: 'a', value: 1 }] },
+            { retry: { errorThreshold: 5 } },
+          ),
+        ]),
+        ctx(timed().over),
+        defaultRegistry(),
+      ),
+    ).rejects.toThrow(ConfigError);
+    expect(logs.some((l) => l.includes('trying again'))).toBe(false);
+  });
+});
+
 describe('runSteps: errors', () => {
   test('errors name the step, its alias and what failed', async () => {
     const err = await runSteps(

@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { PromotionStep, PromotionTemplate } from '../../../../src/pipeline/types.js';
 import { runSteps } from '../../../../src/promotion/steps/engine.js';
+import { StepPendingError } from '../../../../src/promotion/steps/types.js';
 import { MAX_RESPONSE_BYTES, http } from '../../../../src/promotion/steps/http.js';
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import { ConfigError, OperationError } from '../../../../src/util/errors.js';
@@ -192,12 +193,16 @@ describe('http: the request', () => {
     expect(err.message).not.toContain('pa55');
   });
 
-  test('pollInterval is accepted and said to be ignored', async () => {
-    await run({ url: `${base}/poll`, pollInterval: '30s' });
+  test('pollInterval is the wait before asking again, carried by a not-done-yet outcome', async () => {
+    handler = (_req, res) => json(res, 200, { ready: false });
+    const err = await failure({
+      url: `${base}/poll`,
+      pollInterval: '30s',
+      successExpression: 'response.body.ready',
+    });
     expect(seen).toHaveLength(1);
-    expect(logs[0]).toBe(
-      'http: pollInterval 30s ignored: gantry sends the request once and does not poll',
-    );
+    expect(err).toBeInstanceOf(StepPendingError);
+    expect((err as StepPendingError).retryAfterMs).toBe(30_000);
   });
 });
 
@@ -265,7 +270,8 @@ describe('http: success and failure', () => {
     await expect(run({ url: `${base}/ok` })).resolves.toEqual({ outputs: {} });
     handler = (_req, res) => json(res, 500, { error: 'boom' });
     const err = await failure({ url: `${base}/broken` });
-    expect(err).toBeInstanceOf(OperationError);
+    // Not done yet (Kargo keeps such a step running): retried only under retry.timeout.
+    expect(err).toBeInstanceOf(StepPendingError);
     expect(err.message).toBe(
       `http: GET ${base}/broken: HTTP 500 response; with no successExpression or failureExpression only a 2xx status succeeds`,
     );
@@ -286,9 +292,7 @@ describe('http: success and failure', () => {
       successExpression: 'response.body.state == "done"',
       outputs: [{ name: 'state', fromExpression: 'response.body.nope.deeper' }],
     });
-    expect(err.message).toMatch(
-      /HTTP 200 response did not meet successExpression; Kargo would keep asking until the step's retry timeout, gantry sends the request once$/,
-    );
+    expect(err.message).toMatch(/HTTP 200 response did not meet successExpression$/);
   });
 
   test('failureExpression true fails, with errorExpression’s message; it wins over success', async () => {
@@ -710,7 +714,78 @@ describe('http: in a promotion template', () => {
         defaultRegistry(),
       ),
     ).rejects.toThrow(
-      `step 1 (http "gate"): http: GET ${base}/gate: HTTP 503 response; with no successExpression or failureExpression only a 2xx status succeeds`,
+      `step 1 (http "gate"): http: GET ${base}/gate: HTTP 503 response; with no successExpression or failureExpression only a 2xx status succeeds (not done yet; give the step retry.timeout to keep asking)`,
     );
+  });
+
+  test('with retry.timeout the engine asks again every pollInterval until the service is ready', async () => {
+    let calls = 0;
+    handler = (_req, res) => {
+      calls++;
+      json(res, 200, { state: calls < 3 ? 'rolling out' : 'done' });
+    };
+    const waits: number[] = [];
+    let now = Date.parse('2026-11-22T00:00:00Z');
+    const res = await runSteps(
+      template([
+        step(
+          'http',
+          {
+            url: `${base}/rollout`,
+            pollInterval: '10s',
+            successExpression: 'response.body.state == "done"',
+            outputs: [{ name: 'state', fromExpression: 'response.body.state' }],
+          },
+          { as: 'wait', retry: { timeoutMs: 60_000 } },
+        ),
+      ]),
+      {
+        ...engineCtx(),
+        clock: () => new Date(now),
+        sleep: (ms) => {
+          waits.push(ms);
+          now += ms;
+          return Promise.resolve();
+        },
+      },
+      defaultRegistry(),
+    );
+    expect(res.outputs['wait']).toEqual({ state: 'done' });
+    expect(calls).toBe(3);
+    expect(waits).toEqual([10_000, 10_000]);
+    expect(logs.some((l) => l.includes('step 1 (http "wait"): not done yet: http: GET'))).toBe(
+      true,
+    );
+  });
+
+  test('with retry.timeout a service that never gets ready fails at the timeout, saying so', async () => {
+    handler = (_req, res) => json(res, 200, { state: 'rolling out' });
+    let now = 0;
+    await expect(
+      runSteps(
+        template([
+          step(
+            'http',
+            {
+              url: `${base}/stuck`,
+              pollInterval: '20s',
+              successExpression: 'response.body.state == "done"',
+            },
+            { retry: { timeoutMs: 60_000 } },
+          ),
+        ]),
+        {
+          ...engineCtx(),
+          clock: () => new Date(now),
+          sleep: (ms) => {
+            now += ms;
+            return Promise.resolve();
+          },
+        },
+        defaultRegistry(),
+      ),
+    ).rejects.toThrow(/did not meet successExpression \(gave up: retry.timeout 1m reached\)$/);
+    // Asked at 0 s, 20 s and 40 s; the next wait would pass the minute.
+    expect(seen).toHaveLength(3);
   });
 });
