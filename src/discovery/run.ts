@@ -1,7 +1,7 @@
-import type { GitHubPort } from '../github/client.js';
+import { dispatchPromotion, type DispatchTarget } from '../github/dispatch.js';
 import type { Project } from '../pipeline/index.js';
 import type { StateStore } from '../state/index.js';
-import { ConfigError, errorMessage } from '../util/errors.js';
+import { ConfigError } from '../util/errors.js';
 import {
   discover,
   type DiscoverResult,
@@ -23,7 +23,7 @@ export interface DiscoverRunOptions {
    * Start this workflow (workflow_dispatch with inputs stage and freight, and project when the
    * repository has several projects) for each due promotion.
    */
-  dispatch?: { github: GitHubPort; workflow: string; ref: string; withProject: boolean };
+  dispatch?: DispatchTarget;
 }
 
 export interface DispatchReport extends DuePromotion {
@@ -68,21 +68,12 @@ export async function runDiscover(o: DiscoverRunOptions): Promise<DiscoverRun> {
   if (o.dispatch && !o.dryRun) {
     for (const p of results.flatMap((r) => r.promotions)) {
       const report: DispatchReport = { ...p, workflow: o.dispatch.workflow };
-      try {
-        await o.dispatch.github.dispatchWorkflow({
-          workflow: o.dispatch.workflow,
-          ref: o.dispatch.ref,
-          inputs: {
-            stage: p.stage,
-            freight: p.freight,
-            // A stage name alone is ambiguous when two projects both have a `dev`.
-            ...(o.dispatch.withProject ? { project: p.project } : {}),
-          },
-        });
+      const error = await dispatchPromotion(o.dispatch, p);
+      if (error === undefined) {
         o.log.info(`started ${o.dispatch.workflow} for ${p.stage} with ${p.alias}`);
-      } catch (err) {
-        report.error = errorMessage(err);
-        o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${report.error}`);
+      } else {
+        report.error = error;
+        o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${error}`);
       }
       dispatched.push(report);
     }

@@ -7,6 +7,7 @@
 import { newestFreight } from '../discovery/discover.js';
 import type { Freight } from '../freight/types.js';
 import type { DeploymentState, GitHubPort } from '../github/client.js';
+import { dispatchPromotion, type DispatchTarget } from '../github/dispatch.js';
 import type { Project, Stage } from '../pipeline/index.js';
 import {
   freightAvailability,
@@ -49,7 +50,7 @@ export interface VerifyOptions {
   /** The GitOps repository on GitHub: deployment statuses, and the github provider. */
   github?: GitHubPort;
   /** Start this workflow for each downstream promotion now due. */
-  dispatch?: { github: GitHubPort; workflow: string; ref: string; withProject: boolean };
+  dispatch?: DispatchTarget;
 }
 
 /** A downstream stage this freight now reaches, or why it does not yet. */
@@ -239,22 +240,16 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
     if (o.dispatch && !before) {
       for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
         d.dispatched = { workflow: o.dispatch.workflow };
-        try {
-          await o.dispatch.github.dispatchWorkflow({
-            workflow: o.dispatch.workflow,
-            ref: o.dispatch.ref,
-            inputs: {
-              stage: d.stage,
-              freight: d.freight?.id ?? '',
-              ...(o.dispatch.withProject ? { project: o.project.name } : {}),
-            },
-          });
+        const error = await dispatchPromotion(o.dispatch, {
+          project: o.project.name,
+          stage: d.stage,
+          freight: d.freight?.id ?? '',
+        });
+        if (error === undefined) {
           o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
-        } catch (err) {
-          d.dispatched.error = errorMessage(err);
-          warnings.push(
-            `could not start ${o.dispatch.workflow} for ${d.stage}: ${d.dispatched.error}`,
-          );
+        } else {
+          d.dispatched.error = error;
+          warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${error}`);
         }
       }
     }
