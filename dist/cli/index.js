@@ -38257,7 +38257,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9003);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2813);
 
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -38273,7 +38273,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9003:
+/***/ 2813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54665,6 +54665,31 @@ function newestFreight(freight) {
     return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
 }
 
+;// CONCATENATED MODULE: ./src/github/dispatch.ts
+
+/**
+ * Starts the promote workflow for one promotion (workflow_dispatch with inputs stage, freight
+ * and, when needed, project). Returns the error text instead of throwing: one failed start must
+ * not stop the others, and the caller reports each.
+ */
+async function dispatchPromotion(t, p) {
+    try {
+        await t.github.dispatchWorkflow({
+            workflow: t.workflow,
+            ref: t.ref,
+            inputs: {
+                stage: p.stage,
+                freight: p.freight,
+                ...(t.withProject ? { project: p.project } : {}),
+            },
+        });
+        return undefined;
+    }
+    catch (err) {
+        return errorMessage(err);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/promotion/availability.ts
 /**
  * Which freight may enter a stage, and which one auto-promotion would pick: Kargo's
@@ -55539,27 +55564,50 @@ class StateStore {
     withNetworkRetry(fn) {
         return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
     }
-    /** Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit. */
-    async fetchTips(branches) {
+    /**
+     * Fetches the tips of `branches` (no blobs, one commit deep) and returns each tip's commit.
+     * With `allowMissing`, a branch the remote does not have is left out of the result (a stage
+     * whose branch is created later has no state yet) instead of failing every stage's read.
+     */
+    async fetchTips(branches, allowMissing = false) {
         const tips = new Map();
         for (const b of branches) {
             const known = this.tipMemo.get(b);
             if (known)
                 tips.set(b, known);
         }
-        const unique = [...new Set(branches)].filter((b) => !tips.has(b));
+        let unique = [...new Set(branches)].filter((b) => !tips.has(b));
         if (!unique.length)
             return tips;
-        const refspecs = unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
+        const refspecs = () => unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
         try {
-            await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs]);
+            await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs()]);
         }
         catch (err) {
-            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+            const missingRef = err instanceof GitError && /couldn't find remote ref/i.test(err.stderr);
+            if (missingRef && allowMissing) {
+                // Only on this path: ask which of them exist, and fetch those.
+                const heads = await this.git.run([
+                    'ls-remote',
+                    '--heads',
+                    this.opts.remote.url,
+                    ...unique.map((b) => `refs/heads/${b}`),
+                ]);
+                const present = new Set(heads.stdout
+                    .split('\n')
+                    .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
+                    .filter((b) => Boolean(b)));
+                unique = unique.filter((b) => present.has(b));
+                if (!unique.length)
+                    return tips;
+                await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs()]);
+            }
+            else if (missingRef && err instanceof GitError) {
                 const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
                 throw new OperationError(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
             }
-            throw err;
+            else
+                throw err;
         }
         const res = await this.git.run(['for-each-ref', '--format=%(refname:lstrip=2) %(objectname)', ...unique.map(tipRef)], { cwd: this.cache });
         for (const line of res.stdout.split('\n').filter(Boolean)) {
@@ -55724,13 +55772,18 @@ class StateStore {
         const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
         const branchOf = (s) => s.branch ?? def;
         const files = await this.inCache(async () => {
-            const tips = await this.fetchTips(stages.map(branchOf));
-            const specs = stages.map((s) => `${tips.get(branchOf(s))}:${stateFilePath(project, s.name)}`);
-            return { specs, blobs: await this.readBlobs(specs) };
+            const tips = await this.fetchTips(stages.map(branchOf), true);
+            const specs = stages.map((s) => {
+                const tip = tips.get(branchOf(s));
+                return tip ? `${tip}:${stateFilePath(project, s.name)}` : undefined;
+            });
+            const present = specs.filter((x) => x !== undefined);
+            return { specs, blobs: await this.readBlobs(present) };
         });
         const out = new Map();
         stages.forEach((s, i) => {
-            const text = files.blobs.get(files.specs[i]);
+            const spec = files.specs[i];
+            const text = spec === undefined ? undefined : files.blobs.get(spec);
             out.set(s.name, text === undefined
                 ? undefined
                 : parseStageState(text, `${branchOf(s)}:${stateFilePath(project, s.name)}`));
@@ -55768,9 +55821,9 @@ class StateStore {
     async promotions(project, branches, limit = 20) {
         const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
         return this.inCache(async () => {
-            await this.fetchTips(unique);
+            const tips = await this.fetchTips(unique, true);
             const found = new Map();
-            for (const branch of unique) {
+            for (const branch of unique.filter((b) => tips.has(b))) {
                 // Start deep enough for `limit` promotions when one commit in four is one (one round trip
                 // in an established repository), and stop at a bound: a project with few promotions in a
                 // long-lived repository would otherwise read the whole history on every call.
@@ -56287,6 +56340,21 @@ function deploymentPayload(project, stage, freight, branch, changes) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/promotion/steps/types.ts
+/**
+ * Thrown by a step whose work is not done yet, as opposed to failed (Kargo's Running): an http
+ * step whose successExpression is not met yet. With `retry.timeout` the engine asks again every
+ * `retryAfterMs` until the timeout; without it, this fails the step like any error.
+ */
+class StepPendingError extends Error {
+    retryAfterMs;
+    constructor(message, retryAfterMs) {
+        super(message);
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'StepPendingError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/promotion/steps/engine.ts
 /**
  * Runs a stage's promotion template, Kargo-style: each step in order, with `${{ }}` expressions in
@@ -56316,6 +56384,8 @@ function deploymentPayload(project, stage, freight, branch, changes) {
  * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
  * "update-image"): …` (1-based position in the template).
  */
+
+
 
 
 
@@ -56611,11 +56681,11 @@ async function runSteps(template, ctx, registry) {
             }
             let result;
             try {
-                result = await definition.run(config, {
+                result = await runWithRetry(step, label, ctx, () => definition.run(config, {
                     ...ctx,
                     index,
                     ...(step.as !== undefined ? { alias: step.as } : {}),
-                });
+                }));
             }
             catch (err) {
                 throw wrapError(label, '', err);
@@ -56663,6 +56733,51 @@ async function runSteps(template, ctx, registry) {
         statuses,
         ...(commitMessage !== undefined ? { commitMessage } : {}),
     };
+}
+/** Delay before trying a failed step again: 1 s, doubling, at most 30 s. */
+function errorBackoffMs(errors) {
+    return Math.min(30_000, 1000 * 2 ** (errors - 1));
+}
+/**
+ * Kargo's step `retry`: a step that fails is tried again until it has failed `errorThreshold`
+ * times in a row (default 1: no retry), and a step that is not done yet (StepPendingError) is
+ * asked again until `retry.timeout`; both stop at the timeout. Configuration errors are never
+ * retried: the same config fails the same way.
+ */
+async function runWithRetry(step, label, ctx, run) {
+    const threshold = step.retry?.errorThreshold ?? 1;
+    const timeoutMs = step.retry?.timeoutMs;
+    const clock = ctx.clock ?? (() => new Date());
+    const sleep = ctx.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const started = clock().getTime();
+    let errors = 0;
+    for (;;) {
+        try {
+            return await run();
+        }
+        catch (err) {
+            if (err instanceof ConfigError || err instanceof errors_ExprError)
+                throw err;
+            const pending = err instanceof StepPendingError;
+            if (!pending)
+                errors++;
+            const wait = pending ? err.retryAfterMs : errorBackoffMs(errors);
+            const elapsed = clock().getTime() - started;
+            const inTime = timeoutMs === undefined || elapsed + wait < timeoutMs;
+            const again = pending ? timeoutMs !== undefined && inTime : errors < threshold && inTime;
+            if (!again) {
+                if (pending && timeoutMs === undefined) {
+                    throw new OperationError(`${errorMessage(err)} (not done yet; give the step retry.timeout to keep asking)`);
+                }
+                if (timeoutMs !== undefined && !inTime && (pending || errors < threshold)) {
+                    throw new OperationError(`${errorMessage(err)} (gave up: retry.timeout ${formatDuration(timeoutMs)} reached)`);
+                }
+                throw err;
+            }
+            ctx.log(`${label}: ${pending ? 'not done yet' : `failed (${errors} of ${threshold})`}: ${errorMessage(err)}; trying again in ${formatDuration(wait)}`);
+            await sleep(wait);
+        }
+    }
 }
 /** git-commit's `message`, or its `messageFromSteps` (the `commitMessage` outputs of those steps). */
 function commitMessageOf(config, outputs, result) {
@@ -56733,6 +56848,7 @@ function requireUpdates(step, config) {
  * stage's GitHub deployment, and continue the chain: list the downstream stages for which the
  * freight is now due and, when asked, start their promotion workflow.
  */
+
 
 
 
@@ -56867,21 +56983,17 @@ async function verify(o) {
         if (o.dispatch && !before) {
             for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
                 d.dispatched = { workflow: o.dispatch.workflow };
-                try {
-                    await o.dispatch.github.dispatchWorkflow({
-                        workflow: o.dispatch.workflow,
-                        ref: o.dispatch.ref,
-                        inputs: {
-                            stage: d.stage,
-                            freight: d.freight?.id ?? '',
-                            ...(o.dispatch.withProject ? { project: o.project.name } : {}),
-                        },
-                    });
+                const error = await dispatchPromotion(o.dispatch, {
+                    project: o.project.name,
+                    stage: d.stage,
+                    freight: d.freight?.id ?? '',
+                });
+                if (error === undefined) {
                     o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
                 }
-                catch (err) {
-                    d.dispatched.error = errorMessage(err);
-                    warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${d.dispatched.error}`);
+                else {
+                    d.dispatched.error = error;
+                    warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${error}`);
                 }
             }
         }
@@ -57521,14 +57633,18 @@ async function promote(o) {
         throw new ConfigError(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
     }
     const now = o.clock();
-    const [snap, states] = await settleAll([
-        o.store.snapshot(o.project.name),
-        o.store.stageStates(o.project.name, o.project.stages),
-    ]);
     const branches = [
         ...new Set(await Promise.all(o.project.stages.map(async (s) => s.branch ?? (await o.store.defaultBranch())))),
     ];
-    const history = await o.store.promotions(o.project.name, branches, o.historyLimit ?? 200);
+    // History is read for soak times only: a project without requiredSoakTime does not pay for it.
+    const soak = o.project.stages.some((s) => s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs));
+    const [snap, states, history] = await settleAll([
+        o.store.snapshot(o.project.name),
+        o.store.stageStates(o.project.name, o.project.stages),
+        soak
+            ? o.store.promotions(o.project.name, branches, o.historyLimit ?? 200)
+            : Promise.resolve([]),
+    ]);
     const facts = {
         verifications: snap.verifications,
         approvals: snap.approvals,
@@ -59233,6 +59349,7 @@ async function exists(p) {
 
 
 
+
 const http_STEP = 'http';
 const steps_http_FIELDS = [
     'method',
@@ -59564,9 +59681,8 @@ const http_http = {
         const scrub = (text) => redactor.redact(text);
         // No `cause`: the original error's text is not scrubbed.
         const fail = (message) => new OperationError(`${http_STEP}: ${what}: ${message}`);
-        if (cfg.pollInterval !== undefined) {
-            ctx.log(`${http_STEP}: pollInterval ${cfg.pollInterval} ignored: gantry sends the request once and does not poll`);
-        }
+        // Kargo's default poll interval when the step is asked again (retry.timeout).
+        const pollMs = cfg.pollInterval !== undefined ? durationMs('pollInterval', cfg.pollInterval) : 5_000;
         const tls = cfg.insecureSkipTLSVerify ? { rejectUnauthorized: false } : undefined;
         const dispatcher = cfg.proxy
             ? new undici.ProxyAgent({
@@ -59663,14 +59779,14 @@ const http_http = {
         if (succeeded !== true) {
             if (succeeded === undefined && failed === undefined) {
                 if (status < 200 || status > 299) {
-                    throw fail(`HTTP ${status} response; with no successExpression or failureExpression only a 2xx status succeeds`);
+                    throw new StepPendingError(`${http_STEP}: ${what}: HTTP ${status} response; with no successExpression or failureExpression only a 2xx status succeeds`, pollMs);
                 }
             }
             else {
                 const rule = succeeded === false
                     ? 'did not meet successExpression'
                     : 'did not meet failureExpression, and there is no successExpression (as in Kargo, a step with only a failureExpression never succeeds)';
-                throw fail(`HTTP ${status} response ${rule}; Kargo would keep asking until the step's retry timeout, gantry sends the request once`);
+                throw new StepPendingError(`${http_STEP}: ${what}: HTTP ${status} response ${rule}`, pollMs);
             }
         }
         const outputs = {};
@@ -61254,6 +61370,7 @@ function discoverMarkdown(run, opts) {
 ;// CONCATENATED MODULE: ./src/discovery/run.ts
 
 
+
 /**
  * The discover use case, shared by the CLI and the action: discovery for each project, then one
  * workflow_dispatch per due promotion. A failed dispatch does not stop the others; it is reported
@@ -61284,22 +61401,13 @@ async function runDiscover(o) {
     if (o.dispatch && !o.dryRun) {
         for (const p of results.flatMap((r) => r.promotions)) {
             const report = { ...p, workflow: o.dispatch.workflow };
-            try {
-                await o.dispatch.github.dispatchWorkflow({
-                    workflow: o.dispatch.workflow,
-                    ref: o.dispatch.ref,
-                    inputs: {
-                        stage: p.stage,
-                        freight: p.freight,
-                        // A stage name alone is ambiguous when two projects both have a `dev`.
-                        ...(o.dispatch.withProject ? { project: p.project } : {}),
-                    },
-                });
+            const error = await dispatchPromotion(o.dispatch, p);
+            if (error === undefined) {
                 o.log.info(`started ${o.dispatch.workflow} for ${p.stage} with ${p.alias}`);
             }
-            catch (err) {
-                report.error = errorMessage(err);
-                o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${report.error}`);
+            else {
+                report.error = error;
+                o.log.warn(`could not start ${o.dispatch.workflow} for ${p.stage}: ${error}`);
             }
             dispatched.push(report);
         }
