@@ -1,6 +1,7 @@
 /**
- * The examples of docs/concepts.md, docs/recipes.md, docs/kargo.md and docs/troubleshooting.md
- * stay true: every code block is checked by what it is (see test/support/docs.ts):
+ * The examples of docs/concepts.md, docs/recipes.md, docs/kargo.md, docs/troubleshooting.md,
+ * docs/promote.md, docs/discover.md, docs/state.md and README.md stay true: every code block is
+ * checked by what it is (see test/support/docs.ts):
  *
  * - project files and fragments load with zero problems, name only built-in steps, and their
  *   verification providers accept their fields;
@@ -9,7 +10,11 @@
  * - workflows parse with GitHub's own parser and use only inputs and outputs the actions declare;
  * - `gantry …` command lines parse with the command line's own parser and usage;
  * - quoted messages and outputs are printed by a scenario below that makes gantry print them,
- *   against real git repositories, the step engine, the local GitHub fake, and so on.
+ *   against real git repositories, the step engine, the local GitHub fake, a local registry, and
+ *   so on;
+ * - documents gantry writes (tag messages, state files, deployment payloads) are written by a
+ *   scenario and compared with the block as data;
+ * - shell commands name npm scripts and files that exist.
  *
  * Set DOCS_PRINT=1 to print what every scenario printed.
  */
@@ -23,12 +28,23 @@ import { runCli } from '../../src/cli/run.js';
 import { RegistryAuthenticator, loadDockerConfig } from '../../src/discovery/oci/auth.js';
 import { parseRemote } from '../../src/git/index.js';
 import { GitHubClient } from '../../src/github/client.js';
-import type { PromotionStep } from '../../src/pipeline/index.js';
+import { freightAlias } from '../../src/freight/alias.js';
+import { freightId } from '../../src/freight/id.js';
+import type { Freight } from '../../src/freight/types.js';
+import {
+  loadProjectsFromFiles,
+  type Project,
+  type PromotionStep,
+} from '../../src/pipeline/index.js';
+import { promote, type PromoteGitHub } from '../../src/promotion/promote.js';
 import { runSteps } from '../../src/promotion/steps/engine.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { errorMessage } from '../../src/util/errors.js';
 import { Redactor } from '../../src/util/redact.js';
+import { table } from '../../src/util/table.js';
+import { defaultProviders } from '../../src/verification/providers/index.js';
+import { verify } from '../../src/verification/verify.js';
 import {
   brokenLinks,
   classify,
@@ -37,13 +53,17 @@ import {
   consoleCommands,
   consoleOutput,
   deepProblems,
+  documentProblems,
   freightFor,
+  gantryArgs,
   loadProjectBlock,
   matchesOutput,
   mermaidProblems,
   readBlocks,
   runCases,
   runStageSteps,
+  shellCommandProblems,
+  shellCommands,
   workflowActionProblems,
   workflowErrors,
   workflowText,
@@ -52,10 +72,20 @@ import {
 } from '../support/docs.js';
 import { makeFreight } from '../support/freight.js';
 import { startFakeGitHub } from '../support/github-fake.js';
+import { RegistryPusher, startRegistry } from '../support/registry.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { realTempDir, stepContext } from '../support/steps.js';
 
-const DOCS = ['docs/concepts.md', 'docs/recipes.md', 'docs/kargo.md', 'docs/troubleshooting.md'];
+const DOCS = [
+  'docs/concepts.md',
+  'docs/recipes.md',
+  'docs/kargo.md',
+  'docs/troubleshooting.md',
+  'docs/promote.md',
+  'docs/discover.md',
+  'docs/state.md',
+  'README.md',
+];
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterAll(async () => {
@@ -101,13 +131,15 @@ interface World {
   bare: string;
   root: string;
   store: StateStore;
+  project: Project;
+  env: Record<string, string>;
   cli: (args: string[], o?: { env?: Record<string, string>; now?: Date }) => Promise<string>;
 }
 
 /** A bare GitOps repository with a project and its values files, freight recorded, and a CLI. */
 async function world(
   stages: string[],
-  o: { freight?: string[]; branches?: string[]; extra?: Record<string, string> } = {},
+  o: { freight?: (string | Freight)[]; branches?: string[]; extra?: Record<string, string> } = {},
 ): Promise<World> {
   const tmp = tempDir('gantry-docs-');
   cleanups.push(tmp.cleanup);
@@ -125,28 +157,116 @@ async function world(
   for (const [i, tag] of tags.entries()) {
     await store.recordFreight(
       'echo',
-      makeFreight(tag, {
-        alias: aliases[i]!,
-        createdAt: `2026-11-01T1${i}:00:00.000Z`,
-      }),
+      typeof tag === 'string'
+        ? makeFreight(tag, {
+            alias: aliases[i]!,
+            createdAt: `2026-11-01T1${i}:00:00.000Z`,
+          })
+        : tag,
     );
   }
+  const env = {
+    ...testGitEnv(tmp.path),
+    GANTRY_CACHE_DIR: join(tmp.path, 'cache'),
+    USER: 'alice',
+  };
   const cli = async (args: string[], c: { env?: Record<string, string>; now?: Date } = {}) => {
     let text = '';
     const code = await runCli([...args, '--repo', `file://${bare}`], {
       out: (t) => (text += t),
       err: (t) => (text += t),
-      env: {
-        ...testGitEnv(tmp.path),
-        GANTRY_CACHE_DIR: join(tmp.path, 'cache'),
-        USER: 'alice',
-        ...c.env,
-      },
+      env: { ...env, ...c.env },
       ...(c.now ? { now: () => c.now! } : {}),
     });
     return `${text}[exit ${code}]\n`;
   };
-  return { bare, root: tmp.path, store, cli };
+  const { projects } = loadProjectsFromFiles([
+    { file: '.gantry/echo.yaml', text: files['.gantry/echo.yaml']! },
+  ]);
+  return { bare, root: tmp.path, store, project: projects[0]!, env, cli };
+}
+
+/** A shell's view of a CLI run: `[exit N]` at the end becomes `$ echo $?` and N. */
+const exitCode = (printed: string) => printed.replace(/\[exit (\d+)\]\n$/, '$ echo $?\n$1\n');
+
+/**
+ * Freight as discovery records it: Kargo's ID over the image's tag and digest, the alias that ID
+ * gets. The digests are made up (`sha256:1111…` for the first release, and so on).
+ */
+function discovered(tag: string, digit: number, createdAt: string): Freight {
+  const origin = { kind: 'Warehouse' as const, name: 'echo' };
+  const images = [
+    { repoURL: 'ghcr.io/acme/echo', tag, digest: `sha256:${String(digit).repeat(64)}` },
+  ];
+  const id = freightId(origin, { images, charts: [], commits: [] });
+  return {
+    id,
+    alias: freightAlias(id, new Set()),
+    origin,
+    images,
+    charts: [],
+    commits: [],
+    createdAt,
+    createdBy: 'gantry demo',
+  };
+}
+
+/** Releases 1.0.0, 1.1.0 and 1.2.0 of ghcr.io/acme/echo: oaken-catfish, gracious-grasshopper, calm-rhino. */
+const RELEASES = [
+  discovered('1.0.0', 1, '2026-11-21T21:27:21.171Z'),
+  discovered('1.1.0', 2, '2026-11-21T22:27:21.171Z'),
+  discovered('1.2.0', 3, '2026-11-21T23:27:21.171Z'),
+] as const;
+
+/** The message of the annotated tag `name` in a bare repository. */
+const tagMessage = (bare: string, name: string) => {
+  const raw = git(bare, ['cat-file', 'tag', name]);
+  return raw.slice(raw.indexOf('\n\n') + 2);
+};
+
+/**
+ * gantry's promote, as the promote action calls it (a run URL; GitHub when given); `at` is the
+ * time of the promotion (its clock and its store's, which writes promotedAt).
+ */
+async function promoteAs(
+  w: World,
+  o: {
+    stage: string;
+    freight: string;
+    by: string;
+    run?: string;
+    at?: Date;
+    github?: PromoteGitHub;
+  },
+) {
+  const store = o.at
+    ? new StateStore({
+        remote: parseRemote(`file://${w.bare}`),
+        cacheDir: join(w.root, `at-${o.at.getTime()}`),
+        baseEnv: testGitEnv(w.root),
+        clock: () => o.at!,
+      })
+    : w.store;
+  return promote({
+    project: w.project,
+    stage: o.stage,
+    freight: o.freight,
+    store,
+    registry: defaultRegistry(),
+    dryRun: false,
+    promotedBy: o.by,
+    ...(o.run ? { run: o.run } : {}),
+    clock: () => o.at ?? new Date(),
+    fetch,
+    log: () => undefined,
+    ...(o.github ? { github: o.github } : {}),
+  });
+}
+
+/** Runs `make` once, however many scenarios quote what it made. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= make());
 }
 
 const alias = (tag: string, i: number) =>
@@ -664,12 +784,281 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
     return w.cli(['get', 'stages'], { env: { GANTRY_DEBUG: '1' } });
   },
 
+  async promote() {
+    const [, v110, v120] = RELEASES;
+    const w = await world(
+      [stageYaml('dev'), stageYaml('staging', { sources: '{stages: [dev]}' })],
+      {
+        freight: [v110, v120],
+      },
+    );
+    await w.cli(['promote', '--stage', 'dev', '--freight', v110.alias]);
+    const dev = await w.cli(['promote', '--stage', 'dev']);
+    const staging = await w.cli(['promote', '--stage', 'staging', '--freight', v120.alias]);
+    return exitCode(
+      `$ gantry promote --stage dev\n${dev}$ gantry promote --stage staging --freight ${v120.alias}\n${staging}`,
+    );
+  },
+
+  async 'promote-commit-github'() {
+    return (await promoteOnGitHub()).message;
+  },
+
+  async 'deployment-payload'() {
+    return (await promoteOnGitHub()).payload;
+  },
+
+  async 'freight-tag'() {
+    const [v100] = RELEASES;
+    const w = await world([stageYaml('dev')], { freight: [v100] });
+    return tagMessage(w.bare, `gantry/echo/freight/${v100.id}`);
+  },
+
+  async 'verification-approval'() {
+    const [v100] = RELEASES;
+    const w = await world(
+      [
+        stageYaml('dev', {
+          verification: `      - name: smoke\n        provider:\n          command: {run: 'true'}\n`,
+        }),
+        stageYaml('prod', { sources: '{stages: [dev]}' }),
+      ],
+      { freight: [v100] },
+    );
+    await w.cli(['promote', '--stage', 'dev']);
+    const run = 'https://github.com/acme/gitops/actions/runs/1';
+    // As the verify action calls it: the run verifies.
+    const outcome = await verify({
+      project: w.project,
+      stage: 'dev',
+      store: w.store,
+      providers: defaultProviders(),
+      verifiedBy: run,
+      run,
+      fetch,
+      env: w.env,
+      secrets: [],
+      clock: () => new Date('2026-11-22T00:27:21.394Z'),
+      log: () => undefined,
+    });
+    if (!outcome.verified) throw new Error(`not verified: ${outcome.phase}`);
+    await w.cli([
+      'approve',
+      '--stage',
+      'prod',
+      '--freight',
+      v100.alias,
+      '--by',
+      'alice',
+      '--reason',
+      'hotfix',
+    ]);
+    const body = (tag: string) => {
+      const message = tagMessage(w.bare, tag);
+      return message.slice(message.indexOf('\n{') + 1);
+    };
+    return (
+      body(`gantry/echo/verified/dev/${v100.id}`) + body(`gantry/echo/approved/prod/${v100.id}`)
+    );
+  },
+
+  async 'state-commit'() {
+    return (await statePromotion()).message;
+  },
+
+  async 'state-file'() {
+    return (await statePromotion()).state;
+  },
+
+  async 'discover-dry-run'() {
+    const registry = await startRegistry();
+    cleanups.push(() => registry.close());
+    await new RegistryPusher(registry.url).pushImage('acme/echo', [
+      '1.0.0',
+      '1.1.0',
+      '1.2.0',
+      '1.3.0',
+      '2.0.0-rc.1',
+      'latest',
+    ]);
+    const tmp = tempDir('gantry-docs-');
+    cleanups.push(tmp.cleanup);
+    const config = createBareRepo(tmp.path, 'echo-config', { 'config.yaml': 'replicas: 2\n' });
+    const gitops = createBareRepo(tmp.path, 'gitops', {
+      '.gantry/echo.yaml': `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ${registry.host}/acme/echo, constraint: ^1.0.0}
+      - git: {repoURL: file://${config}, branch: main}
+${stageYaml('dev', { auto: true }).replace(/^/, 'stages:\n')}`,
+    });
+    let out = '';
+    let err = '';
+    const code = await runCli(['discover', '--dry-run', '--repo', `file://${gitops}`], {
+      out: (t) => (out += t),
+      err: (t) => (err += t),
+      env: { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache') },
+    });
+    if (code !== 0 || /warning|error/i.test(err)) throw new Error(`exit ${code}: ${err}${out}`);
+    // What differs from run to run (the registry's port, the temporary directory, and the commit,
+    // freight ID and alias that depend on them) is replaced by the values the document shows, and
+    // the table laid out again.
+    const [, alias = '', id = ''] = /^freight (\S+) \(([0-9a-f]{7})\)/m.exec(out) ?? [];
+    const commit = /^git .* ([0-9a-f]{7}) +[0-9a-f]{7}/m.exec(out)?.[1] ?? '';
+    const text = out
+      .replaceAll(registry.host, '127.0.0.1:46471')
+      .replaceAll(`file://${config}`, 'file:///tmp/gantry-test-6uNnel/echo-config.git')
+      .replaceAll(commit, '2f5953d')
+      .replaceAll(alias, 'arctic-prawn')
+      .replaceAll(id, 'b38f74f');
+    const lines = text.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('KIND '));
+    let end = head + 1;
+    while (/^(image|chart|git) /.test(lines[end] ?? '')) end++;
+    const [headers, ...rows] = lines.slice(head, end).map((l) => l.split(/ {2,}/));
+    lines.splice(head, end - head, table(headers!, rows).trimEnd());
+    return `$ gantry discover --dry-run\n${lines.join('\n')}`;
+  },
+
+  async help() {
+    let out = '';
+    await runCli(['help'], { out: (t) => (out += t), err: (t) => (out += t), env: {} });
+    return out;
+  },
+
+  async 'init-and-lint'() {
+    // In a clone of the GitOps repository.
+    const tmp = tempDir('gantry-docs-');
+    cleanups.push(tmp.cleanup);
+    const bare = createBareRepo(tmp.path, 'gitops', { 'README.md': '# gitops\n' });
+    const dir = join(tmp.path, 'clone');
+    git(tmp.path, ['clone', '-q', bare, dir]);
+    const run = async (args: string[]) => {
+      let text = '';
+      const code = await runCli(args, {
+        out: (t) => (text += t),
+        err: (t) => (text += t),
+        env: { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache') },
+      });
+      return `$ gantry ${args.join(' ')}\n${text}[exit ${code}]\n`;
+    };
+    return (
+      (await run(['init', '--image', 'ghcr.io/acme/echo', '--dir', dir])) +
+      (await run(['lint', '--repo', dir]))
+    );
+  },
+
+  async 'lint-problems'() {
+    const w = await world([stageYaml('dev')]);
+    const dir = join(w.root, 'clone');
+    git(w.root, ['clone', '-q', w.bare, dir]);
+    writeFileSync(
+      join(dir, '.gantry/echo.yaml'),
+      `project: echo
+warehouses:
+  - name: echo
+    subscriptions: [{ image: { repoURL: ghcr.io/acme/echo } }]
+    freightCreationPolicy: automatic
+stages:
+  - name: dev
+    promotionTemplate:
+      steps: [{ uses: yaml-update, config: { path: env/dev/values.yaml, updates: [] } }]
+    requestedFreigt:
+      - origin: { kind: Warehouse, name: echo }
+        sources: { direct: true }
+`,
+    );
+    let text = '';
+    const code = await runCli(['lint', '--repo', dir], {
+      out: (t) => (text += t),
+      err: (t) => (text += t),
+      env: w.env,
+    });
+    return exitCode(`$ gantry lint\n${text}[exit ${code}]\n`);
+  },
+
+  async 'get-stages-pipeline'() {
+    const [v100, , v120] = RELEASES;
+    const w = await world(
+      [
+        stageYaml('dev'),
+        stageYaml('staging', { sources: '{stages: [dev]}' }),
+        stageYaml('prod', { sources: '{stages: [staging]}' }),
+      ],
+      { freight: [v100, v120] },
+    );
+    const now = new Date();
+    const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+    const by = 'gantry[bot]';
+    await promoteAs(w, { stage: 'dev', freight: v100.alias, by, at: ago(180) });
+    await w.cli(['verify', '--stage', 'dev']);
+    await promoteAs(w, { stage: 'staging', freight: v100.alias, by, at: ago(120) });
+    await w.cli(['verify', '--stage', 'staging']);
+    await promoteAs(w, { stage: 'dev', freight: v120.alias, by, at: ago(12) });
+    return `$ gantry get stages\n${await w.cli(['get', 'stages'], { now })}`;
+  },
+
   async 'get-stages'() {
     const w = await world([stageYaml('dev'), stageYaml('prod', { sources: '{stages: [dev]}' })]);
     await w.cli(['promote', '--stage', 'dev']);
     return w.cli(['get', 'stages']);
   },
 };
+
+// docs/promote.md: calm-rhino into dev over gracious-grasshopper, from a workflow run whose
+// environment gate carol approved, with GitHub recording the deployment.
+const promoteOnGitHub = once(async () => {
+  const [, v110, v120] = RELEASES;
+  const w = await world([stageYaml('dev')], { freight: [v110, v120] });
+  await w.cli(['promote', '--stage', 'dev', '--freight', v110.alias]);
+  const fake = await startFakeGitHub({
+    owner: 'acme',
+    repo: 'gitops',
+    token: 'ghs_test',
+    repoPath: w.bare,
+  });
+  cleanups.push(() => fake.close());
+  fake.setRunApprovals(42, [{ login: 'carol', state: 'approved', environments: ['dev'] }]);
+  const api = new GitHubClient({
+    token: 'ghs_test',
+    apiUrl: fake.url,
+    owner: 'acme',
+    repo: 'gitops',
+  });
+  const outcome = await promoteAs(w, {
+    stage: 'dev',
+    freight: v120.alias,
+    by: 'octocat',
+    run: 'https://github.com/acme/gitops/actions/runs/42',
+    github: { repo: api, signCommits: false, deployments: true, run: { api, id: 42 } },
+  });
+  if (outcome.warnings.length) throw new Error(outcome.warnings.join('\n'));
+  return {
+    message: git(w.bare, ['log', '-1', '--format=%B', 'main']),
+    payload: JSON.stringify(fake.deployments[0]?.payload, null, 2) + '\n',
+  };
+});
+
+// docs/state.md: calm-rhino into dev over gracious-grasshopper by a workflow run, approved by
+// alice with `gantry approve`.
+const statePromotion = once(async () => {
+  const [, v110, v120] = RELEASES;
+  const w = await world([stageYaml('dev')], { freight: [v110, v120] });
+  await w.cli(['promote', '--stage', 'dev', '--freight', v110.alias]);
+  await w.cli(['approve', '--stage', 'dev', '--freight', v120.alias, '--by', 'alice']);
+  await promoteAs(w, {
+    stage: 'dev',
+    freight: v120.alias,
+    by: 'gantry demo',
+    run: 'https://github.com/acme/gitops/actions/runs/7',
+    at: new Date('2026-11-22T00:28:22.285Z'),
+  });
+  return {
+    message: git(w.bare, ['log', '-1', '--format=%B', 'main']),
+    state: git(w.bare, ['show', 'main:.gantry/state/echo/dev.yaml']),
+  };
+});
 
 const printed = new Map<string, Promise<string>>();
 function scenario(id: string): Promise<string> {
@@ -798,6 +1187,29 @@ for (const doc of DOCS) {
       });
     }
 
+    for (const b of of('document')) {
+      const id = b.marker?.args['scenario'] ?? '';
+      test(`${label(b)}: scenario ${id} writes the document the block shows`, async () => {
+        const text = await scenario(id);
+        expect(documentProblems(b, text), `written:\n${text}`).toEqual([]);
+      });
+    }
+
+    for (const b of of('shell')) {
+      test(`${label(b)}: every command exists (npm scripts, files, gantry command lines)`, async () => {
+        const commands = shellCommands(b.text);
+        expect(commands.length).toBeGreaterThan(0);
+        const g = cliGrammar(await cliUsage());
+        for (const words of commands) {
+          const args = gantryArgs(words);
+          if (args) {
+            expect(commandProblems(args, g), words.join(' ')).toEqual([]);
+            expect(await parses(args), words.join(' ')).toBe('');
+          } else expect(shellCommandProblems(words), words.join(' ')).toEqual([]);
+        }
+      });
+    }
+
     for (const b of of('kargo')) {
       test(`${label(b)}: Kargo resources, as Kargo writes them`, () => {
         const docs = b.text.split(/^---$/m).map((d) => parse(d) as Record<string, unknown>);
@@ -825,7 +1237,7 @@ test.runIf(process.env.DOCS_PRINT)('print every scenario', async () => {
 test('every scenario is quoted by a document', () => {
   const used = new Set(
     DOCS.flatMap((d) => readBlocks(d))
-      .filter((b) => b.marker?.kind === 'output')
+      .filter((b) => b.marker?.kind === 'output' || b.marker?.kind === 'document')
       .map((b) => b.marker?.args['scenario']),
   );
   expect(Object.keys(SCENARIOS).filter((id) => !used.has(id))).toEqual([]);

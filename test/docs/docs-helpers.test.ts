@@ -1,21 +1,30 @@
 /** The helpers of test/support/docs.ts, on small inputs, so that a docs test failing means the doc. */
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   classify,
   cliGrammar,
   commandProblems,
   consoleCommands,
   consoleOutput,
+  dataProblems,
+  documentParts,
+  documentProblems,
+  gantryArgs,
   matchesOutput,
   mermaidProblems,
   parseBlocks,
   parseMarker,
   projectText,
   runCases,
+  shellCommandProblems,
+  shellCommands,
   shellWords,
   workflowActionProblems,
 } from '../support/docs.js';
+import { tempDir } from '../support/repos.js';
 
 describe('blocks and markers', () => {
   const md = [
@@ -72,6 +81,7 @@ describe('blocks and markers', () => {
     expect(classify(block('yaml', 'project: a\nwarehouses: []\nstages: []\n'))).toBe('project');
     expect(classify(block('yaml', 'stages: []\n'))).toBe('fragment');
     expect(classify(block('console', '$ gantry lint\n'))).toBe('console');
+    expect(classify(block('sh', 'npm test\n'))).toBe('shell');
     expect(classify(block('yaml', 'a: 1\n', 'steps'))).toBe('steps');
     expect(() => classify(block('yaml', 'a: 1\n'))).toThrow(/no check recognises/);
     expect(() => classify(block('text', 'x\n'))).toThrow(/no check recognises/);
@@ -92,6 +102,36 @@ describe('blocks and markers', () => {
     };
     expect(p.warehouses.map((w) => w.name)).toEqual(['web']);
     expect(p.stages.map((s) => s.name)).toEqual(['staging', 'prod']);
+  });
+
+  test('a list of promotion steps, and fields of a stage, are wrapped in a stage', () => {
+    const steps = parse(
+      projectText(
+        block(
+          'yaml',
+          '- uses: copy\n  config: {inPath: a, outPath: b}\n',
+          'fragment promotion-steps',
+        ),
+      ),
+    ) as { stages: { name: string; promotionTemplate: { steps: { uses: string }[] } }[] };
+    expect(steps.stages.map((s) => s.promotionTemplate.steps.map((x) => x.uses))).toEqual([
+      ['copy'],
+    ]);
+    const fields = parse(
+      projectText(
+        block(
+          'yaml',
+          'promotionTemplate:\n  mode: pull-request\n  steps: []\n',
+          'fragment stage-fields',
+        ),
+      ),
+    ) as { stages: { name: string; promotionTemplate: { mode: string } }[] };
+    expect(fields.stages.map((s) => [s.name, s.promotionTemplate.mode])).toEqual([
+      ['dev', 'pull-request'],
+    ]);
+    expect(() => projectText(block('yaml', 'a: 1\n', 'fragment promotion-steps'))).toThrow(
+      /must be a list/,
+    );
   });
 
   test('runs collect the file and expect blocks of their section', () => {
@@ -163,6 +203,95 @@ Global options:
       ['promote', '--stage', 'dev'],
     ]);
     expect(consoleOutput('$ gantry lint\nok\n')).toBe('…\nok\n');
+    expect(
+      consoleCommands("$ npx gantry init --image x\n$ gantry lint && git commit -m 'a b'\n"),
+    ).toEqual([['init', '--image', 'x'], ['lint']]);
+  });
+});
+
+describe('shell blocks', () => {
+  test('commands: comments dropped, lists split, assignments before a command dropped', () => {
+    expect(
+      shellCommands('npm ci   # deps\n./x.sh && A=1 npm test | tee log; npx gantry lint\n'),
+    ).toEqual([
+      ['npm', 'ci'],
+      ['./x.sh'],
+      ['npm', 'test'],
+      ['tee', 'log'],
+      ['npx', 'gantry', 'lint'],
+    ]);
+    expect(gantryArgs(['npx', 'gantry', 'lint'])).toEqual(['lint']);
+    expect(gantryArgs(['npm', 'test'])).toBeUndefined();
+  });
+
+  test('what does not exist: scripts, files, executables', () => {
+    const tmp = tempDir('gantry-docs-helpers-');
+    try {
+      const root = tmp.path;
+      writeFileSync(
+        join(root, 'package.json'),
+        JSON.stringify({ scripts: { test: 'x', demo: 'y' } }),
+      );
+      mkdirSync(join(root, 'scripts'));
+      writeFileSync(join(root, 'scripts/run.sh'), '#!/bin/sh\n');
+      chmodSync(join(root, 'scripts/run.sh'), 0o755);
+      writeFileSync(join(root, 'scripts/plain.sh'), '#!/bin/sh\n');
+      chmodSync(join(root, 'scripts/plain.sh'), 0o644);
+      const problems = (line: string) =>
+        shellCommands(line).flatMap((w) => shellCommandProblems(w, root));
+      expect(problems('npm test && npm run demo && ./scripts/run.sh && gantry lint')).toEqual([]);
+      expect(problems('npm run bench')).toEqual(['package.json has no script "bench"']);
+      expect(problems('npm ci')).toEqual(['npm ci needs package-lock.json']);
+      expect(problems('npm link')).toEqual(['npm link needs a "bin" in package.json']);
+      expect(problems('./scripts/plain.sh')).toEqual(['./scripts/plain.sh: not executable']);
+      expect(problems('./scripts/none.sh')).toEqual(['./scripts/none.sh: no such file']);
+      expect(problems('make all')).toEqual(['make: not a command these docs know']);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('documents gantry writes', () => {
+  test('parts: text lines and the JSON values among them; YAML as one value', () => {
+    expect(documentParts('freight a\n\n{\n  "id": "x}"\n}\n', '')).toEqual([
+      { text: 'freight a\n\n' },
+      { data: { id: 'x}' } },
+    ]);
+    expect(documentParts('{ "a": 1,\n  "b": [2] }\n{ "c": 3 }\n', 'json')).toEqual([
+      { data: { a: 1, b: [2] } },
+      { data: { c: 3 } },
+    ]);
+    expect(documentParts('# comment\na: [1]\n', 'yaml')).toEqual([{ data: { a: [1] } }]);
+    expect(() => documentParts('{ "a": 1 } trailing\n', 'json')).toThrow(/text after/);
+  });
+
+  test('data: same keys, same values; … in a string matches any text, "…" any value', () => {
+    expect(
+      dataProblems({ id: '3c24af6…', at: '…', n: [1] }, { id: '3c24af6abc', at: { x: 1 }, n: [1] }),
+    ).toEqual([]);
+    expect(dataProblems({ a: 1, b: 'x' }, { a: 2, c: true })).toEqual([
+      '$.a: the document shows 1, gantry writes 2',
+      '$.b: gantry does not write it',
+      '$.c: gantry writes true, the document leaves it out',
+    ]);
+    expect(dataProblems({ l: [1, 2] }, { l: [1] })).toEqual([
+      '$.l: the document shows 2 items, gantry writes 1',
+    ]);
+    expect(dataProblems('sha256:1…', 'sha256:2222')).toHaveLength(1);
+  });
+
+  test('a document block against what gantry wrote: parts in order, text lines with …', () => {
+    const b = {
+      doc: 'x.md',
+      lang: '',
+      text: 'freight …\n\n{ "id": "ab…" }\n',
+      line: 1,
+      section: '',
+    };
+    expect(documentProblems(b, 'freight lucky-jaguar\n\n{\n  "id": "abc"\n}\n')).toEqual([]);
+    expect(documentProblems(b, 'verified x\n\n{\n  "id": "abc"\n}\n')).toHaveLength(1);
+    expect(documentProblems(b, '{\n  "id": "abc"\n}\n')).toHaveLength(1);
   });
 });
 

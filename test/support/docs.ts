@@ -18,6 +18,8 @@
  * | `fragment stage`             | one stage (a mapping with `name`, `promotionTemplate`, …)        |
  * | `fragment template`          | a promotion template (`steps:`, `vars:`, `mode:`)                |
  * | `fragment verification`      | `verification:` with its metrics                                 |
+ * | `fragment stage-fields`      | some fields of one stage (`promotionTemplate:`, …) without its name and freight |
+ * | `fragment promotion-steps`   | a list of promotion steps (`- uses: …`)                          |
  * | `run stage=S image=R:T …`    | a project file or fragment that is also run: its stage's steps are applied to the `file` blocks before it, and the result compared with the `expect` blocks after it (same section) |
  * | `file path=P`                | the content of P in the checkout before the next `run`           |
  * | `expect path=P`              | the content of P after the previous `run`                        |
@@ -26,6 +28,8 @@
  * | `jobs`                       | a `jobs:` mapping, checked inside a workflow                     |
  * | `console`                    | (```console, no marker needed) each `$ gantry …` line must parse |
  * | `output scenario=ID`         | text gantry prints; the test named ID must print it (`…` matches any text on a line; a line that is only `…` matches any lines) |
+ * | `document scenario=ID`       | a JSON or YAML document gantry writes (a tag message, a state file, an API payload); the scenario's text and the block are compared as data: the same keys, the same values, `…` in a string matches any text and `"…"` any value; lines that are not JSON (a tag's subject) are compared as text |
+ * | `shell`                      | (```sh, no marker needed) each command must exist: `npm run S` a package.json script, `./x` an executable file, `gantry …` a command line that parses |
  * | `kargo`                      | Kargo's own resources, shown for comparison: valid YAML, `apiVersion: kargo.akuity.io/…` |
  * | `mermaid`                    | (```mermaid, no marker needed) a flowchart in the subset below   |
  * | `skip reason="…"`            | not checked; the reason is required                              |
@@ -34,7 +38,7 @@
  * owns.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -146,6 +150,8 @@ export type BlockKind =
   | 'jobs'
   | 'console'
   | 'output'
+  | 'document'
+  | 'shell'
   | 'kargo'
   | 'mermaid'
   | 'skip';
@@ -161,10 +167,14 @@ const KINDS: readonly BlockKind[] = [
   'jobs',
   'console',
   'output',
+  'document',
+  'shell',
   'kargo',
   'mermaid',
   'skip',
 ];
+
+const SHELL_LANGS = ['sh', 'bash', 'shell'];
 
 type Obj = Record<string, unknown>;
 
@@ -185,6 +195,7 @@ export function classify(block: CodeBlock): BlockKind {
     return kind;
   }
   if (block.lang === 'console') return 'console';
+  if (SHELL_LANGS.includes(block.lang)) return 'shell';
   if (block.lang === 'mermaid') return 'mermaid';
   if (block.lang === 'yaml' || block.lang === 'yml') {
     let data: unknown;
@@ -228,14 +239,21 @@ function stubStage(name: string, warehouse: string): Obj {
  */
 export function projectText(block: CodeBlock): string {
   const data: unknown = parse(block.text);
+  const word =
+    block.marker?.kind === 'fragment' || block.marker?.kind === 'run'
+      ? block.marker.words[0]
+      : undefined;
+  if (word === 'promotion-steps') {
+    if (!Array.isArray(data))
+      throw new Error(`${block.doc}:${block.line}: a promotion-steps fragment must be a list`);
+    return wrapStages(
+      [{ ...stubStage('dev', 'echo'), promotionTemplate: { steps: data as unknown[] } }],
+      [],
+    );
+  }
   if (!isObj(data))
     throw new Error(`${block.doc}:${block.line}: a project block must be a mapping`);
-  const what =
-    block.marker?.kind === 'fragment' || block.marker?.kind === 'run'
-      ? (block.marker.words[0] ?? ('project' in data ? 'project' : 'stages'))
-      : 'project' in data
-        ? 'project'
-        : 'stages';
+  const what = word ?? ('project' in data ? 'project' : 'stages');
   if (what === 'project') return block.text;
   let stages: Obj[];
   let warehouses: Obj[] = [];
@@ -251,11 +269,17 @@ export function projectText(block: CodeBlock): string {
       stages = [{ ...stubStage('dev', 'echo'), promotionTemplate: data }];
       break;
     case 'verification':
+    case 'stage-fields':
       stages = [{ ...stubStage('dev', 'echo'), ...data }];
       break;
     default:
       throw new Error(`${block.doc}:${block.line}: unknown fragment "${what}"`);
   }
+  return wrapStages(stages, warehouses);
+}
+
+/** A project of `stages`, with `warehouses` and those their origins name, and upstream stages. */
+function wrapStages(stages: Obj[], warehouses: Obj[]): string {
   const origins = new Set<string>();
   const upstream = new Set<string>();
   for (const s of stages) {
@@ -776,7 +800,10 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-/** The `gantry …` command lines of a console block (`$ ` prompts, `\` continuations joined). */
+/**
+ * The `gantry …` command lines of a console block (`$ ` prompts, `\` continuations joined; also
+ * `npx gantry …`, and each command of a `&&` list).
+ */
 export function consoleCommands(text: string): string[][] {
   const out: string[][] = [];
   const lines = text.split('\n');
@@ -785,8 +812,10 @@ export function consoleCommands(text: string): string[][] {
     if (!line.startsWith('$ ')) continue;
     line = line.slice(2);
     while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i];
-    const words = shellWords(line);
-    if (words[0] === 'gantry') out.push(words.slice(1));
+    for (const words of shellCommands(line)) {
+      const args = gantryArgs(words);
+      if (args) out.push(args);
+    }
   }
   return out;
 }
@@ -846,6 +875,247 @@ export function outputPattern(quoted: string): RegExp {
 /** Whether `printed` contains what `quoted` shows (see outputPattern). */
 export function matchesOutput(quoted: string, printed: string): boolean {
   return outputPattern(quoted).test(printed.replace(/\r\n/g, '\n').replace(/\n*$/, '\n'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents gantry writes
+
+/** A part of a document: lines of text, or one JSON (or YAML) value. */
+export type DocumentPart = { text: string } | { data: unknown };
+
+/** Where the JSON value that starts at `from` (a `{` or `[`) ends, strings and escapes skipped. */
+function jsonEnd(text: string, from: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * A document's parts: a YAML block is one value (comments dropped); otherwise each line that
+ * starts with `{` or `[` starts a JSON value, and the lines between values are text (a tag's
+ * subject line and the blank line after it). Blank lines between values are dropped.
+ */
+export function documentParts(text: string, lang: string): DocumentPart[] {
+  if (lang === 'yaml' || lang === 'yml') return [{ data: parse(text) as unknown }];
+  const parts: DocumentPart[] = [];
+  let pos = 0;
+  let pending = '';
+  while (pos < text.length) {
+    const eol = text.indexOf('\n', pos);
+    const lineEnd = eol < 0 ? text.length : eol + 1;
+    if (text[pos] === '{' || text[pos] === '[') {
+      if (pending.trim()) parts.push({ text: pending });
+      pending = '';
+      const end = jsonEnd(text, pos);
+      const source = text.slice(pos, end);
+      try {
+        parts.push({ data: JSON.parse(source) as unknown });
+      } catch (err) {
+        throw new Error(`not valid JSON: ${errorText(err)}\n${source}`, { cause: err });
+      }
+      const rest = text.indexOf('\n', end);
+      const after = text.slice(end, rest < 0 ? text.length : rest);
+      if (after.trim()) throw new Error(`text after a JSON value on its line: ${after}`);
+      pos = rest < 0 ? text.length : rest + 1;
+      continue;
+    }
+    pending += text.slice(pos, lineEnd);
+    pos = lineEnd;
+  }
+  if (pending.trim()) parts.push({ text: pending });
+  return parts;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** `…` in a quoted string matches any text; `"…"` alone matches any value. */
+function wildcard(quoted: string): RegExp {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${quoted.split('…').map(esc).join('[\\s\\S]*?')}$`);
+}
+
+/**
+ * How `actual` (what gantry wrote) differs from `quoted` (what a document shows): every key the
+ * one has the other has, arrays are as long, scalars are equal; a quoted string with `…` matches
+ * any text there, and `"…"` any value. Empty when they agree.
+ */
+export function dataProblems(quoted: unknown, actual: unknown, at = '$'): string[] {
+  if (quoted === '…') return [];
+  if (typeof quoted === 'string' && quoted.includes('…')) {
+    return typeof actual === 'string' && wildcard(quoted).test(actual)
+      ? []
+      : [
+          `${at}: the document shows ${JSON.stringify(quoted)}, gantry writes ${JSON.stringify(actual)}`,
+        ];
+  }
+  if (Array.isArray(quoted)) {
+    if (!Array.isArray(actual))
+      return [`${at}: the document shows a list, gantry writes ${JSON.stringify(actual)}`];
+    const out: string[] = [];
+    if (quoted.length !== actual.length)
+      out.push(`${at}: the document shows ${quoted.length} items, gantry writes ${actual.length}`);
+    for (let i = 0; i < Math.min(quoted.length, actual.length); i++)
+      out.push(...dataProblems(quoted[i], actual[i], `${at}[${i}]`));
+    return out;
+  }
+  if (isObj(quoted)) {
+    if (!isObj(actual))
+      return [`${at}: the document shows a mapping, gantry writes ${JSON.stringify(actual)}`];
+    const out: string[] = [];
+    for (const k of Object.keys(quoted)) {
+      if (!(k in actual)) out.push(`${at}.${k}: gantry does not write it`);
+      else out.push(...dataProblems(quoted[k], actual[k], `${at}.${k}`));
+    }
+    for (const k of Object.keys(actual))
+      if (!(k in quoted))
+        out.push(
+          `${at}.${k}: gantry writes ${JSON.stringify(actual[k])}, the document leaves it out`,
+        );
+    return out;
+  }
+  return Object.is(quoted, actual)
+    ? []
+    : [
+        `${at}: the document shows ${JSON.stringify(quoted)}, gantry writes ${JSON.stringify(actual)}`,
+      ];
+}
+
+/**
+ * How the text gantry wrote differs from a `document` block: the same parts in the same order,
+ * text parts equal line by line (`…` matching any text within a line), data parts as dataProblems
+ * says.
+ */
+export function documentProblems(block: CodeBlock, written: string): string[] {
+  const quoted = documentParts(block.text, block.lang);
+  const actual = documentParts(written, block.lang);
+  const shape = (parts: DocumentPart[]) => parts.map((p) => ('text' in p ? 'text' : 'data'));
+  if (shape(quoted).join() !== shape(actual).join())
+    return [
+      `the document is ${shape(quoted).join(', ')}; gantry writes ${shape(actual).join(', ')}:\n${written}`,
+    ];
+  const out: string[] = [];
+  quoted.forEach((q, i) => {
+    const a = actual[i]!;
+    if ('text' in q && 'text' in a) {
+      const lines = (t: string) => t.replace(/\s+$/, '').split('\n');
+      const [ql, al] = [lines(q.text), lines(a.text)];
+      if (
+        ql.length !== al.length ||
+        ql.some((l, j) => !wildcard(l.trimEnd()).test(al[j]!.trimEnd()))
+      )
+        out.push(`part ${i + 1}: the document shows\n${q.text}gantry writes\n${a.text}`);
+    } else if ('data' in q && 'data' in a) {
+      out.push(...dataProblems(q.data, a.data, `part ${i + 1}`));
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shell commands
+
+/** A command line cut at `&&`, `||`, `;` and `|` outside quotes; a `#` comment ends it. */
+function splitCommandList(line: string): string[] {
+  const pieces: string[] = [];
+  let cur = '';
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') cur += c + (line[++i] ?? '');
+      else {
+        if (c === quote) quote = undefined;
+        cur += c;
+      }
+    } else if (c === '\\') cur += c + (line[++i] ?? '');
+    else if (c === '"' || c === "'") {
+      quote = c;
+      cur += c;
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    else if (c === ';' || c === '|' || (c === '&' && line[i + 1] === '&')) {
+      if (line[i + 1] === c) i++;
+      pieces.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  pieces.push(cur);
+  return pieces;
+}
+
+/**
+ * The commands of a shell block: comments dropped, `&&`, `||`, `;` and `|` lists split, and
+ * `VAR=value` assignments before a command dropped.
+ */
+export function shellCommands(text: string): string[][] {
+  const out: string[][] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] ?? '';
+    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i];
+    for (const piece of splitCommandList(line)) {
+      const words = shellWords(piece);
+      if (words.length) out.push(words);
+    }
+  }
+  return out;
+}
+
+/** The `gantry …` arguments of a command (`gantry`, `npx gantry`), or undefined. */
+export function gantryArgs(words: readonly string[]): string[] | undefined {
+  if (words[0] === 'gantry') return words.slice(1);
+  if (words[0] === 'npx' && words[1] === 'gantry') return words.slice(2);
+  return undefined;
+}
+
+/**
+ * What does not exist of a shell command a document shows, in the repository at `root`: npm
+ * scripts (`npm test`, `npm run S`), `npm ci`'s lock file, `npm link`'s bin, executable files
+ * (`./x`), `node FILE`. `gantry …` commands are checked by the command line's grammar, not here.
+ */
+export function shellCommandProblems(words: readonly string[], root = '.'): string[] {
+  const [cmd, ...args] = words;
+  if (!cmd || gantryArgs(words)) return [];
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+    bin?: unknown;
+  };
+  const scripts = pkg.scripts ?? {};
+  const script = (name: string) =>
+    name in scripts ? [] : [`package.json has no script "${name}"`];
+  if (cmd === 'npm') {
+    const [sub, name] = args;
+    if (sub === 'test' || sub === 't') return script('test');
+    if (sub === 'run' || sub === 'run-script')
+      return name ? script(name) : ['npm run needs a script name'];
+    if (sub === 'ci')
+      return existsSync(path.join(root, 'package-lock.json'))
+        ? []
+        : ['npm ci needs package-lock.json'];
+    if (sub === 'link') return pkg.bin ? [] : ['npm link needs a "bin" in package.json'];
+    return [`npm ${sub ?? ''}: not a command these docs know`];
+  }
+  if (cmd === 'node') {
+    const file = args.find((a) => !a.startsWith('-'));
+    return file && existsSync(path.join(root, file)) ? [] : [`node ${file ?? ''}: no such file`];
+  }
+  if (cmd.includes('/')) {
+    const file = path.join(root, cmd);
+    if (!existsSync(file)) return [`${cmd}: no such file`];
+    return statSync(file).mode & 0o111 ? [] : [`${cmd}: not executable`];
+  }
+  return [`${cmd}: not a command these docs know`];
 }
 
 // ---------------------------------------------------------------------------------------------
