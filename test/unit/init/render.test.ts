@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -49,7 +51,13 @@ interface WorkflowDoc {
     string,
     {
       environment?: string;
-      steps: { id?: string; uses?: string; if?: string; with?: Record<string, unknown> }[];
+      steps: {
+        id?: string;
+        uses?: string;
+        run?: string;
+        if?: string;
+        with?: Record<string, unknown>;
+      }[];
     }
   >;
 }
@@ -59,18 +67,27 @@ async function checkWorkflow(path: string, content: string): Promise<WorkflowDoc
   const parsed = await parseGitHubWorkflow(path, content);
   expect(parsed.errors, `${path}:\n${content}`).toEqual([]);
   const doc = parse(content) as WorkflowDoc;
+  // Step ids are unique across the workflow's jobs here, so one map serves every reference.
+  const outputsOf = new Map<string, string[]>();
   for (const job of Object.values(doc.jobs)) {
-    const outputsOf = new Map<string, string[]>();
     for (const step of job.steps) {
       const m = new RegExp(`^${ACTION_REPO}/(\\w+)@v1$`).exec(step.uses ?? '');
-      if (!m) continue;
-      const meta = actionMeta(m[1]!);
-      for (const key of Object.keys(step.with ?? {})) expect(meta.inputs).toContain(key);
-      if (step.id) outputsOf.set(step.id, meta.outputs);
+      if (m) {
+        const meta = actionMeta(m[1]!);
+        for (const key of Object.keys(step.with ?? {})) expect(meta.inputs).toContain(key);
+        if (step.id) outputsOf.set(step.id, meta.outputs);
+      } else if (step.id && step.run) {
+        // A shell step's outputs are the names it writes to $GITHUB_OUTPUT.
+        const names = [...step.run.matchAll(/echo "([\w-]+)=.*>> "\$GITHUB_OUTPUT"/g)];
+        outputsOf.set(
+          step.id,
+          names.map((n) => n[1]!),
+        );
+      }
     }
-    for (const [, id, output] of content.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-      expect(outputsOf.get(id!), `steps.${id}.outputs.${output}`).toContain(output);
-    }
+  }
+  for (const [, id, output] of content.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+    expect(outputsOf.get(id!), `steps.${id}.outputs.${output}`).toContain(output);
   }
   return doc;
 }
@@ -237,8 +254,36 @@ describe.each(CASES)('gantry init with $name', (c) => {
     expect(job!.id).toBe('promote');
     expect(job!.environment).toMatchObject({ expr: 'inputs.stage' });
     expect(doc['run-name']).toBe(
-      "promote ${{ inputs.freight || 'the newest freight' }} into ${{ inputs.stage }}",
+      "${{ github.event_name == 'pull_request' && format('verify the merge of {0}', github.event.pull_request.head.ref) || format('promote {0} into {1}', inputs.freight || 'the newest freight', inputs.stage) }}",
     );
+    // A merged gantry pull request is verified by its own job; the promote job runs on dispatch.
+    expect(doc.on).toHaveProperty('pull_request', { types: ['closed'] });
+    expect((doc.jobs.promote as { if?: string }).if).toBe(
+      "github.event_name == 'workflow_dispatch'",
+    );
+    const merged = doc.jobs['verify-merged'] as {
+      if?: string;
+      steps: { run?: string; with?: Record<string, unknown> }[];
+    };
+    expect(merged.if).toContain(
+      "startsWith(github.event.pull_request.head.ref, 'gantry/promote/')",
+    );
+    expect(merged.steps[1]?.with).toEqual({
+      project: '${{ steps.target.outputs.project }}',
+      stage: '${{ steps.target.outputs.stage }}',
+      'dispatch-workflow': 'gantry-promote.yml',
+    });
+    // The shell step splits the branch as gantry names it: gantry/promote/<project>/<stage>.
+    const out = join(mkdtempSync(join(tmpdir(), 'gantry-init-')), 'output');
+    execFileSync('sh', ['-c', merged.steps[0]?.run ?? 'exit 1'], {
+      env: {
+        HEAD_REF: 'gantry/promote/echo/prod',
+        GITHUB_OUTPUT: out,
+        PATH: process.env.PATH ?? '',
+      },
+    });
+    const split = readFileSync(out, 'utf8');
+    expect(split).toBe('project=echo\nstage=prod\n');
     expect(doc.permissions).toEqual({
       contents: 'write',
       'pull-requests': 'write',
@@ -248,7 +293,7 @@ describe.each(CASES)('gantry init with $name', (c) => {
       statuses: 'read',
     });
     expect(doc.concurrency).toEqual({
-      group: 'gantry-promote-${{ inputs.stage }}',
+      group: 'gantry-promote-${{ github.event.pull_request.head.ref || inputs.stage }}',
       'cancel-in-progress': false,
     });
     expect(doc.jobs.promote!.environment).toBe('${{ inputs.stage }}');
@@ -327,8 +372,12 @@ describe('gantry init in a repository with other projects', () => {
       type: 'choice',
       options: ['dev', 'canary', 'prod', 'staging'],
     });
-    expect(doc.concurrency.group).toBe('gantry-promote-${{ inputs.project }}-${{ inputs.stage }}');
-    expect(doc['run-name']).toContain('into ${{ inputs.project }}/${{ inputs.stage }}');
+    expect(doc.concurrency.group).toBe(
+      "gantry-promote-${{ github.event.pull_request.head.ref || format('{0}-{1}', inputs.project, inputs.stage) }}",
+    );
+    expect(doc['run-name']).toContain(
+      "format('promote {0} into {1}/{2}', inputs.freight || 'the newest freight', inputs.project, inputs.stage)",
+    );
     for (const step of doc.jobs.promote!.steps)
       expect(step.with).toMatchObject({ project: '${{ inputs.project }}' });
   });
