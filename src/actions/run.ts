@@ -41,7 +41,13 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
           ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
           : undefined,
       runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? Number(env.GITHUB_RUN_ID) : undefined,
-      refBranch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME || undefined : undefined,
+      // On pull_request events GITHUB_REF_NAME is `<n>/merge`; the branch the workflow file is on,
+      // where a dispatch must start it, is the pull request's base.
+      refBranch: env.GITHUB_EVENT_NAME?.startsWith('pull_request')
+        ? env.GITHUB_BASE_REF || undefined
+        : env.GITHUB_REF_TYPE === 'branch'
+          ? env.GITHUB_REF_NAME || undefined
+          : undefined,
       tempDir: env.RUNNER_TEMP || tmpdir(),
       dockerConfigPath: join(
         env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'),

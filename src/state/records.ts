@@ -16,6 +16,8 @@ export interface VerificationRecord {
   run?: string;
   /** One line per metric, for people reading the tag. */
   summary?: string[];
+  /** The promotion commit that was verified. */
+  commit?: string;
 }
 
 export interface ApprovalRecord {
@@ -86,6 +88,7 @@ export function parseVerification(message: string, where: string): VerificationR
     verifiedBy: str(d, 'verifiedBy', where) as string,
     run: str(d, 'run', where, true),
     summary: summary as string[] | undefined,
+    ...(typeof d.commit === 'string' ? { commit: d.commit } : {}),
   };
 }
 

@@ -514,6 +514,16 @@ export class StateStore {
   }
 
   /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+  /** The commit a branch points at now (fetched without blobs, one commit deep). */
+  async branchTip(branch?: string): Promise<string> {
+    const b = branch ?? (await this.defaultBranch());
+    return this.inCache(async () => {
+      const tip = (await this.fetchTips([b])).get(b);
+      if (!tip) throw new OperationError(`branch ${b} does not exist in ${this.opts.remote.url}`);
+      return tip;
+    });
+  }
+
   async stageStates(
     project: string,
     stages: { name: string; branch?: string }[],

@@ -142,7 +142,10 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
       `cannot find the commit that promoted ${freight.alias} into ${stage.name} in the last ${history.length} promotions`,
     );
   }
-  const commit = promotion.commit;
+  // What the stage's branch holds now: the promotion commit itself, or a commit after it (a merged
+  // pull request's merge commit, another stage's promotion on a shared branch). The state file
+  // there names this freight (checked above), and it is the revision Argo CD or Flux deploys.
+  const commit = await o.store.branchTip(stage.branch);
 
   const warnings: string[] = [];
   const before = snap.verifications.find(
@@ -192,6 +195,7 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
         verifiedBy: o.verifiedBy,
         ...(o.run ? { run: o.run } : {}),
         summary: recordSummary(analysis),
+        commit: promotion.commit,
       };
       await o.store.recordVerification(record);
     }
@@ -209,7 +213,10 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
     warnings,
   };
 
-  if (o.github && !before) {
+  // Freight verified before and promoted again since (a rollback) has a new deployment to resolve;
+  // verified before and not promoted since, nothing changes.
+  const repromoted = before?.commit !== undefined && before.commit !== promotion.commit;
+  if (o.github && (!before || repromoted)) {
     try {
       outcome.deployment = await markDeployment(
         o.github,
@@ -312,9 +319,12 @@ async function markDeployment(
   o: VerifyOptions,
   promotion: PromotionRecord,
 ): Promise<{ id: number; state: DeploymentState }> {
-  const existing = (
-    await github.listDeployments({ sha: commit, environment: stage.environment })
-  )[0];
+  // promote records the deployment at the promotion commit; the branch may have moved on since.
+  const find = async (sha: string) =>
+    (await github.listDeployments({ sha, environment: stage.environment }))[0];
+  const existing =
+    (await find(promotion.commit)) ??
+    (commit !== promotion.commit ? await find(commit) : undefined);
   // A promotion by pull request, or by someone without GitHub access, has no deployment yet.
   const deployment =
     existing ??
@@ -328,7 +338,9 @@ async function markDeployment(
     outcome.phase === 'Successful' ? 'success' : outcome.phase === 'Failed' ? 'failure' : 'error';
   const description =
     outcome.phase === 'Successful'
-      ? `verified ${freight.alias}`
+      ? outcome.alreadyVerified
+        ? `verified ${freight.alias} before`
+        : `verified ${freight.alias}`
       : `verification ${outcome.phase.toLowerCase()}: ${outcome.analysis?.message ?? ''}`;
   await github.createDeploymentStatus({
     deploymentId: deployment.id,

@@ -173,6 +173,16 @@ describe('promote on GitHub', () => {
     expect(JSON.stringify(dev)).toContain(f3.id);
     const history = await cli(['get', 'promotions', '--output', 'json']);
     expect(history.out).toContain(f3.id);
+
+    // Verify after the merge: the commit verified, and deployed, is the merge commit on main,
+    // the revision Argo CD syncs, not the pull request's head.
+    const verified = await cli(['verify', '--stage', 'dev', '--output', 'json']);
+    expect(verified.code).toBe(0);
+    const tip = git(bare, ['rev-parse', 'main']).trim();
+    expect(git(bare, ['rev-list', '--parents', '-n1', 'main']).trim().split(' ')).toHaveLength(3);
+    expect((JSON.parse(verified.out) as { commit: string }).commit).toBe(tip);
+    expect(gh.deployments.map((d) => [d.sha, d.environment])).toEqual([[tip, 'dev']]);
+    expect(gh.deployments[0]?.statuses.map((x) => x.state)).toEqual(['success']);
   });
 
   test('signed commits in direct mode go through createCommitOnBranch and keep the trailers', async () => {

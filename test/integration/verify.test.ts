@@ -229,7 +229,7 @@ describe('verify', () => {
     expect(again.verified).toBe(true);
     expect(again.analysis).toBeUndefined();
     expect(gh.dispatches).toHaveLength(1);
-    expect(gh.requests.length).toBe(requestsBefore);
+    expect(gh.requests.slice(requestsBefore).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
   test('failure: no tag, deployment failure, nothing downstream; the CLI exits 1', async () => {
@@ -274,6 +274,30 @@ describe('verify', () => {
     expect(r.analysis?.metrics[0]?.measurements).toHaveLength(5);
     expect(r.analysis?.metrics[0]?.message).toMatch(/consecutive/i);
     expect(gh.deployments[0]?.statuses.map((s) => s.state)).toEqual(['in_progress', 'error']);
+  });
+
+  test('a rollback to freight verified before resolves its new deployment without measuring', async () => {
+    running.status = 200;
+    running.version = f1.alias;
+    running.tag = '1.0.0';
+    await promoteDev(f1.alias);
+    await verify(options());
+    running.version = f2.alias;
+    running.tag = '1.1.0';
+    await promoteDev(f2.alias);
+    await verify(options());
+    // Back to f1: a new promotion commit and a new deployment, in progress.
+    const back = await promoteDev(f1.alias);
+    expect(gh.deployments).toHaveLength(3);
+    running.status = 500; // would fail if it were measured
+    const r = await verify(options());
+    expect(r).toMatchObject({ alreadyVerified: true, verified: true, phase: 'Successful' });
+    expect(r.analysis).toBeUndefined();
+    const d = gh.deployments.find((x) => x.sha === back.result?.commit);
+    expect(d?.statuses.map((x) => [x.state, x.description])).toEqual([
+      ['in_progress', 'promoted; waiting for verification'],
+      ['success', `verified ${f1.alias} before`],
+    ]);
   });
 
   test('freight that is not running in the stage is refused with what runs there', async () => {
