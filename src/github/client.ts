@@ -178,6 +178,8 @@ export interface GitHubPort {
 
   /** Points `branch` at `sha`, creating it when missing (PATCH with force, else POST). */
   setBranch(args: { branch: string; sha: string }): Promise<void>;
+  /** Deletes a branch; one that does not exist is not an error. */
+  deleteBranch(branch: string): Promise<void>;
   /**
    * GraphQL `createCommitOnBranch`: a commit GitHub signs, applied only if the branch still
    * points at `expectedHeadOid` (else StaleHeadError).
@@ -779,6 +781,22 @@ export class GitHubClient implements GitHubPort {
         sha: args.sha,
       }),
     );
+  }
+
+  async deleteBranch(branch: string): Promise<void> {
+    await this.call(`delete branch ${branch} of ${this.repoName}`, CONTENTS_HINTS, async () => {
+      try {
+        await this.octokit.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          ref: `heads/${branch}`,
+        });
+      } catch (err) {
+        // Already gone: what was asked for.
+        if (isRequestError(err) && err.status === 422) return;
+        throw err;
+      }
+    });
   }
 
   async createCommitOnBranch(

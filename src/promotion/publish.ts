@@ -56,8 +56,9 @@ async function signedCommit(
   github: GitHubPort,
   p: PublishRequest,
   branch: string,
+  changes?: FileChanges,
 ): Promise<string> {
-  const { additions, deletions } = await fileChanges(p);
+  const { additions, deletions } = changes ?? (await fileChanges(p));
   const { headline, body } = splitMessage(p.message);
   try {
     const made = await github.createCommitOnBranch({
@@ -70,8 +71,35 @@ async function signedCommit(
     });
     return made.oid;
   } catch (err) {
-    if (err instanceof StaleHeadError) throw new RaceLostError(`${branch} moved: ${err.message}`);
-    throw err;
+    if (!(err instanceof StaleHeadError)) throw err;
+    // The branch moved: someone else's commit, or ours, made by an earlier try whose answer was
+    // lost. Ours has the promotion's parent and tree: then it is published, not a race.
+    const landed = await ownCommitAt(p, branch);
+    if (landed) return landed;
+    throw new RaceLostError(`${branch} moved: ${err.message}`);
+  }
+}
+
+/** The branch's tip, when it is this promotion's commit as GitHub made it (same parent and tree). */
+async function ownCommitAt(p: PublishRequest, branch: string): Promise<string | undefined> {
+  try {
+    const ref = `refs/gantry-published/${branch}`;
+    await p.git([
+      'fetch',
+      '-q',
+      '--no-tags',
+      '--depth=2',
+      '--filter=blob:none',
+      'origin',
+      `+refs/heads/${branch}:${ref}`,
+    ]);
+    const [tip = '', parent = '', tree = ''] = (
+      await p.git(['rev-parse', ref, `${ref}^`, `${ref}^{tree}`])
+    ).stdout.split('\n');
+    const ours = (await p.git(['rev-parse', `${p.commit}^{tree}`])).stdout.trim();
+    return parent === p.parent && tree === ours ? tip : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -147,8 +175,18 @@ export function pullRequestPublisher(
     if (existing && (await sameChange(p, head, existing, o.freight.id))) {
       commit = existing.headSha;
     } else if (o.signed) {
-      await o.github.setBranch({ branch: head, sha: p.parent });
-      commit = await signedCommit(o.github, p, head);
+      // GitHub closes a pull request for good when its head branch stops having commits beyond
+      // the base. So the signed commit is made on a scratch branch at the base's tip, and the
+      // pull request's branch then moves to it in one step.
+      const changes = await fileChanges(p);
+      const scratch = `${head}-${p.commit.slice(0, 12)}`;
+      await o.github.setBranch({ branch: scratch, sha: p.parent });
+      try {
+        commit = await signedCommit(o.github, { ...p, branch: scratch }, scratch, changes);
+        await o.github.setBranch({ branch: head, sha: commit });
+      } finally {
+        await o.github.deleteBranch(scratch).catch(() => undefined);
+      }
     } else {
       // Plain `git push --force` to gantry's own branch: the previous proposal is replaced.
       await p.git(['push', '--quiet', '--force', 'origin', `${p.commit}:refs/heads/${head}`]);

@@ -728,6 +728,30 @@ describe('GitHubClient against a fake backed by a bare git repository', () => {
     });
   });
 
+  describe('deleteBranch, and pull requests GitHub closes', () => {
+    test('deletes a branch; a missing one is not an error', async () => {
+      pushCommit('env/gone', { 'gone.txt': '1\n' }, 'to delete');
+      await client().deleteBranch('env/gone');
+      expect(git(bare, ['branch', '--list', 'env/gone']).trim()).toBe('');
+      await client().deleteBranch('env/gone');
+      expect(gh.requests.at(-1)).toMatchObject({ method: 'DELETE' });
+    });
+
+    test('a pull request whose branch is reset to its base is closed, as GitHub does', async () => {
+      const base = tip('main');
+      pushCommit('env/reset', { 'reset.txt': '1\n' }, 'proposal');
+      const pr = await client().createPullRequest({
+        head: 'env/reset',
+        base: 'main',
+        title: 'proposal',
+        body: '',
+      });
+      await client().setBranch({ branch: 'env/reset', sha: base });
+      const after = await client().getPullRequest(pr.number);
+      expect(after).toMatchObject({ state: 'closed', merged: false });
+    });
+  });
+
   describe('createCommitOnBranch', () => {
     test('makes a real commit on the expected head: additions, changes, deletions', async () => {
       const head = pushCommit('env/commit', { 'keep.txt': 'keep\n' }, 'base for commit');

@@ -5,7 +5,7 @@ import { parseRemote } from '../../src/git/index.js';
 import { loadProjectsFromFiles } from '../../src/pipeline/load.js';
 import { promote } from '../../src/promotion/promote.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
-import { GitHubClient } from '../../src/github/client.js';
+import { GitHubClient, StaleHeadError } from '../../src/github/client.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
@@ -185,6 +185,35 @@ describe('promote on GitHub', () => {
     expect(gh.deployments[0]?.statuses.map((x) => x.state)).toEqual(['success']);
   });
 
+  test('signed commits in pull-request mode keep one pull request open across proposals', async () => {
+    const head = 'gantry/promote/echo/dev';
+    const first = await cli(['promote', '--stage', 'dev', '--freight', f2.alias, '--sign-commits']);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('opened pull request #1');
+    const second = await cli([
+      'promote',
+      '--stage',
+      'dev',
+      '--freight',
+      f3.alias,
+      '--sign-commits',
+    ]);
+    expect(second.err).not.toContain('warning');
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('updated pull request #1');
+    // GitHub closes a pull request whose branch is reset to its base: it must stay open.
+    expect(gh.pullRequests.map((p) => [p.number, p.state])).toEqual([[1, 'open']]);
+    const [sha, committer] = git(bare, ['log', '-1', '--format=%H%n%cn', head]).trim().split('\n');
+    expect(committer).toBe('GitHub');
+    expect(git(bare, ['rev-parse', `${head}^`]).trim()).toBe(
+      git(bare, ['rev-parse', 'main']).trim(),
+    );
+    expect(git(bare, ['show', `${head}:env/dev/values.yaml`])).toContain('tag: 1.2.0');
+    expect(sha).toMatch(/^[0-9a-f]{40}$/);
+    // The scratch branches the signed commits were made on are gone.
+    expect(git(bare, ['branch', '--list', 'gantry/*']).trim()).toBe(head);
+  });
+
   test('signed commits in direct mode go through createCommitOnBranch and keep the trailers', async () => {
     const r = await cli(['promote', '--stage', 'prod', '--freight', f2.alias, '--sign-commits']);
     expect(r.err).not.toContain('warning');
@@ -198,6 +227,49 @@ describe('promote on GitHub', () => {
     expect(message.join('\n')).toContain(`Gantry-Freight: ${f2.id}`);
     expect(git(bare, ['show', 'main:env/prod/values.yaml'])).toContain('tag: 1.1.0');
     expect(git(bare, ['show', 'main:.gantry/state/echo/prod.yaml'])).toContain(f2.id);
+  });
+
+  test('a signed commit whose answer was lost counts as published, not as a race or no change', async () => {
+    // GitHub made the commit, but the answer never arrived; the retry then finds the branch moved.
+    class LostAnswer extends GitHubClient {
+      lost = 0;
+      override async createCommitOnBranch(
+        a: Parameters<GitHubClient['createCommitOnBranch']>[0],
+      ): Promise<{ oid: string; url: string }> {
+        const made = await super.createCommitOnBranch(a);
+        if (this.lost++ > 0) return made;
+        throw new StaleHeadError(
+          `Expected branch to point to "${a.expectedHeadOid}" but it did not.  Pull and try again.`,
+        );
+      }
+    }
+    const api = new LostAnswer({ token: TOKEN, apiUrl: gh.url, owner: `acme${n}`, repo: 'gitops' });
+    const project = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT('direct') }])
+      .projects[0];
+    if (!project) throw new Error('project did not load');
+    const before = git(bare, ['rev-parse', 'main']).trim();
+    const outcome = await promote({
+      project,
+      stage: 'prod',
+      freight: f2.alias,
+      store: new StateStore({
+        remote: parseRemote(remote, { kind: 'token', token: TOKEN }),
+        cacheDir: join(tmp.path, `lost${n}`),
+        baseEnv: testGitEnv(tmp.path),
+      }),
+      registry: defaultRegistry(),
+      dryRun: false,
+      promotedBy: 'bob',
+      clock: () => new Date('2026-11-02T00:00:00Z'),
+      fetch,
+      log: () => undefined,
+      github: { repo: api, signCommits: true, deployments: true },
+    });
+    const tip = git(bare, ['rev-parse', 'main']).trim();
+    expect(git(bare, ['rev-parse', 'main^']).trim()).toBe(before);
+    expect(outcome.result).toMatchObject({ changed: true, commit: tip, attempts: 1 });
+    expect(api.lost).toBe(1);
+    expect(gh.deployments.map((d) => d.sha)).toEqual([tip]);
   });
 
   test('a deployment of the stage environment records the freight; approvers become trailers', async () => {

@@ -288,6 +288,8 @@ interface Refs {
   isAncestor(a: string, b: string): Promise<boolean | undefined>;
   /** Whether `head` has commits `base` lacks. */
   hasCommitsBeyond(base: string, head: string): Promise<boolean>;
+  /** Deletes a branch; false when it does not exist. */
+  remove(branch: string): Promise<boolean>;
 }
 
 function memoryRefs(branches: string[]): Refs {
@@ -307,6 +309,7 @@ function memoryRefs(branches: string[]): Refs {
     },
     isAncestor: async () => undefined,
     hasCommitsBeyond: async (base, head) => base !== head,
+    remove: async (b) => map.delete(b),
   };
 }
 
@@ -337,6 +340,7 @@ function gitRefs(repo: string, env: Record<string, string>): Refs {
       const r = await git(['rev-list', '--count', `${base}..${head}`]);
       return r.code === 0 && Number(r.stdout.trim()) > 0;
     },
+    remove: async (b) => (await git(['update-ref', '-d', `refs/heads/${b}`])).code === 0,
   };
 }
 
@@ -818,7 +822,34 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       if (!(await refs.update(branch, body.sha, current))) {
         return fail(422, 'Reference cannot be updated', doc);
       }
+      await closeEmptied(branch);
       return ok(200, refJson(name, body.sha));
+    });
+
+  /**
+   * GitHub closes an open pull request whose head branch no longer has commits beyond its base
+   * (a force-push back to the base), or whose head branch is deleted; it cannot be reopened.
+   */
+  const closeEmptied = async (branch: string): Promise<void> => {
+    for (const pr of pullRequests) {
+      if (pr.state !== 'open' || pr.head !== branch) continue;
+      const head = await refs.tip(branch);
+      const base = await refs.tip(pr.base);
+      if (head && base && (await refs.hasCommitsBeyond(base, head))) continue;
+      pr.state = 'closed';
+      pr.closedAt = now();
+    }
+  };
+
+  const deleteRef = (name: string): Promise<Answer> =>
+    serial(async () => {
+      const doc = `${REFS_DOC}#delete-a-reference`;
+      const branch = name.startsWith('heads/') ? name.slice('heads/'.length) : undefined;
+      if (!branch || !(await refs.remove(branch))) {
+        return fail(422, 'Reference does not exist', doc);
+      }
+      await closeEmptied(branch);
+      return ok(204);
     });
 
   const createRef = (body: Record<string, unknown>): Promise<Answer> =>
@@ -1223,6 +1254,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     }
 
     if (rest === '/git/refs' && method === 'POST') return createRef(b);
+    if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && method === 'DELETE') {
+      return deleteRef(decodeURIComponent(m[1]!));
+    }
     if ((m = /^\/git\/refs\/(.+)$/.exec(rest)) && method === 'PATCH') {
       return updateRef(decodeURIComponent(m[1]!), b);
     }
