@@ -43842,6 +43842,23 @@ class GitHubClient {
             sha: args.sha,
         }));
     }
+    async deleteBranch(branch) {
+        await this.call(`delete branch ${branch} of ${this.repoName}`, CONTENTS_HINTS, async () => {
+            try {
+                await this.octokit.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
+                    owner: this.s.owner,
+                    repo: this.s.repo,
+                    ref: `heads/${branch}`,
+                });
+            }
+            catch (err) {
+                // Already gone: what was asked for.
+                if (isRequestError(err) && err.status === 422)
+                    return;
+                throw err;
+            }
+        });
+    }
     async createCommitOnBranch(args) {
         const input = {
             branch: { repositoryNameWithOwner: this.repoName, branchName: args.branch },
@@ -55311,6 +55328,7 @@ function parseVerification(message, where) {
         verifiedBy: records_str(d, 'verifiedBy', where),
         run: records_str(d, 'run', where, true),
         summary: summary,
+        ...(typeof d.commit === 'string' ? { commit: d.commit } : {}),
     };
 }
 function parseApproval(message, where) {
@@ -55797,6 +55815,16 @@ class StateStore {
         return out;
     }
     /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+    /** The commit a branch points at now (fetched without blobs, one commit deep). */
+    async branchTip(branch) {
+        const b = branch ?? (await this.defaultBranch());
+        return this.inCache(async () => {
+            const tip = (await this.fetchTips([b])).get(b);
+            if (!tip)
+                throw new OperationError(`branch ${b} does not exist in ${this.opts.remote.url}`);
+            return tip;
+        });
+    }
     async stageStates(project, stages) {
         const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
         const branchOf = (s) => s.branch ?? def;
@@ -56230,8 +56258,8 @@ function splitMessage(message) {
     return { headline: message.slice(0, nl).trim(), body: message.slice(nl + 1).replace(/^\n+/, '') };
 }
 /** Applies the commit's changes on `branch` through GitHub, which signs the result. */
-async function signedCommit(github, p, branch) {
-    const { additions, deletions } = await fileChanges(p);
+async function signedCommit(github, p, branch, changes) {
+    const { additions, deletions } = changes ?? (await fileChanges(p));
     const { headline, body } = splitMessage(p.message);
     try {
         const made = await github.createCommitOnBranch({
@@ -56245,9 +56273,35 @@ async function signedCommit(github, p, branch) {
         return made.oid;
     }
     catch (err) {
-        if (err instanceof StaleHeadError)
-            throw new RaceLostError(`${branch} moved: ${err.message}`);
-        throw err;
+        if (!(err instanceof StaleHeadError))
+            throw err;
+        // The branch moved: someone else's commit, or ours, made by an earlier try whose answer was
+        // lost. Ours has the promotion's parent and tree: then it is published, not a race.
+        const landed = await ownCommitAt(p, branch);
+        if (landed)
+            return landed;
+        throw new RaceLostError(`${branch} moved: ${err.message}`);
+    }
+}
+/** The branch's tip, when it is this promotion's commit as GitHub made it (same parent and tree). */
+async function ownCommitAt(p, branch) {
+    try {
+        const ref = `refs/gantry-published/${branch}`;
+        await p.git([
+            'fetch',
+            '-q',
+            '--no-tags',
+            '--depth=2',
+            '--filter=blob:none',
+            'origin',
+            `+refs/heads/${branch}:${ref}`,
+        ]);
+        const [tip = '', parent = '', tree = ''] = (await p.git(['rev-parse', ref, `${ref}^`, `${ref}^{tree}`])).stdout.split('\n');
+        const ours = (await p.git(['rev-parse', `${p.commit}^{tree}`])).stdout.trim();
+        return parent === p.parent && tree === ours ? tip : undefined;
+    }
+    catch {
+        return undefined;
     }
 }
 /** Direct mode with signed commits: the commit lands on the stage's branch through GitHub. */
@@ -56294,8 +56348,19 @@ function pullRequestPublisher(o) {
             commit = existing.headSha;
         }
         else if (o.signed) {
-            await o.github.setBranch({ branch: head, sha: p.parent });
-            commit = await signedCommit(o.github, p, head);
+            // GitHub closes a pull request for good when its head branch stops having commits beyond
+            // the base. So the signed commit is made on a scratch branch at the base's tip, and the
+            // pull request's branch then moves to it in one step.
+            const changes = await fileChanges(p);
+            const scratch = `${head}-${p.commit.slice(0, 12)}`;
+            await o.github.setBranch({ branch: scratch, sha: p.parent });
+            try {
+                commit = await signedCommit(o.github, { ...p, branch: scratch }, scratch, changes);
+                await o.github.setBranch({ branch: head, sha: commit });
+            }
+            finally {
+                await o.github.deleteBranch(scratch).catch(() => undefined);
+            }
         }
         else {
             // Plain `git push --force` to gantry's own branch: the previous proposal is replaced.
@@ -56932,7 +56997,10 @@ async function verify(o) {
     if (!promotion) {
         throw new OperationError(`cannot find the commit that promoted ${freight.alias} into ${stage.name} in the last ${history.length} promotions`);
     }
-    const commit = promotion.commit;
+    // What the stage's branch holds now: the promotion commit itself, or a commit after it (a merged
+    // pull request's merge commit, another stage's promotion on a shared branch). The state file
+    // there names this freight (checked above), and it is the revision Argo CD or Flux deploys.
+    const commit = await o.store.branchTip(stage.branch);
     const warnings = [];
     const before = snap.verifications.find((v) => v.project === o.project.name && v.stage === stage.name && v.freightId === freight.id);
     let analysis;
@@ -56974,6 +57042,7 @@ async function verify(o) {
                 verifiedBy: o.verifiedBy,
                 ...(o.run ? { run: o.run } : {}),
                 summary: recordSummary(analysis),
+                commit: promotion.commit,
             };
             await o.store.recordVerification(record);
         }
@@ -56989,7 +57058,10 @@ async function verify(o) {
         downstream: [],
         warnings,
     };
-    if (o.github && !before) {
+    // Freight verified before and promoted again since (a rollback) has a new deployment to resolve;
+    // verified before and not promoted since, nothing changes.
+    const repromoted = before?.commit !== undefined && before.commit !== promotion.commit;
+    if (o.github && (!before || repromoted)) {
         try {
             outcome.deployment = await markDeployment(o.github, stage, freight, commit, outcome, o, promotion);
         }
@@ -57070,7 +57142,10 @@ function downstreamOf(project, stage, freight, allFreight, facts, states, now) {
     return out;
 }
 async function markDeployment(github, stage, freight, commit, outcome, o, promotion) {
-    const existing = (await github.listDeployments({ sha: commit, environment: stage.environment }))[0];
+    // promote records the deployment at the promotion commit; the branch may have moved on since.
+    const find = async (sha) => (await github.listDeployments({ sha, environment: stage.environment }))[0];
+    const existing = (await find(promotion.commit)) ??
+        (commit !== promotion.commit ? await find(commit) : undefined);
     // A promotion by pull request, or by someone without GitHub access, has no deployment yet.
     const deployment = existing ??
         (await github.createDeployment({
@@ -57081,7 +57156,9 @@ async function markDeployment(github, stage, freight, commit, outcome, o, promot
         }));
     const state = outcome.phase === 'Successful' ? 'success' : outcome.phase === 'Failed' ? 'failure' : 'error';
     const description = outcome.phase === 'Successful'
-        ? `verified ${freight.alias}`
+        ? outcome.alreadyVerified
+            ? `verified ${freight.alias} before`
+            : `verified ${freight.alias}`
         : `verification ${outcome.phase.toLowerCase()}: ${outcome.analysis?.message ?? ''}`;
     await github.createDeploymentStatus({
         deploymentId: deployment.id,
