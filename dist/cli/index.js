@@ -56283,19 +56283,16 @@ async function signedCommit(github, p, branch, changes) {
         throw new RaceLostError(`${branch} moved: ${err.message}`);
     }
 }
+/** Fetches a remote branch's tip and its parent (no blobs) into `ref` of the checkout. */
+function fetchTip(p, branch, ref) {
+    const spec = `+refs/heads/${branch}:${ref}`;
+    return p.git(['fetch', '-q', '--no-tags', '--depth=2', '--filter=blob:none', 'origin', spec]);
+}
 /** The branch's tip, when it is this promotion's commit as GitHub made it (same parent and tree). */
 async function ownCommitAt(p, branch) {
     try {
         const ref = `refs/gantry-published/${branch}`;
-        await p.git([
-            'fetch',
-            '-q',
-            '--no-tags',
-            '--depth=2',
-            '--filter=blob:none',
-            'origin',
-            `+refs/heads/${branch}:${ref}`,
-        ]);
+        await fetchTip(p, branch, ref);
         const [tip = '', parent = '', tree = ''] = (await p.git(['rev-parse', ref, `${ref}^`, `${ref}^{tree}`])).stdout.split('\n');
         const ours = (await p.git(['rev-parse', `${p.commit}^{tree}`])).stdout.trim();
         return parent === p.parent && tree === ours ? tip : undefined;
@@ -56383,15 +56380,7 @@ async function sameChange(p, head, existing, freightId) {
         return false;
     }
     try {
-        await p.git([
-            'fetch',
-            '-q',
-            '--no-tags',
-            '--depth=2',
-            '--filter=blob:none',
-            'origin',
-            `+refs/heads/${head}:refs/gantry-pr/${head}`,
-        ]);
+        await fetchTip(p, head, `refs/gantry-pr/${head}`);
         const theirs = (await p.git(['rev-parse', `refs/gantry-pr/${head}`, `refs/gantry-pr/${head}^`])).stdout.split('\n');
         if (theirs[0] !== existing.headSha || theirs[1] !== p.parent)
             return false;

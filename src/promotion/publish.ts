@@ -80,19 +80,17 @@ async function signedCommit(
   }
 }
 
+/** Fetches a remote branch's tip and its parent (no blobs) into `ref` of the checkout. */
+function fetchTip(p: PublishRequest, branch: string, ref: string): Promise<unknown> {
+  const spec = `+refs/heads/${branch}:${ref}`;
+  return p.git(['fetch', '-q', '--no-tags', '--depth=2', '--filter=blob:none', 'origin', spec]);
+}
+
 /** The branch's tip, when it is this promotion's commit as GitHub made it (same parent and tree). */
 async function ownCommitAt(p: PublishRequest, branch: string): Promise<string | undefined> {
   try {
     const ref = `refs/gantry-published/${branch}`;
-    await p.git([
-      'fetch',
-      '-q',
-      '--no-tags',
-      '--depth=2',
-      '--filter=blob:none',
-      'origin',
-      `+refs/heads/${branch}:${ref}`,
-    ]);
+    await fetchTip(p, branch, ref);
     const [tip = '', parent = '', tree = ''] = (
       await p.git(['rev-parse', ref, `${ref}^`, `${ref}^{tree}`])
     ).stdout.split('\n');
@@ -214,15 +212,7 @@ async function sameChange(
     return false;
   }
   try {
-    await p.git([
-      'fetch',
-      '-q',
-      '--no-tags',
-      '--depth=2',
-      '--filter=blob:none',
-      'origin',
-      `+refs/heads/${head}:refs/gantry-pr/${head}`,
-    ]);
+    await fetchTip(p, head, `refs/gantry-pr/${head}`);
     const theirs = (
       await p.git(['rev-parse', `refs/gantry-pr/${head}`, `refs/gantry-pr/${head}^`])
     ).stdout.split('\n');
