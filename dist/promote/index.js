@@ -66509,6 +66509,8 @@ async function execute(settings, ctx) {
  * into a failed step with a message that says what to fix.
  */
 async function runAction(action) {
+    // "invalid input" only for what the inputs said; a project file's problem is named as it is.
+    let readingInputs = true;
     try {
         const read = (name) => getInput(name);
         const env = process.env;
@@ -66547,11 +66549,12 @@ async function runAction(action) {
             }
         }
         const settings = readSettings(name, read, ctx);
+        readingInputs = false;
         info(`gantry ${name}: repository ${settings.repositoryUrl}${settings.project ? `, project ${settings.project}` : ''}`);
         await execute(settings, ctx);
     }
     catch (err) {
-        const prefix = err instanceof ConfigError ? 'invalid input: ' : '';
+        const prefix = err instanceof ConfigError && readingInputs ? 'invalid input: ' : '';
         setFailed(`${prefix}${errors_errorMessage(err)}`);
     }
 }

@@ -28,6 +28,8 @@ async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<vo
  * into a failed step with a message that says what to fix.
  */
 export async function runAction(action: ActionName | 'root'): Promise<void> {
+  // "invalid input" only for what the inputs said; a project file's problem is named as it is.
+  let readingInputs = true;
   try {
     const read = (name: string) => core.getInput(name);
     const env = process.env;
@@ -68,12 +70,13 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
       }
     }
     const settings = readSettings(name, read, ctx);
+    readingInputs = false;
     core.info(
       `gantry ${name}: repository ${settings.repositoryUrl}${settings.project ? `, project ${settings.project}` : ''}`,
     );
     await execute(settings, ctx);
   } catch (err) {
-    const prefix = err instanceof ConfigError ? 'invalid input: ' : '';
+    const prefix = err instanceof ConfigError && readingInputs ? 'invalid input: ' : '';
     core.setFailed(`${prefix}${errorMessage(err)}`);
   }
 }

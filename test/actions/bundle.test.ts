@@ -326,3 +326,32 @@ stages:
   expect(r.summary).toContain('**Decision: Successful.**');
   expect(git(bare, ['cat-file', '-t', `gantry/echo/verified/dev/${f.id}`]).trim()).toBe('tag');
 });
+
+test('a problem of the project, not of the inputs, is not called an invalid input', async () => {
+  const project = `project: echo
+warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
+stages:
+  - name: dev
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {direct: true}}]
+    promotionTemplate:
+      mode: pull-request
+      steps:
+        - uses: yaml-update
+          config: {path: values.yaml, updates: [{key: image.tag, value: '1'}]}
+`;
+  const f = makeFreight('4.0.0');
+  const bare = await seededRepo(
+    tmp.path,
+    'notinput',
+    { '.gantry/echo.yaml': project, 'values.yaml': 'image:\n  tag: 0\n' },
+    [f],
+  );
+  const r = runAction(
+    'promote',
+    { stage: 'dev', repository: `file://${bare}` },
+    { ...testGitEnv(tmp.path), RUNNER_TEMP: join(tmp.path, 'rt-notinput') },
+  );
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('::error::stage dev promotes by pull request, which needs');
+  expect(r.stdout).not.toContain('invalid input');
+});
