@@ -34,6 +34,7 @@
  * failsafe schema, so `version: 1.10` stays `1.10`.
  */
 import { parse as parseYaml } from 'yaml';
+import { isRecord } from '../util/guards.js';
 
 /** What a scan of an index found for the requested chart. */
 export type IndexScan =
@@ -686,10 +687,6 @@ function isNullish(v: unknown): boolean {
   );
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * Parse an index whole (YAML with the failsafe schema, or JSON) and return the chart's versions,
  * or null when the chart is not listed. Throws `IndexFormatError` when the text is not YAML/JSON
@@ -716,10 +713,10 @@ export function parseIndexFull(text: string, chart: string): string[] | null {
     }
   }
   if (isNullish(doc)) return null;
-  if (!isPlainObject(doc)) throw new IndexFormatError(`the index is ${kindOf(doc)}, not a mapping`);
+  if (!isRecord(doc)) throw new IndexFormatError(`the index is ${kindOf(doc)}, not a mapping`);
   const entries = doc.entries;
   if (isNullish(entries)) return null;
-  if (!isPlainObject(entries))
+  if (!isRecord(entries))
     throw new IndexFormatError(`entries is ${kindOf(entries)}, not a mapping`);
   if (!Object.hasOwn(entries, chart)) return null;
   const items = entries[chart];
@@ -730,7 +727,7 @@ export function parseIndexFull(text: string, chart: string): string[] | null {
   const versions: string[] = [];
   for (const [n, item] of items.entries()) {
     if (isNullish(item)) continue;
-    if (!isPlainObject(item)) {
+    if (!isRecord(item)) {
       throw new IndexFormatError(`entries.${chart}[${n}] is ${kindOf(item)}, not a mapping`);
     }
     const v = item.version;

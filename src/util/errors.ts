@@ -41,3 +41,11 @@ export class OperationError extends GantryError {
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * A configuration error about one field, named with where it is: `yaml-update: config.path: …`,
+ * `verification metric "smoke": provider http: url: …`. Declared, so TypeScript narrows after it.
+ */
+export function fieldError(where: string, field: string, message: string): never {
+  throw new ConfigError(`${where}: ${field}: ${message}`);
+}

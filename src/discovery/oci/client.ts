@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { Agent, fetch, type Dispatcher } from 'undici';
 import type { DiscoveryLog, DiscoverySettings, RegistryCredential } from '../types.js';
 import { OperationError } from '../../util/errors.js';
+import { isRecord } from '../../util/guards.js';
 import { Redactor } from '../../util/redact.js';
 import {
   backoffDelay,
@@ -229,10 +230,6 @@ function registryErrorText(body: Buffer): string {
     // Not JSON: show the start of it.
   }
   return text.replace(/\s+/g, ' ').trim().slice(0, 200);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function stringMap(v: unknown): Record<string, string> | undefined {

@@ -1,18 +1,13 @@
-import { ConfigError } from '../../util/errors.js';
+import { fieldError } from '../../util/errors.js';
+import { isRecord } from '../../util/guards.js';
+
+export { fieldError, isRecord };
 
 /*
  * Checks for a step's nested config (kustomize-set-image's images[], helm-update-chart's
  * charts[]), with errors that name the step and the field path (`charts[0].name`). Declared
  * functions, not closures: TypeScript narrows after a call to a declared `never` function only.
  */
-
-export function fieldError(step: string, field: string, message: string): never {
-  throw new ConfigError(`${step}: ${field}: ${message}`);
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function onlyKeys(
   step: string,

@@ -7,13 +7,10 @@ import { parseDuration } from '../../pipeline/duration.js';
 import { ConfigError, errorMessage } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 
-export function fail(where: string, field: string, message: string): never {
-  throw new ConfigError(`${where}: ${field}: ${message}`);
-}
+import { fieldError as fail } from '../../util/errors.js';
+import { isRecord } from '../../util/guards.js';
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { fail, isRecord };
 
 /** The config itself must be a mapping holding only `fields`. */
 export function checkConfig(
