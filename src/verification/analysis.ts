@@ -47,7 +47,7 @@ import { formatDuration } from '../pipeline/duration.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
 import { Redactor } from '../util/redact.js';
 import { assessMeasurement } from './conditions.js';
-import { renderMetric, type TemplateEnvVars } from './templates.js';
+import { renderMetric, metricParts, type TemplateEnvVars } from './templates.js';
 import type {
   AnalysisPhase,
   Measurement,
@@ -388,15 +388,7 @@ class Runner {
         }
         const rendered = renderMetric(
           where,
-          {
-            config: metric.provider.config,
-            ...(metric.successCondition !== undefined && {
-              successCondition: metric.successCondition,
-            }),
-            ...(metric.failureCondition !== undefined && {
-              failureCondition: metric.failureCondition,
-            }),
-          },
+          metricParts(metric),
           this.opts.target,
           this.env,
           this.opts.functions,

@@ -20,6 +20,7 @@ import {
   type ExprFunctions,
 } from '../expr/index.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
+import type { VerificationMetric } from '../pipeline/types.js';
 import type { ProviderContext } from './types.js';
 
 export type TemplateEnvVars = Readonly<Record<string, string | undefined>>;
@@ -83,13 +84,30 @@ export interface RenderedMetric {
   secrets: string[];
 }
 
+/** The parts of a metric that hold templates: its provider's config and its conditions. */
+export function metricParts(
+  metric: Pick<VerificationMetric, 'provider' | 'successCondition' | 'failureCondition'>,
+): MetricParts {
+  return {
+    config: metric.provider.config,
+    ...(metric.successCondition !== undefined && { successCondition: metric.successCondition }),
+    ...(metric.failureCondition !== undefined && { failureCondition: metric.failureCondition }),
+  };
+}
+
+export interface MetricParts {
+  config: unknown;
+  successCondition?: string;
+  failureCondition?: string;
+}
+
 /**
  * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
  * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
  */
 export function renderMetric(
   where: string,
-  parts: { config: unknown; successCondition?: string; failureCondition?: string },
+  parts: MetricParts,
   target: ProviderContext['target'],
   env: TemplateEnvVars,
   /** `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified. */

@@ -51,7 +51,7 @@ import { runSteps, type RunStepsResult } from '../../src/promotion/steps/engine.
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { formatProblem } from '../../src/util/errors.js';
 import { defaultProviders } from '../../src/verification/providers/index.js';
-import { envReferences, renderMetric } from '../../src/verification/templates.js';
+import { envReferences, metricParts, renderMetric } from '../../src/verification/templates.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reading blocks
@@ -354,15 +354,7 @@ export function deepProblems(project: Project): string[] {
       try {
         const rendered = renderMetric(
           where,
-          {
-            config: metric.provider.config,
-            ...(metric.successCondition !== undefined && {
-              successCondition: metric.successCondition,
-            }),
-            ...(metric.failureCondition !== undefined && {
-              failureCondition: metric.failureCondition,
-            }),
-          },
+          metricParts(metric),
           {
             project: project.name,
             stage: stage.name,

@@ -10,7 +10,7 @@ import { compileExpr } from '../../../src/expr/index.js';
 import { parseProjectFile } from '../../../src/pipeline/index.js';
 import { formatProblem } from '../../../src/util/errors.js';
 import { defaultProviders } from '../../../src/verification/providers/index.js';
-import { envReferences, renderMetric } from '../../../src/verification/templates.js';
+import { envReferences, metricParts, renderMetric } from '../../../src/verification/templates.js';
 
 const DOC = 'docs/verify.md';
 const text = readFileSync(DOC, 'utf8');
@@ -98,20 +98,7 @@ describe(`${DOC} examples`, () => {
           envReferences([metric.provider.config]).map((r) => [r.name, `value-of-${r.name}`]),
         );
         const where = `verification metric ${JSON.stringify(metric.name)}`;
-        const rendered = renderMetric(
-          where,
-          {
-            config: metric.provider.config,
-            ...(metric.successCondition !== undefined && {
-              successCondition: metric.successCondition,
-            }),
-            ...(metric.failureCondition !== undefined && {
-              failureCondition: metric.failureCondition,
-            }),
-          },
-          target,
-          env,
-        );
+        const rendered = renderMetric(where, metricParts(metric), target, env);
         expect(() => provider.parse(rendered.config, where)).not.toThrow();
         for (const c of [rendered.successCondition, rendered.failureCondition]) {
           if (c !== undefined) expect(() => compileExpr(c)).not.toThrow();
