@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { runCli } from '../../src/cli/run.js';
 import { parseRemote } from '../../src/git/index.js';
 import { loadProjectsFromFiles } from '../../src/pipeline/load.js';
-import { promote } from '../../src/promotion/promote.js';
+import { promote, type PromoteOptions } from '../../src/promotion/promote.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { GitHubClient, StaleHeadError } from '../../src/github/client.js';
 import { StateStore } from '../../src/state/index.js';
@@ -120,6 +120,33 @@ describe('promote on GitHub', () => {
       now: () => new Date('2026-11-02T00:00:00Z'),
     });
     return { code, out, err };
+  }
+
+  const api = () =>
+    new GitHubClient({ token: TOKEN, apiUrl: gh.url, owner: `acme${n}`, repo: 'gitops' });
+
+  /** promote() of a direct-mode project over HTTP with the token, as the promote action runs it. */
+  async function promoteDirect(
+    over: Pick<PromoteOptions, 'stage' | 'freight' | 'github'> & Partial<PromoteOptions>,
+  ) {
+    const project = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT('direct') }])
+      .projects[0];
+    if (!project) throw new Error('project did not load');
+    return promote({
+      project,
+      store: new StateStore({
+        remote: parseRemote(remote, { kind: 'token', token: TOKEN }),
+        cacheDir: join(tmp.path, `direct-${over.stage}-${Math.random().toString(36).slice(2)}`),
+        baseEnv: testGitEnv(tmp.path),
+      }),
+      registry: defaultRegistry(),
+      dryRun: false,
+      promotedBy: 'bob',
+      clock: () => new Date('2026-11-02T00:00:00Z'),
+      fetch,
+      log: () => undefined,
+      ...over,
+    });
   }
 
   test('pull-request mode: one PR per stage, updated in place; merging it is the promotion', async () => {
@@ -243,67 +270,35 @@ describe('promote on GitHub', () => {
         );
       }
     }
-    const api = new LostAnswer({ token: TOKEN, apiUrl: gh.url, owner: `acme${n}`, repo: 'gitops' });
-    const project = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT('direct') }])
-      .projects[0];
-    if (!project) throw new Error('project did not load');
-    const before = git(bare, ['rev-parse', 'main']).trim();
-    const outcome = await promote({
-      project,
-      stage: 'prod',
-      freight: f2.alias,
-      store: new StateStore({
-        remote: parseRemote(remote, { kind: 'token', token: TOKEN }),
-        cacheDir: join(tmp.path, `lost${n}`),
-        baseEnv: testGitEnv(tmp.path),
-      }),
-      registry: defaultRegistry(),
-      dryRun: false,
-      promotedBy: 'bob',
-      clock: () => new Date('2026-11-02T00:00:00Z'),
-      fetch,
-      log: () => undefined,
-      github: { repo: api, signCommits: true, deployments: true },
-    });
-    const tip = git(bare, ['rev-parse', 'main']).trim();
-    expect(git(bare, ['rev-parse', 'main^']).trim()).toBe(before);
-    expect(outcome.result).toMatchObject({ changed: true, commit: tip, attempts: 1 });
-    expect(api.lost).toBe(1);
-    expect(gh.deployments.map((d) => d.sha)).toEqual([tip]);
-  });
-
-  test('a deployment of the stage environment records the freight; approvers become trailers', async () => {
-    const runApi = new GitHubClient({
+    const lossy = new LostAnswer({
       token: TOKEN,
       apiUrl: gh.url,
       owner: `acme${n}`,
       repo: 'gitops',
     });
+    const before = git(bare, ['rev-parse', 'main']).trim();
+    const outcome = await promoteDirect({
+      stage: 'prod',
+      freight: f2.alias,
+      github: { repo: lossy, signCommits: true, deployments: true },
+    });
+    const tip = git(bare, ['rev-parse', 'main']).trim();
+    expect(git(bare, ['rev-parse', 'main^']).trim()).toBe(before);
+    expect(outcome.result).toMatchObject({ changed: true, commit: tip, attempts: 1 });
+    expect(lossy.lost).toBe(1);
+    expect(gh.deployments.map((d) => d.sha)).toEqual([tip]);
+  });
+
+  test('a deployment of the stage environment records the freight; approvers become trailers', async () => {
+    const runApi = api();
     gh.setRunApprovals(4242, [
       { login: 'carol', state: 'approved', comment: 'ship it', environments: ['production'] },
       { login: 'dave', state: 'approved', comment: '', environments: ['staging'] },
     ]);
-    const project = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT('direct') }])
-      .projects[0];
-    if (!project) throw new Error('project did not load');
-    const store = new StateStore({
-      remote: parseRemote(remote, { kind: 'token', token: TOKEN }),
-      cacheDir: join(tmp.path, `direct${n}`),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    const logs: string[] = [];
-    const outcome = await promote({
-      project,
+    const outcome = await promoteDirect({
       stage: 'prod',
       freight: f2.alias,
-      store,
-      registry: defaultRegistry(),
-      dryRun: false,
-      promotedBy: 'bob',
       run: 'https://github.com/acme/gitops/actions/runs/4242',
-      clock: () => new Date('2026-11-02T00:00:00Z'),
-      fetch,
-      log: (l) => logs.push(l),
       github: {
         repo: runApi,
         signCommits: false,
@@ -327,36 +322,15 @@ describe('promote on GitHub', () => {
   });
 
   test('a token GitHub refuses deployments to warns; the promotion stands', async () => {
-    const api = new GitHubClient({
-      token: TOKEN,
-      apiUrl: gh.url,
-      owner: `acme${n}`,
-      repo: 'gitops',
-    });
     gh.answerNext(403, {
       message: 'Resource not accessible by integration',
       documentation_url: 'https://docs.github.com/rest/deployments/deployments#create-a-deployment',
       status: '403',
     });
-    const project = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT('direct') }])
-      .projects[0];
-    if (!project) throw new Error('project did not load');
-    const outcome = await promote({
-      project,
+    const outcome = await promoteDirect({
       stage: 'dev',
       freight: f1.alias,
-      store: new StateStore({
-        remote: parseRemote(remote, { kind: 'token', token: TOKEN }),
-        cacheDir: join(tmp.path, `refused${n}`),
-        baseEnv: testGitEnv(tmp.path),
-      }),
-      registry: defaultRegistry(),
-      dryRun: false,
-      promotedBy: 'bob',
-      clock: () => new Date('2026-11-02T00:00:00Z'),
-      fetch,
-      log: () => undefined,
-      github: { repo: api, signCommits: false, deployments: true },
+      github: { repo: api(), signCommits: false, deployments: true },
     });
     expect(outcome.result?.changed).toBe(true);
     expect(outcome.warnings.join('\n')).toMatch(
