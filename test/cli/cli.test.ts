@@ -1,11 +1,11 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { runGantry } from '../support/cli.js';
 
 const PROJECT = `project: echo
 warehouses:
@@ -32,17 +32,7 @@ stages:
 
 const NOW = new Date('2026-11-03T12:00:00Z');
 
-async function cli(args: string[], env: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    env,
-    now: () => NOW,
-  });
-  return { code, out, err };
-}
+const cli = (args: string[], env: Record<string, string>) => runGantry(args, env, () => NOW);
 
 describe('gantry CLI', () => {
   const tmp = tempDir();

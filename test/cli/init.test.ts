@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../../src/cli/run.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { parseGitHubWorkflow } from '../unit/init/workflow-parser.js';
+import { runGantry } from '../support/cli.js';
 
 const FILES = [
   '.gantry/echo.yaml',
@@ -23,17 +23,7 @@ describe('gantry init', () => {
   const env = { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache') };
   afterAll(() => tmp.cleanup());
 
-  async function cli(args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runCli(args, {
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      env,
-      now: () => new Date('2026-11-02T00:00:00Z'),
-    });
-    return { code, out, err };
-  }
+  const cli = (args: string[]) => runGantry(args, env, () => new Date('2026-11-02T00:00:00Z'));
 
   /** A fresh clone-like repository whose origin is on github.com. */
   function repo(name: string): string {
@@ -238,17 +228,7 @@ describe('a project gantry init wrote, promoted for real', () => {
   let clone: string;
   const f1 = makeFreight('1.4.2', { createdAt: '2026-11-01T10:00:00.000Z' });
 
-  async function cli(args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runCli(args, {
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      env,
-      now: () => new Date('2026-11-02T00:00:00Z'),
-    });
-    return { code, out, err };
-  }
+  const cli = (args: string[]) => runGantry(args, env, () => new Date('2026-11-02T00:00:00Z'));
 
   function onMain(path: string): string {
     return git(bare, ['show', `main:${path}`], env);

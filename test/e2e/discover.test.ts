@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { RegistryPusher, startRegistry, type TestRegistry } from '../support/registry.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { runGantry } from '../support/cli.js';
 
 const TOKEN = 'ghs_e2eDiscoverToken99';
 
@@ -84,12 +84,7 @@ describe('discover end to end: real registry, real git, the CLI and the bundled 
     tmp.cleanup();
   });
 
-  async function cli(args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), env: env() });
-    return { code, out, err };
-  }
+  const cli = (args: string[]) => runGantry(args, env());
 
   test('gantry discover --dry-run shows the freight and records nothing', async () => {
     const r = await cli(['discover', '--repo', `file://${gitops}`, '--dry-run']);

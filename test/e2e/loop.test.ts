@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { runDiscover } from '../../src/discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../../src/discovery/sources.js';
 import { parseRemote } from '../../src/git/index.js';
@@ -17,6 +16,7 @@ import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { startStageService, type StageService } from '../support/loop.js';
 import { RegistryPusher, startRegistry, type TestRegistry } from '../support/registry.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { runGantry } from '../support/cli.js';
 
 /**
  * The whole loop, as GitHub would run it, against a real registry (docker-registry), a real git
@@ -229,13 +229,10 @@ describe('the whole loop: discover → dev → staging → prod, on a real regis
     });
   }
 
-  async function cli(args: string[], now: () => Date = clock) {
-    let out = '';
-    let err = '';
-    const code = await runCli([...args, '--repo', remote], {
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      env: {
+  const cli = (args: string[], now: () => Date = clock) =>
+    runGantry(
+      [...args, '--repo', remote],
+      {
         ...gitEnv(),
         GANTRY_CACHE_DIR: join(tmp.path, 'cli-cache'),
         GITHUB_TOKEN: TOKEN,
@@ -244,9 +241,7 @@ describe('the whole loop: discover → dev → staging → prod, on a real regis
         USER: 'alice',
       },
       now,
-    });
-    return { code, out, err };
-  }
+    );
 
   const show = (path: string) => git(bare, ['show', `main:${path}`]);
   const tagOf = (stage: string) => /tag: (\S+)/.exec(show(`env/${stage}/values.yaml`))?.[1];

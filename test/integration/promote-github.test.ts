@@ -11,6 +11,7 @@ import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { runGantry } from '../support/cli.js';
 
 /**
  * Promotions that reach GitHub: pull-request mode, signed commits, deployments and the run's
@@ -110,17 +111,8 @@ describe('promote on GitHub', () => {
     USER: 'alice',
   });
 
-  async function cli(args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runCli([...args, '--repo', remote], {
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      env: env(),
-      now: () => new Date('2026-11-02T00:00:00Z'),
-    });
-    return { code, out, err };
-  }
+  const cli = (args: string[]) =>
+    runGantry([...args, '--repo', remote], env(), () => new Date('2026-11-02T00:00:00Z'));
 
   const api = () =>
     new GitHubClient({ token: TOKEN, apiUrl: gh.url, owner: `acme${n}`, repo: 'gitops' });

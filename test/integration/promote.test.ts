@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { runGantry } from '../support/cli.js';
 
 const PROJECT = `project: echo
 warehouses:
@@ -67,17 +67,8 @@ describe('gantry promote (direct mode)', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  async function cli(args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runCli([...args, '--repo', `file://${bare}`], {
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      env: env(),
-      now: () => new Date('2026-11-02T00:00:00Z'),
-    });
-    return { code, out, err };
-  }
+  const cli = (args: string[]) =>
+    runGantry([...args, '--repo', `file://${bare}`], env(), () => new Date('2026-11-02T00:00:00Z'));
 
   test('--dry-run prints the diff and writes nothing', async () => {
     const before = git(bare, ['rev-parse', 'main']);

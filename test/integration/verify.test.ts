@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { parseRemote } from '../../src/git/index.js';
 import { GitHubClient } from '../../src/github/client.js';
 import { loadProjectsFromFiles } from '../../src/pipeline/load.js';
@@ -12,6 +11,7 @@ import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { defaultProviders } from '../../src/verification/index.js';
 import { verify, type VerifyOptions } from '../../src/verification/verify.js';
+import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
@@ -236,13 +236,11 @@ describe('verify', () => {
     await promoteDev();
     running.version = 'something-else';
     running.status = 200;
-    let out = '';
-    const code = await runCli(['verify', '--stage', 'dev', '--repo', `file://${bare}`], {
-      out: (t) => (out += t),
-      err: () => undefined,
-      env: { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, `cli${n}`) },
-      now: () => now,
-    });
+    const { code, out } = await runGantry(
+      ['verify', '--stage', 'dev', '--repo', `file://${bare}`],
+      { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, `cli${n}`) },
+      () => now,
+    );
     expect(code).toBe(1);
     expect(out).toContain(`verification of ${f2.alias} (${f2.id.slice(0, 7)}) in dev failed`);
     expect(out).toContain('healthz (http): Failed');
