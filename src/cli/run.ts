@@ -423,13 +423,7 @@ async function get(
   if (kind === 'promotions') {
     const all = [];
     for (const p of projects) {
-      const branches = [
-        ...new Set(
-          await Promise.all(
-            p.stages.map(async (s) => s.branch ?? (await ctx.store.defaultBranch())),
-          ),
-        ),
-      ];
+      const branches = await ctx.store.stageBranches(p.stages);
       all.push(...promotionViews(await ctx.store.promotions(p.name, branches, limit)));
     }
     // Newest first across projects too; each project's list is already the newest `limit`.

@@ -121,13 +121,6 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     );
   }
   const now = o.clock();
-  const branches = [
-    ...new Set(
-      await Promise.all(
-        o.project.stages.map(async (s) => s.branch ?? (await o.store.defaultBranch())),
-      ),
-    ),
-  ];
   // History is read for soak times only: a project without requiredSoakTime does not pay for it.
   const soak = o.project.stages.some((s) =>
     s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs),
@@ -136,7 +129,9 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     o.store.snapshot(o.project.name),
     o.store.stageStates(o.project.name, o.project.stages),
     soak
-      ? o.store.promotions(o.project.name, branches, o.historyLimit ?? 200)
+      ? o.store
+          .stageBranches(o.project.stages)
+          .then((branches) => o.store.promotions(o.project.name, branches, o.historyLimit ?? 200))
       : Promise.resolve([]),
   ]);
   const facts: AvailabilityFacts = {

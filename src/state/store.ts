@@ -514,6 +514,12 @@ export class StateStore {
   }
 
   /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+  /** The branches `stages` deploy from, each once; a stage without one uses the default branch. */
+  async stageBranches(stages: readonly { branch?: string }[]): Promise<string[]> {
+    const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
+    return [...new Set(stages.map((s) => s.branch ?? def))];
+  }
+
   /** The commit a branch points at now (fetched without blobs, one commit deep). */
   async branchTip(branch?: string): Promise<string> {
     const b = branch ?? (await this.defaultBranch());

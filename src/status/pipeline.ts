@@ -91,9 +91,11 @@ export async function pipelineStatus(
   ]);
   let records: PromotionRecord[] = [];
   if (opts.promotions) {
-    const def = project.stages.some((s) => !s.branch) ? await store.defaultBranch() : '';
-    const branches = [...new Set(project.stages.map((s) => s.branch ?? def))];
-    records = await store.promotions(project.name, branches, opts.promotions);
+    records = await store.promotions(
+      project.name,
+      await store.stageBranches(project.stages),
+      opts.promotions,
+    );
   }
   return buildStatus(project, { snap, states, promotions: records }, opts);
 }

@@ -106,8 +106,7 @@ function recordSummary(analysis: AnalysisResult | undefined): string[] {
 
 export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
   const stage = findStage(o.project, o.stage);
-  const branchOf = async (s: Stage) => s.branch ?? (await o.store.defaultBranch());
-  const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
+  const branches = await o.store.stageBranches(o.project.stages);
   const [snap, states, history] = await settleAll([
     o.store.snapshot(o.project.name),
     o.store.stageStates(o.project.name, o.project.stages),
