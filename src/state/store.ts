@@ -125,7 +125,10 @@ export interface Published {
   pullRequest?: { number: number; url: string; created: boolean };
 }
 
-/** A publisher's target moved while it worked (a stale expectedHeadOid); the promotion retries. */
+/**
+ * The branch moved while a promotion was being made (a rejected push, a stale expectedHeadOid):
+ * the promotion runs its edit again on the new tip.
+ */
 export class RaceLostError extends Error {
   constructor(message: string) {
     super(message);
@@ -793,7 +796,8 @@ export class StateStore {
           await mkdir(dirname(join(dir, statePath)), { recursive: true });
           await writeFile(join(dir, statePath), serializeStageState(state));
           await git(['add', '--sparse', '-A']);
-          await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
+          const message = promotionMessage(w, changes, editLines);
+          await git(['commit', '-q', '-F', '-'], message);
           const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
           if (w.dryRun) {
             const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
@@ -809,7 +813,6 @@ export class StateStore {
             };
           }
           if (w.publish) {
-            const message = promotionMessage(w, changes, editLines);
             try {
               const published = await w.publish({
                 dir,
@@ -832,9 +835,10 @@ export class StateStore {
                 ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
               };
             } catch (err) {
-              if (!(err instanceof RaceLostError)) throw err;
-              this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
-              throw new GitError('publish', 1, err.message, 'non-fast-forward');
+              if (err instanceof RaceLostError) {
+                this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
+              }
+              throw err;
             }
           }
           pushed.set(commit, { previous, changes, edits: editLines });
@@ -848,22 +852,18 @@ export class StateStore {
               )
             ) {
               this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
-              throw new GitError(
-                err.command,
-                err.exitCode,
-                err.stderr || res.stdout,
-                'non-fast-forward',
-              );
+              const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
+              throw new RaceLostError(`${err.command} failed: ${why}`);
             }
             throw err;
           }
           return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
         },
-        (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'),
+        (err) => isTransient(err) || err instanceof RaceLostError,
         this.policy,
         this.opts.retryHooks,
       ).catch((err: unknown) => {
-        if (err instanceof GitError && err.kind === 'non-fast-forward') {
+        if (err instanceof RaceLostError) {
           throw new OperationError(
             `could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`,
           );
