@@ -1,6 +1,7 @@
 /** Project files (`.gantry/<project>.yaml`): schema, loading, validation with file:line problems. */
 export type * from './types.js';
 export { parseProjectFile } from './parse.js';
+export { findStage } from './find.js';
 export { checkProjects, loadProjectsFromDir, loadProjectsFromFiles, PROJECT_DIR } from './load.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { branchNameProblem, isValidBranchName } from './branch.js';

@@ -1,10 +1,9 @@
 import { newestFreight } from '../discovery/discover.js';
 import type { Freight } from '../freight/types.js';
-import type { Project, Stage } from '../pipeline/index.js';
+import { findStage, type Project, type Stage } from '../pipeline/index.js';
 import type { PromotionResult, StateStore } from '../state/index.js';
 import type { GitHubPort } from '../github/client.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
-import { didYouMean } from '../util/suggest.js';
 import {
   freightAvailability,
   promotionCandidate,
@@ -107,13 +106,7 @@ export function stepPaths(stage: Stage): string[] | undefined {
  * rollback); promoting the newest clears the hold.
  */
 export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
-  const stage = o.project.stages.find((s) => s.name === o.stage);
-  if (!stage) {
-    const names = o.project.stages.map((s) => s.name);
-    throw new ConfigError(
-      `no stage "${o.stage}" in project ${o.project.name}${didYouMean(o.stage, names)}`,
-    );
-  }
+  const stage = findStage(o.project, o.stage);
   const mode = o.mode ?? stage.promotionTemplate.mode;
   if (mode === 'pull-request' && !o.github) {
     throw new ConfigError(

@@ -8,7 +8,7 @@ import { newestFreight } from '../discovery/discover.js';
 import type { Freight } from '../freight/types.js';
 import type { DeploymentState, GitHubPort } from '../github/client.js';
 import { dispatchPromotion, type DispatchTarget } from '../github/dispatch.js';
-import type { Project, Stage } from '../pipeline/index.js';
+import { findStage, type Project, type Stage } from '../pipeline/index.js';
 import {
   freightAvailability,
   resolveFreight,
@@ -23,8 +23,7 @@ import type {
   StateStore,
   VerificationRecord,
 } from '../state/index.js';
-import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
-import { didYouMean } from '../util/suggest.js';
+import { OperationError, errorMessage } from '../util/errors.js';
 import { runAnalysis, type AnalysisResult, type ProviderRegistry, type Sleep } from './analysis.js';
 import type { AnalysisPhase } from './types.js';
 import { settleAll } from '../util/settle.js';
@@ -82,17 +81,6 @@ export interface VerifyOutcome {
   downstream: Downstream[];
   deployment?: { id: number; state: DeploymentState };
   warnings: string[];
-}
-
-function findStage(project: Project, name: string): Stage {
-  const stage = project.stages.find((s) => s.name === name);
-  if (!stage) {
-    const names = project.stages.map((s) => s.name);
-    throw new ConfigError(
-      `no stage "${name}" in project ${project.name}${didYouMean(name, names)}`,
-    );
-  }
-  return stage;
 }
 
 /** One line per metric for the verified tag: `healthz: Successful (1 of 1)`. */
