@@ -10,6 +10,7 @@ import { formatChange, type VersionChange } from '../freight/changes.js';
 import { StaleHeadError, type GitHubPort } from '../github/client.js';
 import { RaceLostError, type PublishRequest, type Published } from '../state/index.js';
 import { OperationError } from '../util/errors.js';
+import { tableCell } from '../util/markdown.js';
 
 /** The branch gantry keeps a stage's pull request on. Owned by gantry: it is rewritten freely. */
 export function pullRequestBranch(project: string, stage: string): string {
@@ -127,9 +128,8 @@ export function pullRequestBody(
   edits: readonly string[],
 ): string {
   const f = o.freight;
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
   const lines = [
-    `Promotes freight **${cell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
+    `Promotes freight **${tableCell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
     '',
     `Merging this pull request is the promotion: \`${branch}\` then runs this freight. gantry updates this pull request when other freight is promoted into ${o.stage} before it is merged.`,
   ];
@@ -137,7 +137,7 @@ export function pullRequestBody(
     lines.push('', '| artifact | from | to |', '| --- | --- | --- |');
     for (const c of changes) {
       lines.push(
-        `| \`${cell(c.artifact)}\` | ${c.from ? `\`${cell(c.from)}\`` : '—'} | ${c.to ? `\`${cell(c.to)}\`` : 'removed'} |`,
+        `| \`${tableCell(c.artifact)}\` | ${c.from ? `\`${tableCell(c.from)}\`` : '—'} | ${c.to ? `\`${tableCell(c.to)}\`` : 'removed'} |`,
       );
     }
   }
@@ -146,7 +146,7 @@ export function pullRequestBody(
       '',
       '<details><summary>Changes made by the steps</summary>',
       '',
-      ...edits.map(cell),
+      ...edits.map(tableCell),
       '',
       '</details>',
     );

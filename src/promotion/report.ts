@@ -4,8 +4,7 @@
  */
 import { formatChange } from '../freight/changes.js';
 import type { PromoteOutcome } from './promote.js';
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+import { tableCell } from '../util/markdown.js';
 
 export interface PromotionReportOptions {
   dryRun: boolean;
@@ -21,7 +20,7 @@ export function promotionMarkdown(o: PromoteOutcome, opts: PromotionReportOption
     md.push(`Nothing to promote: ${o.note ?? ''}.`);
     return md.join('\n');
   }
-  const freight = `**${cell(f.alias)}** (\`${f.id.slice(0, 7)}\`)`;
+  const freight = `**${tableCell(f.alias)}** (\`${f.id.slice(0, 7)}\`)`;
   const commit = opts.repoWebUrl
     ? `[\`${r.commit.slice(0, 7)}\`](${opts.repoWebUrl}/commit/${r.commit})`
     : `\`${r.commit.slice(0, 7)}\``;
@@ -36,21 +35,21 @@ export function promotionMarkdown(o: PromoteOutcome, opts: PromotionReportOption
     md.push('', '| artifact | from | to |', '| --- | --- | --- |');
     for (const c of r.changes) {
       md.push(
-        `| \`${cell(c.artifact)}\` | ${c.from ? `\`${cell(c.from)}\`` : '—'} | ${c.to ? `\`${cell(c.to)}\`` : 'removed'} |`,
+        `| \`${tableCell(c.artifact)}\` | ${c.from ? `\`${tableCell(c.from)}\`` : '—'} | ${c.to ? `\`${tableCell(c.to)}\`` : 'removed'} |`,
       );
     }
   }
-  if (r.edits.length) md.push('', '**Changes made by the steps**', '', ...r.edits.map(cell));
-  if (o.approvedBy?.length) md.push('', `Approved by ${o.approvedBy.map(cell).join(', ')}.`);
+  if (r.edits.length) md.push('', '**Changes made by the steps**', '', ...r.edits.map(tableCell));
+  if (o.approvedBy?.length) md.push('', `Approved by ${o.approvedBy.map(tableCell).join(', ')}.`);
   if (o.deployment)
     md.push(
       '',
-      `Recorded as a deployment to the \`${cell(o.deployment.environment)}\` environment.`,
+      `Recorded as a deployment to the \`${tableCell(o.deployment.environment)}\` environment.`,
     );
   if (opts.dryRun && r.diff) md.push('', '```diff', r.diff.trimEnd(), '```');
   if (o.held)
     md.push('', `Auto-promotion of **${o.stage}** is now held: newer freight is available.`);
-  for (const w of o.warnings) md.push('', `> [!WARNING]`, `> ${cell(w)}`);
+  for (const w of o.warnings) md.push('', `> [!WARNING]`, `> ${tableCell(w)}`);
   return md.join('\n');
 }
 

@@ -3,8 +3,7 @@
  * job summary (Markdown) and for a terminal; the chain to the next stages; and JSON for scripts.
  */
 import type { VerifyOutcome } from './verify.js';
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+import { tableCell } from '../util/markdown.js';
 
 const ICON: Readonly<Record<string, string>> = {
   Successful: '✅',
@@ -41,29 +40,35 @@ function downstreamLine(d: VerifyOutcome['downstream'][number]): string {
 }
 
 export function verifyMarkdown(o: VerifyOutcome): string {
-  const md = [`## gantry verify ${o.stage}`, '', `${ICON[o.phase] ?? ''} ${cell(headline(o))}`];
+  const md = [
+    `## gantry verify ${o.stage}`,
+    '',
+    `${ICON[o.phase] ?? ''} ${tableCell(headline(o))}`,
+  ];
   md.push('', `Commit \`${o.commit.slice(0, 7)}\`.`);
   if (o.analysis?.metrics.length) {
     md.push('', '| metric | # | phase | value | why |', '| --- | --- | --- | --- | --- |');
     for (const m of o.analysis.metrics) {
       if (!m.measurements.length) {
-        md.push(`| ${cell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${cell(m.message)} |`);
+        md.push(
+          `| ${tableCell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${tableCell(m.message)} |`,
+        );
         continue;
       }
       m.measurements.forEach((x, i) => {
         md.push(
-          `| ${i === 0 ? cell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${cell(x.value ?? '')} | ${cell(x.message ?? '')} |`,
+          `| ${i === 0 ? tableCell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${tableCell(x.value ?? '')} | ${tableCell(x.message ?? '')} |`,
         );
       });
-      md.push(`| **${cell(m.name)}** | | **${m.phase}** | | ${cell(m.message)} |`);
+      md.push(`| **${tableCell(m.name)}** | | **${m.phase}** | | ${tableCell(m.message)} |`);
     }
-    md.push('', `**Decision: ${o.phase}.** ${cell(o.analysis.message)}`);
+    md.push('', `**Decision: ${o.phase}.** ${tableCell(o.analysis.message)}`);
   }
   if (o.downstream.length) {
     md.push('', '**Next stages**', '');
-    for (const d of o.downstream) md.push(`- ${cell(downstreamLine(d))}`);
+    for (const d of o.downstream) md.push(`- ${tableCell(downstreamLine(d))}`);
   }
-  for (const w of o.warnings) md.push('', '> [!WARNING]', `> ${cell(w)}`);
+  for (const w of o.warnings) md.push('', '> [!WARNING]', `> ${tableCell(w)}`);
   return md.join('\n');
 }
 
