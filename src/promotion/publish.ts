@@ -226,11 +226,10 @@ async function sameChange(
   }
 }
 
-/** One line a GitHub deployment's description can hold (140 characters). */
+/** A deployment's one-line description: the alias and the versions (the client cuts it to fit). */
 export function deploymentDescription(freight: Freight, changes: readonly VersionChange[]): string {
   const parts = changes.map((c) => formatChange(c).replace(/^.*\//, ''));
-  const text = `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+  return `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
 /** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
