@@ -38257,7 +38257,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2813);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5388);
 
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -38273,7 +38273,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2813:
+/***/ 5388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43325,6 +43325,13 @@ class OperationError extends GantryError {
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
+/**
+ * A configuration error about one field, named with where it is: `yaml-update: config.path: …`,
+ * `verification metric "smoke": provider http: url: …`. Declared, so TypeScript narrows after it.
+ */
+function fieldError(where, field, message) {
+    throw new ConfigError(`${where}: ${field}: ${message}`);
+}
 
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 /**
@@ -44122,9 +44129,7 @@ async function pipelineStatus(store, project, opts = {}) {
     ]);
     let records = [];
     if (opts.promotions) {
-        const def = project.stages.some((s) => !s.branch) ? await store.defaultBranch() : '';
-        const branches = [...new Set(project.stages.map((s) => s.branch ?? def))];
-        records = await store.promotions(project.name, branches, opts.promotions);
+        records = await store.promotions(project.name, await store.stageBranches(project.stages), opts.promotions);
     }
     return buildStatus(project, { snap, states, promotions: records }, opts);
 }
@@ -50161,6 +50166,19 @@ function toProject(file, raw) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/find.ts
+
+
+/** The stage named `name`; a ConfigError with a did-you-mean when the project has none. */
+function findStage(project, name) {
+    const stage = project.stages.find((s) => s.name === name);
+    if (!stage) {
+        const names = project.stages.map((s) => s.name);
+        throw new ConfigError(`no stage "${name}" in project ${project.name}${didYouMean(name, names)}`);
+    }
+    return stage;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/load.ts
 /**
  * Several project files together: the checks that need more than one file, and loading the
@@ -50255,6 +50273,7 @@ async function loadProjectsFromDir(repoDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
+
 
 
 
@@ -51335,6 +51354,14 @@ function templateEnv(target, env) {
         env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
     };
 }
+/** The parts of a metric that hold templates: its provider's config and its conditions. */
+function metricParts(metric) {
+    return {
+        config: metric.provider.config,
+        ...(metric.successCondition !== undefined && { successCondition: metric.successCondition }),
+        ...(metric.failureCondition !== undefined && { failureCondition: metric.failureCondition }),
+    };
+}
 /**
  * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
  * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
@@ -51651,15 +51678,7 @@ class Runner {
                     const known = [...this.opts.providers.keys()].sort().join(', ');
                     throw new Error(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available (providers: ${known || 'none'})`);
                 }
-                const rendered = renderMetric(where, {
-                    config: metric.provider.config,
-                    ...(metric.successCondition !== undefined && {
-                        successCondition: metric.successCondition,
-                    }),
-                    ...(metric.failureCondition !== undefined && {
-                        failureCondition: metric.failureCondition,
-                    }),
-                }, this.opts.target, this.env, this.opts.functions);
+                const rendered = renderMetric(where, metricParts(metric), this.opts.target, this.env, this.opts.functions);
                 this.redactor.add(...rendered.secrets);
                 const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);
                 state.prepared = {
@@ -52015,6 +52034,12 @@ async function runAnalysis(opts) {
     return new Runner(opts).start();
 }
 
+;// CONCATENATED MODULE: ./src/util/guards.ts
+/** A plain mapping as parsed from YAML or JSON: an object that is not null and not an array. */
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 ;// CONCATENATED MODULE: ./src/verification/providers/fields.ts
 /**
  * Checks shared by the providers' `parse`, with errors that name the metric, the provider and the
@@ -52024,12 +52049,9 @@ async function runAnalysis(opts) {
 
 
 
-function fail(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+
+
+
 /** The config itself must be a mapping holding only `fields`. */
 function checkConfig(where, provider, config, fields) {
     if (!isRecord(config)) {
@@ -52038,7 +52060,7 @@ function checkConfig(where, provider, config, fields) {
     for (const key of Object.keys(config)) {
         if (!fields.includes(key)) {
             const hint = didYouMean(key, fields);
-            fail(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
+            fieldError(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
         }
     }
     return config;
@@ -52052,7 +52074,7 @@ function optional(where, obj, field, ok, message) {
     if (v === undefined || v === null)
         return undefined;
     if (!ok(v))
-        fail(where, field, typeof message === 'string' ? message : message(v));
+        fieldError(where, field, typeof message === 'string' ? message : message(v));
     return v;
 }
 const isString = (v) => typeof v === 'string';
@@ -52069,7 +52091,7 @@ function optionalNonEmptyString(where, obj, field) {
 function requiredString(where, obj, field) {
     const v = optionalNonEmptyString(where, obj, field);
     if (v === undefined)
-        fail(where, field, 'is required');
+        fieldError(where, field, 'is required');
     return v;
 }
 function optionalBool(where, obj, field) {
@@ -52085,20 +52107,20 @@ function optionalTimeout(where, obj, field) {
         return undefined;
     if (typeof v === 'number') {
         if (!Number.isFinite(v) || v <= 0)
-            fail(where, field, 'must be more than 0 seconds');
+            fieldError(where, field, 'must be more than 0 seconds');
         return v * 1000;
     }
     if (typeof v !== 'string')
-        fail(where, field, 'must be a duration such as 30s, or seconds');
+        fieldError(where, field, 'must be a duration such as 30s, or seconds');
     let ms;
     try {
         ms = parseDuration(v);
     }
     catch (err) {
-        fail(where, field, errorMessage(err));
+        fieldError(where, field, errorMessage(err));
     }
     if (ms <= 0)
-        fail(where, field, 'must be more than 0');
+        fieldError(where, field, 'must be more than 0');
     return ms;
 }
 /** An absolute http(s) URL. */
@@ -52108,10 +52130,10 @@ function httpURL(where, field, text) {
         url = new URL(text);
     }
     catch {
-        fail(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
+        fieldError(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        fail(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
+        fieldError(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
     }
     return url;
 }
@@ -52127,28 +52149,28 @@ function headers(where, obj, field) {
     const out = [];
     const add = (at, name, value) => {
         if (typeof name !== 'string' || !HEADER_NAME.test(name)) {
-            fail(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
+            fieldError(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
         }
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fail(where, at, 'header value must be a string');
+            fieldError(where, at, 'header value must be a string');
         }
         const text = String(value);
         if (/[\r\n\0]/.test(text))
-            fail(where, at, 'header value must not hold line breaks');
+            fieldError(where, at, 'header value must not hold line breaks');
         out.push({ name, value: text });
     };
     if (Array.isArray(v)) {
         v.forEach((h, i) => {
             const at = `${field}[${i}]`;
             if (!isRecord(h))
-                fail(where, at, 'must be a mapping {key: <name>, value: <value>}');
+                fieldError(where, at, 'must be a mapping {key: <name>, value: <value>}');
             for (const k of Object.keys(h)) {
                 if (!['key', 'name', 'value'].includes(k)) {
-                    fail(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
+                    fieldError(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
                 }
             }
             if (h.key !== undefined && h.name !== undefined) {
-                fail(where, at, 'set key or name, not both');
+                fieldError(where, at, 'set key or name, not both');
             }
             add(at, h.key ?? h.name, h.value);
         });
@@ -52158,7 +52180,7 @@ function headers(where, obj, field) {
             add(`${field}.${name}`, name, value);
     }
     else {
-        fail(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
+        fieldError(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
     }
     return out;
 }
@@ -52223,7 +52245,7 @@ function unknownFields(where, obj, allowed, prefix) {
     for (const k of Object.keys(obj)) {
         if (!allowed.includes(k)) {
             const hint = suggest(k, allowed);
-            fail(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+            fieldError(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
         }
     }
 }
@@ -52232,11 +52254,11 @@ function namespaceOf(where, obj, prefix) {
     const a = argocd_optionalString(where, obj, 'namespace');
     const b = argocd_optionalString(where, obj, 'appNamespace');
     if (a !== undefined && b !== undefined && a !== b) {
-        fail(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
+        fieldError(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
     }
     const ns = a ?? b;
     if (ns !== undefined && !K8S_NAME.test(ns)) {
-        fail(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
+        fieldError(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
     }
     return ns;
 }
@@ -52248,16 +52270,16 @@ function serverUrl(where, field, text) {
         url = new URL(withScheme);
     }
     catch {
-        fail(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
+        fieldError(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fail(where, field, `must be an http(s) URL, not "${text}"`);
+        fieldError(where, field, `must be an http(s) URL, not "${text}"`);
     }
     if (url.username || url.password) {
-        fail(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
+        fieldError(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
     }
     if (url.search || url.hash)
-        fail(where, field, 'must not have a query or fragment');
+        fieldError(where, field, 'must not have a query or fragment');
     // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
     return url.toString().replace(/\/+$/, '');
 }
@@ -52273,28 +52295,28 @@ function parseApp(where, raw, i, defaults) {
         unknownFields(where, raw, APP_FIELDS, prefix);
         const n = argocd_optionalString(where, raw, 'name');
         if (n === undefined)
-            fail(where, `${prefix}name`, 'is required');
+            fieldError(where, `${prefix}name`, 'is required');
         name = n;
         namespace = namespaceOf(where, raw, prefix) ?? namespace;
         project = argocd_optionalString(where, raw, 'project') ?? project;
     }
     else {
-        fail(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
+        fieldError(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
     }
     // `argocd app get ns/name` style.
     const slash = name.indexOf('/');
     if (slash >= 0) {
         const ns = name.slice(0, slash);
         if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
-            fail(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
+            fieldError(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
         }
         namespace = ns;
         name = name.slice(slash + 1);
         if (!K8S_NAME.test(namespace))
-            fail(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
+            fieldError(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
     }
     if (!K8S_NAME.test(name) || name.length > 253) {
-        fail(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
+        fieldError(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
     }
     return {
         name,
@@ -52304,13 +52326,13 @@ function parseApp(where, raw, i, defaults) {
 }
 function argocd_parse(config, where) {
     if (!isRecord(config))
-        fail(where, 'argocd', 'must be a mapping');
+        fieldError(where, 'argocd', 'must be a mapping');
     unknownFields(where, config, FIELDS, '');
     const namespace = namespaceOf(where, config, '');
     const project = argocd_optionalString(where, config, 'project');
     const apps = config.applications;
     if (!Array.isArray(apps) || apps.length === 0) {
-        fail(where, 'applications', 'must list at least one Argo CD Application name');
+        fieldError(where, 'applications', 'must list at least one Argo CD Application name');
     }
     const applications = apps.map((a, i) => parseApp(where, a, i, {
         ...(namespace !== undefined && { namespace }),
@@ -52320,21 +52342,21 @@ function argocd_parse(config, where) {
     applications.forEach((a, i) => {
         const key = `${a.namespace ?? ''}/${a.name}`;
         if (seen.has(key))
-            fail(where, `applications[${i}]`, `lists ${a.name} twice`);
+            fieldError(where, `applications[${i}]`, `lists ${a.name} twice`);
         seen.add(key);
     });
     const insecure = config.insecure ?? false;
     if (typeof insecure !== 'boolean')
-        fail(where, 'insecure', 'must be true or false');
+        fieldError(where, 'insecure', 'must be true or false');
     let revision;
     if (config.revision !== undefined && config.revision !== null) {
         if (typeof config.revision !== 'string')
-            fail(where, 'revision', 'must be a string');
+            fieldError(where, 'revision', 'must be a string');
         revision = config.revision.trim();
     }
     const refresh = config.refresh;
     if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
-        fail(where, 'refresh', 'must be normal or hard');
+        fieldError(where, 'refresh', 'must be normal or hard');
     }
     const timeoutText = argocd_optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
     let requestTimeoutMs;
@@ -52342,10 +52364,10 @@ function argocd_parse(config, where) {
         requestTimeoutMs = parseDuration(timeoutText);
     }
     catch (err) {
-        fail(where, 'requestTimeout', errorMessage(err));
+        fieldError(where, 'requestTimeout', errorMessage(err));
     }
     if (requestTimeoutMs <= 0)
-        fail(where, 'requestTimeout', 'must be more than 0');
+        fieldError(where, 'requestTimeout', 'must be more than 0');
     const server = argocd_optionalString(where, config, 'server');
     const token = argocd_optionalString(where, config, 'token');
     return {
@@ -52668,10 +52690,10 @@ function envOf(where, v) {
     const out = {};
     const add = (at, name, value) => {
         if (typeof name !== 'string' || !ENV_NAME.test(name)) {
-            fail(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
+            fieldError(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
         }
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fail(where, at, 'must be a string');
+            fieldError(where, at, 'must be a string');
         }
         out[name] = String(value);
     };
@@ -52680,7 +52702,7 @@ function envOf(where, v) {
     if (Array.isArray(v)) {
         v.forEach((e, i) => {
             if (!isRecord(e))
-                fail(where, `env[${i}]`, 'must be a mapping {name, value}');
+                fieldError(where, `env[${i}]`, 'must be a mapping {name, value}');
             add(`env[${i}]`, e.name, e.value);
         });
     }
@@ -52689,7 +52711,7 @@ function envOf(where, v) {
             add(`env.${name}`, name, value);
     }
     else {
-        fail(where, 'env', 'must be a mapping of variable names to values');
+        fieldError(where, 'env', 'must be a mapping of variable names to values');
     }
     return out;
 }
@@ -52698,7 +52720,7 @@ function command_parse(config, where) {
     const timeoutMs = optionalTimeout(where, c, 'timeout');
     const dir = optionalString(where, c, 'dir');
     if (dir === '')
-        fail(where, 'dir', 'must not be empty');
+        fieldError(where, 'dir', 'must not be empty');
     return {
         run: requiredString(where, c, 'run'),
         ...(timeoutMs !== undefined && { timeoutMs }),
@@ -52898,10 +52920,10 @@ function duration(where, field, text, minMs) {
         ms = parseDuration(text);
     }
     catch (err) {
-        fail(where, field, errorMessage(err));
+        fieldError(where, field, errorMessage(err));
     }
     if (ms < minMs)
-        fail(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
+        fieldError(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
     return ms;
 }
 function httpUrl(where, field, text) {
@@ -52910,73 +52932,73 @@ function httpUrl(where, field, text) {
         url = new URL(text);
     }
     catch {
-        fail(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
+        fieldError(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fail(where, field, `must be an http(s) URL, not "${text}"`);
+        fieldError(where, field, `must be an http(s) URL, not "${text}"`);
     }
     if (url.username || url.password) {
-        fail(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
+        fieldError(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
     }
     return text.replace(/\/+$/, '');
 }
 function datadog_parse(config, where) {
     if (!isRecord(config))
-        fail(where, 'datadog', 'must be a mapping');
+        fieldError(where, 'datadog', 'must be a mapping');
     for (const k of Object.keys(config)) {
         if (!datadog_FIELDS.includes(k)) {
             const hint = suggest(k, datadog_FIELDS);
-            fail(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+            fieldError(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
         }
     }
     const version = config.apiVersion ?? 'v1';
     if (version !== 'v1' && version !== 'v2') {
-        fail(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
+        fieldError(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
     }
     const query = optionalNonEmptyString(where, config, 'query');
     const formula = optionalNonEmptyString(where, config, 'formula');
     let queries;
     if (config.queries !== undefined && config.queries !== null) {
         if (!isRecord(config.queries))
-            fail(where, 'queries', 'must be a mapping of name to query');
+            fieldError(where, 'queries', 'must be a mapping of name to query');
         queries = {};
         for (const [name, q] of Object.entries(config.queries)) {
             if (!QUERY_NAME.test(name)) {
-                fail(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
+                fieldError(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
             }
             if (typeof q !== 'string' || q.trim() === '') {
-                fail(where, `queries.${name}`, 'must be a non-empty string');
+                fieldError(where, `queries.${name}`, 'must be a non-empty string');
             }
             queries[name] = q;
         }
         if (Object.keys(queries).length === 0)
-            fail(where, 'queries', 'must name at least one query');
+            fieldError(where, 'queries', 'must name at least one query');
     }
     // The checks of Argo Rollouts' validateIncomingProps, in its order.
     if (query === undefined && queries === undefined) {
-        fail(where, 'query', 'is required (or, with apiVersion v2, queries)');
+        fieldError(where, 'query', 'is required (or, with apiVersion v2, queries)');
     }
     if (query !== undefined && queries !== undefined) {
-        fail(where, 'queries', 'cannot be used together with query: use one or the other');
+        fieldError(where, 'queries', 'cannot be used together with query: use one or the other');
     }
     if (version === 'v1' && query === undefined) {
-        fail(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
+        fieldError(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
     }
     if (formula !== undefined && queries === undefined) {
-        fail(where, 'formula', 'needs queries (a formula combines named queries)');
+        fieldError(where, 'formula', 'needs queries (a formula combines named queries)');
     }
     if (version === 'v1' && formula !== undefined) {
-        fail(where, 'formula', 'needs apiVersion: v2');
+        fieldError(where, 'formula', 'needs apiVersion: v2');
     }
     if (formula === undefined && queries !== undefined && Object.keys(queries).length > 1) {
-        fail(where, 'formula', 'is required when there are several queries (which one would decide?)');
+        fieldError(where, 'formula', 'is required when there are several queries (which one would decide?)');
     }
     let aggregator;
     if (config.aggregator !== undefined && config.aggregator !== null) {
         if (version === 'v1')
-            fail(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
+            fieldError(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
         if (!DATADOG_AGGREGATORS.includes(config.aggregator)) {
-            fail(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
+            fieldError(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
         }
         aggregator = config.aggregator;
     }
@@ -52990,7 +53012,7 @@ function datadog_parse(config, where) {
     if (site !== undefined) {
         site = normaliseSite(site);
         if (!/^[a-z0-9.-]+$/i.test(site)) {
-            fail(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
+            fieldError(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
         }
     }
     const apiKey = optionalNonEmptyString(where, config, 'apiKey');
@@ -53338,17 +53360,17 @@ function nameList(where, obj, field) {
     if (v === undefined || v === null)
         return undefined;
     if (!Array.isArray(v)) {
-        fail(where, field, 'must be a list of check names (check runs or status contexts)');
+        fieldError(where, field, 'must be a list of check names (check runs or status contexts)');
     }
     const out = [];
     v.forEach((item, i) => {
         if (typeof item !== 'string' || item.trim() === '') {
-            fail(where, `${field}[${i}]`, 'must be a non-empty check name');
+            fieldError(where, `${field}[${i}]`, 'must be a non-empty check name');
         }
         const name = item.trim();
         const earlier = out.indexOf(name);
         if (earlier >= 0)
-            fail(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
+            fieldError(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
         out.push(name);
     });
     return out;
@@ -53357,7 +53379,7 @@ function github_parse(config, where) {
     const c = checkConfig(where, 'github', config, github_FIELDS);
     const checks = nameList(where, c, 'checks');
     if (checks !== undefined && checks.length === 0) {
-        fail(where, 'checks', 'must list at least one check name (leave it out to require every check)');
+        fieldError(where, 'checks', 'must list at least one check name (leave it out to require every check)');
     }
     const ignore = nameList(where, c, 'ignore') ?? [];
     // A name that is required and ignored at once is a mistake; a glob may overlap an ignore.
@@ -53366,15 +53388,15 @@ function github_parse(config, where) {
             return;
         const j = ignore.findIndex((pattern) => globToRegExp(pattern).test(name));
         if (j >= 0)
-            fail(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
+            fieldError(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
     });
     const ref = optionalString(where, c, 'ref')?.trim();
     if (ref === '')
-        fail(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
+        fieldError(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
     const includeCheckRuns = optionalBool(where, c, 'includeCheckRuns') ?? true;
     const includeStatuses = optionalBool(where, c, 'includeStatuses') ?? true;
     if (!includeCheckRuns && !includeStatuses) {
-        fail(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
+        fieldError(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
     }
     return {
         ...(checks !== undefined && { checks }),
@@ -53758,16 +53780,16 @@ function http_parse(config, where) {
     const url = httpURL(where, 'url', requiredString(where, c, 'url')).toString();
     const method = (optionalString(where, c, 'method') ?? 'GET').toUpperCase();
     if (!METHODS.includes(method)) {
-        fail(where, 'method', `must be one of ${METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
+        fieldError(where, 'method', `must be one of ${METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
     }
     const hs = headers(where, c, 'headers');
     const body = optionalString(where, c, 'body');
     const hasJsonBody = c.jsonBody !== undefined && c.jsonBody !== null;
     if (body !== undefined && hasJsonBody) {
-        fail(where, 'jsonBody', 'use either body or jsonBody, not both');
+        fieldError(where, 'jsonBody', 'use either body or jsonBody, not both');
     }
     if ((body !== undefined || hasJsonBody) && method === 'GET') {
-        fail(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
+        fieldError(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
     }
     let sent = body;
     if (hasJsonBody) {
@@ -53784,7 +53806,7 @@ function http_parse(config, where) {
             path = parseJsonPath(jsonPath);
         }
         catch (err) {
-            fail(where, 'jsonPath', err.message);
+            fieldError(where, 'jsonPath', err.message);
         }
     }
     return {
@@ -54006,7 +54028,7 @@ function defaultProviders() {
 
 
 ;// CONCATENATED MODULE: ./src/verification/report.ts
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+
 const ICON = {
     Successful: '✅',
     Failed: '❌',
@@ -54039,29 +54061,33 @@ function downstreamLine(d) {
     return `${d.stage}: ${f ? `${f} ` : ''}not due: ${d.reason ?? ''}${when}`;
 }
 function verifyMarkdown(o) {
-    const md = [`## gantry verify ${o.stage}`, '', `${ICON[o.phase] ?? ''} ${cell(headline(o))}`];
+    const md = [
+        `## gantry verify ${o.stage}`,
+        '',
+        `${ICON[o.phase] ?? ''} ${tableCell(headline(o))}`,
+    ];
     md.push('', `Commit \`${o.commit.slice(0, 7)}\`.`);
     if (o.analysis?.metrics.length) {
         md.push('', '| metric | # | phase | value | why |', '| --- | --- | --- | --- | --- |');
         for (const m of o.analysis.metrics) {
             if (!m.measurements.length) {
-                md.push(`| ${cell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${cell(m.message)} |`);
+                md.push(`| ${tableCell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${tableCell(m.message)} |`);
                 continue;
             }
             m.measurements.forEach((x, i) => {
-                md.push(`| ${i === 0 ? cell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${cell(x.value ?? '')} | ${cell(x.message ?? '')} |`);
+                md.push(`| ${i === 0 ? tableCell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${tableCell(x.value ?? '')} | ${tableCell(x.message ?? '')} |`);
             });
-            md.push(`| **${cell(m.name)}** | | **${m.phase}** | | ${cell(m.message)} |`);
+            md.push(`| **${tableCell(m.name)}** | | **${m.phase}** | | ${tableCell(m.message)} |`);
         }
-        md.push('', `**Decision: ${o.phase}.** ${cell(o.analysis.message)}`);
+        md.push('', `**Decision: ${o.phase}.** ${tableCell(o.analysis.message)}`);
     }
     if (o.downstream.length) {
         md.push('', '**Next stages**', '');
         for (const d of o.downstream)
-            md.push(`- ${cell(downstreamLine(d))}`);
+            md.push(`- ${tableCell(downstreamLine(d))}`);
     }
     for (const w of o.warnings)
-        md.push('', '> [!WARNING]', `> ${cell(w)}`);
+        md.push('', '> [!WARNING]', `> ${tableCell(w)}`);
     return md.join('\n');
 }
 function verifyText(o) {
@@ -55482,7 +55508,10 @@ const DEFAULT_IDENTITY = {
     name: 'gantry[bot]',
     email: 'gantry[bot]@users.noreply.github.com',
 };
-/** A publisher's target moved while it worked (a stale expectedHeadOid); the promotion retries. */
+/**
+ * The branch moved while a promotion was being made (a rejected push, a stale expectedHeadOid):
+ * the promotion runs its edit again on the new tip.
+ */
 class RaceLostError extends Error {
     constructor(message) {
         super(message);
@@ -55815,6 +55844,11 @@ class StateStore {
         return out;
     }
     /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+    /** The branches `stages` deploy from, each once; a stage without one uses the default branch. */
+    async stageBranches(stages) {
+        const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
+        return [...new Set(stages.map((s) => s.branch ?? def))];
+    }
     /** The commit a branch points at now (fetched without blobs, one commit deep). */
     async branchTip(branch) {
         const b = branch ?? (await this.defaultBranch());
@@ -56030,7 +56064,8 @@ class StateStore {
                 await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
                 await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
                 await git(['add', '--sparse', '-A']);
-                await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
+                const message = promotionMessage(w, changes, editLines);
+                await git(['commit', '-q', '-F', '-'], message);
                 const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
                 if (w.dryRun) {
                     const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
@@ -56046,7 +56081,6 @@ class StateStore {
                     };
                 }
                 if (w.publish) {
-                    const message = promotionMessage(w, changes, editLines);
                     try {
                         const published = await w.publish({
                             dir,
@@ -56070,10 +56104,10 @@ class StateStore {
                         };
                     }
                     catch (err) {
-                        if (!(err instanceof RaceLostError))
-                            throw err;
-                        this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
-                        throw new GitError('publish', 1, err.message, 'non-fast-forward');
+                        if (err instanceof RaceLostError) {
+                            this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
+                        }
+                        throw err;
                     }
                 }
                 pushed.set(commit, { previous, changes, edits: editLines });
@@ -56083,13 +56117,14 @@ class StateStore {
                     const err = this.git.error(push, res);
                     if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
                         this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
-                        throw new GitError(err.command, err.exitCode, err.stderr || res.stdout, 'non-fast-forward');
+                        const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
+                        throw new RaceLostError(`${err.command} failed: ${why}`);
                     }
                     throw err;
                 }
                 return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
-            }, (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'), this.policy, this.opts.retryHooks).catch((err) => {
-                if (err instanceof GitError && err.kind === 'non-fast-forward') {
+            }, (err) => isTransient(err) || err instanceof RaceLostError, this.policy, this.opts.retryHooks).catch((err) => {
+                if (err instanceof RaceLostError) {
                     throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
                 }
                 throw err;
@@ -56214,12 +56249,19 @@ function parsePromotionCommit(record, branch) {
 
 
 
+;// CONCATENATED MODULE: ./src/util/markdown.ts
+/** Text for one cell of a Markdown table: a `|` would end the cell, a newline the row. */
+function markdown_tableCell(s) {
+    return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./src/promotion/publish.ts
 /**
  * How a promotion commit leaves the checkout when it is not a plain `git push` to the stage's
  * branch: as a commit GitHub signs (GraphQL `createCommitOnBranch`), or through a pull request
  * (a branch per stage, one PR kept up to date; merging it is the promotion).
  */
+
 
 
 
@@ -56309,20 +56351,19 @@ function signedPublisher(github) {
 const MARKER = 'gantry:promotion';
 function pullRequestBody(o, branch, changes, edits) {
     const f = o.freight;
-    const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
     const lines = [
-        `Promotes freight **${cell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
+        `Promotes freight **${markdown_tableCell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
         '',
         `Merging this pull request is the promotion: \`${branch}\` then runs this freight. gantry updates this pull request when other freight is promoted into ${o.stage} before it is merged.`,
     ];
     if (changes.length) {
         lines.push('', '| artifact | from | to |', '| --- | --- | --- |');
         for (const c of changes) {
-            lines.push(`| \`${cell(c.artifact)}\` | ${c.from ? `\`${cell(c.from)}\`` : '—'} | ${c.to ? `\`${cell(c.to)}\`` : 'removed'} |`);
+            lines.push(`| \`${markdown_tableCell(c.artifact)}\` | ${c.from ? `\`${markdown_tableCell(c.from)}\`` : '—'} | ${c.to ? `\`${markdown_tableCell(c.to)}\`` : 'removed'} |`);
         }
     }
     if (edits.length)
-        lines.push('', '<details><summary>Changes made by the steps</summary>', '', ...edits.map(cell), '', '</details>');
+        lines.push('', '<details><summary>Changes made by the steps</summary>', '', ...edits.map(markdown_tableCell), '', '</details>');
     if (o.runUrl)
         lines.push('', `Opened by [this workflow run](${o.runUrl}).`);
     lines.push('', `<!-- ${MARKER} project=${o.project} stage=${o.stage} freight=${f.id} -->`);
@@ -56393,11 +56434,10 @@ async function sameChange(p, head, existing, freightId) {
         return false;
     }
 }
-/** One line a GitHub deployment's description can hold (140 characters). */
+/** A deployment's one-line description: the alias and the versions (the client cuts it to fit). */
 function deploymentDescription(freight, changes) {
     const parts = changes.map((c) => formatChange(c).replace(/^.*\//, ''));
-    const text = `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-    return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+    return `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 /** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
 function deploymentPayload(project, stage, freight, branch, changes) {
@@ -56940,14 +56980,6 @@ function requireUpdates(step, config) {
 
 
 
-function findStage(project, name) {
-    const stage = project.stages.find((s) => s.name === name);
-    if (!stage) {
-        const names = project.stages.map((s) => s.name);
-        throw new ConfigError(`no stage "${name}" in project ${project.name}${didYouMean(name, names)}`);
-    }
-    return stage;
-}
 /** One line per metric for the verified tag: `healthz: Successful (1 of 1)`. */
 function recordSummary(analysis) {
     if (!analysis)
@@ -56956,8 +56988,7 @@ function recordSummary(analysis) {
 }
 async function verify(o) {
     const stage = findStage(o.project, o.stage);
-    const branchOf = async (s) => s.branch ?? (await o.store.defaultBranch());
-    const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
+    const branches = await o.store.stageBranches(o.project.stages);
     const [snap, states, history] = await settleAll([
         o.store.snapshot(o.project.name),
         o.store.stageStates(o.project.name, o.project.stages),
@@ -57718,26 +57749,21 @@ function stepPaths(stage) {
  * rollback); promoting the newest clears the hold.
  */
 async function promote(o) {
-    const stage = o.project.stages.find((s) => s.name === o.stage);
-    if (!stage) {
-        const names = o.project.stages.map((s) => s.name);
-        throw new ConfigError(`no stage "${o.stage}" in project ${o.project.name}${didYouMean(o.stage, names)}`);
-    }
+    const stage = findStage(o.project, o.stage);
     const mode = o.mode ?? stage.promotionTemplate.mode;
     if (mode === 'pull-request' && !o.github) {
         throw new ConfigError(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
     }
     const now = o.clock();
-    const branches = [
-        ...new Set(await Promise.all(o.project.stages.map(async (s) => s.branch ?? (await o.store.defaultBranch())))),
-    ];
     // History is read for soak times only: a project without requiredSoakTime does not pay for it.
     const soak = o.project.stages.some((s) => s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs));
     const [snap, states, history] = await settleAll([
         o.store.snapshot(o.project.name),
         o.store.stageStates(o.project.name, o.project.stages),
         soak
-            ? o.store.promotions(o.project.name, branches, o.historyLimit ?? 200)
+            ? o.store
+                .stageBranches(o.project.stages)
+                .then((branches) => o.store.promotions(o.project.name, branches, o.historyLimit ?? 200))
             : Promise.resolve([]),
     ]);
     const facts = {
@@ -58421,17 +58447,13 @@ const GIT_NOOP_STEPS = [
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/config-check.ts
 
+
+
 /*
  * Checks for a step's nested config (kustomize-set-image's images[], helm-update-chart's
  * charts[]), with errors that name the step and the field path (`charts[0].name`). Declared
  * functions, not closures: TypeScript narrows after a call to a declared `never` function only.
  */
-function fieldError(step, field, message) {
-    throw new ConfigError(`${step}: ${field}: ${message}`);
-}
-function config_check_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function onlyKeys(step, obj, allowed, prefix) {
     for (const k of Object.keys(obj)) {
         if (!allowed.includes(k))
@@ -58789,7 +58811,7 @@ function lineCol(text, offset) {
 function columnOf(text, offset) {
     return lineCol(text, offset).column - 1;
 }
-function yaml_edit_fail(ctx, offset, message) {
+function fail(ctx, offset, message) {
     const { line, column } = lineCol(ctx.text, offset);
     throw new ConfigError(`${ctx.where}: yaml-update failed`, [
         { file: ctx.where, line, column, path: ctx.key, message },
@@ -58810,7 +58832,7 @@ function locate(ctx, node, parts, i, value, place) {
     if ((0,dist.isAlias)(target)) {
         const resolved = target.resolve(ctx.doc);
         if (!resolved)
-            yaml_edit_fail(ctx, target.range?.[0] ?? 0, `alias *${target.source} has no anchor`);
+            fail(ctx, target.range?.[0] ?? 0, `alias *${target.source} has no anchor`);
         target = resolved;
     }
     if ((0,dist.isMap)(target)) {
@@ -58833,10 +58855,10 @@ function locate(ctx, node, parts, i, value, place) {
         const index = indexOf(part);
         const at = seq.range?.[0] ?? 0;
         if (index === undefined) {
-            yaml_edit_fail(ctx, at, `${JSON.stringify(String(part))} is not an index, and the node there is a sequence`);
+            fail(ctx, at, `${JSON.stringify(String(part))} is not an index, and the node there is a sequence`);
         }
         if (index < -1)
-            yaml_edit_fail(ctx, at, `invalid negative index: ${index}`);
+            fail(ctx, at, `invalid negative index: ${index}`);
         if (index === -1 || index >= seq.items.length)
             return appendToSeq(ctx, seq, parts.slice(i + 1), value, place);
         const item = seq.items[index];
@@ -58852,7 +58874,7 @@ function locate(ctx, node, parts, i, value, place) {
         return replaceValue(ctx, target, nest(parts.slice(i), value), place, undefined, true);
     }
     const at = target?.range?.[0] ?? 0;
-    yaml_edit_fail(ctx, at, `cannot set ${JSON.stringify(String(part))}: the value there is a scalar, not a mapping or sequence`);
+    fail(ctx, at, `cannot set ${JSON.stringify(String(part))}: the value there is a scalar, not a mapping or sequence`);
 }
 /** `['a', 'b'], v` ⇒ `{a: {b: v}}` (numbers become keys: created structure is always mappings, as in Kargo). */
 function nest(parts, value) {
@@ -58875,7 +58897,7 @@ function replaceValue(ctx, node, value, place, pair, blockNest = false) {
         // An empty/null value gets a nested block mapping: `root:` ⇒ `root:\n  new:\n    key: v`.
         const from = afterIndicator(text, start);
         if (from < 0)
-            yaml_edit_fail(ctx, start, 'cannot nest a mapping under a value that is followed by a comment');
+            fail(ctx, start, 'cannot nest a mapping under a value that is followed by a comment');
         const lines = blockLines(value, place.indent + 2, ctx.eol);
         return { start: from, end, text: ctx.eol + lines.join(ctx.eol) };
     }
@@ -58916,7 +58938,7 @@ function replaceValue(ctx, node, value, place, pair, blockNest = false) {
         // A comment or an anchor sits between `key:` and the collection: keep them, and write the
         // value where the collection starts, which is indented further than its key.
         if (columnOf(text, start) <= place.indent) {
-            yaml_edit_fail(ctx, start, 'cannot replace a block collection that follows a comment or an anchor');
+            fail(ctx, start, 'cannot replace a block collection that follows a comment or an anchor');
         }
         return { start, end, text: renderFlow(value, place.flow) + (endsWithNewline ? ctx.eol : '') };
     }
@@ -58940,7 +58962,7 @@ function checkTag(ctx, node, value) {
     const type = value === null ? 'null' : typeof value;
     const wanted = CORE_TAG_TYPES[node.tag] ?? 'string';
     if (type !== wanted || (node.tag === 'tag:yaml.org,2002:int' && !Number.isInteger(value))) {
-        yaml_edit_fail(ctx, node.range?.[0] ?? 0, `the value there has the explicit tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which a ${type} cannot keep`);
+        fail(ctx, node.range?.[0] ?? 0, `the value there has the explicit tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which a ${type} cannot keep`);
     }
 }
 /** Offset just after the `:` or `-` that introduces the node at `start`, or -1 past a comment. */
@@ -59250,7 +59272,7 @@ function parseHelmUpdateChartConfig(config) {
         fieldError(STEP, 'charts', 'must be a list');
     const charts = config.charts.map((raw, i) => {
         const field = `charts[${i}]`;
-        if (!config_check_isRecord(raw))
+        if (!isRecord(raw))
             fieldError(STEP, field, 'must be a mapping');
         onlyKeys(STEP, raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
         const chart = {
@@ -59262,7 +59284,7 @@ function parseHelmUpdateChartConfig(config) {
         }
         if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
             const o = raw.fromOrigin;
-            if (!config_check_isRecord(o))
+            if (!isRecord(o))
                 fieldError(STEP, `${field}.fromOrigin`, 'must be a mapping with kind and name');
             onlyKeys(STEP, o, ['kind', 'name'], `${field}.fromOrigin.`);
             if (o.kind !== 'Warehouse')
@@ -59308,7 +59330,7 @@ function readDependencies(text, where) {
         throw new ConfigError(`${STEP}: ${where}: dependencies must be a list`);
     }
     return js.dependencies.map((d, i) => {
-        const rec = config_check_isRecord(d) ? d : {};
+        const rec = isRecord(d) ? d : {};
         const versionNode = doc.getIn(['dependencies', i, 'version'], true);
         return {
             name: typeof rec.name === 'string' ? rec.name : '',
@@ -59496,7 +59518,7 @@ function nameValues(config, field) {
         fieldError(http_STEP, `config.${field}`, 'must be a list of {name, value}');
     return v.map((item, i) => {
         const at = `config.${field}[${i}]`;
-        if (!config_check_isRecord(item))
+        if (!isRecord(item))
             fieldError(http_STEP, at, 'must be a map with name and value');
         checkFields(`${http_STEP}: ${at}`, item, ['name', 'value']);
         const name = item['name'];
@@ -59611,7 +59633,7 @@ function parseHttpConfig(config) {
         }
         for (const [i, item] of rawOutputs.entries()) {
             const at = `config.outputs[${i}]`;
-            if (!config_check_isRecord(item))
+            if (!isRecord(item))
                 fieldError(http_STEP, at, 'must be a map with name and fromExpression');
             checkFields(`${http_STEP}: ${at}`, item, ['name', 'fromExpression']);
             const name = item['name'];
@@ -60424,7 +60446,7 @@ function parseKustomizeSetImageConfig(config) {
     return { path, images };
 }
 function parseImageConfig(raw, field) {
-    if (!config_check_isRecord(raw))
+    if (!isRecord(raw))
         fieldError(kustomize_set_image_STEP, field, 'must be a mapping');
     onlyKeys(kustomize_set_image_STEP, raw, ['image', 'name', 'tag', 'digest', 'useDigest', 'newName', 'fromOrigin'], `${field}.`);
     const out = {
@@ -60452,7 +60474,7 @@ function parseImageConfig(raw, field) {
     return out;
 }
 function parseOrigin(raw, field) {
-    if (!config_check_isRecord(raw))
+    if (!isRecord(raw))
         fieldError(kustomize_set_image_STEP, field, 'must be a mapping with kind and name');
     onlyKeys(kustomize_set_image_STEP, raw, ['kind', 'name'], `${field}.`);
     if (raw.kind !== 'Warehouse')
@@ -60865,7 +60887,7 @@ function defaultRegistry() {
  * terminal. Both show the version changes old → new and where the change went (commit or PR).
  */
 
-const report_cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+
 function promotionMarkdown(o, opts) {
     const md = [`## gantry promote ${o.stage}${opts.dryRun ? ' (dry run)' : ''}`, ''];
     const f = o.freight;
@@ -60874,7 +60896,7 @@ function promotionMarkdown(o, opts) {
         md.push(`Nothing to promote: ${o.note ?? ''}.`);
         return md.join('\n');
     }
-    const freight = `**${report_cell(f.alias)}** (\`${f.id.slice(0, 7)}\`)`;
+    const freight = `**${tableCell(f.alias)}** (\`${f.id.slice(0, 7)}\`)`;
     const commit = opts.repoWebUrl
         ? `[\`${r.commit.slice(0, 7)}\`](${opts.repoWebUrl}/commit/${r.commit})`
         : `\`${r.commit.slice(0, 7)}\``;
@@ -60890,21 +60912,21 @@ function promotionMarkdown(o, opts) {
     if (r.changes.length) {
         md.push('', '| artifact | from | to |', '| --- | --- | --- |');
         for (const c of r.changes) {
-            md.push(`| \`${report_cell(c.artifact)}\` | ${c.from ? `\`${report_cell(c.from)}\`` : '—'} | ${c.to ? `\`${report_cell(c.to)}\`` : 'removed'} |`);
+            md.push(`| \`${tableCell(c.artifact)}\` | ${c.from ? `\`${tableCell(c.from)}\`` : '—'} | ${c.to ? `\`${tableCell(c.to)}\`` : 'removed'} |`);
         }
     }
     if (r.edits.length)
-        md.push('', '**Changes made by the steps**', '', ...r.edits.map(report_cell));
+        md.push('', '**Changes made by the steps**', '', ...r.edits.map(tableCell));
     if (o.approvedBy?.length)
-        md.push('', `Approved by ${o.approvedBy.map(report_cell).join(', ')}.`);
+        md.push('', `Approved by ${o.approvedBy.map(tableCell).join(', ')}.`);
     if (o.deployment)
-        md.push('', `Recorded as a deployment to the \`${report_cell(o.deployment.environment)}\` environment.`);
+        md.push('', `Recorded as a deployment to the \`${tableCell(o.deployment.environment)}\` environment.`);
     if (opts.dryRun && r.diff)
         md.push('', '```diff', r.diff.trimEnd(), '```');
     if (o.held)
         md.push('', `Auto-promotion of **${o.stage}** is now held: newer freight is available.`);
     for (const w of o.warnings)
-        md.push('', `> [!WARNING]`, `> ${report_cell(w)}`);
+        md.push('', `> [!WARNING]`, `> ${tableCell(w)}`);
     return md.join('\n');
 }
 function promotionText(o, dryRun) {
@@ -61415,7 +61437,7 @@ function discoverText(run) {
     }
     return out.join('\n').replace(/\n+$/, '') + '\n';
 }
-const discovery_report_cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** The job summary: GitHub renders this Markdown on the run's page. */
 function discoverMarkdown(run, opts) {
     const md = [`## gantry discover${opts.dryRun ? ' (dry run)' : ''}`, ''];
@@ -61425,11 +61447,11 @@ function discoverMarkdown(run, opts) {
             md.push('| subscription | strategy | selected | candidates |', '| --- | --- | --- | --- |');
             for (const s of w.subscriptions) {
                 const selected = s.selected
-                    ? `\`${discovery_report_cell(s.selected)}\``
+                    ? `\`${cell(s.selected)}\``
                     : s.error
-                        ? `:x: ${discovery_report_cell(s.error)}`
+                        ? `:x: ${cell(s.error)}`
                         : '—';
-                md.push(`| ${s.kind} \`${discovery_report_cell(repo(s))}\` | ${s.strategy} | ${selected} | ${discovery_report_cell(candidates(s.candidates))} |`);
+                md.push(`| ${s.kind} \`${cell(repo(s))}\` | ${s.strategy} | ${selected} | ${cell(candidates(s.candidates))} |`);
             }
             md.push('');
             if (w.freight) {
@@ -61438,7 +61460,7 @@ function discoverMarkdown(run, opts) {
                 md.push(`${label} **${f.alias}** (\`${f.id.slice(0, 7)}\`): ${freightState(f)}.`);
             }
             if (w.note)
-                md.push('', `_${discovery_report_cell(w.note)}_`);
+                md.push('', `_${cell(w.note)}_`);
             md.push('');
         }
         if (r.promotions.length || r.skipped.length) {
@@ -61447,7 +61469,7 @@ function discoverMarkdown(run, opts) {
                 const d = run.dispatched.find((x) => x.project === p.project && x.stage === p.stage && x.freight === p.freight);
                 const status = d
                     ? d.error
-                        ? `:x: ${discovery_report_cell(d.error)}`
+                        ? `:x: ${cell(d.error)}`
                         : `started \`${d.workflow}\``
                     : opts.dryRun
                         ? 'would be due'
@@ -61455,7 +61477,7 @@ function discoverMarkdown(run, opts) {
                 md.push(`| ${p.stage} | **${p.alias}** (\`${p.freight.slice(0, 7)}\`) | ${status} |`);
             }
             for (const s of r.skipped)
-                md.push(`| ${s.stage} | — | skipped: ${discovery_report_cell(s.reason)} |`);
+                md.push(`| ${s.stage} | — | skipped: ${cell(s.reason)} |`);
             md.push('');
         }
     }
@@ -62569,6 +62591,7 @@ async function filterTagsByPaths(source, tags, paths, limit) {
  * failsafe schema, so `version: 1.10` stays `1.10`.
  */
 
+
 /** The index is not a Helm repository index (not YAML/JSON, or not shaped like one). */
 class IndexFormatError extends Error {
     name = 'IndexFormatError';
@@ -63242,9 +63265,6 @@ function isNullish(v) {
         v === 'Null' ||
         v === 'NULL');
 }
-function helm_index_isPlainObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 /**
  * Parse an index whole (YAML with the failsafe schema, or JSON) and return the chart's versions,
  * or null when the chart is not listed. Throws `IndexFormatError` when the text is not YAML/JSON
@@ -63274,12 +63294,12 @@ function parseIndexFull(text, chart) {
     }
     if (isNullish(doc))
         return null;
-    if (!helm_index_isPlainObject(doc))
+    if (!isRecord(doc))
         throw new IndexFormatError(`the index is ${kindOf(doc)}, not a mapping`);
     const entries = doc.entries;
     if (isNullish(entries))
         return null;
-    if (!helm_index_isPlainObject(entries))
+    if (!isRecord(entries))
         throw new IndexFormatError(`entries is ${kindOf(entries)}, not a mapping`);
     if (!Object.hasOwn(entries, chart))
         return null;
@@ -63293,7 +63313,7 @@ function parseIndexFull(text, chart) {
     for (const [n, item] of items.entries()) {
         if (isNullish(item))
             continue;
-        if (!helm_index_isPlainObject(item)) {
+        if (!isRecord(item)) {
             throw new IndexFormatError(`entries.${chart}[${n}] is ${kindOf(item)}, not a mapping`);
         }
         const v = item.version;
@@ -63787,6 +63807,7 @@ function selectsByName(strategy) {
 
 
 
+
 const MEDIA_TYPES = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -63914,11 +63935,8 @@ function registryErrorText(body) {
     }
     return text.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
-function client_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function stringMap(v) {
-    if (!client_isRecord(v))
+    if (!isRecord(v))
         return undefined;
     const out = {};
     for (const [k, val] of Object.entries(v))
@@ -63927,7 +63945,7 @@ function stringMap(v) {
     return out;
 }
 function toDescriptor(v) {
-    if (!client_isRecord(v) || typeof v.digest !== 'string')
+    if (!isRecord(v) || typeof v.digest !== 'string')
         return null;
     const d = {
         mediaType: typeof v.mediaType === 'string' ? v.mediaType : '',
@@ -63935,7 +63953,7 @@ function toDescriptor(v) {
         size: typeof v.size === 'number' ? v.size : 0,
     };
     const p = v.platform;
-    if (client_isRecord(p) && typeof p.os === 'string' && typeof p.architecture === 'string') {
+    if (isRecord(p) && typeof p.os === 'string' && typeof p.architecture === 'string') {
         d.platform = { os: p.os, architecture: p.architecture };
         if (typeof p.variant === 'string' && p.variant !== '')
             d.platform.variant = p.variant;
@@ -64011,8 +64029,8 @@ class RegistryClient {
             catch (err) {
                 throw new RegistryError(`malformed JSON from registry ${repo.registry} listing tags of repository ${repo.repository} (page ${pages + 1}): ${err.message.slice(0, 120)}`);
             }
-            const pageTags = client_isRecord(doc) ? doc.tags : undefined;
-            if (!client_isRecord(doc) ||
+            const pageTags = isRecord(doc) ? doc.tags : undefined;
+            if (!isRecord(doc) ||
                 (pageTags !== null && pageTags !== undefined && !Array.isArray(pageTags))) {
                 throw new RegistryError(`malformed tag list from registry ${repo.registry} for repository ${repo.repository}: expected {"name":…,"tags":[…]}`);
             }
@@ -64086,7 +64104,7 @@ class RegistryClient {
         catch (err) {
             throw new RegistryError(`malformed JSON in the manifest of ${where}: ${err.message.slice(0, 120)}`);
         }
-        if (!client_isRecord(doc))
+        if (!isRecord(doc))
             throw new RegistryError(`malformed manifest for ${where}: not a JSON object`);
         const contentType = mediaTypeOf(res.headers);
         const declared = typeof doc.mediaType === 'string' ? doc.mediaType : '';
@@ -64096,7 +64114,7 @@ class RegistryClient {
                 declared ||
                     (Array.isArray(doc.manifests)
                         ? MEDIA_TYPES.ociIndex
-                        : client_isRecord(doc.config)
+                        : isRecord(doc.config)
                             ? MEDIA_TYPES.ociManifest
                             : '');
         }
@@ -65292,9 +65310,7 @@ async function get(kind, ctx, projects, output, limit, now) {
     if (kind === 'promotions') {
         const all = [];
         for (const p of projects) {
-            const branches = [
-                ...new Set(await Promise.all(p.stages.map(async (s) => s.branch ?? (await ctx.store.defaultBranch())))),
-            ];
+            const branches = await ctx.store.stageBranches(p.stages);
             all.push(...promotionViews(await ctx.store.promotions(p.name, branches, limit)));
         }
         // Newest first across projects too; each project's list is already the newest `limit`.

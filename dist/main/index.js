@@ -38256,7 +38256,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7794);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64);
 
 // The root action: `command:` picks discover, promote, verify or approve.
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('root');
@@ -38266,7 +38266,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7794:
+/***/ 64:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41253,6 +41253,13 @@ class OperationError extends GantryError {
 }
 function errors_errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
+}
+/**
+ * A configuration error about one field, named with where it is: `yaml-update: config.path: …`,
+ * `verification metric "smoke": provider http: url: …`. Declared, so TypeScript narrows after it.
+ */
+function fieldError(where, field, message) {
+    throw new ConfigError(`${where}: ${field}: ${message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/util/suggest.ts
@@ -53064,6 +53071,19 @@ function toProject(file, raw) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/find.ts
+
+
+/** The stage named `name`; a ConfigError with a did-you-mean when the project has none. */
+function findStage(project, name) {
+    const stage = project.stages.find((s) => s.name === name);
+    if (!stage) {
+        const names = project.stages.map((s) => s.name);
+        throw new ConfigError(`no stage "${name}" in project ${project.name}${didYouMean(name, names)}`);
+    }
+    return stage;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/load.ts
 /**
  * Several project files together: the checks that need more than one file, and loading the
@@ -53158,6 +53178,7 @@ async function loadProjectsFromDir(repoDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
+
 
 
 
@@ -53653,7 +53674,10 @@ const DEFAULT_IDENTITY = {
     name: 'gantry[bot]',
     email: 'gantry[bot]@users.noreply.github.com',
 };
-/** A publisher's target moved while it worked (a stale expectedHeadOid); the promotion retries. */
+/**
+ * The branch moved while a promotion was being made (a rejected push, a stale expectedHeadOid):
+ * the promotion runs its edit again on the new tip.
+ */
 class RaceLostError extends Error {
     constructor(message) {
         super(message);
@@ -53986,6 +54010,11 @@ class StateStore {
         return out;
     }
     /** The state file of each stage at the tip of its branch (undefined: never promoted). */
+    /** The branches `stages` deploy from, each once; a stage without one uses the default branch. */
+    async stageBranches(stages) {
+        const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
+        return [...new Set(stages.map((s) => s.branch ?? def))];
+    }
     /** The commit a branch points at now (fetched without blobs, one commit deep). */
     async branchTip(branch) {
         const b = branch ?? (await this.defaultBranch());
@@ -54201,7 +54230,8 @@ class StateStore {
                 await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
                 await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
                 await git(['add', '--sparse', '-A']);
-                await git(['commit', '-q', '-F', '-'], promotionMessage(w, changes, editLines));
+                const message = promotionMessage(w, changes, editLines);
+                await git(['commit', '-q', '-F', '-'], message);
                 const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
                 if (w.dryRun) {
                     const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
@@ -54217,7 +54247,6 @@ class StateStore {
                     };
                 }
                 if (w.publish) {
-                    const message = promotionMessage(w, changes, editLines);
                     try {
                         const published = await w.publish({
                             dir,
@@ -54241,10 +54270,10 @@ class StateStore {
                         };
                     }
                     catch (err) {
-                        if (!(err instanceof RaceLostError))
-                            throw err;
-                        this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
-                        throw new GitError('publish', 1, err.message, 'non-fast-forward');
+                        if (err instanceof RaceLostError) {
+                            this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
+                        }
+                        throw err;
                     }
                 }
                 pushed.set(commit, { previous, changes, edits: editLines });
@@ -54254,13 +54283,14 @@ class StateStore {
                     const err = this.git.error(push, res);
                     if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
                         this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
-                        throw new GitError(err.command, err.exitCode, err.stderr || res.stdout, 'non-fast-forward');
+                        const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
+                        throw new RaceLostError(`${err.command} failed: ${why}`);
                     }
                     throw err;
                 }
                 return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
-            }, (err) => isTransient(err) || (err instanceof GitError && err.kind === 'non-fast-forward'), this.policy, this.opts.retryHooks).catch((err) => {
-                if (err instanceof GitError && err.kind === 'non-fast-forward') {
+            }, (err) => isTransient(err) || err instanceof RaceLostError, this.policy, this.opts.retryHooks).catch((err) => {
+                if (err instanceof RaceLostError) {
                     throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
                 }
                 throw err;
@@ -54861,9 +54891,7 @@ async function pipelineStatus(store, project, opts = {}) {
     ]);
     let records = [];
     if (opts.promotions) {
-        const def = project.stages.some((s) => !s.branch) ? await store.defaultBranch() : '';
-        const branches = [...new Set(project.stages.map((s) => s.branch ?? def))];
-        records = await store.promotions(project.name, branches, opts.promotions);
+        records = await store.promotions(project.name, await store.stageBranches(project.stages), opts.promotions);
     }
     return buildStatus(project, { snap, states, promotions: records }, opts);
 }
@@ -56717,6 +56745,12 @@ async function filterTagsByPaths(source, tags, paths, limit) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/util/guards.ts
+/** A plain mapping as parsed from YAML or JSON: an object that is not null and not an array. */
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 ;// CONCATENATED MODULE: ./src/discovery/helm-index.ts
 /**
  * Reading one chart's versions out of a Helm repository's `index.yaml`, without building the
@@ -56753,6 +56787,7 @@ async function filterTagsByPaths(source, tags, paths, limit) {
  * Versions come back exactly as written (strings, in file order); scalars are read with YAML's
  * failsafe schema, so `version: 1.10` stays `1.10`.
  */
+
 
 /** The index is not a Helm repository index (not YAML/JSON, or not shaped like one). */
 class IndexFormatError extends Error {
@@ -57427,9 +57462,6 @@ function isNullish(v) {
         v === 'Null' ||
         v === 'NULL');
 }
-function helm_index_isPlainObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 /**
  * Parse an index whole (YAML with the failsafe schema, or JSON) and return the chart's versions,
  * or null when the chart is not listed. Throws `IndexFormatError` when the text is not YAML/JSON
@@ -57459,12 +57491,12 @@ function parseIndexFull(text, chart) {
     }
     if (isNullish(doc))
         return null;
-    if (!helm_index_isPlainObject(doc))
+    if (!isRecord(doc))
         throw new IndexFormatError(`the index is ${kindOf(doc)}, not a mapping`);
     const entries = doc.entries;
     if (isNullish(entries))
         return null;
-    if (!helm_index_isPlainObject(entries))
+    if (!isRecord(entries))
         throw new IndexFormatError(`entries is ${kindOf(entries)}, not a mapping`);
     if (!Object.hasOwn(entries, chart))
         return null;
@@ -57478,7 +57510,7 @@ function parseIndexFull(text, chart) {
     for (const [n, item] of items.entries()) {
         if (isNullish(item))
             continue;
-        if (!helm_index_isPlainObject(item)) {
+        if (!isRecord(item)) {
             throw new IndexFormatError(`entries.${chart}[${n}] is ${kindOf(item)}, not a mapping`);
         }
         const v = item.version;
@@ -57972,6 +58004,7 @@ function selectsByName(strategy) {
 
 
 
+
 const MEDIA_TYPES = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -58098,9 +58131,6 @@ function registryErrorText(body) {
         // Not JSON: show the start of it.
     }
     return text.replace(/\s+/g, ' ').trim().slice(0, 200);
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function stringMap(v) {
     if (!isRecord(v))
@@ -59062,12 +59092,19 @@ async function discoverAction(s, ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/markdown.ts
+/** Text for one cell of a Markdown table: a `|` would end the cell, a newline the row. */
+function tableCell(s) {
+    return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./src/promotion/publish.ts
 /**
  * How a promotion commit leaves the checkout when it is not a plain `git push` to the stage's
  * branch: as a commit GitHub signs (GraphQL `createCommitOnBranch`), or through a pull request
  * (a branch per stage, one PR kept up to date; merging it is the promotion).
  */
+
 
 
 
@@ -59157,20 +59194,19 @@ function signedPublisher(github) {
 const MARKER = 'gantry:promotion';
 function pullRequestBody(o, branch, changes, edits) {
     const f = o.freight;
-    const cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
     const lines = [
-        `Promotes freight **${cell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
+        `Promotes freight **${tableCell(f.alias)}** (\`${f.id.slice(0, 7)}\`) from warehouse \`${f.origin.name}\` into stage **${o.stage}** of project \`${o.project}\`.`,
         '',
         `Merging this pull request is the promotion: \`${branch}\` then runs this freight. gantry updates this pull request when other freight is promoted into ${o.stage} before it is merged.`,
     ];
     if (changes.length) {
         lines.push('', '| artifact | from | to |', '| --- | --- | --- |');
         for (const c of changes) {
-            lines.push(`| \`${cell(c.artifact)}\` | ${c.from ? `\`${cell(c.from)}\`` : '—'} | ${c.to ? `\`${cell(c.to)}\`` : 'removed'} |`);
+            lines.push(`| \`${tableCell(c.artifact)}\` | ${c.from ? `\`${tableCell(c.from)}\`` : '—'} | ${c.to ? `\`${tableCell(c.to)}\`` : 'removed'} |`);
         }
     }
     if (edits.length)
-        lines.push('', '<details><summary>Changes made by the steps</summary>', '', ...edits.map(cell), '', '</details>');
+        lines.push('', '<details><summary>Changes made by the steps</summary>', '', ...edits.map(tableCell), '', '</details>');
     if (o.runUrl)
         lines.push('', `Opened by [this workflow run](${o.runUrl}).`);
     lines.push('', `<!-- ${MARKER} project=${o.project} stage=${o.stage} freight=${f.id} -->`);
@@ -59241,11 +59277,10 @@ async function sameChange(p, head, existing, freightId) {
         return false;
     }
 }
-/** One line a GitHub deployment's description can hold (140 characters). */
+/** A deployment's one-line description: the alias and the versions (the client cuts it to fit). */
 function deploymentDescription(freight, changes) {
     const parts = changes.map((c) => changes_formatChange(c).replace(/^.*\//, ''));
-    const text = `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-    return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+    return `${freight.alias}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 /** What a deployment carries: enough for a reader of the Environments view, or verify, to act. */
 function deploymentPayload(project, stage, freight, branch, changes) {
@@ -59818,26 +59853,21 @@ function stepPaths(stage) {
  * rollback); promoting the newest clears the hold.
  */
 async function promote(o) {
-    const stage = o.project.stages.find((s) => s.name === o.stage);
-    if (!stage) {
-        const names = o.project.stages.map((s) => s.name);
-        throw new ConfigError(`no stage "${o.stage}" in project ${o.project.name}${didYouMean(o.stage, names)}`);
-    }
+    const stage = findStage(o.project, o.stage);
     const mode = o.mode ?? stage.promotionTemplate.mode;
     if (mode === 'pull-request' && !o.github) {
         throw new ConfigError(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
     }
     const now = o.clock();
-    const branches = [
-        ...new Set(await Promise.all(o.project.stages.map(async (s) => s.branch ?? (await o.store.defaultBranch())))),
-    ];
     // History is read for soak times only: a project without requiredSoakTime does not pay for it.
     const soak = o.project.stages.some((s) => s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs));
     const [snap, states, history] = await settleAll([
         o.store.snapshot(o.project.name),
         o.store.stageStates(o.project.name, o.project.stages),
         soak
-            ? o.store.promotions(o.project.name, branches, o.historyLimit ?? 200)
+            ? o.store
+                .stageBranches(o.project.stages)
+                .then((branches) => o.store.promotions(o.project.name, branches, o.historyLimit ?? 200))
             : Promise.resolve([]),
     ]);
     const facts = {
@@ -60015,7 +60045,7 @@ async function runApprovers(run, environment, warnings, log) {
  * terminal. Both show the version changes old → new and where the change went (commit or PR).
  */
 
-const report_cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+
 function promotionMarkdown(o, opts) {
     const md = [`## gantry promote ${o.stage}${opts.dryRun ? ' (dry run)' : ''}`, ''];
     const f = o.freight;
@@ -60024,7 +60054,7 @@ function promotionMarkdown(o, opts) {
         md.push(`Nothing to promote: ${o.note ?? ''}.`);
         return md.join('\n');
     }
-    const freight = `**${report_cell(f.alias)}** (\`${f.id.slice(0, 7)}\`)`;
+    const freight = `**${tableCell(f.alias)}** (\`${f.id.slice(0, 7)}\`)`;
     const commit = opts.repoWebUrl
         ? `[\`${r.commit.slice(0, 7)}\`](${opts.repoWebUrl}/commit/${r.commit})`
         : `\`${r.commit.slice(0, 7)}\``;
@@ -60040,21 +60070,21 @@ function promotionMarkdown(o, opts) {
     if (r.changes.length) {
         md.push('', '| artifact | from | to |', '| --- | --- | --- |');
         for (const c of r.changes) {
-            md.push(`| \`${report_cell(c.artifact)}\` | ${c.from ? `\`${report_cell(c.from)}\`` : '—'} | ${c.to ? `\`${report_cell(c.to)}\`` : 'removed'} |`);
+            md.push(`| \`${tableCell(c.artifact)}\` | ${c.from ? `\`${tableCell(c.from)}\`` : '—'} | ${c.to ? `\`${tableCell(c.to)}\`` : 'removed'} |`);
         }
     }
     if (r.edits.length)
-        md.push('', '**Changes made by the steps**', '', ...r.edits.map(report_cell));
+        md.push('', '**Changes made by the steps**', '', ...r.edits.map(tableCell));
     if (o.approvedBy?.length)
-        md.push('', `Approved by ${o.approvedBy.map(report_cell).join(', ')}.`);
+        md.push('', `Approved by ${o.approvedBy.map(tableCell).join(', ')}.`);
     if (o.deployment)
-        md.push('', `Recorded as a deployment to the \`${report_cell(o.deployment.environment)}\` environment.`);
+        md.push('', `Recorded as a deployment to the \`${tableCell(o.deployment.environment)}\` environment.`);
     if (opts.dryRun && r.diff)
         md.push('', '```diff', r.diff.trimEnd(), '```');
     if (o.held)
         md.push('', `Auto-promotion of **${o.stage}** is now held: newer freight is available.`);
     for (const w of o.warnings)
-        md.push('', `> [!WARNING]`, `> ${report_cell(w)}`);
+        md.push('', `> [!WARNING]`, `> ${tableCell(w)}`);
     return md.join('\n');
 }
 function promotionText(o, dryRun) {
@@ -60597,17 +60627,13 @@ const GIT_NOOP_STEPS = [
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/config-check.ts
 
+
+
 /*
  * Checks for a step's nested config (kustomize-set-image's images[], helm-update-chart's
  * charts[]), with errors that name the step and the field path (`charts[0].name`). Declared
  * functions, not closures: TypeScript narrows after a call to a declared `never` function only.
  */
-function fieldError(step, field, message) {
-    throw new ConfigError(`${step}: ${field}: ${message}`);
-}
-function config_check_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function onlyKeys(step, obj, allowed, prefix) {
     for (const k of Object.keys(obj)) {
         if (!allowed.includes(k))
@@ -61428,7 +61454,7 @@ function parseHelmUpdateChartConfig(config) {
         fieldError(STEP, 'charts', 'must be a list');
     const charts = config.charts.map((raw, i) => {
         const field = `charts[${i}]`;
-        if (!config_check_isRecord(raw))
+        if (!isRecord(raw))
             fieldError(STEP, field, 'must be a mapping');
         onlyKeys(STEP, raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
         const chart = {
@@ -61440,7 +61466,7 @@ function parseHelmUpdateChartConfig(config) {
         }
         if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
             const o = raw.fromOrigin;
-            if (!config_check_isRecord(o))
+            if (!isRecord(o))
                 fieldError(STEP, `${field}.fromOrigin`, 'must be a mapping with kind and name');
             onlyKeys(STEP, o, ['kind', 'name'], `${field}.fromOrigin.`);
             if (o.kind !== 'Warehouse')
@@ -61486,7 +61512,7 @@ function readDependencies(text, where) {
         throw new ConfigError(`${STEP}: ${where}: dependencies must be a list`);
     }
     return js.dependencies.map((d, i) => {
-        const rec = config_check_isRecord(d) ? d : {};
+        const rec = isRecord(d) ? d : {};
         const versionNode = doc.getIn(['dependencies', i, 'version'], true);
         return {
             name: typeof rec.name === 'string' ? rec.name : '',
@@ -61674,7 +61700,7 @@ function nameValues(config, field) {
         fieldError(http_STEP, `config.${field}`, 'must be a list of {name, value}');
     return v.map((item, i) => {
         const at = `config.${field}[${i}]`;
-        if (!config_check_isRecord(item))
+        if (!isRecord(item))
             fieldError(http_STEP, at, 'must be a map with name and value');
         checkFields(`${http_STEP}: ${at}`, item, ['name', 'value']);
         const name = item['name'];
@@ -61789,7 +61815,7 @@ function parseHttpConfig(config) {
         }
         for (const [i, item] of rawOutputs.entries()) {
             const at = `config.outputs[${i}]`;
-            if (!config_check_isRecord(item))
+            if (!isRecord(item))
                 fieldError(http_STEP, at, 'must be a map with name and fromExpression');
             checkFields(`${http_STEP}: ${at}`, item, ['name', 'fromExpression']);
             const name = item['name'];
@@ -62602,7 +62628,7 @@ function parseKustomizeSetImageConfig(config) {
     return { path, images };
 }
 function parseImageConfig(raw, field) {
-    if (!config_check_isRecord(raw))
+    if (!isRecord(raw))
         fieldError(kustomize_set_image_STEP, field, 'must be a mapping');
     onlyKeys(kustomize_set_image_STEP, raw, ['image', 'name', 'tag', 'digest', 'useDigest', 'newName', 'fromOrigin'], `${field}.`);
     const out = {
@@ -62630,7 +62656,7 @@ function parseImageConfig(raw, field) {
     return out;
 }
 function parseOrigin(raw, field) {
-    if (!config_check_isRecord(raw))
+    if (!isRecord(raw))
         fieldError(kustomize_set_image_STEP, field, 'must be a mapping with kind and name');
     onlyKeys(kustomize_set_image_STEP, raw, ['kind', 'name'], `${field}.`);
     if (raw.kind !== 'Warehouse')
@@ -63277,6 +63303,14 @@ function templateEnv(target, env) {
         env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
     };
 }
+/** The parts of a metric that hold templates: its provider's config and its conditions. */
+function metricParts(metric) {
+    return {
+        config: metric.provider.config,
+        ...(metric.successCondition !== undefined && { successCondition: metric.successCondition }),
+        ...(metric.failureCondition !== undefined && { failureCondition: metric.failureCondition }),
+    };
+}
 /**
  * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
  * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
@@ -63593,15 +63627,7 @@ class Runner {
                     const known = [...this.opts.providers.keys()].sort().join(', ');
                     throw new Error(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available (providers: ${known || 'none'})`);
                 }
-                const rendered = renderMetric(where, {
-                    config: metric.provider.config,
-                    ...(metric.successCondition !== undefined && {
-                        successCondition: metric.successCondition,
-                    }),
-                    ...(metric.failureCondition !== undefined && {
-                        failureCondition: metric.failureCondition,
-                    }),
-                }, this.opts.target, this.env, this.opts.functions);
+                const rendered = renderMetric(where, metricParts(metric), this.opts.target, this.env, this.opts.functions);
                 this.redactor.add(...rendered.secrets);
                 const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);
                 state.prepared = {
@@ -63966,21 +63992,18 @@ async function runAnalysis(opts) {
 
 
 
-function fields_fail(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-function fields_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+
+
+
 /** The config itself must be a mapping holding only `fields`. */
 function checkConfig(where, provider, config, fields) {
-    if (!fields_isRecord(config)) {
+    if (!isRecord(config)) {
         throw new ConfigError(`${where}: must be a mapping with the fields of the ${provider} provider`);
     }
     for (const key of Object.keys(config)) {
         if (!fields.includes(key)) {
             const hint = didYouMean(key, fields);
-            fields_fail(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
+            fieldError(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
         }
     }
     return config;
@@ -63994,7 +64017,7 @@ function optional(where, obj, field, ok, message) {
     if (v === undefined || v === null)
         return undefined;
     if (!ok(v))
-        fields_fail(where, field, typeof message === 'string' ? message : message(v));
+        fieldError(where, field, typeof message === 'string' ? message : message(v));
     return v;
 }
 const isString = (v) => typeof v === 'string';
@@ -64011,7 +64034,7 @@ function optionalNonEmptyString(where, obj, field) {
 function requiredString(where, obj, field) {
     const v = optionalNonEmptyString(where, obj, field);
     if (v === undefined)
-        fields_fail(where, field, 'is required');
+        fieldError(where, field, 'is required');
     return v;
 }
 function fields_optionalBool(where, obj, field) {
@@ -64027,20 +64050,20 @@ function optionalTimeout(where, obj, field) {
         return undefined;
     if (typeof v === 'number') {
         if (!Number.isFinite(v) || v <= 0)
-            fields_fail(where, field, 'must be more than 0 seconds');
+            fieldError(where, field, 'must be more than 0 seconds');
         return v * 1000;
     }
     if (typeof v !== 'string')
-        fields_fail(where, field, 'must be a duration such as 30s, or seconds');
+        fieldError(where, field, 'must be a duration such as 30s, or seconds');
     let ms;
     try {
         ms = parseDuration(v);
     }
     catch (err) {
-        fields_fail(where, field, errors_errorMessage(err));
+        fieldError(where, field, errors_errorMessage(err));
     }
     if (ms <= 0)
-        fields_fail(where, field, 'must be more than 0');
+        fieldError(where, field, 'must be more than 0');
     return ms;
 }
 /** An absolute http(s) URL. */
@@ -64050,10 +64073,10 @@ function httpURL(where, field, text) {
         url = new URL(text);
     }
     catch {
-        fields_fail(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
+        fieldError(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        fields_fail(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
+        fieldError(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
     }
     return url;
 }
@@ -64069,38 +64092,38 @@ function headers(where, obj, field) {
     const out = [];
     const add = (at, name, value) => {
         if (typeof name !== 'string' || !fields_HEADER_NAME.test(name)) {
-            fields_fail(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
+            fieldError(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
         }
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fields_fail(where, at, 'header value must be a string');
+            fieldError(where, at, 'header value must be a string');
         }
         const text = String(value);
         if (/[\r\n\0]/.test(text))
-            fields_fail(where, at, 'header value must not hold line breaks');
+            fieldError(where, at, 'header value must not hold line breaks');
         out.push({ name, value: text });
     };
     if (Array.isArray(v)) {
         v.forEach((h, i) => {
             const at = `${field}[${i}]`;
-            if (!fields_isRecord(h))
-                fields_fail(where, at, 'must be a mapping {key: <name>, value: <value>}');
+            if (!isRecord(h))
+                fieldError(where, at, 'must be a mapping {key: <name>, value: <value>}');
             for (const k of Object.keys(h)) {
                 if (!['key', 'name', 'value'].includes(k)) {
-                    fields_fail(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
+                    fieldError(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
                 }
             }
             if (h.key !== undefined && h.name !== undefined) {
-                fields_fail(where, at, 'set key or name, not both');
+                fieldError(where, at, 'set key or name, not both');
             }
             add(at, h.key ?? h.name, h.value);
         });
     }
-    else if (fields_isRecord(v)) {
+    else if (isRecord(v)) {
         for (const [name, value] of Object.entries(v))
             add(`${field}.${name}`, name, value);
     }
     else {
-        fields_fail(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
+        fieldError(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
     }
     return out;
 }
@@ -64165,7 +64188,7 @@ function unknownFields(where, obj, allowed, prefix) {
     for (const k of Object.keys(obj)) {
         if (!allowed.includes(k)) {
             const hint = suggest(k, allowed);
-            fields_fail(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+            fieldError(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
         }
     }
 }
@@ -64174,11 +64197,11 @@ function namespaceOf(where, obj, prefix) {
     const a = argocd_optionalString(where, obj, 'namespace');
     const b = argocd_optionalString(where, obj, 'appNamespace');
     if (a !== undefined && b !== undefined && a !== b) {
-        fields_fail(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
+        fieldError(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
     }
     const ns = a ?? b;
     if (ns !== undefined && !K8S_NAME.test(ns)) {
-        fields_fail(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
+        fieldError(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
     }
     return ns;
 }
@@ -64190,16 +64213,16 @@ function serverUrl(where, field, text) {
         url = new URL(withScheme);
     }
     catch {
-        fields_fail(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
+        fieldError(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fields_fail(where, field, `must be an http(s) URL, not "${text}"`);
+        fieldError(where, field, `must be an http(s) URL, not "${text}"`);
     }
     if (url.username || url.password) {
-        fields_fail(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
+        fieldError(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
     }
     if (url.search || url.hash)
-        fields_fail(where, field, 'must not have a query or fragment');
+        fieldError(where, field, 'must not have a query or fragment');
     // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
     return url.toString().replace(/\/+$/, '');
 }
@@ -64211,32 +64234,32 @@ function parseApp(where, raw, i, defaults) {
     if (typeof raw === 'string') {
         name = raw.trim();
     }
-    else if (fields_isRecord(raw)) {
+    else if (isRecord(raw)) {
         unknownFields(where, raw, APP_FIELDS, prefix);
         const n = argocd_optionalString(where, raw, 'name');
         if (n === undefined)
-            fields_fail(where, `${prefix}name`, 'is required');
+            fieldError(where, `${prefix}name`, 'is required');
         name = n;
         namespace = namespaceOf(where, raw, prefix) ?? namespace;
         project = argocd_optionalString(where, raw, 'project') ?? project;
     }
     else {
-        fields_fail(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
+        fieldError(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
     }
     // `argocd app get ns/name` style.
     const slash = name.indexOf('/');
     if (slash >= 0) {
         const ns = name.slice(0, slash);
         if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
-            fields_fail(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
+            fieldError(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
         }
         namespace = ns;
         name = name.slice(slash + 1);
         if (!K8S_NAME.test(namespace))
-            fields_fail(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
+            fieldError(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
     }
     if (!K8S_NAME.test(name) || name.length > 253) {
-        fields_fail(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
+        fieldError(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
     }
     return {
         name,
@@ -64245,14 +64268,14 @@ function parseApp(where, raw, i, defaults) {
     };
 }
 function argocd_parse(config, where) {
-    if (!fields_isRecord(config))
-        fields_fail(where, 'argocd', 'must be a mapping');
+    if (!isRecord(config))
+        fieldError(where, 'argocd', 'must be a mapping');
     unknownFields(where, config, argocd_FIELDS, '');
     const namespace = namespaceOf(where, config, '');
     const project = argocd_optionalString(where, config, 'project');
     const apps = config.applications;
     if (!Array.isArray(apps) || apps.length === 0) {
-        fields_fail(where, 'applications', 'must list at least one Argo CD Application name');
+        fieldError(where, 'applications', 'must list at least one Argo CD Application name');
     }
     const applications = apps.map((a, i) => parseApp(where, a, i, {
         ...(namespace !== undefined && { namespace }),
@@ -64262,21 +64285,21 @@ function argocd_parse(config, where) {
     applications.forEach((a, i) => {
         const key = `${a.namespace ?? ''}/${a.name}`;
         if (seen.has(key))
-            fields_fail(where, `applications[${i}]`, `lists ${a.name} twice`);
+            fieldError(where, `applications[${i}]`, `lists ${a.name} twice`);
         seen.add(key);
     });
     const insecure = config.insecure ?? false;
     if (typeof insecure !== 'boolean')
-        fields_fail(where, 'insecure', 'must be true or false');
+        fieldError(where, 'insecure', 'must be true or false');
     let revision;
     if (config.revision !== undefined && config.revision !== null) {
         if (typeof config.revision !== 'string')
-            fields_fail(where, 'revision', 'must be a string');
+            fieldError(where, 'revision', 'must be a string');
         revision = config.revision.trim();
     }
     const refresh = config.refresh;
     if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
-        fields_fail(where, 'refresh', 'must be normal or hard');
+        fieldError(where, 'refresh', 'must be normal or hard');
     }
     const timeoutText = argocd_optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
     let requestTimeoutMs;
@@ -64284,10 +64307,10 @@ function argocd_parse(config, where) {
         requestTimeoutMs = parseDuration(timeoutText);
     }
     catch (err) {
-        fields_fail(where, 'requestTimeout', errors_errorMessage(err));
+        fieldError(where, 'requestTimeout', errors_errorMessage(err));
     }
     if (requestTimeoutMs <= 0)
-        fields_fail(where, 'requestTimeout', 'must be more than 0');
+        fieldError(where, 'requestTimeout', 'must be more than 0');
     const server = argocd_optionalString(where, config, 'server');
     const token = argocd_optionalString(where, config, 'token');
     return {
@@ -64428,7 +64451,7 @@ function scrub(text, secrets) {
 function gatewayError(body) {
     try {
         const parsed = JSON.parse(body);
-        if (fields_isRecord(parsed)) {
+        if (isRecord(parsed)) {
             const m = parsed.message ?? parsed.error;
             if (typeof m === 'string' && m) {
                 return { message: m, ...(typeof parsed.code === 'number' && { code: parsed.code }) };
@@ -64610,10 +64633,10 @@ function envOf(where, v) {
     const out = {};
     const add = (at, name, value) => {
         if (typeof name !== 'string' || !ENV_NAME.test(name)) {
-            fields_fail(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
+            fieldError(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
         }
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fields_fail(where, at, 'must be a string');
+            fieldError(where, at, 'must be a string');
         }
         out[name] = String(value);
     };
@@ -64621,17 +64644,17 @@ function envOf(where, v) {
         return out;
     if (Array.isArray(v)) {
         v.forEach((e, i) => {
-            if (!fields_isRecord(e))
-                fields_fail(where, `env[${i}]`, 'must be a mapping {name, value}');
+            if (!isRecord(e))
+                fieldError(where, `env[${i}]`, 'must be a mapping {name, value}');
             add(`env[${i}]`, e.name, e.value);
         });
     }
-    else if (fields_isRecord(v)) {
+    else if (isRecord(v)) {
         for (const [name, value] of Object.entries(v))
             add(`env.${name}`, name, value);
     }
     else {
-        fields_fail(where, 'env', 'must be a mapping of variable names to values');
+        fieldError(where, 'env', 'must be a mapping of variable names to values');
     }
     return out;
 }
@@ -64640,7 +64663,7 @@ function command_parse(config, where) {
     const timeoutMs = optionalTimeout(where, c, 'timeout');
     const dir = fields_optionalString(where, c, 'dir');
     if (dir === '')
-        fields_fail(where, 'dir', 'must not be empty');
+        fieldError(where, 'dir', 'must not be empty');
     return {
         run: requiredString(where, c, 'run'),
         ...(timeoutMs !== undefined && { timeoutMs }),
@@ -64840,10 +64863,10 @@ function duration(where, field, text, minMs) {
         ms = parseDuration(text);
     }
     catch (err) {
-        fields_fail(where, field, errors_errorMessage(err));
+        fieldError(where, field, errors_errorMessage(err));
     }
     if (ms < minMs)
-        fields_fail(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
+        fieldError(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
     return ms;
 }
 function httpUrl(where, field, text) {
@@ -64852,73 +64875,73 @@ function httpUrl(where, field, text) {
         url = new URL(text);
     }
     catch {
-        fields_fail(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
+        fieldError(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fields_fail(where, field, `must be an http(s) URL, not "${text}"`);
+        fieldError(where, field, `must be an http(s) URL, not "${text}"`);
     }
     if (url.username || url.password) {
-        fields_fail(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
+        fieldError(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
     }
     return text.replace(/\/+$/, '');
 }
 function datadog_parse(config, where) {
-    if (!fields_isRecord(config))
-        fields_fail(where, 'datadog', 'must be a mapping');
+    if (!isRecord(config))
+        fieldError(where, 'datadog', 'must be a mapping');
     for (const k of Object.keys(config)) {
         if (!datadog_FIELDS.includes(k)) {
             const hint = suggest(k, datadog_FIELDS);
-            fields_fail(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+            fieldError(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
         }
     }
     const version = config.apiVersion ?? 'v1';
     if (version !== 'v1' && version !== 'v2') {
-        fields_fail(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
+        fieldError(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
     }
     const query = optionalNonEmptyString(where, config, 'query');
     const formula = optionalNonEmptyString(where, config, 'formula');
     let queries;
     if (config.queries !== undefined && config.queries !== null) {
-        if (!fields_isRecord(config.queries))
-            fields_fail(where, 'queries', 'must be a mapping of name to query');
+        if (!isRecord(config.queries))
+            fieldError(where, 'queries', 'must be a mapping of name to query');
         queries = {};
         for (const [name, q] of Object.entries(config.queries)) {
             if (!QUERY_NAME.test(name)) {
-                fields_fail(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
+                fieldError(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
             }
             if (typeof q !== 'string' || q.trim() === '') {
-                fields_fail(where, `queries.${name}`, 'must be a non-empty string');
+                fieldError(where, `queries.${name}`, 'must be a non-empty string');
             }
             queries[name] = q;
         }
         if (Object.keys(queries).length === 0)
-            fields_fail(where, 'queries', 'must name at least one query');
+            fieldError(where, 'queries', 'must name at least one query');
     }
     // The checks of Argo Rollouts' validateIncomingProps, in its order.
     if (query === undefined && queries === undefined) {
-        fields_fail(where, 'query', 'is required (or, with apiVersion v2, queries)');
+        fieldError(where, 'query', 'is required (or, with apiVersion v2, queries)');
     }
     if (query !== undefined && queries !== undefined) {
-        fields_fail(where, 'queries', 'cannot be used together with query: use one or the other');
+        fieldError(where, 'queries', 'cannot be used together with query: use one or the other');
     }
     if (version === 'v1' && query === undefined) {
-        fields_fail(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
+        fieldError(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
     }
     if (formula !== undefined && queries === undefined) {
-        fields_fail(where, 'formula', 'needs queries (a formula combines named queries)');
+        fieldError(where, 'formula', 'needs queries (a formula combines named queries)');
     }
     if (version === 'v1' && formula !== undefined) {
-        fields_fail(where, 'formula', 'needs apiVersion: v2');
+        fieldError(where, 'formula', 'needs apiVersion: v2');
     }
     if (formula === undefined && queries !== undefined && Object.keys(queries).length > 1) {
-        fields_fail(where, 'formula', 'is required when there are several queries (which one would decide?)');
+        fieldError(where, 'formula', 'is required when there are several queries (which one would decide?)');
     }
     let aggregator;
     if (config.aggregator !== undefined && config.aggregator !== null) {
         if (version === 'v1')
-            fields_fail(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
+            fieldError(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
         if (!DATADOG_AGGREGATORS.includes(config.aggregator)) {
-            fields_fail(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
+            fieldError(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
         }
         aggregator = config.aggregator;
     }
@@ -64932,7 +64955,7 @@ function datadog_parse(config, where) {
     if (site !== undefined) {
         site = normaliseSite(site);
         if (!/^[a-z0-9.-]+$/i.test(site)) {
-            fields_fail(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
+            fieldError(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
         }
     }
     const apiKey = optionalNonEmptyString(where, config, 'apiKey');
@@ -65003,7 +65026,7 @@ function clip(text) {
 function errorText(body) {
     try {
         const parsed = JSON.parse(body);
-        if (fields_isRecord(parsed) && Array.isArray(parsed.errors) && parsed.errors.length) {
+        if (isRecord(parsed) && Array.isArray(parsed.errors) && parsed.errors.length) {
             return parsed.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
         }
     }
@@ -65106,14 +65129,14 @@ async function measureV1(config, ctx, base, k) {
     }, config.requestTimeoutMs, k.secrets);
     checkStatus(sent, route, k.secrets);
     const body = parseJson(sent, route);
-    if (!fields_isRecord(body))
+    if (!isRecord(body))
         throw new Error(`Datadog answered ${route} with ${clip(sent.body)}`);
     if (body.status === 'error' || (typeof body.error === 'string' && body.error)) {
         throw new Error(`Datadog could not run the query: ${String(body.error ?? body.message ?? 'error')}`);
     }
     const series = Array.isArray(body.series) ? body.series : [];
     const first = series[0];
-    const points = fields_isRecord(first) && Array.isArray(first.pointlist) ? first.pointlist : [];
+    const points = isRecord(first) && Array.isArray(first.pointlist) ? first.pointlist : [];
     const last = points[points.length - 1];
     if (!Array.isArray(last)) {
         return {
@@ -65172,12 +65195,12 @@ async function measureV2(config, ctx, base, k) {
     }, config.requestTimeoutMs, k.secrets);
     checkStatus(sent, route, k.secrets);
     const body = parseJson(sent, route);
-    const data = fields_isRecord(body) && fields_isRecord(body.data) ? body.data : undefined;
+    const data = isRecord(body) && isRecord(body.data) ? body.data : undefined;
     if (data && typeof data.errors === 'string' && data.errors) {
         throw new Error(`Datadog reported errors in the query: ${data.errors}`);
     }
-    const attributes = data && fields_isRecord(data.attributes) ? data.attributes : undefined;
-    const columns = attributes && Array.isArray(attributes.columns) ? attributes.columns.filter(fields_isRecord) : [];
+    const attributes = data && isRecord(data.attributes) ? data.attributes : undefined;
+    const columns = attributes && Array.isArray(attributes.columns) ? attributes.columns.filter(isRecord) : [];
     // As Argo: the first number column decides (a legacy column without a type counts as one); a
     // `group` column means a `by {tag}` query, whose result is the list of values, never a scalar.
     const numbers = columns.find((c) => c.type === undefined || c.type === '' || c.type === 'number');
@@ -65280,17 +65303,17 @@ function nameList(where, obj, field) {
     if (v === undefined || v === null)
         return undefined;
     if (!Array.isArray(v)) {
-        fields_fail(where, field, 'must be a list of check names (check runs or status contexts)');
+        fieldError(where, field, 'must be a list of check names (check runs or status contexts)');
     }
     const out = [];
     v.forEach((item, i) => {
         if (typeof item !== 'string' || item.trim() === '') {
-            fields_fail(where, `${field}[${i}]`, 'must be a non-empty check name');
+            fieldError(where, `${field}[${i}]`, 'must be a non-empty check name');
         }
         const name = item.trim();
         const earlier = out.indexOf(name);
         if (earlier >= 0)
-            fields_fail(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
+            fieldError(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
         out.push(name);
     });
     return out;
@@ -65299,7 +65322,7 @@ function github_parse(config, where) {
     const c = checkConfig(where, 'github', config, github_FIELDS);
     const checks = nameList(where, c, 'checks');
     if (checks !== undefined && checks.length === 0) {
-        fields_fail(where, 'checks', 'must list at least one check name (leave it out to require every check)');
+        fieldError(where, 'checks', 'must list at least one check name (leave it out to require every check)');
     }
     const ignore = nameList(where, c, 'ignore') ?? [];
     // A name that is required and ignored at once is a mistake; a glob may overlap an ignore.
@@ -65308,15 +65331,15 @@ function github_parse(config, where) {
             return;
         const j = ignore.findIndex((pattern) => github_globToRegExp(pattern).test(name));
         if (j >= 0)
-            fields_fail(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
+            fieldError(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
     });
     const ref = fields_optionalString(where, c, 'ref')?.trim();
     if (ref === '')
-        fields_fail(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
+        fieldError(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
     const includeCheckRuns = fields_optionalBool(where, c, 'includeCheckRuns') ?? true;
     const includeStatuses = fields_optionalBool(where, c, 'includeStatuses') ?? true;
     if (!includeCheckRuns && !includeStatuses) {
-        fields_fail(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
+        fieldError(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
     }
     return {
         ...(checks !== undefined && { checks }),
@@ -65700,16 +65723,16 @@ function http_parse(config, where) {
     const url = httpURL(where, 'url', requiredString(where, c, 'url')).toString();
     const method = (fields_optionalString(where, c, 'method') ?? 'GET').toUpperCase();
     if (!http_METHODS.includes(method)) {
-        fields_fail(where, 'method', `must be one of ${http_METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
+        fieldError(where, 'method', `must be one of ${http_METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
     }
     const hs = headers(where, c, 'headers');
     const body = fields_optionalString(where, c, 'body');
     const hasJsonBody = c.jsonBody !== undefined && c.jsonBody !== null;
     if (body !== undefined && hasJsonBody) {
-        fields_fail(where, 'jsonBody', 'use either body or jsonBody, not both');
+        fieldError(where, 'jsonBody', 'use either body or jsonBody, not both');
     }
     if ((body !== undefined || hasJsonBody) && method === 'GET') {
-        fields_fail(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
+        fieldError(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
     }
     let sent = body;
     if (hasJsonBody) {
@@ -65726,7 +65749,7 @@ function http_parse(config, where) {
             path = parseJsonPath(jsonPath);
         }
         catch (err) {
-            fields_fail(where, 'jsonPath', err.message);
+            fieldError(where, 'jsonPath', err.message);
         }
     }
     return {
@@ -65948,7 +65971,7 @@ function defaultProviders() {
 
 
 ;// CONCATENATED MODULE: ./src/verification/report.ts
-const verification_report_cell = (s) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+
 const ICON = {
     Successful: '✅',
     Failed: '❌',
@@ -65981,29 +66004,33 @@ function downstreamLine(d) {
     return `${d.stage}: ${f ? `${f} ` : ''}not due: ${d.reason ?? ''}${when}`;
 }
 function verifyMarkdown(o) {
-    const md = [`## gantry verify ${o.stage}`, '', `${ICON[o.phase] ?? ''} ${verification_report_cell(headline(o))}`];
+    const md = [
+        `## gantry verify ${o.stage}`,
+        '',
+        `${ICON[o.phase] ?? ''} ${tableCell(headline(o))}`,
+    ];
     md.push('', `Commit \`${o.commit.slice(0, 7)}\`.`);
     if (o.analysis?.metrics.length) {
         md.push('', '| metric | # | phase | value | why |', '| --- | --- | --- | --- | --- |');
         for (const m of o.analysis.metrics) {
             if (!m.measurements.length) {
-                md.push(`| ${verification_report_cell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${verification_report_cell(m.message)} |`);
+                md.push(`| ${tableCell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${tableCell(m.message)} |`);
                 continue;
             }
             m.measurements.forEach((x, i) => {
-                md.push(`| ${i === 0 ? verification_report_cell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${verification_report_cell(x.value ?? '')} | ${verification_report_cell(x.message ?? '')} |`);
+                md.push(`| ${i === 0 ? tableCell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${tableCell(x.value ?? '')} | ${tableCell(x.message ?? '')} |`);
             });
-            md.push(`| **${verification_report_cell(m.name)}** | | **${m.phase}** | | ${verification_report_cell(m.message)} |`);
+            md.push(`| **${tableCell(m.name)}** | | **${m.phase}** | | ${tableCell(m.message)} |`);
         }
-        md.push('', `**Decision: ${o.phase}.** ${verification_report_cell(o.analysis.message)}`);
+        md.push('', `**Decision: ${o.phase}.** ${tableCell(o.analysis.message)}`);
     }
     if (o.downstream.length) {
         md.push('', '**Next stages**', '');
         for (const d of o.downstream)
-            md.push(`- ${verification_report_cell(downstreamLine(d))}`);
+            md.push(`- ${tableCell(downstreamLine(d))}`);
     }
     for (const w of o.warnings)
-        md.push('', '> [!WARNING]', `> ${verification_report_cell(w)}`);
+        md.push('', '> [!WARNING]', `> ${tableCell(w)}`);
     return md.join('\n');
 }
 function verifyText(o) {
@@ -66054,14 +66081,6 @@ function verifyJson(o) {
 
 
 
-function findStage(project, name) {
-    const stage = project.stages.find((s) => s.name === name);
-    if (!stage) {
-        const names = project.stages.map((s) => s.name);
-        throw new ConfigError(`no stage "${name}" in project ${project.name}${didYouMean(name, names)}`);
-    }
-    return stage;
-}
 /** One line per metric for the verified tag: `healthz: Successful (1 of 1)`. */
 function recordSummary(analysis) {
     if (!analysis)
@@ -66070,8 +66089,7 @@ function recordSummary(analysis) {
 }
 async function verify(o) {
     const stage = findStage(o.project, o.stage);
-    const branchOf = async (s) => s.branch ?? (await o.store.defaultBranch());
-    const branches = [...new Set(await Promise.all(o.project.stages.map(branchOf)))];
+    const branches = await o.store.stageBranches(o.project.stages);
     const [snap, states, history] = await settleAll([
         o.store.snapshot(o.project.name),
         o.store.stageStates(o.project.name, o.project.stages),
