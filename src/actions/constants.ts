@@ -30,9 +30,10 @@ export const Output = {
   changed: 'changed',
   result: 'result',
   verified: 'verified',
+  environment: 'environment',
 } as const;
 
-export type ActionName = 'discover' | 'promote' | 'verify' | 'approve';
+export type ActionName = 'discover' | 'promote' | 'verify' | 'approve' | 'environment';
 
 /** Which inputs and outputs each action has; the root action has the union and `command`. */
 export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }> = {
@@ -85,6 +86,17 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
     ],
     outputs: [Output.freight],
   },
+  // The first job of a promote workflow asks for the environment its promote job runs under.
+  environment: {
+    inputs: [Input.stage, Input.project, Input.repository, Input.token],
+    outputs: [Output.environment],
+  },
 };
 
-export const ROOT_COMMANDS: ActionName[] = ['discover', 'promote', 'verify', 'approve'];
+export const ROOT_COMMANDS: ActionName[] = [
+  'discover',
+  'promote',
+  'verify',
+  'approve',
+  'environment',
+];

@@ -23,8 +23,13 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     repo: api,
     signCommits: s.signCommits,
     deployments: s.deployments,
-    ...(runApi && ctx.runId !== undefined ? { run: { api: runApi, id: ctx.runId } } : {}),
   };
+  // The environments that gate jobs belong to the repository running this workflow, wherever
+  // the GitOps repository is.
+  const gate =
+    runApi && ctx.runId !== undefined
+      ? { api: runApi, id: ctx.runId, ...(ctx.sha ? { sha: ctx.sha } : {}) }
+      : undefined;
   const outcome = await promote({
     project,
     stage: s.stage,
@@ -39,6 +44,7 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     fetch,
     log: (l) => core.info(l),
     ...(github ? { github } : {}),
+    ...(gate ? { gate } : {}),
   });
   for (const w of outcome.warnings) core.warning(w);
   const r = outcome.result;

@@ -3,6 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { approveAction } from './approve-action.js';
 import { discoverAction } from './discover-action.js';
+import { environmentAction } from './environment-action.js';
 import { promoteAction } from './promote-action.js';
 import { verifyAction } from './verify-action.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
@@ -19,6 +20,8 @@ async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<vo
       return promoteAction(settings, ctx);
     case 'verify':
       return verifyAction(settings, ctx);
+    case 'environment':
+      return environmentAction(settings, ctx);
   }
 }
 
@@ -43,6 +46,7 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
           ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
           : undefined,
       runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? Number(env.GITHUB_RUN_ID) : undefined,
+      sha: /^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : undefined,
       // On pull_request events GITHUB_REF_NAME is `<n>/merge`; the branch the workflow file is on,
       // where a dispatch must start it, is the pull request's base.
       refBranch: env.GITHUB_EVENT_NAME?.startsWith('pull_request')

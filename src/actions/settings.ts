@@ -1,7 +1,7 @@
 import { maskUserinfo } from '../git/remote.js';
 import { parseDuration } from '../pipeline/duration.js';
 import { ConfigError } from '../util/errors.js';
-import { Input, type ActionName } from './constants.js';
+import { Input, ROOT_COMMANDS, type ActionName } from './constants.js';
 
 /** Reads one input; `core.getInput` in production, a map in tests. */
 export type InputReader = (name: string) => string;
@@ -52,7 +52,14 @@ export interface ApproveSettings extends RepositorySettings {
   reason?: string;
 }
 
-export type ActionSettings = DiscoverSettings | PromoteSettings | VerifySettings | ApproveSettings;
+/** `command: environment`: which GitHub environment gates a stage, for a job's `environment:`. */
+export interface EnvironmentSettings extends RepositorySettings {
+  action: 'environment';
+  stage: string;
+}
+
+export type ActionSettings =
+  DiscoverSettings | PromoteSettings | VerifySettings | ApproveSettings | EnvironmentSettings;
 
 /** What the runner tells every action: read once in the adapter, handed down. */
 export interface RunnerContext {
@@ -65,8 +72,10 @@ export interface RunnerContext {
   actor?: string;
   /** The run's page, recorded as who created freight or promoted. */
   runUrl?: string;
-  /** GITHUB_RUN_ID: whose environment approvals a promotion records. */
+  /** GITHUB_RUN_ID: whose environment gate a promotion checks and whose approvals it records. */
   runId?: number;
+  /** GITHUB_SHA: the commit the run's jobs deploy, where GitHub records their environments. */
+  sha?: string;
   /** The branch the workflow runs on (GITHUB_REF_NAME when GITHUB_REF_TYPE is branch). */
   refBranch?: string;
   /** Scratch space that lasts the job (RUNNER_TEMP). */
@@ -215,6 +224,8 @@ export function readSettings(
         freight: required(read, Input.freight, action),
         reason: optional(read, Input.reason),
       };
+    case 'environment':
+      return { action, ...repo, stage: name(read, Input.stage, action, true) };
   }
 }
 
@@ -249,7 +260,7 @@ export function registryCredentials(
 /** The root action's `command` input. */
 export function readCommand(read: InputReader): ActionName {
   const v = optional(read, Input.command);
-  const allowed: ActionName[] = ['discover', 'promote', 'verify', 'approve'];
+  const allowed = ROOT_COMMANDS;
   if (!v)
     throw new ConfigError(`input "${Input.command}" is required: one of ${allowed.join(', ')}`);
   if (!(allowed as string[]).includes(v))

@@ -15,6 +15,7 @@ import {
   loadProjects,
   openRepo,
   projectFileTexts,
+  workflowFileTexts,
   selectProjects,
   type RepoContext,
 } from '../status/repo.js';
@@ -30,6 +31,8 @@ import { discoverCommand } from './discover.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { settleAll } from '../util/settle.js';
 import { runtimeProblems } from '../status/lint.js';
+import { workflowProblems } from '../status/workflow-lint.js';
+import { tidyProblems } from '../pipeline/source.js';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -212,18 +215,20 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       const ctx = await openRepo(repoSettings());
       const loaded = await loadProjects(ctx);
       const { projects } = loaded;
+      const texts = loaded.problems.length ? [] : await projectFileTexts(ctx);
       const problems = loaded.problems.length
         ? loaded.problems
-        : runtimeProblems(
-            await projectFileTexts(ctx),
-            projects,
-            defaultRegistry(),
-            defaultProviders(),
-          );
+        : tidyProblems([
+            ...runtimeProblems(texts, projects, defaultRegistry(), defaultProviders()),
+            ...workflowProblems(await workflowFileTexts(ctx), projects, texts),
+          ]);
       if (problems.length) {
         io.out(problems.map(formatProblem).join('\n') + '\n');
+        const where = problems.some((p) => p.file.startsWith('.github/'))
+          ? 'the project and workflow files'
+          : 'the project files';
         io.err(
-          `gantry: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the project files\n`,
+          `gantry: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where}\n`,
         );
         return EXIT.usage;
       }

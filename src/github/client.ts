@@ -32,6 +32,33 @@ export interface Deployment {
   createdAt: string;
 }
 
+/** A deployment status as gantry reads it (GET …/deployments/{id}/statuses). */
+export interface DeploymentStatusInfo {
+  state: DeploymentState;
+  /** log_url, or the older target_url when log_url is empty: for a job's deployment, its run. */
+  logUrl: string;
+  environmentUrl: string;
+  createdAt: string;
+}
+
+/** One protection rule of an environment, as GitHub lists it. */
+export interface ProtectionRule {
+  /** `required_reviewers`, `wait_timer`, `branch_policy`, or a type GitHub adds later. */
+  type: string;
+  /** Minutes, for `wait_timer`. */
+  waitTimer?: number;
+  /** Logins and team slugs, for `required_reviewers`. */
+  reviewers?: string[];
+}
+
+/** What gates jobs that run under an environment (GET /repos/{o}/{r}/environments/{name}). */
+export interface EnvironmentProtection {
+  name: string;
+  rules: ProtectionRule[];
+  /** Deployment branches are limited (protected branches only, or custom policies). */
+  branchPolicy: boolean;
+}
+
 /** One review of a run's environment gate (GET /repos/{o}/{r}/actions/runs/{id}/approvals). */
 export interface RunApproval {
   login: string;
@@ -161,6 +188,15 @@ export interface GitHubPort {
     environment?: string;
     limit?: number;
   }): Promise<Deployment[]>;
+
+  /** A deployment's statuses, newest first (at most 100: a deployment rarely has more). */
+  deploymentStatuses(deploymentId: number): Promise<DeploymentStatusInfo[]>;
+
+  /**
+   * An environment's protection rules; undefined when the repository has no such environment
+   * (GitHub creates one the first time a job runs under it).
+   */
+  environment(name: string): Promise<EnvironmentProtection | undefined>;
 
   /**
    * Reviews of the environment gates of a workflow run, oldest first as GitHub lists them.
@@ -654,6 +690,77 @@ export class GitHubClient implements GitHubPort {
       if (data.length < perPage) break;
     }
     return out.slice(0, limit);
+  }
+
+  async deploymentStatuses(deploymentId: number): Promise<DeploymentStatusInfo[]> {
+    const res = await this.call(
+      `read the statuses of deployment ${deploymentId} of ${this.repoName}`,
+      DEPLOYMENT_HINTS,
+      () =>
+        this.octokit.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          deployment_id: deploymentId,
+          per_page: 100,
+        }),
+    );
+    return (
+      res.data as {
+        state: string;
+        log_url?: string | null;
+        target_url?: string | null;
+        environment_url?: string | null;
+        created_at: string;
+      }[]
+    ).map((d) => ({
+      state: d.state as DeploymentState,
+      logUrl: d.log_url || d.target_url || '',
+      environmentUrl: d.environment_url ?? '',
+      createdAt: d.created_at,
+    }));
+  }
+
+  async environment(name: string): Promise<EnvironmentProtection | undefined> {
+    return this.call(
+      `read environment ${name} of ${this.repoName}`,
+      { 403: ' (the token needs the actions: read permission)' },
+      async () => {
+        try {
+          const res = await this.octokit.request(
+            'GET /repos/{owner}/{repo}/environments/{environment_name}',
+            { owner: this.s.owner, repo: this.s.repo, environment_name: name },
+          );
+          const data = res.data as {
+            name: string;
+            protection_rules?: {
+              type: string;
+              wait_timer?: number;
+              reviewers?: { type?: string; reviewer?: { login?: string; slug?: string } }[];
+            }[];
+            deployment_branch_policy?: unknown;
+          };
+          return {
+            name: data.name,
+            rules: (data.protection_rules ?? []).map((r) => ({
+              type: r.type,
+              ...(typeof r.wait_timer === 'number' ? { waitTimer: r.wait_timer } : {}),
+              ...(r.reviewers
+                ? {
+                    reviewers: r.reviewers
+                      .map((x) => x.reviewer?.login ?? x.reviewer?.slug)
+                      .filter((x): x is string => typeof x === 'string'),
+                  }
+                : {}),
+            })),
+            branchPolicy: Boolean(data.deployment_branch_policy),
+          };
+        } catch (err) {
+          // 404 is GitHub's answer for an environment that does not exist (yet).
+          if (isRequestError(err) && err.status === 404) return undefined;
+          throw err;
+        }
+      },
+    );
   }
 
   async runApprovals(runId: number): Promise<RunApproval[]> {

@@ -2,7 +2,8 @@ import { newestFreight } from '../discovery/discover.js';
 import type { Freight } from '../freight/types.js';
 import { findStage, type Project, type Stage } from '../pipeline/index.js';
 import type { PromotionResult, StateStore } from '../state/index.js';
-import type { GitHubPort } from '../github/client.js';
+import type { GitHubPort, RunApproval } from '../github/client.js';
+import { checkGate, type GateOutcome, type GateRun } from './gate.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import {
   freightAvailability,
@@ -19,7 +20,7 @@ import {
 } from './publish.js';
 import { mapWorkspacePath, runSteps, workspacePrefix } from './steps/engine.js';
 import type { StepDefinition } from './steps/types.js';
-import { settleAll } from '../util/settle.js';
+import { settleAll, settled } from '../util/settle.js';
 
 export interface PromoteOptions {
   project: Project;
@@ -40,10 +41,16 @@ export interface PromoteOptions {
   /** How many promotions of history to read for soak times. */
   historyLimit?: number;
   /**
-   * GitHub, when the GitOps repository is on it: pull requests, signed commits, deployments, and
-   * the approvers of the run's environment gate. Without it only direct pushes are possible.
+   * GitHub, when the GitOps repository is on it: pull requests, signed commits, deployments.
+   * Without it only direct pushes are possible.
    */
   github?: PromoteGitHub;
+  /**
+   * The workflow run doing the promotion (actions only): it must have passed the environment
+   * that gates the stage, checked before anything is committed, and its environment approvals
+   * become Approved-By. Wherever the GitOps repository lives, the gate is this run's.
+   */
+  gate?: GateRun;
 }
 
 export interface PromoteGitHub {
@@ -53,8 +60,6 @@ export interface PromoteGitHub {
   signCommits: boolean;
   /** Record each promotion as a deployment of the stage's environment (default true). */
   deployments: boolean;
-  /** The workflow run doing the promotion: its environment approvals become Approved-By. */
-  run?: { api: GitHubPort; id: number };
 }
 
 export interface PromoteOutcome {
@@ -114,6 +119,8 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     );
   }
   const now = o.clock();
+  // The gate is asked about while the state is read; its answer is awaited before any write.
+  const gate = o.gate ? settled(runGate(stage, o.gate)) : undefined;
   // History is read for soak times only: a project without requiredSoakTime does not pay for it.
   const soak = o.project.stages.some((s) =>
     s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs),
@@ -203,9 +210,28 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
       approvedBy.push(a.approvedBy);
     }
   }
-  if (o.github?.run) {
-    for (const login of await runApprovers(o.github.run, stage.environment, warnings, o.log)) {
-      if (!approvedBy.includes(login)) approvedBy.push(login);
+  if (gate) {
+    const g = await gate;
+    if ('error' in g) throw g.error;
+    for (const line of g.value.notes) o.log(line);
+    for (const w of g.value.warnings) {
+      warnings.push(w);
+      o.log(`warning: ${w}`);
+    }
+    if (g.value.approvals instanceof Error) {
+      const msg = `could not read the approvals of run ${o.gate?.id}: ${errorMessage(g.value.approvals)}`;
+      warnings.push(msg);
+      o.log(`warning: ${msg}`);
+    } else {
+      for (const a of g.value.approvals) {
+        if (
+          a.state === 'approved' &&
+          a.environments.includes(stage.environment) &&
+          !approvedBy.includes(a.login)
+        ) {
+          approvedBy.push(a.login);
+        }
+      }
     }
   }
   const publish =
@@ -302,24 +328,15 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
 }
 
 /**
- * The reviewers who approved this run's gate for `environment`. A token that cannot read them
- * (it needs actions: read) costs the trailer, not the promotion.
+ * The run's environment reviews (they are also the promotion's Approved-By; a token that cannot
+ * read them, it needs actions: read, costs the trailer), then the gate check that uses them.
  */
-async function runApprovers(
-  run: NonNullable<PromoteGitHub['run']>,
-  environment: string,
-  warnings: string[],
-  log: (line: string) => void,
-): Promise<string[]> {
-  try {
-    const reviews = await run.api.runApprovals(run.id);
-    return reviews
-      .filter((r) => r.state === 'approved' && r.environments.includes(environment))
-      .map((r) => r.login);
-  } catch (err) {
-    const msg = `could not read the approvals of run ${run.id}: ${errorMessage(err)}`;
-    warnings.push(msg);
-    log(`warning: ${msg}`);
-    return [];
-  }
+async function runGate(
+  stage: Stage,
+  run: GateRun,
+): Promise<GateOutcome & { approvals: RunApproval[] | Error }> {
+  const approvals = await run.api
+    .runApprovals(run.id)
+    .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  return { ...(await checkGate(stage, run, approvals)), approvals };
 }

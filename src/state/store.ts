@@ -562,24 +562,26 @@ export class StateStore {
     return out;
   }
 
-  /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
-  async projectFiles(branch?: string): Promise<{ file: string; text: string }[]> {
+  /**
+   * Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout;
+   * `dir` reads another directory's YAML files the same way (`.github/workflows`).
+   */
+  async projectFiles(branch?: string, dir = '.gantry'): Promise<{ file: string; text: string }[]> {
     const b = branch ?? (await this.defaultBranch());
     return this.inCache(async () => {
       const tip = (await this.fetchTips([b])).get(b) as string;
       // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-      const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
-        cwd: this.cache,
-      });
+      const args = ['ls-tree', '-z', '--name-only', `${tip}:${dir}`];
+      const ls = await this.git.tryRun(args, { cwd: this.cache });
       if (ls.exitCode !== 0) {
-        // No .gantry directory at all is an answer (no project files), anything else an error.
+        // No such directory at all is an answer (no files), anything else an error.
         if (/not a valid object name|not a tree object/i.test(ls.stderr)) return [];
-        throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
+        throw this.git.error(args, ls);
       }
       const files = ls.stdout
         .split('\0')
         .filter((f) => /\.ya?ml$/.test(f))
-        .map((f) => `.gantry/${f}`);
+        .map((f) => `${dir}/${f}`);
       const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
       return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
     });

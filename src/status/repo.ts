@@ -111,15 +111,27 @@ export async function loadProjects(
 }
 
 /** The project files' texts, from the clone's work tree or the remote's default branch. */
-export async function projectFileTexts(
+export function projectFileTexts(ctx: RepoContext): Promise<{ file: string; text: string }[]> {
+  return yamlFilesIn(ctx, PROJECT_DIR);
+}
+
+/** The workflow files, where `gantry lint` looks for promote jobs and their environments. */
+export function workflowFileTexts(ctx: RepoContext): Promise<{ file: string; text: string }[]> {
+  return yamlFilesIn(ctx, '.github/workflows');
+}
+
+async function yamlFilesIn(
   ctx: RepoContext,
+  dirName: string,
 ): Promise<{ file: string; text: string }[]> {
-  if (!ctx.localDir) return ctx.store.projectFiles();
-  const dir = join(ctx.localDir, PROJECT_DIR);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n));
+  if (!ctx.localDir) return ctx.store.projectFiles(undefined, dirName);
+  const dir = join(ctx.localDir, dirName);
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort();
   return Promise.all(
     names.map(async (n) => ({
-      file: `${PROJECT_DIR}/${n}`,
+      file: `${dirName}/${n}`,
       text: await readFile(join(dir, n), 'utf8'),
     })),
   );

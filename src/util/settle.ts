@@ -10,3 +10,11 @@ export async function settleAll<T extends readonly unknown[]>(
   for (const r of results) if (r.status === 'rejected') throw r.reason;
   return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
+
+/** A promise that never rejects, so that it can be started early and awaited later, or never. */
+export function settled<T>(p: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}

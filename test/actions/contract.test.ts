@@ -180,7 +180,7 @@ describe('settings', () => {
 
   test('command must be known', () => {
     expect(() => readCommand(read({ command: 'deploy' }))).toThrow(
-      'must be one of discover, promote, verify, approve, not "deploy"',
+      'must be one of discover, promote, verify, approve, environment, not "deploy"',
     );
     expect(() => readCommand(read({}))).toThrow('input "command" is required');
   });

@@ -64,6 +64,55 @@ describe('gantry init', () => {
     expect(lint.code).toBe(0);
   });
 
+  test('lint sees the promote workflow: the generated one follows the project, a hand-edited one that drifted is named in both files', async () => {
+    const dir = repo('drift');
+    expect((await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo'])).code).toBe(0);
+    // The team gives production an environment of its own, as the README's example does.
+    const projectPath = join(dir, '.gantry/echo.yaml');
+    const project = read(dir, '.gantry/echo.yaml').replace(
+      /^( {2}- name: prod\n)/m,
+      '$1    environment: production\n',
+    );
+    expect(project).toContain('environment: production');
+    writeFileSync(projectPath, project);
+    const envLine = project.split('\n').indexOf('    environment: production') + 1;
+    // The workflow gantry init wrote takes the environment from the project: nothing to edit.
+    expect(await cli(['lint', '--repo', dir])).toMatchObject({
+      code: 0,
+      err: 'ok: 1 project (echo)\n',
+    });
+
+    // By hand, the job goes back to running under the stage's name: prod, not production.
+    const wfPath = join(dir, '.github/workflows/gantry-promote.yml');
+    const wf = read(dir, '.github/workflows/gantry-promote.yml').replace(
+      'environment: ${{ needs.environment.outputs.name }}',
+      'environment: ${{ inputs.stage }}',
+    );
+    writeFileSync(wfPath, wf);
+    const wfLine =
+      wf.split('\n').findIndex((l) => l.includes('environment: ${{ inputs.stage }}')) + 1;
+    const drift = await cli(['lint', '--repo', dir]);
+    expect(drift.code).toBe(2);
+    expect(drift.out).toContain(
+      `.github/workflows/gantry-promote.yml:${wfLine}:18: job promote promotes stage prod of echo under environment prod, but .gantry/echo.yaml:${envLine} names environment production`,
+    );
+    expect(drift.err).toBe('gantry: 1 problem in the project and workflow files\n');
+
+    // A stage added to the project and not to the workflow's choices.
+    writeFileSync(
+      wfPath,
+      read(dir, '.github/workflows/gantry-promote.yml').replace(
+        'options: [dev, staging, prod]',
+        'options: [dev, prod]',
+      ),
+    );
+    const choices = await cli(['lint', '--repo', dir]);
+    expect(choices.out).toContain(
+      'the stage choices ["dev","prod"] are not the stages of .gantry/echo.yaml:',
+    );
+    expect(choices.out).toContain('missing staging');
+  });
+
   test('refuses to overwrite without --force and then writes nothing at all; --force overwrites but keeps values files', async () => {
     const dir = repo('again');
     expect((await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo'])).code).toBe(0);

@@ -37,6 +37,7 @@ import {
   type PromotionStep,
 } from '../../src/pipeline/index.js';
 import { promote, type PromoteGitHub } from '../../src/promotion/promote.js';
+import type { GateRun } from '../../src/promotion/gate.js';
 import { runSteps } from '../../src/promotion/steps/engine.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
@@ -237,6 +238,7 @@ async function promoteAs(
     run?: string;
     at?: Date;
     github?: PromoteGitHub;
+    gate?: GateRun;
   },
 ) {
   const store = o.at
@@ -256,6 +258,7 @@ async function promoteAs(
     dryRun: false,
     promotedBy: o.by,
     ...(o.run ? { run: o.run } : {}),
+    ...(o.gate ? { gate: o.gate } : {}),
     clock: () => o.at ?? new Date(),
     fetch,
     log: () => undefined,
@@ -1020,6 +1023,7 @@ const promoteOnGitHub = once(async () => {
   });
   cleanups.push(() => fake.close());
   fake.setRunApprovals(42, [{ login: 'carol', state: 'approved', environments: ['dev'] }]);
+  fake.setEnvironment('dev', { reviewers: ['carol'] });
   const api = new GitHubClient({
     token: 'ghs_test',
     apiUrl: fake.url,
@@ -1031,7 +1035,8 @@ const promoteOnGitHub = once(async () => {
     freight: v120.alias,
     by: 'octocat',
     run: 'https://github.com/acme/gitops/actions/runs/42',
-    github: { repo: api, signCommits: false, deployments: true, run: { api, id: 42 } },
+    github: { repo: api, signCommits: false, deployments: true },
+    gate: { api, id: 42 },
   });
   if (outcome.warnings.length) throw new Error(outcome.warnings.join('\n'));
   return {

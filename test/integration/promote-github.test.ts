@@ -287,16 +287,13 @@ describe('promote on GitHub', () => {
       { login: 'carol', state: 'approved', comment: 'ship it', environments: ['production'] },
       { login: 'dave', state: 'approved', comment: '', environments: ['staging'] },
     ]);
+    gh.setEnvironment('production', { reviewers: ['carol', 'team:sre'] });
     const outcome = await promoteDirect({
       stage: 'prod',
       freight: f2.alias,
       run: 'https://github.com/acme/gitops/actions/runs/4242',
-      github: {
-        repo: runApi,
-        signCommits: false,
-        deployments: true,
-        run: { api: runApi, id: 4242 },
-      },
+      github: { repo: runApi, signCommits: false, deployments: true },
+      gate: { api: runApi, id: 4242 },
     });
     expect(outcome.warnings).toEqual([]);
     expect(outcome.approvedBy).toEqual(['carol']);

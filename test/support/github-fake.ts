@@ -104,6 +104,17 @@ export interface FakeApproval {
   environments: string[];
 }
 
+/** An environment's protection as a test sets it (Settings → Environments). */
+export interface FakeEnvironment {
+  /** Required reviewers: user logins (a `team:` prefix makes a team slug). */
+  reviewers?: string[];
+  preventSelfReview?: boolean;
+  /** Wait timer, in minutes. */
+  waitTimer?: number;
+  /** Deployment branches limited to protected branches. */
+  protectedBranches?: boolean;
+}
+
 /** A check run as a test describes it; what GitHub would add is made up. */
 export interface FakeCheckRun {
   name: string;
@@ -144,6 +155,22 @@ export interface FakeGitHub {
   failNext(status: number, count: number): void;
   /** Answer the next request with exactly this (before authentication and routing). */
   answerNext(status: number, body?: unknown): void;
+  /**
+   * Creates or updates an environment (PUT …/environments/{name} as a repository admin would).
+   */
+  setEnvironment(name: string, protection?: FakeEnvironment): void;
+  /**
+   * What GitHub does when a job of run `runId` starts under `environment`: creates the
+   * environment if missing, and a deployment of the run's commit (`sha`, default the tip of
+   * `ref`, default branch main) by github-actions[bot] with an empty payload, whose statuses
+   * (queued, in_progress) link to the job in the run. Returns the deployment.
+   */
+  startJob(args: {
+    runId: number;
+    environment: string;
+    ref?: string;
+    sha?: string;
+  }): Promise<FakeDeployment>;
   /** The review history GET /repos/{o}/{r}/actions/runs/{runId}/approvals returns; others 404. */
   setRunApprovals(runId: number, approvals: FakeApproval[]): void;
   /**
@@ -370,6 +397,19 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
   const oneShot: Answer[] = [];
   let failing: { status: number; count: number } | undefined;
   let nextStatusId = 1;
+  const environments = new Map<
+    string,
+    { id: number; createdAt: string; updatedAt: string; protection: FakeEnvironment }
+  >();
+  const ensureEnvironment = (name: string) => {
+    let e = environments.get(name);
+    if (!e) {
+      const at = now();
+      e = { id: 7000 + environments.size, createdAt: at, updatedAt: at, protection: {} };
+      environments.set(name, e);
+    }
+    return e;
+  };
 
   const gitEnv = opts.repoPath ? testGitEnv(dirname(opts.repoPath)) : {};
   const refs = opts.repoPath ? gitRefs(opts.repoPath, gitEnv) : memoryRefs(opts.branches ?? []);
@@ -720,6 +760,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       return fail(409, `Conflict: Commit status checks failed for ${body.ref}.`, doc);
     }
     const environment = typeof body.environment === 'string' ? body.environment : 'production';
+    // GitHub creates the environment a deployment names when it does not exist yet.
+    ensureEnvironment(environment);
     const d: FakeDeployment = {
       id: deployments.length + 1,
       sha,
@@ -794,6 +836,94 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       if (want !== null && want !== '') list = list.filter((d) => d[field] === want);
     }
     return ok(200, pageOf(list, query).map(deploymentJson));
+  };
+
+  // ---- environments ----
+
+  const ENV_DOC = 'deployments/environments';
+
+  const environmentJson = (name: string) => {
+    const e = environments.get(name)!;
+    const p = e.protection;
+    const rules: Record<string, unknown>[] = [];
+    let ruleId = e.id * 10;
+    if (p.waitTimer !== undefined) {
+      rules.push({
+        id: ruleId++,
+        node_id: `GA_fake${ruleId}`,
+        type: 'wait_timer',
+        wait_timer: p.waitTimer,
+      });
+    }
+    if (p.reviewers?.length) {
+      rules.push({
+        id: ruleId++,
+        node_id: `GA_fake${ruleId}`,
+        prevent_self_review: p.preventSelfReview ?? false,
+        type: 'required_reviewers',
+        reviewers: p.reviewers.map((r) =>
+          r.startsWith('team:')
+            ? {
+                type: 'Team',
+                reviewer: { id: 1, slug: r.slice(5), name: r.slice(5), privacy: 'closed' },
+              }
+            : { type: 'User', reviewer: user(r) },
+        ),
+      });
+    }
+    if (p.protectedBranches) {
+      rules.push({ id: ruleId++, node_id: `GA_fake${ruleId}`, type: 'branch_policy' });
+    }
+    return {
+      id: e.id,
+      node_id: `EN_fake${e.id}`,
+      name,
+      url: `${api()}/environments/${encodeURIComponent(name)}`,
+      html_url: `${web}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+      created_at: e.createdAt,
+      updated_at: e.updatedAt,
+      protection_rules: rules,
+      deployment_branch_policy: p.protectedBranches
+        ? { protected_branches: true, custom_branch_policies: false }
+        : null,
+    };
+  };
+
+  const startJob = async (args: {
+    runId: number;
+    environment: string;
+    ref?: string;
+    sha?: string;
+  }): Promise<FakeDeployment> => {
+    ensureEnvironment(args.environment);
+    const ref = args.ref ?? defaultBranch;
+    const sha = args.sha ?? (await refs.resolve(ref));
+    if (!sha) throw new Error(`fake GitHub: startJob: no commit for ${ref}`);
+    const at = now();
+    const jobId = 90_000 + deployments.length;
+    const logUrl = `${web}/actions/runs/${args.runId}/job/${jobId}`;
+    const d: FakeDeployment = {
+      id: deployments.length + 1,
+      sha,
+      ref,
+      task: 'deploy',
+      environment: args.environment,
+      description: null,
+      payload: {},
+      productionEnvironment: false,
+      transientEnvironment: false,
+      createdAt: at,
+      statuses: ['queued', 'in_progress'].map((state) => ({
+        id: nextStatusId++,
+        state,
+        description: '',
+        environmentUrl: '',
+        logUrl,
+        createdAt: at,
+      })),
+    };
+    deployments.push(d);
+    return d;
   };
 
   // ---- refs ----
@@ -1223,6 +1353,12 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       }
     }
 
+    if ((m = /^\/environments\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      const name = decodeURIComponent(m[1]!);
+      if (!environments.has(name)) return fail(404, 'Not Found', `${ENV_DOC}#get-an-environment`);
+      return ok(200, environmentJson(name));
+    }
+
     if ((m = /^\/actions\/runs\/(\d+)\/approvals$/.exec(rest)) && method === 'GET') {
       const list = approvals.get(Number(m[1]));
       const doc = 'actions/workflow-runs#get-the-review-history-for-a-workflow-run';
@@ -1330,6 +1466,12 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     answerNext: (status, body) => {
       oneShot.push({ status, body });
     },
+    setEnvironment: (name, protection = {}) => {
+      const e = ensureEnvironment(name);
+      e.protection = { ...protection };
+      e.updatedAt = now();
+    },
+    startJob,
     setRunApprovals: (runId, list) => {
       approvals.set(runId, list);
     },

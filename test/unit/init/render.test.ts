@@ -51,6 +51,8 @@ interface WorkflowDoc {
     string,
     {
       environment?: string;
+      needs?: string | string[];
+      outputs?: Record<string, string>;
       steps: {
         id?: string;
         uses?: string;
@@ -71,9 +73,9 @@ async function checkWorkflow(path: string, content: string): Promise<WorkflowDoc
   const outputsOf = new Map<string, string[]>();
   for (const job of Object.values(doc.jobs)) {
     for (const step of job.steps) {
-      const m = new RegExp(`^${ACTION_REPO}/(\\w+)@v1$`).exec(step.uses ?? '');
+      const m = new RegExp(`^${ACTION_REPO}(?:/(\\w+))?@v1$`).exec(step.uses ?? '');
       if (m) {
-        const meta = actionMeta(m[1]!);
+        const meta = actionMeta(m[1] ?? '.');
         for (const key of Object.keys(step.with ?? {})) expect(meta.inputs).toContain(key);
         if (step.id) outputsOf.set(step.id, meta.outputs);
       } else if (step.id && step.run) {
@@ -88,6 +90,17 @@ async function checkWorkflow(path: string, content: string): Promise<WorkflowDoc
   }
   for (const [, id, output] of content.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
     expect(outputsOf.get(id!), `steps.${id}.outputs.${output}`).toContain(output);
+  }
+  // A job reads another's outputs only when it needs that job and the job declares them.
+  for (const [name, job] of Object.entries(doc.jobs)) {
+    const text = JSON.stringify(job);
+    for (const [, other, output] of text.matchAll(/needs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+      expect([job.needs].flat(), `${name} needs ${other}`).toContain(other);
+      expect(
+        Object.keys(doc.jobs[other!]?.outputs ?? {}),
+        `needs.${other}.outputs.${output}`,
+      ).toContain(output);
+    }
   }
   return doc;
 }
@@ -250,9 +263,17 @@ describe.each(CASES)('gantry init with $name', (c) => {
         default: '',
       },
     });
-    const [job] = parsed.json.jobs as { id: string; environment: { expr: string } }[];
+    const [gate, job] = parsed.json.jobs as { id: string; environment?: { expr: string } }[];
+    // The promote job runs under the environment the project names for the stage, which the
+    // first job asks gantry for: no second place to keep in step.
+    expect(gate!.id).toBe('environment');
+    expect(doc.jobs.environment!.steps[0]).toMatchObject({
+      uses: `${ACTION_REPO}@v1`,
+      with: { command: 'environment', stage: '${{ inputs.stage }}' },
+    });
     expect(job!.id).toBe('promote');
-    expect(job!.environment).toMatchObject({ expr: 'inputs.stage' });
+    expect(job!.environment).toMatchObject({ expr: 'needs.environment.outputs.name' });
+    expect(doc.jobs.promote!.needs).toBe('environment');
     expect(doc['run-name']).toBe(
       "${{ github.event_name == 'pull_request' && format('verify the merge of {0}', github.event.pull_request.head.ref) || format('promote {0} into {1}', inputs.freight || 'the newest freight', inputs.stage) }}",
     );
@@ -296,7 +317,7 @@ describe.each(CASES)('gantry init with $name', (c) => {
       group: 'gantry-promote-${{ github.event.pull_request.head.ref || inputs.stage }}',
       'cancel-in-progress': false,
     });
-    expect(doc.jobs.promote!.environment).toBe('${{ inputs.stage }}');
+    expect(doc.jobs.promote!.environment).toBe('${{ needs.environment.outputs.name }}');
     expect(doc.jobs.promote!.steps).toEqual([
       {
         id: 'promote',
@@ -314,7 +335,7 @@ describe.each(CASES)('gantry init with $name', (c) => {
         },
       },
     ]);
-    const steps = (parsed.json.jobs as { steps: { id: string; if: { expr: string } }[] }[])[0]!
+    const steps = (parsed.json.jobs as { steps: { id: string; if: { expr: string } }[] }[])[1]!
       .steps;
     expect(steps.map((s) => s.if.expr)).toEqual([
       'success()',
