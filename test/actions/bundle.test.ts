@@ -120,7 +120,7 @@ test('dist/main runs the command named by the command input', () => {
   );
   const bad = runAction('main', { command: 'deploy' });
   expect(bad.stdout).toContain(
-    '::error::invalid input: input "command" must be one of discover, promote, verify, approve, not "deploy"',
+    '::error::invalid input: input "command" must be one of discover, promote, verify, approve, environment, not "deploy"',
   );
 });
 
@@ -236,6 +236,7 @@ stages:
   gh.setRunApprovals(77, [
     { login: 'carol', state: 'approved', comment: 'go', environments: ['production'] },
   ]);
+  gh.setEnvironment('production', { reviewers: ['carol'] });
   try {
     const r = await runActionAsync(
       'promote',
@@ -271,6 +272,110 @@ stages:
     await gh.close();
     await server.close();
   }
+});
+
+describe('the production gate, through the bundles', () => {
+  const token = 'ghs_GateBundleToken77';
+  const project = `project: echo
+warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
+stages:
+  - name: prod
+    environment: production
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {direct: true}}]
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config: {path: values.yaml, updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]}
+`;
+
+  async function world(name: string) {
+    const root = join(tmp.path, name);
+    const bare = await seededRepo(
+      join(root, 'acme'),
+      'gitops',
+      { '.gantry/echo.yaml': project, 'values.yaml': 'image:\n  tag: 0.1.0\n' },
+      [makeFreight('3.0.0')],
+    );
+    const server = await startGitHttpServer({
+      root,
+      auth: { username: 'x-access-token', password: token },
+    });
+    const gh = await startFakeGitHub({ owner: 'acme', repo: 'gitops', token, repoPath: bare });
+    gh.setEnvironment('production', { reviewers: ['carol'] });
+    const env = {
+      ...testGitEnv(tmp.path),
+      GITHUB_REPOSITORY: 'acme/gitops',
+      GITHUB_SERVER_URL: server.url,
+      GITHUB_API_URL: gh.url,
+      GITHUB_ACTOR: 'bob',
+      GITHUB_RUN_ID: '501',
+      GITHUB_SHA: git(bare, ['rev-parse', 'main']).trim(),
+      RUNNER_TEMP: join(root, 'rt'),
+    };
+    return {
+      bare,
+      gh,
+      env,
+      close: async () => {
+        await gh.close();
+        await server.close();
+      },
+    };
+  }
+
+  test('the job ran under prod, the project says production with reviewers: refused, nothing committed', async () => {
+    const w = await world('gate-drift');
+    try {
+      await w.gh.startJob({ runId: 501, environment: 'prod' });
+      w.gh.setRunApprovals(501, []);
+      const before = git(w.bare, ['rev-parse', 'main']).trim();
+      const r = await runActionAsync(
+        'promote',
+        { stage: 'prod', repository: 'acme/gitops', token },
+        w.env,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(
+        '::error::refused: stage prod is gated by environment production (required reviewers (carol)), but run 501 did not pass that gate: the job ran under environment prod. Nothing was committed.',
+      );
+      expect(git(w.bare, ['rev-parse', 'main']).trim()).toBe(before);
+      expect(r.output).toBe('');
+    } finally {
+      await w.close();
+    }
+  });
+
+  test('the generated workflow: command environment says production, the job runs under it and is approved: promoted', async () => {
+    const w = await world('gate-generated');
+    try {
+      // The workflow's first job asks gantry for the stage's environment …
+      const asked = await runActionAsync(
+        'main',
+        { command: 'environment', stage: 'prod', repository: 'acme/gitops', token },
+        w.env,
+      );
+      expect(asked.stdout).not.toContain('::error::');
+      expect(asked.output).toMatch(/^environment<<.*\nproduction\n/m);
+      // … GitHub runs the promote job under it once carol approves …
+      await w.gh.startJob({ runId: 501, environment: 'production' });
+      w.gh.setRunApprovals(501, [
+        { login: 'carol', state: 'approved', environments: ['production'] },
+      ]);
+      // … and the promote step finds the gate passed.
+      const r = await runActionAsync(
+        'promote',
+        { stage: 'prod', repository: 'acme/gitops', token },
+        w.env,
+      );
+      expect(r.stdout).not.toContain('::error::');
+      expect(r.stdout).not.toContain('::warning::');
+      expect(r.stdout).toContain('gate passed: environment production approved by carol');
+      expect(r.code).toBe(0);
+      expect(git(w.bare, ['show', 'main:values.yaml'])).toBe('image:\n  tag: 3.0.0\n');
+    } finally {
+      await w.close();
+    }
+  });
 });
 
 test('dist/verify verifies the promoted freight and outputs the promotions now due', async () => {

@@ -41,7 +41,9 @@ import type { GateRun } from '../../src/promotion/gate.js';
 import { runSteps } from '../../src/promotion/steps/engine.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
-import { errorMessage } from '../../src/util/errors.js';
+import { errorMessage, formatProblem } from '../../src/util/errors.js';
+import { initSettings, planInit } from '../../src/init/index.js';
+import { workflowProblems } from '../../src/status/workflow-lint.js';
 import { Redactor } from '../../src/util/redact.js';
 import { table } from '../../src/util/table.js';
 import { defaultProviders } from '../../src/verification/providers/index.js';
@@ -106,9 +108,10 @@ const stageYaml = (
     mode?: string;
     auto?: boolean;
     verification?: string;
+    environment?: string;
   } = {},
 ) => `  - name: ${name}
-${o.branch ? `    branch: ${o.branch}\n` : ''}${o.auto ? '    autoPromotion: true\n' : ''}    requestedFreight:
+${o.environment ? `    environment: ${o.environment}\n` : ''}${o.branch ? `    branch: ${o.branch}\n` : ''}${o.auto ? '    autoPromotion: true\n' : ''}    requestedFreight:
       - origin: {kind: Warehouse, name: echo}
         sources: ${o.sources ?? '{direct: true}'}
     promotionTemplate:
@@ -401,6 +404,67 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
     const dev = await w.cli(['promote', '--stage', 'dev']);
     if (!dev.includes('\npromoted ')) throw new Error(`dev should promote, printed: ${dev}`);
     return w.cli(['promote', '--stage', 'staging']);
+  },
+
+  // docs/init.md#gates: the job ran under prod, the project says production, which has reviewers.
+  async 'gate-refused'() {
+    const w = await world([stageYaml('prod', { environment: 'production' })]);
+    const fake = await startFakeGitHub({
+      owner: 'acme',
+      repo: 'gitops',
+      token: 'ghs_test',
+      repoPath: w.bare,
+    });
+    cleanups.push(() => fake.close());
+    fake.setEnvironment('production', { reviewers: ['carol'] });
+    fake.setRunApprovals(7001, []);
+    await fake.startJob({ runId: 7001, environment: 'prod' });
+    const api = new GitHubClient({
+      token: 'ghs_test',
+      apiUrl: fake.url,
+      owner: 'acme',
+      repo: 'gitops',
+    });
+    const err = await promoteAs(w, {
+      stage: 'prod',
+      freight: 'lucky-jaguar',
+      by: 'octocat',
+      github: { repo: api, signCommits: false, deployments: true },
+      gate: { api, id: 7001 },
+    }).then(
+      () => new Error('the promotion was not refused'),
+      (e: unknown) => e as Error,
+    );
+    return `${err.message}\n`;
+  },
+
+  // docs/init.md#gates: the generated workflow, hand-edited back to the stage's name.
+  async 'lint-workflow-drift'() {
+    const plan = planInit(
+      initSettings({ image: 'ghcr.io/acme/echo' }),
+      { existing: new Map(), otherProjects: [] },
+      { force: false },
+    );
+    const text = (path: string) => plan.write.find((f) => f.path === path)?.text ?? '';
+    const project = text('.gantry/echo.yaml').replace(
+      /^( {2}- name: prod\n)/m,
+      '$1    environment: production\n',
+    );
+    const workflow = text('.github/workflows/gantry-promote.yml').replace(
+      'environment: ${{ needs.environment.outputs.name }}',
+      'environment: ${{ inputs.stage }}',
+    );
+    const files = [{ file: '.gantry/echo.yaml', text: project }];
+    const { projects } = loadProjectsFromFiles(files);
+    return (
+      workflowProblems(
+        [{ file: '.github/workflows/gantry-promote.yml', text: workflow }],
+        projects,
+        files,
+      )
+        .map(formatProblem)
+        .join('\n') + '\n'
+    );
   },
 
   async 'pr-without-github'() {
