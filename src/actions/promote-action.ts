@@ -30,6 +30,11 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     runApi && ctx.runId !== undefined
       ? { api: runApi, id: ctx.runId, ...(ctx.sha ? { sha: ctx.sha } : {}) }
       : undefined;
+  if (ctx.runId !== undefined && !gate) {
+    core.warning(
+      `the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`,
+    );
+  }
   const outcome = await promote({
     project,
     stage: s.stage,
