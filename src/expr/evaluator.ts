@@ -194,6 +194,8 @@ export class Evaluator {
           throw this.fail(node, `cannot fetch ${prop} from nil`);
         }
         const prop = this.eval(node.property, scope);
+        // Indexing a string walks its code points.
+        if (typeof obj === 'string') this.charge(node, obj.length / 16);
         return this.guard(node, () => this.fetch(obj, prop));
       }
       case 'slice':
@@ -311,6 +313,7 @@ export class Evaluator {
       return Math.min(Math.max(i, 0), len);
     };
     if (typeof obj === 'string') {
+      this.charge(node, obj.length / 16);
       const cps = [...obj];
       const from = bound(node.from, 0, cps.length);
       const to = bound(node.to, cps.length, cps.length);
@@ -424,9 +427,12 @@ export class Evaluator {
     const nums = typeof a === 'number' && typeof b === 'number';
     switch (op) {
       case '==':
-        return deepEqual(a, b);
-      case '!=':
-        return !deepEqual(a, b);
+      case '!=': {
+        const visits = { n: 0 };
+        const equal = deepEqual(a, b, 0, visits);
+        this.charge(node, visits.n / 16);
+        return op === '==' ? equal : !equal;
+      }
       case '+':
         if (nums) return a + b;
         if (typeof a === 'string' && typeof b === 'string') {
@@ -501,6 +507,7 @@ export class Evaluator {
       case 'startsWith':
       case 'endsWith':
         if (typeof a !== 'string' || typeof b !== 'string') throw mismatch(op, a, b);
+        this.charge(node, a.length / 16);
         return op === 'contains'
           ? a.includes(b)
           : op === 'startsWith'
