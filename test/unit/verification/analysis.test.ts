@@ -856,6 +856,24 @@ describe('runAnalysis: the timeout holds when the work is CPU-bound', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('a condition with a pathological regex on a measured value is decided at once (RE2)', async () => {
+    const started = performance.now();
+    const res = await run(
+      [
+        via('body', {
+          successCondition: 'result matches "^(a+)+$"',
+          failureCondition: 'result matches "^(a|aa)*!$"',
+        }),
+      ],
+      [fake('fake', { body: value(`${'a'.repeat(100_000)}!`) })],
+    );
+    expect(res.phase).toBe('Failed');
+    expect(res.metrics[0]!.measurements[0]!.message).toBe(
+      `failureCondition ${JSON.stringify('result matches "^(a|aa)*!$"')} is true`,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('a condition still evaluating at the deadline is cut short', async () => {
     const heavy = 'all(1..20000, {# > 0})';
     const res = await run(
