@@ -241,7 +241,7 @@ describe('bounded work', () => {
     );
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(evaluate('trim(s)', { s: '\u0085 \t a b \u3000' })).toBe('a b');
-    expect(evaluate('float("1.5e3") + float(".5") + float("2.")')).toBe(1502.5);
+    expect(evaluate('float("1.5e3") + float(".5") + float("2.")', {})).toBe(1502.5);
   });
 
   it('an interrupt ends an evaluation that is still running', () => {
