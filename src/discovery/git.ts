@@ -31,7 +31,7 @@ import { parseConstraint, type Constraint } from '../semver/constraint.js';
 import { compareVersionsDesc, parseVersion, type ParsedVersion } from '../semver/parse.js';
 import { withDirLock } from '../state/lock.js';
 import { ConfigError, OperationError } from '../util/errors.js';
-import { compileRegex } from '../util/regex.js';
+import { compileRegex, type Regex } from '../util/regex.js';
 import { retry, type RetryPolicy } from '../util/retry.js';
 import { compilePathFilter, type PathFilter } from './path-filter.js';
 import type { DiscoveredCommit, DiscoveryLog } from './types.js';
@@ -158,7 +158,7 @@ export interface TagSelector {
   candidates<T extends { tag: string }>(tags: readonly T[]): T[];
 }
 
-function compileRegexes(list: readonly string[]): RegExp[] {
+function compileRegexes(list: readonly string[]): Regex[] {
   return list.map((r) => {
     try {
       return compileRegex(r);

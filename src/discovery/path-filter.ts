@@ -14,7 +14,7 @@
  * changed nothing never passes. Filters only apply when at least one list is non-empty.
  */
 import { ConfigError } from '../util/errors.js';
-import { compileRegex } from '../util/regex.js';
+import { compileRegex, type Regex } from '../util/regex.js';
 
 export interface PathMatcher {
   /** The pattern as written, prefix included. */
@@ -123,10 +123,11 @@ function literal(ch: string): string {
 }
 
 /**
- * Translates a doublestar (v4) pattern into an anchored RegExp over `/`-separated paths. An
- * unclosed `[` or `{`, or a trailing `\`, is `syntax error in pattern` as in doublestar.
+ * Translates a doublestar (v4) pattern into an anchored RE2 expression over `/`-separated paths
+ * (RE2, so that `*a*a*a*…` against a long name cannot backtrack for ever). An unclosed `[` or `{`,
+ * or a trailing `\`, is `syntax error in pattern` as in doublestar.
  */
-export function compileGlob(pattern: string): RegExp {
+export function compileGlob(pattern: string): Regex {
   let source: string;
   try {
     source = new GlobTranslator(pattern).translate();
@@ -137,7 +138,8 @@ export function compileGlob(pattern: string): RegExp {
       });
     throw err;
   }
-  return new RegExp(`^${source}$`, 'u');
+  // (?s): `**` spans every character, newlines included, as doublestar's does.
+  return compileRegex(`(?s)^${source}$`);
 }
 
 class GlobTranslator {
@@ -227,7 +229,7 @@ class GlobTranslator {
       negated = true;
       this.pos++;
     }
-    let body = '';
+    const ranges: [number, number][] = [];
     let first = true;
     for (;;) {
       const c = this.src[this.pos];
@@ -244,13 +246,17 @@ class GlobTranslator {
         const hi = this.classChar();
         if ((hi.codePointAt(0) ?? 0) < (lo.codePointAt(0) ?? 0))
           throw new GlobSyntaxError(`bad range ${lo}-${hi}`);
-        body += `${classLiteral(lo)}-${classLiteral(hi)}`;
+        ranges.push([lo.codePointAt(0) ?? 0, hi.codePointAt(0) ?? 0]);
       } else {
-        body += classLiteral(lo);
+        const cp = lo.codePointAt(0) ?? 0;
+        ranges.push([cp, cp]);
       }
     }
     // A class never matches the separator.
-    return negated ? `[^/${body}]` : `(?!/)[${body}]`;
+    if (negated) return `[^/${ranges.map(classRange).join('')}]`;
+    const allowed = withoutSlash(ranges);
+    // RE2 has no empty class; this one matches nothing.
+    return allowed.length ? `[${allowed.map(classRange).join('')}]` : '[^\\x00-\\x{10FFFF}]';
   }
 
   private classChar(): string {
@@ -281,8 +287,25 @@ class GlobTranslator {
   }
 }
 
-function classLiteral(ch: string): string {
-  return '\\^-[]/'.includes(ch) ? `\\${ch}` : ch;
+const SLASH = 0x2f;
+
+/** The ranges less `/`. */
+function withoutSlash(ranges: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [lo, hi] of ranges) {
+    if (hi < SLASH || lo > SLASH) out.push([lo, hi]);
+    else {
+      if (lo < SLASH) out.push([lo, SLASH - 1]);
+      if (hi > SLASH) out.push([SLASH + 1, hi]);
+    }
+  }
+  return out;
+}
+
+/** One range of an RE2 class; every code point in hex, so that no character is special. */
+function classRange([lo, hi]: [number, number]): string {
+  const hex = (cp: number): string => `\\x{${cp.toString(16)}}`;
+  return lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`;
 }
 
 /** Resolves the end-of-segment `**` marker: `x/**` matches `x` and everything below it. */

@@ -67,6 +67,20 @@ function compareSortable(a: unknown, b: unknown, name: string): number {
   throw new Error(`${name}(): cannot compare ${typeName(a)} and ${typeName(b)}`);
 }
 
+const SPACE = /^[\s\u0085]$/u;
+
+/**
+ * strings.TrimSpace. By hand: /[\s]+$/ tries every start in a run of spaces that is not at the
+ * end, which is quadratic in the run's length. Every space character is in the BMP.
+ */
+function trimSpace(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && SPACE.test(s[a] ?? '')) a++;
+  while (b > a && SPACE.test(s[b - 1] ?? '')) b--;
+  return s.slice(a, b);
+}
+
 /** Go's strconv.ParseInt(s, 10, 64) as used by expr's int(). */
 function parseGoInt(s: string): number {
   if (!/^[+-]?[0-9]+$/.test(s)) {
@@ -77,7 +91,9 @@ function parseGoInt(s: string): number {
 
 /** Go's strconv.ParseFloat for decimal text. */
 export function parseGoFloat(s: string): number | undefined {
-  if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) return undefined;
+  // Each digit belongs to exactly one place in the pattern, so a failed match cannot backtrack
+  // quadratically (`[0-9]+\.?[0-9]*` could split a run of digits n ways).
+  if (!/^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
 }
@@ -131,7 +147,7 @@ export const BUILTINS: Readonly<Record<string, Fn>> = {
   upper: (args) => str('upper', args)[0]?.toUpperCase(),
   trim: (args) => {
     const [s, chars] = expectArgs('trim', args, ['string'], ['string']) as [string, string?];
-    if (chars === undefined) return s.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, '');
+    if (chars === undefined) return trimSpace(s);
     const set = new Set(chars);
     const cps = [...s];
     let a = 0;

@@ -1,9 +1,13 @@
 /**
  * Tree-walking evaluator. Every node visited costs one step of a budget; functions charge for
  * work proportional to their input; strings and arrays the evaluation builds are size-checked
- * before they are built. Exceeding any limit is an ExprError, never a hang or a crash.
+ * before they are built. Exceeding any limit is an ExprError, never a hang or a crash. `matches`
+ * uses RE2 (util/regex.ts), whose matching is linear in the subject, so its charge bounds it.
+ *
+ * Evaluation is synchronous: while it runs no timer can fire. A caller with a deadline passes
+ * `interrupt`, which the evaluator polls every INTERRUPT_POLL_STEPS steps.
  */
-import { compileRegex } from '../util/regex.js';
+import { compileRegex, type Regex } from '../util/regex.js';
 import { didYouMean } from '../util/suggest.js';
 import type { Node } from './ast.js';
 import { BUILTINS } from './builtins.js';
@@ -50,7 +54,15 @@ export interface EvalOptions {
   /** The clock `now()` reads; defaults to the system clock. */
   now?: () => Date;
   limits?: Partial<ExprLimits>;
+  /**
+   * Polled every INTERRUPT_POLL_STEPS steps: a reason ends the evaluation with an ExprError giving
+   * that reason (a deadline passed, the run was cancelled).
+   */
+  interrupt?: () => string | undefined;
 }
+
+/** How many steps pass between two polls of EvalOptions.interrupt. */
+export const INTERRUPT_POLL_STEPS = 1024;
 
 const BUILTIN_MAP: ReadonlyMap<string, ExprFunction> = new Map(Object.entries(BUILTINS));
 
@@ -66,9 +78,9 @@ interface Scope {
   readonly pointer?: { item: unknown; index: number; acc?: unknown };
 }
 
-const REGEX_CACHE = new Map<string, RegExp>();
+const REGEX_CACHE = new Map<string, Regex>();
 
-function regexFor(pattern: string): RegExp {
+function regexFor(pattern: string): Regex {
   let re = REGEX_CACHE.get(pattern);
   if (!re) {
     re = compileRegex(pattern);
@@ -90,7 +102,9 @@ export class Evaluator {
   private readonly functions: ExprFunctions;
   private readonly clock: () => Date;
   private readonly limits: ExprLimits;
+  private readonly interrupt: (() => string | undefined) | undefined;
   private steps = 0;
+  private nextPoll = INTERRUPT_POLL_STEPS;
 
   constructor(source: string, env: ExprEnv, opts: EvalOptions = {}) {
     this.source = source;
@@ -98,6 +112,7 @@ export class Evaluator {
     this.functions = opts.functions ?? {};
     this.clock = opts.now ?? (() => new Date());
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.interrupt = opts.interrupt;
   }
 
   run(root: Node): unknown {
@@ -125,6 +140,11 @@ export class Evaluator {
     this.steps += units;
     if (this.steps > this.limits.maxSteps) {
       throw this.fail(node, `expression exceeded its budget of ${this.limits.maxSteps} steps`);
+    }
+    if (this.interrupt && this.steps >= this.nextPoll) {
+      this.nextPoll = this.steps + INTERRUPT_POLL_STEPS;
+      const reason = this.interrupt();
+      if (reason !== undefined) throw this.fail(node, reason);
     }
   }
 
@@ -174,6 +194,8 @@ export class Evaluator {
           throw this.fail(node, `cannot fetch ${prop} from nil`);
         }
         const prop = this.eval(node.property, scope);
+        // Indexing a string walks its code points.
+        if (typeof obj === 'string') this.charge(node, obj.length / 16);
         return this.guard(node, () => this.fetch(obj, prop));
       }
       case 'slice':
@@ -291,6 +313,7 @@ export class Evaluator {
       return Math.min(Math.max(i, 0), len);
     };
     if (typeof obj === 'string') {
+      this.charge(node, obj.length / 16);
       const cps = [...obj];
       const from = bound(node.from, 0, cps.length);
       const to = bound(node.to, cps.length, cps.length);
@@ -404,9 +427,12 @@ export class Evaluator {
     const nums = typeof a === 'number' && typeof b === 'number';
     switch (op) {
       case '==':
-        return deepEqual(a, b);
-      case '!=':
-        return !deepEqual(a, b);
+      case '!=': {
+        const visits = { n: 0 };
+        const equal = deepEqual(a, b, 0, visits);
+        this.charge(node, visits.n / 16);
+        return op === '==' ? equal : !equal;
+      }
       case '+':
         if (nums) return a + b;
         if (typeof a === 'string' && typeof b === 'string') {
@@ -481,6 +507,7 @@ export class Evaluator {
       case 'startsWith':
       case 'endsWith':
         if (typeof a !== 'string' || typeof b !== 'string') throw mismatch(op, a, b);
+        this.charge(node, a.length / 16);
         return op === 'contains'
           ? a.includes(b)
           : op === 'startsWith'

@@ -8,6 +8,7 @@
  * - `ExprDuration` is a signed number of nanoseconds (a JS number, so exact up to ~104 days).
  * - Layouts are Go reference layouts (`2006-01-02T15:04:05Z07:00`), used by `Format` and `date`.
  */
+import { compileRegex } from '../util/regex.js';
 
 const NS_PER_MS = 1e6;
 const MINUTE_MS = 60_000;
@@ -423,7 +424,9 @@ export function parseTime(layout: string, value: string, defaultOffset = 0): Exp
       stds.push(c);
     }
   }
-  const m = new RegExp(`${re}$`).exec(value);
+  // RE2: the layout is the user's, and a layout such as `111111…` (months of one or two digits)
+  // would make a backtracking engine try exponentially many splits of a long value.
+  const m = compileRegex(`${re}$`).exec(value);
   const fail = (): TimeError =>
     new TimeError(
       `parsing time ${JSON.stringify(value)} as ${JSON.stringify(layout)}: cannot parse`,

@@ -28,7 +28,11 @@
  *   Failed (Skipped metrics do not count); no metrics is Successful at once (Kargo verifies a stage
  *   without verification as soon as the promotion lands);
  * - the run's `timeoutMs` (and the caller's `signal`) ends everything still running: those
- *   metrics are Error (or Skipped when they had not started) and the message says why.
+ *   metrics are Error (or Skipped when they had not started) and the message says why. A timer
+ *   cannot fire while JavaScript runs, so the deadline (by `clock`) is also checked between
+ *   measurements and while conditions and templates are evaluated, and a metric that measures
+ *   without waiting yields to the event loop after each measurement: CPU-bound work cannot
+ *   outlast the timeout.
  *
  * Before anything is measured every metric is prepared: `${{ }}` rendered (templates.ts), the
  * provider looked up and its configuration checked by the provider's `parse`. A metric that fails
@@ -40,7 +44,7 @@
  * Time is injectable: `clock` for timestamps and `sleep` for every wait, including the
  * per-measurement and overall timeouts, so tests run in virtual time.
  */
-import { setTimeout as delay } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop, setTimeout as delay } from 'node:timers/promises';
 import { hasExpression, type ExprFunctions } from '../expr/index.js';
 import type { VerificationMetric } from '../pipeline/types.js';
 import { formatDuration } from '../pipeline/duration.js';
@@ -357,6 +361,11 @@ class Runner {
   /** Aborted by the overall timeout or the caller's signal. */
   private readonly run = new AbortController();
   private endReason = '';
+  /** When the run times out, in `clock` milliseconds; set by start(). */
+  private deadline = Infinity;
+  /** For expression evaluations: the reason the run ended, once it has. */
+  private readonly interrupt = (): string | undefined =>
+    this.checkDeadline() ? this.endReason : undefined;
 
   constructor(private readonly opts: RunAnalysisOptions) {
     this.clock = opts.clock ?? (() => new Date());
@@ -370,6 +379,20 @@ class Runner {
 
   now(): string {
     return this.clock().toISOString();
+  }
+
+  /** Ends the run when its deadline has passed (no timer needed). True once the run has ended. */
+  private checkDeadline(): boolean {
+    if (!this.run.signal.aborted && this.clock().getTime() >= this.deadline) {
+      this.timeOut();
+    }
+    return this.run.signal.aborted;
+  }
+
+  private timeOut(): void {
+    if (this.run.signal.aborted || this.opts.timeoutMs === undefined) return;
+    this.endReason = `verification timed out after ${formatDuration(this.opts.timeoutMs)}`;
+    this.run.abort(new Error(this.endReason));
   }
 
   /** Render, look up and parse every metric; the problems, one per failing metric. */
@@ -386,13 +409,10 @@ class Runner {
             `${where}: provider ${JSON.stringify(metric.provider.name)} is not available (providers: ${known || 'none'})`,
           );
         }
-        const rendered = renderMetric(
-          where,
-          metricParts(metric),
-          this.opts.target,
-          this.env,
-          this.opts.functions,
-        );
+        const rendered = renderMetric(where, metricParts(metric), this.opts.target, this.env, {
+          ...(this.opts.functions && { functions: this.opts.functions }),
+          interrupt: this.interrupt,
+        });
         this.redactor.add(...rendered.secrets);
         const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);
         state.prepared = {
@@ -411,7 +431,8 @@ class Runner {
         state.result.phase = 'Error';
         state.result.message = message;
         state.done = true;
-        problems.push(message);
+        // Rendering cut short by the deadline says nothing about the spec.
+        if (!this.run.signal.aborted) problems.push(message);
       }
     }
     return problems;
@@ -419,6 +440,9 @@ class Runner {
 
   async start(): Promise<AnalysisResult> {
     const startedAt = this.now();
+    if (this.opts.timeoutMs !== undefined) {
+      this.deadline = this.clock().getTime() + this.opts.timeoutMs;
+    }
     const states: MetricState[] = this.opts.metrics.map((metric) => ({
       metric,
       result: newResult(metric),
@@ -436,6 +460,12 @@ class Runner {
     }
 
     const problems = this.prepare(states);
+    if (this.run.signal.aborted) {
+      for (const s of states) {
+        if (!s.done) s.result.message = `not run: ${this.endReason}`;
+      }
+      return this.finish(startedAt, states, '');
+    }
     if (problems.length > 0) {
       for (const s of states) {
         if (!s.done) s.result.message = 'not run: the verification spec is invalid';
@@ -448,10 +478,7 @@ class Runner {
     const timeoutMs = this.opts.timeoutMs;
     if (timeoutMs !== undefined) {
       void this.sleep(timeoutMs, finished.signal).then(() => {
-        if (!finished.signal.aborted && !this.run.signal.aborted) {
-          this.endReason = `verification timed out after ${formatDuration(timeoutMs)}`;
-          this.run.abort(new Error(this.endReason));
-        }
+        if (!finished.signal.aborted) this.timeOut();
       });
     }
     const external = this.opts.signal;
@@ -547,6 +574,7 @@ class Runner {
       await this.sleep(metric.initialDelayMs, stop);
     }
     for (;;) {
+      this.checkDeadline();
       if (stop.aborted) return;
       state.started = true;
       const m = await this.measure(prepared, stop);
@@ -580,6 +608,9 @@ class Runner {
       }
       const wait = m.phase === 'Error' ? this.errorRetryMs : (metric.intervalMs ?? 0);
       if (wait > 0) await this.sleep(wait, stop);
+      // A measurement that settled at once leaves only microtasks behind; without a macrotask
+      // hop, timers (the overall timeout) and cancellation could never run between measurements.
+      else await yieldToEventLoop();
     }
   }
 
@@ -650,7 +681,9 @@ class Runner {
       },
       vars,
       measurement.phase,
+      this.interrupt,
     );
+    if (this.run.signal.aborted) return error(`aborted: ${this.endReason}`);
     const value = measurement.detail ?? formatResult(measurement.result);
     const message =
       outcome.message ||

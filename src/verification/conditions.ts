@@ -74,10 +74,14 @@ function evalCondition(
   field: string,
   source: string,
   env: Readonly<Record<string, unknown>>,
+  interrupt: (() => string | undefined) | undefined,
 ): boolean {
   let value: unknown;
   try {
-    value = compileExpr(source).evaluate(env, { functions: CONDITION_FUNCTIONS });
+    value = compileExpr(source).evaluate(env, {
+      functions: CONDITION_FUNCTIONS,
+      ...(interrupt && { interrupt }),
+    });
   } catch (err) {
     throw new Error(`${field} ${JSON.stringify(source)}: ${errorMessage(err)}`, { cause: err });
   }
@@ -90,12 +94,14 @@ function evalCondition(
 
 /**
  * The phase of one measurement. `providerPhase` is what the provider decided by itself; it is
- * used only when the metric has no condition.
+ * used only when the metric has no condition. `interrupt` ends a long evaluation (the run's
+ * deadline); see EvalOptions.interrupt.
  */
 export function assessMeasurement(
   conditions: { successCondition?: string; failureCondition?: string },
   env: Readonly<Record<string, unknown>>,
   providerPhase?: MeasurementPhase,
+  interrupt?: () => string | undefined,
 ): ConditionOutcome {
   const { successCondition: success, failureCondition: failure } = conditions;
   if (success === undefined && failure === undefined) {
@@ -104,8 +110,8 @@ export function assessMeasurement(
   let ok = false;
   let bad = false;
   try {
-    if (success !== undefined) ok = evalCondition('successCondition', success, env);
-    if (failure !== undefined) bad = evalCondition('failureCondition', failure, env);
+    if (success !== undefined) ok = evalCondition('successCondition', success, env, interrupt);
+    if (failure !== undefined) bad = evalCondition('failureCondition', failure, env, interrupt);
   } catch (err) {
     return { phase: 'Error', message: errorMessage(err) };
   }

@@ -13,12 +13,7 @@
  * `Bearer null` would only fail later and less clearly), unless the expression gives a
  * fallback with `??` or `default(`.
  */
-import {
-  hasExpression,
-  renderTemplate,
-  renderTemplates,
-  type ExprFunctions,
-} from '../expr/index.js';
+import { hasExpression, renderTemplate, renderTemplates, type EvalOptions } from '../expr/index.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
 import type { VerificationMetric } from '../pipeline/types.js';
 import type { ProviderContext } from './types.js';
@@ -110,8 +105,11 @@ export function renderMetric(
   parts: MetricParts,
   target: ProviderContext['target'],
   env: TemplateEnvVars,
-  /** `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified. */
-  functions?: ExprFunctions,
+  /**
+   * `functions`: `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified;
+   * `interrupt`: ends a long evaluation (the run's deadline).
+   */
+  opts: Pick<EvalOptions, 'functions' | 'interrupt'> = {},
 ): RenderedMetric {
   const all = [parts.config, parts.successCondition, parts.failureCondition];
   const secrets: string[] = [];
@@ -125,7 +123,6 @@ export function renderMetric(
     }
   }
   const vars = templateEnv(target, env);
-  const opts = functions ? { functions } : {};
   const render = <T>(what: string, fn: () => T): T => {
     try {
       return fn();

@@ -246,6 +246,32 @@ describe('with resolveAllCandidates, SemVer and Lexical resolve only the tags th
   });
 });
 
+describe('tag regexes against tags the registry chooses', () => {
+  test('a tag that makes ^(a+)+$ backtrack for hours is filtered at once (RE2)', async () => {
+    const img = await pusher.pushImage('demo/redos', [], { created: hours(1) });
+    // 34 a's and a '-': 2^34 ways to split for a backtracking engine; a valid tag name.
+    const hostile = `${'a'.repeat(34)}-`;
+    await pusher.tagMany(
+      'demo/redos',
+      [hostile, 'a'.repeat(40), 'aaa', '1.0.0'],
+      img.bytes,
+      img.mediaType,
+    );
+    const started = performance.now();
+    const found = await discoverImages(
+      sub(`${reg.host}/demo/redos`, {
+        imageSelectionStrategy: 'Lexical',
+        allowTagsRegexes: ['^(a+)+$'],
+        ignoreTagsRegexes: ['^(a|aa)+b$'],
+      }),
+      client(),
+      settings(),
+    );
+    expect(found.map((f) => f.tag)).toEqual(['a'.repeat(40), 'aaa']);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
 describe('multi-platform images', () => {
   let idx100: Pushed;
   let idx110: Pushed;

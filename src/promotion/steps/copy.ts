@@ -12,6 +12,7 @@
 import { chmod, lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../../util/errors.js';
+import { compileRegex, type Regex } from '../../util/regex.js';
 import { checkFields, requireString } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
 import type { StepDefinition } from './types.js';
@@ -20,10 +21,14 @@ interface IgnoreRule {
   negate: boolean;
   dirOnly: boolean;
   anchored: boolean;
-  re: RegExp;
+  re: Regex;
 }
 
-/** A `.gitignore`-style glob as a regular expression source (`*`, `?`, `[…]`, `**`). */
+/**
+ * A `.gitignore`-style glob as an RE2 expression source (`*`, `?`, `[…]`, `**`); see
+ * compileGlob. Patterns come from configuration and subjects from the repository, so they are
+ * matched with RE2, which cannot backtrack (`*a*a*a*…` against a long name).
+ */
 export function globToRegExp(glob: string): string {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
@@ -46,7 +51,7 @@ export function globToRegExp(glob: string): string {
       re += '[^/]*';
     } else if (c === '?') re += '[^/]';
     else if (c === '[') {
-      const end = glob.indexOf(']', i + 2);
+      const end = classEnd(glob, i);
       if (end < 0) re += '\\[';
       else {
         let cls = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
@@ -62,11 +67,39 @@ export function globToRegExp(glob: string): string {
   return re;
 }
 
+/** Where the class opened at `open` closes (a `]` right after `[` is literal), or -1. */
+function classEnd(glob: string, open: number): number {
+  let j = open + 1;
+  if (glob[j] === ']') j++;
+  while (j < glob.length) {
+    if (glob[j] === ']') return j;
+    // `[:alpha:]` inside a class is one item; its `]` does not close the class.
+    const posix = glob.startsWith('[:', j) ? glob.indexOf(':]', j + 2) : -1;
+    j = posix >= 0 ? posix + 2 : j + 1;
+  }
+  return -1;
+}
+
+/** The glob anchored to the whole path, compiled. */
+export function compileGlob(glob: string): Regex {
+  // (?s): `**` spans any character, newlines included.
+  return compileRegex(`(?s)^${globToRegExp(glob)}$`);
+}
+
+/** Trailing whitespace is dropped, except one space escaped with a backslash. */
+function trimTrailing(line: string): string {
+  let start = line.length;
+  // A loop rather than /\s+$/, which is quadratic on a long run of spaces before other text.
+  while (start > 0 && /\s/.test(line[start - 1] ?? '')) start--;
+  if (start > 0 && start < line.length && line[start - 1] === '\\') start++;
+  return line.slice(0, start);
+}
+
 /** Parse `.gitignore`-style text into rules (last match wins). */
 export function parseIgnore(text: string): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '');
+    let line = trimTrailing(raw);
     if (line === '' || line.startsWith('#')) continue;
     let negate = false;
     if (line.startsWith('!')) {
@@ -81,7 +114,7 @@ export function parseIgnore(text: string): IgnoreRule[] {
     const anchored = line.includes('/');
     if (line.startsWith('/')) line = line.slice(1);
     if (line === '') continue;
-    rules.push({ negate, dirOnly, anchored, re: new RegExp(`^${globToRegExp(line)}$`) });
+    rules.push({ negate, dirOnly, anchored, re: compileGlob(line) });
   }
   return rules;
 }

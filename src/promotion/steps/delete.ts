@@ -9,7 +9,7 @@
 import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../../util/errors.js';
-import { globToRegExp } from './copy.js';
+import { compileGlob } from './copy.js';
 import { checkFields, optionalBool } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
 import type { StepDefinition } from './types.js';
@@ -29,7 +29,7 @@ async function expandGlob(worktree: string, glob: string, field: string): Promis
   // The literal prefix goes through the same checks as any other path.
   const prefix = literal.length ? literal.join('/') : '.';
   const start = await safePath(worktree, prefix, field);
-  const re = new RegExp(`^${globToRegExp(pattern)}$`);
+  const re = compileGlob(pattern);
   const out: string[] = [];
   const visit = async (abs: string, rel: string): Promise<void> => {
     const st = await lstat(abs).catch(() => undefined);

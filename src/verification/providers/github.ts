@@ -23,6 +23,7 @@
  * started). Failures to read (no token, 401/403/404/422) are thrown: Error measurements.
  */
 import { ConfigError } from '../../util/errors.js';
+import { compileRegex, type Regex } from '../../util/regex.js';
 import type { CheckRun, CommitStatus } from '../../github/client.js';
 import type {
   Measurement,
@@ -74,13 +75,16 @@ export interface GitHubChecksResult {
 
 const MAX_NAMES_IN_DETAIL = 5;
 
-/** `*` matches any run of characters (`/` and spaces too); everything else is literal. */
-export function globToRegExp(pattern: string): RegExp {
+/**
+ * `*` matches any run of characters (`/` and spaces too); everything else is literal. RE2, since
+ * check names come from GitHub and `*a*a*a*…` would make a backtracking engine hang on them.
+ */
+export function globToRegExp(pattern: string): Regex {
   const body = pattern
     .split('*')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*');
-  return new RegExp(`^${body}$`, 's');
+  return compileRegex(`(?s)^${body}$`);
 }
 
 function nameList(

@@ -86,6 +86,15 @@ describe('tag expression filters', () => {
   test('an expression that does not compile is a configuration error', () => {
     expect(() => tagFilter('tag ==')).toThrow(/^error compiling filter expression/);
   });
+
+  test('matches on what the remote chose (tag, annotation) is RE2: linear time', () => {
+    const keep = tagFilter('tag matches "^(a+)+$" || annotation matches "^([a-z]+ ?)*$"');
+    const hostile = tag(`${'a'.repeat(50_000)}!`, { annotation: `${'word '.repeat(20_000)}!` });
+    const started = performance.now();
+    expect(keep(hostile)).toBe(false);
+    expect(keep(tag('aaa'))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });
 
 // Conformance H: newest_from_branch_selector_test.go Test_newestFromBranchSelector_evaluateCommitExpression.

@@ -146,7 +146,31 @@ describe('path patterns (pkg/pattern extras)', () => {
     expect(cleanPath('a/')).toBe('a');
   });
 
-  test('globs compile to anchored regexes', () => {
-    expect(compileGlob('a/*').source).toMatch(/^\^.*\$$/);
+  test('globs compile to anchored RE2 expressions', () => {
+    expect(compileGlob('a/*').source).toMatch(/^\(\?s\)\^.*\$$/);
+  });
+
+  test('classes never match the separator, and a class of only `/` matches nothing', () => {
+    expect(parsePathPattern('glob:a[.-0]b').matches('a.b')).toBe(true);
+    expect(parsePathPattern('glob:a[.-0]b').matches('a0b')).toBe(true);
+    expect(parsePathPattern('glob:a[.-0]b').matches('a/b')).toBe(false);
+    expect(parsePathPattern('glob:a[/]b').matches('a/b')).toBe(false);
+    expect(parsePathPattern('glob:a[!x]b').matches('a/b')).toBe(false);
+    expect(parsePathPattern('glob:[é-ü]*').matches('ölkanne')).toBe(true);
+    expect(parsePathPattern('glob:[\\]]x').matches(']x')).toBe(true);
+  });
+
+  test('globs and regexes match in linear time', () => {
+    const name = `${'a'.repeat(5_000)}.txt`;
+    const paths = [name, `dir/${'a'.repeat(100_000)}!`];
+    const filter = compilePathFilter(
+      ['glob:*a*a*a*a*a*a*a*a*a*a*b', 'glob:**/**/**/**/**/**/x', 'regex:^(a+)+$'],
+      [],
+    );
+    const started = performance.now();
+    expect(filter.matches(paths)).toBe(false);
+    expect(parsePathPattern('regex:/(a+)+!$').matches(paths[1]!)).toBe(true);
+    // A backtracking engine takes hours on these; RE2 takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

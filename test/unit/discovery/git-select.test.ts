@@ -95,6 +95,29 @@ describe('conformance H: semver selection order (before metadata)', () => {
   });
 });
 
+describe('tag regexes are RE2', () => {
+  test('a hostile tag name is matched in linear time, by ref and among candidates', () => {
+    const hostile = `${'a'.repeat(50_000)}!`;
+    const s = tagSelector(
+      sub({ commitSelectionStrategy: 'Lexical', allowTagsRegexes: ['^(a+)+$'] }),
+    );
+    const started = performance.now();
+    expect(s.matchesRef(`refs/tags/${hostile}`)).toBe(false);
+    expect(s.matchesRef('refs/tags/aaa')).toBe(true);
+    expect(s.candidates(tags(hostile, 'aaa', 'a', 'b')).map((t) => t.tag)).toEqual(['aaa', 'a']);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test('Go syntax that JavaScript lacks works; lookaround is refused as in Go', () => {
+    const s = tagSelector(sub({ allowTagsRegexes: ['^\\Qv1.\\E[[:digit:]]+(?i:-RC)?\\z'] }));
+    expect(s.matchesTag('v1.2-rc')).toBe(true);
+    expect(s.matchesTag('v1x2')).toBe(false);
+    expect(() => tagSelector(sub({ allowTagsRegexes: ['^v(?!0)'] }))).toThrow(
+      'error compiling regular expression "^v(?!0)": error parsing regexp: invalid or unsupported Perl syntax: `(?!`',
+    );
+  });
+});
+
 describe('Lexical and NewestTag order', () => {
   test('Lexical: reverse byte order, so v9 beats v10 (conformance D)', () => {
     const s = tagSelector(sub({ commitSelectionStrategy: 'Lexical' }));

@@ -39,6 +39,20 @@ describe('B. tag filtering (tag_based_selector_test.go MatchesTag)', () => {
     expect(() => compileTagFilter(['['], [])).toThrow(/^error compiling regular expression "\["/);
     expect(() => compileTagFilter([], ['('])).toThrow(/error compiling regular expression/);
   });
+
+  test('tags a registry chooses cannot make a filter backtrack (RE2, linear time)', () => {
+    const hostile = `${'a'.repeat(100)}-`; // a valid tag: 128 characters at most
+    const f = compileTagFilter(['^(a+)+$', '^v(\\d+\\.?)+$'], ['^(a|aa)*-$-never']);
+    const started = performance.now();
+    expect(filterTags([hostile, 'a'.repeat(120), `v${'1.'.repeat(60)}x`, 'v1.2.3'], f)).toEqual([
+      'a'.repeat(120),
+      'v1.2.3',
+    ]);
+    const m = semverMatcher({ filter: f, strictSemvers: false });
+    expect(m.matches(hostile)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   // The deprecated `allowTags`/`ignoreTags` fields are not part of gantry's subscription type;
   // the project-file parser rejects them (Kargo's constructor errors "AllowTags is deprecated").
 });

@@ -198,6 +198,66 @@ describe('bounded work', () => {
     expect(fails('string(v)', { v }).message).toContain('parts');
   });
 
+  it('matches is RE2: a pattern that explodes a backtracking engine answers at once', () => {
+    const s = `${'a'.repeat(100_000)}!`;
+    const started = performance.now();
+    expect(evaluate('s matches "^(a+)+$"', { s })).toBe(false);
+    expect(evaluate('s matches p', { s, p: '^(a|aa)*$' })).toBe(false);
+    expect(evaluate('s matches "^(a+)+!$"', { s })).toBe(true);
+    // A backtracking engine needs minutes for 30 a's.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(fails('"a" matches "(?=a)"').message).toContain(
+      'error compiling regular expression "(?=a)": error parsing regexp: invalid or unsupported Perl syntax: `(?=`',
+    );
+  });
+
+  it('matches charges for its subject, so a loop of matches meets the budget', () => {
+    const s = 'x'.repeat(1_000_000);
+    expect(fails('any(1..1000, {s matches "y"})', { s }).message).toContain('exceeded its budget');
+  });
+
+  it('string indexing, slicing, == and contains charge for what they walk', () => {
+    const s = 'x'.repeat(1_000_000);
+    const list = Array.from({ length: 100_000 }, (_, i) => i);
+    const copy = [...list];
+    for (const src of [
+      'all(1..1000, {s[0] == "x"})',
+      'all(1..1000, {len(s[1:]) > 0})',
+      'all(1..1000, {list == copy})',
+      'any(1..1000, {s contains "y"})',
+    ]) {
+      expect(fails(src, { s, list, copy }).message).toContain('exceeded its budget');
+    }
+  });
+
+  it('functions over user text that used backtracking regexes are linear', () => {
+    const started = performance.now();
+    // trim's /[\s]+$/ was quadratic in a run of inner spaces; float's pattern too in digits.
+    expect(evaluate('len(trim(s))', { s: `a${' '.repeat(200_000)}a` })).toBe(200_002);
+    expect(fails('float(s)', { s: `${'1'.repeat(200_000)}x` }).message).toContain('ParseFloat');
+    // Go layouts of one-or-two-digit fields split a long run of digits exponentially many ways.
+    expect(fails('date(v, l)', { v: `${'1'.repeat(60)}x`, l: '1'.repeat(32) }).message).toContain(
+      'cannot parse',
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(evaluate('trim(s)', { s: '\u0085 \t a b \u3000' })).toBe('a b');
+    expect(evaluate('float("1.5e3") + float(".5") + float("2.")', {})).toBe(1502.5);
+  });
+
+  it('an interrupt ends an evaluation that is still running', () => {
+    let polls = 0;
+    const err = fails(
+      'map(1..50000, # + 1) | len()',
+      {},
+      {
+        interrupt: () => (++polls >= 3 ? 'time is up' : undefined),
+      },
+    );
+    expect(err.message).toContain('time is up');
+    expect(polls).toBe(3);
+    expect(evaluate('len(map(1..5000, # + 1))', {}, { interrupt: () => undefined })).toBe(5000);
+  });
+
   it('template output is bounded too', () => {
     expect(() =>
       renderTemplate("${{ repeat('x', 600000) }}${{ repeat('y', 600000) }}", {}),

@@ -830,3 +830,91 @@ describe('runAnalysis: the run as a whole', () => {
     expect(lines.some((l) => l.includes('sending {"header":"Bearer ***"} with ***'))).toBe(true);
   });
 });
+
+describe('runAnalysis: the timeout holds when the work is CPU-bound', () => {
+  /** A clock that moves `stepMs` each time it is read, as a busy CPU sees the wall clock. */
+  function busyClock(stepMs: number): () => Date {
+    let now = Date.parse(START);
+    return () => new Date((now += stepMs));
+  }
+
+  it('measurements that settle at once cannot starve the timeout (real timers)', async () => {
+    const started = Date.now();
+    const res = await runAnalysis({
+      metrics: [via('spin', { successCondition: 'result == 1', count: 200_000 })],
+      providers: new Map([['fake', fake('fake', { spin: value(1) })]]),
+      target: { project: 'echo', stage: 'dev', freightId: 'f'.repeat(40), freightAlias: 'x' },
+      fetch: globalThis.fetch,
+      timeoutMs: 200,
+    });
+    expect(res.phase).toBe('Error');
+    expect(res.message).toMatch(
+      /^metric "spin" assessed Error: verification timed out after 200ms/,
+    );
+    // Without a macrotask between measurements, all 200,000 run before the timer can fire.
+    expect(res.metrics[0]!.measurements.length).toBeLessThan(200_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a condition with a pathological regex on a measured value is decided at once (RE2)', async () => {
+    const started = performance.now();
+    const res = await run(
+      [
+        via('body', {
+          successCondition: 'result matches "^(a+)+$"',
+          failureCondition: 'result matches "^(a|aa)*!$"',
+        }),
+      ],
+      [fake('fake', { body: value(`${'a'.repeat(100_000)}!`) })],
+    );
+    expect(res.phase).toBe('Failed');
+    expect(res.metrics[0]!.measurements[0]!.message).toBe(
+      `failureCondition ${JSON.stringify('result matches "^(a|aa)*!$"')} is true`,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a condition still evaluating at the deadline is cut short', async () => {
+    const heavy = 'all(1..20000, {# > 0})';
+    const res = await run(
+      [via('heavy', { successCondition: heavy })],
+      [fake('fake', { heavy: value(1) })],
+      { timeoutMs: 1_000, clock: busyClock(50) },
+    );
+    expect(res.phase).toBe('Error');
+    expect(res.metrics[0]!.measurements).toEqual([
+      expect.objectContaining({
+        phase: 'Error',
+        message: 'aborted: verification timed out after 1s',
+      }),
+    ]);
+    expect(res.metrics[0]!.message).toMatch(/^verification timed out after 1s/);
+    // The same condition with time to spare is simply true.
+    const relaxed = await run(
+      [via('heavy', { successCondition: heavy })],
+      [fake('fake', { heavy: value(1) })],
+      { timeoutMs: 3_600_000, clock: busyClock(50) },
+    );
+    expect(relaxed.phase).toBe('Successful');
+  });
+
+  it('a template still rendering at the deadline ends the run, not as an invalid spec', async () => {
+    const res = await run(
+      [
+        metric({
+          name: 'heavy',
+          provider: {
+            name: 'fake',
+            config: { metric: 'heavy', n: '${{ len(map(1..20000, {# + 1})) }}' },
+          },
+        }),
+      ],
+      [fake('fake', { heavy: value(1) })],
+      { timeoutMs: 1_000, clock: busyClock(50) },
+    );
+    expect(res.phase).toBe('Error');
+    expect(res.message).not.toContain('spec invalid');
+    expect(res.message).toContain('verification timed out after 1s');
+    expect(res.metrics[0]!.measurements).toEqual([]);
+  });
+});

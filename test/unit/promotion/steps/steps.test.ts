@@ -232,6 +232,18 @@ describe('copy', () => {
     expect(isIgnored(rules, 'README.md', false)).toBe(true);
     expect(isIgnored(rules, 'docs/KEEP.md', false)).toBe(false);
   });
+
+  test('ignore patterns: trailing spaces dropped unless escaped, [[:class:]], linear time', () => {
+    expect(isIgnored(parseIgnore('a.txt   \n'), 'a.txt', false)).toBe(true);
+    expect(isIgnored(parseIgnore('a\\ \n'), 'a ', false)).toBe(true);
+    expect(isIgnored(parseIgnore('a\\    \n'), 'a ', false)).toBe(true);
+    expect(isIgnored(parseIgnore('[[:digit:]].log\n'), '7.log', false)).toBe(true);
+    const started = performance.now();
+    // Quadratic for /\s+$/, exponential for a backtracking *a*a*a*…: RE2 and a loop are linear.
+    const rules = parseIgnore(`x${' '.repeat(50_000)}y\n*${'a*'.repeat(12)}b\n`);
+    expect(isIgnored(rules, `${'a'.repeat(5_000)}.txt`, false)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });
 
 describe('delete', () => {
