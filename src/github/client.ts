@@ -443,13 +443,17 @@ export class GitHubClient implements GitHubPort {
     this.octokit = getOctokit(s.token, { baseUrl: s.apiUrl.replace(/\/+$/, '') });
     // Octokit reads bodies whole with text(); the cap must apply before it sees them. Wrapped
     // around the fetch it was given (@actions/github's, which honours HTTPS_PROXY), not instead.
+    // The options object is shared with the hooks inside this one (authentication), which
+    // ignore what this hook would pass on: the property is replaced on it, and replaced rather
+    // than mutated, since `request` may be Octokit's defaults object itself.
     this.octokit.hook.wrap('request', (request, options) => {
       const inner = (options.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch;
       const fetch = cappedFetch(inner, {
         maxBytes: GITHUB_MAX_BODY_BYTES,
         what: 'the GitHub API response',
       });
-      return request({ ...options, request: { ...options.request, fetch } });
+      options.request = { ...options.request, fetch };
+      return request(options);
     });
     this.redactor.add(s.token);
   }
