@@ -9,7 +9,7 @@ import { compareVersionsDesc, parseVersion, type ParsedVersion } from '../semver
 import { parseConstraint } from '../semver/constraint.js';
 import { sanitizeURL } from '../urls/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
-import { BodyTooLargeError, bodyChunks } from '../util/http-body.js';
+import { BodyTooLargeError, bodyChunks, formatBytes } from '../util/http-body.js';
 import { Redactor } from '../util/redact.js';
 import { parseRetryAfter, retry, sleep as realSleep, type RetryPolicy } from '../util/retry.js';
 import { IndexFormatError, IndexYamlScanner, readChartVersions } from './helm-index.js';
@@ -301,12 +301,6 @@ export async function listHttpChartVersions(
       `${read.versions === null ? `no chart ${chart}` : `${read.versions.length} versions of ${chart}`}`,
   );
   return read.versions;
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 interface FetchedIndex {
