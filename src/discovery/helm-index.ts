@@ -181,6 +181,9 @@ type Phase = 'start' | 'top' | 'entries';
 /** The `reason` of an unrecognised scan whose document starts with `{` or `[`. */
 export const JSON_DOCUMENT = 'JSON or flow-style document';
 
+/** Longest line the scanner holds while it straddles chunks. */
+const MAX_LINE_BYTES = 1 << 20;
+
 /**
  * The streaming line scanner. Feed it the index in chunks with `push` (lines may straddle
  * chunks) and call `end` for the result. It keeps only the current partial line and the versions
@@ -189,6 +192,7 @@ export const JSON_DOCUMENT = 'JSON or flow-style document';
 export class IndexYamlScanner {
   private readonly chart: string;
   private carry: Buffer[] = [];
+  private carried = 0;
   private lineNo = 0;
   private verdict: IndexScan | null = null;
   /** The first significant byte is `{` or `[`: a JSON (or flow YAML) document. */
@@ -234,23 +238,39 @@ export class IndexYamlScanner {
       const nl = chunk.indexOf(LF);
       if (nl < 0) {
         // A line longer than a chunk: its pieces are joined once, when it ends.
-        this.carry.push(chunk.slice());
+        this.hold(chunk);
         return;
       }
       const line = Buffer.concat([...this.carry, chunk.subarray(0, nl)]);
       this.carry = [];
+      this.carried = 0;
       this.line(line, 0, line.length);
       pos = nl + 1;
     }
     while (pos < chunk.length && !this.done) {
       const nl = chunk.indexOf(LF, pos);
       if (nl < 0) {
-        this.carry.push(chunk.slice(pos));
+        this.hold(chunk.subarray(pos));
         return;
       }
       this.line(chunk, pos, nl);
       pos = nl + 1;
     }
+  }
+
+  /**
+   * Keep the start of a line that goes on in the next chunk. A line of more than a MiB is no
+   * index the scanner reads (and a body without newlines would otherwise be held whole here).
+   */
+  private hold(piece: Buffer): void {
+    this.carried += piece.length;
+    if (this.carried > MAX_LINE_BYTES) {
+      this.carry = [];
+      this.carried = 0;
+      this.giveUp(`a line longer than ${MAX_LINE_BYTES} bytes`);
+      return;
+    }
+    this.carry.push(piece);
   }
 
   /** Recognise a JSON document from its first byte, before its first (maybe only) line ends. */

@@ -9,6 +9,7 @@ import { compareVersionsDesc, parseVersion, type ParsedVersion } from '../semver
 import { parseConstraint } from '../semver/constraint.js';
 import { sanitizeURL } from '../urls/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
+import { BodyTooLargeError, bodyChunks, formatBytes } from '../util/http-body.js';
 import { Redactor } from '../util/redact.js';
 import { parseRetryAfter, retry, sleep as realSleep, type RetryPolicy } from '../util/retry.js';
 import { IndexFormatError, IndexYamlScanner, readChartVersions } from './helm-index.js';
@@ -42,6 +43,11 @@ export interface ChartDeps {
   maxRetryAfterMs?: number;
   /** Largest index accepted, in bytes (as received, after content decoding). Default 512 MiB. */
   maxIndexBytes?: number;
+  /**
+   * Largest index kept whole for the fallback parsers (JSON, layouts the line scanner does not
+   * read). Default 64 MiB. Larger indexes are read by the line scanner alone.
+   */
+  maxParsedIndexBytes?: number;
   /** Retries, fallbacks and timings. */
   log?: DiscoveryLog;
   /** Tests replace the waits between retries. */
@@ -54,7 +60,10 @@ export const DEFAULT_CHART_RETRY: RetryPolicy = {
   maxDelayMs: 8_000,
 };
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/** A large public repository's index is tens of MiB; 512 MiB streamed costs time, not memory. */
 const DEFAULT_MAX_INDEX_BYTES = 512 * 1024 * 1024;
+/** Parsing YAML whole takes many times the text's size in memory: only this much is kept for it. */
+const DEFAULT_MAX_PARSED_INDEX_BYTES = 64 * 1024 * 1024;
 
 /** Whether the repository URL names a chart in an OCI registry. */
 export function isOciChartURL(repoURL: string): boolean {
@@ -294,12 +303,6 @@ export async function listHttpChartVersions(
   return read.versions;
 }
 
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
-
 interface FetchedIndex {
   /** The whole body, joined on demand (only the fallback parsers need it). */
   body: () => Uint8Array;
@@ -360,44 +363,39 @@ async function fetchIndex(
       );
     }
     const max = deps.maxIndexBytes ?? DEFAULT_MAX_INDEX_BYTES;
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (!res.headers.get('content-encoding') && declared > max) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new OperationError(
-        `${url}: the index is ${formatBytes(declared)}, more than ${formatBytes(max)}`,
-      );
-    }
+    const keepMax = Math.min(max, deps.maxParsedIndexBytes ?? DEFAULT_MAX_PARSED_INDEX_BYTES);
     const scanner = new IndexYamlScanner(chart);
-    // The raw chunks are kept in case a fallback parser needs the whole text; the scanner
-    // itself holds nothing but the current line.
+    // The raw chunks are kept in case a fallback parser needs the whole text, but only up to
+    // keepMax: past it they go, and the scanner alone (which holds nothing but the current
+    // line) reads the rest, so a large index costs time, not memory.
     const chunks: Uint8Array[] = [];
+    let kept = true;
     let bytes = 0;
-    if (res.body) {
-      const reader = res.body.getReader();
-      for (;;) {
-        arm();
-        let step: Awaited<ReturnType<typeof reader.read>>;
-        try {
-          step = await reader.read();
-        } catch (err) {
-          if (timedOut) {
-            throw new RequestTimeoutError(
-              `${url}: the index stopped arriving (nothing for ${deps.timeoutMs} ms after ${formatBytes(bytes)})`,
-            );
-          }
-          throw new NetworkError(`${url}: reading the index failed: ${describeNetworkError(err)}`, {
-            cause: err,
-          });
+    const body = bodyChunks(res, { url, maxBytes: max, what: 'the Helm index' });
+    for (;;) {
+      arm();
+      let step: IteratorResult<Uint8Array>;
+      try {
+        step = await body.next();
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) throw err;
+        if (timedOut) {
+          throw new RequestTimeoutError(
+            `${url}: the index stopped arriving (nothing for ${deps.timeoutMs} ms after ${formatBytes(bytes)})`,
+          );
         }
-        if (step.done) break;
-        bytes += step.value.byteLength;
-        if (bytes > max) {
-          await reader.cancel().catch(() => undefined);
-          throw new OperationError(`${url}: the index is more than ${formatBytes(max)}`);
-        }
-        chunks.push(step.value);
-        scanner.push(step.value);
+        throw new NetworkError(`${url}: reading the index failed: ${describeNetworkError(err)}`, {
+          cause: err,
+        });
       }
+      if (step.done) break;
+      bytes += step.value.byteLength;
+      if (kept && bytes > keepMax) {
+        kept = false;
+        chunks.length = 0;
+      }
+      if (kept) chunks.push(step.value);
+      scanner.push(step.value);
     }
     const scan = scanner.end();
     let joined: Uint8Array | undefined;
@@ -405,6 +403,12 @@ async function fetchIndex(
       bytes,
       scan,
       body: () => {
+        if (!kept) {
+          const why = scan.status === 'unrecognised' ? ` (line ${scan.line}: ${scan.reason})` : '';
+          throw new OperationError(
+            `${url}: the index is ${formatBytes(bytes)}, in a layout the fast scanner does not read${why}, and more than the ${formatBytes(keepMax)} gantry parses whole`,
+          );
+        }
         if (!joined) {
           joined = Buffer.concat(chunks, bytes);
           chunks.length = 0; // the pieces can go as soon as the whole exists

@@ -1,5 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { OperationError } from '../util/errors.js';
+import { BodyTooLargeError, cappedFetch } from '../util/http-body.js';
 import { Redactor } from '../util/redact.js';
 import { retry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
 
@@ -240,6 +241,12 @@ export interface GitHubSettings {
   retryHooks?: RetryHooks;
 }
 
+/**
+ * Most of one GitHub API answer read. The largest gantry asks for are pages of 100 pull requests
+ * or check runs, a few MiB; an answer past 16 MiB is a proxy gone wrong, not data.
+ */
+export const GITHUB_MAX_BODY_BYTES = 16 << 20;
+
 /** GitHub truncates nothing itself: longer deployment (status) descriptions are refused. */
 export const DESCRIPTION_LIMIT = 140;
 
@@ -310,8 +317,17 @@ function githubMessage(err: RequestErrorLike): string {
   return err.message;
 }
 
+/** The cap error, which Octokit wraps in a RequestError (status 500) when fetch throws it. */
+function tooLarge(err: unknown): BodyTooLargeError | undefined {
+  if (err instanceof BodyTooLargeError) return err;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause instanceof BodyTooLargeError ? cause : undefined;
+}
+
 const TRANSIENT = (err: unknown): boolean =>
   isRequestError(err) &&
+  // Octokit reports the cap as a 500; asking again would read the same flood again.
+  !tooLarge(err) &&
   (err.status >= 500 ||
     err.status === 429 ||
     // Secondary rate limits answer 403 with this text.
@@ -461,6 +477,20 @@ export class GitHubClient implements GitHubPort {
 
   constructor(private readonly s: GitHubSettings) {
     this.octokit = getOctokit(s.token, { baseUrl: s.apiUrl.replace(/\/+$/, '') });
+    // Octokit reads bodies whole with text(); the cap must apply before it sees them. Wrapped
+    // around the fetch it was given (@actions/github's, which honours HTTPS_PROXY), not instead.
+    // The options object is shared with the hooks inside this one (authentication), which
+    // ignore what this hook would pass on: the property is replaced on it, and replaced rather
+    // than mutated, since `request` may be Octokit's defaults object itself.
+    this.octokit.hook.wrap('request', (request, options) => {
+      const inner = (options.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch;
+      const fetch = cappedFetch(inner, {
+        maxBytes: GITHUB_MAX_BODY_BYTES,
+        what: 'the GitHub API response',
+      });
+      options.request = { ...options.request, fetch };
+      return request(options);
+    });
     this.redactor.add(s.token);
   }
 
@@ -488,6 +518,8 @@ export class GitHubClient implements GitHubPort {
       );
     } catch (err) {
       if (err instanceof OperationError || err instanceof StaleHeadError) throw err;
+      const cap = tooLarge(err);
+      if (cap) throw new OperationError(`could not ${what}: ${this.redactor.redact(cap.message)}`);
       const gql = graphqlErrors(err);
       if (gql) {
         const text = this.redactor.redact(gql.map((e) => e.message).join('; '));

@@ -25,6 +25,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../../src/cli/run.js';
+import { listHttpChartVersions } from '../../src/discovery/helm.js';
+import { RegistryClient } from '../../src/discovery/oci/client.js';
+import { parseImageRepository } from '../../src/discovery/oci/reference.js';
 import { RegistryAuthenticator, loadDockerConfig } from '../../src/discovery/oci/auth.js';
 import { parseRemote } from '../../src/git/index.js';
 import { GitHubClient } from '../../src/github/client.js';
@@ -46,6 +49,7 @@ import { initSettings, planInit } from '../../src/init/index.js';
 import { workflowProblems } from '../../src/status/workflow-lint.js';
 import { Redactor } from '../../src/util/redact.js';
 import { table } from '../../src/util/table.js';
+import { datadog } from '../../src/verification/providers/datadog.js';
 import { defaultProviders } from '../../src/verification/providers/index.js';
 import { verify } from '../../src/verification/verify.js';
 import {
@@ -73,8 +77,10 @@ import {
   type BlockKind,
   type CodeBlock,
 } from '../support/docs.js';
+import { providerHarness } from '../support/analysis.js';
 import { makeFreight } from '../support/freight.js';
 import { startFakeGitHub } from '../support/github-fake.js';
+import { startHostileServer } from '../support/hostile-http.js';
 import { RegistryPusher, startRegistry } from '../support/registry.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { realTempDir, stepContext } from '../support/steps.js';
@@ -867,6 +873,65 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
     );
   },
 
+  async 'body-cap'() {
+    // Each kind of hostile answer, each read by a different client, as discover, verify and
+    // promote print them.
+    const server = await startHostileServer((req, res, hostile) => {
+      const path = req.url ?? '';
+      if (path.includes('/tags/list')) return void hostile('endless');
+      if (path.includes('/charts/')) return void hostile('huge-length');
+      if (path.includes('/api/v1/query')) return void hostile('gzip-bomb');
+      if (path.includes('/pulls/')) return void hostile('gzip-bomb');
+      return void hostile('endless');
+    });
+    const lines: string[] = [];
+    const attempt = async (fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+        lines.push('no error');
+      } catch (err) {
+        lines.push(errorMessage(err));
+      }
+    };
+    try {
+      await attempt(() =>
+        new RegistryClient({ requestTimeoutMs: 20_000, concurrencyPerRegistry: 1 }).listTags(
+          parseImageRepository(`${server.host}/acme/echo`),
+        ),
+      );
+      await attempt(() =>
+        listHttpChartVersions(`${server.url}/charts?sig=0123abcd`, 'echo', {
+          timeoutMs: 20_000,
+          listOciTags: () => Promise.reject(new Error('no OCI here')),
+        }),
+      );
+      await attempt(() =>
+        datadog.measure(
+          datadog.parse(
+            {
+              address: server.url,
+              apiKey: 'dd-api-key-0123',
+              appKey: 'dd-app-key-0123',
+              query: 'avg:x{*}',
+            },
+            'metric',
+          ),
+          providerHarness().ctx,
+        ),
+      );
+      await attempt(() =>
+        new GitHubClient({
+          token: 'ghs_docsBodyCapToken0123',
+          apiUrl: server.url,
+          owner: 'acme',
+          repo: 'gitops',
+        }).getPullRequest(7),
+      );
+    } finally {
+      await server.close();
+    }
+    return lines.join('\n');
+  },
   async 'promote-commit-github'() {
     return (await promoteOnGitHub()).message;
   },

@@ -18,6 +18,7 @@ import { Agent, fetch, type Dispatcher } from 'undici';
 import type { DiscoveryLog, DiscoverySettings, RegistryCredential } from '../types.js';
 import { OperationError } from '../../util/errors.js';
 import { isRecord } from '../../util/guards.js';
+import { BodyTooLargeError, readBody } from '../../util/http-body.js';
 import { Redactor } from '../../util/redact.js';
 import {
   backoffDelay,
@@ -614,7 +615,7 @@ export class RegistryClient {
       try {
         res = await attempt();
       } catch (err) {
-        if (err instanceof RegistryError) throw err;
+        if (err instanceof RegistryError || err instanceof BodyTooLargeError) throw err;
         if (isTimeout(err)) {
           throw new RegistryError(
             `registry ${host} did not answer ${method} ${path} within ${this.opts.requestTimeoutMs} ms`,
@@ -669,7 +670,7 @@ export class RegistryClient {
     await (this.opts.sleep ?? realSleep)(delay);
   }
 
-  /** One HTTP exchange: a concurrency slot (registries only), a timeout, the body read whole. */
+  /** One HTTP exchange: a concurrency slot (registries only), a timeout, the body read up to `maxBytes`. */
   private async send(
     host: string,
     url: string,
@@ -692,18 +693,12 @@ export class RegistryClient {
         redirect: 'follow',
         ...(dispatcher && { dispatcher }),
       });
-      const declared = Number(res.headers.get('content-length'));
-      if (init.method !== 'HEAD' && declared > maxBytes) {
-        await res.body?.cancel();
-        throw new RegistryError(
-          `registry ${host} sent ${declared} bytes for ${new URL(url).pathname}, more than the ${maxBytes} gantry reads`,
-        );
-      }
-      const body = init.method === 'HEAD' ? Buffer.alloc(0) : Buffer.from(await res.arrayBuffer());
-      if (body.length > maxBytes) {
-        throw new RegistryError(
-          `registry ${host} sent ${body.length} bytes for ${new URL(url).pathname}, more than the ${maxBytes} gantry reads`,
-        );
+      let body: Buffer;
+      if (init.method === 'HEAD') {
+        body = Buffer.alloc(0);
+      } else {
+        // Streamed and counted: an endless chunked tag list must fail at the cap, not fill memory.
+        body = await readBody(res, { url, maxBytes, what: 'the registry response' });
       }
       return { status: res.status, headers: res.headers, body, url: res.url || url };
     } finally {

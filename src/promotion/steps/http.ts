@@ -52,6 +52,7 @@ import { Agent, ProxyAgent } from 'undici';
 import { parse as parseYaml } from 'yaml';
 import { compileExpr, formatValue, parseDuration, type CompiledExpr } from '../../expr/index.js';
 import { OperationError, errorMessage } from '../../util/errors.js';
+import { BodyTooLargeError, formatBytes, readBody, safeURL } from '../../util/http-body.js';
 import { Redactor } from '../../util/redact.js';
 import { fieldError, isRecord } from './config-check.js';
 import { checkFields, optionalBool } from './engine.js';
@@ -299,13 +300,6 @@ export function parseHttpConfig(config: Record<string, unknown>): HttpConfig {
   };
 }
 
-/** `https://host/path?token=***`: no credentials, no query values, no fragment. */
-export function describeURL(url: URL): string {
-  const keys = [...url.searchParams.keys()];
-  const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
-  return `${url.protocol}//${url.host}${url.pathname}${query}`;
-}
-
 /** Go's `CanonicalMIMEHeaderKey`: `content-type` → `Content-Type`. */
 function canonicalHeader(name: string): string {
   return name
@@ -349,31 +343,6 @@ export function parseResponseBody(text: string, contentType: string | null): unk
   } catch {
     return text;
   }
-}
-
-class TooLarge extends Error {}
-
-async function readCapped(res: Response): Promise<string> {
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > MAX_RESPONSE_BYTES) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new TooLarge(` (Content-Length ${declared})`);
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_RESPONSE_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge('');
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
 }
 
 function isTimeout(err: unknown): boolean {
@@ -423,7 +392,7 @@ export const http: StepDefinition = {
       headers.set('Content-Type', 'application/json');
     }
 
-    const what = `${cfg.method} ${describeURL(url)}`;
+    const what = `${cfg.method} ${safeURL(url)}`;
     // Text from elsewhere (network errors, the response) is scrubbed of the request's secrets:
     // servers echo tokens back ("invalid token abc…").
     const scrub = (text: string): string => redactor.redact(text);
@@ -470,11 +439,18 @@ export const http: StepDefinition = {
       status = res.status;
       responseHeaders = res.headers;
       try {
-        text = cfg.method === 'HEAD' ? '' : await readCapped(res);
+        text =
+          cfg.method === 'HEAD'
+            ? ''
+            : // TextDecoder, not Buffer: it drops a byte-order mark that would break JSON.parse.
+              new TextDecoder('utf-8').decode(
+                await readBody(res, { url, maxBytes: MAX_RESPONSE_BYTES, what: 'the response' }),
+              );
       } catch (err) {
-        if (err instanceof TooLarge) {
+        if (err instanceof BodyTooLargeError) {
+          const declared = err.declared !== undefined ? ` (Content-Length ${err.declared})` : '';
           throw fail(
-            `the HTTP ${status} response body${err.message} is larger than the ${MAX_RESPONSE_BYTES / (1 << 20)} MiB the step reads`,
+            `the HTTP ${status} response body${declared} is larger than the ${formatBytes(MAX_RESPONSE_BYTES)} the step reads`,
           );
         }
         if (isTimeout(err)) {

@@ -23,6 +23,7 @@
 import { Agent } from 'undici';
 import { parseDuration } from '../../pipeline/duration.js';
 import { ConfigError, errorMessage } from '../../util/errors.js';
+import { BodyTooLargeError, readText } from '../../util/http-body.js';
 import { suggest } from '../../util/suggest.js';
 import type {
   Measurement,
@@ -451,6 +452,13 @@ function gatewayError(body: string): { message: string; code?: number } {
   return { message: oneLine(body) || '(empty body)' };
 }
 
+/**
+ * Most of an Argo CD answer read. An Application carries its resource tree and sync history;
+ * one with thousands of resources is a few MiB, so 32 MiB leaves room without letting a broken
+ * server fill the process.
+ */
+export const ARGOCD_MAX_BODY_BYTES = 32 << 20;
+
 /** gRPC NotFound: Argo CD's "no such application", as opposed to a proxy's 404 for a wrong path. */
 const GRPC_NOT_FOUND = 5;
 
@@ -487,8 +495,13 @@ async function getApplication(
     });
     status = res.status;
     statusText = res.statusText;
-    body = await res.text();
+    body = await readText(res, {
+      url,
+      maxBytes: ARGOCD_MAX_BODY_BYTES,
+      what: 'the Argo CD response',
+    });
   } catch (err) {
+    if (err instanceof BodyTooLargeError) throw err;
     if (timeout.aborted) {
       throw new Error(
         `Argo CD (${host}) did not answer for application ${label} within ${config.requestTimeoutMs / 1000}s`,

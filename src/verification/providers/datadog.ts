@@ -18,6 +18,7 @@
  */
 import { parseDuration } from '../../pipeline/duration.js';
 import { ConfigError, errorMessage } from '../../util/errors.js';
+import { BodyTooLargeError, readText } from '../../util/http-body.js';
 import { suggest } from '../../util/suggest.js';
 import type { Measurement, ProviderContext, ProviderDefinition } from '../types.js';
 import { fail, isRecord, optionalNonEmptyString } from './fields.js';
@@ -292,6 +293,12 @@ function rateLimitText(headers: Headers): string {
   return parts.join(', ');
 }
 
+/**
+ * Most of a Datadog answer read. gantry reads one series' last point; a query grouped by a
+ * busy tag answers a few MiB at most, so more is a broken proxy or a query to narrow.
+ */
+export const DATADOG_MAX_BODY_BYTES = 8 << 20;
+
 interface Sent {
   status: number;
   statusText: string;
@@ -311,9 +318,14 @@ async function send(
   const host = new URL(url).host;
   try {
     const res = await ctx.fetch(url, { ...init, signal, redirect: 'follow' });
-    const body = await res.text();
+    const body = await readText(res, {
+      url,
+      maxBytes: DATADOG_MAX_BODY_BYTES,
+      what: 'the Datadog response',
+    });
     return { status: res.status, statusText: res.statusText, headers: res.headers, body };
   } catch (err) {
+    if (err instanceof BodyTooLargeError) throw err;
     if (timeout.aborted) {
       throw new Error(`Datadog API request to ${host} timed out after ${timeoutMs / 1000}s`, {
         cause: err,

@@ -6,10 +6,15 @@
 import { Agent } from 'undici';
 import { formatDuration } from '../../pipeline/duration.js';
 import { errorMessage } from '../../util/errors.js';
+import { BodyTooLargeError, readText } from '../../util/http-body.js';
 import type { ProviderContext } from '../types.js';
 import type { Header } from './fields.js';
 
-/** Most of a response body a provider reads. */
+/**
+ * Most of a response body the http and prometheus providers read: a health endpoint's JSON or
+ * a query's vector, which gantry reduces to one value. A range query over many series that
+ * needs more is better aggregated in PromQL.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 let insecureAgent: Agent | undefined;
@@ -41,29 +46,6 @@ function failure(err: unknown): string {
   return errorMessage(err);
 }
 
-async function readCapped(res: globalThis.Response): Promise<string> {
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) {
-    await res.body?.cancel();
-    throw new Error(`response body of ${declared} bytes is larger than ${MAX_BODY_BYTES} bytes`);
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new Error(`response body is larger than ${MAX_BODY_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Send the request; throws an Error with a readable message (the runner records an Error). */
 export async function sendRequest(
   ctx: ProviderContext,
@@ -88,13 +70,14 @@ export async function sendRequest(
       ...(opts.insecure && insecureAgent && { dispatcher: insecureAgent }),
     };
     const res = await ctx.fetch(url, init);
-    const text = await readCapped(res);
+    const text = await readText(res, { url, maxBytes: MAX_BODY_BYTES, what: 'the response' });
     const out: Record<string, string> = {};
     res.headers.forEach((value, name) => {
       out[name] = value;
     });
     return { status: res.status, statusText: res.statusText, headers: out, text };
   } catch (err) {
+    if (err instanceof BodyTooLargeError) throw err;
     if (timeout.signal.aborted && !ctx.signal.aborted) {
       throw new Error(`${what}: no response within ${formatDuration(opts.timeoutMs)}`, {
         cause: err,

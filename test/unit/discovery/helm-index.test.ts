@@ -309,6 +309,29 @@ describe('scanner verdicts', () => {
   });
 });
 
+describe('scanner memory', () => {
+  it('gives up on a line longer than 1 MiB instead of holding it, however it is chunked', () => {
+    const scanner = new IndexYamlScanner('c');
+    scanner.push(Buffer.from('apiVersion: v1\nentries:\n  c:\n  - version: "'));
+    const piece = Buffer.alloc(64 * 1024, 0x61);
+    for (let i = 0; i < 17 && !scanner.done; i++) scanner.push(piece);
+    expect(scanner.done).toBe(true);
+    expect(scanner.end()).toEqual({
+      status: 'unrecognised',
+      line: 3,
+      reason: 'a line longer than 1048576 bytes',
+    });
+  });
+
+  it('still reads a line of almost 1 MiB split over chunks', () => {
+    const scanner = new IndexYamlScanner('c');
+    const text = `entries:\n  c:\n  - description: ${'d'.repeat(1000_000)}\n    version: 1.0.0\n`;
+    const bytes = Buffer.from(text);
+    for (let i = 0; i < bytes.length; i += 4096) scanner.push(bytes.subarray(i, i + 4096));
+    expect(scanner.end()).toEqual({ status: 'found', versions: ['1.0.0'] });
+  });
+});
+
 describe('JSON skimmer', () => {
   const skim = (text: string, chart = 'c'): IndexScan => scanJsonIndex(Buffer.from(text), chart);
 

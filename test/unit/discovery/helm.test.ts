@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   chartIndexURL,
@@ -17,6 +18,7 @@ import {
   fetchOciTagLister,
   generateIndex,
   generatedChartName,
+  generatedVersion,
   startServer,
   type Handler,
   type LocalServer,
@@ -258,6 +260,30 @@ describe('classic repositories', () => {
     expect(r.lines.some((l) => l.startsWith('warn'))).toBe(false);
   });
 
+  it('keeps only maxParsedIndexBytes for the fallback parsers: the scanner reads the rest', async () => {
+    const body = generateIndex({ charts: 4, versionsPerChart: 100 });
+    const keep = 16 * 1024;
+    expect(body.length).toBeGreaterThan(4 * keep);
+    const s = await serveIndex(body);
+    const found = await discoverCharts(
+      sub({ repoURL: s.url, name: generatedChartName(3), discoveryLimit: 3 }),
+      deps({ maxParsedIndexBytes: keep }).deps,
+    );
+    expect(versions(found)).toEqual([99, 98, 97].map(generatedVersion));
+    // JSON needs the whole text, which was not kept: a clear error, not a wrong answer.
+    const json = await serveIndex(JSON.stringify(parse(body)));
+    await expect(
+      discoverCharts(
+        sub({ repoURL: json.url, name: generatedChartName(3) }),
+        deps({ maxParsedIndexBytes: keep }).deps,
+      ),
+    ).rejects.toThrow(
+      new RegExp(
+        `^${json.url}/index\\.yaml: the index is \\d+\\.\\d KiB, in a layout the fast scanner does not read \\(line 1: JSON or flow-style document\\), and more than the 16 KiB gantry parses whole$`,
+      ),
+    );
+  });
+
   it('refuses an index larger than maxIndexBytes', async () => {
     const s = await serveIndex(generateIndex({ charts: 2, versionsPerChart: 100 }));
     await expect(
@@ -265,7 +291,9 @@ describe('classic repositories', () => {
         sub({ repoURL: s.url, name: 'chart-0000' }),
         deps({ maxIndexBytes: 10_000 }).deps,
       ),
-    ).rejects.toThrow(/the index is (?:36\.\d KiB, )?more than 9\.8 KiB/);
+    ).rejects.toThrow(
+      `the Helm index from ${s.url}/index.yaml is larger than 9.8 KiB, the most gantry reads`,
+    );
     const declared = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Length': '20000' }).end('x'.repeat(20_000));
     });
@@ -274,7 +302,9 @@ describe('classic repositories', () => {
         sub({ repoURL: declared.url, name: 'c' }),
         deps({ maxIndexBytes: 10_000 }).deps,
       ),
-    ).rejects.toThrow('the index is 19.5 KiB, more than 9.8 KiB');
+    ).rejects.toThrow(
+      `the Helm index from ${declared.url}/index.yaml is larger than 9.8 KiB, the most gantry reads (it announced Content-Length: 20000)`,
+    );
   });
 });
 

@@ -1,0 +1,143 @@
+/**
+ * Reading an HTTP response body with a ceiling. `fetch`'s own `text()`, `json()` and
+ * `arrayBuffer()` keep whatever the server sends until it stops: an endless chunked answer
+ * (no Content-Length) or a small gzip body that inflates to gigabytes fills the process
+ * before any size check runs. Everything gantry reads over HTTP goes through here instead:
+ * the body is read chunk by chunk, counted after content decoding, and the connection is
+ * dropped the moment the count passes the cap.
+ */
+import { OperationError } from './errors.js';
+
+/** The part of a fetch Response (Node's or undici's) this module reads. */
+export interface BodySource {
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+export interface BodyLimit {
+  /** The address read, for the error; shown without credentials or query values. */
+  url: string | URL;
+  maxBytes: number;
+  /** What the body is, for the error: `the registry response`, `the Helm index`. */
+  what: string;
+}
+
+/** A body passed its cap; the connection has been dropped. */
+export class BodyTooLargeError extends OperationError {
+  override name = 'BodyTooLargeError';
+  constructor(
+    readonly url: string,
+    readonly maxBytes: number,
+    /** The Content-Length that gave it away before reading, if that is how it was caught. */
+    readonly declared?: number,
+    what = 'the response',
+  ) {
+    super(
+      `${what} from ${url} is larger than ${formatBytes(maxBytes)}, the most gantry reads` +
+        (declared !== undefined ? ` (it announced Content-Length: ${declared})` : ''),
+    );
+  }
+}
+
+/**
+ * `https://host/path?token=***`: no user info, no query values, no fragment. Signed URLs carry
+ * their signature in the query and registries their tokens in user info; neither belongs in a
+ * message.
+ */
+export function safeURL(url: string | URL): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return '(an invalid URL)';
+  }
+  const keys = [...u.searchParams.keys()];
+  const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
+  return `${u.protocol}//${u.host}${u.pathname}${query}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const unit = n < 1 << 20 ? ['KiB', 1024] : ['MiB', 1 << 20];
+  const v = n / (unit[1] as number);
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit[0] as string}`;
+}
+
+function tooLarge(limit: BodyLimit, declared?: number): BodyTooLargeError {
+  return new BodyTooLargeError(safeURL(limit.url), limit.maxBytes, declared, limit.what);
+}
+
+/**
+ * The body's chunks as they arrive, ending with BodyTooLargeError once more than `maxBytes`
+ * arrived (or were announced: a Content-Length over the cap fails before any byte is read,
+ * unless a Content-Encoding makes that length the compressed one). Stopping early, or failing,
+ * cancels the body so the connection is not left streaming.
+ */
+export async function* bodyChunks(res: BodySource, limit: BodyLimit): AsyncGenerator<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (!res.headers.get('content-encoding') && declared > limit.maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge(limit, declared);
+  }
+  if (!res.body) return;
+  const reader = res.body.getReader();
+  let total = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const step = await reader.read();
+      if (step.done) {
+        finished = true;
+        return;
+      }
+      total += step.value.byteLength;
+      if (total > limit.maxBytes) throw tooLarge(limit);
+      yield step.value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** The whole body, at most `maxBytes` of it (see bodyChunks). */
+export async function readBody(res: BodySource, limit: BodyLimit): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of bodyChunks(res, limit)) {
+    chunks.push(chunk);
+    total += chunk.byteLength;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** The whole body as UTF-8 text, at most `maxBytes` of it (see bodyChunks). */
+export async function readText(res: BodySource, limit: BodyLimit): Promise<string> {
+  return (await readBody(res, limit)).toString('utf8');
+}
+
+/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * A fetch whose responses are read whole, with the cap, before the caller sees them; for
+ * libraries that read bodies themselves (Octokit reads with `text()` and swallows read errors,
+ * so the cap must bite before it gets the Response). The BodyTooLargeError is thrown by fetch.
+ */
+export function cappedFetch(inner: typeof fetch, limit: Omit<BodyLimit, 'url'>): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    const url = res.url || (input instanceof Request ? input.url : String(input));
+    const body = init?.method === 'HEAD' ? null : await readBody(res, { ...limit, url });
+    const copy = new Response(NULL_BODY.has(res.status) || !body ? null : body, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
+    // The body is decoded now; a Content-Encoding kept would make a reader decode it twice.
+    copy.headers.delete('content-encoding');
+    copy.headers.delete('content-length');
+    Object.defineProperty(copy, 'url', { value: res.url });
+    return copy;
+  };
+}
