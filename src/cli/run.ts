@@ -13,11 +13,14 @@ import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/e
 import { suggest } from '../util/suggest.js';
 import {
   loadProjects,
+  NoRemoteError,
   openRepo,
   projectFileTexts,
   selectProjects,
+  type ProjectSource,
   type RepoContext,
 } from '../status/repo.js';
+import type { StateStore } from '../state/index.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../status/views.js';
 import { age, table } from '../util/table.js';
 import { runDemo } from './demo.js';
@@ -200,6 +203,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       join(io.env.XDG_CACHE_HOME || join(io.env.HOME || homedir(), '.cache'), 'gantry'),
     baseEnv: io.env,
     credentials: (url: string) => repoCredentials(io.env, url),
+    warn: (line: string) => io.err(`warning: ${line}\n`),
     trace: io.env.GANTRY_DEBUG ? (line: string) => io.err(`debug: ${line}\n`) : undefined,
   });
 
@@ -209,7 +213,16 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     case 'lint': {
       if (rest.length) throw new UsageError(`lint takes no arguments, got "${rest.join(' ')}"`);
-      const ctx = await openRepo(repoSettings());
+      const settings = repoSettings();
+      let ctx: ProjectSource;
+      try {
+        ctx = await openRepo(settings);
+      } catch (err) {
+        // Lint reads the work tree: a clone without a remote (fresh from `git init`) has no
+        // state to check, but its files can be linted all the same.
+        if (!(err instanceof NoRemoteError)) throw err;
+        ctx = { localDir: err.localDir };
+      }
       const loaded = await loadProjects(ctx);
       const { projects } = loaded;
       const problems = loaded.problems.length
@@ -227,8 +240,9 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         );
         return EXIT.usage;
       }
+      const unreadable = ctx.store ? await unreadableTags(ctx.store, projects, settings.warn) : 0;
       io.err(
-        `ok: ${projects.length} project${projects.length === 1 ? '' : 's'} (${projects.map((p) => p.name).join(', ')})\n`,
+        `ok: ${projects.length} project${projects.length === 1 ? '' : 's'} (${projects.map((p) => p.name).join(', ')})${unreadable ? `; ${unreadable} unreadable tag${unreadable === 1 ? '' : 's'} (warnings above)` : ''}\n`,
       );
       return EXIT.ok;
     }
@@ -406,6 +420,28 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       });
   }
   return EXIT.usage;
+}
+
+/**
+ * Lint's state check: the tags of each project that gantry cannot read (the store prints a
+ * warning for each). A remote that cannot be reached is a warning too: lint is about the files.
+ */
+async function unreadableTags(
+  store: StateStore,
+  projects: readonly Project[],
+  warn: (line: string) => void,
+): Promise<number> {
+  let count = 0;
+  for (const p of projects) {
+    try {
+      count += (await store.snapshot(p.name)).unreadable?.length ?? 0;
+    } catch (err) {
+      if (!(err instanceof GantryError || err instanceof GitError)) throw err;
+      warn(`could not check the state tags of ${p.name} at ${store.remoteUrl}: ${err.message}`);
+      return count;
+    }
+  }
+  return count;
 }
 
 async function get(
