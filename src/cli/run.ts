@@ -120,27 +120,39 @@ class UsageError extends ConfigError {
   override name = 'UsageError';
 }
 
-/** The command line over gantry's core. Returns the exit code; never calls process.exit. */
+/**
+ * The command line over gantry's core. Returns the exit code; never calls process.exit.
+ *
+ * The first line a failed command prints on stderr is its error: warnings, and the progress of a
+ * command whose stdout is JSON, are held back and printed after the result or the error.
+ */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const later: string[] = [];
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, later);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(
-        `gantry: ${err.problems.length ? `${err.message.split('\n')[0]}\n${err.problems.map(formatProblem).join('\n')}` : err.message}\n`,
-      );
-      if (err instanceof UsageError) io.err(`Run "gantry help" for usage.\n`);
-      return EXIT.usage;
-    }
-    if (err instanceof GantryError || err instanceof GitError) {
-      io.err(`gantry: ${err.message}\n`);
-      return EXIT.failed;
-    }
+    return reportError(err, io);
+  } finally {
+    if (later.length) io.err(later.join(''));
+  }
+}
+
+function reportError(err: unknown, io: CliIO): number {
+  if (err instanceof ConfigError) {
     io.err(
-      `gantry: unexpected error: ${errorMessage(err)}\n${err instanceof Error ? (err.stack ?? '') : ''}\n`,
+      `gantry: ${err.problems.length ? `${err.message.split('\n')[0]}\n${err.problems.map(formatProblem).join('\n')}` : err.message}\n`,
     );
+    if (err instanceof UsageError) io.err(`Run "gantry help" for usage.\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof GantryError || err instanceof GitError) {
+    io.err(`gantry: ${err.message}\n`);
     return EXIT.failed;
   }
+  io.err(
+    `gantry: unexpected error: ${errorMessage(err)}\n${err instanceof Error ? (err.stack ?? '') : ''}\n`,
+  );
+  return EXIT.failed;
 }
 
 function parse(args: string[]) {
@@ -181,7 +193,7 @@ function parse(args: string[]) {
   }
 }
 
-async function dispatch(argv: string[], io: CliIO): Promise<number> {
+async function dispatch(argv: string[], io: CliIO, later: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (!command || command === 'help' || values.help) {
@@ -203,9 +215,16 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       join(io.env.XDG_CACHE_HOME || join(io.env.HOME || homedir(), '.cache'), 'gantry'),
     baseEnv: io.env,
     credentials: (url: string) => repoCredentials(io.env, url),
-    warn: (line: string) => io.err(`warning: ${line}\n`),
+    warn: (line: string) => later.push(`warning: ${line}\n`),
     trace: io.env.GANTRY_DEBUG ? (line: string) => io.err(`debug: ${line}\n`) : undefined,
   });
+
+  // Progress of promote and verify: on stdout beside the result (steps can take minutes), or after
+  // it when stdout is JSON.
+  const progress =
+    output === 'table'
+      ? (line: string) => io.out(`${line}\n`)
+      : (line: string) => later.push(`${line}\n`);
 
   switch (command) {
     case 'version':
@@ -242,7 +261,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       }
       const unreadable = ctx.store ? await unreadableTags(ctx.store, projects, settings.warn) : 0;
       io.err(
-        `ok: ${projects.length} project${projects.length === 1 ? '' : 's'} (${projects.map((p) => p.name).join(', ')})${unreadable ? `; ${unreadable} unreadable tag${unreadable === 1 ? '' : 's'} (warnings above)` : ''}\n`,
+        `ok: ${projects.length} project${projects.length === 1 ? '' : 's'} (${projects.map((p) => p.name).join(', ')})${unreadable ? `; warnings: ${unreadable} unreadable tag${unreadable === 1 ? '' : 's'}` : ''}\n`,
       );
       return EXIT.ok;
     }
@@ -317,7 +336,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         promotedBy: who,
         clock: now,
         fetch,
-        log: (l) => io.err(`${l}\n`),
+        log: progress,
       });
       io.out(
         output === 'json'
@@ -355,7 +374,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         secrets: [io.env.GITHUB_TOKEN, io.env.GANTRY_TOKEN].filter((t): t is string => !!t),
         clock: now,
         timeoutMs,
-        log: (l) => io.err(`${l}\n`),
+        log: progress,
         ...(api ? { github: api } : {}),
       });
       io.out(
