@@ -443,6 +443,11 @@ interface CacheFile {
   /** What the last run returned, newest first (re-checked when the tag list changes). */
   selected: string[];
   tags: Record<string, ImageInfo>;
+  /**
+   * Listed tags whose manifest was not found. The registry creates a tag with its manifest, so a
+   * listed tag without one stays broken; remembering it lets the next run read other tags.
+   */
+  missing?: string[];
 }
 
 function cachePath(cacheDir: string, repo: ImageRepository): string {
@@ -537,7 +542,8 @@ async function newestBuild(
   }
 
   for (const info of entries.values()) inspector.known.set(info.digest, info);
-  const unread = candidates.filter((t) => !entries.has(t));
+  const absent = new Set((cache?.missing ?? []).filter((t) => present.has(t)));
+  const unread = candidates.filter((t) => !entries.has(t) && !absent.has(t));
   // Tag names mostly grow with time (versions, dates, build numbers), so when the cap bites the
   // highest names are read first: the likeliest newest builds.
   const missing =
@@ -564,6 +570,7 @@ async function newestBuild(
     missing.forEach((tag, i) => {
       const info = infos[i];
       if (info) entries.set(tag, info);
+      else absent.add(tag);
     });
   }
 
@@ -585,6 +592,7 @@ async function newestBuild(
         tagListHash,
         selected: selectedTags,
         tags: Object.fromEntries(entries),
+        ...(absent.size > 0 && { missing: [...absent] }),
       });
     } catch (err) {
       settings.log.warn(`cannot write image cache ${path}: ${(err as Error).message}`);

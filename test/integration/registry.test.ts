@@ -632,6 +632,21 @@ describe('discovery is bounded, whatever the registry lists', () => {
     console.log(
       `NewestBuild over ${GHOSTS} tags without manifests: ${c.requestCount(ghostProxy.host)} requests, ${ms.toFixed(0)} ms`,
     );
+
+    // Tags found without a manifest are remembered: the next run reads the next 1,000.
+    const first = new Set(manifestRequests(ghostProxy).map((r) => r.path));
+    ghostProxy.reset();
+    await discoverImages(
+      sub(`${ghostProxy.host}/demo/ghosts`, {
+        imageSelectionStrategy: 'NewestBuild',
+        allowTagsRegexes: ['^(0\\.0\\.1|1\\.19[0-9]\\.[0-9]+)$'],
+      }),
+      client({ concurrency: 16 }),
+      settings(16),
+    );
+    const second = manifestRequests(ghostProxy).map((r) => r.path);
+    expect(second).toHaveLength(NEWEST_BUILD_READS_PER_RUN);
+    expect(second.filter((p) => first.has(p))).toEqual([]);
     expect(real.digest).toMatch(/^sha256:/);
   }, 120_000);
 });
