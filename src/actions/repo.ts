@@ -14,6 +14,7 @@ export function openActionRepo(s: RepositorySettings, ctx: RunnerContext): Promi
     cacheDir: join(ctx.tempDir, 'gantry'),
     baseEnv: ctx.env,
     log: (l) => core.info(l),
+    warn: (l) => core.warning(l),
     // Step debug logging (re-run with debug, or ACTIONS_STEP_DEBUG) shows every git command gantry
     // runs with its duration, as GANTRY_DEBUG=1 does for the command line.
     ...(core.isDebug() ? { trace: (l: string) => core.debug(l) } : {}),

@@ -13,12 +13,15 @@ import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/e
 import { suggest } from '../util/suggest.js';
 import {
   loadProjects,
+  NoRemoteError,
   openRepo,
   projectFileTexts,
   workflowFileTexts,
   selectProjects,
+  type ProjectSource,
   type RepoContext,
 } from '../status/repo.js';
+import type { StateStore } from '../state/index.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../status/views.js';
 import { age, table } from '../util/table.js';
 import { runDemo } from './demo.js';
@@ -120,27 +123,39 @@ class UsageError extends ConfigError {
   override name = 'UsageError';
 }
 
-/** The command line over gantry's core. Returns the exit code; never calls process.exit. */
+/**
+ * The command line over gantry's core. Returns the exit code; never calls process.exit.
+ *
+ * The first line a failed command prints on stderr is its error: warnings, and the progress of a
+ * command whose stdout is JSON, are held back and printed after the result or the error.
+ */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const later: string[] = [];
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, later);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(
-        `gantry: ${err.problems.length ? `${err.message.split('\n')[0]}\n${err.problems.map(formatProblem).join('\n')}` : err.message}\n`,
-      );
-      if (err instanceof UsageError) io.err(`Run "gantry help" for usage.\n`);
-      return EXIT.usage;
-    }
-    if (err instanceof GantryError || err instanceof GitError) {
-      io.err(`gantry: ${err.message}\n`);
-      return EXIT.failed;
-    }
+    return reportError(err, io);
+  } finally {
+    if (later.length) io.err(later.join(''));
+  }
+}
+
+function reportError(err: unknown, io: CliIO): number {
+  if (err instanceof ConfigError) {
     io.err(
-      `gantry: unexpected error: ${errorMessage(err)}\n${err instanceof Error ? (err.stack ?? '') : ''}\n`,
+      `gantry: ${err.problems.length ? `${err.message.split('\n')[0]}\n${err.problems.map(formatProblem).join('\n')}` : err.message}\n`,
     );
+    if (err instanceof UsageError) io.err(`Run "gantry help" for usage.\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof GantryError || err instanceof GitError) {
+    io.err(`gantry: ${err.message}\n`);
     return EXIT.failed;
   }
+  io.err(
+    `gantry: unexpected error: ${errorMessage(err)}\n${err instanceof Error ? (err.stack ?? '') : ''}\n`,
+  );
+  return EXIT.failed;
 }
 
 function parse(args: string[]) {
@@ -181,7 +196,7 @@ function parse(args: string[]) {
   }
 }
 
-async function dispatch(argv: string[], io: CliIO): Promise<number> {
+async function dispatch(argv: string[], io: CliIO, later: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (!command || command === 'help' || values.help) {
@@ -203,8 +218,16 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       join(io.env.XDG_CACHE_HOME || join(io.env.HOME || homedir(), '.cache'), 'gantry'),
     baseEnv: io.env,
     credentials: (url: string) => repoCredentials(io.env, url),
+    warn: (line: string) => later.push(`warning: ${line}\n`),
     trace: io.env.GANTRY_DEBUG ? (line: string) => io.err(`debug: ${line}\n`) : undefined,
   });
+
+  // Progress of promote and verify: on stdout beside the result (steps can take minutes), or after
+  // it when stdout is JSON.
+  const progress =
+    output === 'table'
+      ? (line: string) => io.out(`${line}\n`)
+      : (line: string) => later.push(`${line}\n`);
 
   switch (command) {
     case 'version':
@@ -212,7 +235,16 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     case 'lint': {
       if (rest.length) throw new UsageError(`lint takes no arguments, got "${rest.join(' ')}"`);
-      const ctx = await openRepo(repoSettings());
+      const settings = repoSettings();
+      let ctx: ProjectSource;
+      try {
+        ctx = await openRepo(settings);
+      } catch (err) {
+        // Lint reads the work tree: a clone without a remote (fresh from `git init`) has no
+        // state to check, but its files can be linted all the same.
+        if (!(err instanceof NoRemoteError)) throw err;
+        ctx = { localDir: err.localDir };
+      }
       const loaded = await loadProjects(ctx);
       const { projects } = loaded;
       const texts = loaded.problems.length ? [] : await projectFileTexts(ctx);
@@ -232,8 +264,9 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         );
         return EXIT.usage;
       }
+      const unreadable = ctx.store ? await unreadableTags(ctx.store, projects, settings.warn) : 0;
       io.err(
-        `ok: ${projects.length} project${projects.length === 1 ? '' : 's'} (${projects.map((p) => p.name).join(', ')})\n`,
+        `ok: ${projects.length} project${projects.length === 1 ? '' : 's'} (${projects.map((p) => p.name).join(', ')})${unreadable ? `; warnings: ${unreadable} unreadable tag${unreadable === 1 ? '' : 's'}` : ''}\n`,
       );
       return EXIT.ok;
     }
@@ -308,7 +341,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         promotedBy: who,
         clock: now,
         fetch,
-        log: (l) => io.err(`${l}\n`),
+        log: progress,
       });
       io.out(
         output === 'json'
@@ -346,7 +379,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         secrets: [io.env.GITHUB_TOKEN, io.env.GANTRY_TOKEN].filter((t): t is string => !!t),
         clock: now,
         timeoutMs,
-        log: (l) => io.err(`${l}\n`),
+        log: progress,
         ...(api ? { github: api } : {}),
       });
       io.out(
@@ -411,6 +444,28 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       });
   }
   return EXIT.usage;
+}
+
+/**
+ * Lint's state check: the tags of each project that gantry cannot read (the store prints a
+ * warning for each). A remote that cannot be reached is a warning too: lint is about the files.
+ */
+async function unreadableTags(
+  store: StateStore,
+  projects: readonly Project[],
+  warn: (line: string) => void,
+): Promise<number> {
+  let count = 0;
+  for (const p of projects) {
+    try {
+      count += (await store.snapshot(p.name)).unreadable?.length ?? 0;
+    } catch (err) {
+      if (!(err instanceof GantryError || err instanceof GitError)) throw err;
+      warn(`could not check the state tags of ${p.name} at ${store.remoteUrl}: ${err.message}`);
+      return count;
+    }
+  }
+  return count;
 }
 
 async function get(

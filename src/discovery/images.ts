@@ -69,6 +69,19 @@ interface ImageInfo {
   platforms?: PlatformEntry[];
 }
 
+/**
+ * With a platform filter, how many tags beyond `discoveryLimit` may be examined and turn out to
+ * lack the platform before discovery gives up (docs/discover.md states it).
+ */
+export const PLATFORM_PROBE_EXTRA = 20;
+
+/**
+ * NewestBuild: the most tags whose build time one run reads. A repository seen for the first time
+ * is read over several runs (the cache keeps what each run learned); without a cap its first run
+ * costs a request or two per tag, however many the registry lists.
+ */
+export const NEWEST_BUILD_READS_PER_RUN = 1000;
+
 const CREATED_KEYS = ['org.opencontainers.image.created', 'org.label-schema.build-date'];
 // RFC 3339 as Go's time.Parse(time.RFC3339) takes it.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
@@ -342,50 +355,49 @@ export async function discoverImages(
       ordered = sortLexicalTags(filterTags(tags, filter));
     }
     const limit = limitOf(ordered.length);
+    // Tags are examined newest first, one manifest request each (plus a config blob for a
+    // single-platform image under a platform filter), and never more than `budget` of them: a
+    // registry that lists tags without manifests, or thousands of images for other platforms,
+    // must not turn one scheduled run into a request per tag.
+    const budget = Math.min(ordered.length, limit + (pc ? PLATFORM_PROBE_EXTRA : 0));
+    const wanted = settings.resolveAllCandidates ? limit : Math.min(1, limit);
     const out: DiscoveredImage[] = [];
     let next = 0;
-    if (!settings.resolveAllCandidates) {
-      // Freight takes the newest usable image only: resolve tags in order until one is usable
-      // (exists, and matches the platform) and list the rest as candidates without a digest. One
-      // request per subscription instead of discoveryLimit, which shared registries (and Docker
-      // Hub's pull limits) notice.
-      while (next < ordered.length && !out.length) {
-        const tag = ordered[next++] as string;
-        try {
-          if (!pc) out.push({ tag, digest: (await client.resolveDigest(repo, tag)).digest });
-          else {
-            const info = await inspector.inspect(tag, { created: false, platform: true });
-            if (matchesPlatform(info, pc)) out.push(toDiscovered(tag, info, pc));
-          }
-        } catch (err) {
-          if (!(err instanceof NotFoundError)) throw err;
-        }
+    const examine = async (tag: string): Promise<DiscoveredImage | null> => {
+      try {
+        if (!pc) return { tag, digest: (await client.resolveDigest(repo, tag)).digest };
+        const info = await inspector.inspect(tag, { created: false, platform: true });
+        return matchesPlatform(info, pc) ? toDiscovered(tag, info, pc) : null;
+      } catch (err) {
+        // Deleted between listing and resolving (or listed without a manifest): skip it.
+        if (err instanceof NotFoundError) return null;
+        throw err;
       }
-      for (const tag of ordered.slice(next, next + Math.max(0, limit - out.length)))
-        out.push({ tag });
+    };
+    // Only as many tags as are still missing are looked at in each round, so no request is
+    // spent on a tag that cannot be returned. Without resolveAllCandidates the freight takes the
+    // newest usable image only, so that is one request per subscription instead of
+    // discoveryLimit, which shared registries (and Docker Hub's pull limits) notice.
+    while (out.length < wanted && next < budget) {
+      const batch = ordered.slice(next, next + Math.min(wanted - out.length, budget - next));
+      next += batch.length;
+      const found = await mapLimit(batch, parallel, examine);
+      for (const image of found) if (image) out.push(image);
+    }
+    if (out.length === 0 && next > 0) {
+      settings.log.warn(
+        `${repositoryName(repo)}: none of the newest ${next} of ${ordered.length} matching tags ${
+          pc ? `has an image for platform ${sub.platform ?? ''}` : 'resolves to an image'
+        }; discovery examines at most discoveryLimit (${limit})${
+          pc ? ` + ${PLATFORM_PROBE_EXTRA}` : ''
+        } tags per run: raise discoveryLimit or narrow allowTagsRegexes`,
+      );
       return out;
     }
-    // Only as many tags as are still missing are looked at in each round, so no request is
-    // spent on a tag that cannot be returned.
-    while (out.length < limit && next < ordered.length) {
-      const batch = ordered.slice(next, next + (limit - out.length));
-      next += batch.length;
-      const found = await mapLimit(
-        batch,
-        parallel,
-        async (tag): Promise<DiscoveredImage | null> => {
-          try {
-            if (!pc) return { tag, digest: (await client.resolveDigest(repo, tag)).digest };
-            const info = await inspector.inspect(tag, { created: false, platform: true });
-            return matchesPlatform(info, pc) ? toDiscovered(tag, info, pc) : null;
-          } catch (err) {
-            // Deleted between listing and resolving: skip it.
-            if (err instanceof NotFoundError) return null;
-            throw err;
-          }
-        },
-      );
-      for (const image of found) if (image) out.push(image);
+    if (!settings.resolveAllCandidates) {
+      // The other candidates are listed by name only, unresolved.
+      for (const tag of ordered.slice(next, next + Math.max(0, limit - out.length)))
+        out.push({ tag });
     }
     return out;
   }
@@ -431,6 +443,11 @@ interface CacheFile {
   /** What the last run returned, newest first (re-checked when the tag list changes). */
   selected: string[];
   tags: Record<string, ImageInfo>;
+  /**
+   * Listed tags whose manifest was not found. The registry creates a tag with its manifest, so a
+   * listed tag without one stays broken; remembering it lets the next run read other tags.
+   */
+  missing?: string[];
 }
 
 function cachePath(cacheDir: string, repo: ImageRepository): string {
@@ -525,7 +542,19 @@ async function newestBuild(
   }
 
   for (const info of entries.values()) inspector.known.set(info.digest, info);
-  const missing = candidates.filter((t) => !entries.has(t));
+  const absent = new Set((cache?.missing ?? []).filter((t) => present.has(t)));
+  const unread = candidates.filter((t) => !entries.has(t) && !absent.has(t));
+  // Tag names mostly grow with time (versions, dates, build numbers), so when the cap bites the
+  // highest names are read first: the likeliest newest builds.
+  const missing =
+    unread.length > NEWEST_BUILD_READS_PER_RUN
+      ? sortLexicalTags(unread).slice(0, NEWEST_BUILD_READS_PER_RUN)
+      : unread;
+  if (missing.length < unread.length) {
+    settings.log.warn(
+      `${repositoryName(repo)}: NewestBuild reads at most ${NEWEST_BUILD_READS_PER_RUN} tags a run; ${unread.length - missing.length} of ${candidates.length} tags are left for later runs (keep the cache directory between runs), so this run chooses among the tags read so far`,
+    );
+  }
   if (missing.length > 0) {
     changed = true;
     if (missing.length > 50)
@@ -541,6 +570,7 @@ async function newestBuild(
     missing.forEach((tag, i) => {
       const info = infos[i];
       if (info) entries.set(tag, info);
+      else absent.add(tag);
     });
   }
 
@@ -562,6 +592,7 @@ async function newestBuild(
         tagListHash,
         selected: selectedTags,
         tags: Object.fromEntries(entries),
+        ...(absent.size > 0 && { missing: [...absent] }),
       });
     } catch (err) {
       settings.log.warn(`cannot write image cache ${path}: ${(err as Error).message}`);

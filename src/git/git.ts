@@ -50,9 +50,11 @@ export class GitError extends OperationError {
     readonly exitCode: number,
     readonly stderr: string,
     readonly kind: GitFailureKind,
+    /** What went wrong in plain words, said before git's own message (which can mislead). */
+    explanation?: string,
   ) {
     const why = stderr.trim() || `exit code ${exitCode}`;
-    super(`${command} failed: ${why}`);
+    super(explanation ? `${explanation} (${command} failed: ${why})` : `${command} failed: ${why}`);
   }
 }
 
@@ -170,7 +172,12 @@ export class Git {
     const command = this.redactor.redact(`git ${args.join(' ')}`);
     // Push reports rejections on stdout with --porcelain; keep them, redacted like the rest.
     const stderr = this.redactor.redact(result.stderr.trim() || result.stdout);
-    return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
+    const kind = classify(result.exitCode, result.stderr);
+    const explanation =
+      kind === 'auth'
+        ? authProblem(result.stderr, this.opts.remote, Boolean(this.opts.remote?.credentials))
+        : undefined;
+    return new GitError(command, result.exitCode, stderr, kind, explanation);
   }
 
   private async exec(args: string[], options: RunOptions): Promise<GitResult> {
@@ -235,6 +242,52 @@ export class Git {
       child.stdin.end(options.input ?? '');
     });
   }
+}
+
+/** The host of a remote URL (https://, ssh://, scp-style user@host:path), without credentials. */
+function hostOf(url: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    try {
+      return new URL(url).host || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return /^(?:[^@/]+@)?([^:/]+):/.exec(url)?.[1];
+}
+
+/**
+ * An auth failure in plain words, naming the host. With credentials and no terminal, git reports
+ * a rejected password as "could not read Username … terminal prompts disabled" (it wanted to ask
+ * for another one), which reads as if no credentials had been given at all.
+ */
+function authProblem(
+  stderr: string,
+  remote: Remote | undefined,
+  sentCredentials: boolean,
+): string | undefined {
+  const s = stderr.toLowerCase();
+  // "Permission denied" alone is as often a local file's: only the server's answers are explained.
+  if (
+    !/authentication failed|could not read (?:username|password)|terminal prompts disabled|returned error: 40[13]|http 40[13]|permission denied \(publickey/.test(
+      s,
+    )
+  )
+    return undefined;
+  const quoted = /'((?:https?|ssh):\/\/[^']+)'/i.exec(stderr)?.[1];
+  const host = (remote && hostOf(remote.url)) ?? (quoted && hostOf(quoted)) ?? 'the git server';
+  if (/permission denied \(publickey/.test(s))
+    return `${host} refused the ssh key (check the deploy key or ssh agent for it)`;
+  if (/returned error: 403|http 403/.test(s)) {
+    return sentCredentials
+      ? `${host} refused access (HTTP 403): the credentials gantry sent do not grant access to this repository (a push needs write access)`
+      : `${host} refused access (HTTP 403) without credentials: give gantry a token for it`;
+  }
+  if (sentCredentials)
+    return `${host} rejected the credentials gantry sent (HTTP 401): the token or password is wrong, expired or revoked`;
+  if (/authentication failed/.test(s))
+    return `${host} rejected the credentials git found for it (HTTP 401; from a credential helper or the URL): they are wrong, expired or revoked`;
+  return `${host} asks for credentials and gantry was given none for it: set GANTRY_TOKEN (or GITHUB_TOKEN for GitHub) on the command line, the token input in an action, or configure a git credential helper`;
 }
 
 function classify(exitCode: number, stderr: string): GitFailureKind {

@@ -2,10 +2,10 @@
  * Several project files together: the checks that need more than one file, and loading the
  * `.gantry/` directory of a GitOps checkout.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../util/errors.js';
-import { parseProjectFile, sourceOf } from './parse.js';
+import { parseProjectFile, PROJECT_FILE_LIMITS, sourceOf, tooLarge } from './parse.js';
 import { problemAt, tidyProblems } from './source.js';
 import type { Project } from './types.js';
 
@@ -100,11 +100,17 @@ export async function loadProjectsFromDir(
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
   }
-  const files = await Promise.all(
-    names.map(async (name) => ({
-      file: `${PROJECT_DIR}/${name}`,
-      text: await readFile(path.join(repoDir, PROJECT_DIR, name), 'utf8'),
-    })),
-  );
-  return loadProjectsFromFiles(files);
+  // A file over the cap is not read at all: its size alone is the problem.
+  const oversized: Problem[] = [];
+  const files: { file: string; text: string }[] = [];
+  for (const name of names) {
+    const full = path.join(repoDir, PROJECT_DIR, name);
+    const file = `${PROJECT_DIR}/${name}`;
+    const { size } = await stat(full);
+    if (size > PROJECT_FILE_LIMITS.bytes) oversized.push(tooLarge(file, size));
+    else files.push({ file, text: await readFile(full, 'utf8') });
+  }
+  if (!oversized.length) return loadProjectsFromFiles(files);
+  const loaded = files.length ? loadProjectsFromFiles(files) : { projects: [], problems: [] };
+  return { projects: loaded.projects, problems: tidyProblems([...oversized, ...loaded.problems]) };
 }

@@ -1,7 +1,7 @@
 /**
  * One project file: YAML → schema → semantic checks → typed Project with defaults applied.
  */
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Problem } from '../util/errors.js';
 import { parseDuration } from './duration.js';
 import type {
@@ -28,6 +28,22 @@ import type {
   Warehouse,
 } from './types.js';
 
+/**
+ * Caps on one project file, far above any real pipeline (the largest examples are a few KB and a
+ * few hundred nodes), so that a file pushed to the GitOps repository cannot make every command
+ * of every workflow parse megabytes or expand an alias bomb.
+ */
+export const PROJECT_FILE_LIMITS = {
+  /** Bytes of one file (1 MiB). */
+  bytes: 1024 * 1024,
+  /** YAML nodes (mappings, sequences, scalars, aliases) of one file. */
+  nodes: 50_000,
+  /** Alias expansions when reading it (the yaml package's `maxAliasCount`). */
+  aliases: 1000,
+} as const;
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
+
 /** Where each parsed Project came from, for problems found later (across files). */
 const sources = new WeakMap<Project, SourceFile>();
 
@@ -53,6 +69,9 @@ export function parseProjectFile(
   file: string,
   text: string,
 ): { project?: Project; problems: Problem[] } {
+  const top = { file, line: 1, column: 1, path: '' };
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > PROJECT_FILE_LIMITS.bytes) return { problems: [tooLarge(file, bytes)] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -65,9 +84,25 @@ export function parseProjectFile(
   if (doc.errors.length) {
     return { problems: tidyProblems(doc.errors.map((e) => yamlProblem(src, e))) };
   }
+  let nodes = 0;
+  visit(doc, {
+    Node() {
+      return ++nodes > PROJECT_FILE_LIMITS.nodes ? visit.BREAK : undefined;
+    },
+  });
+  if (nodes > PROJECT_FILE_LIMITS.nodes) {
+    return {
+      problems: [
+        {
+          ...top,
+          message: `the file holds more than ${grouped(PROJECT_FILE_LIMITS.nodes)} YAML nodes, gantry's cap for a project file: split it, one project per file`,
+        },
+      ],
+    };
+  }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = doc.toJS({ maxAliasCount: PROJECT_FILE_LIMITS.aliases });
   } catch (err) {
     // Only an alias bomb gets here; point at the top.
     return {
@@ -76,7 +111,7 @@ export function parseProjectFile(
           file,
           ...positionOf(src, undefined),
           path: '',
-          message: `cannot read YAML: ${String(err)}`,
+          message: `cannot read YAML: its aliases (*name) expand beyond gantry's cap of ${grouped(PROJECT_FILE_LIMITS.aliases)} alias expansions for a project file (${err instanceof Error ? err.message : String(err)})`,
         },
       ],
     };
@@ -93,6 +128,17 @@ export function parseProjectFile(
   const project = toProject(file, raw);
   sources.set(project, src);
   return { project, problems: [] };
+}
+
+/** The problem of a file over the byte cap (also used before reading one from disk). */
+export function tooLarge(file: string, bytes: number): Problem {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    path: '',
+    message: `the file is ${grouped(bytes)} bytes, over gantry's cap of ${grouped(PROJECT_FILE_LIMITS.bytes)} bytes (1 MiB) for a project file: split it, one project per file`,
+  };
 }
 
 function vars(list: readonly RawVar[] | undefined): PromotionVar[] {

@@ -49,6 +49,8 @@ export interface StateStoreOptions {
   retryHooks?: RetryHooks;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Problems that do not stop a command (an unreadable tag, skipped); default: `log`. */
+  warn?: (line: string) => void;
   gitTimeoutMs?: number;
   trace?: (line: string) => void;
 }
@@ -59,6 +61,15 @@ export interface ProjectSnapshot {
   freight: Freight[];
   verifications: VerificationRecord[];
   approvals: ApprovalRecord[];
+  /** Tags under the project's prefix that gantry cannot read: left out of the lists above. */
+  unreadable?: UnreadableTag[];
+}
+
+export interface UnreadableTag {
+  /** `gantry/<project>/…`, without `refs/tags/`. */
+  tag: string;
+  /** Why, naming the tag, and how to remove it. */
+  message: string;
 }
 
 export interface PromotionRecord {
@@ -177,6 +188,9 @@ export class StateStore {
   private readonly policy: RetryPolicy;
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
+  private readonly warn: (line: string) => void;
+  /** Unreadable tags already reported by this instance: one warning per tag and command. */
+  private readonly warned = new Set<string>();
   private cacheReady?: Promise<void>;
   /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
   private readonly tipMemo = new Map<string, string>();
@@ -196,6 +210,7 @@ export class StateStore {
     this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
     this.now = opts.clock ?? (() => new Date());
     this.log = opts.log ?? (() => undefined);
+    this.warn = opts.warn ?? this.log;
   }
 
   get remoteUrl(): string {
@@ -417,33 +432,52 @@ export class StateStore {
       // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
       if (ref?.project === project) refs.push({ name, oid, ref });
     }
-    const snap: ProjectSnapshot = { freight: [], verifications: [], approvals: [] };
+    const snap: ProjectSnapshot = { freight: [], verifications: [], approvals: [], unreadable: [] };
+    // One bad tag (written by hand, or by a broken tool) must not stop every command of the
+    // project: it is left out, and reported once per command with the way to delete it.
+    const skip = (name: string, problem: string): void => {
+      const tag = name.replace(/^refs\/tags\//, '');
+      const message = `${problem}; skipped it (delete it: git push origin :${name})`;
+      snap.unreadable?.push({ tag, message });
+      if (!this.warned.has(tag)) {
+        this.warned.add(tag);
+        this.warn(message);
+      }
+    };
     // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
-    // fetching its commit would pull history into the cache, so it is refused before any fetch.
-    const light = refs.find((r) => !peeled.has(r.name));
-    if (light) {
-      throw new OperationError(
-        `unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`,
+    // fetching its commit would pull history into the cache, so it is skipped before any fetch.
+    const annotated = refs.filter((r) => {
+      if (peeled.has(r.name)) return true;
+      skip(
+        r.name,
+        `unreadable tag ${r.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags`,
       );
-    }
-    if (!refs.length) return snap;
+      return false;
+    });
+    if (!annotated.length) return snap;
     // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
     // object ID, without writing a ref for each.
-    const oids = [...new Set(refs.map((r) => r.oid))];
+    const oids = [...new Set(annotated.map((r) => r.oid))];
     const missing = await this.missingObjects(this.tagCache, oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
     const objects = await this.readObjects(this.tagCache, oids);
-    for (const { name, oid, ref } of refs) {
+    for (const { name, oid, ref } of annotated) {
       const where = name.replace(/^refs\/tags\//, '');
       const obj = objects.get(oid);
       if (obj?.type !== 'tag') {
-        throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
+        skip(name, `unreadable tag ${where}: it is not an annotated tag`);
+        continue;
       }
       const message = tagMessage(obj.body);
-      if (ref.kind === 'freight') snap.freight.push(parseFreight(message, where, ref.freightId));
-      else if (ref.kind === 'verified')
-        snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
-      else snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+      try {
+        if (ref.kind === 'freight') snap.freight.push(parseFreight(message, where, ref.freightId));
+        else if (ref.kind === 'verified')
+          snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
+        else snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+      } catch (err) {
+        if (!(err instanceof OperationError)) throw err;
+        skip(name, err.message);
+      }
     }
     snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
     return snap;

@@ -21,6 +21,8 @@ export interface RepoSettings {
   baseEnv: Readonly<Record<string, string | undefined>>;
   identity?: StateStoreOptions['identity'];
   log?: (line: string) => void;
+  /** Problems that do not stop the command (see StateStoreOptions.warn). */
+  warn?: (line: string) => void;
   trace?: (line: string) => void;
 }
 
@@ -29,6 +31,19 @@ export interface RepoContext {
   /** The local clone, when `--repo` named one: project files are read from its work tree. */
   localDir?: string;
   store: StateStore;
+}
+
+/**
+ * A clone without an `origin` remote: commands that read or write state cannot run there, but
+ * `gantry lint` (which reads the work tree) can, from `localDir`.
+ */
+export class NoRemoteError extends ConfigError {
+  override name = 'NoRemoteError';
+  constructor(readonly localDir: string) {
+    super(
+      `${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`,
+    );
+  }
 }
 
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
@@ -82,11 +97,7 @@ export async function openRepo(s: RepoSettings): Promise<RepoContext> {
     } else {
       localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
       const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
-      if (origin.exitCode !== 0) {
-        throw new ConfigError(
-          `${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`,
-        );
-      }
+      if (origin.exitCode !== 0) throw new NoRemoteError(localDir);
       const url = remoteUrlOf(origin.stdout.trim(), localDir);
       remote = parseRemote(url, credentialsFor(s, url));
     }
@@ -97,34 +108,38 @@ export async function openRepo(s: RepoSettings): Promise<RepoContext> {
     baseEnv: s.baseEnv,
     identity: s.identity,
     log: s.log,
+    warn: s.warn,
     trace: s.trace,
   });
   return { remote, localDir, store };
 }
 
+/** Where project files are read: a repository, or a work tree without a remote (lint). */
+export type ProjectSource = RepoContext | { localDir: string; store?: undefined };
+
 /** The project files: from the clone's work tree, or the remote's default branch. */
 export async function loadProjects(
-  ctx: RepoContext,
+  ctx: ProjectSource,
 ): Promise<{ projects: Project[]; problems: Problem[] }> {
   if (ctx.localDir) return loadProjectsFromDir(ctx.localDir);
-  return loadProjectsFromFiles(await ctx.store.projectFiles());
+  return loadProjectsFromFiles(await (ctx.store as StateStore).projectFiles());
 }
 
 /** The project files' texts, from the clone's work tree or the remote's default branch. */
-export function projectFileTexts(ctx: RepoContext): Promise<{ file: string; text: string }[]> {
+export function projectFileTexts(ctx: ProjectSource): Promise<{ file: string; text: string }[]> {
   return yamlFilesIn(ctx, PROJECT_DIR);
 }
 
 /** The workflow files, where `gantry lint` looks for promote jobs and their environments. */
-export function workflowFileTexts(ctx: RepoContext): Promise<{ file: string; text: string }[]> {
+export function workflowFileTexts(ctx: ProjectSource): Promise<{ file: string; text: string }[]> {
   return yamlFilesIn(ctx, '.github/workflows');
 }
 
 async function yamlFilesIn(
-  ctx: RepoContext,
+  ctx: ProjectSource,
   dirName: string,
 ): Promise<{ file: string; text: string }[]> {
-  if (!ctx.localDir) return ctx.store.projectFiles(undefined, dirName);
+  if (!ctx.localDir) return (ctx.store as StateStore).projectFiles(undefined, dirName);
   const dir = join(ctx.localDir, dirName);
   const names = (await readdir(dir).catch(() => [] as string[]))
     .filter((n) => /\.ya?ml$/.test(n))

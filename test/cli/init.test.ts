@@ -60,7 +60,10 @@ describe('gantry init', () => {
       expect(parsed.errors).toEqual([]);
     }
     const lint = await cli(['lint', '--repo', dir]);
-    expect(lint.err).toBe('ok: 1 project (echo)\n');
+    // github.com cannot be reached from the tests: the files are linted, the state tags not.
+    expect(lint.err).toMatch(
+      /^ok: 1 project \(echo\)\nwarning: could not check the state tags of echo at git@github\.com:acme\/gitops\.git: /,
+    );
     expect(lint.code).toBe(0);
   });
 
@@ -315,9 +318,9 @@ describe('a project gantry init wrote, promoted for real', () => {
   test('promote qa sets image.tag in apps/echo/qa.yaml; verify qa; then prod takes it', async () => {
     const repo = ['--repo', `file://${bare}`];
     const qa = await cli(['promote', '--stage', 'qa', ...repo]);
-    expect(qa.err).toBe('step 1 (yaml-update): done\n');
+    expect(qa.err).toBe('');
     expect(qa.code).toBe(0);
-    expect(qa.out).toContain('promoted alias-1-4-2');
+    expect(qa.out).toMatch(/^step 1 \(yaml-update\): done\npromoted alias-1-4-2/);
     expect(parse(onMain('apps/echo/qa.yaml'))).toEqual({
       image: { repository: 'ghcr.io/acme/echo', tag: '1.4.2' },
     });

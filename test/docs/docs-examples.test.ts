@@ -81,6 +81,7 @@ import { providerHarness } from '../support/analysis.js';
 import { makeFreight } from '../support/freight.js';
 import { startFakeGitHub } from '../support/github-fake.js';
 import { startHostileServer } from '../support/hostile-http.js';
+import { startGitHttpServer } from '../support/git-server.js';
 import { RegistryPusher, startRegistry } from '../support/registry.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { realTempDir, stepContext } from '../support/steps.js';
@@ -647,6 +648,46 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
         ],
       }),
     ]);
+  },
+
+  async 'project-file-caps'() {
+    const w = await world([stageYaml('dev')]);
+    const dir = join(w.root, 'clone');
+    git(w.root, ['clone', '-q', w.bare, dir]);
+    const text = projectYaml([stageYaml('dev')]);
+    writeFileSync(join(dir, '.gantry/echo.yaml'), text + '#'.repeat(2 * 1024 * 1024) + '\n');
+    let out = '';
+    const code = await runCli(['lint', '--repo', dir], {
+      out: (t) => (out += t),
+      err: (t) => (out += t),
+      env: { ...testGitEnv(w.root), GANTRY_CACHE_DIR: join(w.root, 'cache') },
+    });
+    return `${out}[exit ${code}]\n`;
+  },
+
+  async 'unreadable-tag'() {
+    const w = await world([stageYaml('dev')]);
+    git(w.bare, ['tag', '-a', '-m', 'hand-made', `gantry/echo/freight/${'f'.repeat(40)}`, 'main']);
+    return w.cli(['get', 'freight']);
+  },
+
+  async 'git-credentials'() {
+    const w = await world([stageYaml('dev')]);
+    const server = await startGitHttpServer({
+      root: w.root,
+      auth: { username: 'x-access-token', password: 'the-Right-token' },
+    });
+    cleanups.push(() => server.close());
+    const run = async (env: Record<string, string>) => {
+      let text = '';
+      const code = await runCli(['get', 'stages', '--repo', `${server.url}/gitops.git`], {
+        out: (t) => (text += t),
+        err: (t) => (text += t),
+        env: { ...w.env, ...env },
+      });
+      return `${text}[exit ${code}]\n`;
+    };
+    return (await run({ GANTRY_TOKEN: 'a-Wrong-token' })) + (await run({}));
   },
 
   async 'kargo-task'() {

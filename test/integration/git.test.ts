@@ -63,7 +63,9 @@ describe('Git over smart HTTP with basic auth', () => {
     expect(err).toBeInstanceOf(GitError);
     const ge = err as GitError;
     expect(ge.kind).toBe('auth');
-    expect(ge.message).toMatch(/^git ls-remote http:\/\/127\.0\.0\.1:\d+\/deploy\.git failed: /);
+    expect(ge.message).toMatch(
+      /^127\.0\.0\.1:\d+ rejected the credentials gantry sent \(HTTP 401\): .* \(git ls-remote http:\/\/127\.0\.0\.1:\d+\/deploy\.git failed: /,
+    );
     expect(ge.message).not.toContain('wrong-password-123');
   });
 

@@ -82,11 +82,11 @@ describe('gantry promote (direct mode)', () => {
 
   test('promotes the newest available freight: one commit, manifests and state, comments kept', async () => {
     const r = await cli(['promote', '--stage', 'dev']);
-    expect(r.err).toBe('step 1 (yaml-update): done\n');
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
       new RegExp(
-        `^promoted ${f2.alias} \\(${f2.id.slice(0, 7)}\\) into dev: commit [0-9a-f]{7} on main`,
+        `^step 1 \\(yaml-update\\): done\npromoted ${f2.alias} \\(${f2.id.slice(0, 7)}\\) into dev: commit [0-9a-f]{7} on main`,
       ),
     );
     expect(git(bare, ['show', 'main:env/dev/values.yaml'])).toBe(VALUES.replace('0.9.0', '1.1.0'));

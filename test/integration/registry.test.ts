@@ -4,7 +4,11 @@
  * issue promises.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discoverImages } from '../../src/discovery/images.js';
+import {
+  discoverImages,
+  NEWEST_BUILD_READS_PER_RUN,
+  PLATFORM_PROBE_EXTRA,
+} from '../../src/discovery/images.js';
 import { RegistryClient } from '../../src/discovery/oci/client.js';
 import { parseImageRepository } from '../../src/discovery/oci/reference.js';
 import type { DiscoveryLog } from '../../src/discovery/types.js';
@@ -13,6 +17,7 @@ import {
   RegistryPusher,
   startProxy,
   startRegistry,
+  type ProxyRequest,
   type Pushed,
   type RegistryProxy,
   type TestRegistry,
@@ -522,4 +527,152 @@ describe('NewestBuild', () => {
     // tag page + (manifest + config) per tag.
     expect(c.requestCount(proxy.host)).toBe(1 + 30 * 2);
   });
+});
+
+describe('discovery is bounded, whatever the registry lists', () => {
+  const GHOSTS = 200_000;
+  let ghostProxy: RegistryProxy;
+  let real: Pushed;
+  beforeAll(async () => {
+    // 300 tags of one amd64-only image, and a repository whose tag list names 200,000 tags
+    // the registry has no manifest for (the proxy pages the fake list), plus one real image.
+    const amd64 = await pusher.pushImage('demo/amd64only', [], {
+      os: 'linux',
+      architecture: 'amd64',
+      created: hours(1),
+    });
+    await pusher.tagMany(
+      'demo/amd64only',
+      Array.from({ length: 300 }, (_, i) => `1.0.${i}`),
+      amd64.bytes,
+      amd64.mediaType,
+    );
+    real = await pusher.pushImage('demo/ghosts', ['0.0.1'], { created: hours(1) });
+    ghostProxy = await startProxy(reg.url, { pageSize: 1000, order: 'upstream', link: 'relative' });
+    const ghosts = Array.from(
+      { length: GHOSTS },
+      (_, i) => `1.${Math.floor(i / 1000)}.${i % 1000}`,
+    );
+    ghostProxy.fakeTags.set('demo/ghosts', ['0.0.1', ...ghosts]);
+  }, 120_000);
+  afterAll(async () => {
+    await ghostProxy?.close();
+  });
+
+  const manifestRequests = (p: RegistryProxy): ProxyRequest[] =>
+    p.requests.filter((r) => r.path.includes('/manifests/'));
+
+  for (const resolveAll of [false, true]) {
+    test(`300 tags without the platform, discoveryLimit 5 (resolveAllCandidates ${resolveAll}): at most 5 + ${PLATFORM_PROBE_EXTRA} manifests`, async () => {
+      proxy.paging = { pageSize: 50, order: 'lexical', link: 'relative' };
+      proxy.reset();
+      quiet.lines.length = 0;
+      const c = client();
+      const found = await discoverImages(
+        sub(`${proxy.host}/demo/amd64only`, { platform: 'linux/arm64', discoveryLimit: 5 }),
+        c,
+        settings(4, resolveAll),
+      );
+      expect(found).toEqual([]);
+      const pages = Math.ceil(300 / 50);
+      // The newest 25 tags, one manifest each; they share one config blob, read once.
+      expect(manifestRequests(proxy)).toHaveLength(5 + PLATFORM_PROBE_EXTRA);
+      expect(
+        manifestRequests(proxy)
+          .map((r) => r.path.split('/').pop())
+          .sort(),
+      ).toEqual(Array.from({ length: 25 }, (_, i) => `1.0.${299 - i}`).sort());
+      expect(proxy.requests.filter((r) => r.path.includes('/blobs/'))).toHaveLength(1);
+      expect(c.requestCount(proxy.host)).toBe(pages + 25 + 1);
+      expect(quiet.lines).toContain(
+        `${proxy.host}/demo/amd64only: none of the newest 25 of 300 matching tags has an image for platform linux/arm64; discovery examines at most discoveryLimit (5) + ${PLATFORM_PROBE_EXTRA} tags per run: raise discoveryLimit or narrow allowTagsRegexes`,
+      );
+    });
+  }
+
+  for (const resolveAll of [false, true]) {
+    test(`${GHOSTS} tags without manifests, SemVer (resolveAllCandidates ${resolveAll}): discoveryLimit HEADs, then a warning`, async () => {
+      ghostProxy.reset();
+      quiet.lines.length = 0;
+      const c = client();
+      const t0 = performance.now();
+      const found = await discoverImages(
+        sub(`${ghostProxy.host}/demo/ghosts`),
+        c,
+        settings(4, resolveAll),
+      );
+      const ms = performance.now() - t0;
+      expect(found).toEqual([]);
+      const pages = Math.ceil((GHOSTS + 1) / 1000);
+      expect(ghostProxy.requests.filter((r) => r.path.includes('/tags/list'))).toHaveLength(pages);
+      expect(manifestRequests(ghostProxy)).toHaveLength(20);
+      expect(
+        manifestRequests(ghostProxy).every((r) => r.method === 'HEAD' && r.status === 404),
+      ).toBe(true);
+      expect(c.requestCount(ghostProxy.host)).toBe(pages + 20);
+      expect(
+        quiet.lines.some((l) =>
+          l.includes('none of the newest 20 of 200001 matching tags resolves to an image'),
+        ),
+      ).toBe(true);
+      console.log(
+        `SemVer over ${GHOSTS} tags without manifests: ${c.requestCount(ghostProxy.host)} requests, ${ms.toFixed(0)} ms`,
+      );
+    }, 60_000);
+  }
+
+  test(`${GHOSTS} tags without manifests, Lexical with discoveryLimit 3: 3 HEADs`, async () => {
+    ghostProxy.reset();
+    const found = await discoverImages(
+      sub(`${ghostProxy.host}/demo/ghosts`, {
+        imageSelectionStrategy: 'Lexical',
+        discoveryLimit: 3,
+      }),
+      client(),
+      settings(4, false),
+    );
+    expect(found).toEqual([]);
+    expect(manifestRequests(ghostProxy)).toHaveLength(3);
+  }, 60_000);
+
+  test(`${GHOSTS} tags without manifests, NewestBuild: at most ${NEWEST_BUILD_READS_PER_RUN} manifests a run`, async () => {
+    ghostProxy.reset();
+    quiet.lines.length = 0;
+    const c = client({ concurrency: 16 });
+    const t0 = performance.now();
+    const found = await discoverImages(
+      sub(`${ghostProxy.host}/demo/ghosts`, {
+        imageSelectionStrategy: 'NewestBuild',
+        allowTagsRegexes: ['^(0\\.0\\.1|1\\.19[0-9]\\.[0-9]+)$'],
+      }),
+      c,
+      settings(16),
+    );
+    const ms = performance.now() - t0;
+    // 10,001 candidates; the first run reads the 1,000 highest names, which have no manifest.
+    expect(found).toEqual([]);
+    expect(manifestRequests(ghostProxy).length).toBe(NEWEST_BUILD_READS_PER_RUN);
+    expect(quiet.lines.some((l) => l.includes(`9001 of 10001 tags are left for later runs`))).toBe(
+      true,
+    );
+    console.log(
+      `NewestBuild over ${GHOSTS} tags without manifests: ${c.requestCount(ghostProxy.host)} requests, ${ms.toFixed(0)} ms`,
+    );
+
+    // Tags found without a manifest are remembered: the next run reads the next 1,000.
+    const first = new Set(manifestRequests(ghostProxy).map((r) => r.path));
+    ghostProxy.reset();
+    await discoverImages(
+      sub(`${ghostProxy.host}/demo/ghosts`, {
+        imageSelectionStrategy: 'NewestBuild',
+        allowTagsRegexes: ['^(0\\.0\\.1|1\\.19[0-9]\\.[0-9]+)$'],
+      }),
+      client({ concurrency: 16 }),
+      settings(16),
+    );
+    const second = manifestRequests(ghostProxy).map((r) => r.path);
+    expect(second).toHaveLength(NEWEST_BUILD_READS_PER_RUN);
+    expect(second.filter((p) => first.has(p))).toEqual([]);
+    expect(real.digest).toMatch(/^sha256:/);
+  }, 120_000);
 });

@@ -277,8 +277,14 @@ describe('state over file://', () => {
     expect(git(bare, ['log', '--format=%s', 'main'])).not.toContain('alias-3-0-0');
   });
 
-  test('an unreadable tag message is an error that names the tag', async () => {
-    const s = store(tmp.path, url);
+  test('an unreadable tag is skipped with one warning that names it; the rest is read', async () => {
+    const warnings: string[] = [];
+    const s = new StateStore({
+      remote: parseRemote(url),
+      cacheDir: join(tmp.path, 'cache-unreadable'),
+      baseEnv: testGitEnv(tmp.path),
+      warn: (l) => warnings.push(l),
+    });
     const badId = 'f'.repeat(40);
     const work = join(tmp.path, 'bad');
     git(tmp.path, ['clone', '-q', url, work]);
@@ -290,10 +296,26 @@ describe('state over file://', () => {
       `gantry/broken/freight/${badId}`,
     ]);
     git(work, ['push', '-q', 'origin', `gantry/broken/freight/${badId}`]);
-    await expect(s.snapshot('broken')).rejects.toThrow(`gantry/broken/freight/${badId}`);
+    const snap = await s.snapshot('broken');
+    expect(snap.freight).toEqual([]);
+    expect(snap.unreadable).toEqual([
+      {
+        tag: `gantry/broken/freight/${badId}`,
+        message: expect.stringContaining(
+          `unreadable freight document in tag gantry/broken/freight/${badId}: invalid JSON`,
+        ) as string,
+      },
+    ]);
+    await s.snapshot('broken');
+    expect(warnings).toEqual([snap.unreadable?.[0]?.message]);
+    expect(warnings[0]).toMatch(
+      new RegExp(
+        `; skipped it \\(delete it: git push origin :refs/tags/gantry/broken/freight/${badId}\\)$`,
+      ),
+    );
     git(work, ['tag', `gantry/light/freight/${badId}`]);
     git(work, ['push', '-q', 'origin', `gantry/light/freight/${badId}`]);
-    await expect(s.snapshot('light')).rejects.toThrow(/lightweight tag/);
+    expect((await s.snapshot('light')).unreadable?.[0]?.message).toMatch(/lightweight tag/);
   });
 
   test('an unreachable remote is a clear error and nothing is written', async () => {

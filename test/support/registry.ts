@@ -405,6 +405,11 @@ export interface RegistryProxy {
   host: string;
   url: string;
   paging: PagingOptions | null;
+  /**
+   * Repository name → the tag list the proxy pages instead of the registry's (with paging on):
+   * tags the registry has no manifest for, in numbers no test could push.
+   */
+  fakeTags: Map<string, string[]>;
   requests: ProxyRequest[];
   /** Most requests the proxy had open at once (to check client concurrency limits). */
   maxInFlight: number;
@@ -440,6 +445,7 @@ export async function startProxy(
     host: '',
     url: '',
     paging,
+    fakeTags: new Map(),
     requests: [],
     maxInFlight: 0,
     addFault: (f) => faults.push({ ...f, left: f.times ?? Infinity }),
@@ -545,7 +551,8 @@ export async function startProxy(
         const last = url.searchParams.get('last');
         // The first page reads the upstream list; later pages page through that snapshot, as a
         // registry paging a consistent listing would (and 10,000 tags are not re-read per page).
-        let doc = last === null ? undefined : snapshots.get(name);
+        const fake = state.fakeTags.get(name);
+        let doc = fake ? { name, tags: fake } : last === null ? undefined : snapshots.get(name);
         if (!doc) {
           const upstreamRes = await forward(req, body, `/v2/${name}/tags/list`);
           if (upstreamRes.status !== 200) {
