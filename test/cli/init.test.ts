@@ -80,10 +80,9 @@ describe('gantry init', () => {
     writeFileSync(projectPath, project);
     const envLine = project.split('\n').indexOf('    environment: production') + 1;
     // The workflow gantry init wrote takes the environment from the project: nothing to edit.
-    expect(await cli(['lint', '--repo', dir])).toMatchObject({
-      code: 0,
-      err: 'ok: 1 project (echo)\n',
-    });
+    const clean = await cli(['lint', '--repo', dir]);
+    expect(clean.code).toBe(0);
+    expect(clean.err).toMatch(/^ok: 1 project \(echo\)\n/);
 
     // By hand, the job goes back to running under the stage's name: prod, not production.
     const wfPath = join(dir, '.github/workflows/gantry-promote.yml');
