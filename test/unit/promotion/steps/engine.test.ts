@@ -2,14 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { evaluate } from '../../../../src/expr/index.js';
+import { evaluate, freightFunctions } from '../../../../src/expr/index.js';
 import type { PromotionStep, PromotionTemplate } from '../../../../src/pipeline/types.js';
-import {
-  freightFunctions,
-  runSteps,
-  stepLabel,
-  type EngineContext,
-} from '../../../../src/promotion/steps/engine.js';
+import { runSteps, stepLabel, type EngineContext } from '../../../../src/promotion/steps/engine.js';
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import type { StepDefinition } from '../../../../src/promotion/steps/types.js';
 import { ConfigError } from '../../../../src/util/errors.js';
