@@ -18,6 +18,7 @@ export {
   checkTemplate,
   structOf,
   templateExpressions,
+  TEMPLATE_SIGNATURES,
   type CheckEnv,
   type CheckProblem,
   type FunctionSignature,

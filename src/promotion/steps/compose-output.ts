@@ -6,6 +6,8 @@ import type { StepDefinition } from './types.js';
 
 export const composeOutput: StepDefinition = {
   name: 'compose-output',
+  // Any keys: each one is an output.
+  schema: { type: 'object' },
   run(config) {
     const outputs: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(config)) {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { ConfigError } from '../../util/errors.js';
 import { checkFields, requireString } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
+import { NON_EMPTY } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 interface IgnoreRule {
@@ -129,6 +130,12 @@ async function sameContent(file: string, data: Buffer): Promise<boolean> {
 
 export const copy: StepDefinition = {
   name: 'copy',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['inPath', 'outPath'],
+    properties: { inPath: NON_EMPTY, outPath: NON_EMPTY, ignore: { type: 'string' } },
+  },
   async run(config, ctx) {
     checkFields('copy', config, ['inPath', 'outPath', 'ignore']);
     const inPath = requireString('copy', config, 'inPath');

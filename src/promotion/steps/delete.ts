@@ -12,6 +12,7 @@ import { ConfigError } from '../../util/errors.js';
 import { globToRegExp } from './copy.js';
 import { checkFields, optionalBool } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
+import { NON_EMPTY } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 const GLOB_CHARS = /[*?[]/;
@@ -50,6 +51,16 @@ async function expandGlob(worktree: string, glob: string, field: string): Promis
 
 export const deleteStep: StepDefinition = {
   name: 'delete',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      path: NON_EMPTY,
+      paths: { type: 'array', minItems: 1, items: NON_EMPTY },
+      pathsAreGlobs: { type: 'boolean' },
+      strict: { type: 'boolean' },
+    },
+  },
   async run(config, ctx) {
     checkFields('delete', config, ['path', 'paths', 'pathsAreGlobs', 'strict']);
     const strict = optionalBool('delete', config, 'strict') ?? false;

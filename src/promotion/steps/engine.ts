@@ -323,6 +323,7 @@ export async function runSteps(
         result = await runWithRetry(step, label, ctx, () =>
           definition.run(config, {
             ...ctx,
+            written: step.config,
             index,
             ...(step.as !== undefined ? { alias: step.as } : {}),
           }),
@@ -488,11 +489,24 @@ export function optionalBool(
   return v;
 }
 
-/** `updates: [{key, value}]` of yaml-update and json-update: at least one, keys non-empty. */
+export interface StepUpdate {
+  key: string;
+  value: unknown;
+  /** Add the key when the file lacks it (yaml-update). */
+  create?: boolean;
+  /** Writing null or "" over a value is intended. */
+  allowEmpty?: boolean;
+}
+
+/**
+ * `updates: [{key, value}]` of yaml-update and json-update: at least one, keys non-empty; the
+ * `extra` flags each step accepts besides key and value.
+ */
 export function requireUpdates(
   step: string,
   config: Record<string, unknown>,
-): { key: string; value: unknown }[] {
+  extra: readonly ('create' | 'allowEmpty')[] = [],
+): StepUpdate[] {
   const v = config['updates'];
   if (!Array.isArray(v) || v.length === 0) {
     throw new ConfigError(`${step}: updates must be a list of at least one {key, value}`);
@@ -502,7 +516,7 @@ export function requireUpdates(
       throw new ConfigError(`${step}: updates[${i}] must be a map with key and value`);
     }
     const entry = u as Record<string, unknown>;
-    checkFields(`${step}: updates[${i}]`, entry, ['key', 'value']);
+    checkFields(`${step}: updates[${i}]`, entry, ['key', 'value', ...extra]);
     const key = entry['key'];
     if (typeof key !== 'string' || key === '') {
       throw new ConfigError(
@@ -514,6 +528,44 @@ export function requireUpdates(
         `${step}: updates[${i}].value is required (key ${JSON.stringify(key)})`,
       );
     }
-    return { key, value: entry['value'] };
+    const flags: Pick<StepUpdate, 'create' | 'allowEmpty'> = {};
+    for (const flag of extra) {
+      const v = optionalBool(`${step}: updates[${i}]`, entry, flag);
+      if (v !== undefined) flags[flag] = v;
+    }
+    return { key, value: entry['value'], ...flags };
+  });
+}
+
+const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
+
+/**
+ * Refuse to write null or "" where the file held a value, unless the update says `allowEmpty`:
+ * an expression that came out empty (`imageFrom(x)?.Tag` with no such image, a var left blank)
+ * would otherwise commit a broken manifest. `written` is the step's config as written in the
+ * project file, to name the expression.
+ */
+export function refuseEmptyWrites(
+  step: string,
+  file: string,
+  updates: readonly StepUpdate[],
+  previous: ReadonlyMap<string, unknown>,
+  written: Record<string, unknown> | undefined,
+): void {
+  updates.forEach((u, i) => {
+    if (u.allowEmpty || !isEmpty(u.value)) return;
+    const old = previous.get(u.key);
+    if (isEmpty(old)) return;
+    const list = written?.['updates'];
+    const source = Array.isArray(list)
+      ? (list[i] as Record<string, unknown> | undefined)?.['value']
+      : undefined;
+    const from =
+      typeof source === 'string' && hasExpression(source)
+        ? `; the value comes from ${source.trim()}`
+        : '';
+    throw new ConfigError(
+      `${step}: updates[${i}]: key ${JSON.stringify(u.key)} in ${file} would become ${u.value === '' ? 'an empty string' : 'null'} (it holds ${JSON.stringify(old)})${from}. Fix the expression, or set allowEmpty: true on this update if emptying the key is intended; nothing was written`,
+    );
   });
 }

@@ -10,12 +10,14 @@ import path from 'node:path';
 import { ConfigError } from '../../util/errors.js';
 import { checkFields, requireString } from './engine.js';
 import { normalizeRelative } from './safe-path.js';
+import { NON_EMPTY } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 const KEEP = new Set(['.git', '.gantry']);
 
 export const gitClear: StepDefinition = {
   name: 'git-clear',
+  schema: { type: 'object', additionalProperties: false, properties: { path: NON_EMPTY } },
   async run(config, ctx) {
     checkFields('git-clear', config, ['path']);
     const where = config['path'] === undefined ? '.' : requireString('git-clear', config, 'path');

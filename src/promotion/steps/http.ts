@@ -48,6 +48,7 @@
  * text from the network is scrubbed of those values. The response body is read up to 2 MiB
  * (Kargo's cap); a larger one fails the step.
  */
+import { NON_EMPTY } from './schema-parts.js';
 import { Agent, ProxyAgent } from 'undici';
 import { parse as parseYaml } from 'yaml';
 import { compileExpr, formatValue, parseDuration, type CompiledExpr } from '../../expr/index.js';
@@ -393,8 +394,47 @@ function formatTimeout(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
+const NAME_VALUE = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'value'],
+    properties: { name: NON_EMPTY, value: { type: 'string' } },
+  },
+};
+
 export const http: StepDefinition = {
   name: STEP,
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['url'],
+    properties: {
+      method: { enum: [...METHODS] },
+      url: NON_EMPTY,
+      headers: NAME_VALUE,
+      queryParams: NAME_VALUE,
+      body: {},
+      insecureSkipTLSVerify: { type: 'boolean' },
+      proxy: { type: 'string' },
+      timeout: { type: 'string' },
+      pollInterval: { type: 'string' },
+      responseContentType: { type: 'string' },
+      successExpression: { type: ['string', 'boolean'] },
+      failureExpression: { type: ['string', 'boolean'] },
+      errorExpression: { type: ['string', 'boolean'] },
+      outputs: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'fromExpression'],
+          properties: { name: NON_EMPTY, fromExpression: { type: ['string', 'boolean'] } },
+        },
+      },
+    },
+  },
   async run(config, ctx) {
     const cfg = parseHttpConfig(config);
     const url = new URL(cfg.url);

@@ -29,6 +29,7 @@
  * Outputs: `commitMessage` exactly as Kargo's (`Updated <path> to use new image(s)` and one
  * `- name:tag` / `- name@digest` line per target image, sorted by name).
  */
+import { NON_EMPTY, ORIGIN_SCHEMA } from './schema-parts.js';
 import { fieldError, isRecord, onlyKeys, requireField } from './config-check.js';
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -92,6 +93,31 @@ export interface KustomizeSetImageConfig {
 
 export const kustomizeSetImage: StepDefinition = {
   name: STEP,
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['path'],
+    properties: {
+      path: NON_EMPTY,
+      images: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['image'],
+          properties: {
+            image: NON_EMPTY,
+            name: { type: 'string' },
+            tag: { type: 'string' },
+            digest: { type: 'string' },
+            useDigest: { type: 'boolean' },
+            newName: { type: 'string' },
+            fromOrigin: ORIGIN_SCHEMA,
+          },
+        },
+      },
+    },
+  },
   async run(config: Record<string, unknown>, ctx: StepContext): Promise<StepResult> {
     const cfg = parseKustomizeSetImageConfig(config);
     const dir = await safePath(ctx.worktree, cfg.path, `${STEP}: path`);
@@ -513,7 +539,7 @@ function scalarEdits(
     for (const field of IMAGE_FIELDS) {
       const v = img[field];
       if (v !== undefined && v !== current[i]?.[field]) {
-        updates.push({ key: `images.${i}.${field}`, value: v });
+        updates.push({ key: `images.${i}.${field}`, value: v, create: true });
       }
     }
   });

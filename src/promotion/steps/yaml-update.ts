@@ -7,8 +7,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError } from '../../util/errors.js';
 import { setYamlValues, yamlUpdateCommitMessage } from '../yaml-edit.js';
-import { checkFields, requireString, requireUpdates } from './engine.js';
+import { checkFields, refuseEmptyWrites, requireString, requireUpdates } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
+import { NON_EMPTY } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 /** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
@@ -49,8 +50,35 @@ export function updateSummary(
   return lines;
 }
 
+/** Kargo's yaml-update schema, with gantry's `document`, `create` and `allowEmpty`. */
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path', 'updates'],
+  properties: {
+    path: NON_EMPTY,
+    document: { type: 'integer', minimum: 0 },
+    updates: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'value'],
+        properties: {
+          key: NON_EMPTY,
+          value: {},
+          create: { type: 'boolean' },
+          allowEmpty: { type: 'boolean' },
+        },
+      },
+    },
+  },
+};
+
 export const yamlUpdate: StepDefinition = {
   name: 'yaml-update',
+  schema,
   async run(config, ctx) {
     checkFields('yaml-update', config, ['path', 'updates', 'document']);
     const path = requireString('yaml-update', config, 'path');
@@ -61,7 +89,7 @@ export const yamlUpdate: StepDefinition = {
         `yaml-update: config.document must be a document index (0 for the first), not ${JSON.stringify(document)}`,
       );
     }
-    const updates = requireUpdates('yaml-update', config);
+    const updates = requireUpdates('yaml-update', config, ['create', 'allowEmpty']);
     const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
     const rel = normalizeRelative(path);
     const text = await readStepFile('yaml-update', abs, rel);
@@ -70,6 +98,7 @@ export const yamlUpdate: StepDefinition = {
       previous,
       ...(document !== undefined ? { document: document as number } : {}),
     });
+    refuseEmptyWrites('yaml-update', rel, updates, previous, ctx.written);
     const changed = out !== text;
     if (changed) await writeFile(abs, out);
     return {

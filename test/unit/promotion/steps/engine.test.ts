@@ -205,6 +205,7 @@ describe('runSteps: expressions', () => {
 describe("runSteps: retry (Kargo's errorThreshold and timeout)", () => {
   const flaky = (failures: number, calls: { n: number }): StepDefinition => ({
     name: 'flaky',
+    schema: { type: 'object' },
     run() {
       calls.n++;
       return calls.n <= failures
@@ -361,6 +362,7 @@ describe('runSteps: errors', () => {
     const registry = defaultRegistry();
     const probe: StepDefinition = {
       name: 'probe',
+      schema: { type: 'object' },
       run: (config) => {
         ran.push(String(config['id']));
         return Promise.resolve({});
@@ -368,6 +370,7 @@ describe('runSteps: errors', () => {
     };
     const boom: StepDefinition = {
       name: 'boom',
+      schema: { type: 'object' },
       run: () => Promise.reject(new Error('kaput')),
     };
     registry.set('probe', probe).set('boom', boom);
