@@ -266,5 +266,13 @@ export function strictProblems(
     problems.push(...stageSchemas(src, stage, i, steps));
     stageExpressions(src, c, stage, i);
   });
-  return [...problems, ...c.problems];
+  // Stages that share a template through a YAML alias would repeat each problem of the anchor's
+  // text; report each place in the file once.
+  const seen = new Set<string>();
+  return [...problems, ...c.problems].filter((p) => {
+    const id = `${p.line}:${p.column}:${p.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
