@@ -112,7 +112,7 @@ function checker(src: SourceFile, text: string): Checker {
       line: pos.line,
       column: pos.col,
       path: formatPath(segments),
-      message: `${message} (in \${{ ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown} }})`,
+      message: `${message} in \${{ ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown} }}`,
     });
   };
   const check = (segments: PathSegment[], value: string, env: CheckEnv, bare = false): void => {

@@ -178,11 +178,11 @@ describe('strict expressions', () => {
     const at = (needle: string) => `.gantry/app.yaml:${where(text, needle)}: `;
     const steps = 'stages[0].promotionTemplate.steps[1]';
     expect(r.out.trim().split('\n')).toEqual([
-      `${at('fact.tag')}${steps}.if: no earlier step has the alias "fact" (did you mean "facts"?) (earlier steps: facts) (in \${{ outputs.fact.tag != "" }})`,
-      `${at('tga')}${steps}.config.updates[0].value: unknown var "tga" (did you mean "tag"?) (vars here: app, tag) (in \${{ vars.tga }})`,
-      `${at("}}'}\n              - {key: replicas")}${steps}.config.updates[1].value: unexpected end of expression (in \${{ upper(vars.app }})`,
-      `${at('lenn')}${steps}.config.updates[2].value: unknown function lenn() (did you mean "len"?) (in \${{ lenn(vars.app) + semverDiff(vars.tag) }})`,
-      `${at('semverDiff')}${steps}.config.updates[2].value: semverDiff(): expected 2 arguments, got 1 (in \${{ lenn(vars.app) + semverDiff(vars.tag) }})`,
+      `${at('fact.tag')}${steps}.if: no earlier step has the alias "fact" (did you mean "facts"?) (earlier steps: facts) in \${{ outputs.fact.tag != "" }}`,
+      `${at('tga')}${steps}.config.updates[0].value: unknown var "tga" (did you mean "tag"?) (vars here: app, tag) in \${{ vars.tga }}`,
+      `${at("}}'}\n              - {key: replicas")}${steps}.config.updates[1].value: unexpected end of expression in \${{ upper(vars.app }}`,
+      `${at('lenn')}${steps}.config.updates[2].value: unknown function lenn() (did you mean "len"?) in \${{ lenn(vars.app) + semverDiff(vars.tag) }}`,
+      `${at('semverDiff')}${steps}.config.updates[2].value: semverDiff(): expected 2 arguments, got 1 in \${{ lenn(vars.app) + semverDiff(vars.tag) }}`,
     ]);
   });
 
@@ -203,8 +203,8 @@ describe('strict expressions', () => {
     expect(r.code).toBe(2);
     const lines = r.out.trim().split('\n');
     expect(lines).toEqual([
-      `.gantry/app.yaml:${where(text, 'alais')}: stages[0].verification[0].successCondition: type freight has no field alais (did you mean "alias"?) (fields: id, alias) (in \${{ ctx.freight.alais }})`,
-      `.gantry/app.yaml:${where(text, 'targetFreight')}: stages[0].verification[0].provider.web.url: type ctx has no field targetFreight (fields: project, stage, freight, commit) (in \${{ ctx.targetFreight.name }})`,
+      `.gantry/app.yaml:${where(text, 'alais')}: stages[0].verification[0].successCondition: type freight has no field alais (did you mean "alias"?) (fields: id, alias) in \${{ ctx.freight.alais }}`,
+      `.gantry/app.yaml:${where(text, 'targetFreight')}: stages[0].verification[0].provider.web.url: type ctx has no field targetFreight (fields: project, stage, freight, commit) in \${{ ctx.targetFreight.name }}`,
     ]);
   });
 });

@@ -318,7 +318,9 @@ describe('runSteps: errors', () => {
         ctx(),
         defaultRegistry(),
       ),
-    ).rejects.toThrow(/step 1 \(compose-output "x"\): config: cannot fetch Tag from nil/);
+    ).rejects.toThrow(
+      /step 1 \(compose-output "x"\): config: a: cannot fetch Tag from nil at 1:25 in \$\{\{ imageFrom\("nope\/nope"\).Tag \}\}/,
+    );
     expect(logs).toContain(
       'imageFrom(): the freight collection has no image from "nope/nope"; returning nil',
     );
