@@ -31,36 +31,10 @@ import {
   type PathSegment,
   type SourceFile,
 } from '../pipeline/source.js';
-import type { StepRegistry } from '../promotion/steps/engine.js';
+import { STATUS_SIGNATURES, STEP_CTX_TYPE, type StepRegistry } from '../promotion/steps/engine.js';
 import type { Problem } from '../util/errors.js';
+import { METRIC_CTX_TYPE } from '../verification/templates.js';
 import { didYouMean } from '../util/suggest.js';
-
-/** The step-status functions of the promotion engine (Kargo's). */
-const STATUS_SIGNATURES: FunctionSignatures = {
-  success: { min: 0, max: 0 },
-  failure: { min: 0, max: 0 },
-  always: { min: 0, max: 0 },
-  status: { min: 1, max: 1 },
-};
-
-/** `ctx` of a promotion step (engine.ts). */
-const PROMOTION_CTX = structOf('ctx', {
-  project: ANY,
-  stage: ANY,
-  targetFreight: structOf('targetFreight', {
-    name: ANY,
-    alias: ANY,
-    origin: structOf('origin', { kind: ANY, name: ANY }),
-  }),
-});
-
-/** `ctx` of a verification metric (verification/templates.ts). */
-const VERIFICATION_CTX = structOf('ctx', {
-  project: ANY,
-  stage: ANY,
-  freight: structOf('freight', { id: ANY, alias: ANY }),
-  commit: ANY,
-});
 
 function varsType(names: readonly string[]): StaticType {
   return structOf(
@@ -156,7 +130,7 @@ function stageExpressions(src: SourceFile, c: Checker, stage: Stage, i: number):
   // Template vars see ctx and the vars before them.
   template.vars.forEach((v, k) => {
     const env: CheckEnv = {
-      names: { vars: varsType(varNames(template.vars.slice(0, k))), ctx: PROMOTION_CTX },
+      names: { vars: varsType(varNames(template.vars.slice(0, k))), ctx: STEP_CTX_TYPE },
       functions,
     };
     c.check([...at, 'vars', k, 'value'], String(v.value), env);
@@ -166,7 +140,7 @@ function stageExpressions(src: SourceFile, c: Checker, stage: Stage, i: number):
   template.steps.forEach((step, s) => {
     const sat: PathSegment[] = [...at, 'steps', s];
     const earlier = template.steps.slice(0, s).map((x, j) => x.as ?? `step-${j}`);
-    const base = { ctx: PROMOTION_CTX, outputs: outputsType(earlier) };
+    const base = { ctx: STEP_CTX_TYPE, outputs: outputsType(earlier) };
     step.vars.forEach((v, k) => {
       const env: CheckEnv = {
         names: {
@@ -190,7 +164,7 @@ function stageExpressions(src: SourceFile, c: Checker, stage: Stage, i: number):
   stage.verification.forEach((metric, m) => {
     const mat: PathSegment[] = ['stages', i, 'verification', m];
     const env: CheckEnv = {
-      names: { ctx: VERIFICATION_CTX, env: ANY },
+      names: { ctx: METRIC_CTX_TYPE, env: ANY },
       functions: FREIGHT_SIGNATURES,
     };
     // The provider's config sits under its key as written (`web:` is read as `http`).

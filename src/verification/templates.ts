@@ -14,10 +14,13 @@
  * fallback with `??` or `default(`.
  */
 import {
+  ANY,
   hasExpression,
   renderTemplate,
   renderTemplates,
+  structOf,
   type ExprFunctions,
+  type StaticType,
 } from '../expr/index.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
 import type { VerificationMetric } from '../pipeline/types.js';
@@ -60,6 +63,14 @@ export function envReferences(value: unknown): { name: string; fallback: boolean
   }
   return [...found].map(([name, fallback]) => ({ name, fallback }));
 }
+
+/** What `gantry lint` knows of `ctx` in templateEnv (keep them in step). */
+export const METRIC_CTX_TYPE: StaticType = structOf('ctx', {
+  project: ANY,
+  stage: ANY,
+  freight: structOf('freight', { id: ANY, alias: ANY }),
+  commit: ANY,
+});
 
 export function templateEnv(
   target: ProviderContext['target'],

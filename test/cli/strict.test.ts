@@ -107,7 +107,7 @@ describe('strict expressions', () => {
     const r = await lint(bare);
     expect(r.code).toBe(2);
     expect(r.out).toBe(
-      `.gantry/app.yaml:${where(typo, 'Tga')}: stages[0].promotionTemplate.steps[0].config.updates[0].value: type GitCommit has no field Tga (did you mean "Tag"?) (fields: RepoURL, ID, Branch, Tag, Message, Author, Committer) (in \${{ commitFrom(vars.app).Tga }})\n`,
+      `.gantry/app.yaml:${where(typo, 'Tga')}: stages[0].promotionTemplate.steps[0].config.updates[0].value: type GitCommit has no field Tga (did you mean "Tag"?) (fields: RepoURL, ID, Branch, Tag, Message, Author, Committer) in \${{ commitFrom(vars.app).Tga }}\n`,
     );
   });
 

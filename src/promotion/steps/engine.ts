@@ -10,14 +10,10 @@
  *   freight ID, as in Kargo).
  * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<i>`
  *   (0-based position in the template).
- * - functions: `imageFrom(repoURL[, origin])` → `{RepoURL, Tag, Digest}`, `chartFrom(repoURL[,
- *   name][, origin])` → `{RepoURL, Name, Version}`, `commitFrom(repoURL[, origin])` → `{RepoURL,
- *   ID, Branch, Tag, Message, Author, Committer}`, `warehouse(name)` → `{Kind: "Warehouse", Name}`
- *   (the origin), looked up in the freight collection; nil when nothing matches (Kargo's
- *   documented behaviour, so `imageFrom(x)?.Tag ?? "latest"` works), and an error when several
- *   freight could provide the artifact and no origin says which. Plus Kargo's step-status
- *   functions `success()`, `failure()`, `always()` and `status(alias)`, and every builtin of the
- *   expression language (`semverParse`, `semverDiff`, `quote`, …).
+ * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
+ *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
+ *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`, and
+ *   every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
  *
  * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
  * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
@@ -28,6 +24,7 @@
  */
 import { posix } from 'node:path';
 import {
+  ANY,
   ExprError,
   compileExpr,
   expectArgs,
@@ -35,7 +32,10 @@ import {
   hasExpression,
   renderTemplate,
   renderTemplates,
+  structOf,
   type ExprFunctions,
+  type FunctionSignatures,
+  type StaticType,
 } from '../../expr/index.js';
 import type { PromotionStep, PromotionTemplate, PromotionVar } from '../../pipeline/types.js';
 import { ConfigError, GantryError, OperationError, errorMessage } from '../../util/errors.js';
@@ -166,6 +166,24 @@ function wrapError(label: string, what: string, err: unknown): GantryError {
   if (err instanceof ConfigError || err instanceof ExprError) return new ConfigError(message);
   return new OperationError(message, { cause: err });
 }
+
+/** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
+export const STATUS_SIGNATURES: FunctionSignatures = {
+  success: { min: 0, max: 0 },
+  failure: { min: 0, max: 0 },
+  always: { min: 0, max: 0 },
+  status: { min: 1, max: 1 },
+};
+
+export const STEP_CTX_TYPE: StaticType = structOf('ctx', {
+  project: ANY,
+  stage: ANY,
+  targetFreight: structOf('targetFreight', {
+    name: ANY,
+    alias: ANY,
+    origin: structOf('origin', { kind: ANY, name: ANY }),
+  }),
+});
 
 function statusFunctions(
   steps: readonly PromotionStep[],

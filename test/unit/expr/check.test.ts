@@ -11,9 +11,12 @@ import {
   freightFunctions,
   structOf,
   type CheckEnv,
+  type StaticType,
 } from '../../../src/expr/index.js';
+import { runSteps, STEP_CTX_TYPE } from '../../../src/promotion/steps/engine.js';
 import { defaultRegistry } from '../../../src/promotion/steps/registry.js';
-import { stepFreight } from '../../support/steps.js';
+import { METRIC_CTX_TYPE, templateEnv } from '../../../src/verification/templates.js';
+import { realTempDir, stepContext, stepFreight } from '../../support/steps.js';
 
 const env: CheckEnv = {
   names: { vars: structOf('vars', { app: ANY }), ctx: ANY },
@@ -107,4 +110,51 @@ describe('step schemas', () => {
       expect(schema['type']).toBe('object');
     },
   );
+});
+
+describe("lint's picture of ctx matches what the run provides", () => {
+  type Shape = { [k: string]: Shape | null };
+  const shapeOf = (t: StaticType): Shape | null =>
+    t.kind === 'struct'
+      ? Object.fromEntries(Object.entries(t.fields).map(([k, v]) => [k, shapeOf(v)]))
+      : null;
+  const shapeOfValue = (v: unknown): Shape | null =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shapeOfValue(x)]))
+      : null;
+
+  test('promotion steps', async () => {
+    const { dir, cleanup } = realTempDir('gantry-ctx-');
+    try {
+      const { index: _index, ...ctx } = stepContext(dir);
+      const r = await runSteps(
+        {
+          mode: 'direct',
+          vars: [],
+          steps: [
+            {
+              uses: 'compose-output',
+              as: 'c',
+              config: { ctx: '${{ ctx }}' },
+              continueOnError: false,
+              vars: [],
+            },
+          ],
+        },
+        ctx,
+        defaultRegistry(),
+      );
+      expect(shapeOfValue(r.outputs['c']?.['ctx'])).toEqual(shapeOf(STEP_CTX_TYPE));
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('verification metrics', () => {
+    const env = templateEnv(
+      { project: 'p', stage: 's', freightId: 'f', freightAlias: 'a', commit: 'c' },
+      {},
+    );
+    expect(shapeOfValue(env['ctx'])).toEqual(shapeOf(METRIC_CTX_TYPE));
+  });
 });
