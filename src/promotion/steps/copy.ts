@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ConfigError } from '../../util/errors.js';
 import { checkFields, requireString } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
-import { NON_EMPTY } from './schema-parts.js';
+import { nonEmpty, text } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 interface IgnoreRule {
@@ -132,9 +132,14 @@ export const copy: StepDefinition = {
   name: 'copy',
   schema: {
     type: 'object',
+    description: 'Copies a file or a directory inside the checkout.',
     additionalProperties: false,
     required: ['inPath', 'outPath'],
-    properties: { inPath: NON_EMPTY, outPath: NON_EMPTY, ignore: { type: 'string' } },
+    properties: {
+      inPath: nonEmpty('What to copy, relative to the checkout.'),
+      outPath: nonEmpty('Where to copy it, relative to the checkout.'),
+      ignore: text('.gitignore patterns, one a line, of files not to copy.'),
+    },
   },
   async run(config, ctx) {
     checkFields('copy', config, ['inPath', 'outPath', 'ignore']);

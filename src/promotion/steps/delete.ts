@@ -12,7 +12,7 @@ import { ConfigError } from '../../util/errors.js';
 import { globToRegExp } from './copy.js';
 import { checkFields, optionalBool } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
-import { NON_EMPTY } from './schema-parts.js';
+import { flag, nonEmpty } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 const GLOB_CHARS = /[*?[]/;
@@ -53,12 +53,18 @@ export const deleteStep: StepDefinition = {
   name: 'delete',
   schema: {
     type: 'object',
+    description: 'Deletes files or directories inside the checkout (one of `path` and `paths`).',
     additionalProperties: false,
     properties: {
-      path: NON_EMPTY,
-      paths: { type: 'array', minItems: 1, items: NON_EMPTY },
-      pathsAreGlobs: { type: 'boolean' },
-      strict: { type: 'boolean' },
+      path: nonEmpty('What to delete, relative to the checkout.'),
+      paths: {
+        type: 'array',
+        minItems: 1,
+        items: nonEmpty('A path or, with `pathsAreGlobs`, a glob.'),
+        description: 'Several paths to delete.',
+      },
+      pathsAreGlobs: flag('Read `paths` as glob patterns.'),
+      strict: flag('Fail when a path does not exist.'),
     },
   },
   async run(config, ctx) {

@@ -12,7 +12,7 @@
  * maps the path of the template's one `git-clone` checkout to the stage's checkout (see
  * workspacePrefix in engine.ts).
  */
-import { NON_EMPTY, PROVIDER_SCHEMA } from './schema-parts.js';
+import { KARGO_ONLY, nonEmpty, providerSchema, text } from './schema-parts.js';
 import type { StepDefinition, StepResult } from './types.js';
 
 const WHAT: Readonly<Record<string, string>> = {
@@ -23,19 +23,14 @@ const WHAT: Readonly<Record<string, string>> = {
   'git-wait-for-pr': 'gantry tracks the pull request itself in pull-request mode',
 };
 
-const BRANCH_CHECKOUT = {
+const kargoString = { type: 'string', description: KARGO_ONLY } as const;
+const kargoFlag = { type: 'boolean', description: KARGO_ONLY } as const;
+
+const AUTHOR = {
   type: 'object',
+  description: KARGO_ONLY,
   additionalProperties: false,
-  required: ['path'],
-  properties: {
-    as: { type: 'string' },
-    branch: { type: 'string' },
-    commit: { type: 'string' },
-    tag: { type: 'string' },
-    create: { type: 'boolean' },
-    path: NON_EMPTY,
-    sparse: { type: 'array', items: NON_EMPTY },
-  },
+  properties: { name: kargoString, email: kargoString, signingKey: kargoString },
 };
 
 /**
@@ -45,66 +40,76 @@ const BRANCH_CHECKOUT = {
  */
 const SCHEMAS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'git-clone': {
-    repoURL: NON_EMPTY,
-    insecureSkipTLSVerify: { type: 'boolean' },
-    recurseSubmodules: { type: 'boolean' },
-    author: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        name: { type: 'string' },
-        email: { type: 'string' },
-        signingKey: { type: 'string' },
+    repoURL: kargoString,
+    insecureSkipTLSVerify: kargoFlag,
+    recurseSubmodules: kargoFlag,
+    author: AUTHOR,
+    checkout: {
+      type: 'array',
+      description: "The checkouts; gantry maps the one checkout's `path` onto the stage's branch.",
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path'],
+        properties: {
+          as: kargoString,
+          branch: kargoString,
+          commit: kargoString,
+          tag: kargoString,
+          create: kargoFlag,
+          path: nonEmpty('Where later steps find the checkout (`./out`).'),
+          sparse: { type: 'array', items: nonEmpty('A directory.'), description: KARGO_ONLY },
+        },
       },
     },
-    checkout: { type: 'array', items: BRANCH_CHECKOUT },
   },
   'git-commit': {
-    path: NON_EMPTY,
-    message: { type: 'string' },
-    messageFromSteps: { type: 'array', items: NON_EMPTY },
-    author: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        name: { type: 'string' },
-        email: { type: 'string' },
-        signingKey: { type: 'string' },
-      },
+    path: kargoString,
+    message: text("Goes into the promotion commit's body, after the version changes."),
+    messageFromSteps: {
+      type: 'array',
+      items: nonEmpty('A step alias.'),
+      description: 'Aliases of steps whose `commitMessage` outputs make the message.',
     },
+    author: AUTHOR,
   },
   'git-push': {
-    path: NON_EMPTY,
-    targetBranch: { type: 'string' },
-    generateTargetBranch: { type: 'boolean' },
-    maxAttempts: { type: 'integer', minimum: 1 },
-    forcePush: { type: 'boolean' },
-    provider: PROVIDER_SCHEMA,
+    path: kargoString,
+    targetBranch: kargoString,
+    generateTargetBranch: kargoFlag,
+    maxAttempts: { type: 'integer', minimum: 1, description: KARGO_ONLY },
+    forcePush: kargoFlag,
+    provider: providerSchema,
   },
   'git-open-pr': {
-    repoURL: NON_EMPTY,
-    sourceBranch: { type: 'string' },
-    targetBranch: { type: 'string' },
-    createTargetBranch: { type: 'boolean' },
-    title: { type: 'string' },
-    description: { type: 'string' },
-    labels: { type: 'array', items: NON_EMPTY },
-    provider: PROVIDER_SCHEMA,
-    insecureSkipTLSVerify: { type: 'boolean' },
+    repoURL: kargoString,
+    sourceBranch: kargoString,
+    targetBranch: kargoString,
+    createTargetBranch: kargoFlag,
+    title: kargoString,
+    description: kargoString,
+    labels: { type: 'array', items: nonEmpty('A label.'), description: KARGO_ONLY },
+    provider: providerSchema,
+    insecureSkipTLSVerify: kargoFlag,
   },
   'git-wait-for-pr': {
-    repoURL: NON_EMPTY,
-    prNumber: { type: 'integer', minimum: 1 },
-    provider: PROVIDER_SCHEMA,
-    insecureSkipTLSVerify: { type: 'boolean' },
-    pollInterval: { type: 'string' },
+    repoURL: kargoString,
+    prNumber: { type: 'integer', minimum: 1, description: KARGO_ONLY },
+    provider: providerSchema,
+    insecureSkipTLSVerify: kargoFlag,
+    pollInterval: kargoString,
   },
 };
 
 function noop(name: string): StepDefinition {
   return {
     name,
-    schema: { type: 'object', additionalProperties: false, properties: SCHEMAS[name] ?? {} },
+    schema: {
+      type: 'object',
+      description: `Accepted so that Kargo templates run: ${WHAT[name] ?? 'gantry handles git itself'}.`,
+      additionalProperties: false,
+      properties: SCHEMAS[name] ?? {},
+    },
     run(config, ctx): Promise<StepResult> {
       const note = `${name}: accepted, no-op (${WHAT[name] ?? 'gantry handles git itself'})`;
       ctx.log(note);

@@ -20,7 +20,7 @@
  * Outputs: `commitMessage` in Kargo's form: `Updated chart dependencies for <path>` and one
  * `- <name>: <old> -> <new>` line per change (sorted by name here; Kargo's order is a Go map's).
  */
-import { NON_EMPTY, ORIGIN_SCHEMA } from './schema-parts.js';
+import { nonEmpty, originSchema, text } from './schema-parts.js';
 import { fieldError, isRecord, onlyKeys, requireField } from './config-check.js';
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -56,21 +56,23 @@ export const helmUpdateChart: StepDefinition = {
   name: STEP,
   schema: {
     type: 'object',
+    description: "Sets dependency versions in a chart's `Chart.yaml`.",
     additionalProperties: false,
     required: ['path'],
     properties: {
-      path: NON_EMPTY,
+      path: nonEmpty('The chart directory, relative to the checkout.'),
       charts: {
         type: 'array',
+        description: 'The dependencies to update.',
         items: {
           type: 'object',
           additionalProperties: false,
           required: ['repository', 'name'],
           properties: {
-            repository: NON_EMPTY,
-            name: NON_EMPTY,
-            version: { type: 'string' },
-            fromOrigin: ORIGIN_SCHEMA,
+            repository: nonEmpty("The dependency's `repository`, as `Chart.yaml` writes it."),
+            name: nonEmpty("The dependency's `name`."),
+            version: text('The version to set; default: the version in the freight.'),
+            fromOrigin: originSchema("Which warehouse's freight provides the version."),
           },
         },
       },

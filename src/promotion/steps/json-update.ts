@@ -6,28 +6,36 @@ import { writeFile } from 'node:fs/promises';
 import { jsonUpdateCommitMessage, setJsonValues } from '../json-edit.js';
 import { checkFields, refuseEmptyWrites, requireString, requireUpdates } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
-import { NON_EMPTY } from './schema-parts.js';
+import { flag, nonEmpty } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 import { readStepFile, updateSummary } from './yaml-update.js';
 
 /** Kargo's json-update schema (scalar values only), with gantry's `allowEmpty`. */
 const schema = {
   type: 'object',
+  description:
+    'Sets scalar values in a JSON file by key path (sjson syntax), keeping its formatting.',
   additionalProperties: false,
   required: ['path', 'updates'],
   properties: {
-    path: NON_EMPTY,
+    path: nonEmpty('The JSON file, relative to the checkout.'),
     updates: {
       type: 'array',
       minItems: 1,
+      description: 'The changes, applied in order.',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['key', 'value'],
         properties: {
-          key: NON_EMPTY,
-          value: { type: ['string', 'number', 'boolean'] },
-          allowEmpty: { type: 'boolean' },
+          key: nonEmpty(
+            'Key path: `image.tag`, `containers.0.image`. A missing key is created; an object or array is never overwritten.',
+          ),
+          value: {
+            type: ['string', 'number', 'boolean'],
+            description: 'The new value: a string, number or boolean.',
+          },
+          allowEmpty: flag('gantry: allow writing an empty string over a value the file holds.'),
         },
       },
     },

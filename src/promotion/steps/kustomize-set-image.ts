@@ -29,7 +29,7 @@
  * Outputs: `commitMessage` exactly as Kargo's (`Updated <path> to use new image(s)` and one
  * `- name:tag` / `- name@digest` line per target image, sorted by name).
  */
-import { NON_EMPTY, ORIGIN_SCHEMA } from './schema-parts.js';
+import { flag, nonEmpty, originSchema, text } from './schema-parts.js';
 import { fieldError, isRecord, onlyKeys, requireField } from './config-check.js';
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -95,24 +95,26 @@ export const kustomizeSetImage: StepDefinition = {
   name: STEP,
   schema: {
     type: 'object',
+    description: "Sets images in a kustomization's `images`, without a kustomize binary.",
     additionalProperties: false,
     required: ['path'],
     properties: {
-      path: NON_EMPTY,
+      path: nonEmpty('The directory of the kustomization, relative to the checkout.'),
       images: {
         type: 'array',
+        description: 'The images to set; none: every image of the freight.',
         items: {
           type: 'object',
           additionalProperties: false,
           required: ['image'],
           properties: {
-            image: NON_EMPTY,
-            name: { type: 'string' },
-            tag: { type: 'string' },
-            digest: { type: 'string' },
-            useDigest: { type: 'boolean' },
-            newName: { type: 'string' },
-            fromOrigin: ORIGIN_SCHEMA,
+            image: nonEmpty('The image repository, as the freight has it.'),
+            name: text('The name the kustomization matches; default: `image`.'),
+            tag: text('The tag to set; default: the tag in the freight.'),
+            digest: text('The digest to set (instead of a tag).'),
+            useDigest: flag("Set the freight's digest instead of its tag."),
+            newName: text('A new image name to set.'),
+            fromOrigin: originSchema("Which warehouse's freight provides the image."),
           },
         },
       },

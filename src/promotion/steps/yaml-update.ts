@@ -9,7 +9,7 @@ import { ConfigError } from '../../util/errors.js';
 import { setYamlValues, yamlUpdateCommitMessage } from '../yaml-edit.js';
 import { checkFields, refuseEmptyWrites, requireString, requireUpdates } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
-import { NON_EMPTY } from './schema-parts.js';
+import { flag, nonEmpty } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 /** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
@@ -53,23 +53,36 @@ export function updateSummary(
 /** Kargo's yaml-update schema, with gantry's `document`, `create` and `allowEmpty`. */
 const schema = {
   type: 'object',
+  description:
+    'Sets scalar values in a YAML file by key path, changing only the bytes of each value.',
   additionalProperties: false,
   required: ['path', 'updates'],
   properties: {
-    path: NON_EMPTY,
-    document: { type: 'integer', minimum: 0 },
+    path: nonEmpty('The YAML file, relative to the checkout.'),
+    document: {
+      type: 'integer',
+      minimum: 0,
+      description: 'gantry: which document of a multi-document file to edit (0 for the first).',
+    },
     updates: {
       type: 'array',
       minItems: 1,
+      description: 'The changes, applied in order.',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['key', 'value'],
         properties: {
-          key: NON_EMPTY,
-          value: {},
-          create: { type: 'boolean' },
-          allowEmpty: { type: 'boolean' },
+          key: nonEmpty(
+            'Key path: `image.tag`, `containers.0.image`, `annotations.example\\.com/owner`. It must address a scalar the file has.',
+          ),
+          value: { description: 'The new value, usually an expression.' },
+          create: flag(
+            'gantry: add the key (and missing parents; append to a list) when the file lacks it. Without it, a missing key fails as `key path not found`.',
+          ),
+          allowEmpty: flag(
+            'gantry: allow writing null or an empty string over a value the file holds.',
+          ),
         },
       },
     },
