@@ -12,8 +12,8 @@
  *
  * Semantics (Kargo's where it has them):
  * - Keys follow `splitKey` (keypath.ts). On a mapping a numeric part is the key `String(n)`; on a
- *   sequence it is an index, `-1` or an index past the end appends (Kargo `updateSequenceNode`),
- *   below -1 is an error. The legacy `[n]` form indexes too.
+ *   sequence it is an index (`-1` and an index past the end append, with `create` below), below
+ *   -1 is an error. The legacy `[n]` form indexes too.
  * - A key must address a scalar that exists, as in Kargo's yaml-update: a missing key is the
  *   error `key path not found` (a misspelt key would otherwise add a key nobody reads and leave
  *   the real one as it was), and a key that holds a mapping or a sequence is the error `key path
@@ -430,10 +430,13 @@ function locate(
     if (index < -1) fail(ctx, at, `invalid negative index: ${index}`);
     if (index === -1 || index >= seq.items.length) {
       if (!ctx.create) {
+        const where = i === 0 ? 'at the top level' : `at ${JSON.stringify(joinKey(parts, i))}`;
         notFound(
           ctx,
           at,
-          `the sequence ${i === 0 ? 'at the top level' : `at ${JSON.stringify(joinKey(parts, i))}`} has ${seq.items.length} item${seq.items.length === 1 ? '' : 's'}, so there is no item ${index}`,
+          index === -1
+            ? `index -1 appends an item to the sequence ${where}`
+            : `the sequence ${where} has ${seq.items.length} item${seq.items.length === 1 ? '' : 's'}, so there is no item ${index}`,
         );
       }
       return appendToSeq(ctx, seq, parts.slice(i + 1), value, place);

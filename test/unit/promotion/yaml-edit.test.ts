@@ -391,6 +391,13 @@ describe('setYamlValues: errors name the file, the key and the line', () => {
       /f\.yaml:2:3: a\.3: key path not found: the sequence at "a" has 1 item, so there is no item 3/,
     ],
     [
+      'appending without create',
+      'a:\n  - x\n',
+      [{ key: 'a.-1', value: 'y' }],
+      ConfigError,
+      /a\.-1: key path not found: index -1 appends an item to the sequence at "a"/,
+    ],
+    [
       'a mapping (Kargo: key path does not address a scalar node)',
       'a:\n  b: 1\nc: 2\n',
       [{ key: 'a', value: 'x' }],
