@@ -119,6 +119,11 @@ export interface CheckEnv {
   names: Readonly<Record<string, StaticType>>;
   /** Functions beyond the builtins (they take precedence, as at run time). */
   functions: FunctionSignatures;
+  /**
+   * A further check of a call whose arguments are known: `args[i]` is the string literal passed
+   * as argument i (undefined when it is not a string literal). Returns a problem or undefined.
+   */
+  checkCall?: (name: string, args: readonly (string | undefined)[]) => string | undefined;
 }
 
 /** A problem at a 0-based offset into the checked text. */
@@ -222,6 +227,13 @@ export function checkExpression(source: string, env: CheckEnv): CheckProblem[] {
           );
         }
         for (const a of node.args) typeOf(a, scope);
+        if (signature && env.checkCall) {
+          const literals = node.args.map((a) =>
+            a.k === 'lit' && typeof a.value === 'string' ? a.value : undefined,
+          );
+          const problem = env.checkCall(node.name, literals);
+          if (problem) report(node, problem);
+        }
         return signature?.returns ?? ANY;
       }
       case 'binary': {
@@ -287,7 +299,7 @@ export function templateExpressions(
 export function checkTemplate(template: string, env: CheckEnv): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const withTemplateFns: CheckEnv = {
-    names: env.names,
+    ...env,
     functions: { ...env.functions, ...TEMPLATE_SIGNATURES },
   };
   for (const e of templateExpressions(template)) {

@@ -22,7 +22,7 @@ import {
   type FunctionSignatures,
   type StaticType,
 } from '../expr/index.js';
-import type { Project, PromotionVar, Stage } from '../pipeline/index.js';
+import type { Project, PromotionVar, Stage, Subscription } from '../pipeline/index.js';
 import { validationProblems } from '../pipeline/schema.js';
 import {
   findNode,
@@ -32,6 +32,7 @@ import {
   type SourceFile,
 } from '../pipeline/source.js';
 import { STATUS_SIGNATURES, STEP_CTX_TYPE, type StepRegistry } from '../promotion/steps/engine.js';
+import { normalizeChartURL, normalizeGitURL, normalizeImageURL } from '../urls/index.js';
 import type { Problem } from '../util/errors.js';
 import { METRIC_CTX_TYPE } from '../verification/templates.js';
 import { didYouMean } from '../util/suggest.js';
@@ -95,7 +96,7 @@ function checker(src: SourceFile, text: string): Checker {
       return;
     }
     const withTemplate: CheckEnv = {
-      names: env.names,
+      ...env,
       functions: { ...env.functions, ...TEMPLATE_SIGNATURES },
     };
     for (const e of templateExpressions(value)) {
@@ -121,8 +122,65 @@ function checker(src: SourceFile, text: string): Checker {
   return { problems, check, checkAll };
 }
 
-function stageExpressions(src: SourceFile, c: Checker, stage: Stage, i: number): void {
+/**
+ * `imageFrom("…")`, `chartFrom("…")`, `commitFrom("…")` and `warehouse("…")` with literal
+ * arguments: is there a subscription (or a warehouse) among those the stage requests freight
+ * from? A misspelt repository URL would find nothing and yield nil when the promotion runs.
+ */
+function freightLookups(
+  project: Project,
+  stage: Stage,
+): (name: string, args: readonly (string | undefined)[]) => string | undefined {
+  const requested = stage.requestedFreight.map((r) => r.origin.name);
+  const warehouses = project.warehouses.filter((w) => requested.includes(w.name));
+  const subscriptions = warehouses.flatMap((w) => w.subscriptions);
+  const lookups: Record<string, { kind: Subscription['kind']; norm: (u: string) => string }> = {
+    imageFrom: { kind: 'image', norm: normalizeImageURL },
+    chartFrom: { kind: 'chart', norm: normalizeChartURL },
+    commitFrom: { kind: 'git', norm: normalizeGitURL },
+  };
+  const urlOf = (s: Subscription): string =>
+    s.kind === 'image' ? s.image.repoURL : s.kind === 'chart' ? s.chart.repoURL : s.git.repoURL;
+  return (name, args) => {
+    if (name === 'warehouse') {
+      const w = args[0];
+      if (w === undefined || requested.includes(w)) return undefined;
+      return `stage ${JSON.stringify(stage.name)} requests no freight from warehouse ${JSON.stringify(w)}${didYouMean(w, requested)} (it requests: ${requested.join(', ')})`;
+    }
+    const lookup = lookups[name];
+    const url = args[0];
+    if (!lookup || url === undefined) return undefined;
+    let want: string;
+    try {
+      want = lookup.norm(url);
+    } catch {
+      return undefined; // the run reports a URL it cannot read
+    }
+    const known = subscriptions.filter((s) => s.kind === lookup.kind).map(urlOf);
+    if (known.some((k) => k === url || safeNorm(lookup.norm, k) === want)) return undefined;
+    const what = { image: 'image', chart: 'chart', git: 'git repository' }[lookup.kind];
+    const whats = { image: 'images', chart: 'charts', git: 'git repositories' }[lookup.kind];
+    return `no warehouse stage ${JSON.stringify(stage.name)} requests freight from subscribes to the ${what} ${JSON.stringify(url)}${didYouMean(url, known)}, so ${name}() would return nil${known.length ? ` (${whats}: ${known.join(', ')})` : ''}`;
+  };
+}
+
+function safeNorm(norm: (u: string) => string, url: string): string | undefined {
+  try {
+    return norm(url);
+  } catch {
+    return undefined;
+  }
+}
+
+function stageExpressions(
+  src: SourceFile,
+  c: Checker,
+  project: Project,
+  stage: Stage,
+  i: number,
+): void {
   const functions: FunctionSignatures = { ...FREIGHT_SIGNATURES, ...STATUS_SIGNATURES };
+  const checkCall = freightLookups(project, stage);
   const template = stage.promotionTemplate;
   const at: PathSegment[] = ['stages', i, 'promotionTemplate'];
   const varNames = (vars: readonly PromotionVar[]) => vars.map((v) => v.name);
@@ -132,6 +190,7 @@ function stageExpressions(src: SourceFile, c: Checker, stage: Stage, i: number):
     const env: CheckEnv = {
       names: { vars: varsType(varNames(template.vars.slice(0, k))), ctx: STEP_CTX_TYPE },
       functions,
+      checkCall,
     };
     c.check([...at, 'vars', k, 'value'], String(v.value), env);
   });
@@ -148,12 +207,14 @@ function stageExpressions(src: SourceFile, c: Checker, stage: Stage, i: number):
           vars: varsType([...templateVars, ...varNames(step.vars.slice(0, k))]),
         },
         functions,
+        checkCall,
       };
       c.check([...sat, 'vars', k, 'value'], String(v.value), env);
     });
     const env: CheckEnv = {
       names: { ...base, vars: varsType([...templateVars, ...varNames(step.vars)]) },
       functions,
+      checkCall,
     };
     if (step.if !== undefined && step.if.trim() !== '') {
       c.check([...sat, 'if'], step.if, env, !hasExpression(step.if));
@@ -166,6 +227,7 @@ function stageExpressions(src: SourceFile, c: Checker, stage: Stage, i: number):
     const env: CheckEnv = {
       names: { ctx: METRIC_CTX_TYPE, env: ANY },
       functions: FREIGHT_SIGNATURES,
+      checkCall,
     };
     // The provider's config sits under its key as written (`web:` is read as `http`).
     const written = findNode(src, [...mat, 'provider']).value;
@@ -238,7 +300,7 @@ export function strictProblems(
   const problems: Problem[] = [];
   project.stages.forEach((stage, i) => {
     problems.push(...stageSchemas(src, stage, i, steps));
-    stageExpressions(src, c, stage, i);
+    stageExpressions(src, c, project, stage, i);
   });
   // Stages that share a template through a YAML alias would repeat each problem of the anchor's
   // text; report each place in the file once.

@@ -35,10 +35,16 @@ warehouses:
   - name: app
     subscriptions:
       - git: {repoURL: ${APP}}
+  # No freight is ever recorded from this one: imageFrom() of its image is nil.
+  - name: images
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/none}
 stages:
   - name: dev
     requestedFreight:
       - origin: {kind: Warehouse, name: app}
+        sources: {direct: true}
+      - origin: {kind: Warehouse, name: images}
         sources: {direct: true}
     promotionTemplate:
       vars:
@@ -183,6 +189,23 @@ describe('strict expressions', () => {
       `${at("}}'}\n              - {key: replicas")}${steps}.config.updates[1].value: unexpected end of expression in \${{ upper(vars.app }}`,
       `${at('lenn')}${steps}.config.updates[2].value: unknown function lenn() (did you mean "len"?) in \${{ lenn(vars.app) + semverDiff(vars.tag) }}`,
       `${at('semverDiff')}${steps}.config.updates[2].value: semverDiff(): expected 2 arguments, got 1 in \${{ lenn(vars.app) + semverDiff(vars.tag) }}`,
+    ]);
+  });
+
+  test('lint finds freight lookups that can only return nil: an unknown repository or warehouse', async () => {
+    const value = '${{ commitFrom("https://github.com/acme/ap", warehouse("ap")).Tag }}';
+    const text = project(
+      yamlUpdate('image.tag', value) +
+        yamlUpdate('image.repository', '${{ commitFrom("https://github.com/acme/app.git").ID }}'),
+    );
+    const bare = await gitops(text);
+    const r = await lint(bare);
+    expect(r.code).toBe(2);
+    const at = '.gantry/app.yaml:';
+    const field = 'stages[0].promotionTemplate.steps[0].config.updates[0].value';
+    expect(r.out.trim().split('\n')).toEqual([
+      `${at}${where(text, 'commitFrom("https://github.com/acme/ap"')}: ${field}: no warehouse stage "dev" requests freight from subscribes to the git repository "https://github.com/acme/ap" (did you mean "${APP}"?), so commitFrom() would return nil (git repositories: ${APP}) in ${value}`,
+      `${at}${where(text, 'warehouse("ap")')}: ${field}: stage "dev" requests no freight from warehouse "ap" (did you mean "app"?) (it requests: app, images) in ${value}`,
     ]);
   });
 
