@@ -268,7 +268,10 @@ const DELIMITERS = [
   { open: '${%', close: '%}' },
 ] as const;
 
-/** The expressions of a template string, with the offset of each one's source in the string. */
+/**
+ * The expressions of a template string, with the offset of each one's source in the string (just
+ * after its 3-character opening delimiter); `unclosed` when the text ends before the closing one.
+ */
 export function templateExpressions(
   template: string,
 ): { source: string; offset: number; unclosed?: boolean }[] {
@@ -284,7 +287,7 @@ export function templateExpressions(
     const start = best.at + best.open.length;
     const end = template.indexOf(best.close, start);
     if (end < 0) {
-      out.push({ source: template.slice(start), offset: best.at, unclosed: true });
+      out.push({ source: template.slice(start), offset: start, unclosed: true });
       return out;
     }
     out.push({ source: template.slice(start, end), offset: start });
@@ -305,7 +308,7 @@ export function checkTemplate(template: string, env: CheckEnv): CheckProblem[] {
   for (const e of templateExpressions(template)) {
     if (e.unclosed) {
       problems.push({
-        offset: e.offset,
+        offset: e.offset - 3,
         message: 'unclosed expression: no closing delimiter before the end of the text',
       });
       continue;

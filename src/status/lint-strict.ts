@@ -5,7 +5,8 @@
  *   missing and mistyped fields), where a string holding `${{ }}` stands for any type;
  * - every `${{ }}` of every step config, `if`, var and verification metric: syntax, unknown
  *   functions, argument counts, unknown `vars`/`outputs`/`ctx` names and fields the freight
- *   functions' structs do not have (`commitFrom(x).Tga`), each at its line and column in the
+ *   functions' structs do not have (`commitFrom(x).Tga`), and freight lookups no requested
+ *   warehouse can answer (`imageFrom("ghcr.io/acme/ehco")`), each at its line and column in the
  *   project file.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -69,7 +70,14 @@ interface Checker {
 
 function checker(src: SourceFile, text: string): Checker {
   const problems: Problem[] = [];
-  const report = (segments: PathSegment[], source: string, offset: number, message: string) => {
+  const report = (
+    segments: PathSegment[],
+    source: string,
+    offset: number,
+    message: string,
+    /** The opening delimiter before `source` in the file (`${{`), '' for a bare expression. */
+    open = '',
+  ) => {
     const node = findNode(src, segments).value;
     const start = isScalar(node) ? node.range?.[0] : undefined;
     let at = start;
@@ -77,8 +85,8 @@ function checker(src: SourceFile, text: string): Checker {
       // The scalar's text in the file; where the expression appears in it verbatim (a plain or
       // block scalar, or a quoted one without escapes), point at the exact character.
       const raw = text.slice(start, node?.range?.[1] ?? start);
-      const i = raw.indexOf(source);
-      at = i >= 0 ? start + i + offset : start;
+      const i = raw.indexOf(open + source);
+      at = i >= 0 ? start + i + open.length + offset : start;
     }
     const pos = at === undefined ? { line: 1, col: 1 } : src.lineCounter.linePos(at);
     const shown = source.trim();
@@ -100,12 +108,19 @@ function checker(src: SourceFile, text: string): Checker {
       functions: { ...env.functions, ...TEMPLATE_SIGNATURES },
     };
     for (const e of templateExpressions(value)) {
+      const open = value.slice(e.offset - 3, e.offset);
       if (e.unclosed) {
-        report(segments, e.source, 0, 'unclosed expression: no closing }} before the end');
+        report(
+          segments,
+          e.source,
+          0,
+          `unclosed expression: no closing delimiter for ${open}`,
+          open,
+        );
         continue;
       }
       for (const p of checkExpression(e.source, withTemplate)) {
-        report(segments, e.source, p.offset, p.message);
+        report(segments, e.source, p.offset, p.message, open);
       }
     }
   };

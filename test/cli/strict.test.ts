@@ -209,6 +209,16 @@ describe('strict expressions', () => {
     ]);
   });
 
+  test('lint reports an expression that is never closed', async () => {
+    const text = project(yamlUpdate('image.tag', 'v${{ vars.app'));
+    const bare = await gitops(text);
+    const r = await lint(bare);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe(
+      `.gantry/app.yaml:${where(text, " vars.app'")}: stages[0].promotionTemplate.steps[0].config.updates[0].value: unclosed expression: no closing delimiter for \${{ in \${{ vars.app }}\n`,
+    );
+  });
+
   test('lint checks verification templates against their own environment', async () => {
     const text = project(
       yamlUpdate('image.tag', '${{ commitFrom(vars.app).Tag }}'),

@@ -158,3 +158,9 @@ describe("lint's picture of ctx matches what the run provides", () => {
     expect(shapeOfValue(env['ctx'])).toEqual(shapeOf(METRIC_CTX_TYPE));
   });
 });
+
+test('an unclosed expression is reported at its opening delimiter', () => {
+  expect(checkTemplate('a ${{ vars.app', env)).toEqual([
+    { offset: 2, message: 'unclosed expression: no closing delimiter before the end of the text' },
+  ]);
+});
