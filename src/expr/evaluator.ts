@@ -26,6 +26,7 @@ import {
   mapKeys,
   normalize,
   readKey,
+  structType,
   typeName,
   ValueError,
 } from './values.js';
@@ -94,6 +95,17 @@ function mismatch(op: string, a: unknown, b: unknown): Error {
   return new ValueError(
     `invalid operation: ${op} (mismatched types ${typeName(a)} and ${typeName(b)})`,
   );
+}
+
+/** `type Image has no field Tga (did you mean "Tag"?; fields: RepoURL, Tag, Digest)`. */
+export function noField(
+  type: string,
+  obj: Record<string, unknown> | ReadonlyMap<unknown, unknown>,
+  prop: unknown,
+): string {
+  const name = String(prop);
+  const fields = mapKeys(obj);
+  return `type ${type} has no field ${name}${didYouMean(name, fields)} (fields: ${fields.join(', ')})`;
 }
 
 export class Evaluator {
@@ -292,7 +304,10 @@ export class Evaluator {
       if (typeof prop !== 'string' && typeof prop !== 'number') {
         throw new ValueError(`cannot use ${typeName(prop)} as a map key`);
       }
-      return readKey(obj, String(prop)).value;
+      const found = readKey(obj, String(prop));
+      const struct = structType(obj);
+      if (!found.found && struct !== undefined) throw new ValueError(noField(struct, obj, prop));
+      return found.value;
     }
     const methods = methodsOf(obj);
     if (methods && typeof prop === 'string' && methods.has(prop)) {

@@ -11,6 +11,20 @@ import type { EvalOptions, ExprEnv } from './evaluator.js';
 import { parseGoBool } from './template.js';
 import { formatValue } from './values.js';
 
+export {
+  ANY,
+  BUILTIN_SIGNATURES,
+  checkExpression,
+  checkTemplate,
+  structOf,
+  templateExpressions,
+  TEMPLATE_SIGNATURES,
+  type CheckEnv,
+  type CheckProblem,
+  type FunctionSignature,
+  type FunctionSignatures,
+  type StaticType,
+} from './check.js';
 export { compileExpr, type CompiledExpr, type CompileOptions } from './compile.js';
 export { ExprError } from './errors.js';
 export { DEFAULT_LIMITS, type EvalOptions, type ExprEnv, type ExprLimits } from './evaluator.js';
@@ -21,6 +35,7 @@ export {
   type ExprFunction,
   type ExprFunctions,
 } from './functions.js';
+export { FREIGHT_SIGNATURES, freightFunctions } from './freight.js';
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parser.js';
 export {
   evaluateJSONTemplate,
@@ -31,7 +46,15 @@ export {
   RESERVED_TEMPLATE_NAMES,
 } from './template.js';
 export { formatDuration, parseDuration, parseTime, formatTime } from './time.js';
-export { ExprDuration, ExprTime, ExprVersion, formatValue, marshalJSON } from './values.js';
+export {
+  ExprDuration,
+  ExprTime,
+  ExprVersion,
+  formatValue,
+  makeStruct,
+  marshalJSON,
+  structType,
+} from './values.js';
 
 /** Compile and evaluate in one go. */
 export function evaluate(source: string, env: ExprEnv, opts?: EvalOptions): unknown {

@@ -128,7 +128,20 @@ function renderText(template: string, env: ExprEnv, opts: EvalOptions): string {
       );
     }
     const source = rest.slice(start, end);
-    const value = compileExpr(source).evaluate(env, opts);
+    let value: unknown;
+    try {
+      value = compileExpr(source).evaluate(env, opts);
+    } catch (err) {
+      // Name the expression: a config holds many, and the position alone does not say which.
+      if (!(err instanceof ExprError)) throw err;
+      const shown = source.trim();
+      throw new ExprError(
+        `${err.message} in \${{ ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown} }}`,
+        0,
+        0,
+        { cause: err },
+      );
+    }
     let text: string;
     if (typeof value === 'string') text = value;
     else {
@@ -183,15 +196,24 @@ export function renderTemplate(template: string, env: ExprEnv, opts: EvalOptions
 /** Render every string leaf of a JSON value (map keys are left alone), returning a new value. */
 export function renderTemplates(value: unknown, env: ExprEnv, opts: EvalOptions = {}): unknown {
   checkReservedKeys(env);
-  const walk = (v: unknown, depth: number): unknown => {
+  const walk = (v: unknown, depth: number, path: string): unknown => {
     if (depth > 100) throw new ExprError('template nests more than 100 levels deep');
-    if (typeof v === 'string') return renderTemplate(v, env, opts);
-    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    if (typeof v === 'string') {
+      try {
+        return renderTemplate(v, env, opts);
+      } catch (err) {
+        // Say which field: `updates[0].value: …`.
+        if (!(err instanceof ExprError) || path === '') throw err;
+        throw new ExprError(`${path}: ${err.message}`, 0, 0, { cause: err });
+      }
+    }
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, depth + 1, `${path}[${i}]`));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v)) {
+        const field = /^[A-Za-z_$][\w$-]*$/.test(k) ? k : JSON.stringify(k);
         Object.defineProperty(out, k, {
-          value: walk(x, depth + 1),
+          value: walk(x, depth + 1, path === '' ? field : `${path}.${field}`),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -201,7 +223,7 @@ export function renderTemplates(value: unknown, env: ExprEnv, opts: EvalOptions 
     }
     return v;
   };
-  return walk(value, 0);
+  return walk(value, 0, '');
 }
 
 /**

@@ -79,6 +79,31 @@ export function normalize(v: unknown): unknown {
   return v;
 }
 
+/**
+ * A typed record: what Kargo's functions return as Go structs (`imageFrom()` → `Image`). It is a
+ * plain map in every other respect (JSON, `%v`, `==`, iteration), but reading a field it does not
+ * have is an error instead of nil, as expr-lang reports for a struct: a typo such as `.Tga` must
+ * not quietly become `null` in a committed file.
+ */
+const STRUCT_TYPE = Symbol('exprStructType');
+
+export function makeStruct(
+  type: string,
+  fields: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const out = makeMap(Object.entries(fields));
+  // Not enumerable: invisible to keys(), JSON and spreads, so a copy is a plain map again.
+  Object.defineProperty(out, STRUCT_TYPE, { value: type, enumerable: false });
+  return out;
+}
+
+/** The struct type name of a value made by `makeStruct`, else undefined. */
+export function structType(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const t = (v as { [STRUCT_TYPE]?: unknown })[STRUCT_TYPE];
+  return typeof t === 'string' ? t : undefined;
+}
+
 /** Own enumerable data property of a plain object, or Map entry; undefined when absent. */
 export function readKey(
   obj: Record<string, unknown> | ReadonlyMap<unknown, unknown>,

@@ -240,12 +240,26 @@ function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
 
 /** Problems from validating `data` (the document as plain JS) against the project schema. */
 export function schemaProblems(src: SourceFile, data: unknown): Problem[] {
-  const validate = validator();
+  return validationProblems(src, data, validator());
+}
+
+/**
+ * Problems from validating `data`, found at `base` in the file, with `validate` (any ajv
+ * validator compiled with `allErrors` and `verbose`). `ignore` drops errors about a part of the
+ * data (by JSON pointer) that cannot be judged yet, such as a string that is an expression.
+ */
+export function validationProblems(
+  src: SourceFile,
+  data: unknown,
+  validate: ValidateFunction,
+  base: readonly PathSegment[] = [],
+  ignore: (err: ErrorObject) => boolean = () => false,
+): Problem[] {
   if (validate(data)) return [];
   const problems: Problem[] = [];
   // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
   const missing = new Map<string, string[]>();
-  const errors = collapseAlternatives(validate.errors ?? []);
+  const errors = collapseAlternatives((validate.errors ?? []).filter((e) => !ignore(e)));
   // A misspelt required field is reported once, as the unknown field with its suggestion, not
   // a second time as missing.
   const suggested = new Set<string>();
@@ -269,11 +283,13 @@ export function schemaProblems(src: SourceFile, data: unknown): Problem[] {
       continue;
     }
     const mapped = mapError(err, data);
-    if (mapped) problems.push(problemAt(src, mapped.segments, mapped.message, mapped.anchor));
+    if (mapped) {
+      problems.push(problemAt(src, [...base, ...mapped.segments], mapped.message, mapped.anchor));
+    }
   }
   for (const [pointer, fields] of missing) {
     const message = `missing required field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}`;
-    problems.push(problemAt(src, pointerToSegments(pointer, data), message));
+    problems.push(problemAt(src, [...base, ...pointerToSegments(pointer, data)], message));
   }
   return problems;
 }

@@ -13,7 +13,8 @@
  * - `null` on the way is replaced by the created structure; any other scalar on the way is an error
  *   (sjson would overwrite it; that loses data, so gantry refuses);
  * - values must be strings, numbers or booleans (Kargo's `isValidScalar`: `value for key "k" is
- *   not a scalar type`).
+ *   not a scalar type`), and the key must not address an object or an array: Kargo documents
+ *   json-update as updating scalar values only (sjson would replace the whole subtree).
  * The result is parsed again and compared with the intended value (a safety net).
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -226,8 +227,10 @@ function locate(
   if (node.kind === 'object') {
     const member = node.members.find((m) => m.key === String(part));
     if (!member) return insertMember(text, node, String(part), create(parts.slice(i + 1), value));
-    if (last)
+    if (last) {
+      if (member.value.kind !== 'scalar') fail(member.value.start, notScalar(member.value));
       return { start: member.value.start, end: member.value.end, text: JSON.stringify(value) };
+    }
     return locate(text, member.value, parts, i + 1, value, where, key);
   }
   if (node.kind === 'array') {
@@ -259,7 +262,10 @@ function locate(
     }
     const item = node.items[index];
     if (!item) return fail(node.start, `no item ${index}`);
-    if (last) return { start: item.start, end: item.end, text: JSON.stringify(value) };
+    if (last) {
+      if (item.kind !== 'scalar') fail(item.start, notScalar(item));
+      return { start: item.start, end: item.end, text: JSON.stringify(value) };
+    }
     return locate(text, item, parts, i + 1, value, where, key);
   }
   if (node.isNull) {
@@ -269,6 +275,18 @@ function locate(
     node.start,
     `cannot set ${JSON.stringify(String(part))}: the value there is a scalar`,
   );
+}
+
+/** Kargo documents json-update as updating scalar values only: an object or array stays. */
+function notScalar(node: JNode): string {
+  const what =
+    node.kind === 'object'
+      ? `an object (keys: ${node.members
+          .slice(0, 8)
+          .map((m) => m.key)
+          .join(', ')})`
+      : `an array of ${node.items.length} items`;
+  return `the value there is ${what}, not a scalar; json-update updates scalar values only, so address a key inside it`;
 }
 
 /** The structure sjson creates for missing parts: numbers make arrays (null-padded), others objects. */

@@ -12,13 +12,18 @@
  *
  * Semantics (Kargo's where it has them):
  * - Keys follow `splitKey` (keypath.ts). On a mapping a numeric part is the key `String(n)`; on a
- *   sequence it is an index, `-1` or an index past the end appends (Kargo `updateSequenceNode`),
- *   below -1 is an error. The legacy `[n]` form indexes too.
- * - Missing keys are created, as Kargo's `UpdateField` does (`addNewField`): a new `key: value`
- *   line at the mapping's indentation after its last entry, with block mappings for missing
- *   intermediate keys. A key whose value is empty or `null` (`root:`) gets the new mapping nested
- *   under it. A path that runs through a non-null scalar is an error (Kargo silently replaces the
- *   scalar with a mapping; that loses data, so gantry refuses).
+ *   sequence it is an index (`-1` and an index past the end append, with `create` below), below
+ *   -1 is an error. The legacy `[n]` form indexes too.
+ * - A key must address a scalar that exists, as in Kargo's yaml-update: a missing key is the
+ *   error `key path not found` (a misspelt key would otherwise add a key nobody reads and leave
+ *   the real one as it was), and a key that holds a mapping or a sequence is the error `key path
+ *   does not address a scalar node` (replacing a whole subtree is never what an image bump means).
+ * - An update with `create: true` may add what is missing (helm-update-chart and
+ *   kustomize-set-image ask for this too): a new `key: value` line at the mapping's indentation
+ *   after its last entry, with block mappings for missing intermediate keys; an index past the
+ *   end of a sequence (or `-1`) appends. A key whose value is empty or `null` (`root:`) gets the
+ *   new mapping nested under it. A path that runs through a non-null scalar is an error even then
+ *   (that would lose data).
  * - Aliases are followed (Kargo does): `alias.key` edits the anchored node, so every alias of it
  *   sees the change. When the key addresses the alias itself, the alias is replaced by the value.
  * - Strings keep the quoting style of the old value: double stays double, single stays single,
@@ -51,11 +56,14 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { ConfigError, OperationError, type Problem } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
 import { indexOf, KeyPathError, lookupKey, splitKey, type KeyPart } from './keypath.js';
 
 export interface ValueUpdate {
   key: string;
   value: unknown;
+  /** Add the key (and missing parents) when the file lacks it, instead of failing. */
+  create?: boolean;
 }
 
 export interface YamlEditOptions {
@@ -84,6 +92,7 @@ export function setYamlValues(
     key: u.key,
     parts: parseKey(u.key, where),
     value: checkValue(u.value, u.key, where),
+    create: u.create === true,
   }));
   if (planned.length === 0) return text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -103,7 +112,7 @@ export function setYamlValues(
     const model = expected[docIndex];
     if (!doc || !model)
       throw new OperationError(`${where}: document ${docIndex} vanished while editing`);
-    const ctx: Ctx = { text: out, eol, where, key: u.key, doc };
+    const ctx: Ctx = { text: out, eol, where, key: u.key, doc, create: u.create };
     const edit = locate(ctx, doc.contents, u.parts, 0, u.value, { indent: 0, flow: false });
     out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
     applyToModel(model, u.parts, u.value);
@@ -201,6 +210,7 @@ interface Ctx {
   where: string;
   key: string;
   doc: YDoc;
+  create: boolean;
 }
 
 interface Place {
@@ -318,6 +328,42 @@ function fail(ctx: Ctx, offset: number, message: string): never {
   ]);
 }
 
+/** The first `n` parts of a key, written back as a key path (`image.tag`). */
+function joinKey(parts: readonly KeyPart[], n: number): string {
+  return parts
+    .slice(0, n)
+    .map((p) => String(p).replace(/\\/g, '\\\\').replace(/\./g, '\\.'))
+    .join('.');
+}
+
+/** Kargo's `key path not found`, saying what is missing and how to add it on purpose. */
+function notFound(ctx: Ctx, offset: number, why: string): never {
+  fail(
+    ctx,
+    offset,
+    `key path not found: ${why}; yaml-update changes keys that exist (check the spelling), or set create: true on this update to add it`,
+  );
+}
+
+/** Kargo's `key path does not address a scalar node`: a mapping or a sequence is never replaced. */
+function requireScalar(ctx: Ctx, node: Node | null, offset: number): void {
+  let target: unknown = node;
+  if (isAlias(target)) target = target.resolve(ctx.doc);
+  if (!isMap(target) && !isSeq(target)) return;
+  const what = isMap(target)
+    ? `a mapping (keys: ${(target as YAMLMap<unknown, unknown>).items
+        .map((p) => keyString(p.key))
+        .filter((k) => k !== undefined)
+        .slice(0, 8)
+        .join(', ')})`
+    : `a sequence of ${(target as YAMLSeq<unknown>).items.length} items`;
+  fail(
+    ctx,
+    offset,
+    `key path does not address a scalar node: it holds ${what}; yaml-update sets one scalar value, so address a key inside it`,
+  );
+}
+
 function keyString(node: unknown): string | undefined {
   if (isScalar(node)) return node.value === null ? '' : String(node.value);
   return undefined;
@@ -346,14 +392,28 @@ function locate(
   if (isMap(target)) {
     const map = target as YAMLMap<unknown, unknown>;
     const pair = map.items.find((p) => keyString(p.key) === String(part));
-    if (!pair) return insertIntoMap(ctx, map, parts.slice(i), value, place);
+    if (!pair) {
+      if (!ctx.create) {
+        const keys = map.items.map((p) => keyString(p.key) ?? '').filter((k) => k !== '');
+        const under = i === 0 ? 'at the top level' : `under ${JSON.stringify(joinKey(parts, i))}`;
+        notFound(
+          ctx,
+          map.range?.[0] ?? 0,
+          `there is no key ${JSON.stringify(String(part))} ${under}${didYouMean(String(part), keys)}`,
+        );
+      }
+      return insertIntoMap(ctx, map, parts.slice(i), value, place);
+    }
     const keyStart = (pair.key as Node).range?.[0] ?? 0;
     const childPlace: Place = {
       indent: columnOf(ctx.text, keyStart),
       flow: place.flow || !!map.flow,
     };
     const child = pair.value as Node | null;
-    if (last) return replaceValue(ctx, child, value, childPlace, pair);
+    if (last) {
+      requireScalar(ctx, child, keyStart);
+      return replaceValue(ctx, child, value, childPlace, pair);
+    }
     return locate(ctx, child, parts, i + 1, value, childPlace);
   }
   if (isSeq(target)) {
@@ -368,17 +428,38 @@ function locate(
       );
     }
     if (index < -1) fail(ctx, at, `invalid negative index: ${index}`);
-    if (index === -1 || index >= seq.items.length)
+    if (index === -1 || index >= seq.items.length) {
+      if (!ctx.create) {
+        const where = i === 0 ? 'at the top level' : `at ${JSON.stringify(joinKey(parts, i))}`;
+        notFound(
+          ctx,
+          at,
+          index === -1
+            ? `index -1 appends an item to the sequence ${where}`
+            : `the sequence ${where} has ${seq.items.length} item${seq.items.length === 1 ? '' : 's'}, so there is no item ${index}`,
+        );
+      }
       return appendToSeq(ctx, seq, parts.slice(i + 1), value, place);
+    }
     const item = seq.items[index] as Node | null;
     const itemPlace: Place = {
       indent: seq.flow ? place.indent : columnOf(ctx.text, at),
       flow: place.flow || !!seq.flow,
     };
-    if (last) return replaceValue(ctx, item, value, itemPlace);
+    if (last) {
+      requireScalar(ctx, item, at);
+      return replaceValue(ctx, item, value, itemPlace);
+    }
     return locate(ctx, item, parts, i + 1, value, itemPlace);
   }
   if (isNullScalar(target)) {
+    if (!ctx.create) {
+      notFound(
+        ctx,
+        target.range?.[0] ?? 0,
+        `${JSON.stringify(joinKey(parts, i))} is empty, so there is no key ${JSON.stringify(String(part))} under it`,
+      );
+    }
     return replaceValue(ctx, target, nest(parts.slice(i), value), place, undefined, true);
   }
   const at = (target as Node | null)?.range?.[0] ?? 0;
@@ -451,26 +532,10 @@ function replaceValue(
     return { start, end, text: renderFlow(value, place.flow) };
   }
 
-  // A collection replaced by something else.
-  if ((isMap(node) || isSeq(node)) && node.flow) {
-    return { start, end, text: renderFlow(value, place.flow) };
-  }
-  // A block collection: everything from just after the `key:` (or `-`) to its end becomes one line.
-  const from = afterIndicator(text, start);
-  const endsWithNewline = text[end - 1] === '\n';
-  if (from < 0) {
-    // A comment or an anchor sits between `key:` and the collection: keep them, and write the
-    // value where the collection starts, which is indented further than its key.
-    if (columnOf(text, start) <= place.indent) {
-      fail(ctx, start, 'cannot replace a block collection that follows a comment or an anchor');
-    }
-    return { start, end, text: renderFlow(value, place.flow) + (endsWithNewline ? ctx.eol : '') };
-  }
-  return {
-    start: from,
-    end,
-    text: ` ${renderFlow(value, place.flow)}${endsWithNewline ? ctx.eol : ''}`,
-  };
+  // requireScalar stops every update that addresses a mapping or a sequence before this point.
+  throw new OperationError(
+    `${ctx.where}: yaml-update: key ${JSON.stringify(ctx.key)} addresses a collection (this is a gantry bug)`,
+  );
 }
 
 const CORE_TAG_TYPES: Record<string, string> = {

@@ -9,6 +9,7 @@ import { problemAt, tidyProblems, type SourceFile } from '../pipeline/source.js'
 import type { StepRegistry } from '../promotion/steps/engine.js';
 import type { Problem } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
+import { strictProblems } from './lint-strict.js';
 import { checkMetricConfigs, type ProviderRegistry } from '../verification/analysis.js';
 
 export function runtimeProblems(
@@ -25,6 +26,7 @@ export function runtimeProblems(
     const doc = parseDocument(text, { lineCounter, merge: true });
     const src: SourceFile = { file: project.file, doc, lineCounter };
     const known = [...steps.keys()].sort();
+    problems.push(...strictProblems(src, text, project, steps));
     project.stages.forEach((stage, i) => {
       stage.promotionTemplate.steps.forEach((step, j) => {
         if (steps.has(step.uses)) return;

@@ -13,7 +13,16 @@
  * `Bearer null` would only fail later and less clearly), unless the expression gives a
  * fallback with `??` or `default(`.
  */
-import { hasExpression, renderTemplate, renderTemplates, type EvalOptions } from '../expr/index.js';
+import {
+  ANY,
+  hasExpression,
+  renderTemplate,
+  renderTemplates,
+  structOf,
+  type EvalOptions,
+  type ExprFunctions,
+  type StaticType,
+} from '../expr/index.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
 import type { VerificationMetric } from '../pipeline/types.js';
 import type { ProviderContext } from './types.js';
@@ -55,6 +64,14 @@ export function envReferences(value: unknown): { name: string; fallback: boolean
   }
   return [...found].map(([name, fallback]) => ({ name, fallback }));
 }
+
+/** What `gantry lint` knows of `ctx` in templateEnv (keep them in step). */
+export const METRIC_CTX_TYPE: StaticType = structOf('ctx', {
+  project: ANY,
+  stage: ANY,
+  freight: structOf('freight', { id: ANY, alias: ANY }),
+  commit: ANY,
+});
 
 export function templateEnv(
   target: ProviderContext['target'],

@@ -16,7 +16,7 @@ import {
   type AvailabilityFacts,
 } from '../promotion/availability.js';
 import { deploymentDescription, deploymentPayload } from '../promotion/publish.js';
-import { freightFunctions } from '../promotion/steps/engine.js';
+import { freightFunctions } from '../expr/index.js';
 import type {
   PromotionRecord,
   StageState,

@@ -20,6 +20,9 @@ stages:
     promotionTemplate:
       steps:
         - uses: yaml-update
+          config:
+            path: values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
   - name: prod
     branch: release
     requestedFreight:
@@ -28,6 +31,9 @@ stages:
     promotionTemplate:
       steps:
         - uses: yaml-update
+          config:
+            path: values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
 `;
 
 const NOW = new Date('2026-11-03T12:00:00Z');

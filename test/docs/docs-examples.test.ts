@@ -566,31 +566,43 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
     ]);
   },
 
-  async 'yaml-new-key'() {
-    const { dir, cleanup } = realTempDir('gantry-docs-steps-');
-    cleanups.push(cleanup);
-    execFileSync('mkdir', ['-p', join(dir, 'env/dev')]);
-    writeFileSync(join(dir, 'env/dev/values.yaml'), 'image:\n  tag: 1.3.0\n');
-    const { index: _index, ...ctx } = stepContext(dir);
-    const r = await runSteps(
-      {
-        mode: 'direct',
-        vars: [],
-        steps: [
-          step('yaml-update', {
-            path: 'env/dev/values.yaml',
-            updates: [{ key: 'image.tga', value: '1.4.2' }],
-          }),
-        ],
-      },
-      ctx,
-      defaultRegistry(),
+  async 'yaml-key-not-found'() {
+    return stepError({ 'env/dev/values.yaml': 'image:\n  tag: 1.3.0\n' }, [
+      step('yaml-update', {
+        path: 'env/dev/values.yaml',
+        updates: [{ key: 'image.tga', value: '1.4.2' }],
+      }),
+    ]);
+  },
+
+  async 'yaml-not-scalar'() {
+    return stepError(
+      { 'env/dev/values.yaml': 'image:\n  repository: ghcr.io/acme/echo\n  tag: 1.3.0\n' },
+      [
+        step('yaml-update', {
+          path: 'env/dev/values.yaml',
+          updates: [{ key: 'image', value: '1.4.2' }],
+        }),
+      ],
     );
-    return (
-      r.summary.join('\n') +
-      '\n' +
-      execFileSync('cat', [join(dir, 'env/dev/values.yaml')], { encoding: 'utf8' })
-    );
+  },
+
+  async 'yaml-empty-value'() {
+    return stepError({ 'env/dev/values.yaml': 'image:\n  tag: 1.3.0\n' }, [
+      step('yaml-update', {
+        path: 'env/dev/values.yaml',
+        updates: [{ key: 'image.tag', value: '${{ imageFrom("ghcr.io/acme/echo-api")?.Tag }}' }],
+      }),
+    ]);
+  },
+
+  async 'struct-field'() {
+    return stepError({ 'env/dev/values.yaml': 'image:\n  tag: 1.3.0\n' }, [
+      step('yaml-update', {
+        path: 'env/dev/values.yaml',
+        updates: [{ key: 'image.tag', value: '${{ imageFrom("ghcr.io/acme/echo").Tga }}' }],
+      }),
+    ]);
   },
 
   async 'multi-document'() {
@@ -1140,6 +1152,40 @@ stages:
     requestedFreigt:
       - origin: { kind: Warehouse, name: echo }
         sources: { direct: true }
+`,
+    );
+    let text = '';
+    const code = await runCli(['lint', '--repo', dir], {
+      out: (t) => (text += t),
+      err: (t) => (text += t),
+      env: w.env,
+    });
+    return exitCode(`$ gantry lint\n${text}[exit ${code}]\n`);
+  },
+
+  async 'lint-expressions'() {
+    const w = await world([stageYaml('dev')]);
+    const dir = join(w.root, 'clone');
+    git(w.root, ['clone', '-q', w.bare, dir]);
+    writeFileSync(
+      join(dir, '.gantry/echo.yaml'),
+      `project: echo
+warehouses:
+  - name: echo
+    subscriptions: [{ image: { repoURL: ghcr.io/acme/echo } }]
+stages:
+  - name: dev
+    requestedFreight:
+      - origin: { kind: Warehouse, name: echo }
+        sources: { direct: true }
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            pth: env/dev/values.yaml
+            updates:
+              - key: image.tag
+                value: \${{ imageFrom("ghcr.io/acme/echo").Tga }}
 `,
     );
     let text = '';

@@ -6,6 +6,12 @@ import type { StepDefinition } from './types.js';
 
 export const composeOutput: StepDefinition = {
   name: 'compose-output',
+  // Any keys: each one is an output.
+  schema: {
+    type: 'object',
+    description:
+      'Makes each key of its config an output that later steps read as `outputs.<alias>.<key>`.',
+  },
   run(config) {
     const outputs: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(config)) {

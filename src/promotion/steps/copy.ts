@@ -15,6 +15,7 @@ import { ConfigError } from '../../util/errors.js';
 import { compileRegex, type Regex } from '../../util/regex.js';
 import { checkFields, requireString } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
+import { nonEmpty, text } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 interface IgnoreRule {
@@ -162,6 +163,17 @@ async function sameContent(file: string, data: Buffer): Promise<boolean> {
 
 export const copy: StepDefinition = {
   name: 'copy',
+  schema: {
+    type: 'object',
+    description: 'Copies a file or a directory inside the checkout.',
+    additionalProperties: false,
+    required: ['inPath', 'outPath'],
+    properties: {
+      inPath: nonEmpty('What to copy, relative to the checkout.'),
+      outPath: nonEmpty('Where to copy it, relative to the checkout.'),
+      ignore: text('.gitignore patterns, one a line, of files not to copy.'),
+    },
+  },
   async run(config, ctx) {
     checkFields('copy', config, ['inPath', 'outPath', 'ignore']);
     const inPath = requireString('copy', config, 'inPath');

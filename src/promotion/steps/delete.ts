@@ -12,6 +12,7 @@ import { ConfigError } from '../../util/errors.js';
 import { compileGlob } from './copy.js';
 import { checkFields, optionalBool } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
+import { flag, nonEmpty } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 const GLOB_CHARS = /[*?[]/;
@@ -50,6 +51,22 @@ async function expandGlob(worktree: string, glob: string, field: string): Promis
 
 export const deleteStep: StepDefinition = {
   name: 'delete',
+  schema: {
+    type: 'object',
+    description: 'Deletes files or directories inside the checkout (one of `path` and `paths`).',
+    additionalProperties: false,
+    properties: {
+      path: nonEmpty('What to delete, relative to the checkout.'),
+      paths: {
+        type: 'array',
+        minItems: 1,
+        items: nonEmpty('A path or, with `pathsAreGlobs`, a glob.'),
+        description: 'Several paths to delete.',
+      },
+      pathsAreGlobs: flag('Read `paths` as glob patterns.'),
+      strict: flag('Fail when a path does not exist.'),
+    },
+  },
   async run(config, ctx) {
     checkFields('delete', config, ['path', 'paths', 'pathsAreGlobs', 'strict']);
     const strict = optionalBool('delete', config, 'strict') ?? false;

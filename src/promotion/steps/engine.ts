@@ -10,14 +10,10 @@
  *   freight ID, as in Kargo).
  * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<i>`
  *   (0-based position in the template).
- * - functions: `imageFrom(repoURL[, origin])` → `{RepoURL, Tag, Digest}`, `chartFrom(repoURL[,
- *   name][, origin])` → `{RepoURL, Name, Version}`, `commitFrom(repoURL[, origin])` → `{RepoURL,
- *   ID, Branch, Tag, Message, Author, Committer}`, `warehouse(name)` → `{Kind: "Warehouse", Name}`
- *   (the origin), looked up in the freight collection; nil when nothing matches (Kargo's
- *   documented behaviour, so `imageFrom(x)?.Tag ?? "latest"` works), and an error when several
- *   freight could provide the artifact and no origin says which. Plus Kargo's step-status
- *   functions `success()`, `failure()`, `always()` and `status(alias)`, and every builtin of the
- *   expression language (`semverParse`, `semverDiff`, `quote`, …).
+ * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
+ *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
+ *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`, and
+ *   every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
  *
  * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
  * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
@@ -27,18 +23,21 @@
  * "update-image"): …` (1-based position in the template).
  */
 import { posix } from 'node:path';
-import type { Freight } from '../../freight/types.js';
 import {
+  ANY,
   ExprError,
   compileExpr,
   expectArgs,
+  freightFunctions,
   hasExpression,
   renderTemplate,
   renderTemplates,
+  structOf,
   type ExprFunctions,
+  type FunctionSignatures,
+  type StaticType,
 } from '../../expr/index.js';
 import type { PromotionStep, PromotionTemplate, PromotionVar } from '../../pipeline/types.js';
-import { normalizeChartURL, normalizeGitURL, normalizeImageURL } from '../../urls/index.js';
 import { ConfigError, GantryError, OperationError, errorMessage } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 import {
@@ -168,122 +167,23 @@ function wrapError(label: string, what: string, err: unknown): GantryError {
   return new OperationError(message, { cause: err });
 }
 
-interface Origin {
-  kind: string;
-  name: string;
-}
+/** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
+export const STATUS_SIGNATURES: FunctionSignatures = {
+  success: { min: 0, max: 0 },
+  failure: { min: 0, max: 0 },
+  always: { min: 0, max: 0 },
+  status: { min: 1, max: 1 },
+};
 
-function originArg(fn: string, v: unknown): Origin {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    const name = o['Name'] ?? o['name'];
-    const kind = o['Kind'] ?? o['kind'] ?? 'Warehouse';
-    if (typeof name === 'string' && typeof kind === 'string') return { kind, name };
-  }
-  throw new Error(`${fn}(): the origin argument must come from warehouse(name)`);
-}
-
-/**
- * The one artifact `match` finds in the collection (restricted to `origin` when given): nil when
- * none, an error when freight of several origins could provide it.
- */
-function findArtifact<T>(
-  fn: string,
-  what: string,
-  collection: readonly Freight[],
-  origin: Origin | undefined,
-  pick: (f: Freight) => T | undefined,
-): T | null {
-  const found: { freight: Freight; item: T }[] = [];
-  for (const freight of collection) {
-    if (origin && (freight.origin.name !== origin.name || freight.origin.kind !== origin.kind))
-      continue;
-    const item = pick(freight);
-    if (item !== undefined) found.push({ freight, item });
-  }
-  if (found.length > 1) {
-    const origins = found.map((f) => JSON.stringify(f.freight.origin.name)).join(', ');
-    throw new Error(
-      `${fn}(): freight from several warehouses (${origins}) could provide the ${what}; pass warehouse("name") to say which`,
-    );
-  }
-  return found[0]?.item ?? null;
-}
-
-/** The freight functions over `collection` (see the module comment). */
-export function freightFunctions(
-  collection: readonly Freight[],
-  log: (line: string) => void = () => undefined,
-): ExprFunctions {
-  const missing = (fn: string, what: string, origin: Origin | undefined): null => {
-    log(
-      `${fn}(): the freight collection has no ${what}${origin ? ` from warehouse ${JSON.stringify(origin.name)}` : ''}; returning nil`,
-    );
-    return null;
-  };
-  return {
-    warehouse: (args) => {
-      const [name] = expectArgs('warehouse', args, ['string']) as [string];
-      if (name === '') throw new Error('warehouse(): the name must not be empty');
-      return { Kind: 'Warehouse', Name: name };
-    },
-    imageFrom: (args) => {
-      const [repoURL, o] = expectArgs('imageFrom', args, ['string'], ['map']) as [string, unknown];
-      const origin = o === undefined ? undefined : originArg('imageFrom', o);
-      const want = normalizeImageURL(repoURL);
-      const what = `image from ${JSON.stringify(repoURL)}`;
-      const image = findArtifact('imageFrom', what, collection, origin, (f) =>
-        f.images.find((i) => i.repoURL === repoURL || normalizeImageURL(i.repoURL) === want),
-      );
-      if (!image) return missing('imageFrom', what, origin);
-      return { RepoURL: image.repoURL, Tag: image.tag, Digest: image.digest };
-    },
-    chartFrom: (args) => {
-      if (args.length < 1 || args.length > 3)
-        throw new Error(`chartFrom(): expected 1 to 3 arguments, got ${args.length}`);
-      const [repoURL] = expectArgs('chartFrom', args.slice(0, 1), ['string']) as [string];
-      let name: string | undefined;
-      let origin: Origin | undefined;
-      const second = args[1];
-      if (typeof second === 'string') name = second;
-      else if (args.length >= 2) origin = originArg('chartFrom', second);
-      if (args.length === 3) {
-        if (origin) throw new Error('chartFrom(): the chart name comes before the origin');
-        origin = originArg('chartFrom', args[2]);
-      }
-      const want = normalizeChartURL(repoURL);
-      const what = `chart ${name ? `${JSON.stringify(name)} ` : ''}from ${JSON.stringify(repoURL)}`;
-      const chart = findArtifact('chartFrom', what, collection, origin, (f) =>
-        f.charts.find(
-          (c) =>
-            (c.repoURL === repoURL || normalizeChartURL(c.repoURL) === want) &&
-            (name === undefined || name === '' || c.name === name),
-        ),
-      );
-      if (!chart) return missing('chartFrom', what, origin);
-      return { RepoURL: chart.repoURL, Name: chart.name, Version: chart.version };
-    },
-    commitFrom: (args) => {
-      const [repoURL, o] = expectArgs('commitFrom', args, ['string'], ['map']) as [string, unknown];
-      const origin = o === undefined ? undefined : originArg('commitFrom', o);
-      const want = normalizeGitURL(repoURL);
-      const what = `commit from ${JSON.stringify(repoURL)}`;
-      const commit = findArtifact('commitFrom', what, collection, origin, (f) =>
-        f.commits.find((c) => c.repoURL === repoURL || normalizeGitURL(c.repoURL) === want),
-      );
-      if (!commit) return missing('commitFrom', what, origin);
-      return {
-        RepoURL: commit.repoURL,
-        ID: commit.id,
-        Branch: commit.branch ?? '',
-        Tag: commit.tag ?? '',
-        Message: commit.message ?? '',
-        Author: commit.author ?? '',
-        Committer: commit.committer ?? '',
-      };
-    },
-  };
-}
+export const STEP_CTX_TYPE: StaticType = structOf('ctx', {
+  project: ANY,
+  stage: ANY,
+  targetFreight: structOf('targetFreight', {
+    name: ANY,
+    alias: ANY,
+    origin: structOf('origin', { kind: ANY, name: ANY }),
+  }),
+});
 
 function statusFunctions(
   steps: readonly PromotionStep[],
@@ -441,6 +341,7 @@ export async function runSteps(
         result = await runWithRetry(step, label, ctx, () =>
           definition.run(config, {
             ...ctx,
+            written: step.config,
             index,
             ...(step.as !== undefined ? { alias: step.as } : {}),
           }),
@@ -606,11 +507,24 @@ export function optionalBool(
   return v;
 }
 
-/** `updates: [{key, value}]` of yaml-update and json-update: at least one, keys non-empty. */
+export interface StepUpdate {
+  key: string;
+  value: unknown;
+  /** Add the key when the file lacks it (yaml-update). */
+  create?: boolean;
+  /** Writing null or "" over a value is intended. */
+  allowEmpty?: boolean;
+}
+
+/**
+ * `updates: [{key, value}]` of yaml-update and json-update: at least one, keys non-empty; the
+ * `extra` flags each step accepts besides key and value.
+ */
 export function requireUpdates(
   step: string,
   config: Record<string, unknown>,
-): { key: string; value: unknown }[] {
+  extra: readonly ('create' | 'allowEmpty')[] = [],
+): StepUpdate[] {
   const v = config['updates'];
   if (!Array.isArray(v) || v.length === 0) {
     throw new ConfigError(`${step}: updates must be a list of at least one {key, value}`);
@@ -620,7 +534,7 @@ export function requireUpdates(
       throw new ConfigError(`${step}: updates[${i}] must be a map with key and value`);
     }
     const entry = u as Record<string, unknown>;
-    checkFields(`${step}: updates[${i}]`, entry, ['key', 'value']);
+    checkFields(`${step}: updates[${i}]`, entry, ['key', 'value', ...extra]);
     const key = entry['key'];
     if (typeof key !== 'string' || key === '') {
       throw new ConfigError(
@@ -632,6 +546,44 @@ export function requireUpdates(
         `${step}: updates[${i}].value is required (key ${JSON.stringify(key)})`,
       );
     }
-    return { key, value: entry['value'] };
+    const flags: Pick<StepUpdate, 'create' | 'allowEmpty'> = {};
+    for (const flag of extra) {
+      const v = optionalBool(`${step}: updates[${i}]`, entry, flag);
+      if (v !== undefined) flags[flag] = v;
+    }
+    return { key, value: entry['value'], ...flags };
+  });
+}
+
+const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
+
+/**
+ * Refuse to write null or "" where the file held a value, unless the update says `allowEmpty`:
+ * an expression that came out empty (`imageFrom(x)?.Tag` with no such image, a var left blank)
+ * would otherwise commit a broken manifest. `written` is the step's config as written in the
+ * project file, to name the expression.
+ */
+export function refuseEmptyWrites(
+  step: string,
+  file: string,
+  updates: readonly StepUpdate[],
+  previous: ReadonlyMap<string, unknown>,
+  written: Record<string, unknown> | undefined,
+): void {
+  updates.forEach((u, i) => {
+    if (u.allowEmpty || !isEmpty(u.value)) return;
+    const old = previous.get(u.key);
+    if (isEmpty(old)) return;
+    const list = written?.['updates'];
+    const source = Array.isArray(list)
+      ? (list[i] as Record<string, unknown> | undefined)?.['value']
+      : undefined;
+    const from =
+      typeof source === 'string' && hasExpression(source)
+        ? `; the value comes from ${source.trim()}`
+        : '';
+    throw new ConfigError(
+      `${step}: updates[${i}]: key ${JSON.stringify(u.key)} in ${file} would become ${u.value === '' ? 'an empty string' : 'null'} (it holds ${JSON.stringify(old)})${from}. Fix the expression, or set allowEmpty: true on this update if emptying the key is intended; nothing was written`,
+    );
   });
 }

@@ -10,12 +10,22 @@ import path from 'node:path';
 import { ConfigError } from '../../util/errors.js';
 import { checkFields, requireString } from './engine.js';
 import { normalizeRelative } from './safe-path.js';
+import { nonEmpty } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 const KEEP = new Set(['.git', '.gantry']);
 
 export const gitClear: StepDefinition = {
   name: 'git-clear',
+  schema: {
+    type: 'object',
+    description:
+      "Empties the checkout except `.gantry/`, for templates that write a rendered branch's whole content.",
+    additionalProperties: false,
+    properties: {
+      path: nonEmpty("The checkout: `.`, or the path of the template's `git-clone` checkout."),
+    },
+  },
   async run(config, ctx) {
     checkFields('git-clear', config, ['path']);
     const where = config['path'] === undefined ? '.' : requireString('git-clear', config, 'path');

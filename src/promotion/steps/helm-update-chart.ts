@@ -20,6 +20,7 @@
  * Outputs: `commitMessage` in Kargo's form: `Updated chart dependencies for <path>` and one
  * `- <name>: <old> -> <new>` line per change (sorted by name here; Kargo's order is a Go map's).
  */
+import { nonEmpty, originSchema, text } from './schema-parts.js';
 import { fieldError, isRecord, onlyKeys, requireField } from './config-check.js';
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -53,6 +54,30 @@ interface Dependency {
 
 export const helmUpdateChart: StepDefinition = {
   name: STEP,
+  schema: {
+    type: 'object',
+    description: "Sets dependency versions in a chart's `Chart.yaml`.",
+    additionalProperties: false,
+    required: ['path'],
+    properties: {
+      path: nonEmpty('The chart directory, relative to the checkout.'),
+      charts: {
+        type: 'array',
+        description: 'The dependencies to update.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['repository', 'name'],
+          properties: {
+            repository: nonEmpty("The dependency's `repository`, as `Chart.yaml` writes it."),
+            name: nonEmpty("The dependency's `name`."),
+            version: text('The version to set; default: the version in the freight.'),
+            fromOrigin: originSchema("Which warehouse's freight provides the version."),
+          },
+        },
+      },
+    },
+  },
   async run(config: Record<string, unknown>, ctx: StepContext): Promise<StepResult> {
     const cfg = parseHelmUpdateChartConfig(config);
     const dir = await safePath(ctx.worktree, cfg.path, `${STEP}: path`);
@@ -160,7 +185,7 @@ export function updateChartDependencies(
     }
     const version = chart.version ?? freightChartVersion(chart, freightCollection, `charts[${i}]`);
     if (dep.version === version) return;
-    updates.push({ key: `dependencies.${index}.version`, value: version });
+    updates.push({ key: `dependencies.${index}.version`, value: version, create: true });
     changes.set(dep.name, dep.version ? `${dep.version} -> ${version}` : version);
   });
   return { text: setYamlValues(text, updates, where), changes };

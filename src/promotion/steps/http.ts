@@ -48,6 +48,7 @@
  * text from the network is scrubbed of those values. The response body is read up to 2 MiB
  * (Kargo's cap); a larger one fails the step.
  */
+import { flag, nonEmpty, text } from './schema-parts.js';
 import { Agent, ProxyAgent } from 'undici';
 import { parse as parseYaml } from 'yaml';
 import { compileExpr, formatValue, parseDuration, type CompiledExpr } from '../../expr/index.js';
@@ -362,8 +363,55 @@ function formatTimeout(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
+const nameValuesSchema = (description: string) => ({
+  type: 'array',
+  description,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'value'],
+    properties: { name: nonEmpty('The name.'), value: text('The value.') },
+  },
+});
+
+const expression = (description: string) => ({ type: ['string', 'boolean'], description });
+
 export const http: StepDefinition = {
   name: STEP,
+  schema: {
+    type: 'object',
+    description: 'Sends one HTTP(S) request and judges the response with expressions.',
+    additionalProperties: false,
+    required: ['url'],
+    properties: {
+      method: { enum: [...METHODS], description: 'The HTTP method; default GET.' },
+      url: nonEmpty('The absolute http(s) URL.'),
+      headers: nameValuesSchema('Request headers.'),
+      queryParams: nameValuesSchema('Query parameters added to the URL.'),
+      body: { description: 'The request body: a string, or a value sent as JSON.' },
+      insecureSkipTLSVerify: flag("Do not verify the server's certificate."),
+      proxy: text('An http(s) proxy URL.'),
+      timeout: text('How long one request may take (Go duration, e.g. 30s).'),
+      pollInterval: text('With retry.timeout: how long to wait before asking again.'),
+      responseContentType: text('How to read the body when the server does not say.'),
+      successExpression: expression('An expression over `response`: true means done.'),
+      failureExpression: expression('An expression over `response`: true means failed.'),
+      errorExpression: expression('An expression over `response`: true means an error to retry.'),
+      outputs: {
+        type: 'array',
+        description: 'Outputs for later steps, each computed from the response.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'fromExpression'],
+          properties: {
+            name: nonEmpty('The output name.'),
+            fromExpression: expression('An expression over `response`.'),
+          },
+        },
+      },
+    },
+  },
   async run(config, ctx) {
     const cfg = parseHttpConfig(config);
     const url = new URL(cfg.url);

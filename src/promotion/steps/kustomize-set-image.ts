@@ -29,6 +29,7 @@
  * Outputs: `commitMessage` exactly as Kargo's (`Updated <path> to use new image(s)` and one
  * `- name:tag` / `- name@digest` line per target image, sorted by name).
  */
+import { flag, nonEmpty, originSchema, text } from './schema-parts.js';
 import { fieldError, isRecord, onlyKeys, requireField } from './config-check.js';
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -92,6 +93,33 @@ export interface KustomizeSetImageConfig {
 
 export const kustomizeSetImage: StepDefinition = {
   name: STEP,
+  schema: {
+    type: 'object',
+    description: "Sets images in a kustomization's `images`, without a kustomize binary.",
+    additionalProperties: false,
+    required: ['path'],
+    properties: {
+      path: nonEmpty('The directory of the kustomization, relative to the checkout.'),
+      images: {
+        type: 'array',
+        description: 'The images to set; none: every image of the freight.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['image'],
+          properties: {
+            image: nonEmpty('The image repository, as the freight has it.'),
+            name: text('The name the kustomization matches; default: `image`.'),
+            tag: text('The tag to set; default: the tag in the freight.'),
+            digest: text('The digest to set (instead of a tag).'),
+            useDigest: flag("Set the freight's digest instead of its tag."),
+            newName: text('A new image name to set.'),
+            fromOrigin: originSchema("Which warehouse's freight provides the image."),
+          },
+        },
+      },
+    },
+  },
   async run(config: Record<string, unknown>, ctx: StepContext): Promise<StepResult> {
     const cfg = parseKustomizeSetImageConfig(config);
     const dir = await safePath(ctx.worktree, cfg.path, `${STEP}: path`);
@@ -513,7 +541,7 @@ function scalarEdits(
     for (const field of IMAGE_FIELDS) {
       const v = img[field];
       if (v !== undefined && v !== current[i]?.[field]) {
-        updates.push({ key: `images.${i}.${field}`, value: v });
+        updates.push({ key: `images.${i}.${field}`, value: v, create: true });
       }
     }
   });

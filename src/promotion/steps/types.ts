@@ -14,6 +14,8 @@ export interface StepContext {
   freight: Freight;
   /** Every freight the stage runs after this promotion, one per origin. */
   freightCollection: Freight[];
+  /** The step's config as written in the project file, before `${{ }}` were rendered. */
+  written?: Record<string, unknown>;
   /** Index of the step in the template, and its alias (`as`), for messages. */
   index: number;
   alias?: string;
@@ -50,9 +52,18 @@ export interface StepResult {
   changed?: string[];
 }
 
+/** A JSON schema (draft-07, as ajv reads by default) of a step's `config`. */
+export type StepSchema = Readonly<Record<string, unknown>>;
+
 export interface StepDefinition {
   /** Kargo's step name: `yaml-update`, `kustomize-set-image`, … */
   name: string;
+  /**
+   * The schema of `config` as written in the project file, which `gantry lint` checks before
+   * anything runs (a string holding `${{ }}` matches any type there: it is only known once
+   * rendered). `run` still validates the rendered config.
+   */
+  schema: StepSchema;
   /** Validates the rendered config; throws ConfigError naming the step and the field. */
   run(config: Record<string, unknown>, ctx: StepContext): Promise<StepResult>;
 }

@@ -7,8 +7,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError } from '../../util/errors.js';
 import { setYamlValues, yamlUpdateCommitMessage } from '../yaml-edit.js';
-import { checkFields, requireString, requireUpdates } from './engine.js';
+import { checkFields, refuseEmptyWrites, requireString, requireUpdates } from './engine.js';
 import { normalizeRelative, safePath } from './safe-path.js';
+import { flag, nonEmpty } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
 /** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
@@ -49,8 +50,48 @@ export function updateSummary(
   return lines;
 }
 
+/** Kargo's yaml-update schema, with gantry's `document`, `create` and `allowEmpty`. */
+const schema = {
+  type: 'object',
+  description:
+    'Sets scalar values in a YAML file by key path, changing only the bytes of each value.',
+  additionalProperties: false,
+  required: ['path', 'updates'],
+  properties: {
+    path: nonEmpty('The YAML file, relative to the checkout.'),
+    document: {
+      type: 'integer',
+      minimum: 0,
+      description: 'gantry: which document of a multi-document file to edit (0 for the first).',
+    },
+    updates: {
+      type: 'array',
+      minItems: 1,
+      description: 'The changes, applied in order.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'value'],
+        properties: {
+          key: nonEmpty(
+            'Key path: `image.tag`, `containers.0.image`, `annotations.example\\.com/owner`. It must address a scalar the file has.',
+          ),
+          value: { description: 'The new value, usually an expression.' },
+          create: flag(
+            'gantry: add the key (and missing parents; append to a list) when the file lacks it. Without it, a missing key fails as `key path not found`.',
+          ),
+          allowEmpty: flag(
+            'gantry: allow writing null or an empty string over a value the file holds.',
+          ),
+        },
+      },
+    },
+  },
+};
+
 export const yamlUpdate: StepDefinition = {
   name: 'yaml-update',
+  schema,
   async run(config, ctx) {
     checkFields('yaml-update', config, ['path', 'updates', 'document']);
     const path = requireString('yaml-update', config, 'path');
@@ -61,7 +102,7 @@ export const yamlUpdate: StepDefinition = {
         `yaml-update: config.document must be a document index (0 for the first), not ${JSON.stringify(document)}`,
       );
     }
-    const updates = requireUpdates('yaml-update', config);
+    const updates = requireUpdates('yaml-update', config, ['create', 'allowEmpty']);
     const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
     const rel = normalizeRelative(path);
     const text = await readStepFile('yaml-update', abs, rel);
@@ -70,6 +111,7 @@ export const yamlUpdate: StepDefinition = {
       previous,
       ...(document !== undefined ? { document: document as number } : {}),
     });
+    refuseEmptyWrites('yaml-update', rel, updates, previous, ctx.written);
     const changed = out !== text;
     if (changed) await writeFile(abs, out);
     return {

@@ -65,8 +65,8 @@ const golden: GoldenCase[] = [
       { key: 'ingress.hosts.1.host', value: 'guestbook.internal.example.com' },
       { key: 'ingress.hosts.0.paths.0', value: '/app' }, // flow sequence inside a block
       { key: 'resources.limits.memory', value: '512Mi' },
-      { key: 'resources.requests.memory', value: '128Mi' }, // missing: created
-      { key: 'podAnnotations.prometheus\\.io/scrape', value: 'true' }, // into an empty flow map
+      { key: 'resources.requests.memory', value: '128Mi', create: true }, // missing: created
+      { key: 'podAnnotations.prometheus\\.io/scrape', value: 'true', create: true }, // into an empty flow map
     ],
     changed: [4, 7, 12, 14, 15, 18, 21, 26, 32, 33, 35],
     added: 13,
@@ -78,7 +78,7 @@ const golden: GoldenCase[] = [
       { key: 'spec.template.spec.containers.0.image', value: 'ghcr.io/example/guestbook:1.5.0' },
       { key: 'metadata.labels.app\\.kubernetes\\.io/version', value: '1.5.0' },
       { key: 'spec.template.spec.containers.0.env.0.value', value: 'debug' },
-      { key: 'spec.template.spec.containers.0.env.-1.name', value: 'FEATURE_X' },
+      { key: 'spec.template.spec.containers.0.env.-1.name', value: 'FEATURE_X', create: true },
     ],
     changed: [7, 20, 25],
     added: 4,
@@ -100,8 +100,8 @@ const golden: GoldenCase[] = [
       { key: 'images.0.newTag', value: '1.5.0' },
       { key: 'images.1.newTag', value: '1.11.0' },
       { key: 'commonLabels.tier', value: 'web' },
-      { key: 'commonLabels.version', value: 'v1.5.0' },
-      { key: 'resources.-1', value: 'service-monitor.yaml' },
+      { key: 'commonLabels.version', value: 'v1.5.0', create: true },
+      { key: 'resources.-1', value: 'service-monitor.yaml', create: true },
       { key: 'replicas.0.count', value: 4 },
     ],
     changed: [3, 4, 5, 7],
@@ -123,7 +123,7 @@ const golden: GoldenCase[] = [
     updates: [
       { key: 'image.tag', value: 'v1.5.0' },
       { key: 'global.environment', value: 'production' },
-      { key: 'image.digest', value: 'sha256:0123' },
+      { key: 'image.digest', value: 'sha256:0123', create: true },
     ],
     changed: [3, 6],
     added: 3,
@@ -189,12 +189,6 @@ describe('setYamlValues: values and styles', () => {
       'a: {b: [1, x y]}\n',
     ],
     [
-      'a block map replaced by a scalar',
-      'a:\n  b: 1\nc: 2\n',
-      [{ key: 'a', value: 'x' }],
-      'a: x\nc: 2\n',
-    ],
-    [
       'in a flow map, "," forces quotes',
       'a: {b: c}\n',
       [{ key: 'a.b', value: 'x,y' }],
@@ -204,7 +198,7 @@ describe('setYamlValues: values and styles', () => {
     [
       'nested creation under an empty value',
       'a:\nb: 1\n',
-      [{ key: 'a.c.d', value: 'x' }],
+      [{ key: 'a.c.d', value: 'x', create: true }],
       'a:\n  c:\n    d: x\nb: 1\n',
     ],
     [
@@ -218,10 +212,10 @@ describe('setYamlValues: values and styles', () => {
     [
       'append past the end (Kargo appends)',
       'a:\n  - x\n',
-      [{ key: 'a.5', value: 'z' }],
+      [{ key: 'a.5', value: 'z', create: true }],
       'a:\n  - x\n  - z\n',
     ],
-    ['no trailing newline', 'a: 1', [{ key: 'b', value: 2 }], 'a: 1\nb: 2\n'],
+    ['no trailing newline', 'a: 1', [{ key: 'b', value: 2, create: true }], 'a: 1\nb: 2\n'],
     ['document markers kept', '---\na: 1\n...\n', [{ key: 'a', value: 2 }], '---\na: 2\n...\n'],
     [
       'the alias itself is replaced',
@@ -238,18 +232,6 @@ describe('setYamlValues: values and styles', () => {
     ['a selected document', 'a: 1\n---\na: 1\n', [{ key: 'a', value: 2 }], 'a: 1\n---\na: 2\n'],
     ['an explicit tag is kept', 'a: !!str 1\n', [{ key: 'a', value: '2' }], 'a: !!str 2\n'],
     [
-      'a block map after a comment',
-      'a: # note\n  b: 1\nc: 2\n',
-      [{ key: 'a', value: 'x' }],
-      'a: # note\n  x\nc: 2\n',
-    ],
-    [
-      'a block map after an anchor',
-      'a: &m\n  b: 1\n',
-      [{ key: 'a', value: [1] }],
-      'a: &m\n  [1]\n',
-    ],
-    [
       'a CRLF block literal',
       'a: |\r\n  x\r\nb: 1\r\n',
       [{ key: 'a', value: 'p\nq\n' }],
@@ -258,13 +240,13 @@ describe('setYamlValues: values and styles', () => {
     [
       "a new key goes before the next entry's comment",
       'image:\n  tag: v1\n\n# next\nnext: 1\n',
-      [{ key: 'image.pullPolicy', value: 'Always' }],
+      [{ key: 'image.pullPolicy', value: 'Always', create: true }],
       'image:\n  tag: v1\n  pullPolicy: Always\n\n# next\nnext: 1\n',
     ],
     [
       'a new key in a sequence item',
       '- b: 1\n  c: 2\n',
-      [{ key: '0.d', value: 3 }],
+      [{ key: '0.d', value: 3, create: true }],
       '- b: 1\n  c: 2\n  d: 3\n',
     ],
   ];
@@ -379,6 +361,62 @@ describe('setYamlValues: errors name the file, the key and the line', () => {
       [{ key: 'a', value: 2 }],
       ConfigError,
       /f\.yaml:1:10: a: the value there has the explicit tag !!str, which a number cannot keep/,
+    ],
+    [
+      'a missing key (Kargo: key path not found)',
+      'image:\n  tag: v1\n',
+      [{ key: 'image.tga', value: 'v2' }],
+      ConfigError,
+      /f\.yaml:2:3: image\.tga: key path not found: there is no key "tga" under "image" \(did you mean "tag"\?\).*create: true/,
+    ],
+    [
+      'a missing top-level key',
+      'a: 1\n',
+      [{ key: 'b', value: 2 }],
+      ConfigError,
+      /f\.yaml:1:1: b: key path not found: there is no key "b" at the top level/,
+    ],
+    [
+      'a key under an empty value',
+      'a:\nb: 1\n',
+      [{ key: 'a.c', value: 'x' }],
+      ConfigError,
+      /a\.c: key path not found: "a" is empty, so there is no key "c" under it/,
+    ],
+    [
+      'an index past the end',
+      'a:\n  - x\n',
+      [{ key: 'a.3', value: 'y' }],
+      ConfigError,
+      /f\.yaml:2:3: a\.3: key path not found: the sequence at "a" has 1 item, so there is no item 3/,
+    ],
+    [
+      'appending without create',
+      'a:\n  - x\n',
+      [{ key: 'a.-1', value: 'y' }],
+      ConfigError,
+      /a\.-1: key path not found: index -1 appends an item to the sequence at "a"/,
+    ],
+    [
+      'a mapping (Kargo: key path does not address a scalar node)',
+      'a:\n  b: 1\nc: 2\n',
+      [{ key: 'a', value: 'x' }],
+      ConfigError,
+      /f\.yaml:1:1: a: key path does not address a scalar node: it holds a mapping \(keys: b\)/,
+    ],
+    [
+      'a sequence',
+      'a:\n  - 1\n  - 2\n',
+      [{ key: 'a', value: [3], create: true }],
+      ConfigError,
+      /a: key path does not address a scalar node: it holds a sequence of 2 items/,
+    ],
+    [
+      'a mapping behind an alias',
+      'm: &m {k: 1}\nb: *m\n',
+      [{ key: 'b', value: 'x' }],
+      ConfigError,
+      /b: key path does not address a scalar node/,
     ],
     [
       'a value that is not data',

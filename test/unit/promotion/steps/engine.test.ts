@@ -2,14 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { evaluate } from '../../../../src/expr/index.js';
+import { evaluate, freightFunctions } from '../../../../src/expr/index.js';
 import type { PromotionStep, PromotionTemplate } from '../../../../src/pipeline/types.js';
-import {
-  freightFunctions,
-  runSteps,
-  stepLabel,
-  type EngineContext,
-} from '../../../../src/promotion/steps/engine.js';
+import { runSteps, stepLabel, type EngineContext } from '../../../../src/promotion/steps/engine.js';
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import type { StepDefinition } from '../../../../src/promotion/steps/types.js';
 import { ConfigError } from '../../../../src/util/errors.js';
@@ -210,6 +205,7 @@ describe('runSteps: expressions', () => {
 describe("runSteps: retry (Kargo's errorThreshold and timeout)", () => {
   const flaky = (failures: number, calls: { n: number }): StepDefinition => ({
     name: 'flaky',
+    schema: { type: 'object' },
     run() {
       calls.n++;
       return calls.n <= failures
@@ -322,7 +318,9 @@ describe('runSteps: errors', () => {
         ctx(),
         defaultRegistry(),
       ),
-    ).rejects.toThrow(/step 1 \(compose-output "x"\): config: cannot fetch Tag from nil/);
+    ).rejects.toThrow(
+      /step 1 \(compose-output "x"\): config: a: cannot fetch Tag from nil at 1:25 in \$\{\{ imageFrom\("nope\/nope"\).Tag \}\}/,
+    );
     expect(logs).toContain(
       'imageFrom(): the freight collection has no image from "nope/nope"; returning nil',
     );
@@ -366,6 +364,7 @@ describe('runSteps: errors', () => {
     const registry = defaultRegistry();
     const probe: StepDefinition = {
       name: 'probe',
+      schema: { type: 'object' },
       run: (config) => {
         ran.push(String(config['id']));
         return Promise.resolve({});
@@ -373,6 +372,7 @@ describe('runSteps: errors', () => {
     };
     const boom: StepDefinition = {
       name: 'boom',
+      schema: { type: 'object' },
       run: () => Promise.reject(new Error('kaput')),
     };
     registry.set('probe', probe).set('boom', boom);
