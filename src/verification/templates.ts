@@ -20,7 +20,6 @@ import {
   renderTemplates,
   structOf,
   type EvalOptions,
-  type ExprFunctions,
   type StaticType,
 } from '../expr/index.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
