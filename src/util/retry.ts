@@ -14,6 +14,18 @@ export const DEFAULT_PUSH_RETRY: RetryPolicy = {
   maxElapsedMs: 5 * 60_000,
 };
 
+/**
+ * A promotion whose push lost a race tries again on the new tip: a branch that many writers share
+ * (fifty promotions and fifty discoveries at once) needs more tries than a flaky network does,
+ * and the time budget, not the count, is what bounds it.
+ */
+export const DEFAULT_RACE_RETRY: RetryPolicy = {
+  attempts: 60,
+  baseDelayMs: 100,
+  maxDelayMs: 2_000,
+  maxElapsedMs: 5 * 60_000,
+};
+
 export interface RetryHooks {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
