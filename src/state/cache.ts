@@ -78,7 +78,7 @@ export async function repairRepo(path: string): Promise<void> {
 /** git's words for a local repository it cannot use as it is; a fresh one fixes each of them. */
 export function isBrokenCache(err: unknown): boolean {
   if (!(err instanceof GitError)) return false;
-  return /not a git repository|bad object|is corrupt|object file \S+ is empty|bad tree|unable to read tree|inflate|index-pack failed|unable to create '[^']*\.lock': file exists|shallow file has changed|invalid (?:object|sha1 pointer)|missing (?:blob|tree|commit) object|did not send all necessary objects/i.test(
+  return /not a git repository|bad object|is corrupt|object file \S+ is empty|too short to be a packfile|packfile \S+ does not match index|not a packfile|bad packed object|bad tree|unable to read tree|inflate|index-pack failed|unable to create '[^']*\.lock': file exists|shallow file has changed|invalid (?:object|sha1 pointer)|missing (?:blob|tree|commit) object|did not send all necessary objects/i.test(
     err.stderr,
   );
 }

@@ -81,15 +81,19 @@ export async function withDirLock<T>(
   }, staleMs / 4);
   keepAlive.unref();
   try {
-    if (recovered) {
-      await removeDeadSiblings(lockDir);
-      await opts.recover?.();
-    }
+    await removeDeadSiblings(lockDir);
+    if (recovered) await opts.recover?.();
     return await fn();
   } finally {
     clearInterval(keepAlive);
     const owner = await readOwner(join(lockDir, 'owner'));
-    if (owner?.token === token) await rm(lockDir, { recursive: true, force: true });
+    if (owner?.token === token) {
+      // Moved aside before it is emptied: an empty directory in its place would be taken by a
+      // waiter's rename, and then removed under it.
+      const gone = `${lockDir}.old-${token}`;
+      await rename(lockDir, gone);
+      await rm(gone, { recursive: true, force: true });
+    }
   }
 }
 
@@ -139,12 +143,15 @@ async function takeOverIfDead(lockDir: string, me: Owner, staleMs: number): Prom
   }
 }
 
-/** Lock directories a killed process was about to rename into place (`<lock>.new-<token>`). */
+/**
+ * Lock directories a killed process was about to rename into place (`<lock>.new-<token>`) or had
+ * moved aside to remove (`<lock>.old-<token>`).
+ */
 async function removeDeadSiblings(lockDir: string): Promise<void> {
   const dir = dirname(lockDir);
-  const prefix = `${basename(lockDir)}.new-`;
+  const prefixes = [`${basename(lockDir)}.new-`, `${basename(lockDir)}.old-`];
   const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names.filter((n) => n.startsWith(prefix))) {
+  for (const name of names.filter((n) => prefixes.some((p) => n.startsWith(p)))) {
     const owner = await readOwner(join(dir, name, 'owner'));
     // Without an owner: killed between mkdir and write, or a live process in between right now.
     const gone = owner
