@@ -155,6 +155,8 @@ interface Built {
   previous?: StageState;
   changes: VersionChange[];
   edits: string[];
+  /** The files the commit changes (`diff-tree` against its parent), once read. */
+  files?: { mode: string; oid: string; status: string; path: string }[];
 }
 
 export interface PromotionResult {
@@ -165,6 +167,8 @@ export interface PromotionResult {
   previous?: StageState;
   changes: VersionChange[];
   attempts: number;
+  /** Of `attempts`, how many replayed the commit on a new tip instead of running the steps again. */
+  replays?: number;
   /** With dryRun: the diff the promotion would commit. */
   diff?: string;
   /** What the steps changed (`- env/dev/values.yaml: image.tag 1.0.0 → 1.1.0`). */
@@ -795,6 +799,7 @@ export class StateStore {
         changes: b.changes,
         edits: b.edits,
         attempts: count.attempts,
+        ...(count.replays ? { replays: count.replays } : {}),
       });
 
       const push = async (b: Built): Promise<PromotionResult> => {
@@ -961,8 +966,11 @@ export class StateStore {
         .split('\0')
         .filter(Boolean);
     const theirs = await names(b.parent, tip);
-    const ours = await git(['diff-tree', '-r', '-z', '--no-renames', b.parent, b.commit]);
-    const mine = parseRawDiff(ours.stdout);
+    // What this promotion changed stays the same from one replay to the next: read it once.
+    b.files ??= parseRawDiff(
+      (await git(['diff-tree', '-r', '-z', '--no-renames', b.parent, b.commit])).stdout,
+    );
+    const mine = b.files;
     const touched = (p: string) =>
       readSet.some((r) => p === r || p.startsWith(`${r}/`)) ||
       mine.some((m) => m.path === p || p.startsWith(`${m.path}/`) || m.path.startsWith(`${p}/`));
