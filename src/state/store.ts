@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
 import { parseFreight, serializeFreight } from '../freight/document.js';
 import type { Freight, FreightOrigin } from '../freight/types.js';
@@ -765,7 +765,10 @@ export class StateStore {
       await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
       const sparse = w.sparse !== false;
       await git(['config', 'core.sparseCheckout', sparse ? 'true' : 'false']);
-      const readSet = [statePath, ...(w.paths ?? []).map((p) => p.replace(/^\/+|\/+$/g, ''))];
+      const readSet = [
+        statePath,
+        ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
+      ];
       await writeFile(
         join(dir, '.git', 'info', 'sparse-checkout'),
         readSet.map((p) => `/${p}`).join('\n') + '\n',

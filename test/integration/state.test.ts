@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GitError, parseRemote } from '../../src/git/index.js';
@@ -335,6 +335,42 @@ describe('state over file://', () => {
     writeFileSync(join(rival, 'env/dev/values.yaml'), 'image:\n  tag: 0.9.0 # pinned by gantry\n');
     git(rival, ['commit', '-q', '-am', 'restore']);
     git(rival, ['push', '-q', 'origin', 'main']);
+  });
+
+  test('a replayed promotion keeps the files its steps deleted deleted', async () => {
+    const rival = join(tmp.path, 'rival-delete');
+    git(tmp.path, ['clone', '-q', url, rival]);
+    mkdirSync(join(rival, 'env/old'), { recursive: true });
+    writeFileSync(join(rival, 'env/old/a.yaml'), 'a: 1\n');
+    writeFileSync(join(rival, 'env/old/b.yaml'), 'b: 1\n');
+    git(rival, ['add', '-A']);
+    git(rival, ['commit', '-q', '-m', 'old env']);
+    git(rival, ['push', '-q', 'origin', 'main']);
+    const s = store(tmp.path, url, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    let edits = 0;
+    const res = await s.commitPromotion({
+      project: 'echo',
+      stage: 'cleanup',
+      freight: makeFreight('3.3.0'),
+      promotedBy: 'x',
+      paths: ['env/old/'],
+      edit: async (dir) => {
+        edits++;
+        rmSync(join(dir, 'env/old/a.yaml'));
+        git(rival, ['pull', '-q', '--rebase']);
+        writeFileSync(join(rival, 'elsewhere.txt'), `${edits}\n`);
+        git(rival, ['add', '-A']);
+        git(rival, ['commit', '-q', '-m', 'elsewhere']);
+        git(rival, ['push', '-q', 'origin', 'main']);
+        return [];
+      },
+    });
+    expect(edits).toBe(1);
+    expect(res).toMatchObject({ changed: true, attempts: 2, replays: 1 });
+    expect(git(bare, ['ls-tree', '-r', '--name-only', 'main', 'env/old']).trim()).toBe(
+      'env/old/b.yaml',
+    );
+    expect(git(bare, ['show', 'main:elsewhere.txt'])).toBe('1\n');
   });
 
   test('a promotion whose read files changed on the new tip runs its steps again there', async () => {
