@@ -98,8 +98,10 @@ export interface PromotionWrite {
   /** Paths (files or directories) the edit reads or writes, checked out sparsely; the state file is added. */
   paths?: string[];
   /**
-   * Edits the manifests in a fresh checkout of the branch tip; called again on each retry after a
-   * push race, on the new tip. Returns lines describing what it changed, for the commit message.
+   * Edits the manifests in a fresh checkout of the branch tip. After a lost push race it is called
+   * again on the new tip when the commits in between changed what it reads (`paths`, the state
+   * file; anything, with `sparse: false`); otherwise its commit is replayed there as it was.
+   * Returns lines describing what it changed, for the commit message.
    */
   edit?: (worktree: string, previous: StageState | undefined) => Promise<string[] | undefined>;
   /** Hold auto-promotion (a rollback by hand), or clear a hold (null); undefined keeps what is. */
