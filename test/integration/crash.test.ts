@@ -1,5 +1,5 @@
 /**
- * `kill -9` of `gantry promote` at every point: after each of its git commands in turn, and after
+ * `kill -9` of `gantry promote` (and `gantry approve`) at every point: after each of its git commands in turn, and after
  * random delays. Each time, the remote stays consistent (every commit's manifests agree with its
  * state file, no half-written ref, history linear), and the next command on the same cache
  * succeeds within 5 s, by itself.
@@ -84,7 +84,7 @@ function gantry(args: string[], env: Record<string, string>, killAfterMs?: numbe
   });
 }
 
-describe('kill -9 of gantry promote at any point', () => {
+describe('kill -9 of gantry at any point', () => {
   const tmp = tempDir('gantry-crash-');
   let bare: string;
   let server: GitHttpServer;
@@ -272,6 +272,55 @@ describe('kill -9 of gantry promote at any point', () => {
     console.log(
       `kill -9 after each of ${total} git commands: ${points.length} kill points, all recovered; next command ${Math.min(...times)}–${Math.max(...times)} ms (limit ${[...limitMs.values()].join(', ')} ms)`,
     );
+  }, 600_000);
+
+  test('gantry approve (a tag write) after each of its git commands in turn', async () => {
+    const cache = join(tmp.path, 'cache-approve');
+    const counter = join(tmp.path, 'count-approve');
+    const approve = (freight: string) => [
+      'approve',
+      '--repo',
+      `${server.url.replace('://', `://${AUTH.username}:${AUTH.password}@`)}/gitops.git`,
+      '--project',
+      'echo',
+      '--stage',
+      laneStage(0),
+      '--freight',
+      freight,
+      '--by',
+      'crash-test',
+    ];
+    let points = 0;
+    for (let at = 1; ; at++) {
+      const f = await nextFreight();
+      writeFileSync(counter, '0');
+      const run = await gantry(approve(f.id), {
+        ...base,
+        GANTRY_CACHE_DIR: cache,
+        CRASH_COUNT: counter,
+        CRASH_AT: String(at),
+      });
+      if (run.signal === null) {
+        expect(run.code, run.err).toBe(0);
+        expect(at).toBeGreaterThan(5);
+        break;
+      }
+      points++;
+      const started = Date.now();
+      const next = await runGantry(approve(f.id), { ...base, GANTRY_CACHE_DIR: cache });
+      const what = `approve killed after git command ${at}`;
+      expect(next.code, `${what}: ${next.err}`).toBe(0);
+      expect(Date.now() - started, what).toBeLessThan(limitMs.get(0) ?? 5_000);
+      // The approval is there once, as an annotated tag, whichever of the two wrote it.
+      const ref = `refs/tags/gantry/echo/approved/${laneStage(0)}/${f.id}`;
+      expect(git(bare, ['cat-file', '-t', ref]).trim(), what).toBe('tag');
+      git(bare, ['fsck', '--no-dangling', '--no-progress']);
+      expect(
+        readdirSync(cache).filter((n) => n.includes('.lock')),
+        what,
+      ).toEqual([]);
+    }
+    console.log(`gantry approve: ${points} kill points, all recovered`);
   }, 600_000);
 
   test('after random delays', async () => {
