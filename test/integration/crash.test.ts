@@ -1,8 +1,8 @@
 /**
- * `kill -9` of `gantry promote` (and `gantry approve`) at every point: after each of its git commands in turn, and after
- * random delays. Each time, the remote stays consistent (every commit's manifests agree with its
- * state file, no half-written ref, history linear), and the next command on the same cache
- * succeeds within 5 s, by itself.
+ * `kill -9` of `gantry promote` (and of `gantry approve`, which writes a tag) at every point:
+ * after each of its git commands in turn, and after random delays. Each time, the remote stays
+ * consistent (every commit's manifests agree with its state file, no half-written ref, history
+ * linear), and the next command on the same cache succeeds within 5 s, by itself.
  *
  * The kill comes from a `git` placed first on PATH that counts gantry's git commands and, after
  * the Nth has run, SIGKILLs its parent: the gantry process, which gets no chance to clean up.
