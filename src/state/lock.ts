@@ -110,10 +110,16 @@ async function takeOverIfDead(lockDir: string, me: Owner, staleMs: number): Prom
   );
   // Gone meanwhile: the next rename may win it.
   if (age === undefined) return false;
-  const dead = seen
-    ? (await liveness(seen)) === 'dead' || age > staleMs
-    : // A lock without a readable owner was left by an older gantry killed between mkdir and write.
-      age > 5_000;
+  let dead: boolean;
+  if (!seen) {
+    // A lock without a readable owner was left by an older gantry killed between mkdir and write.
+    dead = age > 5_000;
+  } else {
+    const state = await liveness(seen);
+    // A holder known to run keeps its lock however slow it is; only one that cannot be asked
+    // about is judged by the age of its lock.
+    dead = state === 'dead' || (state === 'unknown' && age > staleMs);
+  }
   if (!dead) return false;
   const mutex = `${lockDir}.takeover`;
   try {
