@@ -62,8 +62,8 @@ export async function readOwner(path: string): Promise<Owner | undefined> {
 
 /**
  * Whether the process that wrote `o` still runs. 'unknown' when this machine cannot tell (the
- * owner ran on another host sharing the directory): callers then fall back to the age of what
- * the owner left.
+ * owner ran on another host sharing the directory, or its PID exists but its start time cannot
+ * be compared): callers then fall back to the age of what the owner left.
  */
 export async function liveness(o: Owner): Promise<Liveness> {
   if (o.host !== hostname()) return 'unknown';
@@ -75,12 +75,12 @@ export async function liveness(o: Owner): Promise<Liveness> {
     // EPERM: the process exists and belongs to another user.
     if ((err as NodeJS.ErrnoException).code === 'ESRCH') return 'dead';
   }
-  if (o.start) {
-    const now = await startTime(o.pid);
-    // Another process took the PID since.
-    if (now !== undefined && now !== o.start) return 'dead';
-  }
-  return 'alive';
+  // Without both start times (off Linux, or /proc hidden) the PID may belong to a later process:
+  // the caller falls back to the age of what the owner left, which a live owner keeps fresh.
+  const now = o.start ? await startTime(o.pid) : undefined;
+  if (now === undefined) return 'unknown';
+  // Another process took the PID since.
+  return now === o.start ? 'alive' : 'dead';
 }
 
 /** Field 22 of /proc/<pid>/stat, read after the command name (which may hold spaces and parentheses). */

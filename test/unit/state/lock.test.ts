@@ -93,6 +93,21 @@ describe('withDirLock', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  test('a running PID whose start time cannot be compared is judged by the age of its lock', async () => {
+    const path = fresh();
+    // As an owner record written off Linux would be: the PID runs, but is it the same process?
+    const noStart = { ...currentOwner('other-os'), pid: process.pid };
+    delete noStart.start;
+    expect(await liveness(noStart)).toBe('unknown');
+    leaveLock(path, noStart);
+    await expect(withDirLock(path, async () => undefined, { waitMs: 300 })).rejects.toThrow(
+      /waited/,
+    );
+    const old = new Date(Date.now() - 180_000);
+    utimesSync(`${path}.lock`, old, old);
+    await withDirLock(path, async () => undefined, { waitMs: 60_000 });
+  });
+
   test('a live holder is waited for, and the error names it', async () => {
     const path = fresh();
     const child = spawn('sleep', ['30']);
