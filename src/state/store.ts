@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
 import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
 import { parseFreight, serializeFreight } from '../freight/document.js';
 import type { Freight, FreightOrigin } from '../freight/types.js';
 import { Git, GitError, type GitIdentity, type Remote } from '../git/index.js';
-import { ConfigError, OperationError } from '../util/errors.js';
-import { DEFAULT_PUSH_RETRY, retry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
+import { ConfigError, errorMessage, OperationError } from '../util/errors.js';
+import {
+  DEFAULT_PUSH_RETRY,
+  DEFAULT_RACE_RETRY,
+  retry,
+  type RetryHooks,
+  type RetryPolicy,
+} from '../util/retry.js';
+import { isBrokenCache, makeCheckout, openCacheRepo, repairRepo, sweepCheckouts } from './cache.js';
 import { withDirLock } from './lock.js';
 import {
   parseApproval,
@@ -46,6 +52,11 @@ export interface StateStoreOptions {
   baseEnv: Readonly<Record<string, string | undefined>>;
   identity?: GitIdentity;
   retry?: RetryPolicy;
+  /**
+   * Tries and time for a promotion whose push keeps losing races (the branch moved on); default
+   * `retry` when that is given, else DEFAULT_RACE_RETRY. Network failures get `retry`'s tries.
+   */
+  raceRetry?: RetryPolicy;
   retryHooks?: RetryHooks;
   clock?: () => Date;
   log?: (line: string) => void;
@@ -98,8 +109,10 @@ export interface PromotionWrite {
   /** Paths (files or directories) the edit reads or writes, checked out sparsely; the state file is added. */
   paths?: string[];
   /**
-   * Edits the manifests in a fresh checkout of the branch tip; called again on each retry after a
-   * push race, on the new tip. Returns lines describing what it changed, for the commit message.
+   * Edits the manifests in a fresh checkout of the branch tip. After a lost push race it is called
+   * again on the new tip when the commits in between changed what it reads (`paths`, the state
+   * file; anything, with `sparse: false`); otherwise its commit is replayed there as it was.
+   * Returns lines describing what it changed, for the commit message.
    */
   edit?: (worktree: string, previous: StageState | undefined) => Promise<string[] | undefined>;
   /** Hold auto-promotion (a rollback by hand), or clear a hold (null); undefined keeps what is. */
@@ -147,6 +160,18 @@ export class RaceLostError extends Error {
   }
 }
 
+/** A promotion commit built in the checkout, and what it records. */
+interface Built {
+  commit: string;
+  parent: string;
+  message: string;
+  previous?: StageState;
+  changes: VersionChange[];
+  edits: string[];
+  /** The files the commit changes (`diff-tree` against its parent), once read. */
+  files?: { mode: string; oid: string; status: string; path: string }[];
+}
+
 export interface PromotionResult {
   changed: boolean;
   /** The new commit, or the tip the stage already had when nothing changed. */
@@ -155,6 +180,8 @@ export interface PromotionResult {
   previous?: StageState;
   changes: VersionChange[];
   attempts: number;
+  /** Of `attempts`, how many replayed the commit on a new tip instead of running the steps again. */
+  replays?: number;
   /** With dryRun: the diff the promotion would commit. */
   diff?: string;
   /** What the steps changed (`- env/dev/values.yaml: image.tag 1.0.0 → 1.1.0`). */
@@ -222,38 +249,43 @@ export class StateStore {
   private ensureCache(): Promise<void> {
     this.cacheReady ??= (async () => {
       await mkdir(this.opts.cacheDir, { recursive: true });
+      // Only the URL is stored: credentials come with each command's environment.
+      const origin = [['remote.origin.url', this.opts.remote.url]] as const;
       // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
-      await this.initRepo(this.cache, true);
+      await openCacheRepo(this.git, this.cache, [
+        ...origin,
+        ['remote.origin.promisor', 'true'],
+        ['remote.origin.partialclonefilter', 'blob:none'],
+        ['extensions.partialClone', 'origin'],
+      ]);
       // Tag objects live in a plain repository, where asking whether an object is present answers
       // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
-      await this.initRepo(this.tagCache, false);
-    })();
+      await openCacheRepo(this.git, this.tagCache, origin);
+    })().catch((err: unknown) => {
+      this.cacheReady = undefined;
+      throw err;
+    });
     return this.cacheReady;
   }
 
-  private async initRepo(path: string, promisor: boolean): Promise<void> {
-    await withDirLock(path, async () => {
-      const probe = existsSync(join(path, 'HEAD'))
-        ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
-        : undefined;
-      if (probe?.exitCode === 0) return;
-      await rm(path, { recursive: true, force: true });
-      await this.git.run(['init', '-q', '--bare', path]);
-      const g = (k: string, v: string) => this.git.run(['config', k, v], { cwd: path });
-      // Only the URL is stored: credentials come with each command's environment.
-      await g('remote.origin.url', this.opts.remote.url);
-      if (promisor) {
-        await g('remote.origin.promisor', 'true');
-        await g('remote.origin.partialclonefilter', 'blob:none');
-        await g('extensions.partialClone', 'origin');
-      }
-    });
-  }
-
-  /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
+  /**
+   * Runs git against the cache under its lock: concurrent gantry processes may share it. A cache
+   * git cannot use (damaged by a crash, a full disk, a hand) is rebuilt once, and `fn` run again.
+   */
   private async inCache<T>(fn: () => Promise<T>): Promise<T> {
     await this.ensureCache();
-    return withDirLock(this.cache, fn);
+    const locked = () => withDirLock(this.cache, fn, { recover: () => repairRepo(this.cache) });
+    try {
+      return await locked();
+    } catch (err) {
+      if (!isBrokenCache(err)) throw err;
+      this.log(`the cache ${this.cache} is damaged (${errorMessage(err)}); rebuilding it`);
+      await withDirLock(this.cache, () => rm(this.cache, { recursive: true, force: true }));
+      this.tipMemo.clear();
+      this.cacheReady = undefined;
+      await this.ensureCache();
+      return locked();
+    }
   }
 
   private fetch(args: string[]): Promise<unknown> {
@@ -745,170 +777,261 @@ export class StateStore {
 
   /**
    * One promotion, one commit: the edited manifests and the stage's state file together, pushed
-   * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
-   * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
+   * to the stage's branch. A push that loses a race is tried again on the new tip, with jittered
+   * backoff, within a bounded number of tries and time; nothing is ever force-pushed. When none of
+   * the files the promotion read or wrote changed on the new tip, its commit is replayed there
+   * (the same file contents on the new parent) instead of running the steps again: others'
+   * promotions of other stages do not make it start over.
    */
   async commitPromotion(w: PromotionWrite): Promise<PromotionResult> {
     this.tipMemo.clear();
     const branch = w.branch ?? (await this.defaultBranch());
     const statePath = stateFilePath(w.project, w.stage);
     await mkdir(this.opts.cacheDir, { recursive: true });
-    const dir = await mkdtemp(join(this.opts.cacheDir, 'promote-'));
+    const swept = await sweepCheckouts(this.opts.cacheDir).catch(() => []);
+    if (swept.length)
+      this.log(
+        `removed ${swept.length} checkout(s) left by killed promotions: ${swept.join(', ')}`,
+      );
+    const checkout = await makeCheckout(this.opts.cacheDir);
+    const dir = checkout.dir;
     const git = (args: string[], input?: string) => this.git.run(args, { cwd: dir, input });
     try {
       await git(['init', '-q']);
       await git(['remote', 'add', 'origin', this.opts.remote.url]);
       await git(['config', 'remote.origin.promisor', 'true']);
       await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-      await git(['config', 'core.sparseCheckout', w.sparse === false ? 'false' : 'true']);
-      const patterns = [
-        `/${statePath}`,
-        ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
+      const sparse = w.sparse !== false;
+      await git(['config', 'core.sparseCheckout', sparse ? 'true' : 'false']);
+      const readSet = [
+        statePath,
+        ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
       ];
-      await writeFile(join(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
+      await writeFile(
+        join(dir, '.git', 'info', 'sparse-checkout'),
+        readSet.map((p) => `/${p}`).join('\n') + '\n',
+      );
 
-      let attempts = 0;
+      const now = this.opts.retryHooks?.now ?? Date.now;
+      const started = now();
+      const count = { attempts: 0, replays: 0, reruns: 0, transient: 0 };
       // Commits this call tried to push. A push can land and still report failure (a connection
       // reset after the server took it); if the tip is one of ours, the promotion happened.
-      const pushed = new Map<
-        string,
-        { previous?: StageState; changes: VersionChange[]; edits: string[] }
-      >();
-      return await retry(
-        async () => {
-          attempts++;
-          await this.fetchInto(
-            dir,
-            [
-              '--depth=1',
-              '--filter=blob:none',
-              `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
-            ],
-            branch,
+      const pushed = new Map<string, Built>();
+      // The last commit built, when its push lost a race: replayed on the new tip if it can be.
+      let lost: Built | undefined;
+      const fetchTip = async () => {
+        await this.fetchInto(
+          dir,
+          [
+            '--depth=1',
+            '--filter=blob:none',
+            `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
+          ],
+          branch,
+        );
+        return (await git(['rev-parse', `refs/remotes/origin/${branch}`])).stdout.trim();
+      };
+      const result = (b: Built, commit = b.commit): PromotionResult => ({
+        changed: true,
+        commit,
+        branch,
+        previous: b.previous,
+        changes: b.changes,
+        edits: b.edits,
+        attempts: count.attempts,
+        ...(count.replays ? { replays: count.replays } : {}),
+      });
+
+      const push = async (b: Built): Promise<PromotionResult> => {
+        pushed.set(b.commit, b);
+        const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
+        const res = await this.git.tryRun(args, { cwd: dir });
+        if (res.exitCode === 0) return result(b);
+        const err = this.git.error(args, res);
+        if (
+          /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(
+            res.stdout,
+          )
+        ) {
+          lost = b;
+          this.log(
+            `push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`,
           );
-          await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-          await git(['clean', '-q', '-fdx']);
-          const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+          const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
+          throw new RaceLostError(`${err.command} failed: ${why}`);
+        }
+        throw err;
+      };
+
+      const attempt = async (): Promise<PromotionResult> => {
+        count.attempts++;
+        const previousTry = lost;
+        lost = undefined;
+        if (previousTry) {
+          const tip = await fetchTip();
           const landed = pushed.get(tip);
-          if (landed) return { changed: true, commit: tip, branch, ...landed, attempts };
-          const previousText = await readFile(join(dir, statePath), 'utf8').catch(() => undefined);
-          const previous =
-            previousText === undefined
-              ? undefined
-              : parseStageState(previousText, `${branch}:${statePath}`);
-          const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
-          const changes = versionChanges(before, w.freight);
-          const editLines = (await w.edit?.(dir, previous)) ?? [];
-          const state: StageState = {
-            project: w.project,
-            stage: w.stage,
-            freight: [
-              ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
-              toStageFreight(w.freight),
-            ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
-            promotedAt: this.now().toISOString(),
-            promotedBy: w.promotedBy,
-            approvedBy: w.approvedBy ?? [],
-            run: w.run,
-            autoPromotionHold:
-              w.autoPromotionHold === undefined
-                ? previous?.autoPromotionHold
-                : (w.autoPromotionHold ?? undefined),
-          };
-          // Freight the stage already runs, and an edit that changed nothing: no commit at all.
-          if (before?.id === w.freight.id) {
-            const dirty = (await git(['status', '--porcelain'])).stdout.trim();
-            if (!dirty)
-              return {
-                changed: false,
-                commit: tip,
-                branch,
-                previous,
-                changes: [],
-                edits: [],
-                attempts,
-              };
+          if (landed) return result(landed, tip);
+          const replayed = await this.replay(dir, previousTry, tip, sparse ? readSet : undefined);
+          if (replayed) {
+            count.replays++;
+            return push(replayed);
           }
-          await mkdir(dirname(join(dir, statePath)), { recursive: true });
-          await writeFile(join(dir, statePath), serializeStageState(state));
-          await git(['add', '--sparse', '-A']);
-          const message = promotionMessage(w, changes, editLines);
-          await git(['commit', '-q', '-F', '-'], message);
-          const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-          if (w.dryRun) {
-            const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
+          this.log(`${branch} changed what this promotion reads; running its steps again`);
+        }
+        if (count.attempts > 1) count.reruns++;
+        const tip = await fetchTip();
+        await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
+        await git(['clean', '-q', '-fdx']);
+        const landed = pushed.get(tip);
+        if (landed) return result(landed, tip);
+        const previousText = await readFile(join(dir, statePath), 'utf8').catch(() => undefined);
+        const previous =
+          previousText === undefined
+            ? undefined
+            : parseStageState(previousText, `${branch}:${statePath}`);
+        const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
+        const changes = versionChanges(before, w.freight);
+        const editLines = (await w.edit?.(dir, previous)) ?? [];
+        const state: StageState = {
+          project: w.project,
+          stage: w.stage,
+          freight: [
+            ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
+            toStageFreight(w.freight),
+          ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
+          promotedAt: this.now().toISOString(),
+          promotedBy: w.promotedBy,
+          approvedBy: w.approvedBy ?? [],
+          run: w.run,
+          autoPromotionHold:
+            w.autoPromotionHold === undefined
+              ? previous?.autoPromotionHold
+              : (w.autoPromotionHold ?? undefined),
+        };
+        // Freight the stage already runs, and an edit that changed nothing: no commit at all.
+        if (before?.id === w.freight.id) {
+          const dirty = (await git(['status', '--porcelain'])).stdout.trim();
+          if (!dirty)
             return {
-              changed: true,
-              commit,
+              changed: false,
+              commit: tip,
               branch,
               previous,
+              changes: [],
+              edits: [],
+              attempts: count.attempts,
+            };
+        }
+        await mkdir(dirname(join(dir, statePath)), { recursive: true });
+        await writeFile(join(dir, statePath), serializeStageState(state));
+        await git(['add', '--sparse', '-A']);
+        const message = promotionMessage(w, changes, editLines);
+        await git(['commit', '-q', '-F', '-'], message);
+        const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+        const built: Built = { commit, parent: tip, message, previous, changes, edits: editLines };
+        if (w.dryRun) {
+          const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
+          return { ...result(built), diff };
+        }
+        if (w.publish) {
+          try {
+            const published = await w.publish({
+              dir,
+              commit,
+              parent: tip,
+              branch,
+              message,
               changes,
               edits: editLines,
-              attempts,
-              diff,
+              git,
+            });
+            return {
+              ...result(built, published.commit),
+              ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
             };
-          }
-          if (w.publish) {
-            try {
-              const published = await w.publish({
-                dir,
-                commit,
-                parent: tip,
-                branch,
-                message,
-                changes,
-                edits: editLines,
-                git,
-              });
-              return {
-                changed: true,
-                commit: published.commit,
-                branch,
-                previous,
-                changes,
-                edits: editLines,
-                attempts,
-                ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
-              };
-            } catch (err) {
-              if (err instanceof RaceLostError) {
-                this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
-              }
-              throw err;
-            }
-          }
-          pushed.set(commit, { previous, changes, edits: editLines });
-          const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-          const res = await this.git.tryRun(push, { cwd: dir });
-          if (res.exitCode !== 0) {
-            const err = this.git.error(push, res);
-            if (
-              /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(
-                res.stdout,
-              )
-            ) {
-              this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
-              const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
-              throw new RaceLostError(`${err.command} failed: ${why}`);
+          } catch (err) {
+            if (err instanceof RaceLostError) {
+              this.log(`${err.message} (try ${count.attempts}); retrying on the new tip`);
             }
             throw err;
           }
-          return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
+        }
+        return push(built);
+      };
+
+      const racePolicy = this.opts.raceRetry ?? this.opts.retry ?? DEFAULT_RACE_RETRY;
+      return await retry(
+        attempt,
+        (err) => {
+          if (err instanceof RaceLostError) return true;
+          // A flaky network gets the tries of the push policy, not the longer budget of races.
+          return isTransient(err) && ++count.transient < this.policy.attempts;
         },
-        (err) => isTransient(err) || err instanceof RaceLostError,
-        this.policy,
+        racePolicy,
         this.opts.retryHooks,
       ).catch((err: unknown) => {
         if (err instanceof RaceLostError) {
+          const seconds = ((now() - started) / 1000).toFixed(1);
+          const limit = `at most ${racePolicy.attempts} tries${racePolicy.maxElapsedMs === undefined ? '' : ` or ${Math.round(racePolicy.maxElapsedMs / 1000)} s`}`;
           throw new OperationError(
-            `could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`,
+            `could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${count.attempts} tries in ${seconds} s (${count.replays} replayed on a new tip, ${count.reruns} ran the steps again; ${limit}); nothing was pushed, run the promotion again (${err.message})`,
           );
         }
         throw err;
       });
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await checkout.remove();
     }
+  }
+
+  /**
+   * The commit `b` made again on `tip`, when none of the files the promotion could read (`readSet`,
+   * the sparse checkout's paths) nor those it changed differ between its parent and `tip`: then
+   * running the steps on `tip` would write the very same files. undefined when they differ, or
+   * when what the steps read is not known (a full checkout).
+   */
+  private async replay(
+    dir: string,
+    b: Built,
+    tip: string,
+    readSet: string[] | undefined,
+  ): Promise<Built | undefined> {
+    if (!readSet) return undefined;
+    const git = (args: string[], opts: { input?: string; env?: Record<string, string> } = {}) =>
+      this.git.run(args, { cwd: dir, ...opts });
+    if (tip === b.parent) return b;
+    // Trees only: comparing two commits' trees needs no blobs and no history between them.
+    const names = async (from: string, to: string) =>
+      (await git(['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to])).stdout
+        .split('\0')
+        .filter(Boolean);
+    const theirs = await names(b.parent, tip);
+    // What this promotion changed stays the same from one replay to the next: read it once.
+    b.files ??= parseRawDiff(
+      (await git(['diff-tree', '-r', '-z', '--no-renames', b.parent, b.commit])).stdout,
+    );
+    const mine = b.files;
+    const touched = (p: string) =>
+      readSet.some((r) => p === r || p.startsWith(`${r}/`)) ||
+      mine.some((m) => m.path === p || p.startsWith(`${m.path}/`) || m.path.startsWith(`${p}/`));
+    if (theirs.some(touched)) return undefined;
+    // The new tree: the tip's, with this promotion's files laid over it, built in an index of its
+    // own so the checkout is left alone. --missing-ok: blobs outside the sparse paths were never
+    // fetched, and need not be; the remote has them.
+    const env = { GIT_INDEX_FILE: join(dir, '.git', 'gantry-replay-index') };
+    await git(['read-tree', tip], { env });
+    const info = mine
+      .map((m) =>
+        m.status === 'D' ? `0 ${'0'.repeat(40)}\t${m.path}` : `${m.mode} ${m.oid}\t${m.path}`,
+      )
+      .join('\0');
+    await git(['update-index', '-z', '--index-info'], { env, input: info + '\0' });
+    const tree = (await git(['write-tree', '--missing-ok'], { env })).stdout.trim();
+    const commit = (
+      await git(['commit-tree', tree, '-p', tip, '-F', '-'], { input: b.message })
+    ).stdout.trim();
+    return { ...b, commit, parent: tip };
   }
 
   private async fetchInto(dir: string, args: string[], branch: string): Promise<void> {
@@ -941,6 +1064,17 @@ export const MAX_HISTORY_DEPTH = 4096;
 
 /** Reads retry transient failures a few times; writes have their own, longer policy. */
 const READ_RETRY = (p: RetryPolicy): RetryPolicy => ({ ...p, attempts: Math.min(p.attempts, 4) });
+
+/** `diff-tree -r -z` raw output: `:<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0`. */
+function parseRawDiff(text: string): { mode: string; oid: string; status: string; path: string }[] {
+  const fields = text.split('\0');
+  const out: { mode: string; oid: string; status: string; path: string }[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [, mode = '', , oid = '', status = ''] = (fields[i] ?? '').slice(1).split(' ');
+    out.push({ mode, oid, status: status.charAt(0), path: fields[i + 1] ?? '' });
+  }
+  return out;
+}
 
 function sameOrigin(a: FreightOrigin, b: FreightOrigin): boolean {
   return a.kind === b.kind && a.name === b.name;

@@ -3,7 +3,10 @@ export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Give up once this much time has passed since the first try, whatever tries are left. */
+  /**
+   * Give up once this much time has passed since the first try, whatever tries are left. A delay
+   * that would pass it is cut short, so the last try comes at the limit rather than not at all.
+   */
   maxElapsedMs?: number;
 }
 
@@ -12,6 +15,21 @@ export const DEFAULT_PUSH_RETRY: RetryPolicy = {
   baseDelayMs: 150,
   maxDelayMs: 4_000,
   maxElapsedMs: 5 * 60_000,
+};
+
+/**
+ * A promotion whose push lost a race tries again on the new tip: a branch that many writers share
+ * (fifty promotions and fifty discoveries at once) needs more tries than a flaky network does,
+ * and the time budget, not the count, is what bounds it.
+ */
+export const DEFAULT_RACE_RETRY: RetryPolicy = {
+  attempts: 60,
+  baseDelayMs: 250,
+  // Writers that keep losing wait longer, so fewer of them try at once: each try that loses costs
+  // the remote and the runner a fetch and a push, and on a busy branch those are what slows the
+  // winners down.
+  maxDelayMs: 30_000,
+  maxElapsedMs: 10 * 60_000,
 };
 
 export interface RetryHooks {
@@ -50,9 +68,12 @@ export async function retry<T>(
       return await fn(attempt);
     } catch (err) {
       if (attempt >= policy.attempts || !retryable(err)) throw err;
-      const delay = backoffDelay(attempt, policy, hooks.random);
-      if (policy.maxElapsedMs !== undefined && now() - started + delay > policy.maxElapsedMs)
-        throw err;
+      let delay = backoffDelay(attempt, policy, hooks.random);
+      if (policy.maxElapsedMs !== undefined) {
+        const left = policy.maxElapsedMs - (now() - started);
+        if (left <= 0) throw err;
+        delay = Math.min(delay, left);
+      }
       hooks.onRetry?.(attempt, delay, err);
       await (hooks.sleep ?? sleep)(delay);
     }

@@ -19,7 +19,7 @@
  * Set DOCS_PRINT=1 to print what every scenario printed.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -496,7 +496,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
       remote: parseRemote(`file://${w.bare}`),
       cacheDir: join(w.root, 'race'),
       baseEnv: testGitEnv(w.root),
-      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2, maxElapsedMs: 60_000 },
     });
     let n = 0;
     const racer = join(w.root, 'racer');
@@ -507,9 +507,11 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
         stage: 'dev',
         freight: alias('1.0.0', 0),
         promotedBy: 'alice',
+        paths: ['env/dev'],
         edit: () => {
-          // Another writer lands a commit on the branch while this promotion is being made.
-          writeFileSync(join(racer, 'other.txt'), String(n++));
+          // Another writer changes the stage's own files while this promotion is being made.
+          mkdirSync(join(racer, 'env/dev'), { recursive: true });
+          writeFileSync(join(racer, 'env/dev/other.txt'), String(n++));
           git(racer, ['add', '-A']);
           git(racer, ['commit', '-q', '-m', 'another writer']);
           git(racer, ['push', '-q', 'origin', 'main']);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GitError, parseRemote } from '../../src/git/index.js';
@@ -248,7 +248,7 @@ describe('state over file://', () => {
     ).toEqual([]);
   });
 
-  test('a push that keeps losing the race fails after its tries and lands nothing', async () => {
+  test('a push that keeps losing the race on the same stage fails after its tries, says so, and lands nothing', async () => {
     const s = store(tmp.path, url, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
     const rival = join(tmp.path, 'rival');
     git(tmp.path, ['clone', '-q', url, rival]);
@@ -259,22 +259,154 @@ describe('state over file://', () => {
         stage: 'dev',
         freight: makeFreight('3.0.0'),
         promotedBy: 'x',
+        paths: ['env/dev'],
         edit: async () => {
           edits++;
-          // Another writer moves the branch between our fetch and our push, every time.
+          // Another writer changes the stage's directory between our fetch and our push, every
+          // time: what this promotion read has changed, so it cannot be replayed on the new tip.
           git(rival, ['pull', '-q', '--rebase']);
-          git(rival, ['commit', '-q', '--allow-empty', '-m', `rival ${edits}`]);
+          writeFileSync(join(rival, 'env/dev/rival.txt'), `rival ${edits}\n`);
+          git(rival, ['add', '-A']);
+          git(rival, ['commit', '-q', '-m', `rival ${edits}`]);
           git(rival, ['push', '-q', 'origin', 'main']);
           return [];
         },
       })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OperationError);
-    expect((err as Error).message).toMatch(/branch kept moving for 3 tries/);
+    expect((err as Error).message).toMatch(
+      /branch kept moving for 3 tries in \d+\.\d s \(0 replayed on a new tip, 2 ran the steps again; at most 3 tries\); nothing was pushed/,
+    );
     expect(edits).toBe(3);
     const log = git(bare, ['log', '--format=%s', '-4', 'main']).trim().split('\n');
     expect(log.slice(0, 3)).toEqual(['rival 3', 'rival 2', 'rival 1']);
     expect(git(bare, ['log', '--format=%s', 'main'])).not.toContain('alias-3-0-0');
+    // Put the stage back as the other tests expect it.
+    git(rival, ['rm', '-q', 'env/dev/rival.txt']);
+    git(rival, ['commit', '-q', '-m', 'rival cleanup']);
+    git(rival, ['push', '-q', 'origin', 'main']);
+  });
+
+  test('a promotion that lost its push to a commit of other files is replayed on the new tip, without running its steps again', async () => {
+    const s = store(tmp.path, url, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    const rival = join(tmp.path, 'rival-other');
+    git(tmp.path, ['clone', '-q', url, rival]);
+    let edits = 0;
+    const res = await s.commitPromotion({
+      project: 'echo',
+      stage: 'replayed',
+      freight: makeFreight('3.1.0'),
+      promotedBy: 'x',
+      paths: ['env/dev'],
+      edit: async (dir) => {
+        edits++;
+        writeFileSync(join(dir, 'env/dev/values.yaml'), 'image:\n  tag: 3.1.0\n');
+        // Another stage's promotion lands between our fetch and our push.
+        git(rival, ['pull', '-q', '--rebase']);
+        writeFileSync(join(rival, `other-${edits}.txt`), 'x\n');
+        git(rival, ['add', '-A']);
+        git(rival, ['commit', '-q', '-m', `other stage ${edits}`]);
+        git(rival, ['push', '-q', 'origin', 'main']);
+        return ['- env/dev/values.yaml: image.tag 0.9.0 → 3.1.0'];
+      },
+    });
+    expect(edits).toBe(1);
+    expect(res).toMatchObject({ changed: true, attempts: 2 });
+    expect(res.edits).toEqual(['- env/dev/values.yaml: image.tag 0.9.0 → 3.1.0']);
+    // Linear, on top of the rival's commit, with both changes in the tree.
+    expect(git(bare, ['rev-parse', 'main']).trim()).toBe(res.commit);
+    expect(git(bare, ['log', '--format=%s', '-2', 'main']).trim().split('\n')).toEqual([
+      'promote(echo/replayed): alias-3-1-0',
+      'other stage 1',
+    ]);
+    expect(git(bare, ['rev-list', '--parents', '-1', 'main']).trim().split(' ')).toHaveLength(2);
+    expect(git(bare, ['show', 'main:env/dev/values.yaml'])).toBe('image:\n  tag: 3.1.0\n');
+    expect(git(bare, ['show', 'main:other-1.txt'])).toBe('x\n');
+    expect(git(bare, ['show', 'main:.gantry/state/echo/replayed.yaml'])).toContain(
+      makeFreight('3.1.0').id,
+    );
+    // Everything else of the tree is the rival's tip's.
+    expect(git(bare, ['diff', '--name-only', 'main~1', 'main']).trim().split('\n').sort()).toEqual([
+      '.gantry/state/echo/replayed.yaml',
+      'env/dev/values.yaml',
+    ]);
+    // Put the file back as the other tests expect it.
+    git(rival, ['pull', '-q', '--rebase']);
+    writeFileSync(join(rival, 'env/dev/values.yaml'), 'image:\n  tag: 0.9.0 # pinned by gantry\n');
+    git(rival, ['commit', '-q', '-am', 'restore']);
+    git(rival, ['push', '-q', 'origin', 'main']);
+  });
+
+  test('a replayed promotion keeps the files its steps deleted deleted', async () => {
+    const rival = join(tmp.path, 'rival-delete');
+    git(tmp.path, ['clone', '-q', url, rival]);
+    mkdirSync(join(rival, 'env/old'), { recursive: true });
+    writeFileSync(join(rival, 'env/old/a.yaml'), 'a: 1\n');
+    writeFileSync(join(rival, 'env/old/b.yaml'), 'b: 1\n');
+    git(rival, ['add', '-A']);
+    git(rival, ['commit', '-q', '-m', 'old env']);
+    git(rival, ['push', '-q', 'origin', 'main']);
+    const s = store(tmp.path, url, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    let edits = 0;
+    const res = await s.commitPromotion({
+      project: 'echo',
+      stage: 'cleanup',
+      freight: makeFreight('3.3.0'),
+      promotedBy: 'x',
+      paths: ['env/old/'],
+      edit: async (dir) => {
+        edits++;
+        rmSync(join(dir, 'env/old/a.yaml'));
+        git(rival, ['pull', '-q', '--rebase']);
+        writeFileSync(join(rival, 'elsewhere.txt'), `${edits}\n`);
+        git(rival, ['add', '-A']);
+        git(rival, ['commit', '-q', '-m', 'elsewhere']);
+        git(rival, ['push', '-q', 'origin', 'main']);
+        return [];
+      },
+    });
+    expect(edits).toBe(1);
+    expect(res).toMatchObject({ changed: true, attempts: 2, replays: 1 });
+    expect(git(bare, ['ls-tree', '-r', '--name-only', 'main', 'env/old']).trim()).toBe(
+      'env/old/b.yaml',
+    );
+    expect(git(bare, ['show', 'main:elsewhere.txt'])).toBe('1\n');
+  });
+
+  test('a promotion whose read files changed on the new tip runs its steps again there', async () => {
+    const s = store(tmp.path, url, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    const rival = join(tmp.path, 'rival-same');
+    git(tmp.path, ['clone', '-q', url, rival]);
+    const seen: string[] = [];
+    const res = await s.commitPromotion({
+      project: 'echo',
+      stage: 'rerun',
+      freight: makeFreight('3.2.0'),
+      promotedBy: 'x',
+      paths: ['env/dev/values.yaml'],
+      edit: async (dir) => {
+        const text = readFileSync(join(dir, 'env/dev/values.yaml'), 'utf8');
+        seen.push(text);
+        writeFileSync(join(dir, 'env/dev/values.yaml'), text.replace(/tag: \S+/, 'tag: 3.2.0'));
+        if (seen.length === 1) {
+          // Someone adds a line to the very file this promotion edits: keeping our copy would lose it.
+          git(rival, ['pull', '-q', '--rebase']);
+          writeFileSync(join(rival, 'env/dev/values.yaml'), `${text}replicas: 3\n`);
+          git(rival, ['commit', '-q', '-am', 'scale']);
+          git(rival, ['push', '-q', 'origin', 'main']);
+        }
+        return [];
+      },
+    });
+    expect(seen).toHaveLength(2);
+    expect(res).toMatchObject({ changed: true, attempts: 2 });
+    expect(git(bare, ['show', 'main:env/dev/values.yaml'])).toBe(
+      'image:\n  tag: 3.2.0 # pinned by gantry\nreplicas: 3\n',
+    );
+    git(rival, ['pull', '-q', '--rebase']);
+    writeFileSync(join(rival, 'env/dev/values.yaml'), 'image:\n  tag: 0.9.0 # pinned by gantry\n');
+    git(rival, ['commit', '-q', '-am', 'restore']);
+    git(rival, ['push', '-q', 'origin', 'main']);
   });
 
   test('an unreadable tag is skipped with one warning that names it; the rest is read', async () => {

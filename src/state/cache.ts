@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { GitError, type Git } from '../git/index.js';
+import { withDirLock } from './lock.js';
+import { currentOwner, liveness, readOwner, serializeOwner } from './owner.js';
+
+/**
+ * Local state that a `kill -9` at any instant must leave usable: the cache repositories (built
+ * under a temporary name and renamed into place, so a half-configured one is never seen), git's
+ * own lock files a killed git leaves inside them, and the scratch checkouts promotions make.
+ */
+
+/**
+ * Opens (creating it when needed) a bare repository at `path` whose config holds `settings`.
+ * One that exists without them (left by an older gantry killed mid-creation, or edited by hand)
+ * is rebuilt.
+ */
+export async function openCacheRepo(
+  git: Git,
+  path: string,
+  settings: readonly (readonly [string, string])[],
+): Promise<void> {
+  await withDirLock(
+    path,
+    async () => {
+      if (await isConfigured(git, path, settings)) return;
+      await removeScratchRepos(path);
+      const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
+      await git.run(['init', '-q', '--bare', tmp]);
+      for (const [k, v] of settings) await git.run(['config', k, v], { cwd: tmp });
+      await rm(path, { recursive: true, force: true });
+      await rename(tmp, path);
+    },
+    { recover: () => repairRepo(path) },
+  );
+}
+
+async function isConfigured(
+  git: Git,
+  path: string,
+  settings: readonly (readonly [string, string])[],
+): Promise<boolean> {
+  if (!existsSync(join(path, 'HEAD')) || !existsSync(join(path, 'objects'))) return false;
+  const res = await git.tryRun(['config', '--file', join(path, 'config'), '--list']);
+  if (res.exitCode !== 0) return false;
+  const have = new Map<string, string>();
+  for (const line of res.stdout.split('\n')) {
+    const i = line.indexOf('=');
+    if (i > 0) have.set(line.slice(0, i).toLowerCase(), line.slice(i + 1));
+  }
+  return settings.every(([k, v]) => have.get(k.toLowerCase()) === v);
+}
+
+/** Repositories a killed process was building (`<path>.tmp-*`); only made under the lock we hold. */
+async function removeScratchRepos(path: string): Promise<void> {
+  const prefix = `${basename(path)}.tmp-`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const n of names.filter((x) => x.startsWith(prefix)))
+    await rm(join(dirname(path), n), { recursive: true, force: true });
+}
+
+/**
+ * After a holder of the cache lock died: git's own lock files (`shallow.lock`, `packed-refs.lock`,
+ * `refs/…/x.lock`) left by a git it was running would make every later fetch fail with "File
+ * exists". No git runs in the cache without our lock, so each of them is dead.
+ */
+export async function repairRepo(path: string): Promise<void> {
+  await removeScratchRepos(path);
+  const top = await readdir(path).catch(() => [] as string[]);
+  for (const n of top.filter((x) => x.endsWith('.lock'))) await rm(join(path, n), { force: true });
+  const refs = await readdir(join(path, 'refs'), { recursive: true }).catch(() => [] as string[]);
+  for (const n of refs.filter((x) => x.endsWith('.lock')))
+    await rm(join(path, 'refs', n), { force: true });
+}
+
+/** git's words for a local repository it cannot use as it is; a fresh one fixes each of them. */
+export function isBrokenCache(err: unknown): boolean {
+  if (!(err instanceof GitError)) return false;
+  return /not a git repository|bad object|is corrupt|object file \S+ is empty|too short to be a packfile|packfile \S+ does not match index|not a packfile|bad packed object|bad tree|unable to read tree|inflate|index-pack failed|unable to create '[^']*\.lock': file exists|shallow file has changed|invalid (?:object|sha1 pointer)|missing (?:blob|tree|commit) object|did not send all necessary objects/i.test(
+    err.stderr,
+  );
+}
+
+// ---- scratch checkouts ----------------------------------------------------------------------------
+
+const CHECKOUT_PREFIX = 'promote-';
+/** A checkout without an owner record was orphaned the instant it was made; this is generous. */
+const OWNERLESS_AFTER_MS = 10 * 60_000;
+/** An owner on another host cannot be asked; no promotion takes a day. */
+const FOREIGN_AFTER_MS = 24 * 60 * 60_000;
+
+/**
+ * A fresh directory for one promotion's checkout, with an owner record beside it
+ * (`<dir>.owner`: it cannot live inside, where `git clean` and `git add -A` would see it).
+ */
+export async function makeCheckout(cacheDir: string): Promise<{
+  dir: string;
+  remove: () => Promise<void>;
+}> {
+  const dir = await mkdtemp(join(cacheDir, CHECKOUT_PREFIX));
+  const ownerFile = `${dir}.owner`;
+  await writeFile(ownerFile, serializeOwner(currentOwner(basename(dir))));
+  return {
+    dir,
+    remove: async () => {
+      await rm(dir, { recursive: true, force: true });
+      await rm(ownerFile, { force: true });
+    },
+  };
+}
+
+/**
+ * Removes the checkouts of promotions that were killed: those whose owner process is gone, those
+ * without an owner record after ten minutes, those of another host after a day. A checkout whose
+ * owner runs is never touched. Returns the names removed.
+ */
+export async function sweepCheckouts(cacheDir: string, now = Date.now()): Promise<string[]> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(CHECKOUT_PREFIX)) continue;
+    const isOwnerFile = name.endsWith('.owner');
+    const dirName = isOwnerFile ? name.slice(0, -'.owner'.length) : name;
+    if (isOwnerFile && names.includes(dirName)) continue; // judged with its directory
+    const dir = join(cacheDir, dirName);
+    const owner = await readOwner(`${dir}.owner`);
+    const age = await stat(isOwnerFile ? join(cacheDir, name) : dir).then(
+      (s) => now - s.mtimeMs,
+      () => undefined,
+    );
+    if (age === undefined) continue;
+    let gone: boolean;
+    if (!owner) gone = age > OWNERLESS_AFTER_MS;
+    else {
+      const state = await liveness(owner);
+      gone = state === 'dead' || (state === 'unknown' && age > FOREIGN_AFTER_MS);
+    }
+    if (!gone) continue;
+    await rm(dir, { recursive: true, force: true });
+    await rm(`${dir}.owner`, { force: true });
+    removed.push(dirName);
+  }
+  return removed;
+}

@@ -1,0 +1,354 @@
+/**
+ * `kill -9` of `gantry promote` (and of `gantry approve`, which writes a tag) at every point:
+ * after each of its git commands in turn, and after random delays. Each time, the remote stays
+ * consistent (every commit's manifests agree with its state file, no half-written ref, history
+ * linear), and the next command on the same cache succeeds within 5 s, by itself.
+ *
+ * The kill comes from a `git` placed first on PATH that counts gantry's git commands and, after
+ * the Nth has run, SIGKILLs its parent: the gantry process, which gets no chance to clean up.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseRemote } from '../../src/git/index.js';
+import { parseStageState, StateStore, stateFilePath } from '../../src/state/index.js';
+import { runGantry } from '../support/cli.js';
+import { makeFreight } from '../support/freight.js';
+import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+
+const AUTH = { username: 'crash-bot', password: 'crash-Pa55' };
+const MAIN = join(import.meta.dirname, '../../src/cli/main.ts');
+/** Killed runs go in parallel lanes, each a stage on a branch of its own, so they never race. */
+const LANES = 2;
+const laneStage = (l: number) => `dev${l}`;
+const laneValues = (l: number) => `env/dev${l}/values.yaml`;
+const PROJECT = `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+${Array.from(
+  { length: LANES },
+  (_, l) => `  - name: ${laneStage(l)}
+    branch: lane${l}
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: ${laneValues(l)}
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+`,
+).join('')}`;
+const VALUES = 'image:\n  repository: ghcr.io/acme/echo\n  tag: 0.1.0\n';
+
+// Counts only gantry's own git commands (git's subcommands find the real git through its exec
+// path, and CRASH_INNER guards the rest); after the CRASH_AT-th has run, kills the caller.
+const WRAPPER = `#!/bin/bash
+if [ -n "$CRASH_INNER" ] || [ -z "$CRASH_COUNT" ]; then exec "$REAL_GIT" "$@"; fi
+export CRASH_INNER=1
+n=$( { flock 9; c=$(( $(cat "$CRASH_COUNT" 2>/dev/null || echo 0) + 1 )); echo $c > "$CRASH_COUNT"; echo $c; } 9>>"$CRASH_COUNT.lock" )
+"$REAL_GIT" "$@"
+rc=$?
+if [ "$n" = "$CRASH_AT" ]; then kill -9 $PPID; fi
+exit $rc
+`;
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  ms: number;
+  err: string;
+}
+
+function gantry(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<Run> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.resume();
+    const timer =
+      killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, ms: Date.now() - started, err });
+    });
+  });
+}
+
+describe('kill -9 of gantry at any point', () => {
+  const tmp = tempDir('gantry-crash-');
+  let bare: string;
+  let server: GitHttpServer;
+  let base: Record<string, string>;
+  let recorder: StateStore;
+  const start = new Map<number, string>();
+  const cacheOf = (l: number) => join(tmp.path, `cache-${l}`);
+  let freightIndex = 0;
+  const nextFreight = async () => {
+    const f = makeFreight(`1.0.${freightIndex}`, {
+      createdAt: new Date(Date.UTC(2026, 10, 1, 0, freightIndex)).toISOString(),
+    });
+    freightIndex++;
+    await recorder.recordFreight('echo', f);
+    return f;
+  };
+
+  beforeAll(async () => {
+    const files: Record<string, string> = { '.gantry/echo.yaml': PROJECT, 'README.md': 'gitops\n' };
+    for (let l = 0; l < LANES; l++) files[laneValues(l)] = VALUES;
+    bare = createBareRepo(
+      tmp.path,
+      'gitops',
+      files,
+      Array.from({ length: LANES }, (_, l) => `lane${l}`),
+    );
+    git(bare, ['config', 'core.logAllRefUpdates', 'always']);
+    for (let l = 0; l < LANES; l++) start.set(l, git(bare, ['rev-parse', `lane${l}`]).trim());
+    server = await startGitHttpServer({ root: tmp.path, auth: AUTH });
+    const bin = join(tmp.path, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'git'), WRAPPER);
+    chmodSync(join(bin, 'git'), 0o755);
+    const env = testGitEnv(tmp.path);
+    base = {
+      ...env,
+      PATH: `${bin}:${env.PATH}`,
+      REAL_GIT: git(tmp.path, ['--exec-path']).trim() + '/git',
+      NODE_OPTIONS: '',
+      CRASH_COUNT: '',
+    };
+    recorder = new StateStore({
+      remote: parseRemote(`${server.url}/gitops.git`, { kind: 'basic', ...AUTH }),
+      cacheDir: join(tmp.path, 'recorder'),
+      baseEnv: env,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    tmp.cleanup();
+  });
+
+  const promoteArgs = (l: number, freight: string) => [
+    'promote',
+    '--repo',
+    `${server.url.replace('://', `://${AUTH.username}:${AUTH.password}@`)}/gitops.git`,
+    '--project',
+    'echo',
+    '--stage',
+    laneStage(l),
+    '--freight',
+    freight,
+    '--by',
+    'crash-test',
+  ];
+
+  /** A lane's branch as a reader finds it: consistent, whatever was killed when. */
+  function checkRemote(l: number): void {
+    // No half-written ref, no missing object behind any ref.
+    git(bare, ['fsck', '--no-dangling', '--no-progress']);
+    expect(readdirSync(join(bare, 'refs', 'heads')).filter((n) => n.endsWith('.lock'))).toEqual([]);
+    const branch = `lane${l}`;
+    const log = git(bare, ['log', '--format=%H %P', `${start.get(l)}..${branch}`])
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+    for (const line of log) {
+      const [sha, ...parents] = line.split(' ');
+      expect(parents, `parents of ${sha}`).toHaveLength(1);
+      // Each promotion commit: its state file names the freight its trailer names, and the
+      // manifest runs that freight's tag.
+      const freightId = git(bare, [
+        'log',
+        '-1',
+        '--format=%(trailers:key=Gantry-Freight,valueonly)',
+        sha as string,
+      ]).trim();
+      const state = parseStageState(
+        git(bare, ['show', `${sha}:${stateFilePath('echo', laneStage(l))}`]),
+        `${sha}`,
+      );
+      expect(state.freight.map((f) => f.id)).toEqual([freightId]);
+      const values = YAML.parse(git(bare, ['show', `${sha}:${laneValues(l)}`])) as {
+        image: { tag: string };
+      };
+      expect(values.image.tag).toBe(state.freight[0]?.images[0]?.tag);
+    }
+    // No force-push: each update of the branch was a fast-forward.
+    const reflog = git(bare, ['reflog', 'show', '--format=%H', `refs/heads/${branch}`])
+      .trim()
+      .split('\n');
+    for (let i = 0; i + 1 < reflog.length; i++)
+      git(bare, ['merge-base', '--is-ancestor', reflog[i + 1] as string, reflog[i] as string]);
+  }
+
+  /** A promote run in this process, so its time is the command's own, not node's start-up. */
+  async function promoteHere(l: number, freightId: string) {
+    const started = Date.now();
+    const res = await runGantry(promoteArgs(l, freightId), {
+      ...base,
+      GANTRY_CACHE_DIR: cacheOf(l),
+      GANTRY_DEBUG: '1',
+    });
+    return { ...res, ms: Date.now() - started };
+  }
+  /**
+   * How long the next command may take: 5 s, or twice what an undisturbed promotion took on this
+   * machine just now, when other work loads it so that git itself is slow (a lock left by the
+   * killed process used to cost 2 minutes; a cache it broke, every later command).
+   */
+  const limitMs = new Map<number, number>();
+  async function baseline(l: number): Promise<void> {
+    const f = await nextFreight();
+    const clean = await promoteHere(l, f.id);
+    expect(clean.code, clean.err).toBe(0);
+    limitMs.set(l, Math.max(5_000, 2 * clean.ms));
+  }
+
+  /** After a killed command: the next one on the same cache succeeds, in time, and lands. */
+  async function recovers(l: number, freightId: string, what: string): Promise<number> {
+    const next = await promoteHere(l, freightId);
+    const ms = next.ms;
+    expect(next.code, `${what}: the next promote failed: ${next.err}`).toBe(0);
+    expect(ms, `${what}: the next promote took ${ms} ms:\n${next.err}`).toBeLessThan(
+      limitMs.get(l) ?? 5_000,
+    );
+    const state = parseStageState(
+      git(bare, ['show', `lane${l}:${stateFilePath('echo', laneStage(l))}`]),
+      `lane${l}`,
+    );
+    expect(state.freight[0]?.id, what).toBe(freightId);
+    checkRemote(l);
+    // Nothing of the killed command is left behind: no checkout, no lock.
+    const left = readdirSync(cacheOf(l)).filter(
+      (n) => n.startsWith('promote-') || n.includes('.lock'),
+    );
+    expect(left, what).toEqual([]);
+    return ms;
+  }
+
+  test('after each of its git commands in turn', async () => {
+    const points: { at: number; ms: number }[] = [];
+    let total = Infinity;
+    await Promise.all(
+      Array.from({ length: LANES }, async (_, l) => {
+        await baseline(l);
+        const counter = join(tmp.path, `count-${l}`);
+        for (let at = l + 1; at <= total; at += LANES) {
+          const f = await nextFreight();
+          writeFileSync(counter, '0');
+          const run = await gantry(promoteArgs(l, f.id), {
+            ...base,
+            GANTRY_CACHE_DIR: cacheOf(l),
+            CRASH_COUNT: counter,
+            CRASH_AT: String(at),
+          });
+          if (run.signal === null) {
+            // Fewer git commands than `at`: the whole command ran, and that is how many it runs.
+            expect(run.code, run.err).toBe(0);
+            total = Math.min(total, Number(readFileSync(counter, 'utf8')));
+            break;
+          }
+          expect(run.signal).toBe('SIGKILL');
+          const ms = await recovers(l, f.id, `killed after git command ${at}`);
+          points.push({ at, ms });
+        }
+      }),
+    );
+    // Every point of a whole run was a kill point.
+    expect(total).toBeGreaterThan(10);
+    expect(points.map((p) => p.at).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: total }, (_, i) => i + 1),
+    );
+    const times = points.map((p) => p.ms);
+    console.log(
+      `kill -9 after each of ${total} git commands: ${points.length} kill points, all recovered; next command ${Math.min(...times)}–${Math.max(...times)} ms (limit ${[...limitMs.values()].join(', ')} ms)`,
+    );
+  }, 600_000);
+
+  test('gantry approve (a tag write) after each of its git commands in turn', async () => {
+    const cache = join(tmp.path, 'cache-approve');
+    const counter = join(tmp.path, 'count-approve');
+    const approve = (freight: string) => [
+      'approve',
+      '--repo',
+      `${server.url.replace('://', `://${AUTH.username}:${AUTH.password}@`)}/gitops.git`,
+      '--project',
+      'echo',
+      '--stage',
+      laneStage(0),
+      '--freight',
+      freight,
+      '--by',
+      'crash-test',
+    ];
+    let points = 0;
+    for (let at = 1; ; at++) {
+      const f = await nextFreight();
+      writeFileSync(counter, '0');
+      const run = await gantry(approve(f.id), {
+        ...base,
+        GANTRY_CACHE_DIR: cache,
+        CRASH_COUNT: counter,
+        CRASH_AT: String(at),
+      });
+      if (run.signal === null) {
+        expect(run.code, run.err).toBe(0);
+        expect(at).toBeGreaterThan(5);
+        break;
+      }
+      points++;
+      const started = Date.now();
+      const next = await runGantry(approve(f.id), { ...base, GANTRY_CACHE_DIR: cache });
+      const what = `approve killed after git command ${at}`;
+      expect(next.code, `${what}: ${next.err}`).toBe(0);
+      expect(Date.now() - started, what).toBeLessThan(limitMs.get(0) ?? 5_000);
+      // The approval is there once, as an annotated tag, whichever of the two wrote it.
+      const ref = `refs/tags/gantry/echo/approved/${laneStage(0)}/${f.id}`;
+      expect(git(bare, ['cat-file', '-t', ref]).trim(), what).toBe('tag');
+      git(bare, ['fsck', '--no-dangling', '--no-progress']);
+      expect(
+        readdirSync(cache).filter((n) => n.includes('.lock')),
+        what,
+      ).toEqual([]);
+    }
+    console.log(`gantry approve: ${points} kill points, all recovered`);
+  }, 600_000);
+
+  test('after random delays', async () => {
+    // Kill points spread over the command's own work, past node's start-up.
+    const startup = await gantry(['version'], base);
+    const f0 = await nextFreight();
+    const whole = await gantry(promoteArgs(0, f0.id), { ...base, GANTRY_CACHE_DIR: cacheOf(0) });
+    expect(whole.code, whole.err).toBe(0);
+    let seed = 12;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const kills: string[] = [];
+    await Promise.all(
+      Array.from({ length: LANES }, async (_, l) => {
+        await baseline(l);
+        for (let i = 0; i < 6; i++) {
+          const f = await nextFreight();
+          const delay = Math.round(startup.ms + random() * Math.max(whole.ms - startup.ms, 500));
+          const run = await gantry(
+            promoteArgs(l, f.id),
+            { ...base, GANTRY_CACHE_DIR: cacheOf(l) },
+            delay,
+          );
+          kills.push(`${delay} ms: ${run.signal ?? `exit ${run.code}`}`);
+          await recovers(l, f.id, `killed after ${delay} ms (${run.signal ?? `exit ${run.code}`})`);
+        }
+      }),
+    );
+    console.log(`kill -9 after random delays: ${kills.join(', ')}; all recovered`);
+    expect(kills.filter((k) => k.endsWith('SIGKILL')).length).toBeGreaterThan(6);
+  }, 600_000);
+});

@@ -1,0 +1,264 @@
+/**
+ * Many writers on one GitOps repository at once, as many Actions jobs would be: discovery-style
+ * writers (read the project's freight, record a new freight tag) and promotions into a few stages
+ * that all deploy from one branch, over smart HTTP with basic auth. Each writer has its own
+ * StateStore and cache directory; every git command is a process of its own. Used by the
+ * contention integration test and by `npm run bench -- writers`.
+ */
+import { join } from 'node:path';
+import YAML from 'yaml';
+import type { Freight } from '../../src/freight/types.js';
+import { parseRemote } from '../../src/git/index.js';
+import { loadProjectsFromFiles, type Project } from '../../src/pipeline/index.js';
+import { promote } from '../../src/promotion/promote.js';
+import { defaultRegistry } from '../../src/promotion/steps/registry.js';
+import { parseStageState, StateStore, stateFilePath } from '../../src/state/index.js';
+import { errorMessage } from '../../src/util/errors.js';
+import type { RetryPolicy } from '../../src/util/retry.js';
+import { makeFreight } from './freight.js';
+import { startGitHttpServer } from './git-server.js';
+import { createBareRepo, git, testGitEnv } from './repos.js';
+
+const AUTH = { username: 'gantry-bot', password: 'contention-s3cret' };
+const stageName = (s: number) => `s${s}`;
+const valuesPath = (s: number) => `env/${stageName(s)}/values.yaml`;
+const VALUES = '# echo\nimage:\n  repository: ghcr.io/acme/echo\n  tag: 0.1.0 # set by gantry\n';
+
+function projectFile(stages: number): string {
+  const list = Array.from(
+    { length: stages },
+    (_, s) => `  - name: ${stageName(s)}
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: ${valuesPath(s)}
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+`,
+  );
+  return `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+${list.join('')}`;
+}
+
+export interface ContentionOptions {
+  /** A fresh directory for the repository, the caches and the server's root. */
+  root: string;
+  discoverers: number;
+  promoters: number;
+  /** Stages the promotions go to, round robin; all deploy from `main`. */
+  stages: number;
+  raceRetry?: RetryPolicy;
+}
+
+export interface WriterOutcome {
+  kind: 'discover' | 'promote';
+  index: number;
+  /** Landed: the freight tag exists, or the promotion commit was pushed. */
+  ok: boolean;
+  /** From the start of the run to this writer's answer. */
+  ms: number;
+  freightId: string;
+  stage?: string;
+  commit?: string;
+  attempts?: number;
+  replays?: number;
+  error?: string;
+}
+
+export interface ContentionRun {
+  outcomes: WriterOutcome[];
+  elapsedMs: number;
+  /** What is wrong with the remote after the run; empty when every check holds. */
+  problems: string[];
+}
+
+export async function runContention(o: ContentionOptions): Promise<ContentionRun> {
+  const env = testGitEnv(o.root);
+  const files: Record<string, string> = { '.gantry/echo.yaml': projectFile(o.stages) };
+  for (let s = 0; s < o.stages; s++) files[valuesPath(s)] = VALUES;
+  const bare = createBareRepo(o.root, 'gitops', files);
+  git(bare, ['config', 'core.logAllRefUpdates', 'always']);
+  const before = git(bare, ['rev-parse', 'main']).trim();
+  const server = await startGitHttpServer({ root: o.root, auth: AUTH });
+  try {
+    const remote = parseRemote(`${server.url}/gitops.git`, { kind: 'basic', ...AUTH });
+    const store = (name: string) =>
+      new StateStore({
+        remote,
+        cacheDir: join(o.root, name),
+        baseEnv: env,
+        ...(o.raceRetry ? { raceRetry: o.raceRetry } : {}),
+      });
+    // The promotions' freight is discovered beforehand (untimed); the discoverers find new ones.
+    const toPromote = Array.from({ length: o.promoters }, (_, i) =>
+      makeFreight(`1.${i % o.stages}.${i}`, {
+        createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+      }),
+    );
+    const recorder = store('recorder');
+    for (let i = 0; i < toPromote.length; i += 10)
+      await Promise.all(toPromote.slice(i, i + 10).map((f) => recorder.recordFreight('echo', f)));
+
+    const started = Date.now();
+    const discover = async (index: number): Promise<WriterOutcome> => {
+      const f = makeFreight(`2.${index}.0`, {
+        createdAt: new Date(Date.UTC(2026, 10, 2, 0, index)).toISOString(),
+      });
+      try {
+        const s = store(`discover-${index}`);
+        await s.snapshot('echo');
+        await s.recordFreight('echo', f);
+        return { kind: 'discover', index, ok: true, ms: Date.now() - started, freightId: f.id };
+      } catch (err) {
+        return {
+          kind: 'discover',
+          index,
+          ok: false,
+          ms: Date.now() - started,
+          freightId: f.id,
+          error: errorMessage(err),
+        };
+      }
+    };
+    const promoteOne = async (index: number, f: Freight): Promise<WriterOutcome> => {
+      const stage = stageName(index % o.stages);
+      try {
+        const s = store(`promote-${index}`);
+        const { projects, problems } = loadProjectsFromFiles(await s.projectFiles());
+        if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
+        const outcome = await promote({
+          project: projects[0] as Project,
+          stage,
+          freight: f.id,
+          store: s,
+          registry: defaultRegistry(),
+          dryRun: false,
+          promotedBy: `job-${index}`,
+          run: `https://github.com/acme/gitops/actions/runs/${1000 + index}`,
+          clock: () => new Date(),
+          fetch,
+          log: () => undefined,
+        });
+        return {
+          kind: 'promote',
+          index,
+          ok: Boolean(outcome.result?.changed),
+          ms: Date.now() - started,
+          freightId: f.id,
+          stage,
+          commit: outcome.result?.commit,
+          attempts: outcome.result?.attempts,
+          replays: outcome.result?.replays ?? 0,
+        };
+      } catch (err) {
+        return {
+          kind: 'promote',
+          index,
+          ok: false,
+          ms: Date.now() - started,
+          freightId: f.id,
+          stage,
+          error: errorMessage(err),
+        };
+      }
+    };
+    // Interleaved, so neither kind starts all at once ahead of the other.
+    const jobs: Promise<WriterOutcome>[] = [];
+    for (let i = 0; i < Math.max(o.discoverers, o.promoters); i++) {
+      if (i < o.promoters) jobs.push(promoteOne(i, toPromote[i] as Freight));
+      if (i < o.discoverers) jobs.push(discover(i));
+    }
+    const outcomes = await Promise.all(jobs);
+    const elapsedMs = Date.now() - started;
+    return { outcomes, elapsedMs, problems: checkRemote(bare, before, outcomes, o.stages) };
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * Every writer's work is on the remote, and the remote is as gantry promises: history linear,
+ * no force push, and in every commit each stage's manifest runs the freight its state file names.
+ */
+export function checkRemote(
+  bare: string,
+  before: string,
+  outcomes: WriterOutcome[],
+  stages: number,
+): string[] {
+  const problems: string[] = [];
+  const tags = new Set(
+    git(bare, ['for-each-ref', '--format=%(refname)', 'refs/tags/gantry/echo/freight/'])
+      .trim()
+      .split('\n'),
+  );
+  for (const d of outcomes.filter((x) => x.kind === 'discover' && x.ok))
+    if (!tags.has(`refs/tags/gantry/echo/freight/${d.freightId}`))
+      problems.push(`discoverer ${d.index}: its freight tag is missing`);
+  if (git(bare, ['rev-list', '--merges', 'main']).trim()) problems.push('main has merge commits');
+  const log = git(bare, ['log', '--format=%H %P', `${before}..main`])
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  const promoted = outcomes.filter((x) => x.kind === 'promote' && x.ok);
+  if (log.length !== promoted.length)
+    problems.push(`main has ${log.length} new commits for ${promoted.length} promotions`);
+  const landed = new Map<string, { stage: string; freight: string }>();
+  for (const line of log) {
+    const [sha = '', ...parents] = line.split(' ');
+    if (parents.length !== 1) problems.push(`${sha} has ${parents.length} parents`);
+    const trailer = (key: string) =>
+      git(bare, ['log', '-1', `--format=%(trailers:key=${key},valueonly)`, sha]).trim();
+    const stage = trailer('Gantry-Stage');
+    const freight = trailer('Gantry-Freight');
+    landed.set(sha, { stage, freight });
+    const own = parseStageState(git(bare, ['show', `${sha}:${stateFilePath('echo', stage)}`]), sha);
+    if (own.freight[0]?.id !== freight)
+      problems.push(`${sha}: the state file of ${stage} does not name the freight of its trailer`);
+    for (let s = 0; s < stages; s++) {
+      const path = stateFilePath('echo', stageName(s));
+      const tag = (
+        YAML.parse(git(bare, ['show', `${sha}:${valuesPath(s)}`])) as { image: { tag: string } }
+      ).image.tag;
+      if (!git(bare, ['ls-tree', '--name-only', sha, '--', path]).trim()) {
+        if (tag !== '0.1.0') problems.push(`${sha}: ${valuesPath(s)} changed without a promotion`);
+        continue;
+      }
+      const st = parseStageState(git(bare, ['show', `${sha}:${path}`]), `${sha}:${path}`);
+      if (tag !== st.freight[0]?.images[0]?.tag)
+        problems.push(`${sha}: ${valuesPath(s)} runs ${tag}, its state file names another freight`);
+    }
+  }
+  for (const p of promoted) {
+    const l = landed.get(p.commit ?? '');
+    if (!l || l.stage !== p.stage || l.freight !== p.freightId)
+      problems.push(`promotion ${p.index}: its commit is not on main as it reported`);
+  }
+  const reflog = git(bare, ['reflog', 'show', '--format=%H', 'refs/heads/main']).trim().split('\n');
+  for (let i = 0; i + 1 < reflog.length; i++) {
+    try {
+      git(bare, ['merge-base', '--is-ancestor', reflog[i + 1] as string, reflog[i] as string]);
+    } catch {
+      problems.push(`main was force-pushed from ${reflog[i + 1]} to ${reflog[i]}`);
+    }
+  }
+  return problems;
+}
+
+/** The value at quantile q (0..1) of `values`, nearest rank. */
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
+  ] as number;
+}
