@@ -38252,7 +38252,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64:
+/***/ 1230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41313,7 +41313,7 @@ function suggest(word, candidates) {
     return containing.length === 1 ? containing[0] : undefined;
 }
 /** ` (did you mean "x"?)` or the empty string: ready to append to a message. */
-function didYouMean(word, candidates) {
+function suggest_didYouMean(word, candidates) {
     const s = suggest(word, candidates);
     return s !== undefined && s !== word ? ` (did you mean "${s}"?)` : '';
 }
@@ -42263,7 +42263,7 @@ async function approveFreight(o) {
     const stage = o.project.stages.find((s) => s.name === o.stage);
     if (!stage) {
         const names = o.project.stages.map((s) => s.name);
-        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
+        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${suggest_didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
     }
     const approvedBy = oneLine(o.approvedBy);
     if (!approvedBy)
@@ -42327,6 +42327,7 @@ const Output = {
     changed: 'changed',
     result: 'result',
     verified: 'verified',
+    environment: 'environment',
 };
 /** Which inputs and outputs each action has; the root action has the union and `command`. */
 const ACTIONS = {
@@ -42379,8 +42380,19 @@ const ACTIONS = {
         ],
         outputs: [Output.freight],
     },
+    // The first job of a promote workflow asks for the environment its promote job runs under.
+    environment: {
+        inputs: [Input.stage, Input.project, Input.repository, Input.token],
+        outputs: [Output.environment],
+    },
 };
-const ROOT_COMMANDS = (/* unused pure expression or super */ null && (['discover', 'promote', 'verify', 'approve']));
+const ROOT_COMMANDS = [
+    'discover',
+    'promote',
+    'verify',
+    'approve',
+    'environment',
+];
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
@@ -42911,7 +42923,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse(options) {
+function dist_bundle_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -42977,7 +42989,7 @@ function parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return dist_bundle_parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -42988,7 +43000,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: dist_bundle_parse
   });
 }
 
@@ -47380,6 +47392,134 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/util/http-body.ts
+/**
+ * Reading an HTTP response body with a ceiling. `fetch`'s own `text()`, `json()` and
+ * `arrayBuffer()` keep whatever the server sends until it stops: an endless chunked answer
+ * (no Content-Length) or a small gzip body that inflates to gigabytes fills the process
+ * before any size check runs. Everything gantry reads over HTTP goes through here instead:
+ * the body is read chunk by chunk, counted after content decoding, and the connection is
+ * dropped the moment the count passes the cap.
+ */
+
+/** A body passed its cap; the connection has been dropped. */
+class BodyTooLargeError extends OperationError {
+    url;
+    maxBytes;
+    declared;
+    name = 'BodyTooLargeError';
+    constructor(url, maxBytes, 
+    /** The Content-Length that gave it away before reading, if that is how it was caught. */
+    declared, what = 'the response') {
+        super(`${what} from ${url} is larger than ${formatBytes(maxBytes)}, the most gantry reads` +
+            (declared !== undefined ? ` (it announced Content-Length: ${declared})` : ''));
+        this.url = url;
+        this.maxBytes = maxBytes;
+        this.declared = declared;
+    }
+}
+/**
+ * `https://host/path?token=***`: no user info, no query values, no fragment. Signed URLs carry
+ * their signature in the query and registries their tokens in user info; neither belongs in a
+ * message.
+ */
+function safeURL(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return '(an invalid URL)';
+    }
+    const keys = [...u.searchParams.keys()];
+    const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
+    return `${u.protocol}//${u.host}${u.pathname}${query}`;
+}
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const unit = n < 1 << 20 ? ['KiB', 1024] : ['MiB', 1 << 20];
+    const v = n / unit[1];
+    return `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit[0]}`;
+}
+function tooLarge(limit, declared) {
+    return new BodyTooLargeError(safeURL(limit.url), limit.maxBytes, declared, limit.what);
+}
+/**
+ * The body's chunks as they arrive, ending with BodyTooLargeError once more than `maxBytes`
+ * arrived (or were announced: a Content-Length over the cap fails before any byte is read,
+ * unless a Content-Encoding makes that length the compressed one). Stopping early, or failing,
+ * cancels the body so the connection is not left streaming.
+ */
+async function* bodyChunks(res, limit) {
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (!res.headers.get('content-encoding') && declared > limit.maxBytes) {
+        await res.body?.cancel().catch(() => undefined);
+        throw tooLarge(limit, declared);
+    }
+    if (!res.body)
+        return;
+    const reader = res.body.getReader();
+    let total = 0;
+    let finished = false;
+    try {
+        for (;;) {
+            const step = await reader.read();
+            if (step.done) {
+                finished = true;
+                return;
+            }
+            total += step.value.byteLength;
+            if (total > limit.maxBytes)
+                throw tooLarge(limit);
+            yield step.value;
+        }
+    }
+    finally {
+        if (!finished)
+            await reader.cancel().catch(() => undefined);
+        reader.releaseLock();
+    }
+}
+/** The whole body, at most `maxBytes` of it (see bodyChunks). */
+async function readBody(res, limit) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of bodyChunks(res, limit)) {
+        chunks.push(chunk);
+        total += chunk.byteLength;
+    }
+    return Buffer.concat(chunks, total);
+}
+/** The whole body as UTF-8 text, at most `maxBytes` of it (see bodyChunks). */
+async function readText(res, limit) {
+    return (await readBody(res, limit)).toString('utf8');
+}
+/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/**
+ * A fetch whose responses are read whole, with the cap, before the caller sees them; for
+ * libraries that read bodies themselves (Octokit reads with `text()` and swallows read errors,
+ * so the cap must bite before it gets the Response). The BodyTooLargeError is thrown by fetch.
+ */
+function cappedFetch(inner, limit) {
+    return async (input, init) => {
+        const res = await inner(input, init);
+        const url = res.url || (input instanceof Request ? input.url : String(input));
+        const body = init?.method === 'HEAD' ? null : await readBody(res, { ...limit, url });
+        const copy = new Response(NULL_BODY.has(res.status) || !body ? null : body, {
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers,
+        });
+        // The body is decoded now; a Content-Encoding kept would make a reader decode it twice.
+        copy.headers.delete('content-encoding');
+        copy.headers.delete('content-length');
+        Object.defineProperty(copy, 'url', { value: res.url });
+        return copy;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 /**
  * Replaces secrets with `***` in anything that may be printed: git's stderr, error messages,
@@ -47423,6 +47563,20 @@ const DEFAULT_PUSH_RETRY = {
     maxDelayMs: 4_000,
     maxElapsedMs: 5 * 60_000,
 };
+/**
+ * A promotion whose push lost a race tries again on the new tip: a branch that many writers share
+ * (fifty promotions and fifty discoveries at once) needs more tries than a flaky network does,
+ * and the time budget, not the count, is what bounds it.
+ */
+const DEFAULT_RACE_RETRY = {
+    attempts: 60,
+    baseDelayMs: 250,
+    // Writers that keep losing wait longer, so fewer of them try at once: each try that loses costs
+    // the remote and the runner a fetch and a push, and on a busy branch those are what slows the
+    // winners down.
+    maxDelayMs: 30_000,
+    maxElapsedMs: 10 * 60_000,
+};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * "Full jitter" exponential backoff: the delay before try n+1 is uniform in
@@ -47443,9 +47597,13 @@ async function retry(fn, retryable, policy, hooks = {}) {
         catch (err) {
             if (attempt >= policy.attempts || !retryable(err))
                 throw err;
-            const delay = backoffDelay(attempt, policy, hooks.random);
-            if (policy.maxElapsedMs !== undefined && now() - started + delay > policy.maxElapsedMs)
-                throw err;
+            let delay = backoffDelay(attempt, policy, hooks.random);
+            if (policy.maxElapsedMs !== undefined) {
+                const left = policy.maxElapsedMs - (now() - started);
+                if (left <= 0)
+                    throw err;
+                delay = Math.min(delay, left);
+            }
             hooks.onRetry?.(attempt, delay, err);
             await (hooks.sleep ?? sleep)(delay);
         }
@@ -47469,6 +47627,7 @@ function parseRetryAfter(value, now = Date.now()) {
 
 
 
+
 /** GraphQL's createCommitOnBranch refused because the branch no longer points at expectedHeadOid. */
 class StaleHeadError extends Error {
     constructor(message) {
@@ -47476,6 +47635,11 @@ class StaleHeadError extends Error {
         this.name = 'StaleHeadError';
     }
 }
+/**
+ * Most of one GitHub API answer read. The largest gantry asks for are pages of 100 pull requests
+ * or check runs, a few MiB; an answer past 16 MiB is a proxy gone wrong, not data.
+ */
+const GITHUB_MAX_BODY_BYTES = 16 << 20;
 /** GitHub truncates nothing itself: longer deployment (status) descriptions are refused. */
 const DESCRIPTION_LIMIT = 140;
 /** `text` cut to `max` characters (code points), ending in `…` when cut. */
@@ -47529,7 +47693,16 @@ function githubMessage(err) {
     }
     return err.message;
 }
+/** The cap error, which Octokit wraps in a RequestError (status 500) when fetch throws it. */
+function client_tooLarge(err) {
+    if (err instanceof BodyTooLargeError)
+        return err;
+    const cause = err?.cause;
+    return cause instanceof BodyTooLargeError ? cause : undefined;
+}
 const TRANSIENT = (err) => isRequestError(err) &&
+    // Octokit reports the cap as a 500; asking again would read the same flood again.
+    !client_tooLarge(err) &&
     (err.status >= 500 ||
         err.status === 429 ||
         // Secondary rate limits answer 403 with this text.
@@ -47625,6 +47798,20 @@ class GitHubClient {
     constructor(s) {
         this.s = s;
         this.octokit = getOctokit(s.token, { baseUrl: s.apiUrl.replace(/\/+$/, '') });
+        // Octokit reads bodies whole with text(); the cap must apply before it sees them. Wrapped
+        // around the fetch it was given (@actions/github's, which honours HTTPS_PROXY), not instead.
+        // The options object is shared with the hooks inside this one (authentication), which
+        // ignore what this hook would pass on: the property is replaced on it, and replaced rather
+        // than mutated, since `request` may be Octokit's defaults object itself.
+        this.octokit.hook.wrap('request', (request, options) => {
+            const inner = options.request?.fetch ?? globalThis.fetch;
+            const fetch = cappedFetch(inner, {
+                maxBytes: GITHUB_MAX_BODY_BYTES,
+                what: 'the GitHub API response',
+            });
+            options.request = { ...options.request, fetch };
+            return request(options);
+        });
         this.redactor.add(s.token);
     }
     get repoName() {
@@ -47643,6 +47830,9 @@ class GitHubClient {
         catch (err) {
             if (err instanceof OperationError || err instanceof StaleHeadError)
                 throw err;
+            const cap = client_tooLarge(err);
+            if (cap)
+                throw new OperationError(`could not ${what}: ${this.redactor.redact(cap.message)}`);
             const gql = graphqlErrors(err);
             if (gql) {
                 const text = this.redactor.redact(gql.map((e) => e.message).join('; '));
@@ -47794,6 +47984,49 @@ class GitHubClient {
                 break;
         }
         return out.slice(0, limit);
+    }
+    async deploymentStatuses(deploymentId) {
+        const res = await this.call(`read the statuses of deployment ${deploymentId} of ${this.repoName}`, DEPLOYMENT_HINTS, () => this.octokit.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            deployment_id: deploymentId,
+            per_page: 100,
+        }));
+        return res.data.map((d) => ({
+            state: d.state,
+            logUrl: d.log_url || d.target_url || '',
+            environmentUrl: d.environment_url ?? '',
+            createdAt: d.created_at,
+        }));
+    }
+    async environment(name) {
+        return this.call(`read environment ${name} of ${this.repoName}`, { 403: ' (the token needs the actions: read permission)' }, async () => {
+            try {
+                const res = await this.octokit.request('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: this.s.owner, repo: this.s.repo, environment_name: name });
+                const data = res.data;
+                return {
+                    name: data.name,
+                    rules: (data.protection_rules ?? []).map((r) => ({
+                        type: r.type,
+                        ...(typeof r.wait_timer === 'number' ? { waitTimer: r.wait_timer } : {}),
+                        ...(r.reviewers
+                            ? {
+                                reviewers: r.reviewers
+                                    .map((x) => x.reviewer?.login ?? x.reviewer?.slug)
+                                    .filter((x) => typeof x === 'string'),
+                            }
+                            : {}),
+                    })),
+                    branchPolicy: Boolean(data.deployment_branch_policy),
+                };
+            }
+            catch (err) {
+                // 404 is GitHub's answer for an environment that does not exist (yet).
+                if (isRequestError(err) && err.status === 404)
+                    return undefined;
+                throw err;
+            }
+        });
     }
     async runApprovals(runId) {
         const res = await this.call(`read the approvals of workflow run ${runId} in ${this.repoName}`, {
@@ -48022,9 +48255,11 @@ class GitError extends OperationError {
     stderr;
     kind;
     name = 'GitError';
-    constructor(command, exitCode, stderr, kind) {
+    constructor(command, exitCode, stderr, kind, 
+    /** What went wrong in plain words, said before git's own message (which can mislead). */
+    explanation) {
         const why = stderr.trim() || `exit code ${exitCode}`;
-        super(`${command} failed: ${why}`);
+        super(explanation ? `${explanation} (${command} failed: ${why})` : `${command} failed: ${why}`);
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
@@ -48141,7 +48376,11 @@ class Git {
         const command = this.redactor.redact(`git ${args.join(' ')}`);
         // Push reports rejections on stdout with --porcelain; keep them, redacted like the rest.
         const stderr = this.redactor.redact(result.stderr.trim() || result.stdout);
-        return new GitError(command, result.exitCode, stderr, classify(result.exitCode, result.stderr));
+        const kind = classify(result.exitCode, result.stderr);
+        const explanation = kind === 'auth'
+            ? authProblem(result.stderr, this.opts.remote, Boolean(this.opts.remote?.credentials))
+            : undefined;
+        return new GitError(command, result.exitCode, stderr, kind, explanation);
     }
     async exec(args, options) {
         await this.checkSsh();
@@ -48202,6 +48441,43 @@ class Git {
         });
     }
 }
+/** The host of a remote URL (https://, ssh://, scp-style user@host:path), without credentials. */
+function hostOf(url) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        try {
+            return new URL(url).host || undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return /^(?:[^@/]+@)?([^:/]+):/.exec(url)?.[1];
+}
+/**
+ * An auth failure in plain words, naming the host. With credentials and no terminal, git reports
+ * a rejected password as "could not read Username … terminal prompts disabled" (it wanted to ask
+ * for another one), which reads as if no credentials had been given at all.
+ */
+function authProblem(stderr, remote, sentCredentials) {
+    const s = stderr.toLowerCase();
+    // "Permission denied" alone is as often a local file's: only the server's answers are explained.
+    if (!/authentication failed|could not read (?:username|password)|terminal prompts disabled|returned error: 40[13]|http 40[13]|permission denied \(publickey/.test(s))
+        return undefined;
+    const quoted = /'((?:https?|ssh):\/\/[^']+)'/i.exec(stderr)?.[1];
+    const host = (remote && hostOf(remote.url)) ?? (quoted && hostOf(quoted)) ?? 'the git server';
+    if (/permission denied \(publickey/.test(s))
+        return `${host} refused the ssh key (check the deploy key or ssh agent for it)`;
+    if (/returned error: 403|http 403/.test(s)) {
+        return sentCredentials
+            ? `${host} refused access (HTTP 403): the credentials gantry sent do not grant access to this repository (a push needs write access)`
+            : `${host} refused access (HTTP 403) without credentials: give gantry a token for it`;
+    }
+    if (sentCredentials)
+        return `${host} rejected the credentials gantry sent (HTTP 401): the token or password is wrong, expired or revoked`;
+    if (/authentication failed/.test(s))
+        return `${host} rejected the credentials git found for it (HTTP 401; from a credential helper or the URL): they are wrong, expired or revoked`;
+    return `${host} asks for credentials and gantry was given none for it: set GANTRY_TOKEN (or GITHUB_TOKEN for GitHub) on the command line, the token input in an action, or configure a git credential helper`;
+}
 function classify(exitCode, stderr) {
     const s = stderr.toLowerCase();
     if (exitCode === 124 && s.startsWith('timed out'))
@@ -48230,7 +48506,7 @@ var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/project.schema.json
-const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage (its protection rules apply). Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}}}}');
+const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20). It also bounds the registry requests: SemVer and Lexical examine at most this many tags per run (with platform, 20 more that lack the platform), one manifest request each."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage: the promote workflow runs the job under it (command: environment), and the promote action refuses a run that did not pass its protection rules. Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}}}}');
 ;// CONCATENATED MODULE: ./src/pipeline/source.ts
 /**
  * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
@@ -48454,7 +48730,7 @@ function mapError(err, data) {
         case 'additionalProperties': {
             const name = String(err.params.additionalProperty);
             const candidates = allowedKeys(parent);
-            const hint = didYouMean(name, candidates);
+            const hint = suggest_didYouMean(name, candidates);
             const list = !hint && candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
             return {
                 segments: [...segments, name],
@@ -48477,7 +48753,7 @@ function mapError(err, data) {
             return at(typeMessage(err));
         case 'enum': {
             const allowed = err.params.allowedValues.map((v) => String(v));
-            const hint = typeof err.data === 'string' ? didYouMean(err.data, allowed) : '';
+            const hint = typeof err.data === 'string' ? suggest_didYouMean(err.data, allowed) : '';
             const one = allowed.length === 1;
             return at(`invalid value ${quote(err.data)}: must be ${one ? '' : 'one of '}${allowed.join(', ')}${hint}`);
         }
@@ -48544,13 +48820,20 @@ function collapseAlternatives(errors) {
 }
 /** Problems from validating `data` (the document as plain JS) against the project schema. */
 function schemaProblems(src, data) {
-    const validate = validator();
+    return validationProblems(src, data, validator());
+}
+/**
+ * Problems from validating `data`, found at `base` in the file, with `validate` (any ajv
+ * validator compiled with `allErrors` and `verbose`). `ignore` drops errors about a part of the
+ * data (by JSON pointer) that cannot be judged yet, such as a string that is an expression.
+ */
+function validationProblems(src, data, validate, base = [], ignore = () => false) {
     if (validate(data))
         return [];
     const problems = [];
     // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
     const missing = new Map();
-    const errors = collapseAlternatives(validate.errors ?? []);
+    const errors = collapseAlternatives((validate.errors ?? []).filter((e) => !ignore(e)));
     // A misspelt required field is reported once, as the unknown field with its suggestion, not
     // a second time as missing.
     const suggested = new Set();
@@ -48572,623 +48855,6940 @@ function schemaProblems(src, data) {
             continue;
         }
         const mapped = mapError(err, data);
-        if (mapped)
-            problems.push(problemAt(src, mapped.segments, mapped.message, mapped.anchor));
+        if (mapped) {
+            problems.push(problemAt(src, [...base, ...mapped.segments], mapped.message, mapped.anchor));
+        }
     }
     for (const [pointer, fields] of missing) {
         const message = `missing required field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}`;
-        problems.push(problemAt(src, pointerToSegments(pointer, data), message));
+        problems.push(problemAt(src, [...base, ...pointerToSegments(pointer, data)], message));
     }
     return problems;
 }
 
+;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+		if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new Queue(m.prog.numInst());
+		m.q1 = new Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= ~RE2Flags.ONE_LINE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/Set.js
+var RE2Set = class RE2Set {
+	/** @type {number} */
+	static UNANCHORED = RE2Flags.UNANCHORED;
+	/** @type {number} */
+	static ANCHOR_START = RE2Flags.ANCHOR_START;
+	/** @type {number} */
+	static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+	/**
+	* Constructs a new RE2Set with the specified anchor mode and flags.
+	* @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+	* @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+	* @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+	*/
+	constructor(anchor = RE2Set.UNANCHORED, flags = 0, maxMem = 8388608) {
+		if (![
+			RE2Set.UNANCHORED,
+			RE2Set.ANCHOR_START,
+			RE2Set.ANCHOR_BOTH
+		].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+		Utils.checkFlags(flags);
+		this.anchor = anchor;
+		this.jsFlags = flags;
+		this.maxMem = maxMem;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		this.re2Flags = re2Flags;
+		this.regexps = [];
+		this.prog = null;
+		this.dfa = null;
+		this.dummyRe2 = null;
+	}
+	/**
+	* Adds a new regular expression pattern to the set.
+	* Patterns cannot be added after the set has been compiled.
+	* @param {string} pattern - The regular expression pattern to add.
+	* @returns {number} The integer index assigned to the added pattern.
+	* @throws {RE2JSCompileException} If patterns are added after compilation.
+	*/
+	add(pattern) {
+		if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+		Utils.checkPattern(pattern);
+		let fregex = pattern;
+		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		const re = Parser.parse(fregex, this.re2Flags);
+		this.regexps.push(Simplify.simplify(re));
+		return this.regexps.length - 1;
+	}
+	/**
+	* Compiles the added patterns into a single state machine.
+	* This is automatically called on the first match if not called explicitly.
+	* @returns {void}
+	*/
+	compile() {
+		if (this.prog) return;
+		const prog = Compiler.compileSet(this.regexps);
+		if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+		this.prog = prog;
+		this.dfa = new DFA(this.prog, this.maxMem);
+		this.dummyRe2 = {
+			prog: this.prog,
+			cond: this.prog.startCond(),
+			prefix: "",
+			prefixRune: 0,
+			longest: false
+		};
+	}
+	/**
+	* Matches the input against the compiled set of regular expressions.
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+	* @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+	*/
+	match(input) {
+		if (!this.prog) this.compile();
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		let internalAnchor = RE2Flags.UNANCHORED;
+		if (this.anchor === RE2Set.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+		else if (this.anchor === RE2Set.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+		const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+		if (dfaResult !== null) return dfaResult;
+		const machine = Machine.fromRE2(this.dummyRe2);
+		machine.init(0);
+		return machine.matchSet(machineInput, 0, internalAnchor);
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+/**
+* Creates an RE2JS regex directly from a template literal.
+* @overload
+* @param {TemplateStringsArray} stringsOrFlags - The raw string segments of the template literal.
+* @param {...any} values - The interpolated values.
+* @returns {RE2JS}
+*/
+/**
+* Creates a template literal tag function with specific RE2JS flags.
+* @overload
+* @param {number} stringsOrFlags - The RE2JS flags to apply (e.g., RE2JS.CASE_INSENSITIVE).
+* @returns {(strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS}
+*/
+/**
+* Implementation signature
+* @param {TemplateStringsArray | number} stringsOrFlags
+* @param {...any} values
+* @returns {RE2JS | ((strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS)}
+*/
+function re(stringsOrFlags, ...values) {
+	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+		const pattern = String.raw(stringsOrFlags, ...values);
+		return RE2JS.compile(pattern);
+	}
+	const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+	return (strings, ...tagValues) => {
+		const pattern = String.raw(strings, ...tagValues);
+		return RE2JS.compile(pattern, flags);
+	};
+}
+
+
 ;// CONCATENATED MODULE: ./src/util/regex.ts
 /**
- * Go RE2 patterns (what Kargo users write in `allowTags`, `ignoreTags`, path filters, …) compiled
- * into JavaScript RegExps with the same meaning.
+ * Go RE2 patterns (what Kargo users write in `allowTags`, `ignoreTags`, path filters,
+ * `matches` in expressions, …), matched by re2js, a JavaScript port of RE2.
  *
- * The pattern is translated token by token rather than handed to `new RegExp` as is, because the
- * two dialects disagree in ways that matter for tags and paths:
- * - RE2 rejects lookaround and backreferences; JS would silently accept them.
- * - RE2 has inline flags (`(?i)`, `(?s)`, `(?m)`, `(?U)`), `(?P<name>…)`, `\Q…\E`, `\z`, `\A`,
- *   `[[:alpha:]]`, `\pN`, `\p{Greek}`, octal `\123` and `\x{10FFFF}`; JS spells these differently
- *   or not at all.
- * - RE2's `\s` is ASCII only; its `.` excludes only `\n` (JS's also excludes `\r`, U+2028/9);
- *   under `(?m)` RE2's `^`/`$` see only `\n` as a line end.
+ * Patterns and subjects come from users and registries, so matching must not be able to hang the
+ * process: JavaScript's RegExp backtracks (`^(a+)+$` against a few dozen `a`s and a `!` takes
+ * minutes, and blocks the event loop so no timer can end it). RE2 matches in time linear in the
+ * subject's length for every pattern, and its parser is the one Go's regexp/syntax has, so what
+ * Kargo accepts and rejects, and the error messages, are Go's.
  *
- * The output always uses the `u` flag (so `.` and classes work on code points, as RE2 works on
- * runes), and every escape is re-emitted in a form `u` accepts: `[\-]`, `\_`, `\@` and friends,
- * which `u` rejects when written by hand, are fine in the input. The result has no `g` or `y`
- * flag, so `test()` is stateless. Matching is unanchored, as in Go.
- *
- * Errors read like Kargo's: `error compiling regular expression "<pattern>": error parsing regexp:
- * <Go's reason>: `<expr>``.
+ * Matching is unanchored, as in Go. Errors read like Kargo's:
+ * `error compiling regular expression "<pattern>": error parsing regexp: <reason>: `<expr>``.
  */
-const MAX_CP = 0x10ffff;
-const MAX_REPEAT = 1000;
-const PERL_CLASSES = {
-    d: [[0x30, 0x39]],
-    s: [
-        [0x09, 0x0a],
-        [0x0c, 0x0d],
-        [0x20, 0x20],
-    ],
-    w: [
-        [0x30, 0x39],
-        [0x41, 0x5a],
-        [0x5f, 0x5f],
-        [0x61, 0x7a],
-    ],
-};
-const POSIX_CLASSES = {
-    alnum: [
-        [0x30, 0x39],
-        [0x41, 0x5a],
-        [0x61, 0x7a],
-    ],
-    alpha: [
-        [0x41, 0x5a],
-        [0x61, 0x7a],
-    ],
-    ascii: [[0x00, 0x7f]],
-    blank: [
-        [0x09, 0x09],
-        [0x20, 0x20],
-    ],
-    cntrl: [
-        [0x00, 0x1f],
-        [0x7f, 0x7f],
-    ],
-    digit: [[0x30, 0x39]],
-    graph: [[0x21, 0x7e]],
-    lower: [[0x61, 0x7a]],
-    print: [[0x20, 0x7e]],
-    punct: [
-        [0x21, 0x2f],
-        [0x3a, 0x40],
-        [0x5b, 0x60],
-        [0x7b, 0x7e],
-    ],
-    space: [
-        [0x09, 0x0d],
-        [0x20, 0x20],
-    ],
-    upper: [[0x41, 0x5a]],
-    word: [
-        [0x30, 0x39],
-        [0x41, 0x5a],
-        [0x5f, 0x5f],
-        [0x61, 0x7a],
-    ],
-    xdigit: [
-        [0x30, 0x39],
-        [0x41, 0x46],
-        [0x61, 0x66],
-    ],
-};
-/** Unicode general-category values RE2 knows as `\pX` / `\p{Xx}`. */
-const GENERAL_CATEGORIES = new Set('C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
-class RegexSyntaxError extends Error {
-}
-function goError(code, expr) {
-    return new RegexSyntaxError(`error parsing regexp: ${code}: \`${expr}\``);
-}
-function complement(ranges) {
-    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-    const out = [];
-    let next = 0;
-    for (const [lo, hi] of sorted) {
-        if (lo > next)
-            out.push([next, lo - 1]);
-        next = Math.max(next, hi + 1);
+
+const NAMED_GROUP = /^\(\?P?<([A-Za-z0-9_]+)>/;
+/**
+ * Go allows one name on several groups (`(?P<x>a)(?P<x>b)`; lookups take the leftmost); RE2's
+ * own parser, which re2js follows, does not. Names only matter for submatch lookups, so a repeated
+ * name is dropped, leaving a plain capturing group (numbering is unchanged). The scan skips
+ * escapes, `\Q…\E` and character classes, where `(?<` is not a group.
+ */
+function dropRepeatedNames(pattern) {
+    const seen = new Set();
+    let out = '';
+    let i = 0;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (pattern[i + 1] === 'Q') {
+                const end = pattern.indexOf('\\E', i + 2);
+                const stop = end < 0 ? pattern.length : end + 2;
+                out += pattern.slice(i, stop);
+                i = stop;
+            }
+            else {
+                out += pattern.slice(i, i + 2);
+                i += 2;
+            }
+            continue;
+        }
+        if (c === '[') {
+            let j = i + 1;
+            if (pattern[j] === '^')
+                j++;
+            if (pattern[j] === ']')
+                j++; // a leading `]` is a literal
+            while (j < pattern.length && pattern[j] !== ']') {
+                if (pattern[j] === '\\')
+                    j += 2;
+                else if (pattern.startsWith('[:', j)) {
+                    const end = pattern.indexOf(':]', j + 2);
+                    j = end < 0 ? j + 1 : end + 2;
+                }
+                else
+                    j++;
+            }
+            out += pattern.slice(i, j + 1);
+            i = j + 1;
+            continue;
+        }
+        const named = c === '(' ? NAMED_GROUP.exec(pattern.slice(i, i + 1024)) : null;
+        if (named) {
+            const name = named[1] ?? '';
+            out += seen.has(name) ? '(' : named[0];
+            seen.add(name);
+            i += named[0].length;
+            continue;
+        }
+        out += c;
+        i++;
     }
-    if (next <= MAX_CP)
-        out.push([next, MAX_CP]);
     return out;
 }
-function isCasedChar(cp) {
-    const s = String.fromCodePoint(cp);
-    return s.toLowerCase() !== s.toUpperCase() || cp === 0x212a || cp === 0x17f;
-}
-function rangeIsCased(lo, hi) {
-    if (hi - lo > 2000)
-        return true;
-    for (let cp = lo; cp <= hi; cp++)
-        if (isCasedChar(cp))
-            return true;
-    return false;
-}
-const SYNTAX_OUTSIDE = new Set('^$\\.*+?()[]{}|/');
-const SYNTAX_INSIDE = new Set('\\]-[^');
-/** One code point written so that a `u`-flag RegExp reads it literally. */
-function emitChar(cp, inClass) {
-    const ch = String.fromCodePoint(cp);
-    if ((inClass ? SYNTAX_INSIDE : SYNTAX_OUTSIDE).has(ch))
-        return `\\${ch}`;
-    if (cp >= 0x20 && cp < 0x7f)
-        return ch;
-    // Non-ASCII letters, digits, punctuation and symbols stay readable; the rest is escaped.
-    return cp >= 0xa0 && /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? ch : `\\u{${cp.toString(16)}}`;
-}
-function emitRanges(ranges) {
-    return ranges
-        .map(([lo, hi]) => lo === hi ? emitChar(lo, true) : `${emitChar(lo, true)}-${emitChar(hi, true)}`)
-        .join('');
-}
-class Translator {
-    src;
-    pos = 0;
-    out = '';
-    last = 'none';
-    lastStart = 0;
-    lastQuantifier = '';
-    flags = { i: false, m: false, s: false, U: false };
-    frames = [];
-    names = new Set();
-    /** Case-insensitivity wanted by the cased atoms seen so far. */
-    caseModes = new Set();
-    constructor(src) {
-        this.src = src;
+function compileRe2(pattern) {
+    try {
+        return RE2JS.compile(pattern);
     }
-    translate() {
-        while (this.pos < this.src.length)
-            this.step();
-        if (this.frames.length > 0)
-            throw goError('missing closing )', this.src);
-        if (this.caseModes.size > 1) {
-            throw new RegexSyntaxError('gantry supports case-insensitive matching ((?i)) only for the whole expression, ' +
-                'not for a part of it');
+    catch (err) {
+        if (err instanceof RE2JSException && /duplicate capture group name/.test(err.message)) {
+            return RE2JS.compile(dropRepeatedNames(pattern));
         }
-        return { source: this.out, flags: this.caseModes.has(true) ? 'iu' : 'u' };
-    }
-    peek(offset = 0) {
-        return this.src[this.pos + offset] ?? '';
-    }
-    cased(isCased) {
-        if (isCased)
-            this.caseModes.add(this.flags.i);
-    }
-    atom(text, kind = 'atom') {
-        this.lastStart = this.out.length;
-        this.out += text;
-        this.last = kind;
-    }
-    step() {
-        const c = this.peek();
-        switch (c) {
-            case '(':
-                this.openGroup();
-                return;
-            case ')': {
-                const frame = this.frames.pop();
-                if (!frame)
-                    throw goError('unexpected )', this.src);
-                this.pos++;
-                this.out += ')';
-                this.flags = frame.flags;
-                this.lastStart = frame.start;
-                this.last = 'atom';
-                return;
-            }
-            case '|':
-                this.pos++;
-                this.out += '|';
-                this.last = 'none';
-                return;
-            case '*':
-            case '+':
-            case '?':
-                this.pos++;
-                this.quantifier(c);
-                return;
-            case '{': {
-                const rep = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
-                if (rep) {
-                    const min = Number(rep[1]);
-                    const max = rep[2] === undefined ? min : rep[3] === '' ? -1 : Number(rep[3]);
-                    if (min > MAX_REPEAT || max > MAX_REPEAT || (max >= 0 && max < min)) {
-                        throw goError('invalid repeat count', rep[0]);
-                    }
-                    this.pos += rep[0].length;
-                    this.quantifier(rep[0]);
-                    return;
-                }
-                this.pos++;
-                this.atom('\\{');
-                return;
-            }
-            case '[':
-                this.charClass();
-                return;
-            case '.':
-                this.pos++;
-                this.atom(this.flags.s ? '[^]' : '[^\\n]');
-                return;
-            case '^':
-                this.pos++;
-                this.atom(this.flags.m ? '(?:^|(?<=\\n))' : '^', 'assertion');
-                return;
-            case '$':
-                this.pos++;
-                this.atom(this.flags.m ? '(?:$|(?=\\n))' : '$', 'assertion');
-                return;
-            case '\\':
-                this.escapeOutsideClass();
-                return;
-            default: {
-                const cp = this.src.codePointAt(this.pos) ?? 0;
-                this.pos += cp > 0xffff ? 2 : 1;
-                this.cased(isCasedChar(cp));
-                this.atom(emitChar(cp, false));
-            }
-        }
-    }
-    quantifier(op) {
-        if (this.last === 'none')
-            throw goError('missing argument to repetition operator', op);
-        if (this.last === 'quantified') {
-            throw goError('invalid nested repetition operator', this.lastQuantifier + op);
-        }
-        if (this.last === 'assertion') {
-            this.out = `${this.out.slice(0, this.lastStart)}(?:${this.out.slice(this.lastStart)})`;
-        }
-        let lazy = false;
-        let written = op;
-        if (this.peek() === '?') {
-            lazy = true;
-            this.pos++;
-            written += '?';
-        }
-        if (this.flags.U)
-            lazy = !lazy;
-        this.out += op + (lazy ? '?' : '');
-        this.last = 'quantified';
-        this.lastQuantifier = written;
-    }
-    openGroup() {
-        const rest = this.src.slice(this.pos);
-        if (!rest.startsWith('(?')) {
-            this.pos++;
-            this.pushGroup('(');
-            return;
-        }
-        if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
-            throw goError('invalid or unsupported Perl syntax', rest.slice(0, 3));
-        }
-        if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
-            throw goError('invalid or unsupported Perl syntax', rest.slice(0, 4));
-        }
-        const named = /^\(\?P?<([^>]*)>/.exec(rest);
-        if (named || rest.startsWith('(?P<') || rest.startsWith('(?<')) {
-            if (!named)
-                throw goError('invalid named capture', rest);
-            const name = named[1] ?? '';
-            if (!/^[A-Za-z0-9_]+$/.test(name))
-                throw goError('invalid named capture', named[0]);
-            this.pos += named[0].length;
-            // Go allows names JS does not (leading digit) and repeated names (the leftmost wins for
-            // lookups); keep such groups capturing but unnamed so numbering stays the same.
-            if (/^[0-9]/.test(name) || this.names.has(name)) {
-                this.pushGroup('(');
-            }
-            else {
-                this.names.add(name);
-                this.pushGroup(`(?<${name}>`);
-            }
-            return;
-        }
-        // Flags: (?flags) or (?flags:re), flags from [imsU] with at most one '-'.
-        let i = 2;
-        let negate = false;
-        let sawFlag = false;
-        const flags = { ...this.flags };
-        for (;;) {
-            const c = rest[i];
-            if (c === undefined)
-                throw goError('missing closing )', this.src);
-            if (c === 'i' || c === 'm' || c === 's' || c === 'U') {
-                flags[c] = !negate;
-                sawFlag = true;
-            }
-            else if (c === '-' && !negate) {
-                negate = true;
-                sawFlag = false;
-            }
-            else if (c === ':' || c === ')') {
-                if (negate && !sawFlag)
-                    throw goError('invalid or unsupported Perl syntax', rest.slice(0, i + 1));
-                if (c === ':') {
-                    this.pos += i + 1;
-                    this.pushGroup('(?:');
-                    this.flags = flags;
-                }
-                else {
-                    if (i === 2)
-                        throw goError('invalid or unsupported Perl syntax', rest.slice(0, i + 1));
-                    this.pos += i + 1;
-                    this.flags = flags;
-                    // A flag group is not an operand: `(?i)*` has nothing to repeat.
-                    this.last = 'none';
-                }
-                return;
-            }
-            else {
-                throw goError('invalid or unsupported Perl syntax', rest.slice(0, i + 1));
-            }
-            i++;
-        }
-    }
-    pushGroup(open) {
-        if (this.frames.length >= 1000)
-            throw goError('expression nests too deeply', this.src);
-        this.frames.push({ flags: { ...this.flags }, start: this.out.length });
-        this.out += open;
-        this.last = 'none';
-    }
-    escapeOutsideClass() {
-        const next = this.peek(1);
-        if (next === '')
-            throw goError('trailing backslash at end of expression', '');
-        switch (next) {
-            case 'A':
-                this.pos += 2;
-                this.atom('^', 'assertion');
-                return;
-            case 'z':
-                this.pos += 2;
-                this.atom('$', 'assertion');
-                return;
-            case 'b':
-            case 'B':
-                this.pos += 2;
-                this.atom(`\\${next}`, 'assertion');
-                return;
-            case 'Q': {
-                this.pos += 2;
-                const end = this.src.indexOf('\\E', this.pos);
-                const text = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
-                this.pos = end < 0 ? this.src.length : end + 2;
-                for (const ch of text) {
-                    const cp = ch.codePointAt(0) ?? 0;
-                    this.cased(isCasedChar(cp));
-                    this.atom(emitChar(cp, false));
-                }
-                return;
-            }
-            default: {
-                const piece = this.classEscape();
-                if (piece) {
-                    this.cased(piece.cased);
-                    this.atom(piece.text.startsWith('\\p') || piece.text.startsWith('\\P')
-                        ? piece.text
-                        : `[${piece.text}]`);
-                    return;
-                }
-                const cp = this.charEscape();
-                this.cased(isCasedChar(cp));
-                this.atom(emitChar(cp, false));
-            }
-        }
-    }
-    /** `\d \s \w \D \S \W \pX \p{…} \PX \P{…}` at `pos`, or null for other escapes. */
-    classEscape() {
-        const letter = this.peek(1);
-        const perl = letter !== '' && 'dswDSW'.includes(letter) ? PERL_CLASSES[letter.toLowerCase()] : undefined;
-        if (perl) {
-            this.pos += 2;
-            const ranges = letter === letter.toLowerCase() ? perl : complement(perl);
-            return {
-                text: emitRanges(ranges),
-                cased: letter.toLowerCase() === 'w' || letter !== letter.toLowerCase(),
-            };
-        }
-        if (letter !== 'p' && letter !== 'P')
-            return null;
-        const start = this.pos;
-        let name;
-        if (this.peek(2) === '{') {
-            const end = this.src.indexOf('}', this.pos);
-            if (end < 0)
-                throw goError('invalid character class range', this.src.slice(start));
-            name = this.src.slice(this.pos + 3, end);
-            this.pos = end + 1;
-        }
-        else {
-            const cp = this.src.codePointAt(this.pos + 2);
-            if (cp === undefined)
-                throw goError('invalid character class range', this.src.slice(start));
-            name = String.fromCodePoint(cp);
-            this.pos += 2 + name.length;
-        }
-        const expr = this.src.slice(start, this.pos);
-        let negated = letter === 'P';
-        if (name.startsWith('^')) {
-            negated = !negated;
-            name = name.slice(1);
-        }
-        let property;
-        if (name === 'Any')
-            property = 'Any';
-        else if (GENERAL_CATEGORIES.has(name))
-            property = name;
-        else if (/^[A-Z][A-Za-z_]*$/.test(name))
-            property = `Script=${name}`;
-        else
-            throw goError('invalid character class range', expr);
-        const text = `\\${negated ? 'P' : 'p'}{${property}}`;
-        try {
-            new RegExp(text, 'u');
-        }
-        catch {
-            throw goError('invalid character class range', expr);
-        }
-        return { text, cased: true };
-    }
-    /** A single-character escape at `pos` (past the backslash handling of classes). */
-    charEscape() {
-        const start = this.pos;
-        const c = this.peek(1);
-        this.pos += 2;
-        const invalid = () => goError('invalid escape sequence', this.src.slice(start, this.pos));
-        switch (c) {
-            case 'a':
-                return 0x07;
-            case 'f':
-                return 0x0c;
-            case 't':
-                return 0x09;
-            case 'n':
-                return 0x0a;
-            case 'r':
-                return 0x0d;
-            case 'v':
-                return 0x0b;
-            case 'x': {
-                if (this.peek() === '{') {
-                    const m = /^\{([0-9A-Fa-f]+)\}/.exec(this.src.slice(this.pos));
-                    if (!m) {
-                        this.pos = Math.min(this.src.length, this.pos + 1);
-                        throw invalid();
-                    }
-                    this.pos += m[0].length;
-                    const cp = parseInt(m[1] ?? '', 16);
-                    if (cp > MAX_CP)
-                        throw invalid();
-                    return cp;
-                }
-                const m = /^[0-9A-Fa-f]{2}/.exec(this.src.slice(this.pos));
-                if (!m)
-                    throw invalid();
-                this.pos += 2;
-                return parseInt(m[0], 16);
-            }
-        }
-        if (c >= '1' && c <= '9') {
-            // A lone non-zero digit is a backreference, which RE2 does not have; followed by octal
-            // digits it is an octal escape.
-            const n = this.peek();
-            if (c > '7' || n < '0' || n > '7')
-                throw invalid();
-        }
-        if (c >= '0' && c <= '7') {
-            let value = c.charCodeAt(0) - 0x30;
-            for (let k = 0; k < 2; k++) {
-                const d = this.peek();
-                if (d < '0' || d > '7')
-                    break;
-                value = value * 8 + (d.charCodeAt(0) - 0x30);
-                this.pos++;
-            }
-            return value;
-        }
-        const cp = c.codePointAt(0) ?? 0;
-        // Only ASCII punctuation may be escaped.
-        if (cp < 0x80 && !/[0-9A-Za-z]/.test(c))
-            return cp;
-        if (cp > 0xffff)
-            this.pos++;
-        throw invalid();
-    }
-    charClass() {
-        const start = this.pos;
-        this.pos++;
-        let negated = false;
-        if (this.peek() === '^') {
-            negated = true;
-            this.pos++;
-        }
-        const pieces = [];
-        let first = true;
-        for (;;) {
-            if (this.pos >= this.src.length)
-                throw goError('missing closing ]', this.src.slice(start));
-            const c = this.peek();
-            if (c === ']' && !first) {
-                this.pos++;
-                break;
-            }
-            first = false;
-            if (c === '[' && this.peek(1) === ':') {
-                const m = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.pos));
-                const ranges = m ? POSIX_CLASSES[m[2] ?? ''] : undefined;
-                if (m && ranges) {
-                    this.pos += m[0].length;
-                    pieces.push({
-                        text: emitRanges(m[1] ? complement(ranges) : ranges),
-                        cased: m[1] !== '' || ranges.some(([lo, hi]) => rangeIsCased(lo, hi)),
-                    });
-                    continue;
-                }
-                if (m)
-                    throw goError('invalid character class range', m[0]);
-            }
-            if (c === '\\') {
-                if (this.peek(1) === '')
-                    throw goError('trailing backslash at end of expression', '');
-                const piece = this.classEscape();
-                if (piece) {
-                    pieces.push(piece);
-                    continue;
-                }
-            }
-            const rangeStart = this.pos;
-            const lo = this.classChar(rangeStart);
-            if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== '') {
-                this.pos++;
-                const hi = this.classChar(rangeStart);
-                if (hi < lo)
-                    throw goError('invalid character class range', this.src.slice(rangeStart, this.pos));
-                pieces.push({
-                    text: `${emitChar(lo, true)}-${emitChar(hi, true)}`,
-                    cased: rangeIsCased(lo, hi),
-                });
-            }
-            else {
-                pieces.push({ text: emitChar(lo, true), cased: isCasedChar(lo) });
-            }
-        }
-        this.cased(pieces.some((p) => p.cased));
-        this.atom(`[${negated ? '^' : ''}${pieces.map((p) => p.text).join('')}]`);
-    }
-    classChar(rangeStart) {
-        if (this.peek() === '\\') {
-            if (this.peek(1) === '')
-                throw goError('trailing backslash at end of expression', '');
-            const letter = this.peek(1);
-            if ('dswDSWpP'.includes(letter)) {
-                throw goError('invalid character class range', this.src.slice(rangeStart, this.pos + 2));
-            }
-            return this.charEscape();
-        }
-        const cp = this.src.codePointAt(this.pos) ?? 0;
-        this.pos += cp > 0xffff ? 2 : 1;
-        return cp;
+        throw err;
     }
 }
 /**
- * Compile a Go RE2 pattern into an equivalent JS RegExp (unanchored, as in Go). Throws an Error
- * whose message starts `error compiling regular expression "<pattern>": ` when the pattern is not
- * valid RE2, uses something RE2 lacks (lookaround, backreferences) or something gantry cannot
- * translate (case-insensitivity for only part of the pattern).
+ * Compile a Go RE2 pattern (unanchored, as in Go). Throws an Error whose message starts
+ * `error compiling regular expression "<pattern>": ` when the pattern is not valid RE2 (which
+ * includes lookaround and backreferences).
  */
 function compileRegex(pattern) {
-    const prefix = `error compiling regular expression ${JSON.stringify(pattern)}`;
-    let translated;
+    let re;
     try {
-        translated = new Translator(pattern).translate();
-    }
-    catch (err) {
-        if (err instanceof RegexSyntaxError)
-            throw new Error(`${prefix}: ${err.message}`, { cause: err });
-        throw err;
-    }
-    try {
-        return new RegExp(translated.source, translated.flags);
+        re = compileRe2(pattern);
     }
     catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        throw new Error(`${prefix}: ${reason}`, { cause: err });
+        throw new Error(`error compiling regular expression ${JSON.stringify(pattern)}: ${reason}`, {
+            cause: err,
+        });
     }
+    return {
+        source: pattern,
+        test: (input) => re.test(input),
+        exec: (input) => {
+            const m = re.exec(input);
+            return m ? Array.from(m, (g) => (typeof g === 'string' ? g : undefined)) : null;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/expr/errors.ts
@@ -49313,6 +55913,7 @@ function sortVersionsDesc(tags, strict) {
  * - `ExprDuration` is a signed number of nanoseconds (a JS number, so exact up to ~104 days).
  * - Layouts are Go reference layouts (`2006-01-02T15:04:05Z07:00`), used by `Format` and `date`.
  */
+
 const NS_PER_MS = 1e6;
 const MINUTE_MS = 60_000;
 const MONTHS = [
@@ -49715,7 +56316,9 @@ function parseTime(layout, value, defaultOffset = 0) {
             stds.push(c);
         }
     }
-    const m = new RegExp(`${re}$`).exec(value);
+    // RE2: the layout is the user's, and a layout such as `111111…` (months of one or two digits)
+    // would make a backtracking engine try exponentially many splits of a long value.
+    const m = compileRegex(`${re}$`).exec(value);
     const fail = () => new time_TimeError(`parsing time ${JSON.stringify(value)} as ${JSON.stringify(layout)}: cannot parse`);
     if (!m)
         throw fail();
@@ -49921,6 +56524,26 @@ function normalize(v) {
     if (v instanceof Date)
         return ExprTime.fromDate(v);
     return v;
+}
+/**
+ * A typed record: what Kargo's functions return as Go structs (`imageFrom()` → `Image`). It is a
+ * plain map in every other respect (JSON, `%v`, `==`, iteration), but reading a field it does not
+ * have is an error instead of nil, as expr-lang reports for a struct: a typo such as `.Tga` must
+ * not quietly become `null` in a committed file.
+ */
+const STRUCT_TYPE = Symbol('exprStructType');
+function makeStruct(type, fields) {
+    const out = makeMap(Object.entries(fields));
+    // Not enumerable: invisible to keys(), JSON and spreads, so a copy is a plain map again.
+    Object.defineProperty(out, STRUCT_TYPE, { value: type, enumerable: false });
+    return out;
+}
+/** The struct type name of a value made by `makeStruct`, else undefined. */
+function structType(v) {
+    if (v === null || typeof v !== 'object')
+        return undefined;
+    const t = v[STRUCT_TYPE];
+    return typeof t === 'string' ? t : undefined;
 }
 /** Own enumerable data property of a plain object, or Map entry; undefined when absent. */
 function readKey(obj, key) {
@@ -50224,6 +56847,20 @@ function compareSortable(a, b, name) {
         return a.ns - b.ns;
     throw new Error(`${name}(): cannot compare ${typeName(a)} and ${typeName(b)}`);
 }
+const SPACE = /^[\s\u0085]$/u;
+/**
+ * strings.TrimSpace. By hand: /[\s]+$/ tries every start in a run of spaces that is not at the
+ * end, which is quadratic in the run's length. Every space character is in the BMP.
+ */
+function trimSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && SPACE.test(s[a] ?? ''))
+        a++;
+    while (b > a && SPACE.test(s[b - 1] ?? ''))
+        b--;
+    return s.slice(a, b);
+}
 /** Go's strconv.ParseInt(s, 10, 64) as used by expr's int(). */
 function parseGoInt(s) {
     if (!/^[+-]?[0-9]+$/.test(s)) {
@@ -50233,7 +56870,9 @@ function parseGoInt(s) {
 }
 /** Go's strconv.ParseFloat for decimal text. */
 function parseGoFloat(s) {
-    if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s))
+    // Each digit belongs to exactly one place in the pattern, so a failed match cannot backtrack
+    // quadratically (`[0-9]+\.?[0-9]*` could split a run of digits n ways).
+    if (!/^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s))
         return undefined;
     const n = Number(s);
     return Number.isFinite(n) ? n : undefined;
@@ -50280,7 +56919,7 @@ function incVersion(v, part) {
     return new ExprVersion(parsed.version, prefix + text);
 }
 const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
-const BUILTINS = {
+const builtins_BUILTINS = {
     // ---- strings ----
     len: (args) => {
         const [v] = expectArgs('len', args, ['any']);
@@ -50297,7 +56936,7 @@ const BUILTINS = {
     trim: (args) => {
         const [s, chars] = expectArgs('trim', args, ['string'], ['string']);
         if (chars === undefined)
-            return s.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, '');
+            return trimSpace(s);
         const set = new Set(chars);
         const cps = [...s];
         let a = 0;
@@ -50663,7 +57302,11 @@ const methods_VERSION = new Map(Object.entries(VERSION_METHODS));
 /**
  * Tree-walking evaluator. Every node visited costs one step of a budget; functions charge for
  * work proportional to their input; strings and arrays the evaluation builds are size-checked
- * before they are built. Exceeding any limit is an ExprError, never a hang or a crash.
+ * before they are built. Exceeding any limit is an ExprError, never a hang or a crash. `matches`
+ * uses RE2 (util/regex.ts), whose matching is linear in the subject, so its charge bounds it.
+ *
+ * Evaluation is synchronous: while it runs no timer can fire. A caller with a deadline passes
+ * `interrupt`, which the evaluator polls every INTERRUPT_POLL_STEPS steps.
  */
 
 
@@ -50677,7 +57320,9 @@ const DEFAULT_LIMITS = {
     maxStringLength: 1_000_000,
     maxItems: 100_000,
 };
-const BUILTIN_MAP = new Map(Object.entries(BUILTINS));
+/** How many steps pass between two polls of EvalOptions.interrupt. */
+const INTERRUPT_POLL_STEPS = 1024;
+const BUILTIN_MAP = new Map(Object.entries(builtins_BUILTINS));
 /** Thrown by `?.` on nil; caught by the chain's root, which then yields nil. */
 class ShortCircuit {
     shortCircuit = true;
@@ -50697,19 +57342,28 @@ function regexFor(pattern) {
 function mismatch(op, a, b) {
     return new ValueError(`invalid operation: ${op} (mismatched types ${typeName(a)} and ${typeName(b)})`);
 }
+/** `type Image has no field Tga (did you mean "Tag"?; fields: RepoURL, Tag, Digest)`. */
+function noField(type, obj, prop) {
+    const name = String(prop);
+    const fields = mapKeys(obj);
+    return `type ${type} has no field ${name}${suggest_didYouMean(name, fields)} (fields: ${fields.join(', ')})`;
+}
 class Evaluator {
     source;
     env;
     functions;
     clock;
     limits;
+    interrupt;
     steps = 0;
+    nextPoll = INTERRUPT_POLL_STEPS;
     constructor(source, env, opts = {}) {
         this.source = source;
         this.env = env;
         this.functions = opts.functions ?? {};
         this.clock = opts.now ?? (() => new Date());
         this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+        this.interrupt = opts.interrupt;
     }
     run(root) {
         return this.eval(root, {});
@@ -50735,6 +57389,12 @@ class Evaluator {
         this.steps += units;
         if (this.steps > this.limits.maxSteps) {
             throw this.fail(node, `expression exceeded its budget of ${this.limits.maxSteps} steps`);
+        }
+        if (this.interrupt && this.steps >= this.nextPoll) {
+            this.nextPoll = this.steps + INTERRUPT_POLL_STEPS;
+            const reason = this.interrupt();
+            if (reason !== undefined)
+                throw this.fail(node, reason);
         }
     }
     checkString(node, length) {
@@ -50779,6 +57439,9 @@ class Evaluator {
                     throw this.fail(node, `cannot fetch ${prop} from nil`);
                 }
                 const prop = this.eval(node.property, scope);
+                // Indexing a string walks its code points.
+                if (typeof obj === 'string')
+                    this.charge(node, obj.length / 16);
                 return this.guard(node, () => this.fetch(obj, prop));
             }
             case 'slice':
@@ -50839,7 +57502,7 @@ class Evaluator {
         const names = [...this.envKeys()];
         for (let s = scope; s; s = s.parent)
             names.push(...(s.vars?.keys() ?? []));
-        throw this.fail(node, `unknown name ${JSON.stringify(name)}${didYouMean(name, names)}`);
+        throw this.fail(node, `unknown name ${JSON.stringify(name)}${suggest_didYouMean(name, names)}`);
     }
     pointer(node, scope) {
         let s = scope;
@@ -50880,7 +57543,11 @@ class Evaluator {
             if (typeof prop !== 'string' && typeof prop !== 'number') {
                 throw new ValueError(`cannot use ${typeName(prop)} as a map key`);
             }
-            return readKey(obj, String(prop)).value;
+            const found = readKey(obj, String(prop));
+            const struct = structType(obj);
+            if (!found.found && struct !== undefined)
+                throw new ValueError(noField(struct, obj, prop));
+            return found.value;
         }
         const methods = methodsOf(obj);
         if (methods && typeof prop === 'string' && methods.has(prop)) {
@@ -50901,6 +57568,7 @@ class Evaluator {
             return Math.min(Math.max(i, 0), len);
         };
         if (typeof obj === 'string') {
+            this.charge(node, obj.length / 16);
             const cps = [...obj];
             const from = bound(node.from, 0, cps.length);
             const to = bound(node.to, cps.length, cps.length);
@@ -50932,7 +57600,7 @@ class Evaluator {
         if (builtin)
             return builtin;
         const candidates = [...Object.keys(this.functions), ...BUILTIN_MAP.keys(), ...PREDICATES];
-        throw this.fail(node, `unknown function ${name}()${didYouMean(name, candidates)}`);
+        throw this.fail(node, `unknown function ${name}()${suggest_didYouMean(name, candidates)}`);
     }
     call(node, scope) {
         if (PREDICATES.has(node.name))
@@ -50952,7 +57620,7 @@ class Evaluator {
         const methods = methodsOf(obj);
         const m = methods?.get(node.name);
         if (!methods || !m) {
-            const hint = methods ? didYouMean(node.name, [...methods.keys()]) : '';
+            const hint = methods ? suggest_didYouMean(node.name, [...methods.keys()]) : '';
             const extra = typeof obj === 'string' || Array.isArray(obj) || isMap(obj)
                 ? ' (expr-lang uses functions for these, e.g. upper(s), len(list))'
                 : '';
@@ -51012,9 +57680,12 @@ class Evaluator {
         const nums = typeof a === 'number' && typeof b === 'number';
         switch (op) {
             case '==':
-                return deepEqual(a, b);
-            case '!=':
-                return !deepEqual(a, b);
+            case '!=': {
+                const visits = { n: 0 };
+                const equal = deepEqual(a, b, 0, visits);
+                this.charge(node, visits.n / 16);
+                return op === '==' ? equal : !equal;
+            }
             case '+':
                 if (nums)
                     return a + b;
@@ -51105,6 +57776,7 @@ class Evaluator {
             case 'endsWith':
                 if (typeof a !== 'string' || typeof b !== 'string')
                     throw mismatch(op, a, b);
+                this.charge(node, a.length / 16);
                 return op === 'contains'
                     ? a.includes(b)
                     : op === 'startsWith'
@@ -51547,7 +58219,7 @@ const BINARY = {
 const UNARY = { not: 50, '!': 50, '-': 90, '+': 90 };
 const NEGATABLE = new Set(['in', 'contains', 'startsWith', 'endsWith', 'matches']);
 /** Argument shapes of the predicate builtins: e = expression, p = predicate, ? = optional. */
-const PREDICATE_BUILTINS = {
+const parser_PREDICATE_BUILTINS = {
     all: ['e', 'p'],
     none: ['e', 'p'],
     any: ['e', 'p'],
@@ -51564,8 +58236,8 @@ const PREDICATE_BUILTINS = {
     sortBy: ['e', 'p', 'e?'],
     reduce: ['e', 'p', 'e?'],
 };
-const DEFAULT_PARSE_LIMITS = { maxDepth: 128, maxSourceLength: 64 * 1024 };
-class Parser {
+const parser_DEFAULT_PARSE_LIMITS = { maxDepth: 128, maxSourceLength: 64 * 1024 };
+class parser_Parser {
     src;
     tokens;
     pos = 0;
@@ -51785,8 +58457,8 @@ class Parser {
         }
     }
     call(name, piped) {
-        const shape = Object.hasOwn(PREDICATE_BUILTINS, name.value)
-            ? PREDICATE_BUILTINS[name.value]
+        const shape = Object.hasOwn(parser_PREDICATE_BUILTINS, name.value)
+            ? parser_PREDICATE_BUILTINS[name.value]
             : undefined;
         this.expectOp('(');
         const args = [...piped];
@@ -51961,7 +58633,7 @@ class Parser {
     }
 }
 /** The child nodes of a node, for walks that must not recurse. */
-function children(n) {
+function parser_children(n) {
     switch (n.k) {
         case 'lit':
         case 'ident':
@@ -51994,11 +58666,11 @@ function children(n) {
     }
 }
 /** Parse `source` into a syntax tree; throws ExprError with the position of the problem. */
-function parser_parse(source, limits = DEFAULT_PARSE_LIMITS) {
+function parser_parse(source, limits = parser_DEFAULT_PARSE_LIMITS) {
     if (source.length > limits.maxSourceLength) {
         throw new errors_ExprError(`expression is too long (limit ${limits.maxSourceLength} characters)`);
     }
-    const root = new Parser(source, limits).parse();
+    const root = new parser_Parser(source, limits).parse();
     // Left-associative chains are built in a loop, so check the tree's depth without recursion.
     const stack = [[root, 1]];
     while (stack.length > 0) {
@@ -52006,7 +58678,7 @@ function parser_parse(source, limits = DEFAULT_PARSE_LIMITS) {
         if (depth > limits.maxDepth) {
             throw exprErrorAt(source, node.pos, `expression nests too deeply (limit ${limits.maxDepth})`);
         }
-        for (const c of children(node))
+        for (const c of parser_children(node))
             stack.push([c, depth + 1]);
     }
     return root;
@@ -52034,7 +58706,7 @@ function checkRegexLiterals(source, root) {
                 }
             }
         }
-        stack.push(...children(n));
+        stack.push(...parser_children(n));
     }
 }
 /** Parse `source` once; throws ExprError (`unexpected token ')' at 1:14`). */
@@ -52042,7 +58714,7 @@ function compile_compileExpr(source, opts = {}) {
     if (typeof source !== 'string') {
         throw new errors_ExprError(`expression must be a string, got ${formatValue(source)}`);
     }
-    const root = parser_parse(source, { ...DEFAULT_PARSE_LIMITS, ...opts.limits });
+    const root = parser_parse(source, { ...parser_DEFAULT_PARSE_LIMITS, ...opts.limits });
     checkRegexLiterals(source, root);
     return {
         source,
@@ -52168,7 +58840,17 @@ function renderText(template, env, opts) {
             throw new errors_ExprError(`unclosed expression: expected ${JSON.stringify(best.close)} but reached end of template`);
         }
         const source = rest.slice(start, end);
-        const value = compile_compileExpr(source).evaluate(env, opts);
+        let value;
+        try {
+            value = compile_compileExpr(source).evaluate(env, opts);
+        }
+        catch (err) {
+            // Name the expression: a config holds many, and the position alone does not say which.
+            if (!(err instanceof errors_ExprError))
+                throw err;
+            const shown = source.trim();
+            throw new errors_ExprError(`${err.message} in \${{ ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown} }}`, 0, 0, { cause: err });
+        }
         let text;
         if (typeof value === 'string')
             text = value;
@@ -52223,18 +58905,28 @@ function renderTemplate(template, env, opts = {}) {
 /** Render every string leaf of a JSON value (map keys are left alone), returning a new value. */
 function renderTemplates(value, env, opts = {}) {
     checkReservedKeys(env);
-    const walk = (v, depth) => {
+    const walk = (v, depth, path) => {
         if (depth > 100)
             throw new errors_ExprError('template nests more than 100 levels deep');
-        if (typeof v === 'string')
-            return renderTemplate(v, env, opts);
+        if (typeof v === 'string') {
+            try {
+                return renderTemplate(v, env, opts);
+            }
+            catch (err) {
+                // Say which field: `updates[0].value: …`.
+                if (!(err instanceof errors_ExprError) || path === '')
+                    throw err;
+                throw new errors_ExprError(`${path}: ${err.message}`, 0, 0, { cause: err });
+            }
+        }
         if (Array.isArray(v))
-            return v.map((x) => walk(x, depth + 1));
+            return v.map((x, i) => walk(x, depth + 1, `${path}[${i}]`));
         if (v !== null && typeof v === 'object') {
             const out = {};
             for (const [k, x] of Object.entries(v)) {
+                const field = /^[A-Za-z_$][\w$-]*$/.test(k) ? k : JSON.stringify(k);
                 Object.defineProperty(out, k, {
-                    value: walk(x, depth + 1),
+                    value: walk(x, depth + 1, path === '' ? field : `${path}.${field}`),
                     enumerable: true,
                     writable: true,
                     configurable: true,
@@ -52244,7 +58936,7 @@ function renderTemplates(value, env, opts = {}) {
         }
         return v;
     };
-    return walk(value, 0);
+    return walk(value, 0, '');
 }
 /**
  * Kargo's EvaluateJSONTemplate: parse `jsonText` (expressions must sit inside JSON strings), then
@@ -52262,6 +58954,398 @@ function evaluateJSONTemplate(jsonText, env, opts = {}) {
     return renderTemplates(parsed, env, opts);
 }
 
+;// CONCATENATED MODULE: ./src/expr/check.ts
+/**
+ * Static checks of expressions, before anything runs: what expr-lang's type checker reports when
+ * Kargo compiles an expression against its environment. `gantry lint` uses them for every
+ * `${{ }}` of a project file.
+ *
+ * The checker knows the names an expression may read (`vars`, `ctx`, `outputs`, …) and the
+ * functions it may call, with their argument counts and, where the function returns a struct,
+ * the struct's fields. It reports syntax errors, unknown names, unknown functions, wrong argument
+ * counts, and fields a struct does not have (`imageFrom(x).Tga`), each at its position in the
+ * expression. Anything it cannot know statically (a field of a var, of a step output, of a map
+ * from `fromJSON`) is left to run time, where reading a missing struct field is an error too.
+ */
+
+
+
+
+
+const ANY = { kind: 'any' };
+function structOf(name, fields, unknown) {
+    return { kind: 'struct', name, fields, ...(unknown ? { unknown } : {}) };
+}
+/** `n` string fields, as most of Kargo's structs have. */
+function stringFields(...names) {
+    return Object.fromEntries(names.map((n) => [n, ANY]));
+}
+const sig = (min, max = min) => ({ min, max });
+/** Argument counts of the builtins (builtins.ts), which check their arguments only when called. */
+const BUILTIN_SIGNATURES = {
+    len: sig(1),
+    lower: sig(1),
+    upper: sig(1),
+    trim: sig(1, 2),
+    trimPrefix: sig(2),
+    trimSuffix: sig(2),
+    split: sig(2, 3),
+    splitAfter: sig(2, 3),
+    join: sig(1, 2),
+    replace: sig(3),
+    hasPrefix: sig(2),
+    hasSuffix: sig(2),
+    indexOf: sig(2),
+    lastIndexOf: sig(2),
+    repeat: sig(2),
+    string: sig(1),
+    int: sig(1),
+    float: sig(1),
+    type: sig(1),
+    toJSON: sig(1),
+    fromJSON: sig(1),
+    toBase64: sig(1),
+    fromBase64: sig(1),
+    abs: sig(1),
+    ceil: sig(1),
+    floor: sig(1),
+    round: sig(1),
+    max: sig(1, Infinity),
+    min: sig(1, Infinity),
+    mean: sig(1, Infinity),
+    median: sig(1, Infinity),
+    first: sig(1),
+    last: sig(1),
+    take: sig(2),
+    reverse: sig(1),
+    uniq: sig(1),
+    flatten: sig(1),
+    concat: sig(0, Infinity),
+    sort: sig(1, 2),
+    keys: sig(1),
+    values: sig(1),
+    get: sig(2),
+    now: sig(0),
+    date: sig(1, 3),
+    duration: sig(1),
+    semverParse: sig(1),
+    semverDiff: sig(2),
+};
+/** The functions `${{ }}` templates add (template.ts). */
+const TEMPLATE_SIGNATURES = {
+    quote: sig(1),
+    unsafeQuote: sig(1),
+    asYAML: sig(1),
+    asJSON: sig(1),
+};
+function offsetOf(source, line, column) {
+    let offset = 0;
+    for (let l = 1; l < line; l++) {
+        const nl = source.indexOf('\n', offset);
+        if (nl < 0)
+            break;
+        offset = nl + 1;
+    }
+    // Columns count code points.
+    const rest = [...source.slice(offset)].slice(0, Math.max(0, column - 1)).join('');
+    return offset + rest.length;
+}
+const same = (a, b) => a.kind === 'struct' && b.kind === 'struct' && a.name === b.name;
+/** Check one expression (no `${{ }}` around it). */
+function checkExpression(source, env) {
+    let root;
+    try {
+        // compileExpr also checks regex literals; parse again for the tree it keeps to itself.
+        compileExpr(source);
+        root = parse(source, DEFAULT_PARSE_LIMITS);
+    }
+    catch (err) {
+        if (!(err instanceof ExprError))
+            throw err;
+        const offset = err.line > 0 ? offsetOf(source, err.line, err.column) : 0;
+        return [{ offset, message: err.reason }];
+    }
+    const problems = [];
+    const report = (node, message) => {
+        problems.push({ offset: node.pos, message });
+    };
+    const typeOf = (node, scope) => {
+        switch (node.k) {
+            case 'ident': {
+                const local = scope.get(node.name);
+                if (local)
+                    return local;
+                if (node.name === '$env')
+                    return ANY;
+                if (Object.hasOwn(env.names, node.name))
+                    return env.names[node.name] ?? ANY;
+                const known = [...Object.keys(env.names), ...scope.keys()];
+                report(node, `unknown name ${JSON.stringify(node.name)}${didYouMean(node.name, known)}`);
+                return ANY;
+            }
+            case 'member': {
+                const object = typeOf(node.object, scope);
+                const property = node.property;
+                if (object.kind === 'struct' &&
+                    property.k === 'lit' &&
+                    typeof property.value === 'string') {
+                    const field = property.value;
+                    if (Object.hasOwn(object.fields, field))
+                        return object.fields[field] ?? ANY;
+                    const known = Object.keys(object.fields);
+                    report(node, object.unknown
+                        ? object.unknown(field, known)
+                        : `type ${object.name} has no field ${field}${didYouMean(field, known)} (fields: ${known.join(', ')})`);
+                    return ANY;
+                }
+                typeOf(property, scope);
+                return ANY;
+            }
+            case 'call': {
+                if (Object.hasOwn(PREDICATE_BUILTINS, node.name)) {
+                    for (const a of node.args)
+                        typeOf(a, scope);
+                    return ANY;
+                }
+                const signature = Object.hasOwn(env.functions, node.name)
+                    ? env.functions[node.name]
+                    : Object.hasOwn(BUILTIN_SIGNATURES, node.name)
+                        ? BUILTIN_SIGNATURES[node.name]
+                        : undefined;
+                if (!signature) {
+                    const known = [
+                        ...Object.keys(env.functions),
+                        ...Object.keys(BUILTINS),
+                        ...Object.keys(PREDICATE_BUILTINS),
+                    ];
+                    report(node, `unknown function ${node.name}()${didYouMean(node.name, known)}`);
+                }
+                else if (node.args.length < signature.min || node.args.length > signature.max) {
+                    const want = signature.min === signature.max
+                        ? `${signature.min}`
+                        : signature.max === Infinity
+                            ? `at least ${signature.min}`
+                            : `${signature.min} to ${signature.max}`;
+                    report(node, `${node.name}(): expected ${want} argument${want === '1' ? '' : 's'}, got ${node.args.length}`);
+                }
+                for (const a of node.args)
+                    typeOf(a, scope);
+                if (signature && env.checkCall) {
+                    const literals = node.args.map((a) => a.k === 'lit' && typeof a.value === 'string' ? a.value : undefined);
+                    const problem = env.checkCall(node.name, literals);
+                    if (problem)
+                        report(node, problem);
+                }
+                return signature?.returns ?? ANY;
+            }
+            case 'binary': {
+                const left = typeOf(node.left, scope);
+                const right = typeOf(node.right, scope);
+                return node.op === '??' && same(left, right) ? left : ANY;
+            }
+            case 'cond': {
+                const test = typeOf(node.test, scope);
+                const then = typeOf(node.then, scope);
+                const otherwise = typeOf(node.else, scope);
+                if (node.elvis)
+                    return same(test, otherwise) ? test : ANY;
+                return same(then, otherwise) ? then : ANY;
+            }
+            case 'chain':
+                return typeOf(node.node, scope);
+            case 'let': {
+                const value = typeOf(node.value, scope);
+                return typeOf(node.body, new Map([...scope, [node.name, value]]));
+            }
+            default:
+                for (const c of children(node))
+                    typeOf(c, scope);
+                return ANY;
+        }
+    };
+    typeOf(root, new Map());
+    return problems;
+}
+const check_DELIMITERS = [
+    { open: '${{', close: '}}' },
+    { open: '${%', close: '%}' },
+];
+/**
+ * The expressions of a template string, with the offset of each one's source in the string (just
+ * after its 3-character opening delimiter); `unclosed` when the text ends before the closing one.
+ */
+function templateExpressions(template) {
+    const out = [];
+    let at = 0;
+    for (;;) {
+        let best;
+        for (const d of check_DELIMITERS) {
+            const i = template.indexOf(d.open, at);
+            if (i >= 0 && (!best || i < best.at))
+                best = { at: i, open: d.open, close: d.close };
+        }
+        if (!best)
+            return out;
+        const start = best.at + best.open.length;
+        const end = template.indexOf(best.close, start);
+        if (end < 0) {
+            out.push({ source: template.slice(start), offset: start, unclosed: true });
+            return out;
+        }
+        out.push({ source: template.slice(start, end), offset: start });
+        at = end + best.close.length;
+    }
+}
+/**
+ * Check every expression of a template string (`"v${{ vars.tag }}"`); offsets are into the
+ * template. The template functions (`quote`, `asYAML`, …) are available, as when rendering.
+ */
+function checkTemplate(template, env) {
+    const problems = [];
+    const withTemplateFns = {
+        ...env,
+        functions: { ...env.functions, ...TEMPLATE_SIGNATURES },
+    };
+    for (const e of templateExpressions(template)) {
+        if (e.unclosed) {
+            problems.push({
+                offset: e.offset - 3,
+                message: 'unclosed expression: no closing delimiter before the end of the text',
+            });
+            continue;
+        }
+        for (const p of checkExpression(e.source, withTemplateFns)) {
+            problems.push({ offset: e.offset + p.offset, message: p.message });
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/expr/freight.ts
+
+
+
+
+const IMAGE_FIELDS = ['RepoURL', 'Tag', 'Digest'];
+const CHART_FIELDS = ['RepoURL', 'Name', 'Version'];
+const COMMIT_FIELDS = ['RepoURL', 'ID', 'Branch', 'Tag', 'Message', 'Author', 'Committer'];
+const ORIGIN_FIELDS = ['Kind', 'Name'];
+const IMAGE = structOf('Image', stringFields(...IMAGE_FIELDS));
+const CHART = structOf('Chart', stringFields(...CHART_FIELDS));
+const COMMIT = structOf('GitCommit', stringFields(...COMMIT_FIELDS));
+const ORIGIN = structOf('FreightOrigin', stringFields(...ORIGIN_FIELDS));
+/** Argument counts and result types of the freight functions, for static checks. */
+const FREIGHT_SIGNATURES = {
+    warehouse: { min: 1, max: 1, returns: ORIGIN },
+    imageFrom: { min: 1, max: 2, returns: IMAGE },
+    chartFrom: { min: 1, max: 3, returns: CHART },
+    commitFrom: { min: 1, max: 2, returns: COMMIT },
+};
+function originArg(fn, v) {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const o = v;
+        const name = o['Name'] ?? o['name'];
+        const kind = o['Kind'] ?? o['kind'] ?? 'Warehouse';
+        if (typeof name === 'string' && typeof kind === 'string')
+            return { kind, name };
+    }
+    throw new Error(`${fn}(): the origin argument must come from warehouse(name)`);
+}
+/**
+ * The one artifact `match` finds in the collection (restricted to `origin` when given): nil when
+ * none, an error when freight of several origins could provide it.
+ */
+function findArtifact(fn, what, collection, origin, pick) {
+    const found = [];
+    for (const freight of collection) {
+        if (origin && (freight.origin.name !== origin.name || freight.origin.kind !== origin.kind))
+            continue;
+        const item = pick(freight);
+        if (item !== undefined)
+            found.push({ freight, item });
+    }
+    if (found.length > 1) {
+        const origins = found.map((f) => JSON.stringify(f.freight.origin.name)).join(', ');
+        throw new Error(`${fn}(): freight from several warehouses (${origins}) could provide the ${what}; pass warehouse("name") to say which`);
+    }
+    return found[0]?.item ?? null;
+}
+/** The freight functions over `collection` (see the module comment). */
+function freightFunctions(collection, log = () => undefined) {
+    const missing = (fn, what, origin) => {
+        log(`${fn}(): the freight collection has no ${what}${origin ? ` from warehouse ${JSON.stringify(origin.name)}` : ''}; returning nil`);
+        return null;
+    };
+    return {
+        warehouse: (args) => {
+            const [name] = expectArgs('warehouse', args, ['string']);
+            if (name === '')
+                throw new Error('warehouse(): the name must not be empty');
+            return makeStruct('FreightOrigin', { Kind: 'Warehouse', Name: name });
+        },
+        imageFrom: (args) => {
+            const [repoURL, o] = expectArgs('imageFrom', args, ['string'], ['map']);
+            const origin = o === undefined ? undefined : originArg('imageFrom', o);
+            const want = normalizeImageURL(repoURL);
+            const what = `image from ${JSON.stringify(repoURL)}`;
+            const image = findArtifact('imageFrom', what, collection, origin, (f) => f.images.find((i) => i.repoURL === repoURL || normalizeImageURL(i.repoURL) === want));
+            if (!image)
+                return missing('imageFrom', what, origin);
+            return makeStruct('Image', {
+                RepoURL: image.repoURL,
+                Tag: image.tag,
+                Digest: image.digest,
+            });
+        },
+        chartFrom: (args) => {
+            if (args.length < 1 || args.length > 3)
+                throw new Error(`chartFrom(): expected 1 to 3 arguments, got ${args.length}`);
+            const [repoURL] = expectArgs('chartFrom', args.slice(0, 1), ['string']);
+            let name;
+            let origin;
+            const second = args[1];
+            if (typeof second === 'string')
+                name = second;
+            else if (args.length >= 2)
+                origin = originArg('chartFrom', second);
+            if (args.length === 3) {
+                if (origin)
+                    throw new Error('chartFrom(): the chart name comes before the origin');
+                origin = originArg('chartFrom', args[2]);
+            }
+            const want = normalizeChartURL(repoURL);
+            const what = `chart ${name ? `${JSON.stringify(name)} ` : ''}from ${JSON.stringify(repoURL)}`;
+            const chart = findArtifact('chartFrom', what, collection, origin, (f) => f.charts.find((c) => (c.repoURL === repoURL || normalizeChartURL(c.repoURL) === want) &&
+                (name === undefined || name === '' || c.name === name)));
+            if (!chart)
+                return missing('chartFrom', what, origin);
+            return makeStruct('Chart', {
+                RepoURL: chart.repoURL,
+                Name: chart.name,
+                Version: chart.version,
+            });
+        },
+        commitFrom: (args) => {
+            const [repoURL, o] = expectArgs('commitFrom', args, ['string'], ['map']);
+            const origin = o === undefined ? undefined : originArg('commitFrom', o);
+            const want = normalizeGitURL(repoURL);
+            const what = `commit from ${JSON.stringify(repoURL)}`;
+            const commit = findArtifact('commitFrom', what, collection, origin, (f) => f.commits.find((c) => c.repoURL === repoURL || normalizeGitURL(c.repoURL) === want));
+            if (!commit)
+                return missing('commitFrom', what, origin);
+            return makeStruct('GitCommit', {
+                RepoURL: commit.repoURL,
+                ID: commit.id,
+                Branch: commit.branch ?? '',
+                Tag: commit.tag ?? '',
+                Message: commit.message ?? '',
+                Author: commit.author ?? '',
+                Committer: commit.committer ?? '',
+            });
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/expr/index.ts
 /**
  * gantry's expression language: the subset of expr-lang (github.com/expr-lang/expr) that Kargo
@@ -52270,6 +59354,8 @@ function evaluateJSONTemplate(jsonText, env, opts = {}) {
  * work). See docs in each module: lexer/parser (syntax), evaluator (semantics and limits),
  * functions (registering functions), template (Kargo's template rendering).
  */
+
+
 
 
 
@@ -52666,7 +59752,7 @@ function checkGit(report, at, git) {
     }
 }
 function known(kind, name, names) {
-    const hint = didYouMean(name, names);
+    const hint = suggest_didYouMean(name, names);
     return hint || (names.length ? ` (${kind}s: ${names.join(', ')})` : '');
 }
 function checkStage(report, raw, stage, i, warehouseNames, stageNames) {
@@ -52849,6 +59935,20 @@ function entryFor(stages, i, j) {
 
 
 
+/**
+ * Caps on one project file, far above any real pipeline (the largest examples are a few KB and a
+ * few hundred nodes), so that a file pushed to the GitOps repository cannot make every command
+ * of every workflow parse megabytes or expand an alias bomb.
+ */
+const PROJECT_FILE_LIMITS = {
+    /** Bytes of one file (1 MiB). */
+    bytes: 1024 * 1024,
+    /** YAML nodes (mappings, sequences, scalars, aliases) of one file. */
+    nodes: 50_000,
+    /** Alias expansions when reading it (the yaml package's `maxAliasCount`). */
+    aliases: 1000,
+};
+const grouped = (n) => n.toLocaleString('en-US');
 /** Where each parsed Project came from, for problems found later (across files). */
 const sources = new WeakMap();
 function sourceOf(project) {
@@ -52867,6 +59967,10 @@ function yamlProblem(src, err) {
  * problems; every problem found is returned, sorted by position.
  */
 function parseProjectFile(file, text) {
+    const top = { file, line: 1, column: 1, path: '' };
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > PROJECT_FILE_LIMITS.bytes)
+        return { problems: [parse_tooLarge(file, bytes)] };
     const lineCounter = new dist.LineCounter();
     const doc = (0,dist.parseDocument)(text, {
         lineCounter,
@@ -52878,9 +59982,25 @@ function parseProjectFile(file, text) {
     if (doc.errors.length) {
         return { problems: tidyProblems(doc.errors.map((e) => yamlProblem(src, e))) };
     }
+    let nodes = 0;
+    (0,dist.visit)(doc, {
+        Node() {
+            return ++nodes > PROJECT_FILE_LIMITS.nodes ? dist.visit.BREAK : undefined;
+        },
+    });
+    if (nodes > PROJECT_FILE_LIMITS.nodes) {
+        return {
+            problems: [
+                {
+                    ...top,
+                    message: `the file holds more than ${grouped(PROJECT_FILE_LIMITS.nodes)} YAML nodes, gantry's cap for a project file: split it, one project per file`,
+                },
+            ],
+        };
+    }
     let data;
     try {
-        data = doc.toJS({ maxAliasCount: 1000 });
+        data = doc.toJS({ maxAliasCount: PROJECT_FILE_LIMITS.aliases });
     }
     catch (err) {
         // Only an alias bomb gets here; point at the top.
@@ -52890,7 +60010,7 @@ function parseProjectFile(file, text) {
                     file,
                     ...positionOf(src, undefined),
                     path: '',
-                    message: `cannot read YAML: ${String(err)}`,
+                    message: `cannot read YAML: its aliases (*name) expand beyond gantry's cap of ${grouped(PROJECT_FILE_LIMITS.aliases)} alias expansions for a project file (${err instanceof Error ? err.message : String(err)})`,
                 },
             ],
         };
@@ -52906,6 +60026,16 @@ function parseProjectFile(file, text) {
     const project = toProject(file, raw);
     sources.set(project, src);
     return { project, problems: [] };
+}
+/** The problem of a file over the byte cap (also used before reading one from disk). */
+function parse_tooLarge(file, bytes) {
+    return {
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: `the file is ${grouped(bytes)} bytes, over gantry's cap of ${grouped(PROJECT_FILE_LIMITS.bytes)} bytes (1 MiB) for a project file: split it, one project per file`,
+    };
 }
 function vars(list) {
     return (list ?? []).map((v) => ({ name: v.name, value: v.value }));
@@ -53065,7 +60195,7 @@ function findStage(project, name) {
     const stage = project.stages.find((s) => s.name === name);
     if (!stage) {
         const names = project.stages.map((s) => s.name);
-        throw new ConfigError(`no stage "${name}" in project ${project.name}${didYouMean(name, names)}`);
+        throw new ConfigError(`no stage "${name}" in project ${project.name}${suggest_didYouMean(name, names)}`);
     }
     return stage;
 }
@@ -53156,11 +60286,22 @@ async function loadProjectsFromDir(repoDir) {
         if (code !== 'ENOENT' && code !== 'ENOTDIR')
             throw err;
     }
-    const files = await Promise.all(names.map(async (name) => ({
-        file: `${load_PROJECT_DIR}/${name}`,
-        text: await (0,promises_namespaceObject.readFile)(external_node_path_default().join(repoDir, load_PROJECT_DIR, name), 'utf8'),
-    })));
-    return loadProjectsFromFiles(files);
+    // A file over the cap is not read at all: its size alone is the problem.
+    const oversized = [];
+    const files = [];
+    for (const name of names) {
+        const full = external_node_path_default().join(repoDir, load_PROJECT_DIR, name);
+        const file = `${load_PROJECT_DIR}/${name}`;
+        const { size } = await (0,promises_namespaceObject.stat)(full);
+        if (size > PROJECT_FILE_LIMITS.bytes)
+            oversized.push(parse_tooLarge(file, size));
+        else
+            files.push({ file, text: await (0,promises_namespaceObject.readFile)(full, 'utf8') });
+    }
+    if (!oversized.length)
+        return loadProjectsFromFiles(files);
+    const loaded = files.length ? loadProjectsFromFiles(files) : { projects: [], problems: [] };
+    return { projects: loaded.projects, problems: tidyProblems([...oversized, ...loaded.problems]) };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
@@ -53401,60 +60542,379 @@ function parseFreight(text, where, expectedId) {
     return definedOnly({ id, alias, origin, images, charts, commits, createdAt, createdBy });
 }
 
+;// CONCATENATED MODULE: ./src/state/owner.ts
+
+
+
+const BOOT_ID = readQuiet('/proc/sys/kernel/random/boot_id');
+const OWN_START = startTimeSync(process.pid);
+function currentOwner(token) {
+    return {
+        token,
+        pid: process.pid,
+        host: (0,external_node_os_namespaceObject.hostname)(),
+        ...(BOOT_ID ? { boot: BOOT_ID } : {}),
+        ...(OWN_START ? { start: OWN_START } : {}),
+    };
+}
+function serializeOwner(o) {
+    return JSON.stringify(o) + '\n';
+}
+/** undefined for text that is not an owner record (empty: a holder killed while writing it). */
+function parseOwner(text) {
+    try {
+        const o = JSON.parse(text);
+        if (typeof o.token !== 'string' || typeof o.pid !== 'number' || typeof o.host !== 'string')
+            return undefined;
+        return {
+            token: o.token,
+            pid: o.pid,
+            host: o.host,
+            ...(typeof o.boot === 'string' ? { boot: o.boot } : {}),
+            ...(typeof o.start === 'string' ? { start: o.start } : {}),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function readOwner(path) {
+    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => '');
+    return parseOwner(text);
+}
+/**
+ * Whether the process that wrote `o` still runs. 'unknown' when this machine cannot tell (the
+ * owner ran on another host sharing the directory, or its PID exists but its start time cannot
+ * be compared): callers then fall back to the age of what the owner left.
+ */
+async function liveness(o) {
+    if (o.host !== (0,external_node_os_namespaceObject.hostname)())
+        return 'unknown';
+    // A reboot since: every process of that boot is gone.
+    if (o.boot && BOOT_ID && o.boot !== BOOT_ID)
+        return 'dead';
+    try {
+        process.kill(o.pid, 0);
+    }
+    catch (err) {
+        // EPERM: the process exists and belongs to another user.
+        if (err.code === 'ESRCH')
+            return 'dead';
+    }
+    // Without both start times (off Linux, or /proc hidden) the PID may belong to a later process:
+    // the caller falls back to the age of what the owner left, which a live owner keeps fresh.
+    const now = o.start ? await startTime(o.pid) : undefined;
+    if (now === undefined)
+        return 'unknown';
+    // Another process took the PID since.
+    return now === o.start ? 'alive' : 'dead';
+}
+/** Field 22 of /proc/<pid>/stat, read after the command name (which may hold spaces and parentheses). */
+function parseStart(stat) {
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // rest[0] is field 3 (state); starttime is field 22.
+    return rest[19];
+}
+async function startTime(pid) {
+    const stat = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    return stat === undefined ? undefined : parseStart(stat);
+}
+function startTimeSync(pid) {
+    const stat = readQuiet(`/proc/${pid}/stat`);
+    return stat === undefined ? undefined : parseStart(stat);
+}
+function readQuiet(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/state/lock.ts
 
 
 
 
 
+
+/** How long a takeover may take before another waiter assumes its taker died too. */
+const TAKEOVER_STALE_MS = 10_000;
 /**
  * A lock between gantry processes sharing one cache repository on one machine (a developer
- * running two commands at once, tests starting twenty). mkdir is atomic; the holder writes a
- * token into it and removes only a lock that still holds its token. A lock not refreshed for
- * `staleMs` was left by a process that died: it is moved aside (rename is atomic, so of two
- * waiters only one takes it over) and removed.
+ * running two commands at once, tests starting twenty). The lock is a directory holding an owner
+ * record (token, PID, process start time, boot, host), made under a temporary name and renamed
+ * into place, so it never exists without its owner. A waiter that finds the owner gone (no such
+ * PID, or a PID reused by a process started later) takes the lock at once; one whose owner it
+ * cannot check waits until the lock has not been refreshed for `staleMs`.
  */
-async function withDirLock(path, fn, waitMs = 600_000, staleMs = 120_000) {
+async function withDirLock(path, fn, opts = {}) {
+    const waitMs = opts.waitMs ?? 600_000;
+    const staleMs = opts.staleMs ?? 120_000;
     const lockDir = `${path}.lock`;
     const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const me = currentOwner(token);
     const deadline = Date.now() + waitMs;
-    for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(lockDir);
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), `${token} ${process.pid}\n`);
-            break;
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw err;
-            const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
-            if (age > staleMs) {
-                const aside = `${lockDir}.stale-${token}`;
-                if (await (0,promises_namespaceObject.rename)(lockDir, aside).then(() => true, () => false)) {
-                    await (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
-                }
-                continue;
+    const fresh = `${lockDir}.new-${token}`;
+    await (0,promises_namespaceObject.mkdir)(fresh);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(fresh, 'owner'), serializeOwner(me));
+    let recovered = false;
+    try {
+        for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
+            try {
+                // rename(2) onto an existing lock fails (ENOTEMPTY or EEXIST): exactly one process wins.
+                await (0,promises_namespaceObject.rename)(fresh, lockDir);
+                break;
+            }
+            catch (err) {
+                const code = err.code;
+                if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                    throw err;
+            }
+            const taken = await takeOverIfDead(lockDir, me, staleMs);
+            if (taken) {
+                recovered = true;
+                await (0,promises_namespaceObject.rm)(fresh, { recursive: true, force: true });
+                break;
             }
             if (Date.now() > deadline) {
-                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process to release ${lockDir}; if none is running, remove that directory`);
+                const holder = await readOwner((0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
+                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process${holder ? ` (PID ${holder.pid} on ${holder.host})` : ''} to release ${lockDir}; if none is running, remove that directory`);
             }
             await sleep(delay + Math.random() * delay);
         }
     }
-    // Long holders refresh the lock so others do not take it as stale.
+    catch (err) {
+        await (0,promises_namespaceObject.rm)(fresh, { recursive: true, force: true });
+        throw err;
+    }
+    // Long holders refresh the lock so that waiters who cannot check their PID do not take it as stale.
     const keepAlive = setInterval(() => {
         const now = new Date();
         (0,promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
     }, staleMs / 4);
+    keepAlive.unref();
     try {
+        await removeDeadSiblings(lockDir);
+        if (recovered)
+            await opts.recover?.();
         return await fn();
     }
     finally {
         clearInterval(keepAlive);
-        const owner = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(lockDir, 'owner'), 'utf8').catch(() => '');
-        if (owner.startsWith(token))
-            await (0,promises_namespaceObject.rm)(lockDir, { recursive: true, force: true });
+        const owner = await readOwner((0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
+        if (owner?.token === token) {
+            // Moved aside before it is emptied: an empty directory in its place would be taken by a
+            // waiter's rename, and then removed under it.
+            const gone = `${lockDir}.old-${token}`;
+            await (0,promises_namespaceObject.rename)(lockDir, gone);
+            await (0,promises_namespaceObject.rm)(gone, { recursive: true, force: true });
+        }
     }
+}
+/**
+ * Takes `lockDir` over when its holder is gone, by writing this process's owner record into it
+ * (atomically, by rename). Two waiters that both see the holder dead must not both take it:
+ * the takeover runs under a second, short-lived lock, and re-reads the owner there.
+ */
+async function takeOverIfDead(lockDir, me, staleMs) {
+    const seen = await readOwner((0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
+    const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => undefined);
+    // Gone meanwhile: the next rename may win it.
+    if (age === undefined)
+        return false;
+    let dead;
+    if (!seen) {
+        // A lock without a readable owner was left by an older gantry killed between mkdir and write.
+        dead = age > 5_000;
+    }
+    else {
+        const state = await liveness(seen);
+        // A holder known to run keeps its lock however slow it is; only one that cannot be asked
+        // about is judged by the age of its lock.
+        dead = state === 'dead' || (state === 'unknown' && age > staleMs);
+    }
+    if (!dead)
+        return false;
+    const mutex = `${lockDir}.takeover`;
+    try {
+        await (0,promises_namespaceObject.mkdir)(mutex);
+    }
+    catch (err) {
+        if (err.code !== 'EEXIST')
+            throw err;
+        const mutexAge = await (0,promises_namespaceObject.stat)(mutex).then((s) => Date.now() - s.mtimeMs, () => 0);
+        if (mutexAge > TAKEOVER_STALE_MS)
+            await (0,promises_namespaceObject.rm)(mutex, { recursive: true, force: true });
+        return false;
+    }
+    try {
+        const again = await readOwner((0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
+        if (again?.token !== seen?.token)
+            return false;
+        const mine = (0,external_node_path_namespaceObject.join)(lockDir, `owner.${me.token}`);
+        await (0,promises_namespaceObject.writeFile)(mine, serializeOwner(me));
+        await (0,promises_namespaceObject.rename)(mine, (0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
+        return true;
+    }
+    catch (err) {
+        // The lock was released (and removed) between the two reads: compete for it again.
+        if (err.code === 'ENOENT')
+            return false;
+        throw err;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(mutex, { recursive: true, force: true });
+    }
+}
+/**
+ * Lock directories a killed process was about to rename into place (`<lock>.new-<token>`) or had
+ * moved aside to remove (`<lock>.old-<token>`).
+ */
+async function removeDeadSiblings(lockDir) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(lockDir);
+    const prefixes = [`${(0,external_node_path_namespaceObject.basename)(lockDir)}.new-`, `${(0,external_node_path_namespaceObject.basename)(lockDir)}.old-`];
+    const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    for (const name of names.filter((n) => prefixes.some((p) => n.startsWith(p)))) {
+        const owner = await readOwner((0,external_node_path_namespaceObject.join)(dir, name, 'owner'));
+        // Without an owner: killed between mkdir and write, or a live process in between right now.
+        const gone = owner
+            ? (await liveness(owner)) === 'dead'
+            : await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(dir, name)).then((s) => Date.now() - s.mtimeMs > 5_000, () => false);
+        if (gone)
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(dir, name), { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state/cache.ts
+
+
+
+
+
+
+
+/**
+ * Local state that a `kill -9` at any instant must leave usable: the cache repositories (built
+ * under a temporary name and renamed into place, so a half-configured one is never seen), git's
+ * own lock files a killed git leaves inside them, and the scratch checkouts promotions make.
+ */
+/**
+ * Opens (creating it when needed) a bare repository at `path` whose config holds `settings`.
+ * One that exists without them (left by an older gantry killed mid-creation, or edited by hand)
+ * is rebuilt.
+ */
+async function openCacheRepo(git, path, settings) {
+    await withDirLock(path, async () => {
+        if (await isConfigured(git, path, settings))
+            return;
+        await removeScratchRepos(path);
+        const tmp = `${path}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        await git.run(['init', '-q', '--bare', tmp]);
+        for (const [k, v] of settings)
+            await git.run(['config', k, v], { cwd: tmp });
+        await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }, { recover: () => repairRepo(path) });
+}
+async function isConfigured(git, path, settings) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD')) || !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'objects')))
+        return false;
+    const res = await git.tryRun(['config', '--file', (0,external_node_path_namespaceObject.join)(path, 'config'), '--list']);
+    if (res.exitCode !== 0)
+        return false;
+    const have = new Map();
+    for (const line of res.stdout.split('\n')) {
+        const i = line.indexOf('=');
+        if (i > 0)
+            have.set(line.slice(0, i).toLowerCase(), line.slice(i + 1));
+    }
+    return settings.every(([k, v]) => have.get(k.toLowerCase()) === v);
+}
+/** Repositories a killed process was building (`<path>.tmp-*`); only made under the lock we hold. */
+async function removeScratchRepos(path) {
+    const prefix = `${(0,external_node_path_namespaceObject.basename)(path)}.tmp-`;
+    const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.dirname)(path)).catch(() => []);
+    for (const n of names.filter((x) => x.startsWith(prefix)))
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), n), { recursive: true, force: true });
+}
+/**
+ * After a holder of the cache lock died: git's own lock files (`shallow.lock`, `packed-refs.lock`,
+ * `refs/…/x.lock`) left by a git it was running would make every later fetch fail with "File
+ * exists". No git runs in the cache without our lock, so each of them is dead.
+ */
+async function repairRepo(path) {
+    await removeScratchRepos(path);
+    const top = await (0,promises_namespaceObject.readdir)(path).catch(() => []);
+    for (const n of top.filter((x) => x.endsWith('.lock')))
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(path, n), { force: true });
+    const refs = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(path, 'refs'), { recursive: true }).catch(() => []);
+    for (const n of refs.filter((x) => x.endsWith('.lock')))
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(path, 'refs', n), { force: true });
+}
+/** git's words for a local repository it cannot use as it is; a fresh one fixes each of them. */
+function isBrokenCache(err) {
+    if (!(err instanceof GitError))
+        return false;
+    return /not a git repository|bad object|is corrupt|object file \S+ is empty|too short to be a packfile|packfile \S+ does not match index|not a packfile|bad packed object|bad tree|unable to read tree|inflate|index-pack failed|unable to create '[^']*\.lock': file exists|shallow file has changed|invalid (?:object|sha1 pointer)|missing (?:blob|tree|commit) object|did not send all necessary objects/i.test(err.stderr);
+}
+// ---- scratch checkouts ----------------------------------------------------------------------------
+const CHECKOUT_PREFIX = 'promote-';
+/** A checkout without an owner record was orphaned the instant it was made; this is generous. */
+const OWNERLESS_AFTER_MS = 10 * 60_000;
+/** An owner on another host cannot be asked; no promotion takes a day. */
+const FOREIGN_AFTER_MS = 24 * 60 * 60_000;
+/**
+ * A fresh directory for one promotion's checkout, with an owner record beside it
+ * (`<dir>.owner`: it cannot live inside, where `git clean` and `git add -A` would see it).
+ */
+async function makeCheckout(cacheDir) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(cacheDir, CHECKOUT_PREFIX));
+    const ownerFile = `${dir}.owner`;
+    await (0,promises_namespaceObject.writeFile)(ownerFile, serializeOwner(currentOwner((0,external_node_path_namespaceObject.basename)(dir))));
+    return {
+        dir,
+        remove: async () => {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            await (0,promises_namespaceObject.rm)(ownerFile, { force: true });
+        },
+    };
+}
+/**
+ * Removes the checkouts of promotions that were killed: those whose owner process is gone, those
+ * without an owner record after ten minutes, those of another host after a day. A checkout whose
+ * owner runs is never touched. Returns the names removed.
+ */
+async function sweepCheckouts(cacheDir, now = Date.now()) {
+    const names = await (0,promises_namespaceObject.readdir)(cacheDir).catch(() => []);
+    const removed = [];
+    for (const name of names) {
+        if (!name.startsWith(CHECKOUT_PREFIX))
+            continue;
+        const isOwnerFile = name.endsWith('.owner');
+        const dirName = isOwnerFile ? name.slice(0, -'.owner'.length) : name;
+        if (isOwnerFile && names.includes(dirName))
+            continue; // judged with its directory
+        const dir = (0,external_node_path_namespaceObject.join)(cacheDir, dirName);
+        const owner = await readOwner(`${dir}.owner`);
+        const age = await (0,promises_namespaceObject.stat)(isOwnerFile ? (0,external_node_path_namespaceObject.join)(cacheDir, name) : dir).then((s) => now - s.mtimeMs, () => undefined);
+        if (age === undefined)
+            continue;
+        let gone;
+        if (!owner)
+            gone = age > OWNERLESS_AFTER_MS;
+        else {
+            const state = await liveness(owner);
+            gone = state === 'dead' || (state === 'unknown' && age > FOREIGN_AFTER_MS);
+        }
+        if (!gone)
+            continue;
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(`${dir}.owner`, { force: true });
+        removed.push(dirName);
+    }
+    return removed;
 }
 
 ;// CONCATENATED MODULE: ./src/state/records.ts
@@ -53695,6 +61155,9 @@ class StateStore {
     policy;
     now;
     log;
+    warn;
+    /** Unreadable tags already reported by this instance: one warning per tag and command. */
+    warned = new Set();
     cacheReady;
     /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
     tipMemo = new Map();
@@ -53714,6 +61177,7 @@ class StateStore {
         this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
         this.now = opts.clock ?? (() => new Date());
         this.log = opts.log ?? (() => undefined);
+        this.warn = opts.warn ?? this.log;
     }
     get remoteUrl() {
         return this.opts.remote.url;
@@ -53722,37 +61186,44 @@ class StateStore {
     ensureCache() {
         this.cacheReady ??= (async () => {
             await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
+            // Only the URL is stored: credentials come with each command's environment.
+            const origin = [['remote.origin.url', this.opts.remote.url]];
             // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
-            await this.initRepo(this.cache, true);
+            await openCacheRepo(this.git, this.cache, [
+                ...origin,
+                ['remote.origin.promisor', 'true'],
+                ['remote.origin.partialclonefilter', 'blob:none'],
+                ['extensions.partialClone', 'origin'],
+            ]);
             // Tag objects live in a plain repository, where asking whether an object is present answers
             // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
-            await this.initRepo(this.tagCache, false);
-        })();
+            await openCacheRepo(this.git, this.tagCache, origin);
+        })().catch((err) => {
+            this.cacheReady = undefined;
+            throw err;
+        });
         return this.cacheReady;
     }
-    async initRepo(path, promisor) {
-        await withDirLock(path, async () => {
-            const probe = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD'))
-                ? await this.git.tryRun(['rev-parse', '--git-dir'], { cwd: path })
-                : undefined;
-            if (probe?.exitCode === 0)
-                return;
-            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
-            await this.git.run(['init', '-q', '--bare', path]);
-            const g = (k, v) => this.git.run(['config', k, v], { cwd: path });
-            // Only the URL is stored: credentials come with each command's environment.
-            await g('remote.origin.url', this.opts.remote.url);
-            if (promisor) {
-                await g('remote.origin.promisor', 'true');
-                await g('remote.origin.partialclonefilter', 'blob:none');
-                await g('extensions.partialClone', 'origin');
-            }
-        });
-    }
-    /** Runs git against the cache under its lock: concurrent gantry processes may share it. */
+    /**
+     * Runs git against the cache under its lock: concurrent gantry processes may share it. A cache
+     * git cannot use (damaged by a crash, a full disk, a hand) is rebuilt once, and `fn` run again.
+     */
     async inCache(fn) {
         await this.ensureCache();
-        return withDirLock(this.cache, fn);
+        const locked = () => withDirLock(this.cache, fn, { recover: () => repairRepo(this.cache) });
+        try {
+            return await locked();
+        }
+        catch (err) {
+            if (!isBrokenCache(err))
+                throw err;
+            this.log(`the cache ${this.cache} is damaged (${errors_errorMessage(err)}); rebuilding it`);
+            await withDirLock(this.cache, () => (0,promises_namespaceObject.rm)(this.cache, { recursive: true, force: true }));
+            this.tipMemo.clear();
+            this.cacheReady = undefined;
+            await this.ensureCache();
+            return locked();
+        }
     }
     fetch(args) {
         return retry(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', 'origin', ...args], {
@@ -53910,35 +61381,56 @@ class StateStore {
             if (ref?.project === project)
                 refs.push({ name, oid, ref });
         }
-        const snap = { freight: [], verifications: [], approvals: [] };
+        const snap = { freight: [], verifications: [], approvals: [], unreadable: [] };
+        // One bad tag (written by hand, or by a broken tool) must not stop every command of the
+        // project: it is left out, and reported once per command with the way to delete it.
+        const skip = (name, problem) => {
+            const tag = name.replace(/^refs\/tags\//, '');
+            const message = `${problem}; skipped it (delete it: git push origin :${name})`;
+            snap.unreadable?.push({ tag, message });
+            if (!this.warned.has(tag)) {
+                this.warned.add(tag);
+                this.warn(message);
+            }
+        };
         // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
-        // fetching its commit would pull history into the cache, so it is refused before any fetch.
-        const light = refs.find((r) => !peeled.has(r.name));
-        if (light) {
-            throw new OperationError(`unreadable tag ${light.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags (delete it: git push origin :${light.name})`);
-        }
-        if (!refs.length)
+        // fetching its commit would pull history into the cache, so it is skipped before any fetch.
+        const annotated = refs.filter((r) => {
+            if (peeled.has(r.name))
+                return true;
+            skip(r.name, `unreadable tag ${r.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags`);
+            return false;
+        });
+        if (!annotated.length)
             return snap;
         // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
         // object ID, without writing a ref for each.
-        const oids = [...new Set(refs.map((r) => r.oid))];
+        const oids = [...new Set(annotated.map((r) => r.oid))];
         const missing = await this.missingObjects(this.tagCache, oids);
         if (missing.length)
             await this.fetchObjects(this.tagCache, missing);
         const objects = await this.readObjects(this.tagCache, oids);
-        for (const { name, oid, ref } of refs) {
+        for (const { name, oid, ref } of annotated) {
             const where = name.replace(/^refs\/tags\//, '');
             const obj = objects.get(oid);
             if (obj?.type !== 'tag') {
-                throw new OperationError(`unreadable tag ${where}: it is not an annotated tag`);
+                skip(name, `unreadable tag ${where}: it is not an annotated tag`);
+                continue;
             }
             const message = tagMessage(obj.body);
-            if (ref.kind === 'freight')
-                snap.freight.push(parseFreight(message, where, ref.freightId));
-            else if (ref.kind === 'verified')
-                snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
-            else
-                snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+            try {
+                if (ref.kind === 'freight')
+                    snap.freight.push(parseFreight(message, where, ref.freightId));
+                else if (ref.kind === 'verified')
+                    snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
+                else
+                    snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
+            }
+            catch (err) {
+                if (!(err instanceof OperationError))
+                    throw err;
+                skip(name, err.message);
+            }
         }
         snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
         return snap;
@@ -54033,25 +61525,27 @@ class StateStore {
         });
         return out;
     }
-    /** Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout. */
-    async projectFiles(branch) {
+    /**
+     * Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout;
+     * `dir` reads another directory's YAML files the same way (`.github/workflows`).
+     */
+    async projectFiles(branch, dir = '.gantry') {
         const b = branch ?? (await this.defaultBranch());
         return this.inCache(async () => {
             const tip = (await this.fetchTips([b])).get(b);
             // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-            const ls = await this.git.tryRun(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], {
-                cwd: this.cache,
-            });
+            const args = ['ls-tree', '-z', '--name-only', `${tip}:${dir}`];
+            const ls = await this.git.tryRun(args, { cwd: this.cache });
             if (ls.exitCode !== 0) {
-                // No .gantry directory at all is an answer (no project files), anything else an error.
+                // No such directory at all is an answer (no files), anything else an error.
                 if (/not a valid object name|not a tree object/i.test(ls.stderr))
                     return [];
-                throw this.git.error(['ls-tree', '-z', '--name-only', `${tip}:.gantry`], ls);
+                throw this.git.error(args, ls);
             }
             const files = ls.stdout
                 .split('\0')
                 .filter((f) => /\.ya?ml$/.test(f))
-                .map((f) => `.gantry/${f}`);
+                .map((f) => `${dir}/${f}`);
             const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
             return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
         });
@@ -54139,44 +61633,100 @@ class StateStore {
     }
     /**
      * One promotion, one commit: the edited manifests and the stage's state file together, pushed
-     * to the stage's branch. A push that loses a race is retried on the new tip (edit re-run), with
-     * jittered backoff and a bounded number of tries; nothing is ever force-pushed.
+     * to the stage's branch. A push that loses a race is tried again on the new tip, with jittered
+     * backoff, within a bounded number of tries and time; nothing is ever force-pushed. When none of
+     * the files the promotion read or wrote changed on the new tip, its commit is replayed there
+     * (the same file contents on the new parent) instead of running the steps again: others'
+     * promotions of other stages do not make it start over.
      */
     async commitPromotion(w) {
         this.tipMemo.clear();
         const branch = w.branch ?? (await this.defaultBranch());
         const statePath = stateFilePath(w.project, w.stage);
         await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.opts.cacheDir, 'promote-'));
+        const swept = await sweepCheckouts(this.opts.cacheDir).catch(() => []);
+        if (swept.length)
+            this.log(`removed ${swept.length} checkout(s) left by killed promotions: ${swept.join(', ')}`);
+        const checkout = await makeCheckout(this.opts.cacheDir);
+        const dir = checkout.dir;
         const git = (args, input) => this.git.run(args, { cwd: dir, input });
         try {
             await git(['init', '-q']);
             await git(['remote', 'add', 'origin', this.opts.remote.url]);
             await git(['config', 'remote.origin.promisor', 'true']);
             await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-            await git(['config', 'core.sparseCheckout', w.sparse === false ? 'false' : 'true']);
-            const patterns = [
-                `/${statePath}`,
-                ...(w.paths ?? []).map((p) => `/${p.replace(/^\/+/, '')}`),
+            const sparse = w.sparse !== false;
+            await git(['config', 'core.sparseCheckout', sparse ? 'true' : 'false']);
+            const readSet = [
+                statePath,
+                ...(w.paths ?? []).map((p) => external_node_path_namespaceObject.posix.normalize(p).replace(/^\/+|\/+$/g, '')),
             ];
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), patterns.join('\n') + '\n');
-            let attempts = 0;
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), readSet.map((p) => `/${p}`).join('\n') + '\n');
+            const now = this.opts.retryHooks?.now ?? Date.now;
+            const started = now();
+            const count = { attempts: 0, replays: 0, reruns: 0, transient: 0 };
             // Commits this call tried to push. A push can land and still report failure (a connection
             // reset after the server took it); if the tip is one of ours, the promotion happened.
             const pushed = new Map();
-            return await retry(async () => {
-                attempts++;
+            // The last commit built, when its push lost a race: replayed on the new tip if it can be.
+            let lost;
+            const fetchTip = async () => {
                 await this.fetchInto(dir, [
                     '--depth=1',
                     '--filter=blob:none',
                     `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
                 ], branch);
+                return (await git(['rev-parse', `refs/remotes/origin/${branch}`])).stdout.trim();
+            };
+            const result = (b, commit = b.commit) => ({
+                changed: true,
+                commit,
+                branch,
+                previous: b.previous,
+                changes: b.changes,
+                edits: b.edits,
+                attempts: count.attempts,
+                ...(count.replays ? { replays: count.replays } : {}),
+            });
+            const push = async (b) => {
+                pushed.set(b.commit, b);
+                const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
+                const res = await this.git.tryRun(args, { cwd: dir });
+                if (res.exitCode === 0)
+                    return result(b);
+                const err = this.git.error(args, res);
+                if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
+                    lost = b;
+                    this.log(`push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`);
+                    const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
+                    throw new RaceLostError(`${err.command} failed: ${why}`);
+                }
+                throw err;
+            };
+            const attempt = async () => {
+                count.attempts++;
+                const previousTry = lost;
+                lost = undefined;
+                if (previousTry) {
+                    const tip = await fetchTip();
+                    const landed = pushed.get(tip);
+                    if (landed)
+                        return result(landed, tip);
+                    const replayed = await this.replay(dir, previousTry, tip, sparse ? readSet : undefined);
+                    if (replayed) {
+                        count.replays++;
+                        return push(replayed);
+                    }
+                    this.log(`${branch} changed what this promotion reads; running its steps again`);
+                }
+                if (count.attempts > 1)
+                    count.reruns++;
+                const tip = await fetchTip();
                 await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
                 await git(['clean', '-q', '-fdx']);
-                const tip = (await git(['rev-parse', 'HEAD'])).stdout.trim();
                 const landed = pushed.get(tip);
                 if (landed)
-                    return { changed: true, commit: tip, branch, ...landed, attempts };
+                    return result(landed, tip);
                 const previousText = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
                 const previous = previousText === undefined
                     ? undefined
@@ -54210,7 +61760,7 @@ class StateStore {
                             previous,
                             changes: [],
                             edits: [],
-                            attempts,
+                            attempts: count.attempts,
                         };
                 }
                 await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
@@ -54219,18 +61769,10 @@ class StateStore {
                 const message = promotionMessage(w, changes, editLines);
                 await git(['commit', '-q', '-F', '-'], message);
                 const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+                const built = { commit, parent: tip, message, previous, changes, edits: editLines };
                 if (w.dryRun) {
                     const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
-                    return {
-                        changed: true,
-                        commit,
-                        branch,
-                        previous,
-                        changes,
-                        edits: editLines,
-                        attempts,
-                        diff,
-                    };
+                    return { ...result(built), diff };
                 }
                 if (w.publish) {
                     try {
@@ -54245,46 +61787,74 @@ class StateStore {
                             git,
                         });
                         return {
-                            changed: true,
-                            commit: published.commit,
-                            branch,
-                            previous,
-                            changes,
-                            edits: editLines,
-                            attempts,
+                            ...result(built, published.commit),
                             ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
                         };
                     }
                     catch (err) {
                         if (err instanceof RaceLostError) {
-                            this.log(`${err.message} (try ${attempts}); retrying on the new tip`);
+                            this.log(`${err.message} (try ${count.attempts}); retrying on the new tip`);
                         }
                         throw err;
                     }
                 }
-                pushed.set(commit, { previous, changes, edits: editLines });
-                const push = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-                const res = await this.git.tryRun(push, { cwd: dir });
-                if (res.exitCode !== 0) {
-                    const err = this.git.error(push, res);
-                    if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
-                        this.log(`push to ${branch} lost a race (try ${attempts}); retrying on the new tip`);
-                        const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
-                        throw new RaceLostError(`${err.command} failed: ${why}`);
-                    }
-                    throw err;
-                }
-                return { changed: true, commit, branch, previous, changes, edits: editLines, attempts };
-            }, (err) => isTransient(err) || err instanceof RaceLostError, this.policy, this.opts.retryHooks).catch((err) => {
+                return push(built);
+            };
+            const racePolicy = this.opts.raceRetry ?? this.opts.retry ?? DEFAULT_RACE_RETRY;
+            return await retry(attempt, (err) => {
+                if (err instanceof RaceLostError)
+                    return true;
+                // A flaky network gets the tries of the push policy, not the longer budget of races.
+                return isTransient(err) && ++count.transient < this.policy.attempts;
+            }, racePolicy, this.opts.retryHooks).catch((err) => {
                 if (err instanceof RaceLostError) {
-                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${attempts} tries (${err.message})`);
+                    const seconds = ((now() - started) / 1000).toFixed(1);
+                    const limit = `at most ${racePolicy.attempts} tries${racePolicy.maxElapsedMs === undefined ? '' : ` or ${Math.round(racePolicy.maxElapsedMs / 1000)} s`}`;
+                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${count.attempts} tries in ${seconds} s (${count.replays} replayed on a new tip, ${count.reruns} ran the steps again; ${limit}); nothing was pushed, run the promotion again (${err.message})`);
                 }
                 throw err;
             });
         }
         finally {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            await checkout.remove();
         }
+    }
+    /**
+     * The commit `b` made again on `tip`, when none of the files the promotion could read (`readSet`,
+     * the sparse checkout's paths) nor those it changed differ between its parent and `tip`: then
+     * running the steps on `tip` would write the very same files. undefined when they differ, or
+     * when what the steps read is not known (a full checkout).
+     */
+    async replay(dir, b, tip, readSet) {
+        if (!readSet)
+            return undefined;
+        const git = (args, opts = {}) => this.git.run(args, { cwd: dir, ...opts });
+        if (tip === b.parent)
+            return b;
+        // Trees only: comparing two commits' trees needs no blobs and no history between them.
+        const names = async (from, to) => (await git(['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to])).stdout
+            .split('\0')
+            .filter(Boolean);
+        const theirs = await names(b.parent, tip);
+        // What this promotion changed stays the same from one replay to the next: read it once.
+        b.files ??= parseRawDiff((await git(['diff-tree', '-r', '-z', '--no-renames', b.parent, b.commit])).stdout);
+        const mine = b.files;
+        const touched = (p) => readSet.some((r) => p === r || p.startsWith(`${r}/`)) ||
+            mine.some((m) => m.path === p || p.startsWith(`${m.path}/`) || m.path.startsWith(`${p}/`));
+        if (theirs.some(touched))
+            return undefined;
+        // The new tree: the tip's, with this promotion's files laid over it, built in an index of its
+        // own so the checkout is left alone. --missing-ok: blobs outside the sparse paths were never
+        // fetched, and need not be; the remote has them.
+        const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(dir, '.git', 'gantry-replay-index') };
+        await git(['read-tree', tip], { env });
+        const info = mine
+            .map((m) => m.status === 'D' ? `0 ${'0'.repeat(40)}\t${m.path}` : `${m.mode} ${m.oid}\t${m.path}`)
+            .join('\0');
+        await git(['update-index', '-z', '--index-info'], { env, input: info + '\0' });
+        const tree = (await git(['write-tree', '--missing-ok'], { env })).stdout.trim();
+        const commit = (await git(['commit-tree', tree, '-p', tip, '-F', '-'], { input: b.message })).stdout.trim();
+        return { ...b, commit, parent: tip };
     }
     async fetchInto(dir, args, branch) {
         // No retry here: the promotion loop around this retries transient failures, and nested
@@ -54312,6 +61882,16 @@ const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
 const MAX_HISTORY_DEPTH = 4096;
 /** Reads retry transient failures a few times; writes have their own, longer policy. */
 const READ_RETRY = (p) => ({ ...p, attempts: Math.min(p.attempts, 4) });
+/** `diff-tree -r -z` raw output: `:<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0`. */
+function parseRawDiff(text) {
+    const fields = text.split('\0');
+    const out = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const [, mode = '', , oid = '', status = ''] = (fields[i] ?? '').slice(1).split(' ');
+        out.push({ mode, oid, status: status.charAt(0), path: fields[i + 1] ?? '' });
+    }
+    return out;
+}
 function sameOrigin(a, b) {
     return a.kind === b.kind && a.name === b.name;
 }
@@ -54410,6 +61990,18 @@ function parsePromotionCommit(record, branch) {
 
 
 
+/**
+ * A clone without an `origin` remote: commands that read or write state cannot run there, but
+ * `gantry lint` (which reads the work tree) can, from `localDir`.
+ */
+class NoRemoteError extends ConfigError {
+    localDir;
+    name = 'NoRemoteError';
+    constructor(localDir) {
+        super(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
+        this.localDir = localDir;
+    }
+}
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 function credentialsFor(s, url) {
     return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
@@ -54457,9 +62049,8 @@ async function openRepo(s) {
         else {
             localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
             const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
-            if (origin.exitCode !== 0) {
-                throw new ConfigError(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
-            }
+            if (origin.exitCode !== 0)
+                throw new NoRemoteError(localDir);
             const url = remoteUrlOf(origin.stdout.trim(), localDir);
             remote = parseRemote(url, credentialsFor(s, url));
         }
@@ -54470,6 +62061,7 @@ async function openRepo(s) {
         baseEnv: s.baseEnv,
         identity: s.identity,
         log: s.log,
+        warn: s.warn,
         trace: s.trace,
     });
     return { remote, localDir, store };
@@ -54481,13 +62073,22 @@ async function loadProjects(ctx) {
     return loadProjectsFromFiles(await ctx.store.projectFiles());
 }
 /** The project files' texts, from the clone's work tree or the remote's default branch. */
-async function projectFileTexts(ctx) {
+function projectFileTexts(ctx) {
+    return yamlFilesIn(ctx, PROJECT_DIR);
+}
+/** The workflow files, where `gantry lint` looks for promote jobs and their environments. */
+function workflowFileTexts(ctx) {
+    return yamlFilesIn(ctx, '.github/workflows');
+}
+async function yamlFilesIn(ctx, dirName) {
     if (!ctx.localDir)
-        return ctx.store.projectFiles();
-    const dir = join(ctx.localDir, PROJECT_DIR);
-    const names = (await readdir(dir).catch(() => [])).filter((n) => /\.ya?ml$/.test(n));
+        return ctx.store.projectFiles(undefined, dirName);
+    const dir = join(ctx.localDir, dirName);
+    const names = (await readdir(dir).catch(() => []))
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort();
     return Promise.all(names.map(async (n) => ({
-        file: `${PROJECT_DIR}/${n}`,
+        file: `${dirName}/${n}`,
         text: await readFile(join(dir, n), 'utf8'),
     })));
 }
@@ -54527,6 +62128,7 @@ function openActionRepo(s, ctx) {
         cacheDir: (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry'),
         baseEnv: ctx.env,
         log: (l) => info(l),
+        warn: (l) => warning(l),
         // Step debug logging (re-run with debug, or ACTIONS_STEP_DEBUG) shows every git command gantry
         // runs with its duration, as GANTRY_DEBUG=1 does for the command line.
         ...(isDebug() ? { trace: (l) => core_debug(l) } : {}),
@@ -54863,6 +62465,10 @@ async function settleAll(promises) {
         if (r.status === 'rejected')
             throw r.reason;
     return results.map((r) => r.value);
+}
+/** A promise that never rejects, so that it can be started early and awaited later, or never. */
+function settled(p) {
+    return p.then((value) => ({ value }), (error) => ({ error }));
 }
 
 ;// CONCATENATED MODULE: ./src/status/pipeline.ts
@@ -55838,8 +63444,9 @@ function literal(ch) {
     return REGEX_SPECIAL.has(ch) ? `\\${ch}` : ch;
 }
 /**
- * Translates a doublestar (v4) pattern into an anchored RegExp over `/`-separated paths. An
- * unclosed `[` or `{`, or a trailing `\`, is `syntax error in pattern` as in doublestar.
+ * Translates a doublestar (v4) pattern into an anchored RE2 expression over `/`-separated paths
+ * (RE2, so that `*a*a*a*…` against a long name cannot backtrack for ever). An unclosed `[` or `{`,
+ * or a trailing `\`, is `syntax error in pattern` as in doublestar.
  */
 function compileGlob(pattern) {
     let source;
@@ -55853,7 +63460,8 @@ function compileGlob(pattern) {
             });
         throw err;
     }
-    return new RegExp(`^${source}$`, 'u');
+    // (?s): `**` spans every character, newlines included, as doublestar's does.
+    return compileRegex(`(?s)^${source}$`);
 }
 class GlobTranslator {
     src;
@@ -55947,7 +63555,7 @@ class GlobTranslator {
             negated = true;
             this.pos++;
         }
-        let body = '';
+        const ranges = [];
         let first = true;
         for (;;) {
             const c = this.src[this.pos];
@@ -55966,14 +63574,19 @@ class GlobTranslator {
                 const hi = this.classChar();
                 if ((hi.codePointAt(0) ?? 0) < (lo.codePointAt(0) ?? 0))
                     throw new GlobSyntaxError(`bad range ${lo}-${hi}`);
-                body += `${classLiteral(lo)}-${classLiteral(hi)}`;
+                ranges.push([lo.codePointAt(0) ?? 0, hi.codePointAt(0) ?? 0]);
             }
             else {
-                body += classLiteral(lo);
+                const cp = lo.codePointAt(0) ?? 0;
+                ranges.push([cp, cp]);
             }
         }
         // A class never matches the separator.
-        return negated ? `[^/${body}]` : `(?!/)[${body}]`;
+        if (negated)
+            return `[^/${ranges.map(classRange).join('')}]`;
+        const allowed = withoutSlash(ranges);
+        // RE2 has no empty class; this one matches nothing.
+        return allowed.length ? `[${allowed.map(classRange).join('')}]` : '[^\\x00-\\x{10FFFF}]';
     }
     classChar() {
         if (this.src[this.pos] === '\\') {
@@ -56004,8 +63617,26 @@ class GlobTranslator {
         return `(?:${alternatives.map(finishDoubleStar).join('|')})`;
     }
 }
-function classLiteral(ch) {
-    return '\\^-[]/'.includes(ch) ? `\\${ch}` : ch;
+const SLASH = 0x2f;
+/** The ranges less `/`. */
+function withoutSlash(ranges) {
+    const out = [];
+    for (const [lo, hi] of ranges) {
+        if (hi < SLASH || lo > SLASH)
+            out.push([lo, hi]);
+        else {
+            if (lo < SLASH)
+                out.push([lo, SLASH - 1]);
+            if (hi > SLASH)
+                out.push([SLASH + 1, hi]);
+        }
+    }
+    return out;
+}
+/** One range of an RE2 class; every code point in hex, so that no character is special. */
+function classRange([lo, hi]) {
+    const hex = (cp) => `\\x{${cp.toString(16)}}`;
+    return lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`;
 }
 /** Resolves the end-of-segment `**` marker: `x/**` matches `x` and everything below it. */
 function finishDoubleStar(source) {
@@ -56779,7 +64410,7 @@ function isRecord(v) {
 class IndexFormatError extends Error {
     name = 'IndexFormatError';
 }
-const SPACE = 0x20;
+const helm_index_SPACE = 0x20;
 const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -56807,7 +64438,7 @@ function readKeyLine(buf, start, end) {
             return null;
         key = quotedText(buf, start, close);
         keyEnd = close + 1;
-        while (keyEnd < end && buf[keyEnd] === SPACE)
+        while (keyEnd < end && buf[keyEnd] === helm_index_SPACE)
             keyEnd++;
         if (buf[keyEnd] !== COLON)
             return null;
@@ -56826,27 +64457,27 @@ function readKeyLine(buf, start, end) {
                 keyEnd = i;
                 break;
             }
-            if (c === HASH && i > start && (buf[i - 1] === SPACE || buf[i - 1] === TAB))
+            if (c === HASH && i > start && (buf[i - 1] === helm_index_SPACE || buf[i - 1] === TAB))
                 return null;
         }
         if (keyEnd < 0)
             return null;
         let k = keyEnd;
-        while (k > start && (buf[k - 1] === SPACE || buf[k - 1] === TAB))
+        while (k > start && (buf[k - 1] === helm_index_SPACE || buf[k - 1] === TAB))
             k--;
         key = decode(buf, start, k);
     }
     // Past the colon: the value, if any, on the same line.
     let v = keyEnd + 1;
-    while (v < end && (buf[v] === SPACE || buf[v] === TAB))
+    while (v < end && (buf[v] === helm_index_SPACE || buf[v] === TAB))
         v++;
     let e = end;
-    while (e > v && (buf[e - 1] === SPACE || buf[e - 1] === TAB))
+    while (e > v && (buf[e - 1] === helm_index_SPACE || buf[e - 1] === TAB))
         e--;
     return { key, value: decode(buf, v, e) };
 }
 function isBreakOrSpace(buf, i, end) {
-    return i >= end || buf[i] === SPACE || buf[i] === TAB;
+    return i >= end || buf[i] === helm_index_SPACE || buf[i] === TAB;
 }
 /** Index of the quote closing the quoted scalar opened at `start`, or -1 (also for escapes). */
 function closingQuote(buf, start, end) {
@@ -56906,6 +64537,8 @@ function readScalar(value) {
 }
 /** The `reason` of an unrecognised scan whose document starts with `{` or `[`. */
 const JSON_DOCUMENT = 'JSON or flow-style document';
+/** Longest line the scanner holds while it straddles chunks. */
+const MAX_LINE_BYTES = 1 << 20;
 /**
  * The streaming line scanner. Feed it the index in chunks with `push` (lines may straddle
  * chunks) and call `end` for the result. It keeps only the current partial line and the versions
@@ -56914,6 +64547,7 @@ const JSON_DOCUMENT = 'JSON or flow-style document';
 class IndexYamlScanner {
     chart;
     carry = [];
+    carried = 0;
     lineNo = 0;
     verdict = null;
     /** The first significant byte is `{` or `[`: a JSON (or flow YAML) document. */
@@ -56956,30 +64590,45 @@ class IndexYamlScanner {
             const nl = chunk.indexOf(LF);
             if (nl < 0) {
                 // A line longer than a chunk: its pieces are joined once, when it ends.
-                this.carry.push(chunk.slice());
+                this.hold(chunk);
                 return;
             }
             const line = Buffer.concat([...this.carry, chunk.subarray(0, nl)]);
             this.carry = [];
+            this.carried = 0;
             this.line(line, 0, line.length);
             pos = nl + 1;
         }
         while (pos < chunk.length && !this.done) {
             const nl = chunk.indexOf(LF, pos);
             if (nl < 0) {
-                this.carry.push(chunk.slice(pos));
+                this.hold(chunk.subarray(pos));
                 return;
             }
             this.line(chunk, pos, nl);
             pos = nl + 1;
         }
     }
+    /**
+     * Keep the start of a line that goes on in the next chunk. A line of more than a MiB is no
+     * index the scanner reads (and a body without newlines would otherwise be held whole here).
+     */
+    hold(piece) {
+        this.carried += piece.length;
+        if (this.carried > MAX_LINE_BYTES) {
+            this.carry = [];
+            this.carried = 0;
+            this.giveUp(`a line longer than ${MAX_LINE_BYTES} bytes`);
+            return;
+        }
+        this.carry.push(piece);
+    }
     /** Recognise a JSON document from its first byte, before its first (maybe only) line ends. */
     sniff(chunk) {
         let i = 0;
         if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
             i = 3;
-        while (i < chunk.length && (chunk[i] === SPACE || chunk[i] === TAB || chunk[i] === CR))
+        while (i < chunk.length && (chunk[i] === helm_index_SPACE || chunk[i] === TAB || chunk[i] === CR))
             i++;
         if (chunk[i] === 0x7b || chunk[i] === 0x5b)
             this.json = true;
@@ -57008,11 +64657,11 @@ class IndexYamlScanner {
         if (this.lineNo === 1 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf)
             s += 3;
         let i = s;
-        while (i < e && buf[i] === SPACE)
+        while (i < e && buf[i] === helm_index_SPACE)
             i++;
         if (i < e && buf[i] === TAB) {
             let j = i;
-            while (j < e && (buf[j] === SPACE || buf[j] === TAB))
+            while (j < e && (buf[j] === helm_index_SPACE || buf[j] === TAB))
                 j++;
             if (j === e)
                 return; // a blank line
@@ -57139,7 +64788,7 @@ class IndexYamlScanner {
     item(buf, i, e) {
         this.closeItem();
         let k = i + 1;
-        while (k < e && buf[k] === SPACE)
+        while (k < e && buf[k] === helm_index_SPACE)
             k++;
         if (k < e && buf[k] === TAB)
             return this.giveUp('tab after -');
@@ -57274,7 +64923,7 @@ class JsonSkimmer {
         let i = this.pos;
         for (;;) {
             const c = b[i];
-            if (c === SPACE || c === LF || c === CR || c === TAB)
+            if (c === helm_index_SPACE || c === LF || c === CR || c === TAB)
                 i++;
             else
                 break;
@@ -57415,7 +65064,7 @@ class JsonSkimmer {
             if (d === 0x2c ||
                 d === 0x7d ||
                 d === 0x5d ||
-                d === SPACE ||
+                d === helm_index_SPACE ||
                 d === LF ||
                 d === CR ||
                 d === TAB)
@@ -57545,13 +65194,17 @@ function readChartVersions(body, chart, scan) {
 
 
 
+
 const DEFAULT_CHART_RETRY = {
     attempts: 4,
     baseDelayMs: 500,
     maxDelayMs: 8_000,
 };
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/** A large public repository's index is tens of MiB; 512 MiB streamed costs time, not memory. */
 const DEFAULT_MAX_INDEX_BYTES = 512 * 1024 * 1024;
+/** Parsing YAML whole takes many times the text's size in memory: only this much is kept for it. */
+const DEFAULT_MAX_PARSED_INDEX_BYTES = 64 * 1024 * 1024;
 /** Whether the repository URL names a chart in an OCI registry. */
 function isOciChartURL(repoURL) {
     return /^oci:\/\//i.test(sanitizeURL(repoURL));
@@ -57752,13 +65405,6 @@ async function listHttpChartVersions(repoURL, chart, deps) {
         `${read.versions === null ? `no chart ${chart}` : `${read.versions.length} versions of ${chart}`}`);
     return read.versions;
 }
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    if (n < 1024 * 1024)
-        return `${(n / 1024).toFixed(1)} KiB`;
-    return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
 /** One GET of the index: status checks, a timeout that restarts with every chunk received. */
 async function fetchIndex(url, chart, credentials, deps) {
     const doFetch = deps.fetch ?? fetch;
@@ -57802,42 +65448,41 @@ async function fetchIndex(url, chart, credentials, deps) {
             throw new HttpStatusError(`received unexpected HTTP ${res.status} when retrieving chart repository index file ${url}${hint}`, res.status, parseRetryAfter(res.headers.get('retry-after')));
         }
         const max = deps.maxIndexBytes ?? DEFAULT_MAX_INDEX_BYTES;
-        const declared = Number(res.headers.get('content-length') ?? NaN);
-        if (!res.headers.get('content-encoding') && declared > max) {
-            await res.body?.cancel().catch(() => undefined);
-            throw new OperationError(`${url}: the index is ${formatBytes(declared)}, more than ${formatBytes(max)}`);
-        }
+        const keepMax = Math.min(max, deps.maxParsedIndexBytes ?? DEFAULT_MAX_PARSED_INDEX_BYTES);
         const scanner = new IndexYamlScanner(chart);
-        // The raw chunks are kept in case a fallback parser needs the whole text; the scanner
-        // itself holds nothing but the current line.
+        // The raw chunks are kept in case a fallback parser needs the whole text, but only up to
+        // keepMax: past it they go, and the scanner alone (which holds nothing but the current
+        // line) reads the rest, so a large index costs time, not memory.
         const chunks = [];
+        let kept = true;
         let bytes = 0;
-        if (res.body) {
-            const reader = res.body.getReader();
-            for (;;) {
-                arm();
-                let step;
-                try {
-                    step = await reader.read();
-                }
-                catch (err) {
-                    if (timedOut) {
-                        throw new RequestTimeoutError(`${url}: the index stopped arriving (nothing for ${deps.timeoutMs} ms after ${formatBytes(bytes)})`);
-                    }
-                    throw new NetworkError(`${url}: reading the index failed: ${describeNetworkError(err)}`, {
-                        cause: err,
-                    });
-                }
-                if (step.done)
-                    break;
-                bytes += step.value.byteLength;
-                if (bytes > max) {
-                    await reader.cancel().catch(() => undefined);
-                    throw new OperationError(`${url}: the index is more than ${formatBytes(max)}`);
-                }
-                chunks.push(step.value);
-                scanner.push(step.value);
+        const body = bodyChunks(res, { url, maxBytes: max, what: 'the Helm index' });
+        for (;;) {
+            arm();
+            let step;
+            try {
+                step = await body.next();
             }
+            catch (err) {
+                if (err instanceof BodyTooLargeError)
+                    throw err;
+                if (timedOut) {
+                    throw new RequestTimeoutError(`${url}: the index stopped arriving (nothing for ${deps.timeoutMs} ms after ${formatBytes(bytes)})`);
+                }
+                throw new NetworkError(`${url}: reading the index failed: ${describeNetworkError(err)}`, {
+                    cause: err,
+                });
+            }
+            if (step.done)
+                break;
+            bytes += step.value.byteLength;
+            if (kept && bytes > keepMax) {
+                kept = false;
+                chunks.length = 0;
+            }
+            if (kept)
+                chunks.push(step.value);
+            scanner.push(step.value);
         }
         const scan = scanner.end();
         let joined;
@@ -57845,6 +65490,10 @@ async function fetchIndex(url, chart, credentials, deps) {
             bytes,
             scan,
             body: () => {
+                if (!kept) {
+                    const why = scan.status === 'unrecognised' ? ` (line ${scan.line}: ${scan.reason})` : '';
+                    throw new OperationError(`${url}: the index is ${formatBytes(bytes)}, in a layout the fast scanner does not read${why}, and more than the ${formatBytes(keepMax)} gantry parses whole`);
+                }
                 if (!joined) {
                     joined = Buffer.concat(chunks, bytes);
                     chunks.length = 0; // the pieces can go as soon as the whole exists
@@ -57983,6 +65632,7 @@ function selectsByName(strategy) {
  * - authentication learned once per host and tokens cached per scope (see auth.ts);
  * - digests verified when computed from a body; manifest media types checked.
  */
+
 
 
 
@@ -58429,7 +66079,7 @@ class RegistryClient {
                 res = await attempt();
             }
             catch (err) {
-                if (err instanceof RegistryError)
+                if (err instanceof RegistryError || err instanceof BodyTooLargeError)
                     throw err;
                 if (isTimeout(err)) {
                     throw new RegistryError(`registry ${host} did not answer ${method} ${path} within ${this.opts.requestTimeoutMs} ms`);
@@ -58466,7 +66116,7 @@ class RegistryClient {
         this.opts.log?.warn(`${why}; retrying in ${(delay / 1000).toFixed(1)} s (try ${tryNo + 1} of ${this.retryPolicy.attempts})`);
         await (this.opts.sleep ?? sleep)(delay);
     }
-    /** One HTTP exchange: a concurrency slot (registries only), a timeout, the body read whole. */
+    /** One HTTP exchange: a concurrency slot (registries only), a timeout, the body read up to `maxBytes`. */
     async send(host, url, init, insecure, limited, maxBytes) {
         const sem = limited ? this.semaphore(host) : undefined;
         await sem?.acquire();
@@ -58482,14 +66132,13 @@ class RegistryClient {
                 redirect: 'follow',
                 ...(dispatcher && { dispatcher }),
             });
-            const declared = Number(res.headers.get('content-length'));
-            if (init.method !== 'HEAD' && declared > maxBytes) {
-                await res.body?.cancel();
-                throw new RegistryError(`registry ${host} sent ${declared} bytes for ${new URL(url).pathname}, more than the ${maxBytes} gantry reads`);
+            let body;
+            if (init.method === 'HEAD') {
+                body = Buffer.alloc(0);
             }
-            const body = init.method === 'HEAD' ? Buffer.alloc(0) : Buffer.from(await res.arrayBuffer());
-            if (body.length > maxBytes) {
-                throw new RegistryError(`registry ${host} sent ${body.length} bytes for ${new URL(url).pathname}, more than the ${maxBytes} gantry reads`);
+            else {
+                // Streamed and counted: an endless chunked tag list must fail at the cap, not fill memory.
+                body = await readBody(res, { url, maxBytes, what: 'the registry response' });
             }
             return { status: res.status, headers: res.headers, body, url: res.url || url };
         }
@@ -58539,6 +66188,17 @@ function registryClientFor(settings) {
 
 
 
+/**
+ * With a platform filter, how many tags beyond `discoveryLimit` may be examined and turn out to
+ * lack the platform before discovery gives up (docs/discover.md states it).
+ */
+const PLATFORM_PROBE_EXTRA = 20;
+/**
+ * NewestBuild: the most tags whose build time one run reads. A repository seen for the first time
+ * is read over several runs (the cache keeps what each run learned); without a cap its first run
+ * costs a request or two per tag, however many the registry lists.
+ */
+const NEWEST_BUILD_READS_PER_RUN = 1000;
 const CREATED_KEYS = ['org.opencontainers.image.created', 'org.label-schema.build-date'];
 // RFC 3339 as Go's time.Parse(time.RFC3339) takes it.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
@@ -58787,55 +66447,48 @@ async function discoverImages(sub, client, settings) {
             ordered = sortLexicalTags(filterTags(tags, filter));
         }
         const limit = limitOf(ordered.length);
+        // Tags are examined newest first, one manifest request each (plus a config blob for a
+        // single-platform image under a platform filter), and never more than `budget` of them: a
+        // registry that lists tags without manifests, or thousands of images for other platforms,
+        // must not turn one scheduled run into a request per tag.
+        const budget = Math.min(ordered.length, limit + (pc ? PLATFORM_PROBE_EXTRA : 0));
+        const wanted = settings.resolveAllCandidates ? limit : Math.min(1, limit);
         const out = [];
         let next = 0;
-        if (!settings.resolveAllCandidates) {
-            // Freight takes the newest usable image only: resolve tags in order until one is usable
-            // (exists, and matches the platform) and list the rest as candidates without a digest. One
-            // request per subscription instead of discoveryLimit, which shared registries (and Docker
-            // Hub's pull limits) notice.
-            while (next < ordered.length && !out.length) {
-                const tag = ordered[next++];
-                try {
-                    if (!pc)
-                        out.push({ tag, digest: (await client.resolveDigest(repo, tag)).digest });
-                    else {
-                        const info = await inspector.inspect(tag, { created: false, platform: true });
-                        if (matchesPlatform(info, pc))
-                            out.push(toDiscovered(tag, info, pc));
-                    }
-                }
-                catch (err) {
-                    if (!(err instanceof NotFoundError))
-                        throw err;
-                }
+        const examine = async (tag) => {
+            try {
+                if (!pc)
+                    return { tag, digest: (await client.resolveDigest(repo, tag)).digest };
+                const info = await inspector.inspect(tag, { created: false, platform: true });
+                return matchesPlatform(info, pc) ? toDiscovered(tag, info, pc) : null;
             }
-            for (const tag of ordered.slice(next, next + Math.max(0, limit - out.length)))
-                out.push({ tag });
-            return out;
-        }
+            catch (err) {
+                // Deleted between listing and resolving (or listed without a manifest): skip it.
+                if (err instanceof NotFoundError)
+                    return null;
+                throw err;
+            }
+        };
         // Only as many tags as are still missing are looked at in each round, so no request is
-        // spent on a tag that cannot be returned.
-        while (out.length < limit && next < ordered.length) {
-            const batch = ordered.slice(next, next + (limit - out.length));
+        // spent on a tag that cannot be returned. Without resolveAllCandidates the freight takes the
+        // newest usable image only, so that is one request per subscription instead of
+        // discoveryLimit, which shared registries (and Docker Hub's pull limits) notice.
+        while (out.length < wanted && next < budget) {
+            const batch = ordered.slice(next, next + Math.min(wanted - out.length, budget - next));
             next += batch.length;
-            const found = await mapLimit(batch, parallel, async (tag) => {
-                try {
-                    if (!pc)
-                        return { tag, digest: (await client.resolveDigest(repo, tag)).digest };
-                    const info = await inspector.inspect(tag, { created: false, platform: true });
-                    return matchesPlatform(info, pc) ? toDiscovered(tag, info, pc) : null;
-                }
-                catch (err) {
-                    // Deleted between listing and resolving: skip it.
-                    if (err instanceof NotFoundError)
-                        return null;
-                    throw err;
-                }
-            });
+            const found = await mapLimit(batch, parallel, examine);
             for (const image of found)
                 if (image)
                     out.push(image);
+        }
+        if (out.length === 0 && next > 0) {
+            settings.log.warn(`${repositoryName(repo)}: none of the newest ${next} of ${ordered.length} matching tags ${pc ? `has an image for platform ${sub.platform ?? ''}` : 'resolves to an image'}; discovery examines at most discoveryLimit (${limit})${pc ? ` + ${PLATFORM_PROBE_EXTRA}` : ''} tags per run: raise discoveryLimit or narrow allowTagsRegexes`);
+            return out;
+        }
+        if (!settings.resolveAllCandidates) {
+            // The other candidates are listed by name only, unresolved.
+            for (const tag of ordered.slice(next, next + Math.max(0, limit - out.length)))
+                out.push({ tag });
         }
         return out;
     }
@@ -58931,7 +66584,16 @@ async function newestBuild(sub, client, repo, inspector, candidates, allTags, pc
     }
     for (const info of entries.values())
         inspector.known.set(info.digest, info);
-    const missing = candidates.filter((t) => !entries.has(t));
+    const absent = new Set((cache?.missing ?? []).filter((t) => present.has(t)));
+    const unread = candidates.filter((t) => !entries.has(t) && !absent.has(t));
+    // Tag names mostly grow with time (versions, dates, build numbers), so when the cap bites the
+    // highest names are read first: the likeliest newest builds.
+    const missing = unread.length > NEWEST_BUILD_READS_PER_RUN
+        ? sortLexicalTags(unread).slice(0, NEWEST_BUILD_READS_PER_RUN)
+        : unread;
+    if (missing.length < unread.length) {
+        settings.log.warn(`${repositoryName(repo)}: NewestBuild reads at most ${NEWEST_BUILD_READS_PER_RUN} tags a run; ${unread.length - missing.length} of ${candidates.length} tags are left for later runs (keep the cache directory between runs), so this run chooses among the tags read so far`);
+    }
     if (missing.length > 0) {
         changed = true;
         if (missing.length > 50)
@@ -58950,6 +66612,8 @@ async function newestBuild(sub, client, repo, inspector, candidates, allTags, pc
             const info = infos[i];
             if (info)
                 entries.set(tag, info);
+            else
+                absent.add(tag);
         });
     }
     const images = candidates
@@ -58967,6 +66631,7 @@ async function newestBuild(sub, client, repo, inspector, candidates, allTags, pc
                 tagListHash,
                 selected: selectedTags,
                 tags: Object.fromEntries(entries),
+                ...(absent.size > 0 && { missing: [...absent] }),
             });
         }
         catch (err) {
@@ -59076,6 +66741,160 @@ async function discoverAction(s, ctx) {
     finally {
         await sources.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/actions/environment-action.ts
+
+
+
+
+/**
+ * `command: environment`: the GitHub environment that gates a stage, as the project file says.
+ * The promote job takes its `environment:` from this output, so the project file is the one
+ * place that names it and the job cannot run under another.
+ */
+async function environmentAction(s, ctx) {
+    const repo = await openActionRepo(s, ctx);
+    const project = await singleProject(repo, s.project);
+    const stage = findStage(project, s.stage);
+    setOutput(Output.environment, stage.environment);
+    info(`stage ${stage.name} of ${project.name} is gated by environment ${stage.environment}`);
+    await summary
+        .addRaw(`## gantry environment\n\nStage **${stage.name}** of **${project.name}** runs under environment **${stage.environment}**.\n`)
+        .write();
+}
+
+;// CONCATENATED MODULE: ./src/promotion/gate.ts
+
+/** A promotion refused because the run did not pass the environment that gates its stage. */
+class GateRefusedError extends OperationError {
+    name = 'GateRefusedError';
+}
+/** Deployments of one run are searched among this many at the run's commit. */
+const DEPLOYMENT_WINDOW = 30;
+/** A deployment gantry itself made (its payload carries the promotion), not a job's. */
+function isGantryDeployment(d) {
+    return typeof d.payload === 'object' && d.payload !== null && 'gantry' in d.payload;
+}
+/** Whether a deployment status links to this run (`…/actions/runs/<id>` or `…/runs/<id>/job/…`). */
+function linksToRun(url, runId) {
+    return new RegExp(`/actions/runs/${runId}(?:[/?#]|$)`).test(url);
+}
+function describeRules(env) {
+    const parts = env.rules.map((r) => {
+        if (r.type === 'required_reviewers') {
+            return r.reviewers?.length
+                ? `required reviewers (${r.reviewers.join(', ')})`
+                : 'required reviewers';
+        }
+        if (r.type === 'wait_timer')
+            return `a ${r.waitTimer ?? 0}-minute wait timer`;
+        if (r.type === 'branch_policy')
+            return 'deployment branch rules';
+        return `a ${r.type} rule`;
+    });
+    if (env.branchPolicy && !env.rules.some((r) => r.type === 'branch_policy')) {
+        parts.push('deployment branch rules');
+    }
+    return parts.join(', ');
+}
+/** An environment gates jobs when any rule stands between a job and running under it. */
+function isProtected(env) {
+    return (env.branchPolicy || env.rules.some((r) => r.type !== 'wait_timer' || (r.waitTimer ?? 0) > 0));
+}
+/**
+ * The environments this run's jobs ran under, as GitHub's own deployments for them show (the
+ * statuses of a job's deployment link to its run). `only` narrows the search to one environment.
+ */
+async function runEnvironments(run, only) {
+    const deployments = await run.api.listDeployments({
+        ...(run.sha ? { sha: run.sha } : {}),
+        ...(only ? { environment: only } : {}),
+        limit: DEPLOYMENT_WINDOW,
+    });
+    const found = new Set();
+    for (const d of deployments) {
+        if (isGantryDeployment(d) || found.has(d.environment))
+            continue;
+        const statuses = await run.api.deploymentStatuses(d.id);
+        if (statuses.some((s) => linksToRun(s.logUrl, run.id)))
+            found.add(d.environment);
+    }
+    return found;
+}
+/**
+ * Checks that this run passed the environment that gates `stage`, before anything is committed.
+ * Throws GateRefusedError when the environment has protection rules and nothing shows the run
+ * passed them. What the token cannot read is a warning, never a silent pass.
+ *
+ * `approvals` are the run's environment reviews when they could be read (they also become the
+ * promotion's Approved-By), or the error that kept them from being read.
+ */
+async function checkGate(stage, run, approvals) {
+    const expected = stage.environment;
+    const notes = [];
+    const warnings = [];
+    let env;
+    try {
+        env = await run.api.environment(expected);
+    }
+    catch (err) {
+        warnings.push(`the gate of stage ${stage.name} was not checked: could not read environment ${expected}'s protection rules (${errors_errorMessage(err)})`);
+        return { notes, warnings };
+    }
+    if (!env) {
+        warnings.push(`stage ${stage.name} is gated by environment ${expected}, which does not exist in this repository, so nothing gates it and this job did not run under it; run the promote job under environment: ${expected} (docs/init.md#gates)`);
+        return { notes, warnings };
+    }
+    if (!isProtected(env)) {
+        notes.push(`environment ${expected} of stage ${stage.name} has no protection rules`);
+        return { notes, warnings };
+    }
+    // Evidence one: a reviewer approved this run for the environment.
+    if (!(approvals instanceof Error)) {
+        const by = approvals
+            .filter((a) => a.state === 'approved' && a.environments.includes(expected))
+            .map((a) => a.login);
+        if (by.length) {
+            notes.push(`gate passed: environment ${expected} approved by ${by.join(', ')}`);
+            return { notes, warnings };
+        }
+    }
+    // Evidence two: GitHub's deployment for a job of this run under the environment. It exists
+    // for wait timers and branch rules too, and when an administrator bypassed the reviewers.
+    let ranUnder;
+    try {
+        ranUnder = await runEnvironments(run, expected);
+    }
+    catch (err) {
+        warnings.push(`the gate of stage ${stage.name} (environment ${expected}: ${describeRules(env)}) could not be confirmed: ${approvals instanceof Error ? `the run's approvals could not be read (${errors_errorMessage(approvals)}) and ` : ''}its deployments could not be read (${errors_errorMessage(err)}); give the token deployments: read and actions: read`);
+        return { notes, warnings };
+    }
+    if (ranUnder.has(expected)) {
+        notes.push(`gate passed: this run's job ran under environment ${expected}`);
+        return { notes, warnings };
+    }
+    if (approvals instanceof Error) {
+        warnings.push(`the gate of stage ${stage.name} (environment ${expected}: ${describeRules(env)}) could not be confirmed: the run's approvals could not be read (${errors_errorMessage(approvals)}) and no deployment of ${expected} by this run was found`);
+        return { notes, warnings };
+    }
+    // Refused: say what the job ran under instead, as far as GitHub shows it.
+    let actual = [];
+    try {
+        actual = [...(await runEnvironments(run))];
+    }
+    catch {
+        // The refusal stands; only the name of the other environment is missing from it.
+    }
+    for (const a of approvals) {
+        for (const e of a.environments)
+            if (e !== expected && !actual.includes(e))
+                actual.push(e);
+    }
+    const under = actual.length
+        ? `the job ran under ${actual.map((e) => `environment ${e}`).join(', ')}`
+        : 'the job ran under no environment that GitHub shows for this run';
+    throw new GateRefusedError(`refused: stage ${stage.name} is gated by environment ${expected} (${describeRules(env)}), but run ${run.id} did not pass that gate: ${under}. Nothing was committed. Run the promote job under environment: ${expected} (the promote workflow gantry init writes asks gantry for the stage's environment: docs/init.md#gates)`);
 }
 
 ;// CONCATENATED MODULE: ./src/util/markdown.ts
@@ -59320,14 +67139,10 @@ class StepPendingError extends Error {
  *   freight ID, as in Kargo).
  * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<i>`
  *   (0-based position in the template).
- * - functions: `imageFrom(repoURL[, origin])` → `{RepoURL, Tag, Digest}`, `chartFrom(repoURL[,
- *   name][, origin])` → `{RepoURL, Name, Version}`, `commitFrom(repoURL[, origin])` → `{RepoURL,
- *   ID, Branch, Tag, Message, Author, Committer}`, `warehouse(name)` → `{Kind: "Warehouse", Name}`
- *   (the origin), looked up in the freight collection; nil when nothing matches (Kargo's
- *   documented behaviour, so `imageFrom(x)?.Tag ?? "latest"` works), and an error when several
- *   freight could provide the artifact and no origin says which. Plus Kargo's step-status
- *   functions `success()`, `failure()`, `always()` and `status(alias)`, and every builtin of the
- *   expression language (`semverParse`, `semverDiff`, `quote`, …).
+ * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
+ *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
+ *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`, and
+ *   every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
  *
  * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
  * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
@@ -59336,7 +67151,6 @@ class StepPendingError extends Error {
  * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
  * "update-image"): …` (1-based position in the template).
  */
-
 
 
 
@@ -59423,102 +67237,22 @@ function wrapError(label, what, err) {
         return new ConfigError(message);
     return new OperationError(message, { cause: err });
 }
-function originArg(fn, v) {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const o = v;
-        const name = o['Name'] ?? o['name'];
-        const kind = o['Kind'] ?? o['kind'] ?? 'Warehouse';
-        if (typeof name === 'string' && typeof kind === 'string')
-            return { kind, name };
-    }
-    throw new Error(`${fn}(): the origin argument must come from warehouse(name)`);
-}
-/**
- * The one artifact `match` finds in the collection (restricted to `origin` when given): nil when
- * none, an error when freight of several origins could provide it.
- */
-function findArtifact(fn, what, collection, origin, pick) {
-    const found = [];
-    for (const freight of collection) {
-        if (origin && (freight.origin.name !== origin.name || freight.origin.kind !== origin.kind))
-            continue;
-        const item = pick(freight);
-        if (item !== undefined)
-            found.push({ freight, item });
-    }
-    if (found.length > 1) {
-        const origins = found.map((f) => JSON.stringify(f.freight.origin.name)).join(', ');
-        throw new Error(`${fn}(): freight from several warehouses (${origins}) could provide the ${what}; pass warehouse("name") to say which`);
-    }
-    return found[0]?.item ?? null;
-}
-/** The freight functions over `collection` (see the module comment). */
-function freightFunctions(collection, log = () => undefined) {
-    const missing = (fn, what, origin) => {
-        log(`${fn}(): the freight collection has no ${what}${origin ? ` from warehouse ${JSON.stringify(origin.name)}` : ''}; returning nil`);
-        return null;
-    };
-    return {
-        warehouse: (args) => {
-            const [name] = expectArgs('warehouse', args, ['string']);
-            if (name === '')
-                throw new Error('warehouse(): the name must not be empty');
-            return { Kind: 'Warehouse', Name: name };
-        },
-        imageFrom: (args) => {
-            const [repoURL, o] = expectArgs('imageFrom', args, ['string'], ['map']);
-            const origin = o === undefined ? undefined : originArg('imageFrom', o);
-            const want = normalizeImageURL(repoURL);
-            const what = `image from ${JSON.stringify(repoURL)}`;
-            const image = findArtifact('imageFrom', what, collection, origin, (f) => f.images.find((i) => i.repoURL === repoURL || normalizeImageURL(i.repoURL) === want));
-            if (!image)
-                return missing('imageFrom', what, origin);
-            return { RepoURL: image.repoURL, Tag: image.tag, Digest: image.digest };
-        },
-        chartFrom: (args) => {
-            if (args.length < 1 || args.length > 3)
-                throw new Error(`chartFrom(): expected 1 to 3 arguments, got ${args.length}`);
-            const [repoURL] = expectArgs('chartFrom', args.slice(0, 1), ['string']);
-            let name;
-            let origin;
-            const second = args[1];
-            if (typeof second === 'string')
-                name = second;
-            else if (args.length >= 2)
-                origin = originArg('chartFrom', second);
-            if (args.length === 3) {
-                if (origin)
-                    throw new Error('chartFrom(): the chart name comes before the origin');
-                origin = originArg('chartFrom', args[2]);
-            }
-            const want = normalizeChartURL(repoURL);
-            const what = `chart ${name ? `${JSON.stringify(name)} ` : ''}from ${JSON.stringify(repoURL)}`;
-            const chart = findArtifact('chartFrom', what, collection, origin, (f) => f.charts.find((c) => (c.repoURL === repoURL || normalizeChartURL(c.repoURL) === want) &&
-                (name === undefined || name === '' || c.name === name)));
-            if (!chart)
-                return missing('chartFrom', what, origin);
-            return { RepoURL: chart.repoURL, Name: chart.name, Version: chart.version };
-        },
-        commitFrom: (args) => {
-            const [repoURL, o] = expectArgs('commitFrom', args, ['string'], ['map']);
-            const origin = o === undefined ? undefined : originArg('commitFrom', o);
-            const want = normalizeGitURL(repoURL);
-            const what = `commit from ${JSON.stringify(repoURL)}`;
-            const commit = findArtifact('commitFrom', what, collection, origin, (f) => f.commits.find((c) => c.repoURL === repoURL || normalizeGitURL(c.repoURL) === want));
-            if (!commit)
-                return missing('commitFrom', what, origin);
-            return {
-                RepoURL: commit.repoURL,
-                ID: commit.id,
-                Branch: commit.branch ?? '',
-                Tag: commit.tag ?? '',
-                Message: commit.message ?? '',
-                Author: commit.author ?? '',
-                Committer: commit.committer ?? '',
-            };
-        },
-    };
-}
+/** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
+const STATUS_SIGNATURES = {
+    success: { min: 0, max: 0 },
+    failure: { min: 0, max: 0 },
+    always: { min: 0, max: 0 },
+    status: { min: 1, max: 1 },
+};
+const STEP_CTX_TYPE = structOf('ctx', {
+    project: ANY,
+    stage: ANY,
+    targetFreight: structOf('targetFreight', {
+        name: ANY,
+        alias: ANY,
+        origin: structOf('origin', { kind: ANY, name: ANY }),
+    }),
+});
 function statusFunctions(steps, statuses) {
     return {
         success: (args) => {
@@ -59619,7 +67353,7 @@ async function runSteps(template, ctx, registry) {
             }
             const definition = registry.get(step.uses);
             if (!definition) {
-                throw new ConfigError(`${label}: unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`);
+                throw new ConfigError(`${label}: unknown step ${JSON.stringify(step.uses)}${suggest_didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`);
             }
             let config;
             try {
@@ -59635,6 +67369,7 @@ async function runSteps(template, ctx, registry) {
             try {
                 result = await runWithRetry(step, label, ctx, () => definition.run(config, {
                     ...ctx,
+                    written: step.config,
                     index,
                     ...(step.as !== undefined ? { alias: step.as } : {}),
                 }));
@@ -59750,7 +67485,7 @@ function commitMessageOf(config, outputs, result) {
 function checkFields(step, config, known) {
     for (const key of Object.keys(config)) {
         if (!known.includes(key)) {
-            throw new ConfigError(`${step}: unknown field ${JSON.stringify(key)}${didYouMean(key, known)}; fields: ${known.join(', ')}`);
+            throw new ConfigError(`${step}: unknown field ${JSON.stringify(key)}${suggest_didYouMean(key, known)}; fields: ${known.join(', ')}`);
         }
     }
 }
@@ -59770,8 +67505,11 @@ function optionalBool(step, config, field) {
     }
     return v;
 }
-/** `updates: [{key, value}]` of yaml-update and json-update: at least one, keys non-empty. */
-function requireUpdates(step, config) {
+/**
+ * `updates: [{key, value}]` of yaml-update and json-update: at least one, keys non-empty; the
+ * `extra` flags each step accepts besides key and value.
+ */
+function requireUpdates(step, config, extra = []) {
     const v = config['updates'];
     if (!Array.isArray(v) || v.length === 0) {
         throw new ConfigError(`${step}: updates must be a list of at least one {key, value}`);
@@ -59781,7 +67519,7 @@ function requireUpdates(step, config) {
             throw new ConfigError(`${step}: updates[${i}] must be a map with key and value`);
         }
         const entry = u;
-        checkFields(`${step}: updates[${i}]`, entry, ['key', 'value']);
+        checkFields(`${step}: updates[${i}]`, entry, ['key', 'value', ...extra]);
         const key = entry['key'];
         if (typeof key !== 'string' || key === '') {
             throw new ConfigError(`${step}: updates[${i}].key is required and must be a non-empty string`);
@@ -59789,11 +67527,42 @@ function requireUpdates(step, config) {
         if (!Object.hasOwn(entry, 'value')) {
             throw new ConfigError(`${step}: updates[${i}].value is required (key ${JSON.stringify(key)})`);
         }
-        return { key, value: entry['value'] };
+        const flags = {};
+        for (const flag of extra) {
+            const v = optionalBool(`${step}: updates[${i}]`, entry, flag);
+            if (v !== undefined)
+                flags[flag] = v;
+        }
+        return { key, value: entry['value'], ...flags };
+    });
+}
+const isEmpty = (v) => v === null || v === undefined || v === '';
+/**
+ * Refuse to write null or "" where the file held a value, unless the update says `allowEmpty`:
+ * an expression that came out empty (`imageFrom(x)?.Tag` with no such image, a var left blank)
+ * would otherwise commit a broken manifest. `written` is the step's config as written in the
+ * project file, to name the expression.
+ */
+function refuseEmptyWrites(step, file, updates, previous, written) {
+    updates.forEach((u, i) => {
+        if (u.allowEmpty || !isEmpty(u.value))
+            return;
+        const old = previous.get(u.key);
+        if (isEmpty(old))
+            return;
+        const list = written?.['updates'];
+        const source = Array.isArray(list)
+            ? list[i]?.['value']
+            : undefined;
+        const from = typeof source === 'string' && template_hasExpression(source)
+            ? `; the value comes from ${source.trim()}`
+            : '';
+        throw new ConfigError(`${step}: updates[${i}]: key ${JSON.stringify(u.key)} in ${file} would become ${u.value === '' ? 'an empty string' : 'null'} (it holds ${JSON.stringify(old)})${from}. Fix the expression, or set allowEmpty: true on this update if emptying the key is intended; nothing was written`);
     });
 }
 
 ;// CONCATENATED MODULE: ./src/promotion/promote.ts
+
 
 
 
@@ -59845,6 +67614,8 @@ async function promote(o) {
         throw new ConfigError(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
     }
     const now = o.clock();
+    // The gate is asked about while the state is read; its answer is awaited before any write.
+    const gate = o.gate ? settled(runGate(stage, o.gate)) : undefined;
     // History is read for soak times only: a project without requiredSoakTime does not pay for it.
     const soak = o.project.stages.some((s) => s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs));
     const [snap, states, history] = await settleAll([
@@ -59918,10 +67689,29 @@ async function promote(o) {
             approvedBy.push(a.approvedBy);
         }
     }
-    if (o.github?.run) {
-        for (const login of await runApprovers(o.github.run, stage.environment, warnings, o.log)) {
-            if (!approvedBy.includes(login))
-                approvedBy.push(login);
+    if (gate) {
+        const g = await gate;
+        if ('error' in g)
+            throw g.error;
+        for (const line of g.value.notes)
+            o.log(line);
+        for (const w of g.value.warnings) {
+            warnings.push(w);
+            o.log(`warning: ${w}`);
+        }
+        if (g.value.approvals instanceof Error) {
+            const msg = `could not read the approvals of run ${o.gate?.id}: ${errors_errorMessage(g.value.approvals)}`;
+            warnings.push(msg);
+            o.log(`warning: ${msg}`);
+        }
+        else {
+            for (const a of g.value.approvals) {
+                if (a.state === 'approved' &&
+                    a.environments.includes(stage.environment) &&
+                    !approvedBy.includes(a.login)) {
+                    approvedBy.push(a.login);
+                }
+            }
         }
     }
     const publish = mode === 'pull-request' && o.github
@@ -60007,22 +67797,14 @@ async function promote(o) {
     return outcome;
 }
 /**
- * The reviewers who approved this run's gate for `environment`. A token that cannot read them
- * (it needs actions: read) costs the trailer, not the promotion.
+ * The run's environment reviews (they are also the promotion's Approved-By; a token that cannot
+ * read them, it needs actions: read, costs the trailer), then the gate check that uses them.
  */
-async function runApprovers(run, environment, warnings, log) {
-    try {
-        const reviews = await run.api.runApprovals(run.id);
-        return reviews
-            .filter((r) => r.state === 'approved' && r.environments.includes(environment))
-            .map((r) => r.login);
-    }
-    catch (err) {
-        const msg = `could not read the approvals of run ${run.id}: ${errors_errorMessage(err)}`;
-        warnings.push(msg);
-        log(`warning: ${msg}`);
-        return [];
-    }
+async function runGate(stage, run) {
+    const approvals = await run.api
+        .runApprovals(run.id)
+        .catch((err) => (err instanceof Error ? err : new Error(String(err))));
+    return { ...(await checkGate(stage, run, approvals)), approvals };
 }
 
 ;// CONCATENATED MODULE: ./src/promotion/report.ts
@@ -60104,6 +67886,11 @@ function promotionText(o, dryRun) {
 ;// CONCATENATED MODULE: ./src/promotion/steps/compose-output.ts
 const composeOutput = {
     name: 'compose-output',
+    // Any keys: each one is an output.
+    schema: {
+        type: 'object',
+        description: 'Makes each key of its config an output that later steps read as `outputs.<alias>.<key>`.',
+    },
     run(config) {
         const outputs = {};
         for (const [k, v] of Object.entries(config)) {
@@ -60232,6 +68019,34 @@ async function resolveInside(worktree, relative, field, options, shown, depth) {
     return current;
 }
 
+;// CONCATENATED MODULE: ./src/promotion/steps/schema-parts.ts
+/**
+ * Pieces of the step schemas. Each field carries a `description`: `npm run docs` writes the step
+ * reference (docs/reference/steps.md) from them.
+ */
+/** A non-empty string. */
+const nonEmpty = (description) => ({ type: 'string', minLength: 1, description });
+const schema_parts_text = (description) => ({ type: 'string', description });
+const flag = (description) => ({ type: 'boolean', description });
+/** A freight origin, as `fromOrigin` takes it: `{kind: Warehouse, name}`. */
+const originSchema = (description) => ({
+    type: 'object',
+    description,
+    additionalProperties: false,
+    required: ['kind', 'name'],
+    properties: {
+        kind: { enum: ['Warehouse'], description: 'Always `Warehouse`.' },
+        name: nonEmpty('The warehouse name.'),
+    },
+});
+/** Kargo's git providers (git-push, git-open-pr, git-wait-for-pr). */
+const providerSchema = {
+    enum: ['azure', 'bitbucket', 'gitea', 'github', 'gitlab'],
+    description: "Kargo's; gantry uses the repository's own host.",
+};
+/** A field of Kargo's that gantry accepts and does not act on (the git steps). */
+const KARGO_ONLY = "Kargo's; accepted, not used by gantry.";
+
 ;// CONCATENATED MODULE: ./src/promotion/steps/copy.ts
 /**
  * Kargo's `copy` step: `{inPath, outPath, ignore?}` copies a file, or a directory's contents
@@ -60249,7 +68064,13 @@ async function resolveInside(worktree, relative, field, options, shown, depth) {
 
 
 
-/** A `.gitignore`-style glob as a regular expression source (`*`, `?`, `[…]`, `**`). */
+
+
+/**
+ * A `.gitignore`-style glob as an RE2 expression source (`*`, `?`, `[…]`, `**`); see
+ * compileGlob. Patterns come from configuration and subjects from the repository, so they are
+ * matched with RE2, which cannot backtrack (`*a*a*a*…` against a long name).
+ */
 function globToRegExp(glob) {
     let re = '';
     for (let i = 0; i < glob.length; i++) {
@@ -60275,7 +68096,7 @@ function globToRegExp(glob) {
         else if (c === '?')
             re += '[^/]';
         else if (c === '[') {
-            const end = glob.indexOf(']', i + 2);
+            const end = classEnd(glob, i);
             if (end < 0)
                 re += '\\[';
             else {
@@ -60295,11 +68116,40 @@ function globToRegExp(glob) {
     }
     return re;
 }
+/** Where the class opened at `open` closes (a `]` right after `[` is literal), or -1. */
+function classEnd(glob, open) {
+    let j = open + 1;
+    if (glob[j] === ']')
+        j++;
+    while (j < glob.length) {
+        if (glob[j] === ']')
+            return j;
+        // `[:alpha:]` inside a class is one item; its `]` does not close the class.
+        const posix = glob.startsWith('[:', j) ? glob.indexOf(':]', j + 2) : -1;
+        j = posix >= 0 ? posix + 2 : j + 1;
+    }
+    return -1;
+}
+/** The glob anchored to the whole path, compiled. */
+function copy_compileGlob(glob) {
+    // (?s): `**` spans any character, newlines included.
+    return compileRegex(`(?s)^${globToRegExp(glob)}$`);
+}
+/** Trailing whitespace is dropped, except one space escaped with a backslash. */
+function trimTrailing(line) {
+    let start = line.length;
+    // A loop rather than /\s+$/, which is quadratic on a long run of spaces before other text.
+    while (start > 0 && /\s/.test(line[start - 1] ?? ''))
+        start--;
+    if (start > 0 && start < line.length && line[start - 1] === '\\')
+        start++;
+    return line.slice(0, start);
+}
 /** Parse `.gitignore`-style text into rules (last match wins). */
 function parseIgnore(text) {
     const rules = [];
     for (const raw of text.split(/\r?\n/)) {
-        let line = raw.replace(/(?<!\\)\s+$/, '');
+        let line = trimTrailing(raw);
         if (line === '' || line.startsWith('#'))
             continue;
         let negate = false;
@@ -60319,7 +68169,7 @@ function parseIgnore(text) {
             line = line.slice(1);
         if (line === '')
             continue;
-        rules.push({ negate, dirOnly, anchored, re: new RegExp(`^${globToRegExp(line)}$`) });
+        rules.push({ negate, dirOnly, anchored, re: copy_compileGlob(line) });
     }
     return rules;
 }
@@ -60370,6 +68220,17 @@ async function sameContent(file, data) {
 }
 const copy = {
     name: 'copy',
+    schema: {
+        type: 'object',
+        description: 'Copies a file or a directory inside the checkout.',
+        additionalProperties: false,
+        required: ['inPath', 'outPath'],
+        properties: {
+            inPath: nonEmpty('What to copy, relative to the checkout.'),
+            outPath: nonEmpty('Where to copy it, relative to the checkout.'),
+            ignore: schema_parts_text('.gitignore patterns, one a line, of files not to copy.'),
+        },
+    },
     async run(config, ctx) {
         checkFields('copy', config, ['inPath', 'outPath', 'ignore']);
         const inPath = requireString('copy', config, 'inPath');
@@ -60435,6 +68296,7 @@ const copy = {
 
 
 
+
 const GLOB_CHARS = /[*?[]/;
 /** Paths (relative, `/`-separated, parents before children) under the checkout matching `glob`. */
 async function expandGlob(worktree, glob, field) {
@@ -60450,7 +68312,7 @@ async function expandGlob(worktree, glob, field) {
     // The literal prefix goes through the same checks as any other path.
     const prefix = literal.length ? literal.join('/') : '.';
     const start = await safePath(worktree, prefix, field);
-    const re = new RegExp(`^${globToRegExp(pattern)}$`);
+    const re = copy_compileGlob(pattern);
     const out = [];
     const visit = async (abs, rel) => {
         const st = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
@@ -60473,6 +68335,22 @@ async function expandGlob(worktree, glob, field) {
 }
 const deleteStep = {
     name: 'delete',
+    schema: {
+        type: 'object',
+        description: 'Deletes files or directories inside the checkout (one of `path` and `paths`).',
+        additionalProperties: false,
+        properties: {
+            path: nonEmpty('What to delete, relative to the checkout.'),
+            paths: {
+                type: 'array',
+                minItems: 1,
+                items: nonEmpty('A path or, with `pathsAreGlobs`, a glob.'),
+                description: 'Several paths to delete.',
+            },
+            pathsAreGlobs: flag('Read `paths` as glob patterns.'),
+            strict: flag('Fail when a path does not exist.'),
+        },
+    },
     async run(config, ctx) {
         checkFields('delete', config, ['path', 'paths', 'pathsAreGlobs', 'strict']);
         const strict = optionalBool('delete', config, 'strict') ?? false;
@@ -60550,9 +68428,18 @@ const deleteStep = {
 
 
 
+
 const KEEP = new Set(['.git', '.gantry']);
 const gitClear = {
     name: 'git-clear',
+    schema: {
+        type: 'object',
+        description: "Empties the checkout except `.gantry/`, for templates that write a rendered branch's whole content.",
+        additionalProperties: false,
+        properties: {
+            path: nonEmpty("The checkout: `.`, or the path of the template's `git-clone` checkout."),
+        },
+    },
     async run(config, ctx) {
         checkFields('git-clear', config, ['path']);
         const where = config['path'] === undefined ? '.' : requireString('git-clear', config, 'path');
@@ -60577,6 +68464,21 @@ const gitClear = {
 };
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/git-noop.ts
+/**
+ * Kargo's git steps (`git-clone`, `git-commit`, `git-push`, `git-open-pr`, `git-wait-for-pr`;
+ * `git-clear` really clears, see git-clear.ts), accepted so that Kargo promotion templates run unchanged. gantry itself
+ * checks out the stage's branch before the steps and makes one commit (pushed directly or through
+ * a pull request, per the template's `mode`) after them, so these steps change nothing.
+ *
+ * Each logs a line saying so and adds nothing to the commit message (the note would be the same in
+ * every promotion). `git-commit`'s `message` is returned as its `message` output; the engine
+ * surfaces it (or the `commitMessage` outputs `messageFromSteps` names) as the commit message.
+ *
+ * Kargo's paths differ: its steps address a workspace holding checkouts (`./out`); the engine
+ * maps the path of the template's one `git-clone` checkout to the stage's checkout (see
+ * workspacePrefix in engine.ts).
+ */
+
 const WHAT = {
     'git-clone': 'gantry checks out the stage branch itself',
     'git-commit': 'gantry commits the promotion itself',
@@ -60584,9 +68486,90 @@ const WHAT = {
     'git-open-pr': 'gantry opens the pull request itself in pull-request mode',
     'git-wait-for-pr': 'gantry tracks the pull request itself in pull-request mode',
 };
+const kargoString = { type: 'string', description: KARGO_ONLY };
+const kargoFlag = { type: 'boolean', description: KARGO_ONLY };
+const AUTHOR = {
+    type: 'object',
+    description: KARGO_ONLY,
+    additionalProperties: false,
+    properties: { name: kargoString, email: kargoString, signingKey: kargoString },
+};
+/**
+ * Kargo's field names for each step (its schemas under pkg/promotion/runner/builtin/schemas), so
+ * that a misspelt field is caught even though gantry does not act on it. Nothing is required:
+ * gantry needs none of these fields.
+ */
+const SCHEMAS = {
+    'git-clone': {
+        repoURL: kargoString,
+        insecureSkipTLSVerify: kargoFlag,
+        recurseSubmodules: kargoFlag,
+        author: AUTHOR,
+        checkout: {
+            type: 'array',
+            description: "The checkouts; gantry maps the one checkout's `path` onto the stage's branch.",
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['path'],
+                properties: {
+                    as: kargoString,
+                    branch: kargoString,
+                    commit: kargoString,
+                    tag: kargoString,
+                    create: kargoFlag,
+                    path: nonEmpty('Where later steps find the checkout (`./out`).'),
+                    sparse: { type: 'array', items: nonEmpty('A directory.'), description: KARGO_ONLY },
+                },
+            },
+        },
+    },
+    'git-commit': {
+        path: kargoString,
+        message: schema_parts_text("Goes into the promotion commit's body, after the version changes."),
+        messageFromSteps: {
+            type: 'array',
+            items: nonEmpty('A step alias.'),
+            description: 'Aliases of steps whose `commitMessage` outputs make the message.',
+        },
+        author: AUTHOR,
+    },
+    'git-push': {
+        path: kargoString,
+        targetBranch: kargoString,
+        generateTargetBranch: kargoFlag,
+        maxAttempts: { type: 'integer', minimum: 1, description: KARGO_ONLY },
+        forcePush: kargoFlag,
+        provider: providerSchema,
+    },
+    'git-open-pr': {
+        repoURL: kargoString,
+        sourceBranch: kargoString,
+        targetBranch: kargoString,
+        createTargetBranch: kargoFlag,
+        title: kargoString,
+        description: kargoString,
+        labels: { type: 'array', items: nonEmpty('A label.'), description: KARGO_ONLY },
+        provider: providerSchema,
+        insecureSkipTLSVerify: kargoFlag,
+    },
+    'git-wait-for-pr': {
+        repoURL: kargoString,
+        prNumber: { type: 'integer', minimum: 1, description: KARGO_ONLY },
+        provider: providerSchema,
+        insecureSkipTLSVerify: kargoFlag,
+        pollInterval: kargoString,
+    },
+};
 function git_noop_noop(name) {
     return {
         name,
+        schema: {
+            type: 'object',
+            description: `Accepted so that Kargo templates run: ${WHAT[name] ?? 'gantry handles git itself'}.`,
+            additionalProperties: false,
+            properties: SCHEMAS[name] ?? {},
+        },
         run(config, ctx) {
             const note = `${name}: accepted, no-op (${WHAT[name] ?? 'gantry handles git itself'})`;
             ctx.log(note);
@@ -60754,13 +68737,18 @@ function lookupKey(root, parts) {
  *
  * Semantics (Kargo's where it has them):
  * - Keys follow `splitKey` (keypath.ts). On a mapping a numeric part is the key `String(n)`; on a
- *   sequence it is an index, `-1` or an index past the end appends (Kargo `updateSequenceNode`),
- *   below -1 is an error. The legacy `[n]` form indexes too.
- * - Missing keys are created, as Kargo's `UpdateField` does (`addNewField`): a new `key: value`
- *   line at the mapping's indentation after its last entry, with block mappings for missing
- *   intermediate keys. A key whose value is empty or `null` (`root:`) gets the new mapping nested
- *   under it. A path that runs through a non-null scalar is an error (Kargo silently replaces the
- *   scalar with a mapping; that loses data, so gantry refuses).
+ *   sequence it is an index (`-1` and an index past the end append, with `create` below), below
+ *   -1 is an error. The legacy `[n]` form indexes too.
+ * - A key must address a scalar that exists, as in Kargo's yaml-update: a missing key is the
+ *   error `key path not found` (a misspelt key would otherwise add a key nobody reads and leave
+ *   the real one as it was), and a key that holds a mapping or a sequence is the error `key path
+ *   does not address a scalar node` (replacing a whole subtree is never what an image bump means).
+ * - An update with `create: true` may add what is missing (helm-update-chart and
+ *   kustomize-set-image ask for this too): a new `key: value` line at the mapping's indentation
+ *   after its last entry, with block mappings for missing intermediate keys; an index past the
+ *   end of a sequence (or `-1`) appends. A key whose value is empty or `null` (`root:`) gets the
+ *   new mapping nested under it. A path that runs through a non-null scalar is an error even then
+ *   (that would lose data).
  * - Aliases are followed (Kargo does): `alias.key` edits the anchored node, so every alias of it
  *   sees the change. When the key addresses the alias itself, the alias is replaced by the value.
  * - Strings keep the quoting style of the old value: double stays double, single stays single,
@@ -60781,11 +68769,13 @@ function lookupKey(root, parts) {
 
 
 
+
 function setYamlValues(text, updates, where, options = {}) {
     const planned = updates.map((u) => ({
         key: u.key,
         parts: parseKey(u.key, where),
         value: checkValue(u.value, u.key, where),
+        create: u.create === true,
     }));
     if (planned.length === 0)
         return text;
@@ -60805,7 +68795,7 @@ function setYamlValues(text, updates, where, options = {}) {
         const model = expected[docIndex];
         if (!doc || !model)
             throw new OperationError(`${where}: document ${docIndex} vanished while editing`);
-        const ctx = { text: out, eol, where, key: u.key, doc };
+        const ctx = { text: out, eol, where, key: u.key, doc, create: u.create };
         const edit = locate(ctx, doc.contents, u.parts, 0, u.value, { indent: 0, flow: false });
         out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
         applyToModel(model, u.parts, u.value);
@@ -60985,6 +68975,33 @@ function fail(ctx, offset, message) {
         { file: ctx.where, line, column, path: ctx.key, message },
     ]);
 }
+/** The first `n` parts of a key, written back as a key path (`image.tag`). */
+function yaml_edit_joinKey(parts, n) {
+    return parts
+        .slice(0, n)
+        .map((p) => String(p).replace(/\\/g, '\\\\').replace(/\./g, '\\.'))
+        .join('.');
+}
+/** Kargo's `key path not found`, saying what is missing and how to add it on purpose. */
+function notFound(ctx, offset, why) {
+    fail(ctx, offset, `key path not found: ${why}; yaml-update changes keys that exist (check the spelling), or set create: true on this update to add it`);
+}
+/** Kargo's `key path does not address a scalar node`: a mapping or a sequence is never replaced. */
+function requireScalar(ctx, node, offset) {
+    let target = node;
+    if ((0,dist.isAlias)(target))
+        target = target.resolve(ctx.doc);
+    if (!(0,dist.isMap)(target) && !(0,dist.isSeq)(target))
+        return;
+    const what = (0,dist.isMap)(target)
+        ? `a mapping (keys: ${target.items
+            .map((p) => keyString(p.key))
+            .filter((k) => k !== undefined)
+            .slice(0, 8)
+            .join(', ')})`
+        : `a sequence of ${target.items.length} items`;
+    fail(ctx, offset, `key path does not address a scalar node: it holds ${what}; yaml-update sets one scalar value, so address a key inside it`);
+}
 function keyString(node) {
     if ((0,dist.isScalar)(node))
         return node.value === null ? '' : String(node.value);
@@ -61006,16 +69023,24 @@ function locate(ctx, node, parts, i, value, place) {
     if ((0,dist.isMap)(target)) {
         const map = target;
         const pair = map.items.find((p) => keyString(p.key) === String(part));
-        if (!pair)
+        if (!pair) {
+            if (!ctx.create) {
+                const keys = map.items.map((p) => keyString(p.key) ?? '').filter((k) => k !== '');
+                const under = i === 0 ? 'at the top level' : `under ${JSON.stringify(yaml_edit_joinKey(parts, i))}`;
+                notFound(ctx, map.range?.[0] ?? 0, `there is no key ${JSON.stringify(String(part))} ${under}${suggest_didYouMean(String(part), keys)}`);
+            }
             return insertIntoMap(ctx, map, parts.slice(i), value, place);
+        }
         const keyStart = pair.key.range?.[0] ?? 0;
         const childPlace = {
             indent: columnOf(ctx.text, keyStart),
             flow: place.flow || !!map.flow,
         };
         const child = pair.value;
-        if (last)
+        if (last) {
+            requireScalar(ctx, child, keyStart);
             return replaceValue(ctx, child, value, childPlace, pair);
+        }
         return locate(ctx, child, parts, i + 1, value, childPlace);
     }
     if ((0,dist.isSeq)(target)) {
@@ -61027,18 +69052,30 @@ function locate(ctx, node, parts, i, value, place) {
         }
         if (index < -1)
             fail(ctx, at, `invalid negative index: ${index}`);
-        if (index === -1 || index >= seq.items.length)
+        if (index === -1 || index >= seq.items.length) {
+            if (!ctx.create) {
+                const where = i === 0 ? 'at the top level' : `at ${JSON.stringify(yaml_edit_joinKey(parts, i))}`;
+                notFound(ctx, at, index === -1
+                    ? `index -1 appends an item to the sequence ${where}`
+                    : `the sequence ${where} has ${seq.items.length} item${seq.items.length === 1 ? '' : 's'}, so there is no item ${index}`);
+            }
             return appendToSeq(ctx, seq, parts.slice(i + 1), value, place);
+        }
         const item = seq.items[index];
         const itemPlace = {
             indent: seq.flow ? place.indent : columnOf(ctx.text, at),
             flow: place.flow || !!seq.flow,
         };
-        if (last)
+        if (last) {
+            requireScalar(ctx, item, at);
             return replaceValue(ctx, item, value, itemPlace);
+        }
         return locate(ctx, item, parts, i + 1, value, itemPlace);
     }
     if (isNullScalar(target)) {
+        if (!ctx.create) {
+            notFound(ctx, target.range?.[0] ?? 0, `${JSON.stringify(yaml_edit_joinKey(parts, i))} is empty, so there is no key ${JSON.stringify(String(part))} under it`);
+        }
         return replaceValue(ctx, target, nest(parts.slice(i), value), place, undefined, true);
     }
     const at = target?.range?.[0] ?? 0;
@@ -61095,26 +69132,8 @@ function replaceValue(ctx, node, value, place, pair, blockNest = false) {
     if ((0,dist.isAlias)(node)) {
         return { start, end, text: renderFlow(value, place.flow) };
     }
-    // A collection replaced by something else.
-    if (((0,dist.isMap)(node) || (0,dist.isSeq)(node)) && node.flow) {
-        return { start, end, text: renderFlow(value, place.flow) };
-    }
-    // A block collection: everything from just after the `key:` (or `-`) to its end becomes one line.
-    const from = afterIndicator(text, start);
-    const endsWithNewline = text[end - 1] === '\n';
-    if (from < 0) {
-        // A comment or an anchor sits between `key:` and the collection: keep them, and write the
-        // value where the collection starts, which is indented further than its key.
-        if (columnOf(text, start) <= place.indent) {
-            fail(ctx, start, 'cannot replace a block collection that follows a comment or an anchor');
-        }
-        return { start, end, text: renderFlow(value, place.flow) + (endsWithNewline ? ctx.eol : '') };
-    }
-    return {
-        start: from,
-        end,
-        text: ` ${renderFlow(value, place.flow)}${endsWithNewline ? ctx.eol : ''}`,
-    };
+    // requireScalar stops every update that addresses a mapping or a sequence before this point.
+    throw new OperationError(`${ctx.where}: yaml-update: key ${JSON.stringify(ctx.key)} addresses a collection (this is a gantry bug)`);
 }
 const CORE_TAG_TYPES = {
     'tag:yaml.org,2002:str': 'string',
@@ -61390,9 +69409,34 @@ function applyToModel(doc, parts, value) {
 
 
 
+
 const STEP = 'helm-update-chart';
 const helmUpdateChart = {
     name: STEP,
+    schema: {
+        type: 'object',
+        description: "Sets dependency versions in a chart's `Chart.yaml`.",
+        additionalProperties: false,
+        required: ['path'],
+        properties: {
+            path: nonEmpty('The chart directory, relative to the checkout.'),
+            charts: {
+                type: 'array',
+                description: 'The dependencies to update.',
+                items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['repository', 'name'],
+                    properties: {
+                        repository: nonEmpty("The dependency's `repository`, as `Chart.yaml` writes it."),
+                        name: nonEmpty("The dependency's `name`."),
+                        version: schema_parts_text('The version to set; default: the version in the freight.'),
+                        fromOrigin: originSchema("Which warehouse's freight provides the version."),
+                    },
+                },
+            },
+        },
+    },
     async run(config, ctx) {
         const cfg = parseHelmUpdateChartConfig(config);
         const dir = await safePath(ctx.worktree, cfg.path, `${STEP}: path`);
@@ -61480,7 +69524,7 @@ function updateChartDependencies(text, charts, freightCollection, where) {
         const version = chart.version ?? freightChartVersion(chart, freightCollection, `charts[${i}]`);
         if (dep.version === version)
             return;
-        updates.push({ key: `dependencies.${index}.version`, value: version });
+        updates.push({ key: `dependencies.${index}.version`, value: version, create: true });
         changes.set(dep.name, dep.version ? `${dep.version} -> ${version}` : version);
     });
     return { text: setYamlValues(text, updates, where), changes };
@@ -61627,6 +69671,8 @@ async function helm_update_chart_exists(p) {
  * text from the network is scrubbed of those values. The response body is read up to 2 MiB
  * (Kargo's cap); a larger one fails the step.
  */
+
+
 
 
 
@@ -61834,12 +69880,6 @@ function parseHttpConfig(config) {
         outputs,
     };
 }
-/** `https://host/path?token=***`: no credentials, no query values, no fragment. */
-function describeURL(url) {
-    const keys = [...url.searchParams.keys()];
-    const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
-    return `${url.protocol}//${url.host}${url.pathname}${query}`;
-}
 /** Go's `CanonicalMIMEHeaderKey`: `content-type` → `Content-Type`. */
 function canonicalHeader(name) {
     return name
@@ -61888,32 +69928,6 @@ function parseResponseBody(text, contentType) {
         return text;
     }
 }
-class TooLarge extends Error {
-}
-async function readCapped(res) {
-    const declared = Number(res.headers.get('content-length'));
-    if (declared > MAX_RESPONSE_BYTES) {
-        await res.body?.cancel().catch(() => undefined);
-        throw new TooLarge(` (Content-Length ${declared})`);
-    }
-    if (!res.body)
-        return '';
-    const reader = res.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > MAX_RESPONSE_BYTES) {
-            await reader.cancel().catch(() => undefined);
-            throw new TooLarge('');
-        }
-        chunks.push(value);
-    }
-    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
 function http_isTimeout(err) {
     return err instanceof Error && (err.name === 'TimeoutError' || http_isTimeout(err.cause));
 }
@@ -61929,8 +69943,53 @@ function http_networkReason(err) {
 function formatTimeout(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
+const nameValuesSchema = (description) => ({
+    type: 'array',
+    description,
+    items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'value'],
+        properties: { name: nonEmpty('The name.'), value: schema_parts_text('The value.') },
+    },
+});
+const expression = (description) => ({ type: ['string', 'boolean'], description });
 const http_http = {
     name: http_STEP,
+    schema: {
+        type: 'object',
+        description: 'Sends one HTTP(S) request and judges the response with expressions.',
+        additionalProperties: false,
+        required: ['url'],
+        properties: {
+            method: { enum: [...METHODS], description: 'The HTTP method; default GET.' },
+            url: nonEmpty('The absolute http(s) URL.'),
+            headers: nameValuesSchema('Request headers.'),
+            queryParams: nameValuesSchema('Query parameters added to the URL.'),
+            body: { description: 'The request body: a string, or a value sent as JSON.' },
+            insecureSkipTLSVerify: flag("Do not verify the server's certificate."),
+            proxy: schema_parts_text('An http(s) proxy URL.'),
+            timeout: schema_parts_text('How long one request may take (Go duration, e.g. 30s).'),
+            pollInterval: schema_parts_text('With retry.timeout: how long to wait before asking again.'),
+            responseContentType: schema_parts_text('How to read the body when the server does not say.'),
+            successExpression: expression('An expression over `response`: true means done.'),
+            failureExpression: expression('An expression over `response`: true means failed.'),
+            errorExpression: expression('An expression over `response`: true means an error to retry.'),
+            outputs: {
+                type: 'array',
+                description: 'Outputs for later steps, each computed from the response.',
+                items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['name', 'fromExpression'],
+                    properties: {
+                        name: nonEmpty('The output name.'),
+                        fromExpression: expression('An expression over `response`.'),
+                    },
+                },
+            },
+        },
+    },
     async run(config, ctx) {
         const cfg = parseHttpConfig(config);
         const url = new URL(cfg.url);
@@ -61960,7 +70019,7 @@ const http_http = {
         if (cfg.body?.json && !headers.has('content-type')) {
             headers.set('Content-Type', 'application/json');
         }
-        const what = `${cfg.method} ${describeURL(url)}`;
+        const what = `${cfg.method} ${safeURL(url)}`;
         // Text from elsewhere (network errors, the response) is scrubbed of the request's secrets:
         // servers echo tokens back ("invalid token abc…").
         const scrub = (text) => redactor.redact(text);
@@ -62004,11 +70063,16 @@ const http_http = {
             status = res.status;
             responseHeaders = res.headers;
             try {
-                text = cfg.method === 'HEAD' ? '' : await readCapped(res);
+                text =
+                    cfg.method === 'HEAD'
+                        ? ''
+                        : // TextDecoder, not Buffer: it drops a byte-order mark that would break JSON.parse.
+                            new TextDecoder('utf-8').decode(await readBody(res, { url, maxBytes: MAX_RESPONSE_BYTES, what: 'the response' }));
             }
             catch (err) {
-                if (err instanceof TooLarge) {
-                    throw fail(`the HTTP ${status} response body${err.message} is larger than the ${MAX_RESPONSE_BYTES / (1 << 20)} MiB the step reads`);
+                if (err instanceof BodyTooLargeError) {
+                    const declared = err.declared !== undefined ? ` (Content-Length ${err.declared})` : '';
+                    throw fail(`the HTTP ${status} response body${declared} is larger than the ${formatBytes(MAX_RESPONSE_BYTES)} the step reads`);
                 }
                 if (http_isTimeout(err)) {
                     throw fail(`the response body did not arrive within ${formatTimeout(cfg.timeoutMs)} (config.timeout)`);
@@ -62103,7 +70167,8 @@ const http_http = {
  * - `null` on the way is replaced by the created structure; any other scalar on the way is an error
  *   (sjson would overwrite it; that loses data, so gantry refuses);
  * - values must be strings, numbers or booleans (Kargo's `isValidScalar`: `value for key "k" is
- *   not a scalar type`).
+ *   not a scalar type`), and the key must not address an object or an array: Kargo documents
+ *   json-update as updating scalar values only (sjson would replace the whole subtree).
  * The result is parsed again and compared with the intended value (a safety net).
  */
 
@@ -62293,8 +70358,11 @@ function json_edit_locate(text, node, parts, i, value, where, key) {
         const member = node.members.find((m) => m.key === String(part));
         if (!member)
             return insertMember(text, node, String(part), create(parts.slice(i + 1), value));
-        if (last)
+        if (last) {
+            if (member.value.kind !== 'scalar')
+                fail(member.value.start, notScalar(member.value));
             return { start: member.value.start, end: member.value.end, text: JSON.stringify(value) };
+        }
         return json_edit_locate(text, member.value, parts, i + 1, value, where, key);
     }
     if (node.kind === 'array') {
@@ -62325,14 +70393,27 @@ function json_edit_locate(text, node, parts, i, value, where, key) {
         const item = node.items[index];
         if (!item)
             return fail(node.start, `no item ${index}`);
-        if (last)
+        if (last) {
+            if (item.kind !== 'scalar')
+                fail(item.start, notScalar(item));
             return { start: item.start, end: item.end, text: JSON.stringify(value) };
+        }
         return json_edit_locate(text, item, parts, i + 1, value, where, key);
     }
     if (node.isNull) {
         return { start: node.start, end: node.end, text: compact(text, create(parts.slice(i), value)) };
     }
     return fail(node.start, `cannot set ${JSON.stringify(String(part))}: the value there is a scalar`);
+}
+/** Kargo documents json-update as updating scalar values only: an object or array stays. */
+function notScalar(node) {
+    const what = node.kind === 'object'
+        ? `an object (keys: ${node.members
+            .slice(0, 8)
+            .map((m) => m.key)
+            .join(', ')})`
+        : `an array of ${node.items.length} items`;
+    return `the value there is ${what}, not a scalar; json-update updates scalar values only, so address a key inside it`;
 }
 /** The structure sjson creates for missing parts: numbers make arrays (null-padded), others objects. */
 function create(parts, value) {
@@ -62430,6 +70511,7 @@ function setIn(root, parts, value) {
 
 
 
+
 /** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
 async function readStepFile(step, abs, rel) {
     try {
@@ -62461,8 +70543,40 @@ function updateSummary(rel, updates, previous) {
     }
     return lines;
 }
+/** Kargo's yaml-update schema, with gantry's `document`, `create` and `allowEmpty`. */
+const yaml_update_schema = {
+    type: 'object',
+    description: 'Sets scalar values in a YAML file by key path, changing only the bytes of each value.',
+    additionalProperties: false,
+    required: ['path', 'updates'],
+    properties: {
+        path: nonEmpty('The YAML file, relative to the checkout.'),
+        document: {
+            type: 'integer',
+            minimum: 0,
+            description: 'gantry: which document of a multi-document file to edit (0 for the first).',
+        },
+        updates: {
+            type: 'array',
+            minItems: 1,
+            description: 'The changes, applied in order.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['key', 'value'],
+                properties: {
+                    key: nonEmpty('Key path: `image.tag`, `containers.0.image`, `annotations.example\\.com/owner`. It must address a scalar the file has.'),
+                    value: { description: 'The new value, usually an expression.' },
+                    create: flag('gantry: add the key (and missing parents; append to a list) when the file lacks it. Without it, a missing key fails as `key path not found`.'),
+                    allowEmpty: flag('gantry: allow writing null or an empty string over a value the file holds.'),
+                },
+            },
+        },
+    },
+};
 const yamlUpdate = {
     name: 'yaml-update',
+    schema: yaml_update_schema,
     async run(config, ctx) {
         checkFields('yaml-update', config, ['path', 'updates', 'document']);
         const path = requireString('yaml-update', config, 'path');
@@ -62471,7 +70585,7 @@ const yamlUpdate = {
         if (document !== undefined && !(Number.isInteger(document) && document >= 0)) {
             throw new ConfigError(`yaml-update: config.document must be a document index (0 for the first), not ${JSON.stringify(document)}`);
         }
-        const updates = requireUpdates('yaml-update', config);
+        const updates = requireUpdates('yaml-update', config, ['create', 'allowEmpty']);
         const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
         const rel = normalizeRelative(path);
         const text = await readStepFile('yaml-update', abs, rel);
@@ -62480,6 +70594,7 @@ const yamlUpdate = {
             previous,
             ...(document !== undefined ? { document: document } : {}),
         });
+        refuseEmptyWrites('yaml-update', rel, updates, previous, ctx.written);
         const changed = out !== text;
         if (changed)
             await (0,promises_namespaceObject.writeFile)(abs, out);
@@ -62501,17 +70616,48 @@ const yamlUpdate = {
 
 
 
+
+/** Kargo's json-update schema (scalar values only), with gantry's `allowEmpty`. */
+const json_update_schema = {
+    type: 'object',
+    description: 'Sets scalar values in a JSON file by key path (sjson syntax), keeping its formatting.',
+    additionalProperties: false,
+    required: ['path', 'updates'],
+    properties: {
+        path: nonEmpty('The JSON file, relative to the checkout.'),
+        updates: {
+            type: 'array',
+            minItems: 1,
+            description: 'The changes, applied in order.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['key', 'value'],
+                properties: {
+                    key: nonEmpty('Key path: `image.tag`, `containers.0.image`. A missing key is created; an object or array is never overwritten.'),
+                    value: {
+                        type: ['string', 'number', 'boolean'],
+                        description: 'The new value: a string, number or boolean.',
+                    },
+                    allowEmpty: flag('gantry: allow writing an empty string over a value the file holds.'),
+                },
+            },
+        },
+    },
+};
 const jsonUpdate = {
     name: 'json-update',
+    schema: json_update_schema,
     async run(config, ctx) {
         checkFields('json-update', config, ['path', 'updates']);
         const path = requireString('json-update', config, 'path');
-        const updates = requireUpdates('json-update', config);
+        const updates = requireUpdates('json-update', config, ['allowEmpty']);
         const abs = await safePath(ctx.worktree, path, 'json-update: path');
         const rel = normalizeRelative(path);
         const text = await readStepFile('json-update', abs, rel);
         const previous = new Map();
         const out = setJsonValues(text, updates, rel, previous);
+        refuseEmptyWrites('json-update', rel, updates, previous, ctx.written);
         const changed = out !== text;
         if (changed)
             await (0,promises_namespaceObject.writeFile)(abs, out);
@@ -62563,6 +70709,7 @@ const jsonUpdate = {
 
 
 
+
 const kustomize_set_image_STEP = 'kustomize-set-image';
 /** kustomize's names for a kustomization file (`konfig.RecognizedKustomizationFileNames`). */
 const KUSTOMIZATION_FILE_NAMES = [
@@ -62573,9 +70720,36 @@ const KUSTOMIZATION_FILE_NAMES = [
 /** Kargo's `preserveSeparator`: a target value of `*` keeps the current one. */
 const PRESERVE = '*';
 /** Field order kustomize writes (and gantry uses for new entries). */
-const IMAGE_FIELDS = ['name', 'newName', 'newTag', 'digest', 'tagSuffix'];
+const kustomize_set_image_IMAGE_FIELDS = ['name', 'newName', 'newTag', 'digest', 'tagSuffix'];
 const kustomizeSetImage = {
     name: kustomize_set_image_STEP,
+    schema: {
+        type: 'object',
+        description: "Sets images in a kustomization's `images`, without a kustomize binary.",
+        additionalProperties: false,
+        required: ['path'],
+        properties: {
+            path: nonEmpty('The directory of the kustomization, relative to the checkout.'),
+            images: {
+                type: 'array',
+                description: 'The images to set; none: every image of the freight.',
+                items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['image'],
+                    properties: {
+                        image: nonEmpty('The image repository, as the freight has it.'),
+                        name: schema_parts_text('The name the kustomization matches; default: `image`.'),
+                        tag: schema_parts_text('The tag to set; default: the tag in the freight.'),
+                        digest: schema_parts_text('The digest to set (instead of a tag).'),
+                        useDigest: flag("Set the freight's digest instead of its tag."),
+                        newName: schema_parts_text('A new image name to set.'),
+                        fromOrigin: originSchema("Which warehouse's freight provides the image."),
+                    },
+                },
+            },
+        },
+    },
     async run(config, ctx) {
         const cfg = parseKustomizeSetImageConfig(config);
         const dir = await safePath(ctx.worktree, cfg.path, `${kustomize_set_image_STEP}: path`);
@@ -62894,7 +71068,7 @@ function readImages(node, where) {
         if (!(0,dist.isMap)(item))
             throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images[${i}] must be a mapping`);
         const img = {};
-        for (const field of IMAGE_FIELDS) {
+        for (const field of kustomize_set_image_IMAGE_FIELDS) {
             const v = item.get(field, true);
             if (v === undefined || v === null)
                 continue;
@@ -62919,22 +71093,22 @@ function kustomize_set_image_scalarText(s) {
     return typeof s.source === 'string' ? s.source : String(s.value);
 }
 function sameImage(a, b) {
-    return IMAGE_FIELDS.every((f) => (a[f] ?? '') === (b[f] ?? ''));
+    return kustomize_set_image_IMAGE_FIELDS.every((f) => (a[f] ?? '') === (b[f] ?? ''));
 }
 function sameNames(a, b) {
     return a.length === b.length && a.every((img, i) => img.name === b[i]?.name);
 }
 function noRemovals(a, b) {
-    return a.every((img, i) => IMAGE_FIELDS.every((f) => img[f] === undefined || b[i]?.[f]));
+    return a.every((img, i) => kustomize_set_image_IMAGE_FIELDS.every((f) => img[f] === undefined || b[i]?.[f]));
 }
 /** Same entries in the same order: change only the values (and add missing keys). */
 function scalarEdits(text, current, merged, where) {
     const updates = [];
     merged.forEach((img, i) => {
-        for (const field of IMAGE_FIELDS) {
+        for (const field of kustomize_set_image_IMAGE_FIELDS) {
             const v = img[field];
             if (v !== undefined && v !== current[i]?.[field]) {
-                updates.push({ key: `images.${i}.${field}`, value: v });
+                updates.push({ key: `images.${i}.${field}`, value: v, create: true });
             }
         }
     });
@@ -62964,7 +71138,7 @@ function rewriteBlock(text, seq, merged, eol) {
         const node = byName.get(m.name);
         if (!node)
             return newItem(m);
-        for (const field of IMAGE_FIELDS) {
+        for (const field of kustomize_set_image_IMAGE_FIELDS) {
             const v = m[field];
             if (v === undefined) {
                 node.delete(field);
@@ -62990,7 +71164,7 @@ function rewriteBlock(text, seq, merged, eol) {
 }
 function newItem(img) {
     const map = new dist.YAMLMap();
-    for (const field of IMAGE_FIELDS) {
+    for (const field of kustomize_set_image_IMAGE_FIELDS) {
         const v = img[field];
         if (v !== undefined)
             map.set(stringScalar(field), stringScalar(v));
@@ -63071,8 +71245,15 @@ async function promoteAction(s, ctx) {
         repo: api,
         signCommits: s.signCommits,
         deployments: s.deployments,
-        ...(runApi && ctx.runId !== undefined ? { run: { api: runApi, id: ctx.runId } } : {}),
     };
+    // The environments that gate jobs belong to the repository running this workflow, wherever
+    // the GitOps repository is.
+    const gate = runApi && ctx.runId !== undefined
+        ? { api: runApi, id: ctx.runId, ...(ctx.sha ? { sha: ctx.sha } : {}) }
+        : undefined;
+    if (ctx.runId !== undefined && !gate) {
+        warning(`the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`);
+    }
     const outcome = await promote({
         project,
         stage: s.stage,
@@ -63087,6 +71268,7 @@ async function promoteAction(s, ctx) {
         fetch,
         log: (l) => info(l),
         ...(github ? { github } : {}),
+        ...(gate ? { gate } : {}),
     });
     for (const w of outcome.warnings)
         warning(w);
@@ -63169,10 +71351,13 @@ const CONDITION_FUNCTIONS = {
     },
 };
 /** Evaluate one condition; it must give a bool (Argo: `expected bool, but got …`). */
-function evalCondition(field, source, env) {
+function evalCondition(field, source, env, interrupt) {
     let value;
     try {
-        value = compile_compileExpr(source).evaluate(env, { functions: CONDITION_FUNCTIONS });
+        value = compile_compileExpr(source).evaluate(env, {
+            functions: CONDITION_FUNCTIONS,
+            ...(interrupt && { interrupt }),
+        });
     }
     catch (err) {
         throw new Error(`${field} ${JSON.stringify(source)}: ${errors_errorMessage(err)}`, { cause: err });
@@ -63185,9 +71370,10 @@ function evalCondition(field, source, env) {
 }
 /**
  * The phase of one measurement. `providerPhase` is what the provider decided by itself; it is
- * used only when the metric has no condition.
+ * used only when the metric has no condition. `interrupt` ends a long evaluation (the run's
+ * deadline); see EvalOptions.interrupt.
  */
-function assessMeasurement(conditions, env, providerPhase) {
+function assessMeasurement(conditions, env, providerPhase, interrupt) {
     const { successCondition: success, failureCondition: failure } = conditions;
     if (success === undefined && failure === undefined) {
         return { phase: providerPhase ?? 'Successful', message: '' };
@@ -63196,9 +71382,9 @@ function assessMeasurement(conditions, env, providerPhase) {
     let bad = false;
     try {
         if (success !== undefined)
-            ok = evalCondition('successCondition', success, env);
+            ok = evalCondition('successCondition', success, env, interrupt);
         if (failure !== undefined)
-            bad = evalCondition('failureCondition', failure, env);
+            bad = evalCondition('failureCondition', failure, env, interrupt);
     }
     catch (err) {
         return { phase: 'Error', message: errors_errorMessage(err) };
@@ -63278,6 +71464,13 @@ function envReferences(value) {
     }
     return [...found].map(([name, fallback]) => ({ name, fallback }));
 }
+/** What `gantry lint` knows of `ctx` in templateEnv (keep them in step). */
+const METRIC_CTX_TYPE = structOf('ctx', {
+    project: ANY,
+    stage: ANY,
+    freight: structOf('freight', { id: ANY, alias: ANY }),
+    commit: ANY,
+});
 function templateEnv(target, env) {
     return {
         ctx: {
@@ -63302,8 +71495,11 @@ function metricParts(metric) {
  * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
  */
 function renderMetric(where, parts, target, env, 
-/** `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified. */
-functions) {
+/**
+ * `functions`: `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified;
+ * `interrupt`: ends a long evaluation (the run's deadline).
+ */
+opts = {}) {
     const all = [parts.config, parts.successCondition, parts.failureCondition];
     const secrets = [];
     for (const { name, fallback } of envReferences(all)) {
@@ -63315,7 +71511,6 @@ functions) {
         }
     }
     const vars = templateEnv(target, env);
-    const opts = functions ? { functions } : {};
     const render = (what, fn) => {
         try {
             return fn();
@@ -63373,7 +71568,11 @@ functions) {
  *   Failed (Skipped metrics do not count); no metrics is Successful at once (Kargo verifies a stage
  *   without verification as soon as the promotion lands);
  * - the run's `timeoutMs` (and the caller's `signal`) ends everything still running: those
- *   metrics are Error (or Skipped when they had not started) and the message says why.
+ *   metrics are Error (or Skipped when they had not started) and the message says why. A timer
+ *   cannot fire while JavaScript runs, so the deadline (by `clock`) is also checked between
+ *   measurements and while conditions and templates are evaluated, and a metric that measures
+ *   without waiting yields to the event loop after each measurement: CPU-bound work cannot
+ *   outlast the timeout.
  *
  * Before anything is measured every metric is prepared: `${{ }}` rendered (templates.ts), the
  * provider looked up and its configuration checked by the provider's `parse`. A metric that fails
@@ -63588,6 +71787,10 @@ class Runner {
     /** Aborted by the overall timeout or the caller's signal. */
     run = new AbortController();
     endReason = '';
+    /** When the run times out, in `clock` milliseconds; set by start(). */
+    deadline = Infinity;
+    /** For expression evaluations: the reason the run ended, once it has. */
+    interrupt = () => this.checkDeadline() ? this.endReason : undefined;
     constructor(opts) {
         this.opts = opts;
         this.clock = opts.clock ?? (() => new Date());
@@ -63601,6 +71804,19 @@ class Runner {
     now() {
         return this.clock().toISOString();
     }
+    /** Ends the run when its deadline has passed (no timer needed). True once the run has ended. */
+    checkDeadline() {
+        if (!this.run.signal.aborted && this.clock().getTime() >= this.deadline) {
+            this.timeOut();
+        }
+        return this.run.signal.aborted;
+    }
+    timeOut() {
+        if (this.run.signal.aborted || this.opts.timeoutMs === undefined)
+            return;
+        this.endReason = `verification timed out after ${formatDuration(this.opts.timeoutMs)}`;
+        this.run.abort(new Error(this.endReason));
+    }
     /** Render, look up and parse every metric; the problems, one per failing metric. */
     prepare(states) {
         const problems = [];
@@ -63613,7 +71829,10 @@ class Runner {
                     const known = [...this.opts.providers.keys()].sort().join(', ');
                     throw new Error(`${where}: provider ${JSON.stringify(metric.provider.name)} is not available (providers: ${known || 'none'})`);
                 }
-                const rendered = renderMetric(where, metricParts(metric), this.opts.target, this.env, this.opts.functions);
+                const rendered = renderMetric(where, metricParts(metric), this.opts.target, this.env, {
+                    ...(this.opts.functions && { functions: this.opts.functions }),
+                    interrupt: this.interrupt,
+                });
                 this.redactor.add(...rendered.secrets);
                 const config = provider.parse(rendered.config, `${where}: provider ${provider.name}`);
                 state.prepared = {
@@ -63633,13 +71852,18 @@ class Runner {
                 state.result.phase = 'Error';
                 state.result.message = message;
                 state.done = true;
-                problems.push(message);
+                // Rendering cut short by the deadline says nothing about the spec.
+                if (!this.run.signal.aborted)
+                    problems.push(message);
             }
         }
         return problems;
     }
     async start() {
         const startedAt = this.now();
+        if (this.opts.timeoutMs !== undefined) {
+            this.deadline = this.clock().getTime() + this.opts.timeoutMs;
+        }
         const states = this.opts.metrics.map((metric) => ({
             metric,
             result: newResult(metric),
@@ -63656,6 +71880,13 @@ class Runner {
             };
         }
         const problems = this.prepare(states);
+        if (this.run.signal.aborted) {
+            for (const s of states) {
+                if (!s.done)
+                    s.result.message = `not run: ${this.endReason}`;
+            }
+            return this.finish(startedAt, states, '');
+        }
         if (problems.length > 0) {
             for (const s of states) {
                 if (!s.done)
@@ -63668,10 +71899,8 @@ class Runner {
         const timeoutMs = this.opts.timeoutMs;
         if (timeoutMs !== undefined) {
             void this.sleep(timeoutMs, finished.signal).then(() => {
-                if (!finished.signal.aborted && !this.run.signal.aborted) {
-                    this.endReason = `verification timed out after ${formatDuration(timeoutMs)}`;
-                    this.run.abort(new Error(this.endReason));
-                }
+                if (!finished.signal.aborted)
+                    this.timeOut();
             });
         }
         const external = this.opts.signal;
@@ -63765,6 +71994,7 @@ class Runner {
             await this.sleep(metric.initialDelayMs, stop);
         }
         for (;;) {
+            this.checkDeadline();
             if (stop.aborted)
                 return;
             state.started = true;
@@ -63800,6 +72030,10 @@ class Runner {
             const wait = m.phase === 'Error' ? this.errorRetryMs : (metric.intervalMs ?? 0);
             if (wait > 0)
                 await this.sleep(wait, stop);
+            // A measurement that settled at once leaves only microtasks behind; without a macrotask
+            // hop, timers (the overall timeout) and cancellation could never run between measurements.
+            else
+                await (0,external_node_timers_promises_namespaceObject.setImmediate)();
         }
     }
     /**
@@ -63870,7 +72104,9 @@ class Runner {
         const outcome = assessMeasurement({
             ...(p.successCondition !== undefined && { successCondition: p.successCondition }),
             ...(p.failureCondition !== undefined && { failureCondition: p.failureCondition }),
-        }, vars, measurement.phase);
+        }, vars, measurement.phase, this.interrupt);
+        if (this.run.signal.aborted)
+            return error(`aborted: ${this.endReason}`);
         const value = measurement.detail ?? formatResult(measurement.result);
         const message = outcome.message ||
             (measurement.phase && measurement.phase !== 'Successful' ? (measurement.detail ?? '') : '');
@@ -63988,7 +72224,7 @@ function checkConfig(where, provider, config, fields) {
     }
     for (const key of Object.keys(config)) {
         if (!fields.includes(key)) {
-            const hint = didYouMean(key, fields);
+            const hint = suggest_didYouMean(key, fields);
             fieldError(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
         }
     }
@@ -64142,6 +72378,7 @@ function isSecretHeader(name) {
  *
  * Failures to measure (401/403/404, unreachable server) are thrown: Error measurements.
  */
+
 
 
 
@@ -64322,14 +72559,14 @@ function sameRevision(observed, wanted) {
     }
     return observed === wanted;
 }
-const nonEmpty = (xs) => (xs ?? []).filter((x) => typeof x === 'string' && x !== '');
+const argocd_nonEmpty = (xs) => (xs ?? []).filter((x) => typeof x === 'string' && x !== '');
 /** Decides one application; `now` for the health cooldown. Exported for the runner's summaries. */
 function assessApplication(ref, app, wanted, now) {
     const status = app.status ?? {};
     const sync = status.sync?.status || 'Unknown';
-    const revisions = nonEmpty(status.sync?.revisions).length
-        ? nonEmpty(status.sync?.revisions)
-        : nonEmpty([status.sync?.revision]);
+    const revisions = argocd_nonEmpty(status.sync?.revisions).length
+        ? argocd_nonEmpty(status.sync?.revisions)
+        : argocd_nonEmpty([status.sync?.revision]);
     const health = status.health?.status ?? '';
     const op = status.operationState;
     const operation = op?.phase ?? '';
@@ -64363,7 +72600,7 @@ function assessApplication(ref, app, wanted, now) {
         operation === 'Running' ||
         operation === 'Terminating' ||
         (op !== undefined && !op.finishedAt);
-    const opRevisions = nonEmpty([
+    const opRevisions = argocd_nonEmpty([
         ...(op?.syncResult?.revisions ?? []),
         op?.syncResult?.revision,
         ...(op?.operation?.sync?.revisions ?? []),
@@ -64377,7 +72614,7 @@ function assessApplication(ref, app, wanted, now) {
     if (app.operation?.sync !== undefined) {
         // Requested (by auto-sync, a user or Kargo) and not picked up yet: the operationState is
         // still the previous operation's.
-        const requested = nonEmpty([
+        const requested = argocd_nonEmpty([
             ...(app.operation.sync.revisions ?? []),
             app.operation.sync.revision,
         ]);
@@ -64449,6 +72686,12 @@ function gatewayError(body) {
     }
     return { message: argocd_oneLine(body) || '(empty body)' };
 }
+/**
+ * Most of an Argo CD answer read. An Application carries its resource tree and sync history;
+ * one with thousands of resources is a few MiB, so 32 MiB leaves room without letting a broken
+ * server fill the process.
+ */
+const ARGOCD_MAX_BODY_BYTES = 32 << 20;
 /** gRPC NotFound: Argo CD's "no such application", as opposed to a proxy's 404 for a wrong path. */
 const GRPC_NOT_FOUND = 5;
 const appLabel = (ref) => (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name);
@@ -64479,9 +72722,15 @@ async function getApplication(ctx, config, server, token, ref, dispatcher) {
         });
         status = res.status;
         statusText = res.statusText;
-        body = await res.text();
+        body = await readText(res, {
+            url,
+            maxBytes: ARGOCD_MAX_BODY_BYTES,
+            what: 'the Argo CD response',
+        });
     }
     catch (err) {
+        if (err instanceof BodyTooLargeError)
+            throw err;
         if (timeout.aborted) {
             throw new Error(`Argo CD (${host}) did not answer for application ${label} within ${config.requestTimeoutMs / 1000}s`, { cause: err });
         }
@@ -64813,6 +73062,7 @@ const command = { name: 'command', parse: command_parse, measure: command_measur
 
 
 
+
 const DATADOG_AGGREGATORS = [
     'avg',
     'min',
@@ -65039,16 +73289,27 @@ function rateLimitText(headers) {
         parts.push(`resets in ${reset}s`);
     return parts.join(', ');
 }
+/**
+ * Most of a Datadog answer read. gantry reads one series' last point; a query grouped by a
+ * busy tag answers a few MiB at most, so more is a broken proxy or a query to narrow.
+ */
+const DATADOG_MAX_BODY_BYTES = 8 << 20;
 async function send(ctx, url, init, timeoutMs, secrets) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([ctx.signal, timeout]);
     const host = new URL(url).host;
     try {
         const res = await ctx.fetch(url, { ...init, signal, redirect: 'follow' });
-        const body = await res.text();
+        const body = await readText(res, {
+            url,
+            maxBytes: DATADOG_MAX_BODY_BYTES,
+            what: 'the Datadog response',
+        });
         return { status: res.status, statusText: res.statusText, headers: res.headers, body };
     }
     catch (err) {
+        if (err instanceof BodyTooLargeError)
+            throw err;
         if (timeout.aborted) {
             throw new Error(`Datadog API request to ${host} timed out after ${timeoutMs / 1000}s`, {
                 cause: err,
@@ -65274,15 +73535,19 @@ const datadog = { name: 'datadog', parse: datadog_parse, measure: datadog_measur
  */
 
 
+
 const github_FIELDS = ['checks', 'ignore', 'ref', 'includeStatuses', 'includeCheckRuns'];
 const MAX_NAMES_IN_DETAIL = 5;
-/** `*` matches any run of characters (`/` and spaces too); everything else is literal. */
+/**
+ * `*` matches any run of characters (`/` and spaces too); everything else is literal. RE2, since
+ * check names come from GitHub and `*a*a*a*…` would make a backtracking engine hang on them.
+ */
 function github_globToRegExp(pattern) {
     const body = pattern
         .split('*')
         .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
         .join('.*');
-    return new RegExp(`^${body}$`, 's');
+    return compileRegex(`(?s)^${body}$`);
 }
 function nameList(where, obj, field) {
     const v = obj[field];
@@ -65580,7 +73845,12 @@ function applyJsonPath(data, path) {
 
 
 
-/** Most of a response body a provider reads. */
+
+/**
+ * Most of a response body the http and prometheus providers read: a health endpoint's JSON or
+ * a query's vector, which gantry reduces to one value. A range query over many series that
+ * needs more is better aggregated in PromQL.
+ */
 const MAX_BODY_BYTES = 1024 * 1024;
 let insecureAgent;
 /** Why a fetch failed, from the undici error and its cause (`connect ECONNREFUSED …`). */
@@ -65592,30 +73862,6 @@ function failure(err) {
         return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
     }
     return errors_errorMessage(err);
-}
-async function request_readCapped(res) {
-    const declared = Number(res.headers.get('content-length'));
-    if (declared > MAX_BODY_BYTES) {
-        await res.body?.cancel();
-        throw new Error(`response body of ${declared} bytes is larger than ${MAX_BODY_BYTES} bytes`);
-    }
-    if (!res.body)
-        return '';
-    const reader = res.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.byteLength;
-        if (size > MAX_BODY_BYTES) {
-            await reader.cancel();
-            throw new Error(`response body is larger than ${MAX_BODY_BYTES} bytes`);
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
 }
 /** Send the request; throws an Error with a readable message (the runner records an Error). */
 async function sendRequest(ctx, url, opts) {
@@ -65640,7 +73886,7 @@ async function sendRequest(ctx, url, opts) {
             ...(opts.insecure && insecureAgent && { dispatcher: insecureAgent }),
         };
         const res = await ctx.fetch(url, init);
-        const text = await request_readCapped(res);
+        const text = await readText(res, { url, maxBytes: MAX_BODY_BYTES, what: 'the response' });
         const out = {};
         res.headers.forEach((value, name) => {
             out[name] = value;
@@ -65648,6 +73894,8 @@ async function sendRequest(ctx, url, opts) {
         return { status: res.status, statusText: res.statusText, headers: out, text };
     }
     catch (err) {
+        if (err instanceof BodyTooLargeError)
+            throw err;
         if (timeout.signal.aborted && !ctx.signal.aborted) {
             throw new Error(`${what}: no response within ${formatDuration(opts.timeoutMs)}`, {
                 cause: err,
@@ -66448,6 +74696,8 @@ function readSettings(action, read, ctx) {
                 freight: required(read, Input.freight, action),
                 reason: settings_optional(read, Input.reason),
             };
+        case 'environment':
+            return { action, ...repo, stage: settings_name(read, Input.stage, action, true) };
     }
 }
 /**
@@ -66477,7 +74727,7 @@ function registryCredentials(read) {
 /** The root action's `command` input. */
 function readCommand(read) {
     const v = settings_optional(read, Input.command);
-    const allowed = ['discover', 'promote', 'verify', 'approve'];
+    const allowed = ROOT_COMMANDS;
     if (!v)
         throw new ConfigError(`input "${Input.command}" is required: one of ${allowed.join(', ')}`);
     if (!allowed.includes(v))
@@ -66486,6 +74736,7 @@ function readCommand(read) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/run.ts
+
 
 
 
@@ -66506,6 +74757,8 @@ async function execute(settings, ctx) {
             return promoteAction(settings, ctx);
         case 'verify':
             return verifyAction(settings, ctx);
+        case 'environment':
+            return environmentAction(settings, ctx);
     }
 }
 /**
@@ -66528,6 +74781,7 @@ async function runAction(action) {
                 ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
                 : undefined,
             runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? Number(env.GITHUB_RUN_ID) : undefined,
+            sha: /^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : undefined,
             // On pull_request events GITHUB_REF_NAME is `<n>/merge`; the branch the workflow file is on,
             // where a dispatch must start it, is the pull request's base.
             refBranch: env.GITHUB_EVENT_NAME?.startsWith('pull_request')
@@ -66571,7 +74825,7 @@ async function runAction(action) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1230);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('verify');
 
