@@ -177,6 +177,14 @@ export function workflowProblems(
               : [];
         const envRaw = environmentOf(job)?.trim();
         const envPath: PathSegment[] = ['jobs', jobId, 'environment'];
+        // Without the deployment GitHub makes for the job, a gate passed by a wait timer or by
+        // branch rules leaves no trace for the promote step to find, and it refuses the run.
+        if (get(get(job, 'environment'), 'deployment') === false) {
+          problem(
+            [...envPath, 'deployment'],
+            `job ${jobId} promotes with environment.deployment: false, so GitHub records no deployment for it and the promote step cannot confirm the job passed its environment's wait timer or branch rules; remove it`,
+          );
+        }
         if (envRaw !== undefined && isGantryEnvironment(jobs, envRaw)) continue;
         const envIsStage = envRaw !== undefined && INPUT_EXPR.exec(envRaw)?.[1] === 'stage';
         // An expression gantry cannot follow (a matrix, another job's own output) is left alone.

@@ -106,6 +106,17 @@ describe('gantry lint over workflows', () => {
     expect(lint(verifyOnly)).toEqual([]);
   });
 
+  test('environment.deployment: false hides the run from the gate check: named', () => {
+    const problems = lint(
+      handWritten('{name: "${{ needs.x.outputs.y }}", deployment: false}', '[dev, prod]'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^\.github\/workflows\/promote\.yml:12:\d+: job promote promotes with environment\.deployment: false/,
+      ),
+    ]);
+  });
+
   test('an environment from a job that is not gantry’s environment command is not trusted blindly but left alone', () => {
     expect(lint(handWritten('${{ matrix.env }}'))).toEqual([]);
   });
