@@ -1,5 +1,6 @@
 import { freightAlias } from '../freight/alias.js';
 import { freightId } from '../freight/id.js';
+import { newestFreight } from '../freight/order.js';
 import type {
   Freight,
   FreightArtifacts,
@@ -382,15 +383,4 @@ export async function duePromotions(
     }
   }
   return { promotions, skipped };
-}
-
-/** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
-export function newestFreight<T extends Pick<Freight, 'id' | 'createdAt'>>(
-  freight: T[],
-): T | undefined {
-  // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
-  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...freight].sort(
-    (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id),
-  )[0];
 }

@@ -12,7 +12,7 @@
  * | `GetLongestSoak(stage)`       | `soak(stage, freightId)`, derived from promotion history    |
  * | namespace                     | project                                                     |
  */
-import { newestFreight } from '../discovery/discover.js';
+import { newestFreight } from '../freight/order.js';
 import type { Freight } from '../freight/types.js';
 import { formatDuration } from '../pipeline/duration.js';
 import type { FreightRequest, Stage } from '../pipeline/types.js';

@@ -1,4 +1,4 @@
-import { newestFreight } from '../discovery/discover.js';
+import { newestFreight } from '../freight/order.js';
 import type { Freight } from '../freight/types.js';
 import { findStage, type Project, type Stage } from '../pipeline/index.js';
 import type { PromotionResult, StateStore } from '../state/index.js';

@@ -4,7 +4,7 @@
  * stage's GitHub deployment, and continue the chain: list the downstream stages for which the
  * freight is now due and, when asked, start their promotion workflow.
  */
-import { newestFreight } from '../discovery/discover.js';
+import { newestFreight } from '../freight/order.js';
 import type { Freight } from '../freight/types.js';
 import type { DeploymentState, GitHubPort } from '../github/client.js';
 import { dispatchPromotion, type DispatchTarget } from '../github/dispatch.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discover, newestFreight, type DiscoverySources } from '../../src/discovery/discover.js';
+import { discover, type DiscoverySources } from '../../src/discovery/discover.js';
+import { newestFreight } from '../../src/freight/order.js';
 import type { DiscoveredImage } from '../../src/discovery/types.js';
 import { parseRemote } from '../../src/git/index.js';
 import { parseProjectFile, type Project } from '../../src/pipeline/index.js';
