@@ -1,7 +1,7 @@
 import { newestFreight } from '../freight/order.js';
 import type { Freight } from '../freight/types.js';
 import { findStage, type Project, type Stage } from '../pipeline/index.js';
-import type { PromotionResult, StateStore } from '../state/index.js';
+import type { PromotionResult, PromotionWrite, StateStore } from '../state/index.js';
 import type { GitHubPort, RunApproval } from '../github/client.js';
 import { checkGate, type GateOutcome, type GateRun } from './gate.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
@@ -104,11 +104,19 @@ export function stepPaths(stage: Stage): string[] | undefined {
   return paths.filter((p) => p !== '' && p !== '.').length === paths.length ? paths : undefined;
 }
 
+/** What a promotion decides from: the project's freight, tags and stage states, read once. */
+interface PromotionView {
+  snap: Awaited<ReturnType<StateStore['snapshot']>>;
+  states: Awaited<ReturnType<StateStore['stageStates']>>;
+  facts: AvailabilityFacts;
+}
+
 /**
- * Kargo's Promotion, run once: pick the freight (or check the one named is available to the
- * stage), run the stage's steps on a checkout of its branch, and commit manifests and state
- * together. Promoting older freight than the newest available holds auto-promotion (a
- * rollback); promoting the newest clears the hold.
+ * Kargo's Promotion, run once, in phases: read what is known, choose the freight (or check the
+ * one named is available to the stage), check the run's gate, run the stage's steps on a
+ * checkout of its branch and publish manifests and state together, then record the deployment.
+ * Promoting older freight than the newest available holds auto-promotion (a rollback);
+ * promoting the newest clears the hold.
  */
 export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
   const stage = findStage(o.project, o.stage);
@@ -121,6 +129,37 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
   const now = o.clock();
   // The gate is asked about while the state is read; its answer is awaited before any write.
   const gate = o.gate ? settled(runGate(stage, o.gate)) : undefined;
+  const view = await readView(o, now);
+  const chosen = chooseFreight(o, stage, view, now);
+  if ('note' in chosen) return { stage: stage.name, note: chosen.note, held: false, warnings: [] };
+  const { freight } = chosen;
+  const hold = rollbackHold(stage, freight, view, now, o.promotedBy);
+  const warnings: string[] = [];
+  const approvedBy = grantApprovers(o, stage, freight, view);
+  if (gate) {
+    const g = await gate;
+    if ('error' in g) throw g.error;
+    passGate(g.value, stage, o, approvedBy, warnings);
+  }
+  const result = await publishSteps(o, stage, mode, freight, view, approvedBy, hold);
+  const outcome: PromoteOutcome = {
+    stage: stage.name,
+    freight,
+    result,
+    held: hold !== null,
+    warnings,
+    ...(approvedBy.length ? { approvedBy } : {}),
+  };
+  // A pull request is not a promotion yet: the deployment belongs to the merge.
+  if (o.github?.deployments && result.changed && !o.dryRun && !result.pullRequest) {
+    const deployment = await recordDeployment(o, o.github, stage, freight, result, warnings);
+    if (deployment) outcome.deployment = deployment;
+  }
+  return outcome;
+}
+
+/** Phase one: freight, tags and stage states; promotion history only when soak times need it. */
+async function readView(o: PromoteOptions, now: Date): Promise<PromotionView> {
   // History is read for soak times only: a project without requiredSoakTime does not pay for it.
   const soak = o.project.stages.some((s) =>
     s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs),
@@ -140,66 +179,85 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     project: o.project.name,
     ...soakFromHistory(history, snap.freight, now, states),
   };
+  return { snap, states, facts };
+}
 
-  let freight: Freight;
+/**
+ * Phase two: the freight named (refused when not available to the stage), or the newest
+ * available that the stage does not run yet; a note when there is nothing to do, and an error
+ * that says why and until when when the newest requested freight cannot enter yet.
+ */
+function chooseFreight(
+  o: PromoteOptions,
+  stage: Stage,
+  { snap, states, facts }: PromotionView,
+  now: Date,
+): { freight: Freight } | { note: string } {
   if (o.freight) {
-    freight = resolveFreight(o.freight, snap.freight);
+    const freight = resolveFreight(o.freight, snap.freight);
     const availability = freightAvailability(stage, freight, facts, now);
     if (!availability.available) {
       throw new OperationError(
         `freight ${freight.alias} (${freight.id.slice(0, 7)}) is not available to ${stage.name}: ${availability.reasons.join('; ')}`,
       );
     }
-  } else {
-    const candidates = promotionCandidate(stage, snap.freight, facts, now);
-    const current = states.get(stage.name);
-    const due = [...candidates.values()].find((f) => !current?.freight.some((c) => c.id === f.id));
-    if (!due && !candidates.size) {
-      // Say why the newest freight the stage asks for cannot enter it, and when it will.
-      const requested = snap.freight.filter((f) =>
-        stage.requestedFreight.some(
-          (r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name,
-        ),
-      );
-      const blocked = newestFreight(requested);
-      if (blocked) {
-        const why = freightAvailability(stage, blocked, facts, now);
-        throw new OperationError(
-          `no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`,
-        );
-      }
-    }
-    if (!due) {
-      return {
-        stage: stage.name,
-        note: candidates.size
-          ? 'the stage already runs the newest available freight'
-          : 'no freight has been recorded for the warehouses this stage requests',
-        held: false,
-        warnings: [],
-      };
-    }
-    freight = due;
+    return { freight };
   }
+  const candidates = promotionCandidate(stage, snap.freight, facts, now);
+  const current = states.get(stage.name);
+  const due = [...candidates.values()].find((f) => !current?.freight.some((c) => c.id === f.id));
+  if (due) return { freight: due };
+  if (!candidates.size) {
+    // Say why the newest freight the stage asks for cannot enter it, and when it will.
+    const requested = snap.freight.filter((f) =>
+      stage.requestedFreight.some(
+        (r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name,
+      ),
+    );
+    const blocked = newestFreight(requested);
+    if (blocked) {
+      const why = freightAvailability(stage, blocked, facts, now);
+      throw new OperationError(
+        `no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`,
+      );
+    }
+  }
+  return {
+    note: candidates.size
+      ? 'the stage already runs the newest available freight'
+      : 'no freight has been recorded for the warehouses this stage requests',
+  };
+}
 
-  // A rollback by hand (older than the newest of its warehouse available here) holds the stage.
+/** A rollback by hand (older than the newest of its warehouse available here) holds the stage. */
+function rollbackHold(
+  stage: Stage,
+  freight: Freight,
+  { snap, facts }: PromotionView,
+  now: Date,
+  by: string,
+): PromotionWrite['autoPromotionHold'] {
   const available = snap.freight.filter(
     (f) =>
       f.origin.name === freight.origin.name && freightAvailability(stage, f, facts, now).available,
   );
   const newest = newestFreight(available);
-  const held = Boolean(newest && newest.id !== freight.id);
-  const state = states.get(stage.name);
-  const collection = [
-    ...(state?.freight ?? [])
-      .filter((f) => f.origin.name !== freight.origin.name)
-      .map((f) => snap.freight.find((x) => x.id === f.id))
-      .filter((f): f is Freight => Boolean(f)),
-    freight,
-  ];
-  const warnings: string[] = [];
+  if (!newest || newest.id === freight.id) return null;
+  return {
+    since: now.toISOString(),
+    by,
+    reason: `promoted ${freight.alias}, older than the newest available ${newest.alias}`,
+  };
+}
+
+/** Who approved: those named by the caller, and `gantry approve` grants of this freight here. */
+function grantApprovers(
+  o: PromoteOptions,
+  stage: Stage,
+  freight: Freight,
+  { snap }: PromotionView,
+): string[] {
   const approvedBy = [...(o.approvedBy ?? [])];
-  // `gantry approve` grants count as approvals of the promotion they make possible.
   for (const a of snap.approvals) {
     if (
       a.project === o.project.name &&
@@ -210,30 +268,62 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
       approvedBy.push(a.approvedBy);
     }
   }
-  if (gate) {
-    const g = await gate;
-    if ('error' in g) throw g.error;
-    for (const line of g.value.notes) o.log(line);
-    for (const w of g.value.warnings) {
-      warnings.push(w);
-      o.log(`warning: ${w}`);
-    }
-    if (g.value.approvals instanceof Error) {
-      const msg = `could not read the approvals of run ${o.gate?.id}: ${errorMessage(g.value.approvals)}`;
-      warnings.push(msg);
-      o.log(`warning: ${msg}`);
-    } else {
-      for (const a of g.value.approvals) {
-        if (
-          a.state === 'approved' &&
-          a.environments.includes(stage.environment) &&
-          !approvedBy.includes(a.login)
-        ) {
-          approvedBy.push(a.login);
-        }
-      }
+  return approvedBy;
+}
+
+/**
+ * Phase three, the gate's answer (a refusal has been thrown already): its notes logged, its
+ * warnings kept, and the reviewers who approved the stage's environment added as approvers.
+ */
+function passGate(
+  g: GateOutcome & { approvals: RunApproval[] | Error },
+  stage: Stage,
+  o: PromoteOptions,
+  approvedBy: string[],
+  warnings: string[],
+): void {
+  const warn = (w: string) => {
+    warnings.push(w);
+    o.log(`warning: ${w}`);
+  };
+  for (const line of g.notes) o.log(line);
+  for (const w of g.warnings) warn(w);
+  if (g.approvals instanceof Error) {
+    warn(`could not read the approvals of run ${o.gate?.id}: ${errorMessage(g.approvals)}`);
+    return;
+  }
+  for (const a of g.approvals) {
+    if (
+      a.state === 'approved' &&
+      a.environments.includes(stage.environment) &&
+      !approvedBy.includes(a.login)
+    ) {
+      approvedBy.push(a.login);
     }
   }
+}
+
+/**
+ * Phase four: the stage's steps run on a checkout of its branch, and their result is committed
+ * with the stage's state, published by push, by pull request, or through GitHub's API (signed).
+ */
+function publishSteps(
+  o: PromoteOptions,
+  stage: Stage,
+  mode: 'direct' | 'pull-request',
+  freight: Freight,
+  { snap, states }: PromotionView,
+  approvedBy: string[],
+  hold: PromotionWrite['autoPromotionHold'],
+): Promise<PromotionResult> {
+  // The freight the steps see: what the stage runs from other warehouses, and this one.
+  const collection = [
+    ...(states.get(stage.name)?.freight ?? [])
+      .filter((f) => f.origin.name !== freight.origin.name)
+      .map((f) => snap.freight.find((x) => x.id === f.id))
+      .filter((f): f is Freight => Boolean(f)),
+    freight,
+  ];
   const publish =
     mode === 'pull-request' && o.github
       ? pullRequestPublisher({
@@ -248,7 +338,7 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
         ? signedPublisher(o.github.repo)
         : undefined;
   const paths = stepPaths(stage);
-  const result = await o.store.commitPromotion({
+  return o.store.commitPromotion({
     project: o.project.name,
     stage: stage.name,
     branch: stage.branch,
@@ -260,13 +350,7 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     sparse: paths !== undefined,
     dryRun: o.dryRun,
     ...(publish ? { publish } : {}),
-    autoPromotionHold: held
-      ? {
-          since: now.toISOString(),
-          by: o.promotedBy,
-          reason: `promoted ${freight.alias}, older than the newest available ${newest?.alias}`,
-        }
-      : null,
+    autoPromotionHold: hold,
     edit: async (worktree) => {
       const done = await runSteps(
         stage.promotionTemplate,
@@ -287,44 +371,47 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
         : done.summary;
     },
   });
-  const outcome: PromoteOutcome = {
-    stage: stage.name,
-    freight,
-    result,
-    held,
-    warnings,
-    ...(approvedBy.length ? { approvedBy } : {}),
-  };
-  // A pull request is not a promotion yet: the deployment belongs to the merge.
-  if (o.github?.deployments && result.changed && !o.dryRun && !result.pullRequest) {
-    try {
-      const d = await o.github.repo.createDeployment({
-        ref: result.commit,
-        environment: stage.environment,
-        description: deploymentDescription(freight, result.changes),
-        payload: deploymentPayload(
-          o.project.name,
-          stage.name,
-          freight,
-          result.branch,
-          result.changes,
-        ),
-      });
-      await o.github.repo.createDeploymentStatus({
-        deploymentId: d.id,
-        state: 'in_progress',
-        description: `promoted; waiting for verification`,
-        ...(o.run ? { logUrl: o.run } : {}),
-      });
-      outcome.deployment = { id: d.id, environment: stage.environment };
-    } catch (err) {
-      // The commit landed: the promotion happened. The Environments view is a mirror of it.
-      const msg = `the promotion landed, but GitHub did not record its deployment: ${errorMessage(err)}`;
-      warnings.push(msg);
-      o.log(`warning: ${msg}`);
-    }
+}
+
+/**
+ * Phase five: the promotion as a deployment of the stage's environment, in progress until
+ * verify ends it. The commit has landed either way, so a refusal is a warning, not a failure.
+ */
+async function recordDeployment(
+  o: PromoteOptions,
+  github: PromoteGitHub,
+  stage: Stage,
+  freight: Freight,
+  result: PromotionResult,
+  warnings: string[],
+): Promise<PromoteOutcome['deployment']> {
+  try {
+    const d = await github.repo.createDeployment({
+      ref: result.commit,
+      environment: stage.environment,
+      description: deploymentDescription(freight, result.changes),
+      payload: deploymentPayload(
+        o.project.name,
+        stage.name,
+        freight,
+        result.branch,
+        result.changes,
+      ),
+    });
+    await github.repo.createDeploymentStatus({
+      deploymentId: d.id,
+      state: 'in_progress',
+      description: `promoted; waiting for verification`,
+      ...(o.run ? { logUrl: o.run } : {}),
+    });
+    return { id: d.id, environment: stage.environment };
+  } catch (err) {
+    // The commit landed: the promotion happened. The Environments view is a mirror of it.
+    const msg = `the promotion landed, but GitHub did not record its deployment: ${errorMessage(err)}`;
+    warnings.push(msg);
+    o.log(`warning: ${msg}`);
+    return undefined;
   }
-  return outcome;
 }
 
 /**
