@@ -232,6 +232,16 @@ describe('release.yml', () => {
     expect(r.stdout).toContain(`::error::tag ${tag} is not vMAJOR.MINOR.PATCH`);
   });
 
+  test("the package.json step refuses a tag that is not package.json's version", () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ version: '1.2.3' }));
+    const step = releaseStep("package.json has the tag's version");
+    expect(runStep(step, dir, { GITHUB_REF_NAME: 'v1.2.3' }).status).toBe(0);
+    const r = runStep(step, dir, { GITHUB_REF_NAME: 'v1.2.4' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('package.json says version 1.2.3, the tag is v1.2.4');
+  });
+
   const notesStep = releaseStep('release notes from CHANGELOG.md');
   test("the notes step extracts CHANGELOG.md's [Unreleased] section", () => {
     const dir = temp();
