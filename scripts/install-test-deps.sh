@@ -11,7 +11,10 @@ command -v htpasswd >/dev/null || need+=(apache2-utils)
 command -v openssl >/dev/null || need+=(openssl)
 command -v skopeo >/dev/null || need+=(skopeo)
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(prometheus)
-command -v chromium >/dev/null || need+=(chromium) # headless, for the dashboard test (playwright-core)
+# headless, for the dashboard test (playwright-core); test/support/browser.ts takes any of these
+# (GitHub's Ubuntu runners have Google Chrome, and Ubuntu's chromium package is only a snap stub)
+command -v chromium >/dev/null || command -v chromium-browser >/dev/null ||
+  command -v google-chrome-stable >/dev/null || command -v google-chrome >/dev/null || need+=(chromium)
 if ((${#need[@]} == 0)); then
   exit 0
 fi

@@ -94,7 +94,9 @@ const DOCS = [
   'docs/promote.md',
   'docs/discover.md',
   'docs/state.md',
+  'docs/releasing.md',
   'README.md',
+  'CONTRIBUTING.md',
 ];
 
 const cleanups: (() => void | Promise<void>)[] = [];
