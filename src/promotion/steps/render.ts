@@ -83,7 +83,8 @@ export function runProgram(
 
 /** The last part of a renderer's stderr, trimmed, for an error message. */
 export function stderrTail(stderr: string): string {
-  const t = stderr.trim();
+  // kubectl prefixes its messages with klog's `E1206 08:43:21.165957   20444 run.go:72] `.
+  const t = stderr.replace(/^[EFIW]\d{4} [\d:.]+\s+\d+ [\w.-]+:\d+\] /gm, '').trim();
   return t.length > STDERR_KEPT ? `…${t.slice(-STDERR_KEPT)}` : t;
 }
 

@@ -273,6 +273,8 @@ describe('kustomize-build: which renderer, and failures', () => {
     expect((err as Error).message).toMatch(
       /^kustomize-build: kubectl kustomize build of "src\/stages\/dev" failed \(exit 1\): .*missing\.yaml/s,
     );
+    // kubectl's klog prefix (`E1206 08:43:21.165957   20444 run.go:72] `) is dropped.
+    expect((err as Error).message).not.toMatch(/run\.go:\d+\]/);
     expect(existsSync(path.join(wt, 'rendered'))).toBe(false);
   });
 
