@@ -15,6 +15,11 @@ import { safePath } from './safe-path.js';
 
 /** The tail of a renderer's stderr put in an error: enough for kustomize's or helm's message. */
 const STDERR_KEPT = 4000;
+/**
+ * How long a renderer may run. A promotion holds its stage's lock while it runs, so a renderer
+ * stuck on the network (a chart download) must not hold it forever.
+ */
+export const RENDER_TIMEOUT_MS = 10 * 60 * 1000;
 /** Rendered output larger than this is refused rather than held in memory. */
 const STDOUT_LIMIT = 64 * 1024 * 1024;
 
@@ -41,13 +46,30 @@ export function runProgram(
   args: readonly string[],
   cwd: string,
   env?: Readonly<Record<string, string | undefined>>,
+  timeoutMs = RENDER_TIMEOUT_MS,
 ): Promise<ProgramResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: stopping it stops what it started (helm's plugins, a shell's
+      // children), which would otherwise hold the output pipes open.
+      detached: true,
       ...(env ? { env: env as NodeJS.ProcessEnv } : {}),
     });
+    const stop = (): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs);
+    timer.unref();
     const out: Buffer[] = [];
     let outBytes = 0;
     let tooBig = false;
@@ -55,7 +77,7 @@ export function runProgram(
     child.stdout.on('data', (b: Buffer) => {
       outBytes += b.length;
       if (outBytes > STDOUT_LIMIT) {
-        if (!tooBig) child.kill('SIGKILL');
+        if (!tooBig) stop();
         tooBig = true;
         return;
       }
@@ -65,9 +87,19 @@ export function runProgram(
       err = (err + b.toString('utf8')).slice(-STDERR_KEPT * 2);
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       reject(e.code === 'ENOENT' ? new MissingBinaryError(binary) : e);
     });
     child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(
+          new OperationError(
+            `${binary} did not finish within ${timeoutMs / 1000} s and was stopped`,
+          ),
+        );
+        return;
+      }
       if (tooBig) {
         reject(
           new OperationError(

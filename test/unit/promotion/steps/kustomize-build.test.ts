@@ -22,6 +22,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PromotionStep } from '../../../../src/pipeline/types.js';
 import { runSteps } from '../../../../src/promotion/steps/engine.js';
 import { kustomizeBuild } from '../../../../src/promotion/steps/kustomize-build.js';
+import { runProgram } from '../../../../src/promotion/steps/render.js';
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import { ConfigError, OperationError } from '../../../../src/util/errors.js';
 import { realTempDir, stepContext } from '../../../support/steps.js';
@@ -378,5 +379,17 @@ describe('kustomize-build: which renderer, and failures', () => {
     expect(readFileSync(path.join(wt, 'm.yaml'), 'utf8')).toContain('name: pulled');
     expect(existsSync(path.join(wt, 'src/stages/dev/charts'))).toBe(false);
     expect(readdirSync(path.join(wt, 'src/stages/dev'))).toEqual(['kustomization.yaml']);
+  });
+});
+
+describe('runProgram', () => {
+  test('a renderer that does not finish in time is stopped, with what it started', async () => {
+    const started = Date.now();
+    const err = await runProgram('/bin/sh', ['-c', 'sleep 30; echo late'], wt, undefined, 300)
+      .then(() => undefined)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OperationError);
+    expect((err as Error).message).toBe('/bin/sh did not finish within 0.3 s and was stopped');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
