@@ -220,6 +220,48 @@ describe("kustomize-build: Kargo's examples, rendered by kubectl kustomize", () 
   });
 });
 
+describe('kustomize-build: more of the real renderer', () => {
+  test('plugin.helm options are flags kubectl kustomize accepts', async () => {
+    const res = await kustomizeBuild.run(
+      {
+        path: 'src/stages/dev',
+        outPath: 'm.yml',
+        plugin: { helm: { apiVersions: ['monitoring.coreos.com/v1'], kubeVersion: '1.30.0' } },
+      },
+      stepContext(wt, { env: env() }),
+    );
+    expect(readFileSync(path.join(wt, 'm.yml'), 'utf8')).toBe(RENDERED);
+    expect(res.changed).toEqual(['m.yml']);
+  });
+
+  test('files in the directory that the build does not produce are left alone, as in Kargo', async () => {
+    mkdirSync(path.join(wt, 'rendered'));
+    writeFileSync(path.join(wt, 'rendered/old.yaml'), 'kept: true\n');
+    await kustomizeBuild.run(
+      { path: 'src/stages/dev', outPath: 'rendered' },
+      stepContext(wt, { env: env() }),
+    );
+    expect(readdirSync(path.join(wt, 'rendered')).sort()).toEqual([
+      'dev-deployment-echo.yaml',
+      'dev-service-echo.yaml',
+      'namespace-dev.yaml',
+      'old.yaml',
+    ]);
+  });
+
+  test('a directory outPath that is a file is refused before the build', async () => {
+    writeFileSync(path.join(wt, 'rendered'), 'x');
+    await expect(
+      kustomizeBuild.run(
+        { path: 'src/stages/dev', outPath: 'rendered' },
+        stepContext(wt, { env: env() }),
+      ),
+    ).rejects.toThrow(
+      /kustomize-build: outPath "rendered" is a file; an outPath not ending in .yaml or .yml is a directory/,
+    );
+  });
+});
+
 describe('kustomize-build: which renderer, and failures', () => {
   const standIn = (name: string, script: string): void => {
     writeFileSync(path.join(bin, name), `#!/bin/sh\n${script}\n`);
