@@ -81,14 +81,21 @@ export interface PromoteOutcome {
 /**
  * Every path the steps' configs name, for the sparse checkout; undefined (check out everything)
  * when a path is computed by an expression, known only when the step runs, or when a step works
- * on the whole tree (git-clear).
+ * on the whole tree (git-clear) or reads files its config does not name (a renderer).
  */
 export function stepPaths(stage: Stage): string[] | undefined {
   const steps = stage.promotionTemplate.steps;
   const prefix = workspacePrefix(steps);
   const paths: string[] = [];
   for (const step of steps) {
-    if (step.uses === 'git-clear') return undefined;
+    // A renderer reads what its input names (a kustomization's `../../base`, values files
+    // beside the chart), which no step path lists: the whole branch is checked out for it.
+    if (
+      step.uses === 'git-clear' ||
+      step.uses === 'kustomize-build' ||
+      step.uses === 'helm-template'
+    )
+      return undefined;
     if (step.uses === 'git-clone') continue;
     const values: unknown[] = ['path', 'inPath', 'outPath'].map((k) => step.config[k]);
     const many = step.config['paths'];

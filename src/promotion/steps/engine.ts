@@ -84,6 +84,7 @@ export function stepAlias(step: Pick<PromotionStep, 'as'>, index: number): strin
 
 /** Config fields that hold paths inside the checkout, mapped from a Kargo workspace path. */
 const PATH_FIELDS = ['path', 'inPath', 'outPath'] as const;
+const PATH_LISTS = ['paths', 'valuesFiles'] as const;
 
 /**
  * Kargo's steps address a workspace holding checkouts (`git-clone` puts the stage's branch at,
@@ -146,10 +147,14 @@ function mapConfigPaths(
     const v = out[key];
     if (typeof v === 'string') out[key] = mapWorkspacePath(v, prefix);
   }
-  if (Array.isArray(out['paths'])) {
-    out['paths'] = out['paths'].map((v) =>
-      typeof v === 'string' ? mapWorkspacePath(v, prefix) : v,
-    );
+  // delete's `paths`, helm-template's `valuesFiles`.
+  for (const key of PATH_LISTS) {
+    const list = out[key];
+    if (Array.isArray(list)) {
+      out[key] = list.map((v: unknown) =>
+        typeof v === 'string' ? mapWorkspacePath(v, prefix) : v,
+      );
+    }
   }
   return out;
 }

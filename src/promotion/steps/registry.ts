@@ -7,9 +7,11 @@ import { copy } from './copy.js';
 import { deleteStep } from './delete.js';
 import { gitClear } from './git-clear.js';
 import { GIT_NOOP_STEPS } from './git-noop.js';
+import { helmTemplate } from './helm-template.js';
 import { helmUpdateChart } from './helm-update-chart.js';
 import { http } from './http.js';
 import { jsonUpdate } from './json-update.js';
+import { kustomizeBuild } from './kustomize-build.js';
 import { kustomizeSetImage } from './kustomize-set-image.js';
 import type { StepDefinition } from './types.js';
 import { yamlUpdate } from './yaml-update.js';
@@ -20,6 +22,8 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     jsonUpdate,
     kustomizeSetImage,
     helmUpdateChart,
+    kustomizeBuild,
+    helmTemplate,
     copy,
     deleteStep,
     composeOutput,

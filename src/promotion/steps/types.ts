@@ -26,6 +26,11 @@ export interface StepContext {
   sleep?: (ms: number) => Promise<void>;
   /** The clock retry timeouts are measured with. Default: the system clock. */
   clock?: () => Date;
+  /**
+   * Environment of the programs steps run (kustomize, kubectl, helm); its PATH finds them.
+   * Default: the process's own, inherited.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
