@@ -11,9 +11,9 @@ import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
-// The stage's path is an expression, as in Kargo's templates, so promote checks out the whole
-// branch: the overlay reads ../../base, which a sparse checkout of the steps' literal paths
-// would leave out (promote's stepPaths does not know what a kustomization reads).
+// The stage's path is an expression, as in Kargo's templates; the literal variant below checks
+// that a renderer gets the whole branch all the same (its kustomization reads ../../base, which
+// no step path names).
 const project = (stepConfig: string) => `project: echo
 warehouses:
   - name: echo
@@ -86,6 +86,28 @@ describe('gantry promote renders with kustomize-build', () => {
         .split('\n')
         .filter((f) => f !== '' && !f.startsWith('.gantry/')),
     ).toEqual(['manifests/dev.yaml', 'src/stages/dev/kustomization.yaml']);
+  });
+
+  test('with every step path literal, the overlay still reads ../../base: a renderer checks out the whole branch', async () => {
+    const literal = createBareRepo(tmp.path, 'literal', {
+      '.gantry/echo.yaml': project(
+        '            path: ./out/src/stages/dev\n            outPath: ./out/manifests/dev.yaml',
+      ).replace('./out/src/stages/\${{ ctx.stage }}', './out/src/stages/dev'),
+      ...FILES,
+    });
+    const store = new StateStore({
+      remote: parseRemote(`file://${literal}`),
+      cacheDir: join(tmp.path, 'w-literal'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    await store.recordFreight('echo', makeFreight('1.0.0'));
+    expect(git(literal, ['show', 'main:.gantry/echo.yaml'])).not.toContain('ctx.stage');
+    const r = await runGantry(['promote', '--stage', 'dev', '--repo', `file://${literal}`], env());
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(git(literal, ['show', 'main:manifests/dev.yaml'])).toContain(
+      'image: ghcr.io/acme/echo:1.0.0',
+    );
   });
 
   test('gantry lint finds a misspelt field by the step schema', async () => {
