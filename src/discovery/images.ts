@@ -56,7 +56,7 @@ export interface ImageRegistry {
 
 export type ImageDiscoverySettings = Pick<
   DiscoverySettings,
-  'cacheDir' | 'log' | 'concurrencyPerRegistry' | 'resolveAllCandidates'
+  'cacheDir' | 'log' | 'concurrencyPerRegistry' | 'resolveAllCandidates' | 'newestBuildReadsPerRun'
 >;
 
 /** What one tag's manifest says, as far as selection cares. Stored in the NewestBuild cache. */
@@ -76,11 +76,13 @@ interface ImageInfo {
 export const PLATFORM_PROBE_EXTRA = 20;
 
 /**
- * NewestBuild: the most tags whose build time one run reads. A repository seen for the first time
- * is read over several runs (the cache keeps what each run learned); without a cap its first run
- * costs a request or two per tag, however many the registry lists.
+ * NewestBuild: the most tags whose build time one run reads. Without a cap a registry listing
+ * hundreds of thousands of tags makes one run cost a request or two per tag. The cap is high
+ * because a run that hits it chooses among the tags read so far, which may miss the newest build,
+ * and on GitHub's runners each scheduled run starts with an empty cache unless it is kept: a real
+ * repository's tags must all fit in one run.
  */
-export const NEWEST_BUILD_READS_PER_RUN = 1000;
+export const NEWEST_BUILD_READS_PER_RUN = 10_000;
 
 const CREATED_KEYS = ['org.opencontainers.image.created', 'org.label-schema.build-date'];
 // RFC 3339 as Go's time.Parse(time.RFC3339) takes it.
@@ -546,13 +548,11 @@ async function newestBuild(
   const unread = candidates.filter((t) => !entries.has(t) && !absent.has(t));
   // Tag names mostly grow with time (versions, dates, build numbers), so when the cap bites the
   // highest names are read first: the likeliest newest builds.
-  const missing =
-    unread.length > NEWEST_BUILD_READS_PER_RUN
-      ? sortLexicalTags(unread).slice(0, NEWEST_BUILD_READS_PER_RUN)
-      : unread;
+  const cap = settings.newestBuildReadsPerRun ?? NEWEST_BUILD_READS_PER_RUN;
+  const missing = unread.length > cap ? sortLexicalTags(unread).slice(0, cap) : unread;
   if (missing.length < unread.length) {
     settings.log.warn(
-      `${repositoryName(repo)}: NewestBuild reads at most ${NEWEST_BUILD_READS_PER_RUN} tags a run; ${unread.length - missing.length} of ${candidates.length} tags are left for later runs (keep the cache directory between runs), so this run chooses among the tags read so far`,
+      `${repositoryName(repo)}: NewestBuild reads at most ${cap} tags a run; ${unread.length - missing.length} of ${candidates.length} tags are left for later runs (keep the cache directory between runs), so this run chooses among the tags read so far`,
     );
   }
   if (missing.length > 0) {

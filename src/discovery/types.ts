@@ -64,5 +64,7 @@ export interface DiscoverySettings {
   concurrencyPerRegistry: number;
   /** Resolve the digest of every candidate (up to discoveryLimit), not only the selected one's. */
   resolveAllCandidates?: boolean;
+  /** NewestBuild: the most tags whose build time one run reads (default 10,000). */
+  newestBuildReadsPerRun?: number;
   log: DiscoveryLog;
 }
