@@ -38256,7 +38256,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1230);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8509);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('discover');
 
@@ -38265,7 +38265,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1230:
+/***/ 8509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41331,615 +41331,12 @@ function suggest_didYouMean(word, candidates) {
     return s !== undefined && s !== word ? ` (did you mean "${s}"?)` : '';
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/freight/words.ts
+;// CONCATENATED MODULE: ./src/freight/order.ts
 /**
- * Words for freight aliases (`lucky-jaguar`): short, friendly, lowercase a–z, no duplicates.
- * An alias is stored in its freight document once assigned, so editing these lists only changes
- * the aliases of freight recorded afterwards.
+ * The newest freight: by creation time, equal times by ID, descending (Kargo sorts by name). The
+ * one ordering rule of freight, asked by discovery (the auto-promotion candidate), promotion (a
+ * rollback holds the stage) and verification (what comes next).
  */
-function words(text) {
-    return Object.freeze(text.trim().split(/\s+/));
-}
-/** 343 adjectives. */
-const ADJECTIVES = words(`
-  able active adept agile airy alert amber amiable ample amused apt arctic ardent artful
-  astute azure balmy basic blazing blissful blithe bold bonny bouncy brainy brave breezy
-  bright brisk bronze bubbly buoyant busy calm candid caring charming cheerful cheery chic
-  chill chirpy civil classy clean clear clever cobalt colorful comfy cool coral cosmic cozy
-  crafty crimson crisp cuddly curious curly cute dainty dandy dapper daring dashing dazzled
-  dazzling decent deft devoted dewy diligent dreamy dulcet dynamic eager early earnest earthy
-  easy elated electric elegant emerald enchanted endless epic evergreen exotic fabled fair
-  famous fancy fast fearless festive fiery fine firm fit fleet floral flowing fluent fluffy
-  flying fond frank free fresh friendly frosty funny fuzzy gallant genial gentle giant gifted
-  gilded glad gleaming glossy glowing golden good graceful gracious grand great green gusty
-  hallowed handy happy hardy harmonious hazy hearty helpful heroic honest honeyed hopeful
-  humble icy ideal indigo inventive ivory jade jaunty jazzy jolly jovial joyful jubilant just
-  keen kind kindly kinetic laughing lavish leafy legendary lilac limber lively lofty loving
-  loyal lucid lucky lunar lush lyrical magic majestic mellow merry mighty mild mindful minty
-  misty modest mossy musical mystic natural nautical neat neon nifty nimble noble novel oaken
-  optimal orange patient peaceful pearly pensive peppy perky placid playful plentiful plucky
-  plush poised polished polite posh precise prime pristine proper proud prudent punctual pure
-  purple quaint quick quiet quirky radiant rapid rare ready regal relaxed resolute rich rising
-  robust rosy roving royal ruby rugged rustic sage sandy sapphire satin savvy scarlet scenic
-  secret serene sharp shining shiny silent silky silver simple sincere skillful sleek sleepy
-  smart smooth snappy snowy snug soaring sociable social solar solid sonic sparkly speedy
-  spiffy spirited splendid sporty spry stable starry stately steady stellar stoic sturdy
-  sublime sugary sunlit sunny super supple sweet swift tawny tender thankful thoughtful
-  thrifty tidal tidy timely tiny topaz tranquil tropical true trusty tuneful twinkly unique
-  upbeat upright urban useful valiant vast velvet verdant vibrant vital vivid wandering warm
-  whimsical wholesome windy wiry wise witty wondrous wooden woolly young zany zealous zesty
-  zippy
-`);
-/** 346 animals. */
-const ANIMALS = words(`
-  aardvark albatross alligator alpaca anchovy angelfish ant anteater antelope armadillo avocet
-  axolotl baboon badger barracuda bat beagle bear beaver bee beetle beluga bison bittern
-  blackbird bluebird bobcat bongo bonobo budgie buffalo bullfinch bumblebee bunny burbot
-  butterfly buzzard camel canary capybara caracal cardinal caribou cassowary cat catfish
-  chameleon cheetah chickadee chicken chinchilla chipmunk cicada clam coati cockatoo cod
-  condor cormorant cougar cow coyote crab crane crayfish cricket crow cuckoo curlew dachshund
-  deer dingo dodo dolphin donkey dormouse dove dragonfly duck dugong dunlin eagle eel egret
-  eider eland elk emu ermine falcon fennec ferret finch firefly flamingo flounder foal fox
-  frog fulmar gadwall galago gannet gazelle gecko gerbil gharial gibbon giraffe gnu goat goby
-  godwit goldfish goose gopher gorilla gosling grasshopper grebe greyhound grouse guanaco
-  guineafowl gull guppy haddock halibut hamster hare hawk hedgehog heron herring hippo hoopoe
-  horse hummingbird husky hyrax ibex ibis iguana impala jacana jackal jackdaw jaguar jay
-  jellyfish jerboa kakapo kangaroo katydid kea kestrel kingfisher kinkajou kittiwake kiwi
-  koala koi krill kudu ladybug lamb lark lemming lemur leopard limpet linnet lion llama
-  lobster loon lorikeet lovebird lynx macaw mackerel magpie mallard manakin manatee mandrill
-  mantis margay marlin marmot meerkat merlin mink minnow mockingbird mole mongoose moorhen
-  moose moth mouse mule muskox narwhal nene newt nightingale numbat nuthatch ocelot octopus
-  okapi opossum orangutan orca oriole oryx osprey ostrich otter owl ox oyster panda pangolin
-  panther parakeet parrot partridge peacock peafowl pelican penguin perch petrel pheasant
-  pigeon piglet pika pipit platypus plover pony poodle porcupine porpoise potoo prawn
-  ptarmigan pufferfish puffin puma quail quetzal quokka quoll rabbit raccoon raven redstart
-  reindeer rhea rhino roadrunner robin rook sable salamander salmon sandpiper saola sardine
-  scallop seahorse seal sealion serval shearwater sheep shelduck shrimp siskin skylark sloth
-  smelt snail snipe sole sparrow springbok squid squirrel starfish stingray stoat stork
-  sturgeon sunbird swallow swan tadpole takin tamarin tapir tarsier teal tern terrier thrush
-  tiger titmouse tortoise toucan treefrog trout tuna turaco turkey turtle urchin vicuna vireo
-  vole wagtail wallaby walleye walrus wapiti warbler waxwing weasel weaver whale whimbrel
-  whippet wigeon wildcat wolf wombat woodcock woodpecker wren yak yellowhammer zebra zebu
-`);
-
-;// CONCATENATED MODULE: ./src/freight/alias.ts
-/**
- * Human names for freight, such as `lucky-jaguar`: an adjective and an animal chosen by hash bits
- * of the freight ID, so every run that discovers the same freight proposes the same alias.
- */
-
-
-/** Attempts at an adjective-animal pair before falling back to a hex suffix. */
-const MAX_PAIR_ATTEMPTS = 64;
-function candidate(id, attempt) {
-    const h = (0,external_node_crypto_.createHash)('sha256')
-        .update(attempt === 0 ? id : `${id}#${attempt}`, 'utf8')
-        .digest();
-    const adjective = ADJECTIVES[h.readUInt32BE(0) % ADJECTIVES.length];
-    const animal = ANIMALS[h.readUInt32BE(4) % ANIMALS.length];
-    return `${adjective}-${animal}`;
-}
-/**
- * The alias for a freight ID that is not in `taken`. Deterministic: the first candidate comes from
- * the ID's hash; while it is taken, the next comes from hashing `id#1`, `id#2`, …; after
- * {@link MAX_PAIR_ATTEMPTS} taken pairs the first pair gets a hex suffix from the ID
- * (`lucky-jaguar-3f9a2c`), lengthened until free.
- */
-function freightAlias(id, taken) {
-    for (let attempt = 0; attempt < MAX_PAIR_ATTEMPTS; attempt++) {
-        const alias = candidate(id, attempt);
-        if (!taken.has(alias))
-            return alias;
-    }
-    const base = candidate(id, 0);
-    const hex = /^[0-9a-f]+$/.test(id) ? id : (0,external_node_crypto_.createHash)('sha1').update(id, 'utf8').digest('hex');
-    for (let n = Math.min(6, hex.length); n <= hex.length; n++) {
-        const alias = `${base}-${hex.slice(0, n)}`;
-        if (!taken.has(alias))
-            return alias;
-    }
-    for (let k = 2;; k++) {
-        const alias = `${base}-${hex}-${k}`;
-        if (!taken.has(alias))
-            return alias;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/urls/index.ts
-/**
- * Canonical forms of repository URLs, as Kargo computes them (`pkg/urls`). They decide whether two
- * spellings name the same repository, and the Git and chart forms feed the freight ID, so they must
- * agree with Kargo's byte for byte.
- */
-/**
- * Trim leading and trailing spaces and drop every non-printable character (byte-order marks,
- * zero-width spaces, control characters, non-ASCII spaces) wherever it is. Printable means what
- * Go's `unicode.IsPrint` says: letters, marks, numbers, punctuation, symbols and the ASCII space.
- */
-function sanitizeURL(url) {
-    return url.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '').trim();
-}
-// Characters Go's url.Parse accepts in a host (reg-name, IP literal, port).
-const HOST = /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]*$/;
-// Anything Go would reject or re-escape; such URLs are returned unchanged.
-const UNSAFE = /[\s\p{Cc}]/u;
-/** A small parser with Go's `net/url` behaviour for `scheme://authority/path?query#fragment`. */
-function parseHierarchical(text) {
-    const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(text);
-    if (!m)
-        return null;
-    const [, scheme = '', authority = '', path = '', query, fragment] = m;
-    if (UNSAFE.test(text))
-        return null;
-    const at = authority.lastIndexOf('@');
-    const user = at >= 0 ? authority.slice(0, at) : null;
-    const host = at >= 0 ? authority.slice(at + 1) : authority;
-    if (!HOST.test(host))
-        return null;
-    const port = /:([^:\]]*)$/.exec(host);
-    if (port && !host.startsWith('[') && !/^[0-9]*$/.test(port[1] ?? ''))
-        return null;
-    return { scheme, user, host, path, query: query ?? null, fragment: fragment ?? null };
-}
-function hasQueryParameters(query) {
-    return query !== null && query.split(/[&;]/).some((pair) => pair !== '');
-}
-function formatHierarchical(u) {
-    return (`${u.scheme}://${u.user !== null ? `${u.user}@` : ''}${u.host}${u.path}` +
-        (u.query ? `?${u.query}` : '') +
-        (u.fragment !== null ? `#${u.fragment}` : ''));
-}
-function trimRepoPath(path) {
-    let p = path.endsWith('/') ? path.slice(0, -1) : path;
-    if (p.endsWith('.git'))
-        p = p.slice(0, -4);
-    return p;
-}
-const SCP = /^((?:[A-Za-z0-9_-]+@)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(?::(.*))?$/s;
-/**
- * Normalise a Git URL: lower case; for http(s) drop the user info; drop one trailing `/` and then
- * one `.git`; SCP-style `[user@]host[:path]` becomes `ssh://[user@]host[/path]`. URLs with query
- * parameters, and anything unparseable, are returned exactly as given. `file://` URLs are treated
- * like `ssh://` ones.
- */
-function normalizeGitURL(repo) {
-    const lower = repo.toLowerCase();
-    const isHttp = lower.startsWith('http://') || lower.startsWith('https://');
-    // file:// is gantry's addition (Kargo would read it as SCP syntax): local repositories in tests
-    // and demos get the same treatment as ssh:// URLs.
-    if (isHttp || lower.startsWith('ssh://') || lower.startsWith('file://')) {
-        const u = parseHierarchical(lower);
-        if (!u || hasQueryParameters(u.query))
-            return repo;
-        if (isHttp)
-            u.user = null;
-        u.path = trimRepoPath(u.path);
-        return formatHierarchical(u);
-    }
-    const m = SCP.exec(lower);
-    if (!m)
-        return repo;
-    const userHost = m[1] ?? '';
-    const rest = m[2] ?? '';
-    // The path is read as a relative URL reference: a query or fragment is kept as is.
-    const pm = /^([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(rest);
-    const rawPath = pm?.[1] ?? '';
-    if (UNSAFE.test(rest) || (rawPath.split('/')[0] ?? '').includes(':'))
-        return repo;
-    const path = trimRepoPath(rawPath);
-    const suffix = (pm?.[2] && pm[2] !== '?' ? pm[2] : '') + (pm?.[3] ?? '');
-    if (path === '' && suffix === '')
-        return `ssh://${userHost}`;
-    return `ssh://${userHost}/${path}${suffix}`;
-}
-const DOCKER_HUB = 'index.docker.io';
-const REPOSITORY_CHARS = /^[a-z0-9_\-./]{2,255}$/;
-const TAG = /^[\w.-]{1,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-/** Registry and repository of an image reference, read like go-containerregistry (weak). */
-function parseImageReference(ref) {
-    let base = null;
-    const colon = ref.lastIndexOf(':');
-    const afterColon = ref.slice(colon + 1);
-    if (colon >= 0 && !afterColon.includes('/')) {
-        if (TAG.test(afterColon))
-            base = ref.slice(0, colon);
-    }
-    else {
-        base = ref;
-    }
-    let parsed = base === null ? null : parseRepository(base);
-    if (!parsed) {
-        const at = ref.indexOf('@');
-        if (at >= 0 && DIGEST.test(ref.slice(at + 1)))
-            parsed = parseRepository(ref.slice(0, at));
-    }
-    return parsed;
-}
-function parseRepository(name) {
-    let registry = DOCKER_HUB;
-    let repository = name;
-    const slash = name.indexOf('/');
-    if (slash >= 0) {
-        const first = name.slice(0, slash);
-        if (first.includes('.') || first.includes(':')) {
-            registry = first === 'docker.io' ? DOCKER_HUB : first;
-            repository = name.slice(slash + 1);
-        }
-    }
-    if (registry !== DOCKER_HUB && (!HOST.test(registry) || registry === ''))
-        return null;
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (!REPOSITORY_CHARS.test(repository))
-        return null;
-    return { registry, repository };
-}
-/**
- * Normalise an image repository: Docker Hub's many spellings (`docker.io/library/busybox`,
- * `index.docker.io/busybox`, `registry-1.docker.io/…`, `library/busybox`) collapse to `busybox`,
- * `example/repo`; other registries keep `registry/repository`. A tag or digest is dropped.
- * Anything that is not an image reference is returned as given.
- */
-function normalizeImageURL(repoURL) {
-    const parsed = parseImageReference(repoURL);
-    if (!parsed)
-        return repoURL;
-    if (parsed.registry === DOCKER_HUB || parsed.registry === 'registry-1.docker.io') {
-        return parsed.repository.startsWith('library/')
-            ? parsed.repository.slice('library/'.length)
-            : parsed.repository;
-    }
-    return `${parsed.registry}/${parsed.repository}`;
-}
-/**
- * Normalise a chart repository URL: trim, lower case, drop `oci://`, then normalise as an image
- * repository (so Docker Hub spellings collapse). HTTP(S) repository URLs come out lower-cased and
- * otherwise unchanged.
- */
-function normalizeChartURL(repo) {
-    let s = repo.trim().toLowerCase();
-    if (s.startsWith('oci://'))
-        s = s.slice('oci://'.length);
-    return normalizeImageURL(s);
-}
-
-;// CONCATENATED MODULE: ./src/freight/id.ts
-/**
- * The freight ID: Kargo's recipe (`pkg/api/freight.go: GenerateFreightID`), so the same artifacts
- * from the same warehouse get the same 40-hex ID in Kargo and in gantry.
- *
- *   commit: normalizeGit(repoURL) + (":" + tag)? + ":" + id + (":" + subscriptionName)?
- *   image:  repoURL + ":" + tag + "@" + digest + (":" + subscriptionName)?   (repoURL as given)
- *   chart:  goPathJoin(normalizeChart(repoURL), name) + ":" + version + (":" + subscriptionName)?
- *   id = hex(SHA-1("Warehouse/" + origin.name + ":" + sortedBytewise(parts).join("|")))
- */
-
-
-/** Go's `path.Clean`: collapse slashes, resolve `.` and `..`, drop a trailing slash. */
-function goCleanPath(p) {
-    const rooted = p.startsWith('/');
-    const out = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else if (!rooted)
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    const joined = (rooted ? '/' : '') + out.join('/');
-    return joined === '' ? '.' : joined;
-}
-/** Go's `path.Join`: empty elements are ignored, the result is cleaned, all-empty gives "". */
-function goPathJoin(...elems) {
-    const parts = elems.filter((e) => e !== '');
-    return parts.length === 0 ? '' : goCleanPath(parts.join('/'));
-}
-function withSubscription(part, subscriptionName) {
-    return subscriptionName ? `${part}:${subscriptionName}` : part;
-}
-/** The strings that are hashed, one per artifact, sorted byte-wise (exported for diagnostics). */
-function freightIdParts(artifacts) {
-    const parts = [];
-    for (const c of artifacts.commits) {
-        const base = c.tag
-            ? `${normalizeGitURL(c.repoURL)}:${c.tag}:${c.id}`
-            : `${normalizeGitURL(c.repoURL)}:${c.id}`;
-        parts.push(withSubscription(base, c.subscriptionName));
-    }
-    for (const i of artifacts.images) {
-        parts.push(withSubscription(`${i.repoURL}:${i.tag}@${i.digest}`, i.subscriptionName));
-    }
-    for (const ch of artifacts.charts) {
-        parts.push(withSubscription(`${goPathJoin(normalizeChartURL(ch.repoURL), ch.name)}:${ch.version}`, ch.subscriptionName));
-    }
-    // Go sorts strings by bytes (UTF-8), which JS's default UTF-16 order does not always match.
-    return parts.sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
-}
-/** 40 lowercase hex characters identifying the artifacts from this origin. */
-function freightId(origin, artifacts) {
-    const text = `${origin.kind}/${origin.name}:${freightIdParts(artifacts).join('|')}`;
-    return (0,external_node_crypto_.createHash)('sha1').update(text, 'utf8').digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/discovery/discover.ts
-
-
-
-/**
- * A repository URL as it may be recorded and shown: without `user:password@` and without a query
- * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
- * stay in the repository's history for good.
- */
-function publicURL(url) {
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
-        return url;
-    try {
-        const u = new URL(url);
-        if (!u.username && !u.password && !u.search)
-            return url;
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        return u.toString();
-    }
-    catch {
-        return url;
-    }
-}
-function describe(sub) {
-    switch (sub.kind) {
-        case 'image':
-            return {
-                kind: 'image',
-                repoURL: publicURL(sub.image.repoURL),
-                strategy: sub.image.imageSelectionStrategy,
-            };
-        case 'chart':
-            return {
-                kind: 'chart',
-                repoURL: publicURL(sub.chart.repoURL),
-                name: sub.chart.name,
-                strategy: 'SemVer',
-            };
-        case 'git':
-            return {
-                kind: 'git',
-                repoURL: publicURL(sub.git.repoURL),
-                strategy: sub.git.commitSelectionStrategy,
-            };
-    }
-}
-async function runSubscription(sub, sources) {
-    switch (sub.kind) {
-        case 'image': {
-            const found = await sources.images(sub.image);
-            const top = found[0];
-            const candidates = found.map((i) => i.tag || i.digest || '');
-            if (!top)
-                return undefined;
-            if (!top.digest)
-                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
-            const artifact = {
-                repoURL: publicURL(sub.image.repoURL),
-                tag: top.tag,
-                digest: top.digest,
-            };
-            if (sub.image.name)
-                artifact.subscriptionName = sub.image.name;
-            return { kind: 'image', artifact, candidates };
-        }
-        case 'chart': {
-            const found = await sources.charts(sub.chart);
-            const top = found[0];
-            if (!top)
-                return undefined;
-            return {
-                kind: 'chart',
-                artifact: {
-                    repoURL: publicURL(sub.chart.repoURL),
-                    name: sub.chart.name ?? '',
-                    version: top.version,
-                },
-                candidates: found.map((c) => c.version),
-            };
-        }
-        case 'git': {
-            const found = await sources.commits(sub.git);
-            const top = found[0];
-            if (!top)
-                return undefined;
-            const artifact = { repoURL: publicURL(sub.git.repoURL), id: top.id };
-            if (top.branch)
-                artifact.branch = top.branch;
-            if (top.tag)
-                artifact.tag = top.tag;
-            if (top.message)
-                artifact.message = top.message;
-            if (top.author)
-                artifact.author = top.author;
-            if (top.committer)
-                artifact.committer = top.committer;
-            if (sub.git.name)
-                artifact.subscriptionName = sub.git.name;
-            return { kind: 'git', artifact, candidates: found.map((c) => c.tag ?? c.id.slice(0, 7)) };
-        }
-    }
-}
-const versionOf = (f) => f.kind === 'image'
-    ? f.artifact.tag || f.artifact.digest
-    : f.kind === 'chart'
-        ? f.artifact.version
-        : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
-/**
- * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
- * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
- * auto-promotions now due.
- */
-async function discover(o) {
-    const { project, store, log } = o;
-    const selected = o.warehouses?.length
-        ? project.warehouses.filter((w) => o.warehouses?.includes(w.name))
-        : project.warehouses;
-    const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
-    if (unknown.length)
-        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
-    // The state snapshot and the subscriptions run at once; awaited together, so that a failing
-    // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
-    // Each source bounds its own concurrency per host.
-    const [snapshot, reports] = await Promise.all([
-        store.snapshot(project.name),
-        Promise.all(selected.map(async (w) => {
-            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
-            const subs = [];
-            const found = [];
-            settled.forEach((r, i) => {
-                const sub = w.subscriptions[i];
-                if (r.status === 'fulfilled') {
-                    subs.push({
-                        ...describe(sub),
-                        candidates: r.value?.candidates ?? [],
-                        selected: r.value ? versionOf(r.value) : undefined,
-                    });
-                    found.push(r.value);
-                }
-                else {
-                    subs.push({ ...describe(sub), candidates: [], error: errors_errorMessage(r.reason) });
-                    found.push(undefined);
-                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errors_errorMessage(r.reason)}`);
-                }
-            });
-            return { warehouse: w, subs, found };
-        })),
-    ]);
-    const known = new Map(snapshot.freight.map((f) => [f.id, f]));
-    const taken = new Set(snapshot.freight.map((f) => f.alias));
-    const result = {
-        project: project.name,
-        dryRun: o.dryRun,
-        warehouses: [],
-        freight: [],
-        promotions: [],
-        skipped: [],
-    };
-    for (const { warehouse, subs, found } of reports) {
-        const report = {
-            name: warehouse.name,
-            freightCreationPolicy: warehouse.freightCreationPolicy,
-            subscriptions: subs,
-        };
-        result.warehouses.push(report);
-        const missing = subs.filter((s, i) => !found[i]);
-        if (missing.length) {
-            report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
-            continue;
-        }
-        const artifacts = { images: [], charts: [], commits: [] };
-        for (const f of found) {
-            if (f.kind === 'image')
-                artifacts.images.push(f.artifact);
-            else if (f.kind === 'chart')
-                artifacts.charts.push(f.artifact);
-            else
-                artifacts.commits.push(f.artifact);
-        }
-        const origin = { kind: 'Warehouse', name: warehouse.name };
-        const id = freightId(origin, artifacts);
-        const existing = known.get(id);
-        if (existing) {
-            report.freight = { ...existing, new: false, recorded: true };
-            result.freight.push(report.freight);
-            continue;
-        }
-        const alias = freightAlias(id, taken);
-        taken.add(alias);
-        const freight = {
-            id,
-            alias,
-            origin,
-            ...artifacts,
-            createdAt: o.clock().toISOString(),
-            createdBy: o.createdBy,
-        };
-        if (warehouse.freightCreationPolicy === 'Manual') {
-            report.freight = { ...freight, new: true, recorded: false };
-            report.note = 'freightCreationPolicy is Manual: found, not recorded';
-            result.freight.push(report.freight);
-            continue;
-        }
-        if (o.dryRun) {
-            report.freight = { ...freight, new: true, recorded: false };
-            report.note = 'dry run: not recorded';
-            result.freight.push(report.freight);
-            // Counted for the promotions it would make due (reported as such), though not written.
-            known.set(id, freight);
-            continue;
-        }
-        const { created } = await store.recordFreight(project.name, freight);
-        let stored = freight;
-        if (created) {
-            log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
-        }
-        else {
-            // Another run recorded the same freight first: report what is stored (its alias and time).
-            stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
-        }
-        report.freight = { ...stored, new: created, recorded: true };
-        result.freight.push(report.freight);
-        known.set(id, stored);
-    }
-    const { promotions, skipped } = await duePromotions(project, [...known.values()], store, selected.map((w) => w.name));
-    result.promotions = promotions;
-    result.skipped = skipped;
-    return result;
-}
-/**
- * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
- * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
- * already runs it, has auto-promotion off, or is held after a manual rollback.
- */
-async function duePromotions(project, freight, store, warehouses) {
-    const stages = project.stages.filter((s) => s.requestedFreight.some((r) => r.sources.direct && warehouses.includes(r.origin.name)));
-    const auto = stages.filter((s) => s.autoPromotion);
-    if (!auto.length)
-        return { promotions: [], skipped: [] };
-    const states = await store.stageStates(project.name, auto);
-    const promotions = [];
-    const skipped = [];
-    for (const stage of auto) {
-        const state = states.get(stage.name);
-        if (state?.autoPromotionHold) {
-            skipped.push({
-                stage: stage.name,
-                reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
-            });
-            continue;
-        }
-        for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
-            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
-            if (!candidate)
-                continue;
-            const current = state?.freight.find((f) => f.origin.name === req.origin.name);
-            if (current?.id === candidate.id)
-                continue;
-            promotions.push({
-                project: project.name,
-                stage: stage.name,
-                freight: candidate.id,
-                alias: candidate.alias,
-            });
-        }
-    }
-    return { promotions, skipped };
-}
-/** Newest by creation time; equal times fall back to the ID, descending (Kargo sorts by name). */
 function newestFreight(freight) {
     // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
     const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -59234,6 +58631,165 @@ function checkTemplate(template, env) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./src/urls/index.ts
+/**
+ * Canonical forms of repository URLs, as Kargo computes them (`pkg/urls`). They decide whether two
+ * spellings name the same repository, and the Git and chart forms feed the freight ID, so they must
+ * agree with Kargo's byte for byte.
+ */
+/**
+ * Trim leading and trailing spaces and drop every non-printable character (byte-order marks,
+ * zero-width spaces, control characters, non-ASCII spaces) wherever it is. Printable means what
+ * Go's `unicode.IsPrint` says: letters, marks, numbers, punctuation, symbols and the ASCII space.
+ */
+function sanitizeURL(url) {
+    return url.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '').trim();
+}
+// Characters Go's url.Parse accepts in a host (reg-name, IP literal, port).
+const HOST = /^[A-Za-z0-9.\-_~%!$&'()*+,;=:[\]]*$/;
+// Anything Go would reject or re-escape; such URLs are returned unchanged.
+const UNSAFE = /[\s\p{Cc}]/u;
+/** A small parser with Go's `net/url` behaviour for `scheme://authority/path?query#fragment`. */
+function parseHierarchical(text) {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(text);
+    if (!m)
+        return null;
+    const [, scheme = '', authority = '', path = '', query, fragment] = m;
+    if (UNSAFE.test(text))
+        return null;
+    const at = authority.lastIndexOf('@');
+    const user = at >= 0 ? authority.slice(0, at) : null;
+    const host = at >= 0 ? authority.slice(at + 1) : authority;
+    if (!HOST.test(host))
+        return null;
+    const port = /:([^:\]]*)$/.exec(host);
+    if (port && !host.startsWith('[') && !/^[0-9]*$/.test(port[1] ?? ''))
+        return null;
+    return { scheme, user, host, path, query: query ?? null, fragment: fragment ?? null };
+}
+function hasQueryParameters(query) {
+    return query !== null && query.split(/[&;]/).some((pair) => pair !== '');
+}
+function formatHierarchical(u) {
+    return (`${u.scheme}://${u.user !== null ? `${u.user}@` : ''}${u.host}${u.path}` +
+        (u.query ? `?${u.query}` : '') +
+        (u.fragment !== null ? `#${u.fragment}` : ''));
+}
+function trimRepoPath(path) {
+    let p = path.endsWith('/') ? path.slice(0, -1) : path;
+    if (p.endsWith('.git'))
+        p = p.slice(0, -4);
+    return p;
+}
+const SCP = /^((?:[A-Za-z0-9_-]+@)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(?::(.*))?$/s;
+/**
+ * Normalise a Git URL: lower case; for http(s) drop the user info; drop one trailing `/` and then
+ * one `.git`; SCP-style `[user@]host[:path]` becomes `ssh://[user@]host[/path]`. URLs with query
+ * parameters, and anything unparseable, are returned exactly as given. `file://` URLs are treated
+ * like `ssh://` ones.
+ */
+function normalizeGitURL(repo) {
+    const lower = repo.toLowerCase();
+    const isHttp = lower.startsWith('http://') || lower.startsWith('https://');
+    // file:// is gantry's addition (Kargo would read it as SCP syntax): local repositories in tests
+    // and demos get the same treatment as ssh:// URLs.
+    if (isHttp || lower.startsWith('ssh://') || lower.startsWith('file://')) {
+        const u = parseHierarchical(lower);
+        if (!u || hasQueryParameters(u.query))
+            return repo;
+        if (isHttp)
+            u.user = null;
+        u.path = trimRepoPath(u.path);
+        return formatHierarchical(u);
+    }
+    const m = SCP.exec(lower);
+    if (!m)
+        return repo;
+    const userHost = m[1] ?? '';
+    const rest = m[2] ?? '';
+    // The path is read as a relative URL reference: a query or fragment is kept as is.
+    const pm = /^([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(rest);
+    const rawPath = pm?.[1] ?? '';
+    if (UNSAFE.test(rest) || (rawPath.split('/')[0] ?? '').includes(':'))
+        return repo;
+    const path = trimRepoPath(rawPath);
+    const suffix = (pm?.[2] && pm[2] !== '?' ? pm[2] : '') + (pm?.[3] ?? '');
+    if (path === '' && suffix === '')
+        return `ssh://${userHost}`;
+    return `ssh://${userHost}/${path}${suffix}`;
+}
+const DOCKER_HUB = 'index.docker.io';
+const REPOSITORY_CHARS = /^[a-z0-9_\-./]{2,255}$/;
+const TAG = /^[\w.-]{1,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** Registry and repository of an image reference, read like go-containerregistry (weak). */
+function parseImageReference(ref) {
+    let base = null;
+    const colon = ref.lastIndexOf(':');
+    const afterColon = ref.slice(colon + 1);
+    if (colon >= 0 && !afterColon.includes('/')) {
+        if (TAG.test(afterColon))
+            base = ref.slice(0, colon);
+    }
+    else {
+        base = ref;
+    }
+    let parsed = base === null ? null : parseRepository(base);
+    if (!parsed) {
+        const at = ref.indexOf('@');
+        if (at >= 0 && DIGEST.test(ref.slice(at + 1)))
+            parsed = parseRepository(ref.slice(0, at));
+    }
+    return parsed;
+}
+function parseRepository(name) {
+    let registry = DOCKER_HUB;
+    let repository = name;
+    const slash = name.indexOf('/');
+    if (slash >= 0) {
+        const first = name.slice(0, slash);
+        if (first.includes('.') || first.includes(':')) {
+            registry = first === 'docker.io' ? DOCKER_HUB : first;
+            repository = name.slice(slash + 1);
+        }
+    }
+    if (registry !== DOCKER_HUB && (!HOST.test(registry) || registry === ''))
+        return null;
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (!REPOSITORY_CHARS.test(repository))
+        return null;
+    return { registry, repository };
+}
+/**
+ * Normalise an image repository: Docker Hub's many spellings (`docker.io/library/busybox`,
+ * `index.docker.io/busybox`, `registry-1.docker.io/…`, `library/busybox`) collapse to `busybox`,
+ * `example/repo`; other registries keep `registry/repository`. A tag or digest is dropped.
+ * Anything that is not an image reference is returned as given.
+ */
+function normalizeImageURL(repoURL) {
+    const parsed = parseImageReference(repoURL);
+    if (!parsed)
+        return repoURL;
+    if (parsed.registry === DOCKER_HUB || parsed.registry === 'registry-1.docker.io') {
+        return parsed.repository.startsWith('library/')
+            ? parsed.repository.slice('library/'.length)
+            : parsed.repository;
+    }
+    return `${parsed.registry}/${parsed.repository}`;
+}
+/**
+ * Normalise a chart repository URL: trim, lower case, drop `oci://`, then normalise as an image
+ * repository (so Docker Hub spellings collapse). HTTP(S) repository URLs come out lower-cased and
+ * otherwise unchanged.
+ */
+function normalizeChartURL(repo) {
+    let s = repo.trim().toLowerCase();
+    if (s.startsWith('oci://'))
+        s = s.slice('oci://'.length);
+    return normalizeImageURL(s);
+}
+
 ;// CONCATENATED MODULE: ./src/expr/freight.ts
 
 
@@ -60325,6 +59881,8 @@ async function loadProjectsFromDir(repoDir) {
 
 
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/freight/changes.ts
 const shortSha = (sha) => sha.slice(0, 7);
 function versions(f) {
@@ -63280,6 +62838,455 @@ async function dispatchPromotion(t, p) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/freight/words.ts
+/**
+ * Words for freight aliases (`lucky-jaguar`): short, friendly, lowercase a–z, no duplicates.
+ * An alias is stored in its freight document once assigned, so editing these lists only changes
+ * the aliases of freight recorded afterwards.
+ */
+function words(text) {
+    return Object.freeze(text.trim().split(/\s+/));
+}
+/** 343 adjectives. */
+const ADJECTIVES = words(`
+  able active adept agile airy alert amber amiable ample amused apt arctic ardent artful
+  astute azure balmy basic blazing blissful blithe bold bonny bouncy brainy brave breezy
+  bright brisk bronze bubbly buoyant busy calm candid caring charming cheerful cheery chic
+  chill chirpy civil classy clean clear clever cobalt colorful comfy cool coral cosmic cozy
+  crafty crimson crisp cuddly curious curly cute dainty dandy dapper daring dashing dazzled
+  dazzling decent deft devoted dewy diligent dreamy dulcet dynamic eager early earnest earthy
+  easy elated electric elegant emerald enchanted endless epic evergreen exotic fabled fair
+  famous fancy fast fearless festive fiery fine firm fit fleet floral flowing fluent fluffy
+  flying fond frank free fresh friendly frosty funny fuzzy gallant genial gentle giant gifted
+  gilded glad gleaming glossy glowing golden good graceful gracious grand great green gusty
+  hallowed handy happy hardy harmonious hazy hearty helpful heroic honest honeyed hopeful
+  humble icy ideal indigo inventive ivory jade jaunty jazzy jolly jovial joyful jubilant just
+  keen kind kindly kinetic laughing lavish leafy legendary lilac limber lively lofty loving
+  loyal lucid lucky lunar lush lyrical magic majestic mellow merry mighty mild mindful minty
+  misty modest mossy musical mystic natural nautical neat neon nifty nimble noble novel oaken
+  optimal orange patient peaceful pearly pensive peppy perky placid playful plentiful plucky
+  plush poised polished polite posh precise prime pristine proper proud prudent punctual pure
+  purple quaint quick quiet quirky radiant rapid rare ready regal relaxed resolute rich rising
+  robust rosy roving royal ruby rugged rustic sage sandy sapphire satin savvy scarlet scenic
+  secret serene sharp shining shiny silent silky silver simple sincere skillful sleek sleepy
+  smart smooth snappy snowy snug soaring sociable social solar solid sonic sparkly speedy
+  spiffy spirited splendid sporty spry stable starry stately steady stellar stoic sturdy
+  sublime sugary sunlit sunny super supple sweet swift tawny tender thankful thoughtful
+  thrifty tidal tidy timely tiny topaz tranquil tropical true trusty tuneful twinkly unique
+  upbeat upright urban useful valiant vast velvet verdant vibrant vital vivid wandering warm
+  whimsical wholesome windy wiry wise witty wondrous wooden woolly young zany zealous zesty
+  zippy
+`);
+/** 346 animals. */
+const ANIMALS = words(`
+  aardvark albatross alligator alpaca anchovy angelfish ant anteater antelope armadillo avocet
+  axolotl baboon badger barracuda bat beagle bear beaver bee beetle beluga bison bittern
+  blackbird bluebird bobcat bongo bonobo budgie buffalo bullfinch bumblebee bunny burbot
+  butterfly buzzard camel canary capybara caracal cardinal caribou cassowary cat catfish
+  chameleon cheetah chickadee chicken chinchilla chipmunk cicada clam coati cockatoo cod
+  condor cormorant cougar cow coyote crab crane crayfish cricket crow cuckoo curlew dachshund
+  deer dingo dodo dolphin donkey dormouse dove dragonfly duck dugong dunlin eagle eel egret
+  eider eland elk emu ermine falcon fennec ferret finch firefly flamingo flounder foal fox
+  frog fulmar gadwall galago gannet gazelle gecko gerbil gharial gibbon giraffe gnu goat goby
+  godwit goldfish goose gopher gorilla gosling grasshopper grebe greyhound grouse guanaco
+  guineafowl gull guppy haddock halibut hamster hare hawk hedgehog heron herring hippo hoopoe
+  horse hummingbird husky hyrax ibex ibis iguana impala jacana jackal jackdaw jaguar jay
+  jellyfish jerboa kakapo kangaroo katydid kea kestrel kingfisher kinkajou kittiwake kiwi
+  koala koi krill kudu ladybug lamb lark lemming lemur leopard limpet linnet lion llama
+  lobster loon lorikeet lovebird lynx macaw mackerel magpie mallard manakin manatee mandrill
+  mantis margay marlin marmot meerkat merlin mink minnow mockingbird mole mongoose moorhen
+  moose moth mouse mule muskox narwhal nene newt nightingale numbat nuthatch ocelot octopus
+  okapi opossum orangutan orca oriole oryx osprey ostrich otter owl ox oyster panda pangolin
+  panther parakeet parrot partridge peacock peafowl pelican penguin perch petrel pheasant
+  pigeon piglet pika pipit platypus plover pony poodle porcupine porpoise potoo prawn
+  ptarmigan pufferfish puffin puma quail quetzal quokka quoll rabbit raccoon raven redstart
+  reindeer rhea rhino roadrunner robin rook sable salamander salmon sandpiper saola sardine
+  scallop seahorse seal sealion serval shearwater sheep shelduck shrimp siskin skylark sloth
+  smelt snail snipe sole sparrow springbok squid squirrel starfish stingray stoat stork
+  sturgeon sunbird swallow swan tadpole takin tamarin tapir tarsier teal tern terrier thrush
+  tiger titmouse tortoise toucan treefrog trout tuna turaco turkey turtle urchin vicuna vireo
+  vole wagtail wallaby walleye walrus wapiti warbler waxwing weasel weaver whale whimbrel
+  whippet wigeon wildcat wolf wombat woodcock woodpecker wren yak yellowhammer zebra zebu
+`);
+
+;// CONCATENATED MODULE: ./src/freight/alias.ts
+/**
+ * Human names for freight, such as `lucky-jaguar`: an adjective and an animal chosen by hash bits
+ * of the freight ID, so every run that discovers the same freight proposes the same alias.
+ */
+
+
+/** Attempts at an adjective-animal pair before falling back to a hex suffix. */
+const MAX_PAIR_ATTEMPTS = 64;
+function candidate(id, attempt) {
+    const h = (0,external_node_crypto_.createHash)('sha256')
+        .update(attempt === 0 ? id : `${id}#${attempt}`, 'utf8')
+        .digest();
+    const adjective = ADJECTIVES[h.readUInt32BE(0) % ADJECTIVES.length];
+    const animal = ANIMALS[h.readUInt32BE(4) % ANIMALS.length];
+    return `${adjective}-${animal}`;
+}
+/**
+ * The alias for a freight ID that is not in `taken`. Deterministic: the first candidate comes from
+ * the ID's hash; while it is taken, the next comes from hashing `id#1`, `id#2`, …; after
+ * {@link MAX_PAIR_ATTEMPTS} taken pairs the first pair gets a hex suffix from the ID
+ * (`lucky-jaguar-3f9a2c`), lengthened until free.
+ */
+function freightAlias(id, taken) {
+    for (let attempt = 0; attempt < MAX_PAIR_ATTEMPTS; attempt++) {
+        const alias = candidate(id, attempt);
+        if (!taken.has(alias))
+            return alias;
+    }
+    const base = candidate(id, 0);
+    const hex = /^[0-9a-f]+$/.test(id) ? id : (0,external_node_crypto_.createHash)('sha1').update(id, 'utf8').digest('hex');
+    for (let n = Math.min(6, hex.length); n <= hex.length; n++) {
+        const alias = `${base}-${hex.slice(0, n)}`;
+        if (!taken.has(alias))
+            return alias;
+    }
+    for (let k = 2;; k++) {
+        const alias = `${base}-${hex}-${k}`;
+        if (!taken.has(alias))
+            return alias;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/freight/id.ts
+/**
+ * The freight ID: Kargo's recipe (`pkg/api/freight.go: GenerateFreightID`), so the same artifacts
+ * from the same warehouse get the same 40-hex ID in Kargo and in gantry.
+ *
+ *   commit: normalizeGit(repoURL) + (":" + tag)? + ":" + id + (":" + subscriptionName)?
+ *   image:  repoURL + ":" + tag + "@" + digest + (":" + subscriptionName)?   (repoURL as given)
+ *   chart:  goPathJoin(normalizeChart(repoURL), name) + ":" + version + (":" + subscriptionName)?
+ *   id = hex(SHA-1("Warehouse/" + origin.name + ":" + sortedBytewise(parts).join("|")))
+ */
+
+
+/** Go's `path.Clean`: collapse slashes, resolve `.` and `..`, drop a trailing slash. */
+function goCleanPath(p) {
+    const rooted = p.startsWith('/');
+    const out = [];
+    for (const seg of p.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    const joined = (rooted ? '/' : '') + out.join('/');
+    return joined === '' ? '.' : joined;
+}
+/** Go's `path.Join`: empty elements are ignored, the result is cleaned, all-empty gives "". */
+function goPathJoin(...elems) {
+    const parts = elems.filter((e) => e !== '');
+    return parts.length === 0 ? '' : goCleanPath(parts.join('/'));
+}
+function withSubscription(part, subscriptionName) {
+    return subscriptionName ? `${part}:${subscriptionName}` : part;
+}
+/** The strings that are hashed, one per artifact, sorted byte-wise (exported for diagnostics). */
+function freightIdParts(artifacts) {
+    const parts = [];
+    for (const c of artifacts.commits) {
+        const base = c.tag
+            ? `${normalizeGitURL(c.repoURL)}:${c.tag}:${c.id}`
+            : `${normalizeGitURL(c.repoURL)}:${c.id}`;
+        parts.push(withSubscription(base, c.subscriptionName));
+    }
+    for (const i of artifacts.images) {
+        parts.push(withSubscription(`${i.repoURL}:${i.tag}@${i.digest}`, i.subscriptionName));
+    }
+    for (const ch of artifacts.charts) {
+        parts.push(withSubscription(`${goPathJoin(normalizeChartURL(ch.repoURL), ch.name)}:${ch.version}`, ch.subscriptionName));
+    }
+    // Go sorts strings by bytes (UTF-8), which JS's default UTF-16 order does not always match.
+    return parts.sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+}
+/** 40 lowercase hex characters identifying the artifacts from this origin. */
+function freightId(origin, artifacts) {
+    const text = `${origin.kind}/${origin.name}:${freightIdParts(artifacts).join('|')}`;
+    return (0,external_node_crypto_.createHash)('sha1').update(text, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/discovery/discover.ts
+
+
+
+
+/**
+ * A repository URL as it may be recorded and shown: without `user:password@` and without a query
+ * string (signed URLs carry tokens there). Freight tags are immutable; a credential in one would
+ * stay in the repository's history for good.
+ */
+function publicURL(url) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+        return url;
+    try {
+        const u = new URL(url);
+        if (!u.username && !u.password && !u.search)
+            return url;
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function describe(sub) {
+    switch (sub.kind) {
+        case 'image':
+            return {
+                kind: 'image',
+                repoURL: publicURL(sub.image.repoURL),
+                strategy: sub.image.imageSelectionStrategy,
+            };
+        case 'chart':
+            return {
+                kind: 'chart',
+                repoURL: publicURL(sub.chart.repoURL),
+                name: sub.chart.name,
+                strategy: 'SemVer',
+            };
+        case 'git':
+            return {
+                kind: 'git',
+                repoURL: publicURL(sub.git.repoURL),
+                strategy: sub.git.commitSelectionStrategy,
+            };
+    }
+}
+async function runSubscription(sub, sources) {
+    switch (sub.kind) {
+        case 'image': {
+            const found = await sources.images(sub.image);
+            const top = found[0];
+            const candidates = found.map((i) => i.tag || i.digest || '');
+            if (!top)
+                return undefined;
+            if (!top.digest)
+                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
+            const artifact = {
+                repoURL: publicURL(sub.image.repoURL),
+                tag: top.tag,
+                digest: top.digest,
+            };
+            if (sub.image.name)
+                artifact.subscriptionName = sub.image.name;
+            return { kind: 'image', artifact, candidates };
+        }
+        case 'chart': {
+            const found = await sources.charts(sub.chart);
+            const top = found[0];
+            if (!top)
+                return undefined;
+            return {
+                kind: 'chart',
+                artifact: {
+                    repoURL: publicURL(sub.chart.repoURL),
+                    name: sub.chart.name ?? '',
+                    version: top.version,
+                },
+                candidates: found.map((c) => c.version),
+            };
+        }
+        case 'git': {
+            const found = await sources.commits(sub.git);
+            const top = found[0];
+            if (!top)
+                return undefined;
+            const artifact = { repoURL: publicURL(sub.git.repoURL), id: top.id };
+            if (top.branch)
+                artifact.branch = top.branch;
+            if (top.tag)
+                artifact.tag = top.tag;
+            if (top.message)
+                artifact.message = top.message;
+            if (top.author)
+                artifact.author = top.author;
+            if (top.committer)
+                artifact.committer = top.committer;
+            if (sub.git.name)
+                artifact.subscriptionName = sub.git.name;
+            return { kind: 'git', artifact, candidates: found.map((c) => c.tag ?? c.id.slice(0, 7)) };
+        }
+    }
+}
+const versionOf = (f) => f.kind === 'image'
+    ? f.artifact.tag || f.artifact.digest
+    : f.kind === 'chart'
+        ? f.artifact.version
+        : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
+/**
+ * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
+ * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
+ * auto-promotions now due.
+ */
+async function discover(o) {
+    const { project, store, log } = o;
+    const selected = o.warehouses?.length
+        ? project.warehouses.filter((w) => o.warehouses?.includes(w.name))
+        : project.warehouses;
+    const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
+    if (unknown.length)
+        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
+    // The state snapshot and the subscriptions run at once; awaited together, so that a failing
+    // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
+    // Each source bounds its own concurrency per host.
+    const [snapshot, reports] = await Promise.all([
+        store.snapshot(project.name),
+        Promise.all(selected.map(async (w) => {
+            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
+            const subs = [];
+            const found = [];
+            settled.forEach((r, i) => {
+                const sub = w.subscriptions[i];
+                if (r.status === 'fulfilled') {
+                    subs.push({
+                        ...describe(sub),
+                        candidates: r.value?.candidates ?? [],
+                        selected: r.value ? versionOf(r.value) : undefined,
+                    });
+                    found.push(r.value);
+                }
+                else {
+                    subs.push({ ...describe(sub), candidates: [], error: errors_errorMessage(r.reason) });
+                    found.push(undefined);
+                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errors_errorMessage(r.reason)}`);
+                }
+            });
+            return { warehouse: w, subs, found };
+        })),
+    ]);
+    const known = new Map(snapshot.freight.map((f) => [f.id, f]));
+    const taken = new Set(snapshot.freight.map((f) => f.alias));
+    const result = {
+        project: project.name,
+        dryRun: o.dryRun,
+        warehouses: [],
+        freight: [],
+        promotions: [],
+        skipped: [],
+    };
+    for (const { warehouse, subs, found } of reports) {
+        const report = {
+            name: warehouse.name,
+            freightCreationPolicy: warehouse.freightCreationPolicy,
+            subscriptions: subs,
+        };
+        result.warehouses.push(report);
+        const missing = subs.filter((s, i) => !found[i]);
+        if (missing.length) {
+            report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
+            continue;
+        }
+        const artifacts = { images: [], charts: [], commits: [] };
+        for (const f of found) {
+            if (f.kind === 'image')
+                artifacts.images.push(f.artifact);
+            else if (f.kind === 'chart')
+                artifacts.charts.push(f.artifact);
+            else
+                artifacts.commits.push(f.artifact);
+        }
+        const origin = { kind: 'Warehouse', name: warehouse.name };
+        const id = freightId(origin, artifacts);
+        const existing = known.get(id);
+        if (existing) {
+            report.freight = { ...existing, new: false, recorded: true };
+            result.freight.push(report.freight);
+            continue;
+        }
+        const alias = freightAlias(id, taken);
+        taken.add(alias);
+        const freight = {
+            id,
+            alias,
+            origin,
+            ...artifacts,
+            createdAt: o.clock().toISOString(),
+            createdBy: o.createdBy,
+        };
+        if (warehouse.freightCreationPolicy === 'Manual') {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = 'freightCreationPolicy is Manual: found, not recorded';
+            result.freight.push(report.freight);
+            continue;
+        }
+        if (o.dryRun) {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = 'dry run: not recorded';
+            result.freight.push(report.freight);
+            // Counted for the promotions it would make due (reported as such), though not written.
+            known.set(id, freight);
+            continue;
+        }
+        const { created } = await store.recordFreight(project.name, freight);
+        let stored = freight;
+        if (created) {
+            log.info(`recorded freight ${alias} (${id.slice(0, 7)}) from warehouse ${warehouse.name}`);
+        }
+        else {
+            // Another run recorded the same freight first: report what is stored (its alias and time).
+            stored = (await store.snapshot(project.name)).freight.find((f) => f.id === id) ?? freight;
+        }
+        report.freight = { ...stored, new: created, recorded: true };
+        result.freight.push(report.freight);
+        known.set(id, stored);
+    }
+    const { promotions, skipped } = await duePromotions(project, [...known.values()], store, selected.map((w) => w.name));
+    result.promotions = promotions;
+    result.skipped = skipped;
+    return result;
+}
+/**
+ * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
+ * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
+ * already runs it, has auto-promotion off, or is held after a manual rollback.
+ */
+async function duePromotions(project, freight, store, warehouses) {
+    const stages = project.stages.filter((s) => s.requestedFreight.some((r) => r.sources.direct && warehouses.includes(r.origin.name)));
+    const auto = stages.filter((s) => s.autoPromotion);
+    if (!auto.length)
+        return { promotions: [], skipped: [] };
+    const states = await store.stageStates(project.name, auto);
+    const promotions = [];
+    const skipped = [];
+    for (const stage of auto) {
+        const state = states.get(stage.name);
+        if (state?.autoPromotionHold) {
+            skipped.push({
+                stage: stage.name,
+                reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
+            });
+            continue;
+        }
+        for (const req of stage.requestedFreight.filter((r) => r.sources.direct && warehouses.includes(r.origin.name))) {
+            const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
+            if (!candidate)
+                continue;
+            const current = state?.freight.find((f) => f.origin.name === req.origin.name);
+            if (current?.id === candidate.id)
+                continue;
+            promotions.push({
+                project: project.name,
+                stage: stage.name,
+                freight: candidate.id,
+                alias: candidate.alias,
+            });
+        }
+    }
+    return { promotions, skipped };
+}
+
 ;// CONCATENATED MODULE: ./src/discovery/run.ts
 
 
@@ -66207,11 +66214,13 @@ function registryClientFor(settings) {
  */
 const PLATFORM_PROBE_EXTRA = 20;
 /**
- * NewestBuild: the most tags whose build time one run reads. A repository seen for the first time
- * is read over several runs (the cache keeps what each run learned); without a cap its first run
- * costs a request or two per tag, however many the registry lists.
+ * NewestBuild: the most tags whose build time one run reads. Without a cap a registry listing
+ * hundreds of thousands of tags makes one run cost a request or two per tag. The cap is high
+ * because a run that hits it chooses among the tags read so far, which may miss the newest build,
+ * and on GitHub's runners each scheduled run starts with an empty cache unless it is kept: a real
+ * repository's tags must all fit in one run.
  */
-const NEWEST_BUILD_READS_PER_RUN = 1000;
+const NEWEST_BUILD_READS_PER_RUN = 10_000;
 const CREATED_KEYS = ['org.opencontainers.image.created', 'org.label-schema.build-date'];
 // RFC 3339 as Go's time.Parse(time.RFC3339) takes it.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
@@ -66601,11 +66610,10 @@ async function newestBuild(sub, client, repo, inspector, candidates, allTags, pc
     const unread = candidates.filter((t) => !entries.has(t) && !absent.has(t));
     // Tag names mostly grow with time (versions, dates, build numbers), so when the cap bites the
     // highest names are read first: the likeliest newest builds.
-    const missing = unread.length > NEWEST_BUILD_READS_PER_RUN
-        ? sortLexicalTags(unread).slice(0, NEWEST_BUILD_READS_PER_RUN)
-        : unread;
+    const cap = settings.newestBuildReadsPerRun ?? NEWEST_BUILD_READS_PER_RUN;
+    const missing = unread.length > cap ? sortLexicalTags(unread).slice(0, cap) : unread;
     if (missing.length < unread.length) {
-        settings.log.warn(`${repositoryName(repo)}: NewestBuild reads at most ${NEWEST_BUILD_READS_PER_RUN} tags a run; ${unread.length - missing.length} of ${candidates.length} tags are left for later runs (keep the cache directory between runs), so this run chooses among the tags read so far`);
+        settings.log.warn(`${repositoryName(repo)}: NewestBuild reads at most ${cap} tags a run; ${unread.length - missing.length} of ${candidates.length} tags are left for later runs (keep the cache directory between runs), so this run chooses among the tags read so far`);
     }
     if (missing.length > 0) {
         changed = true;
@@ -67176,6 +67184,7 @@ function stepAlias(step, index) {
 }
 /** Config fields that hold paths inside the checkout, mapped from a Kargo workspace path. */
 const PATH_FIELDS = ['path', 'inPath', 'outPath'];
+const PATH_LISTS = ['paths', 'valuesFiles'];
 /**
  * Kargo's steps address a workspace holding checkouts (`git-clone` puts the stage's branch at,
  * say, `./out`, and later steps edit `./out/values.yaml`); gantry's address the stage's one
@@ -67233,8 +67242,12 @@ function mapConfigPaths(config, prefix) {
         if (typeof v === 'string')
             out[key] = mapWorkspacePath(v, prefix);
     }
-    if (Array.isArray(out['paths'])) {
-        out['paths'] = out['paths'].map((v) => typeof v === 'string' ? mapWorkspacePath(v, prefix) : v);
+    // delete's `paths`, helm-template's `valuesFiles`.
+    for (const key of PATH_LISTS) {
+        const list = out[key];
+        if (Array.isArray(list)) {
+            out[key] = list.map((v) => typeof v === 'string' ? mapWorkspacePath(v, prefix) : v);
+        }
     }
     return out;
 }
@@ -67586,14 +67599,18 @@ function refuseEmptyWrites(step, file, updates, previous, written) {
 /**
  * Every path the steps' configs name, for the sparse checkout; undefined (check out everything)
  * when a path is computed by an expression, known only when the step runs, or when a step works
- * on the whole tree (git-clear).
+ * on the whole tree (git-clear) or reads files its config does not name (a renderer).
  */
 function stepPaths(stage) {
     const steps = stage.promotionTemplate.steps;
     const prefix = workspacePrefix(steps);
     const paths = [];
     for (const step of steps) {
-        if (step.uses === 'git-clear')
+        // A renderer reads what its input names (a kustomization's `../../base`, values files
+        // beside the chart), which no step path lists: the whole branch is checked out for it.
+        if (step.uses === 'git-clear' ||
+            step.uses === 'kustomize-build' ||
+            step.uses === 'helm-template')
             return undefined;
         if (step.uses === 'git-clone')
             continue;
@@ -67615,10 +67632,11 @@ function stepPaths(stage) {
     return paths.filter((p) => p !== '' && p !== '.').length === paths.length ? paths : undefined;
 }
 /**
- * Kargo's Promotion, run once: pick the freight (or check the one named is available to the
- * stage), run the stage's steps on a checkout of its branch, and commit manifests and state
- * together. Promoting older freight than the newest available holds auto-promotion (a
- * rollback); promoting the newest clears the hold.
+ * Kargo's Promotion, run once, in phases: read what is known, choose the freight (or check the
+ * one named is available to the stage), check the run's gate, run the stage's steps on a
+ * checkout of its branch and publish manifests and state together, then record the deployment.
+ * Promoting older freight than the newest available holds auto-promotion (a rollback);
+ * promoting the newest clears the hold.
  */
 async function promote(o) {
     const stage = findStage(o.project, o.stage);
@@ -67629,6 +67647,39 @@ async function promote(o) {
     const now = o.clock();
     // The gate is asked about while the state is read; its answer is awaited before any write.
     const gate = o.gate ? settled(runGate(stage, o.gate)) : undefined;
+    const view = await readView(o, now);
+    const chosen = chooseFreight(o, stage, view, now);
+    if ('note' in chosen)
+        return { stage: stage.name, note: chosen.note, held: false, warnings: [] };
+    const { freight } = chosen;
+    const hold = rollbackHold(stage, freight, view, now, o.promotedBy);
+    const warnings = [];
+    const approvedBy = grantApprovers(o, stage, freight, view);
+    if (gate) {
+        const g = await gate;
+        if ('error' in g)
+            throw g.error;
+        passGate(g.value, stage, o, approvedBy, warnings);
+    }
+    const result = await publishSteps(o, stage, mode, freight, view, approvedBy, hold);
+    const outcome = {
+        stage: stage.name,
+        freight,
+        result,
+        held: hold !== null,
+        warnings,
+        ...(approvedBy.length ? { approvedBy } : {}),
+    };
+    // A pull request is not a promotion yet: the deployment belongs to the merge.
+    if (o.github?.deployments && result.changed && !o.dryRun && !result.pullRequest) {
+        const deployment = await recordDeployment(o, o.github, stage, freight, result, warnings);
+        if (deployment)
+            outcome.deployment = deployment;
+    }
+    return outcome;
+}
+/** Phase one: freight, tags and stage states; promotion history only when soak times need it. */
+async function readView(o, now) {
     // History is read for soak times only: a project without requiredSoakTime does not pay for it.
     const soak = o.project.stages.some((s) => s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs));
     const [snap, states, history] = await settleAll([
@@ -67646,54 +67697,57 @@ async function promote(o) {
         project: o.project.name,
         ...soakFromHistory(history, snap.freight, now, states),
     };
-    let freight;
+    return { snap, states, facts };
+}
+/**
+ * Phase two: the freight named (refused when not available to the stage), or the newest
+ * available that the stage does not run yet; a note when there is nothing to do, and an error
+ * that says why and until when when the newest requested freight cannot enter yet.
+ */
+function chooseFreight(o, stage, { snap, states, facts }, now) {
     if (o.freight) {
-        freight = resolveFreight(o.freight, snap.freight);
+        const freight = resolveFreight(o.freight, snap.freight);
         const availability = freightAvailability(stage, freight, facts, now);
         if (!availability.available) {
             throw new OperationError(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not available to ${stage.name}: ${availability.reasons.join('; ')}`);
         }
+        return { freight };
     }
-    else {
-        const candidates = promotionCandidate(stage, snap.freight, facts, now);
-        const current = states.get(stage.name);
-        const due = [...candidates.values()].find((f) => !current?.freight.some((c) => c.id === f.id));
-        if (!due && !candidates.size) {
-            // Say why the newest freight the stage asks for cannot enter it, and when it will.
-            const requested = snap.freight.filter((f) => stage.requestedFreight.some((r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name));
-            const blocked = newestFreight(requested);
-            if (blocked) {
-                const why = freightAvailability(stage, blocked, facts, now);
-                throw new OperationError(`no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`);
-            }
+    const candidates = promotionCandidate(stage, snap.freight, facts, now);
+    const current = states.get(stage.name);
+    const due = [...candidates.values()].find((f) => !current?.freight.some((c) => c.id === f.id));
+    if (due)
+        return { freight: due };
+    if (!candidates.size) {
+        // Say why the newest freight the stage asks for cannot enter it, and when it will.
+        const requested = snap.freight.filter((f) => stage.requestedFreight.some((r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name));
+        const blocked = newestFreight(requested);
+        if (blocked) {
+            const why = freightAvailability(stage, blocked, facts, now);
+            throw new OperationError(`no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`);
         }
-        if (!due) {
-            return {
-                stage: stage.name,
-                note: candidates.size
-                    ? 'the stage already runs the newest available freight'
-                    : 'no freight has been recorded for the warehouses this stage requests',
-                held: false,
-                warnings: [],
-            };
-        }
-        freight = due;
     }
-    // A rollback by hand (older than the newest of its warehouse available here) holds the stage.
+    return {
+        note: candidates.size
+            ? 'the stage already runs the newest available freight'
+            : 'no freight has been recorded for the warehouses this stage requests',
+    };
+}
+/** A rollback by hand (older than the newest of its warehouse available here) holds the stage. */
+function rollbackHold(stage, freight, { snap, facts }, now, by) {
     const available = snap.freight.filter((f) => f.origin.name === freight.origin.name && freightAvailability(stage, f, facts, now).available);
     const newest = newestFreight(available);
-    const held = Boolean(newest && newest.id !== freight.id);
-    const state = states.get(stage.name);
-    const collection = [
-        ...(state?.freight ?? [])
-            .filter((f) => f.origin.name !== freight.origin.name)
-            .map((f) => snap.freight.find((x) => x.id === f.id))
-            .filter((f) => Boolean(f)),
-        freight,
-    ];
-    const warnings = [];
+    if (!newest || newest.id === freight.id)
+        return null;
+    return {
+        since: now.toISOString(),
+        by,
+        reason: `promoted ${freight.alias}, older than the newest available ${newest.alias}`,
+    };
+}
+/** Who approved: those named by the caller, and `gantry approve` grants of this freight here. */
+function grantApprovers(o, stage, freight, { snap }) {
     const approvedBy = [...(o.approvedBy ?? [])];
-    // `gantry approve` grants count as approvals of the promotion they make possible.
     for (const a of snap.approvals) {
         if (a.project === o.project.name &&
             a.stage === stage.name &&
@@ -67702,31 +67756,46 @@ async function promote(o) {
             approvedBy.push(a.approvedBy);
         }
     }
-    if (gate) {
-        const g = await gate;
-        if ('error' in g)
-            throw g.error;
-        for (const line of g.value.notes)
-            o.log(line);
-        for (const w of g.value.warnings) {
-            warnings.push(w);
-            o.log(`warning: ${w}`);
-        }
-        if (g.value.approvals instanceof Error) {
-            const msg = `could not read the approvals of run ${o.gate?.id}: ${errors_errorMessage(g.value.approvals)}`;
-            warnings.push(msg);
-            o.log(`warning: ${msg}`);
-        }
-        else {
-            for (const a of g.value.approvals) {
-                if (a.state === 'approved' &&
-                    a.environments.includes(stage.environment) &&
-                    !approvedBy.includes(a.login)) {
-                    approvedBy.push(a.login);
-                }
-            }
+    return approvedBy;
+}
+/**
+ * Phase three, the gate's answer (a refusal has been thrown already): its notes logged, its
+ * warnings kept, and the reviewers who approved the stage's environment added as approvers.
+ */
+function passGate(g, stage, o, approvedBy, warnings) {
+    const warn = (w) => {
+        warnings.push(w);
+        o.log(`warning: ${w}`);
+    };
+    for (const line of g.notes)
+        o.log(line);
+    for (const w of g.warnings)
+        warn(w);
+    if (g.approvals instanceof Error) {
+        warn(`could not read the approvals of run ${o.gate?.id}: ${errors_errorMessage(g.approvals)}`);
+        return;
+    }
+    for (const a of g.approvals) {
+        if (a.state === 'approved' &&
+            a.environments.includes(stage.environment) &&
+            !approvedBy.includes(a.login)) {
+            approvedBy.push(a.login);
         }
     }
+}
+/**
+ * Phase four: the stage's steps run on a checkout of its branch, and their result is committed
+ * with the stage's state, published by push, by pull request, or through GitHub's API (signed).
+ */
+function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hold) {
+    // The freight the steps see: what the stage runs from other warehouses, and this one.
+    const collection = [
+        ...(states.get(stage.name)?.freight ?? [])
+            .filter((f) => f.origin.name !== freight.origin.name)
+            .map((f) => snap.freight.find((x) => x.id === f.id))
+            .filter((f) => Boolean(f)),
+        freight,
+    ];
     const publish = mode === 'pull-request' && o.github
         ? pullRequestPublisher({
             github: o.github.repo,
@@ -67740,7 +67809,7 @@ async function promote(o) {
             ? signedPublisher(o.github.repo)
             : undefined;
     const paths = stepPaths(stage);
-    const result = await o.store.commitPromotion({
+    return o.store.commitPromotion({
         project: o.project.name,
         stage: stage.name,
         branch: stage.branch,
@@ -67752,13 +67821,7 @@ async function promote(o) {
         sparse: paths !== undefined,
         dryRun: o.dryRun,
         ...(publish ? { publish } : {}),
-        autoPromotionHold: held
-            ? {
-                since: now.toISOString(),
-                by: o.promotedBy,
-                reason: `promoted ${freight.alias}, older than the newest available ${newest?.alias}`,
-            }
-            : null,
+        autoPromotionHold: hold,
         edit: async (worktree) => {
             const done = await runSteps(stage.promotionTemplate, {
                 worktree,
@@ -67775,39 +67838,34 @@ async function promote(o) {
                 : done.summary;
         },
     });
-    const outcome = {
-        stage: stage.name,
-        freight,
-        result,
-        held,
-        warnings,
-        ...(approvedBy.length ? { approvedBy } : {}),
-    };
-    // A pull request is not a promotion yet: the deployment belongs to the merge.
-    if (o.github?.deployments && result.changed && !o.dryRun && !result.pullRequest) {
-        try {
-            const d = await o.github.repo.createDeployment({
-                ref: result.commit,
-                environment: stage.environment,
-                description: deploymentDescription(freight, result.changes),
-                payload: deploymentPayload(o.project.name, stage.name, freight, result.branch, result.changes),
-            });
-            await o.github.repo.createDeploymentStatus({
-                deploymentId: d.id,
-                state: 'in_progress',
-                description: `promoted; waiting for verification`,
-                ...(o.run ? { logUrl: o.run } : {}),
-            });
-            outcome.deployment = { id: d.id, environment: stage.environment };
-        }
-        catch (err) {
-            // The commit landed: the promotion happened. The Environments view is a mirror of it.
-            const msg = `the promotion landed, but GitHub did not record its deployment: ${errors_errorMessage(err)}`;
-            warnings.push(msg);
-            o.log(`warning: ${msg}`);
-        }
+}
+/**
+ * Phase five: the promotion as a deployment of the stage's environment, in progress until
+ * verify ends it. The commit has landed either way, so a refusal is a warning, not a failure.
+ */
+async function recordDeployment(o, github, stage, freight, result, warnings) {
+    try {
+        const d = await github.repo.createDeployment({
+            ref: result.commit,
+            environment: stage.environment,
+            description: deploymentDescription(freight, result.changes),
+            payload: deploymentPayload(o.project.name, stage.name, freight, result.branch, result.changes),
+        });
+        await github.repo.createDeploymentStatus({
+            deploymentId: d.id,
+            state: 'in_progress',
+            description: `promoted; waiting for verification`,
+            ...(o.run ? { logUrl: o.run } : {}),
+        });
+        return { id: d.id, environment: stage.environment };
     }
-    return outcome;
+    catch (err) {
+        // The commit landed: the promotion happened. The Environments view is a mirror of it.
+        const msg = `the promotion landed, but GitHub did not record its deployment: ${errors_errorMessage(err)}`;
+        warnings.push(msg);
+        o.log(`warning: ${msg}`);
+        return undefined;
+    }
 }
 /**
  * The run's environment reviews (they are also the promotion's Approved-By; a token that cannot
@@ -68628,6 +68686,543 @@ function requireField(step, v, field) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./src/promotion/steps/render.ts
+/**
+ * What kustomize-build and helm-template share: running the renderer, naming one file per
+ * rendered resource, and writing the result to `outPath` inside the checkout.
+ *
+ * A renderer runs to completion before anything is written, so a failing build leaves the
+ * checkout as it was. Every file written goes through safePath, so a link already in the
+ * destination cannot lead a write outside the checkout.
+ */
+
+
+
+
+
+
+/** The tail of a renderer's stderr put in an error: enough for kustomize's or helm's message. */
+const STDERR_KEPT = 4000;
+/**
+ * How long a renderer may run. A promotion holds its stage's lock while it runs, so a renderer
+ * stuck on the network (a chart download) must not hold it forever.
+ */
+const RENDER_TIMEOUT_MS = 10 * 60 * 1000;
+/** Rendered output larger than this is refused rather than held in memory. */
+const STDOUT_LIMIT = 64 * 1024 * 1024;
+/** Thrown by runProgram when the binary is not on PATH. */
+class MissingBinaryError extends Error {
+    binary;
+    constructor(binary) {
+        super(`${binary}: not found`);
+        this.binary = binary;
+        this.name = 'MissingBinaryError';
+    }
+}
+/**
+ * Runs `binary args` in `cwd`, without a shell. `env` replaces the environment (and its PATH
+ * finds the binary); without it the child inherits the process's.
+ */
+function runProgram(binary, args, cwd, env, timeoutMs = RENDER_TIMEOUT_MS) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, {
+            cwd,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            // Its own process group: stopping it stops what it started (helm's plugins, a shell's
+            // children), which would otherwise hold the output pipes open.
+            detached: true,
+            ...(env ? { env: env } : {}),
+        });
+        const stop = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, timeoutMs);
+        timer.unref();
+        const out = [];
+        let outBytes = 0;
+        let tooBig = false;
+        let err = '';
+        child.stdout.on('data', (b) => {
+            outBytes += b.length;
+            if (outBytes > STDOUT_LIMIT) {
+                if (!tooBig)
+                    stop();
+                tooBig = true;
+                return;
+            }
+            out.push(b);
+        });
+        child.stderr.on('data', (b) => {
+            err = (err + b.toString('utf8')).slice(-STDERR_KEPT * 2);
+        });
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(e.code === 'ENOENT' ? new MissingBinaryError(binary) : e);
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new OperationError(`${binary} did not finish within ${timeoutMs / 1000} s and was stopped`));
+                return;
+            }
+            if (tooBig) {
+                reject(new OperationError(`${binary} wrote more than ${STDOUT_LIMIT / 1024 / 1024} MiB of manifests; refusing to hold them`));
+                return;
+            }
+            resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
+        });
+    });
+}
+/** The last part of a renderer's stderr, trimmed, for an error message. */
+function stderrTail(stderr) {
+    // kubectl prefixes its messages with klog's `E1206 08:43:21.165957   20444 run.go:72] `.
+    const t = stderr.replace(/^[EFIW]\d{4} [\d:.]+\s+\d+ [\w.-]+:\d+\] /gm, '').trim();
+    return t.length > STDERR_KEPT ? `…${t.slice(-STDERR_KEPT)}` : t;
+}
+/** Kargo's rule: an `outPath` ending in .yaml or .yml is one file, anything else a directory. */
+function isFileOutPath(outPath) {
+    return /\.ya?ml$/i.test(outPath);
+}
+const render_str = (v) => (typeof v === 'string' ? v : '');
+/**
+ * The documents of a renderer's multi-document stream, skipping empty ones (only comments, or
+ * nothing). kustomize and helm put each `---` at the start of a line, where YAML content cannot
+ * continue a previous document, so the stream is split there and each part's text (helm's
+ * `# Source:` comment included) kept as it was written. `source` names the renderer for the
+ * error when a part is not YAML.
+ */
+function splitDocuments(stream, source) {
+    const parts = [];
+    let current = [];
+    for (const line of stream.split('\n')) {
+        if (/^---(\s|$)/.test(line)) {
+            parts.push(current.join('\n'));
+            current = [];
+            const rest = line.slice(3).trim();
+            if (rest !== '')
+                current.push(rest);
+        }
+        else
+            current.push(line);
+    }
+    parts.push(current.join('\n'));
+    const out = [];
+    for (const part of parts) {
+        const doc = (0,dist.parseDocument)(part);
+        if (doc.errors.length > 0) {
+            throw new OperationError(`${source} produced output that is not YAML: ${doc.errors[0]?.message ?? 'parse error'}`);
+        }
+        const value = doc.toJS();
+        if (value === null || value === undefined)
+            continue;
+        const obj = (typeof value === 'object' && !Array.isArray(value) ? value : {});
+        const meta = (typeof obj['metadata'] === 'object' && obj['metadata'] !== null ? obj['metadata'] : {});
+        const text = part.replace(/^\s*\n/, '').trimEnd() + '\n';
+        out.push({
+            text,
+            apiVersion: render_str(obj['apiVersion']),
+            kind: render_str(obj['kind']),
+            name: render_str(meta['name']),
+            namespace: render_str(meta['namespace']),
+        });
+    }
+    return out;
+}
+/**
+ * A generated file name must be a plain name in the output directory: a resource named
+ * `../x` (kustomize and helm allow odd names in some kinds) must not place a file elsewhere.
+ */
+function checkFileName(step, name) {
+    if (name === '' ||
+        name === '.' ||
+        name === '..' ||
+        name.includes('/') ||
+        name.includes('\\') ||
+        name.includes('\0') ||
+        name.startsWith('.yaml')) {
+        throw new OperationError(`${step}: a rendered resource would be written as ${JSON.stringify(name)}, which is not a plain file name`);
+    }
+    return name;
+}
+/**
+ * Writes `files` under `outRel` (a file when `outRel` itself is the one file), creating parent
+ * directories; files already holding the same content are left alone. Returns the paths
+ * (relative to the checkout) that changed.
+ */
+async function writeOutput(step, worktree, outRel, files) {
+    const changed = [];
+    for (const f of files) {
+        const rel = f.rel === '' ? outRel : outRel === '.' ? f.rel : `${outRel}/${f.rel}`;
+        // Rendered files written at the checkout's root (Kargo's rendered branches) never replace
+        // gantry's own records.
+        if (rel.split('/')[0] === '.gantry') {
+            throw new ConfigError(`${step}: outPath: ${JSON.stringify(rel)} is inside .gantry/, which holds gantry's records`);
+        }
+        const abs = await safePath(worktree, rel, `${step}: outPath`);
+        const existing = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
+        if (existing?.isDirectory()) {
+            throw new ConfigError(`${step}: outPath: cannot write ${JSON.stringify(rel)}: a directory is in the way`);
+        }
+        if (existing?.isFile() && (await (0,promises_namespaceObject.readFile)(abs, 'utf8')) === f.data)
+            continue;
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(abs, f.data);
+        changed.push(rel);
+    }
+    return changed;
+}
+/** Refuses a directory outPath that is an existing file, before the renderer runs. */
+async function checkOutPath(step, abs, rel, asFile) {
+    const st = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
+    if (!st)
+        return;
+    if (asFile && st.isDirectory()) {
+        throw new ConfigError(`${step}: outPath ${JSON.stringify(rel)} is a directory, not a file`);
+    }
+    if (!asFile && !st.isDirectory()) {
+        throw new ConfigError(`${step}: outPath ${JSON.stringify(rel)} is a file; an outPath not ending in .yaml or .yml is a directory`);
+    }
+}
+/** Every entry under `dir`, relative to it; empty when it does not exist. */
+async function listTree(dir) {
+    try {
+        return new Set(await (0,promises_namespaceObject.readdir)(dir, { recursive: true }));
+    }
+    catch {
+        return new Set();
+    }
+}
+/**
+ * Renderers download what they need into the directory they render (kustomize's helm inflator
+ * pulls charts into `charts/`, `helm dependency build` writes `charts/*.tgz`). gantry commits
+ * what the checkout holds, so what a build added under `dir` is removed again: Kargo renders
+ * from a checkout it never pushes.
+ */
+async function removeLeftovers(dir, before) {
+    const after = await listTree(dir);
+    const added = [...after].filter((p) => !before.has(p)).sort((a, b) => a.length - b.length);
+    const removed = [];
+    for (const p of added) {
+        if (removed.some((r) => p.startsWith(`${r}${(external_node_path_default()).sep}`)))
+            continue;
+        await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, p), { recursive: true, force: true });
+        removed.push(p);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/helm-template.ts
+/**
+ * Kargo's `helm-template` step: renders the local chart at `path` with the `helm` binary, as
+ * Kargo's Helm SDK call does:
+ *
+ *   helm template <releaseName> <path> --namespace <namespace, default the project>
+ *     [-f <valuesFile>]… [--set k=v]… [--set-literal k=v]… [--include-crds] [--no-hooks]
+ *     [--skip-tests] [--kube-version v] [--api-versions v]…
+ *
+ * Helm merges values files, then `--set`, then `--set-literal`, whatever the order of
+ * `setValues`: Kargo's values options merge the same way. `buildDependencies` runs
+ * `helm dependency build <path>` first when Chart.yaml declares dependencies; a `file://`
+ * dependency must lie inside the checkout. What helm downloads into the chart (`charts/*.tgz`, a
+ * new Chart.lock) is removed after rendering, so it is not committed.
+ *
+ * Output: `outPath` ending in .yaml/.yml is one file (helm's stdout); otherwise a directory,
+ * laid out as `helm template --output-dir` does (`outLayout: helm`, the default:
+ * `<chart>/templates/<file>.yaml`, `--release-name` with `useReleaseName`) or one file per
+ * resource (`outLayout: flat`: `[<group>-]<kind>[-<namespace>]-<name>.yaml`, the group's dots as
+ * underscores, lower-cased; a document without kind or name is `resource-<i>.yaml`).
+ * `valuesFiles` are relative to the checkout (not the chart), and mapped from Kargo's workspace
+ * paths like `path`.
+ */
+
+
+
+
+
+
+
+
+
+
+const STEP = 'helm-template';
+const FIELDS = [
+    'path',
+    'releaseName',
+    'outPath',
+    'outLayout',
+    'useReleaseName',
+    'namespace',
+    'valuesFiles',
+    'ignoreMissingValueFiles',
+    'setValues',
+    'buildDependencies',
+    'includeCRDs',
+    'disableHooks',
+    'skipTests',
+    'kubeVersion',
+    'apiVersions',
+];
+const helm_template_schema = {
+    type: 'object',
+    description: 'Renders a local Helm chart with `helm template` into one file or a directory.',
+    additionalProperties: false,
+    required: ['path', 'releaseName', 'outPath'],
+    properties: {
+        path: nonEmpty('The chart directory (holding Chart.yaml), relative to the checkout.'),
+        releaseName: nonEmpty('The release name (`.Release.Name`).'),
+        outPath: nonEmpty('Where to write: a path ending in .yaml or .yml is one file; anything else a directory laid out per `outLayout`.'),
+        outLayout: {
+            enum: ['helm', 'flat'],
+            description: "A directory outPath's layout: `helm` (default), as `helm template --output-dir` writes it; `flat`, one file per resource.",
+        },
+        useReleaseName: flag('With the `helm` layout, put the files under a directory named after the release (`--release-name`).'),
+        namespace: nonEmpty('`.Release.Namespace`. Default: the project name, as in Kargo.'),
+        valuesFiles: {
+            type: 'array',
+            items: nonEmpty('A values file, relative to the checkout (not to the chart).'),
+            description: "Values files merged in order after the chart's own values.yaml (`-f`).",
+        },
+        ignoreMissingValueFiles: flag('Leave out values files that do not exist instead of failing.'),
+        setValues: {
+            type: 'array',
+            description: 'Values set on the command line: `--set key=value`, or `--set-literal`.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['key', 'value'],
+                properties: {
+                    key: nonEmpty('Dotted key path, `image.tag`.'),
+                    value: {
+                        type: ['string', 'number', 'boolean'],
+                        description: 'The value; helm infers its type unless `literal`.',
+                    },
+                    literal: flag('Pass it with `--set-literal`: no parsing, always a string. Literal values are applied after all others.'),
+                },
+            },
+        },
+        buildDependencies: flag("Run `helm dependency build` first, filling the chart's `charts/` from Chart.yaml (and Chart.lock)."),
+        includeCRDs: flag("Include the chart's `crds/` (`--include-crds`)."),
+        disableHooks: flag('Leave out hook manifests (`--no-hooks`).'),
+        skipTests: flag('Leave out test hooks (`--skip-tests`).'),
+        kubeVersion: nonEmpty('The Kubernetes version charts see (`--kube-version`).'),
+        apiVersions: {
+            type: 'array',
+            items: nonEmpty('An API version, `monitoring.coreos.com/v1`.'),
+            description: 'API versions charts see as available (`--api-versions`).',
+        },
+    },
+};
+function optionalString(config, field) {
+    const v = config[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string' || v === '')
+        fieldError(STEP, field, 'must be a non-empty string');
+    return v;
+}
+function stringList(config, field) {
+    const v = config[field];
+    if (v === undefined || v === null)
+        return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
+        fieldError(STEP, field, 'must be a list of non-empty strings');
+    }
+    return v;
+}
+/** Kargo's flat-layout name: `[<group>-]<kind>[-<namespace>]-<name>.yaml`, lower-cased. */
+function flatFileName(doc, index) {
+    if (doc.kind === '' || doc.name === '')
+        return `resource-${index}.yaml`;
+    const slash = doc.apiVersion.lastIndexOf('/');
+    const group = slash >= 0 ? doc.apiVersion.slice(0, slash).replace(/\./g, '_') : '';
+    const parts = [group, doc.kind, doc.namespace, doc.name].filter((p) => p !== '');
+    return `${parts.join('-')}.yaml`.toLowerCase();
+}
+async function helm(args, ctx) {
+    try {
+        return await runProgram('helm', args, ctx.worktree, ctx.env);
+    }
+    catch (err) {
+        if (err instanceof MissingBinaryError) {
+            throw new ConfigError(`${STEP}: the helm binary is not on PATH; install Helm 3 (https://helm.sh/docs/intro/install/; GitHub's ubuntu runners have it)`);
+        }
+        throw err;
+    }
+}
+/** Chart.yaml's dependencies, with each `file://` one checked to lie inside the checkout. */
+async function dependencies(ctx, chartRel, chartAbs) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(chartAbs, 'Chart.yaml'), 'utf8');
+    }
+    catch {
+        throw new ConfigError(`${STEP}: path ${JSON.stringify(chartRel)}: no Chart.yaml there`);
+    }
+    const chart = (0,dist.parseDocument)(text).toJS();
+    const deps = isRecord(chart) && Array.isArray(chart['dependencies']) ? chart['dependencies'] : [];
+    for (const [i, d] of deps.entries()) {
+        const repo = isRecord(d) ? d['repository'] : undefined;
+        if (typeof repo !== 'string' || !repo.startsWith('file://'))
+            continue;
+        const local = repo.slice('file://'.length);
+        const rel = normalizeRelative(external_node_path_default().posix.join(chartRel, local));
+        if (external_node_path_default().isAbsolute(local) || rel === '..' || rel.startsWith('../')) {
+            throw new ConfigError(`${STEP}: ${chartRel}/Chart.yaml: dependencies[${i}].repository ${JSON.stringify(repo)} leads outside the checkout`);
+        }
+        await safePath(ctx.worktree, rel, `${STEP}: ${chartRel}/Chart.yaml: dependencies[${i}].repository`);
+    }
+    return deps.length;
+}
+function failed(what, result) {
+    return new OperationError(`${STEP}: ${what} failed (exit ${result.code ?? 'signal'}): ${stderrTail(result.stderr) || 'no message'}`);
+}
+const helmTemplate = {
+    name: STEP,
+    schema: helm_template_schema,
+    async run(config, ctx) {
+        checkFields(STEP, config, FIELDS);
+        const chartRel = normalizeRelative(requireString(STEP, config, 'path'));
+        const releaseName = requireString(STEP, config, 'releaseName');
+        const outRel = normalizeRelative(requireString(STEP, config, 'outPath'));
+        const layout = config['outLayout'] ?? 'helm';
+        if (layout !== 'helm' && layout !== 'flat') {
+            fieldError(STEP, 'outLayout', 'must be "helm" or "flat"');
+        }
+        const namespace = optionalString(config, 'namespace') ?? ctx.project;
+        const kubeVersion = optionalString(config, 'kubeVersion');
+        const apiVersions = stringList(config, 'apiVersions');
+        const valuesFiles = stringList(config, 'valuesFiles');
+        const ignoreMissing = optionalBool(STEP, config, 'ignoreMissingValueFiles') ?? false;
+        const flags = {
+            useReleaseName: optionalBool(STEP, config, 'useReleaseName') ?? false,
+            buildDependencies: optionalBool(STEP, config, 'buildDependencies') ?? false,
+            includeCRDs: optionalBool(STEP, config, 'includeCRDs') ?? false,
+            disableHooks: optionalBool(STEP, config, 'disableHooks') ?? false,
+            skipTests: optionalBool(STEP, config, 'skipTests') ?? false,
+        };
+        const sets = [];
+        const literals = [];
+        const setValues = config['setValues'] ?? [];
+        if (!Array.isArray(setValues))
+            fieldError(STEP, 'setValues', 'must be a list of {key, value}');
+        for (const [i, sv] of setValues.entries()) {
+            if (!isRecord(sv))
+                fieldError(STEP, `setValues[${i}]`, 'must be a map with key and value');
+            onlyKeys(STEP, sv, ['key', 'value', 'literal'], `setValues[${i}].`);
+            const key = sv['key'];
+            if (typeof key !== 'string' || key === '') {
+                fieldError(STEP, `setValues[${i}].key`, 'must be a non-empty string');
+            }
+            const value = sv['value'];
+            if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+                fieldError(STEP, `setValues[${i}].value`, 'must be a string (or a number or boolean)');
+            }
+            const literal = sv['literal'];
+            if (literal !== undefined && literal !== null && typeof literal !== 'boolean') {
+                fieldError(STEP, `setValues[${i}].literal`, 'must be true or false');
+            }
+            (literal === true ? literals : sets).push(`${key}=${String(value)}`);
+        }
+        const chartAbs = await safePath(ctx.worktree, chartRel, `${STEP}: path`);
+        const chartStat = await (0,promises_namespaceObject.stat)(chartAbs).catch(() => undefined);
+        if (!chartStat?.isDirectory()) {
+            throw new ConfigError(`${STEP}: path ${JSON.stringify(chartRel)}: no such chart directory`);
+        }
+        const outAbs = await safePath(ctx.worktree, outRel, `${STEP}: outPath`);
+        const asFile = isFileOutPath(outRel);
+        await checkOutPath(STEP, outAbs, outRel, asFile);
+        const valuesAbs = [];
+        for (const [i, v] of valuesFiles.entries()) {
+            const abs = await safePath(ctx.worktree, v, `${STEP}: valuesFiles[${i}]`);
+            const st = await (0,promises_namespaceObject.stat)(abs).catch(() => undefined);
+            if (st?.isFile())
+                valuesAbs.push(abs);
+            else if (!ignoreMissing) {
+                throw new ConfigError(`${STEP}: valuesFiles[${i}] ${JSON.stringify(normalizeRelative(v))}: no such file (set ignoreMissingValueFiles: true to leave missing ones out)`);
+            }
+        }
+        const depCount = await dependencies(ctx, chartRel, chartAbs);
+        const args = ['template', releaseName, chartAbs, '--namespace', namespace];
+        for (const v of valuesAbs)
+            args.push('-f', v);
+        for (const s of sets)
+            args.push('--set', s);
+        for (const s of literals)
+            args.push('--set-literal', s);
+        if (flags.includeCRDs)
+            args.push('--include-crds');
+        if (flags.disableHooks)
+            args.push('--no-hooks');
+        if (flags.skipTests)
+            args.push('--skip-tests');
+        if (kubeVersion !== undefined)
+            args.push('--kube-version', kubeVersion);
+        for (const v of apiVersions)
+            args.push('--api-versions', v);
+        const helmLayout = !asFile && layout === 'helm';
+        const tmp = helmLayout ? await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-helm-')) : undefined;
+        if (tmp !== undefined) {
+            args.push('--output-dir', tmp);
+            if (flags.useReleaseName)
+                args.push('--release-name');
+        }
+        const before = await listTree(chartAbs);
+        let files;
+        let count;
+        try {
+            if (flags.buildDependencies && depCount > 0) {
+                const built = await helm(['dependency', 'build', chartAbs], ctx);
+                if (built.code !== 0)
+                    throw failed(`helm dependency build of ${JSON.stringify(chartRel)}`, built);
+            }
+            const result = await helm(args, ctx);
+            if (result.code !== 0)
+                throw failed(`helm template of ${JSON.stringify(chartRel)}`, result);
+            if (tmp !== undefined) {
+                files = [];
+                for (const rel of [...(await listTree(tmp))].sort()) {
+                    const abs = external_node_path_default().join(tmp, rel);
+                    if (!(await (0,promises_namespaceObject.stat)(abs)).isFile())
+                        continue;
+                    files.push({ rel: rel.split((external_node_path_default()).sep).join('/'), data: await (0,promises_namespaceObject.readFile)(abs, 'utf8') });
+                }
+                count = files.reduce((n, f) => n + splitDocuments(f.data, `${STEP}: helm`).filter((d) => d.kind).length, 0);
+            }
+            else {
+                const docs = splitDocuments(result.stdout, `${STEP}: helm`);
+                count = docs.length;
+                if (asFile) {
+                    files = [{ rel: '', data: result.stdout.trimEnd() + '\n' }];
+                }
+                else {
+                    files = docs.map((d, i) => ({
+                        rel: checkFileName(STEP, flatFileName(d, i)),
+                        data: d.text,
+                    }));
+                }
+            }
+        }
+        finally {
+            await removeLeftovers(chartAbs, before);
+            if (tmp !== undefined)
+                await (0,promises_namespaceObject.rm)(tmp, { recursive: true, force: true });
+        }
+        const changed = await writeOutput(STEP, ctx.worktree, outRel, files);
+        const line = `- ${chartRel} → ${outRel}: ${count} resource(s) rendered with helm template (release ${releaseName}, namespace ${namespace})`;
+        ctx.log(`${STEP}: ${line.slice(2)}${changed.length ? '' : ' (no change)'}`);
+        return { summary: changed.length ? [line] : [], changed };
+    },
+};
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/promotion/keypath.ts
@@ -69423,9 +70018,9 @@ function applyToModel(doc, parts, value) {
 
 
 
-const STEP = 'helm-update-chart';
+const helm_update_chart_STEP = 'helm-update-chart';
 const helmUpdateChart = {
-    name: STEP,
+    name: helm_update_chart_STEP,
     schema: {
         type: 'object',
         description: "Sets dependency versions in a chart's `Chart.yaml`.",
@@ -69452,7 +70047,7 @@ const helmUpdateChart = {
     },
     async run(config, ctx) {
         const cfg = parseHelmUpdateChartConfig(config);
-        const dir = await safePath(ctx.worktree, cfg.path, `${STEP}: path`);
+        const dir = await safePath(ctx.worktree, cfg.path, `${helm_update_chart_STEP}: path`);
         const file = (0,external_node_path_namespaceObject.join)(dir, 'Chart.yaml');
         const relDir = normalizeRelative(cfg.path);
         const relFile = external_node_path_namespaceObject.posix.join(relDir, 'Chart.yaml');
@@ -69463,7 +70058,7 @@ const helmUpdateChart = {
             text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
         }
         catch {
-            throw new ConfigError(`${STEP}: ${relFile}: no Chart.yaml in ${cfg.path}`);
+            throw new ConfigError(`${helm_update_chart_STEP}: ${relFile}: no Chart.yaml in ${cfg.path}`);
         }
         const { text: out, changes } = updateChartDependencies(text, cfg.charts, ctx.freightCollection, relFile);
         const result = {};
@@ -69471,7 +70066,7 @@ const helmUpdateChart = {
         if (message)
             result.outputs = { commitMessage: message };
         if (out === text) {
-            ctx.log(`${STEP}: ${relFile}: the dependencies already have these versions`);
+            ctx.log(`${helm_update_chart_STEP}: ${relFile}: the dependencies already have these versions`);
             return result;
         }
         await (0,promises_namespaceObject.writeFile)(file, out);
@@ -69481,7 +70076,7 @@ const helmUpdateChart = {
         if (await helm_update_chart_exists(lock)) {
             const note = `- ${external_node_path_namespaceObject.posix.join(relDir, 'Chart.lock')}: not regenerated (gantry runs no helm); run \`helm dependency update\` to refresh it`;
             result.summary.push(note);
-            ctx.log(`${STEP}: ${note.slice(2)}`);
+            ctx.log(`${helm_update_chart_STEP}: ${note.slice(2)}`);
         }
         return result;
     },
@@ -69489,34 +70084,34 @@ const helmUpdateChart = {
 // ---------------------------------------------------------------------------------------------
 // Config
 function parseHelmUpdateChartConfig(config) {
-    onlyKeys(STEP, config, ['path', 'charts'], '');
-    const path = requireField(STEP, config.path, 'path');
+    onlyKeys(helm_update_chart_STEP, config, ['path', 'charts'], '');
+    const path = requireField(helm_update_chart_STEP, config.path, 'path');
     if (config.charts === undefined || config.charts === null)
         return { path, charts: [] };
     if (!Array.isArray(config.charts))
-        fieldError(STEP, 'charts', 'must be a list');
+        fieldError(helm_update_chart_STEP, 'charts', 'must be a list');
     const charts = config.charts.map((raw, i) => {
         const field = `charts[${i}]`;
         if (!isRecord(raw))
-            fieldError(STEP, field, 'must be a mapping');
-        onlyKeys(STEP, raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
+            fieldError(helm_update_chart_STEP, field, 'must be a mapping');
+        onlyKeys(helm_update_chart_STEP, raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
         const chart = {
-            repository: requireField(STEP, raw.repository, `${field}.repository`),
-            name: requireField(STEP, raw.name, `${field}.name`),
+            repository: requireField(helm_update_chart_STEP, raw.repository, `${field}.repository`),
+            name: requireField(helm_update_chart_STEP, raw.name, `${field}.name`),
         };
         if (raw.version !== undefined && raw.version !== null && raw.version !== '') {
-            chart.version = requireField(STEP, raw.version, `${field}.version`);
+            chart.version = requireField(helm_update_chart_STEP, raw.version, `${field}.version`);
         }
         if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
             const o = raw.fromOrigin;
             if (!isRecord(o))
-                fieldError(STEP, `${field}.fromOrigin`, 'must be a mapping with kind and name');
-            onlyKeys(STEP, o, ['kind', 'name'], `${field}.fromOrigin.`);
+                fieldError(helm_update_chart_STEP, `${field}.fromOrigin`, 'must be a mapping with kind and name');
+            onlyKeys(helm_update_chart_STEP, o, ['kind', 'name'], `${field}.fromOrigin.`);
             if (o.kind !== 'Warehouse')
-                fieldError(STEP, `${field}.fromOrigin.kind`, 'must be Warehouse');
+                fieldError(helm_update_chart_STEP, `${field}.fromOrigin.kind`, 'must be Warehouse');
             chart.fromOrigin = {
                 kind: 'Warehouse',
-                name: requireField(STEP, o.name, `${field}.fromOrigin.name`),
+                name: requireField(helm_update_chart_STEP, o.name, `${field}.fromOrigin.name`),
             };
         }
         return chart;
@@ -69532,7 +70127,7 @@ function updateChartDependencies(text, charts, freightCollection, where) {
         const index = deps.findIndex((d) => d.name === chart.name && d.repository === chart.repository);
         const dep = deps[index];
         if (!dep) {
-            fieldError(STEP, `charts[${i}]`, `no dependency in ${where} matches repository "${chart.repository}" and name "${chart.name}"`);
+            fieldError(helm_update_chart_STEP, `charts[${i}]`, `no dependency in ${where} matches repository "${chart.repository}" and name "${chart.name}"`);
         }
         const version = chart.version ?? freightChartVersion(chart, freightCollection, `charts[${i}]`);
         if (dep.version === version)
@@ -69545,14 +70140,14 @@ function updateChartDependencies(text, charts, freightCollection, where) {
 function readDependencies(text, where) {
     const doc = (0,dist.parseDocument)(text);
     if (doc.errors.length > 0) {
-        throw new ConfigError(`${STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
+        throw new ConfigError(`${helm_update_chart_STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
     }
     const list = doc.get('dependencies', true);
     if (list === undefined || list === null)
         return [];
     const js = doc.toJS();
     if (!Array.isArray(js.dependencies)) {
-        throw new ConfigError(`${STEP}: ${where}: dependencies must be a list`);
+        throw new ConfigError(`${helm_update_chart_STEP}: ${where}: dependencies must be a list`);
     }
     return js.dependencies.map((d, i) => {
         const rec = isRecord(d) ? d : {};
@@ -69591,10 +70186,10 @@ function freightChartVersion(chart, collection, field) {
     const from = chart.fromOrigin ? ` from Warehouse/${chart.fromOrigin.name}` : '';
     const [first, ...rest] = hits;
     if (!first) {
-        fieldError(STEP, field, `no version given and no freight${from} in the stage's freight collection has chart ${name ? `${repoURL} ${name}` : repoURL}`);
+        fieldError(helm_update_chart_STEP, field, `no version given and no freight${from} in the stage's freight collection has chart ${name ? `${repoURL} ${name}` : repoURL}`);
     }
     if (rest.length > 0) {
-        fieldError(STEP, field, `chart ${chart.name} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin or version`);
+        fieldError(helm_update_chart_STEP, field, `chart ${chart.name} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin or version`);
     }
     return first.chart.version;
 }
@@ -69695,7 +70290,7 @@ async function helm_update_chart_exists(p) {
 
 
 const http_STEP = 'http';
-const FIELDS = [
+const http_FIELDS = [
     'method',
     'url',
     'headers',
@@ -69729,7 +70324,7 @@ function http_scalarText(v) {
         return String(v);
     return undefined;
 }
-function optionalString(config, field) {
+function http_optionalString(config, field) {
     const v = config[field];
     if (v === undefined || v === null)
         return undefined;
@@ -69803,8 +70398,8 @@ function requestBody(v, method) {
 }
 /** Validate the rendered config; throws ConfigError naming the field. */
 function parseHttpConfig(config) {
-    checkFields(http_STEP, config, FIELDS);
-    const rawMethod = optionalString(config, 'method') ?? 'GET';
+    checkFields(http_STEP, config, http_FIELDS);
+    const rawMethod = http_optionalString(config, 'method') ?? 'GET';
     const method = METHODS.find((m) => m === rawMethod.toUpperCase());
     if (!method) {
         fieldError(http_STEP, 'config.method', `must be one of ${METHODS.join(', ')}, got ${JSON.stringify(rawMethod)}`);
@@ -69836,18 +70431,18 @@ function parseHttpConfig(config) {
         }
     }
     const queryParams = nameValues(config, 'queryParams');
-    const proxy = optionalString(config, 'proxy');
+    const proxy = http_optionalString(config, 'proxy');
     if (proxy !== undefined && (!/^https?:\/\/[^/?#]/i.test(proxy) || !URL.canParse(proxy))) {
         fieldError(http_STEP, 'config.proxy', 'must be an http(s) URL, scheme included');
     }
-    const timeout = optionalString(config, 'timeout');
+    const timeout = http_optionalString(config, 'timeout');
     const timeoutMs = timeout === undefined ? DEFAULT_TIMEOUT_MS : durationMs('timeout', timeout);
     if (timeoutMs > MAX_TIMEOUT_MS)
         fieldError(http_STEP, 'config.timeout', 'must be at most 24h');
-    const pollInterval = optionalString(config, 'pollInterval');
+    const pollInterval = http_optionalString(config, 'pollInterval');
     if (pollInterval !== undefined)
         durationMs('pollInterval', pollInterval);
-    const responseContentType = optionalString(config, 'responseContentType');
+    const responseContentType = http_optionalString(config, 'responseContentType');
     if (responseContentType !== undefined &&
         !CONTENT_TYPES.includes(responseContentType)) {
         fieldError(http_STEP, 'config.responseContentType', `must be one of ${CONTENT_TYPES.join(', ')}, got ${JSON.stringify(responseContentType)}`);
@@ -71205,11 +71800,340 @@ function renderItems(items, indent) {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+;// CONCATENATED MODULE: ./src/promotion/steps/kustomize-build.ts
+/**
+ * Kargo's `kustomize-build` step: `{path, outPath, outputFormat?, plugin?: {helm?: {apiVersions?,
+ * kubeVersion?}}}` renders the kustomization at `path` with a real renderer, the `kustomize`
+ * binary when PATH has one, else `kubectl kustomize`, with the options Kargo's builder uses:
+ * `--load-restrictor LoadRestrictionsNone --enable-helm`, plus `--helm-api-versions` and
+ * `--helm-kube-version` when `plugin.helm` gives them (no alpha, exec or function plugins).
+ *
+ * Kargo runs kustomize on a filesystem rooted at its work directory, so with the load restrictor
+ * off a kustomization still cannot read outside it. A real binary can, so before it runs every
+ * local file a kustomization names (resources, components, bases, patches, generators' files and
+ * envs, replacements, helm values files, …) is checked with safePath, following the kustomization
+ * directories it names: an absolute path, a `..` that climbs out of the checkout or a link that
+ * leads outside it fails the step, naming the kustomization file and the field.
+ *
+ * Output: `outPath` ending in .yaml/.yml is one multi-document file (kustomize's stdout);
+ * otherwise a directory with one file per resource, named as Kargo names them for `outputFormat`
+ * (`kargo`: `[<namespace>-]<kind>-<name>.yaml`; `kustomize`: kustomize's own `-o dir/` names,
+ * `<group>_<version>_<kind>_<name>.yaml`, with `<namespace>_` in front when the build spans
+ * several namespaces). Files in the directory that the build does not produce are left alone,
+ * as in Kargo (run git-clear first for a fully rendered branch).
+ */
+
+
+
+
+
+
+
+
+
+
+const kustomize_build_STEP = 'kustomize-build';
+const kustomize_build_schema = {
+    type: 'object',
+    description: 'Renders a kustomization with kustomize (or kubectl kustomize) into one file or one file per resource.',
+    additionalProperties: false,
+    required: ['path', 'outPath'],
+    properties: {
+        path: nonEmpty('The directory holding the kustomization file, relative to the checkout.'),
+        outPath: nonEmpty('Where to write: a path ending in .yaml or .yml is one multi-document file; anything else a directory with one file per resource.'),
+        outputFormat: {
+            enum: ['kargo', 'kustomize'],
+            description: 'File names in a directory outPath: `kargo` (default), `[<namespace>-]<kind>-<name>.yaml`; `kustomize`, `<group>_<version>_<kind>_<name>.yaml` as `kustomize build -o dir/` names them.',
+        },
+        plugin: {
+            type: 'object',
+            description: "Options of kustomize's Helm chart inflator (`helmCharts:`).",
+            additionalProperties: false,
+            properties: {
+                helm: {
+                    type: 'object',
+                    description: 'Passed as --helm-api-versions and --helm-kube-version.',
+                    additionalProperties: false,
+                    properties: {
+                        apiVersions: {
+                            type: 'array',
+                            items: nonEmpty('An API version, `monitoring.coreos.com/v1`.'),
+                            description: 'API versions the charts see as available (`.Capabilities`).',
+                        },
+                        kubeVersion: nonEmpty('The Kubernetes version the charts see, `1.30.0`.'),
+                    },
+                },
+            },
+        },
+    },
+};
+/** Kinds kustomize does not put in a namespace (its built-in schema's cluster-scoped kinds). */
+const CLUSTER_SCOPED = new Set([
+    'APIService',
+    'CertificateSigningRequest',
+    'ClusterRole',
+    'ClusterRoleBinding',
+    'ComponentStatus',
+    'CSIDriver',
+    'CSINode',
+    'CustomResourceDefinition',
+    'FlowSchema',
+    'IngressClass',
+    'MutatingWebhookConfiguration',
+    'Namespace',
+    'Node',
+    'PersistentVolume',
+    'PodSecurityPolicy',
+    'PriorityClass',
+    'PriorityLevelConfiguration',
+    'RuntimeClass',
+    'SelfSubjectAccessReview',
+    'SelfSubjectRulesReview',
+    'StorageClass',
+    'SubjectAccessReview',
+    'TokenReview',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'ValidatingWebhookConfiguration',
+    'VolumeAttachment',
+]);
+/** Kargo's name for a resource: `<namespace>-<kind>-<name>.yaml`, namespace only when set. */
+function kargoFileName(doc) {
+    const parts = doc.namespace ? [doc.namespace, doc.kind, doc.name] : [doc.kind, doc.name];
+    return `${parts.join('-')}.yaml`.toLowerCase();
+}
+/** kustomize's `-o dir/` names: group, version and kind without empty parts, then the name. */
+function kustomizeFileNames(docs) {
+    const namespaced = (d) => !CLUSTER_SCOPED.has(d.kind);
+    const namespaces = new Set(docs.filter(namespaced).map((d) => d.namespace || 'default'));
+    return docs.map((d) => {
+        const slash = d.apiVersion.lastIndexOf('/');
+        const group = slash >= 0 ? d.apiVersion.slice(0, slash) : '';
+        const version = slash >= 0 ? d.apiVersion.slice(slash + 1) : d.apiVersion;
+        const gvk = [group, version, d.kind].filter((p) => p !== '').join('_');
+        const base = `${gvk}_${d.name}.yaml`.toLowerCase();
+        return namespaces.size > 1 && namespaced(d)
+            ? `${(d.namespace || 'default').toLowerCase()}_${base}`
+            : base;
+    });
+}
+/**
+ * A reference kustomize fetches rather than reads from disk (a git or HTTP URL); those are not
+ * paths in the checkout.
+ */
+function isRemote(ref) {
+    return (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) ||
+        /^git@/.test(ref) ||
+        /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(ref));
+}
+/** The file in `dir` kustomize would read, or undefined. */
+async function kustomizationFile(dir) {
+    for (const name of KUSTOMIZATION_FILE_NAMES) {
+        const st = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name)).catch(() => undefined);
+        if (st?.isFile())
+            return name;
+    }
+    return undefined;
+}
+const strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+/** `[field, reference]` for every local file or directory a kustomization names. */
+function references(k) {
+    const refs = [];
+    const add = (field, v) => {
+        if (typeof v === 'string' && v !== '')
+            refs.push([field, v]);
+    };
+    for (const field of [
+        'resources',
+        'components',
+        'bases',
+        'crds',
+        'configurations',
+        'generators',
+        'transformers',
+        'validators',
+    ]) {
+        for (const v of strings(k[field]))
+            add(field, v);
+    }
+    // A strategic-merge patch may be inline YAML rather than a file name.
+    for (const v of strings(k['patchesStrategicMerge']))
+        if (!v.includes('\n'))
+            add('patches', v);
+    for (const field of ['patches', 'patchesJson6902', 'replacements']) {
+        const list = k[field];
+        if (Array.isArray(list))
+            for (const p of list)
+                if (isRecord(p))
+                    add(field, p['path']);
+    }
+    for (const field of ['configMapGenerator', 'secretGenerator']) {
+        const list = k[field];
+        if (!Array.isArray(list))
+            continue;
+        for (const g of list) {
+            if (!isRecord(g))
+                continue;
+            // `files` entries may be `key=path`.
+            for (const f of strings(g['files']))
+                add(field, f.includes('=') ? f.slice(f.indexOf('=') + 1) : f);
+            for (const e of strings(g['envs']))
+                add(field, e);
+            add(field, g['env']);
+        }
+    }
+    const charts = k['helmCharts'];
+    if (Array.isArray(charts)) {
+        for (const c of charts) {
+            if (!isRecord(c))
+                continue;
+            add('helmCharts', c['valuesFile']);
+            for (const v of strings(c['additionalValuesFiles']))
+                add('helmCharts', v);
+        }
+    }
+    const globals = k['helmGlobals'];
+    if (isRecord(globals)) {
+        add('helmGlobals', globals['chartHome']);
+        add('helmGlobals', globals['configHome']);
+    }
+    const openapi = k['openapi'];
+    if (isRecord(openapi))
+        add('openapi', openapi['path']);
+    return refs;
+}
+/**
+ * Checks every local reference of the kustomization in `dirRel` (and of the kustomizations it
+ * names) stays inside the checkout; see the module comment.
+ */
+async function checkKustomization(worktree, dirRel, seen) {
+    if (seen.has(dirRel))
+        return;
+    seen.add(dirRel);
+    const dirAbs = await safePath(worktree, dirRel, `${kustomize_build_STEP}: path`);
+    const name = await kustomizationFile(dirAbs);
+    if (!name)
+        return;
+    const fileRel = dirRel === '.' ? name : `${dirRel}/${name}`;
+    const doc = (0,dist.parseDocument)(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dirAbs, name), 'utf8'));
+    // kustomize reports a malformed file itself, with its own words.
+    if (doc.errors.length > 0)
+        return;
+    const k = doc.toJS();
+    if (!isRecord(k))
+        return;
+    for (const [field, ref] of references(k)) {
+        if (isRemote(ref))
+            continue;
+        if (external_node_path_default().isAbsolute(ref)) {
+            throw new ConfigError(`${kustomize_build_STEP}: ${fileRel}: ${field}: ${JSON.stringify(ref)} is an absolute path; the build may read only files inside the checkout`);
+        }
+        const rel = normalizeRelative(external_node_path_default().posix.join(dirRel, ref.replace(/\\/g, '/')));
+        if (rel === '..' || rel.startsWith('../')) {
+            throw new ConfigError(`${kustomize_build_STEP}: ${fileRel}: ${field}: ${JSON.stringify(ref)} leads outside the checkout`);
+        }
+        const abs = await safePath(worktree, rel, `${kustomize_build_STEP}: ${fileRel}: ${field}`);
+        const st = await (0,promises_namespaceObject.stat)(abs).catch(() => undefined);
+        if (st?.isDirectory())
+            await checkKustomization(worktree, rel, seen);
+    }
+}
+/** `kustomize build …`, or `kubectl kustomize …` when there is no kustomize binary. */
+async function render(pathAbs, flags, ctx) {
+    try {
+        const result = await runProgram('kustomize', ['build', ...flags, pathAbs], ctx.worktree, ctx.env);
+        return { label: 'kustomize', result };
+    }
+    catch (err) {
+        if (!(err instanceof MissingBinaryError))
+            throw err;
+    }
+    try {
+        const result = await runProgram('kubectl', ['kustomize', ...flags, pathAbs], ctx.worktree, ctx.env);
+        return { label: 'kubectl kustomize', result };
+    }
+    catch (err) {
+        if (err instanceof MissingBinaryError) {
+            throw new ConfigError(`${kustomize_build_STEP}: neither kustomize nor kubectl is on PATH; install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl, which has kustomize built in`);
+        }
+        throw err;
+    }
+}
+const kustomizeBuild = {
+    name: kustomize_build_STEP,
+    schema: kustomize_build_schema,
+    async run(config, ctx) {
+        checkFields(kustomize_build_STEP, config, ['path', 'outPath', 'outputFormat', 'plugin']);
+        const pathRel = normalizeRelative(requireString(kustomize_build_STEP, config, 'path'));
+        const outRel = normalizeRelative(requireString(kustomize_build_STEP, config, 'outPath'));
+        const format = config['outputFormat'] ?? 'kargo';
+        if (format !== 'kargo' && format !== 'kustomize') {
+            fieldError(kustomize_build_STEP, 'outputFormat', 'must be "kargo" or "kustomize"');
+        }
+        const flags = ['--load-restrictor', 'LoadRestrictionsNone', '--enable-helm'];
+        const plugin = config['plugin'];
+        if (plugin !== undefined && plugin !== null) {
+            if (!isRecord(plugin))
+                fieldError(kustomize_build_STEP, 'plugin', 'must be a map');
+            onlyKeys(kustomize_build_STEP, plugin, ['helm'], 'plugin.');
+            const helm = plugin['helm'];
+            if (helm !== undefined && helm !== null) {
+                if (!isRecord(helm))
+                    fieldError(kustomize_build_STEP, 'plugin.helm', 'must be a map');
+                onlyKeys(kustomize_build_STEP, helm, ['apiVersions', 'kubeVersion'], 'plugin.helm.');
+                const apiVersions = helm['apiVersions'] ?? [];
+                if (!Array.isArray(apiVersions) ||
+                    apiVersions.some((v) => typeof v !== 'string' || v === '')) {
+                    fieldError(kustomize_build_STEP, 'plugin.helm.apiVersions', 'must be a list of API versions');
+                }
+                for (const v of apiVersions)
+                    flags.push('--helm-api-versions', v);
+                const kube = helm['kubeVersion'];
+                if (kube !== undefined && kube !== null) {
+                    if (typeof kube !== 'string' || kube === '') {
+                        fieldError(kustomize_build_STEP, 'plugin.helm.kubeVersion', 'must be a version such as 1.30.0');
+                    }
+                    flags.push('--helm-kube-version', kube);
+                }
+            }
+        }
+        const pathAbs = await safePath(ctx.worktree, pathRel, `${kustomize_build_STEP}: path`);
+        const outAbs = await safePath(ctx.worktree, outRel, `${kustomize_build_STEP}: outPath`);
+        const asFile = isFileOutPath(outRel);
+        await checkOutPath(kustomize_build_STEP, outAbs, outRel, asFile);
+        const st = await (0,promises_namespaceObject.stat)(pathAbs).catch(() => undefined);
+        if (!st?.isDirectory()) {
+            throw new ConfigError(`${kustomize_build_STEP}: path ${JSON.stringify(pathRel)}: no such directory`);
+        }
+        await checkKustomization(ctx.worktree, pathRel, new Set());
+        const before = await listTree(pathAbs);
+        const { label, result } = await render(pathAbs, flags, ctx);
+        await removeLeftovers(pathAbs, before);
+        if (result.code !== 0) {
+            throw new OperationError(`${kustomize_build_STEP}: ${label} build of ${JSON.stringify(pathRel)} failed (exit ${result.code ?? 'signal'}): ${stderrTail(result.stderr) || 'no message'}`);
+        }
+        const docs = splitDocuments(result.stdout, `${kustomize_build_STEP}: ${label}`);
+        let files;
+        if (asFile)
+            files = [{ rel: '', data: result.stdout }];
+        else {
+            const names = format === 'kustomize' ? kustomizeFileNames(docs) : docs.map(kargoFileName);
+            files = docs.map((d, i) => ({ rel: checkFileName(kustomize_build_STEP, names[i] ?? ''), data: d.text }));
+        }
+        const changed = await writeOutput(kustomize_build_STEP, ctx.worktree, outRel, files);
+        const line = `- ${pathRel} → ${outRel}: ${docs.length} resource(s) rendered with ${label}`;
+        ctx.log(`${kustomize_build_STEP}: ${line.slice(2)}${changed.length ? '' : ' (no change)'}`);
+        return { summary: changed.length ? [line] : [], changed };
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/promotion/steps/registry.ts
 /**
  * The built-in promotion steps, by Kargo's names. `runSteps` looks `uses` up here; an unknown name
  * is a ConfigError with a did-you-mean.
  */
+
+
 
 
 
@@ -71226,6 +72150,8 @@ function defaultRegistry() {
         jsonUpdate,
         kustomizeSetImage,
         helmUpdateChart,
+        kustomizeBuild,
+        helmTemplate,
         copy,
         deleteStep,
         composeOutput,
@@ -73952,7 +74878,7 @@ function snippet(text, max = 200) {
 
 
 
-const http_FIELDS = [
+const providers_http_FIELDS = [
     'url',
     'method',
     'headers',
@@ -73966,7 +74892,7 @@ const http_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Argo's default web metric timeout. */
 const DEFAULT_HTTP_TIMEOUT_SECONDS = 10;
 function http_parse(config, where) {
-    const c = checkConfig(where, 'http', config, http_FIELDS);
+    const c = checkConfig(where, 'http', config, providers_http_FIELDS);
     const url = httpURL(where, 'url', requiredString(where, c, 'url')).toString();
     const method = (fields_optionalString(where, c, 'method') ?? 'GET').toUpperCase();
     if (!http_METHODS.includes(method)) {

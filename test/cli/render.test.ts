@@ -92,7 +92,7 @@ describe('gantry promote renders with kustomize-build', () => {
     const literal = createBareRepo(tmp.path, 'literal', {
       '.gantry/echo.yaml': project(
         '            path: ./out/src/stages/dev\n            outPath: ./out/manifests/dev.yaml',
-      ).replace('./out/src/stages/\${{ ctx.stage }}', './out/src/stages/dev'),
+      ).replace('./out/src/stages/${{ ctx.stage }}', './out/src/stages/dev'),
       ...FILES,
     });
     const store = new StateStore({
