@@ -378,6 +378,35 @@ stages:
   });
 });
 
+test('dist/promote refuses a misspelt struct field and commits nothing (no `tag: null`)', async () => {
+  const project = `project: echo
+warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
+stages:
+  - name: dev
+    requestedFreight: [{origin: {kind: Warehouse, name: echo}, sources: {direct: true}}]
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config: {path: values.yaml, updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tga }}'}]}
+`;
+  const bare = await seededRepo(
+    tmp.path,
+    'strict-typo',
+    { '.gantry/echo.yaml': project, 'values.yaml': 'image:\n  tag: 0.1.0\n' },
+    [makeFreight('2.0.0')],
+  );
+  const before = git(bare, ['rev-parse', 'main']).trim();
+  const r = runAction(
+    'promote',
+    { stage: 'dev', repository: `file://${bare}` },
+    { ...testGitEnv(tmp.path), RUNNER_TEMP: join(tmp.path, 'rt-typo') },
+  );
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('type Image has no field Tga (did you mean "Tag"?)');
+  expect(git(bare, ['rev-parse', 'main']).trim()).toBe(before);
+  expect(git(bare, ['show', 'main:values.yaml'])).toBe('image:\n  tag: 0.1.0\n');
+});
+
 test('dist/verify verifies the promoted freight and outputs the promotions now due', async () => {
   const project = `project: echo
 warehouses: [{name: echo, subscriptions: [{image: {repoURL: ghcr.io/acme/echo}}]}]
