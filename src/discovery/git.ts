@@ -21,14 +21,14 @@
  * All git goes through the `Git` door handed in (its remote's credentials, its trace).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileExpr, evaluateBool, ExprTime, type CompiledExpr } from '../expr/index.js';
 import { GitError, type Git, type RunOptions, type GitResult } from '../git/index.js';
 import type { GitSubscription } from '../pipeline/types.js';
 import { parseConstraint, type Constraint } from '../semver/constraint.js';
 import { compareVersionsDesc, parseVersion, type ParsedVersion } from '../semver/parse.js';
+import { openCacheRepo, repairRepo } from '../state/cache.js';
 import { withDirLock } from '../state/lock.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 import { compileRegex, type Regex } from '../util/regex.js';
@@ -464,29 +464,24 @@ class GitSource {
     return join(this.root, `${this.key}-${kind}.git`);
   }
 
-  /** Runs `fn` on an initialised mirror under its lock (other subscriptions, other processes). */
+  /**
+   * Runs `fn` on an initialised mirror under its lock (other subscriptions, other processes). The
+   * mirror is a cache like the state store's, with the same guarantees after a `kill -9`: it is
+   * built under a temporary name and renamed into place (one missing its settings is rebuilt),
+   * and the git lock files a dead holder of its lock left are removed before it is used.
+   */
   async inMirror<T>(kind: MirrorKind, fn: (dir: string) => Promise<T>): Promise<T> {
     const dir = this.mirrorPath(kind);
     await mkdir(this.root, { recursive: true });
-    return withDirLock(dir, async () => {
-      const ok = existsSync(join(dir, 'HEAD'))
-        ? (await this.deps.git.tryRun(['rev-parse', '--git-dir'], { cwd: dir })).exitCode === 0
-        : false;
-      if (!ok) {
-        await rm(dir, { recursive: true, force: true });
-        await this.run(['init', '-q', '--bare', dir]);
-        const set = (k: string, v: string) => this.run(['config', k, v], { cwd: dir });
-        // Only the URL is stored; credentials come with each command's environment.
-        await set('remote.origin.url', this.url);
-        await set('remote.origin.promisor', 'true');
-        await set('remote.origin.partialclonefilter', kind === 'paths' ? 'blob:none' : 'tree:0');
-        await set('extensions.partialClone', 'origin');
-        await set('core.repositoryFormatVersion', '1');
-      } else {
-        await this.run(['config', 'remote.origin.url', this.url], { cwd: dir });
-      }
-      return fn(dir);
-    });
+    // Only the URL is stored; credentials come with each command's environment.
+    await openCacheRepo(this.deps.git, dir, [
+      ['remote.origin.url', this.url],
+      ['remote.origin.promisor', 'true'],
+      ['remote.origin.partialclonefilter', kind === 'paths' ? 'blob:none' : 'tree:0'],
+      ['core.repositoryFormatVersion', '1'],
+      ['extensions.partialClone', 'origin'],
+    ]);
+    return withDirLock(dir, () => fn(dir), { recover: () => repairRepo(dir) });
   }
 
   fetch(dir: string, args: string[], input?: string): Promise<GitResult> {

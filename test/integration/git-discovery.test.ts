@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { discoverCommits } from '../../src/discovery/git.js';
@@ -7,7 +7,16 @@ import type { DiscoveredCommit } from '../../src/discovery/types.js';
 import { Git, parseRemote, type GitCredentials } from '../../src/git/index.js';
 import type { GitSubscription } from '../../src/pipeline/types.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
+import { currentOwner, serializeOwner } from '../../src/state/owner.js';
 import { git, tempDir, testGitEnv } from '../support/repos.js';
+
+/** The PID of a process that has exited. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(r.stdout);
+}
 
 function sub(repoURL: string, over: Partial<GitSubscription> = {}): GitSubscription {
   return {
@@ -190,6 +199,46 @@ describe('git discovery over file://', () => {
     expect(p2.fetches()).toHaveLength(1);
     // from the previous tip: no --depth, so history already held is kept
     expect(p2.fetches()[0]).not.toMatch(/--depth/);
+  });
+
+  test('after a kill -9: a mirror created but never configured is rebuilt, and git lock files a dead lock holder left are removed without waiting', async () => {
+    const cache = join(tmp.path, 'cache-killed');
+    const run = (limit: number) =>
+      discoverCommits(sub(url, { discoveryLimit: limit }), {
+        git: probe(tmp.path, url).git,
+        cacheDir: cache,
+        log: silent,
+      });
+    await run(2);
+    const root = join(cache, 'git-discovery');
+    const mirror = join(root, readdirSync(root).find((f) => f.endsWith('.git')) as string);
+    // Killed between `git init` and its configuration (what the old code could leave).
+    rmSync(mirror, { recursive: true, force: true });
+    git(tmp.path, ['init', '-q', '--bare', mirror]);
+    // Killed while fetching under the lock: the lock with a dead owner, and git's own locks.
+    mkdirSync(`${mirror}.lock`);
+    writeFileSync(
+      join(`${mirror}.lock`, 'owner'),
+      serializeOwner({ ...currentOwner('killed'), pid: deadPid() }),
+    );
+    // A different limit, so the remembered answer does not serve it and the mirror is used.
+    const started = Date.now();
+    const found = await run(3);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(found.map((c) => c.id)).toEqual([ids[5], ids[4], ids[3]]);
+    expect(git(mirror, ['config', 'remote.origin.url']).trim()).toBe(url);
+    expect(git(mirror, ['config', 'extensions.partialClone']).trim()).toBe('origin');
+    expect(existsSync(`${mirror}.lock`)).toBe(false);
+    expect(readdirSync(root).filter((f) => f.includes('.tmp-'))).toEqual([]);
+
+    writeFileSync(join(mirror, 'shallow.lock'), '');
+    mkdirSync(`${mirror}.lock`);
+    writeFileSync(
+      join(`${mirror}.lock`, 'owner'),
+      serializeOwner({ ...currentOwner('killed'), pid: deadPid() }),
+    );
+    expect((await run(4)).map((c) => c.id)).toEqual([ids[5], ids[4], ids[3], ids[2]]);
+    expect(existsSync(join(mirror, 'shallow.lock'))).toBe(false);
   });
 
   test('insecureSkipTLSVerify applies to that subscription’s commands only', async () => {
