@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { runCli } from './run.js';
 
+// A reader that stops early (`gantry get freight | head`) closes the pipe: what is left to print
+// has nowhere to go, which is no failure of the command. Anything else on stdout is.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 // The only place the CLI touches the process: arguments, environment, streams, exit code.
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
