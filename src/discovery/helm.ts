@@ -9,7 +9,7 @@ import { compareVersionsDesc, parseVersion, type ParsedVersion } from '../semver
 import { parseConstraint } from '../semver/constraint.js';
 import { sanitizeURL } from '../urls/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
-import { BodyTooLargeError, bodyChunks, formatBytes } from '../util/http-body.js';
+import { BodyTooLargeError, bodyChunks, formatBytes, safeURL } from '../util/http-body.js';
 import { Redactor } from '../util/redact.js';
 import { parseRetryAfter, retry, sleep as realSleep, type RetryPolicy } from '../util/retry.js';
 import { IndexFormatError, IndexYamlScanner, readChartVersions } from './helm-index.js';
@@ -236,6 +236,8 @@ export async function listHttpChartVersions(
   deps: ChartDeps,
 ): Promise<string[] | null> {
   const { url, credentials: fromURL } = chartIndexURL(repoURL);
+  // A signed index URL carries its signature in the query: messages show the keys only.
+  const shown = safeURL(url);
   const credentials = deps.credentials ?? fromURL;
   const redactor = new Redactor();
   if (credentials) redactor.addBasicAuth(credentials.username, credentials.password);
@@ -256,7 +258,7 @@ export async function listHttpChartVersions(
         const after = err instanceof HttpStatusError ? err.retryAfterMs : undefined;
         wait = Math.max(delay, after ?? 0);
         deps.log?.warn(
-          `${url}: ${redactor.redact(errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`,
+          `${shown}: ${redactor.redact(errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`,
         );
       },
       sleep: () => (deps.sleep ?? realSleep)(wait),
@@ -284,7 +286,7 @@ export async function listHttpChartVersions(
     read = readChartVersions(fetched.body, chart, fetched.scan);
   } catch (err) {
     if (err instanceof IndexFormatError) {
-      throw new OperationError(`error unmarshaling repository index ${url}: ${err.message}`, {
+      throw new OperationError(`error unmarshaling repository index ${shown}: ${err.message}`, {
         cause: err,
       });
     }
@@ -293,11 +295,11 @@ export async function listHttpChartVersions(
   if (read.fallbackReason) {
     // Correct either way, but slow and memory-hungry for large indexes: worth knowing.
     deps.log?.warn(
-      `${url}: the index has a layout the fast scanner does not read (${read.fallbackReason}); parsed it whole`,
+      `${shown}: the index has a layout the fast scanner does not read (${read.fallbackReason}); parsed it whole`,
     );
   }
   deps.log?.info(
-    `${url}: ${formatBytes(fetched.bytes)} read in ${((Date.now() - started) / 1000).toFixed(2)} s; ` +
+    `${shown}: ${formatBytes(fetched.bytes)} read in ${((Date.now() - started) / 1000).toFixed(2)} s; ` +
       `${read.versions === null ? `no chart ${chart}` : `${read.versions.length} versions of ${chart}`}`,
   );
   return read.versions;
@@ -318,6 +320,7 @@ async function fetchIndex(
   credentials: ChartCredentials | undefined,
   deps: ChartDeps,
 ): Promise<FetchedIndex> {
+  const shown = safeURL(url);
   const doFetch = deps.fetch ?? fetch;
   const controller = new AbortController();
   let timedOut = false;
@@ -344,9 +347,9 @@ async function fetchIndex(
       res = await doFetch(url, { headers, signal: controller.signal, redirect: 'follow' });
     } catch (err) {
       if (timedOut) {
-        throw new RequestTimeoutError(`no response from ${url} within ${deps.timeoutMs} ms`);
+        throw new RequestTimeoutError(`no response from ${shown} within ${deps.timeoutMs} ms`);
       }
-      throw new NetworkError(`cannot reach ${url}: ${describeNetworkError(err)}`, { cause: err });
+      throw new NetworkError(`cannot reach ${shown}: ${describeNetworkError(err)}`, { cause: err });
     }
     if (res.status !== 200) {
       await res.body?.cancel().catch(() => undefined);
@@ -357,7 +360,7 @@ async function fetchIndex(
             : ' (the repository wants credentials)'
           : '';
       throw new HttpStatusError(
-        `received unexpected HTTP ${res.status} when retrieving chart repository index file ${url}${hint}`,
+        `received unexpected HTTP ${res.status} when retrieving chart repository index file ${shown}${hint}`,
         res.status,
         parseRetryAfter(res.headers.get('retry-after')),
       );
@@ -381,10 +384,10 @@ async function fetchIndex(
         if (err instanceof BodyTooLargeError) throw err;
         if (timedOut) {
           throw new RequestTimeoutError(
-            `${url}: the index stopped arriving (nothing for ${deps.timeoutMs} ms after ${formatBytes(bytes)})`,
+            `${shown}: the index stopped arriving (nothing for ${deps.timeoutMs} ms after ${formatBytes(bytes)})`,
           );
         }
-        throw new NetworkError(`${url}: reading the index failed: ${describeNetworkError(err)}`, {
+        throw new NetworkError(`${shown}: reading the index failed: ${describeNetworkError(err)}`, {
           cause: err,
         });
       }
@@ -406,7 +409,7 @@ async function fetchIndex(
         if (!kept) {
           const why = scan.status === 'unrecognised' ? ` (line ${scan.line}: ${scan.reason})` : '';
           throw new OperationError(
-            `${url}: the index is ${formatBytes(bytes)}, in a layout the fast scanner does not read${why}, and more than the ${formatBytes(keepMax)} gantry parses whole`,
+            `${shown}: the index is ${formatBytes(bytes)}, in a layout the fast scanner does not read${why}, and more than the ${formatBytes(keepMax)} gantry parses whole`,
           );
         }
         if (!joined) {

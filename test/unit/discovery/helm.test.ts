@@ -137,6 +137,17 @@ describe('conformance J: Test_httpSelector_Select', () => {
     expect(versions(found)).toEqual(['1.2.0', '1.1.0', '1.0.0']);
   });
 
+  it('never shows a signed URL’s query values in its errors', async () => {
+    const s = await serve((_req, res) => void res.writeHead(404).end('not found'));
+    const err = await discoverCharts(
+      sub({ repoURL: `${s.url}/charts?sig=SIGNATURE-SECRET&exp=1`, name: 'fake-chart' }),
+      deps().deps,
+    ).catch((e: unknown) => e as Error);
+    expect(err.message).toContain('received unexpected HTTP 404');
+    expect(err.message).toContain('?sig=***&exp=***');
+    expect(err.message).not.toContain('SIGNATURE-SECRET');
+  });
+
   it('gives no versions and no error for a chart the index does not list', async () => {
     const s = await serveIndex(FAKE_INDEX);
     expect(await discoverCharts(sub({ repoURL: s.url, name: 'nope' }), deps().deps)).toEqual([]);
