@@ -142,7 +142,10 @@ describe('conformance J: Test_httpSelector_Select', () => {
     const err = await discoverCharts(
       sub({ repoURL: `${s.url}/charts?sig=SIGNATURE-SECRET&exp=1`, name: 'fake-chart' }),
       deps().deps,
-    ).catch((e: unknown) => e as Error);
+    ).then(
+      () => new Error('discovery did not fail'),
+      (e: unknown) => e as Error,
+    );
     expect(err.message).toContain('received unexpected HTTP 404');
     expect(err.message).toContain('?sig=***&exp=***');
     expect(err.message).not.toContain('SIGNATURE-SECRET');
