@@ -64032,30 +64032,24 @@ class GitSource {
     mirrorPath(kind) {
         return (0,external_node_path_namespaceObject.join)(this.root, `${this.key}-${kind}.git`);
     }
-    /** Runs `fn` on an initialised mirror under its lock (other subscriptions, other processes). */
+    /**
+     * Runs `fn` on an initialised mirror under its lock (other subscriptions, other processes). The
+     * mirror is a cache like the state store's, with the same guarantees after a `kill -9`: it is
+     * built under a temporary name and renamed into place (one missing its settings is rebuilt),
+     * and the git lock files a dead holder of its lock left are removed before it is used.
+     */
     async inMirror(kind, fn) {
         const dir = this.mirrorPath(kind);
         await (0,promises_namespaceObject.mkdir)(this.root, { recursive: true });
-        return withDirLock(dir, async () => {
-            const ok = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'HEAD'))
-                ? (await this.deps.git.tryRun(['rev-parse', '--git-dir'], { cwd: dir })).exitCode === 0
-                : false;
-            if (!ok) {
-                await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-                await this.run(['init', '-q', '--bare', dir]);
-                const set = (k, v) => this.run(['config', k, v], { cwd: dir });
-                // Only the URL is stored; credentials come with each command's environment.
-                await set('remote.origin.url', this.url);
-                await set('remote.origin.promisor', 'true');
-                await set('remote.origin.partialclonefilter', kind === 'paths' ? 'blob:none' : 'tree:0');
-                await set('extensions.partialClone', 'origin');
-                await set('core.repositoryFormatVersion', '1');
-            }
-            else {
-                await this.run(['config', 'remote.origin.url', this.url], { cwd: dir });
-            }
-            return fn(dir);
-        });
+        // Only the URL is stored; credentials come with each command's environment.
+        await openCacheRepo(this.deps.git, dir, [
+            ['remote.origin.url', this.url],
+            ['remote.origin.promisor', 'true'],
+            ['remote.origin.partialclonefilter', kind === 'paths' ? 'blob:none' : 'tree:0'],
+            ['core.repositoryFormatVersion', '1'],
+            ['extensions.partialClone', 'origin'],
+        ]);
+        return withDirLock(dir, () => fn(dir), { recover: () => repairRepo(dir) });
     }
     fetch(dir, args, input) {
         return this.remote([
@@ -65359,6 +65353,8 @@ function isRetryable(err) {
  */
 async function listHttpChartVersions(repoURL, chart, deps) {
     const { url, credentials: fromURL } = chartIndexURL(repoURL);
+    // A signed index URL carries its signature in the query: messages show the keys only.
+    const shown = safeURL(url);
     const credentials = deps.credentials ?? fromURL;
     const redactor = new Redactor();
     if (credentials)
@@ -65376,7 +65372,7 @@ async function listHttpChartVersions(repoURL, chart, deps) {
         onRetry: (attempt, delay, err) => {
             const after = err instanceof HttpStatusError ? err.retryAfterMs : undefined;
             wait = Math.max(delay, after ?? 0);
-            deps.log?.warn(`${url}: ${redactor.redact(errors_errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`);
+            deps.log?.warn(`${shown}: ${redactor.redact(errors_errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`);
         },
         sleep: () => (deps.sleep ?? sleep)(wait),
     }).catch((err) => {
@@ -65398,7 +65394,7 @@ async function listHttpChartVersions(repoURL, chart, deps) {
     }
     catch (err) {
         if (err instanceof IndexFormatError) {
-            throw new OperationError(`error unmarshaling repository index ${url}: ${err.message}`, {
+            throw new OperationError(`error unmarshaling repository index ${shown}: ${err.message}`, {
                 cause: err,
             });
         }
@@ -65406,14 +65402,15 @@ async function listHttpChartVersions(repoURL, chart, deps) {
     }
     if (read.fallbackReason) {
         // Correct either way, but slow and memory-hungry for large indexes: worth knowing.
-        deps.log?.warn(`${url}: the index has a layout the fast scanner does not read (${read.fallbackReason}); parsed it whole`);
+        deps.log?.warn(`${shown}: the index has a layout the fast scanner does not read (${read.fallbackReason}); parsed it whole`);
     }
-    deps.log?.info(`${url}: ${formatBytes(fetched.bytes)} read in ${((Date.now() - started) / 1000).toFixed(2)} s; ` +
+    deps.log?.info(`${shown}: ${formatBytes(fetched.bytes)} read in ${((Date.now() - started) / 1000).toFixed(2)} s; ` +
         `${read.versions === null ? `no chart ${chart}` : `${read.versions.length} versions of ${chart}`}`);
     return read.versions;
 }
 /** One GET of the index: status checks, a timeout that restarts with every chunk received. */
 async function fetchIndex(url, chart, credentials, deps) {
+    const shown = safeURL(url);
     const doFetch = deps.fetch ?? fetch;
     const controller = new AbortController();
     let timedOut = false;
@@ -65441,9 +65438,9 @@ async function fetchIndex(url, chart, credentials, deps) {
         }
         catch (err) {
             if (timedOut) {
-                throw new RequestTimeoutError(`no response from ${url} within ${deps.timeoutMs} ms`);
+                throw new RequestTimeoutError(`no response from ${shown} within ${deps.timeoutMs} ms`);
             }
-            throw new NetworkError(`cannot reach ${url}: ${describeNetworkError(err)}`, { cause: err });
+            throw new NetworkError(`cannot reach ${shown}: ${describeNetworkError(err)}`, { cause: err });
         }
         if (res.status !== 200) {
             await res.body?.cancel().catch(() => undefined);
@@ -65452,7 +65449,7 @@ async function fetchIndex(url, chart, credentials, deps) {
                     ? ' (the credentials were refused)'
                     : ' (the repository wants credentials)'
                 : '';
-            throw new HttpStatusError(`received unexpected HTTP ${res.status} when retrieving chart repository index file ${url}${hint}`, res.status, parseRetryAfter(res.headers.get('retry-after')));
+            throw new HttpStatusError(`received unexpected HTTP ${res.status} when retrieving chart repository index file ${shown}${hint}`, res.status, parseRetryAfter(res.headers.get('retry-after')));
         }
         const max = deps.maxIndexBytes ?? DEFAULT_MAX_INDEX_BYTES;
         const keepMax = Math.min(max, deps.maxParsedIndexBytes ?? DEFAULT_MAX_PARSED_INDEX_BYTES);
@@ -65474,9 +65471,9 @@ async function fetchIndex(url, chart, credentials, deps) {
                 if (err instanceof BodyTooLargeError)
                     throw err;
                 if (timedOut) {
-                    throw new RequestTimeoutError(`${url}: the index stopped arriving (nothing for ${deps.timeoutMs} ms after ${formatBytes(bytes)})`);
+                    throw new RequestTimeoutError(`${shown}: the index stopped arriving (nothing for ${deps.timeoutMs} ms after ${formatBytes(bytes)})`);
                 }
-                throw new NetworkError(`${url}: reading the index failed: ${describeNetworkError(err)}`, {
+                throw new NetworkError(`${shown}: reading the index failed: ${describeNetworkError(err)}`, {
                     cause: err,
                 });
             }
@@ -65499,7 +65496,7 @@ async function fetchIndex(url, chart, credentials, deps) {
             body: () => {
                 if (!kept) {
                     const why = scan.status === 'unrecognised' ? ` (line ${scan.line}: ${scan.reason})` : '';
-                    throw new OperationError(`${url}: the index is ${formatBytes(bytes)}, in a layout the fast scanner does not read${why}, and more than the ${formatBytes(keepMax)} gantry parses whole`);
+                    throw new OperationError(`${shown}: the index is ${formatBytes(bytes)}, in a layout the fast scanner does not read${why}, and more than the ${formatBytes(keepMax)} gantry parses whole`);
                 }
                 if (!joined) {
                     joined = Buffer.concat(chunks, bytes);
