@@ -33,6 +33,7 @@ import type { Project } from '../pipeline/index.js';
 import { discoverCommand } from './discover.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { settleAll } from '../util/settle.js';
+import { githubRepoOf } from '../github/url.js';
 import { runtimeProblems } from '../status/lint.js';
 import { workflowProblems } from '../status/workflow-lint.js';
 import { tidyProblems } from '../pipeline/source.js';
@@ -561,26 +562,39 @@ async function get(
 export const VERSION: string = pkg.version;
 
 /**
- * GitHub's API for a remote on the GitHub server (GITHUB_SERVER_URL, default github.com) when
- * GITHUB_TOKEN is set: `https://host/owner/name(.git)`.
+ * The GitHub repository and API of a remote on the GitHub server (GITHUB_SERVER_URL, default
+ * github.com), whichever way the remote is written: `https://host/owner/name(.git)`,
+ * `ssh://git@host/owner/name`, or scp-style `git@host:owner/name.git` (an SSH clone's origin:
+ * promotions from it record deployments and open pull requests like any other).
  */
-function githubForRemote(env: CliIO['env'], url: string): GitHubClient | undefined {
-  if (!env.GITHUB_TOKEN) return undefined;
+export function githubTarget(
+  env: CliIO['env'],
+  url: string,
+): { owner: string; repo: string; apiUrl: string } | undefined {
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+  const ref = githubRepoOf(url, { serverUrl, apiUrl: env.GITHUB_API_URL });
+  if (!ref) return undefined;
+  let onGitHubCom: boolean;
   try {
-    const server = new URL(env.GITHUB_SERVER_URL || 'https://github.com');
-    const remote = new URL(url);
-    if (remote.host !== server.host) return undefined;
-    const m = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote.pathname);
-    if (!m?.[1] || !m[2]) return undefined;
-    return new GitHubClient({
-      token: env.GITHUB_TOKEN,
-      apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-      owner: m[1],
-      repo: m[2],
-    });
+    onGitHubCom = new URL(serverUrl).hostname.toLowerCase() === 'github.com';
   } catch {
     return undefined;
   }
+  const toGitHubCom = ref.apiUrl === 'https://api.github.com';
+  // GITHUB_TOKEN is the configured server's: never sent to github.com for a GHES user, or back.
+  if (toGitHubCom && !onGitHubCom) return undefined;
+  return {
+    owner: ref.owner,
+    repo: ref.repo,
+    apiUrl: toGitHubCom ? env.GITHUB_API_URL || ref.apiUrl : ref.apiUrl,
+  };
+}
+
+function githubForRemote(env: CliIO['env'], url: string): GitHubClient | undefined {
+  const target = env.GITHUB_TOKEN ? githubTarget(env, url) : undefined;
+  return target && env.GITHUB_TOKEN
+    ? new GitHubClient({ token: env.GITHUB_TOKEN, ...target })
+    : undefined;
 }
 
 /**

@@ -44,4 +44,4 @@ export {
   type RepoFacts,
 } from './plan.js';
 export { initReport, shellQuote } from './report.js';
-export { githubRepoOf } from './github.js';
+export { githubRepoOf } from '../github/url.js';

@@ -1,4 +1,7 @@
-/** The GitHub repository a clone's origin URL names, to fill into the workflows' comments. */
+/**
+ * The one reading of a git remote URL as a GitHub repository, for the command line (which API
+ * a remote's promotions use) and `gantry init` (which repository the workflows' comments name).
+ */
 
 export interface GitHubRepoRef {
   owner: string;
@@ -19,12 +22,16 @@ export function githubRepoOf(
   const url = originUrl.trim();
   let host: string | undefined;
   let path: string | undefined;
+  // With a scheme, the port is part of where the server is (http://127.0.0.1:8081 is not :5000);
+  // scp-style `git@host:owner/repo` has none.
+  let port = '';
   const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/)(.+)$/.exec(url);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     try {
       const u = new URL(url);
       host = u.hostname.toLowerCase();
       path = u.pathname;
+      if (/^https?:$/.test(u.protocol)) port = u.port;
     } catch {
       return undefined;
     }
@@ -39,12 +46,15 @@ export function githubRepoOf(
     return { owner: m[1], repo: m[2], apiUrl: 'https://api.github.com' };
   }
   let serverHost: string | undefined;
+  let serverPort = '';
   try {
-    serverHost = server.serverUrl ? new URL(server.serverUrl).hostname.toLowerCase() : undefined;
+    const su = server.serverUrl ? new URL(server.serverUrl) : undefined;
+    serverHost = su?.hostname.toLowerCase();
+    serverPort = su?.port ?? '';
   } catch {
     serverHost = undefined;
   }
-  if (serverHost && serverHost === host) {
+  if (serverHost && serverHost === host && (!port || port === serverPort)) {
     const apiUrl = server.apiUrl || `${server.serverUrl?.replace(/\/+$/, '')}/api/v3`;
     return { owner: m[1], repo: m[2], apiUrl };
   }
