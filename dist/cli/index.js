@@ -38257,7 +38257,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9733);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2839);
 
 // A reader that stops early (`gantry get freight | head`) closes the pipe: what is left to print
 // has nowhere to go, which is no failure of the command. It runs to its end and exits with its
@@ -38285,7 +38285,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9733:
+/***/ 2839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38295,7 +38295,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: VERSION
+// UNUSED EXPORTS: VERSION, githubTarget
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -58305,8 +58305,11 @@ function initReport(plan, o) {
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/init/github.ts
-/** The GitHub repository a clone's origin URL names, to fill into the workflows' comments. */
+;// CONCATENATED MODULE: ./src/github/url.ts
+/**
+ * The one reading of a git remote URL as a GitHub repository, for the command line (which API
+ * a remote's promotions use) and `gantry init` (which repository the workflows' comments name).
+ */
 /**
  * `https://github.com/acme/gitops.git`, `git@github.com:acme/gitops.git`,
  * `ssh://git@github.com/acme/gitops` → acme/gitops on github.com. Another host counts only when
@@ -58317,12 +58320,17 @@ function githubRepoOf(originUrl, server = {}) {
     const url = originUrl.trim();
     let host;
     let path;
+    // With a scheme, the port is part of where the server is (http://127.0.0.1:8081 is not :5000);
+    // scp-style `git@host:owner/repo` has none.
+    let port = '';
     const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/)(.+)$/.exec(url);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
         try {
             const u = new URL(url);
             host = u.hostname.toLowerCase();
             path = u.pathname;
+            if (/^https?:$/.test(u.protocol))
+                port = u.port;
         }
         catch {
             return undefined;
@@ -58341,13 +58349,16 @@ function githubRepoOf(originUrl, server = {}) {
         return { owner: m[1], repo: m[2], apiUrl: 'https://api.github.com' };
     }
     let serverHost;
+    let serverPort = '';
     try {
-        serverHost = server.serverUrl ? new URL(server.serverUrl).hostname.toLowerCase() : undefined;
+        const su = server.serverUrl ? new URL(server.serverUrl) : undefined;
+        serverHost = su?.hostname.toLowerCase();
+        serverPort = su?.port ?? '';
     }
     catch {
         serverHost = undefined;
     }
-    if (serverHost && serverHost === host) {
+    if (serverHost && serverHost === host && (!port || port === serverPort)) {
         const apiUrl = server.apiUrl || `${server.serverUrl?.replace(/\/+$/, '')}/api/v3`;
         return { owner: m[1], repo: m[2], apiUrl };
     }
@@ -74586,6 +74597,7 @@ function workflowProblems(workflows, projects, projectFiles) {
 
 
 
+
 const EXIT = { ok: 0, failed: 1, usage: 2 };
 const COMMANDS = [
     'lint',
@@ -75050,30 +75062,38 @@ async function run_get(kind, ctx, projects, output, limit, now) {
 }
 const run_VERSION = package_namespaceObject.rE;
 /**
- * GitHub's API for a remote on the GitHub server (GITHUB_SERVER_URL, default github.com) when
- * GITHUB_TOKEN is set: `https://host/owner/name(.git)`.
+ * The GitHub repository and API of a remote on the GitHub server (GITHUB_SERVER_URL, default
+ * github.com), whichever way the remote is written: `https://host/owner/name(.git)`,
+ * `ssh://git@host/owner/name`, or scp-style `git@host:owner/name.git` (an SSH clone's origin:
+ * promotions from it record deployments and open pull requests like any other).
  */
-function githubForRemote(env, url) {
-    if (!env.GITHUB_TOKEN)
+function githubTarget(env, url) {
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    const ref = githubRepoOf(url, { serverUrl, apiUrl: env.GITHUB_API_URL });
+    if (!ref)
         return undefined;
+    let onGitHubCom;
     try {
-        const server = new URL(env.GITHUB_SERVER_URL || 'https://github.com');
-        const remote = new URL(url);
-        if (remote.host !== server.host)
-            return undefined;
-        const m = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote.pathname);
-        if (!m?.[1] || !m[2])
-            return undefined;
-        return new GitHubClient({
-            token: env.GITHUB_TOKEN,
-            apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-            owner: m[1],
-            repo: m[2],
-        });
+        onGitHubCom = new URL(serverUrl).hostname.toLowerCase() === 'github.com';
     }
     catch {
         return undefined;
     }
+    const toGitHubCom = ref.apiUrl === 'https://api.github.com';
+    // GITHUB_TOKEN is the configured server's: never sent to github.com for a GHES user, or back.
+    if (toGitHubCom && !onGitHubCom)
+        return undefined;
+    return {
+        owner: ref.owner,
+        repo: ref.repo,
+        apiUrl: toGitHubCom ? env.GITHUB_API_URL || ref.apiUrl : ref.apiUrl,
+    };
+}
+function githubForRemote(env, url) {
+    const target = env.GITHUB_TOKEN ? githubTarget(env, url) : undefined;
+    return target && env.GITHUB_TOKEN
+        ? new GitHubClient({ token: env.GITHUB_TOKEN, ...target })
+        : undefined;
 }
 /**
  * GANTRY_TOKEN for any https remote; GITHUB_TOKEN only for the GitHub host, so that a token meant
