@@ -13,6 +13,7 @@ import { promote, type PromoteOutcome } from '../../src/promotion/promote.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { parseStageState, StateStore, stateFilePath } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
+import { projectFile, stageName, VALUES, valuesPath } from '../support/contention.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
@@ -20,37 +21,6 @@ const STAGES = 5;
 const PER_STAGE = 4;
 const JOBS = STAGES * PER_STAGE;
 const AUTH = { username: 'gantry-bot', password: 's3cret-token' };
-const stageName = (s: number) => `s${s}`;
-const valuesPath = (s: number) => `env/${stageName(s)}/values.yaml`;
-
-/** Five stages, all taking freight straight from the warehouse, each setting one values file. */
-function projectFile(branchPerStage: boolean): string {
-  const stages = Array.from(
-    { length: STAGES },
-    (_, s) => `  - name: ${stageName(s)}
-${branchPerStage ? `    branch: stage/${stageName(s)}\n` : ''}    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {direct: true}
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: ${valuesPath(s)}
-            updates:
-              - {key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-`,
-  );
-  return `project: echo
-warehouses:
-  - name: echo
-    subscriptions:
-      - image: {repoURL: ghcr.io/acme/echo}
-stages:
-${stages.join('')}`;
-}
-
-const VALUES = '# echo\nimage:\n  repository: ghcr.io/acme/echo\n  tag: 0.1.0 # set by gantry\n';
-
 interface Job {
   index: number;
   stage: string;
@@ -115,7 +85,9 @@ describe.each([
   );
 
   beforeAll(async () => {
-    const files: Record<string, string> = { '.gantry/echo.yaml': projectFile(branchPerStage) };
+    const files: Record<string, string> = {
+      '.gantry/echo.yaml': projectFile(STAGES, branchPerStage),
+    };
     for (let s = 0; s < STAGES; s++) files[valuesPath(s)] = VALUES;
     bare = createBareRepo(
       tmp.path,

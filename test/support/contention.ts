@@ -20,15 +20,20 @@ import { startGitHttpServer } from './git-server.js';
 import { createBareRepo, git, testGitEnv } from './repos.js';
 
 const AUTH = { username: 'gantry-bot', password: 'contention-s3cret' };
-const stageName = (s: number) => `s${s}`;
-const valuesPath = (s: number) => `env/${stageName(s)}/values.yaml`;
-const VALUES = '# echo\nimage:\n  repository: ghcr.io/acme/echo\n  tag: 0.1.0 # set by gantry\n';
+export const stageName = (s: number) => `s${s}`;
+export const valuesPath = (s: number) => `env/${stageName(s)}/values.yaml`;
+export const VALUES =
+  '# echo\nimage:\n  repository: ghcr.io/acme/echo\n  tag: 0.1.0 # set by gantry\n';
 
-function projectFile(stages: number): string {
+/**
+ * `stages` stages, all taking freight straight from the warehouse, each setting one values file;
+ * on one branch (main), or each on a branch of its own.
+ */
+export function projectFile(stages: number, branchPerStage = false): string {
   const list = Array.from(
     { length: stages },
     (_, s) => `  - name: ${stageName(s)}
-    requestedFreight:
+${branchPerStage ? `    branch: stage/${stageName(s)}\n` : ''}    requestedFreight:
       - origin: {kind: Warehouse, name: echo}
         sources: {direct: true}
     promotionTemplate:
