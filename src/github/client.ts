@@ -2,7 +2,7 @@ import { getOctokit } from '@actions/github';
 import { OperationError } from '../util/errors.js';
 import { BodyTooLargeError, cappedFetch } from '../util/http-body.js';
 import { Redactor } from '../util/redact.js';
-import { retry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
+import { parseRetryAfter, retry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
 
 /** A pull request as gantry needs it. `url` is the html_url people open. */
 export interface PullRequest {
@@ -324,14 +324,51 @@ function tooLarge(err: unknown): BodyTooLargeError | undefined {
   return cause instanceof BodyTooLargeError ? cause : undefined;
 }
 
+/** A header of a failed request, by its lower-case name. */
+function header(err: RequestErrorLike, name: string): string | undefined {
+  return err.response?.headers?.[name] ?? undefined;
+}
+
+/** GitHub's rate limits: 429, or 403 with no requests left or its secondary-limit text. */
+function isRateLimited(err: RequestErrorLike): boolean {
+  return (
+    err.status === 429 ||
+    (err.status === 403 &&
+      (header(err, 'x-ratelimit-remaining') === '0' ||
+        /secondary rate limit/i.test(githubMessage(err))))
+  );
+}
+
 const TRANSIENT = (err: unknown): boolean =>
   isRequestError(err) &&
   // Octokit reports the cap as a 500; asking again would read the same flood again.
   !tooLarge(err) &&
-  (err.status >= 500 ||
-    err.status === 429 ||
-    // Secondary rate limits answer 403 with this text.
-    (err.status === 403 && /secondary rate limit/i.test(githubMessage(err))));
+  (err.status >= 500 || isRateLimited(err));
+
+/**
+ * How long GitHub asks to wait before the next request, as its documentation on rate limits
+ * says: Retry-After when present; else, with no requests left, until x-ratelimit-reset; else,
+ * for a secondary limit, at least a minute.
+ */
+export function githubWait(err: unknown, now: number = Date.now()): number | undefined {
+  if (!isRequestError(err) || !isRateLimited(err)) return undefined;
+  const after = parseRetryAfter(header(err, 'retry-after') ?? null, now);
+  if (after !== undefined) return after;
+  const reset = Number(header(err, 'x-ratelimit-reset'));
+  if (header(err, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+    return Math.max(0, reset * 1000 - now);
+  }
+  return 60_000;
+}
+
+/** What gantry waits for GitHub at most: one asked wait, and all tries of one call together. */
+export const GITHUB_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxServerWaitMs: 2 * 60_000,
+  maxElapsedMs: 5 * 60_000,
+};
 
 /** Extra words for an error status, telling the user what to check. */
 type Hints = Partial<Record<number, string>>;
@@ -510,12 +547,10 @@ export class GitHubClient implements GitHubPort {
     fn: (attempt: number) => Promise<T>,
   ): Promise<T> {
     try {
-      return await retry(
-        fn,
-        TRANSIENT,
-        this.s.retry ?? { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 },
-        this.s.retryHooks,
-      );
+      return await retry(fn, TRANSIENT, this.s.retry ?? GITHUB_RETRY, {
+        serverWait: (err) => githubWait(err, (this.s.retryHooks?.now ?? Date.now)()),
+        ...this.s.retryHooks,
+      });
     } catch (err) {
       if (err instanceof OperationError || err instanceof StaleHeadError) throw err;
       const cap = tooLarge(err);
@@ -530,6 +565,13 @@ export class GitHubClient implements GitHubPort {
       }
       if (!isRequestError(err)) throw err;
       const msg = this.redactor.redact(githubMessage(err));
+      if (isRateLimited(err)) {
+        const wait = githubWait(err, (this.s.retryHooks?.now ?? Date.now)()) ?? 0;
+        const policy = this.s.retry ?? GITHUB_RETRY;
+        throw new OperationError(
+          `could not ${what}: HTTP ${err.status}: ${msg} (GitHub's rate limit: it asks to wait ${Math.ceil(wait / 1000)} s more; gantry waits at most ${Math.round((policy.maxServerWaitMs ?? 0) / 1000)} s at a time and ${Math.round((policy.maxElapsedMs ?? 0) / 1000)} s in all for one request)`,
+        );
+      }
       const hint = hints[err.status] ?? COMMON_HINTS[err.status] ?? '';
       throw new OperationError(`could not ${what}: HTTP ${err.status}: ${msg}${hint}`);
     }

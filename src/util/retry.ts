@@ -8,6 +8,11 @@ export interface RetryPolicy {
    * that would pass it is cut short, so the last try comes at the limit rather than not at all.
    */
   maxElapsedMs?: number;
+  /**
+   * The longest wait a server may ask for (`hooks.serverWait`, from Retry-After or a rate-limit
+   * reset); one that asks for more, or for more than the time budget has left, ends the retries.
+   */
+  maxServerWaitMs?: number;
 }
 
 export const DEFAULT_PUSH_RETRY: RetryPolicy = {
@@ -37,6 +42,8 @@ export interface RetryHooks {
   random?: () => number;
   now?: () => number;
   onRetry?: (attempt: number, delayMs: number, err: unknown) => void;
+  /** How long the server said to wait before the next try (Retry-After, a rate-limit reset). */
+  serverWait?: (err: unknown) => number | undefined;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -69,11 +76,16 @@ export async function retry<T>(
     } catch (err) {
       if (attempt >= policy.attempts || !retryable(err)) throw err;
       let delay = backoffDelay(attempt, policy, hooks.random);
-      if (policy.maxElapsedMs !== undefined) {
-        const left = policy.maxElapsedMs - (now() - started);
-        if (left <= 0) throw err;
-        delay = Math.min(delay, left);
+      const asked = hooks.serverWait?.(err);
+      const left =
+        policy.maxElapsedMs === undefined ? Infinity : policy.maxElapsedMs - (now() - started);
+      if (left <= 0) throw err;
+      if (asked !== undefined) {
+        // Trying before the server allows is refused again: a wait too long to make ends here.
+        if (asked > (policy.maxServerWaitMs ?? Infinity) || asked > left) throw err;
+        delay = Math.max(delay, asked);
       }
+      delay = Math.min(delay, left);
       hooks.onRetry?.(attempt, delay, err);
       await (hooks.sleep ?? sleep)(delay);
     }

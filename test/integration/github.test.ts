@@ -936,6 +936,76 @@ describe('GitHubClient against a fake backed by a bare git repository', () => {
       );
     });
 
+    describe("GitHub's rate limits: the wait it asks for, bounded", () => {
+      const LIMIT_DOC = {
+        documentation_url:
+          'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api',
+      };
+      /** A client whose sleeps are recorded, not slept, at a fixed instant. */
+      const timed = (now = 1_800_000_000_000) => {
+        const slept: number[] = [];
+        const c = new GitHubClient({
+          token: TOKEN,
+          apiUrl: gh.url,
+          owner: OWNER,
+          repo: REPO,
+          retryHooks: { sleep: async (ms) => void slept.push(ms), now: () => now, random: () => 0 },
+        });
+        return { c, slept, now };
+      };
+
+      test('429 with Retry-After: waits what it says, then succeeds', async () => {
+        const { c, slept } = timed();
+        gh.answerNext(429, { message: 'Too Many Requests', ...LIMIT_DOC }, { 'retry-after': '7' });
+        await c.runApprovals(4243);
+        expect(slept).toEqual([7_000]);
+      });
+
+      test('a primary limit (403, none remaining) waits until x-ratelimit-reset', async () => {
+        const { c, slept, now } = timed();
+        gh.answerNext(
+          403,
+          { message: 'API rate limit exceeded for installation ID 1.', ...LIMIT_DOC },
+          {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(Math.floor(now / 1000) + 42),
+          },
+        );
+        await c.runApprovals(4243);
+        expect(slept).toEqual([42_000]);
+      });
+
+      test('a secondary limit without headers waits a minute, as GitHub asks', async () => {
+        const { c, slept } = timed();
+        gh.answerNext(403, {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          ...LIMIT_DOC,
+        });
+        await c.runApprovals(4243);
+        expect(slept).toEqual([60_000]);
+      });
+
+      test('a reset an hour away is not waited for: the error says how long and what gantry waits', async () => {
+        const { c, slept, now } = timed();
+        gh.answerNext(
+          403,
+          { message: 'API rate limit exceeded for installation ID 1.', ...LIMIT_DOC },
+          {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(Math.floor(now / 1000) + 3600),
+          },
+        );
+        const before = gh.requests.length;
+        const err = await failure(c.runApprovals(4243));
+        expect(gh.requests.length - before).toBe(1);
+        expect(slept).toEqual([]);
+        expect(err?.message).toBe(
+          `could not read the approvals of workflow run 4243 in ${OWNER}/${REPO}: HTTP 403: API rate limit exceeded for installation ID 1. (GitHub's rate limit: it asks to wait 3600 s more; gantry waits at most 120 s at a time and 300 s in all for one request)`,
+        );
+      });
+    });
+
     test('5xx that outlasts the retries fails with the status', async () => {
       gh.failNext(503, 10);
       const before = gh.requests.length;

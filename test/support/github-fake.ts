@@ -154,7 +154,7 @@ export interface FakeGitHub {
   /** Make the next N requests fail with this status (5xx for retry tests). */
   failNext(status: number, count: number): void;
   /** Answer the next request with exactly this (before authentication and routing). */
-  answerNext(status: number, body?: unknown): void;
+  answerNext(status: number, body?: unknown, headers?: Record<string, string>): void;
   /**
    * Creates or updates an environment (PUT …/environments/{name} as a repository admin would).
    */
@@ -227,6 +227,8 @@ const DEPLOYMENT_STATES = [
 interface Answer {
   status: number;
   body?: unknown;
+  /** Headers beside the usual ones (Retry-After, rate-limit headers of a refusal). */
+  headers?: Record<string, string>;
 }
 
 const ok = (status: number, body?: unknown): Answer => ({ status, body });
@@ -249,6 +251,7 @@ function send(res: ServerResponse, answer: Answer): void {
     'x-github-api-version-selected': '2022-11-28',
     'x-ratelimit-limit': '5000',
     'x-ratelimit-remaining': '4999',
+    ...answer.headers,
   };
   if (answer.body === undefined) {
     res.writeHead(answer.status, headers).end();
@@ -1463,8 +1466,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     failNext: (status, count) => {
       failing = { status, count };
     },
-    answerNext: (status, body) => {
-      oneShot.push({ status, body });
+    answerNext: (status, body, headers) => {
+      oneShot.push({ status, body, ...(headers ? { headers } : {}) });
     },
     setEnvironment: (name, protection = {}) => {
       const e = ensureEnvironment(name);
