@@ -47008,12 +47008,17 @@ async function retry(fn, retryable, policy, hooks = {}) {
             if (attempt >= policy.attempts || !retryable(err))
                 throw err;
             let delay = backoffDelay(attempt, policy, hooks.random);
-            if (policy.maxElapsedMs !== undefined) {
-                const left = policy.maxElapsedMs - (now() - started);
-                if (left <= 0)
+            const asked = hooks.serverWait?.(err);
+            const left = policy.maxElapsedMs === undefined ? Infinity : policy.maxElapsedMs - (now() - started);
+            if (left <= 0)
+                throw err;
+            if (asked !== undefined) {
+                // Trying before the server allows is refused again: a wait too long to make ends here.
+                if (asked > (policy.maxServerWaitMs ?? Infinity) || asked > left)
                     throw err;
-                delay = Math.min(delay, left);
+                delay = Math.max(delay, asked);
             }
+            delay = Math.min(delay, left);
             hooks.onRetry?.(attempt, delay, err);
             await (hooks.sleep ?? sleep)(delay);
         }
@@ -47110,13 +47115,46 @@ function client_tooLarge(err) {
     const cause = err?.cause;
     return cause instanceof BodyTooLargeError ? cause : undefined;
 }
+/** A header of a failed request, by its lower-case name. */
+function header(err, name) {
+    return err.response?.headers?.[name] ?? undefined;
+}
+/** GitHub's rate limits: 429, or 403 with no requests left or its secondary-limit text. */
+function isRateLimited(err) {
+    return (err.status === 429 ||
+        (err.status === 403 &&
+            (header(err, 'x-ratelimit-remaining') === '0' ||
+                /secondary rate limit/i.test(githubMessage(err)))));
+}
 const TRANSIENT = (err) => isRequestError(err) &&
     // Octokit reports the cap as a 500; asking again would read the same flood again.
     !client_tooLarge(err) &&
-    (err.status >= 500 ||
-        err.status === 429 ||
-        // Secondary rate limits answer 403 with this text.
-        (err.status === 403 && /secondary rate limit/i.test(githubMessage(err))));
+    (err.status >= 500 || isRateLimited(err));
+/**
+ * How long GitHub asks to wait before the next request, as its documentation on rate limits
+ * says: Retry-After when present; else, with no requests left, until x-ratelimit-reset; else,
+ * for a secondary limit, at least a minute.
+ */
+function githubWait(err, now = Date.now()) {
+    if (!isRequestError(err) || !isRateLimited(err))
+        return undefined;
+    const after = parseRetryAfter(header(err, 'retry-after') ?? null, now);
+    if (after !== undefined)
+        return after;
+    const reset = Number(header(err, 'x-ratelimit-reset'));
+    if (header(err, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return 60_000;
+}
+/** What gantry waits for GitHub at most: one asked wait, and all tries of one call together. */
+const GITHUB_RETRY = {
+    attempts: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 8_000,
+    maxServerWaitMs: 2 * 60_000,
+    maxElapsedMs: 5 * 60_000,
+};
 const COMMON_HINTS = {
     401: ' (the token is invalid or has expired)',
 };
@@ -47235,7 +47273,10 @@ class GitHubClient {
      */
     async call(what, hints, fn) {
         try {
-            return await retry(fn, TRANSIENT, this.s.retry ?? { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 }, this.s.retryHooks);
+            return await retry(fn, TRANSIENT, this.s.retry ?? GITHUB_RETRY, {
+                serverWait: (err) => githubWait(err, (this.s.retryHooks?.now ?? Date.now)()),
+                ...this.s.retryHooks,
+            });
         }
         catch (err) {
             if (err instanceof OperationError || err instanceof StaleHeadError)
@@ -47254,6 +47295,11 @@ class GitHubClient {
             if (!isRequestError(err))
                 throw err;
             const msg = this.redactor.redact(githubMessage(err));
+            if (isRateLimited(err)) {
+                const wait = githubWait(err, (this.s.retryHooks?.now ?? Date.now)()) ?? 0;
+                const policy = this.s.retry ?? GITHUB_RETRY;
+                throw new OperationError(`could not ${what}: HTTP ${err.status}: ${msg} (GitHub's rate limit: it asks to wait ${Math.ceil(wait / 1000)} s more; gantry waits at most ${Math.round((policy.maxServerWaitMs ?? 0) / 1000)} s at a time and ${Math.round((policy.maxElapsedMs ?? 0) / 1000)} s in all for one request)`);
+            }
             const hint = hints[err.status] ?? COMMON_HINTS[err.status] ?? '';
             throw new OperationError(`could not ${what}: HTTP ${err.status}: ${msg}${hint}`);
         }
