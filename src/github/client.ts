@@ -18,6 +18,18 @@ export interface PullRequest {
   body: string;
   /** The commit the merge made on `base` (merge, squash or rebase), once merged. */
   mergeCommitSha?: string;
+  /**
+   * Whether GitHub can merge the head into the base without conflicts; null while GitHub is still
+   * computing it (read again shortly). Only reading one pull request gives it: undefined from a
+   * listing.
+   */
+  mergeable?: boolean | null;
+  /**
+   * GitHub's summary of what stands in the way: `clean`, `dirty` (conflicts), `blocked` (branch
+   * protection), `behind`, `unstable` (failing non-required checks), `draft`, `unknown`, …
+   * Undefined from a listing.
+   */
+  mergeableState?: string;
 }
 
 export type DeploymentState =
@@ -131,6 +143,26 @@ export class StaleHeadError extends Error {
   }
 }
 
+/**
+ * GitHub refused to merge a pull request: 405 (not mergeable yet or at all: conflicts, required
+ * checks or reviews missing, a closed or already merged pull request, a merge method the
+ * repository disallows) or 409 (the head moved away from the `sha` the merge was asked for).
+ * Other failures of a merge are plain OperationErrors.
+ */
+export class PullRequestNotMergeableError extends OperationError {
+  override name = 'PullRequestNotMergeableError';
+  constructor(
+    message: string,
+    readonly number: number,
+    /** 405, or 409 for a head that moved. */
+    readonly status: 405 | 409,
+    /** GitHub's own words (`Pull Request is not mergeable`, `Head branch was modified. …`). */
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
 /** What gantry asks of GitHub's API; the core depends on this port, tests on a faithful fake server. */
 export interface GitHubPort {
   /** Starts a workflow run with workflow_dispatch (the workflow must declare the inputs). */
@@ -156,6 +188,18 @@ export interface GitHubPort {
     state?: 'open' | 'closed';
   }): Promise<PullRequest>;
   getPullRequest(number: number): Promise<PullRequest>;
+  /**
+   * Merges a pull request as its merge button does (`mergeMethod` default `merge`), only if its
+   * head is still `sha` when given. Returns the commit the merge made on the base (for `rebase`,
+   * the last rebased commit). GitHub's refusals (405, 409) are PullRequestNotMergeableError.
+   */
+  mergePullRequest(args: {
+    number: number;
+    mergeMethod?: 'merge' | 'squash' | 'rebase';
+    sha?: string;
+  }): Promise<{ sha: string }>;
+  /** Adds labels to a pull request (GitHub creates labels the repository lacks). */
+  addLabels(number: number, labels: string[]): Promise<void>;
 
   /**
    * Creates a deployment of `ref` (a commit SHA) to `environment`, never auto-merging and with no
@@ -389,6 +433,8 @@ interface PullRequestData {
   body?: string | null;
   head: { ref: string; sha: string };
   base: { ref: string };
+  mergeable?: boolean | null;
+  mergeable_state?: string;
 }
 
 function toPullRequest(d: PullRequestData): PullRequest {
@@ -404,6 +450,8 @@ function toPullRequest(d: PullRequestData): PullRequest {
     title: d.title,
     body: d.body ?? '',
     ...(merged && d.merge_commit_sha ? { mergeCommitSha: d.merge_commit_sha } : {}),
+    ...(d.mergeable !== undefined ? { mergeable: d.mergeable } : {}),
+    ...(typeof d.mergeable_state === 'string' ? { mergeableState: d.mergeable_state } : {}),
   };
 }
 
@@ -449,6 +497,20 @@ const DEPLOYMENT_HINTS: Hints = {
 const PULL_HINTS: Hints = {
   403: ' (the token needs the pull-requests: write permission, and for GITHUB_TOKEN the repository or organization must allow GitHub Actions to create pull requests)',
   404: ' (does the repository exist, and does the token have the pull-requests: write permission?)',
+};
+
+const MERGE_HINTS: Hints = {
+  403: ' (the token needs the contents: write permission, and branch protection or rulesets may forbid merging for it)',
+  404: ' (is the number right, and does the token have the contents: write permission?)',
+  405: ' (GitHub will not merge it now: conflicts, required checks or reviews not satisfied, a draft, a closed or already merged pull request, or a merge method the repository does not allow)',
+  409: ' (the head branch moved after it was read: read the pull request again before merging)',
+  422: ' (is the merge method one of merge, squash and rebase, and the sha a full commit SHA?)',
+};
+
+const LABEL_HINTS: Hints = {
+  403: ' (the token needs the pull-requests: write or issues: write permission)',
+  404: ' (is the number right, and does the token have the pull-requests: write permission?)',
+  422: ' (label names must be non-empty, at most 50 characters)',
 };
 
 const CONTENTS_HINTS: Hints = {
@@ -684,6 +746,71 @@ export class GitHubClient implements GitHubPort {
         }),
     );
     return toPullRequest(res.data as PullRequestData);
+  }
+
+  async mergePullRequest(args: Args<'mergePullRequest'>): Promise<{ sha: string }> {
+    const method = args.mergeMethod ?? 'merge';
+    const what = `${method} pull request #${args.number} in ${this.repoName}`;
+    return this.call(what, MERGE_HINTS, async (attempt) => {
+      try {
+        const res = await this.octokit.request(
+          'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge',
+          {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            pull_number: args.number,
+            merge_method: method,
+            ...(args.sha !== undefined ? { sha: args.sha } : {}),
+          },
+        );
+        const data = res.data as { sha?: unknown; merged?: unknown; message?: unknown };
+        if (data.merged !== true || typeof data.sha !== 'string') {
+          throw new OperationError(
+            `could not ${what}: HTTP ${res.status}: ${this.redactor.redact(
+              typeof data.message === 'string' ? data.message : 'GitHub did not say it merged',
+            )}`,
+          );
+        }
+        return { sha: data.sha };
+      } catch (err) {
+        if (!isRequestError(err) || (err.status !== 405 && err.status !== 409)) throw err;
+        // A retried merge whose first try went through (the answer was lost) is refused as not
+        // mergeable: the pull request, merged from the head asked for, is that merge.
+        if (attempt > 1 && err.status === 405) {
+          const pr = await this.getPullRequest(args.number);
+          if (
+            pr.merged &&
+            pr.mergeCommitSha &&
+            (args.sha === undefined || pr.headSha === args.sha)
+          ) {
+            return { sha: pr.mergeCommitSha };
+          }
+        }
+        const reason = this.redactor.redact(githubMessage(err));
+        throw new PullRequestNotMergeableError(
+          `could not ${what}: HTTP ${err.status}: ${reason}${MERGE_HINTS[err.status] ?? ''}`,
+          args.number,
+          err.status,
+          reason,
+        );
+      }
+    });
+  }
+
+  async addLabels(number: number, labels: string[]): Promise<void> {
+    // GitHub would answer an empty list with the labels already there: nothing to ask.
+    if (labels.length === 0) return;
+    await this.call(
+      `label pull request #${number} in ${this.repoName} with ${labels.join(', ')}`,
+      LABEL_HINTS,
+      () =>
+        this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+          owner: this.s.owner,
+          repo: this.s.repo,
+          issue_number: number,
+          labels,
+        }),
+    );
   }
 
   async createDeployment(args: Args<'createDeployment'>): Promise<Deployment> {
