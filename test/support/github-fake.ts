@@ -22,10 +22,14 @@ import { testGitEnv } from './repos.js';
  *
  * Known approximations: GitHub's wording is copied where documented or widely quoted; the texts
  * of "Reference name is not valid", the createCommitOnBranch NOT_FOUND error and the deletion of
- * a missing path are close guesses. The GraphQL endpoint serves only
- * `createCommitOnBranch(input: $input)` with the input in `variables`, and answers
- * `commit { oid url }` whatever the selection. Deployments never auto-merge (GitHub would merge
- * the default branch into a branch ref when auto_merge is not false).
+ * a missing path are close guesses, as are the 422 bodies of a bad merge_method or sha and of a
+ * bad label name, and "This branch can't be rebased" / "Base branch was modified" on merges.
+ * Mergeability is git's (the head merges into the base without conflicts) unless a test sets it
+ * (setMergeable); branch protection, required checks and drafts never block a merge here. The
+ * GraphQL endpoint serves only `createCommitOnBranch(input: $input)` with the input in
+ * `variables`, and answers `commit { oid url }` whatever the selection. Deployments never
+ * auto-merge (GitHub would merge the default branch into a branch ref when auto_merge is not
+ * false).
  *
  * Check runs and commit statuses are what tests set per commit (setCheckRuns, setStatuses); the
  * list endpoints serve them as GitHub does (filter=latest keeps the newest run of each app and
@@ -68,6 +72,19 @@ export interface FakePullRequest {
   updatedAt: string;
   closedAt?: string;
   mergedAt?: string;
+  /** Names of its labels, in the order they were added (POST /issues/{n}/labels). */
+  labels: string[];
+}
+
+/** A merge method of PUT /pulls/{n}/merge (a repository setting allows each). */
+export type FakeMergeMethod = 'merge' | 'squash' | 'rebase';
+
+/** A label of the repository, as GitHub keeps it (created on first use by add-labels). */
+export interface FakeLabel {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
 }
 
 export interface FakeDeploymentStatus {
@@ -188,9 +205,22 @@ export interface FakeGitHub {
    * marks it merged and closed. `merge`: a commit with parents (base, head), message
    * `Merge pull request #N from owner/head` + blank line + title. `squash`: one commit on base
    * with the head's tree merged in, subject `<title> (#N)` and the head commit's full message as
-   * body (GitHub's default for a single-commit pull request). Returns the new base tip.
+   * body (GitHub's default for a single-commit pull request). `rebase`: each head commit replayed
+   * on base, authors kept, GitHub as committer. Returns the new base tip. Throws GitHub's
+   * refusal (PUT /pulls/{n}/merge answers it instead), but ignores setMergeMethods.
    */
-  mergePullRequest(number: number, method: 'merge' | 'squash'): Promise<string>;
+  mergePullRequest(number: number, method: FakeMergeMethod): Promise<string>;
+  /**
+   * What GitHub says of a pull request's mergeability, as if computed: `false` (conflicts:
+   * `mergeable_state` dirty, merging is 405), `null` (not computed yet: `unknown`; merging still
+   * works when git can), `undefined` to compute it again from the repository (the default:
+   * mergeable unless the head conflicts with the base).
+   */
+  setMergeable(number: number, mergeable: boolean | null | undefined): void;
+  /** The merge methods the repository allows (Settings → Pull Requests); all three at first. */
+  setMergeMethods(methods: FakeMergeMethod[]): void;
+  /** The repository's labels, by name as first created. */
+  labels: FakeLabel[];
   close(): Promise<void>;
 }
 
@@ -471,6 +501,37 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
 
   // ---- pull requests ----
 
+  const mergeability = new Map<number, boolean | null>();
+  let mergeMethods: FakeMergeMethod[] = ['merge', 'squash', 'rebase'];
+  const labels: FakeLabel[] = [];
+  // GitHub matches label names without regard to case.
+  const labelNamed = (name: string) =>
+    labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
+  const labelJson = (l: FakeLabel) => ({
+    id: l.id,
+    node_id: `LA_fake${l.id}`,
+    url: `${api()}/labels/${encodeURIComponent(l.name)}`,
+    name: l.name,
+    color: l.color,
+    default: false,
+    description: l.description,
+  });
+
+  /** The tree merging `head` into `base` gives; undefined when they conflict. */
+  const mergedTree = async (baseSha: string, headSha: string): Promise<string | undefined> => {
+    const r = await gitIn(['merge-tree', '--write-tree', baseSha, headSha]);
+    return r.code === 0 ? r.stdout.split('\n')[0]!.trim() : undefined;
+  };
+
+  /** What GET /pulls/{n} says: null for a closed one (GitHub stops computing it). */
+  const mergeableOf = async (pr: FakePullRequest): Promise<boolean | null> => {
+    if (pr.state !== 'open') return null;
+    if (mergeability.has(pr.number)) return mergeability.get(pr.number)!;
+    if (!refs.git) return true;
+    const [head, base] = [await refs.tip(pr.head), await refs.tip(pr.base)];
+    return head !== undefined && base !== undefined && (await mergedTree(base, head)) !== undefined;
+  };
+
   const refreshHead = async (pr: FakePullRequest) => {
     if (pr.state === 'open') pr.headSha = (await refs.tip(pr.head)) ?? pr.headSha;
   };
@@ -478,6 +539,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
   const prJson = async (pr: FakePullRequest, full: boolean) => {
     await refreshHead(pr);
     const baseSha = (await refs.tip(pr.base)) ?? ZERO;
+    const mergeable = full ? await mergeableOf(pr) : null;
     const side = (ref: string, sha: string) => ({
       label: `${opts.owner}:${ref}`,
       ref,
@@ -502,13 +564,15 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       merged_at: pr.mergedAt ?? null,
       merge_commit_sha: pr.mergeCommitSha ?? null,
       draft: false,
+      labels: pr.labels.map((name) => labelJson(labelNamed(name)!)),
       head: side(pr.head, pr.headSha),
       base: side(pr.base, baseSha),
       // The list endpoint leaves these out; only GET /pulls/{n} (and create/update) has them.
       ...(full
         ? {
             merged: pr.merged,
-            mergeable: pr.state === 'open' ? true : null,
+            mergeable,
+            mergeable_state: mergeable === null ? 'unknown' : mergeable ? 'clean' : 'dirty',
             merged_by: pr.merged ? user(actor.login) : null,
             comments: 0,
             commits: 1,
@@ -595,6 +659,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         headSha,
         createdAt: at,
         updatedAt: at,
+        labels: [],
       };
       pullRequests.push(pr);
       return ok(201, await prJson(pr, true));
@@ -639,51 +704,113 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       return ok(200, await prJson(pr, true));
     });
 
-  const mergePullRequest = (number: number, method: 'merge' | 'squash'): Promise<string> =>
+  const MERGE_DOC = `${PR_DOC}#merge-a-pull-request`;
+  const NOT_ALLOWED: Record<FakeMergeMethod, string> = {
+    merge: 'Merge commits are not allowed on this repository.',
+    squash: 'Squash merges are not allowed on this repository.',
+    rebase: 'Rebase merges are not allowed on this repository.',
+  };
+  const GITHUB_COMMITTER = {
+    GIT_COMMITTER_NAME: 'GitHub',
+    GIT_COMMITTER_EMAIL: 'noreply@github.com',
+  };
+
+  /**
+   * The head's commits replayed one by one on `baseSha` (authors kept, GitHub committing); the
+   * new tip, or undefined where GitHub "can't rebase": a merge commit among them, a step that
+   * conflicts, or a result whose tree differs from the merge's (GitHub's "unsafe" rebase).
+   */
+  const rebased = async (baseSha: string, headSha: string, tree: string) => {
+    const commits = (await gitOk(['rev-list', '--reverse', '--parents', `${baseSha}..${headSha}`]))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' '));
+    if (commits.some((c) => c.length > 2)) return undefined;
+    const dir = await mkdtemp(join(tmpdir(), 'fake-github-rebase-'));
+    const checkout = join(dir, 'tree');
+    try {
+      await gitOk(['worktree', 'add', '--detach', '--quiet', checkout, baseSha]);
+      const inTree = (args: string[]) =>
+        runGit(checkout, args, { env: { ...gitEnv, ...GITHUB_COMMITTER } });
+      for (const [sha] of commits) {
+        if ((await inTree(['cherry-pick', '--allow-empty', sha!])).code !== 0) return undefined;
+      }
+      const tip = (await inTree(['rev-parse', 'HEAD'])).stdout.trim();
+      const result = (await inTree(['rev-parse', 'HEAD^{tree}'])).stdout.trim();
+      return result === tree ? tip : undefined;
+    } finally {
+      await gitIn(['worktree', 'remove', '--force', checkout]);
+      await rm(dir, { recursive: true, force: true });
+      await gitIn(['worktree', 'prune']);
+    }
+  };
+
+  /**
+   * Merges an open pull request as PUT /pulls/{n}/merge does: the merge commit, or GitHub's
+   * refusal. `expected` is the `sha` the head must still be at; `settings` applies the
+   * repository's allowed merge methods.
+   */
+  const merge = (
+    pr: FakePullRequest,
+    method: FakeMergeMethod,
+    how: { expected?: string; settings: boolean; title?: string; message?: string },
+  ): Promise<{ sha: string } | { refusal: Answer }> =>
     serial(async () => {
-      const pr = pullRequests.find((p) => p.number === number);
-      if (!pr) throw new Error(`fake GitHub: no pull request #${number}`);
-      if (pr.state !== 'open') throw new Error(`fake GitHub: pull request #${number} is not open`);
+      const refuse = (status: number, message: string) => ({
+        refusal: fail(status, message, MERGE_DOC),
+      });
+      if (pr.state !== 'open') return refuse(405, 'Pull Request is not mergeable');
+      if (how.settings && !mergeMethods.includes(method)) return refuse(405, NOT_ALLOWED[method]);
       const headSha = await refs.tip(pr.head);
       const baseSha = await refs.tip(pr.base);
-      if (!headSha || !baseSha) throw new Error(`fake GitHub: #${number}: a branch is missing`);
-      const merged = await gitIn(['merge-tree', '--write-tree', baseSha, headSha]);
-      if (merged.code !== 0) {
-        throw new Error(`fake GitHub: #${number} does not merge cleanly: ${merged.stdout.trim()}`);
+      if (!headSha || !baseSha) return refuse(405, 'Pull Request is not mergeable');
+      if (how.expected !== undefined && how.expected !== headSha) {
+        return refuse(409, 'Head branch was modified. Review and try the merge again.');
       }
-      const tree = merged.stdout.split('\n')[0]!.trim();
-      const committer = {
-        GIT_COMMITTER_NAME: 'GitHub',
-        GIT_COMMITTER_EMAIL: 'noreply@github.com',
-      };
+      if (!refs.git) throw new Error('fake GitHub: merging needs repoPath');
+      const tree = await mergedTree(baseSha, headSha);
+      if (mergeability.get(pr.number) === false || tree === undefined) {
+        return refuse(405, 'Pull Request is not mergeable');
+      }
       let sha: string;
       if (method === 'merge') {
-        const message = `Merge pull request #${pr.number} from ${opts.owner}/${pr.head}\n\n${pr.title}\n`;
+        const title = how.title ?? `Merge pull request #${pr.number} from ${opts.owner}/${pr.head}`;
+        const message = `${title}\n\n${how.message ?? pr.title}\n`;
         sha = (
           await gitOk(['commit-tree', tree, '-p', baseSha, '-p', headSha, '-F', '-'], {
             input: message,
-            env: { ...committer, GIT_AUTHOR_NAME: actor.name, GIT_AUTHOR_EMAIL: actor.email },
+            env: {
+              ...GITHUB_COMMITTER,
+              GIT_AUTHOR_NAME: actor.name,
+              GIT_AUTHOR_EMAIL: actor.email,
+            },
           })
         ).trim();
-      } else {
+      } else if (method === 'squash') {
         const [name, email, date, ...msg] = (
           await gitOk(['log', '-1', '--format=%an%x00%ae%x00%aI%x00%B', headSha])
         ).split('\0');
-        const message = `${pr.title} (#${pr.number})\n\n${msg.join('\0').trim()}\n`;
+        const title = how.title ?? `${pr.title} (#${pr.number})`;
+        const message = `${title}\n\n${how.message ?? msg.join('\0').trim()}\n`;
         sha = (
           await gitOk(['commit-tree', tree, '-p', baseSha, '-F', '-'], {
             input: message,
             env: {
-              ...committer,
+              ...GITHUB_COMMITTER,
               GIT_AUTHOR_NAME: name ?? actor.name,
               GIT_AUTHOR_EMAIL: email ?? actor.email,
               GIT_AUTHOR_DATE: date ?? '',
             },
           })
         ).trim();
+      } else {
+        const tip = await rebased(baseSha, headSha, tree);
+        if (!tip) return refuse(405, "This branch can't be rebased");
+        sha = tip;
       }
+      // A push to the base since it was read: GitHub would have merged into the newer base.
       if (!(await refs.update(pr.base, sha, baseSha))) {
-        throw new Error(`fake GitHub: ${pr.base} moved while merging #${number}`);
+        return refuse(405, 'Base branch was modified. Review and try the merge again.');
       }
       const at = now();
       Object.assign(pr, {
@@ -695,7 +822,70 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         closedAt: at,
         updatedAt: at,
       });
-      return sha;
+      return { sha };
+    });
+
+  const mergePull = async (pr: FakePullRequest, body: Record<string, unknown>): Promise<Answer> => {
+    const method = body.merge_method ?? 'merge';
+    if (typeof method !== 'string' || !['merge', 'squash', 'rebase'].includes(method)) {
+      return fail(
+        422,
+        `Invalid request.\n\nFor 'properties/merge_method', ${JSON.stringify(method)} is not one of ["merge", "squash", "rebase"].`,
+        MERGE_DOC,
+      );
+    }
+    for (const field of ['sha', 'commit_title', 'commit_message']) {
+      if (body[field] !== undefined && typeof body[field] !== 'string') {
+        return fail(
+          422,
+          `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(body[field])} is not a string.`,
+          MERGE_DOC,
+        );
+      }
+    }
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const outcome = await merge(pr, method as FakeMergeMethod, {
+      settings: true,
+      ...(str(body.sha) !== undefined ? { expected: str(body.sha) } : {}),
+      ...(str(body.commit_title) !== undefined ? { title: str(body.commit_title) } : {}),
+      ...(str(body.commit_message) !== undefined ? { message: str(body.commit_message) } : {}),
+    });
+    if ('refusal' in outcome) return outcome.refusal;
+    return ok(200, { sha: outcome.sha, merged: true, message: 'Pull Request successfully merged' });
+  };
+
+  const LABELS_DOC = 'issues/labels#add-labels-to-an-issue';
+
+  const addLabels = (pr: FakePullRequest, body: unknown): Promise<Answer> =>
+    serial(async () => {
+      // The documented form is {"labels": [...]}; a bare array is accepted too.
+      const list = Array.isArray(body) ? body : (body as { labels?: unknown } | undefined)?.labels;
+      if (!Array.isArray(list)) {
+        return invalid(LABELS_DOC, { resource: 'Label', field: 'labels', code: 'missing_field' });
+      }
+      const names: string[] = [];
+      for (const item of list) {
+        const name = typeof item === 'string' ? item : (item as { name?: unknown } | null)?.name;
+        if (typeof name !== 'string' || !name.trim() || [...name].length > 50) {
+          return invalid(LABELS_DOC, { resource: 'Label', field: 'name', code: 'invalid' });
+        }
+        names.push(name);
+      }
+      for (const name of names) {
+        let label = labelNamed(name);
+        if (!label) {
+          label = { id: 4_000_000 + labels.length + 1, name, color: 'ededed', description: null };
+          labels.push(label);
+        }
+        if (!pr.labels.some((n) => n.toLowerCase() === name.toLowerCase())) {
+          pr.labels.push(label.name);
+        }
+      }
+      if (names.length) pr.updatedAt = now();
+      return ok(
+        200,
+        pr.labels.map((n) => labelJson(labelNamed(n)!)),
+      );
     });
 
   // ---- deployments ----
@@ -1332,6 +1522,23 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       if (method === 'GET') return listPulls(query);
       if (method === 'POST') return createPull(b);
     }
+    if ((m = /^\/pulls\/(\d+)\/merge$/.exec(rest)) && method === 'PUT') {
+      const pr = pullRequests.find((p) => p.number === Number(m![1]));
+      if (!pr) return fail(404, 'Not Found', `${PR_DOC}#merge-a-pull-request`);
+      return mergePull(pr, b);
+    }
+    // Pull requests are issues: their labels live under /issues/{number}.
+    if ((m = /^\/issues\/(\d+)\/labels$/.exec(rest))) {
+      const pr = pullRequests.find((p) => p.number === Number(m![1]));
+      if (!pr) return fail(404, 'Not Found', LABELS_DOC);
+      if (method === 'POST') return addLabels(pr, body);
+      if (method === 'GET') {
+        return ok(
+          200,
+          pageOf(pr.labels, query).map((n) => labelJson(labelNamed(n)!)),
+        );
+      }
+    }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest))) {
       const pr = pullRequests.find((p) => p.number === Number(m![1]));
       if (!pr) return fail(404, 'Not Found', `${PR_DOC}#get-a-pull-request`);
@@ -1484,7 +1691,24 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     setStatuses: (sha, statuses) => {
       commitStatuses.set(sha, [...statuses]);
     },
-    mergePullRequest,
+    mergePullRequest: async (number, method) => {
+      const pr = pullRequests.find((p) => p.number === number);
+      if (!pr) throw new Error(`fake GitHub: no pull request #${number}`);
+      const outcome = await merge(pr, method, { settings: false });
+      if ('refusal' in outcome) {
+        const { message } = outcome.refusal.body as { message: string };
+        throw new Error(`fake GitHub: #${number}: HTTP ${outcome.refusal.status}: ${message}`);
+      }
+      return outcome.sha;
+    },
+    setMergeable: (number, mergeable) => {
+      if (mergeable === undefined) mergeability.delete(number);
+      else mergeability.set(number, mergeable);
+    },
+    setMergeMethods: (methods) => {
+      mergeMethods = [...methods];
+    },
+    labels,
     close: () =>
       new Promise((r) => {
         server.closeAllConnections();
