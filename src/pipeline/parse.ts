@@ -1,6 +1,7 @@
 /**
  * One project file: YAML → schema → semantic checks → typed Project with defaults applied.
  */
+import { planWorkspace } from './workspace.js';
 import { LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Problem } from '../util/errors.js';
 import { parseDuration } from './duration.js';
@@ -274,10 +275,12 @@ function toMetric(m: RawMetric): VerificationMetric {
   };
 }
 
-function toStage(s: RawStage): Stage {
+function toStage(project: string, s: RawStage): Stage {
+  // A Kargo template that pushes to `stage/${{ ctx.stage }}` names the stage's branch itself.
+  const branch = s.branch ?? planWorkspace(project, s).stageBranch;
   return {
     name: s.name,
-    ...(s.branch !== undefined && { branch: s.branch }),
+    ...(branch !== undefined && { branch }),
     environment: s.environment ?? s.name,
     ...(s.environmentUrl !== undefined ? { environmentUrl: s.environmentUrl } : {}),
     requestedFreight: s.requestedFreight.map(toRequest),
@@ -296,6 +299,6 @@ function toProject(file: string, raw: RawProject): Project {
     name: raw.project,
     file,
     warehouses: raw.warehouses.map(toWarehouse),
-    stages: raw.stages.map(toStage),
+    stages: raw.stages.map((s) => toStage(raw.project, s)),
   };
 }

@@ -9,6 +9,7 @@ import { parseConstraint } from '../semver/constraint.js';
 import { errorMessage, type Problem } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { branchNameProblem } from './branch.js';
+import { planWorkspace } from './workspace.js';
 import type { RawGit, RawImage, RawMetric, RawProject, RawStage } from './raw.js';
 import { lineOf, problemAt, type PathSegment, type SourceFile } from './source.js';
 
@@ -142,6 +143,7 @@ function checkStage(
   stageNames: readonly string[],
 ): void {
   const at: PathSegment[] = ['stages', i];
+  for (const p of planWorkspace(raw.project, stage).problems) report([...at, ...p.at], p.message);
   if (stage.branch !== undefined) {
     const why = branchNameProblem(stage.branch);
     if (why)

@@ -18,7 +18,9 @@ import {
   pullRequestPublisher,
   signedPublisher,
 } from './publish.js';
-import { mapWorkspacePath, runSteps, workspacePrefix } from './steps/engine.js';
+import { runSteps } from './steps/engine.js';
+import { promoteInWorkspace } from './workspace-promotion.js';
+import { planWorkspace } from '../pipeline/workspace.js';
 import type { StepDefinition } from './steps/types.js';
 import { settleAll, settled } from '../util/settle.js';
 
@@ -85,7 +87,6 @@ export interface PromoteOutcome {
  */
 export function stepPaths(stage: Stage): string[] | undefined {
   const steps = stage.promotionTemplate.steps;
-  const prefix = workspacePrefix(steps);
   const paths: string[] = [];
   for (const step of steps) {
     // A renderer reads what its input names (a kustomization's `../../base`, values files
@@ -96,7 +97,6 @@ export function stepPaths(stage: Stage): string[] | undefined {
       step.uses === 'helm-template'
     )
       return undefined;
-    if (step.uses === 'git-clone') continue;
     const values: unknown[] = ['path', 'inPath', 'outPath'].map((k) => step.config[k]);
     const many = step.config['paths'];
     if (Array.isArray(many)) values.push(...(many as unknown[]));
@@ -105,7 +105,7 @@ export function stepPaths(stage: Stage): string[] | undefined {
       if (v.includes('${{') || v.includes('${%')) return undefined;
       // A glob (delete's pathsAreGlobs) cannot be a sparse pattern of ours.
       if (/[*?[]/.test(v)) return undefined;
-      paths.push(mapWorkspacePath(v, prefix).replace(/^\.?\/+/, ''));
+      paths.push(v.replace(/^\.?\/+/, ''));
     }
   }
   return paths.filter((p) => p !== '' && p !== '.').length === paths.length ? paths : undefined;
@@ -344,6 +344,19 @@ function publishSteps(
       : o.github?.signCommits
         ? signedPublisher(o.github.repo)
         : undefined;
+  const plan = planWorkspace(o.project.name, stage);
+  if (plan.workspace) {
+    return promoteInWorkspace({
+      options: o,
+      stage,
+      plan,
+      freight,
+      collection,
+      approvedBy,
+      hold,
+      ...(publish ? { publish } : {}),
+    });
+  }
   const paths = stepPaths(stage);
   return o.store.commitPromotion({
     project: o.project.name,

@@ -121,6 +121,11 @@ export interface PullRequestOptions {
 /** A marker that names the promotion, so a later run recognises its own pull request body. */
 const MARKER = 'gantry:promotion';
 
+/** The hidden line that names the promotion a pull request carries. */
+export function promotionMarker(project: string, stage: string, freightId: string): string {
+  return `<!-- ${MARKER} project=${project} stage=${stage} freight=${freightId} -->`;
+}
+
 export function pullRequestBody(
   o: Pick<PullRequestOptions, 'project' | 'stage' | 'freight' | 'runUrl'>,
   branch: string,
@@ -151,7 +156,7 @@ export function pullRequestBody(
       '</details>',
     );
   if (o.runUrl) lines.push('', `Opened by [this workflow run](${o.runUrl}).`);
-  lines.push('', `<!-- ${MARKER} project=${o.project} stage=${o.stage} freight=${f.id} -->`);
+  lines.push('', promotionMarker(o.project, o.stage, f.id));
   return lines.join('\n') + '\n';
 }
 

@@ -160,6 +160,30 @@ export class RaceLostError extends Error {
   }
 }
 
+/** See StateStore.workspaceHost. */
+export interface WorkspaceHost {
+  git: Git;
+  remoteUrl: string;
+  /** For git runners of other repositories: the same environment and identity, no credentials. */
+  gitOptions: {
+    baseEnv: Readonly<Record<string, string | undefined>>;
+    identity: GitIdentity;
+    timeoutMs?: number;
+    trace?: (line: string) => void;
+  };
+  scratch: () => Promise<{ dir: string; remove: () => Promise<void> }>;
+  racePolicy: RetryPolicy;
+  transientTries: number;
+  retryHooks?: RetryHooks;
+  isTransient: (err: unknown) => boolean;
+  now: () => Date;
+  log: (line: string) => void;
+}
+
+/** The push a promotion lost a race with (rejected as non-fast-forward, a stale lock). */
+export const PUSH_RACE =
+  /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/;
+
 /** A promotion commit built in the checkout, and what it records. */
 interface Built {
   commit: string;
@@ -849,11 +873,7 @@ export class StateStore {
         const res = await this.git.tryRun(args, { cwd: dir });
         if (res.exitCode === 0) return result(b);
         const err = this.git.error(args, res);
-        if (
-          /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(
-            res.stdout,
-          )
-        ) {
+        if (PUSH_RACE.test(res.stdout)) {
           lost = b;
           this.log(
             `push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`,
@@ -890,25 +910,9 @@ export class StateStore {
           previousText === undefined
             ? undefined
             : parseStageState(previousText, `${branch}:${statePath}`);
-        const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
-        const changes = versionChanges(before, w.freight);
+        const { before, changes } = stageChange(w, previous);
         const editLines = (await w.edit?.(dir, previous)) ?? [];
-        const state: StageState = {
-          project: w.project,
-          stage: w.stage,
-          freight: [
-            ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
-            toStageFreight(w.freight),
-          ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
-          promotedAt: this.now().toISOString(),
-          promotedBy: w.promotedBy,
-          approvedBy: w.approvedBy ?? [],
-          run: w.run,
-          autoPromotionHold:
-            w.autoPromotionHold === undefined
-              ? previous?.autoPromotionHold
-              : (w.autoPromotionHold ?? undefined),
-        };
+        const state = nextStageState(w, previous, this.now());
         // Freight the stage already runs, and an edit that changed nothing: no commit at all.
         if (before?.id === w.freight.id) {
           const dirty = (await git(['status', '--porcelain'])).stdout.trim();
@@ -983,6 +987,40 @@ export class StateStore {
     } finally {
       await checkout.remove();
     }
+  }
+
+  /**
+   * What a promotion that runs Kargo's git steps in its own workspace (src/promotion/workspace.ts)
+   * uses of the store: the git runner with the GitOps remote's credentials, a fresh scratch
+   * directory (killed promotions' leftovers swept first), and the store's retry policies.
+   */
+  workspaceHost(): WorkspaceHost {
+    return {
+      git: this.git,
+      remoteUrl: this.opts.remote.url,
+      gitOptions: {
+        baseEnv: this.opts.baseEnv,
+        identity: this.opts.identity ?? DEFAULT_IDENTITY,
+        ...(this.opts.gitTimeoutMs !== undefined ? { timeoutMs: this.opts.gitTimeoutMs } : {}),
+        ...(this.opts.trace ? { trace: this.opts.trace } : {}),
+      },
+      scratch: async () => {
+        this.tipMemo.clear();
+        await mkdir(this.opts.cacheDir, { recursive: true });
+        const swept = await sweepCheckouts(this.opts.cacheDir).catch(() => []);
+        if (swept.length)
+          this.log(
+            `removed ${swept.length} checkout(s) left by killed promotions: ${swept.join(', ')}`,
+          );
+        return makeCheckout(this.opts.cacheDir);
+      },
+      racePolicy: this.opts.raceRetry ?? this.opts.retry ?? DEFAULT_RACE_RETRY,
+      transientTries: this.policy.attempts,
+      ...(this.opts.retryHooks ? { retryHooks: this.opts.retryHooks } : {}),
+      isTransient,
+      now: this.now,
+      log: this.log,
+    };
   }
 
   /**
@@ -1104,15 +1142,58 @@ function checkRecord<T extends { project: string; stage: string; freightId: stri
   return r;
 }
 
+/** The freight the stage ran from the promoted freight's warehouse, and the version changes. */
+export function stageChange(
+  w: Pick<PromotionWrite, 'freight'>,
+  previous: StageState | undefined,
+): { before: StageState['freight'][number] | undefined; changes: VersionChange[] } {
+  const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
+  return { before, changes: versionChanges(before, w.freight) };
+}
+
+/** The stage's state after the promotion `w`: its freight for other warehouses is kept. */
+export function nextStageState(
+  w: PromotionWrite,
+  previous: StageState | undefined,
+  now: Date,
+): StageState {
+  return {
+    project: w.project,
+    stage: w.stage,
+    freight: [
+      ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
+      toStageFreight(w.freight),
+    ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
+    promotedAt: now.toISOString(),
+    promotedBy: w.promotedBy,
+    approvedBy: w.approvedBy ?? [],
+    run: w.run,
+    autoPromotionHold:
+      w.autoPromotionHold === undefined
+        ? previous?.autoPromotionHold
+        : (w.autoPromotionHold ?? undefined),
+  };
+}
+
 export function promotionMessage(
   w: PromotionWrite,
   changes: VersionChange[],
   editLines: string[],
+  /** A Kargo template's git-commit message: it opens the commit, gantry's record follows. */
+  heading?: string,
 ): string {
   // Values come from workflow inputs and actors: a newline in one would start a paragraph of
   // forged trailers, so every value is kept to one line.
   const one = (v: string) => v.replace(/[\r\n]+/g, ' ').trim();
-  const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
+  const lines = heading?.trim()
+    ? [
+        ...heading
+          .trim()
+          .split(/\r?\n/)
+          .map((l) => l.trimEnd()),
+        '',
+      ]
+    : [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
   lines.push(
     `Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`,
   );

@@ -26,13 +26,9 @@ stages:
         sources: {direct: true}
     promotionTemplate:
       steps:
-        - uses: git-clone
-          config:
-            repoURL: https://github.com/acme/gitops.git
-            checkout: [{branch: main, path: ./out}]
         - uses: kustomize-set-image
           config:
-            path: ./out/src/stages/\${{ ctx.stage }}
+            path: ./src/stages/\${{ ctx.stage }}
             images: [{image: ghcr.io/acme/echo}]
         - uses: kustomize-build
           config:
@@ -54,7 +50,7 @@ describe('gantry promote renders with kustomize-build', () => {
   beforeAll(async () => {
     bare = createBareRepo(tmp.path, 'gitops', {
       '.gantry/echo.yaml': project(
-        '            path: ./out/src/stages/dev\n            outPath: ./out/manifests/dev.yaml',
+        '            path: ./src/stages/dev\n            outPath: ./manifests/dev.yaml',
       ),
       ...FILES,
     });
@@ -71,7 +67,7 @@ describe('gantry promote renders with kustomize-build', () => {
     const r = await runGantry(['promote', '--stage', 'dev', '--repo', `file://${bare}`], env());
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/step 3 \(kustomize-build\): done/);
+    expect(r.out).toMatch(/step 2 \(kustomize-build\): done/);
     const rendered = git(bare, ['show', 'main:manifests/dev.yaml']);
     expect(rendered).toBe(
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: echo\n  namespace: dev\nspec:\n  template:\n    spec:\n      containers:\n      - image: ghcr.io/acme/echo:1.0.0\n        name: echo\n',
@@ -91,8 +87,8 @@ describe('gantry promote renders with kustomize-build', () => {
   test('with every step path literal, the overlay still reads ../../base: a renderer checks out the whole branch', async () => {
     const literal = createBareRepo(tmp.path, 'literal', {
       '.gantry/echo.yaml': project(
-        '            path: ./out/src/stages/dev\n            outPath: ./out/manifests/dev.yaml',
-      ).replace('./out/src/stages/${{ ctx.stage }}', './out/src/stages/dev'),
+        '            path: ./src/stages/dev\n            outPath: ./manifests/dev.yaml',
+      ).replace('./src/stages/${{ ctx.stage }}', './src/stages/dev'),
       ...FILES,
     });
     const store = new StateStore({
@@ -113,14 +109,14 @@ describe('gantry promote renders with kustomize-build', () => {
   test('gantry lint finds a misspelt field by the step schema', async () => {
     const typo = createBareRepo(tmp.path, 'typo', {
       '.gantry/echo.yaml': project(
-        '            path: ./out/src/stages/dev\n            outpath: ./out/manifests/dev.yaml',
+        '            path: ./src/stages/dev\n            outpath: ./manifests/dev.yaml',
       ),
       ...FILES,
     });
     const r = await runGantry(['lint', '--repo', `file://${typo}`], env());
     expect(r.code).not.toBe(0);
     expect(r.out + r.err).toContain(
-      '.gantry/echo.yaml:24:13: stages[0].promotionTemplate.steps[2].config.outpath: kustomize-build: unknown field "outpath" (did you mean "outPath"?)',
+      '.gantry/echo.yaml:20:13: stages[0].promotionTemplate.steps[1].config.outpath: kustomize-build: unknown field "outpath" (did you mean "outPath"?)',
     );
   });
 });

@@ -22,7 +22,6 @@
  * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
  * "update-image"): …` (1-based position in the template).
  */
-import { posix } from 'node:path';
 import {
   ANY,
   ExprError,
@@ -41,16 +40,19 @@ import type { PromotionStep, PromotionTemplate, PromotionVar } from '../../pipel
 import { ConfigError, GantryError, OperationError, errorMessage } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 import {
+  PromotionPendingError,
   StepPendingError,
   type StepContext,
   type StepDefinition,
   type StepResult,
 } from './types.js';
 import { formatDuration } from '../../pipeline/duration.js';
+import { RaceLostError } from '../../state/index.js';
 
 export type StepRegistry = ReadonlyMap<string, StepDefinition>;
 
-export type StepStatus = 'Succeeded' | 'Errored' | 'Skipped';
+/** Kargo's step statuses; Running: the step left the promotion waiting (a pull request). */
+export type StepStatus = 'Succeeded' | 'Errored' | 'Skipped' | 'Running';
 
 export interface StepFailure {
   /** 0-based position of the step in the template. */
@@ -73,6 +75,8 @@ export interface RunStepsResult {
   statuses: StepStatus[];
   /** The `message` of the last `git-commit` step that ran (Kargo templates set it there). */
   commitMessage?: string;
+  /** A step left the promotion waiting (an open pull request); later steps did not run. */
+  pending?: PromotionPendingError;
 }
 
 export type EngineContext = Omit<StepContext, 'index' | 'alias'>;
@@ -80,83 +84,6 @@ export type EngineContext = Omit<StepContext, 'index' | 'alias'>;
 /** A step's alias: its `as`, else `step-<index>` (0-based), as Kargo names them. */
 export function stepAlias(step: Pick<PromotionStep, 'as'>, index: number): string {
   return step.as ?? `step-${index}`;
-}
-
-/** Config fields that hold paths inside the checkout, mapped from a Kargo workspace path. */
-const PATH_FIELDS = ['path', 'inPath', 'outPath'] as const;
-const PATH_LISTS = ['paths', 'valuesFiles'] as const;
-
-/**
- * Kargo's steps address a workspace holding checkouts (`git-clone` puts the stage's branch at,
- * say, `./out`, and later steps edit `./out/values.yaml`); gantry's address the stage's one
- * checkout. The prefix to strip is the path of the template's only `git-clone` checkout; a
- * template that clones several is refused, since gantry checks out only the stage's branch.
- */
-export function workspacePrefix(steps: readonly PromotionStep[]): string | undefined {
-  let prefix: string | undefined;
-  for (const [index, step] of steps.entries()) {
-    if (step.uses !== 'git-clone') continue;
-    const checkout = step.config['checkout'];
-    if (!Array.isArray(checkout) || checkout.length === 0) continue;
-    const label = stepLabel(step, index);
-    if (checkout.length > 1) {
-      throw new ConfigError(
-        `${label}: config.checkout lists ${checkout.length} checkouts; gantry promotes on one, the stage's branch, so keep the one whose path later steps edit`,
-      );
-    }
-    const p = (checkout[0] as Record<string, unknown> | null)?.['path'];
-    if (p === undefined) continue;
-    if (typeof p !== 'string' || hasExpression(p)) {
-      throw new ConfigError(
-        `${label}: config.checkout[0].path must be a literal path such as ./out (gantry maps it to the stage's checkout)`,
-      );
-    }
-    const n = normalizeWorkspacePath(p);
-    if (n.startsWith('..') || n.startsWith('/')) {
-      throw new ConfigError(
-        `${label}: config.checkout[0].path ${JSON.stringify(p)} leaves the workspace`,
-      );
-    }
-    prefix = n === '.' ? undefined : n;
-  }
-  return prefix;
-}
-
-function normalizeWorkspacePath(p: string): string {
-  const n = posix.normalize(p.replace(/\\/g, '/'));
-  const trimmed = n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
-  return trimmed === '' ? '.' : trimmed;
-}
-
-/** `out/env/values.yaml` → `env/values.yaml` when the prefix is `out`; other paths as they are. */
-export function mapWorkspacePath(p: string, prefix: string | undefined): string {
-  if (!prefix) return p;
-  const n = normalizeWorkspacePath(p);
-  if (n === prefix) return '.';
-  if (n.startsWith(`${prefix}/`)) return n.slice(prefix.length + 1);
-  return p;
-}
-
-function mapConfigPaths(
-  config: Record<string, unknown>,
-  prefix: string | undefined,
-): Record<string, unknown> {
-  if (!prefix) return config;
-  const out = { ...config };
-  for (const key of PATH_FIELDS) {
-    const v = out[key];
-    if (typeof v === 'string') out[key] = mapWorkspacePath(v, prefix);
-  }
-  // delete's `paths`, helm-template's `valuesFiles`.
-  for (const key of PATH_LISTS) {
-    const list = out[key];
-    if (Array.isArray(list)) {
-      out[key] = list.map((v: unknown) =>
-        typeof v === 'string' ? mapWorkspacePath(v, prefix) : v,
-      );
-    }
-  }
-  return out;
 }
 
 /** `step 2 (yaml-update "update-image")`. */
@@ -272,6 +199,7 @@ export async function runSteps(
   const statuses: StepStatus[] = [];
   let commitMessage: string | undefined;
   let hardFailure: GantryError | undefined;
+  let pending: PromotionPendingError | undefined;
 
   const functions: ExprFunctions = {
     ...freightFunctions(ctx.freightCollection, ctx.log),
@@ -286,7 +214,6 @@ export async function runSteps(
       origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
     },
   };
-  const prefix = workspacePrefix(steps);
   const templateVars = renderVars(
     template.vars,
     {},
@@ -331,12 +258,11 @@ export async function runSteps(
       let config: Record<string, unknown>;
       try {
         const rendered = renderTemplates(step.config, env, { functions });
-        config = mapConfigPaths(
-          (rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+        config = (
+          rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
             ? rendered
-            : {}) as Record<string, unknown>,
-          prefix,
-        );
+            : {}
+        ) as Record<string, unknown>;
       } catch (err) {
         throw wrapError(label, 'config', err);
       }
@@ -349,22 +275,34 @@ export async function runSteps(
             written: step.config,
             index,
             ...(step.as !== undefined ? { alias: step.as } : {}),
+            outputs,
+            summary: [...summary],
+            ...(step.retry?.timeoutMs !== undefined ? { waitMs: step.retry.timeoutMs } : {}),
           }),
         );
       } catch (err) {
+        // A lost push race starts the whole promotion over on the new tip (promote's loop).
+        if (err instanceof RaceLostError) throw err;
+        if (err instanceof PromotionPendingError) {
+          statuses.push('Running');
+          ctx.log(`${label}: ${err.message}`);
+          pending = err;
+          break;
+        }
         throw wrapError(label, '', err);
       }
 
-      statuses.push('Succeeded');
+      statuses.push(result.status ?? 'Succeeded');
       outputs[stepAlias(step, index)] = { ...result.outputs };
       summary.push(...(result.summary ?? []));
       for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
-      if (step.uses === 'git-commit') {
+      if (step.uses === 'git-commit' && !ctx.workspace) {
         const msg = commitMessageOf(config, outputs, result);
         if (msg !== undefined) commitMessage = msg;
       }
       ctx.log(`${label}: done`);
     } catch (err) {
+      if (err instanceof RaceLostError) throw err;
       const wrapped =
         err instanceof GantryError && err.message.startsWith(label)
           ? err
@@ -392,6 +330,7 @@ export async function runSteps(
     errors,
     statuses,
     ...(commitMessage !== undefined ? { commitMessage } : {}),
+    ...(pending ? { pending } : {}),
   };
 }
 
@@ -422,7 +361,9 @@ async function runWithRetry(
     try {
       return await run();
     } catch (err) {
-      if (err instanceof ConfigError || err instanceof ExprError) throw err;
+      if (err instanceof ConfigError || err instanceof ExprError || err instanceof RaceLostError) {
+        throw err;
+      }
       const pending = err instanceof StepPendingError;
       if (!pending) errors++;
       const wait = pending ? err.retryAfterMs : errorBackoffMs(errors);

@@ -5,8 +5,8 @@
 import { composeOutput } from './compose-output.js';
 import { copy } from './copy.js';
 import { deleteStep } from './delete.js';
-import { gitClear } from './git-clear.js';
-import { GIT_NOOP_STEPS } from './git-noop.js';
+import { gitClear, gitClone, gitCommit, gitPush, gitTag } from './git.js';
+import { GIT_PR_STEPS } from './git-pr.js';
 import { helmTemplate } from './helm-template.js';
 import { helmUpdateChart } from './helm-update-chart.js';
 import { http } from './http.js';
@@ -28,8 +28,12 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     deleteStep,
     composeOutput,
     http,
+    gitClone,
     gitClear,
-    ...GIT_NOOP_STEPS,
+    gitCommit,
+    gitPush,
+    gitTag,
+    ...GIT_PR_STEPS,
   ];
   return new Map(steps.map((s) => [s.name, s]));
 }

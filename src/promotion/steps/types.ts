@@ -1,4 +1,5 @@
 import type { Freight } from '../../freight/types.js';
+import type { Workspace } from '../workspace.js';
 
 /**
  * A promotion step, Kargo-style: `uses` names a step in the registry; its `config` (after `${{ }}`
@@ -31,6 +32,31 @@ export interface StepContext {
    * Default: the process's own, inherited.
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The promotion's workspace, when the template makes its own checkouts (has git-clone); then
+   * `worktree` is the workspace's root. Undefined: `worktree` is gantry's checkout of the stage.
+   */
+  workspace?: Workspace;
+  /** Outputs of the steps before this one, by alias. */
+  outputs?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Summary lines of the steps before this one (what they changed), for commit messages. */
+  summary?: readonly string[];
+  /** How long the step may wait within the job (its retry.timeout): git-wait-for-pr. */
+  waitMs?: number;
+}
+
+/**
+ * Thrown by a step that leaves the promotion waiting on something outside the job (a pull request
+ * nobody has merged yet): later steps do not run, and the promotion ends as pending, not failed.
+ */
+export class PromotionPendingError extends Error {
+  constructor(
+    message: string,
+    readonly pullRequest?: { number: number; url: string; created: boolean },
+  ) {
+    super(message);
+    this.name = 'PromotionPendingError';
+  }
 }
 
 /**
@@ -55,6 +81,8 @@ export interface StepResult {
   summary?: string[];
   /** Paths (relative to the worktree) the step changed. */
   changed?: string[];
+  /** Kargo's Skipped: the step ran and found nothing to do (git-commit with no changes). */
+  status?: 'Skipped';
 }
 
 /** A JSON schema (draft-07, as ajv reads by default) of a step's `config`. */

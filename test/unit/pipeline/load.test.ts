@@ -162,7 +162,7 @@ describe('loadProjectsFromDir', () => {
                 vars: [],
               },
               {
-                uses: 'git-open-pr',
+                uses: 'compose-output',
                 as: 'open-pr',
                 if: '${{ vars.env == "prod" }}',
                 config: {},

@@ -164,13 +164,9 @@ describe('runSteps: expressions', () => {
     ).rejects.toThrow(/step 1 \(compose-output\): if: .*must evaluate to a boolean/);
   });
 
-  test('git-commit message becomes the commit message; messageFromSteps joins outputs', async () => {
+  test('without git-clone, the git-commit message becomes the commit message; messageFromSteps joins outputs', async () => {
     const res = await runSteps(
       template([
-        step('git-clone', {
-          repoURL: 'https://x',
-          checkout: [{ branch: 'stage/dev', path: './out' }],
-        }),
         step(
           'yaml-update',
           {
@@ -183,7 +179,6 @@ describe('runSteps: expressions', () => {
           path: './out',
           message: '${{ ctx.stage }}: ${{ outputs.u.commitMessage }}',
         }),
-        step('git-push', { path: './out' }),
       ]),
       ctx(),
       defaultRegistry(),

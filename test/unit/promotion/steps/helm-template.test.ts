@@ -120,11 +120,6 @@ const step = (uses: string, config: Record<string, unknown>): PromotionStep => (
   vars: [],
 });
 
-const clone = step('git-clone', {
-  repoURL: 'https://github.com/acme/gitops.git',
-  checkout: [{ branch: 'stage/dev', path: './out' }],
-});
-
 const run = (steps: PromotionStep[], extra: Record<string, string> = {}) => {
   const { index: _index, ...ctx } = stepContext(wt, { env: env(extra) });
   return runSteps({ mode: 'direct', vars: [], steps }, ctx, defaultRegistry());
@@ -135,12 +130,11 @@ const chart = (rel = '') => path.join(wt, 'charts/my-chart', rel);
 describe("helm-template: Kargo's examples", () => {
   test('render to a file (the example, with the releaseName its schema requires)', async () => {
     const res = await run([
-      clone,
       step('helm-template', {
-        path: './out/charts/my-chart',
+        path: './charts/my-chart',
         releaseName: 'my-chart',
-        valuesFiles: ['./out/charts/my-chart/${{ ctx.stage }}-values.yaml'],
-        outPath: './out/manifests.yaml',
+        valuesFiles: ['./charts/my-chart/${{ ctx.stage }}-values.yaml'],
+        outPath: './manifests.yaml',
       }),
     ]);
     expect(res.errors).toEqual([]);
@@ -158,11 +152,10 @@ describe("helm-template: Kargo's examples", () => {
     // In today's single checkout the chart and the rendering share the stage's branch, so the
     // example's git-clear of ./out (which would remove the chart too) is left out.
     const ok = await run([
-      clone,
       step('helm-template', {
-        path: './out/charts/my-chart',
+        path: './charts/my-chart',
         releaseName: 'my-chart',
-        outPath: './out',
+        outPath: '.',
       }),
     ]);
     expect(ok.errors).toEqual([]);

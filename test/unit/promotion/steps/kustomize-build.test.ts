@@ -92,12 +92,6 @@ const step = (uses: string, config: Record<string, unknown>): PromotionStep => (
   vars: [],
 });
 
-// Kargo's examples clone the stage's branch to ./out; gantry maps ./out onto its checkout.
-const clone = step('git-clone', {
-  repoURL: 'https://github.com/acme/gitops.git',
-  checkout: [{ branch: 'stage/dev', path: './out' }],
-});
-
 const run = (steps: PromotionStep[]) => {
   const { index: _index, ...ctx } = stepContext(wt, { env: env() });
   return runSteps({ mode: 'direct', vars: [], steps }, ctx, defaultRegistry());
@@ -133,10 +127,9 @@ spec:
 describe("kustomize-build: Kargo's examples, rendered by kubectl kustomize", () => {
   test('to a single file', async () => {
     const res = await run([
-      clone,
       step('kustomize-build', {
-        path: './out/src/stages/${{ ctx.stage }}',
-        outPath: './out/manifests.yaml',
+        path: './src/stages/${{ ctx.stage }}',
+        outPath: './manifests.yaml',
       }),
     ]);
     expect(res.errors).toEqual([]);
@@ -149,8 +142,7 @@ describe("kustomize-build: Kargo's examples, rendered by kubectl kustomize", () 
 
   test('to a directory, one file per resource with kargo names', async () => {
     const res = await run([
-      clone,
-      step('kustomize-build', { path: './out/src/stages/dev', outPath: './out/rendered' }),
+      step('kustomize-build', { path: './src/stages/dev', outPath: './rendered' }),
     ]);
     expect(res.errors).toEqual([]);
     const dir = path.join(wt, 'rendered');
@@ -172,18 +164,16 @@ describe("kustomize-build: Kargo's examples, rendered by kubectl kustomize", () 
     ]);
     // A second run renders the same files: nothing changes.
     const again = await run([
-      clone,
-      step('kustomize-build', { path: './out/src/stages/dev', outPath: './out/rendered' }),
+      step('kustomize-build', { path: './src/stages/dev', outPath: './rendered' }),
     ]);
     expect(again.changed).toEqual([]);
   });
 
   test("to a directory with kustomize's names, namespaced when the build spans several", async () => {
     const res = await run([
-      clone,
       step('kustomize-build', {
-        path: './out/src/stages/dev',
-        outPath: './out/rendered',
+        path: './src/stages/dev',
+        outPath: './rendered',
         outputFormat: 'kustomize',
       }),
     ]);
@@ -203,10 +193,9 @@ describe("kustomize-build: Kargo's examples, rendered by kubectl kustomize", () 
       'resources:\n  - namespace.yaml\n  - deployment.yaml\n  - other.yaml\n',
     );
     const multi = await run([
-      clone,
       step('kustomize-build', {
-        path: './out/src/base',
-        outPath: './out/multi',
+        path: './src/base',
+        outPath: './multi',
         outputFormat: 'kustomize',
       }),
     ]);

@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { composeOutput } from '../../../../src/promotion/steps/compose-output.js';
 import { copy, isIgnored, parseIgnore } from '../../../../src/promotion/steps/copy.js';
 import { deleteStep } from '../../../../src/promotion/steps/delete.js';
-import { gitCommit, gitPush } from '../../../../src/promotion/steps/git-noop.js';
+import { gitCommit, gitPush } from '../../../../src/promotion/steps/git.js';
 import { jsonUpdate } from '../../../../src/promotion/steps/json-update.js';
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import { yamlUpdate } from '../../../../src/promotion/steps/yaml-update.js';
@@ -307,21 +307,16 @@ describe('delete', () => {
   });
 });
 
-describe('compose-output and git no-ops', () => {
+describe('compose-output, and git steps without a workspace', () => {
   test('compose-output returns its config as outputs', async () => {
     const r = await composeOutput.run({ url: 'https://x/pull/1', n: 2 }, stepContext(wt));
     expect(r.outputs).toEqual({ url: 'https://x/pull/1', n: 2 });
   });
 
-  test('git steps are accepted no-ops: a log line, nothing in the commit message', async () => {
-    const lines: string[] = [];
-    const r = await gitPush.run(
-      { path: './out', targetBranch: 'stage/dev' },
-      stepContext(wt, { log: (l) => lines.push(l) }),
-    );
-    expect(r.changed ?? []).toEqual([]);
-    expect(r.summary ?? []).toEqual([]);
-    expect(lines).toEqual([expect.stringMatching(/^git-push: accepted, no-op \(gantry pushes/)]);
+  test('without a git-clone workspace, git-push is refused and git-commit only gives the message', async () => {
+    await expect(
+      gitPush.run({ path: './out', targetBranch: 'stage/dev' }, stepContext(wt)),
+    ).rejects.toThrow(/git-push works on a checkout that git-clone made/);
     const c = await gitCommit.run({ path: './out', message: 'hello' }, stepContext(wt));
     expect(c.outputs).toEqual({ message: 'hello' });
   });
@@ -342,6 +337,8 @@ describe('compose-output and git no-ops', () => {
       'git-push',
       'git-open-pr',
       'git-wait-for-pr',
+      'git-merge-pr',
+      'git-tag',
     ]) {
       expect(names).toContain(n);
     }

@@ -1,0 +1,144 @@
+/**
+ * A promotion whose template makes its own checkouts (Kargo's git steps): each attempt runs the
+ * template in a fresh workspace; a push that lost a race starts the next attempt on the new tip,
+ * within the store's bounds for races. The result is what reached the stage's branch: the commit
+ * pushed there (or the pull request proposing it, or the merge of that pull request).
+ */
+import type { Freight } from '../freight/types.js';
+import type { Stage } from '../pipeline/index.js';
+import type { WorkspacePlan } from '../pipeline/workspace.js';
+import {
+  RaceLostError,
+  type PromotionResult,
+  type PromotionWrite,
+  type PublishRequest,
+  type Published,
+} from '../state/index.js';
+import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
+import { retry } from '../util/retry.js';
+import type { PromoteOptions } from './promote.js';
+import { runSteps } from './steps/engine.js';
+import { Workspace } from './workspace.js';
+
+export interface WorkspacePromotion {
+  options: PromoteOptions;
+  stage: Stage;
+  plan: WorkspacePlan;
+  freight: Freight;
+  /** The freight the steps see (this one, and what the stage runs from other warehouses). */
+  collection: Freight[];
+  approvedBy: string[];
+  hold: PromotionWrite['autoPromotionHold'];
+  /** How the stage's commit is published when not by a plain push (signed, or gantry's PR). */
+  publish?: (p: PublishRequest) => Promise<Published>;
+}
+
+export async function promoteInWorkspace(a: WorkspacePromotion): Promise<PromotionResult> {
+  const { options: o, stage, plan } = a;
+  const first = plan.problems[0];
+  if (first) throw new ConfigError(`stage ${stage.name}: ${first.message}`);
+  const host = o.store.workspaceHost();
+  const stageBranch = stage.branch ?? (await o.store.defaultBranch());
+  const write: PromotionWrite = {
+    project: o.project.name,
+    stage: stage.name,
+    branch: stageBranch,
+    freight: a.freight,
+    promotedBy: o.promotedBy,
+    approvedBy: a.approvedBy,
+    ...(o.run ? { run: o.run } : {}),
+    autoPromotionHold: a.hold,
+    dryRun: o.dryRun,
+  };
+  const now = host.retryHooks?.now ?? Date.now;
+  const started = now();
+  let attempts = 0;
+  let transient = 0;
+
+  const attempt = async (): Promise<PromotionResult> => {
+    attempts++;
+    const scratch = await host.scratch();
+    const ws = new Workspace({
+      host,
+      dir: scratch.dir,
+      write,
+      stageBranch,
+      opensPullRequests: plan.pullRequests.length > 0,
+      ...(a.publish ? { publish: a.publish } : {}),
+      dryRun: o.dryRun,
+      log: o.log,
+      ...(o.github ? { github: o.github.repo } : {}),
+    });
+    try {
+      await ws.init();
+      let done: Awaited<ReturnType<typeof runSteps>>;
+      try {
+        done = await runSteps(
+          stage.promotionTemplate,
+          {
+            worktree: ws.root,
+            workspace: ws,
+            project: o.project.name,
+            stage: stage.name,
+            freight: a.freight,
+            freightCollection: a.collection,
+            fetch: o.fetch,
+            log: o.log,
+          },
+          o.registry,
+        );
+      } catch (err) {
+        const landed = ws.landing;
+        // A step after the stage's push failed: the promotion is on the branch; say so.
+        if (landed?.changed && !o.dryRun && !(err instanceof RaceLostError)) {
+          const what = landed.pullRequest
+            ? `its pull request #${landed.pullRequest.number} is open (${landed.pullRequest.url})`
+            : `it landed on ${stageBranch} as ${landed.commit.slice(0, 7)}`;
+          const message = `${errorMessage(err)} (the promotion itself happened before this step: ${what})`;
+          throw err instanceof ConfigError
+            ? new ConfigError(message)
+            : new OperationError(message, { cause: err });
+        }
+        throw err;
+      }
+      const landed = ws.landing;
+      if (!landed) {
+        throw new OperationError(
+          done.pending
+            ? `${done.pending.message}, but nothing was pushed for ${stageBranch} before it: nothing was promoted`
+            : `the template ran, but no step pushed the stage's checkout of ${stageBranch}: nothing was promoted (add git-commit and git-push for the checkout of ${stageBranch})`,
+        );
+      }
+      const pullRequest = landed.pullRequest ?? done.pending?.pullRequest;
+      return {
+        changed: landed.changed,
+        commit: landed.commit,
+        branch: stageBranch,
+        ...(landed.previous ? { previous: landed.previous } : {}),
+        changes: landed.changes,
+        attempts,
+        edits: done.summary,
+        ...(landed.diff !== undefined ? { diff: landed.diff } : {}),
+        ...(pullRequest && !landed.merged ? { pullRequest } : {}),
+      };
+    } finally {
+      await scratch.remove();
+    }
+  };
+
+  return retry(
+    attempt,
+    (err) =>
+      err instanceof RaceLostError || (host.isTransient(err) && ++transient < host.transientTries),
+    host.racePolicy,
+    host.retryHooks,
+  ).catch((err: unknown) => {
+    if (err instanceof RaceLostError) {
+      const seconds = ((now() - started) / 1000).toFixed(1);
+      throw new OperationError(
+        `could not promote ${a.freight.alias} into ${stage.name}: the branches its template pushes kept moving for ${attempts} tries in ${seconds} s; nothing more was pushed, run the promotion again (${err.message})`,
+      );
+    }
+    throw err;
+  });
+}

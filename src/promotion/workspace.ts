@@ -1,0 +1,648 @@
+/**
+ * A promotion's workspace, as Kargo has one: a fresh directory in which `git-clone` makes real
+ * checkouts (several per template: the source at the freight's commit in `./src`, the stage's
+ * rendered branch in `./out`, …), and `git-clear`, `git-commit`, `git-tag` and `git-push` act on
+ * them. Each repository is cloned once per workspace, bare, partial (no blobs until a checkout
+ * needs them) and one commit deep; each checkout is a worktree of it.
+ *
+ * gantry's guarantees, kept here:
+ * - the stage's checkout (the GitOps repository at the stage's branch) gets the stage's state
+ *   file in the commit `git-commit` makes there, so what lands on the branch carries it;
+ * - the push to the stage's branch goes through `publish` (a plain push, a commit GitHub signs,
+ *   or gantry's pull request), once; a push that lost a race throws RaceLostError and the whole
+ *   template runs again on a fresh workspace;
+ * - nothing is force-pushed but gantry's own generated branch, and a template that opens a pull
+ *   request never pushes to that pull request's base;
+ * - credentials are the GitOps remote's and reach only URLs under it (Git scopes them).
+ */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { Git, type GitIdentity } from '../git/index.js';
+import { parseRemote } from '../git/remote.js';
+import { githubRepoOf } from '../github/url.js';
+import type { VersionChange } from '../freight/changes.js';
+import type { GitHubPort, PullRequest } from '../github/client.js';
+import {
+  nextStageState,
+  parseStageState,
+  promotionMessage,
+  PUSH_RACE,
+  RaceLostError,
+  serializeStageState,
+  stageChange,
+  stateFilePath,
+  type PromotionWrite,
+  type PublishRequest,
+  type Published,
+  type StageState,
+  type WorkspaceHost,
+} from '../state/index.js';
+import { generatedBranch, normalizeWorkspacePath } from '../pipeline/workspace.js';
+import { ConfigError, OperationError } from '../util/errors.js';
+
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+export interface WorkspaceOptions {
+  host: WorkspaceHost;
+  /** Scratch directory of this attempt: the steps' root is `<dir>/work`. */
+  dir: string;
+  /** The promotion being made: the stage's state and the commit's trailers come from it. */
+  write: PromotionWrite;
+  /** The branch the stage deploys from (resolved: never the default-branch placeholder). */
+  stageBranch: string;
+  /** The template opens pull requests: then no push may go to the stage's branch itself. */
+  opensPullRequests: boolean;
+  /** How the stage's commit leaves: undefined is a plain push. */
+  publish?: (p: PublishRequest) => Promise<Published>;
+  dryRun: boolean;
+  log: (line: string) => void;
+  /** The GitOps repository's API, for git-open-pr, git-wait-for-pr and git-merge-pr. */
+  github?: GitHubPort;
+}
+
+export interface Checkout {
+  /** As written in the config (`./out`), and normalized (`out`). */
+  written: string;
+  path: string;
+  /** Absolute directory of the worktree. */
+  dir: string;
+  repo: ClonedRepo;
+  /** The branch the worktree is on; undefined for a commit or tag (detached). */
+  branch?: string;
+  /** The remote branch's tip when cloned; undefined when `create` made the branch. */
+  remoteTip?: string;
+  /** The GitOps repository at the stage's branch: its commit carries the stage's state. */
+  stage: boolean;
+  /** The stage's state as the branch held it when cloned (read before any git-clear). */
+  previous?: StageState;
+  /** The commit identity for this clone (`author` of git-clone). */
+  identity?: GitIdentity;
+}
+
+interface ClonedRepo {
+  url: string;
+  dir: string;
+  git: Git;
+  gitops: boolean;
+  /** `-c` options every command on this repository gets (insecureSkipTLSVerify). */
+  config: string[];
+}
+
+/** What happened to the stage's branch, for the promotion's result. */
+export interface StageLanding {
+  changed: boolean;
+  commit: string;
+  parent?: string;
+  previous?: StageState;
+  changes: VersionChange[];
+  pullRequest?: Published['pullRequest'];
+  diff?: string;
+  /** The branch the stage's commit was pushed to (the stage's, or a pull request's head). */
+  pushedTo: string;
+  /** The pull request that carried it, merged within the job. */
+  merged?: { number: number; url: string };
+}
+
+/** Same repository, whatever the spelling: GitHub's forms compare by owner/name, others by URL. */
+export function sameRepository(a: string, b: string): boolean {
+  const ga = githubRepoOf(a);
+  const gb = githubRepoOf(b);
+  if (ga && gb) {
+    return (
+      ga.owner.toLowerCase() === gb.owner.toLowerCase() &&
+      ga.repo.toLowerCase() === gb.repo.toLowerCase() &&
+      ga.apiUrl === gb.apiUrl
+    );
+  }
+  const norm = (u: string) => {
+    const { url } = parseRemote(u);
+    return url
+      .trim()
+      .replace(/\/+$/, '')
+      .replace(/\.git$/, '')
+      .replace(/^([a-z]+:\/\/[^/]+)/i, (m) => m.toLowerCase());
+  };
+  return norm(a) === norm(b);
+}
+
+export class Workspace {
+  /** The steps' root: every path a step names resolves inside it. */
+  readonly root: string;
+  private readonly repos = new Map<string, ClonedRepo>();
+  private readonly checkouts = new Map<string, Checkout>();
+  /** What landed on (or was proposed for) the stage's branch, once the stage's push ran. */
+  landing?: StageLanding;
+  /** Commits pushed in this promotion, by branch, for git-open-pr's defaults and its Skipped. */
+  readonly pushed = new Map<string, { commit: string; base?: string; checkout: Checkout }>();
+  private readonly statePath: string;
+
+  constructor(readonly o: WorkspaceOptions) {
+    this.root = join(o.dir, 'work');
+    this.statePath = stateFilePath(o.write.project, o.write.stage);
+  }
+
+  get stageBranch(): string {
+    return this.o.stageBranch;
+  }
+
+  get dryRun(): boolean {
+    return this.o.dryRun;
+  }
+
+  get github(): GitHubPort | undefined {
+    return this.o.github;
+  }
+
+  get gitopsUrl(): string {
+    return this.o.host.remoteUrl;
+  }
+
+  /** git-open-pr's pull request: the promotion is proposed, not landed, until it is merged. */
+  openedPullRequest(pr: { number: number; url: string; created: boolean }): void {
+    if (this.landing) this.landing.pullRequest = pr;
+  }
+
+  /** A pull request merged within the job: the stage's branch now holds the merge commit. */
+  mergedPullRequest(pr: PullRequest): void {
+    if (!this.landing || pr.base !== this.o.stageBranch) return;
+    delete this.landing.pullRequest;
+    if (pr.mergeCommitSha) this.landing.commit = pr.mergeCommitSha;
+    this.landing.merged = { number: pr.number, url: pr.url };
+  }
+
+  /** The branch `generateTargetBranch` pushes to: one per stage, which the PR flow merges. */
+  get generatedBranch(): string {
+    return generatedBranch(this.o.write.project, this.o.write.stage);
+  }
+
+  isGitOps(url: string): boolean {
+    return sameRepository(url, this.o.host.remoteUrl);
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    await mkdir(join(this.o.dir, 'repos'), { recursive: true });
+  }
+
+  checkout(written: string, field: string): Checkout {
+    const path = normalizeWorkspacePath(written);
+    const found = path === undefined ? undefined : this.checkouts.get(path);
+    if (!found) {
+      const known = [...this.checkouts.values()].map((c) => c.written).join(', ') || 'none';
+      throw new ConfigError(
+        `${field} ${JSON.stringify(written)} is not a checkout of this promotion (checkouts: ${known})`,
+      );
+    }
+    return found;
+  }
+
+  /** The repository `url`, cloned bare into the workspace once. */
+  private async repo(url: string, insecure: boolean): Promise<ClonedRepo> {
+    const have = this.repos.get(url);
+    if (have) return have;
+    const gitops = this.isGitOps(url);
+    // The GitOps remote's runner carries its credentials (scoped to its URL); another repository
+    // is reached with what its URL itself holds, never with the GitOps token.
+    const git = gitops
+      ? this.o.host.git
+      : new Git({ ...this.o.host.gitOptions, remote: parseRemote(url) });
+    const remoteUrl = gitops ? this.o.host.remoteUrl : parseRemote(url).url;
+    const key = createHash('sha256').update(remoteUrl).digest('hex').slice(0, 12);
+    const dir = join(this.o.dir, 'repos', `${key}.git`);
+    const config = insecure ? ['-c', 'http.sslVerify=false'] : [];
+    await git.run(['init', '-q', '--bare', dir]);
+    for (const [k, v] of [
+      ['remote.origin.url', remoteUrl],
+      ['remote.origin.promisor', 'true'],
+      ['remote.origin.partialclonefilter', 'blob:none'],
+      ['extensions.partialClone', 'origin'],
+    ] as const) {
+      await git.run(['config', k, v], { cwd: dir });
+    }
+    const repo: ClonedRepo = { url: remoteUrl, dir, git, gitops, config };
+    this.repos.set(url, repo);
+    return repo;
+  }
+
+  private run(repo: ClonedRepo, args: string[], cwd: string, env?: Record<string, string>) {
+    return repo.git.run([...repo.config, ...args], { cwd, ...(env ? { env } : {}) });
+  }
+
+  /**
+   * git-clone: the checkouts of one repository. Every ref is fetched in one command, one commit
+   * deep and without blobs; each checkout is a worktree (sparse when asked) of the bare clone.
+   */
+  async clone(spec: CloneSpec): Promise<Record<string, string>> {
+    const repo = await this.repo(spec.repoURL, spec.insecureSkipTLSVerify);
+    const git = (args: string[], cwd = repo.dir) => this.run(repo, args, cwd);
+    // Which branches exist, and the default branch, in one round trip.
+    const listing = (
+      await git(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*'])
+    ).stdout.split('\n');
+    const heads = new Map<string, string>();
+    let defaultBranch: string | undefined;
+    for (const line of listing) {
+      const sym = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
+      if (sym) defaultBranch = sym[1];
+      const m = /^([0-9a-f]{40,64})\s+refs\/heads\/(.+)$/.exec(line);
+      if (m?.[1] && m[2]) heads.set(m[2], m[1]);
+    }
+    const plans = spec.checkout.map((c) => {
+      const branch =
+        c.branch ?? (c.commit === undefined && c.tag === undefined ? defaultBranch : undefined);
+      if (c.commit === undefined && c.tag === undefined && branch === undefined) {
+        throw new OperationError(`${spec.repoURL} has no default branch to check out`);
+      }
+      const tip = branch === undefined ? undefined : heads.get(branch);
+      if (branch !== undefined && tip === undefined && !c.create) {
+        throw new OperationError(
+          `branch ${branch} does not exist in ${repo.url}; set create: true on the checkout to start it (its first push creates it)`,
+        );
+      }
+      return { c, branch, tip };
+    });
+    const refspecs: string[] = [];
+    for (const p of plans) {
+      if (p.tip !== undefined && p.branch !== undefined) {
+        refspecs.push(`+refs/heads/${p.branch}:refs/remotes/origin/${p.branch}`);
+      }
+      if (p.c.commit !== undefined) refspecs.push(p.c.commit);
+      if (p.c.tag !== undefined) refspecs.push(`+refs/tags/${p.c.tag}:refs/tags/${p.c.tag}`);
+    }
+    if (refspecs.length) {
+      await git([
+        'fetch',
+        '-q',
+        '--no-tags',
+        '--depth=1',
+        '--filter=blob:none',
+        'origin',
+        ...[...new Set(refspecs)],
+      ]);
+    }
+    const commits: Record<string, string> = {};
+    for (const { c, branch, tip } of plans) {
+      const path = normalizeWorkspacePath(c.path);
+      if (path === undefined || path === '.') {
+        throw new ConfigError(
+          `checkout path ${JSON.stringify(c.path)} must be a directory inside the workspace`,
+        );
+      }
+      if (this.checkouts.has(path)) {
+        throw new ConfigError(`checkout path ${JSON.stringify(c.path)} is used twice`);
+      }
+      const dir = join(this.root, path);
+      await mkdir(dirname(dir), { recursive: true });
+      let ref: string;
+      if (branch !== undefined) {
+        if (tip === undefined) {
+          // Kargo's create: an orphan branch whose first commit is empty. It is pushed with the
+          // promotion, not now: a promotion that fails leaves no empty branch behind.
+          const initial = (
+            await repo.git.run(['commit-tree', EMPTY_TREE, '-m', 'Initial commit'], {
+              cwd: repo.dir,
+              env: identityEnv(spec.author),
+            })
+          ).stdout.trim();
+          await git(['branch', '-f', branch, initial]);
+        } else {
+          await git(['branch', '-f', branch, `refs/remotes/origin/${branch}`]);
+        }
+        ref = branch;
+      } else ref = c.commit ?? `refs/tags/${c.tag ?? ''}^{commit}`;
+      const detached = branch === undefined ? ['--detach'] : [];
+      await git(['worktree', 'add', '-q', '--no-checkout', ...detached, dir, ref]);
+      if (c.sparse?.length) {
+        await git(['sparse-checkout', 'set', '--cone', ...c.sparse], dir);
+      }
+      await git(['checkout', '-q'], dir);
+      if (spec.recurseSubmodules) {
+        await git(['submodule', 'update', '--init', '--recursive'], dir);
+      }
+      const head = (await git(['rev-parse', 'HEAD'], dir)).stdout.trim();
+      const stage = repo.gitops && branch === this.o.stageBranch;
+      const checkout: Checkout = {
+        written: c.path,
+        path,
+        dir,
+        repo,
+        ...(branch !== undefined ? { branch } : {}),
+        ...(tip !== undefined ? { remoteTip: tip } : {}),
+        stage,
+        ...(spec.author ? { identity: spec.author } : {}),
+      };
+      if (stage && tip !== undefined) {
+        // Read through git, not the work tree: a sparse checkout may not hold .gantry/.
+        const text = await repo.git.tryRun(['show', `${head}:${this.statePath}`], { cwd: dir });
+        if (text.exitCode === 0) {
+          checkout.previous = parseStageState(text.stdout, `${branch}:${this.statePath}`);
+        }
+      }
+      this.checkouts.set(path, checkout);
+      commits[c.as ?? c.path] = head;
+    }
+    return commits;
+  }
+
+  /** git-clear: every file of the checkout removed (tracked ones staged as deletions). */
+  async clear(written: string): Promise<number> {
+    const c = this.checkout(written, 'git-clear: path');
+    const git = (args: string[]) => this.run(c.repo, args, c.dir);
+    await git(['rm', '-r', '-q', '-f', '--sparse', '--ignore-unmatch', '--', '.']);
+    let removed = 0;
+    for (const e of await readdir(c.dir)) {
+      if (e === '.git') continue;
+      await rm(join(c.dir, e), { recursive: true, force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  /**
+   * git-commit: everything in the checkout, committed when anything changed. In the stage's
+   * checkout the stage's state file is written first and gantry's record closes the message;
+   * promoting what the stage runs already, with no manifest changed, commits nothing.
+   */
+  async commit(
+    written: string,
+    message: string,
+    edits: readonly string[],
+    author?: GitIdentity,
+  ): Promise<{ commit: string; committed: boolean }> {
+    const c = this.checkout(written, 'git-commit: path');
+    const git = (args: string[], input?: string) =>
+      c.repo.git.run([...c.repo.config, ...args], {
+        cwd: c.dir,
+        ...(input !== undefined ? { input } : {}),
+        env: identityEnv(author ?? c.identity),
+      });
+    if (c.branch === undefined) {
+      throw new ConfigError(
+        `git-commit: path ${JSON.stringify(written)} is a checkout of a commit or tag, not of a branch: check out a branch to commit to`,
+      );
+    }
+    await git(['add', '-A', '--sparse']);
+    // The state file alone does not count: git-clear removes it, and it is written again below.
+    const others = c.stage ? ['--', '.', `:(exclude)${this.statePath}`] : [];
+    let dirty = (await git(['status', '--porcelain', ...others])).stdout.trim() !== '';
+    let text = message;
+    if (c.stage) {
+      const { before, changes } = stageChange(this.o.write, c.previous);
+      if (before?.id === this.o.write.freight.id && !dirty) {
+        return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
+      }
+      const state = nextStageState(this.o.write, c.previous, this.o.host.now());
+      const file = join(c.dir, this.statePath);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, serializeStageState(state));
+      await git(['add', '-A', '--sparse']);
+      dirty = true;
+      text = promotionMessage(this.o.write, changes, [...edits], message);
+    }
+    if (!dirty)
+      return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
+    await git(['commit', '-q', '-F', '-'], text.endsWith('\n') ? text : `${text}\n`);
+    return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: true };
+  }
+
+  /** git-tag: an annotated tag at the checkout's HEAD (local; git-push with `tag` sends it). */
+  async tag(written: string, tag: string, message: string, force: boolean): Promise<string> {
+    const c = this.checkout(written, 'git-tag: path');
+    const env = identityEnv(c.identity);
+    const args = ['tag', '-a', ...(force ? ['-f'] : []), tag, '-m', message];
+    const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir, env });
+    if (res.exitCode !== 0) {
+      if (/already exists/.test(res.stderr)) {
+        throw new OperationError(`git-tag: tag ${tag} already exists; set force: true to move it`);
+      }
+      throw c.repo.git.error(args, res);
+    }
+    return (await this.run(c.repo, ['rev-parse', 'HEAD'], c.dir)).stdout.trim();
+  }
+
+  /**
+   * git-push. The push to the stage's branch is the promotion: it goes through `publish`, once,
+   * and must carry the commit git-commit made with the stage's state. Any rejected push is a lost
+   * race (RaceLostError): the promotion starts over on a fresh workspace.
+   */
+  async push(spec: PushSpec): Promise<{ branch: string; commit: string; commitURL?: string }> {
+    const c = this.checkout(spec.path, 'git-push: path');
+    const git = (args: string[]) => this.run(c.repo, args, c.dir);
+    const head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+    const url = (commit: string) => commitUrl(c.repo.url, commit);
+    if (spec.tag !== undefined) {
+      if (this.o.dryRun) {
+        this.o.log(`git-push: dry run, tag ${spec.tag} not pushed`);
+      } else {
+        const args = ['push', '--porcelain', 'origin', `refs/tags/${spec.tag}`];
+        const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
+        if (res.exitCode !== 0) {
+          if (PUSH_RACE.test(res.stdout)) {
+            throw new OperationError(`git-push: tag ${spec.tag} already exists in ${c.repo.url}`);
+          }
+          throw c.repo.git.error(args, res);
+        }
+      }
+      return { branch: c.branch ?? '', commit: head, ...optionalUrl(url(head)) };
+    }
+    const generated = spec.generateTargetBranch;
+    const target = generated ? this.generatedBranch : (spec.targetBranch ?? c.branch);
+    if (target === undefined) {
+      throw new ConfigError(
+        `git-push: path ${JSON.stringify(spec.path)} is a checkout of a commit or tag: name the branch to push to in targetBranch`,
+      );
+    }
+    if (spec.force && !generated) {
+      throw new ConfigError(
+        `git-push: force: gantry never force-pushes a branch that others may write (${target}); a push that loses a race runs the template again on the new tip`,
+      );
+    }
+    const toStage = c.repo.gitops && target === this.o.stageBranch;
+    if (toStage && this.o.opensPullRequests) {
+      throw new ConfigError(
+        `git-push: the template opens a pull request, so it may not push to the stage's branch ${target} itself (that would bypass the pull request); push with generateTargetBranch: true`,
+      );
+    }
+    const carries = c.stage && (toStage || generated);
+    if (toStage || carries) {
+      if (this.landing) {
+        throw new ConfigError(
+          `git-push: the stage's commit was pushed already (to ${this.landing.pushedTo}); a promotion is one commit on ${this.o.stageBranch}`,
+        );
+      }
+      if (!c.stage) {
+        throw new ConfigError(
+          `git-push: ${spec.path} is not the checkout of ${this.o.stageBranch}, so it does not carry the stage's state; push the checkout of the stage's branch`,
+        );
+      }
+      return this.pushStage(c, target, head, generated, !toStage);
+    }
+    // Another branch: a plain push; only gantry's generated branch is ever forced.
+    if (this.o.dryRun) {
+      this.o.log(`git-push: dry run, ${head.slice(0, 7)} not pushed to ${target}`);
+    } else {
+      await this.pushRef(c, head, target, generated);
+    }
+    this.pushed.set(target, { commit: head, checkout: c });
+    return { branch: target, commit: head, ...optionalUrl(url(head)) };
+  }
+
+  private async pushRef(c: Checkout, commit: string, target: string, force: boolean) {
+    const args = [
+      'push',
+      '--porcelain',
+      ...(force ? ['--force'] : []),
+      'origin',
+      `${commit}:refs/heads/${target}`,
+    ];
+    const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
+    if (res.exitCode === 0) return;
+    if (PUSH_RACE.test(res.stdout)) {
+      this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
+      throw new RaceLostError(`${target} moved while the promotion ran`);
+    }
+    throw c.repo.git.error(args, res);
+  }
+
+  private async pushStage(
+    c: Checkout,
+    target: string,
+    head: string,
+    generated: boolean,
+    proposal: boolean,
+  ): Promise<{ branch: string; commit: string; commitURL?: string }> {
+    const git = (args: string[], input?: string) =>
+      c.repo.git.run([...c.repo.config, ...args], {
+        cwd: c.dir,
+        ...(input !== undefined ? { input } : {}),
+      });
+    const parent = c.remoteTip;
+    const { changes } = stageChange(this.o.write, c.previous);
+    const base: Omit<StageLanding, 'commit' | 'changed'> = {
+      ...(parent !== undefined ? { parent } : {}),
+      ...(c.previous ? { previous: c.previous } : {}),
+      changes,
+      pushedTo: target,
+    };
+    if (head === parent) {
+      this.landing = { ...base, changed: false, commit: head, changes: [] };
+      return { branch: target, commit: head, ...optionalUrl(commitUrl(c.repo.url, head)) };
+    }
+    const wrote = await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], {
+      cwd: c.dir,
+    });
+    if (wrote.exitCode !== 0) {
+      throw new ConfigError(
+        `git-push: the commit to push to ${target} does not carry the stage's state: commit the checkout with git-commit before pushing it`,
+      );
+    }
+    if (this.o.dryRun) {
+      const diff = (await git(['show', '--format=%B', '--stat', '--patch', head])).stdout;
+      this.landing = { ...base, changed: true, commit: head, diff };
+      this.pushed.set(target, { commit: head, ...(parent ? { base: parent } : {}), checkout: c });
+      return { branch: target, commit: head };
+    }
+    let commit = head;
+    let pullRequest: Published['pullRequest'];
+    if (proposal) {
+      // A pull request's head (generateTargetBranch): gantry's own branch, replaced each time.
+      await this.pushRef(c, head, target, generated);
+    } else if (this.o.publish && parent !== undefined) {
+      const message = (await git(['log', '-1', '--format=%B', head])).stdout;
+      const published = await this.o.publish({
+        dir: c.dir,
+        commit: head,
+        parent,
+        branch: target,
+        message,
+        changes,
+        edits: [],
+        git: (args, input) => git(args, input),
+      });
+      commit = published.commit;
+      pullRequest = published.pullRequest;
+    } else {
+      await this.pushRef(c, head, target, false);
+    }
+    this.landing = {
+      ...base,
+      changed: true,
+      commit,
+      ...(pullRequest ? { pullRequest } : {}),
+    };
+    this.pushed.set(target, { commit, ...(parent ? { base: parent } : {}), checkout: c });
+    return { branch: target, commit, ...optionalUrl(commitUrl(c.repo.url, commit)) };
+  }
+
+  /** A commit's message, read from the clone that has it. */
+  async messageOf(branch: string): Promise<string | undefined> {
+    const p = this.pushed.get(branch);
+    if (!p) return undefined;
+    const res = await p.checkout.repo.git.tryRun(['log', '-1', '--format=%B', p.commit], {
+      cwd: p.checkout.dir,
+    });
+    return res.exitCode === 0 ? res.stdout.trim() : undefined;
+  }
+
+  /** Whether `branch`'s pushed commit has the same tree as its base: a pull request would be empty. */
+  async sameAsBase(branch: string): Promise<boolean> {
+    const p = this.pushed.get(branch);
+    if (!p?.base) return false;
+    const res = await p.checkout.repo.git.tryRun(
+      ['rev-parse', `${p.commit}^{tree}`, `${p.base}^{tree}`],
+      { cwd: p.checkout.dir },
+    );
+    const [a, b] = res.stdout.split('\n');
+    return res.exitCode === 0 && a === b;
+  }
+}
+
+export interface CloneSpec {
+  repoURL: string;
+  insecureSkipTLSVerify: boolean;
+  recurseSubmodules: boolean;
+  author?: GitIdentity;
+  checkout: {
+    path: string;
+    as?: string;
+    branch?: string;
+    create: boolean;
+    commit?: string;
+    tag?: string;
+    sparse?: string[];
+  }[];
+}
+
+export interface PushSpec {
+  path: string;
+  targetBranch?: string;
+  generateTargetBranch: boolean;
+  tag?: string;
+  force: boolean;
+}
+
+function identityEnv(id: GitIdentity | undefined): Record<string, string> | undefined {
+  if (!id) return undefined;
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_EMAIL: id.email,
+  };
+}
+
+/** GitHub's web address of a commit; undefined for other hosts (Kargo leaves commitURL out). */
+export function commitUrl(repoURL: string, commit: string): string | undefined {
+  const gh = githubRepoOf(repoURL);
+  if (!gh) return undefined;
+  const web =
+    gh.apiUrl === 'https://api.github.com'
+      ? 'https://github.com'
+      : gh.apiUrl.replace(/\/api\/v3\/?$/, '');
+  return `${web}/${gh.owner}/${gh.repo}/commit/${commit}`;
+}
+
+function optionalUrl(url: string | undefined): { commitURL?: string } {
+  return url ? { commitURL: url } : {};
+}

@@ -1,0 +1,217 @@
+/**
+ * Kargo's promotion templates run as Kargo runs them, end to end on a git server speaking smart
+ * HTTP with auth: the quickstart's rendered branches (main rendered into `stage/<stage>`, created
+ * on first promotion) and a source checked out at the freight's commit.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseRemote } from '../../src/git/index.js';
+import { StateStore } from '../../src/state/index.js';
+import type { Freight } from '../../src/freight/types.js';
+import { makeFreight } from '../support/freight.js';
+import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { runGantry } from '../support/cli.js';
+
+const AUTH = { username: 'bot', password: 's3cret-pw' };
+
+/** Kargo's quickstart PromotionTask, inlined as each stage's template. */
+function renderedTemplate(indent: string): string {
+  return `promotionTemplate:
+  vars:
+    - {name: gitopsRepo, value: '\${{ "GITOPS" }}'}
+    - {name: imageRepo, value: ghcr.io/acme/echo}
+  steps:
+    - uses: git-clone
+      config:
+        repoURL: \${{ vars.gitopsRepo }}
+        checkout:
+          - {branch: main, path: ./src}
+          - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
+    - uses: git-clear
+      config: {path: ./out}
+    - uses: kustomize-set-image
+      as: update
+      config:
+        path: ./src/base
+        images:
+          - {image: '\${{ vars.imageRepo }}', tag: '\${{ imageFrom(vars.imageRepo).Tag }}'}
+    - uses: kustomize-build
+      config: {path: './src/stages/\${{ ctx.stage }}', outPath: ./out}
+    - uses: git-commit
+      as: commit
+      config: {path: ./out, message: '\${{ outputs.update.commitMessage }}'}
+    - uses: git-push
+      as: push
+      config: {path: ./out}
+`
+    .split('\n')
+    .map((l) => (l ? indent + l : l))
+    .join('\n');
+}
+
+function project(gitops: string): string {
+  const stage = (name: string, sources: string) =>
+    `  - name: ${name}
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: ${sources}
+${renderedTemplate('    ')}`;
+  return `project: demo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+${stage('dev', '{direct: true}')}
+${stage('staging', '{stages: [dev]}')}
+${stage('prod', '{stages: [staging]}')}
+`.replaceAll('GITOPS', gitops);
+}
+
+const BASE = {
+  'base/kustomization.yaml': 'resources:\n  - deploy.yaml\n',
+  'base/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: echo
+spec:
+  template:
+    spec:
+      containers:
+        - name: echo
+          image: ghcr.io/acme/echo:0.1.0
+`,
+};
+const overlay = (stage: string) => ({
+  [`stages/${stage}/kustomization.yaml`]: `resources:\n  - ../../base\nnamespace: ${stage}\n`,
+});
+
+describe('rendered branches (Kargo quickstart): dev → staging → prod', () => {
+  const tmp = tempDir();
+  let server: GitHttpServer;
+  let bare: string;
+  let url: string;
+  const f1 = makeFreight('1.0.0', { createdAt: '2026-11-01T10:00:00.000Z' });
+  const f2 = makeFreight('1.1.0', { createdAt: '2026-11-01T11:00:00.000Z' });
+  const env = () => ({
+    ...testGitEnv(tmp.path),
+    GANTRY_CACHE_DIR: join(tmp.path, 'cache'),
+    USER: 'alice',
+  });
+  const remote = () => url.replace('http://', `http://${AUTH.username}:${AUTH.password}@`);
+  const cli = (args: string[]) =>
+    runGantry([...args, '--repo', remote()], env(), () => new Date('2026-11-02T00:00:00Z'));
+  const record = async (f: Freight) => {
+    const store = new StateStore({
+      remote: parseRemote(remote()),
+      cacheDir: join(tmp.path, 'w'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    await store.recordFreight('demo', f);
+  };
+
+  beforeAll(async () => {
+    const root = join(tmp.path, 'srv');
+    server = await startGitHttpServer({ root, auth: AUTH });
+    url = `${server.url}/gitops.git`;
+    bare = createBareRepo(root, 'gitops', {
+      '.gantry/demo.yaml': project(url),
+      ...BASE,
+      ...overlay('dev'),
+      ...overlay('staging'),
+      ...overlay('prod'),
+    });
+    await record(f1);
+  });
+  afterAll(async () => {
+    await server.close();
+    tmp.cleanup();
+  });
+
+  test('lint accepts the template and knows each stage deploys from stage/<name>', async () => {
+    const r = await cli(['lint']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('ok: 1 project (demo)');
+  });
+
+  test('--dry-run renders and shows the diff, and creates no branch', async () => {
+    const r = await cli(['promote', '--stage', 'dev', '--dry-run']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('+      - image: ghcr.io/acme/echo:1.0.0');
+    expect(r.out).toContain('+++ b/.gantry/state/demo/dev.yaml');
+    expect(git(bare, ['branch', '--list', 'stage/dev'])).toBe('');
+  });
+
+  test('the first promotion creates stage/dev holding only the rendered manifests and the state', async () => {
+    const mainBefore = git(bare, ['rev-parse', 'main']);
+    const r = await cli(['promote', '--stage', 'dev']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`promoted ${f1.alias}`);
+    expect(r.out).toContain('on stage/dev');
+    // main is the source: the edit of ./src/base was never pushed.
+    expect(git(bare, ['rev-parse', 'main'])).toBe(mainBefore);
+    const files = git(bare, ['ls-tree', '-r', '--name-only', 'stage/dev']).trim().split('\n');
+    expect(files.sort()).toEqual(['.gantry/state/demo/dev.yaml', 'dev-deployment-echo.yaml']);
+    const rendered = git(bare, ['show', 'stage/dev:dev-deployment-echo.yaml']);
+    expect(rendered).toContain('namespace: dev');
+    expect(rendered).toContain('image: ghcr.io/acme/echo:1.0.0');
+    expect(git(bare, ['show', 'stage/dev:.gantry/state/demo/dev.yaml'])).toContain(f1.id);
+    // Kargo's shape: an empty orphan "Initial commit", then the promotion.
+    expect(git(bare, ['log', '--format=%s', 'stage/dev']).trim().split('\n')).toEqual([
+      'Updated ./src/base to use new image',
+      'Initial commit',
+    ]);
+    expect(git(bare, ['ls-tree', 'stage/dev^'])).toBe('');
+    // The message is the template's, gantry's record and trailers follow it.
+    const body = git(bare, ['log', '-1', '--format=%B', 'stage/dev']);
+    expect(body).toContain(`Gantry-Stage: dev`);
+    expect(body).toContain(`Gantry-Freight: ${f1.id}`);
+    // Every request carried the credentials, and none reached the server without them.
+    expect(server.requests.every((q) => q.authorized || q.path.endsWith('/info/refs'))).toBe(true);
+  });
+
+  test('get stages reads the state from stage/dev; promoting the same freight again does nothing', async () => {
+    const stages = await cli(['get', 'stages', '--output', 'json']);
+    expect(stages.code).toBe(0);
+    const dev = (JSON.parse(stages.out) as { stages: { name: string }[] }).stages.find(
+      (s) => s.name === 'dev',
+    );
+    expect(JSON.stringify(dev)).toContain(f1.id);
+    const tip = git(bare, ['rev-parse', 'stage/dev']);
+    const again = await cli(['promote', '--stage', 'dev', '--freight', f1.alias]);
+    expect(again.code).toBe(0);
+    expect(git(bare, ['rev-parse', 'stage/dev'])).toBe(tip);
+  });
+
+  test('verified in dev, the freight moves to staging on its own new branch', async () => {
+    expect((await cli(['verify', '--stage', 'dev'])).code).toBe(0);
+    const r = await cli(['promote', '--stage', 'staging']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(git(bare, ['show', 'stage/staging:staging-deployment-echo.yaml'])).toContain(
+      'namespace: staging',
+    );
+    expect((await cli(['verify', '--stage', 'staging'])).code).toBe(0);
+    expect((await cli(['promote', '--stage', 'prod'])).code).toBe(0);
+    expect(git(bare, ['show', 'stage/prod:.gantry/state/demo/prod.yaml'])).toContain(f1.id);
+  });
+
+  test('new freight re-renders stage/dev in one commit on top of the last', async () => {
+    await record(f2);
+    const before = git(bare, ['rev-parse', 'stage/dev']);
+    const r = await cli(['promote', '--stage', 'dev']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(git(bare, ['rev-parse', 'stage/dev^'])).toBe(before);
+    expect(git(bare, ['show', 'stage/dev:dev-deployment-echo.yaml'])).toContain(
+      'image: ghcr.io/acme/echo:1.1.0',
+    );
+    expect(git(bare, ['show', 'stage/dev:.gantry/state/demo/dev.yaml'])).toContain(f2.id);
+    const history = await cli(['get', 'promotions', '--stage', 'dev']);
+    expect(history.out).toContain(f2.alias);
+    expect(history.out).toContain(f1.alias);
+  });
+});
