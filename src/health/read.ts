@@ -303,7 +303,8 @@ export async function projectHealth(
     project.stages.map(async (stage): Promise<StageHealthInput> => {
       const state = states.get(stage.name);
       let commit: string | undefined;
-      if (state?.freight.length) {
+      // Only stages that name apps compare revisions; the tips are known from reading the states.
+      if (state?.freight.length && stageNamesApps(stage)) {
         try {
           commit = await store.branchTip(stage.branch);
         } catch (err) {
