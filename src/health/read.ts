@@ -231,6 +231,7 @@ export async function readStageHealth(
   const insecure = plans.some((p) => p?.targets.some((t) => t.connection?.insecure))
     ? new Agent({ connect: { rejectUnauthorized: false } })
     : undefined;
+  // Nothing cancels a read as a whole: each request ends by its own timeout.
   const never = new AbortController().signal;
   try {
     const reports = await Promise.all(
