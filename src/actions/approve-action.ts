@@ -22,5 +22,5 @@ export async function approveAction(s: ApproveSettings, ctx: RunnerContext): Pro
   const line = `${created ? 'Approved' : 'Already approved'} **${record.alias}** (\`${record.freightId.slice(0, 7)}\`) for **${record.stage}** by ${record.approvedBy}${record.reason ? `: ${record.reason}` : ''}.`;
   core.info(line.replace(/\*\*|`/g, ''));
   await core.summary.addRaw(`## gantry approve\n\n${line}\n`).write();
-  await appendPipelineSummary(repo, project);
+  await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
 }

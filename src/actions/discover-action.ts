@@ -52,7 +52,7 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     core.setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
     core.setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
     await core.summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
-    await appendPipelineSummary(repo, projects);
+    await appendPipelineSummary(repo, projects, undefined, { env: ctx.env, fetch });
     const failures = runFailures(run);
     if (failures.length) throw new OperationError(failures.join('\n'));
   } finally {

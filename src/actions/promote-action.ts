@@ -61,5 +61,5 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
   await core.summary
     .addRaw(promotionMarkdown(outcome, { dryRun: s.dryRun, repoWebUrl: web }) + '\n')
     .write();
-  await appendPipelineSummary(repo, project);
+  await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
 }

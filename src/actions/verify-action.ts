@@ -50,7 +50,7 @@ export async function verifyAction(s: VerifySettings, ctx: RunnerContext): Promi
   core.setOutput(Output.verified, String(outcome.verified));
   core.setOutput(Output.promotions, JSON.stringify({ include: due }));
   await core.summary.addRaw(verifyMarkdown(outcome) + '\n').write();
-  await appendPipelineSummary(repo, project);
+  await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
   if (!outcome.verified) {
     core.setFailed(
       `verification of ${outcome.freight.alias} in ${outcome.stage} ended ${outcome.phase}: ${outcome.analysis?.message ?? ''}`,

@@ -13,6 +13,8 @@ export interface DashboardOptions {
   out: string;
   io: CliIO;
   now: () => Date;
+  /** Argo CD is asked through this (stage health); the global fetch when unset. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -29,7 +31,10 @@ export async function dashboardCommand(o: DashboardOptions): Promise<number> {
   }
   const web = override || repoWebUrl(o.ctx.store.remoteUrl);
   const now = o.now();
-  const projects = await readDashboardStatus(o.ctx.store, o.projects, web);
+  const projects = await readDashboardStatus(o.ctx.store, o.projects, web, {
+    env: o.io.env,
+    fetch: o.fetch ?? fetch,
+  });
   const files = await writeDashboard(o.out, {
     projects,
     now,

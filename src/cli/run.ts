@@ -37,6 +37,7 @@ import { githubRepoOf } from '../github/url.js';
 import { runtimeProblems } from '../status/lint.js';
 import { workflowProblems } from '../status/workflow-lint.js';
 import { tidyProblems } from '../pipeline/source.js';
+import { projectHealth, stageNamesApps, type HealthSettings } from '../health/index.js';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -284,7 +285,12 @@ async function dispatch(argv: string[], io: CliIO, later: string[]): Promise<num
         throw new UsageError(`--limit must be a positive integer, not "${values.limit}"`);
       const ctx = await openRepo(repoSettings());
       const projects = await selectProjects(ctx, values.project);
-      io.out(await get(kind as (typeof GET_KINDS)[number], ctx, projects, output, limit, now()));
+      io.out(
+        await get(kind as (typeof GET_KINDS)[number], ctx, projects, output, limit, now(), {
+          env: io.env,
+          fetch,
+        }),
+      );
       return EXIT.ok;
     }
     case 'discover': {
@@ -476,6 +482,7 @@ async function get(
   output: 'table' | 'json',
   limit: number,
   now: Date,
+  health: HealthSettings,
 ): Promise<string> {
   const many = projects.length > 1;
   const withProject = (row: string[], project: string) => (many ? [project, ...row] : row);
@@ -516,13 +523,26 @@ async function get(
       ctx.store.snapshot(p.name),
       ctx.store.stageStates(p.name, p.stages),
     ]);
-    if (kind === 'stages') stages.push(...stageViews(p, snap, states));
-    else freight.push(...freightViews(p, snap, states));
+    if (kind === 'stages') {
+      const appHealth = await projectHealth(ctx.store, p, states, snap.freight, health);
+      stages.push(...stageViews(p, snap, states, appHealth));
+    } else freight.push(...freightViews(p, snap, states));
   }
   if (kind === 'stages') {
     if (output === 'json') return JSON.stringify({ stages }, null, 2) + '\n';
+    // Only pipelines that name Argo CD Applications get the column: for the others every stage
+    // would say NotApplicable.
+    const showHealth = projects.some((p) => p.stages.some(stageNamesApps));
     return table(
-      headers(['NAME', 'FREIGHT', 'ID', 'VERIFIED', 'SINCE', 'BY']),
+      headers([
+        'NAME',
+        'FREIGHT',
+        'ID',
+        'VERIFIED',
+        ...(showHealth ? ['HEALTH'] : []),
+        'SINCE',
+        'BY',
+      ]),
       stages.map((s) =>
         withProject(
           [
@@ -530,6 +550,7 @@ async function get(
             s.freight.map((f) => f.alias).join(',') || '-',
             s.freight.map((f) => f.id.slice(0, 7)).join(',') || '-',
             s.verified === undefined ? '-' : s.verified ? 'yes' : 'no',
+            ...(showHealth ? [s.appHealth?.status ?? '-'] : []),
             age(s.promotedAt, now) || '-',
             s.promotedBy ?? '-',
           ],

@@ -11,7 +11,8 @@ import type { FreightStatus, PipelineStatus, StageStatus } from '../status/pipel
 import { versionsOf } from '../status/views.js';
 import { age } from '../util/table.js';
 import { esc, link, safeUrl, slug } from './escape.js';
-import { pipelineSvg } from './svg.js';
+import { APP_HEALTH_MARK, pipelineSvg } from './svg.js';
+import { stageNamesApps, type StageHealthReport } from '../health/index.js';
 
 export interface PageInput {
   projects: { project: Project; status: PipelineStatus }[];
@@ -46,7 +47,24 @@ function badge(kind: string, text: string, title?: string): string {
   return `<span class="badge ${kind}"${title ? ` title="${esc(title)}"` : ''}>${esc(text)}</span>`;
 }
 
-function stagesTable(p: string, s: PipelineStatus, now: Date): string {
+/** A stage's health: Kargo's state, each application's, and the issues on hover. */
+function appHealthCell(h: StageHealthReport | undefined): string {
+  if (!h) return '<td class="app-health">—</td>';
+  const apps = h.applications.map(
+    (a) =>
+      `<small class="app" data-app="${esc(a.namespace ? `${a.namespace}/${a.name}` : a.name)}" data-app-health="${a.status}">${esc(a.namespace ? `${a.namespace}/${a.name}` : a.name)}: ${esc(a.status)}${a.health !== undefined ? esc(` (${a.health}, ${a.sync}${a.revision ? ` at ${a.revision}` : ''})`) : ''}</small>`,
+  );
+  const issues = h.issues.length
+    ? `<ul class="issues">${h.issues.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
+    : '';
+  const badgeText = `${APP_HEALTH_MARK[h.status]} ${h.status}`;
+  return `<td class="app-health" data-app-health="${h.status}">${badge(`h-${h.status}`, badgeText, h.issues.join('\n') || undefined)}${apps.length ? `<br>${apps.join('<br>')}` : ''}${issues}</td>`;
+}
+
+function stagesTable(p: string, project: Project, s: PipelineStatus, now: Date): string {
+  // Only a pipeline that names Argo CD Applications gets the column (else it says
+  // NotApplicable in every row).
+  const withHealth = project.stages.some(stageNamesApps);
   const rows = s.stages.map((st) => {
     const freight = st.freight.length
       ? st.freight
@@ -81,11 +99,11 @@ function stagesTable(p: string, s: PipelineStatus, now: Date): string {
     const name = link(st.environmentUrl, esc(st.name));
     const env = st.environment !== st.name ? `<br><small>env ${esc(st.environment)}</small>` : '';
     const auto = st.autoPromotion ? 'auto' : 'manual';
-    return `<tr id="${p}-stage-${slug(st.name)}" data-stage="${esc(st.name)}" data-health="${st.health}"${st.hold ? ' data-held="true"' : ''}><th scope="row">${name}${env}</th><td class="freight">${freight}</td><td>${versions}</td><td class="health">${health}</td><td>${promoted}</td><td>${by}</td><td>${auto}${st.mode === 'pull-request' ? ', PR' : ''}</td></tr>`;
+    return `<tr id="${p}-stage-${slug(st.name)}" data-stage="${esc(st.name)}" data-health="${st.health}"${st.hold ? ' data-held="true"' : ''}><th scope="row">${name}${env}</th><td class="freight">${freight}</td><td>${versions}</td><td class="health">${health}</td>${withHealth ? appHealthCell(st.appHealth) : ''}<td>${promoted}</td><td>${by}</td><td>${auto}${st.mode === 'pull-request' ? ', PR' : ''}</td></tr>`;
   });
   return [
     `<table class="stages" aria-labelledby="${p}-stages">`,
-    '<thead><tr><th scope="col">Stage</th><th scope="col">Freight</th><th scope="col">Versions</th><th scope="col">Verification</th><th scope="col">Promoted</th><th scope="col">By</th><th scope="col">Promotion</th></tr></thead>',
+    `<thead><tr><th scope="col">Stage</th><th scope="col">Freight</th><th scope="col">Versions</th><th scope="col">Verification</th>${withHealth ? '<th scope="col">Health</th>' : ''}<th scope="col">Promoted</th><th scope="col">By</th><th scope="col">Promotion</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
   ].join('\n');
@@ -163,7 +181,7 @@ function projectSection(project: Project, status: PipelineStatus, now: Date): st
     `<figcaption>Freight flows left to right: from warehouses into stages that take it directly, then to stages that take it once it is verified upstream.</figcaption>`,
     `</figure>`,
     `<h3 id="${p}-stages">Stages</h3>`,
-    stagesTable(p, status, now),
+    stagesTable(p, project, status, now),
     `<h3 id="${p}-freight">Freight</h3>`,
     freightTable(p, project, status, now),
     `<h3 id="${p}-promotions">Recent promotions</h3>`,
@@ -175,10 +193,11 @@ function projectSection(project: Project, status: PipelineStatus, now: Date): st
 const CSS = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--card:#f6f8fa;
 --ok:#1a7f37;--ok-bg:#dafbe1;--wait:#9a6700;--wait-bg:#fff8c5;--none:#59636e;--none-bg:#eff2f5;
---held:#8250df;--held-bg:#fbefff;--wh:#0969da;--wh-bg:#ddf4ff;--link:#0969da}
+--held:#8250df;--held-bg:#fbefff;--wh:#0969da;--wh-bg:#ddf4ff;--link:#0969da;--bad:#d1242f;--bad-bg:#ffebe9}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;
 --card:#151b23;--ok:#3fb950;--ok-bg:#12261e;--wait:#d29922;--wait-bg:#272115;--none:#9198a1;
---none-bg:#212830;--held:#ab7df8;--held-bg:#231c33;--wh:#4493f8;--wh-bg:#121d2f;--link:#4493f8}}
+--none-bg:#212830;--held:#ab7df8;--held-bg:#231c33;--wh:#4493f8;--wh-bg:#121d2f;--link:#4493f8;
+--bad:#f85149;--bad-bg:#2d1416}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 header{padding:16px 24px;border-bottom:1px solid var(--line);display:flex;flex-wrap:wrap;gap:4px 24px;align-items:baseline}
@@ -206,6 +225,8 @@ svg .stage.not-verified rect{stroke:var(--wait)} svg .stage.not-verified .band{f
 svg .stage.none .band{fill:var(--line)} svg .stage.none .state{fill:var(--muted)}
 svg .stage.held rect:not(.band){stroke-dasharray:5 4} svg .stage.held .band{fill:var(--held)}
 svg .stage .band{stroke:none}
+svg .app-health{font-size:12px;fill:var(--muted)} svg .app-health.h-Healthy{fill:var(--ok)}
+svg .app-health.h-Progressing{fill:var(--wait)} svg .app-health.h-Unhealthy{fill:var(--bad)}
 svg a:focus rect,svg a:hover rect{stroke-width:3}
 table{border-collapse:collapse;width:100%;margin:4px 0}
 th,td{border-bottom:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
@@ -221,6 +242,12 @@ a code{color:inherit}
 .badge.not-verified{color:var(--wait);background:var(--wait-bg)}
 .badge.none{color:var(--none);background:var(--none-bg)}
 .badge.held{color:var(--held);background:var(--held-bg)}
+.badge.h-Healthy{color:var(--ok);background:var(--ok-bg)}
+.badge.h-Progressing{color:var(--wait);background:var(--wait-bg)}
+.badge.h-Unhealthy{color:var(--bad);background:var(--bad-bg)}
+.badge.h-Unknown,.badge.h-NotApplicable{color:var(--none);background:var(--none-bg)}
+td.app-health small{display:inline-block;margin-top:2px}
+ul.issues{margin:4px 0 0;padding-left:16px;color:var(--muted);font-size:12px;max-width:32em;overflow-wrap:anywhere}
 .mark{display:inline-block;min-width:1.2em;font-size:14px}
 .mark.current{color:var(--wh)} .mark.verified{color:var(--ok)} .mark.approved{color:var(--held)} .mark.promoted{color:var(--muted)}
 .legend,.note,.empty,small{color:var(--muted);font-size:12px}

@@ -9,6 +9,7 @@ import type { Project } from '../pipeline/index.js';
 import { pipelineGraph, type PipelineGraph } from '../status/graph.js';
 import { pipelineStatus, type PipelineStatus } from '../status/pipeline.js';
 import type { StateStore } from '../state/index.js';
+import type { HealthSettings } from '../health/index.js';
 import { renderPage } from './html.js';
 
 export { renderPage } from './html.js';
@@ -49,11 +50,15 @@ export function renderDashboard(input: DashboardInput): { html: string; json: st
   };
 }
 
-/** Reads each project's status (with its promotion history) for the page. */
+/**
+ * Reads each project's status (with its promotion history) for the page; with `health`, each
+ * stage's health from Argo CD too.
+ */
 export async function readDashboardStatus(
   store: StateStore,
   projects: Project[],
   repoWebUrl: string | undefined,
+  health?: HealthSettings,
 ): Promise<{ project: Project; status: PipelineStatus }[]> {
   const out = [];
   for (const project of projects) {
@@ -61,6 +66,7 @@ export async function readDashboardStatus(
       promotions: DASHBOARD_LIMITS.promotions,
       freightLimit: DASHBOARD_LIMITS.freight,
       ...(repoWebUrl ? { repoWebUrl } : {}),
+      ...(health ? { health } : {}),
     });
     out.push({ project, status });
   }

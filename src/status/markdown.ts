@@ -3,6 +3,7 @@
  * and stages, each stage with the freight it runs and whether that is verified there, and a
  * freight × stage matrix. Every text that comes from the repository is escaped for its context.
  */
+import type { HealthStatus, StageHealthReport } from '../health/index.js';
 import type { Project } from '../pipeline/index.js';
 import { pipelineGraph, stageNode, warehouseNode } from './graph.js';
 import type { PipelineStatus, StageHealth, StageStatus } from './pipeline.js';
@@ -13,6 +14,20 @@ export const HEALTH_ICON: Readonly<Record<StageHealth, string>> = {
   'not-verified': '⏳',
   none: '—',
 };
+
+/** The icon of a stage's health (Kargo's: a heart, a broken heart, a spinner, a question mark). */
+export const APP_HEALTH_ICON: Readonly<Record<HealthStatus, string>> = {
+  Healthy: '💚',
+  Progressing: '🔄',
+  Unhealthy: '💔',
+  Unknown: '❔',
+  NotApplicable: '➖',
+};
+
+/** A stage's health worth showing: known, and about some application. */
+export function shownHealth(s: { appHealth?: StageHealthReport }): StageHealthReport | undefined {
+  return s.appHealth && s.appHealth.status !== 'NotApplicable' ? s.appHealth : undefined;
+}
 
 /** Marks in the freight matrix. */
 export const MARK = { current: '●', verified: '✓', approved: '✔' } as const;
@@ -51,6 +66,8 @@ function stageLabel(s: StageStatus): string {
   const lines = [mermaidText(s.name)];
   const aliases = s.freight.map((f) => mermaidText(f.alias)).join(', ');
   lines.push(aliases ? `${aliases} ${HEALTH_ICON[s.health]}` : HEALTH_ICON.none);
+  const health = shownHealth(s);
+  if (health) lines.push(`${APP_HEALTH_ICON[health.status]} ${health.status}`);
   if (s.hold) lines.push('⏸ held');
   return lines.join('<br/>');
 }
@@ -152,8 +169,42 @@ export function freightMatrixMarkdown(
   return md.join('\n') + '\n';
 }
 
+/**
+ * Each stage's health with its applications and issues, for the stages whose health is known and
+ * about some application; empty when there is none.
+ */
+export function stageHealthMarkdown(status: PipelineStatus): string {
+  const rows = status.stages.flatMap((s) => {
+    const h = shownHealth(s);
+    if (!h) return [];
+    const apps = h.applications
+      .map(
+        (a) =>
+          `${markdownText(a.namespace ? `${a.namespace}/${a.name}` : a.name)}: ${a.status}` +
+          (a.health !== undefined
+            ? ` (${markdownText(`${a.health}, ${a.sync}${a.revision ? ` at ${a.revision}` : ''}`)})`
+            : ''),
+      )
+      .join('<br>');
+    const issues = h.issues.map(markdownText).join('<br>') || '—';
+    return [
+      `| **${markdownText(s.name)}** | ${APP_HEALTH_ICON[h.status]} ${h.status} | ${apps || '—'} | ${issues} |`,
+    ];
+  });
+  if (!rows.length) return '';
+  return [
+    '### Stage health',
+    '',
+    '| stage | health | applications | issues |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
 /** The "Pipeline" section appended to every action's job summary. */
 export function pipelineSummaryMarkdown(project: Project, status: PipelineStatus): string {
+  const health = stageHealthMarkdown(status);
   return [
     `## Pipeline: ${markdownText(project.name)}`,
     '',
@@ -161,6 +212,7 @@ export function pipelineSummaryMarkdown(project: Project, status: PipelineStatus
     pipelineMermaid(project, status).trimEnd(),
     '```',
     '',
+    ...(health ? [health] : []),
     freightMatrixMarkdown(project, status),
   ].join('\n');
 }

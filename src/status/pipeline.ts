@@ -16,6 +16,7 @@ import {
   type StageView,
 } from './views.js';
 import { settleAll } from '../util/settle.js';
+import { projectHealth, type HealthSettings, type StageHealthReport } from '../health/index.js';
 
 /** Verification of the freight a stage runs: all verified, not (yet) verified, or no freight. */
 export type StageHealth = 'verified' | 'not-verified' | 'none';
@@ -76,6 +77,11 @@ export interface StatusOptions {
   /** Freight to keep, newest first. Default: all. */
   freightLimit?: number;
   repoWebUrl?: string;
+  /**
+   * Read each stage's health from Argo CD (src/health) with these settings; without them no
+   * Argo CD is asked and stages have no `appHealth`.
+   */
+  health?: HealthSettings;
 }
 
 /** Reads a project's status: one tag listing, the stage tips and, if asked, promotion history. */
@@ -89,15 +95,23 @@ export async function pipelineStatus(
     store.snapshot(project.name),
     store.stageStates(project.name, project.stages),
   ]);
-  let records: PromotionRecord[] = [];
-  if (opts.promotions) {
-    records = await store.promotions(
-      project.name,
-      await store.stageBranches(project.stages),
-      opts.promotions,
-    );
-  }
-  return buildStatus(project, { snap, states, promotions: records }, opts);
+  // Argo CD is asked while git reads the history; projectHealth never rejects (an app it
+  // cannot read is Unknown), so no git process outlives a failure here.
+  const [records, health] = await settleAll([
+    opts.promotions
+      ? store
+          .stageBranches(project.stages)
+          .then((branches) => store.promotions(project.name, branches, opts.promotions))
+      : Promise.resolve<PromotionRecord[]>([]),
+    opts.health
+      ? projectHealth(store, project, states, snap.freight, opts.health)
+      : Promise.resolve(undefined),
+  ]);
+  return buildStatus(
+    project,
+    { snap, states, promotions: records, ...(health && { health }) },
+    opts,
+  );
 }
 
 /** The status from what was read; pure, for tests and for callers that already hold the reads. */
@@ -107,13 +121,14 @@ export function buildStatus(
     snap: ProjectSnapshot;
     states: Map<string, StageState | undefined>;
     promotions?: PromotionRecord[];
+    health?: ReadonlyMap<string, StageHealthReport | undefined>;
   },
   opts: Pick<StatusOptions, 'freightLimit' | 'repoWebUrl'> = {},
 ): PipelineStatus {
   const { snap, states } = read;
   const records = read.promotions ?? [];
   const web = opts.repoWebUrl?.replace(/\/+$/, '');
-  const stages: StageStatus[] = stageViews(project, snap, states).map((v, i) => {
+  const stages: StageStatus[] = stageViews(project, snap, states, read.health).map((v, i) => {
     const stage = project.stages[i];
     const st = states.get(v.name);
     const verifiedAt: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import type { Freight } from '../freight/types.js';
+import type { StageHealthReport } from '../health/index.js';
 import type { Project } from '../pipeline/index.js';
 import type { ProjectSnapshot, PromotionRecord, StageFreight, StageState } from '../state/index.js';
 
@@ -14,6 +15,13 @@ export interface StageView {
   verified?: boolean;
   promotedAt?: string;
   promotedBy?: string;
+  /**
+   * Kargo's stage health (its Stage `status.health`), from the Argo CD Applications the stage
+   * names: NotApplicable when it names none; absent when not known (no freight, no Argo CD
+   * server configured, or not read). `health` in the dashboard's data is the verification
+   * state, hence the name.
+   */
+  appHealth?: StageHealthReport;
 }
 
 /** Kargo's freight JSON, with where the freight is (currentlyIn, verifiedIn, approvedFor). */
@@ -42,6 +50,7 @@ export function stageViews(
   project: Project,
   snap: ProjectSnapshot,
   states: Map<string, StageState | undefined>,
+  health?: ReadonlyMap<string, StageHealthReport | undefined>,
 ): StageView[] {
   const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
   return project.stages.map((stage) => {
@@ -58,6 +67,7 @@ export function stageViews(
         : undefined,
       promotedAt: st?.promotedAt,
       promotedBy: st?.promotedBy,
+      ...(health?.get(stage.name) && { appHealth: health.get(stage.name) }),
     };
   });
 }

@@ -57,6 +57,12 @@ export interface Snapshot {
   /** A sync is requested but not picked up yet (top-level `operation`). */
   requested?: { revision?: string };
   conditions?: { type: string; message: string }[];
+  /**
+   * status.reconciledAt: when Argo CD last compared the app with Git and assessed its health.
+   * Default: the operation's finishedAt (Argo CD reconciles right after an operation), else long
+   * ago; set it earlier than finishedAt for an app whose health was not reassessed yet.
+   */
+  reconciledAt?: string;
   /** How many GETs see this snapshot (default 1); the last snapshot stays. */
   times?: number;
 }
@@ -67,6 +73,8 @@ export interface FakeApp {
   namespace?: string;
   /** Default: default. */
   project?: string;
+  /** spec.source.repoURL (every source's, for multi-source apps). Default: the GitOps repo. */
+  repoURL?: string;
   timeline: Snapshot[];
 }
 
@@ -113,14 +121,15 @@ function gatewayError(res: ServerResponse, status: number, code: number, message
 export function applicationJson(app: FakeApp, s: Snapshot): Record<string, unknown> {
   const namespace = app.namespace ?? ARGOCD_NAMESPACE;
   const multi = s.revisions !== undefined;
+  const repoURL = app.repoURL ?? REPO;
   const sources = multi
     ? s.revisions!.map((_, i) => ({
-        repoURL: REPO,
+        repoURL,
         path: `apps/${app.name}/${i}`,
         targetRevision: 'main',
       }))
     : undefined;
-  const source = { repoURL: REPO, path: `apps/${app.name}`, targetRevision: 'main' };
+  const source = { repoURL, path: `apps/${app.name}`, targetRevision: 'main' };
   const destination = { server: 'https://kubernetes.default.svc', namespace: app.name };
   const op = s.operation;
   const opRevision = op?.revision;
@@ -185,7 +194,8 @@ export function applicationJson(app: FakeApp, s: Snapshot): Record<string, unkno
       ...(s.conditions?.length && {
         conditions: s.conditions.map((c) => ({ ...c, lastTransitionTime: LONG_AGO })),
       }),
-      reconciledAt: LONG_AGO,
+      reconciledAt:
+        s.reconciledAt ?? (op && op.finishedAt !== null ? (op.finishedAt ?? LONG_AGO) : LONG_AGO),
       ...(op && {
         operationState: {
           operation: {

@@ -265,7 +265,8 @@ function parse(config: unknown, where: string): ArgoCDConfig {
 
 // --- the Application object, as much of it as we read -------------------------------------
 
-interface AppStatus {
+export interface AppStatus {
+  reconciledAt?: string;
   sync?: { status?: string; revision?: string; revisions?: string[] };
   health?: { status?: string; message?: string; lastTransitionTime?: string };
   operationState?: {
@@ -278,14 +279,19 @@ interface AppStatus {
   conditions?: { type?: string; message?: string }[];
 }
 
-interface Application {
+/** The fields of an Argo CD Application that gantry reads. */
+export interface Application {
   metadata?: { name?: string; namespace?: string };
+  spec?: {
+    source?: { repoURL?: string; chart?: string };
+    sources?: { repoURL?: string; chart?: string }[];
+  };
   operation?: { sync?: { revision?: string; revisions?: string[] } };
   status?: AppStatus;
 }
 
-const isSha = (r: string) => /^[0-9a-f]{7,64}$/i.test(r);
-const short = (r: string) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
+export const isSha = (r: string) => /^[0-9a-f]{7,64}$/i.test(r);
+export const short = (r: string) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
 
 /** A commit SHA matches its abbreviations; anything else (chart versions, tags) matches exactly. */
 export function sameRevision(observed: string, wanted: string): boolean {
@@ -423,14 +429,14 @@ export function assessApplication(
   return out('ready', `Synced at ${at} and Healthy`);
 }
 
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
 }
 
 // --- HTTP --------------------------------------------------------------------------------------
 
-function scrub(text: string, secrets: readonly string[]): string {
+export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
   return out;
@@ -464,9 +470,14 @@ const GRPC_NOT_FOUND = 5;
 
 const appLabel = (ref: ArgoCDAppRef) => (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name);
 
-async function getApplication(
-  ctx: ProviderContext,
-  config: ArgoCDConfig,
+/**
+ * One Application, read with `GET /api/v1/applications/{name}` within `requestTimeoutMs`.
+ * Throws an Error that says what went wrong (unreachable, 401, 403, 404, not JSON), never
+ * holding the token. Stage health (src/health) reads applications through here too.
+ */
+export async function getApplication(
+  ctx: Pick<ProviderContext, 'fetch' | 'signal'>,
+  config: Pick<ArgoCDConfig, 'refresh' | 'requestTimeoutMs'>,
   server: string,
   token: string,
   ref: ArgoCDAppRef,
@@ -559,7 +570,14 @@ async function getApplication(
   throw new Error(scrub(message, [token]));
 }
 
-function resolve(config: ArgoCDConfig, ctx: ProviderContext): { server: string; token: string } {
+/**
+ * The server and token of a config: its own fields, else ARGOCD_SERVER and ARGOCD_AUTH_TOKEN
+ * from the environment the adapter passed. Throws ConfigError naming what is missing.
+ */
+export function resolveConnection(
+  config: Pick<ArgoCDConfig, 'server' | 'token'>,
+  ctx: Pick<ProviderContext, 'env' | 'secret'>,
+): { server: string; token: string } {
   const token = config.token ?? ctx.env.ARGOCD_AUTH_TOKEN?.trim();
   if (token) ctx.secret(token);
   const server = config.server ?? ctx.env.ARGOCD_SERVER?.trim();
@@ -588,7 +606,7 @@ function summarise(results: ArgoCDAppResult[], phase: MeasurementPhase): string 
 }
 
 async function measure(config: ArgoCDConfig, ctx: ProviderContext): Promise<Measurement> {
-  const { server, token } = resolve(config, ctx);
+  const { server, token } = resolveConnection(config, ctx);
   const wanted = config.revision === undefined ? ctx.target.commit : config.revision || undefined;
   const dispatcher = config.insecure
     ? new Agent({ connect: { rejectUnauthorized: false } })
