@@ -526,7 +526,9 @@ export class Workspace {
       pushedTo: target,
     };
     if (head === parent) {
+      // Nothing new (the stage runs this freight already): a pull request would be empty.
       this.landing = { ...base, changed: false, commit: head, changes: [] };
+      this.pushed.set(target, { commit: head, base: head, checkout: c });
       return { branch: target, commit: head, ...optionalUrl(commitUrl(c.repo.url, head)) };
     }
     const wrote = await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], {
@@ -546,6 +548,13 @@ export class Workspace {
     let commit = head;
     let pullRequest: Published['pullRequest'];
     if (proposal) {
+      // A pull request needs its base: a stage branch `create` started gets its empty first
+      // commit now (Kargo pushes it when cloning), so the proposal is the promotion alone.
+      if (parent === undefined && c.branch === this.o.stageBranch) {
+        const root = (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
+        await this.pushRef(c, root, this.o.stageBranch, false);
+        base.parent = root;
+      }
       // A pull request's head (generateTargetBranch): gantry's own branch, replaced each time.
       await this.pushRef(c, head, target, generated);
     } else if (this.o.publish && parent !== undefined) {
@@ -571,7 +580,7 @@ export class Workspace {
       commit,
       ...(pullRequest ? { pullRequest } : {}),
     };
-    this.pushed.set(target, { commit, ...(parent ? { base: parent } : {}), checkout: c });
+    this.pushed.set(target, { commit, ...(base.parent ? { base: base.parent } : {}), checkout: c });
     return { branch: target, commit, ...optionalUrl(commitUrl(c.repo.url, commit)) };
   }
 
