@@ -547,22 +547,23 @@ export class Workspace {
     }
     let commit = head;
     let pullRequest: Published['pullRequest'];
+    // A pull request (gantry's, or git-open-pr's) and a signed commit both need the branch to
+    // exist: a stage branch `create` started gets its empty first commit first (Kargo pushes it
+    // when cloning), so what is proposed or signed is the promotion alone.
+    if (parent === undefined && c.branch === this.o.stageBranch && (proposal || this.o.publish)) {
+      const root = (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
+      await this.pushRef(c, root, this.o.stageBranch, false);
+      base.parent = root;
+    }
     if (proposal) {
-      // A pull request needs its base: a stage branch `create` started gets its empty first
-      // commit now (Kargo pushes it when cloning), so the proposal is the promotion alone.
-      if (parent === undefined && c.branch === this.o.stageBranch) {
-        const root = (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
-        await this.pushRef(c, root, this.o.stageBranch, false);
-        base.parent = root;
-      }
       // A pull request's head (generateTargetBranch): gantry's own branch, replaced each time.
       await this.pushRef(c, head, target, generated);
-    } else if (this.o.publish && parent !== undefined) {
+    } else if (this.o.publish && base.parent !== undefined) {
       const message = (await git(['log', '-1', '--format=%B', head])).stdout;
       const published = await this.o.publish({
         dir: c.dir,
         commit: head,
-        parent,
+        parent: base.parent,
         branch: target,
         message,
         changes,

@@ -248,4 +248,100 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
     expect(out.deployment?.environment).toBe('production');
     expect(gh.deployments.find((d) => d.environment === 'production')?.sha).toBe(tip);
   });
+
+  test('git-merge-pr merges the pull request it opened (squash); the squash commit carries the state and trailers', async () => {
+    const text = project(remote).replace(
+      '      - uses: git-wait-for-pr',
+      `      - uses: git-merge-pr
+        as: merge
+        config:
+          repoURL: ${remote}
+          prNumber: \${{ outputs['open-pr'].pr.id }}
+          mergeMethod: squash
+      - uses: git-wait-for-pr`,
+    );
+    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+    expect(loaded.problems).toEqual([]);
+    const p = loaded.projects[0];
+    if (!p) throw new Error('no project');
+    const api = new GitHubClient({
+      token: TOKEN,
+      apiUrl: gh.url,
+      owner: `acme${n}`,
+      repo: 'gitops',
+    });
+    const run = (stage: string) =>
+      promote({
+        project: p,
+        stage,
+        store: new StateStore({
+          remote: parseRemote(remote, { kind: 'token', token: TOKEN }),
+          cacheDir: join(tmp.path, `merge${n}-${stage}`),
+          baseEnv: testGitEnv(tmp.path),
+        }),
+        registry: defaultRegistry(),
+        dryRun: false,
+        promotedBy: 'bob',
+        clock: () => new Date('2026-11-02T00:00:00Z'),
+        fetch,
+        log: () => undefined,
+        github: { repo: api, signCommits: false, deployments: true },
+      });
+    await run('staging');
+    expect((await cli(['verify', '--stage', 'staging'])).code).toBe(0);
+    const out = await run('prod');
+    expect(gh.pullRequests[0]).toMatchObject({ state: 'closed', merged: true });
+    const tip = git(bare, ['rev-parse', 'stage/prod']).trim();
+    expect(out.result?.commit).toBe(tip);
+    expect(git(bare, ['log', '-1', '--format=%s', 'stage/prod']).trim()).toBe(
+      'Updated ./src/base to use new image (#1)',
+    );
+    expect(git(bare, ['log', '-1', '--format=%B', 'stage/prod'])).toContain(
+      `Gantry-Freight: ${f1.id}`,
+    );
+    expect(git(bare, ['show', 'stage/prod:.gantry/state/echo/prod.yaml'])).toContain(f1.id);
+    expect((await cli(['verify', '--stage', 'prod'])).code).toBe(0);
+  });
+
+  test("mode: pull-request turns the template's push to the stage's branch (started by create) into gantry's pull request", async () => {
+    const text = project(remote).replace(
+      '  - name: staging\n    requestedFreight:\n      - origin: {kind: Warehouse, name: echo}\n        sources: {direct: true}\n    promotionTemplate:\n',
+      '  - name: staging\n    requestedFreight:\n      - origin: {kind: Warehouse, name: echo}\n        sources: {direct: true}\n    promotionTemplate:\n     mode: pull-request\n',
+    );
+    expect(text).toContain('mode: pull-request');
+    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+    expect(loaded.problems).toEqual([]);
+    const p = loaded.projects[0];
+    if (!p) throw new Error('no project');
+    const api = new GitHubClient({
+      token: TOKEN,
+      apiUrl: gh.url,
+      owner: `acme${n}`,
+      repo: 'gitops',
+    });
+    const out = await promote({
+      project: p,
+      stage: 'staging',
+      store: new StateStore({
+        remote: parseRemote(remote, { kind: 'token', token: TOKEN }),
+        cacheDir: join(tmp.path, `mode${n}`),
+        baseEnv: testGitEnv(tmp.path),
+      }),
+      registry: defaultRegistry(),
+      dryRun: false,
+      promotedBy: 'bob',
+      clock: () => new Date('2026-11-02T00:00:00Z'),
+      fetch,
+      log: () => undefined,
+      github: { repo: api, signCommits: false, deployments: true },
+    });
+    expect(out.result?.pullRequest?.number).toBe(1);
+    // The branch create started holds its empty first commit only: the promotion is proposed.
+    expect(git(bare, ['log', '--format=%s', 'stage/staging']).trim()).toBe('Initial commit');
+    expect(gh.pullRequests[0]).toMatchObject({
+      head: 'gantry/promote/echo/staging',
+      base: 'stage/staging',
+    });
+    expect(gh.deployments).toHaveLength(0);
+  });
 });
