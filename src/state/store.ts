@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
 import { parseFreight, serializeFreight } from '../freight/document.js';
 import type { Freight, FreightOrigin } from '../freight/types.js';
@@ -15,6 +15,7 @@ import {
 } from '../util/retry.js';
 import { isBrokenCache, makeCheckout, openCacheRepo, repairRepo, sweepCheckouts } from './cache.js';
 import { withDirLock } from './lock.js';
+import { commitPromotion } from './transaction.js';
 import {
   parseApproval,
   parseVerification,
@@ -30,12 +31,7 @@ import {
   stateRefName,
   type StateRef,
 } from './refs.js';
-import {
-  parseStageState,
-  serializeStageState,
-  toStageFreight,
-  type StageState,
-} from './stage-state.js';
+import { parseStageState, toStageFreight, type StageState } from './stage-state.js';
 
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
@@ -185,7 +181,7 @@ export const PUSH_RACE =
   /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/;
 
 /** A promotion commit built in the checkout, and what it records. */
-interface Built {
+export interface Built {
   commit: string;
   parent: string;
   message: string;
@@ -800,193 +796,14 @@ export class StateStore {
   }
 
   /**
-   * One promotion, one commit: the edited manifests and the stage's state file together, pushed
-   * to the stage's branch. A push that loses a race is tried again on the new tip, with jittered
-   * backoff, within a bounded number of tries and time; nothing is ever force-pushed. When none of
-   * the files the promotion read or wrote changed on the new tip, its commit is replayed there
-   * (the same file contents on the new parent) instead of running the steps again: others'
-   * promotions of other stages do not make it start over.
+   * Commits a promotion to the stage's branch: see src/state/transaction.ts, which holds the
+   * write transaction apart from the reads above.
    */
-  async commitPromotion(w: PromotionWrite): Promise<PromotionResult> {
-    this.tipMemo.clear();
-    const branch = w.branch ?? (await this.defaultBranch());
-    const statePath = stateFilePath(w.project, w.stage);
-    await mkdir(this.opts.cacheDir, { recursive: true });
-    const swept = await sweepCheckouts(this.opts.cacheDir).catch(() => []);
-    if (swept.length)
-      this.log(
-        `removed ${swept.length} checkout(s) left by killed promotions: ${swept.join(', ')}`,
-      );
-    const checkout = await makeCheckout(this.opts.cacheDir);
-    const dir = checkout.dir;
-    const git = (args: string[], input?: string) => this.git.run(args, { cwd: dir, input });
-    try {
-      await git(['init', '-q']);
-      await git(['remote', 'add', 'origin', this.opts.remote.url]);
-      await git(['config', 'remote.origin.promisor', 'true']);
-      await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-      const sparse = w.sparse !== false;
-      await git(['config', 'core.sparseCheckout', sparse ? 'true' : 'false']);
-      const readSet = [
-        statePath,
-        ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
-      ];
-      await writeFile(
-        join(dir, '.git', 'info', 'sparse-checkout'),
-        readSet.map((p) => `/${p}`).join('\n') + '\n',
-      );
-
-      const now = this.opts.retryHooks?.now ?? Date.now;
-      const started = now();
-      const count = { attempts: 0, replays: 0, reruns: 0, transient: 0 };
-      // Commits this call tried to push. A push can land and still report failure (a connection
-      // reset after the server took it); if the tip is one of ours, the promotion happened.
-      const pushed = new Map<string, Built>();
-      // The last commit built, when its push lost a race: replayed on the new tip if it can be.
-      let lost: Built | undefined;
-      const fetchTip = async () => {
-        await this.fetchInto(
-          dir,
-          [
-            '--depth=1',
-            '--filter=blob:none',
-            `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
-          ],
-          branch,
-        );
-        return (await git(['rev-parse', `refs/remotes/origin/${branch}`])).stdout.trim();
-      };
-      const result = (b: Built, commit = b.commit): PromotionResult => ({
-        changed: true,
-        commit,
-        branch,
-        previous: b.previous,
-        changes: b.changes,
-        edits: b.edits,
-        attempts: count.attempts,
-        ...(count.replays ? { replays: count.replays } : {}),
-      });
-
-      const push = async (b: Built): Promise<PromotionResult> => {
-        pushed.set(b.commit, b);
-        const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
-        const res = await this.git.tryRun(args, { cwd: dir });
-        if (res.exitCode === 0) return result(b);
-        const err = this.git.error(args, res);
-        if (PUSH_RACE.test(res.stdout)) {
-          lost = b;
-          this.log(
-            `push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`,
-          );
-          const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
-          throw new RaceLostError(`${err.command} failed: ${why}`);
-        }
-        throw err;
-      };
-
-      const attempt = async (): Promise<PromotionResult> => {
-        count.attempts++;
-        const previousTry = lost;
-        lost = undefined;
-        if (previousTry) {
-          const tip = await fetchTip();
-          const landed = pushed.get(tip);
-          if (landed) return result(landed, tip);
-          const replayed = await this.replay(dir, previousTry, tip, sparse ? readSet : undefined);
-          if (replayed) {
-            count.replays++;
-            return push(replayed);
-          }
-          this.log(`${branch} changed what this promotion reads; running its steps again`);
-        }
-        if (count.attempts > 1) count.reruns++;
-        const tip = await fetchTip();
-        await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-        await git(['clean', '-q', '-fdx']);
-        const landed = pushed.get(tip);
-        if (landed) return result(landed, tip);
-        const previousText = await readFile(join(dir, statePath), 'utf8').catch(() => undefined);
-        const previous =
-          previousText === undefined
-            ? undefined
-            : parseStageState(previousText, `${branch}:${statePath}`);
-        const { before, changes } = stageChange(w, previous);
-        const editLines = (await w.edit?.(dir, previous)) ?? [];
-        const state = nextStageState(w, previous, this.now());
-        // Freight the stage already runs, and an edit that changed nothing: no commit at all.
-        if (before?.id === w.freight.id) {
-          const dirty = (await git(['status', '--porcelain'])).stdout.trim();
-          if (!dirty)
-            return {
-              changed: false,
-              commit: tip,
-              branch,
-              previous,
-              changes: [],
-              edits: [],
-              attempts: count.attempts,
-            };
-        }
-        await mkdir(dirname(join(dir, statePath)), { recursive: true });
-        await writeFile(join(dir, statePath), serializeStageState(state));
-        await git(['add', '--sparse', '-A']);
-        const message = promotionMessage(w, changes, editLines);
-        await git(['commit', '-q', '-F', '-'], message);
-        const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-        const built: Built = { commit, parent: tip, message, previous, changes, edits: editLines };
-        if (w.dryRun) {
-          const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
-          return { ...result(built), diff };
-        }
-        if (w.publish) {
-          try {
-            const published = await w.publish({
-              dir,
-              commit,
-              parent: tip,
-              branch,
-              message,
-              changes,
-              edits: editLines,
-              git,
-            });
-            return {
-              ...result(built, published.commit),
-              ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
-            };
-          } catch (err) {
-            if (err instanceof RaceLostError) {
-              this.log(`${err.message} (try ${count.attempts}); retrying on the new tip`);
-            }
-            throw err;
-          }
-        }
-        return push(built);
-      };
-
-      const racePolicy = this.opts.raceRetry ?? this.opts.retry ?? DEFAULT_RACE_RETRY;
-      return await retry(
-        attempt,
-        (err) => {
-          if (err instanceof RaceLostError) return true;
-          // A flaky network gets the tries of the push policy, not the longer budget of races.
-          return isTransient(err) && ++count.transient < this.policy.attempts;
-        },
-        racePolicy,
-        this.opts.retryHooks,
-      ).catch((err: unknown) => {
-        if (err instanceof RaceLostError) {
-          const seconds = ((now() - started) / 1000).toFixed(1);
-          const limit = `at most ${racePolicy.attempts} tries${racePolicy.maxElapsedMs === undefined ? '' : ` or ${Math.round(racePolicy.maxElapsedMs / 1000)} s`}`;
-          throw new OperationError(
-            `could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${count.attempts} tries in ${seconds} s (${count.replays} replayed on a new tip, ${count.reruns} ran the steps again; ${limit}); nothing was pushed, run the promotion again (${err.message})`,
-          );
-        }
-        throw err;
-      });
-    } finally {
-      await checkout.remove();
-    }
+  commitPromotion(w: PromotionWrite): Promise<PromotionResult> {
+    return commitPromotion(
+      { ...this.workspaceHost(), defaultBranch: () => this.defaultBranch() },
+      w,
+    );
   }
 
   /**
@@ -1022,70 +839,6 @@ export class StateStore {
       log: this.log,
     };
   }
-
-  /**
-   * The commit `b` made again on `tip`, when none of the files the promotion could read (`readSet`,
-   * the sparse checkout's paths) nor those it changed differ between its parent and `tip`: then
-   * running the steps on `tip` would write the very same files. undefined when they differ, or
-   * when what the steps read is not known (a full checkout).
-   */
-  private async replay(
-    dir: string,
-    b: Built,
-    tip: string,
-    readSet: string[] | undefined,
-  ): Promise<Built | undefined> {
-    if (!readSet) return undefined;
-    const git = (args: string[], opts: { input?: string; env?: Record<string, string> } = {}) =>
-      this.git.run(args, { cwd: dir, ...opts });
-    if (tip === b.parent) return b;
-    // Trees only: comparing two commits' trees needs no blobs and no history between them.
-    const names = async (from: string, to: string) =>
-      (await git(['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to])).stdout
-        .split('\0')
-        .filter(Boolean);
-    const theirs = await names(b.parent, tip);
-    // What this promotion changed stays the same from one replay to the next: read it once.
-    b.files ??= parseRawDiff(
-      (await git(['diff-tree', '-r', '-z', '--no-renames', b.parent, b.commit])).stdout,
-    );
-    const mine = b.files;
-    const touched = (p: string) =>
-      readSet.some((r) => p === r || p.startsWith(`${r}/`)) ||
-      mine.some((m) => m.path === p || p.startsWith(`${m.path}/`) || m.path.startsWith(`${p}/`));
-    if (theirs.some(touched)) return undefined;
-    // The new tree: the tip's, with this promotion's files laid over it, built in an index of its
-    // own so the checkout is left alone. --missing-ok: blobs outside the sparse paths were never
-    // fetched, and need not be; the remote has them.
-    const env = { GIT_INDEX_FILE: join(dir, '.git', 'gantry-replay-index') };
-    await git(['read-tree', tip], { env });
-    const info = mine
-      .map((m) =>
-        m.status === 'D' ? `0 ${'0'.repeat(40)}\t${m.path}` : `${m.mode} ${m.oid}\t${m.path}`,
-      )
-      .join('\0');
-    await git(['update-index', '-z', '--index-info'], { env, input: info + '\0' });
-    const tree = (await git(['write-tree', '--missing-ok'], { env })).stdout.trim();
-    const commit = (
-      await git(['commit-tree', tree, '-p', tip, '-F', '-'], { input: b.message })
-    ).stdout.trim();
-    return { ...b, commit, parent: tip };
-  }
-
-  private async fetchInto(dir: string, args: string[], branch: string): Promise<void> {
-    // No retry here: the promotion loop around this retries transient failures, and nested
-    // retries would multiply into hours against a black-holed remote.
-    try {
-      await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
-    } catch (err) {
-      if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
-        throw new ConfigError(
-          `branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`,
-        );
-      }
-      throw err;
-    }
-  }
 }
 
 /**
@@ -1104,7 +857,9 @@ export const MAX_HISTORY_DEPTH = 4096;
 const READ_RETRY = (p: RetryPolicy): RetryPolicy => ({ ...p, attempts: Math.min(p.attempts, 4) });
 
 /** `diff-tree -r -z` raw output: `:<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0`. */
-function parseRawDiff(text: string): { mode: string; oid: string; status: string; path: string }[] {
+export function parseRawDiff(
+  text: string,
+): { mode: string; oid: string; status: string; path: string }[] {
   const fields = text.split('\0');
   const out: { mode: string; oid: string; status: string; path: string }[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {

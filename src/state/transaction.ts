@@ -1,0 +1,279 @@
+/**
+ * The promotion write transaction of gantry's short form (a template without git-clone): one
+ * checkout of the stage's branch, the steps' edits and the stage's state file in one commit, pushed
+ * or published, retried on a new tip when the push loses a race. The reads live in store.ts; the
+ * workspace form (Kargo's git steps) in src/promotion/workspace.ts.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
+import { GitError } from '../git/index.js';
+import { ConfigError, OperationError } from '../util/errors.js';
+import { retry } from '../util/retry.js';
+import {
+  nextStageState,
+  parseRawDiff,
+  promotionMessage,
+  PUSH_RACE,
+  RaceLostError,
+  stageChange,
+  type Built,
+  type PromotionResult,
+  type PromotionWrite,
+  type WorkspaceHost,
+} from './store.js';
+import { stateFilePath } from './refs.js';
+import { parseStageState, serializeStageState } from './stage-state.js';
+
+/** What the transaction uses of the store. */
+export type TransactionHost = WorkspaceHost & { defaultBranch: () => Promise<string> };
+
+/**
+ * One promotion, one commit: the edited manifests and the stage's state file together, pushed
+ * to the stage's branch. A push that loses a race is tried again on the new tip, with jittered
+ * backoff, within a bounded number of tries and time; nothing is ever force-pushed. When none of
+ * the files the promotion read or wrote changed on the new tip, its commit is replayed there
+ * (the same file contents on the new parent) instead of running the steps again: others'
+ * promotions of other stages do not make it start over.
+ */
+export async function commitPromotion(
+  host: TransactionHost,
+  w: PromotionWrite,
+): Promise<PromotionResult> {
+  const branch = w.branch ?? (await host.defaultBranch());
+  const statePath = stateFilePath(w.project, w.stage);
+  const checkout = await host.scratch();
+  const dir = checkout.dir;
+  const git = (args: string[], input?: string) => host.git.run(args, { cwd: dir, input });
+  try {
+    await git(['init', '-q']);
+    await git(['remote', 'add', 'origin', host.remoteUrl]);
+    await git(['config', 'remote.origin.promisor', 'true']);
+    await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
+    const sparse = w.sparse !== false;
+    await git(['config', 'core.sparseCheckout', sparse ? 'true' : 'false']);
+    const readSet = [
+      statePath,
+      ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
+    ];
+    await writeFile(
+      join(dir, '.git', 'info', 'sparse-checkout'),
+      readSet.map((p) => `/${p}`).join('\n') + '\n',
+    );
+
+    const now = host.retryHooks?.now ?? Date.now;
+    const started = now();
+    const count = { attempts: 0, replays: 0, reruns: 0, transient: 0 };
+    // Commits this call tried to push. A push can land and still report failure (a connection
+    // reset after the server took it); if the tip is one of ours, the promotion happened.
+    const pushed = new Map<string, Built>();
+    // The last commit built, when its push lost a race: replayed on the new tip if it can be.
+    let lost: Built | undefined;
+    const fetchTip = async () => {
+      await fetchInto(
+        host,
+        dir,
+        ['--depth=1', '--filter=blob:none', `+refs/heads/${branch}:refs/remotes/origin/${branch}`],
+        branch,
+      );
+      return (await git(['rev-parse', `refs/remotes/origin/${branch}`])).stdout.trim();
+    };
+    const result = (b: Built, commit = b.commit): PromotionResult => ({
+      changed: true,
+      commit,
+      branch,
+      previous: b.previous,
+      changes: b.changes,
+      edits: b.edits,
+      attempts: count.attempts,
+      ...(count.replays ? { replays: count.replays } : {}),
+    });
+
+    const push = async (b: Built): Promise<PromotionResult> => {
+      pushed.set(b.commit, b);
+      const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
+      const res = await host.git.tryRun(args, { cwd: dir });
+      if (res.exitCode === 0) return result(b);
+      const err = host.git.error(args, res);
+      if (PUSH_RACE.test(res.stdout)) {
+        lost = b;
+        host.log(`push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`);
+        const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
+        throw new RaceLostError(`${err.command} failed: ${why}`);
+      }
+      throw err;
+    };
+
+    const attempt = async (): Promise<PromotionResult> => {
+      count.attempts++;
+      const previousTry = lost;
+      lost = undefined;
+      if (previousTry) {
+        const tip = await fetchTip();
+        const landed = pushed.get(tip);
+        if (landed) return result(landed, tip);
+        const replayed = await replay(host, dir, previousTry, tip, sparse ? readSet : undefined);
+        if (replayed) {
+          count.replays++;
+          return push(replayed);
+        }
+        host.log(`${branch} changed what this promotion reads; running its steps again`);
+      }
+      if (count.attempts > 1) count.reruns++;
+      const tip = await fetchTip();
+      await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
+      await git(['clean', '-q', '-fdx']);
+      const landed = pushed.get(tip);
+      if (landed) return result(landed, tip);
+      const previousText = await readFile(join(dir, statePath), 'utf8').catch(() => undefined);
+      const previous =
+        previousText === undefined
+          ? undefined
+          : parseStageState(previousText, `${branch}:${statePath}`);
+      const { before, changes } = stageChange(w, previous);
+      const editLines = (await w.edit?.(dir, previous)) ?? [];
+      const state = nextStageState(w, previous, host.now());
+      // Freight the stage already runs, and an edit that changed nothing: no commit at all.
+      if (before?.id === w.freight.id) {
+        const dirty = (await git(['status', '--porcelain'])).stdout.trim();
+        if (!dirty)
+          return {
+            changed: false,
+            commit: tip,
+            branch,
+            previous,
+            changes: [],
+            edits: [],
+            attempts: count.attempts,
+          };
+      }
+      await mkdir(dirname(join(dir, statePath)), { recursive: true });
+      await writeFile(join(dir, statePath), serializeStageState(state));
+      await git(['add', '--sparse', '-A']);
+      const message = promotionMessage(w, changes, editLines);
+      await git(['commit', '-q', '-F', '-'], message);
+      const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+      const built: Built = { commit, parent: tip, message, previous, changes, edits: editLines };
+      if (w.dryRun) {
+        const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
+        return { ...result(built), diff };
+      }
+      if (w.publish) {
+        try {
+          const published = await w.publish({
+            dir,
+            commit,
+            parent: tip,
+            branch,
+            message,
+            changes,
+            edits: editLines,
+            git,
+          });
+          return {
+            ...result(built, published.commit),
+            ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
+          };
+        } catch (err) {
+          if (err instanceof RaceLostError) {
+            host.log(`${err.message} (try ${count.attempts}); retrying on the new tip`);
+          }
+          throw err;
+        }
+      }
+      return push(built);
+    };
+
+    const racePolicy = host.racePolicy;
+    return await retry(
+      attempt,
+      (err) => {
+        if (err instanceof RaceLostError) return true;
+        // A flaky network gets the tries of the push policy, not the longer budget of races.
+        return host.isTransient(err) && ++count.transient < host.transientTries;
+      },
+      racePolicy,
+      host.retryHooks,
+    ).catch((err: unknown) => {
+      if (err instanceof RaceLostError) {
+        const seconds = ((now() - started) / 1000).toFixed(1);
+        const limit = `at most ${racePolicy.attempts} tries${racePolicy.maxElapsedMs === undefined ? '' : ` or ${Math.round(racePolicy.maxElapsedMs / 1000)} s`}`;
+        throw new OperationError(
+          `could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${count.attempts} tries in ${seconds} s (${count.replays} replayed on a new tip, ${count.reruns} ran the steps again; ${limit}); nothing was pushed, run the promotion again (${err.message})`,
+        );
+      }
+      throw err;
+    });
+  } finally {
+    await checkout.remove();
+  }
+}
+
+/**
+ * The commit `b` made again on `tip`, when none of the files the promotion could read (`readSet`,
+ * the sparse checkout's paths) nor those it changed differ between its parent and `tip`: then
+ * running the steps on `tip` would write the very same files. undefined when they differ, or
+ * when what the steps read is not known (a full checkout).
+ */
+async function replay(
+  host: TransactionHost,
+  dir: string,
+  b: Built,
+  tip: string,
+  readSet: string[] | undefined,
+): Promise<Built | undefined> {
+  if (!readSet) return undefined;
+  const git = (args: string[], opts: { input?: string; env?: Record<string, string> } = {}) =>
+    host.git.run(args, { cwd: dir, ...opts });
+  if (tip === b.parent) return b;
+  // Trees only: comparing two commits' trees needs no blobs and no history between them.
+  const names = async (from: string, to: string) =>
+    (await git(['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to])).stdout
+      .split('\0')
+      .filter(Boolean);
+  const theirs = await names(b.parent, tip);
+  // What this promotion changed stays the same from one replay to the next: read it once.
+  b.files ??= parseRawDiff(
+    (await git(['diff-tree', '-r', '-z', '--no-renames', b.parent, b.commit])).stdout,
+  );
+  const mine = b.files;
+  const touched = (p: string) =>
+    readSet.some((r) => p === r || p.startsWith(`${r}/`)) ||
+    mine.some((m) => m.path === p || p.startsWith(`${m.path}/`) || m.path.startsWith(`${p}/`));
+  if (theirs.some(touched)) return undefined;
+  // The new tree: the tip's, with this promotion's files laid over it, built in an index of its
+  // own so the checkout is left alone. --missing-ok: blobs outside the sparse paths were never
+  // fetched, and need not be; the remote has them.
+  const env = { GIT_INDEX_FILE: join(dir, '.git', 'gantry-replay-index') };
+  await git(['read-tree', tip], { env });
+  const info = mine
+    .map((m) =>
+      m.status === 'D' ? `0 ${'0'.repeat(40)}\t${m.path}` : `${m.mode} ${m.oid}\t${m.path}`,
+    )
+    .join('\0');
+  await git(['update-index', '-z', '--index-info'], { env, input: info + '\0' });
+  const tree = (await git(['write-tree', '--missing-ok'], { env })).stdout.trim();
+  const commit = (
+    await git(['commit-tree', tree, '-p', tip, '-F', '-'], { input: b.message })
+  ).stdout.trim();
+  return { ...b, commit, parent: tip };
+}
+
+async function fetchInto(
+  host: TransactionHost,
+  dir: string,
+  args: string[],
+  branch: string,
+): Promise<void> {
+  // No retry here: the promotion loop around this retries transient failures, and nested
+  // retries would multiply into hours against a black-holed remote.
+  try {
+    await host.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
+  } catch (err) {
+    if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+      throw new ConfigError(
+        `branch ${branch} does not exist in ${host.remoteUrl}: create it, or set the stage's branch`,
+      );
+    }
+    throw err;
+  }
+}
