@@ -324,10 +324,12 @@ function decideStageBranch(
   }
   const stage = plan.stageBranch;
   if (!branchPushes.length && !plan.pullRequests.length) {
+    const tags = plan.pushes.filter((p) => p.tag).map((p) => p.step + 1);
     plan.problems.push({
       at: ['promotionTemplate', 'steps'],
-      message:
-        'the template clones but never pushes (no git-push step): nothing it does would reach the branch the stage deploys from',
+      message: tags.length
+        ? `the template clones but pushes only tags (step ${tags.join(' and ')}): nothing it does would reach the branch the stage deploys from; push the checkout of that branch with git-push`
+        : 'the template clones but never pushes (no git-push step): nothing it does would reach the branch the stage deploys from',
     });
     return;
   }

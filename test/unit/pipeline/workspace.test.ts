@@ -157,6 +157,95 @@ describe("Kargo's reference examples lint clean", () => {
   });
 });
 
+describe("more of Kargo's reference examples lint clean", () => {
+  const clean = (steps: string, vars?: string) => {
+    const { stages, problems } = load(project(stage('dev', steps, vars ? { vars } : {})));
+    return { branch: stages[0]?.branch, problems };
+  };
+
+  it("git-clone's combining multiple sources: three checkouts, an overlay copied into the source", () => {
+    const steps = `        - uses: git-clone
+          config:
+            repoURL: ${REPO}
+            checkout:
+              - {commit: '\${{ commitFrom(vars.repo, warehouse("echo")).ID }}', path: ./src}
+              - {commit: '\${{ commitFrom(vars.repo, warehouse("echo")).ID }}', path: ./overlay}
+              - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
+        - uses: git-clear
+          config: {path: ./out}
+        - uses: copy
+          config: {inPath: ./overlay/stages/dev/kustomization.yaml, outPath: ./src/stages/dev/kustomization.yaml}
+        - uses: kustomize-build
+          config: {path: ./src/stages/dev, outPath: ./out}
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out}
+`;
+    expect(clean(steps, `        - {name: repo, value: ${REPO}}\n`)).toEqual({
+      branch: 'stage/dev',
+      problems: [],
+    });
+  });
+
+  it("git-clone's sparse checkout, blobless", () => {
+    const steps = `        - uses: git-clone
+          config:
+            repoURL: ${REPO}
+            blobless: true
+            checkout:
+              - {branch: main, path: ./src, sparse: [charts/my-app, configs/common]}
+              - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out, sparse: ['stages/\${{ ctx.stage }}']}
+        - uses: helm-template
+          config:
+            path: ./src/charts/my-app
+            releaseName: my-app
+            valuesFiles: ['./src/configs/common/values.yaml']
+            outPath: ./out/stages/dev/manifests.yaml
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out}
+`;
+    expect(clean(steps)).toEqual({ branch: 'stage/dev', problems: [] });
+  });
+
+  it("git-tag's push after tag: a branch push, then the tag", () => {
+    const steps = `${CLONE}        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out}
+        - uses: git-tag
+          config: {path: ./out, tag: v1.0.0, message: release}
+        - uses: git-push
+          config: {path: ./out, tag: v1.0.0}
+`;
+    expect(clean(steps)).toEqual({ branch: 'stage/dev', problems: [] });
+  });
+
+  it("the expressions page's template: fromFreight and a targetBranch from vars", () => {
+    const steps = `        - uses: git-clone
+          config:
+            repoURL: \${{ vars.gitRepo }}
+            checkout:
+              - {fromFreight: true, path: ./src}
+              - {branch: '\${{ vars.targetBranch }}', create: true, path: ./out}
+        - uses: git-clear
+          config: {path: ./out}
+        - uses: kustomize-build
+          config: {path: './src/stages/\${{ ctx.stage }}', outPath: ./out}
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out, targetBranch: '\${{ vars.targetBranch }}'}
+`;
+    const vars = `        - {name: gitRepo, value: ${REPO}}
+        - {name: targetBranch, value: 'stage/\${{ ctx.stage }}'}
+`;
+    expect(clean(steps, vars)).toEqual({ branch: 'stage/dev', problems: [] });
+  });
+});
+
 describe("the stage's branch", () => {
   it('comes from vars built over ctx.stage and earlier vars', () => {
     const steps = `${CLONE.replace("'stage/${{ ctx.stage }}'", "'${{ vars.target }}'")}        - uses: git-commit
@@ -306,6 +395,17 @@ describe('templates that cannot work are lint errors at their line', () => {
 `;
     expect(at(steps)).toEqual([
       `${FILE}:11:9: stages[0].promotionTemplate.steps: the template clones but never pushes (no git-push step): nothing it does would reach the branch the stage deploys from`,
+    ]);
+  });
+
+  it('a template that pushes only a tag says so', () => {
+    const steps = `${CLONE}        - uses: git-tag
+          config: {path: ./out, tag: v1.0.0, message: release}
+        - uses: git-push
+          config: {path: ./out, tag: v1.0.0}
+`;
+    expect(at(steps)).toEqual([
+      `${FILE}:11:9: stages[0].promotionTemplate.steps: the template clones but pushes only tags (step 3): nothing it does would reach the branch the stage deploys from; push the checkout of that branch with git-push`,
     ]);
   });
 
