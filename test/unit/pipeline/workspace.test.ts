@@ -453,6 +453,23 @@ describe('templates that cannot work are lint errors at their line', () => {
     ]);
   });
 
+  it('pushes to a branch of the same name in another repository are not a second push', () => {
+    const steps = `${CLONE}        - uses: git-clone
+          config:
+            repoURL: https://github.com/acme/app-config
+            checkout: [{branch: 'stage/\${{ ctx.stage }}', path: ./config}]
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out}
+        - uses: git-commit
+          config: {path: ./config, message: record}
+        - uses: git-push
+          config: {path: ./config}
+`;
+    expect(at(steps)).toEqual([]);
+  });
+
   it("a stage's branch the template never pushes to", () => {
     const steps = `${CLONE}        - uses: git-commit
           config: {path: ./out, message: render}
