@@ -779,6 +779,19 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
 `);
   },
 
+  async 'lint-force'() {
+    return lintSteps(`        - uses: git-clone
+          config:
+            repoURL: https://github.com/acme/gitops.git
+            checkout:
+              - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out, force: true}
+`);
+  },
+
   async 'workspace-branch-missing'() {
     // A checkout of a stage branch nobody made yet, without create: true.
     const tmp = tempDir('gantry-docs-');
