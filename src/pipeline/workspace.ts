@@ -324,10 +324,12 @@ function decideStageBranch(
   }
   const stage = plan.stageBranch;
   if (!branchPushes.length && !plan.pullRequests.length) {
+    const tags = plan.pushes.filter((p) => p.tag).map((p) => p.step + 1);
     plan.problems.push({
       at: ['promotionTemplate', 'steps'],
-      message:
-        'the template clones but never pushes (no git-push step): nothing it does would reach the branch the stage deploys from',
+      message: tags.length
+        ? `the template clones but pushes only tags (step ${tags.join(' and ')}): nothing it does would reach the branch the stage deploys from; push the checkout of that branch with git-push`
+        : 'the template clones but never pushes (no git-push step): nothing it does would reach the branch the stage deploys from',
     });
     return;
   }
@@ -351,11 +353,14 @@ function decideStageBranch(
   }
   if (!plan.pullRequests.length) {
     const toStage = branchPushes.filter((p) => p.target === stage);
-    if (toStage.length > 1) {
-      const [, second] = toStage;
+    // A branch of the same name in another repository is not the stage's (unknown URLs count
+    // as the same repository: lint cannot tell them apart).
+    const second = toStage.find((p, k) => toStage.slice(0, k).some((q) => q.repoURL === p.repoURL));
+    if (second) {
+      const both = toStage.filter((p) => p.repoURL === second.repoURL);
       plan.problems.push({
-        at: stepAt(second?.step ?? 0),
-        message: `the template pushes to the stage's branch ${stage} twice (steps ${toStage.map((p) => p.step + 1).join(' and ')}): a promotion is one commit there, carrying the stage's state; push once`,
+        at: stepAt(second.step),
+        message: `the template pushes to the stage's branch ${stage} twice (steps ${both.map((p) => p.step + 1).join(' and ')}): a promotion is one commit there, carrying the stage's state; push once`,
       });
     }
     if (!toStage.length && branchPushes.every((p) => p.target !== undefined)) {

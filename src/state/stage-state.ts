@@ -28,9 +28,13 @@ export interface StageState {
   autoPromotionHold?: { since: string; by: string; reason: string };
 }
 
+// Argo CD's directory source with `recurse: true` reads every YAML file, hidden directories
+// included, and fails the application on one that looks like a broken manifest (a freight's
+// commit message can make this file look like one); its skip marker keeps it out.
 const HEADER =
   '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
-  '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
+  '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n' +
+  '# +argocd:skip-file-rendering (a record, not a manifest: Argo CD skips this file)\n';
 
 export function toStageFreight(f: Freight | StageFreight): StageFreight {
   return {

@@ -345,6 +345,60 @@ function authenticator(credentials: Record<string, { username?: string; password
     });
 }
 
+/** What `gantry lint` prints for a one-stage project whose dev stage runs `steps`. */
+function lintSteps(steps: string): string {
+  const text = projectYaml([stageYaml('dev')]).replace(
+    / {6}steps:\n[\s\S]*$/,
+    `      steps:\n${steps}`,
+  );
+  const { problems } = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+  return problems.map((p) => `${formatProblem(p)}\n`).join('');
+}
+
+/**
+ * docs/promote.md's worked example: its project file, with the GitOps repository a local one, and
+ * its `main` (Kargo's quickstart layout: base/ and stages/<stage>/), promoted into dev.
+ */
+const workspaceQuickstart = once(async () => {
+  const block = readBlocks('docs/promote.md').find(
+    (b) => b.section === 'The promotion workspace' && b.lang === 'yaml',
+  )!;
+  const tmp = tempDir('gantry-docs-');
+  cleanups.push(tmp.cleanup);
+  const url = `file://${join(tmp.path, 'gitops.git')}`;
+  const text = block.text.replace('https://github.com/acme/gitops.git', url);
+  const bare = createBareRepo(tmp.path, 'gitops', {
+    '.gantry/demo.yaml': text,
+    'base/kustomization.yaml': 'resources:\n  - deploy.yaml\n',
+    'base/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: echo
+spec:
+  template:
+    spec:
+      containers:
+        - name: echo
+          image: ghcr.io/acme/echo:0.1.0
+`,
+    'stages/dev/kustomization.yaml': 'resources:\n  - ../../base\nnamespace: dev\n',
+  });
+  const store = new StateStore({
+    remote: parseRemote(url),
+    cacheDir: join(tmp.path, 'w'),
+    baseEnv: testGitEnv(tmp.path),
+  });
+  await store.recordFreight('demo', RELEASES[2]);
+  let out = '';
+  const code = await runCli(['promote', '--stage', 'dev', '--by', 'gantry demo', '--repo', url], {
+    out: (t) => (out += t),
+    err: (t) => (out += t),
+    env: { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache'), USER: 'alice' },
+  });
+  if (code !== 0) throw new Error(`the worked example did not promote:\n${out}`);
+  return { bare, out };
+});
+
 // ---------------------------------------------------------------------------------------------
 // Scenarios: each makes gantry print what a document quotes
 
@@ -529,17 +583,22 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
   async 'kargo-template-commit'() {
     // The recipe's own project file, promoted by the command line into a real repository.
     const run = readBlocks('docs/recipes.md').find(
-      (b) => b.marker?.kind === 'run' && b.section.startsWith('A Kargo promotion template'),
+      (b) => b.marker?.kind === 'project' && b.section.startsWith('A Kargo promotion template'),
     )!;
     const { project } = loadProjectBlock(run);
     const stage = project!.stages[0]!;
     const tmp = tempDir('gantry-docs-');
     cleanups.push(tmp.cleanup);
+    // The template clones the GitOps repository by its URL: here, the local one.
+    const url = `file://${join(tmp.path, 'gitops.git')}`;
     const bare = createBareRepo(
       tmp.path,
       'gitops',
       {
-        '.gantry/kargo-demo.yaml': run.text,
+        '.gantry/kargo-demo.yaml': run.text.replace(
+          'https://github.com/example/kargo-demo.git',
+          url,
+        ),
         'values.yaml': 'image:\n  repository: public.ecr.aws/nginx/nginx\n  tag: 1.26.3\n',
       },
       ['stage/test'],
@@ -552,7 +611,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
     const [freight] = freightFor(project!, stage, run.marker!);
     await store.recordFreight(project!.name, freight!);
     let out = '';
-    const code = await runCli(['promote', '--stage', stage.name, '--repo', `file://${bare}`], {
+    const code = await runCli(['promote', '--stage', stage.name, '--repo', url], {
       out: (t) => (out += t),
       err: (t) => (out += t),
       env: { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache'), USER: 'alice' },
@@ -654,16 +713,121 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
     ]);
   },
 
-  async 'two-checkouts'() {
-    return stepError({}, [
-      step('git-clone', {
-        repoURL: 'https://github.com/acme/gitops.git',
-        checkout: [
-          { branch: 'main', path: './src' },
-          { branch: 'stage/dev', path: './out' },
-        ],
-      }),
-    ]);
+  async 'workspace-branch'() {
+    const { bare } = await workspaceQuickstart();
+    return git(bare, ['ls-tree', '-r', '--name-only', 'stage/dev']);
+  },
+
+  async 'workspace-commit'() {
+    const { bare } = await workspaceQuickstart();
+    return git(bare, ['log', '--format=%B', 'stage/dev']);
+  },
+
+  async 'lint-stage-branch'() {
+    return lintSteps(`        - uses: git-clone
+          config:
+            repoURL: https://github.com/acme/gitops.git
+            checkout:
+              - {branch: main, path: ./src}
+              - {branch: 'release/\${{ imageFrom("ghcr.io/acme/echo").Tag }}', create: true, path: ./out}
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out}
+`);
+  },
+
+  async 'lint-outside-checkout'() {
+    return lintSteps(`        - uses: git-clone
+          config:
+            repoURL: https://github.com/acme/gitops.git
+            checkout:
+              - {branch: main, path: ./src}
+              - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
+        - uses: git-clear
+          config: {path: ./out/manifests}
+        - uses: kustomize-build
+          config: {path: './src/stages/\${{ ctx.stage }}', outPath: ./manifests}
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out}
+`);
+  },
+
+  async 'lint-pr-bypassed'() {
+    return lintSteps(`        - uses: git-clone
+          config:
+            repoURL: https://github.com/acme/gitops.git
+            checkout:
+              - {branch: 'stage/\${{ ctx.stage }}', path: ./out}
+        - uses: yaml-update
+          config:
+            path: ./out/values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
+        - uses: git-commit
+          config: {path: ./out, message: bump}
+        - uses: git-push
+          as: push
+          config: {path: ./out}
+        - uses: git-open-pr
+          as: open-pr
+          config:
+            repoURL: https://github.com/acme/gitops.git
+            sourceBranch: \${{ outputs.push.branch }}
+            targetBranch: 'stage/\${{ ctx.stage }}'
+`);
+  },
+
+  async 'lint-force'() {
+    return lintSteps(`        - uses: git-clone
+          config:
+            repoURL: https://github.com/acme/gitops.git
+            checkout:
+              - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out, force: true}
+`);
+  },
+
+  async 'workspace-branch-missing'() {
+    // A checkout of a stage branch nobody made yet, without create: true.
+    const tmp = tempDir('gantry-docs-');
+    cleanups.push(tmp.cleanup);
+    const url = `file://${join(tmp.path, 'gitops.git')}`;
+    const text = projectYaml([stageYaml('dev')]).replace(
+      / {6}steps:\n[\s\S]*$/,
+      `      steps:
+        - uses: git-clone
+          config:
+            repoURL: ${url}
+            checkout: [{branch: 'stage/\${{ ctx.stage }}', path: ./out}]
+        - uses: yaml-update
+          config:
+            path: ./out/values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
+        - uses: git-commit
+          config: {path: ./out, message: bump}
+        - uses: git-push
+          config: {path: ./out}
+`,
+    );
+    const bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': text });
+    const store = new StateStore({
+      remote: parseRemote(url),
+      cacheDir: join(tmp.path, 'w'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    await store.recordFreight('echo', makeFreight('1.0.0', { alias: 'lucky-jaguar' }));
+    let out = '';
+    const code = await runCli(['promote', '--stage', 'dev', '--repo', url], {
+      out: (t) => (out += t),
+      err: (t) => (out += t),
+      env: { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache'), USER: 'alice' },
+    });
+    return `${out.replaceAll(bare, '/srv/gitops.git')}[exit ${code}]\n`;
   },
 
   async 'project-file-caps'() {
