@@ -1,7 +1,9 @@
 /**
  * One project file: YAML → schema → semantic checks → typed Project with defaults applied.
  */
-import { planWorkspace } from './workspace.js';
+import { planStage, planWorkspace } from './workspace.js';
+import { inflateSteps } from './tasks.js';
+import type { PathSegment } from './source.js';
 import { LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Problem } from '../util/errors.js';
 import { parseDuration } from './duration.js';
@@ -227,18 +229,25 @@ function toRequest(r: RawFreightRequest): FreightRequest {
   };
 }
 
-function toStep(s: RawStep): PromotionStep {
+function toStep(
+  s: RawStep,
+  alias: string,
+  extraVars: RawVar[],
+  source: PathSegment[],
+): PromotionStep {
   const retry = s.retry && {
     ...(s.retry.timeout !== undefined && { timeoutMs: parseDuration(s.retry.timeout) }),
     ...(s.retry.errorThreshold !== undefined && { errorThreshold: s.retry.errorThreshold }),
   };
   return {
-    uses: s.uses,
+    uses: s.uses ?? '',
     ...(s.as !== undefined && { as: s.as }),
+    alias,
+    source,
     ...(s.if !== undefined && { if: s.if }),
     config: s.config ?? {},
     continueOnError: s.continueOnError ?? false,
-    vars: vars(s.vars),
+    vars: vars([...extraVars, ...(s.vars ?? [])]),
     ...(retry && { retry }),
   };
 }
@@ -275,9 +284,10 @@ function toMetric(m: RawMetric): VerificationMetric {
   };
 }
 
-function toStage(project: string, s: RawStage): Stage {
+function toStage(raw: RawProject, s: RawStage, index: number): Stage {
+  const inflated = inflateSteps(raw, s, index).steps;
   // A Kargo template that pushes to `stage/${{ ctx.stage }}` names the stage's branch itself.
-  const branch = s.branch ?? planWorkspace(project, s).stageBranch;
+  const branch = s.branch ?? planWorkspace(raw.project, planStage(s, inflated)).stageBranch;
   return {
     name: s.name,
     ...(branch !== undefined && { branch }),
@@ -288,7 +298,7 @@ function toStage(project: string, s: RawStage): Stage {
     promotionTemplate: {
       mode: s.promotionTemplate.mode ?? 'direct',
       vars: vars(s.promotionTemplate.vars),
-      steps: s.promotionTemplate.steps.map(toStep),
+      steps: inflated.map((x) => toStep(x.step, x.alias, x.vars, x.source)),
     },
     verification: (s.verification ?? []).map(toMetric),
   };
@@ -299,6 +309,6 @@ function toProject(file: string, raw: RawProject): Project {
     name: raw.project,
     file,
     warehouses: raw.warehouses.map(toWarehouse),
-    stages: raw.stages.map((s) => toStage(raw.project, s)),
+    stages: raw.stages.map((s, i) => toStage(raw, s, i)),
   };
 }

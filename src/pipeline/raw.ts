@@ -8,6 +8,19 @@ export interface RawVar {
   value: string;
 }
 
+/** A promotion task's input: required unless it has a default value. */
+export interface RawTaskVar {
+  name: string;
+  value?: string;
+}
+
+export interface RawPromotionTask {
+  name: string;
+  kind?: 'PromotionTask' | 'ClusterPromotionTask';
+  vars?: RawTaskVar[];
+  steps: RawStep[];
+}
+
 export interface RawImage {
   repoURL: string;
   name?: string;
@@ -68,7 +81,9 @@ export interface RawFreightRequest {
 }
 
 export interface RawStep {
-  uses: string;
+  /** Set, or task (the semantic checks say so when neither or both are). */
+  uses?: string;
+  task?: { name: string; kind?: 'PromotionTask' | 'ClusterPromotionTask' };
   as?: string;
   if?: string;
   config?: Record<string, unknown>;
@@ -107,4 +122,5 @@ export interface RawProject {
   project: string;
   warehouses: RawWarehouse[];
   stages: RawStage[];
+  promotionTasks?: RawPromotionTask[];
 }

@@ -9,7 +9,8 @@ import { parseConstraint } from '../semver/constraint.js';
 import { errorMessage, type Problem } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { branchNameProblem } from './branch.js';
-import { planWorkspace } from './workspace.js';
+import { planStage, planWorkspace } from './workspace.js';
+import { inflateSteps } from './tasks.js';
 import type { RawGit, RawImage, RawMetric, RawProject, RawStage } from './raw.js';
 import { lineOf, problemAt, type PathSegment, type SourceFile } from './source.js';
 
@@ -20,7 +21,14 @@ const REGEX_FILTER = /^(regexp?):(.*)$/s;
 
 export function semanticProblems(src: SourceFile, raw: RawProject): Problem[] {
   const problems: Problem[] = [];
-  const report: Report = (segments, message) => problems.push(problemAt(src, segments, message));
+  // A task used by several stages would report its problems once per stage: once is enough.
+  const seen = new Set<string>();
+  const report: Report = (segments, message) => {
+    const key = `${segments.join('.')}\0${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(problemAt(src, segments, message));
+  };
 
   checkUniqueNames(src, report, 'warehouse', 'warehouses', raw.warehouses);
   checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
@@ -143,7 +151,27 @@ function checkStage(
   stageNames: readonly string[],
 ): void {
   const at: PathSegment[] = ['stages', i];
-  for (const p of planWorkspace(raw.project, stage).problems) report([...at, ...p.at], p.message);
+  const { steps: inflated, problems: taskProblems } = inflateSteps(raw, stage, i);
+  for (const p of taskProblems) report(p.at, p.message);
+  stage.promotionTemplate.steps.forEach((step, k) => {
+    if ((step.uses === undefined) === (step.task === undefined)) {
+      report(
+        [...at, 'promotionTemplate', 'steps', k],
+        step.uses === undefined
+          ? 'a step needs uses (a built-in step) or task (a promotion task)'
+          : 'a step has either uses or task, not both',
+      );
+    }
+  });
+  // Problems in a task's step point at the task, where the fix goes.
+  for (const p of planWorkspace(raw.project, planStage(stage, inflated)).problems) {
+    const [first, second, index, ...rest] = p.at;
+    const source =
+      first === 'promotionTemplate' && second === 'steps' && typeof index === 'number'
+        ? inflated[index]?.source
+        : undefined;
+    report(source ? [...source, ...rest] : [...at, ...p.at], p.message);
+  }
   if (stage.branch !== undefined) {
     const why = branchNameProblem(stage.branch);
     if (why)

@@ -117,6 +117,13 @@ export interface PromotionTemplate {
 export interface PromotionStep {
   uses: string;
   as?: string;
+  /**
+   * Kargo's alias: `as`, or `step-<n>` (1-based, counted in the template as written); a step
+   * inflated from a promotion task is `<task alias>::<its alias>`. Set by the loader.
+   */
+  alias?: string;
+  /** Where the step is written in the project file (a template's step, or a task's). */
+  source?: (string | number)[];
   if?: string;
   config: Record<string, unknown>;
   continueOnError: boolean;

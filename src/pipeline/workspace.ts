@@ -19,6 +19,31 @@ export interface PlanStep {
   uses: string;
   as?: string;
   config?: Record<string, unknown>;
+  /** The step's own vars (and a task's inputs), after the template's. */
+  vars?: readonly { name: string; value: unknown }[];
+}
+
+/** A raw stage with its template's steps replaced by the inflated ones (tasks expanded). */
+export function planStage(
+  stage: { name: string; branch?: string; promotionTemplate: { vars?: PlanTemplate['vars'] } },
+  inflated: readonly {
+    step: { uses?: string; as?: string; config?: Record<string, unknown>; vars?: PlanStep['vars'] };
+    vars: PlanStep['vars'];
+  }[],
+): { name: string; branch?: string; promotionTemplate: PlanTemplate } {
+  return {
+    name: stage.name,
+    ...(stage.branch !== undefined ? { branch: stage.branch } : {}),
+    promotionTemplate: {
+      vars: stage.promotionTemplate.vars ?? [],
+      steps: inflated.map(({ step, vars }) => ({
+        uses: step.uses ?? '',
+        ...(step.as !== undefined ? { as: step.as } : {}),
+        ...(step.config ? { config: step.config } : {}),
+        vars: [...(vars ?? []), ...(step.vars ?? [])],
+      })),
+    },
+  };
 }
 
 export interface PlanTemplate {
@@ -125,7 +150,7 @@ export function planWorkspace(
     pullRequests: [],
     problems: [],
   };
-  const vars: Record<string, unknown> = {};
+  let vars: Record<string, unknown> = {};
   const env = () => ({ ctx: { project, stage: stage.name }, vars });
   // Template vars in order, each seeing the ones before it; one that needs the freight stays out.
   for (const v of template.vars ?? []) {
@@ -157,6 +182,27 @@ export function planWorkspace(
 
   steps.forEach((step, i) => {
     const config = step.config ?? {};
+    // The step's vars shadow the template's while its fields are read.
+    const saved = vars;
+    vars = { ...saved };
+    for (const v of step.vars ?? []) {
+      let value: unknown;
+      try {
+        value = renderTemplate(String(v.value), env());
+      } catch {
+        // Known only when the promotion runs: the template's value must not stand in for it.
+        value = undefined;
+      }
+      const { [v.name]: _shadowed, ...rest } = vars;
+      vars = value === undefined ? rest : { ...rest, [v.name]: value };
+    }
+    try {
+      planStep(step, i, config);
+    } finally {
+      vars = saved;
+    }
+  });
+  function planStep(step: PlanStep, i: number, config: Record<string, unknown>): void {
     if (step.uses === 'git-clone') {
       const list = Array.isArray(config['checkout']) ? (config['checkout'] as unknown[]) : [];
       const repoURL = known(config['repoURL']);
@@ -294,7 +340,7 @@ export function planWorkspace(
         ...(repoURL !== undefined ? { repoURL } : {}),
       });
     }
-  });
+  }
 
   if (!plan.workspace) {
     if (stage.branch !== undefined) plan.stageBranch = stage.branch;

@@ -32,7 +32,13 @@ import {
   type PathSegment,
   type SourceFile,
 } from '../pipeline/source.js';
-import { STATUS_SIGNATURES, STEP_CTX_TYPE, type StepRegistry } from '../promotion/steps/engine.js';
+import {
+  STATUS_SIGNATURES,
+  STEP_CTX_TYPE,
+  stepAlias,
+  type StepRegistry,
+} from '../promotion/steps/engine.js';
+import { taskNamespace } from '../pipeline/tasks.js';
 import { normalizeChartURL, normalizeGitURL, normalizeImageURL } from '../urls/index.js';
 import type { Problem } from '../util/errors.js';
 import { METRIC_CTX_TYPE } from '../verification/templates.js';
@@ -212,9 +218,24 @@ function stageExpressions(
   const templateVars = varNames(template.vars);
 
   template.steps.forEach((step, s) => {
-    const sat: PathSegment[] = [...at, 'steps', s];
-    const earlier = template.steps.slice(0, s).map((x, j) => x.as ?? `step-${j}`);
-    const base = { ctx: STEP_CTX_TYPE, outputs: outputsType(earlier) };
+    // A step inflated from a promotion task is checked where the task writes it.
+    const sat: PathSegment[] = step.source ?? [...at, 'steps', s];
+    const alias = stepAlias(step, s);
+    const earlier = template.steps.slice(0, s).map((x, j) => stepAlias(x, j));
+    const ns = taskNamespace(alias);
+    const inTask =
+      ns === undefined
+        ? []
+        : earlier.filter((a) => taskNamespace(a) === ns).map((a) => a.slice(ns.length + 2));
+    // A task's compose-output makes outputs.<task alias>.
+    const tasks = [
+      ...new Set(earlier.map(taskNamespace).filter((x): x is string => x !== undefined)),
+    ];
+    const base = {
+      ctx: STEP_CTX_TYPE,
+      outputs: outputsType([...earlier, ...tasks]),
+      ...(ns !== undefined ? { task: structOf('task', { outputs: outputsType(inTask) }) } : {}),
+    };
     step.vars.forEach((v, k) => {
       const env: CheckEnv = {
         names: {
@@ -289,7 +310,10 @@ function stageSchemas(src: SourceFile, stage: Stage, i: number, steps: StepRegis
   stage.promotionTemplate.steps.forEach((step, s) => {
     const definition = steps.get(step.uses);
     if (!definition) return; // lint.ts reports the unknown step
-    const at: PathSegment[] = ['stages', i, 'promotionTemplate', 'steps', s, 'config'];
+    const at: PathSegment[] = [
+      ...(step.source ?? ['stages', i, 'promotionTemplate', 'steps', s]),
+      'config',
+    ];
     const validate = validatorFor(definition.schema);
     for (const p of validationProblems(
       src,

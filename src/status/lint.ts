@@ -33,7 +33,7 @@ export function runtimeProblems(
         problems.push(
           problemAt(
             src,
-            ['stages', i, 'promotionTemplate', 'steps', j, 'uses'],
+            [...(step.source ?? ['stages', i, 'promotionTemplate', 'steps', j]), 'uses'],
             `unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, known)}; gantry has ${known.join(', ')}`,
           ),
         );

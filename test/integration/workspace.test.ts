@@ -50,13 +50,60 @@ function renderedTemplate(indent: string): string {
     .join('\n');
 }
 
+/** Kargo's quickstart as it is written there: the stage's template is one task step. */
+const TASK = `promotionTasks:
+  - name: demo-promo-process
+    vars:
+      - name: gitopsRepo
+      - {name: imageRepo, value: ghcr.io/acme/echo}
+    steps:
+      - uses: git-clone
+        config:
+          repoURL: \${{ vars.gitopsRepo }}
+          checkout:
+            - {branch: main, path: ./src}
+            - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
+      - uses: git-clear
+        config: {path: ./out}
+      - uses: kustomize-set-image
+        as: update
+        config:
+          path: ./src/base
+          images:
+            - {image: '\${{ vars.imageRepo }}', tag: '\${{ imageFrom(vars.imageRepo).Tag }}'}
+      - uses: kustomize-build
+        config: {path: './src/stages/\${{ ctx.stage }}', outPath: ./out}
+      - uses: git-commit
+        as: commit
+        config: {path: ./out, message: '\${{ task.outputs.update.commitMessage }}'}
+      - uses: git-push
+        config: {path: ./out}
+      - uses: compose-output
+        as: result
+        config: {commit: '\${{ task.outputs.commit.commit }}'}
+`;
+
 function project(gitops: string): string {
+  // dev inlines the steps; staging and prod use the task, as the quickstart does.
   const stage = (name: string, sources: string) =>
     `  - name: ${name}
     requestedFreight:
       - origin: {kind: Warehouse, name: echo}
         sources: ${sources}
-${renderedTemplate('    ')}`;
+${
+  name === 'dev'
+    ? renderedTemplate('    ')
+    : `    promotionTemplate:
+      vars:
+        - {name: gitopsRepo, value: GITOPS}
+      steps:
+        - task: {name: demo-promo-process}
+          as: promo-process
+        - uses: compose-output
+          as: landed
+          config: {commit: "\${{ outputs['promo-process'].commit }}"}
+`
+}`;
   return `project: demo
 warehouses:
   - name: echo
@@ -66,7 +113,7 @@ stages:
 ${stage('dev', '{direct: true}')}
 ${stage('staging', '{stages: [dev]}')}
 ${stage('prod', '{stages: [staging]}')}
-`.replaceAll('GITOPS', gitops);
+${TASK}`.replaceAll('GITOPS', gitops);
 }
 
 const BASE = {
@@ -193,6 +240,11 @@ describe('rendered branches (Kargo quickstart): dev → staging → prod', () =>
     expect(r.code).toBe(0);
     expect(git(bare, ['show', 'stage/staging:staging-deployment-echo.yaml'])).toContain(
       'namespace: staging',
+    );
+    // The task's steps ran under their inflated aliases, task.outputs read within the task.
+    expect(r.out).toContain('step 6 (git-push "promo-process::step-6"): done');
+    expect(git(bare, ['log', '-1', '--format=%s', 'stage/staging']).trim()).toBe(
+      'Updated ./src/base to use new image',
     );
     expect((await cli(['verify', '--stage', 'staging'])).code).toBe(0);
     expect((await cli(['promote', '--stage', 'prod'])).code).toBe(0);

@@ -8,8 +8,9 @@
  *   and `ctx`; step vars also see `outputs`.
  * - `ctx`: `{project, stage, targetFreight: {name, alias, origin: {kind, name}}}` (`name` is the
  *   freight ID, as in Kargo).
- * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<i>`
- *   (0-based position in the template).
+ * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<n>`
+ *   (1-based); a step inflated from a promotion task is `<task alias>::<alias>`, and also sees
+ *   `task.outputs` (its task's earlier steps); a task's compose-output is `outputs.<task alias>`.
  * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
  *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
  *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`, and
@@ -48,6 +49,7 @@ import {
 } from './types.js';
 import { formatDuration } from '../../pipeline/duration.js';
 import { RaceLostError } from '../../state/index.js';
+import { TASK_ALIAS_SEPARATOR, taskNamespace } from '../../pipeline/tasks.js';
 
 export type StepRegistry = ReadonlyMap<string, StepDefinition>;
 
@@ -63,7 +65,7 @@ export interface StepFailure {
 }
 
 export interface RunStepsResult {
-  /** Outputs of the steps that ran, by alias (`as`, or `step-<i>`). */
+  /** Outputs of the steps that ran, by alias (`as`, or `step-<n>` from 1). */
   outputs: Record<string, Record<string, unknown>>;
   /** Summary lines of every step that ran, in order. */
   summary: string[];
@@ -81,14 +83,36 @@ export interface RunStepsResult {
 
 export type EngineContext = Omit<StepContext, 'index' | 'alias'>;
 
-/** A step's alias: its `as`, else `step-<index>` (0-based), as Kargo names them. */
-export function stepAlias(step: Pick<PromotionStep, 'as'>, index: number): string {
-  return step.as ?? `step-${index}`;
+/**
+ * A step's alias, as Kargo names them: the loader's (`as`, or `step-<n>` counted 1-based in the
+ * template as written, `<task alias>::<alias>` inflated from a task), else `as` or `step-<n>`.
+ */
+export function stepAlias(step: Pick<PromotionStep, 'as' | 'alias'>, index: number): string {
+  return step.alias ?? step.as ?? `step-${index + 1}`;
+}
+
+/** `task.outputs` of a step inflated from a task: its task's earlier steps, by their own alias. */
+function taskEnv(
+  alias: string,
+  outputs: Record<string, Record<string, unknown>>,
+): { task?: { outputs: Record<string, Record<string, unknown>> } } {
+  const ns = taskNamespace(alias);
+  if (ns === undefined) return {};
+  const own: Record<string, Record<string, unknown>> = {};
+  for (const [k, v] of Object.entries(outputs)) {
+    if (taskNamespace(k) === ns) own[k.slice(ns.length + TASK_ALIAS_SEPARATOR.length)] = v;
+  }
+  return { task: { outputs: own } };
 }
 
 /** `step 2 (yaml-update "update-image")`. */
-export function stepLabel(step: Pick<PromotionStep, 'uses' | 'as'>, index: number): string {
-  const alias = step.as ? ` ${JSON.stringify(step.as)}` : '';
+export function stepLabel(
+  step: Pick<PromotionStep, 'uses' | 'as' | 'alias'>,
+  index: number,
+): string {
+  // A step from a task is named by its inflated alias (`promo::commit`): the task says which.
+  const name = step.alias?.includes('::') ? step.alias : step.as;
+  const alias = name ? ` ${JSON.stringify(name)}` : '';
   return `step ${index + 1} (${step.uses}${alias})`;
 }
 
@@ -225,14 +249,16 @@ export async function runSteps(
   for (const [index, step] of steps.entries()) {
     const label = stepLabel(step, index);
     try {
+      const alias = stepAlias(step, index);
+      const task = taskEnv(alias, outputs);
       const vars = renderVars(
         step.vars,
         templateVars,
-        (v) => ({ vars: v, ctx: exprCtx, outputs }),
+        (v) => ({ vars: v, ctx: exprCtx, outputs, ...task }),
         functions,
         label,
       );
-      const env = { vars, ctx: exprCtx, outputs };
+      const env = { vars, ctx: exprCtx, outputs, ...task };
 
       let run: boolean;
       if (step.if !== undefined && step.if.trim() !== '') {
@@ -293,7 +319,12 @@ export async function runSteps(
       }
 
       statuses.push(result.status ?? 'Succeeded');
-      outputs[stepAlias(step, index)] = { ...result.outputs };
+      outputs[alias] = { ...result.outputs };
+      // Kargo: a task's compose-output steps are its outputs, read as outputs.<task alias>.
+      const ns = taskNamespace(alias);
+      if (step.uses === 'compose-output' && ns !== undefined) {
+        outputs[ns] = { ...outputs[ns], ...result.outputs };
+      }
       summary.push(...(result.summary ?? []));
       for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
       if (step.uses === 'git-commit' && !ctx.workspace) {

@@ -100,6 +100,8 @@ describe('loadProjectsFromDir', () => {
             steps: [
               {
                 uses: 'yaml-update',
+                alias: 'step-1',
+                source: ['stages', 0, 'promotionTemplate', 'steps', 0],
                 config: {
                   path: 'env/dev/values.yaml',
                   updates: [
@@ -137,6 +139,8 @@ describe('loadProjectsFromDir', () => {
               {
                 uses: 'yaml-update',
                 as: 'update-values',
+                alias: 'update-values',
+                source: ['stages', 1, 'promotionTemplate', 'steps', 0],
                 config: {
                   path: 'env/${{ vars.env }}/values.yaml',
                   updates: [
@@ -148,6 +152,8 @@ describe('loadProjectsFromDir', () => {
               },
               {
                 uses: 'helm-update-chart',
+                alias: 'step-2',
+                source: ['stages', 1, 'promotionTemplate', 'steps', 1],
                 config: {
                   path: 'env/prod/Chart.yaml',
                   charts: [
@@ -164,6 +170,8 @@ describe('loadProjectsFromDir', () => {
               {
                 uses: 'compose-output',
                 as: 'open-pr',
+                alias: 'open-pr',
+                source: ['stages', 1, 'promotionTemplate', 'steps', 2],
                 if: '${{ vars.env == "prod" }}',
                 config: {},
                 continueOnError: false,
