@@ -18,7 +18,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Git, type GitIdentity } from '../git/index.js';
+import { Git, GitError, type GitIdentity } from '../git/index.js';
 import { parseRemote } from '../git/remote.js';
 import { githubRepoOf } from '../github/url.js';
 import type { VersionChange } from '../freight/changes.js';
@@ -235,6 +235,22 @@ export class Workspace {
    */
   async clone(spec: CloneSpec): Promise<Record<string, string>> {
     const repo = await this.repo(spec.repoURL, spec.insecureSkipTLSVerify);
+    try {
+      return await this.checkOut(repo, spec);
+    } catch (err) {
+      // Git's own advice (set GANTRY_TOKEN) is wrong here: gantry's token is the GitOps
+      // repository's, and it is kept from every other repository on purpose.
+      if (!repo.gitops && err instanceof GitError && err.kind === 'auth') {
+        throw new OperationError(
+          `git-clone: ${repo.url} asks for credentials, and gantry sends its token only to the GitOps repository (${this.o.host.remoteUrl}): give this repository's own credentials in its URL (from a secret) or through a git credential helper`,
+          { cause: err },
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async checkOut(repo: ClonedRepo, spec: CloneSpec): Promise<Record<string, string>> {
     const git = (args: string[], cwd = repo.dir) => this.run(repo, args, cwd);
     // Which branches exist, and the default branch, in one round trip.
     const listing = (
@@ -252,7 +268,7 @@ export class Workspace {
       const branch =
         c.branch ?? (c.commit === undefined && c.tag === undefined ? defaultBranch : undefined);
       if (c.commit === undefined && c.tag === undefined && branch === undefined) {
-        throw new OperationError(`${spec.repoURL} has no default branch to check out`);
+        throw new OperationError(`${repo.url} has no default branch to check out`);
       }
       const tip = branch === undefined ? undefined : heads.get(branch);
       if (branch !== undefined && tip === undefined && !c.create) {

@@ -8,6 +8,7 @@
 import type { Freight } from '../../freight/types.js';
 import { normalizeGitURL } from '../../urls/index.js';
 import type { GitIdentity } from '../../git/index.js';
+import { maskUserinfo } from '../../git/remote.js';
 import { ConfigError } from '../../util/errors.js';
 import type { CloneSpec } from '../workspace.js';
 import { checkFields, optionalBool, requireString } from './engine.js';
@@ -202,8 +203,9 @@ export const gitClone: StepDefinition = {
       ...(who ? { author: who } : {}),
       checkout,
     });
+    // The URL may hold another repository's credentials: the log names it without them.
     ctx.log(
-      `git-clone: ${repoURL}: ${Object.entries(commits)
+      `git-clone: ${maskUserinfo(repoURL)}: ${Object.entries(commits)
         .map(([k, v]) => `${k} at ${v.slice(0, 7)}`)
         .join(', ')}`,
     );
