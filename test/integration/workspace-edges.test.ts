@@ -278,31 +278,105 @@ describe('a push that loses a race to another writer of the stage’s branch', (
   let h: Harness;
   let hook: Awaited<ReturnType<typeof startHook>>;
   const f = makeFreight('1.0.0');
-  let races = 0;
 
   beforeAll(async () => {
     // Between the clone and the push (the template's http step), someone else commits.
+    // Each branch but stage/budget moves once; stage/newrace is created by the other writer.
+    const seen = new Map<string, number>();
     hook = await startHook((path) => {
       const branch = path.slice(1);
-      if (branch === 'stage/race' && races++ > 0) return;
-      commitTo(gitops, branch, { [`other-${Date.now()}-${races}.txt`]: 'x\n' }, 'someone else');
+      const n = (seen.get(branch) ?? 0) + 1;
+      seen.set(branch, n);
+      if (branch !== 'stage/budget' && branch !== 'moving' && n > 1) return;
+      if (branch === 'stage/newrace') git(gitops, ['branch', branch, 'main']);
+      else commitTo(gitops, branch, { [`other-${n}.txt`]: 'x\n' }, 'someone else');
     });
     const race = `        - uses: http
           config: {method: POST, url: '${'${{ vars.hook }}'}'}
 `;
     const files: Record<string, string> = {};
-    for (const s of ['race', 'budget']) files[`env/${s}/values.yaml`] = VALUES;
-    gitops = createBareRepo(tmp.path, 'gitops', files, ['stage/race', 'stage/budget']);
+    for (const s of ['race', 'budget', 'after', 'afterbudget'])
+      files[`env/${s}/values.yaml`] = VALUES;
+    gitops = createBareRepo(tmp.path, 'gitops', files, [
+      'stage/race',
+      'stage/budget',
+      'stage/after',
+      'stage/afterbudget',
+      'notes',
+      'moving',
+    ]);
     const url = `file://${gitops}`;
     const withHook = (name: string) =>
       imageStage(name, url, race).replace(
         '    promotionTemplate:\n',
         `    promotionTemplate:\n      vars:\n        - {name: hook, value: '${hook.url}/stage/${name}'}\n`,
       );
+    const newrace = `  - name: newrace
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: ${url}
+            checkout:
+              - {branch: main, path: ./src}
+              - {branch: stage/newrace, create: true, path: ./out}
+        - uses: git-clear
+          config: {path: ./out}
+        - uses: copy
+          config: {inPath: ./src/env/race, outPath: ./out/env}
+        - uses: yaml-update
+          config:
+            path: ./out/env/values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
+        - uses: http
+          config: {method: POST, url: '${hook.url}/stage/newrace'}
+        - uses: git-commit
+          config: {path: ./out, message: rendered}
+        - uses: git-push
+          config: {path: ./out}
+`;
+    // The stage's push lands, then a later push (another branch) loses its race.
+    const after = (name: string, notes: string) => `  - name: ${name}
+    branch: stage/${name}
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: ${url}
+            checkout:
+              - {branch: stage/${name}, path: ./out}
+              - {branch: ${notes}, path: ./notes}
+        - uses: yaml-update
+          config:
+            path: ./out/env/after/values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
+        - uses: git-commit
+          config: {path: ./out, message: deploy}
+        - uses: git-push
+          config: {path: ./out}
+        - uses: yaml-update
+          config:
+            path: ./notes/env/after/values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
+        - uses: http
+          config: {method: POST, url: '${hook.url}/${notes}'}
+        - uses: git-commit
+          config: {path: ./notes, message: noted}
+        - uses: git-push
+          config: {path: ./notes}
+`;
     commitTo(
       gitops,
       'main',
-      { '.gantry/demo.yaml': `project: demo\n${ECHO}${withHook('race')}${withHook('budget')}` },
+      {
+        '.gantry/demo.yaml': `project: demo\n${ECHO}${withHook('race')}${withHook('budget')}${newrace}${after('after', 'notes')}${after('afterbudget', 'moving')}`,
+      },
       'project',
     );
     h = {
@@ -336,6 +410,45 @@ describe('a push that loses a race to another writer of the stage’s branch', (
     expect(git(gitops, ['rev-parse', 'stage/race']).trim()).toBe(out.result?.commit);
     expect(git(gitops, ['show', 'stage/race:env/race/values.yaml'])).toContain('tag: 1.0.0');
     expect(git(gitops, ['rev-list', '--merges', 'stage/race']).trim()).toBe('');
+  });
+
+  test('two first promotions: the other writer creates the branch first, ours lands on top of it', async () => {
+    const out = await promoteWith(h, 'newrace', f.id);
+    expect(out.result?.attempts).toBe(2);
+    const main = git(gitops, ['rev-parse', 'main']).trim();
+    expect(git(gitops, ['rev-parse', 'stage/newrace^']).trim()).toBe(main);
+    expect(promotionCommits(gitops, `main..stage/newrace`)).toEqual(['newrace']);
+    expect(git(gitops, ['log', '--format=%s', 'stage/newrace'])).not.toContain('Initial commit');
+    expect(git(gitops, ['show', 'stage/newrace:env/values.yaml'])).toContain('tag: 1.0.0');
+  });
+
+  test('a later push loses its race after the stage’s landed: the rerun finishes it, the promotion is reported', async () => {
+    const stageBefore = git(gitops, ['rev-parse', 'stage/after']).trim();
+    const notesBefore = git(gitops, ['rev-parse', 'notes']).trim();
+    const out = await promoteWith(h, 'after', f.id);
+    expect(out.result?.attempts).toBe(2);
+    expect(promotionCommits(gitops, `${stageBefore}..stage/after`)).toEqual(['after']);
+    const landed = git(gitops, ['rev-parse', 'stage/after']).trim();
+    expect(out.result?.changed).toBe(true);
+    expect(out.result?.commit).toBe(landed);
+    expect(out.result?.changes.length).toBeGreaterThan(0);
+    expect(
+      git(gitops, ['log', '--format=%s', `${notesBefore}..notes`])
+        .trim()
+        .split('\n'),
+    ).toEqual(['noted', 'someone else']);
+  });
+
+  test('a later push that keeps losing: the error says the promotion itself landed', async () => {
+    const before = git(gitops, ['rev-parse', 'stage/afterbudget']).trim();
+    const err = await promoteWith(h, 'afterbudget', f.id).catch((e: unknown) => e as Error);
+    const landed = git(gitops, ['rev-parse', 'stage/afterbudget']).trim();
+    expect(promotionCommits(gitops, `${before}..stage/afterbudget`)).toEqual(['afterbudget']);
+    expect((err as Error).message).toMatch(
+      new RegExp(
+        `was promoted into afterbudget \\(it landed on stage/afterbudget as ${landed.slice(0, 7)}\\), but a later push of its template kept losing races for 3 tries`,
+      ),
+    );
   });
 
   test('a branch that keeps moving: a clear error after the budget, no promotion pushed', async () => {
