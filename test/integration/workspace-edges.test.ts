@@ -164,6 +164,46 @@ stages:
             message: 'render \${{ outputs.source.commits["./src"] }} onto \${{ outputs.target.commits.rendered }}'
         - uses: git-push
           config: {path: ./out}
+  - name: short
+    requestedFreight:
+      - origin: {kind: Warehouse, name: src}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: '${srcURL}'
+            checkout: [{commit: '${old.slice(0, 7)}', path: ./src}]
+        - uses: git-clone
+          config:
+            repoURL: ${gitopsURL}
+            checkout: [{branch: stage/short, create: true, path: ./out}]
+        - uses: copy
+          config: {inPath: ./src/app, outPath: ./out/app}
+        - uses: git-commit
+          config: {path: ./out, message: short}
+        - uses: git-push
+          config: {path: ./out}
+  - name: tagged
+    requestedFreight:
+      - origin: {kind: Warehouse, name: src}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: '${srcURL}'
+            checkout: [{tag: v1, path: ./src}]
+        - uses: git-clone
+          config:
+            repoURL: ${gitopsURL}
+            checkout: [{branch: stage/tagged, create: true, path: ./out}]
+        - uses: copy
+          config: {inPath: ./src/app, outPath: ./out/app}
+        - uses: git-commit
+          config: {path: ./out, message: tagged}
+        - uses: git-push
+          config: {path: ./out}
   - name: qa
     requestedFreight:
       - origin: {kind: Warehouse, name: src}
@@ -195,6 +235,8 @@ stages:
     });
     srcURL = `file://${src}`;
     old = git(src, ['rev-parse', 'main']).trim();
+    // v1 (annotated) marks the older commit; main moves on.
+    git(src, ['tag', '-a', 'v1', '-m', 'one', old], testGitEnv(tmp.path));
     tip = commitTo(src, 'main', { 'app/config.yaml': 'version: tip\n' }, 'newer');
     gitops = createBareRepo(tmp.path, 'gitops', { 'README.md': 'gitops\n' });
     const gitopsURL = `file://${gitops}`;
@@ -224,6 +266,19 @@ stages:
     // `commits` keys: the path as written ("./src"), and the checkout's `as` ("rendered").
     expect(subject).toBe(`render ${old} onto ${initial}`);
     expect(git(gitops, ['show', `stage/dev:${stateFilePath('demo', 'dev')}`])).toContain(f.id);
+  });
+
+  test('an annotated tag: its commit, not the branch tip', async () => {
+    await promoteWith(h, 'tagged', f.id);
+    expect(git(gitops, ['show', 'stage/tagged:app/config.yaml'])).toBe('version: old\n');
+  });
+
+  test('an abbreviated commit SHA is refused, saying a full one is needed; nothing pushed', async () => {
+    const before = git(gitops, ['for-each-ref']);
+    await expect(promoteWith(h, 'short', f.id)).rejects.toThrow(
+      `git-clone: checkout[0]: commit "${old.slice(0, 7)}" is abbreviated; give the full SHA`,
+    );
+    expect(git(gitops, ['for-each-ref'])).toBe(before);
   });
 
   test('fromFreight (sparse): the freight’s commit, only the sparse directory, state in the commit', async () => {
@@ -272,46 +327,52 @@ const ECHO = `warehouses:
 stages:
 `;
 
-describe('a push that loses a race to another writer of the stage’s branch', () => {
-  const tmp = tempDir('gantry-ws-race-');
-  let gitops: string;
-  let h: Harness;
-  let hook: Awaited<ReturnType<typeof startHook>>;
-  const f = makeFreight('1.0.0');
+describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])(
+  'a push that loses a race to another writer of the stage’s branch ($transport)',
+  ({ transport }) => {
+    const tmp = tempDir('gantry-ws-race-');
+    const AUTH = { username: 'gantry-bot', password: 'race-token' };
+    let server: GitHttpServer | undefined;
+    let gitops: string;
+    let h: Harness;
+    let hook: Awaited<ReturnType<typeof startHook>>;
+    const f = makeFreight('1.0.0');
 
-  beforeAll(async () => {
-    // Between the clone and the push (the template's http step), someone else commits.
-    // Each branch but stage/budget moves once; stage/newrace is created by the other writer.
-    const seen = new Map<string, number>();
-    hook = await startHook((path) => {
-      const branch = path.slice(1);
-      const n = (seen.get(branch) ?? 0) + 1;
-      seen.set(branch, n);
-      if (branch !== 'stage/budget' && branch !== 'moving' && n > 1) return;
-      if (branch === 'stage/newrace') git(gitops, ['branch', branch, 'main']);
-      else commitTo(gitops, branch, { [`other-${n}.txt`]: 'x\n' }, 'someone else');
-    });
-    const race = `        - uses: http
+    beforeAll(async () => {
+      // Between the clone and the push (the template's http step), someone else commits.
+      // Each branch but stage/budget moves once; stage/newrace is created by the other writer.
+      const seen = new Map<string, number>();
+      hook = await startHook((path) => {
+        const branch = path.slice(1);
+        const n = (seen.get(branch) ?? 0) + 1;
+        seen.set(branch, n);
+        if (branch !== 'stage/budget' && branch !== 'moving' && n > 1) return;
+        if (branch === 'stage/newrace') git(gitops, ['branch', branch, 'main']);
+        else commitTo(gitops, branch, { [`other-${n}.txt`]: 'x\n' }, 'someone else');
+      });
+      const race = `        - uses: http
           config: {method: POST, url: '${'${{ vars.hook }}'}'}
 `;
-    const files: Record<string, string> = {};
-    for (const s of ['race', 'budget', 'after', 'afterbudget'])
-      files[`env/${s}/values.yaml`] = VALUES;
-    gitops = createBareRepo(tmp.path, 'gitops', files, [
-      'stage/race',
-      'stage/budget',
-      'stage/after',
-      'stage/afterbudget',
-      'notes',
-      'moving',
-    ]);
-    const url = `file://${gitops}`;
-    const withHook = (name: string) =>
-      imageStage(name, url, race).replace(
-        '    promotionTemplate:\n',
-        `    promotionTemplate:\n      vars:\n        - {name: hook, value: '${hook.url}/stage/${name}'}\n`,
-      );
-    const newrace = `  - name: newrace
+      const files: Record<string, string> = {};
+      for (const s of ['race', 'budget', 'after', 'afterbudget'])
+        files[`env/${s}/values.yaml`] = VALUES;
+      gitops = createBareRepo(tmp.path, 'gitops', files, [
+        'stage/race',
+        'stage/budget',
+        'stage/after',
+        'stage/afterbudget',
+        'notes',
+        'moving',
+      ]);
+      if (transport !== 'file://')
+        server = await startGitHttpServer({ root: tmp.path, auth: AUTH });
+      const url = server ? `${server.url}/gitops.git` : `file://${gitops}`;
+      const withHook = (name: string) =>
+        imageStage(name, url, race).replace(
+          '    promotionTemplate:\n',
+          `    promotionTemplate:\n      vars:\n        - {name: hook, value: '${hook.url}/stage/${name}'}\n`,
+        );
+      const newrace = `  - name: newrace
     requestedFreight:
       - origin: {kind: Warehouse, name: echo}
         sources: {direct: true}
@@ -338,8 +399,8 @@ describe('a push that loses a race to another writer of the stage’s branch', (
         - uses: git-push
           config: {path: ./out}
 `;
-    // The stage's push lands, then a later push (another branch) loses its race.
-    const after = (name: string, notes: string) => `  - name: ${name}
+      // The stage's push lands, then a later push (another branch) loses its race.
+      const after = (name: string, notes: string) => `  - name: ${name}
     branch: stage/${name}
     requestedFreight:
       - origin: {kind: Warehouse, name: echo}
@@ -371,101 +432,103 @@ describe('a push that loses a race to another writer of the stage’s branch', (
         - uses: git-push
           config: {path: ./notes}
 `;
-    commitTo(
-      gitops,
-      'main',
-      {
-        '.gantry/demo.yaml': `project: demo\n${ECHO}${withHook('race')}${withHook('budget')}${newrace}${after('after', 'notes')}${after('afterbudget', 'moving')}`,
-      },
-      'project',
-    );
-    h = {
-      tmp: tmp.path,
-      remote: parseRemote(url),
-      raceRetry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
-    };
-    const store = new StateStore({
-      remote: h.remote,
-      cacheDir: join(tmp.path, 'rec'),
-      baseEnv: testGitEnv(tmp.path),
+      commitTo(
+        gitops,
+        'main',
+        {
+          '.gantry/demo.yaml': `project: demo\n${ECHO}${withHook('race')}${withHook('budget')}${newrace}${after('after', 'notes')}${after('afterbudget', 'moving')}`,
+        },
+        'project',
+      );
+      h = {
+        tmp: tmp.path,
+        remote: parseRemote(url, server ? { kind: 'basic', ...AUTH } : undefined),
+        raceRetry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+      };
+      const store = new StateStore({
+        remote: h.remote,
+        cacheDir: join(tmp.path, 'rec'),
+        baseEnv: testGitEnv(tmp.path),
+      });
+      await store.recordFreight('demo', f);
     });
-    await store.recordFreight('demo', f);
-  });
-  afterAll(async () => {
-    await hook.close();
-    tmp.cleanup();
-  });
+    afterAll(async () => {
+      await hook.close();
+      await server?.close();
+      tmp.cleanup();
+    });
 
-  test('the template runs again at the new tip: both commits land, one promotion, attempts 2', async () => {
-    const before = git(gitops, ['rev-parse', 'stage/race']).trim();
-    const out = await promoteWith(h, 'race', f.id);
-    expect(out.result?.attempts).toBe(2);
-    expect(out.result?.changed).toBe(true);
-    expect(hook.calls.filter((c) => c === '/stage/race')).toHaveLength(2);
-    const log = git(gitops, ['log', '--format=%s', `${before}..stage/race`])
-      .trim()
-      .split('\n');
-    expect(log).toEqual(['deploy 1.0.0', 'someone else']);
-    expect(promotionCommits(gitops, `${before}..stage/race`)).toEqual(['race']);
-    expect(git(gitops, ['rev-parse', 'stage/race']).trim()).toBe(out.result?.commit);
-    expect(git(gitops, ['show', 'stage/race:env/race/values.yaml'])).toContain('tag: 1.0.0');
-    expect(git(gitops, ['rev-list', '--merges', 'stage/race']).trim()).toBe('');
-  });
-
-  test('two first promotions: the other writer creates the branch first, ours lands on top of it', async () => {
-    const out = await promoteWith(h, 'newrace', f.id);
-    expect(out.result?.attempts).toBe(2);
-    const main = git(gitops, ['rev-parse', 'main']).trim();
-    expect(git(gitops, ['rev-parse', 'stage/newrace^']).trim()).toBe(main);
-    expect(promotionCommits(gitops, `main..stage/newrace`)).toEqual(['newrace']);
-    expect(git(gitops, ['log', '--format=%s', 'stage/newrace'])).not.toContain('Initial commit');
-    expect(git(gitops, ['show', 'stage/newrace:env/values.yaml'])).toContain('tag: 1.0.0');
-  });
-
-  test('a later push loses its race after the stage’s landed: the rerun finishes it, the promotion is reported', async () => {
-    const stageBefore = git(gitops, ['rev-parse', 'stage/after']).trim();
-    const notesBefore = git(gitops, ['rev-parse', 'notes']).trim();
-    const out = await promoteWith(h, 'after', f.id);
-    expect(out.result?.attempts).toBe(2);
-    expect(promotionCommits(gitops, `${stageBefore}..stage/after`)).toEqual(['after']);
-    const landed = git(gitops, ['rev-parse', 'stage/after']).trim();
-    expect(out.result?.changed).toBe(true);
-    expect(out.result?.commit).toBe(landed);
-    expect(out.result?.changes.length).toBeGreaterThan(0);
-    expect(
-      git(gitops, ['log', '--format=%s', `${notesBefore}..notes`])
+    test('the template runs again at the new tip: both commits land, one promotion, attempts 2', async () => {
+      const before = git(gitops, ['rev-parse', 'stage/race']).trim();
+      const out = await promoteWith(h, 'race', f.id);
+      expect(out.result?.attempts).toBe(2);
+      expect(out.result?.changed).toBe(true);
+      expect(hook.calls.filter((c) => c === '/stage/race')).toHaveLength(2);
+      const log = git(gitops, ['log', '--format=%s', `${before}..stage/race`])
         .trim()
-        .split('\n'),
-    ).toEqual(['noted', 'someone else']);
-  });
+        .split('\n');
+      expect(log).toEqual(['deploy 1.0.0', 'someone else']);
+      expect(promotionCommits(gitops, `${before}..stage/race`)).toEqual(['race']);
+      expect(git(gitops, ['rev-parse', 'stage/race']).trim()).toBe(out.result?.commit);
+      expect(git(gitops, ['show', 'stage/race:env/race/values.yaml'])).toContain('tag: 1.0.0');
+      expect(git(gitops, ['rev-list', '--merges', 'stage/race']).trim()).toBe('');
+    });
 
-  test('a later push that keeps losing: the error says the promotion itself landed', async () => {
-    const before = git(gitops, ['rev-parse', 'stage/afterbudget']).trim();
-    const err = await promoteWith(h, 'afterbudget', f.id).catch((e: unknown) => e as Error);
-    const landed = git(gitops, ['rev-parse', 'stage/afterbudget']).trim();
-    expect(promotionCommits(gitops, `${before}..stage/afterbudget`)).toEqual(['afterbudget']);
-    expect((err as Error).message).toMatch(
-      new RegExp(
-        `was promoted into afterbudget \\(it landed on stage/afterbudget as ${landed.slice(0, 7)}\\), but a later push of its template kept losing races for 3 tries`,
-      ),
-    );
-  });
+    test('two first promotions: the other writer creates the branch first, ours lands on top of it', async () => {
+      const out = await promoteWith(h, 'newrace', f.id);
+      expect(out.result?.attempts).toBe(2);
+      const main = git(gitops, ['rev-parse', 'main']).trim();
+      expect(git(gitops, ['rev-parse', 'stage/newrace^']).trim()).toBe(main);
+      expect(promotionCommits(gitops, `main..stage/newrace`)).toEqual(['newrace']);
+      expect(git(gitops, ['log', '--format=%s', 'stage/newrace'])).not.toContain('Initial commit');
+      expect(git(gitops, ['show', 'stage/newrace:env/values.yaml'])).toContain('tag: 1.0.0');
+    });
 
-  test('a branch that keeps moving: a clear error after the budget, no promotion pushed', async () => {
-    const before = git(gitops, ['rev-parse', 'stage/budget']).trim();
-    await expect(promoteWith(h, 'budget', f.id)).rejects.toThrow(
-      /could not promote .* into budget: the branches its template pushes kept moving for 3 tries/,
-    );
-    expect(hook.calls.filter((c) => c === '/stage/budget')).toHaveLength(3);
-    expect(promotionCommits(gitops, `${before}..stage/budget`)).toEqual([]);
-    expect(
-      git(gitops, ['log', '--format=%s', `${before}..stage/budget`])
-        .trim()
-        .split('\n'),
-    ).toEqual(['someone else', 'someone else', 'someone else']);
-    expect(git(gitops, ['show', 'stage/budget:env/budget/values.yaml'])).toBe(VALUES);
-  });
-});
+    test('a later push loses its race after the stage’s landed: the rerun finishes it, the promotion is reported', async () => {
+      const stageBefore = git(gitops, ['rev-parse', 'stage/after']).trim();
+      const notesBefore = git(gitops, ['rev-parse', 'notes']).trim();
+      const out = await promoteWith(h, 'after', f.id);
+      expect(out.result?.attempts).toBe(2);
+      expect(promotionCommits(gitops, `${stageBefore}..stage/after`)).toEqual(['after']);
+      const landed = git(gitops, ['rev-parse', 'stage/after']).trim();
+      expect(out.result?.changed).toBe(true);
+      expect(out.result?.commit).toBe(landed);
+      expect(out.result?.changes.length).toBeGreaterThan(0);
+      expect(
+        git(gitops, ['log', '--format=%s', `${notesBefore}..notes`])
+          .trim()
+          .split('\n'),
+      ).toEqual(['noted', 'someone else']);
+    });
+
+    test('a later push that keeps losing: the error says the promotion itself landed', async () => {
+      const before = git(gitops, ['rev-parse', 'stage/afterbudget']).trim();
+      const err = await promoteWith(h, 'afterbudget', f.id).catch((e: unknown) => e as Error);
+      const landed = git(gitops, ['rev-parse', 'stage/afterbudget']).trim();
+      expect(promotionCommits(gitops, `${before}..stage/afterbudget`)).toEqual(['afterbudget']);
+      expect((err as Error).message).toMatch(
+        new RegExp(
+          `was promoted into afterbudget \\(it landed on stage/afterbudget as ${landed.slice(0, 7)}\\), but a later push of its template kept losing races for 3 tries`,
+        ),
+      );
+    });
+
+    test('a branch that keeps moving: a clear error after the budget, no promotion pushed', async () => {
+      const before = git(gitops, ['rev-parse', 'stage/budget']).trim();
+      await expect(promoteWith(h, 'budget', f.id)).rejects.toThrow(
+        /could not promote .* into budget: the branches its template pushes kept moving for 3 tries/,
+      );
+      expect(hook.calls.filter((c) => c === '/stage/budget')).toHaveLength(3);
+      expect(promotionCommits(gitops, `${before}..stage/budget`)).toEqual([]);
+      expect(
+        git(gitops, ['log', '--format=%s', `${before}..stage/budget`])
+          .trim()
+          .split('\n'),
+      ).toEqual(['someone else', 'someone else', 'someone else']);
+      expect(git(gitops, ['show', 'stage/budget:env/budget/values.yaml'])).toBe(VALUES);
+    });
+  },
+);
 
 describe('guarantees, over smart HTTP with auth', () => {
   const tmp = tempDir('gantry-ws-guard-');

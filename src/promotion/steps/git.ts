@@ -163,8 +163,13 @@ export const gitClone: StepDefinition = {
       if (refs.length > 1) {
         throw new ConfigError(`${where}: set at most one of branch, commit and tag`);
       }
-      if (commit !== undefined && !/^[0-9a-f]{7,64}$/i.test(commit)) {
-        throw new ConfigError(`${where}: commit ${JSON.stringify(commit)} is not a commit SHA`);
+      if (commit !== undefined && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(commit)) {
+        // A server hands out commits by their full name only: an abbreviation cannot be fetched.
+        throw new ConfigError(
+          /^[0-9a-f]{4,63}$/i.test(commit)
+            ? `${where}: commit ${JSON.stringify(commit)} is abbreviated; give the full SHA (40 hex characters, as commitFrom(...).ID gives it)`
+            : `${where}: commit ${JSON.stringify(commit)} is not a commit SHA`,
+        );
       }
       const key = optionalString(where, c, 'as') ?? path;
       if (seen.has(key))
