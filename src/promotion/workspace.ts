@@ -361,14 +361,19 @@ export class Workspace {
     return commits;
   }
 
-  /** git-clear: every file of the checkout removed (tracked ones staged as deletions). */
+  /**
+   * git-clear: every file of the checkout removed (tracked ones staged as deletions), but in the
+   * GitOps repository `.gantry/`, as in gantry's short form: on the default branch it holds the
+   * project files, and on any branch the state of every stage deploying from it.
+   */
   async clear(written: string): Promise<number> {
     const c = this.checkout(written, 'git-clear: path');
     const git = (args: string[]) => this.run(c.repo, args, c.dir);
-    await git(['rm', '-r', '-q', '-f', '--sparse', '--ignore-unmatch', '--', '.']);
+    const keep = c.repo.gitops ? [':(exclude).gantry'] : [];
+    await git(['rm', '-r', '-q', '-f', '--sparse', '--ignore-unmatch', '--', '.', ...keep]);
     let removed = 0;
     for (const e of await readdir(c.dir)) {
-      if (e === '.git') continue;
+      if (e === '.git' || (c.repo.gitops && e === '.gantry')) continue;
       await rm(join(c.dir, e), { recursive: true, force: true });
       removed++;
     }

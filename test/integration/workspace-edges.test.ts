@@ -649,6 +649,41 @@ ${push}`;
         `${lockedServer.url.replace('//', `//${LIB_AUTH.username}:${LIB_AUTH.password}@`)}/lib.git`,
       ),
       cloneSecond('fresh', `${openServer.url}/lib.git`),
+      // A rendered template on the branch that holds the project and other stages' state.
+      `  - name: onmain
+    branch: main
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: GITOPS
+            checkout: [{branch: main, path: ./out}]
+        - uses: git-clone
+          config:
+            repoURL: '${openServer.url}/lib.git'
+            checkout: [{branch: main, path: ./lib}]
+        - uses: git-clear
+          config: {path: ./out}
+        - uses: copy
+          config: {inPath: ./lib/lib.txt, outPath: ./out/lib.txt}
+        - uses: git-commit
+          config: {path: ./out, message: rendered into main}
+        - uses: git-push
+          config: {path: ./out}
+  - name: shortmain
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: env/skip/values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
+`,
       // What lint cannot know (it comes from a step's outputs) is refused when the push runs.
       runtimeGuard(
         'rtbypass',
@@ -794,6 +829,22 @@ ${push}`;
     expect(again.result?.changed).toBe(false);
     expect(hook.calls).toEqual(['/committed', '/skipped']);
     expect(git(gitops, ['rev-parse', 'stage/skip']).trim()).toBe(tip);
+  });
+
+  test('git-clear of the GitOps default branch keeps .gantry/: the project and other stages’ state survive', async () => {
+    await promoteWith(h, 'shortmain', f.id);
+    expect(git(gitops, ['ls-tree', '-r', '--name-only', 'main'])).toContain(
+      '.gantry/state/demo/shortmain.yaml',
+    );
+    const out = await promoteWith(h, 'onmain', f.id);
+    expect(out.result?.changed).toBe(true);
+    const files = git(gitops, ['ls-tree', '-r', '--name-only', 'main']).trim().split('\n');
+    expect(files).toEqual([
+      '.gantry/demo.yaml',
+      '.gantry/state/demo/onmain.yaml',
+      '.gantry/state/demo/shortmain.yaml',
+      'lib.txt',
+    ]);
   });
 });
 

@@ -246,7 +246,7 @@ export const gitClear: StepDefinition = {
   schema: {
     type: 'object',
     description:
-      "Empties a checkout (everything but `.git`), so that later steps write a rendered branch's whole content. Without git-clone: the stage's checkout, keeping `.gantry/`.",
+      "Empties a checkout (everything but `.git`, and `.gantry/` in the GitOps repository: the project files and the stages' state), so that later steps write a rendered branch's whole content. Without git-clone: the stage's checkout.",
     additionalProperties: false,
     required: ['path'],
     properties: { path: nonEmpty('The checkout (`./out`); `.` without git-clone.') },
