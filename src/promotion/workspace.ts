@@ -136,6 +136,8 @@ export class Workspace {
   /** Commits pushed in this promotion, by branch, for git-open-pr's defaults and its Skipped. */
   readonly pushed = new Map<string, { commit: string; base?: string; checkout: Checkout }>();
   private readonly statePath: string;
+  /** Tags git-push was asked to send before the stage's commit left: they go right after it. */
+  private readonly deferredTags: { c: Checkout; tag: string }[] = [];
 
   constructor(readonly o: WorkspaceOptions) {
     this.root = join(o.dir, 'work');
@@ -455,15 +457,13 @@ export class Workspace {
     if (spec.tag !== undefined) {
       if (this.o.dryRun) {
         this.o.log(`git-push: dry run, tag ${spec.tag} not pushed`);
+      } else if (!this.landing) {
+        // Pushed now, a tag would stay behind on a commit that never lands when the stage's push
+        // then loses a race, and the rerun could not push it again: it leaves with the promotion.
+        this.o.log(`git-push: tag ${spec.tag} will be pushed once the stage's commit is`);
+        this.deferredTags.push({ c, tag: spec.tag });
       } else {
-        const args = ['push', '--porcelain', 'origin', `refs/tags/${spec.tag}`];
-        const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
-        if (res.exitCode !== 0) {
-          if (PUSH_RACE.test(res.stdout)) {
-            throw new OperationError(`git-push: tag ${spec.tag} already exists in ${c.repo.url}`);
-          }
-          throw c.repo.git.error(args, res);
-        }
+        await this.pushTag(c, spec.tag);
       }
       return { branch: c.branch ?? '', commit: head, ...optionalUrl(url(head)) };
     }
@@ -509,6 +509,16 @@ export class Workspace {
     return { branch: target, commit: head, ...optionalUrl(url(head)) };
   }
 
+  private async pushTag(c: Checkout, tag: string): Promise<void> {
+    const args = ['push', '--porcelain', 'origin', `refs/tags/${tag}`];
+    const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
+    if (res.exitCode === 0) return;
+    if (PUSH_RACE.test(res.stdout)) {
+      throw new OperationError(`git-push: tag ${tag} already exists in ${c.repo.url}`);
+    }
+    throw c.repo.git.error(args, res);
+  }
+
   private async pushRef(c: Checkout, commit: string, target: string, force: boolean) {
     const args = [
       'push',
@@ -548,6 +558,9 @@ export class Workspace {
     };
     if (head === parent) {
       this.landing = { ...base, changed: false, commit: head, changes: [] };
+      if (!this.o.dryRun) {
+        for (const t of this.deferredTags.splice(0)) await this.pushTag(t.c, t.tag);
+      }
       return { branch: target, commit: head, ...optionalUrl(commitUrl(c.repo.url, head)) };
     }
     const wrote = await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], {
@@ -593,6 +606,7 @@ export class Workspace {
       ...(pullRequest ? { pullRequest } : {}),
     };
     this.pushed.set(target, { commit, ...(parent ? { base: parent } : {}), checkout: c });
+    for (const t of this.deferredTags.splice(0)) await this.pushTag(t.c, t.tag);
     return { branch: target, commit, ...optionalUrl(commitUrl(c.repo.url, commit)) };
   }
 

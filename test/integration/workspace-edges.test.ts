@@ -354,13 +354,14 @@ describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])
           config: {method: POST, url: '${'${{ vars.hook }}'}'}
 `;
       const files: Record<string, string> = {};
-      for (const s of ['race', 'budget', 'after', 'afterbudget'])
+      for (const s of ['race', 'budget', 'after', 'afterbudget', 'tagrace'])
         files[`env/${s}/values.yaml`] = VALUES;
       gitops = createBareRepo(tmp.path, 'gitops', files, [
         'stage/race',
         'stage/budget',
         'stage/after',
         'stage/afterbudget',
+        'stage/tagrace',
         'notes',
         'moving',
       ]);
@@ -396,6 +397,33 @@ describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])
           config: {method: POST, url: '${hook.url}/stage/newrace'}
         - uses: git-commit
           config: {path: ./out, message: rendered}
+        - uses: git-push
+          config: {path: ./out}
+`;
+      // The tag is pushed before the branch, and the branch's push then loses a race.
+      const tagrace = `  - name: tagrace
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: ${url}
+            checkout: [{branch: stage/tagrace, path: ./out}]
+        - uses: yaml-update
+          config:
+            path: ./out/env/tagrace/values.yaml
+            updates: [{key: image.tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
+        - uses: git-commit
+          config: {path: ./out, message: deploy}
+        - uses: git-tag
+          config: {path: ./out, tag: release-1, message: release}
+        - uses: git-push
+          as: tag
+          config: {path: ./out, tag: release-1}
+        - uses: http
+          config: {method: POST, url: '${hook.url}/stage/tagrace'}
         - uses: git-push
           config: {path: ./out}
 `;
@@ -436,7 +464,7 @@ describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])
         gitops,
         'main',
         {
-          '.gantry/demo.yaml': `project: demo\n${ECHO}${withHook('race')}${withHook('budget')}${newrace}${after('after', 'notes')}${after('afterbudget', 'moving')}`,
+          '.gantry/demo.yaml': `project: demo\n${ECHO}${withHook('race')}${withHook('budget')}${newrace}${after('after', 'notes')}${after('afterbudget', 'moving')}${tagrace}`,
         },
         'project',
       );
@@ -499,6 +527,21 @@ describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])
           .trim()
           .split('\n'),
       ).toEqual(['noted', 'someone else']);
+    });
+
+    test('a tag pushed before the branch whose push then loses: the tag ends on the commit that landed', async () => {
+      const before = git(gitops, ['rev-parse', 'stage/tagrace']).trim();
+      const out = await promoteWith(h, 'tagrace', f.id);
+      expect(out.result?.attempts).toBe(2);
+      expect(promotionCommits(gitops, `${before}..stage/tagrace`)).toEqual(['tagrace']);
+      const tip = git(gitops, ['rev-parse', 'stage/tagrace']).trim();
+      expect(git(gitops, ['rev-parse', 'release-1^{commit}']).trim()).toBe(tip);
+      // Promoted again with nothing to change: the stage's push is a no-op, the tag still goes.
+      git(gitops, ['tag', '-d', 'release-1']);
+      const again = await promoteWith(h, 'tagrace', f.id);
+      expect(again.result?.changed).toBe(false);
+      expect(git(gitops, ['rev-parse', 'stage/tagrace']).trim()).toBe(tip);
+      expect(git(gitops, ['rev-parse', 'release-1^{commit}']).trim()).toBe(tip);
     });
 
     test('a later push that keeps losing: the error says the promotion itself landed', async () => {
