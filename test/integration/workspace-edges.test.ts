@@ -980,3 +980,67 @@ ${COMMIT}        - uses: git-push
     expect(refs()).toBe(before);
   });
 });
+
+describe('concurrent workspace promotions of stages sharing one branch, over smart HTTP', () => {
+  const tmp = tempDir('gantry-ws-many-');
+  const AUTH = { username: 'gantry-bot', password: 'many-token' };
+  const STAGES = ['a', 'b', 'c', 'd', 'e', 'f'];
+  let server: GitHttpServer;
+  let gitops: string;
+  let remote: Remote;
+  const freight = STAGES.map((s, i) =>
+    makeFreight(`2.0.${i}`, { createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString() }),
+  );
+
+  beforeAll(async () => {
+    server = await startGitHttpServer({ root: tmp.path, auth: AUTH });
+    const url = `${server.url}/gitops.git`;
+    const files: Record<string, string> = {};
+    for (const s of STAGES) files[`env/${s}/values.yaml`] = VALUES;
+    gitops = createBareRepo(tmp.path, 'gitops', files);
+    const stages = STAGES.map((s) =>
+      imageStage(s, url).replace(
+        `{branch: stage/${s}, path: ./out}`,
+        '{branch: main, path: ./out}',
+      ),
+    );
+    commitTo(
+      gitops,
+      'main',
+      { '.gantry/demo.yaml': `project: demo\n${ECHO}${stages.join('')}` },
+      'p',
+    );
+    remote = parseRemote(url, { kind: 'basic', ...AUTH });
+    const store = new StateStore({
+      remote,
+      cacheDir: join(tmp.path, 'rec'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    for (const f of freight) await store.recordFreight('demo', f);
+  });
+  afterAll(async () => {
+    await server.close();
+    tmp.cleanup();
+  });
+
+  test('every promotion lands once, history stays linear, each commit carries its own state', async () => {
+    const before = git(gitops, ['rev-parse', 'main']).trim();
+    const h: Harness = { tmp: tmp.path, remote };
+    const outcomes = await Promise.all(
+      STAGES.map((s, i) => promoteWith(h, s, (freight[i] as Freight).id)),
+    );
+    expect(outcomes.every((o) => o.result?.changed)).toBe(true);
+    expect(outcomes.some((o) => (o.result?.attempts ?? 0) > 1)).toBe(true);
+    expect(git(gitops, ['rev-list', '--merges', 'main']).trim()).toBe('');
+    expect(promotionCommits(gitops, `${before}..main`).sort()).toEqual([...STAGES].sort());
+    STAGES.forEach((s, i) => {
+      const commit = outcomes[i]?.result?.commit as string;
+      expect(git(gitops, ['show', `${commit}:env/${s}/values.yaml`])).toContain(`tag: 2.0.${i}`);
+      expect(git(gitops, ['show', `${commit}:${stateFilePath('demo', s)}`])).toContain(
+        (freight[i] as Freight).id,
+      );
+      // Every stage's manifests on main agree with its state.
+      expect(git(gitops, ['show', `main:env/${s}/values.yaml`])).toContain(`tag: 2.0.${i}`);
+    });
+  });
+});
