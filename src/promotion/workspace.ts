@@ -310,6 +310,15 @@ export class Workspace {
       if (this.checkouts.has(path)) {
         throw new ConfigError(`checkout path ${JSON.stringify(c.path)} is used twice`);
       }
+      // Git keeps a branch in one worktree: a second would move the first one's branch under it.
+      const twin = [...this.checkouts.values()].find(
+        (o) => o.repo.dir === repo.dir && branch !== undefined && o.branch === branch,
+      );
+      if (twin) {
+        throw new ConfigError(
+          `checkout path ${JSON.stringify(c.path)}: branch ${branch} of ${repo.url} is checked out at ${twin.written} already; a branch has one checkout per promotion (check out a commit or tag for a second, read-only copy)`,
+        );
+      }
       const dir = join(this.root, path);
       await mkdir(dirname(dir), { recursive: true });
       let ref: string;

@@ -204,6 +204,48 @@ stages:
           config: {path: ./out, message: tagged}
         - uses: git-push
           config: {path: ./out}
+  - name: twosteps
+    requestedFreight:
+      - origin: {kind: Warehouse, name: src}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: ${gitopsURL}
+            checkout: [{branch: main, path: ./base}]
+        - uses: git-clone
+          config:
+            repoURL: ${gitopsURL}/
+            checkout: [{branch: stage/twosteps, create: true, path: ./out}]
+        - uses: git-clone
+          config:
+            repoURL: '${srcURL.replace(/\.git$/, '')}'
+            checkout: [{fromFreight: true, path: ./src}]
+        - uses: copy
+          config: {inPath: ./base/README.md, outPath: ./out/README.md}
+        - uses: copy
+          config: {inPath: ./src/app, outPath: ./out/app}
+        - uses: git-commit
+          config: {path: ./out, message: two}
+        - uses: git-push
+          config: {path: ./out}
+  - name: twice
+    requestedFreight:
+      - origin: {kind: Warehouse, name: src}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: ${gitopsURL}
+            checkout: [{branch: main, path: ./a}, {branch: main, path: ./b}, {branch: stage/twice, create: true, path: ./out}]
+        - uses: copy
+          config: {inPath: ./b/README.md, outPath: ./out/README.md}
+        - uses: git-commit
+          config: {path: ./out, message: two}
+        - uses: git-push
+          config: {path: ./out}
   - name: qa
     requestedFreight:
       - origin: {kind: Warehouse, name: src}
@@ -277,6 +319,24 @@ stages:
     const before = git(gitops, ['for-each-ref']);
     await expect(promoteWith(h, 'short', f.id)).rejects.toThrow(
       `git-clone: checkout[0]: commit "${old.slice(0, 7)}" is abbreviated; give the full SHA`,
+    );
+    expect(git(gitops, ['for-each-ref'])).toBe(before);
+  });
+
+  test('two checkouts, one through each spelling of a URL: the source by fromFreight, a second clone step of the GitOps repository', async () => {
+    const out = await promoteWith(h, 'twosteps', f.id);
+    expect(out.result?.changed).toBe(true);
+    expect(git(gitops, ['show', 'stage/twosteps:README.md'])).toBe('gitops\n');
+    expect(git(gitops, ['show', 'stage/twosteps:app/config.yaml'])).toBe('version: old\n');
+  });
+
+  test('one branch checked out twice: a clear error naming both paths, nothing pushed', async () => {
+    const before = git(gitops, ['for-each-ref']);
+    await expect(promoteWith(h, 'twice', f.id)).rejects.toThrow(
+      '(git-clone): checkout path "./b": branch main of file://',
+    );
+    await expect(promoteWith(h, 'twice', f.id)).rejects.toThrow(
+      'is checked out at ./a already; a branch has one checkout per promotion',
     );
     expect(git(gitops, ['for-each-ref'])).toBe(before);
   });
