@@ -76,6 +76,8 @@ export interface Checkout {
   stage: boolean;
   /** The stage's state as the branch held it when cloned (read before any git-clear). */
   previous?: StageState;
+  /** The messages of the promotion's commit, once git-commit made it here (state and record). */
+  recorded?: string[];
   /** The commit identity for this clone (`author` of git-clone). */
   identity?: GitIdentity;
 }
@@ -419,22 +421,32 @@ export class Workspace {
     const others = c.stage ? ['--', '.', `:(exclude)${this.statePath}`] : [];
     let dirty = (await git(['status', '--porcelain', ...others])).stdout.trim() !== '';
     let text = message;
+    let amend = false;
     if (c.stage) {
       const { before, changes } = stageChange(this.o.write, c.previous);
-      if (before?.id === this.o.write.freight.id && !dirty) {
+      if (!c.recorded && before?.id === this.o.write.freight.id && !dirty) {
         return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
       }
-      const state = nextStageState(this.o.write, c.previous, this.o.host.now());
-      const file = join(c.dir, this.statePath);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, serializeStageState(state));
-      await git(['add', '-A', '--sparse']);
-      dirty = true;
-      text = promotionMessage(this.o.write, changes, [...edits], message);
+      if (!c.recorded) {
+        const state = nextStageState(this.o.write, c.previous, this.o.host.now());
+        const file = join(c.dir, this.statePath);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, serializeStageState(state));
+        await git(['add', '-A', '--sparse']);
+        dirty = true;
+      }
+      if (dirty) {
+        // A promotion is one commit on the stage's branch (its history lists each commit that
+        // carries the record): a later git-commit here, before the push, amends it.
+        amend = c.recorded !== undefined && !this.landing;
+        c.recorded = [...(amend ? (c.recorded ?? []) : []), message];
+        text = promotionMessage(this.o.write, changes, [...edits], c.recorded.join('\n\n'));
+      }
     }
     if (!dirty)
       return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
-    await git(['commit', '-q', '-F', '-'], text.endsWith('\n') ? text : `${text}\n`);
+    const args = ['commit', '-q', ...(amend ? ['--amend'] : []), '-F', '-'];
+    await git(args, text.endsWith('\n') ? text : `${text}\n`);
     return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: true };
   }
 

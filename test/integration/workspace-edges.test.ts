@@ -704,7 +704,16 @@ ${push}`;
     createBareRepo(root, 'other', { 'lib.txt': 'other\n' });
     const url = `${gitopsServer.url}/gitops.git`;
     const files: Record<string, string> = { 'other/keep.txt': 'keep\n' };
-    const existing = ['tagged', 'sparse', 'escape', 'link', 'skip', 'rtbypass', 'rtforce'];
+    const existing = [
+      'tagged',
+      'sparse',
+      'escape',
+      'link',
+      'skip',
+      'rtbypass',
+      'rtforce',
+      'twocommits',
+    ];
     for (const s of existing) {
       files[`env/${s}/values.yaml`] = VALUES;
     }
@@ -744,6 +753,17 @@ ${push}`;
       ),
       imageStage('link', url).replace('env/link/values.yaml', 'env/away/values.yaml'),
       imageStage('skip', url) + skipSteps,
+      imageStage(
+        'twocommits',
+        url,
+        `        - uses: git-commit
+          config: {path: ./out, message: first}
+        - uses: yaml-update
+          config:
+            path: ./out/env/twocommits/values.yaml
+            updates: [{key: image.tag, value: second}]
+`,
+      ),
       cloneSecond('lib', `${openServer.url}/lib.git`),
       cloneSecond('locked', `${lockedServer.url}/lib.git`),
       cloneSecond('neighbour', `${gitopsServer.url}/other.git`),
@@ -932,6 +952,23 @@ ${push}`;
     expect(again.result?.changed).toBe(false);
     expect(hook.calls).toEqual(['/committed', '/skipped']);
     expect(git(gitops, ['rev-parse', 'stage/skip']).trim()).toBe(tip);
+  });
+
+  test('two git-commits of the stage’s checkout before its push: one promotion commit with both', async () => {
+    const before = git(gitops, ['rev-parse', 'stage/twocommits']).trim();
+    const out = await promoteWith(h, 'twocommits', f.id);
+    expect(out.result?.changed).toBe(true);
+    const range = `${before}..stage/twocommits`;
+    expect(git(gitops, ['rev-list', range]).trim()).toBe(out.result?.commit);
+    expect(promotionCommits(gitops, range)).toEqual(['twocommits']);
+    const body = git(gitops, ['log', '-1', '--format=%B', 'stage/twocommits']);
+    expect(body).toMatch(/^first\n\ndeploy 1\.0\.0\n/);
+    expect(git(gitops, ['show', 'stage/twocommits:env/twocommits/values.yaml'])).toContain(
+      'tag: second',
+    );
+    expect(
+      git(gitops, ['show', `stage/twocommits:${stateFilePath('demo', 'twocommits')}`]),
+    ).toContain(f.id);
   });
 
   test('git-clear of the GitOps default branch keeps .gantry/: the project and other stages’ state survive', async () => {
