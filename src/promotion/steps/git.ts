@@ -291,7 +291,7 @@ export const gitCommit: StepDefinition = {
   schema: {
     type: 'object',
     description:
-      "Commits everything in a checkout when anything changed (status Skipped otherwise). In the stage's checkout the stage's state file rides in the commit and gantry's record (versions, trailers) follows the message. Output `commit`.",
+      "Commits everything in a checkout when anything changed (status Skipped otherwise). In the stage's checkout the stage's state file rides in the commit and gantry's record (versions, trailers) follows the message; a second git-commit there before the push amends that commit, since a promotion is one commit. Output `commit`.",
     additionalProperties: false,
     properties: {
       path: nonEmpty('The checkout to commit (`./out`).'),
