@@ -18,7 +18,7 @@ import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import type { PromoteOptions } from './promote.js';
 import { runSteps } from './steps/engine.js';
-import { Workspace } from './workspace.js';
+import { Workspace, type StageLanding } from './workspace.js';
 
 export interface WorkspacePromotion {
   options: PromoteOptions;
@@ -54,6 +54,10 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
   const started = now();
   let attempts = 0;
   let transient = 0;
+  // The stage's commit that an earlier attempt pushed before a later push of its template lost a
+  // race: the attempts after it find the stage promoted already (git-commit is Skipped), and what
+  // they report must still be that commit.
+  let earlier: StageLanding | undefined;
 
   const attempt = async (): Promise<PromotionResult> => {
     attempts++;
@@ -88,7 +92,8 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
           o.registry,
         );
       } catch (err) {
-        const landed = ws.landing;
+        const landed = ws.landing?.changed ? ws.landing : earlier;
+        if (err instanceof RaceLostError && ws.landing?.changed && !o.dryRun) earlier = ws.landing;
         // A step after the stage's push failed: the promotion is on the branch; say so.
         if (landed?.changed && !o.dryRun && !(err instanceof RaceLostError)) {
           const what = landed.pullRequest
@@ -101,7 +106,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
         }
         throw err;
       }
-      const landed = ws.landing;
+      const landed = ws.landing && !ws.landing.changed && earlier ? earlier : ws.landing;
       if (!landed) {
         throw new OperationError(
           done.pending
@@ -135,6 +140,11 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
   ).catch((err: unknown) => {
     if (err instanceof RaceLostError) {
       const seconds = ((now() - started) / 1000).toFixed(1);
+      if (earlier) {
+        throw new OperationError(
+          `${a.freight.alias} was promoted into ${stage.name} (it landed on ${earlier.pushedTo} as ${earlier.commit.slice(0, 7)}), but a later push of its template kept losing races for ${attempts} tries in ${seconds} s (${err.message})`,
+        );
+      }
       throw new OperationError(
         `could not promote ${a.freight.alias} into ${stage.name}: the branches its template pushes kept moving for ${attempts} tries in ${seconds} s; nothing more was pushed, run the promotion again (${err.message})`,
       );

@@ -18,7 +18,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Git, type GitIdentity } from '../git/index.js';
+import { Git, GitError, type GitIdentity } from '../git/index.js';
 import { parseRemote } from '../git/remote.js';
 import { githubRepoOf } from '../github/url.js';
 import type { VersionChange } from '../freight/changes.js';
@@ -76,6 +76,8 @@ export interface Checkout {
   stage: boolean;
   /** The stage's state as the branch held it when cloned (read before any git-clear). */
   previous?: StageState;
+  /** The messages of the promotion's commit, once git-commit made it here (state and record). */
+  recorded?: string[];
   /** The commit identity for this clone (`author` of git-clone). */
   identity?: GitIdentity;
 }
@@ -136,6 +138,8 @@ export class Workspace {
   /** Commits pushed in this promotion, by branch, for git-open-pr's defaults and its Skipped. */
   readonly pushed = new Map<string, { commit: string; base?: string; checkout: Checkout }>();
   private readonly statePath: string;
+  /** Tags git-push was asked to send before the stage's commit left: they go right after it. */
+  private readonly deferredTags: { c: Checkout; tag: string }[] = [];
 
   constructor(readonly o: WorkspaceOptions) {
     this.root = join(o.dir, 'work');
@@ -235,6 +239,22 @@ export class Workspace {
    */
   async clone(spec: CloneSpec): Promise<Record<string, string>> {
     const repo = await this.repo(spec.repoURL, spec.insecureSkipTLSVerify);
+    try {
+      return await this.checkOut(repo, spec);
+    } catch (err) {
+      // Git's own advice (set GANTRY_TOKEN) is wrong here: gantry's token is the GitOps
+      // repository's, and it is kept from every other repository on purpose.
+      if (!repo.gitops && err instanceof GitError && err.kind === 'auth') {
+        throw new OperationError(
+          `git-clone: ${repo.url} asks for credentials, and gantry sends its token only to the GitOps repository (${this.o.host.remoteUrl}): give this repository's own credentials in its URL (from a secret) or through a git credential helper`,
+          { cause: err },
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async checkOut(repo: ClonedRepo, spec: CloneSpec): Promise<Record<string, string>> {
     const git = (args: string[], cwd = repo.dir) => this.run(repo, args, cwd);
     // Which branches exist, and the default branch, in one round trip.
     const listing = (
@@ -252,7 +272,7 @@ export class Workspace {
       const branch =
         c.branch ?? (c.commit === undefined && c.tag === undefined ? defaultBranch : undefined);
       if (c.commit === undefined && c.tag === undefined && branch === undefined) {
-        throw new OperationError(`${spec.repoURL} has no default branch to check out`);
+        throw new OperationError(`${repo.url} has no default branch to check out`);
       }
       const tip = branch === undefined ? undefined : heads.get(branch);
       if (branch !== undefined && tip === undefined && !c.create) {
@@ -291,6 +311,15 @@ export class Workspace {
       }
       if (this.checkouts.has(path)) {
         throw new ConfigError(`checkout path ${JSON.stringify(c.path)} is used twice`);
+      }
+      // Git keeps a branch in one worktree: a second would move the first one's branch under it.
+      const twin = [...this.checkouts.values()].find(
+        (o) => o.repo.dir === repo.dir && branch !== undefined && o.branch === branch,
+      );
+      if (twin) {
+        throw new ConfigError(
+          `checkout path ${JSON.stringify(c.path)}: branch ${branch} of ${repo.url} is checked out at ${twin.written} already; a branch has one checkout per promotion (check out a commit or tag for a second, read-only copy)`,
+        );
       }
       const dir = join(this.root, path);
       await mkdir(dirname(dir), { recursive: true });
@@ -345,14 +374,19 @@ export class Workspace {
     return commits;
   }
 
-  /** git-clear: every file of the checkout removed (tracked ones staged as deletions). */
+  /**
+   * git-clear: every file of the checkout removed (tracked ones staged as deletions), but in the
+   * GitOps repository `.gantry/`, as in gantry's short form: on the default branch it holds the
+   * project files, and on any branch the state of every stage deploying from it.
+   */
   async clear(written: string): Promise<number> {
     const c = this.checkout(written, 'git-clear: path');
     const git = (args: string[]) => this.run(c.repo, args, c.dir);
-    await git(['rm', '-r', '-q', '-f', '--sparse', '--ignore-unmatch', '--', '.']);
+    const keep = c.repo.gitops ? [':(exclude).gantry'] : [];
+    await git(['rm', '-r', '-q', '-f', '--sparse', '--ignore-unmatch', '--', '.', ...keep]);
     let removed = 0;
     for (const e of await readdir(c.dir)) {
-      if (e === '.git') continue;
+      if (e === '.git' || (c.repo.gitops && e === '.gantry')) continue;
       await rm(join(c.dir, e), { recursive: true, force: true });
       removed++;
     }
@@ -387,22 +421,32 @@ export class Workspace {
     const others = c.stage ? ['--', '.', `:(exclude)${this.statePath}`] : [];
     let dirty = (await git(['status', '--porcelain', ...others])).stdout.trim() !== '';
     let text = message;
+    let amend = false;
     if (c.stage) {
       const { before, changes } = stageChange(this.o.write, c.previous);
-      if (before?.id === this.o.write.freight.id && !dirty) {
+      if (!c.recorded && before?.id === this.o.write.freight.id && !dirty) {
         return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
       }
-      const state = nextStageState(this.o.write, c.previous, this.o.host.now());
-      const file = join(c.dir, this.statePath);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, serializeStageState(state));
-      await git(['add', '-A', '--sparse']);
-      dirty = true;
-      text = promotionMessage(this.o.write, changes, [...edits], message);
+      if (!c.recorded) {
+        const state = nextStageState(this.o.write, c.previous, this.o.host.now());
+        const file = join(c.dir, this.statePath);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, serializeStageState(state));
+        await git(['add', '-A', '--sparse']);
+        dirty = true;
+      }
+      if (dirty) {
+        // A promotion is one commit on the stage's branch (its history lists each commit that
+        // carries the record): a later git-commit here, before the push, amends it.
+        amend = c.recorded !== undefined && !this.landing;
+        c.recorded = [...(amend ? (c.recorded ?? []) : []), message];
+        text = promotionMessage(this.o.write, changes, [...edits], c.recorded.join('\n\n'));
+      }
     }
     if (!dirty)
       return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
-    await git(['commit', '-q', '-F', '-'], text.endsWith('\n') ? text : `${text}\n`);
+    const args = ['commit', '-q', ...(amend ? ['--amend'] : []), '-F', '-'];
+    await git(args, text.endsWith('\n') ? text : `${text}\n`);
     return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: true };
   }
 
@@ -434,15 +478,13 @@ export class Workspace {
     if (spec.tag !== undefined) {
       if (this.o.dryRun) {
         this.o.log(`git-push: dry run, tag ${spec.tag} not pushed`);
+      } else if (!this.landing) {
+        // Pushed now, a tag would stay behind on a commit that never lands when the stage's push
+        // then loses a race, and the rerun could not push it again: it leaves with the promotion.
+        this.o.log(`git-push: tag ${spec.tag} will be pushed once the stage's commit is`);
+        this.deferredTags.push({ c, tag: spec.tag });
       } else {
-        const args = ['push', '--porcelain', 'origin', `refs/tags/${spec.tag}`];
-        const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
-        if (res.exitCode !== 0) {
-          if (PUSH_RACE.test(res.stdout)) {
-            throw new OperationError(`git-push: tag ${spec.tag} already exists in ${c.repo.url}`);
-          }
-          throw c.repo.git.error(args, res);
-        }
+        await this.pushTag(c, spec.tag);
       }
       return { branch: c.branch ?? '', commit: head, ...optionalUrl(url(head)) };
     }
@@ -488,6 +530,16 @@ export class Workspace {
     return { branch: target, commit: head, ...optionalUrl(url(head)) };
   }
 
+  private async pushTag(c: Checkout, tag: string): Promise<void> {
+    const args = ['push', '--porcelain', 'origin', `refs/tags/${tag}`];
+    const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
+    if (res.exitCode === 0) return;
+    if (PUSH_RACE.test(res.stdout)) {
+      throw new OperationError(`git-push: tag ${tag} already exists in ${c.repo.url}`);
+    }
+    throw c.repo.git.error(args, res);
+  }
+
   private async pushRef(c: Checkout, commit: string, target: string, force: boolean) {
     const args = [
       'push',
@@ -529,6 +581,9 @@ export class Workspace {
       // Nothing new (the stage runs this freight already): a pull request would be empty.
       this.landing = { ...base, changed: false, commit: head, changes: [] };
       this.pushed.set(target, { commit: head, base: head, checkout: c });
+      if (!this.o.dryRun) {
+        for (const t of this.deferredTags.splice(0)) await this.pushTag(t.c, t.tag);
+      }
       return { branch: target, commit: head, ...optionalUrl(commitUrl(c.repo.url, head)) };
     }
     const wrote = await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], {
@@ -582,6 +637,7 @@ export class Workspace {
       ...(pullRequest ? { pullRequest } : {}),
     };
     this.pushed.set(target, { commit, ...(base.parent ? { base: base.parent } : {}), checkout: c });
+    for (const t of this.deferredTags.splice(0)) await this.pushTag(t.c, t.tag);
     return { branch: target, commit, ...optionalUrl(commitUrl(c.repo.url, commit)) };
   }
 

@@ -8,6 +8,7 @@
 import type { Freight } from '../../freight/types.js';
 import { normalizeGitURL } from '../../urls/index.js';
 import type { GitIdentity } from '../../git/index.js';
+import { maskUserinfo } from '../../git/remote.js';
 import { ConfigError } from '../../util/errors.js';
 import type { CloneSpec } from '../workspace.js';
 import { checkFields, optionalBool, requireString } from './engine.js';
@@ -162,8 +163,13 @@ export const gitClone: StepDefinition = {
       if (refs.length > 1) {
         throw new ConfigError(`${where}: set at most one of branch, commit and tag`);
       }
-      if (commit !== undefined && !/^[0-9a-f]{7,64}$/i.test(commit)) {
-        throw new ConfigError(`${where}: commit ${JSON.stringify(commit)} is not a commit SHA`);
+      if (commit !== undefined && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(commit)) {
+        // A server hands out commits by their full name only: an abbreviation cannot be fetched.
+        throw new ConfigError(
+          /^[0-9a-f]{4,63}$/i.test(commit)
+            ? `${where}: commit ${JSON.stringify(commit)} is abbreviated; give the full SHA (40 hex characters, as commitFrom(...).ID gives it)`
+            : `${where}: commit ${JSON.stringify(commit)} is not a commit SHA`,
+        );
       }
       const key = optionalString(where, c, 'as') ?? path;
       if (seen.has(key))
@@ -202,8 +208,9 @@ export const gitClone: StepDefinition = {
       ...(who ? { author: who } : {}),
       checkout,
     });
+    // The URL may hold another repository's credentials: the log names it without them.
     ctx.log(
-      `git-clone: ${repoURL}: ${Object.entries(commits)
+      `git-clone: ${maskUserinfo(repoURL)}: ${Object.entries(commits)
         .map(([k, v]) => `${k} at ${v.slice(0, 7)}`)
         .join(', ')}`,
     );
@@ -239,7 +246,7 @@ export const gitClear: StepDefinition = {
   schema: {
     type: 'object',
     description:
-      "Empties a checkout (everything but `.git`), so that later steps write a rendered branch's whole content. Without git-clone: the stage's checkout, keeping `.gantry/`.",
+      "Empties a checkout (everything but `.git`, and `.gantry/` in the GitOps repository: the project files and the stages' state), so that later steps write a rendered branch's whole content. Without git-clone: the stage's checkout.",
     additionalProperties: false,
     required: ['path'],
     properties: { path: nonEmpty('The checkout (`./out`); `.` without git-clone.') },
@@ -284,7 +291,7 @@ export const gitCommit: StepDefinition = {
   schema: {
     type: 'object',
     description:
-      "Commits everything in a checkout when anything changed (status Skipped otherwise). In the stage's checkout the stage's state file rides in the commit and gantry's record (versions, trailers) follows the message. Output `commit`.",
+      "Commits everything in a checkout when anything changed (status Skipped otherwise). In the stage's checkout the stage's state file rides in the commit and gantry's record (versions, trailers) follows the message; a second git-commit there before the push amends that commit, since a promotion is one commit. Output `commit`.",
     additionalProperties: false,
     properties: {
       path: nonEmpty('The checkout to commit (`./out`).'),
@@ -354,7 +361,9 @@ export const gitPush: StepDefinition = {
       generateTargetBranch: flag(
         "Push to gantry/promote/<project>/<stage> (gantry's own branch, replaced each time), the head of the pull request git-open-pr opens.",
       ),
-      tag: nonEmpty('Push this tag (made by git-tag) instead of a branch.'),
+      tag: nonEmpty(
+        "Push this tag (made by git-tag) instead of a branch; before the stage's commit has been pushed, the tag waits and goes right after it.",
+      ),
       force: flag('Refused: gantry never force-pushes a branch others write.'),
       maxAttempts: {
         type: 'integer',
