@@ -1027,6 +1027,19 @@ function renderedProfile(
       per.set(key, [...(per.get(key) ?? []), x.ms]);
     }
   }
+  // The median run's commands by where they ran: the store's caches or the workspace.
+  const where = new Map<string, number>();
+  const middle = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
+  for (const x of middle?.commands ?? []) {
+    const w =
+      /\((\.\/src|\.\/out|workspace clone|cache|tag cache)\)$/.exec(x.key)?.[1] ?? 'no directory';
+    where.set(w, (where.get(w) ?? 0) + 1);
+  }
+  if (stepNames.length) {
+    console.log(
+      `          git commands by directory (median run): ${[...where].map(([w, n]) => `${w} ${n}`).join(', ')}`,
+    );
+  }
   let small = 0;
   let smallCount = 0;
   for (const [key, xs] of [...per].sort((a, b) => median(b[1]) - median(a[1]))) {
