@@ -48,6 +48,7 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     clock: () => new Date(),
     fetch,
     log: (l) => core.info(l),
+    env: ctx.env,
     ...(github ? { github } : {}),
     ...(gate ? { gate } : {}),
   });

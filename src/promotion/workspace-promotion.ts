@@ -84,6 +84,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             freightCollection: a.collection,
             fetch: o.fetch,
             log: o.log,
+            ...(o.env ? { env: o.env } : {}),
           },
           o.registry,
         );

@@ -443,7 +443,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
 }
 
 /** grpc-gateway's error body: `{"error": "…", "code": 16, "message": "…"}` (code: the gRPC code). */
-function gatewayError(body: string): { message: string; code?: number } {
+export function gatewayError(body: string): { message: string; code?: number } {
   try {
     const parsed: unknown = JSON.parse(body);
     if (isRecord(parsed)) {
