@@ -408,6 +408,31 @@ describe('argocd-update steps', () => {
     expect(on?.status).toBe('Healthy');
   });
 
+  test('a Git repoURL matches as the step matches it when it updates: normalised', async () => {
+    const a = appName('spelled');
+    argo.setApp({
+      name: a,
+      repoURL: 'https://github.com/acme/manifests.git',
+      timeline: [healthy(OLD)],
+    });
+    // The step would update this source (case and ".git" aside): health compares it too.
+    const h = await healthOf(
+      stageWith(
+        undefined,
+        `
+        - uses: argocd-update
+          config:
+            apps:
+              - name: ${a}
+                sources:
+                  - repoURL: https://github.com/Acme/manifests
+                    desiredRevision: ${COMMIT}`,
+      ),
+    );
+    expect(h?.status).toBe('Unhealthy');
+    expect(h?.issues).toEqual([`${a}: source 0 synced to a1b2c3d, not c0ffee0`]);
+  });
+
   test("without ARGOCD_SERVER, step apps use the Argo CD of the stage's argocd metric", async () => {
     const a = appName('borrow');
     const m = appName('metric');

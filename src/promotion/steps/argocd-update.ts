@@ -44,7 +44,6 @@
  *
  * Output: `apps`, the `{name, namespace}` of each Application updated (Kargo's).
  */
-import { normalizeGitURL } from '../../urls/index.js';
 import { ConfigError, OperationError, errorMessage } from '../../util/errors.js';
 import { readText } from '../../util/http-body.js';
 import {
@@ -53,6 +52,7 @@ import {
   getApplication,
   resolveConnection,
   scrub,
+  sourceMatches,
   type Application,
   type ArgoCDAppRef,
 } from '../../verification/providers/argocd.js';
@@ -317,13 +317,7 @@ export function unauthorizedReason(
 const sourcesOf = (app: LiveApp): AppSource[] =>
   app.spec?.sources?.length ? app.spec.sources : app.spec?.source ? [app.spec.source] : [];
 
-/** Does `update` pick `source`? A chart source by repoURL and chart, exactly; Git by the URL. */
-function matches(update: SourceUpdate, source: AppSource): boolean {
-  if (source.chart || update.chart) {
-    return source.repoURL === update.repoURL && source.chart === update.chart;
-  }
-  return normalizeGitURL(source.repoURL ?? '') === normalizeGitURL(update.repoURL);
-}
+const matches = (update: SourceUpdate, source: AppSource): boolean => sourceMatches(update, source);
 
 /** The desired revision of each of the app's sources ('' where none is asked for). */
 export function desiredRevisions(update: AppUpdate, app: LiveApp): string[] {
