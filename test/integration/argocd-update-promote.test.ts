@@ -172,6 +172,8 @@ describe('promote() with argocd-update as the last step', () => {
         status: 'Healthy',
         sync: 'Synced',
         revision: tip.slice(0, 7),
+        // desiredRevision is outputs.commit.commit: the commit pushed, the stage's tip.
+        wanted: tip.slice(0, 7),
       }),
     ]);
   });
