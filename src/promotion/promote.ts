@@ -389,6 +389,7 @@ function publishSteps(
           fetch: o.fetch,
           log: o.log,
           ...(o.env ? { env: o.env } : {}),
+          dryRun: o.dryRun,
         },
         o.registry,
       );

@@ -85,6 +85,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             fetch: o.fetch,
             log: o.log,
             ...(o.env ? { env: o.env } : {}),
+            dryRun: o.dryRun,
           },
           o.registry,
         );

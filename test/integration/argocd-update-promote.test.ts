@@ -109,29 +109,42 @@ describe('promote() with argocd-update as the last step', () => {
     tmp.cleanup();
   });
 
-  test('the app is synced to the pushed commit, waited for, and stage health reads it', async () => {
+  const run = (dryRun: boolean, logs: string[]) => {
     const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: project(remote) }]);
     expect(loaded.problems).toEqual([]);
     const p = loaded.projects[0];
     if (!p) throw new Error('no project');
-    const logs: string[] = [];
     const withAuth = remote.replace('http://', `http://${AUTH.username}:${AUTH.password}@`);
-    const out = await promote({
+    return promote({
       project: p,
       stage: 'dev',
       store: new StateStore({
         remote: parseRemote(withAuth),
-        cacheDir: join(tmp.path, 'promote'),
+        cacheDir: join(tmp.path, `promote-${String(dryRun)}`),
         baseEnv: testGitEnv(tmp.path),
       }),
       registry: defaultRegistry(),
-      dryRun: false,
+      dryRun,
       promotedBy: 'bob',
       clock: () => new Date('2026-11-02T00:00:00Z'),
       fetch,
       log: (l) => logs.push(l),
       env: { ...testGitEnv(tmp.path), ARGOCD_SERVER: argo.url, ARGOCD_AUTH_TOKEN: ARGO_TOKEN },
     });
+  };
+
+  test('--dry-run: the app is read and checked, nothing is changed on Argo CD', async () => {
+    const logs: string[] = [];
+    await run(true, logs);
+    expect(argo.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(argo.syncs('echo-dev')).toEqual([]);
+    expect(logs.join('\n')).toContain('argocd-update: dry run: would sync echo-dev to stage/dev');
+    argo.requests.length = 0;
+  });
+
+  test('the app is synced to the pushed commit, waited for, and stage health reads it', async () => {
+    const logs: string[] = [];
+    const out = await run(false, logs);
 
     const tip = git(bare, ['rev-parse', 'stage/dev']).trim();
     expect(out.result?.commit).toBe(tip);

@@ -76,7 +76,10 @@ interface Run {
   sleeps: number[];
 }
 
-async function run(yaml: string, over: { token?: string; env?: Record<string, string> } = {}) {
+async function run(
+  yaml: string,
+  over: { token?: string; env?: Record<string, string>; dryRun?: boolean } = {},
+) {
   const seen: Run = { logs: [], sleeps: [] };
   let now = Date.parse('2026-12-01T00:00:00Z');
   const done = await runSteps(
@@ -91,6 +94,7 @@ async function run(yaml: string, over: { token?: string; env?: Record<string, st
         return Promise.resolve();
       },
       clock: () => new Date(now),
+      ...(over.dryRun && { dryRun: true }),
     }),
     defaultRegistry(),
   );
@@ -497,6 +501,44 @@ describe('argocd-update: Argo CD concurrency', () => {
     expect(r.done.statuses).toEqual(['Succeeded']);
     expect(r.logs.join('\n')).toContain('a sync requested by someone else has not started yet');
     expect(argo.syncs('queued')).toHaveLength(1);
+  });
+});
+
+describe('argocd-update: dry run', () => {
+  test('reads, authorizes and matches, says what it would do, changes nothing', async () => {
+    argo.setApp(
+      app({
+        name: 'rehearsed',
+        spec: { source: { repoURL: CHARTS, chart: 'echo', targetRevision: '0.1.0' } },
+      }),
+    );
+    const r = await run(
+      `
+- uses: argocd-update
+  config:
+    apps:
+      - name: rehearsed
+        sources: [{repoURL: ${CHARTS}, chart: echo, desiredRevision: 0.3.1, updateTargetRevision: true}]
+`,
+      { dryRun: true },
+    );
+    expect(r.done.statuses).toEqual(['Succeeded']);
+    expect(r.logs.join('\n')).toContain(
+      'argocd-update: dry run: would update and sync rehearsed to 0.3.1; nothing was changed on Argo CD',
+    );
+    expect(argo.requests.map((q) => q.method)).toEqual(['GET']);
+    expect(argo.live('rehearsed').spec.source).toMatchObject({ targetRevision: '0.1.0' });
+    // Refusals still happen in a dry run: it is a rehearsal of the checks too.
+    argo.setApp(app({ name: 'rehearsed', annotations: {} }));
+    await expect(
+      run(
+        `
+- uses: argocd-update
+  config: {apps: [{name: rehearsed}]}
+`,
+        { dryRun: true },
+      ),
+    ).rejects.toThrow('does not permit changes by stage dev');
   });
 });
 

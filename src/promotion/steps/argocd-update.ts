@@ -42,6 +42,9 @@
  * Where Argo CD is: ARGOCD_SERVER and ARGOCD_AUTH_TOKEN in the environment the adapter passes
  * (the `argocd` provider's helpers). The token is never logged nor put in an error or output.
  *
+ * A dry run reads and authorizes the apps and matches the sources, says what it would change,
+ * and changes nothing.
+ *
  * Output: `apps`, the `{name, namespace}` of each Application updated (Kargo's).
  */
 import { ConfigError, OperationError, errorMessage } from '../../util/errors.js';
@@ -563,6 +566,14 @@ async function processApp(
     if (!verdict.update) return { phase: verdict.phase, why: verdict.why, namespace };
 
     const sources = desiredSources(update, app, label);
+    if (ctx.dryRun) {
+      const to = sources.map((s) => s.targetRevision ?? 'HEAD').join(',');
+      const changed = JSON.stringify(sources) !== JSON.stringify(sourcesOf(app));
+      ctx.log(
+        `${STEP}: dry run: would ${changed ? 'update and ' : ''}sync ${label} to ${to}; nothing was changed on Argo CD`,
+      );
+      return { phase: 'Succeeded', why: 'dry run', namespace };
+    }
     try {
       await send(
         c,

@@ -42,6 +42,11 @@ export interface StepContext {
   /** Summary lines of the steps before this one (what they changed), for commit messages. */
   summary?: readonly string[];
   /**
+   * A dry run: steps that act outside the repository (argocd-update) read and check, and say what
+   * they would do, but change nothing. (The workspace's own steps ask `workspace.dryRun`.)
+   */
+  dryRun?: boolean;
+  /**
    * Kargo's Promotion name: the same for every step and every retry of one run of the template,
    * new for the next promotion (argocd-update marks the syncs it starts with it).
    */
