@@ -647,7 +647,7 @@ export const argocdUpdate: StepDefinition = {
   schema: {
     type: 'object',
     description:
-      "Updates Argo CD Applications' sources through Argo CD's API and syncs them (ARGOCD_SERVER, ARGOCD_AUTH_TOKEN); each app must carry the annotation kargo.akuity.io/authorized-stage (or gantry.io/authorized-stage): <project>:<stage>.",
+      "Updates Argo CD Applications' sources through Argo CD's API, syncs them and waits for the sync (default `retry.timeout` 5m). Argo CD: the promote action's `argocd-server`/`argocd-token`, else `ARGOCD_SERVER`/`ARGOCD_AUTH_TOKEN`. Each app must be annotated `kargo.akuity.io/authorized-stage` (or `gantry.io/authorized-stage`) with `<project>:<stage>`.",
     additionalProperties: false,
     required: ['apps'],
     properties: {
