@@ -31,9 +31,10 @@
  *    the read and the write fails the patch, and the step reads again (3 tries).
  * 4. `POST /api/v1/applications/{name}/sync` (ApplicationSyncRequest) with no revision (Argo CD
  *    syncs the spec's targetRevision; an explicit one is refused when auto-sync is on) and
- *    `infos` naming the promotion; prune, retry and sync options are the app's own, as the API
- *    server fills them in. "another operation is already in progress" and "blocked by sync
- *    window" are waits, not failures.
+ *    `infos` naming the promotion. No `prune`: Kargo's operation does not prune either (an
+ *    auto-synced app's own automated prune still applies to its own syncs); the retry strategy
+ *    and sync options are the app's, which the API server copies from its syncPolicy. "another
+ *    operation is already in progress" and "blocked by sync window" are waits, not failures.
  *
  * An operation still running leaves the step not done (StepPendingError): the engine asks again
  * every 5 s until the step's `retry.timeout`, by default Kargo's 5 minutes. A finished operation
