@@ -445,6 +445,21 @@ describe('argocd-update: refusals and failures', () => {
   });
 });
 
+describe('argocd-update: retry.timeout', () => {
+  test("the template's retry.timeout replaces Kargo's default", async () => {
+    argo.setApp(app({ name: 'slow', sync: { runningGets: 1000 } }));
+    const { err } = await fails(`
+- uses: argocd-update
+  retry: {timeoutMs: 30000}
+  config: {apps: [{name: slow}]}
+`);
+    expect(err.message).toContain('gave up: retry.timeout 30s reached');
+    const gets = argo.requests.filter((q) => q.method === 'GET').length;
+    expect(gets).toBeGreaterThanOrEqual(5);
+    expect(gets).toBeLessThanOrEqual(7);
+  });
+});
+
 describe('argocd-update: Argo CD concurrency', () => {
   test('an edit between the read and the patch: read again, nobody’s change lost', async () => {
     argo.setApp(
