@@ -19,6 +19,8 @@ export const Input = {
   registryCredentials: 'registry-credentials',
   reason: 'reason',
   timeout: 'timeout',
+  argocdServer: 'argocd-server',
+  argocdToken: 'argocd-token',
 } as const;
 
 export const Output = {
@@ -60,6 +62,8 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
       Input.signCommits,
       Input.deployments,
       Input.dryRun,
+      Input.argocdServer,
+      Input.argocdToken,
     ],
     outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
   },

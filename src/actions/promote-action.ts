@@ -10,6 +10,12 @@ import type { PromoteSettings, RunnerContext } from './settings.js';
 
 /** The promote action: settings in; the core; outputs and the job summary out. */
 export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Promise<void> {
+  // The inputs, when given, say where Argo CD is; else the job's ARGOCD_SERVER and ARGOCD_AUTH_TOKEN.
+  const env = {
+    ...ctx.env,
+    ...(s.argocdServer !== undefined && { ARGOCD_SERVER: s.argocdServer }),
+    ...(s.argocdToken !== undefined && { ARGOCD_AUTH_TOKEN: s.argocdToken }),
+  };
   const repo = await openActionRepo(s, ctx);
   const project = await singleProject(repo, s.project);
   const api = githubApi(s.repository, s.token, ctx);
@@ -48,6 +54,7 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     clock: () => new Date(),
     fetch,
     log: (l) => core.info(l),
+    env,
     ...(github ? { github } : {}),
     ...(gate ? { gate } : {}),
   });
@@ -61,5 +68,5 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
   await core.summary
     .addRaw(promotionMarkdown(outcome, { dryRun: s.dryRun, repoWebUrl: web }) + '\n')
     .write();
-  await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
+  await appendPipelineSummary(repo, project, undefined, { env, fetch });
 }

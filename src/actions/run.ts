@@ -67,6 +67,10 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
     const token = read(Input.token).trim();
     if (token) core.setSecret(token);
     const name = action === 'root' ? readCommand(read) : action;
+    if (name === 'promote') {
+      const argocdToken = read(Input.argocdToken).trim();
+      if (argocdToken) core.setSecret(argocdToken);
+    }
     if (name === 'discover') {
       for (const line of read(Input.registryCredentials).split(/\r?\n/)) {
         const password = /^[^=]+=[^:]+:(.+)$/.exec(line.trim())?.[1];

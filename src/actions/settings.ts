@@ -34,6 +34,12 @@ export interface PromoteSettings extends RepositorySettings {
   /** Record the promotion as a GitHub deployment of the stage's environment. */
   deployments: boolean;
   dryRun: boolean;
+  /**
+   * Where argocd-update steps (and the summary's stage health) find Argo CD; unset: ARGOCD_SERVER
+   * and ARGOCD_AUTH_TOKEN from the job's environment.
+   */
+  argocdServer?: string;
+  argocdToken?: string;
 }
 
 export interface VerifySettings extends RepositorySettings {
@@ -87,6 +93,14 @@ export interface RunnerContext {
 }
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** `{key: value}` when there is a value, else nothing: optional settings stay absent. */
+function optionalPair<K extends string>(
+  key: K,
+  value: string | undefined,
+): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
 
 function optional(read: InputReader, name: string): string | undefined {
   const v = read(name).trim();
@@ -205,6 +219,8 @@ export function readSettings(
         signCommits: bool(read, Input.signCommits),
         deployments: bool(read, Input.deployments, true),
         dryRun: bool(read, Input.dryRun),
+        ...optionalPair('argocdServer', optional(read, Input.argocdServer)),
+        ...optionalPair('argocdToken', optional(read, Input.argocdToken)),
       };
     }
     case 'verify':

@@ -349,6 +349,7 @@ async function dispatch(argv: string[], io: CliIO, later: string[]): Promise<num
         clock: now,
         fetch,
         log: progress,
+        env: io.env,
       });
       io.out(
         output === 'json'

@@ -10,6 +10,7 @@ import {
   oneLine,
   sameRevision,
   short,
+  sourceMatches,
   type Application,
 } from '../verification/providers/argocd.js';
 
@@ -97,10 +98,7 @@ function desiredPerSource(
       ? [app.spec.source]
       : [];
   return specSources.map(
-    (src) =>
-      wanted.sources.find(
-        (u) => u.repoURL === (src.repoURL ?? '') && (u.chart ?? '') === (src.chart ?? ''),
-      )?.desiredRevision ?? '',
+    (src) => wanted.sources.find((u) => sourceMatches(u, src))?.desiredRevision ?? '',
   );
 }
 

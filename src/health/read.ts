@@ -78,10 +78,36 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const literal = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' && !hasExpression(v) ? v.trim() : undefined;
 
-/** `argocd-update` steps' apps with a literal name (Kargo's `apps[].name`, `namespace`, `sources`). */
-function stepApps(stage: Stage): { ref: ArgoCDAppRef; wanted?: WantedRevision }[] {
+/**
+ * `outputs.<alias>.commit` (or `task.outputs…`, `outputs['<alias>'].commit`) of a git-commit
+ * step of the template: Kargo's usual `desiredRevision`, the commit the promotion pushed.
+ */
+const COMMIT_OUTPUT =
+  /^\$\{\{\s*(?:task\.)?outputs(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])\.commit\s*\}\}$/;
+
+/**
+ * `argocd-update` steps' apps with a literal name (Kargo's `apps[].name`, `namespace`,
+ * `sources`). A source's `desiredRevision` counts when it is written out, or when it is the
+ * commit a git-commit step of the template made: that commit is what the promotion pushed to the
+ * stage's branch, so its tip (`commit`) stands for it, as the revision Kargo's step registered.
+ */
+function stepApps(
+  stage: Stage,
+  commit: string | undefined,
+): { ref: ArgoCDAppRef; wanted?: WantedRevision }[] {
   const out: { ref: ArgoCDAppRef; wanted?: WantedRevision }[] = [];
-  for (const step of stage.promotionTemplate.steps) {
+  const steps = stage.promotionTemplate.steps;
+  const commitAliases = new Set(
+    steps.flatMap((s, i) => (s.uses === 'git-commit' ? [s.as ?? `step-${i}`] : [])),
+  );
+  const revisionOf = (v: unknown): string | undefined => {
+    const lit = literal(v);
+    if (lit !== undefined || typeof v !== 'string') return lit;
+    const m = COMMIT_OUTPUT.exec(v.trim());
+    const alias = m?.[1] ?? m?.[2];
+    return alias !== undefined && commitAliases.has(alias) ? commit : undefined;
+  };
+  for (const step of steps) {
     if (step.uses !== 'argocd-update' || !Array.isArray(step.config.apps)) continue;
     for (const app of step.config.apps) {
       if (!isRecord(app)) continue;
@@ -94,7 +120,7 @@ function stepApps(stage: Stage): { ref: ArgoCDAppRef; wanted?: WantedRevision }[
         .map((s) => ({
           repoURL: literal(s.repoURL),
           chart: literal(s.chart),
-          desiredRevision: literal(s.desiredRevision),
+          desiredRevision: revisionOf(s.desiredRevision),
         }))
         .filter(
           (s): s is { repoURL: string; chart: string | undefined; desiredRevision: string } =>
@@ -116,7 +142,10 @@ function stepApps(stage: Stage): { ref: ArgoCDAppRef; wanted?: WantedRevision }[
 
 /** Does the stage name any Argo CD Application (so that its health can be more than NotApplicable)? */
 export function stageNamesApps(stage: Stage): boolean {
-  return stage.verification.some((m) => m.provider.name === 'argocd') || stepApps(stage).length > 0;
+  return (
+    stage.verification.some((m) => m.provider.name === 'argocd') ||
+    stepApps(stage, undefined).length > 0
+  );
 }
 
 const key = (ref: ArgoCDAppRef) => `${ref.namespace ?? ''}/${ref.name}`;
@@ -203,7 +232,7 @@ function targetsOf(
     fromEnv.server && fromEnv.token
       ? { server: fromEnv.server, token: fromEnv.token, insecure: false, requestTimeoutMs: cap }
       : fallback;
-  for (const app of stepApps(stage)) {
+  for (const app of stepApps(stage, input.commit)) {
     if (targets.has(key(app.ref))) continue;
     targets.set(key(app.ref), {
       ...app,

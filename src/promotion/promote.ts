@@ -40,6 +40,12 @@ export interface PromoteOptions {
   clock: () => Date;
   fetch: typeof fetch;
   log: (line: string) => void;
+  /**
+   * The environment the adapter passes to steps: the programs they run (kustomize, helm) and
+   * where argocd-update finds Argo CD (ARGOCD_SERVER, ARGOCD_AUTH_TOKEN). Default: programs
+   * inherit the process's, and argocd-update finds no Argo CD.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
   /** How many promotions of history to read for soak times. */
   historyLimit?: number;
   /**
@@ -382,6 +388,8 @@ function publishSteps(
           freightCollection: collection,
           fetch: o.fetch,
           log: o.log,
+          ...(o.env ? { env: o.env } : {}),
+          dryRun: o.dryRun,
         },
         o.registry,
       );

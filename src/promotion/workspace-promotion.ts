@@ -88,6 +88,8 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             freightCollection: a.collection,
             fetch: o.fetch,
             log: o.log,
+            ...(o.env ? { env: o.env } : {}),
+            dryRun: o.dryRun,
           },
           o.registry,
         );

@@ -129,6 +129,26 @@ describe('settings', () => {
     );
   });
 
+  test('promote: argocd-server and argocd-token are read when given, absent otherwise', () => {
+    const given = readSettings(
+      'promote',
+      read({
+        repository: 'acme/gitops',
+        stage: 'dev',
+        'argocd-server': ' https://argocd.acme.dev ',
+        'argocd-token': 'argo-t0ken',
+      }),
+      ctx,
+    );
+    expect(given).toMatchObject({
+      argocdServer: 'https://argocd.acme.dev',
+      argocdToken: 'argo-t0ken',
+    });
+    const unset = readSettings('promote', read({ repository: 'acme/gitops', stage: 'dev' }), ctx);
+    expect(unset).not.toHaveProperty('argocdServer');
+    expect(unset).not.toHaveProperty('argocdToken');
+  });
+
   test('owner/name becomes a clone URL on the workflow server', () => {
     const s = readSettings('discover', read({ repository: 'acme/gitops' }), {
       serverUrl: 'https://ghe.example.com/',

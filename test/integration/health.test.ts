@@ -408,6 +408,64 @@ describe('argocd-update steps', () => {
     expect(on?.status).toBe('Healthy');
   });
 
+  test("Kargo's desiredRevision: ${{ outputs.commit.commit }} of a git-commit step is the stage's tip", async () => {
+    const a = appName('pushed');
+    argo.setApp({
+      name: a,
+      repoURL: 'https://github.com/acme/manifests.git',
+      timeline: [healthy(OLD)],
+    });
+    const steps = (uses: string) => `
+        - uses: ${uses}
+          as: commit
+          config: {path: ./out, message: render}
+        - uses: argocd-update
+          config:
+            apps:
+              - name: ${a}
+                sources:
+                  - repoURL: https://github.com/acme/manifests.git
+                    desiredRevision: \${{ outputs.commit.commit }}`;
+    // The app runs OLD; the stage's branch is at COMMIT: it is not synced to what was promoted.
+    const off = await healthOf(stageWith(undefined, steps('git-commit')));
+    expect(off?.status).toBe('Unhealthy');
+    expect(off?.applications[0]?.wanted).toBe(COMMIT.slice(0, 7));
+    expect(off?.issues).toEqual([`${a}: source 0 synced to a1b2c3d, not c0ffee0`]);
+    const on = await healthOf(stageWith(undefined, steps('git-commit')), settings(), {
+      commit: OLD,
+    });
+    expect(on?.status).toBe('Healthy');
+    // An output of another step is only known to the promotion: not compared.
+    const other = await healthOf(stageWith(undefined, steps('compose-output')));
+    expect(other?.status).toBe('Healthy');
+    expect(other?.applications[0]?.wanted).toBeUndefined();
+  });
+
+  test('a Git repoURL matches as the step matches it when it updates: normalised', async () => {
+    const a = appName('spelled');
+    argo.setApp({
+      name: a,
+      repoURL: 'https://github.com/acme/manifests.git',
+      timeline: [healthy(OLD)],
+    });
+    // The step would update this source (case and ".git" aside): health compares it too.
+    const h = await healthOf(
+      stageWith(
+        undefined,
+        `
+        - uses: argocd-update
+          config:
+            apps:
+              - name: ${a}
+                sources:
+                  - repoURL: https://github.com/Acme/manifests
+                    desiredRevision: ${COMMIT}`,
+      ),
+    );
+    expect(h?.status).toBe('Unhealthy');
+    expect(h?.issues).toEqual([`${a}: source 0 synced to a1b2c3d, not c0ffee0`]);
+  });
+
   test("without ARGOCD_SERVER, step apps use the Argo CD of the stage's argocd metric", async () => {
     const a = appName('borrow');
     const m = appName('metric');

@@ -23,6 +23,7 @@
  * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
  * "update-image"): …` (1-based position in the template).
  */
+import { randomBytes } from 'node:crypto';
 import {
   ANY,
   ExprError,
@@ -238,6 +239,7 @@ export async function runSteps(
       origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
     },
   };
+  const promotion = ctx.promotion ?? promotionName(ctx);
   const templateVars = renderVars(
     template.vars,
     {},
@@ -295,15 +297,17 @@ export async function runSteps(
 
       let result: StepResult;
       try {
-        result = await runWithRetry(step, label, ctx, () =>
+        const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
+        result = await runWithRetry(step, timeoutMs, label, ctx, () =>
           definition.run(config, {
             ...ctx,
+            promotion,
             written: step.config,
             index,
             ...(step.as !== undefined ? { alias: step.as } : {}),
             outputs,
             summary: [...summary],
-            ...(step.retry?.timeoutMs !== undefined ? { waitMs: step.retry.timeoutMs } : {}),
+            ...(timeoutMs !== undefined ? { waitMs: timeoutMs } : {}),
           }),
         );
       } catch (err) {
@@ -365,6 +369,16 @@ export async function runSteps(
   };
 }
 
+/**
+ * A name for this run of the template, shaped like Kargo's Promotion names
+ * (`<stage>.<unique>.<freight>`): steps that leave marks outside the repository (argocd-update's
+ * syncs) tell their own from an earlier promotion's by it.
+ */
+function promotionName(ctx: EngineContext): string {
+  const unique = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+  return `${ctx.stage}.${unique}.${ctx.freight.id.slice(0, 7)}`;
+}
+
 /** Delay before trying a failed step again: 1 s, doubling, at most 30 s. */
 function errorBackoffMs(errors: number): number {
   return Math.min(30_000, 1000 * 2 ** (errors - 1));
@@ -378,12 +392,12 @@ function errorBackoffMs(errors: number): number {
  */
 async function runWithRetry(
   step: PromotionStep,
+  timeoutMs: number | undefined,
   label: string,
   ctx: EngineContext,
   run: () => Promise<StepResult>,
 ): Promise<StepResult> {
   const threshold = step.retry?.errorThreshold ?? 1;
-  const timeoutMs = step.retry?.timeoutMs;
   const clock = ctx.clock ?? (() => new Date());
   const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const started = clock().getTime();

@@ -2,6 +2,7 @@
  * The built-in promotion steps, by Kargo's names. `runSteps` looks `uses` up here; an unknown name
  * is a ConfigError with a did-you-mean.
  */
+import { argocdUpdate } from './argocd-update.js';
 import { composeOutput } from './compose-output.js';
 import { copy } from './copy.js';
 import { deleteStep } from './delete.js';
@@ -34,6 +35,7 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     gitPush,
     gitTag,
     ...GIT_PR_STEPS,
+    argocdUpdate,
   ];
   return new Map(steps.map((s) => [s.name, s]));
 }

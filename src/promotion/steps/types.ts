@@ -41,6 +41,16 @@ export interface StepContext {
   outputs?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Summary lines of the steps before this one (what they changed), for commit messages. */
   summary?: readonly string[];
+  /**
+   * A dry run: steps that act outside the repository (argocd-update) read and check, and say what
+   * they would do, but change nothing. (The workspace's own steps ask `workspace.dryRun`.)
+   */
+  dryRun?: boolean;
+  /**
+   * Kargo's Promotion name: the same for every step and every retry of one run of the template,
+   * new for the next promotion (argocd-update marks the syncs it starts with it).
+   */
+  promotion?: string;
   /** How long the step may wait within the job (its retry.timeout): git-wait-for-pr. */
   waitMs?: number;
 }
@@ -97,6 +107,11 @@ export interface StepDefinition {
    * rendered). `run` still validates the rendered config.
    */
   schema: StepSchema;
+  /**
+   * The step's `retry.timeout` when the template gives none (Kargo's per-step DefaultTimeout):
+   * how long a step that is not done yet (StepPendingError) is asked again.
+   */
+  defaultTimeoutMs?: number;
   /** Validates the rendered config; throws ConfigError naming the step and the field. */
   run(config: Record<string, unknown>, ctx: StepContext): Promise<StepResult>;
 }

@@ -22,6 +22,7 @@
  */
 import { Agent } from 'undici';
 import { parseDuration } from '../../pipeline/duration.js';
+import { normalizeGitURL } from '../../urls/index.js';
 import { ConfigError, errorMessage } from '../../util/errors.js';
 import { BodyTooLargeError, readText } from '../../util/http-body.js';
 import { suggest } from '../../util/suggest.js';
@@ -290,6 +291,21 @@ export interface Application {
   status?: AppStatus;
 }
 
+/**
+ * Does an argocd-update `sources[]` entry name this source of an Application? A chart source by
+ * repoURL and chart, exactly (Kargo's rule); a Git source by its URL normalised (Kargo normalises
+ * when it updates; gantry also does when it reads health, so the two never disagree).
+ */
+export function sourceMatches(
+  entry: { repoURL: string; chart?: string | undefined },
+  source: { repoURL?: string | undefined; chart?: string | undefined },
+): boolean {
+  if (source.chart || entry.chart) {
+    return source.repoURL === entry.repoURL && source.chart === entry.chart;
+  }
+  return normalizeGitURL(source.repoURL ?? '') === normalizeGitURL(entry.repoURL);
+}
+
 export const isSha = (r: string) => /^[0-9a-f]{7,64}$/i.test(r);
 export const short = (r: string) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
 
@@ -443,7 +459,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
 }
 
 /** grpc-gateway's error body: `{"error": "…", "code": 16, "message": "…"}` (code: the gRPC code). */
-function gatewayError(body: string): { message: string; code?: number } {
+export function gatewayError(body: string): { message: string; code?: number } {
   try {
     const parsed: unknown = JSON.parse(body);
     if (isRecord(parsed)) {
