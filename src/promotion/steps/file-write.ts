@@ -77,7 +77,14 @@ export const fileWrite: StepDefinition = {
   async run(config, ctx) {
     checkFields(STEP, config, ['path', 'contents', 'permissions', 'overwrite']);
     const rel = requireString(STEP, config, 'path');
-    const contents = config['contents'];
+    let contents = config['contents'];
+    // `${{ vars.replicas }}` alone renders to a number: its text is what was meant.
+    if (
+      (typeof contents === 'number' && Number.isFinite(contents)) ||
+      typeof contents === 'boolean'
+    ) {
+      contents = String(contents);
+    }
     if (typeof contents !== 'string') {
       fieldError(
         STEP,

@@ -99,6 +99,11 @@ describe('file-write', () => {
     expect(r.summary).toEqual(['- wrote out/app-config.json']);
   });
 
+  test('a number or boolean (what `${{ vars.n }}` alone renders to) is written as its text', async () => {
+    await fileWrite.run({ path: 'n', contents: 3 }, stepContext(wt));
+    expect(read('n')).toBe('3');
+  });
+
   test('an empty contents writes an empty file; permissions apply', async () => {
     await fileWrite.run({ path: 'empty', contents: '', permissions: '0644' }, stepContext(wt));
     expect(read('empty')).toBe('');
