@@ -12,6 +12,7 @@ import { GIT_PR_STEPS } from './git-pr.js';
 import { helmTemplate } from './helm-template.js';
 import { helmUpdateChart } from './helm-update-chart.js';
 import { http } from './http.js';
+import { httpDownload } from './http-download.js';
 import { jsonParse } from './json-parse.js';
 import { jsonUpdate } from './json-update.js';
 import { kustomizeBuild } from './kustomize-build.js';
@@ -38,6 +39,7 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     jsonParse,
     yamlMerge,
     http,
+    httpDownload,
     gitClone,
     gitClear,
     gitCommit,
