@@ -17,7 +17,9 @@ import { jsonParse } from './json-parse.js';
 import { jsonUpdate } from './json-update.js';
 import { kustomizeBuild } from './kustomize-build.js';
 import { kustomizeSetImage } from './kustomize-set-image.js';
+import { tar } from './tar.js';
 import type { StepDefinition } from './types.js';
+import { untar } from './untar.js';
 import { yamlMerge } from './yaml-merge.js';
 import { yamlParse } from './yaml-parse.js';
 import { yamlUpdate } from './yaml-update.js';
@@ -40,6 +42,8 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     yamlMerge,
     http,
     httpDownload,
+    tar,
+    untar,
     gitClone,
     gitClear,
     gitCommit,
