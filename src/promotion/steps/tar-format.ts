@@ -214,11 +214,12 @@ export function* readTar(archive: Buffer, what: string): Generator<TarEntry> {
           : type === '2'
             ? 'symlink'
             : 'other';
-    if (kind === 'file' && name.endsWith('/')) continue;
+    // Old (v7) archives mark a directory only by the trailing slash of a file entry.
+    const dir = kind === 'dir' || (kind === 'file' && name.endsWith('/'));
     if (name.length > 1) name = name.replace(/\/+$/, '');
     yield {
       name,
-      kind,
+      kind: dir ? 'dir' : kind,
       mode: number(h, 100, 8, what, at) & 0o777,
       linkname,
       mtime: number(h, 136, 12, what, at),

@@ -222,6 +222,18 @@ describe('untar', () => {
     expect(readdirSync(wt).sort()).toEqual(['artifacts', 'extracted', 'pkg']);
   });
 
+  test('a v7-style directory (a file entry whose name ends in /) is a directory', () => {
+    const entries = [...readTar(archive([{ name: 'd/', kind: 'file' }]), 'x')];
+    expect(entries.map((e) => [e.name, e.kind])).toEqual([['d', 'dir']]);
+  });
+
+  test('an archive of `.` (entries `./`, `./a`), as `tar -C dir .` makes, extracts under outPath', async () => {
+    write('pkg/my-chart/Chart.yaml', 'name: my-chart\n');
+    execFileSync('tar', ['-czf', path.join(wt, 'dot.tgz'), '-C', path.join(wt, 'pkg'), '.']);
+    await untar.run({ inPath: 'dot.tgz', outPath: 'x' }, stepContext(wt));
+    expect(tree('x')).toEqual(['my-chart', 'my-chart/Chart.yaml']);
+  });
+
   test("Kargo's stripComponents and ignore examples", async () => {
     gnuTarball('artifacts/bundle.tar.gz');
     await untar.run(
