@@ -14,7 +14,7 @@
  * is shown as `https://host/path?token=***`).
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { parseDuration } from '../../expr/index.js';
@@ -220,6 +220,7 @@ export function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES): StepDefinition 
         `.${path.basename(outAbs)}.${randomBytes(6).toString('hex')}.tmp`,
       );
       let size = 0;
+      let unchanged: boolean;
       try {
         const signal = AbortSignal.timeout(ms);
         let res: Response;
@@ -259,13 +260,22 @@ export function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES): StepDefinition 
         } finally {
           await file.close();
         }
-        await rename(temp, outAbs);
+        // The same bytes again (a re-run, a pinned version): nothing changes, nothing to commit.
+        unchanged =
+          existing?.isFile() === true &&
+          existing.size === size &&
+          (await readFile(temp)).equals(await readFile(outAbs));
+        if (!unchanged) await rename(temp, outAbs);
       } catch (err) {
         if (err instanceof ConfigError || err instanceof OperationError) throw err;
         throw fail(redactor.redact(errorMessage(err)));
       } finally {
         await rm(temp, { force: true }).catch(() => undefined);
         await dispatcher?.destroy().catch(() => undefined);
+      }
+      if (unchanged) {
+        ctx.log(`${STEP}: ${what}: ${shown} already holds these ${formatBytes(size)}`);
+        return { summary: [], changed: [] };
       }
       ctx.log(`${STEP}: ${what}: saved ${formatBytes(size)} at ${shown}`);
       return { summary: [`- downloaded ${shown}`], changed: [shown] };

@@ -95,6 +95,16 @@ describe('http-download', () => {
     );
     expect(seen[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(logs.join('\n')).not.toContain(TOKEN);
+    const again = await httpDownload.run(
+      {
+        url: `${base}/releases/v1.2.3/app.tar.gz`,
+        outPath: 'artifacts/app.tar.gz',
+        allowOverwrite: true,
+      },
+      ctx(),
+    );
+    expect(again.changed).toEqual([]);
+    expect(readdirSync(path.join(wt, 'artifacts'))).toEqual(['app.tar.gz']);
   });
 
   test("Kargo's query example: values URL-encoded; an existing file without allowOverwrite fails before any request", async () => {
