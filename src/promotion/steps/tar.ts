@@ -145,6 +145,11 @@ export const tar: StepDefinition = {
     blocks.push(END_OF_ARCHIVE);
     const archive = Buffer.concat(blocks);
     const bytes = gzip ? gzipSync(archive) : archive;
+    const before = await readFile(outAbs).catch(() => undefined);
+    if (before?.equals(bytes)) {
+      ctx.log(`${STEP}: ${outShown} already holds this archive of ${inShown}`);
+      return { summary: [], changed: [] };
+    }
     await mkdir(path.dirname(outAbs), { recursive: true });
     const temp = path.join(
       path.dirname(outAbs),

@@ -105,6 +105,11 @@ describe('tar', () => {
       'temp/scratch.txt',
     ]);
     expect(r.changed).toEqual(['artifacts/bundle.tar.gz']);
+    const again = await tar.run(
+      { inPath: './source-code', outPath: './artifacts/bundle.tar.gz', gzip: true },
+      stepContext(wt),
+    );
+    expect(again.changed).toEqual([]);
     mkdirSync(path.join(wt, 'x'));
     execFileSync('tar', [
       '-xzf',
