@@ -108,8 +108,8 @@ export function generatedBranch(project: string, stage: string): string {
 }
 
 /** Config fields that hold workspace paths, and lists of them. */
-const PATH_FIELDS = ['path', 'inPath', 'outPath'] as const;
-const PATH_LISTS = ['paths', 'valuesFiles'] as const;
+const PATH_FIELDS = ['path', 'inPath', 'outPath', 'outFile', 'bodyFromFile'] as const;
+const PATH_LISTS = ['paths', 'valuesFiles', 'inFiles'] as const;
 /** Steps whose `path` must name a checkout itself, not a file inside one. */
 const CHECKOUT_STEPS = new Set(['git-clear', 'git-commit', 'git-push', 'git-tag']);
 /** Steps that only make sense on a checkout git-clone made. */

@@ -103,9 +103,13 @@ export function stepPaths(stage: Stage): string[] | undefined {
       step.uses === 'helm-template'
     )
       return undefined;
-    const values: unknown[] = ['path', 'inPath', 'outPath'].map((k) => step.config[k]);
-    const many = step.config['paths'];
-    if (Array.isArray(many)) values.push(...(many as unknown[]));
+    const values: unknown[] = ['path', 'inPath', 'outPath', 'outFile', 'bodyFromFile'].map(
+      (k) => step.config[k],
+    );
+    for (const list of ['paths', 'inFiles']) {
+      const many = step.config[list];
+      if (Array.isArray(many)) values.push(...(many as unknown[]));
+    }
     for (const v of values) {
       if (typeof v !== 'string') continue;
       if (v.includes('${{') || v.includes('${%')) return undefined;

@@ -18,7 +18,7 @@ import { normalizeRelative, safePath } from './safe-path.js';
 import { nonEmpty, text } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
 
-interface IgnoreRule {
+export interface IgnoreRule {
   negate: boolean;
   dirOnly: boolean;
   anchored: boolean;

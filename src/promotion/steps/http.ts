@@ -4,7 +4,8 @@
  *
  * Config (Kargo's fields): `url` (required); `method` (DELETE, GET, HEAD, PATCH, POST, PUT; GET by
  * default); `headers` and `queryParams` (`[{name, value}]`, query values URL-encoded and added to
- * any query the URL already has); `body`; `insecureSkipTLSVerify`; `proxy` (an http(s) URL, the
+ * any query the URL already has); `body`, or `bodyFromFile` (a file inside the checkout, at most
+ * 2 MiB, sent as it is; not both); `insecureSkipTLSVerify`; `proxy` (an http(s) URL, the
  * request is tunnelled through it); `timeout` (a Go duration, 10s by default, for the whole
  * exchange, body included); `responseContentType` (`application/json`, `application/yaml` or
  * `text/plain`, overriding the response's Content-Type); `successExpression`,
@@ -49,6 +50,7 @@
  * (Kargo's cap); a larger one fails the step.
  */
 import { flag, nonEmpty, text } from './schema-parts.js';
+import { readFile, stat } from 'node:fs/promises';
 import { Agent, ProxyAgent } from 'undici';
 import { parse as parseYaml } from 'yaml';
 import { compileExpr, formatValue, parseDuration, type CompiledExpr } from '../../expr/index.js';
@@ -57,6 +59,7 @@ import { BodyTooLargeError, formatBytes, readBody, safeURL } from '../../util/ht
 import { Redactor } from '../../util/redact.js';
 import { fieldError, isRecord } from './config-check.js';
 import { checkFields, optionalBool } from './engine.js';
+import { normalizeRelative, safePath } from './safe-path.js';
 import { StepPendingError, type StepDefinition } from './types.js';
 
 const STEP = 'http';
@@ -67,6 +70,7 @@ const FIELDS = [
   'headers',
   'queryParams',
   'body',
+  'bodyFromFile',
   'insecureSkipTLSVerify',
   'proxy',
   'timeout',
@@ -105,6 +109,8 @@ interface HttpConfig {
   headers: NameValue[];
   queryParams: NameValue[];
   body: { bytes: Buffer; json: boolean } | undefined;
+  /** A file (relative to the checkout) whose bytes are the body; read when the request is made. */
+  bodyFromFile: string | undefined;
   insecureSkipTLSVerify: boolean;
   proxy: string | undefined;
   timeoutMs: number;
@@ -283,12 +289,24 @@ export function parseHttpConfig(config: Record<string, unknown>): HttpConfig {
     }
   }
 
+  const bodyFromFile = optionalString(config, 'bodyFromFile') || undefined;
+  if (bodyFromFile !== undefined) {
+    const body = config['body'];
+    if (body !== undefined && body !== null && body !== '') {
+      fieldError(STEP, 'config.bodyFromFile', 'give body or bodyFromFile, not both');
+    }
+    if (method === 'GET' || method === 'HEAD') {
+      fieldError(STEP, 'config.bodyFromFile', `a ${method} request cannot have a body`);
+    }
+  }
+
   return {
     method,
     url,
     headers,
     queryParams,
     body: requestBody(config['body'], method),
+    bodyFromFile,
     insecureSkipTLSVerify: optionalBool(STEP, config, 'insecureSkipTLSVerify') ?? false,
     proxy,
     timeoutMs,
@@ -299,6 +317,30 @@ export function parseHttpConfig(config: Record<string, unknown>): HttpConfig {
     errorExpression: compileField('config.errorExpression', config['errorExpression']),
     outputs,
   };
+}
+
+/** `bodyFromFile`'s bytes: a file inside the checkout, at most MAX_RESPONSE_BYTES (Kargo's cap). */
+async function readBodyFile(worktree: string, rel: string): Promise<Buffer> {
+  const abs = await safePath(worktree, rel, `${STEP}: bodyFromFile`);
+  const shown = JSON.stringify(normalizeRelative(rel));
+  let info;
+  try {
+    info = await stat(abs);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') {
+      fieldError(STEP, 'config.bodyFromFile', `${shown}: no such file`);
+    }
+    throw err;
+  }
+  if (!info.isFile()) fieldError(STEP, 'config.bodyFromFile', `${shown} is not a file`);
+  if (info.size > MAX_RESPONSE_BYTES) {
+    fieldError(
+      STEP,
+      'config.bodyFromFile',
+      `${shown} is ${formatBytes(info.size)}, more than the ${formatBytes(MAX_RESPONSE_BYTES)} a request body may be`,
+    );
+  }
+  return readFile(abs);
 }
 
 /** Go's `CanonicalMIMEHeaderKey`: `content-type` → `Content-Type`. */
@@ -389,6 +431,9 @@ export const http: StepDefinition = {
       headers: nameValuesSchema('Request headers.'),
       queryParams: nameValuesSchema('Query parameters added to the URL.'),
       body: { description: 'The request body: a string, or a value sent as JSON.' },
+      bodyFromFile: nonEmpty(
+        'A file, relative to the checkout, whose contents are the request body (at most 2 MiB); not with `body`.',
+      ),
       insecureSkipTLSVerify: flag("Do not verify the server's certificate."),
       proxy: text('An http(s) proxy URL.'),
       timeout: text('How long one request may take (Go duration, e.g. 30s).'),
@@ -414,6 +459,9 @@ export const http: StepDefinition = {
   },
   async run(config, ctx) {
     const cfg = parseHttpConfig(config);
+    if (cfg.bodyFromFile !== undefined) {
+      cfg.body = { bytes: await readBodyFile(ctx.worktree, cfg.bodyFromFile), json: false };
+    }
     const url = new URL(cfg.url);
     for (const q of cfg.queryParams) url.searchParams.append(q.name, q.value);
     url.hash = '';

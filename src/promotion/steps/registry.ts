@@ -5,16 +5,24 @@
 import { argocdUpdate } from './argocd-update.js';
 import { composeOutput } from './compose-output.js';
 import { copy } from './copy.js';
+import { fail } from './fail.js';
+import { fileWrite } from './file-write.js';
 import { deleteStep } from './delete.js';
 import { gitClear, gitClone, gitCommit, gitPush, gitTag } from './git.js';
 import { GIT_PR_STEPS } from './git-pr.js';
 import { helmTemplate } from './helm-template.js';
 import { helmUpdateChart } from './helm-update-chart.js';
 import { http } from './http.js';
+import { httpDownload } from './http-download.js';
+import { jsonParse } from './json-parse.js';
 import { jsonUpdate } from './json-update.js';
 import { kustomizeBuild } from './kustomize-build.js';
 import { kustomizeSetImage } from './kustomize-set-image.js';
+import { tar } from './tar.js';
 import type { StepDefinition } from './types.js';
+import { untar } from './untar.js';
+import { yamlMerge } from './yaml-merge.js';
+import { yamlParse } from './yaml-parse.js';
 import { yamlUpdate } from './yaml-update.js';
 
 export function defaultRegistry(): Map<string, StepDefinition> {
@@ -28,7 +36,15 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     copy,
     deleteStep,
     composeOutput,
+    fail,
+    fileWrite,
+    yamlParse,
+    jsonParse,
+    yamlMerge,
     http,
+    httpDownload,
+    tar,
+    untar,
     gitClone,
     gitClear,
     gitCommit,

@@ -789,3 +789,86 @@ describe('http: in a promotion template', () => {
     expect(seen).toHaveLength(3);
   });
 });
+
+describe('http: bodyFromFile', () => {
+  test('a payload an earlier step wrote is the body, sent as it is', async () => {
+    const template: PromotionTemplate = {
+      mode: 'direct',
+      vars: [],
+      steps: [
+        {
+          uses: 'file-write',
+          config: { path: 'out/payload.yaml', contents: 'stage: ${{ ctx.stage }}\n' },
+          continueOnError: false,
+          vars: [],
+        },
+        {
+          uses: 'http',
+          config: { method: 'POST', url: `${base}/hook`, bodyFromFile: './out/payload.yaml' },
+          continueOnError: false,
+          vars: [],
+        },
+      ],
+    };
+    const { dir: wt, cleanup: done } = realTempDir('gantry-http-body-');
+    try {
+      await runSteps(
+        template,
+        {
+          worktree: wt,
+          project: 'echo',
+          stage: 'dev',
+          freight: ctx().freight,
+          freightCollection: ctx().freightCollection,
+          fetch,
+          log: () => undefined,
+        },
+        defaultRegistry(),
+      );
+    } finally {
+      done();
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.body).toBe('stage: dev\n');
+    // As with a string body, no Content-Type of gantry's own.
+    expect(seen[0]?.headers['content-type']).toBeUndefined();
+  });
+
+  test('with body, with GET, missing, too large or outside the checkout: an error and nothing sent', async () => {
+    mkdirSync(path.join(dir, 'b'), { recursive: true });
+    writeFileSync(path.join(dir, 'b', 'p.txt'), 'x');
+    writeFileSync(path.join(dir, 'b', 'big.bin'), Buffer.alloc(MAX_RESPONSE_BYTES + 1));
+    const post = { method: 'POST', url: `${base}/hook` };
+    const cases: [Record<string, unknown>, string | RegExp][] = [
+      [
+        { ...post, body: 'y', bodyFromFile: 'b/p.txt' },
+        'http: config.bodyFromFile: give body or bodyFromFile, not both',
+      ],
+      [
+        { url: `${base}/hook`, bodyFromFile: 'b/p.txt' },
+        'http: config.bodyFromFile: a GET request cannot have a body',
+      ],
+      [
+        { ...post, bodyFromFile: 'b/none.txt' },
+        'http: config.bodyFromFile: "b/none.txt": no such file',
+      ],
+      [{ ...post, bodyFromFile: 'b' }, 'http: config.bodyFromFile: "b" is not a file'],
+      [
+        { ...post, bodyFromFile: 'b/big.bin' },
+        'http: config.bodyFromFile: "b/big.bin" is 2.0 MiB, more than the 2 MiB a request body may be',
+      ],
+      [
+        { ...post, bodyFromFile: '../etc/passwd' },
+        /http: bodyFromFile .*leads outside the checkout/,
+      ],
+      [{ ...post, bodyFromFile: 3 }, 'http: config.bodyFromFile: must be a string'],
+    ];
+    for (const [config, message] of cases) {
+      const err = await failure(config);
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(err.message).toMatch(message);
+    }
+    expect(seen).toHaveLength(0);
+  });
+});
