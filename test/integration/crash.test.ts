@@ -7,7 +7,7 @@
  * The kill comes from a `git` placed first on PATH that counts gantry's git commands and, after
  * the Nth has run, SIGKILLs its parent: the gantry process, which gets no chance to clean up.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -153,8 +153,19 @@ describe('kill -9 of gantry at any point', () => {
 
   /** A lane's branch as a reader finds it: consistent, whatever was killed when. */
   function checkRemote(l: number): void {
-    // No half-written ref, no missing object behind any ref.
-    git(bare, ['fsck', '--no-dangling', '--no-progress']);
+    // No half-written ref, no missing object behind any ref. The other lane may be pushing into
+    // the same repository meanwhile, and fsck can list objects before that push moves them in
+    // and read its ref after: a real fault stays, that race does not, so a failure is looked at
+    // again a few times before it counts.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        git(bare, ['fsck', '--no-dangling', '--no-progress']);
+        break;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+        execFileSync('sleep', ['0.3']);
+      }
+    }
     expect(readdirSync(join(bare, 'refs', 'heads')).filter((n) => n.endsWith('.lock'))).toEqual([]);
     const branch = `lane${l}`;
     const log = git(bare, ['log', '--format=%H %P', `${start.get(l)}..${branch}`])
