@@ -143,7 +143,7 @@ describe('argocd-update: Kargo reference examples', () => {
             desiredRevision: \${{ outputs.commit.commit }}
 `);
     expect(r.done.statuses).toEqual(['Succeeded', 'Succeeded']);
-    expect(r.done.outputs['step-1']).toEqual({ apps: [{ name: 'my-app', namespace: 'argocd' }] });
+    expect(r.done.outputs['step-2']).toEqual({ apps: [{ name: 'my-app', namespace: 'argocd' }] });
     // Asked once, pending while the sync ran (one GET saw it Running), then done.
     expect(r.sleeps).toEqual([ARGOCD_UPDATE_POLL_MS, ARGOCD_UPDATE_POLL_MS]);
 
@@ -303,7 +303,7 @@ describe('argocd-update: Kargo reference examples', () => {
                 - key: image.tag
                   value: \${{ imageFrom("ghcr.io/acme/echo").Tag }}
 `);
-    expect(r.done.outputs['step-0']).toEqual({ apps: [{ name: 'helmed', namespace: 'team-a' }] });
+    expect(r.done.outputs['step-1']).toEqual({ apps: [{ name: 'helmed', namespace: 'team-a' }] });
     expect(argo.live('helmed', 'team-a').spec.source).toMatchObject({
       helm: {
         parameters: [
