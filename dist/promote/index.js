@@ -5569,7 +5569,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 7491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5590,7 +5590,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
+const id_1 = __nccwpck_require__(7491);
 const ref_1 = __nccwpck_require__(2996);
 const core = [
     "$schema",
@@ -8210,7 +8210,7 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 7491:
+/***/ 9872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8315,7 +8315,7 @@ const compare = __nccwpck_require__(8469)
 const rcompare = __nccwpck_require__(2173)
 const compareLoose = __nccwpck_require__(6874)
 const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(7491)
+const sort = __nccwpck_require__(9872)
 const rsort = __nccwpck_require__(7192)
 const gt = __nccwpck_require__(6599)
 const lt = __nccwpck_require__(3872)
@@ -38256,7 +38256,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8509);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4005);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('promote');
 
@@ -38265,7 +38265,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8509:
+/***/ 4005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41221,46 +41221,11 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/util/errors.ts
-/**
- * Errors that cross the core's boundary. Adapters map them to exit codes (CLI) or `core.setFailed`
- * (actions): a ConfigError is the user's input to fix (exit 2), an OperationError is an operation
- * that was refused or failed (exit 1). Anything else is a bug and also exits 1.
- */
-function formatProblem(p) {
-    const where = `${p.file}:${p.line}:${p.column}`;
-    return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
-}
-class GantryError extends Error {
-    name = 'GantryError';
-}
-/** Bad usage or bad configuration: the user must change something before trying again. */
-class ConfigError extends GantryError {
-    name = 'ConfigError';
-    problems;
-    constructor(message, problems = []) {
-        super(problems.length ? `${message}\n${problems.map(formatProblem).join('\n')}` : message);
-        this.problems = problems;
-    }
-}
-/** The operation was refused or failed (a rejected push past its retries, an unreachable remote). */
-class OperationError extends GantryError {
-    name = 'OperationError';
-}
-function errors_errorMessage(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-/**
- * A configuration error about one field, named with where it is: `yaml-update: config.path: …`,
- * `verification metric "smoke": provider http: url: …`. Declared, so TypeScript narrows after it.
- */
-function fieldError(where, field, message) {
-    throw new ConfigError(`${where}: ${field}: ${message}`);
-}
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var util_errors = __nccwpck_require__(17);
 ;// CONCATENATED MODULE: ./src/util/suggest.ts
 /**
  * "Did you mean …?" for misspelled names: field names, enum values, stage names, CLI flags.
@@ -41636,7 +41601,7 @@ function resolveFreight(ref, freight) {
     const wanted = ref.trim();
     const lower = wanted.toLowerCase();
     if (!wanted)
-        throw new ConfigError('no freight given: name one by ID, ID prefix or alias');
+        throw new util_errors/* ConfigError */.xL('no freight given: name one by ID, ID prefix or alias');
     const exact = freight.find((f) => f.id === lower) ??
         freight.find((f) => f.alias === wanted) ??
         freight.find((f) => f.alias.toLowerCase() === lower);
@@ -41646,21 +41611,21 @@ function resolveFreight(ref, freight) {
     if (/^[0-9a-f]+$/.test(lower)) {
         const matches = freight.filter((f) => f.id.startsWith(lower));
         if (matches.length && lower.length < MIN_ID_PREFIX) {
-            throw new ConfigError(`freight ID prefix "${wanted}" is too short: give at least ${MIN_ID_PREFIX} characters, or the alias`);
+            throw new util_errors/* ConfigError */.xL(`freight ID prefix "${wanted}" is too short: give at least ${MIN_ID_PREFIX} characters, or the alias`);
         }
         if (matches.length === 1)
             return matches[0];
         if (matches.length > 1) {
             const shown = matches.slice(0, 5).map(label).join(', ');
             const more = matches.length > 5 ? ` and ${matches.length - 5} more` : '';
-            throw new ConfigError(`freight ID prefix "${wanted}" is ambiguous: it matches ${shown}${more}; give more characters or the alias`);
+            throw new util_errors/* ConfigError */.xL(`freight ID prefix "${wanted}" is ambiguous: it matches ${shown}${more}; give more characters or the alias`);
         }
     }
     if (!freight.length)
-        throw new ConfigError(`no freight "${wanted}": there is no freight yet`);
+        throw new util_errors/* ConfigError */.xL(`no freight "${wanted}": there is no freight yet`);
     const close = suggest(wanted, freight.map((f) => f.alias));
     const hint = close !== undefined ? ` (did you mean "${close}"?)` : '';
-    throw new ConfigError(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
+    throw new util_errors/* ConfigError */.xL(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
 }
 
 ;// CONCATENATED MODULE: ./src/promotion/approve.ts
@@ -41673,17 +41638,17 @@ async function approveFreight(o) {
     const stage = o.project.stages.find((s) => s.name === o.stage);
     if (!stage) {
         const names = o.project.stages.map((s) => s.name);
-        throw new ConfigError(`stage "${o.stage}" does not exist in project ${o.project.name}${suggest_didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
+        throw new util_errors/* ConfigError */.xL(`stage "${o.stage}" does not exist in project ${o.project.name}${suggest_didYouMean(o.stage, names)}; its stages are ${names.join(', ') || '(none)'}`);
     }
     const approvedBy = oneLine(o.approvedBy);
     if (!approvedBy)
-        throw new ConfigError('an approval needs the name of who approves it');
+        throw new util_errors/* ConfigError */.xL('an approval needs the name of who approves it');
     const reason = o.reason === undefined ? undefined : oneLine(o.reason) || undefined;
     const snap = await o.store.snapshot(o.project.name);
     const freight = resolveFreight(o.freightRef, snap.freight);
     const requested = stage.requestedFreight.map((r) => r.origin.name);
     if (!requested.includes(freight.origin.name)) {
-        throw new ConfigError(`stage ${stage.name} does not request freight from warehouse ${freight.origin.name} (freight ${freight.alias} comes from it); ${stage.name} requests ${requested.join(', ') || 'no warehouse'}`);
+        throw new util_errors/* ConfigError */.xL(`stage ${stage.name} does not request freight from warehouse ${freight.origin.name} (freight ${freight.alias} comes from it); ${stage.name} requests ${requested.join(', ') || 'no warehouse'}`);
     }
     const existing = snap.approvals.find((a) => a.stage === stage.name && a.freightId === freight.id);
     if (existing)
@@ -41727,6 +41692,8 @@ const Input = {
     registryCredentials: 'registry-credentials',
     reason: 'reason',
     timeout: 'timeout',
+    argocdServer: 'argocd-server',
+    argocdToken: 'argocd-token',
 };
 const Output = {
     freight: 'freight',
@@ -41764,6 +41731,8 @@ const ACTIONS = {
             Input.signCommits,
             Input.deployments,
             Input.dryRun,
+            Input.argocdServer,
+            Input.argocdToken,
         ],
         outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
     },
@@ -46813,7 +46782,7 @@ function getOctokit(token, options, ...additionalPlugins) {
  */
 
 /** A body passed its cap; the connection has been dropped. */
-class BodyTooLargeError extends OperationError {
+class BodyTooLargeError extends util_errors/* OperationError */.OK {
     url;
     maxBytes;
     declared;
@@ -47051,6 +47020,28 @@ class StaleHeadError extends Error {
     }
 }
 /**
+ * GitHub refused to merge a pull request: 405 (not mergeable yet or at all: conflicts, required
+ * checks or reviews missing, a closed or already merged pull request, a merge method the
+ * repository disallows) or 409 (the head moved away from the `sha` the merge was asked for).
+ * Other failures of a merge are plain OperationErrors.
+ */
+class PullRequestNotMergeableError extends util_errors/* OperationError */.OK {
+    number;
+    status;
+    reason;
+    name = 'PullRequestNotMergeableError';
+    constructor(message, number, 
+    /** 405, or 409 for a head that moved. */
+    status, 
+    /** GitHub's own words (`Pull Request is not mergeable`, `Head branch was modified. …`). */
+    reason) {
+        super(message);
+        this.number = number;
+        this.status = status;
+        this.reason = reason;
+    }
+}
+/**
  * Most of one GitHub API answer read. The largest gantry asks for are pages of 100 pull requests
  * or check runs, a few MiB; an answer past 16 MiB is a proxy gone wrong, not data.
  */
@@ -47171,6 +47162,8 @@ function toPullRequest(d) {
         title: d.title,
         body: d.body ?? '',
         ...(merged && d.merge_commit_sha ? { mergeCommitSha: d.merge_commit_sha } : {}),
+        ...(d.mergeable !== undefined ? { mergeable: d.mergeable } : {}),
+        ...(typeof d.mergeable_state === 'string' ? { mergeableState: d.mergeable_state } : {}),
     };
 }
 /** GitHub returns the payload as it was sent: an object, or a string (often JSON). */
@@ -47205,6 +47198,18 @@ const DEPLOYMENT_HINTS = {
 const PULL_HINTS = {
     403: ' (the token needs the pull-requests: write permission, and for GITHUB_TOKEN the repository or organization must allow GitHub Actions to create pull requests)',
     404: ' (does the repository exist, and does the token have the pull-requests: write permission?)',
+};
+const MERGE_HINTS = {
+    403: ' (the token needs the contents: write permission, and branch protection or rulesets may forbid merging for it)',
+    404: ' (is the number right, and does the token have the contents: write permission?)',
+    405: ' (GitHub will not merge it now: conflicts, required checks or reviews not satisfied, a draft, a closed or already merged pull request, or a merge method the repository does not allow)',
+    409: ' (the head branch moved after it was read: read the pull request again before merging)',
+    422: ' (is the merge method one of merge, squash and rebase, and the sha a full commit SHA?)',
+};
+const LABEL_HINTS = {
+    403: ' (the token needs the pull-requests: write or issues: write permission)',
+    404: ' (is the number right, and does the token have the pull-requests: write permission?)',
+    422: ' (label names must be non-empty, at most 50 characters)',
 };
 const CONTENTS_HINTS = {
     403: ' (the token needs the contents: write permission; changing files under .github/workflows also needs workflows: write)',
@@ -47279,18 +47284,18 @@ class GitHubClient {
             });
         }
         catch (err) {
-            if (err instanceof OperationError || err instanceof StaleHeadError)
+            if (err instanceof util_errors/* OperationError */.OK || err instanceof StaleHeadError)
                 throw err;
             const cap = client_tooLarge(err);
             if (cap)
-                throw new OperationError(`could not ${what}: ${this.redactor.redact(cap.message)}`);
+                throw new util_errors/* OperationError */.OK(`could not ${what}: ${this.redactor.redact(cap.message)}`);
             const gql = graphqlErrors(err);
             if (gql) {
                 const text = this.redactor.redact(gql.map((e) => e.message).join('; '));
                 if (gql.some((e) => e.type === 'STALE_DATA')) {
                     throw new StaleHeadError(`could not ${what}: ${text}`);
                 }
-                throw new OperationError(`could not ${what}: ${text}`);
+                throw new util_errors/* OperationError */.OK(`could not ${what}: ${text}`);
             }
             if (!isRequestError(err))
                 throw err;
@@ -47298,10 +47303,10 @@ class GitHubClient {
             if (isRateLimited(err)) {
                 const wait = githubWait(err, (this.s.retryHooks?.now ?? Date.now)()) ?? 0;
                 const policy = this.s.retry ?? GITHUB_RETRY;
-                throw new OperationError(`could not ${what}: HTTP ${err.status}: ${msg} (GitHub's rate limit: it asks to wait ${Math.ceil(wait / 1000)} s more; gantry waits at most ${Math.round((policy.maxServerWaitMs ?? 0) / 1000)} s at a time and ${Math.round((policy.maxElapsedMs ?? 0) / 1000)} s in all for one request)`);
+                throw new util_errors/* OperationError */.OK(`could not ${what}: HTTP ${err.status}: ${msg} (GitHub's rate limit: it asks to wait ${Math.ceil(wait / 1000)} s more; gantry waits at most ${Math.round((policy.maxServerWaitMs ?? 0) / 1000)} s at a time and ${Math.round((policy.maxElapsedMs ?? 0) / 1000)} s in all for one request)`);
             }
             const hint = hints[err.status] ?? COMMON_HINTS[err.status] ?? '';
-            throw new OperationError(`could not ${what}: HTTP ${err.status}: ${msg}${hint}`);
+            throw new util_errors/* OperationError */.OK(`could not ${what}: HTTP ${err.status}: ${msg}${hint}`);
         }
     }
     async dispatchWorkflow(args) {
@@ -47379,6 +47384,53 @@ class GitHubClient {
         }));
         return toPullRequest(res.data);
     }
+    async mergePullRequest(args) {
+        const method = args.mergeMethod ?? 'merge';
+        const what = `${method} pull request #${args.number} in ${this.repoName}`;
+        return this.call(what, MERGE_HINTS, async (attempt) => {
+            try {
+                const res = await this.octokit.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', {
+                    owner: this.s.owner,
+                    repo: this.s.repo,
+                    pull_number: args.number,
+                    merge_method: method,
+                    ...(args.sha !== undefined ? { sha: args.sha } : {}),
+                });
+                const data = res.data;
+                if (data.merged !== true || typeof data.sha !== 'string') {
+                    throw new util_errors/* OperationError */.OK(`could not ${what}: HTTP ${res.status}: ${this.redactor.redact(typeof data.message === 'string' ? data.message : 'GitHub did not say it merged')}`);
+                }
+                return { sha: data.sha };
+            }
+            catch (err) {
+                if (!isRequestError(err) || (err.status !== 405 && err.status !== 409))
+                    throw err;
+                // A retried merge whose first try went through (the answer was lost) is refused as not
+                // mergeable: the pull request, merged from the head asked for, is that merge.
+                if (attempt > 1 && err.status === 405) {
+                    const pr = await this.getPullRequest(args.number);
+                    if (pr.merged &&
+                        pr.mergeCommitSha &&
+                        (args.sha === undefined || pr.headSha === args.sha)) {
+                        return { sha: pr.mergeCommitSha };
+                    }
+                }
+                const reason = this.redactor.redact(githubMessage(err));
+                throw new PullRequestNotMergeableError(`could not ${what}: HTTP ${err.status}: ${reason}${MERGE_HINTS[err.status] ?? ''}`, args.number, err.status, reason);
+            }
+        });
+    }
+    async addLabels(number, labels) {
+        // GitHub would answer an empty list with the labels already there: nothing to ask.
+        if (labels.length === 0)
+            return;
+        await this.call(`label pull request #${number} in ${this.repoName} with ${labels.join(', ')}`, LABEL_HINTS, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+            owner: this.s.owner,
+            repo: this.s.repo,
+            issue_number: number,
+            labels,
+        }));
+    }
     async createDeployment(args) {
         const what = `create a deployment of ${args.ref} to ${args.environment} in ${this.repoName}`;
         const res = await this.call(what, {
@@ -47402,7 +47454,7 @@ class GitHubClient {
         // for auto_merge: false, so this only comes from a server that ignored it.
         if (res.status === 202 || typeof res.data.id !== 'number') {
             const message = res.data.message;
-            throw new OperationError(`could not ${what}: HTTP ${res.status}: ${this.redactor.redact(typeof message === 'string' ? message : 'no deployment was created')} (GitHub merged instead of deploying; no deployment exists)`);
+            throw new util_errors/* OperationError */.OK(`could not ${what}: HTTP ${res.status}: ${this.redactor.redact(typeof message === 'string' ? message : 'no deployment was created')} (GitHub merged instead of deploying; no deployment exists)`);
         }
         return toDeployment(res.data);
     }
@@ -47625,7 +47677,7 @@ class GitHubClient {
 }`, { input }));
         const commit = data.createCommitOnBranch?.commit;
         if (!commit) {
-            throw new OperationError(`could not commit to branch ${args.branch} of ${this.repoName}: GitHub returned no commit`);
+            throw new util_errors/* OperationError */.OK(`could not commit to branch ${args.branch} of ${this.repoName}: GitHub returned no commit`);
         }
         return { oid: commit.oid, url: commit.url };
     }
@@ -47633,8 +47685,8 @@ class GitHubClient {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -47648,14 +47700,14 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 function parseRemote(raw, credentials) {
     const text = raw.trim();
     if (!text)
-        throw new ConfigError('the repository URL is empty');
+        throw new util_errors/* ConfigError */.xL('the repository URL is empty');
     if (/^https?:\/\//i.test(text)) {
         let u;
         try {
             u = new URL(text);
         }
         catch {
-            throw new ConfigError(`"${maskUserinfo(text)}" is not a valid URL`);
+            throw new util_errors/* ConfigError */.xL(`"${maskUserinfo(text)}" is not a valid URL`);
         }
         let creds = credentials;
         if (u.username || u.password) {
@@ -47666,7 +47718,7 @@ function parseRemote(raw, credentials) {
                 password = decodeURIComponent(u.password);
             }
             catch {
-                throw new ConfigError(`the credentials in "${maskUserinfo(text)}" are not valid percent-encoding`);
+                throw new util_errors/* ConfigError */.xL(`the credentials in "${maskUserinfo(text)}" are not valid percent-encoding`);
             }
             creds ??= password
                 ? { kind: 'basic', username, password }
@@ -47705,7 +47757,7 @@ function maskUserinfo(url) {
 
 
 /** A git command that failed: says which command, why, and what kind of failure it was. */
-class GitError extends OperationError {
+class GitError extends util_errors/* OperationError */.OK {
     command;
     exitCode;
     stderr;
@@ -47880,7 +47932,7 @@ class Git {
                 const why = options.cwd && !(0,external_node_fs_namespaceObject.existsSync)(options.cwd)
                     ? `the directory ${options.cwd} does not exist`
                     : `${e.message}; is git installed and on PATH?`;
-                reject(new OperationError(`could not run git ${args[0] ?? ''}: ${why}`));
+                reject(new util_errors/* OperationError */.OK(`could not run git ${args[0] ?? ''}: ${why}`));
             });
             child.on('close', (code) => {
                 clearTimeout(timer);
@@ -47956,371 +48008,6 @@ function classify(exitCode, stderr) {
 ;// CONCATENATED MODULE: ./src/git/index.ts
 
 
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schema/project.schema.json
-const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20). It also bounds the registry requests: SemVer and Lexical examine at most this many tags per run (with platform, 20 more that lack the platform), one manifest request each."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage: the promote workflow runs the job under it (command: environment), and the promote action refuses a run that did not pass its protection rules. Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","required":["uses"],"additionalProperties":false,"description":"One promotion step: a built-in step name and its configuration.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr."},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}}}}');
-;// CONCATENATED MODULE: ./src/pipeline/source.ts
-/**
- * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
- * it came from, and from there to a 1-based line and column.
- */
-
-/** `stages[1].requestedFreight[0].origin.name`; odd keys are quoted: `config["a.b"]`. */
-function formatPath(segments) {
-    let out = '';
-    for (const seg of segments) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
-            out += out ? `.${seg}` : seg;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-/**
- * Segments of a JSON pointer (as ajv's `instancePath`), numbers where the data at that point is an
- * array, so that `/stages/1/name` becomes `['stages', 1, 'name']`.
- */
-function pointerToSegments(pointer, data) {
-    if (!pointer)
-        return [];
-    const out = [];
-    let cur = data;
-    for (const raw of pointer.slice(1).split('/')) {
-        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (Array.isArray(cur)) {
-            const index = Number(key);
-            out.push(index);
-            cur = cur[index];
-        }
-        else {
-            out.push(key);
-            cur =
-                cur !== null && typeof cur === 'object' ? cur[key] : undefined;
-        }
-    }
-    return out;
-}
-function deref(src, node) {
-    if ((0,dist.isAlias)(node))
-        return node.resolve(src.doc) ?? undefined;
-    return (0,dist.isMap)(node) || (0,dist.isSeq)(node) || (0,dist.isScalar)(node) ? node : undefined;
-}
-function findNode(src, segments) {
-    let cur = deref(src, src.doc.contents);
-    let nearest = cur;
-    let key;
-    for (const seg of segments) {
-        key = undefined;
-        let next;
-        if ((0,dist.isMap)(cur)) {
-            const pair = cur.items.find((p) => (0,dist.isScalar)(p.key) && String(p.key.value) === String(seg));
-            if (pair) {
-                key = (0,dist.isScalar)(pair.key) ? pair.key : undefined;
-                // A key with no value (`name:`) has a null scalar; fall back to the key for positions.
-                next = pair.value ?? pair.key;
-            }
-        }
-        else if ((0,dist.isSeq)(cur) && typeof seg === 'number') {
-            next = cur.items[seg];
-        }
-        const node = deref(src, next);
-        if (!node)
-            return { nearest, key };
-        cur = node;
-        nearest = node;
-    }
-    return { value: cur, key, nearest };
-}
-function positionOf(src, node) {
-    const offset = node?.range?.[0];
-    if (offset === undefined)
-        return { line: 1, column: 1 };
-    const { line, col } = src.lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/**
- * A problem about the field at `segments`: positioned at its value (default) or at its key, falling
- * back to the nearest enclosing node that exists.
- */
-function problemAt(src, segments, message, anchor = 'value') {
-    const found = findNode(src, segments);
-    const node = anchor === 'key' ? (found.key ?? found.value ?? found.nearest) : (found.value ?? found.nearest);
-    return { file: src.file, ...positionOf(src, node), path: formatPath(segments), message };
-}
-/** Line of the node at `segments` (for "first defined at line N"). */
-function lineOf(src, segments) {
-    const found = findNode(src, segments);
-    return positionOf(src, found.value ?? found.nearest).line;
-}
-function compareProblems(a, b) {
-    return (a.file.localeCompare(b.file) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        a.path.localeCompare(b.path) ||
-        a.message.localeCompare(b.message));
-}
-/** Sorted by position, exact duplicates removed. */
-function tidyProblems(problems) {
-    const seen = new Set();
-    const out = [];
-    for (const p of [...problems].sort(compareProblems)) {
-        const id = `${p.file}\0${p.line}\0${p.column}\0${p.path}\0${p.message}`;
-        if (!seen.has(id)) {
-            seen.add(id);
-            out.push(p);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/schema.ts
-/**
- * JSON-schema validation of a project file (schema/project.schema.json, draft-07 so that
- * yaml-language-server reads it too) and the translation of ajv's errors into problems that say
- * where and what to do. Two non-standard annotations from VS Code's JSON language service are
- * honoured: `errorMessage` and `patternErrorMessage`.
- */
-
-
-
-
-const projectSchema = (/* unused pure expression or super */ null && (schema));
-let compiled;
-function validator() {
-    if (!compiled) {
-        const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-        ajv.addVocabulary(['errorMessage', 'patternErrorMessage']);
-        compiled = ajv.compile(project_schema_namespaceObject);
-    }
-    return compiled;
-}
-function asSchemaNode(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-function stringProp(node, key) {
-    const v = node?.[key];
-    return typeof v === 'string' ? v : undefined;
-}
-function numberProp(node, key) {
-    const v = node?.[key];
-    return typeof v === 'number' ? v : undefined;
-}
-const TYPE_NAMES = {
-    object: 'a mapping',
-    array: 'a list',
-    string: 'a string',
-    integer: 'an integer',
-    number: 'a number',
-    boolean: 'true or false',
-    null: 'nothing',
-};
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    switch (typeof value) {
-        case 'string':
-            return `the string ${JSON.stringify(value)}`;
-        case 'number':
-            return `the number ${value}`;
-        case 'boolean':
-            return `${value}`;
-        case 'object':
-            return 'a mapping';
-        default:
-            return typeof value;
-    }
-}
-function quote(value) {
-    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
-}
-function typeMessage(err) {
-    const expected = String(err.params.type ?? '')
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t)
-        .join(' or ');
-    const data = err.data;
-    let hint = '';
-    if (err.params.type === 'boolean' && typeof data === 'string') {
-        hint = /^(y|yes|on|true)$/i.test(data)
-            ? ' (write true)'
-            : /^(n|no|off|false)$/i.test(data)
-                ? ' (write false)'
-                : '';
-    }
-    else if (err.params.type === 'string' &&
-        (typeof data === 'number' || typeof data === 'boolean')) {
-        hint = ` (quote it: "${String(data)}")`;
-    }
-    else if (err.params.type === 'integer' && typeof data === 'string' && /^\d+$/.test(data)) {
-        hint = ' (remove the quotes)';
-    }
-    else if (err.params.type === 'integer' && typeof data === 'number') {
-        return `expected an integer, got ${data}`;
-    }
-    return `expected ${expected}, got ${describeValue(data)}${hint}`;
-}
-function allowedKeys(parentSchema) {
-    const props = asSchemaNode(parentSchema?.properties);
-    if (!props)
-        return [];
-    return Object.keys(props).filter((k) => k !== '$schema' && asSchemaNode(props[k])?.deprecated !== true);
-}
-function mapError(err, data) {
-    const segments = pointerToSegments(err.instancePath, data);
-    const parent = asSchemaNode(err.parentSchema);
-    const custom = stringProp(parent, 'errorMessage');
-    const at = (message, anchor = 'value') => ({ segments, anchor, message });
-    switch (err.keyword) {
-        case 'if':
-            return undefined; // the failing then/else branch reports it
-        case 'additionalProperties': {
-            const name = String(err.params.additionalProperty);
-            const candidates = allowedKeys(parent);
-            const hint = suggest_didYouMean(name, candidates);
-            const list = !hint && candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
-            return {
-                segments: [...segments, name],
-                anchor: 'key',
-                message: `unknown field ${JSON.stringify(name)}${hint}${list}`,
-            };
-        }
-        case 'required': {
-            if (custom)
-                return at(custom);
-            if (segments.length === 0 && (data === null || typeof data !== 'object')) {
-                return at('a project file must be a mapping with project, warehouses and stages');
-            }
-            return at(`missing required field ${JSON.stringify(String(err.params.missingProperty))}`);
-        }
-        case 'type':
-            if (segments.length === 0) {
-                return at(`a project file must be a mapping with project, warehouses and stages, found ${describeValue(err.data)}`);
-            }
-            return at(typeMessage(err));
-        case 'enum': {
-            const allowed = err.params.allowedValues.map((v) => String(v));
-            const hint = typeof err.data === 'string' ? suggest_didYouMean(err.data, allowed) : '';
-            const one = allowed.length === 1;
-            return at(`invalid value ${quote(err.data)}: must be ${one ? '' : 'one of '}${allowed.join(', ')}${hint}`);
-        }
-        case 'const':
-            return at(`invalid value ${quote(err.data)}: must be ${quote(err.params.allowedValue)}`);
-        case 'pattern': {
-            const msg = stringProp(parent, 'patternErrorMessage') ??
-                custom ??
-                `must match the pattern ${String(err.params.pattern)}`;
-            return at(`invalid value ${quote(err.data)}: ${msg}`);
-        }
-        case 'minLength': {
-            const limit = Number(err.params.limit);
-            return at(limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`);
-        }
-        case 'maxLength':
-            return at(`must be at most ${String(err.params.limit)} characters long (this is ${String(err.data).length})`);
-        case 'minItems': {
-            const limit = Number(err.params.limit);
-            return at(limit === 1 ? 'must have at least one entry' : `must have at least ${limit} entries`);
-        }
-        case 'maxItems':
-            return at(`must have at most ${String(err.params.limit)} entries`);
-        case 'uniqueItems':
-            return at(`has duplicate entries (items ${String(err.params.j)} and ${String(err.params.i)} are the same)`);
-        case 'minimum':
-        case 'maximum': {
-            const min = numberProp(parent, 'minimum');
-            const max = numberProp(parent, 'maximum');
-            const range = min !== undefined && max !== undefined
-                ? `must be between ${min} and ${max}`
-                : err.keyword === 'minimum'
-                    ? `must be at least ${String(min)}`
-                    : `must be at most ${String(max)}`;
-            return at(`${range}, got ${String(err.data)}`);
-        }
-        case 'not':
-        case 'false schema':
-            return at(custom ?? 'this field is not allowed here', 'key');
-        case 'minProperties':
-        case 'maxProperties':
-        case 'oneOf':
-        case 'anyOf':
-            return at(custom ??
-                (err.keyword === 'oneOf' || err.keyword === 'anyOf'
-                    ? 'does not match any of the allowed forms'
-                    : (err.message ?? 'invalid')));
-        default:
-            return at(custom ?? err.message ?? `failed ${err.keyword}`);
-    }
-}
-/**
- * ajv reports every branch of a oneOf/anyOf that failed, which reads as noise ("must be object",
- * "must have required property", "must match exactly one schema"…). Keep the oneOf/anyOf error
- * itself (it carries the useful errorMessage) and drop what its branches said.
- */
-function collapseAlternatives(errors) {
-    const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-    if (!alternatives.length)
-        return [...errors];
-    return errors.filter((e) => !alternatives.some((alt) => alt !== e &&
-        e.schemaPath.startsWith(`${alt.schemaPath}/`) &&
-        e.instancePath.startsWith(alt.instancePath)));
-}
-/** Problems from validating `data` (the document as plain JS) against the project schema. */
-function schemaProblems(src, data) {
-    return validationProblems(src, data, validator());
-}
-/**
- * Problems from validating `data`, found at `base` in the file, with `validate` (any ajv
- * validator compiled with `allErrors` and `verbose`). `ignore` drops errors about a part of the
- * data (by JSON pointer) that cannot be judged yet, such as a string that is an expression.
- */
-function validationProblems(src, data, validate, base = [], ignore = () => false) {
-    if (validate(data))
-        return [];
-    const problems = [];
-    // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
-    const missing = new Map();
-    const errors = collapseAlternatives((validate.errors ?? []).filter((e) => !ignore(e)));
-    // A misspelt required field is reported once, as the unknown field with its suggestion, not
-    // a second time as missing.
-    const suggested = new Set();
-    for (const err of errors) {
-        if (err.keyword !== 'additionalProperties')
-            continue;
-        const hint = suggest(String(err.params.additionalProperty), allowedKeys(asSchemaNode(err.parentSchema)));
-        if (hint)
-            suggested.add(`${err.instancePath}\0${hint}`);
-    }
-    for (const err of errors) {
-        const plain = err.keyword === 'required' && !stringProp(asSchemaNode(err.parentSchema), 'errorMessage');
-        if (plain && suggested.has(`${err.instancePath}\0${String(err.params.missingProperty)}`))
-            continue;
-        if (plain && data !== null && typeof data === 'object') {
-            const list = missing.get(err.instancePath) ?? [];
-            list.push(JSON.stringify(String(err.params.missingProperty)));
-            missing.set(err.instancePath, list);
-            continue;
-        }
-        const mapped = mapError(err, data);
-        if (mapped) {
-            problems.push(problemAt(src, [...base, ...mapped.segments], mapped.message, mapped.anchor));
-        }
-    }
-    for (const [pointer, fields] of missing) {
-        const message = `missing required field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}`;
-        problems.push(problemAt(src, [...base, ...pointerToSegments(pointer, data)], message));
-    }
-    return problems;
-}
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
@@ -55255,7 +54942,7 @@ function compileRegex(pattern) {
  * points into the source.
  */
 
-class errors_ExprError extends GantryError {
+class errors_ExprError extends util_errors/* GantryError */.Ah {
     name = 'ExprError';
     /** The message without the position suffix. */
     reason;
@@ -55270,7 +54957,7 @@ class errors_ExprError extends GantryError {
     }
 }
 /** 1-based line and column of a UTF-16 offset in `source` (columns count code points). */
-function errors_positionOf(source, offset) {
+function positionOf(source, offset) {
     let line = 1;
     let lineStart = 0;
     const end = Math.min(offset, source.length);
@@ -55283,7 +54970,7 @@ function errors_positionOf(source, offset) {
     return { line, column: [...source.slice(lineStart, end)].length + 1 };
 }
 function exprErrorAt(source, offset, reason, cause) {
-    const { line, column } = errors_positionOf(source, offset);
+    const { line, column } = positionOf(source, offset);
     return new errors_ExprError(reason, line, column, cause === undefined ? undefined : { cause });
 }
 
@@ -58180,6 +57867,8 @@ function compile_compileExpr(source, opts = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/expr/template.ts
 /**
  * Kargo's expression templates: strings with `${{ expr }}` (or `${% expr %}`) inside, as found in
@@ -59006,6 +58695,769 @@ function evaluateBool(expression, env, opts) {
     return parsed;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/workspace.ts
+/**
+ * What a promotion template's git steps will do, read from the project file before anything runs:
+ * the checkouts `git-clone` makes, where `git-push` sends each, which pull requests `git-open-pr`
+ * opens, and from those the branch the stage deploys from. `gantry lint` reports a template that
+ * cannot work (a path outside every checkout, two pushes to the stage's branch, a push straight to
+ * the branch a pull request targets); the loader takes the stage's branch from here when the
+ * stage does not name one, so reads and writes agree on where the stage's state file lives.
+ *
+ * Values are known when they are literals or expressions over `ctx.project`, `ctx.stage` and the
+ * template's vars (Kargo's `stage/${{ ctx.stage }}`); anything that needs the freight or a step's
+ * outputs is only known when the promotion runs, and is left undefined here.
+ */
+
+
+/** A raw stage with its template's steps replaced by the inflated ones (tasks expanded). */
+function planStage(stage, inflated) {
+    return {
+        name: stage.name,
+        ...(stage.branch !== undefined ? { branch: stage.branch } : {}),
+        promotionTemplate: {
+            vars: stage.promotionTemplate.vars ?? [],
+            steps: inflated.map(({ step, vars }) => ({
+                uses: step.uses ?? '',
+                ...(step.as !== undefined ? { as: step.as } : {}),
+                ...(step.config ? { config: step.config } : {}),
+                vars: [...(vars ?? []), ...(step.vars ?? [])],
+            })),
+        },
+    };
+}
+/** The branch gantry pushes `generateTargetBranch` to: one per stage, the pull request's head. */
+function generatedBranch(project, stage) {
+    return `gantry/promote/${project}/${stage}`;
+}
+/** Config fields that hold workspace paths, and lists of them. */
+const PATH_FIELDS = ['path', 'inPath', 'outPath', 'outFile', 'bodyFromFile'];
+const PATH_LISTS = ['paths', 'valuesFiles', 'inFiles'];
+/** Steps whose `path` must name a checkout itself, not a file inside one. */
+const CHECKOUT_STEPS = new Set(['git-clear', 'git-commit', 'git-push', 'git-tag']);
+/** Steps that only make sense on a checkout git-clone made. */
+const NEEDS_CLONE = new Set([
+    'git-push',
+    'git-tag',
+    'git-open-pr',
+    'git-wait-for-pr',
+    'git-merge-pr',
+]);
+/** `./out/` → `out`, `.` → `.`; undefined for a path that leaves the workspace. */
+function normalizeWorkspacePath(p) {
+    if (p.includes('\0') || external_node_path_.posix.isAbsolute(p.replace(/\\/g, '/')) || /^[A-Za-z]:/.test(p)) {
+        return undefined;
+    }
+    const n = external_node_path_.posix.normalize(p.replace(/\\/g, '/'));
+    const trimmed = n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+    const out = trimmed === '' ? '.' : trimmed;
+    return out === '..' || out.startsWith('../') ? undefined : out;
+}
+/** Whether `p` is `dir` or lies below it (both normalized). */
+function within(p, dir) {
+    return dir === '.' || p === dir || p.startsWith(`${dir}/`);
+}
+function planWorkspace(project, stage) {
+    const template = stage.promotionTemplate;
+    const steps = template.steps;
+    const plan = {
+        workspace: steps.some((s) => s.uses === 'git-clone'),
+        checkouts: [],
+        pushes: [],
+        pullRequests: [],
+        problems: [],
+    };
+    let vars = {};
+    const env = () => ({ ctx: { project, stage: stage.name }, vars });
+    // Template vars in order, each seeing the ones before it; one that needs the freight stays out.
+    for (const v of template.vars ?? []) {
+        try {
+            vars[v.name] = renderTemplate(String(v.value), env());
+        }
+        catch {
+            // Known only when the promotion runs.
+        }
+    }
+    const known = (value) => {
+        if (typeof value !== 'string')
+            return undefined;
+        if (!template_hasExpression(value))
+            return value;
+        try {
+            const out = renderTemplate(value, env());
+            return typeof out === 'string' ? out : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const stepAt = (i, ...rest) => [
+        'promotionTemplate',
+        'steps',
+        i,
+        ...rest,
+    ];
+    const problem = (at, message) => plan.problems.push({ at, message });
+    const label = (s, i) => `step ${i + 1} (${s.uses}${s.as ? ` ${JSON.stringify(s.as)}` : ''})`;
+    steps.forEach((step, i) => {
+        const config = step.config ?? {};
+        // The step's vars shadow the template's while its fields are read.
+        const saved = vars;
+        vars = { ...saved };
+        for (const v of step.vars ?? []) {
+            let value;
+            try {
+                value = renderTemplate(String(v.value), env());
+            }
+            catch {
+                // Known only when the promotion runs: the template's value must not stand in for it.
+                value = undefined;
+            }
+            const { [v.name]: _shadowed, ...rest } = vars;
+            vars = value === undefined ? rest : { ...rest, [v.name]: value };
+        }
+        try {
+            planStep(step, i, config);
+        }
+        finally {
+            vars = saved;
+        }
+    });
+    function planStep(step, i, config) {
+        if (step.uses === 'git-clone') {
+            const list = Array.isArray(config['checkout']) ? config['checkout'] : [];
+            const repoURL = known(config['repoURL']);
+            list.forEach((raw, e) => {
+                const c = (raw ?? {});
+                const written = known(c['path']);
+                if (written === undefined) {
+                    if (c['path'] !== undefined) {
+                        problem(stepAt(i, 'config', 'checkout', e, 'path'), `${label(step, i)}: a checkout path must be known before the promotion runs (a literal, or an expression over ctx.stage and vars)`);
+                    }
+                    return;
+                }
+                const path = normalizeWorkspacePath(written);
+                if (path === undefined || path === '.') {
+                    problem(stepAt(i, 'config', 'checkout', e, 'path'), `${label(step, i)}: checkout path ${JSON.stringify(written)} ${path === '.' ? 'is the workspace itself; give each checkout its own directory (./src, ./out)' : 'leaves the workspace'}`);
+                    return;
+                }
+                const clash = plan.checkouts.find((o) => within(path, o.path) || within(o.path, path));
+                if (clash) {
+                    problem(stepAt(i, 'config', 'checkout', e, 'path'), `${label(step, i)}: checkout path ${JSON.stringify(written)} ${clash.path === path ? 'is used twice' : `overlaps the checkout at ./${clash.path}`} (step ${clash.step + 1})`);
+                    return;
+                }
+                const branch = known(c['branch']);
+                plan.checkouts.push({
+                    step: i,
+                    entry: e,
+                    path,
+                    ...(repoURL !== undefined ? { repoURL } : {}),
+                    ...(branch !== undefined ? { branch } : {}),
+                    create: c['create'] === true,
+                    detached: c['commit'] !== undefined || c['tag'] !== undefined,
+                });
+            });
+            return;
+        }
+        if (!plan.workspace) {
+            if (NEEDS_CLONE.has(step.uses)) {
+                problem(stepAt(i, 'uses'), `${label(step, i)}: ${step.uses} works on a checkout that a git-clone step made, and this template has none. Without git-clone, gantry checks out the stage's branch and commits and pushes it itself: remove this step, or add git-clone and the git-commit/git-push that go with it`);
+            }
+            return;
+        }
+        // Paths later steps use must lie in a checkout made before them.
+        const before = plan.checkouts.filter((c) => c.step < i);
+        const checkPath = (value, at, what) => {
+            const written = known(value);
+            if (written === undefined)
+                return undefined;
+            const path = normalizeWorkspacePath(written);
+            if (path === undefined) {
+                problem(at, `${label(step, i)}: ${what} ${JSON.stringify(written)} leaves the workspace`);
+                return undefined;
+            }
+            const checkouts = before.map((c) => `./${c.path}`).join(', ') || 'none yet';
+            if (CHECKOUT_STEPS.has(step.uses) && what === 'path') {
+                if (!before.some((c) => c.path === path)) {
+                    problem(at, `${label(step, i)}: path ${JSON.stringify(written)} is not a checkout (checkouts made before this step: ${checkouts})`);
+                    return undefined;
+                }
+                return path;
+            }
+            if (!before.some((c) => within(path, c.path))) {
+                problem(at, `${label(step, i)}: ${what} ${JSON.stringify(written)} is outside every checkout (checkouts made before this step: ${checkouts})`);
+            }
+            return path;
+        };
+        let path;
+        for (const key of PATH_FIELDS) {
+            if (config[key] === undefined)
+                continue;
+            const p = checkPath(config[key], stepAt(i, 'config', key), key);
+            if (key === 'path')
+                path = p;
+        }
+        for (const key of PATH_LISTS) {
+            const list = config[key];
+            if (!Array.isArray(list))
+                continue;
+            list.forEach((v, n) => {
+                // delete's globs are matched when it runs.
+                if (typeof v === 'string' && !/[*?[]/.test(v)) {
+                    checkPath(v, stepAt(i, 'config', key, n), `${key}[${n}]`);
+                }
+            });
+        }
+        if (step.uses === 'git-push') {
+            const checkout = before.find((c) => c.path === path);
+            const generated = config['generateTargetBranch'] === true;
+            const tag = config['tag'] !== undefined;
+            const target = generated
+                ? generatedBranch(project, stage.name)
+                : config['targetBranch'] !== undefined
+                    ? known(config['targetBranch'])
+                    : tag
+                        ? undefined
+                        : checkout?.branch;
+            if (config['force'] === true && !generated) {
+                problem(stepAt(i, 'config', 'force'), `${label(step, i)}: gantry never force-pushes a branch that others may write; drop force (a push that loses a race runs the template again on the new tip), or push with generateTargetBranch: true`);
+            }
+            plan.pushes.push({
+                step: i,
+                path: path ?? '',
+                ...(target !== undefined ? { target } : {}),
+                generated,
+                tag,
+                force: config['force'] === true,
+                ...(checkout?.repoURL !== undefined ? { repoURL: checkout.repoURL } : {}),
+            });
+        }
+        if (step.uses === 'git-open-pr') {
+            const target = known(config['targetBranch']);
+            const repoURL = known(config['repoURL']);
+            plan.pullRequests.push({
+                step: i,
+                ...(target !== undefined ? { target } : {}),
+                ...(repoURL !== undefined ? { repoURL } : {}),
+            });
+        }
+    }
+    if (!plan.workspace) {
+        if (stage.branch !== undefined)
+            plan.stageBranch = stage.branch;
+        return plan;
+    }
+    decideStageBranch(plan, stage.branch, stepAt, label, steps);
+    return plan;
+}
+function decideStageBranch(plan, declared, stepAt, label, steps) {
+    const branchPushes = plan.pushes.filter((p) => !p.tag);
+    const prTargets = plan.pullRequests.map((p) => p.target);
+    // Where the stage's manifests land: the pull requests' base, or the branches pushed to directly.
+    const landing = plan.pullRequests.length
+        ? prTargets
+        : branchPushes.filter((p) => !p.generated).map((p) => p.target);
+    if (declared !== undefined)
+        plan.stageBranch = declared;
+    else if (landing.length && landing.every((t) => t !== undefined)) {
+        const distinct = [...new Set(landing)];
+        if (distinct.length === 1)
+            plan.stageBranch = distinct[0];
+    }
+    const stage = plan.stageBranch;
+    if (!branchPushes.length && !plan.pullRequests.length) {
+        const tags = plan.pushes.filter((p) => p.tag).map((p) => p.step + 1);
+        plan.problems.push({
+            at: ['promotionTemplate', 'steps'],
+            message: tags.length
+                ? `the template clones but pushes only tags (step ${tags.join(' and ')}): nothing it does would reach the branch the stage deploys from; push the checkout of that branch with git-push`
+                : 'the template clones but never pushes (no git-push step): nothing it does would reach the branch the stage deploys from',
+        });
+        return;
+    }
+    if (stage === undefined) {
+        plan.problems.push({
+            at: ['promotionTemplate', 'steps'],
+            message: `gantry cannot tell which branch this stage deploys from: the template ${landing.length ? `lands on ${[...new Set(landing.map((t) => t ?? '(a branch known only when it runs)'))].join(', ')}` : 'pushes only to a generated branch'}. Set the stage's branch: (the branch Argo CD or Flux reads), so that gantry reads and writes its state there`,
+        });
+        return;
+    }
+    // A template that opens a pull request can never push to that pull request's base itself.
+    for (const pr of plan.pullRequests) {
+        for (const push of branchPushes) {
+            if (push.target !== undefined && push.target === (pr.target ?? stage)) {
+                plan.problems.push({
+                    at: stepAt(push.step, 'config'),
+                    message: `${label(steps[push.step] ?? { uses: 'git-push' }, push.step)} pushes straight to ${push.target}, the branch that ${label(steps[pr.step] ?? { uses: 'git-open-pr' }, pr.step)} opens a pull request into: the pull request would be bypassed. Push to a generated branch (generateTargetBranch: true) and let the merge land it`,
+                });
+            }
+        }
+    }
+    if (!plan.pullRequests.length) {
+        const toStage = branchPushes.filter((p) => p.target === stage);
+        // A branch of the same name in another repository is not the stage's (unknown URLs count
+        // as the same repository: lint cannot tell them apart).
+        const second = toStage.find((p, k) => toStage.slice(0, k).some((q) => q.repoURL === p.repoURL));
+        if (second) {
+            const both = toStage.filter((p) => p.repoURL === second.repoURL);
+            plan.problems.push({
+                at: stepAt(second.step),
+                message: `the template pushes to the stage's branch ${stage} twice (steps ${both.map((p) => p.step + 1).join(' and ')}): a promotion is one commit there, carrying the stage's state; push once`,
+            });
+        }
+        if (!toStage.length && branchPushes.every((p) => p.target !== undefined)) {
+            plan.problems.push({
+                at: ['branch'],
+                message: `the stage deploys from ${stage}, but the template never pushes there (it pushes to ${[...new Set(branchPushes.map((p) => p.target))].join(', ')}); fix the stage's branch or the push's targetBranch`,
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
+/** Kargo's separator between a task's alias and its steps' aliases. */
+const TASK_ALIAS_SEPARATOR = '::';
+/** The alias Kargo gives the step at 0-based `index` of a template or task. */
+function defaultAlias(step, index) {
+    return step.as ?? `${step.task ? 'task' : 'step'}-${index + 1}`;
+}
+/** The task a step alias belongs to (`promo::commit` → `promo`), if it was inflated from one. */
+function taskNamespace(alias) {
+    const parts = alias.split(TASK_ALIAS_SEPARATOR);
+    return parts.length === 2 ? parts[0] : undefined;
+}
+function inflateSteps(raw, stage, stageIndex) {
+    const template = stage.promotionTemplate;
+    const at = (k, ...rest) => [
+        'stages',
+        stageIndex,
+        'promotionTemplate',
+        'steps',
+        k,
+        ...rest,
+    ];
+    const steps = [];
+    const problems = [];
+    const tasks = raw.promotionTasks ?? [];
+    template.steps.forEach((step, k) => {
+        if (!step.task) {
+            steps.push({ step, alias: defaultAlias(step, k), vars: [], source: at(k) });
+            return;
+        }
+        const alias = defaultAlias(step, k);
+        const kind = step.task.kind ?? 'PromotionTask';
+        const t = tasks.findIndex((x) => x.name === step.task?.name && (x.kind ?? 'PromotionTask') === kind);
+        const task = tasks[t];
+        if (!task) {
+            const names = tasks.filter((x) => (x.kind ?? 'PromotionTask') === kind).map((x) => x.name);
+            problems.push({
+                at: at(k, 'task', 'name'),
+                message: `unknown ${kind} ${JSON.stringify(step.task.name)}${names.length ? ` (${kind}s: ${names.join(', ')})` : ` (the project defines no ${kind} in promotionTasks)`}`,
+            });
+            return;
+        }
+        // Kargo's rule: a template var that is set wins over the task's default; a step var over both.
+        const fromTemplate = new Set((template.vars ?? []).filter((v) => v.value !== '').map((v) => v.name));
+        const fromStep = new Set((step.vars ?? []).filter((v) => v.value !== '').map((v) => v.name));
+        const vars = [];
+        for (const v of task.vars ?? []) {
+            if (fromTemplate.has(v.name))
+                continue;
+            if (v.value !== undefined && v.value !== '') {
+                vars.push({ name: v.name, value: v.value });
+                continue;
+            }
+            if (!fromStep.has(v.name)) {
+                problems.push({
+                    at: at(k, 'task'),
+                    message: `${kind} ${JSON.stringify(task.name)} needs var ${JSON.stringify(v.name)}, which has no default: set it in the template's vars or in this step's vars`,
+                });
+            }
+        }
+        vars.push(...(step.vars ?? []));
+        task.steps.forEach((inner, j) => {
+            const source = ['promotionTasks', t, 'steps', j];
+            if (inner.task) {
+                problems.push({
+                    at: [...source, 'task'],
+                    message: `a promotion task cannot use another task (${JSON.stringify(inner.task.name)}); inline its steps`,
+                });
+                return;
+            }
+            steps.push({
+                step: inner,
+                alias: `${alias}${TASK_ALIAS_SEPARATOR}${defaultAlias(inner, j)}`,
+                vars,
+                source,
+            });
+        });
+    });
+    return { steps, problems };
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/project.schema.json
+const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}},"promotionTasks":{"type":"array","default":[],"description":"Reusable sequences of promotion steps (Kargo\'s PromotionTask and ClusterPromotionTask), used by a template step with task: {name}. Their steps are inflated into the template in place, with aliases <task alias>::<step alias>.","items":{"$ref":"#/definitions/promotionTask"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20). It also bounds the registry requests: SemVer and Lexical examine at most this many tags per run (with platform, 20 more that lack the platform), one manifest request each."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage: the promote workflow runs the job under it (command: environment), and the promote action refuses a run that did not pass its protection rules. Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","additionalProperties":false,"description":"One promotion step: a built-in step (uses) and its configuration, or a promotion task (task) inflated in its place.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr. Set this or task."},"task":{"type":"object","additionalProperties":false,"required":["name"],"description":"Run a promotion task\'s steps here (set instead of uses). Its vars come from the template\'s vars and this step\'s vars; its compose-output steps\' outputs become outputs.<alias>.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the promotion task."},"kind":{"type":"string","enum":["PromotionTask","ClusterPromotionTask"],"default":"PromotionTask","description":"Which kind of task the name refers to."}}},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}},"taskVar":{"type":"object","required":["name"],"additionalProperties":false,"description":"An input of a promotion task: required unless it has a default value.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Default value; without one the variable must be set by the template\'s vars or the task step\'s vars."}}},"promotionTask":{"type":"object","required":["name","steps"],"additionalProperties":false,"description":"A reusable sequence of steps (Kargo\'s PromotionTask; kind ClusterPromotionTask for a task templates reference with that kind).","properties":{"name":{"type":"string","minLength":1,"description":"Name templates use in task: {name}."},"kind":{"type":"string","enum":["PromotionTask","ClusterPromotionTask"],"default":"PromotionTask","description":"PromotionTask (default) or ClusterPromotionTask."},"vars":{"type":"array","default":[],"description":"The task\'s inputs, available to its steps as vars.<name>.","items":{"$ref":"#/definitions/taskVar"}},"steps":{"type":"array","minItems":1,"description":"The task\'s steps. Within the task, task.outputs.<alias> reads the outputs of its earlier steps. A task cannot use another task.","items":{"$ref":"#/definitions/promotionStep"}}}}}}');
+;// CONCATENATED MODULE: ./src/pipeline/source.ts
+/**
+ * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
+ * it came from, and from there to a 1-based line and column.
+ */
+
+/** `stages[1].requestedFreight[0].origin.name`; odd keys are quoted: `config["a.b"]`. */
+function formatPath(segments) {
+    let out = '';
+    for (const seg of segments) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
+            out += out ? `.${seg}` : seg;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+/**
+ * Segments of a JSON pointer (as ajv's `instancePath`), numbers where the data at that point is an
+ * array, so that `/stages/1/name` becomes `['stages', 1, 'name']`.
+ */
+function pointerToSegments(pointer, data) {
+    if (!pointer)
+        return [];
+    const out = [];
+    let cur = data;
+    for (const raw of pointer.slice(1).split('/')) {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(cur)) {
+            const index = Number(key);
+            out.push(index);
+            cur = cur[index];
+        }
+        else {
+            out.push(key);
+            cur =
+                cur !== null && typeof cur === 'object' ? cur[key] : undefined;
+        }
+    }
+    return out;
+}
+function deref(src, node) {
+    if ((0,dist.isAlias)(node))
+        return node.resolve(src.doc) ?? undefined;
+    return (0,dist.isMap)(node) || (0,dist.isSeq)(node) || (0,dist.isScalar)(node) ? node : undefined;
+}
+function findNode(src, segments) {
+    let cur = deref(src, src.doc.contents);
+    let nearest = cur;
+    let key;
+    for (const seg of segments) {
+        key = undefined;
+        let next;
+        if ((0,dist.isMap)(cur)) {
+            const pair = cur.items.find((p) => (0,dist.isScalar)(p.key) && String(p.key.value) === String(seg));
+            if (pair) {
+                key = (0,dist.isScalar)(pair.key) ? pair.key : undefined;
+                // A key with no value (`name:`) has a null scalar; fall back to the key for positions.
+                next = pair.value ?? pair.key;
+            }
+        }
+        else if ((0,dist.isSeq)(cur) && typeof seg === 'number') {
+            next = cur.items[seg];
+        }
+        const node = deref(src, next);
+        if (!node)
+            return { nearest, key };
+        cur = node;
+        nearest = node;
+    }
+    return { value: cur, key, nearest };
+}
+function source_positionOf(src, node) {
+    const offset = node?.range?.[0];
+    if (offset === undefined)
+        return { line: 1, column: 1 };
+    const { line, col } = src.lineCounter.linePos(offset);
+    return { line, column: col };
+}
+/**
+ * A problem about the field at `segments`: positioned at its value (default) or at its key, falling
+ * back to the nearest enclosing node that exists.
+ */
+function problemAt(src, segments, message, anchor = 'value') {
+    const found = findNode(src, segments);
+    const node = anchor === 'key' ? (found.key ?? found.value ?? found.nearest) : (found.value ?? found.nearest);
+    return { file: src.file, ...source_positionOf(src, node), path: formatPath(segments), message };
+}
+/** Line of the node at `segments` (for "first defined at line N"). */
+function lineOf(src, segments) {
+    const found = findNode(src, segments);
+    return source_positionOf(src, found.value ?? found.nearest).line;
+}
+function compareProblems(a, b) {
+    return (a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.path.localeCompare(b.path) ||
+        a.message.localeCompare(b.message));
+}
+/** Sorted by position, exact duplicates removed. */
+function tidyProblems(problems) {
+    const seen = new Set();
+    const out = [];
+    for (const p of [...problems].sort(compareProblems)) {
+        const id = `${p.file}\0${p.line}\0${p.column}\0${p.path}\0${p.message}`;
+        if (!seen.has(id)) {
+            seen.add(id);
+            out.push(p);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/schema.ts
+/**
+ * JSON-schema validation of a project file (schema/project.schema.json, draft-07 so that
+ * yaml-language-server reads it too) and the translation of ajv's errors into problems that say
+ * where and what to do. Two non-standard annotations from VS Code's JSON language service are
+ * honoured: `errorMessage` and `patternErrorMessage`.
+ */
+
+
+
+
+const projectSchema = (/* unused pure expression or super */ null && (schema));
+let compiled;
+function validator() {
+    if (!compiled) {
+        const ajv = new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+        ajv.addVocabulary(['errorMessage', 'patternErrorMessage']);
+        compiled = ajv.compile(project_schema_namespaceObject);
+    }
+    return compiled;
+}
+function asSchemaNode(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function stringProp(node, key) {
+    const v = node?.[key];
+    return typeof v === 'string' ? v : undefined;
+}
+function numberProp(node, key) {
+    const v = node?.[key];
+    return typeof v === 'number' ? v : undefined;
+}
+const TYPE_NAMES = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'true or false',
+    null: 'nothing',
+};
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    switch (typeof value) {
+        case 'string':
+            return `the string ${JSON.stringify(value)}`;
+        case 'number':
+            return `the number ${value}`;
+        case 'boolean':
+            return `${value}`;
+        case 'object':
+            return 'a mapping';
+        default:
+            return typeof value;
+    }
+}
+function quote(value) {
+    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+}
+function typeMessage(err) {
+    const expected = String(err.params.type ?? '')
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' or ');
+    const data = err.data;
+    let hint = '';
+    if (err.params.type === 'boolean' && typeof data === 'string') {
+        hint = /^(y|yes|on|true)$/i.test(data)
+            ? ' (write true)'
+            : /^(n|no|off|false)$/i.test(data)
+                ? ' (write false)'
+                : '';
+    }
+    else if (err.params.type === 'string' &&
+        (typeof data === 'number' || typeof data === 'boolean')) {
+        hint = ` (quote it: "${String(data)}")`;
+    }
+    else if (err.params.type === 'integer' && typeof data === 'string' && /^\d+$/.test(data)) {
+        hint = ' (remove the quotes)';
+    }
+    else if (err.params.type === 'integer' && typeof data === 'number') {
+        return `expected an integer, got ${data}`;
+    }
+    return `expected ${expected}, got ${describeValue(data)}${hint}`;
+}
+function allowedKeys(parentSchema) {
+    const props = asSchemaNode(parentSchema?.properties);
+    if (!props)
+        return [];
+    return Object.keys(props).filter((k) => k !== '$schema' && asSchemaNode(props[k])?.deprecated !== true);
+}
+function mapError(err, data) {
+    const segments = pointerToSegments(err.instancePath, data);
+    const parent = asSchemaNode(err.parentSchema);
+    const custom = stringProp(parent, 'errorMessage');
+    const at = (message, anchor = 'value') => ({ segments, anchor, message });
+    switch (err.keyword) {
+        case 'if':
+            return undefined; // the failing then/else branch reports it
+        case 'additionalProperties': {
+            const name = String(err.params.additionalProperty);
+            const candidates = allowedKeys(parent);
+            const hint = suggest_didYouMean(name, candidates);
+            const list = !hint && candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
+            return {
+                segments: [...segments, name],
+                anchor: 'key',
+                message: `unknown field ${JSON.stringify(name)}${hint}${list}`,
+            };
+        }
+        case 'required': {
+            if (custom)
+                return at(custom);
+            if (segments.length === 0 && (data === null || typeof data !== 'object')) {
+                return at('a project file must be a mapping with project, warehouses and stages');
+            }
+            return at(`missing required field ${JSON.stringify(String(err.params.missingProperty))}`);
+        }
+        case 'type':
+            if (segments.length === 0) {
+                return at(`a project file must be a mapping with project, warehouses and stages, found ${describeValue(err.data)}`);
+            }
+            return at(typeMessage(err));
+        case 'enum': {
+            const allowed = err.params.allowedValues.map((v) => String(v));
+            const hint = typeof err.data === 'string' ? suggest_didYouMean(err.data, allowed) : '';
+            const one = allowed.length === 1;
+            return at(`invalid value ${quote(err.data)}: must be ${one ? '' : 'one of '}${allowed.join(', ')}${hint}`);
+        }
+        case 'const':
+            return at(`invalid value ${quote(err.data)}: must be ${quote(err.params.allowedValue)}`);
+        case 'pattern': {
+            const msg = stringProp(parent, 'patternErrorMessage') ??
+                custom ??
+                `must match the pattern ${String(err.params.pattern)}`;
+            return at(`invalid value ${quote(err.data)}: ${msg}`);
+        }
+        case 'minLength': {
+            const limit = Number(err.params.limit);
+            return at(limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`);
+        }
+        case 'maxLength':
+            return at(`must be at most ${String(err.params.limit)} characters long (this is ${String(err.data).length})`);
+        case 'minItems': {
+            const limit = Number(err.params.limit);
+            return at(limit === 1 ? 'must have at least one entry' : `must have at least ${limit} entries`);
+        }
+        case 'maxItems':
+            return at(`must have at most ${String(err.params.limit)} entries`);
+        case 'uniqueItems':
+            return at(`has duplicate entries (items ${String(err.params.j)} and ${String(err.params.i)} are the same)`);
+        case 'minimum':
+        case 'maximum': {
+            const min = numberProp(parent, 'minimum');
+            const max = numberProp(parent, 'maximum');
+            const range = min !== undefined && max !== undefined
+                ? `must be between ${min} and ${max}`
+                : err.keyword === 'minimum'
+                    ? `must be at least ${String(min)}`
+                    : `must be at most ${String(max)}`;
+            return at(`${range}, got ${String(err.data)}`);
+        }
+        case 'not':
+        case 'false schema':
+            return at(custom ?? 'this field is not allowed here', 'key');
+        case 'minProperties':
+        case 'maxProperties':
+        case 'oneOf':
+        case 'anyOf':
+            return at(custom ??
+                (err.keyword === 'oneOf' || err.keyword === 'anyOf'
+                    ? 'does not match any of the allowed forms'
+                    : (err.message ?? 'invalid')));
+        default:
+            return at(custom ?? err.message ?? `failed ${err.keyword}`);
+    }
+}
+/**
+ * ajv reports every branch of a oneOf/anyOf that failed, which reads as noise ("must be object",
+ * "must have required property", "must match exactly one schema"…). Keep the oneOf/anyOf error
+ * itself (it carries the useful errorMessage) and drop what its branches said.
+ */
+function collapseAlternatives(errors) {
+    const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+    if (!alternatives.length)
+        return [...errors];
+    return errors.filter((e) => !alternatives.some((alt) => alt !== e &&
+        e.schemaPath.startsWith(`${alt.schemaPath}/`) &&
+        e.instancePath.startsWith(alt.instancePath)));
+}
+/** Problems from validating `data` (the document as plain JS) against the project schema. */
+function schemaProblems(src, data) {
+    return validationProblems(src, data, validator());
+}
+/**
+ * Problems from validating `data`, found at `base` in the file, with `validate` (any ajv
+ * validator compiled with `allErrors` and `verbose`). `ignore` drops errors about a part of the
+ * data (by JSON pointer) that cannot be judged yet, such as a string that is an expression.
+ */
+function validationProblems(src, data, validate, base = [], ignore = () => false) {
+    if (validate(data))
+        return [];
+    const problems = [];
+    // Several missing fields of one object make one problem: `missing required fields "a", "b"`.
+    const missing = new Map();
+    const errors = collapseAlternatives((validate.errors ?? []).filter((e) => !ignore(e)));
+    // A misspelt required field is reported once, as the unknown field with its suggestion, not
+    // a second time as missing.
+    const suggested = new Set();
+    for (const err of errors) {
+        if (err.keyword !== 'additionalProperties')
+            continue;
+        const hint = suggest(String(err.params.additionalProperty), allowedKeys(asSchemaNode(err.parentSchema)));
+        if (hint)
+            suggested.add(`${err.instancePath}\0${hint}`);
+    }
+    for (const err of errors) {
+        const plain = err.keyword === 'required' && !stringProp(asSchemaNode(err.parentSchema), 'errorMessage');
+        if (plain && suggested.has(`${err.instancePath}\0${String(err.params.missingProperty)}`))
+            continue;
+        if (plain && data !== null && typeof data === 'object') {
+            const list = missing.get(err.instancePath) ?? [];
+            list.push(JSON.stringify(String(err.params.missingProperty)));
+            missing.set(err.instancePath, list);
+            continue;
+        }
+        const mapped = mapError(err, data);
+        if (mapped) {
+            problems.push(problemAt(src, [...base, ...mapped.segments], mapped.message, mapped.anchor));
+        }
+    }
+    for (const [pointer, fields] of missing) {
+        const message = `missing required field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}`;
+        problems.push(problemAt(src, [...base, ...pointerToSegments(pointer, data)], message));
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/semver/constraint.ts
 /**
  * Semantic-version constraints as Kargo reads them (Masterminds/semver v3 grammar and meaning),
@@ -59276,11 +59728,21 @@ function isValidBranchName(name) {
 
 
 
+
+
 /** Path filters with these prefixes hold a regular expression. */
 const REGEX_FILTER = /^(regexp?):(.*)$/s;
 function semanticProblems(src, raw) {
     const problems = [];
-    const report = (segments, message) => problems.push(problemAt(src, segments, message));
+    // A task used by several stages would report its problems once per stage: once is enough.
+    const seen = new Set();
+    const report = (segments, message) => {
+        const key = `${segments.join('.')}\0${message}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        problems.push(problemAt(src, segments, message));
+    };
     checkUniqueNames(src, report, 'warehouse', 'warehouses', raw.warehouses);
     checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
     raw.warehouses.forEach((warehouse, w) => {
@@ -59324,7 +59786,7 @@ function checkRegex(report, at, pattern) {
         compileRegex(pattern);
     }
     catch (err) {
-        const msg = errors_errorMessage(err);
+        const msg = (0,util_errors/* errorMessage */.gJ)(err);
         report(at, /regular expression|regexp/i.test(msg)
             ? msg
             : `invalid regular expression ${JSON.stringify(pattern)}: ${msg}`);
@@ -59335,7 +59797,7 @@ function checkConstraint(report, at, text) {
         parseConstraint(text);
     }
     catch (err) {
-        const msg = errors_errorMessage(err);
+        const msg = (0,util_errors/* errorMessage */.gJ)(err);
         report(at, /constraint/i.test(msg) ? msg : `invalid semver constraint ${JSON.stringify(text)}: ${msg}`);
     }
 }
@@ -59372,6 +59834,24 @@ function known(kind, name, names) {
 }
 function checkStage(report, raw, stage, i, warehouseNames, stageNames) {
     const at = ['stages', i];
+    const { steps: inflated, problems: taskProblems } = inflateSteps(raw, stage, i);
+    for (const p of taskProblems)
+        report(p.at, p.message);
+    stage.promotionTemplate.steps.forEach((step, k) => {
+        if ((step.uses === undefined) === (step.task === undefined)) {
+            report([...at, 'promotionTemplate', 'steps', k], step.uses === undefined
+                ? 'a step needs uses (a built-in step) or task (a promotion task)'
+                : 'a step has either uses or task, not both');
+        }
+    });
+    // Problems in a task's step point at the task, where the fix goes.
+    for (const p of planWorkspace(raw.project, planStage(stage, inflated)).problems) {
+        const [first, second, index, ...rest] = p.at;
+        const source = first === 'promotionTemplate' && second === 'steps' && typeof index === 'number'
+            ? inflated[index]?.source
+            : undefined;
+        report(source ? [...source, ...rest] : [...at, ...p.at], p.message);
+    }
     if (stage.branch !== undefined) {
         const why = branchNameProblem(stage.branch);
         if (why)
@@ -59467,7 +59947,7 @@ function checkMetrics(report, at, metrics) {
                 compile_compileExpr(source);
             }
             catch (err) {
-                report([...mat, field], `invalid ${field}: ${errors_errorMessage(err)}`);
+                report([...mat, field], `invalid ${field}: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
             }
         }
     });
@@ -59550,6 +60030,8 @@ function entryFor(stages, i, j) {
 
 
 
+
+
 /**
  * Caps on one project file, far above any real pipeline (the largest examples are a few KB and a
  * few hundred nodes), so that a file pushed to the GitOps repository cannot make every command
@@ -59623,7 +60105,7 @@ function parseProjectFile(file, text) {
             problems: [
                 {
                     file,
-                    ...positionOf(src, undefined),
+                    ...source_positionOf(src, undefined),
                     path: '',
                     message: `cannot read YAML: its aliases (*name) expand beyond gantry's cap of ${grouped(PROJECT_FILE_LIMITS.aliases)} alias expansions for a project file (${err instanceof Error ? err.message : String(err)})`,
                 },
@@ -59733,18 +60215,20 @@ function toRequest(r) {
         },
     };
 }
-function toStep(s) {
+function toStep(s, alias, extraVars, source) {
     const retry = s.retry && {
         ...(s.retry.timeout !== undefined && { timeoutMs: parseDuration(s.retry.timeout) }),
         ...(s.retry.errorThreshold !== undefined && { errorThreshold: s.retry.errorThreshold }),
     };
     return {
-        uses: s.uses,
+        uses: s.uses ?? '',
         ...(s.as !== undefined && { as: s.as }),
+        alias,
+        source,
         ...(s.if !== undefined && { if: s.if }),
         config: s.config ?? {},
         continueOnError: s.continueOnError ?? false,
-        vars: vars(s.vars),
+        vars: vars([...extraVars, ...(s.vars ?? [])]),
         ...(retry && { retry }),
     };
 }
@@ -59777,10 +60261,13 @@ function toMetric(m) {
         timeoutMs: parseDuration(timeout),
     };
 }
-function toStage(s) {
+function toStage(raw, s, index) {
+    const inflated = inflateSteps(raw, s, index).steps;
+    // A Kargo template that pushes to `stage/${{ ctx.stage }}` names the stage's branch itself.
+    const branch = s.branch ?? planWorkspace(raw.project, planStage(s, inflated)).stageBranch;
     return {
         name: s.name,
-        ...(s.branch !== undefined && { branch: s.branch }),
+        ...(branch !== undefined && { branch }),
         environment: s.environment ?? s.name,
         ...(s.environmentUrl !== undefined ? { environmentUrl: s.environmentUrl } : {}),
         requestedFreight: s.requestedFreight.map(toRequest),
@@ -59788,7 +60275,7 @@ function toStage(s) {
         promotionTemplate: {
             mode: s.promotionTemplate.mode ?? 'direct',
             vars: vars(s.promotionTemplate.vars),
-            steps: s.promotionTemplate.steps.map(toStep),
+            steps: inflated.map((x) => toStep(x.step, x.alias, x.vars, x.source)),
         },
         verification: (s.verification ?? []).map(toMetric),
     };
@@ -59798,7 +60285,7 @@ function toProject(file, raw) {
         name: raw.project,
         file,
         warehouses: raw.warehouses.map(toWarehouse),
-        stages: raw.stages.map(toStage),
+        stages: raw.stages.map((s, i) => toStage(raw, s, i)),
     };
 }
 
@@ -59810,7 +60297,7 @@ function findStage(project, name) {
     const stage = project.stages.find((s) => s.name === name);
     if (!stage) {
         const names = project.stages.map((s) => s.name);
-        throw new ConfigError(`no stage "${name}" in project ${project.name}${suggest_didYouMean(name, names)}`);
+        throw new util_errors/* ConfigError */.xL(`no stage "${name}" in project ${project.name}${suggest_didYouMean(name, names)}`);
     }
     return stage;
 }
@@ -59890,7 +60377,7 @@ function loadProjectsFromFiles(files) {
 async function loadProjectsFromDir(repoDir) {
     let names = [];
     try {
-        const entries = await (0,promises_namespaceObject.readdir)(external_node_path_default().join(repoDir, load_PROJECT_DIR), { withFileTypes: true });
+        const entries = await (0,promises_.readdir)(external_node_path_default().join(repoDir, load_PROJECT_DIR), { withFileTypes: true });
         names = entries
             .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
             .map((e) => e.name)
@@ -59907,11 +60394,11 @@ async function loadProjectsFromDir(repoDir) {
     for (const name of names) {
         const full = external_node_path_default().join(repoDir, load_PROJECT_DIR, name);
         const file = `${load_PROJECT_DIR}/${name}`;
-        const { size } = await (0,promises_namespaceObject.stat)(full);
+        const { size } = await (0,promises_.stat)(full);
         if (size > PROJECT_FILE_LIMITS.bytes)
             oversized.push(parse_tooLarge(file, size));
         else
-            files.push({ file, text: await (0,promises_namespaceObject.readFile)(full, 'utf8') });
+            files.push({ file, text: await (0,promises_.readFile)(full, 'utf8') });
     }
     if (!oversized.length)
         return loadProjectsFromFiles(files);
@@ -60071,7 +60558,7 @@ class Reader {
 function parseFreight(text, where, expectedId) {
     const source = /\s/.test(where) ? where : `tag ${where}`;
     const fail = (problem) => {
-        throw new OperationError(`unreadable freight document in ${source}: ${problem}`);
+        throw new util_errors/* OperationError */.OK(`unreadable freight document in ${source}: ${problem}`);
     };
     const r = new Reader(fail);
     let message = text.replace(/\r\n/g, '\n');
@@ -60196,7 +60683,7 @@ function parseOwner(text) {
     }
 }
 async function readOwner(path) {
-    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => '');
+    const text = await (0,promises_.readFile)(path, 'utf8').catch(() => '');
     return parseOwner(text);
 }
 /**
@@ -60233,7 +60720,7 @@ function parseStart(stat) {
     return rest[19];
 }
 async function startTime(pid) {
-    const stat = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
     return stat === undefined ? undefined : parseStart(stat);
 }
 function startTimeSync(pid) {
@@ -60274,14 +60761,14 @@ async function withDirLock(path, fn, opts = {}) {
     const me = currentOwner(token);
     const deadline = Date.now() + waitMs;
     const fresh = `${lockDir}.new-${token}`;
-    await (0,promises_namespaceObject.mkdir)(fresh);
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(fresh, 'owner'), serializeOwner(me));
+    await (0,promises_.mkdir)(fresh);
+    await (0,promises_.writeFile)((0,external_node_path_.join)(fresh, 'owner'), serializeOwner(me));
     let recovered = false;
     try {
         for (let delay = 10;; delay = Math.min(delay * 2, 250)) {
             try {
                 // rename(2) onto an existing lock fails (ENOTEMPTY or EEXIST): exactly one process wins.
-                await (0,promises_namespaceObject.rename)(fresh, lockDir);
+                await (0,promises_.rename)(fresh, lockDir);
                 break;
             }
             catch (err) {
@@ -60292,24 +60779,24 @@ async function withDirLock(path, fn, opts = {}) {
             const taken = await takeOverIfDead(lockDir, me, staleMs);
             if (taken) {
                 recovered = true;
-                await (0,promises_namespaceObject.rm)(fresh, { recursive: true, force: true });
+                await (0,promises_.rm)(fresh, { recursive: true, force: true });
                 break;
             }
             if (Date.now() > deadline) {
-                const holder = await readOwner((0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
-                throw new OperationError(`waited ${Math.round(waitMs / 1000)} s for another gantry process${holder ? ` (PID ${holder.pid} on ${holder.host})` : ''} to release ${lockDir}; if none is running, remove that directory`);
+                const holder = await readOwner((0,external_node_path_.join)(lockDir, 'owner'));
+                throw new util_errors/* OperationError */.OK(`waited ${Math.round(waitMs / 1000)} s for another gantry process${holder ? ` (PID ${holder.pid} on ${holder.host})` : ''} to release ${lockDir}; if none is running, remove that directory`);
             }
             await sleep(delay + Math.random() * delay);
         }
     }
     catch (err) {
-        await (0,promises_namespaceObject.rm)(fresh, { recursive: true, force: true });
+        await (0,promises_.rm)(fresh, { recursive: true, force: true });
         throw err;
     }
     // Long holders refresh the lock so that waiters who cannot check their PID do not take it as stale.
     const keepAlive = setInterval(() => {
         const now = new Date();
-        (0,promises_namespaceObject.utimes)(lockDir, now, now).catch(() => undefined);
+        (0,promises_.utimes)(lockDir, now, now).catch(() => undefined);
     }, staleMs / 4);
     keepAlive.unref();
     try {
@@ -60320,13 +60807,13 @@ async function withDirLock(path, fn, opts = {}) {
     }
     finally {
         clearInterval(keepAlive);
-        const owner = await readOwner((0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
+        const owner = await readOwner((0,external_node_path_.join)(lockDir, 'owner'));
         if (owner?.token === token) {
             // Moved aside before it is emptied: an empty directory in its place would be taken by a
             // waiter's rename, and then removed under it.
             const gone = `${lockDir}.old-${token}`;
-            await (0,promises_namespaceObject.rename)(lockDir, gone);
-            await (0,promises_namespaceObject.rm)(gone, { recursive: true, force: true });
+            await (0,promises_.rename)(lockDir, gone);
+            await (0,promises_.rm)(gone, { recursive: true, force: true });
         }
     }
 }
@@ -60336,8 +60823,8 @@ async function withDirLock(path, fn, opts = {}) {
  * the takeover runs under a second, short-lived lock, and re-reads the owner there.
  */
 async function takeOverIfDead(lockDir, me, staleMs) {
-    const seen = await readOwner((0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
-    const age = await (0,promises_namespaceObject.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => undefined);
+    const seen = await readOwner((0,external_node_path_.join)(lockDir, 'owner'));
+    const age = await (0,promises_.stat)(lockDir).then((s) => Date.now() - s.mtimeMs, () => undefined);
     // Gone meanwhile: the next rename may win it.
     if (age === undefined)
         return false;
@@ -60356,23 +60843,23 @@ async function takeOverIfDead(lockDir, me, staleMs) {
         return false;
     const mutex = `${lockDir}.takeover`;
     try {
-        await (0,promises_namespaceObject.mkdir)(mutex);
+        await (0,promises_.mkdir)(mutex);
     }
     catch (err) {
         if (err.code !== 'EEXIST')
             throw err;
-        const mutexAge = await (0,promises_namespaceObject.stat)(mutex).then((s) => Date.now() - s.mtimeMs, () => 0);
+        const mutexAge = await (0,promises_.stat)(mutex).then((s) => Date.now() - s.mtimeMs, () => 0);
         if (mutexAge > TAKEOVER_STALE_MS)
-            await (0,promises_namespaceObject.rm)(mutex, { recursive: true, force: true });
+            await (0,promises_.rm)(mutex, { recursive: true, force: true });
         return false;
     }
     try {
-        const again = await readOwner((0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
+        const again = await readOwner((0,external_node_path_.join)(lockDir, 'owner'));
         if (again?.token !== seen?.token)
             return false;
-        const mine = (0,external_node_path_namespaceObject.join)(lockDir, `owner.${me.token}`);
-        await (0,promises_namespaceObject.writeFile)(mine, serializeOwner(me));
-        await (0,promises_namespaceObject.rename)(mine, (0,external_node_path_namespaceObject.join)(lockDir, 'owner'));
+        const mine = (0,external_node_path_.join)(lockDir, `owner.${me.token}`);
+        await (0,promises_.writeFile)(mine, serializeOwner(me));
+        await (0,promises_.rename)(mine, (0,external_node_path_.join)(lockDir, 'owner'));
         return true;
     }
     catch (err) {
@@ -60382,7 +60869,7 @@ async function takeOverIfDead(lockDir, me, staleMs) {
         throw err;
     }
     finally {
-        await (0,promises_namespaceObject.rm)(mutex, { recursive: true, force: true });
+        await (0,promises_.rm)(mutex, { recursive: true, force: true });
     }
 }
 /**
@@ -60390,17 +60877,17 @@ async function takeOverIfDead(lockDir, me, staleMs) {
  * moved aside to remove (`<lock>.old-<token>`).
  */
 async function removeDeadSiblings(lockDir) {
-    const dir = (0,external_node_path_namespaceObject.dirname)(lockDir);
-    const prefixes = [`${(0,external_node_path_namespaceObject.basename)(lockDir)}.new-`, `${(0,external_node_path_namespaceObject.basename)(lockDir)}.old-`];
-    const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    const dir = (0,external_node_path_.dirname)(lockDir);
+    const prefixes = [`${(0,external_node_path_.basename)(lockDir)}.new-`, `${(0,external_node_path_.basename)(lockDir)}.old-`];
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
     for (const name of names.filter((n) => prefixes.some((p) => n.startsWith(p)))) {
-        const owner = await readOwner((0,external_node_path_namespaceObject.join)(dir, name, 'owner'));
+        const owner = await readOwner((0,external_node_path_.join)(dir, name, 'owner'));
         // Without an owner: killed between mkdir and write, or a live process in between right now.
         const gone = owner
             ? (await liveness(owner)) === 'dead'
-            : await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(dir, name)).then((s) => Date.now() - s.mtimeMs > 5_000, () => false);
+            : await (0,promises_.stat)((0,external_node_path_.join)(dir, name)).then((s) => Date.now() - s.mtimeMs > 5_000, () => false);
         if (gone)
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(dir, name), { recursive: true, force: true });
+            await (0,promises_.rm)((0,external_node_path_.join)(dir, name), { recursive: true, force: true });
     }
 }
 
@@ -60431,14 +60918,14 @@ async function openCacheRepo(git, path, settings) {
         await git.run(['init', '-q', '--bare', tmp]);
         for (const [k, v] of settings)
             await git.run(['config', k, v], { cwd: tmp });
-        await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
-        await (0,promises_namespaceObject.rename)(tmp, path);
+        await (0,promises_.rm)(path, { recursive: true, force: true });
+        await (0,promises_.rename)(tmp, path);
     }, { recover: () => repairRepo(path) });
 }
 async function isConfigured(git, path, settings) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'HEAD')) || !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, 'objects')))
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(path, 'HEAD')) || !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(path, 'objects')))
         return false;
-    const res = await git.tryRun(['config', '--file', (0,external_node_path_namespaceObject.join)(path, 'config'), '--list']);
+    const res = await git.tryRun(['config', '--file', (0,external_node_path_.join)(path, 'config'), '--list']);
     if (res.exitCode !== 0)
         return false;
     const have = new Map();
@@ -60451,10 +60938,10 @@ async function isConfigured(git, path, settings) {
 }
 /** Repositories a killed process was building (`<path>.tmp-*`); only made under the lock we hold. */
 async function removeScratchRepos(path) {
-    const prefix = `${(0,external_node_path_namespaceObject.basename)(path)}.tmp-`;
-    const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.dirname)(path)).catch(() => []);
+    const prefix = `${(0,external_node_path_.basename)(path)}.tmp-`;
+    const names = await (0,promises_.readdir)((0,external_node_path_.dirname)(path)).catch(() => []);
     for (const n of names.filter((x) => x.startsWith(prefix)))
-        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), n), { recursive: true, force: true });
+        await (0,promises_.rm)((0,external_node_path_.join)((0,external_node_path_.dirname)(path), n), { recursive: true, force: true });
 }
 /**
  * After a holder of the cache lock died: git's own lock files (`shallow.lock`, `packed-refs.lock`,
@@ -60463,12 +60950,12 @@ async function removeScratchRepos(path) {
  */
 async function repairRepo(path) {
     await removeScratchRepos(path);
-    const top = await (0,promises_namespaceObject.readdir)(path).catch(() => []);
+    const top = await (0,promises_.readdir)(path).catch(() => []);
     for (const n of top.filter((x) => x.endsWith('.lock')))
-        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(path, n), { force: true });
-    const refs = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(path, 'refs'), { recursive: true }).catch(() => []);
+        await (0,promises_.rm)((0,external_node_path_.join)(path, n), { force: true });
+    const refs = await (0,promises_.readdir)((0,external_node_path_.join)(path, 'refs'), { recursive: true }).catch(() => []);
     for (const n of refs.filter((x) => x.endsWith('.lock')))
-        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(path, 'refs', n), { force: true });
+        await (0,promises_.rm)((0,external_node_path_.join)(path, 'refs', n), { force: true });
 }
 /** git's words for a local repository it cannot use as it is; a fresh one fixes each of them. */
 function isBrokenCache(err) {
@@ -60487,14 +60974,14 @@ const FOREIGN_AFTER_MS = 24 * 60 * 60_000;
  * (`<dir>.owner`: it cannot live inside, where `git clean` and `git add -A` would see it).
  */
 async function makeCheckout(cacheDir) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(cacheDir, CHECKOUT_PREFIX));
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(cacheDir, CHECKOUT_PREFIX));
     const ownerFile = `${dir}.owner`;
-    await (0,promises_namespaceObject.writeFile)(ownerFile, serializeOwner(currentOwner((0,external_node_path_namespaceObject.basename)(dir))));
+    await (0,promises_.writeFile)(ownerFile, serializeOwner(currentOwner((0,external_node_path_.basename)(dir))));
     return {
         dir,
         remove: async () => {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-            await (0,promises_namespaceObject.rm)(ownerFile, { force: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            await (0,promises_.rm)(ownerFile, { force: true });
         },
     };
 }
@@ -60504,7 +60991,7 @@ async function makeCheckout(cacheDir) {
  * owner runs is never touched. Returns the names removed.
  */
 async function sweepCheckouts(cacheDir, now = Date.now()) {
-    const names = await (0,promises_namespaceObject.readdir)(cacheDir).catch(() => []);
+    const names = await (0,promises_.readdir)(cacheDir).catch(() => []);
     const removed = [];
     for (const name of names) {
         if (!name.startsWith(CHECKOUT_PREFIX))
@@ -60513,9 +61000,9 @@ async function sweepCheckouts(cacheDir, now = Date.now()) {
         const dirName = isOwnerFile ? name.slice(0, -'.owner'.length) : name;
         if (isOwnerFile && names.includes(dirName))
             continue; // judged with its directory
-        const dir = (0,external_node_path_namespaceObject.join)(cacheDir, dirName);
+        const dir = (0,external_node_path_.join)(cacheDir, dirName);
         const owner = await readOwner(`${dir}.owner`);
-        const age = await (0,promises_namespaceObject.stat)(isOwnerFile ? (0,external_node_path_namespaceObject.join)(cacheDir, name) : dir).then((s) => now - s.mtimeMs, () => undefined);
+        const age = await (0,promises_.stat)(isOwnerFile ? (0,external_node_path_.join)(cacheDir, name) : dir).then((s) => now - s.mtimeMs, () => undefined);
         if (age === undefined)
             continue;
         let gone;
@@ -60527,76 +61014,11 @@ async function sweepCheckouts(cacheDir, now = Date.now()) {
         }
         if (!gone)
             continue;
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        await (0,promises_namespaceObject.rm)(`${dir}.owner`, { force: true });
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.rm)(`${dir}.owner`, { force: true });
         removed.push(dirName);
     }
     return removed;
-}
-
-;// CONCATENATED MODULE: ./src/state/records.ts
-
-function serializeVerification(r) {
-    return `verified ${r.alias} in ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
-}
-function serializeApproval(r) {
-    return `approved ${r.alias} for ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
-}
-/** Splits `subject\n\n{json}` and parses the JSON, naming the tag when it cannot. */
-function parseTagBody(message, where) {
-    const start = message.indexOf('\n{');
-    if (start < 0)
-        throw new OperationError(`unreadable tag ${where}: its message has no JSON document after the subject line`);
-    let value;
-    try {
-        value = JSON.parse(message.slice(start + 1));
-    }
-    catch (err) {
-        throw new OperationError(`unreadable tag ${where}: ${err.message}`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new OperationError(`unreadable tag ${where}: the document is not an object`);
-    }
-    return value;
-}
-function records_str(doc, key, where, optional = false) {
-    const v = doc[key];
-    if (v === undefined && optional)
-        return undefined;
-    if (typeof v !== 'string' || !v)
-        throw new OperationError(`unreadable tag ${where}: field "${key}" must be a non-empty string`);
-    return v;
-}
-function parseVerification(message, where) {
-    const d = parseTagBody(message, where);
-    const summary = d.summary;
-    if (summary !== undefined &&
-        !(Array.isArray(summary) && summary.every((s) => typeof s === 'string'))) {
-        throw new OperationError(`unreadable tag ${where}: field "summary" must be a list of strings`);
-    }
-    return {
-        project: records_str(d, 'project', where),
-        stage: records_str(d, 'stage', where),
-        freightId: records_str(d, 'freightId', where),
-        alias: records_str(d, 'alias', where),
-        verifiedAt: records_str(d, 'verifiedAt', where),
-        verifiedBy: records_str(d, 'verifiedBy', where),
-        run: records_str(d, 'run', where, true),
-        summary: summary,
-        ...(typeof d.commit === 'string' ? { commit: d.commit } : {}),
-    };
-}
-function parseApproval(message, where) {
-    const d = parseTagBody(message, where);
-    return {
-        project: records_str(d, 'project', where),
-        stage: records_str(d, 'stage', where),
-        freightId: records_str(d, 'freightId', where),
-        alias: records_str(d, 'alias', where),
-        approvedAt: records_str(d, 'approvedAt', where),
-        approvedBy: records_str(d, 'approvedBy', where),
-        reason: records_str(d, 'reason', where, true),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/state/refs.ts
@@ -60631,8 +61053,12 @@ const stateFilePath = (project, stage) => `.gantry/state/${project}/${stage}.yam
 ;// CONCATENATED MODULE: ./src/state/stage-state.ts
 
 
+// Argo CD's directory source with `recurse: true` reads every YAML file, hidden directories
+// included, and fails the application on one that looks like a broken manifest (a freight's
+// commit message can make this file look like one); its skip marker keeps it out.
 const HEADER = '# Written by gantry with each promotion into this stage; `git log` of this file is its history.\n' +
-    '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n';
+    '# Do not edit by hand: promote with `gantry promote` or the promote action instead.\n' +
+    '# +argocd:skip-file-rendering (a record, not a manifest: Argo CD skips this file)\n';
 function toStageFreight(f) {
     return {
         id: f.id,
@@ -60662,10 +61088,10 @@ function parseStageState(text, where) {
         doc = dist.parse(text);
     }
     catch (err) {
-        throw new OperationError(`unreadable stage state ${where}: ${err.message}`);
+        throw new util_errors/* OperationError */.OK(`unreadable stage state ${where}: ${err.message}`);
     }
     const fail = (why) => {
-        throw new OperationError(`unreadable stage state ${where}: ${why}`);
+        throw new util_errors/* OperationError */.OK(`unreadable stage state ${where}: ${why}`);
     };
     if (typeof doc !== 'object' || doc === null)
         return fail('not a mapping');
@@ -60718,7 +61144,303 @@ function parseHold(v, fail) {
     return { since: h.since, by: h.by, reason: h.reason };
 }
 
+;// CONCATENATED MODULE: ./src/state/transaction.ts
+/**
+ * The promotion write transaction of gantry's short form (a template without git-clone): one
+ * checkout of the stage's branch, the steps' edits and the stage's state file in one commit, pushed
+ * or published, retried on a new tip when the push loses a race. The reads live in store.ts; the
+ * workspace form (Kargo's git steps) in src/promotion/workspace.ts.
+ */
+
+
+
+
+
+
+
+
+/**
+ * One promotion, one commit: the edited manifests and the stage's state file together, pushed
+ * to the stage's branch. A push that loses a race is tried again on the new tip, with jittered
+ * backoff, within a bounded number of tries and time; nothing is ever force-pushed. When none of
+ * the files the promotion read or wrote changed on the new tip, its commit is replayed there
+ * (the same file contents on the new parent) instead of running the steps again: others'
+ * promotions of other stages do not make it start over.
+ */
+async function commitPromotion(host, w) {
+    const branch = w.branch ?? (await host.defaultBranch());
+    const statePath = stateFilePath(w.project, w.stage);
+    const checkout = await host.scratch();
+    const dir = checkout.dir;
+    const git = (args, input) => host.git.run(args, { cwd: dir, input });
+    try {
+        await git(['init', '-q']);
+        await git(['remote', 'add', 'origin', host.remoteUrl]);
+        await git(['config', 'remote.origin.promisor', 'true']);
+        await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
+        const sparse = w.sparse !== false;
+        await git(['config', 'core.sparseCheckout', sparse ? 'true' : 'false']);
+        const readSet = [
+            statePath,
+            ...(w.paths ?? []).map((p) => external_node_path_.posix.normalize(p).replace(/^\/+|\/+$/g, '')),
+        ];
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, '.git', 'info', 'sparse-checkout'), readSet.map((p) => `/${p}`).join('\n') + '\n');
+        const now = host.retryHooks?.now ?? Date.now;
+        const started = now();
+        const count = { attempts: 0, replays: 0, reruns: 0, transient: 0 };
+        // Commits this call tried to push. A push can land and still report failure (a connection
+        // reset after the server took it); if the tip is one of ours, the promotion happened.
+        const pushed = new Map();
+        // The last commit built, when its push lost a race: replayed on the new tip if it can be.
+        let lost;
+        const fetchTip = async () => {
+            await fetchInto(host, dir, ['--depth=1', '--filter=blob:none', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], branch);
+            return (await git(['rev-parse', `refs/remotes/origin/${branch}`])).stdout.trim();
+        };
+        const result = (b, commit = b.commit) => ({
+            changed: true,
+            commit,
+            branch,
+            previous: b.previous,
+            changes: b.changes,
+            edits: b.edits,
+            attempts: count.attempts,
+            ...(count.replays ? { replays: count.replays } : {}),
+        });
+        const push = async (b) => {
+            pushed.set(b.commit, b);
+            const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
+            const res = await host.git.tryRun(args, { cwd: dir });
+            if (res.exitCode === 0)
+                return result(b);
+            const err = host.git.error(args, res);
+            if (PUSH_RACE.test(res.stdout)) {
+                lost = b;
+                host.log(`push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`);
+                const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
+                throw new RaceLostError(`${err.command} failed: ${why}`);
+            }
+            throw err;
+        };
+        const attempt = async () => {
+            count.attempts++;
+            const previousTry = lost;
+            lost = undefined;
+            if (previousTry) {
+                const tip = await fetchTip();
+                const landed = pushed.get(tip);
+                if (landed)
+                    return result(landed, tip);
+                const replayed = await replay(host, dir, previousTry, tip, sparse ? readSet : undefined);
+                if (replayed) {
+                    count.replays++;
+                    return push(replayed);
+                }
+                host.log(`${branch} changed what this promotion reads; running its steps again`);
+            }
+            if (count.attempts > 1)
+                count.reruns++;
+            const tip = await fetchTip();
+            await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
+            await git(['clean', '-q', '-fdx']);
+            const landed = pushed.get(tip);
+            if (landed)
+                return result(landed, tip);
+            const previousText = await (0,promises_.readFile)((0,external_node_path_.join)(dir, statePath), 'utf8').catch(() => undefined);
+            const previous = previousText === undefined
+                ? undefined
+                : parseStageState(previousText, `${branch}:${statePath}`);
+            const { before, changes } = stageChange(w, previous);
+            const editLines = (await w.edit?.(dir, previous)) ?? [];
+            const state = nextStageState(w, previous, host.now());
+            // Freight the stage already runs, and an edit that changed nothing: no commit at all.
+            if (before?.id === w.freight.id) {
+                const dirty = (await git(['status', '--porcelain'])).stdout.trim();
+                if (!dirty)
+                    return {
+                        changed: false,
+                        commit: tip,
+                        branch,
+                        previous,
+                        changes: [],
+                        edits: [],
+                        attempts: count.attempts,
+                    };
+            }
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(dir, statePath)), { recursive: true });
+            await (0,promises_.writeFile)((0,external_node_path_.join)(dir, statePath), serializeStageState(state));
+            await git(['add', '--sparse', '-A']);
+            const message = promotionMessage(w, changes, editLines);
+            await git(['commit', '-q', '-F', '-'], message);
+            const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+            const built = { commit, parent: tip, message, previous, changes, edits: editLines };
+            if (w.dryRun) {
+                const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
+                return { ...result(built), diff };
+            }
+            if (w.publish) {
+                try {
+                    const published = await w.publish({
+                        dir,
+                        commit,
+                        parent: tip,
+                        branch,
+                        message,
+                        changes,
+                        edits: editLines,
+                        git,
+                    });
+                    return {
+                        ...result(built, published.commit),
+                        ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
+                    };
+                }
+                catch (err) {
+                    if (err instanceof RaceLostError) {
+                        host.log(`${err.message} (try ${count.attempts}); retrying on the new tip`);
+                    }
+                    throw err;
+                }
+            }
+            return push(built);
+        };
+        const racePolicy = host.racePolicy;
+        return await retry(attempt, (err) => {
+            if (err instanceof RaceLostError)
+                return true;
+            // A flaky network gets the tries of the push policy, not the longer budget of races.
+            return host.isTransient(err) && ++count.transient < host.transientTries;
+        }, racePolicy, host.retryHooks).catch((err) => {
+            if (err instanceof RaceLostError) {
+                const seconds = ((now() - started) / 1000).toFixed(1);
+                const limit = `at most ${racePolicy.attempts} tries${racePolicy.maxElapsedMs === undefined ? '' : ` or ${Math.round(racePolicy.maxElapsedMs / 1000)} s`}`;
+                throw new util_errors/* OperationError */.OK(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${count.attempts} tries in ${seconds} s (${count.replays} replayed on a new tip, ${count.reruns} ran the steps again; ${limit}); nothing was pushed, run the promotion again (${err.message})`);
+            }
+            throw err;
+        });
+    }
+    finally {
+        await checkout.remove();
+    }
+}
+/**
+ * The commit `b` made again on `tip`, when none of the files the promotion could read (`readSet`,
+ * the sparse checkout's paths) nor those it changed differ between its parent and `tip`: then
+ * running the steps on `tip` would write the very same files. undefined when they differ, or
+ * when what the steps read is not known (a full checkout).
+ */
+async function replay(host, dir, b, tip, readSet) {
+    if (!readSet)
+        return undefined;
+    const git = (args, opts = {}) => host.git.run(args, { cwd: dir, ...opts });
+    if (tip === b.parent)
+        return b;
+    // Trees only: comparing two commits' trees needs no blobs and no history between them.
+    const names = async (from, to) => (await git(['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to])).stdout
+        .split('\0')
+        .filter(Boolean);
+    const theirs = await names(b.parent, tip);
+    // What this promotion changed stays the same from one replay to the next: read it once.
+    b.files ??= parseRawDiff((await git(['diff-tree', '-r', '-z', '--no-renames', b.parent, b.commit])).stdout);
+    const mine = b.files;
+    const touched = (p) => readSet.some((r) => p === r || p.startsWith(`${r}/`)) ||
+        mine.some((m) => m.path === p || p.startsWith(`${m.path}/`) || m.path.startsWith(`${p}/`));
+    if (theirs.some(touched))
+        return undefined;
+    // The new tree: the tip's, with this promotion's files laid over it, built in an index of its
+    // own so the checkout is left alone. --missing-ok: blobs outside the sparse paths were never
+    // fetched, and need not be; the remote has them.
+    const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(dir, '.git', 'gantry-replay-index') };
+    await git(['read-tree', tip], { env });
+    const info = mine
+        .map((m) => m.status === 'D' ? `0 ${'0'.repeat(40)}\t${m.path}` : `${m.mode} ${m.oid}\t${m.path}`)
+        .join('\0');
+    await git(['update-index', '-z', '--index-info'], { env, input: info + '\0' });
+    const tree = (await git(['write-tree', '--missing-ok'], { env })).stdout.trim();
+    const commit = (await git(['commit-tree', tree, '-p', tip, '-F', '-'], { input: b.message })).stdout.trim();
+    return { ...b, commit, parent: tip };
+}
+async function fetchInto(host, dir, args, branch) {
+    // No retry here: the promotion loop around this retries transient failures, and nested
+    // retries would multiply into hours against a black-holed remote.
+    try {
+        await host.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
+    }
+    catch (err) {
+        if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
+            throw new util_errors/* ConfigError */.xL(`branch ${branch} does not exist in ${host.remoteUrl}: create it, or set the stage's branch`);
+        }
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state/records.ts
+
+function serializeVerification(r) {
+    return `verified ${r.alias} in ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
+}
+function serializeApproval(r) {
+    return `approved ${r.alias} for ${r.stage}\n\n${JSON.stringify(r, null, 2)}\n`;
+}
+/** Splits `subject\n\n{json}` and parses the JSON, naming the tag when it cannot. */
+function parseTagBody(message, where) {
+    const start = message.indexOf('\n{');
+    if (start < 0)
+        throw new util_errors/* OperationError */.OK(`unreadable tag ${where}: its message has no JSON document after the subject line`);
+    let value;
+    try {
+        value = JSON.parse(message.slice(start + 1));
+    }
+    catch (err) {
+        throw new util_errors/* OperationError */.OK(`unreadable tag ${where}: ${err.message}`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new util_errors/* OperationError */.OK(`unreadable tag ${where}: the document is not an object`);
+    }
+    return value;
+}
+function records_str(doc, key, where, optional = false) {
+    const v = doc[key];
+    if (v === undefined && optional)
+        return undefined;
+    if (typeof v !== 'string' || !v)
+        throw new util_errors/* OperationError */.OK(`unreadable tag ${where}: field "${key}" must be a non-empty string`);
+    return v;
+}
+function parseVerification(message, where) {
+    const d = parseTagBody(message, where);
+    const summary = d.summary;
+    if (summary !== undefined &&
+        !(Array.isArray(summary) && summary.every((s) => typeof s === 'string'))) {
+        throw new util_errors/* OperationError */.OK(`unreadable tag ${where}: field "summary" must be a list of strings`);
+    }
+    return {
+        project: records_str(d, 'project', where),
+        stage: records_str(d, 'stage', where),
+        freightId: records_str(d, 'freightId', where),
+        alias: records_str(d, 'alias', where),
+        verifiedAt: records_str(d, 'verifiedAt', where),
+        verifiedBy: records_str(d, 'verifiedBy', where),
+        run: records_str(d, 'run', where, true),
+        summary: summary,
+        ...(typeof d.commit === 'string' ? { commit: d.commit } : {}),
+    };
+}
+function parseApproval(message, where) {
+    const d = parseTagBody(message, where);
+    return {
+        project: records_str(d, 'project', where),
+        stage: records_str(d, 'stage', where),
+        freightId: records_str(d, 'freightId', where),
+        alias: records_str(d, 'alias', where),
+        approvedAt: records_str(d, 'approvedAt', where),
+        approvedBy: records_str(d, 'approvedBy', where),
+        reason: records_str(d, 'reason', where, true),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/state/store.ts
+
 
 
 
@@ -60747,6 +61469,8 @@ class RaceLostError extends Error {
         this.name = 'RaceLostError';
     }
 }
+/** The push a promotion lost a race with (rejected as non-fast-forward, a stale lock). */
+const PUSH_RACE = /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/;
 const TRAILER = {
     project: 'Gantry-Project',
     stage: 'Gantry-Stage',
@@ -60789,8 +61513,8 @@ class StateStore {
             trace: opts.trace,
         });
         const key = (0,external_node_crypto_.createHash)('sha256').update(opts.remote.url).digest('hex').slice(0, 16);
-        this.cache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}.git`);
-        this.tagCache = (0,external_node_path_namespaceObject.join)(opts.cacheDir, `${key}-tags.git`);
+        this.cache = (0,external_node_path_.join)(opts.cacheDir, `${key}.git`);
+        this.tagCache = (0,external_node_path_.join)(opts.cacheDir, `${key}-tags.git`);
         this.policy = opts.retry ?? DEFAULT_PUSH_RETRY;
         this.now = opts.clock ?? (() => new Date());
         this.log = opts.log ?? (() => undefined);
@@ -60802,7 +61526,7 @@ class StateStore {
     // ---- the cache repository -------------------------------------------------------------------
     ensureCache() {
         this.cacheReady ??= (async () => {
-            await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
+            await (0,promises_.mkdir)(this.opts.cacheDir, { recursive: true });
             // Only the URL is stored: credentials come with each command's environment.
             const origin = [['remote.origin.url', this.opts.remote.url]];
             // A promisor remote lets git fetch the few blobs asked for later, instead of all of them now.
@@ -60834,8 +61558,8 @@ class StateStore {
         catch (err) {
             if (!isBrokenCache(err))
                 throw err;
-            this.log(`the cache ${this.cache} is damaged (${errors_errorMessage(err)}); rebuilding it`);
-            await withDirLock(this.cache, () => (0,promises_namespaceObject.rm)(this.cache, { recursive: true, force: true }));
+            this.log(`the cache ${this.cache} is damaged (${(0,util_errors/* errorMessage */.gJ)(err)}); rebuilding it`);
+            await withDirLock(this.cache, () => (0,promises_.rm)(this.cache, { recursive: true, force: true }));
             this.tipMemo.clear();
             this.cacheReady = undefined;
             await this.ensureCache();
@@ -60868,14 +61592,14 @@ class StateStore {
             .map((l) => l.split('\t')[1]?.replace(/^refs\/heads\//, ''))
             .filter((b) => Boolean(b));
         if (!branches.length) {
-            throw new OperationError(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
+            throw new util_errors/* OperationError */.OK(`${this.opts.remote.url} has no branches: push the GitOps repository's first commit`);
         }
         if (branches.length === 1)
             return branches[0];
         for (const b of ['main', 'master'])
             if (branches.includes(b))
                 return b;
-        throw new ConfigError(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
+        throw new util_errors/* ConfigError */.xL(`${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`);
     }
     withNetworkRetry(fn) {
         return retry(fn, isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
@@ -60920,7 +61644,7 @@ class StateStore {
             }
             else if (missingRef && err instanceof GitError) {
                 const ref = /couldn't find remote ref (\S+)/i.exec(err.stderr)?.[1] ?? unique.join(', ');
-                throw new OperationError(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
+                throw new util_errors/* OperationError */.OK(`branch ${ref.replace(/^refs\/heads\//, '')} does not exist in ${this.opts.remote.url}`);
             }
             else
                 throw err;
@@ -60936,7 +61660,7 @@ class StateStore {
         }
         const lost = unique.filter((b) => !tips.has(b));
         if (lost.length)
-            throw new OperationError(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
+            throw new util_errors/* OperationError */.OK(`fetched ${lost.join(', ')} but found no tip in the cache ${this.cache}`);
         return tips;
     }
     /**
@@ -61044,7 +61768,7 @@ class StateStore {
                     snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
             }
             catch (err) {
-                if (!(err instanceof OperationError))
+                if (!(err instanceof util_errors/* OperationError */.OK))
                     throw err;
                 skip(name, err.message);
             }
@@ -61116,7 +61840,7 @@ class StateStore {
         return this.inCache(async () => {
             const tip = (await this.fetchTips([b])).get(b);
             if (!tip)
-                throw new OperationError(`branch ${b} does not exist in ${this.opts.remote.url}`);
+                throw new util_errors/* OperationError */.OK(`branch ${b} does not exist in ${this.opts.remote.url}`);
             return tip;
         });
     }
@@ -61249,242 +61973,42 @@ class StateStore {
         return this.writeTag({ kind: 'approved', project: r.project, stage: r.stage, freightId: r.freightId }, serializeApproval(r), new Date(r.approvedAt));
     }
     /**
-     * One promotion, one commit: the edited manifests and the stage's state file together, pushed
-     * to the stage's branch. A push that loses a race is tried again on the new tip, with jittered
-     * backoff, within a bounded number of tries and time; nothing is ever force-pushed. When none of
-     * the files the promotion read or wrote changed on the new tip, its commit is replayed there
-     * (the same file contents on the new parent) instead of running the steps again: others'
-     * promotions of other stages do not make it start over.
+     * Commits a promotion to the stage's branch: see src/state/transaction.ts, which holds the
+     * write transaction apart from the reads above.
      */
-    async commitPromotion(w) {
-        this.tipMemo.clear();
-        const branch = w.branch ?? (await this.defaultBranch());
-        const statePath = stateFilePath(w.project, w.stage);
-        await (0,promises_namespaceObject.mkdir)(this.opts.cacheDir, { recursive: true });
-        const swept = await sweepCheckouts(this.opts.cacheDir).catch(() => []);
-        if (swept.length)
-            this.log(`removed ${swept.length} checkout(s) left by killed promotions: ${swept.join(', ')}`);
-        const checkout = await makeCheckout(this.opts.cacheDir);
-        const dir = checkout.dir;
-        const git = (args, input) => this.git.run(args, { cwd: dir, input });
-        try {
-            await git(['init', '-q']);
-            await git(['remote', 'add', 'origin', this.opts.remote.url]);
-            await git(['config', 'remote.origin.promisor', 'true']);
-            await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
-            const sparse = w.sparse !== false;
-            await git(['config', 'core.sparseCheckout', sparse ? 'true' : 'false']);
-            const readSet = [
-                statePath,
-                ...(w.paths ?? []).map((p) => external_node_path_namespaceObject.posix.normalize(p).replace(/^\/+|\/+$/g, '')),
-            ];
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, '.git', 'info', 'sparse-checkout'), readSet.map((p) => `/${p}`).join('\n') + '\n');
-            const now = this.opts.retryHooks?.now ?? Date.now;
-            const started = now();
-            const count = { attempts: 0, replays: 0, reruns: 0, transient: 0 };
-            // Commits this call tried to push. A push can land and still report failure (a connection
-            // reset after the server took it); if the tip is one of ours, the promotion happened.
-            const pushed = new Map();
-            // The last commit built, when its push lost a race: replayed on the new tip if it can be.
-            let lost;
-            const fetchTip = async () => {
-                await this.fetchInto(dir, [
-                    '--depth=1',
-                    '--filter=blob:none',
-                    `+refs/heads/${branch}:refs/remotes/origin/${branch}`,
-                ], branch);
-                return (await git(['rev-parse', `refs/remotes/origin/${branch}`])).stdout.trim();
-            };
-            const result = (b, commit = b.commit) => ({
-                changed: true,
-                commit,
-                branch,
-                previous: b.previous,
-                changes: b.changes,
-                edits: b.edits,
-                attempts: count.attempts,
-                ...(count.replays ? { replays: count.replays } : {}),
-            });
-            const push = async (b) => {
-                pushed.set(b.commit, b);
-                const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
-                const res = await this.git.tryRun(args, { cwd: dir });
-                if (res.exitCode === 0)
-                    return result(b);
-                const err = this.git.error(args, res);
-                if (/\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/.test(res.stdout)) {
-                    lost = b;
-                    this.log(`push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`);
-                    const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
-                    throw new RaceLostError(`${err.command} failed: ${why}`);
-                }
-                throw err;
-            };
-            const attempt = async () => {
-                count.attempts++;
-                const previousTry = lost;
-                lost = undefined;
-                if (previousTry) {
-                    const tip = await fetchTip();
-                    const landed = pushed.get(tip);
-                    if (landed)
-                        return result(landed, tip);
-                    const replayed = await this.replay(dir, previousTry, tip, sparse ? readSet : undefined);
-                    if (replayed) {
-                        count.replays++;
-                        return push(replayed);
-                    }
-                    this.log(`${branch} changed what this promotion reads; running its steps again`);
-                }
-                if (count.attempts > 1)
-                    count.reruns++;
-                const tip = await fetchTip();
-                await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-                await git(['clean', '-q', '-fdx']);
-                const landed = pushed.get(tip);
-                if (landed)
-                    return result(landed, tip);
-                const previousText = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, statePath), 'utf8').catch(() => undefined);
-                const previous = previousText === undefined
-                    ? undefined
-                    : parseStageState(previousText, `${branch}:${statePath}`);
-                const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
-                const changes = versionChanges(before, w.freight);
-                const editLines = (await w.edit?.(dir, previous)) ?? [];
-                const state = {
-                    project: w.project,
-                    stage: w.stage,
-                    freight: [
-                        ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
-                        toStageFreight(w.freight),
-                    ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
-                    promotedAt: this.now().toISOString(),
-                    promotedBy: w.promotedBy,
-                    approvedBy: w.approvedBy ?? [],
-                    run: w.run,
-                    autoPromotionHold: w.autoPromotionHold === undefined
-                        ? previous?.autoPromotionHold
-                        : (w.autoPromotionHold ?? undefined),
-                };
-                // Freight the stage already runs, and an edit that changed nothing: no commit at all.
-                if (before?.id === w.freight.id) {
-                    const dirty = (await git(['status', '--porcelain'])).stdout.trim();
-                    if (!dirty)
-                        return {
-                            changed: false,
-                            commit: tip,
-                            branch,
-                            previous,
-                            changes: [],
-                            edits: [],
-                            attempts: count.attempts,
-                        };
-                }
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(dir, statePath)), { recursive: true });
-                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, statePath), serializeStageState(state));
-                await git(['add', '--sparse', '-A']);
-                const message = promotionMessage(w, changes, editLines);
-                await git(['commit', '-q', '-F', '-'], message);
-                const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
-                const built = { commit, parent: tip, message, previous, changes, edits: editLines };
-                if (w.dryRun) {
-                    const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
-                    return { ...result(built), diff };
-                }
-                if (w.publish) {
-                    try {
-                        const published = await w.publish({
-                            dir,
-                            commit,
-                            parent: tip,
-                            branch,
-                            message,
-                            changes,
-                            edits: editLines,
-                            git,
-                        });
-                        return {
-                            ...result(built, published.commit),
-                            ...(published.pullRequest ? { pullRequest: published.pullRequest } : {}),
-                        };
-                    }
-                    catch (err) {
-                        if (err instanceof RaceLostError) {
-                            this.log(`${err.message} (try ${count.attempts}); retrying on the new tip`);
-                        }
-                        throw err;
-                    }
-                }
-                return push(built);
-            };
-            const racePolicy = this.opts.raceRetry ?? this.opts.retry ?? DEFAULT_RACE_RETRY;
-            return await retry(attempt, (err) => {
-                if (err instanceof RaceLostError)
-                    return true;
-                // A flaky network gets the tries of the push policy, not the longer budget of races.
-                return isTransient(err) && ++count.transient < this.policy.attempts;
-            }, racePolicy, this.opts.retryHooks).catch((err) => {
-                if (err instanceof RaceLostError) {
-                    const seconds = ((now() - started) / 1000).toFixed(1);
-                    const limit = `at most ${racePolicy.attempts} tries${racePolicy.maxElapsedMs === undefined ? '' : ` or ${Math.round(racePolicy.maxElapsedMs / 1000)} s`}`;
-                    throw new OperationError(`could not push the promotion of ${w.freight.alias} into ${w.stage} to ${branch}: the branch kept moving for ${count.attempts} tries in ${seconds} s (${count.replays} replayed on a new tip, ${count.reruns} ran the steps again; ${limit}); nothing was pushed, run the promotion again (${err.message})`);
-                }
-                throw err;
-            });
-        }
-        finally {
-            await checkout.remove();
-        }
+    commitPromotion(w) {
+        return commitPromotion({ ...this.workspaceHost(), defaultBranch: () => this.defaultBranch() }, w);
     }
     /**
-     * The commit `b` made again on `tip`, when none of the files the promotion could read (`readSet`,
-     * the sparse checkout's paths) nor those it changed differ between its parent and `tip`: then
-     * running the steps on `tip` would write the very same files. undefined when they differ, or
-     * when what the steps read is not known (a full checkout).
+     * What a promotion that runs Kargo's git steps in its own workspace (src/promotion/workspace.ts)
+     * uses of the store: the git runner with the GitOps remote's credentials, a fresh scratch
+     * directory (killed promotions' leftovers swept first), and the store's retry policies.
      */
-    async replay(dir, b, tip, readSet) {
-        if (!readSet)
-            return undefined;
-        const git = (args, opts = {}) => this.git.run(args, { cwd: dir, ...opts });
-        if (tip === b.parent)
-            return b;
-        // Trees only: comparing two commits' trees needs no blobs and no history between them.
-        const names = async (from, to) => (await git(['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to])).stdout
-            .split('\0')
-            .filter(Boolean);
-        const theirs = await names(b.parent, tip);
-        // What this promotion changed stays the same from one replay to the next: read it once.
-        b.files ??= parseRawDiff((await git(['diff-tree', '-r', '-z', '--no-renames', b.parent, b.commit])).stdout);
-        const mine = b.files;
-        const touched = (p) => readSet.some((r) => p === r || p.startsWith(`${r}/`)) ||
-            mine.some((m) => m.path === p || p.startsWith(`${m.path}/`) || m.path.startsWith(`${p}/`));
-        if (theirs.some(touched))
-            return undefined;
-        // The new tree: the tip's, with this promotion's files laid over it, built in an index of its
-        // own so the checkout is left alone. --missing-ok: blobs outside the sparse paths were never
-        // fetched, and need not be; the remote has them.
-        const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(dir, '.git', 'gantry-replay-index') };
-        await git(['read-tree', tip], { env });
-        const info = mine
-            .map((m) => m.status === 'D' ? `0 ${'0'.repeat(40)}\t${m.path}` : `${m.mode} ${m.oid}\t${m.path}`)
-            .join('\0');
-        await git(['update-index', '-z', '--index-info'], { env, input: info + '\0' });
-        const tree = (await git(['write-tree', '--missing-ok'], { env })).stdout.trim();
-        const commit = (await git(['commit-tree', tree, '-p', tip, '-F', '-'], { input: b.message })).stdout.trim();
-        return { ...b, commit, parent: tip };
-    }
-    async fetchInto(dir, args, branch) {
-        // No retry here: the promotion loop around this retries transient failures, and nested
-        // retries would multiply into hours against a black-holed remote.
-        try {
-            await this.git.run(['fetch', '-q', '--no-tags', 'origin', ...args], { cwd: dir });
-        }
-        catch (err) {
-            if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
-                throw new ConfigError(`branch ${branch} does not exist in ${this.opts.remote.url}: create it, or set the stage's branch`);
-            }
-            throw err;
-        }
+    workspaceHost() {
+        return {
+            git: this.git,
+            remoteUrl: this.opts.remote.url,
+            gitOptions: {
+                baseEnv: this.opts.baseEnv,
+                identity: this.opts.identity ?? DEFAULT_IDENTITY,
+                ...(this.opts.gitTimeoutMs !== undefined ? { timeoutMs: this.opts.gitTimeoutMs } : {}),
+                ...(this.opts.trace ? { trace: this.opts.trace } : {}),
+            },
+            scratch: async () => {
+                this.tipMemo.clear();
+                await (0,promises_.mkdir)(this.opts.cacheDir, { recursive: true });
+                const swept = await sweepCheckouts(this.opts.cacheDir).catch(() => []);
+                if (swept.length)
+                    this.log(`removed ${swept.length} checkout(s) left by killed promotions: ${swept.join(', ')}`);
+                return makeCheckout(this.opts.cacheDir);
+            },
+            racePolicy: this.opts.raceRetry ?? this.opts.retry ?? DEFAULT_RACE_RETRY,
+            transientTries: this.policy.attempts,
+            ...(this.opts.retryHooks ? { retryHooks: this.opts.retryHooks } : {}),
+            isTransient,
+            now: this.now,
+            log: this.log,
+        };
     }
 }
 /**
@@ -61523,15 +62047,48 @@ function tagMessage(body) {
 }
 function checkRecord(r, ref, where) {
     if (r.project !== ref.project || r.stage !== ref.stage || r.freightId !== ref.freightId) {
-        throw new OperationError(`unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`);
+        throw new util_errors/* OperationError */.OK(`unreadable tag ${where}: its document names ${r.project}/${r.stage}/${r.freightId}, not the tag's own`);
     }
     return r;
 }
-function promotionMessage(w, changes, editLines) {
+/** The freight the stage ran from the promoted freight's warehouse, and the version changes. */
+function stageChange(w, previous) {
+    const before = previous?.freight.find((f) => sameOrigin(f.origin, w.freight.origin));
+    return { before, changes: versionChanges(before, w.freight) };
+}
+/** The stage's state after the promotion `w`: its freight for other warehouses is kept. */
+function nextStageState(w, previous, now) {
+    return {
+        project: w.project,
+        stage: w.stage,
+        freight: [
+            ...(previous?.freight.filter((f) => !sameOrigin(f.origin, w.freight.origin)) ?? []),
+            toStageFreight(w.freight),
+        ].sort((a, b) => a.origin.name.localeCompare(b.origin.name)),
+        promotedAt: now.toISOString(),
+        promotedBy: w.promotedBy,
+        approvedBy: w.approvedBy ?? [],
+        run: w.run,
+        autoPromotionHold: w.autoPromotionHold === undefined
+            ? previous?.autoPromotionHold
+            : (w.autoPromotionHold ?? undefined),
+    };
+}
+function promotionMessage(w, changes, editLines, 
+/** A Kargo template's git-commit message: it opens the commit, gantry's record follows. */
+heading) {
     // Values come from workflow inputs and actors: a newline in one would start a paragraph of
     // forged trailers, so every value is kept to one line.
     const one = (v) => v.replace(/[\r\n]+/g, ' ').trim();
-    const lines = [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
+    const lines = heading?.trim()
+        ? [
+            ...heading
+                .trim()
+                .split(/\r?\n/)
+                .map((l) => l.trimEnd()),
+            '',
+        ]
+        : [`promote(${w.project}/${w.stage}): ${one(w.freight.alias)}`, ''];
     lines.push(`Freight ${one(w.freight.alias)} (${w.freight.id.slice(0, 7)}) from warehouse ${w.freight.origin.name}.`);
     if (changes.length) {
         lines.push('');
@@ -61611,7 +62168,7 @@ function parsePromotionCommit(record, branch) {
  * A clone without an `origin` remote: commands that read or write state cannot run there, but
  * `gantry lint` (which reads the work tree) can, from `localDir`.
  */
-class NoRemoteError extends ConfigError {
+class NoRemoteError extends util_errors/* ConfigError */.xL {
     localDir;
     name = 'NoRemoteError';
     constructor(localDir) {
@@ -61640,9 +62197,9 @@ function remoteUrlOf(origin, cloneDir) {
         return origin;
     const colon = origin.indexOf(':');
     const slash = origin.indexOf('/');
-    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cloneDir, origin)))
+    if (colon > 0 && (slash < 0 || colon < slash) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.resolve)(cloneDir, origin)))
         return origin;
-    return (0,external_node_url_.pathToFileURL)((0,external_node_path_namespaceObject.isAbsolute)(origin) ? origin : (0,external_node_path_namespaceObject.resolve)(cloneDir, origin)).href;
+    return (0,external_node_url_.pathToFileURL)((0,external_node_path_.isAbsolute)(origin) ? origin : (0,external_node_path_.resolve)(cloneDir, origin)).href;
 }
 async function openRepo(s) {
     let remote;
@@ -61651,13 +62208,13 @@ async function openRepo(s) {
         remote = parseRemote(s.repo, credentialsFor(s, s.repo));
     }
     else {
-        const dir = (0,external_node_path_namespaceObject.resolve)(s.repo);
+        const dir = (0,external_node_path_.resolve)(s.repo);
         if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-            throw new ConfigError(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
+            throw new util_errors/* ConfigError */.xL(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
         const git = new Git({ baseEnv: s.baseEnv });
         const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
         if (bare.exitCode !== 0) {
-            throw new ConfigError(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
+            throw new util_errors/* ConfigError */.xL(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
         }
         if (bare.stdout.trim() === 'true') {
             // A bare repository is the remote itself.
@@ -61717,7 +62274,7 @@ async function selectProjects(ctx, name) {
 async function validProjects(ctx) {
     const { projects, problems } = await loadProjects(ctx);
     if (problems.length)
-        throw new ConfigError('the project files have problems (run gantry lint):', problems);
+        throw new util_errors/* ConfigError */.xL('the project files have problems (run gantry lint):', problems);
     return projects;
 }
 /** The project named, or all of them. */
@@ -61726,7 +62283,7 @@ function pickProjects(projects, name) {
         return projects;
     const p = projects.find((x) => x.name === name);
     if (!p) {
-        throw new ConfigError(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
+        throw new util_errors/* ConfigError */.xL(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
     }
     return [p];
 }
@@ -61742,7 +62299,7 @@ function openActionRepo(s, ctx) {
     return openRepo({
         repo: s.repositoryUrl,
         credentials: s.token ? { kind: 'token', token: s.token } : undefined,
-        cacheDir: (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry'),
+        cacheDir: (0,external_node_path_.join)(ctx.tempDir, 'gantry'),
         baseEnv: ctx.env,
         log: (l) => info(l),
         warn: (l) => warning(l),
@@ -61756,7 +62313,7 @@ async function singleProject(repo, name) {
     const projects = pickProjects(await validProjects(repo), name);
     const project = projects[0];
     if (!project || projects.length > 1) {
-        throw new ConfigError(`input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`);
+        throw new util_errors/* ConfigError */.xL(`input "project" is required: this repository has ${projects.map((p) => p.name).join(', ')}`);
     }
     return project;
 }
@@ -61777,15 +62334,15 @@ function githubApi(ownerName, token, ctx) {
  */
 async function dispatchTarget(s, workflow, ctx, repo) {
     if (!s.token)
-        throw new ConfigError(`input "dispatch-workflow" needs a token with actions: write`);
+        throw new util_errors/* ConfigError */.xL(`input "dispatch-workflow" needs a token with actions: write`);
     const elsewhere = s.repository && s.repository !== ctx.repository ? s.repository : undefined;
     const github = githubApi(elsewhere ?? ctx.repository, s.token, ctx);
     if (!github) {
-        throw new ConfigError('input "dispatch-workflow" needs GITHUB_REPOSITORY (run it in a workflow)');
+        throw new util_errors/* ConfigError */.xL('input "dispatch-workflow" needs GITHUB_REPOSITORY (run it in a workflow)');
     }
     const ref = elsewhere ? await repo.store.defaultBranch() : ctx.refBranch;
     if (!ref) {
-        throw new ConfigError('input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)');
+        throw new util_errors/* ConfigError */.xL('input "dispatch-workflow" needs the workflow to run on a branch (it starts the workflow on the same branch)');
     }
     return { github, workflow, ref };
 }
@@ -61877,6 +62434,18 @@ const HEALTH_ICON = {
     'not-verified': '⏳',
     none: '—',
 };
+/** The icon of a stage's health (Kargo's: a heart, a broken heart, a spinner, a question mark). */
+const APP_HEALTH_ICON = {
+    Healthy: '💚',
+    Progressing: '🔄',
+    Unhealthy: '💔',
+    Unknown: '❔',
+    NotApplicable: '➖',
+};
+/** A stage's health worth showing: known, and about some application. */
+function shownHealth(s) {
+    return s.appHealth && s.appHealth.status !== 'NotApplicable' ? s.appHealth : undefined;
+}
 /** Marks in the freight matrix. */
 const MARK = { current: '●', verified: '✓', approved: '✔' };
 /**
@@ -61910,6 +62479,9 @@ function stageLabel(s) {
     const lines = [mermaidText(s.name)];
     const aliases = s.freight.map((f) => mermaidText(f.alias)).join(', ');
     lines.push(aliases ? `${aliases} ${HEALTH_ICON[s.health]}` : HEALTH_ICON.none);
+    const health = shownHealth(s);
+    if (health)
+        lines.push(`${APP_HEALTH_ICON[health.status]} ${health.status}`);
     if (s.hold)
         lines.push('⏸ held');
     return lines.join('<br/>');
@@ -61989,8 +62561,40 @@ function freightMatrixMarkdown(project, status, opts = {}) {
             : ''));
     return md.join('\n') + '\n';
 }
+/**
+ * Each stage's health with its applications and issues, for the stages whose health is known and
+ * about some application; empty when there is none.
+ */
+function stageHealthMarkdown(status) {
+    const rows = status.stages.flatMap((s) => {
+        const h = shownHealth(s);
+        if (!h)
+            return [];
+        const apps = h.applications
+            .map((a) => `${markdownText(a.namespace ? `${a.namespace}/${a.name}` : a.name)}: ${a.status}` +
+            (a.health !== undefined
+                ? ` (${markdownText(`${a.health}, ${a.sync}${a.revision ? ` at ${a.revision}` : ''}`)})`
+                : ''))
+            .join('<br>');
+        const issues = h.issues.map(markdownText).join('<br>') || '—';
+        return [
+            `| **${markdownText(s.name)}** | ${APP_HEALTH_ICON[h.status]} ${h.status} | ${apps || '—'} | ${issues} |`,
+        ];
+    });
+    if (!rows.length)
+        return '';
+    return [
+        '### Stage health',
+        '',
+        '| stage | health | applications | issues |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+        '',
+    ].join('\n');
+}
 /** The "Pipeline" section appended to every action's job summary. */
 function pipelineSummaryMarkdown(project, status) {
+    const health = stageHealthMarkdown(status);
     return [
         `## Pipeline: ${markdownText(project.name)}`,
         '',
@@ -61998,12 +62602,13 @@ function pipelineSummaryMarkdown(project, status) {
         pipelineMermaid(project, status).trimEnd(),
         '```',
         '',
+        ...(health ? [health] : []),
         freightMatrixMarkdown(project, status),
     ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/status/views.ts
-function stageViews(project, snap, states) {
+function stageViews(project, snap, states, health) {
     const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
     return project.stages.map((stage) => {
         const st = states.get(stage.name);
@@ -62019,6 +62624,7 @@ function stageViews(project, snap, states) {
                 : undefined,
             promotedAt: st?.promotedAt,
             promotedBy: st?.promotedBy,
+            ...(health?.get(stage.name) && { appHealth: health.get(stage.name) }),
         };
     });
 }
@@ -62088,7 +62694,1226 @@ function settled(p) {
     return p.then((value) => ({ value }), (error) => ({ error }));
 }
 
+;// CONCATENATED MODULE: ./src/util/guards.ts
+/** A plain mapping as parsed from YAML or JSON: an object that is not null and not an array. */
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/verification/providers/fields.ts
+/**
+ * Checks shared by the providers' `parse`, with errors that name the metric, the provider and the
+ * field: `verification metric "smoke": provider http: url: …`.
+ * Declared functions, so that TypeScript narrows after a call to the `never` ones.
+ */
+
+
+
+
+
+
+/** The config itself must be a mapping holding only `fields`. */
+function checkConfig(where, provider, config, fields) {
+    if (!isRecord(config)) {
+        throw new util_errors/* ConfigError */.xL(`${where}: must be a mapping with the fields of the ${provider} provider`);
+    }
+    for (const key of Object.keys(config)) {
+        if (!fields.includes(key)) {
+            const hint = suggest_didYouMean(key, fields);
+            (0,util_errors/* fieldError */.$i)(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
+        }
+    }
+    return config;
+}
+/**
+ * `obj[field]` when it passes `ok`, undefined when it is missing or null; anything else fails
+ * with `message` (a function of the value when the message shows it).
+ */
+function optional(where, obj, field, ok, message) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (!ok(v))
+        (0,util_errors/* fieldError */.$i)(where, field, typeof message === 'string' ? message : message(v));
+    return v;
+}
+const isString = (v) => typeof v === 'string';
+const isNonEmptyString = (v) => isString(v) && v.trim() !== '';
+const isBool = (v) => typeof v === 'boolean';
+const isPositiveInt = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+function optionalString(where, obj, field) {
+    return optional(where, obj, field, isString, 'must be a string');
+}
+/** A string with more than blanks in it, as given (not trimmed). */
+function optionalNonEmptyString(where, obj, field) {
+    return optional(where, obj, field, isNonEmptyString, 'must be a non-empty string');
+}
+function requiredString(where, obj, field) {
+    const v = optionalNonEmptyString(where, obj, field);
+    if (v === undefined)
+        (0,util_errors/* fieldError */.$i)(where, field, 'is required');
+    return v;
+}
+function optionalBool(where, obj, field) {
+    return optional(where, obj, field, isBool, 'must be true or false');
+}
+function optionalPositiveInt(where, obj, field) {
+    return optional(where, obj, field, isPositiveInt, (v) => `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`);
+}
+/** A Go duration (`30s`), or a number of seconds; milliseconds, above 0. */
+function optionalTimeout(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'number') {
+        if (!Number.isFinite(v) || v <= 0)
+            (0,util_errors/* fieldError */.$i)(where, field, 'must be more than 0 seconds');
+        return v * 1000;
+    }
+    if (typeof v !== 'string')
+        (0,util_errors/* fieldError */.$i)(where, field, 'must be a duration such as 30s, or seconds');
+    let ms;
+    try {
+        ms = parseDuration(v);
+    }
+    catch (err) {
+        (0,util_errors/* fieldError */.$i)(where, field, (0,util_errors/* errorMessage */.gJ)(err));
+    }
+    if (ms <= 0)
+        (0,util_errors/* fieldError */.$i)(where, field, 'must be more than 0');
+    return ms;
+}
+/** An absolute http(s) URL. */
+function httpURL(where, field, text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        (0,util_errors/* fieldError */.$i)(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        (0,util_errors/* fieldError */.$i)(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
+    }
+    return url;
+}
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Headers as Argo Rollouts writes them (`[{key, value}]`), or `[{name, value}]`, or a mapping
+ * `{Name: value}`.
+ */
+function headers(where, obj, field) {
+    const v = obj[field];
+    if (v === undefined || v === null)
+        return [];
+    const out = [];
+    const add = (at, name, value) => {
+        if (typeof name !== 'string' || !HEADER_NAME.test(name)) {
+            (0,util_errors/* fieldError */.$i)(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
+        }
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+            (0,util_errors/* fieldError */.$i)(where, at, 'header value must be a string');
+        }
+        const text = String(value);
+        if (/[\r\n\0]/.test(text))
+            (0,util_errors/* fieldError */.$i)(where, at, 'header value must not hold line breaks');
+        out.push({ name, value: text });
+    };
+    if (Array.isArray(v)) {
+        v.forEach((h, i) => {
+            const at = `${field}[${i}]`;
+            if (!isRecord(h))
+                (0,util_errors/* fieldError */.$i)(where, at, 'must be a mapping {key: <name>, value: <value>}');
+            for (const k of Object.keys(h)) {
+                if (!['key', 'name', 'value'].includes(k)) {
+                    (0,util_errors/* fieldError */.$i)(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
+                }
+            }
+            if (h.key !== undefined && h.name !== undefined) {
+                (0,util_errors/* fieldError */.$i)(where, at, 'set key or name, not both');
+            }
+            add(at, h.key ?? h.name, h.value);
+        });
+    }
+    else if (isRecord(v)) {
+        for (const [name, value] of Object.entries(v))
+            add(`${field}.${name}`, name, value);
+    }
+    else {
+        (0,util_errors/* fieldError */.$i)(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
+    }
+    return out;
+}
+/** Headers whose values are not worth hiding; every other header value is a secret. */
+const PLAIN_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'accept-encoding']);
+function isSecretHeader(name) {
+    return !PLAIN_HEADERS.has(name.toLowerCase());
+}
+
+;// CONCATENATED MODULE: ./src/verification/providers/argocd.ts
+/**
+ * The `argocd` provider: waits until Argo CD has deployed the promotion, reading each
+ * Application through Argo CD's REST API (`GET /api/v1/applications/{name}`, Bearer token).
+ *
+ * An application is
+ * - **ready** when it is Synced at the target revision (the promotion commit unless `revision`
+ *   says otherwise), no sync is running, and its health is Healthy;
+ * - **failed** when its spec is invalid (InvalidSpecError), when its last sync to the target
+ *   revision ended Failed or Error, or when it is Degraded at the target revision;
+ * - **waiting** otherwise: an old revision, OutOfSync, a sync running, Progressing, Suspended,
+ *   Missing or Unknown health, or a health verdict younger than 10 s after the sync (Kargo's
+ *   cooldown, so a status from before the sync is not taken for the new one).
+ *
+ * The measurement's phase is Failed if any application failed, Inconclusive (still waiting) if
+ * any is waiting, else Successful; `result.applications` lists each, so conditions can decide
+ * instead. Kargo's argocd-update health check (internal/health/checker/builtin/argocd.go) is the
+ * model: the same revision comparison (status.sync.revisions for multi-source apps), the same
+ * "sync in progress" test and the same cooldown; where Kargo calls Missing/Unknown health
+ * unhealthy, a verification waits on them (they end Inconclusive, not Failed).
+ *
+ * Failures to measure (401/403/404, unreachable server) are thrown: Error measurements.
+ */
+
+
+
+
+
+
+
+/** After a sync finishes, how long a health status is not trusted (Kargo uses 10 s too). */
+const HEALTH_COOLDOWN_MS = 10_000;
+const FIELDS = [
+    'server',
+    'applications',
+    'namespace',
+    'appNamespace',
+    'project',
+    'token',
+    'insecure',
+    'revision',
+    'refresh',
+    'requestTimeout',
+];
+const APP_FIELDS = ['name', 'namespace', 'appNamespace', 'project'];
+const DEFAULT_REQUEST_TIMEOUT = '10s';
+const MAX_BODY_IN_MESSAGE = 300;
+/** Kubernetes object names (DNS-1123 subdomain). */
+const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+/** Names, URLs and tokens: a non-empty string, trimmed. */
+function argocd_optionalString(where, obj, field) {
+    return optionalNonEmptyString(where, obj, field)?.trim();
+}
+function unknownFields(where, obj, allowed, prefix) {
+    for (const k of Object.keys(obj)) {
+        if (!allowed.includes(k)) {
+            const hint = suggest(k, allowed);
+            (0,util_errors/* fieldError */.$i)(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+        }
+    }
+}
+/** `namespace` and its Argo CD spelling `appNamespace` are the same thing; take either. */
+function namespaceOf(where, obj, prefix) {
+    const a = argocd_optionalString(where, obj, 'namespace');
+    const b = argocd_optionalString(where, obj, 'appNamespace');
+    if (a !== undefined && b !== undefined && a !== b) {
+        (0,util_errors/* fieldError */.$i)(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
+    }
+    const ns = a ?? b;
+    if (ns !== undefined && !K8S_NAME.test(ns)) {
+        (0,util_errors/* fieldError */.$i)(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
+    }
+    return ns;
+}
+function serverUrl(where, field, text) {
+    // `argocd --server argocd.example.com` takes a host; the API is HTTPS there too.
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        (0,util_errors/* fieldError */.$i)(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        (0,util_errors/* fieldError */.$i)(where, field, `must be an http(s) URL, not "${text}"`);
+    }
+    if (url.username || url.password) {
+        (0,util_errors/* fieldError */.$i)(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
+    }
+    if (url.search || url.hash)
+        (0,util_errors/* fieldError */.$i)(where, field, 'must not have a query or fragment');
+    // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
+    return url.toString().replace(/\/+$/, '');
+}
+function parseApp(where, raw, i, defaults) {
+    const prefix = `applications[${i}].`;
+    let name;
+    let namespace = defaults.namespace;
+    let project = defaults.project;
+    if (typeof raw === 'string') {
+        name = raw.trim();
+    }
+    else if (isRecord(raw)) {
+        unknownFields(where, raw, APP_FIELDS, prefix);
+        const n = argocd_optionalString(where, raw, 'name');
+        if (n === undefined)
+            (0,util_errors/* fieldError */.$i)(where, `${prefix}name`, 'is required');
+        name = n;
+        namespace = namespaceOf(where, raw, prefix) ?? namespace;
+        project = argocd_optionalString(where, raw, 'project') ?? project;
+    }
+    else {
+        (0,util_errors/* fieldError */.$i)(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
+    }
+    // `argocd app get ns/name` style.
+    const slash = name.indexOf('/');
+    if (slash >= 0) {
+        const ns = name.slice(0, slash);
+        if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
+            (0,util_errors/* fieldError */.$i)(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
+        }
+        namespace = ns;
+        name = name.slice(slash + 1);
+        if (!K8S_NAME.test(namespace))
+            (0,util_errors/* fieldError */.$i)(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
+    }
+    if (!K8S_NAME.test(name) || name.length > 253) {
+        (0,util_errors/* fieldError */.$i)(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
+    }
+    return {
+        name,
+        ...(namespace !== undefined && { namespace }),
+        ...(project !== undefined && { project }),
+    };
+}
+function argocd_parse(config, where) {
+    if (!isRecord(config))
+        (0,util_errors/* fieldError */.$i)(where, 'argocd', 'must be a mapping');
+    unknownFields(where, config, FIELDS, '');
+    const namespace = namespaceOf(where, config, '');
+    const project = argocd_optionalString(where, config, 'project');
+    const apps = config.applications;
+    if (!Array.isArray(apps) || apps.length === 0) {
+        (0,util_errors/* fieldError */.$i)(where, 'applications', 'must list at least one Argo CD Application name');
+    }
+    const applications = apps.map((a, i) => parseApp(where, a, i, {
+        ...(namespace !== undefined && { namespace }),
+        ...(project !== undefined && { project }),
+    }));
+    const seen = new Set();
+    applications.forEach((a, i) => {
+        const key = `${a.namespace ?? ''}/${a.name}`;
+        if (seen.has(key))
+            (0,util_errors/* fieldError */.$i)(where, `applications[${i}]`, `lists ${a.name} twice`);
+        seen.add(key);
+    });
+    const insecure = config.insecure ?? false;
+    if (typeof insecure !== 'boolean')
+        (0,util_errors/* fieldError */.$i)(where, 'insecure', 'must be true or false');
+    let revision;
+    if (config.revision !== undefined && config.revision !== null) {
+        if (typeof config.revision !== 'string')
+            (0,util_errors/* fieldError */.$i)(where, 'revision', 'must be a string');
+        revision = config.revision.trim();
+    }
+    const refresh = config.refresh;
+    if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
+        (0,util_errors/* fieldError */.$i)(where, 'refresh', 'must be normal or hard');
+    }
+    const timeoutText = argocd_optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
+    let requestTimeoutMs;
+    try {
+        requestTimeoutMs = parseDuration(timeoutText);
+    }
+    catch (err) {
+        (0,util_errors/* fieldError */.$i)(where, 'requestTimeout', (0,util_errors/* errorMessage */.gJ)(err));
+    }
+    if (requestTimeoutMs <= 0)
+        (0,util_errors/* fieldError */.$i)(where, 'requestTimeout', 'must be more than 0');
+    const server = argocd_optionalString(where, config, 'server');
+    const token = argocd_optionalString(where, config, 'token');
+    return {
+        ...(server !== undefined && { server: serverUrl(where, 'server', server) }),
+        applications,
+        ...(token !== undefined && { token }),
+        insecure,
+        ...(revision !== undefined && { revision }),
+        ...((refresh === 'normal' || refresh === 'hard') && { refresh }),
+        requestTimeoutMs,
+    };
+}
+/**
+ * Does an argocd-update `sources[]` entry name this source of an Application? A chart source by
+ * repoURL and chart, exactly (Kargo's rule); a Git source by its URL normalised (Kargo normalises
+ * when it updates; gantry also does when it reads health, so the two never disagree).
+ */
+function sourceMatches(entry, source) {
+    if (source.chart || entry.chart) {
+        return source.repoURL === entry.repoURL && source.chart === entry.chart;
+    }
+    return normalizeGitURL(source.repoURL ?? '') === normalizeGitURL(entry.repoURL);
+}
+const isSha = (r) => /^[0-9a-f]{7,64}$/i.test(r);
+const argocd_short = (r) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
+/** A commit SHA matches its abbreviations; anything else (chart versions, tags) matches exactly. */
+function sameRevision(observed, wanted) {
+    if (!observed || !wanted)
+        return false;
+    if (isSha(observed) && isSha(wanted)) {
+        const a = observed.toLowerCase();
+        const b = wanted.toLowerCase();
+        return a.startsWith(b) || b.startsWith(a);
+    }
+    return observed === wanted;
+}
+const nonEmpty = (xs) => (xs ?? []).filter((x) => typeof x === 'string' && x !== '');
+/** Decides one application; `now` for the health cooldown. Exported for the runner's summaries. */
+function assessApplication(ref, app, wanted, now) {
+    const status = app.status ?? {};
+    const sync = status.sync?.status || 'Unknown';
+    const revisions = nonEmpty(status.sync?.revisions).length
+        ? nonEmpty(status.sync?.revisions)
+        : nonEmpty([status.sync?.revision]);
+    const health = status.health?.status ?? '';
+    const op = status.operationState;
+    const operation = op?.phase ?? '';
+    const conditions = (status.conditions ?? []).filter((c) => c && typeof c.type === 'string');
+    const errorCondition = conditions.find((c) => /Error$/.test(c.type ?? ''));
+    const message = (op?.message || status.health?.message || errorCondition?.message || '').trim();
+    const base = {
+        name: ref.name,
+        ...(ref.namespace !== undefined && { namespace: ref.namespace }),
+        sync,
+        revision: revisions.join(','),
+        revisions,
+        health: health || 'Unknown',
+        operation,
+        message,
+    };
+    const out = (state, reason) => ({
+        ...base,
+        state,
+        reason,
+    });
+    const at = revisions.length ? revisions.map(argocd_short).join(',') : 'no revision';
+    const want = wanted ? argocd_short(wanted) : '';
+    const why = (text) => (text ? `: ${argocd_oneLine(text)}` : '');
+    const invalid = conditions.find((c) => c.type === 'InvalidSpecError');
+    if (invalid)
+        return out('failed', `InvalidSpecError${why(invalid.message ?? '')}`);
+    // Kargo's "a sync appears to be in progress": an operation is requested, or the last one has
+    // not finished. Terminating is still running.
+    const inProgress = app.operation?.sync !== undefined ||
+        operation === 'Running' ||
+        operation === 'Terminating' ||
+        (op !== undefined && !op.finishedAt);
+    const opRevisions = nonEmpty([
+        ...(op?.syncResult?.revisions ?? []),
+        op?.syncResult?.revision,
+        ...(op?.operation?.sync?.revisions ?? []),
+        op?.operation?.sync?.revision,
+    ]);
+    const opForTarget = !wanted || opRevisions.some((r) => sameRevision(r, wanted));
+    if (!inProgress && (operation === 'Failed' || operation === 'Error') && opForTarget) {
+        const to = opRevisions.find(isSha) ?? opRevisions[0];
+        return out('failed', `sync${to ? ` to ${argocd_short(to)}` : ''} ${operation}${why(op?.message ?? '')}`);
+    }
+    if (app.operation?.sync !== undefined) {
+        // Requested (by auto-sync, a user or Kargo) and not picked up yet: the operationState is
+        // still the previous operation's.
+        const requested = nonEmpty([
+            ...(app.operation.sync.revisions ?? []),
+            app.operation.sync.revision,
+        ]);
+        const to = requested.find(isSha) ?? requested[0];
+        return out('waiting', `sync requested${to ? ` to ${argocd_short(to)}` : ''}`);
+    }
+    if (inProgress) {
+        const to = opRevisions.find(isSha) ?? opRevisions[0];
+        return out('waiting', `sync ${operation || 'started'}${to ? ` to ${argocd_short(to)}` : ''}${why(op?.message ?? '')}`);
+    }
+    const atTarget = !wanted || revisions.some((r) => sameRevision(r, wanted));
+    if (!atTarget) {
+        const lastOp = operation === 'Failed' || operation === 'Error'
+            ? `; last sync ${operation}${why(op?.message ?? '')}`
+            : '';
+        return out('waiting', `${sync} at ${at} (waiting for ${want})${lastOp}`);
+    }
+    // An error condition makes the health status unreliable (Kargo checks conditions first).
+    const comparison = conditions.find((c) => c.type === 'ComparisonError');
+    if (comparison)
+        return out('waiting', `ComparisonError${why(comparison.message ?? '')}`);
+    // The health status may still be the one from before the sync: let Argo CD reassess it.
+    if (wanted && op !== undefined) {
+        const changed = status.health?.lastTransitionTime;
+        const since = changed || op.finishedAt;
+        const t = since ? Date.parse(since) : NaN;
+        const age = now.getTime() - t;
+        if (!Number.isNaN(t) && age < HEALTH_COOLDOWN_MS) {
+            const seconds = Math.max(0, Math.round(age / 1000));
+            const event = changed ? 'health changed' : 'sync finished';
+            return out('waiting', `${health || 'Unknown'} at ${at}, but the ${event} only ${seconds} s ago; waiting for Argo CD to reassess health`);
+        }
+    }
+    if (health === 'Degraded') {
+        return out('failed', `Degraded at ${at}${why(status.health?.message ?? '')}`);
+    }
+    if (sync !== 'Synced')
+        return out('waiting', `${sync} at ${at}`);
+    if (health !== 'Healthy') {
+        return out('waiting', `Synced at ${at}, ${health || 'no health yet'}${why(status.health?.message ?? '')}`);
+    }
+    return out('ready', `Synced at ${at} and Healthy`);
+}
+function argocd_oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
+}
+// --- HTTP --------------------------------------------------------------------------------------
+function scrub(text, secrets) {
+    let out = text;
+    for (const s of secrets)
+        if (s.length >= 4)
+            out = out.split(s).join('***');
+    return out;
+}
+/** grpc-gateway's error body: `{"error": "…", "code": 16, "message": "…"}` (code: the gRPC code). */
+function gatewayError(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (isRecord(parsed)) {
+            const m = parsed.message ?? parsed.error;
+            if (typeof m === 'string' && m) {
+                return { message: m, ...(typeof parsed.code === 'number' && { code: parsed.code }) };
+            }
+        }
+    }
+    catch {
+        // not JSON
+    }
+    return { message: argocd_oneLine(body) || '(empty body)' };
+}
+/**
+ * Most of an Argo CD answer read. An Application carries its resource tree and sync history;
+ * one with thousands of resources is a few MiB, so 32 MiB leaves room without letting a broken
+ * server fill the process.
+ */
+const ARGOCD_MAX_BODY_BYTES = 32 << 20;
+/** gRPC NotFound: Argo CD's "no such application", as opposed to a proxy's 404 for a wrong path. */
+const GRPC_NOT_FOUND = 5;
+const appLabel = (ref) => (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name);
+/**
+ * One Application, read with `GET /api/v1/applications/{name}` within `requestTimeoutMs`.
+ * Throws an Error that says what went wrong (unreachable, 401, 403, 404, not JSON), never
+ * holding the token. Stage health (src/health) reads applications through here too.
+ */
+async function getApplication(ctx, config, server, token, ref, dispatcher) {
+    const params = new URLSearchParams();
+    if (ref.namespace)
+        params.set('appNamespace', ref.namespace);
+    if (ref.project)
+        params.set('project', ref.project);
+    if (config.refresh)
+        params.set('refresh', config.refresh);
+    const query = params.toString();
+    const url = `${server}/api/v1/applications/${encodeURIComponent(ref.name)}${query ? `?${query}` : ''}`;
+    const host = new URL(server).host;
+    const label = appLabel(ref);
+    const timeout = AbortSignal.timeout(config.requestTimeoutMs);
+    const signal = AbortSignal.any([ctx.signal, timeout]);
+    let status;
+    let statusText;
+    let body;
+    try {
+        const res = await ctx.fetch(url, {
+            method: 'GET',
+            headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+            signal,
+            redirect: 'follow',
+            ...(dispatcher && { dispatcher }),
+        });
+        status = res.status;
+        statusText = res.statusText;
+        body = await readText(res, {
+            url,
+            maxBytes: ARGOCD_MAX_BODY_BYTES,
+            what: 'the Argo CD response',
+        });
+    }
+    catch (err) {
+        if (err instanceof BodyTooLargeError)
+            throw err;
+        if (timeout.aborted) {
+            throw new Error(`Argo CD (${host}) did not answer for application ${label} within ${config.requestTimeoutMs / 1000}s`, { cause: err });
+        }
+        if (ctx.signal.aborted) {
+            throw new Error(`request to Argo CD (${host}) was cancelled`, { cause: err });
+        }
+        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+        const tls = /certificate|self.signed|CERT_/i.test(cause)
+            ? ' (a self-signed certificate? set insecure: true to skip verification)'
+            : '';
+        throw new Error(scrub(`Argo CD (${host}) unreachable: ${(0,util_errors/* errorMessage */.gJ)(err)}${cause}${tls}`, [token]), { cause: err });
+    }
+    if (status === 200) {
+        try {
+            return JSON.parse(body);
+        }
+        catch {
+            throw new Error(`Argo CD (${host}) answered application ${label} with a body that is not JSON: ${argocd_oneLine(body)}`);
+        }
+    }
+    const what = `${status}${statusText ? ` ${statusText}` : ''}`;
+    const { message: said, code } = gatewayError(body);
+    let message;
+    switch (status) {
+        case 401:
+            message =
+                `Argo CD (${host}) rejected the token (${what}: ${said}): check token / ARGOCD_AUTH_TOKEN; ` +
+                    'it may have expired, been revoked, or belong to another Argo CD';
+            break;
+        case 403:
+            message =
+                `Argo CD (${host}) denied access to application ${label} (${what}: ${said}): the token ` +
+                    "lacks 'applications, get' on it, or the application does not exist (Argo CD answers 403 " +
+                    `for both${ref.project ? '' : '; set project to tell them apart'}); check the name and namespace`;
+            break;
+        case 404:
+            message =
+                code === GRPC_NOT_FOUND
+                    ? `application ${label} not found on Argo CD (${host}) (or the token cannot see it): ${said}`
+                    : `${host} answered ${what} for ${new URL(url).pathname}, not as Argo CD's API would ` +
+                        `(${said}): is server the Argo CD URL, with its --rootpath if it has one?`;
+            break;
+        default:
+            message = `Argo CD (${host}) answered ${what} for application ${label}: ${said}`;
+    }
+    throw new Error(scrub(message, [token]));
+}
+/**
+ * The server and token of a config: its own fields, else ARGOCD_SERVER and ARGOCD_AUTH_TOKEN
+ * from the environment the adapter passed. Throws ConfigError naming what is missing.
+ */
+function resolveConnection(config, ctx) {
+    const token = config.token ?? ctx.env.ARGOCD_AUTH_TOKEN?.trim();
+    if (token)
+        ctx.secret(token);
+    const server = config.server ?? ctx.env.ARGOCD_SERVER?.trim();
+    const missing = [
+        ...(server ? [] : ['the Argo CD server (server, or ARGOCD_SERVER in the environment)']),
+        ...(token ? [] : ['a token (token, or ARGOCD_AUTH_TOKEN in the environment)']),
+    ];
+    if (!server || !token)
+        throw new util_errors/* ConfigError */.xL(`argocd: ${missing.join(' and ')} is required`);
+    return { server: config.server ?? serverUrl('argocd', 'ARGOCD_SERVER', server), token };
+}
+function summarise(results, phase) {
+    const show = (r) => `${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.reason}`;
+    if (phase === 'Successful') {
+        if (results.length === 1 && results[0])
+            return show(results[0]);
+        return `${results.length} applications Synced and Healthy (${results.map((r) => r.name).join(', ')})`;
+    }
+    const first = phase === 'Failed' ? 'failed' : 'waiting';
+    const shown = results.filter((r) => r.state === first);
+    const count = (state) => results.filter((r) => r.state === state).length;
+    const also = ['waiting', 'ready']
+        .filter((state) => state !== first && count(state) > 0)
+        .map((state) => `${count(state)} ${state}`);
+    return `${shown.map(show).join('; ')}${also.length ? `; also ${also.join(', ')}` : ''}`;
+}
+async function measure(config, ctx) {
+    const { server, token } = resolveConnection(config, ctx);
+    const wanted = config.revision === undefined ? ctx.target.commit : config.revision || undefined;
+    const dispatcher = config.insecure
+        ? new undici.Agent({ connect: { rejectUnauthorized: false } })
+        : undefined;
+    try {
+        ctx.log(`argocd: ${config.applications.map(appLabel).join(', ')} on ${new URL(server).host}` +
+            (wanted ? `, waiting for ${argocd_short(wanted)}` : ', revision not compared'));
+        const apps = await Promise.all(config.applications.map((ref) => getApplication(ctx, config, server, token, ref, dispatcher)));
+        const now = ctx.clock();
+        const applications = apps.map((app, i) => assessApplication(config.applications[i], app, wanted, now));
+        const phase = applications.some((a) => a.state === 'failed')
+            ? 'Failed'
+            : applications.some((a) => a.state === 'waiting')
+                ? 'Inconclusive'
+                : 'Successful';
+        const result = { revision: wanted ? argocd_short(wanted) : null, applications };
+        return { result, phase, detail: scrub(summarise(applications, phase), [token]) };
+    }
+    finally {
+        await dispatcher?.close();
+    }
+}
+const argocd = { name: 'argocd', parse: argocd_parse, measure };
+
+;// CONCATENATED MODULE: ./src/health/assess.ts
+/**
+ * Stage health as Kargo reports it (Stage `status.health`): one of five states, the issues that
+ * explain it, and the Argo CD Applications it was read from. Kargo's controller builds it from
+ * the health checks its `argocd-update` steps registered; its argocd checker
+ * (pkg/health/checker/builtin/argocd.go) decides each Application and the worst one wins. This
+ * file is that decision, pure; ./read.ts finds the apps and reads them.
+ */
+
+const HEALTH_STATUSES = (/* unused pure expression or super */ null && ([
+    'Healthy',
+    'NotApplicable',
+    'Progressing',
+    'Unknown',
+    'Unhealthy',
+]));
+/** Kargo's severity order: merging two states keeps the more severe. */
+const SEVERITY = {
+    Healthy: 0,
+    NotApplicable: 1,
+    Progressing: 2,
+    Unknown: 3,
+    Unhealthy: 4,
+};
+function mergeHealth(a, b) {
+    return SEVERITY[a] > SEVERITY[b] ? a : b;
+}
+const FAILED_PHASES = new Set(['Failed', 'Error']);
+/** Kargo reads these conditions as "the health status cannot be trusted: Unhealthy". */
+const ERROR_CONDITIONS = new Set(['ComparisonError', 'InvalidSpecError']);
+const assess_nonEmpty = (xs) => (xs ?? []).filter((x) => typeof x === 'string' && x !== '');
+const shortList = (xs) => xs.map(argocd_short).join(',');
+/**
+ * The desired revision of each source of `app`, '' where not known, from a step's source
+ * updates (Kargo's getDesiredRevisions).
+ */
+function desiredPerSource(app, wanted) {
+    const specSources = app.spec?.sources?.length
+        ? app.spec.sources
+        : app.spec?.source
+            ? [app.spec.source]
+            : [];
+    return specSources.map((src) => wanted.sources.find((u) => sourceMatches(u, src))?.desiredRevision ?? '');
+}
+/**
+ * Decides one Application the way Kargo's argocd checker does, in its order:
+ * 1. health assessed before the last sync finished (reconciledAt < operationState.finishedAt):
+ *    Unknown, the status is not trusted yet;
+ * 2. a ComparisonError or InvalidSpecError condition: Unhealthy;
+ * 3. when a revision is wanted: a sync requested or running, or none ever finished: Unknown
+ *    ("being synced"); synced to another revision: Unhealthy;
+ * 4. health: Healthy → Healthy; Progressing, Suspended or none yet → Progressing; Degraded,
+ *    Missing, Unknown → Unhealthy.
+ * One addition, because Argo CD's sync revision is the revision it compared with, not the one it
+ * deployed: a last sync that ended Failed or Error (for the wanted revision, when one is wanted)
+ * is Unhealthy, where Kargo would look only at the health of what is still running.
+ */
+function assessAppHealth(ref, app, wanted) {
+    const status = app.status ?? {};
+    const sync = status.sync?.status || 'Unknown';
+    const revisions = assess_nonEmpty(status.sync?.revisions).length
+        ? assess_nonEmpty(status.sync?.revisions)
+        : assess_nonEmpty([status.sync?.revision]);
+    const health = status.health?.status ?? '';
+    const op = status.operationState;
+    const label = ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
+    const wantedList = wanted === undefined
+        ? []
+        : 'revision' in wanted
+            ? assess_nonEmpty([wanted.revision])
+            : assess_nonEmpty(desiredPerSource(app, wanted));
+    const base = {
+        name: ref.name,
+        ...(ref.namespace !== undefined && { namespace: ref.namespace }),
+        health: health || 'Unknown',
+        sync,
+        ...(revisions.length && { revision: shortList(revisions) }),
+        ...(wantedList.length && { wanted: shortList(wantedList) }),
+    };
+    const out = (s, issue) => ({
+        ...base,
+        status: s,
+        issues: issue ? [issue] : [],
+    });
+    const why = (text) => (text?.trim() ? `: ${argocd_oneLine(text)}` : '');
+    const finished = op?.finishedAt ? Date.parse(op.finishedAt) : NaN;
+    const reconciled = status.reconciledAt ? Date.parse(status.reconciledAt) : NaN;
+    if (!Number.isNaN(finished) && (Number.isNaN(reconciled) || reconciled < finished)) {
+        return out('Unknown', `${label}: Argo CD has not reassessed it since its last sync finished; its health is not trusted yet`);
+    }
+    const conditions = (status.conditions ?? []).filter((c) => ERROR_CONDITIONS.has(c?.type ?? ''));
+    if (conditions.length) {
+        return {
+            ...base,
+            status: 'Unhealthy',
+            issues: conditions.map((c) => `${label}: ${c.type}${why(c.message)}`),
+        };
+    }
+    const opRevisions = assess_nonEmpty([
+        ...(op?.syncResult?.revisions ?? []),
+        op?.syncResult?.revision,
+        ...(op?.operation?.sync?.revisions ?? []),
+        op?.operation?.sync?.revision,
+    ]);
+    if (wantedList.length) {
+        if (app.operation?.sync !== undefined || op === undefined || !op.finishedAt) {
+            return out('Unknown', `${label}: being synced`);
+        }
+    }
+    const opForWanted = !wantedList.length || opRevisions.some((r) => wantedList.some((w) => sameRevision(r, w)));
+    if (op?.finishedAt && FAILED_PHASES.has(op.phase ?? '') && opForWanted) {
+        const to = opRevisions.find(isSha) ?? opRevisions[0];
+        return out('Unhealthy', `${label}: sync${to ? ` to ${argocd_short(to)}` : ''} ${op.phase}${why(op.message)}`);
+    }
+    if (wanted !== undefined && wantedList.length) {
+        let mismatch;
+        if ('revision' in wanted) {
+            if (!revisions.some((r) => sameRevision(r, wanted.revision))) {
+                mismatch = `synced to ${revisions.length ? shortList(revisions) : 'no revision'}, not ${argocd_short(wanted.revision)}`;
+            }
+        }
+        else {
+            const desired = desiredPerSource(app, wanted);
+            if (desired.length !== revisions.length) {
+                return out('Unknown', `${label}: has ${desired.length} sources but reports ${revisions.length} revisions`);
+            }
+            const off = desired
+                .map((d, i) => ({ d, got: revisions[i] ?? '', i }))
+                .filter(({ d, got }) => d !== '' && !sameRevision(got, d));
+            if (off.length) {
+                mismatch = off
+                    .map(({ d, got, i }) => `source ${i} synced to ${argocd_short(got) || 'no revision'}, not ${argocd_short(d)}`)
+                    .join('; ');
+            }
+        }
+        if (mismatch)
+            return out('Unhealthy', `${label}: ${mismatch}`);
+    }
+    switch (health) {
+        case 'Healthy':
+            return out('Healthy');
+        case '':
+        case 'Progressing':
+            return out('Progressing', `${label}: Progressing${why(status.health?.message)}`);
+        case 'Suspended':
+            // Kargo counts a suspended app as progressing until it is resumed (akuity/kargo#2216).
+            return out('Progressing', `${label}: Suspended${why(status.health?.message)}`);
+        default:
+            return out('Unhealthy', `${label}: ${health}${why(status.health?.message)}`);
+    }
+}
+/** Kargo's aggregation: the most severe app wins; no app at all: NotApplicable. */
+function stageHealthOf(apps, extraIssues = []) {
+    let status = apps.length ? 'Healthy' : 'NotApplicable';
+    for (const a of apps)
+        status = mergeHealth(status, a.status);
+    if (extraIssues.length)
+        status = mergeHealth(status, 'Unknown');
+    return {
+        status,
+        issues: [...apps.flatMap((a) => a.issues), ...extraIssues],
+        applications: apps,
+    };
+}
+/** An app that could not be read: Unknown, with the reason. */
+function unreadableApp(ref, reason) {
+    return {
+        name: ref.name,
+        ...(ref.namespace !== undefined && { namespace: ref.namespace }),
+        status: 'Unknown',
+        issues: [reason],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verification/templates.ts
+/**
+ * `${{ }}` templates in a metric: every string of the provider configuration, and the two
+ * conditions, are rendered with Kargo's template rules (src/expr renderTemplate) before the
+ * provider checks its configuration, in this environment:
+ *
+ * - `ctx`: `{project, stage, freight: {id, alias}, commit}` — what is being verified (`commit`
+ *   is the promotion commit, or nil when it is not known);
+ * - `env`: the environment the adapter passes in (the verify step's `env:`), which is how
+ *   secrets get in: `Authorization: Bearer ${{ env.PROM_TOKEN }}`.
+ *
+ * Every `env.NAME` a template reads is registered as a secret, so its value never reaches a
+ * message or a log line. Reading a variable that is not set is an error (a header of
+ * `Bearer null` would only fail later and less clearly), unless the expression gives a
+ * fallback with `??` or `default(`.
+ */
+
+
+/** The expressions inside `${{ … }}` and `${% … %}` of a string. */
+function expressionsOf(text) {
+    const out = [];
+    for (const m of text.matchAll(/\$\{\{([\s\S]*?)\}\}|\$\{%([\s\S]*?)%\}/g)) {
+        out.push(m[1] ?? m[2] ?? '');
+    }
+    return out;
+}
+function stringsOf(value, out = [], depth = 0) {
+    if (depth > 100)
+        return out;
+    if (typeof value === 'string')
+        out.push(value);
+    else if (Array.isArray(value))
+        for (const v of value)
+            stringsOf(v, out, depth + 1);
+    else if (value !== null && typeof value === 'object') {
+        for (const v of Object.values(value))
+            stringsOf(v, out, depth + 1);
+    }
+    return out;
+}
+/** `env.NAME` and `env["NAME"]` read by the expressions of `value`'s strings. */
+function envReferences(value) {
+    const found = new Map();
+    for (const text of stringsOf(value)) {
+        for (const expr of expressionsOf(text)) {
+            const fallback = /\?\?|\bdefault\s*\(/.test(expr);
+            const re = /\benv\s*(?:\?\.|\.)\s*([A-Za-z_][A-Za-z0-9_]*)|\benv\s*(?:\?\.)?\[\s*(["'`])(.*?)\2\s*\]/g;
+            for (const m of expr.matchAll(re)) {
+                const name = m[1] ?? m[3] ?? '';
+                found.set(name, (found.get(name) ?? true) && fallback);
+            }
+        }
+    }
+    return [...found].map(([name, fallback]) => ({ name, fallback }));
+}
+/** What `gantry lint` knows of `ctx` in templateEnv (keep them in step). */
+const METRIC_CTX_TYPE = structOf('ctx', {
+    project: ANY,
+    stage: ANY,
+    freight: structOf('freight', { id: ANY, alias: ANY }),
+    commit: ANY,
+});
+function templateEnv(target, env) {
+    return {
+        ctx: {
+            project: target.project,
+            stage: target.stage,
+            freight: { id: target.freightId, alias: target.freightAlias },
+            commit: target.commit ?? null,
+        },
+        env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
+    };
+}
+/** The parts of a metric that hold templates: its provider's config and its conditions. */
+function metricParts(metric) {
+    return {
+        config: metric.provider.config,
+        ...(metric.successCondition !== undefined && { successCondition: metric.successCondition }),
+        ...(metric.failureCondition !== undefined && { failureCondition: metric.failureCondition }),
+    };
+}
+/**
+ * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
+ * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
+ */
+function renderMetric(where, parts, target, env, 
+/**
+ * `functions`: `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified;
+ * `interrupt`: ends a long evaluation (the run's deadline).
+ */
+opts = {}) {
+    const all = [parts.config, parts.successCondition, parts.failureCondition];
+    const secrets = [];
+    for (const { name, fallback } of envReferences(all)) {
+        const value = env[name];
+        if (value !== undefined)
+            secrets.push(value);
+        else if (!fallback) {
+            throw new util_errors/* ConfigError */.xL(`${where}: env.${name} is not set: pass it to the verify step (env: ${name}: \${{ secrets.${name} }}), or give a fallback with ??`);
+        }
+    }
+    const vars = templateEnv(target, env);
+    const render = (what, fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            throw new util_errors/* ConfigError */.xL(`${where}: ${what}: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
+        }
+    };
+    const config = render('provider', () => renderTemplates(parts.config, vars, opts));
+    const condition = (field) => {
+        const source = parts[field];
+        if (source === undefined || !template_hasExpression(source))
+            return source;
+        const value = render(field, () => renderTemplate(source, vars, opts));
+        return typeof value === 'string' ? value : JSON.stringify(value);
+    };
+    const successCondition = condition('successCondition');
+    const failureCondition = condition('failureCondition');
+    return {
+        config,
+        ...(successCondition !== undefined && { successCondition }),
+        ...(failureCondition !== undefined && { failureCondition }),
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/health/read.ts
+/**
+ * Reads a stage's health from the Argo CD Applications the stage names: the applications of its
+ * `argocd` verification metrics, and those its promotion template's `argocd-update` steps name
+ * literally (Kargo registers a health check for exactly those). Each app is read once, all in
+ * parallel, each request within a bound; an app that cannot be read is Unknown with the reason,
+ * never an error of the command that asked.
+ *
+ * Where Argo CD is: a metric's own `server` and `token`, else ARGOCD_SERVER and
+ * ARGOCD_AUTH_TOKEN from the environment the adapter passes (the argocd provider's rules).
+ * Without a server nothing is asked, and the apps' health is not known: the stage has no health
+ * rather than a guessed one.
+ */
+
+
+
+
+
+
+const HEALTH_REQUEST_TIMEOUT_MS = 10_000;
+const read_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const literal = (v) => typeof v === 'string' && v.trim() !== '' && !template_hasExpression(v) ? v.trim() : undefined;
+/**
+ * `outputs.<alias>.commit` (or `task.outputs…`, `outputs['<alias>'].commit`) of a git-commit
+ * step of the template: Kargo's usual `desiredRevision`, the commit the promotion pushed.
+ */
+const COMMIT_OUTPUT = /^\$\{\{\s*(?:task\.)?outputs(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])\.commit\s*\}\}$/;
+/**
+ * `argocd-update` steps' apps with a literal name (Kargo's `apps[].name`, `namespace`,
+ * `sources`). A source's `desiredRevision` counts when it is written out, or when it is the
+ * commit a git-commit step of the template made: that commit is what the promotion pushed to the
+ * stage's branch, so its tip (`commit`) stands for it, as the revision Kargo's step registered.
+ */
+function stepApps(stage, commit) {
+    const out = [];
+    const steps = stage.promotionTemplate.steps;
+    const commitAliases = new Set(steps.flatMap((s, i) => (s.uses === 'git-commit' ? [s.as ?? `step-${i}`] : [])));
+    const revisionOf = (v) => {
+        const lit = literal(v);
+        if (lit !== undefined || typeof v !== 'string')
+            return lit;
+        const m = COMMIT_OUTPUT.exec(v.trim());
+        const alias = m?.[1] ?? m?.[2];
+        return alias !== undefined && commitAliases.has(alias) ? commit : undefined;
+    };
+    for (const step of steps) {
+        if (step.uses !== 'argocd-update' || !Array.isArray(step.config.apps))
+            continue;
+        for (const app of step.config.apps) {
+            if (!read_isRecord(app))
+                continue;
+            const name = literal(app.name);
+            // A name from an expression, or a selector: only the promotion knows which apps it was.
+            if (!name)
+                continue;
+            const namespace = literal(app.namespace);
+            const sources = (Array.isArray(app.sources) ? app.sources : [])
+                .filter(read_isRecord)
+                .map((s) => ({
+                repoURL: literal(s.repoURL),
+                chart: literal(s.chart),
+                desiredRevision: revisionOf(s.desiredRevision),
+            }))
+                .filter((s) => s.repoURL !== undefined && s.desiredRevision !== undefined)
+                .map((s) => ({
+                repoURL: s.repoURL,
+                ...(s.chart !== undefined && { chart: s.chart }),
+                desiredRevision: s.desiredRevision,
+            }));
+            out.push({
+                ref: { name, ...(namespace !== undefined && { namespace }) },
+                ...(sources.length && { wanted: { sources } }),
+            });
+        }
+    }
+    return out;
+}
+/** Does the stage name any Argo CD Application (so that its health can be more than NotApplicable)? */
+function stageNamesApps(stage) {
+    return (stage.verification.some((m) => m.provider.name === 'argocd') ||
+        stepApps(stage, undefined).length > 0);
+}
+const key = (ref) => `${ref.namespace ?? ''}/${ref.name}`;
+/** The apps a stage names, with where to ask about each; problems that name no app apart. */
+function targetsOf(input, settings, secrets) {
+    const { stage, state } = input;
+    const cap = settings.requestTimeoutMs ?? HEALTH_REQUEST_TIMEOUT_MS;
+    const issues = [];
+    const targets = new Map();
+    const current = (state?.freight ?? [])
+        .map((c) => input.freight.find((f) => f.id === c.id))
+        .filter((f) => f !== undefined);
+    const first = state?.freight[0];
+    const env = { ...settings.env };
+    const ctx = { env, secret: (v) => void secrets.push(v) };
+    let fallback;
+    const connect = (config) => {
+        if (!config.server && !settings.env.ARGOCD_SERVER?.trim())
+            return {};
+        try {
+            const { server, token } = resolveConnection(config, ctx);
+            return { server, token };
+        }
+        catch (err) {
+            return { problem: (0,util_errors/* errorMessage */.gJ)(err) };
+        }
+    };
+    stage.verification.forEach((metric) => {
+        if (metric.provider.name !== 'argocd')
+            return;
+        const where = `verification metric "${metric.name}"`;
+        let config;
+        try {
+            const rendered = renderMetric(where, metricParts(metric), {
+                project: input.project,
+                stage: stage.name,
+                freightId: first?.id ?? '',
+                freightAlias: first?.alias ?? '',
+                ...(input.commit !== undefined && { commit: input.commit }),
+            }, env, { functions: freightFunctions(current) });
+            secrets.push(...rendered.secrets);
+            config = argocd.parse(rendered.config, where);
+        }
+        catch (err) {
+            issues.push(`${where}: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
+            return;
+        }
+        const wantedRevision = config.revision === undefined ? input.commit : config.revision || undefined;
+        const { server, token, problem } = connect(config);
+        const connection = server && token
+            ? {
+                server,
+                token,
+                insecure: config.insecure,
+                requestTimeoutMs: Math.min(config.requestTimeoutMs, cap),
+                ...(config.refresh && { refresh: config.refresh }),
+            }
+            : undefined;
+        fallback ??= connection;
+        for (const ref of config.applications) {
+            if (targets.has(key(ref)))
+                continue;
+            targets.set(key(ref), {
+                ref,
+                ...(wantedRevision !== undefined && { wanted: { revision: wantedRevision } }),
+                ...(connection && { connection }),
+                ...(problem !== undefined && { problem }),
+            });
+        }
+    });
+    const fromEnv = connect({});
+    const stepConnection = fromEnv.server && fromEnv.token
+        ? { server: fromEnv.server, token: fromEnv.token, insecure: false, requestTimeoutMs: cap }
+        : fallback;
+    for (const app of stepApps(stage, input.commit)) {
+        if (targets.has(key(app.ref)))
+            continue;
+        targets.set(key(app.ref), {
+            ...app,
+            ...(stepConnection && { connection: stepConnection }),
+            ...(!stepConnection && fromEnv.problem !== undefined && { problem: fromEnv.problem }),
+        });
+    }
+    return { targets: [...targets.values()], issues };
+}
+/**
+ * The health of each stage (by name): undefined for a stage that runs no freight (Kargo has no
+ * health for it either) and for one whose apps are on no configured Argo CD; NotApplicable for
+ * a stage that names no app.
+ */
+async function readStageHealth(inputs, settings) {
+    const secrets = [];
+    const plans = inputs.map((input) => {
+        if (!input.state?.freight.length)
+            return undefined;
+        return targetsOf(input, settings, secrets);
+    });
+    const insecure = plans.some((p) => p?.targets.some((t) => t.connection?.insecure))
+        ? new undici.Agent({ connect: { rejectUnauthorized: false } })
+        : undefined;
+    // Nothing cancels a read as a whole: each request ends by its own timeout.
+    const never = new AbortController().signal;
+    try {
+        const reports = await Promise.all(plans.map(async (plan) => {
+            if (!plan)
+                return undefined;
+            const asked = plan.targets.filter((t) => t.connection || t.problem !== undefined);
+            if (plan.targets.length && !asked.length && !plan.issues.length)
+                return undefined;
+            const apps = await Promise.all(asked.map(async (t) => {
+                if (!t.connection)
+                    return unreadableApp(t.ref, t.problem ?? 'no Argo CD server');
+                const c = t.connection;
+                try {
+                    const app = await getApplication({ fetch: settings.fetch, signal: never }, { requestTimeoutMs: c.requestTimeoutMs, ...(c.refresh && { refresh: c.refresh }) }, c.server, c.token, t.ref, c.insecure ? insecure : undefined);
+                    return assessAppHealth(t.ref, app, t.wanted);
+                }
+                catch (err) {
+                    return unreadableApp(t.ref, (0,util_errors/* errorMessage */.gJ)(err));
+                }
+            }));
+            const skipped = plan.targets.length - asked.length;
+            const extra = skipped
+                ? [`${skipped} application(s) not checked: no Argo CD server is configured for them`]
+                : [];
+            return stageHealthOf(apps, [...plan.issues, ...extra]);
+        }));
+        const out = new Map();
+        inputs.forEach((input, i) => out.set(input.stage.name, clean(reports[i], secrets)));
+        return out;
+    }
+    finally {
+        await insecure?.close();
+    }
+}
+/** No token or templated secret in what is shown. */
+function clean(report, secrets) {
+    if (!report || !secrets.length)
+        return report;
+    const s = (text) => scrub(text, secrets);
+    return {
+        ...report,
+        issues: report.issues.map(s),
+        applications: report.applications.map((a) => ({ ...a, issues: a.issues.map(s) })),
+    };
+}
+/**
+ * The health of each stage of a project, from what the caller has read already (the snapshot's
+ * freight and the stage states); the revision each stage runs is its branch's tip, which
+ * reading the states has fetched.
+ */
+async function projectHealth(store, project, states, freight, settings) {
+    const failed = new Map();
+    const inputs = await Promise.all(project.stages.map(async (stage) => {
+        const state = states.get(stage.name);
+        let commit;
+        // Only stages that name apps compare revisions; the tips are known from reading the states.
+        if (state?.freight.length && stageNamesApps(stage)) {
+            try {
+                commit = await store.branchTip(stage.branch);
+            }
+            catch (err) {
+                failed.set(stage.name, stageHealthOf([], [`cannot read the stage's branch: ${(0,util_errors/* errorMessage */.gJ)(err)}`]));
+            }
+        }
+        return {
+            project: project.name,
+            stage,
+            state,
+            ...(commit !== undefined && { commit }),
+            freight,
+        };
+    }));
+    const read = await readStageHealth(inputs.filter((i) => !failed.has(i.stage.name)), settings);
+    return new Map(project.stages.map((s) => [s.name, failed.get(s.name) ?? read.get(s.name)]));
+}
+
+;// CONCATENATED MODULE: ./src/health/index.ts
+/** Stage health, Kargo's way: from the Argo CD Applications a stage names (docs/verify.md). */
+
+
+
 ;// CONCATENATED MODULE: ./src/status/pipeline.ts
+
 
 
 /** Reads a project's status: one tag listing, the stage tips and, if asked, promotion history. */
@@ -62098,18 +63923,26 @@ async function pipelineStatus(store, project, opts = {}) {
         store.snapshot(project.name),
         store.stageStates(project.name, project.stages),
     ]);
-    let records = [];
-    if (opts.promotions) {
-        records = await store.promotions(project.name, await store.stageBranches(project.stages), opts.promotions);
-    }
-    return buildStatus(project, { snap, states, promotions: records }, opts);
+    // Argo CD is asked while git reads the history; projectHealth never rejects (an app it
+    // cannot read is Unknown), so no git process outlives a failure here.
+    const [records, health] = await settleAll([
+        opts.promotions
+            ? store
+                .stageBranches(project.stages)
+                .then((branches) => store.promotions(project.name, branches, opts.promotions))
+            : Promise.resolve([]),
+        opts.health
+            ? projectHealth(store, project, states, snap.freight, opts.health)
+            : Promise.resolve(undefined),
+    ]);
+    return buildStatus(project, { snap, states, promotions: records, ...(health && { health }) }, opts);
 }
 /** The status from what was read; pure, for tests and for callers that already hold the reads. */
 function buildStatus(project, read, opts = {}) {
     const { snap, states } = read;
     const records = read.promotions ?? [];
     const web = opts.repoWebUrl?.replace(/\/+$/, '');
-    const stages = stageViews(project, snap, states).map((v, i) => {
+    const stages = stageViews(project, snap, states, read.health).map((v, i) => {
         const stage = project.stages[i];
         const st = states.get(v.name);
         const verifiedAt = {};
@@ -62211,15 +64044,17 @@ function repoWebUrl(remoteUrl) {
  * Appends the "Pipeline" section (the graph and the freight matrix of each project) to the job
  * summary, read fresh after the action did its work: one tag listing and the stage tips. The
  * action's outcome does not depend on it: a failure to read is a warning, not a failed step.
+ * With `health` (the runner's environment: ARGOCD_SERVER, ARGOCD_AUTH_TOKEN), each stage's
+ * health is read from Argo CD too; an app it cannot read is Unknown, not a warning.
  */
-async function appendPipelineSummary(repo, projects, warn = (m) => warning(m)) {
+async function appendPipelineSummary(repo, projects, warn = (m) => warning(m), health) {
     for (const project of Array.isArray(projects) ? projects : [projects]) {
         try {
-            const status = await pipelineStatus(repo.store, project);
+            const status = await pipelineStatus(repo.store, project, health ? { health } : {});
             await summary.addRaw('\n' + pipelineSummaryMarkdown(project, status)).write();
         }
         catch (err) {
-            warn(`could not add the pipeline of ${project.name} to the job summary: ${errors_errorMessage(err)}`);
+            warn(`could not add the pipeline of ${project.name} to the job summary: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
         }
     }
 }
@@ -62247,7 +64082,7 @@ async function approveAction(s, ctx) {
     const line = `${created ? 'Approved' : 'Already approved'} **${record.alias}** (\`${record.freightId.slice(0, 7)}\`) for **${record.stage}** by ${record.approvedBy}${record.reason ? `: ${record.reason}` : ''}.`;
     info(line.replace(/\*\*|`/g, ''));
     await summary.addRaw(`## gantry approve\n\n${line}\n`).write();
-    await appendPipelineSummary(repo, project);
+    await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/oci/reference.ts
@@ -62269,7 +64104,7 @@ const HOSTNAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](
 const IPV6 = /^\[[0-9A-Fa-f:.]+\]$/;
 const reference_TAG = /^[\w][\w.-]{0,127}$/;
 function bad(repoURL, why) {
-    return new ConfigError(`invalid image repository ${JSON.stringify(repoURL)}: ${why}`);
+    return new util_errors/* ConfigError */.xL(`invalid image repository ${JSON.stringify(repoURL)}: ${why}`);
 }
 function isRegistryHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
@@ -62369,7 +64204,7 @@ function registryOrigin(repo) {
 
 
 /** Authentication was required and failed, or was refused. The message never holds a secret. */
-class RegistryAuthError extends OperationError {
+class RegistryAuthError extends util_errors/* OperationError */.OK {
     name = 'RegistryAuthError';
 }
 /**
@@ -62464,7 +64299,7 @@ function loadDockerConfig(path) {
     catch (err) {
         if (err.code === 'ENOENT')
             return new Map();
-        throw new ConfigError(`cannot read Docker config ${path}: ${err.message}`);
+        throw new util_errors/* ConfigError */.xL(`cannot read Docker config ${path}: ${err.message}`);
     }
     let doc;
     try {
@@ -62472,7 +64307,7 @@ function loadDockerConfig(path) {
     }
     catch {
         // JSON.parse quotes the offending text, which may be a secret: say only that it is broken.
-        throw new ConfigError(`cannot read Docker config ${path}: it is not valid JSON`);
+        throw new util_errors/* ConfigError */.xL(`cannot read Docker config ${path}: it is not valid JSON`);
     }
     const out = new Map();
     const auths = doc?.auths;
@@ -62488,7 +64323,7 @@ function loadDockerConfig(path) {
             const decoded = Buffer.from(auth, 'base64').toString('utf8');
             const colon = decoded.indexOf(':');
             if (colon < 0) {
-                throw new ConfigError(`cannot read Docker config ${path}: the "auth" of ${JSON.stringify(key)} is not base64 of user:password`);
+                throw new util_errors/* ConfigError */.xL(`cannot read Docker config ${path}: the "auth" of ${JSON.stringify(key)} is not base64 of user:password`);
             }
             cred.username = decoded.slice(0, colon);
             cred.password = decoded.slice(colon + 1);
@@ -62880,7 +64715,7 @@ async function dispatchPromotion(t, p) {
         return undefined;
     }
     catch (err) {
-        return errors_errorMessage(err);
+        return (0,util_errors/* errorMessage */.gJ)(err);
     }
 }
 
@@ -63119,7 +64954,7 @@ async function runSubscription(sub, sources) {
             if (!top)
                 return undefined;
             if (!top.digest)
-                throw new OperationError(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
+                throw new util_errors/* OperationError */.OK(`${sub.image.repoURL}: no digest for the selected tag ${top.tag}`);
             const artifact = {
                 repoURL: publicURL(sub.image.repoURL),
                 tag: top.tag,
@@ -63183,7 +65018,7 @@ async function discover(o) {
         : project.warehouses;
     const unknown = (o.warehouses ?? []).filter((w) => !project.warehouses.some((x) => x.name === w));
     if (unknown.length)
-        throw new ConfigError(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
+        throw new util_errors/* ConfigError */.xL(`project ${project.name} has no warehouse ${unknown.join(', ')}`);
     // The state snapshot and the subscriptions run at once; awaited together, so that a failing
     // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
     // Each source bounds its own concurrency per host.
@@ -63204,9 +65039,9 @@ async function discover(o) {
                     found.push(r.value);
                 }
                 else {
-                    subs.push({ ...describe(sub), candidates: [], error: errors_errorMessage(r.reason) });
+                    subs.push({ ...describe(sub), candidates: [], error: (0,util_errors/* errorMessage */.gJ)(r.reason) });
                     found.push(undefined);
-                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errors_errorMessage(r.reason)}`);
+                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${(0,util_errors/* errorMessage */.gJ)(r.reason)}`);
                 }
             });
             return { warehouse: w, subs, found };
@@ -63348,7 +65183,7 @@ async function runDiscover(o) {
         ? o.projects.filter((p) => p.warehouses.some((w) => w.name === o.warehouse))
         : o.projects;
     if (o.warehouse && !projects.length) {
-        throw new ConfigError(`no project has a warehouse named ${o.warehouse}`);
+        throw new util_errors/* ConfigError */.xL(`no project has a warehouse named ${o.warehouse}`);
     }
     const results = [];
     for (const project of projects) {
@@ -63443,7 +65278,7 @@ function compilePathFilter(includePaths, excludePaths) {
         }
         catch (err) {
             const why = err instanceof Error ? err.message : String(err);
-            throw new ConfigError(`error parsing ${which} path selectors: ${why}`);
+            throw new util_errors/* ConfigError */.xL(`error parsing ${which} path selectors: ${why}`);
         }
     });
     const include = compile(includePaths, 'include');
@@ -63506,7 +65341,7 @@ function underBaseDir(base, path) {
 class GlobSyntaxError extends Error {
 }
 const REGEX_SPECIAL = new Set('\\^$.*+?()[]{}|/');
-function literal(ch) {
+function path_filter_literal(ch) {
     return REGEX_SPECIAL.has(ch) ? `\\${ch}` : ch;
 }
 /**
@@ -63574,14 +65409,14 @@ class GlobTranslator {
                     if (next === undefined)
                         throw new GlobSyntaxError('trailing backslash');
                     this.pos += 2;
-                    out += literal(next);
+                    out += path_filter_literal(next);
                     break;
                 }
                 default: {
                     const cp = this.src.codePointAt(this.pos) ?? 0;
                     const ch = String.fromCodePoint(cp);
                     this.pos += ch.length;
-                    out += literal(ch);
+                    out += path_filter_literal(ch);
                 }
             }
         }
@@ -63819,7 +65654,7 @@ function compileRegexes(list) {
             return compileRegex(r);
         }
         catch (err) {
-            throw new ConfigError(err instanceof Error ? err.message : String(err));
+            throw new util_errors/* ConfigError */.xL(err instanceof Error ? err.message : String(err));
         }
     });
 }
@@ -63832,7 +65667,7 @@ function tagSelector(sub) {
             constraint = parseConstraint(sub.semverConstraint);
         }
         catch (err) {
-            throw new ConfigError(err instanceof Error ? err.message : String(err));
+            throw new util_errors/* ConfigError */.xL(err instanceof Error ? err.message : String(err));
         }
     }
     const byName = (tag) => {
@@ -63923,7 +65758,7 @@ function compileFilter(source) {
         return compile_compileExpr(source);
     }
     catch (err) {
-        throw new ConfigError(`error compiling filter expression: ${errText(err)}`);
+        throw new util_errors/* ConfigError */.xL(`error compiling filter expression: ${errText(err)}`);
     }
 }
 /**
@@ -63940,7 +65775,7 @@ function commitFilter(source) {
             return evaluateBool(compiled, commitEnv(c));
         }
         catch (err) {
-            throw new ConfigError(`error selecting relevant commits from branch: error evaluating filter expression on commit ${c.id.slice(0, 7)}: ${errText(err)}`);
+            throw new util_errors/* ConfigError */.xL(`error selecting relevant commits from branch: error evaluating filter expression on commit ${c.id.slice(0, 7)}: ${errText(err)}`);
         }
     };
 }
@@ -63957,7 +65792,7 @@ function tagFilter(source) {
             return evaluateBool(compiled, tagEnv(t));
         }
         catch (err) {
-            throw new ConfigError(`error filtering tags by expression (tag ${t.tag}): ${errText(err)}`);
+            throw new util_errors/* ConfigError */.xL(`error filtering tags by expression (tag ${t.tag}): ${errText(err)}`);
         }
     };
 }
@@ -64069,7 +65904,7 @@ class GitSource {
         this.deps = deps;
         this.url = deps.git.remote?.url ?? sub.repoURL;
         this.key = (0,external_node_crypto_.createHash)('sha256').update(this.url).digest('hex').slice(0, 16);
-        this.root = (0,external_node_path_namespaceObject.join)(deps.cacheDir, 'git-discovery');
+        this.root = (0,external_node_path_.join)(deps.cacheDir, 'git-discovery');
         this.tls = sub.insecureSkipTLSVerify ? ['-c', 'http.sslVerify=false'] : [];
         this.policy = deps.retry ?? DEFAULT_RETRY;
     }
@@ -64089,7 +65924,7 @@ class GitSource {
         return parseLsRemote(res.stdout);
     }
     mirrorPath(kind) {
-        return (0,external_node_path_namespaceObject.join)(this.root, `${this.key}-${kind}.git`);
+        return (0,external_node_path_.join)(this.root, `${this.key}-${kind}.git`);
     }
     /**
      * Runs `fn` on an initialised mirror under its lock (other subscriptions, other processes). The
@@ -64099,7 +65934,7 @@ class GitSource {
      */
     async inMirror(kind, fn) {
         const dir = this.mirrorPath(kind);
-        await (0,promises_namespaceObject.mkdir)(this.root, { recursive: true });
+        await (0,promises_.mkdir)(this.root, { recursive: true });
         // Only the URL is stored; credentials come with each command's environment.
         await openCacheRepo(this.deps.git, dir, [
             ['remote.origin.url', this.url],
@@ -64126,11 +65961,11 @@ class GitSource {
     }
     // ---- the answer cache -------------------------------------------------------------------------
     get resultsFile() {
-        return (0,external_node_path_namespaceObject.join)(this.root, `${this.key}-results.json`);
+        return (0,external_node_path_.join)(this.root, `${this.key}-results.json`);
     }
     async readResults() {
         try {
-            const doc = JSON.parse(await (0,promises_namespaceObject.readFile)(this.resultsFile, 'utf8'));
+            const doc = JSON.parse(await (0,promises_.readFile)(this.resultsFile, 'utf8'));
             return doc.version === RESULT_CACHE_VERSION && doc.entries ? doc.entries : {};
         }
         catch {
@@ -64141,7 +65976,7 @@ class GitSource {
         return (await this.readResults())[key]?.commits;
     }
     async rememberAnswer(key, commits) {
-        await (0,promises_namespaceObject.mkdir)(this.root, { recursive: true });
+        await (0,promises_.mkdir)(this.root, { recursive: true });
         const entries = await this.readResults();
         const now = (this.deps.clock?.() ?? new Date()).toISOString();
         entries[key] = { at: now, commits };
@@ -64149,8 +65984,8 @@ class GitSource {
             .sort((a, b) => b[1].at.localeCompare(a[1].at))
             .slice(0, RESULT_CACHE_ENTRIES);
         const tmp = `${this.resultsFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-        await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify({ version: RESULT_CACHE_VERSION, entries: Object.fromEntries(kept) }));
-        await (0,promises_namespaceObject.rename)(tmp, this.resultsFile);
+        await (0,promises_.writeFile)(tmp, JSON.stringify({ version: RESULT_CACHE_VERSION, entries: Object.fromEntries(kept) }));
+        await (0,promises_.rename)(tmp, this.resultsFile);
     }
     /** The key of an answer: everything about the subscription that shapes it, and the refs. */
     answerKey(refs) {
@@ -64200,7 +66035,7 @@ async function resolveBranch(source) {
     if (wanted) {
         const tip = ls.refs.get(`refs/heads/${wanted}`);
         if (!tip)
-            throw new OperationError(`branch ${wanted} does not exist in ${source.url}`);
+            throw new util_errors/* OperationError */.OK(`branch ${wanted} does not exist in ${source.url}`);
         return { branch: wanted, tip };
     }
     const head = ls.symrefs.get('HEAD');
@@ -64216,7 +66051,7 @@ async function resolveBranch(source) {
         if (tip)
             return { branch: name, tip };
     }
-    throw new OperationError(`${source.url} has no default branch (is the repository empty?); set the subscription's branch`);
+    throw new util_errors/* OperationError */.OK(`${source.url} has no default branch (is the repository empty?); set the subscription's branch`);
 }
 async function discoverFromBranch(source, paths, accept, limit) {
     const { branch, tip } = await resolveBranch(source);
@@ -64234,7 +66069,7 @@ async function discoverFromBranch(source, paths, accept, limit) {
     return found;
 }
 async function readShallow(dir) {
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'shallow'), 'utf8').catch(() => '');
+    const text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'shallow'), 'utf8').catch(() => '');
     return new Set(text.split('\n').filter(Boolean));
 }
 /**
@@ -64263,7 +66098,7 @@ async function walkBranch(source, dir, w) {
         }
         catch (err) {
             if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr))
-                throw new OperationError(`branch ${w.branch} does not exist in ${source.url}`);
+                throw new util_errors/* OperationError */.OK(`branch ${w.branch} does not exist in ${source.url}`);
             throw err;
         }
     }
@@ -64420,12 +66255,6 @@ async function filterTagsByPaths(source, tags, paths, limit) {
         }
         return out;
     });
-}
-
-;// CONCATENATED MODULE: ./src/util/guards.ts
-/** A plain mapping as parsed from YAML or JSON: an object that is not null and not an array. */
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/helm-index.ts
@@ -65292,10 +67121,10 @@ function chartIndexURL(repoURL) {
         u = new URL(sanitizeURL(repoURL));
     }
     catch {
-        throw new ConfigError(`chart repository URL ${redactURL(repoURL)} is not a valid URL`);
+        throw new util_errors/* ConfigError */.xL(`chart repository URL ${redactURL(repoURL)} is not a valid URL`);
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-        throw new ConfigError(`chart repository URL ${redactURL(repoURL)} must start with https://, http:// or oci://`);
+        throw new util_errors/* ConfigError */.xL(`chart repository URL ${redactURL(repoURL)} must start with https://, http:// or oci://`);
     }
     let credentials;
     if (u.username || u.password) {
@@ -65352,19 +67181,19 @@ async function discoverCharts(sub, deps) {
             parseConstraint(sub.semverConstraint);
         }
         catch (err) {
-            throw new ConfigError(errors_errorMessage(err));
+            throw new util_errors/* ConfigError */.xL((0,util_errors/* errorMessage */.gJ)(err));
         }
     }
     let versions;
     if (isOciChartURL(sub.repoURL)) {
         if (sub.name) {
-            throw new ConfigError(`chart ${sub.repoURL}: name must be omitted for oci:// charts; the last path segment of repoURL is the chart name`);
+            throw new util_errors/* ConfigError */.xL(`chart ${sub.repoURL}: name must be omitted for oci:// charts; the last path segment of repoURL is the chart name`);
         }
         versions = await listOciChartVersions(sub.repoURL, deps);
     }
     else {
         if (!sub.name) {
-            throw new ConfigError(`chart repository ${redactURL(sub.repoURL)}: name (the chart name) is required for an http(s) repository`);
+            throw new util_errors/* ConfigError */.xL(`chart repository ${redactURL(sub.repoURL)}: name (the chart name) is required for an http(s) repository`);
         }
         versions = (await listHttpChartVersions(sub.repoURL, sub.name, deps)) ?? [];
     }
@@ -65382,7 +67211,7 @@ async function listOciChartVersions(repoURL, deps) {
 }
 // ---------------------------------------------------------------------------------------------
 // Classic repositories
-class HttpStatusError extends OperationError {
+class HttpStatusError extends util_errors/* OperationError */.OK {
     status;
     retryAfterMs;
     name = 'HttpStatusError';
@@ -65392,10 +67221,10 @@ class HttpStatusError extends OperationError {
         this.retryAfterMs = retryAfterMs;
     }
 }
-class RequestTimeoutError extends OperationError {
+class RequestTimeoutError extends util_errors/* OperationError */.OK {
     name = 'RequestTimeoutError';
 }
-class NetworkError extends OperationError {
+class NetworkError extends util_errors/* OperationError */.OK {
     name = 'NetworkError';
 }
 function isRetryable(err) {
@@ -65431,17 +67260,17 @@ async function listHttpChartVersions(repoURL, chart, deps) {
         onRetry: (attempt, delay, err) => {
             const after = err instanceof HttpStatusError ? err.retryAfterMs : undefined;
             wait = Math.max(delay, after ?? 0);
-            deps.log?.warn(`${shown}: ${redactor.redact(errors_errorMessage(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`);
+            deps.log?.warn(`${shown}: ${redactor.redact((0,util_errors/* errorMessage */.gJ)(err))}; try ${attempt + 1} of ${policy.attempts} in ${(wait / 1000).toFixed(1)} s`);
         },
         sleep: () => (deps.sleep ?? sleep)(wait),
     }).catch((err) => {
         if (err instanceof HttpStatusError &&
             err.retryAfterMs !== undefined &&
             err.retryAfterMs > maxRetryAfter) {
-            throw new OperationError(`${err.message}; the server asks to retry after ${Math.round(err.retryAfterMs / 1000)} s, longer than ${Math.round(maxRetryAfter / 1000)} s`, { cause: err });
+            throw new util_errors/* OperationError */.OK(`${err.message}; the server asks to retry after ${Math.round(err.retryAfterMs / 1000)} s, longer than ${Math.round(maxRetryAfter / 1000)} s`, { cause: err });
         }
         if (isRetryable(err) && policy.attempts > 1) {
-            throw new OperationError(`${errors_errorMessage(err)} (gave up after ${policy.attempts} tries)`, {
+            throw new util_errors/* OperationError */.OK(`${(0,util_errors/* errorMessage */.gJ)(err)} (gave up after ${policy.attempts} tries)`, {
                 cause: err,
             });
         }
@@ -65453,7 +67282,7 @@ async function listHttpChartVersions(repoURL, chart, deps) {
     }
     catch (err) {
         if (err instanceof IndexFormatError) {
-            throw new OperationError(`error unmarshaling repository index ${shown}: ${err.message}`, {
+            throw new util_errors/* OperationError */.OK(`error unmarshaling repository index ${shown}: ${err.message}`, {
                 cause: err,
             });
         }
@@ -65555,7 +67384,7 @@ async function fetchIndex(url, chart, credentials, deps) {
             body: () => {
                 if (!kept) {
                     const why = scan.status === 'unrecognised' ? ` (line ${scan.line}: ${scan.reason})` : '';
-                    throw new OperationError(`${shown}: the index is ${formatBytes(bytes)}, in a layout the fast scanner does not read${why}, and more than the ${formatBytes(keepMax)} gantry parses whole`);
+                    throw new util_errors/* OperationError */.OK(`${shown}: the index is ${formatBytes(bytes)}, in a layout the fast scanner does not read${why}, and more than the ${formatBytes(keepMax)} gantry parses whole`);
                 }
                 if (!joined) {
                     joined = Buffer.concat(chunks, bytes);
@@ -65573,7 +67402,7 @@ function describeNetworkError(err) {
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : undefined;
     const code = cause?.code;
     const detail = cause ? `${typeof code === 'string' ? `${code}: ` : ''}${cause.message}` : '';
-    return detail || errors_errorMessage(err);
+    return detail || (0,util_errors/* errorMessage */.gJ)(err);
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/image-select.ts
@@ -65722,7 +67551,7 @@ const MANIFEST_ACCEPT = [
     MEDIA_TYPES.dockerManifest,
 ].join(', ');
 /** A registry answered in a way that ends the operation. Messages never hold secrets. */
-class RegistryError extends OperationError {
+class RegistryError extends util_errors/* OperationError */.OK {
     status;
     name = 'RegistryError';
     constructor(message, status) {
@@ -66450,7 +68279,7 @@ function toDiscovered(tag, info, pc) {
     return out;
 }
 function configError(sub, err) {
-    return new ConfigError(`image subscription ${sub.repoURL}: ${err.message}`);
+    return new util_errors/* ConfigError */.xL(`image subscription ${sub.repoURL}: ${err.message}`);
 }
 /**
  * Discover images for one subscription, newest first, at most `discoveryLimit` (0: no limit).
@@ -66575,7 +68404,7 @@ async function listTags(client, repo, settings) {
 function cachePath(cacheDir, repo) {
     const name = repositoryName(repo);
     const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 16);
-    return (0,external_node_path_namespaceObject.join)(cacheDir, 'images', `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}-${hash}.json`);
+    return (0,external_node_path_.join)(cacheDir, 'images', `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}-${hash}.json`);
 }
 function readCache(path, repo, settings) {
     let text;
@@ -66599,7 +68428,7 @@ function readCache(path, repo, settings) {
     return null;
 }
 function writeCache(path, doc) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(path, '..'), { recursive: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.join)(path, '..'), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     (0,external_node_fs_namespaceObject.writeFileSync)(tmp, JSON.stringify(doc));
     (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
@@ -66757,7 +68586,7 @@ function createSources(s) {
 
 /** The discover action: settings in; the core; outputs and the job summary out. */
 async function discoverAction(s, ctx) {
-    const cacheDir = (0,external_node_path_namespaceObject.join)(ctx.tempDir, 'gantry');
+    const cacheDir = (0,external_node_path_.join)(ctx.tempDir, 'gantry');
     const repo = await openActionRepo(s, ctx);
     const all = await validProjects(repo);
     const projects = pickProjects(all, s.project);
@@ -66773,7 +68602,7 @@ async function discoverAction(s, ctx) {
     const sources = createSources({
         ...creds,
         gitEnv: ctx.env,
-        cacheDir: (0,external_node_path_namespaceObject.join)(cacheDir, 'discovery'),
+        cacheDir: (0,external_node_path_.join)(cacheDir, 'discovery'),
         ...DISCOVERY_DEFAULTS,
         log,
     });
@@ -66797,10 +68626,10 @@ async function discoverAction(s, ctx) {
         setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
         setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
         await summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
-        await appendPipelineSummary(repo, projects);
+        await appendPipelineSummary(repo, projects, undefined, { env: ctx.env, fetch });
         const failures = runFailures(run);
         if (failures.length)
-            throw new OperationError(failures.join('\n'));
+            throw new util_errors/* OperationError */.OK(failures.join('\n'));
     }
     finally {
         await sources.close();
@@ -66831,7 +68660,7 @@ async function environmentAction(s, ctx) {
 ;// CONCATENATED MODULE: ./src/promotion/gate.ts
 
 /** A promotion refused because the run did not pass the environment that gates its stage. */
-class GateRefusedError extends OperationError {
+class GateRefusedError extends util_errors/* OperationError */.OK {
     name = 'GateRefusedError';
 }
 /** Deployments of one run are searched among this many at the run's commit. */
@@ -66903,7 +68732,7 @@ async function checkGate(stage, run, approvals) {
         env = await run.api.environment(expected);
     }
     catch (err) {
-        warnings.push(`the gate of stage ${stage.name} was not checked: could not read environment ${expected}'s protection rules (${errors_errorMessage(err)})`);
+        warnings.push(`the gate of stage ${stage.name} was not checked: could not read environment ${expected}'s protection rules (${(0,util_errors/* errorMessage */.gJ)(err)})`);
         return { notes, warnings };
     }
     if (!env) {
@@ -66931,7 +68760,7 @@ async function checkGate(stage, run, approvals) {
         ranUnder = await runEnvironments(run, expected);
     }
     catch (err) {
-        warnings.push(`the gate of stage ${stage.name} (environment ${expected}: ${describeRules(env)}) could not be confirmed: ${approvals instanceof Error ? `the run's approvals could not be read (${errors_errorMessage(approvals)}) and ` : ''}its deployments could not be read (${errors_errorMessage(err)}); give the token deployments: read and actions: read`);
+        warnings.push(`the gate of stage ${stage.name} (environment ${expected}: ${describeRules(env)}) could not be confirmed: ${approvals instanceof Error ? `the run's approvals could not be read (${(0,util_errors/* errorMessage */.gJ)(approvals)}) and ` : ''}its deployments could not be read (${(0,util_errors/* errorMessage */.gJ)(err)}); give the token deployments: read and actions: read`);
         return { notes, warnings };
     }
     if (ranUnder.has(expected)) {
@@ -66939,7 +68768,7 @@ async function checkGate(stage, run, approvals) {
         return { notes, warnings };
     }
     if (approvals instanceof Error) {
-        warnings.push(`the gate of stage ${stage.name} (environment ${expected}: ${describeRules(env)}) could not be confirmed: the run's approvals could not be read (${errors_errorMessage(approvals)}) and no deployment of ${expected} by this run was found`);
+        warnings.push(`the gate of stage ${stage.name} (environment ${expected}: ${describeRules(env)}) could not be confirmed: the run's approvals could not be read (${(0,util_errors/* errorMessage */.gJ)(approvals)}) and no deployment of ${expected} by this run was found`);
         return { notes, warnings };
     }
     // Refused: say what the job ran under instead, as far as GitHub shows it.
@@ -66996,12 +68825,12 @@ async function fileChanges(p) {
             changes.deletions.push(path);
             continue;
         }
-        const abs = (0,external_node_path_namespaceObject.join)(p.dir, path);
+        const abs = (0,external_node_path_.join)(p.dir, path);
         // GitHub's API writes regular files only: a link or a mode change would be lost silently.
-        if ((await (0,promises_namespaceObject.lstat)(abs)).isSymbolicLink()) {
-            throw new OperationError(`${path} is a symbolic link, which a signed commit through GitHub's API cannot carry; promote without sign-commits`);
+        if ((await (0,promises_.lstat)(abs)).isSymbolicLink()) {
+            throw new util_errors/* OperationError */.OK(`${path} is a symbolic link, which a signed commit through GitHub's API cannot carry; promote without sign-commits`);
         }
-        changes.additions.push({ path, contents: await (0,promises_namespaceObject.readFile)(abs) });
+        changes.additions.push({ path, contents: await (0,promises_.readFile)(abs) });
     }
     return changes;
 }
@@ -67061,6 +68890,10 @@ function signedPublisher(github) {
 }
 /** A marker that names the promotion, so a later run recognises its own pull request body. */
 const MARKER = 'gantry:promotion';
+/** The hidden line that names the promotion a pull request carries. */
+function promotionMarker(project, stage, freightId) {
+    return `<!-- ${MARKER} project=${project} stage=${stage} freight=${freightId} -->`;
+}
 function pullRequestBody(o, branch, changes, edits) {
     const f = o.freight;
     const lines = [
@@ -67078,7 +68911,7 @@ function pullRequestBody(o, branch, changes, edits) {
         lines.push('', '<details><summary>Changes made by the steps</summary>', '', ...edits.map(tableCell), '', '</details>');
     if (o.runUrl)
         lines.push('', `Opened by [this workflow run](${o.runUrl}).`);
-    lines.push('', `<!-- ${MARKER} project=${o.project} stage=${o.stage} freight=${f.id} -->`);
+    lines.push('', promotionMarker(o.project, o.stage, f.id));
     return lines.join('\n') + '\n';
 }
 /**
@@ -67177,6 +69010,18 @@ function deploymentPayload(project, stage, freight, branch, changes) {
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/types.ts
 /**
+ * Thrown by a step that leaves the promotion waiting on something outside the job (a pull request
+ * nobody has merged yet): later steps do not run, and the promotion ends as pending, not failed.
+ */
+class PromotionPendingError extends Error {
+    pullRequest;
+    constructor(message, pullRequest) {
+        super(message);
+        this.pullRequest = pullRequest;
+        this.name = 'PromotionPendingError';
+    }
+}
+/**
  * Thrown by a step whose work is not done yet, as opposed to failed (Kargo's Running): an http
  * step whose successExpression is not met yet. With `retry.timeout` the engine asks again every
  * `retryAfterMs` until the timeout; without it, this fails the step like any error.
@@ -67201,8 +69046,9 @@ class StepPendingError extends Error {
  *   and `ctx`; step vars also see `outputs`.
  * - `ctx`: `{project, stage, targetFreight: {name, alias, origin: {kind, name}}}` (`name` is the
  *   freight ID, as in Kargo).
- * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<i>`
- *   (0-based position in the template).
+ * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<n>`
+ *   (1-based); a step inflated from a promotion task is `<task alias>::<alias>`, and also sees
+ *   `task.outputs` (its task's earlier steps); a task's compose-output is `outputs.<task alias>`.
  * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
  *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
  *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`, and
@@ -67221,90 +69067,40 @@ class StepPendingError extends Error {
 
 
 
-/** A step's alias: its `as`, else `step-<index>` (0-based), as Kargo names them. */
-function stepAlias(step, index) {
-    return step.as ?? `step-${index}`;
-}
-/** Config fields that hold paths inside the checkout, mapped from a Kargo workspace path. */
-const PATH_FIELDS = ['path', 'inPath', 'outPath'];
-const PATH_LISTS = ['paths', 'valuesFiles'];
+
+
 /**
- * Kargo's steps address a workspace holding checkouts (`git-clone` puts the stage's branch at,
- * say, `./out`, and later steps edit `./out/values.yaml`); gantry's address the stage's one
- * checkout. The prefix to strip is the path of the template's only `git-clone` checkout; a
- * template that clones several is refused, since gantry checks out only the stage's branch.
+ * A step's alias, as Kargo names them: the loader's (`as`, or `step-<n>` counted 1-based in the
+ * template as written, `<task alias>::<alias>` inflated from a task), else `as` or `step-<n>`.
  */
-function workspacePrefix(steps) {
-    let prefix;
-    for (const [index, step] of steps.entries()) {
-        if (step.uses !== 'git-clone')
-            continue;
-        const checkout = step.config['checkout'];
-        if (!Array.isArray(checkout) || checkout.length === 0)
-            continue;
-        const label = stepLabel(step, index);
-        if (checkout.length > 1) {
-            throw new ConfigError(`${label}: config.checkout lists ${checkout.length} checkouts; gantry promotes on one, the stage's branch, so keep the one whose path later steps edit`);
-        }
-        const p = checkout[0]?.['path'];
-        if (p === undefined)
-            continue;
-        if (typeof p !== 'string' || template_hasExpression(p)) {
-            throw new ConfigError(`${label}: config.checkout[0].path must be a literal path such as ./out (gantry maps it to the stage's checkout)`);
-        }
-        const n = normalizeWorkspacePath(p);
-        if (n.startsWith('..') || n.startsWith('/')) {
-            throw new ConfigError(`${label}: config.checkout[0].path ${JSON.stringify(p)} leaves the workspace`);
-        }
-        prefix = n === '.' ? undefined : n;
-    }
-    return prefix;
+function stepAlias(step, index) {
+    return step.alias ?? step.as ?? `step-${index + 1}`;
 }
-function normalizeWorkspacePath(p) {
-    const n = external_node_path_namespaceObject.posix.normalize(p.replace(/\\/g, '/'));
-    const trimmed = n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
-    return trimmed === '' ? '.' : trimmed;
-}
-/** `out/env/values.yaml` → `env/values.yaml` when the prefix is `out`; other paths as they are. */
-function mapWorkspacePath(p, prefix) {
-    if (!prefix)
-        return p;
-    const n = normalizeWorkspacePath(p);
-    if (n === prefix)
-        return '.';
-    if (n.startsWith(`${prefix}/`))
-        return n.slice(prefix.length + 1);
-    return p;
-}
-function mapConfigPaths(config, prefix) {
-    if (!prefix)
-        return config;
-    const out = { ...config };
-    for (const key of PATH_FIELDS) {
-        const v = out[key];
-        if (typeof v === 'string')
-            out[key] = mapWorkspacePath(v, prefix);
+/** `task.outputs` of a step inflated from a task: its task's earlier steps, by their own alias. */
+function taskEnv(alias, outputs) {
+    const ns = taskNamespace(alias);
+    if (ns === undefined)
+        return {};
+    const own = {};
+    for (const [k, v] of Object.entries(outputs)) {
+        if (taskNamespace(k) === ns)
+            own[k.slice(ns.length + TASK_ALIAS_SEPARATOR.length)] = v;
     }
-    // delete's `paths`, helm-template's `valuesFiles`.
-    for (const key of PATH_LISTS) {
-        const list = out[key];
-        if (Array.isArray(list)) {
-            out[key] = list.map((v) => typeof v === 'string' ? mapWorkspacePath(v, prefix) : v);
-        }
-    }
-    return out;
+    return { task: { outputs: own } };
 }
 /** `step 2 (yaml-update "update-image")`. */
 function stepLabel(step, index) {
-    const alias = step.as ? ` ${JSON.stringify(step.as)}` : '';
+    // A step from a task is named by its inflated alias (`promo::commit`): the task says which.
+    const name = step.alias?.includes('::') ? step.alias : step.as;
+    const alias = name ? ` ${JSON.stringify(name)}` : '';
     return `step ${index + 1} (${step.uses}${alias})`;
 }
 /** Re-throw `err` with the step's label in front, keeping its class (ConfigError, …). */
 function wrapError(label, what, err) {
-    const message = `${label}: ${what ? `${what}: ` : ''}${errors_errorMessage(err)}`;
-    if (err instanceof ConfigError || err instanceof errors_ExprError)
-        return new ConfigError(message);
-    return new OperationError(message, { cause: err });
+    const message = `${label}: ${what ? `${what}: ` : ''}${(0,util_errors/* errorMessage */.gJ)(err)}`;
+    if (err instanceof util_errors/* ConfigError */.xL || err instanceof errors_ExprError)
+        return new util_errors/* ConfigError */.xL(message);
+    return new util_errors/* OperationError */.OK(message, { cause: err });
 }
 /** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
 const STATUS_SIGNATURES = {
@@ -67370,7 +69166,7 @@ function evaluateIf(source, env, functions) {
         ? renderTemplate(source, env, { functions })
         : compile_compileExpr(source).evaluate(env, { functions });
     if (typeof value !== 'boolean') {
-        throw new ConfigError(`if ${JSON.stringify(source)} must evaluate to a boolean, got ${JSON.stringify(value)}`);
+        throw new util_errors/* ConfigError */.xL(`if ${JSON.stringify(source)} must evaluate to a boolean, got ${JSON.stringify(value)}`);
     }
     return value;
 }
@@ -67384,6 +69180,7 @@ async function runSteps(template, ctx, registry) {
     const statuses = [];
     let commitMessage;
     let hardFailure;
+    let pending;
     const functions = {
         ...freightFunctions(ctx.freightCollection, ctx.log),
         ...statusFunctions(steps, statuses),
@@ -67397,13 +69194,15 @@ async function runSteps(template, ctx, registry) {
             origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
         },
     };
-    const prefix = workspacePrefix(steps);
+    const promotion = ctx.promotion ?? promotionName(ctx);
     const templateVars = renderVars(template.vars, {}, (vars) => ({ vars, ctx: exprCtx }), functions, 'promotion template');
     for (const [index, step] of steps.entries()) {
         const label = stepLabel(step, index);
         try {
-            const vars = renderVars(step.vars, templateVars, (v) => ({ vars: v, ctx: exprCtx, outputs }), functions, label);
-            const env = { vars, ctx: exprCtx, outputs };
+            const alias = stepAlias(step, index);
+            const task = taskEnv(alias, outputs);
+            const vars = renderVars(step.vars, templateVars, (v) => ({ vars: v, ctx: exprCtx, outputs, ...task }), functions, label);
+            const env = { vars, ctx: exprCtx, outputs, ...task };
             let run;
             if (step.if !== undefined && step.if.trim() !== '') {
                 try {
@@ -67422,37 +69221,56 @@ async function runSteps(template, ctx, registry) {
             }
             const definition = registry.get(step.uses);
             if (!definition) {
-                throw new ConfigError(`${label}: unknown step ${JSON.stringify(step.uses)}${suggest_didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`);
+                throw new util_errors/* ConfigError */.xL(`${label}: unknown step ${JSON.stringify(step.uses)}${suggest_didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`);
             }
             let config;
             try {
                 const rendered = renderTemplates(step.config, env, { functions });
-                config = mapConfigPaths((rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+                config = (rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
                     ? rendered
-                    : {}), prefix);
+                    : {});
             }
             catch (err) {
                 throw wrapError(label, 'config', err);
             }
             let result;
             try {
-                result = await runWithRetry(step, label, ctx, () => definition.run(config, {
+                const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
+                result = await runWithRetry(step, timeoutMs, label, ctx, () => definition.run(config, {
                     ...ctx,
+                    promotion,
                     written: step.config,
                     index,
                     ...(step.as !== undefined ? { alias: step.as } : {}),
+                    outputs,
+                    summary: [...summary],
+                    ...(timeoutMs !== undefined ? { waitMs: timeoutMs } : {}),
                 }));
             }
             catch (err) {
+                // A lost push race starts the whole promotion over on the new tip (promote's loop).
+                if (err instanceof RaceLostError)
+                    throw err;
+                if (err instanceof PromotionPendingError) {
+                    statuses.push('Running');
+                    ctx.log(`${label}: ${err.message}`);
+                    pending = err;
+                    break;
+                }
                 throw wrapError(label, '', err);
             }
-            statuses.push('Succeeded');
-            outputs[stepAlias(step, index)] = { ...result.outputs };
+            statuses.push(result.status ?? 'Succeeded');
+            outputs[alias] = { ...result.outputs };
+            // Kargo: a task's compose-output steps are its outputs, read as outputs.<task alias>.
+            const ns = taskNamespace(alias);
+            if (step.uses === 'compose-output' && ns !== undefined) {
+                outputs[ns] = { ...outputs[ns], ...result.outputs };
+            }
             summary.push(...(result.summary ?? []));
             for (const p of result.changed ?? [])
                 if (!changed.includes(p))
                     changed.push(p);
-            if (step.uses === 'git-commit') {
+            if (step.uses === 'git-commit' && !ctx.workspace) {
                 const msg = commitMessageOf(config, outputs, result);
                 if (msg !== undefined)
                     commitMessage = msg;
@@ -67460,7 +69278,9 @@ async function runSteps(template, ctx, registry) {
             ctx.log(`${label}: done`);
         }
         catch (err) {
-            const wrapped = err instanceof GantryError && err.message.startsWith(label)
+            if (err instanceof RaceLostError)
+                throw err;
+            const wrapped = err instanceof util_errors/* GantryError */.Ah && err.message.startsWith(label)
                 ? err
                 : wrapError(label, '', err);
             statuses.push('Errored');
@@ -67488,7 +69308,17 @@ async function runSteps(template, ctx, registry) {
         errors,
         statuses,
         ...(commitMessage !== undefined ? { commitMessage } : {}),
+        ...(pending ? { pending } : {}),
     };
+}
+/**
+ * A name for this run of the template, shaped like Kargo's Promotion names
+ * (`<stage>.<unique>.<freight>`): steps that leave marks outside the repository (argocd-update's
+ * syncs) tell their own from an earlier promotion's by it.
+ */
+function promotionName(ctx) {
+    const unique = `${Date.now().toString(36)}${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    return `${ctx.stage}.${unique}.${ctx.freight.id.slice(0, 7)}`;
 }
 /** Delay before trying a failed step again: 1 s, doubling, at most 30 s. */
 function errorBackoffMs(errors) {
@@ -67500,9 +69330,8 @@ function errorBackoffMs(errors) {
  * asked again until `retry.timeout`; both stop at the timeout. Configuration errors are never
  * retried: the same config fails the same way.
  */
-async function runWithRetry(step, label, ctx, run) {
+async function runWithRetry(step, timeoutMs, label, ctx, run) {
     const threshold = step.retry?.errorThreshold ?? 1;
-    const timeoutMs = step.retry?.timeoutMs;
     const clock = ctx.clock ?? (() => new Date());
     const sleep = ctx.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     const started = clock().getTime();
@@ -67512,8 +69341,9 @@ async function runWithRetry(step, label, ctx, run) {
             return await run();
         }
         catch (err) {
-            if (err instanceof ConfigError || err instanceof errors_ExprError)
+            if (err instanceof util_errors/* ConfigError */.xL || err instanceof errors_ExprError || err instanceof RaceLostError) {
                 throw err;
+            }
             const pending = err instanceof StepPendingError;
             if (!pending)
                 errors++;
@@ -67523,14 +69353,14 @@ async function runWithRetry(step, label, ctx, run) {
             const again = pending ? timeoutMs !== undefined && inTime : errors < threshold && inTime;
             if (!again) {
                 if (pending && timeoutMs === undefined) {
-                    throw new OperationError(`${errors_errorMessage(err)} (not done yet; give the step retry.timeout to keep asking)`);
+                    throw new util_errors/* OperationError */.OK(`${(0,util_errors/* errorMessage */.gJ)(err)} (not done yet; give the step retry.timeout to keep asking)`);
                 }
                 if (timeoutMs !== undefined && !inTime && (pending || errors < threshold)) {
-                    throw new OperationError(`${errors_errorMessage(err)} (gave up: retry.timeout ${formatDuration(timeoutMs)} reached)`);
+                    throw new util_errors/* OperationError */.OK(`${(0,util_errors/* errorMessage */.gJ)(err)} (gave up: retry.timeout ${formatDuration(timeoutMs)} reached)`);
                 }
                 throw err;
             }
-            ctx.log(`${label}: ${pending ? 'not done yet' : `failed (${errors} of ${threshold})`}: ${errors_errorMessage(err)}; trying again in ${formatDuration(wait)}`);
+            ctx.log(`${label}: ${pending ? 'not done yet' : `failed (${errors} of ${threshold})`}: ${(0,util_errors/* errorMessage */.gJ)(err)}; trying again in ${formatDuration(wait)}`);
             await sleep(wait);
         }
     }
@@ -67554,23 +69384,23 @@ function commitMessageOf(config, outputs, result) {
 function checkFields(step, config, known) {
     for (const key of Object.keys(config)) {
         if (!known.includes(key)) {
-            throw new ConfigError(`${step}: unknown field ${JSON.stringify(key)}${suggest_didYouMean(key, known)}; fields: ${known.join(', ')}`);
+            throw new util_errors/* ConfigError */.xL(`${step}: unknown field ${JSON.stringify(key)}${suggest_didYouMean(key, known)}; fields: ${known.join(', ')}`);
         }
     }
 }
 function requireString(step, config, field) {
     const v = config[field];
     if (typeof v !== 'string' || v === '') {
-        throw new ConfigError(`${step}: ${field} is required and must be a non-empty string${v === undefined ? '' : `, got ${JSON.stringify(v)}`}`);
+        throw new util_errors/* ConfigError */.xL(`${step}: ${field} is required and must be a non-empty string${v === undefined ? '' : `, got ${JSON.stringify(v)}`}`);
     }
     return v;
 }
-function optionalBool(step, config, field) {
+function engine_optionalBool(step, config, field) {
     const v = config[field];
     if (v === undefined || v === null)
         return undefined;
     if (typeof v !== 'boolean') {
-        throw new ConfigError(`${step}: ${field} must be true or false, got ${JSON.stringify(v)}`);
+        throw new util_errors/* ConfigError */.xL(`${step}: ${field} must be true or false, got ${JSON.stringify(v)}`);
     }
     return v;
 }
@@ -67581,24 +69411,24 @@ function optionalBool(step, config, field) {
 function requireUpdates(step, config, extra = []) {
     const v = config['updates'];
     if (!Array.isArray(v) || v.length === 0) {
-        throw new ConfigError(`${step}: updates must be a list of at least one {key, value}`);
+        throw new util_errors/* ConfigError */.xL(`${step}: updates must be a list of at least one {key, value}`);
     }
     return v.map((u, i) => {
         if (u === null || typeof u !== 'object' || Array.isArray(u)) {
-            throw new ConfigError(`${step}: updates[${i}] must be a map with key and value`);
+            throw new util_errors/* ConfigError */.xL(`${step}: updates[${i}] must be a map with key and value`);
         }
         const entry = u;
         checkFields(`${step}: updates[${i}]`, entry, ['key', 'value', ...extra]);
         const key = entry['key'];
         if (typeof key !== 'string' || key === '') {
-            throw new ConfigError(`${step}: updates[${i}].key is required and must be a non-empty string`);
+            throw new util_errors/* ConfigError */.xL(`${step}: updates[${i}].key is required and must be a non-empty string`);
         }
         if (!Object.hasOwn(entry, 'value')) {
-            throw new ConfigError(`${step}: updates[${i}].value is required (key ${JSON.stringify(key)})`);
+            throw new util_errors/* ConfigError */.xL(`${step}: updates[${i}].value is required (key ${JSON.stringify(key)})`);
         }
         const flags = {};
         for (const flag of extra) {
-            const v = optionalBool(`${step}: updates[${i}]`, entry, flag);
+            const v = engine_optionalBool(`${step}: updates[${i}]`, entry, flag);
             if (v !== undefined)
                 flags[flag] = v;
         }
@@ -67626,11 +69456,747 @@ function refuseEmptyWrites(step, file, updates, previous, written) {
         const from = typeof source === 'string' && template_hasExpression(source)
             ? `; the value comes from ${source.trim()}`
             : '';
-        throw new ConfigError(`${step}: updates[${i}]: key ${JSON.stringify(u.key)} in ${file} would become ${u.value === '' ? 'an empty string' : 'null'} (it holds ${JSON.stringify(old)})${from}. Fix the expression, or set allowEmpty: true on this update if emptying the key is intended; nothing was written`);
+        throw new util_errors/* ConfigError */.xL(`${step}: updates[${i}]: key ${JSON.stringify(u.key)} in ${file} would become ${u.value === '' ? 'an empty string' : 'null'} (it holds ${JSON.stringify(old)})${from}. Fix the expression, or set allowEmpty: true on this update if emptying the key is intended; nothing was written`);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github/url.ts
+/**
+ * The one reading of a git remote URL as a GitHub repository, for the command line (which API
+ * a remote's promotions use) and `gantry init` (which repository the workflows' comments name).
+ */
+/**
+ * `https://github.com/acme/gitops.git`, `git@github.com:acme/gitops.git`,
+ * `ssh://git@github.com/acme/gitops` → acme/gitops on github.com. Another host counts only when
+ * it is the server the workflow environment names (`serverUrl`, GitHub Enterprise Server), whose
+ * API is `apiUrl` or `<server>/api/v3`.
+ */
+function githubRepoOf(originUrl, server = {}) {
+    const url = originUrl.trim();
+    let host;
+    let path;
+    // With a scheme, the port is part of where the server is (http://127.0.0.1:8081 is not :5000);
+    // scp-style `git@host:owner/repo` has none.
+    let port = '';
+    const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/)(.+)$/.exec(url);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        try {
+            const u = new URL(url);
+            host = u.hostname.toLowerCase();
+            path = u.pathname;
+            if (/^https?:$/.test(u.protocol))
+                port = u.port;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    else if (scp) {
+        host = scp[1]?.toLowerCase();
+        path = scp[2];
+    }
+    if (!host || !path)
+        return undefined;
+    const m = /^\/?([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(path);
+    if (!m?.[1] || !m[2])
+        return undefined;
+    if (host === 'github.com' || host === 'www.github.com') {
+        return { owner: m[1], repo: m[2], apiUrl: 'https://api.github.com' };
+    }
+    let serverHost;
+    let serverPort = '';
+    try {
+        const su = server.serverUrl ? new URL(server.serverUrl) : undefined;
+        serverHost = su?.hostname.toLowerCase();
+        serverPort = su?.port ?? '';
+    }
+    catch {
+        serverHost = undefined;
+    }
+    if (serverHost && serverHost === host && (!port || port === serverPort)) {
+        const apiUrl = server.apiUrl || `${server.serverUrl?.replace(/\/+$/, '')}/api/v3`;
+        return { owner: m[1], repo: m[2], apiUrl };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/promotion/workspace.ts
+/**
+ * A promotion's workspace, as Kargo has one: a fresh directory in which `git-clone` makes real
+ * checkouts (several per template: the source at the freight's commit in `./src`, the stage's
+ * rendered branch in `./out`, …), and `git-clear`, `git-commit`, `git-tag` and `git-push` act on
+ * them. Each repository is cloned once per workspace, bare, partial (no blobs until a checkout
+ * needs them) and one commit deep; each checkout is a worktree of it.
+ *
+ * gantry's guarantees, kept here:
+ * - the stage's checkout (the GitOps repository at the stage's branch) gets the stage's state
+ *   file in the commit `git-commit` makes there, so what lands on the branch carries it;
+ * - the push to the stage's branch goes through `publish` (a plain push, a commit GitHub signs,
+ *   or gantry's pull request), once; a push that lost a race throws RaceLostError and the whole
+ *   template runs again on a fresh workspace;
+ * - nothing is force-pushed but gantry's own generated branch, and a template that opens a pull
+ *   request never pushes to that pull request's base;
+ * - credentials are the GitOps remote's and reach only URLs under it (Git scopes them).
+ */
+
+
+
+
+
+
+
+
+
+const workspace_EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+/** Same repository, whatever the spelling: GitHub's forms compare by owner/name, others by URL. */
+function sameRepository(a, b) {
+    const ga = githubRepoOf(a);
+    const gb = githubRepoOf(b);
+    if (ga && gb) {
+        return (ga.owner.toLowerCase() === gb.owner.toLowerCase() &&
+            ga.repo.toLowerCase() === gb.repo.toLowerCase() &&
+            ga.apiUrl === gb.apiUrl);
+    }
+    const norm = (u) => {
+        const { url } = parseRemote(u);
+        return url
+            .trim()
+            .replace(/\/+$/, '')
+            .replace(/\.git$/, '')
+            .replace(/^([a-z]+:\/\/[^/]+)/i, (m) => m.toLowerCase());
+    };
+    return norm(a) === norm(b);
+}
+class Workspace {
+    o;
+    /** The steps' root: every path a step names resolves inside it. */
+    root;
+    repos = new Map();
+    checkouts = new Map();
+    /** What landed on (or was proposed for) the stage's branch, once the stage's push ran. */
+    landing;
+    /** Commits pushed in this promotion, by branch, for git-open-pr's defaults and its Skipped. */
+    pushed = new Map();
+    statePath;
+    /** Tags git-push was asked to send before the stage's commit left: they go right after it. */
+    deferredTags = [];
+    constructor(o) {
+        this.o = o;
+        this.root = (0,external_node_path_.join)(o.dir, 'work');
+        this.statePath = stateFilePath(o.write.project, o.write.stage);
+    }
+    get stageBranch() {
+        return this.o.stageBranch;
+    }
+    get dryRun() {
+        return this.o.dryRun;
+    }
+    get github() {
+        return this.o.github;
+    }
+    get gitopsUrl() {
+        return this.o.host.remoteUrl;
+    }
+    /** git-open-pr's pull request: the promotion is proposed, not landed, until it is merged. */
+    openedPullRequest(pr) {
+        if (this.landing)
+            this.landing.pullRequest = pr;
+    }
+    /** A pull request merged within the job: the stage's branch now holds the merge commit. */
+    mergedPullRequest(pr) {
+        if (!this.landing || pr.base !== this.o.stageBranch)
+            return;
+        delete this.landing.pullRequest;
+        if (pr.mergeCommitSha)
+            this.landing.commit = pr.mergeCommitSha;
+        this.landing.merged = { number: pr.number, url: pr.url };
+    }
+    /** The branch `generateTargetBranch` pushes to: one per stage, which the PR flow merges. */
+    get generatedBranch() {
+        return generatedBranch(this.o.write.project, this.o.write.stage);
+    }
+    isGitOps(url) {
+        return sameRepository(url, this.o.host.remoteUrl);
+    }
+    async init() {
+        await (0,promises_.mkdir)(this.root, { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.o.dir, 'repos'), { recursive: true });
+    }
+    checkout(written, field) {
+        const path = normalizeWorkspacePath(written);
+        const found = path === undefined ? undefined : this.checkouts.get(path);
+        if (!found) {
+            const known = [...this.checkouts.values()].map((c) => c.written).join(', ') || 'none';
+            throw new util_errors/* ConfigError */.xL(`${field} ${JSON.stringify(written)} is not a checkout of this promotion (checkouts: ${known})`);
+        }
+        return found;
+    }
+    /** The repository `url`, cloned bare into the workspace once. */
+    async repo(url, insecure) {
+        const have = this.repos.get(url);
+        if (have)
+            return have;
+        const gitops = this.isGitOps(url);
+        // The GitOps remote's runner carries its credentials (scoped to its URL); another repository
+        // is reached with what its URL itself holds, never with the GitOps token.
+        const git = gitops
+            ? this.o.host.git
+            : new Git({ ...this.o.host.gitOptions, remote: parseRemote(url) });
+        const remoteUrl = gitops ? this.o.host.remoteUrl : parseRemote(url).url;
+        const key = (0,external_node_crypto_.createHash)('sha256').update(remoteUrl).digest('hex').slice(0, 12);
+        const dir = (0,external_node_path_.join)(this.o.dir, 'repos', `${key}.git`);
+        const config = insecure ? ['-c', 'http.sslVerify=false'] : [];
+        await git.run(['init', '-q', '--bare', dir]);
+        for (const [k, v] of [
+            ['remote.origin.url', remoteUrl],
+            ['remote.origin.promisor', 'true'],
+            ['remote.origin.partialclonefilter', 'blob:none'],
+            ['extensions.partialClone', 'origin'],
+        ]) {
+            await git.run(['config', k, v], { cwd: dir });
+        }
+        const repo = { url: remoteUrl, dir, git, gitops, config };
+        this.repos.set(url, repo);
+        return repo;
+    }
+    run(repo, args, cwd, env) {
+        return repo.git.run([...repo.config, ...args], { cwd, ...(env ? { env } : {}) });
+    }
+    /**
+     * git-clone: the checkouts of one repository. Every ref is fetched in one command, one commit
+     * deep and without blobs; each checkout is a worktree (sparse when asked) of the bare clone.
+     */
+    async clone(spec) {
+        const repo = await this.repo(spec.repoURL, spec.insecureSkipTLSVerify);
+        try {
+            return await this.checkOut(repo, spec);
+        }
+        catch (err) {
+            // Git's own advice (set GANTRY_TOKEN) is wrong here: gantry's token is the GitOps
+            // repository's, and it is kept from every other repository on purpose.
+            if (!repo.gitops && err instanceof GitError && err.kind === 'auth') {
+                throw new util_errors/* OperationError */.OK(`git-clone: ${repo.url} asks for credentials, and gantry sends its token only to the GitOps repository (${this.o.host.remoteUrl}): give this repository's own credentials in its URL (from a secret) or through a git credential helper`, { cause: err });
+            }
+            throw err;
+        }
+    }
+    async checkOut(repo, spec) {
+        const git = (args, cwd = repo.dir) => this.run(repo, args, cwd);
+        // Which branches exist, and the default branch, in one round trip.
+        const listing = (await git(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*'])).stdout.split('\n');
+        const heads = new Map();
+        let defaultBranch;
+        for (const line of listing) {
+            const sym = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
+            if (sym)
+                defaultBranch = sym[1];
+            const m = /^([0-9a-f]{40,64})\s+refs\/heads\/(.+)$/.exec(line);
+            if (m?.[1] && m[2])
+                heads.set(m[2], m[1]);
+        }
+        const plans = spec.checkout.map((c) => {
+            const branch = c.branch ?? (c.commit === undefined && c.tag === undefined ? defaultBranch : undefined);
+            if (c.commit === undefined && c.tag === undefined && branch === undefined) {
+                throw new util_errors/* OperationError */.OK(`${repo.url} has no default branch to check out`);
+            }
+            const tip = branch === undefined ? undefined : heads.get(branch);
+            if (branch !== undefined && tip === undefined && !c.create) {
+                throw new util_errors/* OperationError */.OK(`branch ${branch} does not exist in ${repo.url}; set create: true on the checkout to start it (its first push creates it)`);
+            }
+            return { c, branch, tip };
+        });
+        const refspecs = [];
+        for (const p of plans) {
+            if (p.tip !== undefined && p.branch !== undefined) {
+                refspecs.push(`+refs/heads/${p.branch}:refs/remotes/origin/${p.branch}`);
+            }
+            if (p.c.commit !== undefined)
+                refspecs.push(p.c.commit);
+            if (p.c.tag !== undefined)
+                refspecs.push(`+refs/tags/${p.c.tag}:refs/tags/${p.c.tag}`);
+        }
+        if (refspecs.length) {
+            await git([
+                'fetch',
+                '-q',
+                '--no-tags',
+                '--depth=1',
+                '--filter=blob:none',
+                'origin',
+                ...[...new Set(refspecs)],
+            ]);
+        }
+        const commits = {};
+        for (const { c, branch, tip } of plans) {
+            const path = normalizeWorkspacePath(c.path);
+            if (path === undefined || path === '.') {
+                throw new util_errors/* ConfigError */.xL(`checkout path ${JSON.stringify(c.path)} must be a directory inside the workspace`);
+            }
+            if (this.checkouts.has(path)) {
+                throw new util_errors/* ConfigError */.xL(`checkout path ${JSON.stringify(c.path)} is used twice`);
+            }
+            // Git keeps a branch in one worktree: a second would move the first one's branch under it.
+            const twin = [...this.checkouts.values()].find((o) => o.repo.dir === repo.dir && branch !== undefined && o.branch === branch);
+            if (twin) {
+                throw new util_errors/* ConfigError */.xL(`checkout path ${JSON.stringify(c.path)}: branch ${branch} of ${repo.url} is checked out at ${twin.written} already; a branch has one checkout per promotion (check out a commit or tag for a second, read-only copy)`);
+            }
+            const dir = (0,external_node_path_.join)(this.root, path);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(dir), { recursive: true });
+            let ref;
+            if (branch !== undefined) {
+                if (tip === undefined) {
+                    // Kargo's create: an orphan branch whose first commit is empty. It is pushed with the
+                    // promotion, not now: a promotion that fails leaves no empty branch behind.
+                    const initial = (await repo.git.run(['commit-tree', workspace_EMPTY_TREE, '-m', 'Initial commit'], {
+                        cwd: repo.dir,
+                        env: identityEnv(spec.author),
+                    })).stdout.trim();
+                    await git(['branch', '-f', branch, initial]);
+                }
+                else {
+                    await git(['branch', '-f', branch, `refs/remotes/origin/${branch}`]);
+                }
+                ref = branch;
+            }
+            else
+                ref = c.commit ?? `refs/tags/${c.tag ?? ''}^{commit}`;
+            const detached = branch === undefined ? ['--detach'] : [];
+            await git(['worktree', 'add', '-q', '--no-checkout', ...detached, dir, ref]);
+            if (c.sparse?.length) {
+                await git(['sparse-checkout', 'set', '--cone', ...c.sparse], dir);
+            }
+            await git(['checkout', '-q'], dir);
+            if (spec.recurseSubmodules) {
+                await git(['submodule', 'update', '--init', '--recursive'], dir);
+            }
+            const head = (await git(['rev-parse', 'HEAD'], dir)).stdout.trim();
+            const stage = repo.gitops && branch === this.o.stageBranch;
+            const checkout = {
+                written: c.path,
+                path,
+                dir,
+                repo,
+                ...(branch !== undefined ? { branch } : {}),
+                ...(tip !== undefined ? { remoteTip: tip } : {}),
+                stage,
+                ...(spec.author ? { identity: spec.author } : {}),
+            };
+            if (stage && tip !== undefined) {
+                // Read through git, not the work tree: a sparse checkout may not hold .gantry/.
+                const text = await repo.git.tryRun(['show', `${head}:${this.statePath}`], { cwd: dir });
+                if (text.exitCode === 0) {
+                    checkout.previous = parseStageState(text.stdout, `${branch}:${this.statePath}`);
+                }
+            }
+            this.checkouts.set(path, checkout);
+            commits[c.as ?? c.path] = head;
+        }
+        return commits;
+    }
+    /**
+     * git-clear: every file of the checkout removed (tracked ones staged as deletions), but in the
+     * GitOps repository `.gantry/`, as in gantry's short form: on the default branch it holds the
+     * project files, and on any branch the state of every stage deploying from it.
+     */
+    async clear(written) {
+        const c = this.checkout(written, 'git-clear: path');
+        const git = (args) => this.run(c.repo, args, c.dir);
+        const keep = c.repo.gitops ? [':(exclude).gantry'] : [];
+        await git(['rm', '-r', '-q', '-f', '--sparse', '--ignore-unmatch', '--', '.', ...keep]);
+        let removed = 0;
+        for (const e of await (0,promises_.readdir)(c.dir)) {
+            if (e === '.git' || (c.repo.gitops && e === '.gantry'))
+                continue;
+            await (0,promises_.rm)((0,external_node_path_.join)(c.dir, e), { recursive: true, force: true });
+            removed++;
+        }
+        return removed;
+    }
+    /**
+     * git-commit: everything in the checkout, committed when anything changed. In the stage's
+     * checkout the stage's state file is written first and gantry's record closes the message;
+     * promoting what the stage runs already, with no manifest changed, commits nothing.
+     */
+    async commit(written, message, edits, author) {
+        const c = this.checkout(written, 'git-commit: path');
+        const git = (args, input) => c.repo.git.run([...c.repo.config, ...args], {
+            cwd: c.dir,
+            ...(input !== undefined ? { input } : {}),
+            env: identityEnv(author ?? c.identity),
+        });
+        if (c.branch === undefined) {
+            throw new util_errors/* ConfigError */.xL(`git-commit: path ${JSON.stringify(written)} is a checkout of a commit or tag, not of a branch: check out a branch to commit to`);
+        }
+        await git(['add', '-A', '--sparse']);
+        // The state file alone does not count: git-clear removes it, and it is written again below.
+        const others = c.stage ? ['--', '.', `:(exclude)${this.statePath}`] : [];
+        let dirty = (await git(['status', '--porcelain', ...others])).stdout.trim() !== '';
+        let text = message;
+        let amend = false;
+        if (c.stage) {
+            const { before, changes } = stageChange(this.o.write, c.previous);
+            if (!c.recorded && before?.id === this.o.write.freight.id && !dirty) {
+                return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
+            }
+            if (!c.recorded) {
+                const state = nextStageState(this.o.write, c.previous, this.o.host.now());
+                const file = (0,external_node_path_.join)(c.dir, this.statePath);
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+                await (0,promises_.writeFile)(file, serializeStageState(state));
+                await git(['add', '-A', '--sparse']);
+                dirty = true;
+            }
+            if (dirty) {
+                // A promotion is one commit on the stage's branch (its history lists each commit that
+                // carries the record): a later git-commit here, before the push, amends it.
+                amend = c.recorded !== undefined && !this.landing;
+                c.recorded = [...(amend ? (c.recorded ?? []) : []), message];
+                text = promotionMessage(this.o.write, changes, [...edits], c.recorded.join('\n\n'));
+            }
+        }
+        if (!dirty)
+            return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
+        const args = ['commit', '-q', ...(amend ? ['--amend'] : []), '-F', '-'];
+        await git(args, text.endsWith('\n') ? text : `${text}\n`);
+        return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: true };
+    }
+    /** git-tag: an annotated tag at the checkout's HEAD (local; git-push with `tag` sends it). */
+    async tag(written, tag, message, force) {
+        const c = this.checkout(written, 'git-tag: path');
+        const env = identityEnv(c.identity);
+        const args = ['tag', '-a', ...(force ? ['-f'] : []), tag, '-m', message];
+        const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir, env });
+        if (res.exitCode !== 0) {
+            if (/already exists/.test(res.stderr)) {
+                throw new util_errors/* OperationError */.OK(`git-tag: tag ${tag} already exists; set force: true to move it`);
+            }
+            throw c.repo.git.error(args, res);
+        }
+        return (await this.run(c.repo, ['rev-parse', 'HEAD'], c.dir)).stdout.trim();
+    }
+    /**
+     * git-push. The push to the stage's branch is the promotion: it goes through `publish`, once,
+     * and must carry the commit git-commit made with the stage's state. Any rejected push is a lost
+     * race (RaceLostError): the promotion starts over on a fresh workspace.
+     */
+    async push(spec) {
+        const c = this.checkout(spec.path, 'git-push: path');
+        const git = (args) => this.run(c.repo, args, c.dir);
+        const head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+        const url = (commit) => commitUrl(c.repo.url, commit);
+        if (spec.tag !== undefined) {
+            if (this.o.dryRun) {
+                this.o.log(`git-push: dry run, tag ${spec.tag} not pushed`);
+            }
+            else if (!this.landing) {
+                // Pushed now, a tag would stay behind on a commit that never lands when the stage's push
+                // then loses a race, and the rerun could not push it again: it leaves with the promotion.
+                this.o.log(`git-push: tag ${spec.tag} will be pushed once the stage's commit is`);
+                this.deferredTags.push({ c, tag: spec.tag });
+            }
+            else {
+                await this.pushTag(c, spec.tag);
+            }
+            return { branch: c.branch ?? '', commit: head, ...optionalUrl(url(head)) };
+        }
+        const generated = spec.generateTargetBranch;
+        const target = generated ? this.generatedBranch : (spec.targetBranch ?? c.branch);
+        if (target === undefined) {
+            throw new util_errors/* ConfigError */.xL(`git-push: path ${JSON.stringify(spec.path)} is a checkout of a commit or tag: name the branch to push to in targetBranch`);
+        }
+        if (spec.force && !generated) {
+            throw new util_errors/* ConfigError */.xL(`git-push: force: gantry never force-pushes a branch that others may write (${target}); a push that loses a race runs the template again on the new tip`);
+        }
+        const toStage = c.repo.gitops && target === this.o.stageBranch;
+        if (toStage && this.o.opensPullRequests) {
+            throw new util_errors/* ConfigError */.xL(`git-push: the template opens a pull request, so it may not push to the stage's branch ${target} itself (that would bypass the pull request); push with generateTargetBranch: true`);
+        }
+        const carries = c.stage && (toStage || generated);
+        if (toStage || carries) {
+            if (this.landing) {
+                throw new util_errors/* ConfigError */.xL(`git-push: the stage's commit was pushed already (to ${this.landing.pushedTo}); a promotion is one commit on ${this.o.stageBranch}`);
+            }
+            if (!c.stage) {
+                throw new util_errors/* ConfigError */.xL(`git-push: ${spec.path} is not the checkout of ${this.o.stageBranch}, so it does not carry the stage's state; push the checkout of the stage's branch`);
+            }
+            return this.pushStage(c, target, head, generated, !toStage);
+        }
+        // Another branch: a plain push; only gantry's generated branch is ever forced.
+        if (this.o.dryRun) {
+            this.o.log(`git-push: dry run, ${head.slice(0, 7)} not pushed to ${target}`);
+        }
+        else {
+            await this.pushRef(c, head, target, generated);
+        }
+        this.pushed.set(target, { commit: head, checkout: c });
+        return { branch: target, commit: head, ...optionalUrl(url(head)) };
+    }
+    async pushTag(c, tag) {
+        const args = ['push', '--porcelain', 'origin', `refs/tags/${tag}`];
+        const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
+        if (res.exitCode === 0)
+            return;
+        if (PUSH_RACE.test(res.stdout)) {
+            throw new util_errors/* OperationError */.OK(`git-push: tag ${tag} already exists in ${c.repo.url}`);
+        }
+        throw c.repo.git.error(args, res);
+    }
+    async pushRef(c, commit, target, force) {
+        const args = [
+            'push',
+            '--porcelain',
+            ...(force ? ['--force'] : []),
+            'origin',
+            `${commit}:refs/heads/${target}`,
+        ];
+        const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
+        if (res.exitCode === 0)
+            return;
+        if (PUSH_RACE.test(res.stdout)) {
+            this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
+            throw new RaceLostError(`${target} moved while the promotion ran`);
+        }
+        throw c.repo.git.error(args, res);
+    }
+    async pushStage(c, target, head, generated, proposal) {
+        const git = (args, input) => c.repo.git.run([...c.repo.config, ...args], {
+            cwd: c.dir,
+            ...(input !== undefined ? { input } : {}),
+        });
+        const parent = c.remoteTip;
+        const { changes } = stageChange(this.o.write, c.previous);
+        const base = {
+            ...(parent !== undefined ? { parent } : {}),
+            ...(c.previous ? { previous: c.previous } : {}),
+            changes,
+            pushedTo: target,
+        };
+        if (head === parent) {
+            // Nothing new (the stage runs this freight already): a pull request would be empty.
+            this.landing = { ...base, changed: false, commit: head, changes: [] };
+            this.pushed.set(target, { commit: head, base: head, checkout: c });
+            if (!this.o.dryRun) {
+                for (const t of this.deferredTags.splice(0))
+                    await this.pushTag(t.c, t.tag);
+            }
+            return { branch: target, commit: head, ...optionalUrl(commitUrl(c.repo.url, head)) };
+        }
+        const wrote = await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], {
+            cwd: c.dir,
+        });
+        if (wrote.exitCode !== 0) {
+            throw new util_errors/* ConfigError */.xL(`git-push: the commit to push to ${target} does not carry the stage's state: commit the checkout with git-commit before pushing it`);
+        }
+        if (this.o.dryRun) {
+            const diff = (await git(['show', '--format=%B', '--stat', '--patch', head])).stdout;
+            this.landing = { ...base, changed: true, commit: head, diff };
+            this.pushed.set(target, { commit: head, ...(parent ? { base: parent } : {}), checkout: c });
+            return { branch: target, commit: head };
+        }
+        let commit = head;
+        let pullRequest;
+        // A pull request (gantry's, or git-open-pr's) and a signed commit both need the branch to
+        // exist: a stage branch `create` started gets its empty first commit first (Kargo pushes it
+        // when cloning), so what is proposed or signed is the promotion alone.
+        if (parent === undefined && c.branch === this.o.stageBranch && (proposal || this.o.publish)) {
+            const root = (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
+            await this.pushRef(c, root, this.o.stageBranch, false);
+            base.parent = root;
+        }
+        if (proposal) {
+            // A pull request's head (generateTargetBranch): gantry's own branch, replaced each time.
+            await this.pushRef(c, head, target, generated);
+        }
+        else if (this.o.publish && base.parent !== undefined) {
+            const message = (await git(['log', '-1', '--format=%B', head])).stdout;
+            const published = await this.o.publish({
+                dir: c.dir,
+                commit: head,
+                parent: base.parent,
+                branch: target,
+                message,
+                changes,
+                edits: [],
+                git: (args, input) => git(args, input),
+            });
+            commit = published.commit;
+            pullRequest = published.pullRequest;
+        }
+        else {
+            await this.pushRef(c, head, target, false);
+        }
+        this.landing = {
+            ...base,
+            changed: true,
+            commit,
+            ...(pullRequest ? { pullRequest } : {}),
+        };
+        this.pushed.set(target, { commit, ...(base.parent ? { base: base.parent } : {}), checkout: c });
+        for (const t of this.deferredTags.splice(0))
+            await this.pushTag(t.c, t.tag);
+        return { branch: target, commit, ...optionalUrl(commitUrl(c.repo.url, commit)) };
+    }
+    /** A commit's message, read from the clone that has it. */
+    async messageOf(branch) {
+        const p = this.pushed.get(branch);
+        if (!p)
+            return undefined;
+        const res = await p.checkout.repo.git.tryRun(['log', '-1', '--format=%B', p.commit], {
+            cwd: p.checkout.dir,
+        });
+        return res.exitCode === 0 ? res.stdout.trim() : undefined;
+    }
+    /** Whether `branch`'s pushed commit has the same tree as its base: a pull request would be empty. */
+    async sameAsBase(branch) {
+        const p = this.pushed.get(branch);
+        if (!p?.base)
+            return false;
+        const res = await p.checkout.repo.git.tryRun(['rev-parse', `${p.commit}^{tree}`, `${p.base}^{tree}`], { cwd: p.checkout.dir });
+        const [a, b] = res.stdout.split('\n');
+        return res.exitCode === 0 && a === b;
+    }
+}
+function identityEnv(id) {
+    if (!id)
+        return undefined;
+    return {
+        GIT_AUTHOR_NAME: id.name,
+        GIT_COMMITTER_NAME: id.name,
+        GIT_AUTHOR_EMAIL: id.email,
+        GIT_COMMITTER_EMAIL: id.email,
+    };
+}
+/** GitHub's web address of a commit; undefined for other hosts (Kargo leaves commitURL out). */
+function commitUrl(repoURL, commit) {
+    const gh = githubRepoOf(repoURL);
+    if (!gh)
+        return undefined;
+    const web = gh.apiUrl === 'https://api.github.com'
+        ? 'https://github.com'
+        : gh.apiUrl.replace(/\/api\/v3\/?$/, '');
+    return `${web}/${gh.owner}/${gh.repo}/commit/${commit}`;
+}
+function optionalUrl(url) {
+    return url ? { commitURL: url } : {};
+}
+
+;// CONCATENATED MODULE: ./src/promotion/workspace-promotion.ts
+
+
+
+
+
+async function promoteInWorkspace(a) {
+    const { options: o, stage, plan } = a;
+    const first = plan.problems[0];
+    if (first)
+        throw new util_errors/* ConfigError */.xL(`stage ${stage.name}: ${first.message}`);
+    const host = o.store.workspaceHost();
+    const stageBranch = stage.branch ?? (await o.store.defaultBranch());
+    const write = {
+        project: o.project.name,
+        stage: stage.name,
+        branch: stageBranch,
+        freight: a.freight,
+        promotedBy: o.promotedBy,
+        approvedBy: a.approvedBy,
+        ...(o.run ? { run: o.run } : {}),
+        autoPromotionHold: a.hold,
+        dryRun: o.dryRun,
+    };
+    const now = host.retryHooks?.now ?? Date.now;
+    const started = now();
+    let attempts = 0;
+    let transient = 0;
+    // The stage's commit that an earlier attempt pushed before a later push of its template lost a
+    // race: the attempts after it find the stage promoted already (git-commit is Skipped), and what
+    // they report must still be that commit.
+    let earlier;
+    const attempt = async () => {
+        attempts++;
+        const scratch = await host.scratch();
+        const ws = new Workspace({
+            host,
+            dir: scratch.dir,
+            write,
+            stageBranch,
+            opensPullRequests: plan.pullRequests.length > 0,
+            ...(a.publish ? { publish: a.publish } : {}),
+            dryRun: o.dryRun,
+            log: o.log,
+            ...(o.github ? { github: o.github.repo } : {}),
+        });
+        try {
+            await ws.init();
+            let done;
+            try {
+                done = await runSteps(stage.promotionTemplate, {
+                    worktree: ws.root,
+                    workspace: ws,
+                    project: o.project.name,
+                    stage: stage.name,
+                    freight: a.freight,
+                    freightCollection: a.collection,
+                    fetch: o.fetch,
+                    log: o.log,
+                    ...(o.env ? { env: o.env } : {}),
+                    dryRun: o.dryRun,
+                }, o.registry);
+            }
+            catch (err) {
+                const landed = ws.landing?.changed ? ws.landing : earlier;
+                if (err instanceof RaceLostError && ws.landing?.changed && !o.dryRun)
+                    earlier = ws.landing;
+                // A step after the stage's push failed: the promotion is on the branch; say so.
+                if (landed?.changed && !o.dryRun && !(err instanceof RaceLostError)) {
+                    const what = landed.pullRequest
+                        ? `its pull request #${landed.pullRequest.number} is open (${landed.pullRequest.url})`
+                        : `it landed on ${stageBranch} as ${landed.commit.slice(0, 7)}`;
+                    const message = `${(0,util_errors/* errorMessage */.gJ)(err)} (the promotion itself happened before this step: ${what})`;
+                    throw err instanceof util_errors/* ConfigError */.xL
+                        ? new util_errors/* ConfigError */.xL(message)
+                        : new util_errors/* OperationError */.OK(message, { cause: err });
+                }
+                throw err;
+            }
+            const landed = ws.landing && !ws.landing.changed && earlier ? earlier : ws.landing;
+            if (!landed) {
+                throw new util_errors/* OperationError */.OK(done.pending
+                    ? `${done.pending.message}, but nothing was pushed for ${stageBranch} before it: nothing was promoted`
+                    : `the template ran, but no step pushed the stage's checkout of ${stageBranch}: nothing was promoted (add git-commit and git-push for the checkout of ${stageBranch})`);
+            }
+            const pullRequest = landed.pullRequest ?? done.pending?.pullRequest;
+            return {
+                changed: landed.changed,
+                commit: landed.commit,
+                branch: stageBranch,
+                ...(landed.previous ? { previous: landed.previous } : {}),
+                changes: landed.changes,
+                attempts,
+                edits: done.summary,
+                ...(landed.diff !== undefined ? { diff: landed.diff } : {}),
+                ...(pullRequest && !landed.merged ? { pullRequest } : {}),
+            };
+        }
+        finally {
+            await scratch.remove();
+        }
+    };
+    return retry(attempt, (err) => err instanceof RaceLostError || (host.isTransient(err) && ++transient < host.transientTries), host.racePolicy, host.retryHooks).catch((err) => {
+        if (err instanceof RaceLostError) {
+            const seconds = ((now() - started) / 1000).toFixed(1);
+            if (earlier) {
+                throw new util_errors/* OperationError */.OK(`${a.freight.alias} was promoted into ${stage.name} (it landed on ${earlier.pushedTo} as ${earlier.commit.slice(0, 7)}), but a later push of its template kept losing races for ${attempts} tries in ${seconds} s (${err.message})`);
+            }
+            throw new util_errors/* OperationError */.OK(`could not promote ${a.freight.alias} into ${stage.name}: the branches its template pushes kept moving for ${attempts} tries in ${seconds} s; nothing more was pushed, run the promotion again (${err.message})`);
+        }
+        throw err;
     });
 }
 
 ;// CONCATENATED MODULE: ./src/promotion/promote.ts
+
+
 
 
 
@@ -67646,7 +70212,6 @@ function refuseEmptyWrites(step, file, updates, previous, written) {
  */
 function stepPaths(stage) {
     const steps = stage.promotionTemplate.steps;
-    const prefix = workspacePrefix(steps);
     const paths = [];
     for (const step of steps) {
         // A renderer reads what its input names (a kustomization's `../../base`, values files
@@ -67655,12 +70220,12 @@ function stepPaths(stage) {
             step.uses === 'kustomize-build' ||
             step.uses === 'helm-template')
             return undefined;
-        if (step.uses === 'git-clone')
-            continue;
-        const values = ['path', 'inPath', 'outPath'].map((k) => step.config[k]);
-        const many = step.config['paths'];
-        if (Array.isArray(many))
-            values.push(...many);
+        const values = ['path', 'inPath', 'outPath', 'outFile', 'bodyFromFile'].map((k) => step.config[k]);
+        for (const list of ['paths', 'inFiles']) {
+            const many = step.config[list];
+            if (Array.isArray(many))
+                values.push(...many);
+        }
         for (const v of values) {
             if (typeof v !== 'string')
                 continue;
@@ -67669,7 +70234,7 @@ function stepPaths(stage) {
             // A glob (delete's pathsAreGlobs) cannot be a sparse pattern of ours.
             if (/[*?[]/.test(v))
                 return undefined;
-            paths.push(mapWorkspacePath(v, prefix).replace(/^\.?\/+/, ''));
+            paths.push(v.replace(/^\.?\/+/, ''));
         }
     }
     return paths.filter((p) => p !== '' && p !== '.').length === paths.length ? paths : undefined;
@@ -67685,7 +70250,7 @@ async function promote(o) {
     const stage = findStage(o.project, o.stage);
     const mode = o.mode ?? stage.promotionTemplate.mode;
     if (mode === 'pull-request' && !o.github) {
-        throw new ConfigError(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
+        throw new util_errors/* ConfigError */.xL(`stage ${stage.name} promotes by pull request, which needs the GitOps repository on GitHub and a token (the promote action's repository and token inputs); set mode: direct to push instead`);
     }
     const now = o.clock();
     // The gate is asked about while the state is read; its answer is awaited before any write.
@@ -67752,7 +70317,7 @@ function chooseFreight(o, stage, { snap, states, facts }, now) {
         const freight = resolveFreight(o.freight, snap.freight);
         const availability = freightAvailability(stage, freight, facts, now);
         if (!availability.available) {
-            throw new OperationError(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not available to ${stage.name}: ${availability.reasons.join('; ')}`);
+            throw new util_errors/* OperationError */.OK(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not available to ${stage.name}: ${availability.reasons.join('; ')}`);
         }
         return { freight };
     }
@@ -67767,7 +70332,7 @@ function chooseFreight(o, stage, { snap, states, facts }, now) {
         const blocked = newestFreight(requested);
         if (blocked) {
             const why = freightAvailability(stage, blocked, facts, now);
-            throw new OperationError(`no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`);
+            throw new util_errors/* OperationError */.OK(`no freight is available to ${stage.name}; the newest, ${blocked.alias} (${blocked.id.slice(0, 7)}): ${why.reasons.join('; ')}`);
         }
     }
     return {
@@ -67815,7 +70380,7 @@ function passGate(g, stage, o, approvedBy, warnings) {
     for (const w of g.warnings)
         warn(w);
     if (g.approvals instanceof Error) {
-        warn(`could not read the approvals of run ${o.gate?.id}: ${errors_errorMessage(g.approvals)}`);
+        warn(`could not read the approvals of run ${o.gate?.id}: ${(0,util_errors/* errorMessage */.gJ)(g.approvals)}`);
         return;
     }
     for (const a of g.approvals) {
@@ -67851,6 +70416,19 @@ function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hol
         : o.github?.signCommits
             ? signedPublisher(o.github.repo)
             : undefined;
+    const plan = planWorkspace(o.project.name, stage);
+    if (plan.workspace) {
+        return promoteInWorkspace({
+            options: o,
+            stage,
+            plan,
+            freight,
+            collection,
+            approvedBy,
+            hold,
+            ...(publish ? { publish } : {}),
+        });
+    }
     const paths = stepPaths(stage);
     return o.store.commitPromotion({
         project: o.project.name,
@@ -67874,6 +70452,8 @@ function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hol
                 freightCollection: collection,
                 fetch: o.fetch,
                 log: o.log,
+                ...(o.env ? { env: o.env } : {}),
+                dryRun: o.dryRun,
             }, o.registry);
             // A Kargo template's git-commit message goes into the body, after what the steps changed.
             return done.commitMessage
@@ -67904,7 +70484,7 @@ async function recordDeployment(o, github, stage, freight, result, warnings) {
     }
     catch (err) {
         // The commit landed: the promotion happened. The Environments view is a mirror of it.
-        const msg = `the promotion landed, but GitHub did not record its deployment: ${errors_errorMessage(err)}`;
+        const msg = `the promotion landed, but GitHub did not record its deployment: ${(0,util_errors/* errorMessage */.gJ)(err)}`;
         warnings.push(msg);
         o.log(`warning: ${msg}`);
         return undefined;
@@ -67997,6 +70577,629 @@ function promotionText(o, dryRun) {
     return lines.join('\n').replace(/\n*$/, '\n');
 }
 
+;// CONCATENATED MODULE: ./src/promotion/steps/config-check.ts
+
+
+
+/*
+ * Checks for a step's nested config (kustomize-set-image's images[], helm-update-chart's
+ * charts[]), with errors that name the step and the field path (`charts[0].name`). Declared
+ * functions, not closures: TypeScript narrows after a call to a declared `never` function only.
+ */
+function onlyKeys(step, obj, allowed, prefix) {
+    for (const k of Object.keys(obj)) {
+        if (!allowed.includes(k))
+            (0,util_errors/* fieldError */.$i)(step, `${prefix}${k}`, 'is not a field of this step');
+    }
+}
+function requireField(step, v, field) {
+    if (typeof v !== 'string' || v === '')
+        (0,util_errors/* fieldError */.$i)(step, field, 'must be a non-empty string');
+    return v;
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/schema-parts.ts
+/**
+ * Pieces of the step schemas. Each field carries a `description`: `npm run docs` writes the step
+ * reference (docs/reference/steps.md) from them.
+ */
+/** A non-empty string. */
+const schema_parts_nonEmpty = (description) => ({ type: 'string', minLength: 1, description });
+const schema_parts_text = (description) => ({ type: 'string', description });
+const flag = (description) => ({ type: 'boolean', description });
+/** A freight origin, as `fromOrigin` takes it: `{kind: Warehouse, name}`. */
+const originSchema = (description) => ({
+    type: 'object',
+    description,
+    additionalProperties: false,
+    required: ['kind', 'name'],
+    properties: {
+        kind: { enum: ['Warehouse'], description: 'Always `Warehouse`.' },
+        name: schema_parts_nonEmpty('The warehouse name.'),
+    },
+});
+/** Kargo's git providers (git-push, git-open-pr, git-wait-for-pr). */
+const providerSchema = {
+    enum: ['azure', 'bitbucket', 'gitea', 'github', 'gitlab'],
+    description: "Kargo's; gantry uses the repository's own host.",
+};
+/** A field of Kargo's that gantry accepts and does not act on (the git steps). */
+const KARGO_ONLY = "Kargo's; accepted, not used by gantry.";
+
+;// CONCATENATED MODULE: ./src/promotion/steps/argocd-update.ts
+/**
+ * Kargo's `argocd-update` step, through Argo CD's API server instead of Kubernetes: it points
+ * Argo CD Applications' sources at what the promotion wants (a `targetRevision`, Kustomize
+ * images, Helm parameters), asks Argo CD to sync them, and waits until the sync it started is over.
+ *
+ * Config (Kargo's schema, apps by name): `apps[]` with `name`, `namespace` (the Application's;
+ * unset: the Argo CD server's own, `argocd` in a default install, as Kargo's controller default)
+ * and `sources[]`: `repoURL` and `chart` pick the source (a chart source by both, exactly; a Git
+ * source by its URL normalised), `desiredRevision` is what that source must be synced to for
+ * the step (and the stage's health) to be done, `updateTargetRevision` also writes it into the
+ * source's `targetRevision`, `kustomize.images[]` (`repoURL`, `tag` or `digest`, `newName`)
+ * replaces the source's Kustomize images, `helm.images[]` (`key`, `value`) sets Helm parameters.
+ * Kargo's label `selector` is not offered: naming apps is what gantry's stage health reads.
+ *
+ * Authorization (Kargo's rule): an Application is touched only if its annotation
+ * `kargo.akuity.io/authorized-stage` (or gantry's alias `gantry.io/authorized-stage`) lists
+ * `<project>:<stage>` (comma-separated entries); else the step fails and nothing is changed.
+ * Whoever may edit the Application consents so, not whoever writes the template.
+ *
+ * Per app, each time the step runs (Kargo's order):
+ * 1. `GET /api/v1/applications/{name}?appNamespace=`.
+ * 2. Is an update needed? A sync requested and not picked up yet, or an operation running, is
+ *    waited for. An operation this promotion started (its `infos` hold `gantry.io/promotion`)
+ *    that finished is judged: its sync result at the desired revisions (or none asked for) ends
+ *    the app with the operation's phase; another revision, or no sync result, starts a new one.
+ *    Any other finished operation (or none) means: update and sync.
+ * 3. Update: `PATCH /api/v1/applications/{name}` with an RFC 6902 JSON patch that tests the
+ *    source(s) hold what was read and replaces them, and sets the hard-refresh annotation as
+ *    Kargo does. Argo CD's update is last-writer-wins on the spec (it ignores the client's
+ *    resourceVersion); the `test` op makes it a compare-and-swap: someone else's edit between
+ *    the read and the write fails the patch, and the step reads again (3 tries).
+ * 4. `POST /api/v1/applications/{name}/sync` (ApplicationSyncRequest) with no revision (Argo CD
+ *    syncs the spec's targetRevision; an explicit one is refused when auto-sync is on) and
+ *    `infos` naming the promotion. No `prune`: Kargo's operation does not prune either (an
+ *    auto-synced app's own automated prune still applies to its own syncs); the retry strategy
+ *    and sync options are the app's, which the API server copies from its syncPolicy. "another
+ *    operation is already in progress" and "blocked by sync window" are waits, not failures.
+ *
+ * An operation still running leaves the step not done (StepPendingError): the engine asks again
+ * every 5 s until the step's `retry.timeout`, by default Kargo's 5 minutes. A finished operation
+ * that failed fails the step with Argo CD's message.
+ *
+ * Where Argo CD is: ARGOCD_SERVER and ARGOCD_AUTH_TOKEN in the environment the adapter passes
+ * (the `argocd` provider's helpers). The token is never logged nor put in an error or output.
+ *
+ * A dry run reads and authorizes the apps and matches the sources, says what it would change,
+ * and changes nothing.
+ *
+ * Output: `apps`, the `{name, namespace}` of each Application updated (Kargo's).
+ */
+
+
+
+
+
+
+const STEP = 'argocd-update';
+/** Kargo's annotation, and gantry's alias for teams that do not want Kargo's name on their apps. */
+const AUTHORIZED_STAGE_ANNOTATIONS = [
+    'kargo.akuity.io/authorized-stage',
+    'gantry.io/authorized-stage',
+];
+/** The `infos` entry that marks an Argo CD operation as this promotion's. */
+const PROMOTION_INFO = 'gantry.io/promotion';
+const REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
+/** Kargo's default timeout of argocd-update (DefaultTimeout in its step registration). */
+const ARGOCD_UPDATE_TIMEOUT_MS = 5 * 60_000;
+/** How long before the engine asks again about a sync that is still running. */
+const ARGOCD_UPDATE_POLL_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+const PATCH_TRIES = 3;
+// --- config ---------------------------------------------------------------------------------
+const argocd_update_K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+function optString(obj, key, at) {
+    const v = obj[key];
+    if (v === undefined || v === null || v === '')
+        return undefined;
+    if (typeof v !== 'string')
+        (0,util_errors/* fieldError */.$i)(STEP, `${at}.${key}`, 'must be a string');
+    return v;
+}
+function reqString(obj, key, at) {
+    const v = optString(obj, key, at);
+    if (v === undefined)
+        (0,util_errors/* fieldError */.$i)(STEP, `${at}.${key}`, 'is required');
+    return v;
+}
+function list(v, at, what) {
+    if (!Array.isArray(v) || v.length === 0)
+        (0,util_errors/* fieldError */.$i)(STEP, at, `must list at least one ${what}`);
+    return v;
+}
+function parseSource(raw, at) {
+    if (!isRecord(raw))
+        (0,util_errors/* fieldError */.$i)(STEP, at, 'must be a map with repoURL');
+    onlyKeys(STEP, raw, ['repoURL', 'chart', 'desiredRevision', 'updateTargetRevision', 'kustomize', 'helm'], `${at}.`);
+    const repoURL = reqString(raw, 'repoURL', at);
+    const chart = optString(raw, 'chart', at);
+    const desiredRevision = optString(raw, 'desiredRevision', at);
+    const u = raw['updateTargetRevision'];
+    if (u !== undefined && u !== null && typeof u !== 'boolean') {
+        (0,util_errors/* fieldError */.$i)(STEP, `${at}.updateTargetRevision`, 'must be true or false');
+    }
+    const updateTargetRevision = u === true;
+    if (updateTargetRevision && desiredRevision === undefined) {
+        (0,util_errors/* fieldError */.$i)(STEP, `${at}.updateTargetRevision`, 'needs desiredRevision: it is what targetRevision is set to (an expression that came out empty?)');
+    }
+    const out = {
+        repoURL,
+        ...(chart !== undefined && { chart }),
+        ...(desiredRevision !== undefined && { desiredRevision }),
+        updateTargetRevision,
+    };
+    const k = raw['kustomize'];
+    if (k !== undefined && k !== null) {
+        if (!isRecord(k))
+            (0,util_errors/* fieldError */.$i)(STEP, `${at}.kustomize`, 'must be a map with images');
+        onlyKeys(STEP, k, ['images'], `${at}.kustomize.`);
+        out.kustomizeImages = list(k['images'], `${at}.kustomize.images`, 'image').map((img, i) => {
+            const where = `${at}.kustomize.images[${i}]`;
+            if (!isRecord(img))
+                (0,util_errors/* fieldError */.$i)(STEP, where, 'must be a map with repoURL and tag or digest');
+            onlyKeys(STEP, img, ['repoURL', 'tag', 'digest', 'newName'], `${where}.`);
+            const tag = optString(img, 'tag', where);
+            const digest = optString(img, 'digest', where);
+            const newName = optString(img, 'newName', where);
+            if ((tag === undefined) === (digest === undefined)) {
+                (0,util_errors/* fieldError */.$i)(STEP, where, 'needs one of tag or digest (not both)');
+            }
+            return {
+                repoURL: reqString(img, 'repoURL', where),
+                ...(tag !== undefined && { tag }),
+                ...(digest !== undefined && { digest }),
+                ...(newName !== undefined && { newName }),
+            };
+        });
+    }
+    const h = raw['helm'];
+    if (h !== undefined && h !== null) {
+        if (!isRecord(h))
+            (0,util_errors/* fieldError */.$i)(STEP, `${at}.helm`, 'must be a map with images');
+        onlyKeys(STEP, h, ['images'], `${at}.helm.`);
+        out.helmImages = list(h['images'], `${at}.helm.images`, 'image').map((img, i) => {
+            const where = `${at}.helm.images[${i}]`;
+            if (!isRecord(img))
+                (0,util_errors/* fieldError */.$i)(STEP, where, 'must be a map with key and value');
+            onlyKeys(STEP, img, ['key', 'value'], `${where}.`);
+            const value = img['value'];
+            // A value rendered from `${{ }}` may be a number (a chart version 2): Helm's --set takes text.
+            if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+                (0,util_errors/* fieldError */.$i)(STEP, `${where}.value`, 'must be a string');
+            }
+            return { key: reqString(img, 'key', where), value: String(value) };
+        });
+    }
+    return out;
+}
+function parseArgoCDUpdateConfig(config) {
+    onlyKeys(STEP, config, ['apps'], 'config.');
+    const apps = list(config['apps'], 'config.apps', 'application').map((raw, i) => {
+        const at = `config.apps[${i}]`;
+        if (!isRecord(raw))
+            (0,util_errors/* fieldError */.$i)(STEP, at, 'must be a map with name');
+        if (raw['selector'] !== undefined) {
+            (0,util_errors/* fieldError */.$i)(STEP, `${at}.selector`, "label selectors are Kargo's, not gantry's: name each Application (name, namespace)");
+        }
+        onlyKeys(STEP, raw, ['name', 'namespace', 'sources'], `${at}.`);
+        const name = reqString(raw, 'name', at);
+        if (!argocd_update_K8S_NAME.test(name) || name.length > 253) {
+            (0,util_errors/* fieldError */.$i)(STEP, `${at}.name`, `${JSON.stringify(name)} is not an Argo CD Application name`);
+        }
+        const namespace = optString(raw, 'namespace', at);
+        if (namespace !== undefined && !argocd_update_K8S_NAME.test(namespace)) {
+            (0,util_errors/* fieldError */.$i)(STEP, `${at}.namespace`, `${JSON.stringify(namespace)} is not a namespace name`);
+        }
+        const rawSources = raw['sources'];
+        const sources = rawSources === undefined || rawSources === null
+            ? []
+            : list(rawSources, `${at}.sources`, 'source').map((s, j) => parseSource(s, `${at}.sources[${j}]`));
+        return { name, ...(namespace !== undefined && { namespace }), sources };
+    });
+    const seen = new Set();
+    apps.forEach((a, i) => {
+        const key = `${a.namespace ?? ''}/${a.name}`;
+        if (seen.has(key))
+            (0,util_errors/* fieldError */.$i)(STEP, `config.apps[${i}]`, `names ${a.name} a second time`);
+        seen.add(key);
+    });
+    return apps;
+}
+// --- pure parts (exported for tests) --------------------------------------------------------
+/**
+ * Kargo's authorized-stage annotation value: `project:stage` entries separated by commas. Throws
+ * on an entry that is not one (Kargo refuses globs too).
+ */
+function authorizedStages(value) {
+    const out = [];
+    for (const raw of value.split(',')) {
+        const entry = raw.trim();
+        if (!entry)
+            continue;
+        const colon = entry.indexOf(':');
+        const project = colon < 0 ? '' : entry.slice(0, colon).trim();
+        const stage = colon < 0 ? '' : entry.slice(colon + 1).trim();
+        if (!project || !stage) {
+            throw new Error(`invalid authorized stage ${JSON.stringify(entry)}: expected <project>:<stage>`);
+        }
+        if (project.includes('*') || stage.includes('*')) {
+            throw new Error(`invalid authorized stage ${JSON.stringify(entry)}: glob expressions are not supported (Kargo dropped them too)`);
+        }
+        out.push({ project, stage });
+    }
+    if (!out.length)
+        throw new Error(`no authorized stage in ${JSON.stringify(value)}`);
+    return out;
+}
+/** Why `app` may not be changed by this stage, or undefined when it may. */
+function unauthorizedReason(app, label, project, stage) {
+    const annotations = app.metadata?.annotations ?? {};
+    const found = AUTHORIZED_STAGE_ANNOTATIONS.filter((k) => typeof annotations[k] === 'string');
+    const want = `${project}:${stage}`;
+    const add = `annotate it with ${AUTHORIZED_STAGE_ANNOTATIONS[0]}: "${want}" (or ${AUTHORIZED_STAGE_ANNOTATIONS[1]})`;
+    if (!found.length) {
+        return `Argo CD Application ${label} does not permit changes by stage ${stage} of project ${project}: it has no authorized-stage annotation; whoever may edit the Application must ${add}`;
+    }
+    for (const k of found) {
+        let stages;
+        try {
+            stages = authorizedStages(annotations[k] ?? '');
+        }
+        catch (err) {
+            return `Argo CD Application ${label}: annotation ${k}: ${(0,util_errors/* errorMessage */.gJ)(err)}`;
+        }
+        if (stages.some((s) => s.project === project && s.stage === stage))
+            return undefined;
+    }
+    const listed = found.map((k) => `${k}: ${JSON.stringify(annotations[k])}`).join(', ');
+    return `Argo CD Application ${label} does not permit changes by stage ${stage} of project ${project} (${listed}); to allow it, ${add}`;
+}
+const sourcesOf = (app) => app.spec?.sources?.length ? app.spec.sources : app.spec?.source ? [app.spec.source] : [];
+const argocd_update_matches = (update, source) => sourceMatches(update, source);
+/** The desired revision of each of the app's sources ('' where none is asked for). */
+function desiredRevisions(update, app) {
+    return sourcesOf(app).map((s) => update.sources.find((u) => argocd_update_matches(u, s))?.desiredRevision ?? '');
+}
+function kustomizeImage(i) {
+    const name = i.newName ? `${i.repoURL}=${i.newName}` : i.repoURL;
+    return i.digest ? `${name}@${i.digest}` : `${name}:${i.tag ?? ''}`;
+}
+/**
+ * The app's sources with the updates applied (a copy). Throws when an update matches no source:
+ * the template names a source the Application does not have.
+ */
+function desiredSources(update, app, label) {
+    const sources = structuredClone(sourcesOf(app));
+    for (const u of update.sources) {
+        const source = sources.find((s) => argocd_update_matches(u, s));
+        if (!source) {
+            const have = sourcesOf(app)
+                .map((s) => (s.chart ? `${s.repoURL} (chart ${s.chart})` : s.repoURL))
+                .join(', ');
+            throw new util_errors/* OperationError */.OK(`no source of Argo CD Application ${label} matches repoURL ${u.repoURL}${u.chart ? ` and chart ${u.chart}` : ''}; its sources: ${have || 'none'}`);
+        }
+        if (u.updateTargetRevision && u.desiredRevision)
+            source.targetRevision = u.desiredRevision;
+        if (u.kustomizeImages?.length) {
+            source.kustomize = { ...source.kustomize, images: u.kustomizeImages.map(kustomizeImage) };
+        }
+        if (u.helmImages?.length) {
+            const params = [...(source.helm?.parameters ?? [])];
+            for (const { key, value } of u.helmImages) {
+                const i = params.findIndex((p) => p.name === key);
+                if (i >= 0)
+                    params[i] = { name: key, value };
+                else
+                    params.push({ name: key, value });
+            }
+            source.helm = { ...source.helm, parameters: params };
+        }
+    }
+    return sources;
+}
+const COMPLETED = new Set(['Succeeded', 'Failed', 'Error']);
+/**
+ * Kargo's mustPerformUpdate, plus what the API makes visible and Kargo's direct write hides: a
+ * sync requested (top-level `operation`) but not picked up yet.
+ */
+function judge(update, app, promotion) {
+    const info = (infos) => (infos ?? []).find((i) => i?.name === PROMOTION_INFO)?.value;
+    if (app.operation) {
+        const ours = info(app.operation.info) === promotion;
+        return {
+            update: false,
+            phase: 'Running',
+            why: ours ? 'sync requested' : 'a sync requested by someone else has not started yet',
+        };
+    }
+    const op = app.status?.operationState;
+    if (!op)
+        return { update: true, why: 'no operation yet' };
+    const done = COMPLETED.has(op.phase ?? '');
+    if (info(op.operation?.info) !== promotion) {
+        if (!done) {
+            return {
+                update: false,
+                phase: 'Running',
+                why: `waiting for an operation this promotion did not start (${op.phase ?? 'no phase'})`,
+            };
+        }
+        return { update: true, why: 'the last operation was not this promotion' };
+    }
+    if (!done)
+        return { update: false, phase: 'Running', why: `sync ${op.phase ?? 'running'}` };
+    const result = op.syncResult;
+    if (!result)
+        return { update: true, why: 'the sync finished without a sync result' };
+    const wanted = desiredRevisions(update, app);
+    const observed = result.revisions?.length ? result.revisions : [result.revision ?? ''];
+    for (const [i, want] of wanted.entries()) {
+        if (want && observed[i] !== want) {
+            return {
+                update: true,
+                why: `the sync went to ${observed.join(',')}, not ${wanted.map((w) => w || '-').join(',')}`,
+            };
+        }
+    }
+    const phase = op.phase === 'Succeeded' ? 'Succeeded' : 'Failed';
+    return { update: false, phase, why: `sync ${op.phase}${op.message ? `: ${op.message}` : ''}` };
+}
+/** `/` and `~` escaped for a JSON pointer (RFC 6901). */
+const pointer = (key) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+/** The JSON patch that swaps the sources read for the desired ones, and asks a hard refresh. */
+function sourcePatch(app, sources) {
+    const ops = [];
+    if (app.spec?.sources?.length) {
+        ops.push({ op: 'test', path: '/spec/sources', value: app.spec.sources });
+        ops.push({ op: 'replace', path: '/spec/sources', value: sources });
+    }
+    else if (app.spec?.source) {
+        ops.push({ op: 'test', path: '/spec/source', value: app.spec.source });
+        ops.push({ op: 'replace', path: '/spec/source', value: sources[0] });
+    }
+    ops.push(app.metadata?.annotations
+        ? { op: 'add', path: `/metadata/annotations/${pointer(REFRESH_ANNOTATION)}`, value: 'hard' }
+        : { op: 'add', path: '/metadata/annotations', value: { [REFRESH_ANNOTATION]: 'hard' } });
+    return ops;
+}
+class PatchTestFailed extends Error {
+}
+class SyncRefused extends Error {
+}
+async function send(c, method, path, body, label) {
+    const url = `${c.server}${path}`;
+    const host = new URL(c.server).host;
+    let status;
+    let answer;
+    try {
+        const res = await c.fetch(url, {
+            method,
+            headers: {
+                Accept: 'application/json',
+                'Content-Type': 'application/json',
+                Authorization: `Bearer ${c.token}`,
+            },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+        status = res.status;
+        answer = await readText(res, {
+            url,
+            maxBytes: ARGOCD_MAX_BODY_BYTES,
+            what: 'the Argo CD response',
+        });
+    }
+    catch (err) {
+        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+        throw new util_errors/* OperationError */.OK(scrub(`${method} ${path} on Argo CD (${host}) failed: ${(0,util_errors/* errorMessage */.gJ)(err)}${cause}`, [
+            c.token,
+        ]));
+    }
+    if (status === 200)
+        return;
+    const { message, code } = gatewayError(answer);
+    const said = scrub(message, [c.token]);
+    // A JSON patch whose `test` failed: someone changed the sources since they were read.
+    if (method === 'PATCH' && /testing value .* failed/.test(message))
+        throw new PatchTestFailed(said);
+    // FailedPrecondition (9) "another operation is already in progress"; PermissionDenied (7)
+    // "cannot sync: blocked by sync window": both end by themselves.
+    if (method === 'POST' &&
+        ((code === 9 && /another operation is already in progress/.test(message)) ||
+            /blocked by sync window/.test(message))) {
+        throw new SyncRefused(said);
+    }
+    const verb = method === 'PATCH' ? 'update' : 'sync';
+    const hint = status === 401
+        ? ': check ARGOCD_AUTH_TOKEN (expired, revoked, or for another Argo CD)'
+        : status === 403
+            ? `: the token needs 'applications, ${verb}' on it`
+            : '';
+    throw new util_errors/* OperationError */.OK(`Argo CD (${host}) refused to ${verb} application ${label} (HTTP ${status}: ${said})${hint}`);
+}
+// --- the step -------------------------------------------------------------------------------
+function connection(ctx) {
+    const env = ctx.env ?? {};
+    if (!env.ARGOCD_SERVER?.trim() || !env.ARGOCD_AUTH_TOKEN?.trim()) {
+        const missing = [
+            ...(env.ARGOCD_SERVER?.trim() ? [] : ['ARGOCD_SERVER']),
+            ...(env.ARGOCD_AUTH_TOKEN?.trim() ? [] : ['ARGOCD_AUTH_TOKEN']),
+        ];
+        throw new util_errors/* ConfigError */.xL(`${STEP}: ${missing.join(' and ')} must be set in the environment (the promote job's env:, or the shell's): the Argo CD API server URL and a token that may get, update and sync the apps`);
+    }
+    return resolveConnection({}, { env, secret: () => undefined });
+}
+async function processApp(c, update, ctx, promotion) {
+    const ref = {
+        name: update.name,
+        ...(update.namespace !== undefined && { namespace: update.namespace }),
+    };
+    const label = update.namespace ? `${update.namespace}/${update.name}` : update.name;
+    const never = new AbortController().signal;
+    for (let attempt = 1;; attempt++) {
+        let app;
+        try {
+            app = (await getApplication({ fetch: c.fetch, signal: never }, { requestTimeoutMs: REQUEST_TIMEOUT_MS }, c.server, c.token, ref, undefined));
+        }
+        catch (err) {
+            throw new util_errors/* OperationError */.OK(scrub((0,util_errors/* errorMessage */.gJ)(err), [c.token]));
+        }
+        const namespace = app.metadata?.namespace ?? update.namespace ?? '';
+        const refused = unauthorizedReason(app, label, ctx.project, ctx.stage);
+        if (refused)
+            throw new util_errors/* OperationError */.OK(refused);
+        const verdict = judge(update, app, promotion);
+        if (!verdict.update)
+            return { phase: verdict.phase, why: verdict.why, namespace };
+        const sources = desiredSources(update, app, label);
+        if (ctx.dryRun) {
+            const to = sources.map((s) => s.targetRevision ?? 'HEAD').join(',');
+            const changed = JSON.stringify(sources) !== JSON.stringify(sourcesOf(app));
+            ctx.log(`${STEP}: dry run: would ${changed ? 'update and ' : ''}sync ${label} to ${to}; nothing was changed on Argo CD`);
+            return { phase: 'Succeeded', why: 'dry run', namespace };
+        }
+        try {
+            await send(c, 'PATCH', `/api/v1/applications/${encodeURIComponent(update.name)}`, {
+                name: update.name,
+                ...(update.namespace !== undefined && { appNamespace: update.namespace }),
+                patchType: 'json',
+                patch: JSON.stringify(sourcePatch(app, sources)),
+            }, label);
+        }
+        catch (err) {
+            if (err instanceof PatchTestFailed && attempt < PATCH_TRIES) {
+                ctx.log(`${STEP}: ${label} changed while being updated; reading it again`);
+                continue;
+            }
+            if (err instanceof PatchTestFailed) {
+                throw new util_errors/* OperationError */.OK(`${STEP}: Argo CD Application ${label} kept changing while being updated (${PATCH_TRIES} tries): ${err.message}`);
+            }
+            throw err;
+        }
+        try {
+            await send(c, 'POST', `/api/v1/applications/${encodeURIComponent(update.name)}/sync`, {
+                name: update.name,
+                ...(update.namespace !== undefined && { appNamespace: update.namespace }),
+                infos: [
+                    { name: 'Reason', value: 'Promotion triggered a sync of this Application resource.' },
+                    { name: PROMOTION_INFO, value: promotion },
+                ],
+            }, label);
+        }
+        catch (err) {
+            if (err instanceof SyncRefused) {
+                return { phase: 'Running', why: `sync not started yet: ${err.message}`, namespace };
+            }
+            throw err;
+        }
+        const to = sources.map((s) => s.targetRevision ?? 'HEAD').join(',');
+        ctx.log(`${STEP}: ${label}: updated, sync to ${to} requested (${verdict.why})`);
+        return { phase: 'Running', why: 'sync requested', namespace };
+    }
+}
+const imagesOf = (items, required, description) => ({
+    type: 'object',
+    description,
+    additionalProperties: false,
+    required: ['images'],
+    properties: {
+        images: {
+            type: 'array',
+            minItems: 1,
+            description: 'One entry per image.',
+            items: { type: 'object', additionalProperties: false, required, properties: items },
+        },
+    },
+});
+const argocdUpdate = {
+    name: STEP,
+    defaultTimeoutMs: ARGOCD_UPDATE_TIMEOUT_MS,
+    schema: {
+        type: 'object',
+        description: "Updates Argo CD Applications' sources through Argo CD's API, syncs them and waits for the sync (default `retry.timeout` 5m). Argo CD: the promote action's `argocd-server`/`argocd-token`, else `ARGOCD_SERVER`/`ARGOCD_AUTH_TOKEN`. Each app must be annotated `kargo.akuity.io/authorized-stage` (or `gantry.io/authorized-stage`) with `<project>:<stage>`.",
+        additionalProperties: false,
+        required: ['apps'],
+        properties: {
+            apps: {
+                type: 'array',
+                minItems: 1,
+                description: 'The Applications to update and sync, by name.',
+                items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['name'],
+                    properties: {
+                        name: schema_parts_nonEmpty('The Application name.'),
+                        namespace: schema_parts_nonEmpty("The Application's namespace; default: the Argo CD server's own."),
+                        sources: {
+                            type: 'array',
+                            minItems: 1,
+                            description: 'Which sources to update, and how.',
+                            items: {
+                                type: 'object',
+                                additionalProperties: false,
+                                required: ['repoURL'],
+                                properties: {
+                                    repoURL: schema_parts_nonEmpty("The source's repoURL (a Git URL matches normalised; a chart repository exactly, with chart)."),
+                                    chart: schema_parts_text("The source's chart, for a Helm chart repository source."),
+                                    desiredRevision: schema_parts_text('The revision the source must be synced to for the step, and the stage health, to be done.'),
+                                    updateTargetRevision: flag("Also set the source's targetRevision to desiredRevision."),
+                                    kustomize: imagesOf({
+                                        repoURL: schema_parts_nonEmpty('The image repository.'),
+                                        tag: schema_parts_text('The tag (or digest).'),
+                                        digest: schema_parts_text('The digest (or tag).'),
+                                        newName: schema_parts_text('A replacement image name.'),
+                                    }, ['repoURL'], "Replaces the source's Kustomize images."),
+                                    helm: imagesOf({
+                                        key: schema_parts_nonEmpty('The Helm parameter (--set notation).'),
+                                        value: schema_parts_text('Its value.'),
+                                    }, ['key', 'value'], "Sets the source's Helm parameters."),
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+    async run(config, ctx) {
+        const apps = parseArgoCDUpdateConfig(config);
+        const { server, token } = connection(ctx);
+        const c = { server, token, fetch: ctx.fetch };
+        // The engine names every promotion; a direct call (tests) gets one per stage and freight.
+        const promotion = ctx.promotion ?? `${ctx.stage}.${ctx.freight.id.slice(0, 7)}`;
+        const results = [];
+        // One after another, as Kargo does: a failed app stops the rest.
+        for (const update of apps) {
+            const r = await processApp(c, update, ctx, promotion);
+            const label = update.namespace ? `${update.namespace}/${update.name}` : update.name;
+            if (r.phase === 'Failed') {
+                throw new util_errors/* OperationError */.OK(`Argo CD Application ${label}: ${scrub(r.why, [token])}`);
+            }
+            results.push({ name: update.name, ...r });
+        }
+        const running = results.filter((r) => r.phase === 'Running');
+        if (running.length) {
+            throw new StepPendingError(scrub(`${STEP}: ${running.map((r) => `${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.why}`).join('; ')}`, [token]), ARGOCD_UPDATE_POLL_MS);
+        }
+        for (const r of results)
+            ctx.log(`${STEP}: ${r.namespace}/${r.name}: ${r.why}`);
+        return { outputs: { apps: results.map((r) => ({ name: r.name, namespace: r.namespace })) } };
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/promotion/steps/compose-output.ts
 const composeOutput = {
     name: 'compose-output',
@@ -68019,148 +71222,8 @@ const composeOutput = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/promotion/steps/safe-path.ts
-/**
- * Paths that promotion steps touch, kept inside the checkout.
- *
- * A step's path (`path`, `inPath`, `outPath`, …) is relative to the worktree. `safePath` refuses
- * absolute paths, paths that climb out with `..`, paths into `.git`, and paths that leave the
- * checkout through a symbolic link at any component: each existing component is checked with
- * lstat, and a link's target (fs.realpath, or its text when the link dangles) must lie inside the
- * worktree's real path. Components that do not exist yet (a file a step is about to create) are
- * appended lexically to the deepest existing, checked parent.
- *
- * Every problem is a ConfigError naming the step field (`yaml-update: path "../x": …`).
- */
-
-
-
-/** `a/./b//c/` → `a/b/c`, `./` → `.`, with `/` separators; no checks. */
-function normalizeRelative(relative) {
-    const n = external_node_path_default().posix.normalize(relative.replace(/\\/g, '/'));
-    const trimmed = n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
-    return trimmed === '' ? '.' : trimmed;
-}
-function isInside(root, candidate) {
-    const rel = external_node_path_default().relative(root, candidate);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-function errnoCode(err) {
-    return typeof err === 'object' && err !== null && 'code' in err
-        ? String(err.code)
-        : undefined;
-}
-/**
- * The absolute path `relative` names inside `worktree`, after the checks described above.
- * `field` names the step and field for messages, e.g. `yaml-update: path`.
- */
-async function safePath(worktree, relative, field, options = {}) {
-    return resolveInside(worktree, relative, field, options, JSON.stringify(relative), 0);
-}
-async function resolveInside(worktree, relative, field, options, shown, depth) {
-    if (depth > 40)
-        throw new ConfigError(`${field} ${shown}: too many levels of symbolic links`);
-    if (typeof relative !== 'string' || relative.trim() === '') {
-        throw new ConfigError(`${field}: must be a non-empty path relative to the checkout`);
-    }
-    if (relative.includes('\0')) {
-        throw new ConfigError(`${field} ${shown}: contains a NUL byte`);
-    }
-    if (external_node_path_default().isAbsolute(relative) || external_node_path_default().posix.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) {
-        throw new ConfigError(`${field} ${shown}: absolute paths are not allowed; give a path relative to the checkout`);
-    }
-    const normalized = normalizeRelative(relative);
-    if (normalized === '..' || normalized.startsWith('../')) {
-        throw new ConfigError(`${field} ${shown}: leads outside the checkout (through "..")`);
-    }
-    const parts = normalized === '.' ? [] : normalized.split('/');
-    if (parts.some((p) => p.toLowerCase() === '.git')) {
-        throw new ConfigError(`${field} ${shown}: steps may not touch the .git directory`);
-    }
-    let root;
-    try {
-        root = await (0,promises_namespaceObject.realpath)(worktree);
-    }
-    catch (err) {
-        throw new ConfigError(`${field}: the checkout ${worktree} is not readable: ${String(err)}`);
-    }
-    let current = root;
-    for (let i = 0; i < parts.length; i++) {
-        const part = parts[i] ?? '';
-        const next = external_node_path_default().join(current, part);
-        let isLink;
-        try {
-            isLink = (await (0,promises_namespaceObject.lstat)(next)).isSymbolicLink();
-        }
-        catch (err) {
-            const code = errnoCode(err);
-            if (code === 'ENOENT' || code === 'ENOTDIR') {
-                // Nothing below exists yet: the rest is appended lexically to a checked parent.
-                return external_node_path_default().join(current, ...parts.slice(i));
-            }
-            throw err;
-        }
-        const last = i === parts.length - 1;
-        if (!isLink || (last && options.noFollowFinal)) {
-            current = next;
-            continue;
-        }
-        let target;
-        let dangling = false;
-        try {
-            target = await (0,promises_namespaceObject.realpath)(next);
-        }
-        catch (err) {
-            if (errnoCode(err) !== 'ENOENT')
-                throw err;
-            // A dangling link: writing through it would create its target, so check the text.
-            target = external_node_path_default().resolve(external_node_path_default().dirname(next), await (0,promises_namespaceObject.readlink)(next));
-            dangling = true;
-        }
-        if (!isInside(root, target)) {
-            throw new ConfigError(`${field} ${shown}: ${parts.slice(0, i + 1).join('/')} is a symbolic link that leads outside the checkout`);
-        }
-        if (external_node_path_default().relative(root, target).split((external_node_path_default()).sep)[0]?.toLowerCase() === '.git') {
-            throw new ConfigError(`${field} ${shown}: ${parts.slice(0, i + 1).join('/')} is a symbolic link into .git`);
-        }
-        if (dangling) {
-            // The target may itself be a link (to outside): check it, and the rest, the same way.
-            const rest = [external_node_path_default().relative(root, target) || '.', ...parts.slice(i + 1)].join('/');
-            return resolveInside(root, rest, field, options, shown, depth + 1);
-        }
-        current = target;
-    }
-    return current;
-}
-
-;// CONCATENATED MODULE: ./src/promotion/steps/schema-parts.ts
-/**
- * Pieces of the step schemas. Each field carries a `description`: `npm run docs` writes the step
- * reference (docs/reference/steps.md) from them.
- */
-/** A non-empty string. */
-const nonEmpty = (description) => ({ type: 'string', minLength: 1, description });
-const schema_parts_text = (description) => ({ type: 'string', description });
-const flag = (description) => ({ type: 'boolean', description });
-/** A freight origin, as `fromOrigin` takes it: `{kind: Warehouse, name}`. */
-const originSchema = (description) => ({
-    type: 'object',
-    description,
-    additionalProperties: false,
-    required: ['kind', 'name'],
-    properties: {
-        kind: { enum: ['Warehouse'], description: 'Always `Warehouse`.' },
-        name: nonEmpty('The warehouse name.'),
-    },
-});
-/** Kargo's git providers (git-push, git-open-pr, git-wait-for-pr). */
-const providerSchema = {
-    enum: ['azure', 'bitbucket', 'gitea', 'github', 'gitlab'],
-    description: "Kargo's; gantry uses the repository's own host.",
-};
-/** A field of Kargo's that gantry accepts and does not act on (the git steps). */
-const KARGO_ONLY = "Kargo's; accepted, not used by gantry.";
-
+// EXTERNAL MODULE: ./src/promotion/steps/safe-path.ts
+var safe_path = __nccwpck_require__(1854);
 ;// CONCATENATED MODULE: ./src/promotion/steps/copy.ts
 /**
  * Kargo's `copy` step: `{inPath, outPath, ignore?}` copies a file, or a directory's contents
@@ -68304,7 +71367,7 @@ const DEFAULT_IGNORE = '.git/\n';
 async function listFiles(root, rules) {
     const out = [];
     const walk = async (dir, rel) => {
-        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const e of entries) {
             const childRel = rel ? `${rel}/${e.name}` : e.name;
@@ -68323,10 +71386,10 @@ async function listFiles(root, rules) {
 }
 async function sameContent(file, data) {
     try {
-        const st = await (0,promises_namespaceObject.lstat)(file);
+        const st = await (0,promises_.lstat)(file);
         if (!st.isFile() || st.size !== data.length)
             return false;
-        return (await (0,promises_namespaceObject.readFile)(file)).equals(data);
+        return (await (0,promises_.readFile)(file)).equals(data);
     }
     catch {
         return false;
@@ -68340,8 +71403,8 @@ const copy = {
         additionalProperties: false,
         required: ['inPath', 'outPath'],
         properties: {
-            inPath: nonEmpty('What to copy, relative to the checkout.'),
-            outPath: nonEmpty('Where to copy it, relative to the checkout.'),
+            inPath: schema_parts_nonEmpty('What to copy, relative to the checkout.'),
+            outPath: schema_parts_nonEmpty('Where to copy it, relative to the checkout.'),
             ignore: schema_parts_text('.gitignore patterns, one a line, of files not to copy.'),
         },
     },
@@ -68351,47 +71414,183 @@ const copy = {
         const outPath = requireString('copy', config, 'outPath');
         const ignore = config['ignore'];
         if (ignore !== undefined && ignore !== null && typeof ignore !== 'string') {
-            throw new ConfigError('copy: ignore must be a string of .gitignore patterns, one a line');
+            throw new util_errors/* ConfigError */.xL('copy: ignore must be a string of .gitignore patterns, one a line');
         }
         const rules = parseIgnore(DEFAULT_IGNORE + (typeof ignore === 'string' ? ignore : ''));
-        const src = await safePath(ctx.worktree, inPath, 'copy: inPath');
-        await safePath(ctx.worktree, outPath, 'copy: outPath');
-        const inRel = normalizeRelative(inPath);
-        const outRel = normalizeRelative(outPath);
+        const src = await (0,safe_path/* safePath */.n)(ctx.worktree, inPath, 'copy: inPath');
+        await (0,safe_path/* safePath */.n)(ctx.worktree, outPath, 'copy: outPath');
+        const inRel = (0,safe_path.normalizeRelative)(inPath);
+        const outRel = (0,safe_path.normalizeRelative)(outPath);
         let srcStat;
         try {
-            srcStat = await (0,promises_namespaceObject.stat)(src);
+            srcStat = await (0,promises_.stat)(src);
         }
         catch {
-            throw new ConfigError(`copy: inPath ${JSON.stringify(inRel)}: no such file or directory`);
+            throw new util_errors/* ConfigError */.xL(`copy: inPath ${JSON.stringify(inRel)}: no such file or directory`);
         }
         // [path relative to the source root, path relative to the worktree]
         const plan = srcStat.isDirectory()
             ? (await listFiles(src, rules)).map((f) => [f, outRel === '.' ? f : `${outRel}/${f}`])
             : [['', outRel]];
         if (!srcStat.isDirectory() && outRel === '.') {
-            throw new ConfigError('copy: outPath "." names the checkout itself; give a file path');
+            throw new util_errors/* ConfigError */.xL('copy: outPath "." names the checkout itself; give a file path');
         }
         const changed = [];
         for (const [from, toRel] of plan) {
             const fromAbs = from === '' ? src : external_node_path_default().join(src, from);
-            const toAbs = await safePath(ctx.worktree, toRel, 'copy: outPath');
-            const data = await (0,promises_namespaceObject.readFile)(fromAbs);
+            const toAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, toRel, 'copy: outPath');
+            const data = await (0,promises_.readFile)(fromAbs);
             if (await sameContent(toAbs, data))
                 continue;
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(toAbs), { recursive: true });
-            const existing = await (0,promises_namespaceObject.stat)(toAbs).catch(() => undefined);
+            await (0,promises_.mkdir)(external_node_path_default().dirname(toAbs), { recursive: true });
+            const existing = await (0,promises_.stat)(toAbs).catch(() => undefined);
             if (existing?.isDirectory()) {
-                throw new ConfigError(`copy: cannot copy ${JSON.stringify(from || inRel)} over the directory ${JSON.stringify(toRel)}`);
+                throw new util_errors/* ConfigError */.xL(`copy: cannot copy ${JSON.stringify(from || inRel)} over the directory ${JSON.stringify(toRel)}`);
             }
-            await (0,promises_namespaceObject.writeFile)(toAbs, data);
-            await (0,promises_namespaceObject.chmod)(toAbs, (await (0,promises_namespaceObject.stat)(fromAbs)).mode & 0o777);
+            await (0,promises_.writeFile)(toAbs, data);
+            await (0,promises_.chmod)(toAbs, (await (0,promises_.stat)(fromAbs)).mode & 0o777);
             changed.push(toRel);
         }
         return {
             summary: changed.length ? [`- copied ${inRel} → ${outRel} (${changed.length} file(s))`] : [],
             changed,
         };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/fail.ts
+/**
+ * Kargo's `fail` step: ends the promotion as failed, with `message` when one is given. Meant to
+ * run under an `if:` that detects a condition the promotion must not go past.
+ */
+
+
+
+const fail_STEP = 'fail';
+const fail = {
+    name: fail_STEP,
+    schema: {
+        type: 'object',
+        description: 'Fails the promotion, with `message` when one is given (put it under an `if:`).',
+        additionalProperties: false,
+        properties: {
+            message: { type: 'string', minLength: 1, description: 'What the failure says.' },
+        },
+    },
+    // async: a bad config rejects like the failure itself, never throws synchronously.
+    async run(config) {
+        checkFields(fail_STEP, config, ['message']);
+        const message = config['message'];
+        if (message !== undefined && message !== null && typeof message !== 'string') {
+            (0,util_errors/* fieldError */.$i)(fail_STEP, 'config.message', `must be a string, got ${JSON.stringify(message)}`);
+        }
+        // Kargo's wording: "failed", or "failed: <message>".
+        const text = typeof message === 'string' && message !== '' ? `failed: ${message}` : 'failed';
+        await Promise.resolve();
+        throw new util_errors/* OperationError */.OK(`${fail_STEP}: ${text}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/file-write.ts
+/**
+ * Kargo's `file-write` step: `{path, contents}` writes a whole file (an empty `contents` is a
+ * valid, empty file). As in Kargo: an existing file is replaced only with `overwrite: true`; the
+ * file gets `permissions` (an octal mode such as `"0644"`, `"0600"` by default; executable,
+ * special and world-writable modes are refused); missing parent directories are created; and the
+ * path may not pass through a symbolic link at all, even one that stays inside the checkout
+ * (Kargo refuses paths that "resolve to a different location"). Everything is checked before
+ * anything is written. No outputs.
+ */
+
+
+
+
+
+
+
+const file_write_STEP = 'file-write';
+const DEFAULT_MODE = 0o600;
+/** `"0644"` → 0o644, refusing what Kargo refuses; `undefined` → the default. */
+function parsePermissions(v) {
+    if (v === undefined || v === null || v === '')
+        return DEFAULT_MODE;
+    if (typeof v !== 'string' || !/^0[0-7]{3}$/.test(v)) {
+        (0,util_errors/* fieldError */.$i)(file_write_STEP, 'config.permissions', `must be an octal file mode written as a string of four digits such as "0644", got ${JSON.stringify(v)}`);
+    }
+    const mode = Number.parseInt(v, 8);
+    if (mode & 0o111)
+        (0,util_errors/* fieldError */.$i)(file_write_STEP, 'config.permissions', `"${v}" has executable bits`);
+    if (mode & 0o002)
+        (0,util_errors/* fieldError */.$i)(file_write_STEP, 'config.permissions', `"${v}" is world-writable`);
+    return mode;
+}
+/**
+ * The absolute path of `rel` for a step that writes there: inside the checkout (safePath), and
+ * reached without any symbolic link (Kargo's rule for written files).
+ */
+async function writablePath(worktree, rel, field) {
+    const abs = await (0,safe_path/* safePath */.n)(worktree, rel, field);
+    const lexical = external_node_path_default().join(await (0,promises_.realpath)(worktree), (0,safe_path.normalizeRelative)(rel));
+    if (abs !== lexical) {
+        throw new util_errors/* ConfigError */.xL(`${field} ${JSON.stringify(rel)}: goes through a symbolic link; give the real path`);
+    }
+    return abs;
+}
+const fileWrite = {
+    name: file_write_STEP,
+    schema: {
+        type: 'object',
+        description: 'Writes `contents` to a file, replacing it whole (no comments or formatting are kept).',
+        additionalProperties: false,
+        required: ['path', 'contents'],
+        properties: {
+            path: schema_parts_nonEmpty('The file, relative to the checkout; parents are created. No `..` out of it, no `.git`, no symbolic links on the way.'),
+            contents: { type: 'string', description: 'What the file holds afterwards; may be empty.' },
+            permissions: {
+                type: 'string',
+                pattern: '^0[0-7]{3}$',
+                description: 'Octal mode of the file, such as `"0644"`; default `"0600"`. Executable and world-writable modes are refused.',
+            },
+            overwrite: flag('Replace the file when it exists; default false (then an existing file fails the step).'),
+        },
+    },
+    async run(config, ctx) {
+        checkFields(file_write_STEP, config, ['path', 'contents', 'permissions', 'overwrite']);
+        const rel = requireString(file_write_STEP, config, 'path');
+        let contents = config['contents'];
+        // `${{ vars.replicas }}` alone renders to a number: its text is what was meant.
+        if ((typeof contents === 'number' && Number.isFinite(contents)) ||
+            typeof contents === 'boolean') {
+            contents = String(contents);
+        }
+        if (typeof contents !== 'string') {
+            (0,util_errors/* fieldError */.$i)(file_write_STEP, 'config.contents', contents === undefined
+                ? 'is required (an empty string writes an empty file)'
+                : `must be a string, got ${typeof contents === 'object' ? 'a map or list (render it with asYAML() or asJSON())' : JSON.stringify(contents)}`);
+        }
+        const mode = parsePermissions(config['permissions']);
+        const overwrite = engine_optionalBool(file_write_STEP, config, 'overwrite') ?? false;
+        const abs = await writablePath(ctx.worktree, rel, `${file_write_STEP}: path`);
+        const shown = (0,safe_path.normalizeRelative)(rel);
+        if (shown === '.')
+            (0,util_errors/* fieldError */.$i)(file_write_STEP, 'config.path', 'names the checkout itself, not a file');
+        const existing = await (0,promises_.lstat)(abs).catch(() => undefined);
+        if (existing?.isDirectory()) {
+            (0,util_errors/* fieldError */.$i)(file_write_STEP, 'config.path', `${JSON.stringify(shown)} is a directory`);
+        }
+        if (existing && !overwrite) {
+            (0,util_errors/* fieldError */.$i)(file_write_STEP, 'config.path', `${JSON.stringify(shown)} already exists; set overwrite: true to replace it`);
+        }
+        const same = existing?.isFile() === true &&
+            (existing.mode & 0o777) === mode &&
+            (await (0,promises_.readFile)(abs, 'utf8')) === contents;
+        if (same)
+            return { summary: [], changed: [] };
+        await (0,promises_.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
+        await (0,promises_.writeFile)(abs, contents, { mode });
+        // writeFile's mode applies only to a new file, and through the umask.
+        await (0,promises_.chmod)(abs, mode);
+        return { summary: [`- wrote ${shown}`], changed: [shown] };
     },
 };
 
@@ -68415,7 +71614,7 @@ const GLOB_CHARS = /[*?[]/;
 /** Paths (relative, `/`-separated, parents before children) under the checkout matching `glob`. */
 async function expandGlob(worktree, glob, field) {
     const dirOnly = glob.endsWith('/');
-    const pattern = normalizeRelative(glob);
+    const pattern = (0,safe_path.normalizeRelative)(glob);
     const parts = pattern.split('/');
     const literal = [];
     for (const p of parts) {
@@ -68425,11 +71624,11 @@ async function expandGlob(worktree, glob, field) {
     }
     // The literal prefix goes through the same checks as any other path.
     const prefix = literal.length ? literal.join('/') : '.';
-    const start = await safePath(worktree, prefix, field);
+    const start = await (0,safe_path/* safePath */.n)(worktree, prefix, field);
     const re = copy_compileGlob(pattern);
     const out = [];
     const visit = async (abs, rel) => {
-        const st = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
+        const st = await (0,promises_.lstat)(abs).catch(() => undefined);
         if (!st)
             return;
         if (rel !== '.' && re.test(rel) && (!dirOnly || st.isDirectory())) {
@@ -68438,7 +71637,7 @@ async function expandGlob(worktree, glob, field) {
         }
         if (!st.isDirectory())
             return;
-        for (const e of await (0,promises_namespaceObject.readdir)(abs, { withFileTypes: true })) {
+        for (const e of await (0,promises_.readdir)(abs, { withFileTypes: true })) {
             if (e.name === '.git')
                 continue;
             await visit(external_node_path_default().join(abs, e.name), rel === '.' ? e.name : `${rel}/${e.name}`);
@@ -68454,11 +71653,11 @@ const deleteStep = {
         description: 'Deletes files or directories inside the checkout (one of `path` and `paths`).',
         additionalProperties: false,
         properties: {
-            path: nonEmpty('What to delete, relative to the checkout.'),
+            path: schema_parts_nonEmpty('What to delete, relative to the checkout.'),
             paths: {
                 type: 'array',
                 minItems: 1,
-                items: nonEmpty('A path or, with `pathsAreGlobs`, a glob.'),
+                items: schema_parts_nonEmpty('A path or, with `pathsAreGlobs`, a glob.'),
                 description: 'Several paths to delete.',
             },
             pathsAreGlobs: flag('Read `paths` as glob patterns.'),
@@ -68467,19 +71666,19 @@ const deleteStep = {
     },
     async run(config, ctx) {
         checkFields('delete', config, ['path', 'paths', 'pathsAreGlobs', 'strict']);
-        const strict = optionalBool('delete', config, 'strict') ?? false;
-        const globs = optionalBool('delete', config, 'pathsAreGlobs') ?? false;
+        const strict = engine_optionalBool('delete', config, 'strict') ?? false;
+        const globs = engine_optionalBool('delete', config, 'pathsAreGlobs') ?? false;
         const one = config['path'];
         const many = config['paths'];
         if ((one === undefined) === (many === undefined)) {
-            throw new ConfigError('delete: exactly one of path and paths must be given');
+            throw new util_errors/* ConfigError */.xL('delete: exactly one of path and paths must be given');
         }
         let paths;
         if (one !== undefined)
             paths = [{ value: one, field: 'delete: path' }];
         else {
             if (!Array.isArray(many) || many.length === 0) {
-                throw new ConfigError('delete: paths must be a non-empty list of paths');
+                throw new util_errors/* ConfigError */.xL('delete: paths must be a non-empty list of paths');
             }
             paths = many.map((value, i) => ({ value, field: `delete: paths[${i}]` }));
         }
@@ -68488,12 +71687,12 @@ const deleteStep = {
             let targets;
             if (globs) {
                 if (typeof value !== 'string' || value === '') {
-                    throw new ConfigError(`${field}: must be a non-empty glob pattern`);
+                    throw new util_errors/* ConfigError */.xL(`${field}: must be a non-empty glob pattern`);
                 }
                 targets = await expandGlob(ctx.worktree, value, field);
                 if (targets.length === 0) {
                     if (strict)
-                        throw new ConfigError(`${field} ${JSON.stringify(value)}: matches nothing`);
+                        throw new util_errors/* ConfigError */.xL(`${field} ${JSON.stringify(value)}: matches nothing`);
                     ctx.log(`delete: ${value} matches nothing; nothing to delete`);
                     continue;
                 }
@@ -68501,24 +71700,24 @@ const deleteStep = {
             else
                 targets = [value];
             for (const target of targets) {
-                const abs = await safePath(ctx.worktree, target, field, { noFollowFinal: true });
-                const rel = normalizeRelative(target);
+                const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, target, field, { noFollowFinal: true });
+                const rel = (0,safe_path.normalizeRelative)(target);
                 if (rel === '.') {
-                    throw new ConfigError(`${field}: refusing to delete the whole checkout`);
+                    throw new util_errors/* ConfigError */.xL(`${field}: refusing to delete the whole checkout`);
                 }
                 if (changed.some((c) => rel.startsWith(`${c}/`)))
                     continue;
                 try {
-                    await (0,promises_namespaceObject.lstat)(abs);
+                    await (0,promises_.lstat)(abs);
                 }
                 catch {
                     if (strict) {
-                        throw new ConfigError(`${field} ${JSON.stringify(rel)}: no such file or directory`);
+                        throw new util_errors/* ConfigError */.xL(`${field} ${JSON.stringify(rel)}: no such file or directory`);
                     }
                     ctx.log(`delete: ${rel} does not exist; nothing to delete`);
                     continue;
                 }
-                await (0,promises_namespaceObject.rm)(abs, { recursive: true, force: true });
+                await (0,promises_.rm)(abs, { recursive: true, force: true });
                 changed.push(rel);
             }
         }
@@ -68529,205 +71728,636 @@ const deleteStep = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/promotion/steps/git-clear.ts
-/**
- * Kargo's `git-clear`: `{path}` empties a checkout (every file but `.git`) so that later steps
- * write its whole content, as rendered-branch templates do. In gantry the path is the stage's
- * checkout (`.`, or the `git-clone` checkout path a Kargo template uses, which the engine maps to
- * it). `.gantry/` survives: it holds the project files and the stage state the promotion commit
- * writes, and clearing those would make the branch unreadable to gantry.
- */
+;// CONCATENATED MODULE: ./src/promotion/steps/git.ts
 
 
 
 
 
-
-const KEEP = new Set(['.git', '.gantry']);
-const gitClear = {
-    name: 'git-clear',
-    schema: {
-        type: 'object',
-        description: "Empties the checkout except `.gantry/`, for templates that write a rendered branch's whole content.",
-        additionalProperties: false,
-        properties: {
-            path: nonEmpty("The checkout: `.`, or the path of the template's `git-clone` checkout."),
-        },
-    },
-    async run(config, ctx) {
-        checkFields('git-clear', config, ['path']);
-        const where = config['path'] === undefined ? '.' : requireString('git-clear', config, 'path');
-        if (normalizeRelative(where) !== '.') {
-            throw new ConfigError(`git-clear: path ${JSON.stringify(where)}: gantry has one checkout, the stage's branch; clear it with path "." (or the path of the template's git-clone checkout)`);
-        }
-        const removed = [];
-        for (const e of await (0,promises_namespaceObject.readdir)(ctx.worktree, { withFileTypes: true })) {
-            if (KEEP.has(e.name))
-                continue;
-            await (0,promises_namespaceObject.rm)(external_node_path_default().join(ctx.worktree, e.name), { recursive: true, force: true });
-            removed.push(e.isDirectory() ? `${e.name}/` : e.name);
-        }
-        ctx.log(`git-clear: removed ${removed.length} top-level entr${removed.length === 1 ? 'y' : 'ies'}`);
-        return {
-            summary: removed.length
-                ? [`- cleared the checkout (${removed.length} top-level entries)`]
-                : [],
-            changed: removed.map((r) => r.replace(/\/$/, '')),
-        };
-    },
-};
-
-;// CONCATENATED MODULE: ./src/promotion/steps/git-noop.ts
-/**
- * Kargo's git steps (`git-clone`, `git-commit`, `git-push`, `git-open-pr`, `git-wait-for-pr`;
- * `git-clear` really clears, see git-clear.ts), accepted so that Kargo promotion templates run unchanged. gantry itself
- * checks out the stage's branch before the steps and makes one commit (pushed directly or through
- * a pull request, per the template's `mode`) after them, so these steps change nothing.
- *
- * Each logs a line saying so and adds nothing to the commit message (the note would be the same in
- * every promotion). `git-commit`'s `message` is returned as its `message` output; the engine
- * surfaces it (or the `commitMessage` outputs `messageFromSteps` names) as the commit message.
- *
- * Kargo's paths differ: its steps address a workspace holding checkouts (`./out`); the engine
- * maps the path of the template's one `git-clone` checkout to the stage's checkout (see
- * workspacePrefix in engine.ts).
- */
-
-const WHAT = {
-    'git-clone': 'gantry checks out the stage branch itself',
-    'git-commit': 'gantry commits the promotion itself',
-    'git-push': 'gantry pushes the promotion itself',
-    'git-open-pr': 'gantry opens the pull request itself in pull-request mode',
-    'git-wait-for-pr': 'gantry tracks the pull request itself in pull-request mode',
-};
-const kargoString = { type: 'string', description: KARGO_ONLY };
-const kargoFlag = { type: 'boolean', description: KARGO_ONLY };
 const AUTHOR = {
     type: 'object',
-    description: KARGO_ONLY,
+    description: 'Who commits and tags in this clone; default gantry[bot].',
     additionalProperties: false,
-    properties: { name: kargoString, email: kargoString, signingKey: kargoString },
+    required: ['name', 'email'],
+    properties: {
+        name: schema_parts_nonEmpty('Name.'),
+        email: schema_parts_nonEmpty('Email address.'),
+        signingKey: schema_parts_text('Not supported: gantry signs through GitHub (sign-commits) instead.'),
+    },
 };
-/**
- * Kargo's field names for each step (its schemas under pkg/promotion/runner/builtin/schemas), so
- * that a misspelt field is caught even though gantry does not act on it. Nothing is required:
- * gantry needs none of these fields.
- */
-const SCHEMAS = {
-    'git-clone': {
-        repoURL: kargoString,
-        insecureSkipTLSVerify: kargoFlag,
-        recurseSubmodules: kargoFlag,
-        author: AUTHOR,
-        checkout: {
-            type: 'array',
-            description: "The checkouts; gantry maps the one checkout's `path` onto the stage's branch.",
-            items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['path'],
-                properties: {
-                    as: kargoString,
-                    branch: kargoString,
-                    commit: kargoString,
-                    tag: kargoString,
-                    create: kargoFlag,
-                    path: nonEmpty('Where later steps find the checkout (`./out`).'),
-                    sparse: { type: 'array', items: nonEmpty('A directory.'), description: KARGO_ONLY },
+const INSECURE = flag('Skip TLS certificate verification for this repository.');
+function workspaceOf(ctx, step) {
+    if (!ctx.workspace) {
+        throw new util_errors/* ConfigError */.xL(`${step} works on a checkout that git-clone made, and this template has no git-clone step: without one gantry checks out the stage's branch and commits and pushes it itself`);
+    }
+    return ctx.workspace;
+}
+function author(step, v) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'object' || Array.isArray(v)) {
+        throw new util_errors/* ConfigError */.xL(`${step}: author must be a map with name and email`);
+    }
+    const a = v;
+    checkFields(`${step}: author`, a, ['name', 'email', 'signingKey']);
+    if (a['signingKey'] !== undefined) {
+        throw new util_errors/* ConfigError */.xL(`${step}: author.signingKey: gantry does not sign with GPG keys; set the promote action's sign-commits input to have GitHub sign the stage's commits`);
+    }
+    return {
+        name: requireString(`${step}: author`, a, 'name'),
+        email: requireString(`${step}: author`, a, 'email'),
+    };
+}
+function git_optionalString(step, config, field) {
+    const v = config[field];
+    if (v === undefined || v === null || v === '')
+        return undefined;
+    if (typeof v !== 'string') {
+        throw new util_errors/* ConfigError */.xL(`${step}: ${field} must be a string, got ${JSON.stringify(v)}`);
+    }
+    return v;
+}
+const gitClone = {
+    name: 'git-clone',
+    schema: {
+        type: 'object',
+        description: "Clones a repository into the workspace and checks out branches, commits or tags at the paths later steps use. Output `commits`: each checkout's HEAD, by `as` or path.",
+        additionalProperties: false,
+        required: ['repoURL', 'checkout'],
+        properties: {
+            repoURL: schema_parts_nonEmpty('The repository. The GitOps repository gets the credentials gantry was given; any other is reached with what its URL holds.'),
+            insecureSkipTLSVerify: INSECURE,
+            blobless: flag('Accepted: gantry always clones without blobs, fetching those a checkout needs.'),
+            recurseSubmodules: flag('Check out submodules (same credentials rules).'),
+            author: AUTHOR,
+            checkout: {
+                type: 'array',
+                minItems: 1,
+                description: 'The checkouts, each a worktree of the clone.',
+                items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['path'],
+                    properties: {
+                        path: schema_parts_nonEmpty('Where later steps find the checkout (`./out`), inside the workspace.'),
+                        as: schema_parts_nonEmpty('Key of this checkout in the `commits` output (default: `path` as written).'),
+                        branch: schema_parts_nonEmpty('A branch (the worktree is on it, so git-commit and git-push work).'),
+                        create: flag('Start the branch when it is missing: an orphan branch with one empty commit, pushed with the promotion.'),
+                        commit: schema_parts_nonEmpty('A commit SHA, checked out detached (`${{ commitFrom(vars.repo).ID }}`).'),
+                        tag: schema_parts_nonEmpty('A tag, checked out detached.'),
+                        fromFreight: flag("Check out the commit the freight holds for this repository (Kargo's older form of `commit: ${{ commitFrom(repoURL).ID }}`)."),
+                        fromOrigin: originSchema('With fromFreight: the warehouse whose freight holds the commit.'),
+                        sparse: {
+                            type: 'array',
+                            minItems: 1,
+                            items: schema_parts_nonEmpty('A directory (cone mode: no globs).'),
+                            description: 'Check out only these directories (and top-level files).',
+                        },
+                    },
                 },
             },
         },
     },
-    'git-commit': {
-        path: kargoString,
-        message: schema_parts_text("Goes into the promotion commit's body, after the version changes."),
-        messageFromSteps: {
-            type: 'array',
-            items: nonEmpty('A step alias.'),
-            description: 'Aliases of steps whose `commitMessage` outputs make the message.',
-        },
-        author: AUTHOR,
-    },
-    'git-push': {
-        path: kargoString,
-        targetBranch: kargoString,
-        generateTargetBranch: kargoFlag,
-        maxAttempts: { type: 'integer', minimum: 1, description: KARGO_ONLY },
-        forcePush: kargoFlag,
-        provider: providerSchema,
-    },
-    'git-open-pr': {
-        repoURL: kargoString,
-        sourceBranch: kargoString,
-        targetBranch: kargoString,
-        createTargetBranch: kargoFlag,
-        title: kargoString,
-        description: kargoString,
-        labels: { type: 'array', items: nonEmpty('A label.'), description: KARGO_ONLY },
-        provider: providerSchema,
-        insecureSkipTLSVerify: kargoFlag,
-    },
-    'git-wait-for-pr': {
-        repoURL: kargoString,
-        prNumber: { type: 'integer', minimum: 1, description: KARGO_ONLY },
-        provider: providerSchema,
-        insecureSkipTLSVerify: kargoFlag,
-        pollInterval: kargoString,
+    async run(config, ctx) {
+        const ws = workspaceOf(ctx, 'git-clone');
+        checkFields('git-clone', config, [
+            'repoURL',
+            'insecureSkipTLSVerify',
+            'blobless',
+            'recurseSubmodules',
+            'author',
+            'checkout',
+        ]);
+        const repoURL = requireString('git-clone', config, 'repoURL');
+        const list = config['checkout'];
+        if (!Array.isArray(list) || list.length === 0) {
+            throw new util_errors/* ConfigError */.xL('git-clone: checkout must list at least one {path, branch|commit|tag}');
+        }
+        const seen = new Set();
+        const checkout = list.map((raw, i) => {
+            const where = `git-clone: checkout[${i}]`;
+            if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+                throw new util_errors/* ConfigError */.xL(`${where} must be a map with path`);
+            }
+            const c = raw;
+            checkFields(where, c, [
+                'path',
+                'as',
+                'branch',
+                'create',
+                'commit',
+                'tag',
+                'fromFreight',
+                'fromOrigin',
+                'sparse',
+            ]);
+            const path = requireString(where, c, 'path');
+            let commit = git_optionalString(where, c, 'commit');
+            if (engine_optionalBool(where, c, 'fromFreight')) {
+                commit = freightCommit(where, repoURL, c['fromOrigin'], ctx.freightCollection);
+            }
+            const refs = [c['branch'], commit, c['tag']].filter((v) => v !== undefined && v !== '');
+            if (refs.length > 1) {
+                throw new util_errors/* ConfigError */.xL(`${where}: set at most one of branch, commit and tag`);
+            }
+            if (commit !== undefined && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(commit)) {
+                // A server hands out commits by their full name only: an abbreviation cannot be fetched.
+                throw new util_errors/* ConfigError */.xL(/^[0-9a-f]{4,63}$/i.test(commit)
+                    ? `${where}: commit ${JSON.stringify(commit)} is abbreviated; give the full SHA (40 hex characters, as commitFrom(...).ID gives it)`
+                    : `${where}: commit ${JSON.stringify(commit)} is not a commit SHA`);
+            }
+            const key = git_optionalString(where, c, 'as') ?? path;
+            if (seen.has(key))
+                throw new util_errors/* ConfigError */.xL(`${where}: two checkouts are both named ${JSON.stringify(key)}`);
+            seen.add(key);
+            const sparse = c['sparse'];
+            if (sparse !== undefined) {
+                if (!Array.isArray(sparse) ||
+                    !sparse.length ||
+                    sparse.some((s) => typeof s !== 'string' || !s || /^\.\.|^\/|[*?[]/.test(s))) {
+                    throw new util_errors/* ConfigError */.xL(`${where}: sparse must list directories relative to the repository, without "..", globs or a leading "/"`);
+                }
+            }
+            const branch = git_optionalString(where, c, 'branch');
+            const tag = git_optionalString(where, c, 'tag');
+            const as = git_optionalString(where, c, 'as');
+            return {
+                path,
+                ...(as !== undefined ? { as } : {}),
+                ...(branch !== undefined ? { branch } : {}),
+                create: engine_optionalBool(where, c, 'create') ?? false,
+                ...(commit !== undefined ? { commit } : {}),
+                ...(tag !== undefined ? { tag } : {}),
+                ...(Array.isArray(sparse) ? { sparse: sparse } : {}),
+            };
+        });
+        const who = author('git-clone', config['author']);
+        const commits = await ws.clone({
+            repoURL,
+            insecureSkipTLSVerify: engine_optionalBool('git-clone', config, 'insecureSkipTLSVerify') ?? false,
+            recurseSubmodules: engine_optionalBool('git-clone', config, 'recurseSubmodules') ?? false,
+            ...(who ? { author: who } : {}),
+            checkout,
+        });
+        // The URL may hold another repository's credentials: the log names it without them.
+        ctx.log(`git-clone: ${maskUserinfo(repoURL)}: ${Object.entries(commits)
+            .map(([k, v]) => `${k} at ${v.slice(0, 7)}`)
+            .join(', ')}`);
+        return { outputs: { commits } };
     },
 };
-function git_noop_noop(name) {
+/** fromFreight: the commit of `repoURL` in the freight (of `fromOrigin`'s warehouse). */
+function freightCommit(where, repoURL, origin, collection) {
+    const name = origin && typeof origin === 'object' ? origin['name'] : undefined;
+    const pool = typeof name === 'string' ? collection.filter((f) => f.origin.name === name) : collection;
+    const want = normalizeGitURL(repoURL);
+    const found = pool
+        .map((f) => f.commits.find((c) => c.repoURL === repoURL || normalizeGitURL(c.repoURL) === want))
+        .filter((c) => c !== undefined);
+    if (found.length !== 1) {
+        throw new util_errors/* ConfigError */.xL(`${where}: fromFreight: ${found.length ? 'several freight hold' : 'no freight holds'} a commit of ${repoURL}${found.length ? '; name the warehouse in fromOrigin' : ''}`);
+    }
+    return found[0].id;
+}
+const gitClear = {
+    name: 'git-clear',
+    schema: {
+        type: 'object',
+        description: "Empties a checkout (everything but `.git`, and `.gantry/` in the GitOps repository: the project files and the stages' state), so that later steps write a rendered branch's whole content. Without git-clone: the stage's checkout.",
+        additionalProperties: false,
+        required: ['path'],
+        properties: { path: schema_parts_nonEmpty('The checkout (`./out`); `.` without git-clone.') },
+    },
+    async run(config, ctx) {
+        checkFields('git-clear', config, ['path']);
+        const where = requireString('git-clear', config, 'path');
+        if (!ctx.workspace)
+            return clearStageCheckout(where, ctx);
+        const removed = await ctx.workspace.clear(where);
+        ctx.log(`git-clear: ${where}: removed ${removed} top-level entr${removed === 1 ? 'y' : 'ies'}`);
+        return { summary: removed ? [`- cleared ${where}`] : [] };
+    },
+};
+/** gantry's short form: the one checkout is the stage's branch, and `.gantry/` stays. */
+async function clearStageCheckout(where, ctx) {
+    const { readdir, rm } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+    const path = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 23));
+    const { normalizeRelative } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1854));
+    if (normalizeRelative(where) !== '.') {
+        throw new util_errors/* ConfigError */.xL(`git-clear: path ${JSON.stringify(where)}: without git-clone the only checkout is the stage's branch; clear it with path "."`);
+    }
+    const removed = [];
+    for (const e of await readdir(ctx.worktree, { withFileTypes: true })) {
+        if (e.name === '.git' || e.name === '.gantry')
+            continue;
+        await rm(path.join(ctx.worktree, e.name), { recursive: true, force: true });
+        removed.push(e.name);
+    }
+    ctx.log(`git-clear: removed ${removed.length} top-level entr${removed.length === 1 ? 'y' : 'ies'}`);
     return {
-        name,
-        schema: {
-            type: 'object',
-            description: `Accepted so that Kargo templates run: ${WHAT[name] ?? 'gantry handles git itself'}.`,
-            additionalProperties: false,
-            properties: SCHEMAS[name] ?? {},
-        },
-        run(config, ctx) {
-            const note = `${name}: accepted, no-op (${WHAT[name] ?? 'gantry handles git itself'})`;
-            ctx.log(note);
-            const result = {};
-            if (name === 'git-commit' && typeof config['message'] === 'string') {
-                result.outputs = { message: config['message'] };
-            }
-            return Promise.resolve(result);
-        },
+        summary: removed.length ? [`- cleared the checkout (${removed.length} top-level entries)`] : [],
+        changed: removed,
     };
 }
-const gitClone = git_noop_noop('git-clone');
-const gitCommit = git_noop_noop('git-commit');
-const gitPush = git_noop_noop('git-push');
-const gitOpenPr = git_noop_noop('git-open-pr');
-const gitWaitForPr = git_noop_noop('git-wait-for-pr');
-const GIT_NOOP_STEPS = [
-    gitClone,
-    gitCommit,
-    gitPush,
-    gitOpenPr,
-    gitWaitForPr,
-];
+const gitCommit = {
+    name: 'git-commit',
+    schema: {
+        type: 'object',
+        description: "Commits everything in a checkout when anything changed (status Skipped otherwise). In the stage's checkout the stage's state file rides in the commit and gantry's record (versions, trailers) follows the message; a second git-commit there before the push amends that commit, since a promotion is one commit. Output `commit`.",
+        additionalProperties: false,
+        properties: {
+            path: schema_parts_nonEmpty('The checkout to commit (`./out`).'),
+            message: schema_parts_text("The commit message. Without git-clone: goes into the promotion commit's body."),
+            messageFromSteps: {
+                type: 'array',
+                items: schema_parts_nonEmpty('A step alias.'),
+                description: 'Aliases of steps whose `commitMessage` outputs make the message.',
+            },
+            author: { ...AUTHOR, description: "Deprecated in Kargo: git-clone's author instead." },
+        },
+    },
+    async run(config, ctx) {
+        checkFields('git-commit', config, ['path', 'message', 'messageFromSteps', 'author']);
+        const message = commitMessage(config, ctx);
+        if (!ctx.workspace) {
+            // The short form: gantry's one commit takes the message (engine.ts reads this output).
+            return message !== undefined ? { outputs: { message } } : {};
+        }
+        const path = requireString('git-commit', config, 'path');
+        if (message === undefined) {
+            throw new util_errors/* ConfigError */.xL('git-commit: message is required (or messageFromSteps naming steps with a commitMessage)');
+        }
+        const who = author('git-commit', config['author']);
+        const made = await ctx.workspace.commit(path, message, ctx.summary ?? [], who);
+        ctx.log(made.committed
+            ? `git-commit: ${path}: ${made.commit.slice(0, 7)}`
+            : `git-commit: ${path}: nothing to commit`);
+        return {
+            outputs: { commit: made.commit },
+            ...(made.committed ? {} : { status: 'Skipped' }),
+        };
+    },
+};
+function commitMessage(config, ctx) {
+    const fromSteps = config['messageFromSteps'];
+    if (Array.isArray(fromSteps)) {
+        const parts = fromSteps
+            .map((alias) => ctx.outputs?.[String(alias)]?.['commitMessage'])
+            .filter((m) => typeof m === 'string' && m !== '');
+        if (parts.length)
+            return parts.join('\n\n');
+    }
+    const m = config['message'];
+    if (m === undefined || m === null || m === '')
+        return undefined;
+    if (typeof m !== 'string')
+        throw new util_errors/* ConfigError */.xL(`git-commit: message must be a string`);
+    return m;
+}
+const gitPush = {
+    name: 'git-push',
+    schema: {
+        type: 'object',
+        description: "Pushes a checkout's branch (or a tag). The push to the stage's branch is the promotion: a rejected push runs the template again on the new tip. Outputs `branch`, `commit`, `commitURL` (GitHub).",
+        additionalProperties: false,
+        required: ['path'],
+        properties: {
+            path: schema_parts_nonEmpty('The checkout to push.'),
+            targetBranch: schema_parts_nonEmpty("The branch to push to; default: the checkout's branch."),
+            generateTargetBranch: flag("Push to gantry/promote/<project>/<stage> (gantry's own branch, replaced each time), the head of the pull request git-open-pr opens."),
+            tag: schema_parts_nonEmpty("Push this tag (made by git-tag) instead of a branch; before the stage's commit has been pushed, the tag waits and goes right after it."),
+            force: flag('Refused: gantry never force-pushes a branch others write.'),
+            maxAttempts: {
+                type: 'integer',
+                minimum: 1,
+                description: "Accepted; gantry's own bounded race retries apply (the whole template runs again).",
+            },
+            provider: providerSchema,
+        },
+    },
+    async run(config, ctx) {
+        const ws = workspaceOf(ctx, 'git-push');
+        checkFields('git-push', config, [
+            'path',
+            'targetBranch',
+            'generateTargetBranch',
+            'tag',
+            'force',
+            'maxAttempts',
+            'provider',
+        ]);
+        const path = requireString('git-push', config, 'path');
+        const targetBranch = git_optionalString('git-push', config, 'targetBranch');
+        const generate = engine_optionalBool('git-push', config, 'generateTargetBranch') ?? false;
+        const tag = git_optionalString('git-push', config, 'tag');
+        const force = engine_optionalBool('git-push', config, 'force') ?? false;
+        if ([targetBranch !== undefined, generate, tag !== undefined].filter(Boolean).length > 1) {
+            throw new util_errors/* ConfigError */.xL('git-push: set at most one of targetBranch, generateTargetBranch and tag');
+        }
+        const out = await ws.push({
+            path,
+            ...(targetBranch !== undefined ? { targetBranch } : {}),
+            generateTargetBranch: generate,
+            ...(tag !== undefined ? { tag } : {}),
+            force,
+        });
+        ctx.log(`git-push: ${path}: ${tag !== undefined ? `tag ${tag}` : `${out.commit.slice(0, 7)} to ${out.branch}`}`);
+        return { outputs: { ...out } };
+    },
+};
+const gitTag = {
+    name: 'git-tag',
+    schema: {
+        type: 'object',
+        description: "Tags a checkout's HEAD (annotated, local; push it with git-push `tag`). Output `commit`.",
+        additionalProperties: false,
+        required: ['path', 'tag', 'message'],
+        properties: {
+            path: schema_parts_nonEmpty('The checkout.'),
+            tag: schema_parts_nonEmpty('The tag name.'),
+            message: schema_parts_nonEmpty('The annotation.'),
+            force: flag('Move the tag when it exists.'),
+        },
+    },
+    async run(config, ctx) {
+        const ws = workspaceOf(ctx, 'git-tag');
+        checkFields('git-tag', config, ['path', 'tag', 'message', 'force']);
+        const commit = await ws.tag(requireString('git-tag', config, 'path'), requireString('git-tag', config, 'tag'), requireString('git-tag', config, 'message'), engine_optionalBool('git-tag', config, 'force') ?? false);
+        return { outputs: { commit } };
+    },
+};
 
-;// CONCATENATED MODULE: ./src/promotion/steps/config-check.ts
-
-
-
-/*
- * Checks for a step's nested config (kustomize-set-image's images[], helm-update-chart's
- * charts[]), with errors that name the step and the field path (`charts[0].name`). Declared
- * functions, not closures: TypeScript narrows after a call to a declared `never` function only.
+;// CONCATENATED MODULE: ./src/promotion/steps/git-pr.ts
+/**
+ * Kargo's pull-request steps on GitHub: `git-open-pr` opens (or reuses) a real pull request with
+ * Kargo's outputs (`pr.id`, `pr.url`), `git-wait-for-pr` waits for its merge, `git-merge-pr`
+ * merges it. A workflow job is not a controller that can come back in an hour: waiting is
+ * bounded (the step's `retry.timeout`, at most 30 minutes; without it one look), and a pull
+ * request still open then ends the promotion as pending. Merging it is the promotion, as in
+ * gantry's `mode: pull-request`: its head is gantry's generated branch, so the verify-merged job
+ * of the workflows `gantry init` writes verifies the stage and continues the chain.
  */
-function onlyKeys(step, obj, allowed, prefix) {
-    for (const k of Object.keys(obj)) {
-        if (!allowed.includes(k))
-            fieldError(step, `${prefix}${k}`, 'is not a field of this step');
+
+
+
+
+
+
+
+/** Longest a job waits on a pull request: runner minutes cost, and a review takes longer. */
+const MAX_PR_WAIT_MS = 30 * 60_000;
+const REPO = schema_parts_nonEmpty('The GitOps repository (gantry opens pull requests there, on GitHub).');
+const git_pr_INSECURE = flag('Skip TLS certificate verification.');
+const PR_NUMBER = {
+    type: 'integer',
+    minimum: 1,
+    description: "The pull request's number (`${{ outputs['open-pr'].pr.id }}`).",
+};
+const POLL = schema_parts_nonEmpty('How often to look while waiting (Go duration, default 30s; at least 5s).');
+function github(ctx, step, repoURL) {
+    const ws = ctx.workspace;
+    if (!ws) {
+        throw new util_errors/* ConfigError */.xL(`${step} needs a git-clone workspace; without git-clone, set the template's mode: pull-request and gantry opens the pull request itself`);
+    }
+    if (!ws.isGitOps(repoURL)) {
+        throw new util_errors/* ConfigError */.xL(`${step}: repoURL ${repoURL} is not the GitOps repository (${ws.gitopsUrl}); gantry opens pull requests there only`);
+    }
+    if (!ws.github) {
+        throw new util_errors/* ConfigError */.xL(`${step} needs GitHub: the GitOps repository on GitHub and a token (the promote action's repository and token inputs)`);
+    }
+    return ws.github;
+}
+function prNumber(step, config) {
+    const v = config['prNumber'];
+    const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+        throw new util_errors/* ConfigError */.xL(`${step}: prNumber must be a pull request number, got ${JSON.stringify(v)}`);
+    }
+    return n;
+}
+function pollMs(step, config, fallback) {
+    const v = config['pollInterval'];
+    if (v === undefined)
+        return fallback;
+    if (typeof v !== 'string')
+        throw new util_errors/* ConfigError */.xL(`${step}: pollInterval must be a duration such as 30s`);
+    return Math.max(5000, parseDuration(v));
+}
+const prOutput = (pr) => ({
+    id: pr.number,
+    url: pr.url,
+    open: pr.state === 'open',
+    merged: pr.merged,
+});
+const gitOpenPr = {
+    name: 'git-open-pr',
+    schema: {
+        type: 'object',
+        description: 'Opens a pull request on GitHub from sourceBranch into targetBranch, or reuses the open one; Skipped when the two do not differ. Output `pr` (`id`, `url`).',
+        additionalProperties: false,
+        required: ['repoURL', 'sourceBranch', 'targetBranch'],
+        properties: {
+            repoURL: REPO,
+            sourceBranch: schema_parts_nonEmpty('The head branch (`${{ outputs.push.branch }}`).'),
+            targetBranch: schema_parts_nonEmpty("The base branch: the stage's branch."),
+            title: schema_parts_nonEmpty("Default: the first line of the source branch's commit message."),
+            description: schema_parts_text('Default: the rest of that message. gantry adds a line naming the promotion.'),
+            labels: { type: 'array', items: schema_parts_nonEmpty('A label.'), description: 'Labels to add.' },
+            createTargetBranch: flag('Deprecated in Kargo; does nothing.'),
+            provider: providerSchema,
+            insecureSkipTLSVerify: git_pr_INSECURE,
+        },
+    },
+    async run(config, ctx) {
+        checkFields('git-open-pr', config, [
+            'repoURL',
+            'sourceBranch',
+            'targetBranch',
+            'title',
+            'description',
+            'labels',
+            'createTargetBranch',
+            'provider',
+            'insecureSkipTLSVerify',
+        ]);
+        const repoURL = requireString('git-open-pr', config, 'repoURL');
+        const api = github(ctx, 'git-open-pr', repoURL);
+        const ws = ctx.workspace;
+        const head = requireString('git-open-pr', config, 'sourceBranch');
+        const base = requireString('git-open-pr', config, 'targetBranch');
+        const labels = config['labels'];
+        if (labels !== undefined &&
+            (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string' || !l))) {
+            throw new util_errors/* ConfigError */.xL('git-open-pr: labels must be a list of names');
+        }
+        if (await ws.sameAsBase(head)) {
+            ctx.log(`git-open-pr: ${head} does not differ from ${base}: no pull request`);
+            return { status: 'Skipped' };
+        }
+        const message = (await ws.messageOf(head)) ?? '';
+        const [first = '', ...rest] = message.split('\n');
+        const title = typeof config['title'] === 'string' && config['title']
+            ? config['title']
+            : first.trim() || `promote ${ctx.stage}`;
+        const described = typeof config['description'] === 'string' && config['description']
+            ? config['description']
+            : typeof config['title'] === 'string' && config['title']
+                ? message
+                : rest.join('\n').trim();
+        const body = `${described.trim()}\n\n${promotionMarker(ctx.project, ctx.stage, ctx.freight.id)}\n`;
+        if (ws.dryRun) {
+            ctx.log(`git-open-pr: dry run, would open a pull request from ${head} into ${base}: ${title}`);
+            return { outputs: { pr: { id: 0, url: '' } } };
+        }
+        const existing = await api.findPullRequest({ head, base });
+        const pr = existing
+            ? await api.updatePullRequest({ number: existing.number, title, body })
+            : await api.createPullRequest({ head, base, title, body });
+        if (Array.isArray(labels) && labels.length)
+            await api.addLabels(pr.number, labels);
+        ws.openedPullRequest({ number: pr.number, url: pr.url, created: !existing });
+        ctx.log(`git-open-pr: ${existing ? 'updated' : 'opened'} #${pr.number} ${pr.url}`);
+        return { outputs: { pr: { id: pr.number, url: pr.url } } };
+    },
+};
+/**
+ * Looks at the pull request until `done` says it is settled or the wait is over. The wait is the
+ * step's retry.timeout (at most MAX_PR_WAIT_MS); without one, a single look.
+ */
+async function watch(ctx, api, n, everyMs, done) {
+    const clock = ctx.clock ?? (() => new Date());
+    const sleep = ctx.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const until = clock().getTime() + Math.min(ctx.waitMs ?? 0, MAX_PR_WAIT_MS);
+    for (;;) {
+        const pr = await api.getPullRequest(n);
+        if (await done(pr))
+            return pr;
+        if (clock().getTime() + everyMs > until) {
+            ctx.workspace?.openedPullRequest({ number: pr.number, url: pr.url, created: false });
+            throw new PromotionPendingError(`pull request #${pr.number} is open: merging it completes the promotion (${pr.url})`, { number: pr.number, url: pr.url, created: false });
+        }
+        await sleep(everyMs);
     }
 }
-function requireField(step, v, field) {
-    if (typeof v !== 'string' || v === '')
-        fieldError(step, field, 'must be a non-empty string');
-    return v;
+function git_pr_settled(step, pr) {
+    if (pr.merged)
+        return true;
+    if (pr.state === 'closed') {
+        throw new util_errors/* OperationError */.OK(`${step}: pull request #${pr.number} was closed without being merged (${pr.url})`);
+    }
+    return false;
 }
+const gitWaitForPr = {
+    name: 'git-wait-for-pr',
+    schema: {
+        type: 'object',
+        description: "Waits for a pull request's merge, within the job up to the step's retry.timeout (at most 30 minutes); still open then, the promotion ends as pending and the merge completes it. Outputs `pr` (`id`, `url`, `open`, `merged`) and `commit` (the merge commit).",
+        additionalProperties: false,
+        required: ['repoURL', 'prNumber'],
+        properties: {
+            repoURL: REPO,
+            prNumber: PR_NUMBER,
+            pollInterval: POLL,
+            provider: providerSchema,
+            insecureSkipTLSVerify: git_pr_INSECURE,
+        },
+    },
+    async run(config, ctx) {
+        checkFields('git-wait-for-pr', config, [
+            'repoURL',
+            'prNumber',
+            'pollInterval',
+            'provider',
+            'insecureSkipTLSVerify',
+        ]);
+        const api = github(ctx, 'git-wait-for-pr', requireString('git-wait-for-pr', config, 'repoURL'));
+        if (ctx.workspace?.dryRun) {
+            throw new PromotionPendingError('dry run: the pull request is not opened, so nothing waits on it');
+        }
+        const n = prNumber('git-wait-for-pr', config);
+        const pr = await watch(ctx, api, n, pollMs('git-wait-for-pr', config, 30_000), (p) => Promise.resolve(git_pr_settled('git-wait-for-pr', p)));
+        ctx.log(`git-wait-for-pr: #${pr.number} merged as ${pr.mergeCommitSha?.slice(0, 7) ?? '?'}`);
+        ctx.workspace?.mergedPullRequest(pr);
+        return {
+            outputs: { pr: prOutput(pr), ...(pr.mergeCommitSha ? { commit: pr.mergeCommitSha } : {}) },
+        };
+    },
+};
+const MERGE_METHODS = ['merge', 'squash', 'rebase'];
+const gitMergePr = {
+    name: 'git-merge-pr',
+    schema: {
+        type: 'object',
+        description: "Merges a pull request through GitHub's API (as the token; branch protection applies). With `wait`, waits for it to become mergeable like git-wait-for-pr. Output `commit`.",
+        additionalProperties: false,
+        required: ['repoURL', 'prNumber'],
+        properties: {
+            repoURL: REPO,
+            prNumber: PR_NUMBER,
+            mergeMethod: {
+                enum: [...MERGE_METHODS],
+                description: "GitHub's: merge (default), squash or rebase.",
+            },
+            wait: flag('Wait while the pull request is not mergeable yet, instead of failing.'),
+            pollInterval: { ...POLL, description: 'How often to look while waiting (default 10s).' },
+            provider: providerSchema,
+            insecureSkipTLSVerify: git_pr_INSECURE,
+        },
+    },
+    async run(config, ctx) {
+        checkFields('git-merge-pr', config, [
+            'repoURL',
+            'prNumber',
+            'mergeMethod',
+            'wait',
+            'pollInterval',
+            'provider',
+            'insecureSkipTLSVerify',
+        ]);
+        const api = github(ctx, 'git-merge-pr', requireString('git-merge-pr', config, 'repoURL'));
+        const n = prNumber('git-merge-pr', config);
+        const method = config['mergeMethod'];
+        if (method !== undefined && !MERGE_METHODS.includes(method)) {
+            throw new util_errors/* ConfigError */.xL(`git-merge-pr: mergeMethod must be merge, squash or rebase, got ${JSON.stringify(method)}`);
+        }
+        if (ctx.workspace?.dryRun) {
+            throw new PromotionPendingError(`dry run: pull request #${n} would be merged`);
+        }
+        const wait = engine_optionalBool('git-merge-pr', config, 'wait') ?? false;
+        let sha;
+        const pr = await watch({ ...ctx, ...(wait ? {} : { waitMs: 0 }) }, api, n, pollMs('git-merge-pr', config, 10_000), async (p) => {
+            if (git_pr_settled('git-merge-pr', p))
+                return true;
+            try {
+                sha = (await api.mergePullRequest({
+                    number: n,
+                    ...(method ? { mergeMethod: method } : {}),
+                    sha: p.headSha,
+                })).sha;
+                return true;
+            }
+            catch (err) {
+                if (err instanceof PullRequestNotMergeableError) {
+                    if (!wait) {
+                        throw new util_errors/* OperationError */.OK(`git-merge-pr: pull request #${n} cannot be merged now (${err.message}); set wait: true to wait for it`);
+                    }
+                    ctx.log(`git-merge-pr: #${n} not mergeable yet: ${err.message}`);
+                    return false;
+                }
+                throw err;
+            }
+        });
+        const commit = sha ?? pr.mergeCommitSha;
+        ctx.log(`git-merge-pr: #${n} merged${commit ? ` as ${commit.slice(0, 7)}` : ''}`);
+        ctx.workspace?.mergedPullRequest({
+            ...pr,
+            merged: true,
+            ...(commit ? { mergeCommitSha: commit } : {}),
+        });
+        return { outputs: commit ? { commit } : {} };
+    },
+};
+const GIT_PR_STEPS = [gitOpenPr, gitWaitForPr, gitMergePr];
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/render.ts
 /**
@@ -68815,11 +72445,11 @@ function runProgram(binary, args, cwd, env, timeoutMs = RENDER_TIMEOUT_MS) {
         child.on('close', (code) => {
             clearTimeout(timer);
             if (timedOut) {
-                reject(new OperationError(`${binary} did not finish within ${timeoutMs / 1000} s and was stopped`));
+                reject(new util_errors/* OperationError */.OK(`${binary} did not finish within ${timeoutMs / 1000} s and was stopped`));
                 return;
             }
             if (tooBig) {
-                reject(new OperationError(`${binary} wrote more than ${STDOUT_LIMIT / 1024 / 1024} MiB of manifests; refusing to hold them`));
+                reject(new util_errors/* OperationError */.OK(`${binary} wrote more than ${STDOUT_LIMIT / 1024 / 1024} MiB of manifests; refusing to hold them`));
                 return;
             }
             resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
@@ -68863,7 +72493,7 @@ function splitDocuments(stream, source) {
     for (const part of parts) {
         const doc = (0,dist.parseDocument)(part);
         if (doc.errors.length > 0) {
-            throw new OperationError(`${source} produced output that is not YAML: ${doc.errors[0]?.message ?? 'parse error'}`);
+            throw new util_errors/* OperationError */.OK(`${source} produced output that is not YAML: ${doc.errors[0]?.message ?? 'parse error'}`);
         }
         const value = doc.toJS();
         if (value === null || value === undefined)
@@ -68893,7 +72523,7 @@ function checkFileName(step, name) {
         name.includes('\\') ||
         name.includes('\0') ||
         name.startsWith('.yaml')) {
-        throw new OperationError(`${step}: a rendered resource would be written as ${JSON.stringify(name)}, which is not a plain file name`);
+        throw new util_errors/* OperationError */.OK(`${step}: a rendered resource would be written as ${JSON.stringify(name)}, which is not a plain file name`);
     }
     return name;
 }
@@ -68909,37 +72539,37 @@ async function writeOutput(step, worktree, outRel, files) {
         // Rendered files written at the checkout's root (Kargo's rendered branches) never replace
         // gantry's own records.
         if (rel.split('/')[0] === '.gantry') {
-            throw new ConfigError(`${step}: outPath: ${JSON.stringify(rel)} is inside .gantry/, which holds gantry's records`);
+            throw new util_errors/* ConfigError */.xL(`${step}: outPath: ${JSON.stringify(rel)} is inside .gantry/, which holds gantry's records`);
         }
-        const abs = await safePath(worktree, rel, `${step}: outPath`);
-        const existing = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
+        const abs = await (0,safe_path/* safePath */.n)(worktree, rel, `${step}: outPath`);
+        const existing = await (0,promises_.lstat)(abs).catch(() => undefined);
         if (existing?.isDirectory()) {
-            throw new ConfigError(`${step}: outPath: cannot write ${JSON.stringify(rel)}: a directory is in the way`);
+            throw new util_errors/* ConfigError */.xL(`${step}: outPath: cannot write ${JSON.stringify(rel)}: a directory is in the way`);
         }
-        if (existing?.isFile() && (await (0,promises_namespaceObject.readFile)(abs, 'utf8')) === f.data)
+        if (existing?.isFile() && (await (0,promises_.readFile)(abs, 'utf8')) === f.data)
             continue;
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(abs, f.data);
+        await (0,promises_.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
+        await (0,promises_.writeFile)(abs, f.data);
         changed.push(rel);
     }
     return changed;
 }
 /** Refuses a directory outPath that is an existing file, before the renderer runs. */
 async function checkOutPath(step, abs, rel, asFile) {
-    const st = await (0,promises_namespaceObject.lstat)(abs).catch(() => undefined);
+    const st = await (0,promises_.lstat)(abs).catch(() => undefined);
     if (!st)
         return;
     if (asFile && st.isDirectory()) {
-        throw new ConfigError(`${step}: outPath ${JSON.stringify(rel)} is a directory, not a file`);
+        throw new util_errors/* ConfigError */.xL(`${step}: outPath ${JSON.stringify(rel)} is a directory, not a file`);
     }
     if (!asFile && !st.isDirectory()) {
-        throw new ConfigError(`${step}: outPath ${JSON.stringify(rel)} is a file; an outPath not ending in .yaml or .yml is a directory`);
+        throw new util_errors/* ConfigError */.xL(`${step}: outPath ${JSON.stringify(rel)} is a file; an outPath not ending in .yaml or .yml is a directory`);
     }
 }
 /** Every entry under `dir`, relative to it; empty when it does not exist. */
 async function listTree(dir) {
     try {
-        return new Set(await (0,promises_namespaceObject.readdir)(dir, { recursive: true }));
+        return new Set(await (0,promises_.readdir)(dir, { recursive: true }));
     }
     catch {
         return new Set();
@@ -68958,7 +72588,7 @@ async function removeLeftovers(dir, before) {
     for (const p of added) {
         if (removed.some((r) => p.startsWith(`${r}${(external_node_path_default()).sep}`)))
             continue;
-        await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, p), { recursive: true, force: true });
+        await (0,promises_.rm)(external_node_path_default().join(dir, p), { recursive: true, force: true });
         removed.push(p);
     }
 }
@@ -68996,8 +72626,8 @@ async function removeLeftovers(dir, before) {
 
 
 
-const STEP = 'helm-template';
-const FIELDS = [
+const helm_template_STEP = 'helm-template';
+const helm_template_FIELDS = [
     'path',
     'releaseName',
     'outPath',
@@ -69020,18 +72650,18 @@ const helm_template_schema = {
     additionalProperties: false,
     required: ['path', 'releaseName', 'outPath'],
     properties: {
-        path: nonEmpty('The chart directory (holding Chart.yaml), relative to the checkout.'),
-        releaseName: nonEmpty('The release name (`.Release.Name`).'),
-        outPath: nonEmpty('Where to write: a path ending in .yaml or .yml is one file; anything else a directory laid out per `outLayout`.'),
+        path: schema_parts_nonEmpty('The chart directory (holding Chart.yaml), relative to the checkout.'),
+        releaseName: schema_parts_nonEmpty('The release name (`.Release.Name`).'),
+        outPath: schema_parts_nonEmpty('Where to write: a path ending in .yaml or .yml is one file; anything else a directory laid out per `outLayout`.'),
         outLayout: {
             enum: ['helm', 'flat'],
             description: "A directory outPath's layout: `helm` (default), as `helm template --output-dir` writes it; `flat`, one file per resource.",
         },
         useReleaseName: flag('With the `helm` layout, put the files under a directory named after the release (`--release-name`).'),
-        namespace: nonEmpty('`.Release.Namespace`. Default: the project name, as in Kargo.'),
+        namespace: schema_parts_nonEmpty('`.Release.Namespace`. Default: the project name, as in Kargo.'),
         valuesFiles: {
             type: 'array',
-            items: nonEmpty('A values file, relative to the checkout (not to the chart).'),
+            items: schema_parts_nonEmpty('A values file, relative to the checkout (not to the chart).'),
             description: "Values files merged in order after the chart's own values.yaml (`-f`).",
         },
         ignoreMissingValueFiles: flag('Leave out values files that do not exist instead of failing.'),
@@ -69043,7 +72673,7 @@ const helm_template_schema = {
                 additionalProperties: false,
                 required: ['key', 'value'],
                 properties: {
-                    key: nonEmpty('Dotted key path, `image.tag`.'),
+                    key: schema_parts_nonEmpty('Dotted key path, `image.tag`.'),
                     value: {
                         type: ['string', 'number', 'boolean'],
                         description: 'The value; helm infers its type unless `literal`.',
@@ -69056,20 +72686,20 @@ const helm_template_schema = {
         includeCRDs: flag("Include the chart's `crds/` (`--include-crds`)."),
         disableHooks: flag('Leave out hook manifests (`--no-hooks`).'),
         skipTests: flag('Leave out test hooks (`--skip-tests`).'),
-        kubeVersion: nonEmpty('The Kubernetes version charts see (`--kube-version`).'),
+        kubeVersion: schema_parts_nonEmpty('The Kubernetes version charts see (`--kube-version`).'),
         apiVersions: {
             type: 'array',
-            items: nonEmpty('An API version, `monitoring.coreos.com/v1`.'),
+            items: schema_parts_nonEmpty('An API version, `monitoring.coreos.com/v1`.'),
             description: 'API versions charts see as available (`--api-versions`).',
         },
     },
 };
-function optionalString(config, field) {
+function helm_template_optionalString(config, field) {
     const v = config[field];
     if (v === undefined || v === null)
         return undefined;
     if (typeof v !== 'string' || v === '')
-        fieldError(STEP, field, 'must be a non-empty string');
+        (0,util_errors/* fieldError */.$i)(helm_template_STEP, field, 'must be a non-empty string');
     return v;
 }
 function stringList(config, field) {
@@ -69077,7 +72707,7 @@ function stringList(config, field) {
     if (v === undefined || v === null)
         return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) {
-        fieldError(STEP, field, 'must be a list of non-empty strings');
+        (0,util_errors/* fieldError */.$i)(helm_template_STEP, field, 'must be a list of non-empty strings');
     }
     return v;
 }
@@ -69096,7 +72726,7 @@ async function helm(args, ctx) {
     }
     catch (err) {
         if (err instanceof MissingBinaryError) {
-            throw new ConfigError(`${STEP}: the helm binary is not on PATH; install Helm 3 (https://helm.sh/docs/intro/install/; GitHub's ubuntu runners have it)`);
+            throw new util_errors/* ConfigError */.xL(`${helm_template_STEP}: the helm binary is not on PATH; install Helm 3 (https://helm.sh/docs/intro/install/; GitHub's ubuntu runners have it)`);
         }
         throw err;
     }
@@ -69105,10 +72735,10 @@ async function helm(args, ctx) {
 async function dependencies(ctx, chartRel, chartAbs) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(chartAbs, 'Chart.yaml'), 'utf8');
+        text = await (0,promises_.readFile)(external_node_path_default().join(chartAbs, 'Chart.yaml'), 'utf8');
     }
     catch {
-        throw new ConfigError(`${STEP}: path ${JSON.stringify(chartRel)}: no Chart.yaml there`);
+        throw new util_errors/* ConfigError */.xL(`${helm_template_STEP}: path ${JSON.stringify(chartRel)}: no Chart.yaml there`);
     }
     const chart = (0,dist.parseDocument)(text).toJS();
     const deps = isRecord(chart) && Array.isArray(chart['dependencies']) ? chart['dependencies'] : [];
@@ -69117,80 +72747,80 @@ async function dependencies(ctx, chartRel, chartAbs) {
         if (typeof repo !== 'string' || !repo.startsWith('file://'))
             continue;
         const local = repo.slice('file://'.length);
-        const rel = normalizeRelative(external_node_path_default().posix.join(chartRel, local));
+        const rel = (0,safe_path.normalizeRelative)(external_node_path_default().posix.join(chartRel, local));
         if (external_node_path_default().isAbsolute(local) || rel === '..' || rel.startsWith('../')) {
-            throw new ConfigError(`${STEP}: ${chartRel}/Chart.yaml: dependencies[${i}].repository ${JSON.stringify(repo)} leads outside the checkout`);
+            throw new util_errors/* ConfigError */.xL(`${helm_template_STEP}: ${chartRel}/Chart.yaml: dependencies[${i}].repository ${JSON.stringify(repo)} leads outside the checkout`);
         }
-        await safePath(ctx.worktree, rel, `${STEP}: ${chartRel}/Chart.yaml: dependencies[${i}].repository`);
+        await (0,safe_path/* safePath */.n)(ctx.worktree, rel, `${helm_template_STEP}: ${chartRel}/Chart.yaml: dependencies[${i}].repository`);
     }
     return deps.length;
 }
 function failed(what, result) {
-    return new OperationError(`${STEP}: ${what} failed (exit ${result.code ?? 'signal'}): ${stderrTail(result.stderr) || 'no message'}`);
+    return new util_errors/* OperationError */.OK(`${helm_template_STEP}: ${what} failed (exit ${result.code ?? 'signal'}): ${stderrTail(result.stderr) || 'no message'}`);
 }
 const helmTemplate = {
-    name: STEP,
+    name: helm_template_STEP,
     schema: helm_template_schema,
     async run(config, ctx) {
-        checkFields(STEP, config, FIELDS);
-        const chartRel = normalizeRelative(requireString(STEP, config, 'path'));
-        const releaseName = requireString(STEP, config, 'releaseName');
-        const outRel = normalizeRelative(requireString(STEP, config, 'outPath'));
+        checkFields(helm_template_STEP, config, helm_template_FIELDS);
+        const chartRel = (0,safe_path.normalizeRelative)(requireString(helm_template_STEP, config, 'path'));
+        const releaseName = requireString(helm_template_STEP, config, 'releaseName');
+        const outRel = (0,safe_path.normalizeRelative)(requireString(helm_template_STEP, config, 'outPath'));
         const layout = config['outLayout'] ?? 'helm';
         if (layout !== 'helm' && layout !== 'flat') {
-            fieldError(STEP, 'outLayout', 'must be "helm" or "flat"');
+            (0,util_errors/* fieldError */.$i)(helm_template_STEP, 'outLayout', 'must be "helm" or "flat"');
         }
-        const namespace = optionalString(config, 'namespace') ?? ctx.project;
-        const kubeVersion = optionalString(config, 'kubeVersion');
+        const namespace = helm_template_optionalString(config, 'namespace') ?? ctx.project;
+        const kubeVersion = helm_template_optionalString(config, 'kubeVersion');
         const apiVersions = stringList(config, 'apiVersions');
         const valuesFiles = stringList(config, 'valuesFiles');
-        const ignoreMissing = optionalBool(STEP, config, 'ignoreMissingValueFiles') ?? false;
+        const ignoreMissing = engine_optionalBool(helm_template_STEP, config, 'ignoreMissingValueFiles') ?? false;
         const flags = {
-            useReleaseName: optionalBool(STEP, config, 'useReleaseName') ?? false,
-            buildDependencies: optionalBool(STEP, config, 'buildDependencies') ?? false,
-            includeCRDs: optionalBool(STEP, config, 'includeCRDs') ?? false,
-            disableHooks: optionalBool(STEP, config, 'disableHooks') ?? false,
-            skipTests: optionalBool(STEP, config, 'skipTests') ?? false,
+            useReleaseName: engine_optionalBool(helm_template_STEP, config, 'useReleaseName') ?? false,
+            buildDependencies: engine_optionalBool(helm_template_STEP, config, 'buildDependencies') ?? false,
+            includeCRDs: engine_optionalBool(helm_template_STEP, config, 'includeCRDs') ?? false,
+            disableHooks: engine_optionalBool(helm_template_STEP, config, 'disableHooks') ?? false,
+            skipTests: engine_optionalBool(helm_template_STEP, config, 'skipTests') ?? false,
         };
         const sets = [];
         const literals = [];
         const setValues = config['setValues'] ?? [];
         if (!Array.isArray(setValues))
-            fieldError(STEP, 'setValues', 'must be a list of {key, value}');
+            (0,util_errors/* fieldError */.$i)(helm_template_STEP, 'setValues', 'must be a list of {key, value}');
         for (const [i, sv] of setValues.entries()) {
             if (!isRecord(sv))
-                fieldError(STEP, `setValues[${i}]`, 'must be a map with key and value');
-            onlyKeys(STEP, sv, ['key', 'value', 'literal'], `setValues[${i}].`);
+                (0,util_errors/* fieldError */.$i)(helm_template_STEP, `setValues[${i}]`, 'must be a map with key and value');
+            onlyKeys(helm_template_STEP, sv, ['key', 'value', 'literal'], `setValues[${i}].`);
             const key = sv['key'];
             if (typeof key !== 'string' || key === '') {
-                fieldError(STEP, `setValues[${i}].key`, 'must be a non-empty string');
+                (0,util_errors/* fieldError */.$i)(helm_template_STEP, `setValues[${i}].key`, 'must be a non-empty string');
             }
             const value = sv['value'];
             if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-                fieldError(STEP, `setValues[${i}].value`, 'must be a string (or a number or boolean)');
+                (0,util_errors/* fieldError */.$i)(helm_template_STEP, `setValues[${i}].value`, 'must be a string (or a number or boolean)');
             }
             const literal = sv['literal'];
             if (literal !== undefined && literal !== null && typeof literal !== 'boolean') {
-                fieldError(STEP, `setValues[${i}].literal`, 'must be true or false');
+                (0,util_errors/* fieldError */.$i)(helm_template_STEP, `setValues[${i}].literal`, 'must be true or false');
             }
             (literal === true ? literals : sets).push(`${key}=${String(value)}`);
         }
-        const chartAbs = await safePath(ctx.worktree, chartRel, `${STEP}: path`);
-        const chartStat = await (0,promises_namespaceObject.stat)(chartAbs).catch(() => undefined);
+        const chartAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, chartRel, `${helm_template_STEP}: path`);
+        const chartStat = await (0,promises_.stat)(chartAbs).catch(() => undefined);
         if (!chartStat?.isDirectory()) {
-            throw new ConfigError(`${STEP}: path ${JSON.stringify(chartRel)}: no such chart directory`);
+            throw new util_errors/* ConfigError */.xL(`${helm_template_STEP}: path ${JSON.stringify(chartRel)}: no such chart directory`);
         }
-        const outAbs = await safePath(ctx.worktree, outRel, `${STEP}: outPath`);
+        const outAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, outRel, `${helm_template_STEP}: outPath`);
         const asFile = isFileOutPath(outRel);
-        await checkOutPath(STEP, outAbs, outRel, asFile);
+        await checkOutPath(helm_template_STEP, outAbs, outRel, asFile);
         const valuesAbs = [];
         for (const [i, v] of valuesFiles.entries()) {
-            const abs = await safePath(ctx.worktree, v, `${STEP}: valuesFiles[${i}]`);
-            const st = await (0,promises_namespaceObject.stat)(abs).catch(() => undefined);
+            const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, v, `${helm_template_STEP}: valuesFiles[${i}]`);
+            const st = await (0,promises_.stat)(abs).catch(() => undefined);
             if (st?.isFile())
                 valuesAbs.push(abs);
             else if (!ignoreMissing) {
-                throw new ConfigError(`${STEP}: valuesFiles[${i}] ${JSON.stringify(normalizeRelative(v))}: no such file (set ignoreMissingValueFiles: true to leave missing ones out)`);
+                throw new util_errors/* ConfigError */.xL(`${helm_template_STEP}: valuesFiles[${i}] ${JSON.stringify((0,safe_path.normalizeRelative)(v))}: no such file (set ignoreMissingValueFiles: true to leave missing ones out)`);
             }
         }
         const depCount = await dependencies(ctx, chartRel, chartAbs);
@@ -69212,7 +72842,7 @@ const helmTemplate = {
         for (const v of apiVersions)
             args.push('--api-versions', v);
         const helmLayout = !asFile && layout === 'helm';
-        const tmp = helmLayout ? await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-helm-')) : undefined;
+        const tmp = helmLayout ? await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-helm-')) : undefined;
         if (tmp !== undefined) {
             args.push('--output-dir', tmp);
             if (flags.useReleaseName)
@@ -69234,21 +72864,21 @@ const helmTemplate = {
                 files = [];
                 for (const rel of [...(await listTree(tmp))].sort()) {
                     const abs = external_node_path_default().join(tmp, rel);
-                    if (!(await (0,promises_namespaceObject.stat)(abs)).isFile())
+                    if (!(await (0,promises_.stat)(abs)).isFile())
                         continue;
-                    files.push({ rel: rel.split((external_node_path_default()).sep).join('/'), data: await (0,promises_namespaceObject.readFile)(abs, 'utf8') });
+                    files.push({ rel: rel.split((external_node_path_default()).sep).join('/'), data: await (0,promises_.readFile)(abs, 'utf8') });
                 }
-                count = files.reduce((n, f) => n + splitDocuments(f.data, `${STEP}: helm`).filter((d) => d.kind).length, 0);
+                count = files.reduce((n, f) => n + splitDocuments(f.data, `${helm_template_STEP}: helm`).filter((d) => d.kind).length, 0);
             }
             else {
-                const docs = splitDocuments(result.stdout, `${STEP}: helm`);
+                const docs = splitDocuments(result.stdout, `${helm_template_STEP}: helm`);
                 count = docs.length;
                 if (asFile) {
                     files = [{ rel: '', data: result.stdout.trimEnd() + '\n' }];
                 }
                 else {
                     files = docs.map((d, i) => ({
-                        rel: checkFileName(STEP, flatFileName(d, i)),
+                        rel: checkFileName(helm_template_STEP, flatFileName(d, i)),
                         data: d.text,
                     }));
                 }
@@ -69257,11 +72887,11 @@ const helmTemplate = {
         finally {
             await removeLeftovers(chartAbs, before);
             if (tmp !== undefined)
-                await (0,promises_namespaceObject.rm)(tmp, { recursive: true, force: true });
+                await (0,promises_.rm)(tmp, { recursive: true, force: true });
         }
-        const changed = await writeOutput(STEP, ctx.worktree, outRel, files);
+        const changed = await writeOutput(helm_template_STEP, ctx.worktree, outRel, files);
         const line = `- ${chartRel} → ${outRel}: ${count} resource(s) rendered with helm template (release ${releaseName}, namespace ${namespace})`;
-        ctx.log(`${STEP}: ${line.slice(2)}${changed.length ? '' : ' (no change)'}`);
+        ctx.log(`${helm_template_STEP}: ${line.slice(2)}${changed.length ? '' : ' (no change)'}`);
         return { summary: changed.length ? [line] : [], changed };
     },
 };
@@ -69445,7 +73075,7 @@ function setYamlValues(text, updates, where, options = {}) {
         const doc = docs[docIndex];
         const model = expected[docIndex];
         if (!doc || !model)
-            throw new OperationError(`${where}: document ${docIndex} vanished while editing`);
+            throw new util_errors/* OperationError */.OK(`${where}: document ${docIndex} vanished while editing`);
         const ctx = { text: out, eol, where, key: u.key, doc, create: u.create };
         const edit = locate(ctx, doc.contents, u.parts, 0, u.value, { indent: 0, flow: false });
         out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
@@ -69455,7 +73085,7 @@ function setYamlValues(text, updates, where, options = {}) {
     const want = expected.map((d) => d.toJS({ maxAliasCount: -1 }));
     const got = result.map((d) => d.toJS({ maxAliasCount: -1 }));
     if (result.length !== expected.length || !(0,external_node_util_.isDeepStrictEqual)(got, want)) {
-        throw new OperationError(`${where}: yaml-update: the edited file does not read back as intended (keys ${planned
+        throw new util_errors/* OperationError */.OK(`${where}: yaml-update: the edited file does not read back as intended (keys ${planned
             .map((p) => p.key)
             .join(', ')}); nothing was changed. This is a gantry bug: please report it with the file.`);
     }
@@ -69541,7 +73171,7 @@ function parseKey(key, where) {
     }
     catch (err) {
         if (err instanceof KeyPathError) {
-            throw new ConfigError(`${where}: yaml-update: key ${JSON.stringify(key)}: ${err.message}`);
+            throw new util_errors/* ConfigError */.xL(`${where}: yaml-update: key ${JSON.stringify(key)}: ${err.message}`);
         }
         throw err;
     }
@@ -69560,7 +73190,7 @@ function checkValue(value, key, where) {
         return false;
     };
     if (!ok(value)) {
-        throw new ConfigError(`${where}: yaml-update: key ${JSON.stringify(key)}: value must be a string, number, boolean, null, list or map`);
+        throw new util_errors/* ConfigError */.xL(`${where}: yaml-update: key ${JSON.stringify(key)}: value must be a string, number, boolean, null, list or map`);
     }
     return value;
 }
@@ -69575,8 +73205,8 @@ function parseDocs(text, where, what = 'the file') {
             const message = `malformed YAML: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
             const problem = { file: where, line: pos.line, column: pos.col, path: '', message };
             if (what === 'the file')
-                throw new ConfigError(`${where}: ${message}`, [problem]);
-            throw new OperationError(`${where}: ${what} is not valid YAML (${message}); this is a gantry bug`);
+                throw new util_errors/* ConfigError */.xL(`${where}: ${message}`, [problem]);
+            throw new util_errors/* OperationError */.OK(`${where}: ${what} is not valid YAML (${message}); this is a gantry bug`);
         }
     }
     return docs;
@@ -69591,18 +73221,18 @@ function chooseDocument(docs, where, options, text) {
         if (!Number.isInteger(options.document) ||
             options.document < 0 ||
             options.document >= docs.length) {
-            throw new ConfigError(`${where}: yaml-update: document ${options.document} does not exist (the file has ${docs.length})`);
+            throw new util_errors/* ConfigError */.xL(`${where}: yaml-update: document ${options.document} does not exist (the file has ${docs.length})`);
         }
         return options.document;
     }
     if (nonEmpty.length > 1) {
         const second = docs[nonEmpty[1] ?? 0];
         const line = lineCol(text, second?.range?.[0] ?? 0).line;
-        throw new ConfigError(`${where}: yaml-update: the file holds ${nonEmpty.length} YAML documents (the second starts at line ${line}); ` +
+        throw new util_errors/* ConfigError */.xL(`${where}: yaml-update: the file holds ${nonEmpty.length} YAML documents (the second starts at line ${line}); ` +
             'yaml-update edits one document: say which with `document` (0-based)');
     }
     if (nonEmpty.length === 0) {
-        throw new ConfigError(`${where}: yaml-update: the file holds no YAML document to update`);
+        throw new util_errors/* ConfigError */.xL(`${where}: yaml-update: the file holds no YAML document to update`);
     }
     return nonEmpty[0] ?? 0;
 }
@@ -69620,9 +73250,9 @@ function lineCol(text, offset) {
 function columnOf(text, offset) {
     return lineCol(text, offset).column - 1;
 }
-function fail(ctx, offset, message) {
+function yaml_edit_fail(ctx, offset, message) {
     const { line, column } = lineCol(ctx.text, offset);
-    throw new ConfigError(`${ctx.where}: yaml-update failed`, [
+    throw new util_errors/* ConfigError */.xL(`${ctx.where}: yaml-update failed`, [
         { file: ctx.where, line, column, path: ctx.key, message },
     ]);
 }
@@ -69635,7 +73265,7 @@ function yaml_edit_joinKey(parts, n) {
 }
 /** Kargo's `key path not found`, saying what is missing and how to add it on purpose. */
 function notFound(ctx, offset, why) {
-    fail(ctx, offset, `key path not found: ${why}; yaml-update changes keys that exist (check the spelling), or set create: true on this update to add it`);
+    yaml_edit_fail(ctx, offset, `key path not found: ${why}; yaml-update changes keys that exist (check the spelling), or set create: true on this update to add it`);
 }
 /** Kargo's `key path does not address a scalar node`: a mapping or a sequence is never replaced. */
 function requireScalar(ctx, node, offset) {
@@ -69651,7 +73281,7 @@ function requireScalar(ctx, node, offset) {
             .slice(0, 8)
             .join(', ')})`
         : `a sequence of ${target.items.length} items`;
-    fail(ctx, offset, `key path does not address a scalar node: it holds ${what}; yaml-update sets one scalar value, so address a key inside it`);
+    yaml_edit_fail(ctx, offset, `key path does not address a scalar node: it holds ${what}; yaml-update sets one scalar value, so address a key inside it`);
 }
 function keyString(node) {
     if ((0,dist.isScalar)(node))
@@ -69668,7 +73298,7 @@ function locate(ctx, node, parts, i, value, place) {
     if ((0,dist.isAlias)(target)) {
         const resolved = target.resolve(ctx.doc);
         if (!resolved)
-            fail(ctx, target.range?.[0] ?? 0, `alias *${target.source} has no anchor`);
+            yaml_edit_fail(ctx, target.range?.[0] ?? 0, `alias *${target.source} has no anchor`);
         target = resolved;
     }
     if ((0,dist.isMap)(target)) {
@@ -69699,10 +73329,10 @@ function locate(ctx, node, parts, i, value, place) {
         const index = indexOf(part);
         const at = seq.range?.[0] ?? 0;
         if (index === undefined) {
-            fail(ctx, at, `${JSON.stringify(String(part))} is not an index, and the node there is a sequence`);
+            yaml_edit_fail(ctx, at, `${JSON.stringify(String(part))} is not an index, and the node there is a sequence`);
         }
         if (index < -1)
-            fail(ctx, at, `invalid negative index: ${index}`);
+            yaml_edit_fail(ctx, at, `invalid negative index: ${index}`);
         if (index === -1 || index >= seq.items.length) {
             if (!ctx.create) {
                 const where = i === 0 ? 'at the top level' : `at ${JSON.stringify(yaml_edit_joinKey(parts, i))}`;
@@ -69730,7 +73360,7 @@ function locate(ctx, node, parts, i, value, place) {
         return replaceValue(ctx, target, nest(parts.slice(i), value), place, undefined, true);
     }
     const at = target?.range?.[0] ?? 0;
-    fail(ctx, at, `cannot set ${JSON.stringify(String(part))}: the value there is a scalar, not a mapping or sequence`);
+    yaml_edit_fail(ctx, at, `cannot set ${JSON.stringify(String(part))}: the value there is a scalar, not a mapping or sequence`);
 }
 /** `['a', 'b'], v` ⇒ `{a: {b: v}}` (numbers become keys: created structure is always mappings, as in Kargo). */
 function nest(parts, value) {
@@ -69753,7 +73383,7 @@ function replaceValue(ctx, node, value, place, pair, blockNest = false) {
         // An empty/null value gets a nested block mapping: `root:` ⇒ `root:\n  new:\n    key: v`.
         const from = afterIndicator(text, start);
         if (from < 0)
-            fail(ctx, start, 'cannot nest a mapping under a value that is followed by a comment');
+            yaml_edit_fail(ctx, start, 'cannot nest a mapping under a value that is followed by a comment');
         const lines = blockLines(value, place.indent + 2, ctx.eol);
         return { start: from, end, text: ctx.eol + lines.join(ctx.eol) };
     }
@@ -69784,7 +73414,7 @@ function replaceValue(ctx, node, value, place, pair, blockNest = false) {
         return { start, end, text: renderFlow(value, place.flow) };
     }
     // requireScalar stops every update that addresses a mapping or a sequence before this point.
-    throw new OperationError(`${ctx.where}: yaml-update: key ${JSON.stringify(ctx.key)} addresses a collection (this is a gantry bug)`);
+    throw new util_errors/* OperationError */.OK(`${ctx.where}: yaml-update: key ${JSON.stringify(ctx.key)} addresses a collection (this is a gantry bug)`);
 }
 const CORE_TAG_TYPES = {
     'tag:yaml.org,2002:str': 'string',
@@ -69800,7 +73430,7 @@ function checkTag(ctx, node, value) {
     const type = value === null ? 'null' : typeof value;
     const wanted = CORE_TAG_TYPES[node.tag] ?? 'string';
     if (type !== wanted || (node.tag === 'tag:yaml.org,2002:int' && !Number.isInteger(value))) {
-        fail(ctx, node.range?.[0] ?? 0, `the value there has the explicit tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which a ${type} cannot keep`);
+        yaml_edit_fail(ctx, node.range?.[0] ?? 0, `the value there has the explicit tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}, which a ${type} cannot keep`);
     }
 }
 /** Offset just after the `:` or `-` that introduces the node at `start`, or -1 past a comment. */
@@ -70070,7 +73700,7 @@ const helmUpdateChart = {
         additionalProperties: false,
         required: ['path'],
         properties: {
-            path: nonEmpty('The chart directory, relative to the checkout.'),
+            path: schema_parts_nonEmpty('The chart directory, relative to the checkout.'),
             charts: {
                 type: 'array',
                 description: 'The dependencies to update.',
@@ -70079,8 +73709,8 @@ const helmUpdateChart = {
                     additionalProperties: false,
                     required: ['repository', 'name'],
                     properties: {
-                        repository: nonEmpty("The dependency's `repository`, as `Chart.yaml` writes it."),
-                        name: nonEmpty("The dependency's `name`."),
+                        repository: schema_parts_nonEmpty("The dependency's `repository`, as `Chart.yaml` writes it."),
+                        name: schema_parts_nonEmpty("The dependency's `name`."),
                         version: schema_parts_text('The version to set; default: the version in the freight.'),
                         fromOrigin: originSchema("Which warehouse's freight provides the version."),
                     },
@@ -70090,18 +73720,18 @@ const helmUpdateChart = {
     },
     async run(config, ctx) {
         const cfg = parseHelmUpdateChartConfig(config);
-        const dir = await safePath(ctx.worktree, cfg.path, `${helm_update_chart_STEP}: path`);
-        const file = (0,external_node_path_namespaceObject.join)(dir, 'Chart.yaml');
-        const relDir = normalizeRelative(cfg.path);
-        const relFile = external_node_path_namespaceObject.posix.join(relDir, 'Chart.yaml');
+        const dir = await (0,safe_path/* safePath */.n)(ctx.worktree, cfg.path, `${helm_update_chart_STEP}: path`);
+        const file = (0,external_node_path_.join)(dir, 'Chart.yaml');
+        const relDir = (0,safe_path.normalizeRelative)(cfg.path);
+        const relFile = external_node_path_.posix.join(relDir, 'Chart.yaml');
         let text;
         try {
-            if (!(await (0,promises_namespaceObject.lstat)(file)).isFile())
+            if (!(await (0,promises_.lstat)(file)).isFile())
                 throw new Error('not a file');
-            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+            text = await (0,promises_.readFile)(file, 'utf8');
         }
         catch {
-            throw new ConfigError(`${helm_update_chart_STEP}: ${relFile}: no Chart.yaml in ${cfg.path}`);
+            throw new util_errors/* ConfigError */.xL(`${helm_update_chart_STEP}: ${relFile}: no Chart.yaml in ${cfg.path}`);
         }
         const { text: out, changes } = updateChartDependencies(text, cfg.charts, ctx.freightCollection, relFile);
         const result = {};
@@ -70112,12 +73742,12 @@ const helmUpdateChart = {
             ctx.log(`${helm_update_chart_STEP}: ${relFile}: the dependencies already have these versions`);
             return result;
         }
-        await (0,promises_namespaceObject.writeFile)(file, out);
+        await (0,promises_.writeFile)(file, out);
         result.changed = [relFile];
         result.summary = [...changes].map(([name, change]) => `- ${relFile}: ${name} ${arrow(change)}`);
-        const lock = (0,external_node_path_namespaceObject.join)(dir, 'Chart.lock');
+        const lock = (0,external_node_path_.join)(dir, 'Chart.lock');
         if (await helm_update_chart_exists(lock)) {
-            const note = `- ${external_node_path_namespaceObject.posix.join(relDir, 'Chart.lock')}: not regenerated (gantry runs no helm); run \`helm dependency update\` to refresh it`;
+            const note = `- ${external_node_path_.posix.join(relDir, 'Chart.lock')}: not regenerated (gantry runs no helm); run \`helm dependency update\` to refresh it`;
             result.summary.push(note);
             ctx.log(`${helm_update_chart_STEP}: ${note.slice(2)}`);
         }
@@ -70132,11 +73762,11 @@ function parseHelmUpdateChartConfig(config) {
     if (config.charts === undefined || config.charts === null)
         return { path, charts: [] };
     if (!Array.isArray(config.charts))
-        fieldError(helm_update_chart_STEP, 'charts', 'must be a list');
+        (0,util_errors/* fieldError */.$i)(helm_update_chart_STEP, 'charts', 'must be a list');
     const charts = config.charts.map((raw, i) => {
         const field = `charts[${i}]`;
         if (!isRecord(raw))
-            fieldError(helm_update_chart_STEP, field, 'must be a mapping');
+            (0,util_errors/* fieldError */.$i)(helm_update_chart_STEP, field, 'must be a mapping');
         onlyKeys(helm_update_chart_STEP, raw, ['repository', 'name', 'version', 'fromOrigin'], `${field}.`);
         const chart = {
             repository: requireField(helm_update_chart_STEP, raw.repository, `${field}.repository`),
@@ -70148,10 +73778,10 @@ function parseHelmUpdateChartConfig(config) {
         if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
             const o = raw.fromOrigin;
             if (!isRecord(o))
-                fieldError(helm_update_chart_STEP, `${field}.fromOrigin`, 'must be a mapping with kind and name');
+                (0,util_errors/* fieldError */.$i)(helm_update_chart_STEP, `${field}.fromOrigin`, 'must be a mapping with kind and name');
             onlyKeys(helm_update_chart_STEP, o, ['kind', 'name'], `${field}.fromOrigin.`);
             if (o.kind !== 'Warehouse')
-                fieldError(helm_update_chart_STEP, `${field}.fromOrigin.kind`, 'must be Warehouse');
+                (0,util_errors/* fieldError */.$i)(helm_update_chart_STEP, `${field}.fromOrigin.kind`, 'must be Warehouse');
             chart.fromOrigin = {
                 kind: 'Warehouse',
                 name: requireField(helm_update_chart_STEP, o.name, `${field}.fromOrigin.name`),
@@ -70170,7 +73800,7 @@ function updateChartDependencies(text, charts, freightCollection, where) {
         const index = deps.findIndex((d) => d.name === chart.name && d.repository === chart.repository);
         const dep = deps[index];
         if (!dep) {
-            fieldError(helm_update_chart_STEP, `charts[${i}]`, `no dependency in ${where} matches repository "${chart.repository}" and name "${chart.name}"`);
+            (0,util_errors/* fieldError */.$i)(helm_update_chart_STEP, `charts[${i}]`, `no dependency in ${where} matches repository "${chart.repository}" and name "${chart.name}"`);
         }
         const version = chart.version ?? freightChartVersion(chart, freightCollection, `charts[${i}]`);
         if (dep.version === version)
@@ -70183,14 +73813,14 @@ function updateChartDependencies(text, charts, freightCollection, where) {
 function readDependencies(text, where) {
     const doc = (0,dist.parseDocument)(text);
     if (doc.errors.length > 0) {
-        throw new ConfigError(`${helm_update_chart_STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
+        throw new util_errors/* ConfigError */.xL(`${helm_update_chart_STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
     }
     const list = doc.get('dependencies', true);
     if (list === undefined || list === null)
         return [];
     const js = doc.toJS();
     if (!Array.isArray(js.dependencies)) {
-        throw new ConfigError(`${helm_update_chart_STEP}: ${where}: dependencies must be a list`);
+        throw new util_errors/* ConfigError */.xL(`${helm_update_chart_STEP}: ${where}: dependencies must be a list`);
     }
     return js.dependencies.map((d, i) => {
         const rec = isRecord(d) ? d : {};
@@ -70229,10 +73859,10 @@ function freightChartVersion(chart, collection, field) {
     const from = chart.fromOrigin ? ` from Warehouse/${chart.fromOrigin.name}` : '';
     const [first, ...rest] = hits;
     if (!first) {
-        fieldError(helm_update_chart_STEP, field, `no version given and no freight${from} in the stage's freight collection has chart ${name ? `${repoURL} ${name}` : repoURL}`);
+        (0,util_errors/* fieldError */.$i)(helm_update_chart_STEP, field, `no version given and no freight${from} in the stage's freight collection has chart ${name ? `${repoURL} ${name}` : repoURL}`);
     }
     if (rest.length > 0) {
-        fieldError(helm_update_chart_STEP, field, `chart ${chart.name} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin or version`);
+        (0,util_errors/* fieldError */.$i)(helm_update_chart_STEP, field, `chart ${chart.name} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin or version`);
     }
     return first.chart.version;
 }
@@ -70263,7 +73893,7 @@ function arrow(change) {
 // Helpers
 async function helm_update_chart_exists(p) {
     try {
-        await (0,promises_namespaceObject.lstat)(p);
+        await (0,promises_.lstat)(p);
         return true;
     }
     catch {
@@ -70278,7 +73908,8 @@ async function helm_update_chart_exists(p) {
  *
  * Config (Kargo's fields): `url` (required); `method` (DELETE, GET, HEAD, PATCH, POST, PUT; GET by
  * default); `headers` and `queryParams` (`[{name, value}]`, query values URL-encoded and added to
- * any query the URL already has); `body`; `insecureSkipTLSVerify`; `proxy` (an http(s) URL, the
+ * any query the URL already has); `body`, or `bodyFromFile` (a file inside the checkout, at most
+ * 2 MiB, sent as it is; not both); `insecureSkipTLSVerify`; `proxy` (an http(s) URL, the
  * request is tunnelled through it); `timeout` (a Go duration, 10s by default, for the whole
  * exchange, body included); `responseContentType` (`application/json`, `application/yaml` or
  * `text/plain`, overriding the response's Content-Type); `successExpression`,
@@ -70332,6 +73963,8 @@ async function helm_update_chart_exists(p) {
 
 
 
+
+
 const http_STEP = 'http';
 const http_FIELDS = [
     'method',
@@ -70339,6 +73972,7 @@ const http_FIELDS = [
     'headers',
     'queryParams',
     'body',
+    'bodyFromFile',
     'insecureSkipTLSVerify',
     'proxy',
     'timeout',
@@ -70357,7 +73991,7 @@ const MAX_RESPONSE_BYTES = 2 << 20;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_TIMEOUT_MS = 24 * 3600_000;
 /** RFC 9110 token characters. */
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const http_HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_HEADER_VALUE = /[\0\r\n]/;
 /** A scalar rendered from a template (`${{ 8080 }}` is a number) as the text it stands for. */
 function http_scalarText(v) {
@@ -70372,7 +74006,7 @@ function http_optionalString(config, field) {
     if (v === undefined || v === null)
         return undefined;
     if (typeof v !== 'string')
-        fieldError(http_STEP, `config.${field}`, 'must be a string');
+        (0,util_errors/* fieldError */.$i)(http_STEP, `config.${field}`, 'must be a string');
     return v;
 }
 function nameValues(config, field) {
@@ -70380,20 +74014,20 @@ function nameValues(config, field) {
     if (v === undefined || v === null)
         return [];
     if (!Array.isArray(v))
-        fieldError(http_STEP, `config.${field}`, 'must be a list of {name, value}');
+        (0,util_errors/* fieldError */.$i)(http_STEP, `config.${field}`, 'must be a list of {name, value}');
     return v.map((item, i) => {
         const at = `config.${field}[${i}]`;
         if (!isRecord(item))
-            fieldError(http_STEP, at, 'must be a map with name and value');
+            (0,util_errors/* fieldError */.$i)(http_STEP, at, 'must be a map with name and value');
         checkFields(`${http_STEP}: ${at}`, item, ['name', 'value']);
         const name = item['name'];
         if (typeof name !== 'string' || name === '') {
-            fieldError(http_STEP, `${at}.name`, 'must be a non-empty string');
+            (0,util_errors/* fieldError */.$i)(http_STEP, `${at}.name`, 'must be a non-empty string');
         }
         const value = http_scalarText(item['value']);
         // The value is never echoed: it may be a token.
         if (value === undefined || value === '') {
-            fieldError(http_STEP, `${at}.value`, `must be a non-empty string (${field} ${name})`);
+            (0,util_errors/* fieldError */.$i)(http_STEP, `${at}.value`, `must be a non-empty string (${field} ${name})`);
         }
         return { name, value };
     });
@@ -70403,13 +74037,13 @@ function compileField(field, v) {
         return undefined;
     const source = typeof v === 'boolean' ? String(v) : v;
     if (typeof source !== 'string') {
-        fieldError(http_STEP, field, 'must be an expression (a string, without ${{ }})');
+        (0,util_errors/* fieldError */.$i)(http_STEP, field, 'must be an expression (a string, without ${{ }})');
     }
     try {
         return compile_compileExpr(source);
     }
     catch (err) {
-        return fieldError(http_STEP, field, errors_errorMessage(err));
+        return (0,util_errors/* fieldError */.$i)(http_STEP, field, (0,util_errors/* errorMessage */.gJ)(err));
     }
 }
 function durationMs(field, text) {
@@ -70418,17 +74052,17 @@ function durationMs(field, text) {
         ns = time_parseDuration(text).ns;
     }
     catch (err) {
-        return fieldError(http_STEP, `config.${field}`, errors_errorMessage(err));
+        return (0,util_errors/* fieldError */.$i)(http_STEP, `config.${field}`, (0,util_errors/* errorMessage */.gJ)(err));
     }
     if (ns <= 0)
-        fieldError(http_STEP, `config.${field}`, `must be positive, got ${JSON.stringify(text)}`);
+        (0,util_errors/* fieldError */.$i)(http_STEP, `config.${field}`, `must be positive, got ${JSON.stringify(text)}`);
     return Math.max(1, Math.round(ns / 1e6));
 }
 function requestBody(v, method) {
     if (v === undefined || v === null || v === '')
         return undefined;
     if (method === 'GET' || method === 'HEAD') {
-        fieldError(http_STEP, 'config.body', `a ${method} request cannot have a body`);
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.body', `a ${method} request cannot have a body`);
     }
     if (typeof v === 'string')
         return { bytes: Buffer.from(v, 'utf8'), json: false };
@@ -70436,7 +74070,7 @@ function requestBody(v, method) {
         return { bytes: Buffer.from(JSON.stringify(v), 'utf8'), json: true };
     const text = http_scalarText(v);
     if (text === undefined)
-        fieldError(http_STEP, 'config.body', 'must be a string');
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.body', 'must be a string');
     return { bytes: Buffer.from(text, 'utf8'), json: false };
 }
 /** Validate the rendered config; throws ConfigError naming the field. */
@@ -70445,11 +74079,11 @@ function parseHttpConfig(config) {
     const rawMethod = http_optionalString(config, 'method') ?? 'GET';
     const method = METHODS.find((m) => m === rawMethod.toUpperCase());
     if (!method) {
-        fieldError(http_STEP, 'config.method', `must be one of ${METHODS.join(', ')}, got ${JSON.stringify(rawMethod)}`);
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.method', `must be one of ${METHODS.join(', ')}, got ${JSON.stringify(rawMethod)}`);
     }
     const rawURL = config['url'];
     if (rawURL === undefined || rawURL === null || rawURL === '') {
-        fieldError(http_STEP, 'config.url', 'is required');
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.url', 'is required');
     }
     let url;
     if (typeof rawURL === 'string') {
@@ -70462,56 +74096,66 @@ function parseHttpConfig(config) {
     }
     // The URL is not echoed: it may carry a token.
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        fieldError(http_STEP, 'config.url', 'must be an absolute http(s) URL');
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.url', 'must be an absolute http(s) URL');
     }
     const headers = nameValues(config, 'headers');
     for (const [i, h] of headers.entries()) {
-        if (!HEADER_NAME.test(h.name)) {
-            fieldError(http_STEP, `config.headers[${i}].name`, `${JSON.stringify(h.name)} is not a header name`);
+        if (!http_HEADER_NAME.test(h.name)) {
+            (0,util_errors/* fieldError */.$i)(http_STEP, `config.headers[${i}].name`, `${JSON.stringify(h.name)} is not a header name`);
         }
         if (BAD_HEADER_VALUE.test(h.value)) {
-            fieldError(http_STEP, `config.headers[${i}].value`, `must not contain line breaks or NUL (header ${h.name})`);
+            (0,util_errors/* fieldError */.$i)(http_STEP, `config.headers[${i}].value`, `must not contain line breaks or NUL (header ${h.name})`);
         }
     }
     const queryParams = nameValues(config, 'queryParams');
     const proxy = http_optionalString(config, 'proxy');
     if (proxy !== undefined && (!/^https?:\/\/[^/?#]/i.test(proxy) || !URL.canParse(proxy))) {
-        fieldError(http_STEP, 'config.proxy', 'must be an http(s) URL, scheme included');
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.proxy', 'must be an http(s) URL, scheme included');
     }
     const timeout = http_optionalString(config, 'timeout');
     const timeoutMs = timeout === undefined ? DEFAULT_TIMEOUT_MS : durationMs('timeout', timeout);
     if (timeoutMs > MAX_TIMEOUT_MS)
-        fieldError(http_STEP, 'config.timeout', 'must be at most 24h');
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.timeout', 'must be at most 24h');
     const pollInterval = http_optionalString(config, 'pollInterval');
     if (pollInterval !== undefined)
         durationMs('pollInterval', pollInterval);
     const responseContentType = http_optionalString(config, 'responseContentType');
     if (responseContentType !== undefined &&
         !CONTENT_TYPES.includes(responseContentType)) {
-        fieldError(http_STEP, 'config.responseContentType', `must be one of ${CONTENT_TYPES.join(', ')}, got ${JSON.stringify(responseContentType)}`);
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.responseContentType', `must be one of ${CONTENT_TYPES.join(', ')}, got ${JSON.stringify(responseContentType)}`);
     }
     const rawOutputs = config['outputs'];
     const outputs = [];
     if (rawOutputs !== undefined && rawOutputs !== null) {
         if (!Array.isArray(rawOutputs)) {
-            fieldError(http_STEP, 'config.outputs', 'must be a list of {name, fromExpression}');
+            (0,util_errors/* fieldError */.$i)(http_STEP, 'config.outputs', 'must be a list of {name, fromExpression}');
         }
         for (const [i, item] of rawOutputs.entries()) {
             const at = `config.outputs[${i}]`;
             if (!isRecord(item))
-                fieldError(http_STEP, at, 'must be a map with name and fromExpression');
+                (0,util_errors/* fieldError */.$i)(http_STEP, at, 'must be a map with name and fromExpression');
             checkFields(`${http_STEP}: ${at}`, item, ['name', 'fromExpression']);
             const name = item['name'];
             if (typeof name !== 'string' || name === '') {
-                fieldError(http_STEP, `${at}.name`, 'must be a non-empty string');
+                (0,util_errors/* fieldError */.$i)(http_STEP, `${at}.name`, 'must be a non-empty string');
             }
             if (outputs.some((o) => o.name === name)) {
-                fieldError(http_STEP, `${at}.name`, `${JSON.stringify(name)} is already an output`);
+                (0,util_errors/* fieldError */.$i)(http_STEP, `${at}.name`, `${JSON.stringify(name)} is already an output`);
             }
             const expr = compileField(`${at}.fromExpression`, item['fromExpression']);
             if (!expr)
-                fieldError(http_STEP, `${at}.fromExpression`, 'is required');
+                (0,util_errors/* fieldError */.$i)(http_STEP, `${at}.fromExpression`, 'is required');
             outputs.push({ name, expr });
+        }
+    }
+    const bodyFromFile = http_optionalString(config, 'bodyFromFile') || undefined;
+    if (bodyFromFile !== undefined) {
+        const body = config['body'];
+        if (body !== undefined && body !== null && body !== '') {
+            (0,util_errors/* fieldError */.$i)(http_STEP, 'config.bodyFromFile', 'give body or bodyFromFile, not both');
+        }
+        if (method === 'GET' || method === 'HEAD') {
+            (0,util_errors/* fieldError */.$i)(http_STEP, 'config.bodyFromFile', `a ${method} request cannot have a body`);
         }
     }
     return {
@@ -70520,7 +74164,8 @@ function parseHttpConfig(config) {
         headers,
         queryParams,
         body: requestBody(config['body'], method),
-        insecureSkipTLSVerify: optionalBool(http_STEP, config, 'insecureSkipTLSVerify') ?? false,
+        bodyFromFile,
+        insecureSkipTLSVerify: engine_optionalBool(http_STEP, config, 'insecureSkipTLSVerify') ?? false,
         proxy,
         timeoutMs,
         pollInterval,
@@ -70530,6 +74175,27 @@ function parseHttpConfig(config) {
         errorExpression: compileField('config.errorExpression', config['errorExpression']),
         outputs,
     };
+}
+/** `bodyFromFile`'s bytes: a file inside the checkout, at most MAX_RESPONSE_BYTES (Kargo's cap). */
+async function readBodyFile(worktree, rel) {
+    const abs = await (0,safe_path/* safePath */.n)(worktree, rel, `${http_STEP}: bodyFromFile`);
+    const shown = JSON.stringify((0,safe_path.normalizeRelative)(rel));
+    let info;
+    try {
+        info = await (0,promises_.stat)(abs);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT') {
+            (0,util_errors/* fieldError */.$i)(http_STEP, 'config.bodyFromFile', `${shown}: no such file`);
+        }
+        throw err;
+    }
+    if (!info.isFile())
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.bodyFromFile', `${shown} is not a file`);
+    if (info.size > MAX_RESPONSE_BYTES) {
+        (0,util_errors/* fieldError */.$i)(http_STEP, 'config.bodyFromFile', `${shown} is ${formatBytes(info.size)}, more than the ${formatBytes(MAX_RESPONSE_BYTES)} a request body may be`);
+    }
+    return (0,promises_.readFile)(abs);
 }
 /** Go's `CanonicalMIMEHeaderKey`: `content-type` → `Content-Type`. */
 function canonicalHeader(name) {
@@ -70601,7 +74267,7 @@ const nameValuesSchema = (description) => ({
         type: 'object',
         additionalProperties: false,
         required: ['name', 'value'],
-        properties: { name: nonEmpty('The name.'), value: schema_parts_text('The value.') },
+        properties: { name: schema_parts_nonEmpty('The name.'), value: schema_parts_text('The value.') },
     },
 });
 const expression = (description) => ({ type: ['string', 'boolean'], description });
@@ -70614,10 +74280,11 @@ const http_http = {
         required: ['url'],
         properties: {
             method: { enum: [...METHODS], description: 'The HTTP method; default GET.' },
-            url: nonEmpty('The absolute http(s) URL.'),
+            url: schema_parts_nonEmpty('The absolute http(s) URL.'),
             headers: nameValuesSchema('Request headers.'),
             queryParams: nameValuesSchema('Query parameters added to the URL.'),
             body: { description: 'The request body: a string, or a value sent as JSON.' },
+            bodyFromFile: schema_parts_nonEmpty('A file, relative to the checkout, whose contents are the request body (at most 2 MiB); not with `body`.'),
             insecureSkipTLSVerify: flag("Do not verify the server's certificate."),
             proxy: schema_parts_text('An http(s) proxy URL.'),
             timeout: schema_parts_text('How long one request may take (Go duration, e.g. 30s).'),
@@ -70634,7 +74301,7 @@ const http_http = {
                     additionalProperties: false,
                     required: ['name', 'fromExpression'],
                     properties: {
-                        name: nonEmpty('The output name.'),
+                        name: schema_parts_nonEmpty('The output name.'),
                         fromExpression: expression('An expression over `response`.'),
                     },
                 },
@@ -70643,6 +74310,9 @@ const http_http = {
     },
     async run(config, ctx) {
         const cfg = parseHttpConfig(config);
+        if (cfg.bodyFromFile !== undefined) {
+            cfg.body = { bytes: await readBodyFile(ctx.worktree, cfg.bodyFromFile), json: false };
+        }
         const url = new URL(cfg.url);
         for (const q of cfg.queryParams)
             url.searchParams.append(q.name, q.value);
@@ -70675,7 +74345,7 @@ const http_http = {
         // servers echo tokens back ("invalid token abc…").
         const scrub = (text) => redactor.redact(text);
         // No `cause`: the original error's text is not scrubbed.
-        const fail = (message) => new OperationError(`${http_STEP}: ${what}: ${message}`);
+        const fail = (message) => new util_errors/* OperationError */.OK(`${http_STEP}: ${what}: ${message}`);
         // Kargo's default poll interval when the step is asked again (retry.timeout).
         const pollMs = cfg.pollInterval !== undefined ? durationMs('pollInterval', cfg.pollInterval) : 5_000;
         const tls = cfg.insecureSkipTLSVerify ? { rejectUnauthorized: false } : undefined;
@@ -70746,7 +74416,7 @@ const http_http = {
                 return expr.evaluate(env);
             }
             catch (err) {
-                throw fail(`HTTP ${status} response: ${field} ${scrub(JSON.stringify(expr.source))}: ${scrub(errors_errorMessage(err))}`);
+                throw fail(`HTTP ${status} response: ${field} ${scrub(JSON.stringify(expr.source))}: ${scrub((0,util_errors/* errorMessage */.gJ)(err))}`);
             }
         };
         const criterion = (field, expr) => {
@@ -70802,6 +74472,543 @@ const http_http = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/promotion/steps/http-download.ts
+/**
+ * Kargo's `http-download` step: a GET of `url` saved at `outPath` (relative to the checkout;
+ * parents created). Kargo's fields: `headers` and `queryParams` (`[{name, value}]`, query values
+ * URL-encoded and added to the URL's own), `insecureSkipTLSVerify`, `timeout` (a Go duration for
+ * the whole download, 5m by default) and `allowOverwrite` (default false: an existing file fails
+ * the step before anything is sent). Redirects are followed; a non-2xx status fails the step (a
+ * failure `retry.errorThreshold` may retry, as in Kargo). At most 100 MiB are saved (Kargo's
+ * limit): a larger Content-Length fails before the body is read, a body that streams past the
+ * limit fails as soon as it does. The body goes to a temporary file beside `outPath`, renamed
+ * into place once complete, so a failed download leaves no partial file and an existing one
+ * intact. No outputs.
+ *
+ * Secrets: header values, query values and URL credentials never reach logs or messages (the URL
+ * is shown as `https://host/path?token=***`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const http_download_STEP = 'http-download';
+/** Kargo's cap on a download. */
+const MAX_DOWNLOAD_BYTES = 100 << 20;
+const http_download_DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const http_download_MAX_TIMEOUT_MS = 24 * 3600_000;
+const http_download_HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const http_download_BAD_HEADER_VALUE = /[\0\r\n]/;
+const http_download_FIELDS = [
+    'url',
+    'outPath',
+    'allowOverwrite',
+    'headers',
+    'queryParams',
+    'insecureSkipTLSVerify',
+    'timeout',
+];
+function http_download_nameValues(config, field) {
+    const v = config[field];
+    if (v === undefined || v === null)
+        return [];
+    if (!Array.isArray(v))
+        (0,util_errors/* fieldError */.$i)(http_download_STEP, `config.${field}`, 'must be a list of {name, value}');
+    return v.map((item, i) => {
+        const at = `config.${field}[${i}]`;
+        if (!isRecord(item))
+            (0,util_errors/* fieldError */.$i)(http_download_STEP, at, 'must be a map with name and value');
+        checkFields(`${http_download_STEP}: ${at}`, item, ['name', 'value']);
+        const name = item['name'];
+        if (typeof name !== 'string' || name === '') {
+            (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.name`, 'must be a non-empty string');
+        }
+        const raw = item['value'];
+        const value = typeof raw === 'string'
+            ? raw
+            : (typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'boolean'
+                ? String(raw)
+                : undefined;
+        // The value is never echoed: it may be a token.
+        if (value === undefined || value === '') {
+            (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.value`, `must be a non-empty string (${field} ${name})`);
+        }
+        if (field === 'headers') {
+            if (!http_download_HEADER_NAME.test(name)) {
+                (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.name`, `${JSON.stringify(name)} is not a header name`);
+            }
+            if (http_download_BAD_HEADER_VALUE.test(value)) {
+                (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.value`, `must not contain line breaks or NUL (header ${name})`);
+            }
+        }
+        return { name, value };
+    });
+}
+function timeoutMs(config) {
+    const v = config['timeout'];
+    if (v === undefined || v === null || v === '')
+        return http_download_DEFAULT_TIMEOUT_MS;
+    if (typeof v !== 'string')
+        (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.timeout', 'must be a Go duration such as 10m');
+    let ns;
+    try {
+        ns = time_parseDuration(v).ns;
+    }
+    catch (err) {
+        return (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.timeout', (0,util_errors/* errorMessage */.gJ)(err));
+    }
+    if (ns <= 0)
+        (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.timeout', `must be positive, got ${JSON.stringify(v)}`);
+    const ms = Math.max(1, Math.round(ns / 1e6));
+    if (ms > http_download_MAX_TIMEOUT_MS)
+        (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.timeout', 'must be at most 24h');
+    return ms;
+}
+function http_download_isTimeout(err) {
+    return err instanceof Error && (err.name === 'TimeoutError' || http_download_isTimeout(err.cause));
+}
+function http_download_networkReason(err) {
+    const parts = [];
+    for (let e = err; e instanceof Error && parts.length < 4; e = e.cause) {
+        if (!parts.includes(e.message))
+            parts.push(e.message);
+    }
+    return parts.join(': ') || String(err);
+}
+const http_download_nameValuesSchema = (description) => ({
+    type: 'array',
+    description,
+    items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'value'],
+        properties: { name: schema_parts_nonEmpty('The name.'), value: schema_parts_nonEmpty('The value.') },
+    },
+});
+/** The step, with its cap (tests use a small one). */
+function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES) {
+    return {
+        name: http_download_STEP,
+        schema: {
+            type: 'object',
+            description: `Downloads a file over HTTP(S) into the checkout (GET; at most ${formatBytes(MAX_DOWNLOAD_BYTES)}).`,
+            additionalProperties: false,
+            required: ['url', 'outPath'],
+            properties: {
+                url: schema_parts_nonEmpty('The absolute http(s) URL to download.'),
+                outPath: schema_parts_nonEmpty('Where to save it, relative to the checkout; parents are created.'),
+                allowOverwrite: flag('Replace a file already at `outPath`; default false (then an existing file fails the step).'),
+                headers: http_download_nameValuesSchema('Request headers (`Authorization`, `Accept`).'),
+                queryParams: http_download_nameValuesSchema('Query parameters added to the URL, URL-encoded.'),
+                insecureSkipTLSVerify: flag("Do not verify the server's certificate."),
+                timeout: schema_parts_text('How long the whole download may take (Go duration); default 5m.'),
+            },
+        },
+        async run(config, ctx) {
+            checkFields(http_download_STEP, config, http_download_FIELDS);
+            const rawURL = requireString(http_download_STEP, config, 'url');
+            let url;
+            try {
+                url = new URL(rawURL);
+            }
+            catch {
+                url = undefined;
+            }
+            // The URL is not echoed: it may carry a token.
+            if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+                (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.url', 'must be an absolute http(s) URL');
+            }
+            const outRel = requireString(http_download_STEP, config, 'outPath');
+            const headers = http_download_nameValues(config, 'headers');
+            const queryParams = http_download_nameValues(config, 'queryParams');
+            const insecure = engine_optionalBool(http_download_STEP, config, 'insecureSkipTLSVerify') ?? false;
+            const allowOverwrite = engine_optionalBool(http_download_STEP, config, 'allowOverwrite') ?? false;
+            const ms = timeoutMs(config);
+            const outAbs = await writablePath(ctx.worktree, outRel, `${http_download_STEP}: outPath`);
+            const shown = (0,safe_path.normalizeRelative)(outRel);
+            if (shown === '.')
+                (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.outPath', 'names the checkout itself, not a file');
+            const existing = await (0,promises_.lstat)(outAbs).catch(() => undefined);
+            if (existing?.isDirectory()) {
+                (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.outPath', `${JSON.stringify(shown)} is a directory`);
+            }
+            if (existing && !allowOverwrite) {
+                (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.outPath', `${JSON.stringify(shown)} already exists; set allowOverwrite: true to replace it`);
+            }
+            for (const q of queryParams)
+                url.searchParams.append(q.name, q.value);
+            url.hash = '';
+            const redactor = new Redactor();
+            const requestHeaders = new Headers();
+            if (url.username || url.password) {
+                const user = decodeURIComponent(url.username);
+                const pass = decodeURIComponent(url.password);
+                redactor.addBasicAuth(user, pass);
+                requestHeaders.set('Authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`);
+                url.username = '';
+                url.password = '';
+            }
+            for (const h of headers) {
+                redactor.add(h.value);
+                if (h.name.toLowerCase() === 'authorization')
+                    requestHeaders.delete('authorization');
+                requestHeaders.append(h.name, h.value);
+            }
+            for (const v of url.searchParams.values())
+                redactor.add(v, encodeURIComponent(v));
+            if (!requestHeaders.has('user-agent'))
+                requestHeaders.set('User-Agent', 'gantry');
+            const what = `GET ${safeURL(url)}`;
+            const fail = (message) => new util_errors/* OperationError */.OK(`${http_download_STEP}: ${what}: ${message}`);
+            const dispatcher = insecure
+                ? new undici.Agent({ connect: { rejectUnauthorized: false } })
+                : undefined;
+            const dir = external_node_path_default().dirname(outAbs);
+            const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(outAbs)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+            let size = 0;
+            let unchanged;
+            try {
+                const signal = AbortSignal.timeout(ms);
+                let res;
+                try {
+                    res = await ctx.fetch(url, {
+                        method: 'GET',
+                        headers: requestHeaders,
+                        redirect: 'follow',
+                        signal,
+                        ...(dispatcher && { dispatcher: dispatcher }),
+                    });
+                }
+                catch (err) {
+                    if (http_download_isTimeout(err))
+                        throw fail(`no response within the timeout (config.timeout)`);
+                    throw fail(`request failed: ${redactor.redact(http_download_networkReason(err))}`);
+                }
+                if (res.status < 200 || res.status > 299) {
+                    await res.body?.cancel().catch(() => undefined);
+                    throw fail(`HTTP ${res.status}; only a 2xx response is saved`);
+                }
+                await (0,promises_.mkdir)(dir, { recursive: true });
+                const file = await (0,promises_.open)(temp, 'wx', 0o600);
+                try {
+                    for await (const chunk of bodyChunks(res, { url, maxBytes, what: 'the download' })) {
+                        await file.write(chunk);
+                        size += chunk.byteLength;
+                    }
+                }
+                catch (err) {
+                    if (err instanceof BodyTooLargeError) {
+                        const declared = err.declared !== undefined ? ` (Content-Length ${err.declared})` : '';
+                        throw fail(`the file${declared} is larger than ${formatBytes(maxBytes)}, the most the step downloads`);
+                    }
+                    if (http_download_isTimeout(err))
+                        throw fail('the download did not finish within the timeout (config.timeout)');
+                    throw fail(`reading the response failed: ${redactor.redact(http_download_networkReason(err))}`);
+                }
+                finally {
+                    await file.close();
+                }
+                // The same bytes again (a re-run, a pinned version): nothing changes, nothing to commit.
+                unchanged =
+                    existing?.isFile() === true &&
+                        existing.size === size &&
+                        (await (0,promises_.readFile)(temp)).equals(await (0,promises_.readFile)(outAbs));
+                if (!unchanged)
+                    await (0,promises_.rename)(temp, outAbs);
+            }
+            catch (err) {
+                if (err instanceof util_errors/* ConfigError */.xL || err instanceof util_errors/* OperationError */.OK)
+                    throw err;
+                throw fail(redactor.redact((0,util_errors/* errorMessage */.gJ)(err)));
+            }
+            finally {
+                await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+                await dispatcher?.destroy().catch(() => undefined);
+            }
+            if (unchanged) {
+                ctx.log(`${http_download_STEP}: ${what}: ${shown} already holds these ${formatBytes(size)}`);
+                return { summary: [], changed: [] };
+            }
+            ctx.log(`${http_download_STEP}: ${what}: saved ${formatBytes(size)} at ${shown}`);
+            return { summary: [`- downloaded ${shown}`], changed: [shown] };
+        },
+    };
+}
+const httpDownload = makeHttpDownload();
+
+;// CONCATENATED MODULE: ./src/promotion/steps/parse-outputs.ts
+/**
+ * What `yaml-parse`, `json-parse` (and Kargo's `toml-parse`) share: `outputs: [{name,
+ * fromExpression}]`, expr-lang expressions evaluated against the parsed document, whose top-level
+ * keys are the expressions' names (`image.tag`, `apps["dev"]`; `$env` is the whole document).
+ *
+ * The expressions are compiled before the file is read, so a typo is a config error naming the
+ * output. Beyond Kargo: when the document has no top-level `ctx` key, the expressions also see
+ * `ctx` (`ctx.stage`, `ctx.project`), which Kargo's own file-write example relies on
+ * (`apps[ctx.stage]`).
+ */
+
+
+
+
+
+/** The schema of `outputs`, `what` naming the file kind ("YAML"). */
+const outputsSchema = (what) => ({
+    type: 'array',
+    minItems: 1,
+    description: `Outputs for later steps, each an expression over the parsed ${what} document.`,
+    items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'fromExpression'],
+        properties: {
+            name: schema_parts_nonEmpty('The output name: later steps read `outputs.<alias>.<name>`.'),
+            fromExpression: schema_parts_nonEmpty(`An expr-lang expression, without \`\${{ }}\`, whose names are the document's top-level keys (\`image.tag\`).`),
+        },
+    },
+});
+/** `config.outputs`, checked and compiled. */
+function parseOutputRules(step, config) {
+    const raw = config['outputs'];
+    if (!Array.isArray(raw) || raw.length === 0) {
+        (0,util_errors/* fieldError */.$i)(step, 'config.outputs', 'is required: a list of at least one {name, fromExpression}');
+    }
+    const rules = [];
+    for (const [i, item] of raw.entries()) {
+        const at = `config.outputs[${i}]`;
+        if (!isRecord(item))
+            (0,util_errors/* fieldError */.$i)(step, at, 'must be a map with name and fromExpression');
+        checkFields(`${step}: ${at}`, item, ['name', 'fromExpression']);
+        const name = item['name'];
+        if (typeof name !== 'string' || name === '') {
+            (0,util_errors/* fieldError */.$i)(step, `${at}.name`, 'must be a non-empty string');
+        }
+        if (rules.some((r) => r.name === name)) {
+            (0,util_errors/* fieldError */.$i)(step, `${at}.name`, `${JSON.stringify(name)} is already an output`);
+        }
+        const source = item['fromExpression'];
+        if (typeof source !== 'string' || source.trim() === '') {
+            (0,util_errors/* fieldError */.$i)(step, `${at}.fromExpression`, 'must be a non-empty expression');
+        }
+        try {
+            rules.push({ name, expr: compile_compileExpr(source) });
+        }
+        catch (err) {
+            (0,util_errors/* fieldError */.$i)(step, `${at}.fromExpression`, (0,util_errors/* errorMessage */.gJ)(err));
+        }
+    }
+    return rules;
+}
+/** Evaluate the rules against `doc` (parsed from `file`). */
+function evaluateOutputRules(step, file, doc, rules, ctx) {
+    if (!isRecord(doc)) {
+        throw new util_errors/* ConfigError */.xL(`${step}: path ${JSON.stringify(file)}: the document must be a map at the top level, not ${Array.isArray(doc) ? 'a list' : doc === null ? 'empty' : 'a scalar'}`);
+    }
+    const env = Object.hasOwn(doc, 'ctx')
+        ? doc
+        : { ...doc, ctx: { stage: ctx.stage, project: ctx.project } };
+    const outputs = {};
+    rules.forEach((rule, i) => {
+        let value;
+        try {
+            value = rule.expr.evaluate(env);
+        }
+        catch (err) {
+            throw new util_errors/* ConfigError */.xL(`${step}: config.outputs[${i}].fromExpression ${JSON.stringify(rule.expr.source)} on ${file}: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
+        }
+        Object.defineProperty(outputs, rule.name, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    });
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/yaml-update.ts
+/**
+ * Kargo's `yaml-update` step: `{path, updates: [{key, value}]}` sets values in a YAML file with
+ * format-preserving edits (see ../yaml-edit.ts). gantry adds `document` (0-based) to pick one
+ * document of a multi-document file. Output `commitMessage` is Kargo's fragment
+ * (`Updated <path>` and a `- key: value` line per update).
+ */
+
+
+
+
+
+
+/** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
+async function readStepFile(step, abs, rel) {
+    try {
+        return await (0,promises_.readFile)(abs, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            throw new util_errors/* ConfigError */.xL(`${step}: path ${JSON.stringify(rel)}: no such file`);
+        if (code === 'EISDIR')
+            throw new util_errors/* ConfigError */.xL(`${step}: path ${JSON.stringify(rel)}: is a directory, not a file`);
+        throw err;
+    }
+}
+const show = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+/**
+ * `- file: key old → new` lines for the promotion commit and the job summary, one per update that
+ * changed its value (`- file: key → new` for a key that did not exist).
+ */
+function updateSummary(rel, updates, previous) {
+    const lines = [];
+    for (const u of updates) {
+        const old = previous.get(u.key);
+        if (old !== undefined && show(old) === show(u.value))
+            continue;
+        lines.push(old === undefined
+            ? `- ${rel}: ${u.key} → ${show(u.value)}`
+            : `- ${rel}: ${u.key} ${show(old)} → ${show(u.value)}`);
+    }
+    return lines;
+}
+/** Kargo's yaml-update schema, with gantry's `document`, `create` and `allowEmpty`. */
+const yaml_update_schema = {
+    type: 'object',
+    description: 'Sets scalar values in a YAML file by key path, changing only the bytes of each value.',
+    additionalProperties: false,
+    required: ['path', 'updates'],
+    properties: {
+        path: schema_parts_nonEmpty('The YAML file, relative to the checkout.'),
+        document: {
+            type: 'integer',
+            minimum: 0,
+            description: 'gantry: which document of a multi-document file to edit (0 for the first).',
+        },
+        updates: {
+            type: 'array',
+            minItems: 1,
+            description: 'The changes, applied in order.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['key', 'value'],
+                properties: {
+                    key: schema_parts_nonEmpty('Key path: `image.tag`, `containers.0.image`, `annotations.example\\.com/owner`. It must address a scalar the file has.'),
+                    value: { description: 'The new value, usually an expression.' },
+                    create: flag('gantry: add the key (and missing parents; append to a list) when the file lacks it. Without it, a missing key fails as `key path not found`.'),
+                    allowEmpty: flag('gantry: allow writing null or an empty string over a value the file holds.'),
+                },
+            },
+        },
+    },
+};
+const yamlUpdate = {
+    name: 'yaml-update',
+    schema: yaml_update_schema,
+    async run(config, ctx) {
+        checkFields('yaml-update', config, ['path', 'updates', 'document']);
+        const path = requireString('yaml-update', config, 'path');
+        // gantry's addition to Kargo's config: which document of a multi-document file to edit.
+        const document = config['document'];
+        if (document !== undefined && !(Number.isInteger(document) && document >= 0)) {
+            throw new util_errors/* ConfigError */.xL(`yaml-update: config.document must be a document index (0 for the first), not ${JSON.stringify(document)}`);
+        }
+        const updates = requireUpdates('yaml-update', config, ['create', 'allowEmpty']);
+        const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, path, 'yaml-update: path');
+        const rel = (0,safe_path.normalizeRelative)(path);
+        const text = await readStepFile('yaml-update', abs, rel);
+        const previous = new Map();
+        const out = setYamlValues(text, updates, rel, {
+            previous,
+            ...(document !== undefined ? { document: document } : {}),
+        });
+        refuseEmptyWrites('yaml-update', rel, updates, previous, ctx.written);
+        const changed = out !== text;
+        if (changed)
+            await (0,promises_.writeFile)(abs, out);
+        return {
+            outputs: { commitMessage: yamlUpdateCommitMessage(rel, updates) },
+            summary: changed ? updateSummary(rel, updates, previous) : [],
+            changed: changed ? [rel] : [],
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/json-parse.ts
+/**
+ * Kargo's `json-parse` step: reads a JSON file and makes outputs from it, each an expr-lang
+ * expression over the document (see parse-outputs.ts).
+ */
+
+
+
+
+
+
+
+const json_parse_STEP = 'json-parse';
+/** `text` parsed; an error names the file and, when JSON.parse gives a position, line and column. */
+function parseJsonFile(step, rel, text) {
+    if (text.trim() === '') {
+        throw new util_errors/* ConfigError */.xL(`${step}: path ${JSON.stringify(rel)}: the file is empty`);
+    }
+    const body = text.replace(/^\uFEFF/, '');
+    try {
+        // A byte-order mark is not JSON, but editors write one.
+        return JSON.parse(body);
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const reason = /^(Unexpected [^,"]+?|[^"\n]+?)(?: in JSON at position \d+)?(?:$|[,"\n])/
+            .exec(message)?.[1]
+            ?.trim();
+        let where = rel;
+        const pos = /at position (\d+)/.exec(message)?.[1];
+        if (pos !== undefined) {
+            const lines = body.slice(0, Number(pos)).split('\n');
+            where = `${rel}:${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`;
+        }
+        else {
+            // Node 20 does not always say where; the YAML parser (JSON is YAML 1.2) often does.
+            const at = (0,dist.parseDocument)(body, { version: '1.2' }).errors[0]?.linePos?.[0];
+            if (at)
+                where = `${rel}:${at.line}:${at.col}`;
+        }
+        throw new util_errors/* ConfigError */.xL(`${step}: ${where}: not valid JSON: ${reason ?? message}`);
+    }
+}
+const jsonParse = {
+    name: json_parse_STEP,
+    schema: {
+        type: 'object',
+        description: 'Reads a JSON file and makes outputs from it with expressions.',
+        additionalProperties: false,
+        required: ['path', 'outputs'],
+        properties: {
+            path: schema_parts_nonEmpty('The JSON file, relative to the checkout.'),
+            outputs: outputsSchema('JSON'),
+        },
+    },
+    async run(config, ctx) {
+        checkFields(json_parse_STEP, config, ['path', 'outputs']);
+        const rel = requireString(json_parse_STEP, config, 'path');
+        const rules = parseOutputRules(json_parse_STEP, config);
+        const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, rel, `${json_parse_STEP}: path`);
+        const shown = (0,safe_path.normalizeRelative)(rel);
+        const text = await readStepFile(json_parse_STEP, abs, shown);
+        const doc = parseJsonFile(json_parse_STEP, shown, text);
+        return { outputs: evaluateOutputRules(json_parse_STEP, shown, doc, rules, ctx) };
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/promotion/json-edit.ts
 /**
  * Format-preserving JSON edits for the `json-update` step.
@@ -70836,7 +75043,7 @@ previous) {
         }
         catch (err) {
             if (err instanceof KeyPathError) {
-                throw new ConfigError(`${where}: json-update: key ${JSON.stringify(u.key)}: ${err.message}`);
+                throw new util_errors/* ConfigError */.xL(`${where}: json-update: key ${JSON.stringify(u.key)}: ${err.message}`);
             }
             throw err;
         }
@@ -70844,7 +75051,7 @@ previous) {
         if (!(typeof v === 'string' ||
             typeof v === 'boolean' ||
             (typeof v === 'number' && Number.isFinite(v)))) {
-            throw new ConfigError(`${where}: json-update: value for key ${JSON.stringify(u.key)} is not a scalar type`);
+            throw new util_errors/* ConfigError */.xL(`${where}: json-update: value for key ${JSON.stringify(u.key)} is not a scalar type`);
         }
         return { key: u.key, parts, value: v };
     });
@@ -70868,7 +75075,7 @@ previous) {
         got = Symbol('unparseable');
     }
     if (!(0,external_node_util_.isDeepStrictEqual)(got, expected)) {
-        throw new OperationError(`${where}: json-update: the edited file does not read back as intended; nothing was changed. This is a gantry bug.`);
+        throw new util_errors/* OperationError */.OK(`${where}: json-update: the edited file does not read back as intended; nothing was changed. This is a gantry bug.`);
     }
     return out;
 }
@@ -70896,7 +75103,7 @@ function parseStrict(text, where) {
 function scan(text, where) {
     let i = 0;
     const bad = (what) => {
-        throw new ConfigError(`${where}:${json_edit_lineCol(text, i)}: malformed JSON: ${what}`);
+        throw new util_errors/* ConfigError */.xL(`${where}:${json_edit_lineCol(text, i)}: malformed JSON: ${what}`);
     };
     const ws = () => {
         while (i < text.length && ' \t\r\n'.includes(text[i] ?? 'x'))
@@ -71003,7 +75210,7 @@ function json_edit_locate(text, node, parts, i, value, where, key) {
     const part = parts[i] ?? '';
     const last = i === parts.length - 1;
     const fail = (at, message) => {
-        throw new ConfigError(`${where}:${json_edit_lineCol(text, at)}: json-update: key ${JSON.stringify(key)}: ${message}`);
+        throw new util_errors/* ConfigError */.xL(`${where}:${json_edit_lineCol(text, at)}: json-update: key ${JSON.stringify(key)}: ${message}`);
     };
     if (node.kind === 'object') {
         const member = node.members.find((m) => m.key === String(part));
@@ -71150,113 +75357,6 @@ function setIn(root, parts, value) {
     return create(parts, value);
 }
 
-;// CONCATENATED MODULE: ./src/promotion/steps/yaml-update.ts
-/**
- * Kargo's `yaml-update` step: `{path, updates: [{key, value}]}` sets values in a YAML file with
- * format-preserving edits (see ../yaml-edit.ts). gantry adds `document` (0-based) to pick one
- * document of a multi-document file. Output `commitMessage` is Kargo's fragment
- * (`Updated <path>` and a `- key: value` line per update).
- */
-
-
-
-
-
-
-/** Read a file a step edits; a missing one is a ConfigError naming the step and the file. */
-async function readStepFile(step, abs, rel) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(abs, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            throw new ConfigError(`${step}: path ${JSON.stringify(rel)}: no such file`);
-        if (code === 'EISDIR')
-            throw new ConfigError(`${step}: path ${JSON.stringify(rel)}: is a directory, not a file`);
-        throw err;
-    }
-}
-const show = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
-/**
- * `- file: key old → new` lines for the promotion commit and the job summary, one per update that
- * changed its value (`- file: key → new` for a key that did not exist).
- */
-function updateSummary(rel, updates, previous) {
-    const lines = [];
-    for (const u of updates) {
-        const old = previous.get(u.key);
-        if (old !== undefined && show(old) === show(u.value))
-            continue;
-        lines.push(old === undefined
-            ? `- ${rel}: ${u.key} → ${show(u.value)}`
-            : `- ${rel}: ${u.key} ${show(old)} → ${show(u.value)}`);
-    }
-    return lines;
-}
-/** Kargo's yaml-update schema, with gantry's `document`, `create` and `allowEmpty`. */
-const yaml_update_schema = {
-    type: 'object',
-    description: 'Sets scalar values in a YAML file by key path, changing only the bytes of each value.',
-    additionalProperties: false,
-    required: ['path', 'updates'],
-    properties: {
-        path: nonEmpty('The YAML file, relative to the checkout.'),
-        document: {
-            type: 'integer',
-            minimum: 0,
-            description: 'gantry: which document of a multi-document file to edit (0 for the first).',
-        },
-        updates: {
-            type: 'array',
-            minItems: 1,
-            description: 'The changes, applied in order.',
-            items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['key', 'value'],
-                properties: {
-                    key: nonEmpty('Key path: `image.tag`, `containers.0.image`, `annotations.example\\.com/owner`. It must address a scalar the file has.'),
-                    value: { description: 'The new value, usually an expression.' },
-                    create: flag('gantry: add the key (and missing parents; append to a list) when the file lacks it. Without it, a missing key fails as `key path not found`.'),
-                    allowEmpty: flag('gantry: allow writing null or an empty string over a value the file holds.'),
-                },
-            },
-        },
-    },
-};
-const yamlUpdate = {
-    name: 'yaml-update',
-    schema: yaml_update_schema,
-    async run(config, ctx) {
-        checkFields('yaml-update', config, ['path', 'updates', 'document']);
-        const path = requireString('yaml-update', config, 'path');
-        // gantry's addition to Kargo's config: which document of a multi-document file to edit.
-        const document = config['document'];
-        if (document !== undefined && !(Number.isInteger(document) && document >= 0)) {
-            throw new ConfigError(`yaml-update: config.document must be a document index (0 for the first), not ${JSON.stringify(document)}`);
-        }
-        const updates = requireUpdates('yaml-update', config, ['create', 'allowEmpty']);
-        const abs = await safePath(ctx.worktree, path, 'yaml-update: path');
-        const rel = normalizeRelative(path);
-        const text = await readStepFile('yaml-update', abs, rel);
-        const previous = new Map();
-        const out = setYamlValues(text, updates, rel, {
-            previous,
-            ...(document !== undefined ? { document: document } : {}),
-        });
-        refuseEmptyWrites('yaml-update', rel, updates, previous, ctx.written);
-        const changed = out !== text;
-        if (changed)
-            await (0,promises_namespaceObject.writeFile)(abs, out);
-        return {
-            outputs: { commitMessage: yamlUpdateCommitMessage(rel, updates) },
-            summary: changed ? updateSummary(rel, updates, previous) : [],
-            changed: changed ? [rel] : [],
-        };
-    },
-};
-
 ;// CONCATENATED MODULE: ./src/promotion/steps/json-update.ts
 /**
  * Kargo's `json-update` step: `{path, updates: [{key, value}]}` sets scalar values in a JSON file
@@ -71275,7 +75375,7 @@ const json_update_schema = {
     additionalProperties: false,
     required: ['path', 'updates'],
     properties: {
-        path: nonEmpty('The JSON file, relative to the checkout.'),
+        path: schema_parts_nonEmpty('The JSON file, relative to the checkout.'),
         updates: {
             type: 'array',
             minItems: 1,
@@ -71285,7 +75385,7 @@ const json_update_schema = {
                 additionalProperties: false,
                 required: ['key', 'value'],
                 properties: {
-                    key: nonEmpty('Key path: `image.tag`, `containers.0.image`. A missing key is created; an object or array is never overwritten.'),
+                    key: schema_parts_nonEmpty('Key path: `image.tag`, `containers.0.image`. A missing key is created; an object or array is never overwritten.'),
                     value: {
                         type: ['string', 'number', 'boolean'],
                         description: 'The new value: a string, number or boolean.',
@@ -71303,15 +75403,15 @@ const jsonUpdate = {
         checkFields('json-update', config, ['path', 'updates']);
         const path = requireString('json-update', config, 'path');
         const updates = requireUpdates('json-update', config, ['allowEmpty']);
-        const abs = await safePath(ctx.worktree, path, 'json-update: path');
-        const rel = normalizeRelative(path);
+        const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, path, 'json-update: path');
+        const rel = (0,safe_path.normalizeRelative)(path);
         const text = await readStepFile('json-update', abs, rel);
         const previous = new Map();
         const out = setJsonValues(text, updates, rel, previous);
         refuseEmptyWrites('json-update', rel, updates, previous, ctx.written);
         const changed = out !== text;
         if (changed)
-            await (0,promises_namespaceObject.writeFile)(abs, out);
+            await (0,promises_.writeFile)(abs, out);
         return {
             outputs: { commitMessage: jsonUpdateCommitMessage(rel, updates) },
             summary: changed ? updateSummary(rel, updates, previous) : [],
@@ -71380,7 +75480,7 @@ const kustomizeSetImage = {
         additionalProperties: false,
         required: ['path'],
         properties: {
-            path: nonEmpty('The directory of the kustomization, relative to the checkout.'),
+            path: schema_parts_nonEmpty('The directory of the kustomization, relative to the checkout.'),
             images: {
                 type: 'array',
                 description: 'The images to set; none: every image of the freight.',
@@ -71389,7 +75489,7 @@ const kustomizeSetImage = {
                     additionalProperties: false,
                     required: ['image'],
                     properties: {
-                        image: nonEmpty('The image repository, as the freight has it.'),
+                        image: schema_parts_nonEmpty('The image repository, as the freight has it.'),
                         name: schema_parts_text('The name the kustomization matches; default: `image`.'),
                         tag: schema_parts_text('The tag to set; default: the tag in the freight.'),
                         digest: schema_parts_text('The digest to set (instead of a tag).'),
@@ -71403,20 +75503,20 @@ const kustomizeSetImage = {
     },
     async run(config, ctx) {
         const cfg = parseKustomizeSetImageConfig(config);
-        const dir = await safePath(ctx.worktree, cfg.path, `${kustomize_set_image_STEP}: path`);
+        const dir = await (0,safe_path/* safePath */.n)(ctx.worktree, cfg.path, `${kustomize_set_image_STEP}: path`);
         const file = await findKustomization(dir, cfg.path);
-        const relFile = external_node_path_namespaceObject.posix.join(normalizeRelative(cfg.path), file.slice(dir.length + 1));
+        const relFile = external_node_path_.posix.join((0,safe_path.normalizeRelative)(cfg.path), file.slice(dir.length + 1));
         const targets = cfg.images && cfg.images.length > 0
             ? buildTargetImagesFromConfig(cfg.images, ctx.freightCollection)
             : buildTargetImagesAutomatically(ctx.freightCollection);
-        const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        const text = await (0,promises_.readFile)(file, 'utf8');
         const { text: out, before, after } = updateKustomization(text, targets, relFile);
         const result = {};
         const message = kustomizeCommitMessage(cfg.path, targets);
         if (message)
             result.outputs = { commitMessage: message };
         if (out !== text) {
-            await (0,promises_namespaceObject.writeFile)(file, out);
+            await (0,promises_.writeFile)(file, out);
             result.changed = [relFile];
             result.summary = summaryLines(relFile, before, after);
         }
@@ -71434,13 +75534,13 @@ function parseKustomizeSetImageConfig(config) {
     if (config.images === undefined || config.images === null)
         return { path };
     if (!Array.isArray(config.images))
-        fieldError(kustomize_set_image_STEP, 'images', 'must be a list');
+        (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, 'images', 'must be a list');
     const images = config.images.map((raw, i) => parseImageConfig(raw, `images[${i}]`));
     return { path, images };
 }
 function parseImageConfig(raw, field) {
     if (!isRecord(raw))
-        fieldError(kustomize_set_image_STEP, field, 'must be a mapping');
+        (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, field, 'must be a mapping');
     onlyKeys(kustomize_set_image_STEP, raw, ['image', 'name', 'tag', 'digest', 'useDigest', 'newName', 'fromOrigin'], `${field}.`);
     const out = {
         image: requireField(kustomize_set_image_STEP, raw.image, `${field}.image`),
@@ -71450,15 +75550,15 @@ function parseImageConfig(raw, field) {
         if (v === undefined || v === null || v === '')
             continue;
         if (typeof v !== 'string')
-            fieldError(kustomize_set_image_STEP, `${field}.${k}`, 'must be a string');
+            (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, `${field}.${k}`, 'must be a string');
         out[k] = v;
     }
     if (out.tag !== undefined && out.digest !== undefined) {
-        fieldError(kustomize_set_image_STEP, field, 'set either tag or digest, not both');
+        (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, field, 'set either tag or digest, not both');
     }
     if (raw.useDigest !== undefined && raw.useDigest !== null) {
         if (typeof raw.useDigest !== 'boolean')
-            fieldError(kustomize_set_image_STEP, `${field}.useDigest`, 'must be true or false');
+            (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, `${field}.useDigest`, 'must be true or false');
         out.useDigest = raw.useDigest;
     }
     if (raw.fromOrigin !== undefined && raw.fromOrigin !== null) {
@@ -71468,10 +75568,10 @@ function parseImageConfig(raw, field) {
 }
 function parseOrigin(raw, field) {
     if (!isRecord(raw))
-        fieldError(kustomize_set_image_STEP, field, 'must be a mapping with kind and name');
+        (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, field, 'must be a mapping with kind and name');
     onlyKeys(kustomize_set_image_STEP, raw, ['kind', 'name'], `${field}.`);
     if (raw.kind !== 'Warehouse')
-        fieldError(kustomize_set_image_STEP, `${field}.kind`, 'must be Warehouse');
+        (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, `${field}.kind`, 'must be Warehouse');
     return { kind: 'Warehouse', name: requireField(kustomize_set_image_STEP, raw.name, `${field}.name`) };
 }
 // ---------------------------------------------------------------------------------------------
@@ -71494,13 +75594,13 @@ function buildTargetImagesFromConfig(images, freightCollection = []) {
             const found = findFreightImage(freightCollection, img.image, img.fromOrigin, `images[${i}]`);
             if (img.useDigest) {
                 if (!found.digest) {
-                    fieldError(kustomize_set_image_STEP, `images[${i}].useDigest`, `the freight's image ${img.image} has no digest`);
+                    (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, `images[${i}].useDigest`, `the freight's image ${img.image} has no digest`);
                 }
                 target.digest = found.digest;
             }
             else {
                 if (!found.tag)
-                    fieldError(kustomize_set_image_STEP, `images[${i}]`, `the freight's image ${img.image} has no tag`);
+                    (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, `images[${i}]`, `the freight's image ${img.image} has no tag`);
                 target.newTag = found.tag;
             }
         }
@@ -71527,7 +75627,7 @@ function buildTargetImagesAutomatically(freightCollection) {
     }
     for (const [repoURL, origins] of providers) {
         if (origins.length > 1) {
-            throw new ConfigError(`${kustomize_set_image_STEP}: manual configuration required due to ambiguous result: image ${repoURL} comes from ${origins.join(', ')}; list it under images with fromOrigin`);
+            throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: manual configuration required due to ambiguous result: image ${repoURL} comes from ${origins.join(', ')}; list it under images with fromOrigin`);
         }
     }
     return targets;
@@ -71547,10 +75647,10 @@ function findFreightImage(collection, repoURL, origin, field) {
     const from = origin ? ` from ${origin.kind}/${origin.name}` : '';
     const [first, ...rest] = hits;
     if (!first) {
-        fieldError(kustomize_set_image_STEP, field, `no freight${from} in the stage's freight collection has image ${repoURL}`);
+        (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, field, `no freight${from} in the stage's freight collection has image ${repoURL}`);
     }
     if (rest.length > 0) {
-        fieldError(kustomize_set_image_STEP, field, `image ${repoURL} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin, tag or digest`);
+        (0,util_errors/* fieldError */.$i)(kustomize_set_image_STEP, field, `image ${repoURL} is ambiguous: it comes from ${hits.map((h) => h.origin).join(', ')}; set fromOrigin, tag or digest`);
     }
     return first.image;
 }
@@ -71637,9 +75737,9 @@ function summaryLines(file, before, after) {
 async function findKustomization(dir, path) {
     const found = [];
     for (const name of KUSTOMIZATION_FILE_NAMES) {
-        const p = (0,external_node_path_namespaceObject.join)(dir, name);
+        const p = (0,external_node_path_.join)(dir, name);
         try {
-            if ((await (0,promises_namespaceObject.lstat)(p)).isFile())
+            if ((await (0,promises_.lstat)(p)).isFile())
                 found.push(p);
         }
         catch {
@@ -71648,10 +75748,10 @@ async function findKustomization(dir, path) {
     }
     const [only, ...more] = found;
     if (!only) {
-        throw new ConfigError(`${kustomize_set_image_STEP}: could not discover kustomization file: could not find any Kustomization files in "${path}"`);
+        throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: could not discover kustomization file: could not find any Kustomization files in "${path}"`);
     }
     if (more.length > 0) {
-        throw new ConfigError(`${kustomize_set_image_STEP}: could not discover kustomization file: ambiguous result: found multiple Kustomization files in "${path}": ${found.map((f) => f.slice(dir.length + 1)).join(', ')}`);
+        throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: could not discover kustomization file: ambiguous result: found multiple Kustomization files in "${path}": ${found.map((f) => f.slice(dir.length + 1)).join(', ')}`);
     }
     return only;
 }
@@ -71662,11 +75762,11 @@ async function findKustomization(dir, path) {
 function updateKustomization(text, targets, where) {
     const doc = (0,dist.parseDocument)(text);
     if (doc.errors.length > 0) {
-        throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
+        throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
     }
     const root = doc.contents;
     if (root !== null && !(0,dist.isMap)(root)) {
-        throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: a kustomization must be a mapping`);
+        throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: a kustomization must be a mapping`);
     }
     const pair = root?.items.find((p) => (0,dist.isScalar)(p.key) && p.key.value === 'images');
     const node = pair?.value;
@@ -71704,7 +75804,7 @@ function updateKustomization(text, targets, where) {
         return js;
     };
     if (!(0,external_node_util_.isDeepStrictEqual)(got, merged) || !(0,external_node_util_.isDeepStrictEqual)(rest(out), rest(text))) {
-        throw new OperationError(`${kustomize_set_image_STEP}: ${where}: the edited file does not read back as intended; nothing was changed. This is a gantry bug: please report it with the file.`);
+        throw new util_errors/* OperationError */.OK(`${kustomize_set_image_STEP}: ${where}: the edited file does not read back as intended; nothing was changed. This is a gantry bug: please report it with the file.`);
     }
     return { text: out, before: current, after: merged };
 }
@@ -71714,24 +75814,24 @@ function readImages(node, where) {
     if ((0,dist.isScalar)(node) && (node.value === null || node.value === ''))
         return [];
     if (!(0,dist.isSeq)(node))
-        throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images must be a list`);
+        throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: images must be a list`);
     return node.items.map((item, i) => {
         if (!(0,dist.isMap)(item))
-            throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images[${i}] must be a mapping`);
+            throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: images[${i}] must be a mapping`);
         const img = {};
         for (const field of kustomize_set_image_IMAGE_FIELDS) {
             const v = item.get(field, true);
             if (v === undefined || v === null)
                 continue;
             if (!(0,dist.isScalar)(v)) {
-                throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images[${i}].${field} must be a string`);
+                throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: images[${i}].${field} must be a string`);
             }
             const s = kustomize_set_image_scalarText(v);
             if (s !== '')
                 img[field] = s;
         }
         if (!img.name)
-            throw new ConfigError(`${kustomize_set_image_STEP}: ${where}: images[${i}] has no name`);
+            throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: images[${i}] has no name`);
         return img;
     });
 }
@@ -71882,8 +75982,8 @@ const kustomize_build_schema = {
     additionalProperties: false,
     required: ['path', 'outPath'],
     properties: {
-        path: nonEmpty('The directory holding the kustomization file, relative to the checkout.'),
-        outPath: nonEmpty('Where to write: a path ending in .yaml or .yml is one multi-document file; anything else a directory with one file per resource.'),
+        path: schema_parts_nonEmpty('The directory holding the kustomization file, relative to the checkout.'),
+        outPath: schema_parts_nonEmpty('Where to write: a path ending in .yaml or .yml is one multi-document file; anything else a directory with one file per resource.'),
         outputFormat: {
             enum: ['kargo', 'kustomize'],
             description: 'File names in a directory outPath: `kargo` (default), `[<namespace>-]<kind>-<name>.yaml`; `kustomize`, `<group>_<version>_<kind>_<name>.yaml` as `kustomize build -o dir/` names them.',
@@ -71900,10 +76000,10 @@ const kustomize_build_schema = {
                     properties: {
                         apiVersions: {
                             type: 'array',
-                            items: nonEmpty('An API version, `monitoring.coreos.com/v1`.'),
+                            items: schema_parts_nonEmpty('An API version, `monitoring.coreos.com/v1`.'),
                             description: 'API versions the charts see as available (`.Capabilities`).',
                         },
-                        kubeVersion: nonEmpty('The Kubernetes version the charts see, `1.30.0`.'),
+                        kubeVersion: schema_parts_nonEmpty('The Kubernetes version the charts see, `1.30.0`.'),
                     },
                 },
             },
@@ -71972,7 +76072,7 @@ function isRemote(ref) {
 /** The file in `dir` kustomize would read, or undefined. */
 async function kustomizationFile(dir) {
     for (const name of KUSTOMIZATION_FILE_NAMES) {
-        const st = await (0,promises_namespaceObject.stat)(external_node_path_default().join(dir, name)).catch(() => undefined);
+        const st = await (0,promises_.stat)(external_node_path_default().join(dir, name)).catch(() => undefined);
         if (st?.isFile())
             return name;
     }
@@ -72053,12 +76153,12 @@ async function checkKustomization(worktree, dirRel, seen) {
     if (seen.has(dirRel))
         return;
     seen.add(dirRel);
-    const dirAbs = await safePath(worktree, dirRel, `${kustomize_build_STEP}: path`);
+    const dirAbs = await (0,safe_path/* safePath */.n)(worktree, dirRel, `${kustomize_build_STEP}: path`);
     const name = await kustomizationFile(dirAbs);
     if (!name)
         return;
     const fileRel = dirRel === '.' ? name : `${dirRel}/${name}`;
-    const doc = (0,dist.parseDocument)(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dirAbs, name), 'utf8'));
+    const doc = (0,dist.parseDocument)(await (0,promises_.readFile)(external_node_path_default().join(dirAbs, name), 'utf8'));
     // kustomize reports a malformed file itself, with its own words.
     if (doc.errors.length > 0)
         return;
@@ -72069,14 +76169,14 @@ async function checkKustomization(worktree, dirRel, seen) {
         if (isRemote(ref))
             continue;
         if (external_node_path_default().isAbsolute(ref)) {
-            throw new ConfigError(`${kustomize_build_STEP}: ${fileRel}: ${field}: ${JSON.stringify(ref)} is an absolute path; the build may read only files inside the checkout`);
+            throw new util_errors/* ConfigError */.xL(`${kustomize_build_STEP}: ${fileRel}: ${field}: ${JSON.stringify(ref)} is an absolute path; the build may read only files inside the checkout`);
         }
-        const rel = normalizeRelative(external_node_path_default().posix.join(dirRel, ref.replace(/\\/g, '/')));
+        const rel = (0,safe_path.normalizeRelative)(external_node_path_default().posix.join(dirRel, ref.replace(/\\/g, '/')));
         if (rel === '..' || rel.startsWith('../')) {
-            throw new ConfigError(`${kustomize_build_STEP}: ${fileRel}: ${field}: ${JSON.stringify(ref)} leads outside the checkout`);
+            throw new util_errors/* ConfigError */.xL(`${kustomize_build_STEP}: ${fileRel}: ${field}: ${JSON.stringify(ref)} leads outside the checkout`);
         }
-        const abs = await safePath(worktree, rel, `${kustomize_build_STEP}: ${fileRel}: ${field}`);
-        const st = await (0,promises_namespaceObject.stat)(abs).catch(() => undefined);
+        const abs = await (0,safe_path/* safePath */.n)(worktree, rel, `${kustomize_build_STEP}: ${fileRel}: ${field}`);
+        const st = await (0,promises_.stat)(abs).catch(() => undefined);
         if (st?.isDirectory())
             await checkKustomization(worktree, rel, seen);
     }
@@ -72097,7 +76197,7 @@ async function render(pathAbs, flags, ctx) {
     }
     catch (err) {
         if (err instanceof MissingBinaryError) {
-            throw new ConfigError(`${kustomize_build_STEP}: neither kustomize nor kubectl is on PATH; install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl, which has kustomize built in`);
+            throw new util_errors/* ConfigError */.xL(`${kustomize_build_STEP}: neither kustomize nor kubectl is on PATH; install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl, which has kustomize built in`);
         }
         throw err;
     }
@@ -72107,53 +76207,53 @@ const kustomizeBuild = {
     schema: kustomize_build_schema,
     async run(config, ctx) {
         checkFields(kustomize_build_STEP, config, ['path', 'outPath', 'outputFormat', 'plugin']);
-        const pathRel = normalizeRelative(requireString(kustomize_build_STEP, config, 'path'));
-        const outRel = normalizeRelative(requireString(kustomize_build_STEP, config, 'outPath'));
+        const pathRel = (0,safe_path.normalizeRelative)(requireString(kustomize_build_STEP, config, 'path'));
+        const outRel = (0,safe_path.normalizeRelative)(requireString(kustomize_build_STEP, config, 'outPath'));
         const format = config['outputFormat'] ?? 'kargo';
         if (format !== 'kargo' && format !== 'kustomize') {
-            fieldError(kustomize_build_STEP, 'outputFormat', 'must be "kargo" or "kustomize"');
+            (0,util_errors/* fieldError */.$i)(kustomize_build_STEP, 'outputFormat', 'must be "kargo" or "kustomize"');
         }
         const flags = ['--load-restrictor', 'LoadRestrictionsNone', '--enable-helm'];
         const plugin = config['plugin'];
         if (plugin !== undefined && plugin !== null) {
             if (!isRecord(plugin))
-                fieldError(kustomize_build_STEP, 'plugin', 'must be a map');
+                (0,util_errors/* fieldError */.$i)(kustomize_build_STEP, 'plugin', 'must be a map');
             onlyKeys(kustomize_build_STEP, plugin, ['helm'], 'plugin.');
             const helm = plugin['helm'];
             if (helm !== undefined && helm !== null) {
                 if (!isRecord(helm))
-                    fieldError(kustomize_build_STEP, 'plugin.helm', 'must be a map');
+                    (0,util_errors/* fieldError */.$i)(kustomize_build_STEP, 'plugin.helm', 'must be a map');
                 onlyKeys(kustomize_build_STEP, helm, ['apiVersions', 'kubeVersion'], 'plugin.helm.');
                 const apiVersions = helm['apiVersions'] ?? [];
                 if (!Array.isArray(apiVersions) ||
                     apiVersions.some((v) => typeof v !== 'string' || v === '')) {
-                    fieldError(kustomize_build_STEP, 'plugin.helm.apiVersions', 'must be a list of API versions');
+                    (0,util_errors/* fieldError */.$i)(kustomize_build_STEP, 'plugin.helm.apiVersions', 'must be a list of API versions');
                 }
                 for (const v of apiVersions)
                     flags.push('--helm-api-versions', v);
                 const kube = helm['kubeVersion'];
                 if (kube !== undefined && kube !== null) {
                     if (typeof kube !== 'string' || kube === '') {
-                        fieldError(kustomize_build_STEP, 'plugin.helm.kubeVersion', 'must be a version such as 1.30.0');
+                        (0,util_errors/* fieldError */.$i)(kustomize_build_STEP, 'plugin.helm.kubeVersion', 'must be a version such as 1.30.0');
                     }
                     flags.push('--helm-kube-version', kube);
                 }
             }
         }
-        const pathAbs = await safePath(ctx.worktree, pathRel, `${kustomize_build_STEP}: path`);
-        const outAbs = await safePath(ctx.worktree, outRel, `${kustomize_build_STEP}: outPath`);
+        const pathAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, pathRel, `${kustomize_build_STEP}: path`);
+        const outAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, outRel, `${kustomize_build_STEP}: outPath`);
         const asFile = isFileOutPath(outRel);
         await checkOutPath(kustomize_build_STEP, outAbs, outRel, asFile);
-        const st = await (0,promises_namespaceObject.stat)(pathAbs).catch(() => undefined);
+        const st = await (0,promises_.stat)(pathAbs).catch(() => undefined);
         if (!st?.isDirectory()) {
-            throw new ConfigError(`${kustomize_build_STEP}: path ${JSON.stringify(pathRel)}: no such directory`);
+            throw new util_errors/* ConfigError */.xL(`${kustomize_build_STEP}: path ${JSON.stringify(pathRel)}: no such directory`);
         }
         await checkKustomization(ctx.worktree, pathRel, new Set());
         const before = await listTree(pathAbs);
         const { label, result } = await render(pathAbs, flags, ctx);
         await removeLeftovers(pathAbs, before);
         if (result.code !== 0) {
-            throw new OperationError(`${kustomize_build_STEP}: ${label} build of ${JSON.stringify(pathRel)} failed (exit ${result.code ?? 'signal'}): ${stderrTail(result.stderr) || 'no message'}`);
+            throw new util_errors/* OperationError */.OK(`${kustomize_build_STEP}: ${label} build of ${JSON.stringify(pathRel)} failed (exit ${result.code ?? 'signal'}): ${stderrTail(result.stderr) || 'no message'}`);
         }
         const docs = splitDocuments(result.stdout, `${kustomize_build_STEP}: ${label}`);
         let files;
@@ -72170,11 +76270,815 @@ const kustomizeBuild = {
     },
 };
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/promotion/steps/tar-format.ts
+/**
+ * The tar format, as much of it as the `tar` and `untar` steps need (Node has no tar module):
+ * POSIX ustar headers, with pax extended headers for names and link targets too long for them;
+ * reading also takes GNU long names (`L`/`K`), which GNU tar writes. Entry kinds: regular files,
+ * directories and symbolic links; every other kind (hard links, devices, FIFOs) is reported as
+ * `other` for the caller to skip, as Kargo's untar does.
+ *
+ * Reading works on the whole (decompressed) archive in memory: the steps cap archives at 100 MiB.
+ */
+
+const BLOCK = 512;
+function octal(buf, offset, width, value) {
+    buf.write(value.toString(8).padStart(width - 1, '0'), offset, width - 1, 'ascii');
+}
+/** One pax record: `<len> key=value\n`, where len counts the whole record, itself included. */
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    let len = Buffer.byteLength(body) + 1;
+    while (String(len).length + Buffer.byteLength(body) !== len)
+        len++;
+    return `${len}${body}`;
+}
+function tar_format_header(name, type, size, mode, mtime, linkname, prefix = '') {
+    const h = Buffer.alloc(BLOCK);
+    h.write(name, 0, 100, 'utf8');
+    octal(h, 100, 8, mode & 0o7777);
+    octal(h, 108, 8, 0);
+    octal(h, 116, 8, 0);
+    octal(h, 124, 12, size);
+    octal(h, 136, 12, Math.max(0, Math.floor(mtime)));
+    h.write(type, 156, 1, 'ascii');
+    h.write(linkname, 157, 100, 'utf8');
+    h.write('ustar\0', 257, 6, 'ascii');
+    h.write('00', 263, 2, 'ascii');
+    h.write(prefix, 345, 155, 'utf8');
+    h.fill(' ', 148, 156);
+    let sum = 0;
+    for (const b of h)
+        sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'ascii');
+    return h;
+}
+const padding = (size) => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+/** A ustar name and prefix for `name`, or undefined when it needs a pax header. */
+function splitName(name) {
+    if (Buffer.byteLength(name) <= 100)
+        return { name, prefix: '' };
+    for (let i = name.indexOf('/'); i > 0; i = name.indexOf('/', i + 1)) {
+        const prefix = name.slice(0, i);
+        const rest = name.slice(i + 1);
+        if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(rest) <= 100 && rest !== '') {
+            return { name: rest, prefix };
+        }
+    }
+    return undefined;
+}
+/** The blocks of one entry (a directory's name gets its trailing `/`). */
+function encodeEntry(entry) {
+    const data = entry.kind === 'file' ? (entry.data ?? Buffer.alloc(0)) : Buffer.alloc(0);
+    const name = entry.kind === 'dir' && !entry.name.endsWith('/') ? `${entry.name}/` : entry.name;
+    // `other` is written as a character device: only tests make such entries.
+    const type = { file: '0', dir: '5', symlink: '2', other: '3' }[entry.kind];
+    const out = [];
+    const split = splitName(name);
+    const longLink = Buffer.byteLength(entry.linkname) > 100;
+    if (!split || longLink) {
+        const records = (split ? '' : paxRecord('path', name)) +
+            (longLink ? paxRecord('linkpath', entry.linkname) : '');
+        const body = Buffer.from(records, 'utf8');
+        out.push(tar_format_header('PaxHeader', 'x', body.length, 0o644, entry.mtime, ''), body, padding(body.length));
+    }
+    const shortName = split ?? { name: name.slice(0, 100), prefix: '' };
+    out.push(tar_format_header(shortName.name, type, data.length, entry.mode, entry.mtime, longLink ? '' : entry.linkname, shortName.prefix));
+    if (data.length)
+        out.push(data, padding(data.length));
+    return out;
+}
+/** The two zero blocks that end an archive. */
+const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK);
+function tar_format_text(buf, offset, width) {
+    const field = buf.subarray(offset, offset + width);
+    const nul = field.indexOf(0);
+    return field.subarray(0, nul < 0 ? width : nul).toString('utf8');
+}
+function number(buf, offset, width, what, at) {
+    if ((buf[offset] ?? 0) & 0x80) {
+        throw new util_errors/* ConfigError */.xL(`${what}: the entry at byte ${at} uses a base-256 number (a file over 8 GiB)`);
+    }
+    const s = tar_format_text(buf, offset, width).trim();
+    if (s === '')
+        return 0;
+    if (!/^[0-7]+$/.test(s))
+        throw new util_errors/* ConfigError */.xL(`${what}: the entry at byte ${at} has a corrupt header`);
+    return Number.parseInt(s, 8);
+}
+function parsePax(body) {
+    const out = new Map();
+    let i = 0;
+    while (i < body.length) {
+        const space = body.indexOf(0x20, i);
+        if (space < 0)
+            break;
+        const len = Number.parseInt(body.subarray(i, space).toString('ascii'), 10);
+        if (!Number.isInteger(len) || len <= 0 || i + len > body.length)
+            break;
+        const record = body.subarray(space + 1, i + len - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out.set(record.slice(0, eq), record.slice(eq + 1));
+        i += len;
+    }
+    return out;
+}
+/**
+ * The entries of an uncompressed archive. `what` names the archive in errors (`untar: inPath
+ * "a.tgz"`). A truncated or corrupt archive is a ConfigError.
+ */
+function* readTar(archive, what) {
+    let offset = 0;
+    let pax = new Map();
+    let longName;
+    let longLink;
+    while (offset + BLOCK <= archive.length) {
+        const at = offset;
+        const h = archive.subarray(offset, offset + BLOCK);
+        if (h.every((b) => b === 0))
+            return;
+        const stored = tar_format_text(h, 148, 8).trim();
+        let sum = 0;
+        for (let i = 0; i < BLOCK; i++)
+            sum += i >= 148 && i < 156 ? 0x20 : h[i];
+        if (!/^[0-7]+$/.test(stored) || sum !== Number.parseInt(stored, 8)) {
+            throw new util_errors/* ConfigError */.xL(`${what}: not a tar archive (bad header at byte ${offset})`);
+        }
+        const size = number(h, 124, 12, what, offset);
+        const type = String.fromCharCode(h[156] ?? 0);
+        const start = offset + BLOCK;
+        const end = start + size;
+        if (end > archive.length) {
+            throw new util_errors/* ConfigError */.xL(`${what}: the archive is truncated (an entry at byte ${offset} runs past its end)`);
+        }
+        const data = archive.subarray(start, end);
+        offset = start + Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'x') {
+            pax = parsePax(data);
+            continue;
+        }
+        if (type === 'g')
+            continue;
+        if (type === 'L' || type === 'K') {
+            const value = data.toString('utf8').replace(/\0.*$/s, '');
+            if (type === 'L')
+                longName = value;
+            else
+                longLink = value;
+            continue;
+        }
+        const magic = tar_format_text(h, 257, 6);
+        const prefix = magic.startsWith('ustar') ? tar_format_text(h, 345, 155) : '';
+        let name = pax.get('path') ?? longName ?? (prefix ? `${prefix}/${tar_format_text(h, 0, 100)}` : tar_format_text(h, 0, 100));
+        const linkname = pax.get('linkpath') ?? longLink ?? tar_format_text(h, 157, 100);
+        pax = new Map();
+        longName = undefined;
+        longLink = undefined;
+        const kind = type === '0' || type === '\0' || type === '7'
+            ? 'file'
+            : type === '5'
+                ? 'dir'
+                : type === '2'
+                    ? 'symlink'
+                    : 'other';
+        // Old (v7) archives mark a directory only by the trailing slash of a file entry.
+        const dir = kind === 'dir' || (kind === 'file' && name.endsWith('/'));
+        if (name.length > 1)
+            name = name.replace(/\/+$/, '');
+        yield {
+            name,
+            kind: dir ? 'dir' : kind,
+            mode: number(h, 100, 8, what, at) & 0o777,
+            linkname,
+            mtime: number(h, 136, 12, what, at),
+            data: kind === 'file' ? data : Buffer.alloc(0),
+        };
+    }
+    // Some writers stop after the last entry, without the zero blocks; Go's reader accepts that.
+    if (offset === archive.length)
+        return;
+    throw new util_errors/* ConfigError */.xL(`${what}: the archive is truncated (it ends inside a header)`);
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/tar.ts
+/**
+ * Kargo's `tar` step: archives `inPath` (a directory's contents, or one file under its own name)
+ * into `outPath`, gzip-compressed with `gzip: true`. `ignore` takes .gitignore lines, matched
+ * against paths relative to `inPath`; an ignored directory is skipped whole. Directories, regular
+ * files and symbolic links (stored as links, never followed) are archived, `.git` never. As in
+ * Kargo: a file over 50 MiB, or more than 100 MiB in all, fails the step; `outPath` is replaced
+ * when it exists, through a temporary file beside it, so a failure leaves no partial archive.
+ * Entries carry the files' modes and modification times, owner 0.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const tar_STEP = 'tar';
+/** Kargo's limits. */
+const MAX_TAR_FILE_BYTES = 50 << 20;
+const MAX_TAR_TOTAL_BYTES = 100 << 20;
+/** `rel` or one of its parent directories is ignored. */
+function ignoredWithParents(rules, rel, isDir) {
+    if (rules.length === 0)
+        return false;
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) {
+        if (isIgnored(rules, parts.slice(0, i).join('/'), true))
+            return true;
+    }
+    return isIgnored(rules, rel, isDir);
+}
+const tar = {
+    name: tar_STEP,
+    schema: {
+        type: 'object',
+        description: 'Archives a directory or a file into a tar file, gzip-compressed with `gzip: true`.',
+        additionalProperties: false,
+        required: ['inPath', 'outPath'],
+        properties: {
+            inPath: schema_parts_nonEmpty('The directory (its contents are archived) or file, relative to the checkout.'),
+            outPath: schema_parts_nonEmpty('The archive to write, relative to the checkout; replaced when it exists.'),
+            ignore: schema_parts_text('Paths to leave out, one .gitignore pattern a line, relative to `inPath`.'),
+            gzip: flag('Compress the archive with gzip; default false.'),
+        },
+    },
+    async run(config, ctx) {
+        checkFields(tar_STEP, config, ['inPath', 'outPath', 'ignore', 'gzip']);
+        const inRel = requireString(tar_STEP, config, 'inPath');
+        const outRel = requireString(tar_STEP, config, 'outPath');
+        const gzip = engine_optionalBool(tar_STEP, config, 'gzip') ?? false;
+        const ignoreText = config['ignore'];
+        if (ignoreText !== undefined && ignoreText !== null && typeof ignoreText !== 'string') {
+            (0,util_errors/* fieldError */.$i)(tar_STEP, 'config.ignore', 'must be a string of .gitignore patterns, one a line');
+        }
+        const rules = typeof ignoreText === 'string' ? parseIgnore(ignoreText) : [];
+        const inAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, inRel, `${tar_STEP}: inPath`);
+        const outAbs = await writablePath(ctx.worktree, outRel, `${tar_STEP}: outPath`);
+        const inShown = (0,safe_path.normalizeRelative)(inRel);
+        const outShown = (0,safe_path.normalizeRelative)(outRel);
+        const top = await (0,promises_.lstat)(inAbs).catch(() => undefined);
+        if (!top)
+            (0,util_errors/* fieldError */.$i)(tar_STEP, 'config.inPath', `${JSON.stringify(inShown)}: no such file or directory`);
+        if ((await (0,promises_.lstat)(outAbs).catch(() => undefined))?.isDirectory()) {
+            (0,util_errors/* fieldError */.$i)(tar_STEP, 'config.outPath', `${JSON.stringify(outShown)} is a directory`);
+        }
+        const blocks = [];
+        let total = 0;
+        let count = 0;
+        const add = async (abs, rel) => {
+            const st = await (0,promises_.lstat)(abs);
+            const mtime = Math.floor(st.mtimeMs / 1000);
+            // The archive being written may sit inside inPath: it is not archived into itself.
+            if (abs === outAbs)
+                return;
+            if (st.isSymbolicLink()) {
+                blocks.push(...encodeEntry({
+                    name: rel,
+                    kind: 'symlink',
+                    mode: 0o777,
+                    mtime,
+                    linkname: await (0,promises_.readlink)(abs),
+                }));
+            }
+            else if (st.isFile()) {
+                if (st.size > MAX_TAR_FILE_BYTES) {
+                    throw new util_errors/* ConfigError */.xL(`${tar_STEP}: ${rel} is larger than 50 MiB, the most the step archives per file`);
+                }
+                total += st.size;
+                if (total > MAX_TAR_TOTAL_BYTES) {
+                    throw new util_errors/* ConfigError */.xL(`${tar_STEP}: ${JSON.stringify(inShown)} holds more than 100 MiB, the most the step archives`);
+                }
+                blocks.push(...encodeEntry({
+                    name: rel,
+                    kind: 'file',
+                    mode: st.mode & 0o777,
+                    mtime,
+                    linkname: '',
+                    data: await (0,promises_.readFile)(abs),
+                }));
+            }
+            else if (st.isDirectory()) {
+                blocks.push(...encodeEntry({ name: rel, kind: 'dir', mode: st.mode & 0o777, mtime, linkname: '' }));
+            }
+            else
+                return;
+            count++;
+        };
+        const walk = async (absDir, relDir) => {
+            const names = (await (0,promises_.readdir)(absDir)).sort();
+            for (const name of names) {
+                if (name === '.git')
+                    continue;
+                const abs = external_node_path_default().join(absDir, name);
+                const rel = relDir ? `${relDir}/${name}` : name;
+                const st = await (0,promises_.lstat)(abs);
+                if (ignoredWithParents(rules, rel, st.isDirectory()))
+                    continue;
+                await add(abs, rel);
+                if (st.isDirectory())
+                    await walk(abs, rel);
+            }
+        };
+        if (top.isDirectory())
+            await walk(inAbs, '');
+        else if (!ignoredWithParents(rules, external_node_path_default().basename(inAbs), false))
+            await add(inAbs, external_node_path_default().basename(inAbs));
+        blocks.push(END_OF_ARCHIVE);
+        const archive = Buffer.concat(blocks);
+        const bytes = gzip ? (0,external_node_zlib_.gzipSync)(archive) : archive;
+        const before = await (0,promises_.readFile)(outAbs).catch(() => undefined);
+        if (before?.equals(bytes)) {
+            ctx.log(`${tar_STEP}: ${outShown} already holds this archive of ${inShown}`);
+            return { summary: [], changed: [] };
+        }
+        await (0,promises_.mkdir)(external_node_path_default().dirname(outAbs), { recursive: true });
+        const temp = external_node_path_default().join(external_node_path_default().dirname(outAbs), `.${external_node_path_default().basename(outAbs)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+        try {
+            await (0,promises_.writeFile)(temp, bytes, { flag: 'wx' });
+            await (0,promises_.rename)(temp, outAbs);
+        }
+        finally {
+            await (0,promises_.rm)(temp, { force: true });
+        }
+        ctx.log(`${tar_STEP}: ${count} entries of ${inShown} archived in ${outShown}`);
+        return { summary: [`- archived ${inShown} in ${outShown}`], changed: [outShown] };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/untar.ts
+/**
+ * Kargo's `untar` step: extracts the tar archive `inPath` (gzip-compressed or not, told by its
+ * first bytes) into the directory `outPath`, which is replaced whole when it exists.
+ * `stripComponents` drops leading path components (an entry with no more than that many is
+ * skipped); `ignore` takes .gitignore lines matched against the (stripped) entry paths. Regular
+ * files (with their permission bits, never set-id or sticky), directories and symbolic links are
+ * extracted; other kinds (hard links, devices) are skipped, as in Kargo. As in Kargo, a file over
+ * 50 MiB or more than 100 MiB in all fails the step.
+ *
+ * Safety, where gantry is stricter than Kargo (which skips such entries quietly): an entry whose
+ * path is absolute, climbs with `..`, or names a `.git` directory, and a symbolic link whose
+ * target is absolute or leads out of `outPath`, fail the step, naming the entry. Extraction goes
+ * into a temporary directory of the checkout, every write checked component by component
+ * (safePath: nothing reaches outside through a link made by an earlier entry), and every link is
+ * resolved once all are made; only then does the result replace `outPath`. A failure leaves the
+ * checkout as it was.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const untar_STEP = 'untar';
+/** Headers and padding on top of the 100 MiB of contents. */
+const MAX_ARCHIVE_BYTES = MAX_TAR_TOTAL_BYTES + (16 << 20);
+function isInside(root, candidate) {
+    const rel = external_node_path_default().relative(root, candidate);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+/** Every symbolic link under `dir`, as absolute paths. */
+async function links(dir) {
+    const out = [];
+    for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        const abs = external_node_path_default().join(dir, e.name);
+        if (e.isSymbolicLink())
+            out.push(abs);
+        else if (e.isDirectory())
+            out.push(...(await links(abs)));
+    }
+    return out;
+}
+/**
+ * Where a dangling link leads, resolved as the kernel would: component by component from the
+ * link's real directory, `..` taken after any link before it is followed (a lexical resolve
+ * would turn `a/..` into `.` even when `a` is a link elsewhere). Past the first component that
+ * does not exist, the rest is appended as written (the kernel would stop there).
+ */
+async function danglingTarget(link, depth = 0) {
+    if (depth > 40)
+        return (external_node_path_default()).sep; // a loop: treated as leading nowhere safe
+    const target = await (0,promises_.readlink)(link);
+    let current = external_node_path_default().isAbsolute(target) ? (external_node_path_default()).sep : await (0,promises_.realpath)(external_node_path_default().dirname(link));
+    const parts = target.split(/[/]+/).filter((p) => p !== '' && p !== '.');
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part === '..') {
+            current = external_node_path_default().dirname(current);
+            continue;
+        }
+        const next = external_node_path_default().join(current, part);
+        const st = await (0,promises_.lstat)(next).catch(() => undefined);
+        if (!st)
+            return external_node_path_default().join(next, ...parts.slice(i + 1));
+        if (st.isSymbolicLink()) {
+            current =
+                (await (0,promises_.realpath)(next).catch(() => undefined)) ?? (await danglingTarget(next, depth + 1));
+        }
+        else
+            current = next;
+    }
+    return current;
+}
+const untar = {
+    name: untar_STEP,
+    schema: {
+        type: 'object',
+        description: 'Extracts a tar archive (gzip-compressed or not) into a directory, replacing it.',
+        additionalProperties: false,
+        required: ['inPath', 'outPath'],
+        properties: {
+            inPath: schema_parts_nonEmpty('The archive, relative to the checkout.'),
+            outPath: schema_parts_nonEmpty('The directory to extract into, relative to the checkout; replaced whole when it exists.'),
+            stripComponents: {
+                type: 'integer',
+                minimum: 0,
+                description: 'Leading path components dropped from each entry, as `tar --strip-components`.',
+            },
+            ignore: schema_parts_text('Entries to leave out, one .gitignore pattern a line, matched against entry paths.'),
+        },
+    },
+    async run(config, ctx) {
+        checkFields(untar_STEP, config, ['inPath', 'outPath', 'stripComponents', 'ignore']);
+        const inRel = requireString(untar_STEP, config, 'inPath');
+        const outRel = requireString(untar_STEP, config, 'outPath');
+        const strip = config['stripComponents'] ?? 0;
+        if (typeof strip !== 'number' || !Number.isInteger(strip) || strip < 0) {
+            (0,util_errors/* fieldError */.$i)(untar_STEP, 'config.stripComponents', `must be a whole number, 0 or more, got ${JSON.stringify(strip)}`);
+        }
+        const ignoreText = config['ignore'];
+        if (ignoreText !== undefined && ignoreText !== null && typeof ignoreText !== 'string') {
+            (0,util_errors/* fieldError */.$i)(untar_STEP, 'config.ignore', 'must be a string of .gitignore patterns, one a line');
+        }
+        const rules = typeof ignoreText === 'string' ? parseIgnore(ignoreText) : [];
+        const inAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, inRel, `${untar_STEP}: inPath`);
+        const outAbs = await writablePath(ctx.worktree, outRel, `${untar_STEP}: outPath`);
+        const inShown = (0,safe_path.normalizeRelative)(inRel);
+        const outShown = (0,safe_path.normalizeRelative)(outRel);
+        if (outShown === '.')
+            (0,util_errors/* fieldError */.$i)(untar_STEP, 'config.outPath', 'would replace the whole checkout');
+        const what = `${untar_STEP}: inPath ${JSON.stringify(inShown)}`;
+        const st = await (0,promises_.lstat)(inAbs).catch(() => undefined);
+        if (!st)
+            (0,util_errors/* fieldError */.$i)(untar_STEP, 'config.inPath', `${JSON.stringify(inShown)}: no such file`);
+        if (!st.isFile())
+            (0,util_errors/* fieldError */.$i)(untar_STEP, 'config.inPath', `${JSON.stringify(inShown)} is not a file`);
+        if (st.size > MAX_ARCHIVE_BYTES) {
+            (0,util_errors/* fieldError */.$i)(untar_STEP, 'config.inPath', `${JSON.stringify(inShown)} is larger than the step extracts`);
+        }
+        let archive = await (0,promises_.readFile)(inAbs);
+        if (archive[0] === 0x1f && archive[1] === 0x8b) {
+            try {
+                archive = (0,external_node_zlib_.gunzipSync)(archive, { maxOutputLength: MAX_ARCHIVE_BYTES });
+            }
+            catch (err) {
+                throw new util_errors/* ConfigError */.xL(err.code === 'ERR_BUFFER_TOO_LARGE'
+                    ? `${what}: decompresses to more than the 100 MiB the step extracts`
+                    : `${what}: not a valid gzip file: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
+            }
+        }
+        const root = await (0,promises_.realpath)(ctx.worktree);
+        const tempRel = `.gantry-untar-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        const temp = external_node_path_default().join(root, tempRel);
+        await (0,promises_.mkdir)(temp);
+        let count = 0;
+        try {
+            let total = 0;
+            for (const entry of readTar(archive, what)) {
+                const shown = JSON.stringify(entry.name);
+                const parts = entry.name
+                    .replace(/^(\.\/)+/, '')
+                    .split('/')
+                    .filter((p) => p !== '' && p !== '.');
+                if (entry.name.startsWith('/') ||
+                    /^[A-Za-z]:/.test(entry.name) ||
+                    entry.name.includes('\\')) {
+                    throw new util_errors/* ConfigError */.xL(`${what}: entry ${shown} has an absolute path; nothing was extracted`);
+                }
+                if (parts.includes('..')) {
+                    throw new util_errors/* ConfigError */.xL(`${what}: entry ${shown} climbs out with ".."; nothing was extracted`);
+                }
+                if (parts.some((p) => p.toLowerCase() === '.git')) {
+                    throw new util_errors/* ConfigError */.xL(`${what}: entry ${shown} is inside a .git directory; nothing was extracted`);
+                }
+                if (entry.kind === 'other') {
+                    ctx.log(`${untar_STEP}: ${entry.name}: not a file, directory or symbolic link; skipped`);
+                    continue;
+                }
+                if (parts.length <= strip)
+                    continue;
+                const rel = parts.slice(strip).join('/');
+                if (ignoredWithParents(rules, rel, entry.kind === 'dir'))
+                    continue;
+                const field = `${untar_STEP}: entry ${shown}`;
+                const abs = await (0,safe_path/* safePath */.n)(temp, rel, field);
+                if (entry.kind === 'dir') {
+                    await (0,promises_.mkdir)(abs, { recursive: true });
+                }
+                else if (entry.kind === 'symlink') {
+                    const target = entry.linkname;
+                    const resolved = external_node_path_default().resolve(external_node_path_default().dirname(abs), target);
+                    if (external_node_path_default().isAbsolute(target) || target.includes('\\') || !isInside(temp, resolved)) {
+                        throw new util_errors/* ConfigError */.xL(`${what}: entry ${shown} is a symbolic link to ${JSON.stringify(target)}, outside ${JSON.stringify(outShown)}; nothing was extracted`);
+                    }
+                    await (0,promises_.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
+                    await (0,promises_.rm)(abs, { recursive: true, force: true });
+                    await (0,promises_.symlink)(target, abs);
+                }
+                else {
+                    if (entry.data.length > MAX_TAR_FILE_BYTES) {
+                        throw new util_errors/* ConfigError */.xL(`${what}: entry ${shown} is larger than 50 MiB, the most the step extracts per file`);
+                    }
+                    total += entry.data.length;
+                    if (total > MAX_TAR_TOTAL_BYTES) {
+                        throw new util_errors/* ConfigError */.xL(`${what}: the archive holds more than 100 MiB, the most the step extracts`);
+                    }
+                    await (0,promises_.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
+                    // A link an earlier entry made is replaced, never written through.
+                    await (0,promises_.rm)(abs, { force: true });
+                    await (0,promises_.writeFile)(abs, entry.data, { mode: entry.mode & 0o777 });
+                    if (entry.mtime > 0)
+                        await (0,promises_.utimes)(abs, entry.mtime, entry.mtime);
+                }
+                count++;
+            }
+            // Links resolved with every entry in place: a chain of links that ends outside is refused.
+            for (const link of await links(temp)) {
+                const target = (await (0,promises_.realpath)(link).catch(() => undefined)) ?? (await danglingTarget(link));
+                if (!isInside(temp, target)) {
+                    throw new util_errors/* ConfigError */.xL(`${what}: entry ${JSON.stringify(external_node_path_default().relative(temp, link))} is a symbolic link that leads outside ${JSON.stringify(outShown)}; nothing was extracted`);
+                }
+            }
+            await (0,promises_.rm)(outAbs, { recursive: true, force: true });
+            await (0,promises_.mkdir)(external_node_path_default().dirname(outAbs), { recursive: true });
+            await (0,promises_.rename)(temp, outAbs);
+        }
+        finally {
+            await (0,promises_.rm)(temp, { recursive: true, force: true });
+        }
+        ctx.log(`${untar_STEP}: ${count} entries of ${inShown} extracted into ${outShown}`);
+        return { summary: [`- extracted ${inShown} into ${outShown}`], changed: [outShown] };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/yaml-merge.ts
+/**
+ * Kargo's `yaml-merge` step: `inFiles` merged in order into `outFile` (created or replaced), with
+ * Kargo's rules (kustomize's merge2): maps merge key by key, recursively; a scalar or a list in a
+ * later file replaces the earlier value whole (lists are not merged); a key set to null in a
+ * later file removes the key; keys found in one file only are kept. A file that is empty (or holds
+ * only comments) adds nothing; with `ignoreMissingFiles` a missing file is skipped, and when every
+ * file is skipped `outFile` is written empty. Output `commitMessage` in Kargo's words.
+ *
+ * The merge works on the parsed documents, so the first file's comments, key order and scalar
+ * styles survive, and a value taken from a later file brings its own comments. A file holding
+ * several documents is refused (which one would merge is a guess).
+ */
+
+
+
+
+
+
+
+
+
+const yaml_merge_STEP = 'yaml-merge';
+const isNull = (n) => n === null || ((0,dist.isScalar)(n) && n.value === null);
+const keyOf = (pair) => ((0,dist.isScalar)(pair.key) ? pair.key.value : pair.key);
+/** `patch` applied over `base` (both parsed nodes); returns the merged node. */
+function mergeNodes(base, patch) {
+    if (!(0,dist.isMap)(base) || !(0,dist.isMap)(patch)) {
+        // The replacing value keeps the comment of the one it replaces when it has none of its own.
+        if ((0,dist.isScalar)(base) && (0,dist.isScalar)(patch) && !patch.comment && base.comment) {
+            patch.comment = base.comment;
+        }
+        return patch;
+    }
+    for (const pair of patch.items) {
+        const key = keyOf(pair);
+        const at = base.items.findIndex((p) => keyOf(p) === key);
+        if (isNull(pair.value)) {
+            if (at >= 0)
+                base.items.splice(at, 1);
+            continue;
+        }
+        const existing = at >= 0 ? base.items[at] : undefined;
+        if (!existing) {
+            base.items.push(pair);
+            continue;
+        }
+        existing.value =
+            existing.value && !isNull(existing.value)
+                ? mergeNodes(existing.value, pair.value)
+                : pair.value;
+    }
+    return base;
+}
+/** The one document of a file, or undefined when it holds none; errors name file:line:col. */
+function readDocument(rel, field, text) {
+    const docs = (0,dist.parseAllDocuments)(text);
+    if (!Array.isArray(docs) || docs.length === 0)
+        return undefined;
+    for (const doc of docs) {
+        const error = doc.errors[0];
+        if (error) {
+            const at = error.linePos?.[0];
+            throw new util_errors/* ConfigError */.xL(`${yaml_merge_STEP}: ${field}: ${at ? `${rel}:${at.line}:${at.col}` : rel}: not valid YAML: ${error.message.split('\n')[0]}`);
+        }
+    }
+    if (docs.length > 1) {
+        const second = docs[1]?.range[0] ?? 0;
+        throw new util_errors/* ConfigError */.xL(`${yaml_merge_STEP}: ${field}: ${rel} holds ${docs.length} YAML documents (the second starts at line ${text.slice(0, second).split('\n').length}); yaml-merge merges files of one document`);
+    }
+    const doc = docs[0];
+    if (!doc || doc.contents === null || isNull(doc.contents))
+        return undefined;
+    let aliases = false;
+    (0,dist.visit)(doc, {
+        Alias() {
+            aliases = true;
+            return dist.visit.BREAK;
+        },
+    });
+    // Nodes move between documents; an alias would lose its anchor on the way, so a file with
+    // aliases is merged by value (its comments are lost, its data is not).
+    return aliases ? new dist.Document(doc.toJS({ maxAliasCount: 100 })) : doc;
+}
+/** Kargo's commit message fragment for the files merged (the skipped ones not named). */
+function yamlMergeCommitMessage(inFiles, outFile) {
+    if (inFiles.length === 1)
+        return `Wrote ${inFiles[0]} to ${outFile}`;
+    return [
+        `Merged ${inFiles.length} YAML files to ${outFile}`,
+        ...inFiles.map((f) => `- ${f}`),
+    ].join('\n');
+}
+const yamlMerge = {
+    name: yaml_merge_STEP,
+    schema: {
+        type: 'object',
+        description: 'Merges YAML files in order into one file: maps merge, scalars and lists from later files replace, null removes a key.',
+        additionalProperties: false,
+        required: ['inFiles', 'outFile'],
+        properties: {
+            inFiles: {
+                type: 'array',
+                minItems: 1,
+                items: schema_parts_nonEmpty('A YAML file, relative to the checkout.'),
+                description: 'The files to merge, first the base, then each file applied over the result.',
+            },
+            outFile: schema_parts_nonEmpty('The merged file, relative to the checkout; created or replaced.'),
+            ignoreMissingFiles: flag('Skip files of `inFiles` that do not exist (default false: a missing file fails the step).'),
+        },
+    },
+    async run(config, ctx) {
+        checkFields(yaml_merge_STEP, config, ['inFiles', 'outFile', 'ignoreMissingFiles']);
+        const inFiles = config['inFiles'];
+        if (!Array.isArray(inFiles) || inFiles.length === 0) {
+            (0,util_errors/* fieldError */.$i)(yaml_merge_STEP, 'config.inFiles', 'is required: a list of at least one YAML file');
+        }
+        const outRel = requireString(yaml_merge_STEP, config, 'outFile');
+        const ignoreMissing = engine_optionalBool(yaml_merge_STEP, config, 'ignoreMissingFiles') ?? false;
+        const outAbs = await writablePath(ctx.worktree, outRel, `${yaml_merge_STEP}: outFile`);
+        const outShown = (0,safe_path.normalizeRelative)(outRel);
+        if ((await (0,promises_.lstat)(outAbs).catch(() => undefined))?.isDirectory()) {
+            (0,util_errors/* fieldError */.$i)(yaml_merge_STEP, 'config.outFile', `${JSON.stringify(outShown)} is a directory`);
+        }
+        // Every input is read and merged before anything is written.
+        let merged;
+        // Kargo's commit message names the files as the config wrote them.
+        const used = [];
+        for (const [i, item] of inFiles.entries()) {
+            const field = `config.inFiles[${i}]`;
+            const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, item, `${yaml_merge_STEP}: ${field}`);
+            const rel = (0,safe_path.normalizeRelative)(item);
+            let text;
+            try {
+                text = await (0,promises_.readFile)(abs, 'utf8');
+            }
+            catch (err) {
+                const code = err.code;
+                if (code === 'ENOENT' && ignoreMissing) {
+                    ctx.log(`${yaml_merge_STEP}: ${rel} does not exist; skipped (ignoreMissingFiles)`);
+                    continue;
+                }
+                if (code === 'ENOENT') {
+                    (0,util_errors/* fieldError */.$i)(yaml_merge_STEP, field, `${JSON.stringify(rel)}: no such file (set ignoreMissingFiles: true to skip missing files)`);
+                }
+                if (code === 'EISDIR')
+                    (0,util_errors/* fieldError */.$i)(yaml_merge_STEP, field, `${JSON.stringify(rel)} is a directory`);
+                throw err;
+            }
+            used.push(item);
+            const doc = readDocument(rel, field, text);
+            if (!doc)
+                continue;
+            if (!merged)
+                merged = doc;
+            else
+                merged.contents = mergeNodes(merged.contents, doc.contents);
+        }
+        const out = merged ? merged.toString() : '';
+        const before = await (0,promises_.readFile)(outAbs, 'utf8').catch(() => undefined);
+        const changed = before !== out;
+        if (changed) {
+            await (0,promises_.mkdir)(external_node_path_default().dirname(outAbs), { recursive: true });
+            await (0,promises_.writeFile)(outAbs, out);
+        }
+        return {
+            ...(used.length > 0 && { outputs: { commitMessage: yamlMergeCommitMessage(used, outRel) } }),
+            summary: changed ? [`- merged ${used.length} YAML file(s) into ${outShown}`] : [],
+            changed: changed ? [outShown] : [],
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promotion/steps/yaml-parse.ts
+/**
+ * Kargo's `yaml-parse` step: reads a YAML file and makes outputs from it, each an expr-lang
+ * expression over the document (see parse-outputs.ts). A file of several documents is read as
+ * its first, as Kargo's YAML reader does; an empty file is an error, as in Kargo.
+ */
+
+
+
+
+
+
+
+const yaml_parse_STEP = 'yaml-parse';
+/** The first document of `text` as plain data; errors name the file, line and column. */
+function parseYamlFile(step, rel, text) {
+    const docs = (0,dist.parseAllDocuments)(text);
+    const first = Array.isArray(docs) ? docs[0] : undefined;
+    if (!first || first.contents === null) {
+        throw new util_errors/* ConfigError */.xL(`${step}: path ${JSON.stringify(rel)}: the file holds no YAML document`);
+    }
+    const error = first.errors[0];
+    if (error) {
+        const at = error.linePos?.[0];
+        const where = at ? `${rel}:${at.line}:${at.col}` : rel;
+        throw new util_errors/* ConfigError */.xL(`${step}: ${where}: not valid YAML: ${error.message.split('\n')[0]}`);
+    }
+    return first.toJS({ maxAliasCount: 100 });
+}
+const yamlParse = {
+    name: yaml_parse_STEP,
+    schema: {
+        type: 'object',
+        description: 'Reads a YAML file and makes outputs from it with expressions.',
+        additionalProperties: false,
+        required: ['path', 'outputs'],
+        properties: {
+            path: schema_parts_nonEmpty('The YAML file, relative to the checkout.'),
+            outputs: outputsSchema('YAML'),
+        },
+    },
+    async run(config, ctx) {
+        checkFields(yaml_parse_STEP, config, ['path', 'outputs']);
+        const rel = requireString(yaml_parse_STEP, config, 'path');
+        const rules = parseOutputRules(yaml_parse_STEP, config);
+        const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, rel, `${yaml_parse_STEP}: path`);
+        const shown = (0,safe_path.normalizeRelative)(rel);
+        const text = await readStepFile(yaml_parse_STEP, abs, shown);
+        const doc = parseYamlFile(yaml_parse_STEP, shown, text);
+        return { outputs: evaluateOutputRules(yaml_parse_STEP, shown, doc, rules, ctx) };
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/promotion/steps/registry.ts
 /**
  * The built-in promotion steps, by Kargo's names. `runSteps` looks `uses` up here; an unknown name
  * is a ConfigError with a did-you-mean.
  */
+
+
+
+
+
+
+
+
+
 
 
 
@@ -72198,9 +77102,22 @@ function defaultRegistry() {
         copy,
         deleteStep,
         composeOutput,
+        fail,
+        fileWrite,
+        yamlParse,
+        jsonParse,
+        yamlMerge,
         http_http,
+        httpDownload,
+        tar,
+        untar,
+        gitClone,
         gitClear,
-        ...GIT_NOOP_STEPS,
+        gitCommit,
+        gitPush,
+        gitTag,
+        ...GIT_PR_STEPS,
+        argocdUpdate,
     ];
     return new Map(steps.map((s) => [s.name, s]));
 }
@@ -72216,11 +77133,17 @@ function defaultRegistry() {
 
 /** The promote action: settings in; the core; outputs and the job summary out. */
 async function promoteAction(s, ctx) {
+    // The inputs, when given, say where Argo CD is; else the job's ARGOCD_SERVER and ARGOCD_AUTH_TOKEN.
+    const env = {
+        ...ctx.env,
+        ...(s.argocdServer !== undefined && { ARGOCD_SERVER: s.argocdServer }),
+        ...(s.argocdToken !== undefined && { ARGOCD_AUTH_TOKEN: s.argocdToken }),
+    };
     const repo = await openActionRepo(s, ctx);
     const project = await singleProject(repo, s.project);
     const api = githubApi(s.repository, s.token, ctx);
     if (s.signCommits && !api) {
-        throw new ConfigError('input "sign-commits" needs the GitOps repository on this GitHub server (repository: owner/name) and a token');
+        throw new util_errors/* ConfigError */.xL('input "sign-commits" needs the GitOps repository on this GitHub server (repository: owner/name) and a token');
     }
     const runApi = githubApi(ctx.repository, s.token, ctx);
     const github = api && {
@@ -72249,6 +77172,7 @@ async function promoteAction(s, ctx) {
         clock: () => new Date(),
         fetch,
         log: (l) => info(l),
+        env,
         ...(github ? { github } : {}),
         ...(gate ? { gate } : {}),
     });
@@ -72263,7 +77187,7 @@ async function promoteAction(s, ctx) {
     await summary
         .addRaw(promotionMarkdown(outcome, { dryRun: s.dryRun, repoWebUrl: web }) + '\n')
         .write();
-    await appendPipelineSummary(repo, project);
+    await appendPipelineSummary(repo, project, undefined, { env, fetch });
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -72342,7 +77266,7 @@ function evalCondition(field, source, env, interrupt) {
         });
     }
     catch (err) {
-        throw new Error(`${field} ${JSON.stringify(source)}: ${errors_errorMessage(err)}`, { cause: err });
+        throw new Error(`${field} ${JSON.stringify(source)}: ${(0,util_errors/* errorMessage */.gJ)(err)}`, { cause: err });
     }
     if (typeof value !== 'boolean') {
         const type = value === null || value === undefined ? 'nil' : typeof value;
@@ -72369,7 +77293,7 @@ function assessMeasurement(conditions, env, providerPhase, interrupt) {
             bad = evalCondition('failureCondition', failure, env, interrupt);
     }
     catch (err) {
-        return { phase: 'Error', message: errors_errorMessage(err) };
+        return { phase: 'Error', message: (0,util_errors/* errorMessage */.gJ)(err) };
     }
     if (failure !== undefined && bad) {
         return { phase: 'Failed', message: `failureCondition ${JSON.stringify(failure)} is true` };
@@ -72388,134 +77312,6 @@ function assessMeasurement(conditions, env, providerPhase, interrupt) {
         message: success !== undefined
             ? `successCondition ${JSON.stringify(success)} is true`
             : `failureCondition ${JSON.stringify(failure)} is false`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/verification/templates.ts
-/**
- * `${{ }}` templates in a metric: every string of the provider configuration, and the two
- * conditions, are rendered with Kargo's template rules (src/expr renderTemplate) before the
- * provider checks its configuration, in this environment:
- *
- * - `ctx`: `{project, stage, freight: {id, alias}, commit}` — what is being verified (`commit`
- *   is the promotion commit, or nil when it is not known);
- * - `env`: the environment the adapter passes in (the verify step's `env:`), which is how
- *   secrets get in: `Authorization: Bearer ${{ env.PROM_TOKEN }}`.
- *
- * Every `env.NAME` a template reads is registered as a secret, so its value never reaches a
- * message or a log line. Reading a variable that is not set is an error (a header of
- * `Bearer null` would only fail later and less clearly), unless the expression gives a
- * fallback with `??` or `default(`.
- */
-
-
-/** The expressions inside `${{ … }}` and `${% … %}` of a string. */
-function expressionsOf(text) {
-    const out = [];
-    for (const m of text.matchAll(/\$\{\{([\s\S]*?)\}\}|\$\{%([\s\S]*?)%\}/g)) {
-        out.push(m[1] ?? m[2] ?? '');
-    }
-    return out;
-}
-function stringsOf(value, out = [], depth = 0) {
-    if (depth > 100)
-        return out;
-    if (typeof value === 'string')
-        out.push(value);
-    else if (Array.isArray(value))
-        for (const v of value)
-            stringsOf(v, out, depth + 1);
-    else if (value !== null && typeof value === 'object') {
-        for (const v of Object.values(value))
-            stringsOf(v, out, depth + 1);
-    }
-    return out;
-}
-/** `env.NAME` and `env["NAME"]` read by the expressions of `value`'s strings. */
-function envReferences(value) {
-    const found = new Map();
-    for (const text of stringsOf(value)) {
-        for (const expr of expressionsOf(text)) {
-            const fallback = /\?\?|\bdefault\s*\(/.test(expr);
-            const re = /\benv\s*(?:\?\.|\.)\s*([A-Za-z_][A-Za-z0-9_]*)|\benv\s*(?:\?\.)?\[\s*(["'`])(.*?)\2\s*\]/g;
-            for (const m of expr.matchAll(re)) {
-                const name = m[1] ?? m[3] ?? '';
-                found.set(name, (found.get(name) ?? true) && fallback);
-            }
-        }
-    }
-    return [...found].map(([name, fallback]) => ({ name, fallback }));
-}
-/** What `gantry lint` knows of `ctx` in templateEnv (keep them in step). */
-const METRIC_CTX_TYPE = structOf('ctx', {
-    project: ANY,
-    stage: ANY,
-    freight: structOf('freight', { id: ANY, alias: ANY }),
-    commit: ANY,
-});
-function templateEnv(target, env) {
-    return {
-        ctx: {
-            project: target.project,
-            stage: target.stage,
-            freight: { id: target.freightId, alias: target.freightAlias },
-            commit: target.commit ?? null,
-        },
-        env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
-    };
-}
-/** The parts of a metric that hold templates: its provider's config and its conditions. */
-function metricParts(metric) {
-    return {
-        config: metric.provider.config,
-        ...(metric.successCondition !== undefined && { successCondition: metric.successCondition }),
-        ...(metric.failureCondition !== undefined && { failureCondition: metric.failureCondition }),
-    };
-}
-/**
- * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
- * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
- */
-function renderMetric(where, parts, target, env, 
-/**
- * `functions`: `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified;
- * `interrupt`: ends a long evaluation (the run's deadline).
- */
-opts = {}) {
-    const all = [parts.config, parts.successCondition, parts.failureCondition];
-    const secrets = [];
-    for (const { name, fallback } of envReferences(all)) {
-        const value = env[name];
-        if (value !== undefined)
-            secrets.push(value);
-        else if (!fallback) {
-            throw new ConfigError(`${where}: env.${name} is not set: pass it to the verify step (env: ${name}: \${{ secrets.${name} }}), or give a fallback with ??`);
-        }
-    }
-    const vars = templateEnv(target, env);
-    const render = (what, fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            throw new ConfigError(`${where}: ${what}: ${errors_errorMessage(err)}`);
-        }
-    };
-    const config = render('provider', () => renderTemplates(parts.config, vars, opts));
-    const condition = (field) => {
-        const source = parts[field];
-        if (source === undefined || !template_hasExpression(source))
-            return source;
-        const value = render(field, () => renderTemplate(source, vars, opts));
-        return typeof value === 'string' ? value : JSON.stringify(value);
-    };
-    const successCondition = condition('successCondition');
-    const failureCondition = condition('failureCondition');
-    return {
-        config,
-        ...(successCondition !== undefined && { successCondition }),
-        ...(failureCondition !== undefined && { failureCondition }),
-        secrets,
     };
 }
 
@@ -72588,14 +77384,14 @@ const realSleep = async (ms, signal) => {
     }
 };
 /** Argo's analysisStatusOrder for completed phases, best first. */
-const SEVERITY = {
+const analysis_SEVERITY = {
     Successful: 0,
     Inconclusive: 1,
     Error: 2,
     Failed: 3,
 };
 function worstPhase(phases) {
-    return phases.reduce((worst, p) => (SEVERITY[p] > SEVERITY[worst] ? p : worst), 'Successful');
+    return phases.reduce((worst, p) => (analysis_SEVERITY[p] > analysis_SEVERITY[worst] ? p : worst), 'Successful');
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -72830,7 +77626,7 @@ class Runner {
                 };
             }
             catch (err) {
-                const message = errors_errorMessage(err);
+                const message = (0,util_errors/* errorMessage */.gJ)(err);
                 state.result.phase = 'Error';
                 state.result.message = message;
                 state.done = true;
@@ -73072,9 +77868,9 @@ class Runner {
                 return error(`aborted: ${this.endReason}`);
             if (stop.aborted)
                 return undefined;
-            const failed = error(errors_errorMessage(err));
+            const failed = error((0,util_errors/* errorMessage */.gJ)(err));
             // A configuration problem (a missing key, no token) will not go away by asking again.
-            if (err instanceof ConfigError)
+            if (err instanceof util_errors/* ConfigError */.xL)
                 this.fatal.add(failed);
             return failed;
         }
@@ -73118,7 +77914,7 @@ class Runner {
         else {
             const bad = judged
                 .filter((m) => m.phase !== 'Successful')
-                .sort((a, b) => SEVERITY[b.phase] - SEVERITY[a.phase])
+                .sort((a, b) => analysis_SEVERITY[b.phase] - analysis_SEVERITY[a.phase])
                 .map((m) => `metric ${JSON.stringify(m.name)} assessed ${m.phase}: ${m.message}`);
             message = [this.endReason && !bad.length ? this.endReason : '', ...bad]
                 .filter(Boolean)
@@ -73187,633 +77983,6 @@ async function runAnalysis(opts) {
     return new Runner(opts).start();
 }
 
-;// CONCATENATED MODULE: ./src/verification/providers/fields.ts
-/**
- * Checks shared by the providers' `parse`, with errors that name the metric, the provider and the
- * field: `verification metric "smoke": provider http: url: …`.
- * Declared functions, so that TypeScript narrows after a call to the `never` ones.
- */
-
-
-
-
-
-
-/** The config itself must be a mapping holding only `fields`. */
-function checkConfig(where, provider, config, fields) {
-    if (!isRecord(config)) {
-        throw new ConfigError(`${where}: must be a mapping with the fields of the ${provider} provider`);
-    }
-    for (const key of Object.keys(config)) {
-        if (!fields.includes(key)) {
-            const hint = suggest_didYouMean(key, fields);
-            fieldError(where, key, `is not a field of the ${provider} provider${hint || ` (fields: ${fields.join(', ')})`}`);
-        }
-    }
-    return config;
-}
-/**
- * `obj[field]` when it passes `ok`, undefined when it is missing or null; anything else fails
- * with `message` (a function of the value when the message shows it).
- */
-function optional(where, obj, field, ok, message) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (!ok(v))
-        fieldError(where, field, typeof message === 'string' ? message : message(v));
-    return v;
-}
-const isString = (v) => typeof v === 'string';
-const isNonEmptyString = (v) => isString(v) && v.trim() !== '';
-const isBool = (v) => typeof v === 'boolean';
-const isPositiveInt = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0;
-function fields_optionalString(where, obj, field) {
-    return optional(where, obj, field, isString, 'must be a string');
-}
-/** A string with more than blanks in it, as given (not trimmed). */
-function optionalNonEmptyString(where, obj, field) {
-    return optional(where, obj, field, isNonEmptyString, 'must be a non-empty string');
-}
-function requiredString(where, obj, field) {
-    const v = optionalNonEmptyString(where, obj, field);
-    if (v === undefined)
-        fieldError(where, field, 'is required');
-    return v;
-}
-function fields_optionalBool(where, obj, field) {
-    return optional(where, obj, field, isBool, 'must be true or false');
-}
-function optionalPositiveInt(where, obj, field) {
-    return optional(where, obj, field, isPositiveInt, (v) => `must be a whole number of seconds above 0, got ${JSON.stringify(v)}`);
-}
-/** A Go duration (`30s`), or a number of seconds; milliseconds, above 0. */
-function optionalTimeout(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v === 'number') {
-        if (!Number.isFinite(v) || v <= 0)
-            fieldError(where, field, 'must be more than 0 seconds');
-        return v * 1000;
-    }
-    if (typeof v !== 'string')
-        fieldError(where, field, 'must be a duration such as 30s, or seconds');
-    let ms;
-    try {
-        ms = parseDuration(v);
-    }
-    catch (err) {
-        fieldError(where, field, errors_errorMessage(err));
-    }
-    if (ms <= 0)
-        fieldError(where, field, 'must be more than 0');
-    return ms;
-}
-/** An absolute http(s) URL. */
-function httpURL(where, field, text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        fieldError(where, field, `${JSON.stringify(text)} is not an absolute URL (http://… or https://…)`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        fieldError(where, field, `must be an http:// or https:// URL, not ${JSON.stringify(text)}`);
-    }
-    return url;
-}
-const fields_HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * Headers as Argo Rollouts writes them (`[{key, value}]`), or `[{name, value}]`, or a mapping
- * `{Name: value}`.
- */
-function headers(where, obj, field) {
-    const v = obj[field];
-    if (v === undefined || v === null)
-        return [];
-    const out = [];
-    const add = (at, name, value) => {
-        if (typeof name !== 'string' || !fields_HEADER_NAME.test(name)) {
-            fieldError(where, at, `header name must be a token such as Authorization, got ${JSON.stringify(name)}`);
-        }
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fieldError(where, at, 'header value must be a string');
-        }
-        const text = String(value);
-        if (/[\r\n\0]/.test(text))
-            fieldError(where, at, 'header value must not hold line breaks');
-        out.push({ name, value: text });
-    };
-    if (Array.isArray(v)) {
-        v.forEach((h, i) => {
-            const at = `${field}[${i}]`;
-            if (!isRecord(h))
-                fieldError(where, at, 'must be a mapping {key: <name>, value: <value>}');
-            for (const k of Object.keys(h)) {
-                if (!['key', 'name', 'value'].includes(k)) {
-                    fieldError(where, `${at}.${k}`, 'is not a header field (key or name, and value)');
-                }
-            }
-            if (h.key !== undefined && h.name !== undefined) {
-                fieldError(where, at, 'set key or name, not both');
-            }
-            add(at, h.key ?? h.name, h.value);
-        });
-    }
-    else if (isRecord(v)) {
-        for (const [name, value] of Object.entries(v))
-            add(`${field}.${name}`, name, value);
-    }
-    else {
-        fieldError(where, field, 'must be a list of {key, value} (or a mapping of name to value)');
-    }
-    return out;
-}
-/** Headers whose values are not worth hiding; every other header value is a secret. */
-const PLAIN_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'accept-encoding']);
-function isSecretHeader(name) {
-    return !PLAIN_HEADERS.has(name.toLowerCase());
-}
-
-;// CONCATENATED MODULE: ./src/verification/providers/argocd.ts
-/**
- * The `argocd` provider: waits until Argo CD has deployed the promotion, reading each
- * Application through Argo CD's REST API (`GET /api/v1/applications/{name}`, Bearer token).
- *
- * An application is
- * - **ready** when it is Synced at the target revision (the promotion commit unless `revision`
- *   says otherwise), no sync is running, and its health is Healthy;
- * - **failed** when its spec is invalid (InvalidSpecError), when its last sync to the target
- *   revision ended Failed or Error, or when it is Degraded at the target revision;
- * - **waiting** otherwise: an old revision, OutOfSync, a sync running, Progressing, Suspended,
- *   Missing or Unknown health, or a health verdict younger than 10 s after the sync (Kargo's
- *   cooldown, so a status from before the sync is not taken for the new one).
- *
- * The measurement's phase is Failed if any application failed, Inconclusive (still waiting) if
- * any is waiting, else Successful; `result.applications` lists each, so conditions can decide
- * instead. Kargo's argocd-update health check (internal/health/checker/builtin/argocd.go) is the
- * model: the same revision comparison (status.sync.revisions for multi-source apps), the same
- * "sync in progress" test and the same cooldown; where Kargo calls Missing/Unknown health
- * unhealthy, a verification waits on them (they end Inconclusive, not Failed).
- *
- * Failures to measure (401/403/404, unreachable server) are thrown: Error measurements.
- */
-
-
-
-
-
-
-/** After a sync finishes, how long a health status is not trusted (Kargo uses 10 s too). */
-const HEALTH_COOLDOWN_MS = 10_000;
-const argocd_FIELDS = [
-    'server',
-    'applications',
-    'namespace',
-    'appNamespace',
-    'project',
-    'token',
-    'insecure',
-    'revision',
-    'refresh',
-    'requestTimeout',
-];
-const APP_FIELDS = ['name', 'namespace', 'appNamespace', 'project'];
-const DEFAULT_REQUEST_TIMEOUT = '10s';
-const MAX_BODY_IN_MESSAGE = 300;
-/** Kubernetes object names (DNS-1123 subdomain). */
-const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-/** Names, URLs and tokens: a non-empty string, trimmed. */
-function argocd_optionalString(where, obj, field) {
-    return optionalNonEmptyString(where, obj, field)?.trim();
-}
-function unknownFields(where, obj, allowed, prefix) {
-    for (const k of Object.keys(obj)) {
-        if (!allowed.includes(k)) {
-            const hint = suggest(k, allowed);
-            fieldError(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
-        }
-    }
-}
-/** `namespace` and its Argo CD spelling `appNamespace` are the same thing; take either. */
-function namespaceOf(where, obj, prefix) {
-    const a = argocd_optionalString(where, obj, 'namespace');
-    const b = argocd_optionalString(where, obj, 'appNamespace');
-    if (a !== undefined && b !== undefined && a !== b) {
-        fieldError(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
-    }
-    const ns = a ?? b;
-    if (ns !== undefined && !K8S_NAME.test(ns)) {
-        fieldError(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
-    }
-    return ns;
-}
-function serverUrl(where, field, text) {
-    // `argocd --server argocd.example.com` takes a host; the API is HTTPS there too.
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        fieldError(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fieldError(where, field, `must be an http(s) URL, not "${text}"`);
-    }
-    if (url.username || url.password) {
-        fieldError(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
-    }
-    if (url.search || url.hash)
-        fieldError(where, field, 'must not have a query or fragment');
-    // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
-    return url.toString().replace(/\/+$/, '');
-}
-function parseApp(where, raw, i, defaults) {
-    const prefix = `applications[${i}].`;
-    let name;
-    let namespace = defaults.namespace;
-    let project = defaults.project;
-    if (typeof raw === 'string') {
-        name = raw.trim();
-    }
-    else if (isRecord(raw)) {
-        unknownFields(where, raw, APP_FIELDS, prefix);
-        const n = argocd_optionalString(where, raw, 'name');
-        if (n === undefined)
-            fieldError(where, `${prefix}name`, 'is required');
-        name = n;
-        namespace = namespaceOf(where, raw, prefix) ?? namespace;
-        project = argocd_optionalString(where, raw, 'project') ?? project;
-    }
-    else {
-        fieldError(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
-    }
-    // `argocd app get ns/name` style.
-    const slash = name.indexOf('/');
-    if (slash >= 0) {
-        const ns = name.slice(0, slash);
-        if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
-            fieldError(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
-        }
-        namespace = ns;
-        name = name.slice(slash + 1);
-        if (!K8S_NAME.test(namespace))
-            fieldError(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
-    }
-    if (!K8S_NAME.test(name) || name.length > 253) {
-        fieldError(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
-    }
-    return {
-        name,
-        ...(namespace !== undefined && { namespace }),
-        ...(project !== undefined && { project }),
-    };
-}
-function argocd_parse(config, where) {
-    if (!isRecord(config))
-        fieldError(where, 'argocd', 'must be a mapping');
-    unknownFields(where, config, argocd_FIELDS, '');
-    const namespace = namespaceOf(where, config, '');
-    const project = argocd_optionalString(where, config, 'project');
-    const apps = config.applications;
-    if (!Array.isArray(apps) || apps.length === 0) {
-        fieldError(where, 'applications', 'must list at least one Argo CD Application name');
-    }
-    const applications = apps.map((a, i) => parseApp(where, a, i, {
-        ...(namespace !== undefined && { namespace }),
-        ...(project !== undefined && { project }),
-    }));
-    const seen = new Set();
-    applications.forEach((a, i) => {
-        const key = `${a.namespace ?? ''}/${a.name}`;
-        if (seen.has(key))
-            fieldError(where, `applications[${i}]`, `lists ${a.name} twice`);
-        seen.add(key);
-    });
-    const insecure = config.insecure ?? false;
-    if (typeof insecure !== 'boolean')
-        fieldError(where, 'insecure', 'must be true or false');
-    let revision;
-    if (config.revision !== undefined && config.revision !== null) {
-        if (typeof config.revision !== 'string')
-            fieldError(where, 'revision', 'must be a string');
-        revision = config.revision.trim();
-    }
-    const refresh = config.refresh;
-    if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
-        fieldError(where, 'refresh', 'must be normal or hard');
-    }
-    const timeoutText = argocd_optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
-    let requestTimeoutMs;
-    try {
-        requestTimeoutMs = parseDuration(timeoutText);
-    }
-    catch (err) {
-        fieldError(where, 'requestTimeout', errors_errorMessage(err));
-    }
-    if (requestTimeoutMs <= 0)
-        fieldError(where, 'requestTimeout', 'must be more than 0');
-    const server = argocd_optionalString(where, config, 'server');
-    const token = argocd_optionalString(where, config, 'token');
-    return {
-        ...(server !== undefined && { server: serverUrl(where, 'server', server) }),
-        applications,
-        ...(token !== undefined && { token }),
-        insecure,
-        ...(revision !== undefined && { revision }),
-        ...((refresh === 'normal' || refresh === 'hard') && { refresh }),
-        requestTimeoutMs,
-    };
-}
-const isSha = (r) => /^[0-9a-f]{7,64}$/i.test(r);
-const argocd_short = (r) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
-/** A commit SHA matches its abbreviations; anything else (chart versions, tags) matches exactly. */
-function sameRevision(observed, wanted) {
-    if (!observed || !wanted)
-        return false;
-    if (isSha(observed) && isSha(wanted)) {
-        const a = observed.toLowerCase();
-        const b = wanted.toLowerCase();
-        return a.startsWith(b) || b.startsWith(a);
-    }
-    return observed === wanted;
-}
-const argocd_nonEmpty = (xs) => (xs ?? []).filter((x) => typeof x === 'string' && x !== '');
-/** Decides one application; `now` for the health cooldown. Exported for the runner's summaries. */
-function assessApplication(ref, app, wanted, now) {
-    const status = app.status ?? {};
-    const sync = status.sync?.status || 'Unknown';
-    const revisions = argocd_nonEmpty(status.sync?.revisions).length
-        ? argocd_nonEmpty(status.sync?.revisions)
-        : argocd_nonEmpty([status.sync?.revision]);
-    const health = status.health?.status ?? '';
-    const op = status.operationState;
-    const operation = op?.phase ?? '';
-    const conditions = (status.conditions ?? []).filter((c) => c && typeof c.type === 'string');
-    const errorCondition = conditions.find((c) => /Error$/.test(c.type ?? ''));
-    const message = (op?.message || status.health?.message || errorCondition?.message || '').trim();
-    const base = {
-        name: ref.name,
-        ...(ref.namespace !== undefined && { namespace: ref.namespace }),
-        sync,
-        revision: revisions.join(','),
-        revisions,
-        health: health || 'Unknown',
-        operation,
-        message,
-    };
-    const out = (state, reason) => ({
-        ...base,
-        state,
-        reason,
-    });
-    const at = revisions.length ? revisions.map(argocd_short).join(',') : 'no revision';
-    const want = wanted ? argocd_short(wanted) : '';
-    const why = (text) => (text ? `: ${argocd_oneLine(text)}` : '');
-    const invalid = conditions.find((c) => c.type === 'InvalidSpecError');
-    if (invalid)
-        return out('failed', `InvalidSpecError${why(invalid.message ?? '')}`);
-    // Kargo's "a sync appears to be in progress": an operation is requested, or the last one has
-    // not finished. Terminating is still running.
-    const inProgress = app.operation?.sync !== undefined ||
-        operation === 'Running' ||
-        operation === 'Terminating' ||
-        (op !== undefined && !op.finishedAt);
-    const opRevisions = argocd_nonEmpty([
-        ...(op?.syncResult?.revisions ?? []),
-        op?.syncResult?.revision,
-        ...(op?.operation?.sync?.revisions ?? []),
-        op?.operation?.sync?.revision,
-    ]);
-    const opForTarget = !wanted || opRevisions.some((r) => sameRevision(r, wanted));
-    if (!inProgress && (operation === 'Failed' || operation === 'Error') && opForTarget) {
-        const to = opRevisions.find(isSha) ?? opRevisions[0];
-        return out('failed', `sync${to ? ` to ${argocd_short(to)}` : ''} ${operation}${why(op?.message ?? '')}`);
-    }
-    if (app.operation?.sync !== undefined) {
-        // Requested (by auto-sync, a user or Kargo) and not picked up yet: the operationState is
-        // still the previous operation's.
-        const requested = argocd_nonEmpty([
-            ...(app.operation.sync.revisions ?? []),
-            app.operation.sync.revision,
-        ]);
-        const to = requested.find(isSha) ?? requested[0];
-        return out('waiting', `sync requested${to ? ` to ${argocd_short(to)}` : ''}`);
-    }
-    if (inProgress) {
-        const to = opRevisions.find(isSha) ?? opRevisions[0];
-        return out('waiting', `sync ${operation || 'started'}${to ? ` to ${argocd_short(to)}` : ''}${why(op?.message ?? '')}`);
-    }
-    const atTarget = !wanted || revisions.some((r) => sameRevision(r, wanted));
-    if (!atTarget) {
-        const lastOp = operation === 'Failed' || operation === 'Error'
-            ? `; last sync ${operation}${why(op?.message ?? '')}`
-            : '';
-        return out('waiting', `${sync} at ${at} (waiting for ${want})${lastOp}`);
-    }
-    // An error condition makes the health status unreliable (Kargo checks conditions first).
-    const comparison = conditions.find((c) => c.type === 'ComparisonError');
-    if (comparison)
-        return out('waiting', `ComparisonError${why(comparison.message ?? '')}`);
-    // The health status may still be the one from before the sync: let Argo CD reassess it.
-    if (wanted && op !== undefined) {
-        const changed = status.health?.lastTransitionTime;
-        const since = changed || op.finishedAt;
-        const t = since ? Date.parse(since) : NaN;
-        const age = now.getTime() - t;
-        if (!Number.isNaN(t) && age < HEALTH_COOLDOWN_MS) {
-            const seconds = Math.max(0, Math.round(age / 1000));
-            const event = changed ? 'health changed' : 'sync finished';
-            return out('waiting', `${health || 'Unknown'} at ${at}, but the ${event} only ${seconds} s ago; waiting for Argo CD to reassess health`);
-        }
-    }
-    if (health === 'Degraded') {
-        return out('failed', `Degraded at ${at}${why(status.health?.message ?? '')}`);
-    }
-    if (sync !== 'Synced')
-        return out('waiting', `${sync} at ${at}`);
-    if (health !== 'Healthy') {
-        return out('waiting', `Synced at ${at}, ${health || 'no health yet'}${why(status.health?.message ?? '')}`);
-    }
-    return out('ready', `Synced at ${at} and Healthy`);
-}
-function argocd_oneLine(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
-}
-// --- HTTP --------------------------------------------------------------------------------------
-function scrub(text, secrets) {
-    let out = text;
-    for (const s of secrets)
-        if (s.length >= 4)
-            out = out.split(s).join('***');
-    return out;
-}
-/** grpc-gateway's error body: `{"error": "…", "code": 16, "message": "…"}` (code: the gRPC code). */
-function gatewayError(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (isRecord(parsed)) {
-            const m = parsed.message ?? parsed.error;
-            if (typeof m === 'string' && m) {
-                return { message: m, ...(typeof parsed.code === 'number' && { code: parsed.code }) };
-            }
-        }
-    }
-    catch {
-        // not JSON
-    }
-    return { message: argocd_oneLine(body) || '(empty body)' };
-}
-/**
- * Most of an Argo CD answer read. An Application carries its resource tree and sync history;
- * one with thousands of resources is a few MiB, so 32 MiB leaves room without letting a broken
- * server fill the process.
- */
-const ARGOCD_MAX_BODY_BYTES = 32 << 20;
-/** gRPC NotFound: Argo CD's "no such application", as opposed to a proxy's 404 for a wrong path. */
-const GRPC_NOT_FOUND = 5;
-const appLabel = (ref) => (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name);
-async function getApplication(ctx, config, server, token, ref, dispatcher) {
-    const params = new URLSearchParams();
-    if (ref.namespace)
-        params.set('appNamespace', ref.namespace);
-    if (ref.project)
-        params.set('project', ref.project);
-    if (config.refresh)
-        params.set('refresh', config.refresh);
-    const query = params.toString();
-    const url = `${server}/api/v1/applications/${encodeURIComponent(ref.name)}${query ? `?${query}` : ''}`;
-    const host = new URL(server).host;
-    const label = appLabel(ref);
-    const timeout = AbortSignal.timeout(config.requestTimeoutMs);
-    const signal = AbortSignal.any([ctx.signal, timeout]);
-    let status;
-    let statusText;
-    let body;
-    try {
-        const res = await ctx.fetch(url, {
-            method: 'GET',
-            headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-            signal,
-            redirect: 'follow',
-            ...(dispatcher && { dispatcher }),
-        });
-        status = res.status;
-        statusText = res.statusText;
-        body = await readText(res, {
-            url,
-            maxBytes: ARGOCD_MAX_BODY_BYTES,
-            what: 'the Argo CD response',
-        });
-    }
-    catch (err) {
-        if (err instanceof BodyTooLargeError)
-            throw err;
-        if (timeout.aborted) {
-            throw new Error(`Argo CD (${host}) did not answer for application ${label} within ${config.requestTimeoutMs / 1000}s`, { cause: err });
-        }
-        if (ctx.signal.aborted) {
-            throw new Error(`request to Argo CD (${host}) was cancelled`, { cause: err });
-        }
-        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-        const tls = /certificate|self.signed|CERT_/i.test(cause)
-            ? ' (a self-signed certificate? set insecure: true to skip verification)'
-            : '';
-        throw new Error(scrub(`Argo CD (${host}) unreachable: ${errors_errorMessage(err)}${cause}${tls}`, [token]), { cause: err });
-    }
-    if (status === 200) {
-        try {
-            return JSON.parse(body);
-        }
-        catch {
-            throw new Error(`Argo CD (${host}) answered application ${label} with a body that is not JSON: ${argocd_oneLine(body)}`);
-        }
-    }
-    const what = `${status}${statusText ? ` ${statusText}` : ''}`;
-    const { message: said, code } = gatewayError(body);
-    let message;
-    switch (status) {
-        case 401:
-            message =
-                `Argo CD (${host}) rejected the token (${what}: ${said}): check token / ARGOCD_AUTH_TOKEN; ` +
-                    'it may have expired, been revoked, or belong to another Argo CD';
-            break;
-        case 403:
-            message =
-                `Argo CD (${host}) denied access to application ${label} (${what}: ${said}): the token ` +
-                    "lacks 'applications, get' on it, or the application does not exist (Argo CD answers 403 " +
-                    `for both${ref.project ? '' : '; set project to tell them apart'}); check the name and namespace`;
-            break;
-        case 404:
-            message =
-                code === GRPC_NOT_FOUND
-                    ? `application ${label} not found on Argo CD (${host}) (or the token cannot see it): ${said}`
-                    : `${host} answered ${what} for ${new URL(url).pathname}, not as Argo CD's API would ` +
-                        `(${said}): is server the Argo CD URL, with its --rootpath if it has one?`;
-            break;
-        default:
-            message = `Argo CD (${host}) answered ${what} for application ${label}: ${said}`;
-    }
-    throw new Error(scrub(message, [token]));
-}
-function resolve(config, ctx) {
-    const token = config.token ?? ctx.env.ARGOCD_AUTH_TOKEN?.trim();
-    if (token)
-        ctx.secret(token);
-    const server = config.server ?? ctx.env.ARGOCD_SERVER?.trim();
-    const missing = [
-        ...(server ? [] : ['the Argo CD server (server, or ARGOCD_SERVER in the environment)']),
-        ...(token ? [] : ['a token (token, or ARGOCD_AUTH_TOKEN in the environment)']),
-    ];
-    if (!server || !token)
-        throw new ConfigError(`argocd: ${missing.join(' and ')} is required`);
-    return { server: config.server ?? serverUrl('argocd', 'ARGOCD_SERVER', server), token };
-}
-function summarise(results, phase) {
-    const show = (r) => `${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${r.reason}`;
-    if (phase === 'Successful') {
-        if (results.length === 1 && results[0])
-            return show(results[0]);
-        return `${results.length} applications Synced and Healthy (${results.map((r) => r.name).join(', ')})`;
-    }
-    const first = phase === 'Failed' ? 'failed' : 'waiting';
-    const shown = results.filter((r) => r.state === first);
-    const count = (state) => results.filter((r) => r.state === state).length;
-    const also = ['waiting', 'ready']
-        .filter((state) => state !== first && count(state) > 0)
-        .map((state) => `${count(state)} ${state}`);
-    return `${shown.map(show).join('; ')}${also.length ? `; also ${also.join(', ')}` : ''}`;
-}
-async function measure(config, ctx) {
-    const { server, token } = resolve(config, ctx);
-    const wanted = config.revision === undefined ? ctx.target.commit : config.revision || undefined;
-    const dispatcher = config.insecure
-        ? new undici.Agent({ connect: { rejectUnauthorized: false } })
-        : undefined;
-    try {
-        ctx.log(`argocd: ${config.applications.map(appLabel).join(', ')} on ${new URL(server).host}` +
-            (wanted ? `, waiting for ${argocd_short(wanted)}` : ', revision not compared'));
-        const apps = await Promise.all(config.applications.map((ref) => getApplication(ctx, config, server, token, ref, dispatcher)));
-        const now = ctx.clock();
-        const applications = apps.map((app, i) => assessApplication(config.applications[i], app, wanted, now));
-        const phase = applications.some((a) => a.state === 'failed')
-            ? 'Failed'
-            : applications.some((a) => a.state === 'waiting')
-                ? 'Inconclusive'
-                : 'Successful';
-        const result = { revision: wanted ? argocd_short(wanted) : null, applications };
-        return { result, phase, detail: scrub(summarise(applications, phase), [token]) };
-    }
-    finally {
-        await dispatcher?.close();
-    }
-}
-const argocd = { name: 'argocd', parse: argocd_parse, measure };
-
 ;// CONCATENATED MODULE: ./src/verification/providers/command.ts
 /**
  * The `command` provider (gantry's own; Argo Rollouts' nearest is the Kubernetes `job` metric):
@@ -73850,10 +78019,10 @@ function envOf(where, v) {
     const out = {};
     const add = (at, name, value) => {
         if (typeof name !== 'string' || !ENV_NAME.test(name)) {
-            fieldError(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
+            (0,util_errors/* fieldError */.$i)(where, at, `variable name must be letters, digits and _, got ${JSON.stringify(name)}`);
         }
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-            fieldError(where, at, 'must be a string');
+            (0,util_errors/* fieldError */.$i)(where, at, 'must be a string');
         }
         out[name] = String(value);
     };
@@ -73862,7 +78031,7 @@ function envOf(where, v) {
     if (Array.isArray(v)) {
         v.forEach((e, i) => {
             if (!isRecord(e))
-                fieldError(where, `env[${i}]`, 'must be a mapping {name, value}');
+                (0,util_errors/* fieldError */.$i)(where, `env[${i}]`, 'must be a mapping {name, value}');
             add(`env[${i}]`, e.name, e.value);
         });
     }
@@ -73871,16 +78040,16 @@ function envOf(where, v) {
             add(`env.${name}`, name, value);
     }
     else {
-        fieldError(where, 'env', 'must be a mapping of variable names to values');
+        (0,util_errors/* fieldError */.$i)(where, 'env', 'must be a mapping of variable names to values');
     }
     return out;
 }
 function command_parse(config, where) {
     const c = checkConfig(where, 'command', config, command_FIELDS);
     const timeoutMs = optionalTimeout(where, c, 'timeout');
-    const dir = fields_optionalString(where, c, 'dir');
+    const dir = optionalString(where, c, 'dir');
     if (dir === '')
-        fieldError(where, 'dir', 'must not be empty');
+        (0,util_errors/* fieldError */.$i)(where, 'dir', 'must not be empty');
     return {
         run: requiredString(where, c, 'run'),
         ...(timeoutMs !== undefined && { timeoutMs }),
@@ -73914,8 +78083,8 @@ function lastLine(text) {
     return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 async function command_measure(config, ctx) {
-    const temp = config.dir === undefined ? await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-verify-')) : undefined;
-    const cwd = temp ?? (0,external_node_path_namespaceObject.resolve)(config.dir ?? '.');
+    const temp = config.dir === undefined ? await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'gantry-verify-')) : undefined;
+    const cwd = temp ?? (0,external_node_path_.resolve)(config.dir ?? '.');
     const env = {};
     for (const [k, v] of Object.entries(ctx.env))
         if (v !== undefined)
@@ -74016,7 +78185,7 @@ async function command_measure(config, ctx) {
     }
     finally {
         if (temp !== undefined)
-            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+            await (0,promises_.rm)(temp, { recursive: true, force: true });
     }
 }
 const command = { name: 'command', parse: command_parse, measure: command_measure };
@@ -74081,10 +78250,10 @@ function duration(where, field, text, minMs) {
         ms = parseDuration(text);
     }
     catch (err) {
-        fieldError(where, field, errors_errorMessage(err));
+        (0,util_errors/* fieldError */.$i)(where, field, (0,util_errors/* errorMessage */.gJ)(err));
     }
     if (ms < minMs)
-        fieldError(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
+        (0,util_errors/* fieldError */.$i)(where, field, `must be at least ${minMs / 1000}s, not "${text}"`);
     return ms;
 }
 function httpUrl(where, field, text) {
@@ -74093,73 +78262,73 @@ function httpUrl(where, field, text) {
         url = new URL(text);
     }
     catch {
-        fieldError(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
+        (0,util_errors/* fieldError */.$i)(where, field, `"${text}" is not a URL (expected https://api.datadoghq.com or similar)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fieldError(where, field, `must be an http(s) URL, not "${text}"`);
+        (0,util_errors/* fieldError */.$i)(where, field, `must be an http(s) URL, not "${text}"`);
     }
     if (url.username || url.password) {
-        fieldError(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
+        (0,util_errors/* fieldError */.$i)(where, field, 'must not hold credentials: use apiKey/appKey (or DD_API_KEY/DD_APP_KEY)');
     }
     return text.replace(/\/+$/, '');
 }
 function datadog_parse(config, where) {
     if (!isRecord(config))
-        fieldError(where, 'datadog', 'must be a mapping');
+        (0,util_errors/* fieldError */.$i)(where, 'datadog', 'must be a mapping');
     for (const k of Object.keys(config)) {
         if (!datadog_FIELDS.includes(k)) {
             const hint = suggest(k, datadog_FIELDS);
-            fieldError(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+            (0,util_errors/* fieldError */.$i)(where, k, `is not a field of the datadog provider${hint ? ` (did you mean ${hint}?)` : ''}`);
         }
     }
     const version = config.apiVersion ?? 'v1';
     if (version !== 'v1' && version !== 'v2') {
-        fieldError(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
+        (0,util_errors/* fieldError */.$i)(where, 'apiVersion', `must be v1 or v2, not ${JSON.stringify(version)}`);
     }
     const query = optionalNonEmptyString(where, config, 'query');
     const formula = optionalNonEmptyString(where, config, 'formula');
     let queries;
     if (config.queries !== undefined && config.queries !== null) {
         if (!isRecord(config.queries))
-            fieldError(where, 'queries', 'must be a mapping of name to query');
+            (0,util_errors/* fieldError */.$i)(where, 'queries', 'must be a mapping of name to query');
         queries = {};
         for (const [name, q] of Object.entries(config.queries)) {
             if (!QUERY_NAME.test(name)) {
-                fieldError(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
+                (0,util_errors/* fieldError */.$i)(where, `queries.${name}`, 'a query name is a letter or _ followed by letters, digits or _');
             }
             if (typeof q !== 'string' || q.trim() === '') {
-                fieldError(where, `queries.${name}`, 'must be a non-empty string');
+                (0,util_errors/* fieldError */.$i)(where, `queries.${name}`, 'must be a non-empty string');
             }
             queries[name] = q;
         }
         if (Object.keys(queries).length === 0)
-            fieldError(where, 'queries', 'must name at least one query');
+            (0,util_errors/* fieldError */.$i)(where, 'queries', 'must name at least one query');
     }
     // The checks of Argo Rollouts' validateIncomingProps, in its order.
     if (query === undefined && queries === undefined) {
-        fieldError(where, 'query', 'is required (or, with apiVersion v2, queries)');
+        (0,util_errors/* fieldError */.$i)(where, 'query', 'is required (or, with apiVersion v2, queries)');
     }
     if (query !== undefined && queries !== undefined) {
-        fieldError(where, 'queries', 'cannot be used together with query: use one or the other');
+        (0,util_errors/* fieldError */.$i)(where, 'queries', 'cannot be used together with query: use one or the other');
     }
     if (version === 'v1' && query === undefined) {
-        fieldError(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
+        (0,util_errors/* fieldError */.$i)(where, 'queries', 'needs apiVersion: v2 (v1 takes a single query)');
     }
     if (formula !== undefined && queries === undefined) {
-        fieldError(where, 'formula', 'needs queries (a formula combines named queries)');
+        (0,util_errors/* fieldError */.$i)(where, 'formula', 'needs queries (a formula combines named queries)');
     }
     if (version === 'v1' && formula !== undefined) {
-        fieldError(where, 'formula', 'needs apiVersion: v2');
+        (0,util_errors/* fieldError */.$i)(where, 'formula', 'needs apiVersion: v2');
     }
     if (formula === undefined && queries !== undefined && Object.keys(queries).length > 1) {
-        fieldError(where, 'formula', 'is required when there are several queries (which one would decide?)');
+        (0,util_errors/* fieldError */.$i)(where, 'formula', 'is required when there are several queries (which one would decide?)');
     }
     let aggregator;
     if (config.aggregator !== undefined && config.aggregator !== null) {
         if (version === 'v1')
-            fieldError(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
+            (0,util_errors/* fieldError */.$i)(where, 'aggregator', 'needs apiVersion: v2 (v1 has no aggregator)');
         if (!DATADOG_AGGREGATORS.includes(config.aggregator)) {
-            fieldError(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
+            (0,util_errors/* fieldError */.$i)(where, 'aggregator', `must be one of ${DATADOG_AGGREGATORS.join(', ')}`);
         }
         aggregator = config.aggregator;
     }
@@ -74173,7 +78342,7 @@ function datadog_parse(config, where) {
     if (site !== undefined) {
         site = normaliseSite(site);
         if (!/^[a-z0-9.-]+$/i.test(site)) {
-            fieldError(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
+            (0,util_errors/* fieldError */.$i)(where, 'site', `"${site}" is not a Datadog site such as datadoghq.eu or us3.datadoghq.com`);
         }
     }
     const apiKey = optionalNonEmptyString(where, config, 'apiKey');
@@ -74224,7 +78393,7 @@ function keys(config, ctx) {
         ...(appKey ? [] : ['an application key (appKey, or DD_APP_KEY in the environment)']),
     ];
     if (missing.length || !apiKey || !appKey) {
-        throw new ConfigError(`datadog: ${missing.join(' and ')} is required`);
+        throw new util_errors/* ConfigError */.xL(`datadog: ${missing.join(' and ')} is required`);
     }
     return { apiKey, appKey, secrets: [apiKey, appKey] };
 }
@@ -74276,7 +78445,7 @@ function rateLimitText(headers) {
  * busy tag answers a few MiB at most, so more is a broken proxy or a query to narrow.
  */
 const DATADOG_MAX_BODY_BYTES = 8 << 20;
-async function send(ctx, url, init, timeoutMs, secrets) {
+async function datadog_send(ctx, url, init, timeoutMs, secrets) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([ctx.signal, timeout]);
     const host = new URL(url).host;
@@ -74301,7 +78470,7 @@ async function send(ctx, url, init, timeoutMs, secrets) {
             throw new Error(`Datadog API request to ${host} was cancelled`, { cause: err });
         }
         const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-        throw new Error(datadog_scrub(`Datadog API request to ${host} failed: ${errors_errorMessage(err)}${cause}`, secrets), { cause: err });
+        throw new Error(datadog_scrub(`Datadog API request to ${host} failed: ${(0,util_errors/* errorMessage */.gJ)(err)}${cause}`, secrets), { cause: err });
     }
 }
 function checkStatus(sent, route, secrets) {
@@ -74348,7 +78517,7 @@ async function measureV1(config, ctx, base, k) {
     const params = new URLSearchParams({ from: String(from), to: String(to), query });
     const route = 'GET /api/v1/query';
     ctx.log(`datadog: ${route} on ${new URL(base).host}, last ${datadog_window(config.intervalMs)}: ${query}`);
-    const sent = await send(ctx, `${base}/api/v1/query?${params}`, {
+    const sent = await datadog_send(ctx, `${base}/api/v1/query?${params}`, {
         method: 'GET',
         headers: {
             Accept: 'application/json',
@@ -74412,7 +78581,7 @@ async function measureV2(config, ctx, base, k) {
     const route = 'POST /api/v2/query/scalar';
     const shown = config.formula ?? Object.values(queries)[0] ?? '';
     ctx.log(`datadog: ${route} on ${new URL(base).host}, last ${datadog_window(config.intervalMs)}, ${aggregator}: ${shown}`);
-    const sent = await send(ctx, `${base}/api/v2/query/scalar`, {
+    const sent = await datadog_send(ctx, `${base}/api/v2/query/scalar`, {
         method: 'POST',
         headers: {
             Accept: 'application/json',
@@ -74536,17 +78705,17 @@ function nameList(where, obj, field) {
     if (v === undefined || v === null)
         return undefined;
     if (!Array.isArray(v)) {
-        fieldError(where, field, 'must be a list of check names (check runs or status contexts)');
+        (0,util_errors/* fieldError */.$i)(where, field, 'must be a list of check names (check runs or status contexts)');
     }
     const out = [];
     v.forEach((item, i) => {
         if (typeof item !== 'string' || item.trim() === '') {
-            fieldError(where, `${field}[${i}]`, 'must be a non-empty check name');
+            (0,util_errors/* fieldError */.$i)(where, `${field}[${i}]`, 'must be a non-empty check name');
         }
         const name = item.trim();
         const earlier = out.indexOf(name);
         if (earlier >= 0)
-            fieldError(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
+            (0,util_errors/* fieldError */.$i)(where, `${field}[${i}]`, `repeats ${field}[${earlier}] (${name})`);
         out.push(name);
     });
     return out;
@@ -74555,7 +78724,7 @@ function github_parse(config, where) {
     const c = checkConfig(where, 'github', config, github_FIELDS);
     const checks = nameList(where, c, 'checks');
     if (checks !== undefined && checks.length === 0) {
-        fieldError(where, 'checks', 'must list at least one check name (leave it out to require every check)');
+        (0,util_errors/* fieldError */.$i)(where, 'checks', 'must list at least one check name (leave it out to require every check)');
     }
     const ignore = nameList(where, c, 'ignore') ?? [];
     // A name that is required and ignored at once is a mistake; a glob may overlap an ignore.
@@ -74564,15 +78733,15 @@ function github_parse(config, where) {
             return;
         const j = ignore.findIndex((pattern) => github_globToRegExp(pattern).test(name));
         if (j >= 0)
-            fieldError(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
+            (0,util_errors/* fieldError */.$i)(where, `checks[${i}]`, `${name} is also ignored (ignore[${j}]: ${ignore[j]})`);
     });
-    const ref = fields_optionalString(where, c, 'ref')?.trim();
+    const ref = optionalString(where, c, 'ref')?.trim();
     if (ref === '')
-        fieldError(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
-    const includeCheckRuns = fields_optionalBool(where, c, 'includeCheckRuns') ?? true;
-    const includeStatuses = fields_optionalBool(where, c, 'includeStatuses') ?? true;
+        (0,util_errors/* fieldError */.$i)(where, 'ref', 'must not be empty (leave it out for the promotion commit)');
+    const includeCheckRuns = optionalBool(where, c, 'includeCheckRuns') ?? true;
+    const includeStatuses = optionalBool(where, c, 'includeStatuses') ?? true;
     if (!includeCheckRuns && !includeStatuses) {
-        fieldError(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
+        (0,util_errors/* fieldError */.$i)(where, 'includeStatuses', 'and includeCheckRuns are both false: there is nothing to read');
     }
     return {
         ...(checks !== undefined && { checks }),
@@ -74685,12 +78854,12 @@ function assessChecks(config, ref, reported) {
 async function github_measure(config, ctx) {
     const github = ctx.github;
     if (!github) {
-        throw new ConfigError('github: the github provider needs a token for the GitOps repository on GitHub ' +
+        throw new util_errors/* ConfigError */.xL('github: the github provider needs a token for the GitOps repository on GitHub ' +
             "(the verify step's token and a repository given as owner/name, with checks: read and statuses: read)");
     }
     const ref = config.ref ?? ctx.target.commit;
     if (!ref) {
-        throw new ConfigError('github: the promotion commit is not known, so there are no checks to read: set ref');
+        throw new util_errors/* ConfigError */.xL('github: the promotion commit is not known, so there are no checks to read: set ref');
     }
     ctx.log(`github: reading the ${[
         config.includeCheckRuns && 'check runs',
@@ -74720,7 +78889,7 @@ async function github_measure(config, ctx) {
     ];
     return assessChecks(config, ref, reported);
 }
-const github = { name: 'github', parse: github_parse, measure: github_measure };
+const github_github = { name: 'github', parse: github_parse, measure: github_measure };
 
 ;// CONCATENATED MODULE: ./src/verification/providers/json-path.ts
 /**
@@ -74840,10 +79009,10 @@ function failure(err) {
     const cause = err.cause;
     if (cause instanceof Error) {
         const code = cause.code;
-        const msg = cause.message || code || errors_errorMessage(err);
+        const msg = cause.message || code || (0,util_errors/* errorMessage */.gJ)(err);
         return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
     }
-    return errors_errorMessage(err);
+    return (0,util_errors/* errorMessage */.gJ)(err);
 }
 /** Send the request; throws an Error with a readable message (the runner records an Error). */
 async function sendRequest(ctx, url, opts) {
@@ -74937,18 +79106,18 @@ const DEFAULT_HTTP_TIMEOUT_SECONDS = 10;
 function http_parse(config, where) {
     const c = checkConfig(where, 'http', config, providers_http_FIELDS);
     const url = httpURL(where, 'url', requiredString(where, c, 'url')).toString();
-    const method = (fields_optionalString(where, c, 'method') ?? 'GET').toUpperCase();
+    const method = (optionalString(where, c, 'method') ?? 'GET').toUpperCase();
     if (!http_METHODS.includes(method)) {
-        fieldError(where, 'method', `must be one of ${http_METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
+        (0,util_errors/* fieldError */.$i)(where, 'method', `must be one of ${http_METHODS.join(', ')}, not ${JSON.stringify(c.method)}`);
     }
     const hs = headers(where, c, 'headers');
-    const body = fields_optionalString(where, c, 'body');
+    const body = optionalString(where, c, 'body');
     const hasJsonBody = c.jsonBody !== undefined && c.jsonBody !== null;
     if (body !== undefined && hasJsonBody) {
-        fieldError(where, 'jsonBody', 'use either body or jsonBody, not both');
+        (0,util_errors/* fieldError */.$i)(where, 'jsonBody', 'use either body or jsonBody, not both');
     }
     if ((body !== undefined || hasJsonBody) && method === 'GET') {
-        fieldError(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
+        (0,util_errors/* fieldError */.$i)(where, body !== undefined ? 'body' : 'jsonBody', 'needs method POST, PUT, PATCH or DELETE');
     }
     let sent = body;
     if (hasJsonBody) {
@@ -74958,14 +79127,14 @@ function http_parse(config, where) {
         }
     }
     const timeoutSeconds = optionalPositiveInt(where, c, 'timeoutSeconds') ?? DEFAULT_HTTP_TIMEOUT_SECONDS;
-    const jsonPath = fields_optionalString(where, c, 'jsonPath');
+    const jsonPath = optionalString(where, c, 'jsonPath');
     let path = [];
     if (jsonPath !== undefined) {
         try {
             path = parseJsonPath(jsonPath);
         }
         catch (err) {
-            fieldError(where, 'jsonPath', err.message);
+            (0,util_errors/* fieldError */.$i)(where, 'jsonPath', err.message);
         }
     }
     return {
@@ -74976,7 +79145,7 @@ function http_parse(config, where) {
         timeoutMs: timeoutSeconds * 1000,
         ...(jsonPath !== undefined && { jsonPath }),
         path,
-        insecure: fields_optionalBool(where, c, 'insecure') ?? false,
+        insecure: optionalBool(where, c, 'insecure') ?? false,
     };
 }
 async function http_measure(config, ctx) {
@@ -75058,7 +79227,7 @@ function prometheus_parse(config, where) {
         query: requiredString(where, c, 'query'),
         timeoutMs: optionalTimeout(where, c, 'timeout') ?? DEFAULT_PROMETHEUS_TIMEOUT_MS,
         headers: headers(where, c, 'headers'),
-        insecure: fields_optionalBool(where, c, 'insecure') ?? false,
+        insecure: optionalBool(where, c, 'insecure') ?? false,
     };
 }
 /** Prometheus' sample values are strings: "0.5", "NaN", "+Inf", "-Inf". */
@@ -75175,7 +79344,7 @@ function defaultProviders() {
         command,
         datadog,
         argocd,
-        github,
+        github_github,
     ];
     return new Map(providers.map((p) => [p.name, p]));
 }
@@ -75321,18 +79490,18 @@ async function verify(o) {
         const id = latest?.freightId ?? state?.freight[0]?.id;
         const found = id ? snap.freight.find((f) => f.id === id) : undefined;
         if (!found) {
-            throw new OperationError(`${stage.name} runs no freight gantry knows of: promote something into it first`);
+            throw new util_errors/* OperationError */.OK(`${stage.name} runs no freight gantry knows of: promote something into it first`);
         }
         freight = found;
     }
     // Kargo verifies what a stage runs: older freight's manifests are gone from the branch.
     if (!state?.freight.some((f) => f.id === freight.id)) {
         const running = state?.freight.map((f) => f.alias ?? f.id.slice(0, 7)).join(', ') || 'nothing';
-        throw new OperationError(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not running in ${stage.name} (it runs ${running}); promote it first, or merge its pull request`);
+        throw new util_errors/* OperationError */.OK(`freight ${freight.alias} (${freight.id.slice(0, 7)}) is not running in ${stage.name} (it runs ${running}); promote it first, or merge its pull request`);
     }
     const promotion = ours.find((p) => p.freightId === freight.id);
     if (!promotion) {
-        throw new OperationError(`cannot find the commit that promoted ${freight.alias} into ${stage.name} in the last ${history.length} promotions`);
+        throw new util_errors/* OperationError */.OK(`cannot find the commit that promoted ${freight.alias} into ${stage.name} in the last ${history.length} promotions`);
     }
     // What the stage's branch holds now: the promotion commit itself, or a commit after it (a merged
     // pull request's merge commit, another stage's promotion on a shared branch). The state file
@@ -75403,7 +79572,7 @@ async function verify(o) {
             outcome.deployment = await markDeployment(o.github, stage, freight, commit, outcome, o, promotion);
         }
         catch (err) {
-            const msg = `GitHub did not record the verification on the deployment: ${errors_errorMessage(err)}`;
+            const msg = `GitHub did not record the verification on the deployment: ${(0,util_errors/* errorMessage */.gJ)(err)}`;
             warnings.push(msg);
             o.log(`warning: ${msg}`);
         }
@@ -75561,7 +79730,7 @@ async function verifyAction(s, ctx) {
     setOutput(Output.verified, String(outcome.verified));
     setOutput(Output.promotions, JSON.stringify({ include: due }));
     await summary.addRaw(verifyMarkdown(outcome) + '\n').write();
-    await appendPipelineSummary(repo, project);
+    await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
     if (!outcome.verified) {
         setFailed(`verification of ${outcome.freight.alias} in ${outcome.stage} ended ${outcome.phase}: ${outcome.analysis?.message ?? ''}`);
     }
@@ -75573,6 +79742,10 @@ async function verifyAction(s, ctx) {
 
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** `{key: value}` when there is a value, else nothing: optional settings stay absent. */
+function optionalPair(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
 function settings_optional(read, name) {
     const v = read(name).trim();
     return v === '' ? undefined : v;
@@ -75580,7 +79753,7 @@ function settings_optional(read, name) {
 function required(read, name, action) {
     const v = settings_optional(read, name);
     if (v === undefined)
-        throw new ConfigError(`input "${name}" is required for ${action}`);
+        throw new util_errors/* ConfigError */.xL(`input "${name}" is required for ${action}`);
     return v;
 }
 function bool(read, name, fallback = false) {
@@ -75589,7 +79762,7 @@ function bool(read, name, fallback = false) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new ConfigError(`input "${name}" must be true or false, not "${v}"`);
+    throw new util_errors/* ConfigError */.xL(`input "${name}" must be true or false, not "${v}"`);
 }
 /** A Go-style duration input (`30m`, `1h30m`), in milliseconds. */
 function settings_duration(read, input, fallback) {
@@ -75598,13 +79771,13 @@ function settings_duration(read, input, fallback) {
         return parseDuration(v);
     }
     catch {
-        throw new ConfigError(`input "${input}" must be a duration such as 30m or 1h30m, not "${v}"`);
+        throw new util_errors/* ConfigError */.xL(`input "${input}" must be a duration such as 30m or 1h30m, not "${v}"`);
     }
 }
 function settings_name(read, input, action, isRequired) {
     const v = isRequired ? required(read, input, action) : settings_optional(read, input);
     if (v !== undefined && !NAME.test(v)) {
-        throw new ConfigError(`input "${input}" must be a lowercase name such as "dev" (letters, digits, '-'), not "${v}"`);
+        throw new util_errors/* ConfigError */.xL(`input "${input}" must be a lowercase name such as "dev" (letters, digits, '-'), not "${v}"`);
     }
     return v;
 }
@@ -75612,7 +79785,7 @@ function settings_name(read, input, action, isRequired) {
 function repositorySettings(read, ctx) {
     const raw = settings_optional(read, Input.repository) ?? ctx.repository;
     if (!raw)
-        throw new ConfigError(`input "${Input.repository}" is required outside GitHub Actions (owner/name or a git URL)`);
+        throw new util_errors/* ConfigError */.xL(`input "${Input.repository}" is required outside GitHub Actions (owner/name or a git URL)`);
     const token = settings_optional(read, Input.token);
     const project = settings_name(read, Input.project, 'this action', false);
     if (/^[\w.-]+\/[\w.-]+$/.test(raw)) {
@@ -75625,10 +79798,10 @@ function repositorySettings(read, ctx) {
     }
     // Checked first, so that no message below echoes a credential.
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*:[^/]*@|^https?:\/\/[^/]*@/i.test(raw)) {
-        throw new ConfigError(`input "${Input.repository}" must not carry credentials in the URL: pass them in "${Input.token}"`);
+        throw new util_errors/* ConfigError */.xL(`input "${Input.repository}" must not carry credentials in the URL: pass them in "${Input.token}"`);
     }
     if (!/^(?:https?|file|ssh):\/\/|^[\w.-]+@[\w.-]+:/i.test(raw)) {
-        throw new ConfigError(`input "${Input.repository}" must be owner/name or a git URL, not "${maskUserinfo(raw)}"`);
+        throw new util_errors/* ConfigError */.xL(`input "${Input.repository}" must be owner/name or a git URL, not "${maskUserinfo(raw)}"`);
     }
     return { repositoryUrl: raw, token, project };
 }
@@ -75648,7 +79821,7 @@ function readSettings(action, read, ctx) {
         case 'promote': {
             const mode = settings_optional(read, Input.mode);
             if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request') {
-                throw new ConfigError(`input "${Input.mode}" must be direct or pull-request, not "${mode}"`);
+                throw new util_errors/* ConfigError */.xL(`input "${Input.mode}" must be direct or pull-request, not "${mode}"`);
             }
             return {
                 action,
@@ -75659,6 +79832,8 @@ function readSettings(action, read, ctx) {
                 signCommits: bool(read, Input.signCommits),
                 deployments: bool(read, Input.deployments, true),
                 dryRun: bool(read, Input.dryRun),
+                ...optionalPair('argocdServer', settings_optional(read, Input.argocdServer)),
+                ...optionalPair('argocdToken', settings_optional(read, Input.argocdToken)),
             };
         }
         case 'verify':
@@ -75697,7 +79872,7 @@ function registryCredentials(read) {
         const m = /^([^=\s]+)\s*=\s*([^:]+):(.+)$/.exec(line);
         if (!m?.[1] || !m[2] || !m[3]) {
             // The line is not echoed: it may hold a password.
-            throw new ConfigError(`input "${Input.registryCredentials}", line ${i + 1}: expected host=username:password`);
+            throw new util_errors/* ConfigError */.xL(`input "${Input.registryCredentials}", line ${i + 1}: expected host=username:password`);
         }
         out.set(m[1].replace(/^https?:\/\//, '').replace(/\/+$/, ''), {
             username: m[2].trim(),
@@ -75711,9 +79886,9 @@ function readCommand(read) {
     const v = settings_optional(read, Input.command);
     const allowed = ROOT_COMMANDS;
     if (!v)
-        throw new ConfigError(`input "${Input.command}" is required: one of ${allowed.join(', ')}`);
+        throw new util_errors/* ConfigError */.xL(`input "${Input.command}" is required: one of ${allowed.join(', ')}`);
     if (!allowed.includes(v))
-        throw new ConfigError(`input "${Input.command}" must be one of ${allowed.join(', ')}, not "${v}"`);
+        throw new util_errors/* ConfigError */.xL(`input "${Input.command}" must be one of ${allowed.join(', ')}, not "${v}"`);
     return v;
 }
 
@@ -75772,7 +79947,7 @@ async function runAction(action) {
                     ? env.GITHUB_REF_NAME || undefined
                     : undefined,
             tempDir: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
-            dockerConfigPath: (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json'),
+            dockerConfigPath: (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json'),
             actor: env.GITHUB_ACTOR || undefined,
             env,
         };
@@ -75782,6 +79957,11 @@ async function runAction(action) {
         if (token)
             core_setSecret(token);
         const name = action === 'root' ? readCommand(read) : action;
+        if (name === 'promote') {
+            const argocdToken = read(Input.argocdToken).trim();
+            if (argocdToken)
+                core_setSecret(argocdToken);
+        }
         if (name === 'discover') {
             for (const line of read(Input.registryCredentials).split(/\r?\n/)) {
                 const password = /^[^=]+=[^:]+:(.+)$/.exec(line.trim())?.[1];
@@ -75795,9 +79975,187 @@ async function runAction(action) {
         await execute(settings, ctx);
     }
     catch (err) {
-        const prefix = err instanceof ConfigError && readingInputs ? 'invalid input: ' : '';
-        setFailed(`${prefix}${errors_errorMessage(err)}`);
+        const prefix = err instanceof util_errors/* ConfigError */.xL && readingInputs ? 'invalid input: ' : '';
+        setFailed(`${prefix}${(0,util_errors/* errorMessage */.gJ)(err)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 1854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ safePath),
+/* harmony export */   normalizeRelative: () => (/* binding */ normalizeRelative)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17);
+/**
+ * Paths that promotion steps touch, kept inside the checkout.
+ *
+ * A step's path (`path`, `inPath`, `outPath`, …) is relative to the worktree. `safePath` refuses
+ * absolute paths, paths that climb out with `..`, paths into `.git`, and paths that leave the
+ * checkout through a symbolic link at any component: each existing component is checked with
+ * lstat, and a link's target (fs.realpath, or its text when the link dangles) must lie inside the
+ * worktree's real path. Components that do not exist yet (a file a step is about to create) are
+ * appended lexically to the deepest existing, checked parent.
+ *
+ * Every problem is a ConfigError naming the step field (`yaml-update: path "../x": …`).
+ */
+
+
+
+/** `a/./b//c/` → `a/b/c`, `./` → `.`, with `/` separators; no checks. */
+function normalizeRelative(relative) {
+    const n = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(relative.replace(/\\/g, '/'));
+    const trimmed = n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+    return trimmed === '' ? '.' : trimmed;
+}
+function isInside(root, candidate) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
+    return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+}
+function errnoCode(err) {
+    return typeof err === 'object' && err !== null && 'code' in err
+        ? String(err.code)
+        : undefined;
+}
+/**
+ * The absolute path `relative` names inside `worktree`, after the checks described above.
+ * `field` names the step and field for messages, e.g. `yaml-update: path`.
+ */
+async function safePath(worktree, relative, field, options = {}) {
+    return resolveInside(worktree, relative, field, options, JSON.stringify(relative), 0);
+}
+async function resolveInside(worktree, relative, field, options, shown, depth) {
+    if (depth > 40)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field} ${shown}: too many levels of symbolic links`);
+    if (typeof relative !== 'string' || relative.trim() === '') {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field}: must be a non-empty path relative to the checkout`);
+    }
+    if (relative.includes('\0')) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field} ${shown}: contains a NUL byte`);
+    }
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative) || node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field} ${shown}: absolute paths are not allowed; give a path relative to the checkout`);
+    }
+    const normalized = normalizeRelative(relative);
+    if (normalized === '..' || normalized.startsWith('../')) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field} ${shown}: leads outside the checkout (through "..")`);
+    }
+    const parts = normalized === '.' ? [] : normalized.split('/');
+    if (parts.some((p) => p.toLowerCase() === '.git')) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field} ${shown}: steps may not touch the .git directory`);
+    }
+    let root;
+    try {
+        root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(worktree);
+    }
+    catch (err) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field}: the checkout ${worktree} is not readable: ${String(err)}`);
+    }
+    let current = root;
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i] ?? '';
+        const next = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, part);
+        let isLink;
+        try {
+            isLink = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(next)).isSymbolicLink();
+        }
+        catch (err) {
+            const code = errnoCode(err);
+            if (code === 'ENOENT' || code === 'ENOTDIR') {
+                // Nothing below exists yet: the rest is appended lexically to a checked parent.
+                return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, ...parts.slice(i));
+            }
+            throw err;
+        }
+        const last = i === parts.length - 1;
+        if (!isLink || (last && options.noFollowFinal)) {
+            current = next;
+            continue;
+        }
+        let target;
+        let dangling = false;
+        try {
+            target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(next);
+        }
+        catch (err) {
+            if (errnoCode(err) !== 'ENOENT')
+                throw err;
+            // A dangling link: writing through it would create its target, so check the text.
+            target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(next), await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(next));
+            dangling = true;
+        }
+        if (!isInside(root, target)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field} ${shown}: ${parts.slice(0, i + 1).join('/')} is a symbolic link that leads outside the checkout`);
+        }
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))[0]?.toLowerCase() === '.git') {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${field} ${shown}: ${parts.slice(0, i + 1).join('/')} is a symbolic link into .git`);
+        }
+        if (dangling) {
+            // The target may itself be a link (to outside): check it, and the rest, the same way.
+            const rest = [node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target) || '.', ...parts.slice(i + 1)].join('/');
+            return resolveInside(root, rest, field, options, shown, depth + 1);
+        }
+        current = target;
+    }
+    return current;
+}
+
+
+/***/ }),
+
+/***/ 17:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $i: () => (/* binding */ fieldError),
+/* harmony export */   Ah: () => (/* binding */ GantryError),
+/* harmony export */   OK: () => (/* binding */ OperationError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony export formatProblem */
+/**
+ * Errors that cross the core's boundary. Adapters map them to exit codes (CLI) or `core.setFailed`
+ * (actions): a ConfigError is the user's input to fix (exit 2), an OperationError is an operation
+ * that was refused or failed (exit 1). Anything else is a bug and also exits 1.
+ */
+function formatProblem(p) {
+    const where = `${p.file}:${p.line}:${p.column}`;
+    return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+}
+class GantryError extends Error {
+    name = 'GantryError';
+}
+/** Bad usage or bad configuration: the user must change something before trying again. */
+class ConfigError extends GantryError {
+    name = 'ConfigError';
+    problems;
+    constructor(message, problems = []) {
+        super(problems.length ? `${message}\n${problems.map(formatProblem).join('\n')}` : message);
+        this.problems = problems;
+    }
+}
+/** The operation was refused or failed (a rejected push past its retries, an unreachable remote). */
+class OperationError extends GantryError {
+    name = 'OperationError';
+}
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+/**
+ * A configuration error about one field, named with where it is: `yaml-update: config.path: …`,
+ * `verification metric "smoke": provider http: url: …`. Declared, so TypeScript narrows after it.
+ */
+function fieldError(where, field, message) {
+    throw new ConfigError(`${where}: ${field}: ${message}`);
 }
 
 
@@ -75901,6 +80259,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -75919,6 +80284,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -86513,6 +90885,36 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -86528,6 +90930,17 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
