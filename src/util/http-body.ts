@@ -141,3 +141,17 @@ export function cappedFetch(inner: typeof fetch, limit: Omit<BodyLimit, 'url'>):
     return copy;
   };
 }
+
+/** Whether a fetch failed by its timeout (AbortSignal.timeout), however deep in the causes. */
+export function isTimeout(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'TimeoutError' || isTimeout(err.cause));
+}
+
+/** `fetch failed: connect ECONNREFUSED 127.0.0.1:1` (the cause is where the reason is). */
+export function networkReason(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) {
+    if (!parts.includes(e.message)) parts.push(e.message);
+  }
+  return parts.join(': ') || String(err);
+}

@@ -9,6 +9,7 @@
  * link already in the destination can lead outside the checkout. Files whose content is already
  * the same are left alone and not reported as changed.
  */
+import { fieldError } from './config-check.js';
 import { chmod, lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../../util/errors.js';
@@ -121,6 +122,15 @@ export function parseIgnore(text: string): IgnoreRule[] {
 }
 
 /** Is `rel` (relative to the copy's root, `/`-separated) ignored? */
+/** A step's optional `ignore` field (.gitignore patterns, one a line): tar and untar. */
+export function ignoreOption(step: string, config: Record<string, unknown>): IgnoreRule[] {
+  const text = config['ignore'];
+  if (text !== undefined && text !== null && typeof text !== 'string') {
+    fieldError(step, 'config.ignore', 'must be a string of .gitignore patterns, one a line');
+  }
+  return typeof text === 'string' ? parseIgnore(text) : [];
+}
+
 export function isIgnored(rules: readonly IgnoreRule[], rel: string, isDir: boolean): boolean {
   let ignored = false;
   const base = rel.slice(rel.lastIndexOf('/') + 1);

@@ -19,7 +19,14 @@ import path from 'node:path';
 import { Agent } from 'undici';
 import { parseDuration } from '../../expr/index.js';
 import { ConfigError, OperationError, errorMessage } from '../../util/errors.js';
-import { BodyTooLargeError, bodyChunks, formatBytes, safeURL } from '../../util/http-body.js';
+import {
+  BodyTooLargeError,
+  bodyChunks,
+  formatBytes,
+  isTimeout,
+  networkReason,
+  safeURL,
+} from '../../util/http-body.js';
 import { Redactor } from '../../util/redact.js';
 import { fieldError, isRecord } from './config-check.js';
 import { checkFields, optionalBool, requireString } from './engine.js';
@@ -103,18 +110,6 @@ function timeoutMs(config: Record<string, unknown>): number {
   const ms = Math.max(1, Math.round(ns / 1e6));
   if (ms > MAX_TIMEOUT_MS) fieldError(STEP, 'config.timeout', 'must be at most 24h');
   return ms;
-}
-
-function isTimeout(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'TimeoutError' || isTimeout(err.cause));
-}
-
-function networkReason(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) {
-    if (!parts.includes(e.message)) parts.push(e.message);
-  }
-  return parts.join(': ') || String(err);
 }
 
 const nameValuesSchema = (description: string) => ({

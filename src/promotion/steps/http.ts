@@ -55,7 +55,14 @@ import { Agent, ProxyAgent } from 'undici';
 import { parse as parseYaml } from 'yaml';
 import { compileExpr, formatValue, parseDuration, type CompiledExpr } from '../../expr/index.js';
 import { OperationError, errorMessage } from '../../util/errors.js';
-import { BodyTooLargeError, formatBytes, readBody, safeURL } from '../../util/http-body.js';
+import {
+  BodyTooLargeError,
+  formatBytes,
+  isTimeout,
+  networkReason,
+  readBody,
+  safeURL,
+} from '../../util/http-body.js';
 import { Redactor } from '../../util/redact.js';
 import { fieldError, isRecord } from './config-check.js';
 import { checkFields, optionalBool } from './engine.js';
@@ -386,19 +393,6 @@ export function parseResponseBody(text: string, contentType: string | null): unk
   } catch {
     return text;
   }
-}
-
-function isTimeout(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'TimeoutError' || isTimeout(err.cause));
-}
-
-/** `fetch failed: connect ECONNREFUSED 127.0.0.1:1` (the cause is where the reason is). */
-function networkReason(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) {
-    if (!parts.includes(e.message)) parts.push(e.message);
-  }
-  return parts.join(': ') || String(err);
 }
 
 function formatTimeout(ms: number): string {

@@ -4,12 +4,8 @@
  */
 import { parseDocument } from 'yaml';
 import { ConfigError } from '../../util/errors.js';
-import { checkFields, requireString } from './engine.js';
-import { evaluateOutputRules, outputsSchema, parseOutputRules } from './parse-outputs.js';
-import { normalizeRelative, safePath } from './safe-path.js';
-import { nonEmpty } from './schema-parts.js';
+import { parseStep } from './parse-outputs.js';
 import type { StepDefinition } from './types.js';
-import { readStepFile } from './yaml-update.js';
 
 const STEP = 'json-parse';
 
@@ -41,26 +37,4 @@ export function parseJsonFile(step: string, rel: string, text: string): unknown 
   }
 }
 
-export const jsonParse: StepDefinition = {
-  name: STEP,
-  schema: {
-    type: 'object',
-    description: 'Reads a JSON file and makes outputs from it with expressions.',
-    additionalProperties: false,
-    required: ['path', 'outputs'],
-    properties: {
-      path: nonEmpty('The JSON file, relative to the checkout.'),
-      outputs: outputsSchema('JSON'),
-    },
-  },
-  async run(config, ctx) {
-    checkFields(STEP, config, ['path', 'outputs']);
-    const rel = requireString(STEP, config, 'path');
-    const rules = parseOutputRules(STEP, config);
-    const abs = await safePath(ctx.worktree, rel, `${STEP}: path`);
-    const shown = normalizeRelative(rel);
-    const text = await readStepFile(STEP, abs, shown);
-    const doc = parseJsonFile(STEP, shown, text);
-    return { outputs: evaluateOutputRules(STEP, shown, doc, rules, ctx) };
-  },
-};
+export const jsonParse: StepDefinition = parseStep(STEP, 'JSON', parseJsonFile);

@@ -11,9 +11,11 @@
 import { compileExpr, type CompiledExpr } from '../../expr/index.js';
 import { ConfigError, errorMessage } from '../../util/errors.js';
 import { fieldError, isRecord } from './config-check.js';
-import { checkFields } from './engine.js';
+import { checkFields, requireString } from './engine.js';
+import { normalizeRelative, safePath } from './safe-path.js';
 import { nonEmpty } from './schema-parts.js';
-import type { StepContext } from './types.js';
+import type { StepContext, StepDefinition } from './types.js';
+import { readStepFile } from './yaml-update.js';
 
 export interface OutputRule {
   name: string;
@@ -107,4 +109,38 @@ export function evaluateOutputRules(
     });
   });
   return outputs;
+}
+
+/**
+ * yaml-parse and json-parse: the same step over a different parser. `parse` turns the file's
+ * text into the document the output expressions read, with errors naming the file and line.
+ */
+export function parseStep(
+  step: string,
+  format: 'JSON' | 'YAML',
+  parse: (step: string, shown: string, text: string) => unknown,
+): StepDefinition {
+  return {
+    name: step,
+    schema: {
+      type: 'object',
+      description: `Reads a ${format} file and makes outputs from it with expressions.`,
+      additionalProperties: false,
+      required: ['path', 'outputs'],
+      properties: {
+        path: nonEmpty(`The ${format} file, relative to the checkout.`),
+        outputs: outputsSchema(format),
+      },
+    },
+    async run(config, ctx) {
+      checkFields(step, config, ['path', 'outputs']);
+      const rel = requireString(step, config, 'path');
+      const rules = parseOutputRules(step, config);
+      const abs = await safePath(ctx.worktree, rel, `${step}: path`);
+      const shown = normalizeRelative(rel);
+      const text = await readStepFile(step, abs, shown);
+      const doc = parse(step, shown, text);
+      return { outputs: evaluateOutputRules(step, shown, doc, rules, ctx) };
+    },
+  };
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ConfigError } from '../../util/errors.js';
 import { fieldError } from './config-check.js';
-import { isIgnored, parseIgnore, type IgnoreRule } from './copy.js';
+import { ignoreOption, isIgnored, type IgnoreRule } from './copy.js';
 import { checkFields, optionalBool, requireString } from './engine.js';
 import { writablePath } from './file-write.js';
 import { normalizeRelative, safePath } from './safe-path.js';
@@ -63,11 +63,7 @@ export const tar: StepDefinition = {
     const inRel = requireString(STEP, config, 'inPath');
     const outRel = requireString(STEP, config, 'outPath');
     const gzip = optionalBool(STEP, config, 'gzip') ?? false;
-    const ignoreText = config['ignore'];
-    if (ignoreText !== undefined && ignoreText !== null && typeof ignoreText !== 'string') {
-      fieldError(STEP, 'config.ignore', 'must be a string of .gitignore patterns, one a line');
-    }
-    const rules = typeof ignoreText === 'string' ? parseIgnore(ignoreText) : [];
+    const rules = ignoreOption(STEP, config);
     const inAbs = await safePath(ctx.worktree, inRel, `${STEP}: inPath`);
     const outAbs = await writablePath(ctx.worktree, outRel, `${STEP}: outPath`);
     const inShown = normalizeRelative(inRel);

@@ -33,7 +33,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ConfigError, errorMessage } from '../../util/errors.js';
 import { fieldError } from './config-check.js';
-import { parseIgnore } from './copy.js';
+import { ignoreOption } from './copy.js';
 import { checkFields, requireString } from './engine.js';
 import { writablePath } from './file-write.js';
 import { normalizeRelative, safePath } from './safe-path.js';
@@ -126,11 +126,7 @@ export const untar: StepDefinition = {
         `must be a whole number, 0 or more, got ${JSON.stringify(strip)}`,
       );
     }
-    const ignoreText = config['ignore'];
-    if (ignoreText !== undefined && ignoreText !== null && typeof ignoreText !== 'string') {
-      fieldError(STEP, 'config.ignore', 'must be a string of .gitignore patterns, one a line');
-    }
-    const rules = typeof ignoreText === 'string' ? parseIgnore(ignoreText) : [];
+    const rules = ignoreOption(STEP, config);
     const inAbs = await safePath(ctx.worktree, inRel, `${STEP}: inPath`);
     const outAbs = await writablePath(ctx.worktree, outRel, `${STEP}: outPath`);
     const inShown = normalizeRelative(inRel);

@@ -5,12 +5,8 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { ConfigError } from '../../util/errors.js';
-import { checkFields, requireString } from './engine.js';
-import { evaluateOutputRules, outputsSchema, parseOutputRules } from './parse-outputs.js';
-import { normalizeRelative, safePath } from './safe-path.js';
-import { nonEmpty } from './schema-parts.js';
+import { parseStep } from './parse-outputs.js';
 import type { StepDefinition } from './types.js';
-import { readStepFile } from './yaml-update.js';
 
 const STEP = 'yaml-parse';
 
@@ -30,26 +26,4 @@ export function parseYamlFile(step: string, rel: string, text: string): unknown 
   return first.toJS({ maxAliasCount: 100 }) as unknown;
 }
 
-export const yamlParse: StepDefinition = {
-  name: STEP,
-  schema: {
-    type: 'object',
-    description: 'Reads a YAML file and makes outputs from it with expressions.',
-    additionalProperties: false,
-    required: ['path', 'outputs'],
-    properties: {
-      path: nonEmpty('The YAML file, relative to the checkout.'),
-      outputs: outputsSchema('YAML'),
-    },
-  },
-  async run(config, ctx) {
-    checkFields(STEP, config, ['path', 'outputs']);
-    const rel = requireString(STEP, config, 'path');
-    const rules = parseOutputRules(STEP, config);
-    const abs = await safePath(ctx.worktree, rel, `${STEP}: path`);
-    const shown = normalizeRelative(rel);
-    const text = await readStepFile(STEP, abs, shown);
-    const doc = parseYamlFile(STEP, shown, text);
-    return { outputs: evaluateOutputRules(STEP, shown, doc, rules, ctx) };
-  },
-};
+export const yamlParse: StepDefinition = parseStep(STEP, 'YAML', parseYamlFile);
