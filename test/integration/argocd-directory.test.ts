@@ -17,6 +17,7 @@
  * branch gantry rendered and pushed gives Argo CD nothing from `.gantry/`, recursive or not, even
  * when the freight's commit message looks like a manifest.
  */
+import { quickstartSteps } from '../support/kargo.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -181,24 +182,7 @@ stages:
         sources: {direct: true}
     promotionTemplate:
       steps:
-        - uses: git-clone
-          config:
-            repoURL: ${url}
-            checkout:
-              - {branch: main, path: ./src}
-              - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
-        - uses: git-clear
-          config: {path: ./out}
-        - uses: kustomize-set-image
-          as: update
-          config:
-            path: ./src/base
-            images: [{image: ghcr.io/acme/echo, tag: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
-        - uses: kustomize-build
-          config: {path: './src/stages/\${{ ctx.stage }}', outPath: ./out}
-        - uses: git-commit
-          config: {path: ./out, message: '\${{ outputs.update.commitMessage }}'}
-        - uses: git-push
+${quickstartSteps(8, { repoURL: url })}        - uses: git-push
           config: {path: ./out}
 `;
     bare = createBareRepo(tmp.path, 'gitops', {

@@ -3,6 +3,7 @@
  * stage's branch over smart HTTP with auth, pushes it, then has the Argo CD fake sync the app to
  * the commit it pushed and waits for it; the app it updated is the one stage health reads.
  */
+import { quickstartSteps } from '../support/kargo.js';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,25 +36,7 @@ stages:
         sources: {direct: true}
     promotionTemplate:
       steps:
-        - uses: git-clone
-          config:
-            repoURL: ${gitops}
-            checkout:
-              - {branch: main, path: ./src}
-              - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
-        - uses: git-clear
-          config: {path: ./out}
-        - uses: kustomize-set-image
-          as: update
-          config:
-            path: ./src/base
-            images: [{image: ghcr.io/acme/echo, tag: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
-        - uses: kustomize-build
-          config: {path: ./src/base, outPath: ./out}
-        - uses: git-commit
-          as: commit
-          config: {path: ./out, message: '\${{ outputs.update.commitMessage }}'}
-        - uses: git-push
+${quickstartSteps(8, { repoURL: gitops, build: './src/base', commitAs: 'commit' })}        - uses: git-push
           config: {path: ./out}
         - uses: argocd-update
           config:

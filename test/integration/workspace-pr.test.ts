@@ -4,6 +4,7 @@
  * smart HTTP with the token; GitHub is the local fake backed by the same bare repository, so the
  * pull request's head, base and merge are real git objects.
  */
+import { quickstartSteps } from '../support/kargo.js';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
@@ -22,23 +23,8 @@ const TOKEN = 'ghs_workspacePrToken456';
 
 /** Rendered branches; `prod` lands through a pull request, with `extra` steps after the wait. */
 function project(gitops: string, waitRetry = ''): string {
-  const render = (stage: string) => `      - uses: git-clone
-        config:
-          repoURL: ${gitops}
-          checkout:
-            - {branch: main, path: ./src}
-            - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
-      - uses: git-clear
-        config: {path: ./out}
-      - uses: kustomize-set-image
-        as: update
-        config:
-          path: ./src/base
-          images: [{image: ghcr.io/acme/echo, tag: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}]
-      - uses: kustomize-build
-        config: {path: './src/stages/${stage}', outPath: ./out}
-      - uses: git-commit
-        config: {path: ./out, message: '\${{ outputs.update.commitMessage }}'}`;
+  const render = (stage: string) =>
+    quickstartSteps(6, { repoURL: gitops, build: `./src/stages/${stage}` }).trimEnd();
   return `project: echo
 warehouses:
   - name: echo

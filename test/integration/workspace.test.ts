@@ -3,6 +3,7 @@
  * HTTP with auth: the quickstart's rendered branches (main rendered into `stage/<stage>`, created
  * on first promotion) and a source checked out at the freight's commit.
  */
+import { quickstartSteps } from '../support/kargo.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
@@ -22,26 +23,7 @@ function renderedTemplate(indent: string): string {
     - {name: gitopsRepo, value: '\${{ "GITOPS" }}'}
     - {name: imageRepo, value: ghcr.io/acme/echo}
   steps:
-    - uses: git-clone
-      config:
-        repoURL: \${{ vars.gitopsRepo }}
-        checkout:
-          - {branch: main, path: ./src}
-          - {branch: 'stage/\${{ ctx.stage }}', create: true, path: ./out}
-    - uses: git-clear
-      config: {path: ./out}
-    - uses: kustomize-set-image
-      as: update
-      config:
-        path: ./src/base
-        images:
-          - {image: '\${{ vars.imageRepo }}', tag: '\${{ imageFrom(vars.imageRepo).Tag }}'}
-    - uses: kustomize-build
-      config: {path: './src/stages/\${{ ctx.stage }}', outPath: ./out}
-    - uses: git-commit
-      as: commit
-      config: {path: ./out, message: '\${{ outputs.update.commitMessage }}'}
-    - uses: git-push
+${quickstartSteps(4, { repoURL: '${{ vars.gitopsRepo }}', image: '${{ vars.imageRepo }}', commitAs: 'commit' })}    - uses: git-push
       as: push
       config: {path: ./out}
 `
