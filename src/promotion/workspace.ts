@@ -256,17 +256,29 @@ export class Workspace {
 
   private async checkOut(repo: ClonedRepo, spec: CloneSpec): Promise<Record<string, string>> {
     const git = (args: string[], cwd = repo.dir) => this.run(repo, args, cwd);
-    // Which branches exist, and the default branch, in one round trip.
-    const listing = (
-      await git(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*'])
-    ).stdout.split('\n');
+    // Whether the branches asked for exist (and the default branch, when a checkout names no
+    // ref), in one round trip that lists only those: a repository may have thousands of branches.
+    const wantHead = spec.checkout.some(
+      (c) => c.branch === undefined && c.commit === undefined && c.tag === undefined,
+    );
+    const patterns = [
+      ...(wantHead ? ['--symref', 'origin', 'HEAD'] : ['origin']),
+      ...new Set(spec.checkout.flatMap((c) => (c.branch ? [`refs/heads/${c.branch}`] : []))),
+    ];
+    const listing = (await git(['ls-remote', ...patterns])).stdout.split('\n');
     const heads = new Map<string, string>();
     let defaultBranch: string | undefined;
+    let headTip: string | undefined;
     for (const line of listing) {
       const sym = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
       if (sym) defaultBranch = sym[1];
+      const tip = /^([0-9a-f]{40,64})\s+HEAD$/.exec(line);
+      if (tip) headTip = tip[1];
       const m = /^([0-9a-f]{40,64})\s+refs\/heads\/(.+)$/.exec(line);
       if (m?.[1] && m[2]) heads.set(m[2], m[1]);
+    }
+    if (defaultBranch !== undefined && headTip !== undefined && !heads.has(defaultBranch)) {
+      heads.set(defaultBranch, headTip);
     }
     const plans = spec.checkout.map((c) => {
       const branch =

@@ -204,6 +204,24 @@ stages:
           config: {path: ./out, message: tagged}
         - uses: git-push
           config: {path: ./out}
+  - name: nodefault
+    requestedFreight:
+      - origin: {kind: Warehouse, name: src}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: ${gitopsURL}
+            checkout:
+              - {path: ./base}
+              - {branch: stage/nodefault, create: true, path: ./out}
+        - uses: copy
+          config: {inPath: ./base/README.md, outPath: ./out/README.md}
+        - uses: git-commit
+          config: {path: ./out, message: from the default branch}
+        - uses: git-push
+          config: {path: ./out}
   - name: twosteps
     requestedFreight:
       - origin: {kind: Warehouse, name: src}
@@ -321,6 +339,13 @@ stages:
       `git-clone: checkout[0]: commit "${old.slice(0, 7)}" is abbreviated; give the full SHA`,
     );
     expect(git(gitops, ['for-each-ref'])).toBe(before);
+  });
+
+  test("a checkout that names no branch, commit or tag gets the repository's default branch", async () => {
+    await promoteWith(h, 'nodefault', f.id);
+    expect(git(gitops, ['show', 'stage/nodefault:README.md'])).toBe(
+      git(gitops, ['show', 'main:README.md']),
+    );
   });
 
   test('two checkouts, one through each spelling of a URL: the source by fromFreight, a second clone step of the GitOps repository', async () => {
