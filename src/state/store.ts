@@ -168,6 +168,11 @@ export interface WorkspaceHost {
     trace?: (line: string) => void;
   };
   scratch: () => Promise<{ dir: string; remove: () => Promise<void> }>;
+  /**
+   * The tip of `branch` this store's reads fetched, and the object directory that holds its
+   * commit and trees: a promotion's first try starts from it without fetching it again.
+   */
+  seed?: (branch: string) => { tip: string; objects: string } | undefined;
   racePolicy: RetryPolicy;
   transientTries: number;
   retryHooks?: RetryHooks;
@@ -820,6 +825,10 @@ export class StateStore {
         identity: this.opts.identity ?? DEFAULT_IDENTITY,
         ...(this.opts.gitTimeoutMs !== undefined ? { timeoutMs: this.opts.gitTimeoutMs } : {}),
         ...(this.opts.trace ? { trace: this.opts.trace } : {}),
+      },
+      seed: (branch) => {
+        const tip = this.tipMemo.get(branch);
+        return tip ? { tip, objects: join(this.cache, 'objects') } : undefined;
       },
       scratch: async () => {
         this.tipMemo.clear();

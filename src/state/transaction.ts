@@ -41,6 +41,9 @@ export async function commitPromotion(
 ): Promise<PromotionResult> {
   const branch = w.branch ?? (await host.defaultBranch());
   const statePath = stateFilePath(w.project, w.stage);
+  // The tip this command's reads fetched (the state it decided from): the first try builds on it
+  // from the read cache's objects instead of fetching the same commit and tree again.
+  let seeded = host.seed?.(branch);
   const checkout = await host.scratch();
   const dir = checkout.dir;
   const git = (args: string[], input?: string) => host.git.run(args, { cwd: dir, input });
@@ -68,7 +71,25 @@ export async function commitPromotion(
     const pushed = new Map<string, Built>();
     // The last commit built, when its push lost a race: replayed on the new tip if it can be.
     let lost: Built | undefined;
+    if (seeded) {
+      await writeFile(join(dir, '.git', 'objects', 'info', 'alternates'), `${seeded.objects}\n`);
+      // One commit deep, as a fetch with --depth=1 would have left it.
+      await writeFile(join(dir, '.git', 'shallow'), `${seeded.tip}\n`);
+      const ok = await host.git.tryRun(
+        ['update-ref', `refs/remotes/origin/${branch}`, seeded.tip],
+        {
+          cwd: dir,
+        },
+      );
+      if (ok.exitCode !== 0) seeded = undefined;
+    }
     const fetchTip = async () => {
+      if (seeded) {
+        // Once: a lost race must see the branch as it is now.
+        const tip = seeded.tip;
+        seeded = undefined;
+        return tip;
+      }
       await fetchInto(
         host,
         dir,
