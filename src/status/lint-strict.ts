@@ -33,6 +33,7 @@ import {
   type SourceFile,
 } from '../pipeline/source.js';
 import {
+  DATA_SIGNATURES,
   STATUS_SIGNATURES,
   STEP_CTX_TYPE,
   stepAlias,
@@ -200,7 +201,11 @@ function stageExpressions(
   stage: Stage,
   i: number,
 ): void {
-  const functions: FunctionSignatures = { ...FREIGHT_SIGNATURES, ...STATUS_SIGNATURES };
+  const functions: FunctionSignatures = {
+    ...FREIGHT_SIGNATURES,
+    ...STATUS_SIGNATURES,
+    ...DATA_SIGNATURES,
+  };
   const checkCall = freightLookups(project, stage);
   const template = stage.promotionTemplate;
   const at: PathSegment[] = ['stages', i, 'promotionTemplate'];
