@@ -36,6 +36,7 @@ import {
   DATA_SIGNATURES,
   STATUS_SIGNATURES,
   STEP_CTX_TYPE,
+  UNSUPPORTED_FUNCTIONS,
   stepAlias,
   type StepRegistry,
 } from '../promotion/steps/engine.js';
@@ -217,6 +218,7 @@ function stageExpressions(
       names: { vars: varsType(varNames(template.vars.slice(0, k))), ctx: STEP_CTX_TYPE },
       functions,
       checkCall,
+      unsupported: UNSUPPORTED_FUNCTIONS,
     };
     c.check([...at, 'vars', k, 'value'], String(v.value), env);
   });
@@ -249,6 +251,7 @@ function stageExpressions(
         },
         functions,
         checkCall,
+        unsupported: UNSUPPORTED_FUNCTIONS,
       };
       c.check([...sat, 'vars', k, 'value'], String(v.value), env);
     });
@@ -256,6 +259,7 @@ function stageExpressions(
       names: { ...base, vars: varsType([...templateVars, ...varNames(step.vars)]) },
       functions,
       checkCall,
+      unsupported: UNSUPPORTED_FUNCTIONS,
     };
     if (step.if !== undefined && step.if.trim() !== '') {
       c.check([...sat, 'if'], step.if, env, !hasExpression(step.if));

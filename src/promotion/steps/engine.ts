@@ -151,6 +151,16 @@ function wrapError(label: string, what: string, err: unknown): GantryError {
 /** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
 export { DATA_SIGNATURES } from '../expr-data.js';
 
+/** Kargo's functions gantry does not provide, with what lint says instead of "unknown". */
+export const UNSUPPORTED_FUNCTIONS: Readonly<Record<string, string>> = {
+  freightMetadata:
+    "Kargo's freight metadata (set-metadata) has no home in gantry's state yet; pass values through vars or compose-output",
+  freightStatus:
+    "Kargo's freight status is not exposed to expressions in gantry; `gantry get freight` shows where freight is verified and approved",
+  stageMetadata:
+    "Kargo's stage metadata (set-metadata) has no home in gantry's state yet; pass values through vars or configMap()",
+};
+
 export const STATUS_SIGNATURES: FunctionSignatures = {
   success: { min: 0, max: 0 },
   failure: { min: 0, max: 0 },
