@@ -19,8 +19,9 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
   };
   // secret() and friends read GANTRY_SECRET_* and the like, which the workflow maps explicitly.
   const expressionData = expressionDataFromEnv(ctx.env);
-  // A JSON secret is masked by the runner only whole; each value is masked on its own too.
-  for (const v of secretValues(expressionData)) core.setSecret(v);
+  // A JSON secret is masked by the runner only whole; each value is masked on its own too, unless
+  // it is so short (a username such as "app") that masking it would shred the log (as Redactor).
+  for (const v of secretValues(expressionData)) if (v.length >= 4) core.setSecret(v);
   const repo = await openActionRepo(s, ctx);
   const project = await singleProject(repo, s.project);
   const api = githubApi(s.repository, s.token, ctx);
