@@ -23,13 +23,13 @@
  * step with `continueOnError` is recorded (status `Errored`, listed in `errors`) and, as in Kargo,
  * counts as no failure at all: it does not stop the promotion, `success()` stays true and
  * `failure()` false (only `status(alias)` says `Errored`). Any other failure stops it: later
- * steps run only if their `if` says so, and `runSteps` then throws the first failure.
+ * steps run only if their `if` says so, and `runSteps` then throws the first failure. Errors name
+ * the step: `step 2 (yaml-update "update-image"): …` (1-based position in the template).
  *
  * Secrets: every value `secret()`/`sharedSecret()` can return is replaced by `***` in the log
  * lines, errors and summary lines the engine hands on, and a commit message, tag annotation or
  * pull request text that holds one is refused (those are durable records anyone with read access
- * sees). Writing a secret into a file is the template's choice, as in Kargo. Errors name the step: `step 2 (yaml-update
- * "update-image"): …` (1-based position in the template).
+ * sees). Writing a secret into a file is the template's choice, as in Kargo.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -275,11 +275,13 @@ function redactError(err: unknown, redactor: Redactor): unknown {
   if (!(err instanceof Error)) return err;
   const message = redactor.redactValues(err.message);
   if (message === err.message) return err;
+  // A lost race carries no step text; it must stay itself for promote's retry loop.
+  if (err instanceof RaceLostError) return err;
+  if (err instanceof PromotionPendingError) {
+    return new PromotionPendingError(message, err.pullRequest);
+  }
   // The original stays out of `cause`: it holds the secret.
   if (err instanceof ConfigError || err instanceof ExprError) return new ConfigError(message);
-  if (err instanceof PromotionPendingError)
-    return new PromotionPendingError(message, err.pullRequest);
-  if (err instanceof RaceLostError) return err;
   return new OperationError(message);
 }
 
