@@ -3,6 +3,7 @@ import { promote, type PromoteGitHub } from '../promotion/promote.js';
 import { promotionMarkdown } from '../promotion/report.js';
 import { defaultRegistry } from '../promotion/steps/registry.js';
 import { ConfigError } from '../util/errors.js';
+import { expressionDataFromEnv, secretValues } from '../promotion/expr-data.js';
 import { Output } from './constants.js';
 import { githubApi, openActionRepo, singleProject } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
@@ -16,6 +17,11 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     ...(s.argocdServer !== undefined && { ARGOCD_SERVER: s.argocdServer }),
     ...(s.argocdToken !== undefined && { ARGOCD_AUTH_TOKEN: s.argocdToken }),
   };
+  // secret() and friends read GANTRY_SECRET_* and the like, which the workflow maps explicitly.
+  const expressionData = expressionDataFromEnv(ctx.env);
+  // A JSON secret is masked by the runner only whole; each value is masked on its own too, unless
+  // it is so short (a username such as "app") that masking it would shred the log (as Redactor).
+  for (const v of secretValues(expressionData)) if (v.length >= 4) core.setSecret(v);
   const repo = await openActionRepo(s, ctx);
   const project = await singleProject(repo, s.project);
   const api = githubApi(s.repository, s.token, ctx);
@@ -55,6 +61,7 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     fetch,
     log: (l) => core.info(l),
     env,
+    expressionData,
     ...(github ? { github } : {}),
     ...(gate ? { gate } : {}),
   });

@@ -38,6 +38,7 @@ import { runtimeProblems } from '../status/lint.js';
 import { workflowProblems } from '../status/workflow-lint.js';
 import { tidyProblems } from '../pipeline/source.js';
 import { projectHealth, stageNamesApps, type HealthSettings } from '../health/index.js';
+import { expressionDataFromEnv } from '../promotion/expr-data.js';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -350,6 +351,7 @@ async function dispatch(argv: string[], io: CliIO, later: string[]): Promise<num
         fetch,
         log: progress,
         env: io.env,
+        expressionData: expressionDataFromEnv(io.env),
       });
       io.out(
         output === 'json'

@@ -124,6 +124,8 @@ export interface CheckEnv {
    * as argument i (undefined when it is not a string literal). Returns a problem or undefined.
    */
   checkCall?: (name: string, args: readonly (string | undefined)[]) => string | undefined;
+  /** Functions the caller knows of but does not provide, with why: said instead of "unknown". */
+  unsupported?: Readonly<Record<string, string>>;
 }
 
 /** A problem at a 0-based offset into the checked text. */
@@ -207,7 +209,10 @@ export function checkExpression(source: string, env: CheckEnv): CheckProblem[] {
           : Object.hasOwn(BUILTIN_SIGNATURES, node.name)
             ? BUILTIN_SIGNATURES[node.name]
             : undefined;
-        if (!signature) {
+        const why = env.unsupported?.[node.name];
+        if (!signature && why !== undefined) {
+          report(node, `${node.name}() is not available: ${why}`);
+        } else if (!signature) {
           const known = [
             ...Object.keys(env.functions),
             ...Object.keys(BUILTINS),

@@ -18,7 +18,9 @@ import {
   pullRequestPublisher,
   signedPublisher,
 } from './publish.js';
-import { runSteps } from './steps/engine.js';
+import { promotionName, runSteps, type EngineContext } from './steps/engine.js';
+import { secretValues, type ExpressionData } from './expr-data.js';
+import { Redactor } from '../util/redact.js';
 import { promoteInWorkspace } from './workspace-promotion.js';
 import { planWorkspace } from '../pipeline/workspace.js';
 import type { StepDefinition } from './steps/types.js';
@@ -46,6 +48,12 @@ export interface PromoteOptions {
    * inherit the process's, and argocd-update finds no Argo CD.
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * What the templates' secret(), sharedSecret(), configMap() and sharedConfigMap() read (the
+   * adapters build it with expressionDataFromEnv); none by default. Secret values are masked in
+   * everything gantry prints and refused in commit messages.
+   */
+  expressionData?: ExpressionData;
   /** How many promotions of history to read for soak times. */
   historyLimit?: number;
   /**
@@ -158,7 +166,10 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     if ('error' in g) throw g.error;
     passGate(g.value, stage, o, approvedBy, warnings);
   }
-  const result = await publishSteps(o, stage, mode, freight, view, approvedBy, hold);
+  const result = redactDiff(
+    await publishSteps(o, stage, mode, freight, view, approvedBy, hold),
+    o.expressionData,
+  );
   const outcome: PromoteOutcome = {
     stage: stage.name,
     freight,
@@ -364,10 +375,12 @@ function publishSteps(
       collection,
       approvedBy,
       hold,
+      exprContext: promotionExprContext(o, stage, freight, hold),
       ...(publish ? { publish } : {}),
     });
   }
   const paths = stepPaths(stage);
+  const exprContext = promotionExprContext(o, stage, freight, hold);
   return o.store.commitPromotion({
     project: o.project.name,
     stage: stage.name,
@@ -394,6 +407,7 @@ function publishSteps(
           log: o.log,
           ...(o.env ? { env: o.env } : {}),
           dryRun: o.dryRun,
+          ...exprContext,
         },
         o.registry,
       );
@@ -403,6 +417,42 @@ function publishSteps(
         : done.summary;
     },
   });
+}
+
+/**
+ * A dry run prints the diff, which shows a secret a step wrote into a file: gantry's output masks
+ * it (the file itself is the template's business).
+ */
+function redactDiff(result: PromotionResult, data: ExpressionData | undefined): PromotionResult {
+  const secrets = data ? secretValues(data) : [];
+  if (result.diff === undefined || secrets.length === 0) return result;
+  return { ...result, diff: new Redactor().add(...secrets).redactValues(result.diff) };
+}
+
+/**
+ * What a promotion's expressions know of it beyond the stage and freight: Kargo's
+ * `ctx.promotion` (one name for every attempt of this promotion), `ctx.meta.promotion`,
+ * `ctx.uiBaseUrl`, and the data secret() and configMap() read.
+ */
+export type PromotionExprContext = Pick<
+  EngineContext,
+  'promotion' | 'actor' | 'rollback' | 'uiBaseUrl' | 'data'
+>;
+
+function promotionExprContext(
+  o: PromoteOptions,
+  stage: Stage,
+  freight: Freight,
+  hold: PromotionWrite['autoPromotionHold'],
+): PromotionExprContext {
+  return {
+    promotion: promotionName({ stage: stage.name, freight }),
+    actor: o.promotedBy,
+    // The hold is set exactly when older freight than the newest available is promoted.
+    rollback: hold !== null,
+    uiBaseUrl: o.run ?? '',
+    ...(o.expressionData ? { data: o.expressionData } : {}),
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '../state/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
-import type { PromoteOptions } from './promote.js';
+import type { PromoteOptions, PromotionExprContext } from './promote.js';
 import { runSteps } from './steps/engine.js';
 import { Workspace, type StageLanding } from './workspace.js';
 
@@ -29,6 +29,8 @@ export interface WorkspacePromotion {
   collection: Freight[];
   approvedBy: string[];
   hold: PromotionWrite['autoPromotionHold'];
+  /** Kargo's ctx.promotion, ctx.meta and the data of secret(): the same for every attempt. */
+  exprContext: PromotionExprContext;
   /** How the stage's commit is published when not by a plain push (signed, or gantry's PR). */
   publish?: (p: PublishRequest) => Promise<Published>;
 }
@@ -90,6 +92,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             log: o.log,
             ...(o.env ? { env: o.env } : {}),
             dryRun: o.dryRun,
+            ...a.exprContext,
           },
           o.registry,
         );

@@ -33,8 +33,10 @@ import {
   type SourceFile,
 } from '../pipeline/source.js';
 import {
+  DATA_SIGNATURES,
   STATUS_SIGNATURES,
   STEP_CTX_TYPE,
+  UNSUPPORTED_FUNCTIONS,
   stepAlias,
   type StepRegistry,
 } from '../promotion/steps/engine.js';
@@ -200,7 +202,11 @@ function stageExpressions(
   stage: Stage,
   i: number,
 ): void {
-  const functions: FunctionSignatures = { ...FREIGHT_SIGNATURES, ...STATUS_SIGNATURES };
+  const functions: FunctionSignatures = {
+    ...FREIGHT_SIGNATURES,
+    ...STATUS_SIGNATURES,
+    ...DATA_SIGNATURES,
+  };
   const checkCall = freightLookups(project, stage);
   const template = stage.promotionTemplate;
   const at: PathSegment[] = ['stages', i, 'promotionTemplate'];
@@ -212,6 +218,7 @@ function stageExpressions(
       names: { vars: varsType(varNames(template.vars.slice(0, k))), ctx: STEP_CTX_TYPE },
       functions,
       checkCall,
+      unsupported: UNSUPPORTED_FUNCTIONS,
     };
     c.check([...at, 'vars', k, 'value'], String(v.value), env);
   });
@@ -244,6 +251,7 @@ function stageExpressions(
         },
         functions,
         checkCall,
+        unsupported: UNSUPPORTED_FUNCTIONS,
       };
       c.check([...sat, 'vars', k, 'value'], String(v.value), env);
     });
@@ -251,6 +259,7 @@ function stageExpressions(
       names: { ...base, vars: varsType([...templateVars, ...varNames(step.vars)]) },
       functions,
       checkCall,
+      unsupported: UNSUPPORTED_FUNCTIONS,
     };
     if (step.if !== undefined && step.if.trim() !== '') {
       c.check([...sat, 'if'], step.if, env, !hasExpression(step.if));

@@ -21,14 +21,22 @@ export class Redactor {
   }
 
   redact(text: string): string {
+    // Credentials embedded in URLs, whoever put them there.
+    // A password may hold '/', so mask everything up to the '@' (too much, rather than too little).
+    return this.redactValues(text).replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@]+@/gi, '$1***@');
+  }
+
+  /**
+   * Only the registered values, for text that is the user's own (a diff, what a step changed),
+   * where `ssh://git@host` is an address, not a credential.
+   */
+  redactValues(text: string): string {
     let out = text;
     // Longest first, so a secret that contains another is replaced whole.
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
       out = out.split(s).join('***');
     }
-    // Credentials embedded in URLs, whoever put them there.
-    // A password may hold '/', so mask everything up to the '@' (too much, rather than too little).
-    return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@]+@/gi, '$1***@');
+    return out;
   }
 
   list(): string[] {

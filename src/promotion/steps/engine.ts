@@ -6,22 +6,30 @@
  * - `vars`: the template's vars, then the step's, each rendered in order (a later one may read an
  *   earlier one; a step var shadows a template var of the same name). Template vars see `vars`
  *   and `ctx`; step vars also see `outputs`.
- * - `ctx`: `{project, stage, targetFreight: {name, alias, origin: {kind, name}}}` (`name` is the
- *   freight ID, as in Kargo).
+ * - `ctx`: `{project, stage, promotion, uiBaseUrl, targetFreight: {name, alias, origin: {kind,
+ *   name}}, meta: {promotion: {actor, rollback}, step: {alias}}}` (`targetFreight.name` is the
+ *   freight ID, as in Kargo; `uiBaseUrl` is the workflow run's page, or "" outside Actions).
  * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<n>`
  *   (1-based); a step inflated from a promotion task is `<task alias>::<alias>`, and also sees
  *   `task.outputs` (its task's earlier steps); a task's compose-output is `outputs.<task alias>`.
  * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
  *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
- *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`, and
+ *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`,
+ *   `secret()`, `sharedSecret()`, `configMap()`, `sharedConfigMap()` (../expr-data.ts), and
  *   every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
  *
  * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
  * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
- * step with `continueOnError` is recorded (status `Errored`, listed in `errors`) and does not stop
- * the promotion; any other failure does: later steps run only if their `if` says so, and
- * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
- * "update-image"): …` (1-based position in the template).
+ * step with `continueOnError` is recorded (status `Errored`, listed in `errors`) and, as in Kargo,
+ * counts as no failure at all: it does not stop the promotion, `success()` stays true and
+ * `failure()` false (only `status(alias)` says `Errored`). Any other failure stops it: later
+ * steps run only if their `if` says so, and `runSteps` then throws the first failure. Errors name
+ * the step: `step 2 (yaml-update "update-image"): …` (1-based position in the template).
+ *
+ * Secrets: every value `secret()`/`sharedSecret()` can return is replaced by `***` in the log
+ * lines, errors and summary lines the engine hands on, and a commit message, tag annotation or
+ * pull request text that holds one is refused (those are durable records anyone with read access
+ * sees). Writing a secret into a file is the template's choice, as in Kargo.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -51,6 +59,13 @@ import {
 import { formatDuration } from '../../pipeline/duration.js';
 import { RaceLostError } from '../../state/index.js';
 import { TASK_ALIAS_SEPARATOR, taskNamespace } from '../../pipeline/tasks.js';
+import { Redactor } from '../../util/redact.js';
+import {
+  NO_EXPRESSION_DATA,
+  dataFunctions,
+  secretValues,
+  type ExpressionData,
+} from '../expr-data.js';
 
 export type StepRegistry = ReadonlyMap<string, StepDefinition>;
 
@@ -82,7 +97,16 @@ export interface RunStepsResult {
   pending?: PromotionPendingError;
 }
 
-export type EngineContext = Omit<StepContext, 'index' | 'alias'>;
+export interface EngineContext extends Omit<StepContext, 'index' | 'alias'> {
+  /** Who promotes: `ctx.meta.promotion.actor`. */
+  actor?: string;
+  /** Older freight than the newest available (a rollback): `ctx.meta.promotion.rollback`. */
+  rollback?: boolean;
+  /** `ctx.uiBaseUrl`: the page of the workflow run promoting, or "" (the CLI). */
+  uiBaseUrl?: string;
+  /** What secret(), configMap() and their shared forms read; none by default. */
+  data?: ExpressionData;
+}
 
 /**
  * A step's alias, as Kargo names them: the loader's (`as`, or `step-<n>` counted 1-based in the
@@ -125,6 +149,18 @@ function wrapError(label: string, what: string, err: unknown): GantryError {
 }
 
 /** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
+export { DATA_SIGNATURES } from '../expr-data.js';
+
+/** Kargo's functions gantry does not provide, with what lint says instead of "unknown". */
+export const UNSUPPORTED_FUNCTIONS: Readonly<Record<string, string>> = {
+  freightMetadata:
+    "Kargo's freight metadata (set-metadata) has no home in gantry's state yet; pass values through vars or compose-output",
+  freightStatus:
+    "Kargo's freight status is not exposed to expressions in gantry; `gantry get freight` shows where freight is verified and approved",
+  stageMetadata:
+    "Kargo's stage metadata (set-metadata) has no home in gantry's state yet; pass values through vars or configMap()",
+};
+
 export const STATUS_SIGNATURES: FunctionSignatures = {
   success: { min: 0, max: 0 },
   failure: { min: 0, max: 0 },
@@ -133,12 +169,18 @@ export const STATUS_SIGNATURES: FunctionSignatures = {
 };
 
 export const STEP_CTX_TYPE: StaticType = structOf('ctx', {
+  uiBaseUrl: ANY,
   project: ANY,
   stage: ANY,
+  promotion: ANY,
   targetFreight: structOf('targetFreight', {
     name: ANY,
     alias: ANY,
     origin: structOf('origin', { kind: ANY, name: ANY }),
+  }),
+  meta: structOf('meta', {
+    promotion: structOf('promotion', { actor: ANY, rollback: ANY }),
+    step: structOf('step', { alias: ANY }),
   }),
 });
 
@@ -146,14 +188,16 @@ function statusFunctions(
   steps: readonly PromotionStep[],
   statuses: readonly StepStatus[],
 ): ExprFunctions {
+  // Kargo's HasFailures: a step allowed to fail (continueOnError) is not counted.
+  const failed = () => statuses.some((s, i) => s === 'Errored' && !steps[i]?.continueOnError);
   return {
     success: (args) => {
       expectArgs('success', args, []);
-      return !statuses.includes('Errored');
+      return !failed();
     },
     failure: (args) => {
       expectArgs('failure', args, []);
-      return statuses.includes('Errored');
+      return failed();
     },
     always: (args) => {
       expectArgs('always', args, []);
@@ -216,6 +260,75 @@ export async function runSteps(
   ctx: EngineContext,
   registry: StepRegistry,
 ): Promise<RunStepsResult> {
+  const data = ctx.data ?? NO_EXPRESSION_DATA;
+  const redactor = new Redactor().add(...secretValues(data));
+  const log = (line: string) => ctx.log(redactor.redactValues(line));
+  try {
+    return await runAll(template, { ...ctx, log, data }, registry, redactor);
+  } catch (err) {
+    throw redactError(err, redactor);
+  }
+}
+
+/** `err` with every secret replaced by `***` in its message, keeping its class. */
+function redactError(err: unknown, redactor: Redactor): unknown {
+  if (!(err instanceof Error)) return err;
+  const message = redactor.redactValues(err.message);
+  if (message === err.message) return err;
+  // A lost race carries no step text; it must stay itself for promote's retry loop.
+  if (err instanceof RaceLostError) return err;
+  if (err instanceof PromotionPendingError) {
+    return new PromotionPendingError(message, err.pullRequest);
+  }
+  // The original stays out of `cause`: it holds the secret.
+  if (err instanceof ConfigError || err instanceof ExprError) return new ConfigError(message);
+  return new OperationError(message);
+}
+
+/** Steps whose rendered config becomes a durable record: a commit, a tag, a pull request. */
+const RECORDING_STEPS = new Set(['git-commit', 'git-tag', 'git-open-pr']);
+
+/**
+ * Refuse a commit message, tag annotation or pull request text that holds a secret's value: the
+ * runner's masking ends at the log, and a commit is read by everyone with access to the repository.
+ */
+function refuseSecretsInRecords(
+  step: PromotionStep,
+  config: Record<string, unknown>,
+  outputs: Record<string, Record<string, unknown>>,
+  redactor: Redactor,
+): void {
+  if (!RECORDING_STEPS.has(step.uses)) return;
+  const texts: [string, string][] = [];
+  const walk = (v: unknown, at: string): void => {
+    if (typeof v === 'string') texts.push([at, v]);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, at ? `${at}.${k}` : k);
+    }
+  };
+  walk(config, '');
+  const fromSteps = config['messageFromSteps'];
+  if (step.uses === 'git-commit' && Array.isArray(fromSteps)) {
+    for (const alias of fromSteps) {
+      walk(outputs[String(alias)]?.['commitMessage'], `the commitMessage of step ${String(alias)}`);
+    }
+  }
+  for (const [at, text] of texts) {
+    if (redactor.redactValues(text) !== text) {
+      throw new ConfigError(
+        `${step.uses}: ${at} holds the value of a secret (secret() or sharedSecret()); gantry keeps secrets out of commits, tags and pull requests, which everyone who can read the repository sees. Nothing was written`,
+      );
+    }
+  }
+}
+
+async function runAll(
+  template: PromotionTemplate,
+  ctx: EngineContext & { data: ExpressionData },
+  registry: StepRegistry,
+  redactor: Redactor,
+): Promise<RunStepsResult> {
   const steps = template.steps;
   const outputs: Record<string, Record<string, unknown>> = {};
   const summary: string[] = [];
@@ -229,38 +342,61 @@ export async function runSteps(
   const functions: ExprFunctions = {
     ...freightFunctions(ctx.freightCollection, ctx.log),
     ...statusFunctions(steps, statuses),
+    ...dataFunctions(ctx.data, ctx.log),
   };
-  const exprCtx = {
+  const promotion = ctx.promotion ?? promotionName(ctx);
+  // Kargo's ctx; meta.step.alias is the step's own, so it is built for each step.
+  const exprCtx = (alias: string) => ({
+    uiBaseUrl: ctx.uiBaseUrl ?? '',
     project: ctx.project,
     stage: ctx.stage,
+    promotion,
     targetFreight: {
       name: ctx.freight.id,
       alias: ctx.freight.alias,
       origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
     },
+    meta: {
+      promotion: { actor: ctx.actor ?? '', rollback: ctx.rollback ?? false },
+      step: { alias },
+    },
+  });
+  // Template vars are rendered for each step, as Kargo does (ctx.meta.step.alias is the step's),
+  // outside the step's own failure handling: a bad template var stops the promotion at once. Their
+  // functions' notes (imageFrom() found nothing) are logged once, not once per step.
+  const noted = new Set<string>();
+  const noteOnce = (line: string) => {
+    if (!noted.has(line)) ctx.log(line);
+    noted.add(line);
   };
-  const promotion = ctx.promotion ?? promotionName(ctx);
-  const templateVars = renderVars(
-    template.vars,
-    {},
-    (vars) => ({ vars, ctx: exprCtx }),
-    functions,
-    'promotion template',
-  );
+  const varFunctions: ExprFunctions = {
+    ...functions,
+    ...freightFunctions(ctx.freightCollection, noteOnce),
+  };
+  const templateVarsFor = (alias: string) =>
+    renderVars(
+      template.vars,
+      {},
+      (vars) => ({ vars, ctx: exprCtx(alias) }),
+      varFunctions,
+      'promotion template',
+    );
 
   for (const [index, step] of steps.entries()) {
     const label = stepLabel(step, index);
+    const alias = stepAlias(step, index);
+    const templateVars = templateVarsFor(alias);
     try {
-      const alias = stepAlias(step, index);
       const task = taskEnv(alias, outputs);
+      const stepCtx = exprCtx(alias);
       const vars = renderVars(
         step.vars,
         templateVars,
-        (v) => ({ vars: v, ctx: exprCtx, outputs, ...task }),
+        (v) => ({ vars: v, ctx: stepCtx, outputs, ...task }),
         functions,
         label,
       );
-      const env = { vars, ctx: exprCtx, outputs, ...task };
+      const env = { vars, ctx: stepCtx, outputs, ...task };
 
       let run: boolean;
       if (step.if !== undefined && step.if.trim() !== '') {
@@ -294,13 +430,15 @@ export async function runSteps(
       } catch (err) {
         throw wrapError(label, 'config', err);
       }
+      refuseSecretsInRecords(step, config, outputs, redactor);
 
       let result: StepResult;
       try {
         const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
+        const { data: _data, actor: _actor, rollback: _rollback, uiBaseUrl: _ui, ...base } = ctx;
         result = await runWithRetry(step, timeoutMs, label, ctx, () =>
           definition.run(config, {
-            ...ctx,
+            ...base,
             promotion,
             written: step.config,
             index,
@@ -329,7 +467,8 @@ export async function runSteps(
       if (step.uses === 'compose-output' && ns !== undefined) {
         outputs[ns] = { ...outputs[ns], ...result.outputs };
       }
-      summary.push(...(result.summary ?? []));
+      // Summary lines go into commit messages: a secret a step wrote into a file stays out.
+      summary.push(...(result.summary ?? []).map((l) => redactor.redactValues(l)));
       for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
       if (step.uses === 'git-commit' && !ctx.workspace) {
         const msg = commitMessageOf(config, outputs, result);
@@ -348,7 +487,7 @@ export async function runSteps(
           index,
           uses: step.uses,
           ...(step.as !== undefined ? { alias: step.as } : {}),
-          message: wrapped.message,
+          message: redactor.redactValues(wrapped.message),
         });
         ctx.log(`${wrapped.message} (continuing: continueOnError)`);
       } else {
@@ -374,7 +513,7 @@ export async function runSteps(
  * (`<stage>.<unique>.<freight>`): steps that leave marks outside the repository (argocd-update's
  * syncs) tell their own from an earlier promotion's by it.
  */
-function promotionName(ctx: EngineContext): string {
+export function promotionName(ctx: Pick<EngineContext, 'stage' | 'freight'>): string {
   const unique = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   return `${ctx.stage}.${unique}.${ctx.freight.id.slice(0, 7)}`;
 }

@@ -8,6 +8,7 @@ import { runSteps, stepLabel, type EngineContext } from '../../../../src/promoti
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import type { StepDefinition } from '../../../../src/promotion/steps/types.js';
 import { ConfigError } from '../../../../src/util/errors.js';
+import { dataFunctions, expressionDataFromEnv } from '../../../../src/promotion/expr-data.js';
 import { stepFreight as freight } from '../../../support/steps.js';
 
 let wt: string;
@@ -321,7 +322,7 @@ describe('runSteps: errors', () => {
     );
   });
 
-  test('continueOnError records the failure and goes on; failure() sees it', async () => {
+  test('continueOnError records the failure and goes on; success() and failure() do not count it, status() does', async () => {
     const res = await runSteps(
       template([
         step(
@@ -351,7 +352,73 @@ describe('runSteps: errors', () => {
         message: 'step 1 (yaml-update "bad"): yaml-update: path "missing.yaml": no such file',
       },
     ]);
-    expect(res.outputs['check']).toEqual({ failed: true, st: 'Errored' });
+    // Kargo's HasFailures skips steps with continueOnError; status(alias) still says Errored.
+    expect(res.outputs['check']).toEqual({ failed: false, st: 'Errored' });
+  });
+
+  test("Kargo's promotion-templates example: a failure allowed by continueOnError leaves success() true", async () => {
+    const ran: string[] = [];
+    const registry = defaultRegistry();
+    registry.set('probe', {
+      name: 'probe',
+      schema: { type: 'object' },
+      run: (config) => {
+        ran.push(String(config['id']));
+        return Promise.resolve({});
+      },
+    });
+    registry.set('boom', {
+      name: 'boom',
+      schema: { type: 'object' },
+      run: () => Promise.reject(new Error('kaput')),
+    });
+    const res = await runSteps(
+      template([
+        step('boom', {}, { continueOnError: true }),
+        step('probe', { id: 'always' }, { if: '${{ always() }}' }),
+        step('probe', { id: 'failure' }, { if: '${{ failure() }}' }),
+        step('probe', { id: 'success' }, { if: '${{ success() }}' }),
+        step('probe', { id: 'default' }),
+      ]),
+      ctx(),
+      registry,
+    );
+    expect(ran).toEqual(['always', 'success', 'default']);
+    expect(res.statuses).toEqual(['Errored', 'Succeeded', 'Skipped', 'Succeeded', 'Succeeded']);
+  });
+
+  test('a hard failure still turns success() false and failure() true', async () => {
+    const registry = defaultRegistry();
+    registry.set('boom', {
+      name: 'boom',
+      schema: { type: 'object' },
+      run: () => Promise.reject(new Error('kaput')),
+    });
+    const seen: unknown[] = [];
+    registry.set('probe', {
+      name: 'probe',
+      schema: { type: 'object' },
+      run: (config) => {
+        seen.push(config);
+        return Promise.resolve({});
+      },
+    });
+    await expect(
+      runSteps(
+        template([
+          step('boom', {}, { continueOnError: true }),
+          step('boom', {}),
+          step(
+            'probe',
+            { s: '${{ success() }}', f: '${{ failure() }}' },
+            { if: '${{ always() }}' },
+          ),
+        ]),
+        ctx(),
+        registry,
+      ),
+    ).rejects.toThrow(/^step 2 \(boom\): kaput$/);
+    expect(seen).toEqual([{ s: false, f: true }]);
   });
 
   test('after a hard failure later steps are skipped unless their if says so; the first error is thrown', async () => {
@@ -455,6 +522,235 @@ describe('freight functions', () => {
     expect(stepLabel({ uses: 'copy' }, 0)).toBe('step 1 (copy)');
     expect(stepLabel({ uses: 'yaml-update', as: 'update-image' }, 1)).toBe(
       'step 2 (yaml-update "update-image")',
+    );
+  });
+});
+
+describe("Kargo's ctx: promotion, meta, uiBaseUrl", () => {
+  test('the promotion, who promotes, rollback, the run page and each step its own alias', async () => {
+    const res = await runSteps(
+      template(
+        [
+          step(
+            'compose-output',
+            {
+              promotion: '${{ ctx.promotion }}',
+              actor: '${{ ctx.meta.promotion.actor }}',
+              rollback: '${{ ctx.meta.promotion.rollback }}',
+              ui: '${{ ctx.uiBaseUrl }}',
+              alias: '${{ ctx.meta.step.alias }}',
+              fromTemplateVar: '${{ vars.mine }}',
+            },
+            { as: 'first' },
+          ),
+          step('compose-output', {
+            alias: '${{ ctx.meta.step.alias }}',
+            fromTemplateVar: '${{ vars.mine }}',
+          }),
+        ],
+        [{ name: 'mine', value: 'alias-${{ ctx.meta.step.alias }}' }],
+      ),
+      ctx({
+        promotion: 'dev.abc.1234567',
+        actor: 'alice',
+        rollback: true,
+        uiBaseUrl: 'https://github.com/acme/gitops/actions/runs/42',
+      }),
+      defaultRegistry(),
+    );
+    expect(res.outputs['first']).toEqual({
+      promotion: 'dev.abc.1234567',
+      actor: 'alice',
+      rollback: true,
+      ui: 'https://github.com/acme/gitops/actions/runs/42',
+      alias: 'first',
+      fromTemplateVar: 'alias-first',
+    });
+    expect(res.outputs['step-2']).toEqual({ alias: 'step-2', fromTemplateVar: 'alias-step-2' });
+  });
+
+  test('without them: a fresh promotion name shared by the steps, no actor, no rollback, no page', async () => {
+    const res = await runSteps(
+      template([
+        step(
+          'compose-output',
+          {
+            p: '${{ ctx.promotion }}',
+            actor: '${{ quote(ctx.meta.promotion.actor) }}',
+            rollback: '${{ ctx.meta.promotion.rollback }}',
+            ui: '${{ quote(ctx.uiBaseUrl) }}',
+          },
+          { as: 'a' },
+        ),
+        step('compose-output', { p: '${{ ctx.promotion }}' }, { as: 'b' }),
+      ]),
+      ctx(),
+      defaultRegistry(),
+    );
+    const p = res.outputs['a']?.['p'];
+    expect(p).toMatch(/^dev\.[0-9a-z]+\.[0-9a-f]{7}$/);
+    expect(res.outputs['b']?.['p']).toBe(p);
+    expect(res.outputs['a']).toMatchObject({ actor: '', rollback: false, ui: '' });
+  });
+});
+
+describe('secret(), sharedSecret(), configMap(), sharedConfigMap()', () => {
+  const SECRET = 'hunter2-s3cr3t-value';
+  const data = expressionDataFromEnv({
+    GANTRY_SECRET_DB: JSON.stringify({ user: 'app', password: SECRET }),
+    GANTRY_SHARED_SECRET_SLACK_BOT__token: 'xoxb-shared-token',
+    GANTRY_CONFIGMAP_APP: '{"region": "eu-west-1", "replicas": 3}',
+    GANTRY_SHARED_CONFIGMAP_ORG__domain: 'acme.example',
+  });
+
+  test('read what the workflow provides; a name nothing provides is an empty map, with a hint', async () => {
+    const res = await runSteps(
+      template([
+        step(
+          'compose-output',
+          {
+            user: "${{ secret('db').user }}",
+            token: "${{ sharedSecret('slack-bot').token }}",
+            region: "${{ configMap('app').region }}",
+            replicas: "${{ configMap('app').replicas }}",
+            domain: "${{ sharedConfigMap('org').domain }}",
+            missing: "${{ secret('nope').key ?? 'none' }}",
+            empty: "${{ len(configMap('nope')) }}",
+          },
+          { as: 'c' },
+        ),
+      ]),
+      ctx({ data }),
+      defaultRegistry(),
+    );
+    expect(res.outputs['c']).toEqual({
+      user: 'app',
+      token: 'xoxb-shared-token',
+      region: 'eu-west-1',
+      replicas: 3,
+      domain: 'acme.example',
+      missing: 'none',
+      empty: 0,
+    });
+    expect(logs).toContain(
+      `secret("nope"): nothing provides it, so it is empty; set GANTRY_SECRET_NOPE (a JSON object) or GANTRY_SECRET_NOPE__<KEY> in the promote step's env`,
+    );
+  });
+
+  test('a secret a step writes into a file stays there, but never reaches the summary, the log or an error', async () => {
+    const registry = defaultRegistry();
+    registry.set('leak', {
+      name: 'leak',
+      schema: { type: 'object' },
+      run: (config, c) => {
+        c.log(`about to use ${String(config['v'])}`);
+        return Promise.reject(new Error(`server said: bad password ${String(config['v'])}`));
+      },
+    });
+    const res = await runSteps(
+      template([
+        step('yaml-update', {
+          path: 'env/dev/values.yaml',
+          updates: [{ key: 'image.tag', value: "${{ secret('db').password }}" }],
+        }),
+        step('leak', { v: "${{ secret('db').password }}" }, { continueOnError: true }),
+      ]),
+      ctx({ data }),
+      registry,
+    );
+    expect(values()).toContain(`tag: ${SECRET}`);
+    expect(res.summary).toEqual(['- env/dev/values.yaml: image.tag 1.0.0 → ***']);
+    expect(res.errors[0]?.message).toBe('step 2 (leak): server said: bad password ***');
+    expect(logs.join('\n')).not.toContain(SECRET);
+    expect(logs).toContain('about to use ***');
+
+    await expect(
+      runSteps(
+        template([step('leak', { v: "${{ secret('db').password }}" })]),
+        ctx({ data }),
+        registry,
+      ),
+    ).rejects.toThrow(/^step 1 \(leak\): server said: bad password \*\*\*$/);
+  });
+
+  test('a commit message, tag or pull request holding a secret is refused before anything is written', async () => {
+    await expect(
+      runSteps(
+        template([step('git-commit', { message: "deploy with ${{ secret('db').password }}" })]),
+        ctx({ data }),
+        defaultRegistry(),
+      ),
+    ).rejects.toThrow(
+      /^step 1 \(git-commit\): git-commit: message holds the value of a secret \(secret\(\) or sharedSecret\(\)\); .*Nothing was written$/,
+    );
+    await expect(
+      runSteps(
+        template([
+          step(
+            'yaml-update',
+            {
+              path: 'env/dev/values.yaml',
+              updates: [{ key: 'image.tag', value: "${{ sharedSecret('slack-bot').token }}" }],
+            },
+            { as: 'up' },
+          ),
+          step('git-commit', { messageFromSteps: ['up'] }),
+        ]),
+        ctx({ data }),
+        defaultRegistry(),
+      ),
+    ).rejects.toThrow(/git-commit: the commitMessage of step up holds the value of a secret/);
+    // A config map is no secret: it may go into a message.
+    const ok = await runSteps(
+      template([step('git-commit', { message: "region ${{ configMap('app').region }}" })]),
+      ctx({ data }),
+      defaultRegistry(),
+    );
+    expect(ok.commitMessage).toBe('region eu-west-1');
+  });
+});
+
+describe('expressionDataFromEnv', () => {
+  test('whole maps and single keys merge, single keys winning; names normalized; other variables ignored', () => {
+    const d = expressionDataFromEnv({
+      GANTRY_SECRET_MY_CREDS__password: 'from-key',
+      GANTRY_SECRET_MY_CREDS: '{"username": "u", "password": "from-json"}',
+      GANTRY_SECRETS: 'not ours',
+      GANTRY_SECRET_X: undefined,
+      PATH: '/bin',
+    });
+    expect(d.secrets).toEqual({ MY_CREDS: { username: 'u', password: 'from-key' } });
+    expect(dataFunctions(d).secret?.(['my-creds'], undefined as never)).toEqual({
+      username: 'u',
+      password: 'from-key',
+    });
+    expect(dataFunctions(d).secret?.(['my.creds'], undefined as never)).toEqual({
+      username: 'u',
+      password: 'from-key',
+    });
+    expect(d.sharedSecrets).toEqual({});
+  });
+
+  test.each([
+    ['not json at all: s3cr3t-value'],
+    ['["s3cr3t-value"]'],
+    ['{"nested": {"a": "s3cr3t-value"}}'],
+  ])('a whole map that is not a JSON object of scalars is refused without its value: %s', (raw) => {
+    let message = '';
+    try {
+      expressionDataFromEnv({ GANTRY_SECRET_DB: raw });
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      message = (err as Error).message;
+    }
+    expect(message).toBe(
+      'environment variable GANTRY_SECRET_DB must hold a JSON object of keys to strings (secret() reads it), like {"token": "…"}; for a single value use GANTRY_SECRET_DB__<KEY>',
+    );
+  });
+
+  test('a malformed name is refused', () => {
+    expect(() => expressionDataFromEnv({ GANTRY_CONFIGMAP_APP__: 'x' })).toThrow(
+      'environment variable GANTRY_CONFIGMAP_APP__: expected GANTRY_CONFIGMAP_<NAME> (a JSON object) or GANTRY_CONFIGMAP_<NAME>__<KEY> (one value)',
     );
   });
 });
