@@ -41,6 +41,7 @@ import {
 import type { PromotionStep, PromotionTemplate, PromotionVar } from '../../pipeline/types.js';
 import { ConfigError, GantryError, OperationError, errorMessage } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
+import { inGroup, type LogGroup } from '../../util/log-group.js';
 import {
   PromotionPendingError,
   StepPendingError,
@@ -82,7 +83,10 @@ export interface RunStepsResult {
   pending?: PromotionPendingError;
 }
 
-export type EngineContext = Omit<StepContext, 'index' | 'alias'>;
+export type EngineContext = Omit<StepContext, 'index' | 'alias'> & {
+  /** Folds each step's lines in the adapter's log. */
+  group?: LogGroup;
+};
 
 /**
  * A step's alias, as Kargo names them: the loader's (`as`, or `step-<n>` counted 1-based in the
@@ -250,112 +254,117 @@ export async function runSteps(
 
   for (const [index, step] of steps.entries()) {
     const label = stepLabel(step, index);
-    try {
-      const alias = stepAlias(step, index);
-      const task = taskEnv(alias, outputs);
-      const vars = renderVars(
-        step.vars,
-        templateVars,
-        (v) => ({ vars: v, ctx: exprCtx, outputs, ...task }),
-        functions,
-        label,
-      );
-      const env = { vars, ctx: exprCtx, outputs, ...task };
+    // One fold a step; true when a step is pending and the rest wait for a later run.
+    const stop = await inGroup(ctx.group, label, async (): Promise<boolean> => {
+      try {
+        const alias = stepAlias(step, index);
+        const task = taskEnv(alias, outputs);
+        const vars = renderVars(
+          step.vars,
+          templateVars,
+          (v) => ({ vars: v, ctx: exprCtx, outputs, ...task }),
+          functions,
+          label,
+        );
+        const env = { vars, ctx: exprCtx, outputs, ...task };
 
-      let run: boolean;
-      if (step.if !== undefined && step.if.trim() !== '') {
+        let run: boolean;
+        if (step.if !== undefined && step.if.trim() !== '') {
+          try {
+            run = evaluateIf(step.if, env, functions);
+          } catch (err) {
+            throw wrapError(label, 'if', err);
+          }
+        } else run = hardFailure === undefined;
+        if (!run) {
+          statuses.push('Skipped');
+          ctx.log(`${label}: skipped`);
+          return false;
+        }
+
+        const definition = registry.get(step.uses);
+        if (!definition) {
+          throw new ConfigError(
+            `${label}: unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`,
+          );
+        }
+
+        let config: Record<string, unknown>;
         try {
-          run = evaluateIf(step.if, env, functions);
+          const rendered = renderTemplates(step.config, env, { functions });
+          config = (
+            rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+              ? rendered
+              : {}
+          ) as Record<string, unknown>;
         } catch (err) {
-          throw wrapError(label, 'if', err);
+          throw wrapError(label, 'config', err);
         }
-      } else run = hardFailure === undefined;
-      if (!run) {
-        statuses.push('Skipped');
-        ctx.log(`${label}: skipped`);
-        continue;
-      }
 
-      const definition = registry.get(step.uses);
-      if (!definition) {
-        throw new ConfigError(
-          `${label}: unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`,
-        );
-      }
+        let result: StepResult;
+        try {
+          const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
+          result = await runWithRetry(step, timeoutMs, label, ctx, () =>
+            definition.run(config, {
+              ...ctx,
+              promotion,
+              written: step.config,
+              index,
+              ...(step.as !== undefined ? { alias: step.as } : {}),
+              outputs,
+              summary: [...summary],
+              ...(timeoutMs !== undefined ? { waitMs: timeoutMs } : {}),
+            }),
+          );
+        } catch (err) {
+          // A lost push race starts the whole promotion over on the new tip (promote's loop).
+          if (err instanceof RaceLostError) throw err;
+          if (err instanceof PromotionPendingError) {
+            statuses.push('Running');
+            ctx.log(`${label}: ${err.message}`);
+            pending = err;
+            return true;
+          }
+          throw wrapError(label, '', err);
+        }
 
-      let config: Record<string, unknown>;
-      try {
-        const rendered = renderTemplates(step.config, env, { functions });
-        config = (
-          rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
-            ? rendered
-            : {}
-        ) as Record<string, unknown>;
+        statuses.push(result.status ?? 'Succeeded');
+        outputs[alias] = { ...result.outputs };
+        // Kargo: a task's compose-output steps are its outputs, read as outputs.<task alias>.
+        const ns = taskNamespace(alias);
+        if (step.uses === 'compose-output' && ns !== undefined) {
+          outputs[ns] = { ...outputs[ns], ...result.outputs };
+        }
+        summary.push(...(result.summary ?? []));
+        for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
+        if (step.uses === 'git-commit' && !ctx.workspace) {
+          const msg = commitMessageOf(config, outputs, result);
+          if (msg !== undefined) commitMessage = msg;
+        }
+        ctx.log(`${label}: done`);
       } catch (err) {
-        throw wrapError(label, 'config', err);
-      }
-
-      let result: StepResult;
-      try {
-        const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
-        result = await runWithRetry(step, timeoutMs, label, ctx, () =>
-          definition.run(config, {
-            ...ctx,
-            promotion,
-            written: step.config,
-            index,
-            ...(step.as !== undefined ? { alias: step.as } : {}),
-            outputs,
-            summary: [...summary],
-            ...(timeoutMs !== undefined ? { waitMs: timeoutMs } : {}),
-          }),
-        );
-      } catch (err) {
-        // A lost push race starts the whole promotion over on the new tip (promote's loop).
         if (err instanceof RaceLostError) throw err;
-        if (err instanceof PromotionPendingError) {
-          statuses.push('Running');
-          ctx.log(`${label}: ${err.message}`);
-          pending = err;
-          break;
+        const wrapped =
+          err instanceof GantryError && err.message.startsWith(label)
+            ? err
+            : wrapError(label, '', err);
+        statuses.push('Errored');
+        if (step.continueOnError) {
+          errors.push({
+            index,
+            uses: step.uses,
+            ...(step.as !== undefined ? { alias: step.as } : {}),
+            message: wrapped.message,
+          });
+          ctx.log(`${wrapped.message} (continuing: continueOnError)`);
+        } else {
+          ctx.log(wrapped.message);
+          hardFailure ??= wrapped;
         }
-        throw wrapError(label, '', err);
       }
-
-      statuses.push(result.status ?? 'Succeeded');
-      outputs[alias] = { ...result.outputs };
-      // Kargo: a task's compose-output steps are its outputs, read as outputs.<task alias>.
-      const ns = taskNamespace(alias);
-      if (step.uses === 'compose-output' && ns !== undefined) {
-        outputs[ns] = { ...outputs[ns], ...result.outputs };
-      }
-      summary.push(...(result.summary ?? []));
-      for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
-      if (step.uses === 'git-commit' && !ctx.workspace) {
-        const msg = commitMessageOf(config, outputs, result);
-        if (msg !== undefined) commitMessage = msg;
-      }
-      ctx.log(`${label}: done`);
-    } catch (err) {
-      if (err instanceof RaceLostError) throw err;
-      const wrapped =
-        err instanceof GantryError && err.message.startsWith(label)
-          ? err
-          : wrapError(label, '', err);
-      statuses.push('Errored');
-      if (step.continueOnError) {
-        errors.push({
-          index,
-          uses: step.uses,
-          ...(step.as !== undefined ? { alias: step.as } : {}),
-          message: wrapped.message,
-        });
-        ctx.log(`${wrapped.message} (continuing: continueOnError)`);
-      } else {
-        ctx.log(wrapped.message);
-        hardFailure ??= wrapped;
-      }
-    }
+      return false;
+    });
+    if (stop) break;
   }
   if (hardFailure) throw hardFailure;
   return {
