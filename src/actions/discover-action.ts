@@ -8,6 +8,7 @@ import { pickProjects, validProjects } from '../status/repo.js';
 import { OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
 import { actionLog } from './log.js';
+import { maskRegistryCredential } from './mask.js';
 import { dispatchTarget, openActionRepo } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
 import type { DiscoverSettings, RunnerContext } from './settings.js';
@@ -23,6 +24,9 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     githubToken: s.token,
     githubHost: new URL(ctx.serverUrl).host,
   });
+  // The Docker config's credentials are masked as the inputs' were: a registry or a proxy may
+  // echo them, in either form, in an error gantry shows.
+  for (const c of creds.registryCredentials.values()) maskRegistryCredential(c);
   // The input's credentials win over the Docker config's for the same host.
   for (const [host, c] of s.registryCredentials) creds.registryCredentials.set(host, c);
   const log = { info: actionLog.info, warn: actionLog.warn, group: actionLog.group };

@@ -9,6 +9,7 @@ import { verifyAction } from './verify-action.js';
 import { ConfigError, errorMessage, formatProblem, type Problem } from '../util/errors.js';
 import { readCommand, readSettings, type ActionSettings, type RunnerContext } from './settings.js';
 import { Input, type ActionName } from './constants.js';
+import { maskBasic, maskToken } from './mask.js';
 
 async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<void> {
   switch (settings.action) {
@@ -97,24 +98,6 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
     const prefix = err instanceof ConfigError && readingInputs ? 'invalid input: ' : '';
     core.setFailed(`${prefix}${errorMessage(err)}`);
   }
-}
-
-const base64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
-
-/**
- * A token and the forms it travels in: git and ghcr.io send it as basic auth for
- * `x-access-token`, and tools that echo headers show the base64 of either.
- */
-function maskToken(token: string): void {
-  core.setSecret(token);
-  core.setSecret(base64(token));
-  core.setSecret(base64(`x-access-token:${token}`));
-}
-
-/** A registry password, and the base64 `user:password` of its Authorization header. */
-function maskBasic(username: string, password: string): void {
-  core.setSecret(password);
-  core.setSecret(base64(`${username}:${password}`));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ActionLog, type LogSink } from '../../src/actions/log.js';
@@ -51,7 +51,12 @@ afterEach(() => {
 });
 
 /** Runs one action in this process; returns its stdout lines and outputs. */
-async function run(action: ActionName, inputs: Record<string, string>, debug = true) {
+async function run(
+  action: ActionName,
+  inputs: Record<string, string>,
+  debug = true,
+  extraEnv: Record<string, string> = {},
+) {
   const out = join(tmp.path, `out-${Math.random().toString(36).slice(2)}`);
   writeFileSync(out, '');
   writeFileSync(`${out}-summary`, '');
@@ -64,6 +69,7 @@ async function run(action: ActionName, inputs: Record<string, string>, debug = t
     RUNNER_TEMP: join(tmp.path, `rt-${action}`),
     RUNNER_DEBUG: debug ? '1' : '',
     GITHUB_RUN_ID: '',
+    ...extraEnv,
   };
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
   for (const [k, v] of Object.entries(inputs)) vi.stubEnv(`INPUT_${k.toUpperCase()}`, v);
@@ -209,6 +215,7 @@ describe('the actions in the runner log', () => {
   test('discover folds each warehouse', async () => {
     const src = createBareRepo(tmp.path, 'app', { 'README.md': 'app\n' });
     execFileSync('git', ['tag', 'v1.0.0', 'main'], { cwd: src, env: testGitEnv(tmp.path) });
+    const docs = createBareRepo(tmp.path, 'docs', { 'index.md': 'docs\n' });
     const file = `project: echo
 warehouses:
   - name: app
@@ -216,21 +223,46 @@ warehouses:
       - git: {repoURL: "file://${src}", commitSelectionStrategy: SemVer}
   - name: docs
     subscriptions:
-      - git: {repoURL: "file://${src}", commitSelectionStrategy: NewestFromBranch, branch: main}
+      - git: {repoURL: "file://${docs}", commitSelectionStrategy: NewestFromBranch, branch: main}
 stages:
   - name: dev
     requestedFreight: [{origin: {kind: Warehouse, name: app}, sources: {direct: true}}]
     promotionTemplate: {steps: [{uses: yaml-update, config: {path: v.yaml, updates: [{key: a, value: b}]}}]}
 `;
     const bare = createBareRepo(tmp.path, 'disc', { '.gantry/echo.yaml': file });
-    const r = await run('discover', {
-      repository: `${server.url}/disc.git`,
-      token: TOKEN,
-    });
+    const docker = join(tmp.path, 'docker');
+    mkdirSync(docker, { recursive: true });
+    writeFileSync(
+      join(docker, 'config.json'),
+      JSON.stringify({ auths: { 'other.test': { auth: b64('dock:d0ckerPassw0rd') } } }),
+    );
+    const r = await run(
+      'discover',
+      {
+        repository: `${server.url}/disc.git`,
+        token: TOKEN,
+        'registry-credentials': 'registry.acme.test = bot:inputPassw0rd',
+      },
+      true,
+      { DOCKER_CONFIG: docker },
+    );
     expect(r.lines.filter((l) => l.startsWith('::error'))).toEqual([]);
-    for (const w of ['app', 'docs']) {
+    // Both the input's and the Docker config's credentials, in the form they are sent.
+    for (const secret of [
+      'inputPassw0rd',
+      b64('bot:inputPassw0rd'),
+      'd0ckerPassw0rd',
+      b64('dock:d0ckerPassw0rd'),
+    ]) {
+      expect(r.lines).toContain(`::add-mask::${secret}`);
+    }
+    // The two warehouses are queried at once; each fold holds its own git commands only.
+    const repoOf = { app: src, docs };
+    for (const [w, own] of Object.entries(repoOf)) {
       const lines = fold(r.lines, `warehouse ${w} of echo`);
-      expect(lines.some((l) => l.startsWith('::debug::git ') && l.includes(src))).toBe(true);
+      const other = w === 'app' ? docs : src;
+      expect(lines.some((l) => l.startsWith('::debug::git ') && l.includes(`${own} `))).toBe(true);
+      expect(lines.some((l) => l.includes(`${other} `) || l.includes(`${other}/`))).toBe(false);
     }
     expect(git(bare, ['tag', '-l', 'gantry/*']).trim()).not.toBe('');
   });
