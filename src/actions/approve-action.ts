@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { approveFreight } from '../promotion/approve.js';
 import { Output } from './constants.js';
+import { actionLog } from './log.js';
 import { openActionRepo, singleProject } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
 import type { ApproveSettings, RunnerContext } from './settings.js';
@@ -22,5 +23,8 @@ export async function approveAction(s: ApproveSettings, ctx: RunnerContext): Pro
   const line = `${created ? 'Approved' : 'Already approved'} **${record.alias}** (\`${record.freightId.slice(0, 7)}\`) for **${record.stage}** by ${record.approvedBy}${record.reason ? `: ${record.reason}` : ''}.`;
   core.info(line.replace(/\*\*|`/g, ''));
   await core.summary.addRaw(`## gantry approve\n\n${line}\n`).write();
-  await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
+  await appendPipelineSummary(repo, project, actionLog.warn, {
+    env: ctx.env,
+    fetch: actionLog.fetch(),
+  });
 }

@@ -7,6 +7,8 @@ import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import { pickProjects, validProjects } from '../status/repo.js';
 import { OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
+import { actionLog } from './log.js';
+import { maskRegistryCredential } from './mask.js';
 import { dispatchTarget, openActionRepo } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
 import type { DiscoverSettings, RunnerContext } from './settings.js';
@@ -22,15 +24,20 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     githubToken: s.token,
     githubHost: new URL(ctx.serverUrl).host,
   });
+  // The Docker config's credentials are masked as the inputs' were: a registry or a proxy may
+  // echo them, in either form, in an error gantry shows.
+  for (const c of creds.registryCredentials.values()) maskRegistryCredential(c);
   // The input's credentials win over the Docker config's for the same host.
   for (const [host, c] of s.registryCredentials) creds.registryCredentials.set(host, c);
-  const log = { info: (l: string) => core.info(l), warn: (l: string) => core.warning(l) };
+  const log = { info: actionLog.info, warn: actionLog.warn, group: actionLog.group };
+  const trace = actionLog.trace();
   const sources = createSources({
     ...creds,
     gitEnv: ctx.env,
     cacheDir: join(cacheDir, 'discovery'),
     ...DISCOVERY_DEFAULTS,
     log,
+    ...(trace ? { trace } : {}),
   });
   const dispatch = s.dispatchWorkflow
     ? { ...(await dispatchTarget(s, s.dispatchWorkflow, ctx, repo)), withProject: all.length > 1 }
@@ -52,7 +59,10 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     core.setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
     core.setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
     await core.summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
-    await appendPipelineSummary(repo, projects, undefined, { env: ctx.env, fetch });
+    await appendPipelineSummary(repo, projects, actionLog.warn, {
+      env: ctx.env,
+      fetch: actionLog.fetch(),
+    });
     const failures = runFailures(run);
     if (failures.length) throw new OperationError(failures.join('\n'));
   } finally {

@@ -5,6 +5,7 @@ import { defaultRegistry } from '../promotion/steps/registry.js';
 import { ConfigError } from '../util/errors.js';
 import { expressionDataFromEnv, secretValues } from '../promotion/expr-data.js';
 import { Output } from './constants.js';
+import { actionLog } from './log.js';
 import { githubApi, openActionRepo, singleProject } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
 import type { PromoteSettings, RunnerContext } from './settings.js';
@@ -43,7 +44,7 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
       ? { api: runApi, id: ctx.runId, ...(ctx.sha ? { sha: ctx.sha } : {}) }
       : undefined;
   if (ctx.runId !== undefined && !gate) {
-    core.warning(
+    actionLog.warn(
       `the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`,
     );
   }
@@ -58,14 +59,15 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     promotedBy: ctx.actor ?? 'github-actions',
     run: ctx.runUrl,
     clock: () => new Date(),
-    fetch,
-    log: (l) => core.info(l),
+    fetch: actionLog.fetch(),
+    log: actionLog.info,
+    group: actionLog.group,
     env,
     expressionData,
     ...(github ? { github } : {}),
     ...(gate ? { gate } : {}),
   });
-  for (const w of outcome.warnings) core.warning(w);
+  for (const w of outcome.warnings) actionLog.warn(w);
   const r = outcome.result;
   core.setOutput(Output.freight, outcome.freight?.id ?? '');
   core.setOutput(Output.commit, r && !s.dryRun ? r.commit : '');
@@ -75,5 +77,5 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
   await core.summary
     .addRaw(promotionMarkdown(outcome, { dryRun: s.dryRun, repoWebUrl: web }) + '\n')
     .write();
-  await appendPipelineSummary(repo, project, undefined, { env, fetch });
+  await appendPipelineSummary(repo, project, actionLog.warn, { env, fetch: actionLog.fetch() });
 }

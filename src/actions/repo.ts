@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
 import { join } from 'node:path';
 import { GitHubClient } from '../github/client.js';
 import type { Project } from '../pipeline/index.js';
 import { openRepo, pickProjects, validProjects, type RepoContext } from '../status/repo.js';
 import { ConfigError } from '../util/errors.js';
+import { actionLog } from './log.js';
 import type { RepositorySettings, RunnerContext } from './settings.js';
 
 /** The GitOps repository of an action run, with the token as its credential. */
@@ -13,11 +13,11 @@ export function openActionRepo(s: RepositorySettings, ctx: RunnerContext): Promi
     credentials: s.token ? { kind: 'token', token: s.token } : undefined,
     cacheDir: join(ctx.tempDir, 'gantry'),
     baseEnv: ctx.env,
-    log: (l) => core.info(l),
-    warn: (l) => core.warning(l),
+    log: actionLog.info,
+    warn: actionLog.warn,
     // Step debug logging (re-run with debug, or ACTIONS_STEP_DEBUG) shows every git command gantry
     // runs with its duration, as GANTRY_DEBUG=1 does for the command line.
-    ...(core.isDebug() ? { trace: (l: string) => core.debug(l) } : {}),
+    trace: actionLog.trace(),
   });
 }
 
@@ -44,7 +44,14 @@ export function githubApi(
 ): GitHubClient | undefined {
   const [owner, repo] = (ownerName ?? '').split('/');
   if (!token || !owner || !repo) return undefined;
-  return new GitHubClient({ token, apiUrl: ctx.apiUrl ?? 'https://api.github.com', owner, repo });
+  const trace = actionLog.trace();
+  return new GitHubClient({
+    token,
+    apiUrl: ctx.apiUrl ?? 'https://api.github.com',
+    owner,
+    repo,
+    ...(trace ? { trace } : {}),
+  });
 }
 
 /**

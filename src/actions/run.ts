@@ -6,9 +6,10 @@ import { discoverAction } from './discover-action.js';
 import { environmentAction } from './environment-action.js';
 import { promoteAction } from './promote-action.js';
 import { verifyAction } from './verify-action.js';
-import { ConfigError, errorMessage } from '../util/errors.js';
+import { ConfigError, errorMessage, formatProblem, type Problem } from '../util/errors.js';
 import { readCommand, readSettings, type ActionSettings, type RunnerContext } from './settings.js';
 import { Input, type ActionName } from './constants.js';
+import { maskBasic, maskToken } from './mask.js';
 
 async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<void> {
   switch (settings.action) {
@@ -65,16 +66,16 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
     // Secrets are masked before anything else runs, so that no message, not even a validation
     // error, shows them.
     const token = read(Input.token).trim();
-    if (token) core.setSecret(token);
+    if (token) maskToken(token);
     const name = action === 'root' ? readCommand(read) : action;
     if (name === 'promote') {
       const argocdToken = read(Input.argocdToken).trim();
-      if (argocdToken) core.setSecret(argocdToken);
+      if (argocdToken) maskToken(argocdToken);
     }
     if (name === 'discover') {
       for (const line of read(Input.registryCredentials).split(/\r?\n/)) {
-        const password = /^[^=]+=[^:]+:(.+)$/.exec(line.trim())?.[1];
-        if (password) core.setSecret(password);
+        const m = /^[^=]+=([^:]+):(.+)$/.exec(line.trim());
+        if (m?.[1] && m[2]) maskBasic(m[1].trim(), m[2]);
       }
     }
     const settings = readSettings(name, read, ctx);
@@ -84,7 +85,40 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
     );
     await execute(settings, ctx);
   } catch (err) {
+    if (err instanceof ConfigError && err.problems.length) {
+      annotate(err.problems);
+      const n = err.problems.length;
+      const where =
+        n === 1
+          ? '1 problem, shown on its file above'
+          : `${n} problems, each shown on its file above`;
+      core.setFailed(`${headline(err).replace(/:$/, '')}: ${where}`);
+      return;
+    }
     const prefix = err instanceof ConfigError && readingInputs ? 'invalid input: ' : '';
     core.setFailed(`${prefix}${errorMessage(err)}`);
   }
+}
+
+/**
+ * Each project-file problem as an error annotation on its file, line and column: a pull request
+ * that breaks a project file shows the problem on the line that broke it.
+ */
+function annotate(problems: readonly Problem[]): void {
+  for (const p of problems) {
+    core.error(p.path ? `${p.path}: ${p.message}` : p.message, {
+      title: 'gantry project file',
+      file: p.file,
+      startLine: p.line,
+      startColumn: p.column,
+    });
+  }
+}
+
+/** A ConfigError's message without the problem lines its constructor appended. */
+function headline(err: ConfigError): string {
+  const appended = `\n${err.problems.map(formatProblem).join('\n')}`;
+  return err.message.endsWith(appended)
+    ? err.message.slice(0, -appended.length)
+    : (err.message.split('\n')[0] ?? '');
 }

@@ -3,6 +3,7 @@ import { defaultProviders } from '../verification/index.js';
 import { verifyMarkdown } from '../verification/report.js';
 import { verify } from '../verification/verify.js';
 import { Output } from './constants.js';
+import { actionLog } from './log.js';
 import { dispatchTarget, githubApi, openActionRepo, singleProject } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
 import type { RunnerContext, VerifySettings } from './settings.js';
@@ -28,16 +29,17 @@ export async function verifyAction(s: VerifySettings, ctx: RunnerContext): Promi
     providers: defaultProviders(),
     verifiedBy: ctx.runUrl ?? ctx.actor ?? 'github-actions',
     run: ctx.runUrl,
-    fetch,
+    fetch: actionLog.fetch(),
     env: ctx.env,
     secrets: s.token ? [s.token] : [],
     clock: () => new Date(),
     timeoutMs: s.timeoutMs,
-    log: (l) => core.info(l),
+    log: actionLog.info,
+    group: actionLog.group,
     ...(github ? { github } : {}),
     ...(dispatch ? { dispatch } : {}),
   });
-  for (const w of outcome.warnings) core.warning(w);
+  for (const w of outcome.warnings) actionLog.warn(w);
   const due = outcome.downstream
     .filter((d) => d.due && d.freight)
     .map((d) => ({
@@ -50,7 +52,10 @@ export async function verifyAction(s: VerifySettings, ctx: RunnerContext): Promi
   core.setOutput(Output.verified, String(outcome.verified));
   core.setOutput(Output.promotions, JSON.stringify({ include: due }));
   await core.summary.addRaw(verifyMarkdown(outcome) + '\n').write();
-  await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
+  await appendPipelineSummary(repo, project, actionLog.warn, {
+    env: ctx.env,
+    fetch: actionLog.fetch(),
+  });
   if (!outcome.verified) {
     core.setFailed(
       `verification of ${outcome.freight.alias} in ${outcome.stage} ended ${outcome.phase}: ${outcome.analysis?.message ?? ''}`,

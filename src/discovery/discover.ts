@@ -18,6 +18,7 @@ import type {
 } from '../pipeline/index.js';
 import type { StageState, StateStore } from '../state/index.js';
 import { ConfigError, errorMessage, OperationError } from '../util/errors.js';
+import { inGroup } from '../util/log-group.js';
 import type { DiscoveredChart, DiscoveredCommit, DiscoveredImage, DiscoveryLog } from './types.js';
 
 /** Where discovery looks; the adapter wires the registry client, Helm and git sources in. */
@@ -228,8 +229,22 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
           subs: SubscriptionReport[];
           found: (Found | undefined)[];
         }> => {
-          const settled = await Promise.allSettled(
-            w.subscriptions.map((s) => runSubscription(s, o.sources)),
+          // Warehouses are queried at once; the adapter keeps each fold's lines together.
+          const settled = await inGroup(
+            log.group,
+            `warehouse ${w.name} of ${project.name}`,
+            async () => {
+              const all = await Promise.allSettled(
+                w.subscriptions.map((s) => runSubscription(s, o.sources)),
+              );
+              all.forEach((r, i) => {
+                if (r.status === 'rejected') {
+                  const url = describe(w.subscriptions[i] as Subscription).repoURL;
+                  log.warn(`warehouse ${w.name}: ${url}: ${errorMessage(r.reason)}`);
+                }
+              });
+              return all;
+            },
           );
           const subs: SubscriptionReport[] = [];
           const found: (Found | undefined)[] = [];
@@ -245,7 +260,6 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
             } else {
               subs.push({ ...describe(sub), candidates: [], error: errorMessage(r.reason) });
               found.push(undefined);
-              log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${errorMessage(r.reason)}`);
             }
           });
           return { warehouse: w, subs, found };

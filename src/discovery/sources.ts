@@ -6,13 +6,14 @@ import { discoverImages } from './images.js';
 import { registryClientFor } from './oci/client.js';
 import { parseImageRepository } from './oci/reference.js';
 import type { DiscoverySettings } from './types.js';
+import { tracedFetch } from '../util/http-body.js';
 
 export interface SourceSettings extends DiscoverySettings {
   /** Credentials for a git subscription's repository (a token for github.com, say). */
   gitCredentials?: (repoURL: string) => GitCredentials | undefined;
   /** Basic-auth credentials for a classic Helm repository. */
   chartCredentials?: (repoURL: string) => ChartCredentials | undefined;
-  /** Prints each git command discovery runs (GANTRY_DEBUG). */
+  /** Told of each git command and HTTP request discovery makes (GANTRY_DEBUG, step debug). */
   trace?: (line: string) => void;
 }
 
@@ -36,6 +37,7 @@ export function createSources(s: SourceSettings): LiveSources {
     images: (sub) => discoverImages(sub, registry, s),
     charts: (sub) =>
       discoverCharts(sub, {
+        ...(s.trace ? { fetch: tracedFetch(fetch, s.trace) } : {}),
         timeoutMs: s.requestTimeoutMs,
         credentials: s.chartCredentials?.(sub.repoURL),
         log: s.log,

@@ -4,6 +4,8 @@
  * of each subscription goes into the freight.
  */
 
+import type { LogGroup } from '../util/log-group.js';
+
 export interface DiscoveredImage {
   tag: string;
   /**
@@ -38,6 +40,8 @@ export interface DiscoveredCommit {
 export interface DiscoveryLog {
   info(line: string): void;
   warn(line: string): void;
+  /** Folds each warehouse's queries (their progress, warnings and debug lines) in the log. */
+  group?: LogGroup;
 }
 
 /** Credentials for a registry host, from the Docker config file or action inputs. */

@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { OperationError } from '../util/errors.js';
-import { BodyTooLargeError, cappedFetch } from '../util/http-body.js';
+import { BodyTooLargeError, cappedFetch, tracedFetch } from '../util/http-body.js';
 import { Redactor } from '../util/redact.js';
 import { parseRetryAfter, retry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
 
@@ -283,6 +283,8 @@ export interface GitHubSettings {
   repo: string;
   retry?: RetryPolicy;
   retryHooks?: RetryHooks;
+  /** Told of every HTTP request sent to the API (the Actions adapter's debug log). */
+  trace?: (line: string) => void;
 }
 
 /**
@@ -582,7 +584,8 @@ export class GitHubClient implements GitHubPort {
     // ignore what this hook would pass on: the property is replaced on it, and replaced rather
     // than mutated, since `request` may be Octokit's defaults object itself.
     this.octokit.hook.wrap('request', (request, options) => {
-      const inner = (options.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch;
+      const given = (options.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch;
+      const inner = s.trace ? tracedFetch(given, s.trace) : given;
       const fetch = cappedFetch(inner, {
         maxBytes: GITHUB_MAX_BODY_BYTES,
         what: 'the GitHub API response',

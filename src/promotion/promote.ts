@@ -5,6 +5,7 @@ import type { PromotionResult, PromotionWrite, StateStore } from '../state/index
 import type { GitHubPort, RunApproval } from '../github/client.js';
 import { checkGate, type GateOutcome, type GateRun } from './gate.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
+import type { LogGroup } from '../util/log-group.js';
 import {
   freightAvailability,
   promotionCandidate,
@@ -42,6 +43,8 @@ export interface PromoteOptions {
   clock: () => Date;
   fetch: typeof fetch;
   log: (line: string) => void;
+  /** Folds each step's lines in the adapter's log (the Actions adapter; the CLI does not fold). */
+  group?: LogGroup;
   /**
    * The environment the adapter passes to steps: the programs they run (kustomize, helm) and
    * where argocd-update finds Argo CD (ARGOCD_SERVER, ARGOCD_AUTH_TOKEN). Default: programs
@@ -405,6 +408,7 @@ function publishSteps(
           freightCollection: collection,
           fetch: o.fetch,
           log: o.log,
+          ...(o.group ? { group: o.group } : {}),
           ...(o.env ? { env: o.env } : {}),
           dryRun: o.dryRun,
           ...exprContext,

@@ -90,6 +90,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             freightCollection: a.collection,
             fetch: o.fetch,
             log: o.log,
+            ...(o.group ? { group: o.group } : {}),
             ...(o.env ? { env: o.env } : {}),
             dryRun: o.dryRun,
             ...a.exprContext,

@@ -155,3 +155,38 @@ export function networkReason(err: unknown): string {
   }
   return parts.join(': ') || String(err);
 }
+
+/**
+ * One line for a debug log about an HTTP exchange: `GET https://host/path?q=*** → 200 in 12 ms`.
+ * The URL goes through safeURL, so no user info or query value reaches the log.
+ */
+export function httpTraceLine(
+  method: string,
+  url: string | URL,
+  outcome: number | Error,
+  ms: number,
+): string {
+  const what = `${method.toUpperCase()} ${safeURL(url)}`;
+  return typeof outcome === 'number'
+    ? `${what} → ${outcome} in ${ms.toFixed(0)} ms`
+    : `${what} failed after ${ms.toFixed(0)} ms: ${isTimeout(outcome) ? 'timed out' : networkReason(outcome).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, (u) => safeURL(u))}`;
+}
+
+/** `inner`, telling `trace` of every request it sends and what came back (see httpTraceLine). */
+export function tracedFetch(inner: typeof fetch, trace: (line: string) => void): typeof fetch {
+  return async (input, init) => {
+    const req = input instanceof Request ? input : undefined;
+    const url = req ? req.url : input instanceof URL ? input : String(input);
+    const method = init?.method ?? req?.method ?? 'GET';
+    const started = performance.now();
+    try {
+      const res = await inner(input, init);
+      trace(httpTraceLine(method, url, res.status, performance.now() - started));
+      return res;
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      trace(httpTraceLine(method, url, e, performance.now() - started));
+      throw err;
+    }
+  };
+}

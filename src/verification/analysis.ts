@@ -50,6 +50,7 @@ import type { VerificationMetric } from '../pipeline/types.js';
 import { formatDuration } from '../pipeline/duration.js';
 import { ConfigError, errorMessage } from '../util/errors.js';
 import { Redactor } from '../util/redact.js';
+import { inGroup, type LogGroup } from '../util/log-group.js';
 import { assessMeasurement } from './conditions.js';
 import { renderMetric, metricParts, type TemplateEnvVars } from './templates.js';
 import type {
@@ -101,6 +102,8 @@ export interface RunAnalysisOptions {
   /** Values to mask from the start (tokens the adapter was given). */
   secrets?: readonly string[];
   log?: (line: string) => void;
+  /** Folds each metric's lines in the adapter's log; metrics measure at once. */
+  group?: LogGroup;
   clock?: () => Date;
   sleep?: Sleep;
   /** The whole analysis may take at most this long; none when not set. */
@@ -533,7 +536,13 @@ class Runner {
       why = `metric ${JSON.stringify(state.result.name)} assessed ${state.result.phase}`;
       group.abort(new Error(why));
     };
-    await Promise.all(states.map((s) => this.runMetric(s, stop, terminate)));
+    await Promise.all(
+      states.map((s) =>
+        inGroup(this.opts.group, `metric ${s.metric.name}`, () =>
+          this.runMetric(s, stop, terminate),
+        ),
+      ),
+    );
     for (const s of states) {
       if (s.done) continue;
       const r = s.result;

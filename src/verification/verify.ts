@@ -24,6 +24,7 @@ import type {
   VerificationRecord,
 } from '../state/index.js';
 import { OperationError, errorMessage } from '../util/errors.js';
+import type { LogGroup } from '../util/log-group.js';
 import { runAnalysis, type AnalysisResult, type ProviderRegistry, type Sleep } from './analysis.js';
 import type { AnalysisPhase } from './types.js';
 import { settleAll } from '../util/settle.js';
@@ -46,6 +47,8 @@ export interface VerifyOptions {
   /** The whole analysis may take at most this long. */
   timeoutMs?: number;
   log: (line: string) => void;
+  /** Folds each metric's lines in the adapter's log (the Actions adapter; the CLI does not fold). */
+  group?: LogGroup;
   /** The GitOps repository on GitHub: deployment statuses, and the github provider. */
   github?: GitHubPort;
   /** Start this workflow for each downstream promotion now due. */
@@ -165,6 +168,7 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
         env: o.env,
         secrets: o.secrets,
         log: o.log,
+        ...(o.group ? { group: o.group } : {}),
         clock: o.clock,
         ...(o.sleep ? { sleep: o.sleep } : {}),
         ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),

@@ -58,6 +58,33 @@ describe('GitHubClient.dispatchWorkflow against the fake API', () => {
     expect(gh.requests.at(-1)?.authorization).toBe(`token ${TOKEN}`);
   });
 
+  test('trace: one line a request, with its status, never the token', async () => {
+    const lines: string[] = [];
+    const traced = new GitHubClient({
+      token: TOKEN,
+      apiUrl: gh.url,
+      owner: 'acme',
+      repo: 'gitops',
+      retryHooks: { sleep: async () => undefined },
+      trace: (l) => lines.push(l),
+    });
+    await traced.dispatchWorkflow({
+      workflow: 'gantry-promote.yml',
+      ref: 'main',
+      inputs: { stage: 'dev' },
+    });
+    await expect(
+      traced.dispatchWorkflow({ workflow: 'missing.yml', ref: 'main', inputs: {} }),
+    ).rejects.toThrow('HTTP 404');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^POST http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/gitops\/actions\/workflows\/gantry-promote\.yml\/dispatches → 204 in \d+ ms$/,
+      ),
+      expect.stringMatching(/\/missing\.yml\/dispatches → 404 in \d+ ms$/),
+    ]);
+    expect(lines.join('\n')).not.toContain(TOKEN);
+  });
+
   test.each([
     ['missing.yml', { stage: 'dev' }, 'main', /HTTP 404: Not Found \(is the file name right/],
     [

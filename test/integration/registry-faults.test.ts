@@ -69,6 +69,27 @@ afterAll(async () => {
 const repo = () => parseImageRepository(`${proxy.host}/demo/app`);
 const settings = { cacheDir: cache.path, log, concurrencyPerRegistry: 4 };
 
+describe('trace', () => {
+  test('one line a request, retries included, with its status', async () => {
+    proxy.addFault({
+      path: /\/tags\/list/,
+      times: 1,
+      action: { kind: 'status', status: 503 },
+    });
+    const lines: string[] = [];
+    const c = client({ trace: (l) => lines.push(l) });
+    await c.listTags(repo());
+    const tags = lines.filter((l) => l.includes('/demo/app/tags/list'));
+    expect(tags).toEqual([
+      expect.stringMatching(
+        /^GET http:\/\/[^ ]+\/v2\/demo\/app\/tags\/list\?n=\*\*\* → 503 in \d+ ms$/,
+      ),
+      expect.stringMatching(/\/tags\/list\?n=\*\*\* → 200 in \d+ ms$/),
+    ]);
+    expect(lines.length).toBe(proxy.requests.length);
+  });
+});
+
 describe('retries', () => {
   test('429 with Retry-After: waits as asked, then succeeds', async () => {
     proxy.addFault({

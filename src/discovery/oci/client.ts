@@ -18,7 +18,7 @@ import { Agent, fetch, type Dispatcher } from 'undici';
 import type { DiscoveryLog, DiscoverySettings, RegistryCredential } from '../types.js';
 import { OperationError } from '../../util/errors.js';
 import { isRecord } from '../../util/guards.js';
-import { BodyTooLargeError, readBody } from '../../util/http-body.js';
+import { BodyTooLargeError, httpTraceLine, readBody } from '../../util/http-body.js';
 import { Redactor } from '../../util/redact.js';
 import {
   backoffDelay,
@@ -122,6 +122,8 @@ export interface RegistryClientOptions {
   /** Largest blob read (config blobs only). Default 8 MiB. */
   maxBlobBytes?: number;
   log?: DiscoveryLog;
+  /** Told of every HTTP request sent (the Actions adapter's debug log, GANTRY_DEBUG). */
+  trace?: (line: string) => void;
   userAgent?: string;
   /** For tests: waits and jitter. */
   sleep?: (ms: number) => Promise<void>;
@@ -685,6 +687,7 @@ export class RegistryClient {
       this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
       const signal = AbortSignal.timeout(this.opts.requestTimeoutMs);
       const dispatcher = this.dispatcher(insecure);
+      const started = performance.now();
       const res = await fetch(url, {
         method: init.method,
         headers: { 'User-Agent': this.opts.userAgent ?? 'gantry', ...init.headers },
@@ -692,7 +695,12 @@ export class RegistryClient {
         signal,
         redirect: 'follow',
         ...(dispatcher && { dispatcher }),
+      }).catch((err: unknown) => {
+        const e = err instanceof Error ? err : new Error(String(err));
+        this.opts.trace?.(httpTraceLine(init.method, url, e, performance.now() - started));
+        throw err;
       });
+      this.opts.trace?.(httpTraceLine(init.method, url, res.status, performance.now() - started));
       let body: Buffer;
       if (init.method === 'HEAD') {
         body = Buffer.alloc(0);
@@ -712,12 +720,13 @@ export function registryClientFor(
   settings: Pick<
     DiscoverySettings,
     'registryCredentials' | 'requestTimeoutMs' | 'concurrencyPerRegistry' | 'log'
-  >,
+  > & { trace?: (line: string) => void },
 ): RegistryClient {
   return new RegistryClient({
     credentials: settings.registryCredentials,
     requestTimeoutMs: settings.requestTimeoutMs,
     concurrencyPerRegistry: settings.concurrencyPerRegistry,
     log: settings.log,
+    ...(settings.trace ? { trace: settings.trace } : {}),
   });
 }

@@ -58,6 +58,7 @@ import {
 } from './types.js';
 import { formatDuration } from '../../pipeline/duration.js';
 import { RaceLostError } from '../../state/index.js';
+import { inGroup, type LogGroup } from '../../util/log-group.js';
 import { TASK_ALIAS_SEPARATOR, taskNamespace } from '../../pipeline/tasks.js';
 import { Redactor } from '../../util/redact.js';
 import {
@@ -106,6 +107,8 @@ export interface EngineContext extends Omit<StepContext, 'index' | 'alias'> {
   uiBaseUrl?: string;
   /** What secret(), configMap() and their shared forms read; none by default. */
   data?: ExpressionData;
+  /** Folds each step's lines in the adapter's log. */
+  group?: LogGroup;
 }
 
 /**
@@ -386,115 +389,120 @@ async function runAll(
     const label = stepLabel(step, index);
     const alias = stepAlias(step, index);
     const templateVars = templateVarsFor(alias);
-    try {
-      const task = taskEnv(alias, outputs);
-      const stepCtx = exprCtx(alias);
-      const vars = renderVars(
-        step.vars,
-        templateVars,
-        (v) => ({ vars: v, ctx: stepCtx, outputs, ...task }),
-        functions,
-        label,
-      );
-      const env = { vars, ctx: stepCtx, outputs, ...task };
+    // One fold a step; true when a step is pending and the rest wait for a later run.
+    const stop = await inGroup(ctx.group, label, async (): Promise<boolean> => {
+      try {
+        const task = taskEnv(alias, outputs);
+        const stepCtx = exprCtx(alias);
+        const vars = renderVars(
+          step.vars,
+          templateVars,
+          (v) => ({ vars: v, ctx: stepCtx, outputs, ...task }),
+          functions,
+          label,
+        );
+        const env = { vars, ctx: stepCtx, outputs, ...task };
 
-      let run: boolean;
-      if (step.if !== undefined && step.if.trim() !== '') {
+        let run: boolean;
+        if (step.if !== undefined && step.if.trim() !== '') {
+          try {
+            run = evaluateIf(step.if, env, functions);
+          } catch (err) {
+            throw wrapError(label, 'if', err);
+          }
+        } else run = hardFailure === undefined;
+        if (!run) {
+          statuses.push('Skipped');
+          ctx.log(`${label}: skipped`);
+          return false;
+        }
+
+        const definition = registry.get(step.uses);
+        if (!definition) {
+          throw new ConfigError(
+            `${label}: unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`,
+          );
+        }
+
+        let config: Record<string, unknown>;
         try {
-          run = evaluateIf(step.if, env, functions);
+          const rendered = renderTemplates(step.config, env, { functions });
+          config = (
+            rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+              ? rendered
+              : {}
+          ) as Record<string, unknown>;
         } catch (err) {
-          throw wrapError(label, 'if', err);
+          throw wrapError(label, 'config', err);
         }
-      } else run = hardFailure === undefined;
-      if (!run) {
-        statuses.push('Skipped');
-        ctx.log(`${label}: skipped`);
-        continue;
-      }
+        refuseSecretsInRecords(step, config, outputs, redactor);
 
-      const definition = registry.get(step.uses);
-      if (!definition) {
-        throw new ConfigError(
-          `${label}: unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`,
-        );
-      }
+        let result: StepResult;
+        try {
+          const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
+          const { data: _data, actor: _actor, rollback: _rollback, uiBaseUrl: _ui, ...base } = ctx;
+          result = await runWithRetry(step, timeoutMs, label, ctx, () =>
+            definition.run(config, {
+              ...base,
+              promotion,
+              written: step.config,
+              index,
+              ...(step.as !== undefined ? { alias: step.as } : {}),
+              outputs,
+              summary: [...summary],
+              ...(timeoutMs !== undefined ? { waitMs: timeoutMs } : {}),
+            }),
+          );
+        } catch (err) {
+          // A lost push race starts the whole promotion over on the new tip (promote's loop).
+          if (err instanceof RaceLostError) throw err;
+          if (err instanceof PromotionPendingError) {
+            statuses.push('Running');
+            ctx.log(`${label}: ${err.message}`);
+            pending = err;
+            return true;
+          }
+          throw wrapError(label, '', err);
+        }
 
-      let config: Record<string, unknown>;
-      try {
-        const rendered = renderTemplates(step.config, env, { functions });
-        config = (
-          rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
-            ? rendered
-            : {}
-        ) as Record<string, unknown>;
+        statuses.push(result.status ?? 'Succeeded');
+        outputs[alias] = { ...result.outputs };
+        // Kargo: a task's compose-output steps are its outputs, read as outputs.<task alias>.
+        const ns = taskNamespace(alias);
+        if (step.uses === 'compose-output' && ns !== undefined) {
+          outputs[ns] = { ...outputs[ns], ...result.outputs };
+        }
+        // Summary lines go into commit messages: a secret a step wrote into a file stays out.
+        summary.push(...(result.summary ?? []).map((l) => redactor.redactValues(l)));
+        for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
+        if (step.uses === 'git-commit' && !ctx.workspace) {
+          const msg = commitMessageOf(config, outputs, result);
+          if (msg !== undefined) commitMessage = msg;
+        }
+        ctx.log(`${label}: done`);
       } catch (err) {
-        throw wrapError(label, 'config', err);
-      }
-      refuseSecretsInRecords(step, config, outputs, redactor);
-
-      let result: StepResult;
-      try {
-        const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
-        const { data: _data, actor: _actor, rollback: _rollback, uiBaseUrl: _ui, ...base } = ctx;
-        result = await runWithRetry(step, timeoutMs, label, ctx, () =>
-          definition.run(config, {
-            ...base,
-            promotion,
-            written: step.config,
-            index,
-            ...(step.as !== undefined ? { alias: step.as } : {}),
-            outputs,
-            summary: [...summary],
-            ...(timeoutMs !== undefined ? { waitMs: timeoutMs } : {}),
-          }),
-        );
-      } catch (err) {
-        // A lost push race starts the whole promotion over on the new tip (promote's loop).
         if (err instanceof RaceLostError) throw err;
-        if (err instanceof PromotionPendingError) {
-          statuses.push('Running');
-          ctx.log(`${label}: ${err.message}`);
-          pending = err;
-          break;
+        const wrapped =
+          err instanceof GantryError && err.message.startsWith(label)
+            ? err
+            : wrapError(label, '', err);
+        statuses.push('Errored');
+        if (step.continueOnError) {
+          errors.push({
+            index,
+            uses: step.uses,
+            ...(step.as !== undefined ? { alias: step.as } : {}),
+            message: redactor.redactValues(wrapped.message),
+          });
+          ctx.log(`${wrapped.message} (continuing: continueOnError)`);
+        } else {
+          ctx.log(wrapped.message);
+          hardFailure ??= wrapped;
         }
-        throw wrapError(label, '', err);
       }
-
-      statuses.push(result.status ?? 'Succeeded');
-      outputs[alias] = { ...result.outputs };
-      // Kargo: a task's compose-output steps are its outputs, read as outputs.<task alias>.
-      const ns = taskNamespace(alias);
-      if (step.uses === 'compose-output' && ns !== undefined) {
-        outputs[ns] = { ...outputs[ns], ...result.outputs };
-      }
-      // Summary lines go into commit messages: a secret a step wrote into a file stays out.
-      summary.push(...(result.summary ?? []).map((l) => redactor.redactValues(l)));
-      for (const p of result.changed ?? []) if (!changed.includes(p)) changed.push(p);
-      if (step.uses === 'git-commit' && !ctx.workspace) {
-        const msg = commitMessageOf(config, outputs, result);
-        if (msg !== undefined) commitMessage = msg;
-      }
-      ctx.log(`${label}: done`);
-    } catch (err) {
-      if (err instanceof RaceLostError) throw err;
-      const wrapped =
-        err instanceof GantryError && err.message.startsWith(label)
-          ? err
-          : wrapError(label, '', err);
-      statuses.push('Errored');
-      if (step.continueOnError) {
-        errors.push({
-          index,
-          uses: step.uses,
-          ...(step.as !== undefined ? { alias: step.as } : {}),
-          message: redactor.redactValues(wrapped.message),
-        });
-        ctx.log(`${wrapped.message} (continuing: continueOnError)`);
-      } else {
-        ctx.log(wrapped.message);
-        hardFailure ??= wrapped;
-      }
-    }
+      return false;
+    });
+    if (stop) break;
   }
   if (hardFailure) throw hardFailure;
   return {

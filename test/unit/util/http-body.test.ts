@@ -8,6 +8,7 @@ import {
   readBody,
   readText,
   safeURL,
+  tracedFetch,
 } from '../../../src/util/http-body.js';
 
 /** A Response whose body arrives in `chunks`, and which records whether it was cancelled. */
@@ -159,5 +160,35 @@ describe('cappedFetch', () => {
     await expect(f('https://example.com/x?q=secret')).rejects.toThrow(
       'the answer from https://example.com/x?q=*** is larger than 100 B, the most gantry reads',
     );
+  });
+});
+
+describe('tracedFetch', () => {
+  it('tells each request and its status, the URL without user info or query values', async () => {
+    const lines: string[] = [];
+    const inner = (async () => new Response('ok', { status: 201 })) as typeof fetch;
+    const f = tracedFetch(inner, (l) => lines.push(l));
+    const res = await f('https://bot:pw@example.test/a/b?token=s3cret&x=1', { method: 'post' });
+    expect(res.status).toBe(201);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^POST https:\/\/example\.test\/a\/b\?token=\*\*\*&x=\*\*\* → 201 in \d+ ms$/,
+      ),
+    ]);
+  });
+
+  it('tells a failed request with its reason, any URL in the reason made safe, and rethrows', async () => {
+    const lines: string[] = [];
+    const cause = new Error('connect ECONNREFUSED https://example.test/x?sig=s3cret');
+    const inner = (async () => {
+      throw new TypeError('fetch failed', { cause });
+    }) as typeof fetch;
+    const f = tracedFetch(inner, (l) => lines.push(l));
+    await expect(f(new URL('https://example.test/x?sig=s3cret'))).rejects.toThrow('fetch failed');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^GET https:\/\/example\.test\/x\?sig=\*\*\* failed after \d+ ms: fetch failed: connect ECONNREFUSED/,
+    );
+    expect(lines[0]).not.toContain('s3cret');
   });
 });
