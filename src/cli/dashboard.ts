@@ -4,7 +4,7 @@ import { repoWebUrl } from '../status/pipeline.js';
 import type { RepoContext } from '../status/repo.js';
 import { ConfigError } from '../util/errors.js';
 import pkg from '../../package.json' with { type: 'json' };
-import type { CliIO } from './run.js';
+import type { CliIO } from './io.js';
 
 export interface DashboardOptions {
   ctx: RepoContext;

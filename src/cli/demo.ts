@@ -14,7 +14,7 @@ import {
 } from '../demo/world.js';
 import { parseRemote } from '../git/index.js';
 import { StateStore } from '../state/index.js';
-import type { CliIO } from './run.js';
+import type { CliIO } from './io.js';
 
 /**
  * The README's first command: a whole world on this machine, then gantry's real commands over it.

@@ -6,7 +6,7 @@ import { runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import type { Project } from '../pipeline/index.js';
 import type { RepoContext } from '../status/repo.js';
-import type { CliIO } from './run.js';
+import type { CliIO } from './io.js';
 
 export interface DiscoverCommandOptions {
   warehouse?: string;

@@ -14,7 +14,7 @@ import {
 } from '../init/index.js';
 import { loadProjectsFromDir } from '../pipeline/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
-import { EXIT, type CliIO } from './run.js';
+import { EXIT, type CliIO } from './io.js';
 
 export interface InitOptions {
   /** Root of the GitOps repository clone to write into. */

@@ -317,7 +317,7 @@ describe('gantry CLI', () => {
   });
 
   test('help and version', async () => {
-    expect((await cli(['help'], env)).out).toContain('gantry get stages|freight|promotions');
+    expect((await cli(['help', 'get'], env)).out).toContain('gantry get stages|freight|promotions');
     expect((await cli(['version'], env)).out).toMatch(/^gantry \d+\.\d+\.\d+\n$/);
     expect((await cli([], env)).code).toBe(2);
   });

@@ -213,7 +213,11 @@ describe('gantry init', () => {
       ['--image', 'ghcr.io/acme/echo', '--values-path', 'values.yaml'],
       /has no \{stage\}/,
     ],
-    ['a misspelled flag', ['--imag', 'x'], /Unknown option '--imag'.*\(did you mean --image\?\)/],
+    [
+      'a misspelled flag',
+      ['--imag', 'x'],
+      /^gantry init: unknown option --imag \(did you mean --image\?\)\n/,
+    ],
   ])('explains %s, exit 2, and writes nothing', async (_, args, want) => {
     const dir = repo(`bad-${Math.random().toString(36).slice(2)}`);
     const r = await cli(['init', '--dir', dir, ...args]);

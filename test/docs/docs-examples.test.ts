@@ -1468,11 +1468,17 @@ function scenario(id: string): Promise<string> {
 // The command line's grammar, from `gantry help`
 
 let usage: Promise<string> | undefined;
+/** Every command's usage lines: `gantry help` names the commands, `gantry help CMD` has its flags. */
 function cliUsage(): Promise<string> {
-  usage ??= (async () => {
+  const help = async (args: string[]) => {
     let out = '';
-    await runCli(['help'], { out: (t) => (out += t), err: () => undefined, env: {} });
+    await runCli(args, { out: (t) => (out += t), err: () => undefined, env: {} });
     return out;
+  };
+  usage ??= (async () => {
+    const list = /^Commands:\n((?: {2}.*\n)+)/m.exec(await help(['help']))?.[1] ?? '';
+    const names = [...list.matchAll(/^ {2}(\w+)/gm)].map((m) => m[1]!);
+    return (await Promise.all(names.map((n) => help(['help', n])))).join('\n');
   })();
   return usage;
 }
