@@ -7,6 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
@@ -282,5 +283,94 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
     const changed = git(bare, ['show', '--name-only', '--format=', 'main']).trim();
     expect(changed).toBe('.gantry/state/demo/audit.yaml');
     expect(git(bare, ['show', 'main:.gantry/state/demo/audit.yaml'])).toContain(f1.id);
+  });
+});
+
+describe("Kargo's manifests as they are: discover, and lint in a clone", () => {
+  const tmp = tempDir();
+  let bare: string;
+  const env = () => ({
+    ...testGitEnv(tmp.path),
+    GANTRY_CACHE_DIR: join(tmp.path, 'cache'),
+    USER: 'alice',
+  });
+  const cli = (args: string[]) =>
+    runGantry([...args, '--repo', `file://${bare}`], env(), () => new Date('2026-11-02T00:00:00Z'));
+
+  beforeAll(() => {
+    const app = `file://${createBareRepo(tmp.path, 'app', { 'main.go': 'package main\n' })}`;
+    bare = createBareRepo(tmp.path, 'gitops', {
+      '.gantry/echo.yaml': 'kargo: deploy/kargo\n',
+      // One file, several documents; the named subscription form Kargo's docs recommend.
+      'deploy/kargo/echo.yaml': `apiVersion: kargo.akuity.io/v1alpha1
+kind: Warehouse
+metadata:
+  name: echo
+  namespace: echo
+spec:
+  interval: 5m
+  subscriptions:
+  - name: source
+    git:
+      repoURL: ${app}
+      branch: main
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Stage
+metadata:
+  name: dev
+  namespace: echo
+spec:
+  vars:
+  - name: file
+    value: env/dev/values.yaml
+  requestedFreight:
+  - origin:
+      kind: Warehouse
+      name: echo
+    sources:
+      direct: true
+  promotionTemplate:
+    spec:
+      steps:
+      - uses: yaml-update
+        config:
+          path: \${{ vars.file }}
+          updates:
+          - key: commit
+            value: \${{ commitFrom("${app}").ID }}
+`,
+      'env/dev/values.yaml': 'commit: none\n',
+    });
+  });
+  afterAll(() => tmp.cleanup());
+
+  test('discover records freight from the Warehouse, promote applies it', async () => {
+    const d = await cli(['discover']);
+    expect(d.code).toBe(0);
+    expect(d.err).toMatch(/recorded freight [a-z]+-[a-z]+ \([0-9a-f]{7}\) from warehouse echo/);
+    const p = await cli(['promote', '--stage', 'dev']);
+    expect(p.err).toBe('');
+    expect(p.code).toBe(0);
+    const commit = git(join(tmp.path, 'app.git'), ['rev-parse', 'main']).trim();
+    expect(git(bare, ['show', 'main:env/dev/values.yaml'])).toBe(`commit: ${commit}\n`);
+  });
+
+  test('lint reads the work tree of a clone, and names the Kargo file of a problem', async () => {
+    const clone = join(tmp.path, 'clone');
+    git(tmp.path, ['clone', '-q', bare, clone]);
+    const ok = await runGantry(['lint', '--repo', clone], env());
+    expect(ok.err).toBe('ok: 1 project (echo)\n');
+    expect(ok.code).toBe(0);
+    const file = join(clone, 'deploy/kargo/echo.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('uses: yaml-update', 'uses: yaml-updat'),
+    );
+    const bad = await runGantry(['lint', '--repo', clone], env());
+    expect(bad.out).toContain(
+      'deploy/kargo/echo.yaml:32:15: spec.promotionTemplate.spec.steps[0].uses: unknown step "yaml-updat" (did you mean "yaml-update"?); gantry has ',
+    );
+    expect(bad.code).toBe(2);
   });
 });
