@@ -304,6 +304,13 @@ describe('problems point into the Kargo files', () => {
     );
   });
 
+  it('the same Stage twice, in two files', () => {
+    const again = STAGES.slice(0, STAGES.indexOf('---'));
+    expect(lint({ ...ALL, 'stages.yaml': STAGES, 'zz.yaml': again })).toEqual([
+      `${at('kargo/zz.yaml', again, 'dev')} metadata.name: duplicate stage name "dev": the one at kargo/stages.yaml:4 has the same name`,
+    ]);
+  });
+
   it('an unknown kind, with its suggestion', () => {
     const stages = STAGES.replace('kind: Stage', 'kind: Stag');
     const [first] = lint({ ...ALL, 'stages.yaml': stages });
