@@ -274,9 +274,7 @@ const SCHEMAS: Readonly<Record<string, object>> = {
       interval: {},
       freightCreationPolicy: {},
       subscriptions: { type: 'array', items: { type: 'object' } },
-      freightCreationCriteria: NOT_IN_GANTRY(
-        'gantry does not read freightCreationCriteria yet: every new combination of versions becomes freight; remove it, or set freightCreationPolicy: Manual and assemble freight by hand',
-      ),
+      freightCreationCriteria: {},
     },
   }),
   Stage: envelope({
@@ -639,6 +637,8 @@ function warehouse(b: Builder, r: Resource, w: number): Json {
   if (r.spec.freightCreationPolicy !== undefined)
     out.freightCreationPolicy = r.spec.freightCreationPolicy;
   if (r.spec.interval !== undefined) out.interval = r.spec.interval;
+  if (r.spec.freightCreationCriteria !== undefined)
+    out.freightCreationCriteria = r.spec.freightCreationCriteria;
   out.subscriptions = list(r.spec.subscriptions).map((sub, s) =>
     subscription(b, r, sub as Json, [...to, 'subscriptions', s], ['spec', 'subscriptions', s]),
   );

@@ -220,6 +220,9 @@ function toWarehouse(w: RawWarehouse): Warehouse {
   return {
     name: w.name,
     freightCreationPolicy: w.freightCreationPolicy ?? 'Automatic',
+    ...(w.freightCreationCriteria?.expression?.trim() && {
+      freightCreationCriteria: w.freightCreationCriteria.expression.trim(),
+    }),
     ...(w.interval !== undefined && { interval: w.interval }),
     subscriptions: w.subscriptions.map(toSubscription),
   };

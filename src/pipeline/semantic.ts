@@ -34,6 +34,17 @@ export function semanticProblems(src: SourceFile, raw: RawProject): Problem[] {
   checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
 
   raw.warehouses.forEach((warehouse, w) => {
+    const criteria = warehouse.freightCreationCriteria?.expression;
+    if (criteria?.trim()) {
+      try {
+        compileExpr(criteria);
+      } catch (err) {
+        report(
+          ['warehouses', w, 'freightCreationCriteria', 'expression'],
+          `invalid freightCreationCriteria expression: ${errorMessage(err)}`,
+        );
+      }
+    }
     warehouse.subscriptions.forEach((sub, s) => {
       const at: PathSegment[] = ['warehouses', w, 'subscriptions', s];
       if (sub.image) checkImage(report, [...at, 'image'], sub.image);

@@ -309,6 +309,8 @@ metadata:
   namespace: echo
 spec:
   interval: 5m
+  freightCreationCriteria:
+    expression: commitFrom("${app}").Message contains "release"
   subscriptions:
   - name: source
     git:
@@ -345,7 +347,24 @@ spec:
   });
   afterAll(() => tmp.cleanup());
 
-  test('discover records freight from the Warehouse, promote applies it', async () => {
+  test('discover records freight from the Warehouse once its criteria hold, promote applies it', async () => {
+    const first = await cli(['discover']);
+    expect(first.code).toBe(0);
+    expect(first.err).toContain(
+      `warehouse echo: freightCreationCriteria not met (commitFrom("file://${join(tmp.path, 'app.git')}").Message contains "release"): found, not recorded`,
+    );
+    expect(git(bare, ['tag', '--list', 'gantry/echo/freight/*'])).toBe('');
+    const app = join(tmp.path, 'app.git');
+    const release = git(app, [
+      'commit-tree',
+      'main^{tree}',
+      '-p',
+      'main',
+      '-m',
+      'release 1',
+    ]).trim();
+    git(app, ['update-ref', 'refs/heads/main', release]);
+
     const d = await cli(['discover']);
     expect(d.code).toBe(0);
     expect(d.err).toMatch(/recorded freight [a-z]+-[a-z]+ \([0-9a-f]{7}\) from warehouse echo/);
@@ -369,7 +388,7 @@ spec:
     );
     const bad = await runGantry(['lint', '--repo', clone], env());
     expect(bad.out).toContain(
-      'deploy/kargo/echo.yaml:32:15: spec.promotionTemplate.spec.steps[0].uses: unknown step "yaml-updat" (did you mean "yaml-update"?); gantry has ',
+      'deploy/kargo/echo.yaml:34:15: spec.promotionTemplate.spec.steps[0].uses: unknown step "yaml-updat" (did you mean "yaml-update"?); gantry has ',
     );
     expect(bad.code).toBe(2);
   });

@@ -311,6 +311,27 @@ describe('problems point into the Kargo files', () => {
     ]);
   });
 
+  it('freightCreationCriteria: read as written, its syntax checked where it is', () => {
+    const criteria = (expression: string) =>
+      WAREHOUSE.replace(
+        'spec:\n',
+        `spec:\n  freightCreationCriteria:\n    expression: ${expression}\n`,
+      );
+    const good = criteria(`imageFrom("ghcr.io/acme/echo").Tag != "1.0.3"`);
+    const p = only(load({ ...ALL, 'warehouse.yaml': good, 'stages.yaml': STAGES }));
+    expect(p.warehouses[0]?.freightCreationCriteria).toBe(
+      'imageFrom("ghcr.io/acme/echo").Tag != "1.0.3"',
+    );
+    const bad = criteria('imageFrom("x"');
+    expect(lint({ ...ALL, 'warehouse.yaml': bad, 'stages.yaml': STAGES })).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${at('kargo/warehouse.yaml', bad, 'imageFrom')} spec.freightCreationCriteria.expression: invalid freightCreationCriteria expression: `,
+        ),
+      ),
+    ]);
+  });
+
   it('an unknown kind, with its suggestion', () => {
     const stages = STAGES.replace('kind: Stage', 'kind: Stag');
     const [first] = lint({ ...ALL, 'stages.yaml': stages });

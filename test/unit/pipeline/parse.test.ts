@@ -106,7 +106,7 @@ const cases: Case[] = [
     want: [
       [
         '4:5 warehouses[0].colour',
-        'unknown field "colour" (allowed: name, freightCreationPolicy, interval, subscriptions)',
+        'unknown field "colour" (allowed: name, freightCreationPolicy, freightCreationCriteria, interval, subscriptions)',
       ],
     ],
   },
