@@ -44,16 +44,18 @@ const READ_KINDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Resources a Kargo directory often holds beside the pipeline, which gantry has no use for: the
- * namespace, credentials (gantry's come from the workflow), RBAC, and the Argo CD applications
- * `argocd-update` reaches through Argo CD's API.
+ * Kinds of Kargo's and Argo's groups a Kargo directory often holds beside the pipeline, which
+ * gantry has no use for: Kargo's cluster settings, and the Argo CD applications `argocd-update`
+ * reaches through Argo CD's API. Resources of other API groups (the namespace, credentials, RBAC,
+ * a kustomization that applies the directory) are not gantry's and are left alone.
  */
 const SKIPPED_KINDS: Readonly<Record<string, readonly string[]>> = {
-  v1: ['Namespace', 'Secret', 'ConfigMap', 'ServiceAccount'],
-  'rbac.authorization.k8s.io/v1': ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'],
   [KARGO_API_VERSION]: ['ClusterConfig'],
   [ROLLOUTS_API_VERSION]: ['Application', 'ApplicationSet', 'AppProject'],
 };
+
+/** API groups whose every kind gantry must know: a typo there is an error, not a skip. */
+const OWN_GROUPS = ['kargo.akuity.io/', 'argoproj.io/'];
 
 export interface TextFile {
   file: string;
@@ -394,6 +396,10 @@ function kindProblem(src: SourceFile, apiVersion: string, kind: string): Problem
   const all = Object.entries(READ_KINDS).flatMap(([v, ks]) => ks.map((k) => `${k} (${v})`));
   if (!read && !skipped) {
     const apis = Object.keys(READ_KINDS);
+    // Another group's resource is left alone, unless its apiVersion looks like a typo of ours.
+    if (!OWN_GROUPS.some((g) => apiVersion.startsWith(g)) && !didYouMean(apiVersion, apis)) {
+      return undefined;
+    }
     return problemAt(
       src,
       ['apiVersion'],

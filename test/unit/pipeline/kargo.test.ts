@@ -332,6 +332,26 @@ describe('problems point into the Kargo files', () => {
     ]);
   });
 
+  it("other groups' resources are left alone, a typo of Kargo's apiVersion is not", () => {
+    const kustomization =
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [stages.yaml]\n';
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: demo}\n';
+    only(
+      load({
+        ...ALL,
+        'stages.yaml': STAGES,
+        'kustomization.yaml': kustomization,
+        'secret.yaml': secret,
+      }),
+    );
+    for (const typo of ['kargo.akuity.io/v1beta1', 'kargo.akuity.oi/v1alpha1']) {
+      const stages = STAGES.replace('kargo.akuity.io/v1alpha1', typo);
+      expect(lint({ ...ALL, 'stages.yaml': stages })[0]).toMatch(
+        new RegExp(`^kargo/stages.yaml:1:13: apiVersion: gantry does not read "${typo}" resources`),
+      );
+    }
+  });
+
   it('an unknown kind, with its suggestion', () => {
     const stages = STAGES.replace('kind: Stage', 'kind: Stag');
     const [first] = lint({ ...ALL, 'stages.yaml': stages });
