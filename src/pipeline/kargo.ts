@@ -242,12 +242,20 @@ const SCHEMAS: Readonly<Record<string, object>> = {
                 additionalProperties: false,
                 properties: {
                   name: { type: 'string', minLength: 1 },
-                  matchLabels: NOT_IN_GANTRY(
-                    'gantry selects stages by name only: use stageSelector.name (an exact name, regex: or glob:) or stage',
-                  ),
-                  matchExpressions: NOT_IN_GANTRY(
-                    'gantry selects stages by name only: use stageSelector.name (an exact name, regex: or glob:) or stage',
-                  ),
+                  matchLabels: { type: 'object', additionalProperties: { type: 'string' } },
+                  matchExpressions: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['key', 'operator'],
+                      additionalProperties: false,
+                      properties: {
+                        key: { type: 'string' },
+                        operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
+                        values: { type: 'array', items: { type: 'string' } },
+                      },
+                    },
+                  },
                 },
               },
               autoPromotionEnabled: { type: 'boolean' },
@@ -536,13 +544,69 @@ function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
-/** `glob:` selectors: `*` any run of characters, `?` one (stage names have no `/`). */
+/**
+ * `glob:` selectors, as Kargo's doublestar globs read a name without `/`: `*` any run of
+ * characters, `?` one, `[…]` a class (`[!…]` or `[^…]` negated), `{a,b}` alternatives.
+ */
+function globRegex(glob: string): RegExp {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string;
+    if (c === '\\' && i + 1 < glob.length) out += escapeRegex(glob[++i] as string);
+    else if (c === '*') out += '.*';
+    else if (c === '?') out += '.';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 2);
+      if (end < 0) {
+        out += '\\[';
+        continue;
+      }
+      const body = glob.slice(i + 1, end).replace(/^[!^]/, '^');
+      out += `[${body.replace(/\\/g, '\\\\')}]`;
+      i = end;
+    } else if (c === '{') {
+      depth++;
+      out += '(?:';
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      out += ')';
+    } else if (c === ',' && depth > 0) out += '|';
+    else out += escapeRegex(c);
+  }
+  return new RegExp(`^${out}$`);
+}
+
 function globMatches(glob: string, name: string): boolean {
-  const re = glob
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegex(c)))
-    .join('');
-  return new RegExp(`^${re}$`).test(name);
+  try {
+    return globRegex(glob).test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** A Kubernetes label selector (matchLabels and matchExpressions, ANDed) over a Stage's labels. */
+function labelsMatch(selector: Json, labels: Readonly<Record<string, string>>): boolean {
+  const want = isObject(selector.matchLabels) ? selector.matchLabels : {};
+  if (Object.entries(want).some(([k, v]) => labels[k] !== v)) return false;
+  return list(selector.matchExpressions).every((e) => {
+    const {
+      key,
+      operator,
+      values = [],
+    } = e as { key: string; operator: string; values?: string[] };
+    const has = Object.prototype.hasOwnProperty.call(labels, key);
+    switch (operator) {
+      case 'In':
+        return has && values.includes(labels[key] as string);
+      case 'NotIn':
+        return !has || !values.includes(labels[key] as string);
+      case 'Exists':
+        return has;
+      default:
+        return !has;
+    }
+  });
 }
 
 interface Builder {
@@ -651,20 +715,29 @@ function warehouse(b: Builder, r: Resource, w: number): Json {
   return out;
 }
 
-/** A promotion policy's answer for a stage, when it names the stage. */
-function policyFor(policy: Json, stage: string): boolean {
-  if (policy.stage === stage) return true;
-  const name = isObject(policy.stageSelector) ? policy.stageSelector.name : undefined;
-  if (typeof name !== 'string') return false;
-  if (name.startsWith('regex:')) {
+/**
+ * Whether a promotion policy names a stage, as Kargo decides it: by `stageSelector` when it has
+ * one (its name, exact or `glob:`/`regex:`/`regexp:`, and its label selector, both when both are
+ * set), else by `stage`.
+ */
+function policyFor(policy: Json, stage: Resource): boolean {
+  if (!isObject(policy.stageSelector)) return policy.stage === stage.name;
+  const { name } = policy.stageSelector;
+  if (typeof name === 'string' && name !== '' && !nameMatches(name, stage.name)) return false;
+  return labelsMatch(policy.stageSelector, stage.labels);
+}
+
+function nameMatches(pattern: string, name: string): boolean {
+  const regex = /^regexp?:/.exec(pattern);
+  if (regex) {
     try {
-      return compileRegex(name.slice('regex:'.length)).test(stage);
+      return compileRegex(pattern.slice(regex[0].length)).test(name);
     } catch {
       return false; // reported with the policies
     }
   }
-  if (name.startsWith('glob:')) return globMatches(name.slice('glob:'.length), stage);
-  return name === stage;
+  if (pattern.startsWith('glob:')) return globMatches(pattern.slice('glob:'.length), name);
+  return pattern === name;
 }
 
 interface Policy {
@@ -683,9 +756,10 @@ function policies(b: Builder, stageNames: readonly string[]): Policy[] {
         out.push({ r, index, policy });
         const base: PathSegment[] = ['spec', 'promotionPolicies', index];
         const selector = isObject(policy.stageSelector) ? policy.stageSelector.name : undefined;
-        if (typeof selector === 'string' && selector.startsWith('regex:')) {
+        const regex = typeof selector === 'string' ? /^regexp?:/.exec(selector) : null;
+        if (typeof selector === 'string' && regex) {
           try {
-            compileRegex(selector.slice('regex:'.length));
+            compileRegex(selector.slice(regex[0].length));
           } catch (err) {
             at(
               r,
@@ -703,7 +777,7 @@ function policies(b: Builder, stageNames: readonly string[]): Policy[] {
             b,
           );
         }
-        if (policy.stage === undefined && selector === undefined) {
+        if (policy.stage === undefined && !isObject(policy.stageSelector)) {
           at(r, base, 'a promotion policy names its stage: stage, or stageSelector.name', b);
         }
       });
@@ -903,7 +977,7 @@ function stage(
     b.origins.add([...to, 'promotionTemplate', 'mode'], sideSrc, ['stages', r.name, 'mode']);
   }
 
-  const policy = policyList.find((p) => policyFor(p.policy, r.name));
+  const policy = policyList.find((p) => policyFor(p.policy, r));
   if (policy && policy.policy.autoPromotionEnabled !== undefined) {
     out.autoPromotion = policy.policy.autoPromotionEnabled;
     b.origins.add([...to, 'autoPromotion'], policy.r.src, [

@@ -434,7 +434,7 @@ describe('problems point into the Kargo files', () => {
     ]);
   });
 
-  it('promotion policies: an unknown stage, a label selector', () => {
+  it('promotion policies: an unknown stage; names, globs, regexes and labels as Kargo matches them', () => {
     const config = yaml`
       apiVersion: kargo.akuity.io/v1alpha1
       kind: ProjectConfig
@@ -444,20 +444,44 @@ describe('problems point into the Kargo files', () => {
         promotionPolicies:
         - stage: dve
           autoPromotionEnabled: true
-        - stageSelector:
-            matchLabels: {tier: edge}
-          autoPromotionEnabled: true
     `;
     expect(lint({ ...ALL, 'stages.yaml': STAGES, 'config.yaml': config })).toEqual([
-      `${at('kargo/config.yaml', config, 'matchLabels', 0)} spec.promotionPolicies[1].stageSelector.matchLabels: gantry selects stages by name only: use stageSelector.name (an exact name, regex: or glob:) or stage`,
+      `${at('kargo/config.yaml', config, 'dve')} spec.promotionPolicies[0].stage: unknown stage "dve" (did you mean "dev"?)`,
     ]);
-    const named = config.replace('matchLabels: {tier: edge}', 'name: regex:^ga');
-    const p = load({ ...ALL, 'stages.yaml': STAGES, 'config.yaml': named });
-    expect(formatted(p.problems)).toEqual([
-      `${at('kargo/config.yaml', named, 'dve')} spec.promotionPolicies[0].stage: unknown stage "dve" (did you mean "dev"?)`,
+    const labelled = STAGES.replace('  name: gate\n', '  name: gate\n  labels:\n    tier: edge\n');
+    const policies = (...list: string[]) =>
+      `${config.slice(0, config.indexOf('  - stage: dve'))}${list.map((p) => `  - ${p}\n`).join('')}`;
+    const auto = (...list: string[]) =>
+      only(load({ ...ALL, 'stages.yaml': labelled, 'config.yaml': policies(...list) })).stages.map(
+        (s) => s.autoPromotion,
+      );
+    expect(auto('stage: dev\n    autoPromotionEnabled: true')).toEqual([true, false]);
+    expect(auto('stageSelector: {name: "glob:{de,ga}*"}\n    autoPromotionEnabled: true')).toEqual([
+      true,
+      true,
     ]);
-    const fixed = named.replace('dve', 'dev');
-    const q = only(load({ ...ALL, 'stages.yaml': STAGES, 'config.yaml': fixed }));
-    expect(q.stages.map((s) => s.autoPromotion)).toEqual([true, true]);
+    expect(auto('stageSelector: {name: "regexp:^g"}\n    autoPromotionEnabled: true')).toEqual([
+      false,
+      true,
+    ]);
+    expect(
+      auto('stageSelector: {matchLabels: {tier: edge}}\n    autoPromotionEnabled: true'),
+    ).toEqual([false, true]);
+    expect(
+      auto(
+        'stageSelector: {matchExpressions: [{key: tier, operator: DoesNotExist}]}\n    autoPromotionEnabled: true',
+      ),
+    ).toEqual([true, false]);
+    // The first policy that names a stage decides, even when it does not enable.
+    expect(
+      auto(
+        'stageSelector: {name: gate}',
+        'stageSelector: {name: "glob:*"}\n    autoPromotionEnabled: true',
+      ),
+    ).toEqual([true, false]);
+    // With a stageSelector, stage is not read (as in Kargo).
+    expect(
+      auto('stage: dev\n    stageSelector: {name: gate}\n    autoPromotionEnabled: true'),
+    ).toEqual([false, true]);
   });
 });
