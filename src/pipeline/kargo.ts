@@ -835,7 +835,22 @@ function verification(b: Builder, r: Resource, stageIndex: number): RawMetric[] 
   const v = r.spec.verification;
   if (!isObject(v)) return undefined;
   const metrics: RawMetric[] = [];
-  const stageArgs = list(v.args) as { name: string; value?: string }[];
+  // Stage vars reach verification args (Kargo's docs); `${{ vars.x }}` is replaced by its value,
+  // which may itself hold `${{ }}` rendered when gantry measures.
+  const stageVars = new Map(
+    (list(r.spec.vars) as { name: string; value?: string }[]).map((x) => [x.name, x.value ?? '']),
+  );
+  const stageArgs = (list(v.args) as { name: string; value?: string }[]).map((arg) =>
+    arg.value === undefined
+      ? arg
+      : {
+          ...arg,
+          value: arg.value.replace(
+            /\$\{\{\s*vars\.([A-Za-z_]\w*)\s*\}\}/g,
+            (whole, name: string) => stageVars.get(name) ?? whole,
+          ),
+        },
+  );
   const declared = new Set<string>();
   list(v.analysisTemplates).forEach((ref, k) => {
     const { name, kind = 'AnalysisTemplate' } = ref as { name: string; kind?: string };

@@ -236,6 +236,35 @@ describe('fields Kargo has and the project file spells otherwise', () => {
     expect(gate?.branch).toBeUndefined();
   });
 
+  it("an AnalysisTemplate's args from the Stage, its vars included", () => {
+    const analysis = yaml`
+      apiVersion: argoproj.io/v1alpha1
+      kind: ClusterAnalysisTemplate
+      metadata:
+        name: smoke
+      spec:
+        args:
+        - name: url
+        - name: expected
+          value: ok
+        metrics:
+        - name: up
+          successCondition: result == "{{args.expected}}"
+          provider:
+            web:
+              url: "{{ args.url }}/health"
+    `;
+    const stages = `${STAGES}  vars:\n  - name: host\n    value: \${{ ctx.stage }}.example.com\n  verification:\n    analysisTemplates:\n    - name: smoke\n      kind: ClusterAnalysisTemplate\n    args:\n    - name: url\n      value: https://\${{ vars.host }}\n`;
+    const p = only(load({ ...ALL, 'stages.yaml': stages, 'analysis.yaml': analysis }));
+    expect(p.stages[1]?.verification).toEqual([
+      expect.objectContaining({
+        name: 'up',
+        successCondition: 'result == "ok"',
+        provider: { name: 'http', config: { url: 'https://${{ ctx.stage }}.example.com/health' } },
+      }),
+    ]);
+  });
+
   it('one file of many documents and many files of one document give the same project', () => {
     const many = only(load({ ...ALL, 'stages.yaml': STAGES }));
     const one = only(load({ 'all.yaml': [PROJECT, WAREHOUSE, TASK, STAGES].join('---\n') }));
