@@ -1,3 +1,4 @@
+import { evaluateBool, freightFunctions } from '../expr/index.js';
 import { freightAlias } from '../freight/alias.js';
 import { freightId } from '../freight/id.js';
 import { newestFreight } from '../freight/order.js';
@@ -315,6 +316,15 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
       createdAt: o.clock().toISOString(),
       createdBy: o.createdBy,
     };
+    // Kargo's freightCreationCriteria: over the versions found, as its controller evaluates it.
+    const unmet = criteriaUnmet(warehouse, freight);
+    if (unmet) {
+      report.freight = { ...freight, new: true, recorded: false };
+      report.note = unmet;
+      result.freight.push(report.freight);
+      log.info(`warehouse ${warehouse.name}: ${unmet}`);
+      continue;
+    }
     if (warehouse.freightCreationPolicy === 'Manual') {
       report.freight = { ...freight, new: true, recorded: false };
       report.note = 'freightCreationPolicy is Manual: found, not recorded';
@@ -397,4 +407,16 @@ export async function duePromotions(
     }
   }
   return { promotions, skipped };
+}
+
+/** Why freightCreationCriteria keeps `freight` from being recorded, or undefined when it does not. */
+function criteriaUnmet(warehouse: Warehouse, freight: Freight): string | undefined {
+  const expression = warehouse.freightCreationCriteria;
+  if (!expression) return undefined;
+  try {
+    if (evaluateBool(expression, {}, { functions: freightFunctions([freight]) })) return undefined;
+    return `freightCreationCriteria not met (${expression}): found, not recorded`;
+  } catch (err) {
+    return `freightCreationCriteria could not be evaluated (${expression}): ${errorMessage(err)}; found, not recorded`;
+  }
 }

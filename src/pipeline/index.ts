@@ -6,3 +6,9 @@ export { checkProjects, loadProjectsFromDir, loadProjectsFromFiles, PROJECT_DIR 
 export { parseDuration, formatDuration } from './duration.js';
 export { branchNameProblem, isValidBranchName } from './branch.js';
 export { projectSchema } from './schema.js';
+export {
+  kargoDirsOf,
+  parseKargoProject,
+  KARGO_API_VERSION,
+  ROLLOUTS_API_VERSION,
+} from './kargo.js';

@@ -5,6 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../util/errors.js';
+import { isKargoFile, kargoDirOf, kargoDirsOf, parseKargoProject, type TextFile } from './kargo.js';
 import { parseProjectFile, PROJECT_FILE_LIMITS, sourceOf, tooLarge } from './parse.js';
 import { problemAt, tidyProblems } from './source.js';
 import type { Project } from './types.js';
@@ -52,8 +53,15 @@ export function checkProjects(projects: readonly Project[]): Problem[] {
   return tidyProblems(problems);
 }
 
-/** Parse each file, then run the cross-file checks over the ones that parsed. */
-export function loadProjectsFromFiles(files: readonly { file: string; text: string }[]): {
+/**
+ * Parse each file, then run the cross-file checks over the ones that parsed. A file naming Kargo's
+ * manifests (`kargo: <dir>`) is read with the files of that directory from `kargo` (by the
+ * directory as `kargoDirsOf` gives it, file paths relative to the repository root).
+ */
+export function loadProjectsFromFiles(
+  files: readonly TextFile[],
+  kargo: ReadonlyMap<string, readonly TextFile[]> = new Map(),
+): {
   projects: Project[];
   problems: Problem[];
 } {
@@ -74,7 +82,10 @@ export function loadProjectsFromFiles(files: readonly { file: string; text: stri
   const projects: Project[] = [];
   const problems: Problem[] = [];
   for (const { file, text } of files) {
-    const result = parseProjectFile(file, text);
+    const dir = isKargoFile(text) ? kargoDirOf(text) : undefined;
+    const result = isKargoFile(text)
+      ? parseKargoProject(file, text, dir === undefined ? [] : (kargo.get(dir) ?? []))
+      : parseProjectFile(file, text);
     if (result.project) projects.push(result.project);
     problems.push(...result.problems);
   }
@@ -110,7 +121,48 @@ export async function loadProjectsFromDir(
     if (size > PROJECT_FILE_LIMITS.bytes) oversized.push(tooLarge(file, size));
     else files.push({ file, text: await readFile(full, 'utf8') });
   }
-  if (!oversized.length) return loadProjectsFromFiles(files);
-  const loaded = files.length ? loadProjectsFromFiles(files) : { projects: [], problems: [] };
+  const kargo = new Map<string, TextFile[]>();
+  for (const dir of kargoDirsOf(files)) {
+    const read = await readYamlTree(repoDir, dir);
+    oversized.push(...read.oversized);
+    kargo.set(dir, read.files);
+  }
+  if (!oversized.length) return loadProjectsFromFiles(files, kargo);
+  const loaded = files.length
+    ? loadProjectsFromFiles(files, kargo)
+    : { projects: [], problems: [] };
   return { projects: loaded.projects, problems: tidyProblems([...oversized, ...loaded.problems]) };
+}
+
+/**
+ * The YAML files under `dir` of the checkout at `repoDir`, subdirectories included, in path
+ * order; paths relative to `repoDir`. A file over the cap is not read.
+ */
+async function readYamlTree(
+  repoDir: string,
+  dir: string,
+): Promise<{ files: TextFile[]; oversized: Problem[] }> {
+  let names: string[] = [];
+  try {
+    const entries = await readdir(path.join(repoDir, dir), {
+      recursive: true,
+      withFileTypes: true,
+    });
+    names = entries
+      .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+      .map((e) => path.relative(repoDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
+  }
+  const files: TextFile[] = [];
+  const oversized: Problem[] = [];
+  for (const file of names) {
+    const full = path.join(repoDir, file);
+    const { size } = await stat(full);
+    if (size > PROJECT_FILE_LIMITS.bytes) oversized.push(tooLarge(file, size));
+    else files.push({ file, text: await readFile(full, 'utf8') });
+  }
+  return { files, oversized };
 }

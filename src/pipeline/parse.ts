@@ -120,6 +120,18 @@ export function parseProjectFile(
     };
   }
 
+  return projectFromData(src, data);
+}
+
+/**
+ * The data of a project file, whatever it was read from, through the schema and the semantic
+ * checks to a Project. Problems are positioned through `src` (and its `redirect`, for a project
+ * built from Kargo's manifests).
+ */
+export function projectFromData(
+  src: SourceFile,
+  data: unknown,
+): { project?: Project; problems: Problem[] } {
   const schemaErrors = schemaProblems(src, data);
   if (schemaErrors.length) return { problems: tidyProblems(schemaErrors) };
 
@@ -128,7 +140,7 @@ export function parseProjectFile(
   const semantic = semanticProblems(src, raw);
   if (semantic.length) return { problems: tidyProblems(semantic) };
 
-  const project = toProject(file, raw);
+  const project = toProject(src.file, raw);
   sources.set(project, src);
   return { project, problems: [] };
 }
@@ -208,6 +220,9 @@ function toWarehouse(w: RawWarehouse): Warehouse {
   return {
     name: w.name,
     freightCreationPolicy: w.freightCreationPolicy ?? 'Automatic',
+    ...(w.freightCreationCriteria?.expression?.trim() && {
+      freightCreationCriteria: w.freightCreationCriteria.expression.trim(),
+    }),
     ...(w.interval !== undefined && { interval: w.interval }),
     subscriptions: w.subscriptions.map(toSubscription),
   };

@@ -66,6 +66,7 @@ export interface RawSubscription {
 export interface RawWarehouse {
   name: string;
   freightCreationPolicy?: 'Automatic' | 'Manual';
+  freightCreationCriteria?: { expression?: string };
   interval?: string;
   subscriptions: RawSubscription[];
 }

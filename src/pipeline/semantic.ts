@@ -12,7 +12,7 @@ import { branchNameProblem } from './branch.js';
 import { planStage, planWorkspace } from './workspace.js';
 import { inflateSteps } from './tasks.js';
 import type { RawGit, RawImage, RawMetric, RawProject, RawStage } from './raw.js';
-import { lineOf, problemAt, type PathSegment, type SourceFile } from './source.js';
+import { lineOf, locate, problemAt, type PathSegment, type SourceFile } from './source.js';
 
 type Report = (segments: readonly PathSegment[], message: string) => void;
 
@@ -34,6 +34,17 @@ export function semanticProblems(src: SourceFile, raw: RawProject): Problem[] {
   checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
 
   raw.warehouses.forEach((warehouse, w) => {
+    const criteria = warehouse.freightCreationCriteria?.expression;
+    if (criteria?.trim()) {
+      try {
+        compileExpr(criteria);
+      } catch (err) {
+        report(
+          ['warehouses', w, 'freightCreationCriteria', 'expression'],
+          `invalid freightCreationCriteria expression: ${errorMessage(err)}`,
+        );
+      }
+    }
     warehouse.subscriptions.forEach((sub, s) => {
       const at: PathSegment[] = ['warehouses', w, 'subscriptions', s];
       if (sub.image) checkImage(report, [...at, 'image'], sub.image);
@@ -68,9 +79,13 @@ function checkUniqueNames(
       first.set(item.name, i);
     } else {
       const line = lineOf(src, [field, earlier, 'name']);
+      // Read from Kargo's manifests, the first one may be in another file.
+      const first = locate(src, [field, earlier, 'name']).src;
+      const where =
+        first === src ? `${field}[${earlier}] at line ${line}` : `the one at ${first.file}:${line}`;
       report(
         [field, i, 'name'],
-        `duplicate ${what} name ${JSON.stringify(item.name)}: ${field}[${earlier}] at line ${line} has the same name`,
+        `duplicate ${what} name ${JSON.stringify(item.name)}: ${where} has the same name`,
       );
     }
   });

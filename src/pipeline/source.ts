@@ -11,6 +11,25 @@ export interface SourceFile {
   file: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /** The whole file's text, when the document is one of several in it (node ranges index it). */
+  text?: string;
+  /**
+   * For data built from other files (a project read from Kargo's manifests): where the field at
+   * a path of the built data was written. Problems and positions follow it; undefined keeps the
+   * path in this file.
+   */
+  redirect?: (segments: readonly PathSegment[]) => Located | undefined;
+}
+
+/** A path in a given file. */
+export interface Located {
+  src: SourceFile;
+  segments: PathSegment[];
+}
+
+/** Where the field at `segments` of `src`'s data is written (following `redirect`). */
+export function locate(src: SourceFile, segments: readonly PathSegment[]): Located {
+  return src.redirect?.(segments) ?? { src, segments: [...segments] };
 }
 
 /** `stages[1].requestedFreight[0].origin.name`; odd keys are quoted: `config["a.b"]`. */
@@ -108,6 +127,10 @@ export function problemAt(
   message: string,
   anchor: Anchor = 'value',
 ): Problem {
+  if (src.redirect) {
+    const at = locate(src, segments);
+    if (at.src !== src) return problemAt(at.src, at.segments, message, anchor);
+  }
   const found = findNode(src, segments);
   const node =
     anchor === 'key' ? (found.key ?? found.value ?? found.nearest) : (found.value ?? found.nearest);
@@ -116,6 +139,10 @@ export function problemAt(
 
 /** Line of the node at `segments` (for "first defined at line N"). */
 export function lineOf(src: SourceFile, segments: readonly PathSegment[]): number {
+  if (src.redirect) {
+    const at = locate(src, segments);
+    if (at.src !== src) return lineOf(at.src, at.segments);
+  }
   const found = findNode(src, segments);
   return positionOf(src, found.value ?? found.nearest).line;
 }

@@ -16,6 +16,11 @@ export type FreightCreationPolicy = 'Automatic' | 'Manual';
 export interface Warehouse {
   name: string;
   freightCreationPolicy: FreightCreationPolicy;
+  /**
+   * Kargo's freightCreationCriteria.expression: automatic freight is recorded only when it is true
+   * over the versions found (imageFrom, chartFrom, commitFrom). Absent when empty.
+   */
+  freightCreationCriteria?: string;
   /** Go-style duration such as `5m`, informational: the discover workflow's schedule decides. */
   interval?: string;
   subscriptions: Subscription[];

@@ -655,14 +655,19 @@ export class StateStore {
 
   /**
    * Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout;
-   * `dir` reads another directory's YAML files the same way (`.github/workflows`).
+   * `dir` reads another directory's YAML files the same way (`.github/workflows`), and with
+   * `recursive` those of its subdirectories too (Kargo's manifests).
    */
-  async projectFiles(branch?: string, dir = '.gantry'): Promise<{ file: string; text: string }[]> {
+  async projectFiles(
+    branch?: string,
+    dir = '.gantry',
+    recursive = false,
+  ): Promise<{ file: string; text: string }[]> {
     const b = branch ?? (await this.defaultBranch());
     return this.inCache(async () => {
       const tip = (await this.fetchTips([b])).get(b) as string;
       // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-      const args = ['ls-tree', '-z', '--name-only', `${tip}:${dir}`];
+      const args = ['ls-tree', '-z', ...(recursive ? ['-r'] : []), '--name-only', `${tip}:${dir}`];
       const ls = await this.git.tryRun(args, { cwd: this.cache });
       if (ls.exitCode !== 0) {
         // No such directory at all is an answer (no files), anything else an error.

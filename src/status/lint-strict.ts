@@ -28,6 +28,7 @@ import { validationProblems } from '../pipeline/schema.js';
 import {
   findNode,
   formatPath,
+  locate,
   pointerToSegments,
   type PathSegment,
   type SourceFile,
@@ -86,23 +87,28 @@ function checker(src: SourceFile, text: string): Checker {
     /** The opening delimiter before `source` in the file (`${{`), '' for a bare expression. */
     open = '',
   ) => {
-    const node = findNode(src, segments).value;
+    // A project read from Kargo's manifests reports in the manifest that holds the field.
+    const where = locate(src, segments);
+    const node = findNode(where.src, where.segments).value;
     const start = isScalar(node) ? node.range?.[0] : undefined;
     let at = start;
     if (start !== undefined) {
       // The scalar's text in the file; where the expression appears in it verbatim (a plain or
       // block scalar, or a quoted one without escapes), point at the exact character.
-      const raw = text.slice(start, node?.range?.[1] ?? start);
+      const raw = (where.src === src ? text : (where.src.text ?? '')).slice(
+        start,
+        node?.range?.[1] ?? start,
+      );
       const i = raw.indexOf(open + source);
       at = i >= 0 ? start + i + open.length + offset : start;
     }
-    const pos = at === undefined ? { line: 1, col: 1 } : src.lineCounter.linePos(at);
+    const pos = at === undefined ? { line: 1, col: 1 } : where.src.lineCounter.linePos(at);
     const shown = source.trim();
     problems.push({
-      file: src.file,
+      file: where.src.file,
       line: pos.line,
       column: pos.col,
-      path: formatPath(segments),
+      path: formatPath(where.segments),
       message: `${message} in \${{ ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown} }}`,
     });
   };
@@ -275,7 +281,8 @@ function stageExpressions(
       checkCall,
     };
     // The provider's config sits under its key as written (`web:` is read as `http`).
-    const written = findNode(src, [...mat, 'provider']).value;
+    const provider = locate(src, [...mat, 'provider']);
+    const written = findNode(provider.src, provider.segments).value;
     const first = isMap(written) ? written.items[0]?.key : undefined;
     const key = isScalar(first) ? String(first.value) : metric.provider.name;
     c.checkAll([...mat, 'provider', key], metric.provider.config, env);

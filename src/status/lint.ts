@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { Project } from '../pipeline/index.js';
+import { sourceOf } from '../pipeline/parse.js';
 import { problemAt, tidyProblems, type SourceFile } from '../pipeline/source.js';
 import type { StepRegistry } from '../promotion/steps/engine.js';
 import type { Problem } from '../util/errors.js';
@@ -22,9 +23,12 @@ export function runtimeProblems(
   for (const project of projects) {
     const text = files.find((f) => f.file === project.file)?.text;
     if (text === undefined) continue;
+    // A project read from Kargo's manifests carries the map back to them.
+    const loaded = sourceOf(project);
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, merge: true });
-    const src: SourceFile = { file: project.file, doc, lineCounter };
+    const src: SourceFile = loaded?.redirect
+      ? loaded
+      : { file: project.file, doc: parseDocument(text, { lineCounter, merge: true }), lineCounter };
     const known = [...steps.keys()].sort();
     problems.push(...strictProblems(src, text, project, steps));
     project.stages.forEach((stage, i) => {

@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Git, parseRemote, type GitCredentials, type Remote } from '../git/index.js';
 import {
+  kargoDirsOf,
   loadProjectsFromDir,
   loadProjectsFromFiles,
   PROJECT_DIR,
@@ -122,7 +123,14 @@ export async function loadProjects(
   ctx: ProjectSource,
 ): Promise<{ projects: Project[]; problems: Problem[] }> {
   if (ctx.localDir) return loadProjectsFromDir(ctx.localDir);
-  return loadProjectsFromFiles(await (ctx.store as StateStore).projectFiles());
+  const store = ctx.store as StateStore;
+  const files = await store.projectFiles();
+  // Kargo's manifests a gantry file points at are read from the same commit's tree.
+  const kargo = new Map<string, { file: string; text: string }[]>();
+  for (const dir of kargoDirsOf(files)) {
+    kargo.set(dir, await store.projectFiles(undefined, dir, true));
+  }
+  return loadProjectsFromFiles(files, kargo);
 }
 
 /** The project files' texts, from the clone's work tree or the remote's default branch. */

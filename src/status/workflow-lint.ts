@@ -7,7 +7,14 @@
  */
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import type { Project } from '../pipeline/index.js';
-import { findNode, positionOf, type PathSegment, type SourceFile } from '../pipeline/source.js';
+import { sourceOf as loadedSource } from '../pipeline/parse.js';
+import {
+  findNode,
+  locate,
+  positionOf,
+  type PathSegment,
+  type SourceFile,
+} from '../pipeline/source.js';
 import type { Problem } from '../util/errors.js';
 
 export interface TextFile {
@@ -118,9 +125,13 @@ function at(
 /** `file:line` of the field that names a stage's environment (its name when it has none). */
 function stageEnvironmentPlace(src: SourceFile | undefined, project: Project, i: number): string {
   if (!src) return project.file;
-  const hasField = findNode(src, ['stages', i, 'environment']).value !== undefined;
-  const { line } = at(src, ['stages', i, hasField ? 'environment' : 'name']);
-  return `${project.file}:${line}`;
+  // A project read from Kargo's manifests: the environment is in the gantry file, the name in
+  // the Stage's manifest.
+  const env = locate(src, ['stages', i, 'environment']);
+  const hasField = findNode(env.src, env.segments).value !== undefined;
+  const where = hasField ? env : locate(src, ['stages', i, 'name']);
+  const { line } = at(where.src, where.segments);
+  return `${where.src.file}:${line}`;
 }
 
 function sourceOf(file: TextFile): SourceFile | undefined {
@@ -192,7 +203,12 @@ export function workflowProblems(
         for (const project of candidates) {
           for (const stage of stagesOf(project)) {
             const i = project.stages.indexOf(stage);
-            const place = stageEnvironmentPlace(projectSources.get(project.file), project, i);
+            const loaded = loadedSource(project);
+            const place = stageEnvironmentPlace(
+              loaded?.redirect ? loaded : projectSources.get(project.file),
+              project,
+              i,
+            );
             const ranUnder = envIsStage ? stage.name : envRaw;
             if (ranUnder === stage.environment) continue;
             const fix = `run it under the environment gantry names for the stage (environment: \${{ needs.<job>.outputs.name }} from a job with command: environment, as gantry init writes it), or environment: ${stage.environment}`;

@@ -1,0 +1,1124 @@
+/**
+ * Kargo's manifests as a project: a front end that reads Kargo's resources as they are (any
+ * number of files, several documents each) and builds the same data a project file holds, which
+ * then goes through the project file's schema, checks and defaults. Nothing downstream knows
+ * where a project came from.
+ *
+ * A gantry file `.gantry/<project>.yaml` holding `kargo: <directory>` names the manifests and
+ * carries what Kargo has no field for (a stage's GitHub environment, branch, pull-request mode).
+ * Every field of the built data remembers the manifest node it came from, so a problem found on
+ * it, by the schema, the semantic checks or lint, names the line and column in the Kargo file.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { isMap, LineCounter, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
+import type { Problem } from '../util/errors.js';
+import { compileRegex } from '../util/regex.js';
+import { didYouMean } from '../util/suggest.js';
+import { PROJECT_FILE_LIMITS, projectFromData, tooLarge } from './parse.js';
+import type { RawMetric } from './raw.js';
+import { validationProblems } from './schema.js';
+import {
+  positionOf,
+  problemAt,
+  tidyProblems,
+  type Located,
+  type PathSegment,
+  type SourceFile,
+} from './source.js';
+import type { Project } from './types.js';
+
+export const KARGO_API_VERSION = 'kargo.akuity.io/v1alpha1';
+export const ROLLOUTS_API_VERSION = 'argoproj.io/v1alpha1';
+
+/** The resources gantry reads, by apiVersion. */
+const READ_KINDS: Readonly<Record<string, readonly string[]>> = {
+  [KARGO_API_VERSION]: [
+    'Project',
+    'ProjectConfig',
+    'Warehouse',
+    'Stage',
+    'PromotionTask',
+    'ClusterPromotionTask',
+  ],
+  [ROLLOUTS_API_VERSION]: ['AnalysisTemplate', 'ClusterAnalysisTemplate'],
+};
+
+/**
+ * Kinds of Kargo's and Argo's groups a Kargo directory often holds beside the pipeline, which
+ * gantry has no use for: Kargo's cluster settings, and the Argo CD applications `argocd-update`
+ * reaches through Argo CD's API. Resources of other API groups (the namespace, credentials, RBAC,
+ * a kustomization that applies the directory) are not gantry's and are left alone.
+ */
+const SKIPPED_KINDS: Readonly<Record<string, readonly string[]>> = {
+  [KARGO_API_VERSION]: ['ClusterConfig'],
+  [ROLLOUTS_API_VERSION]: ['Application', 'ApplicationSet', 'AppProject'],
+};
+
+/** API groups whose every kind gantry must know: a typo there is an error, not a skip. */
+const OWN_GROUPS = ['kargo.akuity.io/', 'argoproj.io/'];
+
+export interface TextFile {
+  file: string;
+  text: string;
+}
+
+interface Resource {
+  src: SourceFile;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  spec: Record<string, unknown>;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+// ---------------------------------------------------------------------------------------------
+// The gantry file
+
+/**
+ * The gantry file's schema. Kept here rather than in schema/project.schema.json: it is a
+ * different file (a pointer and overrides), and the project file's editor schema stays exact.
+ */
+const SIDE_SCHEMA = {
+  type: 'object',
+  required: ['kargo'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    kargo: {
+      type: 'string',
+      minLength: 1,
+      pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$)).*$',
+      patternErrorMessage:
+        'must be a directory relative to the repository root, without ".." (e.g. kargo)',
+    },
+    project: {
+      type: 'string',
+      pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
+      patternErrorMessage: 'must be a Kargo Project name (a lowercase DNS-1123 label)',
+    },
+    stages: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          environment: { type: 'string', minLength: 1 },
+          environmentUrl: { type: 'string', minLength: 1 },
+          branch: { type: 'string', minLength: 1 },
+          mode: { enum: ['direct', 'pull-request'] },
+        },
+      },
+    },
+  },
+} as const;
+
+interface SideFile {
+  kargo: string;
+  project?: string;
+  stages?: Record<
+    string,
+    { environment?: string; environmentUrl?: string; branch?: string; mode?: string }
+  >;
+}
+
+/** `./kargo/` → `kargo`: the form file paths under the directory start with. */
+export function normalizeKargoDir(dir: string): string {
+  return dir
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
+}
+
+/**
+ * The manifests directory a `.gantry/` file names with `kargo:` (normalized), or undefined for
+ * an ordinary project file. Cheap enough to call on every file before choosing how to read it.
+ */
+export function kargoDirOf(text: string): string | undefined {
+  if (!/^kargo\s*:/m.test(text)) return undefined;
+  const doc = parseDocument(text);
+  if (doc.errors.length || !isMap(doc.contents)) return undefined;
+  const value: unknown = doc.get('kargo');
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const dir = normalizeKargoDir(value.trim());
+  // An unsafe path is not read; the gantry file's schema reports it.
+  return dir === '' || dir.startsWith('/') || /(^|\/)\.\.(\/|$)/.test(dir) ? undefined : dir;
+}
+
+/** Every manifests directory the given `.gantry/` files name. */
+export function kargoDirsOf(files: readonly TextFile[]): string[] {
+  const dirs = files.map((f) => kargoDirOf(f.text)).filter((d): d is string => d !== undefined);
+  return [...new Set(dirs)].sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the manifests
+
+let ajv: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function validator(key: string, schema: object): ValidateFunction {
+  let v = compiled.get(key);
+  if (!v) {
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false });
+    v = ajv.compile(schema);
+    compiled.set(key, v);
+  }
+  return v;
+}
+
+const NOT_IN_GANTRY = (message: string) => ({ not: {}, errorMessage: message });
+
+const metadata = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    namespace: { type: 'string' },
+    labels: { type: 'object', additionalProperties: { type: 'string' } },
+    annotations: { type: 'object' },
+  },
+};
+
+const exprVars = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['name'],
+    additionalProperties: false,
+    properties: { name: { type: 'string' }, value: { type: 'string' } },
+  },
+};
+
+/**
+ * The envelope of each kind: Kargo's fields down to where the project file's schema takes over
+ * (subscriptions, freight requests, steps and metrics are validated there, after mapping).
+ * Fields gantry reads nothing from are allowed; fields it cannot honour are refused by name.
+ */
+function envelope(spec: object, specRequired = true): object {
+  return {
+    type: 'object',
+    required: ['apiVersion', 'kind', 'metadata', ...(specRequired ? ['spec'] : [])],
+    additionalProperties: false,
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata,
+      spec,
+      status: {},
+    },
+  };
+}
+
+const SCHEMAS: Readonly<Record<string, object>> = {
+  Project: envelope(
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: { promotionPolicies: { type: 'array' } },
+    },
+    false,
+  ),
+  ProjectConfig: envelope(
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        promotionPolicies: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              stage: { type: 'string', minLength: 1 },
+              stageSelector: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  name: { type: 'string', minLength: 1 },
+                  matchLabels: { type: 'object', additionalProperties: { type: 'string' } },
+                  matchExpressions: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['key', 'operator'],
+                      additionalProperties: false,
+                      properties: {
+                        key: { type: 'string' },
+                        operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
+                        values: { type: 'array', items: { type: 'string' } },
+                      },
+                    },
+                  },
+                },
+              },
+              autoPromotionEnabled: { type: 'boolean' },
+              autoRollback: NOT_IN_GANTRY(
+                'gantry has no automatic rollback: promote the earlier freight again (gantry promote --freight)',
+              ),
+            },
+          },
+        },
+        // Kargo-side configuration with no bearing on what gantry does: webhooks become a
+        // repository_dispatch ping, links and windows have no equivalent (docs/kargo.md).
+        webhookReceivers: {},
+        freightLinks: {},
+        stageLinks: {},
+        promotionWindows: {},
+      },
+    },
+    false,
+  ),
+  Warehouse: envelope({
+    type: 'object',
+    required: ['subscriptions'],
+    additionalProperties: false,
+    properties: {
+      shard: { type: 'string' },
+      interval: {},
+      freightCreationPolicy: {},
+      subscriptions: { type: 'array', items: { type: 'object' } },
+      freightCreationCriteria: {},
+    },
+  }),
+  Stage: envelope({
+    type: 'object',
+    required: ['requestedFreight'],
+    additionalProperties: false,
+    properties: {
+      shard: { type: 'string' },
+      vars: exprVars,
+      requestedFreight: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            sources: {
+              type: 'object',
+              properties: {
+                autoPromotionOptions: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: { selectionPolicy: { enum: ['NewestFreight', 'MatchUpstream'] } },
+                },
+              },
+            },
+          },
+        },
+      },
+      promotionTemplate: {
+        type: 'object',
+        required: ['spec'],
+        additionalProperties: false,
+        properties: {
+          spec: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { vars: exprVars, steps: { type: 'array' } },
+          },
+        },
+      },
+      verification: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          analysisTemplates: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name'],
+              additionalProperties: false,
+              properties: {
+                name: { type: 'string', minLength: 1 },
+                kind: { enum: ['AnalysisTemplate', 'ClusterAnalysisTemplate'] },
+              },
+            },
+          },
+          args: exprVars,
+          analysisRunMetadata: {},
+        },
+      },
+      targets: NOT_IN_GANTRY(
+        'targets select Kubernetes objects by label; gantry has no cluster: name the Argo CD applications in argocd-update',
+      ),
+    },
+  }),
+  PromotionTask: envelope({
+    type: 'object',
+    required: ['steps'],
+    additionalProperties: false,
+    properties: { vars: { type: 'array' }, steps: { type: 'array' } },
+  }),
+  AnalysisTemplate: envelope({
+    type: 'object',
+    required: ['metrics'],
+    additionalProperties: false,
+    properties: {
+      args: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1 },
+            value: { type: 'string' },
+            valueFrom: { type: 'object' },
+          },
+        },
+      },
+      metrics: { type: 'array', minItems: 1, items: { type: 'object' } },
+      dryRun: NOT_IN_GANTRY('gantry has no dry-run metrics: remove dryRun'),
+      measurementRetention: {},
+    },
+  }),
+};
+const SCHEMA_OF: Readonly<Record<string, string>> = {
+  ClusterPromotionTask: 'PromotionTask',
+  ClusterAnalysisTemplate: 'AnalysisTemplate',
+};
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
+
+function yamlError(src: SourceFile, pos: number, message: string): Problem {
+  const { line, col } = src.lineCounter.linePos(pos);
+  return {
+    file: src.file,
+    line,
+    column: col,
+    path: '',
+    message: `YAML syntax error: ${message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+  };
+}
+
+function kindProblem(src: SourceFile, apiVersion: string, kind: string): Problem | undefined {
+  const read = READ_KINDS[apiVersion];
+  const skipped = SKIPPED_KINDS[apiVersion];
+  if (read?.includes(kind) || skipped?.includes(kind)) return undefined;
+  const all = Object.entries(READ_KINDS).flatMap(([v, ks]) => ks.map((k) => `${k} (${v})`));
+  if (!read && !skipped) {
+    const apis = Object.keys(READ_KINDS);
+    // Another group's resource is left alone, unless its apiVersion looks like a typo of ours.
+    if (!OWN_GROUPS.some((g) => apiVersion.startsWith(g)) && !didYouMean(apiVersion, apis)) {
+      return undefined;
+    }
+    return problemAt(
+      src,
+      ['apiVersion'],
+      `gantry does not read ${JSON.stringify(apiVersion)} resources${didYouMean(apiVersion, apis)}; it reads ${all.join(', ')}`,
+    );
+  }
+  return problemAt(
+    src,
+    ['kind'],
+    `unknown kind ${JSON.stringify(kind)}${didYouMean(kind, [...(read ?? []), ...(skipped ?? [])])}; gantry reads ${all.join(', ')}`,
+  );
+}
+
+/** Every resource of the manifests, in file order; documents gantry skips are left out. */
+export function readManifests(files: readonly TextFile[]): {
+  resources: Resource[];
+  problems: Problem[];
+} {
+  const resources: Resource[] = [];
+  const problems: Problem[] = [];
+  for (const { file, text } of files) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > PROJECT_FILE_LIMITS.bytes) {
+      problems.push(tooLarge(file, bytes));
+      continue;
+    }
+    const lineCounter = new LineCounter();
+    const docs = parseAllDocuments(text, {
+      lineCounter,
+      prettyErrors: false,
+      merge: true,
+      uniqueKeys: true,
+    });
+    if (!Array.isArray(docs)) continue; // nothing but comments
+    let nodes = 0;
+    for (const doc of docs as Document.Parsed[]) {
+      const src: SourceFile = { file, doc, lineCounter, text };
+      if (doc.errors.length) {
+        problems.push(...doc.errors.map((e) => yamlError(src, e.pos[0], e.message)));
+        continue;
+      }
+      visit(doc, {
+        Node() {
+          return ++nodes > PROJECT_FILE_LIMITS.nodes ? visit.BREAK : undefined;
+        },
+      });
+      if (nodes > PROJECT_FILE_LIMITS.nodes) {
+        problems.push({
+          file,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `the file holds more than ${grouped(PROJECT_FILE_LIMITS.nodes)} YAML nodes, gantry's cap for a file it reads: split it`,
+        });
+        break;
+      }
+      let data: unknown;
+      try {
+        data = doc.toJS({ maxAliasCount: PROJECT_FILE_LIMITS.aliases });
+      } catch (err) {
+        problems.push({
+          file,
+          ...positionOf(src, doc.contents ?? undefined),
+          path: '',
+          message: `cannot read YAML: its aliases (*name) expand beyond gantry's cap of ${grouped(PROJECT_FILE_LIMITS.aliases)} (${err instanceof Error ? err.message : String(err)})`,
+        });
+        continue;
+      }
+      if (data === null || data === undefined) continue; // an empty document (`---` at the end)
+      if (!isObject(data) || typeof data.apiVersion !== 'string' || typeof data.kind !== 'string') {
+        problems.push(
+          problemAt(
+            src,
+            [],
+            'not a Kubernetes resource: each document of a Kargo manifest is a mapping with apiVersion, kind, metadata and spec',
+          ),
+        );
+        continue;
+      }
+      const wrongKind = kindProblem(src, data.apiVersion, data.kind);
+      if (wrongKind) {
+        problems.push(wrongKind);
+        continue;
+      }
+      if (!READ_KINDS[data.apiVersion]?.includes(data.kind)) continue;
+      const schemaKind = SCHEMA_OF[data.kind] ?? data.kind;
+      const shape = validationProblems(src, data, validator(schemaKind, SCHEMAS[schemaKind] ?? {}));
+      if (shape.length) {
+        problems.push(...shape);
+        continue;
+      }
+      const meta = data.metadata as Json;
+      resources.push({
+        src,
+        apiVersion: data.apiVersion,
+        kind: data.kind,
+        name: meta.name as string,
+        ...(typeof meta.namespace === 'string' && { namespace: meta.namespace }),
+        labels: (meta.labels as Record<string, string> | undefined) ?? {},
+        spec: isObject(data.spec) ? data.spec : {},
+      });
+    }
+  }
+  return { resources, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// From resources to a project file's data
+
+/** Where each path of the built data was written, by longest matching prefix. */
+class Origins {
+  private readonly entries: { prefix: PathSegment[]; to: Located }[] = [];
+
+  add(prefix: PathSegment[], src: SourceFile, segments: PathSegment[]): void {
+    this.entries.push({ prefix, to: { src, segments } });
+  }
+
+  resolve(path: readonly PathSegment[]): Located | undefined {
+    let best: { prefix: PathSegment[]; to: Located } | undefined;
+    for (const e of this.entries) {
+      if (e.prefix.length > path.length) continue;
+      if (best && e.prefix.length <= best.prefix.length) continue;
+      if (e.prefix.every((seg, i) => String(seg) === String(path[i]))) best = e;
+    }
+    if (!best) return undefined;
+    return {
+      src: best.to.src,
+      segments: [...best.to.segments, ...path.slice(best.prefix.length)],
+    };
+  }
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/**
+ * `glob:` selectors, as Kargo's doublestar globs read a name without `/`: `*` any run of
+ * characters, `?` one, `[…]` a class (`[!…]` or `[^…]` negated), `{a,b}` alternatives.
+ */
+function globRegex(glob: string): RegExp {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string;
+    if (c === '\\' && i + 1 < glob.length) out += escapeRegex(glob[++i] as string);
+    else if (c === '*') out += '.*';
+    else if (c === '?') out += '.';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 2);
+      if (end < 0) {
+        out += '\\[';
+        continue;
+      }
+      const body = glob.slice(i + 1, end).replace(/^[!^]/, '^');
+      out += `[${body.replace(/\\/g, '\\\\')}]`;
+      i = end;
+    } else if (c === '{') {
+      depth++;
+      out += '(?:';
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      out += ')';
+    } else if (c === ',' && depth > 0) out += '|';
+    else out += escapeRegex(c);
+  }
+  return new RegExp(`^${out}$`);
+}
+
+function globMatches(glob: string, name: string): boolean {
+  try {
+    return globRegex(glob).test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** A Kubernetes label selector (matchLabels and matchExpressions, ANDed) over a Stage's labels. */
+function labelsMatch(selector: Json, labels: Readonly<Record<string, string>>): boolean {
+  const want = isObject(selector.matchLabels) ? selector.matchLabels : {};
+  if (Object.entries(want).some(([k, v]) => labels[k] !== v)) return false;
+  return list(selector.matchExpressions).every((e) => {
+    const {
+      key,
+      operator,
+      values = [],
+    } = e as { key: string; operator: string; values?: string[] };
+    const has = Object.prototype.hasOwnProperty.call(labels, key);
+    switch (operator) {
+      case 'In':
+        return has && values.includes(labels[key] as string);
+      case 'NotIn':
+        return !has || !values.includes(labels[key] as string);
+      case 'Exists':
+        return has;
+      default:
+        return !has;
+    }
+  });
+}
+
+interface Builder {
+  origins: Origins;
+  problems: Problem[];
+  resources: Resource[];
+}
+
+function at(
+  r: Resource,
+  segments: PathSegment[],
+  message: string,
+  b: Builder,
+  anchor: 'key' | 'value' = 'value',
+): void {
+  b.problems.push(problemAt(r.src, segments, message, anchor));
+}
+
+/**
+ * One subscription: the named form (`name` beside `image`) becomes the subscription's name, and
+ * the deprecated `allowTags` (one pattern) and `ignoreTags` (exact tags) join the regex lists.
+ */
+function subscription(
+  b: Builder,
+  r: Resource,
+  sub: Json,
+  to: PathSegment[],
+  from: PathSegment[],
+): Json {
+  const out: Json = { ...sub };
+  const name = out.name;
+  delete out.name;
+  if (isObject(out.subscription)) {
+    at(
+      r,
+      [...from, 'subscription'],
+      'gantry has no generic (plugin) subscriptions: subscribe to an image, chart or git repository',
+      b,
+      'key',
+    );
+  }
+  for (const kind of ['image', 'git', 'chart'] as const) {
+    const body = out[kind];
+    if (!isObject(body)) continue;
+    const copy: Json = { ...body };
+    if (typeof name === 'string' && kind !== 'chart' && copy.name === undefined) {
+      copy.name = name;
+      b.origins.add([...to, kind, 'name'], r.src, [...from, 'name']);
+    }
+    // Kargo hints gantry does not need: it resolves digests on every discovery, and its clones
+    // are always blob-less.
+    if (kind === 'image') delete copy.cacheByTag;
+    if (kind === 'git') delete copy.blobless;
+    if (typeof copy.allowTags === 'string') {
+      const regexes = [...list(copy.allowTagsRegexes)];
+      b.origins.add([...to, kind, 'allowTagsRegexes', regexes.length], r.src, [
+        ...from,
+        kind,
+        'allowTags',
+      ]);
+      copy.allowTagsRegexes = [...regexes, copy.allowTags];
+      delete copy.allowTags;
+    }
+    if (Array.isArray(copy.ignoreTags) && copy.ignoreTags.every((t) => typeof t === 'string')) {
+      const regexes = [...list(copy.ignoreTagsRegexes)];
+      (copy.ignoreTags as string[]).forEach((tag, j) => {
+        b.origins.add([...to, kind, 'ignoreTagsRegexes', regexes.length], r.src, [
+          ...from,
+          kind,
+          'ignoreTags',
+          j,
+        ]);
+        regexes.push(`^${escapeRegex(tag)}$`);
+      });
+      copy.ignoreTagsRegexes = regexes;
+      delete copy.ignoreTags;
+    }
+    if (kind === 'git' && copy.since !== undefined) {
+      at(
+        r,
+        [...from, kind, 'since'],
+        'gantry does not read since yet: filter commits with expressionFilter',
+        b,
+        'key',
+      );
+      delete copy.since;
+    }
+    out[kind] = copy;
+  }
+  return out;
+}
+
+function warehouse(b: Builder, r: Resource, w: number): Json {
+  const to: PathSegment[] = ['warehouses', w];
+  b.origins.add(to, r.src, ['spec']);
+  b.origins.add([...to, 'name'], r.src, ['metadata', 'name']);
+  const out: Json = { name: r.name };
+  if (r.spec.freightCreationPolicy !== undefined)
+    out.freightCreationPolicy = r.spec.freightCreationPolicy;
+  if (r.spec.interval !== undefined) out.interval = r.spec.interval;
+  if (r.spec.freightCreationCriteria !== undefined)
+    out.freightCreationCriteria = r.spec.freightCreationCriteria;
+  out.subscriptions = list(r.spec.subscriptions).map((sub, s) =>
+    subscription(b, r, sub as Json, [...to, 'subscriptions', s], ['spec', 'subscriptions', s]),
+  );
+  return out;
+}
+
+/**
+ * Whether a promotion policy names a stage, as Kargo decides it: by `stageSelector` when it has
+ * one (its name, exact or `glob:`/`regex:`/`regexp:`, and its label selector, both when both are
+ * set), else by `stage`.
+ */
+function policyFor(policy: Json, stage: Resource): boolean {
+  if (!isObject(policy.stageSelector)) return policy.stage === stage.name;
+  const { name } = policy.stageSelector;
+  if (typeof name === 'string' && name !== '' && !nameMatches(name, stage.name)) return false;
+  return labelsMatch(policy.stageSelector, stage.labels);
+}
+
+function nameMatches(pattern: string, name: string): boolean {
+  const regex = /^regexp?:/.exec(pattern);
+  if (regex) {
+    try {
+      return compileRegex(pattern.slice(regex[0].length)).test(name);
+    } catch {
+      return false; // reported with the policies
+    }
+  }
+  if (pattern.startsWith('glob:')) return globMatches(pattern.slice('glob:'.length), name);
+  return pattern === name;
+}
+
+interface Policy {
+  r: Resource;
+  index: number;
+  policy: Json;
+}
+
+function policies(b: Builder, stageNames: readonly string[]): Policy[] {
+  const out: Policy[] = [];
+  // Kargo reads ProjectConfig's; a Project's spec.promotionPolicies is its older place.
+  for (const kind of ['ProjectConfig', 'Project']) {
+    for (const r of b.resources.filter((x) => x.kind === kind)) {
+      list(r.spec.promotionPolicies).forEach((policy, index) => {
+        if (!isObject(policy)) return;
+        out.push({ r, index, policy });
+        const base: PathSegment[] = ['spec', 'promotionPolicies', index];
+        const selector = isObject(policy.stageSelector) ? policy.stageSelector.name : undefined;
+        const regex = typeof selector === 'string' ? /^regexp?:/.exec(selector) : null;
+        if (typeof selector === 'string' && regex) {
+          try {
+            compileRegex(selector.slice(regex[0].length));
+          } catch (err) {
+            at(
+              r,
+              [...base, 'stageSelector', 'name'],
+              err instanceof Error ? err.message : String(err),
+              b,
+            );
+          }
+        }
+        if (typeof policy.stage === 'string' && !stageNames.includes(policy.stage)) {
+          at(
+            r,
+            [...base, 'stage'],
+            `unknown stage ${JSON.stringify(policy.stage)}${didYouMean(policy.stage, stageNames)}`,
+            b,
+          );
+        }
+        if (policy.stage === undefined && !isObject(policy.stageSelector)) {
+          at(r, base, 'a promotion policy names its stage: stage, or stageSelector.name', b);
+        }
+      });
+    }
+  }
+  return out;
+}
+
+const ARG = /\{\{\s*args\.([\w.-]+)\s*\}\}/g;
+
+/**
+ * Argo Rollouts' `{{args.name}}` placeholders in a metric, replaced by the arg's value (the
+ * Stage's `verification.args` over the template's default). A value may hold `${{ }}`, which
+ * gantry renders when it measures, as Kargo does before it creates the AnalysisRun.
+ */
+function substitute(
+  b: Builder,
+  t: Resource,
+  value: unknown,
+  path: PathSegment[],
+  args: ReadonlyMap<string, { value?: string; missing?: () => void }>,
+): unknown {
+  if (typeof value === 'string') {
+    return value.replace(ARG, (whole, name: string) => {
+      const arg = args.get(name);
+      if (!arg) {
+        at(
+          t,
+          path,
+          `unknown arg ${JSON.stringify(name)} in ${whole}${didYouMean(name, [...args.keys()])}: declare it under spec.args`,
+          b,
+        );
+        return whole;
+      }
+      if (arg.value === undefined) {
+        arg.missing?.();
+        return whole;
+      }
+      return arg.value;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => substitute(b, t, v, [...path, i], args));
+  if (isObject(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, substitute(b, t, v, [...path, k], args)]),
+    );
+  }
+  return value;
+}
+
+/** Argo's int-or-string fields, once placeholders are filled, as the numbers gantry reads. */
+const INT_OR_STRING = ['count', 'failureLimit', 'inconclusiveLimit', 'consecutiveErrorLimit'];
+
+function verification(b: Builder, r: Resource, stageIndex: number): RawMetric[] | undefined {
+  const v = r.spec.verification;
+  if (!isObject(v)) return undefined;
+  const metrics: RawMetric[] = [];
+  // Stage vars reach verification args (Kargo's docs); `${{ vars.x }}` is replaced by its value,
+  // which may itself hold `${{ }}` rendered when gantry measures.
+  const stageVars = new Map(
+    (list(r.spec.vars) as { name: string; value?: string }[]).map((x) => [x.name, x.value ?? '']),
+  );
+  const stageArgs = (list(v.args) as { name: string; value?: string }[]).map((arg) =>
+    arg.value === undefined
+      ? arg
+      : {
+          ...arg,
+          value: arg.value.replace(
+            /\$\{\{\s*vars\.([A-Za-z_]\w*)\s*\}\}/g,
+            (whole, name: string) => stageVars.get(name) ?? whole,
+          ),
+        },
+  );
+  const declared = new Set<string>();
+  list(v.analysisTemplates).forEach((ref, k) => {
+    const { name, kind = 'AnalysisTemplate' } = ref as { name: string; kind?: string };
+    const t = b.resources.find(
+      (x) => x.apiVersion === ROLLOUTS_API_VERSION && x.kind === kind && x.name === name,
+    );
+    if (!t) {
+      const names = b.resources.filter((x) => x.kind === kind).map((x) => x.name);
+      at(
+        r,
+        ['spec', 'verification', 'analysisTemplates', k, 'name'],
+        `unknown ${kind} ${JSON.stringify(name)}${didYouMean(name, names) || (names.length ? ` (${kind}s: ${names.join(', ')})` : ` (the manifests define no ${kind})`)}`,
+        b,
+      );
+      return;
+    }
+    const args = new Map<string, { value?: string; missing?: () => void }>();
+    list(t.spec.args).forEach((a, j) => {
+      const arg = a as { name: string; value?: string; valueFrom?: unknown };
+      declared.add(arg.name);
+      const fromStage = stageArgs.find((s) => s.name === arg.name);
+      const value = fromStage?.value ?? arg.value;
+      let told = false;
+      args.set(arg.name, {
+        ...(value !== undefined && { value }),
+        missing: () => {
+          if (told) return;
+          told = true;
+          at(
+            t,
+            ['spec', 'args', j],
+            arg.valueFrom !== undefined
+              ? `arg ${JSON.stringify(arg.name)} reads a Kubernetes Secret or field, which gantry cannot: give it a value in the Stage's verification.args (\${{ env.NAME }} reads the verify job's environment)`
+              : `arg ${JSON.stringify(arg.name)} has no value: give it one here or in the Stage's verification.args`,
+            b,
+          );
+        },
+      });
+    });
+    list(t.spec.metrics).forEach((m, j) => {
+      const from: PathSegment[] = ['spec', 'metrics', j];
+      const metric = substitute(b, t, m, from, args) as Json;
+      for (const field of INT_OR_STRING) {
+        const x = metric[field];
+        if (typeof x === 'string' && /^\d+$/.test(x)) metric[field] = Number(x);
+      }
+      b.origins.add(['stages', stageIndex, 'verification', metrics.length], t.src, from);
+      if (isObject(metric.provider) && metric.provider.job !== undefined) {
+        at(
+          t,
+          [...from, 'provider', 'job'],
+          'a job metric runs a Kubernetes Job; gantry has no cluster: use a command metric, which runs the same check in the verify job',
+          b,
+          'key',
+        );
+      }
+      metrics.push(metric as unknown as RawMetric);
+    });
+  });
+  stageArgs.forEach((arg, k) => {
+    if (!declared.has(arg.name) && metrics.length) {
+      at(
+        r,
+        ['spec', 'verification', 'args', k, 'name'],
+        `no AnalysisTemplate of this stage declares arg ${JSON.stringify(arg.name)}${didYouMean(arg.name, [...declared])}`,
+        b,
+      );
+    }
+  });
+  return metrics;
+}
+
+function stage(
+  b: Builder,
+  r: Resource,
+  i: number,
+  side: SideFile,
+  sideSrc: SourceFile,
+  policyList: readonly Policy[],
+): Json {
+  const to: PathSegment[] = ['stages', i];
+  b.origins.add(to, r.src, ['spec']);
+  b.origins.add([...to, 'name'], r.src, ['metadata', 'name']);
+  const out: Json = { name: r.name };
+  const overrides = side.stages?.[r.name] ?? {};
+  for (const field of ['environment', 'environmentUrl', 'branch'] as const) {
+    const value = overrides[field];
+    if (value === undefined) continue;
+    out[field] = value;
+    b.origins.add([...to, field], sideSrc, ['stages', r.name, field]);
+  }
+
+  out.requestedFreight = list(r.spec.requestedFreight).map((req, k) => {
+    if (!isObject(req) || !isObject(req.sources)) return req;
+    const { autoPromotionOptions, ...sources } = req.sources;
+    if (
+      isObject(autoPromotionOptions) &&
+      autoPromotionOptions.selectionPolicy === 'MatchUpstream'
+    ) {
+      at(
+        r,
+        ['spec', 'requestedFreight', k, 'sources', 'autoPromotionOptions', 'selectionPolicy'],
+        'gantry auto-promotes the newest freight available to the stage (NewestFreight); MatchUpstream is not available',
+        b,
+      );
+    }
+    return { ...req, sources };
+  });
+
+  // Stage vars are seen by the template as its own, the template's winning on a shared name.
+  const stageVars = list(r.spec.vars);
+  stageVars.forEach((_, k) =>
+    b.origins.add([...to, 'promotionTemplate', 'vars', k], r.src, ['spec', 'vars', k]),
+  );
+  const template = isObject(r.spec.promotionTemplate) ? r.spec.promotionTemplate : undefined;
+  const spec = template && isObject(template.spec) ? template.spec : {};
+  if (template) {
+    b.origins.add([...to, 'promotionTemplate'], r.src, ['spec', 'promotionTemplate', 'spec']);
+    list(spec.vars).forEach((_, k) =>
+      b.origins.add([...to, 'promotionTemplate', 'vars', stageVars.length + k], r.src, [
+        'spec',
+        'promotionTemplate',
+        'spec',
+        'vars',
+        k,
+      ]),
+    );
+  } else {
+    // A control-flow stage: no steps, so a promotion only records the freight.
+    b.origins.add([...to, 'promotionTemplate'], r.src, ['spec']);
+  }
+  const vars = [...stageVars, ...list(spec.vars)];
+  out.promotionTemplate = {
+    ...(overrides.mode !== undefined && { mode: overrides.mode }),
+    ...(vars.length && { vars }),
+    steps: list(spec.steps),
+  };
+  if (overrides.mode !== undefined) {
+    b.origins.add([...to, 'promotionTemplate', 'mode'], sideSrc, ['stages', r.name, 'mode']);
+  }
+
+  const policy = policyList.find((p) => policyFor(p.policy, r));
+  if (policy && policy.policy.autoPromotionEnabled !== undefined) {
+    out.autoPromotion = policy.policy.autoPromotionEnabled;
+    b.origins.add([...to, 'autoPromotion'], policy.r.src, [
+      'spec',
+      'promotionPolicies',
+      policy.index,
+      'autoPromotionEnabled',
+    ]);
+  }
+
+  const metrics = verification(b, r, i);
+  if (metrics) out.verification = metrics;
+  return out;
+}
+
+function task(b: Builder, r: Resource, t: number): Json {
+  const to: PathSegment[] = ['promotionTasks', t];
+  b.origins.add(to, r.src, ['spec']);
+  b.origins.add([...to, 'name'], r.src, ['metadata', 'name']);
+  b.origins.add([...to, 'kind'], r.src, ['kind']);
+  return {
+    name: r.name,
+    kind: r.kind,
+    ...(r.spec.vars !== undefined && { vars: r.spec.vars }),
+    steps: r.spec.steps,
+  };
+}
+
+/**
+ * Read the gantry file `file` (`.gantry/<project>.yaml` with `kargo: <dir>`) and the manifests
+ * under that directory (`manifests`, paths relative to the repository root) into a Project,
+ * every problem positioned in the file that holds the field.
+ */
+export function parseKargoProject(
+  file: string,
+  text: string,
+  manifests: readonly TextFile[],
+): { project?: Project; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const sideSrc: SourceFile = { file, doc, lineCounter };
+  if (doc.errors.length) {
+    return {
+      problems: tidyProblems(doc.errors.map((e) => yamlError(sideSrc, e.pos[0], e.message))),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: PROJECT_FILE_LIMITS.aliases });
+  const sideProblems = validationProblems(sideSrc, data, validator('gantry-file', SIDE_SCHEMA));
+  if (sideProblems.length) return { problems: tidyProblems(sideProblems) };
+  const side = data as SideFile;
+  const dir = normalizeKargoDir(side.kargo);
+  const base = file.replace(/\\/g, '/').replace(/^.*\//, '');
+  const name = side.project ?? base.replace(/\.ya?ml$/i, '');
+
+  if (!manifests.length) {
+    return {
+      problems: [
+        problemAt(
+          sideSrc,
+          ['kargo'],
+          `no Kargo manifests (*.yaml, *.yml) under ${dir}/: name the directory that holds the Project's Warehouses and Stages`,
+        ),
+      ],
+    };
+  }
+  const read = readManifests(manifests);
+  // A directory may hold several projects: a namespaced resource belongs to its namespace's.
+  const resources = read.resources.filter((r) => r.namespace === undefined || r.namespace === name);
+  const b: Builder = { origins: new Origins(), problems: [...read.problems], resources };
+
+  const projects = read.resources.filter((r) => r.kind === 'Project').map((r) => r.name);
+  const projectDoc = resources.find((r) => r.kind === 'Project' && r.name === name);
+  if (projects.length && !projectDoc) {
+    b.problems.push(
+      problemAt(
+        sideSrc,
+        [side.project !== undefined ? 'project' : 'kargo'],
+        `the manifests under ${dir}/ define no Project ${JSON.stringify(name)}${didYouMean(name, projects)} (Projects: ${projects.join(', ')}); set project: to the one this file is for`,
+      ),
+    );
+  }
+  if (projectDoc) b.origins.add(['project'], projectDoc.src, ['metadata', 'name']);
+  else b.origins.add(['project'], sideSrc, side.project !== undefined ? ['project'] : ['kargo']);
+
+  const of = (kind: string) => resources.filter((r) => r.kind === kind);
+  const stageDocs = of('Stage');
+  const stageNames = stageDocs.map((r) => r.name);
+  for (const stageName of Object.keys(side.stages ?? {})) {
+    if (!stageNames.includes(stageName)) {
+      b.problems.push(
+        problemAt(
+          sideSrc,
+          ['stages', stageName],
+          `no Stage ${JSON.stringify(stageName)} in the manifests under ${dir}/${didYouMean(stageName, stageNames)}`,
+          'key',
+        ),
+      );
+    }
+  }
+  const policyList = policies(b, stageNames);
+  const tasks = [...of('PromotionTask'), ...of('ClusterPromotionTask')];
+  const raw: Json = {
+    project: name,
+    warehouses: of('Warehouse').map((r, w) => warehouse(b, r, w)),
+    stages: stageDocs.map((r, i) => stage(b, r, i, side, sideSrc, policyList)),
+    ...(tasks.length && { promotionTasks: tasks.map((r, t) => task(b, r, t)) }),
+  };
+  if ((!of('Warehouse').length || !stageDocs.length) && (projectDoc || !projects.length)) {
+    b.problems.push(
+      problemAt(
+        sideSrc,
+        ['kargo'],
+        `the manifests under ${dir}/ define ${stageDocs.length ? 'no Warehouse' : of('Warehouse').length ? 'no Stage' : 'no Warehouse and no Stage'} for project ${JSON.stringify(name)}`,
+      ),
+    );
+  }
+  if (b.problems.length) return { problems: tidyProblems(b.problems) };
+
+  const virtual: SourceFile = { ...sideSrc, redirect: (path) => b.origins.resolve(path) };
+  return projectFromData(virtual, raw);
+}
+
+/**
+ * Whether a `.gantry/` file is a gantry file for Kargo's manifests (a top-level `kargo:` key),
+ * even one whose directory is invalid: its own checks say why.
+ */
+export function isKargoFile(text: string): boolean {
+  return /^kargo\s*:/m.test(text);
+}
