@@ -35668,7 +35668,7 @@ const {
   kReceivedClose,
   kResponse
 } = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1006)
 const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
 const { makeRequest } = __nccwpck_require__(9967)
@@ -36551,7 +36551,7 @@ module.exports = {
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { isValidClientWindowBits } = __nccwpck_require__(1006)
 const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
@@ -36676,7 +36676,7 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
+} = __nccwpck_require__(1006)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { closeWebSocketConnection } = __nccwpck_require__(6897)
 const { PerMessageDeflate } = __nccwpck_require__(9469)
@@ -37321,7 +37321,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -37674,7 +37674,7 @@ const {
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
+} = __nccwpck_require__(1006)
 const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
 const { ByteParser } = __nccwpck_require__(1652)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
@@ -38256,7 +38256,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4005);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8625);
 
 // The root action: `command:` picks discover, promote, verify or approve.
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('root');
@@ -38266,13 +38266,59 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4005:
+/***/ 8625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -38284,7 +38330,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -38299,7 +38345,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -38349,12 +38395,12 @@ function utils_toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -38391,13 +38437,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -38417,7 +38463,7 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -38425,13 +38471,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -38448,8 +38494,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -38542,7 +38590,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -38620,7 +38668,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -38666,7 +38714,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -38969,7 +39017,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -38980,7 +39028,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -39079,7 +39127,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -39094,7 +39142,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -39119,7 +39167,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -39142,7 +39190,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -39273,7 +39321,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -39331,13 +39379,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -39356,7 +39404,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -39375,13 +39423,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -39670,7 +39718,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -39704,7 +39752,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -40779,16 +40827,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -40808,8 +40856,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -40825,7 +40873,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -40850,10 +40898,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -40863,7 +40911,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -40874,7 +40922,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -40979,8 +41027,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -40994,7 +41042,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -41063,10 +41111,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -41101,8 +41149,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+function debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -41110,7 +41158,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -41118,7 +41166,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -41774,6 +41822,287 @@ const ROOT_COMMANDS = [
     'environment',
 ];
 
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/util/http-body.ts
+/**
+ * Reading an HTTP response body with a ceiling. `fetch`'s own `text()`, `json()` and
+ * `arrayBuffer()` keep whatever the server sends until it stops: an endless chunked answer
+ * (no Content-Length) or a small gzip body that inflates to gigabytes fills the process
+ * before any size check runs. Everything gantry reads over HTTP goes through here instead:
+ * the body is read chunk by chunk, counted after content decoding, and the connection is
+ * dropped the moment the count passes the cap.
+ */
+
+/** A body passed its cap; the connection has been dropped. */
+class BodyTooLargeError extends util_errors/* OperationError */.OK {
+    url;
+    maxBytes;
+    declared;
+    name = 'BodyTooLargeError';
+    constructor(url, maxBytes, 
+    /** The Content-Length that gave it away before reading, if that is how it was caught. */
+    declared, what = 'the response') {
+        super(`${what} from ${url} is larger than ${formatBytes(maxBytes)}, the most gantry reads` +
+            (declared !== undefined ? ` (it announced Content-Length: ${declared})` : ''));
+        this.url = url;
+        this.maxBytes = maxBytes;
+        this.declared = declared;
+    }
+}
+/**
+ * `https://host/path?token=***`: no user info, no query values, no fragment. Signed URLs carry
+ * their signature in the query and registries their tokens in user info; neither belongs in a
+ * message.
+ */
+function safeURL(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return '(an invalid URL)';
+    }
+    const keys = [...u.searchParams.keys()];
+    const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
+    return `${u.protocol}//${u.host}${u.pathname}${query}`;
+}
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const unit = n < 1 << 20 ? ['KiB', 1024] : ['MiB', 1 << 20];
+    const v = n / unit[1];
+    return `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit[0]}`;
+}
+function tooLarge(limit, declared) {
+    return new BodyTooLargeError(safeURL(limit.url), limit.maxBytes, declared, limit.what);
+}
+/**
+ * The body's chunks as they arrive, ending with BodyTooLargeError once more than `maxBytes`
+ * arrived (or were announced: a Content-Length over the cap fails before any byte is read,
+ * unless a Content-Encoding makes that length the compressed one). Stopping early, or failing,
+ * cancels the body so the connection is not left streaming.
+ */
+async function* bodyChunks(res, limit) {
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (!res.headers.get('content-encoding') && declared > limit.maxBytes) {
+        await res.body?.cancel().catch(() => undefined);
+        throw tooLarge(limit, declared);
+    }
+    if (!res.body)
+        return;
+    const reader = res.body.getReader();
+    let total = 0;
+    let finished = false;
+    try {
+        for (;;) {
+            const step = await reader.read();
+            if (step.done) {
+                finished = true;
+                return;
+            }
+            total += step.value.byteLength;
+            if (total > limit.maxBytes)
+                throw tooLarge(limit);
+            yield step.value;
+        }
+    }
+    finally {
+        if (!finished)
+            await reader.cancel().catch(() => undefined);
+        reader.releaseLock();
+    }
+}
+/** The whole body, at most `maxBytes` of it (see bodyChunks). */
+async function readBody(res, limit) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of bodyChunks(res, limit)) {
+        chunks.push(chunk);
+        total += chunk.byteLength;
+    }
+    return Buffer.concat(chunks, total);
+}
+/** The whole body as UTF-8 text, at most `maxBytes` of it (see bodyChunks). */
+async function readText(res, limit) {
+    return (await readBody(res, limit)).toString('utf8');
+}
+/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/**
+ * A fetch whose responses are read whole, with the cap, before the caller sees them; for
+ * libraries that read bodies themselves (Octokit reads with `text()` and swallows read errors,
+ * so the cap must bite before it gets the Response). The BodyTooLargeError is thrown by fetch.
+ */
+function cappedFetch(inner, limit) {
+    return async (input, init) => {
+        const res = await inner(input, init);
+        const url = res.url || (input instanceof Request ? input.url : String(input));
+        const body = init?.method === 'HEAD' ? null : await readBody(res, { ...limit, url });
+        const copy = new Response(NULL_BODY.has(res.status) || !body ? null : body, {
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers,
+        });
+        // The body is decoded now; a Content-Encoding kept would make a reader decode it twice.
+        copy.headers.delete('content-encoding');
+        copy.headers.delete('content-length');
+        Object.defineProperty(copy, 'url', { value: res.url });
+        return copy;
+    };
+}
+/** Whether a fetch failed by its timeout (AbortSignal.timeout), however deep in the causes. */
+function isTimeout(err) {
+    return err instanceof Error && (err.name === 'TimeoutError' || isTimeout(err.cause));
+}
+/** `fetch failed: connect ECONNREFUSED 127.0.0.1:1` (the cause is where the reason is). */
+function networkReason(err) {
+    const parts = [];
+    for (let e = err; e instanceof Error && parts.length < 4; e = e.cause) {
+        if (!parts.includes(e.message))
+            parts.push(e.message);
+    }
+    return parts.join(': ') || String(err);
+}
+/**
+ * One line for a debug log about an HTTP exchange: `GET https://host/path?q=*** → 200 in 12 ms`.
+ * The URL goes through safeURL, so no user info or query value reaches the log.
+ */
+function httpTraceLine(method, url, outcome, ms) {
+    const what = `${method.toUpperCase()} ${safeURL(url)}`;
+    return typeof outcome === 'number'
+        ? `${what} → ${outcome} in ${ms.toFixed(0)} ms`
+        : `${what} failed after ${ms.toFixed(0)} ms: ${isTimeout(outcome) ? 'timed out' : networkReason(outcome).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, (u) => safeURL(u))}`;
+}
+/** `inner`, telling `trace` of every request it sends and what came back (see httpTraceLine). */
+function tracedFetch(inner, trace) {
+    return async (input, init) => {
+        const req = input instanceof Request ? input : undefined;
+        const url = req ? req.url : input instanceof URL ? input : String(input);
+        const method = init?.method ?? req?.method ?? 'GET';
+        const started = performance.now();
+        try {
+            const res = await inner(input, init);
+            trace(httpTraceLine(method, url, res.status, performance.now() - started));
+            return res;
+        }
+        catch (err) {
+            const e = err instanceof Error ? err : new Error(String(err));
+            trace(httpTraceLine(method, url, e, performance.now() - started));
+            throw err;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/log.ts
+
+
+
+/**
+ * The actions' log, with folds (`::group::`) the core asks for by name. The runner cannot nest
+ * folds nor interleave two, yet warehouses and metrics run at once: the first fold opened is
+ * written live, each fold opened meanwhile is held and written whole when it ends, and lines
+ * from outside the live fold wait for it to close. Which fold a line belongs to is the async
+ * context it was logged from, so a git command or HTTP request lands in the fold that caused it.
+ */
+class ActionLog {
+    sink;
+    context = new external_node_async_hooks_.AsyncLocalStorage();
+    live;
+    /** Held folds still running, oldest first: the next to go live. */
+    held = [];
+    /** What waits for the live fold to close: lines from outside it and held folds that ended. */
+    queue = [];
+    constructor(sink = core_namespaceObject) {
+        this.sink = sink;
+    }
+    info = (line) => this.emit('info', line);
+    warn = (line) => this.emit('warning', line);
+    debug = (line) => this.emit('debug', line);
+    /** For the core's `group` ports. */
+    group = async (name, fn) => {
+        const outer = this.context.getStore();
+        // A fold inside a fold stays in the outer one: the runner shows one level.
+        if (outer && outer.state !== 'done')
+            return fn();
+        const fold = { name, state: this.live ? 'held' : 'live', lines: [] };
+        if (fold.state === 'live') {
+            this.live = fold;
+            this.sink.startGroup(name);
+        }
+        else {
+            this.held.push(fold);
+        }
+        try {
+            return await this.context.run(fold, fn);
+        }
+        finally {
+            this.close(fold);
+        }
+    };
+    emit(kind, line) {
+        const fold = this.context.getStore();
+        if (fold?.state === 'live')
+            this.write(kind, line);
+        else if (fold?.state === 'held')
+            fold.lines.push([kind, line]);
+        else if (this.live)
+            this.queue.push([kind, line]);
+        else
+            this.write(kind, line);
+    }
+    close(fold) {
+        if (fold.state === 'held') {
+            this.held.splice(this.held.indexOf(fold), 1);
+            fold.state = 'done';
+            // A held fold exists only while another is live (see below): it waits its turn.
+            this.queue.push(fold);
+            return;
+        }
+        fold.state = 'done';
+        this.sink.endGroup();
+        this.live = undefined;
+        for (const item of this.queue.splice(0)) {
+            if (Array.isArray(item))
+                this.write(...item);
+            else
+                this.writeFold(item);
+        }
+        // The oldest fold still running goes live: what it held so far first, then as it comes.
+        const next = this.held.shift();
+        if (next) {
+            next.state = 'live';
+            this.live = next;
+            this.sink.startGroup(next.name);
+            for (const l of next.lines.splice(0))
+                this.write(...l);
+        }
+    }
+    writeFold(fold) {
+        this.sink.startGroup(fold.name);
+        for (const l of fold.lines)
+            this.write(...l);
+        this.sink.endGroup();
+    }
+    write(kind, line) {
+        this.sink[kind](line);
+    }
+    /**
+     * The git and HTTP trace for the core, when the step's debug log is on (a re-run with debug
+     * logging, ACTIONS_STEP_DEBUG); undefined otherwise, so nothing is timed or formatted.
+     */
+    trace() {
+        return isDebug() ? this.debug : undefined;
+    }
+    /** `inner`, with a debug line for every request when the step's debug log is on. */
+    fetch(inner = globalThis.fetch) {
+        const trace = this.trace();
+        return trace ? tracedFetch(inner, trace) : inner;
+    }
+}
+/** The one log of an action run. */
+const actionLog = new ActionLog();
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -42388,298 +42717,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -43459,7 +43498,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -46772,134 +46811,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/util/http-body.ts
-/**
- * Reading an HTTP response body with a ceiling. `fetch`'s own `text()`, `json()` and
- * `arrayBuffer()` keep whatever the server sends until it stops: an endless chunked answer
- * (no Content-Length) or a small gzip body that inflates to gigabytes fills the process
- * before any size check runs. Everything gantry reads over HTTP goes through here instead:
- * the body is read chunk by chunk, counted after content decoding, and the connection is
- * dropped the moment the count passes the cap.
- */
-
-/** A body passed its cap; the connection has been dropped. */
-class BodyTooLargeError extends util_errors/* OperationError */.OK {
-    url;
-    maxBytes;
-    declared;
-    name = 'BodyTooLargeError';
-    constructor(url, maxBytes, 
-    /** The Content-Length that gave it away before reading, if that is how it was caught. */
-    declared, what = 'the response') {
-        super(`${what} from ${url} is larger than ${formatBytes(maxBytes)}, the most gantry reads` +
-            (declared !== undefined ? ` (it announced Content-Length: ${declared})` : ''));
-        this.url = url;
-        this.maxBytes = maxBytes;
-        this.declared = declared;
-    }
-}
-/**
- * `https://host/path?token=***`: no user info, no query values, no fragment. Signed URLs carry
- * their signature in the query and registries their tokens in user info; neither belongs in a
- * message.
- */
-function safeURL(url) {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return '(an invalid URL)';
-    }
-    const keys = [...u.searchParams.keys()];
-    const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
-    return `${u.protocol}//${u.host}${u.pathname}${query}`;
-}
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const unit = n < 1 << 20 ? ['KiB', 1024] : ['MiB', 1 << 20];
-    const v = n / unit[1];
-    return `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit[0]}`;
-}
-function tooLarge(limit, declared) {
-    return new BodyTooLargeError(safeURL(limit.url), limit.maxBytes, declared, limit.what);
-}
-/**
- * The body's chunks as they arrive, ending with BodyTooLargeError once more than `maxBytes`
- * arrived (or were announced: a Content-Length over the cap fails before any byte is read,
- * unless a Content-Encoding makes that length the compressed one). Stopping early, or failing,
- * cancels the body so the connection is not left streaming.
- */
-async function* bodyChunks(res, limit) {
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (!res.headers.get('content-encoding') && declared > limit.maxBytes) {
-        await res.body?.cancel().catch(() => undefined);
-        throw tooLarge(limit, declared);
-    }
-    if (!res.body)
-        return;
-    const reader = res.body.getReader();
-    let total = 0;
-    let finished = false;
-    try {
-        for (;;) {
-            const step = await reader.read();
-            if (step.done) {
-                finished = true;
-                return;
-            }
-            total += step.value.byteLength;
-            if (total > limit.maxBytes)
-                throw tooLarge(limit);
-            yield step.value;
-        }
-    }
-    finally {
-        if (!finished)
-            await reader.cancel().catch(() => undefined);
-        reader.releaseLock();
-    }
-}
-/** The whole body, at most `maxBytes` of it (see bodyChunks). */
-async function readBody(res, limit) {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of bodyChunks(res, limit)) {
-        chunks.push(chunk);
-        total += chunk.byteLength;
-    }
-    return Buffer.concat(chunks, total);
-}
-/** The whole body as UTF-8 text, at most `maxBytes` of it (see bodyChunks). */
-async function readText(res, limit) {
-    return (await readBody(res, limit)).toString('utf8');
-}
-/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-/**
- * A fetch whose responses are read whole, with the cap, before the caller sees them; for
- * libraries that read bodies themselves (Octokit reads with `text()` and swallows read errors,
- * so the cap must bite before it gets the Response). The BodyTooLargeError is thrown by fetch.
- */
-function cappedFetch(inner, limit) {
-    return async (input, init) => {
-        const res = await inner(input, init);
-        const url = res.url || (input instanceof Request ? input.url : String(input));
-        const body = init?.method === 'HEAD' ? null : await readBody(res, { ...limit, url });
-        const copy = new Response(NULL_BODY.has(res.status) || !body ? null : body, {
-            status: res.status,
-            statusText: res.statusText,
-            headers: res.headers,
-        });
-        // The body is decoded now; a Content-Encoding kept would make a reader decode it twice.
-        copy.headers.delete('content-encoding');
-        copy.headers.delete('content-length');
-        Object.defineProperty(copy, 'url', { value: res.url });
-        return copy;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 /**
  * Replaces secrets with `***` in anything that may be printed: git's stderr, error messages,
@@ -46922,14 +46833,21 @@ class Redactor {
         return this;
     }
     redact(text) {
+        // Credentials embedded in URLs, whoever put them there.
+        // A password may hold '/', so mask everything up to the '@' (too much, rather than too little).
+        return this.redactValues(text).replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@]+@/gi, '$1***@');
+    }
+    /**
+     * Only the registered values, for text that is the user's own (a diff, what a step changed),
+     * where `ssh://git@host` is an address, not a credential.
+     */
+    redactValues(text) {
         let out = text;
         // Longest first, so a secret that contains another is replaced whole.
         for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
             out = out.split(s).join('***');
         }
-        // Credentials embedded in URLs, whoever put them there.
-        // A password may hold '/', so mask everything up to the '@' (too much, rather than too little).
-        return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@]+@/gi, '$1***@');
+        return out;
     }
     list() {
         return [...this.secrets];
@@ -47258,7 +47176,8 @@ class GitHubClient {
         // ignore what this hook would pass on: the property is replaced on it, and replaced rather
         // than mutated, since `request` may be Octokit's defaults object itself.
         this.octokit.hook.wrap('request', (request, options) => {
-            const inner = options.request?.fetch ?? globalThis.fetch;
+            const given = options.request?.fetch ?? globalThis.fetch;
+            const inner = s.trace ? tracedFetch(given, s.trace) : given;
             const fetch = cappedFetch(inner, {
                 maxBytes: GITHUB_MAX_BODY_BYTES,
                 what: 'the GitHub API response',
@@ -57869,7 +57788,7 @@ function compile_compileExpr(source, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/expr/template.ts
 /**
  * Kargo's expression templates: strings with `${{ expr }}` (or `${% expr %}`) inside, as found in
@@ -57915,7 +57834,7 @@ function unsafeQuoteFn(args) {
 const asYAMLFn = (args, ctx) => {
     const [v] = expectArgs('asYAML', args, ['any']);
     // yaml.v3's defaults: four-space indentation, sorted map keys, no line folding.
-    const text = (0,dist.stringify)(toPlain(v), {
+    const text = (0,yaml_dist.stringify)(toPlain(v), {
         indent: 4,
         indentSeq: true,
         sortMapEntries: true,
@@ -58258,7 +58177,11 @@ function checkExpression(source, env) {
                     : Object.hasOwn(BUILTIN_SIGNATURES, node.name)
                         ? BUILTIN_SIGNATURES[node.name]
                         : undefined;
-                if (!signature) {
+                const why = env.unsupported?.[node.name];
+                if (!signature && why !== undefined) {
+                    report(node, `${node.name}() is not available: ${why}`);
+                }
+                else if (!signature) {
                     const known = [
                         ...Object.keys(env.functions),
                         ...Object.keys(BUILTINS),
@@ -59099,13 +59022,17 @@ function inflateSteps(raw, stage, stageIndex) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/project.schema.json
-const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}},"promotionTasks":{"type":"array","default":[],"description":"Reusable sequences of promotion steps (Kargo\'s PromotionTask and ClusterPromotionTask), used by a template step with task: {name}. Their steps are inflated into the template in place, with aliases <task alias>::<step alias>.","items":{"$ref":"#/definitions/promotionTask"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20). It also bounds the registry requests: SemVer and Lexical examine at most this many tags per run (with platform, 20 more that lack the platform), one manifest request each."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage: the promote workflow runs the job under it (command: environment), and the promote action refuses a run that did not pass its protection rules. Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","minItems":1,"description":"Promotion steps, run in order.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","additionalProperties":false,"description":"One promotion step: a built-in step (uses) and its configuration, or a promotion task (task) inflated in its place.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr. Set this or task."},"task":{"type":"object","additionalProperties":false,"required":["name"],"description":"Run a promotion task\'s steps here (set instead of uses). Its vars come from the template\'s vars and this step\'s vars; its compose-output steps\' outputs become outputs.<alias>.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the promotion task."},"kind":{"type":"string","enum":["PromotionTask","ClusterPromotionTask"],"default":"PromotionTask","description":"Which kind of task the name refers to."}}},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}},"taskVar":{"type":"object","required":["name"],"additionalProperties":false,"description":"An input of a promotion task: required unless it has a default value.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Default value; without one the variable must be set by the template\'s vars or the task step\'s vars."}}},"promotionTask":{"type":"object","required":["name","steps"],"additionalProperties":false,"description":"A reusable sequence of steps (Kargo\'s PromotionTask; kind ClusterPromotionTask for a task templates reference with that kind).","properties":{"name":{"type":"string","minLength":1,"description":"Name templates use in task: {name}."},"kind":{"type":"string","enum":["PromotionTask","ClusterPromotionTask"],"default":"PromotionTask","description":"PromotionTask (default) or ClusterPromotionTask."},"vars":{"type":"array","default":[],"description":"The task\'s inputs, available to its steps as vars.<name>.","items":{"$ref":"#/definitions/taskVar"}},"steps":{"type":"array","minItems":1,"description":"The task\'s steps. Within the task, task.outputs.<alias> reads the outputs of its earlier steps. A task cannot use another task.","items":{"$ref":"#/definitions/promotionStep"}}}}}}');
+const project_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/gantry-dev/gantry/main/schema/project.schema.json","title":"gantry project","description":"One gantry pipeline: the file .gantry/<project>.yaml in a GitOps repository. Field names follow Kargo\'s Warehouse and Stage resources.","type":"object","required":["project","warehouses","stages"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL of this JSON schema, for editors. Ignored by gantry."},"project":{"$ref":"#/definitions/dnsLabel","description":"Name of the project: a lowercase DNS-1123 label (a-z, 0-9 and \'-\', at most 63 characters). The file must be named .gantry/<project>.yaml (or .yml)."},"warehouses":{"type":"array","minItems":1,"description":"Sources of freight. Each warehouse watches a list of subscriptions and records every new combination of their versions as one piece of freight.","items":{"$ref":"#/definitions/warehouse"}},"stages":{"type":"array","minItems":1,"description":"Steps of the pipeline, usually one per environment. Each stage requests freight from warehouses directly or from upstream stages where it has been verified.","items":{"$ref":"#/definitions/stage"}},"promotionTasks":{"type":"array","default":[],"description":"Reusable sequences of promotion steps (Kargo\'s PromotionTask and ClusterPromotionTask), used by a template step with task: {name}. Their steps are inflated into the template in place, with aliases <task alias>::<step alias>.","items":{"$ref":"#/definitions/promotionTask"}}},"definitions":{"dnsLabel":{"type":"string","minLength":1,"maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"must be a lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit","description":"A lowercase DNS-1123 label: a-z, 0-9 and \'-\', starting and ending with a letter or digit, at most 63 characters."},"duration":{"type":"string","pattern":"^(0|(([0-9]+(\\\\.[0-9]*)?|\\\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$","patternErrorMessage":"must be a Go duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)","description":"A Go-style duration such as 90s, 30m, 1h or 1h30m (units: ns, us, ms, s, m, h)."},"discoveryLimit":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"regexList":{"type":"array","items":{"type":"string","minLength":1},"description":"Regular expressions (Go RE2 syntax, e.g. \'^v1\\\\.\' or \'(?i)rc\')."},"pathFilterList":{"type":"array","items":{"type":"string","minLength":1},"description":"Path filters: a plain path matches that path and everything below it; \'glob:<pattern>\' is a glob where ** crosses directories; \'regex:<re>\' or \'regexp:<re>\' is a Go regular expression."},"insecureSkipTLSVerify":{"type":"boolean","default":false,"description":"Skip TLS certificate verification when talking to this repository. For test setups only."},"var":{"type":"object","required":["name","value"],"additionalProperties":false,"description":"A named value available to expressions as vars.<name>.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Variable value; may contain ${{ }} expressions."}}},"warehouse":{"type":"object","required":["name","subscriptions"],"additionalProperties":false,"description":"A named source of freight (Kargo\'s Warehouse).","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Warehouse name, unique within the project: a lowercase DNS-1123 label. Stages name it in requestedFreight[].origin.name."},"freightCreationPolicy":{"type":"string","enum":["Automatic","Manual"],"default":"Automatic","description":"Automatic (default): discovery records new freight as soon as it finds new versions. Manual: discovery only reports what it found; freight is created on request."},"freightCreationCriteria":{"type":"object","additionalProperties":false,"properties":{"expression":{"type":"string","description":"An expression (Kargo\'s expr-lang, without ${{ }}) over the versions just found, with imageFrom(), chartFrom() and commitFrom(): new freight is recorded only when it is true, e.g. imageFrom(\'ghcr.io/acme/api\').Tag == imageFrom(\'ghcr.io/acme/web\').Tag. Empty means always."}},"description":"Kargo\'s freight creation criteria: a condition new freight must meet before discovery records it automatically."},"interval":{"$ref":"#/definitions/duration","description":"How often discovery is expected to run, as a Go duration (e.g. 5m). Informational: the schedule of the discover workflow decides."},"subscriptions":{"type":"array","minItems":1,"description":"What the warehouse watches. Each entry has exactly one of image, chart or git; one piece of freight holds one version of each.","items":{"$ref":"#/definitions/subscription"}}}},"subscription":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a subscription needs exactly one of image, chart, git","description":"One thing to watch: exactly one of image, chart or git.","properties":{"image":{"$ref":"#/definitions/imageSubscription","description":"Watch a container image repository for new tags."},"chart":{"$ref":"#/definitions/chartSubscription","description":"Watch a Helm chart, in an HTTP(S) chart repository or an OCI registry, for new versions."},"git":{"$ref":"#/definitions/gitSubscription","description":"Watch a Git repository for new commits on a branch or new tags."}}},"imageSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A container image repository to watch for new tags.","properties":{"repoURL":{"type":"string","pattern":"^(?![a-zA-Z][a-zA-Z0-9+.-]*://)([^\\\\s/@]+/)*[^\\\\s/:@]+$","patternErrorMessage":"must be an image repository such as ghcr.io/acme/echo: no scheme (https://), tag (:1.0) or digest (@sha256:…)","description":"Image repository without scheme, tag or digest, e.g. ghcr.io/acme/echo or docker.io/library/nginx."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID, so two subscriptions to the same repository can be told apart."},"imageSelectionStrategy":{"type":"string","enum":["SemVer","Lexical","Digest","NewestBuild"],"default":"SemVer","description":"How to pick the newest image. SemVer (default): highest semantic version tag matching constraint. Lexical: lexically greatest tag. Digest: the current digest of the mutable tag named by constraint. NewestBuild: most recently built image (reads image metadata, slower)."},"constraint":{"type":"string","minLength":1,"description":"For SemVer: a semver constraint such as ^1.2, \'>= 1.2, < 2\' or 1.2.x (pre-releases only when the constraint names one). For Digest: the mutable tag to follow, e.g. latest (required). Unused by Lexical and NewestBuild."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions (1.2.3, not 1.2). Default true."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"Only tags matching at least one of these regular expressions (Go RE2 syntax) are considered. Empty: all tags."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"Tags matching any of these regular expressions (Go RE2 syntax) are ignored; ignoring wins over allowing."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"platform":{"type":"string","pattern":"^[a-z0-9_.-]+/[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)?$","patternErrorMessage":"must be os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8","description":"Only consider images built for this platform: os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20). It also bounds the registry requests: SemVer and Lexical examine at most this many tags per run (with platform, 20 more that lack the platform), one manifest request each."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}},"allOf":[{"if":{"type":"object","properties":{"imageSelectionStrategy":{"const":"Digest"}},"required":["imageSelectionStrategy"]},"then":{"type":"object","required":["constraint"],"errorMessage":"imageSelectionStrategy Digest needs constraint: the mutable tag to follow, e.g. constraint: latest"}}]},"chartSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Helm chart to watch for new versions, in an HTTP(S) chart repository or an OCI registry.","properties":{"repoURL":{"type":"string","pattern":"^(https?|oci)://\\\\S+$","patternErrorMessage":"must start with https://, http:// (a chart repository) or oci:// (a chart in an OCI registry)","description":"https://… or http://… for a classic chart repository (with an index.yaml), or oci://registry/path/chart for a chart stored in an OCI registry."},"name":{"type":"string","minLength":1,"description":"Chart name within an https:// or http:// repository (required there). Must be omitted for oci:// URLs, whose last path segment is the chart name."},"semverConstraint":{"type":"string","minLength":1,"description":"Semver constraint the chart version must satisfy, e.g. ^2 or \'>= 1.2, < 2\'. Empty: any version."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."}},"if":{"type":"object","properties":{"repoURL":{"type":"string","pattern":"^oci://"}},"required":["repoURL"]},"then":{"type":"object","properties":{"name":{"not":{},"errorMessage":"name must be omitted for oci:// charts: the last segment of repoURL is the chart name (e.g. repoURL: oci://ghcr.io/acme/charts/echo)"}}},"else":{"type":"object","required":["name"],"errorMessage":"name (the chart name) is required for an https:// or http:// chart repository"}},"gitSubscription":{"type":"object","required":["repoURL"],"additionalProperties":false,"description":"A Git repository to watch for new commits on a branch or new tags.","properties":{"repoURL":{"type":"string","pattern":"^((https?|ssh|git|file)://\\\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\\\S+)$","patternErrorMessage":"must be a Git URL: https://, http://, ssh://, git://, file:// or user@host:path","description":"URL of the Git repository: https://…, ssh://…, git@host:path or file://…."},"name":{"type":"string","minLength":1,"description":"Optional subscription name. When set it becomes part of the freight ID."},"commitSelectionStrategy":{"type":"string","enum":["NewestFromBranch","SemVer","Lexical","NewestTag"],"default":"NewestFromBranch","description":"NewestFromBranch (default): newest commit on branch. SemVer: commit of the highest semver tag matching semverConstraint. Lexical: commit of the lexically greatest tag. NewestTag: commit of the most recently created tag."},"branch":{"type":"string","minLength":1,"description":"Branch to follow with NewestFromBranch; default: the repository\'s default branch."},"strictSemvers":{"type":"boolean","default":true,"description":"With SemVer, accept only tags that are complete semantic versions. Default true."},"semverConstraint":{"type":"string","minLength":1,"description":"With SemVer: semver constraint the tag must satisfy, e.g. ^1.2."},"allowTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: only tags matching at least one of these regular expressions are considered."},"ignoreTagsRegexes":{"$ref":"#/definitions/regexList","description":"With tag strategies: tags matching any of these regular expressions are ignored; ignoring wins."},"allowTags":{"deprecated":true,"not":{},"errorMessage":"allowTags is deprecated: use allowTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use allowTagsRegexes."},"ignoreTags":{"deprecated":true,"not":{},"errorMessage":"ignoreTags is deprecated: use ignoreTagsRegexes","description":"Deprecated in Kargo and rejected by gantry: use ignoreTagsRegexes."},"expressionFilter":{"type":"string","minLength":1,"description":"An expression evaluated for each candidate commit or tag; only those for which it is true are considered."},"includePaths":{"$ref":"#/definitions/pathFilterList","description":"Only commits touching at least one matching path are considered. Entries: a plain path (that directory or file), glob:<pattern> or regex:<re> / regexp:<re>."},"excludePaths":{"$ref":"#/definitions/pathFilterList","description":"Commits touching only matching paths are ignored. Entries: a plain path, glob:<pattern> or regex:<re> / regexp:<re>."},"discoveryLimit":{"$ref":"#/definitions/discoveryLimit","description":"How many of the newest matching versions to keep as candidates (1 to 100, default 20)."},"insecureSkipTLSVerify":{"$ref":"#/definitions/insecureSkipTLSVerify","description":"Skip TLS certificate verification when talking to this repository. For test setups only."}}},"stage":{"type":"object","required":["name","requestedFreight","promotionTemplate"],"additionalProperties":false,"description":"A step of the pipeline (Kargo\'s Stage): where freight is promoted to and verified.","properties":{"name":{"$ref":"#/definitions/dnsLabel","description":"Stage name, unique within the project: a lowercase DNS-1123 label. Downstream stages name it in sources.stages."},"branch":{"type":"string","minLength":1,"description":"Branch of the GitOps repository this stage deploys from (promotion commits go there). Default: the repository\'s default branch."},"environment":{"type":"string","minLength":1,"description":"GitHub environment that gates promotions to this stage: the promote workflow runs the job under it (command: environment), and the promote action refuses a run that did not pass its protection rules. Default: the stage name."},"environmentUrl":{"type":"string","pattern":"^https?://\\\\S+$","patternErrorMessage":"must be an http(s) URL such as https://dev.echo.acme.dev","description":"Where the stage\'s deployment can be reached. Shown as the deployment\'s URL in the repository\'s Environments view once verification succeeds."},"requestedFreight":{"type":"array","minItems":1,"description":"Which freight the stage takes: one entry per warehouse, saying where the freight may come from.","items":{"$ref":"#/definitions/freightRequest"}},"autoPromotion":{"type":"boolean","default":false,"description":"Promote new freight automatically as soon as it is available to this stage. Default false."},"promotionTemplate":{"$ref":"#/definitions/promotionTemplate","description":"How freight is promoted into this stage: the steps to run and whether the result is pushed directly or proposed as a pull request."},"verification":{"type":"array","default":[],"description":"Checks run after each promotion; when all succeed the freight is verified in this stage and becomes available downstream.","items":{"$ref":"#/definitions/verificationMetric"}}}},"freightRequest":{"type":"object","required":["origin","sources"],"additionalProperties":false,"description":"A request for freight from one warehouse.","properties":{"origin":{"type":"object","required":["kind","name"],"additionalProperties":false,"description":"Where the freight was created.","properties":{"kind":{"type":"string","enum":["Warehouse"],"description":"Kind of origin; always Warehouse."},"name":{"type":"string","minLength":1,"description":"Name of a warehouse of this project."}}},"sources":{"type":"object","additionalProperties":false,"description":"Where the stage may take this freight from: straight from the warehouse (direct) and/or once verified in upstream stages.","properties":{"direct":{"type":"boolean","default":false,"description":"Take freight straight from the warehouse, without upstream verification."},"stages":{"type":"array","default":[],"description":"Upstream stages: freight becomes available once verified in them (or approved for this stage).","items":{"type":"string","minLength":1}},"requiredSoakTime":{"$ref":"#/definitions/duration","description":"How long freight must have been verified in the upstream stages before it is available here, as a Go duration (e.g. 1h)."},"availabilityStrategy":{"type":"string","enum":["OneOf","All"],"default":"OneOf","description":"OneOf (default): freight verified in any one upstream stage is available. All: it must be verified in every listed upstream stage."}}}}},"promotionTemplate":{"type":"object","required":["steps"],"additionalProperties":false,"description":"How freight is promoted into the stage: steps run in order, and their result is committed.","properties":{"mode":{"type":"string","enum":["direct","pull-request"],"default":"direct","description":"direct (default): push the promotion commit to the stage\'s branch. pull-request: open a pull request with it; merging the pull request completes the promotion."},"vars":{"type":"array","default":[],"description":"Variables available to every step\'s expressions as vars.<name>.","items":{"$ref":"#/definitions/var"}},"steps":{"type":"array","description":"Promotion steps, run in order. Empty for a control-flow stage (Kargo\'s Stage without promotionTemplate): a promotion records the freight in the stage\'s state and changes no other file.","items":{"$ref":"#/definitions/promotionStep"}}}},"promotionStep":{"type":"object","additionalProperties":false,"description":"One promotion step: a built-in step (uses) and its configuration, or a promotion task (task) inflated in its place.","properties":{"uses":{"type":"string","minLength":1,"description":"Name of the step to run, e.g. yaml-update, kustomize-set-image, helm-update-chart, copy, git-commit, git-open-pr. Set this or task."},"task":{"type":"object","additionalProperties":false,"required":["name"],"description":"Run a promotion task\'s steps here (set instead of uses). Its vars come from the template\'s vars and this step\'s vars; its compose-output steps\' outputs become outputs.<alias>.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the promotion task."},"kind":{"type":"string","enum":["PromotionTask","ClusterPromotionTask"],"default":"PromotionTask","description":"Which kind of task the name refers to."}}},"as":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","patternErrorMessage":"must start with a letter or \'_\' and contain only letters, digits, \'_\' and \'-\'","description":"Alias of the step, unique within the template; later steps read its outputs as outputs.<alias>."},"if":{"type":"string","minLength":1,"description":"Expression deciding whether the step runs, e.g. ${{ vars.enabled }}."},"config":{"type":"object","default":{},"description":"Configuration of the step; its fields depend on the step (see each step\'s documentation). Strings may contain ${{ }} expressions."},"continueOnError":{"type":"boolean","default":false,"description":"Keep going with the next steps when this one fails. Default false."},"vars":{"type":"array","default":[],"description":"Variables available to this step\'s expressions as vars.<name>, overriding the template\'s.","items":{"$ref":"#/definitions/var"}},"retry":{"type":"object","additionalProperties":false,"description":"How a failing step is retried.","properties":{"timeout":{"$ref":"#/definitions/duration","description":"Give up retrying after this long, as a Go duration (e.g. 5m)."},"errorThreshold":{"type":"integer","minimum":1,"description":"Number of consecutive failures after which the step fails."}}}}},"verificationMetric":{"type":"object","required":["name","provider"],"additionalProperties":false,"description":"One verification check (an Argo Rollouts metric): measurements taken through one provider, each judged by successCondition and failureCondition, and limits that turn the measurements into the metric\'s outcome. See docs/verify.md.","properties":{"name":{"type":"string","minLength":1,"description":"Name of the check, unique within the stage; shown in summaries and in the verification record."},"provider":{"$ref":"#/definitions/verificationProvider","description":"Where measurements come from: exactly one of http (or web), prometheus, datadog, command, argocd, github."},"successCondition":{"type":"string","minLength":1,"description":"Expression over result (the provider\'s measurement) that makes a measurement Successful, e.g. result[0] >= 0.95. Without failureCondition, a measurement for which it is false is Failed."},"failureCondition":{"type":"string","minLength":1,"description":"Expression over result that makes a measurement Failed, e.g. result[0] < 0.5. With both conditions set, a measurement matching neither is Inconclusive; without successCondition, one for which it is false is Successful."},"initialDelay":{"$ref":"#/definitions/duration","description":"Wait this long before the first measurement, as a Go duration (e.g. 30s)."},"interval":{"$ref":"#/definitions/duration","description":"Time between measurements, as a Go duration (e.g. 1m). Required when count is more than 1."},"count":{"type":"integer","minimum":1,"default":1,"description":"How many measurements to take (measurements that end in Error do not count). Default 1, also when interval is set: unlike Argo Rollouts, a verification never measures forever."},"failureLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric fails once more than this many measurements have Failed. Default 0: the first failed measurement fails it."},"inconclusiveLimit":{"type":"integer","minimum":0,"default":0,"description":"The metric is Inconclusive once more than this many measurements have been Inconclusive. Default 0."},"consecutiveErrorLimit":{"type":"integer","minimum":0,"default":4,"description":"The metric ends in Error once more than this many measurements in a row have ended in Error (the provider could not measure). Default 4. After an Error the next measurement is taken 10s later."},"timeout":{"$ref":"#/definitions/duration","description":"The longest one measurement may take, as a Go duration; a measurement still running then ends in Error. Default 5m.","default":"5m"}}},"verificationProvider":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"errorMessage":"a verification provider needs exactly one of http, web, prometheus, datadog, command, argocd, github","description":"The source of a metric\'s measurements: exactly one provider. Each provider checks its own fields before anything is measured; strings may contain ${{ }} expressions over ctx (project, stage, freight, commit) and env.","properties":{"http":{"type":"object","description":"Call an HTTP endpoint: url, method, headers, body or jsonBody, timeoutSeconds, jsonPath, insecure. result is the JSON body (or its text); response.status and response.headers are also readable. A response other than 2xx is an Error. See docs/verify.md."},"web":{"type":"object","description":"Argo Rollouts\' name for http; the same fields."},"prometheus":{"type":"object","description":"Run an instant PromQL query: address, query, timeout (seconds), headers, insecure. result is the list of sample values of a vector (result[0]) or the number of a scalar. See docs/verify.md."},"datadog":{"type":"object","description":"Query Datadog metrics (v1 query or v2 formulas) with API and application keys. See docs/verify.md."},"command":{"type":"object","description":"Run a shell command with /bin/sh -c: run, timeout, env, dir. result is {exitCode, stdout, stderr, json}; without conditions exit status 0 is Successful and anything else Failed. See docs/verify.md."},"argocd":{"type":"object","description":"Wait until Argo CD applications are synced to the promotion\'s commit and Healthy. Metrics with this provider run before all others. See docs/verify.md."},"github":{"type":"object","description":"Read the check runs and commit statuses of the promotion commit. See docs/verify.md."}}},"taskVar":{"type":"object","required":["name"],"additionalProperties":false,"description":"An input of a promotion task: required unless it has a default value.","properties":{"name":{"type":"string","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","patternErrorMessage":"must be an identifier: letters, digits and \'_\', not starting with a digit","description":"Variable name, used in expressions as vars.<name>."},"value":{"type":"string","description":"Default value; without one the variable must be set by the template\'s vars or the task step\'s vars."}}},"promotionTask":{"type":"object","required":["name","steps"],"additionalProperties":false,"description":"A reusable sequence of steps (Kargo\'s PromotionTask; kind ClusterPromotionTask for a task templates reference with that kind).","properties":{"name":{"type":"string","minLength":1,"description":"Name templates use in task: {name}."},"kind":{"type":"string","enum":["PromotionTask","ClusterPromotionTask"],"default":"PromotionTask","description":"PromotionTask (default) or ClusterPromotionTask."},"vars":{"type":"array","default":[],"description":"The task\'s inputs, available to its steps as vars.<name>.","items":{"$ref":"#/definitions/taskVar"}},"steps":{"type":"array","minItems":1,"description":"The task\'s steps. Within the task, task.outputs.<alias> reads the outputs of its earlier steps. A task cannot use another task.","items":{"$ref":"#/definitions/promotionStep"}}}}}}');
 ;// CONCATENATED MODULE: ./src/pipeline/source.ts
 /**
  * Positions in a parsed project file: from a field path (`['stages', 1, 'name']`) to the YAML node
  * it came from, and from there to a 1-based line and column.
  */
 
+/** Where the field at `segments` of `src`'s data is written (following `redirect`). */
+function locate(src, segments) {
+    return src.redirect?.(segments) ?? { src, segments: [...segments] };
+}
 /** `stages[1].requestedFreight[0].origin.name`; odd keys are quoted: `config["a.b"]`. */
 function formatPath(segments) {
     let out = '';
@@ -59144,9 +59071,9 @@ function pointerToSegments(pointer, data) {
     return out;
 }
 function deref(src, node) {
-    if ((0,dist.isAlias)(node))
+    if ((0,yaml_dist.isAlias)(node))
         return node.resolve(src.doc) ?? undefined;
-    return (0,dist.isMap)(node) || (0,dist.isSeq)(node) || (0,dist.isScalar)(node) ? node : undefined;
+    return (0,yaml_dist.isMap)(node) || (0,yaml_dist.isSeq)(node) || (0,yaml_dist.isScalar)(node) ? node : undefined;
 }
 function findNode(src, segments) {
     let cur = deref(src, src.doc.contents);
@@ -59155,15 +59082,15 @@ function findNode(src, segments) {
     for (const seg of segments) {
         key = undefined;
         let next;
-        if ((0,dist.isMap)(cur)) {
-            const pair = cur.items.find((p) => (0,dist.isScalar)(p.key) && String(p.key.value) === String(seg));
+        if ((0,yaml_dist.isMap)(cur)) {
+            const pair = cur.items.find((p) => (0,yaml_dist.isScalar)(p.key) && String(p.key.value) === String(seg));
             if (pair) {
-                key = (0,dist.isScalar)(pair.key) ? pair.key : undefined;
+                key = (0,yaml_dist.isScalar)(pair.key) ? pair.key : undefined;
                 // A key with no value (`name:`) has a null scalar; fall back to the key for positions.
                 next = pair.value ?? pair.key;
             }
         }
-        else if ((0,dist.isSeq)(cur) && typeof seg === 'number') {
+        else if ((0,yaml_dist.isSeq)(cur) && typeof seg === 'number') {
             next = cur.items[seg];
         }
         const node = deref(src, next);
@@ -59186,12 +59113,22 @@ function source_positionOf(src, node) {
  * back to the nearest enclosing node that exists.
  */
 function problemAt(src, segments, message, anchor = 'value') {
+    if (src.redirect) {
+        const at = locate(src, segments);
+        if (at.src !== src)
+            return problemAt(at.src, at.segments, message, anchor);
+    }
     const found = findNode(src, segments);
     const node = anchor === 'key' ? (found.key ?? found.value ?? found.nearest) : (found.value ?? found.nearest);
     return { file: src.file, ...source_positionOf(src, node), path: formatPath(segments), message };
 }
 /** Line of the node at `segments` (for "first defined at line N"). */
 function lineOf(src, segments) {
+    if (src.redirect) {
+        const at = locate(src, segments);
+        if (at.src !== src)
+            return lineOf(at.src, at.segments);
+    }
     const found = findNode(src, segments);
     return source_positionOf(src, found.value ?? found.nearest).line;
 }
@@ -59747,6 +59684,15 @@ function semanticProblems(src, raw) {
     checkUniqueNames(src, report, 'warehouse', 'warehouses', raw.warehouses);
     checkUniqueNames(src, report, 'stage', 'stages', raw.stages);
     raw.warehouses.forEach((warehouse, w) => {
+        const criteria = warehouse.freightCreationCriteria?.expression;
+        if (criteria?.trim()) {
+            try {
+                compile_compileExpr(criteria);
+            }
+            catch (err) {
+                report(['warehouses', w, 'freightCreationCriteria', 'expression'], `invalid freightCreationCriteria expression: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
+            }
+        }
         warehouse.subscriptions.forEach((sub, s) => {
             const at = ['warehouses', w, 'subscriptions', s];
             if (sub.image)
@@ -59775,7 +59721,10 @@ function checkUniqueNames(src, report, what, field, items) {
         }
         else {
             const line = lineOf(src, [field, earlier, 'name']);
-            report([field, i, 'name'], `duplicate ${what} name ${JSON.stringify(item.name)}: ${field}[${earlier}] at line ${line} has the same name`);
+            // Read from Kargo's manifests, the first one may be in another file.
+            const first = locate(src, [field, earlier, 'name']).src;
+            const where = first === src ? `${field}[${earlier}] at line ${line}` : `the one at ${first.file}:${line}`;
+            report([field, i, 'name'], `duplicate ${what} name ${JSON.stringify(item.name)}: ${where} has the same name`);
         }
     });
 }
@@ -60069,8 +60018,8 @@ function parseProjectFile(file, text) {
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > PROJECT_FILE_LIMITS.bytes)
         return { problems: [parse_tooLarge(file, bytes)] };
-    const lineCounter = new dist.LineCounter();
-    const doc = (0,dist.parseDocument)(text, {
+    const lineCounter = new yaml_dist.LineCounter();
+    const doc = (0,yaml_dist.parseDocument)(text, {
         lineCounter,
         prettyErrors: false,
         merge: true,
@@ -60081,9 +60030,9 @@ function parseProjectFile(file, text) {
         return { problems: tidyProblems(doc.errors.map((e) => yamlProblem(src, e))) };
     }
     let nodes = 0;
-    (0,dist.visit)(doc, {
+    (0,yaml_dist.visit)(doc, {
         Node() {
-            return ++nodes > PROJECT_FILE_LIMITS.nodes ? dist.visit.BREAK : undefined;
+            return ++nodes > PROJECT_FILE_LIMITS.nodes ? yaml_dist.visit.BREAK : undefined;
         },
     });
     if (nodes > PROJECT_FILE_LIMITS.nodes) {
@@ -60113,6 +60062,14 @@ function parseProjectFile(file, text) {
             ],
         };
     }
+    return projectFromData(src, data);
+}
+/**
+ * The data of a project file, whatever it was read from, through the schema and the semantic
+ * checks to a Project. Problems are positioned through `src` (and its `redirect`, for a project
+ * built from Kargo's manifests).
+ */
+function projectFromData(src, data) {
     const schemaErrors = schemaProblems(src, data);
     if (schemaErrors.length)
         return { problems: tidyProblems(schemaErrors) };
@@ -60121,7 +60078,7 @@ function parseProjectFile(file, text) {
     const semantic = semanticProblems(src, raw);
     if (semantic.length)
         return { problems: tidyProblems(semantic) };
-    const project = toProject(file, raw);
+    const project = toProject(src.file, raw);
     sources.set(project, src);
     return { project, problems: [] };
 }
@@ -60197,6 +60154,9 @@ function toWarehouse(w) {
     return {
         name: w.name,
         freightCreationPolicy: w.freightCreationPolicy ?? 'Automatic',
+        ...(w.freightCreationCriteria?.expression?.trim() && {
+            freightCreationCriteria: w.freightCreationCriteria.expression.trim(),
+        }),
         ...(w.interval !== undefined && { interval: w.interval }),
         subscriptions: w.subscriptions.map(toSubscription),
     };
@@ -60303,11 +60263,925 @@ function findStage(project, name) {
     return stage;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/kargo.ts
+/**
+ * Kargo's manifests as a project: a front end that reads Kargo's resources as they are (any
+ * number of files, several documents each) and builds the same data a project file holds, which
+ * then goes through the project file's schema, checks and defaults. Nothing downstream knows
+ * where a project came from.
+ *
+ * A gantry file `.gantry/<project>.yaml` holding `kargo: <directory>` names the manifests and
+ * carries what Kargo has no field for (a stage's GitHub environment, branch, pull-request mode).
+ * Every field of the built data remembers the manifest node it came from, so a problem found on
+ * it, by the schema, the semantic checks or lint, names the line and column in the Kargo file.
+ */
+
+
+
+
+
+
+
+const KARGO_API_VERSION = 'kargo.akuity.io/v1alpha1';
+const ROLLOUTS_API_VERSION = 'argoproj.io/v1alpha1';
+/** The resources gantry reads, by apiVersion. */
+const READ_KINDS = {
+    [KARGO_API_VERSION]: [
+        'Project',
+        'ProjectConfig',
+        'Warehouse',
+        'Stage',
+        'PromotionTask',
+        'ClusterPromotionTask',
+    ],
+    [ROLLOUTS_API_VERSION]: ['AnalysisTemplate', 'ClusterAnalysisTemplate'],
+};
+/**
+ * Kinds of Kargo's and Argo's groups a Kargo directory often holds beside the pipeline, which
+ * gantry has no use for: Kargo's cluster settings, and the Argo CD applications `argocd-update`
+ * reaches through Argo CD's API. Resources of other API groups (the namespace, credentials, RBAC,
+ * a kustomization that applies the directory) are not gantry's and are left alone.
+ */
+const SKIPPED_KINDS = {
+    [KARGO_API_VERSION]: ['ClusterConfig'],
+    [ROLLOUTS_API_VERSION]: ['Application', 'ApplicationSet', 'AppProject'],
+};
+/** API groups whose every kind gantry must know: a typo there is an error, not a skip. */
+const OWN_GROUPS = ['kargo.akuity.io/', 'argoproj.io/'];
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const list = (v) => (Array.isArray(v) ? v : []);
+// ---------------------------------------------------------------------------------------------
+// The gantry file
+/**
+ * The gantry file's schema. Kept here rather than in schema/project.schema.json: it is a
+ * different file (a pointer and overrides), and the project file's editor schema stays exact.
+ */
+const SIDE_SCHEMA = {
+    type: 'object',
+    required: ['kargo'],
+    additionalProperties: false,
+    properties: {
+        $schema: { type: 'string' },
+        kargo: {
+            type: 'string',
+            minLength: 1,
+            pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$)).*$',
+            patternErrorMessage: 'must be a directory relative to the repository root, without ".." (e.g. kargo)',
+        },
+        project: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
+            patternErrorMessage: 'must be a Kargo Project name (a lowercase DNS-1123 label)',
+        },
+        stages: {
+            type: 'object',
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    environment: { type: 'string', minLength: 1 },
+                    environmentUrl: { type: 'string', minLength: 1 },
+                    branch: { type: 'string', minLength: 1 },
+                    mode: { enum: ['direct', 'pull-request'] },
+                },
+            },
+        },
+    },
+};
+/** `./kargo/` → `kargo`: the form file paths under the directory start with. */
+function normalizeKargoDir(dir) {
+    return dir
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .replace(/\/+$/, '');
+}
+/**
+ * The manifests directory a `.gantry/` file names with `kargo:` (normalized), or undefined for
+ * an ordinary project file. Cheap enough to call on every file before choosing how to read it.
+ */
+function kargoDirOf(text) {
+    if (!/^kargo\s*:/m.test(text))
+        return undefined;
+    const doc = (0,yaml_dist.parseDocument)(text);
+    if (doc.errors.length || !(0,yaml_dist.isMap)(doc.contents))
+        return undefined;
+    const value = doc.get('kargo');
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    const dir = normalizeKargoDir(value.trim());
+    // An unsafe path is not read; the gantry file's schema reports it.
+    return dir === '' || dir.startsWith('/') || /(^|\/)\.\.(\/|$)/.test(dir) ? undefined : dir;
+}
+/** Every manifests directory the given `.gantry/` files name. */
+function kargoDirsOf(files) {
+    const dirs = files.map((f) => kargoDirOf(f.text)).filter((d) => d !== undefined);
+    return [...new Set(dirs)].sort();
+}
+// ---------------------------------------------------------------------------------------------
+// Reading the manifests
+let ajv;
+const kargo_compiled = new Map();
+function kargo_validator(key, schema) {
+    let v = kargo_compiled.get(key);
+    if (!v) {
+        ajv ??= new dist_ajv.Ajv({ allErrors: true, verbose: true, strict: false });
+        v = ajv.compile(schema);
+        kargo_compiled.set(key, v);
+    }
+    return v;
+}
+const NOT_IN_GANTRY = (message) => ({ not: {}, errorMessage: message });
+const metadata = {
+    type: 'object',
+    required: ['name'],
+    properties: {
+        name: { type: 'string', minLength: 1 },
+        namespace: { type: 'string' },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        annotations: { type: 'object' },
+    },
+};
+const exprVars = {
+    type: 'array',
+    items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: { name: { type: 'string' }, value: { type: 'string' } },
+    },
+};
+/**
+ * The envelope of each kind: Kargo's fields down to where the project file's schema takes over
+ * (subscriptions, freight requests, steps and metrics are validated there, after mapping).
+ * Fields gantry reads nothing from are allowed; fields it cannot honour are refused by name.
+ */
+function envelope(spec, specRequired = true) {
+    return {
+        type: 'object',
+        required: ['apiVersion', 'kind', 'metadata', ...(specRequired ? ['spec'] : [])],
+        additionalProperties: false,
+        properties: {
+            apiVersion: { type: 'string' },
+            kind: { type: 'string' },
+            metadata,
+            spec,
+            status: {},
+        },
+    };
+}
+const SCHEMAS = {
+    Project: envelope({
+        type: 'object',
+        additionalProperties: false,
+        properties: { promotionPolicies: { type: 'array' } },
+    }, false),
+    ProjectConfig: envelope({
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            promotionPolicies: {
+                type: 'array',
+                items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                        stage: { type: 'string', minLength: 1 },
+                        stageSelector: {
+                            type: 'object',
+                            additionalProperties: false,
+                            properties: {
+                                name: { type: 'string', minLength: 1 },
+                                matchLabels: { type: 'object', additionalProperties: { type: 'string' } },
+                                matchExpressions: {
+                                    type: 'array',
+                                    items: {
+                                        type: 'object',
+                                        required: ['key', 'operator'],
+                                        additionalProperties: false,
+                                        properties: {
+                                            key: { type: 'string' },
+                                            operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
+                                            values: { type: 'array', items: { type: 'string' } },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                        autoPromotionEnabled: { type: 'boolean' },
+                        autoRollback: NOT_IN_GANTRY('gantry has no automatic rollback: promote the earlier freight again (gantry promote --freight)'),
+                    },
+                },
+            },
+            // Kargo-side configuration with no bearing on what gantry does: webhooks become a
+            // repository_dispatch ping, links and windows have no equivalent (docs/kargo.md).
+            webhookReceivers: {},
+            freightLinks: {},
+            stageLinks: {},
+            promotionWindows: {},
+        },
+    }, false),
+    Warehouse: envelope({
+        type: 'object',
+        required: ['subscriptions'],
+        additionalProperties: false,
+        properties: {
+            shard: { type: 'string' },
+            interval: {},
+            freightCreationPolicy: {},
+            subscriptions: { type: 'array', items: { type: 'object' } },
+            freightCreationCriteria: {},
+        },
+    }),
+    Stage: envelope({
+        type: 'object',
+        required: ['requestedFreight'],
+        additionalProperties: false,
+        properties: {
+            shard: { type: 'string' },
+            vars: exprVars,
+            requestedFreight: {
+                type: 'array',
+                items: {
+                    type: 'object',
+                    properties: {
+                        sources: {
+                            type: 'object',
+                            properties: {
+                                autoPromotionOptions: {
+                                    type: 'object',
+                                    additionalProperties: false,
+                                    properties: { selectionPolicy: { enum: ['NewestFreight', 'MatchUpstream'] } },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+            promotionTemplate: {
+                type: 'object',
+                required: ['spec'],
+                additionalProperties: false,
+                properties: {
+                    spec: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: { vars: exprVars, steps: { type: 'array' } },
+                    },
+                },
+            },
+            verification: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    analysisTemplates: {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            required: ['name'],
+                            additionalProperties: false,
+                            properties: {
+                                name: { type: 'string', minLength: 1 },
+                                kind: { enum: ['AnalysisTemplate', 'ClusterAnalysisTemplate'] },
+                            },
+                        },
+                    },
+                    args: exprVars,
+                    analysisRunMetadata: {},
+                },
+            },
+            targets: NOT_IN_GANTRY('targets select Kubernetes objects by label; gantry has no cluster: name the Argo CD applications in argocd-update'),
+        },
+    }),
+    PromotionTask: envelope({
+        type: 'object',
+        required: ['steps'],
+        additionalProperties: false,
+        properties: { vars: { type: 'array' }, steps: { type: 'array' } },
+    }),
+    AnalysisTemplate: envelope({
+        type: 'object',
+        required: ['metrics'],
+        additionalProperties: false,
+        properties: {
+            args: {
+                type: 'array',
+                items: {
+                    type: 'object',
+                    required: ['name'],
+                    additionalProperties: false,
+                    properties: {
+                        name: { type: 'string', minLength: 1 },
+                        value: { type: 'string' },
+                        valueFrom: { type: 'object' },
+                    },
+                },
+            },
+            metrics: { type: 'array', minItems: 1, items: { type: 'object' } },
+            dryRun: NOT_IN_GANTRY('gantry has no dry-run metrics: remove dryRun'),
+            measurementRetention: {},
+        },
+    }),
+};
+const SCHEMA_OF = {
+    ClusterPromotionTask: 'PromotionTask',
+    ClusterAnalysisTemplate: 'AnalysisTemplate',
+};
+const kargo_grouped = (n) => n.toLocaleString('en-US');
+function yamlError(src, pos, message) {
+    const { line, col } = src.lineCounter.linePos(pos);
+    return {
+        file: src.file,
+        line,
+        column: col,
+        path: '',
+        message: `YAML syntax error: ${message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+    };
+}
+function kindProblem(src, apiVersion, kind) {
+    const read = READ_KINDS[apiVersion];
+    const skipped = SKIPPED_KINDS[apiVersion];
+    if (read?.includes(kind) || skipped?.includes(kind))
+        return undefined;
+    const all = Object.entries(READ_KINDS).flatMap(([v, ks]) => ks.map((k) => `${k} (${v})`));
+    if (!read && !skipped) {
+        const apis = Object.keys(READ_KINDS);
+        // Another group's resource is left alone, unless its apiVersion looks like a typo of ours.
+        if (!OWN_GROUPS.some((g) => apiVersion.startsWith(g)) && !suggest_didYouMean(apiVersion, apis)) {
+            return undefined;
+        }
+        return problemAt(src, ['apiVersion'], `gantry does not read ${JSON.stringify(apiVersion)} resources${suggest_didYouMean(apiVersion, apis)}; it reads ${all.join(', ')}`);
+    }
+    return problemAt(src, ['kind'], `unknown kind ${JSON.stringify(kind)}${suggest_didYouMean(kind, [...(read ?? []), ...(skipped ?? [])])}; gantry reads ${all.join(', ')}`);
+}
+/** Every resource of the manifests, in file order; documents gantry skips are left out. */
+function readManifests(files) {
+    const resources = [];
+    const problems = [];
+    for (const { file, text } of files) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > PROJECT_FILE_LIMITS.bytes) {
+            problems.push(parse_tooLarge(file, bytes));
+            continue;
+        }
+        const lineCounter = new yaml_dist.LineCounter();
+        const docs = (0,yaml_dist.parseAllDocuments)(text, {
+            lineCounter,
+            prettyErrors: false,
+            merge: true,
+            uniqueKeys: true,
+        });
+        if (!Array.isArray(docs))
+            continue; // nothing but comments
+        let nodes = 0;
+        for (const doc of docs) {
+            const src = { file, doc, lineCounter, text };
+            if (doc.errors.length) {
+                problems.push(...doc.errors.map((e) => yamlError(src, e.pos[0], e.message)));
+                continue;
+            }
+            (0,yaml_dist.visit)(doc, {
+                Node() {
+                    return ++nodes > PROJECT_FILE_LIMITS.nodes ? yaml_dist.visit.BREAK : undefined;
+                },
+            });
+            if (nodes > PROJECT_FILE_LIMITS.nodes) {
+                problems.push({
+                    file,
+                    line: 1,
+                    column: 1,
+                    path: '',
+                    message: `the file holds more than ${kargo_grouped(PROJECT_FILE_LIMITS.nodes)} YAML nodes, gantry's cap for a file it reads: split it`,
+                });
+                break;
+            }
+            let data;
+            try {
+                data = doc.toJS({ maxAliasCount: PROJECT_FILE_LIMITS.aliases });
+            }
+            catch (err) {
+                problems.push({
+                    file,
+                    ...source_positionOf(src, doc.contents ?? undefined),
+                    path: '',
+                    message: `cannot read YAML: its aliases (*name) expand beyond gantry's cap of ${kargo_grouped(PROJECT_FILE_LIMITS.aliases)} (${err instanceof Error ? err.message : String(err)})`,
+                });
+                continue;
+            }
+            if (data === null || data === undefined)
+                continue; // an empty document (`---` at the end)
+            if (!isObject(data) || typeof data.apiVersion !== 'string' || typeof data.kind !== 'string') {
+                problems.push(problemAt(src, [], 'not a Kubernetes resource: each document of a Kargo manifest is a mapping with apiVersion, kind, metadata and spec'));
+                continue;
+            }
+            const wrongKind = kindProblem(src, data.apiVersion, data.kind);
+            if (wrongKind) {
+                problems.push(wrongKind);
+                continue;
+            }
+            if (!READ_KINDS[data.apiVersion]?.includes(data.kind))
+                continue;
+            const schemaKind = SCHEMA_OF[data.kind] ?? data.kind;
+            const shape = validationProblems(src, data, kargo_validator(schemaKind, SCHEMAS[schemaKind] ?? {}));
+            if (shape.length) {
+                problems.push(...shape);
+                continue;
+            }
+            const meta = data.metadata;
+            resources.push({
+                src,
+                apiVersion: data.apiVersion,
+                kind: data.kind,
+                name: meta.name,
+                ...(typeof meta.namespace === 'string' && { namespace: meta.namespace }),
+                labels: meta.labels ?? {},
+                spec: isObject(data.spec) ? data.spec : {},
+            });
+        }
+    }
+    return { resources, problems };
+}
+// ---------------------------------------------------------------------------------------------
+// From resources to a project file's data
+/** Where each path of the built data was written, by longest matching prefix. */
+class Origins {
+    entries = [];
+    add(prefix, src, segments) {
+        this.entries.push({ prefix, to: { src, segments } });
+    }
+    resolve(path) {
+        let best;
+        for (const e of this.entries) {
+            if (e.prefix.length > path.length)
+                continue;
+            if (best && e.prefix.length <= best.prefix.length)
+                continue;
+            if (e.prefix.every((seg, i) => String(seg) === String(path[i])))
+                best = e;
+        }
+        if (!best)
+            return undefined;
+        return {
+            src: best.to.src,
+            segments: [...best.to.segments, ...path.slice(best.prefix.length)],
+        };
+    }
+}
+function escapeRegex(s) {
+    return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+/**
+ * `glob:` selectors, as Kargo's doublestar globs read a name without `/`: `*` any run of
+ * characters, `?` one, `[…]` a class (`[!…]` or `[^…]` negated), `{a,b}` alternatives.
+ */
+function globRegex(glob) {
+    let out = '';
+    let depth = 0;
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '\\' && i + 1 < glob.length)
+            out += escapeRegex(glob[++i]);
+        else if (c === '*')
+            out += '.*';
+        else if (c === '?')
+            out += '.';
+        else if (c === '[') {
+            const end = glob.indexOf(']', i + 2);
+            if (end < 0) {
+                out += '\\[';
+                continue;
+            }
+            const body = glob.slice(i + 1, end).replace(/^[!^]/, '^');
+            out += `[${body.replace(/\\/g, '\\\\')}]`;
+            i = end;
+        }
+        else if (c === '{') {
+            depth++;
+            out += '(?:';
+        }
+        else if (c === '}' && depth > 0) {
+            depth--;
+            out += ')';
+        }
+        else if (c === ',' && depth > 0)
+            out += '|';
+        else
+            out += escapeRegex(c);
+    }
+    return new RegExp(`^${out}$`);
+}
+function globMatches(glob, name) {
+    try {
+        return globRegex(glob).test(name);
+    }
+    catch {
+        return false;
+    }
+}
+/** A Kubernetes label selector (matchLabels and matchExpressions, ANDed) over a Stage's labels. */
+function labelsMatch(selector, labels) {
+    const want = isObject(selector.matchLabels) ? selector.matchLabels : {};
+    if (Object.entries(want).some(([k, v]) => labels[k] !== v))
+        return false;
+    return list(selector.matchExpressions).every((e) => {
+        const { key, operator, values = [], } = e;
+        const has = Object.prototype.hasOwnProperty.call(labels, key);
+        switch (operator) {
+            case 'In':
+                return has && values.includes(labels[key]);
+            case 'NotIn':
+                return !has || !values.includes(labels[key]);
+            case 'Exists':
+                return has;
+            default:
+                return !has;
+        }
+    });
+}
+function at(r, segments, message, b, anchor = 'value') {
+    b.problems.push(problemAt(r.src, segments, message, anchor));
+}
+/**
+ * One subscription: the named form (`name` beside `image`) becomes the subscription's name, and
+ * the deprecated `allowTags` (one pattern) and `ignoreTags` (exact tags) join the regex lists.
+ */
+function subscription(b, r, sub, to, from) {
+    const out = { ...sub };
+    const name = out.name;
+    delete out.name;
+    if (isObject(out.subscription)) {
+        at(r, [...from, 'subscription'], 'gantry has no generic (plugin) subscriptions: subscribe to an image, chart or git repository', b, 'key');
+    }
+    for (const kind of ['image', 'git', 'chart']) {
+        const body = out[kind];
+        if (!isObject(body))
+            continue;
+        const copy = { ...body };
+        if (typeof name === 'string' && kind !== 'chart' && copy.name === undefined) {
+            copy.name = name;
+            b.origins.add([...to, kind, 'name'], r.src, [...from, 'name']);
+        }
+        // Kargo hints gantry does not need: it resolves digests on every discovery, and its clones
+        // are always blob-less.
+        if (kind === 'image')
+            delete copy.cacheByTag;
+        if (kind === 'git')
+            delete copy.blobless;
+        if (typeof copy.allowTags === 'string') {
+            const regexes = [...list(copy.allowTagsRegexes)];
+            b.origins.add([...to, kind, 'allowTagsRegexes', regexes.length], r.src, [
+                ...from,
+                kind,
+                'allowTags',
+            ]);
+            copy.allowTagsRegexes = [...regexes, copy.allowTags];
+            delete copy.allowTags;
+        }
+        if (Array.isArray(copy.ignoreTags) && copy.ignoreTags.every((t) => typeof t === 'string')) {
+            const regexes = [...list(copy.ignoreTagsRegexes)];
+            copy.ignoreTags.forEach((tag, j) => {
+                b.origins.add([...to, kind, 'ignoreTagsRegexes', regexes.length], r.src, [
+                    ...from,
+                    kind,
+                    'ignoreTags',
+                    j,
+                ]);
+                regexes.push(`^${escapeRegex(tag)}$`);
+            });
+            copy.ignoreTagsRegexes = regexes;
+            delete copy.ignoreTags;
+        }
+        if (kind === 'git' && copy.since !== undefined) {
+            at(r, [...from, kind, 'since'], 'gantry does not read since yet: filter commits with expressionFilter', b, 'key');
+            delete copy.since;
+        }
+        out[kind] = copy;
+    }
+    return out;
+}
+function warehouse(b, r, w) {
+    const to = ['warehouses', w];
+    b.origins.add(to, r.src, ['spec']);
+    b.origins.add([...to, 'name'], r.src, ['metadata', 'name']);
+    const out = { name: r.name };
+    if (r.spec.freightCreationPolicy !== undefined)
+        out.freightCreationPolicy = r.spec.freightCreationPolicy;
+    if (r.spec.interval !== undefined)
+        out.interval = r.spec.interval;
+    if (r.spec.freightCreationCriteria !== undefined)
+        out.freightCreationCriteria = r.spec.freightCreationCriteria;
+    out.subscriptions = list(r.spec.subscriptions).map((sub, s) => subscription(b, r, sub, [...to, 'subscriptions', s], ['spec', 'subscriptions', s]));
+    return out;
+}
+/**
+ * Whether a promotion policy names a stage, as Kargo decides it: by `stageSelector` when it has
+ * one (its name, exact or `glob:`/`regex:`/`regexp:`, and its label selector, both when both are
+ * set), else by `stage`.
+ */
+function policyFor(policy, stage) {
+    if (!isObject(policy.stageSelector))
+        return policy.stage === stage.name;
+    const { name } = policy.stageSelector;
+    if (typeof name === 'string' && name !== '' && !nameMatches(name, stage.name))
+        return false;
+    return labelsMatch(policy.stageSelector, stage.labels);
+}
+function nameMatches(pattern, name) {
+    const regex = /^regexp?:/.exec(pattern);
+    if (regex) {
+        try {
+            return compileRegex(pattern.slice(regex[0].length)).test(name);
+        }
+        catch {
+            return false; // reported with the policies
+        }
+    }
+    if (pattern.startsWith('glob:'))
+        return globMatches(pattern.slice('glob:'.length), name);
+    return pattern === name;
+}
+function policies(b, stageNames) {
+    const out = [];
+    // Kargo reads ProjectConfig's; a Project's spec.promotionPolicies is its older place.
+    for (const kind of ['ProjectConfig', 'Project']) {
+        for (const r of b.resources.filter((x) => x.kind === kind)) {
+            list(r.spec.promotionPolicies).forEach((policy, index) => {
+                if (!isObject(policy))
+                    return;
+                out.push({ r, index, policy });
+                const base = ['spec', 'promotionPolicies', index];
+                const selector = isObject(policy.stageSelector) ? policy.stageSelector.name : undefined;
+                const regex = typeof selector === 'string' ? /^regexp?:/.exec(selector) : null;
+                if (typeof selector === 'string' && regex) {
+                    try {
+                        compileRegex(selector.slice(regex[0].length));
+                    }
+                    catch (err) {
+                        at(r, [...base, 'stageSelector', 'name'], err instanceof Error ? err.message : String(err), b);
+                    }
+                }
+                if (typeof policy.stage === 'string' && !stageNames.includes(policy.stage)) {
+                    at(r, [...base, 'stage'], `unknown stage ${JSON.stringify(policy.stage)}${suggest_didYouMean(policy.stage, stageNames)}`, b);
+                }
+                if (policy.stage === undefined && !isObject(policy.stageSelector)) {
+                    at(r, base, 'a promotion policy names its stage: stage, or stageSelector.name', b);
+                }
+            });
+        }
+    }
+    return out;
+}
+const ARG = /\{\{\s*args\.([\w.-]+)\s*\}\}/g;
+/**
+ * Argo Rollouts' `{{args.name}}` placeholders in a metric, replaced by the arg's value (the
+ * Stage's `verification.args` over the template's default). A value may hold `${{ }}`, which
+ * gantry renders when it measures, as Kargo does before it creates the AnalysisRun.
+ */
+function substitute(b, t, value, path, args) {
+    if (typeof value === 'string') {
+        return value.replace(ARG, (whole, name) => {
+            const arg = args.get(name);
+            if (!arg) {
+                at(t, path, `unknown arg ${JSON.stringify(name)} in ${whole}${suggest_didYouMean(name, [...args.keys()])}: declare it under spec.args`, b);
+                return whole;
+            }
+            if (arg.value === undefined) {
+                arg.missing?.();
+                return whole;
+            }
+            return arg.value;
+        });
+    }
+    if (Array.isArray(value))
+        return value.map((v, i) => substitute(b, t, v, [...path, i], args));
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(b, t, v, [...path, k], args)]));
+    }
+    return value;
+}
+/** Argo's int-or-string fields, once placeholders are filled, as the numbers gantry reads. */
+const INT_OR_STRING = ['count', 'failureLimit', 'inconclusiveLimit', 'consecutiveErrorLimit'];
+function verification(b, r, stageIndex) {
+    const v = r.spec.verification;
+    if (!isObject(v))
+        return undefined;
+    const metrics = [];
+    // Stage vars reach verification args (Kargo's docs); `${{ vars.x }}` is replaced by its value,
+    // which may itself hold `${{ }}` rendered when gantry measures.
+    const stageVars = new Map(list(r.spec.vars).map((x) => [x.name, x.value ?? '']));
+    const stageArgs = list(v.args).map((arg) => arg.value === undefined
+        ? arg
+        : {
+            ...arg,
+            value: arg.value.replace(/\$\{\{\s*vars\.([A-Za-z_]\w*)\s*\}\}/g, (whole, name) => stageVars.get(name) ?? whole),
+        });
+    const declared = new Set();
+    list(v.analysisTemplates).forEach((ref, k) => {
+        const { name, kind = 'AnalysisTemplate' } = ref;
+        const t = b.resources.find((x) => x.apiVersion === ROLLOUTS_API_VERSION && x.kind === kind && x.name === name);
+        if (!t) {
+            const names = b.resources.filter((x) => x.kind === kind).map((x) => x.name);
+            at(r, ['spec', 'verification', 'analysisTemplates', k, 'name'], `unknown ${kind} ${JSON.stringify(name)}${suggest_didYouMean(name, names) || (names.length ? ` (${kind}s: ${names.join(', ')})` : ` (the manifests define no ${kind})`)}`, b);
+            return;
+        }
+        const args = new Map();
+        list(t.spec.args).forEach((a, j) => {
+            const arg = a;
+            declared.add(arg.name);
+            const fromStage = stageArgs.find((s) => s.name === arg.name);
+            const value = fromStage?.value ?? arg.value;
+            let told = false;
+            args.set(arg.name, {
+                ...(value !== undefined && { value }),
+                missing: () => {
+                    if (told)
+                        return;
+                    told = true;
+                    at(t, ['spec', 'args', j], arg.valueFrom !== undefined
+                        ? `arg ${JSON.stringify(arg.name)} reads a Kubernetes Secret or field, which gantry cannot: give it a value in the Stage's verification.args (\${{ env.NAME }} reads the verify job's environment)`
+                        : `arg ${JSON.stringify(arg.name)} has no value: give it one here or in the Stage's verification.args`, b);
+                },
+            });
+        });
+        list(t.spec.metrics).forEach((m, j) => {
+            const from = ['spec', 'metrics', j];
+            const metric = substitute(b, t, m, from, args);
+            for (const field of INT_OR_STRING) {
+                const x = metric[field];
+                if (typeof x === 'string' && /^\d+$/.test(x))
+                    metric[field] = Number(x);
+            }
+            b.origins.add(['stages', stageIndex, 'verification', metrics.length], t.src, from);
+            if (isObject(metric.provider) && metric.provider.job !== undefined) {
+                at(t, [...from, 'provider', 'job'], 'a job metric runs a Kubernetes Job; gantry has no cluster: use a command metric, which runs the same check in the verify job', b, 'key');
+            }
+            metrics.push(metric);
+        });
+    });
+    stageArgs.forEach((arg, k) => {
+        if (!declared.has(arg.name) && metrics.length) {
+            at(r, ['spec', 'verification', 'args', k, 'name'], `no AnalysisTemplate of this stage declares arg ${JSON.stringify(arg.name)}${suggest_didYouMean(arg.name, [...declared])}`, b);
+        }
+    });
+    return metrics;
+}
+function stage(b, r, i, side, sideSrc, policyList) {
+    const to = ['stages', i];
+    b.origins.add(to, r.src, ['spec']);
+    b.origins.add([...to, 'name'], r.src, ['metadata', 'name']);
+    const out = { name: r.name };
+    const overrides = side.stages?.[r.name] ?? {};
+    for (const field of ['environment', 'environmentUrl', 'branch']) {
+        const value = overrides[field];
+        if (value === undefined)
+            continue;
+        out[field] = value;
+        b.origins.add([...to, field], sideSrc, ['stages', r.name, field]);
+    }
+    out.requestedFreight = list(r.spec.requestedFreight).map((req, k) => {
+        if (!isObject(req) || !isObject(req.sources))
+            return req;
+        const { autoPromotionOptions, ...sources } = req.sources;
+        if (isObject(autoPromotionOptions) &&
+            autoPromotionOptions.selectionPolicy === 'MatchUpstream') {
+            at(r, ['spec', 'requestedFreight', k, 'sources', 'autoPromotionOptions', 'selectionPolicy'], 'gantry auto-promotes the newest freight available to the stage (NewestFreight); MatchUpstream is not available', b);
+        }
+        return { ...req, sources };
+    });
+    // Stage vars are seen by the template as its own, the template's winning on a shared name.
+    const stageVars = list(r.spec.vars);
+    stageVars.forEach((_, k) => b.origins.add([...to, 'promotionTemplate', 'vars', k], r.src, ['spec', 'vars', k]));
+    const template = isObject(r.spec.promotionTemplate) ? r.spec.promotionTemplate : undefined;
+    const spec = template && isObject(template.spec) ? template.spec : {};
+    if (template) {
+        b.origins.add([...to, 'promotionTemplate'], r.src, ['spec', 'promotionTemplate', 'spec']);
+        list(spec.vars).forEach((_, k) => b.origins.add([...to, 'promotionTemplate', 'vars', stageVars.length + k], r.src, [
+            'spec',
+            'promotionTemplate',
+            'spec',
+            'vars',
+            k,
+        ]));
+    }
+    else {
+        // A control-flow stage: no steps, so a promotion only records the freight.
+        b.origins.add([...to, 'promotionTemplate'], r.src, ['spec']);
+    }
+    const vars = [...stageVars, ...list(spec.vars)];
+    out.promotionTemplate = {
+        ...(overrides.mode !== undefined && { mode: overrides.mode }),
+        ...(vars.length && { vars }),
+        steps: list(spec.steps),
+    };
+    if (overrides.mode !== undefined) {
+        b.origins.add([...to, 'promotionTemplate', 'mode'], sideSrc, ['stages', r.name, 'mode']);
+    }
+    const policy = policyList.find((p) => policyFor(p.policy, r));
+    if (policy && policy.policy.autoPromotionEnabled !== undefined) {
+        out.autoPromotion = policy.policy.autoPromotionEnabled;
+        b.origins.add([...to, 'autoPromotion'], policy.r.src, [
+            'spec',
+            'promotionPolicies',
+            policy.index,
+            'autoPromotionEnabled',
+        ]);
+    }
+    const metrics = verification(b, r, i);
+    if (metrics)
+        out.verification = metrics;
+    return out;
+}
+function task(b, r, t) {
+    const to = ['promotionTasks', t];
+    b.origins.add(to, r.src, ['spec']);
+    b.origins.add([...to, 'name'], r.src, ['metadata', 'name']);
+    b.origins.add([...to, 'kind'], r.src, ['kind']);
+    return {
+        name: r.name,
+        kind: r.kind,
+        ...(r.spec.vars !== undefined && { vars: r.spec.vars }),
+        steps: r.spec.steps,
+    };
+}
+/**
+ * Read the gantry file `file` (`.gantry/<project>.yaml` with `kargo: <dir>`) and the manifests
+ * under that directory (`manifests`, paths relative to the repository root) into a Project,
+ * every problem positioned in the file that holds the field.
+ */
+function parseKargoProject(file, text, manifests) {
+    const lineCounter = new yaml_dist.LineCounter();
+    const doc = (0,yaml_dist.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const sideSrc = { file, doc, lineCounter };
+    if (doc.errors.length) {
+        return {
+            problems: tidyProblems(doc.errors.map((e) => yamlError(sideSrc, e.pos[0], e.message))),
+        };
+    }
+    const data = doc.toJS({ maxAliasCount: PROJECT_FILE_LIMITS.aliases });
+    const sideProblems = validationProblems(sideSrc, data, kargo_validator('gantry-file', SIDE_SCHEMA));
+    if (sideProblems.length)
+        return { problems: tidyProblems(sideProblems) };
+    const side = data;
+    const dir = normalizeKargoDir(side.kargo);
+    const base = file.replace(/\\/g, '/').replace(/^.*\//, '');
+    const name = side.project ?? base.replace(/\.ya?ml$/i, '');
+    if (!manifests.length) {
+        return {
+            problems: [
+                problemAt(sideSrc, ['kargo'], `no Kargo manifests (*.yaml, *.yml) under ${dir}/: name the directory that holds the Project's Warehouses and Stages`),
+            ],
+        };
+    }
+    const read = readManifests(manifests);
+    // A directory may hold several projects: a namespaced resource belongs to its namespace's.
+    const resources = read.resources.filter((r) => r.namespace === undefined || r.namespace === name);
+    const b = { origins: new Origins(), problems: [...read.problems], resources };
+    const projects = read.resources.filter((r) => r.kind === 'Project').map((r) => r.name);
+    const projectDoc = resources.find((r) => r.kind === 'Project' && r.name === name);
+    if (projects.length && !projectDoc) {
+        b.problems.push(problemAt(sideSrc, [side.project !== undefined ? 'project' : 'kargo'], `the manifests under ${dir}/ define no Project ${JSON.stringify(name)}${suggest_didYouMean(name, projects)} (Projects: ${projects.join(', ')}); set project: to the one this file is for`));
+    }
+    if (projectDoc)
+        b.origins.add(['project'], projectDoc.src, ['metadata', 'name']);
+    else
+        b.origins.add(['project'], sideSrc, side.project !== undefined ? ['project'] : ['kargo']);
+    const of = (kind) => resources.filter((r) => r.kind === kind);
+    const stageDocs = of('Stage');
+    const stageNames = stageDocs.map((r) => r.name);
+    for (const stageName of Object.keys(side.stages ?? {})) {
+        if (!stageNames.includes(stageName)) {
+            b.problems.push(problemAt(sideSrc, ['stages', stageName], `no Stage ${JSON.stringify(stageName)} in the manifests under ${dir}/${suggest_didYouMean(stageName, stageNames)}`, 'key'));
+        }
+    }
+    const policyList = policies(b, stageNames);
+    const tasks = [...of('PromotionTask'), ...of('ClusterPromotionTask')];
+    const raw = {
+        project: name,
+        warehouses: of('Warehouse').map((r, w) => warehouse(b, r, w)),
+        stages: stageDocs.map((r, i) => stage(b, r, i, side, sideSrc, policyList)),
+        ...(tasks.length && { promotionTasks: tasks.map((r, t) => task(b, r, t)) }),
+    };
+    if ((!of('Warehouse').length || !stageDocs.length) && (projectDoc || !projects.length)) {
+        b.problems.push(problemAt(sideSrc, ['kargo'], `the manifests under ${dir}/ define ${stageDocs.length ? 'no Warehouse' : of('Warehouse').length ? 'no Stage' : 'no Warehouse and no Stage'} for project ${JSON.stringify(name)}`));
+    }
+    if (b.problems.length)
+        return { problems: tidyProblems(b.problems) };
+    const virtual = { ...sideSrc, redirect: (path) => b.origins.resolve(path) };
+    return projectFromData(virtual, raw);
+}
+/**
+ * Whether a `.gantry/` file is a gantry file for Kargo's manifests (a top-level `kargo:` key),
+ * even one whose directory is invalid: its own checks say why.
+ */
+function isKargoFile(text) {
+    return /^kargo\s*:/m.test(text);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/load.ts
 /**
  * Several project files together: the checks that need more than one file, and loading the
  * `.gantry/` directory of a GitOps checkout.
  */
+
 
 
 
@@ -60344,8 +61218,12 @@ function checkProjects(projects) {
     }
     return tidyProblems(problems);
 }
-/** Parse each file, then run the cross-file checks over the ones that parsed. */
-function loadProjectsFromFiles(files) {
+/**
+ * Parse each file, then run the cross-file checks over the ones that parsed. A file naming Kargo's
+ * manifests (`kargo: <dir>`) is read with the files of that directory from `kargo` (by the
+ * directory as `kargoDirsOf` gives it, file paths relative to the repository root).
+ */
+function loadProjectsFromFiles(files, kargo = new Map()) {
     if (!files.length) {
         return {
             projects: [],
@@ -60363,7 +61241,10 @@ function loadProjectsFromFiles(files) {
     const projects = [];
     const problems = [];
     for (const { file, text } of files) {
-        const result = parseProjectFile(file, text);
+        const dir = isKargoFile(text) ? kargoDirOf(text) : undefined;
+        const result = isKargoFile(text)
+            ? parseKargoProject(file, text, dir === undefined ? [] : (kargo.get(dir) ?? []))
+            : parseProjectFile(file, text);
         if (result.project)
             projects.push(result.project);
         problems.push(...result.problems);
@@ -60401,13 +61282,55 @@ async function loadProjectsFromDir(repoDir) {
         else
             files.push({ file, text: await (0,promises_.readFile)(full, 'utf8') });
     }
+    const kargo = new Map();
+    for (const dir of kargoDirsOf(files)) {
+        const read = await readYamlTree(repoDir, dir);
+        oversized.push(...read.oversized);
+        kargo.set(dir, read.files);
+    }
     if (!oversized.length)
-        return loadProjectsFromFiles(files);
-    const loaded = files.length ? loadProjectsFromFiles(files) : { projects: [], problems: [] };
+        return loadProjectsFromFiles(files, kargo);
+    const loaded = files.length
+        ? loadProjectsFromFiles(files, kargo)
+        : { projects: [], problems: [] };
     return { projects: loaded.projects, problems: tidyProblems([...oversized, ...loaded.problems]) };
+}
+/**
+ * The YAML files under `dir` of the checkout at `repoDir`, subdirectories included, in path
+ * order; paths relative to `repoDir`. A file over the cap is not read.
+ */
+async function readYamlTree(repoDir, dir) {
+    let names = [];
+    try {
+        const entries = await (0,promises_.readdir)(external_node_path_default().join(repoDir, dir), {
+            recursive: true,
+            withFileTypes: true,
+        });
+        names = entries
+            .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+            .map((e) => external_node_path_default().relative(repoDir, external_node_path_default().join(e.parentPath, e.name)).split((external_node_path_default()).sep).join('/'))
+            .sort();
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            throw err;
+    }
+    const files = [];
+    const oversized = [];
+    for (const file of names) {
+        const full = external_node_path_default().join(repoDir, file);
+        const { size } = await (0,promises_.stat)(full);
+        if (size > PROJECT_FILE_LIMITS.bytes)
+            oversized.push(parse_tooLarge(file, size));
+        else
+            files.push({ file, text: await (0,promises_.readFile)(full, 'utf8') });
+    }
+    return { files, oversized };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
+
 
 
 
@@ -61081,12 +62004,12 @@ function serializeStageState(s) {
         ...(s.run ? { run: s.run } : {}),
         ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
     };
-    return HEADER + dist.stringify(doc, { lineWidth: 0 });
+    return HEADER + yaml_dist.stringify(doc, { lineWidth: 0 });
 }
 function parseStageState(text, where) {
     let doc;
     try {
-        doc = dist.parse(text);
+        doc = yaml_dist.parse(text);
     }
     catch (err) {
         throw new util_errors/* OperationError */.OK(`unreadable stage state ${where}: ${err.message}`);
@@ -61171,6 +62094,9 @@ function parseHold(v, fail) {
 async function commitPromotion(host, w) {
     const branch = w.branch ?? (await host.defaultBranch());
     const statePath = stateFilePath(w.project, w.stage);
+    // The tip this command's reads fetched (the state it decided from): the first try builds on it
+    // from the read cache's objects instead of fetching the same commit and tree again.
+    let seeded = host.seed?.(branch);
     const checkout = await host.scratch();
     const dir = checkout.dir;
     const git = (args, input) => host.git.run(args, { cwd: dir, input });
@@ -61194,7 +62120,23 @@ async function commitPromotion(host, w) {
         const pushed = new Map();
         // The last commit built, when its push lost a race: replayed on the new tip if it can be.
         let lost;
+        if (seeded) {
+            await (0,promises_.writeFile)((0,external_node_path_.join)(dir, '.git', 'objects', 'info', 'alternates'), `${seeded.objects}\n`);
+            // One commit deep, as a fetch with --depth=1 would have left it.
+            await (0,promises_.writeFile)((0,external_node_path_.join)(dir, '.git', 'shallow'), `${seeded.tip}\n`);
+            const ok = await host.git.tryRun(['update-ref', `refs/remotes/origin/${branch}`, seeded.tip], {
+                cwd: dir,
+            });
+            if (ok.exitCode !== 0)
+                seeded = undefined;
+        }
         const fetchTip = async () => {
+            if (seeded) {
+                // Once: a lost race must see the branch as it is now.
+                const tip = seeded.tip;
+                seeded = undefined;
+                return tip;
+            }
             await fetchInto(host, dir, ['--depth=1', '--filter=blob:none', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], branch);
             return (await git(['rev-parse', `refs/remotes/origin/${branch}`])).stdout.trim();
         };
@@ -61869,14 +62811,15 @@ class StateStore {
     }
     /**
      * Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout;
-     * `dir` reads another directory's YAML files the same way (`.github/workflows`).
+     * `dir` reads another directory's YAML files the same way (`.github/workflows`), and with
+     * `recursive` those of its subdirectories too (Kargo's manifests).
      */
-    async projectFiles(branch, dir = '.gantry') {
+    async projectFiles(branch, dir = '.gantry', recursive = false) {
         const b = branch ?? (await this.defaultBranch());
         return this.inCache(async () => {
             const tip = (await this.fetchTips([b])).get(b);
             // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-            const args = ['ls-tree', '-z', '--name-only', `${tip}:${dir}`];
+            const args = ['ls-tree', '-z', ...(recursive ? ['-r'] : []), '--name-only', `${tip}:${dir}`];
             const ls = await this.git.tryRun(args, { cwd: this.cache });
             if (ls.exitCode !== 0) {
                 // No such directory at all is an answer (no files), anything else an error.
@@ -61994,6 +62937,10 @@ class StateStore {
                 identity: this.opts.identity ?? DEFAULT_IDENTITY,
                 ...(this.opts.gitTimeoutMs !== undefined ? { timeoutMs: this.opts.gitTimeoutMs } : {}),
                 ...(this.opts.trace ? { trace: this.opts.trace } : {}),
+            },
+            seed: (branch) => {
+                const tip = this.tipMemo.get(branch);
+                return tip ? { tip, objects: (0,external_node_path_.join)(this.cache, 'objects') } : undefined;
             },
             scratch: async () => {
                 this.tipMemo.clear();
@@ -62245,7 +63192,14 @@ async function openRepo(s) {
 async function loadProjects(ctx) {
     if (ctx.localDir)
         return loadProjectsFromDir(ctx.localDir);
-    return loadProjectsFromFiles(await ctx.store.projectFiles());
+    const store = ctx.store;
+    const files = await store.projectFiles();
+    // Kargo's manifests a gantry file points at are read from the same commit's tree.
+    const kargo = new Map();
+    for (const dir of kargoDirsOf(files)) {
+        kargo.set(dir, await store.projectFiles(undefined, dir, true));
+    }
+    return loadProjectsFromFiles(files, kargo);
 }
 /** The project files' texts, from the clone's work tree or the remote's default branch. */
 function projectFileTexts(ctx) {
@@ -62302,11 +63256,11 @@ function openActionRepo(s, ctx) {
         credentials: s.token ? { kind: 'token', token: s.token } : undefined,
         cacheDir: (0,external_node_path_.join)(ctx.tempDir, 'gantry'),
         baseEnv: ctx.env,
-        log: (l) => info(l),
-        warn: (l) => warning(l),
+        log: actionLog.info,
+        warn: actionLog.warn,
         // Step debug logging (re-run with debug, or ACTIONS_STEP_DEBUG) shows every git command gantry
         // runs with its duration, as GANTRY_DEBUG=1 does for the command line.
-        ...(isDebug() ? { trace: (l) => core_debug(l) } : {}),
+        trace: actionLog.trace(),
     });
 }
 /** The one project an action acts on: the `project` input, or the repository's only one. */
@@ -62326,7 +63280,14 @@ function githubApi(ownerName, token, ctx) {
     const [owner, repo] = (ownerName ?? '').split('/');
     if (!token || !owner || !repo)
         return undefined;
-    return new GitHubClient({ token, apiUrl: ctx.apiUrl ?? 'https://api.github.com', owner, repo });
+    const trace = actionLog.trace();
+    return new GitHubClient({
+        token,
+        apiUrl: ctx.apiUrl ?? 'https://api.github.com',
+        owner,
+        repo,
+        ...(trace ? { trace } : {}),
+    });
 }
 /**
  * Where `dispatch-workflow` starts the promote workflow. It lives beside the project files: in the
@@ -64066,6 +65027,7 @@ async function appendPipelineSummary(repo, projects, warn = (m) => warning(m), h
 
 
 
+
 /** `command: approve`: records an approval tag for (stage, freight), by the run's actor. */
 async function approveAction(s, ctx) {
     const repo = await openActionRepo(s, ctx);
@@ -64083,7 +65045,10 @@ async function approveAction(s, ctx) {
     const line = `${created ? 'Approved' : 'Already approved'} **${record.alias}** (\`${record.freightId.slice(0, 7)}\`) for **${record.stage}** by ${record.approvedBy}${record.reason ? `: ${record.reason}` : ''}.`;
     info(line.replace(/\*\*|`/g, ''));
     await summary.addRaw(`## gantry approve\n\n${line}\n`).write();
-    await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
+    await appendPipelineSummary(repo, project, actionLog.warn, {
+        env: ctx.env,
+        fetch: actionLog.fetch(),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/oci/reference.ts
@@ -64897,7 +65862,15 @@ function freightId(origin, artifacts) {
     return (0,external_node_crypto_.createHash)('sha1').update(text, 'utf8').digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/util/log-group.ts
+/** `fn` inside the fold `name` when the adapter folds, else simply `fn`. */
+function inGroup(group, name, fn) {
+    return group ? group(name, fn) : fn();
+}
+
 ;// CONCATENATED MODULE: ./src/discovery/discover.ts
+
+
 
 
 
@@ -65026,7 +65999,17 @@ async function discover(o) {
     const [snapshot, reports] = await Promise.all([
         store.snapshot(project.name),
         Promise.all(selected.map(async (w) => {
-            const settled = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
+            // Warehouses are queried at once; the adapter keeps each fold's lines together.
+            const settled = await inGroup(log.group, `warehouse ${w.name} of ${project.name}`, async () => {
+                const all = await Promise.allSettled(w.subscriptions.map((s) => runSubscription(s, o.sources)));
+                all.forEach((r, i) => {
+                    if (r.status === 'rejected') {
+                        const url = describe(w.subscriptions[i]).repoURL;
+                        log.warn(`warehouse ${w.name}: ${url}: ${(0,util_errors/* errorMessage */.gJ)(r.reason)}`);
+                    }
+                });
+                return all;
+            });
             const subs = [];
             const found = [];
             settled.forEach((r, i) => {
@@ -65042,7 +66025,6 @@ async function discover(o) {
                 else {
                     subs.push({ ...describe(sub), candidates: [], error: (0,util_errors/* errorMessage */.gJ)(r.reason) });
                     found.push(undefined);
-                    log.warn(`warehouse ${w.name}: ${describe(sub).repoURL}: ${(0,util_errors/* errorMessage */.gJ)(r.reason)}`);
                 }
             });
             return { warehouse: w, subs, found };
@@ -65097,6 +66079,15 @@ async function discover(o) {
             createdAt: o.clock().toISOString(),
             createdBy: o.createdBy,
         };
+        // Kargo's freightCreationCriteria: over the versions found, as its controller evaluates it.
+        const unmet = criteriaUnmet(warehouse, freight);
+        if (unmet) {
+            report.freight = { ...freight, new: true, recorded: false };
+            report.note = unmet;
+            result.freight.push(report.freight);
+            log.info(`warehouse ${warehouse.name}: ${unmet}`);
+            continue;
+        }
         if (warehouse.freightCreationPolicy === 'Manual') {
             report.freight = { ...freight, new: true, recorded: false };
             report.note = 'freightCreationPolicy is Manual: found, not recorded';
@@ -65167,6 +66158,20 @@ async function duePromotions(project, freight, store, warehouses) {
         }
     }
     return { promotions, skipped };
+}
+/** Why freightCreationCriteria keeps `freight` from being recorded, or undefined when it does not. */
+function criteriaUnmet(warehouse, freight) {
+    const expression = warehouse.freightCreationCriteria;
+    if (!expression)
+        return undefined;
+    try {
+        if (evaluateBool(expression, {}, { functions: freightFunctions([freight]) }))
+            return undefined;
+        return `freightCreationCriteria not met (${expression}): found, not recorded`;
+    }
+    catch (err) {
+        return `freightCreationCriteria could not be evaluated (${expression}): ${(0,util_errors/* errorMessage */.gJ)(err)}; found, not recorded`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/discovery/run.ts
@@ -66306,7 +67311,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 const HASH = 0x23;
 const DASH = 0x2d;
-const helm_index_DQUOTE = 0x22;
+const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
@@ -66322,7 +67327,7 @@ function readKeyLine(buf, start, end) {
         return null;
     let keyEnd;
     let key;
-    if (first === helm_index_DQUOTE || first === SQUOTE) {
+    if (first === DQUOTE || first === SQUOTE) {
         const close = closingQuote(buf, start, end);
         if (close < 0)
             return null;
@@ -66374,7 +67379,7 @@ function closingQuote(buf, start, end) {
     const q = buf[start];
     for (let i = start + 1; i < end; i++) {
         const c = buf[i];
-        if (q === helm_index_DQUOTE && c === BACKSLASH)
+        if (q === DQUOTE && c === BACKSLASH)
             return -1; // escapes: left to the full parser
         if (c === q) {
             if (q === SQUOTE && buf[i + 1] === SQUOTE) {
@@ -66404,7 +67409,7 @@ function isEmptyValue(value) {
  */
 function readScalar(value) {
     const first = value.charCodeAt(0);
-    if (first === helm_index_DQUOTE || first === SQUOTE) {
+    if (first === DQUOTE || first === SQUOTE) {
         const bytes = Buffer.from(value, 'utf8');
         const close = closingQuote(bytes, 0, bytes.length);
         if (close < 0)
@@ -66652,7 +67657,7 @@ class IndexYamlScanner {
         const v = kv.value.charCodeAt(0);
         if (v === 0x7b || v === 0x5b)
             return this.giveUp(`flow collection under ${kv.key}`);
-        if ((v === helm_index_DQUOTE || v === SQUOTE) && readScalar(kv.value) === null) {
+        if ((v === DQUOTE || v === SQUOTE) && readScalar(kv.value) === null) {
             return this.giveUp(`quoted scalar under ${kv.key} the scanner does not read`);
         }
     }
@@ -66768,7 +67773,7 @@ function scanJsonIndex(buf, chart) {
                         sawVersion = true;
                         if (p.literal('null'))
                             return;
-                        if (p.peek() !== helm_index_DQUOTE)
+                        if (p.peek() !== DQUOTE)
                             throw new Unrecognised('version is not a string');
                         versions.push(p.string());
                     });
@@ -66845,7 +67850,7 @@ class JsonSkimmer {
         }
         for (;;) {
             this.ws();
-            if (this.buf[this.pos] !== helm_index_DQUOTE)
+            if (this.buf[this.pos] !== DQUOTE)
                 throw new Unrecognised('expected a key');
             const key = this.string();
             this.expect(COLON);
@@ -66904,7 +67909,7 @@ class JsonSkimmer {
         const b = this.buf;
         let i = start + 1;
         for (;;) {
-            const q = b.indexOf(helm_index_DQUOTE, i);
+            const q = b.indexOf(DQUOTE, i);
             if (q < 0)
                 throw new Unrecognised('unterminated string');
             let slashes = 0;
@@ -66920,7 +67925,7 @@ class JsonSkimmer {
         this.ws();
         const b = this.buf;
         const c = b[this.pos];
-        if (c === helm_index_DQUOTE) {
+        if (c === DQUOTE) {
             this.pos = this.stringEnd(this.pos) + 1;
             return;
         }
@@ -66931,7 +67936,7 @@ class JsonSkimmer {
                 const d = b[i];
                 if (d === undefined)
                     throw new Unrecognised('unterminated value');
-                if (d === helm_index_DQUOTE) {
+                if (d === DQUOTE) {
                     i = this.stringEnd(i) + 1;
                     continue;
                 }
@@ -67007,7 +68012,7 @@ function parseIndexFull(text, chart) {
     }
     if (!parsed) {
         try {
-            doc = (0,dist.parse)(body, { schema: 'failsafe', merge: true, maxAliasCount: 10_000 });
+            doc = (0,yaml_dist.parse)(body, { schema: 'failsafe', merge: true, maxAliasCount: 10_000 });
         }
         catch (err) {
             const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
@@ -67610,7 +68615,7 @@ function errorCode(err) {
     return undefined;
 }
 /** The most telling part of a network error: its code, or the innermost cause's message. */
-function networkReason(err) {
+function client_networkReason(err) {
     const code = errorCode(err);
     if (code)
         return code;
@@ -67619,7 +68624,7 @@ function networkReason(err) {
         e = e.cause;
     return e instanceof Error ? e.message : String(e);
 }
-function isTimeout(err) {
+function client_isTimeout(err) {
     const name = err?.name;
     return name === 'TimeoutError' || errorCode(err) === 'UND_ERR_HEADERS_TIMEOUT';
 }
@@ -67974,11 +68979,11 @@ class RegistryClient {
             catch (err) {
                 if (err instanceof RegistryError || err instanceof BodyTooLargeError)
                     throw err;
-                if (isTimeout(err)) {
+                if (client_isTimeout(err)) {
                     throw new RegistryError(`registry ${host} did not answer ${method} ${path} within ${this.opts.requestTimeoutMs} ms`);
                 }
                 const code = errorCode(err);
-                const failure = new RegistryError(`cannot reach registry ${host} (${method} ${path}): ${this.redactor.redact(networkReason(err))}`);
+                const failure = new RegistryError(`cannot reach registry ${host} (${method} ${path}): ${this.redactor.redact(client_networkReason(err))}`);
                 if (code && RETRYABLE_CODES.has(code) && tryNo < policy.attempts) {
                     await this.pause(host, tryNo, backoffDelay(tryNo, policy, this.opts.random), failure.message);
                     continue;
@@ -68017,6 +69022,7 @@ class RegistryClient {
             this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
             const signal = AbortSignal.timeout(this.opts.requestTimeoutMs);
             const dispatcher = this.dispatcher(insecure);
+            const started = performance.now();
             const res = await (0,undici.fetch)(url, {
                 method: init.method,
                 headers: { 'User-Agent': this.opts.userAgent ?? 'gantry', ...init.headers },
@@ -68024,7 +69030,12 @@ class RegistryClient {
                 signal,
                 redirect: 'follow',
                 ...(dispatcher && { dispatcher }),
+            }).catch((err) => {
+                const e = err instanceof Error ? err : new Error(String(err));
+                this.opts.trace?.(httpTraceLine(init.method, url, e, performance.now() - started));
+                throw err;
             });
+            this.opts.trace?.(httpTraceLine(init.method, url, res.status, performance.now() - started));
             let body;
             if (init.method === 'HEAD') {
                 body = Buffer.alloc(0);
@@ -68047,6 +69058,7 @@ function registryClientFor(settings) {
         requestTimeoutMs: settings.requestTimeoutMs,
         concurrencyPerRegistry: settings.concurrencyPerRegistry,
         log: settings.log,
+        ...(settings.trace ? { trace: settings.trace } : {}),
     });
 }
 
@@ -68542,6 +69554,7 @@ async function newestBuild(sub, client, repo, inspector, candidates, allTags, pc
 
 
 
+
 /**
  * Defaults for the CLI and the action. 16 requests in flight per registry host: bench/discover
  * shows 50 subscriptions across 5 registries (40 ms round trips) finishing in 1.9× the slowest
@@ -68554,6 +69567,7 @@ function createSources(s) {
     return {
         images: (sub) => discoverImages(sub, registry, s),
         charts: (sub) => discoverCharts(sub, {
+            ...(s.trace ? { fetch: tracedFetch(fetch, s.trace) } : {}),
             timeoutMs: s.requestTimeoutMs,
             credentials: s.chartCredentials?.(sub.repoURL),
             log: s.log,
@@ -68573,7 +69587,36 @@ function createSources(s) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/actions/mask.ts
+
+const base64 = (s) => Buffer.from(s, 'utf8').toString('base64');
+/**
+ * A token and the forms it travels in: git and ghcr.io send it as basic auth for
+ * `x-access-token`, and tools that echo headers show the base64 of either.
+ */
+function maskToken(token) {
+    setSecret(token);
+    setSecret(base64(token));
+    setSecret(base64(`x-access-token:${token}`));
+}
+/** A password, and the base64 `user:password` of the Authorization header it goes out in. */
+function maskBasic(username, password) {
+    setSecret(password);
+    setSecret(base64(`${username}:${password}`));
+}
+/** Whatever secret a registry credential holds, in the forms it is sent. */
+function maskRegistryCredential(c) {
+    if (c.password)
+        maskBasic(c.username ?? '', c.password);
+    if (c.identityToken)
+        setSecret(c.identityToken);
+    if (c.registryToken)
+        maskToken(c.registryToken);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/discover-action.ts
+
+
 
 
 
@@ -68596,16 +69639,22 @@ async function discoverAction(s, ctx) {
         githubToken: s.token,
         githubHost: new URL(ctx.serverUrl).host,
     });
+    // The Docker config's credentials are masked as the inputs' were: a registry or a proxy may
+    // echo them, in either form, in an error gantry shows.
+    for (const c of creds.registryCredentials.values())
+        maskRegistryCredential(c);
     // The input's credentials win over the Docker config's for the same host.
     for (const [host, c] of s.registryCredentials)
         creds.registryCredentials.set(host, c);
-    const log = { info: (l) => info(l), warn: (l) => warning(l) };
+    const log = { info: actionLog.info, warn: actionLog.warn, group: actionLog.group };
+    const trace = actionLog.trace();
     const sources = createSources({
         ...creds,
         gitEnv: ctx.env,
         cacheDir: (0,external_node_path_.join)(cacheDir, 'discovery'),
         ...DISCOVERY_DEFAULTS,
         log,
+        ...(trace ? { trace } : {}),
     });
     const dispatch = s.dispatchWorkflow
         ? { ...(await dispatchTarget(s, s.dispatchWorkflow, ctx, repo)), withProject: all.length > 1 }
@@ -68627,7 +69676,10 @@ async function discoverAction(s, ctx) {
         setOutput(Output.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
         setOutput(Output.promotions, JSON.stringify(promotionsMatrix(run.results, s.dryRun)));
         await summary.addRaw(discoverMarkdown(run, { dryRun: s.dryRun })).write();
-        await appendPipelineSummary(repo, projects, undefined, { env: ctx.env, fetch });
+        await appendPipelineSummary(repo, projects, actionLog.warn, {
+            env: ctx.env,
+            fetch: actionLog.fetch(),
+        });
         const failures = runFailures(run);
         if (failures.length)
             throw new util_errors/* OperationError */.OK(failures.join('\n'));
@@ -69036,6 +70088,159 @@ class StepPendingError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/promotion/expr-data.ts
+/**
+ * Kargo's `secret()`, `sharedSecret()`, `configMap()` and `sharedConfigMap()` without a cluster.
+ *
+ * Kargo reads Kubernetes Secrets and ConfigMaps from the project's namespace (or the shared
+ * one). A GitHub workflow has its own two stores for the same purposes: `secrets.*` (masked by the
+ * runner) and configuration variables `vars.*`. The workflow hands them to gantry explicitly, as
+ * environment variables of the promote step named by convention; nothing else reaches the
+ * functions, so a template can only read what the workflow chose to expose:
+ *
+ *   GANTRY_SECRET_<NAME>=<JSON object>          secret('<name>') is the object
+ *   GANTRY_SECRET_<NAME>__<KEY>=<value>         secret('<name>').<KEY>, one key per variable
+ *   GANTRY_SHARED_SECRET_…                      sharedSecret()
+ *   GANTRY_CONFIGMAP_… / GANTRY_SHARED_CONFIGMAP_…  configMap() / sharedConfigMap()
+ *
+ * `<NAME>` is the name the template passes, upper-cased, every character other than a letter or
+ * a digit becoming `_` (`secret('slack-bot')` reads GANTRY_SECRET_SLACK_BOT*); `<KEY>` is kept
+ * as written, since Kargo's keys are case-sensitive. Both forms of one name merge, the per-key
+ * variables winning. As in Kargo, a name nothing provides is an empty map (its keys read as nil).
+ *
+ * The adapters build these maps from the environment they were given (core never reads
+ * process.env); every secret value is masked in the runner's log and replaced by `***` in
+ * gantry's own messages (see the engine).
+ */
+
+
+const NO_EXPRESSION_DATA = {
+    secrets: {},
+    sharedSecrets: {},
+    configMaps: {},
+    sharedConfigMaps: {},
+};
+/** The environment variable prefix of each function; each is no prefix of another. */
+const PREFIXES = {
+    secrets: 'GANTRY_SECRET_',
+    sharedSecrets: 'GANTRY_SHARED_SECRET_',
+    configMaps: 'GANTRY_CONFIGMAP_',
+    sharedConfigMaps: 'GANTRY_SHARED_CONFIGMAP_',
+};
+const FUNCTION_OF = {
+    secrets: 'secret',
+    sharedSecrets: 'sharedSecret',
+    configMaps: 'configMap',
+    sharedConfigMaps: 'sharedConfigMap',
+};
+/** How a name a template passes is spelt in a variable's name: `slack-bot` → `SLACK_BOT`. */
+function dataName(name) {
+    return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+/**
+ * The four maps from `env` (the adapter's environment). A whole-map variable that is not a JSON
+ * object of scalars is refused, naming the variable and never echoing its value.
+ */
+function expressionDataFromEnv(env) {
+    const out = {
+        secrets: {},
+        sharedSecrets: {},
+        configMaps: {},
+        sharedConfigMaps: {},
+    };
+    // Whole maps first, so that the per-key variables override them whatever the env's order.
+    const perKey = [];
+    for (const [variable, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        for (const [kind, prefix] of Object.entries(PREFIXES)) {
+            if (!variable.startsWith(prefix))
+                continue;
+            const rest = variable.slice(prefix.length);
+            const cut = rest.indexOf('__');
+            if (cut > 0 && cut + 2 < rest.length) {
+                perKey.push([kind, dataName(rest.slice(0, cut)), rest.slice(cut + 2), value]);
+            }
+            else if (rest !== '' && cut < 0) {
+                const name = dataName(rest);
+                out[kind][name] = { ...out[kind][name], ...parseWholeMap(variable, kind, value) };
+            }
+            else {
+                throw new util_errors/* ConfigError */.xL(`environment variable ${variable}: expected ${prefix}<NAME> (a JSON object) or ${prefix}<NAME>__<KEY> (one value)`);
+            }
+        }
+    }
+    for (const [kind, name, key, value] of perKey) {
+        out[kind][name] = { ...out[kind][name], [key]: value };
+    }
+    return out;
+}
+function parseWholeMap(variable, kind, raw) {
+    const refuse = () => {
+        // The value may be a secret: the message names the variable only.
+        throw new util_errors/* ConfigError */.xL(`environment variable ${variable} must hold a JSON object of keys to strings (${FUNCTION_OF[kind]}() reads it), like {"token": "…"}; for a single value use ${variable}__<KEY>`);
+    };
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch {
+        return refuse();
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        return refuse();
+    const map = {};
+    for (const [k, v] of Object.entries(parsed)) {
+        if (typeof v === 'string')
+            map[k] = v;
+        else if (typeof v === 'number' || typeof v === 'boolean')
+            map[k] = String(v);
+        else
+            return refuse();
+    }
+    return map;
+}
+/** Every secret value, for masking. */
+function secretValues(data) {
+    return [data.secrets, data.sharedSecrets].flatMap((maps) => Object.values(maps).flatMap((m) => Object.values(m)));
+}
+/** What `gantry lint` knows of the functions below. */
+const DATA_SIGNATURES = {
+    secret: { min: 1, max: 1 },
+    sharedSecret: { min: 1, max: 1 },
+    configMap: { min: 1, max: 1 },
+    sharedConfigMap: { min: 1, max: 1 },
+};
+/**
+ * The four functions over `data`. A name nothing provides returns an empty map, as Kargo does for
+ * a Secret that does not exist; `log` hears once per name which variable would provide it, since
+ * on a runner the likelier cause is a workflow that did not map it.
+ */
+function dataFunctions(data, log) {
+    const told = new Set();
+    const lookUp = (kind) => (args) => {
+        const fn = FUNCTION_OF[kind];
+        const [name] = expectArgs(fn, args, ['string']);
+        if (name === '')
+            throw new Error(`${fn}(): the name must not be empty`);
+        const found = data[kind][dataName(name)];
+        if (found)
+            return { ...found };
+        const variable = `${PREFIXES[kind]}${dataName(name)}`;
+        if (log && !told.has(variable)) {
+            told.add(variable);
+            log(`${fn}(${JSON.stringify(name)}): nothing provides it, so it is empty; set ${variable} (a JSON object) or ${variable}__<KEY> in the promote step's env`);
+        }
+        return {};
+    };
+    return {
+        secret: lookUp('secrets'),
+        sharedSecret: lookUp('sharedSecrets'),
+        configMap: lookUp('configMaps'),
+        sharedConfigMap: lookUp('sharedConfigMaps'),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/promotion/steps/engine.ts
 /**
  * Runs a stage's promotion template, Kargo-style: each step in order, with `${{ }}` expressions in
@@ -69045,23 +70250,34 @@ class StepPendingError extends Error {
  * - `vars`: the template's vars, then the step's, each rendered in order (a later one may read an
  *   earlier one; a step var shadows a template var of the same name). Template vars see `vars`
  *   and `ctx`; step vars also see `outputs`.
- * - `ctx`: `{project, stage, targetFreight: {name, alias, origin: {kind, name}}}` (`name` is the
- *   freight ID, as in Kargo).
+ * - `ctx`: `{project, stage, promotion, uiBaseUrl, targetFreight: {name, alias, origin: {kind,
+ *   name}}, meta: {promotion: {actor, rollback}, step: {alias}}}` (`targetFreight.name` is the
+ *   freight ID, as in Kargo; `uiBaseUrl` is the workflow run's page, or "" outside Actions).
  * - `outputs`: the outputs of earlier steps, by their alias: `as`, or Kargo's default `step-<n>`
  *   (1-based); a step inflated from a promotion task is `<task alias>::<alias>`, and also sees
  *   `task.outputs` (its task's earlier steps); a task's compose-output is `outputs.<task alias>`.
  * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
  *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
- *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`, and
+ *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`,
+ *   `secret()`, `sharedSecret()`, `configMap()`, `sharedConfigMap()` (../expr-data.ts), and
  *   every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
  *
  * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
  * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
- * step with `continueOnError` is recorded (status `Errored`, listed in `errors`) and does not stop
- * the promotion; any other failure does: later steps run only if their `if` says so, and
- * `runSteps` then throws the first failure. Errors name the step: `step 2 (yaml-update
- * "update-image"): …` (1-based position in the template).
+ * step with `continueOnError` is recorded (status `Errored`, listed in `errors`) and, as in Kargo,
+ * counts as no failure at all: it does not stop the promotion, `success()` stays true and
+ * `failure()` false (only `status(alias)` says `Errored`). Any other failure stops it: later
+ * steps run only if their `if` says so, and `runSteps` then throws the first failure. Errors name
+ * the step: `step 2 (yaml-update "update-image"): …` (1-based position in the template).
+ *
+ * Secrets: every value `secret()`/`sharedSecret()` can return is replaced by `***` in the log
+ * lines, errors and summary lines the engine hands on, and a commit message, tag annotation or
+ * pull request text that holds one is refused (those are durable records anyone with read access
+ * sees). Writing a secret into a file is the template's choice, as in Kargo.
  */
+
+
+
 
 
 
@@ -69104,6 +70320,13 @@ function wrapError(label, what, err) {
     return new util_errors/* OperationError */.OK(message, { cause: err });
 }
 /** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
+
+/** Kargo's functions gantry does not provide, with what lint says instead of "unknown". */
+const UNSUPPORTED_FUNCTIONS = {
+    freightMetadata: "Kargo's freight metadata (set-metadata) has no home in gantry's state yet; pass values through vars or compose-output",
+    freightStatus: "Kargo's freight status is not exposed to expressions in gantry; `gantry get freight` shows where freight is verified and approved",
+    stageMetadata: "Kargo's stage metadata (set-metadata) has no home in gantry's state yet; pass values through vars or configMap()",
+};
 const STATUS_SIGNATURES = {
     success: { min: 0, max: 0 },
     failure: { min: 0, max: 0 },
@@ -69111,23 +70334,31 @@ const STATUS_SIGNATURES = {
     status: { min: 1, max: 1 },
 };
 const STEP_CTX_TYPE = structOf('ctx', {
+    uiBaseUrl: ANY,
     project: ANY,
     stage: ANY,
+    promotion: ANY,
     targetFreight: structOf('targetFreight', {
         name: ANY,
         alias: ANY,
         origin: structOf('origin', { kind: ANY, name: ANY }),
     }),
+    meta: structOf('meta', {
+        promotion: structOf('promotion', { actor: ANY, rollback: ANY }),
+        step: structOf('step', { alias: ANY }),
+    }),
 });
 function statusFunctions(steps, statuses) {
+    // Kargo's HasFailures: a step allowed to fail (continueOnError) is not counted.
+    const failed = () => statuses.some((s, i) => s === 'Errored' && !steps[i]?.continueOnError);
     return {
         success: (args) => {
             expectArgs('success', args, []);
-            return !statuses.includes('Errored');
+            return !failed();
         },
         failure: (args) => {
             expectArgs('failure', args, []);
-            return statuses.includes('Errored');
+            return failed();
         },
         always: (args) => {
             expectArgs('always', args, []);
@@ -69173,6 +70404,68 @@ function evaluateIf(source, env, functions) {
 }
 /** Run `template`'s steps against `ctx.worktree`; see the module comment. */
 async function runSteps(template, ctx, registry) {
+    const data = ctx.data ?? NO_EXPRESSION_DATA;
+    const redactor = new Redactor().add(...secretValues(data));
+    const log = (line) => ctx.log(redactor.redactValues(line));
+    try {
+        return await runAll(template, { ...ctx, log, data }, registry, redactor);
+    }
+    catch (err) {
+        throw redactError(err, redactor);
+    }
+}
+/** `err` with every secret replaced by `***` in its message, keeping its class. */
+function redactError(err, redactor) {
+    if (!(err instanceof Error))
+        return err;
+    const message = redactor.redactValues(err.message);
+    if (message === err.message)
+        return err;
+    // A lost race carries no step text; it must stay itself for promote's retry loop.
+    if (err instanceof RaceLostError)
+        return err;
+    if (err instanceof PromotionPendingError) {
+        return new PromotionPendingError(message, err.pullRequest);
+    }
+    // The original stays out of `cause`: it holds the secret.
+    if (err instanceof util_errors/* ConfigError */.xL || err instanceof errors_ExprError)
+        return new util_errors/* ConfigError */.xL(message);
+    return new util_errors/* OperationError */.OK(message);
+}
+/** Steps whose rendered config becomes a durable record: a commit, a tag, a pull request. */
+const RECORDING_STEPS = new Set(['git-commit', 'git-tag', 'git-open-pr']);
+/**
+ * Refuse a commit message, tag annotation or pull request text that holds a secret's value: the
+ * runner's masking ends at the log, and a commit is read by everyone with access to the repository.
+ */
+function refuseSecretsInRecords(step, config, outputs, redactor) {
+    if (!RECORDING_STEPS.has(step.uses))
+        return;
+    const texts = [];
+    const walk = (v, at) => {
+        if (typeof v === 'string')
+            texts.push([at, v]);
+        else if (Array.isArray(v))
+            v.forEach((x, i) => walk(x, `${at}[${i}]`));
+        else if (v !== null && typeof v === 'object') {
+            for (const [k, x] of Object.entries(v))
+                walk(x, at ? `${at}.${k}` : k);
+        }
+    };
+    walk(config, '');
+    const fromSteps = config['messageFromSteps'];
+    if (step.uses === 'git-commit' && Array.isArray(fromSteps)) {
+        for (const alias of fromSteps) {
+            walk(outputs[String(alias)]?.['commitMessage'], `the commitMessage of step ${String(alias)}`);
+        }
+    }
+    for (const [at, text] of texts) {
+        if (redactor.redactValues(text) !== text) {
+            throw new util_errors/* ConfigError */.xL(`${step.uses}: ${at} holds the value of a secret (secret() or sharedSecret()); gantry keeps secrets out of commits, tags and pull requests, which everyone who can read the repository sees. Nothing was written`);
+        }
+    }
+}
+async function runAll(template, ctx, registry, redactor) {
     const steps = template.steps;
     const outputs = {};
     const summary = [];
@@ -69185,120 +70478,152 @@ async function runSteps(template, ctx, registry) {
     const functions = {
         ...freightFunctions(ctx.freightCollection, ctx.log),
         ...statusFunctions(steps, statuses),
+        ...dataFunctions(ctx.data, ctx.log),
     };
-    const exprCtx = {
+    const promotion = ctx.promotion ?? promotionName(ctx);
+    // Kargo's ctx; meta.step.alias is the step's own, so it is built for each step.
+    const exprCtx = (alias) => ({
+        uiBaseUrl: ctx.uiBaseUrl ?? '',
         project: ctx.project,
         stage: ctx.stage,
+        promotion,
         targetFreight: {
             name: ctx.freight.id,
             alias: ctx.freight.alias,
             origin: { kind: ctx.freight.origin.kind, name: ctx.freight.origin.name },
         },
+        meta: {
+            promotion: { actor: ctx.actor ?? '', rollback: ctx.rollback ?? false },
+            step: { alias },
+        },
+    });
+    // Template vars are rendered for each step, as Kargo does (ctx.meta.step.alias is the step's),
+    // outside the step's own failure handling: a bad template var stops the promotion at once. Their
+    // functions' notes (imageFrom() found nothing) are logged once, not once per step.
+    const noted = new Set();
+    const noteOnce = (line) => {
+        if (!noted.has(line))
+            ctx.log(line);
+        noted.add(line);
     };
-    const promotion = ctx.promotion ?? promotionName(ctx);
-    const templateVars = renderVars(template.vars, {}, (vars) => ({ vars, ctx: exprCtx }), functions, 'promotion template');
+    const varFunctions = {
+        ...functions,
+        ...freightFunctions(ctx.freightCollection, noteOnce),
+    };
+    const templateVarsFor = (alias) => renderVars(template.vars, {}, (vars) => ({ vars, ctx: exprCtx(alias) }), varFunctions, 'promotion template');
     for (const [index, step] of steps.entries()) {
         const label = stepLabel(step, index);
-        try {
-            const alias = stepAlias(step, index);
-            const task = taskEnv(alias, outputs);
-            const vars = renderVars(step.vars, templateVars, (v) => ({ vars: v, ctx: exprCtx, outputs, ...task }), functions, label);
-            const env = { vars, ctx: exprCtx, outputs, ...task };
-            let run;
-            if (step.if !== undefined && step.if.trim() !== '') {
+        const alias = stepAlias(step, index);
+        const templateVars = templateVarsFor(alias);
+        // One fold a step; true when a step is pending and the rest wait for a later run.
+        const stop = await inGroup(ctx.group, label, async () => {
+            try {
+                const task = taskEnv(alias, outputs);
+                const stepCtx = exprCtx(alias);
+                const vars = renderVars(step.vars, templateVars, (v) => ({ vars: v, ctx: stepCtx, outputs, ...task }), functions, label);
+                const env = { vars, ctx: stepCtx, outputs, ...task };
+                let run;
+                if (step.if !== undefined && step.if.trim() !== '') {
+                    try {
+                        run = evaluateIf(step.if, env, functions);
+                    }
+                    catch (err) {
+                        throw wrapError(label, 'if', err);
+                    }
+                }
+                else
+                    run = hardFailure === undefined;
+                if (!run) {
+                    statuses.push('Skipped');
+                    ctx.log(`${label}: skipped`);
+                    return false;
+                }
+                const definition = registry.get(step.uses);
+                if (!definition) {
+                    throw new util_errors/* ConfigError */.xL(`${label}: unknown step ${JSON.stringify(step.uses)}${suggest_didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`);
+                }
+                let config;
                 try {
-                    run = evaluateIf(step.if, env, functions);
+                    const rendered = renderTemplates(step.config, env, { functions });
+                    config = (rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
+                        ? rendered
+                        : {});
                 }
                 catch (err) {
-                    throw wrapError(label, 'if', err);
+                    throw wrapError(label, 'config', err);
                 }
-            }
-            else
-                run = hardFailure === undefined;
-            if (!run) {
-                statuses.push('Skipped');
-                ctx.log(`${label}: skipped`);
-                continue;
-            }
-            const definition = registry.get(step.uses);
-            if (!definition) {
-                throw new util_errors/* ConfigError */.xL(`${label}: unknown step ${JSON.stringify(step.uses)}${suggest_didYouMean(step.uses, [...registry.keys()])}; known steps: ${[...registry.keys()].sort().join(', ')}`);
-            }
-            let config;
-            try {
-                const rendered = renderTemplates(step.config, env, { functions });
-                config = (rendered !== null && typeof rendered === 'object' && !Array.isArray(rendered)
-                    ? rendered
-                    : {});
+                refuseSecretsInRecords(step, config, outputs, redactor);
+                let result;
+                try {
+                    const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
+                    const { data: _data, actor: _actor, rollback: _rollback, uiBaseUrl: _ui, ...base } = ctx;
+                    result = await runWithRetry(step, timeoutMs, label, ctx, () => definition.run(config, {
+                        ...base,
+                        promotion,
+                        written: step.config,
+                        index,
+                        ...(step.as !== undefined ? { alias: step.as } : {}),
+                        outputs,
+                        summary: [...summary],
+                        ...(timeoutMs !== undefined ? { waitMs: timeoutMs } : {}),
+                    }));
+                }
+                catch (err) {
+                    // A lost push race starts the whole promotion over on the new tip (promote's loop).
+                    if (err instanceof RaceLostError)
+                        throw err;
+                    if (err instanceof PromotionPendingError) {
+                        statuses.push('Running');
+                        ctx.log(`${label}: ${err.message}`);
+                        pending = err;
+                        return true;
+                    }
+                    throw wrapError(label, '', err);
+                }
+                statuses.push(result.status ?? 'Succeeded');
+                outputs[alias] = { ...result.outputs };
+                // Kargo: a task's compose-output steps are its outputs, read as outputs.<task alias>.
+                const ns = taskNamespace(alias);
+                if (step.uses === 'compose-output' && ns !== undefined) {
+                    outputs[ns] = { ...outputs[ns], ...result.outputs };
+                }
+                // Summary lines go into commit messages: a secret a step wrote into a file stays out.
+                summary.push(...(result.summary ?? []).map((l) => redactor.redactValues(l)));
+                for (const p of result.changed ?? [])
+                    if (!changed.includes(p))
+                        changed.push(p);
+                if (step.uses === 'git-commit' && !ctx.workspace) {
+                    const msg = commitMessageOf(config, outputs, result);
+                    if (msg !== undefined)
+                        commitMessage = msg;
+                }
+                ctx.log(`${label}: done`);
             }
             catch (err) {
-                throw wrapError(label, 'config', err);
-            }
-            let result;
-            try {
-                const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
-                result = await runWithRetry(step, timeoutMs, label, ctx, () => definition.run(config, {
-                    ...ctx,
-                    promotion,
-                    written: step.config,
-                    index,
-                    ...(step.as !== undefined ? { alias: step.as } : {}),
-                    outputs,
-                    summary: [...summary],
-                    ...(timeoutMs !== undefined ? { waitMs: timeoutMs } : {}),
-                }));
-            }
-            catch (err) {
-                // A lost push race starts the whole promotion over on the new tip (promote's loop).
                 if (err instanceof RaceLostError)
                     throw err;
-                if (err instanceof PromotionPendingError) {
-                    statuses.push('Running');
-                    ctx.log(`${label}: ${err.message}`);
-                    pending = err;
-                    break;
+                const wrapped = err instanceof util_errors/* GantryError */.Ah && err.message.startsWith(label)
+                    ? err
+                    : wrapError(label, '', err);
+                statuses.push('Errored');
+                if (step.continueOnError) {
+                    errors.push({
+                        index,
+                        uses: step.uses,
+                        ...(step.as !== undefined ? { alias: step.as } : {}),
+                        message: redactor.redactValues(wrapped.message),
+                    });
+                    ctx.log(`${wrapped.message} (continuing: continueOnError)`);
                 }
-                throw wrapError(label, '', err);
+                else {
+                    ctx.log(wrapped.message);
+                    hardFailure ??= wrapped;
+                }
             }
-            statuses.push(result.status ?? 'Succeeded');
-            outputs[alias] = { ...result.outputs };
-            // Kargo: a task's compose-output steps are its outputs, read as outputs.<task alias>.
-            const ns = taskNamespace(alias);
-            if (step.uses === 'compose-output' && ns !== undefined) {
-                outputs[ns] = { ...outputs[ns], ...result.outputs };
-            }
-            summary.push(...(result.summary ?? []));
-            for (const p of result.changed ?? [])
-                if (!changed.includes(p))
-                    changed.push(p);
-            if (step.uses === 'git-commit' && !ctx.workspace) {
-                const msg = commitMessageOf(config, outputs, result);
-                if (msg !== undefined)
-                    commitMessage = msg;
-            }
-            ctx.log(`${label}: done`);
-        }
-        catch (err) {
-            if (err instanceof RaceLostError)
-                throw err;
-            const wrapped = err instanceof util_errors/* GantryError */.Ah && err.message.startsWith(label)
-                ? err
-                : wrapError(label, '', err);
-            statuses.push('Errored');
-            if (step.continueOnError) {
-                errors.push({
-                    index,
-                    uses: step.uses,
-                    ...(step.as !== undefined ? { alias: step.as } : {}),
-                    message: wrapped.message,
-                });
-                ctx.log(`${wrapped.message} (continuing: continueOnError)`);
-            }
-            else {
-                ctx.log(wrapped.message);
-                hardFailure ??= wrapped;
-            }
-        }
+            return false;
+        });
+        if (stop)
+            break;
     }
     if (hardFailure)
         throw hardFailure;
@@ -69683,17 +71008,30 @@ class Workspace {
     }
     async checkOut(repo, spec) {
         const git = (args, cwd = repo.dir) => this.run(repo, args, cwd);
-        // Which branches exist, and the default branch, in one round trip.
-        const listing = (await git(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*'])).stdout.split('\n');
+        // Whether the branches asked for exist (and the default branch, when a checkout names no
+        // ref), in one round trip that lists only those: a repository may have thousands of branches.
+        const wantHead = spec.checkout.some((c) => c.branch === undefined && c.commit === undefined && c.tag === undefined);
+        const patterns = [
+            ...(wantHead ? ['--symref', 'origin', 'HEAD'] : ['origin']),
+            ...new Set(spec.checkout.flatMap((c) => (c.branch ? [`refs/heads/${c.branch}`] : []))),
+        ];
+        const listing = (await git(['ls-remote', ...patterns])).stdout.split('\n');
         const heads = new Map();
         let defaultBranch;
+        let headTip;
         for (const line of listing) {
             const sym = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
             if (sym)
                 defaultBranch = sym[1];
+            const tip = /^([0-9a-f]{40,64})\s+HEAD$/.exec(line);
+            if (tip)
+                headTip = tip[1];
             const m = /^([0-9a-f]{40,64})\s+refs\/heads\/(.+)$/.exec(line);
             if (m?.[1] && m[2])
                 heads.set(m[2], m[1]);
+        }
+        if (defaultBranch !== undefined && headTip !== undefined && !heads.has(defaultBranch)) {
+            heads.set(defaultBranch, headTip);
         }
         const plans = spec.checkout.map((c) => {
             const branch = c.branch ?? (c.commit === undefined && c.tag === undefined ? defaultBranch : undefined);
@@ -70140,8 +71478,10 @@ async function promoteInWorkspace(a) {
                     freightCollection: a.collection,
                     fetch: o.fetch,
                     log: o.log,
+                    ...(o.group ? { group: o.group } : {}),
                     ...(o.env ? { env: o.env } : {}),
                     dryRun: o.dryRun,
+                    ...a.exprContext,
                 }, o.registry);
             }
             catch (err) {
@@ -70196,6 +71536,8 @@ async function promoteInWorkspace(a) {
 }
 
 ;// CONCATENATED MODULE: ./src/promotion/promote.ts
+
+
 
 
 
@@ -70270,7 +71612,7 @@ async function promote(o) {
             throw g.error;
         passGate(g.value, stage, o, approvedBy, warnings);
     }
-    const result = await publishSteps(o, stage, mode, freight, view, approvedBy, hold);
+    const result = redactDiff(await publishSteps(o, stage, mode, freight, view, approvedBy, hold), o.expressionData);
     const outcome = {
         stage: stage.name,
         freight,
@@ -70427,10 +71769,12 @@ function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hol
             collection,
             approvedBy,
             hold,
+            exprContext: promotionExprContext(o, stage, freight, hold),
             ...(publish ? { publish } : {}),
         });
     }
     const paths = stepPaths(stage);
+    const exprContext = promotionExprContext(o, stage, freight, hold);
     return o.store.commitPromotion({
         project: o.project.name,
         stage: stage.name,
@@ -70453,8 +71797,10 @@ function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hol
                 freightCollection: collection,
                 fetch: o.fetch,
                 log: o.log,
+                ...(o.group ? { group: o.group } : {}),
                 ...(o.env ? { env: o.env } : {}),
                 dryRun: o.dryRun,
+                ...exprContext,
             }, o.registry);
             // A Kargo template's git-commit message goes into the body, after what the steps changed.
             return done.commitMessage
@@ -70462,6 +71808,26 @@ function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hol
                 : done.summary;
         },
     });
+}
+/**
+ * A dry run prints the diff, which shows a secret a step wrote into a file: gantry's output masks
+ * it (the file itself is the template's business).
+ */
+function redactDiff(result, data) {
+    const secrets = data ? secretValues(data) : [];
+    if (result.diff === undefined || secrets.length === 0)
+        return result;
+    return { ...result, diff: new Redactor().add(...secrets).redactValues(result.diff) };
+}
+function promotionExprContext(o, stage, freight, hold) {
+    return {
+        promotion: promotionName({ stage: stage.name, freight }),
+        actor: o.promotedBy,
+        // The hold is set exactly when older freight than the newest available is promoted.
+        rollback: hold !== null,
+        uiBaseUrl: o.run ?? '',
+        ...(o.expressionData ? { data: o.expressionData } : {}),
+    };
 }
 /**
  * Phase five: the promotion as a deployment of the stage's environment, in progress until
@@ -70715,7 +72081,7 @@ function reqString(obj, key, at) {
         (0,util_errors/* fieldError */.$i)(STEP, `${at}.${key}`, 'is required');
     return v;
 }
-function list(v, at, what) {
+function argocd_update_list(v, at, what) {
     if (!Array.isArray(v) || v.length === 0)
         (0,util_errors/* fieldError */.$i)(STEP, at, `must list at least one ${what}`);
     return v;
@@ -70746,7 +72112,7 @@ function parseSource(raw, at) {
         if (!isRecord(k))
             (0,util_errors/* fieldError */.$i)(STEP, `${at}.kustomize`, 'must be a map with images');
         onlyKeys(STEP, k, ['images'], `${at}.kustomize.`);
-        out.kustomizeImages = list(k['images'], `${at}.kustomize.images`, 'image').map((img, i) => {
+        out.kustomizeImages = argocd_update_list(k['images'], `${at}.kustomize.images`, 'image').map((img, i) => {
             const where = `${at}.kustomize.images[${i}]`;
             if (!isRecord(img))
                 (0,util_errors/* fieldError */.$i)(STEP, where, 'must be a map with repoURL and tag or digest');
@@ -70770,7 +72136,7 @@ function parseSource(raw, at) {
         if (!isRecord(h))
             (0,util_errors/* fieldError */.$i)(STEP, `${at}.helm`, 'must be a map with images');
         onlyKeys(STEP, h, ['images'], `${at}.helm.`);
-        out.helmImages = list(h['images'], `${at}.helm.images`, 'image').map((img, i) => {
+        out.helmImages = argocd_update_list(h['images'], `${at}.helm.images`, 'image').map((img, i) => {
             const where = `${at}.helm.images[${i}]`;
             if (!isRecord(img))
                 (0,util_errors/* fieldError */.$i)(STEP, where, 'must be a map with key and value');
@@ -70787,7 +72153,7 @@ function parseSource(raw, at) {
 }
 function parseArgoCDUpdateConfig(config) {
     onlyKeys(STEP, config, ['apps'], 'config.');
-    const apps = list(config['apps'], 'config.apps', 'application').map((raw, i) => {
+    const apps = argocd_update_list(config['apps'], 'config.apps', 'application').map((raw, i) => {
         const at = `config.apps[${i}]`;
         if (!isRecord(raw))
             (0,util_errors/* fieldError */.$i)(STEP, at, 'must be a map with name');
@@ -70806,7 +72172,7 @@ function parseArgoCDUpdateConfig(config) {
         const rawSources = raw['sources'];
         const sources = rawSources === undefined || rawSources === null
             ? []
-            : list(rawSources, `${at}.sources`, 'source').map((s, j) => parseSource(s, `${at}.sources[${j}]`));
+            : argocd_update_list(rawSources, `${at}.sources`, 'source').map((s, j) => parseSource(s, `${at}.sources[${j}]`));
         return { name, ...(namespace !== undefined && { namespace }), sources };
     });
     const seen = new Set();
@@ -71244,6 +72610,7 @@ var safe_path = __nccwpck_require__(1854);
 
 
 
+
 /**
  * A `.gitignore`-style glob as an RE2 expression source (`*`, `?`, `[…]`, `**`); see
  * compileGlob. Patterns come from configuration and subjects from the repository, so they are
@@ -71352,6 +72719,14 @@ function parseIgnore(text) {
     return rules;
 }
 /** Is `rel` (relative to the copy's root, `/`-separated) ignored? */
+/** A step's optional `ignore` field (.gitignore patterns, one a line): tar and untar. */
+function ignoreOption(step, config) {
+    const text = config['ignore'];
+    if (text !== undefined && text !== null && typeof text !== 'string') {
+        (0,util_errors/* fieldError */.$i)(step, 'config.ignore', 'must be a string of .gitignore patterns, one a line');
+    }
+    return typeof text === 'string' ? parseIgnore(text) : [];
+}
 function isIgnored(rules, rel, isDir) {
     let ignored = false;
     const base = rel.slice(rel.lastIndexOf('/') + 1);
@@ -72492,7 +73867,7 @@ function splitDocuments(stream, source) {
     parts.push(current.join('\n'));
     const out = [];
     for (const part of parts) {
-        const doc = (0,dist.parseDocument)(part);
+        const doc = (0,yaml_dist.parseDocument)(part);
         if (doc.errors.length > 0) {
             throw new util_errors/* OperationError */.OK(`${source} produced output that is not YAML: ${doc.errors[0]?.message ?? 'parse error'}`);
         }
@@ -72741,7 +74116,7 @@ async function dependencies(ctx, chartRel, chartAbs) {
     catch {
         throw new util_errors/* ConfigError */.xL(`${helm_template_STEP}: path ${JSON.stringify(chartRel)}: no Chart.yaml there`);
     }
-    const chart = (0,dist.parseDocument)(text).toJS();
+    const chart = (0,yaml_dist.parseDocument)(text).toJS();
     const deps = isRecord(chart) && Array.isArray(chart['dependencies']) ? chart['dependencies'] : [];
     for (const [i, d] of deps.entries()) {
         const repo = isRecord(d) ? d['repository'] : undefined;
@@ -73078,7 +74453,7 @@ function setYamlValues(text, updates, where, options = {}) {
         if (!doc || !model)
             throw new util_errors/* OperationError */.OK(`${where}: document ${docIndex} vanished while editing`);
         const ctx = { text: out, eol, where, key: u.key, doc, create: u.create };
-        const edit = locate(ctx, doc.contents, u.parts, 0, u.value, { indent: 0, flow: false });
+        const edit = yaml_edit_locate(ctx, doc.contents, u.parts, 0, u.value, { indent: 0, flow: false });
         out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
         applyToModel(model, u.parts, u.value);
     }
@@ -73196,7 +74571,7 @@ function checkValue(value, key, where) {
     return value;
 }
 function parseDocs(text, where, what = 'the file') {
-    const docs = (0,dist.parseAllDocuments)(text, { keepSourceTokens: true });
+    const docs = (0,yaml_dist.parseAllDocuments)(text, { keepSourceTokens: true });
     if (!Array.isArray(docs))
         return [];
     for (const d of docs) {
@@ -73214,7 +74589,7 @@ function parseDocs(text, where, what = 'the file') {
 }
 function isEmptyDoc(d) {
     const c = d.contents;
-    return c === null || ((0,dist.isScalar)(c) && c.value === null && c.range?.[0] === c.range?.[1]);
+    return c === null || ((0,yaml_dist.isScalar)(c) && c.value === null && c.range?.[0] === c.range?.[1]);
 }
 function chooseDocument(docs, where, options, text) {
     const nonEmpty = docs.map((d, i) => (isEmptyDoc(d) ? -1 : i)).filter((i) => i >= 0);
@@ -73271,11 +74646,11 @@ function notFound(ctx, offset, why) {
 /** Kargo's `key path does not address a scalar node`: a mapping or a sequence is never replaced. */
 function requireScalar(ctx, node, offset) {
     let target = node;
-    if ((0,dist.isAlias)(target))
+    if ((0,yaml_dist.isAlias)(target))
         target = target.resolve(ctx.doc);
-    if (!(0,dist.isMap)(target) && !(0,dist.isSeq)(target))
+    if (!(0,yaml_dist.isMap)(target) && !(0,yaml_dist.isSeq)(target))
         return;
-    const what = (0,dist.isMap)(target)
+    const what = (0,yaml_dist.isMap)(target)
         ? `a mapping (keys: ${target.items
             .map((p) => keyString(p.key))
             .filter((k) => k !== undefined)
@@ -73285,24 +74660,24 @@ function requireScalar(ctx, node, offset) {
     yaml_edit_fail(ctx, offset, `key path does not address a scalar node: it holds ${what}; yaml-update sets one scalar value, so address a key inside it`);
 }
 function keyString(node) {
-    if ((0,dist.isScalar)(node))
+    if ((0,yaml_dist.isScalar)(node))
         return node.value === null ? '' : String(node.value);
     return undefined;
 }
 function isNullScalar(node) {
-    return (0,dist.isScalar)(node) && node.value === null;
+    return (0,yaml_dist.isScalar)(node) && node.value === null;
 }
-function locate(ctx, node, parts, i, value, place) {
+function yaml_edit_locate(ctx, node, parts, i, value, place) {
     const part = parts[i] ?? '';
     const last = i === parts.length - 1;
     let target = node;
-    if ((0,dist.isAlias)(target)) {
+    if ((0,yaml_dist.isAlias)(target)) {
         const resolved = target.resolve(ctx.doc);
         if (!resolved)
             yaml_edit_fail(ctx, target.range?.[0] ?? 0, `alias *${target.source} has no anchor`);
         target = resolved;
     }
-    if ((0,dist.isMap)(target)) {
+    if ((0,yaml_dist.isMap)(target)) {
         const map = target;
         const pair = map.items.find((p) => keyString(p.key) === String(part));
         if (!pair) {
@@ -73323,9 +74698,9 @@ function locate(ctx, node, parts, i, value, place) {
             requireScalar(ctx, child, keyStart);
             return replaceValue(ctx, child, value, childPlace, pair);
         }
-        return locate(ctx, child, parts, i + 1, value, childPlace);
+        return yaml_edit_locate(ctx, child, parts, i + 1, value, childPlace);
     }
-    if ((0,dist.isSeq)(target)) {
+    if ((0,yaml_dist.isSeq)(target)) {
         const seq = target;
         const index = indexOf(part);
         const at = seq.range?.[0] ?? 0;
@@ -73352,7 +74727,7 @@ function locate(ctx, node, parts, i, value, place) {
             requireScalar(ctx, item, at);
             return replaceValue(ctx, item, value, itemPlace);
         }
-        return locate(ctx, item, parts, i + 1, value, itemPlace);
+        return yaml_edit_locate(ctx, item, parts, i + 1, value, itemPlace);
     }
     if (isNullScalar(target)) {
         if (!ctx.create) {
@@ -73388,10 +74763,10 @@ function replaceValue(ctx, node, value, place, pair, blockNest = false) {
         const lines = blockLines(value, place.indent + 2, ctx.eol);
         return { start: from, end, text: ctx.eol + lines.join(ctx.eol) };
     }
-    if ((0,dist.isScalar)(node) && !((0,dist.isMap)(node) || (0,dist.isSeq)(node))) {
+    if ((0,yaml_dist.isScalar)(node) && !((0,yaml_dist.isMap)(node) || (0,yaml_dist.isSeq)(node))) {
         checkTag(ctx, node, value);
         const type = node.type;
-        if (type === dist.Scalar.BLOCK_LITERAL || type === dist.Scalar.BLOCK_FOLDED) {
+        if (type === yaml_dist.Scalar.BLOCK_LITERAL || type === yaml_dist.Scalar.BLOCK_FOLDED) {
             const endsWithNewline = text[end - 1] === '\n';
             if (typeof value === 'string' && value.includes('\n')) {
                 const block = renderBlock(value, contentIndent(text, start, place.indent + 2), ctx.eol);
@@ -73400,7 +74775,7 @@ function replaceValue(ctx, node, value, place, pair, blockNest = false) {
             }
             const one = collection
                 ? renderFlow(value, place.flow)
-                : renderScalar(value, dist.Scalar.PLAIN, place.flow);
+                : renderScalar(value, yaml_dist.Scalar.PLAIN, place.flow);
             return { start, end, text: one + (endsWithNewline ? ctx.eol : '') };
         }
         const rendered = collection
@@ -73411,7 +74786,7 @@ function replaceValue(ctx, node, value, place, pair, blockNest = false) {
         }
         return { start, end, text: rendered };
     }
-    if ((0,dist.isAlias)(node)) {
+    if ((0,yaml_dist.isAlias)(node)) {
         return { start, end, text: renderFlow(value, place.flow) };
     }
     // requireScalar stops every update that addresses a mapping or a sequence before this point.
@@ -73477,9 +74852,9 @@ function renderScalar(value, style, flow, tagged = false) {
     if (typeof value === 'boolean' || typeof value === 'number')
         return String(value);
     const s = String(value);
-    if (style === dist.Scalar.QUOTE_DOUBLE)
+    if (style === yaml_dist.Scalar.QUOTE_DOUBLE)
         return JSON.stringify(s);
-    if (style === dist.Scalar.QUOTE_SINGLE) {
+    if (style === yaml_dist.Scalar.QUOTE_SINGLE) {
         return hasControl(s) ? JSON.stringify(s) : `'${s.replace(/'/g, "''")}'`;
     }
     return plainSafe(s, flow, tagged) ? s : JSON.stringify(s);
@@ -73510,7 +74885,7 @@ function plainSafe(s, flow, tagged = false) {
         return true;
     try {
         for (const version of ['1.2', '1.1']) {
-            if ((0,dist.parse)(`k: ${s}`, { version }).k !== s)
+            if ((0,yaml_dist.parse)(`k: ${s}`, { version }).k !== s)
                 return false;
         }
     }
@@ -73526,16 +74901,16 @@ function renderFlow(value, flow) {
         const entries = Object.entries(value);
         if (entries.length === 0)
             return '{}';
-        return `{${entries.map(([k, v]) => `${renderScalar(k, dist.Scalar.PLAIN, true)}: ${renderFlow(v, true)}`).join(', ')}}`;
+        return `{${entries.map(([k, v]) => `${renderScalar(k, yaml_dist.Scalar.PLAIN, true)}: ${renderFlow(v, true)}`).join(', ')}}`;
     }
-    return renderScalar(value, dist.Scalar.PLAIN, flow);
+    return renderScalar(value, yaml_dist.Scalar.PLAIN, flow);
 }
 /** Block lines for a nested mapping made by `nest` (the innermost value is written flow). */
 function blockLines(value, indent, eol) {
     const pad = ' '.repeat(indent);
     const lines = [];
     for (const [k, v] of Object.entries(value)) {
-        const key = renderScalar(k, dist.Scalar.PLAIN, false);
+        const key = renderScalar(k, yaml_dist.Scalar.PLAIN, false);
         if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) {
             lines.push(`${pad}${key}:`, ...blockLines(v, indent + 2, eol));
         }
@@ -73558,7 +74933,7 @@ function lineAfter(ctx, end) {
 function insertIntoMap(ctx, map, parts, value, place) {
     const { text } = ctx;
     const [start, end] = map.range ?? [0, 0];
-    const keyText = renderScalar(String(parts[0]), dist.Scalar.PLAIN, true);
+    const keyText = renderScalar(String(parts[0]), yaml_dist.Scalar.PLAIN, true);
     const rest = parts.length > 1 ? nest(parts.slice(1), value) : value;
     if (map.flow) {
         const entry = `${keyText}: ${renderFlow(rest, true)}`;
@@ -73614,16 +74989,16 @@ function applyToModel(doc, parts, value) {
     const make = (v, old) => {
         const made = doc.createNode(v);
         // The text edit keeps an anchor on the replaced value, and so aliases of it see the new value.
-        if (old && !(0,dist.isAlias)(old) && old.anchor)
+        if (old && !(0,yaml_dist.isAlias)(old) && old.anchor)
             made.anchor = old.anchor;
         return made;
     };
     for (let i = 0; i < parts.length; i++) {
         const part = parts[i] ?? '';
         const last = i === parts.length - 1;
-        if ((0,dist.isAlias)(node))
+        if ((0,yaml_dist.isAlias)(node))
             node = node.resolve(doc);
-        if ((0,dist.isMap)(node)) {
+        if ((0,yaml_dist.isMap)(node)) {
             const pair = node.items.find((p) => keyString(p.key) === String(part));
             if (!pair) {
                 node.items.push(doc.createPair(String(part), nest(parts.slice(i + 1), value)));
@@ -73639,7 +75014,7 @@ function applyToModel(doc, parts, value) {
             }
             node = pair.value;
         }
-        else if ((0,dist.isSeq)(node)) {
+        else if ((0,yaml_dist.isSeq)(node)) {
             const index = indexOf(part) ?? -1;
             if (index === -1 || index >= node.items.length) {
                 node.items.push(make(nest(parts.slice(i + 1), value)));
@@ -73812,7 +75187,7 @@ function updateChartDependencies(text, charts, freightCollection, where) {
     return { text: setYamlValues(text, updates, where), changes };
 }
 function readDependencies(text, where) {
-    const doc = (0,dist.parseDocument)(text);
+    const doc = (0,yaml_dist.parseDocument)(text);
     if (doc.errors.length > 0) {
         throw new util_errors/* ConfigError */.xL(`${helm_update_chart_STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
     }
@@ -73829,7 +75204,7 @@ function readDependencies(text, where) {
         return {
             name: typeof rec.name === 'string' ? rec.name : '',
             repository: typeof rec.repository === 'string' ? rec.repository : '',
-            version: (0,dist.isScalar)(versionNode) ? scalarText(versionNode) : '',
+            version: (0,yaml_dist.isScalar)(versionNode) ? scalarText(versionNode) : '',
         };
     });
 }
@@ -74233,7 +75608,7 @@ function parseResponseBody(text, contentType) {
         return text;
     if (YAML_TYPES.has(media)) {
         try {
-            return (0,dist.parse)(text);
+            return (0,yaml_dist.parse)(text);
         }
         catch {
             return text;
@@ -74245,18 +75620,6 @@ function parseResponseBody(text, contentType) {
     catch {
         return text;
     }
-}
-function http_isTimeout(err) {
-    return err instanceof Error && (err.name === 'TimeoutError' || http_isTimeout(err.cause));
-}
-/** `fetch failed: connect ECONNREFUSED 127.0.0.1:1` (the cause is where the reason is). */
-function http_networkReason(err) {
-    const parts = [];
-    for (let e = err; e instanceof Error && parts.length < 4; e = e.cause) {
-        if (!parts.includes(e.message))
-            parts.push(e.message);
-    }
-    return parts.join(': ') || String(err);
 }
 function formatTimeout(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
@@ -74272,7 +75635,7 @@ const nameValuesSchema = (description) => ({
     },
 });
 const expression = (description) => ({ type: ['string', 'boolean'], description });
-const http_http = {
+const http = {
     name: http_STEP,
     schema: {
         type: 'object',
@@ -74377,10 +75740,10 @@ const http_http = {
                 res = await ctx.fetch(url, init);
             }
             catch (err) {
-                if (http_isTimeout(err)) {
+                if (isTimeout(err)) {
                     throw fail(`no response within ${formatTimeout(cfg.timeoutMs)} (config.timeout)`);
                 }
-                throw fail(`request failed: ${scrub(http_networkReason(err))}`);
+                throw fail(`request failed: ${scrub(networkReason(err))}`);
             }
             status = res.status;
             responseHeaders = res.headers;
@@ -74396,10 +75759,10 @@ const http_http = {
                     const declared = err.declared !== undefined ? ` (Content-Length ${err.declared})` : '';
                     throw fail(`the HTTP ${status} response body${declared} is larger than the ${formatBytes(MAX_RESPONSE_BYTES)} the step reads`);
                 }
-                if (http_isTimeout(err)) {
+                if (isTimeout(err)) {
                     throw fail(`the response body did not arrive within ${formatTimeout(cfg.timeoutMs)} (config.timeout)`);
                 }
-                throw fail(`reading the response failed: ${scrub(http_networkReason(err))}`);
+                throw fail(`reading the response failed: ${scrub(networkReason(err))}`);
             }
         }
         finally {
@@ -74574,17 +75937,6 @@ function timeoutMs(config) {
         (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.timeout', 'must be at most 24h');
     return ms;
 }
-function http_download_isTimeout(err) {
-    return err instanceof Error && (err.name === 'TimeoutError' || http_download_isTimeout(err.cause));
-}
-function http_download_networkReason(err) {
-    const parts = [];
-    for (let e = err; e instanceof Error && parts.length < 4; e = e.cause) {
-        if (!parts.includes(e.message))
-            parts.push(e.message);
-    }
-    return parts.join(': ') || String(err);
-}
 const http_download_nameValuesSchema = (description) => ({
     type: 'array',
     description,
@@ -74690,9 +76042,9 @@ function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES) {
                     });
                 }
                 catch (err) {
-                    if (http_download_isTimeout(err))
+                    if (isTimeout(err))
                         throw fail(`no response within the timeout (config.timeout)`);
-                    throw fail(`request failed: ${redactor.redact(http_download_networkReason(err))}`);
+                    throw fail(`request failed: ${redactor.redact(networkReason(err))}`);
                 }
                 if (res.status < 200 || res.status > 299) {
                     await res.body?.cancel().catch(() => undefined);
@@ -74711,9 +76063,9 @@ function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES) {
                         const declared = err.declared !== undefined ? ` (Content-Length ${err.declared})` : '';
                         throw fail(`the file${declared} is larger than ${formatBytes(maxBytes)}, the most the step downloads`);
                     }
-                    if (http_download_isTimeout(err))
+                    if (isTimeout(err))
                         throw fail('the download did not finish within the timeout (config.timeout)');
-                    throw fail(`reading the response failed: ${redactor.redact(http_download_networkReason(err))}`);
+                    throw fail(`reading the response failed: ${redactor.redact(networkReason(err))}`);
                 }
                 finally {
                     await file.close();
@@ -74745,96 +76097,6 @@ function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES) {
     };
 }
 const httpDownload = makeHttpDownload();
-
-;// CONCATENATED MODULE: ./src/promotion/steps/parse-outputs.ts
-/**
- * What `yaml-parse`, `json-parse` (and Kargo's `toml-parse`) share: `outputs: [{name,
- * fromExpression}]`, expr-lang expressions evaluated against the parsed document, whose top-level
- * keys are the expressions' names (`image.tag`, `apps["dev"]`; `$env` is the whole document).
- *
- * The expressions are compiled before the file is read, so a typo is a config error naming the
- * output. Beyond Kargo: when the document has no top-level `ctx` key, the expressions also see
- * `ctx` (`ctx.stage`, `ctx.project`), which Kargo's own file-write example relies on
- * (`apps[ctx.stage]`).
- */
-
-
-
-
-
-/** The schema of `outputs`, `what` naming the file kind ("YAML"). */
-const outputsSchema = (what) => ({
-    type: 'array',
-    minItems: 1,
-    description: `Outputs for later steps, each an expression over the parsed ${what} document.`,
-    items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['name', 'fromExpression'],
-        properties: {
-            name: schema_parts_nonEmpty('The output name: later steps read `outputs.<alias>.<name>`.'),
-            fromExpression: schema_parts_nonEmpty(`An expr-lang expression, without \`\${{ }}\`, whose names are the document's top-level keys (\`image.tag\`).`),
-        },
-    },
-});
-/** `config.outputs`, checked and compiled. */
-function parseOutputRules(step, config) {
-    const raw = config['outputs'];
-    if (!Array.isArray(raw) || raw.length === 0) {
-        (0,util_errors/* fieldError */.$i)(step, 'config.outputs', 'is required: a list of at least one {name, fromExpression}');
-    }
-    const rules = [];
-    for (const [i, item] of raw.entries()) {
-        const at = `config.outputs[${i}]`;
-        if (!isRecord(item))
-            (0,util_errors/* fieldError */.$i)(step, at, 'must be a map with name and fromExpression');
-        checkFields(`${step}: ${at}`, item, ['name', 'fromExpression']);
-        const name = item['name'];
-        if (typeof name !== 'string' || name === '') {
-            (0,util_errors/* fieldError */.$i)(step, `${at}.name`, 'must be a non-empty string');
-        }
-        if (rules.some((r) => r.name === name)) {
-            (0,util_errors/* fieldError */.$i)(step, `${at}.name`, `${JSON.stringify(name)} is already an output`);
-        }
-        const source = item['fromExpression'];
-        if (typeof source !== 'string' || source.trim() === '') {
-            (0,util_errors/* fieldError */.$i)(step, `${at}.fromExpression`, 'must be a non-empty expression');
-        }
-        try {
-            rules.push({ name, expr: compile_compileExpr(source) });
-        }
-        catch (err) {
-            (0,util_errors/* fieldError */.$i)(step, `${at}.fromExpression`, (0,util_errors/* errorMessage */.gJ)(err));
-        }
-    }
-    return rules;
-}
-/** Evaluate the rules against `doc` (parsed from `file`). */
-function evaluateOutputRules(step, file, doc, rules, ctx) {
-    if (!isRecord(doc)) {
-        throw new util_errors/* ConfigError */.xL(`${step}: path ${JSON.stringify(file)}: the document must be a map at the top level, not ${Array.isArray(doc) ? 'a list' : doc === null ? 'empty' : 'a scalar'}`);
-    }
-    const env = Object.hasOwn(doc, 'ctx')
-        ? doc
-        : { ...doc, ctx: { stage: ctx.stage, project: ctx.project } };
-    const outputs = {};
-    rules.forEach((rule, i) => {
-        let value;
-        try {
-            value = rule.expr.evaluate(env);
-        }
-        catch (err) {
-            throw new util_errors/* ConfigError */.xL(`${step}: config.outputs[${i}].fromExpression ${JSON.stringify(rule.expr.source)} on ${file}: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
-        }
-        Object.defineProperty(outputs, rule.name, {
-            value,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-        });
-    });
-    return outputs;
-}
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/yaml-update.ts
 /**
@@ -74943,15 +76205,132 @@ const yamlUpdate = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/promotion/steps/json-parse.ts
+;// CONCATENATED MODULE: ./src/promotion/steps/parse-outputs.ts
 /**
- * Kargo's `json-parse` step: reads a JSON file and makes outputs from it, each an expr-lang
- * expression over the document (see parse-outputs.ts).
+ * What `yaml-parse`, `json-parse` (and Kargo's `toml-parse`) share: `outputs: [{name,
+ * fromExpression}]`, expr-lang expressions evaluated against the parsed document, whose top-level
+ * keys are the expressions' names (`image.tag`, `apps["dev"]`; `$env` is the whole document).
+ *
+ * The expressions are compiled before the file is read, so a typo is a config error naming the
+ * output. Beyond Kargo: when the document has no top-level `ctx` key, the expressions also see
+ * `ctx` (`ctx.stage`, `ctx.project`), which Kargo's own file-write example relies on
+ * (`apps[ctx.stage]`).
  */
 
 
 
 
+
+
+
+/** The schema of `outputs`, `what` naming the file kind ("YAML"). */
+const outputsSchema = (what) => ({
+    type: 'array',
+    minItems: 1,
+    description: `Outputs for later steps, each an expression over the parsed ${what} document.`,
+    items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'fromExpression'],
+        properties: {
+            name: schema_parts_nonEmpty('The output name: later steps read `outputs.<alias>.<name>`.'),
+            fromExpression: schema_parts_nonEmpty(`An expr-lang expression, without \`\${{ }}\`, whose names are the document's top-level keys (\`image.tag\`).`),
+        },
+    },
+});
+/** `config.outputs`, checked and compiled. */
+function parseOutputRules(step, config) {
+    const raw = config['outputs'];
+    if (!Array.isArray(raw) || raw.length === 0) {
+        (0,util_errors/* fieldError */.$i)(step, 'config.outputs', 'is required: a list of at least one {name, fromExpression}');
+    }
+    const rules = [];
+    for (const [i, item] of raw.entries()) {
+        const at = `config.outputs[${i}]`;
+        if (!isRecord(item))
+            (0,util_errors/* fieldError */.$i)(step, at, 'must be a map with name and fromExpression');
+        checkFields(`${step}: ${at}`, item, ['name', 'fromExpression']);
+        const name = item['name'];
+        if (typeof name !== 'string' || name === '') {
+            (0,util_errors/* fieldError */.$i)(step, `${at}.name`, 'must be a non-empty string');
+        }
+        if (rules.some((r) => r.name === name)) {
+            (0,util_errors/* fieldError */.$i)(step, `${at}.name`, `${JSON.stringify(name)} is already an output`);
+        }
+        const source = item['fromExpression'];
+        if (typeof source !== 'string' || source.trim() === '') {
+            (0,util_errors/* fieldError */.$i)(step, `${at}.fromExpression`, 'must be a non-empty expression');
+        }
+        try {
+            rules.push({ name, expr: compile_compileExpr(source) });
+        }
+        catch (err) {
+            (0,util_errors/* fieldError */.$i)(step, `${at}.fromExpression`, (0,util_errors/* errorMessage */.gJ)(err));
+        }
+    }
+    return rules;
+}
+/** Evaluate the rules against `doc` (parsed from `file`). */
+function evaluateOutputRules(step, file, doc, rules, ctx) {
+    if (!isRecord(doc)) {
+        throw new util_errors/* ConfigError */.xL(`${step}: path ${JSON.stringify(file)}: the document must be a map at the top level, not ${Array.isArray(doc) ? 'a list' : doc === null ? 'empty' : 'a scalar'}`);
+    }
+    const env = Object.hasOwn(doc, 'ctx')
+        ? doc
+        : { ...doc, ctx: { stage: ctx.stage, project: ctx.project } };
+    const outputs = {};
+    rules.forEach((rule, i) => {
+        let value;
+        try {
+            value = rule.expr.evaluate(env);
+        }
+        catch (err) {
+            throw new util_errors/* ConfigError */.xL(`${step}: config.outputs[${i}].fromExpression ${JSON.stringify(rule.expr.source)} on ${file}: ${(0,util_errors/* errorMessage */.gJ)(err)}`);
+        }
+        Object.defineProperty(outputs, rule.name, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    });
+    return outputs;
+}
+/**
+ * yaml-parse and json-parse: the same step over a different parser. `parse` turns the file's
+ * text into the document the output expressions read, with errors naming the file and line.
+ */
+function parseStep(step, format, parse) {
+    return {
+        name: step,
+        schema: {
+            type: 'object',
+            description: `Reads a ${format} file and makes outputs from it with expressions.`,
+            additionalProperties: false,
+            required: ['path', 'outputs'],
+            properties: {
+                path: schema_parts_nonEmpty(`The ${format} file, relative to the checkout.`),
+                outputs: outputsSchema(format),
+            },
+        },
+        async run(config, ctx) {
+            checkFields(step, config, ['path', 'outputs']);
+            const rel = requireString(step, config, 'path');
+            const rules = parseOutputRules(step, config);
+            const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, rel, `${step}: path`);
+            const shown = (0,safe_path.normalizeRelative)(rel);
+            const text = await readStepFile(step, abs, shown);
+            const doc = parse(step, shown, text);
+            return { outputs: evaluateOutputRules(step, shown, doc, rules, ctx) };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/promotion/steps/json-parse.ts
+/**
+ * Kargo's `json-parse` step: reads a JSON file and makes outputs from it, each an expr-lang
+ * expression over the document (see parse-outputs.ts).
+ */
 
 
 
@@ -74979,36 +76358,14 @@ function parseJsonFile(step, rel, text) {
         }
         else {
             // Node 20 does not always say where; the YAML parser (JSON is YAML 1.2) often does.
-            const at = (0,dist.parseDocument)(body, { version: '1.2' }).errors[0]?.linePos?.[0];
+            const at = (0,yaml_dist.parseDocument)(body, { version: '1.2' }).errors[0]?.linePos?.[0];
             if (at)
                 where = `${rel}:${at.line}:${at.col}`;
         }
         throw new util_errors/* ConfigError */.xL(`${step}: ${where}: not valid JSON: ${reason ?? message}`);
     }
 }
-const jsonParse = {
-    name: json_parse_STEP,
-    schema: {
-        type: 'object',
-        description: 'Reads a JSON file and makes outputs from it with expressions.',
-        additionalProperties: false,
-        required: ['path', 'outputs'],
-        properties: {
-            path: schema_parts_nonEmpty('The JSON file, relative to the checkout.'),
-            outputs: outputsSchema('JSON'),
-        },
-    },
-    async run(config, ctx) {
-        checkFields(json_parse_STEP, config, ['path', 'outputs']);
-        const rel = requireString(json_parse_STEP, config, 'path');
-        const rules = parseOutputRules(json_parse_STEP, config);
-        const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, rel, `${json_parse_STEP}: path`);
-        const shown = (0,safe_path.normalizeRelative)(rel);
-        const text = await readStepFile(json_parse_STEP, abs, shown);
-        const doc = parseJsonFile(json_parse_STEP, shown, text);
-        return { outputs: evaluateOutputRules(json_parse_STEP, shown, doc, rules, ctx) };
-    },
-};
+const jsonParse = parseStep(json_parse_STEP, 'JSON', parseJsonFile);
 
 ;// CONCATENATED MODULE: ./src/promotion/json-edit.ts
 /**
@@ -75761,15 +77118,15 @@ async function findKustomization(dir, path) {
  * (see the module comment). `where` names the file in errors.
  */
 function updateKustomization(text, targets, where) {
-    const doc = (0,dist.parseDocument)(text);
+    const doc = (0,yaml_dist.parseDocument)(text);
     if (doc.errors.length > 0) {
         throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: not valid YAML: ${doc.errors[0]?.message ?? ''}`);
     }
     const root = doc.contents;
-    if (root !== null && !(0,dist.isMap)(root)) {
+    if (root !== null && !(0,yaml_dist.isMap)(root)) {
         throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: a kustomization must be a mapping`);
     }
-    const pair = root?.items.find((p) => (0,dist.isScalar)(p.key) && p.key.value === 'images');
+    const pair = root?.items.find((p) => (0,yaml_dist.isScalar)(p.key) && p.key.value === 'images');
     const node = pair?.value;
     const current = readImages(node, where);
     const merged = mergeImages(current, targets);
@@ -75777,7 +77134,7 @@ function updateKustomization(text, targets, where) {
         return { text, before: current, after: merged };
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     let out;
-    if ((0,dist.isSeq)(node) && !node.flow && node.items.length > 0 && node.range) {
+    if ((0,yaml_dist.isSeq)(node) && !node.flow && node.items.length > 0 && node.range) {
         out =
             sameNames(current, merged) && noRemovals(current, merged)
                 ? scalarEdits(text, current, merged, where)
@@ -75790,17 +77147,17 @@ function updateKustomization(text, targets, where) {
     }
     else {
         // `images:` with an empty, null or flow-style value: re-serialise the document.
-        const seq = new dist.YAMLSeq();
+        const seq = new yaml_dist.YAMLSeq();
         seq.items = merged.map((m) => newItem(m));
         doc.set('images', seq);
         out = doc.toString({ indentSeq: false, lineWidth: 0 });
         if (eol === '\r\n')
             out = out.replace(/\r?\n/g, '\r\n');
     }
-    const check = (0,dist.parseDocument)(out);
-    const got = readImages((0,dist.isMap)(check.contents) ? check.contents.get('images', true) : undefined, where);
+    const check = (0,yaml_dist.parseDocument)(out);
+    const got = readImages((0,yaml_dist.isMap)(check.contents) ? check.contents.get('images', true) : undefined, where);
     const rest = (t) => {
-        const js = ((0,dist.parseDocument)(t).toJS() ?? {});
+        const js = ((0,yaml_dist.parseDocument)(t).toJS() ?? {});
         delete js.images;
         return js;
     };
@@ -75812,19 +77169,19 @@ function updateKustomization(text, targets, where) {
 function readImages(node, where) {
     if (node === undefined || node === null)
         return [];
-    if ((0,dist.isScalar)(node) && (node.value === null || node.value === ''))
+    if ((0,yaml_dist.isScalar)(node) && (node.value === null || node.value === ''))
         return [];
-    if (!(0,dist.isSeq)(node))
+    if (!(0,yaml_dist.isSeq)(node))
         throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: images must be a list`);
     return node.items.map((item, i) => {
-        if (!(0,dist.isMap)(item))
+        if (!(0,yaml_dist.isMap)(item))
             throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: images[${i}] must be a mapping`);
         const img = {};
         for (const field of kustomize_set_image_IMAGE_FIELDS) {
             const v = item.get(field, true);
             if (v === undefined || v === null)
                 continue;
-            if (!(0,dist.isScalar)(v)) {
+            if (!(0,yaml_dist.isScalar)(v)) {
                 throw new util_errors/* ConfigError */.xL(`${kustomize_set_image_STEP}: ${where}: images[${i}].${field} must be a string`);
             }
             const s = kustomize_set_image_scalarText(v);
@@ -75873,9 +77230,9 @@ function rewriteBlock(text, seq, merged, eol) {
         return text;
     const byName = new Map();
     for (const item of seq.items) {
-        if ((0,dist.isMap)(item)) {
+        if ((0,yaml_dist.isMap)(item)) {
             const name = item.get('name', true);
-            if ((0,dist.isScalar)(name))
+            if ((0,yaml_dist.isScalar)(name))
                 byName.set(kustomize_set_image_scalarText(name), item);
         }
     }
@@ -75897,7 +77254,7 @@ function rewriteBlock(text, seq, merged, eol) {
                 continue;
             }
             const prev = node.get(field, true);
-            if ((0,dist.isScalar)(prev) && kustomize_set_image_scalarText(prev) === v)
+            if ((0,yaml_dist.isScalar)(prev) && kustomize_set_image_scalarText(prev) === v)
                 continue;
             node.set(field, stringScalar(v));
         }
@@ -75915,7 +77272,7 @@ function rewriteBlock(text, seq, merged, eol) {
     return text.slice(0, start) + body + text.slice(end);
 }
 function newItem(img) {
-    const map = new dist.YAMLMap();
+    const map = new yaml_dist.YAMLMap();
     for (const field of kustomize_set_image_IMAGE_FIELDS) {
         const v = img[field];
         if (v !== undefined)
@@ -75925,15 +77282,15 @@ function newItem(img) {
 }
 /** A string scalar that reads back as that string in YAML 1.1 and 1.2 (kustomize reads 1.1). */
 function stringScalar(value) {
-    const s = new dist.Scalar(value);
+    const s = new yaml_dist.Scalar(value);
     if (!plainSafe(value, false))
-        s.type = dist.Scalar.QUOTE_DOUBLE;
+        s.type = yaml_dist.Scalar.QUOTE_DOUBLE;
     return s;
 }
 function renderItems(items, indent) {
-    const seq = new dist.YAMLSeq();
+    const seq = new yaml_dist.YAMLSeq();
     seq.items = [...items];
-    const doc = new dist.Document(seq);
+    const doc = new yaml_dist.Document(seq);
     const pad = ' '.repeat(indent);
     return doc
         .toString({ indentSeq: false, lineWidth: 0 })
@@ -76159,7 +77516,7 @@ async function checkKustomization(worktree, dirRel, seen) {
     if (!name)
         return;
     const fileRel = dirRel === '.' ? name : `${dirRel}/${name}`;
-    const doc = (0,dist.parseDocument)(await (0,promises_.readFile)(external_node_path_default().join(dirAbs, name), 'utf8'));
+    const doc = (0,yaml_dist.parseDocument)(await (0,promises_.readFile)(external_node_path_default().join(dirAbs, name), 'utf8'));
     // kustomize reports a malformed file itself, with its own words.
     if (doc.errors.length > 0)
         return;
@@ -76520,11 +77877,7 @@ const tar = {
         const inRel = requireString(tar_STEP, config, 'inPath');
         const outRel = requireString(tar_STEP, config, 'outPath');
         const gzip = engine_optionalBool(tar_STEP, config, 'gzip') ?? false;
-        const ignoreText = config['ignore'];
-        if (ignoreText !== undefined && ignoreText !== null && typeof ignoreText !== 'string') {
-            (0,util_errors/* fieldError */.$i)(tar_STEP, 'config.ignore', 'must be a string of .gitignore patterns, one a line');
-        }
-        const rules = typeof ignoreText === 'string' ? parseIgnore(ignoreText) : [];
+        const rules = ignoreOption(tar_STEP, config);
         const inAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, inRel, `${tar_STEP}: inPath`);
         const outAbs = await writablePath(ctx.worktree, outRel, `${tar_STEP}: outPath`);
         const inShown = (0,safe_path.normalizeRelative)(inRel);
@@ -76725,11 +78078,7 @@ const untar = {
         if (typeof strip !== 'number' || !Number.isInteger(strip) || strip < 0) {
             (0,util_errors/* fieldError */.$i)(untar_STEP, 'config.stripComponents', `must be a whole number, 0 or more, got ${JSON.stringify(strip)}`);
         }
-        const ignoreText = config['ignore'];
-        if (ignoreText !== undefined && ignoreText !== null && typeof ignoreText !== 'string') {
-            (0,util_errors/* fieldError */.$i)(untar_STEP, 'config.ignore', 'must be a string of .gitignore patterns, one a line');
-        }
-        const rules = typeof ignoreText === 'string' ? parseIgnore(ignoreText) : [];
+        const rules = ignoreOption(untar_STEP, config);
         const inAbs = await (0,safe_path/* safePath */.n)(ctx.worktree, inRel, `${untar_STEP}: inPath`);
         const outAbs = await writablePath(ctx.worktree, outRel, `${untar_STEP}: outPath`);
         const inShown = (0,safe_path.normalizeRelative)(inRel);
@@ -76863,13 +78212,13 @@ const untar = {
 
 
 const yaml_merge_STEP = 'yaml-merge';
-const isNull = (n) => n === null || ((0,dist.isScalar)(n) && n.value === null);
-const keyOf = (pair) => ((0,dist.isScalar)(pair.key) ? pair.key.value : pair.key);
+const isNull = (n) => n === null || ((0,yaml_dist.isScalar)(n) && n.value === null);
+const keyOf = (pair) => ((0,yaml_dist.isScalar)(pair.key) ? pair.key.value : pair.key);
 /** `patch` applied over `base` (both parsed nodes); returns the merged node. */
 function mergeNodes(base, patch) {
-    if (!(0,dist.isMap)(base) || !(0,dist.isMap)(patch)) {
+    if (!(0,yaml_dist.isMap)(base) || !(0,yaml_dist.isMap)(patch)) {
         // The replacing value keeps the comment of the one it replaces when it has none of its own.
-        if ((0,dist.isScalar)(base) && (0,dist.isScalar)(patch) && !patch.comment && base.comment) {
+        if ((0,yaml_dist.isScalar)(base) && (0,yaml_dist.isScalar)(patch) && !patch.comment && base.comment) {
             patch.comment = base.comment;
         }
         return patch;
@@ -76896,7 +78245,7 @@ function mergeNodes(base, patch) {
 }
 /** The one document of a file, or undefined when it holds none; errors name file:line:col. */
 function readDocument(rel, field, text) {
-    const docs = (0,dist.parseAllDocuments)(text);
+    const docs = (0,yaml_dist.parseAllDocuments)(text);
     if (!Array.isArray(docs) || docs.length === 0)
         return undefined;
     for (const doc of docs) {
@@ -76914,15 +78263,15 @@ function readDocument(rel, field, text) {
     if (!doc || doc.contents === null || isNull(doc.contents))
         return undefined;
     let aliases = false;
-    (0,dist.visit)(doc, {
+    (0,yaml_dist.visit)(doc, {
         Alias() {
             aliases = true;
-            return dist.visit.BREAK;
+            return yaml_dist.visit.BREAK;
         },
     });
     // Nodes move between documents; an alias would lose its anchor on the way, so a file with
     // aliases is merged by value (its comments are lost, its data is not).
-    return aliases ? new dist.Document(doc.toJS({ maxAliasCount: 100 })) : doc;
+    return aliases ? new yaml_dist.Document(doc.toJS({ maxAliasCount: 100 })) : doc;
 }
 /** Kargo's commit message fragment for the files merged (the skipped ones not named). */
 function yamlMergeCommitMessage(inFiles, outFile) {
@@ -77022,14 +78371,10 @@ const yamlMerge = {
 
 
 
-
-
-
-
 const yaml_parse_STEP = 'yaml-parse';
 /** The first document of `text` as plain data; errors name the file, line and column. */
 function parseYamlFile(step, rel, text) {
-    const docs = (0,dist.parseAllDocuments)(text);
+    const docs = (0,yaml_dist.parseAllDocuments)(text);
     const first = Array.isArray(docs) ? docs[0] : undefined;
     if (!first || first.contents === null) {
         throw new util_errors/* ConfigError */.xL(`${step}: path ${JSON.stringify(rel)}: the file holds no YAML document`);
@@ -77042,29 +78387,7 @@ function parseYamlFile(step, rel, text) {
     }
     return first.toJS({ maxAliasCount: 100 });
 }
-const yamlParse = {
-    name: yaml_parse_STEP,
-    schema: {
-        type: 'object',
-        description: 'Reads a YAML file and makes outputs from it with expressions.',
-        additionalProperties: false,
-        required: ['path', 'outputs'],
-        properties: {
-            path: schema_parts_nonEmpty('The YAML file, relative to the checkout.'),
-            outputs: outputsSchema('YAML'),
-        },
-    },
-    async run(config, ctx) {
-        checkFields(yaml_parse_STEP, config, ['path', 'outputs']);
-        const rel = requireString(yaml_parse_STEP, config, 'path');
-        const rules = parseOutputRules(yaml_parse_STEP, config);
-        const abs = await (0,safe_path/* safePath */.n)(ctx.worktree, rel, `${yaml_parse_STEP}: path`);
-        const shown = (0,safe_path.normalizeRelative)(rel);
-        const text = await readStepFile(yaml_parse_STEP, abs, shown);
-        const doc = parseYamlFile(yaml_parse_STEP, shown, text);
-        return { outputs: evaluateOutputRules(yaml_parse_STEP, shown, doc, rules, ctx) };
-    },
-};
+const yamlParse = parseStep(yaml_parse_STEP, 'YAML', parseYamlFile);
 
 ;// CONCATENATED MODULE: ./src/promotion/steps/registry.ts
 /**
@@ -77108,7 +78431,7 @@ function defaultRegistry() {
         yamlParse,
         jsonParse,
         yamlMerge,
-        http_http,
+        http,
         httpDownload,
         tar,
         untar,
@@ -77132,6 +78455,8 @@ function defaultRegistry() {
 
 
 
+
+
 /** The promote action: settings in; the core; outputs and the job summary out. */
 async function promoteAction(s, ctx) {
     // The inputs, when given, say where Argo CD is; else the job's ARGOCD_SERVER and ARGOCD_AUTH_TOKEN.
@@ -77140,6 +78465,13 @@ async function promoteAction(s, ctx) {
         ...(s.argocdServer !== undefined && { ARGOCD_SERVER: s.argocdServer }),
         ...(s.argocdToken !== undefined && { ARGOCD_AUTH_TOKEN: s.argocdToken }),
     };
+    // secret() and friends read GANTRY_SECRET_* and the like, which the workflow maps explicitly.
+    const expressionData = expressionDataFromEnv(ctx.env);
+    // A JSON secret is masked by the runner only whole; each value is masked on its own too, unless
+    // it is so short (a username such as "app") that masking it would shred the log (as Redactor).
+    for (const v of secretValues(expressionData))
+        if (v.length >= 4)
+            setSecret(v);
     const repo = await openActionRepo(s, ctx);
     const project = await singleProject(repo, s.project);
     const api = githubApi(s.repository, s.token, ctx);
@@ -77158,7 +78490,7 @@ async function promoteAction(s, ctx) {
         ? { api: runApi, id: ctx.runId, ...(ctx.sha ? { sha: ctx.sha } : {}) }
         : undefined;
     if (ctx.runId !== undefined && !gate) {
-        warning(`the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`);
+        actionLog.warn(`the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`);
     }
     const outcome = await promote({
         project,
@@ -77171,14 +78503,16 @@ async function promoteAction(s, ctx) {
         promotedBy: ctx.actor ?? 'github-actions',
         run: ctx.runUrl,
         clock: () => new Date(),
-        fetch,
-        log: (l) => info(l),
+        fetch: actionLog.fetch(),
+        log: actionLog.info,
+        group: actionLog.group,
         env,
+        expressionData,
         ...(github ? { github } : {}),
         ...(gate ? { gate } : {}),
     });
     for (const w of outcome.warnings)
-        warning(w);
+        actionLog.warn(w);
     const r = outcome.result;
     setOutput(Output.freight, outcome.freight?.id ?? '');
     setOutput(Output.commit, r && !s.dryRun ? r.commit : '');
@@ -77188,7 +78522,7 @@ async function promoteAction(s, ctx) {
     await summary
         .addRaw(promotionMarkdown(outcome, { dryRun: s.dryRun, repoWebUrl: web }) + '\n')
         .write();
-    await appendPipelineSummary(repo, project, undefined, { env, fetch });
+    await appendPipelineSummary(repo, project, actionLog.warn, { env, fetch: actionLog.fetch() });
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -77363,6 +78697,7 @@ function assessMeasurement(conditions, env, providerPhase, interrupt) {
  * Time is injectable: `clock` for timestamps and `sleep` for every wait, including the
  * per-measurement and overall timeouts, so tests run in virtual time.
  */
+
 
 
 
@@ -77734,7 +79069,7 @@ class Runner {
             why = `metric ${JSON.stringify(state.result.name)} assessed ${state.result.phase}`;
             group.abort(new Error(why));
         };
-        await Promise.all(states.map((s) => this.runMetric(s, stop, terminate)));
+        await Promise.all(states.map((s) => inGroup(this.opts.group, `metric ${s.metric.name}`, () => this.runMetric(s, stop, terminate))));
         for (const s of states) {
             if (s.done)
                 continue;
@@ -79192,7 +80527,7 @@ async function http_measure(config, ctx) {
         vars: { response: { status: res.status, headers: res.headers } },
     };
 }
-const providers_http_http = { name: 'http', parse: http_parse, measure: http_measure };
+const http_http = { name: 'http', parse: http_parse, measure: http_measure };
 
 ;// CONCATENATED MODULE: ./src/verification/providers/prometheus.ts
 /**
@@ -79340,7 +80675,7 @@ const prometheus = {
 function defaultProviders() {
     // Each provider gets back only what its own parse returned, so the config types can be erased.
     const providers = [
-        providers_http_http,
+        http_http,
         prometheus,
         command,
         datadog,
@@ -79532,6 +80867,7 @@ async function verify(o) {
                 env: o.env,
                 secrets: o.secrets,
                 log: o.log,
+                ...(o.group ? { group: o.group } : {}),
                 clock: o.clock,
                 ...(o.sleep ? { sleep: o.sleep } : {}),
                 ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
@@ -79688,6 +81024,7 @@ async function markDeployment(github, stage, freight, commit, outcome, o, promot
 
 
 
+
 /** The verify action: settings in; the core; outputs and the job summary out. */
 async function verifyAction(s, ctx) {
     const repo = await openActionRepo(s, ctx);
@@ -79708,17 +81045,18 @@ async function verifyAction(s, ctx) {
         providers: defaultProviders(),
         verifiedBy: ctx.runUrl ?? ctx.actor ?? 'github-actions',
         run: ctx.runUrl,
-        fetch,
+        fetch: actionLog.fetch(),
         env: ctx.env,
         secrets: s.token ? [s.token] : [],
         clock: () => new Date(),
         timeoutMs: s.timeoutMs,
-        log: (l) => info(l),
+        log: actionLog.info,
+        group: actionLog.group,
         ...(github ? { github } : {}),
         ...(dispatch ? { dispatch } : {}),
     });
     for (const w of outcome.warnings)
-        warning(w);
+        actionLog.warn(w);
     const due = outcome.downstream
         .filter((d) => d.due && d.freight)
         .map((d) => ({
@@ -79731,7 +81069,10 @@ async function verifyAction(s, ctx) {
     setOutput(Output.verified, String(outcome.verified));
     setOutput(Output.promotions, JSON.stringify({ include: due }));
     await summary.addRaw(verifyMarkdown(outcome) + '\n').write();
-    await appendPipelineSummary(repo, project, undefined, { env: ctx.env, fetch });
+    await appendPipelineSummary(repo, project, actionLog.warn, {
+        env: ctx.env,
+        fetch: actionLog.fetch(),
+    });
     if (!outcome.verified) {
         setFailed(`verification of ${outcome.freight.alias} in ${outcome.stage} ended ${outcome.phase}: ${outcome.analysis?.message ?? ''}`);
     }
@@ -79905,6 +81246,7 @@ function readCommand(read) {
 
 
 
+
 async function execute(settings, ctx) {
     switch (settings.action) {
         case 'discover':
@@ -79956,18 +81298,18 @@ async function runAction(action) {
         // error, shows them.
         const token = read(Input.token).trim();
         if (token)
-            core_setSecret(token);
+            maskToken(token);
         const name = action === 'root' ? readCommand(read) : action;
         if (name === 'promote') {
             const argocdToken = read(Input.argocdToken).trim();
             if (argocdToken)
-                core_setSecret(argocdToken);
+                maskToken(argocdToken);
         }
         if (name === 'discover') {
             for (const line of read(Input.registryCredentials).split(/\r?\n/)) {
-                const password = /^[^=]+=[^:]+:(.+)$/.exec(line.trim())?.[1];
-                if (password)
-                    core_setSecret(password);
+                const m = /^[^=]+=([^:]+):(.+)$/.exec(line.trim());
+                if (m?.[1] && m[2])
+                    maskBasic(m[1].trim(), m[2]);
             }
         }
         const settings = readSettings(name, read, ctx);
@@ -79976,9 +81318,39 @@ async function runAction(action) {
         await execute(settings, ctx);
     }
     catch (err) {
+        if (err instanceof util_errors/* ConfigError */.xL && err.problems.length) {
+            annotate(err.problems);
+            const n = err.problems.length;
+            const where = n === 1
+                ? '1 problem, shown on its file above'
+                : `${n} problems, each shown on its file above`;
+            setFailed(`${run_headline(err).replace(/:$/, '')}: ${where}`);
+            return;
+        }
         const prefix = err instanceof util_errors/* ConfigError */.xL && readingInputs ? 'invalid input: ' : '';
         setFailed(`${prefix}${(0,util_errors/* errorMessage */.gJ)(err)}`);
     }
+}
+/**
+ * Each project-file problem as an error annotation on its file, line and column: a pull request
+ * that breaks a project file shows the problem on the line that broke it.
+ */
+function annotate(problems) {
+    for (const p of problems) {
+        error(p.path ? `${p.path}: ${p.message}` : p.message, {
+            title: 'gantry project file',
+            file: p.file,
+            startLine: p.line,
+            startColumn: p.column,
+        });
+    }
+}
+/** A ConfigError's message without the problem lines its constructor appended. */
+function run_headline(err) {
+    const appended = `\n${err.problems.map(util_errors/* formatProblem */.Vw).join('\n')}`;
+    return err.message.endsWith(appended)
+        ? err.message.slice(0, -appended.length)
+        : (err.message.split('\n')[0] ?? '');
 }
 
 
@@ -80119,10 +81491,10 @@ async function resolveInside(worktree, relative, field, options, shown, depth) {
 /* harmony export */   $i: () => (/* binding */ fieldError),
 /* harmony export */   Ah: () => (/* binding */ GantryError),
 /* harmony export */   OK: () => (/* binding */ OperationError),
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
-/* unused harmony export formatProblem */
 /**
  * Errors that cross the core's boundary. Adapters map them to exit codes (CLI) or `core.setFailed`
  * (actions): a ConfigError is the user's input to fix (exit 2), an OperationError is an operation
@@ -80383,6 +81755,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 
