@@ -28,9 +28,10 @@ import {
   safeURL,
 } from '../../util/http-body.js';
 import { Redactor } from '../../util/redact.js';
-import { fieldError, isRecord } from './config-check.js';
+import { fieldError } from './config-check.js';
 import { checkFields, optionalBool, requireString } from './engine.js';
 import { writablePath } from './file-write.js';
+import { nameValues } from './http.js';
 import { normalizeRelative } from './safe-path.js';
 import { flag, nonEmpty, text } from './schema-parts.js';
 import type { StepDefinition } from './types.js';
@@ -55,44 +56,14 @@ const FIELDS = [
   'timeout',
 ] as const;
 
-interface NameValue {
-  name: string;
-  value: string;
-}
-
-function nameValues(config: Record<string, unknown>, field: string): NameValue[] {
-  const v = config[field];
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) fieldError(STEP, `config.${field}`, 'must be a list of {name, value}');
-  return v.map((item: unknown, i) => {
-    const at = `config.${field}[${i}]`;
-    if (!isRecord(item)) fieldError(STEP, at, 'must be a map with name and value');
-    checkFields(`${STEP}: ${at}`, item, ['name', 'value']);
-    const name = item['name'];
-    if (typeof name !== 'string' || name === '') {
-      fieldError(STEP, `${at}.name`, 'must be a non-empty string');
-    }
-    const raw = item['value'];
-    const value =
-      typeof raw === 'string'
-        ? raw
-        : (typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'boolean'
-          ? String(raw)
-          : undefined;
-    // The value is never echoed: it may be a token.
-    if (value === undefined || value === '') {
-      fieldError(STEP, `${at}.value`, `must be a non-empty string (${field} ${name})`);
-    }
-    if (field === 'headers') {
-      if (!HEADER_NAME.test(name)) {
-        fieldError(STEP, `${at}.name`, `${JSON.stringify(name)} is not a header name`);
-      }
-      if (BAD_HEADER_VALUE.test(value)) {
-        fieldError(STEP, `${at}.value`, `must not contain line breaks or NUL (header ${name})`);
-      }
-    }
-    return { name, value };
-  });
+/** Header names and values as HTTP allows them: no request splitting through a template. */
+function checkHeader(name: string, value: string, at: string): void {
+  if (!HEADER_NAME.test(name)) {
+    fieldError(STEP, `${at}.name`, `${JSON.stringify(name)} is not a header name`);
+  }
+  if (BAD_HEADER_VALUE.test(value)) {
+    fieldError(STEP, `${at}.value`, `must not contain line breaks or NUL (header ${name})`);
+  }
 }
 
 function timeoutMs(config: Record<string, unknown>): number {
@@ -158,8 +129,8 @@ export function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES): StepDefinition 
         fieldError(STEP, 'config.url', 'must be an absolute http(s) URL');
       }
       const outRel = requireString(STEP, config, 'outPath');
-      const headers = nameValues(config, 'headers');
-      const queryParams = nameValues(config, 'queryParams');
+      const headers = nameValues(STEP, config, 'headers', checkHeader);
+      const queryParams = nameValues(STEP, config, 'queryParams');
       const insecure = optionalBool(STEP, config, 'insecureSkipTLSVerify') ?? false;
       const allowOverwrite = optionalBool(STEP, config, 'allowOverwrite') ?? false;
       const ms = timeoutMs(config);

@@ -105,7 +105,7 @@ const MAX_TIMEOUT_MS = 24 * 3600_000;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_HEADER_VALUE = /[\0\r\n]/;
 
-interface NameValue {
+export interface NameValue {
   name: string;
   value: string;
 }
@@ -143,23 +143,32 @@ function optionalString(config: Record<string, unknown>, field: string): string 
   return v;
 }
 
-function nameValues(config: Record<string, unknown>, field: string): NameValue[] {
+/**
+ * A `[{name, value}]` field (headers, queryParams) of the http steps; `check` adds a step's own
+ * rules for one entry. A value is never echoed in an error: it may be a token.
+ */
+export function nameValues(
+  step: string,
+  config: Record<string, unknown>,
+  field: string,
+  check?: (name: string, value: string, at: string) => void,
+): NameValue[] {
   const v = config[field];
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) fieldError(STEP, `config.${field}`, 'must be a list of {name, value}');
+  if (!Array.isArray(v)) fieldError(step, `config.${field}`, 'must be a list of {name, value}');
   return v.map((item: unknown, i) => {
     const at = `config.${field}[${i}]`;
-    if (!isRecord(item)) fieldError(STEP, at, 'must be a map with name and value');
-    checkFields(`${STEP}: ${at}`, item, ['name', 'value']);
+    if (!isRecord(item)) fieldError(step, at, 'must be a map with name and value');
+    checkFields(`${step}: ${at}`, item, ['name', 'value']);
     const name = item['name'];
     if (typeof name !== 'string' || name === '') {
-      fieldError(STEP, `${at}.name`, 'must be a non-empty string');
+      fieldError(step, `${at}.name`, 'must be a non-empty string');
     }
     const value = scalarText(item['value']);
-    // The value is never echoed: it may be a token.
     if (value === undefined || value === '') {
-      fieldError(STEP, `${at}.value`, `must be a non-empty string (${field} ${name})`);
+      fieldError(step, `${at}.value`, `must be a non-empty string (${field} ${name})`);
     }
+    check?.(name, value, at);
     return { name, value };
   });
 }
@@ -231,7 +240,7 @@ export function parseHttpConfig(config: Record<string, unknown>): HttpConfig {
     fieldError(STEP, 'config.url', 'must be an absolute http(s) URL');
   }
 
-  const headers = nameValues(config, 'headers');
+  const headers = nameValues(STEP, config, 'headers');
   for (const [i, h] of headers.entries()) {
     if (!HEADER_NAME.test(h.name)) {
       fieldError(
@@ -248,7 +257,7 @@ export function parseHttpConfig(config: Record<string, unknown>): HttpConfig {
       );
     }
   }
-  const queryParams = nameValues(config, 'queryParams');
+  const queryParams = nameValues(STEP, config, 'queryParams');
 
   const proxy = optionalString(config, 'proxy');
   if (proxy !== undefined && (!/^https?:\/\/[^/?#]/i.test(proxy) || !URL.canParse(proxy))) {
