@@ -75385,26 +75385,30 @@ function http_optionalString(config, field) {
         (0,util_errors/* fieldError */.$i)(http_STEP, `config.${field}`, 'must be a string');
     return v;
 }
-function nameValues(config, field) {
+/**
+ * A `[{name, value}]` field (headers, queryParams) of the http steps; `check` adds a step's own
+ * rules for one entry. A value is never echoed in an error: it may be a token.
+ */
+function nameValues(step, config, field, check) {
     const v = config[field];
     if (v === undefined || v === null)
         return [];
     if (!Array.isArray(v))
-        (0,util_errors/* fieldError */.$i)(http_STEP, `config.${field}`, 'must be a list of {name, value}');
+        (0,util_errors/* fieldError */.$i)(step, `config.${field}`, 'must be a list of {name, value}');
     return v.map((item, i) => {
         const at = `config.${field}[${i}]`;
         if (!isRecord(item))
-            (0,util_errors/* fieldError */.$i)(http_STEP, at, 'must be a map with name and value');
-        checkFields(`${http_STEP}: ${at}`, item, ['name', 'value']);
+            (0,util_errors/* fieldError */.$i)(step, at, 'must be a map with name and value');
+        checkFields(`${step}: ${at}`, item, ['name', 'value']);
         const name = item['name'];
         if (typeof name !== 'string' || name === '') {
-            (0,util_errors/* fieldError */.$i)(http_STEP, `${at}.name`, 'must be a non-empty string');
+            (0,util_errors/* fieldError */.$i)(step, `${at}.name`, 'must be a non-empty string');
         }
         const value = http_scalarText(item['value']);
-        // The value is never echoed: it may be a token.
         if (value === undefined || value === '') {
-            (0,util_errors/* fieldError */.$i)(http_STEP, `${at}.value`, `must be a non-empty string (${field} ${name})`);
+            (0,util_errors/* fieldError */.$i)(step, `${at}.value`, `must be a non-empty string (${field} ${name})`);
         }
+        check?.(name, value, at);
         return { name, value };
     });
 }
@@ -75474,7 +75478,7 @@ function parseHttpConfig(config) {
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
         (0,util_errors/* fieldError */.$i)(http_STEP, 'config.url', 'must be an absolute http(s) URL');
     }
-    const headers = nameValues(config, 'headers');
+    const headers = nameValues(http_STEP, config, 'headers');
     for (const [i, h] of headers.entries()) {
         if (!http_HEADER_NAME.test(h.name)) {
             (0,util_errors/* fieldError */.$i)(http_STEP, `config.headers[${i}].name`, `${JSON.stringify(h.name)} is not a header name`);
@@ -75483,7 +75487,7 @@ function parseHttpConfig(config) {
             (0,util_errors/* fieldError */.$i)(http_STEP, `config.headers[${i}].value`, `must not contain line breaks or NUL (header ${h.name})`);
         }
     }
-    const queryParams = nameValues(config, 'queryParams');
+    const queryParams = nameValues(http_STEP, config, 'queryParams');
     const proxy = http_optionalString(config, 'proxy');
     if (proxy !== undefined && (!/^https?:\/\/[^/?#]/i.test(proxy) || !URL.canParse(proxy))) {
         (0,util_errors/* fieldError */.$i)(http_STEP, 'config.proxy', 'must be an http(s) URL, scheme included');
@@ -75865,6 +75869,7 @@ const http = {
 
 
 
+
 const http_download_STEP = 'http-download';
 /** Kargo's cap on a download. */
 const MAX_DOWNLOAD_BYTES = 100 << 20;
@@ -75881,41 +75886,14 @@ const http_download_FIELDS = [
     'insecureSkipTLSVerify',
     'timeout',
 ];
-function http_download_nameValues(config, field) {
-    const v = config[field];
-    if (v === undefined || v === null)
-        return [];
-    if (!Array.isArray(v))
-        (0,util_errors/* fieldError */.$i)(http_download_STEP, `config.${field}`, 'must be a list of {name, value}');
-    return v.map((item, i) => {
-        const at = `config.${field}[${i}]`;
-        if (!isRecord(item))
-            (0,util_errors/* fieldError */.$i)(http_download_STEP, at, 'must be a map with name and value');
-        checkFields(`${http_download_STEP}: ${at}`, item, ['name', 'value']);
-        const name = item['name'];
-        if (typeof name !== 'string' || name === '') {
-            (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.name`, 'must be a non-empty string');
-        }
-        const raw = item['value'];
-        const value = typeof raw === 'string'
-            ? raw
-            : (typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'boolean'
-                ? String(raw)
-                : undefined;
-        // The value is never echoed: it may be a token.
-        if (value === undefined || value === '') {
-            (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.value`, `must be a non-empty string (${field} ${name})`);
-        }
-        if (field === 'headers') {
-            if (!http_download_HEADER_NAME.test(name)) {
-                (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.name`, `${JSON.stringify(name)} is not a header name`);
-            }
-            if (http_download_BAD_HEADER_VALUE.test(value)) {
-                (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.value`, `must not contain line breaks or NUL (header ${name})`);
-            }
-        }
-        return { name, value };
-    });
+/** Header names and values as HTTP allows them: no request splitting through a template. */
+function checkHeader(name, value, at) {
+    if (!http_download_HEADER_NAME.test(name)) {
+        (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.name`, `${JSON.stringify(name)} is not a header name`);
+    }
+    if (http_download_BAD_HEADER_VALUE.test(value)) {
+        (0,util_errors/* fieldError */.$i)(http_download_STEP, `${at}.value`, `must not contain line breaks or NUL (header ${name})`);
+    }
 }
 function timeoutMs(config) {
     const v = config['timeout'];
@@ -75981,8 +75959,8 @@ function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES) {
                 (0,util_errors/* fieldError */.$i)(http_download_STEP, 'config.url', 'must be an absolute http(s) URL');
             }
             const outRel = requireString(http_download_STEP, config, 'outPath');
-            const headers = http_download_nameValues(config, 'headers');
-            const queryParams = http_download_nameValues(config, 'queryParams');
+            const headers = nameValues(http_download_STEP, config, 'headers', checkHeader);
+            const queryParams = nameValues(http_download_STEP, config, 'queryParams');
             const insecure = engine_optionalBool(http_download_STEP, config, 'insecureSkipTLSVerify') ?? false;
             const allowOverwrite = engine_optionalBool(http_download_STEP, config, 'allowOverwrite') ?? false;
             const ms = timeoutMs(config);
