@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { GitError, type Git } from '../git/index.js';
 import { withDirLock } from './lock.js';
@@ -99,7 +100,9 @@ export async function makeCheckout(cacheDir: string): Promise<{
   dir: string;
   remove: () => Promise<void>;
 }> {
-  const dir = await mkdtemp(join(cacheDir, CHECKOUT_PREFIX));
+  // The PID is in the name because the directory exists before its owner record: a process killed
+  // in between leaves a checkout only the name can tell the maker of.
+  const dir = await mkdtemp(join(cacheDir, `${CHECKOUT_PREFIX}${process.pid}-`));
   const ownerFile = `${dir}.owner`;
   await writeFile(ownerFile, serializeOwner(currentOwner(basename(dir))));
   return {
@@ -132,8 +135,13 @@ export async function sweepCheckouts(cacheDir: string, now = Date.now()): Promis
     );
     if (age === undefined) continue;
     let gone: boolean;
-    if (!owner) gone = age > OWNERLESS_AFTER_MS;
-    else {
+    if (!owner) {
+      const maker = /^(\d+)-/.exec(dirName.slice(CHECKOUT_PREFIX.length));
+      gone =
+        age > OWNERLESS_AFTER_MS ||
+        (maker !== null &&
+          (await liveness({ token: dirName, pid: Number(maker[1]), host: hostname() })) === 'dead');
+    } else {
       const state = await liveness(owner);
       gone = state === 'dead' || (state === 'unknown' && age > FOREIGN_AFTER_MS);
     }

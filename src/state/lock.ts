@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { OperationError } from '../util/errors.js';
 import { sleep } from '../util/retry.js';
@@ -42,7 +43,9 @@ export async function withDirLock<T>(
   const token = randomBytes(8).toString('hex');
   const me = currentOwner(token);
   const deadline = Date.now() + waitMs;
-  const fresh = `${lockDir}.new-${token}`;
+  // The PID is in the name because the directory exists before its owner record does: a process
+  // killed in between leaves a directory that only its name can tell the age of its maker by.
+  const fresh = `${lockDir}.new-${process.pid}.${token}`;
   await mkdir(fresh);
   await writeFile(join(fresh, 'owner'), serializeOwner(me));
   let recovered = false;
@@ -150,8 +153,8 @@ async function takeOverIfDead(lockDir: string, me: Owner, staleMs: number): Prom
 }
 
 /**
- * Lock directories a killed process was about to rename into place (`<lock>.new-<token>`) or had
- * moved aside to remove (`<lock>.old-<token>`).
+ * Lock directories a killed process was about to rename into place (`<lock>.new-<pid>.<token>`)
+ * or had moved aside to remove (`<lock>.old-<token>`).
  */
 async function removeDeadSiblings(lockDir: string): Promise<void> {
   const dir = dirname(lockDir);
@@ -160,12 +163,21 @@ async function removeDeadSiblings(lockDir: string): Promise<void> {
   for (const name of names.filter((n) => prefixes.some((p) => n.startsWith(p)))) {
     const owner = await readOwner(join(dir, name, 'owner'));
     // Without an owner: killed between mkdir and write, or a live process in between right now.
+    // The PID in a `.new-` name tells which at once; a PID that runs (maybe reused) leaves the age.
+    const maker = owner ? undefined : ownerFromName(name.slice(`${basename(lockDir)}.new-`.length));
     const gone = owner
       ? (await liveness(owner)) === 'dead'
-      : await stat(join(dir, name)).then(
+      : (maker !== undefined && (await liveness(maker)) === 'dead') ||
+        (await stat(join(dir, name)).then(
           (s) => Date.now() - s.mtimeMs > 5_000,
           () => false,
-        );
+        ));
     if (gone) await rm(join(dir, name), { recursive: true, force: true });
   }
+}
+
+/** The maker of a `.new-<pid>.<token>` directory, as far as its name says (no start time). */
+function ownerFromName(rest: string): Owner | undefined {
+  const m = /^(\d+)\.([0-9a-f]+)$/.exec(rest);
+  return m ? { token: m[2] as string, pid: Number(m[1]), host: hostname() } : undefined;
 }

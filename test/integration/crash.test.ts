@@ -84,6 +84,27 @@ function gantry(args: string[], env: Record<string, string>, killAfterMs?: numbe
   });
 }
 
+/**
+ * The remote is whole: no half-written ref, no missing object behind any ref. Another push may be
+ * in flight meanwhile (the other lane's, or the server side of one whose client already returned),
+ * and fsck can list objects before that push moves them in and read its ref after, or see its ref
+ * lock: a real fault stays, that race does not, so a failure is looked at again before it counts.
+ */
+function remoteSettles(bare: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      git(bare, ['fsck', '--no-dangling', '--no-progress']);
+      expect(readdirSync(join(bare, 'refs', 'heads')).filter((n) => n.endsWith('.lock'))).toEqual(
+        [],
+      );
+      return;
+    } catch (err) {
+      if (attempt >= 6) throw err;
+      execFileSync('sleep', ['0.3']);
+    }
+  }
+}
+
 describe('kill -9 of gantry at any point', () => {
   const tmp = tempDir('gantry-crash-');
   let bare: string;
@@ -153,20 +174,7 @@ describe('kill -9 of gantry at any point', () => {
 
   /** A lane's branch as a reader finds it: consistent, whatever was killed when. */
   function checkRemote(l: number): void {
-    // No half-written ref, no missing object behind any ref. The other lane may be pushing into
-    // the same repository meanwhile, and fsck can list objects before that push moves them in
-    // and read its ref after: a real fault stays, that race does not, so a failure is looked at
-    // again a few times before it counts.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        git(bare, ['fsck', '--no-dangling', '--no-progress']);
-        break;
-      } catch (err) {
-        if (attempt >= 5) throw err;
-        execFileSync('sleep', ['0.3']);
-      }
-    }
-    expect(readdirSync(join(bare, 'refs', 'heads')).filter((n) => n.endsWith('.lock'))).toEqual([]);
+    remoteSettles(bare);
     const branch = `lane${l}`;
     const log = git(bare, ['log', '--format=%H %P', `${start.get(l)}..${branch}`])
       .trim()
@@ -325,7 +333,7 @@ describe('kill -9 of gantry at any point', () => {
       // The approval is there once, as an annotated tag, whichever of the two wrote it.
       const ref = `refs/tags/gantry/echo/approved/${laneStage(0)}/${f.id}`;
       expect(git(bare, ['cat-file', '-t', ref]).trim(), what).toBe('tag');
-      git(bare, ['fsck', '--no-dangling', '--no-progress']);
+      remoteSettles(bare);
       expect(
         readdirSync(cache).filter((n) => n.includes('.lock')),
         what,

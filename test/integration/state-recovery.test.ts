@@ -131,6 +131,9 @@ describe('checkouts of killed promotions', () => {
     make('promote-reused', { ...currentOwner('c'), start: '1' });
     make('promote-ownerless-new', undefined);
     make('promote-ownerless-old', undefined, 3600_000);
+    // Killed between its mkdir and its owner record: the PID in its name says it is gone.
+    make(`promote-${deadPid()}-Ab12Cd`, undefined);
+    make(`promote-${process.pid}-Ef34Gh`, undefined);
     make('promote-far-new', { ...currentOwner('d'), host: 'elsewhere.example' });
     make('promote-far-old', { ...currentOwner('e'), host: 'elsewhere.example' }, 48 * 3600_000);
     make('not-a-checkout', { ...currentOwner('f'), pid: deadPid() });
@@ -139,7 +142,10 @@ describe('checkouts of killed promotions', () => {
       serializeOwner({ ...currentOwner('g'), pid: deadPid() }),
     );
     const removed = await sweepCheckouts(dir);
-    expect(removed.sort()).toEqual([
+    expect(
+      removed.map((r) => r.replace(/^promote-\d+-Ab12Cd$/, 'promote-<dead pid>')).sort(),
+    ).toEqual([
+      'promote-<dead pid>',
       'promote-dead',
       'promote-far-old',
       'promote-gone',
@@ -149,6 +155,7 @@ describe('checkouts of killed promotions', () => {
     expect(readdirSync(dir).sort()).toEqual([
       'not-a-checkout',
       'not-a-checkout.owner',
+      `promote-${process.pid}-Ef34Gh`,
       'promote-far-new',
       'promote-far-new.owner',
       'promote-live',

@@ -151,6 +151,19 @@ describe('withDirLock', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  test('a fresh `.new-` directory its maker left without an owner (killed between mkdir and write) is removed at once; a live maker keeps its own', async () => {
+    const path = fresh();
+    const orphan = `${path}.lock.new-${deadPid()}.0123456789abcdef`;
+    mkdirSync(orphan);
+    // A process that runs right now, between its mkdir and its write.
+    const running = `${path}.lock.new-${process.pid}.fedcba9876543210`;
+    mkdirSync(running);
+    const seen = await withDirLock(path, async () => readdirSync(tmp.path));
+    expect(existsSync(orphan)).toBe(false);
+    expect(seen.map((n) => join(tmp.path, n))).toContain(running);
+    expect(existsSync(running)).toBe(true);
+  });
+
   test('two waiters that both find the holder dead do not both take the lock', async () => {
     const path = fresh();
     const dead = { ...currentOwner('dead'), pid: deadPid() };
