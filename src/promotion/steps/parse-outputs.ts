@@ -1,5 +1,5 @@
 /**
- * What `yaml-parse`, `json-parse` (and Kargo's `toml-parse`) share: `outputs: [{name,
+ * What `yaml-parse`, `json-parse` and `toml-parse` share: `outputs: [{name,
  * fromExpression}]`, expr-lang expressions evaluated against the parsed document, whose top-level
  * keys are the expressions' names (`image.tag`, `apps["dev"]`; `$env` is the whole document).
  *
@@ -112,12 +112,12 @@ export function evaluateOutputRules(
 }
 
 /**
- * yaml-parse and json-parse: the same step over a different parser. `parse` turns the file's
+ * yaml-parse, json-parse and toml-parse: the same step over a different parser. `parse` turns the file's
  * text into the document the output expressions read, with errors naming the file and line.
  */
 export function parseStep(
   step: string,
-  format: 'JSON' | 'YAML',
+  format: 'JSON' | 'TOML' | 'YAML',
   parse: (step: string, shown: string, text: string) => unknown,
 ): StepDefinition {
   return {
