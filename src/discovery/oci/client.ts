@@ -491,12 +491,16 @@ export class RegistryClient {
     );
   }
 
-  /** A blob (a config blob: small), its digest verified. */
-  async getBlob(repo: ImageRepository, digest: string): Promise<Buffer> {
+  /**
+   * A blob, its digest verified: a config blob (small: `maxBlobBytes`), or up to `maxBytes` for
+   * the steps that move artifacts (oci-download, oci-push).
+   */
+  async getBlob(repo: ImageRepository, digest: string, maxBytes?: number): Promise<Buffer> {
     const m = DIGEST.exec(digest);
     if (!m?.[1]) throw new RegistryError(`not a digest: ${JSON.stringify(digest)}`);
     const url = `${registryOrigin(repo)}/v2/${repo.repository}/blobs/${digest}`;
-    const res = await this.request(repo, 'GET', url, '*/*', this.opts.maxBlobBytes ?? 8 << 20);
+    const limit = maxBytes ?? this.opts.maxBlobBytes ?? 8 << 20;
+    const res = await this.request(repo, 'GET', url, '*/*', limit);
     if (res.status === 404) throw this.notFound(repo, digest, res);
     this.expectOk(res, repo, `reading blob ${digest}`);
     const actual = computeDigest(m[1], res.body);
@@ -506,6 +510,67 @@ export class RegistryClient {
       );
     }
     return res.body;
+  }
+
+  /** Whether the repository has the blob (`HEAD /v2/<name>/blobs/<digest>`), asked with push rights. */
+  async hasBlob(repo: ImageRepository, digest: string): Promise<boolean> {
+    const url = `${registryOrigin(repo)}/v2/${repo.repository}/blobs/${digest}`;
+    const res = await this.request(repo, 'HEAD', url, '*/*', 0, {});
+    if (res.status === 404) return false;
+    this.expectOk(res, repo, `checking blob ${digest}`);
+    return true;
+  }
+
+  /**
+   * Upload a blob in one request: `POST /v2/<name>/blobs/uploads/` opens an upload, `PUT
+   * <location>?digest=` sends it whole (the distribution spec's monolithic upload).
+   */
+  async putBlob(repo: ImageRepository, digest: string, bytes: Buffer): Promise<void> {
+    const start = `${registryOrigin(repo)}/v2/${repo.repository}/blobs/uploads/`;
+    const opened = await this.request(repo, 'POST', start, '*/*', 1 << 20, {});
+    if (opened.status !== 202) this.expectOk(opened, repo, `opening an upload of ${digest}`);
+    const location = opened.headers.get('location');
+    if (opened.status !== 202 || !location) {
+      throw new RegistryError(
+        `registry ${repo.registry} answered HTTP ${opened.status} without an upload location when opening an upload in repository ${repo.repository}`,
+        opened.status,
+      );
+    }
+    const target = new URL(location, opened.url || start);
+    if (target.origin !== new URL(start).origin) {
+      throw new RegistryError(
+        `registry ${repo.registry} sent an upload location on another origin (${target.origin}); not sending the blob there`,
+      );
+    }
+    target.searchParams.set('digest', digest);
+    const put = await this.request(repo, 'PUT', target.href, '*/*', 1 << 20, {
+      body: bytes,
+      contentType: 'application/octet-stream',
+    });
+    if (put.status !== 201) this.expectOk(put, repo, `uploading blob ${digest}`);
+  }
+
+  /** Store a manifest or index under a tag or its digest; returns the digest the registry gives. */
+  async putManifest(
+    repo: ImageRepository,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+  ): Promise<string> {
+    const url = this.manifestURL(repo, reference);
+    const res = await this.request(repo, 'PUT', url, '*/*', 1 << 20, {
+      body: bytes,
+      contentType: mediaType,
+    });
+    this.expectOk(res, repo, `storing the manifest ${reference}`);
+    const digest = computeDigest('sha256', bytes);
+    const said = res.headers.get('docker-content-digest');
+    if (said && said !== digest) {
+      throw new RegistryError(
+        `registry ${repo.registry} stored ${repo.repository}:${reference} as ${said}, but the manifest sent has digest ${digest}`,
+      );
+    }
+    return digest;
   }
 
   private manifestURL(repo: ImageRepository, reference: string): string {
@@ -543,29 +608,28 @@ export class RegistryClient {
     return this.insecureAgent;
   }
 
-  /** A registry request with auth (401 ⇒ challenge ⇒ retry, at most twice) and retries. */
+  /**
+   * A registry request with auth (401 ⇒ challenge ⇒ retry, at most twice) and retries. Writes
+   * (`push`) ask for a token scoped `pull,push`; their bodies are buffers, so a retry resends them.
+   */
   private async request(
     repo: ImageRepository,
-    method: 'GET' | 'HEAD',
+    method: 'GET' | 'HEAD' | 'POST' | 'PUT',
     url: string,
     accept: string,
     maxBytes = 16 << 20,
+    write?: { body?: Buffer; contentType?: string },
   ): Promise<RawResponse> {
-    const scope = `repository:${repo.repository}:pull`;
+    const scope = `repository:${repo.repository}:${write ? 'pull,push' : 'pull'}`;
     if (repo.insecureSkipTLSVerify) this.insecureHosts.add(repo.apiHost);
     let authorization = await this.auth.authorization(repo.registry, scope);
     for (let authTries = 0; ; authTries++) {
       const headers: Record<string, string> = { Accept: accept };
       if (authorization) headers.Authorization = authorization;
+      if (write?.contentType) headers['Content-Type'] = write.contentType;
+      const init = { method, headers, ...(write?.body ? { body: write.body } : {}) };
       const res = await this.withRetries(repo.apiHost, method, url, () =>
-        this.send(
-          repo.apiHost,
-          url,
-          { method, headers },
-          repo.insecureSkipTLSVerify,
-          true,
-          maxBytes,
-        ),
+        this.send(repo.apiHost, url, init, repo.insecureSkipTLSVerify, true, maxBytes),
       );
       if (res.status === 401) {
         if (authTries >= 2) {
@@ -676,7 +740,7 @@ export class RegistryClient {
   private async send(
     host: string,
     url: string,
-    init: { method: string; headers: Record<string, string>; body?: string },
+    init: { method: string; headers: Record<string, string>; body?: string | Buffer },
     insecure: boolean,
     limited: boolean,
     maxBytes: number,

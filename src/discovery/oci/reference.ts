@@ -128,3 +128,57 @@ export function repositoryName(repo: ImageRepository): string {
 export function registryOrigin(repo: ImageRepository): string {
   return `${repo.scheme}://${repo.apiHost}`;
 }
+
+/** An artifact reference as oci-download and oci-push take it: a repository and a tag or digest. */
+export interface ImageReference {
+  repo: ImageRepository;
+  /** The tag, when the reference names one (`:1.0.0`). */
+  tag?: string;
+  /** The digest, when the reference names one (`@sha256:…`). */
+  digest?: string;
+  /** Written with `oci://` (Kargo: a Helm chart; the same registry credentials here). */
+  helm: boolean;
+}
+
+const DIGEST_REF = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
+
+/**
+ * `registry/repo:tag`, `registry/repo@sha256:…`, either with `oci://` in front. A reference with
+ * both a tag and a digest is read by its digest, as Docker does. `what` names the field.
+ */
+export function parseImageReference(
+  ref: string,
+  what: string,
+  opts: { insecureSkipTLSVerify?: boolean } = {},
+): ImageReference {
+  const helm = ref.startsWith('oci://');
+  const body = helm ? ref.slice('oci://'.length) : ref;
+  const bad = (why: string) => new ConfigError(`${what} ${JSON.stringify(ref)}: ${why}`);
+  let rest = body;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST_REF.test(digest))
+      throw bad(`${JSON.stringify(digest)} is not a digest (sha256:<64 hex>)`);
+  }
+  let tag: string | undefined;
+  // A colon after the last slash starts the tag; one before it belongs to the registry's port.
+  const colon = rest.indexOf(':', rest.lastIndexOf('/') + 1);
+  if (colon >= 0) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) throw bad(`${JSON.stringify(tag)} is not a valid tag`);
+  }
+  if (tag === undefined && digest === undefined) {
+    throw bad('name a tag (`repo:1.0.0`) or a digest (`repo@sha256:…`)');
+  }
+  let repo: ImageRepository;
+  try {
+    repo = parseImageRepository(rest, opts);
+  } catch (err) {
+    throw bad(err instanceof Error ? err.message : String(err));
+  }
+  return { repo, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }), helm };
+}

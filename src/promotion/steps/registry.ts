@@ -18,7 +18,11 @@ import { jsonParse } from './json-parse.js';
 import { jsonUpdate } from './json-update.js';
 import { kustomizeBuild } from './kustomize-build.js';
 import { kustomizeSetImage } from './kustomize-set-image.js';
+import { ociDownload } from './oci-download.js';
+import { ociPush } from './oci-push.js';
 import { tar } from './tar.js';
+import { tomlParse } from './toml-parse.js';
+import { tomlUpdate } from './toml-update.js';
 import type { StepDefinition } from './types.js';
 import { untar } from './untar.js';
 import { yamlMerge } from './yaml-merge.js';
@@ -52,6 +56,10 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     gitTag,
     ...GIT_PR_STEPS,
     argocdUpdate,
+    tomlParse,
+    tomlUpdate,
+    ociDownload,
+    ociPush,
   ];
   return new Map(steps.map((s) => [s.name, s]));
 }

@@ -1,3 +1,4 @@
+import type { RegistryCredential } from '../../discovery/types.js';
 import type { Freight } from '../../freight/types.js';
 import type { Workspace } from '../workspace.js';
 
@@ -53,6 +54,13 @@ export interface StepContext {
   promotion?: string;
   /** How long the step may wait within the job (its retry.timeout): git-wait-for-pr. */
   waitMs?: number;
+  /**
+   * Registry credentials by host, the ones discovery uses (the Docker config's `auths`, the
+   * GitHub token for ghcr.io): oci-download and oci-push. None: anonymous.
+   */
+  registryCredentials?: ReadonlyMap<string, RegistryCredential>;
+  /** For tests: the OCI client's waits between retries. */
+  registryRetrySleep?: (ms: number) => Promise<void>;
 }
 
 /**
