@@ -2,10 +2,12 @@ import * as core from '@actions/core';
 import { promote, type PromoteGitHub } from '../promotion/promote.js';
 import { promotionMarkdown } from '../promotion/report.js';
 import { defaultRegistry } from '../promotion/steps/registry.js';
+import { promotionRegistryCredentials } from '../discovery/credentials.js';
 import { ConfigError } from '../util/errors.js';
 import { expressionDataFromEnv, secretValues } from '../promotion/expr-data.js';
 import { Output } from './constants.js';
 import { actionLog } from './log.js';
+import { maskRegistryCredential } from './mask.js';
 import { githubApi, openActionRepo, singleProject } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
 import type { PromoteSettings, RunnerContext } from './settings.js';
@@ -23,6 +25,17 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
   // A JSON secret is masked by the runner only whole; each value is masked on its own too, unless
   // it is so short (a username such as "app") that masking it would shred the log (as Redactor).
   for (const v of secretValues(expressionData)) if (v.length >= 4) core.setSecret(v);
+  // oci-download and oci-push use the registries as discovery does: the Docker config (what
+  // docker/login-action writes) and the token for ghcr.io; masked as discovery masks them.
+  const registryCredentials = promotionRegistryCredentials(
+    {
+      dockerConfigPath: ctx.dockerConfigPath,
+      githubToken: s.token,
+      githubHost: new URL(ctx.serverUrl).host,
+    },
+    actionLog.warn,
+  );
+  for (const c of registryCredentials.values()) maskRegistryCredential(c);
   const repo = await openActionRepo(s, ctx);
   const project = await singleProject(repo, s.project);
   const api = githubApi(s.repository, s.token, ctx);
@@ -64,6 +77,7 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     group: actionLog.group,
     env,
     expressionData,
+    registryCredentials,
     ...(github ? { github } : {}),
     ...(gate ? { gate } : {}),
   });

@@ -44,3 +44,22 @@ export function discoveryCredentials(c: CredentialSources): {
   };
   return { registryCredentials, gitCredentials };
 }
+
+/**
+ * The registry credentials promotions use (oci-download, oci-push): discovery's. A Docker config
+ * that cannot be read is a warning, not a failure: most templates never reach a registry, and
+ * a step that does fails at the registry, naming it.
+ */
+export function promotionRegistryCredentials(
+  c: CredentialSources,
+  warn: (line: string) => void,
+): Map<string, RegistryCredential> {
+  try {
+    return discoveryCredentials(c).registryCredentials;
+  } catch (err) {
+    warn(
+      `${err instanceof Error ? err.message : String(err)}; oci steps reach registries anonymously`,
+    );
+    return new Map();
+  }
+}

@@ -1,5 +1,6 @@
 import { newestFreight } from '../freight/order.js';
 import type { Freight } from '../freight/types.js';
+import type { RegistryCredential } from '../discovery/types.js';
 import { findStage, type Project, type Stage } from '../pipeline/index.js';
 import type { PromotionResult, PromotionWrite, StateStore } from '../state/index.js';
 import type { GitHubPort, RunApproval } from '../github/client.js';
@@ -57,6 +58,11 @@ export interface PromoteOptions {
    * everything gantry prints and refused in commit messages.
    */
   expressionData?: ExpressionData;
+  /**
+   * Registry credentials by host for oci-download and oci-push: the ones discovery uses (the
+   * adapters read the Docker config and the GitHub token). None: anonymous.
+   */
+  registryCredentials?: ReadonlyMap<string, RegistryCredential>;
   /** How many promotions of history to read for soak times. */
   historyLimit?: number;
   /**
@@ -410,6 +416,7 @@ function publishSteps(
           log: o.log,
           ...(o.group ? { group: o.group } : {}),
           ...(o.env ? { env: o.env } : {}),
+          ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
           dryRun: o.dryRun,
           ...exprContext,
         },

@@ -92,6 +92,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             log: o.log,
             ...(o.group ? { group: o.group } : {}),
             ...(o.env ? { env: o.env } : {}),
+            ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
             dryRun: o.dryRun,
             ...a.exprContext,
           },

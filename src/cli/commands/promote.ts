@@ -1,3 +1,6 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { promotionRegistryCredentials } from '../../discovery/credentials.js';
 import { expressionDataFromEnv } from '../../promotion/expr-data.js';
 import { promote } from '../../promotion/promote.js';
 import { defaultRegistry } from '../../promotion/steps/registry.js';
@@ -107,6 +110,18 @@ verified upstream. Progress is printed as the steps run (after the result with -
       log: progressOf(output, ctx),
       env: io.env,
       expressionData: expressionDataFromEnv(io.env),
+      // oci-download and oci-push reach registries as `gantry discover` does.
+      registryCredentials: promotionRegistryCredentials(
+        {
+          dockerConfigPath: join(
+            io.env.DOCKER_CONFIG || join(io.env.HOME || homedir(), '.docker'),
+            'config.json',
+          ),
+          githubToken: io.env.GANTRY_TOKEN || io.env.GITHUB_TOKEN || undefined,
+          githubHost: new URL(io.env.GITHUB_SERVER_URL || 'https://github.com').host,
+        },
+        (l) => io.err(`warning: ${l}\n`),
+      ),
     });
     io.out(
       output === 'json'
