@@ -39,7 +39,7 @@ ${steps}`;
 }
 
 describe('argocd-update in gantry lint', () => {
-  test("Kargo's reference examples: target revision, Kustomize image, Helm image", async () => {
+  test("Kargo's reference examples: target revision, Kustomize image, Helm image, selectors", async () => {
     expect(
       await lint(`        - uses: argocd-update
           config:
@@ -71,6 +71,28 @@ describe('argocd-update in gantry lint', () => {
                       images:
                         - key: image.tag
                           value: \${{ imageFrom(vars.imageRepo).Tag }}
+        - uses: argocd-update
+          config:
+            apps:
+              - selector:
+                  matchLabels:
+                    team: platform
+                  matchExpressions:
+                    - key: environment
+                      operator: In
+                      values:
+                        - staging
+                        - production
+                    - key: managed-by
+                      operator: NotIn
+                      values:
+                        - legacy-system
+                sources:
+                  - repoURL: https://github.com/example/repo.git
+                    desiredRevision: abc123
+              - selector:
+                  matchLabels:
+                    auto-refresh: enabled
 `),
     ).toContain('ok: 1 project (echo)');
   });
@@ -95,7 +117,7 @@ describe('argocd-update in gantry lint', () => {
       '.gantry/echo.yaml:23:21: stages[0].promotionTemplate.steps[0].config.apps[0].sources[0].desiredRevison: argocd-update: unknown field "desiredRevison" (did you mean "desiredRevision"?)',
     );
     expect(problems).toContain(
-      '.gantry/echo.yaml:24:17: stages[0].promotionTemplate.steps[0].config.apps[1]: argocd-update: missing required field "name"',
+      '.gantry/echo.yaml:24:17: stages[0].promotionTemplate.steps[0].config.apps[1]: argocd-update: needs either name or selector (not both)',
     );
     expect(problems).toContain(
       '.gantry/echo.yaml:30:27: stages[0].promotionTemplate.steps[0].config.apps[2].sources[0].kustomize.images[0]: argocd-update: missing required field "repoURL"',

@@ -580,11 +580,51 @@ describe('argocd-update: config', () => {
       }),
     ).toThrow('needs one of tag or digest (not both)');
     expect(() =>
-      parseArgoCDUpdateConfig({ apps: [{ selector: { matchLabels: { a: 'b' } } }] }),
-    ).toThrow('config.apps[0].selector: label selectors');
+      parseArgoCDUpdateConfig({ apps: [{ name: 'a', selector: { matchLabels: { a: 'b' } } }] }),
+    ).toThrow('config.apps[0]: needs either name or selector (not both)');
+    expect(() => parseArgoCDUpdateConfig({ apps: [{ namespace: 'argocd' }] })).toThrow(
+      'config.apps[0]: needs either name or selector',
+    );
     expect(() => parseArgoCDUpdateConfig({ apps: [{ name: 'a' }, { name: 'a' }] })).toThrow(
       'names a a second time',
     );
+  });
+
+  test("selectors: Kargo's matchLabels and matchExpressions as Argo CD's selector text; bad ones refused", () => {
+    const sel = (selector: unknown) => {
+      const [entry] = parseArgoCDUpdateConfig({ apps: [{ selector }] });
+      return entry && 'selector' in entry ? entry.selector : undefined;
+    };
+    expect(sel({ matchLabels: { environment: 'production', team: 'platform' } })).toBe(
+      'environment=production,team=platform',
+    );
+    expect(
+      sel({
+        matchLabels: { team: 'platform' },
+        matchExpressions: [
+          { key: 'environment', operator: 'In', values: ['staging', 'production'] },
+          { key: 'managed-by', operator: 'NotIn', values: ['legacy-system'] },
+          { key: 'example.com/tier', operator: 'Exists' },
+          { key: 'frozen', operator: 'DoesNotExist', values: [] },
+        ],
+      }),
+    ).toBe(
+      'team=platform,environment in (staging,production),managed-by notin (legacy-system),example.com/tier,!frozen',
+    );
+    const bad = (selector: unknown) => () => parseArgoCDUpdateConfig({ apps: [{ selector }] });
+    expect(bad({})).toThrow('config.apps[0].selector: needs matchLabels or matchExpressions');
+    expect(bad({ matchExpressions: [{ key: 'a', operator: 'In' }] })).toThrow(
+      'config.apps[0].selector.matchExpressions[0].values: must not be empty for In',
+    );
+    expect(bad({ matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }] })).toThrow(
+      'must be empty for Exists',
+    );
+    expect(bad({ matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }] })).toThrow(
+      'operator: must be In, NotIn, Exists or DoesNotExist, not "Gt"',
+    );
+    // Text that would change the selector's meaning is not a label.
+    expect(bad({ matchLabels: { 'a,b': 'c' } })).toThrow('"a,b" is not a label key');
+    expect(bad({ matchLabels: { a: 'x,team in (y)' } })).toThrow('is not a label value');
   });
 
   test("the authorized-stage annotation's grammar (Kargo's AuthorizedStages)", () => {
@@ -595,5 +635,156 @@ describe('argocd-update: config', () => {
     expect(() => authorizedStages('echo')).toThrow('expected <project>:<stage>');
     expect(() => authorizedStages('echo:*')).toThrow('glob expressions are not supported');
     expect(() => authorizedStages(' , ')).toThrow('no authorized stage');
+  });
+});
+
+describe('argocd-update: label selectors (Argo CD list API)', () => {
+  test("Kargo's matchLabels example: every authorized match is updated and synced; others skipped", async () => {
+    const labels = { environment: 'production', team: 'platform' };
+    argo.setApp(app({ name: 'sel-a', labels }));
+    argo.setApp(app({ name: 'sel-b', labels: { ...labels, extra: 'x' } }));
+    argo.setApp(app({ name: 'sel-other-team', labels: { ...labels, team: 'web' } }));
+    argo.setApp(app({ name: 'sel-unauthorized', labels, annotations: {} }));
+    const r = await run(`
+- uses: compose-output
+  as: commit
+  config: {commit: ${SHA}}
+- uses: argocd-update
+  config:
+    apps:
+      - selector:
+          matchLabels:
+            environment: production
+            team: platform
+        sources:
+          - repoURL: https://github.com/example/repo.git
+            desiredRevision: \${{ outputs.commit.commit }}
+`);
+    expect(r.done.statuses).toEqual(['Succeeded', 'Succeeded']);
+    expect(r.done.outputs['step-2']).toEqual({
+      apps: [
+        { name: 'sel-a', namespace: 'argocd' },
+        { name: 'sel-b', namespace: 'argocd' },
+      ],
+    });
+    const list = argo.requests.find((q) => q.path === '/api/v1/applications');
+    expect(list?.query).toEqual({ selector: 'environment=production,team=platform' });
+    expect(argo.syncs('sel-a')[0]?.revisions).toEqual([SHA]);
+    expect(argo.syncs('sel-b')[0]?.revisions).toEqual([SHA]);
+    expect(argo.syncs('sel-other-team')).toHaveLength(0);
+    expect(argo.syncs('sel-unauthorized')).toHaveLength(0);
+    expect(r.logs.join('\n')).toMatch(
+      /skipping argocd\/sel-unauthorized, which matches the selector/,
+    );
+  });
+
+  test("Kargo's matchExpressions example, in a namespace: In and NotIn, appNamespace sent", async () => {
+    argo.setApp(app({ name: 'ex-staging', namespace: 'apps', labels: { env: 'staging' } }));
+    argo.setApp(app({ name: 'ex-prod', namespace: 'apps', labels: { env: 'prod' } }));
+    argo.setApp(
+      app({
+        name: 'ex-legacy',
+        namespace: 'apps',
+        labels: { env: 'prod', 'managed-by': 'legacy' },
+      }),
+    );
+    argo.setApp(app({ name: 'ex-elsewhere', labels: { env: 'prod' } }));
+    const r = await run(`
+- uses: argocd-update
+  config:
+    apps:
+      - namespace: apps
+        selector:
+          matchExpressions:
+            - {key: env, operator: In, values: [staging, prod]}
+            - {key: managed-by, operator: NotIn, values: [legacy]}
+`);
+    expect(r.done.outputs['step-1']).toEqual({
+      apps: [
+        { name: 'ex-prod', namespace: 'apps' },
+        { name: 'ex-staging', namespace: 'apps' },
+      ],
+    });
+    expect(argo.requests.find((q) => q.path === '/api/v1/applications')?.query).toEqual({
+      selector: 'env in (staging,prod),managed-by notin (legacy)',
+      appNamespace: 'apps',
+    });
+    // Hard refresh and sync, no source change (no sources given).
+    expect(argo.syncs('ex-prod', 'apps')).toHaveLength(1);
+    expect(argo.syncs('ex-legacy', 'apps')).toHaveLength(0);
+    expect(argo.syncs('ex-elsewhere')).toHaveLength(0);
+  });
+
+  test('refused with nothing changed: no match, none authorized, incompatible sources', async () => {
+    const none = await fails(`
+- uses: argocd-update
+  config:
+    apps:
+      - selector: {matchLabels: {nobody: has-this}}
+`);
+    expect(none.err.message).toContain('no Argo CD Applications match selector "nobody=has-this"');
+
+    argo.setApp(app({ name: 'locked', labels: { group: 'locked' }, annotations: {} }));
+    const locked = await fails(`
+- uses: argocd-update
+  config:
+    apps:
+      - selector: {matchLabels: {group: locked}}
+`);
+    expect(locked.err.message).toContain(
+      '1 Argo CD Application(s) match selector "group=locked", but none authorizes stage dev of project echo',
+    );
+
+    argo.setApp(app({ name: 'mix-git', labels: { group: 'mix' } }));
+    argo.setApp(
+      app({
+        name: 'mix-chart',
+        labels: { group: 'mix' },
+        spec: { source: { repoURL: CHARTS, chart: 'echo', targetRevision: '0.1.0' } },
+      }),
+    );
+    argo.requests.length = 0;
+    const mixed = await fails(`
+- uses: argocd-update
+  config:
+    apps:
+      - selector: {matchLabels: {group: mix}}
+        sources:
+          - repoURL: ${GIT}
+            desiredRevision: ${SHA}
+            updateTargetRevision: true
+`);
+    expect(mixed.err.message).toContain(
+      'must have compatible sources; 1 do not, and no Application was updated',
+    );
+    expect(mixed.err.message).toContain('mix-chart');
+    expect(writes()).toEqual([]);
+  });
+
+  test("the fake is Argo CD's list: a malformed selector is its 500, and the token never shows", async () => {
+    const res = await fetch(
+      `${argo.url}/api/v1/applications?selector=${encodeURIComponent('a in (')}`,
+      {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      },
+    );
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({
+      code: 2,
+      message: expect.stringMatching(/^error parsing the selector/) as string,
+    });
+    const anon = await fetch(`${argo.url}/api/v1/applications?selector=a`);
+    expect(anon.status).toBe(401);
+    const denied = await fails(
+      `
+- uses: argocd-update
+  config:
+    apps:
+      - selector: {matchLabels: {a: b}}
+`,
+      { token: 'wrong-t0ken' },
+    );
+    expect(denied.err.message).toMatch(/refused to list applications matching "a=b" \(HTTP 401/);
+    expect(denied.err.message).not.toContain('wrong-t0ken');
   });
 });

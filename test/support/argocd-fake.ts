@@ -25,6 +25,12 @@ import { selfSigned } from './tls.js';
  *   `Cannot sync to R: auto-sync currently set to T`; a deny sync window is 403 code 7
  *   `cannot sync: blocked by sync window`. The sync then runs as the app's `sync` says (Running
  *   for some GETs, then its phase), at the revisions `resolveRevision` gives its sources.
+ * - `GET /api/v1/applications?selector=&appNamespace=&projects=` (ApplicationService.List): the
+ *   ApplicationList `{metadata: {resourceVersion}, items: […]}` sorted by name, each item as the
+ *   Get route shows it. `selector` is a Kubernetes label selector (`k=v`, `k==v`, `k!=v`,
+ *   `k in (a,b)`, `k notin (a,b)`, `k`, `!k`, comma-separated, all must hold); a malformed one is
+ *   Argo CD's `error parsing the selector: …`, HTTP 500 code 2 (a plain error from List). As in
+ *   Argo CD, apps the token may not get are left out of the list, not refused.
  * Update and sync need the RBAC actions `update` and `sync`: a read-only token gets 403
  * `permission denied: applications, update, default/name, sub: …` (code 7).
  *
@@ -93,6 +99,8 @@ export interface FakeApp {
   timeline: Snapshot[];
   /** metadata.annotations (Kargo's authorized-stage annotation lives there). */
   annotations?: Record<string, string>;
+  /** metadata.labels: what the list route's `selector` matches. */
+  labels?: Record<string, string>;
   /**
    * spec.source or spec.sources (and syncPolicy) instead of the generated Git source: Helm
    * chart sources, Kustomize images, Helm parameters.
@@ -214,6 +222,7 @@ export function applicationJson(app: FakeApp, s: Snapshot): Record<string, unkno
         .replace(/[^0-9a-f]/g, 'a')}`,
       resourceVersion: '4242',
       creationTimestamp: LONG_AGO,
+      ...(app.labels && { labels: { ...app.labels } }),
       ...(app.annotations && { annotations: { ...app.annotations } }),
     },
     spec: {
@@ -526,6 +535,73 @@ export async function startFakeArgoCD(opts: FakeArgoCDOptions): Promise<FakeArgo
     return json;
   };
 
+  /** The token of a request, or the gateway's 401 already sent (undefined). */
+  const tokenOf = (
+    authorization: string | undefined,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): string | undefined => {
+    // Argo CD reads the token from the Authorization header (or the argocd.token cookie).
+    const bearer = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    const cookie = /(?:^|;\s*)argocd\.token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const token = bearer ?? cookie;
+    if (!token) {
+      gatewayError(res, 401, 16, 'no session information');
+      return undefined;
+    }
+    const known =
+      token === opts.token ||
+      opts.limitedTokens?.[token] !== undefined ||
+      (opts.readOnlyTokens?.includes(token) ?? false);
+    if (!known) {
+      gatewayError(res, 401, 16, 'invalid session: token signature is invalid');
+      return undefined;
+    }
+    return token;
+  };
+
+  const listApps = (
+    url: URL,
+    authorization: string | undefined,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): void => {
+    const token = tokenOf(authorization, req, res);
+    if (token === undefined) return;
+    let selector: LabelRequirement[];
+    try {
+      selector = parseLabelSelector(url.searchParams.get('selector') ?? '');
+    } catch (err) {
+      return gatewayError(
+        res,
+        500,
+        2,
+        `error parsing the selector: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    const ns = url.searchParams.get('appNamespace') || undefined;
+    const projects = url.searchParams.getAll('projects');
+    const limited = opts.limitedTokens?.[token];
+    const items = [...apps.values()]
+      .filter((a) => !ns || (a.namespace ?? ARGOCD_NAMESPACE) === ns)
+      .filter((a) => !projects.length || projects.includes(a.project ?? 'default'))
+      .filter((a) => labelsMatch(a.labels ?? {}, selector))
+      .filter(
+        (a) =>
+          !limited ||
+          limited.includes(a.name) ||
+          limited.includes(key(a.name, a.namespace ?? ARGOCD_NAMESPACE)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((a) => {
+        const k = key(a.name, a.namespace);
+        return render(a, snapshotFor(a, Math.max(0, (served.get(k) ?? 1) - 1)), false);
+      });
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ metadata: { resourceVersion: '4242' }, items }));
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const authorization = req.headers.authorization;
@@ -549,6 +625,9 @@ export async function startFakeArgoCD(opts: FakeArgoCDOptions): Promise<FakeArgo
       return gatewayError(res, failure.status, failure.code, failure.message);
     }
 
+    if (url.pathname === '/api/v1/applications' && req.method === 'GET') {
+      return listApps(url, authorization, req, res);
+    }
     const m = /^\/api\/v1\/applications\/([^/]+)(\/sync)?$/.exec(url.pathname);
     const action =
       m && !m[2] && req.method === 'GET'
@@ -753,4 +832,70 @@ export async function startFakeArgoCD(opts: FakeArgoCDOptions): Promise<FakeArgo
         server.close(() => resolve());
       }),
   };
+}
+
+interface LabelRequirement {
+  key: string;
+  op: 'in' | 'notin' | 'exists' | 'doesnotexist';
+  values: string[];
+}
+
+const LABEL_PART = /^[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?$/;
+
+/** A Kubernetes label selector (the subset Argo CD's users write), as labels.Parse reads it. */
+export function parseLabelSelector(text: string): LabelRequirement[] {
+  const out: LabelRequirement[] = [];
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim() !== '' || parts.length) parts.push(cur);
+  const word = (w: string | undefined, what: string): string => {
+    const t = (w ?? '').trim();
+    if (!LABEL_PART.test(t)) throw new Error(`invalid ${what} ${JSON.stringify(t)}`);
+    return t;
+  };
+  for (const raw of parts) {
+    const p = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(p))) {
+      const values = (m[3] ?? '').split(',').map((v) => word(v, 'value'));
+      out.push({ key: word(m[1], 'key'), op: m[2] as 'in' | 'notin', values });
+    } else if ((m = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(p))) {
+      const value = m[3] === '' ? '' : word(m[3], 'value');
+      out.push({ key: word(m[1], 'key'), op: m[2] === '!=' ? 'notin' : 'in', values: [value] });
+    } else if ((m = /^!\s*(\S+)$/.exec(p))) {
+      out.push({ key: word(m[1], 'key'), op: 'doesnotexist', values: [] });
+    } else if (/^\S+$/.test(p)) {
+      out.push({ key: word(p, 'key'), op: 'exists', values: [] });
+    } else {
+      throw new Error(`unable to parse requirement: ${JSON.stringify(p)}`);
+    }
+  }
+  return out;
+}
+
+function labelsMatch(labels: Record<string, string>, selector: LabelRequirement[]): boolean {
+  return selector.every((r) => {
+    const has = Object.hasOwn(labels, r.key);
+    const v = labels[r.key];
+    switch (r.op) {
+      case 'exists':
+        return has;
+      case 'doesnotexist':
+        return !has;
+      case 'in':
+        return has && r.values.includes(v ?? '');
+      case 'notin':
+        return !has || !r.values.includes(v ?? '');
+    }
+    return false;
+  });
 }

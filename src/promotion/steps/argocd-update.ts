@@ -3,14 +3,22 @@
  * Argo CD Applications' sources at what the promotion wants (a `targetRevision`, Kustomize
  * images, Helm parameters), asks Argo CD to sync them, and waits until the sync it started is over.
  *
- * Config (Kargo's schema, apps by name): `apps[]` with `name`, `namespace` (the Application's;
+ * Config (Kargo's schema): `apps[]` with `name` or `selector`, `namespace` (the Application's;
  * unset: the Argo CD server's own, `argocd` in a default install, as Kargo's controller default)
  * and `sources[]`: `repoURL` and `chart` pick the source (a chart source by both, exactly; a Git
  * source by its URL normalised), `desiredRevision` is what that source must be synced to for
  * the step (and the stage's health) to be done, `updateTargetRevision` also writes it into the
  * source's `targetRevision`, `kustomize.images[]` (`repoURL`, `tag` or `digest`, `newName`)
  * replaces the source's Kustomize images, `helm.images[]` (`key`, `value`) sets Helm parameters.
- * Kargo's label `selector` is not offered: naming apps is what gantry's stage health reads.
+ *
+ * `selector` (Kargo's: `matchLabels`, `matchExpressions` with In, NotIn, Exists, DoesNotExist)
+ * picks Applications by label through Argo CD's list API (`GET /api/v1/applications?selector=`,
+ * with `appNamespace` when `namespace` is given; without it, Argo CD lists every namespace it
+ * serves, where Kargo lists only its default one). As in Kargo: apps that match but do not
+ * authorize the stage are skipped (logged); none matching, or none authorized, fails the step;
+ * with `sources`, every selected app must have the sources named, checked before any is changed.
+ * The stage's health reads only apps named with a literal `name`: which apps a selector matched
+ * is known to the promotion (the `apps` output), not to the template.
  *
  * Authorization (Kargo's rule): an Application is touched only if its annotation
  * `kargo.akuity.io/authorized-stage` (or gantry's alias `gantry.io/authorized-stage`) lists
@@ -105,6 +113,10 @@ interface AppUpdate {
   namespace?: string;
   sources: SourceUpdate[];
 }
+
+/** An `apps[]` entry: one Application by name, or those a label selector (as text) matches. */
+export type AppEntry =
+  AppUpdate | { selector: string; namespace?: string; sources: SourceUpdate[] };
 
 /** A source of an Application's spec, as much as the step reads and writes. */
 interface AppSource {
@@ -222,22 +234,95 @@ function parseSource(raw: unknown, at: string): SourceUpdate {
   return out;
 }
 
-export function parseArgoCDUpdateConfig(config: Record<string, unknown>): AppUpdate[] {
-  onlyKeys(STEP, config, ['apps'], 'config.');
-  const apps = list(config['apps'], 'config.apps', 'application').map((raw, i) => {
-    const at = `config.apps[${i}]`;
-    if (!isRecord(raw)) fieldError(STEP, at, 'must be a map with name');
-    if (raw['selector'] !== undefined) {
-      fieldError(
-        STEP,
-        `${at}.selector`,
-        "label selectors are Kargo's, not gantry's: name each Application (name, namespace)",
-      );
+/** A label key (optional DNS prefix and `/`, then a name) or value, as Kubernetes allows them. */
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_PREFIX = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
+function labelKey(v: unknown, at: string): string {
+  if (typeof v !== 'string') fieldError(STEP, at, 'must be a label key (a string)');
+  const slash = v.lastIndexOf('/');
+  const prefix = slash < 0 ? undefined : v.slice(0, slash);
+  const name = slash < 0 ? v : v.slice(slash + 1);
+  if (!LABEL_NAME.test(name) || (prefix !== undefined && !LABEL_PREFIX.test(prefix))) {
+    fieldError(STEP, at, `${JSON.stringify(v)} is not a label key`);
+  }
+  return v;
+}
+
+function labelValue(v: unknown, at: string): string {
+  // A number or boolean from `${{ }}` is a label's text.
+  const t = typeof v === 'number' || typeof v === 'boolean' ? String(v) : v;
+  if (typeof t !== 'string' || (t !== '' && !LABEL_NAME.test(t))) {
+    fieldError(STEP, at, `${JSON.stringify(v)} is not a label value`);
+  }
+  return t;
+}
+
+/**
+ * Kargo's `selector` (a Kubernetes LabelSelector) as the label selector text Argo CD's list API
+ * takes: `k=v` per matchLabels entry, `k in (a,b)`, `k notin (a,b)`, `k`, `!k` per expression.
+ */
+export function selectorText(raw: unknown, at: string): string {
+  if (!isRecord(raw)) fieldError(STEP, at, 'must be a map with matchLabels or matchExpressions');
+  onlyKeys(STEP, raw, ['matchLabels', 'matchExpressions'], `${at}.`);
+  const terms: string[] = [];
+  const labels = raw['matchLabels'];
+  if (labels !== undefined && labels !== null) {
+    if (!isRecord(labels)) fieldError(STEP, `${at}.matchLabels`, 'must be a map of label: value');
+    for (const [k, v] of Object.entries(labels)) {
+      const where = `${at}.matchLabels.${k}`;
+      terms.push(`${labelKey(k, where)}=${labelValue(v, where)}`);
     }
-    onlyKeys(STEP, raw, ['name', 'namespace', 'sources'], `${at}.`);
-    const name = reqString(raw, 'name', at);
-    if (!K8S_NAME.test(name) || name.length > 253) {
-      fieldError(STEP, `${at}.name`, `${JSON.stringify(name)} is not an Argo CD Application name`);
+  }
+  const exprs = raw['matchExpressions'];
+  if (exprs !== undefined && exprs !== null) {
+    if (!Array.isArray(exprs)) {
+      fieldError(STEP, `${at}.matchExpressions`, 'must be a list of {key, operator, values}');
+    }
+    exprs.forEach((e: unknown, i) => {
+      const where = `${at}.matchExpressions[${i}]`;
+      if (!isRecord(e)) fieldError(STEP, where, 'must be a map with key and operator');
+      onlyKeys(STEP, e, ['key', 'operator', 'values'], `${where}.`);
+      const key = labelKey(e['key'], `${where}.key`);
+      const op = e['operator'];
+      const values = e['values'] ?? [];
+      if (!Array.isArray(values)) fieldError(STEP, `${where}.values`, 'must be a list of strings');
+      const vals = values.map((v: unknown, j) => labelValue(v, `${where}.values[${j}]`));
+      if (op === 'In' || op === 'NotIn') {
+        if (!vals.length) fieldError(STEP, `${where}.values`, `must not be empty for ${op}`);
+        terms.push(`${key} ${op === 'In' ? 'in' : 'notin'} (${vals.join(',')})`);
+      } else if (op === 'Exists' || op === 'DoesNotExist') {
+        if (vals.length) fieldError(STEP, `${where}.values`, `must be empty for ${op}`);
+        terms.push(op === 'Exists' ? key : `!${key}`);
+      } else {
+        fieldError(
+          STEP,
+          `${where}.operator`,
+          `must be In, NotIn, Exists or DoesNotExist, not ${JSON.stringify(op)}`,
+        );
+      }
+    });
+  }
+  if (!terms.length) {
+    fieldError(
+      STEP,
+      at,
+      'needs matchLabels or matchExpressions (an empty selector would match every Application)',
+    );
+  }
+  return terms.join(',');
+}
+
+export function parseArgoCDUpdateConfig(config: Record<string, unknown>): AppEntry[] {
+  onlyKeys(STEP, config, ['apps'], 'config.');
+  const apps = list(config['apps'], 'config.apps', 'application').map((raw, i): AppEntry => {
+    const at = `config.apps[${i}]`;
+    if (!isRecord(raw)) fieldError(STEP, at, 'must be a map with name or selector');
+    onlyKeys(STEP, raw, ['name', 'namespace', 'selector', 'sources'], `${at}.`);
+    const hasName = raw['name'] !== undefined && raw['name'] !== null && raw['name'] !== '';
+    const hasSelector = raw['selector'] !== undefined && raw['selector'] !== null;
+    if (hasName === hasSelector) {
+      fieldError(STEP, at, 'needs either name or selector (not both)');
     }
     const namespace = optString(raw, 'namespace', at);
     if (namespace !== undefined && !K8S_NAME.test(namespace)) {
@@ -250,10 +335,19 @@ export function parseArgoCDUpdateConfig(config: Record<string, unknown>): AppUpd
         : list(rawSources, `${at}.sources`, 'source').map((s, j) =>
             parseSource(s, `${at}.sources[${j}]`),
           );
+    if (hasSelector) {
+      const selector = selectorText(raw['selector'], `${at}.selector`);
+      return { selector, ...(namespace !== undefined && { namespace }), sources };
+    }
+    const name = reqString(raw, 'name', at);
+    if (!K8S_NAME.test(name) || name.length > 253) {
+      fieldError(STEP, `${at}.name`, `${JSON.stringify(name)} is not an Argo CD Application name`);
+    }
     return { name, ...(namespace !== undefined && { namespace }), sources };
   });
   const seen = new Set<string>();
   apps.forEach((a, i) => {
+    if (!('name' in a)) return;
     const key = `${a.namespace ?? ''}/${a.name}`;
     if (seen.has(key)) fieldError(STEP, `config.apps[${i}]`, `names ${a.name} a second time`);
     seen.add(key);
@@ -517,6 +611,115 @@ async function send(
   );
 }
 
+/** `GET /api/v1/applications?selector=` (ApplicationService.List): the matching Applications. */
+async function listApplications(
+  c: Conn,
+  selector: string,
+  namespace: string | undefined,
+): Promise<LiveApp[]> {
+  const params = new URLSearchParams({ selector });
+  if (namespace) params.set('appNamespace', namespace);
+  const path = `/api/v1/applications?${params.toString()}`;
+  const url = `${c.server}${path}`;
+  const host = new URL(c.server).host;
+  let status: number;
+  let answer: string;
+  try {
+    const res = await c.fetch(url, {
+      method: 'GET',
+      headers: { Accept: 'application/json', Authorization: `Bearer ${c.token}` },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    status = res.status;
+    answer = await readText(res, {
+      url,
+      maxBytes: ARGOCD_MAX_BODY_BYTES,
+      what: 'the Argo CD response',
+    });
+  } catch (err) {
+    throw new OperationError(
+      scrub(`listing applications on Argo CD (${host}) failed: ${errorMessage(err)}`, [c.token]),
+    );
+  }
+  if (status !== 200) {
+    const said = scrub(gatewayError(answer).message, [c.token]);
+    const hint =
+      status === 401 ? ': check ARGOCD_AUTH_TOKEN (expired, revoked, or for another Argo CD)' : '';
+    throw new OperationError(
+      `Argo CD (${host}) refused to list applications matching ${JSON.stringify(selector)} (HTTP ${status}: ${said})${hint}`,
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(answer);
+  } catch {
+    throw new OperationError(`Argo CD (${host}) answered the application list with malformed JSON`);
+  }
+  // An empty list may come as `items: null` or without items.
+  const items = isRecord(doc) ? (doc['items'] ?? []) : undefined;
+  if (!Array.isArray(items) || !items.every(isRecord)) {
+    throw new OperationError(`Argo CD (${host}) answered the application list without items`);
+  }
+  return items as LiveApp[];
+}
+
+/**
+ * The apps a `selector` entry names: those Argo CD lists that authorize the stage (the others
+ * are logged and skipped, as Kargo does), checked to all have the sources the entry updates.
+ */
+async function selectedApps(
+  c: Conn,
+  entry: Extract<AppEntry, { selector: string }>,
+  ctx: StepContext,
+): Promise<AppUpdate[]> {
+  const where = entry.namespace ? ` in namespace ${entry.namespace}` : '';
+  const found = await listApplications(c, entry.selector, entry.namespace);
+  if (!found.length) {
+    throw new OperationError(
+      `${STEP}: no Argo CD Applications match selector ${JSON.stringify(entry.selector)}${where}`,
+    );
+  }
+  const authorized: LiveApp[] = [];
+  for (const app of found) {
+    const label = `${app.metadata?.namespace ?? '?'}/${app.metadata?.name ?? '?'}`;
+    const refused = unauthorizedReason(app, label, ctx.project, ctx.stage);
+    if (refused) ctx.log(`${STEP}: skipping ${label}, which matches the selector: ${refused}`);
+    else authorized.push(app);
+  }
+  if (!authorized.length) {
+    throw new OperationError(
+      `${STEP}: ${found.length} Argo CD Application(s) match selector ${JSON.stringify(entry.selector)}${where}, but none authorizes stage ${ctx.stage} of project ${ctx.project} (annotation ${AUTHORIZED_STAGE_ANNOTATIONS[0]}: "${ctx.project}:${ctx.stage}")`,
+    );
+  }
+  const updates = authorized.map((app) => ({
+    name: app.metadata?.name ?? '',
+    ...(app.metadata?.namespace ? { namespace: app.metadata.namespace } : {}),
+    sources: entry.sources,
+  }));
+  // Kargo: every selected app must take the source updates, or none is changed.
+  if (entry.sources.length && updates.length > 1) {
+    const problems: string[] = [];
+    updates.forEach((u, i) => {
+      try {
+        desiredSources(u, authorized[i] as LiveApp, `${u.namespace ?? ''}/${u.name}`);
+      } catch (err) {
+        problems.push(errorMessage(err));
+      }
+    });
+    if (problems.length) {
+      const shown = problems.slice(0, 3).join('; ');
+      const more = problems.length > 3 ? ` (showing the first 3)` : '';
+      throw new OperationError(
+        `${STEP}: the Applications selected by ${JSON.stringify(entry.selector)} must have compatible sources; ${problems.length} do not${more}, and no Application was updated: ${shown}`,
+      );
+    }
+  }
+  ctx.log(
+    `${STEP}: selector ${JSON.stringify(entry.selector)}${where} matched ${updates.map((u) => `${u.namespace ?? ''}/${u.name}`).join(', ')}`,
+  );
+  return updates;
+}
+
 // --- the step -------------------------------------------------------------------------------
 
 function connection(ctx: StepContext): { server: string; token: string } {
@@ -655,14 +858,51 @@ export const argocdUpdate: StepDefinition = {
       apps: {
         type: 'array',
         minItems: 1,
-        description: 'The Applications to update and sync, by name.',
+        description: 'The Applications to update and sync, by name or by label selector.',
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['name'],
+          oneOf: [{ required: ['name'] }, { required: ['selector'] }],
+          errorMessage: 'needs either name or selector (not both)',
           properties: {
-            name: nonEmpty('The Application name.'),
-            namespace: nonEmpty("The Application's namespace; default: the Argo CD server's own."),
+            name: nonEmpty('The Application name. Either `name` or `selector`.'),
+            namespace: nonEmpty(
+              "The Application's namespace (a selector's: where to list); default: the Argo CD server's own (a selector: every namespace Argo CD serves).",
+            ),
+            selector: {
+              type: 'object',
+              additionalProperties: false,
+              description:
+                'Selects Applications by label (Argo CD list API); those that do not authorize the stage are skipped. Either `name` or `selector`. Not read by stage health.',
+              properties: {
+                matchLabels: {
+                  type: 'object',
+                  additionalProperties: { type: 'string' },
+                  description: 'Labels an Application must all have, with these values.',
+                },
+                matchExpressions: {
+                  type: 'array',
+                  description: 'Requirements an Application must all meet.',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['key', 'operator'],
+                    properties: {
+                      key: nonEmpty('The label key.'),
+                      operator: {
+                        enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'],
+                        description: '`In`, `NotIn`, `Exists` or `DoesNotExist`.',
+                      },
+                      values: {
+                        type: 'array',
+                        items: { type: 'string' },
+                        description: 'Required for `In` and `NotIn`; empty for the others.',
+                      },
+                    },
+                  },
+                },
+              },
+            },
             sources: {
               type: 'array',
               minItems: 1,
@@ -715,8 +955,18 @@ export const argocdUpdate: StepDefinition = {
     // The engine names every promotion; a direct call (tests) gets one per stage and freight.
     const promotion = ctx.promotion ?? `${ctx.stage}.${ctx.freight.id.slice(0, 7)}`;
     const results: { name: string; namespace: string; phase: Phase; why: string }[] = [];
-    // One after another, as Kargo does: a failed app stops the rest.
-    for (const update of apps) {
+    const done = new Set<string>();
+    // One after another, as Kargo does: a failed app stops the rest. Selectors are resolved and
+    // their apps checked first, so a selection that cannot be updated changes nothing.
+    const updates: AppUpdate[] = [];
+    for (const entry of apps) {
+      if ('name' in entry) updates.push(entry);
+      else updates.push(...(await selectedApps(c, entry, ctx)));
+    }
+    for (const update of updates) {
+      const key = `${update.namespace ?? ''}/${update.name}`;
+      if (done.has(key)) continue;
+      done.add(key);
       const r = await processApp(c, update, ctx, promotion);
       const label = update.namespace ? `${update.namespace}/${update.name}` : update.name;
       if (r.phase === 'Failed') {
