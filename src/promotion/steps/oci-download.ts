@@ -41,7 +41,8 @@ export const ociDownload: StepDefinition = {
   name: STEP,
   schema: {
     type: 'object',
-    description: 'Saves one layer of an OCI artifact (a Helm chart, a file) in the checkout.',
+    description:
+      'Saves one layer of an OCI artifact (a Helm chart, a file) in the checkout. No outputs, as in Kargo.',
     additionalProperties: false,
     required: ['imageRef', 'outPath'],
     properties: {

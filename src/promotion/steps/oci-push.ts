@@ -45,7 +45,8 @@ export const ociPush: StepDefinition = {
   name: STEP,
   schema: {
     type: 'object',
-    description: 'Copies or retags an OCI artifact (image, index, Helm chart) to a tag.',
+    description:
+      'Copies or retags an OCI artifact (image, index, Helm chart) to a tag. Outputs: `image`, `digest`, `tag`.',
     additionalProperties: false,
     required: ['srcRef', 'destRef'],
     properties: {

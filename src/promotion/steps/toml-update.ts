@@ -17,7 +17,7 @@ const STEP = 'toml-update';
 const schema = {
   type: 'object',
   description:
-    'Sets scalar values of existing keys in a TOML file by key path, keeping its comments and formatting.',
+    'Sets scalar values of existing keys in a TOML file by key path, keeping its comments and formatting. Output: `commitMessage`.',
   additionalProperties: false,
   required: ['path', 'updates'],
   properties: {
