@@ -111,10 +111,11 @@ export function generatedBranch(project: string, stage: string): string {
 const PATH_FIELDS = ['path', 'inPath', 'outPath', 'outFile', 'bodyFromFile'] as const;
 const PATH_LISTS = ['paths', 'valuesFiles', 'inFiles'] as const;
 /** Steps whose `path` must name a checkout itself, not a file inside one. */
-const CHECKOUT_STEPS = new Set(['git-clear', 'git-commit', 'git-push', 'git-tag']);
+const CHECKOUT_STEPS = new Set(['git-clear', 'git-commit', 'git-push', 'git-tag', 'github-push']);
 /** Steps that only make sense on a checkout git-clone made. */
 const NEEDS_CLONE = new Set([
   'git-push',
+  'github-push',
   'git-tag',
   'git-open-pr',
   'git-wait-for-pr',
@@ -304,7 +305,7 @@ export function planWorkspace(
       });
     }
 
-    if (step.uses === 'git-push') {
+    if (step.uses === 'git-push' || step.uses === 'github-push') {
       const checkout = before.find((c) => c.path === path);
       const generated = config['generateTargetBranch'] === true;
       const tag = config['tag'] !== undefined;

@@ -39,6 +39,7 @@ import {
   type WorkspaceHost,
 } from '../state/index.js';
 import { generatedBranch, normalizeWorkspacePath } from '../pipeline/workspace.js';
+import { signedPublisher } from './publish.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -483,7 +484,13 @@ export class Workspace {
    * race (RaceLostError): the promotion starts over on a fresh workspace.
    */
   async push(spec: PushSpec): Promise<{ branch: string; commit: string; commitURL?: string }> {
-    const c = this.checkout(spec.path, 'git-push: path');
+    const step = spec.viaGitHub ? 'github-push' : 'git-push';
+    const c = this.checkout(spec.path, `${step}: path`);
+    if (spec.viaGitHub && (!this.o.github || !c.repo.gitops)) {
+      throw new ConfigError(
+        `github-push: ${spec.path} must be a checkout of the GitOps repository on GitHub, with a token for GitHub's API (the action's token input; GITHUB_TOKEN for gantry promote); push other repositories with git-push`,
+      );
+    }
     const git = (args: string[]) => this.run(c.repo, args, c.dir);
     const head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
     const url = (commit: string) => commitUrl(c.repo.url, commit);
@@ -530,7 +537,7 @@ export class Workspace {
           `git-push: ${spec.path} is not the checkout of ${this.o.stageBranch}, so it does not carry the stage's state; push the checkout of the stage's branch`,
         );
       }
-      return this.pushStage(c, target, head, generated, !toStage);
+      return this.pushStage(c, target, head, generated, !toStage, spec.viaGitHub ?? false);
     }
     // Another branch: a plain push; only gantry's generated branch is ever forced.
     if (this.o.dryRun) {
@@ -575,6 +582,7 @@ export class Workspace {
     head: string,
     generated: boolean,
     proposal: boolean,
+    viaGitHub: boolean,
   ): Promise<{ branch: string; commit: string; commitURL?: string }> {
     const git = (args: string[], input?: string) =>
       c.repo.git.run([...c.repo.config, ...args], {
@@ -617,14 +625,36 @@ export class Workspace {
     // A pull request (gantry's, or git-open-pr's) and a signed commit both need the branch to
     // exist: a stage branch `create` started gets its empty first commit first (Kargo pushes it
     // when cloning), so what is proposed or signed is the promotion alone.
-    if (parent === undefined && c.branch === this.o.stageBranch && (proposal || this.o.publish)) {
+    if (
+      parent === undefined &&
+      c.branch === this.o.stageBranch &&
+      (proposal || this.o.publish || viaGitHub)
+    ) {
       const root = (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
       await this.pushRef(c, root, this.o.stageBranch, false);
       base.parent = root;
     }
-    if (proposal) {
+    const github = viaGitHub ? this.o.github : undefined;
+    const request = async (branch: string): Promise<PublishRequest> => ({
+      dir: c.dir,
+      commit: head,
+      parent: base.parent ?? '',
+      branch,
+      message: (await git(['log', '-1', '--format=%B', head])).stdout,
+      changes,
+      edits: [],
+      git: (args, input) => git(args, input),
+    });
+    if (proposal && github && base.parent !== undefined) {
+      // github-push to a generated branch: the branch restarts at the commit the promotion built
+      // on, and GitHub makes (and signs) the promotion's commit on it.
+      await github.setBranch({ branch: target, sha: base.parent });
+      commit = (await signedPublisher(github)(await request(target))).commit;
+    } else if (proposal) {
       // A pull request's head (generateTargetBranch): gantry's own branch, replaced each time.
       await this.pushRef(c, head, target, generated);
+    } else if (github && !this.o.publish && base.parent !== undefined) {
+      commit = (await signedPublisher(github)(await request(target))).commit;
     } else if (this.o.publish && base.parent !== undefined) {
       const message = (await git(['log', '-1', '--format=%B', head])).stdout;
       const published = await this.o.publish({
@@ -698,6 +728,11 @@ export interface PushSpec {
   generateTargetBranch: boolean;
   tag?: string;
   force: boolean;
+  /**
+   * github-push: the stage's commit (and a generated branch's) is made again through GitHub's
+   * API, which signs it, instead of pushed.
+   */
+  viaGitHub?: boolean;
 }
 
 function identityEnv(id: GitIdentity | undefined): Record<string, string> | undefined {

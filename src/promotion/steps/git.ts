@@ -12,7 +12,7 @@ import { maskUserinfo } from '../../git/remote.js';
 import { ConfigError } from '../../util/errors.js';
 import type { CloneSpec } from '../workspace.js';
 import { checkFields, optionalBool, requireString } from './engine.js';
-import { flag, nonEmpty, originSchema, providerSchema, text } from './schema-parts.js';
+import { flag, KARGO_ONLY, nonEmpty, originSchema, providerSchema, text } from './schema-parts.js';
 import type { StepContext, StepDefinition } from './types.js';
 
 const AUTHOR = {
@@ -405,6 +405,68 @@ export const gitPush: StepDefinition = {
     ctx.log(
       `git-push: ${path}: ${tag !== undefined ? `tag ${tag}` : `${out.commit.slice(0, 7)} to ${out.branch}`}`,
     );
+    return { outputs: { ...out } };
+  },
+};
+
+/**
+ * Kargo's `github-push`: git-push whose stage commit GitHub makes through its API (GraphQL
+ * createCommitOnBranch), so GitHub signs it (verified) whoever the token belongs to. The commit
+ * keeps the checkout's tree and message; several local commits land as one (a promotion is one
+ * commit on the stage's branch). With generateTargetBranch the generated branch is reset to the
+ * stage's tip and the commit made on it. Kargo's push integration policies and trust analysis
+ * have nothing to act on: a push that loses a race runs the template again on the new tip.
+ */
+export const githubPush: StepDefinition = {
+  name: 'github-push',
+  schema: {
+    type: 'object',
+    description:
+      "Pushes a checkout's branch as git-push does, but the stage's commit is made by GitHub's API, which signs it. Outputs `branch`, `commit` (GitHub's), `commitURL`.",
+    additionalProperties: false,
+    required: ['path'],
+    properties: {
+      path: nonEmpty('The checkout of the GitOps repository (on GitHub) to push.'),
+      targetBranch: nonEmpty("The branch to push to; default: the checkout's branch."),
+      generateTargetBranch: flag(
+        "Push to gantry/promote/<project>/<stage> (gantry's own branch, replaced each time), the head of the pull request git-open-pr opens.",
+      ),
+      force: flag('Refused: gantry never force-pushes a branch others write.'),
+      maxAttempts: {
+        type: 'integer',
+        minimum: 1,
+        description:
+          "Accepted; gantry's own bounded race retries apply (the whole template runs again).",
+      },
+      insecureSkipTLSVerify: flag(KARGO_ONLY),
+    },
+  },
+  async run(config, ctx) {
+    const step = 'github-push';
+    const ws = workspaceOf(ctx, step);
+    checkFields(step, config, [
+      'path',
+      'targetBranch',
+      'generateTargetBranch',
+      'force',
+      'maxAttempts',
+      'insecureSkipTLSVerify',
+    ]);
+    const path = requireString(step, config, 'path');
+    const targetBranch = optionalString(step, config, 'targetBranch');
+    const generate = optionalBool(step, config, 'generateTargetBranch') ?? false;
+    const force = optionalBool(step, config, 'force') ?? false;
+    if (targetBranch !== undefined && generate) {
+      throw new ConfigError(`${step}: set at most one of targetBranch and generateTargetBranch`);
+    }
+    const out = await ws.push({
+      path,
+      ...(targetBranch !== undefined ? { targetBranch } : {}),
+      generateTargetBranch: generate,
+      force,
+      viaGitHub: true,
+    });
+    ctx.log(`${step}: ${path}: ${out.commit.slice(0, 7)} to ${out.branch}`);
     return { outputs: { ...out } };
   },
 };

@@ -9,6 +9,7 @@ import { fail } from './fail.js';
 import { fileWrite } from './file-write.js';
 import { deleteStep } from './delete.js';
 import { gitClear, gitClone, gitCommit, gitPush, gitTag } from './git.js';
+import { githubPush } from './git.js';
 import { GIT_PR_STEPS } from './git-pr.js';
 import { helmTemplate } from './helm-template.js';
 import { helmUpdateChart } from './helm-update-chart.js';
@@ -60,6 +61,7 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     tomlUpdate,
     ociDownload,
     ociPush,
+    githubPush,
   ];
   return new Map(steps.map((s) => [s.name, s]));
 }
