@@ -243,6 +243,17 @@ describe('toml-update', () => {
       'arr = [\n  # first\n  "a", # a\n  \'c\',\n]\n',
     ],
     ['\r\n[x]\r\ny = 1\r\n', 'x.y', 2, '\r\n[x]\r\ny = 2\r\n'],
+    ['[ "a.b" . c ]\nd = 1\n', 'a\\.b.c.d', 2, '[ "a.b" . c ]\nd = 2\n'],
+    ['x = [{a = 1}, {a = 2}] # c ]\n', 'x.1.a', 5, 'x = [{a = 1}, {a = 5}] # c ]\n'],
+    ['s = """a\\"""b"""\nn = 1\n', 'n', 2, 's = """a\\"""b"""\nn = 2\n'],
+    ['s = """a"""""\nn = 1\n', 'n', 2, 's = """a"""""\nn = 2\n'],
+    [
+      "[t]\ns = '''\nraw ' text\n''' # x\nn = 1\n",
+      't.n',
+      7,
+      "[t]\ns = '''\nraw ' text\n''' # x\nn = 7\n",
+    ],
+    ['n = +1_000\nm = 0xff\n', 'm', 16, 'n = +1_000\nm = 16\n'],
   ])('%j: %s = %j', (before, key, value, after) => {
     expect(setTomlValues(before, [{ key, value }], 'f.toml')).toBe(after);
   });
