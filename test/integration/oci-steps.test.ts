@@ -356,6 +356,22 @@ describe('oci-push', () => {
     expect(readFileSync(path.join(wt, 'copy.tgz')).equals(chart)).toBe(true);
   });
 
+  test('a dry run reads the source and says what it would push; nothing is pushed', async () => {
+    const logs: string[] = [];
+    const r = await ociPush.run(
+      { srcRef: `${reg.host}/myapp:1.0.0`, destRef: `${reg.host}/dry/myapp:1.0.0` },
+      withCreds({ dryRun: true, log: (l) => logs.push(l) }),
+    );
+    expect(r.outputs).toEqual({
+      image: `${reg.host}/dry/myapp:1.0.0`,
+      digest: multi.digest,
+      tag: '1.0.0',
+    });
+    expect(logs.join('\n')).toContain('dry run: would push');
+    const tags = await pusher.request('dry/myapp', 'GET', '/v2/dry/myapp/tags/list');
+    expect(tags.status).toBe(404);
+  });
+
   test('refused: a digest as destRef, a missing source, no credentials; the password never shows', async () => {
     await expect(
       ociPush.run(
