@@ -143,3 +143,20 @@ describe('the runner commands written before @actions/core is loaded', () => {
     vi.unstubAllEnvs();
   });
 });
+
+test('a flag before the command word is read with every command’s flags: its value is not the command', async () => {
+  const { runCli } = await import('../../src/cli/run.js');
+  let out = '';
+  let err = '';
+  const io = { out: (t: string) => (out += t), err: (t: string) => (err += t), env: {} };
+  // `get` is --repo's value; the command is version, which takes no --repo.
+  expect(await runCli(['--repo', 'get', 'version'], io)).toBe(2);
+  expect(err).toContain(
+    'gantry version takes no --repo: that is a flag of gantry lint, get, discover, promote, verify, approve and dashboard',
+  );
+  expect(out).toBe('');
+  err = '';
+  expect(await runCli(['-h', 'version'], io)).toBe(0);
+  expect(out).toMatch(/^gantry version: /);
+  expect(err).toBe('');
+});
