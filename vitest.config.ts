@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
+    // A directory for the one bundle build a run shares (test/support/bundle-once.ts).
+    globalSetup: ['./test/support/bundle-once.ts'],
   },
 });

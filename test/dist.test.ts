@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
-import { tempDir } from './support/repos.js';
-
-const tmp = tempDir('gantry-dist-');
-afterAll(() => tmp.cleanup());
+import { expect, test } from 'vitest';
+import { builtBundle } from './support/bundle-once.js';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -15,17 +11,18 @@ function files(dir: string): string[] {
 }
 
 // The actions run dist/ as committed; a source change without `npm run bundle` would ship old code.
-test('dist/ is what `npm run bundle` builds from the sources', () => {
-  execFileSync(process.execPath, ['scripts/bundle.mjs', '--out', tmp.path], { stdio: 'pipe' });
-  const built = files(tmp.path)
-    .map((f) => relative(tmp.path, f))
+test('dist/ is what `npm run bundle` builds from the sources', async () => {
+  // This run's build of the sources (made once for every test that needs one).
+  const out = await builtBundle();
+  const built = files(out)
+    .map((f) => relative(out, f))
     .sort();
   const committed = files('dist')
     .map((f) => relative('dist', f))
     .sort();
   expect(committed).toEqual(built);
   const stale = built.filter(
-    (f) => !readFileSync(join(tmp.path, f)).equals(readFileSync(join('dist', f))),
+    (f) => !readFileSync(join(out, f)).equals(readFileSync(join('dist', f))),
   );
   expect(stale, 'stale files in dist/: run `npm run bundle` and commit dist/').toEqual([]);
 }, 300_000);

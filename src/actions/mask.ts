@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { RegistryCredential } from '../discovery/types.js';
 
 const base64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');

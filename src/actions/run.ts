@@ -1,28 +1,27 @@
-import * as core from '@actions/core';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { approveAction } from './approve-action.js';
-import { discoverAction } from './discover-action.js';
-import { environmentAction } from './environment-action.js';
-import { promoteAction } from './promote-action.js';
-import { verifyAction } from './verify-action.js';
+import * as core from './runner.js';
 import { ConfigError, errorMessage, formatProblem, type Problem } from '../util/errors.js';
 import { readCommand, readSettings, type ActionSettings, type RunnerContext } from './settings.js';
 import { Input, type ActionName } from './constants.js';
 import { maskBasic, maskToken } from './mask.js';
 
+/**
+ * Each action's work is loaded once its inputs have been read: an input mistake is reported
+ * without loading the engine, and an action loads only its own part.
+ */
 async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<void> {
   switch (settings.action) {
     case 'discover':
-      return discoverAction(settings, ctx);
+      return (await import('./discover-action.js')).discoverAction(settings, ctx);
     case 'approve':
-      return approveAction(settings, ctx);
+      return (await import('./approve-action.js')).approveAction(settings, ctx);
     case 'promote':
-      return promoteAction(settings, ctx);
+      return (await import('./promote-action.js')).promoteAction(settings, ctx);
     case 'verify':
-      return verifyAction(settings, ctx);
+      return (await import('./verify-action.js')).verifyAction(settings, ctx);
     case 'environment':
-      return environmentAction(settings, ctx);
+      return (await import('./environment-action.js')).environmentAction(settings, ctx);
   }
 }
 

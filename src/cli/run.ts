@@ -2,8 +2,15 @@ import { parseArgs } from 'node:util';
 import { GitError } from '../git/index.js';
 import { formatProblem, ConfigError, GantryError, errorMessage } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
-import { COMMANDS } from './commands/index.js';
-import { commandHelp, HELP_FLAG, parseCommandArgs, type Command } from './command.js';
+import { COMMAND_NAMES, loadCommand, loadCommands } from './commands/index.js';
+import {
+  commandHelp,
+  HELP_FLAG,
+  parseCommandArgs,
+  type Args,
+  type Command,
+  type Flag,
+} from './command.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
 // What other modules and the tests have always imported from here.
@@ -17,32 +24,30 @@ const helpCommand: Command = {
   positional: '[COMMAND]',
   flags: [],
   examples: ['gantry help', 'gantry help promote'],
-  run(args, { io }) {
+  async run(args, { io }) {
     const [name, ...more] = args.positionals;
     if (more.length)
       throw new UsageError(`help takes one command, got "${args.positionals.join(' ')}"`, 'help');
     if (name === undefined) {
-      io.out(globalHelp());
-      return Promise.resolve(EXIT.ok);
+      io.out(await globalHelp());
+      return EXIT.ok;
     }
-    io.out(commandHelp(commandNamed(name)));
-    return Promise.resolve(EXIT.ok);
+    io.out(commandHelp(await commandNamed(name)));
+    return EXIT.ok;
   },
 };
 
-const ALL: readonly Command[] = [...COMMANDS, helpCommand];
+const allCommands = async (): Promise<Command[]> => [...(await loadCommands()), helpCommand];
 
-function commandNamed(name: string): Command {
-  const command = ALL.find((c) => c.name === name);
+async function commandNamed(name: string): Promise<Command> {
+  const command = name === helpCommand.name ? helpCommand : await loadCommand(name);
   if (command) return command;
-  const hint = suggest(
-    name,
-    ALL.map((c) => c.name),
-  );
+  const hint = suggest(name, [...COMMAND_NAMES, helpCommand.name]);
   throw new UsageError(`unknown command "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
 }
 
-function globalHelp(): string {
+async function globalHelp(): Promise<string> {
+  const ALL = await allCommands();
   const width = Math.max(...ALL.map((c) => c.name.length)) + 2;
   return `gantry: continuous promotion for GitOps
 
@@ -106,14 +111,9 @@ function reportError(err: unknown, io: CliIO): number {
   return EXIT.failed;
 }
 
-/**
- * Where the command word is: the first positional, reading every command's flags (so that a value
- * is never taken for the command, as in `gantry --repo . lint`).
- */
-function findCommand(argv: readonly string[]): { index: number; help: boolean } {
+function scan(argv: readonly string[], flags: readonly Flag[]) {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-  for (const f of [...ALL.flatMap((c) => c.flags), HELP_FLAG])
-    options[f.name] = { type: f.type, ...(f.short ? { short: f.short } : {}) };
+  for (const f of flags) options[f.name] = { type: f.type, ...(f.short ? { short: f.short } : {}) };
   const { tokens } = parseArgs({
     args: [...argv],
     options,
@@ -122,19 +122,42 @@ function findCommand(argv: readonly string[]): { index: number; help: boolean } 
     tokens: true,
   });
   const first = tokens.find((t) => t.kind === 'positional');
-  const help = tokens.some((t) => t.kind === 'option' && t.name === 'help');
-  return { index: first?.index ?? -1, help };
+  const before = tokens.filter((t) => t.kind === 'option' && (!first || t.index < first.index));
+  return {
+    index: first?.index ?? -1,
+    help: tokens.some((t) => t.kind === 'option' && t.name === 'help'),
+    // A flag before the command word may take a value that looks like a command.
+    flagFirst: before.some((t) => t.kind === 'option' && t.name !== 'help'),
+  };
+}
+
+/**
+ * Where the command word is: the first positional, reading every command's flags when one comes
+ * first (so that a value is never taken for the command, as in `gantry --repo . lint`).
+ */
+async function findCommand(argv: readonly string[]): Promise<{ index: number; help: boolean }> {
+  const quick = scan(argv, [HELP_FLAG]);
+  if (!quick.flagFirst) return quick;
+  return scan(argv, [...(await allCommands()).flatMap((c) => c.flags), HELP_FLAG]);
 }
 
 async function dispatch(argv: string[], io: CliIO, later: string[]): Promise<number> {
-  const { index, help } = findCommand(argv);
+  const { index, help } = await findCommand(argv);
   if (index < 0) {
     // `gantry` alone is a usage error; `gantry --help` is a request.
-    (help ? io.out : io.err)(globalHelp());
+    (help ? io.out : io.err)(await globalHelp());
     return help ? EXIT.ok : EXIT.usage;
   }
-  const command = commandNamed(argv[index]!);
-  const args = parseCommandArgs(command, [...argv.slice(0, index), ...argv.slice(index + 1)], ALL);
+  const command = await commandNamed(argv[index]!);
+  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+  let args: Args;
+  try {
+    args = parseCommandArgs(command, rest, [command]);
+  } catch (err) {
+    // Refused: parsed again knowing every command, to say whose flag it was.
+    if (!(err instanceof UsageError)) throw err;
+    args = parseCommandArgs(command, rest, await allCommands());
+  }
   if (args.help) {
     io.out(commandHelp(command));
     return EXIT.ok;

@@ -1,10 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { GitHubClient } from '../github/client.js';
 import { githubRepoOf } from '../github/url.js';
 import type { GitCredentials } from '../git/index.js';
-import { selectProjects, type RepoContext } from '../status/repo.js';
-import type { Project } from '../pipeline/index.js';
 import type { Args, CommandContext, Flag } from './command.js';
 import { UsageError, type CliIO } from './io.js';
 
@@ -76,22 +73,6 @@ export function progressOf(output: 'table' | 'json', ctx: CommandContext) {
     : (line: string) => ctx.later.push(`${line}\n`);
 }
 
-/** The one project a command that acts on a single project works on. */
-export async function oneProject(
-  ctx: RepoContext,
-  project: string | undefined,
-  command: string,
-): Promise<Project> {
-  const projects = await selectProjects(ctx, project);
-  if (projects.length !== 1) {
-    throw new UsageError(
-      `${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`,
-      command,
-    );
-  }
-  return projects[0] as Project;
-}
-
 export const whoOf = (args: Args, env: CliIO['env']): string =>
   args.string('by') || env.GIT_AUTHOR_NAME || env.USER || 'unknown';
 
@@ -122,13 +103,6 @@ export function githubTarget(
     repo: ref.repo,
     apiUrl: toGitHubCom ? env.GITHUB_API_URL || ref.apiUrl : ref.apiUrl,
   };
-}
-
-export function githubForRemote(env: CliIO['env'], url: string): GitHubClient | undefined {
-  const target = env.GITHUB_TOKEN ? githubTarget(env, url) : undefined;
-  return target && env.GITHUB_TOKEN
-    ? new GitHubClient({ token: env.GITHUB_TOKEN, ...target })
-    : undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ afterAll(() => tmp.cleanup());
  * The README's first command, run as a user runs it: `npm run demo` is `node dist/cli/index.js
  * demo`, the committed bundle (rebuilt with `npm run bundle`). GANTRY_DEMO_CLI names another
  * entry point while the demo changes: `src/cli/main.ts` (run with tsx) or a bundle built
- * elsewhere with `node scripts/bundle.mjs --out DIR --only cli`.
+ * elsewhere with `node scripts/bundle.mjs --out DIR` (then DIR/cli/index.js).
  */
 const entry = process.env.GANTRY_DEMO_CLI || 'dist/cli/index.js';
 const command = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];

@@ -8,11 +8,11 @@ import {
   PROJECT_FLAG,
   REPO_FLAG,
   noPositionals,
-  oneProject,
   outputOf,
   repoSettings,
   whoOf,
 } from '../shared.js';
+import { oneProject } from '../shared-repo.js';
 
 export const approveCommand: Command = {
   name: 'approve',

@@ -10,14 +10,13 @@ import {
   OUTPUT_FLAG,
   PROJECT_FLAG,
   REPO_FLAG,
-  githubForRemote,
   noPositionals,
-  oneProject,
   outputOf,
   progressOf,
   repoSettings,
   whoOf,
 } from '../shared.js';
+import { githubForRemote, oneProject } from '../shared-repo.js';
 
 export const verifyCommand: Command = {
   name: 'verify',

@@ -1,0 +1,31 @@
+import { GitHubClient } from '../github/client.js';
+import type { Project } from '../pipeline/index.js';
+import { selectProjects, type RepoContext } from '../status/repo.js';
+import { UsageError, type CliIO } from './io.js';
+import { githubTarget } from './shared.js';
+
+// Helpers of the commands that reach the repository and GitHub, apart from shared.ts so that a
+// command that does neither (version, help) does not load what they need.
+
+/** The one project a command that acts on a single project works on. */
+export async function oneProject(
+  ctx: RepoContext,
+  project: string | undefined,
+  command: string,
+): Promise<Project> {
+  const projects = await selectProjects(ctx, project);
+  if (projects.length !== 1) {
+    throw new UsageError(
+      `${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`,
+      command,
+    );
+  }
+  return projects[0] as Project;
+}
+
+export function githubForRemote(env: CliIO['env'], url: string): GitHubClient | undefined {
+  const target = env.GITHUB_TOKEN ? githubTarget(env, url) : undefined;
+  return target && env.GITHUB_TOKEN
+    ? new GitHubClient({ token: env.GITHUB_TOKEN, ...target })
+    : undefined;
+}
