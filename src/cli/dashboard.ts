@@ -1,7 +1,7 @@
 import { readDashboardStatus, writeDashboard } from '../dashboard/index.js';
 import type { Project } from '../pipeline/index.js';
 import { remoteWebUrl } from '../github/url.js';
-import type { RepoContext } from '../status/repo.js';
+import type { RepoContext } from '../app/repo.js';
 import { ConfigError } from '../util/errors.js';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CliIO } from './io.js';

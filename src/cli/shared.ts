@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GitHubClient } from '../github/client.js';
 import { githubRepoOnServer } from '../github/url.js';
 import type { GitCredentials } from '../git/index.js';
-import { selectProjects, type RepoContext } from '../status/repo.js';
+import { selectProjects, type RepoContext } from '../app/repo.js';
 import type { Project } from '../pipeline/index.js';
 import type { Args, CommandContext, Flag } from './command.js';
 import { UsageError, type CliIO } from './io.js';

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { runDiscover } from '../../src/discovery/run.js';
 import type { DiscoverySources } from '../../src/discovery/discover.js';
 import { DISCOVER_WORKFLOW, CLI_PACKAGE } from '../../src/init/workflows.js';
-import { openRepo, pickProjects, validProjects } from '../../src/status/repo.js';
+import { openRepo, pickProjects, validProjects } from '../../src/app/repo.js';
 import { actionlint } from '../support/actionlint.js';
 import { runGantry } from '../support/cli.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';

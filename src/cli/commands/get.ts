@@ -11,7 +11,7 @@ import {
   type ProjectSource,
   type RepoContext,
   type RepoSettings,
-} from '../../status/repo.js';
+} from '../../app/repo.js';
 import { ConfigError } from '../../util/errors.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../../status/views.js';
 import type { Command } from '../command.js';
