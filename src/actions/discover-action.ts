@@ -4,7 +4,7 @@ import { discoveryCredentials } from '../discovery/credentials.js';
 import { discoverMarkdown } from '../discovery/report.js';
 import { promotionsMatrix, runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
-import { pickProjects, validProjects } from '../status/repo.js';
+import { pickProjects, validProjects } from '../app/repo.js';
 import { OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
 import { actionLog } from './log.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { GitHubClient } from '../github/client.js';
 import type { Project } from '../pipeline/index.js';
-import { openRepo, pickProjects, validProjects, type RepoContext } from '../status/repo.js';
+import { openRepo, pickProjects, validProjects, type RepoContext } from '../app/repo.js';
 import { ConfigError } from '../util/errors.js';
 import { actionLog } from './log.js';
 import type { RepositorySettings, RunnerContext } from './settings.js';

@@ -1,4 +1,5 @@
 import { maskUserinfo } from '../git/remote.js';
+import { githubRepoOnServer } from '../github/url.js';
 import { parseDuration } from '../pipeline/duration.js';
 import { ConfigError } from '../util/errors.js';
 import { Input, ROOT_COMMANDS, type ActionName } from './constants.js';
@@ -183,7 +184,15 @@ export function repositorySettings(
       `input "${Input.repository}" must be owner/name or a git URL, not "${maskUserinfo(raw)}"`,
     );
   }
-  return { repositoryUrl: raw, token, project };
+  // A URL of a repository on this workflow's GitHub server names it as owner/name too: the
+  // repository dispatch-workflow starts and the summaries link is then that one, not this one.
+  const onServer = githubRepoOnServer(raw, { serverUrl: ctx.serverUrl });
+  return {
+    repositoryUrl: raw,
+    ...(onServer ? { repository: `${onServer.owner}/${onServer.repo}` } : {}),
+    token,
+    project,
+  };
 }
 
 /** Reads and validates every input of one action into its settings, before anything runs. */

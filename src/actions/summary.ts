@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import type { Project } from '../pipeline/index.js';
 import { pipelineSummaryMarkdown } from '../status/markdown.js';
 import { pipelineStatus } from '../status/pipeline.js';
-import type { RepoContext } from '../status/repo.js';
+import type { RepoContext } from '../app/repo.js';
 import { errorMessage } from '../util/errors.js';
 import type { HealthSettings } from '../health/index.js';
 

@@ -7,7 +7,7 @@ import { actionLog } from './log.js';
 import { dispatchTarget, githubApi, openActionRepo, singleProject } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
 import type { RunnerContext, VerifySettings } from './settings.js';
-import { validProjects } from '../status/repo.js';
+import { validProjects } from '../app/repo.js';
 
 /** The verify action: settings in; the core; outputs and the job summary out. */
 export async function verifyAction(s: VerifySettings, ctx: RunnerContext): Promise<void> {

@@ -1,7 +1,7 @@
 import { readDashboardStatus, writeDashboard } from '../dashboard/index.js';
 import type { Project } from '../pipeline/index.js';
-import { repoWebUrl } from '../status/pipeline.js';
-import type { RepoContext } from '../status/repo.js';
+import { remoteWebUrl } from '../github/url.js';
+import type { RepoContext } from '../app/repo.js';
 import { ConfigError } from '../util/errors.js';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CliIO } from './io.js';
@@ -29,7 +29,7 @@ export async function dashboardCommand(o: DashboardOptions): Promise<number> {
       `GANTRY_REPO_WEB_URL must be the repository's web page (https://host/owner/name), not "${override}"`,
     );
   }
-  const web = override || repoWebUrl(o.ctx.store.remoteUrl);
+  const web = override || remoteWebUrl(o.ctx.store.remoteUrl);
   const now = o.now();
   const projects = await readDashboardStatus(o.ctx.store, o.projects, web, {
     env: o.io.env,

@@ -5,7 +5,7 @@ import { discoverText } from '../discovery/report.js';
 import { runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
 import type { Project } from '../pipeline/index.js';
-import type { RepoContext } from '../status/repo.js';
+import type { RepoContext } from '../app/repo.js';
 import type { CliIO } from './io.js';
 
 export interface DiscoverCommandOptions {

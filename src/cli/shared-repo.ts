@@ -1,6 +1,6 @@
 import { GitHubClient } from '../github/client.js';
 import type { Project } from '../pipeline/index.js';
-import { selectProjects, type RepoContext } from '../status/repo.js';
+import { selectProjects, type RepoContext } from '../app/repo.js';
 import { UsageError, type CliIO } from './io.js';
 import { githubTarget } from './shared.js';
 

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { githubRepoOf } from '../github/url.js';
+import { githubRepoOnServer } from '../github/url.js';
 import type { GitCredentials } from '../git/index.js';
 import type { Args, CommandContext, Flag } from './command.js';
 import { UsageError, type CliIO } from './io.js';
@@ -86,23 +86,10 @@ export function githubTarget(
   env: CliIO['env'],
   url: string,
 ): { owner: string; repo: string; apiUrl: string } | undefined {
-  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-  const ref = githubRepoOf(url, { serverUrl, apiUrl: env.GITHUB_API_URL });
-  if (!ref) return undefined;
-  let onGitHubCom: boolean;
-  try {
-    onGitHubCom = new URL(serverUrl).hostname.toLowerCase() === 'github.com';
-  } catch {
-    return undefined;
-  }
-  const toGitHubCom = ref.apiUrl === 'https://api.github.com';
-  // GITHUB_TOKEN is the configured server's: never sent to github.com for a GHES user, or back.
-  if (toGitHubCom && !onGitHubCom) return undefined;
-  return {
-    owner: ref.owner,
-    repo: ref.repo,
-    apiUrl: toGitHubCom ? env.GITHUB_API_URL || ref.apiUrl : ref.apiUrl,
-  };
+  return githubRepoOnServer(url, {
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { mdTable, tableCell } from '../util/markdown.js';
 import { table } from '../util/table.js';
 import type { DiscoveredFreight } from './discover.js';
 import type { DiscoverRun } from './run.js';
@@ -64,51 +65,49 @@ export function discoverText(run: DiscoverRun): string {
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 /** The job summary: GitHub renders this Markdown on the run's page. */
 export function discoverMarkdown(run: DiscoverRun, opts: { dryRun: boolean }): string {
   const md: string[] = [`## gantry discover${opts.dryRun ? ' (dry run)' : ''}`, ''];
   for (const r of run.results) {
     for (const w of r.warehouses) {
       md.push(`### ${r.project} / ${w.name}`, '');
-      md.push('| subscription | strategy | selected | candidates |', '| --- | --- | --- | --- |');
-      for (const s of w.subscriptions) {
-        const selected = s.selected
-          ? `\`${cell(s.selected)}\``
-          : s.error
-            ? `:x: ${cell(s.error)}`
-            : '—';
-        md.push(
-          `| ${s.kind} \`${cell(repo(s))}\` | ${s.strategy} | ${selected} | ${cell(candidates(s.candidates))} |`,
-        );
-      }
-      md.push('');
+      md.push(
+        ...mdTable(
+          ['subscription', 'strategy', 'selected', 'candidates'],
+          w.subscriptions.map((s) => [
+            `${s.kind} \`${repo(s)}\``,
+            s.strategy,
+            s.selected ? `\`${s.selected}\`` : s.error ? `:x: ${s.error}` : '—',
+            candidates(s.candidates),
+          ]),
+        ),
+        '',
+      );
       if (w.freight) {
         const f = w.freight;
         const label = f.new && f.recorded ? '**New freight**' : 'Freight';
         md.push(`${label} **${f.alias}** (\`${f.id.slice(0, 7)}\`): ${freightState(f)}.`);
       }
-      if (w.note) md.push('', `_${cell(w.note)}_`);
+      if (w.note) md.push('', `_${tableCell(w.note)}_`);
       md.push('');
     }
     if (r.promotions.length || r.skipped.length) {
-      md.push('#### Auto-promotions', '', '| stage | freight | |', '| --- | --- | --- |');
+      const rows: string[][] = [];
       for (const p of r.promotions) {
         const d = run.dispatched.find(
           (x) => x.project === p.project && x.stage === p.stage && x.freight === p.freight,
         );
         const status = d
           ? d.error
-            ? `:x: ${cell(d.error)}`
+            ? `:x: ${d.error}`
             : `started \`${d.workflow}\``
           : opts.dryRun
             ? 'would be due'
             : 'due';
-        md.push(`| ${p.stage} | **${p.alias}** (\`${p.freight.slice(0, 7)}\`) | ${status} |`);
+        rows.push([p.stage, `**${p.alias}** (\`${p.freight.slice(0, 7)}\`)`, status]);
       }
-      for (const s of r.skipped) md.push(`| ${s.stage} | — | skipped: ${cell(s.reason)} |`);
-      md.push('');
+      for (const s of r.skipped) rows.push([s.stage, '—', `skipped: ${s.reason}`]);
+      md.push('#### Auto-promotions', '', ...mdTable(['stage', 'freight', ''], rows), '');
     }
   }
   return md.join('\n');

@@ -1,3 +1,4 @@
+import { mdTable } from '../util/markdown.js';
 import type { Freight } from './types.js';
 
 export interface VersionChange {
@@ -47,4 +48,16 @@ export function formatChange(c: VersionChange): string {
   if (c.from === undefined) return `${c.artifact}: ${c.to}`;
   if (c.to === undefined) return `${c.artifact}: ${c.from} → removed`;
   return `${c.artifact}: ${c.from} → ${c.to}`;
+}
+
+/** The version changes as a Markdown table (job summaries, pull request bodies). */
+export function changesTable(changes: readonly VersionChange[]): string[] {
+  return mdTable(
+    ['artifact', 'from', 'to'],
+    changes.map((c) => [
+      `\`${c.artifact}\``,
+      c.from ? `\`${c.from}\`` : '—',
+      c.to ? `\`${c.to}\`` : 'removed',
+    ]),
+  );
 }

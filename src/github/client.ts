@@ -375,13 +375,17 @@ function header(err: RequestErrorLike, name: string): string | undefined {
   return err.response?.headers?.[name] ?? undefined;
 }
 
-/** GitHub's rate limits: 429, or 403 with no requests left or its secondary-limit text. */
+/**
+ * GitHub's rate limits: 429, or 403 with no requests left, a Retry-After (which GitHub sends only
+ * with a limit), or a secondary limit's text (older servers say "abuse detection").
+ */
 function isRateLimited(err: RequestErrorLike): boolean {
   return (
     err.status === 429 ||
     (err.status === 403 &&
       (header(err, 'x-ratelimit-remaining') === '0' ||
-        /secondary rate limit/i.test(githubMessage(err))))
+        header(err, 'retry-after') !== undefined ||
+        /secondary rate limit|abuse detection/i.test(githubMessage(err))))
   );
 }
 
@@ -392,11 +396,16 @@ const TRANSIENT = (err: unknown): boolean =>
   (err.status >= 500 || isRateLimited(err));
 
 /**
- * How long GitHub asks to wait before the next request, as its documentation on rate limits
- * says: Retry-After when present; else, with no requests left, until x-ratelimit-reset; else,
- * for a secondary limit, at least a minute.
+ * How long GitHub asks to wait before the next request after try number `attempt` hit a limit,
+ * as its documentation on rate limits says: Retry-After when present; else, with no requests
+ * left, until x-ratelimit-reset; else, for a secondary limit, at least a minute, "exponentially
+ * increasing" while the limit lasts (1, 2, 4 … minutes).
  */
-export function githubWait(err: unknown, now: number = Date.now()): number | undefined {
+export function githubWait(
+  err: unknown,
+  now: number = Date.now(),
+  attempt = 1,
+): number | undefined {
   if (!isRequestError(err) || !isRateLimited(err)) return undefined;
   const after = parseRetryAfter(header(err, 'retry-after') ?? null, now);
   if (after !== undefined) return after;
@@ -404,7 +413,7 @@ export function githubWait(err: unknown, now: number = Date.now()): number | und
   if (header(err, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
     return Math.max(0, reset * 1000 - now);
   }
-  return 60_000;
+  return 60_000 * 2 ** Math.max(0, attempt - 1);
 }
 
 /** What gantry waits for GitHub at most: one asked wait, and all tries of one call together. */
@@ -611,9 +620,15 @@ export class GitHubClient implements GitHubPort {
     hints: Hints,
     fn: (attempt: number) => Promise<T>,
   ): Promise<T> {
+    let tries = 0;
     try {
-      return await retry(fn, TRANSIENT, this.s.retry ?? GITHUB_RETRY, {
-        serverWait: (err) => githubWait(err, (this.s.retryHooks?.now ?? Date.now)()),
+      const counted = (attempt: number) => {
+        tries = attempt;
+        return fn(attempt);
+      };
+      return await retry(counted, TRANSIENT, this.s.retry ?? GITHUB_RETRY, {
+        serverWait: (err, attempt) =>
+          githubWait(err, (this.s.retryHooks?.now ?? Date.now)(), attempt),
         ...this.s.retryHooks,
       });
     } catch (err) {
@@ -631,7 +646,7 @@ export class GitHubClient implements GitHubPort {
       if (!isRequestError(err)) throw err;
       const msg = this.redactor.redact(githubMessage(err));
       if (isRateLimited(err)) {
-        const wait = githubWait(err, (this.s.retryHooks?.now ?? Date.now)()) ?? 0;
+        const wait = githubWait(err, (this.s.retryHooks?.now ?? Date.now)(), tries) ?? 0;
         const policy = this.s.retry ?? GITHUB_RETRY;
         throw new OperationError(
           `could not ${what}: HTTP ${err.status}: ${msg} (GitHub's rate limit: it asks to wait ${Math.ceil(wait / 1000)} s more; gantry waits at most ${Math.round((policy.maxServerWaitMs ?? 0) / 1000)} s at a time and ${Math.round((policy.maxElapsedMs ?? 0) / 1000)} s in all for one request)`,

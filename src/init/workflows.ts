@@ -32,6 +32,8 @@ export interface WorkflowContext {
 }
 
 const uses = (action: string): string => `${ACTION_REPO}/${action}@${ACTION_REF}`;
+/** The command line of the same release, for `npx` in a workflow step. */
+export const CLI_PACKAGE = `github:${ACTION_REPO}#${ACTION_REF}`;
 
 /** Every stage name of every project, each once, in pipeline order where they agree. */
 export function allStages(projects: readonly WorkflowProject[]): string[] {
@@ -57,6 +59,7 @@ export function renderDiscoverWorkflow(ctx: WorkflowContext, o: RenderOptions = 
   const repo = ctx.github ? `${ctx.github.owner}/${ctx.github.repo}` : 'OWNER/REPO';
   const api = ctx.github?.apiUrl ?? 'https://api.github.com';
   const loginRegistry = others[0] ?? 'registry.example.com';
+  const many = ctx.projects.length > 1;
   return text([
     ...header([
       'gantry discover: finds new versions of what the warehouses watch, records each new set as',
@@ -95,16 +98,62 @@ export function renderDiscoverWorkflow(ctx: WorkflowContext, o: RenderOptions = 
         ]
       : []),
     '',
-    '# One discovery at a time: a ping during a run queues one more run, which newer pings replace.',
-    'concurrency:',
-    '  group: gantry-discover',
-    '  cancel-in-progress: false',
-    '',
-    'jobs:',
-    '  discover:',
-    '    runs-on: ubuntu-latest',
-    '    timeout-minutes: 15',
-    '    steps:',
+    ...(many
+      ? [
+          '# One discovery per project at a time (the concurrency of the discover job below), so',
+          "# runs overlap freely: a project's ping during its run queues one more run of it, which",
+          '# newer pings replace, and never holds the other projects up.',
+          '',
+          'jobs:',
+          "  # The projects, as gantry reads them from the repository's .gantry/ files: adding a",
+          '  # project file adds a job below, with nothing here to edit.',
+          '  projects:',
+          '    runs-on: ubuntu-latest',
+          '    timeout-minutes: 5',
+          '    permissions:',
+          '      contents: read',
+          '    outputs:',
+          '      names: ${{ steps.list.outputs.names }}',
+          '    steps:',
+          `      - uses: actions/checkout@v4`,
+          '        with:',
+          '          persist-credentials: false',
+          '      - id: list',
+          '        # The command line from the same release as the actions (a single file, no',
+          '        # dependencies); the job fails on a project file gantry cannot read.',
+          '        run: |',
+          `          names=$(npx --yes ${CLI_PACKAGE} get projects --output json | jq -c '[.projects[].name]')`,
+          '          echo "names=$names" >> "$GITHUB_OUTPUT"',
+          '',
+          '  # One job per project, side by side: a slow registry or a large project delays only',
+          "  # its own, and each job summary is one project's. GitHub runs at most 256 jobs of a",
+          "  # matrix, and as many at once as your plan's concurrent jobs.",
+          '  discover:',
+          '    needs: projects',
+          '    name: discover ${{ matrix.project }}',
+          '    strategy:',
+          '      fail-fast: false',
+          '      matrix:',
+          '        project: ${{ fromJSON(needs.projects.outputs.names) }}',
+          '    concurrency:',
+          '      group: gantry-discover-${{ matrix.project }}',
+          '      cancel-in-progress: false',
+          '    runs-on: ubuntu-latest',
+          '    timeout-minutes: 15',
+          '    steps:',
+        ]
+      : [
+          '# One discovery at a time: a ping during a run queues one more run, which newer pings replace.',
+          'concurrency:',
+          '  group: gantry-discover',
+          '  cancel-in-progress: false',
+          '',
+          'jobs:',
+          '  discover:',
+          '    runs-on: ubuntu-latest',
+          '    timeout-minutes: 15',
+          '    steps:',
+        ]),
     `      # Private images${ghcr ? ' outside ghcr.io' : ''}: log in first; discover reads the credentials that`,
     '      # docker/login-action (or aws-actions/amazon-ecr-login, …) leaves in the Docker config.',
     ...example(
@@ -120,6 +169,7 @@ export function renderDiscoverWorkflow(ctx: WorkflowContext, o: RenderOptions = 
     '      - id: discover',
     `        uses: ${uses('discover')}`,
     '        with:',
+    ...(many ? ['          project: ${{ matrix.project }}'] : []),
     '          # Start the promote workflow (inputs stage and freight) for each auto-promotion due.',
     `          dispatch-workflow: ${PROMOTE_WORKFLOW}`,
   ]);

@@ -6,7 +6,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Freight } from '../freight/types.js';
-import { formatChange, type VersionChange } from '../freight/changes.js';
+import { changesTable, formatChange, type VersionChange } from '../freight/changes.js';
 import { StaleHeadError, type GitHubPort } from '../github/client.js';
 import { RaceLostError, type PublishRequest, type Published } from '../state/index.js';
 import { OperationError } from '../util/errors.js';
@@ -139,12 +139,7 @@ export function pullRequestBody(
     `Merging this pull request is the promotion: \`${branch}\` then runs this freight. gantry updates this pull request when other freight is promoted into ${o.stage} before it is merged.`,
   ];
   if (changes.length) {
-    lines.push('', '| artifact | from | to |', '| --- | --- | --- |');
-    for (const c of changes) {
-      lines.push(
-        `| \`${tableCell(c.artifact)}\` | ${c.from ? `\`${tableCell(c.from)}\`` : '—'} | ${c.to ? `\`${tableCell(c.to)}\`` : 'removed'} |`,
-      );
-    }
+    lines.push('', ...changesTable(changes));
   }
   if (edits.length)
     lines.push(

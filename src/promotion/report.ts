@@ -2,7 +2,7 @@
  * What a promotion did, for people: the job summary (Markdown, rendered by GitHub) and the
  * terminal. Both show the version changes old → new and where the change went (commit or PR).
  */
-import { formatChange } from '../freight/changes.js';
+import { changesTable, formatChange } from '../freight/changes.js';
 import type { PromoteOutcome } from './promote.js';
 import { tableCell } from '../util/markdown.js';
 
@@ -32,12 +32,7 @@ export function promotionMarkdown(o: PromoteOutcome, opts: PromotionReportOption
     );
   } else md.push(`Promoted ${freight}: commit ${commit} on \`${r.branch}\`.`);
   if (r.changes.length) {
-    md.push('', '| artifact | from | to |', '| --- | --- | --- |');
-    for (const c of r.changes) {
-      md.push(
-        `| \`${tableCell(c.artifact)}\` | ${c.from ? `\`${tableCell(c.from)}\`` : '—'} | ${c.to ? `\`${tableCell(c.to)}\`` : 'removed'} |`,
-      );
-    }
+    md.push('', ...changesTable(r.changes));
   }
   if (r.edits.length) md.push('', '**Changes made by the steps**', '', ...r.edits.map(tableCell));
   if (o.approvedBy?.length) md.push('', `Approved by ${o.approvedBy.map(tableCell).join(', ')}.`);

@@ -7,6 +7,7 @@ import type { HealthStatus, StageHealthReport } from '../health/index.js';
 import type { Project } from '../pipeline/index.js';
 import { pipelineGraph, stageNode, warehouseNode } from './graph.js';
 import type { PipelineStatus, StageHealth, StageStatus } from './pipeline.js';
+import { markdownText, mdTable } from '../util/markdown.js';
 
 /** The icon of a stage's verification state in the graph. */
 export const HEALTH_ICON: Readonly<Record<StageHealth, string>> = {
@@ -41,17 +42,6 @@ export function mermaidText(text: string): string {
   return [...text.replace(/[\r\n\t]+/g, ' ')]
     .map((c) => (/^[A-Za-z0-9 ._\-/@,+=()]$/.test(c) ? c : `#${c.codePointAt(0)};`))
     .join('');
-}
-
-/**
- * Text in Markdown (a table cell, a heading) shown as itself: HTML and Markdown syntax characters
- * become entities, so nothing from the repository can become a link, emphasis, markup or a
- * column break.
- */
-export function markdownText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[&<>"'|\\`*_[\]~#!]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const CLASS = {
@@ -145,20 +135,19 @@ export function freightMatrixMarkdown(
   if (!status.freight.length) return '_No freight yet._\n';
   const stages = project.stages.map((s) => s.name);
   const rows = status.freight.slice(0, limit);
-  const md = [
-    `| freight | versions | ${stages.map(markdownText).join(' | ')} |`,
-    `| --- | --- | ${stages.map(() => ':-:').join(' | ')} |`,
-  ];
-  for (const f of rows) {
-    const cells = stages.map((s) =>
-      freightMarks(f, s)
-        .map((m) => MARK[m])
-        .join(' '),
-    );
-    md.push(
-      `| **${markdownText(f.alias)}** \`${f.id.slice(0, 7)}\` | ${markdownText(f.versions)} | ${cells.join(' | ')} |`,
-    );
-  }
+  const md = mdTable(
+    ['freight', 'versions', ...stages.map(markdownText)],
+    rows.map((f) => [
+      `**${markdownText(f.alias)}** \`${f.id.slice(0, 7)}\``,
+      markdownText(f.versions),
+      ...stages.map((s) =>
+        freightMarks(f, s)
+          .map((m) => MARK[m])
+          .join(' '),
+      ),
+    ]),
+    [undefined, undefined, ...stages.map(() => 'center' as const)],
+  );
   md.push(
     '',
     `${MARK.current} current · ${MARK.verified} verified · ${MARK.approved} approved` +
@@ -188,16 +177,19 @@ export function stageHealthMarkdown(status: PipelineStatus): string {
       .join('<br>');
     const issues = h.issues.map(markdownText).join('<br>') || '—';
     return [
-      `| **${markdownText(s.name)}** | ${APP_HEALTH_ICON[h.status]} ${h.status} | ${apps || '—'} | ${issues} |`,
+      [
+        `**${markdownText(s.name)}**`,
+        `${APP_HEALTH_ICON[h.status]} ${h.status}`,
+        apps || '—',
+        issues,
+      ],
     ];
   });
   if (!rows.length) return '';
   return [
     '### Stage health',
     '',
-    '| stage | health | applications | issues |',
-    '| --- | --- | --- | --- |',
-    ...rows,
+    ...mdTable(['stage', 'health', 'applications', 'issues'], rows),
     '',
   ].join('\n');
 }

@@ -194,27 +194,3 @@ export function buildStatus(
     promotions,
   };
 }
-
-/**
- * The web page of a repository from its clone URL, for commit links: `https://host/owner/name`
- * from `https://[user@]host/owner/name(.git)`, `git@host:owner/name(.git)` or
- * `ssh://git@host/owner/name(.git)`. Undefined for anything else (file://, plain http://).
- */
-export function repoWebUrl(remoteUrl: string): string | undefined {
-  const clean = (host: string, path: string) => {
-    const p = path
-      .replace(/\/+$/, '')
-      .replace(/\.git$/, '')
-      .replace(/^\/+/, '');
-    if (!host || !/^[\w.-]+(?::\d+)?$/.test(host) || !/^[\w.~-]+(?:\/[\w.~-]+)+$/.test(p))
-      return undefined;
-    return `https://${host}/${p}`;
-  };
-  const https = /^https:\/\/(?:[^@/]*@)?([^/]+)(\/.*)$/i.exec(remoteUrl);
-  if (https) return clean(https[1] ?? '', https[2] ?? '');
-  const ssh = /^ssh:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/.*)$/i.exec(remoteUrl);
-  if (ssh) return clean(ssh[1] ?? '', ssh[2] ?? '');
-  const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+)$/.exec(remoteUrl);
-  if (scp) return clean(scp[1] ?? '', scp[2] ?? '');
-  return undefined;
-}

@@ -42,8 +42,11 @@ export interface RetryHooks {
   random?: () => number;
   now?: () => number;
   onRetry?: (attempt: number, delayMs: number, err: unknown) => void;
-  /** How long the server said to wait before the next try (Retry-After, a rate-limit reset). */
-  serverWait?: (err: unknown) => number | undefined;
+  /**
+   * How long the server said to wait before the next try (Retry-After, a rate-limit reset), after
+   * try number `attempt` failed with `err`.
+   */
+  serverWait?: (err: unknown, attempt: number) => number | undefined;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -76,7 +79,7 @@ export async function retry<T>(
     } catch (err) {
       if (attempt >= policy.attempts || !retryable(err)) throw err;
       let delay = backoffDelay(attempt, policy, hooks.random);
-      const asked = hooks.serverWait?.(err);
+      const asked = hooks.serverWait?.(err, attempt);
       const left =
         policy.maxElapsedMs === undefined ? Infinity : policy.maxElapsedMs - (now() - started);
       if (left <= 0) throw err;

@@ -3,7 +3,7 @@
  * job summary (Markdown) and for a terminal; the chain to the next stages; and JSON for scripts.
  */
 import type { VerifyOutcome } from './verify.js';
-import { tableCell } from '../util/markdown.js';
+import { mdTable, tableCell } from '../util/markdown.js';
 
 const ICON: Readonly<Record<string, string>> = {
   Successful: '✅',
@@ -47,21 +47,21 @@ export function verifyMarkdown(o: VerifyOutcome): string {
   ];
   md.push('', `Commit \`${o.commit.slice(0, 7)}\`.`);
   if (o.analysis?.metrics.length) {
-    md.push('', '| metric | # | phase | value | why |', '| --- | --- | --- | --- | --- |');
-    for (const m of o.analysis.metrics) {
-      if (!m.measurements.length) {
-        md.push(
-          `| ${tableCell(m.name)} | | ${ICON[m.phase] ?? ''} ${m.phase} | | ${tableCell(m.message)} |`,
-        );
-        continue;
-      }
-      m.measurements.forEach((x, i) => {
-        md.push(
-          `| ${i === 0 ? tableCell(m.name) : ''} | ${i + 1} | ${ICON[x.phase] ?? ''} ${x.phase} | ${tableCell(x.value ?? '')} | ${tableCell(x.message ?? '')} |`,
-        );
-      });
-      md.push(`| **${tableCell(m.name)}** | | **${m.phase}** | | ${tableCell(m.message)} |`);
-    }
+    const rows = o.analysis.metrics.flatMap((m) =>
+      m.measurements.length
+        ? [
+            ...m.measurements.map((x, i) => [
+              i === 0 ? m.name : '',
+              String(i + 1),
+              `${ICON[x.phase] ?? ''} ${x.phase}`,
+              x.value ?? '',
+              x.message ?? '',
+            ]),
+            [`**${m.name}**`, '', `**${m.phase}**`, '', m.message],
+          ]
+        : [[m.name, '', `${ICON[m.phase] ?? ''} ${m.phase}`, '', m.message]],
+    );
+    md.push('', ...mdTable(['metric', '#', 'phase', 'value', 'why'], rows));
     md.push('', `**Decision: ${o.phase}.** ${tableCell(o.analysis.message)}`);
   }
   if (o.downstream.length) {

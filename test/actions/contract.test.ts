@@ -160,6 +160,29 @@ describe('settings', () => {
     });
   });
 
+  test('a git URL on the workflow server names its repository too, in every form', () => {
+    for (const url of [
+      'https://github.com/acme/gitops.git',
+      'ssh://git@github.com/acme/gitops',
+      'git@github.com:acme/gitops.git',
+    ]) {
+      const s = readSettings('promote', read({ repository: url, stage: 'dev' }), {
+        serverUrl: 'https://github.com',
+        repository: 'acme/app',
+      });
+      expect(s, url).toMatchObject({ repositoryUrl: url, repository: 'acme/gitops' });
+    }
+    const ghes = { serverUrl: 'https://ghe.acme.dev', repository: 'acme/app' };
+    expect(
+      readSettings('discover', read({ repository: 'git@ghe.acme.dev:ops/gitops.git' }), ghes),
+    ).toMatchObject({ repository: 'ops/gitops' });
+    // Another server's repository is cloned, never given this server's API or token.
+    for (const url of ['git@github.com:acme/gitops.git', 'https://gitlab.com/acme/gitops.git']) {
+      const s = readSettings('discover', read({ repository: url }), ghes);
+      expect(s, url).not.toHaveProperty('repository');
+    }
+  });
+
   test('the repository defaults to the workflow repository', () => {
     const s = readSettings('verify', read({ stage: 'dev' }), ctx);
     expect(s.repositoryUrl).toBe('https://github.com/acme/gitops.git');

@@ -204,8 +204,14 @@ Global options:
     ]);
     expect(consoleOutput('$ gantry lint\nok\n')).toBe('…\nok\n');
     expect(
-      consoleCommands("$ npx gantry init --image x\n$ gantry lint && git commit -m 'a b'\n"),
+      consoleCommands(
+        "$ npx github:gantry-dev/gantry init --image x\n$ gantry lint && git commit -m 'a b'\n",
+      ),
     ).toEqual([['init', '--image', 'x'], ['lint']]);
+    // The registry's `gantry` is another package: a document that says so is wrong.
+    expect(() => consoleCommands('$ npx gantry init --image x\n')).toThrow(
+      /npx gantry does not run this repository's CLI/,
+    );
   });
 });
 
@@ -220,7 +226,10 @@ describe('shell blocks', () => {
       ['tee', 'log'],
       ['npx', 'gantry', 'lint'],
     ]);
-    expect(gantryArgs(['npx', 'gantry', 'lint'])).toEqual(['lint']);
+    expect(gantryArgs(['npx', '-y', 'github:gantry-dev/gantry', 'lint'])).toEqual(['lint']);
+    expect(gantryArgs(['npx', 'github:gantry-dev/gantry#v1.2.3', 'version'])).toEqual(['version']);
+    expect(() => gantryArgs(['npx', 'gantry', 'lint'])).toThrow(/does not run this repository/);
+    expect(() => gantryArgs(['npx', '@gantry-dev/gantry', 'lint'])).toThrow();
     expect(gantryArgs(['npm', 'test'])).toBeUndefined();
   });
 
@@ -243,6 +252,9 @@ describe('shell blocks', () => {
       expect(problems('npm run bench')).toEqual(['package.json has no script "bench"']);
       expect(problems('npm ci')).toEqual(['npm ci needs package-lock.json']);
       expect(problems('npm link')).toEqual(['npm link needs a "bin" in package.json']);
+      expect(problems('npm install --global gantry')).toEqual([
+        "npm install --global gantry: installs something other than this repository's CLI",
+      ]);
       expect(problems('./scripts/plain.sh')).toEqual(['./scripts/plain.sh: not executable']);
       expect(problems('./scripts/none.sh')).toEqual(['./scripts/none.sh: no such file']);
       expect(problems('make all')).toEqual(['make: not a command these docs know']);

@@ -9,7 +9,7 @@ import type { DashboardData } from '../../src/dashboard/index.js';
 import type { Freight } from '../../src/freight/types.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
-import { openRepo, selectProjects } from '../../src/status/repo.js';
+import { openRepo, selectProjects } from '../../src/app/repo.js';
 import { chromiumPath, launchChromium, NO_CHROMIUM, pngSize } from '../support/browser.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, tempDir, testGitEnv } from '../support/repos.js';

@@ -1016,6 +1016,51 @@ describe('GitHubClient against a fake backed by a bare git repository', () => {
         expect(slept).toEqual([60_000]);
       });
 
+      test('a secondary limit that lasts: 1 then 2 minutes, then the 4 it would take is refused', async () => {
+        const { c, slept } = timed();
+        const secondary = {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          ...LIMIT_DOC,
+        };
+        for (let i = 0; i < 3; i++) gh.answerNext(403, secondary);
+        const before = gh.requests.length;
+        const err = await failure(c.runApprovals(4243));
+        expect(gh.requests.length - before).toBe(3);
+        expect(slept).toEqual([60_000, 120_000]);
+        expect(err?.message).toMatch(
+          /HTTP 403: You have exceeded a secondary rate limit\..*\(GitHub's rate limit: it asks to wait 240 s more; gantry waits at most 120 s at a time and 300 s in all for one request\)$/,
+        );
+      });
+
+      test('a 403 with Retry-After is a limit whatever its text (abuse detection, on older servers)', async () => {
+        const { c, slept } = timed();
+        gh.answerNext(
+          403,
+          { message: 'You have triggered an abuse detection mechanism.', ...LIMIT_DOC },
+          { 'retry-after': '30' },
+        );
+        await c.runApprovals(4243);
+        expect(slept).toEqual([30_000]);
+      });
+
+      test('a 429 primary limit with no Retry-After waits until x-ratelimit-reset', async () => {
+        const { c, slept, now } = timed();
+        gh.answerNext(
+          429,
+          { message: 'API rate limit exceeded for user ID 1.', ...LIMIT_DOC },
+          {
+            'x-ratelimit-limit': '5000',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-used': '5000',
+            'x-ratelimit-resource': 'core',
+            'x-ratelimit-reset': String(Math.floor(now / 1000) + 90),
+          },
+        );
+        await c.runApprovals(4243);
+        expect(slept).toEqual([90_000]);
+      });
+
       test('a reset an hour away is not waited for: the error says how long and what gantry waits', async () => {
         const { c, slept, now } = timed();
         gh.answerNext(

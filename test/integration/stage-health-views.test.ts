@@ -8,7 +8,7 @@ import type { DashboardData } from '../../src/dashboard/index.js';
 import type { StageHealthReport } from '../../src/health/index.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
-import { openRepo, selectProjects } from '../../src/status/repo.js';
+import { openRepo, selectProjects } from '../../src/app/repo.js';
 import { startFakeArgoCD, type FakeArgoCD, type Snapshot } from '../support/argocd-fake.js';
 import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';

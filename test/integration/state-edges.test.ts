@@ -9,7 +9,7 @@ import {
   parsePromotionCommit,
   promotionMessage,
 } from '../../src/state/index.js';
-import { remoteUrlOf } from '../../src/status/repo.js';
+import { remoteUrlOf } from '../../src/app/repo.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 

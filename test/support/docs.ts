@@ -1064,10 +1064,32 @@ export function shellCommands(text: string): string[][] {
   return out;
 }
 
-/** The `gantry …` arguments of a command (`gantry`, `npx gantry`), or undefined. */
-export function gantryArgs(words: readonly string[]): string[] | undefined {
+/**
+ * The package specs that install this repository's CLI today: the GitHub repository package.json
+ * names (npm packs its committed tree), with or without a ref.
+ */
+function installSpec(spec: string | undefined, root = '.'): boolean {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    repository?: { url?: string };
+  };
+  const repo = /github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(pkg.repository?.url ?? '')?.[1];
+  return !!repo && (spec === `github:${repo}` || spec?.startsWith(`github:${repo}#`) === true);
+}
+
+/**
+ * The `gantry …` arguments of a command (`gantry`, `npx github:<owner>/gantry`), or undefined.
+ * `npx gantry` is refused: it runs whatever the registry holds under the name gantry, which is not
+ * this project.
+ */
+export function gantryArgs(words: readonly string[], root = '.'): string[] | undefined {
   if (words[0] === 'gantry') return words.slice(1);
-  if (words[0] === 'npx' && words[1] === 'gantry') return words.slice(2);
+  if (words[0] === 'npx') {
+    const [spec, ...rest] = words.slice(1).filter((w) => w !== '-y' && w !== '--yes');
+    if (installSpec(spec, root)) return rest;
+    throw new Error(
+      `${words.join(' ')}: npx ${spec ?? ''} does not run this repository's CLI; write npx github:<owner>/gantry (package.json's repository)`,
+    );
+  }
   return undefined;
 }
 
@@ -1096,6 +1118,12 @@ export function shellCommandProblems(words: readonly string[], root = '.'): stri
         ? []
         : ['npm ci needs package-lock.json'];
     if (sub === 'link') return pkg.bin ? [] : ['npm link needs a "bin" in package.json'];
+    if (sub === 'install' || sub === 'i') {
+      const specs = args.slice(1).filter((a) => !a.startsWith('-'));
+      return specs.length && specs.every((spec) => installSpec(spec, root))
+        ? []
+        : [`npm ${args.join(' ')}: installs something other than this repository's CLI`];
+    }
     return [`npm ${sub ?? ''}: not a command these docs know`];
   }
   if (cmd === 'node') {

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { brokenLinks, parseBlocks } from '../support/docs.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { actionlint } from '../support/actionlint.js';
 import { parseGitHubWorkflow } from './init/workflow-parser.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -62,6 +63,10 @@ describe('.github/workflows', () => {
     const parsed = await parseGitHubWorkflow(file, read(`.github/workflows/${file}`));
     expect(parsed.errors).toEqual([]);
     expect(parsed.template.jobs.length).toBeGreaterThan(0);
+  });
+
+  test.each(workflowFiles)('%s: actionlint finds nothing', async (file) => {
+    expect(await actionlint(file, read(`.github/workflows/${file}`))).toEqual([]);
   });
 
   test.each(workflowFiles)(

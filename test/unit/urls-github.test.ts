@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { githubTarget } from '../../src/cli/run.js';
+import { githubRepoOf, parseRemote } from '../../src/github/url.js';
 
 describe('the GitHub repository of a remote, for the command line', () => {
   const dotcom = {};
@@ -53,4 +54,31 @@ describe('the GitHub repository of a remote, for the command line', () => {
     expect(githubTarget(dotcom, 'file:///srv/gitops.git')).toBeUndefined();
     expect(githubTarget(dotcom, 'https://github.com/acme/gitops/tree/main')).toBeUndefined();
   });
+});
+
+describe('a git remote, read once for every use', () => {
+  test.each([
+    ['https://github.com/acme/gitops.git', 'https', 'github.com', '', '/acme/gitops.git'],
+    [
+      'https://x-access-token@GitHub.com:8443/acme/gitops',
+      'https',
+      'github.com',
+      '8443',
+      '/acme/gitops',
+    ],
+    ['ssh://git@github.com:22/acme/gitops.git', 'ssh', 'github.com', '22', '/acme/gitops.git'],
+    ['git@github.com:acme/gitops.git', 'ssh', 'github.com', '', 'acme/gitops.git'],
+    ['ghe.acme.dev:acme/gitops', 'ssh', 'ghe.acme.dev', '', 'acme/gitops'],
+  ])('%s', (url, scheme, host, port, path) => {
+    expect(parseRemote(url)).toEqual({ scheme, host, port, path });
+  });
+
+  test.each(['/srv/git/gitops.git', './gitops', 'file:///srv/gitops.git', 'C:/x', 'not a url'])(
+    '%s is no remote host',
+    (url) => {
+      // A slash before the colon, or no colon at all, is a path to git, not host:path.
+      expect(parseRemote(url)).toBeUndefined();
+      expect(githubRepoOf(url)).toBeUndefined();
+    },
+  );
 });

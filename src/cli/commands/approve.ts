@@ -1,5 +1,5 @@
 import { approveFreight } from '../../promotion/approve.js';
-import { openRepo } from '../../status/repo.js';
+import { openRepo } from '../../app/repo.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import {

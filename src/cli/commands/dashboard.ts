@@ -1,4 +1,4 @@
-import { openRepo, selectProjects } from '../../status/repo.js';
+import { openRepo, selectProjects } from '../../app/repo.js';
 import type { Command } from '../command.js';
 import { dashboardCommand as dashboard } from '../dashboard.js';
 import { UsageError } from '../io.js';

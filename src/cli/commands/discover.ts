@@ -1,4 +1,4 @@
-import { openRepo, selectProjects } from '../../status/repo.js';
+import { openRepo, selectProjects } from '../../app/repo.js';
 import type { Command } from '../command.js';
 import { discoverCommand as discover } from '../discover.js';
 import {

@@ -2,17 +2,27 @@ import { settleAll } from '../../util/settle.js';
 import { suggest } from '../../util/suggest.js';
 import { age, table } from '../../util/table.js';
 import { projectHealth, stageNamesApps, type HealthSettings } from '../../health/index.js';
-import { openRepo, selectProjects, type RepoContext } from '../../status/repo.js';
+import {
+  loadProjects,
+  NoRemoteError,
+  openRepo,
+  pickProjects,
+  selectProjects,
+  type ProjectSource,
+  type RepoContext,
+  type RepoSettings,
+} from '../../app/repo.js';
+import { ConfigError } from '../../util/errors.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../../status/views.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { OUTPUT_FLAG, PROJECT_FLAG, REPO_FLAG, outputOf, repoSettings } from '../shared.js';
 
-const GET_KINDS = ['stages', 'freight', 'promotions'] as const;
+const GET_KINDS = ['stages', 'freight', 'promotions', 'projects'] as const;
 
 export const getCommand: Command = {
   name: 'get',
-  summary: 'list the stages, the freight or the latest promotions',
+  summary: 'list the stages, the freight, the latest promotions or the projects',
   positional: GET_KINDS.join('|'),
   flags: [
     PROJECT_FLAG,
@@ -28,11 +38,14 @@ export const getCommand: Command = {
   ],
   description: `stages: what each stage runs, whether it is verified (and its Argo CD health when the
 stage names Applications), since when and by whom. freight: every freight with its versions and the
-stages it is in (✓ verified there). promotions: the newest first, across projects.`,
+stages it is in (✓ verified there). promotions: the newest first, across projects. projects: each
+project's name, stages, warehouses and file, read from the clone's work tree (no remote needed); the
+discover workflow's matrix is its JSON.`,
   examples: [
     'gantry get stages',
     'gantry get freight --project echo --output json',
     'gantry get promotions --limit 5',
+    'gantry get projects --output json',
   ],
   async run(args, ctx) {
     const output = outputOf(args, 'get');
@@ -45,6 +58,10 @@ stages it is in (✓ verified there). promotions: the newest first, across proje
         'get',
       );
     }
+    if (kind === 'projects') {
+      ctx.io.out(await getProjects(repoSettings(args, ctx), args.string('project'), output));
+      return EXIT.ok;
+    }
     const limitText = args.string('limit');
     const limit = Number(limitText);
     if (!Number.isInteger(limit) || limit < 1)
@@ -52,17 +69,58 @@ stages it is in (✓ verified there). promotions: the newest first, across proje
     const repo = await openRepo(repoSettings(args, ctx));
     const projects = await selectProjects(repo, args.string('project'));
     ctx.io.out(
-      await get(kind as (typeof GET_KINDS)[number], repo, projects, output, limit, ctx.now(), {
-        env: ctx.io.env,
-        fetch,
-      }),
+      await get(
+        kind as Exclude<(typeof GET_KINDS)[number], 'projects'>,
+        repo,
+        projects,
+        output,
+        limit,
+        ctx.now(),
+        {
+          env: ctx.io.env,
+          fetch,
+        },
+      ),
     );
     return EXIT.ok;
   },
 };
 
+/**
+ * The projects, from the work tree when `--repo` is a clone (with or without a remote, as lint
+ * reads it) or from the remote's default branch: what a workflow fans out over, before any state
+ * is read.
+ */
+async function getProjects(
+  settings: RepoSettings,
+  name: string | undefined,
+  output: 'table' | 'json',
+): Promise<string> {
+  let source: ProjectSource;
+  try {
+    source = await openRepo(settings);
+  } catch (err) {
+    if (!(err instanceof NoRemoteError)) throw err;
+    source = { localDir: err.localDir };
+  }
+  const { projects: all, problems } = await loadProjects(source);
+  if (problems.length)
+    throw new ConfigError('the project files have problems (run gantry lint):', problems);
+  const projects = pickProjects(all, name).map((p) => ({
+    name: p.name,
+    file: p.file,
+    stages: p.stages.map((s) => s.name),
+    warehouses: p.warehouses.map((w) => w.name),
+  }));
+  if (output === 'json') return JSON.stringify({ projects }, null, 2) + '\n';
+  return table(
+    ['NAME', 'STAGES', 'WAREHOUSES', 'FILE'],
+    projects.map((p) => [p.name, p.stages.join(','), p.warehouses.join(','), p.file]),
+  );
+}
+
 async function get(
-  kind: (typeof GET_KINDS)[number],
+  kind: Exclude<(typeof GET_KINDS)[number], 'projects'>,
   ctx: RepoContext,
   projects: Awaited<ReturnType<typeof selectProjects>>,
   output: 'table' | 'json',

@@ -12,7 +12,7 @@ import {
   projectFileTexts,
   workflowFileTexts,
   type ProjectSource,
-} from '../../status/repo.js';
+} from '../../app/repo.js';
 import { runtimeProblems } from '../../status/lint.js';
 import { workflowProblems } from '../../status/workflow-lint.js';
 import type { Command } from '../command.js';

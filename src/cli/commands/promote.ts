@@ -4,7 +4,7 @@ import { promotionRegistryCredentials } from '../../discovery/credentials.js';
 import { expressionDataFromEnv } from '../../promotion/expr-data.js';
 import { promote } from '../../promotion/promote.js';
 import { defaultRegistry } from '../../promotion/steps/registry.js';
-import { openRepo } from '../../status/repo.js';
+import { openRepo } from '../../app/repo.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { promoteJson, promoteText } from '../promote-output.js';

@@ -2,7 +2,7 @@ import { parseDuration } from '../../pipeline/duration.js';
 import { defaultProviders } from '../../verification/index.js';
 import { verifyJson, verifyText } from '../../verification/report.js';
 import { verify } from '../../verification/verify.js';
-import { openRepo } from '../../status/repo.js';
+import { openRepo } from '../../app/repo.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import {

@@ -2,12 +2,12 @@ import { describe, expect, test } from 'vitest';
 import type { Project } from '../../../src/pipeline/index.js';
 import {
   freightMatrixMarkdown,
-  markdownText,
   mermaidText,
   pipelineMermaid,
   pipelineSummaryMarkdown,
 } from '../../../src/status/markdown.js';
 import { buildStatus } from '../../../src/status/pipeline.js';
+import { markdownText } from '../../../src/util/markdown.js';
 import { makeFreight } from '../../support/freight.js';
 import { loadProject, state, threeStageStatus } from './fixture.js';
 import { decodeEntities, parseFlowchart } from './mermaid.js';

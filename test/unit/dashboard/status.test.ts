@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { remoteWebUrl } from '../../../src/github/url.js';
 import { pipelineGraph } from '../../../src/status/graph.js';
-import { repoWebUrl } from '../../../src/status/pipeline.js';
 import { f1, f2, f3, loadProject, threeStageStatus } from './fixture.js';
 
 const step = `
@@ -98,7 +98,7 @@ describe('the status of a project', () => {
   });
 });
 
-describe('repoWebUrl', () => {
+describe('remoteWebUrl', () => {
   test.each([
     ['https://github.com/acme/gitops.git', 'https://github.com/acme/gitops'],
     ['https://github.com/acme/gitops', 'https://github.com/acme/gitops'],
@@ -114,6 +114,6 @@ describe('repoWebUrl', () => {
     ['/srv/git/gitops.git', undefined],
     ['https://github.com/acme/"><script>.git', undefined],
   ])('%s → %s', (url, web) => {
-    expect(repoWebUrl(url)).toBe(web);
+    expect(remoteWebUrl(url)).toBe(web);
   });
 });

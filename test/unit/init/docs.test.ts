@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { initSettings, planInit } from '../../../src/init/index.js';
 import { loadProjectsFromFiles } from '../../../src/pipeline/index.js';
 import { formatProblem } from '../../../src/util/errors.js';
+import { actionlint } from '../../support/actionlint.js';
 import { parseGitHubWorkflow } from './workflow-parser.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '../../../docs/init.md'), 'utf8');
@@ -53,6 +54,7 @@ describe('docs/init.md', () => {
       if (doc && typeof doc === 'object' && 'jobs' in doc) {
         const parsed = await parseGitHubWorkflow('example.yml', block);
         expect(parsed.errors).toEqual([]);
+        expect(await actionlint('example.yml', block)).toEqual([]);
       } else if (doc && typeof doc === 'object' && 'project' in doc) {
         const r = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: block }]);
         expect(r.problems.map(formatProblem)).toEqual([]);
@@ -71,6 +73,7 @@ describe('docs/init.md', () => {
         const wf = `on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
         const parsed = await parseGitHubWorkflow('release.yml', wf);
         expect(parsed.errors).toEqual([]);
+        expect(await actionlint('release.yml', wf)).toEqual([]);
       }
     },
   );

@@ -17,6 +17,7 @@ import {
 } from '../../../src/init/index.js';
 import { loadProjectsFromFiles } from '../../../src/pipeline/index.js';
 import { formatProblem } from '../../../src/util/errors.js';
+import { actionlint } from '../../support/actionlint.js';
 import { parseGitHubWorkflow } from './workflow-parser.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -64,10 +65,14 @@ interface WorkflowDoc {
   >;
 }
 
-/** GitHub's parser finds no error; every gantry step uses inputs and outputs its action has. */
+/**
+ * GitHub's parser finds no error, nor does actionlint; every gantry step uses inputs and outputs
+ * its action has.
+ */
 async function checkWorkflow(path: string, content: string): Promise<WorkflowDoc> {
   const parsed = await parseGitHubWorkflow(path, content);
   expect(parsed.errors, `${path}:\n${content}`).toEqual([]);
+  expect(await actionlint(path, content), `${path}:\n${content}`).toEqual([]);
   const doc = parse(content) as WorkflowDoc;
   // Step ids are unique across the workflow's jobs here, so one map serves every reference.
   const outputsOf = new Map<string, string[]>();
