@@ -12,8 +12,14 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { isMap, LineCounter, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../util/errors.js';
-import { compileRegex } from '../util/regex.js';
 import { didYouMean } from '../util/suggest.js';
+import {
+  escapeRegex,
+  matchingPolicy,
+  selectionPolicyProblem,
+  selectorNameProblem,
+  type PromotionPolicy,
+} from './auto-promotion.js';
 import { PROJECT_FILE_LIMITS, projectFromData, tooLarge } from './parse.js';
 import type { RawMetric } from './raw.js';
 import { validationProblems } from './schema.js';
@@ -540,75 +546,6 @@ class Origins {
   }
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-
-/**
- * `glob:` selectors, as Kargo's doublestar globs read a name without `/`: `*` any run of
- * characters, `?` one, `[…]` a class (`[!…]` or `[^…]` negated), `{a,b}` alternatives.
- */
-function globRegex(glob: string): RegExp {
-  let out = '';
-  let depth = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string;
-    if (c === '\\' && i + 1 < glob.length) out += escapeRegex(glob[++i] as string);
-    else if (c === '*') out += '.*';
-    else if (c === '?') out += '.';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 2);
-      if (end < 0) {
-        out += '\\[';
-        continue;
-      }
-      const body = glob.slice(i + 1, end).replace(/^[!^]/, '^');
-      out += `[${body.replace(/\\/g, '\\\\')}]`;
-      i = end;
-    } else if (c === '{') {
-      depth++;
-      out += '(?:';
-    } else if (c === '}' && depth > 0) {
-      depth--;
-      out += ')';
-    } else if (c === ',' && depth > 0) out += '|';
-    else out += escapeRegex(c);
-  }
-  return new RegExp(`^${out}$`);
-}
-
-function globMatches(glob: string, name: string): boolean {
-  try {
-    return globRegex(glob).test(name);
-  } catch {
-    return false;
-  }
-}
-
-/** A Kubernetes label selector (matchLabels and matchExpressions, ANDed) over a Stage's labels. */
-function labelsMatch(selector: Json, labels: Readonly<Record<string, string>>): boolean {
-  const want = isObject(selector.matchLabels) ? selector.matchLabels : {};
-  if (Object.entries(want).some(([k, v]) => labels[k] !== v)) return false;
-  return list(selector.matchExpressions).every((e) => {
-    const {
-      key,
-      operator,
-      values = [],
-    } = e as { key: string; operator: string; values?: string[] };
-    const has = Object.prototype.hasOwnProperty.call(labels, key);
-    switch (operator) {
-      case 'In':
-        return has && values.includes(labels[key] as string);
-      case 'NotIn':
-        return !has || !values.includes(labels[key] as string);
-      case 'Exists':
-        return has;
-      default:
-        return !has;
-    }
-  });
-}
-
 interface Builder {
   origins: Origins;
   problems: Problem[];
@@ -715,31 +652,6 @@ function warehouse(b: Builder, r: Resource, w: number): Json {
   return out;
 }
 
-/**
- * Whether a promotion policy names a stage, as Kargo decides it: by `stageSelector` when it has
- * one (its name, exact or `glob:`/`regex:`/`regexp:`, and its label selector, both when both are
- * set), else by `stage`.
- */
-function policyFor(policy: Json, stage: Resource): boolean {
-  if (!isObject(policy.stageSelector)) return policy.stage === stage.name;
-  const { name } = policy.stageSelector;
-  if (typeof name === 'string' && name !== '' && !nameMatches(name, stage.name)) return false;
-  return labelsMatch(policy.stageSelector, stage.labels);
-}
-
-function nameMatches(pattern: string, name: string): boolean {
-  const regex = /^regexp?:/.exec(pattern);
-  if (regex) {
-    try {
-      return compileRegex(pattern.slice(regex[0].length)).test(name);
-    } catch {
-      return false; // reported with the policies
-    }
-  }
-  if (pattern.startsWith('glob:')) return globMatches(pattern.slice('glob:'.length), name);
-  return pattern === name;
-}
-
 interface Policy {
   r: Resource;
   index: number;
@@ -756,19 +668,8 @@ function policies(b: Builder, stageNames: readonly string[]): Policy[] {
         out.push({ r, index, policy });
         const base: PathSegment[] = ['spec', 'promotionPolicies', index];
         const selector = isObject(policy.stageSelector) ? policy.stageSelector.name : undefined;
-        const regex = typeof selector === 'string' ? /^regexp?:/.exec(selector) : null;
-        if (typeof selector === 'string' && regex) {
-          try {
-            compileRegex(selector.slice(regex[0].length));
-          } catch (err) {
-            at(
-              r,
-              [...base, 'stageSelector', 'name'],
-              err instanceof Error ? err.message : String(err),
-              b,
-            );
-          }
-        }
+        const wrong = typeof selector === 'string' ? selectorNameProblem(selector) : undefined;
+        if (wrong) at(r, [...base, 'stageSelector', 'name'], wrong, b);
         if (typeof policy.stage === 'string' && !stageNames.includes(policy.stage)) {
           at(
             r,
@@ -946,14 +847,14 @@ function stage(
   out.requestedFreight = list(r.spec.requestedFreight).map((req, k) => {
     if (!isObject(req) || !isObject(req.sources)) return req;
     const { autoPromotionOptions, ...sources } = req.sources;
-    if (
-      isObject(autoPromotionOptions) &&
-      autoPromotionOptions.selectionPolicy === 'MatchUpstream'
-    ) {
+    const unsupported = isObject(autoPromotionOptions)
+      ? selectionPolicyProblem(autoPromotionOptions.selectionPolicy as string | undefined)
+      : undefined;
+    if (unsupported) {
       at(
         r,
         ['spec', 'requestedFreight', k, 'sources', 'autoPromotionOptions', 'selectionPolicy'],
-        'gantry auto-promotes the newest freight available to the stage (NewestFreight); MatchUpstream is not available',
+        unsupported,
         b,
       );
     }
@@ -992,7 +893,13 @@ function stage(
     b.origins.add([...to, 'promotionTemplate', 'mode'], sideSrc, ['stages', r.name, 'mode']);
   }
 
-  const policy = policyList.find((p) => policyFor(p.policy, r));
+  const policy =
+    policyList[
+      matchingPolicy(
+        policyList.map((p) => p.policy as PromotionPolicy),
+        r,
+      )
+    ];
   if (policy && policy.policy.autoPromotionEnabled !== undefined) {
     out.autoPromotion = policy.policy.autoPromotionEnabled;
     b.origins.add([...to, 'autoPromotion'], policy.r.src, [
