@@ -21,6 +21,9 @@ export const Input = {
   timeout: 'timeout',
   argocdServer: 'argocd-server',
   argocdToken: 'argocd-token',
+  images: 'images',
+  charts: 'charts',
+  commits: 'commits',
 } as const;
 
 export const Output = {
@@ -35,7 +38,7 @@ export const Output = {
   environment: 'environment',
 } as const;
 
-export type ActionName = 'discover' | 'promote' | 'verify' | 'approve' | 'environment';
+export type ActionName = 'discover' | 'promote' | 'verify' | 'approve' | 'environment' | 'assemble';
 
 /** Which inputs and outputs each action has; the root action has the union and `command`. */
 export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }> = {
@@ -95,6 +98,21 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
     inputs: [Input.stage, Input.project, Input.repository, Input.token],
     outputs: [Output.environment],
   },
+  // Freight from chosen versions (freightCreationPolicy: Manual), with discover's registry access.
+  assemble: {
+    inputs: [
+      Input.repository,
+      Input.token,
+      Input.project,
+      Input.warehouse,
+      Input.images,
+      Input.charts,
+      Input.commits,
+      Input.dryRun,
+      Input.registryCredentials,
+    ],
+    outputs: [Output.freight, Output.newFreight],
+  },
 };
 
 export const ROOT_COMMANDS: ActionName[] = [
@@ -103,4 +121,5 @@ export const ROOT_COMMANDS: ActionName[] = [
   'verify',
   'approve',
   'environment',
+  'assemble',
 ];

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { approveAction } from './approve-action.js';
+import { assembleAction } from './assemble-action.js';
 import { discoverAction } from './discover-action.js';
 import { environmentAction } from './environment-action.js';
 import { promoteAction } from './promote-action.js';
@@ -23,6 +24,8 @@ async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<vo
       return verifyAction(settings, ctx);
     case 'environment':
       return environmentAction(settings, ctx);
+    case 'assemble':
+      return assembleAction(settings, ctx);
   }
 }
 
@@ -72,7 +75,7 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
       const argocdToken = read(Input.argocdToken).trim();
       if (argocdToken) maskToken(argocdToken);
     }
-    if (name === 'discover') {
+    if (name === 'discover' || name === 'assemble') {
       for (const line of read(Input.registryCredentials).split(/\r?\n/)) {
         const m = /^[^=]+=([^:]+):(.+)$/.exec(line.trim());
         if (m?.[1] && m[2]) maskBasic(m[1].trim(), m[2]);

@@ -58,6 +58,17 @@ export interface ApproveSettings extends RepositorySettings {
   reason?: string;
 }
 
+/** `command: assemble`: freight from the versions named, one a line. */
+export interface AssembleSettings extends RepositorySettings {
+  action: 'assemble';
+  warehouse: string;
+  images: string[];
+  charts: string[];
+  commits: string[];
+  dryRun: boolean;
+  registryCredentials: Map<string, { username: string; password: string }>;
+}
+
 /** `command: environment`: which GitHub environment gates a stage, for a job's `environment:`. */
 export interface EnvironmentSettings extends RepositorySettings {
   action: 'environment';
@@ -65,7 +76,12 @@ export interface EnvironmentSettings extends RepositorySettings {
 }
 
 export type ActionSettings =
-  DiscoverSettings | PromoteSettings | VerifySettings | ApproveSettings | EnvironmentSettings;
+  | DiscoverSettings
+  | PromoteSettings
+  | VerifySettings
+  | ApproveSettings
+  | EnvironmentSettings
+  | AssembleSettings;
 
 /** What the runner tells every action: read once in the adapter, handed down. */
 export interface RunnerContext {
@@ -118,6 +134,14 @@ function bool(read: InputReader, name: string, fallback = false): boolean {
   if (['true', 'yes', '1', 'on'].includes(v)) return true;
   if (['false', 'no', '0', 'off'].includes(v)) return false;
   throw new ConfigError(`input "${name}" must be true or false, not "${v}"`);
+}
+
+/** A multi-line input: one value a line, blank lines and `#` comments skipped. */
+function lines(read: InputReader, name: string): string[] {
+  return read(name)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** A Go-style duration input (`30m`, `1h30m`), in milliseconds. */
@@ -242,6 +266,26 @@ export function readSettings(
       };
     case 'environment':
       return { action, ...repo, stage: name(read, Input.stage, action, true) };
+    case 'assemble': {
+      const images = lines(read, Input.images);
+      const charts = lines(read, Input.charts);
+      const commits = lines(read, Input.commits);
+      if (!images.length && !charts.length && !commits.length) {
+        throw new ConfigError(
+          `command assemble needs the versions: inputs "${Input.images}", "${Input.charts}" or "${Input.commits}", one a line`,
+        );
+      }
+      return {
+        action,
+        ...repo,
+        warehouse: name(read, Input.warehouse, action, true),
+        images,
+        charts,
+        commits,
+        dryRun: bool(read, Input.dryRun),
+        registryCredentials: registryCredentials(read),
+      };
+    }
   }
 }
 
