@@ -264,4 +264,55 @@ describe('gantry freight assemble', () => {
     );
     expect(tags()).toEqual(before);
   });
+
+  test('gantry get warehouses: subscriptions, policy, newest freight and its age', async () => {
+    const snap = JSON.parse((await cli(['get', 'freight', '-o', 'json'])).out) as {
+      freight: { id: string; alias: string; origin: { name: string }; createdAt: string }[];
+    };
+    const newest = (w: string) =>
+      snap.freight
+        .filter((f) => f.origin.name === w)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
+    const json = await cli(['get', 'warehouses', '-o', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toEqual({
+      warehouses: [
+        {
+          project: 'echo',
+          name: 'echo',
+          freightCreationPolicy: 'Manual',
+          subscriptions: [
+            { kind: 'image', repoURL: `${registry.host}/demo/app` },
+            { kind: 'git', repoURL: appRepo },
+            { kind: 'chart', repoURL: charts.url, name: 'podinfo' },
+          ],
+          newestFreight: {
+            id: newest('echo').id,
+            alias: newest('echo').alias,
+            createdAt: newest('echo').createdAt,
+          },
+        },
+        {
+          project: 'echo',
+          name: 'auto',
+          freightCreationPolicy: 'Automatic',
+          subscriptions: [{ kind: 'image', repoURL: `${registry.host}/demo/app` }],
+          newestFreight: {
+            id: newest('auto').id,
+            alias: newest('auto').alias,
+            createdAt: newest('auto').createdAt,
+          },
+        },
+      ],
+    });
+    const text = await cli(['get', 'warehouses']);
+    const lines = text.out.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME +POLICY +SUBSCRIPTIONS +NEWEST FREIGHT +AGE$/);
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^echo +Manual +image:${registry.host.replace(/\./g, '\\.')}/demo/app,git:file://\\S+,chart:http://127\\.0\\.0\\.1:\\d+/podinfo +${newest('echo').alias} \\(${newest('echo').id.slice(0, 7)}\\) +\\d+[smh]$`,
+      ),
+    );
+    expect(lines[2]).toMatch(/^auto +Automatic +image:\S+ +\S+ \([0-9a-f]{7}\) +\d+[smh]$/);
+  });
 });
