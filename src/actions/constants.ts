@@ -21,6 +21,7 @@ export const Input = {
   timeout: 'timeout',
   argocdServer: 'argocd-server',
   argocdToken: 'argocd-token',
+  downstreamOf: 'downstream-of',
   images: 'images',
   charts: 'charts',
   commits: 'commits',
@@ -36,6 +37,7 @@ export const Output = {
   result: 'result',
   verified: 'verified',
   environment: 'environment',
+  results: 'results',
 } as const;
 
 export type ActionName = 'discover' | 'promote' | 'verify' | 'approve' | 'environment' | 'assemble';
@@ -57,6 +59,7 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
   promote: {
     inputs: [
       Input.stage,
+      Input.downstreamOf,
       Input.freight,
       Input.project,
       Input.repository,
@@ -68,7 +71,7 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
       Input.argocdServer,
       Input.argocdToken,
     ],
-    outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
+    outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed, Output.results],
   },
   verify: {
     inputs: [

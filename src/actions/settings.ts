@@ -26,7 +26,12 @@ export interface DiscoverSettings extends RepositorySettings {
 
 export interface PromoteSettings extends RepositorySettings {
   action: 'promote';
+  /** The first stage named (the only one, usually): what messages about "the stage" name. */
   stage: string;
+  /** Every stage of `stage: a,b` (absent: `stage` alone); empty with downstream-of. */
+  stages?: string[];
+  /** Every stage that requests freight from this one (Kargo's promote to downstream). */
+  downstreamOf?: string;
   freight?: string;
   mode?: 'direct' | 'pull-request';
   /** Commit through GitHub's API, which signs the commit. */
@@ -234,10 +239,25 @@ export function readSettings(
           `input "${Input.mode}" must be direct or pull-request, not "${mode}"`,
         );
       }
+      const downstreamOf = name(read, Input.downstreamOf, action, false);
+      const stages = downstreamOf
+        ? []
+        : required(read, Input.stage, action)
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+            .map((x) => name(() => x, Input.stage, action, true));
+      if (downstreamOf && optional(read, Input.stage) !== undefined) {
+        throw new ConfigError(
+          `inputs "${Input.stage}" and "${Input.downstreamOf}" exclude each other: give one`,
+        );
+      }
       return {
         action,
         ...repo,
-        stage: name(read, Input.stage, action, true),
+        stage: downstreamOf ?? stages[0] ?? '',
+        stages,
+        ...optionalPair('downstreamOf', downstreamOf),
         freight: optional(read, Input.freight),
         mode,
         signCommits: bool(read, Input.signCommits),
