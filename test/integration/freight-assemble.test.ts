@@ -315,4 +315,66 @@ describe('gantry freight assemble', () => {
     );
     expect(lines[2]).toMatch(/^auto +Automatic +image:\S+ +\S+ \([0-9a-f]{7}\) +\d+[smh]$/);
   });
+
+  test("Kargo's manifests: a Warehouse with freightCreationPolicy Manual gets freight by assembly only", async () => {
+    const kargo = createBareRepo(tmp.path, 'kargo-gitops', {
+      '.gantry/demo.yaml': 'kargo: kargo\n',
+      'kargo/project.yaml': `apiVersion: kargo.akuity.io/v1alpha1
+kind: Project
+metadata:
+  name: demo
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Warehouse
+metadata:
+  name: app
+  namespace: demo
+spec:
+  freightCreationPolicy: Manual
+  subscriptions:
+    - image:
+        repoURL: ${registry.host}/demo/app
+        constraint: ^1.0.0
+---
+apiVersion: kargo.akuity.io/v1alpha1
+kind: Stage
+metadata:
+  name: test
+  namespace: demo
+spec:
+  requestedFreight:
+    - origin: {kind: Warehouse, name: app}
+      sources: {direct: true}
+`,
+    });
+    const repo = ['--repo', `file://${kargo}`];
+    const warehouses = await runGantry(['get', 'warehouses', ...repo, '-o', 'json'], env());
+    expect(JSON.parse(warehouses.out)).toMatchObject({
+      warehouses: [{ name: 'app', freightCreationPolicy: 'Manual', newestFreight: null }],
+    });
+    const found = await runGantry(['discover', ...repo, '-o', 'json'], env());
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.out)).toMatchObject({
+      freight: [{ images: [{ tag: '1.1.0' }], new: true, recorded: false }],
+      promotions: [],
+    });
+    expect(git(kargo, ['tag', '-l'])).toBe('');
+    const made = await runGantry(
+      [
+        'freight',
+        'assemble',
+        ...repo,
+        '--warehouse',
+        'app',
+        '--image',
+        `${registry.host}/demo/app:1.0.0`,
+      ],
+      env(),
+    );
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(
+      /^recorded: freight \S+ \([0-9a-f]{7}\) from warehouse app: app:1\.0\.0\n$/,
+    );
+    expect(git(kargo, ['tag', '-l']).trim()).toMatch(/^gantry\/demo\/freight\/[0-9a-f]{40}$/);
+  });
 });
