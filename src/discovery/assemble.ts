@@ -98,7 +98,7 @@ export function parseCommitChoice(text: string): { repo: string; ref: string } {
   // `git@host:o/r` alone has its `@` before the path: that is no ref.
   if (at <= 0 || !repo || !ref || ref.includes(':') || ref.includes('/')) {
     throw new ConfigError(
-      `--commit ${JSON.stringify(text)}: write it as REPO_URL@SHA|BRANCH|TAG (e.g. https://github.com/acme/app.git@main)`,
+      `--commit ${JSON.stringify(publicURL(text))}: write it as REPO_URL@SHA|BRANCH|TAG (e.g. https://github.com/acme/app.git@main)`,
     );
   }
   return { repo, ref };
@@ -219,8 +219,10 @@ export async function assembleFreight(o: AssembleOptions): Promise<AssembleResul
       });
     });
   }
-  for (const text of o.commits) {
-    const { repo, ref } = parseCommitChoice(text);
+  for (const given of o.commits) {
+    const { repo, ref } = parseCommitChoice(given);
+    // A URL with user:password@ is shown without them, as freight records it.
+    const text = `${publicURL(repo)}@${ref}`;
     const key = normalizeGitURL(repo);
     const sub = subscriptionFor<Extract<Subscription, { kind: 'git' }>>(
       project,
