@@ -21,6 +21,10 @@ export const Input = {
   timeout: 'timeout',
   argocdServer: 'argocd-server',
   argocdToken: 'argocd-token',
+  downstreamOf: 'downstream-of',
+  images: 'images',
+  charts: 'charts',
+  commits: 'commits',
 } as const;
 
 export const Output = {
@@ -33,9 +37,10 @@ export const Output = {
   result: 'result',
   verified: 'verified',
   environment: 'environment',
+  results: 'results',
 } as const;
 
-export type ActionName = 'discover' | 'promote' | 'verify' | 'approve' | 'environment';
+export type ActionName = 'discover' | 'promote' | 'verify' | 'approve' | 'environment' | 'assemble';
 
 /** Which inputs and outputs each action has; the root action has the union and `command`. */
 export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }> = {
@@ -54,6 +59,7 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
   promote: {
     inputs: [
       Input.stage,
+      Input.downstreamOf,
       Input.freight,
       Input.project,
       Input.repository,
@@ -65,7 +71,7 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
       Input.argocdServer,
       Input.argocdToken,
     ],
-    outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
+    outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed, Output.results],
   },
   verify: {
     inputs: [
@@ -95,6 +101,21 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
     inputs: [Input.stage, Input.project, Input.repository, Input.token],
     outputs: [Output.environment],
   },
+  // Freight from chosen versions (freightCreationPolicy: Manual), with discover's registry access.
+  assemble: {
+    inputs: [
+      Input.repository,
+      Input.token,
+      Input.project,
+      Input.warehouse,
+      Input.images,
+      Input.charts,
+      Input.commits,
+      Input.dryRun,
+      Input.registryCredentials,
+    ],
+    outputs: [Output.freight, Output.newFreight],
+  },
 };
 
 export const ROOT_COMMANDS: ActionName[] = [
@@ -103,4 +124,5 @@ export const ROOT_COMMANDS: ActionName[] = [
   'verify',
   'approve',
   'environment',
+  'assemble',
 ];

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { discoveryCredentials } from '../discovery/credentials.js';
 import { discoverMarkdown } from '../discovery/report.js';
 import { promotionsMatrix, runDiscover, runFailures } from '../discovery/run.js';
-import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
+import { createSources, DISCOVERY_DEFAULTS, type LiveSources } from '../discovery/sources.js';
+import type { DiscoveryLog } from '../discovery/types.js';
 import { pickProjects, validProjects } from '../app/repo.js';
 import { OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
@@ -13,12 +14,16 @@ import { dispatchTarget, openActionRepo } from './repo.js';
 import { appendPipelineSummary } from './summary.js';
 import type { DiscoverSettings, RunnerContext } from './settings.js';
 
-/** The discover action: settings in; the core; outputs and the job summary out. */
-export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): Promise<void> {
-  const cacheDir = join(ctx.tempDir, 'gantry');
-  const repo = await openActionRepo(s, ctx);
-  const all = await validProjects(repo);
-  const projects = pickProjects(all, s.project);
+/**
+ * The registry, chart and git sources as an action reaches them: the Docker config's logins
+ * (masked), overridden per host by the registry-credentials input; the token for git on this
+ * GitHub server.
+ */
+export function actionSources(
+  s: Pick<DiscoverSettings, 'token' | 'registryCredentials'>,
+  ctx: RunnerContext,
+  cacheDir: string,
+): { sources: LiveSources; log: DiscoveryLog } {
   const creds = discoveryCredentials({
     dockerConfigPath: ctx.dockerConfigPath,
     githubToken: s.token,
@@ -39,6 +44,16 @@ export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): P
     log,
     ...(trace ? { trace } : {}),
   });
+  return { sources, log };
+}
+
+/** The discover action: settings in; the core; outputs and the job summary out. */
+export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): Promise<void> {
+  const cacheDir = join(ctx.tempDir, 'gantry');
+  const repo = await openActionRepo(s, ctx);
+  const all = await validProjects(repo);
+  const projects = pickProjects(all, s.project);
+  const { sources, log } = actionSources(s, ctx, cacheDir);
   const dispatch = s.dispatchWorkflow
     ? { ...(await dispatchTarget(s, s.dispatchWorkflow, ctx, repo)), withProject: all.length > 1 }
     : undefined;

@@ -1,9 +1,16 @@
 import * as core from '@actions/core';
-import { promote, type PromoteGitHub } from '../promotion/promote.js';
+import {
+  promote,
+  type PromoteGitHub,
+  type PromoteOptions,
+  type PromoteOutcome,
+} from '../promotion/promote.js';
+import { downstreamStages, promoteMany, upstreamFreight } from '../promotion/promote-many.js';
+import type { Project } from '../pipeline/index.js';
 import { promotionMarkdown } from '../promotion/report.js';
 import { defaultRegistry } from '../promotion/steps/registry.js';
 import { promotionRegistryCredentials } from '../discovery/credentials.js';
-import { ConfigError } from '../util/errors.js';
+import { ConfigError, OperationError } from '../util/errors.js';
 import { expressionDataFromEnv, secretValues } from '../promotion/expr-data.js';
 import { Output } from './constants.js';
 import { actionLog } from './log.js';
@@ -61,9 +68,8 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
       `the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`,
     );
   }
-  const outcome = await promote({
+  const options: Omit<PromoteOptions, 'stage'> = {
     project,
-    stage: s.stage,
     freight: s.freight,
     store: repo.store,
     registry: defaultRegistry(),
@@ -80,7 +86,16 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     registryCredentials,
     ...(github ? { github } : {}),
     ...(gate ? { gate } : {}),
-  });
+  };
+  const stages = s.downstreamOf
+    ? downstreamStages(project, s.downstreamOf)
+    : (s.stages ?? [s.stage]);
+  if (stages.length > 1 || s.downstreamOf) {
+    await promoteSeveral(s, ctx, repo, project, options, stages, env);
+    return;
+  }
+  const outcome = await promote({ ...options, stage: stages[0] ?? s.stage });
+  core.setOutput(Output.results, JSON.stringify([resultOf(outcome.stage, outcome)]));
   for (const w of outcome.warnings) actionLog.warn(w);
   const r = outcome.result;
   core.setOutput(Output.freight, outcome.freight?.id ?? '');
@@ -92,4 +107,62 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     .addRaw(promotionMarkdown(outcome, { dryRun: s.dryRun, repoWebUrl: web }) + '\n')
     .write();
   await appendPipelineSummary(repo, project, actionLog.warn, { env, fetch: actionLog.fetch() });
+}
+
+/** One stage's result as the `results` output lists it. */
+function resultOf(stage: string, o: PromoteOutcome | undefined, error?: string) {
+  return {
+    stage,
+    freight: o?.freight?.id ?? '',
+    commit: o?.result?.commit ?? '',
+    changed: Boolean(o?.result?.changed),
+    ...(o?.result?.pullRequest ? { pullRequestUrl: o.result.pullRequest.url } : {}),
+    ...(error !== undefined ? { error } : {}),
+  };
+}
+
+/**
+ * Several stages (`stage: a,b`, `downstream-of`): each promoted in turn with its own gates; the
+ * outputs and summary cover every stage, and the step fails after writing them when any failed.
+ */
+async function promoteSeveral(
+  s: PromoteSettings,
+  ctx: RunnerContext,
+  repo: Awaited<ReturnType<typeof openActionRepo>>,
+  project: Project,
+  options: Omit<PromoteOptions, 'stage'>,
+  stages: string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  const freight =
+    options.freight ??
+    (s.downstreamOf ? await upstreamFreight(options, s.downstreamOf) : undefined);
+  const results = await promoteMany({ ...options, ...(freight ? { freight } : {}) }, stages);
+  for (const r of results) for (const w of r.outcome?.warnings ?? []) actionLog.warn(w);
+  const ids = new Set(results.map((r) => r.outcome?.freight?.id).filter(Boolean));
+  core.setOutput(Output.freight, ids.size === 1 ? [...ids][0] : '');
+  core.setOutput(Output.commit, '');
+  core.setOutput(Output.pullRequestUrl, '');
+  core.setOutput(
+    Output.changed,
+    String(!s.dryRun && results.some((r) => r.outcome?.result?.changed)),
+  );
+  core.setOutput(
+    Output.results,
+    JSON.stringify(results.map((r) => resultOf(r.stage, r.outcome, r.error))),
+  );
+  const web = s.repository ? `${ctx.serverUrl}/${s.repository}` : undefined;
+  const parts = results.map((r) =>
+    r.outcome
+      ? promotionMarkdown(r.outcome, { dryRun: s.dryRun, repoWebUrl: web })
+      : `### ${r.stage}: not promoted\n\n${r.error ?? ''}\n`,
+  );
+  await core.summary.addRaw(parts.join('\n') + '\n').write();
+  await appendPipelineSummary(repo, project, actionLog.warn, { env, fetch: actionLog.fetch() });
+  const failed = results.filter((r) => r.error);
+  if (failed.length) {
+    throw new OperationError(
+      `${failed.length} of ${results.length} stages were not promoted: ${failed.map((r) => `${r.stage} (${r.error ?? ''})`).join('; ')}`,
+    );
+  }
 }

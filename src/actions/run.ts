@@ -22,6 +22,8 @@ async function execute(settings: ActionSettings, ctx: RunnerContext): Promise<vo
       return (await import('./verify-action.js')).verifyAction(settings, ctx);
     case 'environment':
       return (await import('./environment-action.js')).environmentAction(settings, ctx);
+    case 'assemble':
+      return (await import('./assemble-action.js')).assembleAction(settings, ctx);
   }
 }
 
@@ -71,7 +73,7 @@ export async function runAction(action: ActionName | 'root'): Promise<void> {
       const argocdToken = read(Input.argocdToken).trim();
       if (argocdToken) maskToken(argocdToken);
     }
-    if (name === 'discover') {
+    if (name === 'discover' || name === 'assemble') {
       for (const line of read(Input.registryCredentials).split(/\r?\n/)) {
         const m = /^[^=]+=([^:]+):(.+)$/.exec(line.trim());
         if (m?.[1] && m[2]) maskBasic(m[1].trim(), m[2]);

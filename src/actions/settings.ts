@@ -27,7 +27,12 @@ export interface DiscoverSettings extends RepositorySettings {
 
 export interface PromoteSettings extends RepositorySettings {
   action: 'promote';
+  /** The first stage named (the only one, usually): what messages about "the stage" name. */
   stage: string;
+  /** Every stage of `stage: a,b` (absent: `stage` alone); empty with downstream-of. */
+  stages?: string[];
+  /** Every stage that requests freight from this one (Kargo's promote to downstream). */
+  downstreamOf?: string;
   freight?: string;
   mode?: 'direct' | 'pull-request';
   /** Commit through GitHub's API, which signs the commit. */
@@ -59,6 +64,17 @@ export interface ApproveSettings extends RepositorySettings {
   reason?: string;
 }
 
+/** `command: assemble`: freight from the versions named, one a line. */
+export interface AssembleSettings extends RepositorySettings {
+  action: 'assemble';
+  warehouse: string;
+  images: string[];
+  charts: string[];
+  commits: string[];
+  dryRun: boolean;
+  registryCredentials: Map<string, { username: string; password: string }>;
+}
+
 /** `command: environment`: which GitHub environment gates a stage, for a job's `environment:`. */
 export interface EnvironmentSettings extends RepositorySettings {
   action: 'environment';
@@ -66,7 +82,12 @@ export interface EnvironmentSettings extends RepositorySettings {
 }
 
 export type ActionSettings =
-  DiscoverSettings | PromoteSettings | VerifySettings | ApproveSettings | EnvironmentSettings;
+  | DiscoverSettings
+  | PromoteSettings
+  | VerifySettings
+  | ApproveSettings
+  | EnvironmentSettings
+  | AssembleSettings;
 
 /** What the runner tells every action: read once in the adapter, handed down. */
 export interface RunnerContext {
@@ -119,6 +140,14 @@ function bool(read: InputReader, name: string, fallback = false): boolean {
   if (['true', 'yes', '1', 'on'].includes(v)) return true;
   if (['false', 'no', '0', 'off'].includes(v)) return false;
   throw new ConfigError(`input "${name}" must be true or false, not "${v}"`);
+}
+
+/** A multi-line input: one value a line, blank lines and `#` comments skipped. */
+function lines(read: InputReader, name: string): string[] {
+  return read(name)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** A Go-style duration input (`30m`, `1h30m`), in milliseconds. */
@@ -219,10 +248,25 @@ export function readSettings(
           `input "${Input.mode}" must be direct or pull-request, not "${mode}"`,
         );
       }
+      const downstreamOf = name(read, Input.downstreamOf, action, false);
+      const stages = downstreamOf
+        ? []
+        : required(read, Input.stage, action)
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+            .map((x) => name(() => x, Input.stage, action, true));
+      if (downstreamOf && optional(read, Input.stage) !== undefined) {
+        throw new ConfigError(
+          `inputs "${Input.stage}" and "${Input.downstreamOf}" exclude each other: give one`,
+        );
+      }
       return {
         action,
         ...repo,
-        stage: name(read, Input.stage, action, true),
+        stage: downstreamOf ?? stages[0] ?? '',
+        stages,
+        ...optionalPair('downstreamOf', downstreamOf),
         freight: optional(read, Input.freight),
         mode,
         signCommits: bool(read, Input.signCommits),
@@ -251,6 +295,26 @@ export function readSettings(
       };
     case 'environment':
       return { action, ...repo, stage: name(read, Input.stage, action, true) };
+    case 'assemble': {
+      const images = lines(read, Input.images);
+      const charts = lines(read, Input.charts);
+      const commits = lines(read, Input.commits);
+      if (!images.length && !charts.length && !commits.length) {
+        throw new ConfigError(
+          `command assemble needs the versions: inputs "${Input.images}", "${Input.charts}" or "${Input.commits}", one a line`,
+        );
+      }
+      return {
+        action,
+        ...repo,
+        warehouse: name(read, Input.warehouse, action, true),
+        images,
+        charts,
+        commits,
+        dryRun: bool(read, Input.dryRun),
+        registryCredentials: registryCredentials(read),
+      };
+    }
   }
 }
 

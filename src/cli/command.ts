@@ -12,6 +12,8 @@ export interface Flag {
   /** Shown as `[--flag]` unless the command cannot run without it. */
   required?: boolean;
   default?: string;
+  /** A string flag that may be given several times (`--image a:1 --image b:2`). */
+  multiple?: boolean;
   /** What the flag does, for `gantry help CMD`; may run over several lines. */
   help: string;
 }
@@ -21,6 +23,8 @@ export interface Args {
   positionals: string[];
   help: boolean;
   string(name: string): string | undefined;
+  /** Every value of a `multiple` flag, in the order given. */
+  strings(name: string): string[];
   boolean(name: string): boolean;
 }
 
@@ -78,6 +82,7 @@ export function parseCommandArgs(
   const fail = (message: string) =>
     new UsageError(`gantry ${command.name}${message}`, command.name, true);
   const strings = new Map<string, string>();
+  const many = new Map<string, string[]>();
   const booleans = new Set<string>();
   const positionals: string[] = [];
   for (const t of tokens) {
@@ -99,7 +104,8 @@ export function parseCommandArgs(
         `: ${t.rawName} needs a value, and "${t.value}" looks like a flag; write ${t.rawName}=${t.value} if it is the value`,
       );
     }
-    strings.set(flag.name, t.value);
+    if (flag.multiple) many.set(flag.name, [...(many.get(flag.name) ?? []), t.value]);
+    else strings.set(flag.name, t.value);
   }
   return {
     positionals,
@@ -108,6 +114,12 @@ export function parseCommandArgs(
       const flag = byName.get(name);
       if (flag?.type !== 'string') throw new Error(`${command.name} has no string flag --${name}`);
       return strings.get(name) ?? flag.default;
+    },
+    strings: (name) => {
+      const flag = byName.get(name);
+      if (flag?.type !== 'string' || !flag.multiple)
+        throw new Error(`${command.name} has no repeatable flag --${name}`);
+      return many.get(name) ?? [];
     },
     boolean: (name) => {
       if (byName.get(name)?.type !== 'boolean')
@@ -148,7 +160,7 @@ export function usageLines(c: Command, width = WIDTH - 2): string[] {
   const words = [
     ...(c.positional ? [c.positional] : []),
     ...c.flags.filter((f) => f.required).map(flagUsage),
-    ...c.flags.filter((f) => !f.required).map((f) => `[${flagUsage(f)}]`),
+    ...c.flags.filter((f) => !f.required).map((f) => `[${flagUsage(f)}]${f.multiple ? '…' : ''}`),
   ];
   const lines: string[] = [];
   let line = head;

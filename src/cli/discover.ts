@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { discoveryCredentials } from '../discovery/credentials.js';
 import { discoverText } from '../discovery/report.js';
 import { runDiscover, runFailures } from '../discovery/run.js';
-import { createSources, DISCOVERY_DEFAULTS } from '../discovery/sources.js';
+import { createSources, DISCOVERY_DEFAULTS, type LiveSources } from '../discovery/sources.js';
+import type { DiscoveryLog } from '../discovery/types.js';
 import type { Project } from '../pipeline/index.js';
 import type { RepoContext } from '../app/repo.js';
 import type { CliIO } from './io.js';
@@ -26,27 +27,7 @@ export async function discoverCommand(
 ): Promise<number> {
   const { io } = o;
   const env = io.env;
-  const token = env.GANTRY_TOKEN || env.GITHUB_TOKEN || undefined;
-  const creds = discoveryCredentials({
-    dockerConfigPath: join(
-      env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'),
-      'config.json',
-    ),
-    githubToken: token,
-    githubHost: new URL(env.GITHUB_SERVER_URL || 'https://github.com').host,
-  });
-  const log = {
-    info: (l: string) => io.err(`${l}\n`),
-    warn: (l: string) => io.err(`warning: ${l}\n`),
-  };
-  const sources = createSources({
-    ...creds,
-    gitEnv: env,
-    cacheDir: join(o.cacheDir, 'discovery'),
-    ...DISCOVERY_DEFAULTS,
-    log,
-    trace: o.trace,
-  });
+  const { sources, log } = cliSources(io, o.cacheDir, o.trace);
   try {
     const run = await runDiscover({
       projects,
@@ -55,7 +36,7 @@ export async function discoverCommand(
       sources,
       dryRun: o.dryRun,
       clock: o.now,
-      createdBy: `gantry CLI (${env.USER || safeUser()})`,
+      createdBy: cliCreatedBy(env),
       log,
     });
     if (o.output === 'json') {
@@ -72,6 +53,45 @@ export async function discoverCommand(
   } finally {
     await sources.close();
   }
+}
+
+/**
+ * The registry, chart and git sources as the CLI reaches them: registry logins from the Docker
+ * config, GANTRY_TOKEN or GITHUB_TOKEN for the GitHub host, progress on stderr.
+ */
+export function cliSources(
+  io: CliIO,
+  cacheDir: string,
+  trace: ((line: string) => void) | undefined,
+): { sources: LiveSources; log: DiscoveryLog } {
+  const env = io.env;
+  const token = env.GANTRY_TOKEN || env.GITHUB_TOKEN || undefined;
+  const creds = discoveryCredentials({
+    dockerConfigPath: join(
+      env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'),
+      'config.json',
+    ),
+    githubToken: token,
+    githubHost: new URL(env.GITHUB_SERVER_URL || 'https://github.com').host,
+  });
+  const log = {
+    info: (l: string) => io.err(`${l}\n`),
+    warn: (l: string) => io.err(`warning: ${l}\n`),
+  };
+  const sources = createSources({
+    ...creds,
+    gitEnv: env,
+    cacheDir: join(cacheDir, 'discovery'),
+    ...DISCOVERY_DEFAULTS,
+    log,
+    trace,
+  });
+  return { sources, log };
+}
+
+/** Who ran the CLI, as freight records it. */
+export function cliCreatedBy(env: CliIO['env']): string {
+  return `gantry CLI (${env.USER || safeUser()})`;
 }
 
 function safeUser(): string {

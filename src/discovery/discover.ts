@@ -9,6 +9,7 @@ import type {
   FreightCommit,
   FreightImage,
 } from '../freight/types.js';
+import { autoPromotionDecision } from '../pipeline/auto-promotion.js';
 import type {
   ChartSubscription,
   GitSubscription,
@@ -365,8 +366,8 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
 
 /**
  * Kargo's auto-promotion candidates for stages that take freight straight from a warehouse: the
- * newest freight of that warehouse (by creation time, ties by ID descending), unless the stage
- * already runs it, has auto-promotion off, or is held after a manual rollback.
+ * newest freight of that warehouse (by creation time, ties by ID descending), when the
+ * auto-promotion rule (pipeline/auto-promotion.ts) says it is due.
  */
 export async function duePromotions(
   project: Project,
@@ -384,26 +385,28 @@ export async function duePromotions(
   const skipped: SkippedPromotion[] = [];
   for (const stage of auto) {
     const state: StageState | undefined = states.get(stage.name);
-    if (state?.autoPromotionHold) {
-      skipped.push({
-        stage: stage.name,
-        reason: `held since ${state.autoPromotionHold.since} by ${state.autoPromotionHold.by}: ${state.autoPromotionHold.reason}`,
-      });
-      continue;
-    }
     for (const req of stage.requestedFreight.filter(
       (r) => r.sources.direct && warehouses.includes(r.origin.name),
     )) {
       const candidate = newestFreight(freight.filter((f) => f.origin.name === req.origin.name));
-      if (!candidate) continue;
-      const current = state?.freight.find((f) => f.origin.name === req.origin.name);
-      if (current?.id === candidate.id) continue;
-      promotions.push({
-        project: project.name,
-        stage: stage.name,
-        freight: candidate.id,
-        alias: candidate.alias,
+      const decision = autoPromotionDecision({
+        autoPromotion: stage.autoPromotion,
+        state,
+        origin: req.origin.name,
+        candidate,
       });
+      if (decision.due && candidate) {
+        promotions.push({
+          project: project.name,
+          stage: stage.name,
+          freight: candidate.id,
+          alias: candidate.alias,
+        });
+      } else if (!decision.due && decision.why === 'held') {
+        // Said once per stage, however many warehouses it takes freight from.
+        if (!skipped.some((s) => s.stage === stage.name))
+          skipped.push({ stage: stage.name, reason: decision.reason });
+      }
     }
   }
   return { promotions, skipped };

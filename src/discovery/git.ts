@@ -420,7 +420,7 @@ function isTransient(err: unknown): boolean {
   return err instanceof GitError && (err.kind === 'network' || err.kind === 'timeout');
 }
 
-type MirrorKind = 'commits' | 'paths' | 'tags';
+type MirrorKind = 'commits' | 'paths' | 'tags' | 'assembly';
 
 /** One subscription's discovery: the remote, its mirrors, its git commands. */
 class GitSource {
@@ -864,4 +864,66 @@ async function filterTagsByPaths(
     }
     return out;
   });
+}
+
+// ---- one chosen commit (freight assembly) -------------------------------------------------------
+
+/**
+ * The commit `ref` names in a subscription's repository, as discovery would have recorded it:
+ * a full commit ID, a branch or a tag (a tag wins over a branch of the same name, as git's own
+ * lookup does). Its branch is the subscription's (or the branch named); its tag the one named,
+ * or for a tag subscription the remote's tag on that commit. Refused when the remote has no such
+ * ref or commit.
+ */
+export async function resolveCommit(
+  sub: GitSubscription,
+  ref: string,
+  deps: GitDiscoveryDeps,
+): Promise<DiscoveredCommit> {
+  const source = new GitSource(sub, deps);
+  const byTags = sub.commitSelectionStrategy !== 'NewestFromBranch';
+  let id: string | undefined;
+  let tag: string | undefined;
+  let branch: string | undefined;
+  if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(ref)) {
+    id = ref;
+    if (byTags) {
+      const tags = remoteTags(await source.lsRemote(['--tags']));
+      tag = tags.find((t) => t.commit === id)?.tag;
+    } else branch = sub.branch;
+  } else if (/^[0-9a-f]{4,39}$/.test(ref)) {
+    throw new ConfigError(
+      `${source.url}: "${ref}" looks like an abbreviated commit ID; give the full ID (40 hex digits), a branch or a tag`,
+    );
+  } else {
+    const ls = await source.lsRemote([], [`refs/tags/${ref}`, `refs/heads/${ref}`]);
+    const tagRef = `refs/tags/${ref}`;
+    if (ls.refs.has(tagRef)) {
+      tag = ref;
+      id = ls.peeled.get(tagRef) ?? ls.refs.get(tagRef);
+    } else if (ls.refs.has(`refs/heads/${ref}`)) {
+      branch = ref;
+      id = ls.refs.get(`refs/heads/${ref}`);
+    }
+    if (!id) throw new OperationError(`${source.url} has no branch or tag named ${ref}`);
+  }
+  const commit = id;
+  const info = await source.inMirror('assembly', async (dir) => {
+    try {
+      await source.fetch(dir, ['--filter=tree:0', '--depth=1', commit]);
+    } catch (err) {
+      if (err instanceof GitError && err.kind !== 'network' && err.kind !== 'timeout') {
+        throw new OperationError(`${source.url} has no commit ${commit}`);
+      }
+      throw err;
+    }
+    return parseLog(
+      (await source.run(['log', '-1', LOG_FORMAT, commit, '--'], { cwd: dir })).stdout,
+    )[0];
+  });
+  if (!info) throw new OperationError(`${source.url}: could not read commit ${commit}`);
+  const found = commitToDiscovered(info, branch ?? '');
+  if (!branch) delete found.branch;
+  if (tag) found.tag = tag;
+  return found;
 }

@@ -1,6 +1,7 @@
 import { Git, parseRemote, type GitCredentials } from '../git/index.js';
+import type { AssemblySources } from './assemble.js';
 import type { DiscoverySources } from './discover.js';
-import { discoverCommits } from './git.js';
+import { discoverCommits, resolveCommit } from './git.js';
 import { discoverCharts, type ChartCredentials } from './helm.js';
 import { discoverImages } from './images.js';
 import { registryClientFor } from './oci/client.js';
@@ -28,31 +29,50 @@ export interface LiveSources extends DiscoverySources {
   /** Registry requests per host, for progress lines and benchmarks. */
   requestCounts(): Record<string, number>;
   close(): Promise<void>;
+  /** The same registry, chart repositories and git mirrors, for versions chosen by hand. */
+  assembly: AssemblySources;
 }
 
 /** The real sources: one registry client shared by image and OCI chart subscriptions. */
 export function createSources(s: SourceSettings): LiveSources {
   const registry = registryClientFor(s);
+  const charts: DiscoverySources['charts'] = (sub) =>
+    discoverCharts(sub, {
+      ...(s.trace ? { fetch: tracedFetch(fetch, s.trace) } : {}),
+      timeoutMs: s.requestTimeoutMs,
+      credentials: s.chartCredentials?.(sub.repoURL),
+      log: s.log,
+      listOciTags: (repository) => registry.listTags(parseImageRepository(repository)),
+    });
+  const gitDeps = (repoURL: string) => ({
+    git: new Git({
+      baseEnv: s.gitEnv,
+      remote: parseRemote(repoURL, s.gitCredentials?.(repoURL)),
+      trace: s.trace,
+    }),
+    cacheDir: s.cacheDir,
+    log: s.log,
+  });
   return {
     images: (sub) => discoverImages(sub, registry, s),
-    charts: (sub) =>
-      discoverCharts(sub, {
-        ...(s.trace ? { fetch: tracedFetch(fetch, s.trace) } : {}),
-        timeoutMs: s.requestTimeoutMs,
-        credentials: s.chartCredentials?.(sub.repoURL),
-        log: s.log,
-        listOciTags: (repository) => registry.listTags(parseImageRepository(repository)),
-      }),
-    commits: (sub) =>
-      discoverCommits(sub, {
-        git: new Git({
-          baseEnv: s.gitEnv,
-          remote: parseRemote(sub.repoURL, s.gitCredentials?.(sub.repoURL)),
-          trace: s.trace,
-        }),
-        cacheDir: s.cacheDir,
-        log: s.log,
-      }),
+    charts,
+    commits: (sub) => discoverCommits(sub, gitDeps(sub.repoURL)),
+    assembly: {
+      // The Digest strategy resolves exactly one tag, with the subscription's platform.
+      image: async (sub, tag) =>
+        (
+          await discoverImages(
+            { ...sub, imageSelectionStrategy: 'Digest', constraint: tag },
+            registry,
+            s,
+          )
+        )[0],
+      chartVersions: (sub) => {
+        const { semverConstraint: _all, ...every } = sub;
+        return charts({ ...every, discoveryLimit: 0 });
+      },
+      commit: (sub, ref) => resolveCommit(sub, ref, gitDeps(sub.repoURL)),
+    },
     requestCounts: () => registry.requestCounts(),
     close: async () => registry.close(),
   };

@@ -12,8 +12,14 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { isMap, LineCounter, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../util/errors.js';
-import { compileRegex } from '../util/regex.js';
 import { didYouMean } from '../util/suggest.js';
+import {
+  escapeRegex,
+  matchingPolicy,
+  selectionPolicyProblem,
+  selectorNameProblem,
+  type PromotionPolicy,
+} from './auto-promotion.js';
 import { PROJECT_FILE_LIMITS, projectFromData, tooLarge } from './parse.js';
 import type { RawMetric } from './raw.js';
 import { validationProblems } from './schema.js';
@@ -45,13 +51,27 @@ const READ_KINDS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Kinds of Kargo's and Argo's groups a Kargo directory often holds beside the pipeline, which
- * gantry has no use for: Kargo's cluster settings, and the Argo CD applications `argocd-update`
- * reaches through Argo CD's API. Resources of other API groups (the namespace, credentials, RBAC,
- * a kustomization that applies the directory) are not gantry's and are left alone.
+ * gantry has no use for, and why. Resources of other API groups (the namespace, credentials,
+ * RBAC, a kustomization that applies the directory) are not gantry's and are left alone.
  */
-const SKIPPED_KINDS: Readonly<Record<string, readonly string[]>> = {
-  [KARGO_API_VERSION]: ['ClusterConfig'],
-  [ROLLOUTS_API_VERSION]: ['Application', 'ApplicationSet', 'AppProject'],
+const SKIPPED_KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  [KARGO_API_VERSION]: {
+    ClusterConfig: 'Kargo’s cluster-wide settings; gantry has no cluster',
+  },
+  [ROLLOUTS_API_VERSION]: {
+    Application: 'Argo CD’s own; argocd-update steps reach it through Argo CD’s API',
+    ApplicationSet:
+      'Argo CD’s own; argocd-update steps reach its Applications through Argo CD’s API',
+    AppProject: 'Argo CD’s own; gantry does not read it',
+  },
+};
+
+/** What a Kargo directory's other resources are for, and what takes their place in gantry. */
+const OTHER_KINDS: Readonly<Record<string, string>> = {
+  Secret:
+    'credentials: give gantry them through the workflow (the token and registry-credentials inputs, GANTRY_SECRET_* for secret())',
+  ConfigMap: 'configMap() reads GANTRY_CONFIGMAP_* variables the workflow sets',
+  Namespace: 'gantry has no namespaces: the project is the gantry file',
 };
 
 /** API groups whose every kind gantry must know: a typo there is an error, not a skip. */
@@ -60,6 +80,15 @@ const OWN_GROUPS = ['kargo.akuity.io/', 'argoproj.io/'];
 export interface TextFile {
   file: string;
   text: string;
+}
+
+interface SkippedDoc {
+  file: string;
+  line: number;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  reason: string;
 }
 
 interface Resource {
@@ -175,6 +204,24 @@ function validator(key: string, schema: object): ValidateFunction {
 
 const NOT_IN_GANTRY = (message: string) => ({ not: {}, errorMessage: message });
 
+/**
+ * A field gantry accepts and does nothing with, and why: the schema lets it through, and
+ * `gantry lint --kargo` lists it with its reason (the same table, so the two cannot disagree).
+ */
+const IGNORED_KEY = 'x-gantry-ignored';
+const IGNORED = (reason: string) => ({ [IGNORED_KEY]: reason });
+const SHARD = 'Kargo’s controller shards; gantry runs in your workflows';
+
+/** Subscription hints gantry drops, and why (it resolves digests on every discovery, and its
+ * clones are always blob-less). */
+const DROPPED_SUBSCRIPTION_FIELDS: Readonly<
+  Record<'image' | 'git' | 'chart', Record<string, string>>
+> = {
+  image: { cacheByTag: 'gantry resolves the digest of a tag on every discovery' },
+  git: { blobless: 'gantry’s clones are always blob-less' },
+  chart: {},
+};
+
 const metadata = {
   type: 'object',
   required: ['name'],
@@ -267,10 +314,14 @@ const SCHEMAS: Readonly<Record<string, object>> = {
         },
         // Kargo-side configuration with no bearing on what gantry does: webhooks become a
         // repository_dispatch ping, links and windows have no equivalent (docs/kargo.md).
-        webhookReceivers: {},
-        freightLinks: {},
-        stageLinks: {},
-        promotionWindows: {},
+        webhookReceivers: IGNORED(
+          'Kargo-side webhooks: run the discover workflow on a repository_dispatch or a schedule instead',
+        ),
+        freightLinks: IGNORED('links in Kargo’s UI; gantry’s job summaries link freight and runs'),
+        stageLinks: IGNORED('links in Kargo’s UI; a stage’s environmentUrl (gantry file) links it'),
+        promotionWindows: IGNORED(
+          'no promotion windows: gate the stage’s GitHub environment (wait timer, reviewers, branch rules)',
+        ),
       },
     },
     false,
@@ -280,7 +331,7 @@ const SCHEMAS: Readonly<Record<string, object>> = {
     required: ['subscriptions'],
     additionalProperties: false,
     properties: {
-      shard: { type: 'string' },
+      shard: IGNORED(SHARD),
       interval: {},
       freightCreationPolicy: {},
       subscriptions: { type: 'array', items: { type: 'object' } },
@@ -292,7 +343,7 @@ const SCHEMAS: Readonly<Record<string, object>> = {
     required: ['requestedFreight'],
     additionalProperties: false,
     properties: {
-      shard: { type: 'string' },
+      shard: IGNORED(SHARD),
       vars: exprVars,
       requestedFreight: {
         type: 'array',
@@ -341,7 +392,9 @@ const SCHEMAS: Readonly<Record<string, object>> = {
             },
           },
           args: exprVars,
-          analysisRunMetadata: {},
+          analysisRunMetadata: IGNORED(
+            'labels and annotations of the AnalysisRun Kargo creates; gantry records verifications as tags',
+          ),
         },
       },
       targets: NOT_IN_GANTRY(
@@ -375,7 +428,9 @@ const SCHEMAS: Readonly<Record<string, object>> = {
       },
       metrics: { type: 'array', minItems: 1, items: { type: 'object' } },
       dryRun: NOT_IN_GANTRY('gantry has no dry-run metrics: remove dryRun'),
-      measurementRetention: {},
+      measurementRetention: IGNORED(
+        'gantry keeps every measurement of a run in the verify job’s summary',
+      ),
     },
   }),
 };
@@ -399,7 +454,7 @@ function yamlError(src: SourceFile, pos: number, message: string): Problem {
 
 function kindProblem(src: SourceFile, apiVersion: string, kind: string): Problem | undefined {
   const read = READ_KINDS[apiVersion];
-  const skipped = SKIPPED_KINDS[apiVersion];
+  const skipped = SKIPPED_KINDS[apiVersion] ? Object.keys(SKIPPED_KINDS[apiVersion]) : undefined;
   if (read?.includes(kind) || skipped?.includes(kind)) return undefined;
   const all = Object.entries(READ_KINDS).flatMap(([v, ks]) => ks.map((k) => `${k} (${v})`));
   if (!read && !skipped) {
@@ -425,8 +480,11 @@ function kindProblem(src: SourceFile, apiVersion: string, kind: string): Problem
 export function readManifests(files: readonly TextFile[]): {
   resources: Resource[];
   problems: Problem[];
+  /** Documents gantry leaves alone, with why, for the import check. */
+  skipped: SkippedDoc[];
 } {
   const resources: Resource[] = [];
+  const skipped: SkippedDoc[] = [];
   const problems: Problem[] = [];
   for (const { file, text } of files) {
     const bytes = Buffer.byteLength(text, 'utf8');
@@ -492,7 +550,21 @@ export function readManifests(files: readonly TextFile[]): {
         problems.push(wrongKind);
         continue;
       }
-      if (!READ_KINDS[data.apiVersion]?.includes(data.kind)) continue;
+      if (!READ_KINDS[data.apiVersion]?.includes(data.kind)) {
+        const meta = isObject(data.metadata) ? data.metadata : {};
+        skipped.push({
+          file,
+          line: positionOf(src, doc.contents ?? undefined).line,
+          apiVersion: data.apiVersion,
+          kind: data.kind,
+          name: typeof meta.name === 'string' ? meta.name : '',
+          reason:
+            SKIPPED_KINDS[data.apiVersion]?.[data.kind] ??
+            OTHER_KINDS[data.kind] ??
+            'not a Kargo or Argo resource: gantry leaves it alone',
+        });
+        continue;
+      }
       const schemaKind = SCHEMA_OF[data.kind] ?? data.kind;
       const shape = validationProblems(src, data, validator(schemaKind, SCHEMAS[schemaKind] ?? {}));
       if (shape.length) {
@@ -511,7 +583,7 @@ export function readManifests(files: readonly TextFile[]): {
       });
     }
   }
-  return { resources, problems };
+  return { resources, problems, skipped };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,75 +610,6 @@ class Origins {
       segments: [...best.to.segments, ...path.slice(best.prefix.length)],
     };
   }
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-
-/**
- * `glob:` selectors, as Kargo's doublestar globs read a name without `/`: `*` any run of
- * characters, `?` one, `[…]` a class (`[!…]` or `[^…]` negated), `{a,b}` alternatives.
- */
-function globRegex(glob: string): RegExp {
-  let out = '';
-  let depth = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string;
-    if (c === '\\' && i + 1 < glob.length) out += escapeRegex(glob[++i] as string);
-    else if (c === '*') out += '.*';
-    else if (c === '?') out += '.';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 2);
-      if (end < 0) {
-        out += '\\[';
-        continue;
-      }
-      const body = glob.slice(i + 1, end).replace(/^[!^]/, '^');
-      out += `[${body.replace(/\\/g, '\\\\')}]`;
-      i = end;
-    } else if (c === '{') {
-      depth++;
-      out += '(?:';
-    } else if (c === '}' && depth > 0) {
-      depth--;
-      out += ')';
-    } else if (c === ',' && depth > 0) out += '|';
-    else out += escapeRegex(c);
-  }
-  return new RegExp(`^${out}$`);
-}
-
-function globMatches(glob: string, name: string): boolean {
-  try {
-    return globRegex(glob).test(name);
-  } catch {
-    return false;
-  }
-}
-
-/** A Kubernetes label selector (matchLabels and matchExpressions, ANDed) over a Stage's labels. */
-function labelsMatch(selector: Json, labels: Readonly<Record<string, string>>): boolean {
-  const want = isObject(selector.matchLabels) ? selector.matchLabels : {};
-  if (Object.entries(want).some(([k, v]) => labels[k] !== v)) return false;
-  return list(selector.matchExpressions).every((e) => {
-    const {
-      key,
-      operator,
-      values = [],
-    } = e as { key: string; operator: string; values?: string[] };
-    const has = Object.prototype.hasOwnProperty.call(labels, key);
-    switch (operator) {
-      case 'In':
-        return has && values.includes(labels[key] as string);
-      case 'NotIn':
-        return !has || !values.includes(labels[key] as string);
-      case 'Exists':
-        return has;
-      default:
-        return !has;
-    }
-  });
 }
 
 interface Builder {
@@ -651,15 +654,12 @@ function subscription(
   for (const kind of ['image', 'git', 'chart'] as const) {
     const body = out[kind];
     if (!isObject(body)) continue;
-    const copy: Json = { ...body };
+    const dropped = DROPPED_SUBSCRIPTION_FIELDS[kind];
+    const copy: Json = Object.fromEntries(Object.entries(body).filter(([k]) => !(k in dropped)));
     if (typeof name === 'string' && kind !== 'chart' && copy.name === undefined) {
       copy.name = name;
       b.origins.add([...to, kind, 'name'], r.src, [...from, 'name']);
     }
-    // Kargo hints gantry does not need: it resolves digests on every discovery, and its clones
-    // are always blob-less.
-    if (kind === 'image') delete copy.cacheByTag;
-    if (kind === 'git') delete copy.blobless;
     if (typeof copy.allowTags === 'string') {
       const regexes = [...list(copy.allowTagsRegexes)];
       b.origins.add([...to, kind, 'allowTagsRegexes', regexes.length], r.src, [
@@ -715,31 +715,6 @@ function warehouse(b: Builder, r: Resource, w: number): Json {
   return out;
 }
 
-/**
- * Whether a promotion policy names a stage, as Kargo decides it: by `stageSelector` when it has
- * one (its name, exact or `glob:`/`regex:`/`regexp:`, and its label selector, both when both are
- * set), else by `stage`.
- */
-function policyFor(policy: Json, stage: Resource): boolean {
-  if (!isObject(policy.stageSelector)) return policy.stage === stage.name;
-  const { name } = policy.stageSelector;
-  if (typeof name === 'string' && name !== '' && !nameMatches(name, stage.name)) return false;
-  return labelsMatch(policy.stageSelector, stage.labels);
-}
-
-function nameMatches(pattern: string, name: string): boolean {
-  const regex = /^regexp?:/.exec(pattern);
-  if (regex) {
-    try {
-      return compileRegex(pattern.slice(regex[0].length)).test(name);
-    } catch {
-      return false; // reported with the policies
-    }
-  }
-  if (pattern.startsWith('glob:')) return globMatches(pattern.slice('glob:'.length), name);
-  return pattern === name;
-}
-
 interface Policy {
   r: Resource;
   index: number;
@@ -756,19 +731,8 @@ function policies(b: Builder, stageNames: readonly string[]): Policy[] {
         out.push({ r, index, policy });
         const base: PathSegment[] = ['spec', 'promotionPolicies', index];
         const selector = isObject(policy.stageSelector) ? policy.stageSelector.name : undefined;
-        const regex = typeof selector === 'string' ? /^regexp?:/.exec(selector) : null;
-        if (typeof selector === 'string' && regex) {
-          try {
-            compileRegex(selector.slice(regex[0].length));
-          } catch (err) {
-            at(
-              r,
-              [...base, 'stageSelector', 'name'],
-              err instanceof Error ? err.message : String(err),
-              b,
-            );
-          }
-        }
+        const wrong = typeof selector === 'string' ? selectorNameProblem(selector) : undefined;
+        if (wrong) at(r, [...base, 'stageSelector', 'name'], wrong, b);
         if (typeof policy.stage === 'string' && !stageNames.includes(policy.stage)) {
           at(
             r,
@@ -946,14 +910,14 @@ function stage(
   out.requestedFreight = list(r.spec.requestedFreight).map((req, k) => {
     if (!isObject(req) || !isObject(req.sources)) return req;
     const { autoPromotionOptions, ...sources } = req.sources;
-    if (
-      isObject(autoPromotionOptions) &&
-      autoPromotionOptions.selectionPolicy === 'MatchUpstream'
-    ) {
+    const unsupported = isObject(autoPromotionOptions)
+      ? selectionPolicyProblem(autoPromotionOptions.selectionPolicy as string | undefined)
+      : undefined;
+    if (unsupported) {
       at(
         r,
         ['spec', 'requestedFreight', k, 'sources', 'autoPromotionOptions', 'selectionPolicy'],
-        'gantry auto-promotes the newest freight available to the stage (NewestFreight); MatchUpstream is not available',
+        unsupported,
         b,
       );
     }
@@ -992,7 +956,13 @@ function stage(
     b.origins.add([...to, 'promotionTemplate', 'mode'], sideSrc, ['stages', r.name, 'mode']);
   }
 
-  const policy = policyList.find((p) => policyFor(p.policy, r));
+  const policy =
+    policyList[
+      matchingPolicy(
+        policyList.map((p) => p.policy as PromotionPolicy),
+        r,
+      )
+    ];
   if (policy && policy.policy.autoPromotionEnabled !== undefined) {
     out.autoPromotion = policy.policy.autoPromotionEnabled;
     b.origins.add([...to, 'autoPromotion'], policy.r.src, [
@@ -1121,4 +1091,159 @@ export function parseKargoProject(
  */
 export function isKargoFile(text: string): boolean {
   return /^kargo\s*:/m.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The import check (`gantry lint --kargo DIR`)
+
+/** One resource of a Kargo directory, and what gantry does with it. */
+export interface ImportEntry {
+  file: string;
+  line: number;
+  kind: string;
+  name: string;
+  /** What gantry does with it, in a line. */
+  does: string;
+  /** Fields gantry accepts and does nothing with, each with why. */
+  ignored: string[];
+}
+
+/** Fields of `data` whose schema marks them ignored, as `path: why`. */
+function ignoredFields(schema: unknown, data: unknown, path: string): string[] {
+  if (!isObject(schema) || data === undefined) return [];
+  const reason = schema[IGNORED_KEY];
+  if (typeof reason === 'string') return [`${path}: ${reason}`];
+  const out: string[] = [];
+  if (isObject(schema.properties) && isObject(data)) {
+    for (const [key, sub] of Object.entries(schema.properties)) {
+      if (key in data) out.push(...ignoredFields(sub, data[key], path ? `${path}.${key}` : key));
+    }
+  }
+  if (Array.isArray(data) && isObject(schema.items)) {
+    data.forEach((item, i) => out.push(...ignoredFields(schema.items, item, `${path}[${i}]`)));
+  }
+  return out;
+}
+
+function subscriptionNotes(r: Resource): string[] {
+  const out: string[] = [];
+  list(r.spec.subscriptions).forEach((sub, i) => {
+    if (!isObject(sub)) return;
+    for (const kind of ['image', 'git', 'chart'] as const) {
+      const body = sub[kind];
+      if (!isObject(body)) continue;
+      for (const [field, why] of Object.entries(DROPPED_SUBSCRIPTION_FIELDS[kind])) {
+        if (field in body) out.push(`spec.subscriptions[${i}].${kind}.${field}: ${why}`);
+      }
+    }
+  });
+  return out;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function roleOf(r: Resource, project: Project | undefined): string {
+  switch (r.kind) {
+    case 'Project':
+      return `project ${r.name}: the gantry file .gantry/${r.name}.yaml (kargo: <dir>) points at these manifests`;
+    case 'ProjectConfig': {
+      const n = list(r.spec.promotionPolicies).length;
+      return `promotion policies (${n}): decide which stages auto-promote`;
+    }
+    case 'Warehouse': {
+      const w = project?.warehouses.find((x) => x.name === r.name);
+      if (!w && !project) return 'warehouse (not read: see the problems below)';
+      const subs = w
+        ? w.subscriptions.map((s) => s.kind).join(', ')
+        : plural(list(r.spec.subscriptions).length, 'subscription');
+      const manual =
+        w?.freightCreationPolicy === 'Manual'
+          ? '; freightCreationPolicy Manual: freight only from gantry freight assemble'
+          : '';
+      return `warehouse: gantry discover watches ${subs || 'nothing'} and records freight as tags${manual}`;
+    }
+    case 'Stage': {
+      const st = project?.stages.find((x) => x.name === r.name);
+      if (!st) return 'stage (not read: see the problems below)';
+      const from = st.requestedFreight
+        .map((q) =>
+          q.sources.direct
+            ? `${q.origin.name} directly`
+            : `${q.origin.name} via ${q.sources.stages.join('/')}`,
+        )
+        .join(', ');
+      const steps = st.promotionTemplate.steps.length
+        ? `gantry promote runs ${plural(st.promotionTemplate.steps.length, 'step')}`
+        : 'no steps (a control-flow stage): a promotion records the freight only';
+      const verify = st.verification.length
+        ? `; gantry verify measures ${plural(st.verification.length, 'metric')}`
+        : '';
+      return `stage: takes ${from}; ${steps}${verify}; auto-promotion ${st.autoPromotion ? 'on' : 'off'}`;
+    }
+    case 'PromotionTask':
+    case 'ClusterPromotionTask':
+      return `task: its ${plural(list(r.spec.steps).length, 'step')} run where a stage's step names it (task:)`;
+    default:
+      return `analysis template: ${plural(list(r.spec.metrics).length, 'metric')}, measured by gantry verify for the stages that name it`;
+  }
+}
+
+/**
+ * What gantry will do with each resource of a Kargo directory, and what it cannot do: the same
+ * reading `kargo:` in a gantry file gives (each Project of the directory, or one named after the
+ * directory), so the problems are the ones a switch would meet. `.gantry/<dir>.yaml` is the
+ * gantry file assumed for positions; none is written.
+ */
+export function kargoImport(
+  dir: string,
+  files: readonly TextFile[],
+): { entries: ImportEntry[]; projects: Project[]; problems: Problem[] } {
+  const read = readManifests(files);
+  const base = normalizeKargoDir(dir);
+  const names = read.resources.filter((r) => r.kind === 'Project').map((r) => r.name);
+  const fallback =
+    base
+      .replace(/^.*\//, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-') || 'kargo';
+  const projects: Project[] = [];
+  const problems: Problem[] = [...read.problems];
+  if (!read.problems.length) {
+    for (const name of names.length ? names : [fallback]) {
+      const side = `kargo: ${base || '.'}\n${names.length ? `project: ${name}\n` : ''}`;
+      const result = parseKargoProject(`.gantry/${name}.yaml`, side, files);
+      if (result.project) projects.push(result.project);
+      problems.push(...result.problems);
+    }
+  }
+  const entries: ImportEntry[] = read.resources.map((r) => {
+    const project =
+      projects.find((p) => p.name === r.namespace) ??
+      (projects.length === 1 ? projects[0] : undefined);
+    const schemaKind = SCHEMA_OF[r.kind] ?? r.kind;
+    const data = r.src.doc.toJS() as unknown;
+    return {
+      file: r.src.file,
+      line: positionOf(r.src, r.src.doc.contents ?? undefined).line,
+      kind: r.kind,
+      name: r.name,
+      does: roleOf(r, project),
+      ignored: [
+        ...ignoredFields(SCHEMAS[schemaKind], data, ''),
+        ...(r.kind === 'Warehouse' ? subscriptionNotes(r) : []),
+      ],
+    };
+  });
+  for (const d of read.skipped) {
+    entries.push({
+      file: d.file,
+      line: d.line,
+      kind: d.kind,
+      name: d.name,
+      does: `skipped: ${d.reason}`,
+      ignored: [],
+    });
+  }
+  entries.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { entries, projects, problems: tidyProblems(problems) };
 }

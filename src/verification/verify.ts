@@ -9,6 +9,7 @@ import type { Freight } from '../freight/types.js';
 import type { DeploymentState, GitHubPort } from '../github/client.js';
 import { dispatchPromotion, type DispatchTarget } from '../github/dispatch.js';
 import { findStage, type Project, type Stage } from '../pipeline/index.js';
+import { autoPromotionDecision } from '../pipeline/auto-promotion.js';
 import {
   freightAvailability,
   resolveFreight,
@@ -275,7 +276,6 @@ export function downstreamOf(
     );
     if (!req) continue;
     const state = states.get(next.name);
-    const current = state?.freight.find((f) => f.origin.name === freight.origin.name);
     const available = allFreight.filter(
       (f) =>
         f.origin.name === freight.origin.name && freightAvailability(next, f, facts, now).available,
@@ -284,18 +284,18 @@ export function downstreamOf(
     const own = freightAvailability(next, freight, facts, now);
     const entry: Downstream = { stage: next.name, due: false };
     if (candidate) entry.freight = { id: candidate.id, alias: candidate.alias };
+    const decision = autoPromotionDecision({
+      autoPromotion: next.autoPromotion,
+      state,
+      origin: freight.origin.name,
+      candidate,
+    });
     if (!candidate) {
       entry.freight = { id: freight.id, alias: freight.alias };
       entry.reason = own.reasons.join('; ') || 'not available yet';
       if (own.availableAt) entry.availableAt = own.availableAt.toISOString();
-    } else if (current?.id === candidate.id) {
-      entry.reason = `already runs ${candidate.alias}`;
-    } else if (!next.autoPromotion) {
-      entry.reason = 'auto-promotion is off: promote it by hand';
-    } else if (state?.autoPromotionHold) {
-      const h = state.autoPromotionHold;
-      entry.reason = `held since ${h.since} by ${h.by}: ${h.reason}`;
-    } else entry.due = true;
+    } else if (decision.due) entry.due = true;
+    else entry.reason = decision.reason;
     out.push(entry);
   }
   return out;

@@ -34,6 +34,7 @@ function recordReads(action: ActionName) {
     [Input.dispatchWorkflow]: 'promote.yml',
     [Input.registryCredentials]: 'registry.acme.dev=bot:pw',
     [Input.reason]: 'because',
+    [Input.images]: 'ghcr.io/acme/echo:1.0.0',
     [Input.command]: action,
   };
   const reader = (name: string) => {
@@ -221,9 +222,37 @@ describe('settings', () => {
     );
   });
 
+  test('assemble: one version a line, blank lines and comments skipped; at least one', () => {
+    const s = readSettings(
+      'assemble',
+      read({
+        repository: 'acme/gitops',
+        warehouse: 'echo',
+        images: 'ghcr.io/acme/echo:1.4.0\n\n# the chart\n',
+        charts: ' oci://ghcr.io/acme/charts/echo:1.4.0 ',
+        commits: 'https://github.com/acme/cfg.git@main\nhttps://github.com/acme/app.git@v1.4.0',
+      }),
+      ctx,
+    );
+    expect(s).toMatchObject({
+      action: 'assemble',
+      warehouse: 'echo',
+      images: ['ghcr.io/acme/echo:1.4.0'],
+      charts: ['oci://ghcr.io/acme/charts/echo:1.4.0'],
+      commits: ['https://github.com/acme/cfg.git@main', 'https://github.com/acme/app.git@v1.4.0'],
+      dryRun: false,
+    });
+    expect(() =>
+      readSettings('assemble', read({ repository: 'acme/gitops', warehouse: 'echo' }), ctx),
+    ).toThrow('command assemble needs the versions: inputs "images", "charts" or "commits"');
+    expect(() =>
+      readSettings('assemble', read({ repository: 'acme/gitops', images: 'a/b:1' }), ctx),
+    ).toThrow('input "warehouse" is required for assemble');
+  });
+
   test('command must be known', () => {
     expect(() => readCommand(read({ command: 'deploy' }))).toThrow(
-      'must be one of discover, promote, verify, approve, environment, not "deploy"',
+      'must be one of discover, promote, verify, approve, environment, assemble, not "deploy"',
     );
     expect(() => readCommand(read({}))).toThrow('input "command" is required');
   });

@@ -12,6 +12,7 @@ const COMMANDS = [
   'lint',
   'get',
   'discover',
+  'freight',
   'promote',
   'verify',
   'approve',
@@ -114,7 +115,7 @@ describe('flags a command does not take', () => {
     [['init', '--repo', '.', '--image', 'x'], 'gantry init takes no --repo'],
     [
       ['get', 'stages', '--dry-run'],
-      'gantry get takes no --dry-run: that is a flag of gantry discover and promote',
+      'gantry get takes no --dry-run: that is a flag of gantry discover, freight and promote',
     ],
     [
       ['verify', '--stage', 'dev', '--mode', 'direct'],

@@ -1,3 +1,7 @@
+import { publicURL } from '../../discovery/discover.js';
+import { newestFreight } from '../../freight/order.js';
+import type { Freight } from '../../freight/types.js';
+import type { Project, Subscription, Warehouse } from '../../pipeline/index.js';
 import { settleAll } from '../../util/settle.js';
 import { suggest } from '../../util/suggest.js';
 import { age, table } from '../../util/table.js';
@@ -18,11 +22,11 @@ import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { OUTPUT_FLAG, PROJECT_FLAG, REPO_FLAG, outputOf, repoSettings } from '../shared.js';
 
-const GET_KINDS = ['stages', 'freight', 'promotions', 'projects'] as const;
+const GET_KINDS = ['stages', 'freight', 'promotions', 'warehouses', 'projects'] as const;
 
 export const getCommand: Command = {
   name: 'get',
-  summary: 'list the stages, the freight, the latest promotions or the projects',
+  summary: 'list the stages, the freight, the latest promotions, the warehouses or the projects',
   positional: GET_KINDS.join('|'),
   flags: [
     PROJECT_FLAG,
@@ -38,13 +42,15 @@ export const getCommand: Command = {
   ],
   description: `stages: what each stage runs, whether it is verified (and its Argo CD health when the
 stage names Applications), since when and by whom. freight: every freight with its versions and the
-stages it is in (✓ verified there). promotions: the newest first, across projects. projects: each
-project's name, stages, warehouses and file, read from the clone's work tree (no remote needed); the
-discover workflow's matrix is its JSON.`,
+stages it is in (✓ verified there). promotions: the newest first, across projects. warehouses: each
+warehouse's subscriptions, its freight creation policy, and its newest freight and when it was
+recorded. projects: each project's name, stages, warehouses and file, read from the clone's work
+tree (no remote needed); the discover workflow's matrix is its JSON.`,
   examples: [
     'gantry get stages',
     'gantry get freight --project echo --output json',
     'gantry get promotions --limit 5',
+    'gantry get warehouses --output json',
     'gantry get projects --output json',
   ],
   async run(args, ctx) {
@@ -160,6 +166,33 @@ async function get(
     );
   }
 
+  if (kind === 'warehouses') {
+    const rows = [];
+    for (const p of projects)
+      rows.push(...warehouseViews(p, (await ctx.store.snapshot(p.name)).freight));
+    if (output === 'json') return JSON.stringify({ warehouses: rows }, null, 2) + '\n';
+    return table(
+      headers(['NAME', 'POLICY', 'SUBSCRIPTIONS', 'NEWEST FREIGHT', 'AGE']),
+      rows.map((w) =>
+        withProject(
+          [
+            w.name,
+            w.freightCreationPolicy,
+            w.subscriptions
+              .map(
+                (s) =>
+                  `${s.kind}:${s.kind === 'chart' && s.name ? `${s.repoURL.replace(/\/+$/, '')}/${s.name}` : s.repoURL}`,
+              )
+              .join(',') || '-',
+            w.newestFreight ? `${w.newestFreight.alias} (${w.newestFreight.id.slice(0, 7)})` : '-',
+            w.newestFreight ? age(w.newestFreight.createdAt, now) : '-',
+          ],
+          w.project,
+        ),
+      ),
+    );
+  }
+
   const stages = [];
   const freight = [];
   for (const p of projects) {
@@ -222,4 +255,36 @@ async function get(
       ),
     ),
   );
+}
+
+/** One warehouse as `get warehouses` shows it (the JSON keeps Kargo's field names). */
+export interface WarehouseView {
+  project: string;
+  name: string;
+  freightCreationPolicy: Warehouse['freightCreationPolicy'];
+  subscriptions: { kind: Subscription['kind']; repoURL: string; name?: string }[];
+  newestFreight: { id: string; alias: string; createdAt: string } | null;
+}
+
+function warehouseViews(p: Project, freight: readonly Freight[]): WarehouseView[] {
+  return p.warehouses.map((w) => {
+    const newest = newestFreight(freight.filter((f) => f.origin.name === w.name));
+    return {
+      project: p.name,
+      name: w.name,
+      freightCreationPolicy: w.freightCreationPolicy,
+      subscriptions: w.subscriptions.map((s) => {
+        const body = s.kind === 'image' ? s.image : s.kind === 'chart' ? s.chart : s.git;
+        // Recorded the way freight records it: a credential in a URL is not shown.
+        return {
+          kind: s.kind,
+          repoURL: publicURL(body.repoURL),
+          ...(body.name ? { name: body.name } : {}),
+        };
+      }),
+      newestFreight: newest
+        ? { id: newest.id, alias: newest.alias, createdAt: newest.createdAt }
+        : null,
+    };
+  });
 }

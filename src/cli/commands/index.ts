@@ -9,6 +9,7 @@ const LOADERS = {
   lint: async () => (await import('./lint.js')).lintCommand,
   get: async () => (await import('./get.js')).getCommand,
   discover: async () => (await import('./discover.js')).discoverCommand,
+  freight: async () => (await import('./freight.js')).freightCommand,
   promote: async () => (await import('./promote.js')).promoteCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
   approve: async () => (await import('./approve.js')).approveCommand,

@@ -16,19 +16,58 @@ import {
 import { runtimeProblems } from '../../status/lint.js';
 import { workflowProblems } from '../../status/workflow-lint.js';
 import type { Command } from '../command.js';
-import { EXIT } from '../io.js';
+import { EXIT, UsageError } from '../io.js';
+import { checkKargoDir, kargoImportText } from '../../status/kargo-import.js';
 import { REPO_FLAG, noPositionals, repoSettings } from '../shared.js';
 
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'check the project files and workflows (and that the state tags at origin read)',
-  flags: [REPO_FLAG],
+  flags: [
+    REPO_FLAG,
+    {
+      name: 'kargo',
+      type: 'string',
+      value: 'DIR',
+      help: "an import check of a Kargo project's manifests before switching: for each resource,\nwhat gantry will do with it, the fields it ignores and why, and what it cannot do (with\nthe alternative)",
+    },
+  ],
   description: `Every problem is printed as file:line:column with the field and what to do, and the exit
-code is 2. A clone without a remote is linted all the same; an unreachable remote is a warning.`,
-  examples: ['gantry lint', 'gantry lint --repo https://github.com/acme/gitops.git'],
+code is 2. A clone without a remote is linted all the same; an unreachable remote is a warning.
+
+--kargo DIR reads the manifests under DIR (no gantry file, no repository needed) as a gantry file
+with kargo: DIR would, and exits 2 only when something cannot be done as written.`,
+  examples: [
+    'gantry lint',
+    'gantry lint --repo https://github.com/acme/gitops.git',
+    'gantry lint --kargo ./kargo',
+  ],
   async run(args, ctx) {
     noPositionals(args, 'lint');
     const { io } = ctx;
+    const kargoDir = args.string('kargo');
+    if (kargoDir !== undefined) {
+      const report = await checkKargoDir(
+        kargoDir,
+        process.cwd(),
+        defaultRegistry(),
+        defaultProviders(),
+      ).catch((err: unknown) => {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new UsageError(`--kargo ${kargoDir}: no such directory`, 'lint');
+        throw err;
+      });
+      if (!report.entries.length && !report.problems.length)
+        throw new UsageError(`--kargo ${kargoDir}: no *.yaml or *.yml files there`, 'lint');
+      io.out(kargoImportText(report));
+      const n = report.problems.length;
+      io.err(
+        n
+          ? `gantry: ${n} problem${n === 1 ? '' : 's'} to solve before gantry can run these manifests\n`
+          : `ok: gantry reads ${report.projects.join(', ')} from ${kargoDir} as it is\n`,
+      );
+      return n ? EXIT.usage : EXIT.ok;
+    }
     const settings = repoSettings(args, ctx);
     let source: ProjectSource;
     try {

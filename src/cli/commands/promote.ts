@@ -2,12 +2,18 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promotionRegistryCredentials } from '../../discovery/credentials.js';
 import { expressionDataFromEnv } from '../../promotion/expr-data.js';
-import { promote } from '../../promotion/promote.js';
+import { promote, type PromoteOptions } from '../../promotion/promote.js';
+import {
+  downstreamStages,
+  promoteMany,
+  stageList,
+  upstreamFreight,
+} from '../../promotion/promote-many.js';
 import { defaultRegistry } from '../../promotion/steps/registry.js';
 import { openRepo } from '../../app/repo.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
-import { promoteJson, promoteText } from '../promote-output.js';
+import { promoteJson, promoteManyJson, promoteManyText, promoteText } from '../promote-output.js';
 import {
   BY_FLAG,
   OUTPUT_FLAG,
@@ -25,7 +31,18 @@ export const promoteCommand: Command = {
   name: 'promote',
   summary: "run a stage's promotion steps for a freight and push the result",
   flags: [
-    { name: 'stage', type: 'string', value: 'S', required: true, help: 'the stage to promote' },
+    {
+      name: 'stage',
+      type: 'string',
+      value: 'S',
+      help: 'the stage to promote, or several separated by commas (each promoted on its own,\nwith its own gates)',
+    },
+    {
+      name: 'downstream-of',
+      type: 'string',
+      value: 'S',
+      help: "promote every stage that requests freight from S (Kargo's promote to downstream);\nthe freight default is the one S runs",
+    },
     {
       name: 'freight',
       type: 'string',
@@ -59,20 +76,38 @@ export const promoteCommand: Command = {
     REPO_FLAG,
   ],
   description: `Refused (exit 1) when the freight is not available to the stage: neither approved for it nor
-verified upstream. Progress is printed as the steps run (after the result with --output json).`,
+verified upstream. Progress is printed as the steps run (after the result with --output json).
+
+With several stages (--stage a,b or --downstream-of S) each stage is promoted in turn, as if alone:
+one refused or failed does not stop the others, every stage's result is printed, and the exit code
+is 1 when any failed.`,
   examples: [
     'gantry promote --stage staging',
     'gantry promote --stage prod --freight calm-rhino --mode pull-request',
     'gantry promote --stage dev --dry-run',
+    'gantry promote --stage qa,uat --freight calm-rhino',
+    'gantry promote --downstream-of staging',
   ],
   async run(args, ctx) {
     const { io } = ctx;
     const output = outputOf(args, 'promote');
     noPositionals(args, 'promote');
-    const stage = args.string('stage');
-    if (!stage) throw new UsageError('promote needs --stage', 'promote');
+    const stageText = args.string('stage');
+    const downstreamOf = args.string('downstream-of');
+    if (!stageText && !downstreamOf)
+      throw new UsageError('promote needs --stage (or --downstream-of)', 'promote');
+    if (stageText && downstreamOf)
+      throw new UsageError('promote takes --stage or --downstream-of, not both', 'promote');
     const repo = await openRepo(repoSettings(args, ctx));
     const project = await oneProject(repo, args.string('project'), 'promote');
+    const stages = downstreamOf
+      ? downstreamStages(project, downstreamOf)
+      : stageList(project, stageText ?? '');
+    const freightRef =
+      args.string('freight') ??
+      (downstreamOf
+        ? await upstreamFreight({ project, store: repo.store }, downstreamOf)
+        : undefined);
     const who = whoOf(args, io.env);
     const mode = args.string('mode');
     if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request')
@@ -86,7 +121,7 @@ verified upstream. Progress is printed as the steps run (after the result with -
       );
     }
     const dryRun = args.boolean('dry-run');
-    const outcome = await promote({
+    const options: Omit<PromoteOptions, 'stage'> = {
       ...(mode ? { mode } : {}),
       ...(api
         ? {
@@ -98,8 +133,7 @@ verified upstream. Progress is printed as the steps run (after the result with -
           }
         : {}),
       project,
-      stage,
-      freight: args.string('freight'),
+      freight: freightRef,
       store: repo.store,
       registry: defaultRegistry(),
       dryRun,
@@ -121,12 +155,19 @@ verified upstream. Progress is printed as the steps run (after the result with -
         },
         (l) => io.err(`warning: ${l}\n`),
       ),
-    });
-    io.out(
-      output === 'json'
-        ? JSON.stringify(promoteJson(outcome), null, 2) + '\n'
-        : promoteText(outcome, dryRun),
-    );
-    return EXIT.ok;
+    };
+    if (stages.length === 1 && !downstreamOf) {
+      // One stage: its error is the command's, as it always was.
+      const outcome = await promote({ ...options, stage: stages[0] as string });
+      io.out(
+        output === 'json'
+          ? JSON.stringify(promoteJson(outcome), null, 2) + '\n'
+          : promoteText(outcome, dryRun),
+      );
+      return EXIT.ok;
+    }
+    const results = await promoteMany(options, stages);
+    io.out(output === 'json' ? promoteManyJson(results) : promoteManyText(results, dryRun));
+    return results.some((r) => r.error) ? EXIT.failed : EXIT.ok;
   },
 };
