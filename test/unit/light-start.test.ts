@@ -152,7 +152,7 @@ test('a flag before the command word is read with every command’s flags: its v
   // `get` is --repo's value; the command is version, which takes no --repo.
   expect(await runCli(['--repo', 'get', 'version'], io)).toBe(2);
   expect(err).toContain(
-    'gantry version takes no --repo: that is a flag of gantry lint, get, discover, promote, verify, approve and dashboard',
+    'gantry version takes no --repo: that is a flag of gantry lint, get, discover, freight, promote, verify, approve and dashboard',
   );
   expect(out).toBe('');
   err = '';
