@@ -181,6 +181,70 @@ describe('argocd-update: Kargo reference examples', () => {
     expect(r.logs.join('\n')).not.toContain(TOKEN);
   });
 
+  test('apps by label selector (matchLabels and matchExpressions): each app found is updated and synced', async () => {
+    const labels = (environment: string, team = 'platform') => ({ environment, team });
+    argo.setApp(app({ name: 'sel-staging', labels: labels('staging') }));
+    argo.setApp(app({ name: 'sel-prod', labels: labels('production') }));
+    argo.setApp(
+      app({
+        name: 'sel-legacy',
+        labels: { ...labels('production'), 'managed-by': 'legacy-system' },
+      }),
+    );
+    argo.setApp(app({ name: 'sel-other-team', labels: labels('production', 'web') }));
+    argo.setApp(app({ name: 'sel-dev', labels: labels('dev') }));
+    const r = await run(`
+- uses: compose-output
+  as: commit
+  config: {commit: ${SHA}}
+- uses: argocd-update
+  config:
+    apps:
+      - selector:
+          matchLabels:
+            team: platform
+          matchExpressions:
+            - key: environment
+              operator: In
+              values: [staging, production]
+            - key: managed-by
+              operator: NotIn
+              values: [legacy-system]
+        sources:
+          - repoURL: https://github.com/example/repo.git
+            desiredRevision: \${{ outputs.commit.commit }}
+`);
+    expect(r.done.statuses).toEqual(['Succeeded', 'Succeeded']);
+    expect(r.done.outputs['step-2']).toEqual({
+      apps: [
+        { name: 'sel-staging', namespace: 'argocd' },
+        { name: 'sel-prod', namespace: 'argocd' },
+      ],
+    });
+    const list = argo.requests.find((q) => q.method === 'GET' && q.path === '/api/v1/applications');
+    expect(list?.query.selector).toBe(
+      'team=platform,environment in (staging,production),managed-by notin (legacy-system)',
+    );
+    expect(argo.syncs('sel-staging')[0]?.revisions).toEqual([SHA]);
+    expect(argo.syncs('sel-prod')[0]?.revisions).toEqual([SHA]);
+    for (const untouched of ['sel-legacy', 'sel-other-team', 'sel-dev']) {
+      expect(argo.syncs(untouched)).toEqual([]);
+    }
+  });
+
+  test('a selector that matches no app fails the step, as in Kargo', async () => {
+    const { err } = await fails(`
+- uses: argocd-update
+  config:
+    apps:
+      - selector: {matchLabels: {team: nobody}}
+`);
+    expect(err.message).toContain(
+      'argocd-update: no Argo CD Application matches the selector team=nobody',
+    );
+    expect(writes()).toEqual([]);
+  });
+
   test("updating a chart source's targetRevision (chartFrom), multi-source by repoURL and chart", async () => {
     argo.setApp(
       app({
@@ -558,7 +622,7 @@ describe('argocd-update: dry run', () => {
 });
 
 describe('argocd-update: config', () => {
-  test("Kargo's rules: updateTargetRevision needs desiredRevision; tag or digest; selectors are refused", () => {
+  test("Kargo's rules: updateTargetRevision needs desiredRevision; tag or digest; name or selector", () => {
     expect(() =>
       parseArgoCDUpdateConfig({
         apps: [{ name: 'a', sources: [{ repoURL: GIT, updateTargetRevision: true }] }],
@@ -580,8 +644,40 @@ describe('argocd-update: config', () => {
       }),
     ).toThrow('needs one of tag or digest (not both)');
     expect(() =>
-      parseArgoCDUpdateConfig({ apps: [{ selector: { matchLabels: { a: 'b' } } }] }),
-    ).toThrow('config.apps[0].selector: label selectors');
+      parseArgoCDUpdateConfig({ apps: [{ name: 'a', selector: { matchLabels: { a: 'b' } } }] }),
+    ).toThrow('config.apps[0]: has both name and selector');
+    expect(() => parseArgoCDUpdateConfig({ apps: [{ selector: {} }] })).toThrow(
+      'config.apps[0].selector: selects nothing',
+    );
+    expect(() =>
+      parseArgoCDUpdateConfig({
+        apps: [{ selector: { matchExpressions: [{ key: 'env', operator: 'Within' }] } }],
+      }),
+    ).toThrow('config.apps[0].selector.matchExpressions[0].operator: must be one of In, NotIn');
+    // Kargo's reference example: matchLabels and matchExpressions together, all must hold.
+    expect(
+      parseArgoCDUpdateConfig({
+        apps: [
+          {
+            selector: {
+              matchLabels: { team: 'platform' },
+              matchExpressions: [
+                { key: 'environment', operator: 'In', values: ['staging', 'production'] },
+                { key: 'managed-by', operator: 'NotIn', values: ['legacy-system'] },
+                { key: 'tier', operator: 'Exists' },
+                { key: 'frozen', operator: 'DoesNotExist' },
+              ],
+            },
+          },
+        ],
+      }),
+    ).toEqual([
+      {
+        selector:
+          'team=platform,environment in (staging,production),managed-by notin (legacy-system),tier,!frozen',
+        sources: [],
+      },
+    ]);
     expect(() => parseArgoCDUpdateConfig({ apps: [{ name: 'a' }, { name: 'a' }] })).toThrow(
       'names a a second time',
     );

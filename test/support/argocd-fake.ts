@@ -18,6 +18,10 @@ import { selfSigned } from './tls.js';
  *   update is last-writer-wins: the client's resourceVersion is not compared. A failing `test`
  *   op is Argo CD's `error applying patch: testing value /p failed: test failed`, HTTP 500 code 2
  *   (a plain error from the patch library, which grpc-gateway reports as Unknown);
+ * - `GET /api/v1/applications?selector=&appNamespace=` (ApplicationService.List): an
+ *   ApplicationList `{metadata, items}` of the apps whose labels match the label selector
+ *   (`k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`, comma-separated, all must
+ *   hold), in `appNamespace` when given; no match is `"items": null`, as Argo CD's nil slice;
  * - `POST /api/v1/applications/{name}/sync` (ApplicationService.Sync; body
  *   ApplicationSyncRequest `{name, appNamespace, revision, prune, infos, …}`): an operation
  *   already requested or running is 400 code 9 `another operation is already in progress`; a
@@ -93,6 +97,8 @@ export interface FakeApp {
   timeline: Snapshot[];
   /** metadata.annotations (Kargo's authorized-stage annotation lives there). */
   annotations?: Record<string, string>;
+  /** metadata.labels (what argocd-update's `selector` matches). */
+  labels?: Record<string, string>;
   /**
    * spec.source or spec.sources (and syncPolicy) instead of the generated Git source: Helm
    * chart sources, Kustomize images, Helm parameters.
@@ -215,6 +221,7 @@ export function applicationJson(app: FakeApp, s: Snapshot): Record<string, unkno
       resourceVersion: '4242',
       creationTimestamp: LONG_AGO,
       ...(app.annotations && { annotations: { ...app.annotations } }),
+      ...(app.labels && { labels: { ...app.labels } }),
     },
     spec: {
       project: app.project ?? 'default',
@@ -398,6 +405,28 @@ function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
+/** Does a label selector string (Kubernetes' syntax) match these labels? */
+export function matchesSelector(selector: string, labels: Record<string, string>): boolean {
+  // Split on commas outside parentheses.
+  const reqs = selector.match(/(?:[^,(]|\([^)]*\))+/g) ?? [];
+  return reqs.every((raw) => {
+    const r = raw.trim();
+    let m = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(r);
+    if (m) {
+      const values = (m[3] ?? '').split(',').map((v) => v.trim());
+      const has = (m[1] ?? '') in labels && values.includes(labels[m[1] ?? ''] ?? '');
+      return m[2] === 'in' ? has : !has;
+    }
+    m = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(r);
+    if (m) {
+      const equal = labels[m[1] ?? ''] === m[3];
+      return m[2] === '!=' ? !equal : equal;
+    }
+    if (r.startsWith('!')) return !(r.slice(1) in labels);
+    return r in labels;
+  });
+}
+
 function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -547,6 +576,36 @@ export async function startFakeArgoCD(opts: FakeArgoCDOptions): Promise<FakeArgo
     if (failure) {
       if (--failure.count <= 0) failures.shift();
       return gatewayError(res, failure.status, failure.code, failure.message);
+    }
+
+    if (url.pathname === '/api/v1/applications' && req.method === 'GET') {
+      const bearer = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+      if (!bearer) return gatewayError(res, 401, 16, 'no session information');
+      const limited = opts.limitedTokens?.[bearer];
+      if (bearer !== opts.token && !limited && !opts.readOnlyTokens?.includes(bearer)) {
+        return gatewayError(res, 401, 16, 'invalid session: token signature is invalid');
+      }
+      const selector = url.searchParams.get('selector') ?? '';
+      const ns = url.searchParams.get('appNamespace') || undefined;
+      // Argo CD leaves out of the list what the token may not get, with no error.
+      const items = [...apps.values()]
+        .filter((a) => (ns ? (a.namespace ?? ARGOCD_NAMESPACE) === ns : true))
+        .filter((a) => !limited || limited.includes(a.name))
+        .filter((a) => matchesSelector(selector, a.labels ?? {}))
+        .map((a) =>
+          render(
+            a,
+            snapshotFor(a, Math.max(0, (served.get(key(a.name, a.namespace)) ?? 1) - 1)),
+            false,
+          ),
+        );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          metadata: { resourceVersion: '4242' },
+          items: items.length ? items : null,
+        }),
+      );
+      return;
     }
 
     const m = /^\/api\/v1\/applications\/([^/]+)(\/sync)?$/.exec(url.pathname);

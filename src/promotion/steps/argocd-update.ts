@@ -3,14 +3,17 @@
  * Argo CD Applications' sources at what the promotion wants (a `targetRevision`, Kustomize
  * images, Helm parameters), asks Argo CD to sync them, and waits until the sync it started is over.
  *
- * Config (Kargo's schema, apps by name): `apps[]` with `name`, `namespace` (the Application's;
+ * Config (Kargo's schema): `apps[]` with `name` or `selector`, `namespace` (the Application's;
  * unset: the Argo CD server's own, `argocd` in a default install, as Kargo's controller default)
  * and `sources[]`: `repoURL` and `chart` pick the source (a chart source by both, exactly; a Git
  * source by its URL normalised), `desiredRevision` is what that source must be synced to for
  * the step (and the stage's health) to be done, `updateTargetRevision` also writes it into the
  * source's `targetRevision`, `kustomize.images[]` (`repoURL`, `tag` or `digest`, `newName`)
  * replaces the source's Kustomize images, `helm.images[]` (`key`, `value`) sets Helm parameters.
- * Kargo's label `selector` is not offered: naming apps is what gantry's stage health reads.
+ * A `selector` (`matchLabels`, `matchExpressions`) picks the apps by label instead, as Kargo does:
+ * gantry lists them through the API (`GET /api/v1/applications?selector=`) when the step runs and
+ * updates each one it finds (none is an error, as in Kargo). The stage's health reads the apps
+ * named in the template, so apps picked by a selector count only in the step's output.
  *
  * Authorization (Kargo's rule): an Application is touched only if its annotation
  * `kargo.akuity.io/authorized-stage` (or gantry's alias `gantry.io/authorized-stage`) lists
@@ -105,6 +108,9 @@ interface AppUpdate {
   namespace?: string;
   sources: SourceUpdate[];
 }
+
+/** An entry of `apps[]`: one app by name, or the apps a label selector picks when the step runs. */
+type AppEntry = AppUpdate | { selector: string; namespace?: string; sources: SourceUpdate[] };
 
 /** A source of an Application's spec, as much as the step reads and writes. */
 interface AppSource {
@@ -222,19 +228,102 @@ function parseSource(raw: unknown, at: string): SourceUpdate {
   return out;
 }
 
-export function parseArgoCDUpdateConfig(config: Record<string, unknown>): AppUpdate[] {
-  onlyKeys(STEP, config, ['apps'], 'config.');
-  const apps = list(config['apps'], 'config.apps', 'application').map((raw, i) => {
-    const at = `config.apps[${i}]`;
-    if (!isRecord(raw)) fieldError(STEP, at, 'must be a map with name');
-    if (raw['selector'] !== undefined) {
-      fieldError(
-        STEP,
-        `${at}.selector`,
-        "label selectors are Kargo's, not gantry's: name each Application (name, namespace)",
-      );
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+
+/**
+ * Kubernetes' LabelSelector (`matchLabels`, `matchExpressions`) as the selector string Argo CD's
+ * list API takes (`team=platform,environment in (prod,staging)`): every requirement must hold.
+ */
+export function labelSelector(raw: unknown, at: string): string {
+  if (!isRecord(raw)) fieldError(STEP, at, 'must be a map with matchLabels or matchExpressions');
+  onlyKeys(STEP, raw, ['matchLabels', 'matchExpressions'], `${at}.`);
+  const parts: string[] = [];
+  const key = (k: unknown, where: string): string => {
+    if (typeof k !== 'string' || !LABEL_KEY.test(k) || k.length > 316) {
+      fieldError(STEP, where, `${JSON.stringify(k)} is not a label key`);
     }
-    onlyKeys(STEP, raw, ['name', 'namespace', 'sources'], `${at}.`);
+    return k;
+  };
+  const value = (v: unknown, where: string): string => {
+    if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) {
+      fieldError(STEP, where, `${JSON.stringify(v)} is not a label value`);
+    }
+    return v;
+  };
+  const labels = raw['matchLabels'];
+  if (labels !== undefined && labels !== null) {
+    if (!isRecord(labels)) fieldError(STEP, `${at}.matchLabels`, 'must be a map of labels');
+    for (const [k, v] of Object.entries(labels)) {
+      parts.push(`${key(k, `${at}.matchLabels`)}=${value(v, `${at}.matchLabels.${k}`)}`);
+    }
+  }
+  const exprs = raw['matchExpressions'];
+  if (exprs !== undefined && exprs !== null) {
+    list(exprs, `${at}.matchExpressions`, 'expression').forEach((e, j) => {
+      const where = `${at}.matchExpressions[${j}]`;
+      if (!isRecord(e)) fieldError(STEP, where, 'must be a map with key and operator');
+      onlyKeys(STEP, e, ['key', 'operator', 'values'], `${where}.`);
+      const k = key(e['key'], `${where}.key`);
+      const op = e['operator'];
+      if (!SELECTOR_OPERATORS.includes(op as (typeof SELECTOR_OPERATORS)[number])) {
+        fieldError(
+          STEP,
+          `${where}.operator`,
+          `must be one of ${SELECTOR_OPERATORS.join(', ')}, got ${JSON.stringify(op)}`,
+        );
+      }
+      const values = e['values'] === undefined || e['values'] === null ? [] : e['values'];
+      if (!Array.isArray(values)) fieldError(STEP, `${where}.values`, 'must be a list');
+      const vs = values.map((v, n) => value(v, `${where}.values[${n}]`));
+      if ((op === 'In' || op === 'NotIn') && !vs.length) {
+        fieldError(STEP, `${where}.values`, `${String(op)} needs at least one value`);
+      }
+      if ((op === 'Exists' || op === 'DoesNotExist') && vs.length) {
+        fieldError(STEP, `${where}.values`, `${String(op)} takes no values`);
+      }
+      if (op === 'In') parts.push(`${k} in (${vs.join(',')})`);
+      else if (op === 'NotIn') parts.push(`${k} notin (${vs.join(',')})`);
+      else if (op === 'Exists') parts.push(k);
+      else parts.push(`!${k}`);
+    });
+  }
+  if (!parts.length) {
+    // An empty selector would pick every Application on the server.
+    fieldError(STEP, at, 'selects nothing: give matchLabels or matchExpressions');
+  }
+  return parts.join(',');
+}
+
+export function parseArgoCDUpdateConfig(config: Record<string, unknown>): AppEntry[] {
+  onlyKeys(STEP, config, ['apps'], 'config.');
+  const apps = list(config['apps'], 'config.apps', 'application').map((raw, i): AppEntry => {
+    const at = `config.apps[${i}]`;
+    if (!isRecord(raw)) fieldError(STEP, at, 'must be a map with name or selector');
+    onlyKeys(STEP, raw, ['name', 'namespace', 'selector', 'sources'], `${at}.`);
+    const sourcesOf = () => {
+      const rawSources = raw['sources'];
+      return rawSources === undefined || rawSources === null
+        ? []
+        : list(rawSources, `${at}.sources`, 'source').map((s, j) =>
+            parseSource(s, `${at}.sources[${j}]`),
+          );
+    };
+    if (raw['selector'] !== undefined) {
+      if (raw['name'] !== undefined) {
+        fieldError(STEP, at, 'has both name and selector: give one (Kargo takes one or the other)');
+      }
+      const ns = optString(raw, 'namespace', at);
+      if (ns !== undefined && !K8S_NAME.test(ns)) {
+        fieldError(STEP, `${at}.namespace`, `${JSON.stringify(ns)} is not a namespace name`);
+      }
+      return {
+        selector: labelSelector(raw['selector'], `${at}.selector`),
+        ...(ns !== undefined && { namespace: ns }),
+        sources: sourcesOf(),
+      };
+    }
     const name = reqString(raw, 'name', at);
     if (!K8S_NAME.test(name) || name.length > 253) {
       fieldError(STEP, `${at}.name`, `${JSON.stringify(name)} is not an Argo CD Application name`);
@@ -243,17 +332,11 @@ export function parseArgoCDUpdateConfig(config: Record<string, unknown>): AppUpd
     if (namespace !== undefined && !K8S_NAME.test(namespace)) {
       fieldError(STEP, `${at}.namespace`, `${JSON.stringify(namespace)} is not a namespace name`);
     }
-    const rawSources = raw['sources'];
-    const sources =
-      rawSources === undefined || rawSources === null
-        ? []
-        : list(rawSources, `${at}.sources`, 'source').map((s, j) =>
-            parseSource(s, `${at}.sources[${j}]`),
-          );
-    return { name, ...(namespace !== undefined && { namespace }), sources };
+    return { name, ...(namespace !== undefined && { namespace }), sources: sourcesOf() };
   });
   const seen = new Set<string>();
   apps.forEach((a, i) => {
+    if (!('name' in a)) return;
     const key = `${a.namespace ?? ''}/${a.name}`;
     if (seen.has(key)) fieldError(STEP, `config.apps[${i}]`, `names ${a.name} a second time`);
     seen.add(key);
@@ -517,6 +600,94 @@ async function send(
   );
 }
 
+/**
+ * The Applications a label selector picks: `GET /api/v1/applications?selector=&appNamespace=`
+ * (ApplicationService.List), by name and namespace, in the order Argo CD lists them.
+ */
+async function listApplications(
+  c: Conn,
+  selector: string,
+  namespace: string | undefined,
+): Promise<{ name: string; namespace?: string }[]> {
+  const params = new URLSearchParams({ selector });
+  if (namespace) params.set('appNamespace', namespace);
+  const path = `/api/v1/applications?${params.toString()}`;
+  const host = new URL(c.server).host;
+  let status: number;
+  let answer: string;
+  try {
+    const res = await c.fetch(`${c.server}${path}`, {
+      method: 'GET',
+      headers: { Accept: 'application/json', Authorization: `Bearer ${c.token}` },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    status = res.status;
+    answer = await readText(res, {
+      url: `${c.server}${path}`,
+      maxBytes: ARGOCD_MAX_BODY_BYTES,
+      what: 'the Argo CD response',
+    });
+  } catch (err) {
+    throw new OperationError(
+      scrub(`listing applications on Argo CD (${host}) failed: ${errorMessage(err)}`, [c.token]),
+    );
+  }
+  if (status !== 200) {
+    const said = scrub(gatewayError(answer).message, [c.token]);
+    const hint =
+      status === 401
+        ? ': check ARGOCD_AUTH_TOKEN (expired, revoked, or for another Argo CD)'
+        : status === 403
+          ? ": the token needs 'applications, get' on the apps"
+          : '';
+    throw new OperationError(
+      `Argo CD (${host}) refused to list applications matching ${selector} (HTTP ${status}: ${said})${hint}`,
+    );
+  }
+  let items: unknown;
+  try {
+    items = (JSON.parse(answer) as { items?: unknown }).items;
+  } catch {
+    throw new OperationError(`Argo CD (${host}) answered the list of applications with no JSON`);
+  }
+  // An empty list is `"items": null` in Argo CD's answer (a nil slice).
+  return (Array.isArray(items) ? items : []).flatMap((item) => {
+    const meta = isRecord(item) && isRecord(item['metadata']) ? item['metadata'] : undefined;
+    const name = meta?.['name'];
+    if (typeof name !== 'string') return [];
+    const ns = meta?.['namespace'];
+    return [{ name, ...(typeof ns === 'string' && ns ? { namespace: ns } : {}) }];
+  });
+}
+
+/** The apps to update: the named ones, and those each selector picks now (none is an error). */
+async function resolveApps(c: Conn, entries: AppEntry[]): Promise<AppUpdate[]> {
+  const out: AppUpdate[] = [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const found =
+      'name' in e
+        ? [e]
+        : (await listApplications(c, e.selector, e.namespace)).map((a) => ({
+            ...a,
+            sources: e.sources,
+          }));
+    if (!found.length && 'selector' in e) {
+      throw new OperationError(
+        `${STEP}: no Argo CD Application matches the selector ${e.selector}${e.namespace ? ` in namespace ${e.namespace}` : ''}`,
+      );
+    }
+    for (const a of found) {
+      // An app both named and selected (or selected twice) is updated once, as first given.
+      const k = `${a.namespace ?? ''}/${a.name}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(a);
+    }
+  }
+  return out;
+}
+
 // --- the step -------------------------------------------------------------------------------
 
 function connection(ctx: StepContext): { server: string; token: string } {
@@ -655,13 +826,40 @@ export const argocdUpdate: StepDefinition = {
       apps: {
         type: 'array',
         minItems: 1,
-        description: 'The Applications to update and sync, by name.',
+        description: 'The Applications to update and sync, by name or by label selector.',
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['name'],
+          oneOf: [{ required: ['name'] }, { required: ['selector'] }],
           properties: {
-            name: nonEmpty('The Application name.'),
+            name: nonEmpty('The Application name (or give `selector`).'),
+            selector: {
+              type: 'object',
+              additionalProperties: false,
+              description:
+                "Kubernetes' label selector: the apps (in `namespace`) whose labels match, listed through Argo CD's API when the step runs; none is an error. Stage health reads only apps given by name.",
+              properties: {
+                matchLabels: {
+                  type: 'object',
+                  additionalProperties: { type: 'string' },
+                  description: 'Labels every app must have, with these values.',
+                },
+                matchExpressions: {
+                  type: 'array',
+                  description: 'Requirements every app must meet.',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['key', 'operator'],
+                    properties: {
+                      key: nonEmpty('The label.'),
+                      operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
+                      values: { type: 'array', items: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            },
             namespace: nonEmpty("The Application's namespace; default: the Argo CD server's own."),
             sources: {
               type: 'array',
@@ -709,9 +907,10 @@ export const argocdUpdate: StepDefinition = {
     },
   },
   async run(config, ctx) {
-    const apps = parseArgoCDUpdateConfig(config);
+    const entries = parseArgoCDUpdateConfig(config);
     const { server, token } = connection(ctx);
     const c: Conn = { server, token, fetch: ctx.fetch };
+    const apps = await resolveApps(c, entries);
     // The engine names every promotion; a direct call (tests) gets one per stage and freight.
     const promotion = ctx.promotion ?? `${ctx.stage}.${ctx.freight.id.slice(0, 7)}`;
     const results: { name: string; namespace: string; phase: Phase; why: string }[] = [];
