@@ -943,22 +943,7 @@ function stage(
     b.origins.add([...to, field], sideSrc, ['stages', r.name, field]);
   }
 
-  out.requestedFreight = list(r.spec.requestedFreight).map((req, k) => {
-    if (!isObject(req) || !isObject(req.sources)) return req;
-    const { autoPromotionOptions, ...sources } = req.sources;
-    if (
-      isObject(autoPromotionOptions) &&
-      autoPromotionOptions.selectionPolicy === 'MatchUpstream'
-    ) {
-      at(
-        r,
-        ['spec', 'requestedFreight', k, 'sources', 'autoPromotionOptions', 'selectionPolicy'],
-        'gantry auto-promotes the newest freight available to the stage (NewestFreight); MatchUpstream is not available',
-        b,
-      );
-    }
-    return { ...req, sources };
-  });
+  out.requestedFreight = list(r.spec.requestedFreight);
 
   // Stage vars are seen by the template as its own, the template's winning on a shared name.
   const stageVars = list(r.spec.vars);
