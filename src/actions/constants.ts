@@ -21,6 +21,7 @@ export const Input = {
   timeout: 'timeout',
   argocdServer: 'argocd-server',
   argocdToken: 'argocd-token',
+  resumePullRequest: 'resume-pull-request',
 } as const;
 
 export const Output = {
@@ -64,6 +65,7 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
       Input.dryRun,
       Input.argocdServer,
       Input.argocdToken,
+      Input.resumePullRequest,
     ],
     outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed],
   },

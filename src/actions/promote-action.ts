@@ -1,4 +1,8 @@
 import * as core from '@actions/core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resumeAfterMerge } from '../promotion/resume.js';
 import { promote, type PromoteGitHub } from '../promotion/promote.js';
 import { promotionMarkdown } from '../promotion/report.js';
 import { defaultRegistry } from '../promotion/steps/registry.js';
@@ -47,6 +51,47 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     actionLog.warn(
       `the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`,
     );
+  }
+  if (s.resumePullRequest !== undefined) {
+    if (!github) {
+      throw new ConfigError(
+        `input "resume-pull-request" needs the GitOps repository on this GitHub server (repository: owner/name) and a token`,
+      );
+    }
+    const scratch = await mkdtemp(join(tmpdir(), 'gantry-resume-'));
+    try {
+      const r = await resumeAfterMerge(
+        {
+          project,
+          stage: s.stage,
+          pullRequest: s.resumePullRequest,
+          store: repo.store,
+          registry: defaultRegistry(),
+          dryRun: s.dryRun,
+          promotedBy: ctx.actor ?? 'github-actions',
+          run: ctx.runUrl,
+          clock: () => new Date(),
+          fetch: actionLog.fetch(),
+          log: actionLog.info,
+          group: actionLog.group,
+          env,
+          expressionData,
+          github,
+        },
+        scratch,
+      );
+      actionLog.info(
+        r.note ??
+          `ran the steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`,
+      );
+      core.setOutput(Output.freight, r.freight?.id ?? '');
+      core.setOutput(Output.commit, '');
+      core.setOutput(Output.pullRequestUrl, r.pullRequest.url);
+      core.setOutput(Output.changed, 'false');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    return;
   }
   const outcome = await promote({
     project,

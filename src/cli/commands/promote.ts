@@ -1,5 +1,9 @@
 import { expressionDataFromEnv } from '../../promotion/expr-data.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promote } from '../../promotion/promote.js';
+import { resumeAfterMerge, type ResumeOutcome } from '../../promotion/resume.js';
 import { defaultRegistry } from '../../promotion/steps/registry.js';
 import { openRepo } from '../../status/repo.js';
 import type { Command } from '../command.js';
@@ -53,6 +57,12 @@ export const promoteCommand: Command = {
       type: 'boolean',
       help: "do not record the promotion as a GitHub deployment of the stage's environment (by\ndefault one is recorded when the repository is on GitHub and GITHUB_TOKEN is set)",
     },
+    {
+      name: 'resume-pull-request',
+      type: 'string',
+      value: 'N',
+      help: "after pull request N merged: run the steps of its promotion's template that follow the\ngit-wait-for-pr it ended pending at (argocd-update, say); needs GITHUB_TOKEN",
+    },
     BY_FLAG('promotes'),
     REPO_FLAG,
   ],
@@ -62,6 +72,7 @@ verified upstream. Progress is printed as the steps run (after the result with -
     'gantry promote --stage staging',
     'gantry promote --stage prod --freight calm-rhino --mode pull-request',
     'gantry promote --stage dev --dry-run',
+    'gantry promote --stage prod --resume-pull-request 42',
   ],
   async run(args, ctx) {
     const { io } = ctx;
@@ -84,6 +95,50 @@ verified upstream. Progress is printed as the steps run (after the result with -
       );
     }
     const dryRun = args.boolean('dry-run');
+    const resume = args.string('resume-pull-request');
+    if (resume !== undefined) {
+      if (!/^[1-9]\d*$/.test(resume)) {
+        throw new UsageError(
+          `--resume-pull-request must be a pull request number, not "${resume}"`,
+          'promote',
+        );
+      }
+      if (!api) {
+        throw new UsageError(
+          `--resume-pull-request needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`,
+          'promote',
+        );
+      }
+      const scratch = await mkdtemp(join(tmpdir(), 'gantry-resume-'));
+      try {
+        const r = await resumeAfterMerge(
+          {
+            github: { repo: api, signCommits, deployments: false },
+            project,
+            stage,
+            pullRequest: Number(resume),
+            store: repo.store,
+            registry: defaultRegistry(),
+            dryRun,
+            promotedBy: who,
+            clock: ctx.now,
+            fetch,
+            log: progressOf(output, ctx),
+            env: io.env,
+            expressionData: expressionDataFromEnv(io.env),
+          },
+          scratch,
+        );
+        io.out(
+          output === 'json'
+            ? JSON.stringify(resumeJson(r), null, 2) + '\n'
+            : `${r.note ?? `ran the ${r.statuses?.length ?? 0} steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`}\n`,
+        );
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+      return EXIT.ok;
+    }
     const outcome = await promote({
       ...(mode ? { mode } : {}),
       ...(api
@@ -116,3 +171,12 @@ verified upstream. Progress is printed as the steps run (after the result with -
     return EXIT.ok;
   },
 };
+
+function resumeJson(r: ResumeOutcome): Record<string, unknown> {
+  return {
+    pullRequest: r.pullRequest,
+    ...(r.note ? { note: r.note } : {}),
+    ...(r.freight ? { freight: { id: r.freight.id, alias: r.freight.alias } } : {}),
+    ...(r.statuses ? { statuses: r.statuses } : {}),
+  };
+}
