@@ -853,8 +853,15 @@ export const argocdUpdate: StepDefinition = {
                     required: ['key', 'operator'],
                     properties: {
                       key: nonEmpty('The label.'),
-                      operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
-                      values: { type: 'array', items: { type: 'string' } },
+                      operator: {
+                        enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'],
+                        description: 'In or NotIn the values; Exists or DoesNotExist (no values).',
+                      },
+                      values: {
+                        type: 'array',
+                        items: { type: 'string' },
+                        description: 'The values, for In and NotIn.',
+                      },
                     },
                   },
                 },
