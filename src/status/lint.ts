@@ -20,8 +20,6 @@ import { checkMetricConfigs, type ProviderRegistry } from '../verification/analy
 const KARGO_ONLY_STEPS: Readonly<Record<string, string>> = {
   'send-message':
     "send-message posts through a Kargo MessageChannel, a resource in Kargo's cluster that gantry does not have: post to the chat's API with an http step (Slack: POST https://slack.com/api/chat.postMessage with Authorization: Bearer ${{ secret('slack').token }})",
-  'argocd-wait':
-    "argocd-wait is not available: argocd-update already waits for the syncs it starts; to wait on an application synced by someone else, give the stage an argocd verification metric (it measures the app's sync and health after the promotion)",
 };
 
 export function runtimeProblems(

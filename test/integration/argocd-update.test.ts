@@ -693,3 +693,73 @@ describe('argocd-update: config', () => {
     expect(() => authorizedStages(' , ')).toThrow('no authorized stage');
   });
 });
+
+describe("argocd-wait (Kargo's reference examples)", () => {
+  test('waits until the app is healthy, synced and idle; by default for all three', async () => {
+    argo.setApp(
+      app({
+        name: 'wait-app',
+        annotations: {},
+        timeline: [
+          { sync: 'OutOfSync', revision: 'old', health: 'Progressing' },
+          { sync: 'Synced', revision: SHA, health: 'Progressing' },
+          { sync: 'Synced', revision: SHA, health: 'Healthy' },
+        ],
+      }),
+    );
+    const r = await run(`
+- uses: argocd-wait
+  config:
+    apps:
+      - name: wait-app
+`);
+    expect(r.done.statuses).toEqual(['Succeeded']);
+    expect(r.done.outputs['step-1']).toEqual({ apps: [{ name: 'wait-app', namespace: 'argocd' }] });
+    // Two looks found it not ready; it needs no authorized-stage annotation; nothing written.
+    expect(r.sleeps).toEqual([ARGOCD_UPDATE_POLL_MS, ARGOCD_UPDATE_POLL_MS]);
+    expect(writes()).toEqual([]);
+  });
+
+  test('waitFor: suspended, by label selector', async () => {
+    argo.setApp(
+      app({
+        name: 'wait-suspended',
+        labels: { 'rollout-group': 'paused' },
+        timeline: [{ sync: 'Synced', revision: SHA, health: 'Suspended' }],
+      }),
+    );
+    const r = await run(`
+- uses: argocd-wait
+  config:
+    apps:
+      - selector: {matchLabels: {rollout-group: paused}}
+        waitFor: [suspended]
+`);
+    expect(r.done.outputs['step-1']).toEqual({
+      apps: [{ name: 'wait-suspended', namespace: 'argocd' }],
+    });
+    expect(r.sleeps).toEqual([]);
+  });
+
+  test('an app that turns Degraded while waited for fails the step at once', async () => {
+    argo.setApp(
+      app({
+        name: 'wait-degrades',
+        timeline: [
+          { sync: 'Synced', revision: SHA, health: 'Progressing' },
+          { sync: 'Synced', revision: SHA, health: 'Degraded', healthMessage: 'CrashLoopBackOff' },
+        ],
+      }),
+    );
+    const { err } = await fails(`
+- uses: argocd-wait
+  retry: {timeoutMs: 600000}
+  config:
+    apps:
+      - name: wait-degrades
+`);
+    expect(err.message).toContain(
+      'argocd-wait: Argo CD Application argocd/wait-degrades turned Degraded while waited for: CrashLoopBackOff',
+    );
+  });
+});

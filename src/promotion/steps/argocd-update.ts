@@ -527,7 +527,7 @@ export function sourcePatch(app: LiveApp, sources: AppSource[]): unknown[] {
 
 // --- Argo CD's API ------------------------------------------------------------------------
 
-interface Conn {
+export interface Conn {
   server: string;
   token: string;
   fetch: typeof fetch;
@@ -604,7 +604,7 @@ async function send(
  * The Applications a label selector picks: `GET /api/v1/applications?selector=&appNamespace=`
  * (ApplicationService.List), by name and namespace, in the order Argo CD lists them.
  */
-async function listApplications(
+export async function listApplications(
   c: Conn,
   selector: string,
   namespace: string | undefined,
@@ -690,7 +690,7 @@ async function resolveApps(c: Conn, entries: AppEntry[]): Promise<AppUpdate[]> {
 
 // --- the step -------------------------------------------------------------------------------
 
-function connection(ctx: StepContext): { server: string; token: string } {
+export function connection(ctx: StepContext): { server: string; token: string } {
   const env = ctx.env ?? {};
   if (!env.ARGOCD_SERVER?.trim() || !env.ARGOCD_AUTH_TOKEN?.trim()) {
     const missing = [

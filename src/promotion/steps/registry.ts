@@ -3,6 +3,7 @@
  * is a ConfigError with a did-you-mean.
  */
 import { argocdUpdate } from './argocd-update.js';
+import { argocdWait } from './argocd-wait.js';
 import { composeOutput } from './compose-output.js';
 import { copy } from './copy.js';
 import { fail } from './fail.js';
@@ -52,6 +53,7 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     gitTag,
     ...GIT_PR_STEPS,
     argocdUpdate,
+    argocdWait,
   ];
   return new Map(steps.map((s) => [s.name, s]));
 }
