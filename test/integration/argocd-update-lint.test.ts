@@ -75,7 +75,7 @@ describe('argocd-update in gantry lint', () => {
     ).toContain('ok: 1 project (echo)');
   });
 
-  test('a misspelt field, a missing name, and an image without repoURL, each at its line', async () => {
+  test('a misspelt field, neither name nor selector, and an image without repoURL, each at its line', async () => {
     const problems = await lint(`        - uses: argocd-update
           config:
             apps:
@@ -95,7 +95,7 @@ describe('argocd-update in gantry lint', () => {
       '.gantry/echo.yaml:23:21: stages[0].promotionTemplate.steps[0].config.apps[0].sources[0].desiredRevison: argocd-update: unknown field "desiredRevison" (did you mean "desiredRevision"?)',
     );
     expect(problems).toContain(
-      '.gantry/echo.yaml:24:17: stages[0].promotionTemplate.steps[0].config.apps[1]: argocd-update: missing required field "name"',
+      '.gantry/echo.yaml:24:17: stages[0].promotionTemplate.steps[0].config.apps[1]: argocd-update: needs name or selector (one of them, as in Kargo)',
     );
     expect(problems).toContain(
       '.gantry/echo.yaml:30:27: stages[0].promotionTemplate.steps[0].config.apps[2].sources[0].kustomize.images[0]: argocd-update: missing required field "repoURL"',

@@ -831,6 +831,7 @@ export const argocdUpdate: StepDefinition = {
           type: 'object',
           additionalProperties: false,
           oneOf: [{ required: ['name'] }, { required: ['selector'] }],
+          errorMessage: 'needs name or selector (one of them, as in Kargo)',
           properties: {
             name: nonEmpty('The Application name (or give `selector`).'),
             selector: {

@@ -124,6 +124,8 @@ export const argocdWait: StepDefinition = {
         items: {
           type: 'object',
           additionalProperties: false,
+          oneOf: [{ required: ['name'] }, { required: ['selector'] }],
+          errorMessage: 'needs name or selector (one of them, as in Kargo)',
           properties: {
             name: nonEmpty('The Application name (or give `selector`).'),
             namespace: nonEmpty("The Application's namespace; default: the Argo CD server's own."),
