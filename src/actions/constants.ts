@@ -25,6 +25,7 @@ export const Input = {
   images: 'images',
   charts: 'charts',
   commits: 'commits',
+  resumePullRequest: 'resume-pull-request',
 } as const;
 
 export const Output = {
@@ -70,6 +71,7 @@ export const ACTIONS: Record<ActionName, { inputs: string[]; outputs: string[] }
       Input.dryRun,
       Input.argocdServer,
       Input.argocdToken,
+      Input.resumePullRequest,
     ],
     outputs: [Output.freight, Output.commit, Output.pullRequestUrl, Output.changed, Output.results],
   },

@@ -7,6 +7,10 @@ import {
 } from '../promotion/promote.js';
 import { downstreamStages, promoteMany, upstreamFreight } from '../promotion/promote-many.js';
 import type { Project } from '../pipeline/index.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resumeAfterMerge } from '../promotion/resume.js';
 import { promotionMarkdown } from '../promotion/report.js';
 import { defaultRegistry } from '../promotion/steps/registry.js';
 import { promotionRegistryCredentials } from '../discovery/credentials.js';
@@ -67,6 +71,47 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     actionLog.warn(
       `the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`,
     );
+  }
+  if (s.resumePullRequest !== undefined) {
+    if (!github) {
+      throw new ConfigError(
+        `input "resume-pull-request" needs the GitOps repository on this GitHub server (repository: owner/name) and a token`,
+      );
+    }
+    const scratch = await mkdtemp(join(tmpdir(), 'gantry-resume-'));
+    try {
+      const r = await resumeAfterMerge(
+        {
+          project,
+          stage: s.stage,
+          pullRequest: s.resumePullRequest,
+          store: repo.store,
+          registry: defaultRegistry(),
+          dryRun: s.dryRun,
+          promotedBy: ctx.actor ?? 'github-actions',
+          run: ctx.runUrl,
+          clock: () => new Date(),
+          fetch: actionLog.fetch(),
+          log: actionLog.info,
+          group: actionLog.group,
+          env,
+          expressionData,
+          github,
+        },
+        scratch,
+      );
+      actionLog.info(
+        r.note ??
+          `ran the steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`,
+      );
+      core.setOutput(Output.freight, r.freight?.id ?? '');
+      core.setOutput(Output.commit, '');
+      core.setOutput(Output.pullRequestUrl, r.pullRequest.url);
+      core.setOutput(Output.changed, 'false');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    return;
   }
   const options: Omit<PromoteOptions, 'stage'> = {
     project,

@@ -46,6 +46,8 @@ export interface PromoteSettings extends RepositorySettings {
    */
   argocdServer?: string;
   argocdToken?: string;
+  /** A merged pull request whose pending promotion's remaining steps to run, instead of promoting. */
+  resumePullRequest?: number;
 }
 
 export interface VerifySettings extends RepositorySettings {
@@ -274,6 +276,7 @@ export function readSettings(
         dryRun: bool(read, Input.dryRun),
         ...optionalPair('argocdServer', optional(read, Input.argocdServer)),
         ...optionalPair('argocdToken', optional(read, Input.argocdToken)),
+        ...resumeInput(optional(read, Input.resumePullRequest)),
       };
     }
     case 'verify':
@@ -357,4 +360,15 @@ export function readCommand(read: InputReader): ActionName {
       `input "${Input.command}" must be one of ${allowed.join(', ')}, not "${v}"`,
     );
   return v as ActionName;
+}
+
+/** `resume-pull-request`: a pull request number, or unset. */
+function resumeInput(v: string | undefined): { resumePullRequest?: number } {
+  if (v === undefined) return {};
+  if (!/^[1-9]\d*$/.test(v)) {
+    throw new ConfigError(
+      `input "${Input.resumePullRequest}" must be a pull request number, not "${v}"`,
+    );
+  }
+  return { resumePullRequest: Number(v) };
 }

@@ -3,7 +3,9 @@
  * `autoPromotion`, or Kargo's ProjectConfig `promotionPolicies` and a Stage's
  * `autoPromotionOptions`), and whether a stage may now auto-promote a given freight. Discovery
  * (freight straight from a warehouse) and verification (freight verified upstream) both ask
- * `autoPromotionDecision`; the Kargo reader asks `matchingPolicy` and `selectionPolicyProblem`.
+ * `autoPromotionDecision`; the Kargo reader asks `matchingPolicy`. Which freight a stage with Kargo's
+ * `selectionPolicy: MatchUpstream` takes is chosen by verify (`downstreamOf`), the only path
+ * where such a stage gets freight.
  *
  * It lives beside the pipeline model rather than in promotion/: the Kargo reader, a pipeline
  * module, decides with it when it reads the manifests, and pipeline/ importing promotion/ would
@@ -160,23 +162,6 @@ export function autoPromotionEnabled(
   stage: PolicyStage,
 ): boolean {
   return policies[matchingPolicy(policies, stage)]?.autoPromotionEnabled === true;
-}
-
-/** Stage `requestedFreight[].sources.autoPromotionOptions.selectionPolicy` values. */
-export const SELECTION_POLICIES = ['NewestFreight', 'MatchUpstream'] as const;
-
-/**
- * Why gantry cannot honour a stage's auto-promotion selection policy, or undefined when it can.
- * Auto-promotion takes the newest freight available to the stage (Kargo's NewestFreight, the
- * default); MatchUpstream would follow what one upstream stage runs, which gantry does not track
- * as a promotion input.
- */
-export function selectionPolicyProblem(policy: string | undefined): string | undefined {
-  if (policy === undefined || policy === 'NewestFreight') return undefined;
-  if (policy === 'MatchUpstream') {
-    return 'gantry auto-promotes the newest freight available to the stage (NewestFreight); MatchUpstream is not available';
-  }
-  return `unknown selectionPolicy ${JSON.stringify(policy)}: one of ${SELECTION_POLICIES.join(', ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ import { didYouMean } from '../util/suggest.js';
 import {
   escapeRegex,
   matchingPolicy,
-  selectionPolicyProblem,
   selectorNameProblem,
   type PromotionPolicy,
 } from './auto-promotion.js';
@@ -907,22 +906,7 @@ function stage(
     b.origins.add([...to, field], sideSrc, ['stages', r.name, field]);
   }
 
-  out.requestedFreight = list(r.spec.requestedFreight).map((req, k) => {
-    if (!isObject(req) || !isObject(req.sources)) return req;
-    const { autoPromotionOptions, ...sources } = req.sources;
-    const unsupported = isObject(autoPromotionOptions)
-      ? selectionPolicyProblem(autoPromotionOptions.selectionPolicy as string | undefined)
-      : undefined;
-    if (unsupported) {
-      at(
-        r,
-        ['spec', 'requestedFreight', k, 'sources', 'autoPromotionOptions', 'selectionPolicy'],
-        unsupported,
-        b,
-      );
-    }
-    return { ...req, sources };
-  });
+  out.requestedFreight = list(r.spec.requestedFreight);
 
   // Stage vars are seen by the template as its own, the template's winning on a shared name.
   const stageVars = list(r.spec.vars);

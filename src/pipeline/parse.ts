@@ -240,6 +240,9 @@ function toRequest(r: RawFreightRequest): FreightRequest {
         requiredSoakTimeMs: parseDuration(soak),
       }),
       availabilityStrategy: r.sources.availabilityStrategy ?? 'OneOf',
+      ...(r.sources.autoPromotionOptions?.selectionPolicy === 'MatchUpstream' && {
+        selectionPolicy: 'MatchUpstream' as const,
+      }),
     },
   };
 }

@@ -78,6 +78,7 @@ export interface RawFreightRequest {
     stages?: string[];
     requiredSoakTime?: string;
     availabilityStrategy?: 'OneOf' | 'All';
+    autoPromotionOptions?: { selectionPolicy?: 'NewestFreight' | 'MatchUpstream' };
   };
 }
 

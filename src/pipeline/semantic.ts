@@ -220,6 +220,16 @@ function checkStage(
         'sources must set direct: true (take freight from the warehouse) or list upstream stages in stages',
       );
     }
+    // Kargo's rule: MatchUpstream follows exactly one upstream stage.
+    if (
+      request.sources.autoPromotionOptions?.selectionPolicy === 'MatchUpstream' &&
+      (request.sources.direct === true || upstream.length !== 1)
+    ) {
+      report(
+        [...rat, 'sources', 'autoPromotionOptions', 'selectionPolicy'],
+        `MatchUpstream takes the freight of exactly one upstream stage; this request ${request.sources.direct === true ? 'takes freight from the warehouse directly' : `lists ${upstream.length} upstream stages`}: use NewestFreight, or list one stage in stages`,
+      );
+    }
     upstream.forEach((name, u) => {
       const sat: PathSegment[] = [...rat, 'sources', 'stages', u];
       if (name === stage.name) {

@@ -95,6 +95,9 @@ export interface Stage {
 
 export type AvailabilityStrategy = 'OneOf' | 'All';
 
+/** Kargo's auto-promotion choice: the newest available freight, or what the upstream runs. */
+export type SelectionPolicy = 'NewestFreight' | 'MatchUpstream';
+
 export interface FreightRequest {
   origin: { kind: 'Warehouse'; name: string };
   sources: {
@@ -103,6 +106,8 @@ export interface FreightRequest {
     requiredSoakTimeMs?: number;
     requiredSoakTime?: string;
     availabilityStrategy: AvailabilityStrategy;
+    /** Which freight auto-promotion picks; absent: NewestFreight, the newest available. */
+    selectionPolicy?: SelectionPolicy;
   };
 }
 

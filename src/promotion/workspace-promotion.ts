@@ -17,6 +17,8 @@ import {
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import type { PromoteOptions, PromotionExprContext } from './promote.js';
+import { secretValues } from './expr-data.js';
+import { recordResume } from './resume.js';
 import { runSteps } from './steps/engine.js';
 import { Workspace, type StageLanding } from './workspace.js';
 
@@ -122,6 +124,27 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
         );
       }
       const pullRequest = landed.pullRequest ?? done.pending?.pullRequest;
+      // Steps after the wait run when the pull request is merged: say where to go on from.
+      if (done.pending?.pullRequest && ws.github && !o.dryRun) {
+        const wait = done.statuses.length - 1;
+        const why = await recordResume(
+          ws.github,
+          done.pending.pullRequest.number,
+          {
+            v: 1,
+            project: o.project.name,
+            stage: stage.name,
+            freight: a.freight.id,
+            promotion: a.exprContext.promotion ?? '',
+            wait,
+            outputs: done.outputs,
+            statuses: done.statuses,
+          },
+          stage.promotionTemplate.steps.length,
+          a.exprContext.data ? secretValues(a.exprContext.data) : [],
+        );
+        if (why) o.log(`warning: ${why}`);
+      }
       return {
         changed: landed.changed,
         commit: landed.commit,

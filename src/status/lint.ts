@@ -13,6 +13,15 @@ import { didYouMean } from '../util/suggest.js';
 import { strictProblems } from './lint-strict.js';
 import { checkMetricConfigs, type ProviderRegistry } from '../verification/analysis.js';
 
+/**
+ * Kargo steps gantry has no equivalent for, with why and what to write instead: a team moving
+ * over reads this from lint rather than "unknown step".
+ */
+const KARGO_ONLY_STEPS: Readonly<Record<string, string>> = {
+  'send-message':
+    "send-message posts through a Kargo MessageChannel, a resource in Kargo's cluster that gantry does not have: post to the chat's API with an http step (Slack: POST https://slack.com/api/chat.postMessage with Authorization: Bearer ${{ secret('slack').token }})",
+};
+
 export function runtimeProblems(
   files: readonly { file: string; text: string }[],
   projects: readonly Project[],
@@ -38,7 +47,8 @@ export function runtimeProblems(
           problemAt(
             src,
             [...(step.source ?? ['stages', i, 'promotionTemplate', 'steps', j]), 'uses'],
-            `unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, known)}; gantry has ${known.join(', ')}`,
+            KARGO_ONLY_STEPS[step.uses] ??
+              `unknown step ${JSON.stringify(step.uses)}${didYouMean(step.uses, known)}; gantry has ${known.join(', ')}`,
           ),
         );
       });

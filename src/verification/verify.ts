@@ -276,12 +276,20 @@ export function downstreamOf(
     );
     if (!req) continue;
     const state = states.get(next.name);
-    const available = allFreight.filter(
-      (f) =>
-        f.origin.name === freight.origin.name && freightAvailability(next, f, facts, now).available,
-    );
-    const candidate = newestFreight(available);
     const own = freightAvailability(next, freight, facts, now);
+    // Kargo's MatchUpstream: the freight the one upstream stage runs (this one, just verified
+    // there), not the newest available.
+    const available =
+      req.sources.selectionPolicy === 'MatchUpstream'
+        ? own.available
+          ? [freight]
+          : []
+        : allFreight.filter(
+            (f) =>
+              f.origin.name === freight.origin.name &&
+              freightAvailability(next, f, facts, now).available,
+          );
+    const candidate = newestFreight(available);
     const entry: Downstream = { stage: next.name, due: false };
     if (candidate) entry.freight = { id: candidate.id, alias: candidate.alias };
     const decision = autoPromotionDecision({

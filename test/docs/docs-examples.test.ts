@@ -701,7 +701,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
   },
 
   async 'unknown-step'() {
-    return stepError({}, [step('argocd-wait', { apps: [{ name: 'echo-dev' }] })]);
+    return stepError({}, [step('send-message', { message: 'promoted' })]);
   },
 
   async 'imagefrom-nil'() {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
+import { startFakeArgoCD, type FakeArgoCD } from '../support/argocd-fake.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
@@ -47,7 +48,7 @@ spec:
       discoveryLimit: 5
 `;
 
-/** Kargo's quickstart task, as a ClusterPromotionTask (no Argo CD here). */
+/** Kargo's quickstart task, as a ClusterPromotionTask: render, push, then argocd-update. */
 const TASK = (gitops: string) => `apiVersion: kargo.akuity.io/v1alpha1
 kind: ClusterPromotionTask
 metadata:
@@ -90,6 +91,13 @@ spec:
   - uses: git-push
     config:
       path: ./out
+  - uses: argocd-update
+    config:
+      apps:
+      - name: demo-\${{ ctx.stage }}
+        sources:
+        - repoURL: \${{ vars.gitopsRepo }}
+          desiredRevision: \${{ task.outputs.commit.commit }}
 `;
 
 const stage = (name: string, sources: string, extra = '') => `apiVersion: kargo.akuity.io/v1alpha1
@@ -178,6 +186,7 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
   const tmp = tempDir();
   let server: GitHttpServer;
   let health: Server;
+  let argo: FakeArgoCD;
   const measured: string[] = [];
   let bare: string;
   let url: string;
@@ -185,6 +194,8 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
   const env = () => ({
     ...testGitEnv(tmp.path),
     GANTRY_CACHE_DIR: join(tmp.path, 'cache'),
+    ARGOCD_SERVER: argo.url,
+    ARGOCD_AUTH_TOKEN: 'argocd-quickstart-t0ken',
     USER: 'alice',
   });
   const remote = () => url.replace('http://', `http://${AUTH.username}:${AUTH.password}@`);
@@ -216,6 +227,20 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
       ...overlay('staging'),
       ...overlay('prod'),
     });
+    // The Argo CD Applications the quickstart's argocd-update syncs, one per stage, each
+    // authorizing its stage; Argo CD resolves stage/<name> to the branch's tip when it syncs.
+    argo = await startFakeArgoCD({
+      token: 'argocd-quickstart-t0ken',
+      resolveRevision: (src) => git(bare, ['rev-parse', String(src.targetRevision)]).trim(),
+    });
+    for (const name of ['dev', 'staging', 'prod']) {
+      argo.setApp({
+        name: `demo-${name}`,
+        annotations: { 'kargo.akuity.io/authorized-stage': `demo:${name}` },
+        timeline: [{ sync: 'Synced', revision: 'old', health: 'Healthy' }],
+        spec: { source: { repoURL: url, path: '.', targetRevision: `stage/${name}` } },
+      });
+    }
     const store = new StateStore({
       remote: parseRemote(remote()),
       cacheDir: join(tmp.path, 'w'),
@@ -225,6 +250,7 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
   });
   afterAll(async () => {
     await server.close();
+    await argo.close();
     await new Promise((r) => health.close(r));
     tmp.cleanup();
   });
@@ -252,6 +278,11 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
     expect(dev.err).toBe('');
     expect(dev.code).toBe(0);
     expect(dev.out).toContain('step 6 (git-push "promo-process::step-6"): done');
+    expect(dev.out).toContain('step 7 (argocd-update "promo-process::step-7"): done');
+    // argocd-update synced the stage's app to the commit the task pushed.
+    expect(argo.syncs('demo-dev')[0]?.revisions).toEqual([
+      git(bare, ['rev-parse', 'stage/dev']).trim(),
+    ]);
     expect(git(bare, ['show', 'stage/dev:dev-deployment-echo.yaml'])).toContain(
       'image: ghcr.io/acme/echo:1.0.0',
     );
@@ -270,6 +301,11 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
       'namespace: prod',
     );
     expect(git(bare, ['show', 'stage/prod:.gantry/state/demo/prod.yaml'])).toContain(f1.id);
+    for (const name of ['staging', 'prod']) {
+      expect(argo.syncs(`demo-${name}`).map((x) => x.revisions)).toEqual([
+        [git(bare, ['rev-parse', `stage/${name}`]).trim()],
+      ]);
+    }
     // The Kargo files were read, never written.
     expect(
       git(bare, ['log', '--format=%s', 'main', '--', 'kargo']).trim().split('\n'),

@@ -9,6 +9,9 @@ import {
   stageList,
   upstreamFreight,
 } from '../../promotion/promote-many.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { resumeAfterMerge, type ResumeOutcome } from '../../promotion/resume.js';
 import { defaultRegistry } from '../../promotion/steps/registry.js';
 import { openRepo } from '../../app/repo.js';
 import type { Command } from '../command.js';
@@ -72,6 +75,12 @@ export const promoteCommand: Command = {
       type: 'boolean',
       help: "do not record the promotion as a GitHub deployment of the stage's environment (by\ndefault one is recorded when the repository is on GitHub and GITHUB_TOKEN is set)",
     },
+    {
+      name: 'resume-pull-request',
+      type: 'string',
+      value: 'N',
+      help: "after pull request N merged: run the steps of its promotion's template that follow the\ngit-wait-for-pr it ended pending at (argocd-update, say); needs GITHUB_TOKEN",
+    },
     BY_FLAG('promotes'),
     REPO_FLAG,
   ],
@@ -87,6 +96,7 @@ is 1 when any failed.`,
     'gantry promote --stage dev --dry-run',
     'gantry promote --stage qa,uat --freight calm-rhino',
     'gantry promote --downstream-of staging',
+    'gantry promote --stage prod --resume-pull-request 42',
   ],
   async run(args, ctx) {
     const { io } = ctx;
@@ -121,6 +131,57 @@ is 1 when any failed.`,
       );
     }
     const dryRun = args.boolean('dry-run');
+    const resume = args.string('resume-pull-request');
+    if (resume !== undefined) {
+      if (!/^[1-9]\d*$/.test(resume)) {
+        throw new UsageError(
+          `--resume-pull-request must be a pull request number, not "${resume}"`,
+          'promote',
+        );
+      }
+      if (!api) {
+        throw new UsageError(
+          `--resume-pull-request needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`,
+          'promote',
+        );
+      }
+      const stage = stages[0];
+      if (stages.length !== 1 || downstreamOf || stage === undefined) {
+        throw new UsageError(
+          '--resume-pull-request goes on with one stage: the one whose promotion opened it',
+          'promote',
+        );
+      }
+      const scratch = await mkdtemp(join(tmpdir(), 'gantry-resume-'));
+      try {
+        const r = await resumeAfterMerge(
+          {
+            github: { repo: api, signCommits, deployments: false },
+            project,
+            stage,
+            pullRequest: Number(resume),
+            store: repo.store,
+            registry: defaultRegistry(),
+            dryRun,
+            promotedBy: who,
+            clock: ctx.now,
+            fetch,
+            log: progressOf(output, ctx),
+            env: io.env,
+            expressionData: expressionDataFromEnv(io.env),
+          },
+          scratch,
+        );
+        io.out(
+          output === 'json'
+            ? JSON.stringify(resumeJson(r), null, 2) + '\n'
+            : `${r.note ?? `ran the ${r.statuses?.length ?? 0} steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`}\n`,
+        );
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+      return EXIT.ok;
+    }
     const options: Omit<PromoteOptions, 'stage'> = {
       ...(mode ? { mode } : {}),
       ...(api
@@ -171,3 +232,12 @@ is 1 when any failed.`,
     return results.some((r) => r.error) ? EXIT.failed : EXIT.ok;
   },
 };
+
+function resumeJson(r: ResumeOutcome): Record<string, unknown> {
+  return {
+    pullRequest: r.pullRequest,
+    ...(r.note ? { note: r.note } : {}),
+    ...(r.freight ? { freight: { id: r.freight.id, alias: r.freight.alias } } : {}),
+    ...(r.statuses ? { statuses: r.statuses } : {}),
+  };
+}

@@ -538,7 +538,7 @@ export function sourcePatch(app: LiveApp, sources: AppSource[]): unknown[] {
 
 // --- Argo CD's API ------------------------------------------------------------------------
 
-interface Conn {
+export interface Conn {
   server: string;
   token: string;
   fetch: typeof fetch;
@@ -612,7 +612,7 @@ async function send(
 }
 
 /** `GET /api/v1/applications?selector=` (ApplicationService.List): the matching Applications. */
-async function listApplications(
+export async function listApplications(
   c: Conn,
   selector: string,
   namespace: string | undefined,
@@ -722,7 +722,7 @@ async function selectedApps(
 
 // --- the step -------------------------------------------------------------------------------
 
-function connection(ctx: StepContext): { server: string; token: string } {
+export function connection(ctx: StepContext): { server: string; token: string } {
   const env = ctx.env ?? {};
   if (!env.ARGOCD_SERVER?.trim() || !env.ARGOCD_AUTH_TOKEN?.trim()) {
     const missing = [

@@ -109,6 +109,15 @@ export interface EngineContext extends Omit<StepContext, 'index' | 'alias'> {
   data?: ExpressionData;
   /** Folds each step's lines in the adapter's log. */
   group?: LogGroup;
+  /**
+   * Go on with a template that an earlier run left pending: the steps before `from` are not run
+   * again; their outputs and statuses are these (the pending step's outputs set by the caller).
+   */
+  resume?: {
+    from: number;
+    outputs: Record<string, Record<string, unknown>>;
+    statuses: readonly StepStatus[];
+  };
 }
 
 /**
@@ -333,11 +342,11 @@ async function runAll(
   redactor: Redactor,
 ): Promise<RunStepsResult> {
   const steps = template.steps;
-  const outputs: Record<string, Record<string, unknown>> = {};
+  const outputs: Record<string, Record<string, unknown>> = { ...ctx.resume?.outputs };
   const summary: string[] = [];
   const changed: string[] = [];
   const errors: StepFailure[] = [];
-  const statuses: StepStatus[] = [];
+  const statuses: StepStatus[] = [...(ctx.resume?.statuses ?? [])];
   let commitMessage: string | undefined;
   let hardFailure: GantryError | undefined;
   let pending: PromotionPendingError | undefined;
@@ -386,6 +395,7 @@ async function runAll(
     );
 
   for (const [index, step] of steps.entries()) {
+    if (ctx.resume && index < ctx.resume.from) continue;
     const label = stepLabel(step, index);
     const alias = stepAlias(step, index);
     const templateVars = templateVarsFor(alias);
@@ -440,7 +450,14 @@ async function runAll(
         let result: StepResult;
         try {
           const timeoutMs = step.retry?.timeoutMs ?? definition.defaultTimeoutMs;
-          const { data: _data, actor: _actor, rollback: _rollback, uiBaseUrl: _ui, ...base } = ctx;
+          const {
+            data: _data,
+            actor: _actor,
+            rollback: _rollback,
+            uiBaseUrl: _ui,
+            resume: _resume,
+            ...base
+          } = ctx;
           result = await runWithRetry(step, timeoutMs, label, ctx, () =>
             definition.run(config, {
               ...base,

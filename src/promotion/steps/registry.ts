@@ -3,6 +3,7 @@
  * is a ConfigError with a did-you-mean.
  */
 import { argocdUpdate } from './argocd-update.js';
+import { argocdWait } from './argocd-wait.js';
 import { composeOutput } from './compose-output.js';
 import { copy } from './copy.js';
 import { fail } from './fail.js';
@@ -62,6 +63,7 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     ociDownload,
     ociPush,
     githubPush,
+    argocdWait,
   ];
   return new Map(steps.map((s) => [s.name, s]));
 }

@@ -294,7 +294,13 @@ describe.each(CASES)('gantry init with $name', (c) => {
     expect(merged.if).toContain(
       "startsWith(github.event.pull_request.head.ref, 'gantry/promote/')",
     );
+    // A Kargo template that waited on the pull request goes on after the wait, then verify.
     expect(merged.steps[1]?.with).toEqual({
+      project: '${{ steps.target.outputs.project }}',
+      stage: '${{ steps.target.outputs.stage }}',
+      'resume-pull-request': '${{ github.event.pull_request.number }}',
+    });
+    expect(merged.steps[2]?.with).toEqual({
       project: '${{ steps.target.outputs.project }}',
       stage: '${{ steps.target.outputs.stage }}',
       'dispatch-workflow': 'gantry-promote.yml',

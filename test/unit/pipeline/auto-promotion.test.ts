@@ -5,7 +5,6 @@ import {
   matchingPolicy,
   nameMatches,
   policyMatches,
-  selectionPolicyProblem,
   selectorNameProblem,
   type AutoStageState,
   type PromotionPolicy,
@@ -75,13 +74,6 @@ describe('which stages a promotion policy names', () => {
     expect(autoPromotionEnabled(policies, { name: 'qa' })).toBe(false);
     expect(matchingPolicy(policies, { name: 'dev' })).toBe(-1);
     expect(autoPromotionEnabled(policies, { name: 'dev' })).toBe(false);
-  });
-
-  test('autoPromotionOptions: NewestFreight (the default) only', () => {
-    expect(selectionPolicyProblem(undefined)).toBeUndefined();
-    expect(selectionPolicyProblem('NewestFreight')).toBeUndefined();
-    expect(selectionPolicyProblem('MatchUpstream')).toMatch(/MatchUpstream is not available/);
-    expect(selectionPolicyProblem('Oldest')).toMatch(/one of NewestFreight, MatchUpstream/);
   });
 });
 

@@ -399,6 +399,22 @@ describe('problems point into the Kargo files', () => {
     ]);
   });
 
+  it("MatchUpstream is read, and needs exactly one upstream stage (Kargo's rule)", () => {
+    const one = STAGES.replace(
+      'stages: [dev]',
+      'stages: [dev]\n      autoPromotionOptions:\n        selectionPolicy: MatchUpstream',
+    );
+    const p = only(load({ ...ALL, 'stages.yaml': one }));
+    expect(p.stages[1]?.requestedFreight[0]?.sources.selectionPolicy).toBe('MatchUpstream');
+    const direct = STAGES.replace(
+      'selectionPolicy: NewestFreight',
+      'selectionPolicy: MatchUpstream',
+    );
+    expect(lint({ ...ALL, 'stages.yaml': direct })).toEqual([
+      `${at('kargo/stages.yaml', direct, 'MatchUpstream')} spec.requestedFreight[0].sources.autoPromotionOptions.selectionPolicy: MatchUpstream takes the freight of exactly one upstream stage; this request takes freight from the warehouse directly: use NewestFreight, or list one stage in stages`,
+    ]);
+  });
+
   it('a task step that leaves a var without a default unset', () => {
     const stages = STAGES.replace('  vars:\n  - name: file\n    value: values.yaml\n', '');
     expect(lint({ ...ALL, 'stages.yaml': stages })).toEqual([

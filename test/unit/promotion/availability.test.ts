@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Freight } from '../../../src/freight/types.js';
-import type { FreightRequest, Stage } from '../../../src/pipeline/types.js';
+import type { FreightRequest, Project, Stage } from '../../../src/pipeline/types.js';
 import {
   freightAvailability,
   promotionCandidate,
@@ -16,6 +16,7 @@ import {
   type VerificationRecord,
 } from '../../../src/state/index.js';
 import { ConfigError } from '../../../src/util/errors.js';
+import { downstreamOf } from '../../../src/verification/verify.js';
 import { makeFreight } from '../../support/freight.js';
 
 const H = 3_600_000;
@@ -533,5 +534,46 @@ describe('resolveFreight', () => {
     expect(() => resolveFreight('deadbeef', all)).toThrow(ConfigError);
     expect(() => resolveFreight('x', [])).toThrow('there is no freight yet');
     expect(() => resolveFreight('  ', all)).toThrow(/no freight given/);
+  });
+});
+
+describe("auto-promotion's selectionPolicy (Kargo's autoPromotionOptions)", () => {
+  const older = makeFreight('1.0.0', {
+    warehouse: 'fake-warehouse',
+    createdAt: '2026-11-20T00:00:00.000Z',
+  });
+  const newer = makeFreight('1.1.0', {
+    warehouse: 'fake-warehouse',
+    createdAt: '2026-11-21T00:00:00.000Z',
+  });
+  const test1 = stage('test', [{ direct: true }]);
+  const project = (policy?: 'MatchUpstream'): Project => ({
+    name: 'p',
+    file: '.gantry/p.yaml',
+    warehouses: [],
+    stages: [
+      test1,
+      stage('qa', [{ stages: ['test'], ...(policy && { selectionPolicy: policy }) }]),
+    ],
+  });
+  // Both verified in test; test was then rolled back to the older one, which was verified again.
+  const f = facts({ verifications: [verified('test', older), verified('test', newer)] });
+
+  test('NewestFreight: the newest freight available downstream, whatever upstream runs', () => {
+    const [qa] = downstreamOf(project(), test1, older, [newer, older], f, new Map(), NOW);
+    expect(qa).toMatchObject({ stage: 'qa', due: true, freight: { id: newer.id } });
+  });
+
+  test('MatchUpstream: the freight the upstream stage runs', () => {
+    const [qa] = downstreamOf(
+      project('MatchUpstream'),
+      test1,
+      older,
+      [newer, older],
+      f,
+      new Map(),
+      NOW,
+    );
+    expect(qa).toMatchObject({ stage: 'qa', due: true, freight: { id: older.id } });
   });
 });
