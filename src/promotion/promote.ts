@@ -23,6 +23,7 @@ import { promotionName, runSteps, type EngineContext } from './steps/engine.js';
 import { secretValues, type ExpressionData } from './expr-data.js';
 import { Redactor } from '../util/redact.js';
 import { promoteInWorkspace } from './workspace-promotion.js';
+import { PromotionNotesRecorder } from './notes.js';
 import { planWorkspace } from '../pipeline/workspace.js';
 import type { StepDefinition } from './steps/types.js';
 import { settleAll, settled } from '../util/settle.js';
@@ -169,10 +170,18 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     if ('error' in g) throw g.error;
     passGate(g.value, stage, o, approvedBy, warnings);
   }
+  const notes = notesFor(o, stage, view);
   const result = redactDiff(
-    await publishSteps(o, stage, mode, freight, view, approvedBy, hold),
+    await publishSteps(o, stage, mode, freight, view, approvedBy, hold, notes),
     o.expressionData,
   );
+  // Freight records (set-metadata, set-freight-alias) of the attempt that was published.
+  if (!o.dryRun && notes.current) {
+    for (const w of await notes.current.write(o.store, o.log)) {
+      warnings.push(w);
+      o.log(`warning: ${w}`);
+    }
+  }
   const outcome: PromoteOutcome = {
     stage: stage.name,
     freight,
@@ -346,6 +355,7 @@ function publishSteps(
   { snap, states }: PromotionView,
   approvedBy: string[],
   hold: PromotionWrite['autoPromotionHold'],
+  notes: NotesBox,
 ): Promise<PromotionResult> {
   // The freight the steps see: what the stage runs from other warehouses, and this one.
   const collection = [
@@ -380,6 +390,7 @@ function publishSteps(
       hold,
       exprContext: promotionExprContext(o, stage, freight, hold),
       ...(publish ? { publish } : {}),
+      notes,
     });
   }
   const paths = stepPaths(stage);
@@ -397,7 +408,10 @@ function publishSteps(
     dryRun: o.dryRun,
     ...(publish ? { publish } : {}),
     autoPromotionHold: hold,
+    stageMetadata: () => notes.current?.ownStageMetadata(),
     edit: async (worktree) => {
+      // Each run of the steps starts from what was read: a lost race drops what the last one set.
+      const recorder = notes.fresh();
       const done = await runSteps(
         stage.promotionTemplate,
         {
@@ -411,6 +425,7 @@ function publishSteps(
           ...(o.group ? { group: o.group } : {}),
           ...(o.env ? { env: o.env } : {}),
           dryRun: o.dryRun,
+          notes: recorder,
           ...exprContext,
         },
         o.registry,
@@ -421,6 +436,31 @@ function publishSteps(
         : done.summary;
     },
   });
+}
+
+/** The recorder of the promotion's current attempt (src/promotion/notes.ts). */
+export interface NotesBox {
+  current?: PromotionNotesRecorder;
+  /** A new recorder for a new attempt, which becomes `current`. */
+  fresh: () => PromotionNotesRecorder;
+}
+
+function notesFor(o: PromoteOptions, stage: Stage, { snap, states }: PromotionView): NotesBox {
+  const box: NotesBox = {
+    fresh: () => {
+      box.current = new PromotionNotesRecorder({
+        project: o.project.name,
+        stage: stage.name,
+        stages: o.project.stages.map((s) => s.name),
+        snap,
+        states,
+        recordedBy: o.run ?? o.promotedBy,
+        now: o.clock,
+      });
+      return box.current;
+    },
+  };
+  return box;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '../state/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
-import type { PromoteOptions, PromotionExprContext } from './promote.js';
+import type { NotesBox, PromoteOptions, PromotionExprContext } from './promote.js';
 import { runSteps } from './steps/engine.js';
 import { Workspace, type StageLanding } from './workspace.js';
 
@@ -33,6 +33,8 @@ export interface WorkspacePromotion {
   exprContext: PromotionExprContext;
   /** How the stage's commit is published when not by a plain push (signed, or gantry's PR). */
   publish?: (p: PublishRequest) => Promise<Published>;
+  /** What set-metadata and set-freight-alias record: a fresh recorder for each attempt. */
+  notes?: NotesBox;
 }
 
 export async function promoteInWorkspace(a: WorkspacePromotion): Promise<PromotionResult> {
@@ -51,6 +53,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
     ...(o.run ? { run: o.run } : {}),
     autoPromotionHold: a.hold,
     dryRun: o.dryRun,
+    ...(a.notes ? { stageMetadata: () => a.notes?.current?.ownStageMetadata() } : {}),
   };
   const now = host.retryHooks?.now ?? Date.now;
   const started = now();
@@ -93,6 +96,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             ...(o.group ? { group: o.group } : {}),
             ...(o.env ? { env: o.env } : {}),
             dryRun: o.dryRun,
+            ...(a.notes ? { notes: a.notes.fresh() } : {}),
             ...a.exprContext,
           },
           o.registry,

@@ -35,6 +35,7 @@ import {
 } from '../pipeline/source.js';
 import {
   DATA_SIGNATURES,
+  NOTES_SIGNATURES,
   STATUS_SIGNATURES,
   STEP_CTX_TYPE,
   UNSUPPORTED_FUNCTIONS,
@@ -212,6 +213,7 @@ function stageExpressions(
     ...FREIGHT_SIGNATURES,
     ...STATUS_SIGNATURES,
     ...DATA_SIGNATURES,
+    ...NOTES_SIGNATURES,
   };
   const checkCall = freightLookups(project, stage);
   const template = stage.promotionTemplate;

@@ -67,6 +67,7 @@ import {
   secretValues,
   type ExpressionData,
 } from '../expr-data.js';
+import { notesFunctions } from '../notes.js';
 
 export type StepRegistry = ReadonlyMap<string, StepDefinition>;
 
@@ -154,14 +155,12 @@ function wrapError(label: string, what: string, err: unknown): GantryError {
 /** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
 export { DATA_SIGNATURES } from '../expr-data.js';
 
+export { NOTES_SIGNATURES } from '../notes.js';
+
 /** Kargo's functions gantry does not provide, with what lint says instead of "unknown". */
 export const UNSUPPORTED_FUNCTIONS: Readonly<Record<string, string>> = {
-  freightMetadata:
-    "Kargo's freight metadata (set-metadata) has no home in gantry's state yet; pass values through vars or compose-output",
   freightStatus:
     "Kargo's freight status is not exposed to expressions in gantry; `gantry get freight` shows where freight is verified and approved",
-  stageMetadata:
-    "Kargo's stage metadata (set-metadata) has no home in gantry's state yet; pass values through vars or configMap()",
 };
 
 export const STATUS_SIGNATURES: FunctionSignatures = {
@@ -288,8 +287,17 @@ function redactError(err: unknown, redactor: Redactor): unknown {
   return new OperationError(message);
 }
 
-/** Steps whose rendered config becomes a durable record: a commit, a tag, a pull request. */
-const RECORDING_STEPS = new Set(['git-commit', 'git-tag', 'git-open-pr']);
+/**
+ * Steps whose rendered config becomes a durable record: a commit, a tag, a pull request, the
+ * stage's state file or a freight record.
+ */
+const RECORDING_STEPS = new Set([
+  'git-commit',
+  'git-tag',
+  'git-open-pr',
+  'set-metadata',
+  'set-freight-alias',
+]);
 
 /**
  * Refuse a commit message, tag annotation or pull request text that holds a secret's value: the
@@ -320,7 +328,7 @@ function refuseSecretsInRecords(
   for (const [at, text] of texts) {
     if (redactor.redactValues(text) !== text) {
       throw new ConfigError(
-        `${step.uses}: ${at} holds the value of a secret (secret() or sharedSecret()); gantry keeps secrets out of commits, tags and pull requests, which everyone who can read the repository sees. Nothing was written`,
+        `${step.uses}: ${at} holds the value of a secret (secret() or sharedSecret()); gantry keeps secrets out of commits, tags, state files and pull requests, which everyone who can read the repository sees. Nothing was written`,
       );
     }
   }
@@ -346,6 +354,7 @@ async function runAll(
     ...freightFunctions(ctx.freightCollection, ctx.log),
     ...statusFunctions(steps, statuses),
     ...dataFunctions(ctx.data, ctx.log),
+    ...notesFunctions(ctx.notes),
   };
   const promotion = ctx.promotion ?? promotionName(ctx);
   // Kargo's ctx; meta.step.alias is the step's own, so it is built for each step.

@@ -18,6 +18,8 @@ import { jsonParse } from './json-parse.js';
 import { jsonUpdate } from './json-update.js';
 import { kustomizeBuild } from './kustomize-build.js';
 import { kustomizeSetImage } from './kustomize-set-image.js';
+import { setFreightAlias } from './set-freight-alias.js';
+import { setMetadata } from './set-metadata.js';
 import { tar } from './tar.js';
 import type { StepDefinition } from './types.js';
 import { untar } from './untar.js';
@@ -52,6 +54,8 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     gitTag,
     ...GIT_PR_STEPS,
     argocdUpdate,
+    setMetadata,
+    setFreightAlias,
   ];
   return new Map(steps.map((s) => [s.name, s]));
 }

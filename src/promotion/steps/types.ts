@@ -53,6 +53,20 @@ export interface StepContext {
   promotion?: string;
   /** How long the step may wait within the job (its retry.timeout): git-wait-for-pr. */
   waitMs?: number;
+  /**
+   * Where set-metadata and set-freight-alias record, and what freightMetadata() and
+   * stageMetadata() read (src/promotion/notes.ts); undefined outside a promotion.
+   */
+  notes?: PromotionNotes;
+}
+
+/** Metadata and aliases set during one attempt of a promotion (see src/promotion/notes.ts). */
+export interface PromotionNotes {
+  setStageMetadata(stage: string, values: Readonly<Record<string, unknown>>): void;
+  setFreightMetadata(freight: string, values: Readonly<Record<string, unknown>>): void;
+  setFreightAlias(freight: string, alias: string): { previous: string };
+  freightMetadata(freight: string): Record<string, unknown> | undefined;
+  stageMetadata(stage: string): Record<string, unknown> | undefined;
 }
 
 /**
