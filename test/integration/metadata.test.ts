@@ -466,3 +466,89 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
     );
   });
 });
+
+describe('set-metadata in a workspace promotion (git-clone … git-push)', () => {
+  const tmp = tempDir('gantry-meta-ws-');
+  let bare: string;
+  const f = makeFreight('2.0.0', { createdAt: '2026-11-01T10:00:00.000Z', alias: 'keen-lynx' });
+  const stage = (name: string, before: boolean) => {
+    const meta = `
+        - uses: set-metadata
+          config:
+            updates:
+              - {kind: Stage, name: '\${{ ctx.stage }}', values: {rendered: '\${{ imageFrom("${IMAGE}").Tag }}'}}
+              - {kind: Freight, name: '\${{ ctx.targetFreight.name }}', values: {renderedIn: '\${{ ctx.stage }}'}}`;
+    return `  - name: ${name}${direct}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: file://${bare}
+            checkout:
+              - {branch: main, path: ./out}
+        - uses: yaml-update
+          config:
+            path: ./out/env/${name}/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("${IMAGE}").Tag }}'}${before ? meta : ''}
+        - uses: git-commit
+          config: {path: ./out, message: 'render ${name}'}${before ? '' : meta}
+        - uses: git-push
+          config: {path: ./out}
+`;
+  };
+  const cli = (args: string[]) =>
+    runGantry(
+      [...args, '--repo', `file://${bare}`],
+      { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache'), USER: 'alice' },
+      () => new Date('2026-11-02T00:00:00Z'),
+    );
+
+  beforeAll(async () => {
+    bare = join(tmp.path, 'gitops.git');
+    createBareRepo(tmp.path, 'gitops', {
+      '.gantry/echo.yaml': `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ${IMAGE}}
+stages:
+${stage('dev', true)}${stage('late', false)}`,
+      'env/dev/values.yaml': VALUES,
+      'env/late/values.yaml': VALUES,
+    });
+    const store = new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir: join(tmp.path, 'w'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    await store.recordFreight('echo', f);
+  });
+  afterAll(() => tmp.cleanup());
+
+  test("before git-commit: the stage's metadata rides in the pushed commit's state file; the freight's is a tag", async () => {
+    const r = await cli(['promote', '--stage', 'dev']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(git(bare, ['show', '--name-only', '--format=', 'main']).trim().split('\n').sort()).toEqual(
+      ['.gantry/state/echo/dev.yaml', 'env/dev/values.yaml'],
+    );
+    const state = YAML.parse(git(bare, ['show', 'main:.gantry/state/echo/dev.yaml'])) as {
+      metadata: unknown;
+    };
+    expect(state.metadata).toEqual({ rendered: '2.0.0' });
+    expect(tags(bare, 'metadata')).toHaveLength(1);
+  });
+
+  test('after git-commit: refused, since the commit that records the promotion is made; nothing pushed', async () => {
+    const before = git(bare, ['rev-parse', 'main']);
+    const records = tags(bare, 'metadata');
+    const r = await cli(['promote', '--stage', 'late']);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain(
+      "set-metadata: stage late: git-commit already wrote the stage's state into its checkout; gantry keeps stage metadata in that state file, so set it before the git-commit of the stage's checkout",
+    );
+    expect(git(bare, ['rev-parse', 'main'])).toBe(before);
+    expect(tags(bare, 'metadata')).toEqual(records);
+  });
+});
