@@ -40,8 +40,13 @@ export interface NotesBase {
 export class PromotionNotesRecorder implements PromotionNotes {
   private stageValues: Record<string, unknown> | undefined;
   private readonly freightValues = new Map<string, Record<string, unknown>>();
-  /** New aliases by freight ID, in the order they were set. */
+  /** New aliases by freight ID, as they are after this attempt's steps. */
   private readonly aliases = new Map<string, string>();
+  /**
+   * Every alias change in the order the steps made them: written as records in that order, so
+   * that an alias one freight gave up and another then took folds the same way.
+   */
+  private readonly aliasLog: { freightId: string; alias: string; previous: string }[] = [];
 
   constructor(private readonly base: NotesBase) {}
 
@@ -92,8 +97,10 @@ export class PromotionNotesRecorder implements PromotionNotes {
         `set-freight-alias: alias ${JSON.stringify(alias)} is already used by freight ${holder.id.slice(0, 7)} in project ${this.base.project}; aliases are unique in a project`,
       );
     }
-    if (alias === f.alias) this.aliases.delete(f.id);
-    else this.aliases.set(f.id, alias);
+    if (alias !== previous) {
+      this.aliases.set(f.id, alias);
+      this.aliasLog.push({ freightId: f.id, alias, previous });
+    }
     return { previous };
   }
 
@@ -137,13 +144,11 @@ export class PromotionNotesRecorder implements PromotionNotes {
     for (const [freightId, values] of this.freightValues) {
       notes.push({ kind: 'metadata', record: { ...common, freightId, values } });
     }
-    for (const [freightId, alias] of this.aliases) {
-      const previous = this.base.snap.freight.find((f) => f.id === freightId)?.alias;
-      notes.push({
-        kind: 'alias',
-        record: { ...common, freightId, alias, ...(previous ? { previous } : {}) },
-      });
-    }
+    // One millisecond apart, in the order the steps made them (see aliasLog).
+    this.aliasLog.forEach(({ freightId, alias, previous }, i) => {
+      const recordedAt = new Date(at.getTime() + i).toISOString();
+      notes.push({ kind: 'alias', record: { ...common, recordedAt, freightId, alias, previous } });
+    });
     return notes;
   }
 
@@ -157,7 +162,14 @@ export class PromotionNotesRecorder implements PromotionNotes {
     if (!notes.length) return [];
     const tags = await store.recordNotes(notes);
     for (const t of tags) log(`recorded ${t}`);
-    const claims = notes.filter((n) => n.kind === 'alias');
+    // The last change of each freight is the alias this promotion meant it to have.
+    const claims = notes.filter(
+      (n, i) =>
+        n.kind === 'alias' &&
+        !notes
+          .slice(i + 1)
+          .some((m) => m.kind === 'alias' && m.record.freightId === n.record.freightId),
+    );
     if (!claims.length) return [];
     // The snapshot's aliases are the fold's: the same answer every reader gets.
     const after = await store.snapshot(this.base.project);

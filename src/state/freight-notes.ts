@@ -44,8 +44,7 @@ export interface FreightMetadataRecord {
 }
 
 export type FreightNote =
-  | { kind: 'alias'; record: AliasRecord }
-  | { kind: 'metadata'; record: FreightMetadataRecord };
+  { kind: 'alias'; record: AliasRecord } | { kind: 'metadata'; record: FreightMetadataRecord };
 
 export type FreightNoteKind = FreightNote['kind'];
 
@@ -208,7 +207,12 @@ export function mergeMetadata(
   for (const src of [base ?? {}, values]) {
     for (const [k, v] of Object.entries(src)) {
       // defineProperty: a key named __proto__ is data here, as in JSON.
-      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return out;
@@ -223,7 +227,11 @@ function tagMessage(body: Buffer): string {
 
 /** Parses the note tags a listing found; one that cannot be read is passed to `skip`. */
 export function readNotes(
-  refs: readonly { name: string; oid: string; note: NonNullable<ReturnType<typeof parseNoteRef>> }[],
+  refs: readonly {
+    name: string;
+    oid: string;
+    note: NonNullable<ReturnType<typeof parseNoteRef>>;
+  }[],
   objects: ReadonlyMap<string, { type: string; body: Buffer }>,
   skip: (name: string, problem: string) => void,
 ): { note: FreightNote; tag: string }[] {

@@ -496,8 +496,11 @@ export class StateStore {
       this.opts.retryHooks,
     );
     const refs: { name: string; oid: string; ref: StateRef }[] = [];
-    const noteRefs: { name: string; oid: string; note: NonNullable<ReturnType<typeof parseNoteRef>> }[] =
-      [];
+    const noteRefs: {
+      name: string;
+      oid: string;
+      note: NonNullable<ReturnType<typeof parseNoteRef>>;
+    }[] = [];
     const peeled = new Set<string>();
     for (const line of ls.stdout.split('\n')) {
       const [oid, name] = line.split('\t');

@@ -59,7 +59,11 @@ export function stageViews(
   const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
   return project.stages.map((stage) => {
     const st = states.get(stage.name);
-    const freight = st?.freight ?? [];
+    // The alias as it is now: set-freight-alias may have changed it since the state was written.
+    const freight = (st?.freight ?? []).map((f) => {
+      const alias = snap.freight.find((x) => x.id === f.id)?.alias;
+      return alias === undefined || alias === f.alias ? f : { ...f, alias };
+    });
     return {
       project: project.name,
       name: stage.name,

@@ -1487,7 +1487,9 @@ const notesPromotion = once(async () => {
     at: new Date('2026-11-22T01:00:00.000Z'),
   });
   const names = (kind: string) =>
-    git(w.bare, ['tag', '-l', `gantry/echo/${kind}/*`]).split('\n').filter(Boolean);
+    git(w.bare, ['tag', '-l', `gantry/echo/${kind}/*`])
+      .split('\n')
+      .filter(Boolean);
   return {
     tags: [...names('alias'), ...names('metadata')].map((t) => tagMessage(w.bare, t)).join(''),
     state: git(w.bare, ['show', 'main:.gantry/state/echo/prod.yaml']),

@@ -136,7 +136,9 @@ const VALUES = 'image:\n  tag: 0.9.0\n';
 
 /** Tags of the bare repository under `gantry/echo/<kind>/`. */
 function tags(bare: string, kind: string): string[] {
-  return git(bare, ['tag', '-l', `gantry/echo/${kind}/*`]).split('\n').filter(Boolean);
+  return git(bare, ['tag', '-l', `gantry/echo/${kind}/*`])
+    .split('\n')
+    .filter(Boolean);
 }
 
 /** A commit on `branch` of a bare repository, made through a scratch clone, as another writer. */
@@ -168,7 +170,11 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
   const server = createServer((req, res) => {
     if (moved < moves) {
       moved++;
-      commitTo(bare, { [moveFile(moved)]: `# ${moved}\nimage:\n  tag: 0.9.0\n` }, `another writer ${moved}`);
+      commitTo(
+        bare,
+        { [moveFile(moved)]: `# ${moved}\nimage:\n  tag: 0.9.0\n` },
+        `another writer ${moved}`,
+      );
     }
     res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
   });
@@ -181,7 +187,11 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
     ...extra,
   });
   const cli = (args: string[], extra: Record<string, string> = {}) =>
-    runGantry([...args, '--repo', `file://${bare}`], env(extra), () => new Date('2026-11-02T00:00:00Z'));
+    runGantry(
+      [...args, '--repo', `file://${bare}`],
+      env(extra),
+      () => new Date('2026-11-02T00:00:00Z'),
+    );
 
   let jobs = 0;
   /** A promotion in this process, with its own cache, as a separate job would run it. */
@@ -243,9 +253,9 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     // One commit: manifests and the state file with the metadata.
-    expect(git(bare, ['show', '--name-only', '--format=', 'main']).trim().split('\n').sort()).toEqual(
-      ['.gantry/state/echo/dev.yaml', 'env/dev/values.yaml'],
-    );
+    expect(
+      git(bare, ['show', '--name-only', '--format=', 'main']).trim().split('\n').sort(),
+    ).toEqual(['.gantry/state/echo/dev.yaml', 'env/dev/values.yaml']);
     const state = YAML.parse(git(bare, ['show', 'main:.gantry/state/echo/dev.yaml'])) as {
       metadata: unknown;
     };
@@ -256,7 +266,9 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
     // The freight's metadata: one new tag; the freight tag itself is unchanged.
     const records = tags(bare, 'metadata');
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatch(new RegExp(`^gantry/echo/metadata/${f2.id}/\\d{8}T\\d{9}Z-[0-9a-f]{8}$`));
+    expect(records[0]).toMatch(
+      new RegExp(`^gantry/echo/metadata/${f2.id}/\\d{8}T\\d{9}Z-[0-9a-f]{8}$`),
+    );
     expect(git(bare, ['rev-parse', `refs/tags/gantry/echo/freight/${f2.id}`])).toBe(freightTag);
     const doc = git(bare, ['tag', '-l', '--format=%(contents)', records[0] as string]);
     expect(doc.split('\n')[0]).toBe(`metadata baz, qux of freight ${f2.id.slice(0, 7)}`);
@@ -303,7 +315,10 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
     const stages = JSON.parse((await cli(['get', 'stages', '-o', 'json'])).out) as {
       stages: { name: string; metadata?: unknown }[];
     };
-    expect(stages.stages.find((s) => s.name === 'dev')?.metadata).toEqual({ foo: 'hello', bar: 42 });
+    expect(stages.stages.find((s) => s.name === 'dev')?.metadata).toEqual({
+      foo: 'hello',
+      bar: 42,
+    });
   });
 
   test('promoting the same freight again keeps the stage metadata and records nothing new', async () => {
@@ -362,6 +377,8 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
     const table = (await cli(['get', 'freight'])).out;
     expect(table).toMatch(new RegExp(`${f2.id.slice(0, 7)}\\s+1\\.1\\.0\\s`));
     expect(table).not.toContain('lucky-jaguar');
+    // The stages that run it show the new alias too (their state files keep the old one).
+    expect((await cli(['get', 'stages'])).out).toMatch(/^production\s+1\.1\.0\s/m);
     // The new alias names the freight everywhere freight is named.
     const r = await cli(['promote', '--stage', 'dev', '--freight', '1.1.0', '--dry-run']);
     expect(r.code).toBe(0);
@@ -379,8 +396,12 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
     expect(outcome.result?.replays ?? 0).toBe(0);
     expect(log.filter((l) => l.startsWith('step 1 (set-freight-alias): done'))).toHaveLength(2);
     expect(tags(bare, 'alias')).toHaveLength(records.length + 1);
-    expect(git(bare, ['show', 'main:env/production/values.yaml'])).toBe('# 1\nimage:\n  tag: 1.0.0\n');
-    expect((await cli(['get', 'freight'])).out).toMatch(new RegExp(`${f1.id.slice(0, 7)}\\s+1\\.0\\.0\\s`));
+    expect(git(bare, ['show', 'main:env/production/values.yaml'])).toBe(
+      '# 1\nimage:\n  tag: 1.0.0\n',
+    );
+    expect((await cli(['get', 'freight'])).out).toMatch(
+      new RegExp(`${f1.id.slice(0, 7)}\\s+1\\.0\\.0\\s`),
+    );
   });
 
   test('a promotion that gives up on its races writes no record at all', async () => {
@@ -447,7 +468,11 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
       freight: { id: string; alias: string }[];
     };
     const aliasOf = (id: string) => json.freight.find((f) => f.id === id)?.alias;
-    expect([aliasOf(f1.id), aliasOf(f2.id), aliasOf(f3.id)]).toEqual(['golden', '1.1.0', 'brave-otter']);
+    expect([aliasOf(f1.id), aliasOf(f2.id), aliasOf(f3.id)]).toEqual([
+      'golden',
+      '1.1.0',
+      'brave-otter',
+    ]);
     // The alias f1 gave up is free again: f3 may take it.
     recorder.setFreightAlias(f3.id, 'brave-otter');
     const again = new PromotionNotesRecorder({
@@ -461,9 +486,9 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
     });
     again.setFreightAlias(f3.id, '1.0.0');
     expect(await again.write(store, () => undefined)).toEqual([]);
-    expect((await cli(['promote', '--stage', 'dev', '--freight', '1.0.0', '--dry-run'])).out).toContain(
-      `1.0.0 (${f3.id.slice(0, 7)})`,
-    );
+    expect(
+      (await cli(['promote', '--stage', 'dev', '--freight', '1.0.0', '--dry-run'])).out,
+    ).toContain(`1.0.0 (${f3.id.slice(0, 7)})`);
   });
 });
 
@@ -530,9 +555,9 @@ ${stage('dev', true)}${stage('late', false)}`,
     const r = await cli(['promote', '--stage', 'dev']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(git(bare, ['show', '--name-only', '--format=', 'main']).trim().split('\n').sort()).toEqual(
-      ['.gantry/state/echo/dev.yaml', 'env/dev/values.yaml'],
-    );
+    expect(
+      git(bare, ['show', '--name-only', '--format=', 'main']).trim().split('\n').sort(),
+    ).toEqual(['.gantry/state/echo/dev.yaml', 'env/dev/values.yaml']);
     const state = YAML.parse(git(bare, ['show', 'main:.gantry/state/echo/dev.yaml'])) as {
       metadata: unknown;
     };

@@ -15,8 +15,9 @@
  * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
  *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
  *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`,
- *   `secret()`, `sharedSecret()`, `configMap()`, `sharedConfigMap()` (../expr-data.ts), and
- *   every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
+ *   `secret()`, `sharedSecret()`, `configMap()`, `sharedConfigMap()` (../expr-data.ts),
+ *   `freightMetadata()` and `stageMetadata()` (../notes.ts: what set-metadata recorded, this
+ *   promotion's own changes included), and every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
  *
  * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
  * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
@@ -27,9 +28,9 @@
  * the step: `step 2 (yaml-update "update-image"): …` (1-based position in the template).
  *
  * Secrets: every value `secret()`/`sharedSecret()` can return is replaced by `***` in the log
- * lines, errors and summary lines the engine hands on, and a commit message, tag annotation or
- * pull request text that holds one is refused (those are durable records anyone with read access
- * sees). Writing a secret into a file is the template's choice, as in Kargo.
+ * lines, errors and summary lines the engine hands on, and a commit message, tag annotation,
+ * pull request text or metadata value that holds one is refused (those are durable records anyone
+ * with read access sees). Writing a secret into a file is the template's choice, as in Kargo.
  */
 import { randomBytes } from 'node:crypto';
 import {

@@ -36,7 +36,9 @@ export const setFreightAlias: StepDefinition = {
     const { previous } = ctx.notes.setFreightAlias(name, alias);
     await Promise.resolve();
     // Kargo's message.
-    ctx.log(`${STEP}: updated alias of freight ${name.slice(0, 7)} from "${previous}" to "${alias}"`);
+    ctx.log(
+      `${STEP}: updated alias of freight ${name.slice(0, 7)} from "${previous}" to "${alias}"`,
+    );
     return {};
   },
 };

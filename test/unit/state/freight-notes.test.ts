@@ -140,7 +140,12 @@ describe('stage metadata in the state file', () => {
 
   test('a metadata field that is not a mapping is refused, naming the file', () => {
     expect(() =>
-      parseStageState(`${serializeStageState(state)}metadata: [1]\n`, 'main:.gantry/state/echo/dev.yaml'),
-    ).toThrow('unreadable stage state main:.gantry/state/echo/dev.yaml: field "metadata" must be a mapping');
+      parseStageState(
+        `${serializeStageState(state)}metadata: [1]\n`,
+        'main:.gantry/state/echo/dev.yaml',
+      ),
+    ).toThrow(
+      'unreadable stage state main:.gantry/state/echo/dev.yaml: field "metadata" must be a mapping',
+    );
   });
 });
