@@ -176,12 +176,7 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     o.expressionData,
   );
   // Freight records (set-metadata, set-freight-alias) of the attempt that was published.
-  if (!o.dryRun && notes.current) {
-    for (const w of await notes.current.write(o.store, o.log)) {
-      warnings.push(w);
-      o.log(`warning: ${w}`);
-    }
-  }
+  if (notes.current) await writeNotes(o, notes.current, result, warnings);
   const outcome: PromoteOutcome = {
     stage: stage.name,
     freight,
@@ -436,6 +431,36 @@ function publishSteps(
         : done.summary;
     },
   });
+}
+
+/**
+ * Writes what the published attempt's steps recorded about freight. The promotion has landed
+ * (or its pull request is open) by now, so a failure here is a warning that says so, as for the
+ * deployment.
+ */
+async function writeNotes(
+  o: PromoteOptions,
+  recorder: PromotionNotesRecorder,
+  result: PromotionResult,
+  warnings: string[],
+): Promise<void> {
+  const warn = (w: string) => {
+    warnings.push(w);
+    o.log(`warning: ${w}`);
+  };
+  const pending = recorder.pendingNotes();
+  if (!pending.length) return;
+  if (o.dryRun) {
+    o.log(`dry run: ${pending.length} freight record(s) (metadata, alias) not written`);
+    return;
+  }
+  try {
+    for (const w of await recorder.write(o.store, o.log)) warn(w);
+  } catch (err) {
+    warn(
+      `the promotion landed (${result.commit.slice(0, 7)} on ${result.branch}), but its freight metadata and alias records were not written: ${errorMessage(err)}; promote again to record them`,
+    );
+  }
 }
 
 /** The recorder of the promotion's current attempt (src/promotion/notes.ts). */

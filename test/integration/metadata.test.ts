@@ -577,3 +577,65 @@ ${stage('dev', true)}${stage('late', false)}`,
     expect(tags(bare, 'metadata')).toEqual(records);
   });
 });
+
+describe('the records of one promotion land together or not at all', () => {
+  const tmp = tempDir('gantry-meta-atomic-');
+  let bare: string;
+  const f = makeFreight('3.0.0', { createdAt: '2026-11-01T10:00:00.000Z', alias: 'wise-heron' });
+
+  beforeAll(async () => {
+    bare = createBareRepo(tmp.path, 'gitops', {
+      '.gantry/echo.yaml': `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ${IMAGE}}
+stages:
+  - name: dev${direct}
+    promotionTemplate:
+      steps:
+        - uses: set-freight-alias
+          config: {name: '\${{ ctx.targetFreight.name }}', alias: 'release-3'}
+        - uses: set-metadata
+          config:
+            updates:
+              - {kind: Freight, name: '\${{ ctx.targetFreight.name }}', values: {ticket: OPS-1}}
+        - uses: yaml-update
+          config:
+            path: env/dev/values.yaml
+            updates:
+              - {key: image.tag, value: '\${{ imageFrom("${IMAGE}").Tag }}'}
+`,
+      'env/dev/values.yaml': VALUES,
+    });
+    const store = new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir: join(tmp.path, 'w'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    await store.recordFreight('echo', f);
+    // The server refuses metadata tags (one ref of the push); the alias beside it must not land.
+    writeFileSync(
+      join(bare, 'hooks', 'update'),
+      '#!/bin/sh\ncase "$1" in refs/tags/gantry/*/metadata/*) echo "metadata tags are protected" >&2; exit 1;; esac\nexit 0\n',
+      { mode: 0o755 },
+    );
+  });
+  afterAll(() => tmp.cleanup());
+
+  test('a refused record: the promotion stands, no record of it lands, and the warning says so', async () => {
+    const r = await runGantry(
+      ['promote', '--stage', 'dev', '--repo', `file://${bare}`],
+      { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache'), USER: 'alice' },
+      () => new Date('2026-11-02T00:00:00Z'),
+    );
+    expect(r.code).toBe(0);
+    expect(git(bare, ['show', 'main:env/dev/values.yaml'])).toContain('tag: 3.0.0');
+    const commit = git(bare, ['rev-parse', '--short=7', 'main']).trim();
+    expect(r.err + r.out).toContain(
+      `warning: the promotion landed (${commit} on main), but its freight metadata and alias records were not written:`,
+    );
+    expect(tags(bare, 'alias')).toEqual([]);
+    expect(tags(bare, 'metadata')).toEqual([]);
+  });
+});
