@@ -194,8 +194,23 @@ export const NOTES_SIGNATURES: FunctionSignatures = {
   stageMetadata: { min: 1, max: 1 },
 };
 
+/** What the two functions read. */
+export type MetadataReader = Pick<PromotionNotes, 'freightMetadata' | 'stageMetadata'>;
+
+/** The metadata as recorded, for expressions outside a promotion (verification). */
+export function recordedMetadata(
+  snap: Pick<ProjectSnapshot, 'freightMetadata'>,
+  states: ReadonlyMap<string, StageState | undefined>,
+): MetadataReader {
+  const copy = (m: Record<string, unknown> | undefined) => (m ? { ...m } : undefined);
+  return {
+    freightMetadata: (id) => copy(snap.freightMetadata?.[id]),
+    stageMetadata: (stage) => copy(states.get(stage)?.metadata),
+  };
+}
+
 /** `freightMetadata()` and `stageMetadata()` over `notes`; nil everywhere without it. */
-export function notesFunctions(notes: PromotionNotes | undefined): ExprFunctions {
+export function notesFunctions(notes: MetadataReader | undefined): ExprFunctions {
   return {
     freightMetadata: (args) => {
       const [name, key] = expectArgs('freightMetadata', args, ['string'], ['string']) as [

@@ -279,7 +279,7 @@ function stageExpressions(
     const mat: PathSegment[] = ['stages', i, 'verification', m];
     const env: CheckEnv = {
       names: { ctx: METRIC_CTX_TYPE, env: ANY },
-      functions: FREIGHT_SIGNATURES,
+      functions: { ...FREIGHT_SIGNATURES, ...NOTES_SIGNATURES },
       checkCall,
     };
     // The provider's config sits under its key as written (`web:` is read as `http`).

@@ -63,6 +63,12 @@ stages:
             updates:
               - {key: image.tag, value: '\${{ imageFrom("${IMAGE}").Tag }}'}
               - {key: seen, create: true, value: '\${{ stageMetadata(ctx.stage).foo }}-\${{ freightMetadata(ctx.targetFreight.name).qux[1] }}'}
+    verification:
+      - name: tagged
+        successCondition: result.ok == true
+        provider:
+          http:
+            url: \${{ '${hook}/check?foo=' + stageMetadata(ctx.stage).foo + '&qux=' + join(freightMetadata(ctx.freight.id).qux, ',') }}
   - name: staging${direct}
     promotionTemplate:
       steps:
@@ -176,8 +182,10 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
         `another writer ${moved}`,
       );
     }
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    calls.push(req.url ?? '');
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok": true}');
   });
+  const calls: string[] = [];
   const f1 = makeFreight('1.0.0', { createdAt: '2026-11-01T10:00:00.000Z', alias: 'calm-rhino' });
   const f2 = makeFreight('1.1.0', { createdAt: '2026-11-01T11:00:00.000Z', alias: 'lucky-jaguar' });
   const env = (extra: Record<string, string> = {}) => ({
@@ -243,8 +251,11 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
 
   test('lint knows both functions and both steps', async () => {
     const r = await cli(['lint']);
-    expect(r.err).not.toContain('not available');
-    expect(r.code).toBe(0);
+    expect({ code: r.code, out: r.out, err: r.err }).toEqual({
+      code: 0,
+      out: '',
+      err: 'ok: 1 project (echo)\n',
+    });
   });
 
   test("Kargo's common example: stage metadata in the promotion's state file, freight metadata a new tag, both read by later steps", async () => {
@@ -280,6 +291,12 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
       qux: ['a', 'b', 'c'],
     });
     expect(json.freight.find((f) => f.id === f1.id)?.status.metadata).toBeUndefined();
+  });
+
+  test('verification reads what the promotion set', async () => {
+    const r = await cli(['verify', '--stage', 'dev']);
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+    expect(calls).toContain('/check?foo=hello&qux=a,b,c');
   });
 
   test("Kargo's complex example, and the next promotion reads what the last one set", async () => {
