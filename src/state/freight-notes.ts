@@ -133,8 +133,8 @@ export interface ResolvedNotes {
 }
 
 /** Records in the order they apply: time, then tag name (the stamp's random part). */
-const byTime = <T extends { at: string; key: string }>(a: T, b: T): number =>
-  Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key);
+const byTime = <T extends { at: number; key: string }>(a: T, b: T): number =>
+  a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
  * Folds a project's notes over its freight (see the module comment). Notes about freight that is
@@ -144,22 +144,21 @@ export function resolveNotes(
   freight: readonly Pick<Freight, 'id' | 'alias' | 'createdAt'>[],
   notes: readonly { note: FreightNote; tag: string }[],
 ): ResolvedNotes {
-  const created = new Map(freight.map((f) => [f.id, f.createdAt]));
-  type Claim = { at: string; key: string; id: string; alias: string; record?: AliasRecord };
+  const created = new Map(freight.map((f) => [f.id, Date.parse(f.createdAt)]));
+  type Claim = { at: number; key: string; id: string; alias: string; record?: AliasRecord };
   const claims: Claim[] = freight.map((f) => ({
-    at: f.createdAt,
+    at: created.get(f.id) as number,
     // A freight's own alias counts before a record made in the same millisecond.
     key: `0 ${f.id}`,
     id: f.id,
     alias: f.alias,
   }));
-  const meta: { at: string; key: string; record: FreightMetadataRecord }[] = [];
+  const meta: { at: number; key: string; record: FreightMetadataRecord }[] = [];
   for (const { note, tag } of notes) {
     const born = created.get(note.record.freightId);
     if (born === undefined) continue;
     // A writer's clock behind the one that recorded the freight must not put a record first.
-    const at =
-      Date.parse(note.record.recordedAt) < Date.parse(born) ? born : note.record.recordedAt;
+    const at = Math.max(Date.parse(note.record.recordedAt), born);
     if (note.kind === 'alias') {
       const r = note.record;
       claims.push({ at, key: `1 ${tag}`, id: r.freightId, alias: r.alias, record: r });
@@ -250,11 +249,9 @@ export function readNotes(
       skip(name, err.message);
     }
   }
+  const at = new Map(out.map((n) => [n, Date.parse(n.note.record.recordedAt)]));
   return out.sort((a, b) =>
-    byTime(
-      { at: a.note.record.recordedAt, key: a.tag },
-      { at: b.note.record.recordedAt, key: b.tag },
-    ),
+    byTime({ at: at.get(a) as number, key: a.tag }, { at: at.get(b) as number, key: b.tag }),
   );
 }
 
