@@ -129,6 +129,13 @@ stages:
             path: env/qa/values.yaml
             updates:
               - {key: image.tag, value: '\${{ imageFrom("${IMAGE}").Tag }}'}
+  - name: regional${direct}
+    promotionTemplate:
+      steps:
+        - uses: set-metadata
+          config:
+            updates:
+              - {kind: Stage, name: regional, values: {region: '\${{ configMap("app").region }}'}}
   - name: other${direct}
     promotionTemplate:
       steps:
@@ -351,6 +358,30 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
       baz: true,
       qux: ['a', 'b', 'c'],
     });
+  });
+
+  test('the same freight again with other stage metadata: a commit of the state file alone', async () => {
+    const promoteWith = (region: string) =>
+      cli(['promote', '--stage', 'regional', '--freight', f2.id], {
+        GANTRY_CONFIGMAP_APP__region: region,
+      });
+    const metadata = () =>
+      (
+        YAML.parse(git(bare, ['show', 'main:.gantry/state/echo/regional.yaml'])) as {
+          metadata: unknown;
+        }
+      ).metadata;
+    expect((await promoteWith('eu-west-1')).code).toBe(0);
+    expect(metadata()).toEqual({ region: 'eu-west-1' });
+    const first = git(bare, ['rev-parse', 'main']);
+    expect((await promoteWith('eu-west-1')).code).toBe(0);
+    expect(git(bare, ['rev-parse', 'main'])).toBe(first);
+    expect((await promoteWith('us-east-1')).code).toBe(0);
+    expect(git(bare, ['rev-parse', 'main'])).not.toBe(first);
+    expect(git(bare, ['show', '--name-only', '--format=', 'main']).trim()).toBe(
+      '.gantry/state/echo/regional.yaml',
+    );
+    expect(metadata()).toEqual({ region: 'us-east-1' });
   });
 
   test("another stage's metadata is refused: only a stage's own promotions write its state file", async () => {
