@@ -162,26 +162,16 @@ export class PromotionNotesRecorder implements PromotionNotes {
     if (!notes.length) return [];
     const tags = await store.recordNotes(notes);
     for (const t of tags) log(`recorded ${t}`);
-    // The last change of each freight is the alias this promotion meant it to have.
-    const claims = notes.filter(
-      (n, i) =>
-        n.kind === 'alias' &&
-        !notes
-          .slice(i + 1)
-          .some((m) => m.kind === 'alias' && m.record.freightId === n.record.freightId),
-    );
-    if (!claims.length) return [];
-    // The snapshot's aliases are the fold's: the same answer every reader gets.
+    if (!notes.some((n) => n.kind === 'alias')) return [];
+    // Read back: the fold says which records lost, the same way for every reader.
     const after = await store.snapshot(this.base.project);
     const problems: string[] = [];
-    for (const c of claims) {
-      const f = after.freight.find((x) => x.id === c.record.freightId);
-      if (c.kind === 'alias' && f && f.alias !== c.record.alias) {
-        const holder = after.freight.find((x) => x.alias === c.record.alias);
-        problems.push(
-          `set-freight-alias: alias ${JSON.stringify(c.record.alias)} went to freight ${holder?.id.slice(0, 7) ?? '?'}, which claimed it first; freight ${c.record.freightId.slice(0, 7)} keeps ${f.alias}`,
-        );
-      }
+    for (const d of after.deniedAliases ?? []) {
+      if (!tags.includes(d.tag)) continue;
+      const keeps = after.freight.find((f) => f.id === d.record.freightId)?.alias;
+      problems.push(
+        `set-freight-alias: alias ${JSON.stringify(d.record.alias)} went to freight ${d.heldBy.slice(0, 7)}, which claimed it first; freight ${d.record.freightId.slice(0, 7)} keeps ${keeps ?? d.record.previous ?? 'its alias'}`,
+      );
     }
     return problems;
   }

@@ -129,7 +129,7 @@ export interface ResolvedNotes {
   /** Each freight's metadata, its records folded in time order. */
   metadata: Map<string, Record<string, unknown>>;
   /** Alias records that lost: the alias was held by another freight at the time. */
-  denied: { record: AliasRecord; heldBy: string }[];
+  denied: { record: AliasRecord; tag: string; heldBy: string }[];
 }
 
 /** Records in the order they apply: time, then tag name (the stamp's random part). */
@@ -145,7 +145,13 @@ export function resolveNotes(
   notes: readonly { note: FreightNote; tag: string }[],
 ): ResolvedNotes {
   const created = new Map(freight.map((f) => [f.id, Date.parse(f.createdAt)]));
-  type Claim = { at: number; key: string; id: string; alias: string; record?: AliasRecord };
+  type Claim = {
+    at: number;
+    key: string;
+    id: string;
+    alias: string;
+    record?: { record: AliasRecord; tag: string };
+  };
   const claims: Claim[] = freight.map((f) => ({
     at: created.get(f.id) as number,
     // A freight's own alias counts before a record made in the same millisecond.
@@ -161,7 +167,13 @@ export function resolveNotes(
     const at = Math.max(Date.parse(note.record.recordedAt), born);
     if (note.kind === 'alias') {
       const r = note.record;
-      claims.push({ at, key: `1 ${tag}`, id: r.freightId, alias: r.alias, record: r });
+      claims.push({
+        at,
+        key: `1 ${tag}`,
+        id: r.freightId,
+        alias: r.alias,
+        record: { record: r, tag },
+      });
     } else meta.push({ at, key: tag, record: note.record });
   }
   claims.sort(byTime);
@@ -172,7 +184,7 @@ export function resolveNotes(
     const held = holder.get(c.alias);
     if (held !== undefined && held !== c.id) {
       if (c.record) {
-        denied.push({ record: c.record, heldBy: held });
+        denied.push({ ...c.record, heldBy: held });
         continue;
       }
       // Two freight tags with one alias (recorded by hand, or by writers racing): the later one
@@ -261,6 +273,7 @@ export function applyNotes<
     freight: Freight[];
     freightMetadata?: Record<string, Record<string, unknown>>;
     notes?: { note: FreightNote; tag: string }[];
+    deniedAliases?: ResolvedNotes['denied'];
   },
 >(snap: S, notes: { note: FreightNote; tag: string }[]): S {
   const resolved = resolveNotes(snap.freight, notes);
@@ -274,6 +287,7 @@ export function applyNotes<
     }),
     freightMetadata,
     notes,
+    ...(resolved.denied.length ? { deniedAliases: resolved.denied } : {}),
   };
 }
 

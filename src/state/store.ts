@@ -41,6 +41,7 @@ import {
   readNotes,
   serializeNote,
   type FreightNote,
+  type ResolvedNotes,
 } from './freight-notes.js';
 
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -84,6 +85,8 @@ export interface ProjectSnapshot {
   freightMetadata?: Record<string, Record<string, unknown>>;
   /** The alias and metadata records read (src/state/freight-notes.ts), oldest first. */
   notes?: { note: FreightNote; tag: string }[];
+  /** Alias records that lost to an earlier claim of the same alias (the fold ignores them). */
+  deniedAliases?: ResolvedNotes['denied'];
 }
 
 export interface UnreadableTag {
