@@ -109,6 +109,15 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
           const what = landed.pullRequest
             ? `its pull request #${landed.pullRequest.number} is open (${landed.pullRequest.url})`
             : `it landed on ${stageBranch} as ${landed.commit.slice(0, 7)}`;
+          // What this attempt's steps recorded about freight stands with the commit that landed.
+          if (ws.landing?.changed && a.notes?.current) {
+            const problems = await a.notes.current
+              .write(o.store, o.log)
+              .catch((e: unknown) => [
+                `its freight metadata and alias records were not written: ${errorMessage(e)}`,
+              ]);
+            for (const p of problems) o.log(`warning: ${p}`);
+          }
           const message = `${errorMessage(err)} (the promotion itself happened before this step: ${what})`;
           throw err instanceof ConfigError
             ? new ConfigError(message)

@@ -586,9 +586,12 @@ warehouses:
     subscriptions:
       - image: {repoURL: ${IMAGE}}
 stages:
-${stage('dev', true)}${stage('late', false)}`,
+${stage('dev', true)}${stage('late', false)}${stage('failing', true)}        - uses: fail
+          config: {message: 'after the push'}
+`,
       'env/dev/values.yaml': VALUES,
       'env/late/values.yaml': VALUES,
+      'env/failing/values.yaml': VALUES,
     });
     const store = new StateStore({
       remote: parseRemote(`file://${bare}`),
@@ -611,6 +614,20 @@ ${stage('dev', true)}${stage('late', false)}`,
     };
     expect(state.metadata).toEqual({ rendered: '2.0.0' });
     expect(tags(bare, 'metadata')).toHaveLength(1);
+  });
+
+  test('a step that fails after the push: the promotion landed, and so do its freight records', async () => {
+    const records = tags(bare, 'metadata');
+    const r = await cli(['promote', '--stage', 'failing']);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain(
+      'fail: failed: after the push (the promotion itself happened before this step',
+    );
+    expect(tags(bare, 'metadata')).toHaveLength(records.length + 1);
+    const state = YAML.parse(git(bare, ['show', 'main:.gantry/state/echo/failing.yaml'])) as {
+      metadata: unknown;
+    };
+    expect(state.metadata).toEqual({ rendered: '2.0.0' });
   });
 
   test('after git-commit: refused, since the commit that records the promotion is made; nothing pushed', async () => {
