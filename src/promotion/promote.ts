@@ -24,6 +24,7 @@ import { promotionName, runSteps, type EngineContext } from './steps/engine.js';
 import { secretValues, type ExpressionData } from './expr-data.js';
 import { Redactor } from '../util/redact.js';
 import { promoteInWorkspace } from './workspace-promotion.js';
+import { PromotionNotesRecorder } from './notes.js';
 import { planWorkspace } from '../pipeline/workspace.js';
 import type { StepDefinition } from './steps/types.js';
 import { settleAll, settled } from '../util/settle.js';
@@ -175,10 +176,13 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     if ('error' in g) throw g.error;
     passGate(g.value, stage, o, approvedBy, warnings);
   }
+  const notes = notesFor(o, stage, view);
   const result = redactDiff(
-    await publishSteps(o, stage, mode, freight, view, approvedBy, hold),
+    await publishSteps(o, stage, mode, freight, view, approvedBy, hold, notes),
     o.expressionData,
   );
+  // Freight records (set-metadata, set-freight-alias) of the attempt that was published.
+  if (notes.current) await writeNotes(o, notes.current, result, warnings);
   const outcome: PromoteOutcome = {
     stage: stage.name,
     freight,
@@ -352,6 +356,7 @@ function publishSteps(
   { snap, states }: PromotionView,
   approvedBy: string[],
   hold: PromotionWrite['autoPromotionHold'],
+  notes: NotesBox,
 ): Promise<PromotionResult> {
   // The freight the steps see: what the stage runs from other warehouses, and this one.
   const collection = [
@@ -386,6 +391,7 @@ function publishSteps(
       hold,
       exprContext: promotionExprContext(o, stage, freight, hold),
       ...(publish ? { publish } : {}),
+      notes,
     });
   }
   const paths = stepPaths(stage);
@@ -403,7 +409,10 @@ function publishSteps(
     dryRun: o.dryRun,
     ...(publish ? { publish } : {}),
     autoPromotionHold: hold,
+    stageMetadata: () => notes.current?.ownStageMetadata(),
     edit: async (worktree) => {
+      // Each run of the steps starts from what was read: a lost race drops what the last one set.
+      const recorder = notes.fresh();
       const done = await runSteps(
         stage.promotionTemplate,
         {
@@ -418,6 +427,7 @@ function publishSteps(
           ...(o.env ? { env: o.env } : {}),
           ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
           dryRun: o.dryRun,
+          notes: recorder,
           ...exprContext,
         },
         o.registry,
@@ -428,6 +438,61 @@ function publishSteps(
         : done.summary;
     },
   });
+}
+
+/**
+ * Writes what the published attempt's steps recorded about freight. The promotion has landed
+ * (or its pull request is open) by now, so a failure here is a warning that says so, as for the
+ * deployment.
+ */
+async function writeNotes(
+  o: PromoteOptions,
+  recorder: PromotionNotesRecorder,
+  result: PromotionResult,
+  warnings: string[],
+): Promise<void> {
+  const warn = (w: string) => {
+    warnings.push(w);
+    o.log(`warning: ${w}`);
+  };
+  const pending = recorder.pendingNotes();
+  if (!pending.length) return;
+  if (o.dryRun) {
+    o.log(`dry run: ${pending.length} freight record(s) (metadata, alias) not written`);
+    return;
+  }
+  try {
+    for (const w of await recorder.write(o.store, o.log)) warn(w);
+  } catch (err) {
+    warn(
+      `the promotion landed (${result.commit.slice(0, 7)} on ${result.branch}), but its freight metadata and alias records were not written: ${errorMessage(err)}; promote again to record them`,
+    );
+  }
+}
+
+/** The recorder of the promotion's current attempt (src/promotion/notes.ts). */
+export interface NotesBox {
+  current?: PromotionNotesRecorder;
+  /** A new recorder for a new attempt, which becomes `current`. */
+  fresh: () => PromotionNotesRecorder;
+}
+
+function notesFor(o: PromoteOptions, stage: Stage, { snap, states }: PromotionView): NotesBox {
+  const box: NotesBox = {
+    fresh: () => {
+      box.current = new PromotionNotesRecorder({
+        project: o.project.name,
+        stage: stage.name,
+        stages: o.project.stages.map((s) => s.name),
+        snap,
+        states,
+        recordedBy: o.run ?? o.promotedBy,
+        now: o.clock,
+      });
+      return box.current;
+    },
+  };
+  return box;
 }
 
 /**

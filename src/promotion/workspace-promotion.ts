@@ -16,7 +16,7 @@ import {
 } from '../state/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
-import type { PromoteOptions, PromotionExprContext } from './promote.js';
+import type { NotesBox, PromoteOptions, PromotionExprContext } from './promote.js';
 import { secretValues } from './expr-data.js';
 import { recordResume } from './resume.js';
 import { runSteps } from './steps/engine.js';
@@ -35,6 +35,8 @@ export interface WorkspacePromotion {
   exprContext: PromotionExprContext;
   /** How the stage's commit is published when not by a plain push (signed, or gantry's PR). */
   publish?: (p: PublishRequest) => Promise<Published>;
+  /** What set-metadata and set-freight-alias record: a fresh recorder for each attempt. */
+  notes?: NotesBox;
 }
 
 export async function promoteInWorkspace(a: WorkspacePromotion): Promise<PromotionResult> {
@@ -53,6 +55,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
     ...(o.run ? { run: o.run } : {}),
     autoPromotionHold: a.hold,
     dryRun: o.dryRun,
+    ...(a.notes ? { stageMetadata: () => a.notes?.current?.ownStageMetadata() } : {}),
   };
   const now = host.retryHooks?.now ?? Date.now;
   const started = now();
@@ -96,6 +99,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             ...(o.env ? { env: o.env } : {}),
             ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
             dryRun: o.dryRun,
+            ...(a.notes ? { notes: a.notes.fresh() } : {}),
             ...a.exprContext,
           },
           o.registry,
@@ -108,6 +112,15 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
           const what = landed.pullRequest
             ? `its pull request #${landed.pullRequest.number} is open (${landed.pullRequest.url})`
             : `it landed on ${stageBranch} as ${landed.commit.slice(0, 7)}`;
+          // What this attempt's steps recorded about freight stands with the commit that landed.
+          if (ws.landing?.changed && a.notes?.current) {
+            const problems = await a.notes.current
+              .write(o.store, o.log)
+              .catch((e: unknown) => [
+                `its freight metadata and alias records were not written: ${errorMessage(e)}`,
+              ]);
+            for (const p of problems) o.log(`warning: ${p}`);
+          }
           const message = `${errorMessage(err)} (the promotion itself happened before this step: ${what})`;
           throw err instanceof ConfigError
             ? new ConfigError(message)

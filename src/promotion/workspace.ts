@@ -24,6 +24,7 @@ import { githubRepoOf } from '../github/url.js';
 import type { VersionChange } from '../freight/changes.js';
 import type { GitHubPort, PullRequest } from '../github/client.js';
 import {
+  metadataChanged,
   nextStageState,
   parseStageState,
   promotionMessage,
@@ -437,11 +438,12 @@ export class Workspace {
     let amend = false;
     if (c.stage) {
       const { before, changes } = stageChange(this.o.write, c.previous);
-      if (!c.recorded && before?.id === this.o.write.freight.id && !dirty) {
+      const state = nextStageState(this.o.write, c.previous, this.o.host.now());
+      const same = before?.id === this.o.write.freight.id && !metadataChanged(c.previous, state);
+      if (!c.recorded && same && !dirty) {
         return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
       }
       if (!c.recorded) {
-        const state = nextStageState(this.o.write, c.previous, this.o.host.now());
         const file = join(c.dir, this.statePath);
         await mkdir(dirname(file), { recursive: true });
         await writeFile(file, serializeStageState(state));
@@ -681,6 +683,14 @@ export class Workspace {
     this.pushed.set(target, { commit, ...(base.parent ? { base: base.parent } : {}), checkout: c });
     for (const t of this.deferredTags.splice(0)) await this.pushTag(t.c, t.tag);
     return { branch: target, commit, ...optionalUrl(commitUrl(c.repo.url, commit)) };
+  }
+
+  /**
+   * Whether git-commit already wrote the stage's state into the stage's checkout: stage metadata
+   * set after that would miss the commit that records the promotion.
+   */
+  get stageRecorded(): boolean {
+    return [...this.checkouts.values()].some((c) => c.stage && c.recorded !== undefined);
   }
 
   /** A commit's message, read from the clone that has it. */

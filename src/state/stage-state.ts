@@ -26,6 +26,12 @@ export interface StageState {
    * leaves the stage alone until the newest freight is promoted again (Kargo's hold).
    */
   autoPromotionHold?: { since: string; by: string; reason: string };
+  /**
+   * Kargo's Stage metadata (`set-metadata` with `kind: Stage`): keys to JSON values, kept from one
+   * promotion to the next, each key replaced when a promotion sets it. Absent in files written
+   * before it existed, and when nothing set any.
+   */
+  metadata?: Record<string, unknown>;
 }
 
 // Argo CD's directory source with `recurse: true` reads every YAML file, hidden directories
@@ -57,6 +63,7 @@ export function serializeStageState(s: StageState): string {
     approvedBy: s.approvedBy,
     ...(s.run ? { run: s.run } : {}),
     ...(s.autoPromotionHold ? { autoPromotionHold: s.autoPromotionHold } : {}),
+    ...(s.metadata && Object.keys(s.metadata).length ? { metadata: s.metadata } : {}),
   };
   return HEADER + YAML.stringify(doc, { lineWidth: 0 });
 }
@@ -106,7 +113,17 @@ export function parseStageState(text: string, where: string): StageState {
     approvedBy,
     run: typeof d.run === 'string' ? d.run : undefined,
     autoPromotionHold: parseHold(d.autoPromotionHold, fail),
+    ...parseMetadata(d.metadata, fail),
   };
+}
+
+function parseMetadata(
+  v: unknown,
+  fail: (why: string) => never,
+): { metadata?: Record<string, unknown> } {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) return fail('field "metadata" must be a mapping');
+  return { metadata: v as Record<string, unknown> };
 }
 
 function parseHold(v: unknown, fail: (why: string) => never): StageState['autoPromotionHold'] {

@@ -32,6 +32,17 @@ import {
   type StateRef,
 } from './refs.js';
 import { parseStageState, toStageFreight, type StageState } from './stage-state.js';
+import {
+  applyNotes,
+  nextStageMetadata,
+  noteRefName,
+  noteStamp,
+  parseNoteRef,
+  readNotes,
+  serializeNote,
+  type FreightNote,
+  type ResolvedNotes,
+} from './freight-notes.js';
 
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
@@ -70,6 +81,12 @@ export interface ProjectSnapshot {
   approvals: ApprovalRecord[];
   /** Tags under the project's prefix that gantry cannot read: left out of the lists above. */
   unreadable?: UnreadableTag[];
+  /** Metadata of freight (set-metadata), by freight ID; aliases are applied to `freight`. */
+  freightMetadata?: Record<string, Record<string, unknown>>;
+  /** The alias and metadata records read (src/state/freight-notes.ts), oldest first. */
+  notes?: { note: FreightNote; tag: string }[];
+  /** Alias records that lost to an earlier claim of the same alias (the fold ignores them). */
+  deniedAliases?: ResolvedNotes['denied'];
 }
 
 export interface UnreadableTag {
@@ -113,6 +130,11 @@ export interface PromotionWrite {
   edit?: (worktree: string, previous: StageState | undefined) => Promise<string[] | undefined>;
   /** Hold auto-promotion (a rollback by hand), or clear a hold (null); undefined keeps what is. */
   autoPromotionHold?: StageState['autoPromotionHold'] | null;
+  /**
+   * Stage metadata the promotion's steps set (set-metadata, kind Stage), asked for when the state
+   * file is written: each key replaces the previous state's, the others are kept.
+   */
+  stageMetadata?: () => Readonly<Record<string, unknown>> | undefined;
   /** Build the commit and report its diff, but push nothing. */
   dryRun?: boolean;
   /** false: check out the whole tree (steps whose paths are expressions); default: only `paths`. */
@@ -477,6 +499,11 @@ export class StateStore {
       this.opts.retryHooks,
     );
     const refs: { name: string; oid: string; ref: StateRef }[] = [];
+    const noteRefs: {
+      name: string;
+      oid: string;
+      note: NonNullable<ReturnType<typeof parseNoteRef>>;
+    }[] = [];
     const peeled = new Set<string>();
     for (const line of ls.stdout.split('\n')) {
       const [oid, name] = line.split('\t');
@@ -488,6 +515,8 @@ export class StateStore {
       const ref = parseStateRef(name);
       // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
       if (ref?.project === project) refs.push({ name, oid, ref });
+      const note = ref ? undefined : parseNoteRef(name);
+      if (note?.project === project) noteRefs.push({ name, oid, note });
     }
     const snap: ProjectSnapshot = { freight: [], verifications: [], approvals: [], unreadable: [] };
     // One bad tag (written by hand, or by a broken tool) must not stop every command of the
@@ -503,18 +532,20 @@ export class StateStore {
     };
     // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
     // fetching its commit would pull history into the cache, so it is skipped before any fetch.
-    const annotated = refs.filter((r) => {
+    const isAnnotated = (r: { name: string }) => {
       if (peeled.has(r.name)) return true;
       skip(
         r.name,
         `unreadable tag ${r.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags`,
       );
       return false;
-    });
-    if (!annotated.length) return snap;
+    };
+    const annotated = refs.filter(isAnnotated);
+    const notes = noteRefs.filter(isAnnotated);
+    if (!annotated.length && !notes.length) return snap;
     // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
     // object ID, without writing a ref for each.
-    const oids = [...new Set(annotated.map((r) => r.oid))];
+    const oids = [...new Set([...annotated, ...notes].map((r) => r.oid))];
     const missing = await this.missingObjects(this.tagCache, oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
     const objects = await this.readObjects(this.tagCache, oids);
@@ -537,7 +568,9 @@ export class StateStore {
       }
     }
     snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-    return snap;
+    // Aliases and metadata set after the freight was recorded (src/state/freight-notes.ts).
+    const read = readNotes(notes, objects, skip);
+    return read.length ? applyNotes(snap, read) : snap;
   }
 
   /** Which of `oids` a plain (non-promisor) repository does not have. */
@@ -806,6 +839,45 @@ export class StateStore {
   }
 
   /**
+   * Records aliases and metadata of freight (src/state/freight-notes.ts): each a new tag, named
+   * uniquely so that nothing is overwritten, all of them in one atomic push (all land or none).
+   * Returns the tags' names.
+   */
+  async recordNotes(notes: readonly FreightNote[]): Promise<string[]> {
+    if (!notes.length) return [];
+    const identity = this.opts.identity ?? DEFAULT_IDENTITY;
+    const tags = await this.inCache(async () => {
+      // mktag checks that the object tagged exists: the empty tree, written once.
+      await this.git.run(['mktree'], { cwd: this.cache, input: '' });
+      const out: { name: string; oid: string }[] = [];
+      for (const note of notes) {
+        const at = new Date(note.record.recordedAt);
+        const name = noteRefName(note, noteStamp(at));
+        const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${Math.floor(at.getTime() / 1000)} +0000\n\n${serializeNote(note)}`;
+        const oid = (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
+        out.push({ name, oid });
+      }
+      return out;
+    });
+    const args = [
+      'push',
+      '--atomic',
+      '--porcelain',
+      this.opts.remote.url,
+      ...tags.map((t) => `${t.oid}:${t.name}`),
+    ];
+    await retry(
+      // A retry after a push that landed but reported a network error finds the same objects
+      // there already (`=`): success.
+      () => this.git.run(args, { cwd: this.cache }),
+      isTransient,
+      this.policy,
+      this.opts.retryHooks,
+    );
+    return tags.map((t) => t.name.replace(/^refs\/tags\//, ''));
+  }
+
+  /**
    * Commits a promotion to the stage's branch: see src/state/transaction.ts, which holds the
    * write transaction apart from the reads above.
    */
@@ -941,7 +1013,13 @@ export function nextStageState(
       w.autoPromotionHold === undefined
         ? previous?.autoPromotionHold
         : (w.autoPromotionHold ?? undefined),
+    ...nextStageMetadata(previous, w.stageMetadata?.()),
   };
+}
+
+/** Whether the state `next` records other stage metadata than `previous`. */
+export function metadataChanged(previous: StageState | undefined, next: StageState): boolean {
+  return JSON.stringify(previous?.metadata ?? {}) !== JSON.stringify(next.metadata ?? {});
 }
 
 export function promotionMessage(

@@ -10,6 +10,7 @@ import { GitError } from '../git/index.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import {
+  metadataChanged,
   nextStageState,
   parseRawDiff,
   promotionMessage,
@@ -154,7 +155,7 @@ export async function commitPromotion(
       const editLines = (await w.edit?.(dir, previous)) ?? [];
       const state = nextStageState(w, previous, host.now());
       // Freight the stage already runs, and an edit that changed nothing: no commit at all.
-      if (before?.id === w.freight.id) {
+      if (before?.id === w.freight.id && !metadataChanged(previous, state)) {
         const dirty = (await git(['status', '--porcelain'])).stdout.trim();
         if (!dirty)
           return {

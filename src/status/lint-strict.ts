@@ -35,6 +35,7 @@ import {
 } from '../pipeline/source.js';
 import {
   DATA_SIGNATURES,
+  NOTES_SIGNATURES,
   STATUS_SIGNATURES,
   STEP_CTX_TYPE,
   UNSUPPORTED_FUNCTIONS,
@@ -212,6 +213,7 @@ function stageExpressions(
     ...FREIGHT_SIGNATURES,
     ...STATUS_SIGNATURES,
     ...DATA_SIGNATURES,
+    ...NOTES_SIGNATURES,
   };
   const checkCall = freightLookups(project, stage);
   const template = stage.promotionTemplate;
@@ -277,7 +279,7 @@ function stageExpressions(
     const mat: PathSegment[] = ['stages', i, 'verification', m];
     const env: CheckEnv = {
       names: { ctx: METRIC_CTX_TYPE, env: ANY },
-      functions: FREIGHT_SIGNATURES,
+      functions: { ...FREIGHT_SIGNATURES, ...NOTES_SIGNATURES },
       checkCall,
     };
     // The provider's config sits under its key as written (`web:` is read as `http`).

@@ -15,6 +15,8 @@ export interface StageView {
   verified?: boolean;
   promotedAt?: string;
   promotedBy?: string;
+  /** Kargo's Stage status metadata (set-metadata), from the state file, when any was set. */
+  metadata?: Record<string, unknown>;
   /**
    * Kargo's stage health (its Stage `status.health`), from the Argo CD Applications the stage
    * names: NotApplicable when it names none; absent when not known (no freight, no Argo CD
@@ -31,6 +33,8 @@ export interface FreightView extends Freight {
     currentlyIn: Record<string, Record<string, never>>;
     verifiedIn: Record<string, { verifiedAt: string }>;
     approvedFor: Record<string, { approvedAt: string; approvedBy: string }>;
+    /** Kargo's Freight status metadata (set-metadata), when any was set. */
+    metadata?: Record<string, unknown>;
   };
 }
 
@@ -55,7 +59,11 @@ export function stageViews(
   const verified = new Set(snap.verifications.map((v) => `${v.stage}/${v.freightId}`));
   return project.stages.map((stage) => {
     const st = states.get(stage.name);
-    const freight = st?.freight ?? [];
+    // The alias as it is now: set-freight-alias may have changed it since the state was written.
+    const freight = (st?.freight ?? []).map((f) => {
+      const alias = snap.freight.find((x) => x.id === f.id)?.alias;
+      return alias === undefined || alias === f.alias ? f : { ...f, alias };
+    });
     return {
       project: project.name,
       name: stage.name,
@@ -67,6 +75,7 @@ export function stageViews(
         : undefined,
       promotedAt: st?.promotedAt,
       promotedBy: st?.promotedBy,
+      ...(st?.metadata ? { metadata: st.metadata } : {}),
       ...(health?.get(stage.name) && { appHealth: health.get(stage.name) }),
     };
   });
@@ -96,6 +105,7 @@ export function freightViews(
           .filter((a) => a.freightId === f.id)
           .map((a) => [a.stage, { approvedAt: a.approvedAt, approvedBy: a.approvedBy }]),
       ),
+      ...(snap.freightMetadata?.[f.id] ? { metadata: snap.freightMetadata[f.id] } : {}),
     },
   }));
 }

@@ -18,6 +18,7 @@ import {
 } from '../promotion/availability.js';
 import { deploymentDescription, deploymentPayload } from '../promotion/publish.js';
 import { freightFunctions } from '../expr/index.js';
+import { notesFunctions, recordedMetadata } from '../promotion/notes.js';
 import type {
   PromotionRecord,
   StageState,
@@ -162,10 +163,14 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
         },
         fetch: o.fetch,
         // The freight the stage runs, for imageFrom(), chartFrom() and commitFrom() in templates.
-        functions: freightFunctions(
-          snap.freight.filter((f) => state.freight.some((c) => c.id === f.id)),
-          o.log,
-        ),
+        // What set-metadata recorded, for freightMetadata() and stageMetadata(), as in Kargo.
+        functions: {
+          ...freightFunctions(
+            snap.freight.filter((f) => state.freight.some((c) => c.id === f.id)),
+            o.log,
+          ),
+          ...notesFunctions(recordedMetadata(snap, states)),
+        },
         env: o.env,
         secrets: o.secrets,
         log: o.log,

@@ -103,14 +103,13 @@ describe("Kargo's ctx and data functions", () => {
     });
     const bad = PROJECT.replace('ctx.meta.promotion.actor', 'ctx.meta.promotion.actr')
       .replace("configMap('app').region", "configMap('app', 'x').region")
-      .replace("sharedConfigMap('org').domain", 'stageMetadata(ctx.stage).domain');
+      .replace("sharedConfigMap('org').domain", "stageMetadata(ctx.stage, 'x').domain");
     const r = await cli(['lint', '--repo', `file://${await gitops(bad)}`]);
     expect(r.code).toBe(2);
     expect(r.out).toContain('type promotion has no field actr');
     expect(r.out).toContain('configMap(): expected 1 argument, got 2');
-    expect(r.out).toContain(
-      "stageMetadata() is not available: Kargo's stage metadata (set-metadata) has no home in gantry's state yet",
-    );
+    // stageMetadata() takes the stage only, as in Kargo.
+    expect(r.out).toContain('stageMetadata(): expected 1 argument, got 2');
   });
 
   test('a rollback by hand: the steps see who, which promotion and rollback; the secret stays out of the message and output', async () => {

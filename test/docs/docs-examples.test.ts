@@ -1223,6 +1223,14 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
     return (await statePromotion()).state;
   },
 
+  async 'freight-notes'() {
+    return (await notesPromotion()).tags;
+  },
+
+  async 'stage-metadata'() {
+    return (await notesPromotion()).state;
+  },
+
   async 'discover-dry-run'() {
     const registry = await startRegistry();
     cleanups.push(() => registry.close());
@@ -1446,6 +1454,45 @@ const statePromotion = once(async () => {
   return {
     message: git(w.bare, ['log', '-1', '--format=%B', 'main']),
     state: git(w.bare, ['show', 'main:.gantry/state/echo/dev.yaml']),
+  };
+});
+
+/** A promotion whose template sets stage and freight metadata and the freight's alias. */
+const notesPromotion = once(async () => {
+  const [v100] = RELEASES;
+  const stage = stageYaml('prod').replace(
+    '      steps:\n',
+    `      steps:
+        - uses: set-metadata
+          config:
+            updates:
+              - kind: Stage
+                name: \${{ ctx.stage }}
+                values: {region: eu-west-1}
+              - kind: Freight
+                name: \${{ ctx.targetFreight.name }}
+                values: {ticket: OPS-42, approvedBy: alice}
+        - uses: set-freight-alias
+          config:
+            name: \${{ ctx.targetFreight.name }}
+            alias: echo-\${{ imageFrom('ghcr.io/acme/echo').Tag }}
+`,
+  );
+  const w = await world([stage], { freight: [v100] });
+  await promoteAs(w, {
+    stage: 'prod',
+    freight: v100.alias,
+    by: 'gantry demo',
+    run: 'https://github.com/acme/gitops/actions/runs/9',
+    at: new Date('2026-11-22T01:00:00.000Z'),
+  });
+  const names = (kind: string) =>
+    git(w.bare, ['tag', '-l', `gantry/echo/${kind}/*`])
+      .split('\n')
+      .filter(Boolean);
+  return {
+    tags: [...names('alias'), ...names('metadata')].map((t) => tagMessage(w.bare, t)).join(''),
+    state: git(w.bare, ['show', 'main:.gantry/state/echo/prod.yaml']),
   };
 });
 

@@ -15,8 +15,9 @@
  * - functions: the freight functions `imageFrom()`, `chartFrom()`, `commitFrom()`, `warehouse()`
  *   over the freight collection (src/expr/freight.ts: typed structs, nil when nothing matches),
  *   Kargo's step-status functions `success()`, `failure()`, `always()` and `status(alias)`,
- *   `secret()`, `sharedSecret()`, `configMap()`, `sharedConfigMap()` (../expr-data.ts), and
- *   every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
+ *   `secret()`, `sharedSecret()`, `configMap()`, `sharedConfigMap()` (../expr-data.ts),
+ *   `freightMetadata()` and `stageMetadata()` (../notes.ts: what set-metadata recorded, this
+ *   promotion's own changes included), and every builtin of the expression language (`semverParse`, `semverDiff`, `quote`, …).
  *
  * Control flow (Kargo's): a step without `if` runs while no step has failed; a step with `if`
  * runs when it evaluates to true (`${{ failure() }}` runs clean-up after a failure). A failing
@@ -27,9 +28,9 @@
  * the step: `step 2 (yaml-update "update-image"): …` (1-based position in the template).
  *
  * Secrets: every value `secret()`/`sharedSecret()` can return is replaced by `***` in the log
- * lines, errors and summary lines the engine hands on, and a commit message, tag annotation or
- * pull request text that holds one is refused (those are durable records anyone with read access
- * sees). Writing a secret into a file is the template's choice, as in Kargo.
+ * lines, errors and summary lines the engine hands on, and a commit message, tag annotation,
+ * pull request text or metadata value that holds one is refused (those are durable records anyone
+ * with read access sees). Writing a secret into a file is the template's choice, as in Kargo.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -67,6 +68,7 @@ import {
   secretValues,
   type ExpressionData,
 } from '../expr-data.js';
+import { notesFunctions } from '../notes.js';
 
 export type StepRegistry = ReadonlyMap<string, StepDefinition>;
 
@@ -163,14 +165,12 @@ function wrapError(label: string, what: string, err: unknown): GantryError {
 /** What `gantry lint` knows of the functions and `ctx` above (keep them in step). */
 export { DATA_SIGNATURES } from '../expr-data.js';
 
+export { NOTES_SIGNATURES } from '../notes.js';
+
 /** Kargo's functions gantry does not provide, with what lint says instead of "unknown". */
 export const UNSUPPORTED_FUNCTIONS: Readonly<Record<string, string>> = {
-  freightMetadata:
-    "Kargo's freight metadata (set-metadata) has no home in gantry's state yet; pass values through vars or compose-output",
   freightStatus:
     "Kargo's freight status is not exposed to expressions in gantry; `gantry get freight` shows where freight is verified and approved",
-  stageMetadata:
-    "Kargo's stage metadata (set-metadata) has no home in gantry's state yet; pass values through vars or configMap()",
 };
 
 export const STATUS_SIGNATURES: FunctionSignatures = {
@@ -297,8 +297,17 @@ function redactError(err: unknown, redactor: Redactor): unknown {
   return new OperationError(message);
 }
 
-/** Steps whose rendered config becomes a durable record: a commit, a tag, a pull request. */
-const RECORDING_STEPS = new Set(['git-commit', 'git-tag', 'git-open-pr']);
+/**
+ * Steps whose rendered config becomes a durable record: a commit, a tag, a pull request, the
+ * stage's state file or a freight record.
+ */
+const RECORDING_STEPS = new Set([
+  'git-commit',
+  'git-tag',
+  'git-open-pr',
+  'set-metadata',
+  'set-freight-alias',
+]);
 
 /**
  * Refuse a commit message, tag annotation or pull request text that holds a secret's value: the
@@ -329,7 +338,7 @@ function refuseSecretsInRecords(
   for (const [at, text] of texts) {
     if (redactor.redactValues(text) !== text) {
       throw new ConfigError(
-        `${step.uses}: ${at} holds the value of a secret (secret() or sharedSecret()); gantry keeps secrets out of commits, tags and pull requests, which everyone who can read the repository sees. Nothing was written`,
+        `${step.uses}: ${at} holds the value of a secret (secret() or sharedSecret()); gantry keeps secrets out of commits, tags, state files and pull requests, which everyone who can read the repository sees. Nothing was written`,
       );
     }
   }
@@ -355,6 +364,7 @@ async function runAll(
     ...freightFunctions(ctx.freightCollection, ctx.log),
     ...statusFunctions(steps, statuses),
     ...dataFunctions(ctx.data, ctx.log),
+    ...notesFunctions(ctx.notes),
   };
   const promotion = ctx.promotion ?? promotionName(ctx);
   // Kargo's ctx; meta.step.alias is the step's own, so it is built for each step.

@@ -22,6 +22,8 @@ import { kustomizeBuild } from './kustomize-build.js';
 import { kustomizeSetImage } from './kustomize-set-image.js';
 import { ociDownload } from './oci-download.js';
 import { ociPush } from './oci-push.js';
+import { setFreightAlias } from './set-freight-alias.js';
+import { setMetadata } from './set-metadata.js';
 import { tar } from './tar.js';
 import { tomlParse } from './toml-parse.js';
 import { tomlUpdate } from './toml-update.js';
@@ -64,6 +66,8 @@ export function defaultRegistry(): Map<string, StepDefinition> {
     ociPush,
     githubPush,
     argocdWait,
+    setMetadata,
+    setFreightAlias,
   ];
   return new Map(steps.map((s) => [s.name, s]));
 }

@@ -55,12 +55,26 @@ export interface StepContext {
   /** How long the step may wait within the job (its retry.timeout): git-wait-for-pr. */
   waitMs?: number;
   /**
+   * Where set-metadata and set-freight-alias record, and what freightMetadata() and
+   * stageMetadata() read (src/promotion/notes.ts); undefined outside a promotion.
+   */
+  notes?: PromotionNotes;
+  /**
    * Registry credentials by host, the ones discovery uses (the Docker config's `auths`, the
    * GitHub token for ghcr.io): oci-download and oci-push. None: anonymous.
    */
   registryCredentials?: ReadonlyMap<string, RegistryCredential>;
   /** For tests: the OCI client's waits between retries. */
   registryRetrySleep?: (ms: number) => Promise<void>;
+}
+
+/** Metadata and aliases set during one attempt of a promotion (see src/promotion/notes.ts). */
+export interface PromotionNotes {
+  setStageMetadata(stage: string, values: Readonly<Record<string, unknown>>): void;
+  setFreightMetadata(freight: string, values: Readonly<Record<string, unknown>>): void;
+  setFreightAlias(freight: string, alias: string): { previous: string };
+  freightMetadata(freight: string): Record<string, unknown> | undefined;
+  stageMetadata(stage: string): Record<string, unknown> | undefined;
 }
 
 /**
