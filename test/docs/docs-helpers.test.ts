@@ -329,11 +329,12 @@ jobs:
         uses: gantry-dev/gantry/promote@v1
         with: { stag: dev }
       - run: echo \${{ steps.p.outputs.commits }}
+      - uses: gantry-dev/gantry/verify@v1
       - uses: acme/gantry/verify@v1
 `;
     expect(workflowActionProblems(wf)).toEqual([
-      'job a: gantry-dev/gantry/promote@v1: required input "stage" is not set',
       'job a: gantry-dev/gantry/promote@v1: no input "stag"',
+      'job a: gantry-dev/gantry/verify@v1: required input "stage" is not set',
       "job a: uses acme/gantry/verify@v1: gantry's actions are gantry-dev/gantry[/discover|/promote|/verify]@v1",
       'job a: steps.p.outputs.commits: the action has no output "commits"',
     ]);
