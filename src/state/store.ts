@@ -774,9 +774,11 @@ export class StateStore {
           ).stdout.trim();
         lines.push(`100644 blob ${oid}\t${name}\n`);
       }
-      const tree = (
-        await this.git.run(['mktree'], { cwd: this.cache, input: lines.join('') })
-      ).stdout.trim();
+      const tree =
+        // --missing: the shards not rewritten stay on the remote; the cache has only their IDs.
+        (
+          await this.git.run(['mktree', '--missing'], { cwd: this.cache, input: lines.join('') })
+        ).stdout.trim();
       const date = `${Math.floor(this.now().getTime() / 1000)} +0000`;
       const res = await this.git.run(
         [
