@@ -102,6 +102,8 @@ export interface PromotionRecord {
   branch: string;
   freightId: string;
   alias: string;
+  /** The promoted freight's warehouse (its Gantry-Warehouse trailer), when the commit has one. */
+  warehouse?: string;
   commit: string;
   promotedAt: string;
   promotedBy: string;
@@ -1558,6 +1560,7 @@ export function parsePromotionCommit(record: string, branch: string): PromotionR
     branch,
     freightId,
     alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
+    ...(one(TRAILER.warehouse) ? { warehouse: one(TRAILER.warehouse) } : {}),
     commit: sha,
     // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
     // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.

@@ -3,6 +3,7 @@ import { approveCommand } from './approve.js';
 import { dashboardCommand } from './dashboard.js';
 import { demoCommand } from './demo.js';
 import { discoverCommand } from './discover.js';
+import { freightCommand } from './freight.js';
 import { getCommand } from './get.js';
 import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
@@ -14,6 +15,7 @@ import { versionCommand } from './version.js';
 export const COMMANDS: readonly Command[] = [
   lintCommand,
   getCommand,
+  freightCommand,
   discoverCommand,
   promoteCommand,
   verifyCommand,
