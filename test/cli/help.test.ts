@@ -11,6 +11,7 @@ const cli = (args: string[]) => runGantry(args, {});
 const COMMANDS = [
   'lint',
   'get',
+  'freight',
   'discover',
   'promote',
   'verify',
@@ -114,7 +115,7 @@ describe('flags a command does not take', () => {
     [['init', '--repo', '.', '--image', 'x'], 'gantry init takes no --repo'],
     [
       ['get', 'stages', '--dry-run'],
-      'gantry get takes no --dry-run: that is a flag of gantry discover and promote',
+      'gantry get takes no --dry-run: that is a flag of gantry freight, discover and promote',
     ],
     [
       ['verify', '--stage', 'dev', '--mode', 'direct'],
