@@ -542,21 +542,7 @@ export class StateStore {
       READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
-    const refs: ListedRef[] = [];
-    const peeled = new Set<string>();
-    for (const line of ls.stdout.split('\n')) {
-      const [oid, name] = line.split('\t');
-      if (!oid || !name?.startsWith(prefix)) continue;
-      if (name.endsWith('^{}')) {
-        peeled.add(name.slice(0, -3));
-        continue;
-      }
-      const ref = parseStateRef(name);
-      // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-      if (ref?.project === project) refs.push({ name, oid, ref });
-    }
-    // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight.
-    return { refs, annotated: refs.filter((r) => peeled.has(r.name)) };
+    return parseListing(ls.stdout, project);
   }
 
   /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
@@ -1572,14 +1558,14 @@ export function parsePromotionCommit(record: string, branch: string): PromotionR
   };
 }
 
-interface ListedRef {
+export interface ListedRef {
   /** `refs/tags/gantry/<project>/…` */
   name: string;
   oid: string;
   ref: StateRef;
 }
 
-interface Listing {
+export interface Listing {
   /** gantry's refs of the project, lightweight ones too. */
   refs: ListedRef[];
   /** Of `refs`, the annotated tags: the only ones gantry reads. */
@@ -1625,3 +1611,47 @@ function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexE
     };
   });
 }
+
+/**
+ * `ls-remote` output (`<oid>\t<name>` lines) as gantry's refs of `project`. Tens of thousands of
+ * lines are read on every page of freight, so this scans with indexOf instead of splitting, and
+ * freight names (nearly all of them) skip the general pattern.
+ */
+export function parseListing(text: string, project: string): Listing {
+  const prefix = projectRefPrefix(project);
+  const freightPrefix = `${prefix}freight/`;
+  const refs: ListedRef[] = [];
+  const annotated: ListedRef[] = [];
+  let last: ListedRef | undefined;
+  for (let pos = 0; pos < text.length;) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const tab = pos + 40;
+    if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, tab + 1)) {
+      const oid = text.slice(pos, tab);
+      const name = text.slice(tab + 1, end);
+      if (name.endsWith('^{}')) {
+        // git prints an annotated tag's peeled line right after the tag's own line; a tag
+        // without one is lightweight.
+        if (last && last.name.length === name.length - 3 && name.startsWith(last.name))
+          annotated.push(last);
+        last = undefined;
+      } else {
+        const id = name.slice(freightPrefix.length);
+        const ref: StateRef | undefined =
+          name.length === freightPrefix.length + 40 &&
+          name.startsWith(freightPrefix) &&
+          HEX40.test(id)
+            ? { kind: 'freight', project, freightId: id }
+            : parseStateRef(name);
+        // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+        last = ref?.project === project ? { name, oid, ref } : undefined;
+        if (last) refs.push(last);
+      }
+    }
+    pos = end + 1;
+  }
+  return { refs, annotated };
+}
+
+const HEX40 = /^[0-9a-f]{40}$/;
