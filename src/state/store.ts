@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
 import { parseFreight, serializeFreight } from '../freight/document.js';
@@ -750,18 +750,13 @@ export class StateStore {
     what: string,
   ): Promise<string> {
     return this.inCache(async () => {
-      const lines: string[] = [];
-      for (const [name, s] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-        const oid =
-          s.oid ??
-          (
-            await this.git.run(['hash-object', '-w', '--stdin'], {
-              cwd: this.cache,
-              input: s.text ?? '',
-            })
-          ).stdout.trim();
-        lines.push(`100644 blob ${oid}\t${name}\n`);
-      }
+      const sorted = [...shards].sort(([a], [b]) => a.localeCompare(b));
+      const written = await this.writeBlobs(
+        sorted.filter(([, sh]) => !sh.oid).map(([, sh]) => sh.text ?? ''),
+      );
+      const lines = sorted.map(
+        ([name, sh]) => `100644 blob ${sh.oid ?? (written.shift() as string)}\t${name}\n`,
+      );
       const tree =
         // --missing: the shards not rewritten stay on the remote; the cache has only their IDs.
         (
@@ -780,6 +775,28 @@ export class StateStore {
       );
       return res.stdout.trim();
     });
+  }
+
+  /** Writes `texts` as blobs into the cache in one git process; returns their IDs in order. */
+  private async writeBlobs(texts: string[]): Promise<string[]> {
+    if (!texts.length) return [];
+    const dir = await mkdtemp(join(this.opts.cacheDir, 'blobs-'));
+    try {
+      const paths = await Promise.all(
+        texts.map(async (t, i) => {
+          const p = join(dir, String(i));
+          await writeFile(p, t);
+          return p;
+        }),
+      );
+      const res = await this.git.run(['hash-object', '-w', '--stdin-paths'], {
+        cwd: this.cache,
+        input: paths.join('\n') + '\n',
+      });
+      return res.stdout.trim().split('\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /** An index commit of exactly `entries` (a rebuild), on top of `parent`. */
@@ -1268,28 +1285,78 @@ export class StateStore {
       .map((l) => l.split('\t')[1] ?? '')
       .filter((n) => n.startsWith(prefix) && !n.endsWith('^{}'))
       .filter((n) => gone.has(n.slice(n.lastIndexOf('/') + 1)));
-    const all = (
-      await this.readShards(
-        index,
-        index.shards.map((s) => s.name),
-      )
-    ).flat();
-    const kept = all.filter((e) => !gone.has(e.freightId));
-    const commit = await this.makeFullIndex(
-      project,
-      kept,
-      index.commit,
-      `pruned ${all.length - kept.length} freight`,
+    // Each shard's lines stay where they are, fewer; a shard left empty goes. Pushes go in
+    // batches (a command line holds so many refs), each batch's tags with the index without them,
+    // so the index matches the tags after every batch.
+    const shards = new Map(
+      (
+        await this.readShards(
+          index,
+          index.shards.map((sh) => sh.name),
+        )
+      ).map((entries, i) => [index.shards[i]?.name ?? '', entries] as const),
     );
-    const { rejected } = await this.pushAtomic([
-      ...tags.map((t) => `:${t}`),
-      `${commit}:${freightIndexRef(project)}`,
-    ]);
-    if (rejected)
-      throw new OperationError(
-        `the freight of ${project} changed while pruning (nothing was deleted); run it again: ${rejected}`,
+    const byFreight = new Map<string, string[]>();
+    for (const t of tags) {
+      const id = t.slice(t.lastIndexOf('/') + 1);
+      byFreight.set(id, [...(byFreight.get(id) ?? []), t]);
+    }
+    const order = [...byFreight.keys()];
+    const rewritten = new Set<string>();
+    let parent = index.commit;
+    let head = index.head;
+    const deleted: string[] = [];
+    for (let i = 0; i < order.length;) {
+      const batch: string[] = [];
+      let refs = 0;
+      while (i < order.length) {
+        const n = byFreight.get(order[i] as string)?.length ?? 0;
+        if (batch.length && refs + n > PUSH_BATCH) break;
+        batch.push(order[i] as string);
+        refs += n;
+        i++;
+      }
+      const out = new Set(batch);
+      const removedOids: string[] = [];
+      for (const [name, entries] of shards) {
+        const left = entries.filter((e) => !out.has(e.freightId));
+        if (left.length === entries.length) continue;
+        for (const e of entries) if (out.has(e.freightId)) removedOids.push(e.tagOid);
+        shards.set(name, left);
+        rewritten.add(name);
+      }
+      head = { count: head.count - removedOids.length, xor: xorOids(removedOids, head.xor) };
+      const tree = new Map<string, { text?: string; oid?: string }>();
+      for (const sh of index.shards) {
+        const now = shards.get(sh.name) ?? [];
+        if (!now.length) continue;
+        tree.set(
+          sh.name,
+          rewritten.has(sh.name)
+            ? { text: now.map((e) => formatEntry(e) + '\n').join('') }
+            : { oid: sh.oid },
+        );
+      }
+      const commit = await this.makeIndexCommit(
+        project,
+        tree,
+        head,
+        parent,
+        `pruned ${removedOids.length} freight`,
       );
-    return tags.map((t) => t.replace(/^refs\/tags\//, ''));
+      const batchTags = batch.flatMap((id) => byFreight.get(id) ?? []);
+      const { rejected } = await this.pushAtomic([
+        ...batchTags.map((t) => `:${t}`),
+        `${commit}:${freightIndexRef(project)}`,
+      ]);
+      if (rejected)
+        throw new OperationError(
+          `the freight of ${project} changed while pruning (${deleted.length ? `${deleted.length} tags were deleted, the rest were not` : 'nothing was deleted'}); run it again: ${rejected}`,
+        );
+      deleted.push(...batchTags);
+      parent = commit;
+    }
+    return deleted.map((t) => t.replace(/^refs\/tags\//, ''));
   }
 
   /**
@@ -1592,6 +1659,9 @@ export interface FreightPage {
   total: number;
   latest: Map<string, { id: string; alias: string; createdAt: string }>;
 }
+
+/** Refs deleted per push: a command line holds only so many. */
+const PUSH_BATCH = 500;
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';

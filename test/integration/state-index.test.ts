@@ -53,10 +53,11 @@ function indexHead(bare: string, project = 'echo') {
   return parseHeadMessage(res);
 }
 
-const freightTagCount = (bare: string) =>
-  git(bare, ['for-each-ref', '--format=x', 'refs/tags/gantry/echo/freight/'])
+function freightTagCount(bare: string): number {
+  return git(bare, ['for-each-ref', '--format=x', 'refs/tags/gantry/echo/freight/'])
     .split('\n')
     .filter(Boolean).length;
+}
 
 describe('state reads by what they show, over file://', () => {
   const tmp = tempDir();
@@ -162,6 +163,55 @@ describe('state reads by what they show, over file://', () => {
     const before = git(bare, ['rev-parse', freightIndexRef('echo')]);
     expect(await writers[0]!.recordFreight('echo', fresh[0]!)).toMatchObject({ created: false });
     expect(git(bare, ['rev-parse', freightIndexRef('echo')])).toBe(before);
+  });
+});
+
+describe('deleting freight', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  test('goes in batches, each with the index without them, so the index matches the tags after each', async () => {
+    const bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+    const url = `file://${bare}`;
+    const freight = manyFreight(1200);
+    writeFreightTags(bare, 'echo', freight);
+    const s = store(join(tmp.path, 'cache'), url);
+    await s.recordVerification({
+      project: 'echo',
+      stage: 'dev',
+      freightId: freight[3]!.id,
+      alias: freight[3]!.alias,
+      verifiedAt: '2026-11-02T12:00:00.000Z',
+      verifiedBy: 'ci',
+    });
+    const { entries, head } = await s.freightEntries('echo');
+    expect(entries).toHaveLength(1200);
+    const before = git(bare, ['rev-parse', freightIndexRef('echo')]).trim();
+    const deleted = await s.deleteFreight(
+      'echo',
+      freight.slice(0, 1100).map((f) => f.id),
+      head,
+    );
+    // 1,100 freight tags and the verification of one of them, in three pushes.
+    expect(deleted).toHaveLength(1101);
+    expect(deleted).toContain(`gantry/echo/verified/dev/${freight[3]!.id}`);
+    expect(freightTagCount(bare)).toBe(100);
+    expect(indexHead(bare)).toMatchObject({ count: 100 });
+    expect(git(bare, ['rev-list', '--count', `${before}..${freightIndexRef('echo')}`]).trim()).toBe(
+      '3',
+    );
+    const page = await store(join(tmp.path, 'fresh'), url).freightPage('echo', { limit: 200 });
+    expect(page.snap.freight.map((f) => f.id)).toEqual(
+      freight
+        .slice(1100)
+        .reverse()
+        .map((f) => f.id),
+    );
+    // A plan made against another state of the tags deletes nothing.
+    await expect(s.deleteFreight('echo', [freight[1150]!.id], head)).rejects.toThrow(
+      /changed while planning the prune/,
+    );
+    expect(freightTagCount(bare)).toBe(100);
   });
 });
 
