@@ -266,6 +266,8 @@ export class StateStore {
   /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
   private readonly tipMemo = new Map<string, string>();
   private defaultBranchName?: Promise<string>;
+  /** The last freight write of each project from this instance (see recordFreight). */
+  private readonly freightWrites = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: StateStoreOptions) {
     this.git = new Git({
@@ -1184,7 +1186,22 @@ export class StateStore {
    * never lists a tag that is not there nor misses one gantry wrote. A lost race for the index
    * (another freight of the project recorded at the same moment) reads it again and retries.
    */
-  async recordFreight(
+  recordFreight(project: string, freight: Freight): Promise<{ created: boolean; ref: string }> {
+    // Writes of one project from this store go one after another: racing each other for the
+    // index would only make them wait out each other's backoff.
+    const before = this.freightWrites.get(project) ?? Promise.resolve();
+    const mine = before.then(
+      () => this.recordFreightNow(project, freight),
+      () => this.recordFreightNow(project, freight),
+    );
+    this.freightWrites.set(
+      project,
+      mine.catch(() => undefined),
+    );
+    return mine;
+  }
+
+  private async recordFreightNow(
     project: string,
     freight: Freight,
   ): Promise<{ created: boolean; ref: string }> {
@@ -1203,7 +1220,9 @@ export class StateStore {
       alias: freight.alias,
     };
     const policy = this.opts.raceRetry ?? this.opts.retry ?? DEFAULT_RACE_RETRY;
-    for (let attempt = 1; ; attempt++) {
+    // A lost race waits (full-jitter backoff, as a promotion's push does) and reads the index
+    // again: ten writers recording at once would otherwise keep colliding.
+    const attempt = async (): Promise<{ created: boolean; ref: string }> => {
       const index = await this.readIndex(project);
       const last = index?.shards[index.shards.length - 1];
       const lastEntries =
@@ -1244,10 +1263,10 @@ export class StateStore {
       });
       if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
         return { created: false, ref: name };
-      if (attempt >= Math.max(policy.attempts, 2))
-        throw new OperationError(`could not record freight ${freight.alias}: ${rejected}`);
-      this.log(`the freight index of ${project} moved while recording ${freight.alias}; again`);
-    }
+      this.log(`the freight index of ${project} moved while recording ${freight.alias}`);
+      throw new IndexRaceError(`could not record freight ${freight.alias}: ${rejected}`);
+    };
+    return retry(attempt, (e) => e instanceof IndexRaceError, policy, this.opts.retryHooks);
   }
 
   /**
@@ -1659,6 +1678,9 @@ export interface FreightPage {
   total: number;
   latest: Map<string, { id: string; alias: string; createdAt: string }>;
 }
+
+/** The freight index moved between reading it and pushing: read it again and retry. */
+class IndexRaceError extends OperationError {}
 
 /** Refs deleted per push: a command line holds only so many. */
 const PUSH_BATCH = 500;
