@@ -1,32 +1,42 @@
 /**
- * bench/state: how long `gantry get freight` and `gantry get stages` take on a GitOps repository
- * with many freight tags and a long promotion history, and how that changes with 10× the history.
+ * bench/state: how long `gantry get stages` and `gantry get freight` take as freight piles up, next
+ * to `git ls-remote` of the tags (the floor any git-based tool pays to see them).
  *
- *   npm run bench -- state            (or: npx tsx bench/state.ts [--runs N] [--tags N] [--commits N])
+ *   npm run bench -- state            (or: npx tsx bench/state.ts [--runs N] [--sizes 1000,10000,50000]
+ *                                      [--stages N] [--cli path/to/cli/index.js] [--history])
  *
- * Builds the repositories with git plumbing (hash-object, update-ref, fast-import) in a temp dir,
- * then times the bundled CLI (dist/cli/index.js) as a user runs it, cold (empty cache, as in a
- * fresh Actions job) and warm (cache kept, as on a laptop), next to `git ls-remote` of the same
- * refs as the floor any git-based tool pays.
+ * Builds the repositories with git plumbing (hash-object, update-ref, fast-import) in a temp dir:
+ * `--stages` stages each running a freight with a verification tag, and `--sizes` freight tags.
+ * Then it times the bundled CLI (dist/cli/index.js, or --cli) as a user runs it, cold (empty
+ * cache, as in a fresh Actions job) and warm (cache kept, as on a laptop). The freight index is
+ * built by one untimed `get freight` first (its build time is printed), as the first read after
+ * an upgrade builds it. `--history` also runs the older comparison: the same tags with 10× the
+ * promotion history.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '3' },
     tags: { type: 'string', default: '10000' },
     commits: { type: 'string', default: '2000' },
     files: { type: 'string', default: '5000' },
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    stages: { type: 'string', default: '20' },
+    cli: { type: 'string' },
+    history: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
-const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
+const CLI = values.cli
+  ? resolve(values.cli)
+  : resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
 const root = mkdtempSync(join(tmpdir(), 'gantry-bench-state-'));
 const env = {
   PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -41,8 +51,8 @@ const env = {
 const git = (cwd: string, args: string[], input?: string | Buffer) =>
   execFileSync('git', args, { cwd, env, input, maxBuffer: 1 << 30, encoding: 'utf8' });
 
-const STAGES = ['dev', 'qa', 'staging', 'prod-eu', 'prod-us'];
-const PROJECT = `project: echo
+let STAGES = ['dev', 'qa', 'staging', 'prod-eu', 'prod-us'];
+const projectFile = () => `project: echo
 warehouses:
   - name: echo
     subscriptions:
@@ -95,7 +105,7 @@ function buildRepo(name: string, tags: number, commits: number, files: number): 
     'committer bench <bench@example.test> 1767225600 +0000',
     data('initial manifests'),
   );
-  lines.push(`M 100644 inline .gantry/echo.yaml\n${data(PROJECT)}`);
+  lines.push(`M 100644 inline .gantry/echo.yaml\n${data(projectFile())}`);
   for (let f = 0; f < files; f++) {
     lines.push(
       `M 100644 inline apps/app-${Math.floor(f / 50)}/manifest-${f}.yaml\n${data(`kind: ConfigMap\nmetadata: {name: cm-${f}}\ndata: {n: "${f}"}\n`)}`,
@@ -144,7 +154,27 @@ function buildRepo(name: string, tags: number, commits: number, files: number): 
       ['update-ref', '--stdin'],
       oids.map((o, t) => `create refs/tags/gantry/echo/freight/${ids[t]} ${o}\n`).join(''),
     );
-    // A verified tag for the current freight of each stage, as verify leaves them.
+    // A verified tag for the current freight of each stage, as verify leaves them: the last
+    // promotion commit of each stage promoted freight (c % tags) for the last c of that stage.
+    const verified: string[] = [];
+    STAGES.forEach((stage, si) => {
+      let c = commits - 1;
+      while (c >= 0 && c % STAGES.length !== si) c--;
+      if (c < 0) return;
+      const { id, doc } = freightDoc(c % Math.max(tags, 1));
+      const record = {
+        project: 'echo',
+        stage,
+        freightId: id,
+        alias: doc.alias,
+        verifiedAt: '2026-01-02T00:00:00.000Z',
+        verifiedBy: 'bench',
+      };
+      const body = `object ${emptyTree}\ntype tree\ntag gantry/echo/verified/${stage}/${id}\ntagger bench <bench@example.test> 1767312000 +0000\n\nverified ${doc.alias} in ${stage}\n\n${JSON.stringify(record, null, 2)}\n`;
+      const oid = git(bare, ['hash-object', '-t', 'tag', '-w', '--stdin'], body).trim();
+      verified.push(`create refs/tags/gantry/echo/verified/${stage}/${id} ${oid}\n`);
+    });
+    git(bare, ['update-ref', '--stdin'], verified.join(''));
     git(bare, ['pack-refs', '--all']);
     git(bare, ['repack', '-adq']);
   }
@@ -152,15 +182,31 @@ function buildRepo(name: string, tags: number, commits: number, files: number): 
   return bare;
 }
 
+/** CPU seconds (user + system, children included) of the last timed command, via /usr/bin/time. */
+let lastCpuMs = NaN;
+const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function time(cmd: string, args: string[], extraEnv: Record<string, string> = {}): number {
+  const cpuFile = join(root, 'cpu.txt');
+  const [bin, argv] = TIME_BIN
+    ? [TIME_BIN, ['-f', '%U %S', '-o', cpuFile, cmd, ...args]]
+    : [cmd, args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, {
+  const r = spawnSync(bin, argv, {
     env: { ...env, ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  lastCpuMs = TIME_BIN
+    ? readFileSync(cpuFile, 'utf8')
+        .trim()
+        .split('\n')
+        .pop()!
+        .split(' ')
+        .reduce((a, b) => a + Number(b) * 1000, 0)
+    : NaN;
   return ms;
 }
 
@@ -203,34 +249,152 @@ function measure(label: string, bare: string) {
   return new Map(rows);
 }
 
-const tags = Number(values.tags);
-const commits = Number(values.commits);
-const files = Number(values.files);
+const sh = (cmd: string) => execFileSync('sh', ['-c', cmd], { encoding: 'utf8' }).trim();
 console.log(
-  `bench/state: ${RUNS} runs each, median; node ${process.version}; ${git(root, ['--version']).trim()}`,
+  `bench/state: ${RUNS} runs each, median; node ${process.version}; ${git(root, ['--version']).trim()}; ${sh('nproc')} cores, load average ${sh('cut -d" " -f1-3 /proc/loadavg')} at start`,
 );
-let t0 = Date.now();
-const base = buildRepo('base', tags, commits, files);
-console.log(
-  `built base repo (${tags} freight tags, ${commits} promotion commits, ${files} manifests) in ${Date.now() - t0} ms`,
-);
-t0 = Date.now();
-const deep = buildRepo('deep', tags, commits * 10, files);
-console.log(
-  `built 10x-history repo (${tags} freight tags, ${commits * 10} promotion commits) in ${Date.now() - t0} ms`,
-);
-
-const a = measure(`base: ${tags} tags, ${commits} commits`, base);
-const b = measure(`10x history: ${tags} tags, ${commits * 10} commits`, deep);
-console.log('\nratio 10x-history / base (target ≤ 1.3), and base under 1 s:');
 let ok = true;
-for (const [name, ms] of a) {
-  if (name.startsWith('git')) continue;
-  const ratio = (b.get(name) ?? NaN) / ms;
-  const pass = ratio <= 1.3 && ms < 1000;
-  ok &&= pass;
-  console.log(`  ${name.padEnd(36)} ${ratio.toFixed(2)}x   ${pass ? 'ok' : 'OVER'}`);
+
+/** One command's medians, cold (fresh cache each run) and warm (cache kept): wall and CPU time. */
+function coldWarm(
+  url: string,
+  args: string[],
+): { cold: number; warm: number; coldCpu: number; warmCpu: number } {
+  const run = (cache: string) => {
+    const ms = time(process.execPath, [CLI, ...args, '--repo', url], { GANTRY_CACHE_DIR: cache });
+    return [ms, lastCpuMs] as const;
+  };
+  const cold = Array.from({ length: RUNS }, () => {
+    const cache = mkdtempSync(join(root, 'cache-'));
+    const r = run(cache);
+    rmSync(cache, { recursive: true, force: true });
+    return r;
+  });
+  const warmCache = mkdtempSync(join(root, 'cache-'));
+  run(warmCache);
+  const warm = Array.from({ length: RUNS }, () => run(warmCache));
+  rmSync(warmCache, { recursive: true, force: true });
+  return {
+    cold: median(cold.map((r) => r[0])),
+    coldCpu: median(cold.map((r) => r[1])),
+    warm: median(warm.map((r) => r[0])),
+    warmCpu: median(warm.map((r) => r[1])),
+  };
 }
+
+// ---- freight scaling: get stages and a page of get freight at each size -----------------------
+{
+  STAGES = Array.from(
+    { length: Number(values.stages) },
+    (_, i) => `s${String(i + 1).padStart(2, '0')}`,
+  );
+  const sizes = values.sizes.split(',').map(Number);
+  const rows: {
+    size: number;
+    floor: number;
+    stages: ReturnType<typeof coldWarm>;
+    freight: ReturnType<typeof coldWarm>;
+    build: number;
+  }[] = [];
+  for (const size of sizes) {
+    const t0 = Date.now();
+    // Few promotion commits and manifests: this part is about freight, not history.
+    const bare = buildRepo(`scale-${size}`, size, STAGES.length * 10, 200);
+    const built = Date.now() - t0;
+    const url = `file://${bare}`;
+    // The first read after an upgrade builds the freight index from the tags: once, untimed here.
+    const indexCache = mkdtempSync(join(root, 'cache-'));
+    const build = time(process.execPath, [CLI, 'get', 'freight', '--repo', url, '-o', 'json'], {
+      GANTRY_CACHE_DIR: indexCache,
+    });
+    rmSync(indexCache, { recursive: true, force: true });
+    const floor = median(
+      Array.from({ length: RUNS }, () =>
+        time('git', ['ls-remote', '--tags', url, 'refs/tags/gantry/echo/*']),
+      ),
+    );
+    const stages = coldWarm(url, ['get', 'stages', '-o', 'json']);
+    const freight = coldWarm(url, ['get', 'freight', '-o', 'json']);
+    console.log(
+      `  ${size} freight: repo built in ${built} ms; index built by the first get freight in ${build.toFixed(0)} ms`,
+    );
+    rows.push({ size, floor, stages, freight, build });
+    if (!values.keep) rmSync(bare, { recursive: true, force: true });
+  }
+  const f = (ms: number) => `${ms.toFixed(0)} ms`;
+  const cols = (xs: string[], w = 14) => xs.map((x) => x.padStart(w)).join('');
+  console.log(
+    `\n${STAGES.length} stages; medians of ${RUNS}; wall time (CPU time, children included)`,
+  );
+  console.log(
+    `  ${'freight'.padEnd(7)}${cols(['ls-remote', 'stages cold', 'stages warm', 'freight cold', 'freight warm'], 20)}${cols(['stages cold/ls-remote'], 24)}`,
+  );
+  const both = (ms: number, cpu: number) => `${f(ms)} (${f(cpu)})`;
+  for (const r of rows)
+    console.log(
+      `  ${String(r.size).padEnd(7)}${cols([f(r.floor), both(r.stages.cold, r.stages.coldCpu), both(r.stages.warm, r.stages.warmCpu), both(r.freight.cold, r.freight.coldCpu), both(r.freight.warm, r.freight.warmCpu)], 20)}${cols([`${(r.stages.cold / r.floor).toFixed(2)}x`], 24)}`,
+    );
+  const at = (n: number) => rows.find((r) => r.size === n);
+  const checks: [string, number | undefined, (v: number) => boolean, string][] = [
+    ['get stages cold at 10,000 freight', at(10000)?.stages.cold, (v) => v < 300, '< 300 ms'],
+    [
+      'get stages cold, 50,000 / 1,000 freight',
+      at(50000) && at(1000) ? at(50000)!.stages.cold / at(1000)!.stages.cold : undefined,
+      (v) => v <= 1.2,
+      '<= 1.2x',
+    ],
+    [
+      'get stages warm, 50,000 / 1,000 freight',
+      at(50000) && at(1000) ? at(50000)!.stages.warm / at(1000)!.stages.warm : undefined,
+      (v) => v <= 1.2,
+      '<= 1.2x',
+    ],
+    [
+      'get freight (default page) cold at 50,000',
+      at(50000)?.freight.cold,
+      (v) => v < 500,
+      '< 500 ms',
+    ],
+  ];
+  console.log('\nbars (issue 15):');
+  for (const [name, v, pass, bar] of checks) {
+    if (v === undefined) continue;
+    const good = pass(v);
+    ok &&= good;
+    console.log(
+      `  ${name.padEnd(44)} ${v < 10 ? `${v.toFixed(2)}x` : `${v.toFixed(0)} ms`}  (bar ${bar})  ${good ? 'ok' : 'OVER'}`,
+    );
+  }
+}
+
+// ---- history: the same tags with 10x the promotion history (--history) ------------------------
+if (values.history) {
+  STAGES = ['dev', 'qa', 'staging', 'prod-eu', 'prod-us'];
+  const tags = Number(values.tags);
+  const commits = Number(values.commits);
+  const files = Number(values.files);
+  let t0 = Date.now();
+  const base = buildRepo('base', tags, commits, files);
+  console.log(
+    `\nbuilt base repo (${tags} freight tags, ${commits} promotion commits, ${files} manifests) in ${Date.now() - t0} ms`,
+  );
+  t0 = Date.now();
+  const deep = buildRepo('deep', tags, commits * 10, files);
+  console.log(
+    `built 10x-history repo (${tags} freight tags, ${commits * 10} promotion commits) in ${Date.now() - t0} ms`,
+  );
+  const a = measure(`base: ${tags} tags, ${commits} commits`, base);
+  const b = measure(`10x history: ${tags} tags, ${commits * 10} commits`, deep);
+  console.log('\nratio 10x-history / base (target ≤ 1.3), and base under 1 s:');
+  for (const [name, ms] of a) {
+    if (name.startsWith('git')) continue;
+    const ratio = (b.get(name) ?? NaN) / ms;
+    const pass = ratio <= 1.3 && ms < 1000;
+    ok &&= pass;
+    console.log(`  ${name.padEnd(36)} ${ratio.toFixed(2)}x   ${pass ? 'ok' : 'OVER'}`);
+  }
+}
+console.log(`\nload average at end: ${sh('cut -d" " -f1-3 /proc/loadavg')}`);
 if (!values.keep) rmSync(root, { recursive: true, force: true });
 else console.log(`kept ${root}`);
 process.exitCode = ok ? 0 : 1;

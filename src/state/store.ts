@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
 import { parseFreight, serializeFreight } from '../freight/document.js';
@@ -14,7 +14,24 @@ import {
   type RetryPolicy,
 } from '../util/retry.js';
 import { isBrokenCache, makeCheckout, openCacheRepo, repairRepo, sweepCheckouts } from './cache.js';
+import {
+  byNewest,
+  formatEntry,
+  formatHeadMessage,
+  freightIndexRef,
+  headOf,
+  parseHeadMessage,
+  parseShard,
+  sameHead,
+  shardName,
+  SHARD_LINES,
+  toShards,
+  xorOids,
+  type IndexEntry,
+  type IndexHead,
+} from './freight-index.js';
 import { withDirLock } from './lock.js';
+import { settleAll } from '../util/settle.js';
 import { commitPromotion } from './transaction.js';
 import {
   parseApproval,
@@ -102,6 +119,8 @@ export interface PromotionRecord {
   branch: string;
   freightId: string;
   alias: string;
+  /** The promoted freight's warehouse (its Gantry-Warehouse trailer), when the commit has one. */
+  warehouse?: string;
   commit: string;
   promotedAt: string;
   promotedBy: string;
@@ -269,6 +288,8 @@ export class StateStore {
   /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
   private readonly tipMemo = new Map<string, string>();
   private defaultBranchName?: Promise<string>;
+  /** The last freight write of each project from this instance (see recordFreight). */
+  private readonly freightWrites = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: StateStoreOptions) {
     this.git = new Git({
@@ -357,6 +378,8 @@ export class StateStore {
   }
 
   private async resolveDefaultBranch(): Promise<string> {
+    const named = await this.inCache(() => this.fetchHead()).catch(() => undefined);
+    if (named) return named;
     const res = await this.withNetworkRetry(() =>
       this.git.run(['ls-remote', '--symref', this.opts.remote.url, 'HEAD']),
     );
@@ -381,6 +404,43 @@ export class StateStore {
     throw new ConfigError(
       `${this.opts.remote.url}: HEAD names no existing branch${m?.[1] ? ` (${m[1]})` : ''}; its branches are ${branches.slice(0, 10).join(', ')}: set each stage's branch in the project file`,
     );
+  }
+
+  /**
+   * Names the default branch and fetches its tip in one request. The server's answer to a fetch
+   * of HEAD carries HEAD's symref target, which git shows only in its packet trace; `ls-remote
+   * --symref` would list every ref of the repository (every freight tag) to answer the same
+   * question. Undefined when the trace does not say (an old server, HEAD detached or unborn): the
+   * caller asks the slow way.
+   */
+  private async fetchHead(): Promise<string | undefined> {
+    const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
+    try {
+      const res = await this.git.tryRun(
+        [
+          'fetch',
+          '-q',
+          '--no-tags',
+          '--no-write-fetch-head',
+          '--depth=1',
+          '--filter=blob:none',
+          'origin',
+          `+HEAD:${HEAD_TIP}`,
+        ],
+        { cwd: this.cache, env: { GIT_TRACE_PACKET: trace } },
+      );
+      if (res.exitCode !== 0) return undefined;
+      const text = await readFile(trace, 'utf8').catch(() => '');
+      const name = (/ HEAD symref-target:refs\/heads\/(\S+)/.exec(text) ??
+        /symref=HEAD:refs\/heads\/(\S+)/.exec(text))?.[1];
+      if (!name) return undefined;
+      const tip = (await this.git.run(['rev-parse', HEAD_TIP], { cwd: this.cache })).stdout.trim();
+      await this.git.run(['update-ref', tipRef(name), tip], { cwd: this.cache });
+      this.tipMemo.set(name, tip);
+      return name;
+    } finally {
+      await rm(trace, { force: true });
+    }
   }
 
   private withNetworkRetry<T>(fn: () => Promise<T>): Promise<T> {
@@ -486,6 +546,14 @@ export class StateStore {
 
   /** Every freight, verification and approval of a project: one ref listing, one object read. */
   async snapshot(project: string): Promise<ProjectSnapshot> {
+    return (await this.readAll(await this.listProject(project))).snap;
+  }
+
+  /**
+   * The project's tags as the remote lists them now: names and object IDs, no objects. Tags of
+   * kinds gantry does not know (another tool's, a newer gantry's) are left out.
+   */
+  private async listProject(project: string): Promise<Listing> {
     const prefix = projectRefPrefix(project);
     await this.ensureCache();
     // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
@@ -498,26 +566,14 @@ export class StateStore {
       READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
-    const refs: { name: string; oid: string; ref: StateRef }[] = [];
-    const noteRefs: {
-      name: string;
-      oid: string;
-      note: NonNullable<ReturnType<typeof parseNoteRef>>;
-    }[] = [];
-    const peeled = new Set<string>();
-    for (const line of ls.stdout.split('\n')) {
-      const [oid, name] = line.split('\t');
-      if (!oid || !name?.startsWith(prefix)) continue;
-      if (name.endsWith('^{}')) {
-        peeled.add(name.slice(0, -3));
-        continue;
-      }
-      const ref = parseStateRef(name);
-      // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-      if (ref?.project === project) refs.push({ name, oid, ref });
-      const note = ref ? undefined : parseNoteRef(name);
-      if (note?.project === project) noteRefs.push({ name, oid, note });
-    }
+    return parseListing(ls.stdout, project);
+  }
+
+  /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
+  private emptySnapshot(): {
+    snap: ProjectSnapshot;
+    skip: (name: string, problem: string) => void;
+  } {
     const snap: ProjectSnapshot = { freight: [], verifications: [], approvals: [], unreadable: [] };
     // One bad tag (written by hand, or by a broken tool) must not stop every command of the
     // project: it is left out, and reported once per command with the way to delete it.
@@ -530,26 +586,63 @@ export class StateStore {
         this.warn(message);
       }
     };
-    // Annotated tags come with a peeled `^{}` line; a tag without one is lightweight, and
-    // fetching its commit would pull history into the cache, so it is skipped before any fetch.
-    const isAnnotated = (r: { name: string }) => {
-      if (peeled.has(r.name)) return true;
+    return { snap, skip };
+  }
+
+  /** Every record of the listing, read: fetches the tag objects the cache lacks, by ID. */
+  private async readAll(listing: Listing): Promise<FullRead> {
+    const { snap, skip } = this.emptySnapshot();
+    const annotated = new Set(listing.annotated);
+    const lightweight = [
+      ...listing.refs.filter((r) => !annotated.has(r)).map((r) => r.name),
+      ...listing.lightweightNotes,
+    ];
+    // Fetching a lightweight tag's commit would pull history into the cache: skipped unfetched.
+    for (const name of lightweight)
       skip(
-        r.name,
-        `unreadable tag ${r.name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags`,
+        name,
+        `unreadable tag ${name.replace(/^refs\/tags\//, '')}: it is a lightweight tag, gantry writes annotated tags`,
       );
-      return false;
-    };
-    const annotated = refs.filter(isAnnotated);
-    const notes = noteRefs.filter(isAnnotated);
-    if (!annotated.length && !notes.length) return snap;
-    // Tag objects are immutable and named by their hash: fetch only those this cache lacks, by
-    // object ID, without writing a ref for each.
-    const oids = [...new Set([...annotated, ...notes].map((r) => r.oid))];
+    const freightOids = new Map<string, string>();
+    await this.readTags(listing.annotated, snap, skip, freightOids);
+    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    return { snap: await this.withNotes(snap, listing.notes, skip), freightOids };
+  }
+
+  /**
+   * `snap` with the aliases and metadata set after its freight was recorded
+   * (src/state/freight-notes.ts): reads the note tags given, fetching those the cache lacks.
+   */
+  private async withNotes(
+    snap: ProjectSnapshot,
+    notes: readonly ListedNote[],
+    skip: (name: string, problem: string) => void,
+  ): Promise<ProjectSnapshot> {
+    if (!notes.length) return snap;
+    const oids = [...new Set(notes.map((r) => r.oid))];
+    const missing = await this.missingObjects(this.tagCache, oids);
+    if (missing.length) await this.fetchObjects(this.tagCache, missing);
+    const read = readNotes(notes, await this.readObjects(this.tagCache, oids), skip);
+    return read.length ? applyNotes(snap, read) : snap;
+  }
+
+  /**
+   * Reads the tag objects of `refs` into `snap` (fetching, in one request, those the tag cache
+   * lacks: tag objects are immutable and named by their hash). `freightOids` gets the tag object
+   * of each freight read.
+   */
+  private async readTags(
+    refs: readonly ListedRef[],
+    snap: ProjectSnapshot,
+    skip: (name: string, problem: string) => void,
+    freightOids?: Map<string, string>,
+  ): Promise<void> {
+    if (!refs.length) return;
+    const oids = [...new Set(refs.map((r) => r.oid))];
     const missing = await this.missingObjects(this.tagCache, oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
     const objects = await this.readObjects(this.tagCache, oids);
-    for (const { name, oid, ref } of annotated) {
+    for (const { name, oid, ref } of refs) {
       const where = name.replace(/^refs\/tags\//, '');
       const obj = objects.get(oid);
       if (obj?.type !== 'tag') {
@@ -558,8 +651,10 @@ export class StateStore {
       }
       const message = tagMessage(obj.body);
       try {
-        if (ref.kind === 'freight') snap.freight.push(parseFreight(message, where, ref.freightId));
-        else if (ref.kind === 'verified')
+        if (ref.kind === 'freight') {
+          snap.freight.push(parseFreight(message, where, ref.freightId));
+          freightOids?.set(ref.freightId, oid);
+        } else if (ref.kind === 'verified')
           snap.verifications.push(checkRecord(parseVerification(message, where), ref, where));
         else snap.approvals.push(checkRecord(parseApproval(message, where), ref, where));
       } catch (err) {
@@ -567,10 +662,336 @@ export class StateStore {
         skip(name, err.message);
       }
     }
+  }
+
+  /**
+   * What a view of the stages needs and nothing more: the freight each stage runs, with its
+   * verifications and approvals in that stage, fetched by tag name. The server lists only the
+   * names asked for (protocol v2 ref prefixes), so the cost follows the stages, not the number of
+   * freight ever recorded. `freight` holds the current freight (for health's metric templates).
+   */
+  async stageRecords(
+    project: string,
+    states: ReadonlyMap<string, StageState | undefined>,
+  ): Promise<ProjectSnapshot> {
+    const names = new Set<string>();
+    // Alias changes of any freight (an alias is unique in the project: every claim counts; they
+    // are few) and metadata changes of the freight the stages run.
+    const notePrefixes = new Set([`${projectRefPrefix(project)}alias/`]);
+    for (const [stage, st] of states) {
+      for (const f of st?.freight ?? []) {
+        notePrefixes.add(`${projectRefPrefix(project)}metadata/${f.id}/`);
+        names.add(stateRefName({ kind: 'freight', project, freightId: f.id }));
+        names.add(stateRefName({ kind: 'verified', project, stage, freightId: f.id }));
+        names.add(stateRefName({ kind: 'approved', project, stage, freightId: f.id }));
+      }
+    }
+    const { snap, skip } = this.emptySnapshot();
+    if (!names.size) return snap;
+    const refs = await this.inCache(async () => {
+      // A pattern refspec that matches nothing is no error, where an exact one would fail the
+      // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
+      const local = (n: string) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
+      await retry(
+        () =>
+          this.git.run(
+            ['fetch', '-q', '--no-tags', '--no-write-fetch-head', '--prune', 'origin', '--stdin'],
+            {
+              cwd: this.tagCache,
+              input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
+            },
+          ),
+        isTransient,
+        READ_RETRY(this.policy),
+        this.opts.retryHooks,
+      );
+      const res = await this.git.run(
+        [
+          'for-each-ref',
+          '--format=%(objectname) %(objecttype) %(refname)',
+          `${PEEK_PREFIX}gantry/${project}/`,
+        ],
+        { cwd: this.tagCache },
+      );
+      const found: ListedRef[] = [];
+      const notes: ListedNote[] = [];
+      for (const line of res.stdout.split('\n')) {
+        const [oid, type, localName] = line.split(' ');
+        if (!oid || !localName) continue;
+        const name = `refs/tags/${localName.slice(PEEK_PREFIX.length)}`;
+        const note = parseNoteRef(name);
+        const ref = note ? undefined : parseStateRef(name);
+        const wanted = note
+          ? [...notePrefixes].some((p) => name.startsWith(p))
+          : ref !== undefined && names.has(name);
+        if (!wanted) continue;
+        if (type !== 'tag') {
+          skip(
+            name,
+            `unreadable tag ${name.slice('refs/tags/'.length)}: it is a lightweight tag, gantry writes annotated tags`,
+          );
+          continue;
+        }
+        if (note) notes.push({ name, oid, note });
+        else if (ref) found.push({ name, oid, ref });
+      }
+      return { found, notes };
+    });
+    await this.readTags(refs.found, snap, skip);
+    return this.withNotes(snap, refs.notes, skip);
+  }
+
+  // ---- the freight index (see ./freight-index.ts) ------------------------------------------------
+
+  /** The project's freight index as the remote has it now; undefined when there is none. */
+  private async readIndex(project: string): Promise<IndexState | undefined> {
+    const local = `refs/gantry-index/${encodeURIComponent(project)}`;
+    return this.inCache(async () => {
+      try {
+        await this.fetch([
+          '--depth=1',
+          '--filter=blob:none',
+          `+${freightIndexRef(project)}:${local}`,
+        ]);
+      } catch (err) {
+        if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr))
+          return undefined;
+        throw err;
+      }
+      const commit = (await this.git.run(['rev-parse', local], { cwd: this.cache })).stdout.trim();
+      const [body, tree] = await Promise.all([
+        this.git.run(['cat-file', 'commit', commit], { cwd: this.cache }),
+        this.git.run(['ls-tree', '-z', commit], { cwd: this.cache }),
+      ]);
+      const head = parseHeadMessage(tagMessage(body.stdoutBytes));
+      if (!head) return undefined;
+      const shards: { name: string; oid: string }[] = [];
+      for (const entry of tree.stdout.split('\0').filter(Boolean)) {
+        const m = /^\d+ blob ([0-9a-f]{40})\t(\d+)$/.exec(entry);
+        if (m?.[1] && m[2]) shards.push({ name: m[2], oid: m[1] });
+      }
+      shards.sort((a, b) => a.name.localeCompare(b.name));
+      return { commit, head, shards };
+    });
+  }
+
+  /** Entries of the shards `names` (in that order), read in one fetch. */
+  private async readShards(index: IndexState, names: string[]): Promise<IndexEntry[][]> {
+    if (!names.length) return [];
+    return this.inCache(async () => {
+      const blobs = await this.readBlobs(names.map((n) => `${index.commit}:${n}`));
+      return names.map((n) => {
+        const text = blobs.get(`${index.commit}:${n}`);
+        if (text === undefined)
+          throw new OperationError(
+            `freight index ${index.commit.slice(0, 7)}: shard ${n} is missing`,
+          );
+        return parseShard(text, `${index.commit.slice(0, 7)}:${n}`);
+      });
+    });
+  }
+
+  /**
+   * Builds an index commit holding `shards` (name → text, or an existing blob ID), on top of
+   * `parent`; the commit is in the cache, ready to push.
+   */
+  private async makeIndexCommit(
+    project: string,
+    shards: Map<string, { text?: string; oid?: string }>,
+    head: IndexHead,
+    parent: string | undefined,
+    what: string,
+  ): Promise<string> {
+    return this.inCache(async () => {
+      const sorted = [...shards].sort(([a], [b]) => a.localeCompare(b));
+      const written = await this.writeBlobs(
+        sorted.filter(([, sh]) => !sh.oid).map(([, sh]) => sh.text ?? ''),
+      );
+      const lines = sorted.map(
+        ([name, sh]) => `100644 blob ${sh.oid ?? (written.shift() as string)}\t${name}\n`,
+      );
+      const tree =
+        // --missing: the shards not rewritten stay on the remote; the cache has only their IDs.
+        (
+          await this.git.run(['mktree', '--missing'], { cwd: this.cache, input: lines.join('') })
+        ).stdout.trim();
+      const date = `${Math.floor(this.now().getTime() / 1000)} +0000`;
+      const res = await this.git.run(
+        [
+          'commit-tree',
+          tree,
+          ...(parent ? ['-p', parent] : []),
+          '-m',
+          formatHeadMessage(project, head, what),
+        ],
+        { cwd: this.cache, env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } },
+      );
+      return res.stdout.trim();
+    });
+  }
+
+  /** Writes `texts` as blobs into the cache in one git process; returns their IDs in order. */
+  private async writeBlobs(texts: string[]): Promise<string[]> {
+    if (!texts.length) return [];
+    const dir = await mkdtemp(join(this.opts.cacheDir, 'blobs-'));
+    try {
+      const paths = await Promise.all(
+        texts.map(async (t, i) => {
+          const p = join(dir, String(i));
+          await writeFile(p, t);
+          return p;
+        }),
+      );
+      const res = await this.git.run(['hash-object', '-w', '--stdin-paths'], {
+        cwd: this.cache,
+        input: paths.join('\n') + '\n',
+      });
+      return res.stdout.trim().split('\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** An index commit of exactly `entries` (a rebuild), on top of `parent`. */
+  private makeFullIndex(
+    project: string,
+    entries: IndexEntry[],
+    parent: string | undefined,
+    what: string,
+  ): Promise<string> {
+    const sorted = [...entries].sort((a, b) => -byNewest(a, b));
+    const shards = new Map(toShards(sorted).map((text, i) => [shardName(i), { text }]));
+    return this.makeIndexCommit(project, shards, headOf(sorted.map((e) => e.tagOid)), parent, what);
+  }
+
+  /**
+   * Pushes `refspecs` in one atomic push: all land or none. Returns git's porcelain report, and
+   * the rejection when they did not land (network failures are retried, then thrown).
+   */
+  private async pushAtomic(refspecs: string[]): Promise<{ rejected?: string; porcelain: string }> {
+    return retry(
+      async () => {
+        const args = ['push', '--atomic', '--porcelain', this.opts.remote.url, ...refspecs];
+        const res = await this.git.tryRun(args, { cwd: this.cache });
+        if (res.exitCode === 0) return { porcelain: res.stdout };
+        if (/\[(?:remote )?rejected\]/.test(res.stdout + res.stderr))
+          return { rejected: this.git.error(args, res).message, porcelain: res.stdout };
+        throw this.git.error(args, res);
+      },
+      isTransient,
+      this.policy,
+      this.opts.retryHooks,
+    );
+  }
+
+  /**
+   * The project's freight index entries, every one, checked against the tag listing: an index
+   * that does not match the tags is rebuilt from them (and written back when the remote takes
+   * it; a read-only token only costs the next reader the same full read).
+   */
+  private async checkedIndex(
+    project: string,
+    listing: Listing,
+    index: IndexState | undefined,
+  ): Promise<{ index?: IndexState; full?: FullRead }> {
+    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
+    const actual = headOf(freightRefs.map((r) => r.oid));
+    if (index && sameHead(index.head, actual)) return { index };
+    if (!index && !freightRefs.length) return {};
+    const full = await this.readAll(listing);
+    const entries = indexEntries(full, freightRefs);
+    try {
+      const commit = await this.makeFullIndex(
+        project,
+        entries,
+        index?.commit,
+        index ? 'rebuilt (it did not match the tags)' : 'created',
+      );
+      const { rejected } = await this.pushAtomic([`${commit}:${freightIndexRef(project)}`]);
+      if (rejected) this.log(`the freight index of ${project} moved while being rebuilt; left it`);
+    } catch (err) {
+      // A read-only token cannot write it: the next reader pays the same full read, no more.
+      this.log(`could not write the freight index of ${project}: ${errorMessage(err)}`);
+    }
+    return { full };
+  }
+
+  /**
+   * A page of the project's freight, newest first: the index says which are the newest `limit`,
+   * and only their tags (and their verifications and approvals) are read. `total` counts every
+   * freight; `latest` holds the newest freight of each warehouse in `warehouses` (shards are read
+   * further back until each is found). An index that does not match the tags is not used.
+   */
+  async freightPage(
+    project: string,
+    opts: { limit: number; warehouses?: readonly string[] },
+  ): Promise<FreightPage> {
+    const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
+    const checked = await this.checkedIndex(project, listing, stored);
+    const latestOf = (entries: readonly IndexEntry[]) => {
+      const latest = new Map<string, { id: string; alias: string; createdAt: string }>();
+      for (const e of [...entries].sort(byNewest))
+        if (e.createdAt && !latest.has(e.warehouse))
+          latest.set(e.warehouse, { id: e.freightId, alias: e.alias, createdAt: e.createdAt });
+      return latest;
+    };
+    if (checked.full) {
+      const { snap } = checked.full;
+      const page = snap.freight.slice(0, opts.limit);
+      const ids = new Set(page.map((f) => f.id));
+      return {
+        snap: {
+          ...snap,
+          freight: page,
+          verifications: snap.verifications.filter((v) => ids.has(v.freightId)),
+          approvals: snap.approvals.filter((a) => ids.has(a.freightId)),
+        },
+        total: snap.freight.length,
+        latest: latestOf(
+          snap.freight.map((f) => ({
+            createdAt: f.createdAt,
+            freightId: f.id,
+            tagOid: '',
+            warehouse: f.origin.name,
+            alias: f.alias,
+          })),
+        ),
+      };
+    }
+    const { snap, skip } = this.emptySnapshot();
+    const index = checked.index;
+    if (!index) return { snap, total: 0, latest: new Map() };
+    // Newest shards first, until the page is full and each warehouse asked about has its newest.
+    const loaded: IndexEntry[] = [];
+    const want = new Set(opts.warehouses ?? []);
+    for (let end = index.shards.length; end > 0;) {
+      const readable = loaded.filter((e) => e.createdAt).length;
+      const seen = new Set(loaded.map((e) => e.warehouse));
+      if (readable >= opts.limit && [...want].every((w) => seen.has(w))) break;
+      // One shard at first (the usual page), then the rest in larger steps.
+      const start = end === index.shards.length ? end - 1 : Math.max(0, end - 4);
+      const batch = await this.readShards(
+        index,
+        index.shards.slice(start, end).map((s) => s.name),
+      );
+      for (const entries of batch) loaded.push(...entries);
+      end = start;
+    }
+    const page = loaded
+      .filter((e) => e.createdAt)
+      .sort(byNewest)
+      .slice(0, opts.limit);
+    const ids = new Set(page.map((e) => e.freightId));
+    const refs = listing.annotated.filter((r) => ids.has(r.ref.freightId));
+    await this.readTags(refs, snap, skip);
     snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-    // Aliases and metadata set after the freight was recorded (src/state/freight-notes.ts).
-    const read = readNotes(notes, objects, skip);
-    return read.length ? applyNotes(snap, read) : snap;
+    // Every alias change (they are few) but only the page's metadata: what the page shows.
+    const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
+    return {
+      snap: await this.withNotes(snap, notes, skip),
+      total: index.head.count,
+      latest: latestOf(loaded),
+    };
   }
 
   /** Which of `oids` a plain (non-promisor) repository does not have. */
@@ -765,6 +1186,18 @@ export class StateStore {
 
   // ---- writes ---------------------------------------------------------------------------------
 
+  /** Writes the annotated tag object of `ref` into the cache (no ref): ready to push. */
+  private makeTag(ref: StateRef, message: string, when: Date): Promise<string> {
+    const name = stateRefName(ref);
+    const identity = this.opts.identity ?? DEFAULT_IDENTITY;
+    const seconds = Math.floor(when.getTime() / 1000);
+    return this.inCache(async () => {
+      await this.git.run(['mktree'], { cwd: this.cache, input: '' });
+      const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
+      return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
+    });
+  }
+
   /**
    * Records a state tag. Tags are immutable: if it exists, nothing changes and `created` is false
    * (two writers racing for the same freight both succeed, one of them as a no-op).
@@ -775,13 +1208,7 @@ export class StateStore {
     when: Date,
   ): Promise<{ created: boolean; ref: string }> {
     const name = stateRefName(ref);
-    const identity = this.opts.identity ?? DEFAULT_IDENTITY;
-    const seconds = Math.floor(when.getTime() / 1000);
-    const tagObject = await this.inCache(async () => {
-      await this.git.run(['mktree'], { cwd: this.cache, input: '' });
-      const body = `object ${EMPTY_TREE}\ntype tree\ntag ${name.replace(/^refs\/tags\//, '')}\ntagger ${identity.name} <${identity.email}> ${seconds} +0000\n\n${message}`;
-      return (await this.git.run(['mktag'], { cwd: this.cache, input: body })).stdout.trim();
-    });
+    const tagObject = await this.makeTag(ref, message, when);
     return retry(
       async () => {
         const res = await this.git.tryRun(
@@ -811,15 +1238,237 @@ export class StateStore {
     );
   }
 
-  async recordFreight(
+  /**
+   * Records a freight: its tag and the index entry that lists it, in one atomic push, so the index
+   * never lists a tag that is not there nor misses one gantry wrote. A lost race for the index
+   * (another freight of the project recorded at the same moment) reads it again and retries.
+   */
+  recordFreight(project: string, freight: Freight): Promise<{ created: boolean; ref: string }> {
+    // Writes of one project from this store go one after another: racing each other for the
+    // index would only make them wait out each other's backoff.
+    const before = this.freightWrites.get(project) ?? Promise.resolve();
+    const mine = before.then(
+      () => this.recordFreightNow(project, freight),
+      () => this.recordFreightNow(project, freight),
+    );
+    this.freightWrites.set(
+      project,
+      mine.catch(() => undefined),
+    );
+    return mine;
+  }
+
+  private async recordFreightNow(
     project: string,
     freight: Freight,
   ): Promise<{ created: boolean; ref: string }> {
-    return this.writeTag(
-      { kind: 'freight', project, freightId: freight.id },
+    const ref: StateRef = { kind: 'freight', project, freightId: freight.id };
+    const name = stateRefName(ref);
+    const tagObject = await this.makeTag(
+      ref,
       serializeFreight(freight),
       new Date(freight.createdAt),
     );
+    const entry: IndexEntry = {
+      createdAt: freight.createdAt,
+      freightId: freight.id,
+      tagOid: tagObject,
+      warehouse: freight.origin.name,
+      alias: freight.alias,
+    };
+    const policy = this.opts.raceRetry ?? this.opts.retry ?? DEFAULT_RACE_RETRY;
+    // A lost race waits (full-jitter backoff, as a promotion's push does) and reads the index
+    // again: ten writers recording at once would otherwise keep colliding.
+    const attempt = async (): Promise<{ created: boolean; ref: string }> => {
+      const index = await this.readIndex(project);
+      const last = index?.shards[index.shards.length - 1];
+      const lastEntries =
+        last && index ? ((await this.readShards(index, [last.name]))[0] ?? []) : [];
+      // Already listed: the tag was recorded with it (by a writer that raced us to the same
+      // freight); listing it twice would break the index's count.
+      const listed = lastEntries.some((e) => e.freightId === freight.id);
+      const refspecs = [`${tagObject}:${name}`];
+      if (!listed) {
+        const shards = new Map<string, { text?: string; oid?: string }>(
+          (index?.shards ?? []).map((s) => [s.name, { oid: s.oid }]),
+        );
+        const line = formatEntry(entry) + '\n';
+        if (last && lastEntries.length < SHARD_LINES)
+          shards.set(last.name, {
+            text: lastEntries.map((e) => formatEntry(e) + '\n').join('') + line,
+          });
+        else shards.set(shardName(index?.shards.length ?? 0), { text: line });
+        const head: IndexHead = index
+          ? { count: index.head.count + 1, xor: xorOids([tagObject], index.head.xor) }
+          : headOf([tagObject]);
+        const commit = await this.makeIndexCommit(
+          project,
+          shards,
+          head,
+          index?.commit,
+          `+ ${freight.alias} (${freight.id.slice(0, 7)})`,
+        );
+        refspecs.push(`${commit}:${freightIndexRef(project)}`);
+      }
+      const { rejected, porcelain } = await this.pushAtomic(refspecs);
+      // `=`: the tag was already there with this very object (the same freight recorded by
+      // another writer at the same instant).
+      if (!rejected) return { created: !/^=\t/m.test(porcelain), ref: name };
+      // Rejected: the tag exists (recorded earlier, or by a writer racing us), or the index moved.
+      const seen = await this.git.tryRun(['ls-remote', this.opts.remote.url, name], {
+        cwd: this.cache,
+      });
+      if (seen.exitCode === 0 && seen.stdout.includes(`\t${name}`))
+        return { created: false, ref: name };
+      this.log(`the freight index of ${project} moved while recording ${freight.alias}`);
+      throw new IndexRaceError(`could not record freight ${freight.alias}: ${rejected}`);
+    };
+    return retry(attempt, (e) => e instanceof IndexRaceError, policy, this.opts.retryHooks);
+  }
+
+  /**
+   * Deletes freight (`ids`) with every tag of the project that names it as its last segment
+   * (verifications, approvals, and records of kinds added later), and rewrites the index without
+   * them, in one atomic push. Refuses when the index does not match the tags read for the plan
+   * (`expected`): the plan was made from another state. Returns the tags deleted.
+   */
+  async deleteFreight(
+    project: string,
+    ids: readonly string[],
+    expected: IndexHead,
+  ): Promise<string[]> {
+    if (!ids.length) return [];
+    const gone = new Set(ids);
+    const prefix = projectRefPrefix(project);
+    const [ls, index] = await settleAll([
+      retry(
+        () =>
+          this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
+            cwd: this.cache,
+          }),
+        isTransient,
+        READ_RETRY(this.policy),
+        this.opts.retryHooks,
+      ),
+      this.readIndex(project),
+    ]);
+    if (!index || !sameHead(index.head, expected))
+      throw new OperationError(
+        `the freight of ${project} changed while planning the prune (or its index is missing); run it again`,
+      );
+    const tags = ls.stdout
+      .split('\n')
+      .map((l) => l.split('\t')[1] ?? '')
+      .filter((n) => n.startsWith(prefix) && !n.endsWith('^{}'))
+      // The freight's own tag and its verifications and approvals end in its ID; its alias and
+      // metadata records (src/state/freight-notes.ts) carry it before their stamp.
+      .filter(
+        (n) =>
+          gone.has(n.slice(n.lastIndexOf('/') + 1)) || gone.has(parseNoteRef(n)?.freightId ?? ''),
+      );
+    // Each shard's lines stay where they are, fewer; a shard left empty goes. Pushes go in
+    // batches (a command line holds so many refs), each batch's tags with the index without them,
+    // so the index matches the tags after every batch.
+    const shards = new Map(
+      (
+        await this.readShards(
+          index,
+          index.shards.map((sh) => sh.name),
+        )
+      ).map((entries, i) => [index.shards[i]?.name ?? '', entries] as const),
+    );
+    const byFreight = new Map<string, string[]>();
+    for (const t of tags) {
+      const id = parseNoteRef(t)?.freightId ?? t.slice(t.lastIndexOf('/') + 1);
+      byFreight.set(id, [...(byFreight.get(id) ?? []), t]);
+    }
+    const order = [...byFreight.keys()];
+    const rewritten = new Set<string>();
+    let parent = index.commit;
+    let head = index.head;
+    const deleted: string[] = [];
+    for (let i = 0; i < order.length;) {
+      const batch: string[] = [];
+      let refs = 0;
+      while (i < order.length) {
+        const n = byFreight.get(order[i] as string)?.length ?? 0;
+        if (batch.length && refs + n > PUSH_BATCH) break;
+        batch.push(order[i] as string);
+        refs += n;
+        i++;
+      }
+      const out = new Set(batch);
+      const removedOids: string[] = [];
+      for (const [name, entries] of shards) {
+        const left = entries.filter((e) => !out.has(e.freightId));
+        if (left.length === entries.length) continue;
+        for (const e of entries) if (out.has(e.freightId)) removedOids.push(e.tagOid);
+        shards.set(name, left);
+        rewritten.add(name);
+      }
+      head = { count: head.count - removedOids.length, xor: xorOids(removedOids, head.xor) };
+      const tree = new Map<string, { text?: string; oid?: string }>();
+      for (const sh of index.shards) {
+        const now = shards.get(sh.name) ?? [];
+        if (!now.length) continue;
+        tree.set(
+          sh.name,
+          rewritten.has(sh.name)
+            ? { text: now.map((e) => formatEntry(e) + '\n').join('') }
+            : { oid: sh.oid },
+        );
+      }
+      const commit = await this.makeIndexCommit(
+        project,
+        tree,
+        head,
+        parent,
+        `pruned ${removedOids.length} freight`,
+      );
+      const batchTags = batch.flatMap((id) => byFreight.get(id) ?? []);
+      const { rejected } = await this.pushAtomic([
+        ...batchTags.map((t) => `:${t}`),
+        `${commit}:${freightIndexRef(project)}`,
+      ]);
+      if (rejected)
+        throw new OperationError(
+          `the freight of ${project} changed while pruning (${deleted.length ? `${deleted.length} tags were deleted, the rest were not` : 'nothing was deleted'}); run it again: ${rejected}`,
+        );
+      deleted.push(...batchTags);
+      parent = commit;
+    }
+    return deleted.map((t) => t.replace(/^refs\/tags\//, ''));
+  }
+
+  /**
+   * Every freight of the project as the index lists it (no tag objects read), checked against the
+   * tags as `freightPage` does; `head` is what a later deleteFreight expects to find.
+   */
+  async freightEntries(
+    project: string,
+  ): Promise<{ entries: IndexEntry[]; head: IndexHead; snap: ProjectSnapshot }> {
+    const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
+    const checked = await this.checkedIndex(project, listing, stored);
+    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
+    const head = headOf(freightRefs.map((r) => r.oid));
+    // Records other than freight are few next to freight; the plan needs the approvals.
+    const { snap, skip } = this.emptySnapshot();
+    await this.readTags(
+      listing.annotated.filter((r) => r.ref.kind === 'approved'),
+      snap,
+      skip,
+    );
+    if (checked.full) return { entries: indexEntries(checked.full, freightRefs), head, snap };
+    const index = checked.index;
+    const entries = index
+      ? (
+          await this.readShards(
+            index,
+            index.shards.map((s) => s.name),
+          )
+        ).flat()
+      : [];
+    return { entries, head, snap };
   }
 
   async recordVerification(r: VerificationRecord): Promise<{ created: boolean; ref: string }> {
@@ -932,6 +1581,9 @@ export class StateStore {
  * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
  */
 const tipRef = (branch: string): string => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+
+/** Where the cache keeps the remote HEAD's tip while naming the default branch. */
+const HEAD_TIP = 'refs/gantry-head';
 
 /**
  * How far back promotions are read on a branch: soak times and `get promotions` look at recent
@@ -1087,6 +1739,7 @@ export function parsePromotionCommit(record: string, branch: string): PromotionR
     branch,
     freightId,
     alias: one(TRAILER.alias) ?? freightId.slice(0, 7),
+    ...(one(TRAILER.warehouse) ? { warehouse: one(TRAILER.warehouse) } : {}),
     commit: sha,
     // Committer time as epoch seconds (%ct), shown in UTC: sorting the committers' own offsets
     // as text would put a Tokyo laptop's older promotion after a UTC runner's newer one.
@@ -1097,3 +1750,130 @@ export function parsePromotionCommit(record: string, branch: string): PromotionR
     subject: body.split('\n')[0] ?? '',
   };
 }
+
+export interface ListedRef {
+  /** `refs/tags/gantry/<project>/…` */
+  name: string;
+  oid: string;
+  ref: StateRef;
+}
+
+/** A tag of an alias or metadata change (src/state/freight-notes.ts). */
+interface ListedNote {
+  name: string;
+  oid: string;
+  note: NonNullable<ReturnType<typeof parseNoteRef>>;
+}
+
+export interface Listing {
+  /** gantry's refs of the project, lightweight ones too. */
+  refs: ListedRef[];
+  /** Of `refs`, the annotated tags: the only ones gantry reads. */
+  annotated: ListedRef[];
+  /** The alias and metadata tags (annotated ones): few, so every view reads them all. */
+  notes: ListedNote[];
+  /** Alias and metadata tags that are lightweight: reported, never read. */
+  lightweightNotes: string[];
+}
+
+interface FullRead {
+  snap: ProjectSnapshot;
+  /** Freight ID → its tag object, for each freight read. */
+  freightOids: Map<string, string>;
+}
+
+interface IndexState {
+  commit: string;
+  head: IndexHead;
+  /** Oldest first. */
+  shards: { name: string; oid: string }[];
+}
+
+/** A page of freight; see StateStore.freightPage. */
+export interface FreightPage {
+  /** `freight`: the page, newest first; verifications and approvals of those freight only. */
+  snap: ProjectSnapshot;
+  total: number;
+  latest: Map<string, { id: string; alias: string; createdAt: string }>;
+}
+
+/** The freight index moved between reading it and pushing: read it again and retry. */
+class IndexRaceError extends OperationError {}
+
+/** Refs deleted per push: a command line holds only so many. */
+const PUSH_BATCH = 500;
+
+/** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
+const PEEK_PREFIX = 'refs/gantry-peek/';
+
+/** Index entries for every annotated freight tag; one gantry could not read gets no time. */
+function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexEntry[] {
+  const byId = new Map(full.snap.freight.map((f) => [f.id, f]));
+  return freightRefs.map((r) => {
+    const f =
+      full.freightOids.get(r.ref.freightId) === r.oid ? byId.get(r.ref.freightId) : undefined;
+    return {
+      createdAt: f?.createdAt ?? '',
+      freightId: r.ref.freightId,
+      tagOid: r.oid,
+      warehouse: f?.origin.name ?? '',
+      alias: f?.alias ?? '',
+    };
+  });
+}
+
+/**
+ * `ls-remote` output (`<oid>\t<name>` lines) as gantry's refs of `project`. Tens of thousands of
+ * lines are read on every page of freight, so this scans with indexOf instead of splitting, and
+ * freight names (nearly all of them) skip the general pattern.
+ */
+export function parseListing(text: string, project: string): Listing {
+  const prefix = projectRefPrefix(project);
+  const freightPrefix = `${prefix}freight/`;
+  const refs: ListedRef[] = [];
+  const annotated: ListedRef[] = [];
+  const notes: ListedNote[] = [];
+  const lightweightNotes: string[] = [];
+  let last: ListedRef | undefined;
+  let lastNote: ListedNote | undefined;
+  for (let pos = 0; pos < text.length;) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const tab = pos + 40;
+    if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, tab + 1)) {
+      const oid = text.slice(pos, tab);
+      const name = text.slice(tab + 1, end);
+      if (name.endsWith('^{}')) {
+        // git prints an annotated tag's peeled line right after the tag's own line; a tag
+        // without one is lightweight.
+        if (last && last.name.length === name.length - 3 && name.startsWith(last.name))
+          annotated.push(last);
+        if (lastNote && lastNote.name.length === name.length - 3 && name.startsWith(lastNote.name))
+          notes.push(lastNote);
+        else if (lastNote) lightweightNotes.push(lastNote.name);
+        last = undefined;
+        lastNote = undefined;
+      } else {
+        if (lastNote) lightweightNotes.push(lastNote.name);
+        lastNote = undefined;
+        const id = name.slice(freightPrefix.length);
+        const ref: StateRef | undefined =
+          name.length === freightPrefix.length + 40 &&
+          name.startsWith(freightPrefix) &&
+          HEX40.test(id)
+            ? { kind: 'freight', project, freightId: id }
+            : parseStateRef(name);
+        // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+        last = ref?.project === project ? { name, oid, ref } : undefined;
+        if (last) refs.push(last);
+        const note = ref ? undefined : parseNoteRef(name);
+        if (note?.project === project) lastNote = { name, oid, note };
+      }
+    }
+    pos = end + 1;
+  }
+  if (lastNote) lightweightNotes.push(lastNote.name);
+  return { refs, annotated, notes, lightweightNotes };
+}
+
+const HEX40 = /^[0-9a-f]{40}$/;

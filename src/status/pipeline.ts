@@ -74,7 +74,10 @@ export interface PipelineStatus {
 export interface StatusOptions {
   /** Promotions to read (newest first); 0 skips the history (a cheaper read). Default 0. */
   promotions?: number;
-  /** Freight to keep, newest first. Default: all. */
+  /**
+   * Freight to read, newest first: only these freight's tags are read (see StateStore.freightPage).
+   * Default: DEFAULT_FREIGHT_PAGE.
+   */
   freightLimit?: number;
   repoWebUrl?: string;
   /**
@@ -84,20 +87,34 @@ export interface StatusOptions {
   health?: HealthSettings;
 }
 
-/** Reads a project's status: one tag listing, the stage tips and, if asked, promotion history. */
+/** How many freight a status reads when not told: more than a summary or a page shows. */
+export const DEFAULT_FREIGHT_PAGE = 20;
+
+/**
+ * Reads a project's status: the stage tips, the tags of the freight the stages run, a page of the
+ * newest freight and, if asked, promotion history. What it costs follows the stages and the page,
+ * not the number of freight ever recorded.
+ */
 export async function pipelineStatus(
   store: StateStore,
   project: Project,
   opts: StatusOptions = {},
 ): Promise<PipelineStatus> {
+  const limit = opts.freightLimit ?? DEFAULT_FREIGHT_PAGE;
   // Both reads end before this returns or throws: no git process is left writing to the cache.
-  const [snap, states] = await settleAll([
-    store.snapshot(project.name),
-    store.stageStates(project.name, project.stages),
+  const [[states, records], page] = await settleAll([
+    store
+      .stageStates(project.name, project.stages)
+      .then(async (st) => [st, await store.stageRecords(project.name, st)] as const),
+    store.freightPage(project.name, {
+      limit,
+      warehouses: project.warehouses.map((w) => w.name),
+    }),
   ]);
+  const snap = mergeSnapshots(records, page.snap);
   // Argo CD is asked while git reads the history; projectHealth never rejects (an app it
   // cannot read is Unknown), so no git process outlives a failure here.
-  const [records, health] = await settleAll([
+  const [history, health] = await settleAll([
     opts.promotions
       ? store
           .stageBranches(project.stages)
@@ -109,9 +126,34 @@ export async function pipelineStatus(
   ]);
   return buildStatus(
     project,
-    { snap, states, promotions: records, ...(health && { health }) },
-    opts,
+    {
+      snap,
+      states,
+      promotions: history,
+      ...(health && { health }),
+      freightTotal: page.total,
+      latest: page.latest,
+    },
+    { ...opts, freightLimit: limit },
   );
+}
+
+/** Both reads' records, each once: the stages' current freight and the page may overlap. */
+export function mergeSnapshots(a: ProjectSnapshot, b: ProjectSnapshot): ProjectSnapshot {
+  const once = <T>(xs: T[], key: (x: T) => string) => [
+    ...new Map(xs.map((x) => [key(x), x])).values(),
+  ];
+  return {
+    freight: once([...a.freight, ...b.freight], (f) => f.id).sort(
+      (x, y) => y.createdAt.localeCompare(x.createdAt) || y.id.localeCompare(x.id),
+    ),
+    verifications: once(
+      [...a.verifications, ...b.verifications],
+      (v) => `${v.stage}/${v.freightId}`,
+    ),
+    approvals: once([...a.approvals, ...b.approvals], (r) => `${r.stage}/${r.freightId}`),
+    unreadable: once([...(a.unreadable ?? []), ...(b.unreadable ?? [])], (u) => u.tag),
+  };
 }
 
 /** The status from what was read; pure, for tests and for callers that already hold the reads. */
@@ -122,6 +164,10 @@ export function buildStatus(
     states: Map<string, StageState | undefined>;
     promotions?: PromotionRecord[];
     health?: ReadonlyMap<string, StageHealthReport | undefined>;
+    /** How many freight the project has; default: those in `snap`. */
+    freightTotal?: number;
+    /** The newest freight of each warehouse; default: found in `snap`. */
+    latest?: ReadonlyMap<string, { id: string; alias: string; createdAt: string }>;
   },
   opts: Pick<StatusOptions, 'freightLimit' | 'repoWebUrl'> = {},
 ): PipelineStatus {
@@ -169,7 +215,9 @@ export function buildStatus(
     ...(web ? { commitUrl: `${web}/commit/${p.commit}` } : {}),
   }));
   const warehouses: WarehouseStatus[] = project.warehouses.map((w) => {
-    const latest = snap.freight.find((f) => f.origin.name === w.name);
+    const latest = read.latest
+      ? read.latest.get(w.name)
+      : snap.freight.find((f) => f.origin.name === w.name);
     return {
       name: w.name,
       subscriptions: w.subscriptions.map((s) =>
@@ -190,7 +238,7 @@ export function buildStatus(
     warehouses,
     stages,
     freight,
-    freightTotal: snap.freight.length,
+    freightTotal: read.freightTotal ?? snap.freight.length,
     promotions,
   };
 }

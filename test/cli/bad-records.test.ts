@@ -85,11 +85,15 @@ describe('an unreadable gantry tag does not stop the project', () => {
     expectWarnings(v.err);
     expect(v.out).toContain('verified');
 
-    for (const kind of ['freight', 'stages']) {
-      const g = await cli(['get', kind]);
-      expect(g.code).toBe(0);
-      expectWarnings(g.err);
-    }
+    // get freight finds the index discover wrote does not match the tags (the bad ones were never
+    // indexed): it reads every tag, warns, and rebuilds the index. get stages reads only the tags
+    // of the freight the stages run, so it has nothing to warn about.
+    const g = await cli(['get', 'freight']);
+    expect(g.code).toBe(0);
+    expectWarnings(g.err);
+    const stages = await cli(['get', 'stages']);
+    expect(stages.code).toBe(0);
+    expect(stages.err).not.toContain('unreadable');
     const json = JSON.parse((await cli(['get', 'freight', '-o', 'json'])).out) as {
       freight: { id: string }[];
     };

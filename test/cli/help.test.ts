@@ -11,8 +11,8 @@ const cli = (args: string[]) => runGantry(args, {});
 const COMMANDS = [
   'lint',
   'get',
-  'discover',
   'freight',
+  'discover',
   'promote',
   'verify',
   'approve',

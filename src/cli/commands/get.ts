@@ -36,19 +36,26 @@ export const getCommand: Command = {
       type: 'string',
       value: 'N',
       default: '20',
-      help: 'get promotions: how many of the newest to list',
+      help: 'get freight, get promotions: how many of the newest to list',
+    },
+    {
+      name: 'all',
+      type: 'boolean',
+      help: 'get freight: list every freight (reads every freight tag: slow with thousands)',
     },
     REPO_FLAG,
   ],
   description: `stages: what each stage runs, whether it is verified (and its Argo CD health when the
 stage names Applications), since when and by whom. freight: every freight with its versions and the
-stages it is in (✓ verified there). promotions: the newest first, across projects. warehouses: each
-warehouse's subscriptions, its freight creation policy, and its newest freight and when it was
-recorded. projects: each project's name, stages, warehouses and file, read from the clone's work
-tree (no remote needed); the discover workflow's matrix is its JSON.`,
+stages it is in (✓ verified there), newest first, a page of --limit at a time (--all for every
+one). promotions: the newest first, across projects. warehouses: each warehouse's subscriptions,
+its freight creation policy, and its newest freight and when it was recorded. projects: each
+project's name, stages, warehouses and file, read from the clone's work tree (no remote needed);
+the discover workflow's matrix is its JSON.`,
   examples: [
     'gantry get stages',
     'gantry get freight --project echo --output json',
+    'gantry get freight --limit 100',
     'gantry get promotions --limit 5',
     'gantry get warehouses --output json',
     'gantry get projects --output json',
@@ -72,15 +79,19 @@ tree (no remote needed); the discover workflow's matrix is its JSON.`,
     const limit = Number(limitText);
     if (!Number.isInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive integer, not "${limitText}"`, 'get');
+    const all = args.boolean('all');
+    if (all && kind !== 'freight')
+      throw new UsageError(`--all is for get freight, not get ${kind}`, 'get');
     const repo = await openRepo(repoSettings(args, ctx));
     const projects = await selectProjects(repo, args.string('project'));
+    const page = { limit: all ? Infinity : limit, shown: 0, total: 0 };
     ctx.io.out(
       await get(
         kind as Exclude<(typeof GET_KINDS)[number], 'projects'>,
         repo,
         projects,
         output,
-        limit,
+        page,
         ctx.now(),
         {
           env: ctx.io.env,
@@ -88,6 +99,10 @@ tree (no remote needed); the discover workflow's matrix is its JSON.`,
         },
       ),
     );
+    if (kind === 'freight' && page.total > page.shown)
+      ctx.later.push(
+        `the newest ${page.shown} of ${page.total} freight; --limit N or --all for more\n`,
+      );
     return EXIT.ok;
   },
 };
@@ -130,7 +145,8 @@ async function get(
   ctx: RepoContext,
   projects: Awaited<ReturnType<typeof selectProjects>>,
   output: 'table' | 'json',
-  limit: number,
+  /** How many to list; get freight reports back how many it listed of how many there are. */
+  page: { limit: number; shown: number; total: number },
   now: Date,
   health: HealthSettings,
 ): Promise<string> {
@@ -142,11 +158,11 @@ async function get(
     const all = [];
     for (const p of projects) {
       const branches = await ctx.store.stageBranches(p.stages);
-      all.push(...promotionViews(await ctx.store.promotions(p.name, branches, limit)));
+      all.push(...promotionViews(await ctx.store.promotions(p.name, branches, page.limit)));
     }
     // Newest first across projects too; each project's list is already the newest `limit`.
     all.sort((a, b) => b.promotedAt.localeCompare(a.promotedAt));
-    all.splice(limit);
+    all.splice(page.limit);
     if (output === 'json') return JSON.stringify({ promotions: all }, null, 2) + '\n';
     return table(
       headers(['STAGE', 'FREIGHT', 'COMMIT', 'BY', 'APPROVED BY', 'AGE']),
@@ -196,15 +212,27 @@ async function get(
   const stages = [];
   const freight = [];
   for (const p of projects) {
-    const [snap, states] = await settleAll([
-      ctx.store.snapshot(p.name),
-      ctx.store.stageStates(p.name, p.stages),
-    ]);
     if (kind === 'stages') {
+      // The stages' tips, then the tags of the freight they run: nothing else is read.
+      const states = await ctx.store.stageStates(p.name, p.stages);
+      const snap = await ctx.store.stageRecords(p.name, states);
       const appHealth = await projectHealth(ctx.store, p, states, snap.freight, health);
       stages.push(...stageViews(p, snap, states, appHealth));
-    } else freight.push(...freightViews(p, snap, states));
+      continue;
+    }
+    const [read, states] = await settleAll([
+      page.limit === Infinity
+        ? ctx.store.snapshot(p.name).then((snap) => ({ snap, total: snap.freight.length }))
+        : ctx.store.freightPage(p.name, { limit: page.limit }),
+      ctx.store.stageStates(p.name, p.stages),
+    ]);
+    page.total += read.total;
+    freight.push(...freightViews(p, read.snap, states));
   }
+  // Newest first across projects too; each project's page is already its newest.
+  freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  freight.splice(page.limit);
+  page.shown = freight.length;
   if (kind === 'stages') {
     if (output === 'json') return JSON.stringify({ stages }, null, 2) + '\n';
     // Only pipelines that name Argo CD Applications get the column: for the others every stage
