@@ -152,7 +152,8 @@ export async function commitPromotion(
       if (count.attempts > 1) count.reruns++;
       const tip = await fetchTip();
       await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-      await git(['clean', '-q', '-fdx']);
+      // What an earlier try's steps left; the first try starts in a fresh directory.
+      if (count.attempts > 1) await git(['clean', '-q', '-fdx']);
       const landed = pushed.get(tip);
       if (landed) return result(landed, tip);
       const previousText = await readFile(join(dir, statePath), 'utf8').catch(() => undefined);
