@@ -36,10 +36,10 @@ import {
   semverMatcher,
   sortLexicalTags,
   sortNewestBuild,
-  sortSemverTags,
   type PlatformConstraint,
   type PlatformEntry,
 } from './image-select.js';
+import { compareVersionsDesc, type ParsedVersion } from '../semver/parse.js';
 import { NotFoundError, type Manifest, type ManifestRef } from './oci/client.js';
 import { parseImageRepository, repositoryName, type ImageRepository } from './oci/reference.js';
 
@@ -349,10 +349,13 @@ export async function discoverImages(
       } catch (err) {
         throw configError(sub, err);
       }
-      ordered = sortSemverTags(
-        tags.filter((t) => matcher.matches(t)),
-        sub.strictSemvers,
-      );
+      // Each tag parsed once: the matcher's parse is the version the sort orders by.
+      const versions: ParsedVersion[] = [];
+      for (const t of tags) {
+        const v = matcher.parse(t);
+        if (v) versions.push(v);
+      }
+      ordered = versions.sort(compareVersionsDesc).map((v) => v.original);
     } else {
       ordered = sortLexicalTags(filterTags(tags, filter));
     }

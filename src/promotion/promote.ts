@@ -164,7 +164,7 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
   const now = o.clock();
   // The gate is asked about while the state is read; its answer is awaited before any write.
   const gate = o.gate ? settled(runGate(stage, o.gate)) : undefined;
-  const view = await readView(o, now);
+  const view = await readView(o, stage, now);
   const chosen = chooseFreight(o, stage, view, now);
   if ('note' in chosen) return { stage: stage.name, note: chosen.note, held: false, warnings: [] };
   const { freight } = chosen;
@@ -199,18 +199,23 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
   return outcome;
 }
 
-/** Phase one: freight, tags and stage states; promotion history only when soak times need it. */
-async function readView(o: PromoteOptions, now: Date): Promise<PromotionView> {
-  // History is read for soak times only: a project without requiredSoakTime does not pay for it.
-  const soak = o.project.stages.some((s) =>
-    s.requestedFreight.some((r) => r.sources.requiredSoakTimeMs),
+/**
+ * Phase one: freight, tags and stage states; promotion history only when the stage being
+ * promoted asks for a soak time, and then only of the upstream stages that soak is counted in.
+ */
+async function readView(o: PromoteOptions, stage: Stage, now: Date): Promise<PromotionView> {
+  // Soak is time spent in an upstream stage, read from that stage's promotion history: a stage
+  // whose requests set no requiredSoakTime (or whose soaks are elsewhere) does not pay for it.
+  const upstream = new Set(
+    stage.requestedFreight.flatMap((r) => (r.sources.requiredSoakTimeMs ? r.sources.stages : [])),
   );
+  const soakStages = o.project.stages.filter((s) => upstream.has(s.name));
   const [snap, states, history] = await settleAll([
     o.store.snapshot(o.project.name),
     o.store.stageStates(o.project.name, o.project.stages),
-    soak
+    soakStages.length
       ? o.store
-          .stageBranches(o.project.stages)
+          .stageBranches(soakStages)
           .then((branches) => o.store.promotions(o.project.name, branches, o.historyLimit ?? 200))
       : Promise.resolve([]),
   ]);

@@ -66,14 +66,21 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
   // they report must still be that commit.
   let earlier: StageLanding | undefined;
 
+  // The tips this promotion's reads fetched (taken before scratch() forgets them): the first
+  // attempt checks those branches out from the read cache instead of fetching them again. Only
+  // the first: an attempt after a lost race must see the branches as they are now.
+  let seeds = host.seeds?.();
   const attempt = async (): Promise<PromotionResult> => {
     attempts++;
+    const firstSeeds = seeds;
+    seeds = undefined;
     const scratch = await host.scratch();
     const ws = new Workspace({
       host,
       dir: scratch.dir,
       write,
       stageBranch,
+      ...(firstSeeds ? { seeds: firstSeeds } : {}),
       opensPullRequests: plan.pullRequests.length > 0,
       ...(a.publish ? { publish: a.publish } : {}),
       dryRun: o.dryRun,

@@ -15,10 +15,11 @@
  *   request never pushes to that pull request's base;
  * - credentials are the GitOps remote's and reach only URLs under it (Git scopes them).
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Git, GitError, type GitIdentity } from '../git/index.js';
+import { configText } from '../git/config-file.js';
 import { parseRemote } from '../git/remote.js';
 import { githubRepoOf } from '../github/url.js';
 import type { VersionChange } from '../freight/changes.js';
@@ -36,6 +37,7 @@ import {
   type PromotionWrite,
   type PublishRequest,
   type Published,
+  type Seeds,
   type StageState,
   type WorkspaceHost,
 } from '../state/index.js';
@@ -53,6 +55,11 @@ export interface WorkspaceOptions {
   write: PromotionWrite;
   /** The branch the stage deploys from (resolved: never the default-branch placeholder). */
   stageBranch: string;
+  /**
+   * Tips of the GitOps repository's branches that the promotion's reads fetched: checkouts of
+   * those branches start from the read cache's commits and trees, without fetching them again.
+   */
+  seeds?: Seeds;
   /** The template opens pull requests: then no push may go to the stage's branch itself. */
   opensPullRequests: boolean;
   /** How the stage's commit leaves: undefined is a plain push. */
@@ -218,14 +225,18 @@ export class Workspace {
     const dir = join(this.o.dir, 'repos', `${key}.git`);
     const config = insecure ? ['-c', 'http.sslVerify=false'] : [];
     await git.run(['init', '-q', '--bare', dir]);
-    for (const [k, v] of [
-      ['remote.origin.url', remoteUrl],
-      ['remote.origin.promisor', 'true'],
-      ['remote.origin.partialclonefilter', 'blob:none'],
-      ['extensions.partialClone', 'origin'],
-    ] as const) {
-      await git.run(['config', k, v], { cwd: dir });
-    }
+    // Written into the config file at once: four `git config` processes cost more than the init.
+    await appendFile(
+      join(dir, 'config'),
+      configText({
+        'remote.origin': {
+          url: remoteUrl,
+          promisor: 'true',
+          partialclonefilter: 'blob:none',
+        },
+        extensions: { partialClone: 'origin' },
+      }),
+    );
     const repo: ClonedRepo = { url: remoteUrl, dir, git, gitops, config };
     this.repos.set(url, repo);
     return repo;
@@ -258,29 +269,46 @@ export class Workspace {
 
   private async checkOut(repo: ClonedRepo, spec: CloneSpec): Promise<Record<string, string>> {
     const git = (args: string[], cwd = repo.dir) => this.run(repo, args, cwd);
-    // Whether the branches asked for exist (and the default branch, when a checkout names no
-    // ref), in one round trip that lists only those: a repository may have thousands of branches.
+    // Branch tips the promotion's reads fetched into the read cache moments ago (GitOps
+    // repository only). Trusting them is safe: a branch that moved since makes the stage's push
+    // lose its race, and the next attempt fetches everything anew.
+    const seeds = repo.gitops ? this.o.seeds : undefined;
+    const seeded = (b: string | undefined) => (b === undefined ? undefined : seeds?.tips.get(b));
     const wantHead = spec.checkout.some(
       (c) => c.branch === undefined && c.commit === undefined && c.tag === undefined,
     );
-    const patterns = [
-      ...(wantHead ? ['--symref', 'origin', 'HEAD'] : ['origin']),
-      ...new Set(spec.checkout.flatMap((c) => (c.branch ? [`refs/heads/${c.branch}`] : []))),
-    ];
-    const listing = (await git(['ls-remote', ...patterns])).stdout.split('\n');
+    // Whether the branches asked for exist (and the default branch, when a checkout names no
+    // ref), in one round trip that lists only those: a repository may have thousands of branches.
+    // Needed only to find the default branch or to learn whether a `create` branch exists: a
+    // branch that must exist is fetched by name, and its fetch failing says it does not.
+    const list =
+      wantHead ||
+      spec.checkout.some((c) => c.branch !== undefined && c.create && !seeded(c.branch));
     const heads = new Map<string, string>();
     let defaultBranch: string | undefined;
-    let headTip: string | undefined;
-    for (const line of listing) {
-      const sym = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
-      if (sym) defaultBranch = sym[1];
-      const tip = /^([0-9a-f]{40,64})\s+HEAD$/.exec(line);
-      if (tip) headTip = tip[1];
-      const m = /^([0-9a-f]{40,64})\s+refs\/heads\/(.+)$/.exec(line);
-      if (m?.[1] && m[2]) heads.set(m[2], m[1]);
-    }
-    if (defaultBranch !== undefined && headTip !== undefined && !heads.has(defaultBranch)) {
-      heads.set(defaultBranch, headTip);
+    if (list) {
+      const patterns = [
+        ...(wantHead ? ['--symref', 'origin', 'HEAD'] : ['origin']),
+        ...new Set(spec.checkout.flatMap((c) => (c.branch ? [`refs/heads/${c.branch}`] : []))),
+      ];
+      const listing = (await git(['ls-remote', ...patterns])).stdout.split('\n');
+      let headTip: string | undefined;
+      for (const line of listing) {
+        const sym = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
+        if (sym) defaultBranch = sym[1];
+        const tip = /^([0-9a-f]{40,64})\s+HEAD$/.exec(line);
+        if (tip) headTip = tip[1];
+        const m = /^([0-9a-f]{40,64})\s+refs\/heads\/(.+)$/.exec(line);
+        if (m?.[1] && m[2]) heads.set(m[2], m[1]);
+      }
+      if (defaultBranch !== undefined && headTip !== undefined && !heads.has(defaultBranch)) {
+        heads.set(defaultBranch, headTip);
+      }
+    } else {
+      for (const c of spec.checkout) {
+        const tip = seeded(c.branch);
+        if (c.branch !== undefined && tip !== undefined) heads.set(c.branch, tip);
+      }
     }
     const plans = spec.checkout.map((c) => {
       const branch =
@@ -289,23 +317,32 @@ export class Workspace {
         throw new OperationError(`${repo.url} has no default branch to check out`);
       }
       const tip = branch === undefined ? undefined : heads.get(branch);
-      if (branch !== undefined && tip === undefined && !c.create) {
-        throw new OperationError(
-          `branch ${branch} does not exist in ${repo.url}; set create: true on the checkout to start it (its first push creates it)`,
-        );
+      if (branch !== undefined && tip === undefined && !c.create && list) {
+        throw new OperationError(missingBranch(branch, repo.url));
       }
-      return { c, branch, tip };
+      // From the read cache when its tip is the branch's; fetched otherwise (a tip not listed
+      // means the branch is fetched by name, and learned from the fetch).
+      const fromSeed = tip !== undefined && tip === seeded(branch);
+      const fetched = branch !== undefined && !fromSeed && (tip !== undefined || !list);
+      return { c, branch, tip, fromSeed, fetched };
     });
+    const seedTips = [...new Set(plans.flatMap((p) => (p.fromSeed && p.tip ? [p.tip] : [])))];
+    if (seeds && seedTips.length) {
+      // The read cache's objects, borrowed; its tips one commit deep, as a --depth=1 fetch leaves
+      // them (the cache may hold their parents without trees).
+      await writeFile(join(repo.dir, 'objects', 'info', 'alternates'), `${seeds.objects}\n`);
+      await appendFile(join(repo.dir, 'shallow'), seedTips.map((t) => `${t}\n`).join(''));
+    }
     const refspecs: string[] = [];
     for (const p of plans) {
-      if (p.tip !== undefined && p.branch !== undefined) {
+      if (p.fetched && p.branch !== undefined) {
         refspecs.push(`+refs/heads/${p.branch}:refs/remotes/origin/${p.branch}`);
       }
       if (p.c.commit !== undefined) refspecs.push(p.c.commit);
       if (p.c.tag !== undefined) refspecs.push(`+refs/tags/${p.c.tag}:refs/tags/${p.c.tag}`);
     }
     if (refspecs.length) {
-      await git([
+      const args = [
         'fetch',
         '-q',
         '--no-tags',
@@ -313,10 +350,16 @@ export class Workspace {
         '--filter=blob:none',
         'origin',
         ...[...new Set(refspecs)],
-      ]);
+      ];
+      const res = await repo.git.tryRun([...repo.config, ...args], { cwd: repo.dir });
+      if (res.exitCode !== 0) {
+        const ref = /couldn't find remote ref refs\/heads\/(\S+)/i.exec(res.stderr)?.[1];
+        if (ref !== undefined) throw new OperationError(missingBranch(ref, repo.url));
+        throw repo.git.error(args, res);
+      }
     }
     const commits: Record<string, string> = {};
-    for (const { c, branch, tip } of plans) {
+    for (const { c, branch, tip, fromSeed } of plans) {
       const path = normalizeWorkspacePath(c.path);
       if (path === undefined || path === '.') {
         throw new ConfigError(
@@ -338,32 +381,45 @@ export class Workspace {
       const dir = join(this.root, path);
       await mkdir(dirname(dir), { recursive: true });
       let ref: string;
+      // The commit the checkout's HEAD will be, when known without asking git.
+      let head: string | undefined;
+      let fetchedTip = false;
       if (branch !== undefined) {
-        if (tip === undefined) {
+        if (tip === undefined && c.create) {
           // Kargo's create: an orphan branch whose first commit is empty. It is pushed with the
           // promotion, not now: a promotion that fails leaves no empty branch behind.
-          const initial = (
+          head = (
             await repo.git.run(['commit-tree', EMPTY_TREE, '-m', 'Initial commit'], {
               cwd: repo.dir,
               env: identityEnv(spec.author),
             })
           ).stdout.trim();
-          await git(['branch', '-f', branch, initial]);
+          await git(['branch', '-f', branch, head]);
+        } else if (fromSeed && tip !== undefined) {
+          head = tip;
+          await git(['branch', '-f', branch, tip]);
         } else {
+          // What the fetch brought (it may be newer than a listing a moment before).
           await git(['branch', '-f', branch, `refs/remotes/origin/${branch}`]);
+          fetchedTip = true;
         }
         ref = branch;
       } else ref = c.commit ?? `refs/tags/${c.tag ?? ''}^{commit}`;
       const detached = branch === undefined ? ['--detach'] : [];
-      await git(['worktree', 'add', '-q', '--no-checkout', ...detached, dir, ref]);
       if (c.sparse?.length) {
+        await git(['worktree', 'add', '-q', '--no-checkout', ...detached, dir, ref]);
         await git(['sparse-checkout', 'set', '--cone', ...c.sparse], dir);
+        await git(['checkout', '-q'], dir);
+      } else {
+        // No sparse patterns to set first: the worktree is checked out as it is added.
+        await git(['worktree', 'add', '-q', ...detached, dir, ref]);
       }
-      await git(['checkout', '-q'], dir);
       if (spec.recurseSubmodules) {
         await git(['submodule', 'update', '--init', '--recursive'], dir);
       }
-      const head = (await git(['rev-parse', 'HEAD'], dir)).stdout.trim();
+      head ??= (await git(['rev-parse', 'HEAD'], dir)).stdout.trim();
+      // The branch's tip on the remote, for the stage's push (its parent); none for a new branch.
+      const remoteTip = fromSeed ? tip : fetchedTip ? head : undefined;
       const stage = repo.gitops && branch === this.o.stageBranch;
       const checkout: Checkout = {
         written: c.path,
@@ -371,11 +427,11 @@ export class Workspace {
         dir,
         repo,
         ...(branch !== undefined ? { branch } : {}),
-        ...(tip !== undefined ? { remoteTip: tip } : {}),
+        ...(remoteTip !== undefined ? { remoteTip } : {}),
         stage,
         ...(spec.author ? { identity: spec.author } : {}),
       };
-      if (stage && tip !== undefined) {
+      if (stage && remoteTip !== undefined) {
         // Read through git, not the work tree: a sparse checkout may not hold .gantry/.
         const text = await repo.git.tryRun(['show', `${head}:${this.statePath}`], { cwd: dir });
         if (text.exitCode === 0) {
@@ -743,6 +799,10 @@ export interface PushSpec {
    * API, which signs it, instead of pushed.
    */
   viaGitHub?: boolean;
+}
+
+function missingBranch(branch: string, url: string): string {
+  return `branch ${branch} does not exist in ${url}; set create: true on the checkout to start it (its first push creates it)`;
 }
 
 function identityEnv(id: GitIdentity | undefined): Record<string, string> | undefined {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { configText } from '../git/config-file.js';
 import { GitError, type Git } from '../git/index.js';
 import { withDirLock } from './lock.js';
 import { currentOwner, liveness, readOwner, serializeOwner } from './owner.js';
@@ -30,12 +31,25 @@ export async function openCacheRepo(
       await removeScratchRepos(path);
       const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
       await git.run(['init', '-q', '--bare', tmp]);
-      for (const [k, v] of settings) await git.run(['config', k, v], { cwd: tmp });
+      // One append instead of a `git config` process per setting.
+      await appendFile(join(tmp, 'config'), configText(sections(settings)));
       await rm(path, { recursive: true, force: true });
       await rename(tmp, path);
     },
     { recover: () => repairRepo(path) },
   );
+}
+
+/** `remote.origin.url` → section `remote.origin`, key `url` (the last dot splits them). */
+function sections(
+  settings: readonly (readonly [string, string])[],
+): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [k, v] of settings) {
+    const dot = k.lastIndexOf('.');
+    (out[k.slice(0, dot)] ??= {})[k.slice(dot + 1)] = v;
+  }
+  return out;
 }
 
 async function isConfigured(

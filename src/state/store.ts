@@ -214,12 +214,24 @@ export interface WorkspaceHost {
    * commit and trees: a promotion's first try starts from it without fetching it again.
    */
   seed?: (branch: string) => { tip: string; objects: string } | undefined;
+  /**
+   * Every branch tip this store's reads fetched so far (a copy, taken before `scratch` forgets
+   * them), with the object directory holding their commits and trees: the workspace form's
+   * first attempt checks those branches out without fetching them again.
+   */
+  seeds?: () => Seeds | undefined;
   racePolicy: RetryPolicy;
   transientTries: number;
   retryHooks?: RetryHooks;
   isTransient: (err: unknown) => boolean;
   now: () => Date;
   log: (line: string) => void;
+}
+
+/** Branch tips the reads fetched, and where their commits and trees are (see WorkspaceHost). */
+export interface Seeds {
+  tips: ReadonlyMap<string, string>;
+  objects: string;
 }
 
 /** The push a promotion lost a race with (rejected as non-fast-forward, a stale lock). */
@@ -1556,6 +1568,10 @@ export class StateStore {
         const tip = this.tipMemo.get(branch);
         return tip ? { tip, objects: join(this.cache, 'objects') } : undefined;
       },
+      seeds: () =>
+        this.tipMemo.size
+          ? { tips: new Map(this.tipMemo), objects: join(this.cache, 'objects') }
+          : undefined,
       scratch: async () => {
         this.tipMemo.clear();
         await mkdir(this.opts.cacheDir, { recursive: true });

@@ -4,8 +4,9 @@
  * or published, retried on a new tip when the push loses a race. The reads live in store.ts; the
  * workspace form (Kargo's git steps) in src/promotion/workspace.ts.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
+import { configText } from '../git/config-file.js';
 import { GitError } from '../git/index.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 import { retry } from '../util/retry.js';
@@ -50,11 +51,20 @@ export async function commitPromotion(
   const git = (args: string[], input?: string) => host.git.run(args, { cwd: dir, input });
   try {
     await git(['init', '-q']);
-    await git(['remote', 'add', 'origin', host.remoteUrl]);
-    await git(['config', 'remote.origin.promisor', 'true']);
-    await git(['config', 'remote.origin.partialclonefilter', 'blob:none']);
     const sparse = w.sparse !== false;
-    await git(['config', 'core.sparseCheckout', sparse ? 'true' : 'false']);
+    // One append instead of a `git remote add` and three `git config` processes.
+    await appendFile(
+      join(dir, '.git', 'config'),
+      configText({
+        core: { sparseCheckout: sparse ? 'true' : 'false' },
+        'remote.origin': {
+          url: host.remoteUrl,
+          fetch: '+refs/heads/*:refs/remotes/origin/*',
+          promisor: 'true',
+          partialclonefilter: 'blob:none',
+        },
+      }),
+    );
     const readSet = [
       statePath,
       ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
@@ -143,7 +153,8 @@ export async function commitPromotion(
       if (count.attempts > 1) count.reruns++;
       const tip = await fetchTip();
       await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-      await git(['clean', '-q', '-fdx']);
+      // What an earlier try's steps left; the first try starts in a fresh directory.
+      if (count.attempts > 1) await git(['clean', '-q', '-fdx']);
       const landed = pushed.get(tip);
       if (landed) return result(landed, tip);
       const previousText = await readFile(join(dir, statePath), 'utf8').catch(() => undefined);

@@ -3,6 +3,9 @@
  * proxy: every strategy, pagination shapes, multi-platform indexes, and the request counts the
  * issue promises.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   discoverImages,
@@ -477,6 +480,31 @@ describe('NewestBuild', () => {
       `/v2/${repo}/tags/list?n=1000`,
       `/v2/${repo}/manifests/g`,
     ]);
+  });
+
+  test('a cache kept between scheduled runs (actions/cache: saved as an archive, restored elsewhere) makes an unchanged run cost the tag pages only', async () => {
+    const s = sub(`${proxy.host}/${repo}`, { imageSelectionStrategy: 'NewestBuild' });
+    const first = tempDir('gantry-nb-first-');
+    const restored = tempDir('gantry-nb-restored-');
+    try {
+      const at = (dir: string) => ({ ...settings(), cacheDir: join(dir, 'gantry', 'discovery') });
+      const before = await discoverImages(s, client(), at(first.path));
+      // What actions/cache does: an archive of the directory, unpacked under another runner's
+      // temporary directory (other absolute path, new file times).
+      const archive = join(first.path, 'cache.tar');
+      execFileSync('tar', ['-cf', archive, '-C', join(first.path, 'gantry'), 'discovery']);
+      mkdirSync(join(restored.path, 'gantry'), { recursive: true });
+      execFileSync('tar', ['-xf', archive, '-m', '-C', join(restored.path, 'gantry')]);
+      proxy.reset();
+      const after = await discoverImages(s, client(), at(restored.path));
+      expect(after).toEqual(before);
+      expect(proxy.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        `GET /v2/${repo}/tags/list?n=1000`,
+      ]);
+    } finally {
+      first.cleanup();
+      restored.cleanup();
+    }
   });
 
   test('a re-pushed tag among the last selection is noticed when the tag list changes', async () => {

@@ -249,4 +249,29 @@ describe('rendered branches (Kargo quickstart): dev → staging → prod', () =>
     expect(history.out).toContain(f2.alias);
     expect(history.out).toContain(f1.alias);
   });
+
+  test('the workspace checks out what the reads fetched: no second fetch or listing of stage/dev, no history read without a soak', async () => {
+    const f3 = makeFreight('1.2.0', { createdAt: '2026-11-01T12:00:00.000Z' });
+    await record(f3);
+    const before = git(bare, ['rev-parse', 'stage/dev']);
+    const r = await runGantry(
+      ['promote', '--stage', 'dev', '--repo', remote()],
+      { ...env(), GANTRY_DEBUG: '1' },
+      () => new Date('2026-11-02T00:00:00Z'),
+    );
+    expect(r.code).toBe(0);
+    const gitLines = r.err.split('\n').filter((l) => /\bgit /.test(l));
+    // stage/dev is fetched once, by the state read; main once, by the project read.
+    expect(gitLines.filter((l) => / fetch .*refs\/heads\/stage\/dev/.test(l))).toHaveLength(1);
+    expect(gitLines.filter((l) => /ls-remote origin/.test(l))).toEqual([]);
+    // The clone's settings are written with its init, not one `git config` each.
+    expect(gitLines.filter((l) => / config (?!--file)/.test(l))).toEqual([]);
+    // No stage of this project soaks: promotion history is never read.
+    expect(gitLines.filter((l) => /--filter=tree:0/.test(l))).toEqual([]);
+    expect(git(bare, ['rev-parse', 'stage/dev^'])).toBe(before);
+    expect(git(bare, ['show', 'stage/dev:dev-deployment-echo.yaml'])).toContain(
+      'image: ghcr.io/acme/echo:1.2.0',
+    );
+    expect(git(bare, ['show', 'stage/dev:.gantry/state/demo/dev.yaml'])).toContain(f3.id);
+  });
 });

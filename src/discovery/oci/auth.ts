@@ -11,6 +11,7 @@ import type { RegistryCredential } from '../types.js';
 import { ConfigError, OperationError } from '../../util/errors.js';
 import { Redactor } from '../../util/redact.js';
 import { DOCKER_HUB, canonicalRegistry, isLoopbackHost } from './reference.js';
+import type { HeaderReader } from './transport.js';
 
 /** Authentication was required and failed, or was refused. The message never holds a secret. */
 export class RegistryAuthError extends OperationError {
@@ -166,7 +167,7 @@ export function credentialFor(
 /** A minimal response, so the authenticator does not care how requests are sent. */
 export interface AuthResponse {
   status: number;
-  headers: Headers;
+  headers: HeaderReader;
   text: string;
 }
 

@@ -14,11 +14,10 @@
  * - digests verified when computed from a body; manifest media types checked.
  */
 import { createHash } from 'node:crypto';
-import { Agent, fetch, type Dispatcher } from 'undici';
 import type { DiscoveryLog, DiscoverySettings, RegistryCredential } from '../types.js';
 import { OperationError } from '../../util/errors.js';
 import { isRecord } from '../../util/guards.js';
-import { BodyTooLargeError, httpTraceLine, readBody } from '../../util/http-body.js';
+import { BodyTooLargeError, httpTraceLine } from '../../util/http-body.js';
 import { Redactor } from '../../util/redact.js';
 import {
   backoffDelay,
@@ -28,6 +27,7 @@ import {
 } from '../../util/retry.js';
 import { RegistryAuthenticator, RegistryAuthError, type AuthResponse } from './auth.js';
 import { registryOrigin, repositoryName, type ImageRepository } from './reference.js';
+import { Transport, type HeaderReader } from './transport.js';
 
 export const MEDIA_TYPES = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
@@ -157,7 +157,7 @@ class Semaphore {
 
 interface RawResponse {
   status: number;
-  headers: Headers;
+  headers: HeaderReader;
   body: Buffer;
   url: string;
 }
@@ -208,7 +208,7 @@ export function parseLinkNext(header: string | null): string | undefined {
   return undefined;
 }
 
-function mediaTypeOf(headers: Headers): string {
+function mediaTypeOf(headers: HeaderReader): string {
   return (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
@@ -265,7 +265,7 @@ export class RegistryClient {
   private readonly redactor = new Redactor();
   private readonly auth: RegistryAuthenticator;
   private readonly retryPolicy: RetryPolicy;
-  private insecureAgent: Agent | undefined;
+  private readonly transport = new Transport();
   /** Hosts reached with TLS verification off: their token services (same host) are too. */
   private readonly insecureHosts = new Set<string>();
 
@@ -291,10 +291,10 @@ export class RegistryClient {
     return Object.fromEntries(this.counts);
   }
 
-  /** Close the connections this client opened itself (the insecure-TLS agent). */
-  async close(): Promise<void> {
-    await this.insecureAgent?.close();
-    this.insecureAgent = undefined;
+  /** Close the connections this client keeps open between requests. */
+  close(): Promise<void> {
+    this.transport.close();
+    return Promise.resolve();
   }
 
   /**
@@ -602,12 +602,6 @@ export class RegistryClient {
     return s;
   }
 
-  private dispatcher(insecure: boolean): Dispatcher | undefined {
-    if (!insecure) return undefined;
-    this.insecureAgent ??= new Agent({ connect: { rejectUnauthorized: false } });
-    return this.insecureAgent;
-  }
-
   /**
    * A registry request with auth (401 ⇒ challenge ⇒ retry, at most twice) and retries. Writes
    * (`push`) ask for a token scoped `pull,push`; their bodies are buffers, so a retry resends them.
@@ -749,30 +743,25 @@ export class RegistryClient {
     await sem?.acquire();
     try {
       this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
-      const signal = AbortSignal.timeout(this.opts.requestTimeoutMs);
-      const dispatcher = this.dispatcher(insecure);
       const started = performance.now();
-      const res = await fetch(url, {
-        method: init.method,
-        headers: { 'User-Agent': this.opts.userAgent ?? 'gantry', ...init.headers },
-        ...(init.body !== undefined && { body: init.body }),
-        signal,
-        redirect: 'follow',
-        ...(dispatcher && { dispatcher }),
-      }).catch((err: unknown) => {
-        const e = err instanceof Error ? err : new Error(String(err));
-        this.opts.trace?.(httpTraceLine(init.method, url, e, performance.now() - started));
-        throw err;
-      });
+      const res = await this.transport
+        .send(url, {
+          method: init.method,
+          headers: { 'User-Agent': this.opts.userAgent ?? 'gantry', ...init.headers },
+          ...(init.body !== undefined && { body: init.body }),
+          insecure,
+          timeoutMs: this.opts.requestTimeoutMs,
+          // Streamed and counted: an endless chunked tag list must fail at the cap, not fill memory.
+          maxBytes,
+          what: 'the registry response',
+        })
+        .catch((err: unknown) => {
+          const e = err instanceof Error ? err : new Error(String(err));
+          this.opts.trace?.(httpTraceLine(init.method, url, e, performance.now() - started));
+          throw err;
+        });
       this.opts.trace?.(httpTraceLine(init.method, url, res.status, performance.now() - started));
-      let body: Buffer;
-      if (init.method === 'HEAD') {
-        body = Buffer.alloc(0);
-      } else {
-        // Streamed and counted: an endless chunked tag list must fail at the cap, not fill memory.
-        body = await readBody(res, { url, maxBytes, what: 'the registry response' });
-      }
-      return { status: res.status, headers: res.headers, body, url: res.url || url };
+      return res;
     } finally {
       sem?.release();
     }

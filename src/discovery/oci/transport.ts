@@ -1,0 +1,197 @@
+/**
+ * The registry client's HTTP exchanges, on node:http and node:https. A tag listing is a hundred
+ * sequential pages and more; undici's fetch spends several times the CPU of a plain request on
+ * each (WHATWG streams, Headers, Response objects), and loading undici alone costs about as much
+ * as Node's own start-up. What fetch did for this client is kept here:
+ * - redirects followed (at most 20, as fetch does), a 303 turned into a GET, and `Authorization`
+ *   dropped when a redirect leaves the origin (blob downloads redirect to signed storage URLs);
+ * - one timeout for the whole exchange, body included;
+ * - the body read up to a cap, the connection dropped the moment it is passed;
+ * - connections kept alive per client (a listing reuses one connection for every page).
+ * No `Accept-Encoding` is sent, so bodies arrive as they are (fetch asked for gzip and decoded it).
+ */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { BodyTooLargeError, safeURL } from '../../util/http-body.js';
+
+/** Response headers, read by (case-insensitive) name. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+export interface Exchange {
+  status: number;
+  headers: HeaderReader;
+  body: Buffer;
+  /** The address that answered (after redirects). */
+  url: string;
+}
+
+export interface ExchangeRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+  insecure: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  what: string;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+
+class NodeHeaders implements HeaderReader {
+  constructor(private readonly raw: IncomingMessage['headers']) {}
+  get(name: string): string | null {
+    const v = this.raw[name.toLowerCase()];
+    if (v === undefined) return null;
+    return Array.isArray(v) ? v.join(', ') : v;
+  }
+}
+
+/** A timeout as fetch's AbortSignal.timeout reports it (the client tells it by its name). */
+function timeoutError(ms: number): Error {
+  const e = new Error(`the request did not finish within ${ms} ms`);
+  e.name = 'TimeoutError';
+  return e;
+}
+
+export class Transport {
+  private readonly http = new HttpAgent({ keepAlive: true });
+  private readonly https = new HttpsAgent({ keepAlive: true });
+  private insecureAgent: HttpsAgent | undefined;
+
+  /** One exchange, redirects followed. */
+  async send(url: string, r: ExchangeRequest): Promise<Exchange> {
+    const deadline = Date.now() + r.timeoutMs;
+    let current = new URL(url);
+    let method = r.method;
+    let headers = { ...r.headers };
+    let body = r.body;
+    for (let hops = 0; ; hops++) {
+      const res = await this.once(current, method, headers, body, r, deadline).catch(
+        (err: unknown) => {
+          // A kept-alive connection the server closed just as it was reused: the request never
+          // reached the server, so it is sent again at once on a new one (undici does the same).
+          if ((err as { staleSocket?: boolean }).staleSocket) {
+            return this.once(current, method, headers, body, r, deadline);
+          }
+          throw err;
+        },
+      );
+      const location = res.location;
+      if (!REDIRECTS.has(res.status) || location === undefined) {
+        return { status: res.status, headers: res.headers, body: res.body, url: current.href };
+      }
+      if (hops >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+      const next = new URL(location, current);
+      if (next.origin !== current.origin) {
+        headers = Object.fromEntries(
+          Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'),
+        );
+      }
+      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+        if (method !== 'HEAD') method = 'GET';
+        body = undefined;
+      }
+      current = next;
+    }
+  }
+
+  close(): void {
+    this.http.destroy();
+    this.https.destroy();
+    this.insecureAgent?.destroy();
+    this.insecureAgent = undefined;
+  }
+
+  private agent(url: URL, insecure: boolean): HttpAgent | HttpsAgent {
+    if (url.protocol === 'http:') return this.http;
+    if (!insecure) return this.https;
+    this.insecureAgent ??= new HttpsAgent({ keepAlive: true, rejectUnauthorized: false });
+    return this.insecureAgent;
+  }
+
+  private once(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | Buffer | undefined,
+    r: ExchangeRequest,
+    deadline: number,
+  ): Promise<{ status: number; headers: HeaderReader; body: Buffer; location?: string }> {
+    return new Promise((resolve, reject) => {
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        reject(new Error(`unsupported protocol ${url.protocol} in ${safeURL(url)}`));
+        return;
+      }
+      const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+      const payload = body === undefined ? undefined : Buffer.from(body);
+      const req = send(url, {
+        method,
+        headers: payload ? { ...headers, 'Content-Length': String(payload.length) } : headers,
+        agent: this.agent(url, r.insecure),
+      });
+      let done = false;
+      const fail = (err: Error) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        req.destroy();
+        reject(err);
+      };
+      const timer = setTimeout(
+        () => fail(timeoutError(r.timeoutMs)),
+        Math.max(0, deadline - Date.now()),
+      );
+      let answered = false;
+      req.on('error', (err: Error & { code?: string }) => {
+        const stale =
+          req.reusedSocket &&
+          !answered &&
+          (err.code === 'ECONNRESET' || err.code === 'EPIPE') &&
+          (method === 'GET' || method === 'HEAD');
+        fail(stale ? Object.assign(err, { staleSocket: true }) : err);
+      });
+      req.on('response', (res) => {
+        answered = true;
+        res.on('error', fail);
+        const status = res.statusCode ?? 0;
+        const h = new NodeHeaders(res.headers);
+        const location = REDIRECTS.has(status) ? (h.get('location') ?? undefined) : undefined;
+        const finish = (b: Buffer) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          resolve({ status, headers: h, body: b, ...(location !== undefined ? { location } : {}) });
+        };
+        if (method === 'HEAD' || location !== undefined) {
+          res.resume();
+          res.on('end', () => finish(Buffer.alloc(0)));
+          return;
+        }
+        const declared = Number(h.get('content-length') ?? NaN);
+        if (!h.get('content-encoding') && declared > r.maxBytes) {
+          fail(new BodyTooLargeError(safeURL(url), r.maxBytes, declared, r.what));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let total = 0;
+        res.on('data', (c: Buffer) => {
+          total += c.length;
+          if (total > r.maxBytes) {
+            fail(new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what));
+            return;
+          }
+          chunks.push(c);
+        });
+        res.on('end', () => finish(Buffer.concat(chunks, total)));
+        // The connection closed before the body ended.
+        res.on('close', () => {
+          if (!res.complete) fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+        });
+      });
+      req.end(payload);
+    });
+  }
+}
