@@ -1,0 +1,347 @@
+export const id = 663;
+export const ids = [663];
+export const modules = {
+
+/***/ 3412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verifyCommand: () => (/* binding */ verifyCommand)
+/* harmony export */ });
+/* harmony import */ var _pipeline_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2512);
+/* harmony import */ var _verification_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2779);
+/* harmony import */ var _verification_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8909);
+/* harmony import */ var _verification_verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8998);
+/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5271);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1604);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1145);
+/* harmony import */ var _shared_repo_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1326);
+
+
+
+
+
+
+
+
+const verifyCommand = {
+    name: 'verify',
+    summary: "run a stage's verification (its analysis metrics) and record the verdict",
+    flags: [
+        { name: 'stage', type: 'string', value: 'S', required: true, help: 'the stage to verify' },
+        {
+            name: 'freight',
+            type: 'string',
+            value: 'ID|ALIAS',
+            help: "the freight to verify, by ID, ID prefix or alias; default: the freight of the stage's\nlatest promotion",
+        },
+        _shared_js__WEBPACK_IMPORTED_MODULE_6__/* .PROJECT_FLAG */ .rj,
+        {
+            name: 'timeout',
+            type: 'string',
+            value: 'DURATION',
+            default: '30m',
+            help: 'give up on the verification after this long (30s, 10m, 1h)',
+        },
+        _shared_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUT_FLAG */ .Pm,
+        (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .BY_FLAG */ .TE)('verifies'),
+        _shared_js__WEBPACK_IMPORTED_MODULE_6__/* .REPO_FLAG */ .a8,
+    ],
+    description: `A passed verification lets the freight move on to the stages downstream. Exit 1 when the
+verification failed or was inconclusive.`,
+    examples: [
+        'gantry verify --stage staging',
+        'gantry verify --stage dev --timeout 10m --output json',
+    ],
+    async run(args, ctx) {
+        const { io } = ctx;
+        const output = (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .outputOf */ .jH)(args, 'verify');
+        (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .noPositionals */ .d0)(args, 'verify');
+        const stage = args.string('stage');
+        if (!stage)
+            throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e('verify needs --stage', 'verify');
+        const timeout = args.string('timeout') ?? '30m';
+        let timeoutMs;
+        try {
+            timeoutMs = (0,_pipeline_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(timeout);
+        }
+        catch {
+            throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`--timeout must be a duration such as 30m, not "${timeout}"`, 'verify');
+        }
+        const repo = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_4__/* .openRepo */ .B8)((0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .repoSettings */ .s9)(args, ctx));
+        const project = await (0,_shared_repo_js__WEBPACK_IMPORTED_MODULE_7__/* .oneProject */ .E)(repo, args.string('project'), 'verify');
+        const api = (0,_shared_repo_js__WEBPACK_IMPORTED_MODULE_7__/* .githubForRemote */ .T)(io.env, repo.store.remoteUrl);
+        const outcome = await (0,_verification_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .verify */ .M)({
+            project,
+            stage,
+            freight: args.string('freight'),
+            store: repo.store,
+            providers: (0,_verification_index_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultProviders */ .sP)(),
+            verifiedBy: (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .whoOf */ .OD)(args, io.env),
+            fetch,
+            env: io.env,
+            secrets: [io.env.GITHUB_TOKEN, io.env.GANTRY_TOKEN].filter((t) => !!t),
+            clock: ctx.now,
+            timeoutMs,
+            log: (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .progressOf */ .jA)(output, ctx),
+            ...(api ? { github: api } : {}),
+        });
+        io.out(output === 'json' ? JSON.stringify((0,_verification_report_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyJson */ .wk)(outcome), null, 2) + '\n' : (0,_verification_report_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyText */ .Bn)(outcome));
+        return outcome.verified ? _io_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.failed;
+    },
+};
+
+
+/***/ }),
+
+/***/ 1326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ oneProject),
+/* harmony export */   T: () => (/* binding */ githubForRemote)
+/* harmony export */ });
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
+/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5271);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1604);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1145);
+
+
+
+
+// Helpers of the commands that reach the repository and GitHub, apart from shared.ts so that a
+// command that does neither (version, help) does not load what they need.
+/** The one project a command that acts on a single project works on. */
+async function oneProject(ctx, project, command) {
+    const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .selectProjects */ .hX)(ctx, project);
+    if (projects.length !== 1) {
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`, command);
+    }
+    return projects[0];
+}
+function githubForRemote(env, url) {
+    const target = env.GITHUB_TOKEN ? (0,_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .githubTarget */ .nY)(env, url) : undefined;
+    return target && env.GITHUB_TOKEN
+        ? new _github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubClient */ .jh({ token: env.GITHUB_TOKEN, ...target })
+        : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony export DURATION_PATTERN */
+/**
+ * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
+ * `1h`, `30m`, `1h30m`, `90s`, `1.5h`, `500ms`. Units: ns, us (or µs), ms, s, m, h. `0` alone is
+ * allowed. Negative durations are not: nothing in a project file means "minus one hour".
+ */
+const UNIT_MS = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3, // U+00B5 micro sign
+    μs: 1e-3, // U+03BC Greek small letter mu
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+};
+/** The same grammar as a JSON-schema pattern (kept in sync with schema/project.schema.json). */
+const DURATION_PATTERN = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
+const TERM = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
+/** Milliseconds in a Go-style duration (may be fractional below 1ms). Throws on invalid input. */
+function parseDuration(text) {
+    if (text === '0')
+        return 0;
+    if (!text)
+        throw new Error('invalid duration "": expected a duration such as 30m, 1h30m or 90s');
+    let total = 0;
+    TERM.lastIndex = 0;
+    while (TERM.lastIndex < text.length) {
+        const at = TERM.lastIndex;
+        const m = TERM.exec(text);
+        if (!m) {
+            const rest = text.slice(at);
+            const hint = /^[0-9.]+$/.test(rest)
+                ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
+                : 'expected a duration such as 30m, 1h30m or 90s';
+            throw new Error(`invalid duration "${text}": ${hint}`);
+        }
+        total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
+    }
+    return total;
+}
+/** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
+function formatDuration(ms) {
+    if (ms === 0)
+        return '0s';
+    const parts = [];
+    let rest = ms;
+    for (const [unit, size] of [
+        ['h', 3_600_000],
+        ['m', 60_000],
+        ['s', 1000],
+    ]) {
+        if (rest >= size) {
+            const n = Math.floor(rest / size);
+            parts.push(`${n}${unit}`);
+            rest -= n * size;
+        }
+    }
+    if (rest > 0)
+        parts.push(`${rest}ms`);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 8640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ METRIC_CTX_TYPE),
+/* harmony export */   Z: () => (/* binding */ metricParts),
+/* harmony export */   hU: () => (/* binding */ renderMetric)
+/* harmony export */ });
+/* unused harmony exports envReferences, templateEnv */
+/* harmony import */ var _expr_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1750);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/**
+ * `${{ }}` templates in a metric: every string of the provider configuration, and the two
+ * conditions, are rendered with Kargo's template rules (src/expr renderTemplate) before the
+ * provider checks its configuration, in this environment:
+ *
+ * - `ctx`: `{project, stage, freight: {id, alias}, commit}` — what is being verified (`commit`
+ *   is the promotion commit, or nil when it is not known);
+ * - `env`: the environment the adapter passes in (the verify step's `env:`), which is how
+ *   secrets get in: `Authorization: Bearer ${{ env.PROM_TOKEN }}`.
+ *
+ * Every `env.NAME` a template reads is registered as a secret, so its value never reaches a
+ * message or a log line. Reading a variable that is not set is an error (a header of
+ * `Bearer null` would only fail later and less clearly), unless the expression gives a
+ * fallback with `??` or `default(`.
+ */
+
+
+/** The expressions inside `${{ … }}` and `${% … %}` of a string. */
+function expressionsOf(text) {
+    const out = [];
+    for (const m of text.matchAll(/\$\{\{([\s\S]*?)\}\}|\$\{%([\s\S]*?)%\}/g)) {
+        out.push(m[1] ?? m[2] ?? '');
+    }
+    return out;
+}
+function stringsOf(value, out = [], depth = 0) {
+    if (depth > 100)
+        return out;
+    if (typeof value === 'string')
+        out.push(value);
+    else if (Array.isArray(value))
+        for (const v of value)
+            stringsOf(v, out, depth + 1);
+    else if (value !== null && typeof value === 'object') {
+        for (const v of Object.values(value))
+            stringsOf(v, out, depth + 1);
+    }
+    return out;
+}
+/** `env.NAME` and `env["NAME"]` read by the expressions of `value`'s strings. */
+function envReferences(value) {
+    const found = new Map();
+    for (const text of stringsOf(value)) {
+        for (const expr of expressionsOf(text)) {
+            const fallback = /\?\?|\bdefault\s*\(/.test(expr);
+            const re = /\benv\s*(?:\?\.|\.)\s*([A-Za-z_][A-Za-z0-9_]*)|\benv\s*(?:\?\.)?\[\s*(["'`])(.*?)\2\s*\]/g;
+            for (const m of expr.matchAll(re)) {
+                const name = m[1] ?? m[3] ?? '';
+                found.set(name, (found.get(name) ?? true) && fallback);
+            }
+        }
+    }
+    return [...found].map(([name, fallback]) => ({ name, fallback }));
+}
+/** What `gantry lint` knows of `ctx` in templateEnv (keep them in step). */
+const METRIC_CTX_TYPE = (0,_expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .structOf */ .Tb)('ctx', {
+    project: _expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ANY */ .x4,
+    stage: _expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ANY */ .x4,
+    freight: (0,_expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .structOf */ .Tb)('freight', { id: _expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ANY */ .x4, alias: _expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ANY */ .x4 }),
+    commit: _expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ANY */ .x4,
+});
+function templateEnv(target, env) {
+    return {
+        ctx: {
+            project: target.project,
+            stage: target.stage,
+            freight: { id: target.freightId, alias: target.freightAlias },
+            commit: target.commit ?? null,
+        },
+        env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
+    };
+}
+/** The parts of a metric that hold templates: its provider's config and its conditions. */
+function metricParts(metric) {
+    return {
+        config: metric.provider.config,
+        ...(metric.successCondition !== undefined && { successCondition: metric.successCondition }),
+        ...(metric.failureCondition !== undefined && { failureCondition: metric.failureCondition }),
+    };
+}
+/**
+ * Render a metric's provider configuration and conditions. Throws ConfigError naming `where`
+ * (e.g. `verification metric "smoke"`) when an expression fails or reads an unset variable.
+ */
+function renderMetric(where, parts, target, env, 
+/**
+ * `functions`: `imageFrom()`, `chartFrom()`, `commitFrom()` over the freight being verified;
+ * `interrupt`: ends a long evaluation (the run's deadline).
+ */
+opts = {}) {
+    const all = [parts.config, parts.successCondition, parts.failureCondition];
+    const secrets = [];
+    for (const { name, fallback } of envReferences(all)) {
+        const value = env[name];
+        if (value !== undefined)
+            secrets.push(value);
+        else if (!fallback) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${where}: env.${name} is not set: pass it to the verify step (env: ${name}: \${{ secrets.${name} }}), or give a fallback with ??`);
+        }
+    }
+    const vars = templateEnv(target, env);
+    const render = (what, fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${where}: ${what}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+        }
+    };
+    const config = render('provider', () => (0,_expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplates */ .g$)(parts.config, vars, opts));
+    const condition = (field) => {
+        const source = parts[field];
+        if (source === undefined || !(0,_expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .hasExpression */ .xS)(source))
+            return source;
+        const value = render(field, () => (0,_expr_index_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(source, vars, opts));
+        return typeof value === 'string' ? value : JSON.stringify(value);
+    };
+    const successCondition = condition('successCondition');
+    const failureCondition = condition('failureCondition');
+    return {
+        config,
+        ...(successCondition !== undefined && { successCondition }),
+        ...(failureCondition !== undefined && { failureCondition }),
+        secrets,
+    };
+}
+
+
+/***/ })
+
+};
