@@ -229,3 +229,13 @@ export function commandHelp(c: Command): string {
     '',
   ].join('\n');
 }
+
+/** One subcommand of a command family (`gantry freight <name>`), in its own module with its own flags. */
+export interface Subcommand {
+  name: string;
+  summary: string;
+  flags: readonly Flag[];
+  description: string;
+  examples: readonly string[];
+  run(args: Args, ctx: CommandContext): Promise<number>;
+}

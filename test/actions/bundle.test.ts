@@ -120,7 +120,7 @@ test('dist/main runs the command named by the command input', () => {
   );
   const bad = runAction('main', { command: 'deploy' });
   expect(bad.stdout).toContain(
-    '::error::invalid input: input "command" must be one of discover, promote, verify, approve, environment, not "deploy"',
+    '::error::invalid input: input "command" must be one of discover, promote, verify, approve, environment, assemble, not "deploy"',
   );
 });
 

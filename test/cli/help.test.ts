@@ -11,8 +11,8 @@ const cli = (args: string[]) => runGantry(args, {});
 const COMMANDS = [
   'lint',
   'get',
-  'freight',
   'discover',
+  'freight',
   'promote',
   'verify',
   'approve',

@@ -1,13 +1,13 @@
 import { assembleFreight, type AssembleResult } from '../../discovery/assemble.js';
 import { versionsOf } from '../../status/views.js';
 import { openRepo } from '../../app/repo.js';
-import type { FreightSubcommand } from './freight.js';
 import { cliCreatedBy, cliSources } from '../discover.js';
+import type { Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { OUTPUT_FLAG, PROJECT_FLAG, REPO_FLAG, outputOf, repoSettings } from '../shared.js';
 import { oneProject } from '../shared-repo.js';
 
-export const freightAssemble: FreightSubcommand = {
+export const freightAssemble: Subcommand = {
   name: 'assemble',
   summary: 'record freight from chosen versions',
   flags: [

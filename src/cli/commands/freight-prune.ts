@@ -3,11 +3,10 @@ import { parseDuration } from '../../pipeline/duration.js';
 import { MAX_HISTORY_DEPTH } from '../../state/index.js';
 import { openRepo } from '../../app/repo.js';
 import { age, table } from '../../util/table.js';
-import type { Flag } from '../command.js';
+import type { Flag, Subcommand } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { OUTPUT_FLAG, PROJECT_FLAG, REPO_FLAG, outputOf, repoSettings } from '../shared.js';
 import { oneProject } from '../shared-repo.js';
-import type { FreightSubcommand } from './freight.js';
 
 const FLAGS: readonly Flag[] = [
   {
@@ -34,7 +33,7 @@ const FLAGS: readonly Flag[] = [
  * `gantry freight prune`: deletes old freight no stage runs or ran lately, with their
  * verification and approval tags, and the index entries, in one atomic push.
  */
-export const freightPrune: FreightSubcommand = {
+export const freightPrune: Subcommand = {
   name: 'prune',
   summary: 'delete old unused freight',
   flags: FLAGS,

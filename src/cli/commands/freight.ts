@@ -1,21 +1,11 @@
 import { suggest } from '../../util/suggest.js';
-import type { Args, Command, CommandContext, Flag } from '../command.js';
+import type { Command, Flag, Subcommand } from '../command.js';
 import { UsageError } from '../io.js';
 import { freightAssemble } from './freight-assemble.js';
 import { freightPrune } from './freight-prune.js';
 
-/** One `gantry freight <name>` subcommand, in its own module with its own flags. */
-export interface FreightSubcommand {
-  name: string;
-  summary: string;
-  flags: readonly Flag[];
-  description: string;
-  examples: readonly string[];
-  run(args: Args, ctx: CommandContext): Promise<number>;
-}
-
 /** The freight family's subcommands: adding one is a module and a line here. */
-const SUBCOMMANDS: readonly FreightSubcommand[] = [freightAssemble, freightPrune];
+const SUBCOMMANDS: readonly Subcommand[] = [freightAssemble, freightPrune];
 
 /** Each flag once, from every subcommand: the command line is parsed before one is chosen. */
 function allFlags(): Flag[] {

@@ -12,6 +12,8 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { BodyTooLargeError, safeURL } from '../../util/http-body.js';
 
 /** Response headers, read by (case-insensitive) name. */
@@ -127,9 +129,11 @@ export class Transport {
       }
       const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
       const payload = body === undefined ? undefined : Buffer.from(body);
+      // As fetch does: registries compress large tag lists and manifests when asked.
+      const sent = { 'Accept-Encoding': 'gzip, deflate, br', ...headers };
       const req = send(url, {
         method,
-        headers: payload ? { ...headers, 'Content-Length': String(payload.length) } : headers,
+        headers: payload ? { ...sent, 'Content-Length': String(payload.length) } : sent,
         agent: this.agent(url, r.insecure),
       });
       let done = false;
@@ -175,17 +179,38 @@ export class Transport {
           fail(new BodyTooLargeError(safeURL(url), r.maxBytes, declared, r.what));
           return;
         }
+        // The cap counts what the body decodes to: a small compressed answer may inflate to any size.
+        const encoding = (h.get('content-encoding') ?? '').trim().toLowerCase();
+        let decoded: Readable = res;
+        if (encoding && encoding !== 'identity') {
+          const decoder =
+            encoding === 'gzip' || encoding === 'x-gzip'
+              ? createGunzip()
+              : encoding === 'deflate'
+                ? createInflate()
+                : encoding === 'br'
+                  ? createBrotliDecompress()
+                  : undefined;
+          if (!decoder) {
+            fail(new Error(`unsupported Content-Encoding ${encoding} from ${safeURL(url)}`));
+            return;
+          }
+          decoder.on('error', fail);
+          decoded = res.pipe(decoder);
+        }
         const chunks: Buffer[] = [];
         let total = 0;
-        res.on('data', (c: Buffer) => {
+        decoded.on('data', (c: Buffer) => {
+          if (done) return;
           total += c.length;
           if (total > r.maxBytes) {
             fail(new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what));
+            decoded.destroy();
             return;
           }
           chunks.push(c);
         });
-        res.on('end', () => finish(Buffer.concat(chunks, total)));
+        decoded.on('end', () => finish(Buffer.concat(chunks, total)));
         // The connection closed before the body ended.
         res.on('close', () => {
           if (!res.complete) fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
