@@ -424,6 +424,8 @@ var oci_reference = __webpack_require__(2289);
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/discovery/oci/transport.ts
 /**
  * The registry client's HTTP exchanges, on node:http and node:https. A tag listing is a hundred
@@ -437,6 +439,7 @@ var external_node_https_ = __webpack_require__(4708);
  * - connections kept alive per client (a listing reuses one connection for every page).
  * No `Accept-Encoding` is sent, so bodies arrive as they are (fetch asked for gzip and decoded it).
  */
+
 
 
 
@@ -520,9 +523,11 @@ class Transport {
             }
             const send = url.protocol === 'http:' ? external_node_http_.request : external_node_https_.request;
             const payload = body === undefined ? undefined : Buffer.from(body);
+            // As fetch does: registries compress large tag lists and manifests when asked.
+            const sent = { 'Accept-Encoding': 'gzip, deflate, br', ...headers };
             const req = send(url, {
                 method,
-                headers: payload ? { ...headers, 'Content-Length': String(payload.length) } : headers,
+                headers: payload ? { ...sent, 'Content-Length': String(payload.length) } : sent,
                 agent: this.agent(url, r.insecure),
             });
             let done = false;
@@ -566,17 +571,38 @@ class Transport {
                     fail(new http_body/* BodyTooLargeError */.Au((0,http_body/* safeURL */.JK)(url), r.maxBytes, declared, r.what));
                     return;
                 }
+                // The cap counts what the body decodes to: a small compressed answer may inflate to any size.
+                const encoding = (h.get('content-encoding') ?? '').trim().toLowerCase();
+                let decoded = res;
+                if (encoding && encoding !== 'identity') {
+                    const decoder = encoding === 'gzip' || encoding === 'x-gzip'
+                        ? (0,external_node_zlib_.createGunzip)()
+                        : encoding === 'deflate'
+                            ? (0,external_node_zlib_.createInflate)()
+                            : encoding === 'br'
+                                ? (0,external_node_zlib_.createBrotliDecompress)()
+                                : undefined;
+                    if (!decoder) {
+                        fail(new Error(`unsupported Content-Encoding ${encoding} from ${(0,http_body/* safeURL */.JK)(url)}`));
+                        return;
+                    }
+                    decoder.on('error', fail);
+                    decoded = res.pipe(decoder);
+                }
                 const chunks = [];
                 let total = 0;
-                res.on('data', (c) => {
+                decoded.on('data', (c) => {
+                    if (done)
+                        return;
                     total += c.length;
                     if (total > r.maxBytes) {
                         fail(new http_body/* BodyTooLargeError */.Au((0,http_body/* safeURL */.JK)(url), r.maxBytes, undefined, r.what));
+                        decoded.destroy();
                         return;
                     }
                     chunks.push(c);
                 });
-                res.on('end', () => finish(Buffer.concat(chunks, total)));
+                decoded.on('end', () => finish(Buffer.concat(chunks, total)));
                 // The connection closed before the body ended.
                 res.on('close', () => {
                     if (!res.complete)
