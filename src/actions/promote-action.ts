@@ -72,47 +72,6 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
       `the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`,
     );
   }
-  if (s.resumePullRequest !== undefined) {
-    if (!github) {
-      throw new ConfigError(
-        `input "resume-pull-request" needs the GitOps repository on this GitHub server (repository: owner/name) and a token`,
-      );
-    }
-    const scratch = await mkdtemp(join(tmpdir(), 'gantry-resume-'));
-    try {
-      const r = await resumeAfterMerge(
-        {
-          project,
-          stage: s.stage,
-          pullRequest: s.resumePullRequest,
-          store: repo.store,
-          registry: defaultRegistry(),
-          dryRun: s.dryRun,
-          promotedBy: ctx.actor ?? 'github-actions',
-          run: ctx.runUrl,
-          clock: () => new Date(),
-          fetch: actionLog.fetch(),
-          log: actionLog.info,
-          group: actionLog.group,
-          env,
-          expressionData,
-          github,
-        },
-        scratch,
-      );
-      actionLog.info(
-        r.note ??
-          `ran the steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`,
-      );
-      core.setOutput(Output.freight, r.freight?.id ?? '');
-      core.setOutput(Output.commit, '');
-      core.setOutput(Output.pullRequestUrl, r.pullRequest.url);
-      core.setOutput(Output.changed, 'false');
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
-    return;
-  }
   const options: Omit<PromoteOptions, 'stage'> = {
     project,
     freight: s.freight,
@@ -132,6 +91,33 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
     ...(github ? { github } : {}),
     ...(gate ? { gate } : {}),
   };
+  if (s.resumePullRequest !== undefined) {
+    if (!github) {
+      throw new ConfigError(
+        `input "resume-pull-request" needs the GitOps repository on this GitHub server (repository: owner/name) and a token`,
+      );
+    }
+    const scratch = await mkdtemp(join(tmpdir(), 'gantry-resume-'));
+    try {
+      // The rest of a template that already ran, with the promotion's own settings.
+      const { freight: _freight, ...rest } = options;
+      const r = await resumeAfterMerge(
+        { ...rest, github, stage: s.stage, pullRequest: s.resumePullRequest },
+        scratch,
+      );
+      actionLog.info(
+        r.note ??
+          `ran the steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`,
+      );
+      core.setOutput(Output.freight, r.freight?.id ?? '');
+      core.setOutput(Output.commit, '');
+      core.setOutput(Output.pullRequestUrl, r.pullRequest.url);
+      core.setOutput(Output.changed, 'false');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    return;
+  }
   const stages = s.downstreamOf
     ? downstreamStages(project, s.downstreamOf)
     : (s.stages ?? [s.stage]);

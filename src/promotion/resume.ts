@@ -163,6 +163,7 @@ export async function resumeAfterMerge(
       log: o.log,
       ...(o.group ? { group: o.group } : {}),
       ...(o.env ? { env: o.env } : {}),
+      ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
       dryRun: o.dryRun,
       promotion: record.promotion,
       actor: o.promotedBy,

@@ -131,57 +131,6 @@ is 1 when any failed.`,
       );
     }
     const dryRun = args.boolean('dry-run');
-    const resume = args.string('resume-pull-request');
-    if (resume !== undefined) {
-      if (!/^[1-9]\d*$/.test(resume)) {
-        throw new UsageError(
-          `--resume-pull-request must be a pull request number, not "${resume}"`,
-          'promote',
-        );
-      }
-      if (!api) {
-        throw new UsageError(
-          `--resume-pull-request needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`,
-          'promote',
-        );
-      }
-      const stage = stages[0];
-      if (stages.length !== 1 || downstreamOf || stage === undefined) {
-        throw new UsageError(
-          '--resume-pull-request goes on with one stage: the one whose promotion opened it',
-          'promote',
-        );
-      }
-      const scratch = await mkdtemp(join(tmpdir(), 'gantry-resume-'));
-      try {
-        const r = await resumeAfterMerge(
-          {
-            github: { repo: api, signCommits, deployments: false },
-            project,
-            stage,
-            pullRequest: Number(resume),
-            store: repo.store,
-            registry: defaultRegistry(),
-            dryRun,
-            promotedBy: who,
-            clock: ctx.now,
-            fetch,
-            log: progressOf(output, ctx),
-            env: io.env,
-            expressionData: expressionDataFromEnv(io.env),
-          },
-          scratch,
-        );
-        io.out(
-          output === 'json'
-            ? JSON.stringify(resumeJson(r), null, 2) + '\n'
-            : `${r.note ?? `ran the ${r.statuses?.length ?? 0} steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`}\n`,
-        );
-      } finally {
-        await rm(scratch, { recursive: true, force: true });
-      }
-      return EXIT.ok;
-    }
     const options: Omit<PromoteOptions, 'stage'> = {
       ...(mode ? { mode } : {}),
       ...(api
@@ -217,6 +166,50 @@ is 1 when any failed.`,
         (l) => io.err(`warning: ${l}\n`),
       ),
     };
+    const resume = args.string('resume-pull-request');
+    if (resume !== undefined) {
+      if (!/^[1-9]\d*$/.test(resume)) {
+        throw new UsageError(
+          `--resume-pull-request must be a pull request number, not "${resume}"`,
+          'promote',
+        );
+      }
+      if (!api) {
+        throw new UsageError(
+          `--resume-pull-request needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`,
+          'promote',
+        );
+      }
+      const stage = stages[0];
+      if (stages.length !== 1 || downstreamOf || stage === undefined) {
+        throw new UsageError(
+          '--resume-pull-request goes on with one stage: the one whose promotion opened it',
+          'promote',
+        );
+      }
+      const scratch = await mkdtemp(join(tmpdir(), 'gantry-resume-'));
+      try {
+        // The rest of a template that already ran: no new deployment, the same everything else.
+        const { freight: _freight, ...rest } = options;
+        const r = await resumeAfterMerge(
+          {
+            ...rest,
+            github: { repo: api, signCommits, deployments: false },
+            stage,
+            pullRequest: Number(resume),
+          },
+          scratch,
+        );
+        io.out(
+          output === 'json'
+            ? JSON.stringify(resumeJson(r), null, 2) + '\n'
+            : `${r.note ?? `ran the ${r.statuses?.length ?? 0} steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`}\n`,
+        );
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+      return EXIT.ok;
+    }
     if (stages.length === 1 && !downstreamOf) {
       // One stage: its error is the command's, as it always was.
       const outcome = await promote({ ...options, stage: stages[0] as string });
