@@ -90,41 +90,6 @@ async function promoteAction(s, ctx) {
     if (ctx.runId !== undefined && !gate) {
         _log_js__WEBPACK_IMPORTED_MODULE_13__/* .actionLog */ .Z.warn(`the gate of stage ${s.stage} was not checked: reading the environment's protection rules needs the token input and GITHUB_REPOSITORY`);
     }
-    if (s.resumePullRequest !== undefined) {
-        if (!github) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ConfigError */ .xL(`input "resume-pull-request" needs the GitOps repository on this GitHub server (repository: owner/name) and a token`);
-        }
-        const scratch = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), 'gantry-resume-'));
-        try {
-            const r = await (0,_promotion_resume_js__WEBPACK_IMPORTED_MODULE_6__/* .resumeAfterMerge */ .yA)({
-                project,
-                stage: s.stage,
-                pullRequest: s.resumePullRequest,
-                store: repo.store,
-                registry: (0,_promotion_steps_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultRegistry */ .V)(),
-                dryRun: s.dryRun,
-                promotedBy: ctx.actor ?? 'github-actions',
-                run: ctx.runUrl,
-                clock: () => new Date(),
-                fetch: _log_js__WEBPACK_IMPORTED_MODULE_13__/* .actionLog */ .Z.fetch(),
-                log: _log_js__WEBPACK_IMPORTED_MODULE_13__/* .actionLog */ .Z.info,
-                group: _log_js__WEBPACK_IMPORTED_MODULE_13__/* .actionLog */ .Z.group,
-                env,
-                expressionData,
-                github,
-            }, scratch);
-            _log_js__WEBPACK_IMPORTED_MODULE_13__/* .actionLog */ .Z.info(r.note ??
-                `ran the steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_12__/* .Output */ .k7.freight, r.freight?.id ?? '');
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_12__/* .Output */ .k7.commit, '');
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_12__/* .Output */ .k7.pullRequestUrl, r.pullRequest.url);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_12__/* .Output */ .k7.changed, 'false');
-        }
-        finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(scratch, { recursive: true, force: true });
-        }
-        return;
-    }
     const options = {
         project,
         freight: s.freight,
@@ -144,6 +109,27 @@ async function promoteAction(s, ctx) {
         ...(github ? { github } : {}),
         ...(gate ? { gate } : {}),
     };
+    if (s.resumePullRequest !== undefined) {
+        if (!github) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ConfigError */ .xL(`input "resume-pull-request" needs the GitOps repository on this GitHub server (repository: owner/name) and a token`);
+        }
+        const scratch = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), 'gantry-resume-'));
+        try {
+            // The rest of a template that already ran, with the promotion's own settings.
+            const { freight: _freight, ...rest } = options;
+            const r = await (0,_promotion_resume_js__WEBPACK_IMPORTED_MODULE_6__/* .resumeAfterMerge */ .yA)({ ...rest, github, stage: s.stage, pullRequest: s.resumePullRequest }, scratch);
+            _log_js__WEBPACK_IMPORTED_MODULE_13__/* .actionLog */ .Z.info(r.note ??
+                `ran the steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_12__/* .Output */ .k7.freight, r.freight?.id ?? '');
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_12__/* .Output */ .k7.commit, '');
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_12__/* .Output */ .k7.pullRequestUrl, r.pullRequest.url);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_12__/* .Output */ .k7.changed, 'false');
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(scratch, { recursive: true, force: true });
+        }
+        return;
+    }
     const stages = s.downstreamOf
         ? (0,_promotion_promote_many_js__WEBPACK_IMPORTED_MODULE_2__/* .downstreamStages */ .yb)(project, s.downstreamOf)
         : (s.stages ?? [s.stage]);

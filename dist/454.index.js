@@ -194,44 +194,6 @@ is 1 when any failed.`,
             throw new cli_io/* UsageError */.e(`${signCommits ? '--sign-commits' : 'pull-request mode'} needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`, 'promote');
         }
         const dryRun = args.boolean('dry-run');
-        const resume = args.string('resume-pull-request');
-        if (resume !== undefined) {
-            if (!/^[1-9]\d*$/.test(resume)) {
-                throw new cli_io/* UsageError */.e(`--resume-pull-request must be a pull request number, not "${resume}"`, 'promote');
-            }
-            if (!api) {
-                throw new cli_io/* UsageError */.e(`--resume-pull-request needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`, 'promote');
-            }
-            const stage = stages[0];
-            if (stages.length !== 1 || downstreamOf || stage === undefined) {
-                throw new cli_io/* UsageError */.e('--resume-pull-request goes on with one stage: the one whose promotion opened it', 'promote');
-            }
-            const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gantry-resume-'));
-            try {
-                const r = await (0,promotion_resume/* resumeAfterMerge */.yA)({
-                    github: { repo: api, signCommits, deployments: false },
-                    project,
-                    stage,
-                    pullRequest: Number(resume),
-                    store: repo.store,
-                    registry: (0,registry/* defaultRegistry */.V)(),
-                    dryRun,
-                    promotedBy: who,
-                    clock: ctx.now,
-                    fetch,
-                    log: (0,shared/* progressOf */.jA)(output, ctx),
-                    env: io.env,
-                    expressionData: (0,expr_data/* expressionDataFromEnv */.iD)(io.env),
-                }, scratch);
-                io.out(output === 'json'
-                    ? JSON.stringify(resumeJson(r), null, 2) + '\n'
-                    : `${r.note ?? `ran the ${r.statuses?.length ?? 0} steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`}\n`);
-            }
-            finally {
-                await (0,promises_.rm)(scratch, { recursive: true, force: true });
-            }
-            return cli_io/* EXIT */.d.ok;
-        }
         const options = {
             ...(mode ? { mode } : {}),
             ...(api
@@ -261,6 +223,37 @@ is 1 when any failed.`,
                 githubHost: new URL(io.env.GITHUB_SERVER_URL || 'https://github.com').host,
             }, (l) => io.err(`warning: ${l}\n`)),
         };
+        const resume = args.string('resume-pull-request');
+        if (resume !== undefined) {
+            if (!/^[1-9]\d*$/.test(resume)) {
+                throw new cli_io/* UsageError */.e(`--resume-pull-request must be a pull request number, not "${resume}"`, 'promote');
+            }
+            if (!api) {
+                throw new cli_io/* UsageError */.e(`--resume-pull-request needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`, 'promote');
+            }
+            const stage = stages[0];
+            if (stages.length !== 1 || downstreamOf || stage === undefined) {
+                throw new cli_io/* UsageError */.e('--resume-pull-request goes on with one stage: the one whose promotion opened it', 'promote');
+            }
+            const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gantry-resume-'));
+            try {
+                // The rest of a template that already ran: no new deployment, the same everything else.
+                const { freight: _freight, ...rest } = options;
+                const r = await (0,promotion_resume/* resumeAfterMerge */.yA)({
+                    ...rest,
+                    github: { repo: api, signCommits, deployments: false },
+                    stage,
+                    pullRequest: Number(resume),
+                }, scratch);
+                io.out(output === 'json'
+                    ? JSON.stringify(resumeJson(r), null, 2) + '\n'
+                    : `${r.note ?? `ran the ${r.statuses?.length ?? 0} steps after the wait of pull request #${r.pullRequest.number}: ${(r.statuses ?? []).join(', ')}`}\n`);
+            }
+            finally {
+                await (0,promises_.rm)(scratch, { recursive: true, force: true });
+            }
+            return cli_io/* EXIT */.d.ok;
+        }
         if (stages.length === 1 && !downstreamOf) {
             // One stage: its error is the command's, as it always was.
             const outcome = await (0,promote/* promote */.p)({ ...options, stage: stages[0] });

@@ -2029,6 +2029,7 @@ async function resumeAfterMerge(o, scratchDir) {
         log: o.log,
         ...(o.group ? { group: o.group } : {}),
         ...(o.env ? { env: o.env } : {}),
+        ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
         dryRun: o.dryRun,
         promotion: record.promotion,
         actor: o.promotedBy,
