@@ -161,6 +161,12 @@ async function removeDeadSiblings(lockDir: string): Promise<void> {
   const prefixes = [`${basename(lockDir)}.new-`, `${basename(lockDir)}.old-`];
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names.filter((n) => prefixes.some((p) => n.startsWith(p)))) {
+    // A lock moved aside is garbage from the instant of its rename, whoever moved it: its holder
+    // only removes it (and may have been killed halfway, after its owner record went).
+    if (name.startsWith(prefixes[1] as string)) {
+      await rm(join(dir, name), { recursive: true, force: true });
+      continue;
+    }
     const owner = await readOwner(join(dir, name, 'owner'));
     // Without an owner: killed between mkdir and write, or a live process in between right now.
     // The PID in a `.new-` name tells which at once; a PID that runs (maybe reused) leaves the age.

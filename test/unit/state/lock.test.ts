@@ -164,6 +164,14 @@ describe('withDirLock', () => {
     expect(existsSync(running)).toBe(true);
   });
 
+  test('a lock moved aside to be removed (`.old-`), its owner record already gone, is removed at the next acquisition', async () => {
+    const path = fresh();
+    const aside = `${path}.lock.old-0123456789abcdef`;
+    mkdirSync(aside);
+    await withDirLock(path, async () => undefined);
+    expect(existsSync(aside)).toBe(false);
+  });
+
   test('two waiters that both find the holder dead do not both take the lock', async () => {
     const path = fresh();
     const dead = { ...currentOwner('dead'), pid: deadPid() };
