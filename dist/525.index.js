@@ -2798,6 +2798,12 @@ async function removeDeadSiblings(lockDir) {
     const prefixes = [`${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(lockDir)}.new-`, `${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(lockDir)}.old-`];
     const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir).catch(() => []);
     for (const name of names.filter((n) => prefixes.some((p) => n.startsWith(p)))) {
+        // A lock moved aside is garbage from the instant of its rename, whoever moved it: its holder
+        // only removes it (and may have been killed halfway, after its owner record went).
+        if (name.startsWith(prefixes[1])) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, name), { recursive: true, force: true });
+            continue;
+        }
         const owner = await (0,_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .readOwner */ .A7)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, name, 'owner'));
         // Without an owner: killed between mkdir and write, or a live process in between right now.
         // The PID in a `.new-` name tells which at once; a PID that runs (maybe reused) leaves the age.
