@@ -547,6 +547,39 @@ export interface Conn {
 class PatchTestFailed extends Error {}
 class SyncRefused extends Error {}
 
+/**
+ * One request to Argo CD's API with the token, a timeout and a capped answer. A request that gets
+ * no answer is an OperationError worded by `failed`, the token scrubbed from it.
+ */
+async function exchange(
+  c: Conn,
+  path: string,
+  init: { method: string; body?: string },
+  failed: (err: unknown) => string,
+): Promise<{ status: number; answer: string }> {
+  const url = `${c.server}${path}`;
+  try {
+    const res = await c.fetch(url, {
+      method: init.method,
+      headers: {
+        Accept: 'application/json',
+        ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        Authorization: `Bearer ${c.token}`,
+      },
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const answer = await readText(res, {
+      url,
+      maxBytes: ARGOCD_MAX_BODY_BYTES,
+      what: 'the Argo CD response',
+    });
+    return { status: res.status, answer };
+  } catch (err) {
+    throw new OperationError(scrub(failed(err), [c.token]));
+  }
+}
+
 async function send(
   c: Conn,
   method: 'PATCH' | 'POST',
@@ -554,36 +587,17 @@ async function send(
   body: unknown,
   label: string,
 ): Promise<void> {
-  const url = `${c.server}${path}`;
   const host = new URL(c.server).host;
-  let status: number;
-  let answer: string;
-  try {
-    const res = await c.fetch(url, {
-      method,
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${c.token}`,
-      },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    status = res.status;
-    answer = await readText(res, {
-      url,
-      maxBytes: ARGOCD_MAX_BODY_BYTES,
-      what: 'the Argo CD response',
-    });
-  } catch (err) {
-    const cause =
-      err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-    throw new OperationError(
-      scrub(`${method} ${path} on Argo CD (${host}) failed: ${errorMessage(err)}${cause}`, [
-        c.token,
-      ]),
-    );
-  }
+  const { status, answer } = await exchange(
+    c,
+    path,
+    { method, body: JSON.stringify(body) },
+    (err) => {
+      const cause =
+        err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+      return `${method} ${path} on Argo CD (${host}) failed: ${errorMessage(err)}${cause}`;
+    },
+  );
   if (status === 200) return;
   const { message, code } = gatewayError(answer);
   const said = scrub(message, [c.token]);
@@ -620,27 +634,13 @@ export async function listApplications(
   const params = new URLSearchParams({ selector });
   if (namespace) params.set('appNamespace', namespace);
   const path = `/api/v1/applications?${params.toString()}`;
-  const url = `${c.server}${path}`;
   const host = new URL(c.server).host;
-  let status: number;
-  let answer: string;
-  try {
-    const res = await c.fetch(url, {
-      method: 'GET',
-      headers: { Accept: 'application/json', Authorization: `Bearer ${c.token}` },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    status = res.status;
-    answer = await readText(res, {
-      url,
-      maxBytes: ARGOCD_MAX_BODY_BYTES,
-      what: 'the Argo CD response',
-    });
-  } catch (err) {
-    throw new OperationError(
-      scrub(`listing applications on Argo CD (${host}) failed: ${errorMessage(err)}`, [c.token]),
-    );
-  }
+  const { status, answer } = await exchange(
+    c,
+    path,
+    { method: 'GET' },
+    (err) => `listing applications on Argo CD (${host}) failed: ${errorMessage(err)}`,
+  );
   if (status !== 200) {
     const said = scrub(gatewayError(answer).message, [c.token]);
     const hint =
