@@ -1702,35 +1702,40 @@ class PatchTestFailed extends Error {
 }
 class SyncRefused extends Error {
 }
-async function send(c, method, path, body, label) {
+/**
+ * One request to Argo CD's API with the token, a timeout and a capped answer. A request that gets
+ * no answer is an OperationError worded by `failed`, the token scrubbed from it.
+ */
+async function exchange(c, path, init, failed) {
     const url = `${c.server}${path}`;
-    const host = new URL(c.server).host;
-    let status;
-    let answer;
     try {
         const res = await c.fetch(url, {
-            method,
+            method: init.method,
             headers: {
                 Accept: 'application/json',
-                'Content-Type': 'application/json',
+                ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
                 Authorization: `Bearer ${c.token}`,
             },
-            body: JSON.stringify(body),
+            ...(init.body !== undefined ? { body: init.body } : {}),
             signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
-        status = res.status;
-        answer = await (0,http_body/* readText */.yR)(res, {
+        const answer = await (0,http_body/* readText */.yR)(res, {
             url,
             maxBytes: argocd/* ARGOCD_MAX_BODY_BYTES */.tF,
             what: 'the Argo CD response',
         });
+        return { status: res.status, answer };
     }
     catch (err) {
-        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-        throw new errors/* OperationError */.OK((0,argocd/* scrub */._I)(`${method} ${path} on Argo CD (${host}) failed: ${(0,errors/* errorMessage */.gJ)(err)}${cause}`, [
-            c.token,
-        ]));
+        throw new errors/* OperationError */.OK((0,argocd/* scrub */._I)(failed(err), [c.token]));
     }
+}
+async function send(c, method, path, body, label) {
+    const host = new URL(c.server).host;
+    const { status, answer } = await exchange(c, path, { method, body: JSON.stringify(body) }, (err) => {
+        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+        return `${method} ${path} on Argo CD (${host}) failed: ${(0,errors/* errorMessage */.gJ)(err)}${cause}`;
+    });
     if (status === 200)
         return;
     const { message, code } = (0,argocd/* gatewayError */.L7)(answer);
@@ -1759,26 +1764,8 @@ async function listApplications(c, selector, namespace) {
     if (namespace)
         params.set('appNamespace', namespace);
     const path = `/api/v1/applications?${params.toString()}`;
-    const url = `${c.server}${path}`;
     const host = new URL(c.server).host;
-    let status;
-    let answer;
-    try {
-        const res = await c.fetch(url, {
-            method: 'GET',
-            headers: { Accept: 'application/json', Authorization: `Bearer ${c.token}` },
-            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        status = res.status;
-        answer = await (0,http_body/* readText */.yR)(res, {
-            url,
-            maxBytes: argocd/* ARGOCD_MAX_BODY_BYTES */.tF,
-            what: 'the Argo CD response',
-        });
-    }
-    catch (err) {
-        throw new errors/* OperationError */.OK((0,argocd/* scrub */._I)(`listing applications on Argo CD (${host}) failed: ${(0,errors/* errorMessage */.gJ)(err)}`, [c.token]));
-    }
+    const { status, answer } = await exchange(c, path, { method: 'GET' }, (err) => `listing applications on Argo CD (${host}) failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
     if (status !== 200) {
         const said = (0,argocd/* scrub */._I)((0,argocd/* gatewayError */.L7)(answer).message, [c.token]);
         const hint = status === 401 ? ': check ARGOCD_AUTH_TOKEN (expired, revoked, or for another Argo CD)' : '';
