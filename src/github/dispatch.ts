@@ -1,5 +1,5 @@
 import { errorMessage } from '../util/errors.js';
-import type { GitHubPort } from './client.js';
+import type { GitHubPort } from './port.js';
 
 /** Where promotions are started: the promote workflow, on a ref, through GitHub's API. */
 export interface DispatchTarget {

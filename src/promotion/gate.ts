@@ -13,7 +13,7 @@ import type {
   GitHubPort,
   ProtectionRule,
   RunApproval,
-} from '../github/client.js';
+} from '../github/port.js';
 import { OperationError, errorMessage } from '../util/errors.js';
 
 /** The workflow run doing the promotion, in the repository that runs the workflow. */

@@ -3,7 +3,7 @@ import type { Freight } from '../freight/types.js';
 import type { RegistryCredential } from '../discovery/types.js';
 import { findStage, type Project, type Stage } from '../pipeline/index.js';
 import type { PromotionResult, PromotionWrite, StateStore } from '../state/index.js';
-import type { GitHubPort, RunApproval } from '../github/client.js';
+import type { GitHubPort, RunApproval } from '../github/port.js';
 import { checkGate, type GateOutcome, type GateRun } from './gate.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import type { LogGroup } from '../util/log-group.js';

@@ -7,7 +7,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Freight } from '../freight/types.js';
 import { changesTable, formatChange, type VersionChange } from '../freight/changes.js';
-import { StaleHeadError, type GitHubPort } from '../github/client.js';
+import { StaleHeadError, type GitHubPort } from '../github/port.js';
 import { RaceLostError, type PublishRequest, type Published } from '../state/index.js';
 import { OperationError } from '../util/errors.js';
 import { tableCell } from '../util/markdown.js';

@@ -14,7 +14,7 @@
  * `git-wait-for-pr` gives on a merge: `pr` and `commit`, the merge commit.
  */
 import type { Freight } from '../freight/types.js';
-import type { GitHubPort, PullRequest } from '../github/client.js';
+import type { GitHubPort, PullRequest } from '../github/port.js';
 import { findStage } from '../pipeline/index.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 import type { PromoteOptions } from './promote.js';

@@ -23,7 +23,7 @@ import { configText } from '../git/config-file.js';
 import { parseRemote } from '../git/remote.js';
 import { githubRepoOf } from '../github/url.js';
 import type { VersionChange } from '../freight/changes.js';
-import type { GitHubPort, PullRequest } from '../github/client.js';
+import type { GitHubPort, PullRequest } from '../github/port.js';
 import {
   metadataChanged,
   nextStageState,

@@ -5,7 +5,7 @@
  * the loop, limits and the decision; providers only measure. One file per provider under
  * providers/, registered in providers/index.ts.
  */
-import type { GitHubPort } from '../github/client.js';
+import type { GitHubPort } from '../github/port.js';
 
 export type MeasurementPhase = 'Successful' | 'Failed' | 'Inconclusive' | 'Error';
 

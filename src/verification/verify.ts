@@ -6,7 +6,7 @@
  */
 import { newestFreight } from '../freight/order.js';
 import type { Freight } from '../freight/types.js';
-import type { DeploymentState, GitHubPort } from '../github/client.js';
+import type { DeploymentState, GitHubPort } from '../github/port.js';
 import { dispatchPromotion, type DispatchTarget } from '../github/dispatch.js';
 import { findStage, type Project, type Stage } from '../pipeline/index.js';
 import { autoPromotionDecision } from '../pipeline/auto-promotion.js';

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { GitHubClient, PullRequestNotMergeableError } from '../../src/github/client.js';
+import { GitHubClient } from '../../src/github/client.js';
+import { PullRequestNotMergeableError } from '../../src/github/port.js';
 import { OperationError } from '../../src/util/errors.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { createBareRepo, git, tempDir } from '../support/repos.js';

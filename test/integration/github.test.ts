@@ -2,12 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  GitHubClient,
-  StaleHeadError,
-  truncate,
-  type DeploymentState,
-} from '../../src/github/client.js';
+import { GitHubClient, truncate } from '../../src/github/client.js';
+import { StaleHeadError, type DeploymentState } from '../../src/github/port.js';
 import { OperationError } from '../../src/util/errors.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { createBareRepo, git, tempDir } from '../support/repos.js';

@@ -11,7 +11,7 @@ import {
   PullRequestNotMergeableError,
   type GitHubPort,
   type PullRequest,
-} from '../../github/client.js';
+} from '../../github/port.js';
 import { parseDuration } from '../../pipeline/duration.js';
 import { ConfigError, OperationError } from '../../util/errors.js';
 import { promotionMarker } from '../publish.js';

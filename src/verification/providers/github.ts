@@ -24,7 +24,7 @@
  */
 import { ConfigError } from '../../util/errors.js';
 import { compileRegex, type Regex } from '../../util/regex.js';
-import type { CheckRun, CommitStatus } from '../../github/client.js';
+import type { CheckRun, CommitStatus } from '../../github/port.js';
 import type {
   Measurement,
   MeasurementPhase,

@@ -5,7 +5,8 @@
  * ignore globs, and what happens without a token or a commit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GitHubClient, type CheckRun, type GitHubPort } from '../../../src/github/client.js';
+import { GitHubClient } from '../../../src/github/client.js';
+import type { CheckRun, GitHubPort } from '../../../src/github/port.js';
 import type { VerificationMetric } from '../../../src/pipeline/types.js';
 import type { AnalysisResult } from '../../../src/verification/analysis.js';
 import { github as provider } from '../../../src/verification/providers/github.js';
