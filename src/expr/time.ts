@@ -8,6 +8,7 @@
  * - `ExprDuration` is a signed number of nanoseconds (a JS number, so exact up to ~104 days).
  * - Layouts are Go reference layouts (`2006-01-02T15:04:05Z07:00`), used by `Format` and `date`.
  */
+import { formatDuration as formatGo, scanDuration } from '../util/duration.js';
 import { compileRegex } from '../util/regex.js';
 
 const NS_PER_MS = 1e6;
@@ -82,44 +83,16 @@ export class ExprTime {
 
 // ---- durations ----------------------------------------------------------------------------
 
-const UNITS: Record<string, number> = {
-  ns: 1,
-  us: 1e3,
-  µs: 1e3,
-  μs: 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
-};
-
 /** Go's `time.ParseDuration`: `300ms`, `-1.5h`, `2h45m`; units ns, us (µs), ms, s, m, h. */
 export function parseDuration(text: string): ExprDuration {
-  const invalid = (): TimeError => new TimeError(`time: invalid duration ${JSON.stringify(text)}`);
-  let s = text;
-  let sign = 1;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    if (s[0] === '-') sign = -1;
-    s = s.slice(1);
+  const found = scanDuration(text);
+  if (found.ok) return new ExprDuration(found.sign * Math.round(found.ns));
+  if (found.reason === 'unknown-unit') {
+    throw new TimeError(
+      `time: unknown unit ${JSON.stringify(found.unit)} in duration ${JSON.stringify(text)}`,
+    );
   }
-  if (s === '0') return new ExprDuration(0);
-  if (s === '') throw invalid();
-  let total = 0;
-  const part = /^(\d*)(?:\.(\d*))?([a-zµμ]+)/;
-  while (s !== '') {
-    const m = part.exec(s);
-    if (!m || (m[1] === '' && (m[2] ?? '') === '')) throw invalid();
-    const unitName = m[3] ?? '';
-    const unit = UNITS[unitName];
-    if (unit === undefined) {
-      throw new TimeError(
-        `time: unknown unit ${JSON.stringify(unitName)} in duration ${JSON.stringify(text)}`,
-      );
-    }
-    total += Number(`${m[1] || '0'}.${m[2] || '0'}`) * unit;
-    s = s.slice(m[0].length);
-  }
-  return new ExprDuration(sign * Math.round(total));
+  throw new TimeError(`time: invalid duration ${JSON.stringify(text)}`);
 }
 
 function trimFraction(digits: string): string {
@@ -128,32 +101,7 @@ function trimFraction(digits: string): string {
 
 /** Go's `Duration.String()`. */
 export function formatDuration(ns: number): string {
-  if (ns === 0) return '0s';
-  const neg = ns < 0;
-  let u = Math.abs(Math.round(ns));
-  let out: string;
-  if (u < 1e9) {
-    // Sub-second: the largest of ns, µs, ms that keeps an integer part.
-    let unit: string;
-    let scale: number;
-    if (u < 1e3) [unit, scale] = ['ns', 1];
-    else if (u < 1e6) [unit, scale] = ['µs', 1e3];
-    else [unit, scale] = ['ms', 1e6];
-    const whole = Math.floor(u / scale);
-    const frac = trimFraction(String(u % scale).padStart(String(scale).length - 1, '0'));
-    out = `${whole}${frac && scale > 1 ? `.${frac}` : ''}${unit}`;
-  } else {
-    const h = Math.floor(u / 3600e9);
-    u -= h * 3600e9;
-    const m = Math.floor(u / 60e9);
-    u -= m * 60e9;
-    const sec = Math.floor(u / 1e9);
-    const frac = trimFraction(String(u - sec * 1e9).padStart(9, '0'));
-    out = `${sec}${frac ? `.${frac}` : ''}s`;
-    if (h > 0) out = `${h}h${m}m${out}`;
-    else if (m > 0) out = `${m}m${out}`;
-  }
-  return neg ? `-${out}` : out;
+  return formatGo(ns, 'go');
 }
 
 // ---- layouts ------------------------------------------------------------------------------
