@@ -97,7 +97,50 @@ function recordSummary(analysis: AnalysisResult | undefined): string[] {
   );
 }
 
+/** What verify reads before it measures: the stage, the freight it runs, and its promotion. */
+interface VerifyView {
+  stage: Stage;
+  snap: Awaited<ReturnType<StateStore['snapshot']>>;
+  states: Map<string, StageState | undefined>;
+  history: PromotionRecord[];
+  freight: Freight;
+  /** The commit that promoted the freight into the stage. */
+  promotion: PromotionRecord;
+  /** The stage branch's tip: the promotion commit or a commit after it. */
+  commit: string;
+  /** The freight's verification in the stage from an earlier run, if any. */
+  before: VerificationRecord | undefined;
+}
+
+/**
+ * Runs the stage's verification for the freight it runs, in three phases: measure (the analysis),
+ * record (the verified tag, the deployment's status), continue the chain (downstream stages now
+ * due, and their workflows started when asked).
+ */
 export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
+  const view = await readView(o);
+  const { analysis, phase } = view.before
+    ? { phase: 'Successful' as const }
+    : await measure(o, view);
+  const record =
+    phase === 'Successful' && !view.before ? await recordVerified(o, view, analysis) : undefined;
+  const outcome: VerifyOutcome = {
+    stage: view.stage.name,
+    freight: view.freight,
+    commit: view.commit,
+    phase,
+    ...(analysis ? { analysis } : {}),
+    alreadyVerified: Boolean(view.before),
+    verified: phase === 'Successful',
+    downstream: [],
+    warnings: [],
+  };
+  await mirrorOnDeployment(o, view, outcome);
+  if (outcome.verified) await continueChain(o, view, outcome, record);
+  return outcome;
+}
+
+async function readView(o: VerifyOptions): Promise<VerifyView> {
   const stage = findStage(o.project, o.stage);
   const branches = await o.store.stageBranches(o.project.stages);
   const [snap, states, history] = await settleAll([
@@ -138,127 +181,128 @@ export async function verify(o: VerifyOptions): Promise<VerifyOutcome> {
   // pull request's merge commit, another stage's promotion on a shared branch). The state file
   // there names this freight (checked above), and it is the revision Argo CD or Flux deploys.
   const commit = await o.store.branchTip(stage.branch);
-
-  const warnings: string[] = [];
   const before = snap.verifications.find(
     (v) => v.project === o.project.name && v.stage === stage.name && v.freightId === freight.id,
   );
-  let analysis: AnalysisResult | undefined;
-  let phase: AnalysisPhase = 'Successful';
-  let record: VerificationRecord | undefined = before;
-  if (!before) {
-    if (stage.verification.length) {
-      o.log(
-        `verifying ${freight.alias} in ${stage.name} at ${commit.slice(0, 7)}: ${stage.verification.length} metric(s)`,
-      );
-      analysis = await runAnalysis({
-        metrics: stage.verification,
-        providers: o.providers,
-        target: {
-          project: o.project.name,
-          stage: stage.name,
-          freightId: freight.id,
-          freightAlias: freight.alias,
-          commit,
-        },
-        fetch: o.fetch,
-        // The freight the stage runs, for imageFrom(), chartFrom() and commitFrom() in templates.
-        // What set-metadata recorded, for freightMetadata() and stageMetadata(), as in Kargo.
-        functions: {
-          ...freightFunctions(
-            snap.freight.filter((f) => state.freight.some((c) => c.id === f.id)),
-            o.log,
-          ),
-          ...notesFunctions(recordedMetadata(snap, states)),
-        },
-        env: o.env,
-        secrets: o.secrets,
-        log: o.log,
-        ...(o.group ? { group: o.group } : {}),
-        clock: o.clock,
-        ...(o.sleep ? { sleep: o.sleep } : {}),
-        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-        ...(o.github ? { github: o.github } : {}),
-      });
-      phase = analysis.phase;
-    }
-    if (phase === 'Successful') {
-      record = {
-        project: o.project.name,
-        stage: stage.name,
-        freightId: freight.id,
-        alias: freight.alias,
-        verifiedAt: o.clock().toISOString(),
-        verifiedBy: o.verifiedBy,
-        ...(o.run ? { run: o.run } : {}),
-        summary: recordSummary(analysis),
-        commit: promotion.commit,
-      };
-      await o.store.recordVerification(record);
-    }
-  }
+  return { stage, snap, states, history, freight, promotion, commit, before };
+}
 
-  const outcome: VerifyOutcome = {
-    stage: stage.name,
-    freight,
-    commit,
-    phase,
-    ...(analysis ? { analysis } : {}),
-    alreadyVerified: Boolean(before),
-    verified: phase === 'Successful',
-    downstream: [],
-    warnings,
-  };
-
-  // Freight verified before and promoted again since (a rollback) has a new deployment to resolve;
-  // verified before and not promoted since, nothing changes.
-  const repromoted = before?.commit !== undefined && before.commit !== promotion.commit;
-  if (o.github && (!before || repromoted)) {
-    try {
-      outcome.deployment = await markDeployment(
-        o.github,
-        stage,
-        freight,
-        commit,
-        outcome,
-        o,
-        promotion,
-      );
-    } catch (err) {
-      const msg = `GitHub did not record the verification on the deployment: ${errorMessage(err)}`;
-      warnings.push(msg);
-      o.log(`warning: ${msg}`);
-    }
-  }
-
-  if (outcome.verified) {
-    const verifications = record && !before ? [...snap.verifications, record] : snap.verifications;
-    const now = o.clock();
-    const facts: AvailabilityFacts = {
-      verifications,
-      approvals: snap.approvals,
+/** The stage's metrics against what it runs now; no metrics is a success. */
+async function measure(
+  o: VerifyOptions,
+  { stage, freight, commit, snap, states }: VerifyView,
+): Promise<{ analysis?: AnalysisResult; phase: AnalysisPhase }> {
+  if (!stage.verification.length) return { phase: 'Successful' };
+  o.log(
+    `verifying ${freight.alias} in ${stage.name} at ${commit.slice(0, 7)}: ${stage.verification.length} metric(s)`,
+  );
+  const running = states.get(stage.name)?.freight ?? [];
+  const analysis = await runAnalysis({
+    metrics: stage.verification,
+    providers: o.providers,
+    target: {
       project: o.project.name,
-      ...soakFromHistory(history, snap.freight, now, states),
-    };
-    outcome.downstream = downstreamOf(o.project, stage, freight, snap.freight, facts, states, now);
-    if (o.dispatch && !before) {
-      for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
-        d.dispatched = { workflow: o.dispatch.workflow };
-        const error = await dispatchPromotion(o.dispatch, {
-          project: o.project.name,
-          stage: d.stage,
-          freight: d.freight?.id ?? '',
-        });
-        if (error === undefined) {
-          o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
-        } else {
-          d.dispatched.error = error;
-          warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${error}`);
-        }
-      }
+      stage: stage.name,
+      freightId: freight.id,
+      freightAlias: freight.alias,
+      commit,
+    },
+    fetch: o.fetch,
+    // The freight the stage runs, for imageFrom(), chartFrom() and commitFrom() in templates.
+    // What set-metadata recorded, for freightMetadata() and stageMetadata(), as in Kargo.
+    functions: {
+      ...freightFunctions(
+        snap.freight.filter((f) => running.some((c) => c.id === f.id)),
+        o.log,
+      ),
+      ...notesFunctions(recordedMetadata(snap, states)),
+    },
+    env: o.env,
+    secrets: o.secrets,
+    log: o.log,
+    ...(o.group ? { group: o.group } : {}),
+    clock: o.clock,
+    ...(o.sleep ? { sleep: o.sleep } : {}),
+    ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+    ...(o.github ? { github: o.github } : {}),
+  });
+  return { analysis, phase: analysis.phase };
+}
+
+/** The verified tag: what unlocks the next stages. */
+async function recordVerified(
+  o: VerifyOptions,
+  { stage, freight, promotion }: VerifyView,
+  analysis: AnalysisResult | undefined,
+): Promise<VerificationRecord> {
+  const record: VerificationRecord = {
+    project: o.project.name,
+    stage: stage.name,
+    freightId: freight.id,
+    alias: freight.alias,
+    verifiedAt: o.clock().toISOString(),
+    verifiedBy: o.verifiedBy,
+    ...(o.run ? { run: o.run } : {}),
+    summary: recordSummary(analysis),
+    commit: promotion.commit,
+  };
+  await o.store.recordVerification(record);
+  return record;
+}
+
+/**
+ * The outcome on the stage's GitHub deployment. Freight verified before and promoted again since
+ * (a rollback) has a new deployment to resolve; verified before and not promoted since, nothing
+ * changes. A GitHub failure is a warning: the verification itself stands.
+ */
+async function mirrorOnDeployment(
+  o: VerifyOptions,
+  view: VerifyView,
+  outcome: VerifyOutcome,
+): Promise<void> {
+  const { before, promotion } = view;
+  const repromoted = before?.commit !== undefined && before.commit !== promotion.commit;
+  if (!o.github || (before && !repromoted)) return;
+  try {
+    outcome.deployment = await markDeployment(o.github, view, outcome, o);
+  } catch (err) {
+    const msg = `GitHub did not record the verification on the deployment: ${errorMessage(err)}`;
+    outcome.warnings.push(msg);
+    o.log(`warning: ${msg}`);
+  }
+}
+
+/** The downstream stages this verification unlocks, and their workflows started when asked. */
+async function continueChain(
+  o: VerifyOptions,
+  { stage, freight, snap, states, history, before }: VerifyView,
+  outcome: VerifyOutcome,
+  record: VerificationRecord | undefined,
+): Promise<void> {
+  const verifications = record ? [...snap.verifications, record] : snap.verifications;
+  const now = o.clock();
+  const facts: AvailabilityFacts = {
+    verifications,
+    approvals: snap.approvals,
+    project: o.project.name,
+    ...soakFromHistory(history, snap.freight, now, states),
+  };
+  outcome.downstream = downstreamOf(o.project, stage, freight, snap.freight, facts, states, now);
+  if (!o.dispatch || before) return;
+  for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
+    d.dispatched = { workflow: o.dispatch.workflow };
+    const error = await dispatchPromotion(o.dispatch, {
+      project: o.project.name,
+      stage: d.stage,
+      freight: d.freight?.id ?? '',
+    });
+    if (error === undefined) {
+      o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
+    } else {
+      d.dispatched.error = error;
+      outcome.warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${error}`);
     }
   }
-  return outcome;
 }
 
 /**
@@ -316,12 +360,9 @@ export function downstreamOf(
 
 async function markDeployment(
   github: GitHubPort,
-  stage: Stage,
-  freight: Freight,
-  commit: string,
+  { stage, freight, commit, promotion }: VerifyView,
   outcome: VerifyOutcome,
   o: VerifyOptions,
-  promotion: PromotionRecord,
 ): Promise<{ id: number; state: DeploymentState }> {
   // promote records the deployment at the promotion commit; the branch may have moved on since.
   const find = async (sha: string) =>
