@@ -6,8 +6,10 @@
  * init`'s workflow runs), with the merge commit as the wait's output. GitHub and Argo CD are the
  * local fakes; git is real, over smart HTTP.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { runAction } from '../../src/actions/run.js';
 import { parseRemote } from '../../src/git/index.js';
 import { GitHubClient } from '../../src/github/client.js';
 import { parseResumeRecord } from '../../src/promotion/resume.js';
@@ -180,6 +182,65 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
       name: 'gantry.io/promotion',
       value: record?.promotion,
     });
+  });
+
+  test('the promote action with resume-pull-request (the verify-merged job) runs the rest', async () => {
+    expect((await cli(['promote', '--stage', 'prod'])).code).toBe(0);
+    await gh.mergePullRequest(1, 'merge');
+    const merge = git(bare, ['rev-parse', 'stage/prod']).trim();
+
+    const out = join(tmp.path, `action-output-${n}`);
+    writeFileSync(out, '');
+    writeFileSync(`${out}-summary`, '');
+    const runnerEnv: Record<string, string> = {
+      ...testGitEnv(tmp.path),
+      GANTRY_CACHE_DIR: join(tmp.path, `action-cache${n}`),
+      GITHUB_OUTPUT: out,
+      GITHUB_STEP_SUMMARY: `${out}-summary`,
+      GITHUB_REPOSITORY: `acme${n}/gitops`,
+      GITHUB_SERVER_URL: server.url,
+      GITHUB_API_URL: gh.url,
+      GITHUB_ACTOR: 'octocat',
+      GITHUB_RUN_ID: '',
+      RUNNER_TEMP: join(tmp.path, `rt${n}`),
+      INPUT_COMMAND: 'promote',
+      INPUT_STAGE: 'prod',
+      INPUT_REPOSITORY: `acme${n}/gitops`,
+      INPUT_TOKEN: TOKEN,
+      'INPUT_ARGOCD-SERVER': argo.url,
+      'INPUT_ARGOCD-TOKEN': ARGO_TOKEN,
+      'INPUT_RESUME-PULL-REQUEST': '1',
+    };
+    let stdout = '';
+    try {
+      for (const [k, v] of Object.entries(runnerEnv)) vi.stubEnv(k, v);
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        return true;
+      });
+      await runAction('root');
+    } finally {
+      vi.restoreAllMocks();
+      vi.unstubAllEnvs();
+    }
+    const exitCode = process.exitCode;
+    process.exitCode = undefined;
+    expect(stdout).not.toMatch(/::error/);
+    expect(exitCode ?? 0).toBe(0);
+    expect(stdout).toContain(
+      'ran the steps after the wait of pull request #1: Succeeded, Succeeded',
+    );
+    // The tokens were masked before anything was logged.
+    expect(stdout).toContain(`::add-mask::${TOKEN}`);
+    expect(stdout).toContain(`::add-mask::${ARGO_TOKEN}`);
+    const output = readFileSync(out, 'utf8');
+    const value = (name: string) =>
+      new RegExp(`^${name}<<(\\S+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(output)?.[2];
+    expect(value('freight')).toBe(f1.id);
+    expect(value('pull-request-url')).toBe(`https://github.com/acme${n}/gitops/pull/1`);
+    expect(value('changed')).toBe('false');
+    expect(argo.live('echo-prod').spec).toMatchObject({ source: { targetRevision: merge } });
+    expect(argo.syncs('echo-prod')).toHaveLength(1);
   });
 
   test('a pull request closed unmerged: nothing after the wait runs, and the error says why', async () => {
