@@ -110,6 +110,15 @@ export function generatedBranch(project: string, stage: string): string {
 /** Config fields that hold workspace paths, and lists of them. */
 const PATH_FIELDS = ['path', 'inPath', 'outPath', 'outFile', 'bodyFromFile'] as const;
 const PATH_LISTS = ['paths', 'valuesFiles', 'inFiles'] as const;
+/**
+ * Whether a step's path field names what the step writes (its output) rather than what it reads.
+ * A written path may lie outside every checkout, in the workspace's scratch space, as in Kargo
+ * (its oci-download page downloads `./chart.tgz` for helm-template to read): it is simply not
+ * committed.
+ */
+function writes(uses: string, key: string): boolean {
+  return key === 'outPath' || key === 'outFile' || (key === 'path' && uses === 'file-write');
+}
 /** Steps whose `path` must name a checkout itself, not a file inside one. */
 const CHECKOUT_STEPS = new Set(['git-clear', 'git-commit', 'git-push', 'git-tag', 'github-push']);
 /** Steps that only make sense on a checkout git-clone made. */
@@ -178,6 +187,16 @@ export function planWorkspace(
     ...rest,
   ];
   const problem = (at: PathSegment[], message: string) => plan.problems.push({ at, message });
+  /** Paths steps wrote outside every checkout: fine when a later step reads them. */
+  const scratch: {
+    path: string;
+    at: PathSegment[];
+    /** `step 3 (oci-download): outPath "./chart.tgz"` */
+    subject: string;
+    checkouts: string;
+    read: boolean;
+    reported: boolean;
+  }[] = [];
   const label = (s: PlanStep, i: number) =>
     `step ${i + 1} (${s.uses}${s.as ? ` ${JSON.stringify(s.as)}` : ''})`;
 
@@ -235,6 +254,15 @@ export function planWorkspace(
           );
           return;
         }
+        for (const w of scratch.filter((w) => !w.reported)) {
+          if (within(w.path, path) || within(path, w.path)) {
+            w.reported = true;
+            problem(
+              w.at,
+              `${w.subject} is where ${label(step, i)} makes its checkout ./${path}: git-clone needs that directory empty; write it after that step`,
+            );
+          }
+        }
         const branch = known(c['branch']);
         plan.checkouts.push({
           step: i,
@@ -261,7 +289,7 @@ export function planWorkspace(
 
     // Paths later steps use must lie in a checkout made before them.
     const before = plan.checkouts.filter((c) => c.step < i);
-    const checkPath = (value: unknown, at: PathSegment[], what: string) => {
+    const checkPath = (value: unknown, at: PathSegment[], what: string, key: string) => {
       const written = known(value);
       if (written === undefined) return undefined;
       const path = normalizeWorkspacePath(written);
@@ -281,17 +309,26 @@ export function planWorkspace(
         return path;
       }
       if (!before.some((c) => within(path, c.path))) {
-        problem(
-          at,
-          `${label(step, i)}: ${what} ${JSON.stringify(written)} is outside every checkout (checkouts made before this step: ${checkouts})`,
-        );
+        const subject = `${label(step, i)}: ${what} ${JSON.stringify(written)}`;
+        if (writes(step.uses, key)) {
+          scratch.push({ path, at, subject, checkouts, read: false, reported: false });
+          return path;
+        }
+        const from = scratch.filter((w) => within(path, w.path) || within(w.path, path));
+        if (from.length) for (const w of from) w.read = true;
+        else {
+          problem(
+            at,
+            `${subject} is outside every checkout (checkouts made before this step: ${checkouts}), and no step before it writes it there`,
+          );
+        }
       }
       return path;
     };
     let path: string | undefined;
     for (const key of PATH_FIELDS) {
       if (config[key] === undefined) continue;
-      const p = checkPath(config[key], stepAt(i, 'config', key), key);
+      const p = checkPath(config[key], stepAt(i, 'config', key), key, key);
       if (key === 'path') path = p;
     }
     for (const key of PATH_LISTS) {
@@ -300,7 +337,7 @@ export function planWorkspace(
       list.forEach((v, n) => {
         // delete's globs are matched when it runs.
         if (typeof v === 'string' && !/[*?[]/.test(v)) {
-          checkPath(v, stepAt(i, 'config', key, n), `${key}[${n}]`);
+          checkPath(v, stepAt(i, 'config', key, n), `${key}[${n}]`, key);
         }
       });
     }
@@ -343,6 +380,12 @@ export function planWorkspace(
     }
   }
 
+  for (const w of scratch.filter((w) => !w.read && !w.reported)) {
+    problem(
+      w.at,
+      `${w.subject} is outside every checkout (checkouts made before this step: ${w.checkouts}), and no later step reads it: it would be lost with the workspace; write it into a checkout`,
+    );
+  }
   if (!plan.workspace) {
     if (stage.branch !== undefined) plan.stageBranch = stage.branch;
     return plan;

@@ -199,7 +199,7 @@ ${['dev', 'prod']
 `;
     const { problems } = load(text);
     expect(problems).toEqual([
-      `${FILE}:26:24: promotionTasks[0].steps[1].config.path: step 2 (yaml-update): path "./elsewhere/values.yaml" is outside every checkout (checkouts made before this step: ./out)`,
+      `${FILE}:26:24: promotionTasks[0].steps[1].config.path: step 2 (yaml-update): path "./elsewhere/values.yaml" is outside every checkout (checkouts made before this step: ./out), and no step before it writes it there`,
     ]);
   });
 

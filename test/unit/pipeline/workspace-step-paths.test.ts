@@ -29,16 +29,18 @@ describe('paths of the steps Kargo added: yaml-merge inFiles/outFile, http bodyF
     });
     expect(plan.problems.map((p) => [p.at.join('.'), p.message.replace(/^.*?: /, '')])).toEqual([
       [
-        'promotionTemplate.steps.1.config.outFile',
-        'outFile "./elsewhere/c.yaml" is outside every checkout (checkouts made before this step: ./out)',
-      ],
-      [
         'promotionTemplate.steps.1.config.inFiles.1',
-        'inFiles[1] "./src/b.yaml" is outside every checkout (checkouts made before this step: ./out)',
+        'inFiles[1] "./src/b.yaml" is outside every checkout (checkouts made before this step: ./out), and no step before it writes it there',
       ],
       [
         'promotionTemplate.steps.2.config.bodyFromFile',
-        'bodyFromFile "tmp/body" is outside every checkout (checkouts made before this step: ./out)',
+        'bodyFromFile "tmp/body" is outside every checkout (checkouts made before this step: ./out), and no step before it writes it there',
+      ],
+      // A written file outside the checkouts is the workspace's scratch space: a problem only
+      // when nothing reads it later (told once every step has been seen).
+      [
+        'promotionTemplate.steps.1.config.outFile',
+        'outFile "./elsewhere/c.yaml" is outside every checkout (checkouts made before this step: ./out), and no later step reads it: it would be lost with the workspace; write it into a checkout',
       ],
     ]);
   });

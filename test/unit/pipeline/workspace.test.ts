@@ -351,10 +351,28 @@ describe('templates that cannot work are lint errors at their line', () => {
 `;
     expect(at(steps)).toEqual([
       `${FILE}:18:26: stages[0].promotionTemplate.steps[1].config.path: step 2 (git-clear): path "./out/manifests" is not a checkout (checkouts made before this step: ./src, ./out)`,
-      `${FILE}:20:47: stages[0].promotionTemplate.steps[2].config.outPath: step 3 (kustomize-build): outPath "./rendered" is outside every checkout (checkouts made before this step: ./src, ./out)`,
+      `${FILE}:20:47: stages[0].promotionTemplate.steps[2].config.outPath: step 3 (kustomize-build): outPath "./rendered" is outside every checkout (checkouts made before this step: ./src, ./out), and no later step reads it: it would be lost with the workspace; write it into a checkout`,
       `${FILE}:25:22: stages[0].promotionTemplate.steps[3].config.outPath: step 4 (helm-template): outPath "../out" leaves the workspace`,
-      `${FILE}:26:46: stages[0].promotionTemplate.steps[3].config.valuesFiles[1]: step 4 (helm-template): valuesFiles[1] "./values.yaml" is outside every checkout (checkouts made before this step: ./src, ./out)`,
+      `${FILE}:26:46: stages[0].promotionTemplate.steps[3].config.valuesFiles[1]: step 4 (helm-template): valuesFiles[1] "./values.yaml" is outside every checkout (checkouts made before this step: ./src, ./out), and no step before it writes it there`,
     ]);
+  });
+
+  it("a file written to the workspace's scratch space and read by a later step (Kargo's oci-download page)", () => {
+    const steps = `${CLONE}        - uses: oci-download
+          config: {imageRef: 'oci://registry.example/charts/echo:1.0.0', outPath: ./chart.tgz}
+        - uses: untar
+          config: {inPath: ./chart.tgz, outPath: ./unpacked}
+        - uses: helm-template
+          config:
+            path: ./unpacked/echo
+            releaseName: echo
+            outPath: ./out/echo.yaml
+        - uses: git-commit
+          config: {path: ./out, message: render}
+        - uses: git-push
+          config: {path: ./out}
+`;
+    expect(at(steps)).toEqual([]);
   });
 
   it('a path used before the git-clone that makes its checkout', () => {
@@ -374,7 +392,7 @@ describe('templates that cannot work are lint errors at their line', () => {
           config: {path: ./out}
 `;
     expect(at(steps)).toEqual([
-      `${FILE}:16:51: stages[0].promotionTemplate.steps[1].config.outPath: step 2 (copy): outPath "./out/a.yaml" is outside every checkout (checkouts made before this step: ./src)`,
+      `${FILE}:16:51: stages[0].promotionTemplate.steps[1].config.outPath: step 2 (copy): outPath "./out/a.yaml" is where step 3 (git-clone) makes its checkout ./out: git-clone needs that directory empty; write it after that step`,
     ]);
   });
 
