@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { configText } from '../git/config-file.js';
@@ -30,13 +30,28 @@ export async function openCacheRepo(
       if (await isConfigured(git, path, settings)) return;
       await removeScratchRepos(path);
       const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
-      await git.run(['init', '-q', '--bare', tmp]);
+      await initBare(tmp);
       // One append instead of a `git config` process per setting.
       await appendFile(join(tmp, 'config'), configText(sections(settings)));
       await rm(path, { recursive: true, force: true });
       await rename(tmp, path);
     },
     { recover: () => repairRepo(path) },
+  );
+}
+
+/**
+ * An empty bare repository, written as `git init --bare` leaves one minus its sample hooks and
+ * description (gitrepository-layout: HEAD, config, objects/, refs/): `git init` would cost a
+ * process, and copying its templates, on every cold start.
+ */
+export async function initBare(dir: string): Promise<void> {
+  for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
+    await mkdir(join(dir, sub), { recursive: true });
+  await writeFile(join(dir, 'HEAD'), 'ref: refs/heads/main\n');
+  await writeFile(
+    join(dir, 'config'),
+    '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n',
   );
 }
 

@@ -299,6 +299,10 @@ export class StateStore {
   private cacheReady?: Promise<void>;
   /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
   private readonly tipMemo = new Map<string, string>();
+  /** Files read, by `<commit>:<path>`: a commit's files never change, so this never goes stale. */
+  private readonly blobMemo = new Map<string, string>();
+  /** Commits whose every state file is in blobMemo (read with the project files). */
+  private readonly statesRead = new Set<string>();
   private defaultBranchName?: Promise<string>;
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
@@ -443,11 +447,14 @@ export class StateStore {
       );
       if (res.exitCode !== 0) return undefined;
       const text = await readFile(trace, 'utf8').catch(() => '');
-      const name = (/ HEAD symref-target:refs\/heads\/(\S+)/.exec(text) ??
-        /symref=HEAD:refs\/heads\/(\S+)/.exec(text))?.[1];
+      const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
+      const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
       if (!name) return undefined;
-      const tip = (await this.git.run(['rev-parse', HEAD_TIP], { cwd: this.cache })).stdout.trim();
-      await this.git.run(['update-ref', tipRef(name), tip], { cwd: this.cache });
+      // The listing that named the branch gave its tip, which the fetch wrote to HEAD_TIP: asking
+      // git for it again would cost a process. The tip is remembered, not written under
+      // tipRef(name): every later fetch of the branch writes that ref itself.
+      const tip =
+        v2?.[1] ?? (await this.git.run(['rev-parse', HEAD_TIP], { cwd: this.cache })).stdout.trim();
       this.tipMemo.set(name, tip);
       return name;
     } finally {
@@ -530,10 +537,21 @@ export class StateStore {
     const out = new Map<string, string | undefined>();
     const byCommit = new Map<string, string[]>();
     for (const spec of specs) {
+      out.set(spec, this.blobMemo.get(spec));
+      if (this.blobMemo.has(spec)) continue;
       const i = spec.indexOf(':');
       const commit = spec.slice(0, i);
+      // A state file that was not among the commit's state files read with its project files
+      // does not exist (a stage never promoted): nothing to ask git.
+      const path = spec.slice(i + 1);
+      const inProject = path.startsWith(`${PROJECT_DIR}/`);
+      if (
+        inProject &&
+        this.statesRead.has(commit) &&
+        STATE_FILE.test(path.slice(PROJECT_DIR.length + 1))
+      )
+        continue;
       byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
-      out.set(spec, undefined);
     }
     const ids = new Map<string, string>();
     for (const [commit, paths] of byCommit) {
@@ -541,17 +559,38 @@ export class StateStore {
         cwd: this.cache,
       });
       for (const entry of res.stdout.split('\0').filter(Boolean)) {
-        const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
+        const m = /^\d+ blob ([0-9a-f]{40,64})\t(.*)$/s.exec(entry);
         if (m?.[1] && m[2]) ids.set(`${commit}:${m[2]}`, m[1]);
       }
     }
-    const blobs = [...new Set(ids.values())];
-    if (!blobs.length) return out;
-    await this.fetchObjects(this.cache, blobs);
-    const objects = await this.readObjects(this.cache, blobs);
-    const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
+    if (!ids.size) return out;
+    const contents = await this.readBlobContents([...new Set(ids.values())]);
     for (const [spec, oid] of ids) out.set(spec, contents.get(oid));
     return out;
+  }
+
+  /**
+   * The texts of files of commit `tip` whose blob IDs are known (path → ID): fetched in one
+   * request, read in one process, and remembered for readBlobs (a commit's files never change).
+   */
+  private async readBlobIds(tip: string, ids: Map<string, string>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const contents = await this.readBlobContents([...new Set(ids.values())]);
+    for (const [path, oid] of ids) {
+      const text = contents.get(oid);
+      if (text === undefined) continue;
+      out.set(path, text);
+      this.blobMemo.set(`${tip}:${path}`, text);
+    }
+    return out;
+  }
+
+  /** Blobs by ID, fetched (git skips the network when none are missing) and read as text. */
+  private async readBlobContents(blobs: string[]): Promise<Map<string, string>> {
+    if (!blobs.length) return new Map();
+    await this.fetchObjects(this.cache, blobs);
+    const objects = await this.readObjects(this.cache, blobs);
+    return new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
   }
 
   // ---- reads ----------------------------------------------------------------------------------
@@ -629,10 +668,11 @@ export class StateStore {
     snap: ProjectSnapshot,
     notes: readonly ListedNote[],
     skip: (name: string, problem: string) => void,
+    present = false,
   ): Promise<ProjectSnapshot> {
     if (!notes.length) return snap;
     const oids = [...new Set(notes.map((r) => r.oid))];
-    const missing = await this.missingObjects(this.tagCache, oids);
+    const missing = present ? [] : await this.missingObjects(this.tagCache, oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
     const read = readNotes(notes, await this.readObjects(this.tagCache, oids), skip);
     return read.length ? applyNotes(snap, read) : snap;
@@ -641,17 +681,19 @@ export class StateStore {
   /**
    * Reads the tag objects of `refs` into `snap` (fetching, in one request, those the tag cache
    * lacks: tag objects are immutable and named by their hash). `freightOids` gets the tag object
-   * of each freight read.
+   * of each freight read. `present`: the refs were just fetched into the tag cache, so their
+   * objects are there (a fetch writes no ref without its object) and need no check.
    */
   private async readTags(
     refs: readonly ListedRef[],
     snap: ProjectSnapshot,
     skip: (name: string, problem: string) => void,
     freightOids?: Map<string, string>,
+    present = false,
   ): Promise<void> {
     if (!refs.length) return;
     const oids = [...new Set(refs.map((r) => r.oid))];
-    const missing = await this.missingObjects(this.tagCache, oids);
+    const missing = present ? [] : await this.missingObjects(this.tagCache, oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
     const objects = await this.readObjects(this.tagCache, oids);
     for (const { name, oid, ref } of refs) {
@@ -749,8 +791,8 @@ export class StateStore {
       }
       return { found, notes };
     });
-    await this.readTags(refs.found, snap, skip);
-    return this.withNotes(snap, refs.notes, skip);
+    await this.readTags(refs.found, snap, skip, undefined, true);
+    return this.withNotes(snap, refs.notes, skip, true);
   }
 
   // ---- the freight index (see ./freight-index.ts) ------------------------------------------------
@@ -1132,20 +1174,41 @@ export class StateStore {
     const b = branch ?? (await this.defaultBranch());
     return this.inCache(async () => {
       const tip = (await this.fetchTips([b])).get(b) as string;
-      // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-      const args = ['ls-tree', '-z', ...(recursive ? ['-r'] : []), '--name-only', `${tip}:${dir}`];
+      // The project directory is listed with its subdirectories: the stage state files under
+      // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
+      // (stageStates then finds them read). -z: names are not quoted (écho.yaml stays écho.yaml).
+      const withStates = dir === PROJECT_DIR && !recursive;
+      const args = ['ls-tree', '-z', ...(recursive || withStates ? ['-r'] : []), `${tip}:${dir}`];
       const ls = await this.git.tryRun(args, { cwd: this.cache });
       if (ls.exitCode !== 0) {
         // No such directory at all is an answer (no files), anything else an error.
         if (/not a valid object name|not a tree object/i.test(ls.stderr)) return [];
         throw this.git.error(args, ls);
       }
-      const files = ls.stdout
-        .split('\0')
-        .filter((f) => /\.ya?ml$/.test(f))
-        .map((f) => `${dir}/${f}`);
-      const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
-      return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
+      const files: string[] = [];
+      const blobs = new Map<string, string>();
+      const states: string[] = [];
+      for (const entry of ls.stdout.split('\0').filter(Boolean)) {
+        const m = /^\d+ (\w+) ([0-9a-f]{40,64})\t(.*)$/s.exec(entry);
+        const [, type, oid, name] = m ?? [];
+        if (!name || !/\.ya?ml$/.test(name)) continue;
+        if (withStates && name.includes('/')) {
+          if (type === 'blob' && oid && STATE_FILE.test(name)) states.push(`${dir}/${name}`);
+          if (type === 'blob' && oid) blobs.set(`${dir}/${name}`, oid);
+          continue;
+        }
+        files.push(`${dir}/${name}`);
+        if (type === 'blob' && oid) blobs.set(`${dir}/${name}`, oid);
+      }
+      // A repository with many projects and stages reads its state files stage by stage instead.
+      const prefetch = withStates && states.length <= PREFETCH_STATES;
+      const wanted = [...files, ...(prefetch ? states : [])];
+      const texts = await this.readBlobIds(
+        tip,
+        new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f) as string]] : []))),
+      );
+      if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
+      return files.map((file) => ({ file, text: texts.get(file) ?? '' }));
     });
   }
 
@@ -1597,6 +1660,13 @@ export class StateStore {
  * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
  */
 const tipRef = (branch: string): string => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+
+/** The directory of project files and, under state/, of the stage state files (see stateFilePath). */
+const PROJECT_DIR = '.gantry';
+/** A stage state file as projectFiles lists it under the project directory (state/<p>/<s>.yaml). */
+const STATE_FILE = /^state\/[^/]+\/[^/]+\.yaml$/;
+/** Up to this many state files are fetched with the project files; more are read when asked. */
+const PREFETCH_STATES = 500;
 
 /** Where the cache keeps the remote HEAD's tip while naming the default branch. */
 const HEAD_TIP = 'refs/gantry-head';

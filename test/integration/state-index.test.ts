@@ -99,6 +99,28 @@ describe('state reads by what they show, over file://', () => {
     expect(await r.defaultBranch()).toBe('main');
   });
 
+  test('a cold stages view runs seven git processes: the stage states come with the project files', async () => {
+    // The stage promoted by the test above: dev runs old[10], prod was never promoted.
+    const trace: string[] = [];
+    const r = store(join(tmp.path, 'c-count'), url, { trace: (l) => trace.push(l) });
+    expect((await r.projectFiles()).map((f) => f.file)).toEqual(['.gantry/echo.yaml']);
+    const read = trace.length;
+    const states = await r.stageStates('echo', [{ name: 'dev' }, { name: 'prod' }]);
+    // Both answers were known from the project directory's listing: dev's file, prod's absence.
+    expect(trace.slice(read)).toEqual([]);
+    expect(states.get('dev')?.freight.map((f) => f.id)).toEqual([old[10]!.id]);
+    expect(states.get('prod')).toBeUndefined();
+    const snap = await r.stageRecords('echo', states);
+    expect(snap.freight.map((f) => f.id)).toEqual([old[10]!.id]);
+    // No `git init` (the caches are written as files), no rev-parse/update-ref of the tip the
+    // listing named, no presence check of tag objects the same read just fetched.
+    const commands = trace.map((l) => l.replace(/ \(.*$/, ''));
+    expect(
+      commands.filter((c) => /^git (init|rev-parse|update-ref|config)\b|batch-check/.test(c)),
+    ).toEqual([]);
+    expect(commands).toHaveLength(7);
+  });
+
   test('the first page builds the index from the tags; a page then reads the index and its own tags', async () => {
     const first = store(join(tmp.path, 'c-first'), url);
     const page = await first.freightPage('echo', { limit: 20 });
