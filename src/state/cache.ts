@@ -17,17 +17,19 @@ import { currentOwner, liveness, readOwner, serializeOwner } from './owner.js';
 /**
  * Opens (creating it when needed) a bare repository at `path` whose config holds `settings`.
  * One that exists without them (left by an older gantry killed mid-creation, or edited by hand)
- * is rebuilt.
+ * is rebuilt. True when it was made (or rebuilt) now: it holds no object.
  */
 export async function openCacheRepo(
   git: Git,
   path: string,
   settings: readonly (readonly [string, string])[],
-): Promise<void> {
+): Promise<boolean> {
+  let created = false;
   await withDirLock(
     path,
     async () => {
       if (await isConfigured(git, path, settings)) return;
+      created = true;
       await removeScratchRepos(path);
       const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
       await initBare(tmp);
@@ -38,6 +40,7 @@ export async function openCacheRepo(
     },
     { recover: () => repairRepo(path) },
   );
+  return created;
 }
 
 /**

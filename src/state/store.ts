@@ -297,6 +297,11 @@ export class StateStore {
   /** Unreadable tags already reported by this instance: one warning per tag and command. */
   private readonly warned = new Set<string>();
   private cacheReady?: Promise<void>;
+  /**
+   * The tag cache was created by this instance: it held no object when this command started, so
+   * asking it which tags it lacks would cost a process to learn "all of them".
+   */
+  private tagCacheNew = false;
   /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
   private readonly tipMemo = new Map<string, string>();
   /** Files read, by `<commit>:<path>`: a commit's files never change, so this never goes stale. */
@@ -344,7 +349,7 @@ export class StateStore {
       ]);
       // Tag objects live in a plain repository, where asking whether an object is present answers
       // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
-      await openCacheRepo(this.git, this.tagCache, origin);
+      this.tagCacheNew = await openCacheRepo(this.git, this.tagCache, origin);
     })().catch((err: unknown) => {
       this.cacheReady = undefined;
       throw err;
@@ -672,7 +677,7 @@ export class StateStore {
   ): Promise<ProjectSnapshot> {
     if (!notes.length) return snap;
     const oids = [...new Set(notes.map((r) => r.oid))];
-    const missing = present ? [] : await this.missingObjects(this.tagCache, oids);
+    const missing = present ? [] : await this.lackedTags(oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
     const read = readNotes(notes, await this.readObjects(this.tagCache, oids), skip);
     return read.length ? applyNotes(snap, read) : snap;
@@ -693,7 +698,7 @@ export class StateStore {
   ): Promise<void> {
     if (!refs.length) return;
     const oids = [...new Set(refs.map((r) => r.oid))];
-    const missing = present ? [] : await this.missingObjects(this.tagCache, oids);
+    const missing = present ? [] : await this.lackedTags(oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
     const objects = await this.readObjects(this.tagCache, oids);
     for (const { name, oid, ref } of refs) {
@@ -812,30 +817,31 @@ export class StateStore {
           return undefined;
         throw err;
       }
-      const commit = (await this.git.run(['rev-parse', local], { cwd: this.cache })).stdout.trim();
-      const [body, tree] = await Promise.all([
-        this.git.run(['cat-file', 'commit', commit], { cwd: this.cache }),
-        this.git.run(['ls-tree', '-z', commit], { cwd: this.cache }),
-      ]);
-      const head = parseHeadMessage(tagMessage(body.stdoutBytes));
+      // The commit and its tree in one process (cat-file names them by the ref).
+      const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
+      if (commit?.type !== 'commit' || tree?.type !== 'tree') return undefined;
+      const head = parseHeadMessage(tagMessage(commit.body));
       if (!head) return undefined;
-      const shards: { name: string; oid: string }[] = [];
-      for (const entry of tree.stdout.split('\0').filter(Boolean)) {
-        const m = /^\d+ blob ([0-9a-f]{40})\t(\d+)$/.exec(entry);
-        if (m?.[1] && m[2]) shards.push({ name: m[2], oid: m[1] });
-      }
+      const shards = treeEntries(tree.body)
+        .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
+        .map((e) => ({ name: e.name, oid: e.oid }));
       shards.sort((a, b) => a.name.localeCompare(b.name));
-      return { commit, head, shards };
+      return { commit: commit.oid, head, shards };
     });
   }
 
   /** Entries of the shards `names` (in that order), read in one fetch. */
   private async readShards(index: IndexState, names: string[]): Promise<IndexEntry[][]> {
     if (!names.length) return [];
+    const oids = new Map(index.shards.map((sh) => [sh.name, sh.oid]));
     return this.inCache(async () => {
-      const blobs = await this.readBlobs(names.map((n) => `${index.commit}:${n}`));
+      // The shards' blob IDs came with the index's tree: no listing of it again.
+      const blobs = await this.readBlobIds(
+        index.commit,
+        new Map(names.flatMap((n) => (oids.has(n) ? [[n, oids.get(n) as string]] : []))),
+      );
       return names.map((n) => {
-        const text = blobs.get(`${index.commit}:${n}`);
+        const text = blobs.get(n);
         if (text === undefined)
           throw new OperationError(
             `freight index ${index.commit.slice(0, 7)}: shard ${n} is missing`,
@@ -1048,6 +1054,18 @@ export class StateStore {
     };
   }
 
+  /**
+   * Which tag objects of `oids` the tag cache lacks; all of them on the first read into a cache
+   * this instance created (fetching one that another process fetched meanwhile costs nothing:
+   * git skips what it has).
+   */
+  private lackedTags(oids: string[]): Promise<string[]> {
+    if (!this.tagCacheNew) return this.missingObjects(this.tagCache, oids);
+    // Once: after this read's fetch the cache holds objects, and the next read asks.
+    this.tagCacheNew = false;
+    return Promise.resolve(oids);
+  }
+
   /** Which of `oids` a plain (non-promisor) repository does not have. */
   private async missingObjects(repo: string, oids: string[]): Promise<string[]> {
     const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
@@ -1110,6 +1128,40 @@ export class StateStore {
       }
       const n = parseInt(size, 10);
       out.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+      pos = nl + 1 + n + 1;
+    }
+    return out;
+  }
+
+  /**
+   * Objects named by revisions (`<ref>`, `<ref>^{tree}`), in that order, through one
+   * `cat-file --batch`: undefined for a name that resolves to nothing.
+   */
+  private async readRevs(
+    repo: string,
+    revs: string[],
+  ): Promise<({ oid: string; type: string; body: Buffer } | undefined)[]> {
+    const res = await this.git.run(['cat-file', '--batch'], {
+      cwd: repo,
+      input: revs.join('\n') + '\n',
+    });
+    const bytes = res.stdoutBytes;
+    const out: ({ oid: string; type: string; body: Buffer } | undefined)[] = [];
+    let pos = 0;
+    for (let i = 0; i < revs.length; i++) {
+      const nl = bytes.indexOf(10, pos);
+      if (nl < 0) break;
+      const [oid = '', type = 'missing', size = '0'] = bytes
+        .subarray(pos, nl)
+        .toString('latin1')
+        .split(' ');
+      if (type === 'missing' || type === 'ambiguous') {
+        out.push(undefined);
+        pos = nl + 1;
+        continue;
+      }
+      const n = parseInt(size, 10);
+      out.push({ oid, type, body: bytes.subarray(nl + 1, nl + 1 + n) });
       pos = nl + 1 + n + 1;
     }
     return out;
@@ -1963,3 +2015,20 @@ export function parseListing(text: string, project: string): Listing {
 }
 
 const HEX40 = /^[0-9a-f]{40}$/;
+
+/** A tree object's entries (`<mode> <name>`, NUL, a 20-byte ID each: the caches hold SHA-1). */
+export function treeEntries(body: Buffer): { mode: string; name: string; oid: string }[] {
+  const out: { mode: string; name: string; oid: string }[] = [];
+  for (let pos = 0; pos < body.length;) {
+    const space = body.indexOf(32, pos);
+    const nul = body.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 21 > body.length) break;
+    out.push({
+      mode: body.subarray(pos, space).toString('latin1'),
+      name: body.subarray(space + 1, nul).toString('utf8'),
+      oid: body.subarray(nul + 1, nul + 21).toString('hex'),
+    });
+    pos = nul + 21;
+  }
+  return out;
+}

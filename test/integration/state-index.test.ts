@@ -136,7 +136,19 @@ describe('state reads by what they show, over file://', () => {
     ]);
 
     const cache = join(tmp.path, 'c-page');
-    const again = await store(cache, url).freightPage('echo', { limit: 20, warehouses: ['echo'] });
+    const trace: string[] = [];
+    const again = await store(cache, url, { trace: (l) => trace.push(l) }).freightPage('echo', {
+      limit: 20,
+      warehouses: ['echo'],
+    });
+    // The index commit and its tree in one cat-file (no rev-parse, no ls-tree of either), the
+    // shard by the blob ID its tree gave, and the page's tags without asking a new cache which
+    // it lacks: the index fetch and read, the listing, the shard's fetch and read, the tags'.
+    const commands = trace.map((l) => l.replace(/ \(.*$/, ''));
+    expect(commands.filter((c) => /^git (init|rev-parse|ls-tree)\b|batch-check/.test(c))).toEqual(
+      [],
+    );
+    expect(commands).toHaveLength(7);
     expect(again.snap.freight.map((f) => f.id)).toEqual(newest.slice(0, 20).map((f) => f.id));
     expect(again.total).toBe(old.length);
     expect(again.latest.get('echo')).toMatchObject({ id: newest[0]?.id });
