@@ -954,10 +954,10 @@ export class StateStore {
     listing: Listing,
     index: IndexState | undefined,
   ): Promise<{ index?: IndexState; full?: FullRead }> {
-    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-    const actual = headOf(freightRefs.map((r) => r.oid));
+    const actual = listing.freightHead;
     if (index && sameHead(index.head, actual)) return { index };
-    if (!index && !freightRefs.length) return {};
+    if (!index && !actual.count) return {};
+    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
     const full = await this.readAll(listing);
     const entries = indexEntries(full, freightRefs);
     try {
@@ -1577,7 +1577,7 @@ export class StateStore {
     const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
     const checked = await this.checkedIndex(project, listing, stored);
     const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-    const head = headOf(freightRefs.map((r) => r.oid));
+    const head = listing.freightHead;
     // Records other than freight are few next to freight; the plan needs the approvals.
     const { snap, skip } = this.emptySnapshot();
     await this.readTags(
@@ -1912,6 +1912,8 @@ export interface Listing {
   notes: ListedNote[];
   /** Alias and metadata tags that are lightweight: reported, never read. */
   lightweightNotes: string[];
+  /** The count and XOR of the annotated freight tags' objects (what the index records). */
+  freightHead: IndexHead;
 }
 
 interface FullRead {
@@ -1974,6 +1976,12 @@ export function parseListing(text: string, project: string): Listing {
   const lightweightNotes: string[] = [];
   let last: ListedRef | undefined;
   let lastNote: ListedNote | undefined;
+  // The freight head is folded as the lines go by, from the hex digits in place: tens of
+  // thousands of IDs sliced and parsed again afterwards cost as much as the rest of the parse.
+  const acc = new Uint32Array(5);
+  const words = new Uint32Array(5);
+  let count = 0;
+  let lastIsFreight = false;
   for (let pos = 0; pos < text.length;) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
@@ -1984,8 +1992,13 @@ export function parseListing(text: string, project: string): Listing {
       if (name.endsWith('^{}')) {
         // git prints an annotated tag's peeled line right after the tag's own line; a tag
         // without one is lightweight.
-        if (last && last.name.length === name.length - 3 && name.startsWith(last.name))
+        if (last && last.name.length === name.length - 3 && name.startsWith(last.name)) {
           annotated.push(last);
+          if (lastIsFreight) {
+            for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
+            count++;
+          }
+        }
         if (lastNote && lastNote.name.length === name.length - 3 && name.startsWith(lastNote.name))
           notes.push(lastNote);
         else if (lastNote) lightweightNotes.push(lastNote.name);
@@ -1994,15 +2007,17 @@ export function parseListing(text: string, project: string): Listing {
       } else {
         if (lastNote) lightweightNotes.push(lastNote.name);
         lastNote = undefined;
-        const id = name.slice(freightPrefix.length);
-        const ref: StateRef | undefined =
+        const isFreight =
           name.length === freightPrefix.length + 40 &&
           name.startsWith(freightPrefix) &&
-          HEX40.test(id)
-            ? { kind: 'freight', project, freightId: id }
-            : parseStateRef(name);
+          isHex40(name, freightPrefix.length) &&
+          hexWords(text, pos, words);
+        const ref: StateRef | undefined = isFreight
+          ? { kind: 'freight', project, freightId: name.slice(freightPrefix.length) }
+          : parseStateRef(name);
         // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
         last = ref?.project === project ? { name, oid, ref } : undefined;
+        lastIsFreight = isFreight && last !== undefined;
         if (last) refs.push(last);
         const note = ref ? undefined : parseNoteRef(name);
         if (note?.project === project) lastNote = { name, oid, note };
@@ -2011,10 +2026,34 @@ export function parseListing(text: string, project: string): Listing {
     pos = end + 1;
   }
   if (lastNote) lightweightNotes.push(lastNote.name);
-  return { refs, annotated, notes, lightweightNotes };
+  const xor = [...acc].map((w) => w.toString(16).padStart(8, '0')).join('');
+  return { refs, annotated, notes, lightweightNotes, freightHead: { count, xor } };
 }
 
-const HEX40 = /^[0-9a-f]{40}$/;
+/** The value of a lowercase hex digit, or -1. */
+function hexDigit(c: number): number {
+  return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+}
+
+/** Whether `s` holds 40 lowercase hex digits at `at`. */
+function isHex40(s: string, at: number): boolean {
+  for (let i = at; i < at + 40; i++) if (hexDigit(s.charCodeAt(i)) < 0) return false;
+  return true;
+}
+
+/** The 40 hex digits at `at` as five 32-bit words, into `out`; false when they are not hex. */
+function hexWords(s: string, at: number, out: Uint32Array): boolean {
+  for (let w = 0; w < 5; w++) {
+    let v = 0;
+    for (let i = at + w * 8; i < at + w * 8 + 8; i++) {
+      const d = hexDigit(s.charCodeAt(i));
+      if (d < 0) return false;
+      v = v * 16 + d;
+    }
+    out[w] = v;
+  }
+  return true;
+}
 
 /** A tree object's entries (`<mode> <name>`, NUL, a 20-byte ID each: the caches hold SHA-1). */
 export function treeEntries(body: Buffer): { mode: string; name: string; oid: string }[] {
