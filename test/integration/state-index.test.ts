@@ -119,6 +119,12 @@ describe('state reads by what they show, over file://', () => {
       commands.filter((c) => /^git (init|rev-parse|update-ref|config)\b|batch-check/.test(c)),
     ).toEqual([]);
     expect(commands).toHaveLength(7);
+
+    // Warm: the caches are known configured from their config files, without `git config`.
+    const warm: string[] = [];
+    await store(join(tmp.path, 'c-count'), url, { trace: (l) => warm.push(l) }).projectFiles();
+    expect(warm.length).toBeGreaterThan(0);
+    expect(warm.filter((l) => l.startsWith('git config'))).toEqual([]);
   });
 
   test('the first page builds the index from the tags; a page then reads the index and its own tags', async () => {
