@@ -1,6 +1,7 @@
 // Compiles the JSON schemas gantry validates against into plain JavaScript (Ajv's standalone
 // code), so a command does not spend its first ~100 ms compiling a schema, nor load Ajv at all:
 //   src/pipeline/generated/project-validator.js   from schema/project.schema.json
+//   src/pipeline/generated/kargo-validators.js    from src/pipeline/kargo-schemas.ts
 // Usage: node --import tsx scripts/gen-validators.ts   (test/unit/pipeline/validators.test.ts
 // fails when the committed files differ from what this writes)
 import { writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv, type Options } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import projectSchema from '../schema/project.schema.json' with { type: 'json' };
+import { SCHEMAS, SIDE_SCHEMA } from '../src/pipeline/kargo-schemas.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,10 +40,34 @@ const HEADER = (from: string) =>
 const CODE_POINTS =
   'const func2 = function codePoints(s) { let n = 0; for (const _ of s) n++; return n; };';
 
+/** How Kargo's manifests were always checked: every error, with data and schema, not strict. */
+export const KARGO_OPTIONS: Options = { allErrors: true, verbose: true, strict: false };
+
+/** The Kargo schemas by the key kargo.ts asks for: each kind's, the gantry file's, and none. */
+export function kargoSchemas(): Record<string, object> {
+  return { ...SCHEMAS, 'gantry-file': SIDE_SCHEMA, any: {} };
+}
+
 function moduleFor(schema: object, options: Options, from: string): string {
   const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
   ajv.addVocabulary(ANNOTATIONS);
-  const code = standalone.default(ajv, ajv.compile(schema));
+  return esm(standalone.default(ajv, ajv.compile(schema)), from);
+}
+
+/** One module of several validators, exported as KARGO_VALIDATORS by key. */
+function kargoModule(from: string): string {
+  const ajv = new Ajv({ ...KARGO_OPTIONS, code: { source: true, esm: true } });
+  const keys = Object.keys(kargoSchemas());
+  keys.forEach((k, i) => ajv.addSchema(kargoSchemas()[k] as object, `kargo-${i}`));
+  const code = standalone.default(
+    ajv,
+    Object.fromEntries(keys.map((_, i) => [`kargoValidator${i}`, `kargo-${i}`])),
+  );
+  const map = keys.map((k, i) => `${JSON.stringify(k)}: kargoValidator${i}`).join(', ');
+  return esm(code, from).trimEnd() + `\nexport const KARGO_VALIDATORS = { ${map} };\n`;
+}
+
+function esm(code: string, from: string): string {
   const helper = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(
     code,
   );
@@ -61,6 +87,7 @@ export function validatorFiles(): Map<string, string> {
       'src/pipeline/generated/project-validator.js',
       moduleFor(projectSchema, PROJECT_OPTIONS, 'schema/project.schema.json'),
     ],
+    ['src/pipeline/generated/kargo-validators.js', kargoModule('src/pipeline/kargo-schemas.ts')],
   ]);
 }
 

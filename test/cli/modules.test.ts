@@ -75,10 +75,12 @@ function loads(entry: string): { files: Set<string>; packages: Set<string> } {
   return { files, packages };
 }
 
-test('get stages and get freight load no HTTP client and no discovery: only what they show', () => {
+test('get stages and get freight load no HTTP client, no discovery, no schema compiler: only what they show', () => {
   const { files, packages } = loads(join(SRC, 'commands', 'get.ts'));
   // Argo CD health reads and get warehouses import those when they run.
   expect([...packages]).not.toContain('undici');
+  // The schemas are compiled ahead of time (scripts/gen-validators.ts): no Ajv at run time.
+  expect([...packages]).not.toContain('ajv');
   expect([...files].filter((f) => f.includes('/src/discovery/'))).toEqual([]);
   // The walk follows the state and pipeline layers, so an import there counts too.
   expect([...files].some((f) => f.endsWith('/src/state/store.ts'))).toBe(true);

@@ -1,10 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { ANNOTATIONS, PROJECT_OPTIONS, validatorFiles } from '../../../scripts/gen-validators.js';
+import { parse, parseAllDocuments } from 'yaml';
+import {
+  ANNOTATIONS,
+  KARGO_OPTIONS,
+  kargoSchemas,
+  PROJECT_OPTIONS,
+  validatorFiles,
+} from '../../../scripts/gen-validators.js';
 import schema from '../../../schema/project.schema.json' with { type: 'json' };
+import { KARGO_VALIDATORS } from '../../../src/pipeline/generated/kargo-validators.js';
 import { validate as generated } from '../../../src/pipeline/generated/project-validator.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -103,5 +110,37 @@ describe('the precompiled project-file validator', () => {
     // The mutations reach the schema's many kinds of error, not one.
     expect(checked).toBeGreaterThan(1000);
     expect(failing).toBeGreaterThan(checked / 2);
+  });
+
+  it('reads Kargo manifests as the schemas compiled at run time do, broken ones too', () => {
+    const ajv = new Ajv(KARGO_OPTIONS);
+    const schemas = kargoSchemas();
+    const compiled = Object.fromEntries(
+      Object.entries(schemas).map(([k, schema]) => [k, ajv.compile(schema)]),
+    );
+    const dir = join(root, 'test', 'fixtures', 'kargo');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.yaml'),
+    );
+    let checked = 0;
+    for (const file of files) {
+      for (const d of parseAllDocuments(readFileSync(join(dir, file), 'utf8'))) {
+        const doc = d.toJS() as Json;
+        const kind = file.includes('.gantry/')
+          ? 'gantry-file'
+          : doc && typeof doc === 'object' && !Array.isArray(doc) && String(doc.kind) in schemas
+            ? String(doc.kind)
+            : 'any';
+        const a = compiled[kind]!;
+        const b = KARGO_VALIDATORS[kind]!;
+        for (const data of [doc, ...mutations(doc)].slice(0, 120)) {
+          expect(b(data)).toBe(a(data));
+          expect(view(b.errors)).toEqual(view(a.errors));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1500);
+    expect(Object.keys(KARGO_VALIDATORS).sort()).toEqual(Object.keys(schemas).sort());
   });
 });
