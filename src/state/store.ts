@@ -673,34 +673,35 @@ export class StateStore {
     snap: ProjectSnapshot,
     notes: readonly ListedNote[],
     skip: (name: string, problem: string) => void,
-    present = false,
+    known?: TagObjects,
   ): Promise<ProjectSnapshot> {
     if (!notes.length) return snap;
-    const oids = [...new Set(notes.map((r) => r.oid))];
-    const missing = present ? [] : await this.lackedTags(oids);
-    if (missing.length) await this.fetchObjects(this.tagCache, missing);
-    const read = readNotes(notes, await this.readObjects(this.tagCache, oids), skip);
+    const read = readNotes(notes, known ?? (await this.tagObjects(notes)), skip);
     return read.length ? applyNotes(snap, read) : snap;
+  }
+
+  /** The tag objects of `refs`: those the tag cache lacks fetched in one request, all read in one. */
+  private async tagObjects(refs: readonly { oid: string }[]): Promise<TagObjects> {
+    const oids = [...new Set(refs.map((r) => r.oid))];
+    const missing = await this.lackedTags(oids);
+    if (missing.length) await this.fetchObjects(this.tagCache, missing);
+    return this.readObjects(this.tagCache, oids);
   }
 
   /**
    * Reads the tag objects of `refs` into `snap` (fetching, in one request, those the tag cache
    * lacks: tag objects are immutable and named by their hash). `freightOids` gets the tag object
-   * of each freight read. `present`: the refs were just fetched into the tag cache, so their
-   * objects are there (a fetch writes no ref without its object) and need no check.
+   * of each freight read. `known`: the objects, read already.
    */
   private async readTags(
     refs: readonly ListedRef[],
     snap: ProjectSnapshot,
     skip: (name: string, problem: string) => void,
     freightOids?: Map<string, string>,
-    present = false,
+    known?: TagObjects,
   ): Promise<void> {
     if (!refs.length) return;
-    const oids = [...new Set(refs.map((r) => r.oid))];
-    const missing = present ? [] : await this.lackedTags(oids);
-    if (missing.length) await this.fetchObjects(this.tagCache, missing);
-    const objects = await this.readObjects(this.tagCache, oids);
+    const objects = known ?? (await this.tagObjects(refs));
     for (const { name, oid, ref } of refs) {
       const where = name.replace(/^refs\/tags\//, '');
       const obj = objects.get(oid);
@@ -796,8 +797,12 @@ export class StateStore {
       }
       return { found, notes };
     });
-    await this.readTags(refs.found, snap, skip, undefined, true);
-    return this.withNotes(snap, refs.notes, skip, true);
+    // The refs were just fetched into the tag cache, so their objects are there (a fetch writes
+    // no ref without its object): the records and the notes are read in one process, unchecked.
+    const oids = [...new Set([...refs.found, ...refs.notes].map((r) => r.oid))];
+    const objects = oids.length ? await this.readObjects(this.tagCache, oids) : new Map();
+    await this.readTags(refs.found, snap, skip, undefined, objects);
+    return this.withNotes(snap, refs.notes, skip, objects);
   }
 
   // ---- the freight index (see ./freight-index.ts) ------------------------------------------------
@@ -1915,6 +1920,9 @@ export interface Listing {
   /** The count and XOR of the annotated freight tags' objects (what the index records). */
   freightHead: IndexHead;
 }
+
+/** Objects read from the tag cache, by ID. */
+type TagObjects = Map<string, { type: string; body: Buffer }>;
 
 interface FullRead {
   snap: ProjectSnapshot;

@@ -206,6 +206,44 @@ describe('state reads by what they show, over file://', () => {
   });
 });
 
+describe('the stages view with aliases', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  test('reads the records and the aliases of the freight the stages run in one cat-file', async () => {
+    const bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+    const url = `file://${bare}`;
+    const [f] = manyFreight(3);
+    const w = store(join(tmp.path, 'c-writer'), url);
+    await w.recordFreight('echo', f!);
+    await w.commitPromotion({ project: 'echo', stage: 'dev', freight: f!, promotedBy: 'a' });
+    await w.recordNotes([
+      {
+        kind: 'alias',
+        record: {
+          project: 'echo',
+          freightId: f!.id,
+          alias: 'renamed',
+          recordedAt: '2026-11-02T12:00:00.000Z',
+          recordedBy: 'a',
+        },
+      },
+    ]);
+    const trace: string[] = [];
+    const r = store(join(tmp.path, 'c-reader'), url, { trace: (l) => trace.push(l) });
+    const states = await r.stageStates('echo', [{ name: 'dev' }]);
+    const before = trace.length;
+    const snap = await r.stageRecords('echo', states);
+    expect(snap.freight.map((x) => [x.id, x.alias])).toEqual([[f!.id, 'renamed']]);
+    // The fetch of the refs, their listing, and one read of the freight tag and the alias tag.
+    expect(trace.slice(before).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
+      'git fetch -q',
+      'git for-each-ref --format=%(objectname)',
+      'git cat-file --buffer',
+    ]);
+  });
+});
+
 describe('deleting freight', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
