@@ -184,6 +184,8 @@ function buildRepo(name: string, tags: number, commits: number, files: number): 
 
 /** CPU seconds (user + system, children included) of the last timed command, via /usr/bin/time. */
 let lastCpuMs = NaN;
+/** git processes the last timed gantry command ran (GANTRY_DEBUG=1 prints one line for each). */
+let lastGits = NaN;
 const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 function time(cmd: string, args: string[], extraEnv: Record<string, string> = {}): number {
@@ -199,6 +201,7 @@ function time(cmd: string, args: string[], extraEnv: Record<string, string> = {}
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  lastGits = r.stderr.split('\n').filter((l) => l.startsWith('debug: git ')).length;
   lastCpuMs = TIME_BIN
     ? readFileSync(cpuFile, 'utf8')
         .trim()
@@ -259,10 +262,22 @@ let ok = true;
 function coldWarm(
   url: string,
   args: string[],
-): { cold: number; warm: number; coldCpu: number; warmCpu: number } {
+): {
+  cold: number;
+  warm: number;
+  coldCpu: number;
+  warmCpu: number;
+  coldGits: number;
+  warmGits: number;
+} {
   const run = (cache: string) => {
-    const ms = time(process.execPath, [CLI, ...args, '--repo', url], { GANTRY_CACHE_DIR: cache });
-    return [ms, lastCpuMs] as const;
+    // GANTRY_DEBUG only prints a line per git command: the count is the bench's second measure,
+    // steadier than time on a busy machine.
+    const ms = time(process.execPath, [CLI, ...args, '--repo', url], {
+      GANTRY_CACHE_DIR: cache,
+      GANTRY_DEBUG: '1',
+    });
+    return [ms, lastCpuMs, lastGits] as const;
   };
   const cold = Array.from({ length: RUNS }, () => {
     const cache = mkdtempSync(join(root, 'cache-'));
@@ -277,8 +292,10 @@ function coldWarm(
   return {
     cold: median(cold.map((r) => r[0])),
     coldCpu: median(cold.map((r) => r[1])),
+    coldGits: median(cold.map((r) => r[2])),
     warm: median(warm.map((r) => r[0])),
     warmCpu: median(warm.map((r) => r[1])),
+    warmGits: median(warm.map((r) => r[2])),
   };
 }
 
@@ -324,15 +341,15 @@ function coldWarm(
   const f = (ms: number) => `${ms.toFixed(0)} ms`;
   const cols = (xs: string[], w = 14) => xs.map((x) => x.padStart(w)).join('');
   console.log(
-    `\n${STAGES.length} stages; medians of ${RUNS}; wall time (CPU time, children included)`,
+    `\n${STAGES.length} stages; medians of ${RUNS}; wall time (CPU time, children included; git processes)`,
   );
   console.log(
-    `  ${'freight'.padEnd(7)}${cols(['ls-remote', 'stages cold', 'stages warm', 'freight cold', 'freight warm'], 20)}${cols(['stages cold/ls-remote'], 24)}`,
+    `  ${'freight'.padEnd(7)}${cols(['ls-remote', 'stages cold', 'stages warm', 'freight cold', 'freight warm'], 26)}${cols(['stages cold/ls-remote'], 24)}`,
   );
-  const both = (ms: number, cpu: number) => `${f(ms)} (${f(cpu)})`;
+  const both = (ms: number, cpu: number, gits: number) => `${f(ms)} (${f(cpu)}; ${gits})`;
   for (const r of rows)
     console.log(
-      `  ${String(r.size).padEnd(7)}${cols([f(r.floor), both(r.stages.cold, r.stages.coldCpu), both(r.stages.warm, r.stages.warmCpu), both(r.freight.cold, r.freight.coldCpu), both(r.freight.warm, r.freight.warmCpu)], 20)}${cols([`${(r.stages.cold / r.floor).toFixed(2)}x`], 24)}`,
+      `  ${String(r.size).padEnd(7)}${cols([f(r.floor), both(r.stages.cold, r.stages.coldCpu, r.stages.coldGits), both(r.stages.warm, r.stages.warmCpu, r.stages.warmGits), both(r.freight.cold, r.freight.coldCpu, r.freight.coldGits), both(r.freight.warm, r.freight.warmCpu, r.freight.warmGits)], 26)}${cols([`${(r.stages.cold / r.floor).toFixed(2)}x`], 24)}`,
     );
   const at = (n: number) => rows.find((r) => r.size === n);
   const checks: [string, number | undefined, (v: number) => boolean, string][] = [

@@ -10,7 +10,7 @@
  * Without a server nothing is asked, and the apps' health is not known: the stage has no health
  * rather than a guessed one.
  */
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { freightFunctions, hasExpression } from '../expr/index.js';
 import type { Freight } from '../freight/types.js';
 import type { Project, Stage } from '../pipeline/index.js';
@@ -257,8 +257,11 @@ export async function readStageHealth(
     if (!input.state?.freight.length) return undefined;
     return targetsOf(input, settings, secrets);
   });
-  const insecure = plans.some((p) => p?.targets.some((t) => t.connection?.insecure))
-    ? new Agent({ connect: { rejectUnauthorized: false } })
+  // undici is loaded only for this: every `get stages` reads health, few talk to Argo CD insecurely.
+  const insecure: Agent | undefined = plans.some((p) =>
+    p?.targets.some((t) => t.connection?.insecure),
+  )
+    ? new (await import('undici')).Agent({ connect: { rejectUnauthorized: false } })
     : undefined;
   // Nothing cancels a read as a whole: each request ends by its own timeout.
   const never = new AbortController().signal;

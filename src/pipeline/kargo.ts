@@ -9,7 +9,7 @@
  * Every field of the built data remembers the manifest node it came from, so a problem found on
  * it, by the schema, the semantic checks or lint, names the line and column in the Kargo file.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { isMap, LineCounter, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
@@ -22,6 +22,8 @@ import {
 import { PROJECT_FILE_LIMITS, projectFromData, tooLarge } from './parse.js';
 import type { RawMetric } from './raw.js';
 import { validationProblems } from './schema.js';
+import { KARGO_VALIDATORS } from './generated/kargo-validators.js';
+import { DROPPED_SUBSCRIPTION_FIELDS, IGNORED_KEY, SCHEMAS } from './kargo-schemas.js';
 import {
   positionOf,
   problemAt,
@@ -109,44 +111,6 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 // ---------------------------------------------------------------------------------------------
 // The gantry file
 
-/**
- * The gantry file's schema. Kept here rather than in schema/project.schema.json: it is a
- * different file (a pointer and overrides), and the project file's editor schema stays exact.
- */
-const SIDE_SCHEMA = {
-  type: 'object',
-  required: ['kargo'],
-  additionalProperties: false,
-  properties: {
-    $schema: { type: 'string' },
-    kargo: {
-      type: 'string',
-      minLength: 1,
-      pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$)).*$',
-      patternErrorMessage:
-        'must be a directory relative to the repository root, without ".." (e.g. kargo)',
-    },
-    project: {
-      type: 'string',
-      pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
-      patternErrorMessage: 'must be a Kargo Project name (a lowercase DNS-1123 label)',
-    },
-    stages: {
-      type: 'object',
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          environment: { type: 'string', minLength: 1 },
-          environmentUrl: { type: 'string', minLength: 1 },
-          branch: { type: 'string', minLength: 1 },
-          mode: { enum: ['direct', 'pull-request'] },
-        },
-      },
-    },
-  },
-} as const;
-
 interface SideFile {
   kargo: string;
   project?: string;
@@ -188,251 +152,17 @@ export function kargoDirsOf(files: readonly TextFile[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Reading the manifests
 
-let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
-
-function validator(key: string, schema: object): ValidateFunction {
-  let v = compiled.get(key);
-  if (!v) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false });
-    v = ajv.compile(schema);
-    compiled.set(key, v);
-  }
+/**
+ * The schemas of ./kargo-schemas.ts compiled ahead of time (scripts/gen-validators.ts): reading
+ * a Kargo directory does not compile them, and a command that reads none does not load Ajv.
+ */
+function validator(key: string): ValidateFunction {
+  const v = KARGO_VALIDATORS[key];
+  if (!v)
+    throw new Error(`no precompiled schema "${key}" (node --import tsx scripts/gen-validators.ts)`);
   return v;
 }
 
-const NOT_IN_GANTRY = (message: string) => ({ not: {}, errorMessage: message });
-
-/**
- * A field gantry accepts and does nothing with, and why: the schema lets it through, and
- * `gantry lint --kargo` lists it with its reason (the same table, so the two cannot disagree).
- */
-const IGNORED_KEY = 'x-gantry-ignored';
-const IGNORED = (reason: string) => ({ [IGNORED_KEY]: reason });
-const SHARD = 'Kargo’s controller shards; gantry runs in your workflows';
-
-/** Subscription hints gantry drops, and why (it resolves digests on every discovery, and its
- * clones are always blob-less). */
-const DROPPED_SUBSCRIPTION_FIELDS: Readonly<
-  Record<'image' | 'git' | 'chart', Record<string, string>>
-> = {
-  image: { cacheByTag: 'gantry resolves the digest of a tag on every discovery' },
-  git: { blobless: 'gantry’s clones are always blob-less' },
-  chart: {},
-};
-
-const metadata = {
-  type: 'object',
-  required: ['name'],
-  properties: {
-    name: { type: 'string', minLength: 1 },
-    namespace: { type: 'string' },
-    labels: { type: 'object', additionalProperties: { type: 'string' } },
-    annotations: { type: 'object' },
-  },
-};
-
-const exprVars = {
-  type: 'array',
-  items: {
-    type: 'object',
-    required: ['name'],
-    additionalProperties: false,
-    properties: { name: { type: 'string' }, value: { type: 'string' } },
-  },
-};
-
-/**
- * The envelope of each kind: Kargo's fields down to where the project file's schema takes over
- * (subscriptions, freight requests, steps and metrics are validated there, after mapping).
- * Fields gantry reads nothing from are allowed; fields it cannot honour are refused by name.
- */
-function envelope(spec: object, specRequired = true): object {
-  return {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', ...(specRequired ? ['spec'] : [])],
-    additionalProperties: false,
-    properties: {
-      apiVersion: { type: 'string' },
-      kind: { type: 'string' },
-      metadata,
-      spec,
-      status: {},
-    },
-  };
-}
-
-const SCHEMAS: Readonly<Record<string, object>> = {
-  Project: envelope(
-    {
-      type: 'object',
-      additionalProperties: false,
-      properties: { promotionPolicies: { type: 'array' } },
-    },
-    false,
-  ),
-  ProjectConfig: envelope(
-    {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        promotionPolicies: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              stage: { type: 'string', minLength: 1 },
-              stageSelector: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  name: { type: 'string', minLength: 1 },
-                  matchLabels: { type: 'object', additionalProperties: { type: 'string' } },
-                  matchExpressions: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['key', 'operator'],
-                      additionalProperties: false,
-                      properties: {
-                        key: { type: 'string' },
-                        operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
-                        values: { type: 'array', items: { type: 'string' } },
-                      },
-                    },
-                  },
-                },
-              },
-              autoPromotionEnabled: { type: 'boolean' },
-              autoRollback: NOT_IN_GANTRY(
-                'gantry has no automatic rollback: promote the earlier freight again (gantry promote --freight)',
-              ),
-            },
-          },
-        },
-        // Kargo-side configuration with no bearing on what gantry does: webhooks become a
-        // repository_dispatch ping, links and windows have no equivalent (docs/kargo.md).
-        webhookReceivers: IGNORED(
-          'Kargo-side webhooks: run the discover workflow on a repository_dispatch or a schedule instead',
-        ),
-        freightLinks: IGNORED('links in Kargo’s UI; gantry’s job summaries link freight and runs'),
-        stageLinks: IGNORED('links in Kargo’s UI; a stage’s environmentUrl (gantry file) links it'),
-        promotionWindows: IGNORED(
-          'no promotion windows: gate the stage’s GitHub environment (wait timer, reviewers, branch rules)',
-        ),
-      },
-    },
-    false,
-  ),
-  Warehouse: envelope({
-    type: 'object',
-    required: ['subscriptions'],
-    additionalProperties: false,
-    properties: {
-      shard: IGNORED(SHARD),
-      interval: {},
-      freightCreationPolicy: {},
-      subscriptions: { type: 'array', items: { type: 'object' } },
-      freightCreationCriteria: {},
-    },
-  }),
-  Stage: envelope({
-    type: 'object',
-    required: ['requestedFreight'],
-    additionalProperties: false,
-    properties: {
-      shard: IGNORED(SHARD),
-      vars: exprVars,
-      requestedFreight: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            sources: {
-              type: 'object',
-              properties: {
-                autoPromotionOptions: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: { selectionPolicy: { enum: ['NewestFreight', 'MatchUpstream'] } },
-                },
-              },
-            },
-          },
-        },
-      },
-      promotionTemplate: {
-        type: 'object',
-        required: ['spec'],
-        additionalProperties: false,
-        properties: {
-          spec: {
-            type: 'object',
-            additionalProperties: false,
-            properties: { vars: exprVars, steps: { type: 'array' } },
-          },
-        },
-      },
-      verification: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          analysisTemplates: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['name'],
-              additionalProperties: false,
-              properties: {
-                name: { type: 'string', minLength: 1 },
-                kind: { enum: ['AnalysisTemplate', 'ClusterAnalysisTemplate'] },
-              },
-            },
-          },
-          args: exprVars,
-          analysisRunMetadata: IGNORED(
-            'labels and annotations of the AnalysisRun Kargo creates; gantry records verifications as tags',
-          ),
-        },
-      },
-      targets: NOT_IN_GANTRY(
-        'targets select Kubernetes objects by label; gantry has no cluster: name the Argo CD applications in argocd-update',
-      ),
-    },
-  }),
-  PromotionTask: envelope({
-    type: 'object',
-    required: ['steps'],
-    additionalProperties: false,
-    properties: { vars: { type: 'array' }, steps: { type: 'array' } },
-  }),
-  AnalysisTemplate: envelope({
-    type: 'object',
-    required: ['metrics'],
-    additionalProperties: false,
-    properties: {
-      args: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['name'],
-          additionalProperties: false,
-          properties: {
-            name: { type: 'string', minLength: 1 },
-            value: { type: 'string' },
-            valueFrom: { type: 'object' },
-          },
-        },
-      },
-      metrics: { type: 'array', minItems: 1, items: { type: 'object' } },
-      dryRun: NOT_IN_GANTRY('gantry has no dry-run metrics: remove dryRun'),
-      measurementRetention: IGNORED(
-        'gantry keeps every measurement of a run in the verify job’s summary',
-      ),
-    },
-  }),
-};
 const SCHEMA_OF: Readonly<Record<string, string>> = {
   ClusterPromotionTask: 'PromotionTask',
   ClusterAnalysisTemplate: 'AnalysisTemplate',
@@ -565,7 +295,11 @@ export function readManifests(files: readonly TextFile[]): {
         continue;
       }
       const schemaKind = SCHEMA_OF[data.kind] ?? data.kind;
-      const shape = validationProblems(src, data, validator(schemaKind, SCHEMAS[schemaKind] ?? {}));
+      const shape = validationProblems(
+        src,
+        data,
+        validator(SCHEMAS[schemaKind] ? schemaKind : 'any'),
+      );
       if (shape.length) {
         problems.push(...shape);
         continue;
@@ -994,7 +728,7 @@ export function parseKargoProject(
     };
   }
   const data: unknown = doc.toJS({ maxAliasCount: PROJECT_FILE_LIMITS.aliases });
-  const sideProblems = validationProblems(sideSrc, data, validator('gantry-file', SIDE_SCHEMA));
+  const sideProblems = validationProblems(sideSrc, data, validator('gantry-file'));
   if (sideProblems.length) return { problems: tidyProblems(sideProblems) };
   const side = data as SideFile;
   const dir = normalizeKargoDir(side.kargo);

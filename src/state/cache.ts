@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { configText } from '../git/config-file.js';
@@ -17,26 +27,44 @@ import { currentOwner, liveness, readOwner, serializeOwner } from './owner.js';
 /**
  * Opens (creating it when needed) a bare repository at `path` whose config holds `settings`.
  * One that exists without them (left by an older gantry killed mid-creation, or edited by hand)
- * is rebuilt.
+ * is rebuilt. True when it was made (or rebuilt) now: it holds no object.
  */
 export async function openCacheRepo(
   git: Git,
   path: string,
   settings: readonly (readonly [string, string])[],
-): Promise<void> {
+): Promise<boolean> {
+  let created = false;
   await withDirLock(
     path,
     async () => {
       if (await isConfigured(git, path, settings)) return;
+      created = true;
       await removeScratchRepos(path);
       const tmp = `${path}.tmp-${randomBytes(6).toString('hex')}`;
-      await git.run(['init', '-q', '--bare', tmp]);
+      await initBare(tmp);
       // One append instead of a `git config` process per setting.
       await appendFile(join(tmp, 'config'), configText(sections(settings)));
       await rm(path, { recursive: true, force: true });
       await rename(tmp, path);
     },
     { recover: () => repairRepo(path) },
+  );
+  return created;
+}
+
+/**
+ * An empty bare repository, written as `git init --bare` leaves one minus its sample hooks and
+ * description (gitrepository-layout: HEAD, config, objects/, refs/): `git init` would cost a
+ * process, and copying its templates, on every cold start.
+ */
+export async function initBare(dir: string): Promise<void> {
+  for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
+    await mkdir(join(dir, sub), { recursive: true });
+  await writeFile(join(dir, 'HEAD'), 'ref: refs/heads/main\n');
+  await writeFile(
+    join(dir, 'config'),
+    '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n',
   );
 }
 
@@ -58,14 +86,50 @@ async function isConfigured(
   settings: readonly (readonly [string, string])[],
 ): Promise<boolean> {
   if (!existsSync(join(path, 'HEAD')) || !existsSync(join(path, 'objects'))) return false;
-  const res = await git.tryRun(['config', '--file', join(path, 'config'), '--list']);
-  if (res.exitCode !== 0) return false;
-  const have = new Map<string, string>();
-  for (const line of res.stdout.split('\n')) {
-    const i = line.indexOf('=');
-    if (i > 0) have.set(line.slice(0, i).toLowerCase(), line.slice(i + 1));
+  // The file as gantry and git write it is read here; anything else is left to git to read.
+  let have = readSimpleConfig(await readFile(join(path, 'config'), 'utf8').catch(() => ''));
+  if (!have) {
+    const res = await git.tryRun(['config', '--file', join(path, 'config'), '--list']);
+    if (res.exitCode !== 0) return false;
+    have = new Map<string, string>();
+    for (const line of res.stdout.split('\n')) {
+      const i = line.indexOf('=');
+      if (i > 0) have.set(line.slice(0, i).toLowerCase(), line.slice(i + 1));
+    }
   }
   return settings.every(([k, v]) => have.get(k.toLowerCase()) === v);
+}
+
+/**
+ * A git config file's `key → value` (keys lowercased, the last value of a key wins), as
+ * `git config --list` would give them, when every line is of the plain forms gantry and git
+ * write: `[section]`, `[section "sub"]`, `key = value` (a value unquoted, or wholly quoted with
+ * `\\` and `\"` escapes), comments. Undefined for anything else (a key without a value, a line
+ * continued, other escapes): git reads those. Spares a warm command a `git config` per cache.
+ */
+export function readSimpleConfig(text: string): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  let section: string | undefined;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const head = /^\[([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\[\\"])*)")?\]$/.exec(line);
+    if (head) {
+      const sub = head[2]?.replace(/\\(.)/g, '$1');
+      section = sub === undefined ? head[1] : `${head[1]}.${sub}`;
+      continue;
+    }
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*=\s*(.*)$/.exec(line);
+    if (!kv || section === undefined) return undefined;
+    const v = kv[2] as string;
+    const quoted = /^"((?:[^"\\]|\\[\\"])*)"$/.exec(v);
+    let value: string;
+    if (quoted) value = (quoted[1] as string).replace(/\\(.)/g, '$1');
+    else if (/^[^"\\#;]*$/.test(v)) value = v.trim();
+    else return undefined;
+    out.set(`${section}.${kv[1]}`.toLowerCase(), value);
+  }
+  return out;
 }
 
 /** Repositories a killed process was building (`<path>.tmp-*`); only made under the lock we hold. */

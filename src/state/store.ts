@@ -297,8 +297,17 @@ export class StateStore {
   /** Unreadable tags already reported by this instance: one warning per tag and command. */
   private readonly warned = new Set<string>();
   private cacheReady?: Promise<void>;
+  /**
+   * The tag cache was created by this instance: it held no object when this command started, so
+   * asking it which tags it lacks would cost a process to learn "all of them".
+   */
+  private tagCacheNew = false;
   /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
   private readonly tipMemo = new Map<string, string>();
+  /** Files read, by `<commit>:<path>`: a commit's files never change, so this never goes stale. */
+  private readonly blobMemo = new Map<string, string>();
+  /** Commits whose every state file is in blobMemo (read with the project files). */
+  private readonly statesRead = new Set<string>();
   private defaultBranchName?: Promise<string>;
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
@@ -340,7 +349,7 @@ export class StateStore {
       ]);
       // Tag objects live in a plain repository, where asking whether an object is present answers
       // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
-      await openCacheRepo(this.git, this.tagCache, origin);
+      this.tagCacheNew = await openCacheRepo(this.git, this.tagCache, origin);
     })().catch((err: unknown) => {
       this.cacheReady = undefined;
       throw err;
@@ -443,11 +452,14 @@ export class StateStore {
       );
       if (res.exitCode !== 0) return undefined;
       const text = await readFile(trace, 'utf8').catch(() => '');
-      const name = (/ HEAD symref-target:refs\/heads\/(\S+)/.exec(text) ??
-        /symref=HEAD:refs\/heads\/(\S+)/.exec(text))?.[1];
+      const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
+      const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
       if (!name) return undefined;
-      const tip = (await this.git.run(['rev-parse', HEAD_TIP], { cwd: this.cache })).stdout.trim();
-      await this.git.run(['update-ref', tipRef(name), tip], { cwd: this.cache });
+      // The listing that named the branch gave its tip, which the fetch wrote to HEAD_TIP: asking
+      // git for it again would cost a process. The tip is remembered, not written under
+      // tipRef(name): every later fetch of the branch writes that ref itself.
+      const tip =
+        v2?.[1] ?? (await this.git.run(['rev-parse', HEAD_TIP], { cwd: this.cache })).stdout.trim();
       this.tipMemo.set(name, tip);
       return name;
     } finally {
@@ -530,10 +542,21 @@ export class StateStore {
     const out = new Map<string, string | undefined>();
     const byCommit = new Map<string, string[]>();
     for (const spec of specs) {
+      out.set(spec, this.blobMemo.get(spec));
+      if (this.blobMemo.has(spec)) continue;
       const i = spec.indexOf(':');
       const commit = spec.slice(0, i);
+      // A state file that was not among the commit's state files read with its project files
+      // does not exist (a stage never promoted): nothing to ask git.
+      const path = spec.slice(i + 1);
+      const inProject = path.startsWith(`${PROJECT_DIR}/`);
+      if (
+        inProject &&
+        this.statesRead.has(commit) &&
+        STATE_FILE.test(path.slice(PROJECT_DIR.length + 1))
+      )
+        continue;
       byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
-      out.set(spec, undefined);
     }
     const ids = new Map<string, string>();
     for (const [commit, paths] of byCommit) {
@@ -541,17 +564,38 @@ export class StateStore {
         cwd: this.cache,
       });
       for (const entry of res.stdout.split('\0').filter(Boolean)) {
-        const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
+        const m = /^\d+ blob ([0-9a-f]{40,64})\t(.*)$/s.exec(entry);
         if (m?.[1] && m[2]) ids.set(`${commit}:${m[2]}`, m[1]);
       }
     }
-    const blobs = [...new Set(ids.values())];
-    if (!blobs.length) return out;
-    await this.fetchObjects(this.cache, blobs);
-    const objects = await this.readObjects(this.cache, blobs);
-    const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
+    if (!ids.size) return out;
+    const contents = await this.readBlobContents([...new Set(ids.values())]);
     for (const [spec, oid] of ids) out.set(spec, contents.get(oid));
     return out;
+  }
+
+  /**
+   * The texts of files of commit `tip` whose blob IDs are known (path → ID): fetched in one
+   * request, read in one process, and remembered for readBlobs (a commit's files never change).
+   */
+  private async readBlobIds(tip: string, ids: Map<string, string>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const contents = await this.readBlobContents([...new Set(ids.values())]);
+    for (const [path, oid] of ids) {
+      const text = contents.get(oid);
+      if (text === undefined) continue;
+      out.set(path, text);
+      this.blobMemo.set(`${tip}:${path}`, text);
+    }
+    return out;
+  }
+
+  /** Blobs by ID, fetched (git skips the network when none are missing) and read as text. */
+  private async readBlobContents(blobs: string[]): Promise<Map<string, string>> {
+    if (!blobs.length) return new Map();
+    await this.fetchObjects(this.cache, blobs);
+    const objects = await this.readObjects(this.cache, blobs);
+    return new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
   }
 
   // ---- reads ----------------------------------------------------------------------------------
@@ -629,31 +673,35 @@ export class StateStore {
     snap: ProjectSnapshot,
     notes: readonly ListedNote[],
     skip: (name: string, problem: string) => void,
+    known?: TagObjects,
   ): Promise<ProjectSnapshot> {
     if (!notes.length) return snap;
-    const oids = [...new Set(notes.map((r) => r.oid))];
-    const missing = await this.missingObjects(this.tagCache, oids);
-    if (missing.length) await this.fetchObjects(this.tagCache, missing);
-    const read = readNotes(notes, await this.readObjects(this.tagCache, oids), skip);
+    const read = readNotes(notes, known ?? (await this.tagObjects(notes)), skip);
     return read.length ? applyNotes(snap, read) : snap;
+  }
+
+  /** The tag objects of `refs`: those the tag cache lacks fetched in one request, all read in one. */
+  private async tagObjects(refs: readonly { oid: string }[]): Promise<TagObjects> {
+    const oids = [...new Set(refs.map((r) => r.oid))];
+    const missing = await this.lackedTags(oids);
+    if (missing.length) await this.fetchObjects(this.tagCache, missing);
+    return this.readObjects(this.tagCache, oids);
   }
 
   /**
    * Reads the tag objects of `refs` into `snap` (fetching, in one request, those the tag cache
    * lacks: tag objects are immutable and named by their hash). `freightOids` gets the tag object
-   * of each freight read.
+   * of each freight read. `known`: the objects, read already.
    */
   private async readTags(
     refs: readonly ListedRef[],
     snap: ProjectSnapshot,
     skip: (name: string, problem: string) => void,
     freightOids?: Map<string, string>,
+    known?: TagObjects,
   ): Promise<void> {
     if (!refs.length) return;
-    const oids = [...new Set(refs.map((r) => r.oid))];
-    const missing = await this.missingObjects(this.tagCache, oids);
-    if (missing.length) await this.fetchObjects(this.tagCache, missing);
-    const objects = await this.readObjects(this.tagCache, oids);
+    const objects = known ?? (await this.tagObjects(refs));
     for (const { name, oid, ref } of refs) {
       const where = name.replace(/^refs\/tags\//, '');
       const obj = objects.get(oid);
@@ -749,8 +797,12 @@ export class StateStore {
       }
       return { found, notes };
     });
-    await this.readTags(refs.found, snap, skip);
-    return this.withNotes(snap, refs.notes, skip);
+    // The refs were just fetched into the tag cache, so their objects are there (a fetch writes
+    // no ref without its object): the records and the notes are read in one process, unchecked.
+    const oids = [...new Set([...refs.found, ...refs.notes].map((r) => r.oid))];
+    const objects = oids.length ? await this.readObjects(this.tagCache, oids) : new Map();
+    await this.readTags(refs.found, snap, skip, undefined, objects);
+    return this.withNotes(snap, refs.notes, skip, objects);
   }
 
   // ---- the freight index (see ./freight-index.ts) ------------------------------------------------
@@ -770,30 +822,31 @@ export class StateStore {
           return undefined;
         throw err;
       }
-      const commit = (await this.git.run(['rev-parse', local], { cwd: this.cache })).stdout.trim();
-      const [body, tree] = await Promise.all([
-        this.git.run(['cat-file', 'commit', commit], { cwd: this.cache }),
-        this.git.run(['ls-tree', '-z', commit], { cwd: this.cache }),
-      ]);
-      const head = parseHeadMessage(tagMessage(body.stdoutBytes));
+      // The commit and its tree in one process (cat-file names them by the ref).
+      const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
+      if (commit?.type !== 'commit' || tree?.type !== 'tree') return undefined;
+      const head = parseHeadMessage(tagMessage(commit.body));
       if (!head) return undefined;
-      const shards: { name: string; oid: string }[] = [];
-      for (const entry of tree.stdout.split('\0').filter(Boolean)) {
-        const m = /^\d+ blob ([0-9a-f]{40})\t(\d+)$/.exec(entry);
-        if (m?.[1] && m[2]) shards.push({ name: m[2], oid: m[1] });
-      }
+      const shards = treeEntries(tree.body)
+        .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
+        .map((e) => ({ name: e.name, oid: e.oid }));
       shards.sort((a, b) => a.name.localeCompare(b.name));
-      return { commit, head, shards };
+      return { commit: commit.oid, head, shards };
     });
   }
 
   /** Entries of the shards `names` (in that order), read in one fetch. */
   private async readShards(index: IndexState, names: string[]): Promise<IndexEntry[][]> {
     if (!names.length) return [];
+    const oids = new Map(index.shards.map((sh) => [sh.name, sh.oid]));
     return this.inCache(async () => {
-      const blobs = await this.readBlobs(names.map((n) => `${index.commit}:${n}`));
+      // The shards' blob IDs came with the index's tree: no listing of it again.
+      const blobs = await this.readBlobIds(
+        index.commit,
+        new Map(names.flatMap((n) => (oids.has(n) ? [[n, oids.get(n) as string]] : []))),
+      );
       return names.map((n) => {
-        const text = blobs.get(`${index.commit}:${n}`);
+        const text = blobs.get(n);
         if (text === undefined)
           throw new OperationError(
             `freight index ${index.commit.slice(0, 7)}: shard ${n} is missing`,
@@ -906,10 +959,10 @@ export class StateStore {
     listing: Listing,
     index: IndexState | undefined,
   ): Promise<{ index?: IndexState; full?: FullRead }> {
-    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-    const actual = headOf(freightRefs.map((r) => r.oid));
+    const actual = listing.freightHead;
     if (index && sameHead(index.head, actual)) return { index };
-    if (!index && !freightRefs.length) return {};
+    if (!index && !actual.count) return {};
+    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
     const full = await this.readAll(listing);
     const entries = indexEntries(full, freightRefs);
     try {
@@ -1006,6 +1059,18 @@ export class StateStore {
     };
   }
 
+  /**
+   * Which tag objects of `oids` the tag cache lacks; all of them on the first read into a cache
+   * this instance created (fetching one that another process fetched meanwhile costs nothing:
+   * git skips what it has).
+   */
+  private lackedTags(oids: string[]): Promise<string[]> {
+    if (!this.tagCacheNew) return this.missingObjects(this.tagCache, oids);
+    // Once: after this read's fetch the cache holds objects, and the next read asks.
+    this.tagCacheNew = false;
+    return Promise.resolve(oids);
+  }
+
   /** Which of `oids` a plain (non-promisor) repository does not have. */
   private async missingObjects(repo: string, oids: string[]): Promise<string[]> {
     const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
@@ -1073,6 +1138,40 @@ export class StateStore {
     return out;
   }
 
+  /**
+   * Objects named by revisions (`<ref>`, `<ref>^{tree}`), in that order, through one
+   * `cat-file --batch`: undefined for a name that resolves to nothing.
+   */
+  private async readRevs(
+    repo: string,
+    revs: string[],
+  ): Promise<({ oid: string; type: string; body: Buffer } | undefined)[]> {
+    const res = await this.git.run(['cat-file', '--batch'], {
+      cwd: repo,
+      input: revs.join('\n') + '\n',
+    });
+    const bytes = res.stdoutBytes;
+    const out: ({ oid: string; type: string; body: Buffer } | undefined)[] = [];
+    let pos = 0;
+    for (let i = 0; i < revs.length; i++) {
+      const nl = bytes.indexOf(10, pos);
+      if (nl < 0) break;
+      const [oid = '', type = 'missing', size = '0'] = bytes
+        .subarray(pos, nl)
+        .toString('latin1')
+        .split(' ');
+      if (type === 'missing' || type === 'ambiguous') {
+        out.push(undefined);
+        pos = nl + 1;
+        continue;
+      }
+      const n = parseInt(size, 10);
+      out.push({ oid, type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+      pos = nl + 1 + n + 1;
+    }
+    return out;
+  }
+
   /** The state file of each stage at the tip of its branch (undefined: never promoted). */
   /** The branches `stages` deploy from, each once; a stage without one uses the default branch. */
   async stageBranches(stages: readonly { branch?: string }[]): Promise<string[]> {
@@ -1132,20 +1231,41 @@ export class StateStore {
     const b = branch ?? (await this.defaultBranch());
     return this.inCache(async () => {
       const tip = (await this.fetchTips([b])).get(b) as string;
-      // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-      const args = ['ls-tree', '-z', ...(recursive ? ['-r'] : []), '--name-only', `${tip}:${dir}`];
+      // The project directory is listed with its subdirectories: the stage state files under
+      // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
+      // (stageStates then finds them read). -z: names are not quoted (écho.yaml stays écho.yaml).
+      const withStates = dir === PROJECT_DIR && !recursive;
+      const args = ['ls-tree', '-z', ...(recursive || withStates ? ['-r'] : []), `${tip}:${dir}`];
       const ls = await this.git.tryRun(args, { cwd: this.cache });
       if (ls.exitCode !== 0) {
         // No such directory at all is an answer (no files), anything else an error.
         if (/not a valid object name|not a tree object/i.test(ls.stderr)) return [];
         throw this.git.error(args, ls);
       }
-      const files = ls.stdout
-        .split('\0')
-        .filter((f) => /\.ya?ml$/.test(f))
-        .map((f) => `${dir}/${f}`);
-      const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
-      return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
+      const files: string[] = [];
+      const blobs = new Map<string, string>();
+      const states: string[] = [];
+      for (const entry of ls.stdout.split('\0').filter(Boolean)) {
+        const m = /^\d+ (\w+) ([0-9a-f]{40,64})\t(.*)$/s.exec(entry);
+        const [, type, oid, name] = m ?? [];
+        if (!name || !/\.ya?ml$/.test(name)) continue;
+        if (withStates && name.includes('/')) {
+          if (type === 'blob' && oid && STATE_FILE.test(name)) states.push(`${dir}/${name}`);
+          if (type === 'blob' && oid) blobs.set(`${dir}/${name}`, oid);
+          continue;
+        }
+        files.push(`${dir}/${name}`);
+        if (type === 'blob' && oid) blobs.set(`${dir}/${name}`, oid);
+      }
+      // A repository with many projects and stages reads its state files stage by stage instead.
+      const prefetch = withStates && states.length <= PREFETCH_STATES;
+      const wanted = [...files, ...(prefetch ? states : [])];
+      const texts = await this.readBlobIds(
+        tip,
+        new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f) as string]] : []))),
+      );
+      if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
+      return files.map((file) => ({ file, text: texts.get(file) ?? '' }));
     });
   }
 
@@ -1462,7 +1582,7 @@ export class StateStore {
     const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
     const checked = await this.checkedIndex(project, listing, stored);
     const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-    const head = headOf(freightRefs.map((r) => r.oid));
+    const head = listing.freightHead;
     // Records other than freight are few next to freight; the plan needs the approvals.
     const { snap, skip } = this.emptySnapshot();
     await this.readTags(
@@ -1597,6 +1717,13 @@ export class StateStore {
  * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
  */
 const tipRef = (branch: string): string => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+
+/** The directory of project files and, under state/, of the stage state files (see stateFilePath). */
+const PROJECT_DIR = '.gantry';
+/** A stage state file as projectFiles lists it under the project directory (state/<p>/<s>.yaml). */
+const STATE_FILE = /^state\/[^/]+\/[^/]+\.yaml$/;
+/** Up to this many state files are fetched with the project files; more are read when asked. */
+const PREFETCH_STATES = 500;
 
 /** Where the cache keeps the remote HEAD's tip while naming the default branch. */
 const HEAD_TIP = 'refs/gantry-head';
@@ -1790,7 +1917,12 @@ export interface Listing {
   notes: ListedNote[];
   /** Alias and metadata tags that are lightweight: reported, never read. */
   lightweightNotes: string[];
+  /** The count and XOR of the annotated freight tags' objects (what the index records). */
+  freightHead: IndexHead;
 }
+
+/** Objects read from the tag cache, by ID. */
+type TagObjects = Map<string, { type: string; body: Buffer }>;
 
 interface FullRead {
   snap: ProjectSnapshot;
@@ -1852,6 +1984,12 @@ export function parseListing(text: string, project: string): Listing {
   const lightweightNotes: string[] = [];
   let last: ListedRef | undefined;
   let lastNote: ListedNote | undefined;
+  // The freight head is folded as the lines go by, from the hex digits in place: tens of
+  // thousands of IDs sliced and parsed again afterwards cost as much as the rest of the parse.
+  const acc = new Uint32Array(5);
+  const words = new Uint32Array(5);
+  let count = 0;
+  let lastIsFreight = false;
   for (let pos = 0; pos < text.length;) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
@@ -1862,8 +2000,13 @@ export function parseListing(text: string, project: string): Listing {
       if (name.endsWith('^{}')) {
         // git prints an annotated tag's peeled line right after the tag's own line; a tag
         // without one is lightweight.
-        if (last && last.name.length === name.length - 3 && name.startsWith(last.name))
+        if (last && last.name.length === name.length - 3 && name.startsWith(last.name)) {
           annotated.push(last);
+          if (lastIsFreight) {
+            for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
+            count++;
+          }
+        }
         if (lastNote && lastNote.name.length === name.length - 3 && name.startsWith(lastNote.name))
           notes.push(lastNote);
         else if (lastNote) lightweightNotes.push(lastNote.name);
@@ -1872,15 +2015,17 @@ export function parseListing(text: string, project: string): Listing {
       } else {
         if (lastNote) lightweightNotes.push(lastNote.name);
         lastNote = undefined;
-        const id = name.slice(freightPrefix.length);
-        const ref: StateRef | undefined =
+        const isFreight =
           name.length === freightPrefix.length + 40 &&
           name.startsWith(freightPrefix) &&
-          HEX40.test(id)
-            ? { kind: 'freight', project, freightId: id }
-            : parseStateRef(name);
+          isHex40(name, freightPrefix.length) &&
+          hexWords(text, pos, words);
+        const ref: StateRef | undefined = isFreight
+          ? { kind: 'freight', project, freightId: name.slice(freightPrefix.length) }
+          : parseStateRef(name);
         // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
         last = ref?.project === project ? { name, oid, ref } : undefined;
+        lastIsFreight = isFreight && last !== undefined;
         if (last) refs.push(last);
         const note = ref ? undefined : parseNoteRef(name);
         if (note?.project === project) lastNote = { name, oid, note };
@@ -1889,7 +2034,48 @@ export function parseListing(text: string, project: string): Listing {
     pos = end + 1;
   }
   if (lastNote) lightweightNotes.push(lastNote.name);
-  return { refs, annotated, notes, lightweightNotes };
+  const xor = [...acc].map((w) => w.toString(16).padStart(8, '0')).join('');
+  return { refs, annotated, notes, lightweightNotes, freightHead: { count, xor } };
 }
 
-const HEX40 = /^[0-9a-f]{40}$/;
+/** The value of a lowercase hex digit, or -1. */
+function hexDigit(c: number): number {
+  return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+}
+
+/** Whether `s` holds 40 lowercase hex digits at `at`. */
+function isHex40(s: string, at: number): boolean {
+  for (let i = at; i < at + 40; i++) if (hexDigit(s.charCodeAt(i)) < 0) return false;
+  return true;
+}
+
+/** The 40 hex digits at `at` as five 32-bit words, into `out`; false when they are not hex. */
+function hexWords(s: string, at: number, out: Uint32Array): boolean {
+  for (let w = 0; w < 5; w++) {
+    let v = 0;
+    for (let i = at + w * 8; i < at + w * 8 + 8; i++) {
+      const d = hexDigit(s.charCodeAt(i));
+      if (d < 0) return false;
+      v = v * 16 + d;
+    }
+    out[w] = v;
+  }
+  return true;
+}
+
+/** A tree object's entries (`<mode> <name>`, NUL, a 20-byte ID each: the caches hold SHA-1). */
+export function treeEntries(body: Buffer): { mode: string; name: string; oid: string }[] {
+  const out: { mode: string; name: string; oid: string }[] = [];
+  for (let pos = 0; pos < body.length;) {
+    const space = body.indexOf(32, pos);
+    const nul = body.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 21 > body.length) break;
+    out.push({
+      mode: body.subarray(pos, space).toString('latin1'),
+      name: body.subarray(space + 1, nul).toString('utf8'),
+      oid: body.subarray(nul + 1, nul + 21).toString('hex'),
+    });
+    pos = nul + 21;
+  }
+  return out;
+}

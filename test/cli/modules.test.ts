@@ -2,7 +2,7 @@
  * The command line's modules import in one direction: run.ts over the commands, the commands over
  * the shared I/O, never back (init.ts once took EXIT from run.ts, a cycle).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 
@@ -47,4 +47,41 @@ test('every command has its own module with its own option table', () => {
   expect(commands.length).toBe(13);
   for (const f of commands)
     expect(readFileSync(f, 'utf8'), f).toMatch(/flags: (\[|FLAGS|allFlags\(\))/);
+});
+
+/**
+ * What a module loads when it is imported: its static value imports, followed through src/
+ * (type-only imports load nothing; `await import()` loads when reached). Bare specifiers are
+ * packages.
+ */
+function loads(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^(import|export)(?! type )([^;]*?) from '([^']+)';/gms)) {
+      const spec = m[3] as string;
+      if (!spec.startsWith('.')) packages.add(spec.startsWith('@') ? spec : spec.split('/')[0]!);
+      else if (spec.endsWith('.js')) {
+        const ts = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+        // A generated JavaScript module (src/pipeline/generated/) imports nothing.
+        if (existsSync(ts)) visit(ts);
+      }
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+test('get stages and get freight load no HTTP client, no discovery, no schema compiler: only what they show', () => {
+  const { files, packages } = loads(join(SRC, 'commands', 'get.ts'));
+  // Argo CD health reads and get warehouses import those when they run.
+  expect([...packages]).not.toContain('undici');
+  // The schemas are compiled ahead of time (scripts/gen-validators.ts): no Ajv at run time.
+  expect([...packages]).not.toContain('ajv');
+  expect([...files].filter((f) => f.includes('/src/discovery/'))).toEqual([]);
+  // The walk follows the state and pipeline layers, so an import there counts too.
+  expect([...files].some((f) => f.endsWith('/src/state/store.ts'))).toBe(true);
 });

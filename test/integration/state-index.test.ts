@@ -99,6 +99,34 @@ describe('state reads by what they show, over file://', () => {
     expect(await r.defaultBranch()).toBe('main');
   });
 
+  test('a cold stages view runs seven git processes: the stage states come with the project files', async () => {
+    // The stage promoted by the test above: dev runs old[10], prod was never promoted.
+    const trace: string[] = [];
+    const r = store(join(tmp.path, 'c-count'), url, { trace: (l) => trace.push(l) });
+    expect((await r.projectFiles()).map((f) => f.file)).toEqual(['.gantry/echo.yaml']);
+    const read = trace.length;
+    const states = await r.stageStates('echo', [{ name: 'dev' }, { name: 'prod' }]);
+    // Both answers were known from the project directory's listing: dev's file, prod's absence.
+    expect(trace.slice(read)).toEqual([]);
+    expect(states.get('dev')?.freight.map((f) => f.id)).toEqual([old[10]!.id]);
+    expect(states.get('prod')).toBeUndefined();
+    const snap = await r.stageRecords('echo', states);
+    expect(snap.freight.map((f) => f.id)).toEqual([old[10]!.id]);
+    // No `git init` (the caches are written as files), no rev-parse/update-ref of the tip the
+    // listing named, no presence check of tag objects the same read just fetched.
+    const commands = trace.map((l) => l.replace(/ \(.*$/, ''));
+    expect(
+      commands.filter((c) => /^git (init|rev-parse|update-ref|config)\b|batch-check/.test(c)),
+    ).toEqual([]);
+    expect(commands).toHaveLength(7);
+
+    // Warm: the caches are known configured from their config files, without `git config`.
+    const warm: string[] = [];
+    await store(join(tmp.path, 'c-count'), url, { trace: (l) => warm.push(l) }).projectFiles();
+    expect(warm.length).toBeGreaterThan(0);
+    expect(warm.filter((l) => l.startsWith('git config'))).toEqual([]);
+  });
+
   test('the first page builds the index from the tags; a page then reads the index and its own tags', async () => {
     const first = store(join(tmp.path, 'c-first'), url);
     const page = await first.freightPage('echo', { limit: 20 });
@@ -114,7 +142,19 @@ describe('state reads by what they show, over file://', () => {
     ]);
 
     const cache = join(tmp.path, 'c-page');
-    const again = await store(cache, url).freightPage('echo', { limit: 20, warehouses: ['echo'] });
+    const trace: string[] = [];
+    const again = await store(cache, url, { trace: (l) => trace.push(l) }).freightPage('echo', {
+      limit: 20,
+      warehouses: ['echo'],
+    });
+    // The index commit and its tree in one cat-file (no rev-parse, no ls-tree of either), the
+    // shard by the blob ID its tree gave, and the page's tags without asking a new cache which
+    // it lacks: the index fetch and read, the listing, the shard's fetch and read, the tags'.
+    const commands = trace.map((l) => l.replace(/ \(.*$/, ''));
+    expect(commands.filter((c) => /^git (init|rev-parse|ls-tree)\b|batch-check/.test(c))).toEqual(
+      [],
+    );
+    expect(commands).toHaveLength(7);
     expect(again.snap.freight.map((f) => f.id)).toEqual(newest.slice(0, 20).map((f) => f.id));
     expect(again.total).toBe(old.length);
     expect(again.latest.get('echo')).toMatchObject({ id: newest[0]?.id });
@@ -163,6 +203,44 @@ describe('state reads by what they show, over file://', () => {
     const before = git(bare, ['rev-parse', freightIndexRef('echo')]);
     expect(await writers[0]!.recordFreight('echo', fresh[0]!)).toMatchObject({ created: false });
     expect(git(bare, ['rev-parse', freightIndexRef('echo')])).toBe(before);
+  });
+});
+
+describe('the stages view with aliases', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  test('reads the records and the aliases of the freight the stages run in one cat-file', async () => {
+    const bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+    const url = `file://${bare}`;
+    const [f] = manyFreight(3);
+    const w = store(join(tmp.path, 'c-writer'), url);
+    await w.recordFreight('echo', f!);
+    await w.commitPromotion({ project: 'echo', stage: 'dev', freight: f!, promotedBy: 'a' });
+    await w.recordNotes([
+      {
+        kind: 'alias',
+        record: {
+          project: 'echo',
+          freightId: f!.id,
+          alias: 'renamed',
+          recordedAt: '2026-11-02T12:00:00.000Z',
+          recordedBy: 'a',
+        },
+      },
+    ]);
+    const trace: string[] = [];
+    const r = store(join(tmp.path, 'c-reader'), url, { trace: (l) => trace.push(l) });
+    const states = await r.stageStates('echo', [{ name: 'dev' }]);
+    const before = trace.length;
+    const snap = await r.stageRecords('echo', states);
+    expect(snap.freight.map((x) => [x.id, x.alias])).toEqual([[f!.id, 'renamed']]);
+    // The fetch of the refs, their listing, and one read of the freight tag and the alias tag.
+    expect(trace.slice(before).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
+      'git fetch -q',
+      'git for-each-ref --format=%(objectname)',
+      'git cat-file --buffer',
+    ]);
   });
 });
 

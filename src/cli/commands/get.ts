@@ -1,4 +1,3 @@
-import { publicURL } from '../../discovery/discover.js';
 import { newestFreight } from '../../freight/order.js';
 import type { Freight } from '../../freight/types.js';
 import type { Project, Subscription, Warehouse } from '../../pipeline/index.js';
@@ -183,9 +182,11 @@ async function get(
   }
 
   if (kind === 'warehouses') {
+    // Discovery's module is large; only this view needs it (for its URL rule).
+    const { publicURL } = await import('../../discovery/discover.js');
     const rows = [];
     for (const p of projects)
-      rows.push(...warehouseViews(p, (await ctx.store.snapshot(p.name)).freight));
+      rows.push(...warehouseViews(p, (await ctx.store.snapshot(p.name)).freight, publicURL));
     if (output === 'json') return JSON.stringify({ warehouses: rows }, null, 2) + '\n';
     return table(
       headers(['NAME', 'POLICY', 'SUBSCRIPTIONS', 'NEWEST FREIGHT', 'AGE']),
@@ -294,7 +295,11 @@ export interface WarehouseView {
   newestFreight: { id: string; alias: string; createdAt: string } | null;
 }
 
-function warehouseViews(p: Project, freight: readonly Freight[]): WarehouseView[] {
+function warehouseViews(
+  p: Project,
+  freight: readonly Freight[],
+  publicURL: (url: string) => string,
+): WarehouseView[] {
   return p.warehouses.map((w) => {
     const newest = newestFreight(freight.filter((f) => f.origin.name === w.name));
     return {

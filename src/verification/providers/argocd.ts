@@ -20,7 +20,7 @@
  *
  * Failures to measure (401/403/404, unreachable server) are thrown: Error measurements.
  */
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { parseDuration } from '../../pipeline/duration.js';
 import { normalizeGitURL } from '../../urls/index.js';
 import { ConfigError, errorMessage } from '../../util/errors.js';
@@ -624,8 +624,9 @@ function summarise(results: ArgoCDAppResult[], phase: MeasurementPhase): string 
 async function measure(config: ArgoCDConfig, ctx: ProviderContext): Promise<Measurement> {
   const { server, token } = resolveConnection(config, ctx);
   const wanted = config.revision === undefined ? ctx.target.commit : config.revision || undefined;
+  // undici is loaded only for this: `get stages` reaches this module and must not pay for it.
   const dispatcher = config.insecure
-    ? new Agent({ connect: { rejectUnauthorized: false } })
+    ? new (await import('undici')).Agent({ connect: { rejectUnauthorized: false } })
     : undefined;
   try {
     ctx.log(

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { headOf } from '../../../src/state/freight-index.js';
+import { parseListing, treeEntries } from '../../../src/state/store.js';
+
+const sha = (s: string) => createHash('sha1').update(s).digest('hex');
+
+/** `ls-remote --tags` lines for a tag: annotated ones have their peeled line after them. */
+const tag = (name: string, annotated = true) =>
+  `${sha(`obj ${name}`)}\trefs/tags/${name}\n` +
+  (annotated ? `${sha(`peeled ${name}`)}\trefs/tags/${name}^{}\n` : '');
+
+describe('a listing of the project tags', () => {
+  test('folds the annotated freight tags into the index head as it reads them, and only those', () => {
+    const ids = Array.from({ length: 300 }, (_, i) => sha(`freight ${i}`));
+    const text = [
+      ...ids.map((id, i) => tag(`gantry/echo/freight/${id}`, i % 7 !== 3)),
+      tag(`gantry/echo/verified/dev/${ids[0]}`),
+      tag(`gantry/echo/approved/dev/${ids[1]}`, false),
+      tag(`gantry/echo/alias/first`),
+      // Not freight though under the prefix: not hex, too short, another project's.
+      tag(`gantry/echo/freight/${'g'.repeat(40)}`),
+      tag(`gantry/echo/freight/${ids[2]?.slice(1)}`),
+      tag(`gantry/echo/mine`),
+      tag(`gantry/echoes/freight/${ids[3]}`),
+    ].join('');
+    const listing = parseListing(text, 'echo');
+    const freight = listing.annotated.filter((r) => r.ref.kind === 'freight');
+    expect(freight).toHaveLength(300 - Math.ceil((300 - 3) / 7));
+    expect(listing.freightHead).toEqual(headOf(freight.map((r) => r.oid)));
+    // The lightweight freight tags are listed (to be reported) and not counted.
+    expect(listing.refs.filter((r) => r.ref.kind === 'freight')).toHaveLength(300);
+    expect(parseListing('', 'echo').freightHead).toEqual(headOf([]));
+  });
+
+  test('a tree object reads as its entries', () => {
+    const oid = sha('blob');
+    const body = Buffer.concat([
+      Buffer.from('100644 000001\0'),
+      Buffer.from(oid, 'hex'),
+      Buffer.from('40000 sub dir\0'),
+      Buffer.from(sha('tree'), 'hex'),
+    ]);
+    expect(treeEntries(body)).toEqual([
+      { mode: '100644', name: '000001', oid },
+      { mode: '40000', name: 'sub dir', oid: sha('tree') },
+    ]);
+  });
+});
