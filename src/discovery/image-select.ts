@@ -6,9 +6,13 @@ import type { ImageSelectionStrategy } from '../pipeline/types.js';
 import { parseConstraint, type Constraint } from '../semver/constraint.js';
 import { compareVersionsDesc, parseVersion, type ParsedVersion } from '../semver/parse.js';
 
-import type { TagFilter } from './tag-filter.js';
+/** `allowTagsRegexes` / `ignoreTagsRegexes`: ignore wins; no allow list allows everything. */
+export interface TagFilter {
+  matches(tag: string): boolean;
+}
 
-export type { TagFilter } from './tag-filter.js';
+/** The filter of a subscription without regexes: every tag passes (tag-filter.ts compiles the rest). */
+export const ALL_TAGS: TagFilter = { matches: () => true };
 
 /** Kargo's `filterTags`: the tags the filter keeps, in their order. */
 export function filterTags(tags: readonly string[], filter: TagFilter): string[] {

@@ -37,9 +37,9 @@ import {
   sortNewestBuild,
   type PlatformConstraint,
   type PlatformEntry,
+  ALL_TAGS,
   type TagFilter,
 } from './image-select.js';
-import { ALL_TAGS } from './tag-filter.js';
 import { compareVersionsDesc, type ParsedVersion } from '../semver/parse.js';
 import { NotFoundError, type Manifest, type ManifestRef } from './oci/client.js';
 import { parseImageRepository, repositoryName, type ImageRepository } from './oci/reference.js';

@@ -1,13 +1,10 @@
 /**
- * Kargo's tag regexes. A module of its own so that a subscription without regexes never loads the
- * RE2 engine (re2js is the largest module discovery would load, ~12 ms of a process's start).
+ * Kargo's tag regexes. A module of its own so that image discovery without regexes does not load
+ * the RE2 engine (re2js, ~12 ms of a process's start). The CLI and the actions still load it with
+ * the project files (expressions, lint), so today this spares only a process of discovery alone.
  */
 import { compileRegex } from '../util/regex.js';
-
-/** `allowTagsRegexes` / `ignoreTagsRegexes`: ignore wins; no allow list allows everything. */
-export interface TagFilter {
-  matches(tag: string): boolean;
-}
+import type { TagFilter } from './image-select.js';
 
 /** Compile the tag regexes (Go RE2, unanchored). Errors read `error compiling regular expression "…"`. */
 export function compileTagFilter(allow: readonly string[], ignore: readonly string[]): TagFilter {
@@ -20,6 +17,3 @@ export function compileTagFilter(allow: readonly string[], ignore: readonly stri
     },
   };
 }
-
-/** The filter of a subscription without regexes: every tag passes. */
-export const ALL_TAGS: TagFilter = { matches: () => true };

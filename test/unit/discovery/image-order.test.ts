@@ -3,9 +3,9 @@
  * every tag through parseVersion, all sorted by compareVersionsDesc, then cut.
  */
 import { describe, expect, test } from 'vitest';
-import { semverMatcher } from '../../../src/discovery/image-select.js';
+import { ALL_TAGS, semverMatcher } from '../../../src/discovery/image-select.js';
 import { newestVersions } from '../../../src/discovery/images.js';
-import { ALL_TAGS, compileTagFilter } from '../../../src/discovery/tag-filter.js';
+import { compileTagFilter } from '../../../src/discovery/tag-filter.js';
 import { compareVersionsDesc, type ParsedVersion } from '../../../src/semver/parse.js';
 
 const MIXED = [
