@@ -19,7 +19,8 @@
  * - `--concurrency` at once (default 4): their pushes into the one remote race, as the jobs of a
  *   matrix do; it reports the push retries (a lost race retries) and the jobs' times, which here
  *   also share two cores.
- * The one-project job runs before each batch and after it, so load on the machine weighs on both.
+ * The one-project job runs after every fifth job of the one-at-a-time pass (and before each
+ * batch), so load on the machine, which drifts, weighs on both alike.
  * `--cli` runs another build (default: one built by scripts/bundle.mjs into the temporary directory).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -201,12 +202,19 @@ try {
   };
   t0 = Date.now();
   for (let r = 0; r < ROUNDS; r++) {
-    // One at a time: a new tag for everyone, the one-project job, all 50, the one-project job.
+    // One at a time: a new tag for everyone, then the 50 jobs with the one-project job after every
+    // fifth, so that the two are measured side by side as the machine's load drifts.
     await newTag();
     await soloJob();
-    for (const j of await batch(cli, many, names, 1)) {
-      if (j.recorded !== 1) throw new Error(`${j.project} recorded ${j.recorded} freight`);
+    for (let k = 0; k < names.length; k++) {
+      const [j] = await batch(cli, many, [names[k] as string], 1);
+      if (!j || j.recorded !== 1) throw new Error(`${names[k]} recorded ${j?.recorded} freight`);
       sequential.get(j.project)?.push(j.ms);
+      // The one-project repository needs a new tag of its own for each of its runs to record.
+      if (k % 5 === 4) {
+        await newTag();
+        await soloJob();
+      }
     }
     await newTag();
     await soloJob();
