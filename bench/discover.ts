@@ -7,7 +7,11 @@
  * 1. A repository of 10,000 tags, pages of 100: `skopeo list-tags` vs gantry's SemVer selection
  *    with discoveryLimit 20 (time, and registry requests: at most pages + 20), in this process and
  *    as a whole process (bench/discover-process.ts bundled with esbuild into the temporary
- *    directory: node's start, loading the modules, the requests), with the CPU each process used.
+ *    directory: node's start, loading the modules, the requests), with the CPU each process used,
+ *    and `gantry discover --dry-run` from the bundled CLI (scripts/bundle.mjs into the temporary
+ *    directory, or `--cli FILE`) on a GitOps repository over file:// whose one project subscribes
+ *    to the same repository, with an empty cache each run: what a scheduled job runs, which also
+ *    reads the project file and the project's state from git.
  *    Interleaved (skopeo, gantry, skopeo, ...), medians. Pages cannot be fetched in parallel: each
  *    page's `Link` names the next with a cursor (`last=`) taken from the page itself, so the
  *    listing is as many sequential round trips as pages, for skopeo and gantry alike.
@@ -18,7 +22,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { discoverImages } from '../src/discovery/images.js';
 import { RegistryClient } from '../src/discovery/oci/client.js';
@@ -30,12 +34,14 @@ import {
   type RegistryProxy,
   type TestRegistry,
 } from '../test/support/registry.js';
+import { createBareRepo, testGitEnv } from '../test/support/repos.js';
 
 const { values } = parseArgs({
   options: {
     tags: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '16' },
+    cli: { type: 'string' },
   },
 });
 const TAGS = Number(values.tags);
@@ -62,11 +68,16 @@ const CONCURRENCY = Number(values.concurrency);
 const client = () =>
   new RegistryClient({ requestTimeoutMs: 30_000, concurrencyPerRegistry: CONCURRENCY });
 /** A process's wall time and the CPU it used (user + system, from wait4 via `/usr/bin/time`). */
-function timedProcess(cmd: string, args: string[]): Promise<{ ms: number; cpu: number }> {
+function timedProcess(
+  cmd: string,
+  args: string[],
+  env?: Record<string, string>,
+): Promise<{ ms: number; cpu: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn('/usr/bin/time', ['-f', 'cpu %U %S', cmd, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      ...(env && { env }),
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -128,10 +139,46 @@ try {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
   });
+  // The CLI as a scheduled job runs it, on a GitOps repository of one project.
+  let cli = values.cli ? resolve(values.cli) : '';
+  if (!cli) {
+    execFileSync(process.execPath, ['scripts/bundle.mjs', '--out', join(cacheRoot, 'dist')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    cli = join(cacheRoot, 'dist', 'cli', 'index.js');
+  }
+  const gitEnv = testGitEnv(cacheRoot);
+  const gitops = createBareRepo(cacheRoot, 'gitops', {
+    '.gantry/app.yaml': `project: app
+warehouses:
+  - name: app
+    subscriptions:
+      - image: {repoURL: ${repoURL}, imageSelectionStrategy: SemVer, strictSemvers: true, discoveryLimit: 20}
+stages:
+  - name: dev
+    requestedFreight:
+      - origin: {kind: Warehouse, name: app}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: env/dev.yaml
+            updates: [{key: image.tag, value: "\${{ imageFrom('${repoURL}').Tag }}"}]
+`,
+  });
+  const cliRun = (i: number) =>
+    timedProcess(
+      process.execPath,
+      [cli, 'discover', '--project', 'app', '--repo', `file://${gitops}`, '--dry-run'],
+      { ...gitEnv, GANTRY_CACHE_DIR: join(cacheRoot, `cli-${i}`) },
+    );
   const skopeoTimes: number[] = [];
   const skopeoCpu: number[] = [];
   const processTimes: number[] = [];
   const processCpu: number[] = [];
+  const cliTimes: number[] = [];
+  const cliCpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const a = await timedProcess('skopeo', [
       'list-tags',
@@ -148,7 +195,11 @@ try {
     ]);
     processTimes.push(b.ms);
     processCpu.push(b.cpu);
+    const c = await cliRun(i);
+    cliTimes.push(c.ms);
+    cliCpu.push(c.cpu);
   }
+  const cliWall = median(cliTimes);
   const skopeo = median(skopeoTimes);
   const whole = median(processTimes);
   const semverTimes: number[] = [];
@@ -181,6 +232,9 @@ try {
   );
   console.log(
     `   gantry SemVer, whole process         ${whole.toFixed(0).padStart(6)} ms   ${(whole / skopeo).toFixed(2)}x skopeo (target ≤ 1.1)   CPU ${median(processCpu).toFixed(0)} ms vs skopeo ${median(skopeoCpu).toFixed(0)} ms`,
+  );
+  console.log(
+    `   gantry discover (CLI, --dry-run)     ${cliWall.toFixed(0).padStart(6)} ms   ${(cliWall / skopeo).toFixed(2)}x skopeo                  CPU ${median(cliCpu).toFixed(0)} ms (also reads the project and its state from git)`,
   );
   console.log(
     `   load average at the end: ${loadavg()

@@ -5,7 +5,8 @@ import { discoverMarkdown } from '../discovery/report.js';
 import { promotionsMatrix, runDiscover, runFailures } from '../discovery/run.js';
 import { createSources, DISCOVERY_DEFAULTS, type LiveSources } from '../discovery/sources.js';
 import type { DiscoveryLog } from '../discovery/types.js';
-import { pickProjects, validProjects } from '../app/repo.js';
+import { projectFileTexts } from '../app/repo.js';
+import { discoverProjects } from '../discovery/projects.js';
 import { OperationError } from '../util/errors.js';
 import { Output } from './constants.js';
 import { actionLog } from './log.js';
@@ -51,11 +52,14 @@ export function actionSources(
 export async function discoverAction(s: DiscoverSettings, ctx: RunnerContext): Promise<void> {
   const cacheDir = join(ctx.tempDir, 'gantry');
   const repo = await openActionRepo(s, ctx);
-  const all = await validProjects(repo);
-  const projects = pickProjects(all, s.project);
+  // A matrix job names its project and parses that file alone (discovery/projects.ts).
+  const projects = await discoverProjects(repo, s.project);
   const { sources, log } = actionSources(s, ctx, cacheDir);
   const dispatch = s.dispatchWorkflow
-    ? { ...(await dispatchTarget(s, s.dispatchWorkflow, ctx, repo)), withProject: all.length > 1 }
+    ? {
+        ...(await dispatchTarget(s, s.dispatchWorkflow, ctx, repo)),
+        withProject: s.project ? (await projectFileTexts(repo)).length > 1 : projects.length > 1,
+      }
     : undefined;
   try {
     const run = await runDiscover({

@@ -5,24 +5,14 @@
 import type { ImageSelectionStrategy } from '../pipeline/types.js';
 import { parseConstraint, type Constraint } from '../semver/constraint.js';
 import { compareVersionsDesc, parseVersion, type ParsedVersion } from '../semver/parse.js';
-import { compileRegex } from '../util/regex.js';
 
 /** `allowTagsRegexes` / `ignoreTagsRegexes`: ignore wins; no allow list allows everything. */
 export interface TagFilter {
   matches(tag: string): boolean;
 }
 
-/** Compile the tag regexes (Go RE2, unanchored). Errors read `error compiling regular expression "…"`. */
-export function compileTagFilter(allow: readonly string[], ignore: readonly string[]): TagFilter {
-  const allowRes = allow.map(compileRegex);
-  const ignoreRes = ignore.map(compileRegex);
-  return {
-    matches(tag: string): boolean {
-      if (ignoreRes.some((re) => re.test(tag))) return false;
-      return allowRes.length === 0 || allowRes.some((re) => re.test(tag));
-    },
-  };
-}
+/** The filter of a subscription without regexes: every tag passes (tag-filter.ts compiles the rest). */
+export const ALL_TAGS: TagFilter = { matches: () => true };
 
 /** Kargo's `filterTags`: the tags the filter keeps, in their order. */
 export function filterTags(tags: readonly string[], filter: TagFilter): string[] {

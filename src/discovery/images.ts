@@ -28,7 +28,6 @@ import type { ImageSubscription } from '../pipeline/types.js';
 import { ConfigError } from '../util/errors.js';
 import type { DiscoveredImage, DiscoverySettings } from './types.js';
 import {
-  compileTagFilter,
   filterTags,
   mergeAnnotations,
   parsePlatform,
@@ -38,6 +37,8 @@ import {
   sortNewestBuild,
   type PlatformConstraint,
   type PlatformEntry,
+  ALL_TAGS,
+  type TagFilter,
 } from './image-select.js';
 import { compareVersionsDesc, type ParsedVersion } from '../semver/parse.js';
 import { NotFoundError, type Manifest, type ManifestRef } from './oci/client.js';
@@ -267,6 +268,98 @@ class Inspector {
   }
 }
 
+/**
+ * A tag as the SemVer strategy orders it. Plain `X.Y.Z` tags (nearly all of a real repository's)
+ * are compared by their three numbers, with no SemVer object built for them; a tag with a
+ * pre-release or build part, or any tag under a constraint, carries its parsed version.
+ */
+interface RankedTag {
+  major: number;
+  minor: number;
+  patch: number;
+  parsed?: ParsedVersion;
+  original: string;
+}
+
+// The plain tags parseVersion accepts, strictly (SemVer 2.0 numbers after at most one `v`) and
+// not (partial versions, leading zeros). Anything else goes through parseVersion itself.
+const PLAIN_STRICT = /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
+const PLAIN_LOOSE = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?$/;
+
+const hasPre = (t: RankedTag): boolean => (t.parsed?.version.prerelease.length ?? 0) > 0;
+
+/** compareVersionsDesc over RankedTag: newest first, equal versions by descending original. */
+function newerFirst(a: RankedTag, b: RankedTag): number {
+  if (a.parsed && b.parsed) return compareVersionsDesc(a.parsed, b.parsed);
+  const main =
+    Math.sign(b.major - a.major) || Math.sign(b.minor - a.minor) || Math.sign(b.patch - a.patch);
+  if (main !== 0) return main;
+  // Same numbers, one of them plain: a release is newer than its pre-releases.
+  const aPre = hasPre(a);
+  if (aPre !== hasPre(b)) return aPre ? 1 : -1;
+  return a.original < b.original ? 1 : a.original > b.original ? -1 : 0;
+}
+
+/**
+ * The SemVer strategy's order, newest first, cut to the first `keep`, and how many tags match in
+ * all. Each tag is parsed once and the order is kept by insertion into at most `keep` entries, so
+ * 10,000 tags cost no sort of 10,000 versions and no SemVer object per plain tag.
+ */
+export function newestVersions(
+  tags: readonly string[],
+  keep: number,
+  o: {
+    filter: TagFilter;
+    matcher: { parse(tag: string): ParsedVersion | null };
+    strict: boolean;
+    /** Plain tags may skip parseVersion (not with a constraint: it needs their SemVer). */
+    plainFastPath: boolean;
+  },
+): { ordered: string[]; matching: number } {
+  const plain = o.strict ? PLAIN_STRICT : PLAIN_LOOSE;
+  const best: RankedTag[] = [];
+  let matching = 0;
+  for (const tag of tags) {
+    let ranked: RankedTag | undefined;
+    const m = o.plainFastPath ? plain.exec(tag) : null;
+    if (m) {
+      if (!o.filter.matches(tag)) continue;
+      const major = Number(m[1]);
+      const minor = m[2] === undefined ? 0 : Number(m[2]);
+      const patch = m[3] === undefined ? 0 : Number(m[3]);
+      // parseVersion refuses numbers beyond 2^53; so does this.
+      if (!Number.isSafeInteger(major) || !Number.isSafeInteger(minor)) continue;
+      if (!Number.isSafeInteger(patch)) continue;
+      ranked = { major, minor, patch, original: tag };
+    } else {
+      const parsed = o.matcher.parse(tag);
+      if (!parsed) continue;
+      const v = parsed.version;
+      ranked = { major: v.major, minor: v.minor, patch: v.patch, parsed, original: tag };
+    }
+    matching++;
+    if (keep >= tags.length) {
+      best.push(ranked);
+      continue;
+    }
+    if (best.length >= keep && newerFirst(ranked, best[best.length - 1] as RankedTag) >= 0)
+      continue;
+    // Binary search for the first entry older than this one.
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (newerFirst(best[mid] as RankedTag, ranked) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, ranked);
+    if (best.length > keep) best.pop();
+  }
+  // Without a limit every matching tag is kept: one sort instead of an insertion each.
+  if (keep >= tags.length) best.sort(newerFirst);
+  return { ordered: best.map((t) => t.original), matching };
+}
+
 function matchesPlatform(info: ImageInfo, pc: PlatformConstraint | undefined): boolean {
   if (!pc) return true;
   return (info.platforms ?? []).some((p) => platformMatches(pc, p.os, p.arch, p.variant));
@@ -302,10 +395,13 @@ export async function discoverImages(
     insecureSkipTLSVerify: sub.insecureSkipTLSVerify,
   });
   let pc: PlatformConstraint | undefined;
-  let filter: ReturnType<typeof compileTagFilter>;
+  let filter: TagFilter = ALL_TAGS;
+  // The RE2 engine is loaded only for a subscription that has regexes.
+  const regexes = sub.allowTagsRegexes.length > 0 || sub.ignoreTagsRegexes.length > 0;
+  const filters = regexes ? await import('./tag-filter.js') : undefined;
   try {
     pc = sub.platform ? parsePlatform(sub.platform) : undefined;
-    filter = compileTagFilter(sub.allowTagsRegexes, sub.ignoreTagsRegexes);
+    if (filters) filter = filters.compileTagFilter(sub.allowTagsRegexes, sub.ignoreTagsRegexes);
   } catch (err) {
     throw configError(sub, err);
   }
@@ -338,6 +434,7 @@ export async function discoverImages(
 
   if (sub.imageSelectionStrategy === 'SemVer' || sub.imageSelectionStrategy === 'Lexical') {
     let ordered: string[];
+    let matching: number;
     if (sub.imageSelectionStrategy === 'SemVer') {
       let matcher: ReturnType<typeof semverMatcher>;
       try {
@@ -349,22 +446,27 @@ export async function discoverImages(
       } catch (err) {
         throw configError(sub, err);
       }
-      // Each tag parsed once: the matcher's parse is the version the sort orders by.
-      const versions: ParsedVersion[] = [];
-      for (const t of tags) {
-        const v = matcher.parse(t);
-        if (v) versions.push(v);
-      }
-      ordered = versions.sort(compareVersionsDesc).map((v) => v.original);
+      // Only the tags that can be examined are kept in order (see `budget` below).
+      const keep =
+        sub.discoveryLimit > 0
+          ? sub.discoveryLimit + (pc ? PLATFORM_PROBE_EXTRA : 0)
+          : Number.POSITIVE_INFINITY;
+      ({ ordered, matching } = newestVersions(tags, keep, {
+        filter,
+        matcher,
+        strict: sub.strictSemvers,
+        plainFastPath: !sub.constraint,
+      }));
     } else {
       ordered = sortLexicalTags(filterTags(tags, filter));
+      matching = ordered.length;
     }
-    const limit = limitOf(ordered.length);
+    const limit = limitOf(matching);
     // Tags are examined newest first, one manifest request each (plus a config blob for a
     // single-platform image under a platform filter), and never more than `budget` of them: a
     // registry that lists tags without manifests, or thousands of images for other platforms,
     // must not turn one scheduled run into a request per tag.
-    const budget = Math.min(ordered.length, limit + (pc ? PLATFORM_PROBE_EXTRA : 0));
+    const budget = Math.min(matching, limit + (pc ? PLATFORM_PROBE_EXTRA : 0));
     const wanted = settings.resolveAllCandidates ? limit : Math.min(1, limit);
     const out: DiscoveredImage[] = [];
     let next = 0;
@@ -391,7 +493,7 @@ export async function discoverImages(
     }
     if (out.length === 0 && next > 0) {
       settings.log.warn(
-        `${repositoryName(repo)}: none of the newest ${next} of ${ordered.length} matching tags ${
+        `${repositoryName(repo)}: none of the newest ${next} of ${matching} matching tags ${
           pc ? `has an image for platform ${sub.platform ?? ''}` : 'resolves to an image'
         }; discovery examines at most discoveryLimit (${limit})${
           pc ? ` + ${PLATFORM_PROBE_EXTRA}` : ''

@@ -1,8 +1,7 @@
 import { Git, parseRemote, type GitCredentials } from '../git/index.js';
 import type { AssemblySources } from './assemble.js';
 import type { DiscoverySources } from './discover.js';
-import { discoverCommits, resolveCommit } from './git.js';
-import { discoverCharts, type ChartCredentials } from './helm.js';
+import type { ChartCredentials } from './helm.js';
 import { discoverImages } from './images.js';
 import { registryClientFor } from './oci/client.js';
 import { parseImageRepository } from './oci/reference.js';
@@ -36,8 +35,10 @@ export interface LiveSources extends DiscoverySources {
 /** The real sources: one registry client shared by image and OCI chart subscriptions. */
 export function createSources(s: SourceSettings): LiveSources {
   const registry = registryClientFor(s);
-  const charts: DiscoverySources['charts'] = (sub) =>
-    discoverCharts(sub, {
+  // Chart and git discovery (and the RE2 engine git's tag regexes need) load when a subscription
+  // of theirs runs: most projects subscribe to images only, and each process pays for what it loads.
+  const charts: DiscoverySources['charts'] = async (sub) =>
+    (await import('./helm.js')).discoverCharts(sub, {
       ...(s.trace ? { fetch: tracedFetch(fetch, s.trace) } : {}),
       timeoutMs: s.requestTimeoutMs,
       credentials: s.chartCredentials?.(sub.repoURL),
@@ -56,7 +57,7 @@ export function createSources(s: SourceSettings): LiveSources {
   return {
     images: (sub) => discoverImages(sub, registry, s),
     charts,
-    commits: (sub) => discoverCommits(sub, gitDeps(sub.repoURL)),
+    commits: async (sub) => (await import('./git.js')).discoverCommits(sub, gitDeps(sub.repoURL)),
     assembly: {
       // The Digest strategy resolves exactly one tag, with the subscription's platform.
       image: async (sub, tag) =>
@@ -71,7 +72,8 @@ export function createSources(s: SourceSettings): LiveSources {
         const { semverConstraint: _all, ...every } = sub;
         return charts({ ...every, discoveryLimit: 0 });
       },
-      commit: (sub, ref) => resolveCommit(sub, ref, gitDeps(sub.repoURL)),
+      commit: async (sub, ref) =>
+        (await import('./git.js')).resolveCommit(sub, ref, gitDeps(sub.repoURL)),
     },
     requestCounts: () => registry.requestCounts(),
     close: async () => registry.close(),

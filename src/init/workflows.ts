@@ -3,6 +3,7 @@
  * hand, or pinged by image CI) and promote (one stage per run, under that stage's environment,
  * then verify, which starts the next stage). docs/init.md walks through them.
  */
+import { SPLIT_OVER } from '../pipeline/discover-matrix.js';
 import { DOCS_URL, type RenderOptions } from './project-file.js';
 import { example, flowList, scalar, text } from './text.js';
 
@@ -113,30 +114,30 @@ export function renderDiscoverWorkflow(ctx: WorkflowContext, o: RenderOptions = 
           '    permissions:',
           '      contents: read',
           '    outputs:',
-          '      names: ${{ steps.list.outputs.names }}',
+          '      matrix: ${{ steps.list.outputs.matrix }}',
           '    steps:',
           `      - uses: actions/checkout@v4`,
           '        with:',
           '          persist-credentials: false',
           '      - id: list',
           '        # The command line from the same release as the actions (a single file, no',
-          '        # dependencies); the job fails on a project file gantry cannot read.',
+          '        # dependencies); the job fails on a project file gantry cannot read. A project',
+          `        # with more than ${SPLIT_OVER} warehouses gets a job per warehouse (--split-over N to change).`,
           '        run: |',
-          `          names=$(npx --yes ${CLI_PACKAGE} get projects --output json | jq -c '[.projects[].name]')`,
-          '          echo "names=$names" >> "$GITHUB_OUTPUT"',
+          `          matrix=$(npx --yes ${CLI_PACKAGE} get projects --output json | jq -c .matrix)`,
+          '          echo "matrix=$matrix" >> "$GITHUB_OUTPUT"',
           '',
-          '  # One job per project, side by side: a slow registry or a large project delays only',
-          "  # its own, and each job summary is one project's. GitHub runs at most 256 jobs of a",
-          "  # matrix, and as many at once as your plan's concurrent jobs.",
+          '  # One job per project (or warehouse), side by side: a slow registry or a large project',
+          "  # delays only its own, and each job summary is one project's. GitHub runs at most 256",
+          "  # jobs of a matrix, and as many at once as your plan's concurrent jobs.",
           '  discover:',
           '    needs: projects',
-          '    name: discover ${{ matrix.project }}',
+          '    name: discover ${{ matrix.name }}',
           '    strategy:',
           '      fail-fast: false',
-          '      matrix:',
-          '        project: ${{ fromJSON(needs.projects.outputs.names) }}',
+          '      matrix: ${{ fromJSON(needs.projects.outputs.matrix) }}',
           '    concurrency:',
-          '      group: gantry-discover-${{ matrix.project }}',
+          '      group: gantry-discover-${{ matrix.name }}',
           '      cancel-in-progress: false',
           '    runs-on: ubuntu-latest',
           '    timeout-minutes: 15',
@@ -169,7 +170,9 @@ export function renderDiscoverWorkflow(ctx: WorkflowContext, o: RenderOptions = 
     '      - id: discover',
     `        uses: ${uses('discover')}`,
     '        with:',
-    ...(many ? ['          project: ${{ matrix.project }}'] : []),
+    ...(many
+      ? ['          project: ${{ matrix.project }}', '          warehouse: ${{ matrix.warehouse }}']
+      : []),
     '          # Start the promote workflow (inputs stage and freight) for each auto-promotion due.',
     `          dispatch-workflow: ${PROMOTE_WORKFLOW}`,
   ]);

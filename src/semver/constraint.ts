@@ -20,7 +20,8 @@
  * version has none, so `1.2.x-0` admits `1.2.3-alpha.1` while `^1.2` does not admit `1.3.0-rc.1`.
  * Comparisons use SemVer precedence; build metadata is ignored.
  */
-import { SemVer } from 'semver';
+// The class alone: the package's index loads every range and function module (~15 ms at start).
+import SemVer from 'semver/classes/semver.js';
 import { parseVersion } from './parse.js';
 
 type Op = '=' | '!=' | '>' | '<' | '>=' | '<=' | '~' | '^';

@@ -4,7 +4,8 @@
  * wants exactly `MAJOR.MINOR.PATCH` (optionally with pre-release and build metadata) after at
  * most one leading `v`. The original string is kept: it is what gets written back to manifests.
  */
-import { SemVer } from 'semver';
+// The class alone: the package's index loads every range and function module (~15 ms at start).
+import SemVer from 'semver/classes/semver.js';
 
 export interface ParsedVersion {
   version: SemVer;

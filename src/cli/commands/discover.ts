@@ -1,4 +1,5 @@
-import { openRepo, selectProjects } from '../../app/repo.js';
+import { openRepo } from '../../app/repo.js';
+import { discoverProjects } from '../../discovery/projects.js';
 import type { Command } from '../command.js';
 import { discoverCommand as discover } from '../discover.js';
 import {
@@ -37,7 +38,7 @@ Exit 1 when a subscription failed (the other warehouses are still recorded).`,
     noPositionals(args, 'discover');
     const settings = repoSettings(args, ctx);
     const repo = await openRepo(settings);
-    const projects = await selectProjects(repo, args.string('project'));
+    const projects = await discoverProjects(repo, args.string('project'));
     return discover(repo, projects, {
       warehouse: args.string('warehouse'),
       dryRun: args.boolean('dry-run'),

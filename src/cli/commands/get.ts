@@ -1,3 +1,4 @@
+import { discoverMatrix, SPLIT_OVER } from '../../pipeline/discover-matrix.js';
 import { newestFreight } from '../../freight/order.js';
 import type { Freight } from '../../freight/types.js';
 import type { Project, Subscription, Warehouse } from '../../pipeline/index.js';
@@ -42,6 +43,13 @@ export const getCommand: Command = {
       type: 'boolean',
       help: 'get freight: list every freight (reads every freight tag: slow with thousands)',
     },
+    {
+      name: 'split-over',
+      type: 'string',
+      value: 'N',
+      default: String(SPLIT_OVER),
+      help: 'get projects: in the JSON matrix, a project with more than N warehouses gets one job per warehouse',
+    },
     REPO_FLAG,
   ],
   description: `stages: what each stage runs, whether it is verified (and its Argo CD health when the
@@ -71,7 +79,16 @@ the discover workflow's matrix is its JSON.`,
       );
     }
     if (kind === 'projects') {
-      ctx.io.out(await getProjects(repoSettings(args, ctx), args.string('project'), output));
+      const splitText = args.string('split-over') ?? String(SPLIT_OVER);
+      const splitOver = Number(splitText);
+      if (!Number.isInteger(splitOver) || splitOver < 0)
+        throw new UsageError(
+          `--split-over must be a whole number of warehouses, not "${splitText}"`,
+          'get',
+        );
+      ctx.io.out(
+        await getProjects(repoSettings(args, ctx), args.string('project'), output, splitOver),
+      );
       return EXIT.ok;
     }
     const limitText = args.string('limit');
@@ -115,6 +132,7 @@ async function getProjects(
   settings: RepoSettings,
   name: string | undefined,
   output: 'table' | 'json',
+  splitOver: number,
 ): Promise<string> {
   let source: ProjectSource;
   try {
@@ -132,7 +150,10 @@ async function getProjects(
     stages: p.stages.map((s) => s.name),
     warehouses: p.warehouses.map((w) => w.name),
   }));
-  if (output === 'json') return JSON.stringify({ projects }, null, 2) + '\n';
+  if (output === 'json')
+    return (
+      JSON.stringify({ projects, matrix: discoverMatrix(projects, splitOver) }, null, 2) + '\n'
+    );
   return table(
     ['NAME', 'STAGES', 'WAREHOUSES', 'FILE'],
     projects.map((p) => [p.name, p.stages.join(','), p.warehouses.join(','), p.file]),

@@ -3,7 +3,6 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
-  compileTagFilter,
   digestMatchesTag,
   filterTags,
   formatPlatform,
@@ -16,6 +15,7 @@ import {
   sortSemverTags,
   type PlatformEntry,
 } from '../../../src/discovery/image-select.js';
+import { compileTagFilter } from '../../../src/discovery/tag-filter.js';
 
 describe('B. tag filtering (tag_based_selector_test.go MatchesTag)', () => {
   const cases: [string[], string[], string, boolean][] = [
