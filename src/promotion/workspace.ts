@@ -682,10 +682,12 @@ export class Workspace {
       }
       return { branch: target, commit: head, ...optionalUrl(commitUrl(c.repo.url, head)) };
     }
-    const wrote = await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], {
-      cwd: c.dir,
-    });
-    if (wrote.exitCode !== 0) {
+    // The commit git-commit made here with the state needs no look; any other commit does.
+    const recorded = c.recorded !== undefined && c.head === head;
+    const wrote = recorded
+      ? undefined
+      : await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], { cwd: c.dir });
+    if (wrote && wrote.exitCode !== 0) {
       throw new ConfigError(
         `git-push: the commit to push to ${target} does not carry the stage's state: commit the checkout with git-commit before pushing it`,
       );

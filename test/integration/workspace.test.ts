@@ -279,6 +279,8 @@ describe('rendered branches (Kargo quickstart): dev → staging → prod', () =>
     // The stage's state comes from the state read, and HEAD is asked once, after the commit.
     expect(gitLines.filter((l) => / show [0-9a-f]{40}:\.gantry\//.test(l))).toEqual([]);
     expect(gitLines.filter((l) => /rev-parse HEAD \([^)]*\/out\)/.test(l))).toHaveLength(1);
+    // git-push knows the commit git-commit made carries the state: no look into it.
+    expect(gitLines.filter((l) => / cat-file -e /.test(l))).toEqual([]);
   });
 
   test('a branch the template clones is fetched with the state read, not again by the workspace', async () => {
