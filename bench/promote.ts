@@ -83,8 +83,14 @@ const { values } = parseArgs({
 });
 if (!['', 'history', 'rendered', 'cli'].includes(values.only))
   throw new Error(`--only is history, rendered or cli, not ${values.only}`);
-/** The bundled CLI the `gantry promote` row runs (`--cli`: a bundle built elsewhere). */
-const CLI = resolve(values.cli || fileURLToPath(new URL('../dist/cli/index.js', import.meta.url)));
+/**
+ * The bundled CLI the `gantry promote` row runs (`--cli`: a bundle built elsewhere; several,
+ * comma-separated, run interleaved with the peer: a before/after comparison under the same load).
+ */
+const CLIS = (values.cli || fileURLToPath(new URL('../dist/cli/index.js', import.meta.url)))
+  .split(',')
+  .map((c) => resolve(c));
+const CLI = CLIS[0] as string;
 const CLI_BAR = 1.8;
 const CLI_GOAL = 1.2;
 const RUNS = Number(values.runs);
@@ -584,6 +590,7 @@ async function timeCli(
   t: Transport,
   f: Freight,
   trace?: (stderr: string) => void,
+  cli = CLI,
 ): Promise<number> {
   const cache = mkdtempSync(join(root, 'cli-cache-'));
   const c = t.remote.credentials;
@@ -595,7 +602,7 @@ async function timeCli(
   const out = await run(
     process.execPath,
     [
-      CLI,
+      cli,
       'promote',
       '--repo',
       url,
@@ -1279,34 +1286,40 @@ async function measureCli(tr: (typeof transports)[number], bare: string): Promis
     cacheDir: join(root, 'recorder'),
     baseEnv: env,
   });
-  const cli: number[] = [];
+  const cli = CLIS.map(() => [] as number[]);
   const peer: number[] = [];
   // The repository's tags were made without gantry's freight index (fast-import): one read
   // that checks it writes it, as `gantry get freight` would on a real repository.
   await recorder.freightPage(PROJECT_NAME, { limit: 1 });
   // Untimed: one of each, so the first timed run is no one's warm-up.
-  await timeCli(t, await newFreight(recorder));
+  for (const c of CLIS) await timeCli(t, await newFreight(recorder), undefined, c);
   await timePeer(t, 'sparse', await newFreight(recorder));
   for (let i = 0; i < RUNS; i++) {
-    const pair = [
-      async () => cli.push(await timeCli(t, await newFreight(recorder))),
+    const round = [
+      ...CLIS.map(
+        (c, k) => async () =>
+          cli[k]?.push(await timeCli(t, await newFreight(recorder), undefined, c)),
+      ),
       async () => peer.push(await timePeer(t, 'sparse', await newFreight(recorder))),
     ];
-    if (i % 2) pair.reverse();
-    for (const f of pair) await f();
+    // Each round starts with another of them.
+    for (let k = 0; k < round.length; k++) await round[(i + k) % round.length]?.();
   }
-  const c = median(cli);
   const p = median(peer);
+  const c = median(cli[0] ?? []);
   const ratio = c / p;
   const pass = ratio <= CLI_BAR;
   console.log(
-    `\nCLI promote, ${tr.name}: median ms of ${RUNS} interleaved runs, cold cache (${APPS * 10} files, ${COMMITS} commits; ${CLI})`,
+    `\nCLI promote, ${tr.name}: median ms of ${RUNS} interleaved runs, cold cache (${APPS * 10} files, ${COMMITS} commits)`,
   );
+  CLIS.forEach((path, k) => {
+    const xs = cli[k] ?? [];
+    console.log(
+      `  ${`gantry promote (${path.replace(/^.*\/([^/]+\/[^/]+\/[^/]+)$/, '$1')})`.padEnd(44)}${median(xs).toFixed(0).padStart(8)}  ${`${(median(xs) / p).toFixed(2)}x`.padStart(6)}   runs ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+    );
+  });
   console.log(
-    `  ${'gantry promote (node dist/cli/index.js)'.padEnd(44)}${c.toFixed(0).padStart(8)}   runs ${cli.map((x) => x.toFixed(0)).join(' ')}`,
-  );
-  console.log(
-    `  ${'git sparse clone + edit + commit + push'.padEnd(44)}${p.toFixed(0).padStart(8)}   runs ${peer.map((x) => x.toFixed(0)).join(' ')}`,
+    `  ${'git sparse clone + edit + commit + push'.padEnd(44)}${p.toFixed(0).padStart(8)}          runs ${peer.map((x) => x.toFixed(0)).join(' ')}`,
   );
   console.log(
     `  bar: CLI promote within ${CLI_BAR}x the sparse clone (goal ${CLI_GOAL}x): ${ratio.toFixed(2)}x ${pass ? 'ok' : 'MISSED'}`,
