@@ -1315,7 +1315,7 @@ async function measureCli(tr: (typeof transports)[number], bare: string): Promis
   CLIS.forEach((path, k) => {
     const xs = cli[k] ?? [];
     console.log(
-      `  ${`gantry promote (${path.replace(/^.*\/([^/]+\/[^/]+\/[^/]+)$/, '$1')})`.padEnd(44)}${median(xs).toFixed(0).padStart(8)}  ${`${(median(xs) / p).toFixed(2)}x`.padStart(6)}   runs ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+      `  ${`gantry promote (${path.split('/').slice(-4).join('/')})`.padEnd(44)}${median(xs).toFixed(0).padStart(8)}  ${`${(median(xs) / p).toFixed(2)}x`.padStart(6)}   runs ${xs.map((x) => x.toFixed(0)).join(' ')}`,
     );
   });
   console.log(
