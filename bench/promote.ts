@@ -47,7 +47,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serializeFreight } from '../src/freight/document.js';
 import type { Freight } from '../src/freight/types.js';
@@ -69,6 +70,7 @@ import { startGitHttpServer, type GitHttpServer } from '../test/support/git-serv
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
+    cli: { type: 'string', default: '' },
     apps: { type: 'string', default: '2000' },
     commits: { type: 'string', default: '5000' },
     tags: { type: 'string', default: '1000' },
@@ -79,8 +81,18 @@ const { values } = parseArgs({
     only: { type: 'string', default: '' },
   },
 });
-if (!['', 'history', 'rendered'].includes(values.only))
-  throw new Error(`--only is history or rendered, not ${values.only}`);
+if (!['', 'history', 'rendered', 'cli'].includes(values.only))
+  throw new Error(`--only is history, rendered or cli, not ${values.only}`);
+/**
+ * The bundled CLI the `gantry promote` row runs (`--cli`: a bundle built elsewhere; several,
+ * comma-separated, run interleaved with the peer: a before/after comparison under the same load).
+ */
+const CLIS = (values.cli || fileURLToPath(new URL('../dist/cli/index.js', import.meta.url)))
+  .split(',')
+  .map((c) => resolve(c));
+const CLI = CLIS[0] as string;
+const CLI_BAR = 1.8;
+const CLI_GOAL = 1.2;
 const RUNS = Number(values.runs);
 const APPS = Number(values.apps);
 const COMMITS = Number(values.commits);
@@ -118,7 +130,7 @@ const gitSync = (cwd: string, args: string[], input?: string | Buffer) =>
 function run(
   cmd: string,
   args: string[],
-  opts: { cwd?: string; env?: Record<string, string> } = {},
+  opts: { cwd?: string; env?: Record<string, string>; stderr?: (text: string) => void } = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? env });
@@ -127,11 +139,11 @@ function run(
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(Buffer.concat(out).toString('utf8'))
-        : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`)),
-    );
+    child.on('close', (code) => {
+      opts.stderr?.(err);
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`));
+    });
   });
 }
 
@@ -570,6 +582,54 @@ async function timePeer(t: Transport, kind: 'sparse' | 'full', f: Freight): Prom
   return ms;
 }
 
+/**
+ * `gantry promote` as an Actions job runs it: a new node process on the bundled CLI with a cold
+ * cache, the project file read from the remote. `trace` gets what GANTRY_DEBUG=1 prints.
+ */
+async function timeCli(
+  t: Transport,
+  f: Freight,
+  trace?: (stderr: string) => void,
+  cli = CLI,
+): Promise<number> {
+  const cache = mkdtempSync(join(root, 'cli-cache-'));
+  const c = t.remote.credentials;
+  const url =
+    c?.kind === 'basic'
+      ? t.remote.url.replace('://', `://${c.username}:${c.password}@`)
+      : t.remote.url;
+  const t0 = performance.now();
+  const out = await run(
+    process.execPath,
+    [
+      cli,
+      'promote',
+      '--repo',
+      url,
+      '--project',
+      PROJECT_NAME,
+      '--stage',
+      STAGE,
+      '--freight',
+      f.id,
+      '--by',
+      'bench',
+      '--output',
+      'json',
+    ],
+    {
+      env: { ...env, GANTRY_CACHE_DIR: cache, ...(trace ? { GANTRY_DEBUG: '1' } : {}) },
+      ...(trace ? { stderr: trace } : {}),
+    },
+  );
+  const ms = performance.now() - t0;
+  rmSync(cache, { recursive: true, force: true });
+  const json = /^\{[\s\S]*^\}/m.exec(out)?.[0];
+  if (!json || !(JSON.parse(json) as { changed?: boolean }).changed)
+    throw new Error(`gantry promote did not commit: ${out}`);
+  return ms;
+}
+
 const ROWS = [
   'promote() cold cache',
   'promote() warm cache',
@@ -577,6 +637,7 @@ const ROWS = [
   'new project: promote() cold',
   'git sparse clone + edit + push',
   'git full clone + edit + push',
+  'CLI gantry promote cold',
 ] as const;
 type Row = (typeof ROWS)[number];
 
@@ -632,6 +693,7 @@ async function measure(targets: Target[]): Promise<Map<Row, number>[]> {
       'git full clone + edit + push',
       async (x) => timePeer(x.t, 'full', await newFreight(x.recorder)),
     ],
+    ['CLI gantry promote cold', async (x) => timeCli(x.t, await newFreight(x.recorder))],
   ];
   // The warm caches: one promotion each before the warm runs.
   for (const x of targets) await timePromote(x.t, x.warmCache, await newFreight(x.recorder));
@@ -1067,8 +1129,9 @@ function renderedProfile(
 console.log(
   `bench/promote: median of ${RUNS}, interleaved; node ${process.version}; ${gitSync(root, ['--version']).trim()}`,
 );
-const withHistory = values.only !== 'rendered';
-const withRendered = values.only !== 'history';
+const withHistory = values.only === '' || values.only === 'history';
+const withRendered = values.only === '' || values.only === 'rendered';
+const withCli = values.only === '' || values.only === 'cli';
 // The rendered-branch case needs only the first repository.
 const repos: { label: string; commits: number; bare?: string }[] = [
   { label: `${COMMITS} commits`, commits: COMMITS },
@@ -1130,6 +1193,9 @@ try {
   if (withHistory) await measureHistory();
   if (withRendered) {
     for (const tr of transports) ok = (await measureRendered(tr, repos[0]?.bare as string)) && ok;
+  }
+  if (withCli) {
+    for (const tr of transports) ok = (await measureCli(tr, repos[0]?.bare as string)) && ok;
   }
   console.log(`\n${ok ? 'all targets met' : 'A TARGET WAS MISSED'}`);
 } finally {
@@ -1206,4 +1272,69 @@ async function measureHistory(): Promise<void> {
       );
     }
   }
+}
+
+/**
+ * Issue 15's row: `gantry promote` (CLI, a fresh process, cold cache) against the shell floor, a
+ * depth-1 sparse clone + edit + commit + push, interleaved on the 5,000-commit repository. With
+ * `--profile` (automatic when the bar is missed) one traced run shows each git command.
+ */
+async function measureCli(tr: (typeof transports)[number], bare: string): Promise<boolean> {
+  const t = tr.make(bare);
+  const recorder = new StateStore({
+    remote: t.remote,
+    cacheDir: join(root, 'recorder'),
+    baseEnv: env,
+  });
+  const cli = CLIS.map(() => [] as number[]);
+  const peer: number[] = [];
+  // The repository's tags were made without gantry's freight index (fast-import): one read
+  // that checks it writes it, as `gantry get freight` would on a real repository.
+  await recorder.freightPage(PROJECT_NAME, { limit: 1 });
+  // Untimed: one of each, so the first timed run is no one's warm-up.
+  for (const c of CLIS) await timeCli(t, await newFreight(recorder), undefined, c);
+  await timePeer(t, 'sparse', await newFreight(recorder));
+  for (let i = 0; i < RUNS; i++) {
+    const round = [
+      ...CLIS.map(
+        (c, k) => async () =>
+          cli[k]?.push(await timeCli(t, await newFreight(recorder), undefined, c)),
+      ),
+      async () => peer.push(await timePeer(t, 'sparse', await newFreight(recorder))),
+    ];
+    // Each round starts with another of them.
+    for (let k = 0; k < round.length; k++) await round[(i + k) % round.length]?.();
+  }
+  const p = median(peer);
+  const c = median(cli[0] ?? []);
+  const ratio = c / p;
+  const pass = ratio <= CLI_BAR;
+  console.log(
+    `\nCLI promote, ${tr.name}: median ms of ${RUNS} interleaved runs, cold cache (${APPS * 10} files, ${COMMITS} commits)`,
+  );
+  CLIS.forEach((path, k) => {
+    const xs = cli[k] ?? [];
+    console.log(
+      `  ${`gantry promote (${path.split('/').slice(-4).join('/')})`.padEnd(44)}${median(xs).toFixed(0).padStart(8)}  ${`${(median(xs) / p).toFixed(2)}x`.padStart(6)}   runs ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+    );
+  });
+  console.log(
+    `  ${'git sparse clone + edit + commit + push'.padEnd(44)}${p.toFixed(0).padStart(8)}          runs ${peer.map((x) => x.toFixed(0)).join(' ')}`,
+  );
+  console.log(
+    `  bar: CLI promote within ${CLI_BAR}x the sparse clone (goal ${CLI_GOAL}x): ${ratio.toFixed(2)}x ${pass ? 'ok' : 'MISSED'}`,
+  );
+  if (values.profile || !pass) {
+    let text = '';
+    const ms = await timeCli(t, await newFreight(recorder), (e) => (text = e));
+    const lines = text.split('\n').filter((l) => l.startsWith('debug: '));
+    console.log(
+      `\n  profile, one traced CLI run (${ms.toFixed(0)} ms), ${lines.length} debug lines:`,
+    );
+    for (const l of lines) {
+      const took = / in (\d+ ms)$/.exec(l)?.[1] ?? '';
+      console.log(`    ${took.padStart(7)}  ${normalize(l.slice('debug: '.length)).slice(0, 140)}`);
+    }
+  }
+  return pass;
 }

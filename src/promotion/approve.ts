@@ -7,9 +7,11 @@ import type { ApprovalRecord, StateStore } from '../state/index.js';
 import { ConfigError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { resolveFreight } from './availability.js';
+import { promotionFreightIds } from '../state/promote-reads.js';
 
 export interface ApproveOptions {
-  store: Pick<StateStore, 'snapshot' | 'recordApproval'>;
+  store: Pick<StateStore, 'snapshot' | 'recordApproval'> &
+    Partial<Pick<StateStore, 'promotionRecords'>>;
   project: Project;
   stage: string;
   /** Freight ID, unique ID prefix (≥ 7 characters) or alias. */
@@ -42,7 +44,13 @@ export async function approveFreight(o: ApproveOptions): Promise<ApproveResult> 
   if (!approvedBy) throw new ConfigError('an approval needs the name of who approves it');
   const reason = o.reason === undefined ? undefined : oneLine(o.reason) || undefined;
 
-  const snap = await o.store.snapshot(o.project.name);
+  // The named freight's own tags (its approvals among them), not every freight's, when the
+  // freight index can say which they are.
+  const ref = o.freightRef;
+  const snap =
+    (await o.store.promotionRecords?.(o.project.name, (entries, aliasNoteIds) =>
+      promotionFreightIds(ref, entries, aliasNoteIds),
+    )) ?? (await o.store.snapshot(o.project.name));
   const freight = resolveFreight(o.freightRef, snap.freight);
   const requested = stage.requestedFreight.map((r) => r.origin.name);
   if (!requested.includes(freight.origin.name)) {

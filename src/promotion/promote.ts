@@ -26,8 +26,10 @@ import { Redactor } from '../util/redact.js';
 import { promoteInWorkspace } from './workspace-promotion.js';
 import { PromotionNotesRecorder } from './notes.js';
 import { planWorkspace } from '../pipeline/workspace.js';
+import { sameRepository } from './workspace.js';
 import type { StepDefinition } from './steps/types.js';
 import { settleAll, settled } from '../util/settle.js';
+import { promotionFreightIds } from '../state/promote-reads.js';
 
 export interface PromoteOptions {
   project: Project;
@@ -210,9 +212,18 @@ async function readView(o: PromoteOptions, stage: Stage, now: Date): Promise<Pro
     stage.requestedFreight.flatMap((r) => (r.sources.requiredSoakTimeMs ? r.sources.stages : [])),
   );
   const soakStages = o.project.stages.filter((s) => upstream.has(s.name));
+  const named = o.freight;
+  const records =
+    named !== undefined && !soakStages.length && !readsOtherFreight(stage)
+      ? o.store
+          .promotionRecords(o.project.name, (entries, aliasNoteIds) =>
+            promotionFreightIds(named, entries, aliasNoteIds),
+          )
+          .then((snap) => snap ?? o.store.snapshot(o.project.name))
+      : o.store.snapshot(o.project.name);
   const [snap, states, history] = await settleAll([
-    o.store.snapshot(o.project.name),
-    o.store.stageStates(o.project.name, o.project.stages),
+    records,
+    o.store.stageStates(o.project.name, o.project.stages, clonedBranches(o, stage)),
     soakStages.length
       ? o.store
           .stageBranches(soakStages)
@@ -226,6 +237,39 @@ async function readView(o: PromoteOptions, stage: Stage, now: Date): Promise<Pro
     ...soakFromHistory(history, snap.freight, now, states),
   };
   return { snap, states, facts };
+}
+
+/**
+ * Whether the stage's promotion looks at freight besides the one promoted and the newer ones of
+ * its warehouse: what it runs from other warehouses (the steps' freight collection), freight
+ * metadata and aliases of any freight (set-metadata, set-freight-alias, freightMetadata()).
+ * Such a promotion reads every freight; any other reads only those (promotionRecords).
+ */
+function readsOtherFreight(stage: Stage): boolean {
+  if (new Set(stage.requestedFreight.map((r) => `${r.origin.kind}/${r.origin.name}`)).size > 1)
+    return true;
+  return stage.promotionTemplate.steps.some(
+    (s) =>
+      s.uses === 'set-metadata' ||
+      s.uses === 'set-freight-alias' ||
+      JSON.stringify(s).includes('freightMetadata'),
+  );
+}
+
+/**
+ * The GitOps repository's branches the stage's git-clone steps check out (that exist already, and
+ * whose names are known before the steps run): fetched with the stages' branches in the state
+ * read, so that the workspace checks them out from the read cache instead of fetching each again.
+ */
+function clonedBranches(o: PromoteOptions, stage: Stage): string[] {
+  const plan = planWorkspace(o.project.name, stage);
+  if (!plan.workspace) return [];
+  const out = new Set<string>();
+  for (const c of plan.checkouts) {
+    if (c.branch === undefined || c.create || c.detached || c.repoURL === undefined) continue;
+    if (sameRepository(c.repoURL, o.store.remoteUrl)) out.add(c.branch);
+  }
+  return [...out];
 }
 
 /**
@@ -386,10 +430,12 @@ function publishSteps(
         : undefined;
   const plan = planWorkspace(o.project.name, stage);
   if (plan.workspace) {
+    const stageState = states.get(stage.name);
     return promoteInWorkspace({
       options: o,
       stage,
       plan,
+      ...(stageState ? { stageState } : {}),
       freight,
       collection,
       approvedBy,

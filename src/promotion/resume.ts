@@ -142,7 +142,11 @@ export async function resumeAfterMerge(
       `pull request #${pr.number}: stage ${record.stage}'s template changed since the promotion went pending (its step ${record.wait + 1} is not the one it waited at); promote again`,
     );
   }
-  const snap = await o.store.snapshot(o.project.name);
+  // That freight's tags alone when the freight index knows it; every freight's otherwise.
+  const snap =
+    (await o.store.promotionRecords(o.project.name, (entries) =>
+      entries.some((e) => e.freightId === record.freight) ? new Set([record.freight]) : undefined,
+    )) ?? (await o.store.snapshot(o.project.name));
   const freight = snap.freight.find((f) => f.id === record.freight);
   if (!freight) {
     throw new OperationError(

@@ -13,6 +13,7 @@ import {
   type PromotionWrite,
   type PublishRequest,
   type Published,
+  type StageState,
 } from '../state/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
@@ -37,6 +38,8 @@ export interface WorkspacePromotion {
   publish?: (p: PublishRequest) => Promise<Published>;
   /** What set-metadata and set-freight-alias record: a fresh recorder for each attempt. */
   notes?: NotesBox;
+  /** The stage's state as the promotion's reads found it (at the seeded tip of its branch). */
+  stageState?: StageState;
 }
 
 export async function promoteInWorkspace(a: WorkspacePromotion): Promise<PromotionResult> {
@@ -74,6 +77,8 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
     attempts++;
     const firstSeeds = seeds;
     seeds = undefined;
+    // The tip the reads took the stage's state from: the state read is that commit's.
+    const seedTip = firstSeeds?.tips.get(stageBranch);
     const scratch = await host.scratch();
     const ws = new Workspace({
       host,
@@ -81,6 +86,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
       write,
       stageBranch,
       ...(firstSeeds ? { seeds: firstSeeds } : {}),
+      ...(seedTip !== undefined ? { seedState: { tip: seedTip, state: a.stageState } } : {}),
       opensPullRequests: plan.pullRequests.length > 0,
       ...(a.publish ? { publish: a.publish } : {}),
       dryRun: o.dryRun,

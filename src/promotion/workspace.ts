@@ -60,6 +60,11 @@ export interface WorkspaceOptions {
    * those branches start from the read cache's commits and trees, without fetching them again.
    */
   seeds?: Seeds;
+  /**
+   * The stage's state as the promotion's reads found it at `tip` of the stage's branch: a
+   * checkout of that very commit takes it from here instead of reading the file again.
+   */
+  seedState?: { tip: string; state: StageState | undefined };
   /** The template opens pull requests: then no push may go to the stage's branch itself. */
   opensPullRequests: boolean;
   /** How the stage's commit leaves: undefined is a plain push. */
@@ -89,6 +94,8 @@ export interface Checkout {
   recorded?: string[];
   /** The commit identity for this clone (`author` of git-clone). */
   identity?: GitIdentity;
+  /** HEAD as of the checkout or this promotion's last git-commit here (which alone move it). */
+  head?: string;
 }
 
 interface ClonedRepo {
@@ -431,13 +438,17 @@ export class Workspace {
         stage,
         ...(spec.author ? { identity: spec.author } : {}),
       };
-      if (stage && remoteTip !== undefined) {
+      const known = this.o.seedState;
+      if (stage && remoteTip !== undefined && fromSeed && known?.tip === head) {
+        if (known.state) checkout.previous = known.state;
+      } else if (stage && remoteTip !== undefined) {
         // Read through git, not the work tree: a sparse checkout may not hold .gantry/.
         const text = await repo.git.tryRun(['show', `${head}:${this.statePath}`], { cwd: dir });
         if (text.exitCode === 0) {
           checkout.previous = parseStageState(text.stdout, `${branch}:${this.statePath}`);
         }
       }
+      checkout.head = head;
       this.checkouts.set(path, checkout);
       commits[c.as ?? c.path] = head;
     }
@@ -497,7 +508,10 @@ export class Workspace {
       const state = nextStageState(this.o.write, c.previous, this.o.host.now());
       const same = before?.id === this.o.write.freight.id && !metadataChanged(c.previous, state);
       if (!c.recorded && same && !dirty) {
-        return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
+        return {
+          commit: c.head ?? (await git(['rev-parse', 'HEAD'])).stdout.trim(),
+          committed: false,
+        };
       }
       if (!c.recorded) {
         const file = join(c.dir, this.statePath);
@@ -515,10 +529,14 @@ export class Workspace {
       }
     }
     if (!dirty)
-      return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
+      return {
+        commit: c.head ?? (await git(['rev-parse', 'HEAD'])).stdout.trim(),
+        committed: false,
+      };
     const args = ['commit', '-q', ...(amend ? ['--amend'] : []), '-F', '-'];
     await git(args, text.endsWith('\n') ? text : `${text}\n`);
-    return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: true };
+    c.head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+    return { commit: c.head, committed: true };
   }
 
   /** git-tag: an annotated tag at the checkout's HEAD (local; git-push with `tag` sends it). */
@@ -550,7 +568,7 @@ export class Workspace {
       );
     }
     const git = (args: string[]) => this.run(c.repo, args, c.dir);
-    const head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+    const head = c.head ?? (await git(['rev-parse', 'HEAD'])).stdout.trim();
     const url = (commit: string) => commitUrl(c.repo.url, commit);
     if (spec.tag !== undefined) {
       if (this.o.dryRun) {
@@ -664,10 +682,12 @@ export class Workspace {
       }
       return { branch: target, commit: head, ...optionalUrl(commitUrl(c.repo.url, head)) };
     }
-    const wrote = await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], {
-      cwd: c.dir,
-    });
-    if (wrote.exitCode !== 0) {
+    // The commit git-commit made here with the state needs no look; any other commit does.
+    const recorded = c.recorded !== undefined && c.head === head;
+    const wrote = recorded
+      ? undefined
+      : await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], { cwd: c.dir });
+    if (wrote && wrote.exitCode !== 0) {
       throw new ConfigError(
         `git-push: the commit to push to ${target} does not carry the stage's state: commit the checkout with git-commit before pushing it`,
       );

@@ -1071,6 +1071,80 @@ export class StateStore {
     return Promise.resolve(oids);
   }
 
+  /**
+   * The freight, verifications and approvals a promotion of one named freight decides from, read
+   * without every freight tag: the freight index, checked against the tag listing, picks the IDs
+   * (`pick`, see ./promote-reads.ts), and only their tags are read, with every alias tag and
+   * their metadata tags. undefined when the index is missing or does not match the tags, or
+   * `pick` cannot tell: the caller then reads everything (snapshot), as before the index.
+   */
+  async promotionRecords(
+    project: string,
+    pick: (
+      entries: readonly IndexEntry[],
+      aliasNoteIds: readonly string[],
+    ) => Set<string> | undefined,
+  ): Promise<ProjectSnapshot | undefined> {
+    const [listing, stored] = await settleAll([
+      this.listProject(project),
+      this.readWholeIndex(project),
+    ]);
+    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
+    if (!stored || !sameHead(stored.head, headOf(freightRefs.map((r) => r.oid)))) return undefined;
+    const aliasNoteIds = listing.notes
+      .filter((n) => n.note.kind === 'alias')
+      .map((n) => n.note.freightId);
+    const ids = pick(stored.entries, aliasNoteIds);
+    if (!ids) return undefined;
+    const { snap, skip } = this.emptySnapshot();
+    await this.readTags(
+      listing.annotated.filter((r) => ids.has(r.ref.freightId)),
+      snap,
+      skip,
+    );
+    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
+    return this.withNotes(snap, notes, skip);
+  }
+
+  /**
+   * Every entry of the project's freight index, commit and shards in one fetch (the cache's
+   * blob:none filter lifted for it); undefined when there is no index.
+   */
+  private async readWholeIndex(
+    project: string,
+  ): Promise<{ head: IndexHead; entries: IndexEntry[] } | undefined> {
+    const local = `refs/gantry-index/${encodeURIComponent(project)}`;
+    return this.inCache(async () => {
+      try {
+        await this.fetch(['--depth=1', '--no-filter', `+${freightIndexRef(project)}:${local}`]);
+      } catch (err) {
+        if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr))
+          return undefined;
+        throw err;
+      }
+      const res = await this.git.run(['ls-tree', '-z', local], { cwd: this.cache });
+      const shards: { name: string; oid: string }[] = [];
+      for (const entry of res.stdout.split('\0').filter(Boolean)) {
+        const m = /^\d+ blob ([0-9a-f]{40})\t(\d+)$/.exec(entry);
+        if (m?.[1] && m[2]) shards.push({ name: m[2], oid: m[1] });
+      }
+      shards.sort((a, b) => a.name.localeCompare(b.name));
+      // The commit (its message holds the head) and the shards in one read.
+      const objects = await this.readObjects(this.cache, [local, ...shards.map((sh) => sh.oid)]);
+      const commit = objects.get(local);
+      const head = commit && parseHeadMessage(tagMessage(commit.body));
+      if (!head) return undefined;
+      const entries = shards.flatMap((sh) => {
+        const body = objects.get(sh.oid)?.body;
+        if (!body)
+          throw new OperationError(`freight index of ${project}: shard ${sh.name} is missing`);
+        return parseShard(body.toString('utf8'), `${project}:${sh.name}`);
+      });
+      return { head, entries };
+    });
+  }
+
   /** Which of `oids` a plain (non-promisor) repository does not have. */
   private async missingObjects(repo: string, oids: string[]): Promise<string[]> {
     const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
@@ -1192,11 +1266,13 @@ export class StateStore {
   async stageStates(
     project: string,
     stages: { name: string; branch?: string }[],
+    /** More branches to fetch in the same request (a promotion's other checkouts). */
+    alsoFetch: readonly string[] = [],
   ): Promise<Map<string, StageState | undefined>> {
     const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
     const branchOf = (s: { branch?: string }) => s.branch ?? def;
     const files = await this.inCache(async () => {
-      const tips = await this.fetchTips(stages.map(branchOf), true);
+      const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true);
       const specs = stages.map((s) => {
         const tip = tips.get(branchOf(s));
         return tip ? `${tip}:${stateFilePath(project, s.name)}` : undefined;

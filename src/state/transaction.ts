@@ -53,10 +53,21 @@ export async function commitPromotion(
     await git(['init', '-q']);
     const sparse = w.sparse !== false;
     // One append instead of a `git remote add` and three `git config` processes.
+    const readSet = [
+      statePath,
+      ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
+    ];
+    const cone = sparse ? conePatterns(readSet) : undefined;
     await appendFile(
       join(dir, '.git', 'config'),
       configText({
-        core: { sparseCheckout: sparse ? 'true' : 'false' },
+        core: {
+          sparseCheckout: sparse ? 'true' : 'false',
+          ...(cone ? { sparseCheckoutCone: 'true' } : {}),
+        },
+        // A sparse index holds one entry per directory outside the cone instead of one per file:
+        // checkout, add, status and commit then cost what is checked out, not the whole tree.
+        ...(cone ? { index: { sparse: 'true' } } : {}),
         'remote.origin': {
           url: host.remoteUrl,
           fetch: '+refs/heads/*:refs/remotes/origin/*',
@@ -65,13 +76,9 @@ export async function commitPromotion(
         },
       }),
     );
-    const readSet = [
-      statePath,
-      ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
-    ];
     await writeFile(
       join(dir, '.git', 'info', 'sparse-checkout'),
-      readSet.map((p) => `/${p}`).join('\n') + '\n',
+      cone ?? readSet.map((p) => `/${p}`).join('\n') + '\n',
     );
 
     const now = host.retryHooks?.now ?? Date.now;
@@ -239,6 +246,37 @@ export async function commitPromotion(
   } finally {
     await checkout.remove();
   }
+}
+
+/**
+ * The paths as cone-mode sparse patterns (git sparse-checkout's own format), undefined when one
+ * cannot be written as a plain directory name. Each path is taken whole as a directory and its
+ * parent directories for the files directly in them: a path that names a file is then checked out
+ * with the files beside it, since which paths are files is not known before the checkout and a
+ * few small files more cost less than the full index of a non-cone checkout.
+ */
+export function conePatterns(paths: readonly string[]): string | undefined {
+  const clean = paths.filter((p) => p !== '' && p !== '.');
+  if (clean.some((p) => /[\\*?[\]!#]|(^|\/)\.\.?(\/|$)/.test(p))) return undefined;
+  const sorted = [...new Set(clean)].sort();
+  // A directory inside another taken whole adds nothing.
+  const whole = sorted.filter((p) => !sorted.some((q) => q !== p && p.startsWith(`${q}/`)));
+  const parents = new Set<string>();
+  for (const p of whole) {
+    const parts = p.split('/');
+    for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join('/'));
+  }
+  const lines = ['/*', '!/*/'];
+  // Sorted, each parent's two lines before anything below it, as `git sparse-checkout` writes them.
+  const entries = [
+    ...[...parents].filter((p) => !whole.includes(p)).map((p) => ({ p, whole: false })),
+    ...whole.map((p) => ({ p, whole: true })),
+  ].sort((a, b) => (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
+  for (const e of entries) {
+    lines.push(`/${e.p}/`);
+    if (!e.whole) lines.push(`!/${e.p}/*/`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 /**

@@ -215,4 +215,39 @@ describe('approveFreight against a real repository', () => {
     });
     expect(res).toEqual({ created: false, record: theirs });
   });
+
+  test('reads the named freight and its approvals, not every freight, when the index knows it', async () => {
+    const f3 = makeFreight('1.2.0', {
+      createdAt: '2026-11-21T12:00:00.000Z',
+      alias: 'brave-otter',
+    });
+    await store.recordFreight('echo', f3);
+    let snapshots = 0;
+    const counting = Object.assign(Object.create(store) as StateStore, {
+      snapshot: (p: string) => {
+        snapshots++;
+        return store.snapshot(p);
+      },
+    });
+    const first = await approveFreight({
+      store: counting,
+      project,
+      stage: 'staging',
+      freightRef: f3.id,
+      approvedBy: 'carol',
+      clock,
+    });
+    expect(first.created).toBe(true);
+    // The approval just written is found among the freight's own tags: nothing is written again.
+    const again = await approveFreight({
+      store: counting,
+      project,
+      stage: 'staging',
+      freightRef: 'brave-otter',
+      approvedBy: 'dave',
+      clock,
+    });
+    expect(again).toEqual({ created: false, record: first.record });
+    expect(snapshots).toBe(0);
+  });
 });

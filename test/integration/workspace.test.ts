@@ -13,6 +13,9 @@ import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { runGantry } from '../support/cli.js';
+import { loadProjectsFromFiles, type Project } from '../../src/pipeline/index.js';
+import { promote } from '../../src/promotion/promote.js';
+import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 
 const AUTH = { username: 'bot', password: 's3cret-pw' };
 
@@ -273,5 +276,48 @@ describe('rendered branches (Kargo quickstart): dev → staging → prod', () =>
       'image: ghcr.io/acme/echo:1.2.0',
     );
     expect(git(bare, ['show', 'stage/dev:.gantry/state/demo/dev.yaml'])).toContain(f3.id);
+    // The stage's state comes from the state read, and HEAD is asked once, after the commit.
+    expect(gitLines.filter((l) => / show [0-9a-f]{40}:\.gantry\//.test(l))).toEqual([]);
+    expect(gitLines.filter((l) => /rev-parse HEAD \([^)]*\/out\)/.test(l))).toHaveLength(1);
+    // git-push knows the commit git-commit made carries the state: no look into it.
+    expect(gitLines.filter((l) => / cat-file -e /.test(l))).toEqual([]);
+  });
+
+  test('a branch the template clones is fetched with the state read, not again by the workspace', async () => {
+    const f4 = makeFreight('1.3.0', { createdAt: '2026-11-01T13:00:00.000Z' });
+    await record(f4);
+    // The project comes from the file, not from the remote: nothing has fetched main yet.
+    const loaded = loadProjectsFromFiles([{ file: '.gantry/demo.yaml', text: project(url) }]);
+    const p = loaded.projects[0] as Project;
+    const lines: string[] = [];
+    const store = new StateStore({
+      remote: parseRemote(remote()),
+      cacheDir: join(tmp.path, 'inproc'),
+      baseEnv: testGitEnv(tmp.path),
+      trace: (l) => lines.push(l),
+    });
+    const out = await promote({
+      project: p,
+      stage: 'dev',
+      freight: f4.id,
+      store,
+      registry: defaultRegistry(),
+      dryRun: false,
+      promotedBy: 'alice',
+      clock: () => new Date('2026-11-02T00:00:00Z'),
+      fetch,
+      log: () => undefined,
+    });
+    expect(out.result?.changed).toBe(true);
+    const fetches = lines.filter((l) => / fetch /.test(l));
+    // The read cache's fetch of the stages' branches names main too; the workspace (its
+    // checkouts live in a promote-* directory) fetches nothing.
+    expect(fetches.filter((l) => /\/promote-[^/]*/.test(l))).toEqual([]);
+    expect(
+      fetches.filter((l) => /refs\/heads\/main:/.test(l) && /refs\/heads\/stage\/dev:/.test(l)),
+    ).not.toEqual([]);
+    expect(git(bare, ['show', 'stage/dev:dev-deployment-echo.yaml'])).toContain(
+      'image: ghcr.io/acme/echo:1.3.0',
+    );
   });
 });
