@@ -1,4 +1,4 @@
-import { GitHubClient } from '../github/client.js';
+import type { GitHubPort } from '../github/port.js';
 import type { Project } from '../pipeline/index.js';
 import { selectProjects, type RepoContext } from '../app/repo.js';
 import { UsageError, type CliIO } from './io.js';
@@ -23,9 +23,17 @@ export async function oneProject(
   return projects[0] as Project;
 }
 
-export function githubForRemote(env: CliIO['env'], url: string): GitHubClient | undefined {
+/**
+ * GitHub's API for the GitOps repository when a token is set and the remote is on GitHub. The
+ * client (Octokit and its HTTP stack, ~1 MB of bundle) is loaded only then: a promotion without
+ * GitHub does not pay for it.
+ */
+export async function githubForRemote(
+  env: CliIO['env'],
+  url: string,
+): Promise<GitHubPort | undefined> {
   const target = env.GITHUB_TOKEN ? githubTarget(env, url) : undefined;
-  return target && env.GITHUB_TOKEN
-    ? new GitHubClient({ token: env.GITHUB_TOKEN, ...target })
-    : undefined;
+  if (!target || !env.GITHUB_TOKEN) return undefined;
+  const { GitHubClient } = await import('../github/client.js');
+  return new GitHubClient({ token: env.GITHUB_TOKEN, ...target });
 }

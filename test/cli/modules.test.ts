@@ -85,3 +85,20 @@ test('get stages and get freight load no HTTP client, no discovery, no schema co
   // The walk follows the state and pipeline layers, so an import there counts too.
   expect([...files].some((f) => f.endsWith('/src/state/store.ts'))).toBe(true);
 });
+
+test('promote and verify load GitHub’s client (Octokit, undici) only when they talk to GitHub', () => {
+  for (const [command, engine] of [
+    ['promote.ts', '/src/promotion/promote.ts'],
+    ['verify.ts', '/src/verification/verify.ts'],
+  ] as const) {
+    const { files, packages } = loads(join(SRC, 'commands', command));
+    expect([...packages], command).not.toContain('@actions/github');
+    expect([...packages], command).not.toContain('undici');
+    expect(
+      [...files].filter((f) => f.endsWith('/src/github/client.ts')),
+      command,
+    ).toEqual([]);
+    // The walk reaches the engine, so an import deep in it (a step, a provider) counts too.
+    expect([...files].some((f) => f.endsWith(engine))).toBe(true);
+  }
+});

@@ -123,7 +123,7 @@ is 1 when any failed.`,
     if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request')
       throw new UsageError(`--mode must be direct or pull-request, not "${mode}"`, 'promote');
     const signCommits = args.boolean('sign-commits');
-    const api = githubForRemote(io.env, repo.store.remoteUrl);
+    const api = await githubForRemote(io.env, repo.store.remoteUrl);
     if ((signCommits || mode === 'pull-request') && !api) {
       throw new UsageError(
         `${signCommits ? '--sign-commits' : 'pull-request mode'} needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`,

@@ -62,7 +62,7 @@ verification failed or was inconclusive.`,
     }
     const repo = await openRepo(repoSettings(args, ctx));
     const project = await oneProject(repo, args.string('project'), 'verify');
-    const api = githubForRemote(io.env, repo.store.remoteUrl);
+    const api = await githubForRemote(io.env, repo.store.remoteUrl);
     const outcome = await verify({
       project,
       stage,

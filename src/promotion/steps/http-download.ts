@@ -16,7 +16,6 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Agent } from 'undici';
 import { parseDuration } from '../../expr/index.js';
 import { ConfigError, OperationError, errorMessage } from '../../util/errors.js';
 import {
@@ -177,8 +176,9 @@ export function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES): StepDefinition 
       const fail = (message: string): OperationError =>
         new OperationError(`${STEP}: ${what}: ${message}`);
 
+      // undici only for an unverified TLS connection: every promotion loads this module.
       const dispatcher = insecure
-        ? new Agent({ connect: { rejectUnauthorized: false } })
+        ? new (await import('undici')).Agent({ connect: { rejectUnauthorized: false } })
         : undefined;
       const dir = path.dirname(outAbs);
       const temp = path.join(

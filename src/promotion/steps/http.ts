@@ -51,7 +51,6 @@
  */
 import { flag, nonEmpty, text } from './schema-parts.js';
 import { readFile, stat } from 'node:fs/promises';
-import { Agent, ProxyAgent } from 'undici';
 import { parse as parseYaml } from 'yaml';
 import { compileExpr, formatValue, parseDuration, type CompiledExpr } from '../../expr/index.js';
 import { OperationError, errorMessage } from '../../util/errors.js';
@@ -503,14 +502,17 @@ export const http: StepDefinition = {
       cfg.pollInterval !== undefined ? durationMs('pollInterval', cfg.pollInterval) : 5_000;
 
     const tls = cfg.insecureSkipTLSVerify ? { rejectUnauthorized: false } : undefined;
-    const dispatcher = cfg.proxy
-      ? new ProxyAgent({
-          uri: cfg.proxy,
-          ...(tls && { requestTls: tls, proxyTls: tls }),
-        })
-      : tls
-        ? new Agent({ connect: tls })
-        : undefined;
+    // undici (~1 MB of bundle) is loaded only for a proxy or an unverified TLS connection: every
+    // promotion loads this module with the step registry.
+    const undici = cfg.proxy || tls ? await import('undici') : undefined;
+    const dispatcher = !undici
+      ? undefined
+      : cfg.proxy
+        ? new undici.ProxyAgent({
+            uri: cfg.proxy,
+            ...(tls && { requestTls: tls, proxyTls: tls }),
+          })
+        : new undici.Agent({ connect: tls });
 
     let status: number;
     let responseHeaders: Headers;

@@ -3,7 +3,7 @@
  * per-request timeout on top of the measurement's signal, an optional TLS-verification bypass,
  * and a cap on the body it reads. Errors say what was asked and what went wrong, in one line.
  */
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { formatDuration } from '../../pipeline/duration.js';
 import { errorMessage } from '../../util/errors.js';
 import { BodyTooLargeError, readText } from '../../util/http-body.js';
@@ -52,13 +52,18 @@ export async function sendRequest(
   url: string,
   opts: RequestOptions,
 ): Promise<Response> {
+  // undici only for an unverified TLS connection: every verify loads this module.
+  if (opts.insecure) {
+    insecureAgent ??= new (await import('undici')).Agent({
+      connect: { rejectUnauthorized: false },
+    });
+  }
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error('request timeout')), opts.timeoutMs);
   const signal = AbortSignal.any([ctx.signal, timeout.signal]);
   const headers = new Headers();
   for (const h of opts.headers) headers.append(h.name, h.value);
   if (!headers.has('user-agent')) headers.set('user-agent', 'gantry');
-  if (opts.insecure) insecureAgent ??= new Agent({ connect: { rejectUnauthorized: false } });
   const what = `${opts.method} ${url}`;
   try {
     const init: RequestInit & { dispatcher?: Agent } = {
