@@ -89,3 +89,72 @@ export function createBareRepo(
   });
   return bare;
 }
+
+/**
+ * The contents of `specs` (`<commit>:<path>`) in `repo`, by one `git cat-file --batch` instead of
+ * a `git show` each; `undefined` for one that does not exist. Checks that read every file of every
+ * commit a test made stay one process.
+ */
+export function readBlobs(repo: string, specs: string[]): (string | undefined)[] {
+  const out = execFileSync('git', ['cat-file', '--batch'], {
+    cwd: repo,
+    env: testGitEnv(repo),
+    input: specs.map((s) => `${s}\n`).join(''),
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const found: (string | undefined)[] = [];
+  let at = 0;
+  for (const spec of specs) {
+    const eol = out.indexOf(0x0a, at);
+    const header = out.subarray(at, eol).toString('utf8');
+    at = eol + 1;
+    if (header.endsWith(' missing')) {
+      found.push(undefined);
+      continue;
+    }
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+    if (size === undefined) throw new Error(`${spec}: git cat-file says ${header}`);
+    found.push(out.subarray(at, at + Number(size)).toString('utf8'));
+    at += Number(size) + 1;
+  }
+  return found;
+}
+
+/**
+ * Each update in `ref`'s reflog that was not a fast-forward (the earlier tip is not an ancestor of
+ * the later), as `<earlier> -> <later>`. One rev-list of the graph answers for every pair what a
+ * `git merge-base --is-ancestor` each did.
+ */
+export function nonFastForwards(repo: string, ref: string): string[] {
+  const reflog = git(repo, ['reflog', 'show', '--format=%H', ref])
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  if (reflog.length === 0) return [];
+  const parents = new Map<string, string[]>();
+  for (const line of git(repo, ['rev-list', '--parents', ...new Set(reflog)])
+    .trim()
+    .split('\n')) {
+    const [commit = '', ...of] = line.split(' ');
+    parents.set(commit, of);
+  }
+  const isAncestor = (earlier: string, later: string): boolean => {
+    const seen = new Set<string>();
+    const todo = [later];
+    while (todo.length > 0) {
+      const c = todo.pop() as string;
+      if (c === earlier) return true;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      todo.push(...(parents.get(c) ?? []));
+    }
+    return false;
+  };
+  const bad: string[] = [];
+  for (let i = 0; i + 1 < reflog.length; i++) {
+    const later = reflog[i] as string;
+    const earlier = reflog[i + 1] as string;
+    if (!isAncestor(earlier, later)) bad.push(`${earlier} -> ${later}`);
+  }
+  return bad;
+}
