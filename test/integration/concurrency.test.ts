@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { bundleScript } from '../support/script-bundle.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const WRITERS = 20;
@@ -15,13 +16,12 @@ interface WriterResult {
   attempts: number;
 }
 
+/** The writer script, bundled once: twenty tsx starts cost more than the writes they test. */
+let writer: string;
+
 function runWriter(args: string[], env: Record<string, string>): Promise<WriterResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, '../support/writer.ts'), ...args],
-      { env },
-    );
+    const child = spawn(process.execPath, [writer, ...args], { env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -35,6 +35,9 @@ function runWriter(args: string[], env: Record<string, string>): Promise<WriterR
 }
 
 const tmp = tempDir();
+beforeAll(async () => {
+  writer = await bundleScript(join(import.meta.dirname, '../support/writer.ts'), tmp.path);
+});
 afterAll(() => tmp.cleanup());
 
 test(`${WRITERS} processes write freight and promotions to one remote at once: all land, none lost, no force-push`, async () => {

@@ -18,7 +18,14 @@ import { builtBundle } from '../support/bundle-once.js';
 import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import {
+  createBareRepo,
+  git,
+  nonFastForwards,
+  readBlobs,
+  tempDir,
+  testGitEnv,
+} from '../support/repos.js';
 
 const AUTH = { username: 'crash-bot', password: 'crash-Pa55' };
 /** The CLI as a process: this run's bundle of the sources, built once for the whole run. */
@@ -180,37 +187,40 @@ describe('kill -9 of gantry at any point', () => {
   function checkRemote(l: number): void {
     remoteSettles(bare);
     const branch = `lane${l}`;
-    const log = git(bare, ['log', '--format=%H %P', `${start.get(l)}..${branch}`])
-      .trim()
-      .split('\n')
-      .filter(Boolean);
-    for (const line of log) {
-      const [sha, ...parents] = line.split(' ');
+    // Each commit with its parents and the freight its Gantry-Freight trailer names.
+    const log = git(bare, [
+      'log',
+      '--format=%H %P%x1f%(trailers:key=Gantry-Freight,valueonly)%x1e',
+      `${start.get(l)}..${branch}`,
+    ])
+      .split('\x1e')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const [line = '', trailer = ''] = entry.split('\x1f');
+        const [sha = '', ...parents] = line.split(' ');
+        return { sha, parents, freightId: trailer.trim() };
+      });
+    const files = readBlobs(
+      bare,
+      log.flatMap(({ sha }) => [
+        `${sha}:${stateFilePath('echo', laneStage(l))}`,
+        `${sha}:${laneValues(l)}`,
+      ]),
+    );
+    log.forEach(({ sha, parents, freightId }, i) => {
       expect(parents, `parents of ${sha}`).toHaveLength(1);
       // Each promotion commit: its state file names the freight its trailer names, and the
       // manifest runs that freight's tag.
-      const freightId = git(bare, [
-        'log',
-        '-1',
-        '--format=%(trailers:key=Gantry-Freight,valueonly)',
-        sha as string,
-      ]).trim();
-      const state = parseStageState(
-        git(bare, ['show', `${sha}:${stateFilePath('echo', laneStage(l))}`]),
-        `${sha}`,
-      );
+      expect(files[2 * i], `state file at ${sha}`).toBeDefined();
+      expect(files[2 * i + 1], `${laneValues(l)} at ${sha}`).toBeDefined();
+      const state = parseStageState(files[2 * i] as string, `${sha}`);
       expect(state.freight.map((f) => f.id)).toEqual([freightId]);
-      const values = YAML.parse(git(bare, ['show', `${sha}:${laneValues(l)}`])) as {
-        image: { tag: string };
-      };
+      const values = YAML.parse(files[2 * i + 1] as string) as { image: { tag: string } };
       expect(values.image.tag).toBe(state.freight[0]?.images[0]?.tag);
-    }
+    });
     // No force-push: each update of the branch was a fast-forward.
-    const reflog = git(bare, ['reflog', 'show', '--format=%H', `refs/heads/${branch}`])
-      .trim()
-      .split('\n');
-    for (let i = 0; i + 1 < reflog.length; i++)
-      git(bare, ['merge-base', '--is-ancestor', reflog[i + 1] as string, reflog[i] as string]);
+    expect(nonFastForwards(bare, `refs/heads/${branch}`), branch).toEqual([]);
   }
 
   /** A promote run in this process, so its time is the command's own, not node's start-up. */

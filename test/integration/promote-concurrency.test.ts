@@ -15,7 +15,14 @@ import { parseStageState, StateStore, stateFilePath } from '../../src/state/inde
 import { makeFreight } from '../support/freight.js';
 import { projectFile, stageName, VALUES, valuesPath } from '../support/contention.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import {
+  createBareRepo,
+  git,
+  nonFastForwards,
+  readBlobs,
+  tempDir,
+  testGitEnv,
+} from '../support/repos.js';
 
 const STAGES = 5;
 const PER_STAGE = 4;
@@ -30,22 +37,24 @@ interface Job {
 
 /** The freight each promotion commit names in its state file, and its values file's tag. */
 function checkCommit(bare: string, commit: string): { stage: string; freight: string } {
-  const stage = git(bare, [
+  const [stage = '', freightId = ''] = git(bare, [
     'log',
     '-1',
-    '--format=%(trailers:key=Gantry-Stage,valueonly)',
+    '--format=%(trailers:key=Gantry-Stage,valueonly)%x1f%(trailers:key=Gantry-Freight,valueonly)',
     commit,
-  ]).trim();
-  const freightId = git(bare, [
-    'log',
-    '-1',
-    '--format=%(trailers:key=Gantry-Freight,valueonly)',
-    commit,
-  ]).trim();
-  const state = parseStageState(
-    git(bare, ['show', `${commit}:${stateFilePath('echo', stage)}`]),
-    `${commit}:${stage}`,
-  );
+  ])
+    .split('\x1f')
+    .map((t) => t.trim());
+  // Every file the checks below read, at this commit, by one git process.
+  const [own, ...perStage] = readBlobs(bare, [
+    `${commit}:${stateFilePath('echo', stage)}`,
+    ...Array.from({ length: STAGES }, (_, s) => [
+      `${commit}:${stateFilePath('echo', stageName(s))}`,
+      `${commit}:${valuesPath(s)}`,
+    ]).flat(),
+  ]);
+  expect(own, `${stateFilePath('echo', stage)} at ${commit}`).toBeDefined();
+  const state = parseStageState(own as string, `${commit}:${stage}`);
   expect(
     state.freight.map((f) => f.id),
     `state of ${stage} at ${commit}`,
@@ -53,15 +62,15 @@ function checkCommit(bare: string, commit: string): { stage: string; freight: st
   // Every stage promoted so far at this commit: its manifests run the freight its state names.
   for (let s = 0; s < STAGES; s++) {
     const path = stateFilePath('echo', stageName(s));
-    const exists = git(bare, ['ls-tree', '--name-only', commit, '--', path]).trim();
-    const values = YAML.parse(git(bare, ['show', `${commit}:${valuesPath(s)}`])) as {
-      image: { tag: string };
-    };
-    if (!exists) {
+    const stateText = perStage[2 * s];
+    const valuesText = perStage[2 * s + 1];
+    expect(valuesText, `${valuesPath(s)} at ${commit}`).toBeDefined();
+    const values = YAML.parse(valuesText as string) as { image: { tag: string } };
+    if (stateText === undefined) {
       expect(values.image.tag, `${valuesPath(s)} at ${commit}`).toBe('0.1.0');
       continue;
     }
-    const st = parseStageState(git(bare, ['show', `${commit}:${path}`]), `${commit}:${path}`);
+    const st = parseStageState(stateText, `${commit}:${path}`);
     expect(values.image.tag, `${valuesPath(s)} at ${commit}`).toBe(st.freight[0]?.images[0]?.tag);
   }
   return { stage, freight: freightId };
@@ -203,20 +212,8 @@ describe.each([
     }
 
     // No force-push: every update of each branch in the server's reflog was a fast-forward.
-    for (const branch of branches) {
-      const reflog = git(bare, ['reflog', 'show', '--format=%H', `refs/heads/${branch}`])
-        .trim()
-        .split('\n');
-      for (let i = 0; i + 1 < reflog.length; i++) {
-        const ff = git(bare, [
-          'merge-base',
-          '--is-ancestor',
-          reflog[i + 1] as string,
-          reflog[i] as string,
-        ]);
-        expect(ff).toBe('');
-      }
-    }
+    for (const branch of branches)
+      expect(nonFastForwards(bare, `refs/heads/${branch}`), branch).toEqual([]);
 
     // On one branch they really raced: some had to retry on a newer tip.
     const attempts = jobs.map((j) => j.outcome.result?.attempts ?? 0);

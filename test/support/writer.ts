@@ -1,4 +1,4 @@
-// One concurrent writer for the concurrency test, run as its own process (node + tsx):
+// One concurrent writer for the concurrency test, run as its own process (bundled by the test):
 // records its own freight and a freight every writer shares, then promotes its freight into a stage.
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
