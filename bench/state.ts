@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { serializeStageState, toStageFreight } from '../src/state/stage-state.js';
 
 const { values } = parseArgs({
   options: {
@@ -76,7 +77,7 @@ const freightDoc = (i: number) => {
   const doc = {
     id,
     alias: `bench-${i}`,
-    origin: { kind: 'Warehouse', name: 'echo' },
+    origin: { kind: 'Warehouse' as const, name: 'echo' },
     images: [
       {
         repoURL: 'ghcr.io/acme/echo',
@@ -114,7 +115,15 @@ function buildRepo(name: string, tags: number, commits: number, files: number): 
   for (let c = 0; c < commits; c++) {
     const stage = STAGES[c % STAGES.length] as string;
     const { id, tag, doc } = freightDoc(c % Math.max(tags, 1));
-    const state = `project: echo\nstage: ${stage}\nfreight:\n  - id: ${id}\n    alias: ${doc.alias}\n    origin: {kind: Warehouse, name: echo}\n    images: [{repoURL: ghcr.io/acme/echo, tag: "${tag}", digest: "${doc.images[0]?.digest}"}]\n    charts: []\n    commits: []\npromotedAt: "2026-01-01T00:00:00Z"\npromotedBy: bench\napprovedBy: []\n`;
+    // Written by gantry's own writer: the shape every promotion commits.
+    const state = serializeStageState({
+      project: 'echo',
+      stage,
+      freight: [toStageFreight(doc)],
+      promotedAt: '2026-01-01T00:00:00Z',
+      promotedBy: 'bench',
+      approvedBy: [],
+    });
     const msg = `promote(echo/${stage}): ${doc.alias}\n\nGantry-Project: echo\nGantry-Stage: ${stage}\nGantry-Freight: ${id}\nGantry-Alias: ${doc.alias}\nGantry-Warehouse: echo\nGantry-Promoted-By: bench\n`;
     lines.push(
       'commit refs/heads/main',

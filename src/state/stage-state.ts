@@ -1,6 +1,7 @@
 import YAML from 'yaml';
 import type { Freight } from '../freight/types.js';
 import { OperationError } from '../util/errors.js';
+import { readPlainYaml } from './plain-yaml.js';
 
 /** The freight a stage runs for one origin: the freight without its bookkeeping fields. */
 export type StageFreight = Pick<
@@ -71,7 +72,8 @@ export function serializeStageState(s: StageState): string {
 export function parseStageState(text: string, where: string): StageState {
   let doc: unknown;
   try {
-    doc = YAML.parse(text);
+    // The shape gantry writes is read directly; anything else (a hand edit) by the YAML library.
+    doc = readPlainYaml(text) ?? YAML.parse(text);
   } catch (err) {
     throw new OperationError(`unreadable stage state ${where}: ${(err as Error).message}`);
   }

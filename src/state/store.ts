@@ -309,6 +309,11 @@ export class StateStore {
   /** Commits whose every state file is in blobMemo (read with the project files). */
   private readonly statesRead = new Set<string>();
   private defaultBranchName?: Promise<string>;
+  /**
+   * A tag listing started ahead of the read that needs it (see listTagsAhead): the project it
+   * covers (undefined: every project), and the projects whose read has taken it already.
+   */
+  private ahead?: { project?: string; stdout: Promise<string>; used: Set<string> };
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -610,9 +615,18 @@ export class StateStore {
    * kinds gantry does not know (another tool's, a newer gantry's) are left out.
    */
   private async listProject(project: string): Promise<Listing> {
-    const prefix = projectRefPrefix(project);
+    const ahead = this.ahead;
+    if (ahead && (ahead.project ?? project) === project && !ahead.used.has(project)) {
+      // Once per project: a later read in the same command (after a write) lists afresh.
+      ahead.used.add(project);
+      return parseListing(await ahead.stdout, project);
+    }
+    return parseListing(await this.lsTags(projectRefPrefix(project)), project);
+  }
+
+  /** `ls-remote` of the tags under `prefix`: the server sends refs/tags/ only, the pattern narrows. */
+  private async lsTags(prefix: string): Promise<string> {
     await this.ensureCache();
-    // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
     const ls = await retry(
       () =>
         this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
@@ -622,7 +636,22 @@ export class StateStore {
       READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
-    return parseListing(ls.stdout, project);
+    return ls.stdout;
+  }
+
+  /**
+   * Starts listing the tags of `project` (of every project when undefined) now, so that the
+   * listing, the slowest read of a page of freight, runs while the project files are fetched and
+   * parsed instead of after. The next read of each project it covers takes it; a failure surfaces
+   * there, as that read's own listing would.
+   */
+  listTagsAhead(project?: string): void {
+    const stdout = this.lsTags(
+      project === undefined ? 'refs/tags/gantry/' : projectRefPrefix(project),
+    );
+    // Nobody may read it (the project is not found): its failure must not go unhandled.
+    stdout.catch(() => undefined);
+    this.ahead = { project, stdout, used: new Set() };
   }
 
   /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */

@@ -204,6 +204,41 @@ describe('state reads by what they show, over file://', () => {
     expect(await writers[0]!.recordFreight('echo', fresh[0]!)).toMatchObject({ created: false });
     expect(git(bare, ['rev-parse', freightIndexRef('echo')])).toBe(before);
   });
+
+  test('a tag listing started before the project is known serves the next page of each project it covers, once', async () => {
+    const listings = (trace: string[]) =>
+      trace.filter((l) => l.startsWith('git ls-remote')).map((l) => l.replace(/ \(.*$/, ''));
+    const plain = await store(join(tmp.path, 'c-plain'), url).freightPage('echo', { limit: 5 });
+
+    const trace: string[] = [];
+    const r = store(join(tmp.path, 'c-ahead'), url, { trace: (l) => trace.push(l) });
+    r.listTagsAhead();
+    await r.projectFiles();
+    const page = await r.freightPage('echo', { limit: 5 });
+    expect(page.snap.freight.map((f) => f.id)).toEqual(plain.snap.freight.map((f) => f.id));
+    expect(page.total).toBe(plain.total);
+    expect(listings(trace)).toEqual([`git ls-remote --tags ${url} refs/tags/gantry/*`]);
+
+    // Freight recorded since: the next read of the project lists again and sees it.
+    const added = makeFreight('9.9.10', { createdAt: '2026-12-01T00:00:00.000Z' });
+    await store(join(tmp.path, 'c-ahead-writer'), url).recordFreight('echo', added);
+    const next = await r.freightPage('echo', { limit: 5 });
+    expect(next.snap.freight[0]?.id).toBe(added.id);
+    expect(next.total).toBe(plain.total + 1);
+    expect(listings(trace).slice(1)).toEqual([
+      `git ls-remote --tags ${url} refs/tags/gantry/echo/*`,
+    ]);
+
+    // A listing of another project is not this project's.
+    const other: string[] = [];
+    const o = store(join(tmp.path, 'c-ahead-other'), url, { trace: (l) => other.push(l) });
+    o.listTagsAhead('other');
+    expect((await o.freightPage('echo', { limit: 5 })).total).toBe(plain.total + 1);
+    expect(listings(other).sort()).toEqual([
+      `git ls-remote --tags ${url} refs/tags/gantry/echo/*`,
+      `git ls-remote --tags ${url} refs/tags/gantry/other/*`,
+    ]);
+  });
 });
 
 describe('the stages view with aliases', () => {
