@@ -73,14 +73,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _discovery_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9180);
 /* harmony import */ var _discovery_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5606);
 /* harmony import */ var _discovery_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1831);
-/* harmony import */ var _discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4559);
+/* harmony import */ var _discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6818);
 /* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5271);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(858);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5577);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2899);
-/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1279);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6295);
+/* harmony import */ var _discovery_projects_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(306);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(858);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5577);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2899);
+/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1279);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6295);
+
 
 
 
@@ -108,12 +110,12 @@ function actionSources(s, ctx, cacheDir) {
     // The Docker config's credentials are masked as the inputs' were: a registry or a proxy may
     // echo them, in either form, in an error gantry shows.
     for (const c of creds.registryCredentials.values())
-        (0,_mask_js__WEBPACK_IMPORTED_MODULE_10__/* .maskRegistryCredential */ .Bx)(c);
+        (0,_mask_js__WEBPACK_IMPORTED_MODULE_11__/* .maskRegistryCredential */ .Bx)(c);
     // The input's credentials win over the Docker config's for the same host.
     for (const [host, c] of s.registryCredentials)
         creds.registryCredentials.set(host, c);
-    const log = { info: _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.info, warn: _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.warn, group: _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.group };
-    const trace = _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.trace();
+    const log = { info: _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.info, warn: _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.warn, group: _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.group };
+    const trace = _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.trace();
     const sources = (0,_discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .createSources */ .L)({
         ...creds,
         gitEnv: ctx.env,
@@ -127,12 +129,15 @@ function actionSources(s, ctx, cacheDir) {
 /** The discover action: settings in; the core; outputs and the job summary out. */
 async function discoverAction(s, ctx) {
     const cacheDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(ctx.tempDir, 'gantry');
-    const repo = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_11__/* .openActionRepo */ .f2)(s, ctx);
-    const all = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_6__/* .validProjects */ .t1)(repo);
-    const projects = (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_6__/* .pickProjects */ .o4)(all, s.project);
+    const repo = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_12__/* .openActionRepo */ .f2)(s, ctx);
+    // A matrix job names its project and parses that file alone (discovery/projects.ts).
+    const projects = await (0,_discovery_projects_js__WEBPACK_IMPORTED_MODULE_7__/* .discoverProjects */ .q)(repo, s.project);
     const { sources, log } = actionSources(s, ctx, cacheDir);
     const dispatch = s.dispatchWorkflow
-        ? { ...(await (0,_repo_js__WEBPACK_IMPORTED_MODULE_11__/* .dispatchTarget */ .ax)(s, s.dispatchWorkflow, ctx, repo)), withProject: all.length > 1 }
+        ? {
+            ...(await (0,_repo_js__WEBPACK_IMPORTED_MODULE_12__/* .dispatchTarget */ .ax)(s, s.dispatchWorkflow, ctx, repo)),
+            withProject: s.project ? (await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_6__/* .projectFileTexts */ .aQ)(repo)).length > 1 : projects.length > 1,
+        }
         : undefined;
     try {
         const run = await (0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runDiscover */ .NO)({
@@ -147,17 +152,17 @@ async function discoverAction(s, ctx) {
             dispatch,
         });
         const freight = run.results.flatMap((r) => r.freight);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Output */ .k7.freight, JSON.stringify(freight));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Output */ .k7.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Output */ .k7.promotions, JSON.stringify((0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .promotionsMatrix */ .EA)(run.results, s.dryRun)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Output */ .k7.freight, JSON.stringify(freight));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Output */ .k7.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Output */ .k7.promotions, JSON.stringify((0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .promotionsMatrix */ .EA)(run.results, s.dryRun)));
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw((0,_discovery_report_js__WEBPACK_IMPORTED_MODULE_3__/* .discoverMarkdown */ .x)(run, { dryRun: s.dryRun })).write();
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_12__/* .appendPipelineSummary */ .T)(repo, projects, _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.warn, {
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .appendPipelineSummary */ .T)(repo, projects, _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.warn, {
             env: ctx.env,
-            fetch: _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.fetch(),
+            fetch: _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.fetch(),
         });
         const failures = (0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runFailures */ .Bu)(run);
         if (failures.length)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OperationError */ .OK(failures.join('\n'));
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .OperationError */ .OK(failures.join('\n'));
     }
     finally {
         await sources.close();
@@ -258,7 +263,7 @@ function parseCommitChoice(text) {
     const ref = text.slice(at + 1).trim();
     // `git@host:o/r` alone has its `@` before the path: that is no ref.
     if (at <= 0 || !repo || !ref || ref.includes(':') || ref.includes('/')) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`--commit ${JSON.stringify((0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(text))}: write it as REPO_URL@SHA|BRANCH|TAG (e.g. https://github.com/acme/app.git@main)`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`--commit ${JSON.stringify((0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(text))}: write it as REPO_URL@SHA|BRANCH|TAG (e.g. https://github.com/acme/app.git@main)`);
     }
     return { repo, ref };
 }
@@ -268,8 +273,8 @@ function describeSub(s) {
     if (s.kind === 'image')
         return `image ${s.image.repoURL}`;
     if (s.kind === 'git')
-        return `git ${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(s.git.repoURL)}`;
-    return `chart ${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(s.chart.name ? `${s.chart.repoURL.replace(/\/+$/, '')}/${s.chart.name}` : s.chart.repoURL)}`;
+        return `git ${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(s.git.repoURL)}`;
+    return `chart ${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(s.chart.name ? `${s.chart.repoURL.replace(/\/+$/, '')}/${s.chart.name}` : s.chart.repoURL)}`;
 }
 /**
  * The subscription a chosen artifact belongs to: exactly one of the warehouse's subscriptions
@@ -316,7 +321,7 @@ async function assembleFreight(o) {
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`--image ${text}: ${sub.image.repoURL} has no tag ${tag}${sub.image.platform ? ` for ${sub.image.platform}` : ''}`);
             }
             artifacts.images.push({
-                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(sub.image.repoURL),
+                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(sub.image.repoURL),
                 tag,
                 digest: found.digest,
                 ...(sub.image.name ? { subscriptionName: sub.image.name } : {}),
@@ -333,7 +338,7 @@ async function assembleFreight(o) {
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`--chart ${text}: ${describeSub(sub).slice('chart '.length)} lists no version ${version}`);
             }
             artifacts.charts.push({
-                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(sub.chart.repoURL),
+                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(sub.chart.repoURL),
                 name: sub.chart.name ?? '',
                 version,
             });
@@ -342,13 +347,13 @@ async function assembleFreight(o) {
     for (const given of o.commits) {
         const { repo, ref } = parseCommitChoice(given);
         // A URL with user:password@ is shown without them, as freight records it.
-        const text = `${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(repo)}@${ref}`;
+        const text = `${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(repo)}@${ref}`;
         const key = (0,_urls_index_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeGitURL */ .Pn)(repo);
         const sub = subscriptionFor(project, warehouse.name, subs, 'git', '--commit', text, (s) => (0,_urls_index_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeGitURL */ .Pn)(s.git.repoURL) === key);
         claim(sub, '--commit', text, async () => {
             const c = await o.sources.commit(sub.git, ref);
             artifacts.commits.push({
-                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(sub.git.repoURL),
+                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(sub.git.repoURL),
                 id: c.id,
                 ...(c.branch ? { branch: c.branch } : {}),
                 ...(c.tag ? { tag: c.tag } : {}),
@@ -370,7 +375,7 @@ async function assembleFreight(o) {
     const order = (list, kind) => {
         const urls = subs
             .filter((s) => s.kind === kind)
-            .map((s) => (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(s.kind === 'image'
+            .map((s) => (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(s.kind === 'image'
             ? s.image.repoURL
             : s.kind === 'chart'
                 ? s.chart.repoURL
@@ -403,6 +408,72 @@ async function assembleFreight(o) {
     // Another run recorded the same freight first: what is stored (its alias, its time) wins.
     const stored = (await o.store.snapshot(project.name)).freight.find((f) => f.id === id);
     return { ...base, freight: stored ?? freight, created: false };
+}
+
+
+/***/ }),
+
+/***/ 306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ discoverProjects)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5271);
+/* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5785);
+/* harmony import */ var _pipeline_kargo_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3902);
+/* harmony import */ var _pipeline_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5499);
+/**
+ * The project a discover job runs. A matrix job names its project, and a project lives in the file
+ * of its name: only `.gantry/<project>.yaml` (or `.yml`) is parsed when it declares that project
+ * without a problem, so the job costs the same in a repository of 50 projects as alone (parsing
+ * and checking every project file grew with their number, a few ms a file). The workflow's list
+ * job (`gantry get projects`) has checked every file, and a file gantry cannot read fails it before
+ * any discover job starts; checks across files are that list's, not this job's. Without a name,
+ * with no such file (or both .yaml and .yml), with a Kargo-format file (it reads a directory of
+ * manifests) or a file with a problem, every file is read and problems reported as before.
+ */
+
+
+
+
+
+
+async function discoverProjects(ctx, name) {
+    if (name) {
+        const own = await ownFile(ctx, name);
+        if (own && !(0,_pipeline_kargo_js__WEBPACK_IMPORTED_MODULE_4__/* .isKargoFile */ .Rm)(own.text)) {
+            const { projects, problems } = (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .loadProjectsFromFiles */ .i3)([own]);
+            if (!problems.length && projects.length === 1 && projects[0]?.name === name)
+                return projects;
+        }
+    }
+    return (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .pickProjects */ .o4)(await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .validProjects */ .t1)(ctx), name);
+}
+/** `.gantry/<name>.yaml` or `.yml`, from the clone's work tree or the remote's default branch. */
+async function ownFile(ctx, name) {
+    const candidates = [`${_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .PROJECT_DIR */ .u7}/${name}.yaml`, `${_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .PROJECT_DIR */ .u7}/${name}.yml`];
+    if (!ctx.localDir) {
+        const files = await ctx.store.projectFiles();
+        const found = files.filter((f) => candidates.includes(f.file));
+        return found.length === 1 ? found[0] : undefined;
+    }
+    const found = [];
+    for (const file of candidates) {
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(ctx.localDir, file);
+        const size = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+        // A file over the cap is the full load's to report.
+        if (size === undefined)
+            continue;
+        if (size > _pipeline_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .PROJECT_FILE_LIMITS */ .Wb.bytes)
+            return undefined;
+        found.push({ file, text: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8') });
+    }
+    return found.length === 1 ? found[0] : undefined;
 }
 
 
@@ -690,7 +761,7 @@ function pipelineSummaryMarkdown(project, status) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_FREIGHT_PAGE, mergeSnapshots, buildStatus */
 /* harmony import */ var _views_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9468);
-/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5434);
+/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3053);
 /* harmony import */ var _health_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2825);
 
 

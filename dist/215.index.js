@@ -190,8 +190,6 @@ function unreadableApp(ref, reason) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
 // EXTERNAL MODULE: ./src/expr/index.ts + 13 modules
 var expr = __webpack_require__(1750);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -199,19 +197,6 @@ var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/verification/templates.ts
 var templates = __webpack_require__(8640);
 ;// CONCATENATED MODULE: ./src/health/read.ts
-/**
- * Reads a stage's health from the Argo CD Applications the stage names: the applications of its
- * `argocd` verification metrics, and those its promotion template's `argocd-update` steps name
- * literally (Kargo registers a health check for exactly those). Each app is read once, all in
- * parallel, each request within a bound; an app that cannot be read is Unknown with the reason,
- * never an error of the command that asked.
- *
- * Where Argo CD is: a metric's own `server` and `token`, else ARGOCD_SERVER and
- * ARGOCD_AUTH_TOKEN from the environment the adapter passes (the argocd provider's rules).
- * Without a server nothing is asked, and the apps' health is not known: the stage has no health
- * rather than a guessed one.
- */
-
 
 
 
@@ -375,8 +360,9 @@ async function readStageHealth(inputs, settings) {
             return undefined;
         return targetsOf(input, settings, secrets);
     });
+    // undici is loaded only for this: every `get stages` reads health, few talk to Argo CD insecurely.
     const insecure = plans.some((p) => p?.targets.some((t) => t.connection?.insecure))
-        ? new undici.Agent({ connect: { rejectUnauthorized: false } })
+        ? new (await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19))).Agent({ connect: { rejectUnauthorized: false } })
         : undefined;
     // Nothing cancels a read as a whole: each request ends by its own timeout.
     const never = new AbortController().signal;

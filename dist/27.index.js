@@ -16,14 +16,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _discovery_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9180);
 /* harmony import */ var _discovery_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5606);
 /* harmony import */ var _discovery_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1831);
-/* harmony import */ var _discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4559);
+/* harmony import */ var _discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6818);
 /* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5271);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(858);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5577);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2899);
-/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1279);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6295);
+/* harmony import */ var _discovery_projects_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(306);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(858);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5577);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2899);
+/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1279);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6295);
+
 
 
 
@@ -51,12 +53,12 @@ function actionSources(s, ctx, cacheDir) {
     // The Docker config's credentials are masked as the inputs' were: a registry or a proxy may
     // echo them, in either form, in an error gantry shows.
     for (const c of creds.registryCredentials.values())
-        (0,_mask_js__WEBPACK_IMPORTED_MODULE_10__/* .maskRegistryCredential */ .Bx)(c);
+        (0,_mask_js__WEBPACK_IMPORTED_MODULE_11__/* .maskRegistryCredential */ .Bx)(c);
     // The input's credentials win over the Docker config's for the same host.
     for (const [host, c] of s.registryCredentials)
         creds.registryCredentials.set(host, c);
-    const log = { info: _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.info, warn: _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.warn, group: _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.group };
-    const trace = _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.trace();
+    const log = { info: _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.info, warn: _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.warn, group: _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.group };
+    const trace = _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.trace();
     const sources = (0,_discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .createSources */ .L)({
         ...creds,
         gitEnv: ctx.env,
@@ -70,12 +72,15 @@ function actionSources(s, ctx, cacheDir) {
 /** The discover action: settings in; the core; outputs and the job summary out. */
 async function discoverAction(s, ctx) {
     const cacheDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(ctx.tempDir, 'gantry');
-    const repo = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_11__/* .openActionRepo */ .f2)(s, ctx);
-    const all = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_6__/* .validProjects */ .t1)(repo);
-    const projects = (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_6__/* .pickProjects */ .o4)(all, s.project);
+    const repo = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_12__/* .openActionRepo */ .f2)(s, ctx);
+    // A matrix job names its project and parses that file alone (discovery/projects.ts).
+    const projects = await (0,_discovery_projects_js__WEBPACK_IMPORTED_MODULE_7__/* .discoverProjects */ .q)(repo, s.project);
     const { sources, log } = actionSources(s, ctx, cacheDir);
     const dispatch = s.dispatchWorkflow
-        ? { ...(await (0,_repo_js__WEBPACK_IMPORTED_MODULE_11__/* .dispatchTarget */ .ax)(s, s.dispatchWorkflow, ctx, repo)), withProject: all.length > 1 }
+        ? {
+            ...(await (0,_repo_js__WEBPACK_IMPORTED_MODULE_12__/* .dispatchTarget */ .ax)(s, s.dispatchWorkflow, ctx, repo)),
+            withProject: s.project ? (await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_6__/* .projectFileTexts */ .aQ)(repo)).length > 1 : projects.length > 1,
+        }
         : undefined;
     try {
         const run = await (0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runDiscover */ .NO)({
@@ -90,17 +95,17 @@ async function discoverAction(s, ctx) {
             dispatch,
         });
         const freight = run.results.flatMap((r) => r.freight);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Output */ .k7.freight, JSON.stringify(freight));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Output */ .k7.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Output */ .k7.promotions, JSON.stringify((0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .promotionsMatrix */ .EA)(run.results, s.dryRun)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Output */ .k7.freight, JSON.stringify(freight));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Output */ .k7.newFreight, String(freight.filter((f) => f.new && f.recorded).length));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Output */ .k7.promotions, JSON.stringify((0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .promotionsMatrix */ .EA)(run.results, s.dryRun)));
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw((0,_discovery_report_js__WEBPACK_IMPORTED_MODULE_3__/* .discoverMarkdown */ .x)(run, { dryRun: s.dryRun })).write();
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_12__/* .appendPipelineSummary */ .T)(repo, projects, _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.warn, {
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .appendPipelineSummary */ .T)(repo, projects, _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.warn, {
             env: ctx.env,
-            fetch: _log_js__WEBPACK_IMPORTED_MODULE_9__/* .actionLog */ .Z.fetch(),
+            fetch: _log_js__WEBPACK_IMPORTED_MODULE_10__/* .actionLog */ .Z.fetch(),
         });
         const failures = (0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runFailures */ .Bu)(run);
         if (failures.length)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OperationError */ .OK(failures.join('\n'));
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .OperationError */ .OK(failures.join('\n'));
     }
     finally {
         await sources.close();
@@ -141,6 +146,72 @@ async function appendPipelineSummary(repo, projects, warn = (m) => _actions_core
             warn(`could not add the pipeline of ${project.name} to the job summary: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ discoverProjects)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5271);
+/* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5785);
+/* harmony import */ var _pipeline_kargo_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3902);
+/* harmony import */ var _pipeline_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5499);
+/**
+ * The project a discover job runs. A matrix job names its project, and a project lives in the file
+ * of its name: only `.gantry/<project>.yaml` (or `.yml`) is parsed when it declares that project
+ * without a problem, so the job costs the same in a repository of 50 projects as alone (parsing
+ * and checking every project file grew with their number, a few ms a file). The workflow's list
+ * job (`gantry get projects`) has checked every file, and a file gantry cannot read fails it before
+ * any discover job starts; checks across files are that list's, not this job's. Without a name,
+ * with no such file (or both .yaml and .yml), with a Kargo-format file (it reads a directory of
+ * manifests) or a file with a problem, every file is read and problems reported as before.
+ */
+
+
+
+
+
+
+async function discoverProjects(ctx, name) {
+    if (name) {
+        const own = await ownFile(ctx, name);
+        if (own && !(0,_pipeline_kargo_js__WEBPACK_IMPORTED_MODULE_4__/* .isKargoFile */ .Rm)(own.text)) {
+            const { projects, problems } = (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .loadProjectsFromFiles */ .i3)([own]);
+            if (!problems.length && projects.length === 1 && projects[0]?.name === name)
+                return projects;
+        }
+    }
+    return (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .pickProjects */ .o4)(await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .validProjects */ .t1)(ctx), name);
+}
+/** `.gantry/<name>.yaml` or `.yml`, from the clone's work tree or the remote's default branch. */
+async function ownFile(ctx, name) {
+    const candidates = [`${_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .PROJECT_DIR */ .u7}/${name}.yaml`, `${_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .PROJECT_DIR */ .u7}/${name}.yml`];
+    if (!ctx.localDir) {
+        const files = await ctx.store.projectFiles();
+        const found = files.filter((f) => candidates.includes(f.file));
+        return found.length === 1 ? found[0] : undefined;
+    }
+    const found = [];
+    for (const file of candidates) {
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(ctx.localDir, file);
+        const size = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+        // A file over the cap is the full load's to report.
+        if (size === undefined)
+            continue;
+        if (size > _pipeline_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .PROJECT_FILE_LIMITS */ .Wb.bytes)
+            return undefined;
+        found.push({ file, text: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8') });
+    }
+    return found.length === 1 ? found[0] : undefined;
 }
 
 
@@ -428,7 +499,7 @@ function pipelineSummaryMarkdown(project, status) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_FREIGHT_PAGE, mergeSnapshots, buildStatus */
 /* harmony import */ var _views_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9468);
-/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5434);
+/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3053);
 /* harmony import */ var _health_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2825);
 
 

@@ -176,7 +176,7 @@ function githubApi(ownerName, token, ctx) {
     if (!token || !owner || !repo)
         return undefined;
     const trace = _log_js__WEBPACK_IMPORTED_MODULE_4__/* .actionLog */ .Z.trace();
-    return new _github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubClient */ .jh({
+    return new _github_client_js__WEBPACK_IMPORTED_MODULE_1__.GitHubClient({
         token,
         apiUrl: ctx.apiUrl ?? 'https://api.github.com',
         owner,

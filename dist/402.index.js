@@ -513,7 +513,7 @@ function pipelineSummaryMarkdown(project, status) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_FREIGHT_PAGE, mergeSnapshots, buildStatus */
 /* harmony import */ var _views_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9468);
-/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5434);
+/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3053);
 /* harmony import */ var _health_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2825);
 
 

@@ -180,7 +180,7 @@ function dataFunctions(data, log) {
 /* harmony export */   xL: () => (/* binding */ notesFunctions)
 /* harmony export */ });
 /* harmony import */ var _expr_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1750);
-/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8525);
+/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5128);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7406);
 /**
@@ -383,8 +383,8 @@ function notesFunctions(notes) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _freight_changes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4058);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6584);
-/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8525);
+/* harmony import */ var _github_port_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8212);
+/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5128);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7183);
 /**
@@ -446,7 +446,7 @@ async function signedCommit(github, p, branch, changes) {
         return made.oid;
     }
     catch (err) {
-        if (!(err instanceof _github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .StaleHeadError */ .qh))
+        if (!(err instanceof _github_port_js__WEBPACK_IMPORTED_MODULE_3__/* .StaleHeadError */ .q))
             throw err;
         // The branch moved: someone else's commit, or ours, made by an earlier try whose answer was
         // lost. Ours has the promotion's parent and tree: then it is published, not a race.
@@ -624,7 +624,7 @@ function deploymentPayload(project, stage, freight, branch, changes) {
 /* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7406);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9880);
 /* harmony import */ var _pipeline_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2512);
-/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8525);
+/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5128);
 /* harmony import */ var _util_log_group_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1324);
 /* harmony import */ var _pipeline_tasks_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5800);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(767);
@@ -3199,8 +3199,8 @@ const gitTag = {
     },
 };
 
-// EXTERNAL MODULE: ./src/github/client.ts
-var client = __webpack_require__(6584);
+// EXTERNAL MODULE: ./src/github/port.ts
+var port = __webpack_require__(8212);
 // EXTERNAL MODULE: ./src/pipeline/duration.ts
 var duration = __webpack_require__(2512);
 // EXTERNAL MODULE: ./src/promotion/publish.ts
@@ -3455,7 +3455,7 @@ const gitMergePr = {
                 return true;
             }
             catch (err) {
-                if (err instanceof client/* PullRequestNotMergeableError */.IG) {
+                if (err instanceof port/* PullRequestNotMergeableError */.I) {
                     if (!wait) {
                         throw new errors/* OperationError */.OK(`git-merge-pr: pull request #${n} cannot be merged now (${err.message}); set wait: true to wait for it`);
                     }
@@ -5027,8 +5027,6 @@ async function exists(p) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
 // EXTERNAL MODULE: ./src/expr/index.ts + 13 modules
 var src_expr = __webpack_require__(1750);
 // EXTERNAL MODULE: ./src/util/redact.ts
@@ -5085,7 +5083,6 @@ var redact = __webpack_require__(767);
  * text from the network is scrubbed of those values. The response body is read up to 2 MiB
  * (Kargo's cap); a larger one fails the step.
  */
-
 
 
 
@@ -5473,14 +5470,17 @@ const http = {
         // Kargo's default poll interval when the step is asked again (retry.timeout).
         const pollMs = cfg.pollInterval !== undefined ? durationMs('pollInterval', cfg.pollInterval) : 5_000;
         const tls = cfg.insecureSkipTLSVerify ? { rejectUnauthorized: false } : undefined;
-        const dispatcher = cfg.proxy
-            ? new undici.ProxyAgent({
-                uri: cfg.proxy,
-                ...(tls && { requestTls: tls, proxyTls: tls }),
-            })
-            : tls
-                ? new undici.Agent({ connect: tls })
-                : undefined;
+        // undici (~1 MB of bundle) is loaded only for a proxy or an unverified TLS connection: every
+        // promotion loads this module with the step registry.
+        const undici = cfg.proxy || tls ? await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19)) : undefined;
+        const dispatcher = !undici
+            ? undefined
+            : cfg.proxy
+                ? new undici.ProxyAgent({
+                    uri: cfg.proxy,
+                    ...(tls && { requestTls: tls, proxyTls: tls }),
+                })
+                : new undici.Agent({ connect: tls });
         let status;
         let responseHeaders;
         let text;
@@ -5627,7 +5627,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
-
 const http_download_STEP = 'http-download';
 /** Kargo's cap on a download. */
 const MAX_DOWNLOAD_BYTES = 100 << 20;
@@ -5758,8 +5757,9 @@ function makeHttpDownload(maxBytes = MAX_DOWNLOAD_BYTES) {
                 requestHeaders.set('User-Agent', 'gantry');
             const what = `GET ${(0,http_body/* safeURL */.JK)(url)}`;
             const fail = (message) => new errors/* OperationError */.OK(`${http_download_STEP}: ${what}: ${message}`);
+            // undici only for an unverified TLS connection: every promotion loads this module.
             const dispatcher = insecure
-                ? new undici.Agent({ connect: { rejectUnauthorized: false } })
+                ? new (await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19))).Agent({ connect: { rejectUnauthorized: false } })
                 : undefined;
             const dir = external_node_path_default().dirname(outAbs);
             const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(outAbs)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);

@@ -112,6 +112,8 @@ function newestFreight(freight) {
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7406);
 /* harmony import */ var _availability_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9054);
+/* harmony import */ var _state_promote_reads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3901);
+
 
 
 
@@ -127,7 +129,10 @@ async function approveFreight(o) {
     if (!approvedBy)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('an approval needs the name of who approves it');
     const reason = o.reason === undefined ? undefined : oneLine(o.reason) || undefined;
-    const snap = await o.store.snapshot(o.project.name);
+    // The named freight's own tags (its approvals among them), not every freight's, when the
+    // freight index can say which they are.
+    const ref = o.freightRef;
+    const snap = (await o.store.promotionRecords?.(o.project.name, (entries, aliasNoteIds) => (0,_state_promote_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .promotionFreightIds */ .n)(ref, entries, aliasNoteIds))) ?? (await o.store.snapshot(o.project.name));
     const freight = (0,_availability_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveFreight */ .WP)(o.freightRef, snap.freight);
     const requested = stage.requestedFreight.map((r) => r.origin.name);
     if (!requested.includes(freight.origin.name)) {
@@ -430,6 +435,48 @@ function resolveFreight(ref, freight) {
 
 /***/ }),
 
+/***/ 3901:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ promotionFreightIds)
+/* harmony export */ });
+/**
+ * The IDs to read for `ref` (an ID, an ID prefix or an alias), or undefined when the index cannot
+ * tell (nothing matches, so the full read gives its hints; an entry of an unreadable tag is
+ * among the matches). `aliasNoteIds`: freight named by alias tags, whose alias may now be `ref`.
+ */
+function promotionFreightIds(ref, entries, aliasNoteIds) {
+    const lower = ref.trim().toLowerCase();
+    if (!lower)
+        return undefined;
+    // A full ID wins over any alias (resolveFreight asks for it first): nothing else can match.
+    const exact = entries.find((e) => e.freightId === lower);
+    const hex = /^[0-9a-f]+$/.test(lower);
+    const named = exact
+        ? [exact]
+        : entries.filter((e) => e.alias.toLowerCase() === lower ||
+            (hex && e.freightId.startsWith(lower)) ||
+            aliasNoteIds.includes(e.freightId));
+    if (!named.length || named.some((e) => !e.createdAt))
+        return undefined;
+    const ids = new Set(named.map((e) => e.freightId));
+    for (const n of named) {
+        const since = Date.parse(n.createdAt);
+        for (const e of entries) {
+            if (e.warehouse !== n.warehouse)
+                continue;
+            // An unreadable tag's entry has no time: read it, its tag decides.
+            if (!e.createdAt || Date.parse(e.createdAt) >= since)
+                ids.add(e.freightId);
+        }
+    }
+    return ids;
+}
+
+
+/***/ }),
+
 /***/ 6802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -712,7 +759,7 @@ function pipelineSummaryMarkdown(project, status) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_FREIGHT_PAGE, mergeSnapshots, buildStatus */
 /* harmony import */ var _views_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9468);
-/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5434);
+/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3053);
 /* harmony import */ var _health_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2825);
 
 

@@ -237,8 +237,8 @@ function seedGitOps(world, project) {
 
 // EXTERNAL MODULE: ./src/git/index.ts + 1 modules
 var git = __webpack_require__(1112);
-// EXTERNAL MODULE: ./src/state/index.ts + 8 modules
-var state = __webpack_require__(8525);
+// EXTERNAL MODULE: ./src/state/index.ts + 9 modules
+var state = __webpack_require__(5128);
 ;// CONCATENATED MODULE: ./src/cli/demo.ts
 
 

@@ -2,6 +2,174 @@ export const id = 776;
 export const ids = [776];
 export const modules = {
 
+/***/ 5271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ openRepo),
+/* harmony export */   RT: () => (/* binding */ loadProjects),
+/* harmony export */   Uw: () => (/* binding */ NoRemoteError),
+/* harmony export */   aQ: () => (/* binding */ projectFileTexts),
+/* harmony export */   ep: () => (/* binding */ workflowFileTexts),
+/* harmony export */   hX: () => (/* binding */ selectProjects),
+/* harmony export */   o4: () => (/* binding */ pickProjects),
+/* harmony export */   t1: () => (/* binding */ validProjects)
+/* harmony export */ });
+/* unused harmony exports isRemoteUrl, remoteUrlOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _git_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1112);
+/* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5785);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
+/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5128);
+
+
+
+
+
+
+
+
+/**
+ * A clone without an `origin` remote: commands that read or write state cannot run there, but
+ * `gantry lint` (which reads the work tree) can, from `localDir`.
+ */
+class NoRemoteError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL {
+    localDir;
+    name = 'NoRemoteError';
+    constructor(localDir) {
+        super(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
+        this.localDir = localDir;
+    }
+}
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+function credentialsFor(s, url) {
+    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
+}
+function isRemoteUrl(repo) {
+    if (URL_LIKE.test(repo))
+        return true;
+    const colon = repo.indexOf(':');
+    const slash = repo.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repo);
+}
+/**
+ * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
+ * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
+ * (shallow fetches need one) relative to the clone.
+ */
+function remoteUrlOf(origin, cloneDir) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
+        return origin;
+    const colon = origin.indexOf(':');
+    const slash = origin.indexOf('/');
+    if (colon > 0 && (slash < 0 || colon < slash) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cloneDir, origin)))
+        return origin;
+    return (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(origin) ? origin : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cloneDir, origin)).href;
+}
+async function openRepo(s) {
+    let remote;
+    let localDir;
+    if (isRemoteUrl(s.repo)) {
+        remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)(s.repo, credentialsFor(s, s.repo));
+    }
+    else {
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(s.repo);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
+        const git = new _git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU({ baseEnv: s.baseEnv });
+        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
+        if (bare.exitCode !== 0) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
+        }
+        if (bare.stdout.trim() === 'true') {
+            // A bare repository is the remote itself.
+            remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(dir).href);
+        }
+        else {
+            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
+            if (origin.exitCode !== 0)
+                throw new NoRemoteError(localDir);
+            const url = remoteUrlOf(origin.stdout.trim(), localDir);
+            remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)(url, credentialsFor(s, url));
+        }
+    }
+    const store = new _state_index_js__WEBPACK_IMPORTED_MODULE_7__/* .StateStore */ .fy({
+        remote,
+        cacheDir: s.cacheDir,
+        baseEnv: s.baseEnv,
+        identity: s.identity,
+        log: s.log,
+        warn: s.warn,
+        trace: s.trace,
+    });
+    return { remote, localDir, store };
+}
+/** The project files: from the clone's work tree, or the remote's default branch. */
+async function loadProjects(ctx) {
+    if (ctx.localDir)
+        return (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .loadProjectsFromDir */ .ok)(ctx.localDir);
+    const store = ctx.store;
+    const files = await store.projectFiles();
+    // Kargo's manifests a gantry file points at are read from the same commit's tree.
+    const kargo = new Map();
+    for (const dir of (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .kargoDirsOf */ .a9)(files)) {
+        kargo.set(dir, await store.projectFiles(undefined, dir, true));
+    }
+    return (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .loadProjectsFromFiles */ .i3)(files, kargo);
+}
+/** The project files' texts, from the clone's work tree or the remote's default branch. */
+function projectFileTexts(ctx) {
+    return yamlFilesIn(ctx, _pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .PROJECT_DIR */ .u7);
+}
+/** The workflow files, where `gantry lint` looks for promote jobs and their environments. */
+function workflowFileTexts(ctx) {
+    return yamlFilesIn(ctx, '.github/workflows');
+}
+async function yamlFilesIn(ctx, dirName) {
+    if (!ctx.localDir)
+        return ctx.store.projectFiles(undefined, dirName);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(ctx.localDir, dirName);
+    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir).catch(() => []))
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort();
+    return Promise.all(names.map(async (n) => ({
+        file: `${dirName}/${n}`,
+        text: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, n), 'utf8'),
+    })));
+}
+/** Projects to act on: the one named, or all of them; a configuration error stops here. */
+async function selectProjects(ctx, name) {
+    return pickProjects(await validProjects(ctx), name);
+}
+/** Every project of the repository; a configuration error when any file has problems. */
+async function validProjects(ctx) {
+    const { projects, problems } = await loadProjects(ctx);
+    if (problems.length)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL('the project files have problems (run gantry lint):', problems);
+    return projects;
+}
+/** The project named, or all of them. */
+function pickProjects(projects, name) {
+    if (!name)
+        return projects;
+    const p = projects.find((x) => x.name === name);
+    if (!p) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
+    }
+    return [p];
+}
+
+
+/***/ }),
+
 /***/ 8776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -89,11 +257,9 @@ there). Approving it again is no error: the first approval stands.`,
 /* harmony export */   E: () => (/* binding */ oneProject),
 /* harmony export */   T: () => (/* binding */ githubForRemote)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
-/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5271);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1604);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1145);
-
+/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5271);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1604);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1145);
 
 
 
@@ -101,17 +267,23 @@ there). Approving it again is no error: the first approval stands.`,
 // command that does neither (version, help) does not load what they need.
 /** The one project a command that acts on a single project works on. */
 async function oneProject(ctx, project, command) {
-    const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .selectProjects */ .hX)(ctx, project);
+    const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .selectProjects */ .hX)(ctx, project);
     if (projects.length !== 1) {
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`, command);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`, command);
     }
     return projects[0];
 }
-function githubForRemote(env, url) {
-    const target = env.GITHUB_TOKEN ? (0,_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .githubTarget */ .nY)(env, url) : undefined;
-    return target && env.GITHUB_TOKEN
-        ? new _github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubClient */ .jh({ token: env.GITHUB_TOKEN, ...target })
-        : undefined;
+/**
+ * GitHub's API for the GitOps repository when a token is set and the remote is on GitHub. The
+ * client (Octokit and its HTTP stack, ~1 MB of bundle) is loaded only then: a promotion without
+ * GitHub does not pay for it.
+ */
+async function githubForRemote(env, url) {
+    const target = env.GITHUB_TOKEN ? (0,_shared_js__WEBPACK_IMPORTED_MODULE_2__/* .githubTarget */ .nY)(env, url) : undefined;
+    if (!target || !env.GITHUB_TOKEN)
+        return undefined;
+    const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(157), __webpack_require__.e(584), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 6584));
+    return new GitHubClient({ token: env.GITHUB_TOKEN, ...target });
 }
 
 
@@ -145,66 +317,32 @@ function newestFreight(freight) {
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
 /* unused harmony export DURATION_PATTERN */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+
 /**
  * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
  * `1h`, `30m`, `1h30m`, `90s`, `1.5h`, `500ms`. Units: ns, us (or µs), ms, s, m, h. `0` alone is
  * allowed. Negative durations are not: nothing in a project file means "minus one hour".
  */
-const UNIT_MS = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3, // U+00B5 micro sign
-    μs: 1e-3, // U+03BC Greek small letter mu
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-};
 /** The same grammar as a JSON-schema pattern (kept in sync with schema/project.schema.json). */
 const DURATION_PATTERN = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
-const TERM = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
 /** Milliseconds in a Go-style duration (may be fractional below 1ms). Throws on invalid input. */
 function parseDuration(text) {
-    if (text === '0')
-        return 0;
-    if (!text)
+    const found = (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .scanDuration */ .y)(text);
+    if (found.ok && found.sign === 1 && !/^[+-]/.test(text))
+        return found.ns / 1e6;
+    if (text === '') {
         throw new Error('invalid duration "": expected a duration such as 30m, 1h30m or 90s');
-    let total = 0;
-    TERM.lastIndex = 0;
-    while (TERM.lastIndex < text.length) {
-        const at = TERM.lastIndex;
-        const m = TERM.exec(text);
-        if (!m) {
-            const rest = text.slice(at);
-            const hint = /^[0-9.]+$/.test(rest)
-                ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
-                : 'expected a duration such as 30m, 1h30m or 90s';
-            throw new Error(`invalid duration "${text}": ${hint}`);
-        }
-        total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
     }
-    return total;
+    const rest = !found.ok && 'rest' in found ? found.rest : '';
+    const hint = /^[0-9.]+$/.test(rest)
+        ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
+        : 'expected a duration such as 30m, 1h30m or 90s';
+    throw new Error(`invalid duration "${text}": ${hint}`);
 }
 /** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
 function formatDuration(ms) {
-    if (ms === 0)
-        return '0s';
-    const parts = [];
-    let rest = ms;
-    for (const [unit, size] of [
-        ['h', 3_600_000],
-        ['m', 60_000],
-        ['s', 1000],
-    ]) {
-        if (rest >= size) {
-            const n = Math.floor(rest / size);
-            parts.push(`${n}${unit}`);
-            rest -= n * size;
-        }
-    }
-    if (rest > 0)
-        parts.push(`${rest}ms`);
-    return parts.join('');
+    return (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(ms, 'short');
 }
 
 
@@ -219,6 +357,8 @@ function formatDuration(ms) {
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7406);
 /* harmony import */ var _availability_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9054);
+/* harmony import */ var _state_promote_reads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3901);
+
 
 
 
@@ -234,7 +374,10 @@ async function approveFreight(o) {
     if (!approvedBy)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('an approval needs the name of who approves it');
     const reason = o.reason === undefined ? undefined : oneLine(o.reason) || undefined;
-    const snap = await o.store.snapshot(o.project.name);
+    // The named freight's own tags (its approvals among them), not every freight's, when the
+    // freight index can say which they are.
+    const ref = o.freightRef;
+    const snap = (await o.store.promotionRecords?.(o.project.name, (entries, aliasNoteIds) => (0,_state_promote_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .promotionFreightIds */ .n)(ref, entries, aliasNoteIds))) ?? (await o.store.snapshot(o.project.name));
     const freight = (0,_availability_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveFreight */ .WP)(o.freightRef, snap.freight);
     const requested = stage.requestedFreight.map((r) => r.origin.name);
     if (!requested.includes(freight.origin.name)) {
@@ -532,6 +675,168 @@ function resolveFreight(ref, freight) {
     const close = (0,_util_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .ZA)(wanted, freight.map((f) => f.alias));
     const hint = close !== undefined ? ` (did you mean "${close}"?)` : '';
     throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`no freight "${wanted}"${hint}: name freight by its ID, an ID prefix of at least ${MIN_ID_PREFIX} characters, or its alias`);
+}
+
+
+/***/ }),
+
+/***/ 3901:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ promotionFreightIds)
+/* harmony export */ });
+/**
+ * The IDs to read for `ref` (an ID, an ID prefix or an alias), or undefined when the index cannot
+ * tell (nothing matches, so the full read gives its hints; an entry of an unreadable tag is
+ * among the matches). `aliasNoteIds`: freight named by alias tags, whose alias may now be `ref`.
+ */
+function promotionFreightIds(ref, entries, aliasNoteIds) {
+    const lower = ref.trim().toLowerCase();
+    if (!lower)
+        return undefined;
+    // A full ID wins over any alias (resolveFreight asks for it first): nothing else can match.
+    const exact = entries.find((e) => e.freightId === lower);
+    const hex = /^[0-9a-f]+$/.test(lower);
+    const named = exact
+        ? [exact]
+        : entries.filter((e) => e.alias.toLowerCase() === lower ||
+            (hex && e.freightId.startsWith(lower)) ||
+            aliasNoteIds.includes(e.freightId));
+    if (!named.length || named.some((e) => !e.createdAt))
+        return undefined;
+    const ids = new Set(named.map((e) => e.freightId));
+    for (const n of named) {
+        const since = Date.parse(n.createdAt);
+        for (const e of entries) {
+            if (e.warehouse !== n.warehouse)
+                continue;
+            // An unreadable tag's entry has no time: read it, its tag decides.
+            if (!e.createdAt || Date.parse(e.createdAt) >= since)
+                ids.add(e.freightId);
+        }
+    }
+    return ids;
+}
+
+
+/***/ }),
+
+/***/ 6518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration),
+/* harmony export */   y: () => (/* binding */ scanDuration)
+/* harmony export */ });
+/**
+ * Go's duration grammar (`time.ParseDuration`) and its written forms, in one place for the two
+ * readers of durations: project files (milliseconds, never negative, gantry's own messages) and the
+ * expression language (nanoseconds, signed, Go's exact messages). Each wraps `scanDuration` with
+ * its own rules and words; neither re-implements the grammar.
+ */
+/** Nanoseconds per unit; `µs` is U+00B5 (micro sign), `μs` U+03BC (Greek mu): Go takes both. */
+const UNIT_NS = {
+    ns: 1,
+    us: 1e3,
+    µs: 1e3,
+    μs: 1e3,
+    ms: 1e6,
+    s: 1e9,
+    m: 60e9,
+    h: 3600e9,
+};
+const TERM = /^(\d*)(?:\.(\d*))?([a-zµμ]*)/;
+/** Reads `[+-]` then `0`, or one or more `<number><unit>` terms (`1h30m`, `.5s`, `1.5h`). */
+function scanDuration(text) {
+    let s = text;
+    let sign = 1;
+    if (s.startsWith('-') || s.startsWith('+')) {
+        if (s.startsWith('-'))
+            sign = -1;
+        s = s.slice(1);
+    }
+    if (s === '0')
+        return { ok: true, sign, ns: 0 };
+    if (s === '')
+        return { ok: false, reason: 'empty' };
+    let ns = 0;
+    while (s !== '') {
+        const m = TERM.exec(s);
+        const whole = m?.[1] ?? '';
+        const fraction = m?.[2] ?? '';
+        const unit = m?.[3] ?? '';
+        if (!m || (whole === '' && fraction === ''))
+            return { ok: false, reason: 'malformed', rest: s };
+        if (unit === '')
+            return { ok: false, reason: 'missing-unit', rest: s };
+        const size = UNIT_NS[unit];
+        if (size === undefined)
+            return { ok: false, reason: 'unknown-unit', unit };
+        ns += Number(`${whole || '0'}.${fraction || '0'}`) * size;
+        s = s.slice(m[0].length);
+    }
+    return { ok: true, sign, ns };
+}
+function trimZeros(digits) {
+    return digits.replace(/0+$/, '');
+}
+/** Go's `Duration.String()`: `1h30m0s`, `1.5s`, `250ms`, `-2µs`, `0s`. */
+function goForm(ns) {
+    if (ns === 0)
+        return '0s';
+    let u = Math.abs(Math.round(ns));
+    let out;
+    if (u < 1e9) {
+        // Below a second: the largest of ns, µs, ms that keeps an integer part.
+        const [unit, scale] = u < 1e3 ? ['ns', 1] : u < 1e6 ? ['µs', 1e3] : ['ms', 1e6];
+        const whole = Math.floor(u / scale);
+        const frac = trimZeros(String(u % scale).padStart(String(scale).length - 1, '0'));
+        out = `${whole}${frac && scale > 1 ? `.${frac}` : ''}${unit}`;
+    }
+    else {
+        const h = Math.floor(u / 3600e9);
+        u -= h * 3600e9;
+        const m = Math.floor(u / 60e9);
+        u -= m * 60e9;
+        const sec = Math.floor(u / 1e9);
+        const frac = trimZeros(String(u - sec * 1e9).padStart(9, '0'));
+        out = `${sec}${frac ? `.${frac}` : ''}s`;
+        if (h > 0)
+            out = `${h}h${m}m${out}`;
+        else if (m > 0)
+            out = `${m}m${out}`;
+    }
+    return ns < 0 ? `-${out}` : out;
+}
+/** The short form people read in logs and summaries: `1h30m`, `1m30s`, `500ms` (no zero parts). */
+function shortForm(ms) {
+    if (ms === 0)
+        return '0s';
+    const parts = [];
+    let rest = ms;
+    for (const [unit, size] of [
+        ['h', 3_600_000],
+        ['m', 60_000],
+        ['s', 1000],
+    ]) {
+        if (rest >= size) {
+            const n = Math.floor(rest / size);
+            parts.push(`${n}${unit}`);
+            rest -= n * size;
+        }
+    }
+    if (rest > 0)
+        parts.push(`${rest}ms`);
+    return parts.join('');
+}
+/**
+ * A duration written out: `go` as Go prints it (what the expression language's `string()` of a
+ * duration gives; takes nanoseconds), `short` for people (takes milliseconds, the unit gantry
+ * measures elapsed time in, so a measured `1500` stays exactly `1s500ms`).
+ */
+function formatDuration(value, style) {
+    return style === 'go' ? goForm(value) : shortForm(value);
 }
 
 

@@ -315,12 +315,15 @@ function renderValuesFile(s, stage) {
     ]);
 }
 
+// EXTERNAL MODULE: ./src/pipeline/discover-matrix.ts
+var discover_matrix = __webpack_require__(4389);
 ;// CONCATENATED MODULE: ./src/init/workflows.ts
 /**
  * The two workflows `gantry init` writes into `.github/workflows/`: discover (on a schedule, by
  * hand, or pinged by image CI) and promote (one stage per run, under that stage's environment,
  * then verify, which starts the next stage). docs/init.md walks through them.
  */
+
 
 
 /** `uses:` of the actions; the owner is the one the README and the action reference use. */
@@ -414,30 +417,30 @@ function renderDiscoverWorkflow(ctx, o = {}) {
                 '    permissions:',
                 '      contents: read',
                 '    outputs:',
-                '      names: ${{ steps.list.outputs.names }}',
+                '      matrix: ${{ steps.list.outputs.matrix }}',
                 '    steps:',
                 `      - uses: actions/checkout@v4`,
                 '        with:',
                 '          persist-credentials: false',
                 '      - id: list',
                 '        # The command line from the same release as the actions (a single file, no',
-                '        # dependencies); the job fails on a project file gantry cannot read.',
+                '        # dependencies); the job fails on a project file gantry cannot read. A project',
+                `        # with more than ${discover_matrix/* SPLIT_OVER */.y} warehouses gets a job per warehouse (--split-over N to change).`,
                 '        run: |',
-                `          names=$(npx --yes ${CLI_PACKAGE} get projects --output json | jq -c '[.projects[].name]')`,
-                '          echo "names=$names" >> "$GITHUB_OUTPUT"',
+                `          matrix=$(npx --yes ${CLI_PACKAGE} get projects --output json | jq -c .matrix)`,
+                '          echo "matrix=$matrix" >> "$GITHUB_OUTPUT"',
                 '',
-                '  # One job per project, side by side: a slow registry or a large project delays only',
-                "  # its own, and each job summary is one project's. GitHub runs at most 256 jobs of a",
-                "  # matrix, and as many at once as your plan's concurrent jobs.",
+                '  # One job per project (or warehouse), side by side: a slow registry or a large project',
+                "  # delays only its own, and each job summary is one project's. GitHub runs at most 256",
+                "  # jobs of a matrix, and as many at once as your plan's concurrent jobs.",
                 '  discover:',
                 '    needs: projects',
-                '    name: discover ${{ matrix.project }}',
+                '    name: discover ${{ matrix.name }}',
                 '    strategy:',
                 '      fail-fast: false',
-                '      matrix:',
-                '        project: ${{ fromJSON(needs.projects.outputs.names) }}',
+                '      matrix: ${{ fromJSON(needs.projects.outputs.matrix) }}',
                 '    concurrency:',
-                '      group: gantry-discover-${{ matrix.project }}',
+                '      group: gantry-discover-${{ matrix.name }}',
                 '      cancel-in-progress: false',
                 '    runs-on: ubuntu-latest',
                 '    timeout-minutes: 15',
@@ -467,7 +470,9 @@ function renderDiscoverWorkflow(ctx, o = {}) {
         '      - id: discover',
         `        uses: ${uses('discover')}`,
         '        with:',
-        ...(many ? ['          project: ${{ matrix.project }}'] : []),
+        ...(many
+            ? ['          project: ${{ matrix.project }}', '          warehouse: ${{ matrix.warehouse }}']
+            : []),
         '          # Start the promote workflow (inputs stage and freight) for each auto-promotion due.',
         `          dispatch-workflow: ${PROMOTE_WORKFLOW}`,
     ]);
@@ -1175,6 +1180,37 @@ function parseImageReference(ref, what, opts = {}) {
 
 /***/ }),
 
+/***/ 4389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ discoverMatrix),
+/* harmony export */   y: () => (/* binding */ SPLIT_OVER)
+/* harmony export */ });
+/**
+ * The discover workflow's job matrix (`gantry get projects --output json`, key `matrix`): one job
+ * per project, and one per warehouse for a project with more than `splitOver` warehouses.
+ *
+ * Inside one job a project's warehouses are already queried at once, so a job takes about as long
+ * as its slowest warehouse; splitting pays only when a project has so many warehouses that one
+ * runner's requests (16 at a time per registry) and CPU hold them up, and it costs a runner start
+ * per job. Hence a high default. Each entry's `name` is unique in the matrix and is the job's
+ * concurrency group: jobs of two projects, or of two warehouses of one project, never wait for
+ * each other (freight of one project written by two jobs at once both lands: the second push
+ * finds the freight index moved and records again on the new tip).
+ */
+/** More warehouses than this and a project's discovery runs as one job per warehouse. */
+const SPLIT_OVER = 10;
+function discoverMatrix(projects, splitOver = SPLIT_OVER) {
+    const include = projects.flatMap((p) => p.warehouses.length > splitOver
+        ? p.warehouses.map((w) => ({ name: `${p.name}/${w}`, project: p.name, warehouse: w }))
+        : [{ name: p.name, project: p.name, warehouse: '' }]);
+    return { include };
+}
+
+
+/***/ }),
+
 /***/ 2512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1183,48 +1219,126 @@ function parseImageReference(ref, what, opts = {}) {
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
 /* unused harmony export DURATION_PATTERN */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+
 /**
  * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
  * `1h`, `30m`, `1h30m`, `90s`, `1.5h`, `500ms`. Units: ns, us (or µs), ms, s, m, h. `0` alone is
  * allowed. Negative durations are not: nothing in a project file means "minus one hour".
  */
-const UNIT_MS = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3, // U+00B5 micro sign
-    μs: 1e-3, // U+03BC Greek small letter mu
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-};
 /** The same grammar as a JSON-schema pattern (kept in sync with schema/project.schema.json). */
 const DURATION_PATTERN = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
-const TERM = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
 /** Milliseconds in a Go-style duration (may be fractional below 1ms). Throws on invalid input. */
 function parseDuration(text) {
-    if (text === '0')
-        return 0;
-    if (!text)
+    const found = (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .scanDuration */ .y)(text);
+    if (found.ok && found.sign === 1 && !/^[+-]/.test(text))
+        return found.ns / 1e6;
+    if (text === '') {
         throw new Error('invalid duration "": expected a duration such as 30m, 1h30m or 90s');
-    let total = 0;
-    TERM.lastIndex = 0;
-    while (TERM.lastIndex < text.length) {
-        const at = TERM.lastIndex;
-        const m = TERM.exec(text);
-        if (!m) {
-            const rest = text.slice(at);
-            const hint = /^[0-9.]+$/.test(rest)
-                ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
-                : 'expected a duration such as 30m, 1h30m or 90s';
-            throw new Error(`invalid duration "${text}": ${hint}`);
-        }
-        total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
     }
-    return total;
+    const rest = !found.ok && 'rest' in found ? found.rest : '';
+    const hint = /^[0-9.]+$/.test(rest)
+        ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
+        : 'expected a duration such as 30m, 1h30m or 90s';
+    throw new Error(`invalid duration "${text}": ${hint}`);
 }
 /** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
 function formatDuration(ms) {
+    return (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(ms, 'short');
+}
+
+
+/***/ }),
+
+/***/ 6518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration),
+/* harmony export */   y: () => (/* binding */ scanDuration)
+/* harmony export */ });
+/**
+ * Go's duration grammar (`time.ParseDuration`) and its written forms, in one place for the two
+ * readers of durations: project files (milliseconds, never negative, gantry's own messages) and the
+ * expression language (nanoseconds, signed, Go's exact messages). Each wraps `scanDuration` with
+ * its own rules and words; neither re-implements the grammar.
+ */
+/** Nanoseconds per unit; `µs` is U+00B5 (micro sign), `μs` U+03BC (Greek mu): Go takes both. */
+const UNIT_NS = {
+    ns: 1,
+    us: 1e3,
+    µs: 1e3,
+    μs: 1e3,
+    ms: 1e6,
+    s: 1e9,
+    m: 60e9,
+    h: 3600e9,
+};
+const TERM = /^(\d*)(?:\.(\d*))?([a-zµμ]*)/;
+/** Reads `[+-]` then `0`, or one or more `<number><unit>` terms (`1h30m`, `.5s`, `1.5h`). */
+function scanDuration(text) {
+    let s = text;
+    let sign = 1;
+    if (s.startsWith('-') || s.startsWith('+')) {
+        if (s.startsWith('-'))
+            sign = -1;
+        s = s.slice(1);
+    }
+    if (s === '0')
+        return { ok: true, sign, ns: 0 };
+    if (s === '')
+        return { ok: false, reason: 'empty' };
+    let ns = 0;
+    while (s !== '') {
+        const m = TERM.exec(s);
+        const whole = m?.[1] ?? '';
+        const fraction = m?.[2] ?? '';
+        const unit = m?.[3] ?? '';
+        if (!m || (whole === '' && fraction === ''))
+            return { ok: false, reason: 'malformed', rest: s };
+        if (unit === '')
+            return { ok: false, reason: 'missing-unit', rest: s };
+        const size = UNIT_NS[unit];
+        if (size === undefined)
+            return { ok: false, reason: 'unknown-unit', unit };
+        ns += Number(`${whole || '0'}.${fraction || '0'}`) * size;
+        s = s.slice(m[0].length);
+    }
+    return { ok: true, sign, ns };
+}
+function trimZeros(digits) {
+    return digits.replace(/0+$/, '');
+}
+/** Go's `Duration.String()`: `1h30m0s`, `1.5s`, `250ms`, `-2µs`, `0s`. */
+function goForm(ns) {
+    if (ns === 0)
+        return '0s';
+    let u = Math.abs(Math.round(ns));
+    let out;
+    if (u < 1e9) {
+        // Below a second: the largest of ns, µs, ms that keeps an integer part.
+        const [unit, scale] = u < 1e3 ? ['ns', 1] : u < 1e6 ? ['µs', 1e3] : ['ms', 1e6];
+        const whole = Math.floor(u / scale);
+        const frac = trimZeros(String(u % scale).padStart(String(scale).length - 1, '0'));
+        out = `${whole}${frac && scale > 1 ? `.${frac}` : ''}${unit}`;
+    }
+    else {
+        const h = Math.floor(u / 3600e9);
+        u -= h * 3600e9;
+        const m = Math.floor(u / 60e9);
+        u -= m * 60e9;
+        const sec = Math.floor(u / 1e9);
+        const frac = trimZeros(String(u - sec * 1e9).padStart(9, '0'));
+        out = `${sec}${frac ? `.${frac}` : ''}s`;
+        if (h > 0)
+            out = `${h}h${m}m${out}`;
+        else if (m > 0)
+            out = `${m}m${out}`;
+    }
+    return ns < 0 ? `-${out}` : out;
+}
+/** The short form people read in logs and summaries: `1h30m`, `1m30s`, `500ms` (no zero parts). */
+function shortForm(ms) {
     if (ms === 0)
         return '0s';
     const parts = [];
@@ -1243,6 +1357,14 @@ function formatDuration(ms) {
     if (rest > 0)
         parts.push(`${rest}ms`);
     return parts.join('');
+}
+/**
+ * A duration written out: `go` as Go prints it (what the expression language's `string()` of a
+ * duration gives; takes nanoseconds), `short` for people (takes milliseconds, the unit gantry
+ * measures elapsed time in, so a measured `1500` stays exactly `1s500ms`).
+ */
+function formatDuration(value, style) {
+    return style === 'go' ? goForm(value) : shortForm(value);
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 887;
-export const ids = [887];
+export const ids = [887,324];
 export const modules = {
 
 /***/ 1447:
@@ -339,7 +339,7 @@ function resolveFreight(ref, freight) {
 /* harmony export */   xL: () => (/* binding */ notesFunctions)
 /* harmony export */ });
 /* harmony import */ var _expr_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1750);
-/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8525);
+/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5128);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7406);
 /**
@@ -542,8 +542,8 @@ function notesFunctions(notes) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _freight_changes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4058);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6584);
-/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8525);
+/* harmony import */ var _github_port_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8212);
+/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5128);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7183);
 /**
@@ -605,7 +605,7 @@ async function signedCommit(github, p, branch, changes) {
         return made.oid;
     }
     catch (err) {
-        if (!(err instanceof _github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .StaleHeadError */ .qh))
+        if (!(err instanceof _github_port_js__WEBPACK_IMPORTED_MODULE_3__/* .StaleHeadError */ .q))
             throw err;
         // The branch moved: someone else's commit, or ours, made by an earlier try whose answer was
         // lost. Ours has the promotion's parent and tree: then it is published, not a race.
@@ -896,7 +896,7 @@ function verifyJson(o) {
 /* harmony import */ var _promotion_notes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7440);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
 /* harmony import */ var _analysis_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7453);
-/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5434);
+/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3053);
 /**
  * The verify use case, shared by the CLI and the action: run a stage's verification for the
  * freight it runs now, record the verified tag when it succeeds, mirror the outcome on the
@@ -920,7 +920,34 @@ function recordSummary(analysis) {
         return ['no verification configured: verified when the promotion landed'];
     return analysis.metrics.map((m) => `${m.name}: ${m.phase} (${m.successful} successful, ${m.failed} failed, ${m.inconclusive} inconclusive, ${m.error} errors)`);
 }
+/**
+ * Runs the stage's verification for the freight it runs, in three phases: measure (the analysis),
+ * record (the verified tag, the deployment's status), continue the chain (downstream stages now
+ * due, and their workflows started when asked).
+ */
 async function verify(o) {
+    const view = await readView(o);
+    const { analysis, phase } = view.before
+        ? { phase: 'Successful' }
+        : await measure(o, view);
+    const record = phase === 'Successful' && !view.before ? await recordVerified(o, view, analysis) : undefined;
+    const outcome = {
+        stage: view.stage.name,
+        freight: view.freight,
+        commit: view.commit,
+        phase,
+        ...(analysis ? { analysis } : {}),
+        alreadyVerified: Boolean(view.before),
+        verified: phase === 'Successful',
+        downstream: [],
+        warnings: [],
+    };
+    await mirrorOnDeployment(o, view, outcome);
+    if (outcome.verified)
+        await continueChain(o, view, outcome, record);
+    return outcome;
+}
+async function readView(o) {
     const stage = (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_1__/* .findStage */ .U9)(o.project, o.stage);
     const branches = await o.store.stageBranches(o.project.stages);
     const [snap, states, history] = await (0,_util_settle_js__WEBPACK_IMPORTED_MODULE_8__/* .settleAll */ .j)([
@@ -955,110 +982,106 @@ async function verify(o) {
     // pull request's merge commit, another stage's promotion on a shared branch). The state file
     // there names this freight (checked above), and it is the revision Argo CD or Flux deploys.
     const commit = await o.store.branchTip(stage.branch);
-    const warnings = [];
     const before = snap.verifications.find((v) => v.project === o.project.name && v.stage === stage.name && v.freightId === freight.id);
-    let analysis;
-    let phase = 'Successful';
-    let record = before;
-    if (!before) {
-        if (stage.verification.length) {
-            o.log(`verifying ${freight.alias} in ${stage.name} at ${commit.slice(0, 7)}: ${stage.verification.length} metric(s)`);
-            analysis = await (0,_analysis_js__WEBPACK_IMPORTED_MODULE_7__/* .runAnalysis */ .A1)({
-                metrics: stage.verification,
-                providers: o.providers,
-                target: {
-                    project: o.project.name,
-                    stage: stage.name,
-                    freightId: freight.id,
-                    freightAlias: freight.alias,
-                    commit,
-                },
-                fetch: o.fetch,
-                // The freight the stage runs, for imageFrom(), chartFrom() and commitFrom() in templates.
-                // What set-metadata recorded, for freightMetadata() and stageMetadata(), as in Kargo.
-                functions: {
-                    ...(0,_expr_index_js__WEBPACK_IMPORTED_MODULE_4__/* .freightFunctions */ .L$)(snap.freight.filter((f) => state.freight.some((c) => c.id === f.id)), o.log),
-                    ...(0,_promotion_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .notesFunctions */ .xL)((0,_promotion_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .recordedMetadata */ .__)(snap, states)),
-                },
-                env: o.env,
-                secrets: o.secrets,
-                log: o.log,
-                ...(o.group ? { group: o.group } : {}),
-                clock: o.clock,
-                ...(o.sleep ? { sleep: o.sleep } : {}),
-                ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-                ...(o.github ? { github: o.github } : {}),
-            });
-            phase = analysis.phase;
-        }
-        if (phase === 'Successful') {
-            record = {
-                project: o.project.name,
-                stage: stage.name,
-                freightId: freight.id,
-                alias: freight.alias,
-                verifiedAt: o.clock().toISOString(),
-                verifiedBy: o.verifiedBy,
-                ...(o.run ? { run: o.run } : {}),
-                summary: recordSummary(analysis),
-                commit: promotion.commit,
-            };
-            await o.store.recordVerification(record);
-        }
-    }
-    const outcome = {
-        stage: stage.name,
-        freight,
-        commit,
-        phase,
-        ...(analysis ? { analysis } : {}),
-        alreadyVerified: Boolean(before),
-        verified: phase === 'Successful',
-        downstream: [],
-        warnings,
-    };
-    // Freight verified before and promoted again since (a rollback) has a new deployment to resolve;
-    // verified before and not promoted since, nothing changes.
-    const repromoted = before?.commit !== undefined && before.commit !== promotion.commit;
-    if (o.github && (!before || repromoted)) {
-        try {
-            outcome.deployment = await markDeployment(o.github, stage, freight, commit, outcome, o, promotion);
-        }
-        catch (err) {
-            const msg = `GitHub did not record the verification on the deployment: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`;
-            warnings.push(msg);
-            o.log(`warning: ${msg}`);
-        }
-    }
-    if (outcome.verified) {
-        const verifications = record && !before ? [...snap.verifications, record] : snap.verifications;
-        const now = o.clock();
-        const facts = {
-            verifications,
-            approvals: snap.approvals,
+    return { stage, snap, states, history, freight, promotion, commit, before };
+}
+/** The stage's metrics against what it runs now; no metrics is a success. */
+async function measure(o, { stage, freight, commit, snap, states }) {
+    if (!stage.verification.length)
+        return { phase: 'Successful' };
+    o.log(`verifying ${freight.alias} in ${stage.name} at ${commit.slice(0, 7)}: ${stage.verification.length} metric(s)`);
+    const running = states.get(stage.name)?.freight ?? [];
+    const analysis = await (0,_analysis_js__WEBPACK_IMPORTED_MODULE_7__/* .runAnalysis */ .A1)({
+        metrics: stage.verification,
+        providers: o.providers,
+        target: {
             project: o.project.name,
-            ...(0,_promotion_availability_js__WEBPACK_IMPORTED_MODULE_2__/* .soakFromHistory */ .rh)(history, snap.freight, now, states),
-        };
-        outcome.downstream = downstreamOf(o.project, stage, freight, snap.freight, facts, states, now);
-        if (o.dispatch && !before) {
-            for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
-                d.dispatched = { workflow: o.dispatch.workflow };
-                const error = await (0,_github_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .dispatchPromotion */ .A)(o.dispatch, {
-                    project: o.project.name,
-                    stage: d.stage,
-                    freight: d.freight?.id ?? '',
-                });
-                if (error === undefined) {
-                    o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
-                }
-                else {
-                    d.dispatched.error = error;
-                    warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${error}`);
-                }
-            }
+            stage: stage.name,
+            freightId: freight.id,
+            freightAlias: freight.alias,
+            commit,
+        },
+        fetch: o.fetch,
+        // The freight the stage runs, for imageFrom(), chartFrom() and commitFrom() in templates.
+        // What set-metadata recorded, for freightMetadata() and stageMetadata(), as in Kargo.
+        functions: {
+            ...(0,_expr_index_js__WEBPACK_IMPORTED_MODULE_4__/* .freightFunctions */ .L$)(snap.freight.filter((f) => running.some((c) => c.id === f.id)), o.log),
+            ...(0,_promotion_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .notesFunctions */ .xL)((0,_promotion_notes_js__WEBPACK_IMPORTED_MODULE_5__/* .recordedMetadata */ .__)(snap, states)),
+        },
+        env: o.env,
+        secrets: o.secrets,
+        log: o.log,
+        ...(o.group ? { group: o.group } : {}),
+        clock: o.clock,
+        ...(o.sleep ? { sleep: o.sleep } : {}),
+        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+        ...(o.github ? { github: o.github } : {}),
+    });
+    return { analysis, phase: analysis.phase };
+}
+/** The verified tag: what unlocks the next stages. */
+async function recordVerified(o, { stage, freight, promotion }, analysis) {
+    const record = {
+        project: o.project.name,
+        stage: stage.name,
+        freightId: freight.id,
+        alias: freight.alias,
+        verifiedAt: o.clock().toISOString(),
+        verifiedBy: o.verifiedBy,
+        ...(o.run ? { run: o.run } : {}),
+        summary: recordSummary(analysis),
+        commit: promotion.commit,
+    };
+    await o.store.recordVerification(record);
+    return record;
+}
+/**
+ * The outcome on the stage's GitHub deployment. Freight verified before and promoted again since
+ * (a rollback) has a new deployment to resolve; verified before and not promoted since, nothing
+ * changes. A GitHub failure is a warning: the verification itself stands.
+ */
+async function mirrorOnDeployment(o, view, outcome) {
+    const { before, promotion } = view;
+    const repromoted = before?.commit !== undefined && before.commit !== promotion.commit;
+    if (!o.github || (before && !repromoted))
+        return;
+    try {
+        outcome.deployment = await markDeployment(o.github, view, outcome, o);
+    }
+    catch (err) {
+        const msg = `GitHub did not record the verification on the deployment: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`;
+        outcome.warnings.push(msg);
+        o.log(`warning: ${msg}`);
+    }
+}
+/** The downstream stages this verification unlocks, and their workflows started when asked. */
+async function continueChain(o, { stage, freight, snap, states, history, before }, outcome, record) {
+    const verifications = record ? [...snap.verifications, record] : snap.verifications;
+    const now = o.clock();
+    const facts = {
+        verifications,
+        approvals: snap.approvals,
+        project: o.project.name,
+        ...(0,_promotion_availability_js__WEBPACK_IMPORTED_MODULE_2__/* .soakFromHistory */ .rh)(history, snap.freight, now, states),
+    };
+    outcome.downstream = downstreamOf(o.project, stage, freight, snap.freight, facts, states, now);
+    if (!o.dispatch || before)
+        return;
+    for (const d of outcome.downstream.filter((x) => x.due && x.freight)) {
+        d.dispatched = { workflow: o.dispatch.workflow };
+        const error = await (0,_github_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .dispatchPromotion */ .A)(o.dispatch, {
+            project: o.project.name,
+            stage: d.stage,
+            freight: d.freight?.id ?? '',
+        });
+        if (error === undefined) {
+            o.log(`started ${o.dispatch.workflow} for ${d.stage} with ${d.freight?.alias}`);
+        }
+        else {
+            d.dispatched.error = error;
+            outcome.warnings.push(`could not start ${o.dispatch.workflow} for ${d.stage}: ${error}`);
         }
     }
-    return outcome;
 }
 /**
  * The stages that take this freight's warehouse from `stage`, and whether the freight (or newer
@@ -1104,7 +1127,7 @@ function downstreamOf(project, stage, freight, allFreight, facts, states, now) {
     }
     return out;
 }
-async function markDeployment(github, stage, freight, commit, outcome, o, promotion) {
+async function markDeployment(github, { stage, freight, commit, promotion }, outcome, o) {
     // promote records the deployment at the promotion commit; the branch may have moved on since.
     const find = async (sha) => (await github.listDeployments({ sha, environment: stage.environment }))[0];
     const existing = (await find(promotion.commit)) ??

@@ -598,8 +598,8 @@ var engine = __webpack_require__(6427);
 var expr_data = __webpack_require__(675);
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(767);
-// EXTERNAL MODULE: ./src/state/index.ts + 8 modules
-var src_state = __webpack_require__(8525);
+// EXTERNAL MODULE: ./src/state/index.ts + 9 modules
+var src_state = __webpack_require__(5128);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/promotion/resume.ts
@@ -948,13 +948,19 @@ class Workspace {
                 stage,
                 ...(spec.author ? { identity: spec.author } : {}),
             };
-            if (stage && remoteTip !== undefined) {
+            const known = this.o.seedState;
+            if (stage && remoteTip !== undefined && fromSeed && known?.tip === head) {
+                if (known.state)
+                    checkout.previous = known.state;
+            }
+            else if (stage && remoteTip !== undefined) {
                 // Read through git, not the work tree: a sparse checkout may not hold .gantry/.
                 const text = await repo.git.tryRun(['show', `${head}:${this.statePath}`], { cwd: dir });
                 if (text.exitCode === 0) {
                     checkout.previous = (0,src_state/* parseStageState */.jE)(text.stdout, `${branch}:${this.statePath}`);
                 }
             }
+            checkout.head = head;
             this.checkouts.set(path, checkout);
             commits[c.as ?? c.path] = head;
         }
@@ -1005,7 +1011,10 @@ class Workspace {
             const state = (0,src_state/* nextStageState */.V7)(this.o.write, c.previous, this.o.host.now());
             const same = before?.id === this.o.write.freight.id && !(0,src_state/* metadataChanged */.aI)(c.previous, state);
             if (!c.recorded && same && !dirty) {
-                return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
+                return {
+                    commit: c.head ?? (await git(['rev-parse', 'HEAD'])).stdout.trim(),
+                    committed: false,
+                };
             }
             if (!c.recorded) {
                 const file = (0,external_node_path_.join)(c.dir, this.statePath);
@@ -1023,10 +1032,14 @@ class Workspace {
             }
         }
         if (!dirty)
-            return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: false };
+            return {
+                commit: c.head ?? (await git(['rev-parse', 'HEAD'])).stdout.trim(),
+                committed: false,
+            };
         const args = ['commit', '-q', ...(amend ? ['--amend'] : []), '-F', '-'];
         await git(args, text.endsWith('\n') ? text : `${text}\n`);
-        return { commit: (await git(['rev-parse', 'HEAD'])).stdout.trim(), committed: true };
+        c.head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+        return { commit: c.head, committed: true };
     }
     /** git-tag: an annotated tag at the checkout's HEAD (local; git-push with `tag` sends it). */
     async tag(written, tag, message, force) {
@@ -1054,7 +1067,7 @@ class Workspace {
             throw new errors/* ConfigError */.xL(`github-push: ${spec.path} must be a checkout of the GitOps repository on GitHub, with a token for GitHub's API (the action's token input; GITHUB_TOKEN for gantry promote); push other repositories with git-push`);
         }
         const git = (args) => this.run(c.repo, args, c.dir);
-        const head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+        const head = c.head ?? (await git(['rev-parse', 'HEAD'])).stdout.trim();
         const url = (commit) => commitUrl(c.repo.url, commit);
         if (spec.tag !== undefined) {
             if (this.o.dryRun) {
@@ -1153,10 +1166,12 @@ class Workspace {
             }
             return { branch: target, commit: head, ...optionalUrl(commitUrl(c.repo.url, head)) };
         }
-        const wrote = await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], {
-            cwd: c.dir,
-        });
-        if (wrote.exitCode !== 0) {
+        // The commit git-commit made here with the state needs no look; any other commit does.
+        const recorded = c.recorded !== undefined && c.head === head;
+        const wrote = recorded
+            ? undefined
+            : await c.repo.git.tryRun(['cat-file', '-e', `${head}:${this.statePath}`], { cwd: c.dir });
+        if (wrote && wrote.exitCode !== 0) {
             throw new errors/* ConfigError */.xL(`git-push: the commit to push to ${target} does not carry the stage's state: commit the checkout with git-commit before pushing it`);
         }
         if (this.o.dryRun) {
@@ -1327,6 +1342,8 @@ async function promoteInWorkspace(a) {
         attempts++;
         const firstSeeds = seeds;
         seeds = undefined;
+        // The tip the reads took the stage's state from: the state read is that commit's.
+        const seedTip = firstSeeds?.tips.get(stageBranch);
         const scratch = await host.scratch();
         const ws = new Workspace({
             host,
@@ -1334,6 +1351,7 @@ async function promoteInWorkspace(a) {
             write,
             stageBranch,
             ...(firstSeeds ? { seeds: firstSeeds } : {}),
+            ...(seedTip !== undefined ? { seedState: { tip: seedTip, state: a.stageState } } : {}),
             opensPullRequests: plan.pullRequests.length > 0,
             ...(a.publish ? { publish: a.publish } : {}),
             dryRun: o.dryRun,
@@ -1441,8 +1459,12 @@ async function promoteInWorkspace(a) {
 // EXTERNAL MODULE: ./src/promotion/notes.ts
 var notes = __webpack_require__(7440);
 // EXTERNAL MODULE: ./src/util/settle.ts
-var settle = __webpack_require__(5434);
+var settle = __webpack_require__(3053);
+// EXTERNAL MODULE: ./src/state/promote-reads.ts
+var promote_reads = __webpack_require__(3901);
 ;// CONCATENATED MODULE: ./src/promotion/promote.ts
+
+
 
 
 
@@ -1550,9 +1572,15 @@ async function readView(o, stage, now) {
     // whose requests set no requiredSoakTime (or whose soaks are elsewhere) does not pay for it.
     const upstream = new Set(stage.requestedFreight.flatMap((r) => (r.sources.requiredSoakTimeMs ? r.sources.stages : [])));
     const soakStages = o.project.stages.filter((s) => upstream.has(s.name));
+    const named = o.freight;
+    const records = named !== undefined && !soakStages.length && !readsOtherFreight(stage)
+        ? o.store
+            .promotionRecords(o.project.name, (entries, aliasNoteIds) => (0,promote_reads/* promotionFreightIds */.n)(named, entries, aliasNoteIds))
+            .then((snap) => snap ?? o.store.snapshot(o.project.name))
+        : o.store.snapshot(o.project.name);
     const [snap, states, history] = await (0,settle/* settleAll */.j)([
-        o.store.snapshot(o.project.name),
-        o.store.stageStates(o.project.name, o.project.stages),
+        records,
+        o.store.stageStates(o.project.name, o.project.stages, clonedBranches(o, stage)),
         soakStages.length
             ? o.store
                 .stageBranches(soakStages)
@@ -1566,6 +1594,37 @@ async function readView(o, stage, now) {
         ...(0,promotion_availability/* soakFromHistory */.rh)(history, snap.freight, now, states),
     };
     return { snap, states, facts };
+}
+/**
+ * Whether the stage's promotion looks at freight besides the one promoted and the newer ones of
+ * its warehouse: what it runs from other warehouses (the steps' freight collection), freight
+ * metadata and aliases of any freight (set-metadata, set-freight-alias, freightMetadata()).
+ * Such a promotion reads every freight; any other reads only those (promotionRecords).
+ */
+function readsOtherFreight(stage) {
+    if (new Set(stage.requestedFreight.map((r) => `${r.origin.kind}/${r.origin.name}`)).size > 1)
+        return true;
+    return stage.promotionTemplate.steps.some((s) => s.uses === 'set-metadata' ||
+        s.uses === 'set-freight-alias' ||
+        JSON.stringify(s).includes('freightMetadata'));
+}
+/**
+ * The GitOps repository's branches the stage's git-clone steps check out (that exist already, and
+ * whose names are known before the steps run): fetched with the stages' branches in the state
+ * read, so that the workspace checks them out from the read cache instead of fetching each again.
+ */
+function clonedBranches(o, stage) {
+    const plan = (0,workspace/* planWorkspace */.hl)(o.project.name, stage);
+    if (!plan.workspace)
+        return [];
+    const out = new Set();
+    for (const c of plan.checkouts) {
+        if (c.branch === undefined || c.create || c.detached || c.repoURL === undefined)
+            continue;
+        if (sameRepository(c.repoURL, o.store.remoteUrl))
+            out.add(c.branch);
+    }
+    return [...out];
 }
 /**
  * Phase two: the freight named (refused when not available to the stage), or the newest
@@ -1678,10 +1737,12 @@ function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hol
             : undefined;
     const plan = (0,workspace/* planWorkspace */.hl)(o.project.name, stage);
     if (plan.workspace) {
+        const stageState = states.get(stage.name);
         return promoteInWorkspace({
             options: o,
             stage,
             plan,
+            ...(stageState ? { stageState } : {}),
             freight,
             collection,
             approvedBy,
@@ -2012,7 +2073,8 @@ async function resumeAfterMerge(o, scratchDir) {
     if (!wait || record.statuses.length !== record.wait + 1) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`pull request #${pr.number}: stage ${record.stage}'s template changed since the promotion went pending (its step ${record.wait + 1} is not the one it waited at); promote again`);
     }
-    const snap = await o.store.snapshot(o.project.name);
+    // That freight's tags alone when the freight index knows it; every freight's otherwise.
+    const snap = (await o.store.promotionRecords(o.project.name, (entries) => entries.some((e) => e.freightId === record.freight) ? new Set([record.freight]) : undefined)) ?? (await o.store.snapshot(o.project.name));
     const freight = snap.freight.find((f) => f.id === record.freight);
     if (!freight) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`freight ${record.freight} of pull request #${pr.number} is not recorded`);
@@ -2053,6 +2115,48 @@ async function resumeAfterMerge(o, scratchDir) {
         statuses: done.statuses.slice(record.wait + 1),
         outputs: done.outputs,
     };
+}
+
+
+/***/ }),
+
+/***/ 3901:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ promotionFreightIds)
+/* harmony export */ });
+/**
+ * The IDs to read for `ref` (an ID, an ID prefix or an alias), or undefined when the index cannot
+ * tell (nothing matches, so the full read gives its hints; an entry of an unreadable tag is
+ * among the matches). `aliasNoteIds`: freight named by alias tags, whose alias may now be `ref`.
+ */
+function promotionFreightIds(ref, entries, aliasNoteIds) {
+    const lower = ref.trim().toLowerCase();
+    if (!lower)
+        return undefined;
+    // A full ID wins over any alias (resolveFreight asks for it first): nothing else can match.
+    const exact = entries.find((e) => e.freightId === lower);
+    const hex = /^[0-9a-f]+$/.test(lower);
+    const named = exact
+        ? [exact]
+        : entries.filter((e) => e.alias.toLowerCase() === lower ||
+            (hex && e.freightId.startsWith(lower)) ||
+            aliasNoteIds.includes(e.freightId));
+    if (!named.length || named.some((e) => !e.createdAt))
+        return undefined;
+    const ids = new Set(named.map((e) => e.freightId));
+    for (const n of named) {
+        const since = Date.parse(n.createdAt);
+        for (const e of entries) {
+            if (e.warehouse !== n.warehouse)
+                continue;
+            // An unreadable tag's entry has no time: read it, its tag decides.
+            if (!e.createdAt || Date.parse(e.createdAt) >= since)
+                ids.add(e.freightId);
+        }
+    }
+    return ids;
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 948;
-export const ids = [948];
+export const ids = [948,324];
 export const modules = {
 
 /***/ 2204:

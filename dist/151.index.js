@@ -1,5 +1,5 @@
-export const id = 454;
-export const ids = [454];
+export const id = 151;
+export const ids = [151];
 export const modules = {
 
 /***/ 27:
@@ -189,7 +189,7 @@ is 1 when any failed.`,
         if (mode !== undefined && mode !== 'direct' && mode !== 'pull-request')
             throw new cli_io/* UsageError */.e(`--mode must be direct or pull-request, not "${mode}"`, 'promote');
         const signCommits = args.boolean('sign-commits');
-        const api = (0,shared_repo/* githubForRemote */.T)(io.env, repo.store.remoteUrl);
+        const api = await (0,shared_repo/* githubForRemote */.T)(io.env, repo.store.remoteUrl);
         if ((signCommits || mode === 'pull-request') && !api) {
             throw new cli_io/* UsageError */.e(`${signCommits ? '--sign-commits' : 'pull-request mode'} needs a remote on GitHub (${io.env.GITHUB_SERVER_URL || 'https://github.com'}) and GITHUB_TOKEN`, 'promote');
         }
@@ -286,11 +286,9 @@ function resumeJson(r) {
 /* harmony export */   E: () => (/* binding */ oneProject),
 /* harmony export */   T: () => (/* binding */ githubForRemote)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
-/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5271);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1604);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1145);
-
+/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5271);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1604);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1145);
 
 
 
@@ -298,17 +296,70 @@ function resumeJson(r) {
 // command that does neither (version, help) does not load what they need.
 /** The one project a command that acts on a single project works on. */
 async function oneProject(ctx, project, command) {
-    const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .selectProjects */ .hX)(ctx, project);
+    const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .selectProjects */ .hX)(ctx, project);
     if (projects.length !== 1) {
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`, command);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`, command);
     }
     return projects[0];
 }
-function githubForRemote(env, url) {
-    const target = env.GITHUB_TOKEN ? (0,_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .githubTarget */ .nY)(env, url) : undefined;
-    return target && env.GITHUB_TOKEN
-        ? new _github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubClient */ .jh({ token: env.GITHUB_TOKEN, ...target })
-        : undefined;
+/**
+ * GitHub's API for the GitOps repository when a token is set and the remote is on GitHub. The
+ * client (Octokit and its HTTP stack, ~1 MB of bundle) is loaded only then: a promotion without
+ * GitHub does not pay for it.
+ */
+async function githubForRemote(env, url) {
+    const target = env.GITHUB_TOKEN ? (0,_shared_js__WEBPACK_IMPORTED_MODULE_2__/* .githubTarget */ .nY)(env, url) : undefined;
+    if (!target || !env.GITHUB_TOKEN)
+        return undefined;
+    const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(157), __webpack_require__.e(584), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 6584));
+    return new GitHubClient({ token: env.GITHUB_TOKEN, ...target });
+}
+
+
+/***/ }),
+
+/***/ 8212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ PullRequestNotMergeableError),
+/* harmony export */   q: () => (/* binding */ StaleHeadError)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/**
+ * The GitHub port: what gantry asks of GitHub's API and the shapes it gets back. The core depends
+ * on this file alone; `client.ts` implements it over GitHub's REST and GraphQL APIs, and the tests'
+ * fake server answers the same routes.
+ */
+
+/** GraphQL's createCommitOnBranch refused because the branch no longer points at expectedHeadOid. */
+class StaleHeadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StaleHeadError';
+    }
+}
+/**
+ * GitHub refused to merge a pull request: 405 (not mergeable yet or at all: conflicts, required
+ * checks or reviews missing, a closed or already merged pull request, a merge method the
+ * repository disallows) or 409 (the head moved away from the `sha` the merge was asked for).
+ * Other failures of a merge are plain OperationErrors.
+ */
+class PullRequestNotMergeableError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK {
+    number;
+    status;
+    reason;
+    name = 'PullRequestNotMergeableError';
+    constructor(message, number, 
+    /** 405, or 409 for a head that moved. */
+    status, 
+    /** GitHub's own words (`Pull Request is not mergeable`, `Head branch was modified. …`). */
+    reason) {
+        super(message);
+        this.number = number;
+        this.status = status;
+        this.reason = reason;
+    }
 }
 
 
@@ -322,48 +373,126 @@ function githubForRemote(env, url) {
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
 /* unused harmony export DURATION_PATTERN */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+
 /**
  * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
  * `1h`, `30m`, `1h30m`, `90s`, `1.5h`, `500ms`. Units: ns, us (or µs), ms, s, m, h. `0` alone is
  * allowed. Negative durations are not: nothing in a project file means "minus one hour".
  */
-const UNIT_MS = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3, // U+00B5 micro sign
-    μs: 1e-3, // U+03BC Greek small letter mu
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-};
 /** The same grammar as a JSON-schema pattern (kept in sync with schema/project.schema.json). */
 const DURATION_PATTERN = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
-const TERM = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
 /** Milliseconds in a Go-style duration (may be fractional below 1ms). Throws on invalid input. */
 function parseDuration(text) {
-    if (text === '0')
-        return 0;
-    if (!text)
+    const found = (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .scanDuration */ .y)(text);
+    if (found.ok && found.sign === 1 && !/^[+-]/.test(text))
+        return found.ns / 1e6;
+    if (text === '') {
         throw new Error('invalid duration "": expected a duration such as 30m, 1h30m or 90s');
-    let total = 0;
-    TERM.lastIndex = 0;
-    while (TERM.lastIndex < text.length) {
-        const at = TERM.lastIndex;
-        const m = TERM.exec(text);
-        if (!m) {
-            const rest = text.slice(at);
-            const hint = /^[0-9.]+$/.test(rest)
-                ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
-                : 'expected a duration such as 30m, 1h30m or 90s';
-            throw new Error(`invalid duration "${text}": ${hint}`);
-        }
-        total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
     }
-    return total;
+    const rest = !found.ok && 'rest' in found ? found.rest : '';
+    const hint = /^[0-9.]+$/.test(rest)
+        ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
+        : 'expected a duration such as 30m, 1h30m or 90s';
+    throw new Error(`invalid duration "${text}": ${hint}`);
 }
 /** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
 function formatDuration(ms) {
+    return (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(ms, 'short');
+}
+
+
+/***/ }),
+
+/***/ 6518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration),
+/* harmony export */   y: () => (/* binding */ scanDuration)
+/* harmony export */ });
+/**
+ * Go's duration grammar (`time.ParseDuration`) and its written forms, in one place for the two
+ * readers of durations: project files (milliseconds, never negative, gantry's own messages) and the
+ * expression language (nanoseconds, signed, Go's exact messages). Each wraps `scanDuration` with
+ * its own rules and words; neither re-implements the grammar.
+ */
+/** Nanoseconds per unit; `µs` is U+00B5 (micro sign), `μs` U+03BC (Greek mu): Go takes both. */
+const UNIT_NS = {
+    ns: 1,
+    us: 1e3,
+    µs: 1e3,
+    μs: 1e3,
+    ms: 1e6,
+    s: 1e9,
+    m: 60e9,
+    h: 3600e9,
+};
+const TERM = /^(\d*)(?:\.(\d*))?([a-zµμ]*)/;
+/** Reads `[+-]` then `0`, or one or more `<number><unit>` terms (`1h30m`, `.5s`, `1.5h`). */
+function scanDuration(text) {
+    let s = text;
+    let sign = 1;
+    if (s.startsWith('-') || s.startsWith('+')) {
+        if (s.startsWith('-'))
+            sign = -1;
+        s = s.slice(1);
+    }
+    if (s === '0')
+        return { ok: true, sign, ns: 0 };
+    if (s === '')
+        return { ok: false, reason: 'empty' };
+    let ns = 0;
+    while (s !== '') {
+        const m = TERM.exec(s);
+        const whole = m?.[1] ?? '';
+        const fraction = m?.[2] ?? '';
+        const unit = m?.[3] ?? '';
+        if (!m || (whole === '' && fraction === ''))
+            return { ok: false, reason: 'malformed', rest: s };
+        if (unit === '')
+            return { ok: false, reason: 'missing-unit', rest: s };
+        const size = UNIT_NS[unit];
+        if (size === undefined)
+            return { ok: false, reason: 'unknown-unit', unit };
+        ns += Number(`${whole || '0'}.${fraction || '0'}`) * size;
+        s = s.slice(m[0].length);
+    }
+    return { ok: true, sign, ns };
+}
+function trimZeros(digits) {
+    return digits.replace(/0+$/, '');
+}
+/** Go's `Duration.String()`: `1h30m0s`, `1.5s`, `250ms`, `-2µs`, `0s`. */
+function goForm(ns) {
+    if (ns === 0)
+        return '0s';
+    let u = Math.abs(Math.round(ns));
+    let out;
+    if (u < 1e9) {
+        // Below a second: the largest of ns, µs, ms that keeps an integer part.
+        const [unit, scale] = u < 1e3 ? ['ns', 1] : u < 1e6 ? ['µs', 1e3] : ['ms', 1e6];
+        const whole = Math.floor(u / scale);
+        const frac = trimZeros(String(u % scale).padStart(String(scale).length - 1, '0'));
+        out = `${whole}${frac && scale > 1 ? `.${frac}` : ''}${unit}`;
+    }
+    else {
+        const h = Math.floor(u / 3600e9);
+        u -= h * 3600e9;
+        const m = Math.floor(u / 60e9);
+        u -= m * 60e9;
+        const sec = Math.floor(u / 1e9);
+        const frac = trimZeros(String(u - sec * 1e9).padStart(9, '0'));
+        out = `${sec}${frac ? `.${frac}` : ''}s`;
+        if (h > 0)
+            out = `${h}h${m}m${out}`;
+        else if (m > 0)
+            out = `${m}m${out}`;
+    }
+    return ns < 0 ? `-${out}` : out;
+}
+/** The short form people read in logs and summaries: `1h30m`, `1m30s`, `500ms` (no zero parts). */
+function shortForm(ms) {
     if (ms === 0)
         return '0s';
     const parts = [];
@@ -382,6 +511,14 @@ function formatDuration(ms) {
     if (rest > 0)
         parts.push(`${rest}ms`);
     return parts.join('');
+}
+/**
+ * A duration written out: `go` as Go prints it (what the expression language's `string()` of a
+ * duration gives; takes nanoseconds), `short` for people (takes milliseconds, the unit gantry
+ * measures elapsed time in, so a measured `1500` stays exactly `1s500ms`).
+ */
+function formatDuration(value, style) {
+    return style === 'go' ? goForm(value) : shortForm(value);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 525;
-export const ids = [525];
+export const id = 128;
+export const ids = [128];
 export const modules = {
 
 /***/ 4058:
@@ -106,6 +106,7 @@ function configText(sections) {
 /* harmony export */   ep: () => (/* binding */ isBrokenCache),
 /* harmony export */   oB: () => (/* binding */ repairRepo)
 /* harmony export */ });
+/* unused harmony exports initBare, readSimpleConfig */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -137,20 +138,34 @@ function configText(sections) {
 /**
  * Opens (creating it when needed) a bare repository at `path` whose config holds `settings`.
  * One that exists without them (left by an older gantry killed mid-creation, or edited by hand)
- * is rebuilt.
+ * is rebuilt. True when it was made (or rebuilt) now: it holds no object.
  */
 async function openCacheRepo(git, path, settings) {
+    let created = false;
     await (0,_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .withDirLock */ .j)(path, async () => {
         if (await isConfigured(git, path, settings))
             return;
+        created = true;
         await removeScratchRepos(path);
         const tmp = `${path}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-        await git.run(['init', '-q', '--bare', tmp]);
+        await initBare(tmp);
         // One append instead of a `git config` process per setting.
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.appendFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(tmp, 'config'), (0,_git_config_file_js__WEBPACK_IMPORTED_MODULE_8__/* .configText */ .U)(sections(settings)));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(path, { recursive: true, force: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
     }, { recover: () => repairRepo(path) });
+    return created;
+}
+/**
+ * An empty bare repository, written as `git init --bare` leaves one minus its sample hooks and
+ * description (gitrepository-layout: HEAD, config, objects/, refs/): `git init` would cost a
+ * process, and copying its templates, on every cold start.
+ */
+async function initBare(dir) {
+    for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, sub), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n');
 }
 /** `remote.origin.url` → section `remote.origin`, key `url` (the last dot splits them). */
 function sections(settings) {
@@ -164,16 +179,56 @@ function sections(settings) {
 async function isConfigured(git, path, settings) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(path, 'HEAD')) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(path, 'objects')))
         return false;
-    const res = await git.tryRun(['config', '--file', (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(path, 'config'), '--list']);
-    if (res.exitCode !== 0)
-        return false;
-    const have = new Map();
-    for (const line of res.stdout.split('\n')) {
-        const i = line.indexOf('=');
-        if (i > 0)
-            have.set(line.slice(0, i).toLowerCase(), line.slice(i + 1));
+    // The file as gantry and git write it is read here; anything else is left to git to read.
+    let have = readSimpleConfig(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(path, 'config'), 'utf8').catch(() => ''));
+    if (!have) {
+        const res = await git.tryRun(['config', '--file', (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(path, 'config'), '--list']);
+        if (res.exitCode !== 0)
+            return false;
+        have = new Map();
+        for (const line of res.stdout.split('\n')) {
+            const i = line.indexOf('=');
+            if (i > 0)
+                have.set(line.slice(0, i).toLowerCase(), line.slice(i + 1));
+        }
     }
     return settings.every(([k, v]) => have.get(k.toLowerCase()) === v);
+}
+/**
+ * A git config file's `key → value` (keys lowercased, the last value of a key wins), as
+ * `git config --list` would give them, when every line is of the plain forms gantry and git
+ * write: `[section]`, `[section "sub"]`, `key = value` (a value unquoted, or wholly quoted with
+ * `\\` and `\"` escapes), comments. Undefined for anything else (a key without a value, a line
+ * continued, other escapes): git reads those. Spares a warm command a `git config` per cache.
+ */
+function readSimpleConfig(text) {
+    const out = new Map();
+    let section;
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#') || line.startsWith(';'))
+            continue;
+        const head = /^\[([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\[\\"])*)")?\]$/.exec(line);
+        if (head) {
+            const sub = head[2]?.replace(/\\(.)/g, '$1');
+            section = sub === undefined ? head[1] : `${head[1]}.${sub}`;
+            continue;
+        }
+        const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*=\s*(.*)$/.exec(line);
+        if (!kv || section === undefined)
+            return undefined;
+        const v = kv[2];
+        const quoted = /^"((?:[^"\\]|\\[\\"])*)"$/.exec(v);
+        let value;
+        if (quoted)
+            value = quoted[1].replace(/\\(.)/g, '$1');
+        else if (/^[^"\\#;]*$/.test(v))
+            value = v.trim();
+        else
+            return undefined;
+        out.set(`${section}.${kv[1]}`.toLowerCase(), value);
+    }
+    return out;
 }
 /** Repositories a killed process was building (`<path>.tmp-*`); only made under the lock we hold. */
 async function removeScratchRepos(path) {
@@ -270,7 +325,7 @@ async function sweepCheckouts(cacheDir, now = Date.now()) {
 
 /***/ }),
 
-/***/ 8525:
+/***/ 5128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -290,7 +345,7 @@ __webpack_require__.d(__webpack_exports__, {
   n0: () => (/* reexport */ stateFilePath)
 });
 
-// UNUSED EXPORTS: DEFAULT_IDENTITY, TRAILER, applyNotes, nextStageMetadata, noteRefName, noteStamp, parseApproval, parseListing, parseNote, parseNoteRef, parsePromotionCommit, parseRawDiff, parseStateRef, parseTagBody, parseVerification, projectRefPrefix, readNotes, resolveNotes, serializeApproval, serializeNote, serializeVerification, stateRefName, toStageFreight
+// UNUSED EXPORTS: DEFAULT_IDENTITY, TRAILER, applyNotes, nextStageMetadata, noteRefName, noteStamp, parseApproval, parseListing, parseNote, parseNoteRef, parsePromotionCommit, parseRawDiff, parseStateRef, parseTagBody, parseVerification, projectRefPrefix, readNotes, resolveNotes, serializeApproval, serializeNote, serializeVerification, stateRefName, toStageFreight, treeEntries
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -581,7 +636,7 @@ function byNewest(a, b) {
 // EXTERNAL MODULE: ./src/state/lock.ts
 var lock = __webpack_require__(2118);
 // EXTERNAL MODULE: ./src/util/settle.ts
-var settle = __webpack_require__(5434);
+var settle = __webpack_require__(3053);
 // EXTERNAL MODULE: ./src/git/config-file.ts
 var config_file = __webpack_require__(2791);
 ;// CONCATENATED MODULE: ./src/state/refs.ts
@@ -615,7 +670,192 @@ const stateFilePath = (project, stage) => `.gantry/state/${project}/${stage}.yam
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/state/plain-yaml.ts
+/**
+ * A reader for the plain block YAML that gantry's own writer emits for stage state files (block
+ * mappings and sequences, plain and quoted one-line strings, empty `[]` and `{}`). Reading 20 of
+ * them through the full YAML library costs more than the rest of a stages view's parsing; this
+ * reads that common shape directly and answers undefined for anything else (numbers, booleans,
+ * nulls, block scalars, anchors, comments after the header, flow collections, odd indentation),
+ * which the caller then reads with the library, so a hand-edited file reads exactly as before.
+ */
+/** Plain scalars the YAML 1.2 core schema reads as something other than a string. */
+const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+/** Characters that make a plain scalar something else when they start it. */
+const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+class Unsupported extends Error {
+}
+const no = () => {
+    throw new Unsupported();
+};
+function readPlainYaml(text) {
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    let i = 0;
+    // The writer's header: comment lines first, nothing else.
+    while (i < lines.length && (lines[i] ?? '').startsWith('#'))
+        i++;
+    if (i >= lines.length)
+        return undefined;
+    try {
+        const { value, next } = block(lines, i, 0);
+        if (next !== lines.length)
+            return undefined;
+        return value;
+    }
+    catch (err) {
+        if (err instanceof Unsupported)
+            return undefined;
+        throw err;
+    }
+}
+function indentOf(line) {
+    let n = 0;
+    while (line.charCodeAt(n) === 32)
+        n++;
+    if (line.length === n || line.charCodeAt(n) === 9 || line.endsWith(' ') || line.endsWith('\r'))
+        no();
+    return n;
+}
+/** The block (mapping or sequence) whose lines start at `at` with indentation `indent`. */
+function block(lines, at, indent) {
+    const first = lines[at] ?? '';
+    if (indentOf(first) !== indent)
+        no();
+    return first.startsWith('- ', indent) ? sequence(lines, at, indent) : mapping(lines, at, indent);
+}
+function sequence(lines, at, indent) {
+    const out = [];
+    let i = at;
+    while (i < lines.length) {
+        const line = lines[i] ?? '';
+        const n = indentOf(line);
+        if (n < indent)
+            break;
+        if (n > indent || !line.startsWith('- ', indent))
+            no();
+        const rest = line.slice(indent + 2);
+        if (rest.startsWith('- ') || rest === '-')
+            no();
+        if (isEntry(rest)) {
+            // An item that is a mapping: its first entry on the dash's line, the others below it.
+            const copy = lines.slice();
+            copy[i] = ' '.repeat(indent + 2) + rest;
+            const m = mappingIn(copy, lines, i, indent + 2);
+            out.push(m.value);
+            i = m.next;
+        }
+        else {
+            out.push(scalar(rest));
+            i++;
+        }
+    }
+    return { value: out, next: i };
+}
+/** Whether a line's content is `key:` or `key: value` (a plain key). */
+function isEntry(s) {
+    const colon = s.indexOf(':');
+    if (colon <= 0 || colon > 200 || !(s.length === colon + 1 || s[colon + 1] === ' '))
+        return false;
+    const key = s.slice(0, colon);
+    // A key YAML reads as a number, boolean or null is not the string it looks like.
+    return KEY.test(key) && !NOT_A_STRING.test(key);
+}
+function mapping(lines, at, indent) {
+    return mappingIn(lines, lines, at, indent);
+}
+/** A mapping read from `view` at its first line and from `lines` after it (same lines). */
+function mappingIn(view, lines, at, indent) {
+    const out = {};
+    let i = at;
+    while (i < lines.length) {
+        const line = i === at ? (view[i] ?? '') : (lines[i] ?? '');
+        const n = indentOf(line);
+        if (n < indent)
+            break;
+        if (n > indent)
+            no();
+        const s = line.slice(indent);
+        if (!isEntry(s))
+            no();
+        const colon = s.indexOf(':');
+        const key = s.slice(0, colon);
+        if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key))
+            no();
+        if (s.length === colon + 1) {
+            // `key:` then a deeper block; a sequence may also sit at the key's own indentation.
+            const next = lines[i + 1];
+            if (next === undefined)
+                return no();
+            const d = indentOf(next);
+            if (!(d > indent || (d === indent && next.startsWith('- ', indent))))
+                no();
+            const b = block(lines, i + 1, d);
+            out[key] = b.value;
+            i = b.next;
+        }
+        else {
+            out[key] = scalar(s.slice(colon + 2));
+            i++;
+        }
+    }
+    return { value: out, next: i };
+}
+function scalar(s) {
+    if (s === '[]')
+        return [];
+    if (s === '{}')
+        return {};
+    if (s.startsWith('"'))
+        return doubleQuoted(s);
+    if (s.startsWith("'"))
+        return singleQuoted(s);
+    if (!s ||
+        INDICATOR.test(s) ||
+        NOT_A_STRING.test(s) ||
+        s.includes(': ') ||
+        s.includes(' #') ||
+        s.endsWith(':') ||
+        s.includes('\t'))
+        return no();
+    return s;
+}
+function doubleQuoted(s) {
+    if (s.length < 2 || !s.endsWith('"'))
+        return no();
+    const body = s.slice(1, -1);
+    // Only the escapes JSON and YAML read alike; a lone quote inside means it did not end here.
+    for (let k = 0; k < body.length; k++) {
+        const c = body[k];
+        if (c === '"')
+            return no();
+        if (c === '\\') {
+            const e = body[k + 1];
+            if (e === undefined || !'"\\/bfnrtu'.includes(e))
+                return no();
+            k++;
+        }
+    }
+    try {
+        return JSON.parse(s);
+    }
+    catch {
+        return no();
+    }
+}
+function singleQuoted(s) {
+    if (s.length < 2 || !s.endsWith("'"))
+        return no();
+    const body = s.slice(1, -1);
+    if (body.replace(/''/g, '').includes("'"))
+        return no();
+    return body.replace(/''/g, "'");
+}
+
 ;// CONCATENATED MODULE: ./src/state/stage-state.ts
+
 
 
 // Argo CD's directory source with `recurse: true` reads every YAML file, hidden directories
@@ -651,7 +891,8 @@ function serializeStageState(s) {
 function parseStageState(text, where) {
     let doc;
     try {
-        doc = dist.parse(text);
+        // The shape gantry writes is read directly; anything else (a hand edit) by the YAML library.
+        doc = readPlainYaml(text) ?? dist.parse(text);
     }
     catch (err) {
         throw new errors/* OperationError */.OK(`unreadable stage state ${where}: ${err.message}`);
@@ -755,8 +996,19 @@ async function commitPromotion(host, w) {
         await git(['init', '-q']);
         const sparse = w.sparse !== false;
         // One append instead of a `git remote add` and three `git config` processes.
+        const readSet = [
+            statePath,
+            ...(w.paths ?? []).map((p) => external_node_path_.posix.normalize(p).replace(/^\/+|\/+$/g, '')),
+        ];
+        const cone = sparse ? conePatterns(readSet) : undefined;
         await (0,promises_.appendFile)((0,external_node_path_.join)(dir, '.git', 'config'), (0,config_file/* configText */.U)({
-            core: { sparseCheckout: sparse ? 'true' : 'false' },
+            core: {
+                sparseCheckout: sparse ? 'true' : 'false',
+                ...(cone ? { sparseCheckoutCone: 'true' } : {}),
+            },
+            // A sparse index holds one entry per directory outside the cone instead of one per file:
+            // checkout, add, status and commit then cost what is checked out, not the whole tree.
+            ...(cone ? { index: { sparse: 'true' } } : {}),
             'remote.origin': {
                 url: host.remoteUrl,
                 fetch: '+refs/heads/*:refs/remotes/origin/*',
@@ -764,11 +1016,7 @@ async function commitPromotion(host, w) {
                 partialclonefilter: 'blob:none',
             },
         }));
-        const readSet = [
-            statePath,
-            ...(w.paths ?? []).map((p) => external_node_path_.posix.normalize(p).replace(/^\/+|\/+$/g, '')),
-        ];
-        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, '.git', 'info', 'sparse-checkout'), readSet.map((p) => `/${p}`).join('\n') + '\n');
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, '.git', 'info', 'sparse-checkout'), cone ?? readSet.map((p) => `/${p}`).join('\n') + '\n');
         const now = host.retryHooks?.now ?? Date.now;
         const started = now();
         const count = { attempts: 0, replays: 0, reruns: 0, transient: 0 };
@@ -924,6 +1172,39 @@ async function commitPromotion(host, w) {
     finally {
         await checkout.remove();
     }
+}
+/**
+ * The paths as cone-mode sparse patterns (git sparse-checkout's own format), undefined when one
+ * cannot be written as a plain directory name. Each path is taken whole as a directory and its
+ * parent directories for the files directly in them: a path that names a file is then checked out
+ * with the files beside it, since which paths are files is not known before the checkout and a
+ * few small files more cost less than the full index of a non-cone checkout.
+ */
+function conePatterns(paths) {
+    const clean = paths.filter((p) => p !== '' && p !== '.');
+    if (clean.some((p) => /[\\*?[\]!#]|(^|\/)\.\.?(\/|$)/.test(p)))
+        return undefined;
+    const sorted = [...new Set(clean)].sort();
+    // A directory inside another taken whole adds nothing.
+    const whole = sorted.filter((p) => !sorted.some((q) => q !== p && p.startsWith(`${q}/`)));
+    const parents = new Set();
+    for (const p of whole) {
+        const parts = p.split('/');
+        for (let i = 1; i < parts.length; i++)
+            parents.add(parts.slice(0, i).join('/'));
+    }
+    const lines = ['/*', '!/*/'];
+    // Sorted, each parent's two lines before anything below it, as `git sparse-checkout` writes them.
+    const entries = [
+        ...[...parents].filter((p) => !whole.includes(p)).map((p) => ({ p, whole: false })),
+        ...whole.map((p) => ({ p, whole: true })),
+    ].sort((a, b) => (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
+    for (const e of entries) {
+        lines.push(`/${e.p}/`);
+        if (!e.whole)
+            lines.push(`!/${e.p}/*/`);
+    }
+    return lines.join('\n') + '\n';
 }
 /**
  * The commit `b` made again on `tip`, when none of the files the promotion could read (`readSet`,
@@ -1329,9 +1610,23 @@ class StateStore {
     /** Unreadable tags already reported by this instance: one warning per tag and command. */
     warned = new Set();
     cacheReady;
+    /**
+     * The tag cache was created by this instance: it held no object when this command started, so
+     * asking it which tags it lacks would cost a process to learn "all of them".
+     */
+    tagCacheNew = false;
     /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
     tipMemo = new Map();
+    /** Files read, by `<commit>:<path>`: a commit's files never change, so this never goes stale. */
+    blobMemo = new Map();
+    /** Commits whose every state file is in blobMemo (read with the project files). */
+    statesRead = new Set();
     defaultBranchName;
+    /**
+     * A tag listing started ahead of the read that needs it (see listTagsAhead): the project it
+     * covers (undefined: every project), and the projects whose read has taken it already.
+     */
+    ahead;
     /** The last freight write of each project from this instance (see recordFreight). */
     freightWrites = new Map();
     constructor(opts) {
@@ -1369,7 +1664,7 @@ class StateStore {
             ]);
             // Tag objects live in a plain repository, where asking whether an object is present answers
             // "missing" instead of fetching it one round trip at a time, as a promisor repository would.
-            await (0,cache/* openCacheRepo */.HR)(this.git, this.tagCache, origin);
+            this.tagCacheNew = await (0,cache/* openCacheRepo */.HR)(this.git, this.tagCache, origin);
         })().catch((err) => {
             this.cacheReady = undefined;
             throw err;
@@ -1458,12 +1753,14 @@ class StateStore {
             if (res.exitCode !== 0)
                 return undefined;
             const text = await (0,promises_.readFile)(trace, 'utf8').catch(() => '');
-            const name = (/ HEAD symref-target:refs\/heads\/(\S+)/.exec(text) ??
-                /symref=HEAD:refs\/heads\/(\S+)/.exec(text))?.[1];
+            const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
+            const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
             if (!name)
                 return undefined;
-            const tip = (await this.git.run(['rev-parse', HEAD_TIP], { cwd: this.cache })).stdout.trim();
-            await this.git.run(['update-ref', tipRef(name), tip], { cwd: this.cache });
+            // The listing that named the branch gave its tip, which the fetch wrote to HEAD_TIP: asking
+            // git for it again would cost a process. The tip is remembered, not written under
+            // tipRef(name): every later fetch of the branch writes that ref itself.
+            const tip = v2?.[1] ?? (await this.git.run(['rev-parse', HEAD_TIP], { cwd: this.cache })).stdout.trim();
             this.tipMemo.set(name, tip);
             return name;
         }
@@ -1542,10 +1839,20 @@ class StateStore {
         const out = new Map();
         const byCommit = new Map();
         for (const spec of specs) {
+            out.set(spec, this.blobMemo.get(spec));
+            if (this.blobMemo.has(spec))
+                continue;
             const i = spec.indexOf(':');
             const commit = spec.slice(0, i);
+            // A state file that was not among the commit's state files read with its project files
+            // does not exist (a stage never promoted): nothing to ask git.
+            const path = spec.slice(i + 1);
+            const inProject = path.startsWith(`${PROJECT_DIR}/`);
+            if (inProject &&
+                this.statesRead.has(commit) &&
+                STATE_FILE.test(path.slice(PROJECT_DIR.length + 1)))
+                continue;
             byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
-            out.set(spec, undefined);
         }
         const ids = new Map();
         for (const [commit, paths] of byCommit) {
@@ -1553,20 +1860,41 @@ class StateStore {
                 cwd: this.cache,
             });
             for (const entry of res.stdout.split('\0').filter(Boolean)) {
-                const m = /^\d+ blob ([0-9a-f]{40})\t(.*)$/s.exec(entry);
+                const m = /^\d+ blob ([0-9a-f]{40,64})\t(.*)$/s.exec(entry);
                 if (m?.[1] && m[2])
                     ids.set(`${commit}:${m[2]}`, m[1]);
             }
         }
-        const blobs = [...new Set(ids.values())];
-        if (!blobs.length)
+        if (!ids.size)
             return out;
-        await this.fetchObjects(this.cache, blobs);
-        const objects = await this.readObjects(this.cache, blobs);
-        const contents = new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
+        const contents = await this.readBlobContents([...new Set(ids.values())]);
         for (const [spec, oid] of ids)
             out.set(spec, contents.get(oid));
         return out;
+    }
+    /**
+     * The texts of files of commit `tip` whose blob IDs are known (path → ID): fetched in one
+     * request, read in one process, and remembered for readBlobs (a commit's files never change).
+     */
+    async readBlobIds(tip, ids) {
+        const out = new Map();
+        const contents = await this.readBlobContents([...new Set(ids.values())]);
+        for (const [path, oid] of ids) {
+            const text = contents.get(oid);
+            if (text === undefined)
+                continue;
+            out.set(path, text);
+            this.blobMemo.set(`${tip}:${path}`, text);
+        }
+        return out;
+    }
+    /** Blobs by ID, fetched (git skips the network when none are missing) and read as text. */
+    async readBlobContents(blobs) {
+        if (!blobs.length)
+            return new Map();
+        await this.fetchObjects(this.cache, blobs);
+        const objects = await this.readObjects(this.cache, blobs);
+        return new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
     }
     // ---- reads ----------------------------------------------------------------------------------
     /** Every freight, verification and approval of a project: one ref listing, one object read. */
@@ -1578,13 +1906,33 @@ class StateStore {
      * kinds gantry does not know (another tool's, a newer gantry's) are left out.
      */
     async listProject(project) {
-        const prefix = projectRefPrefix(project);
+        const ahead = this.ahead;
+        if (ahead && (ahead.project ?? project) === project && !ahead.used.has(project)) {
+            // Once per project: a later read in the same command (after a write) lists afresh.
+            ahead.used.add(project);
+            return parseListing(await ahead.stdout, project);
+        }
+        return parseListing(await this.lsTags(projectRefPrefix(project)), project);
+    }
+    /** `ls-remote` of the tags under `prefix`: the server sends refs/tags/ only, the pattern narrows. */
+    async lsTags(prefix) {
         await this.ensureCache();
-        // ls-remote with --tags asks the server for refs/tags/ only; the pattern narrows to the project.
         const ls = await (0,retry/* retry */.L5)(() => this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
             cwd: this.cache,
         }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
-        return parseListing(ls.stdout, project);
+        return ls.stdout;
+    }
+    /**
+     * Starts listing the tags of `project` (of every project when undefined) now, so that the
+     * listing, the slowest read of a page of freight, runs while the project files are fetched and
+     * parsed instead of after. The next read of each project it covers takes it; a failure surfaces
+     * there, as that read's own listing would.
+     */
+    listTagsAhead(project) {
+        const stdout = this.lsTags(project === undefined ? 'refs/tags/gantry/' : projectRefPrefix(project));
+        // Nobody may read it (the project is not found): its failure must not go unhandled.
+        stdout.catch(() => undefined);
+        this.ahead = { project, stdout, used: new Set() };
     }
     /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
     emptySnapshot() {
@@ -1622,29 +1970,29 @@ class StateStore {
      * `snap` with the aliases and metadata set after its freight was recorded
      * (src/state/freight-notes.ts): reads the note tags given, fetching those the cache lacks.
      */
-    async withNotes(snap, notes, skip) {
+    async withNotes(snap, notes, skip, known) {
         if (!notes.length)
             return snap;
-        const oids = [...new Set(notes.map((r) => r.oid))];
-        const missing = await this.missingObjects(this.tagCache, oids);
+        const read = readNotes(notes, known ?? (await this.tagObjects(notes)), skip);
+        return read.length ? applyNotes(snap, read) : snap;
+    }
+    /** The tag objects of `refs`: those the tag cache lacks fetched in one request, all read in one. */
+    async tagObjects(refs) {
+        const oids = [...new Set(refs.map((r) => r.oid))];
+        const missing = await this.lackedTags(oids);
         if (missing.length)
             await this.fetchObjects(this.tagCache, missing);
-        const read = readNotes(notes, await this.readObjects(this.tagCache, oids), skip);
-        return read.length ? applyNotes(snap, read) : snap;
+        return this.readObjects(this.tagCache, oids);
     }
     /**
      * Reads the tag objects of `refs` into `snap` (fetching, in one request, those the tag cache
      * lacks: tag objects are immutable and named by their hash). `freightOids` gets the tag object
-     * of each freight read.
+     * of each freight read. `known`: the objects, read already.
      */
-    async readTags(refs, snap, skip, freightOids) {
+    async readTags(refs, snap, skip, freightOids, known) {
         if (!refs.length)
             return;
-        const oids = [...new Set(refs.map((r) => r.oid))];
-        const missing = await this.missingObjects(this.tagCache, oids);
-        if (missing.length)
-            await this.fetchObjects(this.tagCache, missing);
-        const objects = await this.readObjects(this.tagCache, oids);
+        const objects = known ?? (await this.tagObjects(refs));
         for (const { name, oid, ref } of refs) {
             const where = name.replace(/^refs\/tags\//, '');
             const obj = objects.get(oid);
@@ -1730,8 +2078,12 @@ class StateStore {
             }
             return { found, notes };
         });
-        await this.readTags(refs.found, snap, skip);
-        return this.withNotes(snap, refs.notes, skip);
+        // The refs were just fetched into the tag cache, so their objects are there (a fetch writes
+        // no ref without its object): the records and the notes are read in one process, unchecked.
+        const oids = [...new Set([...refs.found, ...refs.notes].map((r) => r.oid))];
+        const objects = oids.length ? await this.readObjects(this.tagCache, oids) : new Map();
+        await this.readTags(refs.found, snap, skip, undefined, objects);
+        return this.withNotes(snap, refs.notes, skip, objects);
     }
     // ---- the freight index (see ./freight-index.ts) ------------------------------------------------
     /** The project's freight index as the remote has it now; undefined when there is none. */
@@ -1750,32 +2102,30 @@ class StateStore {
                     return undefined;
                 throw err;
             }
-            const commit = (await this.git.run(['rev-parse', local], { cwd: this.cache })).stdout.trim();
-            const [body, tree] = await Promise.all([
-                this.git.run(['cat-file', 'commit', commit], { cwd: this.cache }),
-                this.git.run(['ls-tree', '-z', commit], { cwd: this.cache }),
-            ]);
-            const head = parseHeadMessage(store_tagMessage(body.stdoutBytes));
+            // The commit and its tree in one process (cat-file names them by the ref).
+            const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
+            if (commit?.type !== 'commit' || tree?.type !== 'tree')
+                return undefined;
+            const head = parseHeadMessage(store_tagMessage(commit.body));
             if (!head)
                 return undefined;
-            const shards = [];
-            for (const entry of tree.stdout.split('\0').filter(Boolean)) {
-                const m = /^\d+ blob ([0-9a-f]{40})\t(\d+)$/.exec(entry);
-                if (m?.[1] && m[2])
-                    shards.push({ name: m[2], oid: m[1] });
-            }
+            const shards = treeEntries(tree.body)
+                .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
+                .map((e) => ({ name: e.name, oid: e.oid }));
             shards.sort((a, b) => a.name.localeCompare(b.name));
-            return { commit, head, shards };
+            return { commit: commit.oid, head, shards };
         });
     }
     /** Entries of the shards `names` (in that order), read in one fetch. */
     async readShards(index, names) {
         if (!names.length)
             return [];
+        const oids = new Map(index.shards.map((sh) => [sh.name, sh.oid]));
         return this.inCache(async () => {
-            const blobs = await this.readBlobs(names.map((n) => `${index.commit}:${n}`));
+            // The shards' blob IDs came with the index's tree: no listing of it again.
+            const blobs = await this.readBlobIds(index.commit, new Map(names.flatMap((n) => (oids.has(n) ? [[n, oids.get(n)]] : []))));
             return names.map((n) => {
-                const text = blobs.get(`${index.commit}:${n}`);
+                const text = blobs.get(n);
                 if (text === undefined)
                     throw new errors/* OperationError */.OK(`freight index ${index.commit.slice(0, 7)}: shard ${n} is missing`);
                 return parseShard(text, `${index.commit.slice(0, 7)}:${n}`);
@@ -1853,12 +2203,12 @@ class StateStore {
      * it; a read-only token only costs the next reader the same full read).
      */
     async checkedIndex(project, listing, index) {
-        const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-        const actual = headOf(freightRefs.map((r) => r.oid));
+        const actual = listing.freightHead;
         if (index && sameHead(index.head, actual))
             return { index };
-        if (!index && !freightRefs.length)
+        if (!index && !actual.count)
             return {};
+        const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
         const full = await this.readAll(listing);
         const entries = indexEntries(full, freightRefs);
         try {
@@ -1945,6 +2295,83 @@ class StateStore {
             latest: latestOf(loaded),
         };
     }
+    /**
+     * Which tag objects of `oids` the tag cache lacks; all of them on the first read into a cache
+     * this instance created (fetching one that another process fetched meanwhile costs nothing:
+     * git skips what it has).
+     */
+    lackedTags(oids) {
+        if (!this.tagCacheNew)
+            return this.missingObjects(this.tagCache, oids);
+        // Once: after this read's fetch the cache holds objects, and the next read asks.
+        this.tagCacheNew = false;
+        return Promise.resolve(oids);
+    }
+    /**
+     * The freight, verifications and approvals a promotion of one named freight decides from, read
+     * without every freight tag: the freight index, checked against the tag listing, picks the IDs
+     * (`pick`, see ./promote-reads.ts), and only their tags are read, with every alias tag and
+     * their metadata tags. undefined when the index is missing or does not match the tags, or
+     * `pick` cannot tell: the caller then reads everything (snapshot), as before the index.
+     */
+    async promotionRecords(project, pick) {
+        const [listing, stored] = await (0,settle/* settleAll */.j)([
+            this.listProject(project),
+            this.readWholeIndex(project),
+        ]);
+        const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
+        if (!stored || !sameHead(stored.head, headOf(freightRefs.map((r) => r.oid))))
+            return undefined;
+        const aliasNoteIds = listing.notes
+            .filter((n) => n.note.kind === 'alias')
+            .map((n) => n.note.freightId);
+        const ids = pick(stored.entries, aliasNoteIds);
+        if (!ids)
+            return undefined;
+        const { snap, skip } = this.emptySnapshot();
+        await this.readTags(listing.annotated.filter((r) => ids.has(r.ref.freightId)), snap, skip);
+        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
+        return this.withNotes(snap, notes, skip);
+    }
+    /**
+     * Every entry of the project's freight index, commit and shards in one fetch (the cache's
+     * blob:none filter lifted for it); undefined when there is no index.
+     */
+    async readWholeIndex(project) {
+        const local = `refs/gantry-index/${encodeURIComponent(project)}`;
+        return this.inCache(async () => {
+            try {
+                await this.fetch(['--depth=1', '--no-filter', `+${freightIndexRef(project)}:${local}`]);
+            }
+            catch (err) {
+                if (err instanceof git/* GitError */.XS && /couldn't find remote ref/i.test(err.stderr))
+                    return undefined;
+                throw err;
+            }
+            const res = await this.git.run(['ls-tree', '-z', local], { cwd: this.cache });
+            const shards = [];
+            for (const entry of res.stdout.split('\0').filter(Boolean)) {
+                const m = /^\d+ blob ([0-9a-f]{40})\t(\d+)$/.exec(entry);
+                if (m?.[1] && m[2])
+                    shards.push({ name: m[2], oid: m[1] });
+            }
+            shards.sort((a, b) => a.name.localeCompare(b.name));
+            // The commit (its message holds the head) and the shards in one read.
+            const objects = await this.readObjects(this.cache, [local, ...shards.map((sh) => sh.oid)]);
+            const commit = objects.get(local);
+            const head = commit && parseHeadMessage(store_tagMessage(commit.body));
+            if (!head)
+                return undefined;
+            const entries = shards.flatMap((sh) => {
+                const body = objects.get(sh.oid)?.body;
+                if (!body)
+                    throw new errors/* OperationError */.OK(`freight index of ${project}: shard ${sh.name} is missing`);
+                return parseShard(body.toString('utf8'), `${project}:${sh.name}`);
+            });
+            return { head, entries };
+        });
+    }
     /** Which of `oids` a plain (non-promisor) repository does not have. */
     async missingObjects(repo, oids) {
         const res = await this.git.run(['cat-file', '--buffer', '--batch-check=%(objectname)'], {
@@ -1997,6 +2424,37 @@ class StateStore {
         }
         return out;
     }
+    /**
+     * Objects named by revisions (`<ref>`, `<ref>^{tree}`), in that order, through one
+     * `cat-file --batch`: undefined for a name that resolves to nothing.
+     */
+    async readRevs(repo, revs) {
+        const res = await this.git.run(['cat-file', '--batch'], {
+            cwd: repo,
+            input: revs.join('\n') + '\n',
+        });
+        const bytes = res.stdoutBytes;
+        const out = [];
+        let pos = 0;
+        for (let i = 0; i < revs.length; i++) {
+            const nl = bytes.indexOf(10, pos);
+            if (nl < 0)
+                break;
+            const [oid = '', type = 'missing', size = '0'] = bytes
+                .subarray(pos, nl)
+                .toString('latin1')
+                .split(' ');
+            if (type === 'missing' || type === 'ambiguous') {
+                out.push(undefined);
+                pos = nl + 1;
+                continue;
+            }
+            const n = parseInt(size, 10);
+            out.push({ oid, type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+            pos = nl + 1 + n + 1;
+        }
+        return out;
+    }
     /** The state file of each stage at the tip of its branch (undefined: never promoted). */
     /** The branches `stages` deploy from, each once; a stage without one uses the default branch. */
     async stageBranches(stages) {
@@ -2013,11 +2471,13 @@ class StateStore {
             return tip;
         });
     }
-    async stageStates(project, stages) {
+    async stageStates(project, stages, 
+    /** More branches to fetch in the same request (a promotion's other checkouts). */
+    alsoFetch = []) {
         const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
         const branchOf = (s) => s.branch ?? def;
         const files = await this.inCache(async () => {
-            const tips = await this.fetchTips(stages.map(branchOf), true);
+            const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true);
             const specs = stages.map((s) => {
                 const tip = tips.get(branchOf(s));
                 return tip ? `${tip}:${stateFilePath(project, s.name)}` : undefined;
@@ -2044,8 +2504,11 @@ class StateStore {
         const b = branch ?? (await this.defaultBranch());
         return this.inCache(async () => {
             const tip = (await this.fetchTips([b])).get(b);
-            // -z: names are not quoted (a file called écho.yaml stays écho.yaml).
-            const args = ['ls-tree', '-z', ...(recursive ? ['-r'] : []), '--name-only', `${tip}:${dir}`];
+            // The project directory is listed with its subdirectories: the stage state files under
+            // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
+            // (stageStates then finds them read). -z: names are not quoted (écho.yaml stays écho.yaml).
+            const withStates = dir === PROJECT_DIR && !recursive;
+            const args = ['ls-tree', '-z', ...(recursive || withStates ? ['-r'] : []), `${tip}:${dir}`];
             const ls = await this.git.tryRun(args, { cwd: this.cache });
             if (ls.exitCode !== 0) {
                 // No such directory at all is an answer (no files), anything else an error.
@@ -2053,12 +2516,32 @@ class StateStore {
                     return [];
                 throw this.git.error(args, ls);
             }
-            const files = ls.stdout
-                .split('\0')
-                .filter((f) => /\.ya?ml$/.test(f))
-                .map((f) => `${dir}/${f}`);
-            const blobs = await this.readBlobs(files.map((f) => `${tip}:${f}`));
-            return files.map((file) => ({ file, text: blobs.get(`${tip}:${file}`) ?? '' }));
+            const files = [];
+            const blobs = new Map();
+            const states = [];
+            for (const entry of ls.stdout.split('\0').filter(Boolean)) {
+                const m = /^\d+ (\w+) ([0-9a-f]{40,64})\t(.*)$/s.exec(entry);
+                const [, type, oid, name] = m ?? [];
+                if (!name || !/\.ya?ml$/.test(name))
+                    continue;
+                if (withStates && name.includes('/')) {
+                    if (type === 'blob' && oid && STATE_FILE.test(name))
+                        states.push(`${dir}/${name}`);
+                    if (type === 'blob' && oid)
+                        blobs.set(`${dir}/${name}`, oid);
+                    continue;
+                }
+                files.push(`${dir}/${name}`);
+                if (type === 'blob' && oid)
+                    blobs.set(`${dir}/${name}`, oid);
+            }
+            // A repository with many projects and stages reads its state files stage by stage instead.
+            const prefetch = withStates && states.length <= PREFETCH_STATES;
+            const wanted = [...files, ...(prefetch ? states : [])];
+            const texts = await this.readBlobIds(tip, new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f)]] : []))));
+            if (prefetch && states.every((f) => texts.has(f)))
+                this.statesRead.add(tip);
+            return files.map((file) => ({ file, text: texts.get(file) ?? '' }));
         });
     }
     /**
@@ -2298,7 +2781,7 @@ class StateStore {
         const [listing, stored] = await (0,settle/* settleAll */.j)([this.listProject(project), this.readIndex(project)]);
         const checked = await this.checkedIndex(project, listing, stored);
         const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-        const head = headOf(freightRefs.map((r) => r.oid));
+        const head = listing.freightHead;
         // Records other than freight are few next to freight; the plan needs the approvals.
         const { snap, skip } = this.emptySnapshot();
         await this.readTags(listing.annotated.filter((r) => r.ref.kind === 'approved'), snap, skip);
@@ -2402,6 +2885,12 @@ class StateStore {
  * that replaces `release` with `release/v1` cannot make a directory/file conflict in the cache.
  */
 const tipRef = (branch) => `refs/gantry-tips/${encodeURIComponent(branch)}`;
+/** The directory of project files and, under state/, of the stage state files (see stateFilePath). */
+const PROJECT_DIR = '.gantry';
+/** A stage state file as projectFiles lists it under the project directory (state/<p>/<s>.yaml). */
+const STATE_FILE = /^state\/[^/]+\/[^/]+\.yaml$/;
+/** Up to this many state files are fetched with the project files; more are read when asked. */
+const PREFETCH_STATES = 500;
 /** Where the cache keeps the remote HEAD's tip while naming the default branch. */
 const HEAD_TIP = 'refs/gantry-head';
 /**
@@ -2577,6 +3066,12 @@ function parseListing(text, project) {
     const lightweightNotes = [];
     let last;
     let lastNote;
+    // The freight head is folded as the lines go by, from the hex digits in place: tens of
+    // thousands of IDs sliced and parsed again afterwards cost as much as the rest of the parse.
+    const acc = new Uint32Array(5);
+    const words = new Uint32Array(5);
+    let count = 0;
+    let lastIsFreight = false;
     for (let pos = 0; pos < text.length;) {
         let end = text.indexOf('\n', pos);
         if (end < 0)
@@ -2588,8 +3083,14 @@ function parseListing(text, project) {
             if (name.endsWith('^{}')) {
                 // git prints an annotated tag's peeled line right after the tag's own line; a tag
                 // without one is lightweight.
-                if (last && last.name.length === name.length - 3 && name.startsWith(last.name))
+                if (last && last.name.length === name.length - 3 && name.startsWith(last.name)) {
                     annotated.push(last);
+                    if (lastIsFreight) {
+                        for (let w = 0; w < 5; w++)
+                            acc[w] = acc[w] ^ words[w];
+                        count++;
+                    }
+                }
                 if (lastNote && lastNote.name.length === name.length - 3 && name.startsWith(lastNote.name))
                     notes.push(lastNote);
                 else if (lastNote)
@@ -2601,14 +3102,16 @@ function parseListing(text, project) {
                 if (lastNote)
                     lightweightNotes.push(lastNote.name);
                 lastNote = undefined;
-                const id = name.slice(freightPrefix.length);
-                const ref = name.length === freightPrefix.length + 40 &&
+                const isFreight = name.length === freightPrefix.length + 40 &&
                     name.startsWith(freightPrefix) &&
-                    HEX40.test(id)
-                    ? { kind: 'freight', project, freightId: id }
+                    isHex40(name, freightPrefix.length) &&
+                    hexWords(text, pos, words);
+                const ref = isFreight
+                    ? { kind: 'freight', project, freightId: name.slice(freightPrefix.length) }
                     : parseStateRef(name);
                 // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
                 last = ref?.project === project ? { name, oid, ref } : undefined;
+                lastIsFreight = isFreight && last !== undefined;
                 if (last)
                     refs.push(last);
                 const note = ref ? undefined : parseNoteRef(name);
@@ -2620,9 +3123,51 @@ function parseListing(text, project) {
     }
     if (lastNote)
         lightweightNotes.push(lastNote.name);
-    return { refs, annotated, notes, lightweightNotes };
+    const xor = [...acc].map((w) => w.toString(16).padStart(8, '0')).join('');
+    return { refs, annotated, notes, lightweightNotes, freightHead: { count, xor } };
 }
-const HEX40 = /^[0-9a-f]{40}$/;
+/** The value of a lowercase hex digit, or -1. */
+function hexDigit(c) {
+    return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+}
+/** Whether `s` holds 40 lowercase hex digits at `at`. */
+function isHex40(s, at) {
+    for (let i = at; i < at + 40; i++)
+        if (hexDigit(s.charCodeAt(i)) < 0)
+            return false;
+    return true;
+}
+/** The 40 hex digits at `at` as five 32-bit words, into `out`; false when they are not hex. */
+function hexWords(s, at, out) {
+    for (let w = 0; w < 5; w++) {
+        let v = 0;
+        for (let i = at + w * 8; i < at + w * 8 + 8; i++) {
+            const d = hexDigit(s.charCodeAt(i));
+            if (d < 0)
+                return false;
+            v = v * 16 + d;
+        }
+        out[w] = v;
+    }
+    return true;
+}
+/** A tree object's entries (`<mode> <name>`, NUL, a 20-byte ID each: the caches hold SHA-1). */
+function treeEntries(body) {
+    const out = [];
+    for (let pos = 0; pos < body.length;) {
+        const space = body.indexOf(32, pos);
+        const nul = body.indexOf(0, space + 1);
+        if (space < 0 || nul < 0 || nul + 21 > body.length)
+            break;
+        out.push({
+            mode: body.subarray(pos, space).toString('latin1'),
+            name: body.subarray(space + 1, nul).toString('utf8'),
+            oid: body.subarray(nul + 1, nul + 21).toString('hex'),
+        });
+        pos = nul + 21;
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/state/index.ts
 
@@ -3067,7 +3612,7 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 5434:
+/***/ 3053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,6 +1,40 @@
-export const id = 783;
-export const ids = [783];
+export const id = 817;
+export const ids = [817,871];
 export const modules = {
+
+/***/ 1389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   environmentAction: () => (/* binding */ environmentAction)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5785);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(858);
+/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
+
+
+
+
+/**
+ * `command: environment`: the GitHub environment that gates a stage, as the project file says.
+ * The promote job takes its `environment:` from this output, so the project file is the one
+ * place that names it and the job cannot run under another.
+ */
+async function environmentAction(s, ctx) {
+    const repo = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .openActionRepo */ .f2)(s, ctx);
+    const project = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .singleProject */ .W5)(repo, s.project);
+    const stage = (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_1__/* .findStage */ .U9)(project, s.stage);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Output */ .k7.environment, stage.environment);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`stage ${stage.name} of ${project.name} is gated by environment ${stage.environment}`);
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary
+        .addRaw(`## gantry environment\n\nStage **${stage.name}** of **${project.name}** runs under environment **${stage.environment}**.\n`)
+        .write();
+}
+
+
+/***/ }),
 
 /***/ 5271:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -27,7 +61,7 @@ export const modules = {
 /* harmony import */ var _git_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1112);
 /* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5785);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
-/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8525);
+/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5128);
 
 
 
@@ -165,333 +199,6 @@ function pickProjects(projects, name) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
     }
     return [p];
-}
-
-
-/***/ }),
-
-/***/ 5581:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   getCommand: () => (/* binding */ getCommand)
-/* harmony export */ });
-/* harmony import */ var _discovery_discover_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4883);
-/* harmony import */ var _freight_order_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1447);
-/* harmony import */ var _util_settle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5434);
-/* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7406);
-/* harmony import */ var _util_table_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3060);
-/* harmony import */ var _health_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2825);
-/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5271);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _status_views_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9468);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1145);
-
-
-
-
-
-
-
-
-
-
-
-const GET_KINDS = ['stages', 'freight', 'promotions', 'warehouses', 'projects'];
-const getCommand = {
-    name: 'get',
-    summary: 'list the stages, the freight, the latest promotions, the warehouses or the projects',
-    positional: GET_KINDS.join('|'),
-    flags: [
-        _shared_js__WEBPACK_IMPORTED_MODULE_5__/* .PROJECT_FLAG */ .rj,
-        _shared_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_FLAG */ .Pm,
-        {
-            name: 'limit',
-            type: 'string',
-            value: 'N',
-            default: '20',
-            help: 'get freight, get promotions: how many of the newest to list',
-        },
-        {
-            name: 'all',
-            type: 'boolean',
-            help: 'get freight: list every freight (reads every freight tag: slow with thousands)',
-        },
-        _shared_js__WEBPACK_IMPORTED_MODULE_5__/* .REPO_FLAG */ .a8,
-    ],
-    description: `stages: what each stage runs, whether it is verified (and its Argo CD health when the
-stage names Applications), since when and by whom. freight: every freight with its versions and the
-stages it is in (✓ verified there), newest first, a page of --limit at a time (--all for every
-one). promotions: the newest first, across projects. warehouses: each warehouse's subscriptions,
-its freight creation policy, and its newest freight and when it was recorded. projects: each
-project's name, stages, warehouses and file, read from the clone's work tree (no remote needed);
-the discover workflow's matrix is its JSON.`,
-    examples: [
-        'gantry get stages',
-        'gantry get freight --project echo --output json',
-        'gantry get freight --limit 100',
-        'gantry get promotions --limit 5',
-        'gantry get warehouses --output json',
-        'gantry get projects --output json',
-    ],
-    async run(args, ctx) {
-        const output = (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .outputOf */ .jH)(args, 'get');
-        const rest = args.positionals;
-        const kind = rest[0];
-        if (!kind || !GET_KINDS.includes(kind) || rest.length > 1) {
-            const hint = kind ? (0,_util_suggest_js__WEBPACK_IMPORTED_MODULE_6__/* .suggest */ .ZA)(kind, [...GET_KINDS]) : undefined;
-            throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`get needs one of ${GET_KINDS.join(', ')}${kind ? `, not "${rest.join(' ')}"` : ''}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'get');
-        }
-        if (kind === 'projects') {
-            ctx.io.out(await getProjects((0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .repoSettings */ .s9)(args, ctx), args.string('project'), output));
-            return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
-        }
-        const limitText = args.string('limit');
-        const limit = Number(limitText);
-        if (!Number.isInteger(limit) || limit < 1)
-            throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--limit must be a positive integer, not "${limitText}"`, 'get');
-        const all = args.boolean('all');
-        if (all && kind !== 'freight')
-            throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--all is for get freight, not get ${kind}`, 'get');
-        const repo = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .openRepo */ .B8)((0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .repoSettings */ .s9)(args, ctx));
-        const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .selectProjects */ .hX)(repo, args.string('project'));
-        const page = { limit: all ? Infinity : limit, shown: 0, total: 0 };
-        ctx.io.out(await get(kind, repo, projects, output, page, ctx.now(), {
-            env: ctx.io.env,
-            fetch,
-        }));
-        if (kind === 'freight' && page.total > page.shown)
-            ctx.later.push(`the newest ${page.shown} of ${page.total} freight; --limit N or --all for more\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
-    },
-};
-/**
- * The projects, from the work tree when `--repo` is a clone (with or without a remote, as lint
- * reads it) or from the remote's default branch: what a workflow fans out over, before any state
- * is read.
- */
-async function getProjects(settings, name, output) {
-    let source;
-    try {
-        source = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .openRepo */ .B8)(settings);
-    }
-    catch (err) {
-        if (!(err instanceof _app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .NoRemoteError */ .Uw))
-            throw err;
-        source = { localDir: err.localDir };
-    }
-    const { projects: all, problems } = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .loadProjects */ .RT)(source);
-    if (problems.length)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL('the project files have problems (run gantry lint):', problems);
-    const projects = (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .pickProjects */ .o4)(all, name).map((p) => ({
-        name: p.name,
-        file: p.file,
-        stages: p.stages.map((s) => s.name),
-        warehouses: p.warehouses.map((w) => w.name),
-    }));
-    if (output === 'json')
-        return JSON.stringify({ projects }, null, 2) + '\n';
-    return (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .t)(['NAME', 'STAGES', 'WAREHOUSES', 'FILE'], projects.map((p) => [p.name, p.stages.join(','), p.warehouses.join(','), p.file]));
-}
-async function get(kind, ctx, projects, output, 
-/** How many to list; get freight reports back how many it listed of how many there are. */
-page, now, health) {
-    const many = projects.length > 1;
-    const withProject = (row, project) => (many ? [project, ...row] : row);
-    const headers = (h) => (many ? ['PROJECT', ...h] : h);
-    if (kind === 'promotions') {
-        const all = [];
-        for (const p of projects) {
-            const branches = await ctx.store.stageBranches(p.stages);
-            all.push(...(0,_status_views_js__WEBPACK_IMPORTED_MODULE_8__/* .promotionViews */ .yS)(await ctx.store.promotions(p.name, branches, page.limit)));
-        }
-        // Newest first across projects too; each project's list is already the newest `limit`.
-        all.sort((a, b) => b.promotedAt.localeCompare(a.promotedAt));
-        all.splice(page.limit);
-        if (output === 'json')
-            return JSON.stringify({ promotions: all }, null, 2) + '\n';
-        return (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .t)(headers(['STAGE', 'FREIGHT', 'COMMIT', 'BY', 'APPROVED BY', 'AGE']), all.map((v) => withProject([
-            v.stage,
-            v.freight.alias,
-            v.commit.slice(0, 7),
-            v.promotedBy,
-            v.approvedBy.join(',') || '-',
-            (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .age */ .K)(v.promotedAt, now),
-        ], v.project)));
-    }
-    if (kind === 'warehouses') {
-        const rows = [];
-        for (const p of projects)
-            rows.push(...warehouseViews(p, (await ctx.store.snapshot(p.name)).freight));
-        if (output === 'json')
-            return JSON.stringify({ warehouses: rows }, null, 2) + '\n';
-        return (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .t)(headers(['NAME', 'POLICY', 'SUBSCRIPTIONS', 'NEWEST FREIGHT', 'AGE']), rows.map((w) => withProject([
-            w.name,
-            w.freightCreationPolicy,
-            w.subscriptions
-                .map((s) => `${s.kind}:${s.kind === 'chart' && s.name ? `${s.repoURL.replace(/\/+$/, '')}/${s.name}` : s.repoURL}`)
-                .join(',') || '-',
-            w.newestFreight ? `${w.newestFreight.alias} (${w.newestFreight.id.slice(0, 7)})` : '-',
-            w.newestFreight ? (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .age */ .K)(w.newestFreight.createdAt, now) : '-',
-        ], w.project)));
-    }
-    const stages = [];
-    const freight = [];
-    for (const p of projects) {
-        if (kind === 'stages') {
-            // The stages' tips, then the tags of the freight they run: nothing else is read.
-            const states = await ctx.store.stageStates(p.name, p.stages);
-            const snap = await ctx.store.stageRecords(p.name, states);
-            const appHealth = await (0,_health_index_js__WEBPACK_IMPORTED_MODULE_1__/* .projectHealth */ .S0)(ctx.store, p, states, snap.freight, health);
-            stages.push(...(0,_status_views_js__WEBPACK_IMPORTED_MODULE_8__/* .stageViews */ .vH)(p, snap, states, appHealth));
-            continue;
-        }
-        const [read, states] = await (0,_util_settle_js__WEBPACK_IMPORTED_MODULE_9__/* .settleAll */ .j)([
-            page.limit === Infinity
-                ? ctx.store.snapshot(p.name).then((snap) => ({ snap, total: snap.freight.length }))
-                : ctx.store.freightPage(p.name, { limit: page.limit }),
-            ctx.store.stageStates(p.name, p.stages),
-        ]);
-        page.total += read.total;
-        freight.push(...(0,_status_views_js__WEBPACK_IMPORTED_MODULE_8__/* .freightViews */ .w4)(p, read.snap, states));
-    }
-    // Newest first across projects too; each project's page is already its newest.
-    freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-    freight.splice(page.limit);
-    page.shown = freight.length;
-    if (kind === 'stages') {
-        if (output === 'json')
-            return JSON.stringify({ stages }, null, 2) + '\n';
-        // Only pipelines that name Argo CD Applications get the column: for the others every stage
-        // would say NotApplicable.
-        const showHealth = projects.some((p) => p.stages.some(_health_index_js__WEBPACK_IMPORTED_MODULE_1__/* .stageNamesApps */ .$E));
-        return (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .t)(headers([
-            'NAME',
-            'FREIGHT',
-            'ID',
-            'VERIFIED',
-            ...(showHealth ? ['HEALTH'] : []),
-            'SINCE',
-            'BY',
-        ]), stages.map((s) => withProject([
-            s.name,
-            s.freight.map((f) => f.alias).join(',') || '-',
-            s.freight.map((f) => f.id.slice(0, 7)).join(',') || '-',
-            s.verified === undefined ? '-' : s.verified ? 'yes' : 'no',
-            ...(showHealth ? [s.appHealth?.status ?? '-'] : []),
-            (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .age */ .K)(s.promotedAt, now) || '-',
-            s.promotedBy ?? '-',
-        ], s.project)));
-    }
-    if (output === 'json')
-        return JSON.stringify({ freight }, null, 2) + '\n';
-    return (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .t)(headers(['ID', 'ALIAS', 'WAREHOUSE', 'VERSIONS', 'AGE', 'STAGES']), freight.map((f) => withProject([
-        f.id.slice(0, 7),
-        f.alias,
-        f.origin.name,
-        (0,_status_views_js__WEBPACK_IMPORTED_MODULE_8__/* .versionsOf */ .x4)(f),
-        (0,_util_table_js__WEBPACK_IMPORTED_MODULE_7__/* .age */ .K)(f.createdAt, now),
-        Object.keys(f.status.currentlyIn)
-            .map((s) => (f.status.verifiedIn[s] ? `${s}✓` : s))
-            .join(',') || '-',
-    ], f.project)));
-}
-function warehouseViews(p, freight) {
-    return p.warehouses.map((w) => {
-        const newest = (0,_freight_order_js__WEBPACK_IMPORTED_MODULE_10__/* .newestFreight */ .u)(freight.filter((f) => f.origin.name === w.name));
-        return {
-            project: p.name,
-            name: w.name,
-            freightCreationPolicy: w.freightCreationPolicy,
-            subscriptions: w.subscriptions.map((s) => {
-                const body = s.kind === 'image' ? s.image : s.kind === 'chart' ? s.chart : s.git;
-                // Recorded the way freight records it: a credential in a URL is not shown.
-                return {
-                    kind: s.kind,
-                    repoURL: (0,_discovery_discover_js__WEBPACK_IMPORTED_MODULE_0__/* .publicURL */ .FU)(body.repoURL),
-                    ...(body.name ? { name: body.name } : {}),
-                };
-            }),
-            newestFreight: newest
-                ? { id: newest.id, alias: newest.alias, createdAt: newest.createdAt }
-                : null,
-        };
-    });
-}
-
-
-/***/ }),
-
-/***/ 2512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* unused harmony export DURATION_PATTERN */
-/**
- * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
- * `1h`, `30m`, `1h30m`, `90s`, `1.5h`, `500ms`. Units: ns, us (or µs), ms, s, m, h. `0` alone is
- * allowed. Negative durations are not: nothing in a project file means "minus one hour".
- */
-const UNIT_MS = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3, // U+00B5 micro sign
-    μs: 1e-3, // U+03BC Greek small letter mu
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-};
-/** The same grammar as a JSON-schema pattern (kept in sync with schema/project.schema.json). */
-const DURATION_PATTERN = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
-const TERM = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
-/** Milliseconds in a Go-style duration (may be fractional below 1ms). Throws on invalid input. */
-function parseDuration(text) {
-    if (text === '0')
-        return 0;
-    if (!text)
-        throw new Error('invalid duration "": expected a duration such as 30m, 1h30m or 90s');
-    let total = 0;
-    TERM.lastIndex = 0;
-    while (TERM.lastIndex < text.length) {
-        const at = TERM.lastIndex;
-        const m = TERM.exec(text);
-        if (!m) {
-            const rest = text.slice(at);
-            const hint = /^[0-9.]+$/.test(rest)
-                ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
-                : 'expected a duration such as 30m, 1h30m or 90s';
-            throw new Error(`invalid duration "${text}": ${hint}`);
-        }
-        total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
-    }
-    return total;
-}
-/** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
-function formatDuration(ms) {
-    if (ms === 0)
-        return '0s';
-    const parts = [];
-    let rest = ms;
-    for (const [unit, size] of [
-        ['h', 3_600_000],
-        ['m', 60_000],
-        ['s', 1000],
-    ]) {
-        if (rest >= size) {
-            const n = Math.floor(rest / size);
-            parts.push(`${n}${unit}`);
-            rest -= n * size;
-        }
-    }
-    if (rest > 0)
-        parts.push(`${rest}ms`);
-    return parts.join('');
 }
 
 
@@ -681,20 +388,6 @@ function tracedFetch(inner, trace) {
             throw err;
         }
     };
-}
-
-
-/***/ }),
-
-/***/ 1324:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ inGroup)
-/* harmony export */ });
-/** `fn` inside the fold `name` when the adapter folds, else simply `fn`. */
-function inGroup(group, name, fn) {
-    return group ? group(name, fn) : fn();
 }
 
 

@@ -1,6 +1,174 @@
-export const id = 246;
-export const ids = [246];
+export const id = 0;
+export const ids = [0,871];
 export const modules = {
+
+/***/ 5271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ openRepo),
+/* harmony export */   RT: () => (/* binding */ loadProjects),
+/* harmony export */   Uw: () => (/* binding */ NoRemoteError),
+/* harmony export */   aQ: () => (/* binding */ projectFileTexts),
+/* harmony export */   ep: () => (/* binding */ workflowFileTexts),
+/* harmony export */   hX: () => (/* binding */ selectProjects),
+/* harmony export */   o4: () => (/* binding */ pickProjects),
+/* harmony export */   t1: () => (/* binding */ validProjects)
+/* harmony export */ });
+/* unused harmony exports isRemoteUrl, remoteUrlOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _git_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1112);
+/* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5785);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
+/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5128);
+
+
+
+
+
+
+
+
+/**
+ * A clone without an `origin` remote: commands that read or write state cannot run there, but
+ * `gantry lint` (which reads the work tree) can, from `localDir`.
+ */
+class NoRemoteError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL {
+    localDir;
+    name = 'NoRemoteError';
+    constructor(localDir) {
+        super(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
+        this.localDir = localDir;
+    }
+}
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+function credentialsFor(s, url) {
+    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
+}
+function isRemoteUrl(repo) {
+    if (URL_LIKE.test(repo))
+        return true;
+    const colon = repo.indexOf(':');
+    const slash = repo.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repo);
+}
+/**
+ * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
+ * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
+ * (shallow fetches need one) relative to the clone.
+ */
+function remoteUrlOf(origin, cloneDir) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
+        return origin;
+    const colon = origin.indexOf(':');
+    const slash = origin.indexOf('/');
+    if (colon > 0 && (slash < 0 || colon < slash) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cloneDir, origin)))
+        return origin;
+    return (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(origin) ? origin : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cloneDir, origin)).href;
+}
+async function openRepo(s) {
+    let remote;
+    let localDir;
+    if (isRemoteUrl(s.repo)) {
+        remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)(s.repo, credentialsFor(s, s.repo));
+    }
+    else {
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(s.repo);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
+        const git = new _git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU({ baseEnv: s.baseEnv });
+        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
+        if (bare.exitCode !== 0) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
+        }
+        if (bare.stdout.trim() === 'true') {
+            // A bare repository is the remote itself.
+            remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(dir).href);
+        }
+        else {
+            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
+            if (origin.exitCode !== 0)
+                throw new NoRemoteError(localDir);
+            const url = remoteUrlOf(origin.stdout.trim(), localDir);
+            remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)(url, credentialsFor(s, url));
+        }
+    }
+    const store = new _state_index_js__WEBPACK_IMPORTED_MODULE_7__/* .StateStore */ .fy({
+        remote,
+        cacheDir: s.cacheDir,
+        baseEnv: s.baseEnv,
+        identity: s.identity,
+        log: s.log,
+        warn: s.warn,
+        trace: s.trace,
+    });
+    return { remote, localDir, store };
+}
+/** The project files: from the clone's work tree, or the remote's default branch. */
+async function loadProjects(ctx) {
+    if (ctx.localDir)
+        return (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .loadProjectsFromDir */ .ok)(ctx.localDir);
+    const store = ctx.store;
+    const files = await store.projectFiles();
+    // Kargo's manifests a gantry file points at are read from the same commit's tree.
+    const kargo = new Map();
+    for (const dir of (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .kargoDirsOf */ .a9)(files)) {
+        kargo.set(dir, await store.projectFiles(undefined, dir, true));
+    }
+    return (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .loadProjectsFromFiles */ .i3)(files, kargo);
+}
+/** The project files' texts, from the clone's work tree or the remote's default branch. */
+function projectFileTexts(ctx) {
+    return yamlFilesIn(ctx, _pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .PROJECT_DIR */ .u7);
+}
+/** The workflow files, where `gantry lint` looks for promote jobs and their environments. */
+function workflowFileTexts(ctx) {
+    return yamlFilesIn(ctx, '.github/workflows');
+}
+async function yamlFilesIn(ctx, dirName) {
+    if (!ctx.localDir)
+        return ctx.store.projectFiles(undefined, dirName);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(ctx.localDir, dirName);
+    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir).catch(() => []))
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort();
+    return Promise.all(names.map(async (n) => ({
+        file: `${dirName}/${n}`,
+        text: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, n), 'utf8'),
+    })));
+}
+/** Projects to act on: the one named, or all of them; a configuration error stops here. */
+async function selectProjects(ctx, name) {
+    return pickProjects(await validProjects(ctx), name);
+}
+/** Every project of the repository; a configuration error when any file has problems. */
+async function validProjects(ctx) {
+    const { projects, problems } = await loadProjects(ctx);
+    if (problems.length)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL('the project files have problems (run gantry lint):', problems);
+    return projects;
+}
+/** The project named, or all of them. */
+function pickProjects(projects, name) {
+    if (!name)
+        return projects;
+    const p = projects.find((x) => x.name === name);
+    if (!p) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
+    }
+    return [p];
+}
+
+
+/***/ }),
 
 /***/ 6936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -11,6 +179,195 @@ export const modules = {
 /** A plain mapping as parsed from YAML or JSON: an object that is not null and not an array. */
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+
+/***/ }),
+
+/***/ 1871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
+/* harmony export */   BD: () => (/* binding */ bodyChunks),
+/* harmony export */   JK: () => (/* binding */ safeURL),
+/* harmony export */   Ul: () => (/* binding */ cappedFetch),
+/* harmony export */   Wb: () => (/* binding */ tracedFetch),
+/* harmony export */   d8: () => (/* binding */ networkReason),
+/* harmony export */   kL: () => (/* binding */ isTimeout),
+/* harmony export */   qc: () => (/* binding */ httpTraceLine),
+/* harmony export */   x8: () => (/* binding */ readBody),
+/* harmony export */   yR: () => (/* binding */ readText),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/**
+ * Reading an HTTP response body with a ceiling. `fetch`'s own `text()`, `json()` and
+ * `arrayBuffer()` keep whatever the server sends until it stops: an endless chunked answer
+ * (no Content-Length) or a small gzip body that inflates to gigabytes fills the process
+ * before any size check runs. Everything gantry reads over HTTP goes through here instead:
+ * the body is read chunk by chunk, counted after content decoding, and the connection is
+ * dropped the moment the count passes the cap.
+ */
+
+/** A body passed its cap; the connection has been dropped. */
+class BodyTooLargeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK {
+    url;
+    maxBytes;
+    declared;
+    name = 'BodyTooLargeError';
+    constructor(url, maxBytes, 
+    /** The Content-Length that gave it away before reading, if that is how it was caught. */
+    declared, what = 'the response') {
+        super(`${what} from ${url} is larger than ${formatBytes(maxBytes)}, the most gantry reads` +
+            (declared !== undefined ? ` (it announced Content-Length: ${declared})` : ''));
+        this.url = url;
+        this.maxBytes = maxBytes;
+        this.declared = declared;
+    }
+}
+/**
+ * `https://host/path?token=***`: no user info, no query values, no fragment. Signed URLs carry
+ * their signature in the query and registries their tokens in user info; neither belongs in a
+ * message.
+ */
+function safeURL(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return '(an invalid URL)';
+    }
+    const keys = [...u.searchParams.keys()];
+    const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
+    return `${u.protocol}//${u.host}${u.pathname}${query}`;
+}
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const unit = n < 1 << 20 ? ['KiB', 1024] : ['MiB', 1 << 20];
+    const v = n / unit[1];
+    return `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit[0]}`;
+}
+function tooLarge(limit, declared) {
+    return new BodyTooLargeError(safeURL(limit.url), limit.maxBytes, declared, limit.what);
+}
+/**
+ * The body's chunks as they arrive, ending with BodyTooLargeError once more than `maxBytes`
+ * arrived (or were announced: a Content-Length over the cap fails before any byte is read,
+ * unless a Content-Encoding makes that length the compressed one). Stopping early, or failing,
+ * cancels the body so the connection is not left streaming.
+ */
+async function* bodyChunks(res, limit) {
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (!res.headers.get('content-encoding') && declared > limit.maxBytes) {
+        await res.body?.cancel().catch(() => undefined);
+        throw tooLarge(limit, declared);
+    }
+    if (!res.body)
+        return;
+    const reader = res.body.getReader();
+    let total = 0;
+    let finished = false;
+    try {
+        for (;;) {
+            const step = await reader.read();
+            if (step.done) {
+                finished = true;
+                return;
+            }
+            total += step.value.byteLength;
+            if (total > limit.maxBytes)
+                throw tooLarge(limit);
+            yield step.value;
+        }
+    }
+    finally {
+        if (!finished)
+            await reader.cancel().catch(() => undefined);
+        reader.releaseLock();
+    }
+}
+/** The whole body, at most `maxBytes` of it (see bodyChunks). */
+async function readBody(res, limit) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of bodyChunks(res, limit)) {
+        chunks.push(chunk);
+        total += chunk.byteLength;
+    }
+    return Buffer.concat(chunks, total);
+}
+/** The whole body as UTF-8 text, at most `maxBytes` of it (see bodyChunks). */
+async function readText(res, limit) {
+    return (await readBody(res, limit)).toString('utf8');
+}
+/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/**
+ * A fetch whose responses are read whole, with the cap, before the caller sees them; for
+ * libraries that read bodies themselves (Octokit reads with `text()` and swallows read errors,
+ * so the cap must bite before it gets the Response). The BodyTooLargeError is thrown by fetch.
+ */
+function cappedFetch(inner, limit) {
+    return async (input, init) => {
+        const res = await inner(input, init);
+        const url = res.url || (input instanceof Request ? input.url : String(input));
+        const body = init?.method === 'HEAD' ? null : await readBody(res, { ...limit, url });
+        const copy = new Response(NULL_BODY.has(res.status) || !body ? null : body, {
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers,
+        });
+        // The body is decoded now; a Content-Encoding kept would make a reader decode it twice.
+        copy.headers.delete('content-encoding');
+        copy.headers.delete('content-length');
+        Object.defineProperty(copy, 'url', { value: res.url });
+        return copy;
+    };
+}
+/** Whether a fetch failed by its timeout (AbortSignal.timeout), however deep in the causes. */
+function isTimeout(err) {
+    return err instanceof Error && (err.name === 'TimeoutError' || isTimeout(err.cause));
+}
+/** `fetch failed: connect ECONNREFUSED 127.0.0.1:1` (the cause is where the reason is). */
+function networkReason(err) {
+    const parts = [];
+    for (let e = err; e instanceof Error && parts.length < 4; e = e.cause) {
+        if (!parts.includes(e.message))
+            parts.push(e.message);
+    }
+    return parts.join(': ') || String(err);
+}
+/**
+ * One line for a debug log about an HTTP exchange: `GET https://host/path?q=*** → 200 in 12 ms`.
+ * The URL goes through safeURL, so no user info or query value reaches the log.
+ */
+function httpTraceLine(method, url, outcome, ms) {
+    const what = `${method.toUpperCase()} ${safeURL(url)}`;
+    return typeof outcome === 'number'
+        ? `${what} → ${outcome} in ${ms.toFixed(0)} ms`
+        : `${what} failed after ${ms.toFixed(0)} ms: ${isTimeout(outcome) ? 'timed out' : networkReason(outcome).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, (u) => safeURL(u))}`;
+}
+/** `inner`, telling `trace` of every request it sends and what came back (see httpTraceLine). */
+function tracedFetch(inner, trace) {
+    return async (input, init) => {
+        const req = input instanceof Request ? input : undefined;
+        const url = req ? req.url : input instanceof URL ? input : String(input);
+        const method = init?.method ?? req?.method ?? 'GET';
+        const started = performance.now();
+        try {
+            const res = await inner(input, init);
+            trace(httpTraceLine(method, url, res.status, performance.now() - started));
+            return res;
+        }
+        catch (err) {
+            const e = err instanceof Error ? err : new Error(String(err));
+            trace(httpTraceLine(method, url, e, performance.now() - started));
+            throw err;
+        }
+    };
 }
 
 
@@ -33,36 +390,12 @@ function isRecord(v) {
 /* harmony export */   x8: () => (/* binding */ sourceMatches)
 /* harmony export */ });
 /* unused harmony exports HEALTH_COOLDOWN_MS, assessApplication */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
-/* harmony import */ var _pipeline_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2512);
-/* harmony import */ var _urls_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6066);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
-/* harmony import */ var _util_http_body_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1871);
-/* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7406);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(141);
-/**
- * The `argocd` provider: waits until Argo CD has deployed the promotion, reading each
- * Application through Argo CD's REST API (`GET /api/v1/applications/{name}`, Bearer token).
- *
- * An application is
- * - **ready** when it is Synced at the target revision (the promotion commit unless `revision`
- *   says otherwise), no sync is running, and its health is Healthy;
- * - **failed** when its spec is invalid (InvalidSpecError), when its last sync to the target
- *   revision ended Failed or Error, or when it is Degraded at the target revision;
- * - **waiting** otherwise: an old revision, OutOfSync, a sync running, Progressing, Suspended,
- *   Missing or Unknown health, or a health verdict younger than 10 s after the sync (Kargo's
- *   cooldown, so a status from before the sync is not taken for the new one).
- *
- * The measurement's phase is Failed if any application failed, Inconclusive (still waiting) if
- * any is waiting, else Successful; `result.applications` lists each, so conditions can decide
- * instead. Kargo's argocd-update health check (internal/health/checker/builtin/argocd.go) is the
- * model: the same revision comparison (status.sync.revisions for multi-source apps), the same
- * "sync in progress" test and the same cooldown; where Kargo calls Missing/Unknown health
- * unhealthy, a verification waits on them (they end Inconclusive, not Failed).
- *
- * Failures to measure (401/403/404, unreachable server) are thrown: Error measurements.
- */
-
+/* harmony import */ var _pipeline_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2512);
+/* harmony import */ var _urls_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6066);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _util_http_body_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1871);
+/* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7406);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(141);
 
 
 
@@ -90,13 +423,13 @@ const MAX_BODY_IN_MESSAGE = 300;
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 /** Names, URLs and tokens: a non-empty string, trimmed. */
 function optionalString(where, obj, field) {
-    return (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalNonEmptyString */ .W2)(where, obj, field)?.trim();
+    return (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalNonEmptyString */ .W2)(where, obj, field)?.trim();
 }
 function unknownFields(where, obj, allowed, prefix) {
     for (const k of Object.keys(obj)) {
         if (!allowed.includes(k)) {
-            const hint = (0,_util_suggest_js__WEBPACK_IMPORTED_MODULE_5__/* .suggest */ .ZA)(k, allowed);
-            (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
+            const hint = (0,_util_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .suggest */ .ZA)(k, allowed);
+            (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `${prefix}${k}`, `is not a field of the argocd provider${hint ? ` (did you mean ${hint}?)` : ''}`);
         }
     }
 }
@@ -105,11 +438,11 @@ function namespaceOf(where, obj, prefix) {
     const a = optionalString(where, obj, 'namespace');
     const b = optionalString(where, obj, 'appNamespace');
     if (a !== undefined && b !== undefined && a !== b) {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `${prefix}appNamespace`, 'names another namespace than namespace: use one of the two');
     }
     const ns = a ?? b;
     if (ns !== undefined && !K8S_NAME.test(ns)) {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `${prefix}namespace`, `"${ns}" is not a Kubernetes namespace name`);
     }
     return ns;
 }
@@ -121,16 +454,16 @@ function serverUrl(where, field, text) {
         url = new URL(withScheme);
     }
     catch {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, field, `"${text}" is not a URL (expected https://argocd.example.com)`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, field, `must be an http(s) URL, not "${text}"`);
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, field, `must be an http(s) URL, not "${text}"`);
     }
     if (url.username || url.password) {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, field, 'must not hold credentials: use token (or ARGOCD_AUTH_TOKEN)');
     }
     if (url.search || url.hash)
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, field, 'must not have a query or fragment');
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, field, 'must not have a query or fragment');
     // Keep a path: Argo CD may be served under --rootpath (https://host/argocd).
     return url.toString().replace(/\/+$/, '');
 }
@@ -142,32 +475,32 @@ function parseApp(where, raw, i, defaults) {
     if (typeof raw === 'string') {
         name = raw.trim();
     }
-    else if ((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(raw)) {
+    else if ((0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(raw)) {
         unknownFields(where, raw, APP_FIELDS, prefix);
         const n = optionalString(where, raw, 'name');
         if (n === undefined)
-            (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `${prefix}name`, 'is required');
+            (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `${prefix}name`, 'is required');
         name = n;
         namespace = namespaceOf(where, raw, prefix) ?? namespace;
         project = optionalString(where, raw, 'project') ?? project;
     }
     else {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `applications[${i}]`, 'must be an application name or {name, namespace, project}');
     }
     // `argocd app get ns/name` style.
     const slash = name.indexOf('/');
     if (slash >= 0) {
         const ns = name.slice(0, slash);
         if (namespace !== undefined && typeof raw !== 'string' && namespace !== ns) {
-            (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
+            (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `${prefix}name`, `says namespace ${ns} but namespace is ${namespace}`);
         }
         namespace = ns;
         name = name.slice(slash + 1);
         if (!K8S_NAME.test(namespace))
-            (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
+            (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `applications[${i}]`, `"${ns}" is not a namespace name`);
     }
     if (!K8S_NAME.test(name) || name.length > 253) {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `applications[${i}]`, `"${name}" is not an Argo CD Application name`);
     }
     return {
         name,
@@ -176,14 +509,14 @@ function parseApp(where, raw, i, defaults) {
     };
 }
 function parse(config, where) {
-    if (!(0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(config))
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, 'argocd', 'must be a mapping');
+    if (!(0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(config))
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, 'argocd', 'must be a mapping');
     unknownFields(where, config, FIELDS, '');
     const namespace = namespaceOf(where, config, '');
     const project = optionalString(where, config, 'project');
     const apps = config.applications;
     if (!Array.isArray(apps) || apps.length === 0) {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, 'applications', 'must list at least one Argo CD Application name');
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, 'applications', 'must list at least one Argo CD Application name');
     }
     const applications = apps.map((a, i) => parseApp(where, a, i, {
         ...(namespace !== undefined && { namespace }),
@@ -193,32 +526,32 @@ function parse(config, where) {
     applications.forEach((a, i) => {
         const key = `${a.namespace ?? ''}/${a.name}`;
         if (seen.has(key))
-            (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, `applications[${i}]`, `lists ${a.name} twice`);
+            (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, `applications[${i}]`, `lists ${a.name} twice`);
         seen.add(key);
     });
     const insecure = config.insecure ?? false;
     if (typeof insecure !== 'boolean')
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, 'insecure', 'must be true or false');
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, 'insecure', 'must be true or false');
     let revision;
     if (config.revision !== undefined && config.revision !== null) {
         if (typeof config.revision !== 'string')
-            (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, 'revision', 'must be a string');
+            (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, 'revision', 'must be a string');
         revision = config.revision.trim();
     }
     const refresh = config.refresh;
     if (refresh !== undefined && refresh !== null && refresh !== 'normal' && refresh !== 'hard') {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, 'refresh', 'must be normal or hard');
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, 'refresh', 'must be normal or hard');
     }
     const timeoutText = optionalString(where, config, 'requestTimeout') ?? DEFAULT_REQUEST_TIMEOUT;
     let requestTimeoutMs;
     try {
-        requestTimeoutMs = (0,_pipeline_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(timeoutText);
+        requestTimeoutMs = (0,_pipeline_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(timeoutText);
     }
     catch (err) {
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, 'requestTimeout', (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err));
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, 'requestTimeout', (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
     }
     if (requestTimeoutMs <= 0)
-        (0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(where, 'requestTimeout', 'must be more than 0');
+        (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(where, 'requestTimeout', 'must be more than 0');
     const server = optionalString(where, config, 'server');
     const token = optionalString(where, config, 'token');
     return {
@@ -240,7 +573,7 @@ function sourceMatches(entry, source) {
     if (source.chart || entry.chart) {
         return source.repoURL === entry.repoURL && source.chart === entry.chart;
     }
-    return (0,_urls_index_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeGitURL */ .Pn)(source.repoURL ?? '') === (0,_urls_index_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeGitURL */ .Pn)(entry.repoURL);
+    return (0,_urls_index_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeGitURL */ .Pn)(source.repoURL ?? '') === (0,_urls_index_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeGitURL */ .Pn)(entry.repoURL);
 }
 const isSha = (r) => /^[0-9a-f]{7,64}$/i.test(r);
 const short = (r) => (/^[0-9a-f]{40,64}$/i.test(r) ? r.slice(0, 7) : r);
@@ -370,7 +703,7 @@ function scrub(text, secrets) {
 function gatewayError(body) {
     try {
         const parsed = JSON.parse(body);
-        if ((0,_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(parsed)) {
+        if ((0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(parsed)) {
             const m = parsed.message ?? parsed.error;
             if (typeof m === 'string' && m) {
                 return { message: m, ...(typeof parsed.code === 'number' && { code: parsed.code }) };
@@ -423,14 +756,14 @@ async function getApplication(ctx, config, server, token, ref, dispatcher) {
         });
         status = res.status;
         statusText = res.statusText;
-        body = await (0,_util_http_body_js__WEBPACK_IMPORTED_MODULE_3__/* .readText */ .yR)(res, {
+        body = await (0,_util_http_body_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(res, {
             url,
             maxBytes: ARGOCD_MAX_BODY_BYTES,
             what: 'the Argo CD response',
         });
     }
     catch (err) {
-        if (err instanceof _util_http_body_js__WEBPACK_IMPORTED_MODULE_3__/* .BodyTooLargeError */ .Au)
+        if (err instanceof _util_http_body_js__WEBPACK_IMPORTED_MODULE_2__/* .BodyTooLargeError */ .Au)
             throw err;
         if (timeout.aborted) {
             throw new Error(`Argo CD (${host}) did not answer for application ${label} within ${config.requestTimeoutMs / 1000}s`, { cause: err });
@@ -442,7 +775,7 @@ async function getApplication(ctx, config, server, token, ref, dispatcher) {
         const tls = /certificate|self.signed|CERT_/i.test(cause)
             ? ' (a self-signed certificate? set insecure: true to skip verification)'
             : '';
-        throw new Error(scrub(`Argo CD (${host}) unreachable: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}${cause}${tls}`, [token]), { cause: err });
+        throw new Error(scrub(`Argo CD (${host}) unreachable: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}${cause}${tls}`, [token]), { cause: err });
     }
     if (status === 200) {
         try {
@@ -493,7 +826,7 @@ function resolveConnection(config, ctx) {
         ...(token ? [] : ['a token (token, or ARGOCD_AUTH_TOKEN in the environment)']),
     ];
     if (!server || !token)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`argocd: ${missing.join(' and ')} is required`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`argocd: ${missing.join(' and ')} is required`);
     return { server: config.server ?? serverUrl('argocd', 'ARGOCD_SERVER', server), token };
 }
 function summarise(results, phase) {
@@ -514,8 +847,9 @@ function summarise(results, phase) {
 async function measure(config, ctx) {
     const { server, token } = resolveConnection(config, ctx);
     const wanted = config.revision === undefined ? ctx.target.commit : config.revision || undefined;
+    // undici is loaded only for this: `get stages` reaches this module and must not pay for it.
     const dispatcher = config.insecure
-        ? new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({ connect: { rejectUnauthorized: false } })
+        ? new (await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19))).Agent({ connect: { rejectUnauthorized: false } })
         : undefined;
     try {
         ctx.log(`argocd: ${config.applications.map(appLabel).join(', ')} on ${new URL(server).host}` +

@@ -1,5 +1,5 @@
-export const id = 927;
-export const ids = [927];
+export const id = 706;
+export const ids = [706];
 export const modules = {
 
 /***/ 9706:
@@ -211,8 +211,8 @@ function parseAge(text, parseDuration) {
 
 // EXTERNAL MODULE: ./src/pipeline/duration.ts
 var duration = __webpack_require__(2512);
-// EXTERNAL MODULE: ./src/state/index.ts + 8 modules
-var state = __webpack_require__(8525);
+// EXTERNAL MODULE: ./src/state/index.ts + 9 modules
+var state = __webpack_require__(5128);
 // EXTERNAL MODULE: ./src/util/table.ts
 var table = __webpack_require__(3060);
 ;// CONCATENATED MODULE: ./src/cli/commands/freight-prune.ts
@@ -380,103 +380,6 @@ const freightCommand = {
 
 /***/ }),
 
-/***/ 2731:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ES: () => (/* binding */ cliCreatedBy),
-/* harmony export */   ZF: () => (/* binding */ discoverCommand),
-/* harmony export */   rn: () => (/* binding */ cliSources)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _discovery_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9180);
-/* harmony import */ var _discovery_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5606);
-/* harmony import */ var _discovery_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1831);
-/* harmony import */ var _discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4559);
-
-
-
-
-
-
-/** `gantry discover`: the same use case as the discover action, printed for a terminal or a pipe. */
-async function discoverCommand(ctx, projects, o) {
-    const { io } = o;
-    const env = io.env;
-    const { sources, log } = cliSources(io, o.cacheDir, o.trace);
-    try {
-        const run = await (0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runDiscover */ .NO)({
-            projects,
-            warehouse: o.warehouse,
-            store: ctx.store,
-            sources,
-            dryRun: o.dryRun,
-            clock: o.now,
-            createdBy: cliCreatedBy(env),
-            log,
-        });
-        if (o.output === 'json') {
-            const doc = {
-                freight: run.results.flatMap((r) => r.freight),
-                promotions: run.results.flatMap((r) => r.promotions),
-            };
-            io.out(JSON.stringify(doc, null, 2) + '\n');
-        }
-        else {
-            io.out((0,_discovery_report_js__WEBPACK_IMPORTED_MODULE_3__/* .discoverText */ .N)(run));
-        }
-        // The table already shows each failure; exit 1 tells schedulers something needs a look.
-        return (0,_discovery_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runFailures */ .Bu)(run).length ? 1 : 0;
-    }
-    finally {
-        await sources.close();
-    }
-}
-/**
- * The registry, chart and git sources as the CLI reaches them: registry logins from the Docker
- * config, GANTRY_TOKEN or GITHUB_TOKEN for the GitHub host, progress on stderr.
- */
-function cliSources(io, cacheDir, trace) {
-    const env = io.env;
-    const token = env.GANTRY_TOKEN || env.GITHUB_TOKEN || undefined;
-    const creds = (0,_discovery_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .discoveryCredentials */ .R)({
-        dockerConfigPath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.docker'), 'config.json'),
-        githubToken: token,
-        githubHost: new URL(env.GITHUB_SERVER_URL || 'https://github.com').host,
-    });
-    const log = {
-        info: (l) => io.err(`${l}\n`),
-        warn: (l) => io.err(`warning: ${l}\n`),
-    };
-    const sources = (0,_discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .createSources */ .L)({
-        ...creds,
-        gitEnv: env,
-        cacheDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDir, 'discovery'),
-        ..._discovery_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .DISCOVERY_DEFAULTS */ .K,
-        log,
-        trace,
-    });
-    return { sources, log };
-}
-/** Who ran the CLI, as freight records it. */
-function cliCreatedBy(env) {
-    return `gantry CLI (${env.USER || safeUser()})`;
-}
-function safeUser() {
-    try {
-        return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.userInfo)().username;
-    }
-    catch {
-        return 'unknown';
-    }
-}
-
-
-/***/ }),
-
 /***/ 1326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -484,11 +387,9 @@ function safeUser() {
 /* harmony export */   E: () => (/* binding */ oneProject),
 /* harmony export */   T: () => (/* binding */ githubForRemote)
 /* harmony export */ });
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6584);
-/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5271);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1604);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1145);
-
+/* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5271);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1604);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1145);
 
 
 
@@ -496,17 +397,23 @@ function safeUser() {
 // command that does neither (version, help) does not load what they need.
 /** The one project a command that acts on a single project works on. */
 async function oneProject(ctx, project, command) {
-    const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .selectProjects */ .hX)(ctx, project);
+    const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .selectProjects */ .hX)(ctx, project);
     if (projects.length !== 1) {
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`, command);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`${command} needs --project: this repository has ${projects.map((p) => p.name).join(', ')}`, command);
     }
     return projects[0];
 }
-function githubForRemote(env, url) {
-    const target = env.GITHUB_TOKEN ? (0,_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .githubTarget */ .nY)(env, url) : undefined;
-    return target && env.GITHUB_TOKEN
-        ? new _github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubClient */ .jh({ token: env.GITHUB_TOKEN, ...target })
-        : undefined;
+/**
+ * GitHub's API for the GitOps repository when a token is set and the remote is on GitHub. The
+ * client (Octokit and its HTTP stack, ~1 MB of bundle) is loaded only then: a promotion without
+ * GitHub does not pay for it.
+ */
+async function githubForRemote(env, url) {
+    const target = env.GITHUB_TOKEN ? (0,_shared_js__WEBPACK_IMPORTED_MODULE_2__/* .githubTarget */ .nY)(env, url) : undefined;
+    if (!target || !env.GITHUB_TOKEN)
+        return undefined;
+    const { GitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(157), __webpack_require__.e(584), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 6584));
+    return new GitHubClient({ token: env.GITHUB_TOKEN, ...target });
 }
 
 
@@ -567,7 +474,7 @@ function parseCommitChoice(text) {
     const ref = text.slice(at + 1).trim();
     // `git@host:o/r` alone has its `@` before the path: that is no ref.
     if (at <= 0 || !repo || !ref || ref.includes(':') || ref.includes('/')) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`--commit ${JSON.stringify((0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(text))}: write it as REPO_URL@SHA|BRANCH|TAG (e.g. https://github.com/acme/app.git@main)`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`--commit ${JSON.stringify((0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(text))}: write it as REPO_URL@SHA|BRANCH|TAG (e.g. https://github.com/acme/app.git@main)`);
     }
     return { repo, ref };
 }
@@ -577,8 +484,8 @@ function describeSub(s) {
     if (s.kind === 'image')
         return `image ${s.image.repoURL}`;
     if (s.kind === 'git')
-        return `git ${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(s.git.repoURL)}`;
-    return `chart ${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(s.chart.name ? `${s.chart.repoURL.replace(/\/+$/, '')}/${s.chart.name}` : s.chart.repoURL)}`;
+        return `git ${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(s.git.repoURL)}`;
+    return `chart ${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(s.chart.name ? `${s.chart.repoURL.replace(/\/+$/, '')}/${s.chart.name}` : s.chart.repoURL)}`;
 }
 /**
  * The subscription a chosen artifact belongs to: exactly one of the warehouse's subscriptions
@@ -625,7 +532,7 @@ async function assembleFreight(o) {
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`--image ${text}: ${sub.image.repoURL} has no tag ${tag}${sub.image.platform ? ` for ${sub.image.platform}` : ''}`);
             }
             artifacts.images.push({
-                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(sub.image.repoURL),
+                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(sub.image.repoURL),
                 tag,
                 digest: found.digest,
                 ...(sub.image.name ? { subscriptionName: sub.image.name } : {}),
@@ -642,7 +549,7 @@ async function assembleFreight(o) {
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`--chart ${text}: ${describeSub(sub).slice('chart '.length)} lists no version ${version}`);
             }
             artifacts.charts.push({
-                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(sub.chart.repoURL),
+                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(sub.chart.repoURL),
                 name: sub.chart.name ?? '',
                 version,
             });
@@ -651,13 +558,13 @@ async function assembleFreight(o) {
     for (const given of o.commits) {
         const { repo, ref } = parseCommitChoice(given);
         // A URL with user:password@ is shown without them, as freight records it.
-        const text = `${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(repo)}@${ref}`;
+        const text = `${(0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(repo)}@${ref}`;
         const key = (0,_urls_index_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeGitURL */ .Pn)(repo);
         const sub = subscriptionFor(project, warehouse.name, subs, 'git', '--commit', text, (s) => (0,_urls_index_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeGitURL */ .Pn)(s.git.repoURL) === key);
         claim(sub, '--commit', text, async () => {
             const c = await o.sources.commit(sub.git, ref);
             artifacts.commits.push({
-                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(sub.git.repoURL),
+                repoURL: (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(sub.git.repoURL),
                 id: c.id,
                 ...(c.branch ? { branch: c.branch } : {}),
                 ...(c.tag ? { tag: c.tag } : {}),
@@ -679,7 +586,7 @@ async function assembleFreight(o) {
     const order = (list, kind) => {
         const urls = subs
             .filter((s) => s.kind === kind)
-            .map((s) => (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .publicURL */ .FU)(s.kind === 'image'
+            .map((s) => (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__.publicURL)(s.kind === 'image'
             ? s.image.repoURL
             : s.kind === 'chart'
                 ? s.chart.repoURL
@@ -712,79 +619,6 @@ async function assembleFreight(o) {
     // Another run recorded the same freight first: what is stored (its alias, its time) wins.
     const stored = (await o.store.snapshot(project.name)).freight.find((f) => f.id === id);
     return { ...base, freight: stored ?? freight, created: false };
-}
-
-
-/***/ }),
-
-/***/ 2512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* unused harmony export DURATION_PATTERN */
-/**
- * Go-style durations (`time.ParseDuration`): a sequence of decimal numbers with units, such as
- * `1h`, `30m`, `1h30m`, `90s`, `1.5h`, `500ms`. Units: ns, us (or µs), ms, s, m, h. `0` alone is
- * allowed. Negative durations are not: nothing in a project file means "minus one hour".
- */
-const UNIT_MS = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3, // U+00B5 micro sign
-    μs: 1e-3, // U+03BC Greek small letter mu
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-};
-/** The same grammar as a JSON-schema pattern (kept in sync with schema/project.schema.json). */
-const DURATION_PATTERN = '^(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$';
-const TERM = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
-/** Milliseconds in a Go-style duration (may be fractional below 1ms). Throws on invalid input. */
-function parseDuration(text) {
-    if (text === '0')
-        return 0;
-    if (!text)
-        throw new Error('invalid duration "": expected a duration such as 30m, 1h30m or 90s');
-    let total = 0;
-    TERM.lastIndex = 0;
-    while (TERM.lastIndex < text.length) {
-        const at = TERM.lastIndex;
-        const m = TERM.exec(text);
-        if (!m) {
-            const rest = text.slice(at);
-            const hint = /^[0-9.]+$/.test(rest)
-                ? `missing unit after "${rest}" (use ns, us, ms, s, m or h)`
-                : 'expected a duration such as 30m, 1h30m or 90s';
-            throw new Error(`invalid duration "${text}": ${hint}`);
-        }
-        total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
-    }
-    return total;
-}
-/** Human form of a millisecond count, e.g. `1h30m`, `90s` → `1m30s`, `500ms`. */
-function formatDuration(ms) {
-    if (ms === 0)
-        return '0s';
-    const parts = [];
-    let rest = ms;
-    for (const [unit, size] of [
-        ['h', 3_600_000],
-        ['m', 60_000],
-        ['s', 1000],
-    ]) {
-        if (rest >= size) {
-            const n = Math.floor(rest / size);
-            parts.push(`${n}${unit}`);
-            rest -= n * size;
-        }
-    }
-    if (rest > 0)
-        parts.push(`${rest}ms`);
-    return parts.join('');
 }
 
 
@@ -872,20 +706,6 @@ const lastSegment = (url) => url
     .replace(/\.git$/, '')
     .split('/')
     .pop() ?? url;
-
-
-/***/ }),
-
-/***/ 6936:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isRecord)
-/* harmony export */ });
-/** A plain mapping as parsed from YAML or JSON: an object that is not null and not an array. */
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 
 /***/ })

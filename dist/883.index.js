@@ -1,13 +1,13 @@
-export const id = 274;
-export const ids = [274];
+export const id = 883;
+export const ids = [883];
 export const modules = {
 
 /***/ 4883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FU: () => (/* binding */ publicURL),
-/* harmony export */   k4: () => (/* binding */ discover)
+/* harmony export */   k: () => (/* binding */ discover),
+/* harmony export */   publicURL: () => (/* binding */ publicURL)
 /* harmony export */ });
 /* unused harmony export duePromotions */
 /* harmony import */ var _expr_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1750);
@@ -525,59 +525,6 @@ function freightIdParts(artifacts) {
 function freightId(origin, artifacts) {
     const text = `${origin.kind}/${origin.name}:${freightIdParts(artifacts).join('|')}`;
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(text, 'utf8').digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 1447:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ newestFreight)
-/* harmony export */ });
-/**
- * The newest freight: by creation time, equal times by ID, descending (Kargo sorts by name). The
- * one ordering rule of freight, asked by discovery (the auto-promotion candidate), promotion (a
- * rollback holds the stage) and verification (what comes next).
- */
-function newestFreight(freight) {
-    // Times compared as instants (documents may carry any ISO offset); IDs byte-wise, as Go does.
-    const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-    return [...freight].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || byId(b.id, a.id))[0];
-}
-
-
-/***/ }),
-
-/***/ 3060:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ age),
-/* harmony export */   t: () => (/* binding */ table)
-/* harmony export */ });
-/** Plain aligned columns, as `kubectl get` and `kargo get` print them. */
-function table(headers, rows) {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-        .join('   ')
-        .trimEnd();
-    return [line(headers), ...rows.map(line)].join('\n') + '\n';
-}
-/** Age in kubectl's style: 45s, 12m, 5h, 3d. */
-function age(iso, now) {
-    if (!iso)
-        return '';
-    const s = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 1000));
-    if (s < 120)
-        return `${s}s`;
-    if (s < 7200)
-        return `${Math.floor(s / 60)}m`;
-    if (s < 172800)
-        return `${Math.floor(s / 3600)}h`;
-    return `${Math.floor(s / 86400)}d`;
 }
 
 

@@ -1,223 +1,26 @@
-export const id = 330;
-export const ids = [330];
+export const id = 584;
+export const ids = [584];
 export const modules = {
-
-/***/ 5271:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B8: () => (/* binding */ openRepo),
-/* harmony export */   RT: () => (/* binding */ loadProjects),
-/* harmony export */   Uw: () => (/* binding */ NoRemoteError),
-/* harmony export */   aQ: () => (/* binding */ projectFileTexts),
-/* harmony export */   ep: () => (/* binding */ workflowFileTexts),
-/* harmony export */   hX: () => (/* binding */ selectProjects),
-/* harmony export */   o4: () => (/* binding */ pickProjects),
-/* harmony export */   t1: () => (/* binding */ validProjects)
-/* harmony export */ });
-/* unused harmony exports isRemoteUrl, remoteUrlOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _git_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1112);
-/* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5785);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
-/* harmony import */ var _state_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8525);
-
-
-
-
-
-
-
-
-/**
- * A clone without an `origin` remote: commands that read or write state cannot run there, but
- * `gantry lint` (which reads the work tree) can, from `localDir`.
- */
-class NoRemoteError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL {
-    localDir;
-    name = 'NoRemoteError';
-    constructor(localDir) {
-        super(`${localDir} has no "origin" remote: gantry reads and writes state there (git remote add origin <url>)`);
-        this.localDir = localDir;
-    }
-}
-const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
-function credentialsFor(s, url) {
-    return typeof s.credentials === 'function' ? s.credentials(url) : s.credentials;
-}
-function isRemoteUrl(repo) {
-    if (URL_LIKE.test(repo))
-        return true;
-    const colon = repo.indexOf(':');
-    const slash = repo.indexOf('/');
-    return colon > 0 && (slash < 0 || colon < slash) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repo);
-}
-/**
- * An origin as git would read it: a URL with a scheme, an scp-style `host:path` (a colon before
- * any slash, as with ssh aliases like `gh:acme/gitops.git`), or else a path, made a file:// URL
- * (shallow fetches need one) relative to the clone.
- */
-function remoteUrlOf(origin, cloneDir) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin))
-        return origin;
-    const colon = origin.indexOf(':');
-    const slash = origin.indexOf('/');
-    if (colon > 0 && (slash < 0 || colon < slash) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cloneDir, origin)))
-        return origin;
-    return (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(origin) ? origin : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cloneDir, origin)).href;
-}
-async function openRepo(s) {
-    let remote;
-    let localDir;
-    if (isRemoteUrl(s.repo)) {
-        remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)(s.repo, credentialsFor(s, s.repo));
-    }
-    else {
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(s.repo);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`${s.repo} does not exist: pass a clone of the GitOps repository, or its URL, with --repo`);
-        const git = new _git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU({ baseEnv: s.baseEnv });
-        const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
-        if (bare.exitCode !== 0) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`);
-        }
-        if (bare.stdout.trim() === 'true') {
-            // A bare repository is the remote itself.
-            remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(dir).href);
-        }
-        else {
-            localDir = (await git.run(['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
-            const origin = await git.tryRun(['remote', 'get-url', 'origin'], { cwd: localDir });
-            if (origin.exitCode !== 0)
-                throw new NoRemoteError(localDir);
-            const url = remoteUrlOf(origin.stdout.trim(), localDir);
-            remote = (0,_git_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRemote */ .M8)(url, credentialsFor(s, url));
-        }
-    }
-    const store = new _state_index_js__WEBPACK_IMPORTED_MODULE_7__/* .StateStore */ .fy({
-        remote,
-        cacheDir: s.cacheDir,
-        baseEnv: s.baseEnv,
-        identity: s.identity,
-        log: s.log,
-        warn: s.warn,
-        trace: s.trace,
-    });
-    return { remote, localDir, store };
-}
-/** The project files: from the clone's work tree, or the remote's default branch. */
-async function loadProjects(ctx) {
-    if (ctx.localDir)
-        return (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .loadProjectsFromDir */ .ok)(ctx.localDir);
-    const store = ctx.store;
-    const files = await store.projectFiles();
-    // Kargo's manifests a gantry file points at are read from the same commit's tree.
-    const kargo = new Map();
-    for (const dir of (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .kargoDirsOf */ .a9)(files)) {
-        kargo.set(dir, await store.projectFiles(undefined, dir, true));
-    }
-    return (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .loadProjectsFromFiles */ .i3)(files, kargo);
-}
-/** The project files' texts, from the clone's work tree or the remote's default branch. */
-function projectFileTexts(ctx) {
-    return yamlFilesIn(ctx, _pipeline_index_js__WEBPACK_IMPORTED_MODULE_5__/* .PROJECT_DIR */ .u7);
-}
-/** The workflow files, where `gantry lint` looks for promote jobs and their environments. */
-function workflowFileTexts(ctx) {
-    return yamlFilesIn(ctx, '.github/workflows');
-}
-async function yamlFilesIn(ctx, dirName) {
-    if (!ctx.localDir)
-        return ctx.store.projectFiles(undefined, dirName);
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(ctx.localDir, dirName);
-    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir).catch(() => []))
-        .filter((n) => /\.ya?ml$/.test(n))
-        .sort();
-    return Promise.all(names.map(async (n) => ({
-        file: `${dirName}/${n}`,
-        text: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, n), 'utf8'),
-    })));
-}
-/** Projects to act on: the one named, or all of them; a configuration error stops here. */
-async function selectProjects(ctx, name) {
-    return pickProjects(await validProjects(ctx), name);
-}
-/** Every project of the repository; a configuration error when any file has problems. */
-async function validProjects(ctx) {
-    const { projects, problems } = await loadProjects(ctx);
-    if (problems.length)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL('the project files have problems (run gantry lint):', problems);
-    return projects;
-}
-/** The project named, or all of them. */
-function pickProjects(projects, name) {
-    if (!name)
-        return projects;
-    const p = projects.find((x) => x.name === name);
-    if (!p) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL(`no project "${name}"; projects here: ${projects.map((x) => x.name).join(', ') || 'none'}`);
-    }
-    return [p];
-}
-
-
-/***/ }),
 
 /***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IG: () => (/* binding */ PullRequestNotMergeableError),
-/* harmony export */   jh: () => (/* binding */ GitHubClient),
-/* harmony export */   qh: () => (/* binding */ StaleHeadError)
+/* harmony export */   GitHubClient: () => (/* binding */ GitHubClient)
 /* harmony export */ });
 /* unused harmony exports GITHUB_MAX_BODY_BYTES, DESCRIPTION_LIMIT, truncate, githubWait, GITHUB_RETRY */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 /* harmony import */ var _util_http_body_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1871);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(767);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(767);
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
+/* harmony import */ var _port_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8212);
 
 
 
 
 
-/** GraphQL's createCommitOnBranch refused because the branch no longer points at expectedHeadOid. */
-class StaleHeadError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'StaleHeadError';
-    }
-}
-/**
- * GitHub refused to merge a pull request: 405 (not mergeable yet or at all: conflicts, required
- * checks or reviews missing, a closed or already merged pull request, a merge method the
- * repository disallows) or 409 (the head moved away from the `sha` the merge was asked for).
- * Other failures of a merge are plain OperationErrors.
- */
-class PullRequestNotMergeableError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK {
-    number;
-    status;
-    reason;
-    name = 'PullRequestNotMergeableError';
-    constructor(message, number, 
-    /** 405, or 409 for a head that moved. */
-    status, 
-    /** GitHub's own words (`Pull Request is not mergeable`, `Head branch was modified. …`). */
-    reason) {
-        super(message);
-        this.number = number;
-        this.status = status;
-        this.reason = reason;
-    }
-}
+
 /**
  * Most of one GitHub API answer read. The largest gantry asks for are pages of 100 pull requests
  * or check runs, a few MiB; an answer past 16 MiB is a proxy gone wrong, not data.
@@ -429,7 +232,7 @@ function toCommitStatus(d) {
 class GitHubClient {
     s;
     octokit;
-    redactor = new _util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .Redactor */ .p();
+    redactor = new _util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .Redactor */ .p();
     constructor(s) {
         this.s = s;
         this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(s.token, { baseUrl: s.apiUrl.replace(/\/+$/, '') });
@@ -472,7 +275,7 @@ class GitHubClient {
             });
         }
         catch (err) {
-            if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK || err instanceof StaleHeadError)
+            if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK || err instanceof _port_js__WEBPACK_IMPORTED_MODULE_4__/* .StaleHeadError */ .q)
                 throw err;
             const cap = tooLarge(err);
             if (cap)
@@ -481,7 +284,7 @@ class GitHubClient {
             if (gql) {
                 const text = this.redactor.redact(gql.map((e) => e.message).join('; '));
                 if (gql.some((e) => e.type === 'STALE_DATA')) {
-                    throw new StaleHeadError(`could not ${what}: ${text}`);
+                    throw new _port_js__WEBPACK_IMPORTED_MODULE_4__/* .StaleHeadError */ .q(`could not ${what}: ${text}`);
                 }
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`could not ${what}: ${text}`);
             }
@@ -604,7 +407,7 @@ class GitHubClient {
                     }
                 }
                 const reason = this.redactor.redact(githubMessage(err));
-                throw new PullRequestNotMergeableError(`could not ${what}: HTTP ${err.status}: ${reason}${MERGE_HINTS[err.status] ?? ''}`, args.number, err.status, reason);
+                throw new _port_js__WEBPACK_IMPORTED_MODULE_4__/* .PullRequestNotMergeableError */ .I(`could not ${what}: HTTP ${err.status}: ${reason}${MERGE_HINTS[err.status] ?? ''}`, args.number, err.status, reason);
             }
         });
     }
@@ -874,190 +677,48 @@ class GitHubClient {
 
 /***/ }),
 
-/***/ 1871:
+/***/ 8212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
-/* harmony export */   BD: () => (/* binding */ bodyChunks),
-/* harmony export */   JK: () => (/* binding */ safeURL),
-/* harmony export */   Ul: () => (/* binding */ cappedFetch),
-/* harmony export */   Wb: () => (/* binding */ tracedFetch),
-/* harmony export */   d8: () => (/* binding */ networkReason),
-/* harmony export */   kL: () => (/* binding */ isTimeout),
-/* harmony export */   qc: () => (/* binding */ httpTraceLine),
-/* harmony export */   x8: () => (/* binding */ readBody),
-/* harmony export */   yR: () => (/* binding */ readText),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   I: () => (/* binding */ PullRequestNotMergeableError),
+/* harmony export */   q: () => (/* binding */ StaleHeadError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /**
- * Reading an HTTP response body with a ceiling. `fetch`'s own `text()`, `json()` and
- * `arrayBuffer()` keep whatever the server sends until it stops: an endless chunked answer
- * (no Content-Length) or a small gzip body that inflates to gigabytes fills the process
- * before any size check runs. Everything gantry reads over HTTP goes through here instead:
- * the body is read chunk by chunk, counted after content decoding, and the connection is
- * dropped the moment the count passes the cap.
+ * The GitHub port: what gantry asks of GitHub's API and the shapes it gets back. The core depends
+ * on this file alone; `client.ts` implements it over GitHub's REST and GraphQL APIs, and the tests'
+ * fake server answers the same routes.
  */
 
-/** A body passed its cap; the connection has been dropped. */
-class BodyTooLargeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK {
-    url;
-    maxBytes;
-    declared;
-    name = 'BodyTooLargeError';
-    constructor(url, maxBytes, 
-    /** The Content-Length that gave it away before reading, if that is how it was caught. */
-    declared, what = 'the response') {
-        super(`${what} from ${url} is larger than ${formatBytes(maxBytes)}, the most gantry reads` +
-            (declared !== undefined ? ` (it announced Content-Length: ${declared})` : ''));
-        this.url = url;
-        this.maxBytes = maxBytes;
-        this.declared = declared;
+/** GraphQL's createCommitOnBranch refused because the branch no longer points at expectedHeadOid. */
+class StaleHeadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StaleHeadError';
     }
 }
 /**
- * `https://host/path?token=***`: no user info, no query values, no fragment. Signed URLs carry
- * their signature in the query and registries their tokens in user info; neither belongs in a
- * message.
+ * GitHub refused to merge a pull request: 405 (not mergeable yet or at all: conflicts, required
+ * checks or reviews missing, a closed or already merged pull request, a merge method the
+ * repository disallows) or 409 (the head moved away from the `sha` the merge was asked for).
+ * Other failures of a merge are plain OperationErrors.
  */
-function safeURL(url) {
-    let u;
-    try {
-        u = new URL(url);
+class PullRequestNotMergeableError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK {
+    number;
+    status;
+    reason;
+    name = 'PullRequestNotMergeableError';
+    constructor(message, number, 
+    /** 405, or 409 for a head that moved. */
+    status, 
+    /** GitHub's own words (`Pull Request is not mergeable`, `Head branch was modified. …`). */
+    reason) {
+        super(message);
+        this.number = number;
+        this.status = status;
+        this.reason = reason;
     }
-    catch {
-        return '(an invalid URL)';
-    }
-    const keys = [...u.searchParams.keys()];
-    const query = keys.length ? `?${keys.map((k) => `${encodeURIComponent(k)}=***`).join('&')}` : '';
-    return `${u.protocol}//${u.host}${u.pathname}${query}`;
-}
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const unit = n < 1 << 20 ? ['KiB', 1024] : ['MiB', 1 << 20];
-    const v = n / unit[1];
-    return `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit[0]}`;
-}
-function tooLarge(limit, declared) {
-    return new BodyTooLargeError(safeURL(limit.url), limit.maxBytes, declared, limit.what);
-}
-/**
- * The body's chunks as they arrive, ending with BodyTooLargeError once more than `maxBytes`
- * arrived (or were announced: a Content-Length over the cap fails before any byte is read,
- * unless a Content-Encoding makes that length the compressed one). Stopping early, or failing,
- * cancels the body so the connection is not left streaming.
- */
-async function* bodyChunks(res, limit) {
-    const declared = Number(res.headers.get('content-length') ?? NaN);
-    if (!res.headers.get('content-encoding') && declared > limit.maxBytes) {
-        await res.body?.cancel().catch(() => undefined);
-        throw tooLarge(limit, declared);
-    }
-    if (!res.body)
-        return;
-    const reader = res.body.getReader();
-    let total = 0;
-    let finished = false;
-    try {
-        for (;;) {
-            const step = await reader.read();
-            if (step.done) {
-                finished = true;
-                return;
-            }
-            total += step.value.byteLength;
-            if (total > limit.maxBytes)
-                throw tooLarge(limit);
-            yield step.value;
-        }
-    }
-    finally {
-        if (!finished)
-            await reader.cancel().catch(() => undefined);
-        reader.releaseLock();
-    }
-}
-/** The whole body, at most `maxBytes` of it (see bodyChunks). */
-async function readBody(res, limit) {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of bodyChunks(res, limit)) {
-        chunks.push(chunk);
-        total += chunk.byteLength;
-    }
-    return Buffer.concat(chunks, total);
-}
-/** The whole body as UTF-8 text, at most `maxBytes` of it (see bodyChunks). */
-async function readText(res, limit) {
-    return (await readBody(res, limit)).toString('utf8');
-}
-/** Statuses whose Response may not carry a body (the Response constructor refuses one). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-/**
- * A fetch whose responses are read whole, with the cap, before the caller sees them; for
- * libraries that read bodies themselves (Octokit reads with `text()` and swallows read errors,
- * so the cap must bite before it gets the Response). The BodyTooLargeError is thrown by fetch.
- */
-function cappedFetch(inner, limit) {
-    return async (input, init) => {
-        const res = await inner(input, init);
-        const url = res.url || (input instanceof Request ? input.url : String(input));
-        const body = init?.method === 'HEAD' ? null : await readBody(res, { ...limit, url });
-        const copy = new Response(NULL_BODY.has(res.status) || !body ? null : body, {
-            status: res.status,
-            statusText: res.statusText,
-            headers: res.headers,
-        });
-        // The body is decoded now; a Content-Encoding kept would make a reader decode it twice.
-        copy.headers.delete('content-encoding');
-        copy.headers.delete('content-length');
-        Object.defineProperty(copy, 'url', { value: res.url });
-        return copy;
-    };
-}
-/** Whether a fetch failed by its timeout (AbortSignal.timeout), however deep in the causes. */
-function isTimeout(err) {
-    return err instanceof Error && (err.name === 'TimeoutError' || isTimeout(err.cause));
-}
-/** `fetch failed: connect ECONNREFUSED 127.0.0.1:1` (the cause is where the reason is). */
-function networkReason(err) {
-    const parts = [];
-    for (let e = err; e instanceof Error && parts.length < 4; e = e.cause) {
-        if (!parts.includes(e.message))
-            parts.push(e.message);
-    }
-    return parts.join(': ') || String(err);
-}
-/**
- * One line for a debug log about an HTTP exchange: `GET https://host/path?q=*** → 200 in 12 ms`.
- * The URL goes through safeURL, so no user info or query value reaches the log.
- */
-function httpTraceLine(method, url, outcome, ms) {
-    const what = `${method.toUpperCase()} ${safeURL(url)}`;
-    return typeof outcome === 'number'
-        ? `${what} → ${outcome} in ${ms.toFixed(0)} ms`
-        : `${what} failed after ${ms.toFixed(0)} ms: ${isTimeout(outcome) ? 'timed out' : networkReason(outcome).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, (u) => safeURL(u))}`;
-}
-/** `inner`, telling `trace` of every request it sends and what came back (see httpTraceLine). */
-function tracedFetch(inner, trace) {
-    return async (input, init) => {
-        const req = input instanceof Request ? input : undefined;
-        const url = req ? req.url : input instanceof URL ? input : String(input);
-        const method = init?.method ?? req?.method ?? 'GET';
-        const started = performance.now();
-        try {
-            const res = await inner(input, init);
-            trace(httpTraceLine(method, url, res.status, performance.now() - started));
-            return res;
-        }
-        catch (err) {
-            const e = err instanceof Error ? err : new Error(String(err));
-            trace(httpTraceLine(method, url, e, performance.now() - started));
-            throw err;
-        }
-    };
 }
 
 
