@@ -2086,14 +2086,18 @@ class StateStore {
         return this.withNotes(snap, refs.notes, skip, objects);
     }
     // ---- the freight index (see ./freight-index.ts) ------------------------------------------------
-    /** The project's freight index as the remote has it now; undefined when there is none. */
-    async readIndex(project) {
+    /**
+     * The project's freight index as the remote has it now; undefined when there is none. With
+     * `shards`, the fetch brings every shard's blob too (the cache's blob:none filter lifted), for
+     * a reader that needs all of them (readShards then reads them without fetching).
+     */
+    async readIndex(project, opts = {}) {
         const local = `refs/gantry-index/${encodeURIComponent(project)}`;
         return this.inCache(async () => {
             try {
                 await this.fetch([
                     '--depth=1',
-                    '--filter=blob:none',
+                    opts.shards ? '--no-filter' : '--filter=blob:none',
                     `+${freightIndexRef(project)}:${local}`,
                 ]);
             }
@@ -2116,14 +2120,23 @@ class StateStore {
             return { commit: commit.oid, head, shards };
         });
     }
-    /** Entries of the shards `names` (in that order), read in one fetch. */
-    async readShards(index, names) {
+    /**
+     * Entries of the shards `names` (in that order), read in one fetch; `fetched`: the index was
+     * read with its shards (readIndex's `shards`), so they are only read.
+     */
+    async readShards(index, names, fetched = false) {
         if (!names.length)
             return [];
         const oids = new Map(index.shards.map((sh) => [sh.name, sh.oid]));
         return this.inCache(async () => {
             // The shards' blob IDs came with the index's tree: no listing of it again.
-            const blobs = await this.readBlobIds(index.commit, new Map(names.flatMap((n) => (oids.has(n) ? [[n, oids.get(n)]] : []))));
+            const wanted = new Map(names.flatMap((n) => (oids.has(n) ? [[n, oids.get(n)]] : [])));
+            const blobs = fetched
+                ? await this.readObjects(this.cache, [...wanted.values()]).then((objects) => new Map([...wanted].flatMap(([n, oid]) => {
+                    const body = objects.get(oid)?.body;
+                    return body ? [[n, body.toString('utf8')]] : [];
+                })))
+                : await this.readBlobIds(index.commit, wanted);
             return names.map((n) => {
                 const text = blobs.get(n);
                 if (text === undefined)
@@ -2260,10 +2273,9 @@ class StateStore {
                 }))),
             };
         }
-        const { snap, skip } = this.emptySnapshot();
         const index = checked.index;
         if (!index)
-            return { snap, total: 0, latest: new Map() };
+            return { snap: this.emptySnapshot().snap, total: 0, latest: new Map() };
         // Newest shards first, until the page is full and each warehouse asked about has its newest.
         const loaded = [];
         const want = new Set(opts.warehouses ?? []);
@@ -2283,17 +2295,22 @@ class StateStore {
             .filter((e) => e.createdAt)
             .sort(byNewest)
             .slice(0, opts.limit);
-        const ids = new Set(page.map((e) => e.freightId));
-        const refs = listing.annotated.filter((r) => ids.has(r.ref.freightId));
-        await this.readTags(refs, snap, skip);
-        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-        // Every alias change (they are few) but only the page's metadata: what the page shows.
-        const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
         return {
-            snap: await this.withNotes(snap, notes, skip),
+            snap: await this.recordsOf(listing, new Set(page.map((e) => e.freightId))),
             total: index.head.count,
             latest: latestOf(loaded),
         };
+    }
+    /**
+     * The tags of the freight `ids` from `listing`, newest first, with their verifications and
+     * approvals, every alias change (they are few) and the metadata of those freight only.
+     */
+    async recordsOf(listing, ids) {
+        const { snap, skip } = this.emptySnapshot();
+        await this.readTags(listing.annotated.filter((r) => ids.has(r.ref.freightId)), snap, skip);
+        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
+        return this.withNotes(snap, notes, skip);
     }
     /**
      * Which tag objects of `oids` the tag cache lacks; all of them on the first read into a cache
@@ -2319,58 +2336,24 @@ class StateStore {
             this.listProject(project),
             this.readWholeIndex(project),
         ]);
-        const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-        if (!stored || !sameHead(stored.head, headOf(freightRefs.map((r) => r.oid))))
+        if (!stored || !sameHead(stored.head, listing.freightHead))
             return undefined;
         const aliasNoteIds = listing.notes
             .filter((n) => n.note.kind === 'alias')
             .map((n) => n.note.freightId);
         const ids = pick(stored.entries, aliasNoteIds);
-        if (!ids)
-            return undefined;
-        const { snap, skip } = this.emptySnapshot();
-        await this.readTags(listing.annotated.filter((r) => ids.has(r.ref.freightId)), snap, skip);
-        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-        const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
-        return this.withNotes(snap, notes, skip);
+        return ids && this.recordsOf(listing, ids);
     }
     /**
      * Every entry of the project's freight index, commit and shards in one fetch (the cache's
      * blob:none filter lifted for it); undefined when there is no index.
      */
     async readWholeIndex(project) {
-        const local = `refs/gantry-index/${encodeURIComponent(project)}`;
-        return this.inCache(async () => {
-            try {
-                await this.fetch(['--depth=1', '--no-filter', `+${freightIndexRef(project)}:${local}`]);
-            }
-            catch (err) {
-                if (err instanceof git/* GitError */.XS && /couldn't find remote ref/i.test(err.stderr))
-                    return undefined;
-                throw err;
-            }
-            const res = await this.git.run(['ls-tree', '-z', local], { cwd: this.cache });
-            const shards = [];
-            for (const entry of res.stdout.split('\0').filter(Boolean)) {
-                const m = /^\d+ blob ([0-9a-f]{40})\t(\d+)$/.exec(entry);
-                if (m?.[1] && m[2])
-                    shards.push({ name: m[2], oid: m[1] });
-            }
-            shards.sort((a, b) => a.name.localeCompare(b.name));
-            // The commit (its message holds the head) and the shards in one read.
-            const objects = await this.readObjects(this.cache, [local, ...shards.map((sh) => sh.oid)]);
-            const commit = objects.get(local);
-            const head = commit && parseHeadMessage(store_tagMessage(commit.body));
-            if (!head)
-                return undefined;
-            const entries = shards.flatMap((sh) => {
-                const body = objects.get(sh.oid)?.body;
-                if (!body)
-                    throw new errors/* OperationError */.OK(`freight index of ${project}: shard ${sh.name} is missing`);
-                return parseShard(body.toString('utf8'), `${project}:${sh.name}`);
-            });
-            return { head, entries };
-        });
+        const index = await this.readIndex(project, { shards: true });
+        if (!index)
+            return undefined;
+        const shards = await this.readShards(index, index.shards.map((sh) => sh.name), true);
+        return { head: index.head, entries: shards.flat() };
     }
     /** Which of `oids` a plain (non-promisor) repository does not have. */
     async missingObjects(repo, oids) {
