@@ -27,8 +27,13 @@ export interface PlannedFile {
   path: string;
   kind: FileKind;
   text: string;
-  /** The file exists and `force` allows replacing it. */
+  /** The file exists and `force` allows replacing it, or it is a workflow init wrote unedited. */
   overwrite: boolean;
+  /**
+   * An existing workflow that is exactly what init writes for the repository's other projects:
+   * nobody edited it, so init regenerates it (for the new project too) without `--force`.
+   */
+  regenerated?: boolean;
 }
 
 export interface InitPlan {
@@ -98,9 +103,10 @@ export function planInit(
     stages: s.stages,
     registries: [s.registry],
   };
-  const projects = [...facts.otherProjects.filter((p) => p.name !== s.project), self].sort(
-    (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  );
+  const byName = (a: WorkflowProject, b: WorkflowProject) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  const others = facts.otherProjects.filter((p) => p.name !== s.project);
+  const projects = [...others, self].sort(byName);
   const ctx: WorkflowContext = { projects, ...(facts.github ? { github: facts.github } : {}) };
 
   const ymlTwin = `${PROJECT_DIR}/${s.project}.yml`;
@@ -117,7 +123,25 @@ export function planInit(
       text: renderPromoteWorkflow(ctx, o),
     },
   ];
-  const conflicts = planned.filter((f) => facts.existing.has(f.path)).map((f) => f.path);
+  // A workflow that is byte for byte what init renders for the other projects was written by init
+  // and never edited: adding a project must regenerate it (one project's workflow becomes the
+  // matrix one), and asking for --force there would teach users to pass it by habit.
+  const before: WorkflowContext = {
+    projects: [...others].sort(byName),
+    ...(facts.github ? { github: facts.github } : {}),
+  };
+  const unedited = (f: Omit<PlannedFile, 'overwrite'>): boolean => {
+    if (f.kind !== 'workflow' || before.projects.length === 0) return false;
+    const text = facts.existing.get(f.path);
+    const render = f.path.endsWith(DISCOVER_WORKFLOW)
+      ? renderDiscoverWorkflow
+      : renderPromoteWorkflow;
+    return text !== undefined && text === render(before, o);
+  };
+  for (const f of planned) if (unedited(f)) f.regenerated = true;
+  const conflicts = planned
+    .filter((f) => facts.existing.has(f.path) && !f.regenerated)
+    .map((f) => f.path);
   // `.gantry/echo.yml` is the same project as `.gantry/echo.yaml`: two files would not lint.
   if (facts.existing.has(ymlTwin)) conflicts.push(ymlTwin);
 

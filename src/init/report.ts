@@ -43,7 +43,7 @@ export function initReport(plan: InitPlan, o: { dir: string; isGitRepo: boolean 
   const lines: string[] = [];
   for (const f of plan.write) {
     lines.push(
-      `${f.overwrite ? 'overwrote' : 'wrote'}  ${f.path.padEnd(width)}  ${describe(plan, f.path, f.kind)}`,
+      `${f.regenerated ? 'updated' : f.overwrite ? 'overwrote' : 'wrote'}  ${f.path.padEnd(width)}  ${describe(plan, f.path, f.kind)}`,
     );
   }
   for (const k of plan.kept)

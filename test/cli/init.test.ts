@@ -154,10 +154,10 @@ describe('gantry init', () => {
     expect(read(dir, 'env/dev/values.yaml')).toBe('image:\n  tag: 1.2.3 # mine\n');
   });
 
-  test('a second project: the workflows are rewritten for both, with a project input', async () => {
+  test('a second project: workflows init wrote and nobody edited are rewritten for both without --force; an edited one needs it', async () => {
     const dir = repo('two');
     expect((await cli(['init', '--dir', dir, '--image', 'ghcr.io/acme/echo'])).code).toBe(0);
-    const refused = await cli([
+    const api = [
       'init',
       '--dir',
       dir,
@@ -167,28 +167,44 @@ describe('gantry init', () => {
       'dev,prod',
       '--values-path',
       'api/{stage}.yaml',
-    ]);
-    expect(refused.code).toBe(2);
-    expect(refused.err).toContain('(the workflows are then written for the projects api, echo)');
-    const forced = await cli([
-      'init',
-      '--dir',
-      dir,
-      '--image',
-      'ghcr.io/acme/api',
-      '--stages',
-      'dev,prod',
-      '--values-path',
-      'api/{stage}.yaml',
-      '--force',
-    ]);
-    expect(forced.code).toBe(0);
+    ];
+    const added = await cli(api);
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/^wrote {2}\.gantry\/api\.yaml /m);
+    expect(added.out).toMatch(/^updated {2}\.github\/workflows\/gantry-discover\.yml /m);
+    expect(added.out).toMatch(
+      /^updated {2}\.github\/workflows\/gantry-promote\.yml .*\(projects api, echo\)$/m,
+    );
     const promote = parse(read(dir, '.github/workflows/gantry-promote.yml')) as {
       on: { workflow_dispatch: { inputs: Record<string, { options?: string[] }> } };
     };
     expect(promote.on.workflow_dispatch.inputs.project?.options).toEqual(['api', 'echo']);
     expect(promote.on.workflow_dispatch.inputs.stage?.options).toEqual(['dev', 'prod', 'staging']);
+    // Two projects: discovery is the matrix workflow, one job per project listed by a first job.
+    expect(read(dir, '.github/workflows/gantry-discover.yml')).toContain('matrix');
     expect(read(dir, '.gantry/echo.yaml')).toContain('project: echo'); // untouched
+    expect((await cli(['lint', '--repo', dir])).code).toBe(0);
+
+    // A third project, after someone edited the promote workflow: that edit is never lost silently.
+    const wf = join(dir, '.github/workflows/gantry-promote.yml');
+    const edited = read(dir, '.github/workflows/gantry-promote.yml') + '# ours\n';
+    writeFileSync(wf, edited);
+    const web = ['init', '--dir', dir, '--image', 'ghcr.io/acme/web', '--stages', 'dev,prod'];
+    web.push('--values-path', 'web/{stage}.yaml');
+    const refused = await cli(web);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('  .github/workflows/gantry-promote.yml\n');
+    expect(refused.err).not.toContain('gantry-discover.yml');
+    expect(refused.err).toContain(
+      '(the workflows are then written for the projects api, echo, web)',
+    );
+    expect(read(dir, '.github/workflows/gantry-promote.yml')).toBe(edited);
+    expect(existsSync(join(dir, '.gantry/web.yaml'))).toBe(false);
+    const forced = await cli([...web, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.out).toMatch(/^overwrote {2}\.github\/workflows\/gantry-promote\.yml /m);
+    expect(forced.out).toMatch(/^updated {2}\.github\/workflows\/gantry-discover\.yml /m);
     expect((await cli(['lint', '--repo', dir])).code).toBe(0);
   });
 
