@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 export interface GitHttpServer {
   url: string;
@@ -18,6 +19,19 @@ export interface GitHttpServerOptions {
   failWith?: number;
   /** Answer every request with a 301 to this origin (a moved repository, or a hostile one). */
   redirectTo?: string;
+}
+
+/**
+ * git-http-backend itself, found once: `git http-backend` would start git only for it to start
+ * this, a process more for every request, and a promotion over HTTP makes a dozen requests.
+ */
+let backend: string | undefined;
+function httpBackend(): string {
+  backend ??= join(
+    execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim(),
+    'git-http-backend',
+  );
+  return backend;
 }
 
 /**
@@ -51,7 +65,7 @@ export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<Gi
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('unauthorized');
       return;
     }
-    const child = spawn('git', ['http-backend'], {
+    const child = spawn(httpBackend(), [], {
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         GIT_PROJECT_ROOT: opts.root,
