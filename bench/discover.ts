@@ -126,14 +126,18 @@ try {
 
   // Not spawnSync: the paging proxy answers from this process. Interleaved with gantry as its
   // own process, so that whatever else loads the machine weighs on both alike.
-  const bundle = join(cacheRoot, 'discover-process.mjs');
+  // Split at dynamic imports as ncc splits dist/: what discovery loads only when a subscription
+  // needs it (the RE2 engine for tag regexes) stays out of a process whose subscription does not.
+  const bundle = join(cacheRoot, 'process', 'discover-process.mjs');
   await build({
     entryPoints: [new URL('./discover-process.ts', import.meta.url).pathname],
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: bundle,
+    outdir: join(cacheRoot, 'process'),
+    outExtension: { '.js': '.mjs' },
     logLevel: 'error',
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

@@ -21,6 +21,11 @@
  *   also share two cores.
  * The one-project job runs after every fifth job of the one-at-a-time pass (and before each
  * batch), so load on the machine, which drifts, weighs on both alike.
+ * The slowest project of that pass is then measured again, `--confirm` times (default 9) in pairs
+ * with the one-project job, and the bar is taken on those pairs: picking the largest of 50 noisy
+ * medians picks noise along with any real cost, and a second measurement of the one project
+ * separates the two. The trace of the slowest samples (git commands and HTTP requests with their
+ * durations, from GANTRY_DEBUG) says where their time went.
  * `--cli` runs another build (default: one built by scripts/bundle.mjs into the temporary directory).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -42,6 +47,7 @@ const { values } = parseArgs({
     projects: { type: 'string', default: '50' },
     tags: { type: 'string', default: '100' },
     rounds: { type: 'string', default: '3' },
+    confirm: { type: 'string', default: '9' },
     concurrency: { type: 'string', default: '4' },
     cli: { type: 'string' },
   },
@@ -49,6 +55,7 @@ const { values } = parseArgs({
 const N = Number(values.projects);
 const TAGS = Number(values.tags);
 const ROUNDS = Number(values.rounds);
+const CONFIRM = Number(values.confirm);
 const CONCURRENCY = Number(values.concurrency);
 const BAR = 1.3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -79,6 +86,8 @@ interface Job {
   /** `git push` runs (GANTRY_DEBUG's trace): one per recorded freight, more after a lost race. */
   pushes: number;
   recorded: number;
+  /** GANTRY_DEBUG's trace: every git command and HTTP request with its duration. */
+  trace: string[];
 }
 
 const root = mkdtempSync(join(tmpdir(), 'gantry-bench-matrix-'));
@@ -114,7 +123,8 @@ function job(cli: string, bare: string, project: string): Promise<Job> {
       }
       const doc = JSON.parse(out) as { freight: { new: boolean }[] };
       const pushes = err.split('\n').filter((l) => /^debug: git (?:.* )?push /.test(l)).length;
-      done({ project, ms, pushes, recorded: doc.freight.filter((f) => f.new).length });
+      const trace = err.split('\n').filter((l) => l.startsWith('debug: '));
+      done({ project, ms, pushes, recorded: doc.freight.filter((f) => f.new).length, trace });
     });
   });
 }
@@ -131,6 +141,23 @@ async function batch(cli: string, bare: string, projects: string[], limit: numbe
   };
   await Promise.all(Array.from({ length: Math.min(limit, projects.length) }, worker));
   return out;
+}
+
+/** Git commands and HTTP requests in a job's trace, with the sum of their durations. */
+function breakdown(j: Job) {
+  const git = { n: 0, ms: 0 };
+  const http = { n: 0, ms: 0 };
+  let longest = { ms: -1, what: '' };
+  for (const line of j.trace) {
+    const ms = Number(/ in (\d+) ms$/.exec(line)?.[1] ?? NaN);
+    if (Number.isNaN(ms)) continue;
+    const isGit = line.startsWith('debug: git ');
+    const acc = isGit ? git : http;
+    acc.n++;
+    acc.ms += ms;
+    if (ms > longest.ms) longest = { ms, what: line.slice(7, 7 + (isGit ? 40 : 60)) };
+  }
+  return { git, http, longest: `${longest.what} … ${longest.ms} ms` };
 }
 
 const registries: TestRegistry[] = [];
@@ -183,13 +210,15 @@ try {
   });
 
   const alone: number[] = [];
+  const soloJobs: Job[] = [];
+  const seqJobs: Job[] = [];
   const sequential = new Map<string, number[]>(names.map((n) => [n, []]));
   const raced: Job[] = [];
   let next = TAGS;
-  const newTag = async () => {
+  const newTag = async (only: readonly string[] = names) => {
     const t = tag(next++);
     await Promise.all(
-      names.map(async (n) => {
+      only.map(async (n) => {
         const img = images.get(n) as { bytes: Buffer; mediaType: string };
         await pusher.tagMany(`team/${n}`, [t], img.bytes, img.mediaType, 1);
       }),
@@ -199,6 +228,7 @@ try {
     const j = await job(cli, solo, soloName);
     if (j.recorded !== 1) throw new Error(`the one-project job recorded ${j.recorded} freight`);
     alone.push(j.ms);
+    soloJobs.push(j);
   };
   t0 = Date.now();
   for (let r = 0; r < ROUNDS; r++) {
@@ -210,6 +240,7 @@ try {
       const [j] = await batch(cli, many, [names[k] as string], 1);
       if (!j || j.recorded !== 1) throw new Error(`${names[k]} recorded ${j?.recorded} freight`);
       sequential.get(j.project)?.push(j.ms);
+      seqJobs.push(j);
       // The one-project repository needs a new tag of its own for each of its runs to record.
       if (k % 5 === 4) {
         await newTag();
@@ -229,6 +260,22 @@ try {
   const one = median(alone);
   const perProject = names.map((n) => ({ n, ms: median(sequential.get(n) ?? []) }));
   const slowest = perProject.reduce((a, b) => (b.ms > a.ms ? b : a));
+
+  // The slowest of 50 medians is picked for being slow: on a loaded machine it is the project
+  // whose few samples drew the most noise, and its own median overstates its job (the winner's
+  // curse). Measured again, in pairs with the one-project job (alternating which goes first),
+  // it shows whether that project's job is slower or was unlucky.
+  const again: number[] = [];
+  const againAlone: number[] = [];
+  for (let i = 0; i < CONFIRM; i++) {
+    await newTag([slowest.n, soloName]);
+    const pair = [
+      async () => againAlone.push((await job(cli, solo, soloName)).ms),
+      async () => again.push((await job(cli, many, slowest.n)).ms),
+    ];
+    for (const run of i % 2 ? pair.reverse() : pair) await run();
+  }
+  const confirmed = CONFIRM > 0 ? median(again) / median(againAlone) : slowest.ms / one;
   const seqMedian = median(perProject.map((p) => p.ms));
   const racedMedian = median(raced.map((j) => j.ms));
   const racedSlowest = Math.max(...raced.map((j) => j.ms));
@@ -241,7 +288,7 @@ try {
     `   median job                          ${f(seqMedian)}   ${(seqMedian / one).toFixed(2)}x alone`,
   );
   console.log(
-    `   slowest job (${slowest.n})                 ${f(slowest.ms)}   ${(slowest.ms / one).toFixed(2)}x alone (target ≤ ${BAR})`,
+    `   slowest job (${slowest.n})                 ${f(slowest.ms)}   ${(slowest.ms / one).toFixed(2)}x alone (the largest of ${N} medians)`,
   );
   console.log(
     `${N} projects, ${CONCURRENCY} jobs at once (${raced.length} jobs, sharing 2 cores):`,
@@ -253,12 +300,39 @@ try {
     `   slowest job                         ${f(racedSlowest)}   ${(racedSlowest / one).toFixed(2)}x alone`,
   );
   console.log(`   pushes ${pushes}, push retries ${retries} (each job records one freight)`);
+  // Where the slowest one-at-a-time jobs spent their time, next to a typical one-project job: the
+  // git commands and HTTP requests of GANTRY_DEBUG's trace (each with its duration), the rest
+  // being node's start, the modules and gantry's own work between them.
+  const byMs = (a: Job, b: Job) => a.ms - b.ms;
+  const typical = [...soloJobs].sort(byMs)[Math.floor(soloJobs.length / 2)] as Job;
+  console.log('where the time went (git and HTTP from the trace; other = the rest of the wall):');
+  for (const [label, j] of [
+    ['one-project job (median)', typical] as const,
+    ...[...seqJobs]
+      .sort(byMs)
+      .slice(-3)
+      .reverse()
+      .map((j) => [`slowest sample (${j.project})`, j] as const),
+  ]) {
+    const b = breakdown(j);
+    console.log(
+      `   ${label.padEnd(32)} ${f(j.ms)}: ${b.git.n} git ${b.git.ms} ms (longest: ${b.longest}), ${b.http.n} HTTP ${b.http.ms} ms, pushes ${j.pushes}`,
+    );
+  }
   console.log(
     `load average at the end: ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  const ok = slowest.ms <= BAR * one;
+  if (CONFIRM > 0) {
+    console.log(
+      `slowest project (${slowest.n}) measured again, ${CONFIRM} pairs with the one-project job:`,
+    );
+    console.log(
+      `   ${slowest.n} ${f(median(again))}, one project alone ${f(median(againAlone))}: ${confirmed.toFixed(2)}x alone (target ≤ ${BAR})`,
+    );
+  }
+  const ok = confirmed <= BAR;
   console.log(`\n${ok ? 'target met' : 'A TARGET WAS MISSED'}`);
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -18,7 +18,8 @@ import type {
   Subscription,
   Warehouse,
 } from '../pipeline/index.js';
-import type { StageState, StateStore } from '../state/index.js';
+import type { IndexEntry } from '../state/freight-index.js';
+import type { ProjectSnapshot, StageState, StateStore } from '../state/index.js';
 import { ConfigError, errorMessage, OperationError } from '../util/errors.js';
 import { inGroup } from '../util/log-group.js';
 import type { DiscoveredChart, DiscoveredCommit, DiscoveredImage, DiscoveryLog } from './types.js';
@@ -203,6 +204,78 @@ const versionOf = (f: Found): string =>
       ? f.artifact.version
       : (f.artifact.tag ?? f.artifact.id.slice(0, 7));
 
+function artifactsOf(found: readonly Found[]): FreightArtifacts {
+  const artifacts: FreightArtifacts = { images: [], charts: [], commits: [] };
+  for (const f of found) {
+    if (f.kind === 'image') artifacts.images.push(f.artifact);
+    else if (f.kind === 'chart') artifacts.charts.push(f.artifact);
+    else artifacts.commits.push(f.artifact);
+  }
+  return artifacts;
+}
+
+interface KnownFreight {
+  /**
+   * Every recorded freight by ID. Those in `whole` are the records as stored; the others are
+   * what the freight index says of them (ID, alias, warehouse, time: what choosing an alias and
+   * the newest freight of a warehouse need), without artifacts.
+   */
+  known: Map<string, Freight>;
+  whole: Set<string>;
+  /** Aliases in use, so that a new freight gets another. */
+  taken: Set<string>;
+}
+
+/**
+ * What discovery must know of the project's recorded freight, read without every freight tag
+ * when the freight index matches the tags: the index gives every ID and alias, and only the
+ * newest freight of each warehouse (what a run usually finds again, and reports as stored) and
+ * those whose alias was changed are read whole. Without a usable index: every freight.
+ */
+async function knownFreight(store: StateStore, project: string): Promise<KnownFreight> {
+  let entries: readonly IndexEntry[] = [];
+  const picked = await store.promotionRecords(project, (all, aliasNoteIds) => {
+    entries = all;
+    const newest = new Map<string, IndexEntry>();
+    for (const e of all) {
+      if (!e.createdAt) continue;
+      const cur = newest.get(e.warehouse);
+      newest.set(
+        e.warehouse,
+        cur ? (newestFreight([light(cur), light(e)])?.id === e.freightId ? e : cur) : e,
+      );
+    }
+    return new Set([...aliasNoteIds, ...[...newest.values()].map((e) => e.freightId)]);
+  });
+  const snap: ProjectSnapshot = picked ?? (await store.snapshot(project));
+  const known = new Map<string, Freight>();
+  const taken = new Set<string>();
+  // A tag gantry could not read has no time in the index: left out, as a full read leaves it.
+  for (const e of entries) {
+    if (!e.createdAt) continue;
+    known.set(e.freightId, light(e));
+    taken.add(e.alias);
+  }
+  for (const f of snap.freight) {
+    known.set(f.id, f);
+    taken.add(f.alias);
+  }
+  return { known, whole: new Set(snap.freight.map((f) => f.id)), taken };
+}
+
+/** A freight as the index describes it: no artifacts, no createdBy. */
+function light(e: IndexEntry): Freight {
+  return {
+    id: e.freightId,
+    alias: e.alias,
+    origin: { kind: 'Warehouse', name: e.warehouse },
+    images: [],
+    charts: [],
+    commits: [],
+    createdAt: e.createdAt,
+  };
+}
+
 /**
  * Kargo's Warehouse, run once: ask every subscription for its newest versions, make freight of
  * the newest of each, record it as a freight tag unless it exists (idempotent), and list the
@@ -220,8 +293,8 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
   // The state snapshot and the subscriptions run at once; awaited together, so that a failing
   // snapshot is an error of this call, not an unhandled rejection while subscriptions still run.
   // Each source bounds its own concurrency per host.
-  const [snapshot, reports] = await Promise.all([
-    store.snapshot(project.name),
+  const [state, reports] = await Promise.all([
+    knownFreight(store, project.name),
     Promise.all(
       selected.map(
         async (
@@ -270,8 +343,26 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
     ),
   ]);
 
-  const known = new Map(snapshot.freight.map((f) => [f.id, f]));
-  const taken = new Set(snapshot.freight.map((f) => f.alias));
+  const { known, taken } = state;
+  // Freight found again that the first read did not bring whole (an older one than the newest of
+  // its warehouse, found after a rollback of the registry): read, as the report shows it stored.
+  const again = reports.flatMap(({ warehouse, found }) => {
+    if (found.some((f) => !f)) return [];
+    const id = freightId(
+      { kind: 'Warehouse', name: warehouse.name },
+      artifactsOf(found as Found[]),
+    );
+    return known.has(id) && !state.whole.has(id) ? [id] : [];
+  });
+  if (again.length) {
+    const snap =
+      (await store.promotionRecords(project.name, () => new Set(again))) ??
+      (await store.snapshot(project.name));
+    for (const f of snap.freight) {
+      known.set(f.id, f);
+      state.whole.add(f.id);
+    }
+  }
   const result: DiscoverResult = {
     project: project.name,
     dryRun: o.dryRun,
@@ -293,17 +384,14 @@ export async function discover(o: DiscoverOptions): Promise<DiscoverResult> {
       report.note = `no freight: ${missing.map((s) => `${s.repoURL} ${s.error ? `failed (${s.error})` : 'offered no version that passes its filters'}`).join('; ')}`;
       continue;
     }
-    const artifacts: FreightArtifacts = { images: [], charts: [], commits: [] };
-    for (const f of found as Found[]) {
-      if (f.kind === 'image') artifacts.images.push(f.artifact);
-      else if (f.kind === 'chart') artifacts.charts.push(f.artifact);
-      else artifacts.commits.push(f.artifact);
-    }
+    const artifacts = artifactsOf(found as Found[]);
     const origin = { kind: 'Warehouse' as const, name: warehouse.name };
     const id = freightId(origin, artifacts);
     const existing = known.get(id);
     if (existing) {
-      report.freight = { ...existing, new: false, recorded: true };
+      // Not read whole (its tag could not be read): the artifacts found are the ones it names.
+      const stored = state.whole.has(id) ? existing : { ...existing, ...artifacts };
+      report.freight = { ...stored, new: false, recorded: true };
       result.freight.push(report.freight);
       continue;
     }

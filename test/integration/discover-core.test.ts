@@ -285,6 +285,77 @@ describe('discover()', () => {
   });
 });
 
+describe('discover() reads the freight it needs, not every freight tag', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  test('with a matching freight index: no full read; freight found again is reported as stored', async () => {
+    const bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': PROJECT });
+    const project = parseProjectFile('.gantry/echo.yaml', PROJECT).project as Project;
+    const store = new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir: join(tmp.path, 'cache'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    let fullReads = 0;
+    const counted = new Proxy(store, {
+      get(target, key) {
+        if (key === 'snapshot') {
+          return (p: string) => {
+            fullReads++;
+            return target.snapshot(p);
+          };
+        }
+        const v: unknown = Reflect.get(target, key);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    let t = Date.parse('2026-11-01T00:00:00Z');
+    const run = (tag: string, createdBy: string) =>
+      discover({
+        project,
+        store: counted,
+        sources: sources({ 'ghcr.io/acme/echo': [img(tag)] }),
+        dryRun: false,
+        clock: () => new Date((t += 60_000)),
+        createdBy,
+        log,
+        warehouses: ['echo'],
+      });
+    // Ten freight, so that reading every tag and reading a few differ.
+    const recorded = [];
+    for (let i = 0; i < 10; i++) recorded.push((await run(`1.${i}.0`, `run-${i}`)).freight[0]);
+    expect(recorded.every((f) => f?.new)).toBe(true);
+    expect(new Set(recorded.map((f) => f?.alias)).size).toBe(10);
+    fullReads = 0;
+
+    // The newest, found again: read whole from its tag (createdBy is not in the index).
+    const again = await run('1.9.0', 'later');
+    expect(again.freight[0]).toMatchObject({
+      id: recorded[9]?.id,
+      alias: recorded[9]?.alias,
+      createdAt: recorded[9]?.createdAt,
+      createdBy: 'run-9',
+      commits: [{ message: 'fix: things' }],
+      new: false,
+    });
+    // An older one (a registry rolled back): its tag is read too.
+    const older = await run('1.3.0', 'later');
+    expect(older.freight[0]).toMatchObject({
+      id: recorded[3]?.id,
+      createdBy: 'run-3',
+      new: false,
+    });
+    // The candidate of auto-promotion is still the newest freight of the warehouse.
+    expect(older.promotions.map((p) => [p.stage, p.freight])).toEqual([['dev', recorded[9]?.id]]);
+    // A new one gets an alias none of the ten has.
+    const fresh = await run('2.0.0', 'later');
+    expect(fresh.freight[0]?.new).toBe(true);
+    expect(recorded.map((f) => f?.alias)).not.toContain(fresh.freight[0]?.alias);
+    expect(fullReads).toBe(0);
+  });
+});
+
 describe('newestFreight (Kargo auto-promotion candidate, conformance L)', () => {
   const now = Date.parse('2026-11-01T12:00:00Z');
   const at = (offsetMin: number) => new Date(now + offsetMin * 60_000).toISOString();
