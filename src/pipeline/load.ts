@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../util/errors.js';
-import { isKargoFile, kargoDirOf, kargoDirsOf, parseKargoProject, type TextFile } from './kargo.js';
+import { isKargoFile, kargoDirOf, kargoDirsOf, type TextFile } from './kargo-files.js';
 import { parseProjectFile, PROJECT_FILE_LIMITS, sourceOf, tooLarge } from './parse.js';
 import { problemAt, tidyProblems } from './source.js';
 import type { Project } from './types.js';
@@ -56,15 +56,39 @@ export function checkProjects(projects: readonly Project[]): Problem[] {
 /**
  * Parse each file, then run the cross-file checks over the ones that parsed. A file naming Kargo's
  * manifests (`kargo: <dir>`) is read with the files of that directory from `kargo` (by the
- * directory as `kargoDirsOf` gives it, file paths relative to the repository root).
+ * directory as `kargoDirsOf` gives it, file paths relative to the repository root). Kargo's
+ * reader, with its schemas and validators, is loaded only when such a file is there: a
+ * repository of gantry files never pays for it.
  */
-export function loadProjectsFromFiles(
+export async function loadProjectsFromFiles(
   files: readonly TextFile[],
   kargo: ReadonlyMap<string, readonly TextFile[]> = new Map(),
-): {
+): Promise<LoadedProjects> {
+  const reader = files.some((f) => isKargoFile(f.text)) ? await import('./kargo.js') : undefined;
+  return loadProjectsWith(files, kargo, reader?.parseKargoProject);
+}
+
+export interface LoadedProjects {
   projects: Project[];
   problems: Problem[];
-} {
+}
+
+/** How a Kargo gantry file is read (./kargo.ts's parseKargoProject). */
+export type KargoReader = (
+  file: string,
+  text: string,
+  manifests: readonly TextFile[],
+) => { project?: Project; problems: Problem[] };
+
+/**
+ * loadProjectsFromFiles without the import: for a caller that holds Kargo's reader already, or
+ * knows its files are gantry's own (a Kargo file given no reader fails loudly, never silently).
+ */
+export function loadProjectsWith(
+  files: readonly TextFile[],
+  kargo: ReadonlyMap<string, readonly TextFile[]> = new Map(),
+  readKargo?: KargoReader,
+): LoadedProjects {
   if (!files.length) {
     return {
       projects: [],
@@ -82,10 +106,13 @@ export function loadProjectsFromFiles(
   const projects: Project[] = [];
   const problems: Problem[] = [];
   for (const { file, text } of files) {
-    const dir = isKargoFile(text) ? kargoDirOf(text) : undefined;
-    const result = isKargoFile(text)
-      ? parseKargoProject(file, text, dir === undefined ? [] : (kargo.get(dir) ?? []))
-      : parseProjectFile(file, text);
+    let result: { project?: Project; problems: Problem[] };
+    if (isKargoFile(text)) {
+      if (!readKargo)
+        throw new Error(`${file} names Kargo's manifests: load it with Kargo's reader`);
+      const dir = kargoDirOf(text);
+      result = readKargo(file, text, dir === undefined ? [] : (kargo.get(dir) ?? []));
+    } else result = parseProjectFile(file, text);
     if (result.project) projects.push(result.project);
     problems.push(...result.problems);
   }
@@ -97,9 +124,7 @@ export function loadProjectsFromFiles(
  * Load `.gantry/*.yaml` and `.gantry/*.yml` (not subdirectories such as `.gantry/state/`) of the
  * checkout at `repoDir`, in file-name order. File paths in the result are relative to `repoDir`.
  */
-export async function loadProjectsFromDir(
-  repoDir: string,
-): Promise<{ projects: Project[]; problems: Problem[] }> {
+export async function loadProjectsFromDir(repoDir: string): Promise<LoadedProjects> {
   let names: string[] = [];
   try {
     const entries = await readdir(path.join(repoDir, PROJECT_DIR), { withFileTypes: true });
@@ -129,7 +154,7 @@ export async function loadProjectsFromDir(
   }
   if (!oversized.length) return loadProjectsFromFiles(files, kargo);
   const loaded = files.length
-    ? loadProjectsFromFiles(files, kargo)
+    ? await loadProjectsFromFiles(files, kargo)
     : { projects: [], problems: [] };
   return { projects: loaded.projects, problems: tidyProblems([...oversized, ...loaded.problems]) };
 }
