@@ -794,19 +794,11 @@ export class StateStore {
         READ_RETRY(this.policy),
         this.opts.retryHooks,
       );
-      const res = await this.git.run(
-        [
-          'for-each-ref',
-          '--format=%(objectname) %(objecttype) %(refname)',
-          `${PEEK_PREFIX}gantry/${project}/`,
-        ],
-        { cwd: this.tagCache },
-      );
+      // Only the names asked for: the peek namespace keeps refs earlier reads fetched.
+      const listed = await this.peekedRefs([...names, ...notePrefixes].map(local));
       const found: ListedRef[] = [];
       const notes: ListedNote[] = [];
-      for (const line of res.stdout.split('\n')) {
-        const [oid, type, localName] = line.split(' ');
-        if (!oid || !localName) continue;
+      for (const { oid, type, localName } of listed.refs) {
         const name = `refs/tags/${localName.slice(PEEK_PREFIX.length)}`;
         const note = parseNoteRef(name);
         const ref = note ? undefined : parseStateRef(name);
@@ -824,14 +816,60 @@ export class StateStore {
         if (note) notes.push({ name, oid, note });
         else if (ref) found.push({ name, oid, ref });
       }
-      return { found, notes };
+      return { found, notes, objects: listed.objects };
     });
     // The refs were just fetched into the tag cache, so their objects are there (a fetch writes
-    // no ref without its object): the records and the notes are read in one process, unchecked.
+    // no ref without its object); the listing read them already, or else one process reads them.
     const oids = [...new Set([...refs.found, ...refs.notes].map((r) => r.oid))];
-    const objects = oids.length ? await this.readObjects(this.tagCache, oids) : new Map();
+    const objects =
+      refs.objects ?? (oids.length ? await this.readObjects(this.tagCache, oids) : new Map());
     await this.readTags(refs.found, snap, skip, undefined, objects);
     return this.withNotes(snap, refs.notes, skip, objects);
+  }
+
+  /**
+   * The refs of the tag cache that `patterns` name (a whole name, or a prefix ending in `/`),
+   * with their objects read by the same process (for-each-ref's `%(raw)`, git 2.38 and later):
+   * no second process to read the tags. An older git lists the refs only (`objects` undefined).
+   */
+  private async peekedRefs(patterns: string[]): Promise<{
+    refs: { oid: string; type: string; localName: string }[];
+    objects?: TagObjects;
+  }> {
+    const format = '%(objectname) %(objecttype) %(raw:size) %(refname)%0a%(raw)';
+    const raw = await this.git.tryRun(['for-each-ref', `--format=${format}`, ...patterns], {
+      cwd: this.tagCache,
+    });
+    if (raw.exitCode === 0) {
+      const bytes = raw.stdoutBytes;
+      const refs: { oid: string; type: string; localName: string }[] = [];
+      const objects: TagObjects = new Map();
+      // Each ref: "<oid> <type> <size> <name>\n", <size> bytes of the object, "\n".
+      for (let pos = 0; pos < bytes.length;) {
+        const nl = bytes.indexOf(10, pos);
+        if (nl < 0) break;
+        const head = bytes.subarray(pos, nl).toString('utf8');
+        const [oid = '', type = '', size = '0'] = head.split(' ', 3);
+        const localName = head.slice(oid.length + type.length + size.length + 3);
+        const n = parseInt(size, 10);
+        if (!oid || !localName || !Number.isFinite(n)) break;
+        refs.push({ oid, type, localName });
+        objects.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+        pos = nl + 1 + n + 1;
+      }
+      return { refs, objects };
+    }
+    if (!/unknown field name/i.test(raw.stderr))
+      throw this.git.error(['for-each-ref', `--format=${format}`, ...patterns], raw);
+    const res = await this.git.run(
+      ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', ...patterns],
+      { cwd: this.tagCache },
+    );
+    const refs = res.stdout.split('\n').flatMap((line) => {
+      const [oid, type = '', localName] = line.split(' ');
+      return oid && localName ? [{ oid, type, localName }] : [];
+    });
+    return { refs };
   }
 
   // ---- the freight index (see ./freight-index.ts) ------------------------------------------------
