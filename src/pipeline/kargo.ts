@@ -34,6 +34,9 @@ import {
   type SourceFile,
 } from './source.js';
 import type { Project } from './types.js';
+// Kargo's manifests may hold patterns anywhere (selectors, filters, expressions): the engine loads
+// with their reader.
+import '../util/regex.js';
 
 export {
   isKargoFile,

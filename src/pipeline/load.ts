@@ -8,6 +8,7 @@ import type { Problem } from '../util/errors.js';
 import { isKargoFile, kargoDirOf, kargoDirsOf, type TextFile } from './kargo-files.js';
 import { parseProjectFile, PROJECT_FILE_LIMITS, sourceOf, tooLarge } from './parse.js';
 import { problemAt, tidyProblems } from './source.js';
+import { loadRegexEngine } from '../util/regex-core.js';
 import type { Project } from './types.js';
 
 /** The directory, relative to the repository root, that holds one file per project. */
@@ -65,7 +66,19 @@ export async function loadProjectsFromFiles(
   kargo: ReadonlyMap<string, readonly TextFile[]> = new Map(),
 ): Promise<LoadedProjects> {
   const reader = files.some((f) => isKargoFile(f.text)) ? await import('./kargo.js') : undefined;
+  if (reader || files.some((f) => mayCompileRegex(f.text))) await loadRegexEngine();
   return loadProjectsWith(files, kargo, reader?.parseKargoProject);
+}
+
+/**
+ * Whether a project file may compile a pattern, now or when its project runs: tag regexes, a
+ * `regex:` path filter or selector, an expression (`matches`, time layouts: criteria, metric
+ * conditions, a step's `if`, an output's `fromExpression`) or a template. A
+ * file with none of these never needs re2js; one with any loads it before its checks. The test
+ * is on the text, so it errs towards loading (a comment naming a field counts).
+ */
+export function mayCompileRegex(text: string): boolean {
+  return /Regexes|regexp?:|matches|[eE]xpression|Condition|\{\{|\bif\s*:/.test(text);
 }
 
 export interface LoadedProjects {
