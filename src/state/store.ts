@@ -286,6 +286,9 @@ export const TRAILER = {
  * repository that holds only what was asked for (tags, branch tips without blobs, commit
  * objects without trees), so their cost does not grow with the repository's history.
  */
+/** Where the cache keeps each project's freight index: `<prefix><project>`. */
+const INDEX_LOCAL = 'refs/gantry-index/';
+
 export class StateStore {
   readonly git: Git;
   private readonly cache: string;
@@ -314,6 +317,11 @@ export class StateStore {
    * covers (undefined: every project), and the projects whose read has taken it already.
    */
   private ahead?: { project?: string; stdout: Promise<string>; used: Set<string> };
+  /**
+   * Freight indexes asked for ahead (see fetchIndexesAhead): `fetched` once the fetch of HEAD
+   * brought every project's index too; `used`, the projects whose read has taken theirs.
+   */
+  private indexesAhead?: { fetched: boolean; used: Set<string> };
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -440,6 +448,7 @@ export class StateStore {
    * caller asks the slow way.
    */
   private async fetchHead(): Promise<string | undefined> {
+    const ahead = this.indexesAhead;
     const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
     try {
       const res = await this.git.tryRun(
@@ -450,12 +459,17 @@ export class StateStore {
           '--no-write-fetch-head',
           '--depth=1',
           '--filter=blob:none',
+          // Every project's freight index (commit and tree, no shard), in the same request, for
+          // a page of freight; --prune drops the local copy of one deleted since.
+          ...(ahead ? ['--prune'] : []),
           'origin',
           `+HEAD:${HEAD_TIP}`,
+          ...(ahead ? [`+${freightIndexRef('*')}:${INDEX_LOCAL}*`] : []),
         ],
         { cwd: this.cache, env: { GIT_TRACE_PACKET: trace } },
       );
       if (res.exitCode !== 0) return undefined;
+      if (ahead) ahead.fetched = true;
       const text = await readFile(trace, 'utf8').catch(() => '');
       const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
       const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
@@ -652,6 +666,15 @@ export class StateStore {
     // Nobody may read it (the project is not found): its failure must not go unhandled.
     stdout.catch(() => undefined);
     this.ahead = { project, stdout, used: new Set() };
+  }
+
+  /**
+   * Has the fetch that names the default branch (the first read of a command) bring every
+   * project's freight index with it, so that a page of freight reads its index without a fetch of
+   * its own. Once per project: a later read (after a write) fetches afresh.
+   */
+  fetchIndexesAhead(): void {
+    this.indexesAhead = { fetched: false, used: new Set() };
   }
 
   /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
@@ -883,14 +906,19 @@ export class StateStore {
     project: string,
     opts: { shards?: boolean } = {},
   ): Promise<IndexState | undefined> {
-    const local = `refs/gantry-index/${encodeURIComponent(project)}`;
+    const local = `${INDEX_LOCAL}${encodeURIComponent(project)}`;
+    const ahead = this.indexesAhead;
+    const fetched = !opts.shards && ahead?.fetched === true && !ahead.used.has(project);
+    if (fetched) ahead.used.add(project);
     return this.inCache(async () => {
       try {
-        await this.fetch([
-          '--depth=1',
-          opts.shards ? '--no-filter' : '--filter=blob:none',
-          `+${freightIndexRef(project)}:${local}`,
-        ]);
+        // Fetched with HEAD (fetchIndexesAhead): the local ref is the remote's, or absent.
+        if (!fetched)
+          await this.fetch([
+            '--depth=1',
+            opts.shards ? '--no-filter' : '--filter=blob:none',
+            `+${freightIndexRef(project)}:${local}`,
+          ]);
       } catch (err) {
         if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr))
           return undefined;

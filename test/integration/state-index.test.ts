@@ -195,6 +195,64 @@ describe('state reads by what they show, over file://', () => {
     );
   });
 
+  test('a page of freight asked for ahead takes its index from the fetch that names the default branch', async () => {
+    const trace: string[] = [];
+    const r = store(join(tmp.path, 'c-ahead'), url, { trace: (l) => trace.push(l) });
+    r.listTagsAhead();
+    r.fetchIndexesAhead();
+    await r.projectFiles();
+    const head = trace.find((l) => l.includes('+HEAD:'));
+    expect(head).toContain('+refs/gantry/*/freight-index:refs/gantry-index/*');
+    const page = await r.freightPage('echo', { limit: 20 });
+    const newest = [...old].reverse();
+    expect(page.snap.freight.map((f) => f.id)).toEqual(newest.slice(0, 20).map((f) => f.id));
+    expect(page.total).toBe(old.length);
+    // No fetch of the index of its own: one fetch names the index ref, the HEAD fetch.
+    expect(trace.filter((l) => l.includes('freight-index'))).toEqual([head]);
+
+    // Once: the next read (after a write, say) fetches the index afresh.
+    const before = trace.length;
+    await r.freightPage('echo', { limit: 5 });
+    expect(
+      trace.slice(before).filter((l) => l.startsWith('git fetch') && l.includes('freight-index')),
+    ).toHaveLength(1);
+  });
+
+  test('an index deleted on the remote is dropped from a warm cache by the fetch ahead', async () => {
+    const cache = join(tmp.path, 'c-ahead-gone');
+    const indexRefs = () =>
+      git(
+        join(
+          cache,
+          readdirSync(cache).find((n) => /[0-9a-f]\.git$/.test(n))!,
+        ),
+        ['for-each-ref', '--format=%(refname)', 'refs/gantry-index/'],
+      );
+    const first = store(cache, url);
+    first.fetchIndexesAhead();
+    await first.projectFiles();
+    expect(indexRefs()).toContain('refs/gantry-index/echo');
+    const saved = git(bare, ['rev-parse', freightIndexRef('echo')]).trim();
+    git(bare, ['update-ref', '-d', freightIndexRef('echo')]);
+    try {
+      const r = store(cache, url, { log: () => undefined });
+      r.fetchIndexesAhead();
+      await r.projectFiles();
+      expect(indexRefs()).toBe('');
+      // The tags decide: the page is read from them, not from the copy the cache had.
+      const page = await r.freightPage('echo', { limit: 3 });
+      expect(page.total).toBe(old.length);
+      expect(page.snap.freight.map((f) => f.id)).toEqual(
+        [...old]
+          .reverse()
+          .slice(0, 3)
+          .map((f) => f.id),
+      );
+    } finally {
+      git(bare, ['update-ref', freightIndexRef('echo'), saved]);
+    }
+  });
+
   test('a tag pushed or deleted by hand makes the index stale: the reader goes by the tags and repairs it', async () => {
     const added = makeFreight('9.9.9', { createdAt: '2026-10-01T00:00:00.000Z' });
     writeFreightTags(bare, 'echo', [added]);
