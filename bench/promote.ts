@@ -480,7 +480,7 @@ function buildRepo(name: string, commits: number): string {
 // ---- measuring --------------------------------------------------------------------------------
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const parsed = loadProjectsFromFiles([
+const parsed = await loadProjectsFromFiles([
   { file: `.gantry/${PROJECT_NAME}.yaml`, text: PROJECT },
   { file: `.gantry/${NEW_PROJECT_NAME}.yaml`, text: NEW_PROJECT },
 ]);
@@ -531,7 +531,7 @@ async function timePromote(
   const store = new StateStore({ remote: t.remote, cacheDir, baseEnv: env, trace: opts.trace });
   let p = projects.get(which) as Project;
   if (opts.loadProject) {
-    const loaded = loadProjectsFromFiles(await store.projectFiles());
+    const loaded = await loadProjectsFromFiles(await store.projectFiles());
     p = loaded.projects.find((x) => x.name === which) as Project;
   }
   const outcome = await promote({
@@ -982,7 +982,7 @@ async function measureRendered(tr: (typeof transports)[number], bare: string): P
     cacheDir: join(root, 'recorder'),
     baseEnv: env,
   });
-  const loaded = loadProjectsFromFiles([
+  const loaded = await loadProjectsFromFiles([
     { file: `.gantry/${FLAT_NAME}.yaml`, text: FLAT_PROJECT },
     { file: `.gantry/${RENDER_NAME}.yaml`, text: renderProject(t.remote.url) },
   ]);

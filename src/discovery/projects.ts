@@ -11,15 +11,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pickProjects, validProjects, type RepoContext } from '../app/repo.js';
-import { loadProjectsFromFiles, PROJECT_DIR, type Project } from '../pipeline/index.js';
-import { isKargoFile } from '../pipeline/kargo.js';
+import {
+  isKargoFile,
+  loadProjectsFromFiles,
+  PROJECT_DIR,
+  type Project,
+} from '../pipeline/index.js';
 import { PROJECT_FILE_LIMITS } from '../pipeline/parse.js';
 
 export async function discoverProjects(ctx: RepoContext, name?: string): Promise<Project[]> {
   if (name) {
     const own = await ownFile(ctx, name);
     if (own && !isKargoFile(own.text)) {
-      const { projects, problems } = loadProjectsFromFiles([own]);
+      const { projects, problems } = await loadProjectsFromFiles([own]);
       if (!problems.length && projects.length === 1 && projects[0]?.name === name) return projects;
     }
   }

@@ -1,4 +1,4 @@
-import { compileRegex } from '../util/regex.js';
+import { compileRegex } from '../util/regex-core.js';
 import type { Node } from './ast.js';
 import { ExprError, exprErrorAt } from './errors.js';
 import { Evaluator, type EvalOptions, type ExprEnv } from './evaluator.js';

@@ -7,7 +7,7 @@
  * Evaluation is synchronous: while it runs no timer can fire. A caller with a deadline passes
  * `interrupt`, which the evaluator polls every INTERRUPT_POLL_STEPS steps.
  */
-import { compileRegex, type Regex } from '../util/regex.js';
+import { compileRegex, type Regex } from '../util/regex-core.js';
 import { didYouMean } from '../util/suggest.js';
 import type { Node } from './ast.js';
 import { BUILTINS } from './builtins.js';

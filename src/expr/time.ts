@@ -9,7 +9,7 @@
  * - Layouts are Go reference layouts (`2006-01-02T15:04:05Z07:00`), used by `Format` and `date`.
  */
 import { formatDuration as formatGo, scanDuration } from '../util/duration.js';
-import { compileRegex } from '../util/regex.js';
+import { compileRegex } from '../util/regex-core.js';
 
 const NS_PER_MS = 1e6;
 const MINUTE_MS = 60_000;

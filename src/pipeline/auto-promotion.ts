@@ -11,7 +11,7 @@
  * module, decides with it when it reads the manifests, and pipeline/ importing promotion/ would
  * make the folders a cycle.
  */
-import { compileRegex } from '../util/regex.js';
+import { compileRegex } from '../util/regex-core.js';
 
 // ---------------------------------------------------------------------------------------------
 // Which stages auto-promote: Kargo's promotion policies

@@ -10,7 +10,7 @@
  * it, by the schema, the semantic checks or lint, names the line and column in the Kargo file.
  */
 import type { ValidateFunction } from 'ajv';
-import { isMap, LineCounter, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import {
@@ -20,6 +20,7 @@ import {
   type PromotionPolicy,
 } from './auto-promotion.js';
 import { PROJECT_FILE_LIMITS, projectFromData, tooLarge } from './parse.js';
+import { normalizeKargoDir, type TextFile } from './kargo-files.js';
 import type { RawMetric } from './raw.js';
 import { validationProblems } from './schema.js';
 import { KARGO_VALIDATORS } from './generated/kargo-validators.js';
@@ -33,6 +34,17 @@ import {
   type SourceFile,
 } from './source.js';
 import type { Project } from './types.js';
+// Kargo's manifests may hold patterns anywhere (selectors, filters, expressions): the engine loads
+// with their reader.
+import '../util/regex.js';
+
+export {
+  isKargoFile,
+  kargoDirOf,
+  kargoDirsOf,
+  normalizeKargoDir,
+  type TextFile,
+} from './kargo-files.js';
 
 export const KARGO_API_VERSION = 'kargo.akuity.io/v1alpha1';
 export const ROLLOUTS_API_VERSION = 'argoproj.io/v1alpha1';
@@ -78,11 +90,6 @@ const OTHER_KINDS: Readonly<Record<string, string>> = {
 /** API groups whose every kind gantry must know: a typo there is an error, not a skip. */
 const OWN_GROUPS = ['kargo.akuity.io/', 'argoproj.io/'];
 
-export interface TextFile {
-  file: string;
-  text: string;
-}
-
 interface SkippedDoc {
   file: string;
   line: number;
@@ -118,35 +125,6 @@ interface SideFile {
     string,
     { environment?: string; environmentUrl?: string; branch?: string; mode?: string }
   >;
-}
-
-/** `./kargo/` → `kargo`: the form file paths under the directory start with. */
-export function normalizeKargoDir(dir: string): string {
-  return dir
-    .replace(/\\/g, '/')
-    .replace(/^(\.\/)+/, '')
-    .replace(/\/+$/, '');
-}
-
-/**
- * The manifests directory a `.gantry/` file names with `kargo:` (normalized), or undefined for
- * an ordinary project file. Cheap enough to call on every file before choosing how to read it.
- */
-export function kargoDirOf(text: string): string | undefined {
-  if (!/^kargo\s*:/m.test(text)) return undefined;
-  const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents)) return undefined;
-  const value: unknown = doc.get('kargo');
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const dir = normalizeKargoDir(value.trim());
-  // An unsafe path is not read; the gantry file's schema reports it.
-  return dir === '' || dir.startsWith('/') || /(^|\/)\.\.(\/|$)/.test(dir) ? undefined : dir;
-}
-
-/** Every manifests directory the given `.gantry/` files name. */
-export function kargoDirsOf(files: readonly TextFile[]): string[] {
-  const dirs = files.map((f) => kargoDirOf(f.text)).filter((d): d is string => d !== undefined);
-  return [...new Set(dirs)].sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -801,14 +779,6 @@ export function parseKargoProject(
 
   const virtual: SourceFile = { ...sideSrc, redirect: (path) => b.origins.resolve(path) };
   return projectFromData(virtual, raw);
-}
-
-/**
- * Whether a `.gantry/` file is a gantry file for Kargo's manifests (a top-level `kargo:` key),
- * even one whose directory is invalid: its own checks say why.
- */
-export function isKargoFile(text: string): boolean {
-  return /^kargo\s*:/m.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------

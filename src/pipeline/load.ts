@@ -5,9 +5,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../util/errors.js';
-import { isKargoFile, kargoDirOf, kargoDirsOf, parseKargoProject, type TextFile } from './kargo.js';
+import { isKargoFile, kargoDirOf, kargoDirsOf, type TextFile } from './kargo-files.js';
 import { parseProjectFile, PROJECT_FILE_LIMITS, sourceOf, tooLarge } from './parse.js';
 import { problemAt, tidyProblems } from './source.js';
+import { loadRegexEngine } from '../util/regex-core.js';
 import type { Project } from './types.js';
 
 /** The directory, relative to the repository root, that holds one file per project. */
@@ -56,15 +57,51 @@ export function checkProjects(projects: readonly Project[]): Problem[] {
 /**
  * Parse each file, then run the cross-file checks over the ones that parsed. A file naming Kargo's
  * manifests (`kargo: <dir>`) is read with the files of that directory from `kargo` (by the
- * directory as `kargoDirsOf` gives it, file paths relative to the repository root).
+ * directory as `kargoDirsOf` gives it, file paths relative to the repository root). Kargo's
+ * reader, with its schemas and validators, is loaded only when such a file is there: a
+ * repository of gantry files never pays for it.
  */
-export function loadProjectsFromFiles(
+export async function loadProjectsFromFiles(
   files: readonly TextFile[],
   kargo: ReadonlyMap<string, readonly TextFile[]> = new Map(),
-): {
+): Promise<LoadedProjects> {
+  const reader = files.some((f) => isKargoFile(f.text)) ? await import('./kargo.js') : undefined;
+  if (reader || files.some((f) => mayCompileRegex(f.text))) await loadRegexEngine();
+  return loadProjectsWith(files, kargo, reader?.parseKargoProject);
+}
+
+/**
+ * Whether a project file may compile a pattern, now or when its project runs: tag regexes, a
+ * `regex:` path filter or selector, an expression (`matches`, time layouts: criteria, metric
+ * conditions, a step's `if`, an output's `fromExpression`) or a template. A
+ * file with none of these never needs re2js; one with any loads it before its checks. The test
+ * is on the text, so it errs towards loading (a comment naming a field counts).
+ */
+export function mayCompileRegex(text: string): boolean {
+  return /Regexes|regexp?:|matches|[eE]xpression|Condition|\{\{|\bif\s*:/.test(text);
+}
+
+export interface LoadedProjects {
   projects: Project[];
   problems: Problem[];
-} {
+}
+
+/** How a Kargo gantry file is read (./kargo.ts's parseKargoProject). */
+export type KargoReader = (
+  file: string,
+  text: string,
+  manifests: readonly TextFile[],
+) => { project?: Project; problems: Problem[] };
+
+/**
+ * loadProjectsFromFiles without the import: for a caller that holds Kargo's reader already, or
+ * knows its files are gantry's own (a Kargo file given no reader fails loudly, never silently).
+ */
+export function loadProjectsWith(
+  files: readonly TextFile[],
+  kargo: ReadonlyMap<string, readonly TextFile[]> = new Map(),
+  readKargo?: KargoReader,
+): LoadedProjects {
   if (!files.length) {
     return {
       projects: [],
@@ -82,10 +119,13 @@ export function loadProjectsFromFiles(
   const projects: Project[] = [];
   const problems: Problem[] = [];
   for (const { file, text } of files) {
-    const dir = isKargoFile(text) ? kargoDirOf(text) : undefined;
-    const result = isKargoFile(text)
-      ? parseKargoProject(file, text, dir === undefined ? [] : (kargo.get(dir) ?? []))
-      : parseProjectFile(file, text);
+    let result: { project?: Project; problems: Problem[] };
+    if (isKargoFile(text)) {
+      if (!readKargo)
+        throw new Error(`${file} names Kargo's manifests: load it with Kargo's reader`);
+      const dir = kargoDirOf(text);
+      result = readKargo(file, text, dir === undefined ? [] : (kargo.get(dir) ?? []));
+    } else result = parseProjectFile(file, text);
     if (result.project) projects.push(result.project);
     problems.push(...result.problems);
   }
@@ -97,9 +137,7 @@ export function loadProjectsFromFiles(
  * Load `.gantry/*.yaml` and `.gantry/*.yml` (not subdirectories such as `.gantry/state/`) of the
  * checkout at `repoDir`, in file-name order. File paths in the result are relative to `repoDir`.
  */
-export async function loadProjectsFromDir(
-  repoDir: string,
-): Promise<{ projects: Project[]; problems: Problem[] }> {
+export async function loadProjectsFromDir(repoDir: string): Promise<LoadedProjects> {
   let names: string[] = [];
   try {
     const entries = await readdir(path.join(repoDir, PROJECT_DIR), { withFileTypes: true });
@@ -129,7 +167,7 @@ export async function loadProjectsFromDir(
   }
   if (!oversized.length) return loadProjectsFromFiles(files, kargo);
   const loaded = files.length
-    ? loadProjectsFromFiles(files, kargo)
+    ? await loadProjectsFromFiles(files, kargo)
     : { projects: [], problems: [] };
   return { projects: loaded.projects, problems: tidyProblems([...oversized, ...loaded.problems]) };
 }

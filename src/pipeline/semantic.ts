@@ -4,7 +4,7 @@
  * (regular expressions, semver constraints, branch names).
  */
 import { compileExpr, hasExpression } from '../expr/index.js';
-import { compileRegex } from '../util/regex.js';
+import { compileRegex } from '../util/regex-core.js';
 import { parseConstraint } from '../semver/constraint.js';
 import { errorMessage, type Problem } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';

@@ -286,6 +286,9 @@ export const TRAILER = {
  * repository that holds only what was asked for (tags, branch tips without blobs, commit
  * objects without trees), so their cost does not grow with the repository's history.
  */
+/** Where the cache keeps each project's freight index: `<prefix><project>`. */
+const INDEX_LOCAL = 'refs/gantry-index/';
+
 export class StateStore {
   readonly git: Git;
   private readonly cache: string;
@@ -314,6 +317,11 @@ export class StateStore {
    * covers (undefined: every project), and the projects whose read has taken it already.
    */
   private ahead?: { project?: string; stdout: Promise<string>; used: Set<string> };
+  /**
+   * Freight indexes asked for ahead (see fetchIndexesAhead): `fetched` once the fetch of HEAD
+   * brought every project's index too; `used`, the projects whose read has taken theirs.
+   */
+  private indexesAhead?: { fetched: boolean; used: Set<string> };
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -440,6 +448,7 @@ export class StateStore {
    * caller asks the slow way.
    */
   private async fetchHead(): Promise<string | undefined> {
+    const ahead = this.indexesAhead;
     const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
     try {
       const res = await this.git.tryRun(
@@ -450,12 +459,17 @@ export class StateStore {
           '--no-write-fetch-head',
           '--depth=1',
           '--filter=blob:none',
+          // Every project's freight index (commit and tree, no shard), in the same request, for
+          // a page of freight; --prune drops the local copy of one deleted since.
+          ...(ahead ? ['--prune'] : []),
           'origin',
           `+HEAD:${HEAD_TIP}`,
+          ...(ahead ? [`+${freightIndexRef('*')}:${INDEX_LOCAL}*`] : []),
         ],
         { cwd: this.cache, env: { GIT_TRACE_PACKET: trace } },
       );
       if (res.exitCode !== 0) return undefined;
+      if (ahead) ahead.fetched = true;
       const text = await readFile(trace, 'utf8').catch(() => '');
       const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
       const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
@@ -654,6 +668,15 @@ export class StateStore {
     this.ahead = { project, stdout, used: new Set() };
   }
 
+  /**
+   * Has the fetch that names the default branch (the first read of a command) bring every
+   * project's freight index with it, so that a page of freight reads its index without a fetch of
+   * its own. Once per project: a later read (after a write) fetches afresh.
+   */
+  fetchIndexesAhead(): void {
+    this.indexesAhead = { fetched: false, used: new Set() };
+  }
+
   /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
   private emptySnapshot(): {
     snap: ProjectSnapshot;
@@ -794,19 +817,11 @@ export class StateStore {
         READ_RETRY(this.policy),
         this.opts.retryHooks,
       );
-      const res = await this.git.run(
-        [
-          'for-each-ref',
-          '--format=%(objectname) %(objecttype) %(refname)',
-          `${PEEK_PREFIX}gantry/${project}/`,
-        ],
-        { cwd: this.tagCache },
-      );
+      // Only the names asked for: the peek namespace keeps refs earlier reads fetched.
+      const listed = await this.peekedRefs([...names, ...notePrefixes].map(local));
       const found: ListedRef[] = [];
       const notes: ListedNote[] = [];
-      for (const line of res.stdout.split('\n')) {
-        const [oid, type, localName] = line.split(' ');
-        if (!oid || !localName) continue;
+      for (const { oid, type, localName } of listed.refs) {
         const name = `refs/tags/${localName.slice(PEEK_PREFIX.length)}`;
         const note = parseNoteRef(name);
         const ref = note ? undefined : parseStateRef(name);
@@ -824,14 +839,60 @@ export class StateStore {
         if (note) notes.push({ name, oid, note });
         else if (ref) found.push({ name, oid, ref });
       }
-      return { found, notes };
+      return { found, notes, objects: listed.objects };
     });
     // The refs were just fetched into the tag cache, so their objects are there (a fetch writes
-    // no ref without its object): the records and the notes are read in one process, unchecked.
+    // no ref without its object); the listing read them already, or else one process reads them.
     const oids = [...new Set([...refs.found, ...refs.notes].map((r) => r.oid))];
-    const objects = oids.length ? await this.readObjects(this.tagCache, oids) : new Map();
+    const objects =
+      refs.objects ?? (oids.length ? await this.readObjects(this.tagCache, oids) : new Map());
     await this.readTags(refs.found, snap, skip, undefined, objects);
     return this.withNotes(snap, refs.notes, skip, objects);
+  }
+
+  /**
+   * The refs of the tag cache that `patterns` name (a whole name, or a prefix ending in `/`),
+   * with their objects read by the same process (for-each-ref's `%(raw)`, git 2.38 and later):
+   * no second process to read the tags. An older git lists the refs only (`objects` undefined).
+   */
+  private async peekedRefs(patterns: string[]): Promise<{
+    refs: { oid: string; type: string; localName: string }[];
+    objects?: TagObjects;
+  }> {
+    const format = '%(objectname) %(objecttype) %(raw:size) %(refname)%0a%(raw)';
+    const raw = await this.git.tryRun(['for-each-ref', `--format=${format}`, ...patterns], {
+      cwd: this.tagCache,
+    });
+    if (raw.exitCode === 0) {
+      const bytes = raw.stdoutBytes;
+      const refs: { oid: string; type: string; localName: string }[] = [];
+      const objects: TagObjects = new Map();
+      // Each ref: "<oid> <type> <size> <name>\n", <size> bytes of the object, "\n".
+      for (let pos = 0; pos < bytes.length;) {
+        const nl = bytes.indexOf(10, pos);
+        if (nl < 0) break;
+        const head = bytes.subarray(pos, nl).toString('utf8');
+        const [oid = '', type = '', size = '0'] = head.split(' ', 3);
+        const localName = head.slice(oid.length + type.length + size.length + 3);
+        const n = parseInt(size, 10);
+        if (!oid || !localName || !Number.isFinite(n)) break;
+        refs.push({ oid, type, localName });
+        objects.set(oid, { type, body: bytes.subarray(nl + 1, nl + 1 + n) });
+        pos = nl + 1 + n + 1;
+      }
+      return { refs, objects };
+    }
+    if (!/unknown field name/i.test(raw.stderr))
+      throw this.git.error(['for-each-ref', `--format=${format}`, ...patterns], raw);
+    const res = await this.git.run(
+      ['for-each-ref', '--format=%(objectname) %(objecttype) %(refname)', ...patterns],
+      { cwd: this.tagCache },
+    );
+    const refs = res.stdout.split('\n').flatMap((line) => {
+      const [oid, type = '', localName] = line.split(' ');
+      return oid && localName ? [{ oid, type, localName }] : [];
+    });
+    return { refs };
   }
 
   // ---- the freight index (see ./freight-index.ts) ------------------------------------------------
@@ -845,14 +906,19 @@ export class StateStore {
     project: string,
     opts: { shards?: boolean } = {},
   ): Promise<IndexState | undefined> {
-    const local = `refs/gantry-index/${encodeURIComponent(project)}`;
+    const local = `${INDEX_LOCAL}${encodeURIComponent(project)}`;
+    const ahead = this.indexesAhead;
+    const fetched = !opts.shards && ahead?.fetched === true && !ahead.used.has(project);
+    if (fetched) ahead.used.add(project);
     return this.inCache(async () => {
       try {
-        await this.fetch([
-          '--depth=1',
-          opts.shards ? '--no-filter' : '--filter=blob:none',
-          `+${freightIndexRef(project)}:${local}`,
-        ]);
+        // Fetched with HEAD (fetchIndexesAhead): the local ref is the remote's, or absent.
+        if (!fetched)
+          await this.fetch([
+            '--depth=1',
+            opts.shards ? '--no-filter' : '--filter=blob:none',
+            `+${freightIndexRef(project)}:${local}`,
+          ]);
       } catch (err) {
         if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr))
           return undefined;

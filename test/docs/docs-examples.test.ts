@@ -34,11 +34,7 @@ import { GitHubClient } from '../../src/github/client.js';
 import { freightAlias } from '../../src/freight/alias.js';
 import { freightId } from '../../src/freight/id.js';
 import type { Freight } from '../../src/freight/types.js';
-import {
-  loadProjectsFromFiles,
-  type Project,
-  type PromotionStep,
-} from '../../src/pipeline/index.js';
+import { loadProjectsWith, type Project, type PromotionStep } from '../../src/pipeline/index.js';
 import { promote, type PromoteGitHub } from '../../src/promotion/promote.js';
 import type { GateRun } from '../../src/promotion/gate.js';
 import { runSteps } from '../../src/promotion/steps/engine.js';
@@ -193,7 +189,7 @@ async function world(
     });
     return `${text}[exit ${code}]\n`;
   };
-  const { projects } = loadProjectsFromFiles([
+  const { projects } = loadProjectsWith([
     { file: '.gantry/echo.yaml', text: files['.gantry/echo.yaml']! },
   ]);
   return { bare, root: tmp.path, store, project: projects[0]!, env, cli };
@@ -351,7 +347,7 @@ function lintSteps(steps: string): string {
     / {6}steps:\n[\s\S]*$/,
     `      steps:\n${steps}`,
   );
-  const { problems } = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+  const { problems } = loadProjectsWith([{ file: '.gantry/echo.yaml', text }]);
   return problems.map((p) => `${formatProblem(p)}\n`).join('');
 }
 
@@ -518,7 +514,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
       'environment: ${{ inputs.stage }}',
     );
     const files = [{ file: '.gantry/echo.yaml', text: project }];
-    const { projects } = loadProjectsFromFiles(files);
+    const { projects } = loadProjectsWith(files);
     return (
       workflowProblems(
         [{ file: '.github/workflows/gantry-promote.yml', text: workflow }],

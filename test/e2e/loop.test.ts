@@ -157,7 +157,7 @@ describe('the whole loop: discover → dev → staging → prod, on a real regis
       baseEnv: gitEnv(),
       clock,
     });
-    const loaded = loadProjectsFromFiles(await store.projectFiles());
+    const loaded = await loadProjectsFromFiles(await store.projectFiles());
     expect(loaded.problems).toEqual([]);
     return { store, project: loaded.projects[0] as Project };
   }

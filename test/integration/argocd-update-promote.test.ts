@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
 import type { StageHealthReport } from '../../src/health/index.js';
-import { loadProjectsFromFiles } from '../../src/pipeline/load.js';
+import { loadProjectsWith } from '../../src/pipeline/load.js';
 import { promote } from '../../src/promotion/promote.js';
 import { PROMOTION_INFO } from '../../src/promotion/steps/argocd-update.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
@@ -93,7 +93,7 @@ describe('promote() with argocd-update as the last step', () => {
   });
 
   const run = (dryRun: boolean, logs: string[]) => {
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: project(remote) }]);
+    const loaded = loadProjectsWith([{ file: '.gantry/echo.yaml', text: project(remote) }]);
     expect(loaded.problems).toEqual([]);
     const p = loaded.projects[0];
     if (!p) throw new Error('no project');

@@ -72,7 +72,7 @@ describe('the promote gate', () => {
   const tip = () => git(bare, ['rev-parse', 'main']).trim();
 
   async function promoteProd(opts: { dryRun?: boolean; sha?: string } = {}) {
-    const project = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT }])
+    const project = (await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT }]))
       .projects[0]!;
     const logs: string[] = [];
     const outcome = await promote({

@@ -217,7 +217,7 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
       baseEnv: testGitEnv(tmp.path),
       ...(raceRetry ? { raceRetry } : {}),
     });
-    const { projects } = loadProjectsFromFiles(await s.projectFiles());
+    const { projects } = await loadProjectsFromFiles(await s.projectFiles());
     const log: string[] = [];
     const outcome = await promote({
       project: projects[0] as Project,

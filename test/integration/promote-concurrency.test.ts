@@ -154,7 +154,7 @@ describe.each([
           cacheDir: join(tmp.path, `job-${index}`),
           baseEnv: env,
         });
-        const { projects, problems } = loadProjectsFromFiles(await store.projectFiles());
+        const { projects, problems } = await loadProjectsFromFiles(await store.projectFiles());
         expect(problems).toEqual([]);
         const stage = stageName(index % STAGES);
         const outcome = await promote({

@@ -122,8 +122,9 @@ describe('promote on GitHub', () => {
   async function promoteDirect(
     over: Pick<PromoteOptions, 'stage' | 'freight' | 'github'> & Partial<PromoteOptions>,
   ) {
-    const project = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT('direct') }])
-      .projects[0];
+    const project = (
+      await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: PROJECT('direct') }])
+    ).projects[0];
     if (!project) throw new Error('project did not load');
     return promote({
       project,

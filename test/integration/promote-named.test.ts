@@ -83,7 +83,7 @@ describe('promoting named freight', () => {
 
   beforeAll(async () => {
     bare = createBareRepo(join(tmp.path, 'r'), 'gitops', { '.gantry/echo.yaml': TEXT });
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
     expect(loaded.problems).toEqual([]);
     project = loaded.projects[0] as Project;
     const s = store();

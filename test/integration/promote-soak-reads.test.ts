@@ -89,7 +89,7 @@ describe('promotion history for soak times', () => {
   beforeAll(async () => {
     bare = createBareRepo(join(tmp.path, 'r'), 'gitops', { '.gantry/echo.yaml': TEXT }, ['qa']);
     const s = store('setup');
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
     expect(loaded.problems).toEqual([]);
     project = loaded.projects[0] as Project;
     await s.recordFreight('echo', f1);

@@ -5,7 +5,7 @@
  * checked against the tags on every read, and rebuilt when it does not match them.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
@@ -99,7 +99,7 @@ describe('state reads by what they show, over file://', () => {
     expect(await r.defaultBranch()).toBe('main');
   });
 
-  test('a cold stages view runs seven git processes: the stage states come with the project files', async () => {
+  test('a cold stages view runs six git processes: the stage states come with the project files, the tags with their listing', async () => {
     // The stage promoted by the test above: dev runs old[10], prod was never promoted.
     const trace: string[] = [];
     const r = store(join(tmp.path, 'c-count'), url, { trace: (l) => trace.push(l) });
@@ -118,13 +118,41 @@ describe('state reads by what they show, over file://', () => {
     expect(
       commands.filter((c) => /^git (init|rev-parse|update-ref|config)\b|batch-check/.test(c)),
     ).toEqual([]);
-    expect(commands).toHaveLength(7);
+    // The tags fetched are listed and read by one for-each-ref: no cat-file in the tag cache.
+    expect(trace.filter((l) => /^git cat-file .*-tags\.git\)/.test(l))).toEqual([]);
+    expect(commands).toHaveLength(6);
 
     // Warm: the caches are known configured from their config files, without `git config`.
     const warm: string[] = [];
     await store(join(tmp.path, 'c-count'), url, { trace: (l) => warm.push(l) }).projectFiles();
     expect(warm.length).toBeGreaterThan(0);
     expect(warm.filter((l) => l.startsWith('git config'))).toEqual([]);
+  });
+
+  test('a git without for-each-ref %(raw) (before 2.38) reads the same records with one more process', async () => {
+    // A git that answers %(raw) as older versions do, and runs everything else as git.
+    const bin = join(tmp.path, 'old-git');
+    mkdirSync(bin, { recursive: true });
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\ncase "$*" in *'%(raw'*) echo "fatal: unknown field name: raw:size" >&2; exit 128;; esac\nexec ${real} "$@"\n`,
+    );
+    chmodSync(join(bin, 'git'), 0o755);
+    const cache = join(tmp.path, 'c-old-git');
+    const env = testGitEnv(cache);
+    const trace: string[] = [];
+    const r = store(cache, url, {
+      baseEnv: { ...env, PATH: `${bin}:${env.PATH}` },
+      trace: (l) => trace.push(l),
+    });
+    const states = await r.stageStates('echo', [{ name: 'dev' }, { name: 'prod' }]);
+    const snap = await r.stageRecords('echo', states);
+    expect(snap.freight.map((f) => f.id)).toEqual([old[10]!.id]);
+    expect(snap.verifications).toEqual([
+      expect.objectContaining({ stage: 'dev', freightId: old[10]!.id }),
+    ]);
+    expect(trace.filter((l) => /^git cat-file .*-tags\.git\)/.test(l))).toHaveLength(1);
   });
 
   test('the first page builds the index from the tags; a page then reads the index and its own tags', async () => {
@@ -165,6 +193,64 @@ describe('state reads by what they show, over file://', () => {
     expect(long.snap.freight.map((f) => f.id)).toEqual(
       newest.slice(0, SHARD_LINES + 50).map((f) => f.id),
     );
+  });
+
+  test('a page of freight asked for ahead takes its index from the fetch that names the default branch', async () => {
+    const trace: string[] = [];
+    const r = store(join(tmp.path, 'c-ahead'), url, { trace: (l) => trace.push(l) });
+    r.listTagsAhead();
+    r.fetchIndexesAhead();
+    await r.projectFiles();
+    const head = trace.find((l) => l.includes('+HEAD:'));
+    expect(head).toContain('+refs/gantry/*/freight-index:refs/gantry-index/*');
+    const page = await r.freightPage('echo', { limit: 20 });
+    const newest = [...old].reverse();
+    expect(page.snap.freight.map((f) => f.id)).toEqual(newest.slice(0, 20).map((f) => f.id));
+    expect(page.total).toBe(old.length);
+    // No fetch of the index of its own: one fetch names the index ref, the HEAD fetch.
+    expect(trace.filter((l) => l.includes('freight-index'))).toEqual([head]);
+
+    // Once: the next read (after a write, say) fetches the index afresh.
+    const before = trace.length;
+    await r.freightPage('echo', { limit: 5 });
+    expect(
+      trace.slice(before).filter((l) => l.startsWith('git fetch') && l.includes('freight-index')),
+    ).toHaveLength(1);
+  });
+
+  test('an index deleted on the remote is dropped from a warm cache by the fetch ahead', async () => {
+    const cache = join(tmp.path, 'c-ahead-gone');
+    const indexRefs = () =>
+      git(
+        join(
+          cache,
+          readdirSync(cache).find((n) => /[0-9a-f]\.git$/.test(n))!,
+        ),
+        ['for-each-ref', '--format=%(refname)', 'refs/gantry-index/'],
+      );
+    const first = store(cache, url);
+    first.fetchIndexesAhead();
+    await first.projectFiles();
+    expect(indexRefs()).toContain('refs/gantry-index/echo');
+    const saved = git(bare, ['rev-parse', freightIndexRef('echo')]).trim();
+    git(bare, ['update-ref', '-d', freightIndexRef('echo')]);
+    try {
+      const r = store(cache, url, { log: () => undefined });
+      r.fetchIndexesAhead();
+      await r.projectFiles();
+      expect(indexRefs()).toBe('');
+      // The tags decide: the page is read from them, not from the copy the cache had.
+      const page = await r.freightPage('echo', { limit: 3 });
+      expect(page.total).toBe(old.length);
+      expect(page.snap.freight.map((f) => f.id)).toEqual(
+        [...old]
+          .reverse()
+          .slice(0, 3)
+          .map((f) => f.id),
+      );
+    } finally {
+      git(bare, ['update-ref', freightIndexRef('echo'), saved]);
+    }
   });
 
   test('a tag pushed or deleted by hand makes the index stale: the reader goes by the tags and repairs it', async () => {
@@ -245,7 +331,7 @@ describe('the stages view with aliases', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
-  test('reads the records and the aliases of the freight the stages run in one cat-file', async () => {
+  test('reads the records and the aliases of the freight the stages run with their listing', async () => {
     const bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
     const url = `file://${bare}`;
     const [f] = manyFreight(3);
@@ -270,11 +356,10 @@ describe('the stages view with aliases', () => {
     const before = trace.length;
     const snap = await r.stageRecords('echo', states);
     expect(snap.freight.map((x) => [x.id, x.alias])).toEqual([[f!.id, 'renamed']]);
-    // The fetch of the refs, their listing, and one read of the freight tag and the alias tag.
+    // The fetch of the refs, then their listing, which reads the freight tag and the alias tag.
     expect(trace.slice(before).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
       'git fetch -q',
       'git for-each-ref --format=%(objectname)',
-      'git cat-file --buffer',
     ]);
   });
 });

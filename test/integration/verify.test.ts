@@ -126,7 +126,7 @@ describe('verify', () => {
       'env/dev/values.yaml': VALUES,
       'env/staging/values.yaml': VALUES,
     });
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
     expect(loaded.problems).toEqual([]);
     proj = loaded.projects[0] as Project;
     gh = await startFakeGitHub({

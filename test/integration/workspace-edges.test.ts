@@ -101,7 +101,7 @@ async function promoteWith(
     baseEnv: testGitEnv(h.tmp),
     ...(h.raceRetry ? { raceRetry: h.raceRetry } : {}),
   });
-  const { projects, problems } = loadProjectsFromFiles(await store.projectFiles());
+  const { projects, problems } = await loadProjectsFromFiles(await store.projectFiles());
   expect(problems).toEqual([]);
   return promote({
     project: projects[0] as Project,

@@ -179,7 +179,7 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
       "prNumber: ${{ outputs['open-pr'].pr.id }}",
       "prNumber: ${{ outputs['open-pr'].pr.id }}\n          pollInterval: 5s",
     );
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
     expect(loaded.problems).toEqual([]);
     const p = loaded.projects[0];
     if (!p) throw new Error('no project');
@@ -246,7 +246,7 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
           mergeMethod: squash
       - uses: git-wait-for-pr`,
     );
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
     expect(loaded.problems).toEqual([]);
     const p = loaded.projects[0];
     if (!p) throw new Error('no project');
@@ -295,7 +295,7 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
       '  - name: staging\n    requestedFreight:\n      - origin: {kind: Warehouse, name: echo}\n        sources: {direct: true}\n    promotionTemplate:\n     mode: pull-request\n',
     );
     expect(text).toContain('mode: pull-request');
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
     expect(loaded.problems).toEqual([]);
     const p = loaded.projects[0];
     if (!p) throw new Error('no project');

@@ -287,7 +287,7 @@ describe('rendered branches (Kargo quickstart): dev → staging → prod', () =>
     const f4 = makeFreight('1.3.0', { createdAt: '2026-11-01T13:00:00.000Z' });
     await record(f4);
     // The project comes from the file, not from the remote: nothing has fetched main yet.
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/demo.yaml', text: project(url) }]);
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/demo.yaml', text: project(url) }]);
     const p = loaded.projects[0] as Project;
     const lines: string[] = [];
     const store = new StateStore({

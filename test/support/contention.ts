@@ -144,7 +144,7 @@ export async function runContention(o: ContentionOptions): Promise<ContentionRun
       const stage = stageName(index % o.stages);
       try {
         const s = store(`promote-${index}`);
-        const { projects, problems } = loadProjectsFromFiles(await s.projectFiles());
+        const { projects, problems } = await loadProjectsFromFiles(await s.projectFiles());
         if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
         const outcome = await promote({
           project: projects[0] as Project,

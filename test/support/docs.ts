@@ -46,7 +46,7 @@ import { compileExpr } from '../../src/expr/index.js';
 import { freightAlias } from '../../src/freight/alias.js';
 import { freightId } from '../../src/freight/id.js';
 import type { Freight, FreightArtifacts } from '../../src/freight/types.js';
-import { loadProjectsFromFiles, type Project, type Stage } from '../../src/pipeline/index.js';
+import { loadProjectsWith, type Project, type Stage } from '../../src/pipeline/index.js';
 import { runSteps, type RunStepsResult } from '../../src/promotion/steps/engine.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { formatProblem } from '../../src/util/errors.js';
@@ -322,7 +322,7 @@ export interface LoadedBlock {
 /** Load a project block (wrapped when it is a fragment) as `gantry lint` would. */
 export function loadProjectBlock(block: CodeBlock): LoadedBlock {
   const text = projectText(block);
-  const { projects, problems } = loadProjectsFromFiles([{ file: projectFile(text), text }]);
+  const { projects, problems } = loadProjectsWith([{ file: projectFile(text), text }]);
   return { project: projects[0], problems: problems.map(formatProblem), text };
 }
 

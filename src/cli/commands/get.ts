@@ -100,7 +100,11 @@ the discover workflow's matrix is its JSON.`,
       throw new UsageError(`--all is for get freight, not get ${kind}`, 'get');
     const repo = await openRepo(repoSettings(args, ctx));
     // The page's tag listing needs only the remote: it runs while the project files are read.
-    if (kind === 'freight') repo.store.listTagsAhead(args.string('project'));
+    // The freight indexes come with the first fetch, which names the default branch.
+    if (kind === 'freight' && !all) {
+      repo.store.listTagsAhead(args.string('project'));
+      repo.store.fetchIndexesAhead();
+    } else if (kind === 'freight') repo.store.listTagsAhead(args.string('project'));
     const projects = await selectProjects(repo, args.string('project'));
     const page = { limit: all ? Infinity : limit, shown: 0, total: 0 };
     ctx.io.out(

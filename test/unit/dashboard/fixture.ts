@@ -1,5 +1,5 @@
 import type { Freight } from '../../../src/freight/types.js';
-import { loadProjectsFromFiles, type Project } from '../../../src/pipeline/index.js';
+import { loadProjectsWith, type Project } from '../../../src/pipeline/index.js';
 import type {
   ApprovalRecord,
   ProjectSnapshot,
@@ -13,7 +13,7 @@ import { makeFreight } from '../../support/freight.js';
 
 export function loadProject(text: string): Project {
   const name = /^project: (\S+)/m.exec(text)?.[1] ?? 'p';
-  const { projects, problems } = loadProjectsFromFiles([{ file: `.gantry/${name}.yaml`, text }]);
+  const { projects, problems } = loadProjectsWith([{ file: `.gantry/${name}.yaml`, text }]);
   if (problems.length) throw new Error(JSON.stringify(problems, null, 2));
   return projects[0] as Project;
 }

@@ -7,6 +7,8 @@ import {
   ExprTime,
   type ExprFunctions,
 } from '../../../src/expr/index.js';
+// re2js, as the commands that run expressions and patterns load it (util/regex.ts).
+import '../../../src/util/regex.js';
 
 const ENV = {
   tag: 'v1.2.3',

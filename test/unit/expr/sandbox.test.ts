@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileExpr, evaluate, ExprError, renderTemplate } from '../../../src/expr/index.js';
+// re2js, as the commands that run expressions and patterns load it (util/regex.ts).
+import '../../../src/util/regex.js';
 
 function fails(src: string, env: Record<string, unknown> = {}, opts = {}): ExprError {
   try {

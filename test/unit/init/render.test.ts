@@ -15,7 +15,7 @@ import {
   type RepoFacts,
   type WorkflowProject,
 } from '../../../src/init/index.js';
-import { loadProjectsFromFiles } from '../../../src/pipeline/index.js';
+import { loadProjectsWith } from '../../../src/pipeline/index.js';
 import { formatProblem } from '../../../src/util/errors.js';
 import { actionlint } from '../../support/actionlint.js';
 import { parseGitHubWorkflow } from './workflow-parser.js';
@@ -112,7 +112,7 @@ async function checkWorkflow(path: string, content: string): Promise<WorkflowDoc
 
 function lintProject(p: InitPlan): void {
   const path = `.gantry/${p.settings.project}.yaml`;
-  const { projects, problems } = loadProjectsFromFiles([{ file: path, text: file(p, path) }]);
+  const { projects, problems } = loadProjectsWith([{ file: path, text: file(p, path) }]);
   expect(problems.map(formatProblem)).toEqual([]);
   expect(projects).toHaveLength(1);
 }
@@ -189,7 +189,7 @@ describe.each(CASES)('gantry init with $name', (c) => {
 
   it('chains the stages: the first takes the warehouse, each next the one before', () => {
     const path = `.gantry/${c.project}.yaml`;
-    const [project] = loadProjectsFromFiles([{ file: path, text: file(p, path) }]).projects;
+    const [project] = loadProjectsWith([{ file: path, text: file(p, path) }]).projects;
     expect(project!.name).toBe(c.project);
     expect(project!.warehouses).toHaveLength(1);
     const [sub] = project!.warehouses[0]!.subscriptions;
@@ -358,7 +358,7 @@ describe.each(CASES)('gantry init with $name', (c) => {
     const on = plan(c.flags, NO_FACTS, true);
     lintProject(on);
     const path = `.gantry/${c.project}.yaml`;
-    const [project] = loadProjectsFromFiles([{ file: path, text: file(on, path) }]).projects;
+    const [project] = loadProjectsWith([{ file: path, text: file(on, path) }]).projects;
     const last = project!.stages.at(-1)!;
     expect(last.promotionTemplate.mode).toBe('pull-request');
     expect(last.environmentUrl).toBe(`https://${c.project}.example.com`);
@@ -477,7 +477,7 @@ describe('gantry init with one stage', () => {
   it('promotes it automatically and lints', () => {
     const p = plan({ image: 'ghcr.io/acme/echo', stages: 'prod', valuesPath: 'values.yaml' });
     lintProject(p);
-    const [project] = loadProjectsFromFiles([
+    const [project] = loadProjectsWith([
       { file: '.gantry/echo.yaml', text: file(p, '.gantry/echo.yaml') },
     ]).projects;
     expect(project!.stages).toMatchObject([{ name: 'prod', autoPromotion: true }]);

@@ -9,6 +9,8 @@ import {
   type AutoStageState,
   type PromotionPolicy,
 } from '../../../src/pipeline/auto-promotion.js';
+// re2js, as the commands that run expressions and patterns load it (util/regex.ts).
+import '../../../src/util/regex.js';
 
 describe('which stages a promotion policy names', () => {
   const table: [pattern: string, stage: string, matches: boolean][] = [

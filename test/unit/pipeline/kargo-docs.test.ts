@@ -9,7 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadProjectsFromFiles } from '../../../src/pipeline/index.js';
+import { loadProjectsWith } from '../../../src/pipeline/index.js';
+import { parseKargoProject } from '../../../src/pipeline/kargo.js';
 import { defaultRegistry } from '../../../src/promotion/steps/registry.js';
 import { runtimeProblems } from '../../../src/status/lint.js';
 import { defaultProviders } from '../../../src/verification/index.js';
@@ -29,7 +30,11 @@ function lint(page: string): { problems: string[]; stages: number } {
     file: `kargo/${f}`,
     text: readFileSync(`${DIR}/${f}`, 'utf8'),
   }));
-  const { projects, problems } = loadProjectsFromFiles([SIDE], new Map([['kargo', files]]));
+  const { projects, problems } = loadProjectsWith(
+    [SIDE],
+    new Map([['kargo', files]]),
+    parseKargoProject,
+  );
   if (problems.length) return { problems: formatted(problems), stages: 0 };
   return {
     problems: formatted(runtimeProblems([SIDE], projects, defaultRegistry(), defaultProviders())),

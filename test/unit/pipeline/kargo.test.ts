@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   loadProjectsFromDir,
-  loadProjectsFromFiles,
+  loadProjectsWith,
   parseProjectFile,
   type Project,
 } from '../../../src/pipeline/index.js';
+import { parseKargoProject } from '../../../src/pipeline/kargo.js';
 import { defaultRegistry } from '../../../src/promotion/steps/registry.js';
 import { runtimeProblems } from '../../../src/status/lint.js';
 import { defaultProviders } from '../../../src/verification/index.js';
@@ -30,7 +31,11 @@ function at(file: string, text: string, needle: string, offset = 0): string {
 
 function load(manifests: Record<string, string>, side = 'kargo: kargo\n') {
   const files = Object.entries(manifests).map(([name, text]) => ({ file: `kargo/${name}`, text }));
-  return loadProjectsFromFiles([{ file: SIDE, text: side }], new Map([['kargo', files]]));
+  return loadProjectsWith(
+    [{ file: SIDE, text: side }],
+    new Map([['kargo', files]]),
+    parseKargoProject,
+  );
 }
 
 /** Problems, plus those `gantry lint` adds (steps' configs, expressions) when the files load. */

@@ -7,6 +7,7 @@ import {
   checkProjects,
   loadProjectsFromDir,
   loadProjectsFromFiles,
+  loadProjectsWith,
   parseProjectFile,
   type Project,
 } from '../../../src/pipeline/index.js';
@@ -271,9 +272,28 @@ describe('loadProjectsFromDir', () => {
   });
 });
 
+describe("Kargo's reader loads only for a Kargo file", () => {
+  it('a Kargo gantry file is read through the reader loadProjectsFromFiles imports', async () => {
+    // No manifests in the directory: Kargo's own reader says so, which gantry's parser could not.
+    const { projects, problems } = await loadProjectsFromFiles([
+      { file: '.gantry/echo.yaml', text: 'kargo: kargo\n' },
+    ]);
+    expect(projects).toEqual([]);
+    expect(formatted(problems).join('\n')).toContain(
+      'no Kargo manifests (*.yaml, *.yml) under kargo/',
+    );
+  });
+
+  it('the synchronous core refuses a Kargo file it was given no reader for', () => {
+    expect(() => loadProjectsWith([{ file: '.gantry/echo.yaml', text: 'kargo: kargo\n' }])).toThrow(
+      /\.gantry\/echo\.yaml names Kargo's manifests/,
+    );
+  });
+});
+
 describe('checks across files', () => {
   it('two files with one project name', () => {
-    const { projects, problems } = loadProjectsFromFiles([
+    const { projects, problems } = loadProjectsWith([
       { file: '.gantry/echo.yaml', text: small('echo') },
       { file: '.gantry/echo.yml', text: `# copy\n${small('echo')}` },
     ]);
@@ -284,7 +304,7 @@ describe('checks across files', () => {
   });
 
   it('file name must match the project name', () => {
-    const { problems } = loadProjectsFromFiles([
+    const { problems } = loadProjectsWith([
       { file: '.gantry/echo.yaml', text: small('echo') },
       { file: '.gantry/web-app.yml', text: small('web') },
     ]);

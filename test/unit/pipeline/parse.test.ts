@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseProjectFile } from '../../../src/pipeline/index.js';
 import { formatProblem } from '../../../src/util/errors.js';
 import { formatted, yaml } from './helpers.js';
+// re2js, as the commands that run expressions and patterns load it (util/regex.ts).
+import '../../../src/util/regex.js';
 
 const FILE = '.gantry/echo.yaml';
 

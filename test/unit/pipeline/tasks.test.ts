@@ -3,7 +3,7 @@
  * Kargo's aliases and vars, and problems reported on the line a user edits (the task's step).
  */
 import { describe, expect, it } from 'vitest';
-import { loadProjectsFromFiles } from '../../../src/pipeline/index.js';
+import { loadProjectsWith } from '../../../src/pipeline/index.js';
 import { runSteps } from '../../../src/promotion/steps/engine.js';
 import { defaultRegistry } from '../../../src/promotion/steps/registry.js';
 import { runtimeProblems } from '../../../src/status/lint.js';
@@ -41,7 +41,7 @@ const NOTIFY = `  - name: notify
 `;
 
 const load = (text: string) => {
-  const { projects, problems } = loadProjectsFromFiles([{ file: FILE, text }]);
+  const { projects, problems } = loadProjectsWith([{ file: FILE, text }]);
   return { project: projects[0], problems: formatted(problems) };
 };
 

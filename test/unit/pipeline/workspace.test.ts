@@ -4,7 +4,7 @@
  * each reported at its file, line and column through the loader, as `gantry lint` prints them.
  */
 import { describe, expect, it } from 'vitest';
-import { loadProjectsFromFiles } from '../../../src/pipeline/index.js';
+import { loadProjectsWith } from '../../../src/pipeline/index.js';
 import { planWorkspace } from '../../../src/pipeline/workspace.js';
 import { formatted } from './helpers.js';
 
@@ -35,7 +35,7 @@ ${steps}`;
 }
 
 function load(text: string) {
-  const { projects, problems } = loadProjectsFromFiles([{ file: FILE, text }]);
+  const { projects, problems } = loadProjectsWith([{ file: FILE, text }]);
   return { stages: projects[0]?.stages ?? [], problems: formatted(problems) };
 }
 

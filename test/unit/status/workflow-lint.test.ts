@@ -27,7 +27,7 @@ stages:
         - uses: git-clear
 `;
 const FILES = [{ file: '.gantry/echo.yaml', text: PROJECT }];
-const loaded = loadProjectsFromFiles(FILES);
+const loaded = await loadProjectsFromFiles(FILES);
 if (loaded.problems.length) throw new Error(JSON.stringify(loaded.problems));
 const { projects } = loaded;
 

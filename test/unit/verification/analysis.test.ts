@@ -13,6 +13,8 @@ import {
 import type { Measurement, ProviderContext } from '../../../src/verification/types.js';
 import { ConfigError } from '../../../src/util/errors.js';
 import { VirtualTime } from './virtual-time.js';
+// re2js, as the commands that run expressions and patterns load it (util/regex.ts).
+import '../../../src/util/regex.js';
 
 const START = '2026-01-01T00:00:00.000Z';
 
