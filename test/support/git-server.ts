@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +19,19 @@ export interface GitHttpServerOptions {
   failWith?: number;
   /** Answer every request with a 301 to this origin (a moved repository, or a hostile one). */
   redirectTo?: string;
+}
+
+/**
+ * git's own `git-http-backend` program, started directly: `git http-backend` would run the same
+ * program through one more exec of the `git` front end, on every request of every test.
+ */
+let backend: string | undefined;
+function httpBackend(): string {
+  backend ??= join(
+    execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim(),
+    'git-http-backend',
+  );
+  return backend;
 }
 
 /**
@@ -51,7 +65,7 @@ export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<Gi
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('unauthorized');
       return;
     }
-    const child = spawn('git', ['http-backend'], {
+    const child = spawn(httpBackend(), [], {
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         GIT_PROJECT_ROOT: opts.root,

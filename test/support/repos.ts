@@ -62,7 +62,7 @@ export function createBareRepo(
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare], { env });
   appendFileSync(
     join(bare, 'config'),
-    '[uploadpack]\n\tallowFilter = true\n\tallowAnySHA1InWant = true\n[http]\n\treceivepack = true\n',
+    '[uploadpack]\n\tallowFilter = true\n\tallowAnySHA1InWant = true\n[http]\n\treceivepack = true\n[receive]\n\tautogc = false\n',
   );
   const when = `${Math.floor(Date.now() / 1000)} +0000`;
   const message = 'initial\n';
