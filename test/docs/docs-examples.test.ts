@@ -18,7 +18,6 @@
  *
  * Set DOCS_PRINT=1 to print what every scenario printed.
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -288,7 +287,7 @@ async function stepError(files: Record<string, string>, steps: PromotionStep[]):
   const { dir, cleanup } = realTempDir('gantry-docs-steps-');
   cleanups.push(cleanup);
   for (const [p, content] of Object.entries(files)) {
-    execFileSync('mkdir', ['-p', join(dir, p, '..')]);
+    mkdirSync(join(dir, p, '..'), { recursive: true });
     writeFileSync(join(dir, p), content);
   }
   const { index: _index, ...ctx } = stepContext(dir);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { discoverCommits } from '../../src/discovery/git.js';
@@ -70,6 +70,44 @@ class Upstream {
     git(this.work, ['add', '-A'], this.env(d, who));
     git(this.work, ['commit', '-q', '--allow-empty', '-m', subject], this.env(d, who));
     return git(this.work, ['rev-parse', 'HEAD']).trim();
+  }
+
+  /**
+   * The commits `commit` would make one by one (same trees, dates, names, so the same ids), by one
+   * `git fast-import` and a reset of the work tree: three processes for a long history instead of
+   * three a commit. They go on top of `main`, which must have a commit already.
+   */
+  commits(list: { subject: string; files: Record<string, string> }[]): string[] {
+    const author = `Test Author <author@example.test>`;
+    const committer = `Test Author (c) <author@example.test>`;
+    const chunks: string[] = [];
+    list.forEach(({ subject, files }, i) => {
+      const when = `${(Date.UTC(2024, 0, 1) + this.seq++ * 60_000) / 1000} +0000`;
+      const message = `${subject}\n`;
+      chunks.push(
+        `commit refs/heads/main\nmark :${i + 1}\nauthor ${author} ${when}\ncommitter ${committer} ${when}\n` +
+          `data ${Buffer.byteLength(message)}\n${message}`,
+      );
+      if (i === 0) chunks.push('from refs/heads/main^0\n');
+      for (const [p, content] of Object.entries(files))
+        chunks.push(`M 100644 inline ${p}\ndata ${Buffer.byteLength(content)}\n${content}\n`);
+      chunks.push('\n');
+    });
+    const marks = join(this.root, `${this.name}.marks`);
+    git(
+      this.work,
+      ['fast-import', '--quiet', `--export-marks=${marks}`],
+      this.env(),
+      chunks.join(''),
+    );
+    git(this.work, ['reset', '-q', '--hard'], this.env());
+    const ids = new Map(
+      readFileSync(marks, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ') as [string, string]),
+    );
+    return list.map((_, i) => ids.get(`:${i + 1}`) as string);
   }
 
   tag(name: string, opts: { annotated?: string; date?: string; at?: string } = {}): void {
@@ -275,7 +313,12 @@ describe('path filters that need deep history', () => {
     wanted = [];
     wanted.push(up.commit('deploy 1', { 'deploy/a.yaml': '1' }));
     wanted.push(up.commit('deploy 2', { 'deploy/a.yaml': '2' }));
-    for (let i = 0; i < 150; i++) up.commit(`src ${i}`, { 'src/x.txt': String(i) });
+    up.commits(
+      Array.from({ length: 150 }, (_, i) => ({
+        subject: `src ${i}`,
+        files: { 'src/x.txt': String(i) },
+      })),
+    );
     up.push();
   });
   afterAll(() => tmp.cleanup());
@@ -541,7 +584,12 @@ describe('expression filters against real repositories', () => {
     up.tag('v1.1.0', { annotated: 'Release two', date: '2023-06-02T00:00:00Z' });
     ids.push(up.commit('fix: three', { a: '3' }, '2024-06-01T00:00:00Z', 'Ann'));
     up.tag('v2.0.0', { annotated: 'Candidate', date: '2024-06-02T00:00:00Z' });
-    for (let i = 0; i < 60; i++) up.commit(`chore: noise ${i}`, { b: String(i) });
+    up.commits(
+      Array.from({ length: 60 }, (_, i) => ({
+        subject: `chore: noise ${i}`,
+        files: { b: String(i) },
+      })),
+    );
     up.push();
     url = `file://${up.bare}`;
   });

@@ -5,8 +5,7 @@
  * tag never changes), aliases unique in a project, records of a promotion that lost a push race
  * written once (and never by a promotion that gave up), and secrets refused.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -22,7 +21,7 @@ import { StateStore, type FreightNote } from '../../src/state/index.js';
 import type { RetryPolicy } from '../../src/util/retry.js';
 import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const IMAGE = 'ghcr.io/acme/echo';
 const direct = `
@@ -154,19 +153,9 @@ function tags(bare: string, kind: string): string[] {
     .filter(Boolean);
 }
 
-/** A commit on `branch` of a bare repository, made through a scratch clone, as another writer. */
+/** A commit on main of a bare repository, as another writer. */
 function commitTo(bare: string, files: Record<string, string>, message: string): void {
-  const env = testGitEnv(bare);
-  const work = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
-  git(work, ['clone', '-q', bare, '.'], env);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(work, path, '..'), { recursive: true });
-    writeFileSync(join(work, path), content);
-  }
-  git(work, ['add', '-A'], env);
-  git(work, ['commit', '-q', '-m', message], env);
-  git(work, ['push', '-q', 'origin', 'main'], env);
-  execFileSync('rm', ['-rf', work]);
+  commitToBare(bare, 'main', files, message);
 }
 
 describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()', () => {

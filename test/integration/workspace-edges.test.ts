@@ -6,7 +6,6 @@
  * Skipped status of a git-commit with nothing to commit.
  */
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +20,7 @@ import { StateStore, stateFilePath } from '../../src/state/index.js';
 import type { RetryPolicy } from '../../src/util/retry.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { runGantry } from '../support/cli.js';
 
 /** A freight of a warehouse subscribed to a Git repository: one commit, no images. */
@@ -36,22 +35,6 @@ function commitFreight(repoURL: string, id: string, n: number): Freight {
     createdAt: new Date(Date.UTC(2026, 10, 1, n)).toISOString(),
     createdBy: 'test',
   };
-}
-
-/** A commit on `branch` of a bare repository, made through a scratch clone, as another writer. */
-function commitTo(bare: string, branch: string, files: Record<string, string>, message: string) {
-  const env = testGitEnv(bare);
-  const work = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
-  git(work, ['clone', '-q', '--branch', branch, bare, '.'], env);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(work, path, '..'), { recursive: true });
-    writeFileSync(join(work, path), content);
-  }
-  git(work, ['add', '-A'], env);
-  git(work, ['commit', '-q', '-m', message], env);
-  git(work, ['push', '-q', 'origin', branch], env);
-  execFileSync('rm', ['-rf', work]);
-  return git(bare, ['rev-parse', branch]).trim();
 }
 
 /** Trailers of every commit in `range` naming a stage: one per promotion commit. */
@@ -297,10 +280,10 @@ stages:
     old = git(src, ['rev-parse', 'main']).trim();
     // v1 (annotated) marks the older commit; main moves on.
     git(src, ['tag', '-a', 'v1', '-m', 'one', old], testGitEnv(tmp.path));
-    tip = commitTo(src, 'main', { 'app/config.yaml': 'version: tip\n' }, 'newer');
+    tip = commitToBare(src, 'main', { 'app/config.yaml': 'version: tip\n' }, 'newer');
     gitops = createBareRepo(tmp.path, 'gitops', { 'README.md': 'gitops\n' });
     const gitopsURL = `file://${gitops}`;
-    commitTo(gitops, 'main', { '.gantry/demo.yaml': project(gitopsURL) }, 'project');
+    commitToBare(gitops, 'main', { '.gantry/demo.yaml': project(gitopsURL) }, 'project');
     h = { tmp: tmp.path, remote: parseRemote(gitopsURL) };
     f = commitFreight(srcURL, old, 1);
     const store = new StateStore({
@@ -433,7 +416,7 @@ describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])
         seen.set(branch, n);
         if (branch !== 'stage/budget' && branch !== 'moving' && n > 1) return;
         if (branch === 'stage/newrace') git(gitops, ['branch', branch, 'main']);
-        else commitTo(gitops, branch, { [`other-${n}.txt`]: 'x\n' }, 'someone else');
+        else commitToBare(gitops, branch, { [`other-${n}.txt`]: 'x\n' }, 'someone else');
       });
       const race = `        - uses: http
           config: {method: POST, url: '${'${{ vars.hook }}'}'}
@@ -545,7 +528,7 @@ describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])
         - uses: git-push
           config: {path: ./notes}
 `;
-      commitTo(
+      commitToBare(
         gitops,
         'main',
         {
@@ -848,7 +831,7 @@ ${push}`;
 `,
       ),
     ];
-    commitTo(
+    commitToBare(
       gitops,
       'main',
       { '.gantry/demo.yaml': `project: demo\n${ECHO}${stages.join('')}`.replaceAll('GITOPS', url) },
@@ -1069,7 +1052,7 @@ ${COMMIT}        - uses: git-push
       'stage/climb',
     ]);
     url = `file://${gitops}`;
-    commitTo(gitops, 'main', { '.gantry/demo.yaml': project() }, 'project');
+    commitToBare(gitops, 'main', { '.gantry/demo.yaml': project() }, 'project');
     await new StateStore({
       remote: parseRemote(url),
       cacheDir: join(tmp.path, 'rec'),
@@ -1126,7 +1109,7 @@ describe('concurrent workspace promotions of stages sharing one branch, over sma
         '{branch: main, path: ./out}',
       ),
     );
-    commitTo(
+    commitToBare(
       gitops,
       'main',
       { '.gantry/demo.yaml': `project: demo\n${ECHO}${stages.join('')}` },

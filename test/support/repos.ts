@@ -62,7 +62,7 @@ export function createBareRepo(
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare], { env });
   appendFileSync(
     join(bare, 'config'),
-    '[uploadpack]\n\tallowFilter = true\n\tallowAnySHA1InWant = true\n[http]\n\treceivepack = true\n',
+    '[uploadpack]\n\tallowFilter = true\n\tallowAnySHA1InWant = true\n[http]\n\treceivepack = true\n[receive]\n\tautogc = false\n',
   );
   const when = `${Math.floor(Date.now() / 1000)} +0000`;
   const message = 'initial\n';
@@ -88,6 +88,42 @@ export function createBareRepo(
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   return bare;
+}
+
+/**
+ * A commit on `branch` of a bare repository, as another writer would push it: on top of the
+ * branch's tip with `files` changed, written by one `git fast-import` straight into the repository
+ * (what a scratch clone, commit and push leave there, for two processes instead of a dozen).
+ * Returns the new tip.
+ */
+export function commitToBare(
+  bare: string,
+  branch: string,
+  files: Record<string, string>,
+  message: string,
+): string {
+  const env = testGitEnv(bare);
+  const who = `${env.GIT_COMMITTER_NAME} <${env.GIT_COMMITTER_EMAIL}>`;
+  const text = `${message}\n`;
+  const chunks: Buffer[] = [
+    Buffer.from(
+      `commit refs/heads/${branch}\nauthor ${who} now\ncommitter ${who} now\n` +
+        `data ${Buffer.byteLength(text)}\n${text}from refs/heads/${branch}^0\n`,
+    ),
+  ];
+  for (const [path, content] of Object.entries(files)) {
+    const data = Buffer.from(content);
+    chunks.push(Buffer.from(`M 100644 inline ${fastImportPath(path)}\ndata ${data.length}\n`));
+    chunks.push(data, Buffer.from('\n'));
+  }
+  chunks.push(Buffer.from('\n'));
+  execFileSync('git', ['fast-import', '--quiet', '--date-format=now'], {
+    cwd: bare,
+    env,
+    input: Buffer.concat(chunks),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  return git(bare, ['rev-parse', branch]).trim();
 }
 
 /**

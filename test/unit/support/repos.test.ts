@@ -3,10 +3,11 @@
  * what a seed clone's commit and pushes held, and the batched checks catch what the per-commit git
  * commands they replace caught.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import {
+  commitToBare,
   createBareRepo,
   git,
   nonFastForwards,
@@ -45,11 +46,40 @@ test('createBareRepo: the files in one commit on main and each branch, set up li
     ['uploadpack.allowFilter', 'true'],
     ['uploadpack.allowAnySHA1InWant', 'true'],
     ['http.receivepack', 'true'],
+    ['receive.autogc', 'false'],
   ])
     expect(git(bare, ['config', key]).trim(), key).toBe(value);
   // An empty file set still makes the commit.
   const empty = createBareRepo(tmp.path, 'empty', {});
   expect(git(empty, ['ls-tree', 'main']).trim()).toBe('');
+});
+
+test('commitToBare: the commit a scratch clone, commit and push would leave, on the branch tip', () => {
+  const bare = createBareRepo(tmp.path, 'writer', { 'keep.txt': 'k\n', 'env/a.yaml': 'a: 0\n' }, [
+    'stage/dev',
+  ]);
+  const before = git(bare, ['rev-parse', 'stage/dev']).trim();
+  const files = { 'env/a.yaml': 'a: 1\n', 'new/deep/b.txt': 'b\n' };
+  const tip = commitToBare(bare, 'stage/dev', files, 'someone else');
+  expect(git(bare, ['rev-parse', 'stage/dev']).trim()).toBe(tip);
+  expect(git(bare, ['rev-parse', `${tip}^`]).trim()).toBe(before);
+  expect(git(bare, ['rev-parse', 'main']).trim()).toBe(before);
+  expect(git(bare, ['log', '-1', '--format=%an <%ae>|%cn <%ce>|%B', tip]).trim()).toBe(
+    'Test Author <author@example.test>|Test Author <author@example.test>|someone else',
+  );
+  // The same tree as the writer's clone, edit, add and commit make.
+  const work = join(tmp.path, 'writer-work');
+  const env = testGitEnv(tmp.path);
+  git(tmp.path, ['clone', '-q', '--branch', 'main', bare, work], env);
+  mkdirSync(join(work, 'new/deep'), { recursive: true });
+  for (const [path, content] of Object.entries(files)) writeFileSync(join(work, path), content);
+  git(work, ['add', '-A'], env);
+  git(work, ['commit', '-q', '-m', 'someone else'], env);
+  expect(git(work, ['rev-parse', 'HEAD^{tree}']).trim()).toBe(
+    git(bare, ['rev-parse', `${tip}^{tree}`]).trim(),
+  );
+  // A branch that does not exist is an error, as the clone of it was.
+  expect(() => commitToBare(bare, 'nope', files, 'x')).toThrow();
 });
 
 test('nonFastForwards names a forced update of a branch, and only that one', () => {
