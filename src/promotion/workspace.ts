@@ -18,7 +18,7 @@
 import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Git, GitError, type GitIdentity } from '../git/index.js';
+import { Git, GitError, shallowCommitsOf, type GitIdentity } from '../git/index.js';
 import { configText } from '../git/config-file.js';
 import { parseRemote } from '../git/remote.js';
 import { githubRepoOf } from '../github/url.js';
@@ -338,7 +338,10 @@ export class Workspace {
       // The read cache's objects, borrowed; its tips one commit deep, as a --depth=1 fetch leaves
       // them (the cache may hold their parents without trees).
       await writeFile(join(repo.dir, 'objects', 'info', 'alternates'), `${seeds.objects}\n`);
-      await appendFile(join(repo.dir, 'shallow'), seedTips.map((t) => `${t}\n`).join(''));
+      // The cache's other shallow commits too: a push would otherwise walk to their parents,
+      // missing, and fetch them.
+      const shallow = new Set([...seedTips, ...(await shallowCommitsOf(seeds.objects))]);
+      await appendFile(join(repo.dir, 'shallow'), [...shallow].map((t) => `${t}\n`).join(''));
     }
     const refspecs: string[] = [];
     for (const p of plans) {

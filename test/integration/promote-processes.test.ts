@@ -1,0 +1,148 @@
+/**
+ * The git processes of a short-form promotion's commit (src/state/transaction.ts): its checkout
+ * repository is written as files, the tip the reads fetched is checked out by its ID, and the
+ * commit's ID is read from the ref git wrote; a seed whose objects lack the tip still lands.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseRemote } from '../../src/git/index.js';
+import { StateStore } from '../../src/state/index.js';
+import { commitPromotion } from '../../src/state/transaction.js';
+import { makeFreight } from '../support/freight.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+
+describe('the commit of a short-form promotion', () => {
+  const tmp = tempDir();
+  let url: string;
+  let bare: string;
+  beforeAll(() => {
+    bare = createBareRepo(tmp.path, 'gitops', {
+      '.gantry/echo.yaml': 'project: echo\n',
+      'apps/echo/values.yaml': 'tag: 1.0.0\n',
+      'apps/other/values.yaml': 'tag: 9.9.9\n',
+    });
+    url = `file://${bare}`;
+  });
+  afterAll(() => tmp.cleanup());
+
+  const store = (name: string, trace?: (l: string) => void, env: Record<string, string> = {}) =>
+    new StateStore({
+      remote: parseRemote(url),
+      cacheDir: join(tmp.path, name),
+      baseEnv: { ...testGitEnv(tmp.path), ...env },
+      ...(trace ? { trace } : {}),
+    });
+  const edit = (tag: string) => async (dir: string) => {
+    writeFileSync(join(dir, 'apps/echo/values.yaml'), `tag: ${tag}\n`);
+    return [`apps/echo/values.yaml: tag ${tag}`];
+  };
+
+  test('after the reads: checkout, add, commit and push, no init, update-ref or rev-parse', async () => {
+    const lines: string[] = [];
+    const s = store('c-count', (l) => lines.push(l));
+    await s.stageStates('echo', [{ name: 'dev' }]);
+    const read = lines.length;
+    const f = makeFreight('1.1.0');
+    const r = await s.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: f,
+      promotedBy: 'a',
+      paths: ['apps/echo'],
+      edit: edit('1.1.0'),
+    });
+    const commands = lines.slice(read).map((l) => l.replace(/^git (\S+).*$/s, '$1'));
+    expect(commands).toEqual(['checkout', 'add', 'commit', 'push']);
+    // The ID read from the ref file is the commit that landed.
+    expect(r.commit).toBe(git(bare, ['rev-parse', 'main']).trim());
+    expect(git(bare, ['show', 'main:apps/echo/values.yaml'])).toBe('tag: 1.1.0\n');
+    expect(git(bare, ['show', 'main:apps/other/values.yaml'])).toBe('tag: 9.9.9\n');
+    expect(git(bare, ['show', 'main:.gantry/state/echo/dev.yaml'])).toContain(f.id);
+  });
+
+  test('a branch with slashes in its name: the commit is read from its nested ref file', async () => {
+    git(bare, ['branch', 'env/dev/live', 'main']);
+    const s = store('c-nested');
+    const f = makeFreight('1.2.0');
+    const r = await s.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      branch: 'env/dev/live',
+      freight: f,
+      promotedBy: 'a',
+      paths: ['apps/echo'],
+      edit: edit('1.2.0'),
+    });
+    expect(r.commit).toBe(git(bare, ['rev-parse', 'env/dev/live']).trim());
+    expect(git(bare, ['show', 'env/dev/live:apps/echo/values.yaml'])).toBe('tag: 1.2.0\n');
+  });
+
+  test('a seed whose objects lack the tip: the branch is fetched and the promotion lands', async () => {
+    const s = store('c-seedless');
+    const host = { ...s.workspaceHost(), defaultBranch: () => s.defaultBranch() };
+    const tip = git(bare, ['rev-parse', 'main']).trim();
+    // An object directory that holds nothing, as if the cache had lost the tip.
+    const empty = join(tmp.path, 'empty-objects');
+    mkdirSync(join(empty, 'pack'), { recursive: true });
+    const logs: string[] = [];
+    const f = makeFreight('1.3.0');
+    const r = await commitPromotion(
+      {
+        ...host,
+        seed: () => ({ tip, objects: empty }),
+        log: (l) => logs.push(l),
+      },
+      {
+        project: 'echo',
+        stage: 'dev',
+        freight: f,
+        promotedBy: 'a',
+        paths: ['apps/echo'],
+        edit: edit('1.3.0'),
+      },
+    );
+    expect(r.changed).toBe(true);
+    // git's own lazy fetch of the missing commit got it here (a promisor remote); a server
+    // refusing that would have the transaction fetch the branch instead. Either way nothing is
+    // logged as failed and the commit sits on the tip.
+    expect(logs.filter((l) => /fail/i.test(l))).toEqual([]);
+    expect(git(bare, ['rev-parse', 'main']).trim()).toBe(r.commit);
+    expect(git(bare, ['rev-parse', `${r.commit}^`]).trim()).toBe(tip);
+    expect(git(bare, ['show', 'main:apps/echo/values.yaml'])).toBe('tag: 1.3.0\n');
+    expect(readFileSync(join(bare, 'HEAD'), 'utf8')).toContain('refs/heads/main');
+  });
+
+  test('the push sends without fetching: the shallow commits of the read cache are shallow in the checkout too', async () => {
+    // Two freight: the index ref the remote advertises has a parent the reader's cache lacks.
+    const writer = store('c-writer');
+    await writer.recordFreight('echo', makeFreight('2.0.0'));
+    await writer.recordFreight('echo', makeFreight('2.0.1'));
+    const events = join(tmp.path, 'trace2.json');
+    const s = store('c-push', undefined, { GIT_TRACE2_EVENT: events });
+    await s.projectFiles();
+    const index = await s.promotionRecords('echo', () => undefined);
+    expect(index).toBeUndefined();
+    const f = makeFreight('2.0.1');
+    const r = await s.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: f,
+      promotedBy: 'a',
+      paths: ['apps/echo'],
+      edit: edit('2.0.1'),
+    });
+    expect(r.commit).toBe(git(bare, ['rev-parse', 'main']).trim());
+    expect(existsSync(events)).toBe(true);
+    const starts = readFileSync(events, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"event":"start"'))
+      .map((l) => JSON.parse(l) as { sid: string; argv: string[] });
+    const push = starts.find((e) => e.argv.includes('push'));
+    expect(push).toBeDefined();
+    // Whatever the push started: its pack-objects and the transport, and no fetch beneath them.
+    const under = starts.filter((e) => e.sid.startsWith(`${push?.sid}/`));
+    expect(under.some((e) => e.argv.includes('pack-objects'))).toBe(true);
+    expect(under.filter((e) => e.argv.includes('fetch'))).toEqual([]);
+  });
+});
