@@ -3,10 +3,13 @@
  * repository is written as files, the tip the reads fetched is checked out by its ID, and the
  * commit's ID is read from the ref git wrote; a seed whose objects lack the tip still lands.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
+import { loadProjectsFromFiles, type Project } from '../../src/pipeline/index.js';
+import { promote } from '../../src/promotion/promote.js';
+import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { commitPromotion } from '../../src/state/transaction.js';
 import { makeFreight } from '../support/freight.js';
@@ -144,5 +147,85 @@ describe('the commit of a short-form promotion', () => {
     const under = starts.filter((e) => e.sid.startsWith(`${push?.sid}/`));
     expect(under.some((e) => e.argv.includes('pack-objects'))).toBe(true);
     expect(under.filter((e) => e.argv.includes('fetch'))).toEqual([]);
+  });
+
+  describe('promote() of named freight', () => {
+    const TEXT = `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+  - name: dev
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: apps/echo/values.yaml
+            updates:
+              - {key: tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+  - name: prod
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [dev]}
+    promotionTemplate:
+      steps:
+        - uses: compose-output
+          config: {note: nothing to edit}
+`;
+    let project: Project;
+    const f = makeFreight('3.0.0', { createdAt: '2026-11-01T10:00:00.000Z' });
+    beforeAll(async () => {
+      const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
+      expect(loaded.problems).toEqual([]);
+      project = loaded.projects[0] as Project;
+      await store('c-record').recordFreight('echo', f);
+    });
+    const run = (s: StateStore, stage: string, freight: string) =>
+      promote({
+        project,
+        stage,
+        freight,
+        store: s,
+        registry: defaultRegistry(),
+        dryRun: false,
+        promotedBy: 'test',
+        clock: () => new Date('2026-11-02T00:00:00Z'),
+        fetch,
+        log: () => undefined,
+      });
+    const checkouts = (name: string) =>
+      readdirSync(join(tmp.path, name)).filter((n) => n.startsWith('promote-'));
+
+    test('the checkout opened during the reads is the one the commit is made in', async () => {
+      const lines: string[] = [];
+      const s = store('c-early', (l) => lines.push(l));
+      const out = await run(s, 'dev', f.id);
+      expect(out.result?.changed).toBe(true);
+      expect(git(bare, ['show', 'main:apps/echo/values.yaml'])).toBe('tag: 3.0.0\n');
+      // One checkout of the branch: the commit did not open a second.
+      expect(lines.filter((l) => l.startsWith('git checkout'))).toHaveLength(1);
+      expect(lines.filter((l) => /^git (init|update-ref|rev-parse)\b/.test(l))).toEqual([]);
+      expect(checkouts('c-early')).toEqual([]);
+    });
+
+    test('refused or unknown freight: the checkout opened ahead is removed, nothing is pushed', async () => {
+      const tip = git(bare, ['rev-parse', 'main']).trim();
+      const newer = makeFreight('3.1.0', { createdAt: '2026-11-01T11:00:00.000Z' });
+      await store('c-record').recordFreight('echo', newer);
+      // Not verified in dev: prod refuses it.
+      await expect(run(store('c-refused'), 'prod', newer.id)).rejects.toThrow(
+        /not available to prod/,
+      );
+      expect(checkouts('c-refused')).toEqual([]);
+      await expect(run(store('c-unknown'), 'dev', 'alias-9-9-9')).rejects.toThrow(
+        /no freight "alias-9-9-9"/,
+      );
+      expect(checkouts('c-unknown')).toEqual([]);
+      expect(git(bare, ['rev-parse', 'main']).trim()).toBe(tip);
+    });
   });
 });
