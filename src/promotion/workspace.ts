@@ -43,6 +43,7 @@ import {
 } from '../state/index.js';
 import { generatedBranch, normalizeWorkspacePath } from '../pipeline/workspace.js';
 import { signedPublisher } from './publish.js';
+import { initBare } from '../state/cache.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -231,8 +232,9 @@ export class Workspace {
     const key = createHash('sha256').update(remoteUrl).digest('hex').slice(0, 12);
     const dir = join(this.o.dir, 'repos', `${key}.git`);
     const config = insecure ? ['-c', 'http.sslVerify=false'] : [];
-    await git.run(['init', '-q', '--bare', dir]);
-    // Written into the config file at once: four `git config` processes cost more than the init.
+    // Written as files (gitrepository-layout), its settings in the config file at once: a
+    // `git init` and four `git config` processes would each cost a start-up.
+    await initBare(dir);
     await appendFile(
       join(dir, 'config'),
       configText({

@@ -228,4 +228,71 @@ stages:
       expect(git(bare, ['rev-parse', 'main']).trim()).toBe(tip);
     });
   });
+
+  test('the Kargo-steps form: its repository is written as files, and its push fetches nothing', async () => {
+    const text = `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+  - name: qa
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: git-clone
+          config:
+            repoURL: ${url}
+            checkout:
+              - {branch: main, path: ./src}
+        - uses: yaml-update
+          config:
+            path: ./src/apps/echo/values.yaml
+            updates:
+              - {key: tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+        - uses: git-commit
+          config: {path: ./src, message: bump}
+        - uses: git-push
+          config: {path: ./src}
+`;
+    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+    expect(loaded.problems).toEqual([]);
+    const f = makeFreight('4.0.0', { createdAt: '2026-11-01T12:00:00.000Z' });
+    const writer = store('c-kargo-writer');
+    await writer.recordFreight('echo', f);
+    await writer.recordFreight(
+      'echo',
+      makeFreight('4.0.1', { createdAt: '2026-11-01T13:00:00.000Z' }),
+    );
+    const events = join(tmp.path, 'trace2-kargo.json');
+    const lines: string[] = [];
+    const s = store('c-kargo', (l) => lines.push(l), { GIT_TRACE2_EVENT: events });
+    const out = await promote({
+      project: loaded.projects[0] as Project,
+      stage: 'qa',
+      freight: f.id,
+      store: s,
+      registry: defaultRegistry(),
+      dryRun: false,
+      promotedBy: 'test',
+      clock: () => new Date('2026-11-02T00:00:00Z'),
+      fetch,
+      log: () => undefined,
+    });
+    expect(out.result?.changed).toBe(true);
+    expect(git(bare, ['show', 'main:apps/echo/values.yaml'])).toBe('tag: 4.0.0\n');
+    expect(lines.filter((l) => l.startsWith('git init'))).toEqual([]);
+    const starts = readFileSync(events, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"event":"start"'))
+      .map((l) => JSON.parse(l) as { sid: string; argv: string[] });
+    const pushes = starts.filter((e) => e.argv.includes('push'));
+    expect(pushes.length).toBeGreaterThan(0);
+    for (const push of pushes) {
+      const under = starts.filter((e) => e.sid.startsWith(`${push.sid}/`));
+      expect(under.filter((e) => e.argv.includes('fetch'))).toEqual([]);
+    }
+  });
 });
