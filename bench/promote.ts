@@ -1359,10 +1359,12 @@ async function measureCli(tr: (typeof transports)[number], bare: string): Promis
   }
   if (values.profile || !pass) {
     let text = '';
-    const ms = await timeCli(t, await newFreight(recorder), (e) => (text = e));
+    // The last bundle named: with `--cli before,after`, where the time goes now.
+    const last = CLIS[CLIS.length - 1] ?? CLI;
+    const ms = await timeCli(t, await newFreight(recorder), (e) => (text = e), last);
     const lines = text.split('\n').filter((l) => l.startsWith('debug: '));
     console.log(
-      `\n  profile, one traced CLI run (${ms.toFixed(0)} ms), ${lines.length} debug lines:`,
+      `\n  profile, one traced run of ${last.split('/').slice(-4).join('/')} (${ms.toFixed(0)} ms), ${lines.length} debug lines:`,
     );
     for (const l of lines) {
       const took = / in (\d+ ms)$/.exec(l)?.[1] ?? '';
