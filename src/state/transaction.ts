@@ -43,15 +43,22 @@ export async function commitPromotion(
   /** A checkout of the branch opened ahead (openCheckout), while the reads went on. */
   opened?: Promise<OpenCheckout>,
 ): Promise<PromotionResult> {
-  const plan = checkoutPlan(w, w.branch ?? (await host.defaultBranch()));
-  const { branch, statePath, readSet, sparse } = plan;
   const early = await opened?.catch((err: unknown) => {
     host.log(`the checkout opened ahead failed (${errorMessage(err)}); opening another`);
     return undefined;
   });
-  const checkout = early?.plan.key === plan.key ? early : await openCheckout(host, plan);
+  let plan: CheckoutPlan;
+  try {
+    plan = checkoutPlan(w, w.branch ?? (await host.defaultBranch()));
+  } catch (err) {
+    await early?.remove();
+    throw err;
+  }
+  const { branch, statePath, readSet, sparse } = plan;
   // One opened for another branch or paths than this write's is of no use.
-  if (early && early !== checkout) await early.remove();
+  const reuse = early?.plan.key === plan.key;
+  if (early && !reuse) await early.remove();
+  const checkout = reuse && early ? early : await openCheckout(host, plan);
   const dir = checkout.dir;
   const git = (args: string[], input?: string) => host.git.run(args, { cwd: dir, input });
   try {

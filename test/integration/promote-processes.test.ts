@@ -81,6 +81,29 @@ describe('the commit of a short-form promotion', () => {
     expect(git(bare, ['show', 'env/dev/live:apps/echo/values.yaml'])).toBe('tag: 1.2.0\n');
   });
 
+  test('a checkout opened ahead for other paths is removed; the commit opens its own', async () => {
+    const s = store('c-other-paths');
+    await s.stageStates('echo', [{ name: 'dev' }]);
+    const opened = s.openCheckout({ project: 'echo', stage: 'dev', paths: ['apps/other'] });
+    const f = makeFreight('1.2.5');
+    const r = await s.commitPromotion(
+      {
+        project: 'echo',
+        stage: 'dev',
+        freight: f,
+        promotedBy: 'a',
+        paths: ['apps/echo'],
+        edit: edit('1.2.5'),
+      },
+      opened,
+    );
+    expect(r.commit).toBe(git(bare, ['rev-parse', 'main']).trim());
+    expect(git(bare, ['show', 'main:apps/echo/values.yaml'])).toBe('tag: 1.2.5\n');
+    expect(
+      readdirSync(join(tmp.path, 'c-other-paths')).filter((n) => n.startsWith('promote-')),
+    ).toEqual([]);
+  });
+
   test('a seed whose objects lack the tip: the branch is fetched and the promotion lands', async () => {
     const s = store('c-seedless');
     const host = { ...s.workspaceHost(), defaultBranch: () => s.defaultBranch() };
