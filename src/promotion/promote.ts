@@ -247,6 +247,14 @@ async function readView(
   );
   const soakStages = o.project.stages.filter((s) => upstream.has(s.name));
   const named = o.freight;
+  // Started first: with the branch tips the project read fetched it needs no git, and holding
+  // the read cache's lock first it does not wait behind the freight reads' fetches, so that the
+  // checkout below opens while those run.
+  const statesRead = o.store.stageStates(
+    o.project.name,
+    o.project.stages,
+    clonedBranches(o, stage),
+  );
   const records =
     named !== undefined && !soakStages.length && !readsOtherFreight(stage)
       ? o.store
@@ -255,11 +263,6 @@ async function readView(
           )
           .then((snap) => snap ?? o.store.snapshot(o.project.name))
       : o.store.snapshot(o.project.name);
-  const statesRead = o.store.stageStates(
-    o.project.name,
-    o.project.stages,
-    clonedBranches(o, stage),
-  );
   const historyRead = soakStages.length
     ? o.store
         .stageBranches(soakStages)
