@@ -95,6 +95,9 @@ export async function commitPromotion(
 
     const push = async (b: Built): Promise<PromotionResult> => {
       pushed.set(b.commit, b);
+      // The checkout may have been opened while the reads still fetched into the cache (the
+      // freight index): its shallow commits as they are now.
+      if (checkout.borrowed) await borrowShallow(dir, checkout.borrowed);
       const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
       const res = await host.git.tryRun(args, { cwd: dir });
       if (res.exitCode === 0) return result(b);
@@ -168,6 +171,7 @@ export async function commitPromotion(
         return { ...result(built), diff };
       }
       if (w.publish) {
+        if (checkout.borrowed) await borrowShallow(dir, checkout.borrowed);
         try {
           const published = await w.publish({
             dir,
@@ -248,6 +252,8 @@ export interface OpenCheckout {
   remove: () => Promise<void>;
   plan: CheckoutPlan;
   tip?: string;
+  /** The read cache's object directory it borrows (objects/info/alternates), when seeded. */
+  borrowed?: string;
 }
 
 /**
@@ -296,8 +302,9 @@ export async function openCheckout(
     // One commit deep, as a fetch with --depth=1 would have left it; and the read cache's other
     // shallow commits (the freight index's, say) as shallow here too, or the push would fetch
     // their missing parents.
-    const shallow = new Set([seeded.tip, ...(await shallowCommitsOf(seeded.objects))]);
-    await writeFile(join(dir, '.git', 'shallow'), [...shallow].map((c) => `${c}\n`).join(''));
+    await writeFile(join(dir, '.git', 'shallow'), `${seeded.tip}\n`);
+    await borrowShallow(dir, seeded.objects);
+    out.borrowed = seeded.objects;
     // The tip by its ID: no ref of it is written for the checkout to read.
     const co = await host.git.tryRun(['checkout', '-q', '--force', '-B', plan.branch, seeded.tip], {
       cwd: dir,
@@ -328,6 +335,18 @@ async function initWorkTree(dir: string, config: string): Promise<void> {
     join(git, 'config'),
     '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n' + config,
   );
+}
+
+/**
+ * The read cache's shallow commits (the freight index's, say) added to the checkout's, which
+ * borrows the cache's objects: else a push walks from such a commit, reached through a ref the
+ * remote advertises, to its parent, missing, and fetches it.
+ */
+async function borrowShallow(dir: string, objects: string): Promise<void> {
+  const file = join(dir, '.git', 'shallow');
+  const own = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const shallow = new Set([...own, ...(await shallowCommitsOf(objects))]);
+  await writeFile(file, [...shallow].map((c) => `${c}\n`).join(''));
 }
 
 /**

@@ -205,6 +205,8 @@ stages:
       const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
       expect(loaded.problems).toEqual([]);
       project = loaded.projects[0] as Project;
+      // Two writes: the freight index the reads fetch has a parent commit they do not.
+      await store('c-record').recordFreight('echo', makeFreight('2.9.0'));
       await store('c-record').recordFreight('echo', f);
     });
     const run = (s: StateStore, stage: string, freight: string) =>
@@ -225,7 +227,8 @@ stages:
 
     test('the checkout opened during the reads is the one the commit is made in', async () => {
       const lines: string[] = [];
-      const s = store('c-early', (l) => lines.push(l));
+      const events = join(tmp.path, 'trace2-early.json');
+      const s = store('c-early', (l) => lines.push(l), { GIT_TRACE2_EVENT: events });
       const out = await run(s, 'dev', f.id);
       expect(out.result?.changed).toBe(true);
       expect(git(bare, ['show', 'main:apps/echo/values.yaml'])).toBe('tag: 3.0.0\n');
@@ -233,6 +236,16 @@ stages:
       expect(lines.filter((l) => l.startsWith('git checkout'))).toHaveLength(1);
       expect(lines.filter((l) => /^git (init|update-ref|rev-parse)\b/.test(l))).toEqual([]);
       expect(checkouts('c-early')).toEqual([]);
+      // The freight index was fetched while the checkout was open: its shallow commit reached
+      // the checkout before the push, which fetches nothing.
+      const starts = readFileSync(events, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"event":"start"'))
+        .map((l) => JSON.parse(l) as { sid: string; argv: string[] });
+      const push = starts.find((e) => e.argv.includes('push'));
+      expect(push).toBeDefined();
+      const under = starts.filter((e) => e.sid.startsWith(`${push?.sid}/`));
+      expect(under.filter((e) => e.argv.includes('fetch'))).toEqual([]);
     });
 
     test('refused or unknown freight: the checkout opened ahead is removed, nothing is pushed', async () => {
