@@ -553,9 +553,15 @@ async function timePromote(
 }
 
 /** The same change by hand: a clone, the two manifests and the state file edited, one commit, push. */
-async function timePeer(t: Transport, kind: 'sparse' | 'full', f: Freight): Promise<number> {
+async function timePeer(
+  t: Transport,
+  kind: 'sparse' | 'full',
+  f: Freight,
+  extraEnv: Record<string, string> = {},
+): Promise<number> {
   const dir = join(root, `peer-${kind}-${freightCounter}`);
-  const g = (args: string[], cwd = dir) => run('git', args, { cwd, env: t.gitEnv });
+  const g = (args: string[], cwd = dir) =>
+    run('git', args, { cwd, env: { ...t.gitEnv, ...extraEnv } });
   const tag = f.images[0]?.tag as string;
   const t0 = performance.now();
   if (kind === 'sparse') {
@@ -591,6 +597,7 @@ async function timeCli(
   f: Freight,
   trace?: (stderr: string) => void,
   cli = CLI,
+  extraEnv: Record<string, string> = {},
 ): Promise<number> {
   const cache = mkdtempSync(join(root, 'cli-cache-'));
   const c = t.remote.credentials;
@@ -618,7 +625,12 @@ async function timeCli(
       'json',
     ],
     {
-      env: { ...env, GANTRY_CACHE_DIR: cache, ...(trace ? { GANTRY_DEBUG: '1' } : {}) },
+      env: {
+        ...env,
+        ...extraEnv,
+        GANTRY_CACHE_DIR: cache,
+        ...(trace ? { GANTRY_DEBUG: '1' } : {}),
+      },
       ...(trace ? { stderr: trace } : {}),
     },
   );
@@ -965,7 +977,8 @@ async function gitProcesses(
     byCommand.set(name, (byCommand.get(name) ?? 0) + 1);
     total++;
   }
-  rmSync(file, { force: true });
+  // --keep keeps the traces too, to read each process's arguments and parent.
+  if (!values.keep) rmSync(file, { force: true });
   return { total, byCommand };
 }
 
@@ -1306,7 +1319,8 @@ async function measureCli(tr: (typeof transports)[number], bare: string): Promis
     for (let k = 0; k < round.length; k++) await round[(i + k) % round.length]?.();
   }
   const p = median(peer);
-  const c = median(cli[0] ?? []);
+  // The bar is the last bundle's: with `--cli before,after`, the one being measured.
+  const c = median(cli[cli.length - 1] ?? []);
   const ratio = c / p;
   const pass = ratio <= CLI_BAR;
   console.log(
@@ -1324,12 +1338,34 @@ async function measureCli(tr: (typeof transports)[number], bare: string): Promis
   console.log(
     `  bar: CLI promote within ${CLI_BAR}x the sparse clone (goal ${CLI_GOAL}x): ${ratio.toFixed(2)}x ${pass ? 'ok' : 'MISSED'}`,
   );
+  // Once more each, untimed, with git's trace2 on: every git process, git's own children included.
+  const counted = [
+    ...CLIS.map((c) => ({
+      name: `gantry promote (${c.split('/').slice(-4).join('/')})`,
+      run: (e: Record<string, string>) =>
+        newFreight(recorder).then((f) => timeCli(t, f, undefined, c, e)),
+    })),
+    {
+      name: 'git sparse clone + edit + commit + push',
+      run: (e: Record<string, string>) =>
+        newFreight(recorder).then((f) => timePeer(t, 'sparse', f, e)),
+    },
+  ];
+  for (const c of counted) {
+    const procs = await gitProcesses(c.run, {});
+    const top = [...procs.byCommand].sort((a, b) => b[1] - a[1]);
+    console.log(
+      `  git processes, ${c.name}: ${procs.total} (${top.map(([k, n]) => `${k} ${n}`).join(', ')})`,
+    );
+  }
   if (values.profile || !pass) {
     let text = '';
-    const ms = await timeCli(t, await newFreight(recorder), (e) => (text = e));
+    // The last bundle named: with `--cli before,after`, where the time goes now.
+    const last = CLIS[CLIS.length - 1] ?? CLI;
+    const ms = await timeCli(t, await newFreight(recorder), (e) => (text = e), last);
     const lines = text.split('\n').filter((l) => l.startsWith('debug: '));
     console.log(
-      `\n  profile, one traced CLI run (${ms.toFixed(0)} ms), ${lines.length} debug lines:`,
+      `\n  profile, one traced run of ${last.split('/').slice(-4).join('/')} (${ms.toFixed(0)} ms), ${lines.length} debug lines:`,
     );
     for (const l of lines) {
       const took = / in (\d+ ms)$/.exec(l)?.[1] ?? '';

@@ -8,3 +8,4 @@ export {
   type RunOptions,
 } from './git.js';
 export { parseRemote, isHttpRemote, type GitCredentials, type Remote } from './remote.js';
+export { shallowCommitsOf } from './shallow.js';

@@ -3,6 +3,7 @@ import type { Freight } from '../freight/types.js';
 import type { RegistryCredential } from '../discovery/types.js';
 import { findStage, type Project, type Stage } from '../pipeline/index.js';
 import type { PromotionResult, PromotionWrite, StateStore } from '../state/index.js';
+import type { OpenCheckout } from '../state/transaction.js';
 import type { GitHubPort, RunApproval } from '../github/port.js';
 import { checkGate, type GateOutcome, type GateRun } from './gate.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
@@ -149,6 +150,15 @@ interface PromotionView {
 }
 
 /**
+ * The short form's commit checkout, opened while the freight is read (see readView), and whether
+ * the commit has taken it; otherwise it is removed when the promotion ends.
+ */
+interface EarlyCheckout {
+  opened?: Promise<OpenCheckout>;
+  taken: boolean;
+}
+
+/**
  * Kargo's Promotion, run once, in phases: read what is known, choose the freight (or check the
  * one named is available to the stage), check the run's gate, run the stage's steps on a
  * checkout of its branch and publish manifests and state together, then record the deployment.
@@ -164,9 +174,28 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
     );
   }
   const now = o.clock();
+  const early: EarlyCheckout = { taken: false };
+  try {
+    return await promoteWith(o, stage, mode, now, early);
+  } finally {
+    if (early.opened && !early.taken)
+      await early.opened.then(
+        (c) => c.remove(),
+        () => undefined,
+      );
+  }
+}
+
+async function promoteWith(
+  o: PromoteOptions,
+  stage: Stage,
+  mode: 'direct' | 'pull-request',
+  now: Date,
+  early: EarlyCheckout,
+): Promise<PromoteOutcome> {
   // The gate is asked about while the state is read; its answer is awaited before any write.
   const gate = o.gate ? settled(runGate(stage, o.gate)) : undefined;
-  const view = await readView(o, stage, now);
+  const view = await readView(o, stage, now, early);
   const chosen = chooseFreight(o, stage, view, now);
   if ('note' in chosen) return { stage: stage.name, note: chosen.note, held: false, warnings: [] };
   const { freight } = chosen;
@@ -180,7 +209,7 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
   }
   const notes = notesFor(o, stage, view);
   const result = redactDiff(
-    await publishSteps(o, stage, mode, freight, view, approvedBy, hold, notes),
+    await publishSteps(o, stage, mode, freight, view, approvedBy, hold, notes, early),
     o.expressionData,
   );
   // Freight records (set-metadata, set-freight-alias) of the attempt that was published.
@@ -205,7 +234,12 @@ export async function promote(o: PromoteOptions): Promise<PromoteOutcome> {
  * Phase one: freight, tags and stage states; promotion history only when the stage being
  * promoted asks for a soak time, and then only of the upstream stages that soak is counted in.
  */
-async function readView(o: PromoteOptions, stage: Stage, now: Date): Promise<PromotionView> {
+async function readView(
+  o: PromoteOptions,
+  stage: Stage,
+  now: Date,
+  early: EarlyCheckout,
+): Promise<PromotionView> {
   // Soak is time spent in an upstream stage, read from that stage's promotion history: a stage
   // whose requests set no requiredSoakTime (or whose soaks are elsewhere) does not pay for it.
   const upstream = new Set(
@@ -213,6 +247,14 @@ async function readView(o: PromoteOptions, stage: Stage, now: Date): Promise<Pro
   );
   const soakStages = o.project.stages.filter((s) => upstream.has(s.name));
   const named = o.freight;
+  // Started first: with the branch tips the project read fetched it needs no git, and holding
+  // the read cache's lock first it does not wait behind the freight reads' fetches, so that the
+  // checkout below opens while those run.
+  const statesRead = o.store.stageStates(
+    o.project.name,
+    o.project.stages,
+    clonedBranches(o, stage),
+  );
   const records =
     named !== undefined && !soakStages.length && !readsOtherFreight(stage)
       ? o.store
@@ -221,15 +263,30 @@ async function readView(o: PromoteOptions, stage: Stage, now: Date): Promise<Pro
           )
           .then((snap) => snap ?? o.store.snapshot(o.project.name))
       : o.store.snapshot(o.project.name);
-  const [snap, states, history] = await settleAll([
-    records,
-    o.store.stageStates(o.project.name, o.project.stages, clonedBranches(o, stage)),
-    soakStages.length
-      ? o.store
-          .stageBranches(soakStages)
-          .then((branches) => o.store.promotions(o.project.name, branches, o.historyLimit ?? 200))
-      : Promise.resolve([]),
-  ]);
+  const historyRead = soakStages.length
+    ? o.store
+        .stageBranches(soakStages)
+        .then((branches) => o.store.promotions(o.project.name, branches, o.historyLimit ?? 200))
+    : Promise.resolve([]);
+  // A named freight is nearly always promoted: the short form's checkout of the stage's branch,
+  // which does not depend on the freight, is opened once the branch tips are read (the tip the
+  // stage's state came from), while the freight's tags are still being read. Not for freight
+  // chosen by the reads, which often find nothing to do.
+  if (named !== undefined && !planWorkspace(o.project.name, stage).workspace) {
+    const paths = stepPaths(stage);
+    early.opened = Promise.all([statesRead, historyRead]).then(() =>
+      o.store.openCheckout({
+        project: o.project.name,
+        stage: stage.name,
+        ...(stage.branch !== undefined ? { branch: stage.branch } : {}),
+        paths,
+        sparse: paths !== undefined,
+      }),
+    );
+    // Its failure surfaces in the commit, which then opens another.
+    early.opened.catch(() => undefined);
+  }
+  const [snap, states, history] = await settleAll([records, statesRead, historyRead]);
   const facts: AvailabilityFacts = {
     verifications: snap.verifications,
     approvals: snap.approvals,
@@ -406,6 +463,7 @@ function publishSteps(
   approvedBy: string[],
   hold: PromotionWrite['autoPromotionHold'],
   notes: NotesBox,
+  early: EarlyCheckout,
 ): Promise<PromotionResult> {
   // The freight the steps see: what the stage runs from other warehouses, and this one.
   const collection = [
@@ -447,48 +505,52 @@ function publishSteps(
   }
   const paths = stepPaths(stage);
   const exprContext = promotionExprContext(o, stage, freight, hold);
-  return o.store.commitPromotion({
-    project: o.project.name,
-    stage: stage.name,
-    branch: stage.branch,
-    freight,
-    promotedBy: o.promotedBy,
-    approvedBy,
-    run: o.run,
-    paths,
-    sparse: paths !== undefined,
-    dryRun: o.dryRun,
-    ...(publish ? { publish } : {}),
-    autoPromotionHold: hold,
-    stageMetadata: () => notes.current?.ownStageMetadata(),
-    edit: async (worktree) => {
-      // Each run of the steps starts from what was read: a lost race drops what the last one set.
-      const recorder = notes.fresh();
-      const done = await runSteps(
-        stage.promotionTemplate,
-        {
-          worktree,
-          project: o.project.name,
-          stage: stage.name,
-          freight,
-          freightCollection: collection,
-          fetch: o.fetch,
-          log: o.log,
-          ...(o.group ? { group: o.group } : {}),
-          ...(o.env ? { env: o.env } : {}),
-          ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
-          dryRun: o.dryRun,
-          notes: recorder,
-          ...exprContext,
-        },
-        o.registry,
-      );
-      // A Kargo template's git-commit message goes into the body, after what the steps changed.
-      return done.commitMessage
-        ? [...done.summary, '', ...done.commitMessage.split(/\r?\n/)]
-        : done.summary;
+  early.taken = early.opened !== undefined;
+  return o.store.commitPromotion(
+    {
+      project: o.project.name,
+      stage: stage.name,
+      branch: stage.branch,
+      freight,
+      promotedBy: o.promotedBy,
+      approvedBy,
+      run: o.run,
+      paths,
+      sparse: paths !== undefined,
+      dryRun: o.dryRun,
+      ...(publish ? { publish } : {}),
+      autoPromotionHold: hold,
+      stageMetadata: () => notes.current?.ownStageMetadata(),
+      edit: async (worktree) => {
+        // Each run of the steps starts from what was read: a lost race drops what the last one set.
+        const recorder = notes.fresh();
+        const done = await runSteps(
+          stage.promotionTemplate,
+          {
+            worktree,
+            project: o.project.name,
+            stage: stage.name,
+            freight,
+            freightCollection: collection,
+            fetch: o.fetch,
+            log: o.log,
+            ...(o.group ? { group: o.group } : {}),
+            ...(o.env ? { env: o.env } : {}),
+            ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
+            dryRun: o.dryRun,
+            notes: recorder,
+            ...exprContext,
+          },
+          o.registry,
+        );
+        // A Kargo template's git-commit message goes into the body, after what the steps changed.
+        return done.commitMessage
+          ? [...done.summary, '', ...done.commitMessage.split(/\r?\n/)]
+          : done.summary;
+      },
     },
-  });
+    early.opened,
+  );
 }
 
 /**

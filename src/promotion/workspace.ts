@@ -18,7 +18,7 @@
 import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Git, GitError, type GitIdentity } from '../git/index.js';
+import { Git, GitError, shallowCommitsOf, type GitIdentity } from '../git/index.js';
 import { configText } from '../git/config-file.js';
 import { parseRemote } from '../git/remote.js';
 import { githubRepoOf } from '../github/url.js';
@@ -43,6 +43,7 @@ import {
 } from '../state/index.js';
 import { generatedBranch, normalizeWorkspacePath } from '../pipeline/workspace.js';
 import { signedPublisher } from './publish.js';
+import { initBare } from '../state/cache.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
@@ -231,8 +232,9 @@ export class Workspace {
     const key = createHash('sha256').update(remoteUrl).digest('hex').slice(0, 12);
     const dir = join(this.o.dir, 'repos', `${key}.git`);
     const config = insecure ? ['-c', 'http.sslVerify=false'] : [];
-    await git.run(['init', '-q', '--bare', dir]);
-    // Written into the config file at once: four `git config` processes cost more than the init.
+    // Written as files (gitrepository-layout), its settings in the config file at once: a
+    // `git init` and four `git config` processes would each cost a start-up.
+    await initBare(dir);
     await appendFile(
       join(dir, 'config'),
       configText({
@@ -338,7 +340,10 @@ export class Workspace {
       // The read cache's objects, borrowed; its tips one commit deep, as a --depth=1 fetch leaves
       // them (the cache may hold their parents without trees).
       await writeFile(join(repo.dir, 'objects', 'info', 'alternates'), `${seeds.objects}\n`);
-      await appendFile(join(repo.dir, 'shallow'), seedTips.map((t) => `${t}\n`).join(''));
+      // The cache's other shallow commits too: a push would otherwise walk to their parents,
+      // missing, and fetch them.
+      const shallow = new Set([...seedTips, ...(await shallowCommitsOf(seeds.objects))]);
+      await appendFile(join(repo.dir, 'shallow'), [...shallow].map((t) => `${t}\n`).join(''));
     }
     const refspecs: string[] = [];
     for (const p of plans) {

@@ -32,7 +32,7 @@ import {
 } from './freight-index.js';
 import { withDirLock } from './lock.js';
 import { settleAll } from '../util/settle.js';
-import { commitPromotion } from './transaction.js';
+import { checkoutPlan, commitPromotion, openCheckout, type OpenCheckout } from './transaction.js';
 import {
   parseApproval,
   parseVerification,
@@ -1835,10 +1835,22 @@ export class StateStore {
    * Commits a promotion to the stage's branch: see src/state/transaction.ts, which holds the
    * write transaction apart from the reads above.
    */
-  commitPromotion(w: PromotionWrite): Promise<PromotionResult> {
+  commitPromotion(w: PromotionWrite, opened?: Promise<OpenCheckout>): Promise<PromotionResult> {
     return commitPromotion(
       { ...this.workspaceHost(), defaultBranch: () => this.defaultBranch() },
       w,
+      opened,
+    );
+  }
+
+  /** The checkout of a commitPromotion of `w`, opened while other reads go on (transaction.ts). */
+  async openCheckout(
+    w: Pick<PromotionWrite, 'project' | 'stage' | 'branch' | 'paths' | 'sparse'>,
+  ): Promise<OpenCheckout> {
+    const plan = checkoutPlan(w, w.branch ?? (await this.defaultBranch()));
+    return openCheckout(
+      { ...this.workspaceHost(), defaultBranch: () => this.defaultBranch() },
+      plan,
     );
   }
 

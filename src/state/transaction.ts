@@ -4,11 +4,11 @@
  * or published, retried on a new tip when the push loses a race. The reads live in store.ts; the
  * workspace form (Kargo's git steps) in src/promotion/workspace.ts.
  */
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { configText } from '../git/config-file.js';
-import { GitError } from '../git/index.js';
-import { ConfigError, OperationError } from '../util/errors.js';
+import { GitError, shallowCommitsOf } from '../git/index.js';
+import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import {
   metadataChanged,
@@ -40,47 +40,28 @@ export type TransactionHost = WorkspaceHost & { defaultBranch: () => Promise<str
 export async function commitPromotion(
   host: TransactionHost,
   w: PromotionWrite,
+  /** A checkout of the branch opened ahead (openCheckout), while the reads went on. */
+  opened?: Promise<OpenCheckout>,
 ): Promise<PromotionResult> {
-  const branch = w.branch ?? (await host.defaultBranch());
-  const statePath = stateFilePath(w.project, w.stage);
-  // The tip this command's reads fetched (the state it decided from): the first try builds on it
-  // from the read cache's objects instead of fetching the same commit and tree again.
-  let seeded = host.seed?.(branch);
-  const checkout = await host.scratch();
+  const early = await opened?.catch((err: unknown) => {
+    host.log(`the checkout opened ahead failed (${errorMessage(err)}); opening another`);
+    return undefined;
+  });
+  let plan: CheckoutPlan;
+  try {
+    plan = checkoutPlan(w, w.branch ?? (await host.defaultBranch()));
+  } catch (err) {
+    await early?.remove();
+    throw err;
+  }
+  const { branch, statePath, readSet, sparse } = plan;
+  // One opened for another branch or paths than this write's is of no use.
+  const reuse = early?.plan.key === plan.key;
+  if (early && !reuse) await early.remove();
+  const checkout = reuse && early ? early : await openCheckout(host, plan);
   const dir = checkout.dir;
   const git = (args: string[], input?: string) => host.git.run(args, { cwd: dir, input });
   try {
-    await git(['init', '-q']);
-    const sparse = w.sparse !== false;
-    // One append instead of a `git remote add` and three `git config` processes.
-    const readSet = [
-      statePath,
-      ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
-    ];
-    const cone = sparse ? conePatterns(readSet) : undefined;
-    await appendFile(
-      join(dir, '.git', 'config'),
-      configText({
-        core: {
-          sparseCheckout: sparse ? 'true' : 'false',
-          ...(cone ? { sparseCheckoutCone: 'true' } : {}),
-        },
-        // A sparse index holds one entry per directory outside the cone instead of one per file:
-        // checkout, add, status and commit then cost what is checked out, not the whole tree.
-        ...(cone ? { index: { sparse: 'true' } } : {}),
-        'remote.origin': {
-          url: host.remoteUrl,
-          fetch: '+refs/heads/*:refs/remotes/origin/*',
-          promisor: 'true',
-          partialclonefilter: 'blob:none',
-        },
-      }),
-    );
-    await writeFile(
-      join(dir, '.git', 'info', 'sparse-checkout'),
-      cone ?? readSet.map((p) => `/${p}`).join('\n') + '\n',
-    );
-
     const now = host.retryHooks?.now ?? Date.now;
     const started = now();
     const count = { attempts: 0, replays: 0, reruns: 0, transient: 0 };
@@ -89,25 +70,10 @@ export async function commitPromotion(
     const pushed = new Map<string, Built>();
     // The last commit built, when its push lost a race: replayed on the new tip if it can be.
     let lost: Built | undefined;
-    if (seeded) {
-      await writeFile(join(dir, '.git', 'objects', 'info', 'alternates'), `${seeded.objects}\n`);
-      // One commit deep, as a fetch with --depth=1 would have left it.
-      await writeFile(join(dir, '.git', 'shallow'), `${seeded.tip}\n`);
-      const ok = await host.git.tryRun(
-        ['update-ref', `refs/remotes/origin/${branch}`, seeded.tip],
-        {
-          cwd: dir,
-        },
-      );
-      if (ok.exitCode !== 0) seeded = undefined;
-    }
+    // The tip checked out from the read cache's objects serves the first try only: a lost race
+    // must see the branch as it is now.
+    let seededTip = checkout.tip;
     const fetchTip = async () => {
-      if (seeded) {
-        // Once: a lost race must see the branch as it is now.
-        const tip = seeded.tip;
-        seeded = undefined;
-        return tip;
-      }
       await fetchInto(
         host,
         dir,
@@ -129,6 +95,9 @@ export async function commitPromotion(
 
     const push = async (b: Built): Promise<PromotionResult> => {
       pushed.set(b.commit, b);
+      // The checkout may have been opened while the reads still fetched into the cache (the
+      // freight index): its shallow commits as they are now.
+      if (checkout.borrowed) await borrowShallow(dir, checkout.borrowed);
       const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
       const res = await host.git.tryRun(args, { cwd: dir });
       if (res.exitCode === 0) return result(b);
@@ -158,8 +127,12 @@ export async function commitPromotion(
         host.log(`${branch} changed what this promotion reads; running its steps again`);
       }
       if (count.attempts > 1) count.reruns++;
-      const tip = await fetchTip();
-      await git(['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
+      let tip = seededTip;
+      seededTip = undefined;
+      if (tip === undefined) {
+        tip = await fetchTip();
+        await git(['checkout', '-q', '--force', '-B', branch, tip]);
+      }
       // What an earlier try's steps left; the first try starts in a fresh directory.
       if (count.attempts > 1) await git(['clean', '-q', '-fdx']);
       const landed = pushed.get(tip);
@@ -191,13 +164,14 @@ export async function commitPromotion(
       await git(['add', '--sparse', '-A']);
       const message = promotionMessage(w, changes, editLines);
       await git(['commit', '-q', '-F', '-'], message);
-      const commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+      const commit = await branchHead(dir, branch);
       const built: Built = { commit, parent: tip, message, previous, changes, edits: editLines };
       if (w.dryRun) {
         const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
         return { ...result(built), diff };
       }
       if (w.publish) {
+        if (checkout.borrowed) await borrowShallow(dir, checkout.borrowed);
         try {
           const published = await w.publish({
             dir,
@@ -246,6 +220,145 @@ export async function commitPromotion(
   } finally {
     await checkout.remove();
   }
+}
+
+/** Where a promotion's commit is made: the branch, and the paths checked out. */
+export interface CheckoutPlan {
+  branch: string;
+  statePath: string;
+  /** The paths the edit reads or writes, the state file first: the sparse checkout's. */
+  readSet: string[];
+  sparse: boolean;
+  /** The plan as one string: a checkout opened ahead serves the write of the same plan only. */
+  key: string;
+}
+
+export function checkoutPlan(
+  w: Pick<PromotionWrite, 'project' | 'stage' | 'paths' | 'sparse'>,
+  branch: string,
+): CheckoutPlan {
+  const statePath = stateFilePath(w.project, w.stage);
+  const readSet = [
+    statePath,
+    ...(w.paths ?? []).map((p) => posix.normalize(p).replace(/^\/+|\/+$/g, '')),
+  ];
+  const sparse = w.sparse !== false;
+  return { branch, statePath, readSet, sparse, key: JSON.stringify([branch, readSet, sparse]) };
+}
+
+/** A scratch repository for a promotion's commit; `tip`: the seeded tip it has checked out. */
+export interface OpenCheckout {
+  dir: string;
+  remove: () => Promise<void>;
+  plan: CheckoutPlan;
+  tip?: string;
+  /** The read cache's object directory it borrows (objects/info/alternates), when seeded. */
+  borrowed?: string;
+}
+
+/**
+ * The scratch repository of a promotion's commit, with the branch checked out at the tip this
+ * command's reads fetched (the state it decided from) from the read cache's objects, when they
+ * hold it: the first try builds on it instead of fetching the same commit and trees again. A
+ * promotion opens it while its reads of freight go on (they do not change what is checked out);
+ * without a seed, or when its checkout fails, the transaction fetches the branch itself.
+ */
+export async function openCheckout(
+  host: TransactionHost,
+  plan: CheckoutPlan,
+): Promise<OpenCheckout> {
+  const seeded = host.seed?.(plan.branch);
+  const checkout = await host.scratch();
+  const dir = checkout.dir;
+  try {
+    const cone = plan.sparse ? conePatterns(plan.readSet) : undefined;
+    // The repository is written as files, with its settings in the same config file: a `git init`,
+    // a `git remote add` and a `git config` per key would each cost a process.
+    await initWorkTree(
+      dir,
+      configText({
+        core: {
+          sparseCheckout: plan.sparse ? 'true' : 'false',
+          ...(cone ? { sparseCheckoutCone: 'true' } : {}),
+        },
+        // A sparse index holds one entry per directory outside the cone instead of one per file:
+        // checkout, add, status and commit then cost what is checked out, not the whole tree.
+        ...(cone ? { index: { sparse: 'true' } } : {}),
+        'remote.origin': {
+          url: host.remoteUrl,
+          fetch: '+refs/heads/*:refs/remotes/origin/*',
+          promisor: 'true',
+          partialclonefilter: 'blob:none',
+        },
+      }),
+    );
+    await writeFile(
+      join(dir, '.git', 'info', 'sparse-checkout'),
+      cone ?? plan.readSet.map((p) => `/${p}`).join('\n') + '\n',
+    );
+    const out: OpenCheckout = { ...checkout, plan };
+    if (!seeded) return out;
+    await writeFile(join(dir, '.git', 'objects', 'info', 'alternates'), `${seeded.objects}\n`);
+    // One commit deep, as a fetch with --depth=1 would have left it; and the read cache's other
+    // shallow commits (the freight index's, say) as shallow here too, or the push would fetch
+    // their missing parents.
+    await writeFile(join(dir, '.git', 'shallow'), `${seeded.tip}\n`);
+    await borrowShallow(dir, seeded.objects);
+    out.borrowed = seeded.objects;
+    // The tip by its ID: no ref of it is written for the checkout to read.
+    const co = await host.git.tryRun(['checkout', '-q', '--force', '-B', plan.branch, seeded.tip], {
+      cwd: dir,
+    });
+    // The read cache's objects are shared with other gantry processes: should they have lost the
+    // tip, the transaction fetches the branch as it would have without them.
+    if (co.exitCode === 0) out.tip = seeded.tip;
+    else host.log(`could not check out ${plan.branch} from the read cache; fetching it`);
+    return out;
+  } catch (err) {
+    await checkout.remove();
+    throw err;
+  }
+}
+
+/**
+ * A new repository with a work tree at `dir`, laid out as `git init` leaves one
+ * (gitrepository-layout: HEAD, config, objects/, refs/) minus the sample hooks and description,
+ * `config` appended to its core settings. Its refs are therefore loose files (no
+ * extensions.refStorage), which branchHead reads.
+ */
+async function initWorkTree(dir: string, config: string): Promise<void> {
+  const git = join(dir, '.git');
+  for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags', 'info'])
+    await mkdir(join(git, sub), { recursive: true });
+  await writeFile(join(git, 'HEAD'), 'ref: refs/heads/main\n');
+  await writeFile(
+    join(git, 'config'),
+    '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n' + config,
+  );
+}
+
+/**
+ * The read cache's shallow commits (the freight index's, say) added to the checkout's, which
+ * borrows the cache's objects: else a push walks from such a commit, reached through a ref the
+ * remote advertises, to its parent, missing, and fetches it.
+ */
+async function borrowShallow(dir: string, objects: string): Promise<void> {
+  const file = join(dir, '.git', 'shallow');
+  const own = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const shallow = new Set([...own, ...(await shallowCommitsOf(objects))]);
+  await writeFile(file, [...shallow].map((c) => `${c}\n`).join(''));
+}
+
+/**
+ * The commit `branch` points at in a repository initWorkTree made: its loose ref file, which
+ * `git commit` just wrote (nothing in such a repository packs refs), read without a `rev-parse`.
+ */
+async function branchHead(dir: string, branch: string): Promise<string> {
+  const text = await readFile(join(dir, '.git', 'refs', 'heads', ...branch.split('/')), 'utf8');
+  const oid = text.trim();
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(oid))
+    throw new OperationError(`refs/heads/${branch} in ${dir} does not name a commit: ${oid}`);
+  return oid;
 }
 
 /**
