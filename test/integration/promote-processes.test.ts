@@ -202,7 +202,7 @@ stages:
     let project: Project;
     const f = makeFreight('3.0.0', { createdAt: '2026-11-01T10:00:00.000Z' });
     beforeAll(async () => {
-      const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
+      const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
       expect(loaded.problems).toEqual([]);
       project = loaded.projects[0] as Project;
       // Two writes: the freight index the reads fetch has a parent commit they do not.
@@ -293,7 +293,7 @@ stages:
         - uses: git-push
           config: {path: ./src}
 `;
-    const loaded = loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text }]);
     expect(loaded.problems).toEqual([]);
     const f = makeFreight('4.0.0', { createdAt: '2026-11-01T12:00:00.000Z' });
     const writer = store('c-kargo-writer');
