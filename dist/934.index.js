@@ -72,8 +72,7 @@ Exit 1 when a subscription failed (the other warehouses are still recorded).`,
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _app_repo_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5271);
 /* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5785);
-/* harmony import */ var _pipeline_kargo_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3902);
-/* harmony import */ var _pipeline_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5499);
+/* harmony import */ var _pipeline_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5499);
 /**
  * The project a discover job runs. A matrix job names its project, and a project lives in the file
  * of its name: only `.gantry/<project>.yaml` (or `.yml`) is parsed when it declares that project
@@ -89,12 +88,11 @@ Exit 1 when a subscription failed (the other warehouses are still recorded).`,
 
 
 
-
 async function discoverProjects(ctx, name) {
     if (name) {
         const own = await ownFile(ctx, name);
-        if (own && !(0,_pipeline_kargo_js__WEBPACK_IMPORTED_MODULE_4__/* .isKargoFile */ .Rm)(own.text)) {
-            const { projects, problems } = (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .loadProjectsFromFiles */ .i3)([own]);
+        if (own && !(0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .isKargoFile */ .Rm)(own.text)) {
+            const { projects, problems } = await (0,_pipeline_index_js__WEBPACK_IMPORTED_MODULE_3__/* .loadProjectsFromFiles */ .i3)([own]);
             if (!problems.length && projects.length === 1 && projects[0]?.name === name)
                 return projects;
         }
@@ -116,7 +114,7 @@ async function ownFile(ctx, name) {
         // A file over the cap is the full load's to report.
         if (size === undefined)
             continue;
-        if (size > _pipeline_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .PROJECT_FILE_LIMITS */ .Wb.bytes)
+        if (size > _pipeline_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_FILE_LIMITS */ .Wb.bytes)
             return undefined;
         found.push({ file, text: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8') });
     }

@@ -510,7 +510,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
 /******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
 /******/ 	var installedChunks = {
-/******/ 		792: 0
+/******/ 		8792: 0
 /******/ 	};
 /******/ 	
 /******/ 	var installChunk = (data) => {
@@ -576,11 +576,11 @@ var __webpack_exports__ = {};
  * loads the part it runs and one build serves all five.
  */
 const PARTS = {
-    cli: () => __nccwpck_require__.e(/* import() */ 957).then(__nccwpck_require__.bind(__nccwpck_require__, 2957)),
-    main: () => Promise.all(/* import() */[__nccwpck_require__.e(496), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7682)),
-    discover: () => Promise.all(/* import() */[__nccwpck_require__.e(496), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1596)),
-    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(496), __nccwpck_require__.e(855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1855)),
-    verify: () => Promise.all(/* import() */[__nccwpck_require__.e(496), __nccwpck_require__.e(586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7586)),
+    cli: () => __nccwpck_require__.e(/* import() */ 2957).then(__nccwpck_require__.bind(__nccwpck_require__, 2957)),
+    main: () => Promise.all(/* import() */[__nccwpck_require__.e(7496), __nccwpck_require__.e(7682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7682)),
+    discover: () => Promise.all(/* import() */[__nccwpck_require__.e(7496), __nccwpck_require__.e(1596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1596)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(7496), __nccwpck_require__.e(1855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1855)),
+    verify: () => Promise.all(/* import() */[__nccwpck_require__.e(7496), __nccwpck_require__.e(7586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7586)),
 };
 async function start(part) {
     await PARTS[part]();

@@ -1,0 +1,20 @@
+export const id = 7682;
+export const ids = [7682];
+export const modules = {
+
+/***/ 7682:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7496);
+
+// The root action: `command:` picks discover, promote, verify or approve.
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('root');
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ })
+
+};
