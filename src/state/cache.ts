@@ -54,19 +54,25 @@ export async function openCacheRepo(
 }
 
 /**
- * An empty bare repository, written as `git init --bare` leaves one minus its sample hooks and
- * description (gitrepository-layout: HEAD, config, objects/, refs/): `git init` would cost a
- * process, and copying its templates, on every cold start.
+ * An empty repository, written as `git init` leaves one minus its sample hooks and description
+ * (gitrepository-layout: HEAD, config, objects/, refs/): `git init` would cost a process, and
+ * copying its templates, on every cold start. `gitDir` is the repository itself when `bare`, else
+ * the `.git` of a work tree. Like git init, it asks the file system whether names differing in
+ * case are one file (macOS, Windows): work trees made there must know it, or a file renamed in
+ * case only would show as deleted and added.
  */
-export async function initBare(dir: string): Promise<void> {
-  for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
-    await mkdir(join(dir, sub), { recursive: true });
-  await writeFile(join(dir, 'HEAD'), 'ref: refs/heads/main\n');
-  await writeFile(
-    join(dir, 'config'),
-    '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n',
-  );
+export async function initRepository(gitDir: string, o: { bare: boolean }): Promise<void> {
+  for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags', 'info'])
+    await mkdir(join(gitDir, sub), { recursive: true });
+  await writeFile(join(gitDir, 'HEAD'), 'ref: refs/heads/main\n');
+  const core = `[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = ${o.bare}\n`;
+  await writeFile(join(gitDir, 'config'), core);
+  if (existsSync(join(gitDir, 'CoNfIg')))
+    await appendFile(join(gitDir, 'config'), '\tignorecase = true\n');
 }
+
+/** An empty bare repository (initRepository). */
+export const initBare = (dir: string): Promise<void> => initRepository(dir, { bare: true });
 
 /** `remote.origin.url` → section `remote.origin`, key `url` (the last dot splits them). */
 function sections(

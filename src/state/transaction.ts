@@ -4,7 +4,7 @@
  * or published, retried on a new tip when the push loses a race. The reads live in store.ts; the
  * workspace form (Kargo's git steps) in src/promotion/workspace.ts.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { configText } from '../git/config-file.js';
 import { GitError, shallowCommitsOf } from '../git/index.js';
@@ -23,6 +23,7 @@ import {
   type PromotionWrite,
   type WorkspaceHost,
 } from './store.js';
+import { initRepository } from './cache.js';
 import { stateFilePath } from './refs.js';
 import { parseStageState, serializeStageState } from './stage-state.js';
 
@@ -321,20 +322,12 @@ export async function openCheckout(
 }
 
 /**
- * A new repository with a work tree at `dir`, laid out as `git init` leaves one
- * (gitrepository-layout: HEAD, config, objects/, refs/) minus the sample hooks and description,
- * `config` appended to its core settings. Its refs are therefore loose files (no
- * extensions.refStorage), which branchHead reads.
+ * A new repository with a work tree at `dir` (initRepository), `config` appended to its core
+ * settings. Its refs are loose files (no extensions.refStorage), which branchHead reads.
  */
 async function initWorkTree(dir: string, config: string): Promise<void> {
-  const git = join(dir, '.git');
-  for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags', 'info'])
-    await mkdir(join(git, sub), { recursive: true });
-  await writeFile(join(git, 'HEAD'), 'ref: refs/heads/main\n');
-  await writeFile(
-    join(git, 'config'),
-    '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n' + config,
-  );
+  await initRepository(join(dir, '.git'), { bare: false });
+  await appendFile(join(dir, '.git', 'config'), config);
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { configText } from '../../../src/git/config-file.js';
-import { readSimpleConfig } from '../../../src/state/cache.js';
+import { initRepository, readSimpleConfig } from '../../../src/state/cache.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gantry-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,4 +50,43 @@ describe('a cache repository config read without git', () => {
     ])
       expect(readSimpleConfig(text), text).toBeUndefined();
   });
+});
+
+describe('a repository written as files instead of by git init', () => {
+  test.each([true, false])(
+    'git takes it as its own (bare: %s), with ignorecase as git init would set it',
+    async (bare) => {
+      const gitDir = bare ? join(dir, 'bare.git') : join(dir, 'work', '.git');
+      await initRepository(gitDir, { bare });
+      const cwd = bare ? gitDir : join(dir, 'work');
+      const git = (...args: string[]) =>
+        execFileSync('git', args, {
+          cwd,
+          encoding: 'utf8',
+          env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+        }).trim();
+      expect(git('rev-parse', '--is-bare-repository')).toBe(String(bare));
+      expect(git('config', 'core.bare')).toBe(String(bare));
+      // What git init itself decides on this file system is the reference.
+      const probe = join(dir, `probe-${bare}`);
+      execFileSync('git', ['init', '-q', ...(bare ? ['--bare'] : []), probe]);
+      const ignorecase = (file: string) => {
+        try {
+          return execFileSync('git', ['config', '--file', file, '--bool', 'core.ignorecase'], {
+            encoding: 'utf8',
+          }).trim();
+        } catch {
+          return 'false'; // unset (git config exits 1): git's default
+        }
+      };
+      expect(ignorecase(join(gitDir, 'config'))).toBe(
+        ignorecase(join(probe, bare ? '' : '.git', 'config')),
+      );
+      if (!bare) {
+        writeFileSync(join(dir, 'work', 'a.txt'), 'a\n');
+        git('add', 'a.txt');
+        expect(git('status', '--porcelain')).toBe('A  a.txt');
+      }
+    },
+  );
 });
