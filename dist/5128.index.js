@@ -105,7 +105,8 @@ function configText(sections) {
 /* harmony export */   by: () => (/* binding */ makeCheckout),
 /* harmony export */   dv: () => (/* binding */ initBare),
 /* harmony export */   ep: () => (/* binding */ isBrokenCache),
-/* harmony export */   oB: () => (/* binding */ repairRepo)
+/* harmony export */   oB: () => (/* binding */ repairRepo),
+/* harmony export */   zY: () => (/* binding */ initRepository)
 /* harmony export */ });
 /* unused harmony export readSimpleConfig */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -158,16 +159,24 @@ async function openCacheRepo(git, path, settings) {
     return created;
 }
 /**
- * An empty bare repository, written as `git init --bare` leaves one minus its sample hooks and
- * description (gitrepository-layout: HEAD, config, objects/, refs/): `git init` would cost a
- * process, and copying its templates, on every cold start.
+ * An empty repository, written as `git init` leaves one minus its sample hooks and description
+ * (gitrepository-layout: HEAD, config, objects/, refs/): `git init` would cost a process, and
+ * copying its templates, on every cold start. `gitDir` is the repository itself when `bare`, else
+ * the `.git` of a work tree. Like git init, it asks the file system whether names differing in
+ * case are one file (macOS, Windows): work trees made there must know it, or a file renamed in
+ * case only would show as deleted and added.
  */
-async function initBare(dir) {
-    for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, sub), { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n');
+async function initRepository(gitDir, o) {
+    for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags', 'info'])
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(gitDir, sub), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(gitDir, 'HEAD'), 'ref: refs/heads/main\n');
+    const core = `[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = ${o.bare}\n`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(gitDir, 'config'), core);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(gitDir, 'CoNfIg')))
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.appendFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(gitDir, 'config'), '\tignorecase = true\n');
 }
+/** An empty bare repository (initRepository). */
+const initBare = (dir) => initRepository(dir, { bare: true });
 /** `remote.origin.url` → section `remote.origin`, key `url` (the last dot splits them). */
 function sections(settings) {
     const out = {};
@@ -976,6 +985,7 @@ function parseHold(v, fail) {
 
 
 
+
 /**
  * One promotion, one commit: the edited manifests and the stage's state file together, pushed
  * to the stage's branch. A push that loses a race is tried again on the new tip, with jittered
@@ -1229,17 +1239,12 @@ async function openCheckout(host, plan) {
     }
 }
 /**
- * A new repository with a work tree at `dir`, laid out as `git init` leaves one
- * (gitrepository-layout: HEAD, config, objects/, refs/) minus the sample hooks and description,
- * `config` appended to its core settings. Its refs are therefore loose files (no
- * extensions.refStorage), which branchHead reads.
+ * A new repository with a work tree at `dir` (initRepository), `config` appended to its core
+ * settings. Its refs are loose files (no extensions.refStorage), which branchHead reads.
  */
 async function initWorkTree(dir, config) {
-    const git = (0,external_node_path_.join)(dir, '.git');
-    for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags', 'info'])
-        await (0,promises_.mkdir)((0,external_node_path_.join)(git, sub), { recursive: true });
-    await (0,promises_.writeFile)((0,external_node_path_.join)(git, 'HEAD'), 'ref: refs/heads/main\n');
-    await (0,promises_.writeFile)((0,external_node_path_.join)(git, 'config'), '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n' + config);
+    await (0,cache/* initRepository */.zY)((0,external_node_path_.join)(dir, '.git'), { bare: false });
+    await (0,promises_.appendFile)((0,external_node_path_.join)(dir, '.git', 'config'), config);
 }
 /**
  * The read cache's shallow commits (the freight index's, say) added to the checkout's, which
