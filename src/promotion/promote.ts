@@ -31,6 +31,7 @@ import { sameRepository } from './workspace.js';
 import type { StepDefinition } from './steps/types.js';
 import { settleAll, settled } from '../util/settle.js';
 import { promotionFreightIds } from '../state/promote-reads.js';
+import { stepServices } from './step-services.js';
 
 export interface PromoteOptions {
   project: Project;
@@ -532,12 +533,7 @@ function publishSteps(
             stage: stage.name,
             freight,
             freightCollection: collection,
-            fetch: o.fetch,
-            log: o.log,
-            ...(o.group ? { group: o.group } : {}),
-            ...(o.env ? { env: o.env } : {}),
-            ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
-            dryRun: o.dryRun,
+            ...stepServices(o),
             notes: recorder,
             ...exprContext,
           },

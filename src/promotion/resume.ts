@@ -19,6 +19,7 @@ import { findStage } from '../pipeline/index.js';
 import { ConfigError, OperationError } from '../util/errors.js';
 import type { PromoteOptions } from './promote.js';
 import { runSteps, stepAlias, type StepStatus } from './steps/engine.js';
+import { stepServices } from './step-services.js';
 
 const MARKER = 'gantry:resume';
 const RECORD = /<!-- gantry:resume ([A-Za-z0-9_-]+={0,2}) -->\n?/;
@@ -163,12 +164,7 @@ export async function resumeAfterMerge(
       stage: stage.name,
       freight,
       freightCollection: [freight],
-      fetch: o.fetch,
-      log: o.log,
-      ...(o.group ? { group: o.group } : {}),
-      ...(o.env ? { env: o.env } : {}),
-      ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
-      dryRun: o.dryRun,
+      ...stepServices(o),
       promotion: record.promotion,
       actor: o.promotedBy,
       uiBaseUrl: o.run ?? '',

@@ -22,6 +22,7 @@ import { secretValues } from './expr-data.js';
 import { recordResume } from './resume.js';
 import { runSteps } from './steps/engine.js';
 import { Workspace, type StageLanding } from './workspace.js';
+import { stepServices } from './step-services.js';
 
 export interface WorkspacePromotion {
   options: PromoteOptions;
@@ -106,12 +107,7 @@ export async function promoteInWorkspace(a: WorkspacePromotion): Promise<Promoti
             stage: stage.name,
             freight: a.freight,
             freightCollection: a.collection,
-            fetch: o.fetch,
-            log: o.log,
-            ...(o.group ? { group: o.group } : {}),
-            ...(o.env ? { env: o.env } : {}),
-            ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
-            dryRun: o.dryRun,
+            ...stepServices(o),
             ...(a.notes ? { notes: a.notes.fresh() } : {}),
             ...a.exprContext,
           },
