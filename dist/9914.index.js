@@ -1306,7 +1306,10 @@ function optionalUrl(url) {
     return url ? { commitURL: url } : {};
 }
 
+// EXTERNAL MODULE: ./src/promotion/step-services.ts
+var step_services = __webpack_require__(208);
 ;// CONCATENATED MODULE: ./src/promotion/workspace-promotion.ts
+
 
 
 
@@ -1376,12 +1379,7 @@ async function promoteInWorkspace(a) {
                     stage: stage.name,
                     freight: a.freight,
                     freightCollection: a.collection,
-                    fetch: o.fetch,
-                    log: o.log,
-                    ...(o.group ? { group: o.group } : {}),
-                    ...(o.env ? { env: o.env } : {}),
-                    ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
-                    dryRun: o.dryRun,
+                    ...(0,step_services/* stepServices */.z)(o),
                     ...(a.notes ? { notes: a.notes.fresh() } : {}),
                     ...a.exprContext,
                 }, o.registry);
@@ -1470,6 +1468,7 @@ var settle = __webpack_require__(3053);
 // EXTERNAL MODULE: ./src/state/promote-reads.ts
 var promote_reads = __webpack_require__(3901);
 ;// CONCATENATED MODULE: ./src/promotion/promote.ts
+
 
 
 
@@ -1812,12 +1811,7 @@ function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hol
                 stage: stage.name,
                 freight,
                 freightCollection: collection,
-                fetch: o.fetch,
-                log: o.log,
-                ...(o.group ? { group: o.group } : {}),
-                ...(o.env ? { env: o.env } : {}),
-                ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
-                dryRun: o.dryRun,
+                ...(0,step_services/* stepServices */.z)(o),
                 notes: recorder,
                 ...exprContext,
             }, o.registry);
@@ -2027,6 +2021,8 @@ function promotionText(o, dryRun) {
 /* harmony import */ var _pipeline_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5785);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 /* harmony import */ var _steps_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6427);
+/* harmony import */ var _step_services_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(208);
+
 
 
 
@@ -2122,12 +2118,7 @@ async function resumeAfterMerge(o, scratchDir) {
         stage: stage.name,
         freight,
         freightCollection: [freight],
-        fetch: o.fetch,
-        log: o.log,
-        ...(o.group ? { group: o.group } : {}),
-        ...(o.env ? { env: o.env } : {}),
-        ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
-        dryRun: o.dryRun,
+        ...(0,_step_services_js__WEBPACK_IMPORTED_MODULE_3__/* .stepServices */ .z)(o),
         promotion: record.promotion,
         actor: o.promotedBy,
         uiBaseUrl: o.run ?? '',
@@ -2149,6 +2140,31 @@ async function resumeAfterMerge(o, scratchDir) {
         freight,
         statuses: done.statuses.slice(record.wait + 1),
         outputs: done.outputs,
+    };
+}
+
+
+/***/ }),
+
+/***/ 208:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ stepServices)
+/* harmony export */ });
+/**
+ * What every run of a promotion's steps gets from the command that runs them (the short form, the
+ * workspace form, the steps resumed after a pull request merged): the same I/O, log, environment,
+ * registry credentials and dry-run setting, the optional ones left out rather than undefined.
+ */
+function stepServices(o) {
+    return {
+        fetch: o.fetch,
+        log: o.log,
+        ...(o.group ? { group: o.group } : {}),
+        ...(o.env ? { env: o.env } : {}),
+        ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),
+        dryRun: o.dryRun,
     };
 }
 
