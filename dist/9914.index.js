@@ -1580,6 +1580,20 @@ async function promoteWith(o, stage, mode, now, early) {
     return outcome;
 }
 /**
+ * Where the short form commits: the branch and the paths checked out. The checkout opened ahead
+ * and the commit take it from here, so that the commit can use that checkout.
+ */
+function commitTarget(o, stage) {
+    const paths = stepPaths(stage);
+    return {
+        project: o.project.name,
+        stage: stage.name,
+        ...(stage.branch !== undefined ? { branch: stage.branch } : {}),
+        paths,
+        sparse: paths !== undefined,
+    };
+}
+/**
  * Phase one: freight, tags and stage states; promotion history only when the stage being
  * promoted asks for a soak time, and then only of the upstream stages that soak is counted in.
  */
@@ -1608,14 +1622,7 @@ async function readView(o, stage, now, early) {
     // stage's state came from), while the freight's tags are still being read. Not for freight
     // chosen by the reads, which often find nothing to do.
     if (named !== undefined && !(0,workspace/* planWorkspace */.hl)(o.project.name, stage).workspace) {
-        const paths = stepPaths(stage);
-        early.opened = Promise.all([statesRead, historyRead]).then(() => o.store.openCheckout({
-            project: o.project.name,
-            stage: stage.name,
-            ...(stage.branch !== undefined ? { branch: stage.branch } : {}),
-            paths,
-            sparse: paths !== undefined,
-        }));
+        early.opened = Promise.all([statesRead, historyRead]).then(() => o.store.openCheckout(commitTarget(o, stage)));
         // Its failure surfaces in the commit, which then opens another.
         early.opened.catch(() => undefined);
     }
@@ -1785,19 +1792,14 @@ function publishSteps(o, stage, mode, freight, { snap, states }, approvedBy, hol
             notes,
         });
     }
-    const paths = stepPaths(stage);
     const exprContext = promotionExprContext(o, stage, freight, hold);
     early.taken = early.opened !== undefined;
     return o.store.commitPromotion({
-        project: o.project.name,
-        stage: stage.name,
-        branch: stage.branch,
+        ...commitTarget(o, stage),
         freight,
         promotedBy: o.promotedBy,
         approvedBy,
         run: o.run,
-        paths,
-        sparse: paths !== undefined,
         dryRun: o.dryRun,
         ...(publish ? { publish } : {}),
         autoPromotionHold: hold,
