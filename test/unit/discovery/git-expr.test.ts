@@ -4,7 +4,7 @@ import {
   tagFilter,
   type CommitInfo,
   type TagInfo,
-} from '../../../src/discovery/git.js';
+} from '../../../src/discovery/git-select.js';
 
 function tag(name: string, over: Partial<TagInfo> = {}): TagInfo {
   return {

@@ -11,7 +11,7 @@ import {
   sortByCreatorDate,
   tagSelector,
   tagToDiscovered,
-} from '../../../src/discovery/git.js';
+} from '../../../src/discovery/git-select.js';
 import type { GitSubscription } from '../../../src/pipeline/types.js';
 
 function sub(over: Partial<GitSubscription> = {}): GitSubscription {
