@@ -76,16 +76,20 @@ function commonPrefixLength(a: string, b: string): number {
   return i;
 }
 
+const SEPARATORS = '._-';
+
 /**
- * The characters a position of a tag probably takes, guessed from what the sample shows in the
- * positions where its tags differ: digits always; letters of a case only where the sample has
- * them, only a–f (A–F) when it has no other letter of that case (hex digests).
+ * The characters position `d` probably takes, guessed from the run of letters and digits from it
+ * on in the sample's tags (`6` in `2026.01.02-ab12cd3`, the whole of a digest): digits always;
+ * letters of a case only where those runs have them, and only a–f (A–F) when they have no other
+ * letter of that case (hex digests).
  */
-function alphabetOf(sample: readonly string[], from: number): string {
+function alphabetAt(sample: readonly string[], d: number): string {
   let lower = '';
   let upper = '';
   for (const t of sample) {
-    for (let i = from; i < t.length; i++) {
+    if (d >= t.length) continue;
+    for (let i = d; i < t.length && !SEPARATORS.includes(t[i] as string); i++) {
       const c = t[i] as string;
       if (c >= 'a' && c <= 'z' && c > lower) lower = c;
       else if (c >= 'A' && c <= 'Z' && c > upper) upper = c;
@@ -123,13 +127,12 @@ export function splitPoints(
   let varying = lo.length;
   for (const t of sample) varying = Math.min(varying, commonPrefixLength(t, lo));
   varying = Math.max(varying, floor);
-  const alphabet = alphabetOf(sample, varying);
   const out: string[] = [];
   for (let d = floor; d < lo.length && d <= varying && out.length < max; d++) {
     const c = lo[d] as string;
     const counter = isDigit(c) && !(d + 1 < varying && isDigit(lo[d + 1]));
     if (d < varying && !counter) continue;
-    if (!alphabet.includes(c) && d < varying) continue;
+    const alphabet = alphabetAt(sample, d);
     const top = d === floor && hi !== undefined ? hi[d] : undefined;
     const prefix = lo.slice(0, d);
     const candidates: string[] = [];

@@ -1,0 +1,238 @@
+/**
+ * Parallel tag listing (src/discovery/oci/tag-ranges.ts) through the paging proxy, with a few
+ * milliseconds of latency so that requests overlap: the same tags in the same order as the
+ * sequential listing for many shapes of tag names, the bounds on chains and requests, and the
+ * fall back to one page at a time whenever the registry breaks the lexical contract.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  DEFAULT_TAG_LIST_CONCURRENCY,
+  NotFoundError,
+  RegistryClient,
+  TAG_LIST_BOUNDARIES_PER_CHAIN,
+} from '../../src/discovery/oci/client.js';
+import { parseImageRepository } from '../../src/discovery/oci/reference.js';
+import {
+  startProxy,
+  startRegistry,
+  type PagingOptions,
+  type RegistryProxy,
+  type TestRegistry,
+} from '../support/registry.js';
+
+const PAGE = 100;
+const sha = (s: string): string => createHash('sha1').update(s).digest('hex');
+const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const b62 = (n: number): string => {
+  let out = '';
+  do {
+    out = (B62[n % 62] as string) + out;
+    n = Math.floor(n / 62);
+  } while (n > 0);
+  return out;
+};
+const day = (i: number): string => {
+  const d = new Date(Date.UTC(2026, 0, 1) + i * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}.${pad(d.getUTCMonth() + 1)}.${pad(d.getUTCDate())}`;
+};
+
+/** Each a repository of the proxy's fake tag lists (no manifests: listing only). */
+const DISTRIBUTIONS: Record<string, string[]> = {
+  'spread 0.0.0 … 9.99.9': Array.from(
+    { length: 10_000 },
+    (_, i) => `${Math.floor(i / 1000)}.${Math.floor(i / 10) % 100}.${i % 10}`,
+  ),
+  'v-prefixed semver': Array.from(
+    { length: 3000 },
+    (_, i) => `v${Math.floor(i / 500)}.${Math.floor(i / 20) % 25}.${i % 20}`,
+  ),
+  '40-hex SHAs': Array.from({ length: 3000 }, (_, i) => sha(`commit ${i}`)),
+  'date tags 2026.01.02-<sha7>': Array.from(
+    { length: 3000 },
+    (_, i) => `${day(Math.floor(i / 4))}-${sha(`d${i}`).slice(0, 7)}`,
+  ),
+  'one dense prefix build-1 … build-3000': Array.from({ length: 3000 }, (_, i) => `build-${i + 1}`),
+  'mixed case': Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `${['Release', 'release', 'RC', 'rc', 'Nightly'][i % 5]}-${b62((i * 7919) % 238_328)}`,
+  ),
+  'two pages': Array.from({ length: 150 }, (_, i) => `1.${Math.floor(i / 10)}.${i % 10}`),
+  'one page': Array.from({ length: 40 }, (_, i) => `0.1.${i}`),
+};
+const repoOf = (name: string): string =>
+  `fake/${name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()}`;
+
+let reg: TestRegistry;
+let proxy: RegistryProxy;
+
+beforeAll(async () => {
+  reg = await startRegistry();
+  // Latency makes chains overlap on the proxy, so its count of requests in flight means something.
+  proxy = await startProxy(reg.url, { pageSize: PAGE, order: 'lexical', link: 'relative' }, 3);
+  for (const [name, tags] of Object.entries(DISTRIBUTIONS)) proxy.fakeTags.set(repoOf(name), tags);
+}, 60_000);
+
+afterAll(async () => {
+  await proxy?.close();
+  await reg?.close();
+});
+
+function client(chains?: number, concurrencyPerRegistry = 16): RegistryClient {
+  return new RegistryClient({
+    requestTimeoutMs: 5_000,
+    concurrencyPerRegistry,
+    tagPageSize: 1000,
+    ...(chains !== undefined && { tagListConcurrency: chains }),
+    retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+    sleep: () => Promise.resolve(),
+  });
+}
+
+function paging(over: Partial<PagingOptions> = {}): void {
+  proxy.paging = { pageSize: PAGE, order: 'lexical', link: 'relative', ...over };
+}
+
+async function list(
+  name: string,
+  c: RegistryClient,
+): Promise<{ tags: string[]; requests: number; inFlight: number; progress: number[] }> {
+  proxy.reset();
+  const progress: number[] = [];
+  const tags = await c.listTags(parseImageRepository(`${proxy.host}/${repoOf(name)}`), (n) =>
+    progress.push(n),
+  );
+  await c.close();
+  return { tags, requests: proxy.requests.length, inFlight: proxy.maxInFlight, progress };
+}
+
+const EXTRA = TAG_LIST_BOUNDARIES_PER_CHAIN * DEFAULT_TAG_LIST_CONCURRENCY;
+
+describe('the same tags as the sequential listing, fewer round trips in a row', () => {
+  for (const [name, all] of Object.entries(DISTRIBUTIONS)) {
+    test(name, async () => {
+      paging();
+      const sequential = await list(name, client(1));
+      const parallel = await list(name, client());
+      const pages = Math.ceil(all.length / PAGE);
+      expect(sequential.tags).toEqual([...all].sort());
+      expect(sequential.requests).toBe(pages);
+      expect(sequential.inFlight).toBe(1);
+      expect(parallel.tags).toEqual(sequential.tags);
+      expect(parallel.progress.at(-1)).toBe(all.length);
+      expect(parallel.progress).toHaveLength(parallel.requests);
+      expect(parallel.requests).toBeLessThanOrEqual(pages + EXTRA);
+      expect(parallel.inFlight).toBeLessThanOrEqual(DEFAULT_TAG_LIST_CONCURRENCY);
+      if (pages === 1) expect(parallel.requests).toBe(1);
+      else expect(parallel.inFlight).toBeGreaterThan(1);
+    });
+  }
+
+  test('chains never exceed tagListConcurrency, nor concurrencyPerRegistry', async () => {
+    paging();
+    const name = 'spread 0.0.0 … 9.99.9';
+    const six = await list(name, client(6, 16));
+    expect(six.tags).toEqual([...(DISTRIBUTIONS[name] as string[])].sort());
+    expect(six.inFlight).toBeGreaterThan(DEFAULT_TAG_LIST_CONCURRENCY);
+    expect(six.inFlight).toBeLessThanOrEqual(6);
+    expect(six.requests).toBeLessThanOrEqual(100 + TAG_LIST_BOUNDARIES_PER_CHAIN * 6);
+    const capped = await list(name, client(8, 3));
+    expect(capped.tags).toEqual(six.tags);
+    expect(capped.inFlight).toBeLessThanOrEqual(3);
+    expect(capped.requests).toBeLessThanOrEqual(100 + TAG_LIST_BOUNDARIES_PER_CHAIN * 3);
+  });
+});
+
+describe('registries that do not page lexically are listed one page at a time', () => {
+  const name = 'spread 0.0.0 … 9.99.9';
+  const expected = (): string[] => [...(DISTRIBUTIONS[name] as string[])].sort();
+
+  test('opaque cursors in the next link (ECR, Quay): sequential from page 1', async () => {
+    paging({ cursor: 'opaque' });
+    const r = await list(name, client());
+    expect(r.tags).toEqual(expected());
+    expect(r.requests).toBe(100);
+    expect(r.inFlight).toBe(1);
+  });
+
+  test('a registry that ignores a last it did not give: chains dropped, same tags', async () => {
+    paging({ cursor: 'known' });
+    const r = await list(name, client());
+    expect(r.tags).toEqual(expected());
+    expect(r.requests).toBeLessThanOrEqual(100 + 100 + EXTRA);
+    // The sequential listing after the fall back, from page 1's cursor to the end.
+    const after = proxy.requests.map((q) => q.path).slice(-99);
+    expect(after[0]).toBe(`/v2/${repoOf(name)}/tags/list?n=100&last=0.17.9`);
+  });
+
+  for (const kind of ['unsorted', 'out-of-range', 'skip-first'] as const) {
+    test(`one ${kind} page from a chain: dropped, the rest listed sequentially`, async () => {
+      paging({ corrupt: { kind } });
+      const r = await list(name, client());
+      expect(proxy.corrupted).toBe(1);
+      expect(r.tags).toEqual(expected());
+      expect(r.requests).toBeLessThanOrEqual(100 + 100 + EXTRA);
+    });
+  }
+});
+
+describe('errors on a chain end the listing as on the sequential path', () => {
+  const name = 'spread 0.0.0 … 9.99.9';
+  afterAll(() => proxy.clearFaults());
+
+  test('a 500 that persists on one chain: the sequential error, other chains stop', async () => {
+    paging();
+    proxy.clearFaults();
+    proxy.addFault({ path: /last=5$/, action: { kind: 'status', status: 500 } });
+    proxy.reset();
+    const c = client();
+    await expect(c.listTags(parseImageRepository(`${proxy.host}/${repoOf(name)}`))).rejects.toThrow(
+      `registry ${proxy.host} answered HTTP 500 to GET /v2/${repoOf(name)}/tags/list 3 times; giving up`,
+    );
+    const sent = proxy.requests.length;
+    expect(proxy.requests.filter((r) => r.status === 500)).toHaveLength(3);
+    // Every chain ends with the request it had in flight: nothing more is sent.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(proxy.requests.length).toBe(sent);
+    expect(sent).toBeLessThan(100);
+    await c.close();
+  });
+
+  test('a 404 on a chain is the sequential NotFoundError', async () => {
+    paging();
+    proxy.clearFaults();
+    proxy.addFault({
+      path: /last=3$/,
+      action: {
+        kind: 'status',
+        status: 404,
+        body: JSON.stringify({
+          errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known' }],
+        }),
+      },
+    });
+    const c = client();
+    const err: unknown = await c
+      .listTags(parseImageRepository(`${proxy.host}/${repoOf(name)}`))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect((err as Error).message).toBe(
+      `repository ${repoOf(name)} not found on registry ${proxy.host} (NAME_UNKNOWN: repository name not known)`,
+    );
+    await c.close();
+  });
+
+  test('a 429 once on a chain is retried and the listing completes', async () => {
+    paging();
+    proxy.clearFaults();
+    proxy.addFault({ path: /last=7$/, times: 1, action: { kind: 'status', status: 429 } });
+    const r = await list(name, client());
+    expect(r.tags).toEqual([...(DISTRIBUTIONS[name] as string[])].sort());
+    expect(proxy.requests.filter((q) => q.status === 429)).toHaveLength(1);
+  });
+});
