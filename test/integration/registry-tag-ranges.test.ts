@@ -193,6 +193,25 @@ describe('errors on a chain end the listing as on the sequential path', () => {
     await c.close();
   });
 
+  test('a 401 on a chain fails as a 401 on page 1 does', async () => {
+    paging();
+    const repo = parseImageRepository(`${proxy.host}/${repoOf(name)}`);
+    const unauthorized = { kind: 'status', status: 401 } as const;
+    proxy.clearFaults();
+    proxy.addFault({ path: /tags\/list\?n=1000$/, action: unauthorized });
+    const onPage1 = await client(1)
+      .listTags(repo)
+      .catch((e: unknown) => e);
+    proxy.clearFaults();
+    proxy.addFault({ path: /last=5$/, action: unauthorized });
+    const onChain = await client()
+      .listTags(repo)
+      .catch((e: unknown) => e);
+    expect(onPage1).toBeInstanceOf(Error);
+    expect(onChain).toBeInstanceOf((onPage1 as Error).constructor);
+    expect((onChain as Error).message).toBe((onPage1 as Error).message);
+  });
+
   test('a 429 once on a chain is retried and the listing completes', async () => {
     paging();
     proxy.clearFaults();
