@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { lexicalTemplate, splitPoints } from '../../src/discovery/oci/tag-ranges.js';
+import {
+  lexicalTemplate,
+  listTagRanges,
+  splitPoints,
+  type TagPage,
+} from '../../src/discovery/oci/tag-ranges.js';
+import { tagShapes } from '../support/tag-shapes.js';
 
 const between = (points: string[], lo: string, hi?: string): boolean =>
   points.every((p) => p > lo && (hi === undefined || p < hi));
@@ -25,6 +31,20 @@ describe('splitPoints', () => {
       '2027',
       '2028',
       '2029',
+    ]);
+  });
+
+  test('after 2029, the year carries: 203…', () => {
+    const sample = ['2029.01.01-abc1234', '2029.01.25-fff0000'];
+    const points = splitPoints('2029.01.25-fff0000', undefined, sample, 8);
+    expect(points.filter((p) => p.length === 3)).toEqual([
+      '203',
+      '204',
+      '205',
+      '206',
+      '207',
+      '208',
+      '209',
     ]);
   });
 
@@ -81,4 +101,63 @@ describe('lexicalTemplate', () => {
       ),
     ).toBeUndefined();
   });
+});
+
+describe('listTagRanges on a virtual clock (each page one round)', () => {
+  /** Lists `all` after its first page with `chains` chains; rounds are the critical path in pages. */
+  async function simulate(all: string[], chains: number) {
+    const P = 100;
+    const url = (last: string) => {
+      const u = new URL('https://r.example/v2/x/tags/list?n=100');
+      u.searchParams.set('last', last);
+      return u;
+    };
+    let now = 0;
+    let requests = 1;
+    const pending: { at: number; answer: () => void }[] = [];
+    const fetchPage = (href: string) =>
+      new Promise<TagPage>((resolve) => {
+        requests++;
+        const last = new URL(href).searchParams.get('last') as string;
+        let i = all.findIndex((t) => t > last);
+        if (i < 0) i = all.length;
+        const tags = all.slice(i, i + P);
+        const more = i + P < all.length && tags.length > 0;
+        pending.push({
+          at: now + 1,
+          answer: () =>
+            resolve({ tags, name: 'x', ...(more && { next: url(tags.at(-1) as string) }) }),
+        });
+      });
+    let done = false;
+    const listing = listTagRanges({
+      template: url(all[P - 1] as string),
+      firstPage: all.slice(0, P),
+      name: 'x',
+      concurrency: chains,
+      maxBoundaries: 4 * chains,
+      fetchPage,
+    }).finally(() => (done = true));
+    while (!done) {
+      await new Promise((r) => setImmediate(r));
+      if (pending.length === 0) continue;
+      now = Math.min(...pending.map((p) => p.at));
+      for (const p of pending.filter((q) => q.at === now)) {
+        pending.splice(pending.indexOf(p), 1);
+        p.answer();
+      }
+    }
+    return { tags: await listing, rounds: now, requests };
+  }
+
+  for (const [name, tags] of Object.entries(tagShapes(10_000))) {
+    if (tags.length <= 100) continue;
+    test(`${name}: the same tags in at most 40 rounds instead of 99, ≤ 16 requests more`, async () => {
+      const all = [...tags].sort();
+      const r = await simulate(all, 4);
+      expect(r.tags).toEqual(all.slice(100));
+      expect(r.rounds).toBeLessThanOrEqual(40);
+      expect(r.requests).toBeLessThanOrEqual(100 + 16);
+    });
+  }
 });

@@ -100,10 +100,16 @@ function alphabetAt(sample: readonly string[], d: number): string {
   return DIGITS + letters(UPPER, upper) + letters(LOWER, lower);
 }
 
-/** Up to `k` of `xs`, spread evenly. */
+/** Up to `k` of `xs`, spread evenly (the intervals between them about equal in candidates). */
 function spread<T>(xs: readonly T[], k: number): T[] {
   if (xs.length <= k) return [...xs];
   return Array.from({ length: k }, (_, i) => xs[Math.floor(((i + 1) * xs.length) / (k + 1))] as T);
+}
+
+/** Whether only 9s follow position `d` in its run of constant digits (none: its last digit). */
+function lowOrCarry(lo: string, d: number, varying: number): boolean {
+  for (let i = d + 1; i < varying && isDigit(lo[i]); i++) if (lo[i] !== '9') return false;
+  return true;
 }
 
 /**
@@ -111,10 +117,10 @@ function spread<T>(xs: readonly T[], k: number): T[] {
  * end), guessed from `sample` (the page that ended at `lo`). A boundary is a prefix of `lo` with
  * the character at one position raised: at the first position where the sample's tags differ
  * (the page's own spread continues there), and at constant digit positions that end a run of
- * digits (counters: the `1` of `v1.`, the year's last digit in `2026.`). Constant letters are
- * names (`build-`, `v`), and a digit followed by another constant digit is the high part of a
- * number that the page shows no sign of changing. Coarse positions first, spread evenly when a
- * position offers more than the room left.
+ * digits or that the next increment carries into (counters: the `1` of `v1.`, the year's last
+ * digit in `2026.`, the `2` of `2029.`). Constant letters are names (`build-`, `v`), and the
+ * other digits of a number are high parts the page shows no sign of changing. Coarse positions
+ * first, spread evenly when a position offers more than the room left.
  */
 export function splitPoints(
   lo: string,
@@ -130,7 +136,7 @@ export function splitPoints(
   const out: string[] = [];
   for (let d = floor; d < lo.length && d <= varying && out.length < max; d++) {
     const c = lo[d] as string;
-    const counter = isDigit(c) && !(d + 1 < varying && isDigit(lo[d + 1]));
+    const counter = isDigit(c) && lowOrCarry(lo, d, varying);
     if (d < varying && !counter) continue;
     const alphabet = alphabetAt(sample, d);
     const top = d === floor && hi !== undefined ? hi[d] : undefined;
