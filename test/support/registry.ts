@@ -378,6 +378,26 @@ export interface PagingOptions {
   link: 'relative' | 'absolute';
   /** Ignore the client's `n` and always send pageSize tags. */
   ignoreN?: boolean;
+  /**
+   * What `last` means. `after` (the default): the first tags after it in the chosen order, any
+   * string (with lexical order: what distribution and GHCR do). `known`: a listed tag, else the
+   * listing starts over from the first tag (a registry that ignores cursors it did not give).
+   * `opaque`: next links carry a token instead of a tag (ECR, Quay), and `last` is that token.
+   */
+  cursor?: 'after' | 'known' | 'opaque';
+  /** Spoil the pages asked for with a `last` that is not a listed tag (speculative cursors). */
+  corrupt?: PageCorruption;
+}
+
+export interface PageCorruption {
+  /**
+   * `unsorted`: two tags swapped; `out-of-range`: the page starts one tag early, at or before
+   * `last`; `skip-first`: the first tag after `last` is left out (a cursor bug that only the
+   * seams between chains can show).
+   */
+  kind: 'unsorted' | 'out-of-range' | 'skip-first';
+  /** How many pages to spoil. Default 1. */
+  times?: number;
 }
 
 export type FaultAction =
@@ -413,12 +433,32 @@ export interface RegistryProxy {
   requests: ProxyRequest[];
   /** Most requests the proxy had open at once (to check client concurrency limits). */
   maxInFlight: number;
+  /** Tag pages it spoiled (see PagingOptions.corrupt). */
+  corrupted: number;
   addFault(f: Fault): void;
   clearFaults(): void;
   /** Forget recorded requests. */
   reset(): void;
   close(): Promise<void>;
 }
+
+/** First index of `sorted` (ascending, code-unit order) holding a string after `key`. */
+function firstAfter(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const opaqueToken = (i: number): string => Buffer.from(`p${i}`).toString('base64url');
+const tokenIndex = (token: string): number => {
+  const m = /^p(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : 0;
+};
 
 function orderTags(tags: string[], order: TagOrder): string[] {
   if (typeof order === 'function') return order([...tags]);
@@ -448,11 +488,13 @@ export async function startProxy(
     fakeTags: new Map(),
     requests: [],
     maxInFlight: 0,
+    corrupted: 0,
     addFault: (f) => faults.push({ ...f, left: f.times ?? Infinity }),
     clearFaults: () => faults.splice(0),
     reset: () => {
       state.requests.splice(0);
       state.maxInFlight = 0;
+      state.corrupted = 0;
     },
     close: async () => undefined,
   };
@@ -567,18 +609,41 @@ export async function startProxy(
           };
           snapshots.set(name, doc);
         }
-        const all = orderTags(doc.tags ?? [], state.paging.order);
-        const start = last === null ? 0 : all.indexOf(last) + 1;
+        // Ordered for every page, as distribution reads a repository's whole tag directory for
+        // every page: the per-page work of a registry, which benchmarks measure skopeo against.
+        const paging = state.paging;
+        const all = orderTags(doc.tags ?? [], paging.order);
+        const cursor = paging.cursor ?? 'after';
+        let start = 0;
+        let known = true;
+        if (last !== null) {
+          if (cursor === 'opaque') start = tokenIndex(last);
+          else {
+            const at = all.indexOf(last);
+            known = at >= 0;
+            if (known) start = at + 1;
+            else if (cursor === 'after' && paging.order === 'lexical')
+              start = firstAfter(all, last);
+            else if (cursor === 'after') start = all.length;
+          }
+        }
         const askedN = Number(url.searchParams.get('n') ?? '0');
         const n =
-          state.paging.ignoreN || !(askedN > 0)
-            ? state.paging.pageSize
-            : Math.min(askedN, state.paging.pageSize);
-        const page = all.slice(start, start + n);
+          paging.ignoreN || !(askedN > 0) ? paging.pageSize : Math.min(askedN, paging.pageSize);
+        const end = start + n;
+        let page = all.slice(start, end);
+        const spoil = paging.corrupt;
+        if (spoil && !known && page.length >= 2 && state.corrupted < (spoil.times ?? 1)) {
+          state.corrupted++;
+          if (spoil.kind === 'unsorted') page = [page[1], page[0], ...page.slice(2)] as string[];
+          else if (spoil.kind === 'skip-first') page = all.slice(start + 1, end + 1);
+          else page = all.slice(Math.max(0, start - 1), end - 1);
+        }
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (start + n < all.length && page.length > 0) {
-          const next = `/v2/${tagsList[1]}/tags/list?n=${n}&last=${encodeURIComponent(page[page.length - 1] ?? '')}`;
-          headers.Link = `<${state.paging.link === 'absolute' ? `${state.url}${next}` : next}>; rel="next"`;
+        if (end < all.length && page.length > 0) {
+          const token = cursor === 'opaque' ? opaqueToken(end) : (page[page.length - 1] ?? '');
+          const next = `/v2/${tagsList[1]}/tags/list?n=${n}&last=${encodeURIComponent(token)}`;
+          headers.Link = `<${paging.link === 'absolute' ? `${state.url}${next}` : next}>; rel="next"`;
         }
         record(200);
         res.writeHead(200, headers);

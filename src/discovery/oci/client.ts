@@ -27,6 +27,7 @@ import {
 } from '../../util/retry.js';
 import { RegistryAuthenticator, RegistryAuthError, type AuthResponse } from './auth.js';
 import { registryOrigin, repositoryName, type ImageRepository } from './reference.js';
+import { lexicalTemplate, listTagRanges, type TagPage } from './tag-ranges.js';
 import { Transport, type HeaderReader } from './transport.js';
 
 export const MEDIA_TYPES = {
@@ -117,6 +118,11 @@ export interface RegistryClientOptions {
   maxRetryAfterMs?: number;
   /** `n` sent with tag listings. Default 1000. */
   tagPageSize?: number;
+  /**
+   * Chains listing tag pages at once where the registry pages lexically (never more than
+   * `concurrencyPerRegistry`); 1 lists one page after another. Default 4.
+   */
+  tagListConcurrency?: number;
   /** Largest manifest accepted. Default 4 MiB (the distribution spec's limit). */
   maxManifestBytes?: number;
   /** Largest blob read (config blobs only). Default 8 MiB. */
@@ -129,6 +135,10 @@ export interface RegistryClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
+
+export const DEFAULT_TAG_LIST_CONCURRENCY = 4;
+/** Boundaries per chain over a whole listing: each costs one request at most beyond the pages. */
+export const TAG_LIST_BOUNDARIES_PER_CHAIN = 4;
 
 export const DEFAULT_REGISTRY_RETRY: RetryPolicy = {
   attempts: 4,
@@ -318,6 +328,11 @@ export class RegistryClient {
    * rel="next"` (relative or absolute, same origin only). Registries that do not page return
    * everything at once; a next link already visited, or a page that adds no new tag, ends the
    * listing, so registries that page oldest-first or lexically (or misbehave) cannot loop.
+   *
+   * When page 1 shows lexical cursors (see tag-ranges.ts), the rest is listed by up to
+   * `tagListConcurrency` chains at once over intervals of the key space, with the same result;
+   * a page or seam that breaks the lexical contract drops those pages and lists the rest one
+   * page after another from page 1's next link.
    */
   async listTags(
     repo: ImageRepository,
@@ -332,46 +347,90 @@ export class RegistryClient {
     let pages = 0;
     while (url) {
       visited.add(url);
-      const res = await this.request(repo, 'GET', url, 'application/json');
-      const what = `tags of ${repositoryName(repo)}`;
-      if (res.status === 404) {
-        throw new NotFoundError(
-          `repository ${repo.repository} not found on registry ${repo.registry} (${registryErrorText(res.body)})`,
-          404,
-        );
-      }
-      this.expectOk(res, repo, `listing ${what}`);
-      let doc: unknown;
-      try {
-        doc = JSON.parse(res.body.toString('utf8'));
-      } catch (err) {
-        throw new RegistryError(
-          `malformed JSON from registry ${repo.registry} listing tags of repository ${repo.repository} (page ${pages + 1}): ${(err as Error).message.slice(0, 120)}`,
-        );
-      }
-      const pageTags = isRecord(doc) ? doc.tags : undefined;
-      if (
-        !isRecord(doc) ||
-        (pageTags !== null && pageTags !== undefined && !Array.isArray(pageTags))
-      ) {
-        throw new RegistryError(
-          `malformed tag list from registry ${repo.registry} for repository ${repo.repository}: expected {"name":…,"tags":[…]}`,
-        );
-      }
+      const page = await this.tagPage(repo, url, pages + 1);
       pages++;
-      const added = addNewTags((pageTags as unknown[] | null | undefined) ?? [], seen, tags);
+      const added = addNewTags(page.tags, seen, tags);
       onProgress?.(tags.length, pages);
-      const next = parseLinkNext(res.headers.get('link'));
-      if (!next || added === 0) break;
-      const resolved: URL = new URL(next, res.url || url);
-      if (resolved.origin !== origin) {
+      if (!page.next || added === 0) break;
+      if (page.next.origin !== origin) {
         throw new RegistryError(
-          `registry ${repo.registry} sent a next-page link to another origin (${resolved.origin}); not following it`,
+          `registry ${repo.registry} sent a next-page link to another origin (${page.next.origin}); not following it`,
         );
       }
-      url = visited.has(resolved.href) ? undefined : resolved.href;
+      if (pages === 1) {
+        const rest = await this.listTagsInParallel(repo, page, url, tags, onProgress);
+        if (rest) {
+          for (const t of rest) tags.push(t);
+          return tags;
+        }
+      }
+      url = visited.has(page.next.href) ? undefined : page.next.href;
     }
     return tags;
+  }
+
+  /** The tags after page 1 listed by parallel chains, or undefined: go on one page at a time. */
+  private async listTagsInParallel(
+    repo: ImageRepository,
+    first: TagPage,
+    url: string,
+    firstTags: readonly string[],
+    onProgress?: (tags: number, pages: number) => void,
+  ): Promise<string[] | undefined> {
+    const concurrency = Math.min(
+      this.opts.tagListConcurrency ?? DEFAULT_TAG_LIST_CONCURRENCY,
+      Math.max(1, this.opts.concurrencyPerRegistry),
+    );
+    if (concurrency < 2 || !first.next) return undefined;
+    const template = lexicalTemplate(first.tags, first.next, new URL(url));
+    if (!template) return undefined;
+    let pageNo = 1;
+    return listTagRanges({
+      template,
+      firstPage: firstTags,
+      name: first.name,
+      concurrency,
+      maxBoundaries: TAG_LIST_BOUNDARIES_PER_CHAIN * concurrency,
+      fetchPage: (u) => this.tagPage(repo, u, ++pageNo),
+      ...(onProgress && { onPage: onProgress }),
+    });
+  }
+
+  /** One page of a tag listing: its tags, its next link (resolved) and its `name`. */
+  private async tagPage(repo: ImageRepository, url: string, pageNo: number): Promise<TagPage> {
+    const res = await this.request(repo, 'GET', url, 'application/json');
+    const what = `tags of ${repositoryName(repo)}`;
+    if (res.status === 404) {
+      throw new NotFoundError(
+        `repository ${repo.repository} not found on registry ${repo.registry} (${registryErrorText(res.body)})`,
+        404,
+      );
+    }
+    this.expectOk(res, repo, `listing ${what}`);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(res.body.toString('utf8'));
+    } catch (err) {
+      throw new RegistryError(
+        `malformed JSON from registry ${repo.registry} listing tags of repository ${repo.repository} (page ${pageNo}): ${(err as Error).message.slice(0, 120)}`,
+      );
+    }
+    const pageTags = isRecord(doc) ? doc.tags : undefined;
+    if (
+      !isRecord(doc) ||
+      (pageTags !== null && pageTags !== undefined && !Array.isArray(pageTags))
+    ) {
+      throw new RegistryError(
+        `malformed tag list from registry ${repo.registry} for repository ${repo.repository}: expected {"name":…,"tags":[…]}`,
+      );
+    }
+    const link = parseLinkNext(res.headers.get('link'));
+    const next = link ? new URL(link, res.url || url) : undefined;
+    return {
+      tags: (pageTags as unknown[] | null | undefined) ?? [],
+      ...(next && { next }),
+      name: doc.name,
+    };
   }
 
   /**

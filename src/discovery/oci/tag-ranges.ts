@@ -1,0 +1,307 @@
+/**
+ * Parallel tag listing for registries whose `?n=&last=` paging is lexical (distribution, GHCR,
+ * Harbor, Artifact Registry): the answer to `last=X` is the first n tags after X in lexical order,
+ * whether or not X is a tag. After page 1, the rest of the key space can then be cut at boundary
+ * strings into intervals listed by independent chains at once. Where the boundaries fall decides
+ * only the speed: an interval with no tags costs one request, and each chain's last page overlaps
+ * the next interval (one request per boundary at most).
+ *
+ * Nothing here is trusted: every page is checked (ascending, after its cursor, same repository),
+ * and the seams between intervals are checked against each other (the first tag a chain saw past
+ * its upper boundary must be the first tag of the next chain). Any doubt returns `undefined`, and
+ * the caller lists sequentially from the end of page 1, as it would have without this.
+ */
+
+/** One page of a tag listing, as the client read it. */
+export interface TagPage {
+  tags: readonly unknown[];
+  /** The `rel="next"` link, resolved against the page URL; undefined on the last page. */
+  next?: URL;
+  /** The document's `name`. */
+  name: unknown;
+}
+
+export interface TagRangeOptions {
+  /** Page 1's next link: the URL every chain's requests are made from, `last` replaced. */
+  template: URL;
+  /** Page 1's tags, ascending (the last one is the cursor the rest starts after). */
+  firstPage: readonly string[];
+  /** Page 1's `name`: every page must name the same repository. */
+  name: unknown;
+  /** Most chains (and so requests) in flight at once. */
+  concurrency: number;
+  /** Most boundaries over the whole listing: the bound on requests beyond the sequential ones. */
+  maxBoundaries: number;
+  fetchPage: (url: string) => Promise<TagPage>;
+  /** After each page: tags gathered so far (page 1 included), pages read so far. */
+  onPage?: (tags: number, pages: number) => void;
+}
+
+// The OCI tag grammar, `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`: ASCII only, so JavaScript's string
+// order (UTF-16 code units) is the byte order registries sort by.
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+
+/**
+ * The URL chains request from, when page 1 shows lexical cursors: a full page of valid tags,
+ * strictly ascending, whose next link is the same listing with `last` set to page 1's last tag.
+ * Registries with opaque cursors (ECR's tokens, Quay's `next_page`) or other orders fail this.
+ */
+export function lexicalTemplate(
+  tags: readonly unknown[],
+  next: URL,
+  pageURL: URL,
+): URL | undefined {
+  if (tags.length < 2) return undefined;
+  let prev = '';
+  for (const t of tags) {
+    if (typeof t !== 'string' || !TAG.test(t) || t <= prev) return undefined;
+    prev = t;
+  }
+  if (next.origin !== pageURL.origin || next.pathname !== pageURL.pathname) return undefined;
+  if (next.searchParams.getAll('last').length !== 1 || next.searchParams.get('last') !== prev) {
+    return undefined;
+  }
+  return next;
+}
+
+const DIGITS = '0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+const SEPARATORS = '._-';
+
+/**
+ * The characters position `d` probably takes, guessed from the run of letters and digits from it
+ * on in the sample's tags (`6` in `2026.01.02-ab12cd3`, the whole of a digest): digits always;
+ * letters of a case only where those runs have them, and only a–f (A–F) when they have no other
+ * letter of that case (hex digests).
+ */
+function alphabetAt(sample: readonly string[], d: number): string {
+  let lower = '';
+  let upper = '';
+  for (const t of sample) {
+    if (d >= t.length) continue;
+    for (let i = d; i < t.length && !SEPARATORS.includes(t[i] as string); i++) {
+      const c = t[i] as string;
+      if (c >= 'a' && c <= 'z' && c > lower) lower = c;
+      else if (c >= 'A' && c <= 'Z' && c > upper) upper = c;
+    }
+  }
+  const letters = (set: string, top: string): string =>
+    top === '' ? '' : top <= (set === LOWER ? 'f' : 'F') ? set.slice(0, 6) : set;
+  return DIGITS + letters(UPPER, upper) + letters(LOWER, lower);
+}
+
+/** Up to `k` of `xs`, spread evenly (the intervals between them about equal in candidates). */
+function spread<T>(xs: readonly T[], k: number): T[] {
+  if (xs.length <= k) return [...xs];
+  return Array.from({ length: k }, (_, i) => xs[Math.floor(((i + 1) * xs.length) / (k + 1))] as T);
+}
+
+/** Whether only 9s follow position `d` in its run of constant digits (none: its last digit). */
+function lowOrCarry(lo: string, d: number, varying: number): boolean {
+  for (let i = d + 1; i < varying && isDigit(lo[i]); i++) if (lo[i] !== '9') return false;
+  return true;
+}
+
+/**
+ * Up to `max` boundaries strictly between `lo` (a tag) and `hi` (a boundary; undefined: no upper
+ * end), guessed from `sample` (the page that ended at `lo`). A boundary is a prefix of `lo` with
+ * the character at one position raised: at the first position where the sample's tags differ
+ * (the page's own spread continues there), and at constant digit positions that end a run of
+ * digits or that the next increment carries into (counters: the `1` of `v1.`, the year's last
+ * digit in `2026.`, the `2` of `2029.`). Constant letters are names (`build-`, `v`), and the
+ * other digits of a number are high parts the page shows no sign of changing. Coarse positions
+ * first, spread evenly when a position offers more than the room left.
+ */
+export function splitPoints(
+  lo: string,
+  hi: string | undefined,
+  sample: readonly string[],
+  max: number,
+): string[] {
+  if (max <= 0) return [];
+  const floor = hi === undefined ? 0 : commonPrefixLength(lo, hi);
+  let varying = lo.length;
+  for (const t of sample) varying = Math.min(varying, commonPrefixLength(t, lo));
+  varying = Math.max(varying, floor);
+  const out: string[] = [];
+  for (let d = floor; d < lo.length && d <= varying && out.length < max; d++) {
+    const c = lo[d] as string;
+    const counter = isDigit(c) && lowOrCarry(lo, d, varying);
+    if (d < varying && !counter) continue;
+    const alphabet = alphabetAt(sample, d);
+    const top = d === floor && hi !== undefined ? hi[d] : undefined;
+    const prefix = lo.slice(0, d);
+    const candidates: string[] = [];
+    for (const x of alphabet)
+      if (x > c && (top === undefined || x < top)) candidates.push(prefix + x);
+    out.push(...spread(candidates, max - out.length));
+  }
+  return out.sort();
+}
+
+interface Interval {
+  /** Exclusive lower end: the cursor the interval's chain starts from. */
+  lo: string;
+  /** Inclusive upper end; undefined for the last interval. Lowered when the interval is split. */
+  hi: string | undefined;
+  tags: string[];
+  /** The first tag of the chain's first page; null when that page was empty. */
+  first?: string | null;
+  /** The first tag seen past `hi`: the next interval's `first` must be it. */
+  beyond?: string;
+  /** The chain reached the end of the listing. */
+  end: boolean;
+}
+
+class Violation extends Error {}
+
+// The two loops over every tag of a page are functions of their own: inline, V8 would optimize
+// the whole async chain for them (see addNewTags in client.ts).
+
+/** Whether every tag is a string, after `cursor` and after the one before it. */
+function ascendingAfter(tags: readonly unknown[], cursor: string): boolean {
+  let prev = cursor;
+  for (const t of tags) {
+    if (typeof t !== 'string' || t <= prev) return false;
+    prev = t;
+  }
+  return true;
+}
+
+/** Appends to `out` the leading tags up to `hi` (all when undefined); returns how many. */
+function keepUpTo(tags: readonly string[], hi: string | undefined, out: string[]): number {
+  let keep = 0;
+  while (keep < tags.length && (hi === undefined || (tags[keep] as string) <= hi)) {
+    out.push(tags[keep] as string);
+    keep++;
+  }
+  return keep;
+}
+
+/**
+ * The tags after page 1, listed by up to `concurrency` chains at once, in lexical order: exactly
+ * what following the next links one by one returns; undefined when a page or seam says the
+ * registry does not page lexically (then nothing of this listing is used). A request error ends
+ * every chain (each finishes the request it has in flight) and is thrown.
+ */
+export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | undefined> {
+  const { template, firstPage, concurrency } = opts;
+  const pageSize = firstPage.length;
+  const intervals: Interval[] = [];
+  const running = new Set<Promise<void>>();
+  let boundaries = 0;
+  let stopped = false;
+  let failure: unknown;
+  let violation = false;
+  let gathered = firstPage.length;
+  let pages = 1;
+
+  const urlFor = (cursor: string): string => {
+    const u = new URL(template.href);
+    u.searchParams.set('last', cursor);
+    return u.href;
+  };
+
+  /** Cuts `iv` at boundaries after `from`, each new interval with a chain of its own. */
+  const split = (iv: Interval, from: string, sample: readonly string[]): void => {
+    const room = Math.min(concurrency - running.size, opts.maxBoundaries - boundaries);
+    const points = splitPoints(from, iv.hi, sample, room);
+    if (points.length === 0) return;
+    boundaries += points.length;
+    const at = intervals.indexOf(iv);
+    const added = points.map((p, i) => ({
+      lo: p,
+      hi: i + 1 < points.length ? points[i + 1] : iv.hi,
+      tags: [],
+      end: false,
+    }));
+    iv.hi = points[0];
+    intervals.splice(at + 1, 0, ...added);
+    for (const a of added) start(a);
+  };
+
+  const chain = async (iv: Interval): Promise<void> => {
+    let cursor = iv.lo;
+    for (;;) {
+      if (stopped) return;
+      const page = await opts.fetchPage(urlFor(cursor));
+      if (stopped) return;
+      pages++;
+      if (page.name !== opts.name) throw new Violation();
+      if (!ascendingAfter(page.tags, cursor)) throw new Violation();
+      const fresh = page.tags as readonly string[];
+      const prev = fresh[fresh.length - 1] ?? cursor;
+      if (iv.first === undefined) iv.first = fresh[0] ?? null;
+      const keep = keepUpTo(fresh, iv.hi, iv.tags);
+      gathered += keep;
+      opts.onPage?.(gathered, pages);
+      if (keep < fresh.length) {
+        iv.beyond = fresh[keep];
+        return;
+      }
+      if (!page.next || fresh.length === 0) {
+        iv.end = true;
+        return;
+      }
+      if (
+        page.next.origin !== template.origin ||
+        page.next.pathname !== template.pathname ||
+        page.next.searchParams.get('last') !== prev
+      ) {
+        throw new Violation();
+      }
+      cursor = prev;
+      if (
+        fresh.length >= pageSize &&
+        running.size < concurrency &&
+        boundaries < opts.maxBoundaries
+      ) {
+        split(iv, cursor, fresh);
+      }
+    }
+  };
+
+  function start(iv: Interval): void {
+    const p: Promise<void> = chain(iv)
+      .catch((err: unknown) => {
+        if (err instanceof Violation) violation = true;
+        else failure ??= err;
+        stopped = true;
+      })
+      .finally(() => running.delete(p));
+    running.add(p);
+  }
+
+  const last = firstPage[firstPage.length - 1] as string;
+  const root: Interval = { lo: last, hi: undefined, tags: [], end: false };
+  intervals.push(root);
+  // The root chain starts at page 1's own cursor, so it is the sequential listing's page 2.
+  start(root);
+  split(root, last, firstPage);
+  while (running.size > 0) await Promise.all([...running]);
+
+  if (failure !== undefined) throw failure;
+  if (violation) return undefined;
+  for (let i = 0; i < intervals.length; i++) {
+    const iv = intervals[i] as Interval;
+    const next = intervals[i + 1];
+    if (!next) {
+      if (!iv.end) return undefined;
+      break;
+    }
+    if (iv.end ? next.first !== null : next.first !== iv.beyond) return undefined;
+  }
+  const out: string[] = [];
+  for (const iv of intervals) for (const t of iv.tags) out.push(t);
+  return out;
+}

@@ -1,0 +1,223 @@
+/**
+ * Parallel tag listing (src/discovery/oci/tag-ranges.ts) through the paging proxy, with a few
+ * milliseconds of latency so that requests overlap: the same tags in the same order as the
+ * sequential listing for many shapes of tag names, the bounds on chains and requests, and the
+ * fall back to one page at a time whenever the registry breaks the lexical contract.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  DEFAULT_TAG_LIST_CONCURRENCY,
+  NotFoundError,
+  RegistryClient,
+  TAG_LIST_BOUNDARIES_PER_CHAIN,
+} from '../../src/discovery/oci/client.js';
+import { parseImageRepository } from '../../src/discovery/oci/reference.js';
+import {
+  startProxy,
+  startRegistry,
+  type PagingOptions,
+  type RegistryProxy,
+  type TestRegistry,
+} from '../support/registry.js';
+import { tagShapes } from '../support/tag-shapes.js';
+
+const PAGE = 100;
+const DISTRIBUTIONS = tagShapes(3000);
+const SPREAD = 'spread M.m.p: 0.0.0, 0.0.1, …';
+/** Pages of the spread shape listed one after another. */
+const PAGES = Math.ceil((DISTRIBUTIONS[SPREAD] as string[]).length / PAGE);
+const repoOf = (name: string): string =>
+  `fake/${name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()}`;
+
+let reg: TestRegistry;
+let proxy: RegistryProxy;
+
+beforeAll(async () => {
+  reg = await startRegistry();
+  // Latency makes chains overlap on the proxy, so its count of requests in flight means something.
+  proxy = await startProxy(reg.url, { pageSize: PAGE, order: 'lexical', link: 'relative' }, 3);
+  for (const [name, tags] of Object.entries(DISTRIBUTIONS)) proxy.fakeTags.set(repoOf(name), tags);
+}, 60_000);
+
+afterAll(async () => {
+  await proxy?.close();
+  await reg?.close();
+});
+
+function client(chains?: number, concurrencyPerRegistry = 16): RegistryClient {
+  return new RegistryClient({
+    requestTimeoutMs: 5_000,
+    concurrencyPerRegistry,
+    tagPageSize: 1000,
+    ...(chains !== undefined && { tagListConcurrency: chains }),
+    retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+    sleep: () => Promise.resolve(),
+  });
+}
+
+function paging(over: Partial<PagingOptions> = {}): void {
+  proxy.paging = { pageSize: PAGE, order: 'lexical', link: 'relative', ...over };
+}
+
+async function list(
+  name: string,
+  c: RegistryClient,
+): Promise<{ tags: string[]; requests: number; inFlight: number; progress: number[] }> {
+  proxy.reset();
+  const progress: number[] = [];
+  const tags = await c.listTags(parseImageRepository(`${proxy.host}/${repoOf(name)}`), (n) =>
+    progress.push(n),
+  );
+  await c.close();
+  return { tags, requests: proxy.requests.length, inFlight: proxy.maxInFlight, progress };
+}
+
+const EXTRA = TAG_LIST_BOUNDARIES_PER_CHAIN * DEFAULT_TAG_LIST_CONCURRENCY;
+
+describe('the same tags as the sequential listing, fewer round trips in a row', () => {
+  for (const [name, all] of Object.entries(DISTRIBUTIONS)) {
+    test(name, async () => {
+      paging();
+      const sequential = await list(name, client(1));
+      const parallel = await list(name, client());
+      const pages = Math.ceil(all.length / PAGE);
+      expect(sequential.tags).toEqual([...all].sort());
+      expect(sequential.requests).toBe(pages);
+      expect(sequential.inFlight).toBe(1);
+      expect(parallel.tags).toEqual(sequential.tags);
+      expect(parallel.progress.at(-1)).toBe(all.length);
+      expect(parallel.progress).toHaveLength(parallel.requests);
+      expect(parallel.requests).toBeLessThanOrEqual(pages + EXTRA);
+      expect(parallel.inFlight).toBeLessThanOrEqual(DEFAULT_TAG_LIST_CONCURRENCY);
+      if (pages === 1) expect(parallel.requests).toBe(1);
+      else expect(parallel.inFlight).toBeGreaterThan(1);
+    });
+  }
+
+  test('chains never exceed tagListConcurrency, nor concurrencyPerRegistry', async () => {
+    paging();
+    const name = SPREAD;
+    const six = await list(name, client(6, 16));
+    expect(six.tags).toEqual([...(DISTRIBUTIONS[name] as string[])].sort());
+    expect(six.inFlight).toBeGreaterThan(DEFAULT_TAG_LIST_CONCURRENCY);
+    expect(six.inFlight).toBeLessThanOrEqual(6);
+    expect(six.requests).toBeLessThanOrEqual(PAGES + TAG_LIST_BOUNDARIES_PER_CHAIN * 6);
+    const capped = await list(name, client(8, 3));
+    expect(capped.tags).toEqual(six.tags);
+    expect(capped.inFlight).toBeLessThanOrEqual(3);
+    expect(capped.requests).toBeLessThanOrEqual(PAGES + TAG_LIST_BOUNDARIES_PER_CHAIN * 3);
+  });
+});
+
+describe('registries that do not page lexically are listed one page at a time', () => {
+  const name = SPREAD;
+  const expected = (): string[] => [...(DISTRIBUTIONS[name] as string[])].sort();
+
+  test('opaque cursors in the next link (ECR, Quay): sequential from page 1', async () => {
+    paging({ cursor: 'opaque' });
+    const r = await list(name, client());
+    expect(r.tags).toEqual(expected());
+    expect(r.requests).toBe(PAGES);
+    expect(r.inFlight).toBe(1);
+  });
+
+  test('a registry that ignores a last it did not give: chains dropped, same tags', async () => {
+    paging({ cursor: 'known' });
+    const r = await list(name, client());
+    expect(r.tags).toEqual(expected());
+    expect(r.requests).toBeLessThanOrEqual(2 * PAGES + EXTRA);
+    // Chains were tried (and their pages dropped) before the sequential listing: more requests.
+    expect(r.requests).toBeGreaterThan(PAGES);
+    // The sequential listing after the fall back, from page 1's cursor to the end.
+    const after = proxy.requests.map((q) => q.path).slice(-(PAGES - 1));
+    expect(after[0]).toBe(`/v2/${repoOf(name)}/tags/list?n=100&last=0.17.9`);
+  });
+
+  for (const kind of ['unsorted', 'out-of-range', 'skip-first'] as const) {
+    test(`one ${kind} page from a chain: dropped, the rest listed sequentially`, async () => {
+      paging({ corrupt: { kind } });
+      const r = await list(name, client());
+      expect(proxy.corrupted).toBe(1);
+      expect(r.tags).toEqual(expected());
+      expect(r.requests).toBeLessThanOrEqual(2 * PAGES + EXTRA);
+    });
+  }
+});
+
+describe('errors on a chain end the listing as on the sequential path', () => {
+  const name = SPREAD;
+  afterAll(() => proxy.clearFaults());
+
+  test('a 500 that persists on one chain: the sequential error, other chains stop', async () => {
+    paging();
+    proxy.clearFaults();
+    proxy.addFault({ path: /last=5$/, action: { kind: 'status', status: 500 } });
+    proxy.reset();
+    const c = client();
+    await expect(c.listTags(parseImageRepository(`${proxy.host}/${repoOf(name)}`))).rejects.toThrow(
+      `registry ${proxy.host} answered HTTP 500 to GET /v2/${repoOf(name)}/tags/list 3 times; giving up`,
+    );
+    const sent = proxy.requests.length;
+    expect(proxy.requests.filter((r) => r.status === 500)).toHaveLength(3);
+    // Every chain ends with the request it had in flight: nothing more is sent.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(proxy.requests.length).toBe(sent);
+    expect(sent).toBeLessThan(PAGES);
+    await c.close();
+  });
+
+  test('a 404 on a chain is the sequential NotFoundError', async () => {
+    paging();
+    proxy.clearFaults();
+    proxy.addFault({
+      path: /last=3$/,
+      action: {
+        kind: 'status',
+        status: 404,
+        body: JSON.stringify({
+          errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known' }],
+        }),
+      },
+    });
+    const c = client();
+    const err: unknown = await c
+      .listTags(parseImageRepository(`${proxy.host}/${repoOf(name)}`))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect((err as Error).message).toBe(
+      `repository ${repoOf(name)} not found on registry ${proxy.host} (NAME_UNKNOWN: repository name not known)`,
+    );
+    await c.close();
+  });
+
+  test('a 401 on a chain fails as a 401 on page 1 does', async () => {
+    paging();
+    const repo = parseImageRepository(`${proxy.host}/${repoOf(name)}`);
+    const unauthorized = { kind: 'status', status: 401 } as const;
+    proxy.clearFaults();
+    proxy.addFault({ path: /tags\/list\?n=1000$/, action: unauthorized });
+    const onPage1 = await client(1)
+      .listTags(repo)
+      .catch((e: unknown) => e);
+    proxy.clearFaults();
+    proxy.addFault({ path: /last=5$/, action: unauthorized });
+    const onChain = await client()
+      .listTags(repo)
+      .catch((e: unknown) => e);
+    expect(onPage1).toBeInstanceOf(Error);
+    expect(onChain).toBeInstanceOf((onPage1 as Error).constructor);
+    expect((onChain as Error).message).toBe((onPage1 as Error).message);
+  });
+
+  test('a 429 once on a chain is retried and the listing completes', async () => {
+    paging();
+    proxy.clearFaults();
+    proxy.addFault({ path: /last=7$/, times: 1, action: { kind: 'status', status: 429 } });
+    const r = await list(name, client());
+    expect(r.tags).toEqual([...(DISTRIBUTIONS[name] as string[])].sort());
+    expect(proxy.requests.filter((q) => q.status === 429)).toHaveLength(1);
+  });
+});
