@@ -92,6 +92,8 @@ describe('promote() with argocd-update as the last step', () => {
     tmp.cleanup();
   });
 
+  // The step's polls, recorded and passed at once: the fake moves on per request, not per second.
+  const waits: number[] = [];
   const run = (dryRun: boolean, logs: string[]) => {
     const loaded = loadProjectsWith([{ file: '.gantry/echo.yaml', text: project(remote) }]);
     expect(loaded.problems).toEqual([]);
@@ -110,6 +112,10 @@ describe('promote() with argocd-update as the last step', () => {
       dryRun,
       promotedBy: 'bob',
       clock: () => new Date('2026-11-02T00:00:00Z'),
+      sleep: (ms) => {
+        waits.push(ms);
+        return new Promise((r) => setImmediate(r));
+      },
       fetch,
       log: (l) => logs.push(l),
       env: { ...testGitEnv(tmp.path), ARGOCD_SERVER: argo.url, ARGOCD_AUTH_TOKEN: ARGO_TOKEN },
@@ -121,6 +127,7 @@ describe('promote() with argocd-update as the last step', () => {
     await run(true, logs);
     expect(argo.requests.map((r) => r.method)).toEqual(['GET']);
     expect(argo.syncs('echo-dev')).toEqual([]);
+    expect(waits).toEqual([]);
     expect(logs.join('\n')).toContain('argocd-update: dry run: would sync echo-dev to stage/dev');
     argo.requests.length = 0;
   });
@@ -141,6 +148,8 @@ describe('promote() with argocd-update as the last step', () => {
     expect(logs.some((l) => /argocd-update.*not done yet.*echo-dev: sync requested/.test(l))).toBe(
       true,
     );
+    // Kargo's poll: asked again 5 s later, once, and the sync had succeeded by then.
+    expect(waits).toEqual([5000]);
     expect(logs.join('\n')).not.toContain(ARGO_TOKEN);
     const order = argo.requests.map((r) => r.method);
     expect(order.slice(0, 3)).toEqual(['GET', 'PATCH', 'POST']);
