@@ -15,7 +15,7 @@ import { PROMOTION_INFO } from '../../src/promotion/steps/argocd-update.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { startFakeArgoCD, type FakeArgoCD } from '../support/argocd-fake.js';
-import { runGantry } from '../support/cli.js';
+import { recordedSleep, runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
@@ -93,7 +93,7 @@ describe('promote() with argocd-update as the last step', () => {
   });
 
   // The step's polls, recorded and passed at once: the fake moves on per request, not per second.
-  const waits: number[] = [];
+  const { waits, sleep } = recordedSleep();
   const run = (dryRun: boolean, logs: string[]) => {
     const loaded = loadProjectsWith([{ file: '.gantry/echo.yaml', text: project(remote) }]);
     expect(loaded.problems).toEqual([]);
@@ -112,10 +112,7 @@ describe('promote() with argocd-update as the last step', () => {
       dryRun,
       promotedBy: 'bob',
       clock: () => new Date('2026-11-02T00:00:00Z'),
-      sleep: (ms) => {
-        waits.push(ms);
-        return new Promise((r) => setImmediate(r));
-      },
+      sleep,
       fetch,
       log: (l) => logs.push(l),
       env: { ...testGitEnv(tmp.path), ARGOCD_SERVER: argo.url, ARGOCD_AUTH_TOKEN: ARGO_TOKEN },

@@ -16,8 +16,7 @@ import { startFakeArgoCD, type FakeArgoCD } from '../support/argocd-fake.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
-import { runCli } from '../../src/cli/run.js';
-import { runGantry } from '../support/cli.js';
+import { recordedSleep, runGantry } from '../support/cli.js';
 
 const AUTH = { username: 'bot', password: 's3cret-pw' };
 
@@ -202,22 +201,9 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
   const remote = () => url.replace('http://', `http://${AUTH.username}:${AUTH.password}@`);
   // The waits promote asks for (argocd-update's poll while a sync runs), recorded and passed at
   // once: the fake Argo CD moves on per request, not per second.
-  const waits: number[] = [];
-  const cli = async (args: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await runCli([...args, '--repo', remote()], {
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      env: env(),
-      now: () => new Date('2026-11-02T00:00:00Z'),
-      sleep: (ms) => {
-        waits.push(ms);
-        return new Promise((r) => setImmediate(r));
-      },
-    });
-    return { code, out, err };
-  };
+  const { waits, sleep } = recordedSleep();
+  const cli = (args: string[]) =>
+    runGantry([...args, '--repo', remote()], env(), () => new Date('2026-11-02T00:00:00Z'), sleep);
 
   beforeAll(async () => {
     health = createServer((req, res) => {
