@@ -6,6 +6,12 @@ export interface CliIO {
   err: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
   now?: () => Date;
+  /**
+   * How promote waits between asks of a step that is not done or failed (argocd-update's poll, a
+   * step's retry): the lengths are the steps' own; tests pass a sleep that does not spend them on
+   * the wall clock. Default: real time.
+   */
+  sleep?: (ms: number) => Promise<void>;
   /** Bold headings and such; off unless stdout is a terminal. */
   color?: boolean;
 }

@@ -47,6 +47,8 @@ export interface PromoteOptions {
   approvedBy?: string[];
   run?: string;
   clock: () => Date;
+  /** The waits between a step's retries and polls (StepPendingError). Default: real time. */
+  sleep?: (ms: number) => Promise<void>;
   fetch: typeof fetch;
   log: (line: string) => void;
   /** Folds each step's lines in the adapter's log (the Actions adapter; the CLI does not fold). */

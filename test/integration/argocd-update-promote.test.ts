@@ -15,7 +15,7 @@ import { PROMOTION_INFO } from '../../src/promotion/steps/argocd-update.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { startFakeArgoCD, type FakeArgoCD } from '../support/argocd-fake.js';
-import { runGantry } from '../support/cli.js';
+import { recordedSleep, runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
@@ -92,6 +92,8 @@ describe('promote() with argocd-update as the last step', () => {
     tmp.cleanup();
   });
 
+  // The step's polls, recorded and passed at once: the fake moves on per request, not per second.
+  const { waits, sleep } = recordedSleep();
   const run = (dryRun: boolean, logs: string[]) => {
     const loaded = loadProjectsWith([{ file: '.gantry/echo.yaml', text: project(remote) }]);
     expect(loaded.problems).toEqual([]);
@@ -110,6 +112,7 @@ describe('promote() with argocd-update as the last step', () => {
       dryRun,
       promotedBy: 'bob',
       clock: () => new Date('2026-11-02T00:00:00Z'),
+      sleep,
       fetch,
       log: (l) => logs.push(l),
       env: { ...testGitEnv(tmp.path), ARGOCD_SERVER: argo.url, ARGOCD_AUTH_TOKEN: ARGO_TOKEN },
@@ -121,6 +124,7 @@ describe('promote() with argocd-update as the last step', () => {
     await run(true, logs);
     expect(argo.requests.map((r) => r.method)).toEqual(['GET']);
     expect(argo.syncs('echo-dev')).toEqual([]);
+    expect(waits).toEqual([]);
     expect(logs.join('\n')).toContain('argocd-update: dry run: would sync echo-dev to stage/dev');
     argo.requests.length = 0;
   });
@@ -141,6 +145,8 @@ describe('promote() with argocd-update as the last step', () => {
     expect(logs.some((l) => /argocd-update.*not done yet.*echo-dev: sync requested/.test(l))).toBe(
       true,
     );
+    // Kargo's poll: asked again 5 s later, once, and the sync had succeeded by then.
+    expect(waits).toEqual([5000]);
     expect(logs.join('\n')).not.toContain(ARGO_TOKEN);
     const order = argo.requests.map((r) => r.method);
     expect(order.slice(0, 3)).toEqual(['GET', 'PATCH', 'POST']);

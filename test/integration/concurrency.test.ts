@@ -21,6 +21,7 @@ interface WriterResult {
   stage: string;
   commit: string;
   attempts: number;
+  waitedMs: number;
 }
 
 /** The writer script, bundled once: twenty tsx starts cost more than the writes they test. */
@@ -117,4 +118,8 @@ test(`${WRITERS} processes write freight and promotions to one remote at once: a
   expect(nonFastForwards(bare, 'refs/heads/main')).toEqual([]);
   const maxAttempts = Math.max(...results.map((r) => r.attempts));
   expect(maxAttempts).toBeGreaterThan(1); // they really did race
+  const waits = results.map((r) => r.waitedMs);
+  console.log(
+    `${WRITERS} writer processes: tries max ${maxAttempts}; backoff max ${Math.max(...waits)} ms, total ${waits.reduce((a, b) => a + b, 0)} ms`,
+  );
 }, 180_000);

@@ -16,7 +16,7 @@ import { startFakeArgoCD, type FakeArgoCD } from '../support/argocd-fake.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
-import { runGantry } from '../support/cli.js';
+import { recordedSleep, runGantry } from '../support/cli.js';
 
 const AUTH = { username: 'bot', password: 's3cret-pw' };
 
@@ -199,8 +199,11 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
     USER: 'alice',
   });
   const remote = () => url.replace('http://', `http://${AUTH.username}:${AUTH.password}@`);
+  // The waits promote asks for (argocd-update's poll while a sync runs), recorded and passed at
+  // once: the fake Argo CD moves on per request, not per second.
+  const { waits, sleep } = recordedSleep();
   const cli = (args: string[]) =>
-    runGantry([...args, '--repo', remote()], env(), () => new Date('2026-11-02T00:00:00Z'));
+    runGantry([...args, '--repo', remote()], env(), () => new Date('2026-11-02T00:00:00Z'), sleep);
 
   beforeAll(async () => {
     health = createServer((req, res) => {
@@ -279,6 +282,8 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
     expect(dev.code).toBe(0);
     expect(dev.out).toContain('step 6 (git-push "promo-process::step-6"): done');
     expect(dev.out).toContain('step 7 (argocd-update "promo-process::step-7"): done');
+    // The sync it started was still requested when first asked: asked again after Kargo's 5 s.
+    expect(waits).toEqual([5000]);
     // argocd-update synced the stage's app to the commit the task pushed.
     expect(argo.syncs('demo-dev')[0]?.revisions).toEqual([
       git(bare, ['rev-parse', 'stage/dev']).trim(),
@@ -306,6 +311,8 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
         [git(bare, ['rev-parse', `stage/${name}`]).trim()],
       ]);
     }
+    // One poll per promotion: each sync was still requested when first asked.
+    expect(waits).toEqual([5000, 5000, 5000]);
     // The Kargo files were read, never written.
     expect(
       git(bare, ['log', '--format=%s', 'main', '--', 'kargo']).trim().split('\n'),

@@ -95,6 +95,33 @@ function checkCommits(
   return log;
 }
 
+const freight = Array.from({ length: JOBS }, (_, i) =>
+  makeFreight(`1.${i % STAGES}.${i}`, {
+    createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+  }),
+);
+const shared = tempDir('gantry-promote-race-freight-');
+afterAll(() => shared.cleanup());
+let recorded: Promise<string> | undefined;
+/**
+ * The freight both cases promote, recorded once by the store's own code (file://) into a
+ * repository of its own: each case fetches its tags and index, the same refs and objects the
+ * recorder would write into it again.
+ */
+function recordedFreight(): Promise<string> {
+  recorded ??= (async () => {
+    const bare = createBareRepo(shared.path, 'freight', { 'README.md': 'freight\n' });
+    const recorder = new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir: join(shared.path, 'recorder'),
+      baseEnv: testGitEnv(shared.path),
+    });
+    await Promise.all(freight.map((f) => recorder.recordFreight('echo', f)));
+    return bare;
+  })();
+  return recorded;
+}
+
 describe.each([
   { name: 'all stages on one branch', branchPerStage: false },
   { name: 'a branch per stage', branchPerStage: true },
@@ -106,11 +133,6 @@ describe.each([
   let remote: Remote;
   const branchOf = (s: number) => (branchPerStage ? `stage/${stageName(s)}` : 'main');
   const before = new Map<string, string>();
-  const freight = Array.from({ length: JOBS }, (_, i) =>
-    makeFreight(`1.${i % STAGES}.${i}`, {
-      createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
-    }),
-  );
 
   beforeAll(async () => {
     const files: Record<string, string> = {
@@ -128,14 +150,15 @@ describe.each([
       before.set(branchOf(s), git(bare, ['rev-parse', branchOf(s)]).trim());
     server = await startGitHttpServer({ root: tmp.path, auth: AUTH });
     remote = parseRemote(`${server.url}/gitops.git`, { kind: 'basic', ...AUTH });
-    // The freight is recorded by the store's own code straight into the repository (file://):
-    // the promotions' race over HTTP is what this is about, not the server's work for the setup.
-    const recorder = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'recorder'),
-      baseEnv: env,
-    });
-    await Promise.all(freight.map((f) => recorder.recordFreight('echo', f)));
+    // The freight is recorded by the store's own code, not over HTTP: the promotions' race over
+    // HTTP is what this is about, not the server's work for the setup.
+    git(bare, [
+      'fetch',
+      '-q',
+      await recordedFreight(),
+      'refs/tags/gantry/echo/*:refs/tags/gantry/echo/*',
+      'refs/gantry/echo/*:refs/gantry/echo/*',
+    ]);
   });
   afterAll(async () => {
     await server?.close();
@@ -146,6 +169,8 @@ describe.each([
   // 120 s, so the limit is what a hung run would pass, not what a slow one does.
   test('all land, none lost, history linear, manifests agree with state', async () => {
     const started = Date.now();
+    /** Each job's backoff waits, in ms: time it spent idle, for the log. */
+    const waited = freight.map(() => 0);
     const jobs = await Promise.all(
       freight.map(async (f, index): Promise<Job> => {
         // A job of its own: its own cache, its own store, the project read from the remote.
@@ -153,6 +178,7 @@ describe.each([
           remote,
           cacheDir: join(tmp.path, `job-${index}`),
           baseEnv: env,
+          retryHooks: { onRetry: (_try, ms) => void (waited[index] = (waited[index] ?? 0) + ms) },
         });
         const { projects, problems } = await loadProjectsFromFiles(await store.projectFiles());
         expect(problems).toEqual([]);
@@ -239,7 +265,7 @@ describe.each([
     const attempts = jobs.map((j) => j.outcome.result?.attempts ?? 0);
     if (!branchPerStage) expect(Math.max(...attempts)).toBeGreaterThan(1);
     console.log(
-      `${JOBS} promotions (${branchPerStage ? 'a branch per stage' : 'one branch'}) in ${elapsed} ms; attempts: max ${Math.max(...attempts)}, total ${attempts.reduce((a, b) => a + b, 0)}`,
+      `${JOBS} promotions (${branchPerStage ? 'a branch per stage' : 'one branch'}) in ${elapsed} ms; attempts: max ${Math.max(...attempts)}, total ${attempts.reduce((a, b) => a + b, 0)}; backoff: max ${Math.max(...waited)} ms, total ${waited.reduce((a, b) => a + b, 0)} ms`,
     );
   }, 300_000);
 });

@@ -15,7 +15,7 @@ import { GitHubClient } from '../../src/github/client.js';
 import { parseResumeRecord } from '../../src/promotion/resume.js';
 import { StateStore } from '../../src/state/index.js';
 import { startFakeArgoCD, type FakeArgoCD } from '../support/argocd-fake.js';
-import { runGantry } from '../support/cli.js';
+import { recordedSleep, runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
@@ -132,8 +132,18 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
     ARGOCD_AUTH_TOKEN: ARGO_TOKEN,
     USER: 'alice',
   });
+  // argocd-update's polls, recorded and passed at once: the fake Argo CD moves on per request.
+  let polls = recordedSleep();
+  beforeEach(() => {
+    polls = recordedSleep();
+  });
   const cli = (args: string[]) =>
-    runGantry([...args, '--repo', remote], env(), () => new Date('2026-11-02T00:00:00Z'));
+    runGantry(
+      [...args, '--repo', remote],
+      env(),
+      () => new Date('2026-11-02T00:00:00Z'),
+      polls.sleep,
+    );
 
   test('pending, then merged: argocd-update syncs the app to the merge commit', async () => {
     const r = await cli(['promote', '--stage', 'prod']);
@@ -177,6 +187,8 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
     expect(argo.live('echo-prod').spec).toMatchObject({ source: { targetRevision: merge } });
     expect(argo.syncs('echo-prod')).toHaveLength(1);
     expect(argo.syncs('echo-prod')[0]?.revisions).toEqual([merge]);
+    // Asked again once, Kargo's 5 s later, while the sync it started was still requested.
+    expect(polls.waits).toEqual([5000]);
     // The sync is marked with the promotion that went pending, as Kargo marks its own.
     expect(argo.syncs('echo-prod')[0]?.infos).toContainEqual({
       name: 'gantry.io/promotion',

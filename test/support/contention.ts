@@ -76,6 +76,8 @@ export interface WriterOutcome {
   commit?: string;
   attempts?: number;
   replays?: number;
+  /** What it spent waiting out backoffs (lost races, transient failures). */
+  waitedMs: number;
   error?: string;
 }
 
@@ -96,12 +98,13 @@ export async function runContention(o: ContentionOptions): Promise<ContentionRun
   const server = await startGitHttpServer({ root: o.root, auth: AUTH });
   try {
     const remote = parseRemote(`${server.url}/gitops.git`, { kind: 'basic', ...AUTH });
-    const store = (name: string) =>
+    const store = (name: string, waited: { ms: number }) =>
       new StateStore({
         remote,
         cacheDir: join(o.root, name),
         baseEnv: env,
         ...(o.raceRetry ? { raceRetry: o.raceRetry } : {}),
+        retryHooks: { onRetry: (_try, ms) => void (waited.ms += ms) },
       });
     // The promotions' freight is discovered beforehand (untimed); the discoverers find new ones.
     const toPromote = Array.from({ length: o.promoters }, (_, i) =>
@@ -124,11 +127,19 @@ export async function runContention(o: ContentionOptions): Promise<ContentionRun
       const f = makeFreight(`2.${index}.0`, {
         createdAt: new Date(Date.UTC(2026, 10, 2, 0, index)).toISOString(),
       });
+      const waited = { ms: 0 };
       try {
-        const s = store(`discover-${index}`);
+        const s = store(`discover-${index}`, waited);
         await s.snapshot('echo');
         await s.recordFreight('echo', f);
-        return { kind: 'discover', index, ok: true, ms: Date.now() - started, freightId: f.id };
+        return {
+          kind: 'discover',
+          index,
+          ok: true,
+          ms: Date.now() - started,
+          freightId: f.id,
+          waitedMs: waited.ms,
+        };
       } catch (err) {
         return {
           kind: 'discover',
@@ -136,14 +147,16 @@ export async function runContention(o: ContentionOptions): Promise<ContentionRun
           ok: false,
           ms: Date.now() - started,
           freightId: f.id,
+          waitedMs: waited.ms,
           error: errorMessage(err),
         };
       }
     };
     const promoteOne = async (index: number, f: Freight): Promise<WriterOutcome> => {
       const stage = stageName(index % o.stages);
+      const waited = { ms: 0 };
       try {
-        const s = store(`promote-${index}`);
+        const s = store(`promote-${index}`, waited);
         const { projects, problems } = await loadProjectsFromFiles(await s.projectFiles());
         if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
         const outcome = await promote({
@@ -169,6 +182,7 @@ export async function runContention(o: ContentionOptions): Promise<ContentionRun
           commit: outcome.result?.commit,
           attempts: outcome.result?.attempts,
           replays: outcome.result?.replays ?? 0,
+          waitedMs: waited.ms,
         };
       } catch (err) {
         return {
@@ -178,6 +192,7 @@ export async function runContention(o: ContentionOptions): Promise<ContentionRun
           ms: Date.now() - started,
           freightId: f.id,
           stage,
+          waitedMs: waited.ms,
           error: errorMessage(err),
         };
       }

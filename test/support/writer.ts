@@ -2,6 +2,7 @@
 // records its own freight and a freight every writer shares, then promotes its freight into a stage.
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
+import { DEFAULT_RACE_RETRY } from '../../src/util/retry.js';
 import { makeFreight } from './freight.js';
 
 const [url, cacheDir, indexText, stages] = process.argv.slice(2) as [
@@ -11,7 +12,16 @@ const [url, cacheDir, indexText, stages] = process.argv.slice(2) as [
   string,
 ];
 const index = Number(indexText);
-const store = new StateStore({ remote: parseRemote(url), cacheDir, baseEnv: process.env });
+let waited = 0;
+const store = new StateStore({
+  remote: parseRemote(url),
+  cacheDir,
+  baseEnv: process.env,
+  // Production's backoff, capped at 2 s instead of 30 s: what the test checks is what lands,
+  // and a last loser's waits (up to 12 s, with little else left to run) set its length.
+  raceRetry: { ...DEFAULT_RACE_RETRY, maxDelayMs: 2_000 },
+  retryHooks: { onRetry: (_try, ms) => void (waited += ms) },
+});
 const own = makeFreight(`1.0.${index}`, {
   createdAt: new Date(Date.UTC(2026, 10, 1, 0, index)).toISOString(),
 });
@@ -33,5 +43,6 @@ process.stdout.write(
     stage,
     commit: p.commit,
     attempts: p.attempts,
+    waitedMs: waited,
   }) + '\n',
 );
