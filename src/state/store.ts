@@ -31,7 +31,7 @@ import {
   type IndexHead,
 } from './freight-index.js';
 import { withDirLock } from './lock.js';
-import { settleAll } from '../util/settle.js';
+import { settleAll, settled } from '../util/settle.js';
 import { checkoutPlan, commitPromotion, openCheckout, type OpenCheckout } from './transaction.js';
 import {
   parseApproval,
@@ -305,6 +305,8 @@ export class StateStore {
    * asking it which tags it lacks would cost a process to learn "all of them".
    */
   private tagCacheNew = false;
+  /** Tag objects this instance fetched into the tag cache by ID (see lackedTags). */
+  private readonly tagsFetched = new Set<string>();
   /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
   private readonly tipMemo = new Map<string, string>();
   /** Files read, by `<commit>:<path>`: a commit's files never change, so this never goes stale. */
@@ -737,6 +739,7 @@ export class StateStore {
     const oids = [...new Set(refs.map((r) => r.oid))];
     const missing = await this.lackedTags(oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
+    for (const o of missing) this.tagsFetched.add(o);
     return this.readObjects(this.tagCache, oids);
   }
 
@@ -1105,13 +1108,24 @@ export class StateStore {
    * and only their tags (and their verifications and approvals) are read. `total` counts every
    * freight; `latest` holds the newest freight of each warehouse in `warehouses` (shards are read
    * further back until each is found). An index that does not match the tags is not used.
+   *
+   * The tag listing, the slowest read at tens of thousands of freight, runs while the index, its
+   * newest shards and the page's freight tags are read: the page is only used once the listing
+   * shows the index matches the tags, and is dropped (the tags read instead) when it does not.
    */
   async freightPage(
     project: string,
     opts: { limit: number; warehouses?: readonly string[] },
   ): Promise<FreightPage> {
-    const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
-    const checked = await this.checkedIndex(project, listing, stored);
+    const listed = settled(this.listProject(project));
+    const stored = await settled(this.readIndex(project));
+    const early =
+      'value' in stored && stored.value ? settled(this.pageOfIndex(stored.value, opts)) : undefined;
+    const [listing, earlyPage] = await settleAll([
+      listed.then(unwrap),
+      early ?? Promise.resolve(undefined),
+    ]);
+    const checked = await this.checkedIndex(project, listing, unwrap(stored));
     const latestOf = (entries: readonly IndexEntry[]) => {
       const latest = new Map<string, { id: string; alias: string; createdAt: string }>();
       for (const e of [...entries].sort(byNewest))
@@ -1144,6 +1158,24 @@ export class StateStore {
     }
     const index = checked.index;
     if (!index) return { snap: this.emptySnapshot().snap, total: 0, latest: new Map() };
+    // The index matches the tags: what was read from it ahead stands (or its failure does).
+    const { loaded, page, objects } = unwrap(earlyPage as Settled<IndexPage>);
+    return {
+      snap: await this.recordsOf(listing, new Set(page.map((e) => e.freightId)), objects),
+      total: index.head.count,
+      latest: latestOf(loaded),
+    };
+  }
+
+  /**
+   * The page `index` names, read before the tag listing says whether the index can be used: the
+   * newest shards until the page is full and each warehouse asked about has its newest, and the
+   * page's freight tag objects (their IDs are in the index).
+   */
+  private async pageOfIndex(
+    index: IndexState,
+    opts: { limit: number; warehouses?: readonly string[] },
+  ): Promise<IndexPage> {
     // Newest shards first, until the page is full and each warehouse asked about has its newest.
     const loaded: IndexEntry[] = [];
     const want = new Set(opts.warehouses ?? []);
@@ -1164,27 +1196,29 @@ export class StateStore {
       .filter((e) => e.createdAt)
       .sort(byNewest)
       .slice(0, opts.limit);
-    return {
-      snap: await this.recordsOf(listing, new Set(page.map((e) => e.freightId))),
-      total: index.head.count,
-      latest: latestOf(loaded),
-    };
+    const objects = await this.tagObjects(page.map((e) => ({ oid: e.tagOid })));
+    return { loaded, page, objects };
   }
 
   /**
    * The tags of the freight `ids` from `listing`, newest first, with their verifications and
    * approvals, every alias change (they are few) and the metadata of those freight only.
    */
-  private async recordsOf(listing: Listing, ids: ReadonlySet<string>): Promise<ProjectSnapshot> {
+  private async recordsOf(
+    listing: Listing,
+    ids: ReadonlySet<string>,
+    /** Tag objects read already (a page's freight): only the others are fetched and read. */
+    known?: TagObjects,
+  ): Promise<ProjectSnapshot> {
     const { snap, skip } = this.emptySnapshot();
-    await this.readTags(
-      listing.annotated.filter((r) => ids.has(r.ref.freightId)),
-      snap,
-      skip,
-    );
-    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    const refs = listing.annotated.filter((r) => ids.has(r.ref.freightId));
     const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
-    return this.withNotes(snap, notes, skip);
+    let objects = known;
+    const rest = known ? [...refs, ...notes].filter((r) => !known.has(r.oid)) : [];
+    if (known && rest.length) objects = new Map([...known, ...(await this.tagObjects(rest))]);
+    await this.readTags(refs, snap, skip, undefined, objects);
+    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    return this.withNotes(snap, notes, skip, objects);
   }
 
   /**
@@ -1194,9 +1228,9 @@ export class StateStore {
    */
   private lackedTags(oids: string[]): Promise<string[]> {
     if (!this.tagCacheNew) return this.missingObjects(this.tagCache, oids);
-    // Once: after this read's fetch the cache holds objects, and the next read asks.
-    this.tagCacheNew = false;
-    return Promise.resolve(oids);
+    // What this instance fetched is all the cache can hold (another process fetching the same
+    // objects meanwhile costs nothing more than git skipping them).
+    return Promise.resolve(oids.filter((o) => !this.tagsFetched.has(o)));
   }
 
   /**
@@ -2130,6 +2164,24 @@ export interface FreightPage {
   latest: Map<string, { id: string; alias: string; createdAt: string }>;
 }
 
+/** What freightPage reads from the index before the tag listing tells whether it can be used. */
+interface IndexPage {
+  /** Every entry of the shards read. */
+  loaded: IndexEntry[];
+  /** The page: the newest `limit` entries with a time. */
+  page: IndexEntry[];
+  /** The page's freight tag objects. */
+  objects: TagObjects;
+}
+
+type Settled<T> = { value: T } | { error: unknown };
+
+/** The value of a settled promise, or its error thrown. */
+function unwrap<T>(s: Settled<T>): T {
+  if ('error' in s) throw s.error;
+  return s.value;
+}
+
 /** The freight index moved between reading it and pushing: read it again and retry. */
 class IndexRaceError extends OperationError {}
 
@@ -2163,12 +2215,16 @@ function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexE
 export function parseListing(text: string, project: string): Listing {
   const prefix = projectRefPrefix(project);
   const freightPrefix = `${prefix}freight/`;
+  const freightName = freightPrefix.length + 40;
   const refs: ListedRef[] = [];
   const annotated: ListedRef[] = [];
   const notes: ListedNote[] = [];
   const lightweightNotes: string[] = [];
   let last: ListedRef | undefined;
   let lastNote: ListedNote | undefined;
+  // Where the name of `last` (or `lastNote`) starts in `text`: its peeled line is matched in
+  // place, without slicing half of the lines only to compare them.
+  let lastAt = -1;
   // The freight head is folded as the lines go by, from the hex digits in place: tens of
   // thousands of IDs sliced and parsed again afterwards cost as much as the rest of the parse.
   const acc = new Uint32Array(5);
@@ -2179,21 +2235,27 @@ export function parseListing(text: string, project: string): Listing {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     const tab = pos + 40;
-    if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, tab + 1)) {
-      const oid = text.slice(pos, tab);
-      const name = text.slice(tab + 1, end);
-      if (name.endsWith('^{}')) {
+    const at = tab + 1;
+    if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, at)) {
+      if (
+        text.charCodeAt(end - 1) === 125 &&
+        text.charCodeAt(end - 2) === 123 &&
+        text.charCodeAt(end - 3) === 94
+      ) {
         // git prints an annotated tag's peeled line right after the tag's own line; a tag
         // without one is lightweight.
-        if (last && last.name.length === name.length - 3 && name.startsWith(last.name)) {
+        const len = end - 3 - at;
+        const held = last ?? lastNote;
+        const peelsHeld =
+          held !== undefined && held.name.length === len && sameText(text, lastAt, at, len);
+        if (last && peelsHeld) {
           annotated.push(last);
           if (lastIsFreight) {
             for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
             count++;
           }
         }
-        if (lastNote && lastNote.name.length === name.length - 3 && name.startsWith(lastNote.name))
-          notes.push(lastNote);
+        if (lastNote && peelsHeld) notes.push(lastNote);
         else if (lastNote) lightweightNotes.push(lastNote.name);
         last = undefined;
         lastNote = undefined;
@@ -2201,19 +2263,21 @@ export function parseListing(text: string, project: string): Listing {
         if (lastNote) lightweightNotes.push(lastNote.name);
         lastNote = undefined;
         const isFreight =
-          name.length === freightPrefix.length + 40 &&
-          name.startsWith(freightPrefix) &&
-          isHex40(name, freightPrefix.length) &&
+          end - at === freightName &&
+          text.startsWith(freightPrefix, at) &&
+          isHex40(text, at + freightPrefix.length) &&
           hexWords(text, pos, words);
+        const name = text.slice(at, end);
         const ref: StateRef | undefined = isFreight
           ? { kind: 'freight', project, freightId: name.slice(freightPrefix.length) }
           : parseStateRef(name);
         // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-        last = ref?.project === project ? { name, oid, ref } : undefined;
+        last = ref?.project === project ? { name, oid: text.slice(pos, tab), ref } : undefined;
         lastIsFreight = isFreight && last !== undefined;
+        lastAt = at;
         if (last) refs.push(last);
         const note = ref ? undefined : parseNoteRef(name);
-        if (note?.project === project) lastNote = { name, oid, note };
+        if (note?.project === project) lastNote = { name, oid: text.slice(pos, tab), note };
       }
     }
     pos = end + 1;
@@ -2223,9 +2287,23 @@ export function parseListing(text: string, project: string): Listing {
   return { refs, annotated, notes, lightweightNotes, freightHead: { count, xor } };
 }
 
+/** Whether `s` holds the same `len` characters at `a` and at `b` (compared from the end). */
+function sameText(s: string, a: number, b: number, len: number): boolean {
+  for (let i = len - 1; i >= 0; i--) if (s.charCodeAt(a + i) !== s.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** Values of lowercase hex digits by character code; -1 for any other character. */
+const HEX = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 10; i++) t[48 + i] = i;
+  for (let i = 0; i < 6; i++) t[97 + i] = 10 + i;
+  return t;
+})();
+
 /** The value of a lowercase hex digit, or -1. */
 function hexDigit(c: number): number {
-  return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+  return c < 128 ? (HEX[c] as number) : -1;
 }
 
 /** Whether `s` holds 40 lowercase hex digits at `at`. */
