@@ -323,7 +323,14 @@ export class StateStore {
    * Freight indexes asked for ahead (see fetchIndexesAhead): `fetched` once the fetch of HEAD
    * brought every project's index too; `used`, the projects whose read has taken theirs.
    */
-  private indexesAhead?: { fetched: boolean; used: Set<string> };
+  private indexesAhead?: {
+    fetched: boolean;
+    used: Set<string>;
+    /** Each project's index commit, as the fetch's ref listing named it (project → commit). */
+    commits: Map<string, string>;
+    /** Their commit and tree objects, read with the project files (by `<commit>`, `<commit>^{tree}`). */
+    objects: Map<string, { type: string; body: Buffer }>;
+  };
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -473,6 +480,11 @@ export class StateStore {
       if (res.exitCode !== 0) return undefined;
       if (ahead) ahead.fetched = true;
       const text = await readFile(trace, 'utf8').catch(() => '');
+      // The listing named each index's commit: the project files' read takes their objects
+      // along (see projectFiles), instead of a process of its own for each page.
+      if (ahead)
+        for (const m of text.matchAll(/([0-9a-f]{40}) refs\/gantry\/([^\s]+)\/freight-index$/gm))
+          ahead.commits.set(m[2] as string, m[1] as string);
       const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
       const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
       if (!name) return undefined;
@@ -599,9 +611,14 @@ export class StateStore {
    * The texts of files of commit `tip` whose blob IDs are known (path → ID): fetched in one
    * request, read in one process, and remembered for readBlobs (a commit's files never change).
    */
-  private async readBlobIds(tip: string, ids: Map<string, string>): Promise<Map<string, string>> {
+  private async readBlobIds(
+    tip: string,
+    ids: Map<string, string>,
+    /** Objects the cache has (by ID or revision), read by the same process into `also`. */
+    also?: { revs: string[]; into: Map<string, { type: string; body: Buffer }> },
+  ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    const contents = await this.readBlobContents([...new Set(ids.values())]);
+    const contents = await this.readBlobContents([...new Set(ids.values())], also);
     for (const [path, oid] of ids) {
       const text = contents.get(oid);
       if (text === undefined) continue;
@@ -612,10 +629,18 @@ export class StateStore {
   }
 
   /** Blobs by ID, fetched (git skips the network when none are missing) and read as text. */
-  private async readBlobContents(blobs: string[]): Promise<Map<string, string>> {
+  private async readBlobContents(
+    blobs: string[],
+    also?: { revs: string[]; into: Map<string, { type: string; body: Buffer }> },
+  ): Promise<Map<string, string>> {
     if (!blobs.length) return new Map();
     await this.fetchObjects(this.cache, blobs);
-    const objects = await this.readObjects(this.cache, blobs);
+    const objects = await this.readObjects(this.cache, [...blobs, ...(also?.revs ?? [])]);
+    for (const rev of also?.revs ?? []) {
+      const o = objects.get(rev);
+      if (o) also?.into.set(rev, o);
+      objects.delete(rev);
+    }
     return new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
   }
 
@@ -676,7 +701,7 @@ export class StateStore {
    * its own. Once per project: a later read (after a write) fetches afresh.
    */
   fetchIndexesAhead(): void {
-    this.indexesAhead = { fetched: false, used: new Set() };
+    this.indexesAhead = { fetched: false, used: new Set(), commits: new Map(), objects: new Map() };
   }
 
   /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
@@ -941,8 +966,19 @@ export class StateStore {
           return undefined;
         throw err;
       }
-      // The commit and its tree in one process (cat-file names them by the ref).
-      const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
+      // The commit and its tree in one process (cat-file names them by the ref), unless they were
+      // read with the project files.
+      const named = fetched ? ahead.commits.get(project) : undefined;
+      const early = named
+        ? [ahead?.objects.get(named), ahead?.objects.get(`${named}^{tree}`)]
+        : undefined;
+      const [commit, tree] =
+        early?.[0] && early[1]
+          ? [
+              { oid: named as string, ...early[0] },
+              { oid: '', ...early[1] },
+            ]
+          : await this.readRevs(this.cache, [local, `${local}^{tree}`]);
       if (commit?.type !== 'commit' || tree?.type !== 'tree') return undefined;
       const head = parseHeadMessage(tagMessage(commit.body));
       if (!head) return undefined;
@@ -1481,9 +1517,16 @@ export class StateStore {
       // A repository with many projects and stages reads its state files stage by stage instead.
       const prefetch = withStates && states.length <= PREFETCH_STATES;
       const wanted = [...files, ...(prefetch ? states : [])];
+      // The freight indexes fetched with HEAD: their commits and trees come in the same read.
+      const ahead = this.indexesAhead;
+      const indexes =
+        ahead?.fetched && !recursive && dir === PROJECT_DIR && ahead.objects.size === 0
+          ? [...ahead.commits.values()].flatMap((c) => [c, `${c}^{tree}`])
+          : [];
       const texts = await this.readBlobIds(
         tip,
         new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f) as string]] : []))),
+        indexes.length && ahead ? { revs: indexes, into: ahead.objects } : undefined,
       );
       if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
       return files.map((file) => ({ file, text: texts.get(file) ?? '' }));

@@ -116,7 +116,7 @@ describe('the processes of a cold view', () => {
     expect(children.filter((c) => c === 'rev-list' || c === 'unpack-objects')).toEqual([]);
   });
 
-  test('a page of freight: its shard and its tags are read while the tag listing runs', async () => {
+  test('a page of freight: its index is read with the project files, its shard and its tags while the tag listing runs', async () => {
     // A git whose ls-remote takes seconds and says when it ended: what ran meanwhile shows
     // which reads waited for it.
     const bin = join(tmp.path, 'slow-git');
@@ -161,8 +161,7 @@ describe('the processes of a cold view', () => {
         'fetch', // HEAD with every freight index
         'ls-tree',
         'fetch', // the project files
-        'cat-file',
-        'cat-file', // the index commit and tree
+        'cat-file', // and the index commit and tree, which the HEAD fetch brought
         'ls-remote', // the tags, to check the index against
         'fetch', // the newest shard
         'cat-file',
