@@ -1261,7 +1261,7 @@ export class StateStore {
     known?: TagObjects,
   ): Promise<ProjectSnapshot> {
     const { snap, skip } = this.emptySnapshot();
-    const refs = listing.annotated.filter((r) => ids.has(r.ref.freightId));
+    const refs = listing.annotatedOf(ids);
     const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
     let objects = known;
     const rest = known ? [...refs, ...notes].filter((r) => !known.has(r.oid)) : [];
@@ -2185,10 +2185,12 @@ interface ListedNote {
 }
 
 export interface Listing {
-  /** gantry's refs of the project, lightweight ones too. */
-  refs: ListedRef[];
+  /** gantry's refs of the project, lightweight ones too (made on first use: see parseListing). */
+  readonly refs: ListedRef[];
   /** Of `refs`, the annotated tags: the only ones gantry reads. */
-  annotated: ListedRef[];
+  readonly annotated: ListedRef[];
+  /** Of `annotated`, the freight, verified and approved tags of the freight `ids`. */
+  annotatedOf(ids: ReadonlySet<string>): ListedRef[];
   /** The alias and metadata tags (annotated ones): few, so every view reads them all. */
   notes: ListedNote[];
   /** Alias and metadata tags that are lightweight: reported, never read. */
@@ -2266,28 +2268,34 @@ function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexE
 
 /**
  * `ls-remote` output (`<oid>\t<name>` lines) as gantry's refs of `project`. Tens of thousands of
- * lines are read on every page of freight, so this scans with indexOf instead of splitting, and
- * freight names (nearly all of them) skip the general pattern.
+ * lines are read on every page of freight, which needs of them only the index head and a page of
+ * refs: freight tags (nearly all of the lines) are checked and folded into the head in place, and
+ * become objects only when a reader asks for them (`refs`, `annotated`, `annotatedOf`).
  */
 export function parseListing(text: string, project: string): Listing {
   const prefix = projectRefPrefix(project);
   const freightPrefix = `${prefix}freight/`;
   const freightName = freightPrefix.length + 40;
-  const refs: ListedRef[] = [];
-  const annotated: ListedRef[] = [];
+  /** Other refs than freight (few of each per freight), made as they are read. */
+  const others: { at: number; ref: ListedRef }[] = [];
+  const othersAnnotated: { at: number; ref: ListedRef }[] = [];
+  /** Where each freight tag's line starts, and of those the annotated ones. */
+  const freight: number[] = [];
+  const freightAnnotated: number[] = [];
   const notes: ListedNote[] = [];
   const lightweightNotes: string[] = [];
   let last: ListedRef | undefined;
   let lastNote: ListedNote | undefined;
-  // Where the name of `last` (or `lastNote`) starts in `text`: its peeled line is matched in
-  // place, without slicing half of the lines only to compare them.
-  let lastAt = -1;
+  // The line of the last ref (of `last`, `lastNote` or a freight tag) and its name's length: its
+  // peeled line is matched in place, without slicing half of the lines only to compare them.
+  let lastLine = -1;
+  let lastLength = -1;
+  let lastIsFreight = false;
   // The freight head is folded as the lines go by, from the hex digits in place: tens of
   // thousands of IDs sliced and parsed again afterwards cost as much as the rest of the parse.
   const acc = new Uint32Array(5);
   const words = new Uint32Array(5);
   let count = 0;
-  let lastIsFreight = false;
   for (let pos = 0; pos < text.length;) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
@@ -2302,46 +2310,94 @@ export function parseListing(text: string, project: string): Listing {
         // git prints an annotated tag's peeled line right after the tag's own line; a tag
         // without one is lightweight.
         const len = end - 3 - at;
-        const held = last ?? lastNote;
-        const peelsHeld =
-          held !== undefined && held.name.length === len && sameText(text, lastAt, at, len);
-        if (last && peelsHeld) {
-          annotated.push(last);
-          if (lastIsFreight) {
-            for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
-            count++;
-          }
-        }
-        if (lastNote && peelsHeld) notes.push(lastNote);
+        const peels = lastLength === len && sameText(text, lastLine + 41, at, len);
+        if (peels && lastIsFreight) {
+          freightAnnotated.push(lastLine);
+          for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
+          count++;
+        } else if (peels && last) othersAnnotated.push({ at: lastLine, ref: last });
+        if (lastNote && peels) notes.push(lastNote);
         else if (lastNote) lightweightNotes.push(lastNote.name);
         last = undefined;
         lastNote = undefined;
+        lastIsFreight = false;
+        lastLength = -1;
       } else {
         if (lastNote) lightweightNotes.push(lastNote.name);
+        last = undefined;
         lastNote = undefined;
-        const isFreight =
-          end - at === freightName &&
+        lastLine = pos;
+        lastLength = end - at;
+        lastIsFreight =
+          lastLength === freightName &&
           text.startsWith(freightPrefix, at) &&
           isHex40(text, at + freightPrefix.length) &&
           hexWords(text, pos, words);
-        const name = text.slice(at, end);
-        const ref: StateRef | undefined = isFreight
-          ? { kind: 'freight', project, freightId: name.slice(freightPrefix.length) }
-          : parseStateRef(name);
-        // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-        last = ref?.project === project ? { name, oid: text.slice(pos, tab), ref } : undefined;
-        lastIsFreight = isFreight && last !== undefined;
-        lastAt = at;
-        if (last) refs.push(last);
-        const note = ref ? undefined : parseNoteRef(name);
-        if (note?.project === project) lastNote = { name, oid: text.slice(pos, tab), note };
+        if (lastIsFreight) freight.push(pos);
+        else {
+          const name = text.slice(at, end);
+          const ref = parseStateRef(name);
+          // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+          if (ref?.project === project) {
+            last = { name, oid: text.slice(pos, tab), ref };
+            others.push({ at: pos, ref: last });
+          }
+          const note = ref ? undefined : parseNoteRef(name);
+          if (note?.project === project) lastNote = { name, oid: text.slice(pos, tab), note };
+          if (!last && !lastNote) lastLength = -1;
+        }
       }
     }
     pos = end + 1;
   }
   if (lastNote) lightweightNotes.push(lastNote.name);
   const xor = [...acc].map((w) => w.toString(16).padStart(8, '0')).join('');
-  return { refs, annotated, notes, lightweightNotes, freightHead: { count, xor } };
+
+  // One object per freight tag, made once: `refs` and `annotated` share them.
+  const made = new Map<number, ListedRef>();
+  const freightRef = (line: number): ListedRef => {
+    let ref = made.get(line);
+    if (!ref) {
+      const name = text.slice(line + 41, line + 41 + freightName);
+      ref = {
+        name,
+        oid: text.slice(line, line + 40),
+        ref: { kind: 'freight', project, freightId: name.slice(freightPrefix.length) },
+      };
+      made.set(line, ref);
+    }
+    return ref;
+  };
+  /** Freight lines and other refs, merged back into the listing's order. */
+  const merged = (lines: readonly number[], rest: readonly { at: number; ref: ListedRef }[]) => {
+    const out: ListedRef[] = [];
+    let j = 0;
+    for (const line of lines) {
+      for (let r = rest[j]; r && r.at < line; r = rest[++j]) out.push(r.ref);
+      out.push(freightRef(line));
+    }
+    for (const r of rest.slice(j)) out.push(r.ref);
+    return out;
+  };
+  let refs: ListedRef[] | undefined;
+  let annotated: ListedRef[] | undefined;
+  const idAt = freightPrefix.length + 41;
+  return {
+    get refs() {
+      return (refs ??= merged(freight, others));
+    },
+    get annotated() {
+      return (annotated ??= merged(freightAnnotated, othersAnnotated));
+    },
+    annotatedOf: (ids) =>
+      merged(
+        freightAnnotated.filter((line) => ids.has(text.slice(line + idAt, line + idAt + 40))),
+        othersAnnotated.filter((r) => ids.has(r.ref.ref.freightId)),
+      ),
+    notes,
+    lightweightNotes,
+    freightHead: { count, xor },
+  };
 }
 
 /** Whether `s` holds the same `len` characters at `a` and at `b` (compared from the end). */
