@@ -331,6 +331,15 @@ export class StateStore {
     /** Their commit and tree objects, read with the project files (by `<commit>`, `<commit>^{tree}`). */
     objects: Map<string, { type: string; body: Buffer }>;
   };
+  /** See fetchStageRecordsAhead: the project asked for (undefined: every project). */
+  private recordsAheadFor?: { project?: string };
+  /** The fetch fetchStageRecordsAhead started: what it asked for, and when it is done. */
+  private recordsAhead?: {
+    names: Set<string>;
+    notePrefixes: Set<string>;
+    fetched: Promise<unknown>;
+    used: Set<string>;
+  };
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -576,19 +585,9 @@ export class StateStore {
     const byCommit = new Map<string, string[]>();
     for (const spec of specs) {
       out.set(spec, this.blobMemo.get(spec));
-      if (this.blobMemo.has(spec)) continue;
+      if (this.knownBlob(spec)) continue;
       const i = spec.indexOf(':');
       const commit = spec.slice(0, i);
-      // A state file that was not among the commit's state files read with its project files
-      // does not exist (a stage never promoted): nothing to ask git.
-      const path = spec.slice(i + 1);
-      const inProject = path.startsWith(`${PROJECT_DIR}/`);
-      if (
-        inProject &&
-        this.statesRead.has(commit) &&
-        STATE_FILE.test(path.slice(PROJECT_DIR.length + 1))
-      )
-        continue;
       byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
     }
     const ids = new Map<string, string>();
@@ -605,6 +604,22 @@ export class StateStore {
     const contents = await this.readBlobContents([...new Set(ids.values())]);
     for (const [spec, oid] of ids) out.set(spec, contents.get(oid));
     return out;
+  }
+
+  /**
+   * Whether readBlobs answers `<commit>:<path>` without git: read already, or a state file that
+   * was not among the commit's state files read with its project files, so does not exist (a
+   * stage never promoted).
+   */
+  private knownBlob(spec: string): boolean {
+    if (this.blobMemo.has(spec)) return true;
+    const i = spec.indexOf(':');
+    const path = spec.slice(i + 1);
+    return (
+      path.startsWith(`${PROJECT_DIR}/`) &&
+      this.statesRead.has(spec.slice(0, i)) &&
+      STATE_FILE.test(path.slice(PROJECT_DIR.length + 1))
+    );
   }
 
   /**
@@ -805,6 +820,82 @@ export class StateStore {
   }
 
   /**
+   * Fetches the tags `names` (those that exist) and every tag under `notePrefixes` into the tag
+   * cache's peek namespace; runs under the cache lock.
+   */
+  private fetchRecords(names: ReadonlySet<string>, notePrefixes: ReadonlySet<string>) {
+    // A pattern refspec that matches nothing is no error, where an exact one would fail the
+    // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
+    const local = (n: string) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
+    return retry(
+      () =>
+        this.git.run(
+          [
+            // Fetched as from a promisor remote, for this command only: git then trusts the
+            // pack it receives instead of running a rev-list over it to check that it is
+            // connected (the tags' trees are the empty tree, which every git has).
+            '-c',
+            'remote.origin.promisor=true',
+            'fetch',
+            '-q',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--prune',
+            '--filter=tree:0',
+            'origin',
+            '--stdin',
+          ],
+          {
+            cwd: this.tagCache,
+            input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
+          },
+        ),
+      isTransient,
+      READ_RETRY(this.policy),
+      this.opts.retryHooks,
+    );
+  }
+
+  /**
+   * Has the read of the project files (projectFiles), which brings every stage state file of the
+   * default branch, start fetching the tags those states name (of `project`, or of every project)
+   * at once: the fetch then runs while the project files are parsed. stageRecords takes it when
+   * it asked for every tag a view needs, and fetches its own otherwise.
+   */
+  fetchStageRecordsAhead(project?: string): void {
+    this.recordsAheadFor = { project };
+  }
+
+  /** Starts the fetch fetchStageRecordsAhead asked for, from the state files just read. */
+  private startRecordsAhead(
+    project: string | undefined,
+    files: readonly string[],
+    texts: ReadonlyMap<string, string>,
+  ): void {
+    const byProject = new Map<string, Map<string, StageState | undefined>>();
+    for (const file of files) {
+      // `.gantry/state/<project>/<stage>.yaml`
+      const [, , p, name] = file.split('/');
+      const text = texts.get(file);
+      if (!p || !name || text === undefined || (project !== undefined && p !== project)) continue;
+      try {
+        const states = byProject.get(p) ?? new Map<string, StageState | undefined>();
+        states.set(name.replace(/\.yaml$/, ''), parseStageState(text, file));
+        byProject.set(p, states);
+      } catch {
+        // A file that does not parse is reported by the read that needs it.
+      }
+    }
+    const wanted = { names: new Set<string>(), notePrefixes: new Set<string>() };
+    for (const [p, states] of byProject) recordNames(p, states, wanted);
+    if (!wanted.names.size) return;
+    // Under the cache lock, as stageRecords' own fetch; it waits for the current holder.
+    const fetched = this.inCache(() => this.fetchRecords(wanted.names, wanted.notePrefixes));
+    fetched.catch(() => undefined);
+    this.recordsAhead = { ...wanted, fetched, used: new Set() };
+  }
+
+  /**
    * What a view of the stages needs and nothing more: the freight each stage runs, with its
    * verifications and approvals in that stage, fetched by tag name. The server lists only the
    * names asked for (protocol v2 ref prefixes), so the cost follows the stages, not the number of
@@ -814,51 +905,23 @@ export class StateStore {
     project: string,
     states: ReadonlyMap<string, StageState | undefined>,
   ): Promise<ProjectSnapshot> {
-    const names = new Set<string>();
-    // Alias changes of any freight (an alias is unique in the project: every claim counts; they
-    // are few) and metadata changes of the freight the stages run.
-    const notePrefixes = new Set([`${projectRefPrefix(project)}alias/`]);
-    for (const [stage, st] of states) {
-      for (const f of st?.freight ?? []) {
-        notePrefixes.add(`${projectRefPrefix(project)}metadata/${f.id}/`);
-        names.add(stateRefName({ kind: 'freight', project, freightId: f.id }));
-        names.add(stateRefName({ kind: 'verified', project, stage, freightId: f.id }));
-        names.add(stateRefName({ kind: 'approved', project, stage, freightId: f.id }));
-      }
-    }
+    const { names, notePrefixes } = recordNames(project, states);
     const { snap, skip } = this.emptySnapshot();
     if (!names.size) return snap;
+    // Fetched ahead (see fetchStageRecordsAhead) when that fetch asked for every one of them.
+    // Once per project: a later read (after a write, say) fetches afresh.
+    const ahead = this.recordsAhead;
+    const covered =
+      ahead !== undefined &&
+      !ahead.used.has(project) &&
+      [...names].every((n) => ahead.names.has(n)) &&
+      [...notePrefixes].every((n) => ahead.notePrefixes.has(n));
+    if (covered) ahead.used.add(project);
+    // A failed fetch ahead is no answer: this read's own fetch retries and reports.
+    const fetchedAhead = covered && 'value' in (await settled(ahead.fetched));
     const refs = await this.inCache(async () => {
-      // A pattern refspec that matches nothing is no error, where an exact one would fail the
-      // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
       const local = (n: string) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
-      await retry(
-        () =>
-          this.git.run(
-            [
-              // Fetched as from a promisor remote, for this command only: git then trusts the
-              // pack it receives instead of running a rev-list over it to check that it is
-              // connected (the tags' trees are the empty tree, which every git has).
-              '-c',
-              'remote.origin.promisor=true',
-              'fetch',
-              '-q',
-              '--no-tags',
-              '--no-write-fetch-head',
-              '--prune',
-              '--filter=tree:0',
-              'origin',
-              '--stdin',
-            ],
-            {
-              cwd: this.tagCache,
-              input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
-            },
-          ),
-        isTransient,
-        READ_RETRY(this.policy),
-        this.opts.retryHooks,
-      );
+      if (!fetchedAhead) await this.fetchRecords(names, notePrefixes);
       // Only the names asked for: the peek namespace keeps refs earlier reads fetched.
       const listed = await this.peekedRefs([...names, ...notePrefixes].map(local));
       const found: ListedRef[] = [];
@@ -1452,7 +1515,15 @@ export class StateStore {
   ): Promise<Map<string, StageState | undefined>> {
     const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
     const branchOf = (s: { branch?: string }) => s.branch ?? def;
-    const files = await this.inCache(async () => {
+    // Every tip and file known already (read with the project files): no git, so no lock to
+    // wait for behind a fetch that another read started.
+    const branches = [...stages.map(branchOf), ...alsoFetch];
+    const known =
+      branches.every((br) => this.tipMemo.has(br)) &&
+      stages.every((st) =>
+        this.knownBlob(`${this.tipMemo.get(branchOf(st))}:${stateFilePath(project, st.name)}`),
+      );
+    const read = async () => {
       const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true);
       const specs = stages.map((s) => {
         const tip = tips.get(branchOf(s));
@@ -1460,7 +1531,8 @@ export class StateStore {
       });
       const present = specs.filter((x): x is string => x !== undefined);
       return { specs, blobs: await this.readBlobs(present) };
-    });
+    };
+    const files = known ? await read() : await this.inCache(read);
     const out = new Map<string, StageState | undefined>();
     stages.forEach((s, i) => {
       const spec = files.specs[i];
@@ -1486,7 +1558,8 @@ export class StateStore {
     recursive = false,
   ): Promise<{ file: string; text: string }[]> {
     const b = branch ?? (await this.defaultBranch());
-    return this.inCache(async () => {
+    let read: { states: string[]; texts: Map<string, string> } | undefined;
+    const out = await this.inCache(async () => {
       const tip = (await this.fetchTips([b])).get(b) as string;
       // The project directory is listed with its subdirectories: the stage state files under
       // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
@@ -1529,8 +1602,13 @@ export class StateStore {
         indexes.length && ahead ? { revs: indexes, into: ahead.objects } : undefined,
       );
       if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
+      if (prefetch) read = { states, texts };
       return files.map((file) => ({ file, text: texts.get(file) ?? '' }));
     });
+    // Started once the lock is free, so the fetch does not wait for it.
+    if (read && this.recordsAheadFor && !this.recordsAhead)
+      this.startRecordsAhead(this.recordsAheadFor.project, read.states, read.texts);
+    return out;
   }
 
   /**
@@ -2249,6 +2327,29 @@ const PUSH_BATCH = 500;
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';
+
+/**
+ * The tags a view of the stages reads: the freight each stage runs, with its verification and
+ * approval in that stage (whole names), and the alias changes of any freight and the metadata
+ * changes of those (name prefixes; an alias is unique in the project: every claim counts).
+ */
+function recordNames(
+  project: string,
+  states: ReadonlyMap<string, StageState | undefined>,
+  into = { names: new Set<string>(), notePrefixes: new Set<string>() },
+): { names: Set<string>; notePrefixes: Set<string> } {
+  const { names, notePrefixes } = into;
+  notePrefixes.add(`${projectRefPrefix(project)}alias/`);
+  for (const [stage, st] of states) {
+    for (const f of st?.freight ?? []) {
+      notePrefixes.add(`${projectRefPrefix(project)}metadata/${f.id}/`);
+      names.add(stateRefName({ kind: 'freight', project, freightId: f.id }));
+      names.add(stateRefName({ kind: 'verified', project, stage, freightId: f.id }));
+      names.add(stateRefName({ kind: 'approved', project, stage, freightId: f.id }));
+    }
+  }
+  return into;
+}
 
 /** Index entries for every annotated freight tag; one gantry could not read gets no time. */
 function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexEntry[] {

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
 import { freightIndexRef, parseHeadMessage, SHARD_LINES } from '../../src/state/freight-index.js';
 import { StateStore } from '../../src/state/index.js';
@@ -114,6 +114,28 @@ describe('the processes of a cold view', () => {
     // The tags come as a promisor pack: no rev-list over them, no loose objects to write.
     const children = gitChildren(events);
     expect(children.filter((c) => c === 'rev-list' || c === 'unpack-objects')).toEqual([]);
+  });
+
+  test('get stages asked for ahead: the tags are fetched as soon as the state files are read, before the stages are', async () => {
+    const trace: string[] = [];
+    const r = store(join(tmp.path, 'c-stages-ahead'), url, { trace: (l) => trace.push(l) });
+    r.fetchStageRecordsAhead();
+    await r.projectFiles();
+    // Nobody asked for the stages yet, and their tags are fetched.
+    await vi.waitFor(() => expect(trace.filter((l) => l.includes('-tags.git'))).toHaveLength(1));
+    const before = trace.length;
+    const states = await r.stageStates('echo', [{ name: 'dev' }, { name: 'prod' }]);
+    const snap = await r.stageRecords('echo', states);
+    expect(snap.freight.map((f) => f.id)).toEqual([old[3]!.id]);
+    expect(snap.verifications.map((v) => v.freightId)).toEqual([old[3]!.id]);
+    // The stages' reads add the listing of the fetched tags and nothing else.
+    expect(subcommands(trace.slice(before))).toEqual(['for-each-ref']);
+    expect(subcommands(trace)).toHaveLength(6);
+
+    // Once: a later read of the stages (after a write, say) fetches afresh.
+    const again = trace.length;
+    await r.stageRecords('echo', states);
+    expect(subcommands(trace.slice(again))).toEqual(['fetch', 'for-each-ref']);
   });
 
   test('a page of freight: its index is read with the project files, its shard and its tags while the tag listing runs', async () => {
