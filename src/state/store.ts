@@ -833,9 +833,13 @@ export class StateStore {
           [
             // Fetched as from a promisor remote, for this command only: git then trusts the
             // pack it receives instead of running a rev-list over it to check that it is
-            // connected (the tags' trees are the empty tree, which every git has).
+            // connected (the tags' trees are the empty tree, which every git has). With the
+            // filter given here too, git writes neither into the cache's config: a tag cache
+            // configured as a promisor would fetch each object it is asked about and lacks.
             '-c',
             'remote.origin.promisor=true',
+            '-c',
+            'remote.origin.partialclonefilter=tree:0',
             'fetch',
             '-q',
             '--no-tags',
@@ -864,35 +868,6 @@ export class StateStore {
    */
   fetchStageRecordsAhead(project?: string): void {
     this.recordsAheadFor = { project };
-  }
-
-  /** Starts the fetch fetchStageRecordsAhead asked for, from the state files just read. */
-  private startRecordsAhead(
-    project: string | undefined,
-    files: readonly string[],
-    texts: ReadonlyMap<string, string>,
-  ): void {
-    const byProject = new Map<string, Map<string, StageState | undefined>>();
-    for (const file of files) {
-      // `.gantry/state/<project>/<stage>.yaml`
-      const [, , p, name] = file.split('/');
-      const text = texts.get(file);
-      if (!p || !name || text === undefined || (project !== undefined && p !== project)) continue;
-      try {
-        const states = byProject.get(p) ?? new Map<string, StageState | undefined>();
-        states.set(name.replace(/\.yaml$/, ''), parseStageState(text, file));
-        byProject.set(p, states);
-      } catch {
-        // A file that does not parse is reported by the read that needs it.
-      }
-    }
-    const wanted = { names: new Set<string>(), notePrefixes: new Set<string>() };
-    for (const [p, states] of byProject) recordNames(p, states, wanted);
-    if (!wanted.names.size) return;
-    // Under the cache lock, as stageRecords' own fetch; it waits for the current holder.
-    const fetched = this.inCache(() => this.fetchRecords(wanted.names, wanted.notePrefixes));
-    fetched.catch(() => undefined);
-    this.recordsAhead = { ...wanted, fetched, used: new Set() };
   }
 
   /**
@@ -1558,8 +1533,10 @@ export class StateStore {
     recursive = false,
   ): Promise<{ file: string; text: string }[]> {
     const b = branch ?? (await this.defaultBranch());
-    let read: { states: string[]; texts: Map<string, string> } | undefined;
-    const out = await this.inCache(async () => {
+    type Files = { file: string; text: string }[];
+    let handOut: ((files: Files) => void) | undefined;
+    const early = new Promise<Files>((resolve) => (handOut = resolve));
+    const locked: Promise<Files> = this.inCache(async () => {
       const tip = (await this.fetchTips([b])).get(b) as string;
       // The project directory is listed with its subdirectories: the stage state files under
       // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
@@ -1602,13 +1579,26 @@ export class StateStore {
         indexes.length && ahead ? { revs: indexes, into: ahead.objects } : undefined,
       );
       if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
-      if (prefetch) read = { states, texts };
-      return files.map((file) => ({ file, text: texts.get(file) ?? '' }));
+      const out = files.map((file) => ({ file, text: texts.get(file) ?? '' }));
+      const records =
+        prefetch && this.recordsAheadFor && !this.recordsAhead
+          ? recordsOfStates(this.recordsAheadFor.project, states, texts)
+          : undefined;
+      if (records) {
+        // The stages' tags (see fetchStageRecordsAhead): the files are handed out now, to be
+        // parsed while the fetch runs, and the lock is kept until it is done.
+        const fetched = settled(this.fetchRecords(records.names, records.notePrefixes));
+        // Settled once the lock is released too, so that stageRecords does not wait for it.
+        const done = fetched.then((r) => locked.then(() => unwrap(r)));
+        // Nobody may ask for the stages (a failing read elsewhere): no unhandled rejection.
+        done.catch(() => undefined);
+        this.recordsAhead = { ...records, fetched: done, used: new Set() };
+        handOut?.(out);
+        await fetched;
+      }
+      return out;
     });
-    // Started once the lock is free, so the fetch does not wait for it.
-    if (read && this.recordsAheadFor && !this.recordsAhead)
-      this.startRecordsAhead(this.recordsAheadFor.project, read.states, read.texts);
-    return out;
+    return Promise.race([early, locked]);
   }
 
   /**
@@ -2327,6 +2317,34 @@ const PUSH_BATCH = 500;
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';
+
+/**
+ * The tags recordNames gives for the stage state files `files` (`.gantry/state/<p>/<s>.yaml`,
+ * of `project` or of every project when undefined); undefined when they name none. A file that
+ * does not parse is left out: the read that needs it reports it.
+ */
+function recordsOfStates(
+  project: string | undefined,
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>,
+): { names: Set<string>; notePrefixes: Set<string> } | undefined {
+  const byProject = new Map<string, Map<string, StageState | undefined>>();
+  for (const file of files) {
+    const [, , p, name] = file.split('/');
+    const text = texts.get(file);
+    if (!p || !name || text === undefined || (project !== undefined && p !== project)) continue;
+    try {
+      const states = byProject.get(p) ?? new Map<string, StageState | undefined>();
+      states.set(name.replace(/\.yaml$/, ''), parseStageState(text, file));
+      byProject.set(p, states);
+    } catch {
+      continue;
+    }
+  }
+  const wanted = { names: new Set<string>(), notePrefixes: new Set<string>() };
+  for (const [p, states] of byProject) recordNames(p, states, wanted);
+  return wanted.names.size ? wanted : undefined;
+}
 
 /**
  * The tags a view of the stages reads: the freight each stage runs, with its verification and

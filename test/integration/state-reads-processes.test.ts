@@ -114,6 +114,12 @@ describe('the processes of a cold view', () => {
     // The tags come as a promisor pack: no rev-list over them, no loose objects to write.
     const children = gitChildren(events);
     expect(children.filter((c) => c === 'rev-list' || c === 'unpack-objects')).toEqual([]);
+    // Only that fetch saw the remote as a promisor: the tag cache's config does not say so, or
+    // asking it which objects it lacks would fetch each one.
+    const tagsCache = readdirSync(cache).find((n) => n.endsWith('-tags.git'))!;
+    expect(readFileSync(join(cache, tagsCache, 'config'), 'utf8')).not.toMatch(
+      /promisor|partialclone/i,
+    );
   });
 
   test('get stages asked for ahead: the tags are fetched as soon as the state files are read, before the stages are', async () => {
