@@ -31,7 +31,7 @@ import {
   type IndexHead,
 } from './freight-index.js';
 import { withDirLock } from './lock.js';
-import { settleAll } from '../util/settle.js';
+import { settleAll, settled } from '../util/settle.js';
 import { checkoutPlan, commitPromotion, openCheckout, type OpenCheckout } from './transaction.js';
 import {
   parseApproval,
@@ -305,6 +305,8 @@ export class StateStore {
    * asking it which tags it lacks would cost a process to learn "all of them".
    */
   private tagCacheNew = false;
+  /** Tag objects this instance fetched into the tag cache by ID (see lackedTags). */
+  private readonly tagsFetched = new Set<string>();
   /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
   private readonly tipMemo = new Map<string, string>();
   /** Files read, by `<commit>:<path>`: a commit's files never change, so this never goes stale. */
@@ -321,7 +323,23 @@ export class StateStore {
    * Freight indexes asked for ahead (see fetchIndexesAhead): `fetched` once the fetch of HEAD
    * brought every project's index too; `used`, the projects whose read has taken theirs.
    */
-  private indexesAhead?: { fetched: boolean; used: Set<string> };
+  private indexesAhead?: {
+    fetched: boolean;
+    used: Set<string>;
+    /** Each project's index commit, as the fetch's ref listing named it (project → commit). */
+    commits: Map<string, string>;
+    /** Their commit and tree objects, read with the project files (by `<commit>`, `<commit>^{tree}`). */
+    objects: Map<string, { type: string; body: Buffer }>;
+  };
+  /** See fetchStageRecordsAhead: the project asked for (undefined: every project). */
+  private recordsAheadFor?: { project?: string };
+  /** The fetch fetchStageRecordsAhead started: what it asked for, and when it is done. */
+  private recordsAhead?: {
+    names: Set<string>;
+    notePrefixes: Set<string>;
+    fetched: Promise<unknown>;
+    used: Set<string>;
+  };
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -471,6 +489,11 @@ export class StateStore {
       if (res.exitCode !== 0) return undefined;
       if (ahead) ahead.fetched = true;
       const text = await readFile(trace, 'utf8').catch(() => '');
+      // The listing named each index's commit: the project files' read takes their objects
+      // along (see projectFiles), instead of a process of its own for each page.
+      if (ahead)
+        for (const m of text.matchAll(/([0-9a-f]{40}) refs\/gantry\/([^\s]+)\/freight-index$/gm))
+          ahead.commits.set(m[2] as string, m[1] as string);
       const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
       const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
       if (!name) return undefined;
@@ -562,19 +585,9 @@ export class StateStore {
     const byCommit = new Map<string, string[]>();
     for (const spec of specs) {
       out.set(spec, this.blobMemo.get(spec));
-      if (this.blobMemo.has(spec)) continue;
+      if (this.knownBlob(spec)) continue;
       const i = spec.indexOf(':');
       const commit = spec.slice(0, i);
-      // A state file that was not among the commit's state files read with its project files
-      // does not exist (a stage never promoted): nothing to ask git.
-      const path = spec.slice(i + 1);
-      const inProject = path.startsWith(`${PROJECT_DIR}/`);
-      if (
-        inProject &&
-        this.statesRead.has(commit) &&
-        STATE_FILE.test(path.slice(PROJECT_DIR.length + 1))
-      )
-        continue;
       byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
     }
     const ids = new Map<string, string>();
@@ -594,12 +607,33 @@ export class StateStore {
   }
 
   /**
+   * Whether readBlobs answers `<commit>:<path>` without git: read already, or a state file that
+   * was not among the commit's state files read with its project files, so does not exist (a
+   * stage never promoted).
+   */
+  private knownBlob(spec: string): boolean {
+    if (this.blobMemo.has(spec)) return true;
+    const i = spec.indexOf(':');
+    const path = spec.slice(i + 1);
+    return (
+      path.startsWith(`${PROJECT_DIR}/`) &&
+      this.statesRead.has(spec.slice(0, i)) &&
+      STATE_FILE.test(path.slice(PROJECT_DIR.length + 1))
+    );
+  }
+
+  /**
    * The texts of files of commit `tip` whose blob IDs are known (path → ID): fetched in one
    * request, read in one process, and remembered for readBlobs (a commit's files never change).
    */
-  private async readBlobIds(tip: string, ids: Map<string, string>): Promise<Map<string, string>> {
+  private async readBlobIds(
+    tip: string,
+    ids: Map<string, string>,
+    /** Objects the cache has (by ID or revision), read by the same process into `also`. */
+    also?: { revs: string[]; into: Map<string, { type: string; body: Buffer }> },
+  ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    const contents = await this.readBlobContents([...new Set(ids.values())]);
+    const contents = await this.readBlobContents([...new Set(ids.values())], also);
     for (const [path, oid] of ids) {
       const text = contents.get(oid);
       if (text === undefined) continue;
@@ -610,10 +644,18 @@ export class StateStore {
   }
 
   /** Blobs by ID, fetched (git skips the network when none are missing) and read as text. */
-  private async readBlobContents(blobs: string[]): Promise<Map<string, string>> {
+  private async readBlobContents(
+    blobs: string[],
+    also?: { revs: string[]; into: Map<string, { type: string; body: Buffer }> },
+  ): Promise<Map<string, string>> {
     if (!blobs.length) return new Map();
     await this.fetchObjects(this.cache, blobs);
-    const objects = await this.readObjects(this.cache, blobs);
+    const objects = await this.readObjects(this.cache, [...blobs, ...(also?.revs ?? [])]);
+    for (const rev of also?.revs ?? []) {
+      const o = objects.get(rev);
+      if (o) also?.into.set(rev, o);
+      objects.delete(rev);
+    }
     return new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
   }
 
@@ -674,7 +716,7 @@ export class StateStore {
    * its own. Once per project: a later read (after a write) fetches afresh.
    */
   fetchIndexesAhead(): void {
-    this.indexesAhead = { fetched: false, used: new Set() };
+    this.indexesAhead = { fetched: false, used: new Set(), commits: new Map(), objects: new Map() };
   }
 
   /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
@@ -737,6 +779,7 @@ export class StateStore {
     const oids = [...new Set(refs.map((r) => r.oid))];
     const missing = await this.lackedTags(oids);
     if (missing.length) await this.fetchObjects(this.tagCache, missing);
+    for (const o of missing) this.tagsFetched.add(o);
     return this.readObjects(this.tagCache, oids);
   }
 
@@ -777,6 +820,57 @@ export class StateStore {
   }
 
   /**
+   * Fetches the tags `names` (those that exist) and every tag under `notePrefixes` into the tag
+   * cache's peek namespace; runs under the cache lock.
+   */
+  private fetchRecords(names: ReadonlySet<string>, notePrefixes: ReadonlySet<string>) {
+    // A pattern refspec that matches nothing is no error, where an exact one would fail the
+    // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
+    const local = (n: string) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
+    return retry(
+      () =>
+        this.git.run(
+          [
+            // Fetched as from a promisor remote, for this command only: git then trusts the
+            // pack it receives instead of running a rev-list over it to check that it is
+            // connected (the tags' trees are the empty tree, which every git has). With the
+            // filter given here too, git writes neither into the cache's config: a tag cache
+            // configured as a promisor would fetch each object it is asked about and lacks.
+            '-c',
+            'remote.origin.promisor=true',
+            '-c',
+            'remote.origin.partialclonefilter=tree:0',
+            'fetch',
+            '-q',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--prune',
+            '--filter=tree:0',
+            'origin',
+            '--stdin',
+          ],
+          {
+            cwd: this.tagCache,
+            input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
+          },
+        ),
+      isTransient,
+      READ_RETRY(this.policy),
+      this.opts.retryHooks,
+    );
+  }
+
+  /**
+   * Has the read of the project files (projectFiles), which brings every stage state file of the
+   * default branch, start fetching the tags those states name (of `project`, or of every project)
+   * at once: the fetch then runs while the project files are parsed. stageRecords takes it when
+   * it asked for every tag a view needs, and fetches its own otherwise.
+   */
+  fetchStageRecordsAhead(project?: string): void {
+    this.recordsAheadFor = { project };
+  }
+
+  /**
    * What a view of the stages needs and nothing more: the freight each stage runs, with its
    * verifications and approvals in that stage, fetched by tag name. The server lists only the
    * names asked for (protocol v2 ref prefixes), so the cost follows the stages, not the number of
@@ -786,37 +880,23 @@ export class StateStore {
     project: string,
     states: ReadonlyMap<string, StageState | undefined>,
   ): Promise<ProjectSnapshot> {
-    const names = new Set<string>();
-    // Alias changes of any freight (an alias is unique in the project: every claim counts; they
-    // are few) and metadata changes of the freight the stages run.
-    const notePrefixes = new Set([`${projectRefPrefix(project)}alias/`]);
-    for (const [stage, st] of states) {
-      for (const f of st?.freight ?? []) {
-        notePrefixes.add(`${projectRefPrefix(project)}metadata/${f.id}/`);
-        names.add(stateRefName({ kind: 'freight', project, freightId: f.id }));
-        names.add(stateRefName({ kind: 'verified', project, stage, freightId: f.id }));
-        names.add(stateRefName({ kind: 'approved', project, stage, freightId: f.id }));
-      }
-    }
+    const { names, notePrefixes } = recordNames(project, states);
     const { snap, skip } = this.emptySnapshot();
     if (!names.size) return snap;
+    // Fetched ahead (see fetchStageRecordsAhead) when that fetch asked for every one of them.
+    // Once per project: a later read (after a write, say) fetches afresh.
+    const ahead = this.recordsAhead;
+    const covered =
+      ahead !== undefined &&
+      !ahead.used.has(project) &&
+      [...names].every((n) => ahead.names.has(n)) &&
+      [...notePrefixes].every((n) => ahead.notePrefixes.has(n));
+    if (covered) ahead.used.add(project);
+    // A failed fetch ahead is no answer: this read's own fetch retries and reports.
+    const fetchedAhead = covered && 'value' in (await settled(ahead.fetched));
     const refs = await this.inCache(async () => {
-      // A pattern refspec that matches nothing is no error, where an exact one would fail the
-      // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
       const local = (n: string) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
-      await retry(
-        () =>
-          this.git.run(
-            ['fetch', '-q', '--no-tags', '--no-write-fetch-head', '--prune', 'origin', '--stdin'],
-            {
-              cwd: this.tagCache,
-              input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
-            },
-          ),
-        isTransient,
-        READ_RETRY(this.policy),
-        this.opts.retryHooks,
-      );
+      if (!fetchedAhead) await this.fetchRecords(names, notePrefixes);
       // Only the names asked for: the peek namespace keeps refs earlier reads fetched.
       const listed = await this.peekedRefs([...names, ...notePrefixes].map(local));
       const found: ListedRef[] = [];
@@ -924,8 +1004,19 @@ export class StateStore {
           return undefined;
         throw err;
       }
-      // The commit and its tree in one process (cat-file names them by the ref).
-      const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
+      // The commit and its tree in one process (cat-file names them by the ref), unless they were
+      // read with the project files.
+      const named = fetched ? ahead.commits.get(project) : undefined;
+      const early = named
+        ? [ahead?.objects.get(named), ahead?.objects.get(`${named}^{tree}`)]
+        : undefined;
+      const [commit, tree] =
+        early?.[0] && early[1]
+          ? [
+              { oid: named as string, ...early[0] },
+              { oid: '', ...early[1] },
+            ]
+          : await this.readRevs(this.cache, [local, `${local}^{tree}`]);
       if (commit?.type !== 'commit' || tree?.type !== 'tree') return undefined;
       const head = parseHeadMessage(tagMessage(commit.body));
       if (!head) return undefined;
@@ -1105,13 +1196,24 @@ export class StateStore {
    * and only their tags (and their verifications and approvals) are read. `total` counts every
    * freight; `latest` holds the newest freight of each warehouse in `warehouses` (shards are read
    * further back until each is found). An index that does not match the tags is not used.
+   *
+   * The tag listing, the slowest read at tens of thousands of freight, runs while the index, its
+   * newest shards and the page's freight tags are read: the page is only used once the listing
+   * shows the index matches the tags, and is dropped (the tags read instead) when it does not.
    */
   async freightPage(
     project: string,
     opts: { limit: number; warehouses?: readonly string[] },
   ): Promise<FreightPage> {
-    const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
-    const checked = await this.checkedIndex(project, listing, stored);
+    const listed = settled(this.listProject(project));
+    const stored = await settled(this.readIndex(project));
+    const early =
+      'value' in stored && stored.value ? settled(this.pageOfIndex(stored.value, opts)) : undefined;
+    const [listing, earlyPage] = await settleAll([
+      listed.then(unwrap),
+      early ?? Promise.resolve(undefined),
+    ]);
+    const checked = await this.checkedIndex(project, listing, unwrap(stored));
     const latestOf = (entries: readonly IndexEntry[]) => {
       const latest = new Map<string, { id: string; alias: string; createdAt: string }>();
       for (const e of [...entries].sort(byNewest))
@@ -1144,6 +1246,24 @@ export class StateStore {
     }
     const index = checked.index;
     if (!index) return { snap: this.emptySnapshot().snap, total: 0, latest: new Map() };
+    // The index matches the tags: what was read from it ahead stands (or its failure does).
+    const { loaded, page, objects } = unwrap(earlyPage as Settled<IndexPage>);
+    return {
+      snap: await this.recordsOf(listing, new Set(page.map((e) => e.freightId)), objects),
+      total: index.head.count,
+      latest: latestOf(loaded),
+    };
+  }
+
+  /**
+   * The page `index` names, read before the tag listing says whether the index can be used: the
+   * newest shards until the page is full and each warehouse asked about has its newest, and the
+   * page's freight tag objects (their IDs are in the index).
+   */
+  private async pageOfIndex(
+    index: IndexState,
+    opts: { limit: number; warehouses?: readonly string[] },
+  ): Promise<IndexPage> {
     // Newest shards first, until the page is full and each warehouse asked about has its newest.
     const loaded: IndexEntry[] = [];
     const want = new Set(opts.warehouses ?? []);
@@ -1164,27 +1284,29 @@ export class StateStore {
       .filter((e) => e.createdAt)
       .sort(byNewest)
       .slice(0, opts.limit);
-    return {
-      snap: await this.recordsOf(listing, new Set(page.map((e) => e.freightId))),
-      total: index.head.count,
-      latest: latestOf(loaded),
-    };
+    const objects = await this.tagObjects(page.map((e) => ({ oid: e.tagOid })));
+    return { loaded, page, objects };
   }
 
   /**
    * The tags of the freight `ids` from `listing`, newest first, with their verifications and
    * approvals, every alias change (they are few) and the metadata of those freight only.
    */
-  private async recordsOf(listing: Listing, ids: ReadonlySet<string>): Promise<ProjectSnapshot> {
+  private async recordsOf(
+    listing: Listing,
+    ids: ReadonlySet<string>,
+    /** Tag objects read already (a page's freight): only the others are fetched and read. */
+    known?: TagObjects,
+  ): Promise<ProjectSnapshot> {
     const { snap, skip } = this.emptySnapshot();
-    await this.readTags(
-      listing.annotated.filter((r) => ids.has(r.ref.freightId)),
-      snap,
-      skip,
-    );
-    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    const refs = listing.annotatedOf(ids);
     const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
-    return this.withNotes(snap, notes, skip);
+    let objects = known;
+    const rest = known ? [...refs, ...notes].filter((r) => !known.has(r.oid)) : [];
+    if (known && rest.length) objects = new Map([...known, ...(await this.tagObjects(rest))]);
+    await this.readTags(refs, snap, skip, undefined, objects);
+    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    return this.withNotes(snap, notes, skip, objects);
   }
 
   /**
@@ -1194,9 +1316,9 @@ export class StateStore {
    */
   private lackedTags(oids: string[]): Promise<string[]> {
     if (!this.tagCacheNew) return this.missingObjects(this.tagCache, oids);
-    // Once: after this read's fetch the cache holds objects, and the next read asks.
-    this.tagCacheNew = false;
-    return Promise.resolve(oids);
+    // What this instance fetched is all the cache can hold (another process fetching the same
+    // objects meanwhile costs nothing more than git skipping them).
+    return Promise.resolve(oids.filter((o) => !this.tagsFetched.has(o)));
   }
 
   /**
@@ -1368,7 +1490,15 @@ export class StateStore {
   ): Promise<Map<string, StageState | undefined>> {
     const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
     const branchOf = (s: { branch?: string }) => s.branch ?? def;
-    const files = await this.inCache(async () => {
+    // Every tip and file known already (read with the project files): no git, so no lock to
+    // wait for behind a fetch that another read started.
+    const branches = [...stages.map(branchOf), ...alsoFetch];
+    const known =
+      branches.every((br) => this.tipMemo.has(br)) &&
+      stages.every((st) =>
+        this.knownBlob(`${this.tipMemo.get(branchOf(st))}:${stateFilePath(project, st.name)}`),
+      );
+    const read = async () => {
       const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true);
       const specs = stages.map((s) => {
         const tip = tips.get(branchOf(s));
@@ -1376,7 +1506,8 @@ export class StateStore {
       });
       const present = specs.filter((x): x is string => x !== undefined);
       return { specs, blobs: await this.readBlobs(present) };
-    });
+    };
+    const files = known ? await read() : await this.inCache(read);
     const out = new Map<string, StageState | undefined>();
     stages.forEach((s, i) => {
       const spec = files.specs[i];
@@ -1402,7 +1533,10 @@ export class StateStore {
     recursive = false,
   ): Promise<{ file: string; text: string }[]> {
     const b = branch ?? (await this.defaultBranch());
-    return this.inCache(async () => {
+    type Files = { file: string; text: string }[];
+    let handOut: ((files: Files) => void) | undefined;
+    const early = new Promise<Files>((resolve) => (handOut = resolve));
+    const locked: Promise<Files> = this.inCache(async () => {
       const tip = (await this.fetchTips([b])).get(b) as string;
       // The project directory is listed with its subdirectories: the stage state files under
       // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
@@ -1433,13 +1567,38 @@ export class StateStore {
       // A repository with many projects and stages reads its state files stage by stage instead.
       const prefetch = withStates && states.length <= PREFETCH_STATES;
       const wanted = [...files, ...(prefetch ? states : [])];
+      // The freight indexes fetched with HEAD: their commits and trees come in the same read.
+      const ahead = this.indexesAhead;
+      const indexes =
+        ahead?.fetched && !recursive && dir === PROJECT_DIR && ahead.objects.size === 0
+          ? [...ahead.commits.values()].flatMap((c) => [c, `${c}^{tree}`])
+          : [];
       const texts = await this.readBlobIds(
         tip,
         new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f) as string]] : []))),
+        indexes.length && ahead ? { revs: indexes, into: ahead.objects } : undefined,
       );
       if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
-      return files.map((file) => ({ file, text: texts.get(file) ?? '' }));
+      const out = files.map((file) => ({ file, text: texts.get(file) ?? '' }));
+      const records =
+        prefetch && this.recordsAheadFor && !this.recordsAhead
+          ? recordsOfStates(this.recordsAheadFor.project, states, texts)
+          : undefined;
+      if (records) {
+        // The stages' tags (see fetchStageRecordsAhead): the files are handed out now, to be
+        // parsed while the fetch runs, and the lock is kept until it is done.
+        const fetched = settled(this.fetchRecords(records.names, records.notePrefixes));
+        // Settled once the lock is released too, so that stageRecords does not wait for it.
+        const done = fetched.then((r) => locked.then(() => unwrap(r)));
+        // Nobody may ask for the stages (a failing read elsewhere): no unhandled rejection.
+        done.catch(() => undefined);
+        this.recordsAhead = { ...records, fetched: done, used: new Set() };
+        handOut?.(out);
+        await fetched;
+      }
+      return out;
     });
+    return Promise.race([early, locked]);
   }
 
   /**
@@ -2094,10 +2253,12 @@ interface ListedNote {
 }
 
 export interface Listing {
-  /** gantry's refs of the project, lightweight ones too. */
-  refs: ListedRef[];
+  /** gantry's refs of the project, lightweight ones too (made on first use: see parseListing). */
+  readonly refs: ListedRef[];
   /** Of `refs`, the annotated tags: the only ones gantry reads. */
-  annotated: ListedRef[];
+  readonly annotated: ListedRef[];
+  /** Of `annotated`, the freight, verified and approved tags of the freight `ids`. */
+  annotatedOf(ids: ReadonlySet<string>): ListedRef[];
   /** The alias and metadata tags (annotated ones): few, so every view reads them all. */
   notes: ListedNote[];
   /** Alias and metadata tags that are lightweight: reported, never read. */
@@ -2130,6 +2291,24 @@ export interface FreightPage {
   latest: Map<string, { id: string; alias: string; createdAt: string }>;
 }
 
+/** What freightPage reads from the index before the tag listing tells whether it can be used. */
+interface IndexPage {
+  /** Every entry of the shards read. */
+  loaded: IndexEntry[];
+  /** The page: the newest `limit` entries with a time. */
+  page: IndexEntry[];
+  /** The page's freight tag objects. */
+  objects: TagObjects;
+}
+
+type Settled<T> = { value: T } | { error: unknown };
+
+/** The value of a settled promise, or its error thrown. */
+function unwrap<T>(s: Settled<T>): T {
+  if ('error' in s) throw s.error;
+  return s.value;
+}
+
 /** The freight index moved between reading it and pushing: read it again and retry. */
 class IndexRaceError extends OperationError {}
 
@@ -2138,6 +2317,57 @@ const PUSH_BATCH = 500;
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';
+
+/**
+ * The tags recordNames gives for the stage state files `files` (`.gantry/state/<p>/<s>.yaml`,
+ * of `project` or of every project when undefined); undefined when they name none. A file that
+ * does not parse is left out: the read that needs it reports it.
+ */
+function recordsOfStates(
+  project: string | undefined,
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>,
+): { names: Set<string>; notePrefixes: Set<string> } | undefined {
+  const byProject = new Map<string, Map<string, StageState | undefined>>();
+  for (const file of files) {
+    const [, , p, name] = file.split('/');
+    const text = texts.get(file);
+    if (!p || !name || text === undefined || (project !== undefined && p !== project)) continue;
+    try {
+      const states = byProject.get(p) ?? new Map<string, StageState | undefined>();
+      states.set(name.replace(/\.yaml$/, ''), parseStageState(text, file));
+      byProject.set(p, states);
+    } catch {
+      continue;
+    }
+  }
+  const wanted = { names: new Set<string>(), notePrefixes: new Set<string>() };
+  for (const [p, states] of byProject) recordNames(p, states, wanted);
+  return wanted.names.size ? wanted : undefined;
+}
+
+/**
+ * The tags a view of the stages reads: the freight each stage runs, with its verification and
+ * approval in that stage (whole names), and the alias changes of any freight and the metadata
+ * changes of those (name prefixes; an alias is unique in the project: every claim counts).
+ */
+function recordNames(
+  project: string,
+  states: ReadonlyMap<string, StageState | undefined>,
+  into = { names: new Set<string>(), notePrefixes: new Set<string>() },
+): { names: Set<string>; notePrefixes: Set<string> } {
+  const { names, notePrefixes } = into;
+  notePrefixes.add(`${projectRefPrefix(project)}alias/`);
+  for (const [stage, st] of states) {
+    for (const f of st?.freight ?? []) {
+      notePrefixes.add(`${projectRefPrefix(project)}metadata/${f.id}/`);
+      names.add(stateRefName({ kind: 'freight', project, freightId: f.id }));
+      names.add(stateRefName({ kind: 'verified', project, stage, freightId: f.id }));
+      names.add(stateRefName({ kind: 'approved', project, stage, freightId: f.id }));
+    }
+  }
+  return into;
+}
 
 /** Index entries for every annotated freight tag; one gantry could not read gets no time. */
 function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexEntry[] {
@@ -2157,75 +2387,155 @@ function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexE
 
 /**
  * `ls-remote` output (`<oid>\t<name>` lines) as gantry's refs of `project`. Tens of thousands of
- * lines are read on every page of freight, so this scans with indexOf instead of splitting, and
- * freight names (nearly all of them) skip the general pattern.
+ * lines are read on every page of freight, which needs of them only the index head and a page of
+ * refs: freight tags (nearly all of the lines) are checked and folded into the head in place, and
+ * become objects only when a reader asks for them (`refs`, `annotated`, `annotatedOf`).
  */
 export function parseListing(text: string, project: string): Listing {
   const prefix = projectRefPrefix(project);
   const freightPrefix = `${prefix}freight/`;
-  const refs: ListedRef[] = [];
-  const annotated: ListedRef[] = [];
+  const freightName = freightPrefix.length + 40;
+  /** Other refs than freight (few of each per freight), made as they are read. */
+  const others: { at: number; ref: ListedRef }[] = [];
+  const othersAnnotated: { at: number; ref: ListedRef }[] = [];
+  /** Where each freight tag's line starts, and of those the annotated ones. */
+  const freight: number[] = [];
+  const freightAnnotated: number[] = [];
   const notes: ListedNote[] = [];
   const lightweightNotes: string[] = [];
   let last: ListedRef | undefined;
   let lastNote: ListedNote | undefined;
+  // The line of the last ref (of `last`, `lastNote` or a freight tag) and its name's length: its
+  // peeled line is matched in place, without slicing half of the lines only to compare them.
+  let lastLine = -1;
+  let lastLength = -1;
+  let lastIsFreight = false;
   // The freight head is folded as the lines go by, from the hex digits in place: tens of
   // thousands of IDs sliced and parsed again afterwards cost as much as the rest of the parse.
   const acc = new Uint32Array(5);
   const words = new Uint32Array(5);
   let count = 0;
-  let lastIsFreight = false;
   for (let pos = 0; pos < text.length;) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     const tab = pos + 40;
-    if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, tab + 1)) {
-      const oid = text.slice(pos, tab);
-      const name = text.slice(tab + 1, end);
-      if (name.endsWith('^{}')) {
+    const at = tab + 1;
+    if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, at)) {
+      if (
+        text.charCodeAt(end - 1) === 125 &&
+        text.charCodeAt(end - 2) === 123 &&
+        text.charCodeAt(end - 3) === 94
+      ) {
         // git prints an annotated tag's peeled line right after the tag's own line; a tag
         // without one is lightweight.
-        if (last && last.name.length === name.length - 3 && name.startsWith(last.name)) {
-          annotated.push(last);
-          if (lastIsFreight) {
-            for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
-            count++;
-          }
-        }
-        if (lastNote && lastNote.name.length === name.length - 3 && name.startsWith(lastNote.name))
-          notes.push(lastNote);
+        const len = end - 3 - at;
+        const peels = lastLength === len && sameText(text, lastLine + 41, at, len);
+        if (peels && lastIsFreight) {
+          freightAnnotated.push(lastLine);
+          for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
+          count++;
+        } else if (peels && last) othersAnnotated.push({ at: lastLine, ref: last });
+        if (lastNote && peels) notes.push(lastNote);
         else if (lastNote) lightweightNotes.push(lastNote.name);
         last = undefined;
         lastNote = undefined;
+        lastIsFreight = false;
+        lastLength = -1;
       } else {
         if (lastNote) lightweightNotes.push(lastNote.name);
+        last = undefined;
         lastNote = undefined;
-        const isFreight =
-          name.length === freightPrefix.length + 40 &&
-          name.startsWith(freightPrefix) &&
-          isHex40(name, freightPrefix.length) &&
+        lastLine = pos;
+        lastLength = end - at;
+        lastIsFreight =
+          lastLength === freightName &&
+          text.startsWith(freightPrefix, at) &&
+          isHex40(text, at + freightPrefix.length) &&
           hexWords(text, pos, words);
-        const ref: StateRef | undefined = isFreight
-          ? { kind: 'freight', project, freightId: name.slice(freightPrefix.length) }
-          : parseStateRef(name);
-        // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-        last = ref?.project === project ? { name, oid, ref } : undefined;
-        lastIsFreight = isFreight && last !== undefined;
-        if (last) refs.push(last);
-        const note = ref ? undefined : parseNoteRef(name);
-        if (note?.project === project) lastNote = { name, oid, note };
+        if (lastIsFreight) freight.push(pos);
+        else {
+          const name = text.slice(at, end);
+          const ref = parseStateRef(name);
+          // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+          if (ref?.project === project) {
+            last = { name, oid: text.slice(pos, tab), ref };
+            others.push({ at: pos, ref: last });
+          }
+          const note = ref ? undefined : parseNoteRef(name);
+          if (note?.project === project) lastNote = { name, oid: text.slice(pos, tab), note };
+          if (!last && !lastNote) lastLength = -1;
+        }
       }
     }
     pos = end + 1;
   }
   if (lastNote) lightweightNotes.push(lastNote.name);
   const xor = [...acc].map((w) => w.toString(16).padStart(8, '0')).join('');
-  return { refs, annotated, notes, lightweightNotes, freightHead: { count, xor } };
+
+  // One object per freight tag, made once: `refs` and `annotated` share them.
+  const made = new Map<number, ListedRef>();
+  const freightRef = (line: number): ListedRef => {
+    let ref = made.get(line);
+    if (!ref) {
+      const name = text.slice(line + 41, line + 41 + freightName);
+      ref = {
+        name,
+        oid: text.slice(line, line + 40),
+        ref: { kind: 'freight', project, freightId: name.slice(freightPrefix.length) },
+      };
+      made.set(line, ref);
+    }
+    return ref;
+  };
+  /** Freight lines and other refs, merged back into the listing's order. */
+  const merged = (lines: readonly number[], rest: readonly { at: number; ref: ListedRef }[]) => {
+    const out: ListedRef[] = [];
+    let j = 0;
+    for (const line of lines) {
+      for (let r = rest[j]; r && r.at < line; r = rest[++j]) out.push(r.ref);
+      out.push(freightRef(line));
+    }
+    for (const r of rest.slice(j)) out.push(r.ref);
+    return out;
+  };
+  let refs: ListedRef[] | undefined;
+  let annotated: ListedRef[] | undefined;
+  const idAt = freightPrefix.length + 41;
+  return {
+    get refs() {
+      return (refs ??= merged(freight, others));
+    },
+    get annotated() {
+      return (annotated ??= merged(freightAnnotated, othersAnnotated));
+    },
+    annotatedOf: (ids) =>
+      merged(
+        freightAnnotated.filter((line) => ids.has(text.slice(line + idAt, line + idAt + 40))),
+        othersAnnotated.filter((r) => ids.has(r.ref.ref.freightId)),
+      ),
+    notes,
+    lightweightNotes,
+    freightHead: { count, xor },
+  };
 }
+
+/** Whether `s` holds the same `len` characters at `a` and at `b` (compared from the end). */
+function sameText(s: string, a: number, b: number, len: number): boolean {
+  for (let i = len - 1; i >= 0; i--) if (s.charCodeAt(a + i) !== s.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** Values of lowercase hex digits by character code; -1 for any other character. */
+const HEX = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 10; i++) t[48 + i] = i;
+  for (let i = 0; i < 6; i++) t[97 + i] = 10 + i;
+  return t;
+})();
 
 /** The value of a lowercase hex digit, or -1. */
 function hexDigit(c: number): number {
-  return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+  return c < 128 ? (HEX[c] as number) : -1;
 }
 
 /** Whether `s` holds 40 lowercase hex digits at `at`. */

@@ -105,6 +105,9 @@ the discover workflow's matrix is its JSON.`,
       repo.store.listTagsAhead(args.string('project'));
       repo.store.fetchIndexesAhead();
     } else if (kind === 'freight') repo.store.listTagsAhead(args.string('project'));
+    // The stages' tags are fetched as soon as the state files are read, while the project files
+    // are parsed.
+    if (kind === 'stages') repo.store.fetchStageRecordsAhead(args.string('project'));
     const projects = await selectProjects(repo, args.string('project'));
     const page = { limit: all ? Infinity : limit, shown: 0, total: 0 };
     ctx.io.out(

@@ -33,6 +33,48 @@ describe('a listing of the project tags', () => {
     expect(parseListing('', 'echo').freightHead).toEqual(headOf([]));
   });
 
+  test('hands out the refs of some freight without making the others; one object per ref', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => sha(`freight ${i}`));
+    const text = [
+      tag(`gantry/echo/alias/${ids[1]}/20261206T124718123Z-1a2b3c4d`),
+      tag(`gantry/echo/approved/dev/${ids[4]}`),
+      tag(`gantry/echo/approved/dev/${ids[5]}`, false),
+      ...ids.map((id, i) => tag(`gantry/echo/freight/${id}`, i !== 7)),
+      tag(`gantry/echo/verified/dev/${ids[4]}`),
+      tag(`gantry/echo/verified/prod/${ids[9]}`),
+    ].join('');
+    const listing = parseListing(text, 'echo');
+    const wanted = new Set([ids[4] as string, ids[7] as string, ids[9] as string]);
+    // In the listing's order; the lightweight freight tag (7) is not annotated.
+    expect(
+      listing.annotatedOf(wanted).map((r) => r.name.replace('refs/tags/gantry/echo/', '')),
+    ).toEqual([
+      `approved/dev/${ids[4]}`,
+      `freight/${ids[4]}`,
+      `freight/${ids[9]}`,
+      `verified/dev/${ids[4]}`,
+      `verified/prod/${ids[9]}`,
+    ]);
+    expect(listing.annotatedOf(wanted)).toEqual(
+      listing.annotated.filter((r) => wanted.has(r.ref.freightId)),
+    );
+    // `refs` and `annotated` share their objects: readers tell lightweight tags by identity.
+    const annotated = new Set(listing.annotated);
+    expect(listing.refs.filter((r) => !annotated.has(r)).map((r) => r.name)).toEqual([
+      `refs/tags/gantry/echo/approved/dev/${ids[5]}`,
+      `refs/tags/gantry/echo/freight/${ids[7]}`,
+    ]);
+    expect(listing.refs.map((r) => r.name)).toEqual(
+      text
+        .split('\n')
+        .map((l) => l.split('\t')[1] ?? '')
+        .filter((n) => n && !n.endsWith('^{}') && !n.includes('/alias/')),
+    );
+    expect(listing.notes.map((n) => n.name)).toEqual([
+      `refs/tags/gantry/echo/alias/${ids[1]}/20261206T124718123Z-1a2b3c4d`,
+    ]);
+  });
+
   test('a tree object reads as its entries', () => {
     const oid = sha('blob');
     const body = Buffer.concat([
