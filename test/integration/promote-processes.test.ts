@@ -14,6 +14,7 @@ import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { commitPromotion } from '../../src/state/transaction.js';
 import { makeFreight } from '../support/freight.js';
+import { runGantry } from '../support/cli.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
@@ -520,6 +521,33 @@ stages:
       expect(approved.freight?.id).toBe(f4.id);
       expect(approved.held).toBe(false);
       expect(approved.approvedBy).toEqual(['carol']);
+    });
+
+    test('gantry promote --project --freight asks for the reads ahead', async () => {
+      const f = makeFreight('5.4.0', { createdAt: at(14) });
+      await store().recordFreight('echo', f);
+      const r = url();
+      const c = r.credentials;
+      const remote =
+        c?.kind === 'basic' ? r.url.replace('://', `://${c.username}:${c.password}@`) : r.url;
+      const out = await runGantry(
+        ['promote', '--repo', remote, '--project', 'echo', '--stage', 'dev', '--freight', f.id],
+        {
+          ...testGitEnv(tmp.path),
+          GANTRY_CACHE_DIR: join(tmp.path, `cli-${n++}`),
+          GANTRY_DEBUG: '1',
+          USER: 'alice',
+        },
+        () => new Date('2026-11-02T00:00:00Z'),
+      );
+      expect(out.code).toBe(0);
+      expect(out.out).toContain(`promoted ${f.alias}`);
+      const git = out.err.split('\n').filter((l) => l.startsWith('debug: git '));
+      expect(git.length).toBeGreaterThan(0);
+      expect(git.filter((l) => l.includes(' ls-remote '))).toEqual([]);
+      const fetches = git.filter((l) => /^debug: git (-c \S+ )*fetch /.test(l));
+      expect(fetches).toHaveLength(2);
+      expect(fetches[0]).toContain(`*${f.id}`);
     });
 
     test('a freight tag the index lacks (pushed by hand): the tags are read, the rollback rule sees it', async () => {
