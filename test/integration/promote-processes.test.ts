@@ -249,6 +249,16 @@ stages:
       expect(push).toBeDefined();
       const under = starts.filter((e) => e.sid.startsWith(`${push?.sid}/`));
       expect(under.filter((e) => e.argv.includes('fetch'))).toEqual([]);
+      // The checkout fetched the blobs of its paths (a promisor fetch) without listing the read
+      // cache's refs, and nothing under it waited on fsync: it is a scratch repository.
+      const checkout = starts.find((e) => e.argv.includes('checkout'));
+      const lazy = starts.filter((e) => e.sid.startsWith(`${checkout?.sid}/`));
+      expect(lazy.some((e) => e.argv.includes('fetch'))).toBe(true);
+      expect(lazy.filter((e) => e.argv.includes('for-each-ref'))).toEqual([]);
+      const synced = readFileSync(events, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"category":"fsync"') && l.includes(`"sid":"${checkout?.sid}`));
+      expect(synced).toEqual([]);
     });
 
     test('refused or unknown freight: the checkout opened ahead is removed, nothing is pushed', async () => {
