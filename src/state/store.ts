@@ -614,8 +614,13 @@ export class StateStore {
   /** Blobs by ID, fetched (git skips the network when none are missing) and read as text. */
   private async readBlobContents(blobs: string[]): Promise<Map<string, string>> {
     if (!blobs.length) return new Map();
-    await this.fetchObjects(this.cache, [...blobs, ...this.namedShardsAhead()]);
-    const objects = await this.readObjects(this.cache, blobs);
+    const ahead = this.namedShardsAhead();
+    await this.fetchObjects(this.cache, [...blobs, ...ahead]);
+    const objects = await this.readObjects(this.cache, [
+      ...blobs,
+      ...this.namedObjectsAhead(ahead),
+    ]);
+    this.keepNamedObjects(objects);
     return new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
   }
 
@@ -1977,6 +1982,27 @@ export class StateStore {
     named.index = { commit: commit.oid, head, shards };
   }
 
+  /**
+   * What the read of the blobs the shards were fetched with reads too: the shards, and the named
+   * freight's tags (the HEAD fetch brought them). Kept for namedPromotionRecords: no process of its
+   * own to read them.
+   */
+  private namedObjectsAhead(shards: string[]): string[] {
+    const named = this.namedAhead;
+    if (!named?.listing || !shards.length) return [];
+    const mine = named.fetchedId
+      ? named.listing.annotated.filter((r) => r.ref.freightId === named.fetchedId)
+      : [];
+    named.objects = new Map();
+    return [...shards, ...new Set(mine.map((r) => r.oid))];
+  }
+
+  private keepNamedObjects(objects: TagObjects): void {
+    const kept = this.namedAhead?.objects;
+    if (!kept || kept.size) return;
+    for (const [oid, o] of objects) kept.set(oid, o);
+  }
+
   /** The index shards the next blob fetch brings along (once; see takeNamedListing). */
   private namedShardsAhead(): string[] {
     const named = this.namedAhead;
@@ -2014,12 +2040,12 @@ export class StateStore {
     const mine = named.fetchedId
       ? listing.annotated.filter((r) => r.ref.freightId === named.fetchedId)
       : [];
-    const cached = await this.inCache(() =>
-      this.readObjects(this.cache, [
-        ...index.shards.map((sh) => sh.oid),
-        ...new Set(mine.map((r) => r.oid)),
-      ]),
-    );
+    const wanted = [...index.shards.map((sh) => sh.oid), ...new Set(mine.map((r) => r.oid))];
+    const kept = named.objects;
+    const cached =
+      kept && wanted.every((oid) => kept.has(oid))
+        ? kept
+        : await this.inCache(() => this.readObjects(this.cache, wanted));
     const entries = index.shards.flatMap((sh) => {
       const body = cached.get(sh.oid)?.body;
       if (!body)
@@ -2296,6 +2322,8 @@ interface NamedAhead {
   index?: IndexState;
   /** The shards' blobs were handed to a blob fetch. */
   shardsTaken: boolean;
+  /** The shards and the named freight's tags, read with the blobs fetched with them. */
+  objects?: TagObjects;
   /** namedPromotionRecords took the data: a later read reads afresh. */
   used: boolean;
 }

@@ -467,6 +467,15 @@ stages:
       expect(fetches[0]).toContain('+HEAD:');
       expect(fetches[0]).toContain(`*${f2.id}`);
       expect(fetches.slice(1).join('\n')).not.toContain('freight-index');
+      // The index's commit and tree; the project directory; the blobs (project files, state
+      // files, index shards); one read of them with the named freight's tags.
+      expect(read.map((l) => l.replace(/^git (-c \S+ )*(\S+).*$/s, '$2'))).toEqual([
+        'fetch',
+        'cat-file',
+        'ls-tree',
+        'fetch',
+        'cat-file',
+      ]);
     });
 
     test('older freight by ID holds the stage: the newer one is read by ID, still no listing', async () => {
