@@ -1969,6 +1969,9 @@ export class StateStore {
       })
       .join('');
     named.listing = parseListing(text, named.project);
+    // A promotion that reads every tag after all (a soak time to count, a name the index does not
+    // know) takes this listing instead of listing them again.
+    this.ahead ??= { project: named.project, stdout: Promise.resolve(text), used: new Set() };
     if (!indexOid) return;
     const local = namedIndexRef(named.project);
     const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);

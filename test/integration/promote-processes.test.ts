@@ -380,6 +380,14 @@ stages:
       steps:
         - uses: compose-output
           config: {note: nothing to edit}
+  - name: late
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [dev], requiredSoakTime: 1h}
+    promotionTemplate:
+      steps:
+        - uses: compose-output
+          config: {note: nothing to edit}
 `;
   const at = (h: number) => `2026-11-01T${String(h).padStart(2, '0')}:00:00.000Z`;
   const f1 = makeFreight('5.0.0', { createdAt: at(10) });
@@ -501,7 +509,18 @@ stages:
       await expect(promoteNamed('dev', 'f'.repeat(40))).rejects.toThrow(
         /no freight "f{40}": name freight by its ID/,
       );
-      await expect(promoteNamed('dev', 'alias-9-9-9')).rejects.toThrow(/no freight "alias-9-9-9"/);
+      const lines: string[] = [];
+      await expect(promoteNamed('dev', 'alias-9-9-9', lines)).rejects.toThrow(
+        /no freight "alias-9-9-9" \(did you mean/,
+      );
+      // The full read that gives the hints lists no tags either: it takes the fetch's listing.
+      expect(lines.filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
+      // Nor does a stage with a soak time, which reads every freight and the history.
+      const soak: string[] = [];
+      await expect(promoteNamed('late', f2.id, soak)).rejects.toThrow(
+        /is not available to late: not verified in dev/,
+      );
+      expect(soak.filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
       await expect(promoteNamed('prod', f2.id)).rejects.toThrow(
         new RegExp(
           `freight ${f2.alias} \\(${f2.id.slice(0, 7)}\\) is not available to prod: not verified in dev`,
