@@ -2070,6 +2070,9 @@ export class StateStore {
     await this.readTags(refs, snap, skip, undefined, new Map([...cached, ...fetched]));
     snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
     const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
+    // Read: a later read of the project (another stage's promotion, after this one's write)
+    // lists the tags afresh.
+    if (this.ahead?.project === project) this.ahead.used.add(project);
     return this.withNotes(snap, notes, skip);
   }
 }

@@ -496,12 +496,15 @@ stages:
       expect(read.filter(isFetch).length).toBeLessThanOrEqual(3);
     });
 
-    test('by alias: resolved from the index the fetch brought', async () => {
+    test('by alias and by ID prefix: resolved from the index the fetch brought', async () => {
       const lines: string[] = [];
       const out = await promoteNamed('dev', f2.alias, lines);
       expect(out.freight?.id).toBe(f2.id);
       expect(out.held).toBe(false);
-      expect(reads(lines).filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
+      const prefix = await promoteNamed('dev', f1.id.slice(0, 9), lines);
+      expect(prefix.freight?.id).toBe(f1.id);
+      expect(prefix.held).toBe(true);
+      expect(lines.filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
     });
 
     test('refusals keep their messages: unknown ID, unknown alias, not verified upstream', async () => {
