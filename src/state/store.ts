@@ -472,7 +472,9 @@ export class StateStore {
       if (res.exitCode !== 0) return undefined;
       if (ahead) ahead.fetched = true;
       const text = await readFile(trace, 'utf8').catch(() => '');
-      if (this.namedAhead) await this.takeNamedListing(this.namedAhead, text);
+      // A read that fails here only costs the promotion its shortcut: it lists the tags itself.
+      if (this.namedAhead)
+        await this.takeNamedListing(this.namedAhead, text).catch(() => undefined);
       const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
       const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
       if (!name) return undefined;
