@@ -276,7 +276,7 @@ async function readView(
   const records =
     named !== undefined && !soakStages.length && !readsOtherFreight(stage)
       ? o.store
-          .promotionRecords(o.project.name, (entries, aliasNoteIds) =>
+          .namedPromotionRecords(o.project.name, (entries, aliasNoteIds) =>
             promotionFreightIds(named, entries, aliasNoteIds),
           )
           .then((snap) => snap ?? o.store.snapshot(o.project.name))

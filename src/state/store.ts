@@ -483,6 +483,7 @@ export class StateStore {
           'origin',
           `+HEAD:${HEAD_TIP}`,
           ...(ahead ? [`+${freightIndexRef('*')}:${INDEX_LOCAL}*`] : []),
+          ...(this.namedAhead?.refspecs ?? []),
         ],
         { cwd: this.cache, env: { GIT_TRACE_PACKET: trace } },
       );
@@ -494,6 +495,9 @@ export class StateStore {
       if (ahead)
         for (const m of text.matchAll(/([0-9a-f]{40}) refs\/gantry\/([^\s]+)\/freight-index$/gm))
           ahead.commits.set(m[2] as string, m[1] as string);
+      // A read that fails here only costs the promotion its shortcut: it lists the tags itself.
+      if (this.namedAhead)
+        await this.takeNamedListing(this.namedAhead, text).catch(() => undefined);
       const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
       const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
       if (!name) return undefined;
@@ -649,13 +653,19 @@ export class StateStore {
     also?: { revs: string[]; into: Map<string, { type: string; body: Buffer }> },
   ): Promise<Map<string, string>> {
     if (!blobs.length) return new Map();
-    await this.fetchObjects(this.cache, blobs);
-    const objects = await this.readObjects(this.cache, [...blobs, ...(also?.revs ?? [])]);
+    const ahead = this.namedShardsAhead();
+    await this.fetchObjects(this.cache, [...blobs, ...ahead]);
+    const objects = await this.readObjects(this.cache, [
+      ...blobs,
+      ...this.namedObjectsAhead(ahead),
+      ...(also?.revs ?? []),
+    ]);
     for (const rev of also?.revs ?? []) {
       const o = objects.get(rev);
       if (o) also?.into.set(rev, o);
       objects.delete(rev);
     }
+    this.keepNamedObjects(objects);
     return new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
   }
 
@@ -2054,6 +2064,179 @@ export class StateStore {
       log: this.log,
     };
   }
+
+  // ---- the promotion of named freight (src/promotion/promote.ts, `gantry promote --freight`) ---
+  // Added for the promote path (h/promote4): the reads of a promotion of one named freight ride on
+  // the fetch that names the default branch instead of listing every tag and fetching the freight
+  // index on their own.
+
+  /** What promoteNamedAhead asked the HEAD fetch for, and what that fetch brought. */
+  private namedAhead?: NamedAhead;
+
+  /**
+   * Has the fetch that names the default branch (the first read of a command) also list the
+   * project's tags, bring its freight index (commit and tree; the shards come with the next blob
+   * fetch, the project files') and the tags of freight `ref` when it is a full ID (the freight's,
+   * its verifications' and approvals'): everything namedPromotionRecords reads for a promotion of
+   * freight the newest of its warehouse. The listing is the fetch's own: in protocol v2 the server
+   * lists every ref under the prefix a refspec pattern names, `refs/tags/gantry/<project>/*<id>`
+   * names the whole project while matching only that freight's tags, and git's packet trace shows
+   * the list. Once per command.
+   */
+  promoteNamedAhead(project: string, ref: string): void {
+    const id = ref.trim().toLowerCase();
+    const full = /^[0-9a-f]{40}$/.test(id) ? id : undefined;
+    // No tag of gantry's ends so: the pattern then lists the project and fetches nothing.
+    const suffix = full ?? NAMED_NONE;
+    const local = `${NAMED_PREFIX}${encodeURIComponent(project)}/`;
+    this.namedAhead = {
+      project,
+      ...(full ? { fetchedId: full } : {}),
+      refspecs: [
+        `+${projectRefPrefix(project)}*${suffix}:${local}*${suffix}`,
+        // A pattern: a project without an index must not fail the fetch.
+        `+${freightIndexRef(project)}*:${namedIndexRef(project)}*`,
+      ],
+      shardsTaken: false,
+      used: false,
+    };
+  }
+
+  /**
+   * Reads the HEAD fetch's packet trace for what promoteNamedAhead asked: the project's tags as
+   * the server listed them, and its freight index when the fetch brought it (its commit and tree
+   * read now, so that the shards' blobs join the next blob fetch). Leaves both unset when the trace
+   * does not show a v2 listing of the project (an old server): the promotion then lists the tags.
+   */
+  private async takeNamedListing(named: NamedAhead, trace: string): Promise<void> {
+    const prefix = projectRefPrefix(named.project);
+    if (!trace.includes(`ref-prefix ${prefix}\n`)) return;
+    const indexName = freightIndexRef(named.project);
+    const listed = new Map<string, { oid: string; peeled?: string }>();
+    let indexOid: string | undefined;
+    // `fetch< <oid> <ref>[ peeled:<oid>]`; a line may show up twice (both ends trace over file://).
+    for (const m of trace.matchAll(/[<>] ([0-9a-f]{40}) (refs\/\S+)([^\n]*)/g)) {
+      const [, oid = '', name = '', rest = ''] = m;
+      if (name === indexName) indexOid = oid;
+      if (!name.startsWith(prefix) || listed.has(name)) continue;
+      const peeled = / peeled:([0-9a-f]{40})/.exec(rest)?.[1];
+      listed.set(name, { oid, ...(peeled ? { peeled } : {}) });
+    }
+    // ls-remote's shape: a tag's peeled line right after it, names sorted as git sorts them.
+    const names = [...listed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const text = names
+      .map((n) => {
+        const { oid, peeled } = listed.get(n) as { oid: string; peeled?: string };
+        return `${oid}\t${n}\n${peeled ? `${peeled}\t${n}^{}\n` : ''}`;
+      })
+      .join('');
+    named.listing = parseListing(text, named.project);
+    // A promotion that reads every tag after all (a soak time to count, a name the index does not
+    // know) takes this listing instead of listing them again.
+    this.ahead ??= { project: named.project, stdout: Promise.resolve(text), used: new Set() };
+    if (!indexOid) return;
+    const local = namedIndexRef(named.project);
+    const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
+    if (commit?.oid !== indexOid || commit.type !== 'commit' || tree?.type !== 'tree') return;
+    const head = parseHeadMessage(tagMessage(commit.body));
+    if (!head) return;
+    const shards = treeEntries(tree.body)
+      .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
+      .map((e) => ({ name: e.name, oid: e.oid }));
+    shards.sort((a, b) => a.name.localeCompare(b.name));
+    named.index = { commit: commit.oid, head, shards };
+  }
+
+  /**
+   * What the read of the blobs the shards were fetched with reads too: the shards, and the named
+   * freight's tags (the HEAD fetch brought them). Kept for namedPromotionRecords: no process of its
+   * own to read them.
+   */
+  private namedObjectsAhead(shards: string[]): string[] {
+    const named = this.namedAhead;
+    if (!named?.listing || !shards.length) return [];
+    const mine = named.fetchedId
+      ? named.listing.annotated.filter((r) => r.ref.freightId === named.fetchedId)
+      : [];
+    named.objects = new Map();
+    return [...shards, ...new Set(mine.map((r) => r.oid))];
+  }
+
+  private keepNamedObjects(objects: TagObjects): void {
+    const kept = this.namedAhead?.objects;
+    if (!kept || kept.size) return;
+    for (const [oid, o] of objects) kept.set(oid, o);
+  }
+
+  /** The index shards the next blob fetch brings along (once; see takeNamedListing). */
+  private namedShardsAhead(): string[] {
+    const named = this.namedAhead;
+    if (!named?.index || named.shardsTaken) return [];
+    named.shardsTaken = true;
+    return named.index.shards.map((sh) => sh.oid);
+  }
+
+  /**
+   * promotionRecords from what the HEAD fetch brought (promoteNamedAhead): the listing and the
+   * index checked against it, the named freight's tags read from the cache, other freight's tags
+   * (the newer ones the rollback rule asks about) fetched by ID. Without that data (not asked for,
+   * an old server, no index yet) it is promotionRecords itself. undefined as there: the index does
+   * not match the tags, or `pick` cannot tell.
+   */
+  async namedPromotionRecords(
+    project: string,
+    pick: (
+      entries: readonly IndexEntry[],
+      aliasNoteIds: readonly string[],
+    ) => Set<string> | undefined,
+  ): Promise<ProjectSnapshot | undefined> {
+    const named = this.namedAhead;
+    // The fetch that names the default branch may still be running (the stage states' read).
+    if (named && !named.listing && this.defaultBranchName)
+      await this.defaultBranchName.catch(() => undefined);
+    if (named?.project !== project || named.used || !named.listing || !named.index)
+      return this.promotionRecords(project, pick);
+    named.used = true;
+    const { listing, index } = named;
+    if (!sameHead(index.head, listing.freightHead)) return undefined;
+    // The named freight's tags came with the HEAD fetch (the refspec matched every one of them)
+    // and the shards with the project files (a promisor cache fetches any it lacks when read):
+    // one process reads both.
+    const mine = named.fetchedId
+      ? listing.annotated.filter((r) => r.ref.freightId === named.fetchedId)
+      : [];
+    const wanted = [...index.shards.map((sh) => sh.oid), ...new Set(mine.map((r) => r.oid))];
+    const kept = named.objects;
+    const cached =
+      kept && wanted.every((oid) => kept.has(oid))
+        ? kept
+        : await this.inCache(() => this.readObjects(this.cache, wanted));
+    const entries = index.shards.flatMap((sh) => {
+      const body = cached.get(sh.oid)?.body;
+      if (!body)
+        throw new OperationError(
+          `freight index ${index.commit.slice(0, 7)}: shard ${sh.name} is missing`,
+        );
+      return parseShard(body.toString('utf8'), `${index.commit.slice(0, 7)}:${sh.name}`);
+    });
+    const aliasNoteIds = listing.notes
+      .filter((n) => n.note.kind === 'alias')
+      .map((n) => n.note.freightId);
+    const ids = pick(entries, aliasNoteIds);
+    if (!ids) return undefined;
+    const refs = listing.annotated.filter((r) => ids.has(r.ref.freightId));
+    // Any other freight's (the newer ones the rollback rule asks about): by ID, as recordsOf.
+    const rest = refs.filter((r) => r.ref.freightId !== named.fetchedId);
+    const fetched = rest.length ? await this.tagObjects(rest) : new Map();
+    const { snap, skip } = this.emptySnapshot();
+    await this.readTags(refs, snap, skip, undefined, new Map([...cached, ...fetched]));
+    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
+    // Read: a later read of the project (another stage's promotion, after this one's write)
+    // lists the tags afresh.
+    if (this.ahead?.project === project) this.ahead.used.add(project);
+    return this.withNotes(snap, notes, skip);
+  }
 }
 
 /**
@@ -2314,6 +2497,31 @@ class IndexRaceError extends OperationError {}
 
 /** Refs deleted per push: a command line holds only so many. */
 const PUSH_BATCH = 500;
+
+/** What StateStore.promoteNamedAhead asked the HEAD fetch for, and what it brought. */
+interface NamedAhead {
+  project: string;
+  /** The freight whose tags the fetch brought, when it was named by full ID. */
+  fetchedId?: string;
+  refspecs: string[];
+  /** The project's tags as the fetch listed them. */
+  listing?: Listing;
+  /** The project's freight index, when the fetch listed and brought one. */
+  index?: IndexState;
+  /** The shards' blobs were handed to a blob fetch. */
+  shardsTaken: boolean;
+  /** The shards and the named freight's tags, read with the blobs fetched with them. */
+  objects?: TagObjects;
+  /** namedPromotionRecords took the data: a later read reads afresh. */
+  used: boolean;
+}
+
+/** Where the HEAD fetch keeps the named freight's tags (promoteNamedAhead), in the cache. */
+const NAMED_PREFIX = 'refs/gantry-named/';
+/** A tag name ending no gantry tag has (IDs and stamps end in hex): lists, fetches nothing. */
+const NAMED_NONE = '/none';
+const namedIndexRef = (project: string): string =>
+  `${NAMED_PREFIX}${encodeURIComponent(project)}-freight-index`;
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';

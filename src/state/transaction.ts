@@ -281,6 +281,12 @@ export async function openCheckout(
         core: {
           sparseCheckout: plan.sparse ? 'true' : 'false',
           ...(cone ? { sparseCheckoutCone: 'true' } : {}),
+          // A scratch repository, removed when the promotion ends: the blobs its checkout fetches
+          // need not reach the disk before git goes on (index-pack's fsyncs cost more than the
+          // fetch on a busy runner), and its lazy fetches need not list the read cache's refs
+          // (a for-each-ref process; the promisor fetch negotiates nothing with them).
+          fsync: 'none',
+          alternateRefsCommand: 'true',
         },
         // A sparse index holds one entry per directory outside the cone instead of one per file:
         // checkout, add, status and commit then cost what is checked out, not the whole tree.

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serializeFreight } from '../../src/freight/document.js';
 import { parseRemote } from '../../src/git/index.js';
 import { loadProjectsFromFiles, type Project } from '../../src/pipeline/index.js';
 import { promote } from '../../src/promotion/promote.js';
@@ -13,6 +14,8 @@ import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
 import { commitPromotion } from '../../src/state/transaction.js';
 import { makeFreight } from '../support/freight.js';
+import { runGantry } from '../support/cli.js';
+import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 describe('the commit of a short-form promotion', () => {
@@ -246,6 +249,16 @@ stages:
       expect(push).toBeDefined();
       const under = starts.filter((e) => e.sid.startsWith(`${push?.sid}/`));
       expect(under.filter((e) => e.argv.includes('fetch'))).toEqual([]);
+      // The checkout fetched the blobs of its paths (a promisor fetch) without listing the read
+      // cache's refs, and nothing under it waited on fsync: it is a scratch repository.
+      const checkout = starts.find((e) => e.argv.includes('checkout'));
+      const lazy = starts.filter((e) => e.sid.startsWith(`${checkout?.sid}/`));
+      expect(lazy.some((e) => e.argv.includes('fetch'))).toBe(true);
+      expect(lazy.filter((e) => e.argv.includes('for-each-ref'))).toEqual([]);
+      const synced = readFileSync(events, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"category":"fsync"') && l.includes(`"sid":"${checkout?.sid}`));
+      expect(synced).toEqual([]);
     });
 
     test('refused or unknown freight: the checkout opened ahead is removed, nothing is pushed', async () => {
@@ -330,5 +343,266 @@ stages:
       const under = starts.filter((e) => e.sid.startsWith(`${push.sid}/`));
       expect(under.filter((e) => e.argv.includes('fetch'))).toEqual([]);
     }
+  });
+});
+
+/**
+ * `gantry promote --project P --freight F`: the fetch that names the default branch also lists the
+ * project's tags, brings its freight index and the named freight's tags (promoteNamedAhead), so
+ * that the promotion lists no tags and fetches no index of its own. Refusals stay as they were.
+ */
+describe('a promotion of freight named up front', () => {
+  const tmp = tempDir();
+  const password = 'named-secret-5521';
+  let server: GitHttpServer;
+  const TEXT = `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+  - name: dev
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: apps/echo/values.yaml
+            updates:
+              - {key: tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+  - name: prod
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [dev]}
+    promotionTemplate:
+      steps:
+        - uses: compose-output
+          config: {note: nothing to edit}
+  - name: late
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [dev], requiredSoakTime: 1h}
+    promotionTemplate:
+      steps:
+        - uses: compose-output
+          config: {note: nothing to edit}
+`;
+  const at = (h: number) => `2026-11-01T${String(h).padStart(2, '0')}:00:00.000Z`;
+  const f1 = makeFreight('5.0.0', { createdAt: at(10) });
+  const f2 = makeFreight('5.1.0', { createdAt: at(11) });
+  let project: Project;
+  beforeAll(async () => {
+    for (const name of ['file', 'http'])
+      createBareRepo(tmp.path, name, {
+        '.gantry/echo.yaml': TEXT,
+        'apps/echo/values.yaml': 'tag: 1.0.0\n',
+      });
+    server = await startGitHttpServer({ root: tmp.path, auth: { username: 'bot', password } });
+    const loaded = await loadProjectsFromFiles([{ file: '.gantry/echo.yaml', text: TEXT }]);
+    expect(loaded.problems).toEqual([]);
+    project = loaded.projects[0] as Project;
+  });
+  afterAll(async () => {
+    await server.close();
+    tmp.cleanup();
+  });
+
+  let n = 0;
+  const transports = [
+    {
+      name: 'file://',
+      bare: 'file.git',
+      url: () => parseRemote(`file://${join(tmp.path, 'file.git')}`),
+    },
+    {
+      name: 'smart HTTP',
+      bare: 'http.git',
+      url: () =>
+        parseRemote(`${server.url}/http.git`, { kind: 'basic', username: 'bot', password }),
+    },
+  ];
+  describe.each(transports)('over $name', ({ url, bare }) => {
+    const store = (lines?: string[]) =>
+      new StateStore({
+        remote: url(),
+        cacheDir: join(tmp.path, `named-${n++}`),
+        baseEnv: testGitEnv(tmp.path),
+        ...(lines ? { trace: (l: string) => lines.push(l) } : {}),
+      });
+    /** As the CLI runs it: the reads asked for ahead, the project files read, then promote(). */
+    const promoteNamed = async (stage: string, freight: string, lines: string[] = []) => {
+      const s = store(lines);
+      s.promoteNamedAhead('echo', freight);
+      await s.projectFiles();
+      return promote({
+        project,
+        stage,
+        freight,
+        store: s,
+        registry: defaultRegistry(),
+        dryRun: false,
+        promotedBy: 'test',
+        clock: () => new Date('2026-11-02T00:00:00Z'),
+        fetch,
+        log: () => undefined,
+      });
+    };
+    const isFetch = (l: string) => /^git (-c \S+ )*fetch /.test(l);
+    /** The git commands run before the commit's checkout. */
+    const reads = (lines: string[]) => {
+      const end = lines.findIndex((l) => l.startsWith('git checkout'));
+      return lines.slice(0, end < 0 ? lines.length : end);
+    };
+
+    beforeAll(async () => {
+      const s = store();
+      await s.recordFreight('echo', f1);
+      await s.recordFreight('echo', f2);
+    });
+
+    test('the newest freight by ID: one fetch with HEAD, one of blobs; no listing, no index fetch', async () => {
+      const lines: string[] = [];
+      const out = await promoteNamed('dev', f2.id, lines);
+      expect(out.result?.changed).toBe(true);
+      expect(out.held).toBe(false);
+      const read = reads(lines);
+      expect(read.filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
+      const fetches = read.filter(isFetch);
+      expect(fetches).toHaveLength(2);
+      // The index and the named freight's tags came with the fetch of HEAD.
+      expect(fetches[0]).toContain('+HEAD:');
+      expect(fetches[0]).toContain(`*${f2.id}`);
+      expect(fetches.slice(1).join('\n')).not.toContain('freight-index');
+      // The index's commit and tree; the project directory; the blobs (project files, state
+      // files, index shards); one read of them with the named freight's tags.
+      expect(read.map((l) => l.replace(/^git (-c \S+ )*(\S+).*$/s, '$2'))).toEqual([
+        'fetch',
+        'cat-file',
+        'ls-tree',
+        'fetch',
+        'cat-file',
+      ]);
+    });
+
+    test('older freight by ID holds the stage: the newer one is read by ID, still no listing', async () => {
+      const lines: string[] = [];
+      const out = await promoteNamed('dev', f1.id, lines);
+      expect(out.freight?.id).toBe(f1.id);
+      expect(out.held).toBe(true);
+      const read = reads(lines);
+      expect(read.filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
+      expect(read.filter(isFetch).length).toBeLessThanOrEqual(3);
+    });
+
+    test('by alias and by ID prefix: resolved from the index the fetch brought', async () => {
+      const lines: string[] = [];
+      const out = await promoteNamed('dev', f2.alias, lines);
+      expect(out.freight?.id).toBe(f2.id);
+      expect(out.held).toBe(false);
+      const prefix = await promoteNamed('dev', f1.id.slice(0, 9), lines);
+      expect(prefix.freight?.id).toBe(f1.id);
+      expect(prefix.held).toBe(true);
+      expect(lines.filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
+    });
+
+    test('refusals keep their messages: unknown ID, unknown alias, not verified upstream', async () => {
+      const tip = await store().branchTip();
+      await expect(promoteNamed('dev', 'f'.repeat(40))).rejects.toThrow(
+        /no freight "f{40}": name freight by its ID/,
+      );
+      const lines: string[] = [];
+      await expect(promoteNamed('dev', 'alias-9-9-9', lines)).rejects.toThrow(
+        /no freight "alias-9-9-9" \(did you mean/,
+      );
+      // The full read that gives the hints lists no tags either: it takes the fetch's listing.
+      expect(lines.filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
+      // Nor does a stage with a soak time, which reads every freight and the history.
+      const soak: string[] = [];
+      await expect(promoteNamed('late', f2.id, soak)).rejects.toThrow(
+        /is not available to late: not verified in dev/,
+      );
+      expect(soak.filter((l) => l.startsWith('git ls-remote'))).toEqual([]);
+      await expect(promoteNamed('prod', f2.id)).rejects.toThrow(
+        new RegExp(
+          `freight ${f2.alias} \\(${f2.id.slice(0, 7)}\\) is not available to prod: not verified in dev`,
+        ),
+      );
+      expect(await store().branchTip()).toBe(tip);
+    });
+
+    test('verified upstream, or approved for the stage: the records read by name count', async () => {
+      const s = store();
+      const f3 = makeFreight('5.2.0', { createdAt: at(12) });
+      const f4 = makeFreight('5.3.0', { createdAt: at(13) });
+      await s.recordFreight('echo', f3);
+      await s.recordFreight('echo', f4);
+      await s.recordVerification({
+        project: 'echo',
+        stage: 'dev',
+        freightId: f3.id,
+        alias: f3.alias,
+        verifiedAt: at(12),
+        verifiedBy: 'test',
+      });
+      await s.recordApproval({
+        project: 'echo',
+        stage: 'prod',
+        freightId: f4.id,
+        alias: f4.alias,
+        approvedAt: at(13),
+        approvedBy: 'carol',
+      });
+      const verified = await promoteNamed('prod', f3.id);
+      expect(verified.freight?.id).toBe(f3.id);
+      // f4 is newer and available to prod (approved for it): f3 is a rollback there.
+      expect(verified.held).toBe(true);
+      const approved = await promoteNamed('prod', f4.id);
+      expect(approved.freight?.id).toBe(f4.id);
+      expect(approved.held).toBe(false);
+      expect(approved.approvedBy).toEqual(['carol']);
+    });
+
+    test('gantry promote --project --freight asks for the reads ahead', async () => {
+      const f = makeFreight('5.4.0', { createdAt: at(14) });
+      await store().recordFreight('echo', f);
+      const r = url();
+      const c = r.credentials;
+      const remote =
+        c?.kind === 'basic' ? r.url.replace('://', `://${c.username}:${c.password}@`) : r.url;
+      const out = await runGantry(
+        ['promote', '--repo', remote, '--project', 'echo', '--stage', 'dev', '--freight', f.id],
+        {
+          ...testGitEnv(tmp.path),
+          GANTRY_CACHE_DIR: join(tmp.path, `cli-${n++}`),
+          GANTRY_DEBUG: '1',
+          USER: 'alice',
+        },
+        () => new Date('2026-11-02T00:00:00Z'),
+      );
+      expect(out.code).toBe(0);
+      expect(out.out).toContain(`promoted ${f.alias}`);
+      const git = out.err.split('\n').filter((l) => l.startsWith('debug: git '));
+      expect(git.length).toBeGreaterThan(0);
+      expect(git.filter((l) => l.includes(' ls-remote '))).toEqual([]);
+      const fetches = git.filter((l) => /^debug: git (-c \S+ )*fetch /.test(l));
+      expect(fetches).toHaveLength(2);
+      expect(fetches[0]).toContain(`*${f.id}`);
+    });
+
+    test('a freight tag the index lacks (pushed by hand): the tags are read, the rollback rule sees it', async () => {
+      const newest = makeFreight('5.9.0', { createdAt: at(20) });
+      const dir = join(tmp.path, bare);
+      const env = testGitEnv(tmp.path);
+      const tree = git(dir, ['mktree'], env, '').trim();
+      const name = `gantry/echo/freight/${newest.id}`;
+      const body = `object ${tree}\ntype tree\ntag ${name}\ntagger hand <hand@example.test> 1790000000 +0000\n\n${serializeFreight(newest)}`;
+      const oid = git(dir, ['hash-object', '-t', 'tag', '-w', '--stdin'], env, body).trim();
+      git(dir, ['update-ref', `refs/tags/${name}`, oid], env);
+      const out = await promoteNamed('dev', f2.id);
+      expect(out.freight?.id).toBe(f2.id);
+      expect(out.held).toBe(true);
+    });
   });
 });

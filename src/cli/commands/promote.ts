@@ -109,7 +109,12 @@ is 1 when any failed.`,
     if (stageText && downstreamOf)
       throw new UsageError('promote takes --stage or --downstream-of, not both', 'promote');
     const repo = await openRepo(repoSettings(args, ctx));
-    const project = await oneProject(repo, args.string('project'), 'promote');
+    const named = args.string('freight');
+    const projectName = args.string('project');
+    // The project and the freight named up front: the first fetch brings what the promotion reads.
+    if (named !== undefined && projectName !== undefined)
+      repo.store.promoteNamedAhead(projectName, named);
+    const project = await oneProject(repo, projectName, 'promote');
     const stages = downstreamOf
       ? downstreamStages(project, downstreamOf)
       : stageList(project, stageText ?? '');
