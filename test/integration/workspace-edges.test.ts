@@ -6,7 +6,7 @@
  * Skipped status of a git-commit with nothing to commit.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -641,7 +641,7 @@ describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])
   },
 );
 
-describe('guarantees, over smart HTTP with auth', () => {
+describe('guarantees: credentials over smart HTTP with auth, the rest over file://', () => {
   const tmp = tempDir('gantry-ws-guard-');
   const AUTH = { username: 'gantry-bot', password: 'gitops-token-123' };
   const LIB_AUTH = { username: 'lib-reader', password: 'lib-pw' };
@@ -649,7 +649,9 @@ describe('guarantees, over smart HTTP with auth', () => {
   let openServer: GitHttpServer;
   let lockedServer: GitHttpServer;
   let gitops: string;
+  let local: string;
   let h: Harness;
+  let hl: Harness;
   let hook: Awaited<ReturnType<typeof startHook>>;
   const f = makeFreight('1.0.0');
   const outside = join(tmp.path, 'outside');
@@ -831,12 +833,8 @@ ${push}`;
 `,
       ),
     ];
-    commitToBare(
-      gitops,
-      'main',
-      { '.gantry/demo.yaml': `project: demo\n${ECHO}${stages.join('')}`.replaceAll('GITOPS', url) },
-      'project',
-    );
+    const project = `project: demo\n${ECHO}${stages.join('')}`.replaceAll('GITOPS', url);
+    commitToBare(gitops, 'main', { '.gantry/demo.yaml': project }, 'project');
     h = { tmp: tmp.path, remote: parseRemote(url, { kind: 'basic', ...AUTH }) };
     const store = new StateStore({
       remote: h.remote,
@@ -844,6 +842,19 @@ ${push}`;
       baseEnv: testGitEnv(tmp.path),
     });
     await store.recordFreight('demo', f);
+    // The same repository by file://, for the tests whose subject is neither the transport nor
+    // whom credentials reach: over HTTP each fetch and push also starts a CGI and a git per
+    // request, twice a promotion's processes.
+    local = join(tmp.path, 'local', 'gitops.git');
+    cpSync(gitops, local, { recursive: true });
+    const localURL = `file://${local}`;
+    commitToBare(
+      local,
+      'main',
+      { '.gantry/demo.yaml': project.replaceAll(url, localURL) },
+      'project',
+    );
+    hl = { tmp: tmp.path, remote: parseRemote(localURL) };
   });
   afterAll(async () => {
     await hook.close();
@@ -851,28 +862,28 @@ ${push}`;
     tmp.cleanup();
   });
 
-  const refs = () => git(gitops, ['for-each-ref', '--format=%(refname) %(objectname)']);
+  const refs = (repo: string) => git(repo, ['for-each-ref', '--format=%(refname) %(objectname)']);
 
   test('git-tag then git-push tag: an annotated tag on the promotion commit in the GitOps repository', async () => {
-    const out = await promoteWith(h, 'tagged', f.id);
+    const out = await promoteWith(hl, 'tagged', f.id);
     expect(out.result?.changed).toBe(true);
-    expect(git(gitops, ['cat-file', '-t', 'refs/tags/tagged-1.0.0']).trim()).toBe('tag');
-    expect(git(gitops, ['rev-parse', 'tagged-1.0.0^{commit}']).trim()).toBe(
-      git(gitops, ['rev-parse', 'stage/tagged']).trim(),
+    expect(git(local, ['cat-file', '-t', 'refs/tags/tagged-1.0.0']).trim()).toBe('tag');
+    expect(git(local, ['rev-parse', 'tagged-1.0.0^{commit}']).trim()).toBe(
+      git(local, ['rev-parse', 'stage/tagged']).trim(),
     );
-    expect(git(gitops, ['tag', '-l', '--format=%(contents:subject)', 'tagged-1.0.0']).trim()).toBe(
+    expect(git(local, ['tag', '-l', '--format=%(contents:subject)', 'tagged-1.0.0']).trim()).toBe(
       'released',
     );
   });
 
   test('a sparse checkout of the stage’s branch: the state rides in the commit, nothing else is lost', async () => {
-    const out = await promoteWith(h, 'sparse', f.id);
+    const out = await promoteWith(hl, 'sparse', f.id);
     expect(out.result?.changed).toBe(true);
-    const files = git(gitops, ['ls-tree', '-r', '--name-only', 'stage/sparse']).trim().split('\n');
+    const files = git(local, ['ls-tree', '-r', '--name-only', 'stage/sparse']).trim().split('\n');
     expect(files).toContain('.gantry/state/demo/sparse.yaml');
     expect(files).toContain('other/keep.txt');
     expect(files).toContain('env/tagged/values.yaml');
-    expect(git(gitops, ['diff', '--name-only', 'stage/sparse^', 'stage/sparse']).trim()).toBe(
+    expect(git(local, ['diff', '--name-only', 'stage/sparse^', 'stage/sparse']).trim()).toBe(
       '.gantry/state/demo/sparse.yaml\nenv/sparse/values.yaml',
     );
   });
@@ -881,18 +892,18 @@ ${push}`;
     ['escape', /leads outside the checkout/],
     ['link', /env\/away is a symbolic link that leads outside the checkout/],
   ])('a step path out of the workspace (%s) is refused, nothing pushed', async (stage, message) => {
-    const before = refs();
-    await expect(promoteWith(h, stage, f.id)).rejects.toThrow(message);
-    expect(refs()).toBe(before);
+    const before = refs(local);
+    await expect(promoteWith(hl, stage, f.id)).rejects.toThrow(message);
+    expect(refs(local)).toBe(before);
   });
 
   test.each([
     ['rtbypass', /opens a pull request, so it may not push to the stage's branch stage\/rtbypass/],
     ['rtforce', /gantry never force-pushes a branch that others may write \(stage\/rtforce\)/],
   ])('a push lint could not judge (%s) is refused when it runs, nothing pushed', async (s, m) => {
-    const before = refs();
-    await expect(promoteWith(h, s, f.id)).rejects.toThrow(m);
-    expect(refs()).toBe(before);
+    const before = refs(local);
+    await expect(promoteWith(hl, s, f.id)).rejects.toThrow(m);
+    expect(refs(local)).toBe(before);
   });
 
   test('another repository on another server: no Authorization ever reaches it', async () => {
@@ -909,7 +920,7 @@ ${push}`;
   ])(
     'a repository that needs other credentials (%s): the clone fails, the GitOps token is not offered',
     async (stage, server, prefix) => {
-      const before = refs();
+      const before = refs(gitops);
       await expect(promoteWith(h, stage, f.id)).rejects.toThrow(
         new RegExp(
           `git-clone: http://127\\.0\\.0\\.1:\\d+${prefix.replace('.', '\\.')} asks for credentials, and gantry sends its token only to the GitOps repository`,
@@ -918,7 +929,7 @@ ${push}`;
       const asked = server().requests.filter((q) => q.path.startsWith(prefix));
       expect(asked.length).toBeGreaterThan(0);
       expect(asked.filter((q) => q.authorizationHeaders > 0)).toEqual([]);
-      expect(refs()).toBe(before);
+      expect(refs(gitops)).toBe(before);
     },
   );
 
@@ -935,58 +946,58 @@ ${push}`;
   });
 
   test('dry run of a template that creates its branch: nothing is created or pushed', async () => {
-    const before = refs();
-    const out = await promoteWith(h, 'fresh', f.id, { dryRun: true });
+    const before = refs(local);
+    const out = await promoteWith(hl, 'fresh', f.id, { dryRun: true });
     expect(out.result?.changed).toBe(true);
     expect(out.result?.diff).toContain('shared');
-    expect(refs()).toBe(before);
+    expect(refs(local)).toBe(before);
   });
 
   test('dry run of a tag push pushes no tag', async () => {
-    git(gitops, ['tag', '-d', 'tagged-1.0.0']);
-    const before = refs();
+    git(local, ['tag', '-d', 'tagged-1.0.0']);
+    const before = refs(local);
     const log: string[] = [];
-    await promoteWith(h, 'tagged', makeFreight('1.0.0').id, { dryRun: true, log });
-    expect(refs()).toBe(before);
+    await promoteWith(hl, 'tagged', makeFreight('1.0.0').id, { dryRun: true, log });
+    expect(refs(local)).toBe(before);
     expect(log.join('\n')).toContain('tag tagged-1.0.0 not pushed');
   });
 
   test('git-commit with nothing to commit is Skipped, and a later step’s if reads it', async () => {
-    const first = await promoteWith(h, 'skip', f.id);
+    const first = await promoteWith(hl, 'skip', f.id);
     expect(first.result?.changed).toBe(true);
     expect(hook.calls).toEqual(['/committed']);
-    const tip = git(gitops, ['rev-parse', 'stage/skip']).trim();
-    const again = await promoteWith(h, 'skip', f.id);
+    const tip = git(local, ['rev-parse', 'stage/skip']).trim();
+    const again = await promoteWith(hl, 'skip', f.id);
     expect(again.result?.changed).toBe(false);
     expect(hook.calls).toEqual(['/committed', '/skipped']);
-    expect(git(gitops, ['rev-parse', 'stage/skip']).trim()).toBe(tip);
+    expect(git(local, ['rev-parse', 'stage/skip']).trim()).toBe(tip);
   });
 
   test('two git-commits of the stage’s checkout before its push: one promotion commit with both', async () => {
-    const before = git(gitops, ['rev-parse', 'stage/twocommits']).trim();
-    const out = await promoteWith(h, 'twocommits', f.id);
+    const before = git(local, ['rev-parse', 'stage/twocommits']).trim();
+    const out = await promoteWith(hl, 'twocommits', f.id);
     expect(out.result?.changed).toBe(true);
     const range = `${before}..stage/twocommits`;
-    expect(git(gitops, ['rev-list', range]).trim()).toBe(out.result?.commit);
-    expect(promotionCommits(gitops, range)).toEqual(['twocommits']);
-    const body = git(gitops, ['log', '-1', '--format=%B', 'stage/twocommits']);
+    expect(git(local, ['rev-list', range]).trim()).toBe(out.result?.commit);
+    expect(promotionCommits(local, range)).toEqual(['twocommits']);
+    const body = git(local, ['log', '-1', '--format=%B', 'stage/twocommits']);
     expect(body).toMatch(/^first\n\ndeploy 1\.0\.0\n/);
-    expect(git(gitops, ['show', 'stage/twocommits:env/twocommits/values.yaml'])).toContain(
+    expect(git(local, ['show', 'stage/twocommits:env/twocommits/values.yaml'])).toContain(
       'tag: second',
     );
     expect(
-      git(gitops, ['show', `stage/twocommits:${stateFilePath('demo', 'twocommits')}`]),
+      git(local, ['show', `stage/twocommits:${stateFilePath('demo', 'twocommits')}`]),
     ).toContain(f.id);
   });
 
   test('git-clear of the GitOps default branch keeps .gantry/: the project and other stages’ state survive', async () => {
-    await promoteWith(h, 'shortmain', f.id);
-    expect(git(gitops, ['ls-tree', '-r', '--name-only', 'main'])).toContain(
+    await promoteWith(hl, 'shortmain', f.id);
+    expect(git(local, ['ls-tree', '-r', '--name-only', 'main'])).toContain(
       '.gantry/state/demo/shortmain.yaml',
     );
-    const out = await promoteWith(h, 'onmain', f.id);
+    const out = await promoteWith(hl, 'onmain', f.id);
     expect(out.result?.changed).toBe(true);
-    const files = git(gitops, ['ls-tree', '-r', '--name-only', 'main']).trim().split('\n');
+    const files = git(local, ['ls-tree', '-r', '--name-only', 'main']).trim().split('\n');
     expect(files).toEqual([
       '.gantry/demo.yaml',
       '.gantry/state/demo/onmain.yaml',

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './repos.js';
 
 export interface GitHttpServer {
   url: string;
@@ -34,95 +34,61 @@ function httpBackend(): string {
   return backend;
 }
 
+const SERVER_SCRIPT = join(import.meta.dirname, 'git-http-server.mjs');
+
 /**
  * Git's smart HTTP protocol served by the real `git http-backend` (as CGI) behind a Node server on
  * 127.0.0.1, with optional basic auth checked the way a forge would.
+ *
+ * The server is a process of its own (git-http-server.mjs): it starts a backend per request, and
+ * a fork of a small process costs a fraction of a fork of the test's worker. It logs each request
+ * to a file before answering it; `requests` reads what is new there, so a test that looks after
+ * its git command ended sees every request the command made.
  */
 export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<GitHttpServer> {
-  const requests: GitHttpServer['requests'] = [];
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const authorized = checkAuth(req, opts.auth);
-    // Node folds repeated headers; count the raw ones, since a second Authorization is a bug.
-    const authorizationHeaders = req.rawHeaders.filter(
-      (h, i) => i % 2 === 0 && h.toLowerCase() === 'authorization',
-    ).length;
-    requests.push({
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      authorized,
-      authorizationHeaders,
+  const dir = tempDir('gantry-git-http-');
+  const log = join(dir.path, 'requests.jsonl');
+  writeFileSync(log, '');
+  const child = spawn(
+    process.execPath,
+    [SERVER_SCRIPT, JSON.stringify({ ...opts, backend: httpBackend(), log })],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = /^(\d+)\n/.exec(out);
+      if (line) resolve(Number(line[1]));
     });
-    if (opts.redirectTo) {
-      res.writeHead(301, { Location: `${opts.redirectTo}${url.pathname}${url.search}` }).end();
-      return;
-    }
-    if (opts.failWith) {
-      res.writeHead(opts.failWith).end('unavailable');
-      return;
-    }
-    if (opts.auth && !authorized) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('unauthorized');
-      return;
-    }
-    const child = spawn(httpBackend(), [], {
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        GIT_PROJECT_ROOT: opts.root,
-        GIT_HTTP_EXPORT_ALL: '1',
-        REQUEST_METHOD: req.method ?? 'GET',
-        PATH_INFO: decodeURIComponent(url.pathname),
-        QUERY_STRING: url.search.slice(1),
-        CONTENT_TYPE: req.headers['content-type'] ?? '',
-        GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
-        HTTP_CONTENT_ENCODING: String(req.headers['content-encoding'] ?? ''),
-        REMOTE_USER: opts.auth?.username ?? 'anonymous',
-        REMOTE_ADDR: '127.0.0.1',
-      },
-    });
-    req.pipe(child.stdin);
-    let head = Buffer.alloc(0);
-    let headersDone = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (headersDone) {
-        res.write(chunk);
-        return;
-      }
-      head = Buffer.concat([head, chunk]);
-      const end = head.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      headersDone = true;
-      let status = 200;
-      for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
-        const i = line.indexOf(':');
-        const name = line.slice(0, i).trim();
-        const value = line.slice(i + 1).trim();
-        if (name.toLowerCase() === 'status') status = parseInt(value, 10);
-        else res.setHeader(name, value);
-      }
-      res.writeHead(status);
-      res.write(head.subarray(end + 4));
-    });
-    child.on('close', () => res.end());
-    child.stderr.resume();
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`the git HTTP server exited (${code})`)));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  return {
+  const requests: GitHttpServer['requests'] = [];
+  let read = 0;
+  const server = {
     url: `http://127.0.0.1:${port}`,
-    requests,
+    // The same array each time (a test may empty it), with the requests logged since the last look.
+    get requests() {
+      const text = readFileSync(log);
+      const end = text.lastIndexOf(0x0a) + 1;
+      if (end > read) {
+        for (const line of text.subarray(read, end).toString('utf8').split('\n'))
+          if (line !== '') requests.push(JSON.parse(line) as GitHttpServer['requests'][number]);
+        read = end;
+      }
+      return requests;
+    },
     close: () =>
       new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
+        child.removeAllListeners('exit');
+        child.once('exit', () => {
+          dir.cleanup();
+          r();
+        });
+        if (child.exitCode !== null || child.signalCode !== null) child.emit('exit');
+        else child.kill();
       }),
   };
-}
-
-function checkAuth(req: IncomingMessage, auth: GitHttpServerOptions['auth']): boolean {
-  if (!auth) return true;
-  const h = req.headers.authorization ?? '';
-  const m = /^Basic (.+)$/i.exec(h);
-  if (!m?.[1]) return false;
-  return Buffer.from(m[1], 'base64').toString('utf8') === `${auth.username}:${auth.password}`;
+  return server;
 }

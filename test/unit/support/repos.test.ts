@@ -109,3 +109,24 @@ test('nonFastForwards names a forced update of a branch, and only that one', () 
   git(work, ['push', '-q', 'origin', 'main'], env);
   expect(nonFastForwards(bare, 'refs/heads/main')).toEqual(forced);
 });
+
+test('createBareRepo without git init: a bare repository git itself accepts and clones', () => {
+  const bare = createBareRepo(tmp.path, 'plain', { 'f.txt': 'f\n' }, ['stage/dev']);
+  expect(git(bare, ['rev-parse', '--is-bare-repository']).trim()).toBe('true');
+  git(bare, ['fsck', '--strict', '--no-dangling']);
+  const work = join(tmp.path, 'plain-work');
+  const env = testGitEnv(tmp.path);
+  git(tmp.path, ['clone', '-q', `file://${bare}`, work], env);
+  expect(git(work, ['branch', '--show-current'], env).trim()).toBe('main');
+  writeFileSync(join(work, 'f.txt'), 'g\n');
+  git(work, ['commit', '-qam', 'next'], env);
+  git(work, ['push', '-q', 'origin', 'main'], env);
+  // Another writer's commit on top, named by fast-import's marks.
+  const tip = commitToBare(bare, 'main', { 'h.txt': 'h\n' }, 'other');
+  expect(git(bare, ['rev-parse', 'main']).trim()).toBe(tip);
+  expect(git(bare, ['log', '--format=%s', 'main']).trim().split('\n')).toEqual([
+    'other',
+    'next',
+    'initial',
+  ]);
+});
