@@ -48,6 +48,9 @@ export async function promoteAction(s: PromoteSettings, ctx: RunnerContext): Pro
   );
   for (const c of registryCredentials.values()) maskRegistryCredential(c);
   const repo = await openActionRepo(s, ctx);
+  // The project and the freight named up front: the first fetch brings what the promotion reads.
+  if (s.freight !== undefined && s.project !== undefined)
+    repo.store.promoteNamedAhead(s.project, s.freight);
   const project = await singleProject(repo, s.project);
   const api = githubApi(s.repository, s.token, ctx);
   if (s.signCommits && !api) {
