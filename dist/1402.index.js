@@ -71,6 +71,9 @@ async function promoteAction(s, ctx) {
     for (const c of registryCredentials.values())
         (0,_mask_js__WEBPACK_IMPORTED_MODULE_14__/* .maskRegistryCredential */ .Bx)(c);
     const repo = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_15__/* .openActionRepo */ .f2)(s, ctx);
+    // The project and the freight named up front: the first fetch brings what the promotion reads.
+    if (s.freight !== undefined && s.project !== undefined)
+        repo.store.promoteNamedAhead(s.project, s.freight);
     const project = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_15__/* .singleProject */ .W5)(repo, s.project);
     const api = (0,_repo_js__WEBPACK_IMPORTED_MODULE_15__/* .githubApi */ .Mc)(s.repository, s.token, ctx);
     if (s.signCommits && !api) {

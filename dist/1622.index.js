@@ -359,8 +359,8 @@ function selectsByName(strategy) {
     return strategy === 'SemVer' || strategy === 'Lexical';
 }
 
-// EXTERNAL MODULE: ./src/discovery/oci/client.ts + 1 modules
-var oci_client = __webpack_require__(6241);
+// EXTERNAL MODULE: ./src/discovery/oci/client.ts + 2 modules
+var oci_client = __webpack_require__(847);
 // EXTERNAL MODULE: ./src/discovery/oci/reference.ts
 var oci_reference = __webpack_require__(2289);
 ;// CONCATENATED MODULE: ./src/discovery/images.ts
@@ -978,7 +978,7 @@ function createSources(s) {
     return {
         images: (sub) => discoverImages(sub, registry, s),
         charts,
-        commits: async (sub) => (await Promise.all(/* import() */[__webpack_require__.e(2856), __webpack_require__.e(4453)]).then(__webpack_require__.bind(__webpack_require__, 4453))).discoverCommits(sub, gitDeps(sub.repoURL)),
+        commits: async (sub) => (await Promise.all(/* import() */[__webpack_require__.e(2856), __webpack_require__.e(1450)]).then(__webpack_require__.bind(__webpack_require__, 1450))).discoverCommits(sub, gitDeps(sub.repoURL)),
         assembly: {
             // The Digest strategy resolves exactly one tag, with the subscription's platform.
             image: async (sub, tag) => (await discoverImages({ ...sub, imageSelectionStrategy: 'Digest', constraint: tag }, registry, s))[0],
@@ -986,7 +986,7 @@ function createSources(s) {
                 const { semverConstraint: _all, ...every } = sub;
                 return charts({ ...every, discoveryLimit: 0 });
             },
-            commit: async (sub, ref) => (await Promise.all(/* import() */[__webpack_require__.e(2856), __webpack_require__.e(4453)]).then(__webpack_require__.bind(__webpack_require__, 4453))).resolveCommit(sub, ref, gitDeps(sub.repoURL)),
+            commit: async (sub, ref) => (await Promise.all(/* import() */[__webpack_require__.e(2856), __webpack_require__.e(1450)]).then(__webpack_require__.bind(__webpack_require__, 1450))).resolveCommit(sub, ref, gitDeps(sub.repoURL)),
         },
         requestCounts: () => registry.requestCounts(),
         close: async () => registry.close(),

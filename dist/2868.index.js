@@ -107,6 +107,10 @@ the discover workflow's matrix is its JSON.`,
         }
         else if (kind === 'freight')
             repo.store.listTagsAhead(args.string('project'));
+        // The stages' tags are fetched as soon as the state files are read, while the project files
+        // are parsed.
+        if (kind === 'stages')
+            repo.store.fetchStageRecordsAhead(args.string('project'));
         const projects = await (0,_app_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .selectProjects */ .hX)(repo, args.string('project'));
         const page = { limit: all ? Infinity : limit, shown: 0, total: 0 };
         ctx.io.out(await get(kind, repo, projects, output, page, ctx.now(), {

@@ -176,7 +176,12 @@ is 1 when any failed.`,
         if (stageText && downstreamOf)
             throw new cli_io/* UsageError */.e('promote takes --stage or --downstream-of, not both', 'promote');
         const repo = await (0,app_repo/* openRepo */.B8)((0,shared/* repoSettings */.s9)(args, ctx));
-        const project = await (0,shared_repo/* oneProject */.E)(repo, args.string('project'), 'promote');
+        const named = args.string('freight');
+        const projectName = args.string('project');
+        // The project and the freight named up front: the first fetch brings what the promotion reads.
+        if (named !== undefined && projectName !== undefined)
+            repo.store.promoteNamedAhead(projectName, named);
+        const project = await (0,shared_repo/* oneProject */.E)(repo, projectName, 'promote');
         const stages = downstreamOf
             ? (0,promote_many/* downstreamStages */.yb)(project, downstreamOf)
             : (0,promote_many/* stageList */.zt)(project, stageText ?? '');
@@ -212,6 +217,7 @@ is 1 when any failed.`,
             dryRun,
             promotedBy: who,
             clock: ctx.now,
+            ...(io.sleep ? { sleep: io.sleep } : {}),
             fetch,
             log: (0,shared/* progressOf */.jA)(output, ctx),
             env: io.env,

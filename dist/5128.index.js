@@ -1199,6 +1199,12 @@ async function openCheckout(host, plan) {
             core: {
                 sparseCheckout: plan.sparse ? 'true' : 'false',
                 ...(cone ? { sparseCheckoutCone: 'true' } : {}),
+                // A scratch repository, removed when the promotion ends: the blobs its checkout fetches
+                // need not reach the disk before git goes on (index-pack's fsyncs cost more than the
+                // fetch on a busy runner), and its lazy fetches need not list the read cache's refs
+                // (a for-each-ref process; the promisor fetch negotiates nothing with them).
+                fsync: 'none',
+                alternateRefsCommand: 'true',
             },
             // A sparse index holds one entry per directory outside the cone instead of one per file:
             // checkout, add, status and commit then cost what is checked out, not the whole tree.
@@ -1712,6 +1718,8 @@ class StateStore {
      * asking it which tags it lacks would cost a process to learn "all of them".
      */
     tagCacheNew = false;
+    /** Tag objects this instance fetched into the tag cache by ID (see lackedTags). */
+    tagsFetched = new Set();
     /** Branch tips fetched by this instance: one command reads each branch once. Writes clear it. */
     tipMemo = new Map();
     /** Files read, by `<commit>:<path>`: a commit's files never change, so this never goes stale. */
@@ -1729,6 +1737,10 @@ class StateStore {
      * brought every project's index too; `used`, the projects whose read has taken theirs.
      */
     indexesAhead;
+    /** See fetchStageRecordsAhead: the project asked for (undefined: every project). */
+    recordsAheadFor;
+    /** The fetch fetchStageRecordsAhead started: what it asked for, and when it is done. */
+    recordsAhead;
     /** The last freight write of each project from this instance (see recordFreight). */
     freightWrites = new Map();
     constructor(opts) {
@@ -1856,12 +1868,21 @@ class StateStore {
                 'origin',
                 `+HEAD:${HEAD_TIP}`,
                 ...(ahead ? [`+${freightIndexRef('*')}:${INDEX_LOCAL}*`] : []),
+                ...(this.namedAhead?.refspecs ?? []),
             ], { cwd: this.cache, env: { GIT_TRACE_PACKET: trace } });
             if (res.exitCode !== 0)
                 return undefined;
             if (ahead)
                 ahead.fetched = true;
             const text = await (0,promises_.readFile)(trace, 'utf8').catch(() => '');
+            // The listing named each index's commit: the project files' read takes their objects
+            // along (see projectFiles), instead of a process of its own for each page.
+            if (ahead)
+                for (const m of text.matchAll(/([0-9a-f]{40}) refs\/gantry\/([^\s]+)\/freight-index$/gm))
+                    ahead.commits.set(m[2], m[1]);
+            // A read that fails here only costs the promotion its shortcut: it lists the tags itself.
+            if (this.namedAhead)
+                await this.takeNamedListing(this.namedAhead, text).catch(() => undefined);
             const v2 = /([0-9a-f]{40,64}) HEAD symref-target:refs\/heads\/(\S+)/.exec(text);
             const name = v2?.[2] ?? /symref=HEAD:refs\/heads\/(\S+)/.exec(text)?.[1];
             if (!name)
@@ -1949,18 +1970,10 @@ class StateStore {
         const byCommit = new Map();
         for (const spec of specs) {
             out.set(spec, this.blobMemo.get(spec));
-            if (this.blobMemo.has(spec))
+            if (this.knownBlob(spec))
                 continue;
             const i = spec.indexOf(':');
             const commit = spec.slice(0, i);
-            // A state file that was not among the commit's state files read with its project files
-            // does not exist (a stage never promoted): nothing to ask git.
-            const path = spec.slice(i + 1);
-            const inProject = path.startsWith(`${PROJECT_DIR}/`);
-            if (inProject &&
-                this.statesRead.has(commit) &&
-                STATE_FILE.test(path.slice(PROJECT_DIR.length + 1)))
-                continue;
             byCommit.set(commit, [...(byCommit.get(commit) ?? []), spec.slice(i + 1)]);
         }
         const ids = new Map();
@@ -1982,12 +1995,28 @@ class StateStore {
         return out;
     }
     /**
+     * Whether readBlobs answers `<commit>:<path>` without git: read already, or a state file that
+     * was not among the commit's state files read with its project files, so does not exist (a
+     * stage never promoted).
+     */
+    knownBlob(spec) {
+        if (this.blobMemo.has(spec))
+            return true;
+        const i = spec.indexOf(':');
+        const path = spec.slice(i + 1);
+        return (path.startsWith(`${PROJECT_DIR}/`) &&
+            this.statesRead.has(spec.slice(0, i)) &&
+            STATE_FILE.test(path.slice(PROJECT_DIR.length + 1)));
+    }
+    /**
      * The texts of files of commit `tip` whose blob IDs are known (path → ID): fetched in one
      * request, read in one process, and remembered for readBlobs (a commit's files never change).
      */
-    async readBlobIds(tip, ids) {
+    async readBlobIds(tip, ids, 
+    /** Objects the cache has (by ID or revision), read by the same process into `also`. */
+    also) {
         const out = new Map();
-        const contents = await this.readBlobContents([...new Set(ids.values())]);
+        const contents = await this.readBlobContents([...new Set(ids.values())], also);
         for (const [path, oid] of ids) {
             const text = contents.get(oid);
             if (text === undefined)
@@ -1998,11 +2027,23 @@ class StateStore {
         return out;
     }
     /** Blobs by ID, fetched (git skips the network when none are missing) and read as text. */
-    async readBlobContents(blobs) {
+    async readBlobContents(blobs, also) {
         if (!blobs.length)
             return new Map();
-        await this.fetchObjects(this.cache, blobs);
-        const objects = await this.readObjects(this.cache, blobs);
+        const ahead = this.namedShardsAhead();
+        await this.fetchObjects(this.cache, [...blobs, ...ahead]);
+        const objects = await this.readObjects(this.cache, [
+            ...blobs,
+            ...this.namedObjectsAhead(ahead),
+            ...(also?.revs ?? []),
+        ]);
+        for (const rev of also?.revs ?? []) {
+            const o = objects.get(rev);
+            if (o)
+                also?.into.set(rev, o);
+            objects.delete(rev);
+        }
+        this.keepNamedObjects(objects);
         return new Map([...objects].map(([oid, o]) => [oid, o.body.toString('utf8')]));
     }
     // ---- reads ----------------------------------------------------------------------------------
@@ -2049,7 +2090,7 @@ class StateStore {
      * its own. Once per project: a later read (after a write) fetches afresh.
      */
     fetchIndexesAhead() {
-        this.indexesAhead = { fetched: false, used: new Set() };
+        this.indexesAhead = { fetched: false, used: new Set(), commits: new Map(), objects: new Map() };
     }
     /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
     emptySnapshot() {
@@ -2099,6 +2140,8 @@ class StateStore {
         const missing = await this.lackedTags(oids);
         if (missing.length)
             await this.fetchObjects(this.tagCache, missing);
+        for (const o of missing)
+            this.tagsFetched.add(o);
         return this.readObjects(this.tagCache, oids);
     }
     /**
@@ -2136,35 +2179,71 @@ class StateStore {
         }
     }
     /**
+     * Fetches the tags `names` (those that exist) and every tag under `notePrefixes` into the tag
+     * cache's peek namespace; runs under the cache lock.
+     */
+    fetchRecords(names, notePrefixes) {
+        // A pattern refspec that matches nothing is no error, where an exact one would fail the
+        // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
+        const local = (n) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
+        return (0,retry/* retry */.L5)(() => this.git.run([
+            // Fetched as from a promisor remote, for this command only: git then trusts the
+            // pack it receives instead of running a rev-list over it to check that it is
+            // connected (the tags' trees are the empty tree, which every git has). With the
+            // filter given here too, git writes neither into the cache's config: a tag cache
+            // configured as a promisor would fetch each object it is asked about and lacks.
+            '-c',
+            'remote.origin.promisor=true',
+            '-c',
+            'remote.origin.partialclonefilter=tree:0',
+            'fetch',
+            '-q',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--prune',
+            '--filter=tree:0',
+            'origin',
+            '--stdin',
+        ], {
+            cwd: this.tagCache,
+            input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
+        }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+    }
+    /**
+     * Has the read of the project files (projectFiles), which brings every stage state file of the
+     * default branch, start fetching the tags those states name (of `project`, or of every project)
+     * at once: the fetch then runs while the project files are parsed. stageRecords takes it when
+     * it asked for every tag a view needs, and fetches its own otherwise.
+     */
+    fetchStageRecordsAhead(project) {
+        this.recordsAheadFor = { project };
+    }
+    /**
      * What a view of the stages needs and nothing more: the freight each stage runs, with its
      * verifications and approvals in that stage, fetched by tag name. The server lists only the
      * names asked for (protocol v2 ref prefixes), so the cost follows the stages, not the number of
      * freight ever recorded. `freight` holds the current freight (for health's metric templates).
      */
     async stageRecords(project, states) {
-        const names = new Set();
-        // Alias changes of any freight (an alias is unique in the project: every claim counts; they
-        // are few) and metadata changes of the freight the stages run.
-        const notePrefixes = new Set([`${projectRefPrefix(project)}alias/`]);
-        for (const [stage, st] of states) {
-            for (const f of st?.freight ?? []) {
-                notePrefixes.add(`${projectRefPrefix(project)}metadata/${f.id}/`);
-                names.add(stateRefName({ kind: 'freight', project, freightId: f.id }));
-                names.add(stateRefName({ kind: 'verified', project, stage, freightId: f.id }));
-                names.add(stateRefName({ kind: 'approved', project, stage, freightId: f.id }));
-            }
-        }
+        const { names, notePrefixes } = recordNames(project, states);
         const { snap, skip } = this.emptySnapshot();
         if (!names.size)
             return snap;
+        // Fetched ahead (see fetchStageRecordsAhead) when that fetch asked for every one of them.
+        // Once per project: a later read (after a write, say) fetches afresh.
+        const ahead = this.recordsAhead;
+        const covered = ahead !== undefined &&
+            !ahead.used.has(project) &&
+            [...names].every((n) => ahead.names.has(n)) &&
+            [...notePrefixes].every((n) => ahead.notePrefixes.has(n));
+        if (covered)
+            ahead.used.add(project);
+        // A failed fetch ahead is no answer: this read's own fetch retries and reports.
+        const fetchedAhead = covered && 'value' in (await (0,settle/* settled */.g)(ahead.fetched));
         const refs = await this.inCache(async () => {
-            // A pattern refspec that matches nothing is no error, where an exact one would fail the
-            // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
             const local = (n) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
-            await (0,retry/* retry */.L5)(() => this.git.run(['fetch', '-q', '--no-tags', '--no-write-fetch-head', '--prune', 'origin', '--stdin'], {
-                cwd: this.tagCache,
-                input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
-            }), isTransient, READ_RETRY(this.policy), this.opts.retryHooks);
+            if (!fetchedAhead)
+                await this.fetchRecords(names, notePrefixes);
             // Only the names asked for: the peek namespace keeps refs earlier reads fetched.
             const listed = await this.peekedRefs([...names, ...notePrefixes].map(local));
             const found = [];
@@ -2263,8 +2342,18 @@ class StateStore {
                     return undefined;
                 throw err;
             }
-            // The commit and its tree in one process (cat-file names them by the ref).
-            const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
+            // The commit and its tree in one process (cat-file names them by the ref), unless they were
+            // read with the project files.
+            const named = fetched ? ahead.commits.get(project) : undefined;
+            const early = named
+                ? [ahead?.objects.get(named), ahead?.objects.get(`${named}^{tree}`)]
+                : undefined;
+            const [commit, tree] = early?.[0] && early[1]
+                ? [
+                    { oid: named, ...early[0] },
+                    { oid: '', ...early[1] },
+                ]
+                : await this.readRevs(this.cache, [local, `${local}^{tree}`]);
             if (commit?.type !== 'commit' || tree?.type !== 'tree')
                 return undefined;
             const head = parseHeadMessage(store_tagMessage(commit.body));
@@ -2398,10 +2487,20 @@ class StateStore {
      * and only their tags (and their verifications and approvals) are read. `total` counts every
      * freight; `latest` holds the newest freight of each warehouse in `warehouses` (shards are read
      * further back until each is found). An index that does not match the tags is not used.
+     *
+     * The tag listing, the slowest read at tens of thousands of freight, runs while the index, its
+     * newest shards and the page's freight tags are read: the page is only used once the listing
+     * shows the index matches the tags, and is dropped (the tags read instead) when it does not.
      */
     async freightPage(project, opts) {
-        const [listing, stored] = await (0,settle/* settleAll */.j)([this.listProject(project), this.readIndex(project)]);
-        const checked = await this.checkedIndex(project, listing, stored);
+        const listed = (0,settle/* settled */.g)(this.listProject(project));
+        const stored = await (0,settle/* settled */.g)(this.readIndex(project));
+        const early = 'value' in stored && stored.value ? (0,settle/* settled */.g)(this.pageOfIndex(stored.value, opts)) : undefined;
+        const [listing, earlyPage] = await (0,settle/* settleAll */.j)([
+            listed.then(unwrap),
+            early ?? Promise.resolve(undefined),
+        ]);
+        const checked = await this.checkedIndex(project, listing, unwrap(stored));
         const latestOf = (entries) => {
             const latest = new Map();
             for (const e of [...entries].sort(byNewest))
@@ -2433,6 +2532,20 @@ class StateStore {
         const index = checked.index;
         if (!index)
             return { snap: this.emptySnapshot().snap, total: 0, latest: new Map() };
+        // The index matches the tags: what was read from it ahead stands (or its failure does).
+        const { loaded, page, objects } = unwrap(earlyPage);
+        return {
+            snap: await this.recordsOf(listing, new Set(page.map((e) => e.freightId)), objects),
+            total: index.head.count,
+            latest: latestOf(loaded),
+        };
+    }
+    /**
+     * The page `index` names, read before the tag listing says whether the index can be used: the
+     * newest shards until the page is full and each warehouse asked about has its newest, and the
+     * page's freight tag objects (their IDs are in the index).
+     */
+    async pageOfIndex(index, opts) {
         // Newest shards first, until the page is full and each warehouse asked about has its newest.
         const loaded = [];
         const want = new Set(opts.warehouses ?? []);
@@ -2452,22 +2565,26 @@ class StateStore {
             .filter((e) => e.createdAt)
             .sort(byNewest)
             .slice(0, opts.limit);
-        return {
-            snap: await this.recordsOf(listing, new Set(page.map((e) => e.freightId))),
-            total: index.head.count,
-            latest: latestOf(loaded),
-        };
+        const objects = await this.tagObjects(page.map((e) => ({ oid: e.tagOid })));
+        return { loaded, page, objects };
     }
     /**
      * The tags of the freight `ids` from `listing`, newest first, with their verifications and
      * approvals, every alias change (they are few) and the metadata of those freight only.
      */
-    async recordsOf(listing, ids) {
+    async recordsOf(listing, ids, 
+    /** Tag objects read already (a page's freight): only the others are fetched and read. */
+    known) {
         const { snap, skip } = this.emptySnapshot();
-        await this.readTags(listing.annotated.filter((r) => ids.has(r.ref.freightId)), snap, skip);
-        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        const refs = listing.annotatedOf(ids);
         const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
-        return this.withNotes(snap, notes, skip);
+        let objects = known;
+        const rest = known ? [...refs, ...notes].filter((r) => !known.has(r.oid)) : [];
+        if (known && rest.length)
+            objects = new Map([...known, ...(await this.tagObjects(rest))]);
+        await this.readTags(refs, snap, skip, undefined, objects);
+        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        return this.withNotes(snap, notes, skip, objects);
     }
     /**
      * Which tag objects of `oids` the tag cache lacks; all of them on the first read into a cache
@@ -2477,9 +2594,9 @@ class StateStore {
     lackedTags(oids) {
         if (!this.tagCacheNew)
             return this.missingObjects(this.tagCache, oids);
-        // Once: after this read's fetch the cache holds objects, and the next read asks.
-        this.tagCacheNew = false;
-        return Promise.resolve(oids);
+        // What this instance fetched is all the cache can hold (another process fetching the same
+        // objects meanwhile costs nothing more than git skipping them).
+        return Promise.resolve(oids.filter((o) => !this.tagsFetched.has(o)));
     }
     /**
      * The freight, verifications and approvals a promotion of one named freight decides from, read
@@ -2616,7 +2733,12 @@ class StateStore {
     alsoFetch = []) {
         const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
         const branchOf = (s) => s.branch ?? def;
-        const files = await this.inCache(async () => {
+        // Every tip and file known already (read with the project files): no git, so no lock to
+        // wait for behind a fetch that another read started.
+        const branches = [...stages.map(branchOf), ...alsoFetch];
+        const known = branches.every((br) => this.tipMemo.has(br)) &&
+            stages.every((st) => this.knownBlob(`${this.tipMemo.get(branchOf(st))}:${stateFilePath(project, st.name)}`));
+        const read = async () => {
             const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true);
             const specs = stages.map((s) => {
                 const tip = tips.get(branchOf(s));
@@ -2624,7 +2746,8 @@ class StateStore {
             });
             const present = specs.filter((x) => x !== undefined);
             return { specs, blobs: await this.readBlobs(present) };
-        });
+        };
+        const files = known ? await read() : await this.inCache(read);
         const out = new Map();
         stages.forEach((s, i) => {
             const spec = files.specs[i];
@@ -2642,7 +2765,9 @@ class StateStore {
      */
     async projectFiles(branch, dir = '.gantry', recursive = false) {
         const b = branch ?? (await this.defaultBranch());
-        return this.inCache(async () => {
+        let handOut;
+        const early = new Promise((resolve) => (handOut = resolve));
+        const locked = this.inCache(async () => {
             const tip = (await this.fetchTips([b])).get(b);
             // The project directory is listed with its subdirectories: the stage state files under
             // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
@@ -2678,11 +2803,33 @@ class StateStore {
             // A repository with many projects and stages reads its state files stage by stage instead.
             const prefetch = withStates && states.length <= PREFETCH_STATES;
             const wanted = [...files, ...(prefetch ? states : [])];
-            const texts = await this.readBlobIds(tip, new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f)]] : []))));
+            // The freight indexes fetched with HEAD: their commits and trees come in the same read.
+            const ahead = this.indexesAhead;
+            const indexes = ahead?.fetched && !recursive && dir === PROJECT_DIR && ahead.objects.size === 0
+                ? [...ahead.commits.values()].flatMap((c) => [c, `${c}^{tree}`])
+                : [];
+            const texts = await this.readBlobIds(tip, new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f)]] : []))), indexes.length && ahead ? { revs: indexes, into: ahead.objects } : undefined);
             if (prefetch && states.every((f) => texts.has(f)))
                 this.statesRead.add(tip);
-            return files.map((file) => ({ file, text: texts.get(file) ?? '' }));
+            const out = files.map((file) => ({ file, text: texts.get(file) ?? '' }));
+            const records = prefetch && this.recordsAheadFor && !this.recordsAhead
+                ? recordsOfStates(this.recordsAheadFor.project, states, texts)
+                : undefined;
+            if (records) {
+                // The stages' tags (see fetchStageRecordsAhead): the files are handed out now, to be
+                // parsed while the fetch runs, and the lock is kept until it is done.
+                const fetched = (0,settle/* settled */.g)(this.fetchRecords(records.names, records.notePrefixes));
+                // Settled once the lock is released too, so that stageRecords does not wait for it.
+                const done = fetched.then((r) => locked.then(() => unwrap(r)));
+                // Nobody may ask for the stages (a failing read elsewhere): no unhandled rejection.
+                done.catch(() => undefined);
+                this.recordsAhead = { ...records, fetched: done, used: new Set() };
+                handOut?.(out);
+                await fetched;
+            }
+            return out;
         });
+        return Promise.race([early, locked]);
     }
     /**
      * The newest `limit` promotions of a project on the given branches, from commit trailers. Fetches
@@ -3024,6 +3171,175 @@ class StateStore {
             log: this.log,
         };
     }
+    // ---- the promotion of named freight (src/promotion/promote.ts, `gantry promote --freight`) ---
+    // Added for the promote path (h/promote4): the reads of a promotion of one named freight ride on
+    // the fetch that names the default branch instead of listing every tag and fetching the freight
+    // index on their own.
+    /** What promoteNamedAhead asked the HEAD fetch for, and what that fetch brought. */
+    namedAhead;
+    /**
+     * Has the fetch that names the default branch (the first read of a command) also list the
+     * project's tags, bring its freight index (commit and tree; the shards come with the next blob
+     * fetch, the project files') and the tags of freight `ref` when it is a full ID (the freight's,
+     * its verifications' and approvals'): everything namedPromotionRecords reads for a promotion of
+     * freight the newest of its warehouse. The listing is the fetch's own: in protocol v2 the server
+     * lists every ref under the prefix a refspec pattern names, `refs/tags/gantry/<project>/*<id>`
+     * names the whole project while matching only that freight's tags, and git's packet trace shows
+     * the list. Once per command.
+     */
+    promoteNamedAhead(project, ref) {
+        const id = ref.trim().toLowerCase();
+        const full = /^[0-9a-f]{40}$/.test(id) ? id : undefined;
+        // No tag of gantry's ends so: the pattern then lists the project and fetches nothing.
+        const suffix = full ?? NAMED_NONE;
+        const local = `${NAMED_PREFIX}${encodeURIComponent(project)}/`;
+        this.namedAhead = {
+            project,
+            ...(full ? { fetchedId: full } : {}),
+            refspecs: [
+                `+${projectRefPrefix(project)}*${suffix}:${local}*${suffix}`,
+                // A pattern: a project without an index must not fail the fetch.
+                `+${freightIndexRef(project)}*:${namedIndexRef(project)}*`,
+            ],
+            shardsTaken: false,
+            used: false,
+        };
+    }
+    /**
+     * Reads the HEAD fetch's packet trace for what promoteNamedAhead asked: the project's tags as
+     * the server listed them, and its freight index when the fetch brought it (its commit and tree
+     * read now, so that the shards' blobs join the next blob fetch). Leaves both unset when the trace
+     * does not show a v2 listing of the project (an old server): the promotion then lists the tags.
+     */
+    async takeNamedListing(named, trace) {
+        const prefix = projectRefPrefix(named.project);
+        if (!trace.includes(`ref-prefix ${prefix}\n`))
+            return;
+        const indexName = freightIndexRef(named.project);
+        const listed = new Map();
+        let indexOid;
+        // `fetch< <oid> <ref>[ peeled:<oid>]`; a line may show up twice (both ends trace over file://).
+        for (const m of trace.matchAll(/[<>] ([0-9a-f]{40}) (refs\/\S+)([^\n]*)/g)) {
+            const [, oid = '', name = '', rest = ''] = m;
+            if (name === indexName)
+                indexOid = oid;
+            if (!name.startsWith(prefix) || listed.has(name))
+                continue;
+            const peeled = / peeled:([0-9a-f]{40})/.exec(rest)?.[1];
+            listed.set(name, { oid, ...(peeled ? { peeled } : {}) });
+        }
+        // ls-remote's shape: a tag's peeled line right after it, names sorted as git sorts them.
+        const names = [...listed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const text = names
+            .map((n) => {
+            const { oid, peeled } = listed.get(n);
+            return `${oid}\t${n}\n${peeled ? `${peeled}\t${n}^{}\n` : ''}`;
+        })
+            .join('');
+        named.listing = parseListing(text, named.project);
+        // A promotion that reads every tag after all (a soak time to count, a name the index does not
+        // know) takes this listing instead of listing them again.
+        this.ahead ??= { project: named.project, stdout: Promise.resolve(text), used: new Set() };
+        if (!indexOid)
+            return;
+        const local = namedIndexRef(named.project);
+        const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
+        if (commit?.oid !== indexOid || commit.type !== 'commit' || tree?.type !== 'tree')
+            return;
+        const head = parseHeadMessage(store_tagMessage(commit.body));
+        if (!head)
+            return;
+        const shards = treeEntries(tree.body)
+            .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
+            .map((e) => ({ name: e.name, oid: e.oid }));
+        shards.sort((a, b) => a.name.localeCompare(b.name));
+        named.index = { commit: commit.oid, head, shards };
+    }
+    /**
+     * What the read of the blobs the shards were fetched with reads too: the shards, and the named
+     * freight's tags (the HEAD fetch brought them). Kept for namedPromotionRecords: no process of its
+     * own to read them.
+     */
+    namedObjectsAhead(shards) {
+        const named = this.namedAhead;
+        if (!named?.listing || !shards.length)
+            return [];
+        const mine = named.fetchedId
+            ? named.listing.annotated.filter((r) => r.ref.freightId === named.fetchedId)
+            : [];
+        named.objects = new Map();
+        return [...shards, ...new Set(mine.map((r) => r.oid))];
+    }
+    keepNamedObjects(objects) {
+        const kept = this.namedAhead?.objects;
+        if (!kept || kept.size)
+            return;
+        for (const [oid, o] of objects)
+            kept.set(oid, o);
+    }
+    /** The index shards the next blob fetch brings along (once; see takeNamedListing). */
+    namedShardsAhead() {
+        const named = this.namedAhead;
+        if (!named?.index || named.shardsTaken)
+            return [];
+        named.shardsTaken = true;
+        return named.index.shards.map((sh) => sh.oid);
+    }
+    /**
+     * promotionRecords from what the HEAD fetch brought (promoteNamedAhead): the listing and the
+     * index checked against it, the named freight's tags read from the cache, other freight's tags
+     * (the newer ones the rollback rule asks about) fetched by ID. Without that data (not asked for,
+     * an old server, no index yet) it is promotionRecords itself. undefined as there: the index does
+     * not match the tags, or `pick` cannot tell.
+     */
+    async namedPromotionRecords(project, pick) {
+        const named = this.namedAhead;
+        // The fetch that names the default branch may still be running (the stage states' read).
+        if (named && !named.listing && this.defaultBranchName)
+            await this.defaultBranchName.catch(() => undefined);
+        if (named?.project !== project || named.used || !named.listing || !named.index)
+            return this.promotionRecords(project, pick);
+        named.used = true;
+        const { listing, index } = named;
+        if (!sameHead(index.head, listing.freightHead))
+            return undefined;
+        // The named freight's tags came with the HEAD fetch (the refspec matched every one of them)
+        // and the shards with the project files (a promisor cache fetches any it lacks when read):
+        // one process reads both.
+        const mine = named.fetchedId
+            ? listing.annotated.filter((r) => r.ref.freightId === named.fetchedId)
+            : [];
+        const wanted = [...index.shards.map((sh) => sh.oid), ...new Set(mine.map((r) => r.oid))];
+        const kept = named.objects;
+        const cached = kept && wanted.every((oid) => kept.has(oid))
+            ? kept
+            : await this.inCache(() => this.readObjects(this.cache, wanted));
+        const entries = index.shards.flatMap((sh) => {
+            const body = cached.get(sh.oid)?.body;
+            if (!body)
+                throw new errors/* OperationError */.OK(`freight index ${index.commit.slice(0, 7)}: shard ${sh.name} is missing`);
+            return parseShard(body.toString('utf8'), `${index.commit.slice(0, 7)}:${sh.name}`);
+        });
+        const aliasNoteIds = listing.notes
+            .filter((n) => n.note.kind === 'alias')
+            .map((n) => n.note.freightId);
+        const ids = pick(entries, aliasNoteIds);
+        if (!ids)
+            return undefined;
+        const refs = listing.annotated.filter((r) => ids.has(r.ref.freightId));
+        // Any other freight's (the newer ones the rollback rule asks about): by ID, as recordsOf.
+        const rest = refs.filter((r) => r.ref.freightId !== named.fetchedId);
+        const fetched = rest.length ? await this.tagObjects(rest) : new Map();
+        const { snap, skip } = this.emptySnapshot();
+        await this.readTags(refs, snap, skip, undefined, new Map([...cached, ...fetched]));
+        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
+        // Read: a later read of the project (another stage's promotion, after this one's write)
+        // lists the tags afresh.
+        if (this.ahead?.project === project)
+            this.ahead.used.add(project);
+        return this.withNotes(snap, notes, skip);
+    }
 }
 /**
  * Where the cache keeps a branch's tip. The branch name is one encoded path segment, so a remote
@@ -3176,13 +3492,68 @@ function parsePromotionCommit(record, branch) {
         subject: body.split('\n')[0] ?? '',
     };
 }
+/** The value of a settled promise, or its error thrown. */
+function unwrap(s) {
+    if ('error' in s)
+        throw s.error;
+    return s.value;
+}
 /** The freight index moved between reading it and pushing: read it again and retry. */
 class IndexRaceError extends errors/* OperationError */.OK {
 }
 /** Refs deleted per push: a command line holds only so many. */
 const PUSH_BATCH = 500;
+/** Where the HEAD fetch keeps the named freight's tags (promoteNamedAhead), in the cache. */
+const NAMED_PREFIX = 'refs/gantry-named/';
+/** A tag name ending no gantry tag has (IDs and stamps end in hex): lists, fetches nothing. */
+const NAMED_NONE = '/none';
+const namedIndexRef = (project) => `${NAMED_PREFIX}${encodeURIComponent(project)}-freight-index`;
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';
+/**
+ * The tags recordNames gives for the stage state files `files` (`.gantry/state/<p>/<s>.yaml`,
+ * of `project` or of every project when undefined); undefined when they name none. A file that
+ * does not parse is left out: the read that needs it reports it.
+ */
+function recordsOfStates(project, files, texts) {
+    const byProject = new Map();
+    for (const file of files) {
+        const [, , p, name] = file.split('/');
+        const text = texts.get(file);
+        if (!p || !name || text === undefined || (project !== undefined && p !== project))
+            continue;
+        try {
+            const states = byProject.get(p) ?? new Map();
+            states.set(name.replace(/\.yaml$/, ''), parseStageState(text, file));
+            byProject.set(p, states);
+        }
+        catch {
+            continue;
+        }
+    }
+    const wanted = { names: new Set(), notePrefixes: new Set() };
+    for (const [p, states] of byProject)
+        recordNames(p, states, wanted);
+    return wanted.names.size ? wanted : undefined;
+}
+/**
+ * The tags a view of the stages reads: the freight each stage runs, with its verification and
+ * approval in that stage (whole names), and the alias changes of any freight and the metadata
+ * changes of those (name prefixes; an alias is unique in the project: every claim counts).
+ */
+function recordNames(project, states, into = { names: new Set(), notePrefixes: new Set() }) {
+    const { names, notePrefixes } = into;
+    notePrefixes.add(`${projectRefPrefix(project)}alias/`);
+    for (const [stage, st] of states) {
+        for (const f of st?.freight ?? []) {
+            notePrefixes.add(`${projectRefPrefix(project)}metadata/${f.id}/`);
+            names.add(stateRefName({ kind: 'freight', project, freightId: f.id }));
+            names.add(stateRefName({ kind: 'verified', project, stage, freightId: f.id }));
+            names.add(stateRefName({ kind: 'approved', project, stage, freightId: f.id }));
+        }
+    }
+    return into;
+}
 /** Index entries for every annotated freight tag; one gantry could not read gets no time. */
 function indexEntries(full, freightRefs) {
     const byId = new Map(full.snap.freight.map((f) => [f.id, f]));
@@ -3199,69 +3570,93 @@ function indexEntries(full, freightRefs) {
 }
 /**
  * `ls-remote` output (`<oid>\t<name>` lines) as gantry's refs of `project`. Tens of thousands of
- * lines are read on every page of freight, so this scans with indexOf instead of splitting, and
- * freight names (nearly all of them) skip the general pattern.
+ * lines are read on every page of freight, which needs of them only the index head and a page of
+ * refs: freight tags (nearly all of the lines) are checked and folded into the head in place, and
+ * become objects only when a reader asks for them (`refs`, `annotated`, `annotatedOf`).
  */
 function parseListing(text, project) {
     const prefix = projectRefPrefix(project);
     const freightPrefix = `${prefix}freight/`;
-    const refs = [];
-    const annotated = [];
+    const freightName = freightPrefix.length + 40;
+    /** Other refs than freight (few of each per freight), made as they are read. */
+    const others = [];
+    const othersAnnotated = [];
+    /** Where each freight tag's line starts, and of those the annotated ones. */
+    const freight = [];
+    const freightAnnotated = [];
     const notes = [];
     const lightweightNotes = [];
     let last;
     let lastNote;
+    // The line of the last ref (of `last`, `lastNote` or a freight tag) and its name's length: its
+    // peeled line is matched in place, without slicing half of the lines only to compare them.
+    let lastLine = -1;
+    let lastLength = -1;
+    let lastIsFreight = false;
     // The freight head is folded as the lines go by, from the hex digits in place: tens of
     // thousands of IDs sliced and parsed again afterwards cost as much as the rest of the parse.
     const acc = new Uint32Array(5);
     const words = new Uint32Array(5);
     let count = 0;
-    let lastIsFreight = false;
     for (let pos = 0; pos < text.length;) {
         let end = text.indexOf('\n', pos);
         if (end < 0)
             end = text.length;
         const tab = pos + 40;
-        if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, tab + 1)) {
-            const oid = text.slice(pos, tab);
-            const name = text.slice(tab + 1, end);
-            if (name.endsWith('^{}')) {
+        const at = tab + 1;
+        if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, at)) {
+            if (text.charCodeAt(end - 1) === 125 &&
+                text.charCodeAt(end - 2) === 123 &&
+                text.charCodeAt(end - 3) === 94) {
                 // git prints an annotated tag's peeled line right after the tag's own line; a tag
                 // without one is lightweight.
-                if (last && last.name.length === name.length - 3 && name.startsWith(last.name)) {
-                    annotated.push(last);
-                    if (lastIsFreight) {
-                        for (let w = 0; w < 5; w++)
-                            acc[w] = acc[w] ^ words[w];
-                        count++;
-                    }
+                const len = end - 3 - at;
+                const peels = lastLength === len && sameText(text, lastLine + 41, at, len);
+                if (peels && lastIsFreight) {
+                    freightAnnotated.push(lastLine);
+                    for (let w = 0; w < 5; w++)
+                        acc[w] = acc[w] ^ words[w];
+                    count++;
                 }
-                if (lastNote && lastNote.name.length === name.length - 3 && name.startsWith(lastNote.name))
+                else if (peels && last)
+                    othersAnnotated.push({ at: lastLine, ref: last });
+                if (lastNote && peels)
                     notes.push(lastNote);
                 else if (lastNote)
                     lightweightNotes.push(lastNote.name);
                 last = undefined;
                 lastNote = undefined;
+                lastIsFreight = false;
+                lastLength = -1;
             }
             else {
                 if (lastNote)
                     lightweightNotes.push(lastNote.name);
+                last = undefined;
                 lastNote = undefined;
-                const isFreight = name.length === freightPrefix.length + 40 &&
-                    name.startsWith(freightPrefix) &&
-                    isHex40(name, freightPrefix.length) &&
-                    hexWords(text, pos, words);
-                const ref = isFreight
-                    ? { kind: 'freight', project, freightId: name.slice(freightPrefix.length) }
-                    : parseStateRef(name);
-                // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
-                last = ref?.project === project ? { name, oid, ref } : undefined;
-                lastIsFreight = isFreight && last !== undefined;
-                if (last)
-                    refs.push(last);
-                const note = ref ? undefined : parseNoteRef(name);
-                if (note?.project === project)
-                    lastNote = { name, oid, note };
+                lastLine = pos;
+                lastLength = end - at;
+                lastIsFreight =
+                    lastLength === freightName &&
+                        text.startsWith(freightPrefix, at) &&
+                        isHex40(text, at + freightPrefix.length) &&
+                        hexWords(text, pos, words);
+                if (lastIsFreight)
+                    freight.push(pos);
+                else {
+                    const name = text.slice(at, end);
+                    const ref = parseStateRef(name);
+                    // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
+                    if (ref?.project === project) {
+                        last = { name, oid: text.slice(pos, tab), ref };
+                        others.push({ at: pos, ref: last });
+                    }
+                    const note = ref ? undefined : parseNoteRef(name);
+                    if (note?.project === project)
+                        lastNote = { name, oid: text.slice(pos, tab), note };
+                    if (!last && !lastNote)
+                        lastLength = -1;
+                }
             }
         }
         pos = end + 1;
@@ -3269,11 +3664,69 @@ function parseListing(text, project) {
     if (lastNote)
         lightweightNotes.push(lastNote.name);
     const xor = [...acc].map((w) => w.toString(16).padStart(8, '0')).join('');
-    return { refs, annotated, notes, lightweightNotes, freightHead: { count, xor } };
+    // One object per freight tag, made once: `refs` and `annotated` share them.
+    const made = new Map();
+    const freightRef = (line) => {
+        let ref = made.get(line);
+        if (!ref) {
+            const name = text.slice(line + 41, line + 41 + freightName);
+            ref = {
+                name,
+                oid: text.slice(line, line + 40),
+                ref: { kind: 'freight', project, freightId: name.slice(freightPrefix.length) },
+            };
+            made.set(line, ref);
+        }
+        return ref;
+    };
+    /** Freight lines and other refs, merged back into the listing's order. */
+    const merged = (lines, rest) => {
+        const out = [];
+        let j = 0;
+        for (const line of lines) {
+            for (let r = rest[j]; r && r.at < line; r = rest[++j])
+                out.push(r.ref);
+            out.push(freightRef(line));
+        }
+        for (const r of rest.slice(j))
+            out.push(r.ref);
+        return out;
+    };
+    let refs;
+    let annotated;
+    const idAt = freightPrefix.length + 41;
+    return {
+        get refs() {
+            return (refs ??= merged(freight, others));
+        },
+        get annotated() {
+            return (annotated ??= merged(freightAnnotated, othersAnnotated));
+        },
+        annotatedOf: (ids) => merged(freightAnnotated.filter((line) => ids.has(text.slice(line + idAt, line + idAt + 40))), othersAnnotated.filter((r) => ids.has(r.ref.ref.freightId))),
+        notes,
+        lightweightNotes,
+        freightHead: { count, xor },
+    };
 }
+/** Whether `s` holds the same `len` characters at `a` and at `b` (compared from the end). */
+function sameText(s, a, b, len) {
+    for (let i = len - 1; i >= 0; i--)
+        if (s.charCodeAt(a + i) !== s.charCodeAt(b + i))
+            return false;
+    return true;
+}
+/** Values of lowercase hex digits by character code; -1 for any other character. */
+const HEX = (() => {
+    const t = new Int8Array(128).fill(-1);
+    for (let i = 0; i < 10; i++)
+        t[48 + i] = i;
+    for (let i = 0; i < 6; i++)
+        t[97 + i] = 10 + i;
+    return t;
+})();
 /** The value of a lowercase hex digit, or -1. */
 function hexDigit(c) {
-    return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    return c < 128 ? HEX[c] : -1;
 }
 /** Whether `s` holds 40 lowercase hex digits at `at`. */
 function isHex40(s, at) {

@@ -7364,8 +7364,8 @@ const kustomizeBuild = {
     },
 };
 
-// EXTERNAL MODULE: ./src/discovery/oci/client.ts + 1 modules
-var oci_client = __webpack_require__(6241);
+// EXTERNAL MODULE: ./src/discovery/oci/client.ts + 2 modules
+var oci_client = __webpack_require__(847);
 // EXTERNAL MODULE: ./src/discovery/oci/reference.ts
 var reference = __webpack_require__(2289);
 ;// CONCATENATED MODULE: ./src/promotion/steps/oci-common.ts

@@ -1609,7 +1609,7 @@ async function readView(o, stage, now, early) {
     const statesRead = o.store.stageStates(o.project.name, o.project.stages, clonedBranches(o, stage));
     const records = named !== undefined && !soakStages.length && !readsOtherFreight(stage)
         ? o.store
-            .promotionRecords(o.project.name, (entries, aliasNoteIds) => (0,promote_reads/* promotionFreightIds */.n)(named, entries, aliasNoteIds))
+            .namedPromotionRecords(o.project.name, (entries, aliasNoteIds) => (0,promote_reads/* promotionFreightIds */.n)(named, entries, aliasNoteIds))
             .then((snap) => snap ?? o.store.snapshot(o.project.name))
         : o.store.snapshot(o.project.name);
     const historyRead = soakStages.length
@@ -2156,13 +2156,14 @@ async function resumeAfterMerge(o, scratchDir) {
 /* harmony export */ });
 /**
  * What every run of a promotion's steps gets from the command that runs them (the short form, the
- * workspace form, the steps resumed after a pull request merged): the same I/O, log, environment,
+ * workspace form, the steps resumed after a pull request merged): the same I/O, waits, log, environment,
  * registry credentials and dry-run setting, the optional ones left out rather than undefined.
  */
 function stepServices(o) {
     return {
         fetch: o.fetch,
         log: o.log,
+        ...(o.sleep ? { sleep: o.sleep } : {}),
         ...(o.group ? { group: o.group } : {}),
         ...(o.env ? { env: o.env } : {}),
         ...(o.registryCredentials ? { registryCredentials: o.registryCredentials } : {}),

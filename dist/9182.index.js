@@ -1,5 +1,5 @@
-export const id = 1948;
-export const ids = [1948,1324];
+export const id = 9182;
+export const ids = [9182,1324];
 export const modules = {
 
 /***/ 2204:
@@ -390,7 +390,7 @@ class RegistryAuthenticator {
 
 /***/ }),
 
-/***/ 6241:
+/***/ 847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -402,7 +402,7 @@ __webpack_require__.d(__webpack_exports__, {
   CA: () => (/* binding */ registryClientFor)
 });
 
-// UNUSED EXPORTS: DEFAULT_REGISTRY_RETRY, MANIFEST_ACCEPT, RegistryError, parseLinkNext
+// UNUSED EXPORTS: DEFAULT_REGISTRY_RETRY, DEFAULT_TAG_LIST_CONCURRENCY, MANIFEST_ACCEPT, RegistryError, TAG_LIST_BOUNDARIES_PER_CHAIN, parseLinkNext
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -420,6 +420,274 @@ var retry = __webpack_require__(4266);
 var auth = __webpack_require__(2204);
 // EXTERNAL MODULE: ./src/discovery/oci/reference.ts
 var oci_reference = __webpack_require__(2289);
+;// CONCATENATED MODULE: ./src/discovery/oci/tag-ranges.ts
+/**
+ * Parallel tag listing for registries whose `?n=&last=` paging is lexical (distribution, GHCR,
+ * Harbor, Artifact Registry): the answer to `last=X` is the first n tags after X in lexical order,
+ * whether or not X is a tag. After page 1, the rest of the key space can then be cut at boundary
+ * strings into intervals listed by independent chains at once. Where the boundaries fall decides
+ * only the speed: an interval with no tags costs one request, and each chain's last page overlaps
+ * the next interval (one request per boundary at most).
+ *
+ * Nothing here is trusted: every page is checked (ascending, after its cursor, same repository),
+ * and the seams between intervals are checked against each other (the first tag a chain saw past
+ * its upper boundary must be the first tag of the next chain). Any doubt returns `undefined`, and
+ * the caller lists sequentially from the end of page 1, as it would have without this.
+ */
+// The OCI tag grammar, `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`: ASCII only, so JavaScript's string
+// order (UTF-16 code units) is the byte order registries sort by.
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/**
+ * The URL chains request from, when page 1 shows lexical cursors: a full page of valid tags,
+ * strictly ascending, whose next link is the same listing with `last` set to page 1's last tag.
+ * Registries with opaque cursors (ECR's tokens, Quay's `next_page`) or other orders fail this.
+ */
+function lexicalTemplate(tags, next, pageURL) {
+    if (tags.length < 2)
+        return undefined;
+    let prev = '';
+    for (const t of tags) {
+        if (typeof t !== 'string' || !TAG.test(t) || t <= prev)
+            return undefined;
+        prev = t;
+    }
+    if (next.origin !== pageURL.origin || next.pathname !== pageURL.pathname)
+        return undefined;
+    if (next.searchParams.getAll('last').length !== 1 || next.searchParams.get('last') !== prev) {
+        return undefined;
+    }
+    return next;
+}
+const DIGITS = '0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+function commonPrefixLength(a, b) {
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i))
+        i++;
+    return i;
+}
+const SEPARATORS = '._-';
+/**
+ * The characters position `d` probably takes, guessed from the run of letters and digits from it
+ * on in the sample's tags (`6` in `2026.01.02-ab12cd3`, the whole of a digest): digits always;
+ * letters of a case only where those runs have them, and only a–f (A–F) when they have no other
+ * letter of that case (hex digests).
+ */
+function alphabetAt(sample, d) {
+    let lower = '';
+    let upper = '';
+    for (const t of sample) {
+        if (d >= t.length)
+            continue;
+        for (let i = d; i < t.length && !SEPARATORS.includes(t[i]); i++) {
+            const c = t[i];
+            if (c >= 'a' && c <= 'z' && c > lower)
+                lower = c;
+            else if (c >= 'A' && c <= 'Z' && c > upper)
+                upper = c;
+        }
+    }
+    const letters = (set, top) => top === '' ? '' : top <= (set === LOWER ? 'f' : 'F') ? set.slice(0, 6) : set;
+    return DIGITS + letters(UPPER, upper) + letters(LOWER, lower);
+}
+/** Up to `k` of `xs`, spread evenly (the intervals between them about equal in candidates). */
+function spread(xs, k) {
+    if (xs.length <= k)
+        return [...xs];
+    return Array.from({ length: k }, (_, i) => xs[Math.floor(((i + 1) * xs.length) / (k + 1))]);
+}
+/** Whether only 9s follow position `d` in its run of constant digits (none: its last digit). */
+function lowOrCarry(lo, d, varying) {
+    for (let i = d + 1; i < varying && isDigit(lo[i]); i++)
+        if (lo[i] !== '9')
+            return false;
+    return true;
+}
+/**
+ * Up to `max` boundaries strictly between `lo` (a tag) and `hi` (a boundary; undefined: no upper
+ * end), guessed from `sample` (the page that ended at `lo`). A boundary is a prefix of `lo` with
+ * the character at one position raised: at the first position where the sample's tags differ
+ * (the page's own spread continues there), and at constant digit positions that end a run of
+ * digits or that the next increment carries into (counters: the `1` of `v1.`, the year's last
+ * digit in `2026.`, the `2` of `2029.`). Constant letters are names (`build-`, `v`), and the
+ * other digits of a number are high parts the page shows no sign of changing. Coarse positions
+ * first, spread evenly when a position offers more than the room left.
+ */
+function splitPoints(lo, hi, sample, max) {
+    if (max <= 0)
+        return [];
+    const floor = hi === undefined ? 0 : commonPrefixLength(lo, hi);
+    let varying = lo.length;
+    for (const t of sample)
+        varying = Math.min(varying, commonPrefixLength(t, lo));
+    varying = Math.max(varying, floor);
+    const out = [];
+    for (let d = floor; d < lo.length && d <= varying && out.length < max; d++) {
+        const c = lo[d];
+        const counter = isDigit(c) && lowOrCarry(lo, d, varying);
+        if (d < varying && !counter)
+            continue;
+        const alphabet = alphabetAt(sample, d);
+        const top = d === floor && hi !== undefined ? hi[d] : undefined;
+        const prefix = lo.slice(0, d);
+        const candidates = [];
+        for (const x of alphabet)
+            if (x > c && (top === undefined || x < top))
+                candidates.push(prefix + x);
+        out.push(...spread(candidates, max - out.length));
+    }
+    return out.sort();
+}
+class Violation extends Error {
+}
+// The two loops over every tag of a page are functions of their own: inline, V8 would optimize
+// the whole async chain for them (see addNewTags in client.ts).
+/** Whether every tag is a string, after `cursor` and after the one before it. */
+function ascendingAfter(tags, cursor) {
+    let prev = cursor;
+    for (const t of tags) {
+        if (typeof t !== 'string' || t <= prev)
+            return false;
+        prev = t;
+    }
+    return true;
+}
+/** Appends to `out` the leading tags up to `hi` (all when undefined); returns how many. */
+function keepUpTo(tags, hi, out) {
+    let keep = 0;
+    while (keep < tags.length && (hi === undefined || tags[keep] <= hi)) {
+        out.push(tags[keep]);
+        keep++;
+    }
+    return keep;
+}
+/**
+ * The tags after page 1, listed by up to `concurrency` chains at once, in lexical order: exactly
+ * what following the next links one by one returns; undefined when a page or seam says the
+ * registry does not page lexically (then nothing of this listing is used). A request error ends
+ * every chain (each finishes the request it has in flight) and is thrown.
+ */
+async function listTagRanges(opts) {
+    const { template, firstPage, concurrency } = opts;
+    const pageSize = firstPage.length;
+    const intervals = [];
+    const running = new Set();
+    let boundaries = 0;
+    let stopped = false;
+    let failure;
+    let violation = false;
+    let gathered = firstPage.length;
+    let pages = 1;
+    const urlFor = (cursor) => {
+        const u = new URL(template.href);
+        u.searchParams.set('last', cursor);
+        return u.href;
+    };
+    /** Cuts `iv` at boundaries after `from`, each new interval with a chain of its own. */
+    const split = (iv, from, sample) => {
+        const room = Math.min(concurrency - running.size, opts.maxBoundaries - boundaries);
+        const points = splitPoints(from, iv.hi, sample, room);
+        if (points.length === 0)
+            return;
+        boundaries += points.length;
+        const at = intervals.indexOf(iv);
+        const added = points.map((p, i) => ({
+            lo: p,
+            hi: i + 1 < points.length ? points[i + 1] : iv.hi,
+            tags: [],
+            end: false,
+        }));
+        iv.hi = points[0];
+        intervals.splice(at + 1, 0, ...added);
+        for (const a of added)
+            start(a);
+    };
+    const chain = async (iv) => {
+        let cursor = iv.lo;
+        for (;;) {
+            if (stopped)
+                return;
+            const page = await opts.fetchPage(urlFor(cursor));
+            if (stopped)
+                return;
+            pages++;
+            if (page.name !== opts.name)
+                throw new Violation();
+            if (!ascendingAfter(page.tags, cursor))
+                throw new Violation();
+            const fresh = page.tags;
+            const prev = fresh[fresh.length - 1] ?? cursor;
+            if (iv.first === undefined)
+                iv.first = fresh[0] ?? null;
+            const keep = keepUpTo(fresh, iv.hi, iv.tags);
+            gathered += keep;
+            opts.onPage?.(gathered, pages);
+            if (keep < fresh.length) {
+                iv.beyond = fresh[keep];
+                return;
+            }
+            if (!page.next || fresh.length === 0) {
+                iv.end = true;
+                return;
+            }
+            if (page.next.origin !== template.origin ||
+                page.next.pathname !== template.pathname ||
+                page.next.searchParams.get('last') !== prev) {
+                throw new Violation();
+            }
+            cursor = prev;
+            if (fresh.length >= pageSize &&
+                running.size < concurrency &&
+                boundaries < opts.maxBoundaries) {
+                split(iv, cursor, fresh);
+            }
+        }
+    };
+    function start(iv) {
+        const p = chain(iv)
+            .catch((err) => {
+            if (err instanceof Violation)
+                violation = true;
+            else
+                failure ??= err;
+            stopped = true;
+        })
+            .finally(() => running.delete(p));
+        running.add(p);
+    }
+    const last = firstPage[firstPage.length - 1];
+    const root = { lo: last, hi: undefined, tags: [], end: false };
+    intervals.push(root);
+    // The root chain starts at page 1's own cursor, so it is the sequential listing's page 2.
+    start(root);
+    split(root, last, firstPage);
+    while (running.size > 0)
+        await Promise.all([...running]);
+    if (failure !== undefined)
+        throw failure;
+    if (violation)
+        return undefined;
+    for (let i = 0; i < intervals.length; i++) {
+        const iv = intervals[i];
+        const next = intervals[i + 1];
+        if (!next) {
+            if (!iv.end)
+                return undefined;
+            break;
+        }
+        if (iv.end ? next.first !== null : next.first !== iv.beyond)
+            return undefined;
+    }
+    const out = [];
+    for (const iv of intervals)
+        for (const t of iv.tags)
+            out.push(t);
+    return out;
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -639,6 +907,7 @@ class Transport {
 
 
 
+
 const MEDIA_TYPES = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -669,6 +938,9 @@ class RegistryError extends errors/* OperationError */.OK {
 class NotFoundError extends RegistryError {
     name = 'NotFoundError';
 }
+const DEFAULT_TAG_LIST_CONCURRENCY = 4;
+/** Boundaries per chain over a whole listing: each costs one request at most beyond the pages. */
+const TAG_LIST_BOUNDARIES_PER_CHAIN = 4;
 const DEFAULT_REGISTRY_RETRY = {
     attempts: 4,
     baseDelayMs: 250,
@@ -852,6 +1124,11 @@ class RegistryClient {
      * rel="next"` (relative or absolute, same origin only). Registries that do not page return
      * everything at once; a next link already visited, or a page that adds no new tag, ends the
      * listing, so registries that page oldest-first or lexically (or misbehave) cannot loop.
+     *
+     * When page 1 shows lexical cursors (see tag-ranges.ts), the rest is listed by up to
+     * `tagListConcurrency` chains at once over intervals of the key space, with the same result;
+     * a page or seam that breaks the lexical contract drops those pages and lists the rest one
+     * page after another from page 1's next link.
      */
     async listTags(repo, onProgress) {
         const origin = (0,oci_reference/* registryOrigin */._g)(repo);
@@ -863,37 +1140,73 @@ class RegistryClient {
         let pages = 0;
         while (url) {
             visited.add(url);
-            const res = await this.request(repo, 'GET', url, 'application/json');
-            const what = `tags of ${(0,oci_reference/* repositoryName */.aR)(repo)}`;
-            if (res.status === 404) {
-                throw new NotFoundError(`repository ${repo.repository} not found on registry ${repo.registry} (${registryErrorText(res.body)})`, 404);
-            }
-            this.expectOk(res, repo, `listing ${what}`);
-            let doc;
-            try {
-                doc = JSON.parse(res.body.toString('utf8'));
-            }
-            catch (err) {
-                throw new RegistryError(`malformed JSON from registry ${repo.registry} listing tags of repository ${repo.repository} (page ${pages + 1}): ${err.message.slice(0, 120)}`);
-            }
-            const pageTags = (0,guards/* isRecord */.u)(doc) ? doc.tags : undefined;
-            if (!(0,guards/* isRecord */.u)(doc) ||
-                (pageTags !== null && pageTags !== undefined && !Array.isArray(pageTags))) {
-                throw new RegistryError(`malformed tag list from registry ${repo.registry} for repository ${repo.repository}: expected {"name":…,"tags":[…]}`);
-            }
+            const page = await this.tagPage(repo, url, pages + 1);
             pages++;
-            const added = addNewTags(pageTags ?? [], seen, tags);
+            const added = addNewTags(page.tags, seen, tags);
             onProgress?.(tags.length, pages);
-            const next = parseLinkNext(res.headers.get('link'));
-            if (!next || added === 0)
+            if (!page.next || added === 0)
                 break;
-            const resolved = new URL(next, res.url || url);
-            if (resolved.origin !== origin) {
-                throw new RegistryError(`registry ${repo.registry} sent a next-page link to another origin (${resolved.origin}); not following it`);
+            if (page.next.origin !== origin) {
+                throw new RegistryError(`registry ${repo.registry} sent a next-page link to another origin (${page.next.origin}); not following it`);
             }
-            url = visited.has(resolved.href) ? undefined : resolved.href;
+            if (pages === 1) {
+                const rest = await this.listTagsInParallel(repo, page, url, tags, onProgress);
+                if (rest) {
+                    for (const t of rest)
+                        tags.push(t);
+                    return tags;
+                }
+            }
+            url = visited.has(page.next.href) ? undefined : page.next.href;
         }
         return tags;
+    }
+    /** The tags after page 1 listed by parallel chains, or undefined: go on one page at a time. */
+    async listTagsInParallel(repo, first, url, firstTags, onProgress) {
+        const concurrency = Math.min(this.opts.tagListConcurrency ?? DEFAULT_TAG_LIST_CONCURRENCY, Math.max(1, this.opts.concurrencyPerRegistry));
+        if (concurrency < 2 || !first.next)
+            return undefined;
+        const template = lexicalTemplate(first.tags, first.next, new URL(url));
+        if (!template)
+            return undefined;
+        let pageNo = 1;
+        return listTagRanges({
+            template,
+            firstPage: firstTags,
+            name: first.name,
+            concurrency,
+            maxBoundaries: TAG_LIST_BOUNDARIES_PER_CHAIN * concurrency,
+            fetchPage: (u) => this.tagPage(repo, u, ++pageNo),
+            ...(onProgress && { onPage: onProgress }),
+        });
+    }
+    /** One page of a tag listing: its tags, its next link (resolved) and its `name`. */
+    async tagPage(repo, url, pageNo) {
+        const res = await this.request(repo, 'GET', url, 'application/json');
+        const what = `tags of ${(0,oci_reference/* repositoryName */.aR)(repo)}`;
+        if (res.status === 404) {
+            throw new NotFoundError(`repository ${repo.repository} not found on registry ${repo.registry} (${registryErrorText(res.body)})`, 404);
+        }
+        this.expectOk(res, repo, `listing ${what}`);
+        let doc;
+        try {
+            doc = JSON.parse(res.body.toString('utf8'));
+        }
+        catch (err) {
+            throw new RegistryError(`malformed JSON from registry ${repo.registry} listing tags of repository ${repo.repository} (page ${pageNo}): ${err.message.slice(0, 120)}`);
+        }
+        const pageTags = (0,guards/* isRecord */.u)(doc) ? doc.tags : undefined;
+        if (!(0,guards/* isRecord */.u)(doc) ||
+            (pageTags !== null && pageTags !== undefined && !Array.isArray(pageTags))) {
+            throw new RegistryError(`malformed tag list from registry ${repo.registry} for repository ${repo.repository}: expected {"name":…,"tags":[…]}`);
+        }
+        const link = parseLinkNext(res.headers.get('link'));
+        const next = link ? new URL(link, res.url || url) : undefined;
+        return {
+            tags: pageTags ?? [],
+            ...(next && { next }),
+            name: doc.name,
+        };
     }
     /**
      * The digest of a tag (or digest) with a `HEAD` request. When the registry does not send

@@ -1,8 +1,8 @@
-export const id = 4453;
-export const ids = [4453,7107];
+export const id = 1450;
+export const ids = [1450,7107];
 export const modules = {
 
-/***/ 4453:
+/***/ 1450:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,24 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  branchMatchesRef: () => (/* binding */ branchMatchesRef),
-  commitEnv: () => (/* binding */ commitEnv),
-  commitFilter: () => (/* binding */ commitFilter),
-  commitToDiscovered: () => (/* binding */ commitToDiscovered),
-  compareBytes: () => (/* binding */ compareBytes),
   discoverCommits: () => (/* binding */ discoverCommits),
-  exprTime: () => (/* binding */ exprTime),
-  parseLog: () => (/* binding */ parseLog),
-  parseLsRemote: () => (/* binding */ parseLsRemote),
-  parseTagRefs: () => (/* binding */ parseTagRefs),
-  remoteTags: () => (/* binding */ remoteTags),
-  resolveCommit: () => (/* binding */ resolveCommit),
-  shortenString: () => (/* binding */ shortenString),
-  sortByCreatorDate: () => (/* binding */ sortByCreatorDate),
-  tagEnv: () => (/* binding */ tagEnv),
-  tagFilter: () => (/* binding */ tagFilter),
-  tagSelector: () => (/* binding */ tagSelector),
-  tagToDiscovered: () => (/* binding */ tagToDiscovered)
+  resolveCommit: () => (/* binding */ resolveCommit)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -36,24 +20,324 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/expr/index.ts + 13 modules
-var expr = __webpack_require__(1750);
 // EXTERNAL MODULE: ./src/git/index.ts + 2 modules
 var git = __webpack_require__(4484);
-// EXTERNAL MODULE: ./src/semver/constraint.ts
-var semver_constraint = __webpack_require__(5541);
-// EXTERNAL MODULE: ./src/semver/parse.ts
-var parse = __webpack_require__(2507);
 // EXTERNAL MODULE: ./src/state/cache.ts
 var cache = __webpack_require__(7131);
 // EXTERNAL MODULE: ./src/state/lock.ts
 var lock = __webpack_require__(2118);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/util/regex.ts
-var regex = __webpack_require__(7107);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/expr/index.ts + 13 modules
+var expr = __webpack_require__(1750);
+// EXTERNAL MODULE: ./src/semver/constraint.ts
+var semver_constraint = __webpack_require__(5541);
+// EXTERNAL MODULE: ./src/semver/parse.ts
+var parse = __webpack_require__(2507);
+// EXTERNAL MODULE: ./src/util/regex.ts
+var regex = __webpack_require__(7107);
+;// CONCATENATED MODULE: ./src/discovery/git-select.ts
+/**
+ * The pure half of git discovery: how Kargo's commit and tag selectors choose among what a
+ * repository has (names, SemVer constraints, regexes, expression filters), and how git's own
+ * output reads. No I/O here: `git.ts` runs git and hands these functions what it printed, so
+ * selection is tested without a repository.
+ */
+
+
+
+
+
+// ---- pure parts -----------------------------------------------------------------------------------
+/**
+ * Kargo's `shortenString(s, 80)`: the first 77 characters and `...` when longer than 80. Counts
+ * code points where Go counts bytes (deviation: a multi-byte character is never cut in half).
+ */
+function shortenString(s, length) {
+    const chars = [...s];
+    if (chars.length <= length)
+        return s;
+    return chars.slice(0, length - 3).join('') + '...';
+}
+function parseLsRemote(stdout) {
+    const out = { symrefs: new Map(), refs: new Map(), peeled: new Map() };
+    for (const line of stdout.split('\n')) {
+        if (!line)
+            continue;
+        const tab = line.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const left = line.slice(0, tab);
+        const name = line.slice(tab + 1);
+        if (left.startsWith('ref: '))
+            out.symrefs.set(name, left.slice(5));
+        else if (name.endsWith('^{}'))
+            out.peeled.set(name.slice(0, -3), left);
+        else
+            out.refs.set(name, left);
+    }
+    return out;
+}
+/** The tags of an ls-remote listing, each with the commit it peels to. */
+function remoteTags(ls) {
+    const out = [];
+    for (const [name, oid] of ls.refs) {
+        if (!name.startsWith('refs/tags/'))
+            continue;
+        out.push({ tag: name.slice('refs/tags/'.length), oid, commit: ls.peeled.get(name) ?? oid });
+    }
+    return out;
+}
+/**
+ * Kargo's branch `MatchesRef`: only `refs/heads/` refs; no configured branch means `main` or
+ * `master` (Kargo's guess, used here only where the remote does not say which is its default).
+ */
+function branchMatchesRef(branch, ref) {
+    if (!ref.startsWith('refs/heads/'))
+        return false;
+    const name = ref.slice('refs/heads/'.length);
+    if (!branch)
+        return name === 'main' || name === 'master';
+    return name === branch;
+}
+function compileRegexes(list) {
+    return list.map((r) => {
+        try {
+            return (0,regex.compileRegex)(r);
+        }
+        catch (err) {
+            throw new errors/* ConfigError */.xL(err instanceof Error ? err.message : String(err));
+        }
+    });
+}
+function tagSelector(sub) {
+    const allow = compileRegexes(sub.allowTagsRegexes);
+    const ignore = compileRegexes(sub.ignoreTagsRegexes);
+    let constraint;
+    if (sub.commitSelectionStrategy === 'SemVer' && sub.semverConstraint) {
+        try {
+            constraint = (0,semver_constraint/* parseConstraint */.F)(sub.semverConstraint);
+        }
+        catch (err) {
+            throw new errors/* ConfigError */.xL(err instanceof Error ? err.message : String(err));
+        }
+    }
+    const byName = (tag) => {
+        // Ignore wins; no allow list allows everything.
+        if (ignore.some((r) => r.test(tag)))
+            return false;
+        return allow.length === 0 || allow.some((r) => r.test(tag));
+    };
+    const semver = (tag) => {
+        const v = (0,parse/* parseVersion */.ot)(tag, sub.strictSemvers);
+        if (!v || (constraint && !constraint.matches(v.version)))
+            return null;
+        return v;
+    };
+    const matchesTag = (tag) => byName(tag) && (sub.commitSelectionStrategy !== 'SemVer' || semver(tag) !== null);
+    return {
+        matchesTag,
+        matchesRef: (ref) => ref.startsWith('refs/tags/') && matchesTag(ref.slice(10)),
+        candidates(tags) {
+            const named = tags.filter((t) => byName(t.tag));
+            switch (sub.commitSelectionStrategy) {
+                case 'SemVer': {
+                    const parsed = [];
+                    for (const t of named) {
+                        const v = semver(t.tag);
+                        if (v)
+                            parsed.push({ t, v });
+                    }
+                    return parsed.sort((a, b) => (0,parse/* compareVersionsDesc */.c7)(a.v, b.v)).map((p) => p.t);
+                }
+                case 'Lexical':
+                    return named.sort((a, b) => compareBytes(b.tag, a.tag));
+                default:
+                    return named;
+            }
+        },
+    };
+}
+/** Go's string order (bytes of UTF-8), which differs from JS's UTF-16 order above U+FFFF. */
+function compareBytes(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+/**
+ * NewestTag order: creator date descending; equal dates by tag name ascending, which is what
+ * `git for-each-ref --sort=-creatordate` (Kargo's listing) falls back to.
+ */
+function sortByCreatorDate(tags) {
+    return [...tags].sort((a, b) => {
+        const d = Date.parse(b.creatorDate) - Date.parse(a.creatorDate);
+        return d !== 0 ? d : compareBytes(a.tag, b.tag);
+    });
+}
+/** A time for expressions, keeping the offset git printed (`Year()` reads the wall clock there). */
+function exprTime(iso) {
+    const ms = Date.parse(iso);
+    const m = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+    const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    return new expr/* ExprTime */.lV(ms, offset);
+}
+/** Kargo's env for commit expression filters: id, commitDate, author, committer, subject. */
+function commitEnv(c) {
+    return {
+        id: c.id,
+        commitDate: exprTime(c.commitDate),
+        author: c.author,
+        committer: c.committer,
+        subject: c.subject,
+    };
+}
+/** Kargo's env for tag expression filters. */
+function tagEnv(t) {
+    return {
+        tag: t.tag,
+        id: t.id,
+        creatorDate: exprTime(t.creatorDate),
+        author: t.author,
+        committer: t.committer,
+        subject: t.subject,
+        tagger: t.tagger,
+        annotation: t.annotation,
+    };
+}
+/** Compiles an `expressionFilter` once; Kargo's `error compiling filter expression` otherwise. */
+function compileFilter(source) {
+    if (!source?.trim())
+        return undefined;
+    try {
+        return (0,expr/* compileExpr */.Pd)(source);
+    }
+    catch (err) {
+        throw new errors/* ConfigError */.xL(`error compiling filter expression: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+}
+/**
+ * `expressionFilter` over commits (env: id, commitDate, author, committer, subject). A non-bool
+ * result is read with Go's `strconv.ParseBool`; errors read like Kargo's
+ * (`error evaluating filter expression: …`).
+ */
+function commitFilter(source) {
+    const compiled = compileFilter(source);
+    if (!compiled)
+        return () => true;
+    return (c) => {
+        try {
+            return (0,expr/* evaluateBool */.cG)(compiled, commitEnv(c));
+        }
+        catch (err) {
+            throw new errors/* ConfigError */.xL(`error selecting relevant commits from branch: error evaluating filter expression on commit ${c.id.slice(0, 7)}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    };
+}
+/**
+ * `expressionFilter` over tags (env: tag, id, creatorDate, author, committer, subject, tagger,
+ * annotation); errors read like Kargo's (`error filtering tags by expression: …`).
+ */
+function tagFilter(source) {
+    const compiled = compileFilter(source);
+    if (!compiled)
+        return () => true;
+    return (t) => {
+        try {
+            return (0,expr/* evaluateBool */.cG)(compiled, tagEnv(t));
+        }
+        catch (err) {
+            throw new errors/* ConfigError */.xL(`error filtering tags by expression (tag ${t.tag}): ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    };
+}
+function commitToDiscovered(c, branch) {
+    return {
+        id: c.id,
+        branch,
+        message: shortenString(c.subject, 80),
+        author: c.author,
+        committer: c.committer,
+        createdAt: isoUtc(c.commitDate),
+    };
+}
+function tagToDiscovered(t) {
+    return {
+        id: t.id,
+        tag: t.tag,
+        message: shortenString(t.subject, 80),
+        author: t.author,
+        committer: t.committer,
+        createdAt: isoUtc(t.creatorDate),
+    };
+}
+function isoUtc(s) {
+    const ms = Date.parse(s);
+    return Number.isFinite(ms) ? new Date(ms).toISOString() : s;
+}
+// ---- git output parsing ---------------------------------------------------------------------------
+/** `git log` format: one record per commit, NUL-separated fields, introduced by \x01. */
+const LOG_FORMAT = '--format=%x01%H%x00%cI%x00%an <%ae>%x00%cn <%ce>%x00%s%x00';
+function parseLog(stdout) {
+    const out = [];
+    for (const rec of stdout.split('\x01')) {
+        if (!rec)
+            continue;
+        const parts = rec.split('\0');
+        const [id = '', commitDate = '', author = '', committer = '', subject = ''] = parts;
+        if (!/^[0-9a-f]{40,64}$/.test(id))
+            continue;
+        const paths = parts
+            .slice(5)
+            .map((p) => p.replace(/^\n/, ''))
+            .filter((p) => p !== '');
+        out.push({ id, commitDate, author, committer, subject, paths });
+    }
+    return out;
+}
+const TAG_FORMAT = '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(*objectname)%00%(*objecttype)%00%(creatordate:iso-strict)%00%(authorname) %(authoremail)%00%(committername) %(committeremail)%00%(subject)%00%(*authorname) %(*authoremail)%00%(*committername) %(*committeremail)%00%(*subject)%00%(taggername) %(taggeremail)%00%(contents)%01';
+/** Reads `for-each-ref` output in TAG_FORMAT; tags that do not point to a commit are skipped. */
+function parseTagRefs(stdout) {
+    const out = [];
+    for (let rec of stdout.split('\x01')) {
+        rec = rec.replace(/^\n/, '');
+        if (!rec)
+            continue;
+        const f = rec.split('\0');
+        const [ref = '', oid = '', type = '', peeledOid = '', peeledType = '', date = ''] = f;
+        if (!ref.startsWith('refs/tags/'))
+            continue;
+        const tag = ref.slice('refs/tags/'.length);
+        const trim = (s) => (s ?? '').trim();
+        if (type === 'commit') {
+            out.push({
+                tag,
+                oid,
+                id: oid,
+                creatorDate: date,
+                author: trim(f[6]),
+                committer: trim(f[7]),
+                subject: f[8] ?? '',
+                tagger: '',
+                annotation: '',
+            });
+        }
+        else if (type === 'tag' && peeledType === 'commit') {
+            out.push({
+                tag,
+                oid,
+                id: peeledOid,
+                creatorDate: date,
+                author: trim(f[9]),
+                committer: trim(f[10]),
+                subject: f[11] ?? '',
+                tagger: trim(f[12]),
+                annotation: (f[13] ?? '').replace(/\n$/, ''),
+            });
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/discovery/path-filter.ts
 /**
  * Path filters of git subscriptions (`includePaths` / `excludePaths`), as Kargo reads them
@@ -410,302 +694,9 @@ function finishDoubleStar(source) {
 
 
 
-
-
-
 const DEFAULT_RETRY = { attempts: 3, baseDelayMs: 250, maxDelayMs: 2_000 };
 const RESULT_CACHE_VERSION = 1;
 const RESULT_CACHE_ENTRIES = 64;
-// ---- pure parts -----------------------------------------------------------------------------------
-/**
- * Kargo's `shortenString(s, 80)`: the first 77 characters and `...` when longer than 80. Counts
- * code points where Go counts bytes (deviation: a multi-byte character is never cut in half).
- */
-function shortenString(s, length) {
-    const chars = [...s];
-    if (chars.length <= length)
-        return s;
-    return chars.slice(0, length - 3).join('') + '...';
-}
-function parseLsRemote(stdout) {
-    const out = { symrefs: new Map(), refs: new Map(), peeled: new Map() };
-    for (const line of stdout.split('\n')) {
-        if (!line)
-            continue;
-        const tab = line.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const left = line.slice(0, tab);
-        const name = line.slice(tab + 1);
-        if (left.startsWith('ref: '))
-            out.symrefs.set(name, left.slice(5));
-        else if (name.endsWith('^{}'))
-            out.peeled.set(name.slice(0, -3), left);
-        else
-            out.refs.set(name, left);
-    }
-    return out;
-}
-/** The tags of an ls-remote listing, each with the commit it peels to. */
-function remoteTags(ls) {
-    const out = [];
-    for (const [name, oid] of ls.refs) {
-        if (!name.startsWith('refs/tags/'))
-            continue;
-        out.push({ tag: name.slice('refs/tags/'.length), oid, commit: ls.peeled.get(name) ?? oid });
-    }
-    return out;
-}
-/**
- * Kargo's branch `MatchesRef`: only `refs/heads/` refs; no configured branch means `main` or
- * `master` (Kargo's guess, used here only where the remote does not say which is its default).
- */
-function branchMatchesRef(branch, ref) {
-    if (!ref.startsWith('refs/heads/'))
-        return false;
-    const name = ref.slice('refs/heads/'.length);
-    if (!branch)
-        return name === 'main' || name === 'master';
-    return name === branch;
-}
-function compileRegexes(list) {
-    return list.map((r) => {
-        try {
-            return (0,regex.compileRegex)(r);
-        }
-        catch (err) {
-            throw new errors/* ConfigError */.xL(err instanceof Error ? err.message : String(err));
-        }
-    });
-}
-function tagSelector(sub) {
-    const allow = compileRegexes(sub.allowTagsRegexes);
-    const ignore = compileRegexes(sub.ignoreTagsRegexes);
-    let constraint;
-    if (sub.commitSelectionStrategy === 'SemVer' && sub.semverConstraint) {
-        try {
-            constraint = (0,semver_constraint/* parseConstraint */.F)(sub.semverConstraint);
-        }
-        catch (err) {
-            throw new errors/* ConfigError */.xL(err instanceof Error ? err.message : String(err));
-        }
-    }
-    const byName = (tag) => {
-        // Ignore wins; no allow list allows everything.
-        if (ignore.some((r) => r.test(tag)))
-            return false;
-        return allow.length === 0 || allow.some((r) => r.test(tag));
-    };
-    const semver = (tag) => {
-        const v = (0,parse/* parseVersion */.ot)(tag, sub.strictSemvers);
-        if (!v || (constraint && !constraint.matches(v.version)))
-            return null;
-        return v;
-    };
-    const matchesTag = (tag) => byName(tag) && (sub.commitSelectionStrategy !== 'SemVer' || semver(tag) !== null);
-    return {
-        matchesTag,
-        matchesRef: (ref) => ref.startsWith('refs/tags/') && matchesTag(ref.slice(10)),
-        candidates(tags) {
-            const named = tags.filter((t) => byName(t.tag));
-            switch (sub.commitSelectionStrategy) {
-                case 'SemVer': {
-                    const parsed = [];
-                    for (const t of named) {
-                        const v = semver(t.tag);
-                        if (v)
-                            parsed.push({ t, v });
-                    }
-                    return parsed.sort((a, b) => (0,parse/* compareVersionsDesc */.c7)(a.v, b.v)).map((p) => p.t);
-                }
-                case 'Lexical':
-                    return named.sort((a, b) => compareBytes(b.tag, a.tag));
-                default:
-                    return named;
-            }
-        },
-    };
-}
-/** Go's string order (bytes of UTF-8), which differs from JS's UTF-16 order above U+FFFF. */
-function compareBytes(a, b) {
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-/**
- * NewestTag order: creator date descending; equal dates by tag name ascending, which is what
- * `git for-each-ref --sort=-creatordate` (Kargo's listing) falls back to.
- */
-function sortByCreatorDate(tags) {
-    return [...tags].sort((a, b) => {
-        const d = Date.parse(b.creatorDate) - Date.parse(a.creatorDate);
-        return d !== 0 ? d : compareBytes(a.tag, b.tag);
-    });
-}
-/** A time for expressions, keeping the offset git printed (`Year()` reads the wall clock there). */
-function exprTime(iso) {
-    const ms = Date.parse(iso);
-    const m = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
-    const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-    return new expr/* ExprTime */.lV(ms, offset);
-}
-/** Kargo's env for commit expression filters: id, commitDate, author, committer, subject. */
-function commitEnv(c) {
-    return {
-        id: c.id,
-        commitDate: exprTime(c.commitDate),
-        author: c.author,
-        committer: c.committer,
-        subject: c.subject,
-    };
-}
-/** Kargo's env for tag expression filters. */
-function tagEnv(t) {
-    return {
-        tag: t.tag,
-        id: t.id,
-        creatorDate: exprTime(t.creatorDate),
-        author: t.author,
-        committer: t.committer,
-        subject: t.subject,
-        tagger: t.tagger,
-        annotation: t.annotation,
-    };
-}
-/** Compiles an `expressionFilter` once; Kargo's `error compiling filter expression` otherwise. */
-function compileFilter(source) {
-    if (!source?.trim())
-        return undefined;
-    try {
-        return (0,expr/* compileExpr */.Pd)(source);
-    }
-    catch (err) {
-        throw new errors/* ConfigError */.xL(`error compiling filter expression: ${errText(err)}`);
-    }
-}
-/**
- * `expressionFilter` over commits (env: id, commitDate, author, committer, subject). A non-bool
- * result is read with Go's `strconv.ParseBool`; errors read like Kargo's
- * (`error evaluating filter expression: …`).
- */
-function commitFilter(source) {
-    const compiled = compileFilter(source);
-    if (!compiled)
-        return () => true;
-    return (c) => {
-        try {
-            return (0,expr/* evaluateBool */.cG)(compiled, commitEnv(c));
-        }
-        catch (err) {
-            throw new errors/* ConfigError */.xL(`error selecting relevant commits from branch: error evaluating filter expression on commit ${c.id.slice(0, 7)}: ${errText(err)}`);
-        }
-    };
-}
-/**
- * `expressionFilter` over tags (env: tag, id, creatorDate, author, committer, subject, tagger,
- * annotation); errors read like Kargo's (`error filtering tags by expression: …`).
- */
-function tagFilter(source) {
-    const compiled = compileFilter(source);
-    if (!compiled)
-        return () => true;
-    return (t) => {
-        try {
-            return (0,expr/* evaluateBool */.cG)(compiled, tagEnv(t));
-        }
-        catch (err) {
-            throw new errors/* ConfigError */.xL(`error filtering tags by expression (tag ${t.tag}): ${errText(err)}`);
-        }
-    };
-}
-function errText(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-function commitToDiscovered(c, branch) {
-    return {
-        id: c.id,
-        branch,
-        message: shortenString(c.subject, 80),
-        author: c.author,
-        committer: c.committer,
-        createdAt: isoUtc(c.commitDate),
-    };
-}
-function tagToDiscovered(t) {
-    return {
-        id: t.id,
-        tag: t.tag,
-        message: shortenString(t.subject, 80),
-        author: t.author,
-        committer: t.committer,
-        createdAt: isoUtc(t.creatorDate),
-    };
-}
-function isoUtc(s) {
-    const ms = Date.parse(s);
-    return Number.isFinite(ms) ? new Date(ms).toISOString() : s;
-}
-// ---- git output parsing ---------------------------------------------------------------------------
-/** `git log` format: one record per commit, NUL-separated fields, introduced by \x01. */
-const LOG_FORMAT = '--format=%x01%H%x00%cI%x00%an <%ae>%x00%cn <%ce>%x00%s%x00';
-function parseLog(stdout) {
-    const out = [];
-    for (const rec of stdout.split('\x01')) {
-        if (!rec)
-            continue;
-        const parts = rec.split('\0');
-        const [id = '', commitDate = '', author = '', committer = '', subject = ''] = parts;
-        if (!/^[0-9a-f]{40,64}$/.test(id))
-            continue;
-        const paths = parts
-            .slice(5)
-            .map((p) => p.replace(/^\n/, ''))
-            .filter((p) => p !== '');
-        out.push({ id, commitDate, author, committer, subject, paths });
-    }
-    return out;
-}
-const TAG_FORMAT = '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(*objectname)%00%(*objecttype)%00%(creatordate:iso-strict)%00%(authorname) %(authoremail)%00%(committername) %(committeremail)%00%(subject)%00%(*authorname) %(*authoremail)%00%(*committername) %(*committeremail)%00%(*subject)%00%(taggername) %(taggeremail)%00%(contents)%01';
-/** Reads `for-each-ref` output in TAG_FORMAT; tags that do not point to a commit are skipped. */
-function parseTagRefs(stdout) {
-    const out = [];
-    for (let rec of stdout.split('\x01')) {
-        rec = rec.replace(/^\n/, '');
-        if (!rec)
-            continue;
-        const f = rec.split('\0');
-        const [ref = '', oid = '', type = '', peeledOid = '', peeledType = '', date = ''] = f;
-        if (!ref.startsWith('refs/tags/'))
-            continue;
-        const tag = ref.slice('refs/tags/'.length);
-        const trim = (s) => (s ?? '').trim();
-        if (type === 'commit') {
-            out.push({
-                tag,
-                oid,
-                id: oid,
-                creatorDate: date,
-                author: trim(f[6]),
-                committer: trim(f[7]),
-                subject: f[8] ?? '',
-                tagger: '',
-                annotation: '',
-            });
-        }
-        else if (type === 'tag' && peeledType === 'commit') {
-            out.push({
-                tag,
-                oid,
-                id: peeledOid,
-                creatorDate: date,
-                author: trim(f[9]),
-                committer: trim(f[10]),
-                subject: f[11] ?? '',
-                tagger: trim(f[12]),
-                annotation: (f[13] ?? '').replace(/\n$/, ''),
-            });
-        }
-    }
-    return out;
-}
 // ---- discovery ------------------------------------------------------------------------------------
 function isTransient(err) {
     return err instanceof git/* GitError */.XS && (err.kind === 'network' || err.kind === 'timeout');
