@@ -279,6 +279,15 @@ export const TRAILER = {
   approvedBy: 'Approved-By',
 } as const;
 
+/** Where the cache keeps each project's freight index: `<prefix><project>`. */
+const INDEX_LOCAL = 'refs/gantry-index/';
+
+/** Which freight a promotion reads, from the index's entries and the alias notes' IDs. */
+export type PickFreight = (
+  entries: readonly IndexEntry[],
+  aliasNoteIds: readonly string[],
+) => Set<string> | undefined;
+
 /**
  * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
  * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
@@ -286,9 +295,6 @@ export const TRAILER = {
  * repository that holds only what was asked for (tags, branch tips without blobs, commit
  * objects without trees), so their cost does not grow with the repository's history.
  */
-/** Where the cache keeps each project's freight index: `<prefix><project>`. */
-const INDEX_LOCAL = 'refs/gantry-index/';
-
 export class StateStore {
   readonly git: Git;
   private readonly cache: string;
@@ -1338,13 +1344,7 @@ export class StateStore {
    * their metadata tags. undefined when the index is missing or does not match the tags, or
    * `pick` cannot tell: the caller then reads everything (snapshot), as before the index.
    */
-  async promotionRecords(
-    project: string,
-    pick: (
-      entries: readonly IndexEntry[],
-      aliasNoteIds: readonly string[],
-    ) => Set<string> | undefined,
-  ): Promise<ProjectSnapshot | undefined> {
+  async promotionRecords(project: string, pick: PickFreight): Promise<ProjectSnapshot | undefined> {
     const [listing, stored] = await settleAll([
       this.listProject(project),
       this.readWholeIndex(project),
@@ -2185,10 +2185,7 @@ export class StateStore {
    */
   async namedPromotionRecords(
     project: string,
-    pick: (
-      entries: readonly IndexEntry[],
-      aliasNoteIds: readonly string[],
-    ) => Set<string> | undefined,
+    pick: PickFreight,
   ): Promise<ProjectSnapshot | undefined> {
     const named = this.namedAhead;
     // The fetch that names the default branch may still be running (the stage states' read).
