@@ -1692,6 +1692,8 @@ const TRAILER = {
     run: 'Gantry-Run',
     approvedBy: 'Approved-By',
 };
+/** Where the cache keeps each project's freight index: `<prefix><project>`. */
+const INDEX_LOCAL = 'refs/gantry-index/';
 /**
  * gantry's state, kept in the GitOps repository and nothing else (see DESIGN.md): freight and
  * verification/approval records as immutable annotated tags under `refs/tags/gantry/<project>/`,
@@ -1699,8 +1701,6 @@ const TRAILER = {
  * repository that holds only what was asked for (tags, branch tips without blobs, commit
  * objects without trees), so their cost does not grow with the repository's history.
  */
-/** Where the cache keeps each project's freight index: `<prefix><project>`. */
-const INDEX_LOCAL = 'refs/gantry-index/';
 class StateStore {
     opts;
     git;
