@@ -4,13 +4,13 @@
  * the runner masks a JSON secret only whole), and gives the steps the run's actor and page as
  * `ctx.meta.promotion.actor` and `ctx.uiBaseUrl`. Against a real git repository over file://.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { promoteAction } from '../../src/actions/promote-action.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
+import { useRunnerFiles } from '../support/action-runner.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const PASSWORD = 'hunter2-action-secret';
@@ -35,29 +35,7 @@ stages:
 const tmp = tempDir('gantry-action-data-');
 afterAll(() => tmp.cleanup());
 
-let printed = '';
-const write = process.stdout.write.bind(process.stdout);
-const saved = { summary: process.env['GITHUB_STEP_SUMMARY'], output: process.env['GITHUB_OUTPUT'] };
-beforeEach(() => {
-  printed = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    printed += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  const files = join(tmp.path, 'runner');
-  mkdirSync(files, { recursive: true });
-  writeFileSync(join(files, 'summary.md'), '');
-  writeFileSync(join(files, 'output'), '');
-  process.env['GITHUB_STEP_SUMMARY'] = join(files, 'summary.md');
-  process.env['GITHUB_OUTPUT'] = join(files, 'output');
-});
-afterEach(() => {
-  process.stdout.write = write;
-  if (saved.summary === undefined) delete process.env['GITHUB_STEP_SUMMARY'];
-  else process.env['GITHUB_STEP_SUMMARY'] = saved.summary;
-  if (saved.output === undefined) delete process.env['GITHUB_OUTPUT'];
-  else process.env['GITHUB_OUTPUT'] = saved.output;
-});
+const runner = useRunnerFiles(tmp.path);
 
 test('secrets are masked one by one, and the steps see the actor, the run page and the data', async () => {
   const bare = createBareRepo(tmp.path, 'gitops', {
@@ -94,11 +72,11 @@ test('secrets are masked one by one, and the steps see the actor, the run page a
       },
     },
   );
-  expect(printed).toContain(`::add-mask::${PASSWORD}`);
-  expect(printed).toContain('::add-mask::tok-123456');
+  expect(runner.printed).toContain(`::add-mask::${PASSWORD}`);
+  expect(runner.printed).toContain('::add-mask::tok-123456');
   // Three characters: masking "app" everywhere would shred the log.
-  expect(printed).not.toContain('::add-mask::app\n');
-  expect(printed).not.toContain('::add-mask::eu-west-1');
+  expect(runner.printed).not.toContain('::add-mask::app\n');
+  expect(runner.printed).not.toContain('::add-mask::eu-west-1');
   expect(git(bare, ['show', 'main:env/dev/context.txt'])).toBe(
     `octocat ${runUrl} eu-west-1 ${PASSWORD.length}`,
   );

@@ -5,49 +5,20 @@
  * same action without `project` (the project is known only after the first read) lists the tags.
  * Read from the `::debug::git …` line the action prints for each git command.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { promoteAction } from '../../src/actions/promote-action.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
+import { useRunnerFiles } from '../support/action-runner.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const tmp = tempDir('gantry-action-named-');
 afterAll(() => tmp.cleanup());
 
-let printed = '';
-const write = process.stdout.write.bind(process.stdout);
-const saved = {
-  summary: process.env['GITHUB_STEP_SUMMARY'],
-  output: process.env['GITHUB_OUTPUT'],
-  debug: process.env['RUNNER_DEBUG'],
-};
-beforeEach(() => {
-  printed = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    printed += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  const files = join(tmp.path, 'runner');
-  mkdirSync(files, { recursive: true });
-  writeFileSync(join(files, 'summary.md'), '');
-  writeFileSync(join(files, 'output'), '');
-  process.env['GITHUB_STEP_SUMMARY'] = join(files, 'summary.md');
-  process.env['GITHUB_OUTPUT'] = join(files, 'output');
-  // Step debug logging: the action prints each git command as a debug line.
-  process.env['RUNNER_DEBUG'] = '1';
-});
-afterEach(() => {
-  process.stdout.write = write;
-  if (saved.summary === undefined) delete process.env['GITHUB_STEP_SUMMARY'];
-  else process.env['GITHUB_STEP_SUMMARY'] = saved.summary;
-  if (saved.output === undefined) delete process.env['GITHUB_OUTPUT'];
-  else process.env['GITHUB_OUTPUT'] = saved.output;
-  if (saved.debug === undefined) delete process.env['RUNNER_DEBUG'];
-  else process.env['RUNNER_DEBUG'] = saved.debug;
-});
+// Step debug logging: the action prints each git command as a debug line.
+const runner = useRunnerFiles(tmp.path, { RUNNER_DEBUG: '1' });
 
 /** The git commands the promotion ran before its push. */
 async function promoteWith(name: string, project: string | undefined): Promise<string[]> {
@@ -100,7 +71,7 @@ stages:
   );
   expect(git(bare, ['show', 'main:env/dev/values.yaml'])).toBe('image: {tag: 1.1.0}\n');
   expect(git(bare, ['show', 'main:.gantry/state/app/dev.yaml'])).toContain(f.id);
-  const commands = printed
+  const commands = runner.printed
     .split('\n')
     .filter((l) => l.startsWith('::debug::git '))
     .map((l) => l.slice('::debug::git '.length));

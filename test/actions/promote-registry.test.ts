@@ -3,14 +3,15 @@
  * Docker config (as docker/login-action writes it), each password masked with the runner. Against
  * a real registry and a real git repository over file://.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { promoteAction } from '../../src/actions/promote-action.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { RegistryPusher, startRegistry, type TestRegistry } from '../support/registry.js';
+import { useRunnerFiles } from '../support/action-runner.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const PASSWORD = 'action-Registry-pw9';
@@ -47,29 +48,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-let printed = '';
-const write = process.stdout.write.bind(process.stdout);
-const saved = { summary: process.env['GITHUB_STEP_SUMMARY'], output: process.env['GITHUB_OUTPUT'] };
-beforeEach(() => {
-  printed = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    printed += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  const files = join(tmp.path, 'runner');
-  mkdirSync(files, { recursive: true });
-  writeFileSync(join(files, 'summary.md'), '');
-  writeFileSync(join(files, 'output'), '');
-  process.env['GITHUB_STEP_SUMMARY'] = join(files, 'summary.md');
-  process.env['GITHUB_OUTPUT'] = join(files, 'output');
-});
-afterEach(() => {
-  process.stdout.write = write;
-  if (saved.summary === undefined) delete process.env['GITHUB_STEP_SUMMARY'];
-  else process.env['GITHUB_STEP_SUMMARY'] = saved.summary;
-  if (saved.output === undefined) delete process.env['GITHUB_OUTPUT'];
-  else process.env['GITHUB_OUTPUT'] = saved.output;
-});
+const runner = useRunnerFiles(tmp.path);
 
 test("the Docker config's credentials reach oci-download, and the password is masked", async () => {
   const bare = createBareRepo(tmp.path, 'gitops', {
@@ -120,6 +99,6 @@ stages:
       env: testGitEnv(tmp.path),
     },
   );
-  expect(printed).toContain(`::add-mask::${PASSWORD}`);
+  expect(runner.printed).toContain(`::add-mask::${PASSWORD}`);
   expect(git(bare, ['show', 'main:env/dev/app.conf'])).toBe(artifact.toString());
 });
