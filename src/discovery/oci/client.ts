@@ -329,10 +329,10 @@ export class RegistryClient {
    * everything at once; a next link already visited, or a page that adds no new tag, ends the
    * listing, so registries that page oldest-first or lexically (or misbehave) cannot loop.
    *
-   * When page 1 shows lexical cursors (see tag-ranges.ts), the rest is listed by up to
+   * When pages 1 and 2 show lexical cursors (see tag-ranges.ts), the rest is listed by up to
    * `tagListConcurrency` chains at once over intervals of the key space, with the same result;
    * a page or seam that breaks the lexical contract drops those pages and lists the rest one
-   * page after another from page 1's next link.
+   * page after another from page 2's next link.
    */
   async listTags(
     repo: ImageRepository,
@@ -349,6 +349,7 @@ export class RegistryClient {
       visited.add(url);
       const page = await this.tagPage(repo, url, pages + 1);
       pages++;
+      const before = tags.at(-1);
       const added = addNewTags(page.tags, seen, tags);
       onProgress?.(tags.length, pages);
       if (!page.next || added === 0) break;
@@ -357,7 +358,11 @@ export class RegistryClient {
           `registry ${repo.registry} sent a next-page link to another origin (${page.next.origin}); not following it`,
         );
       }
-      if (pages === 1) {
+      // Chains start once page 2 also names a next page: a listing of two pages then costs its
+      // two requests (no boundary probes), and a long one only one round trip more than from
+      // page 1. Page 2 must go on after page 1's last tag, as lexical cursors do.
+      const head = page.tags[0];
+      if (pages === 2 && typeof head === 'string' && before !== undefined && head > before) {
         const rest = await this.listTagsInParallel(repo, page, url, tags, onProgress);
         if (rest) {
           for (const t of rest) tags.push(t);
@@ -369,7 +374,7 @@ export class RegistryClient {
     return tags;
   }
 
-  /** The tags after page 1 listed by parallel chains, or undefined: go on one page at a time. */
+  /** The tags after page 2 listed by parallel chains, or undefined: go on one page at a time. */
   private async listTagsInParallel(
     repo: ImageRepository,
     first: TagPage,
@@ -384,7 +389,7 @@ export class RegistryClient {
     if (concurrency < 2 || !first.next) return undefined;
     const template = lexicalTemplate(first.tags, first.next, new URL(url));
     if (!template) return undefined;
-    let pageNo = 1;
+    let pageNo = 2;
     return listTagRanges({
       template,
       firstPage: firstTags,

@@ -10,6 +10,9 @@
  * and the seams between intervals are checked against each other (the first tag a chain saw past
  * its upper boundary must be the first tag of the next chain). Any doubt returns `undefined`, and
  * the caller lists sequentially from the end of page 1, as it would have without this.
+ *
+ * "Page 1" here is the page the caller starts from: client.ts hands over page 2 of the listing
+ * (and all tags so far), so that a listing of two pages never pays for boundary probes.
  */
 
 /** One page of a tag listing, as the client read it. */
