@@ -433,6 +433,9 @@ var oci_reference = __webpack_require__(2289);
  * and the seams between intervals are checked against each other (the first tag a chain saw past
  * its upper boundary must be the first tag of the next chain). Any doubt returns `undefined`, and
  * the caller lists sequentially from the end of page 1, as it would have without this.
+ *
+ * "Page 1" here is the page the caller starts from: client.ts hands over page 2 of the listing
+ * (and all tags so far), so that a listing of two pages never pays for boundary probes.
  */
 // The OCI tag grammar, `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`: ASCII only, so JavaScript's string
 // order (UTF-16 code units) is the byte order registries sort by.
@@ -1125,10 +1128,10 @@ class RegistryClient {
      * everything at once; a next link already visited, or a page that adds no new tag, ends the
      * listing, so registries that page oldest-first or lexically (or misbehave) cannot loop.
      *
-     * When page 1 shows lexical cursors (see tag-ranges.ts), the rest is listed by up to
+     * When pages 1 and 2 show lexical cursors (see tag-ranges.ts), the rest is listed by up to
      * `tagListConcurrency` chains at once over intervals of the key space, with the same result;
      * a page or seam that breaks the lexical contract drops those pages and lists the rest one
-     * page after another from page 1's next link.
+     * page after another from page 2's next link.
      */
     async listTags(repo, onProgress) {
         const origin = (0,oci_reference/* registryOrigin */._g)(repo);
@@ -1142,6 +1145,7 @@ class RegistryClient {
             visited.add(url);
             const page = await this.tagPage(repo, url, pages + 1);
             pages++;
+            const before = tags.at(-1);
             const added = addNewTags(page.tags, seen, tags);
             onProgress?.(tags.length, pages);
             if (!page.next || added === 0)
@@ -1149,7 +1153,11 @@ class RegistryClient {
             if (page.next.origin !== origin) {
                 throw new RegistryError(`registry ${repo.registry} sent a next-page link to another origin (${page.next.origin}); not following it`);
             }
-            if (pages === 1) {
+            // Chains start once page 2 also names a next page: a listing of two pages then costs its
+            // two requests (no boundary probes), and a long one only one round trip more than from
+            // page 1. Page 2 must go on after page 1's last tag, as lexical cursors do.
+            const head = page.tags[0];
+            if (pages === 2 && typeof head === 'string' && before !== undefined && head > before) {
                 const rest = await this.listTagsInParallel(repo, page, url, tags, onProgress);
                 if (rest) {
                     for (const t of rest)
@@ -1161,7 +1169,7 @@ class RegistryClient {
         }
         return tags;
     }
-    /** The tags after page 1 listed by parallel chains, or undefined: go on one page at a time. */
+    /** The tags after page 2 listed by parallel chains, or undefined: go on one page at a time. */
     async listTagsInParallel(repo, first, url, firstTags, onProgress) {
         const concurrency = Math.min(this.opts.tagListConcurrency ?? DEFAULT_TAG_LIST_CONCURRENCY, Math.max(1, this.opts.concurrencyPerRegistry));
         if (concurrency < 2 || !first.next)
@@ -1169,7 +1177,7 @@ class RegistryClient {
         const template = lexicalTemplate(first.tags, first.next, new URL(url));
         if (!template)
             return undefined;
-        let pageNo = 1;
+        let pageNo = 2;
         return listTagRanges({
             template,
             firstPage: firstTags,
