@@ -18,6 +18,34 @@ import { runGantry } from '../support/cli.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
+/** A project of two stages, dev then prod, for the named-freight reads. */
+const DEV_PROD = `project: echo
+warehouses:
+  - name: echo
+    subscriptions:
+      - image: {repoURL: ghcr.io/acme/echo}
+stages:
+  - name: dev
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {direct: true}
+    promotionTemplate:
+      steps:
+        - uses: yaml-update
+          config:
+            path: apps/echo/values.yaml
+            updates:
+              - {key: tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+  - name: prod
+    requestedFreight:
+      - origin: {kind: Warehouse, name: echo}
+        sources: {stages: [dev]}
+    promotionTemplate:
+      steps:
+        - uses: compose-output
+          config: {note: nothing to edit}
+`;
+
 describe('the commit of a short-form promotion', () => {
   const tmp = tempDir();
   let url: string;
@@ -176,32 +204,7 @@ describe('the commit of a short-form promotion', () => {
   });
 
   describe('promote() of named freight', () => {
-    const TEXT = `project: echo
-warehouses:
-  - name: echo
-    subscriptions:
-      - image: {repoURL: ghcr.io/acme/echo}
-stages:
-  - name: dev
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {direct: true}
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: apps/echo/values.yaml
-            updates:
-              - {key: tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-  - name: prod
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {stages: [dev]}
-    promotionTemplate:
-      steps:
-        - uses: compose-output
-          config: {note: nothing to edit}
-`;
+    const TEXT = DEV_PROD;
     let project: Project;
     const f = makeFreight('3.0.0', { createdAt: '2026-11-01T10:00:00.000Z' });
     beforeAll(async () => {
@@ -355,32 +358,7 @@ describe('a promotion of freight named up front', () => {
   const tmp = tempDir();
   const password = 'named-secret-5521';
   let server: GitHttpServer;
-  const TEXT = `project: echo
-warehouses:
-  - name: echo
-    subscriptions:
-      - image: {repoURL: ghcr.io/acme/echo}
-stages:
-  - name: dev
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {direct: true}
-    promotionTemplate:
-      steps:
-        - uses: yaml-update
-          config:
-            path: apps/echo/values.yaml
-            updates:
-              - {key: tag, value: '\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
-  - name: prod
-    requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
-        sources: {stages: [dev]}
-    promotionTemplate:
-      steps:
-        - uses: compose-output
-          config: {note: nothing to edit}
-  - name: late
+  const TEXT = `${DEV_PROD}  - name: late
     requestedFreight:
       - origin: {kind: Warehouse, name: echo}
         sources: {stages: [dev], requiredSoakTime: 1h}
