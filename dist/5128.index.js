@@ -2356,14 +2356,7 @@ class StateStore {
                 : await this.readRevs(this.cache, [local, `${local}^{tree}`]);
             if (commit?.type !== 'commit' || tree?.type !== 'tree')
                 return undefined;
-            const head = parseHeadMessage(store_tagMessage(commit.body));
-            if (!head)
-                return undefined;
-            const shards = treeEntries(tree.body)
-                .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
-                .map((e) => ({ name: e.name, oid: e.oid }));
-            shards.sort((a, b) => a.name.localeCompare(b.name));
-            return { commit: commit.oid, head, shards };
+            return indexStateOf(commit.oid, commit.body, tree.body);
         });
     }
     /**
@@ -2383,12 +2376,7 @@ class StateStore {
                     return body ? [[n, body.toString('utf8')]] : [];
                 })))
                 : await this.readBlobIds(index.commit, wanted);
-            return names.map((n) => {
-                const text = blobs.get(n);
-                if (text === undefined)
-                    throw new errors/* OperationError */.OK(`freight index ${index.commit.slice(0, 7)}: shard ${n} is missing`);
-                return parseShard(text, `${index.commit.slice(0, 7)}:${n}`);
-            });
+            return names.map((n) => shardEntries(index, n, blobs.get(n)));
         });
     }
     /**
@@ -2612,10 +2600,7 @@ class StateStore {
         ]);
         if (!stored || !sameHead(stored.head, listing.freightHead))
             return undefined;
-        const aliasNoteIds = listing.notes
-            .filter((n) => n.note.kind === 'alias')
-            .map((n) => n.note.freightId);
-        const ids = pick(stored.entries, aliasNoteIds);
+        const ids = pick(stored.entries, aliasNoteIds(listing));
         return ids && this.recordsOf(listing, ids);
     }
     /**
@@ -3246,14 +3231,9 @@ class StateStore {
         const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
         if (commit?.oid !== indexOid || commit.type !== 'commit' || tree?.type !== 'tree')
             return;
-        const head = parseHeadMessage(store_tagMessage(commit.body));
-        if (!head)
-            return;
-        const shards = treeEntries(tree.body)
-            .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
-            .map((e) => ({ name: e.name, oid: e.oid }));
-        shards.sort((a, b) => a.name.localeCompare(b.name));
-        named.index = { commit: commit.oid, head, shards };
+        const index = indexStateOf(commit.oid, commit.body, tree.body);
+        if (index)
+            named.index = index;
     }
     /**
      * What the read of the blobs the shards were fetched with reads too: the shards, and the named
@@ -3264,9 +3244,7 @@ class StateStore {
         const named = this.namedAhead;
         if (!named?.listing || !shards.length)
             return [];
-        const mine = named.fetchedId
-            ? named.listing.annotated.filter((r) => r.ref.freightId === named.fetchedId)
-            : [];
+        const mine = named.fetchedId ? named.listing.annotatedOf(new Set([named.fetchedId])) : [];
         named.objects = new Map();
         return [...shards, ...new Set(mine.map((r) => r.oid))];
     }
@@ -3306,39 +3284,23 @@ class StateStore {
         // The named freight's tags came with the HEAD fetch (the refspec matched every one of them)
         // and the shards with the project files (a promisor cache fetches any it lacks when read):
         // one process reads both.
-        const mine = named.fetchedId
-            ? listing.annotated.filter((r) => r.ref.freightId === named.fetchedId)
-            : [];
+        const mine = named.fetchedId ? listing.annotatedOf(new Set([named.fetchedId])) : [];
         const wanted = [...index.shards.map((sh) => sh.oid), ...new Set(mine.map((r) => r.oid))];
         const kept = named.objects;
         const cached = kept && wanted.every((oid) => kept.has(oid))
             ? kept
             : await this.inCache(() => this.readObjects(this.cache, wanted));
-        const entries = index.shards.flatMap((sh) => {
-            const body = cached.get(sh.oid)?.body;
-            if (!body)
-                throw new errors/* OperationError */.OK(`freight index ${index.commit.slice(0, 7)}: shard ${sh.name} is missing`);
-            return parseShard(body.toString('utf8'), `${index.commit.slice(0, 7)}:${sh.name}`);
-        });
-        const aliasNoteIds = listing.notes
-            .filter((n) => n.note.kind === 'alias')
-            .map((n) => n.note.freightId);
-        const ids = pick(entries, aliasNoteIds);
+        const entries = index.shards.flatMap((sh) => shardEntries(index, sh.name, cached.get(sh.oid)?.body.toString('utf8')));
+        const ids = pick(entries, aliasNoteIds(listing));
         if (!ids)
             return undefined;
-        const refs = listing.annotated.filter((r) => ids.has(r.ref.freightId));
-        // Any other freight's (the newer ones the rollback rule asks about): by ID, as recordsOf.
-        const rest = refs.filter((r) => r.ref.freightId !== named.fetchedId);
-        const fetched = rest.length ? await this.tagObjects(rest) : new Map();
-        const { snap, skip } = this.emptySnapshot();
-        await this.readTags(refs, snap, skip, undefined, new Map([...cached, ...fetched]));
-        snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-        const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
         // Read: a later read of the project (another stage's promotion, after this one's write)
         // lists the tags afresh.
         if (this.ahead?.project === project)
             this.ahead.used.add(project);
-        return this.withNotes(snap, notes, skip);
+        // Any other freight's tags (the newer ones the rollback rule asks about) and the notes the
+        // cache lacks are fetched by ID there.
+        return this.recordsOf(listing, ids, cached);
     }
 }
 /**
@@ -3491,6 +3453,28 @@ function parsePromotionCommit(record, branch) {
         run: one(TRAILER.run),
         subject: body.split('\n')[0] ?? '',
     };
+}
+/** The index an index commit and its tree describe; undefined when its message is not one. */
+function indexStateOf(commit, message, tree) {
+    const head = parseHeadMessage(store_tagMessage(message));
+    if (!head)
+        return undefined;
+    const shards = treeEntries(tree)
+        .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
+        .map((e) => ({ name: e.name, oid: e.oid }));
+    shards.sort((a, b) => a.name.localeCompare(b.name));
+    return { commit, head, shards };
+}
+/** The entries of shard `name` of `index`, whose text was read (undefined: it was not there). */
+function shardEntries(index, name, text) {
+    const commit = index.commit.slice(0, 7);
+    if (text === undefined)
+        throw new errors/* OperationError */.OK(`freight index ${commit}: shard ${name} is missing`);
+    return parseShard(text, `${commit}:${name}`);
+}
+/** The freight IDs the listing's alias tags name (an alias can move to older freight). */
+function aliasNoteIds(listing) {
+    return listing.notes.filter((n) => n.note.kind === 'alias').map((n) => n.note.freightId);
 }
 /** The value of a settled promise, or its error thrown. */
 function unwrap(s) {
