@@ -34,18 +34,24 @@ let cli: string;
 const LANES = 2;
 const laneStage = (l: number) => `dev${l}`;
 const laneValues = (l: number) => `env/dev${l}/values.yaml`;
+const laneWarehouse = (l: number) => `echo${l}`;
+// A warehouse per lane: a lane's promotion never sees the other lane's newer freight, whose
+// reading (the rollback rule) would change how many git commands a run takes with the timing.
 const PROJECT = `project: echo
 warehouses:
-  - name: echo
+${Array.from(
+  { length: LANES },
+  (_, l) => `  - name: ${laneWarehouse(l)}
     subscriptions:
       - image: {repoURL: ghcr.io/acme/echo}
-stages:
+`,
+).join('')}stages:
 ${Array.from(
   { length: LANES },
   (_, l) => `  - name: ${laneStage(l)}
     branch: lane${l}
     requestedFreight:
-      - origin: {kind: Warehouse, name: echo}
+      - origin: {kind: Warehouse, name: ${laneWarehouse(l)}}
         sources: {direct: true}
     promotionTemplate:
       steps:
@@ -131,8 +137,10 @@ describe('kill -9 of gantry at any point', () => {
   const start = new Map<number, string>();
   const cacheOf = (l: number) => join(tmp.path, `cache-${l}`);
   let freightIndex = 0;
-  const nextFreight = async () => {
+  /** A new freight from lane `l`'s warehouse. */
+  const nextFreight = async (l: number) => {
     const f = makeFreight(`1.0.${freightIndex}`, {
+      warehouse: laneWarehouse(l),
       createdAt: new Date(Date.UTC(2026, 10, 1, 0, freightIndex)).toISOString(),
     });
     freightIndex++;
@@ -256,7 +264,7 @@ describe('kill -9 of gantry at any point', () => {
    */
   const limitMs = new Map<number, number>();
   async function baseline(l: number): Promise<void> {
-    const f = await nextFreight();
+    const f = await nextFreight(l);
     const clean = await promoteHere(l, f.id);
     expect(clean.code, clean.err).toBe(0);
     limitMs.set(l, Math.max(5_000, 2 * clean.ms));
@@ -291,7 +299,7 @@ describe('kill -9 of gantry at any point', () => {
       Array.from({ length: LANES }, async (_, l) => {
         await baseline(l);
         for (let at = l + 1; at <= total; at += LANES) {
-          const f = await nextFreight();
+          const f = await nextFreight(l);
           const counter = join(tmp.path, `count-${l}-${at}`);
           const run = await gantry(promoteArgs(l, f.id), {
             ...counted(counter, at),
@@ -343,14 +351,14 @@ describe('kill -9 of gantry at any point', () => {
       Array.from({ length: LANES }, async (_, l) => {
         const cache = join(tmp.path, `cache-approve-${l}`);
         if (l > 0) {
-          const warm = await runGantry(approve(l, (await nextFreight()).id), {
+          const warm = await runGantry(approve(l, (await nextFreight(l)).id), {
             ...base,
             GANTRY_CACHE_DIR: cache,
           });
           expect(warm.code, warm.err).toBe(0);
         }
         for (let at = l + 1; at <= total; at += LANES) {
-          const f = await nextFreight();
+          const f = await nextFreight(l);
           const counter = join(tmp.path, `count-approve-${l}-${at}`);
           const run = await gantry(approve(l, f.id), {
             ...counted(counter, at),
@@ -387,7 +395,7 @@ describe('kill -9 of gantry at any point', () => {
   test('after random delays', async () => {
     // Kill points spread over the command's own work, past node's start-up.
     const startup = await gantry(['version'], base);
-    const f0 = await nextFreight();
+    const f0 = await nextFreight(0);
     const whole = await gantry(promoteArgs(0, f0.id), { ...base, GANTRY_CACHE_DIR: cacheOf(0) });
     expect(whole.code, whole.err).toBe(0);
     let seed = 12;
@@ -397,7 +405,7 @@ describe('kill -9 of gantry at any point', () => {
       Array.from({ length: LANES }, async (_, l) => {
         await baseline(l);
         for (let i = 0; i < 6; i++) {
-          const f = await nextFreight();
+          const f = await nextFreight(l);
           const delay = Math.round(startup.ms + random() * Math.max(whole.ms - startup.ms, 500));
           const run = await gantry(
             promoteArgs(l, f.id),
