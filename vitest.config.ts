@@ -24,6 +24,8 @@ export default defineConfig({
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
     // A directory for the one bundle build a run shares (test/support/bundle-once.ts).
     globalSetup: ['./test/support/bundle-once.ts'],
+    // gantry's git commands start from a small process, not from the large worker.
+    setupFiles: ['./test/support/setup-launcher.ts'],
     projects: [
       {
         extends: true,

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { OperationError } from '../util/errors.js';
 import { Redactor } from '../util/redact.js';
+import { launcher } from './launch.js';
 import { basicPair, isHttpRemote, type Remote } from './remote.js';
 
 export interface GitIdentity {
@@ -194,53 +194,24 @@ export class Git {
     return result;
   }
 
-  private spawn(args: string[], options: RunOptions): Promise<GitResult> {
-    const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs ?? 120_000;
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.opts.binary ?? 'git', args, {
+  private async spawn(args: string[], options: RunOptions): Promise<GitResult> {
+    try {
+      const { exitCode, stdoutBytes, stderr } = await launcher()({
+        file: this.opts.binary ?? 'git',
+        args,
         cwd: options.cwd,
         env: options.env ? { ...this.env, ...options.env } : this.env,
-        stdio: ['pipe', 'pipe', 'pipe'],
+        input: options.input ?? '',
+        timeoutMs: options.timeoutMs ?? this.opts.timeoutMs ?? 120_000,
       });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-        // A grandchild (ssh, a credential helper) may hold the pipes open after git dies;
-        // do not wait for it.
-        child.stdout.destroy();
-        child.stderr.destroy();
-        resolve({
-          exitCode: 124,
-          stdout: '',
-          stdoutBytes: Buffer.alloc(0),
-          stderr: `timed out after ${timeoutMs} ms`,
-        });
-      }, timeoutMs);
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.stderr.on('data', (d: Buffer) => err.push(d));
-      child.on('error', (e) => {
-        clearTimeout(timer);
-        const why =
-          options.cwd && !existsSync(options.cwd)
-            ? `the directory ${options.cwd} does not exist`
-            : `${e.message}; is git installed and on PATH?`;
-        reject(new OperationError(`could not run git ${args[0] ?? ''}: ${why}`));
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        if (timedOut) return;
-        const stderr = Buffer.concat(err).toString('utf8');
-        const stdoutBytes = Buffer.concat(out);
-        resolve({ exitCode: code ?? 1, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr });
-      });
-      child.stdin.on('error', () => {
-        // git may exit before reading its input (e.g. a bad argument); the exit code tells why.
-      });
-      child.stdin.end(options.input ?? '');
-    });
+      return { exitCode, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr };
+    } catch (e) {
+      const why =
+        options.cwd && !existsSync(options.cwd)
+          ? `the directory ${options.cwd} does not exist`
+          : `${(e as Error).message}; is git installed and on PATH?`;
+      throw new OperationError(`could not run git ${args[0] ?? ''}: ${why}`);
+    }
   }
 }
 
