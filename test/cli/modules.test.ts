@@ -87,11 +87,13 @@ test('get stages and get freight load no HTTP client, no discovery, no schema co
 });
 
 test('promote and verify load GitHub’s client (Octokit, undici) only when they talk to GitHub', () => {
+  // promote's engine is imported by promote-run.ts, which the command loads once its first fetch
+  // has started (test/cli/lazy-loads.test.ts).
   for (const [command, engine] of [
-    ['promote.ts', '/src/promotion/promote.ts'],
-    ['verify.ts', '/src/verification/verify.ts'],
+    ['promote-run.ts', '/src/promotion/promote.ts'],
+    ['commands/verify.ts', '/src/verification/verify.ts'],
   ] as const) {
-    const { files, packages } = loads(join(SRC, 'commands', command));
+    const { files, packages } = loads(join(SRC, command));
     expect([...packages], command).not.toContain('@actions/github');
     expect([...packages], command).not.toContain('undici');
     expect(
