@@ -230,6 +230,8 @@ syncBuiltinESMExports();
     expect(at('src/state/store.ts')).toBeGreaterThanOrEqual(0);
     expect(at('src/state/store.ts')).toBeLessThan(fetch);
     for (const later of [
+      // The project parser too: app/repo.ts loads it when it reads the project files.
+      'src/pipeline/load.ts',
       'src/cli/promote-run.ts',
       'src/promotion/promote.ts',
       'src/promotion/steps/registry.ts',
