@@ -104,3 +104,30 @@ test('promote and verify load GitHub’s client (Octokit, undici) only when they
     expect([...files].some((f) => f.endsWith(engine))).toBe(true);
   }
 });
+
+test('gantry promote and the promote action load the engine only once the first fetch started', () => {
+  // What each loads before it asks for the reads (the rest comes with an `await import()` after).
+  for (const entry of [
+    join(SRC, 'commands', 'promote.ts'),
+    join(SRC, '../actions/promote-action.ts'),
+  ]) {
+    const { files } = loads(entry);
+    const engine = [...files].filter(
+      (f) => f.includes('/src/promotion/') && !f.endsWith('/src/promotion/expr-data.ts'),
+    );
+    expect(engine, entry).toEqual([]);
+    expect(
+      [...files].filter((f) => f.includes('/src/pipeline/')),
+      entry,
+    ).toEqual([]);
+    expect(
+      [...files].filter((f) => f.includes('/src/status/')),
+      entry,
+    ).toEqual([]);
+    // It reaches the store, whose promoteNamedAhead starts the fetch.
+    expect(
+      [...files].some((f) => f.endsWith('/src/state/store.ts')),
+      entry,
+    ).toBe(true);
+  }
+});
