@@ -2068,8 +2068,8 @@ export class StateStore {
    * lists every ref under the prefix a refspec pattern names, `refs/tags/gantry/<project>/*<id>`
    * names the whole project while matching only that freight's tags, and git's packet trace shows
    * the list. Once per command, before the first read. The fetch starts now: the promise resolves
-   * once its git process has started (or the fetch failed, to be tried again by the first read
-   * that needs it), so that the caller loads the rest of the promotion's code while it runs.
+   * once its git process has started (or the fetch failed: the first read that needs the branch
+   * reports that), so that the caller loads the rest of the promotion's code while it runs.
    */
   promoteNamedAhead(project: string, ref: string): Promise<void> {
     const id = ref.trim().toLowerCase();
@@ -2091,11 +2091,10 @@ export class StateStore {
       used: false,
       started,
     };
-    // A failure here is not kept (see defaultBranch): the first read that needs the branch tries
-    // again and reports it.
-    this.defaultBranch()
-      .catch(() => undefined)
-      .finally(started);
+    // Unlike defaultBranch, the failure is kept: the first read that needs the branch reports it,
+    // instead of trying again all the retries this one made.
+    this.defaultBranchName ??= this.resolveDefaultBranch();
+    this.defaultBranchName.catch(() => undefined).finally(started);
     return spawned;
   }
 

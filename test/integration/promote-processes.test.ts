@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { serializeFreight } from '../../src/freight/document.js';
 import { parseRemote } from '../../src/git/index.js';
 import { loadProjectsFromFiles, type Project } from '../../src/pipeline/index.js';
@@ -660,4 +660,31 @@ describe('a promotion of freight named up front', () => {
       expect(out.held).toBe(true);
     });
   });
+});
+
+/**
+ * promoteNamedAhead starts the fetch that names the default branch at once. When that fetch
+ * fails, the first read that needs the branch reports its failure: it does not go through every
+ * git command (and their retries) again.
+ */
+test('named freight, a remote that is not there: its reads run once, and fail', async () => {
+  const tmp = tempDir();
+  try {
+    const lines: string[] = [];
+    const s = new StateStore({
+      remote: parseRemote(`file://${join(tmp.path, 'absent.git')}`),
+      cacheDir: join(tmp.path, 'cache'),
+      baseEnv: testGitEnv(tmp.path),
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      trace: (l) => lines.push(l),
+    });
+    await s.promoteNamedAhead('echo', makeFreight('1.0.0').id);
+    // As while the CLI loads the promotion's code: the reads started ahead have failed already.
+    await vi.waitFor(() => expect(lines).toHaveLength(2));
+    await expect(s.projectFiles()).rejects.toThrow(/absent\.git/);
+    const commands = lines.map((l) => l.replace(/^git (-c \S+ )*(\S+).*$/s, '$2'));
+    expect(commands).toEqual(['fetch', 'ls-remote']);
+  } finally {
+    tmp.cleanup();
+  }
 });
