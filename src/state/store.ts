@@ -475,7 +475,8 @@ export class StateStore {
     const ahead = this.indexesAhead;
     const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
     try {
-      // Its git process starts within this turn of the event loop (promoteNamedAhead).
+      // Its git process starts next, before any I/O callback (for an ssh remote, after the
+      // once-per-process ssh check): what promoteNamedAhead's caller waits for.
       this.namedAhead?.started();
       const res = await this.git.tryRun(
         [
