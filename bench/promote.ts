@@ -5,7 +5,7 @@
  *
  *   npm run bench -- promote     (or: node --import tsx bench/promote.ts [--runs N] [--apps N]
  *                                 [--commits N] [--tags N] [--factor N] [--no-http] [--profile]
- *                                 [--keep] [--only history|rendered])
+ *                                 [--keep] [--only history|rendered|cli] [--cli a.js,b.js] [--cpu])
  *
  * Builds two bare repositories with `git fast-import` (2,000 app directories × 10 manifests, one
  * project file with 3 stages, freight tags, and 5,000 resp. 25,000 commits of history: other apps'
@@ -30,6 +30,11 @@
  * cold promote() calls per repository (what GANTRY_DEBUG=1 prints) and shows the median time of
  * each git command side by side: where the time goes, and what grows with history. Loopback has
  * no latency: a real remote adds a round trip to each of the dozen requests a promotion makes.
+ *
+ * The CLI row (issue 15; `--only cli`): `gantry promote` as a new process on the bundled CLI
+ * (`--cli a.js,b.js`: several bundles, interleaved, for a before/after) against the sparse clone,
+ * with the git processes each starts; `--cpu` adds the CPU time (user + system, git's children
+ * included) of each, a measure that moves less than wall time when the machine is busy.
  *
  * The rendered-branch case (issue 13; `--only rendered` runs just it, on the 5,000-commit
  * repository, which also holds a small base/ and stages/dev/ kustomization): Kargo's quickstart
@@ -79,6 +84,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     only: { type: 'string', default: '' },
+    cpu: { type: 'boolean', default: false },
   },
 });
 if (!['', 'history', 'rendered', 'cli'].includes(values.only))
@@ -132,8 +138,15 @@ function run(
   args: string[],
   opts: { cwd?: string; env?: Record<string, string>; stderr?: (text: string) => void } = {},
 ): Promise<string> {
+  // With a CPU meter on, GNU time writes the process's CPU (its waited-for children included:
+  // git's upload-pack and pack-objects over file://) to a file; the meter adds it up.
+  const meter = cpuMeter;
+  const timeFile = meter ? join(root, `cpu-${cpuFiles++}.txt`) : '';
+  const [file, argv] = meter
+    ? ['/usr/bin/time', ['-f', '%U %S', '-o', timeFile, cmd, ...args]]
+    : [cmd, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? env });
+    const child = spawn(file, argv, { cwd: opts.cwd, env: opts.env ?? env });
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -141,10 +154,31 @@ function run(
     child.on('error', reject);
     child.on('close', (code) => {
       opts.stderr?.(err);
+      if (meter) {
+        const [user = 0, sys = 0] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+        meter.ms += (user + sys) * 1000;
+        rmSync(timeFile, { force: true });
+      }
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`));
     });
   });
+}
+
+/** While set (`--cpu`), run() adds each process's user + system CPU time to it. */
+let cpuMeter: { ms: number } | undefined;
+let cpuFiles = 0;
+
+/** The CPU time (ms, user + system, git's children included) of what `fn` runs through run(). */
+async function cpuOf(fn: () => Promise<unknown>): Promise<number> {
+  const meter = { ms: 0 };
+  cpuMeter = meter;
+  try {
+    await fn();
+  } finally {
+    cpuMeter = undefined;
+  }
+  return meter.ms;
 }
 
 // ---- the repository ---------------------------------------------------------------------------
@@ -1338,6 +1372,35 @@ async function measureCli(tr: (typeof transports)[number], bare: string): Promis
   console.log(
     `  bar: CLI promote within ${CLI_BAR}x the sparse clone (goal ${CLI_GOAL}x): ${ratio.toFixed(2)}x ${pass ? 'ok' : 'MISSED'}`,
   );
+  if (values.cpu) {
+    // CPU time moves less than wall time on a loaded machine: the same cases again, untimed, each
+    // process's user + system time added up (the HTTP server's side is in this process: left out).
+    const cpu = CLIS.map(() => [] as number[]);
+    const peerCpu: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const round = [
+        ...CLIS.map((c, k) => async () => {
+          const f = await newFreight(recorder);
+          cpu[k]?.push(await cpuOf(() => timeCli(t, f, undefined, c)));
+        }),
+        async () => {
+          const f = await newFreight(recorder);
+          peerCpu.push(await cpuOf(() => timePeer(t, 'sparse', f)));
+        },
+      ];
+      for (let k = 0; k < round.length; k++) await round[(i + k) % round.length]?.();
+    }
+    const pc = median(peerCpu);
+    CLIS.forEach((path, k) => {
+      const xs = cpu[k] ?? [];
+      console.log(
+        `  ${`CPU ms, gantry promote (${path.split('/').slice(-4).join('/')})`.padEnd(44)}${median(xs).toFixed(0).padStart(8)}  ${`${(median(xs) / pc).toFixed(2)}x`.padStart(6)}   runs ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+      );
+    });
+    console.log(
+      `  ${'CPU ms, git sparse clone + edit + push'.padEnd(44)}${pc.toFixed(0).padStart(8)}          runs ${peerCpu.map((x) => x.toFixed(0)).join(' ')}`,
+    );
+  }
   // Once more each, untimed, with git's trace2 on: every git process, git's own children included.
   const counted = [
     ...CLIS.map((c) => ({

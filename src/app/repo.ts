@@ -3,13 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Git, parseRemote, type GitCredentials, type Remote } from '../git/index.js';
-import {
-  kargoDirsOf,
-  loadProjectsFromDir,
-  loadProjectsFromFiles,
-  PROJECT_DIR,
-  type Project,
-} from '../pipeline/index.js';
+// The project parser (its schemas and checks) loads when projects are read, not when the
+// repository opens: `gantry promote` starts its first fetch in between and loads it meanwhile.
+import type { Project } from '../pipeline/index.js';
 import { ConfigError, type Problem } from '../util/errors.js';
 import { StateStore, type StateStoreOptions } from '../state/index.js';
 
@@ -122,6 +118,8 @@ export type ProjectSource = RepoContext | { localDir: string; store?: undefined 
 export async function loadProjects(
   ctx: ProjectSource,
 ): Promise<{ projects: Project[]; problems: Problem[] }> {
+  const { kargoDirsOf, loadProjectsFromDir, loadProjectsFromFiles } =
+    await import('../pipeline/index.js');
   if (ctx.localDir) return loadProjectsFromDir(ctx.localDir);
   const store = ctx.store as StateStore;
   const files = await store.projectFiles();
@@ -134,7 +132,10 @@ export async function loadProjects(
 }
 
 /** The project files' texts, from the clone's work tree or the remote's default branch. */
-export function projectFileTexts(ctx: ProjectSource): Promise<{ file: string; text: string }[]> {
+export async function projectFileTexts(
+  ctx: ProjectSource,
+): Promise<{ file: string; text: string }[]> {
+  const { PROJECT_DIR } = await import('../pipeline/index.js');
   return yamlFilesIn(ctx, PROJECT_DIR);
 }
 

@@ -475,6 +475,9 @@ export class StateStore {
     const ahead = this.indexesAhead;
     const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
     try {
+      // Its git process starts next, before any I/O callback (for an ssh remote, after the
+      // once-per-process ssh check): what promoteNamedAhead's caller waits for.
+      this.namedAhead?.started();
       const res = await this.git.tryRun(
         [
           'fetch',
@@ -2065,13 +2068,17 @@ export class StateStore {
    * freight the newest of its warehouse. The listing is the fetch's own: in protocol v2 the server
    * lists every ref under the prefix a refspec pattern names, `refs/tags/gantry/<project>/*<id>`
    * names the whole project while matching only that freight's tags, and git's packet trace shows
-   * the list. Once per command.
+   * the list. Once per command, before the first read. The fetch starts now: the promise resolves
+   * once its git process has started (or the fetch failed: the first read that needs the branch
+   * reports that), so that the caller loads the rest of the promotion's code while it runs.
    */
-  promoteNamedAhead(project: string, ref: string): void {
+  promoteNamedAhead(project: string, ref: string): Promise<void> {
     const id = ref.trim().toLowerCase();
     const full = /^[0-9a-f]{40}$/.test(id) ? id : undefined;
     // No tag of gantry's ends so: the pattern then lists the project and fetches nothing.
     const suffix = full ?? NAMED_NONE;
+    let started = (): void => undefined;
+    const spawned = new Promise<void>((resolve) => (started = resolve));
     const local = `${NAMED_PREFIX}${encodeURIComponent(project)}/`;
     this.namedAhead = {
       project,
@@ -2083,7 +2090,13 @@ export class StateStore {
       ],
       shardsTaken: false,
       used: false,
+      started,
     };
+    // Unlike defaultBranch, the failure is kept: the first read that needs the branch reports it,
+    // instead of trying again all the retries this one made.
+    this.defaultBranchName ??= this.resolveDefaultBranch();
+    this.defaultBranchName.catch(() => undefined).finally(started);
+    return spawned;
   }
 
   /**
@@ -2496,6 +2509,8 @@ interface NamedAhead {
   objects?: TagObjects;
   /** namedPromotionRecords took the data: a later read reads afresh. */
   used: boolean;
+  /** Called by fetchHead as it starts git: what promoteNamedAhead's promise waits for. */
+  started: () => void;
 }
 
 /** Where the HEAD fetch keeps the named freight's tags (promoteNamedAhead), in the cache. */

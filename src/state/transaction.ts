@@ -4,7 +4,7 @@
  * or published, retried on a new tip when the push loses a race. The reads live in store.ts; the
  * workspace form (Kargo's git steps) in src/promotion/workspace.ts.
  */
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { configText } from '../git/config-file.js';
 import { GitError, shallowCommitsOf } from '../git/index.js';
@@ -144,6 +144,9 @@ export async function commitPromotion(
           ? undefined
           : parseStageState(previousText, `${branch}:${statePath}`);
       const { before, changes } = stageChange(w, previous);
+      // A fresh (or cleaned) sparse checkout holds tracked files only: what is here now is what
+      // `git commit -a` stages when changed or deleted.
+      const tracked = sparse ? await workTreeFiles(dir) : undefined;
       const editLines = (await w.edit?.(dir, previous)) ?? [];
       const state = nextStageState(w, previous, host.now());
       // Freight the stage already runs, and an edit that changed nothing: no commit at all.
@@ -162,9 +165,12 @@ export async function commitPromotion(
       }
       await mkdir(dirname(join(dir, statePath)), { recursive: true });
       await writeFile(join(dir, statePath), serializeStageState(state));
-      await git(['add', '--sparse', '-A']);
+      // Only a file the steps (or the stage's first state file) added needs a `git add` of its
+      // own; changes and deletions of tracked files ride on the commit.
+      const added = !tracked || [...(await workTreeFiles(dir))].some((f) => !tracked.has(f));
+      if (added) await git(['add', '--sparse', '-A']);
       const message = promotionMessage(w, changes, editLines);
-      await git(['commit', '-q', '-F', '-'], message);
+      await git(['commit', '-q', ...(added ? [] : ['-a']), '-F', '-'], message);
       const commit = await branchHead(dir, branch);
       const built: Built = { commit, parent: tip, message, previous, changes, edits: editLines };
       if (w.dryRun) {
@@ -346,6 +352,23 @@ async function borrowShallow(dir: string, objects: string): Promise<void> {
   const own = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
   const shallow = new Set([...own, ...(await shallowCommitsOf(objects))]);
   await writeFile(file, [...shallow].map((c) => `${c}\n`).join(''));
+}
+
+/** The files under `dir` (relative, `/`-separated), its `.git` left out. */
+async function workTreeFiles(dir: string): Promise<Set<string>> {
+  const files = new Set<string>();
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await readdir(rel ? join(dir, rel) : dir, { withFileTypes: true });
+    await Promise.all(
+      entries.map(async (e) => {
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (!e.isDirectory()) files.add(path);
+        else if (path !== '.git') await walk(path);
+      }),
+    );
+  };
+  await walk('');
+  return files;
 }
 
 /**

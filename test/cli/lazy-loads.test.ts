@@ -9,7 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBareRepo, tempDir, testGitEnv } from '../support/repos.js';
+import { parseRemote } from '../../src/git/index.js';
+import { StateStore } from '../../src/state/index.js';
+import { makeFreight } from '../support/freight.js';
+import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -131,5 +134,109 @@ export async function load(url, context, next) {
     );
     expect(out.toString()).toBe('');
     expect(readFileSync(join(tmp.path, 'self.log'), 'utf8')).toMatch(/node_modules\/re2js\//);
+  });
+});
+
+/**
+ * `gantry promote --project P --freight F` starts its first fetch before it loads the promotion's
+ * code (the engine, the steps, their editors: most of what the command loads), which then loads
+ * while git works. Observed as above, with each process the CLI spawns written to the same log by
+ * a preload that wraps child_process.spawn: it writes before the process starts, on the thread
+ * that goes on to load modules, so the order in the log is the order of events.
+ */
+describe('a promotion of named freight loads its code while the first fetch runs', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  test('the fetch starts before src/promotion/ and the steps load', async () => {
+    writeFileSync(
+      join(tmp.path, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(process.env.LOAD_LOG, url + '\\n');
+  return next(url, context);
+}
+`,
+    );
+    writeFileSync(
+      join(tmp.path, 'register.mjs'),
+      `import { register, syncBuiltinESMExports } from 'node:module';
+import { appendFileSync } from 'node:fs';
+import cp from 'node:child_process';
+register(${JSON.stringify(pathToFileURL(join(tmp.path, 'hooks.mjs')).href)});
+const spawn = cp.spawn;
+cp.spawn = (file, args, ...rest) => {
+  appendFileSync(process.env.LOAD_LOG, 'spawn ' + file + ' ' + (args ?? []).join(' ') + '\\n');
+  return spawn(file, args, ...rest);
+};
+syncBuiltinESMExports();
+`,
+    );
+    const bare = createBareRepo(tmp.path, 'named', {
+      '.gantry/echo.yaml': project('').replace(
+        '        - uses: yaml-update\n',
+        `        - uses: yaml-update
+          config:
+            path: env/dev/values.yaml
+            updates: [{key: tag, value: "\${{ imageFrom('ghcr.io/acme/echo').Tag }}"}]
+`,
+      ),
+      'env/dev/values.yaml': 'tag: 0.9.0\n',
+    });
+    const f = makeFreight('1.0.0');
+    await new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir: join(tmp.path, 'writer'),
+      baseEnv: testGitEnv(tmp.path),
+    }).recordFreight('echo', f);
+    const log = join(tmp.path, 'named.log');
+    writeFileSync(log, '');
+    const res = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        pathToFileURL(join(tmp.path, 'register.mjs')).href,
+        join(ROOT, 'src/cli/main.ts'),
+        'promote',
+        '--repo',
+        `file://${bare}`,
+        '--project',
+        'echo',
+        '--stage',
+        'dev',
+        '--freight',
+        f.id,
+        '--by',
+        'test',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...testGitEnv(tmp.path), GANTRY_CACHE_DIR: join(tmp.path, 'cache'), LOAD_LOG: log },
+        encoding: 'utf8',
+      },
+    );
+    expect(res.status, res.stderr).toBe(0);
+    expect(git(bare, ['show', 'main:env/dev/values.yaml'])).toBe('tag: 1.0.0\n');
+    const lines = readFileSync(log, 'utf8')
+      .split('\n')
+      .map((l) => (l.startsWith('file:') ? new URL(l).pathname.replace(`${ROOT}/`, '') : l));
+    const at = (line: string) => lines.indexOf(line);
+    const fetch = lines.findIndex((l) => l.startsWith('spawn git fetch '));
+    expect(fetch).toBeGreaterThan(0);
+    // The first process the command starts is that fetch: the repository was opened first.
+    expect(lines.findIndex((l) => l.startsWith('spawn '))).toBe(fetch);
+    expect(at('src/state/store.ts')).toBeGreaterThanOrEqual(0);
+    expect(at('src/state/store.ts')).toBeLessThan(fetch);
+    for (const later of [
+      // The project parser too: app/repo.ts loads it when it reads the project files.
+      'src/pipeline/load.ts',
+      'src/cli/promote-run.ts',
+      'src/promotion/promote.ts',
+      'src/promotion/steps/registry.ts',
+      'src/promotion/yaml-edit.ts',
+    ])
+      expect(at(later), later).toBeGreaterThan(fetch);
   });
 });

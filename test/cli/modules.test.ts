@@ -87,11 +87,13 @@ test('get stages and get freight load no HTTP client, no discovery, no schema co
 });
 
 test('promote and verify load GitHub’s client (Octokit, undici) only when they talk to GitHub', () => {
+  // promote's engine is imported by promote-run.ts, which the command loads once its first fetch
+  // has started (test/cli/lazy-loads.test.ts).
   for (const [command, engine] of [
-    ['promote.ts', '/src/promotion/promote.ts'],
-    ['verify.ts', '/src/verification/verify.ts'],
+    ['promote-run.ts', '/src/promotion/promote.ts'],
+    ['commands/verify.ts', '/src/verification/verify.ts'],
   ] as const) {
-    const { files, packages } = loads(join(SRC, 'commands', command));
+    const { files, packages } = loads(join(SRC, command));
     expect([...packages], command).not.toContain('@actions/github');
     expect([...packages], command).not.toContain('undici');
     expect(
@@ -100,5 +102,32 @@ test('promote and verify load GitHub’s client (Octokit, undici) only when they
     ).toEqual([]);
     // The walk reaches the engine, so an import deep in it (a step, a provider) counts too.
     expect([...files].some((f) => f.endsWith(engine))).toBe(true);
+  }
+});
+
+test('gantry promote and the promote action load the engine only once the first fetch started', () => {
+  // What each loads before it asks for the reads (the rest comes with an `await import()` after).
+  for (const entry of [
+    join(SRC, 'commands', 'promote.ts'),
+    join(SRC, '../actions/promote-action.ts'),
+  ]) {
+    const { files } = loads(entry);
+    const engine = [...files].filter(
+      (f) => f.includes('/src/promotion/') && !f.endsWith('/src/promotion/expr-data.ts'),
+    );
+    expect(engine, entry).toEqual([]);
+    expect(
+      [...files].filter((f) => f.includes('/src/pipeline/')),
+      entry,
+    ).toEqual([]);
+    expect(
+      [...files].filter((f) => f.includes('/src/status/')),
+      entry,
+    ).toEqual([]);
+    // It reaches the store, whose promoteNamedAhead starts the fetch.
+    expect(
+      [...files].some((f) => f.endsWith('/src/state/store.ts')),
+      entry,
+    ).toBe(true);
   }
 });

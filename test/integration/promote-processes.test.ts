@@ -3,9 +3,9 @@
  * repository is written as files, the tip the reads fetched is checked out by its ID, and the
  * commit's ID is read from the ref git wrote; a seed whose objects lack the tip still lands.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { serializeFreight } from '../../src/freight/document.js';
 import { parseRemote } from '../../src/git/index.js';
 import { loadProjectsFromFiles, type Project } from '../../src/pipeline/index.js';
@@ -54,6 +54,7 @@ describe('the commit of a short-form promotion', () => {
     bare = createBareRepo(tmp.path, 'gitops', {
       '.gantry/echo.yaml': 'project: echo\n',
       'apps/echo/values.yaml': 'tag: 1.0.0\n',
+      'apps/echo/extra.yaml': 'kept: until deleted\n',
       'apps/other/values.yaml': 'tag: 9.9.9\n',
     });
     url = `file://${bare}`;
@@ -72,7 +73,7 @@ describe('the commit of a short-form promotion', () => {
     return [`apps/echo/values.yaml: tag ${tag}`];
   };
 
-  test('after the reads: checkout, add, commit and push, no init, update-ref or rev-parse', async () => {
+  test("a stage's first promotion (a new state file): checkout, add, commit, push; no init, update-ref or rev-parse", async () => {
     const lines: string[] = [];
     const s = store('c-count', (l) => lines.push(l));
     await s.stageStates('echo', [{ name: 'dev' }]);
@@ -93,6 +94,82 @@ describe('the commit of a short-form promotion', () => {
     expect(git(bare, ['show', 'main:apps/echo/values.yaml'])).toBe('tag: 1.1.0\n');
     expect(git(bare, ['show', 'main:apps/other/values.yaml'])).toBe('tag: 9.9.9\n');
     expect(git(bare, ['show', 'main:.gantry/state/echo/dev.yaml'])).toContain(f.id);
+  });
+
+  test('a stage with a state file, an edit of tracked files: no git add, `commit -a` takes it', async () => {
+    const prepare = store('c-no-add-0');
+    await prepare.commitPromotion({
+      project: 'echo',
+      stage: 'qa',
+      freight: makeFreight('1.3.0'),
+      promotedBy: 'a',
+      paths: ['apps/echo'],
+      edit: edit('1.3.0'),
+    });
+    const lines: string[] = [];
+    const s = store('c-no-add', (l) => lines.push(l));
+    await s.stageStates('echo', [{ name: 'qa' }]);
+    const read = lines.length;
+    const f = makeFreight('1.3.1');
+    const r = await s.commitPromotion({
+      project: 'echo',
+      stage: 'qa',
+      freight: f,
+      promotedBy: 'a',
+      paths: ['apps/echo'],
+      edit: async (dir) => {
+        writeFileSync(join(dir, 'apps/echo/values.yaml'), 'tag: 1.3.1\n');
+        // A tracked file deleted: staged by `commit -a` as well.
+        rmSync(join(dir, 'apps/echo/extra.yaml'));
+        return ['apps/echo/values.yaml: tag 1.3.1'];
+      },
+    });
+    const commands = lines.slice(read).map((l) => l.replace(/^git (\S+).*$/s, '$1'));
+    expect(commands).toEqual(['checkout', 'commit', 'push']);
+    expect(lines.find((l) => l.startsWith('git commit'))).toMatch(/^git commit -q -a /);
+    expect(r.commit).toBe(git(bare, ['rev-parse', 'main']).trim());
+    expect(git(bare, ['show', 'main:apps/echo/values.yaml'])).toBe('tag: 1.3.1\n');
+    expect(git(bare, ['show', 'main:.gantry/state/echo/qa.yaml'])).toContain(f.id);
+    // Only what the promotion changed: the files outside the sparse checkout stay.
+    expect(
+      git(bare, ['diff', '--name-status', `${r.commit}^`, r.commit])
+        .trim()
+        .split('\n')
+        .sort(),
+    ).toEqual([
+      'D\tapps/echo/extra.yaml',
+      'M\t.gantry/state/echo/qa.yaml',
+      'M\tapps/echo/values.yaml',
+    ]);
+    expect(git(bare, ['show', 'main:apps/other/values.yaml'])).toBe('tag: 9.9.9\n');
+  });
+
+  test('an edit that adds a file: git add before the commit, the new file in it', async () => {
+    const lines: string[] = [];
+    const s = store('c-added', (l) => lines.push(l));
+    await s.stageStates('echo', [{ name: 'qa' }]);
+    const read = lines.length;
+    const r = await s.commitPromotion({
+      project: 'echo',
+      stage: 'qa',
+      freight: makeFreight('1.3.2'),
+      promotedBy: 'a',
+      paths: ['apps/echo'],
+      edit: async (dir) => {
+        mkdirSync(join(dir, 'apps/echo/rendered'), { recursive: true });
+        writeFileSync(join(dir, 'apps/echo/rendered/all.yaml'), 'kind: List\n');
+        return ['apps/echo/rendered/all.yaml: rendered'];
+      },
+    });
+    const commands = lines.slice(read).map((l) => l.replace(/^git (\S+).*$/s, '$1'));
+    expect(commands).toEqual(['checkout', 'add', 'commit', 'push']);
+    expect(git(bare, ['show', `${r.commit}:apps/echo/rendered/all.yaml`])).toBe('kind: List\n');
+    expect(
+      git(bare, ['diff', '--name-status', `${r.commit}^`, r.commit])
+        .trim()
+        .split('\n')
+        .sort(),
+    ).toEqual(['A\tapps/echo/rendered/all.yaml', 'M\t.gantry/state/echo/qa.yaml']);
   });
 
   test('a branch with slashes in its name: the commit is read from its nested ref file', async () => {
@@ -583,4 +660,31 @@ describe('a promotion of freight named up front', () => {
       expect(out.held).toBe(true);
     });
   });
+});
+
+/**
+ * promoteNamedAhead starts the fetch that names the default branch at once. When that fetch
+ * fails, the first read that needs the branch reports its failure: it does not go through every
+ * git command (and their retries) again.
+ */
+test('named freight, a remote that is not there: its reads run once, and fail', async () => {
+  const tmp = tempDir();
+  try {
+    const lines: string[] = [];
+    const s = new StateStore({
+      remote: parseRemote(`file://${join(tmp.path, 'absent.git')}`),
+      cacheDir: join(tmp.path, 'cache'),
+      baseEnv: testGitEnv(tmp.path),
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      trace: (l) => lines.push(l),
+    });
+    await s.promoteNamedAhead('echo', makeFreight('1.0.0').id);
+    // As while the CLI loads the promotion's code: the reads started ahead have failed already.
+    await vi.waitFor(() => expect(lines).toHaveLength(2));
+    await expect(s.projectFiles()).rejects.toThrow(/absent\.git/);
+    const commands = lines.map((l) => l.replace(/^git (-c \S+ )*(\S+).*$/s, '$2'));
+    expect(commands).toEqual(['fetch', 'ls-remote']);
+  } finally {
+    tmp.cleanup();
+  }
 });
