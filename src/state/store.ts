@@ -324,19 +324,14 @@ export class StateStore {
    * A tag listing started ahead of the read that needs it (see listTagsAhead): the project it
    * covers (undefined: every project), and the projects whose read has taken it already.
    */
-  private ahead?: { project?: string; stdout: Promise<string>; used: Set<string> };
+  private ahead?: { project?: string; stdout: Promise<string>; used: Set<string>; peeled: boolean };
   /**
    * Freight indexes asked for ahead (see fetchIndexesAhead): `fetched` once the fetch of HEAD
    * brought every project's index too; `used`, the projects whose read has taken theirs.
    */
-  private indexesAhead?: {
-    fetched: boolean;
-    used: Set<string>;
-    /** Each project's index commit, as the fetch's ref listing named it (project → commit). */
-    commits: Map<string, string>;
-    /** Their commit and tree objects, read with the project files (by `<commit>`, `<commit>^{tree}`). */
-    objects: Map<string, { type: string; body: Buffer }>;
-  };
+  private indexesAhead?: IndexesAhead;
+  /** Shard texts read ahead (see fetchIndexesAhead), by blob ID: no git to read them again. */
+  private readonly shardTexts = new Map<string, string>();
   /** See fetchStageRecordsAhead: the project asked for (undefined: every project). */
   private recordsAheadFor?: { project?: string };
   /** The fetch fetchStageRecordsAhead started: what it asked for, and when it is done. */
@@ -641,9 +636,15 @@ export class StateStore {
     ids: Map<string, string>,
     /** Objects the cache has (by ID or revision), read by the same process into `also`. */
     also?: { revs: string[]; into: Map<string, { type: string; body: Buffer }> },
+    /** Index shards (blob IDs) fetched and read by the same processes, into shardTexts. */
+    shards: readonly string[] = [],
   ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    const contents = await this.readBlobContents([...new Set(ids.values())], also);
+    const contents = await this.readBlobContents([...new Set([...ids.values(), ...shards])], also);
+    for (const oid of shards) {
+      const text = contents.get(oid);
+      if (text !== undefined) this.shardTexts.set(oid, text);
+    }
     for (const [path, oid] of ids) {
       const text = contents.get(oid);
       if (text === undefined) continue;
@@ -686,24 +687,30 @@ export class StateStore {
    * The project's tags as the remote lists them now: names and object IDs, no objects. Tags of
    * kinds gantry does not know (another tool's, a newer gantry's) are left out.
    */
-  private async listProject(project: string): Promise<Listing> {
+  private async listProject(project: string, peeled = true): Promise<Listing> {
     const ahead = this.ahead;
-    if (ahead && (ahead.project ?? project) === project && !ahead.used.has(project)) {
+    if (
+      ahead &&
+      (ahead.project ?? project) === project &&
+      !ahead.used.has(project) &&
+      (ahead.peeled || !peeled)
+    ) {
       // Once per project: a later read in the same command (after a write) lists afresh.
       ahead.used.add(project);
-      return parseListing(await ahead.stdout, project);
+      return parseListing(await ahead.stdout, project, ahead.peeled);
     }
-    return parseListing(await this.lsTags(projectRefPrefix(project)), project);
+    return parseListing(await this.lsTags(projectRefPrefix(project), peeled), project, peeled);
   }
 
-  /** `ls-remote` of the tags under `prefix`: the server sends refs/tags/ only, the pattern narrows. */
-  private async lsTags(prefix: string): Promise<string> {
+  /**
+   * `ls-remote` of the tags under `prefix`: the server sends refs/tags/ only, the pattern narrows.
+   * Without `peeled`, `--refs`: no peeled line after each annotated tag, half the lines to read.
+   */
+  private async lsTags(prefix: string, peeled = true): Promise<string> {
     await this.ensureCache();
+    const args = ['ls-remote', '--tags', ...(peeled ? [] : ['--refs']), this.opts.remote.url];
     const ls = await retry(
-      () =>
-        this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
-          cwd: this.cache,
-        }),
+      () => this.git.run([...args, `${prefix}*`], { cwd: this.cache }),
       isTransient,
       READ_RETRY(this.policy),
       this.opts.retryHooks,
@@ -717,13 +724,15 @@ export class StateStore {
    * parsed instead of after. The next read of each project it covers takes it; a failure surfaces
    * there, as that read's own listing would.
    */
-  listTagsAhead(project?: string): void {
+  listTagsAhead(project?: string, opts: { peeled?: boolean } = {}): void {
+    const peeled = opts.peeled ?? true;
     const stdout = this.lsTags(
       project === undefined ? 'refs/tags/gantry/' : projectRefPrefix(project),
+      peeled,
     );
     // Nobody may read it (the project is not found): its failure must not go unhandled.
     stdout.catch(() => undefined);
-    this.ahead = { project, stdout, used: new Set() };
+    this.ahead = { project, stdout, used: new Set(), peeled };
   }
 
   /**
@@ -731,8 +740,15 @@ export class StateStore {
    * project's freight index with it, so that a page of freight reads its index without a fetch of
    * its own. Once per project: a later read (after a write) fetches afresh.
    */
-  fetchIndexesAhead(): void {
-    this.indexesAhead = { fetched: false, used: new Set(), commits: new Map(), objects: new Map() };
+  fetchIndexesAhead(page?: { project?: string; limit: number }): void {
+    this.indexesAhead = {
+      fetched: false,
+      used: new Set(),
+      commits: new Map(),
+      objects: new Map(),
+      ...(page ? { page } : {}),
+      pages: new Map(),
+    };
   }
 
   /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
@@ -791,10 +807,14 @@ export class StateStore {
   }
 
   /** The tag objects of `refs`: those the tag cache lacks fetched in one request, all read in one. */
-  private async tagObjects(refs: readonly { oid: string }[]): Promise<TagObjects> {
+  private async tagObjects(
+    refs: readonly { oid: string }[],
+    /** Some may be lightweight tags (a listing without peeled lines): see fetchObjects. */
+    unknownTypes = false,
+  ): Promise<TagObjects> {
     const oids = [...new Set(refs.map((r) => r.oid))];
     const missing = await this.lackedTags(oids);
-    if (missing.length) await this.fetchObjects(this.tagCache, missing);
+    if (missing.length) await this.fetchObjects(this.tagCache, missing, unknownTypes);
     for (const o of missing) this.tagsFetched.add(o);
     return this.readObjects(this.tagCache, oids);
   }
@@ -817,7 +837,11 @@ export class StateStore {
       const where = name.replace(/^refs\/tags\//, '');
       const obj = objects.get(oid);
       if (obj?.type !== 'tag') {
-        skip(name, `unreadable tag ${where}: it is not an annotated tag`);
+        // Read because the listing did not say (no peeled lines): a lightweight tag.
+        skip(
+          name,
+          `unreadable tag ${where}: ${obj ? 'it is a lightweight tag, gantry writes annotated tags' : 'it is not an annotated tag'}`,
+        );
         continue;
       }
       const message = tagMessage(obj.body);
@@ -1039,6 +1063,31 @@ export class StateStore {
   }
 
   /**
+   * The pages fetchIndexesAhead asked for, from the index commits and trees read beside the
+   * project directory's listing (kept for readIndex): each project's index, when it has shards.
+   */
+  private pagesToRead(
+    ahead: IndexesAhead,
+    read: Settled<({ oid: string; type: string; body: Buffer } | undefined)[]>,
+  ): { project: string; index: IndexState; limit: number }[] {
+    // A failed read only costs the shortcut: readIndex reads them again.
+    if ('error' in read || !ahead.page) return [];
+    const commits = [...ahead.commits];
+    read.value.forEach((o, i) => {
+      const commit = commits[Math.floor(i / 2)]?.[1];
+      if (o && commit) ahead.objects.set(i % 2 ? `${commit}^{tree}` : commit, o);
+    });
+    const { project: only, limit } = ahead.page;
+    return commits.flatMap(([project, commit]) => {
+      if (only !== undefined && project !== only) return [];
+      const [c, t] = [ahead.objects.get(commit), ahead.objects.get(`${commit}^{tree}`)];
+      if (c?.type !== 'commit' || t?.type !== 'tree') return [];
+      const index = indexStateOf(commit, c.body, t.body);
+      return index?.shards.length ? [{ project, index, limit }] : [];
+    });
+  }
+
+  /**
    * Entries of the shards `names` (in that order), read in one fetch; `fetched`: the index was
    * read with its shards (readIndex's `shards`), so they are only read.
    */
@@ -1049,6 +1098,10 @@ export class StateStore {
   ): Promise<IndexEntry[][]> {
     if (!names.length) return [];
     const oids = new Map(index.shards.map((sh) => [sh.name, sh.oid]));
+    // Read ahead with the project files: no git, so no lock to wait for.
+    const early = names.map((n) => this.shardTexts.get(oids.get(n) ?? ''));
+    if (early.every((t) => t !== undefined))
+      return names.map((n, i) => shardEntries(index, n, early[i]));
     return this.inCache(async () => {
       // The shards' blob IDs came with the index's tree: no listing of it again.
       const wanted = new Map(
@@ -1175,9 +1228,13 @@ export class StateStore {
     const actual = listing.freightHead;
     if (index && sameHead(index.head, actual)) return { index };
     if (!index && !actual.count) return {};
-    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-    const full = await this.readAll(listing);
-    const entries = indexEntries(full, freightRefs);
+    // Reading every tag needs to know the lightweight ones, which are never fetched: a listing
+    // without peeled lines is made again with them (only here, on the way to reading all).
+    const peeled = listing.peeled
+      ? listing
+      : parseListing(await this.lsTags(projectRefPrefix(project)), project);
+    const full = await this.readAll(peeled);
+    const entries = indexEntries(full, freightRefsOf(peeled));
     try {
       const commit = await this.makeFullIndex(
         project,
@@ -1208,10 +1265,13 @@ export class StateStore {
     project: string,
     opts: { limit: number; warehouses?: readonly string[] },
   ): Promise<FreightPage> {
-    const listed = settled(this.listProject(project));
+    const listed = settled(this.listProject(project, false));
     const stored = await settled(this.readIndex(project));
     const early =
-      'value' in stored && stored.value ? settled(this.pageOfIndex(stored.value, opts)) : undefined;
+      'value' in stored && stored.value
+        ? (this.pageReadAhead(project, stored.value, opts) ??
+          settled(this.pageOfIndex(stored.value, opts)))
+        : undefined;
     const [listing, earlyPage] = await settleAll([
       listed.then(unwrap),
       early ?? Promise.resolve(undefined),
@@ -1256,6 +1316,20 @@ export class StateStore {
       total: index.head.count,
       latest: latestOf(loaded),
     };
+  }
+
+  /** The page fetchIndexesAhead read for `project` from this very index; once. */
+  private pageReadAhead(
+    project: string,
+    index: IndexState,
+    opts: { limit: number; warehouses?: readonly string[] },
+  ): Promise<Settled<IndexPage>> | undefined {
+    const pages = this.indexesAhead?.pages;
+    const page = pages?.get(project);
+    if (!page || page.commit !== index.commit || page.limit !== opts.limit) return undefined;
+    if (opts.warehouses?.length) return undefined;
+    pages?.delete(project);
+    return page.read;
   }
 
   /**
@@ -1304,9 +1378,10 @@ export class StateStore {
     const { snap, skip } = this.emptySnapshot();
     const refs = listing.annotatedOf(ids);
     const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
-    let objects = known;
-    const rest = known ? [...refs, ...notes].filter((r) => !known.has(r.oid)) : [];
-    if (known && rest.length) objects = new Map([...known, ...(await this.tagObjects(rest))]);
+    const rest = [...refs, ...notes].filter((r) => !known?.has(r.oid));
+    const objects = rest.length
+      ? new Map([...(known ?? []), ...(await this.tagObjects(rest, !listing.peeled))])
+      : (known ?? new Map());
     await this.readTags(refs, snap, skip, undefined, objects);
     snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
     return this.withNotes(snap, notes, skip, objects);
@@ -1370,12 +1445,21 @@ export class StateStore {
       .map((l) => l.slice(0, l.indexOf(' ')));
   }
 
-  /** Fetches objects by ID in one request; a no-op without network when all are present. */
-  private fetchObjects(repo: string, oids: string[]): Promise<unknown> {
+  /**
+   * Fetches objects by ID in one request; a no-op without network when all are present. With
+   * `unknownTypes` (into the tag cache: IDs from a listing without peeled lines), an ID may be a
+   * lightweight tag's commit: one commit deep and no trees, so that it cannot pull history in,
+   * taken as from a promisor remote for this command only (as fetchRecords does).
+   */
+  private fetchObjects(repo: string, oids: string[], unknownTypes = false): Promise<unknown> {
+    const bounded = unknownTypes
+      ? ['-c', 'remote.origin.promisor=true', '-c', 'remote.origin.partialclonefilter=tree:0']
+      : [];
     return retry(
       () =>
         this.git.run(
           [
+            ...bounded,
             '-c',
             'fetch.negotiationAlgorithm=noop',
             'fetch',
@@ -1386,6 +1470,7 @@ export class StateStore {
             '--recurse-submodules=no',
             // The branch cache is a partial clone; the tag cache holds whole objects.
             ...(repo === this.cache ? ['--filter=blob:none'] : []),
+            ...(unknownTypes ? ['--depth=1', '--filter=tree:0'] : []),
             '--stdin',
           ],
           { cwd: repo, input: oids.join('\n') + '\n' },
@@ -1536,6 +1621,16 @@ export class StateStore {
       // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
       // (stageStates then finds them read). -z: names are not quoted (écho.yaml stays écho.yaml).
       const withStates = dir === PROJECT_DIR && !recursive;
+      // The freight indexes fetched with HEAD: their commits and trees come in the blobs' read,
+      // or, with a page of freight to read ahead, in a read beside the directory's listing, so
+      // that each index's newest shard joins the blob fetch.
+      const ahead = this.indexesAhead;
+      const indexes =
+        ahead?.fetched && withStates && ahead.objects.size === 0
+          ? [...ahead.commits.values()].flatMap((c) => [c, `${c}^{tree}`])
+          : [];
+      const indexesRead =
+        ahead?.page && indexes.length ? settled(this.readRevs(this.cache, indexes)) : undefined;
       const args = ['ls-tree', '-z', ...(recursive || withStates ? ['-r'] : []), `${tip}:${dir}`];
       const ls = await this.git.tryRun(args, { cwd: this.cache });
       if (ls.exitCode !== 0) {
@@ -1561,17 +1656,23 @@ export class StateStore {
       // A repository with many projects and stages reads its state files stage by stage instead.
       const prefetch = withStates && states.length <= PREFETCH_STATES;
       const wanted = [...files, ...(prefetch ? states : [])];
-      // The freight indexes fetched with HEAD: their commits and trees come in the same read.
-      const ahead = this.indexesAhead;
-      const indexes =
-        ahead?.fetched && !recursive && dir === PROJECT_DIR && ahead.objects.size === 0
-          ? [...ahead.commits.values()].flatMap((c) => [c, `${c}^{tree}`])
-          : [];
+      const pages = indexesRead && ahead ? this.pagesToRead(ahead, await indexesRead) : [];
       const texts = await this.readBlobIds(
         tip,
         new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f) as string]] : []))),
-        indexes.length && ahead ? { revs: indexes, into: ahead.objects } : undefined,
+        indexes.length && ahead && !indexesRead
+          ? { revs: indexes, into: ahead.objects }
+          : undefined,
+        pages.flatMap((p) => p.index.shards.slice(-1).map((sh) => sh.oid)),
       );
+      // Started, not awaited: the page reads its shard from memory, not under this lock, and
+      // its tags from the tag cache.
+      for (const { project, index, limit } of pages)
+        ahead?.pages.set(project, {
+          commit: index.commit,
+          limit,
+          read: settled(this.pageOfIndex(index, { limit })),
+        });
       if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
       const out = files.map((file) => ({ file, text: texts.get(file) ?? '' }));
       const records =
@@ -1907,7 +2008,7 @@ export class StateStore {
   ): Promise<{ entries: IndexEntry[]; head: IndexHead; snap: ProjectSnapshot }> {
     const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
     const checked = await this.checkedIndex(project, listing, stored);
-    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
+    const freightRefs = freightRefsOf(listing);
     const head = listing.freightHead;
     // Records other than freight are few next to freight; the plan needs the approvals.
     const { snap, skip } = this.emptySnapshot();
@@ -2117,7 +2218,12 @@ export class StateStore {
     named.listing = parseListing(text, named.project);
     // A promotion that reads every tag after all (a soak time to count, a name the index does not
     // know) takes this listing instead of listing them again.
-    this.ahead ??= { project: named.project, stdout: Promise.resolve(text), used: new Set() };
+    this.ahead ??= {
+      project: named.project,
+      stdout: Promise.resolve(text),
+      used: new Set(),
+      peeled: true,
+    };
     if (!indexOid) return;
     const local = namedIndexRef(named.project);
     const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
@@ -2404,8 +2510,18 @@ export interface Listing {
   notes: ListedNote[];
   /** Alias and metadata tags that are lightweight: reported, never read. */
   lightweightNotes: string[];
-  /** The count and XOR of the annotated freight tags' objects (what the index records). */
+  /**
+   * The count and XOR of the objects of the freight refs, annotated tags or not (what the index
+   * records): a listing without peeled lines gives it too.
+   */
   freightHead: IndexHead;
+  /**
+   * Whether `annotated`, `annotatedOf` and `notes` hold annotated tags only. Without git's peeled
+   * lines they hold every ref of their kinds: a reader fetches their objects so that a
+   * lightweight tag's commit cannot pull history in (see tagObjects), and skips one that is not a
+   * tag object.
+   */
+  readonly peeled: boolean;
 }
 
 /** Objects read from the tag cache, by ID. */
@@ -2446,6 +2562,24 @@ function shardEntries(index: IndexState, name: string, text: string | undefined)
 /** The freight IDs the listing's alias tags name (an alias can move to older freight). */
 function aliasNoteIds(listing: Listing): string[] {
   return listing.notes.filter((n) => n.note.kind === 'alias').map((n) => n.note.freightId);
+}
+
+/** What StateStore.fetchIndexesAhead asked for, and what the reads it speeds brought. */
+interface IndexesAhead {
+  fetched: boolean;
+  used: Set<string>;
+  /** Each project's index commit, as the fetch's ref listing named it (project → commit). */
+  commits: Map<string, string>;
+  /** Their commit and tree objects, read with the project files (by `<commit>`, `<commit>^{tree}`). */
+  objects: Map<string, { type: string; body: Buffer }>;
+  /**
+   * A page of freight to read as soon as the project files are (get freight's default page):
+   * its index's newest shard comes in their blob fetch, and its freight tags are fetched at
+   * once, while the tag listing that decides whether the page stands still runs.
+   */
+  page?: { project?: string; limit: number };
+  /** The pages read so (project → the index they were read from, and the read). */
+  pages: Map<string, { commit: string; limit: number; read: Promise<Settled<IndexPage>> }>;
 }
 
 /** A page of freight; see StateStore.freightPage. */
@@ -2559,7 +2693,12 @@ function recordNames(
   return into;
 }
 
-/** Index entries for every annotated freight tag; one gantry could not read gets no time. */
+/** The listing's freight refs, annotated tags or not: what the index lists and counts. */
+function freightRefsOf(listing: Listing): ListedRef[] {
+  return listing.refs.filter((r) => r.ref.kind === 'freight');
+}
+
+/** Index entries for every freight ref; one gantry could not read (or lightweight) gets no time. */
 function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexEntry[] {
   const byId = new Map(full.snap.freight.map((f) => [f.id, f]));
   return freightRefs.map((r) => {
@@ -2580,8 +2719,11 @@ function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexE
  * lines are read on every page of freight, which needs of them only the index head and a page of
  * refs: freight tags (nearly all of the lines) are checked and folded into the head in place, and
  * become objects only when a reader asks for them (`refs`, `annotated`, `annotatedOf`).
+ * `peeled`: the listing has git's peeled lines (`<oid>\t<name>^{}`), which tell annotated tags
+ * from lightweight ones; `ls-remote --refs` leaves them out (half the lines), and then every ref
+ * counts as annotated until its object is read (see Listing.peeled).
  */
-export function parseListing(text: string, project: string): Listing {
+export function parseListing(text: string, project: string, peeled = true): Listing {
   const prefix = projectRefPrefix(project);
   const freightPrefix = `${prefix}freight/`;
   const freightName = freightPrefix.length + 40;
@@ -2590,7 +2732,7 @@ export function parseListing(text: string, project: string): Listing {
   const othersAnnotated: { at: number; ref: ListedRef }[] = [];
   /** Where each freight tag's line starts, and of those the annotated ones. */
   const freight: number[] = [];
-  const freightAnnotated: number[] = [];
+  let freightAnnotated: number[] = [];
   const notes: ListedNote[] = [];
   const lightweightNotes: string[] = [];
   let last: ListedRef | undefined;
@@ -2612,6 +2754,7 @@ export function parseListing(text: string, project: string): Listing {
     const at = tab + 1;
     if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, at)) {
       if (
+        peeled &&
         text.charCodeAt(end - 1) === 125 &&
         text.charCodeAt(end - 2) === 123 &&
         text.charCodeAt(end - 3) === 94
@@ -2620,11 +2763,8 @@ export function parseListing(text: string, project: string): Listing {
         // without one is lightweight.
         const len = end - 3 - at;
         const peels = lastLength === len && sameText(text, lastLine + 41, at, len);
-        if (peels && lastIsFreight) {
-          freightAnnotated.push(lastLine);
-          for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
-          count++;
-        } else if (peels && last) othersAnnotated.push({ at: lastLine, ref: last });
+        if (peels && lastIsFreight) freightAnnotated.push(lastLine);
+        else if (peels && last) othersAnnotated.push({ at: lastLine, ref: last });
         if (lastNote && peels) notes.push(lastNote);
         else if (lastNote) lightweightNotes.push(lastNote.name);
         last = undefined;
@@ -2642,17 +2782,27 @@ export function parseListing(text: string, project: string): Listing {
           text.startsWith(freightPrefix, at) &&
           isHex40(text, at + freightPrefix.length) &&
           hexWords(text, pos, words);
-        if (lastIsFreight) freight.push(pos);
-        else {
+        if (lastIsFreight) {
+          // Every freight ref counts, annotated or not: the head needs no peeled line, and a
+          // lightweight tag under a freight name changes it as any other tag does.
+          freight.push(pos);
+          for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
+          count++;
+        } else {
           const name = text.slice(at, end);
           const ref = parseStateRef(name);
           // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
           if (ref?.project === project) {
             last = { name, oid: text.slice(pos, tab), ref };
             others.push({ at: pos, ref: last });
+            if (!peeled) othersAnnotated.push({ at: pos, ref: last });
           }
           const note = ref ? undefined : parseNoteRef(name);
-          if (note?.project === project) lastNote = { name, oid: text.slice(pos, tab), note };
+          if (note?.project === project) {
+            const listed = { name, oid: text.slice(pos, tab), note };
+            if (peeled) lastNote = listed;
+            else notes.push(listed);
+          }
           if (!last && !lastNote) lastLength = -1;
         }
       }
@@ -2660,6 +2810,7 @@ export function parseListing(text: string, project: string): Listing {
     pos = end + 1;
   }
   if (lastNote) lightweightNotes.push(lastNote.name);
+  if (!peeled) freightAnnotated = freight;
   const xor = [...acc].map((w) => w.toString(16).padStart(8, '0')).join('');
 
   // One object per freight tag, made once: `refs` and `annotated` share them.
@@ -2706,6 +2857,7 @@ export function parseListing(text: string, project: string): Listing {
     notes,
     lightweightNotes,
     freightHead: { count, xor },
+    peeled,
   };
 }
 

@@ -100,10 +100,12 @@ the discover workflow's matrix is its JSON.`,
       throw new UsageError(`--all is for get freight, not get ${kind}`, 'get');
     const repo = await openRepo(repoSettings(args, ctx));
     // The page's tag listing needs only the remote: it runs while the project files are read.
-    // The freight indexes come with the first fetch, which names the default branch.
+    // The freight indexes come with the first fetch, which names the default branch, and each
+    // page is read from its index as soon as the project files are.
     if (kind === 'freight' && !all) {
-      repo.store.listTagsAhead(args.string('project'));
-      repo.store.fetchIndexesAhead();
+      // Without peeled lines: the index check needs none, and they are half of the listing.
+      repo.store.listTagsAhead(args.string('project'), { peeled: false });
+      repo.store.fetchIndexesAhead({ project: args.string('project'), limit });
     } else if (kind === 'freight') repo.store.listTagsAhead(args.string('project'));
     // The stages' tags are fetched as soon as the state files are read, while the project files
     // are parsed.
