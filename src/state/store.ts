@@ -16,6 +16,7 @@ import {
 import { isBrokenCache, makeCheckout, openCacheRepo, repairRepo, sweepCheckouts } from './cache.js';
 import {
   byNewest,
+  compareText,
   formatEntry,
   formatHeadMessage,
   freightIndexRef,
@@ -787,7 +788,7 @@ export class StateStore {
       );
     const freightOids = new Map<string, string>();
     await this.readTags(listing.annotated, snap, skip, freightOids);
-    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    snap.freight.sort((a, b) => compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id));
     return { snap: await this.withNotes(snap, listing.notes, skip), freightOids };
   }
 
@@ -867,6 +868,7 @@ export class StateStore {
     // A pattern refspec that matches nothing is no error, where an exact one would fail the
     // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
     const local = (n: string) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
+    const specs = stdinOrArgs([...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*`));
     return retry(
       () =>
         this.git.run(
@@ -887,12 +889,9 @@ export class StateStore {
             '--prune',
             '--filter=tree:0',
             'origin',
-            '--stdin',
+            ...specs.args,
           ],
-          {
-            cwd: this.tagCache,
-            input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
-          },
+          { cwd: this.tagCache, ...specs.input },
         ),
       isTransient,
       READ_RETRY(this.policy),
@@ -1134,7 +1133,7 @@ export class StateStore {
     what: string,
   ): Promise<string> {
     return this.inCache(async () => {
-      const sorted = [...shards].sort(([a], [b]) => a.localeCompare(b));
+      const sorted = [...shards].sort(([a], [b]) => compareText(a, b));
       const written = await this.writeBlobs(
         sorted.filter(([, sh]) => !sh.oid).map(([, sh]) => sh.text ?? ''),
       );
@@ -1383,7 +1382,7 @@ export class StateStore {
       ? new Map([...(known ?? []), ...(await this.tagObjects(rest, !listing.peeled))])
       : (known ?? new Map());
     await this.readTags(refs, snap, skip, undefined, objects);
-    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    snap.freight.sort((a, b) => compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id));
     return this.withNotes(snap, notes, skip, objects);
   }
 
@@ -1452,6 +1451,7 @@ export class StateStore {
    * taken as from a promisor remote for this command only (as fetchRecords does).
    */
   private fetchObjects(repo: string, oids: string[], unknownTypes = false): Promise<unknown> {
+    const specs = stdinOrArgs(oids);
     const bounded = unknownTypes
       ? ['-c', 'remote.origin.promisor=true', '-c', 'remote.origin.partialclonefilter=tree:0']
       : [];
@@ -1471,9 +1471,9 @@ export class StateStore {
             // The branch cache is a partial clone; the tag cache holds whole objects.
             ...(repo === this.cache ? ['--filter=blob:none'] : []),
             ...(unknownTypes ? ['--depth=1', '--filter=tree:0'] : []),
-            '--stdin',
+            ...specs.args,
           ],
-          { cwd: repo, input: oids.join('\n') + '\n' },
+          { cwd: repo, ...specs.input },
         ),
       isTransient,
       READ_RETRY(this.policy),
@@ -2547,7 +2547,7 @@ function indexStateOf(commit: string, message: Buffer, tree: Buffer): IndexState
   const shards = treeEntries(tree)
     .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
     .map((e) => ({ name: e.name, oid: e.oid }));
-  shards.sort((a, b) => a.name.localeCompare(b.name));
+  shards.sort((a, b) => compareText(a.name, b.name));
   return { commit, head, shards };
 }
 
@@ -2610,6 +2610,25 @@ function unwrap<T>(s: Settled<T>): T {
 
 /** The freight index moved between reading it and pushing: read it again and retry. */
 class IndexRaceError extends OperationError {}
+
+/**
+ * Refspecs for a fetch: on its command line when they are short enough, else on its stdin. git
+ * reads stdin to its end before it connects, and the end comes only when this process's event
+ * loop next runs: a fetch started just before JavaScript work (the project files parsed, a tag
+ * listing read) would wait for that work instead of running beside it.
+ */
+function stdinOrArgs(specs: readonly string[]): {
+  args: string[];
+  input?: { input: string };
+} {
+  const size = specs.reduce((n, sp) => n + sp.length + 1, 0);
+  return size <= ARGS_BYTES
+    ? { args: ['--', ...specs] }
+    : { args: ['--stdin'], input: { input: specs.map((sp) => `${sp}\n`).join('') } };
+}
+
+/** Bytes of refspecs passed as arguments: far below any system's command-line limit. */
+const ARGS_BYTES = 64 * 1024;
 
 /** Refs deleted per push: a command line holds only so many. */
 const PUSH_BATCH = 500;
@@ -2747,7 +2766,33 @@ export function parseListing(text: string, project: string, peeled = true): List
   const acc = new Uint32Array(5);
   const words = new Uint32Array(5);
   let count = 0;
+  const freightLine = 41 + freightName;
+  const idAt = freightPrefix.length + 41;
   for (let pos = 0; pos < text.length;) {
+    // A freight ref's line (nearly every line) has one length: it is checked in place, with no
+    // search for its end (the hex checks rule out a line break inside it).
+    const fe = pos + freightLine;
+    if (
+      (fe === text.length || text.charCodeAt(fe) === 10) &&
+      text.charCodeAt(pos + 40) === 9 &&
+      text.startsWith(freightPrefix, pos + 41) &&
+      isHex40(text, pos + idAt) &&
+      hexWords(text, pos, words)
+    ) {
+      if (lastNote) lightweightNotes.push(lastNote.name);
+      last = undefined;
+      lastNote = undefined;
+      lastLine = pos;
+      lastLength = freightName;
+      lastIsFreight = true;
+      // Every freight ref counts, annotated or not: the head needs no peeled line, and a
+      // lightweight tag under a freight name changes it as any other tag does.
+      freight.push(pos);
+      for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
+      count++;
+      pos = fe + 1;
+      continue;
+    }
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     const tab = pos + 40;
@@ -2783,8 +2828,7 @@ export function parseListing(text: string, project: string, peeled = true): List
           isHex40(text, at + freightPrefix.length) &&
           hexWords(text, pos, words);
         if (lastIsFreight) {
-          // Every freight ref counts, annotated or not: the head needs no peeled line, and a
-          // lightweight tag under a freight name changes it as any other tag does.
+          // As above (a line the fast path did not take: never, as git prints them).
           freight.push(pos);
           for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
           count++;
@@ -2841,7 +2885,6 @@ export function parseListing(text: string, project: string, peeled = true): List
   };
   let refs: ListedRef[] | undefined;
   let annotated: ListedRef[] | undefined;
-  const idAt = freightPrefix.length + 41;
   return {
     get refs() {
       return (refs ??= merged(freight, others));
@@ -2849,11 +2892,22 @@ export function parseListing(text: string, project: string, peeled = true): List
     get annotated() {
       return (annotated ??= merged(freightAnnotated, othersAnnotated));
     },
-    annotatedOf: (ids) =>
-      merged(
-        freightAnnotated.filter((line) => ids.has(text.slice(line + idAt, line + idAt + 40))),
+    annotatedOf: (ids) => {
+      // The first four hex digits of each ID asked for, as a bitmap: of tens of thousands of
+      // lines, only those it hits are sliced to be looked up.
+      const hits = new Uint8Array(65536);
+      for (const id of ids) {
+        const k = hex4(id, 0);
+        if (k >= 0) hits[k] = 1;
+      }
+      return merged(
+        freightAnnotated.filter((line) => {
+          const k = hex4(text, line + idAt);
+          return k >= 0 && hits[k] === 1 && ids.has(text.slice(line + idAt, line + idAt + 40));
+        }),
         othersAnnotated.filter((r) => ids.has(r.ref.ref.freightId)),
-      ),
+      );
+    },
     notes,
     lightweightNotes,
     freightHead: { count, xor },
@@ -2878,6 +2932,17 @@ const HEX = (() => {
 /** The value of a lowercase hex digit, or -1. */
 function hexDigit(c: number): number {
   return c < 128 ? (HEX[c] as number) : -1;
+}
+
+/** The four hex digits at `at` as a number, or -1. */
+function hex4(s: string, at: number): number {
+  let v = 0;
+  for (let i = at; i < at + 4; i++) {
+    const d = hexDigit(s.charCodeAt(i));
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
 }
 
 /** Whether `s` holds 40 lowercase hex digits at `at`. */

@@ -145,6 +145,30 @@ describe('the processes of a cold view', () => {
     expect(subcommands(trace.slice(again))).toEqual(['fetch', 'for-each-ref']);
   });
 
+  test("the stages' tags fetched ahead do not wait for the JavaScript that runs meanwhile (no refspecs on stdin)", async () => {
+    const cache = join(tmp.path, 'c-stages-busy');
+    const events = join(tmp.path, 'stages-busy.trace2.json');
+    const r = store(cache, url, { baseEnv: { ...testGitEnv(cache), GIT_TRACE2_EVENT: events } });
+    r.fetchStageRecordsAhead();
+    await r.projectFiles();
+    // The project files are handed out while the fetch runs: parsing them keeps this thread
+    // busy, as a second of it does here. git's stdin would get its end only after it.
+    const busyUntil = Date.now() + 1500;
+    while (Date.now() < busyUntil);
+    const states = await r.stageStates('echo', [{ name: 'dev' }]);
+    expect((await r.stageRecords('echo', states)).freight.map((f) => f.id)).toEqual([old[3]!.id]);
+    const lines = readFileSync(events, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { event: string; sid: string; time: string; argv?: string[] });
+    const fetch = lines.find(
+      (e) => e.event === 'start' && e.argv?.includes('remote.origin.partialclonefilter=tree:0'),
+    );
+    const exit = lines.find((e) => e.event === 'exit' && e.sid === fetch?.sid);
+    expect(exit).toBeDefined();
+    expect(Date.parse(exit!.time)).toBeLessThan(busyUntil);
+  });
+
   test('a page of freight: its index and newest shard are read with the project files, its tags while the tag listing runs', async () => {
     // A git whose ls-remote takes seconds and says when it ended: what ran meanwhile shows
     // which reads waited for it.
@@ -198,7 +222,7 @@ describe('the processes of a cold view', () => {
       ].sort(),
     );
     // The shard came with the project files: one blob fetch in all.
-    expect(trace.filter((l) => l.includes('--filter=blob:none --stdin'))).toHaveLength(1);
+    expect(trace.filter((l) => l.includes('--filter=blob:none -- '))).toHaveLength(1);
     const lines = readFileSync(log, 'utf8').split('\n');
     const listed = lines.indexOf('end ls-remote');
     const tagsCache = readdirSync(cache).find((n) => n.endsWith('-tags.git'))!;

@@ -16,6 +16,7 @@ import {
   type RepoContext,
   type RepoSettings,
 } from '../../app/repo.js';
+import { compareText } from '../../state/freight-index.js';
 import { ConfigError } from '../../util/errors.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../../status/views.js';
 import type { Command } from '../command.js';
@@ -263,7 +264,7 @@ async function get(
     freight.push(...freightViews(p, read.snap, states));
   }
   // Newest first across projects too; each project's page is already its newest.
-  freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  freight.sort((a, b) => compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id));
   freight.splice(page.limit);
   page.shown = freight.length;
   if (kind === 'stages') {
