@@ -2627,8 +2627,11 @@ function stdinOrArgs(specs: readonly string[]): {
     : { args: ['--stdin'], input: { input: specs.map((sp) => `${sp}\n`).join('') } };
 }
 
-/** Bytes of refspecs passed as arguments: far below any system's command-line limit. */
-const ARGS_BYTES = 64 * 1024;
+/**
+ * Bytes of refspecs passed as arguments: below Windows' 32,767-character command line with room
+ * for the rest (Linux and macOS allow far more). A page's tags or a hundred stages' fit.
+ */
+const ARGS_BYTES = 24 * 1024;
 
 /** Refs deleted per push: a command line holds only so many. */
 const PUSH_BATCH = 500;
