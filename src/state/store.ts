@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
 import { parseFreight, serializeFreight } from '../freight/document.js';
 import type { Freight, FreightOrigin } from '../freight/types.js';
@@ -708,14 +708,25 @@ export class StateStore {
    * Without `peeled`, `--refs`: no peeled line after each annotated tag, half the lines to read.
    */
   private async lsTags(prefix: string, peeled = true): Promise<string> {
-    await this.ensureCache();
+    // No repository needed: the listing, the slowest read of a page, starts while the caches
+    // are made (its readers go on to read tags there). git is kept from taking a repository
+    // above the cache directory as its own.
+    const dir = resolve(this.opts.cacheDir);
+    await mkdir(dir, { recursive: true });
+    const ready = this.ensureCache();
+    ready.catch(() => undefined);
     const args = ['ls-remote', '--tags', ...(peeled ? [] : ['--refs']), this.opts.remote.url];
     const ls = await retry(
-      () => this.git.run([...args, `${prefix}*`], { cwd: this.cache }),
+      () =>
+        this.git.run([...args, `${prefix}*`], {
+          cwd: dir,
+          env: { GIT_CEILING_DIRECTORIES: dirname(dir) },
+        }),
       isTransient,
       READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
+    await ready;
     return ls.stdout;
   }
 

@@ -169,6 +169,22 @@ describe('the processes of a cold view', () => {
     expect(Date.parse(exit!.time)).toBeLessThan(busyUntil);
   });
 
+  test("the page's listing runs outside any repository: a work tree around the cache does not bend it", async () => {
+    // A work tree whose config would send every file:// URL nowhere, with the cache inside it.
+    const tree = join(tmp.path, 'around');
+    git(tmp.path, ['init', '-q', tree]);
+    git(tree, ['config', 'url.file:///nowhere/.insteadOf', 'file://']);
+    const trace: string[] = [];
+    const cacheDir = join(tree, 'cache');
+    const r = store(cacheDir, url, { trace: (l) => trace.push(l) });
+    r.listTagsAhead('echo', { peeled: false });
+    const page = await r.freightPage('echo', { limit: 2 });
+    expect(page.total).toBe(old.length);
+    expect(trace.filter((l) => l.startsWith('git ls-remote'))).toEqual([
+      expect.stringContaining(`(${cacheDir}) exit 0`),
+    ]);
+  });
+
   test('a page of freight: its index and newest shard are read with the project files, its tags while the tag listing runs', async () => {
     // A git whose ls-remote takes seconds and says when it ended: what ran meanwhile shows
     // which reads waited for it.
