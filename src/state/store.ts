@@ -1466,25 +1466,36 @@ export class StateStore {
     const bounded = unknownTypes
       ? ['-c', 'remote.origin.promisor=true', '-c', 'remote.origin.partialclonefilter=tree:0']
       : [];
+    // A fetch with --depth takes the repository's shallow.lock: two gantry processes sharing
+    // the tag cache would fail on each other's, so these go one at a time (a holder that died
+    // leaves its git's lock behind, which the next one removes).
+    const exclusive = <T>(fn: () => Promise<T>): Promise<T> =>
+      unknownTypes
+        ? withDirLock(shallowLock(repo), fn, {
+            recover: () => rm(join(repo, 'shallow.lock'), { force: true }),
+          })
+        : fn();
     return retry(
       () =>
-        this.git.run(
-          [
-            ...bounded,
-            '-c',
-            'fetch.negotiationAlgorithm=noop',
-            'fetch',
-            '-q',
-            'origin',
-            '--no-tags',
-            '--no-write-fetch-head',
-            '--recurse-submodules=no',
-            // The branch cache is a partial clone; the tag cache holds whole objects.
-            ...(repo === this.cache ? ['--filter=blob:none'] : []),
-            ...(unknownTypes ? ['--depth=1', '--filter=tree:0'] : []),
-            ...specs.args,
-          ],
-          { cwd: repo, ...specs.input },
+        exclusive(() =>
+          this.git.run(
+            [
+              ...bounded,
+              '-c',
+              'fetch.negotiationAlgorithm=noop',
+              'fetch',
+              '-q',
+              'origin',
+              '--no-tags',
+              '--no-write-fetch-head',
+              '--recurse-submodules=no',
+              // The branch cache is a partial clone; the tag cache holds whole objects.
+              ...(repo === this.cache ? ['--filter=blob:none'] : []),
+              ...(unknownTypes ? ['--depth=1', '--filter=tree:0'] : []),
+              ...specs.args,
+            ],
+            { cwd: repo, ...specs.input },
+          ),
         ),
       isTransient,
       READ_RETRY(this.policy),
@@ -2643,6 +2654,9 @@ function stdinOrArgs(specs: readonly string[]): {
  * for the rest (Linux and macOS allow far more). A page's tags or a hundred stages' fit.
  */
 const ARGS_BYTES = 24 * 1024;
+
+/** The lock a fetch with --depth into `repo` holds (see StateStore.fetchObjects). */
+export const shallowLock = (repo: string): string => `${repo}-shallow`;
 
 /** Refs deleted per push: a command line holds only so many. */
 const PUSH_BATCH = 500;

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 
 import { parseRemote } from '../../src/git/index.js';
 import { freightIndexRef, parseHeadMessage, SHARD_LINES } from '../../src/state/freight-index.js';
 import { StateStore } from '../../src/state/index.js';
+import { withDirLock } from '../../src/state/lock.js';
+import { shallowLock } from '../../src/state/store.js';
 import type { Freight } from '../../src/freight/types.js';
 import { makeFreight } from '../support/freight.js';
 import { manyFreight, writeFreightTags } from '../support/freight-tags.js';
@@ -486,6 +488,27 @@ describe.each(['file', 'http'] as const)(
         ]);
         // Its commit came one deep and without its tree: none of the five commits before it.
         expect(tagCacheTypes(cache)).toEqual({ tag: 5, commit: 1 });
+
+        // That fetch takes the tag cache's shallow.lock: it waits for another gantry process's.
+        const dir = join(tmp.path, `c-${++n}`);
+        const tags = () =>
+          join(
+            dir,
+            readdirSync(dir).find((r) => r.endsWith('-tags.git'))!,
+          );
+        await make(`c-${n}`).projectFiles();
+        const r = make(`c-${n}`, { warn: () => undefined });
+        let released = 0;
+        let read: Promise<unknown> | undefined;
+        await withDirLock(shallowLock(tags()), async () => {
+          read = r.freightPage('echo', { limit: 5 });
+          await new Promise((done) => setTimeout(done, 1000));
+          expect(readdirSync(tags())).not.toContain('shallow');
+          released = Date.now();
+        });
+        await read;
+        expect(released).toBeGreaterThan(0);
+        expect(readdirSync(tags())).toContain('shallow');
       } finally {
         git(bare, ['update-ref', '-d', name]);
       }
