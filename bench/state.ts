@@ -3,7 +3,8 @@
  * to `git ls-remote` of the tags (the floor any git-based tool pays to see them).
  *
  *   npm run bench -- state            (or: npx tsx bench/state.ts [--runs N] [--sizes 1000,10000,50000]
- *                                      [--stages N] [--cli path/to/cli/index.js] [--history])
+ *                                      [--stages N] [--cli path/to/cli/index.js] [--history]
+ *                                      [--ab path/to/other/cli/index.js])
  *
  * Builds the repositories with git plumbing (hash-object, update-ref, fast-import) in a temp dir:
  * `--stages` stages each running a freight with a verification tag, and `--sizes` freight tags.
@@ -17,6 +18,10 @@
  * once untimed: writing a 50,000-tag fixture leaves hundreds of MB of dirty pages whose writeback
  * would otherwise land in the first timed runs (ls-remote 240 ms instead of 167 ms). The timed
  * commands are unchanged, and cold still means an empty cache for each run.
+ *
+ * `--ab` times a second CLI (another build, say main's) in the same runs, one command of each in
+ * turn, and prints its rows and the ratio: on a machine others share, load that comes and goes
+ * then falls on both alike.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -35,6 +40,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,50000' },
     stages: { type: 'string', default: '20' },
     cli: { type: 'string' },
+    ab: { type: 'string' },
     history: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -43,6 +49,7 @@ const RUNS = Number(values.runs);
 const CLI = values.cli
   ? resolve(values.cli)
   : resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
+const AB = values.ab ? resolve(values.ab) : undefined;
 const root = mkdtempSync(join(tmpdir(), 'gantry-bench-state-'));
 const env = {
   PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -278,44 +285,54 @@ console.log(
 let ok = true;
 
 /** One command's medians, cold (fresh cache each run) and warm (cache kept): wall and CPU time. */
-function coldWarm(
-  url: string,
-  args: string[],
-): {
+interface ColdWarm {
   cold: number;
   warm: number;
   coldCpu: number;
   warmCpu: number;
   coldGits: number;
   warmGits: number;
-} {
-  const run = (cache: string) => {
+}
+
+/** coldWarm for each of `clis`, their runs taken in turn (see --ab). */
+function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
+  const run = (cli: string, cache: string) => {
     // GANTRY_DEBUG only prints a line per git command: the count is the bench's second measure,
     // steadier than time on a busy machine.
-    const ms = time(process.execPath, [CLI, ...args, '--repo', url], {
+    const ms = time(process.execPath, [cli, ...args, '--repo', url], {
       GANTRY_CACHE_DIR: cache,
       GANTRY_DEBUG: '1',
     });
     return [ms, lastCpuMs, lastGits] as const;
   };
-  const cold = Array.from({ length: RUNS }, () => {
+  type Run = readonly [number, number, number];
+  const cold: Run[][] = clis.map(() => []);
+  for (let i = 0; i < RUNS; i++)
+    clis.forEach((cli, c) => {
+      const cache = mkdtempSync(join(root, 'cache-'));
+      cold[c]?.push(run(cli, cache));
+      rmSync(cache, { recursive: true, force: true });
+    });
+  const warmCaches = clis.map((cli) => {
     const cache = mkdtempSync(join(root, 'cache-'));
-    const r = run(cache);
-    rmSync(cache, { recursive: true, force: true });
-    return r;
+    run(cli, cache);
+    return cache;
   });
-  const warmCache = mkdtempSync(join(root, 'cache-'));
-  run(warmCache);
-  const warm = Array.from({ length: RUNS }, () => run(warmCache));
-  rmSync(warmCache, { recursive: true, force: true });
-  return {
-    cold: median(cold.map((r) => r[0])),
-    coldCpu: median(cold.map((r) => r[1])),
-    coldGits: median(cold.map((r) => r[2])),
-    warm: median(warm.map((r) => r[0])),
-    warmCpu: median(warm.map((r) => r[1])),
-    warmGits: median(warm.map((r) => r[2])),
-  };
+  const warm: Run[][] = clis.map(() => []);
+  for (let i = 0; i < RUNS; i++)
+    clis.forEach((cli, c) => warm[c]?.push(run(cli, warmCaches[c] as string)));
+  for (const cache of warmCaches) rmSync(cache, { recursive: true, force: true });
+  return clis.map((_, c) => {
+    const [k, w] = [cold[c] ?? [], warm[c] ?? []];
+    return {
+      cold: median(k.map((r) => r[0])),
+      coldCpu: median(k.map((r) => r[1])),
+      coldGits: median(k.map((r) => r[2])),
+      warm: median(w.map((r) => r[0])),
+      warmCpu: median(w.map((r) => r[1])),
+      warmGits: median(w.map((r) => r[2])),
+    };
+  });
 }
 
 // ---- freight scaling: get stages and a page of get freight at each size -----------------------
@@ -328,9 +345,11 @@ function coldWarm(
   const rows: {
     size: number;
     floor: number;
-    stages: ReturnType<typeof coldWarm>;
-    freight: ReturnType<typeof coldWarm>;
+    stages: ColdWarm;
+    freight: ColdWarm;
     build: number;
+    /** The same for --ab's CLI. */
+    ab?: { stages: ColdWarm; freight: ColdWarm };
   }[] = [];
   for (const size of sizes) {
     const t0 = Date.now();
@@ -359,12 +378,20 @@ function coldWarm(
         time('git', ['ls-remote', '--tags', url, 'refs/tags/gantry/echo/*']),
       ),
     );
-    const stages = coldWarm(url, ['get', 'stages', '-o', 'json']);
-    const freight = coldWarm(url, ['get', 'freight', '-o', 'json']);
+    const clis = AB ? [CLI, AB] : [CLI];
+    const [stages, abStages] = coldWarmEach(url, ['get', 'stages', '-o', 'json'], clis);
+    const [freight, abFreight] = coldWarmEach(url, ['get', 'freight', '-o', 'json'], clis);
     console.log(
       `  ${size} freight: repo built in ${built} ms; index built by the first get freight in ${build.toFixed(0)} ms`,
     );
-    rows.push({ size, floor, stages, freight, build });
+    rows.push({
+      size,
+      floor,
+      stages: stages as ColdWarm,
+      freight: freight as ColdWarm,
+      build,
+      ...(abStages && abFreight ? { ab: { stages: abStages, freight: abFreight } } : {}),
+    });
     if (!values.keep) rmSync(bare, { recursive: true, force: true });
   }
   const f = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -380,6 +407,17 @@ function coldWarm(
     console.log(
       `  ${String(r.size).padEnd(7)}${cols([f(r.floor), both(r.stages.cold, r.stages.coldCpu, r.stages.coldGits), both(r.stages.warm, r.stages.warmCpu, r.stages.warmGits), both(r.freight.cold, r.freight.coldCpu, r.freight.coldGits), both(r.freight.warm, r.freight.warmCpu, r.freight.warmGits)], 26)}${cols([`${(r.stages.cold / r.floor).toFixed(2)}x`], 24)}`,
     );
+  if (AB) {
+    console.log(`\n--ab ${AB}, in the same runs (its time / ${CLI}'s in brackets)`);
+    const vs = (b: number, a: number) => `${f(b)} (${(b / a).toFixed(2)}x)`;
+    for (const r of rows) {
+      const b = r.ab;
+      if (!b) continue;
+      console.log(
+        `  ${String(r.size).padEnd(7)}${cols([vs(b.stages.cold, r.stages.cold), vs(b.stages.warm, r.stages.warm), vs(b.freight.cold, r.freight.cold), vs(b.freight.warm, r.freight.warm)], 26)}   git processes ${b.stages.coldGits} / ${b.freight.coldGits}`,
+      );
+    }
+  }
   const at = (n: number) => rows.find((r) => r.size === n);
   const checks: [string, number | undefined, (v: number) => boolean, string][] = [
     ['get stages cold at 10,000 freight', at(10000)?.stages.cold, (v) => v < 300, '< 300 ms'],

@@ -7,9 +7,12 @@
  *
  * The tags stay the source of truth. The index is updated in the same `git push --atomic` as the
  * tags it describes, and a reader checks it against the tag listing it reads anyway: the count of
- * freight tags and the XOR of their object IDs (a tag object names its tag, so its ID stands for
- * the pair). An index that disagrees (written by an older gantry, a tag pushed or deleted by
- * hand) is not used: the reader falls back to reading every tag and writes a fresh index.
+ * freight refs and the XOR of their object IDs (a tag object names its tag, so its ID stands for
+ * the pair). Every ref under a freight name counts, a lightweight tag too (listed with no time,
+ * never shown), so that the check needs no peeled line of the listing (half its lines). An index
+ * that disagrees (written by an older gantry that counted annotated tags only while a lightweight
+ * one is there, a tag pushed or deleted by hand) is not used: the reader falls back to reading
+ * every tag and writes a fresh index.
  */
 import { OperationError } from '../util/errors.js';
 
@@ -20,10 +23,13 @@ export const freightIndexRef = (project: string): string => `refs/gantry/${proje
 export const SHARD_LINES = 500;
 
 export interface IndexEntry {
-  /** The freight's createdAt; empty for a tag gantry could not read (counted, never listed). */
+  /**
+   * The freight's createdAt; empty for a tag gantry could not read or a lightweight tag (counted,
+   * never listed).
+   */
   createdAt: string;
   freightId: string;
-  /** The freight tag's object ID. */
+  /** The object ID the freight ref names (a tag object; a commit for a lightweight tag). */
   tagOid: string;
   warehouse: string;
   alias: string;
@@ -105,7 +111,13 @@ export function toShards(entries: readonly IndexEntry[]): string[] {
   return shards;
 }
 
+/**
+ * Strings by their UTF-16 code units: timestamps, IDs and shard names sort the same as with
+ * localeCompare, without loading ICU's collation (tens of ms on a cold start) for it.
+ */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Newest first, as `get freight` lists them; an unreadable tag's entry sorts last. */
 export function byNewest(a: IndexEntry, b: IndexEntry): number {
-  return b.createdAt.localeCompare(a.createdAt) || b.freightId.localeCompare(a.freightId);
+  return compareText(b.createdAt, a.createdAt) || compareText(b.freightId, a.freightId);
 }

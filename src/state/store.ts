@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
 import { parseFreight, serializeFreight } from '../freight/document.js';
 import type { Freight, FreightOrigin } from '../freight/types.js';
@@ -16,6 +16,7 @@ import {
 import { isBrokenCache, makeCheckout, openCacheRepo, repairRepo, sweepCheckouts } from './cache.js';
 import {
   byNewest,
+  compareText,
   formatEntry,
   formatHeadMessage,
   freightIndexRef,
@@ -324,19 +325,14 @@ export class StateStore {
    * A tag listing started ahead of the read that needs it (see listTagsAhead): the project it
    * covers (undefined: every project), and the projects whose read has taken it already.
    */
-  private ahead?: { project?: string; stdout: Promise<string>; used: Set<string> };
+  private ahead?: { project?: string; stdout: Promise<string>; used: Set<string>; peeled: boolean };
   /**
    * Freight indexes asked for ahead (see fetchIndexesAhead): `fetched` once the fetch of HEAD
    * brought every project's index too; `used`, the projects whose read has taken theirs.
    */
-  private indexesAhead?: {
-    fetched: boolean;
-    used: Set<string>;
-    /** Each project's index commit, as the fetch's ref listing named it (project → commit). */
-    commits: Map<string, string>;
-    /** Their commit and tree objects, read with the project files (by `<commit>`, `<commit>^{tree}`). */
-    objects: Map<string, { type: string; body: Buffer }>;
-  };
+  private indexesAhead?: IndexesAhead;
+  /** Shard texts read ahead (see fetchIndexesAhead), by blob ID: no git to read them again. */
+  private readonly shardTexts = new Map<string, string>();
   /** See fetchStageRecordsAhead: the project asked for (undefined: every project). */
   private recordsAheadFor?: { project?: string };
   /** The fetch fetchStageRecordsAhead started: what it asked for, and when it is done. */
@@ -644,9 +640,15 @@ export class StateStore {
     ids: Map<string, string>,
     /** Objects the cache has (by ID or revision), read by the same process into `also`. */
     also?: { revs: string[]; into: Map<string, { type: string; body: Buffer }> },
+    /** Index shards (blob IDs) fetched and read by the same processes, into shardTexts. */
+    shards: readonly string[] = [],
   ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    const contents = await this.readBlobContents([...new Set(ids.values())], also);
+    const contents = await this.readBlobContents([...new Set([...ids.values(), ...shards])], also);
+    for (const oid of shards) {
+      const text = contents.get(oid);
+      if (text !== undefined) this.shardTexts.set(oid, text);
+    }
     for (const [path, oid] of ids) {
       const text = contents.get(oid);
       if (text === undefined) continue;
@@ -689,28 +691,45 @@ export class StateStore {
    * The project's tags as the remote lists them now: names and object IDs, no objects. Tags of
    * kinds gantry does not know (another tool's, a newer gantry's) are left out.
    */
-  private async listProject(project: string): Promise<Listing> {
+  private async listProject(project: string, peeled = true): Promise<Listing> {
     const ahead = this.ahead;
-    if (ahead && (ahead.project ?? project) === project && !ahead.used.has(project)) {
+    if (
+      ahead &&
+      (ahead.project ?? project) === project &&
+      !ahead.used.has(project) &&
+      (ahead.peeled || !peeled)
+    ) {
       // Once per project: a later read in the same command (after a write) lists afresh.
       ahead.used.add(project);
-      return parseListing(await ahead.stdout, project);
+      return parseListing(await ahead.stdout, project, ahead.peeled);
     }
-    return parseListing(await this.lsTags(projectRefPrefix(project)), project);
+    return parseListing(await this.lsTags(projectRefPrefix(project), peeled), project, peeled);
   }
 
-  /** `ls-remote` of the tags under `prefix`: the server sends refs/tags/ only, the pattern narrows. */
-  private async lsTags(prefix: string): Promise<string> {
-    await this.ensureCache();
+  /**
+   * `ls-remote` of the tags under `prefix`: the server sends refs/tags/ only, the pattern narrows.
+   * Without `peeled`, `--refs`: no peeled line after each annotated tag, half the lines to read.
+   */
+  private async lsTags(prefix: string, peeled = true): Promise<string> {
+    // No repository needed: the listing, the slowest read of a page, starts while the caches
+    // are made (its readers go on to read tags there). git is kept from taking a repository
+    // above the cache directory as its own.
+    const dir = resolve(this.opts.cacheDir);
+    await mkdir(dir, { recursive: true });
+    const ready = this.ensureCache();
+    ready.catch(() => undefined);
+    const args = ['ls-remote', '--tags', ...(peeled ? [] : ['--refs']), this.opts.remote.url];
     const ls = await retry(
       () =>
-        this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
-          cwd: this.cache,
+        this.git.run([...args, `${prefix}*`], {
+          cwd: dir,
+          env: { GIT_CEILING_DIRECTORIES: dirname(dir) },
         }),
       isTransient,
       READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
+    await ready;
     return ls.stdout;
   }
 
@@ -720,13 +739,15 @@ export class StateStore {
    * parsed instead of after. The next read of each project it covers takes it; a failure surfaces
    * there, as that read's own listing would.
    */
-  listTagsAhead(project?: string): void {
+  listTagsAhead(project?: string, opts: { peeled?: boolean } = {}): void {
+    const peeled = opts.peeled ?? true;
     const stdout = this.lsTags(
       project === undefined ? 'refs/tags/gantry/' : projectRefPrefix(project),
+      peeled,
     );
     // Nobody may read it (the project is not found): its failure must not go unhandled.
     stdout.catch(() => undefined);
-    this.ahead = { project, stdout, used: new Set() };
+    this.ahead = { project, stdout, used: new Set(), peeled };
   }
 
   /**
@@ -734,8 +755,15 @@ export class StateStore {
    * project's freight index with it, so that a page of freight reads its index without a fetch of
    * its own. Once per project: a later read (after a write) fetches afresh.
    */
-  fetchIndexesAhead(): void {
-    this.indexesAhead = { fetched: false, used: new Set(), commits: new Map(), objects: new Map() };
+  fetchIndexesAhead(page?: { project?: string; limit: number }): void {
+    this.indexesAhead = {
+      fetched: false,
+      used: new Set(),
+      commits: new Map(),
+      objects: new Map(),
+      ...(page ? { page } : {}),
+      pages: new Map(),
+    };
   }
 
   /** An empty snapshot whose `skip` leaves a bad tag out and reports it once per command. */
@@ -774,7 +802,7 @@ export class StateStore {
       );
     const freightOids = new Map<string, string>();
     await this.readTags(listing.annotated, snap, skip, freightOids);
-    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    snap.freight.sort((a, b) => compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id));
     return { snap: await this.withNotes(snap, listing.notes, skip), freightOids };
   }
 
@@ -794,10 +822,14 @@ export class StateStore {
   }
 
   /** The tag objects of `refs`: those the tag cache lacks fetched in one request, all read in one. */
-  private async tagObjects(refs: readonly { oid: string }[]): Promise<TagObjects> {
+  private async tagObjects(
+    refs: readonly { oid: string }[],
+    /** Some may be lightweight tags (a listing without peeled lines): see fetchObjects. */
+    unknownTypes = false,
+  ): Promise<TagObjects> {
     const oids = [...new Set(refs.map((r) => r.oid))];
     const missing = await this.lackedTags(oids);
-    if (missing.length) await this.fetchObjects(this.tagCache, missing);
+    if (missing.length) await this.fetchObjects(this.tagCache, missing, unknownTypes);
     for (const o of missing) this.tagsFetched.add(o);
     return this.readObjects(this.tagCache, oids);
   }
@@ -820,7 +852,11 @@ export class StateStore {
       const where = name.replace(/^refs\/tags\//, '');
       const obj = objects.get(oid);
       if (obj?.type !== 'tag') {
-        skip(name, `unreadable tag ${where}: it is not an annotated tag`);
+        // Read because the listing did not say (no peeled lines): a lightweight tag.
+        skip(
+          name,
+          `unreadable tag ${where}: ${obj ? 'it is a lightweight tag, gantry writes annotated tags' : 'it is not an annotated tag'}`,
+        );
         continue;
       }
       const message = tagMessage(obj.body);
@@ -846,6 +882,7 @@ export class StateStore {
     // A pattern refspec that matches nothing is no error, where an exact one would fail the
     // fetch: `<name>*` asks for the name if it exists. --prune drops what was deleted since.
     const local = (n: string) => `${PEEK_PREFIX}${n.slice('refs/tags/'.length)}`;
+    const specs = stdinOrArgs([...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*`));
     return retry(
       () =>
         this.git.run(
@@ -866,12 +903,9 @@ export class StateStore {
             '--prune',
             '--filter=tree:0',
             'origin',
-            '--stdin',
+            ...specs.args,
           ],
-          {
-            cwd: this.tagCache,
-            input: [...names, ...notePrefixes].map((n) => `+${n}*:${local(n)}*\n`).join(''),
-          },
+          { cwd: this.tagCache, ...specs.input },
         ),
       isTransient,
       READ_RETRY(this.policy),
@@ -1042,6 +1076,31 @@ export class StateStore {
   }
 
   /**
+   * The pages fetchIndexesAhead asked for, from the index commits and trees read beside the
+   * project directory's listing (kept for readIndex): each project's index, when it has shards.
+   */
+  private pagesToRead(
+    ahead: IndexesAhead,
+    read: Settled<({ oid: string; type: string; body: Buffer } | undefined)[]>,
+  ): { project: string; index: IndexState; limit: number }[] {
+    // A failed read only costs the shortcut: readIndex reads them again.
+    if ('error' in read || !ahead.page) return [];
+    const commits = [...ahead.commits];
+    read.value.forEach((o, i) => {
+      const commit = commits[Math.floor(i / 2)]?.[1];
+      if (o && commit) ahead.objects.set(i % 2 ? `${commit}^{tree}` : commit, o);
+    });
+    const { project: only, limit } = ahead.page;
+    return commits.flatMap(([project, commit]) => {
+      if (only !== undefined && project !== only) return [];
+      const [c, t] = [ahead.objects.get(commit), ahead.objects.get(`${commit}^{tree}`)];
+      if (c?.type !== 'commit' || t?.type !== 'tree') return [];
+      const index = indexStateOf(commit, c.body, t.body);
+      return index?.shards.length ? [{ project, index, limit }] : [];
+    });
+  }
+
+  /**
    * Entries of the shards `names` (in that order), read in one fetch; `fetched`: the index was
    * read with its shards (readIndex's `shards`), so they are only read.
    */
@@ -1052,6 +1111,10 @@ export class StateStore {
   ): Promise<IndexEntry[][]> {
     if (!names.length) return [];
     const oids = new Map(index.shards.map((sh) => [sh.name, sh.oid]));
+    // Read ahead with the project files: no git, so no lock to wait for.
+    const early = names.map((n) => this.shardTexts.get(oids.get(n) ?? ''));
+    if (early.every((t) => t !== undefined))
+      return names.map((n, i) => shardEntries(index, n, early[i]));
     return this.inCache(async () => {
       // The shards' blob IDs came with the index's tree: no listing of it again.
       const wanted = new Map(
@@ -1084,7 +1147,7 @@ export class StateStore {
     what: string,
   ): Promise<string> {
     return this.inCache(async () => {
-      const sorted = [...shards].sort(([a], [b]) => a.localeCompare(b));
+      const sorted = [...shards].sort(([a], [b]) => compareText(a, b));
       const written = await this.writeBlobs(
         sorted.filter(([, sh]) => !sh.oid).map(([, sh]) => sh.text ?? ''),
       );
@@ -1178,9 +1241,13 @@ export class StateStore {
     const actual = listing.freightHead;
     if (index && sameHead(index.head, actual)) return { index };
     if (!index && !actual.count) return {};
-    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
-    const full = await this.readAll(listing);
-    const entries = indexEntries(full, freightRefs);
+    // Reading every tag needs to know the lightweight ones, which are never fetched: a listing
+    // without peeled lines is made again with them (only here, on the way to reading all).
+    const peeled = listing.peeled
+      ? listing
+      : parseListing(await this.lsTags(projectRefPrefix(project)), project);
+    const full = await this.readAll(peeled);
+    const entries = indexEntries(full, freightRefsOf(peeled));
     try {
       const commit = await this.makeFullIndex(
         project,
@@ -1211,10 +1278,13 @@ export class StateStore {
     project: string,
     opts: { limit: number; warehouses?: readonly string[] },
   ): Promise<FreightPage> {
-    const listed = settled(this.listProject(project));
+    const listed = settled(this.listProject(project, false));
     const stored = await settled(this.readIndex(project));
     const early =
-      'value' in stored && stored.value ? settled(this.pageOfIndex(stored.value, opts)) : undefined;
+      'value' in stored && stored.value
+        ? (this.pageReadAhead(project, stored.value, opts) ??
+          settled(this.pageOfIndex(stored.value, opts)))
+        : undefined;
     const [listing, earlyPage] = await settleAll([
       listed.then(unwrap),
       early ?? Promise.resolve(undefined),
@@ -1259,6 +1329,20 @@ export class StateStore {
       total: index.head.count,
       latest: latestOf(loaded),
     };
+  }
+
+  /** The page fetchIndexesAhead read for `project` from this very index; once. */
+  private pageReadAhead(
+    project: string,
+    index: IndexState,
+    opts: { limit: number; warehouses?: readonly string[] },
+  ): Promise<Settled<IndexPage>> | undefined {
+    const pages = this.indexesAhead?.pages;
+    const page = pages?.get(project);
+    if (!page || page.commit !== index.commit || page.limit !== opts.limit) return undefined;
+    if (opts.warehouses?.length) return undefined;
+    pages?.delete(project);
+    return page.read;
   }
 
   /**
@@ -1307,11 +1391,12 @@ export class StateStore {
     const { snap, skip } = this.emptySnapshot();
     const refs = listing.annotatedOf(ids);
     const notes = listing.notes.filter((n) => n.note.kind === 'alias' || ids.has(n.note.freightId));
-    let objects = known;
-    const rest = known ? [...refs, ...notes].filter((r) => !known.has(r.oid)) : [];
-    if (known && rest.length) objects = new Map([...known, ...(await this.tagObjects(rest))]);
+    const rest = [...refs, ...notes].filter((r) => !known?.has(r.oid));
+    const objects = rest.length
+      ? new Map([...(known ?? []), ...(await this.tagObjects(rest, !listing.peeled))])
+      : (known ?? new Map());
     await this.readTags(refs, snap, skip, undefined, objects);
-    snap.freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    snap.freight.sort((a, b) => compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id));
     return this.withNotes(snap, notes, skip, objects);
   }
 
@@ -1373,25 +1458,47 @@ export class StateStore {
       .map((l) => l.slice(0, l.indexOf(' ')));
   }
 
-  /** Fetches objects by ID in one request; a no-op without network when all are present. */
-  private fetchObjects(repo: string, oids: string[]): Promise<unknown> {
+  /**
+   * Fetches objects by ID in one request; a no-op without network when all are present. With
+   * `unknownTypes` (into the tag cache: IDs from a listing without peeled lines), an ID may be a
+   * lightweight tag's commit: one commit deep and no trees, so that it cannot pull history in,
+   * taken as from a promisor remote for this command only (as fetchRecords does).
+   */
+  private fetchObjects(repo: string, oids: string[], unknownTypes = false): Promise<unknown> {
+    const specs = stdinOrArgs(oids);
+    const bounded = unknownTypes
+      ? ['-c', 'remote.origin.promisor=true', '-c', 'remote.origin.partialclonefilter=tree:0']
+      : [];
+    // A fetch with --depth takes the repository's shallow.lock: two gantry processes sharing
+    // the tag cache would fail on each other's, so these go one at a time (a holder that died
+    // leaves its git's lock behind, which the next one removes).
+    const exclusive = <T>(fn: () => Promise<T>): Promise<T> =>
+      unknownTypes
+        ? withDirLock(shallowLock(repo), fn, {
+            recover: () => rm(join(repo, 'shallow.lock'), { force: true }),
+          })
+        : fn();
     return retry(
       () =>
-        this.git.run(
-          [
-            '-c',
-            'fetch.negotiationAlgorithm=noop',
-            'fetch',
-            '-q',
-            'origin',
-            '--no-tags',
-            '--no-write-fetch-head',
-            '--recurse-submodules=no',
-            // The branch cache is a partial clone; the tag cache holds whole objects.
-            ...(repo === this.cache ? ['--filter=blob:none'] : []),
-            '--stdin',
-          ],
-          { cwd: repo, input: oids.join('\n') + '\n' },
+        exclusive(() =>
+          this.git.run(
+            [
+              ...bounded,
+              '-c',
+              'fetch.negotiationAlgorithm=noop',
+              'fetch',
+              '-q',
+              'origin',
+              '--no-tags',
+              '--no-write-fetch-head',
+              '--recurse-submodules=no',
+              // The branch cache is a partial clone; the tag cache holds whole objects.
+              ...(repo === this.cache ? ['--filter=blob:none'] : []),
+              ...(unknownTypes ? ['--depth=1', '--filter=tree:0'] : []),
+              ...specs.args,
+            ],
+            { cwd: repo, ...specs.input },
+          ),
         ),
       isTransient,
       READ_RETRY(this.policy),
@@ -1539,6 +1646,16 @@ export class StateStore {
       // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
       // (stageStates then finds them read). -z: names are not quoted (écho.yaml stays écho.yaml).
       const withStates = dir === PROJECT_DIR && !recursive;
+      // The freight indexes fetched with HEAD: their commits and trees come in the blobs' read,
+      // or, with a page of freight to read ahead, in a read beside the directory's listing, so
+      // that each index's newest shard joins the blob fetch.
+      const ahead = this.indexesAhead;
+      const indexes =
+        ahead?.fetched && withStates && ahead.objects.size === 0
+          ? [...ahead.commits.values()].flatMap((c) => [c, `${c}^{tree}`])
+          : [];
+      const indexesRead =
+        ahead?.page && indexes.length ? settled(this.readRevs(this.cache, indexes)) : undefined;
       const args = ['ls-tree', '-z', ...(recursive || withStates ? ['-r'] : []), `${tip}:${dir}`];
       const ls = await this.git.tryRun(args, { cwd: this.cache });
       if (ls.exitCode !== 0) {
@@ -1564,17 +1681,23 @@ export class StateStore {
       // A repository with many projects and stages reads its state files stage by stage instead.
       const prefetch = withStates && states.length <= PREFETCH_STATES;
       const wanted = [...files, ...(prefetch ? states : [])];
-      // The freight indexes fetched with HEAD: their commits and trees come in the same read.
-      const ahead = this.indexesAhead;
-      const indexes =
-        ahead?.fetched && !recursive && dir === PROJECT_DIR && ahead.objects.size === 0
-          ? [...ahead.commits.values()].flatMap((c) => [c, `${c}^{tree}`])
-          : [];
+      const pages = indexesRead && ahead ? this.pagesToRead(ahead, await indexesRead) : [];
       const texts = await this.readBlobIds(
         tip,
         new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f) as string]] : []))),
-        indexes.length && ahead ? { revs: indexes, into: ahead.objects } : undefined,
+        indexes.length && ahead && !indexesRead
+          ? { revs: indexes, into: ahead.objects }
+          : undefined,
+        pages.flatMap((p) => p.index.shards.slice(-1).map((sh) => sh.oid)),
       );
+      // Started, not awaited: the page reads its shard from memory, not under this lock, and
+      // its tags from the tag cache.
+      for (const { project, index, limit } of pages)
+        ahead?.pages.set(project, {
+          commit: index.commit,
+          limit,
+          read: settled(this.pageOfIndex(index, { limit })),
+        });
       if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
       const out = files.map((file) => ({ file, text: texts.get(file) ?? '' }));
       const records =
@@ -1910,7 +2033,7 @@ export class StateStore {
   ): Promise<{ entries: IndexEntry[]; head: IndexHead; snap: ProjectSnapshot }> {
     const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
     const checked = await this.checkedIndex(project, listing, stored);
-    const freightRefs = listing.annotated.filter((r) => r.ref.kind === 'freight');
+    const freightRefs = freightRefsOf(listing);
     const head = listing.freightHead;
     // Records other than freight are few next to freight; the plan needs the approvals.
     const { snap, skip } = this.emptySnapshot();
@@ -2130,7 +2253,12 @@ export class StateStore {
     named.listing = parseListing(text, named.project);
     // A promotion that reads every tag after all (a soak time to count, a name the index does not
     // know) takes this listing instead of listing them again.
-    this.ahead ??= { project: named.project, stdout: Promise.resolve(text), used: new Set() };
+    this.ahead ??= {
+      project: named.project,
+      stdout: Promise.resolve(text),
+      used: new Set(),
+      peeled: true,
+    };
     if (!indexOid) return;
     const local = namedIndexRef(named.project);
     const [commit, tree] = await this.readRevs(this.cache, [local, `${local}^{tree}`]);
@@ -2417,8 +2545,18 @@ export interface Listing {
   notes: ListedNote[];
   /** Alias and metadata tags that are lightweight: reported, never read. */
   lightweightNotes: string[];
-  /** The count and XOR of the annotated freight tags' objects (what the index records). */
+  /**
+   * The count and XOR of the objects of the freight refs, annotated tags or not (what the index
+   * records): a listing without peeled lines gives it too.
+   */
   freightHead: IndexHead;
+  /**
+   * Whether `annotated`, `annotatedOf` and `notes` hold annotated tags only. Without git's peeled
+   * lines they hold every ref of their kinds: a reader fetches their objects so that a
+   * lightweight tag's commit cannot pull history in (see tagObjects), and skips one that is not a
+   * tag object.
+   */
+  readonly peeled: boolean;
 }
 
 /** Objects read from the tag cache, by ID. */
@@ -2444,7 +2582,7 @@ function indexStateOf(commit: string, message: Buffer, tree: Buffer): IndexState
   const shards = treeEntries(tree)
     .filter((e) => e.mode !== '40000' && e.mode !== '160000' && /^\d+$/.test(e.name))
     .map((e) => ({ name: e.name, oid: e.oid }));
-  shards.sort((a, b) => a.name.localeCompare(b.name));
+  shards.sort((a, b) => compareText(a.name, b.name));
   return { commit, head, shards };
 }
 
@@ -2459,6 +2597,24 @@ function shardEntries(index: IndexState, name: string, text: string | undefined)
 /** The freight IDs the listing's alias tags name (an alias can move to older freight). */
 function aliasNoteIds(listing: Listing): string[] {
   return listing.notes.filter((n) => n.note.kind === 'alias').map((n) => n.note.freightId);
+}
+
+/** What StateStore.fetchIndexesAhead asked for, and what the reads it speeds brought. */
+interface IndexesAhead {
+  fetched: boolean;
+  used: Set<string>;
+  /** Each project's index commit, as the fetch's ref listing named it (project → commit). */
+  commits: Map<string, string>;
+  /** Their commit and tree objects, read with the project files (by `<commit>`, `<commit>^{tree}`). */
+  objects: Map<string, { type: string; body: Buffer }>;
+  /**
+   * A page of freight to read as soon as the project files are (get freight's default page):
+   * its index's newest shard comes in their blob fetch, and its freight tags are fetched at
+   * once, while the tag listing that decides whether the page stands still runs.
+   */
+  page?: { project?: string; limit: number };
+  /** The pages read so (project → the index they were read from, and the read). */
+  pages: Map<string, { commit: string; limit: number; read: Promise<Settled<IndexPage>> }>;
 }
 
 /** A page of freight; see StateStore.freightPage. */
@@ -2489,6 +2645,31 @@ function unwrap<T>(s: Settled<T>): T {
 
 /** The freight index moved between reading it and pushing: read it again and retry. */
 class IndexRaceError extends OperationError {}
+
+/**
+ * Refspecs for a fetch: on its command line when they are short enough, else on its stdin. git
+ * reads stdin to its end before it connects, and the end comes only when this process's event
+ * loop next runs: a fetch started just before JavaScript work (the project files parsed, a tag
+ * listing read) would wait for that work instead of running beside it.
+ */
+function stdinOrArgs(specs: readonly string[]): {
+  args: string[];
+  input?: { input: string };
+} {
+  const size = specs.reduce((n, sp) => n + sp.length + 1, 0);
+  return size <= ARGS_BYTES
+    ? { args: ['--', ...specs] }
+    : { args: ['--stdin'], input: { input: specs.map((sp) => `${sp}\n`).join('') } };
+}
+
+/**
+ * Bytes of refspecs passed as arguments: below Windows' 32,767-character command line with room
+ * for the rest (Linux and macOS allow far more). A page's tags or a hundred stages' fit.
+ */
+const ARGS_BYTES = 24 * 1024;
+
+/** The lock a fetch with --depth into `repo` holds (see StateStore.fetchObjects). */
+export const shallowLock = (repo: string): string => `${repo}-shallow`;
 
 /** Refs deleted per push: a command line holds only so many. */
 const PUSH_BATCH = 500;
@@ -2574,7 +2755,12 @@ function recordNames(
   return into;
 }
 
-/** Index entries for every annotated freight tag; one gantry could not read gets no time. */
+/** The listing's freight refs, annotated tags or not: what the index lists and counts. */
+function freightRefsOf(listing: Listing): ListedRef[] {
+  return listing.refs.filter((r) => r.ref.kind === 'freight');
+}
+
+/** Index entries for every freight ref; one gantry could not read (or lightweight) gets no time. */
 function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexEntry[] {
   const byId = new Map(full.snap.freight.map((f) => [f.id, f]));
   return freightRefs.map((r) => {
@@ -2595,8 +2781,11 @@ function indexEntries(full: FullRead, freightRefs: readonly ListedRef[]): IndexE
  * lines are read on every page of freight, which needs of them only the index head and a page of
  * refs: freight tags (nearly all of the lines) are checked and folded into the head in place, and
  * become objects only when a reader asks for them (`refs`, `annotated`, `annotatedOf`).
+ * `peeled`: the listing has git's peeled lines (`<oid>\t<name>^{}`), which tell annotated tags
+ * from lightweight ones; `ls-remote --refs` leaves them out (half the lines), and then every ref
+ * counts as annotated until its object is read (see Listing.peeled).
  */
-export function parseListing(text: string, project: string): Listing {
+export function parseListing(text: string, project: string, peeled = true): Listing {
   const prefix = projectRefPrefix(project);
   const freightPrefix = `${prefix}freight/`;
   const freightName = freightPrefix.length + 40;
@@ -2605,7 +2794,7 @@ export function parseListing(text: string, project: string): Listing {
   const othersAnnotated: { at: number; ref: ListedRef }[] = [];
   /** Where each freight tag's line starts, and of those the annotated ones. */
   const freight: number[] = [];
-  const freightAnnotated: number[] = [];
+  let freightAnnotated: number[] = [];
   const notes: ListedNote[] = [];
   const lightweightNotes: string[] = [];
   let last: ListedRef | undefined;
@@ -2620,13 +2809,40 @@ export function parseListing(text: string, project: string): Listing {
   const acc = new Uint32Array(5);
   const words = new Uint32Array(5);
   let count = 0;
+  const freightLine = 41 + freightName;
+  const idAt = freightPrefix.length + 41;
   for (let pos = 0; pos < text.length;) {
+    // A freight ref's line (nearly every line) has one length: it is checked in place, with no
+    // search for its end (the hex checks rule out a line break inside it).
+    const fe = pos + freightLine;
+    if (
+      (fe === text.length || text.charCodeAt(fe) === 10) &&
+      text.charCodeAt(pos + 40) === 9 &&
+      text.startsWith(freightPrefix, pos + 41) &&
+      isHex40(text, pos + idAt) &&
+      hexWords(text, pos, words)
+    ) {
+      if (lastNote) lightweightNotes.push(lastNote.name);
+      last = undefined;
+      lastNote = undefined;
+      lastLine = pos;
+      lastLength = freightName;
+      lastIsFreight = true;
+      // Every freight ref counts, annotated or not: the head needs no peeled line, and a
+      // lightweight tag under a freight name changes it as any other tag does.
+      freight.push(pos);
+      for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
+      count++;
+      pos = fe + 1;
+      continue;
+    }
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     const tab = pos + 40;
     const at = tab + 1;
     if (text.charCodeAt(tab) === 9 && text.startsWith(prefix, at)) {
       if (
+        peeled &&
         text.charCodeAt(end - 1) === 125 &&
         text.charCodeAt(end - 2) === 123 &&
         text.charCodeAt(end - 3) === 94
@@ -2635,11 +2851,8 @@ export function parseListing(text: string, project: string): Listing {
         // without one is lightweight.
         const len = end - 3 - at;
         const peels = lastLength === len && sameText(text, lastLine + 41, at, len);
-        if (peels && lastIsFreight) {
-          freightAnnotated.push(lastLine);
-          for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
-          count++;
-        } else if (peels && last) othersAnnotated.push({ at: lastLine, ref: last });
+        if (peels && lastIsFreight) freightAnnotated.push(lastLine);
+        else if (peels && last) othersAnnotated.push({ at: lastLine, ref: last });
         if (lastNote && peels) notes.push(lastNote);
         else if (lastNote) lightweightNotes.push(lastNote.name);
         last = undefined;
@@ -2657,17 +2870,26 @@ export function parseListing(text: string, project: string): Listing {
           text.startsWith(freightPrefix, at) &&
           isHex40(text, at + freightPrefix.length) &&
           hexWords(text, pos, words);
-        if (lastIsFreight) freight.push(pos);
-        else {
+        if (lastIsFreight) {
+          // As above (a line the fast path did not take: never, as git prints them).
+          freight.push(pos);
+          for (let w = 0; w < 5; w++) acc[w] = (acc[w] as number) ^ (words[w] as number);
+          count++;
+        } else {
           const name = text.slice(at, end);
           const ref = parseStateRef(name);
           // Someone's own tag under the prefix is not gantry's to read (nor to fetch).
           if (ref?.project === project) {
             last = { name, oid: text.slice(pos, tab), ref };
             others.push({ at: pos, ref: last });
+            if (!peeled) othersAnnotated.push({ at: pos, ref: last });
           }
           const note = ref ? undefined : parseNoteRef(name);
-          if (note?.project === project) lastNote = { name, oid: text.slice(pos, tab), note };
+          if (note?.project === project) {
+            const listed = { name, oid: text.slice(pos, tab), note };
+            if (peeled) lastNote = listed;
+            else notes.push(listed);
+          }
           if (!last && !lastNote) lastLength = -1;
         }
       }
@@ -2675,6 +2897,7 @@ export function parseListing(text: string, project: string): Listing {
     pos = end + 1;
   }
   if (lastNote) lightweightNotes.push(lastNote.name);
+  if (!peeled) freightAnnotated = freight;
   const xor = [...acc].map((w) => w.toString(16).padStart(8, '0')).join('');
 
   // One object per freight tag, made once: `refs` and `annotated` share them.
@@ -2705,7 +2928,6 @@ export function parseListing(text: string, project: string): Listing {
   };
   let refs: ListedRef[] | undefined;
   let annotated: ListedRef[] | undefined;
-  const idAt = freightPrefix.length + 41;
   return {
     get refs() {
       return (refs ??= merged(freight, others));
@@ -2713,14 +2935,26 @@ export function parseListing(text: string, project: string): Listing {
     get annotated() {
       return (annotated ??= merged(freightAnnotated, othersAnnotated));
     },
-    annotatedOf: (ids) =>
-      merged(
-        freightAnnotated.filter((line) => ids.has(text.slice(line + idAt, line + idAt + 40))),
+    annotatedOf: (ids) => {
+      // The first four hex digits of each ID asked for, as a bitmap: of tens of thousands of
+      // lines, only those it hits are sliced to be looked up.
+      const hits = new Uint8Array(65536);
+      for (const id of ids) {
+        const k = hex4(id, 0);
+        if (k >= 0) hits[k] = 1;
+      }
+      return merged(
+        freightAnnotated.filter((line) => {
+          const k = hex4(text, line + idAt);
+          return k >= 0 && hits[k] === 1 && ids.has(text.slice(line + idAt, line + idAt + 40));
+        }),
         othersAnnotated.filter((r) => ids.has(r.ref.ref.freightId)),
-      ),
+      );
+    },
     notes,
     lightweightNotes,
     freightHead: { count, xor },
+    peeled,
   };
 }
 
@@ -2741,6 +2975,17 @@ const HEX = (() => {
 /** The value of a lowercase hex digit, or -1. */
 function hexDigit(c: number): number {
   return c < 128 ? (HEX[c] as number) : -1;
+}
+
+/** The four hex digits at `at` as a number, or -1. */
+function hex4(s: string, at: number): number {
+  let v = 0;
+  for (let i = at; i < at + 4; i++) {
+    const d = hexDigit(s.charCodeAt(i));
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
 }
 
 /** Whether `s` holds 40 lowercase hex digits at `at`. */

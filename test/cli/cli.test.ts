@@ -253,7 +253,7 @@ describe('gantry CLI', () => {
       GANTRY_TOKEN: 'ghs_DEBUGtoken42',
     });
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^debug: git ls-remote --tags file:\/\/.* exit 0 in \d+ ms$/m);
+    expect(r.err).toMatch(/^debug: git ls-remote --tags --refs file:\/\/.* exit 0 in \d+ ms$/m);
     expect(r.err + r.out).not.toContain('ghs_DEBUGtoken42');
   });
 

@@ -6,13 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
 import { freightIndexRef, parseHeadMessage, SHARD_LINES } from '../../src/state/freight-index.js';
 import { StateStore } from '../../src/state/index.js';
+import { withDirLock } from '../../src/state/lock.js';
+import { shallowLock } from '../../src/state/store.js';
 import type { Freight } from '../../src/freight/types.js';
 import { makeFreight } from '../support/freight.js';
 import { manyFreight, writeFreightTags } from '../support/freight-tags.js';
+import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const noSleep = { sleep: async () => undefined };
@@ -144,7 +147,47 @@ describe('the processes of a cold view', () => {
     expect(subcommands(trace.slice(again))).toEqual(['fetch', 'for-each-ref']);
   });
 
-  test('a page of freight: its index is read with the project files, its shard and its tags while the tag listing runs', async () => {
+  test("the stages' tags fetched ahead do not wait for the JavaScript that runs meanwhile (no refspecs on stdin)", async () => {
+    const cache = join(tmp.path, 'c-stages-busy');
+    const events = join(tmp.path, 'stages-busy.trace2.json');
+    const r = store(cache, url, { baseEnv: { ...testGitEnv(cache), GIT_TRACE2_EVENT: events } });
+    r.fetchStageRecordsAhead();
+    await r.projectFiles();
+    // The project files are handed out while the fetch runs: parsing them keeps this thread
+    // busy, as a second of it does here. git's stdin would get its end only after it.
+    const busyUntil = Date.now() + 1500;
+    while (Date.now() < busyUntil);
+    const states = await r.stageStates('echo', [{ name: 'dev' }]);
+    expect((await r.stageRecords('echo', states)).freight.map((f) => f.id)).toEqual([old[3]!.id]);
+    const lines = readFileSync(events, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { event: string; sid: string; time: string; argv?: string[] });
+    const fetch = lines.find(
+      (e) => e.event === 'start' && e.argv?.includes('remote.origin.partialclonefilter=tree:0'),
+    );
+    const exit = lines.find((e) => e.event === 'exit' && e.sid === fetch?.sid);
+    expect(exit).toBeDefined();
+    expect(Date.parse(exit!.time)).toBeLessThan(busyUntil);
+  });
+
+  test("the page's listing runs outside any repository: a work tree around the cache does not bend it", async () => {
+    // A work tree whose config would send every file:// URL nowhere, with the cache inside it.
+    const tree = join(tmp.path, 'around');
+    git(tmp.path, ['init', '-q', tree]);
+    git(tree, ['config', 'url.file:///nowhere/.insteadOf', 'file://']);
+    const trace: string[] = [];
+    const cacheDir = join(tree, 'cache');
+    const r = store(cacheDir, url, { trace: (l) => trace.push(l) });
+    r.listTagsAhead('echo', { peeled: false });
+    const page = await r.freightPage('echo', { limit: 2 });
+    expect(page.total).toBe(old.length);
+    expect(trace.filter((l) => l.startsWith('git ls-remote'))).toEqual([
+      expect.stringContaining(`(${cacheDir}) exit 0`),
+    ]);
+  });
+
+  test('a page of freight: its index and newest shard are read with the project files, its tags while the tag listing runs', async () => {
     // A git whose ls-remote takes seconds and says when it ended: what ran meanwhile shows
     // which reads waited for it.
     const bin = join(tmp.path, 'slow-git');
@@ -173,7 +216,7 @@ describe('the processes of a cold view', () => {
     });
     // As `gantry get freight` asks for them.
     r.listTagsAhead();
-    r.fetchIndexesAhead();
+    r.fetchIndexesAhead({ limit: 5 });
     await r.projectFiles();
     const page = await r.freightPage('echo', { limit: 5 });
     expect(page.snap.freight.map((f) => f.id)).toEqual(
@@ -187,16 +230,17 @@ describe('the processes of a cold view', () => {
     expect(subcommands(trace).sort()).toEqual(
       [
         'fetch', // HEAD with every freight index
-        'ls-tree',
-        'fetch', // the project files
-        'cat-file', // and the index commit and tree, which the HEAD fetch brought
-        'ls-remote', // the tags, to check the index against
-        'fetch', // the newest shard
+        'ls-tree', // the project directory, and beside it
+        'cat-file', // the index commit and tree, which the HEAD fetch brought
+        'fetch', // the project files and the index's newest shard
         'cat-file',
+        'ls-remote', // the tags, to check the index against
         'fetch', // the page's freight tags, by the IDs in the index
         'cat-file',
       ].sort(),
     );
+    // The shard came with the project files: one blob fetch in all.
+    expect(trace.filter((l) => l.includes('--filter=blob:none -- '))).toHaveLength(1);
     const lines = readFileSync(log, 'utf8').split('\n');
     const listed = lines.indexOf('end ls-remote');
     const tagsCache = readdirSync(cache).find((n) => n.endsWith('-tags.git'))!;
@@ -296,3 +340,178 @@ describe('an index that no longer matches the tags', () => {
     expect(page.slice(0, 4)).toEqual(shown.filter((id) => id !== gone));
   });
 });
+
+/**
+ * A page lists the tags without git's peeled lines (`ls-remote --refs`), so the index check
+ * counts every ref under a freight name, lightweight tags too, and reads the page's other tags
+ * without knowing their kind. Over both transports.
+ */
+describe.each(['file', 'http'] as const)(
+  'the index check without peeled lines, over %s',
+  (kind) => {
+    const tmp = tempDir();
+    const password = 'refs-only-5521';
+    let bare: string;
+    let server: GitHttpServer | undefined;
+    let n = 0;
+    const old = manyFreight(SHARD_LINES + 40);
+    const make = (dir: string, extra: Partial<ConstructorParameters<typeof StateStore>[0]> = {}) =>
+      new StateStore({
+        remote:
+          kind === 'http'
+            ? parseRemote(`${server?.url}/gitops.git`, { kind: 'basic', username: 'bot', password })
+            : parseRemote(`file://${bare}`),
+        cacheDir: join(tmp.path, dir),
+        baseEnv: testGitEnv(tmp.path),
+        clock: () => new Date('2026-11-02T12:00:00Z'),
+        retryHooks: noSleep,
+        log: () => undefined,
+        ...extra,
+      });
+    beforeAll(async () => {
+      bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+      // History a lightweight tag's commit would drag along if it were fetched whole.
+      for (let i = 0; i < 5; i++) {
+        const w = join(tmp.path, `w-${i}`);
+        git(tmp.path, ['clone', '-q', bare, w]);
+        writeFileSync(join(w, `file-${i}.txt`), `${i}\n`);
+        git(w, ['add', '.']);
+        git(w, ['commit', '-qm', `commit ${i}`]);
+        git(w, ['push', '-q', 'origin', 'HEAD:main']);
+      }
+      writeFreightTags(bare, 'echo', old);
+      if (kind === 'http')
+        server = await startGitHttpServer({ root: tmp.path, auth: { username: 'bot', password } });
+      await make('c-first').freightPage('echo', { limit: 1 });
+    });
+    afterAll(async () => {
+      await server?.close();
+      tmp.cleanup();
+    });
+
+    const freightRef = (id: string) => `refs/tags/gantry/echo/freight/${id}`;
+    const head = () =>
+      parseHeadMessage(
+        execFileSync('git', ['cat-file', 'commit', freightIndexRef('echo')], {
+          cwd: bare,
+          encoding: 'utf8',
+        }),
+      );
+    const freightRefs = () =>
+      git(bare, ['for-each-ref', '--format=%(refname)', 'refs/tags/gantry/echo/freight/'])
+        .split('\n')
+        .filter(Boolean).length;
+    /** The objects of each type a cache directory's tag repository holds. */
+    const tagCacheTypes = (cacheDir: string) => {
+      const repo = readdirSync(cacheDir).find((r) => r.endsWith('-tags.git'))!;
+      const out = execFileSync(
+        'git',
+        ['cat-file', '--batch-all-objects', '--batch-check=%(objecttype)'],
+        { cwd: join(cacheDir, repo), encoding: 'utf8' },
+      );
+      const types: Record<string, number> = {};
+      // The empty tree the tags point at comes with them (or is git's own): not counted.
+      for (const t of out.split('\n').filter((x) => x && x !== 'tree'))
+        types[t] = (types[t] ?? 0) + 1;
+      return types;
+    };
+    const newest = async (k: number) =>
+      (await make(`c-${++n}`).snapshot('echo')).freight.slice(0, k).map((f) => f.id);
+    /** A cold page, as `gantry get freight` reads it (listing ahead, without peeled lines). */
+    async function coldPage(warnings: string[] = [], trace: string[] = []) {
+      const cache = `c-${++n}`;
+      const r = make(cache, { warn: (l) => warnings.push(l), trace: (l) => trace.push(l) });
+      r.listTagsAhead('echo', { peeled: false });
+      r.fetchIndexesAhead({ project: 'echo', limit: 5 });
+      await r.projectFiles();
+      return { page: await r.freightPage('echo', { limit: 5 }), cache: join(tmp.path, cache) };
+    }
+
+    test('a lightweight tag under a freight name makes the index stale; the rebuilt one counts it and never shows it', async () => {
+      const before = head();
+      const id = 'f'.repeat(40);
+      git(bare, ['update-ref', freightRef(id), 'refs/heads/main']);
+      onTestFinished(() => void git(bare, ['update-ref', '-d', freightRef(id)]));
+      const expected = await newest(5);
+      const warnings: string[] = [];
+      const trace: string[] = [];
+      const first = await coldPage(warnings, trace);
+      expect(first.page.snap.freight.map((f) => f.id)).toEqual(expected);
+      // The repair read every tag: from a listing with peeled lines, so the lightweight tag was
+      // told apart and not fetched.
+      expect(
+        trace.filter((l) => l.startsWith('git ls-remote')).map((l) => l.split(' ')[3]),
+      ).toEqual(['--refs', kind === 'http' ? `${server?.url}/gitops.git` : `file://${bare}`]);
+      expect(warnings.join('\n')).toContain(`gantry/echo/freight/${id}: it is a lightweight tag`);
+      expect(head()).not.toEqual(before);
+      expect(head()?.count).toBe(freightRefs());
+      expect(freightRefs()).toBe(old.length + 1);
+      // Listed without a time (so with the oldest): counted, never shown.
+      const shard = git(bare, ['cat-file', '-p', `${freightIndexRef('echo')}:000000`]);
+      expect(shard).toContain(`\t${id}\t${git(bare, ['rev-parse', 'refs/heads/main']).trim()}\t`);
+
+      // The next cold page takes the index: five tag objects, no commit.
+      const next = await coldPage();
+      expect(next.page.snap.freight.map((f) => f.id)).toEqual(expected);
+      expect(next.page.total).toBe(old.length + 1);
+      expect(tagCacheTypes(next.cache)).toEqual({ tag: 5 });
+    });
+
+    test('a tag replaced on the page itself (same name, another tag object): the page shows the new one', async () => {
+      const shown = await newest(5);
+      const target = old.find((f) => f.id === shown[0])!;
+      const replaced = { ...target, alias: 'replaced-by-hand' };
+      const stale = head();
+      git(bare, ['update-ref', '-d', freightRef(target.id)]);
+      writeFreightTags(bare, 'echo', [replaced]);
+      expect(freightRefs()).toBe(old.length);
+      const { page } = await coldPage();
+      expect(page.snap.freight[0]?.alias).toBe('replaced-by-hand');
+      expect(head()).not.toEqual(stale);
+      expect(head()?.count).toBe(old.length);
+      const next = await coldPage();
+      expect(next.page.snap.freight[0]?.alias).toBe('replaced-by-hand');
+      expect(tagCacheTypes(next.cache)).toEqual({ tag: 5 });
+    });
+
+    test("a lightweight verification of a freight on the page is read as no tag, without its commit's history", async () => {
+      const shown = await newest(5);
+      const name = `refs/tags/gantry/echo/verified/dev/${shown[0]}`;
+      git(bare, ['update-ref', name, 'refs/heads/main']);
+      try {
+        const warnings: string[] = [];
+        const { page, cache } = await coldPage(warnings);
+        expect(page.snap.freight.map((f) => f.id)).toEqual(shown);
+        expect(page.snap.verifications).toEqual([]);
+        expect(warnings).toEqual([
+          expect.stringContaining(`gantry/echo/verified/dev/${shown[0]}: it is a lightweight tag`),
+        ]);
+        // Its commit came one deep and without its tree: none of the five commits before it.
+        expect(tagCacheTypes(cache)).toEqual({ tag: 5, commit: 1 });
+
+        // That fetch takes the tag cache's shallow.lock: it waits for another gantry process's.
+        const dir = join(tmp.path, `c-${++n}`);
+        const tags = () =>
+          join(
+            dir,
+            readdirSync(dir).find((r) => r.endsWith('-tags.git'))!,
+          );
+        await make(`c-${n}`).projectFiles();
+        const r = make(`c-${n}`, { warn: () => undefined });
+        let released = 0;
+        let read: Promise<unknown> | undefined;
+        await withDirLock(shallowLock(tags()), async () => {
+          read = r.freightPage('echo', { limit: 5 });
+          await new Promise((done) => setTimeout(done, 1000));
+          expect(readdirSync(tags())).not.toContain('shallow');
+          released = Date.now();
+        });
+        await read;
+        expect(released).toBeGreaterThan(0);
+        expect(readdirSync(tags())).toContain('shallow');
+      } finally {
+        git(bare, ['update-ref', '-d', name]);
+      }
+    });
+  },
+);

@@ -16,6 +16,7 @@ import {
   type RepoContext,
   type RepoSettings,
 } from '../../app/repo.js';
+import { compareText } from '../../state/freight-index.js';
 import { ConfigError } from '../../util/errors.js';
 import { freightViews, promotionViews, stageViews, versionsOf } from '../../status/views.js';
 import type { Command } from '../command.js';
@@ -100,10 +101,12 @@ the discover workflow's matrix is its JSON.`,
       throw new UsageError(`--all is for get freight, not get ${kind}`, 'get');
     const repo = await openRepo(repoSettings(args, ctx));
     // The page's tag listing needs only the remote: it runs while the project files are read.
-    // The freight indexes come with the first fetch, which names the default branch.
+    // The freight indexes come with the first fetch, which names the default branch, and each
+    // page is read from its index as soon as the project files are.
     if (kind === 'freight' && !all) {
-      repo.store.listTagsAhead(args.string('project'));
-      repo.store.fetchIndexesAhead();
+      // Without peeled lines: the index check needs none, and they are half of the listing.
+      repo.store.listTagsAhead(args.string('project'), { peeled: false });
+      repo.store.fetchIndexesAhead({ project: args.string('project'), limit });
     } else if (kind === 'freight') repo.store.listTagsAhead(args.string('project'));
     // The stages' tags are fetched as soon as the state files are read, while the project files
     // are parsed.
@@ -261,7 +264,7 @@ async function get(
     freight.push(...freightViews(p, read.snap, states));
   }
   // Newest first across projects too; each project's page is already its newest.
-  freight.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  freight.sort((a, b) => compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id));
   freight.splice(page.limit);
   page.shown = freight.length;
   if (kind === 'stages') {

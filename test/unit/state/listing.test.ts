@@ -11,7 +11,7 @@ const tag = (name: string, annotated = true) =>
   (annotated ? `${sha(`peeled ${name}`)}\trefs/tags/${name}^{}\n` : '');
 
 describe('a listing of the project tags', () => {
-  test('folds the annotated freight tags into the index head as it reads them, and only those', () => {
+  test('folds every freight ref into the index head as it reads them, lightweight tags too', () => {
     const ids = Array.from({ length: 300 }, (_, i) => sha(`freight ${i}`));
     const text = [
       ...ids.map((id, i) => tag(`gantry/echo/freight/${id}`, i % 7 !== 3)),
@@ -27,10 +27,26 @@ describe('a listing of the project tags', () => {
     const listing = parseListing(text, 'echo');
     const freight = listing.annotated.filter((r) => r.ref.kind === 'freight');
     expect(freight).toHaveLength(300 - Math.ceil((300 - 3) / 7));
-    expect(listing.freightHead).toEqual(headOf(freight.map((r) => r.oid)));
-    // The lightweight freight tags are listed (to be reported) and not counted.
-    expect(listing.refs.filter((r) => r.ref.kind === 'freight')).toHaveLength(300);
+    // The lightweight freight tags are listed (to be reported, never read) and counted: the
+    // head needs no peeled line.
+    const all = listing.refs.filter((r) => r.ref.kind === 'freight');
+    expect(all).toHaveLength(300);
+    expect(listing.freightHead).toEqual(headOf(all.map((r) => r.oid)));
+    expect(listing.peeled).toBe(true);
     expect(parseListing('', 'echo').freightHead).toEqual(headOf([]));
+
+    // `ls-remote --refs` (no peeled lines): the same head, and every ref of a kind is a
+    // candidate to read, its object telling whether it is a tag.
+    const bare = text
+      .split('\n')
+      .filter((l) => !l.endsWith('^{}'))
+      .join('\n');
+    const refsOnly = parseListing(bare, 'echo', false);
+    expect(refsOnly.peeled).toBe(false);
+    expect(refsOnly.freightHead).toEqual(listing.freightHead);
+    expect(refsOnly.annotated.map((r) => r.name)).toEqual(listing.refs.map((r) => r.name));
+    // Peeled lines read as refs-only would be no refs at all, never freight.
+    expect(parseListing(text, 'echo', false).freightHead).toEqual(listing.freightHead);
   });
 
   test('hands out the refs of some freight without making the others; one object per ref', () => {
@@ -73,6 +89,23 @@ describe('a listing of the project tags', () => {
     expect(listing.notes.map((n) => n.name)).toEqual([
       `refs/tags/gantry/echo/alias/${ids[1]}/20261206T124718123Z-1a2b3c4d`,
     ]);
+
+    // Without peeled lines nothing is known lightweight: the lightweight freight tag (7) and
+    // approval (5) are candidates like the others, and so is every note.
+    const refsOnly = parseListing(
+      text
+        .split('\n')
+        .filter((l) => !l.endsWith('^{}'))
+        .join('\n'),
+      'echo',
+      false,
+    );
+    const more = new Set([...wanted, ids[5] as string]);
+    expect(refsOnly.annotatedOf(more).map((r) => r.name)).toEqual(
+      listing.refs.filter((r) => more.has(r.ref.freightId)).map((r) => r.name),
+    );
+    expect(refsOnly.notes.map((n) => n.name)).toEqual(listing.notes.map((n) => n.name));
+    expect(refsOnly.lightweightNotes).toEqual([]);
   });
 
   test('a tree object reads as its entries', () => {
