@@ -204,7 +204,17 @@ export class Git {
         input: options.input ?? '',
         timeoutMs: options.timeoutMs ?? this.opts.timeoutMs ?? 120_000,
       });
-      return { exitCode, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr };
+      // Decoded when first read: a caller that parses the bytes (a 10 MB listing) never pays
+      // for the string.
+      let text: string | undefined;
+      return {
+        exitCode,
+        get stdout() {
+          return (text ??= stdoutBytes.toString('utf8'));
+        },
+        stdoutBytes,
+        stderr,
+      };
     } catch (e) {
       const why =
         options.cwd && !existsSync(options.cwd)

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 
 /** One process to run to completion: its whole input in, its whole output back. */
 export interface LaunchRequest {
@@ -34,11 +35,14 @@ export function timedOut(timeoutMs: number): LaunchResult {
 /** Starts the process from this one (node forks, then execs). */
 export const launchHere: Launcher = (request) =>
   new Promise((resolve, reject) => {
+    // With no input, stdin is /dev/null: a pipe's end reaches the child only when the event loop
+    // next turns, and a git that reads its stdin (fetch with --stdin, cat-file --batch) would
+    // wait for whatever JavaScript runs meanwhile.
     const child = spawn(request.file, request.args, {
       cwd: request.cwd,
       env: request.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+      stdio: [request.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    }) as ChildProcessByStdio<Writable | null, Readable, Readable>;
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let done = false;
@@ -69,10 +73,13 @@ export const launchHere: Launcher = (request) =>
         stderr: Buffer.concat(err).toString('utf8'),
       });
     });
-    child.stdin.on('error', () => {
-      // The process may exit before reading its input (e.g. a bad argument); the exit code tells why.
-    });
-    child.stdin.end(request.input);
+    if (child.stdin) {
+      child.stdin.on('error', () => {
+        // The process may exit before reading its input (e.g. a bad argument); the exit code
+        // tells why.
+      });
+      child.stdin.end(request.input);
+    }
   });
 
 let current: Launcher = launchHere;

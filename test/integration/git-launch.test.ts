@@ -110,6 +110,16 @@ describe.each([
   });
 });
 
+test('with no input, a command here reads end of file at once, whatever JavaScript runs meanwhile', async () => {
+  const file = join(dir.path, 'eof-at');
+  const pending = launchHere(sh(`cat; date +%s%3N > ${file}`));
+  // Busy, as a project file's parse keeps the event loop: a pipe's end would wait for it.
+  const busyUntil = Date.now() + 1500;
+  while (Date.now() < busyUntil);
+  expect((await pending).exitCode).toBe(0);
+  expect(Number(readFileSync(file, 'utf8'))).toBeLessThan(busyUntil);
+});
+
 describe('the launcher process', () => {
   test('when it goes away, its commands are killed and their callers told', async () => {
     const own = processLauncher();

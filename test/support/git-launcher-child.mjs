@@ -14,7 +14,7 @@ const running = new Map();
 function run({ id, file, args, cwd, env, input }) {
   let child;
   try {
-    child = spawn(file, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    child = spawn(file, args, { cwd, env, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   } catch (e) {
     process.send({ id, error: e.message });
     return;
@@ -31,8 +31,10 @@ function run({ id, file, args, cwd, env, input }) {
     if (!running.delete(id)) return;
     process.send({ id, code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
   });
-  child.stdin.on('error', () => {});
-  child.stdin.end(input);
+  if (child.stdin) {
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
+  }
 }
 
 function kill(id) {
