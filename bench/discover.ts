@@ -147,7 +147,7 @@ try {
 
   // Not spawnSync: the paging proxy answers from this process. Interleaved with gantry as its
   // own process, so that whatever else loads the machine weighs on both alike.
-  // Split at dynamic imports as ncc splits dist/: what discovery loads only when a subscription
+  // Split at dynamic imports as esbuild splits dist/: what discovery loads only when a subscription
   // needs it (the RE2 engine for tag regexes) stays out of a process whose subscription does not.
   const bundle = join(cacheRoot, 'process', 'discover-process.mjs');
   await build({

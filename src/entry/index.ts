@@ -1,7 +1,7 @@
 /**
  * The one bundle's entry. dist/<name>/index.js (the CLI, each action) is two lines calling start:
- * ncc puts each import() below, and each import() inside, in a chunk of its own, so a process
- * loads the part it runs and one build serves all five.
+ * esbuild's code splitting puts each import() below, and each import() inside, in a chunk of its
+ * own, so a process loads the part it runs and one build serves all five.
  */
 const PARTS = {
   cli: () => import('../cli/main.js'),
