@@ -1,0 +1,55 @@
+import { createRequire as gantryCreateRequire } from 'node:module';
+const require = gantryCreateRequire(import.meta.url);
+import {
+  actionSources,
+  discoverAction
+} from "./OHJENWZ5.js";
+import "./LSSDQFPI.js";
+import "./MCCPJHD2.js";
+import "./VIZJHEKK.js";
+import "./KSLJ7NS4.js";
+import "./BHXRHGAE.js";
+import "./42EJ45IF.js";
+import "./RTCFNEKT.js";
+import "./DCYUB6D6.js";
+import "./J6LDKS2R.js";
+import "./NW2IRV7B.js";
+import "./XRG2AIG3.js";
+import "./WIC3XBMV.js";
+import "./TQZP5LUC.js";
+import "./DSDVMYR5.js";
+import "./IKATHZGV.js";
+import "./UUREHCQQ.js";
+import "./CMX6XCKP.js";
+import "./2X254HU4.js";
+import "./ZU4BGS73.js";
+import "./Y2KM5SLM.js";
+import "./ITB33UA7.js";
+import "./Y7GFP72O.js";
+import "./3SE7QG6D.js";
+import "./55THRJYK.js";
+import "./EVGRXUPO.js";
+import "./IIFKTZR4.js";
+import "./J4XWRISY.js";
+import "./HSUCJ5W4.js";
+import "./6DZPHH7F.js";
+import "./FNZOKEBV.js";
+import "./WVFCPE4R.js";
+import "./XEBSUSON.js";
+import "./3CCVSSJR.js";
+import "./T4V6IIFZ.js";
+import "./VO6IMAWJ.js";
+import "./K45NAUQ5.js";
+import "./JPLNYXYI.js";
+import "./TFABZY5Z.js";
+import "./SSNOSDZA.js";
+import "./TFE6LUOK.js";
+import "./KKJNXGQK.js";
+import "./7A3KA3RP.js";
+import "./JWBIZYSO.js";
+import "./HQMHHTDW.js";
+import "./5TKDJZQG.js";
+export {
+  actionSources,
+  discoverAction
+};
