@@ -37,6 +37,8 @@ export interface ExchangeRequest {
   timeoutMs: number;
   maxBytes: number;
   what: string;
+  /** Drops the exchange at once (its connection closed) when aborted. */
+  signal?: AbortSignal;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -148,6 +150,16 @@ export class Transport {
         () => fail(timeoutError(r.timeoutMs)),
         Math.max(0, deadline - Date.now()),
       );
+      const signal = r.signal;
+      if (signal) {
+        if (signal.aborted) {
+          fail(signal.reason as Error);
+          return;
+        }
+        const abort = (): void => fail(signal.reason as Error);
+        signal.addEventListener('abort', abort, { once: true });
+        req.once('close', () => signal.removeEventListener('abort', abort));
+      }
       let answered = false;
       req.on('error', (err: Error & { code?: string }) => {
         const stale =
