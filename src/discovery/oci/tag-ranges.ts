@@ -177,7 +177,7 @@ interface Interval {
 
 /**
  * Positions of tag names as a mixed-radix fraction, for estimates only (never for correctness):
- * at each position the characters seen there in any page (digits always), in order, so that a
+ * at each position the characters seen there in any page (all ten digits once one is), in order, so that a
  * string maps to [0, 1) monotonically and the space between two tags is roughly proportional to
  * how many names of the same shape fit between them. 1 stands for past every name.
  */
@@ -188,14 +188,16 @@ class KeySpace {
     for (let i = 0; i < tag.length; i++) {
       let set = this.at[i];
       if (!set) {
-        set = [...DIGITS];
+        set = [];
         this.at[i] = set;
       }
       const c = tag[i] as string;
-      if (!set.includes(c)) {
-        set.push(c);
-        set.sort();
-      }
+      if (set.includes(c)) continue;
+      // One digit at a position stands for all ten: counters take every value in time.
+      if (isDigit(c)) {
+        for (const d of DIGITS) if (!set.includes(d)) set.push(d);
+      } else set.push(c);
+      set.sort();
     }
   }
 
@@ -268,6 +270,9 @@ function keepUpTo(tags: readonly string[], hi: string | undefined, out: string[]
  */
 const PAGES_PER_BOUNDARY = 3;
 
+/** A chain is cut again only when it has about this many pages left: fewer would not pay. */
+const MIN_PAGES_LEFT = 3;
+
 /** Pages left in a running chain's interval, judged by the density of its last page. */
 function pagesLeft(space: KeySpace, iv: Interval): number {
   const seen = iv.seen;
@@ -337,7 +342,7 @@ export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | u
       boundaries < Math.min(opts.maxBoundaries, earned)
     ) {
       let best: Interval | undefined;
-      let most = 1.5;
+      let most = MIN_PAGES_LEFT;
       for (const iv of intervals) {
         if (!iv.running) continue;
         const left = pagesLeft(space, iv);
