@@ -13,7 +13,6 @@
  * - authentication learned once per host and tokens cached per scope (see auth.ts);
  * - digests verified when computed from a body; manifest media types checked.
  */
-import { createHash } from 'node:crypto';
 import type { DiscoveryLog, DiscoverySettings, RegistryCredential } from '../types.js';
 import { OperationError } from '../../util/errors.js';
 import { isRecord } from '../../util/guards.js';
@@ -240,7 +239,9 @@ function mediaTypeOf(headers: HeaderReader): string {
 
 const DIGEST = /^(sha256|sha512):([a-f0-9]+)$/;
 
-function computeDigest(algorithm: string, bytes: Buffer): string {
+/** node:crypto is loaded by the first digest: SemVer and Lexical discovery never compute one. */
+async function computeDigest(algorithm: string, bytes: Buffer): Promise<string> {
+  const { createHash } = await import('node:crypto');
   return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
 }
 
@@ -505,7 +506,7 @@ export class RegistryClient {
     const header = res.headers.get('docker-content-digest') ?? '';
     const byHeader = DIGEST.exec(header);
     const algorithm = byRef?.[1] ?? byHeader?.[1] ?? 'sha256';
-    const digest = computeDigest(algorithm, res.body);
+    const digest = await computeDigest(algorithm, res.body);
     if (byRef && digest !== reference) {
       throw new RegistryError(
         `the manifest served for ${where} has digest ${digest}, not the one asked for`,
@@ -602,7 +603,7 @@ export class RegistryClient {
     const res = await this.request(repo, 'GET', url, '*/*', limit);
     if (res.status === 404) throw this.notFound(repo, digest, res);
     this.expectOk(res, repo, `reading blob ${digest}`);
-    const actual = computeDigest(m[1], res.body);
+    const actual = await computeDigest(m[1], res.body);
     if (actual !== digest) {
       throw new RegistryError(
         `blob ${digest} of repository ${repo.repository} on registry ${repo.registry} has digest ${actual}`,
@@ -662,7 +663,7 @@ export class RegistryClient {
       contentType: mediaType,
     });
     this.expectOk(res, repo, `storing the manifest ${reference}`);
-    const digest = computeDigest('sha256', bytes);
+    const digest = await computeDigest('sha256', bytes);
     const said = res.headers.get('docker-content-digest');
     if (said && said !== digest) {
       throw new RegistryError(
