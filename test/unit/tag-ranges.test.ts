@@ -185,6 +185,36 @@ describe('listTagRanges on a virtual clock (each page one round)', () => {
     });
   }
 
+  test('random names, numbers and pr-N-M tags: the sequential listing, within the bounds', async () => {
+    let seed = 7;
+    const rnd = (): number =>
+      (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pick = (chars: string): string => chars[Math.floor(rnd() * chars.length)] as string;
+    const makers: (() => string)[] = [
+      () => {
+        let t = pick('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz');
+        for (let i = Math.floor(rnd() * 20); i >= 0; i--)
+          t += pick('-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
+        return t;
+      },
+      () => String(Math.floor(rnd() * 1e9)),
+      () => `pr-${Math.floor(rnd() * 5000)}-${Math.floor(rnd() * 100)}`,
+    ];
+    for (const make of makers) {
+      for (const n of [777, 3000]) {
+        const set = new Set<string>();
+        while (set.size < n) set.add(make());
+        const all = [...set].sort();
+        for (const chains of [2, 4, 6]) {
+          const r = await simulate(all, chains);
+          expect(r.tags).toEqual(all.slice(200));
+          expect(r.requests).toBeLessThanOrEqual(Math.ceil(n / 100) + 4 * chains);
+          expect(r.inFlight).toBeLessThanOrEqual(chains);
+        }
+      }
+    }
+  });
+
   test('30,000 tags with 8 chains: ≤ 32 requests more, never more than 8 in flight', async () => {
     for (const tags of Object.values(tagShapes(30_000))) {
       if (tags.length <= 200) continue;
