@@ -176,10 +176,10 @@ interface Interval {
 }
 
 /**
- * Positions of tag names as a mixed-radix fraction, for estimates only (never for correctness):
- * at each position the characters seen there in any page (all ten digits once one is), in order, so that a
- * string maps to [0, 1) monotonically and the space between two tags is roughly proportional to
- * how many names of the same shape fit between them. 1 stands for past every name.
+ * Tag names as mixed-radix fractions, for estimates only (never for correctness): the digits at
+ * each position are the characters seen there in any page (all ten digits once one is), in
+ * order, so that names map to [0, 1) in lexical order and the space between two tags is roughly
+ * proportional to how many names of their shape fit between them. 1 stands past every name.
  */
 class KeySpace {
   private readonly at: string[][] = [];
@@ -288,7 +288,7 @@ function pagesLeft(space: KeySpace, iv: Interval): number {
  * The tags after page 1, listed by up to `concurrency` chains at once, in lexical order: exactly
  * what following the next links one by one returns; undefined when a page or seam says the
  * registry does not page lexically (then nothing of this listing is used). A request error ends
- * every chain (each finishes the request it has in flight) and is thrown.
+ * every chain at once (the others' requests and retry waits are aborted) and is thrown.
  *
  * Boundaries: page 1 gives the first ones (splitPoints). Whenever a chain is free to start (one
  * ended, or the first ones could not fill every slot), the running chain with the most pages left
