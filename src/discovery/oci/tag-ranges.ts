@@ -169,7 +169,7 @@ interface Interval {
   end: boolean;
   /** Where the chain's next page starts: the last tag it read (`lo` before its first page). */
   cursor: string;
-  /** The chain's last page, when it was full and the chain goes on: what its density is judged by. */
+  /** The chain's last page while it waits for the next, when that page was full: its density. */
   seen?: readonly string[];
   /** The chain has a request to make or in flight. */
   running: boolean;
