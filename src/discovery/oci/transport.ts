@@ -8,7 +8,7 @@
  * - one timeout for the whole exchange, body included;
  * - the body read up to a cap, the connection dropped the moment it is passed;
  * - connections kept alive per client (a listing reuses one connection for every page).
- * No `Accept-Encoding` is sent, so bodies arrive as they are (fetch asked for gzip and decoded it).
+ * - `Accept-Encoding: gzip, deflate, br`, as fetch sent, and the body decoded within the cap.
  * node:https and node:zlib are loaded when a request needs them: a process that talks plain HTTP
  * and gets plain bodies does not pay for TLS and zlib at start.
  */
