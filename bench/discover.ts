@@ -9,7 +9,8 @@
  *    as a whole process (bench/discover-process.ts bundled with esbuild into the temporary
  *    directory: node's start, loading the modules, the requests), with the CPU each process used,
  *    and `gantry discover --dry-run` from the bundled CLI (scripts/bundle.mjs into the temporary
- *    directory, or `--cli FILE`) on a GitOps repository over file:// whose one project subscribes
+ *    directory, or `--cli FILE`; `--process FILE` for a discover-process bundle built from another
+ *    checkout, to compare versions) on a GitOps repository over file:// whose one project subscribes
  *    to the same repository, with an empty cache each run: what a scheduled job runs, which also
  *    reads the project file and the project's state from git.
  *    Interleaved (skopeo, gantry, skopeo, ...), medians. The proxy pages lexically, as
@@ -51,6 +52,11 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '16' },
     cli: { type: 'string' },
+    /**
+     * A discover-process bundle built elsewhere (another checkout's bench/discover-process.ts,
+     * bundled as below), for A/B runs against another version of discovery.
+     */
+    process: { type: 'string' },
     /** Sections 1 and 1b only (the tag listing), not NewestBuild and the 50 subscriptions. */
     'listing-only': { type: 'boolean', default: false },
   },
@@ -149,21 +155,24 @@ try {
   // own process, so that whatever else loads the machine weighs on both alike.
   // Split at dynamic imports as esbuild splits dist/: what discovery loads only when a subscription
   // needs it (the RE2 engine for tag regexes) stays out of a process whose subscription does not.
-  const bundle = join(cacheRoot, 'process', 'discover-process.mjs');
-  await build({
-    entryPoints: [new URL('./discover-process.ts', import.meta.url).pathname],
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outdir: join(cacheRoot, 'process'),
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
+  const bundle = values.process
+    ? resolve(values.process)
+    : join(cacheRoot, 'process', 'discover-process.mjs');
+  if (!values.process)
+    await build({
+      entryPoints: [new URL('./discover-process.ts', import.meta.url).pathname],
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outdir: join(cacheRoot, 'process'),
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'error',
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
   // The CLI as a scheduled job runs it, on a GitOps repository of one project.
   let cli = values.cli ? resolve(values.cli) : '';
   if (!cli) {

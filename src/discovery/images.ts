@@ -21,7 +21,6 @@
  *   os/architecture/variant; Kargo only looks at indexes, so with a filter it never selects a
  *   single-platform image.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImageSubscription } from '../pipeline/types.js';
@@ -557,7 +556,11 @@ interface CacheFile {
   missing?: string[];
 }
 
-function cachePath(cacheDir: string, repo: ImageRepository): string {
+function cachePath(
+  cacheDir: string,
+  repo: ImageRepository,
+  createHash: typeof import('node:crypto').createHash,
+): string {
   const name = repositoryName(repo);
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 16);
   return join(cacheDir, 'images', `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}-${hash}.json`);
@@ -618,7 +621,9 @@ async function newestBuild(
   settings: ImageDiscoverySettings,
   parallel: number,
 ): Promise<DiscoveredImage[]> {
-  const path = cachePath(settings.cacheDir, repo);
+  // Loaded here, not at start: only NewestBuild hashes (SemVer and Lexical runs never load it).
+  const { createHash } = await import('node:crypto');
+  const path = cachePath(settings.cacheDir, repo, createHash);
   const cache = readCache(path, repo, settings);
   const tagListHash = createHash('sha256')
     .update([...allTags].sort().join('\n'))

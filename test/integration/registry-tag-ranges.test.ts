@@ -33,6 +33,9 @@ const PAGES = Math.ceil((DISTRIBUTIONS[SPREAD] as string[]).length / PAGE);
 const WIDE = 'spread M.m.p, 10000 tags';
 const WIDE_TAGS = tagShapes(10_000)[SPREAD] as string[];
 const WIDE_PAGES = Math.ceil(WIDE_TAGS.length / PAGE);
+/** Shapes at 10,000 tags whose first boundaries fall badly: only cutting chains again helps. */
+const LONG = tagShapes(10_000);
+const LONG_SHAPES = ['v-prefixed semver', 'date tags 2026.01.02-<sha7>', 'mixed case'];
 const repoOf = (name: string): string =>
   `fake/${name
     .replace(/[^a-z0-9]+/gi, '-')
@@ -48,6 +51,8 @@ beforeAll(async () => {
   proxy = await startProxy(reg.url, { pageSize: PAGE, order: 'lexical', link: 'relative' }, 3);
   for (const [name, tags] of Object.entries(DISTRIBUTIONS)) proxy.fakeTags.set(repoOf(name), tags);
   proxy.fakeTags.set(repoOf(WIDE), WIDE_TAGS);
+  for (const name of LONG_SHAPES)
+    proxy.fakeTags.set(repoOf(`${name} long`), LONG[name] as string[]);
 }, 60_000);
 
 afterAll(async () => {
@@ -106,6 +111,26 @@ describe('the same tags as the sequential listing, fewer round trips in a row', 
     });
   }
 
+  for (const name of LONG_SHAPES) {
+    test(`${name}, 10,000 tags: chains cut again as others end, within the bounds`, async () => {
+      paging();
+      const all = [...(LONG[name] as string[])].sort();
+      const r = await list(`${name} long`, client());
+      expect(r.tags).toEqual(all);
+      expect(r.requests).toBeLessThanOrEqual(100 + EXTRA);
+      expect(r.inFlight).toBeLessThanOrEqual(DEFAULT_TAG_LIST_CONCURRENCY);
+      // Boundaries are the cursors that are not tags: more than the first three, so chains were
+      // cut again after page 2's guesses (those alone left one chain reading most pages).
+      const known = new Set(all);
+      const cursors = proxy.requests
+        .map((q) => new URL(q.path, 'http://x').searchParams.get('last'))
+        .filter((l): l is string => l !== null && !known.has(l));
+      expect(cursors.length).toBeGreaterThan(DEFAULT_TAG_LIST_CONCURRENCY - 1);
+      expect(cursors.length).toBeLessThanOrEqual(EXTRA);
+      expect(r.progress).toEqual([...r.progress].sort((a, b) => a - b));
+    });
+  }
+
   test('chains never exceed tagListConcurrency, nor concurrencyPerRegistry', async () => {
     paging();
     const name = SPREAD;
@@ -153,6 +178,10 @@ describe('registries that do not page lexically are listed one page at a time', 
       expect(proxy.corrupted).toBe(1);
       expect(r.tags).toEqual(expected());
       expect(r.requests).toBeLessThanOrEqual(2 * WIDE_PAGES + EXTRA);
+      // Progress never goes down when the chains' pages are dropped (a skipped first tag is only
+      // seen at the seams, after every chain has read its pages).
+      expect(r.progress).toEqual([...r.progress].sort((a, b) => a - b));
+      expect(r.progress.at(-1)).toBe(WIDE_TAGS.length);
     });
   }
 });
@@ -172,10 +201,38 @@ describe('errors on a chain end the listing as on the sequential path', () => {
     );
     const sent = proxy.requests.length;
     expect(proxy.requests.filter((r) => r.status === 500)).toHaveLength(3);
-    // Every chain ends with the request it had in flight: nothing more is sent.
+    // The other chains' requests in flight are dropped (the proxy logs them as it answers, so
+    // they may show after the failure); nothing is sent after that.
     await new Promise((r) => setTimeout(r, 50));
-    expect(proxy.requests.length).toBe(sent);
-    expect(sent).toBeLessThan(PAGES);
+    const settled = proxy.requests.length;
+    expect(settled).toBeLessThanOrEqual(sent + DEFAULT_TAG_LIST_CONCURRENCY - 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(proxy.requests.length).toBe(settled);
+    expect(settled).toBeLessThan(PAGES);
+    await c.close();
+  });
+
+  test("a chain's fatal error ends the other chains' retry waits at once", async () => {
+    paging();
+    proxy.clearFaults();
+    proxy.addFault({ path: /last=5$/, action: { kind: 'status', status: 503 } });
+    proxy.addFault({ path: /last=3$/, action: { kind: 'status', status: 404 } });
+    proxy.reset();
+    // Waits long enough that a retry after the 404 would show in the time and the requests.
+    const c = new RegistryClient({
+      requestTimeoutMs: 5_000,
+      concurrencyPerRegistry: 16,
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms + 3_000)),
+    });
+    const t0 = performance.now();
+    const err: unknown = await c
+      .listTags(parseImageRepository(`${proxy.host}/${repoOf(WIDE)}`))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(proxy.requests.filter((q) => /last=5$/.test(q.path)).length).toBeLessThanOrEqual(1);
     await c.close();
   });
 

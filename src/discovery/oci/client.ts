@@ -13,7 +13,6 @@
  * - authentication learned once per host and tokens cached per scope (see auth.ts);
  * - digests verified when computed from a body; manifest media types checked.
  */
-import { createHash } from 'node:crypto';
 import type { DiscoveryLog, DiscoverySettings, RegistryCredential } from '../types.js';
 import { OperationError } from '../../util/errors.js';
 import { isRecord } from '../../util/guards.js';
@@ -240,7 +239,9 @@ function mediaTypeOf(headers: HeaderReader): string {
 
 const DIGEST = /^(sha256|sha512):([a-f0-9]+)$/;
 
-function computeDigest(algorithm: string, bytes: Buffer): string {
+/** node:crypto is loaded by the first digest: SemVer and Lexical discovery never compute one. */
+async function computeDigest(algorithm: string, bytes: Buffer): Promise<string> {
+  const { createHash } = await import('node:crypto');
   return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
 }
 
@@ -345,13 +346,24 @@ export class RegistryClient {
     const seen = new Set<string>();
     const tags: string[] = [];
     let pages = 0;
+    // Every page read counts, the parallel chains' included; the tags shown never go down, also
+    // when the chains' pages are dropped and the listing goes on one page at a time.
+    let pagesRead = 0;
+    let shown = 0;
+    const progress = onProgress && {
+      page: (gathered: number): void => {
+        pagesRead++;
+        shown = Math.max(shown, gathered);
+        onProgress(shown, pagesRead);
+      },
+    };
     while (url) {
       visited.add(url);
       const page = await this.tagPage(repo, url, pages + 1);
       pages++;
       const before = tags.at(-1);
       const added = addNewTags(page.tags, seen, tags);
-      onProgress?.(tags.length, pages);
+      progress?.page(tags.length);
       if (!page.next || added === 0) break;
       if (page.next.origin !== origin) {
         throw new RegistryError(
@@ -363,7 +375,7 @@ export class RegistryClient {
       // page 1. Page 2 must go on after page 1's last tag, as lexical cursors do.
       const head = page.tags[0];
       if (pages === 2 && typeof head === 'string' && before !== undefined && head > before) {
-        const rest = await this.listTagsInParallel(repo, page, url, tags, onProgress);
+        const rest = await this.listTagsInParallel(repo, page, url, tags, progress?.page);
         if (rest) {
           for (const t of rest) tags.push(t);
           return tags;
@@ -380,7 +392,7 @@ export class RegistryClient {
     first: TagPage,
     url: string,
     firstTags: readonly string[],
-    onProgress?: (tags: number, pages: number) => void,
+    onPage?: (tags: number) => void,
   ): Promise<string[] | undefined> {
     const concurrency = Math.min(
       this.opts.tagListConcurrency ?? DEFAULT_TAG_LIST_CONCURRENCY,
@@ -393,17 +405,31 @@ export class RegistryClient {
     return listTagRanges({
       template,
       firstPage: firstTags,
+      pageSize: first.tags.length,
       name: first.name,
       concurrency,
       maxBoundaries: TAG_LIST_BOUNDARIES_PER_CHAIN * concurrency,
-      fetchPage: (u) => this.tagPage(repo, u, ++pageNo),
-      ...(onProgress && { onPage: onProgress }),
+      fetchPage: (u, signal) => this.tagPage(repo, u, ++pageNo, signal),
+      ...(onPage && { onPage }),
     });
   }
 
   /** One page of a tag listing: its tags, its next link (resolved) and its `name`. */
-  private async tagPage(repo: ImageRepository, url: string, pageNo: number): Promise<TagPage> {
-    const res = await this.request(repo, 'GET', url, 'application/json');
+  private async tagPage(
+    repo: ImageRepository,
+    url: string,
+    pageNo: number,
+    signal?: AbortSignal,
+  ): Promise<TagPage> {
+    const res = await this.request(
+      repo,
+      'GET',
+      url,
+      'application/json',
+      undefined,
+      undefined,
+      signal,
+    );
     const what = `tags of ${repositoryName(repo)}`;
     if (res.status === 404) {
       throw new NotFoundError(
@@ -480,7 +506,7 @@ export class RegistryClient {
     const header = res.headers.get('docker-content-digest') ?? '';
     const byHeader = DIGEST.exec(header);
     const algorithm = byRef?.[1] ?? byHeader?.[1] ?? 'sha256';
-    const digest = computeDigest(algorithm, res.body);
+    const digest = await computeDigest(algorithm, res.body);
     if (byRef && digest !== reference) {
       throw new RegistryError(
         `the manifest served for ${where} has digest ${digest}, not the one asked for`,
@@ -577,7 +603,7 @@ export class RegistryClient {
     const res = await this.request(repo, 'GET', url, '*/*', limit);
     if (res.status === 404) throw this.notFound(repo, digest, res);
     this.expectOk(res, repo, `reading blob ${digest}`);
-    const actual = computeDigest(m[1], res.body);
+    const actual = await computeDigest(m[1], res.body);
     if (actual !== digest) {
       throw new RegistryError(
         `blob ${digest} of repository ${repo.repository} on registry ${repo.registry} has digest ${actual}`,
@@ -637,7 +663,7 @@ export class RegistryClient {
       contentType: mediaType,
     });
     this.expectOk(res, repo, `storing the manifest ${reference}`);
-    const digest = computeDigest('sha256', bytes);
+    const digest = await computeDigest('sha256', bytes);
     const said = res.headers.get('docker-content-digest');
     if (said && said !== digest) {
       throw new RegistryError(
@@ -687,6 +713,8 @@ export class RegistryClient {
     accept: string,
     maxBytes = 16 << 20,
     write?: { body?: Buffer; contentType?: string },
+    /** Ends the request and its retries (a parallel tag chain whose listing already failed). */
+    signal?: AbortSignal,
   ): Promise<RawResponse> {
     const scope = `repository:${repo.repository}:${write ? 'pull,push' : 'pull'}`;
     if (repo.insecureSkipTLSVerify) this.insecureHosts.add(repo.apiHost);
@@ -696,8 +724,13 @@ export class RegistryClient {
       if (authorization) headers.Authorization = authorization;
       if (write?.contentType) headers['Content-Type'] = write.contentType;
       const init = { method, headers, ...(write?.body ? { body: write.body } : {}) };
-      const res = await this.withRetries(repo.apiHost, method, url, () =>
-        this.send(repo.apiHost, url, init, repo.insecureSkipTLSVerify, true, maxBytes),
+      const res = await this.withRetries(
+        repo.apiHost,
+        method,
+        url,
+        () =>
+          this.send(repo.apiHost, url, init, repo.insecureSkipTLSVerify, true, maxBytes, signal),
+        signal,
       );
       if (res.status === 401) {
         if (authTries >= 2) {
@@ -740,15 +773,18 @@ export class RegistryClient {
     method: string,
     url: string,
     attempt: () => Promise<RawResponse>,
+    signal?: AbortSignal,
   ): Promise<RawResponse> {
     const path = new URL(url).pathname;
     const policy = this.retryPolicy;
     const maxRetryAfter = this.opts.maxRetryAfterMs ?? 60_000;
     for (let tryNo = 1; ; tryNo++) {
+      signal?.throwIfAborted();
       let res: RawResponse;
       try {
         res = await attempt();
       } catch (err) {
+        if (signal?.aborted) throw signal.reason;
         if (err instanceof RegistryError || err instanceof BodyTooLargeError) throw err;
         if (isTimeout(err)) {
           throw new RegistryError(
@@ -765,6 +801,7 @@ export class RegistryClient {
             tryNo,
             backoffDelay(tryNo, policy, this.opts.random),
             failure.message,
+            signal,
           );
           continue;
         }
@@ -793,15 +830,31 @@ export class RegistryClient {
           ? retryAfter +
             Math.round((this.opts.random ?? Math.random)() * Math.min(1000, policy.baseDelayMs))
           : backoffDelay(tryNo, policy, this.opts.random);
-      await this.pause(host, tryNo, delay, failure);
+      await this.pause(host, tryNo, delay, failure, signal);
     }
   }
 
-  private async pause(host: string, tryNo: number, delay: number, why: string): Promise<void> {
+  private async pause(
+    host: string,
+    tryNo: number,
+    delay: number,
+    why: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    signal?.throwIfAborted();
     this.opts.log?.warn(
       `${why}; retrying in ${(delay / 1000).toFixed(1)} s (try ${tryNo + 1} of ${this.retryPolicy.attempts})`,
     );
-    await (this.opts.sleep ?? realSleep)(delay);
+    const wait = (this.opts.sleep ?? realSleep)(delay);
+    if (!signal) return wait;
+    await new Promise<void>((resolve, reject) => {
+      const stop = (): void => reject(signal.reason as Error);
+      signal.addEventListener('abort', stop, { once: true });
+      void wait.then(() => {
+        signal.removeEventListener('abort', stop);
+        resolve();
+      }, reject);
+    });
   }
 
   /** One HTTP exchange: a concurrency slot (registries only), a timeout, the body read up to `maxBytes`. */
@@ -812,10 +865,12 @@ export class RegistryClient {
     insecure: boolean,
     limited: boolean,
     maxBytes: number,
+    signal?: AbortSignal,
   ): Promise<RawResponse> {
     const sem = limited ? this.semaphore(host) : undefined;
     await sem?.acquire();
     try {
+      signal?.throwIfAborted();
       this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
       const started = performance.now();
       const res = await this.transport
@@ -828,6 +883,7 @@ export class RegistryClient {
           // Streamed and counted: an endless chunked tag list must fail at the cap, not fill memory.
           maxBytes,
           what: 'the registry response',
+          ...(signal && { signal }),
         })
         .catch((err: unknown) => {
           const e = err instanceof Error ? err : new Error(String(err));

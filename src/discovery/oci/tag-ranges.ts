@@ -35,7 +35,10 @@ export interface TagRangeOptions {
   concurrency: number;
   /** Most boundaries over the whole listing: the bound on requests beyond the sequential ones. */
   maxBoundaries: number;
-  fetchPage: (url: string) => Promise<TagPage>;
+  /** Tags in a full page (page 1's, when not given): only a full page says how dense a chain is. */
+  pageSize?: number;
+  /** One page; `signal` aborts once the listing has failed, so no chain retries in vain. */
+  fetchPage: (url: string, signal: AbortSignal) => Promise<TagPage>;
   /** After each page: tags gathered so far (page 1 included), pages read so far. */
   onPage?: (tags: number, pages: number) => void;
 }
@@ -164,7 +167,77 @@ interface Interval {
   beyond?: string;
   /** The chain reached the end of the listing. */
   end: boolean;
+  /** Where the chain's next page starts: the last tag it read (`lo` before its first page). */
+  cursor: string;
+  /** The chain's last page while it waits for the next, when that page was full: its density. */
+  seen?: readonly string[];
+  /** The chain has a request to make or in flight. */
+  running: boolean;
 }
+
+/**
+ * Tag names as mixed-radix fractions, for estimates only (never for correctness): the digits at
+ * each position are the characters seen there in any page (all ten digits once one is), in
+ * order, so that names map to [0, 1) in lexical order and the space between two tags is roughly
+ * proportional to how many names of their shape fit between them. 1 stands past every name.
+ */
+class KeySpace {
+  private readonly at: string[][] = [];
+
+  learn(tag: string): void {
+    for (let i = 0; i < tag.length; i++) {
+      let set = this.at[i];
+      if (!set) {
+        set = [];
+        this.at[i] = set;
+      }
+      const c = tag[i] as string;
+      if (set.includes(c)) continue;
+      // One digit at a position stands for all ten: counters take every value in time.
+      if (isDigit(c)) {
+        for (const d of DIGITS) if (!set.includes(d)) set.push(d);
+      } else set.push(c);
+      set.sort();
+    }
+  }
+
+  /** The fraction of `s`, read to at most `depth` positions. */
+  value(s: string, depth = 12): number {
+    let v = 0;
+    let scale = 1;
+    for (let i = 0; i < Math.min(s.length, depth); i++) {
+      const set = this.at[i] ?? DIGITS_LIST;
+      const radix = set.length + 1;
+      scale /= radix;
+      // A character not seen at this position sits between its neighbours.
+      const c = s[i] as string;
+      let rank = 0;
+      while (rank < set.length && (set[rank] as string) < c) rank++;
+      v += (set[rank] === c ? rank + 1 : rank + 0.5) * scale;
+    }
+    return v;
+  }
+
+  /** The shortest string above `lo` whose fraction is about `v` (`v` above lo's fraction). */
+  nameAt(v: number, lo: string): string {
+    let out = '';
+    let rest = v;
+    let scale = 1;
+    for (let i = 0; i < 24; i++) {
+      const set = this.at[i] ?? DIGITS_LIST;
+      const radix = set.length + 1;
+      scale /= radix;
+      const rank = Math.min(set.length, Math.floor(rest / scale));
+      if (rank === 0) break;
+      out += set[rank - 1] as string;
+      rest -= rank * scale;
+      if (out > lo) break;
+    }
+    return out;
+  }
+}
+
+const DIGITS_LIST = [...'0123456789'];
 
 class Violation extends Error {}
 
@@ -192,21 +265,49 @@ function keepUpTo(tags: readonly string[], hi: string | undefined, out: string[]
 }
 
 /**
+ * Boundaries beyond the first cuts are earned by pages read, one per this many, so that a short
+ * listing whose first guesses were poor does not spend its whole budget of probes on a few pages.
+ */
+const PAGES_PER_BOUNDARY = 3;
+
+/** A chain is cut again only when it has about this many pages left: fewer would not pay. */
+const MIN_PAGES_LEFT = 3;
+
+/** Pages left in a running chain's interval, judged by the density of its last page. */
+function pagesLeft(space: KeySpace, iv: Interval): number {
+  const seen = iv.seen;
+  if (!seen || seen.length < 2) return 0;
+  const a = space.value(seen[0] as string);
+  const b = space.value(seen[seen.length - 1] as string);
+  const top = iv.hi === undefined ? 1 : space.value(iv.hi);
+  if (!(b > a)) return top > b ? Infinity : 0;
+  return (top - b) / (b - a);
+}
+
+/**
  * The tags after page 1, listed by up to `concurrency` chains at once, in lexical order: exactly
  * what following the next links one by one returns; undefined when a page or seam says the
  * registry does not page lexically (then nothing of this listing is used). A request error ends
- * every chain (each finishes the request it has in flight) and is thrown.
+ * every chain at once (the others' requests and retry waits are aborted) and is thrown.
+ *
+ * Boundaries: page 1 gives the first ones (splitPoints). Whenever a chain is free to start (one
+ * ended, or the first ones could not fill every slot), the running chain with the most pages left
+ * by its last page's density is cut again at the middle of what is left, so a badly guessed
+ * boundary costs a few pages, not a long chain read alone.
  */
 export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | undefined> {
   const { template, firstPage, concurrency } = opts;
-  const pageSize = firstPage.length;
+  const pageSize = opts.pageSize ?? firstPage.length;
   const intervals: Interval[] = [];
   const running = new Set<Promise<void>>();
+  const space = new KeySpace();
+  for (const t of firstPage) space.learn(t);
   let boundaries = 0;
   let stopped = false;
   let failure: unknown;
   let violation = false;
   let gathered = firstPage.length;
+  const abort = new AbortController();
   let pages = 1;
 
   const urlFor = (cursor: string): string => {
@@ -215,29 +316,74 @@ export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | u
     return u.href;
   };
 
-  /** Cuts `iv` at boundaries after `from`, each new interval with a chain of its own. */
-  const split = (iv: Interval, from: string, sample: readonly string[]): void => {
-    const room = Math.min(concurrency - running.size, opts.maxBoundaries - boundaries);
-    const points = splitPoints(from, iv.hi, sample, room);
-    if (points.length === 0) return;
+  /** Cuts `iv` at `points` (ascending, between its cursor and its upper end), a chain for each. */
+  const cut = (iv: Interval, points: readonly string[]): void => {
     boundaries += points.length;
     const at = intervals.indexOf(iv);
-    const added = points.map((p, i) => ({
+    const added: Interval[] = points.map((p, i) => ({
       lo: p,
       hi: i + 1 < points.length ? points[i + 1] : iv.hi,
       tags: [],
       end: false,
+      cursor: p,
+      running: true,
     }));
     iv.hi = points[0];
     intervals.splice(at + 1, 0, ...added);
     for (const a of added) start(a);
   };
 
+  /** Fills free chain slots by cutting the running chains with the most pages left. */
+  const rebalance = (): void => {
+    const earned = Math.max(concurrency - 1, Math.floor(pages / PAGES_PER_BOUNDARY));
+    while (
+      !stopped &&
+      running.size < concurrency &&
+      boundaries < Math.min(opts.maxBoundaries, earned)
+    ) {
+      let best: Interval | undefined;
+      let most = MIN_PAGES_LEFT;
+      for (const iv of intervals) {
+        if (!iv.running) continue;
+        const left = pagesLeft(space, iv);
+        if (left > most) {
+          most = left;
+          best = iv;
+        }
+      }
+      if (!best) return;
+      const room = Math.min(
+        concurrency - running.size,
+        Math.min(opts.maxBoundaries, earned) - boundaries,
+      );
+      const parts = Math.min(room + 1, Math.max(2, Math.floor(most)));
+      const points = middles(best, parts);
+      best.seen = undefined;
+      if (points.length > 0) cut(best, points);
+    }
+  };
+
+  /** Up to `parts - 1` points cutting what is left of `iv` into parts of about equal size. */
+  const middles = (iv: Interval, parts: number): string[] => {
+    const from = iv.cursor;
+    if (iv.hi === undefined) return splitPoints(from, undefined, iv.seen ?? [], parts - 1);
+    const a = space.value(from);
+    const b = space.value(iv.hi);
+    const out: string[] = [];
+    for (let k = 1; k < parts; k++) {
+      const p = space.nameAt(a + ((b - a) * k) / parts, from);
+      if (p > from && p < iv.hi && p > (out[out.length - 1] ?? '')) out.push(p);
+    }
+    return out;
+  };
+
   const chain = async (iv: Interval): Promise<void> => {
-    let cursor = iv.lo;
     for (;;) {
       if (stopped) return;
-      const page = await opts.fetchPage(urlFor(cursor));
+      const cursor = iv.cursor;
+      const page = await opts.fetchPage(urlFor(cursor), abort.signal);
+      // Only a chain waiting for its next page, all it kept below its cursor, may be cut.
+      iv.seen = undefined;
       if (stopped) return;
       pages++;
       if (page.name !== opts.name) throw new Violation();
@@ -263,34 +409,54 @@ export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | u
       ) {
         throw new Violation();
       }
-      cursor = prev;
-      if (
-        fresh.length >= pageSize &&
-        running.size < concurrency &&
-        boundaries < opts.maxBoundaries
-      ) {
-        split(iv, cursor, fresh);
+      iv.cursor = prev;
+      if (fresh.length >= pageSize) {
+        space.learn(fresh[0] as string);
+        space.learn(prev);
+        iv.seen = fresh;
+        rebalance();
       }
     }
   };
 
   function start(iv: Interval): void {
+    iv.running = true;
     const p: Promise<void> = chain(iv)
       .catch((err: unknown) => {
         if (err instanceof Violation) violation = true;
-        else failure ??= err;
+        // A chain stopped by another's failure: that failure is the one reported.
+        else if (!abort.signal.aborted) failure ??= err;
         stopped = true;
+        abort.abort();
       })
-      .finally(() => running.delete(p));
+      .finally(() => {
+        iv.running = false;
+        iv.seen = undefined;
+        running.delete(p);
+        rebalance();
+      });
     running.add(p);
   }
 
   const last = firstPage[firstPage.length - 1] as string;
-  const root: Interval = { lo: last, hi: undefined, tags: [], end: false };
+  const root: Interval = {
+    lo: last,
+    hi: undefined,
+    tags: [],
+    end: false,
+    cursor: last,
+    running: true,
+  };
   intervals.push(root);
   // The root chain starts at page 1's own cursor, so it is the sequential listing's page 2.
   start(root);
-  split(root, last, firstPage);
+  const first = splitPoints(
+    last,
+    undefined,
+    firstPage,
+    Math.min(concurrency - 1, opts.maxBoundaries),
+  );
+  if (first.length > 0) cut(root, first);
   while (running.size > 0) await Promise.all([...running]);
 
   if (failure !== undefined) throw failure;

@@ -8,12 +8,13 @@
  * - one timeout for the whole exchange, body included;
  * - the body read up to a cap, the connection dropped the moment it is passed;
  * - connections kept alive per client (a listing reuses one connection for every page).
- * No `Accept-Encoding` is sent, so bodies arrive as they are (fetch asked for gzip and decoded it).
+ * - `Accept-Encoding: gzip, deflate, br`, as fetch sent, and the body decoded within the cap.
+ * node:https and node:zlib are loaded when a request needs them: a process that talks plain HTTP
+ * and gets plain bodies does not pay for TLS and zlib at start.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { BodyTooLargeError, safeURL } from '../../util/http-body.js';
 
 /** Response headers, read by (case-insensitive) name. */
@@ -37,9 +38,12 @@ export interface ExchangeRequest {
   timeoutMs: number;
   maxBytes: number;
   what: string;
+  /** Drops the exchange at once (its connection closed) when aborted. */
+  signal?: AbortSignal;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const DECODERS = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
 const MAX_REDIRECTS = 20;
 
 class NodeHeaders implements HeaderReader {
@@ -60,8 +64,14 @@ function timeoutError(ms: number): Error {
 
 export class Transport {
   private readonly http = new HttpAgent({ keepAlive: true });
-  private readonly https = new HttpsAgent({ keepAlive: true });
+  private tls: { https: typeof import('node:https'); agent: HttpsAgent } | undefined;
   private insecureAgent: HttpsAgent | undefined;
+
+  private async loadTLS(): Promise<void> {
+    if (this.tls) return;
+    const https = await import('node:https');
+    this.tls ??= { https, agent: new https.Agent({ keepAlive: true }) };
+  }
 
   /** One exchange, redirects followed. */
   async send(url: string, r: ExchangeRequest): Promise<Exchange> {
@@ -71,6 +81,7 @@ export class Transport {
     let headers = { ...r.headers };
     let body = r.body;
     for (let hops = 0; ; hops++) {
+      if (current.protocol === 'https:') await this.loadTLS();
       const res = await this.once(current, method, headers, body, r, deadline).catch(
         (err: unknown) => {
           // A kept-alive connection the server closed just as it was reused: the request never
@@ -102,15 +113,16 @@ export class Transport {
 
   close(): void {
     this.http.destroy();
-    this.https.destroy();
+    this.tls?.agent.destroy();
     this.insecureAgent?.destroy();
     this.insecureAgent = undefined;
   }
 
   private agent(url: URL, insecure: boolean): HttpAgent | HttpsAgent {
-    if (url.protocol === 'http:') return this.http;
-    if (!insecure) return this.https;
-    this.insecureAgent ??= new HttpsAgent({ keepAlive: true, rejectUnauthorized: false });
+    const tls = this.tls;
+    if (url.protocol === 'http:' || !tls) return this.http;
+    if (!insecure) return tls.agent;
+    this.insecureAgent ??= new tls.https.Agent({ keepAlive: true, rejectUnauthorized: false });
     return this.insecureAgent;
   }
 
@@ -127,7 +139,7 @@ export class Transport {
         reject(new Error(`unsupported protocol ${url.protocol} in ${safeURL(url)}`));
         return;
       }
-      const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+      const send = url.protocol === 'http:' || !this.tls ? httpRequest : this.tls.https.request;
       const payload = body === undefined ? undefined : Buffer.from(body);
       // As fetch does: registries compress large tag lists and manifests when asked.
       const sent = { 'Accept-Encoding': 'gzip, deflate, br', ...headers };
@@ -148,6 +160,16 @@ export class Transport {
         () => fail(timeoutError(r.timeoutMs)),
         Math.max(0, deadline - Date.now()),
       );
+      const signal = r.signal;
+      if (signal) {
+        if (signal.aborted) {
+          fail(signal.reason as Error);
+          return;
+        }
+        const abort = (): void => fail(signal.reason as Error);
+        signal.addEventListener('abort', abort, { once: true });
+        req.once('close', () => signal.removeEventListener('abort', abort));
+      }
       let answered = false;
       req.on('error', (err: Error & { code?: string }) => {
         const stale =
@@ -181,36 +203,40 @@ export class Transport {
         }
         // The cap counts what the body decodes to: a small compressed answer may inflate to any size.
         const encoding = (h.get('content-encoding') ?? '').trim().toLowerCase();
-        let decoded: Readable = res;
-        if (encoding && encoding !== 'identity') {
-          const decoder =
-            encoding === 'gzip' || encoding === 'x-gzip'
-              ? createGunzip()
-              : encoding === 'deflate'
-                ? createInflate()
+        const read = (decoded: Readable): void => {
+          const chunks: Buffer[] = [];
+          let total = 0;
+          decoded.on('data', (c: Buffer) => {
+            if (done) return;
+            total += c.length;
+            if (total > r.maxBytes) {
+              fail(new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what));
+              decoded.destroy();
+              return;
+            }
+            chunks.push(c);
+          });
+          decoded.on('end', () => finish(Buffer.concat(chunks, total)));
+        };
+        if (!encoding || encoding === 'identity') read(res);
+        else if (!DECODERS.has(encoding)) {
+          fail(new Error(`unsupported Content-Encoding ${encoding} from ${safeURL(url)}`));
+          return;
+        } else {
+          // The body waits (paused) while node:zlib loads, the first time only.
+          res.pause();
+          import('node:zlib').then((zlib) => {
+            if (done) return;
+            const decoder =
+              encoding === 'deflate'
+                ? zlib.createInflate()
                 : encoding === 'br'
-                  ? createBrotliDecompress()
-                  : undefined;
-          if (!decoder) {
-            fail(new Error(`unsupported Content-Encoding ${encoding} from ${safeURL(url)}`));
-            return;
-          }
-          decoder.on('error', fail);
-          decoded = res.pipe(decoder);
+                  ? zlib.createBrotliDecompress()
+                  : zlib.createGunzip();
+            decoder.on('error', fail);
+            read(res.pipe(decoder));
+          }, fail);
         }
-        const chunks: Buffer[] = [];
-        let total = 0;
-        decoded.on('data', (c: Buffer) => {
-          if (done) return;
-          total += c.length;
-          if (total > r.maxBytes) {
-            fail(new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what));
-            decoded.destroy();
-            return;
-          }
-          chunks.push(c);
-        });
-        decoded.on('end', () => finish(Buffer.concat(chunks, total)));
         // The connection closed before the body ended.
         res.on('close', () => {
           if (!res.complete) fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
