@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./4NORVEJ3.js"),
-  main: () => import("./7BYPUAUC.js"),
-  discover: () => import("./ERNIRCK6.js"),
-  promote: () => import("./SMUG2GJN.js"),
-  verify: () => import("./E3W66HTI.js")
+  cli: () => import("./AVUFYZ2W.js"),
+  main: () => import("./OEGXXMJM.js"),
+  discover: () => import("./PB2QPIXG.js"),
+  promote: () => import("./VLKJTNR3.js"),
+  verify: () => import("./ZIGS2BCO.js")
 };
 async function start(part) {
   await PARTS[part]();

@@ -13,7 +13,7 @@ import {
   UNSUPPORTED_FUNCTIONS,
   defaultRegistry,
   stepAlias
-} from "./AKKKNR3F.js";
+} from "./FMO3U2ZI.js";
 import {
   DATA_SIGNATURES
 } from "./SZ6DWH5P.js";
@@ -22,7 +22,7 @@ import {
 } from "./4WORZB74.js";
 import "./CMX6XCKP.js";
 import "./2X254HU4.js";
-import "./ZU4BGS73.js";
+import "./LJBL5MGD.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import {

@@ -231,17 +231,17 @@ function resumeInput(v) {
 async function execute(settings, ctx) {
   switch (settings.action) {
     case "discover":
-      return (await import("./GP2EDJ6X.js")).discoverAction(settings, ctx);
+      return (await import("./HOLHFLNV.js")).discoverAction(settings, ctx);
     case "approve":
       return (await import("./NDNPV5NI.js")).approveAction(settings, ctx);
     case "promote":
-      return (await import("./RR3VZW56.js")).promoteAction(settings, ctx);
+      return (await import("./KCBHF2YK.js")).promoteAction(settings, ctx);
     case "verify":
       return (await import("./2VVLRUFA.js")).verifyAction(settings, ctx);
     case "environment":
       return (await import("./74HCBOHJ.js")).environmentAction(settings, ctx);
     case "assemble":
-      return (await import("./LAZD637V.js")).assembleAction(settings, ctx);
+      return (await import("./AGUD4WNS.js")).assembleAction(settings, ctx);
   }
 }
 async function runAction(action) {

@@ -28,9 +28,6 @@ import {
   OperationError
 } from "./HQMHHTDW.js";
 
-// src/discovery/oci/client.ts
-import { createHash } from "node:crypto";
-
 // src/discovery/oci/tag-ranges.ts
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 function lexicalTemplate(tags, next, pageURL) {
@@ -100,6 +97,57 @@ function splitPoints(lo, hi, sample, max) {
   }
   return out.sort();
 }
+var KeySpace = class {
+  at = [];
+  learn(tag) {
+    for (let i = 0; i < tag.length; i++) {
+      let set = this.at[i];
+      if (!set) {
+        set = [];
+        this.at[i] = set;
+      }
+      const c = tag[i];
+      if (set.includes(c)) continue;
+      if (isDigit(c)) {
+        for (const d of DIGITS) if (!set.includes(d)) set.push(d);
+      } else set.push(c);
+      set.sort();
+    }
+  }
+  /** The fraction of `s`, read to at most `depth` positions. */
+  value(s, depth = 12) {
+    let v = 0;
+    let scale = 1;
+    for (let i = 0; i < Math.min(s.length, depth); i++) {
+      const set = this.at[i] ?? DIGITS_LIST;
+      const radix = set.length + 1;
+      scale /= radix;
+      const c = s[i];
+      let rank = 0;
+      while (rank < set.length && set[rank] < c) rank++;
+      v += (set[rank] === c ? rank + 1 : rank + 0.5) * scale;
+    }
+    return v;
+  }
+  /** The shortest string above `lo` whose fraction is about `v` (`v` above lo's fraction). */
+  nameAt(v, lo) {
+    let out = "";
+    let rest = v;
+    let scale = 1;
+    for (let i = 0; i < 24; i++) {
+      const set = this.at[i] ?? DIGITS_LIST;
+      const radix = set.length + 1;
+      scale /= radix;
+      const rank = Math.min(set.length, Math.floor(rest / scale));
+      if (rank === 0) break;
+      out += set[rank - 1];
+      rest -= rank * scale;
+      if (out > lo) break;
+    }
+    return out;
+  }
+};
+var DIGITS_LIST = [..."0123456789"];
 var Violation = class extends Error {
 };
 function ascendingAfter(tags, cursor) {
@@ -118,43 +166,93 @@ function keepUpTo(tags, hi, out) {
   }
   return keep;
 }
+var PAGES_PER_BOUNDARY = 3;
+var MIN_PAGES_LEFT = 3;
+function pagesLeft(space, iv) {
+  const seen = iv.seen;
+  if (!seen || seen.length < 2) return 0;
+  const a = space.value(seen[0]);
+  const b = space.value(seen[seen.length - 1]);
+  const top = iv.hi === void 0 ? 1 : space.value(iv.hi);
+  if (!(b > a)) return top > b ? Infinity : 0;
+  return (top - b) / (b - a);
+}
 async function listTagRanges(opts) {
   const { template, firstPage, concurrency } = opts;
-  const pageSize = firstPage.length;
+  const pageSize = opts.pageSize ?? firstPage.length;
   const intervals = [];
   const running = /* @__PURE__ */ new Set();
+  const space = new KeySpace();
+  for (const t of firstPage) space.learn(t);
   let boundaries = 0;
   let stopped = false;
   let failure;
   let violation = false;
   let gathered = firstPage.length;
+  const abort = new AbortController();
   let pages = 1;
   const urlFor = (cursor) => {
     const u = new URL(template.href);
     u.searchParams.set("last", cursor);
     return u.href;
   };
-  const split = (iv, from, sample) => {
-    const room = Math.min(concurrency - running.size, opts.maxBoundaries - boundaries);
-    const points = splitPoints(from, iv.hi, sample, room);
-    if (points.length === 0) return;
+  const cut = (iv, points) => {
     boundaries += points.length;
     const at = intervals.indexOf(iv);
     const added = points.map((p, i) => ({
       lo: p,
       hi: i + 1 < points.length ? points[i + 1] : iv.hi,
       tags: [],
-      end: false
+      end: false,
+      cursor: p,
+      running: true
     }));
     iv.hi = points[0];
     intervals.splice(at + 1, 0, ...added);
     for (const a of added) start(a);
   };
+  const rebalance = () => {
+    const earned = Math.max(concurrency - 1, Math.floor(pages / PAGES_PER_BOUNDARY));
+    while (!stopped && running.size < concurrency && boundaries < Math.min(opts.maxBoundaries, earned)) {
+      let best;
+      let most = MIN_PAGES_LEFT;
+      for (const iv of intervals) {
+        if (!iv.running) continue;
+        const left = pagesLeft(space, iv);
+        if (left > most) {
+          most = left;
+          best = iv;
+        }
+      }
+      if (!best) return;
+      const room = Math.min(
+        concurrency - running.size,
+        Math.min(opts.maxBoundaries, earned) - boundaries
+      );
+      const parts = Math.min(room + 1, Math.max(2, Math.floor(most)));
+      const points = middles(best, parts);
+      best.seen = void 0;
+      if (points.length > 0) cut(best, points);
+    }
+  };
+  const middles = (iv, parts) => {
+    const from = iv.cursor;
+    if (iv.hi === void 0) return splitPoints(from, void 0, iv.seen ?? [], parts - 1);
+    const a = space.value(from);
+    const b = space.value(iv.hi);
+    const out2 = [];
+    for (let k = 1; k < parts; k++) {
+      const p = space.nameAt(a + (b - a) * k / parts, from);
+      if (p > from && p < iv.hi && p > (out2[out2.length - 1] ?? "")) out2.push(p);
+    }
+    return out2;
+  };
   const chain = async (iv) => {
-    let cursor = iv.lo;
     for (; ; ) {
       if (stopped) return;
-      const page = await opts.fetchPage(urlFor(cursor));
+      const cursor = iv.cursor;
+      const page = await opts.fetchPage(urlFor(cursor), abort.signal);
+      iv.seen = void 0;
       if (stopped) return;
       pages++;
       if (page.name !== opts.name) throw new Violation();
@@ -176,25 +274,48 @@ async function listTagRanges(opts) {
       if (page.next.origin !== template.origin || page.next.pathname !== template.pathname || page.next.searchParams.get("last") !== prev) {
         throw new Violation();
       }
-      cursor = prev;
-      if (fresh.length >= pageSize && running.size < concurrency && boundaries < opts.maxBoundaries) {
-        split(iv, cursor, fresh);
+      iv.cursor = prev;
+      if (fresh.length >= pageSize) {
+        space.learn(fresh[0]);
+        space.learn(prev);
+        iv.seen = fresh;
+        rebalance();
       }
     }
   };
   function start(iv) {
+    iv.running = true;
     const p = chain(iv).catch((err) => {
       if (err instanceof Violation) violation = true;
-      else failure ??= err;
+      else if (!abort.signal.aborted) failure ??= err;
       stopped = true;
-    }).finally(() => running.delete(p));
+      abort.abort();
+    }).finally(() => {
+      iv.running = false;
+      iv.seen = void 0;
+      running.delete(p);
+      rebalance();
+    });
     running.add(p);
   }
   const last = firstPage[firstPage.length - 1];
-  const root = { lo: last, hi: void 0, tags: [], end: false };
+  const root = {
+    lo: last,
+    hi: void 0,
+    tags: [],
+    end: false,
+    cursor: last,
+    running: true
+  };
   intervals.push(root);
   start(root);
-  split(root, last, firstPage);
+  const first = splitPoints(
+    last,
+    void 0,
+    firstPage,
+    Math.min(concurrency - 1, opts.maxBoundaries)
+  );
+  if (first.length > 0) cut(root, first);
   while (running.size > 0) await Promise.all([...running]);
   if (failure !== void 0) throw failure;
   if (violation) return void 0;
@@ -214,9 +335,8 @@ async function listTagRanges(opts) {
 
 // src/discovery/oci/transport.ts
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var DECODERS = /* @__PURE__ */ new Set(["gzip", "x-gzip", "deflate", "br"]);
 var MAX_REDIRECTS = 20;
 var NodeHeaders = class {
   constructor(raw) {
@@ -236,8 +356,13 @@ function timeoutError(ms) {
 }
 var Transport = class {
   http = new HttpAgent({ keepAlive: true });
-  https = new HttpsAgent({ keepAlive: true });
+  tls;
   insecureAgent;
+  async loadTLS() {
+    if (this.tls) return;
+    const https = await import("node:https");
+    this.tls ??= { https, agent: new https.Agent({ keepAlive: true }) };
+  }
   /** One exchange, redirects followed. */
   async send(url, r) {
     const deadline = Date.now() + r.timeoutMs;
@@ -246,6 +371,7 @@ var Transport = class {
     let headers = { ...r.headers };
     let body = r.body;
     for (let hops = 0; ; hops++) {
+      if (current.protocol === "https:") await this.loadTLS();
       const res = await this.once(current, method, headers, body, r, deadline).catch(
         (err) => {
           if (err.staleSocket) {
@@ -274,14 +400,15 @@ var Transport = class {
   }
   close() {
     this.http.destroy();
-    this.https.destroy();
+    this.tls?.agent.destroy();
     this.insecureAgent?.destroy();
     this.insecureAgent = void 0;
   }
   agent(url, insecure) {
-    if (url.protocol === "http:") return this.http;
-    if (!insecure) return this.https;
-    this.insecureAgent ??= new HttpsAgent({ keepAlive: true, rejectUnauthorized: false });
+    const tls = this.tls;
+    if (url.protocol === "http:" || !tls) return this.http;
+    if (!insecure) return tls.agent;
+    this.insecureAgent ??= new tls.https.Agent({ keepAlive: true, rejectUnauthorized: false });
     return this.insecureAgent;
   }
   once(url, method, headers, body, r, deadline) {
@@ -290,7 +417,7 @@ var Transport = class {
         reject(new Error(`unsupported protocol ${url.protocol} in ${safeURL(url)}`));
         return;
       }
-      const send = url.protocol === "http:" ? httpRequest : httpsRequest;
+      const send = url.protocol === "http:" || !this.tls ? httpRequest : this.tls.https.request;
       const payload = body === void 0 ? void 0 : Buffer.from(body);
       const sent = { "Accept-Encoding": "gzip, deflate, br", ...headers };
       const req = send(url, {
@@ -310,6 +437,16 @@ var Transport = class {
         () => fail(timeoutError(r.timeoutMs)),
         Math.max(0, deadline - Date.now())
       );
+      const signal = r.signal;
+      if (signal) {
+        if (signal.aborted) {
+          fail(signal.reason);
+          return;
+        }
+        const abort = () => fail(signal.reason);
+        signal.addEventListener("abort", abort, { once: true });
+        req.once("close", () => signal.removeEventListener("abort", abort));
+      }
       let answered = false;
       req.on("error", (err) => {
         const stale = req.reusedSocket && !answered && (err.code === "ECONNRESET" || err.code === "EPIPE") && (method === "GET" || method === "HEAD");
@@ -338,29 +475,34 @@ var Transport = class {
           return;
         }
         const encoding = (h.get("content-encoding") ?? "").trim().toLowerCase();
-        let decoded = res;
-        if (encoding && encoding !== "identity") {
-          const decoder = encoding === "gzip" || encoding === "x-gzip" ? createGunzip() : encoding === "deflate" ? createInflate() : encoding === "br" ? createBrotliDecompress() : void 0;
-          if (!decoder) {
-            fail(new Error(`unsupported Content-Encoding ${encoding} from ${safeURL(url)}`));
-            return;
-          }
-          decoder.on("error", fail);
-          decoded = res.pipe(decoder);
+        const read = (decoded) => {
+          const chunks = [];
+          let total = 0;
+          decoded.on("data", (c) => {
+            if (done) return;
+            total += c.length;
+            if (total > r.maxBytes) {
+              fail(new BodyTooLargeError(safeURL(url), r.maxBytes, void 0, r.what));
+              decoded.destroy();
+              return;
+            }
+            chunks.push(c);
+          });
+          decoded.on("end", () => finish(Buffer.concat(chunks, total)));
+        };
+        if (!encoding || encoding === "identity") read(res);
+        else if (!DECODERS.has(encoding)) {
+          fail(new Error(`unsupported Content-Encoding ${encoding} from ${safeURL(url)}`));
+          return;
+        } else {
+          res.pause();
+          import("node:zlib").then((zlib) => {
+            if (done) return;
+            const decoder = encoding === "deflate" ? zlib.createInflate() : encoding === "br" ? zlib.createBrotliDecompress() : zlib.createGunzip();
+            decoder.on("error", fail);
+            read(res.pipe(decoder));
+          }, fail);
         }
-        const chunks = [];
-        let total = 0;
-        decoded.on("data", (c) => {
-          if (done) return;
-          total += c.length;
-          if (total > r.maxBytes) {
-            fail(new BodyTooLargeError(safeURL(url), r.maxBytes, void 0, r.what));
-            decoded.destroy();
-            return;
-          }
-          chunks.push(c);
-        });
-        decoded.on("end", () => finish(Buffer.concat(chunks, total)));
         res.on("close", () => {
           if (!res.complete) fail(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
         });
@@ -477,7 +619,8 @@ function mediaTypeOf(headers) {
   return (headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 var DIGEST = /^(sha256|sha512):([a-f0-9]+)$/;
-function computeDigest(algorithm, bytes) {
+async function computeDigest(algorithm, bytes) {
+  const { createHash } = await import("node:crypto");
   return `${algorithm}:${createHash(algorithm).update(bytes).digest("hex")}`;
 }
 function registryErrorText(body) {
@@ -567,13 +710,22 @@ var RegistryClient = class {
     const seen = /* @__PURE__ */ new Set();
     const tags = [];
     let pages = 0;
+    let pagesRead = 0;
+    let shown = 0;
+    const progress = onProgress && {
+      page: (gathered) => {
+        pagesRead++;
+        shown = Math.max(shown, gathered);
+        onProgress(shown, pagesRead);
+      }
+    };
     while (url) {
       visited.add(url);
       const page = await this.tagPage(repo, url, pages + 1);
       pages++;
       const before = tags.at(-1);
       const added = addNewTags(page.tags, seen, tags);
-      onProgress?.(tags.length, pages);
+      progress?.page(tags.length);
       if (!page.next || added === 0) break;
       if (page.next.origin !== origin) {
         throw new RegistryError(
@@ -582,7 +734,7 @@ var RegistryClient = class {
       }
       const head = page.tags[0];
       if (pages === 2 && typeof head === "string" && before !== void 0 && head > before) {
-        const rest = await this.listTagsInParallel(repo, page, url, tags, onProgress);
+        const rest = await this.listTagsInParallel(repo, page, url, tags, progress?.page);
         if (rest) {
           for (const t of rest) tags.push(t);
           return tags;
@@ -593,7 +745,7 @@ var RegistryClient = class {
     return tags;
   }
   /** The tags after page 2 listed by parallel chains, or undefined: go on one page at a time. */
-  async listTagsInParallel(repo, first, url, firstTags, onProgress) {
+  async listTagsInParallel(repo, first, url, firstTags, onPage) {
     const concurrency = Math.min(
       this.opts.tagListConcurrency ?? DEFAULT_TAG_LIST_CONCURRENCY,
       Math.max(1, this.opts.concurrencyPerRegistry)
@@ -605,16 +757,25 @@ var RegistryClient = class {
     return listTagRanges({
       template,
       firstPage: firstTags,
+      pageSize: first.tags.length,
       name: first.name,
       concurrency,
       maxBoundaries: TAG_LIST_BOUNDARIES_PER_CHAIN * concurrency,
-      fetchPage: (u) => this.tagPage(repo, u, ++pageNo),
-      ...onProgress && { onPage: onProgress }
+      fetchPage: (u, signal) => this.tagPage(repo, u, ++pageNo, signal),
+      ...onPage && { onPage }
     });
   }
   /** One page of a tag listing: its tags, its next link (resolved) and its `name`. */
-  async tagPage(repo, url, pageNo) {
-    const res = await this.request(repo, "GET", url, "application/json");
+  async tagPage(repo, url, pageNo, signal) {
+    const res = await this.request(
+      repo,
+      "GET",
+      url,
+      "application/json",
+      void 0,
+      void 0,
+      signal
+    );
     const what = `tags of ${repositoryName(repo)}`;
     if (res.status === 404) {
       throw new NotFoundError(
@@ -686,7 +847,7 @@ var RegistryClient = class {
     const header = res.headers.get("docker-content-digest") ?? "";
     const byHeader = DIGEST.exec(header);
     const algorithm = byRef?.[1] ?? byHeader?.[1] ?? "sha256";
-    const digest = computeDigest(algorithm, res.body);
+    const digest = await computeDigest(algorithm, res.body);
     if (byRef && digest !== reference) {
       throw new RegistryError(
         `the manifest served for ${where} has digest ${digest}, not the one asked for`
@@ -773,7 +934,7 @@ var RegistryClient = class {
     const res = await this.request(repo, "GET", url, "*/*", limit);
     if (res.status === 404) throw this.notFound(repo, digest, res);
     this.expectOk(res, repo, `reading blob ${digest}`);
-    const actual = computeDigest(m[1], res.body);
+    const actual = await computeDigest(m[1], res.body);
     if (actual !== digest) {
       throw new RegistryError(
         `blob ${digest} of repository ${repo.repository} on registry ${repo.registry} has digest ${actual}`
@@ -825,7 +986,7 @@ var RegistryClient = class {
       contentType: mediaType
     });
     this.expectOk(res, repo, `storing the manifest ${reference}`);
-    const digest = computeDigest("sha256", bytes);
+    const digest = await computeDigest("sha256", bytes);
     const said = res.headers.get("docker-content-digest");
     if (said && said !== digest) {
       throw new RegistryError(
@@ -863,7 +1024,7 @@ var RegistryClient = class {
    * A registry request with auth (401 ⇒ challenge ⇒ retry, at most twice) and retries. Writes
    * (`push`) ask for a token scoped `pull,push`; their bodies are buffers, so a retry resends them.
    */
-  async request(repo, method, url, accept, maxBytes = 16 << 20, write) {
+  async request(repo, method, url, accept, maxBytes = 16 << 20, write, signal) {
     const scope = `repository:${repo.repository}:${write ? "pull,push" : "pull"}`;
     if (repo.insecureSkipTLSVerify) this.insecureHosts.add(repo.apiHost);
     let authorization = await this.auth.authorization(repo.registry, scope);
@@ -876,7 +1037,8 @@ var RegistryClient = class {
         repo.apiHost,
         method,
         url,
-        () => this.send(repo.apiHost, url, init, repo.insecureSkipTLSVerify, true, maxBytes)
+        () => this.send(repo.apiHost, url, init, repo.insecureSkipTLSVerify, true, maxBytes, signal),
+        signal
       );
       if (res.status === 401) {
         if (authTries >= 2) {
@@ -912,15 +1074,17 @@ var RegistryClient = class {
     return { status: res.status, headers: res.headers, text: res.body.toString("utf8") };
   }
   /** Runs `attempt` until it answers something that is not 429/5xx, or the tries run out. */
-  async withRetries(host, method, url, attempt) {
+  async withRetries(host, method, url, attempt, signal) {
     const path = new URL(url).pathname;
     const policy = this.retryPolicy;
     const maxRetryAfter = this.opts.maxRetryAfterMs ?? 6e4;
     for (let tryNo = 1; ; tryNo++) {
+      signal?.throwIfAborted();
       let res;
       try {
         res = await attempt();
       } catch (err) {
+        if (signal?.aborted) throw signal.reason;
         if (err instanceof RegistryError || err instanceof BodyTooLargeError) throw err;
         if (isTimeout(err)) {
           throw new RegistryError(
@@ -936,7 +1100,8 @@ var RegistryClient = class {
             host,
             tryNo,
             backoffDelay(tryNo, policy, this.opts.random),
-            failure2.message
+            failure2.message,
+            signal
           );
           continue;
         }
@@ -960,20 +1125,31 @@ var RegistryClient = class {
         );
       }
       const delay = retryAfter !== void 0 ? retryAfter + Math.round((this.opts.random ?? Math.random)() * Math.min(1e3, policy.baseDelayMs)) : backoffDelay(tryNo, policy, this.opts.random);
-      await this.pause(host, tryNo, delay, failure);
+      await this.pause(host, tryNo, delay, failure, signal);
     }
   }
-  async pause(host, tryNo, delay, why) {
+  async pause(host, tryNo, delay, why, signal) {
+    signal?.throwIfAborted();
     this.opts.log?.warn(
       `${why}; retrying in ${(delay / 1e3).toFixed(1)} s (try ${tryNo + 1} of ${this.retryPolicy.attempts})`
     );
-    await (this.opts.sleep ?? sleep)(delay);
+    const wait = (this.opts.sleep ?? sleep)(delay);
+    if (!signal) return wait;
+    await new Promise((resolve, reject) => {
+      const stop = () => reject(signal.reason);
+      signal.addEventListener("abort", stop, { once: true });
+      void wait.then(() => {
+        signal.removeEventListener("abort", stop);
+        resolve();
+      }, reject);
+    });
   }
   /** One HTTP exchange: a concurrency slot (registries only), a timeout, the body read up to `maxBytes`. */
-  async send(host, url, init, insecure, limited, maxBytes) {
+  async send(host, url, init, insecure, limited, maxBytes, signal) {
     const sem = limited ? this.semaphore(host) : void 0;
     await sem?.acquire();
     try {
+      signal?.throwIfAborted();
       this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
       const started = performance.now();
       const res = await this.transport.send(url, {
@@ -984,7 +1160,8 @@ var RegistryClient = class {
         timeoutMs: this.opts.requestTimeoutMs,
         // Streamed and counted: an endless chunked tag list must fail at the cap, not fill memory.
         maxBytes,
-        what: "the registry response"
+        what: "the registry response",
+        ...signal && { signal }
       }).catch((err) => {
         const e = err instanceof Error ? err : new Error(String(err));
         this.opts.trace?.(httpTraceLine(init.method, url, e, performance.now() - started));

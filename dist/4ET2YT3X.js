@@ -26,7 +26,7 @@ import {
   promotionsMatrix,
   runDiscover,
   runFailures
-} from "./NW2IRV7B.js";
+} from "./JTN33EEJ.js";
 import {
   discoveryCredentials
 } from "./TQZP5LUC.js";

@@ -9,7 +9,7 @@ import {
 import {
   NotFoundError,
   registryClientFor
-} from "./ZU4BGS73.js";
+} from "./LJBL5MGD.js";
 import {
   parseImageRepository,
   repositoryName
@@ -186,7 +186,6 @@ function runFailures(run) {
 }
 
 // src/discovery/images.ts
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -583,7 +582,7 @@ async function listTags(client, repo2, settings) {
   }
   return tags;
 }
-function cachePath(cacheDir, repo2) {
+function cachePath(cacheDir, repo2, createHash) {
   const name = repositoryName(repo2);
   const hash = createHash("sha256").update(name).digest("hex").slice(0, 16);
   return join(cacheDir, "images", `${name.replace(/[^A-Za-z0-9._-]+/g, "_")}-${hash}.json`);
@@ -611,7 +610,8 @@ function writeCache(path, doc) {
   renameSync(tmp, path);
 }
 async function newestBuild(sub, client, repo2, inspector, candidates2, allTags, pc, settings, parallel) {
-  const path = cachePath(settings.cacheDir, repo2);
+  const { createHash } = await import("node:crypto");
+  const path = cachePath(settings.cacheDir, repo2, createHash);
   const cache = readCache(path, repo2, settings);
   const tagListHash = createHash("sha256").update([...allTags].sort().join("\n")).digest("hex");
   const entries = /* @__PURE__ */ new Map();

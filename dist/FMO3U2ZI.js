@@ -23,7 +23,7 @@ import {
 import {
   MEDIA_TYPES,
   RegistryClient
-} from "./ZU4BGS73.js";
+} from "./LJBL5MGD.js";
 import {
   parseImageReference,
   repositoryName

@@ -58,7 +58,7 @@ async function promoteAction(s, ctx) {
   const repo = await openActionRepo(s, ctx);
   if (s.freight !== void 0 && s.project !== void 0)
     await repo.store.promoteNamedAhead(s.project, s.freight);
-  const { promoteInRepo } = await import("./W2BCE5EG.js");
+  const { promoteInRepo } = await import("./352FX4FW.js");
   await promoteInRepo(s, ctx, repo, { env, expressionData, registryCredentials });
 }
 export {

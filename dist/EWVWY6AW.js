@@ -9,8 +9,8 @@ import {
 import {
   cliCreatedBy,
   cliSources
-} from "./AU5RLOL5.js";
-import "./NW2IRV7B.js";
+} from "./MX6KMQS4.js";
+import "./JTN33EEJ.js";
 import "./XRG2AIG3.js";
 import {
   age,
@@ -20,7 +20,7 @@ import {
   oneProject
 } from "./X4CKRXT3.js";
 import "./TQZP5LUC.js";
-import "./ZU4BGS73.js";
+import "./LJBL5MGD.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import {

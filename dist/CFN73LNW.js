@@ -5,13 +5,13 @@ import {
 } from "./RTCFNEKT.js";
 import {
   discoverCommand
-} from "./AU5RLOL5.js";
-import "./NW2IRV7B.js";
+} from "./MX6KMQS4.js";
+import "./JTN33EEJ.js";
 import "./XRG2AIG3.js";
 import "./WIC3XBMV.js";
 import "./TQZP5LUC.js";
 import "./IKATHZGV.js";
-import "./ZU4BGS73.js";
+import "./LJBL5MGD.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import {

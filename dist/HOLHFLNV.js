@@ -3,7 +3,7 @@ const require = gantryCreateRequire(import.meta.url);
 import {
   actionSources,
   discoverAction
-} from "./OHJENWZ5.js";
+} from "./4ET2YT3X.js";
 import "./LSSDQFPI.js";
 import "./MCCPJHD2.js";
 import "./VIZJHEKK.js";
@@ -13,7 +13,7 @@ import "./42EJ45IF.js";
 import "./RTCFNEKT.js";
 import "./DCYUB6D6.js";
 import "./J6LDKS2R.js";
-import "./NW2IRV7B.js";
+import "./JTN33EEJ.js";
 import "./XRG2AIG3.js";
 import "./WIC3XBMV.js";
 import "./TQZP5LUC.js";
@@ -22,7 +22,7 @@ import "./IKATHZGV.js";
 import "./UUREHCQQ.js";
 import "./CMX6XCKP.js";
 import "./2X254HU4.js";
-import "./ZU4BGS73.js";
+import "./LJBL5MGD.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./Y7GFP72O.js";

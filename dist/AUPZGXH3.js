@@ -16,7 +16,7 @@ import {
   promotionName,
   runSteps,
   stepAlias
-} from "./AKKKNR3F.js";
+} from "./FMO3U2ZI.js";
 import {
   secretValues
 } from "./SZ6DWH5P.js";

@@ -24,7 +24,7 @@ import {
   promotionMarkdown,
   resumeAfterMerge,
   upstreamFreight
-} from "./QSYLNYI7.js";
+} from "./AUPZGXH3.js";
 import "./4SXL3VLH.js";
 import "./AWGZOBKY.js";
 import "./DSDVMYR5.js";
@@ -32,12 +32,12 @@ import "./IKATHZGV.js";
 import "./UUREHCQQ.js";
 import {
   defaultRegistry
-} from "./AKKKNR3F.js";
+} from "./FMO3U2ZI.js";
 import "./SZ6DWH5P.js";
 import "./4WORZB74.js";
 import "./CMX6XCKP.js";
 import "./2X254HU4.js";
-import "./ZU4BGS73.js";
+import "./LJBL5MGD.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./Y7GFP72O.js";

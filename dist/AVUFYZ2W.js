@@ -29,11 +29,11 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/cli/commands/index.ts
 var LOADERS = {
-  lint: async () => (await import("./UUWXSNIQ.js")).lintCommand,
+  lint: async () => (await import("./KRDEODOJ.js")).lintCommand,
   get: async () => (await import("./FNVYATJ4.js")).getCommand,
-  discover: async () => (await import("./PIKDK5ON.js")).discoverCommand,
-  freight: async () => (await import("./VYM76PJL.js")).freightCommand,
-  promote: async () => (await import("./U5VMETCF.js")).promoteCommand,
+  discover: async () => (await import("./CFN73LNW.js")).discoverCommand,
+  freight: async () => (await import("./EWVWY6AW.js")).freightCommand,
+  promote: async () => (await import("./PBWFN4NN.js")).promoteCommand,
   verify: async () => (await import("./J6TY4SZJ.js")).verifyCommand,
   approve: async () => (await import("./YXG76GM7.js")).approveCommand,
   init: async () => (await import("./RFHTE4ED.js")).initCommand,

@@ -6,7 +6,7 @@ import {
   discoverText,
   runDiscover,
   runFailures
-} from "./NW2IRV7B.js";
+} from "./JTN33EEJ.js";
 import {
   discoveryCredentials
 } from "./TQZP5LUC.js";

@@ -8,7 +8,7 @@ import {
   resumeAfterMerge,
   stageList,
   upstreamFreight
-} from "./QSYLNYI7.js";
+} from "./AUPZGXH3.js";
 import "./4SXL3VLH.js";
 import "./AWGZOBKY.js";
 import {
@@ -21,14 +21,14 @@ import {
 import "./IKATHZGV.js";
 import {
   defaultRegistry
-} from "./AKKKNR3F.js";
+} from "./FMO3U2ZI.js";
 import {
   expressionDataFromEnv
 } from "./SZ6DWH5P.js";
 import "./4WORZB74.js";
 import "./CMX6XCKP.js";
 import "./2X254HU4.js";
-import "./ZU4BGS73.js";
+import "./LJBL5MGD.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./Y7GFP72O.js";

@@ -2,7 +2,7 @@ import { createRequire as gantryCreateRequire } from 'node:module';
 const require = gantryCreateRequire(import.meta.url);
 import {
   actionSources
-} from "./OHJENWZ5.js";
+} from "./4ET2YT3X.js";
 import "./LSSDQFPI.js";
 import {
   info,
@@ -25,7 +25,7 @@ import {
 import {
   versionsOf
 } from "./J6LDKS2R.js";
-import "./NW2IRV7B.js";
+import "./JTN33EEJ.js";
 import "./XRG2AIG3.js";
 import "./WIC3XBMV.js";
 import "./TQZP5LUC.js";
@@ -34,7 +34,7 @@ import "./IKATHZGV.js";
 import "./UUREHCQQ.js";
 import "./CMX6XCKP.js";
 import "./2X254HU4.js";
-import "./ZU4BGS73.js";
+import "./LJBL5MGD.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./Y7GFP72O.js";
