@@ -8,7 +8,7 @@
  * the Nth has run, SIGKILLs its parent: the gantry process, which gets no chance to clean up.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -75,11 +75,20 @@ export CRASH_INNER=1
 set -C
 n=1
 until { : > "$CRASH_COUNT/$n"; } 2>/dev/null; do n=$((n + 1)); done
+echo "$1 $2 $3" >| "$CRASH_COUNT/$n"
 "$REAL_GIT" "$@"
 rc=$?
 if [ "$n" = "$CRASH_AT" ]; then kill -9 $PPID; fi
 exit $rc
 `;
+
+/** The commands a counted run ran, in order (the wrapper writes each one's first words). */
+function ran(counter: string): string {
+  return readdirSync(counter)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((n) => readFileSync(join(counter, n), 'utf8').trim())
+    .join('; ');
+}
 
 interface Run {
   code: number | null;
@@ -296,7 +305,7 @@ describe('kill -9 of gantry at any point', () => {
   }
 
   test('after each of its git commands in turn', async () => {
-    const points: { at: number; ms: number }[] = [];
+    const points: { at: number; ms: number; ran: string }[] = [];
     let total = Infinity;
     await Promise.all(
       Array.from({ length: LANES }, async (_, l) => {
@@ -316,15 +325,21 @@ describe('kill -9 of gantry at any point', () => {
           }
           expect(run.signal).toBe('SIGKILL');
           const ms = await recovers(l, f.id, `killed after git command ${at}`);
-          points.push({ at, ms });
+          points.push({ at, ms, ran: ran(counter) });
         }
       }),
     );
     // Every point of a whole run was a kill point.
     expect(total).toBeGreaterThan(10);
-    expect(points.map((p) => p.at).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: total }, (_, i) => i + 1),
+    const killed = new Set(points.map((p) => p.at));
+    expect(Array.from({ length: total }, (_, i) => i + 1).filter((at) => !killed.has(at))).toEqual(
+      [],
     );
+    // A lane may have started its next run before the other lane's whole run set the total, and
+    // that run may take more commands than the whole one did (a CI run saw 16 against 14): those
+    // kill points recovered too; what their runs ran is in the log.
+    for (const p of points.filter((p) => p.at > total))
+      console.log(`killed past the total at ${p.at}, after: ${p.ran}`);
     const times = points.map((p) => p.ms);
     console.log(
       `kill -9 after each of ${total} git commands: ${points.length} kill points, all recovered; next command ${Math.min(...times)}–${Math.max(...times)} ms (limit ${[...limitMs.values()].join(', ')} ms)`,
@@ -389,9 +404,12 @@ describe('kill -9 of gantry at any point', () => {
         }
       }),
     );
-    // Every point of a whole run was a kill point.
+    // Every point of a whole run was a kill point (a lane's run started before the other's whole
+    // run set the total may have been killed past it, as above).
     expect(total).toBeGreaterThanOrEqual(5);
-    expect(points.sort((x, y) => x - y)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(
+      Array.from({ length: total }, (_, i) => i + 1).filter((at) => !points.includes(at)),
+    ).toEqual([]);
     console.log(`gantry approve: ${points.length} kill points, all recovered`);
   }, 600_000);
 
