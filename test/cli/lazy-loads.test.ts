@@ -32,20 +32,20 @@ ${image}stages:
         - uses: yaml-update
 `;
 
+/** A module hook that writes down the URL of every module the process loads. */
+const LOAD_HOOKS = `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(process.env.LOAD_LOG, url + '\\n');
+  return next(url, context);
+}
+`;
+
 describe('get stages loads what the project needs', () => {
   const tmp = tempDir();
   let hooks: string;
   beforeAll(() => {
     hooks = join(tmp.path, 'hooks.mjs');
-    writeFileSync(
-      hooks,
-      `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) {
-  appendFileSync(process.env.LOAD_LOG, url + '\\n');
-  return next(url, context);
-}
-`,
-    );
+    writeFileSync(hooks, LOAD_HOOKS);
     writeFileSync(
       join(tmp.path, 'register.mjs'),
       `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
@@ -149,15 +149,7 @@ describe('a promotion of named freight loads its code while the first fetch runs
   afterAll(() => tmp.cleanup());
 
   test('the fetch starts before src/promotion/ and the steps load', async () => {
-    writeFileSync(
-      join(tmp.path, 'hooks.mjs'),
-      `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) {
-  appendFileSync(process.env.LOAD_LOG, url + '\\n');
-  return next(url, context);
-}
-`,
-    );
+    writeFileSync(join(tmp.path, 'hooks.mjs'), LOAD_HOOKS);
     writeFileSync(
       join(tmp.path, 'register.mjs'),
       `import { register, syncBuiltinESMExports } from 'node:module';
