@@ -12,6 +12,7 @@ import { loadProjectsFromFiles, type Project } from '../../src/pipeline/index.js
 import { promote, type PromoteOutcome } from '../../src/promotion/promote.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { parseStageState, StateStore, stateFilePath } from '../../src/state/index.js';
+import { DEFAULT_RACE_RETRY } from '../../src/util/retry.js';
 import { makeFreight } from '../support/freight.js';
 import { projectFile, stageName, VALUES, valuesPath } from '../support/contention.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
@@ -178,6 +179,11 @@ describe.each([
           remote,
           cacheDir: join(tmp.path, `job-${index}`),
           baseEnv: env,
+          // Production's backoff (full jitter from 250 ms, doubling), capped at 2 s instead of
+          // 30 s, as in the contention test: what is checked is that every promotion lands, and
+          // the last losers' waits (up to 13 s each, with little else left to run) set how long
+          // the case took.
+          raceRetry: { ...DEFAULT_RACE_RETRY, maxDelayMs: 2_000 },
           retryHooks: { onRetry: (_try, ms) => void (waited[index] = (waited[index] ?? 0) + ms) },
         });
         const { projects, problems } = await loadProjectsFromFiles(await store.projectFiles());
