@@ -404,6 +404,12 @@ export type FaultAction =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
   | { kind: 'hang' }
   | { kind: 'malformed-json' }
+  /**
+   * The registry's own 404 for a manifest it does not have (distribution's words and headers,
+   * `detail` naming the reference), without asking it: a test whose tag list names 200,000 tags
+   * without manifests spends its time in the registry's 404s otherwise.
+   */
+  | { kind: 'manifest-unknown' }
   | { kind: 'replace'; contentType: string; body: string; headers?: Record<string, string> };
 
 export interface Fault {
@@ -562,6 +568,24 @@ export async function startProxy(
                 errors: [{ code: 'UNAVAILABLE', message: `injected ${a.status}` }],
               }),
           );
+          return;
+        }
+        if (a.kind === 'manifest-unknown') {
+          record(404);
+          const ref = decodeURIComponent(path.replace(/\?.*$/, '').replace(/^.*\//, ''));
+          const body = Buffer.from(
+            `${JSON.stringify({
+              errors: [
+                { code: 'MANIFEST_UNKNOWN', message: 'manifest unknown', detail: { Tag: ref } },
+              ],
+            })}\n`,
+          );
+          res.writeHead(404, {
+            'Content-Type': 'application/json; charset=utf-8',
+            'Docker-Distribution-Api-Version': 'registry/2.0',
+            'Content-Length': String(body.length),
+          });
+          res.end(method === 'HEAD' ? undefined : body);
           return;
         }
         if (a.kind === 'malformed-json') {
