@@ -608,7 +608,12 @@ describe('discovery is bounded, whatever the registry lists', () => {
       amd64.mediaType,
     );
     real = await pusher.pushImage('demo/ghosts', ['0.0.1'], { created: hours(1) });
-    ghostProxy = await startProxy(reg.url, { pageSize: 1000, order: 'upstream', link: 'relative' });
+    ghostProxy = await startProxy(reg.url, {
+      pageSize: 1000,
+      order: 'upstream',
+      link: 'relative',
+      orderOnce: true,
+    });
     const ghosts = Array.from(
       { length: GHOSTS },
       (_, i) => `1.${Math.floor(i / 1000)}.${i % 1000}`,
