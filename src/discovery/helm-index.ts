@@ -713,6 +713,15 @@ function isNullish(v: unknown): boolean {
  * or not shaped like an index (`entries` a mapping of sequences of mappings).
  */
 export function parseIndexFull(text: string, chart: string): string[] | null {
+  return chartVersionsIn(parseIndexDocument(text), chart);
+}
+
+/**
+ * The first half of `parseIndexFull`: the whole text parsed (YAML with the failsafe schema, or
+ * JSON), not yet checked. Split out so that a caller asking about several charts of one index
+ * (the scanner tests' oracle) parses it once.
+ */
+export function parseIndexDocument(text: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let doc: unknown;
   let parsed = false;
@@ -732,6 +741,11 @@ export function parseIndexFull(text: string, chart: string): string[] | null {
       throw new IndexFormatError(message ?? 'not YAML', { cause: err });
     }
   }
+  return doc;
+}
+
+/** The second half of `parseIndexFull`: one chart's versions from a parsed index. */
+export function chartVersionsIn(doc: unknown, chart: string): string[] | null {
   if (isNullish(doc)) return null;
   if (!isRecord(doc)) throw new IndexFormatError(`the index is ${kindOf(doc)}, not a mapping`);
   const entries = doc.entries;

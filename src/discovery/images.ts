@@ -318,7 +318,12 @@ export function newestVersions(
   const plain = o.strict ? PLAIN_STRICT : PLAIN_LOOSE;
   const best: RankedTag[] = [];
   let matching = 0;
-  for (const tag of tags) {
+  const all = keep >= tags.length;
+  // Last tag first: registries list tags in lexical order, which mostly climbs with the version,
+  // so the newest fill `best` early and most tags after are turned away by three numbers, where
+  // first-to-last would insert nearly every tag. The result does not depend on the order.
+  for (let i = tags.length - 1; i >= 0; i--) {
+    const tag = tags[i] as string;
     let ranked: RankedTag | undefined;
     const m = o.plainFastPath ? plain.exec(tag) : null;
     if (m) {
@@ -329,6 +334,17 @@ export function newestVersions(
       // parseVersion refuses numbers beyond 2^53; so does this.
       if (!Number.isSafeInteger(major) || !Number.isSafeInteger(minor)) continue;
       if (!Number.isSafeInteger(patch)) continue;
+      const worst = best.length >= keep && !all ? (best[best.length - 1] as RankedTag) : undefined;
+      // Older by its numbers than the last kept: newerFirst would say so too.
+      if (
+        worst &&
+        (worst.major > major ||
+          (worst.major === major &&
+            (worst.minor > minor || (worst.minor === minor && worst.patch > patch))))
+      ) {
+        matching++;
+        continue;
+      }
       ranked = { major, minor, patch, original: tag };
     } else {
       const parsed = o.matcher.parse(tag);
@@ -337,7 +353,7 @@ export function newestVersions(
       ranked = { major: v.major, minor: v.minor, patch: v.patch, parsed, original: tag };
     }
     matching++;
-    if (keep >= tags.length) {
+    if (all) {
       best.push(ranked);
       continue;
     }
@@ -355,7 +371,7 @@ export function newestVersions(
     if (best.length > keep) best.pop();
   }
   // Without a limit every matching tag is kept: one sort instead of an insertion each.
-  if (keep >= tags.length) best.sort(newerFirst);
+  if (all) best.sort(newerFirst);
   return { ordered: best.map((t) => t.original), matching };
 }
 

@@ -608,15 +608,46 @@ describe('discovery is bounded, whatever the registry lists', () => {
       amd64.mediaType,
     );
     real = await pusher.pushImage('demo/ghosts', ['0.0.1'], { created: hours(1) });
-    ghostProxy = await startProxy(reg.url, { pageSize: 1000, order: 'upstream', link: 'relative' });
+    ghostProxy = await startProxy(reg.url, {
+      pageSize: 1000,
+      order: 'upstream',
+      link: 'relative',
+      orderOnce: true,
+    });
     const ghosts = Array.from(
       { length: GHOSTS },
       (_, i) => `1.${Math.floor(i / 1000)}.${i % 1000}`,
     );
     ghostProxy.fakeTags.set('demo/ghosts', ['0.0.1', ...ghosts]);
+    // The registry's 404 for each ghost, from the proxy (the same bytes, checked below).
+    ghostProxy.addFault({
+      path: /^\/v2\/demo\/ghosts\/manifests\/1\./,
+      action: { kind: 'manifest-unknown' },
+    });
   }, 120_000);
   afterAll(async () => {
     await ghostProxy?.close();
+  });
+
+  test("the proxy's 404 for a ghost is the registry's own", async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const answer = async (base: string) => {
+        const res = await fetch(`${base}/v2/demo/ghosts/manifests/1.7.42`, {
+          method,
+          headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' },
+        });
+        return {
+          status: res.status,
+          type: res.headers.get('content-type'),
+          api: res.headers.get('docker-distribution-api-version'),
+          length: res.headers.get('content-length'),
+          body: await res.text(),
+        };
+      };
+      const real = await answer(reg.url);
+      expect(real.status).toBe(404);
+      expect(await answer(ghostProxy.url)).toEqual(real);
+    }
   });
 
   const manifestRequests = (p: RegistryProxy): ProxyRequest[] =>

@@ -16,6 +16,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import type { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
 import { BodyTooLargeError, safeURL } from '../../util/http-body.js';
+import { LeanConnections, leanHeadersOK } from './lean-http.js';
 
 /** Response headers, read by (case-insensitive) name. */
 export interface HeaderReader {
@@ -46,6 +47,13 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const DECODERS = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
 const MAX_REDIRECTS = 20;
 
+class MapHeaders implements HeaderReader {
+  constructor(private readonly raw: Map<string, string>) {}
+  get(name: string): string | null {
+    return this.raw.get(name.toLowerCase()) ?? null;
+  }
+}
+
 class NodeHeaders implements HeaderReader {
   constructor(private readonly raw: IncomingMessage['headers']) {}
   get(name: string): string | null {
@@ -64,6 +72,8 @@ function timeoutError(ms: number): Error {
 
 export class Transport {
   private readonly http = new HttpAgent({ keepAlive: true });
+  /** Plain-HTTP GETs and HEADs (tag pages, manifests, tokens): lean-http.ts. */
+  private readonly lean = new LeanConnections();
   private tls: { https: typeof import('node:https'); agent: HttpsAgent } | undefined;
   private insecureAgent: HttpsAgent | undefined;
 
@@ -112,6 +122,7 @@ export class Transport {
   }
 
   close(): void {
+    this.lean.close();
     this.http.destroy();
     this.tls?.agent.destroy();
     this.insecureAgent?.destroy();
@@ -134,6 +145,16 @@ export class Transport {
     r: ExchangeRequest,
     deadline: number,
   ): Promise<{ status: number; headers: HeaderReader; body: Buffer; location?: string }> {
+    // As fetch does: registries compress large tag lists and manifests when asked.
+    const sent = { 'Accept-Encoding': 'gzip, deflate, br', ...headers };
+    if (
+      url.protocol === 'http:' &&
+      body === undefined &&
+      (method === 'GET' || method === 'HEAD') &&
+      leanHeadersOK(sent)
+    ) {
+      return this.leanOnce(url, method, sent, r, deadline);
+    }
     return new Promise((resolve, reject) => {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         reject(new Error(`unsupported protocol ${url.protocol} in ${safeURL(url)}`));
@@ -141,8 +162,6 @@ export class Transport {
       }
       const send = url.protocol === 'http:' || !this.tls ? httpRequest : this.tls.https.request;
       const payload = body === undefined ? undefined : Buffer.from(body);
-      // As fetch does: registries compress large tag lists and manifests when asked.
-      const sent = { 'Accept-Encoding': 'gzip, deflate, br', ...headers };
       const req = send(url, {
         method,
         headers: payload ? { ...sent, 'Content-Length': String(payload.length) } : sent,
@@ -243,6 +262,106 @@ export class Transport {
         });
       });
       req.end(payload);
+    });
+  }
+
+  /**
+   * `once` on lean-http.ts: the same answers and errors (timeout, abort, cap, a stale socket
+   * flagged for one more try, redirects handed back with their Location, bodies decoded).
+   * A compressed body is capped as it arrives and again once decoded.
+   */
+  private leanOnce(
+    url: URL,
+    method: 'GET' | 'HEAD',
+    sent: Record<string, string>,
+    r: ExchangeRequest,
+    deadline: number,
+  ): Promise<{ status: number; headers: HeaderReader; body: Buffer; location?: string }> {
+    return new Promise((resolve, reject) => {
+      let done = false;
+      // Set once the exchange exists: a failure before that (an aborted signal) has none to drop.
+      let cancel = (): void => undefined;
+      const signal = r.signal;
+      const abort = (): void => fail(signal?.reason as Error);
+      const settle = (): boolean => {
+        if (done) return false;
+        done = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', abort);
+        return true;
+      };
+      const fail = (err: Error): void => {
+        if (!settle()) return;
+        cancel();
+        reject(err);
+      };
+      const timer = setTimeout(
+        () => fail(timeoutError(r.timeoutMs)),
+        Math.max(0, deadline - Date.now()),
+      );
+      if (signal?.aborted) {
+        fail(signal.reason as Error);
+        return;
+      }
+      signal?.addEventListener('abort', abort, { once: true });
+      let headChecked = false;
+      const exchange = this.lean.exchange(url, method, sent, (total, head) => {
+        // A redirect's body is never used: it is read to keep the connection, not capped.
+        if (REDIRECTS.has(head.status) && head.headers.has('location')) return;
+        if (!headChecked) {
+          headChecked = true;
+          const declared = Number(head.headers.get('content-length') ?? NaN);
+          if (!head.headers.has('content-encoding') && declared > r.maxBytes) {
+            throw new BodyTooLargeError(safeURL(url), r.maxBytes, declared, r.what);
+          }
+        }
+        if (total > r.maxBytes) {
+          throw new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what);
+        }
+      });
+      cancel = () => exchange.cancel();
+      exchange.answer.then((a) => {
+        if (done) return;
+        const status = a.status;
+        const headers = new MapHeaders(a.headers);
+        const location = REDIRECTS.has(status) ? (headers.get('location') ?? undefined) : undefined;
+        const finish = (b: Buffer): void => {
+          if (!settle()) return;
+          resolve({ status, headers, body: b, ...(location !== undefined ? { location } : {}) });
+        };
+        const encoding = (headers.get('content-encoding') ?? '').trim().toLowerCase();
+        if (method === 'HEAD' || location !== undefined) finish(Buffer.alloc(0));
+        else if (!encoding || encoding === 'identity') finish(a.body);
+        else if (!DECODERS.has(encoding)) {
+          fail(new Error(`unsupported Content-Encoding ${encoding} from ${safeURL(url)}`));
+        } else {
+          import('node:zlib').then((zlib) => {
+            if (done) return;
+            // One past the cap: a body that decodes to more is refused, not cut.
+            const o = { maxOutputLength: r.maxBytes + 1 };
+            let out: Buffer;
+            try {
+              out =
+                encoding === 'deflate'
+                  ? zlib.inflateSync(a.body, o)
+                  : encoding === 'br'
+                    ? zlib.brotliDecompressSync(a.body, o)
+                    : zlib.gunzipSync(a.body, o);
+            } catch (err) {
+              const e = err as Error & { code?: string };
+              fail(
+                e.code === 'ERR_BUFFER_TOO_LARGE'
+                  ? new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what)
+                  : e,
+              );
+              return;
+            }
+            if (out.length > r.maxBytes) {
+              fail(new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what));
+            } else finish(out);
+          }, fail);
+        }
+      }, fail);
     });
   }
 }

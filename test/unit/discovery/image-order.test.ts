@@ -97,6 +97,30 @@ describe('newestVersions', () => {
     });
   });
 
+  test('tags sharing their numbers with the last kept one, in lexical and reverse order', () => {
+    // Plain tags are turned away by their numbers alone once `keep` are held; ties on the numbers
+    // (pre-releases, builds, a `v`) must still be ordered as the full sort orders them.
+    const tags: string[] = [];
+    for (let a = 0; a < 3; a++)
+      for (let b = 0; b < 3; b++)
+        for (let c = 0; c < 3; c++)
+          for (const form of ['', 'v', '-rc.1', '-0', '+b.1', 'v+b.2'])
+            tags.push(
+              form.startsWith('v') ? `v${a}.${b}.${c}${form.slice(1)}` : `${a}.${b}.${c}${form}`,
+            );
+    for (const strict of [true, false]) {
+      const matcher = semverMatcher({ filter: ALL_TAGS, strictSemvers: strict });
+      const o = { filter: ALL_TAGS, matcher, strict, plainFastPath: true };
+      for (const order of [[...tags].sort(), [...tags].sort().reverse()]) {
+        for (const keep of [1, 2, 5, 13, 40]) {
+          expect(newestVersions(order, keep, o), `strict ${strict} keep ${keep}`).toEqual(
+            reference(order, keep, matcher),
+          );
+        }
+      }
+    }
+  });
+
   test('10,000 tags in pages of lexical order: the newest 20', () => {
     const tags = Array.from(
       { length: 10_000 },

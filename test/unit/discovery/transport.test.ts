@@ -138,3 +138,202 @@ describe('Transport', () => {
     }
   });
 });
+
+/**
+ * Plain-HTTP GETs and HEADs go through lean-http.ts: raw servers write the exact bytes, split
+ * where a parser could trip, so each framing and connection case is seen as a registry sends it.
+ */
+describe('Transport on plain HTTP without node:http (lean-http.ts)', () => {
+  /** A raw server that answers each request on a connection with the next of `answers`. */
+  async function rawServer(
+    answer: (request: string, n: number, sock: Socket) => void,
+  ): Promise<{ url: string; connections: () => number; requests: string[] }> {
+    let connections = 0;
+    const requests: string[] = [];
+    const url = await listen(
+      createNetServer((sock) => {
+        connections++;
+        sock.on('error', () => undefined);
+        let buf = '';
+        sock.on('data', (d) => {
+          buf += d.toString('latin1');
+          let end: number;
+          while ((end = buf.indexOf('\r\n\r\n')) >= 0) {
+            const head = buf.slice(0, end);
+            buf = buf.slice(end + 4);
+            requests.push(head);
+            answer(head, requests.length, sock);
+          }
+        });
+      }),
+    );
+    return { url, connections: () => connections, requests };
+  }
+  /** Writes `parts` one by one, a tick apart, so the client sees them as separate reads. */
+  const writeSplit = (sock: Socket, parts: (string | Buffer)[]): void => {
+    const next = (i: number): void => {
+      if (i >= parts.length || sock.destroyed) return;
+      sock.write(parts[i] as string | Buffer);
+      setTimeout(() => next(i + 1), 2);
+    };
+    next(0);
+  };
+
+  test('chunked (split anywhere, extensions, trailers), Content-Length and HEAD on one connection', async () => {
+    const s = await rawServer((head, _n, sock) => {
+      if (head.startsWith('GET /chunked')) {
+        writeSplit(sock, [
+          'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r',
+          '\n8;ext=1\r\n{"tag',
+          's":\r\n',
+          'a\r\n["1.0.0"]}\r',
+          '\n0\r\nX-Trailer: yes\r\n',
+          '\r\n',
+        ]);
+      } else if (head.startsWith('GET /length')) {
+        writeSplit(sock, ['HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello', ' world']);
+      } else {
+        sock.write('HTTP/1.1 200 OK\r\nContent-Length: 999\r\nDocker-Content-Digest: d\r\n\r\n');
+      }
+    });
+    const t = new Transport();
+    try {
+      const a = await t.send(`${s.url}/chunked`, req());
+      expect(a.body.toString()).toBe('{"tags":["1.0.0"]}');
+      expect(a.headers.get('content-type')).toBe('application/json');
+      const b = await t.send(`${s.url}/length`, req());
+      expect(b.body.toString()).toBe('hello world');
+      const c = await t.send(`${s.url}/head`, req({ method: 'HEAD' }));
+      expect([c.status, c.body.length, c.headers.get('docker-content-digest')]).toEqual([
+        200,
+        0,
+        'd',
+      ]);
+      expect(s.connections()).toBe(1);
+      expect(s.requests[0]).toMatch(/^GET \/chunked HTTP\/1\.1\r\nHost: 127\.0\.0\.1:\d+\r\n/);
+      expect(s.requests[0]).toContain('\r\nConnection: keep-alive');
+    } finally {
+      t.close();
+    }
+  });
+
+  test('Connection: close, a body ended by the close, an interim 100, HTTP/1.0: new connections as needed', async () => {
+    const s = await rawServer((head, _n, sock) => {
+      if (head.startsWith('GET /close'))
+        sock.end('HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok');
+      else if (head.startsWith('GET /until-close'))
+        writeSplit(sock, ['HTTP/1.1 200 OK\r\n\r\nread ', 'to the end']);
+      else if (head.startsWith('GET /interim'))
+        sock.write('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nyes');
+      else sock.write('HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nold');
+      if (head.startsWith('GET /until-close')) setTimeout(() => sock.end(), 20);
+    });
+    const t = new Transport();
+    try {
+      expect((await t.send(`${s.url}/close`, req())).body.toString()).toBe('ok');
+      expect((await t.send(`${s.url}/until-close`, req())).body.toString()).toBe('read to the end');
+      expect((await t.send(`${s.url}/interim`, req())).body.toString()).toBe('yes');
+      expect((await t.send(`${s.url}/http10`, req())).body.toString()).toBe('old');
+      // close, until-close: one each; interim and the HTTP/1.0 answer share a third; the
+      // HTTP/1.0 answer without keep-alive is not reused, so a fourth request needs a fourth.
+      expect((await t.send(`${s.url}/interim`, req())).body.toString()).toBe('yes');
+      expect(s.connections()).toBe(4);
+    } finally {
+      t.close();
+    }
+  });
+
+  test('a connection the server closes while idle is left; the next page opens another', async () => {
+    const s = await rawServer((_head, _n, sock) => {
+      sock.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}');
+      // An idle timeout: the server closes after each answer, without saying so.
+      setTimeout(() => sock.end(), 5);
+    });
+    const t = new Transport();
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await t.send(`${s.url}/page${i}`, req())).body.toString()).toBe('{}');
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      expect(s.connections()).toBe(3);
+    } finally {
+      t.close();
+    }
+  });
+
+  test('a body cut short fails as a reset, not as a short page', async () => {
+    const s = await rawServer((_head, _n, sock) => {
+      sock.end('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{"tags":["1.0.0"');
+    });
+    const t = new Transport();
+    try {
+      await expect(t.send(`${s.url}/short`, req())).rejects.toMatchObject({
+        message: 'aborted',
+        code: 'ECONNRESET',
+      });
+      const chunked = await rawServer((_head, _n, sock) => {
+        sock.end('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"tag');
+      });
+      await expect(t.send(`${chunked.url}/short`, req())).rejects.toMatchObject({
+        code: 'ECONNRESET',
+      });
+    } finally {
+      t.close();
+    }
+  });
+
+  test('gzip decoded within the cap; a gzip bomb and a redirect body are handled', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const small = gzipSync(Buffer.from('{"tags":["2.0.0"]}'));
+    const bomb = gzipSync(Buffer.alloc(64 * 1024, 0x20));
+    const s = await rawServer((head, _n, sock) => {
+      const send = (status: string, headers: string, body: Buffer): void => {
+        sock.write(`HTTP/1.1 ${status}\r\n${headers}Content-Length: ${body.length}\r\n\r\n`);
+        sock.write(body);
+      };
+      if (head.startsWith('GET /small')) send('200 OK', 'Content-Encoding: gzip\r\n', small);
+      else if (head.startsWith('GET /bomb')) send('200 OK', 'Content-Encoding: gzip\r\n', bomb);
+      else if (head.startsWith('GET /moved'))
+        send('307 Temporary Redirect', 'Location: /small\r\n', Buffer.alloc(4096, 0x78));
+    });
+    const t = new Transport();
+    try {
+      expect((await t.send(`${s.url}/small`, req())).body.toString()).toBe('{"tags":["2.0.0"]}');
+      await expect(t.send(`${s.url}/bomb`, req({ maxBytes: 1024 }))).rejects.toThrow(
+        BodyTooLargeError,
+      );
+      const moved = await t.send(`${s.url}/moved`, req({ maxBytes: 1024 }));
+      expect([moved.status, moved.url, moved.body.toString()]).toEqual([
+        200,
+        `${s.url}/small`,
+        '{"tags":["2.0.0"]}',
+      ]);
+    } finally {
+      t.close();
+    }
+  });
+
+  test('repeated headers read as node:http reads them; a header value with a line break is refused', async () => {
+    const s = await rawServer((_head, _n, sock) => {
+      sock.write(
+        'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="a"\r\n' +
+          'WWW-Authenticate: Basic realm="b"\r\nContent-Type: application/json\r\n' +
+          'Content-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}',
+      );
+    });
+    const t = new Transport();
+    try {
+      const a = await t.send(`${s.url}/auth`, req());
+      expect(a.status).toBe(401);
+      expect(a.headers.get('WWW-Authenticate')).toBe('Bearer realm="a", Basic realm="b"');
+      expect(a.headers.get('content-type')).toBe('application/json');
+      const before = s.requests.length;
+      await expect(
+        t.send(`${s.url}/x`, req({ headers: { Authorization: 'Bearer a\r\nX-Injected: 1' } })),
+      ).rejects.toThrow(/Invalid character/);
+      expect(s.requests.length).toBe(before);
+    } finally {
+      t.close();
+    }
+  });
+});
