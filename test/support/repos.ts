@@ -94,6 +94,13 @@ function gitSync(
   });
 }
 
+/**
+ * fast-import keeps the pack it wrote: below fastimport.unpackLimit (100 objects, every fixture
+ * commit) it would start `git unpack-objects` to explode it into loose objects, a second process
+ * for each fixture commit that leaves the same objects behind.
+ */
+const KEEP_PACK = ['-c', 'fastimport.unpackLimit=0'];
+
 /** A path as fast-import reads it: C-style quoted when it holds a quote, a backslash or a newline. */
 function fastImportPath(path: string): string {
   if (!/["\\\n]/.test(path)) return path;
@@ -143,7 +150,7 @@ export function createBareRepo(
   }
   chunks.push(Buffer.from('\n'));
   for (const b of branches) chunks.push(Buffer.from(`reset refs/heads/${b}\nfrom :1\n\n`));
-  gitSync(bare, ['fast-import', '--quiet'], env, Buffer.concat(chunks));
+  gitSync(bare, [...KEEP_PACK, 'fast-import', '--quiet'], env, Buffer.concat(chunks));
   return bare;
 }
 
@@ -179,7 +186,7 @@ export function commitToBare(
   try {
     gitSync(
       bare,
-      ['fast-import', '--quiet', '--date-format=now', `--export-marks=${marks}`],
+      [...KEEP_PACK, 'fast-import', '--quiet', '--date-format=now', `--export-marks=${marks}`],
       env,
       Buffer.concat(chunks),
     );
