@@ -46,3 +46,12 @@ test('a command with a lot of output returns all of it', () => {
   expect(r.status).toBe(0);
   expect(r.stdout.length).toBe(5_000_000);
 });
+
+test('a command that never answers ends the wait with an error; the next command still runs', () => {
+  const env = { PATH: process.env.PATH ?? '' };
+  expect(() => runSync('sleep', ['30'], { env, limitMs: 300 })).toThrow(
+    'sleep 30: no answer from the git launcher in 300 ms',
+  );
+  const r = runSync('sh', ['-c', 'echo after'], { env });
+  expect(r.stdout.toString('utf8')).toBe('after\n');
+});

@@ -130,12 +130,14 @@ export interface SyncResult {
 }
 
 interface SyncChannel {
+  thread: Worker;
   port: MessagePort;
   flag: Int32Array;
   nextId: number;
 }
 
 const SYNC_KEY = Symbol.for('gantry.test.sync-launcher');
+const SYNC_LIMIT_MS = 120_000;
 const THREAD = fileURLToPath(new URL('./git-launcher-thread.mjs', import.meta.url));
 
 function syncChannel(): SyncChannel {
@@ -151,7 +153,7 @@ function syncChannel(): SyncChannel {
   // Idle, neither the thread nor its port may keep the worker alive.
   thread.unref();
   port1.unref();
-  const channel = { port: port1, flag: new Int32Array(signal), nextId: 0 };
+  const channel = { thread, port: port1, flag: new Int32Array(signal), nextId: 0 };
   store[SYNC_KEY] = channel;
   return channel;
 }
@@ -166,13 +168,28 @@ function syncChannel(): SyncChannel {
 export function runSync(
   file: string,
   args: string[],
-  opts: { cwd?: string; env: Record<string, string>; input?: string | Uint8Array },
+  opts: {
+    cwd?: string;
+    env: Record<string, string>;
+    input?: string | Uint8Array;
+    /** How long to wait for the answer before giving up on the launcher. */
+    limitMs?: number;
+  },
 ): SyncResult {
+  const limit = opts.limitMs ?? SYNC_LIMIT_MS;
   const channel = syncChannel();
   const id = channel.nextId++;
   Atomics.store(channel.flag, 0, 0);
   channel.port.postMessage({ id, file, args, cwd: opts.cwd, env: opts.env, input: opts.input });
-  Atomics.wait(channel.flag, 0, 0);
+  // The worker is blocked here, so a test's own timeout cannot fire: a launcher that never answers
+  // must end the wait itself (execFileSync's commands here finish in seconds).
+  // Its late answer must not be taken for the next command's: the next command gets a fresh
+  // thread and launcher (the old launcher ends its commands when the thread goes).
+  if (Atomics.wait(channel.flag, 0, 0, limit) === 'timed-out') {
+    (globalThis as { [SYNC_KEY]?: SyncChannel })[SYNC_KEY] = undefined;
+    void channel.thread.terminate();
+    throw new Error(`${file} ${args.join(' ')}: no answer from the git launcher in ${limit} ms`);
+  }
   const reply = receiveMessageOnPort(channel.port)?.message as Reply | undefined;
   if (reply?.id !== id) throw new Error(`the git launcher answered ${reply?.id} for ${id}`);
   if (reply.error !== undefined) throw new Error(reply.error);
