@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -6,6 +5,7 @@ import type { Freight } from '../../src/freight/types.js';
 import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
+import { runSync, sharedLauncher } from '../support/git-launcher.js';
 import { startGitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub } from '../support/github-fake.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
@@ -53,18 +53,26 @@ function runnerFiles(inputs: Record<string, string>, extraEnv: Record<string, st
   return { env, read };
 }
 
-/** Runs a bundled action as the runner does. */
+/**
+ * Runs a bundled action as the runner does. Started by the worker's small launcher process (the
+ * same node, the same arguments and environment), not forked from the worker itself.
+ */
 function runAction(
   entry: string,
   inputs: Record<string, string>,
   extraEnv: Record<string, string> = {},
 ) {
   const { env, read } = runnerFiles(inputs, extraEnv);
-  const r = spawnSync(process.execPath, [join('dist', entry, 'index.js')], {
+  const r = runSync(process.execPath, [join('dist', entry, 'index.js')], {
+    cwd: process.cwd(),
     env,
-    encoding: 'utf8',
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ...read() };
+  return {
+    code: r.status,
+    stdout: r.stdout.toString('utf8'),
+    stderr: r.stderr.toString('utf8'),
+    ...read(),
+  };
 }
 
 /**
@@ -77,12 +85,17 @@ async function runActionAsync(
   extraEnv: Record<string, string>,
 ) {
   const { env, read } = runnerFiles(inputs, extraEnv);
-  const child = spawn(process.execPath, [join('dist', entry, 'index.js')], { env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const r = await sharedLauncher()({
+    file: process.execPath,
+    args: [join('dist', entry, 'index.js')],
+    cwd: process.cwd(),
+    env,
+    input: '',
+    timeoutMs: 60_000,
+  });
+  const code = r.exitCode;
+  const stdout = r.stdoutBytes.toString('utf8');
+  const stderr = r.stderr;
   return { code, stdout, stderr, ...read() };
 }
 

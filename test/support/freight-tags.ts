@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serializeFreight } from '../../src/freight/document.js';
 import type { Freight } from '../../src/freight/types.js';
 import { makeFreight } from './freight.js';
-import { testGitEnv } from './repos.js';
+import { git, testGitEnv } from './repos.js';
 
 /**
  * Writes freight tags straight into a bare repository with git plumbing (one hash-object, one
@@ -24,25 +23,26 @@ export function writeFreightTags(bare: string, project: string, freight: Freight
       );
       return p;
     });
-    const oids = execFileSync('git', ['hash-object', '-t', 'tag', '-w', '--stdin-paths'], {
-      cwd: bare,
+    const oids = git(
+      bare,
+      ['hash-object', '-t', 'tag', '-w', '--stdin-paths'],
       env,
-      input: paths.join('\n') + '\n',
-      encoding: 'utf8',
-    })
+      paths.join('\n') + '\n',
+    )
       .trim()
       .split('\n');
-    execFileSync('git', ['update-ref', '--stdin'], {
-      cwd: bare,
+    git(
+      bare,
+      ['update-ref', '--stdin'],
       env,
-      input: oids
+      oids
         .map((o, i) => `create refs/tags/gantry/${project}/freight/${freight[i]?.id} ${o}\n`)
         .join(''),
-    });
+    );
     // Packed, as a forge keeps a repository's refs after its gc: thousands of loose ref files
     // would make every later fetch and ls-remote of the fixture read them one by one (20 ms of
     // CPU each at 2,200 tags, 7 ms packed).
-    execFileSync('git', ['pack-refs', '--all'], { cwd: bare, env });
+    git(bare, ['pack-refs', '--all'], env);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { sharedLauncher } from './git-launcher.js';
 import { testGitEnv } from './repos.js';
 
 /**
@@ -310,29 +310,25 @@ interface GitResult {
   stderr: string;
 }
 
-/** git, asynchronously (see the module comment on why never *Sync). */
-function runGit(
+/**
+ * git, asynchronously (see the module comment on why never *Sync), started by the worker's small
+ * launcher process: a pull request's merge or a commit through the API is a dozen git commands,
+ * and each forked from the worker cost several ms of its CPU.
+ */
+async function runGit(
   cwd: string,
   args: string[],
   opts: { env?: Record<string, string>; input?: string | Buffer } = {},
 ): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code: code ?? 1,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-      }),
-    );
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.input);
+  const r = await sharedLauncher()({
+    file: 'git',
+    args,
+    cwd,
+    ...(opts.env ? { env: opts.env } : {}),
+    input: opts.input ?? '',
+    timeoutMs: 60_000,
   });
+  return { code: r.exitCode, stdout: r.stdoutBytes.toString('utf8'), stderr: r.stderr };
 }
 
 /** Where branches live: the backing bare repository, or memory. */

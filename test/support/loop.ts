@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { sharedLauncher } from './git-launcher.js';
 import { testGitEnv } from './repos.js';
-
-const run = promisify(execFile);
 
 /** What a stage service answered to one health check. */
 export interface ServedHealth {
@@ -38,8 +35,20 @@ export async function startStageService(o: {
   const branch = o.branch ?? 'main';
   const file = `env/${o.stage}/values.yaml`;
   const served: ServedHealth[] = [];
-  const git = async (args: string[]) =>
-    (await run('git', args, { cwd: o.bare(), env: testGitEnv(o.bare()) })).stdout;
+  // Started by the worker's launcher process: each health check's two commands would otherwise
+  // fork the worker (200 MB and more) while the verification waits on the answer.
+  const git = async (args: string[]) => {
+    const r = await sharedLauncher()({
+      file: 'git',
+      args,
+      cwd: o.bare(),
+      env: testGitEnv(o.bare()),
+      input: '',
+      timeoutMs: 30_000,
+    });
+    if (r.exitCode !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdoutBytes.toString('utf8');
+  };
   const server: Server = createServer((req, res) => {
     if (req.url !== '/healthz') {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import {
   accessSync,
   constants,
@@ -11,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runSync } from './git-launcher.js';
 
 /** An environment for git in tests: no user config, fixed identity and dates. */
 export function testGitEnv(home: string): Record<string, string> {
@@ -69,14 +69,37 @@ export function git(
   env?: Record<string, string>,
   input?: string,
 ): string {
-  return execFileSync('git', args, {
-    cwd,
-    env: env ?? testGitEnv(cwd),
-    input,
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'pipe'],
+  return gitSync(cwd, args, env ?? testGitEnv(cwd), input).toString('utf8');
+}
+
+/**
+ * One git command run to completion, its output returned and a failure thrown as execFileSync
+ * throws it (`Command failed: …` and git's stderr, with `status`, `stdout` and `stderr`), but
+ * started by the worker's small launcher process (test/support/git-launcher.ts `runSync`), not by
+ * forking the worker.
+ */
+function gitSync(
+  cwd: string,
+  args: string[],
+  env: Record<string, string>,
+  input?: string | Uint8Array,
+): Buffer {
+  const r = runSync('git', args, { cwd, env, ...(input === undefined ? {} : { input }) });
+  if (r.status === 0) return r.stdout;
+  const stderr = r.stderr.toString('utf8');
+  throw Object.assign(new Error(`Command failed: git ${args.join(' ')}\n${stderr}`), {
+    status: r.status,
+    stdout: r.stdout.toString('utf8'),
+    stderr,
   });
 }
+
+/**
+ * fast-import keeps the pack it wrote: below fastimport.unpackLimit (100 objects, every fixture
+ * commit) it would start `git unpack-objects` to explode it into loose objects, a second process
+ * for each fixture commit that leaves the same objects behind.
+ */
+const KEEP_PACK = ['-c', 'fastimport.unpackLimit=0'];
 
 /** A path as fast-import reads it: C-style quoted when it holds a quote, a backslash or a newline. */
 function fastImportPath(path: string): string {
@@ -127,12 +150,7 @@ export function createBareRepo(
   }
   chunks.push(Buffer.from('\n'));
   for (const b of branches) chunks.push(Buffer.from(`reset refs/heads/${b}\nfrom :1\n\n`));
-  execFileSync('git', ['fast-import', '--quiet'], {
-    cwd: bare,
-    env,
-    input: Buffer.concat(chunks),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  gitSync(bare, [...KEEP_PACK, 'fast-import', '--quiet'], env, Buffer.concat(chunks));
   return bare;
 }
 
@@ -166,15 +184,11 @@ export function commitToBare(
   // The new commit's name from fast-import's marks file, not from a rev-parse process after it.
   const marks = join(bare, `commit-to-bare-${process.pid}.marks`);
   try {
-    execFileSync(
-      'git',
-      ['fast-import', '--quiet', '--date-format=now', `--export-marks=${marks}`],
-      {
-        cwd: bare,
-        env,
-        input: Buffer.concat(chunks),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
+    gitSync(
+      bare,
+      [...KEEP_PACK, 'fast-import', '--quiet', '--date-format=now', `--export-marks=${marks}`],
+      env,
+      Buffer.concat(chunks),
     );
     const tip = /^:1 ([0-9a-f]+)$/m.exec(readFileSync(marks, 'utf8'))?.[1];
     if (tip === undefined) throw new Error(`git fast-import left no commit on ${branch}`);
@@ -190,12 +204,12 @@ export function commitToBare(
  * commit a test made stay one process.
  */
 export function readBlobs(repo: string, specs: string[]): (string | undefined)[] {
-  const out = execFileSync('git', ['cat-file', '--batch'], {
-    cwd: repo,
-    env: testGitEnv(repo),
-    input: specs.map((s) => `${s}\n`).join(''),
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const out = gitSync(
+    repo,
+    ['cat-file', '--batch'],
+    testGitEnv(repo),
+    specs.map((s) => `${s}\n`).join(''),
+  );
   const found: (string | undefined)[] = [];
   let at = 0;
   for (const spec of specs) {
