@@ -70,27 +70,43 @@ function tagObjects(cacheDir: string): number {
   return out.split('\n').filter((t) => t === 'tag').length;
 }
 
+// Two shards of freight (a page shows the newer, and never reads the older), a promotion of
+// dev with its verification, and the index the first page wrote: built once, copied for each
+// describe below that starts from it.
+const twoShards = manyFreight(SHARD_LINES + 100);
+const twoShardsFixture = sharedFixture(async (dir) => {
+  const bare = createBareRepo(dir, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+  const url = `file://${bare}`;
+  writeFreightTags(bare, 'echo', twoShards);
+  const w = store(`${dir}-writer`, url);
+  await w.commitPromotion({
+    project: 'echo',
+    stage: 'dev',
+    freight: twoShards[3]!,
+    promotedBy: 'a',
+  });
+  await w.recordVerification({
+    project: 'echo',
+    stage: 'dev',
+    freightId: twoShards[3]!.id,
+    alias: twoShards[3]!.alias,
+    verifiedAt: '2026-11-02T12:00:00.000Z',
+    verifiedBy: 'ci',
+  });
+  // The first page writes the index.
+  await store(`${dir}-first`, url).freightPage('echo', { limit: 1 });
+});
+afterAll(() => twoShardsFixture.cleanup());
+
 describe('the processes of a cold view', () => {
   const tmp = tempDir();
   let bare: string;
   let url: string;
-  const old = manyFreight(SHARD_LINES + 100);
+  const old = twoShards;
   beforeAll(async () => {
-    bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+    await twoShardsFixture.copyTo(tmp.path);
+    bare = join(tmp.path, 'gitops.git');
     url = `file://${bare}`;
-    writeFreightTags(bare, 'echo', old);
-    const w = store(join(tmp.path, 'c-writer'), url);
-    await w.commitPromotion({ project: 'echo', stage: 'dev', freight: old[3]!, promotedBy: 'a' });
-    await w.recordVerification({
-      project: 'echo',
-      stage: 'dev',
-      freightId: old[3]!.id,
-      alias: old[3]!.alias,
-      verifiedAt: '2026-11-02T12:00:00.000Z',
-      verifiedBy: 'ci',
-    });
-    // The first page writes the index.
-    await store(join(tmp.path, 'c-first'), url).freightPage('echo', { limit: 1 });
   });
   afterAll(() => tmp.cleanup());
 
@@ -276,13 +292,12 @@ describe('an index that no longer matches the tags', () => {
   let bare: string;
   let url: string;
   // Two shards: the page shows the newer; the older it never reads.
-  const old = manyFreight(SHARD_LINES + 60);
+  const old = twoShards;
   let n = 0;
   beforeAll(async () => {
-    bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+    await twoShardsFixture.copyTo(tmp.path);
+    bare = join(tmp.path, 'gitops.git');
     url = `file://${bare}`;
-    writeFreightTags(bare, 'echo', old);
-    await store(join(tmp.path, 'c-first'), url).freightPage('echo', { limit: 1 });
   });
   afterAll(() => tmp.cleanup());
 
