@@ -203,6 +203,47 @@ describe('the processes of a cold view', () => {
     expect(Date.parse(exit!.time)).toBeLessThan(released);
   });
 
+  test('the first fetch started ahead: resolved once its git runs (not once it ends), read by the rest without another', async () => {
+    // A git whose fetch takes a second: what ended before the promise resolved shows.
+    const bin = join(tmp.path, 'slow-fetch');
+    mkdirSync(bin, { recursive: true });
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\ncase "$1" in fetch) sleep 1;; esac\nexec ${real} "$@"\n`,
+    );
+    chmodSync(join(bin, 'git'), 0o755);
+    const cache = join(tmp.path, 'c-head-ahead');
+    const env = testGitEnv(cache);
+    const trace: string[] = [];
+    const r = store(cache, url, {
+      baseEnv: { ...env, PATH: `${bin}:${env.PATH}` },
+      trace: (l) => trace.push(l),
+    });
+    r.fetchStageRecordsAhead();
+    await r.defaultBranchAhead();
+    // Started, not finished: the fetch takes a second, and no git has ended yet.
+    expect(trace).toEqual([]);
+    // The stages' reads take that fetch: the same six processes as a cold view without it.
+    await r.projectFiles();
+    const states = await r.stageStates('echo', [{ name: 'dev' }, { name: 'prod' }]);
+    expect((await r.stageRecords('echo', states)).freight.map((f) => f.id)).toEqual([old[3]!.id]);
+    expect(subcommands(trace)).toEqual([
+      'fetch',
+      'ls-tree',
+      'fetch',
+      'cat-file',
+      'fetch',
+      'for-each-ref',
+    ]);
+    expect(trace[0]).toContain('+HEAD:');
+
+    // A remote that is not there: the promise resolves all the same, and the read reports it.
+    const gone = store(join(tmp.path, 'c-head-gone'), `file://${join(tmp.path, 'nowhere.git')}`);
+    await gone.defaultBranchAhead();
+    await expect(gone.projectFiles()).rejects.toThrow();
+  });
+
   test("the page's listing runs outside any repository: a work tree around the cache does not bend it", async () => {
     // A work tree whose config would send every file:// URL nowhere, with the cache inside it.
     const tree = join(tmp.path, 'around');
