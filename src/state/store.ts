@@ -443,9 +443,10 @@ export class StateStore {
     let started = (): void => undefined;
     const spawned = new Promise<void>((resolve) => (started = resolve));
     this.headStarted = started;
-    this.defaultBranch()
-      .catch(() => undefined)
-      .finally(started);
+    // As promoteNamedAhead: the failure is kept, and the first read that needs the branch reports
+    // it instead of trying again all the retries this one made.
+    this.defaultBranchName ??= this.resolveDefaultBranch();
+    this.defaultBranchName.catch(() => undefined).finally(started);
     return spawned;
   }
 

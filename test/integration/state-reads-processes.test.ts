@@ -238,10 +238,18 @@ describe('the processes of a cold view', () => {
     ]);
     expect(trace[0]).toContain('+HEAD:');
 
-    // A remote that is not there: the promise resolves all the same, and the read reports it.
-    const gone = store(join(tmp.path, 'c-head-gone'), `file://${join(tmp.path, 'nowhere.git')}`);
+    // A remote that is not there: the promise resolves all the same, and the read reports that
+    // failure without trying (and retrying) again.
+    const goneTrace: string[] = [];
+    const gone = store(join(tmp.path, 'c-head-gone'), `file://${join(tmp.path, 'nowhere.git')}`, {
+      trace: (l) => goneTrace.push(l),
+    });
     await gone.defaultBranchAhead();
-    await expect(gone.projectFiles()).rejects.toThrow();
+    await gone.defaultBranch().catch(() => undefined);
+    const tried = goneTrace.length;
+    expect(tried).toBeGreaterThan(0);
+    await expect(gone.projectFiles()).rejects.toThrow(/nowhere\.git/);
+    expect(goneTrace).toHaveLength(tried);
   });
 
   test("the page's listing runs outside any repository: a work tree around the cache does not bend it", async () => {
