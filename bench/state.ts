@@ -345,6 +345,8 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
   const rows: {
     size: number;
     floor: number;
+    /** The server's pack-objects for the stages' tags (one of a cold get stages' three fetches). */
+    serverPack: { wall: number; cpu: number };
     stages: ColdWarm;
     freight: ColdWarm;
     build: number;
@@ -378,6 +380,39 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
         time('git', ['ls-remote', '--tags', url, 'refs/tags/gantry/echo/*']),
       ),
     );
+    // The server's share of each fetch: pack-objects writing the stages' tags, as the last fetch
+    // of a cold get stages asks for them. git walks every tag of the repository for each pack it
+    // writes (to order the pack), so this grows with freight, and a cold get stages makes three
+    // such fetches (the tip, the state files, the tags).
+    const verified = git(bare, [
+      'for-each-ref',
+      '--format=%(objectname) %(refname)',
+      'refs/tags/gantry/echo/verified/',
+    ])
+      .trim()
+      .split('\n');
+    const freightOids = git(bare, [
+      'for-each-ref',
+      '--format=%(objectname)',
+      ...verified.map((l) => `refs/tags/gantry/echo/freight/${l.split('/').pop()}`),
+    ]).trim();
+    const wants = `${verified.map((l) => l.split(' ')[0]).join('\n')}\n${freightOids}\n`;
+    // Ten in one timed shell: /usr/bin/time counts CPU in 10 ms steps.
+    const wantsFile = join(root, 'wants.txt');
+    writeFileSync(wantsFile, wants);
+    const packRuns = Array.from({ length: RUNS }, () => {
+      const ms = time('sh', [
+        '-c',
+        'for i in 1 2 3 4 5 6 7 8 9 10; do git -C "$0" pack-objects --revs --thin --stdout --filter=tree:0 <"$1" >/dev/null || exit 1; done',
+        bare,
+        wantsFile,
+      ]);
+      return [ms / 10, lastCpuMs / 10] as const;
+    });
+    const serverPack = {
+      wall: median(packRuns.map((r) => r[0])),
+      cpu: median(packRuns.map((r) => r[1])),
+    };
     const clis = AB ? [CLI, AB] : [CLI];
     const [stages, abStages] = coldWarmEach(url, ['get', 'stages', '-o', 'json'], clis);
     const [freight, abFreight] = coldWarmEach(url, ['get', 'freight', '-o', 'json'], clis);
@@ -387,6 +422,7 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
     rows.push({
       size,
       floor,
+      serverPack,
       stages: stages as ColdWarm,
       freight: freight as ColdWarm,
       build,
@@ -406,6 +442,13 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
   for (const r of rows)
     console.log(
       `  ${String(r.size).padEnd(7)}${cols([f(r.floor), both(r.stages.cold, r.stages.coldCpu, r.stages.coldGits), both(r.stages.warm, r.stages.warmCpu, r.stages.warmGits), both(r.freight.cold, r.freight.coldCpu, r.freight.coldGits), both(r.freight.warm, r.freight.warmCpu, r.freight.warmGits)], 26)}${cols([`${(r.stages.cold / r.floor).toFixed(2)}x`], 24)}`,
+    );
+  console.log(
+    `\nserver side, per fetch (git pack-objects of the stages' tags; a cold get stages fetches three times)`,
+  );
+  for (const r of rows)
+    console.log(
+      `  ${String(r.size).padEnd(7)}${cols([`${f(r.serverPack.wall)} (${f(r.serverPack.cpu)} CPU)`], 26)}`,
     );
   if (AB) {
     console.log(`\n--ab ${AB}, in the same runs (its time / ${CLI}'s in brackets)`);

@@ -342,6 +342,8 @@ export class StateStore {
     fetched: Promise<unknown>;
     used: Set<string>;
   };
+  /** Called as the HEAD fetch's git process starts (see defaultBranchAhead). */
+  private headStarted?: () => void;
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -431,6 +433,23 @@ export class StateStore {
     return this.defaultBranchName;
   }
 
+  /**
+   * Starts the fetch that names the default branch (with the freight indexes asked for ahead, see
+   * fetchIndexesAhead) and resolves once its git process has started, or once it failed (the
+   * read that needs the branch then reports it): the caller loads the code it runs next while
+   * the fetch runs, instead of before it starts.
+   */
+  defaultBranchAhead(): Promise<void> {
+    let started = (): void => undefined;
+    const spawned = new Promise<void>((resolve) => (started = resolve));
+    this.headStarted = started;
+    // As promoteNamedAhead: the failure is kept, and the first read that needs the branch reports
+    // it instead of trying again all the retries this one made.
+    this.defaultBranchName ??= this.resolveDefaultBranch();
+    this.defaultBranchName.catch(() => undefined).finally(started);
+    return spawned;
+  }
+
   private async resolveDefaultBranch(): Promise<string> {
     const named = await this.inCache(() => this.fetchHead()).catch(() => undefined);
     if (named) return named;
@@ -474,6 +493,7 @@ export class StateStore {
       // Its git process starts next, before any I/O callback (for an ssh remote, after the
       // once-per-process ssh check): what promoteNamedAhead's caller waits for.
       this.namedAhead?.started();
+      this.headStarted?.();
       const res = await this.git.tryRun(
         [
           'fetch',

@@ -15,6 +15,7 @@ import { makeFreight } from '../support/freight.js';
 import { manyFreight, writeFreightTags } from '../support/freight-tags.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { sharedFixture } from '../support/state-fixtures.js';
 
 const noSleep = { sleep: async () => undefined };
 
@@ -59,15 +60,24 @@ function freightTagCount(bare: string): number {
     .filter(Boolean).length;
 }
 
+// Three shards' worth of freight tags, written by hand (no index yet): built once, copied for
+// each describe that starts from them.
+const threeShards = manyFreight(SHARD_LINES * 2 + 200);
+const threeShardsFixture = sharedFixture((dir) => {
+  const bare = createBareRepo(dir, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+  writeFreightTags(bare, 'echo', threeShards);
+});
+afterAll(() => threeShardsFixture.cleanup());
+
 describe('state reads by what they show, over file://', () => {
   const tmp = tempDir();
   let bare: string;
   let url: string;
-  const old = manyFreight(SHARD_LINES * 2 + 200);
-  beforeAll(() => {
-    bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+  const old = threeShards;
+  beforeAll(async () => {
+    await threeShardsFixture.copyTo(tmp.path);
+    bare = join(tmp.path, 'gitops.git');
     url = `file://${bare}`;
-    writeFreightTags(bare, 'echo', old);
   });
   afterAll(() => tmp.cleanup());
 
@@ -371,10 +381,11 @@ describe('deleting freight', () => {
   afterAll(() => tmp.cleanup());
 
   test('goes in batches, each with the index without them, so the index matches the tags after each', async () => {
-    const bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+    await threeShardsFixture.copyTo(tmp.path);
+    const bare = join(tmp.path, 'gitops.git');
     const url = `file://${bare}`;
-    const freight = manyFreight(1200);
-    writeFreightTags(bare, 'echo', freight);
+    const freight = threeShards;
+    expect(freight).toHaveLength(1200);
     const s = store(join(tmp.path, 'cache'), url);
     await s.recordVerification({
       project: 'echo',

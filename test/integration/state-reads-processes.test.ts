@@ -16,7 +16,8 @@ import type { Freight } from '../../src/freight/types.js';
 import { makeFreight } from '../support/freight.js';
 import { manyFreight, writeFreightTags } from '../support/freight-tags.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { newestFreightIds, sharedFixture } from '../support/state-fixtures.js';
 
 const noSleep = { sleep: async () => undefined };
 
@@ -69,27 +70,43 @@ function tagObjects(cacheDir: string): number {
   return out.split('\n').filter((t) => t === 'tag').length;
 }
 
+// Two shards of freight (a page shows the newer, and never reads the older), a promotion of
+// dev with its verification, and the index the first page wrote: built once, copied for each
+// describe below that starts from it.
+const twoShards = manyFreight(SHARD_LINES + 100);
+const twoShardsFixture = sharedFixture(async (dir) => {
+  const bare = createBareRepo(dir, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+  const url = `file://${bare}`;
+  writeFreightTags(bare, 'echo', twoShards);
+  const w = store(`${dir}-writer`, url);
+  await w.commitPromotion({
+    project: 'echo',
+    stage: 'dev',
+    freight: twoShards[3]!,
+    promotedBy: 'a',
+  });
+  await w.recordVerification({
+    project: 'echo',
+    stage: 'dev',
+    freightId: twoShards[3]!.id,
+    alias: twoShards[3]!.alias,
+    verifiedAt: '2026-11-02T12:00:00.000Z',
+    verifiedBy: 'ci',
+  });
+  // The first page writes the index.
+  await store(`${dir}-first`, url).freightPage('echo', { limit: 1 });
+});
+afterAll(() => twoShardsFixture.cleanup());
+
 describe('the processes of a cold view', () => {
   const tmp = tempDir();
   let bare: string;
   let url: string;
-  const old = manyFreight(SHARD_LINES + 100);
+  const old = twoShards;
   beforeAll(async () => {
-    bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+    await twoShardsFixture.copyTo(tmp.path);
+    bare = join(tmp.path, 'gitops.git');
     url = `file://${bare}`;
-    writeFreightTags(bare, 'echo', old);
-    const w = store(join(tmp.path, 'c-writer'), url);
-    await w.commitPromotion({ project: 'echo', stage: 'dev', freight: old[3]!, promotedBy: 'a' });
-    await w.recordVerification({
-      project: 'echo',
-      stage: 'dev',
-      freightId: old[3]!.id,
-      alias: old[3]!.alias,
-      verifiedAt: '2026-11-02T12:00:00.000Z',
-      verifiedBy: 'ci',
-    });
-    // The first page writes the index.
-    await store(join(tmp.path, 'c-first'), url).freightPage('echo', { limit: 1 });
   });
   afterAll(() => tmp.cleanup());
 
@@ -154,21 +171,85 @@ describe('the processes of a cold view', () => {
     r.fetchStageRecordsAhead();
     await r.projectFiles();
     // The project files are handed out while the fetch runs: parsing them keeps this thread
-    // busy, as a second of it does here. git's stdin would get its end only after it.
-    const busyUntil = Date.now() + 1500;
-    while (Date.now() < busyUntil);
+    // busy. Here it is blocked until git's own trace says the fetch ended (asleep between looks,
+    // not spinning): git's stdin would get its end only after the thread is free, so a fetch
+    // that waited for it would never end meanwhile.
+    const fetchExit = () => {
+      const lines = readFileSync(events, 'utf8')
+        .split('\n')
+        .flatMap((l) => {
+          try {
+            return [JSON.parse(l) as { event: string; sid: string; time: string; argv?: string[] }];
+          } catch {
+            return []; // a line git is still writing
+          }
+        });
+      const fetch = lines.find(
+        (e) => e.event === 'start' && e.argv?.includes('remote.origin.partialclonefilter=tree:0'),
+      );
+      return lines.find((e) => e.event === 'exit' && e.sid === fetch?.sid);
+    };
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    const giveUp = Date.now() + 10_000;
+    let exit = fetchExit();
+    while (!exit && Date.now() < giveUp) {
+      Atomics.wait(nap, 0, 0, 20);
+      exit = fetchExit();
+    }
+    const released = Date.now();
     const states = await r.stageStates('echo', [{ name: 'dev' }]);
     expect((await r.stageRecords('echo', states)).freight.map((f) => f.id)).toEqual([old[3]!.id]);
-    const lines = readFileSync(events, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { event: string; sid: string; time: string; argv?: string[] });
-    const fetch = lines.find(
-      (e) => e.event === 'start' && e.argv?.includes('remote.origin.partialclonefilter=tree:0'),
-    );
-    const exit = lines.find((e) => e.event === 'exit' && e.sid === fetch?.sid);
     expect(exit).toBeDefined();
-    expect(Date.parse(exit!.time)).toBeLessThan(busyUntil);
+    expect(Date.parse(exit!.time)).toBeLessThan(released);
+  });
+
+  test('the first fetch started ahead: resolved once its git runs (not once it ends), read by the rest without another', async () => {
+    // A git whose fetch takes a second: what ended before the promise resolved shows.
+    const bin = join(tmp.path, 'slow-fetch');
+    mkdirSync(bin, { recursive: true });
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\ncase "$1" in fetch) sleep 1;; esac\nexec ${real} "$@"\n`,
+    );
+    chmodSync(join(bin, 'git'), 0o755);
+    const cache = join(tmp.path, 'c-head-ahead');
+    const env = testGitEnv(cache);
+    const trace: string[] = [];
+    const r = store(cache, url, {
+      baseEnv: { ...env, PATH: `${bin}:${env.PATH}` },
+      trace: (l) => trace.push(l),
+    });
+    r.fetchStageRecordsAhead();
+    await r.defaultBranchAhead();
+    // Started, not finished: the fetch takes a second, and no git has ended yet.
+    expect(trace).toEqual([]);
+    // The stages' reads take that fetch: the same six processes as a cold view without it.
+    await r.projectFiles();
+    const states = await r.stageStates('echo', [{ name: 'dev' }, { name: 'prod' }]);
+    expect((await r.stageRecords('echo', states)).freight.map((f) => f.id)).toEqual([old[3]!.id]);
+    expect(subcommands(trace)).toEqual([
+      'fetch',
+      'ls-tree',
+      'fetch',
+      'cat-file',
+      'fetch',
+      'for-each-ref',
+    ]);
+    expect(trace[0]).toContain('+HEAD:');
+
+    // A remote that is not there: the promise resolves all the same, and the read reports that
+    // failure without trying (and retrying) again.
+    const goneTrace: string[] = [];
+    const gone = store(join(tmp.path, 'c-head-gone'), `file://${join(tmp.path, 'nowhere.git')}`, {
+      trace: (l) => goneTrace.push(l),
+    });
+    await gone.defaultBranchAhead();
+    await gone.defaultBranch().catch(() => undefined);
+    const tried = goneTrace.length;
+    expect(tried).toBeGreaterThan(0);
+    await expect(gone.projectFiles()).rejects.toThrow(/nowhere\.git/);
+    expect(goneTrace).toHaveLength(tried);
   });
 
   test("the page's listing runs outside any repository: a work tree around the cache does not bend it", async () => {
@@ -260,13 +341,12 @@ describe('an index that no longer matches the tags', () => {
   let bare: string;
   let url: string;
   // Two shards: the page shows the newer; the older it never reads.
-  const old = manyFreight(SHARD_LINES + 60);
+  const old = twoShards;
   let n = 0;
   beforeAll(async () => {
-    bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+    await twoShardsFixture.copyTo(tmp.path);
+    bare = join(tmp.path, 'gitops.git');
     url = `file://${bare}`;
-    writeFreightTags(bare, 'echo', old);
-    await store(join(tmp.path, 'c-first'), url).freightPage('echo', { limit: 1 });
   });
   afterAll(() => tmp.cleanup());
 
@@ -282,17 +362,14 @@ describe('an index that no longer matches the tags', () => {
         encoding: 'utf8',
       }),
     );
-  /** The newest freight as the tags say, read from every tag (no index). */
-  const newest = async (k: number) =>
-    (await store(join(tmp.path, `c-${++n}`), url).snapshot('echo')).freight
-      .slice(0, k)
-      .map((f) => f.id);
+  /** The newest freight as the tags say, read from the tags themselves (no index). */
+  const newest = (k: number) => newestFreightIds(bare, 'echo', k);
 
   /** A page from a cold cache after `change`: the tags decide it, and the index is repaired. */
   async function pageAfter(change: () => void) {
     change();
     const stale = head();
-    const expected = await newest(5);
+    const expected = newest(5);
     const page = await store(join(tmp.path, `c-${++n}`), url).freightPage('echo', { limit: 5 });
     expect(page.snap.freight.map((f) => f.id)).toEqual(expected);
     expect(page.total).toBe(tags().length);
@@ -331,7 +408,7 @@ describe('an index that no longer matches the tags', () => {
   });
 
   test('a tag deleted from the page itself', async () => {
-    const shown = await newest(5);
+    const shown = newest(5);
     const gone = shown[1]!;
     const page = await pageAfter(() =>
       git(bare, ['update-ref', '-d', `refs/tags/gantry/echo/freight/${gone}`]),
@@ -340,6 +417,18 @@ describe('an index that no longer matches the tags', () => {
     expect(page.slice(0, 4)).toEqual(shown.filter((id) => id !== gone));
   });
 });
+
+const unpeeledFreight = manyFreight(SHARD_LINES + 40);
+/** The repository of the describes below, with its freight index built by a first page. */
+const unpeeledFixture = sharedFixture(async (dir) => {
+  const bare = createBareRepo(dir, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
+  // History a lightweight tag's commit would drag along if it were fetched whole.
+  for (let i = 0; i < 5; i++)
+    commitToBare(bare, 'main', { [`file-${i}.txt`]: `${i}\n` }, `commit ${i}`);
+  writeFreightTags(bare, 'echo', unpeeledFreight);
+  await store(`${dir}-cache`, `file://${bare}`).freightPage('echo', { limit: 1 });
+});
+afterAll(() => unpeeledFixture.cleanup());
 
 /**
  * A page lists the tags without git's peeled lines (`ls-remote --refs`), so the index check
@@ -354,7 +443,7 @@ describe.each(['file', 'http'] as const)(
     let bare: string;
     let server: GitHttpServer | undefined;
     let n = 0;
-    const old = manyFreight(SHARD_LINES + 40);
+    const old = unpeeledFreight;
     const make = (dir: string, extra: Partial<ConstructorParameters<typeof StateStore>[0]> = {}) =>
       new StateStore({
         remote:
@@ -369,20 +458,11 @@ describe.each(['file', 'http'] as const)(
         ...extra,
       });
     beforeAll(async () => {
-      bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': 'project: echo\n' });
-      // History a lightweight tag's commit would drag along if it were fetched whole.
-      for (let i = 0; i < 5; i++) {
-        const w = join(tmp.path, `w-${i}`);
-        git(tmp.path, ['clone', '-q', bare, w]);
-        writeFileSync(join(w, `file-${i}.txt`), `${i}\n`);
-        git(w, ['add', '.']);
-        git(w, ['commit', '-qm', `commit ${i}`]);
-        git(w, ['push', '-q', 'origin', 'HEAD:main']);
-      }
-      writeFreightTags(bare, 'echo', old);
+      // The same repository and index over both transports: built once, copied for each.
+      await unpeeledFixture.copyTo(tmp.path);
+      bare = join(tmp.path, 'gitops.git');
       if (kind === 'http')
         server = await startGitHttpServer({ root: tmp.path, auth: { username: 'bot', password } });
-      await make('c-first').freightPage('echo', { limit: 1 });
     });
     afterAll(async () => {
       await server?.close();
@@ -415,8 +495,7 @@ describe.each(['file', 'http'] as const)(
         types[t] = (types[t] ?? 0) + 1;
       return types;
     };
-    const newest = async (k: number) =>
-      (await make(`c-${++n}`).snapshot('echo')).freight.slice(0, k).map((f) => f.id);
+    const newest = (k: number) => newestFreightIds(bare, 'echo', k);
     /** A cold page, as `gantry get freight` reads it (listing ahead, without peeled lines). */
     async function coldPage(warnings: string[] = [], trace: string[] = []) {
       const cache = `c-${++n}`;
@@ -432,7 +511,7 @@ describe.each(['file', 'http'] as const)(
       const id = 'f'.repeat(40);
       git(bare, ['update-ref', freightRef(id), 'refs/heads/main']);
       onTestFinished(() => void git(bare, ['update-ref', '-d', freightRef(id)]));
-      const expected = await newest(5);
+      const expected = newest(5);
       const warnings: string[] = [];
       const trace: string[] = [];
       const first = await coldPage(warnings, trace);
@@ -458,7 +537,7 @@ describe.each(['file', 'http'] as const)(
     });
 
     test('a tag replaced on the page itself (same name, another tag object): the page shows the new one', async () => {
-      const shown = await newest(5);
+      const shown = newest(5);
       const target = old.find((f) => f.id === shown[0])!;
       const replaced = { ...target, alias: 'replaced-by-hand' };
       const stale = head();
@@ -475,7 +554,7 @@ describe.each(['file', 'http'] as const)(
     });
 
     test("a lightweight verification of a freight on the page is read as no tag, without its commit's history", async () => {
-      const shown = await newest(5);
+      const shown = newest(5);
       const name = `refs/tags/gantry/echo/verified/dev/${shown[0]}`;
       git(bare, ['update-ref', name, 'refs/heads/main']);
       try {

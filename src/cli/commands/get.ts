@@ -5,7 +5,9 @@ import type { Project, Subscription, Warehouse } from '../../pipeline/index.js';
 import { settleAll } from '../../util/settle.js';
 import { suggest } from '../../util/suggest.js';
 import { age, table } from '../../util/table.js';
-import { projectHealth, stageNamesApps, type HealthSettings } from '../../health/index.js';
+// Health (Argo CD's reader, the expression language) loads when get stages reads it: after the
+// first fetch has started, while it runs.
+import type { HealthSettings } from '../../health/index.js';
 import {
   loadProjects,
   NoRemoteError,
@@ -111,6 +113,12 @@ the discover workflow's matrix is its JSON.`,
     // The stages' tags are fetched as soon as the state files are read, while the project files
     // are parsed.
     if (kind === 'stages') repo.store.fetchStageRecordsAhead(args.string('project'));
+    // The first fetch (the default branch's tip, with the indexes asked for above) starts
+    // before the project parser's modules load: they load while it runs. A failure is reported
+    // by the read that needs the branch.
+    if (!repo.localDir) await repo.store.defaultBranchAhead();
+    // Loaded meanwhile too (see the import of HealthSettings); get stages awaits it when it needs it.
+    if (kind === 'stages') import('../../health/index.js').catch(() => undefined);
     const projects = await selectProjects(repo, args.string('project'));
     const page = { limit: all ? Infinity : limit, shown: 0, total: 0 };
     ctx.io.out(
@@ -247,6 +255,7 @@ async function get(
   const freight = [];
   for (const p of projects) {
     if (kind === 'stages') {
+      const { projectHealth } = await import('../../health/index.js');
       // The stages' tips, then the tags of the freight they run: nothing else is read.
       const states = await ctx.store.stageStates(p.name, p.stages);
       const snap = await ctx.store.stageRecords(p.name, states);
@@ -271,6 +280,7 @@ async function get(
     if (output === 'json') return JSON.stringify({ stages }, null, 2) + '\n';
     // Only pipelines that name Argo CD Applications get the column: for the others every stage
     // would say NotApplicable.
+    const { stageNamesApps } = await import('../../health/index.js');
     const showHealth = projects.some((p) => p.stages.some(stageNamesApps));
     return table(
       headers([
