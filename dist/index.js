@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./AVUFYZ2W.js"),
-  main: () => import("./OEGXXMJM.js"),
-  discover: () => import("./PB2QPIXG.js"),
-  promote: () => import("./VLKJTNR3.js"),
-  verify: () => import("./ZIGS2BCO.js")
+  cli: () => import("./EDPRX7ZC.js"),
+  main: () => import("./GMPA2BSW.js"),
+  discover: () => import("./MUWHAEIH.js"),
+  promote: () => import("./I75PAW65.js"),
+  verify: () => import("./63LQRORH.js")
 };
 async function start(part) {
   await PARTS[part]();
