@@ -1,15 +1,26 @@
 /**
- * Plain-HTTP GET and HEAD exchanges on kept-alive sockets, without node:http. A tag listing is a
- * hundred pages and more on one or a few connections; per exchange, node:http builds an agent
- * entry, a ClientRequest, an IncomingMessage, header objects and two streams, and a whole-process
- * profile of a 10,000-tag listing put node's HTTP and stream code at about a third of the
- * process's JavaScript time. This writes the request line and headers itself and reads the answer
- * from the socket's bytes: status line, headers, a body framed by Content-Length, chunked, or the
- * end of the connection. Everything else (TLS, request bodies, headers that need checking) stays
- * on node:http in transport.ts, which also keeps redirects, timeouts, aborts, retries of a stale
- * socket and content decoding for both paths.
+ * GET and HEAD exchanges on kept-alive sockets (TCP, or TLS from node:tls), without node:http. A
+ * tag listing is a hundred pages and more on one or a few connections; per exchange, node:http
+ * builds an agent entry, a ClientRequest, an IncomingMessage, header objects and two streams, and
+ * a whole-process profile of a 10,000-tag listing put node's HTTP and stream code at about a third
+ * of the process's JavaScript time. This writes the request line and headers itself and reads the
+ * answer from the socket's bytes: status line, headers, a body framed by Content-Length, chunked,
+ * or the end of the connection. Everything else (request bodies, headers that need checking) stays
+ * on node:http and node:https in transport.ts, which also keeps redirects, timeouts, aborts,
+ * retries of a stale socket and content decoding for both paths.
  */
-import { connect, type Socket } from 'node:net';
+import { connect, isIP, type Socket } from 'node:net';
+import type { connect as tlsConnect } from 'node:tls';
+
+/**
+ * TLS for an `https:` exchange: node:tls's connect (loaded by the caller when a request needs it)
+ * and whether to skip certificate checks, as the subscription says. Connections are kept apart by
+ * that choice: a socket opened without checks never carries a request that asked for them.
+ */
+export interface LeanTLS {
+  connect: typeof tlsConnect;
+  insecure: boolean;
+}
 
 /** What the transport needs of an answer: status, headers by lower-case name, raw body. */
 export interface LeanAnswer {
@@ -73,17 +84,18 @@ export class LeanConnections {
   private readonly all = new Set<Socket>();
   private readonly onIdleGone = new WeakMap<Socket, () => void>();
 
-  /** One exchange; `url` must be `http:`. */
+  /** One exchange; `url` is `http:`, or `https:` with `tls`. */
   exchange(
     url: URL,
     method: 'GET' | 'HEAD',
     headers: Record<string, string>,
     check: BodyCheck,
+    tls?: LeanTLS,
   ): LeanExchange {
-    const port = Number(url.port || 80);
+    const port = Number(url.port || (tls ? 443 : 80));
     // URL keeps the brackets of an IPv6 address; connect wants the address alone.
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const key = `${host}:${port}`;
+    const key = `${tls ? (tls.insecure ? 'tls-insecure' : 'tls') : 'tcp'} ${host}:${port}`;
     let socket: Socket | undefined;
     let reused = false;
     const list = this.idle.get(key);
@@ -98,7 +110,16 @@ export class LeanConnections {
       s.destroy();
     }
     if (!socket) {
-      socket = connect({ host, port, noDelay: true });
+      socket = tls
+        ? tls.connect({
+            host,
+            port,
+            // As node:https does: SNI names a host, never an address.
+            ...(isIP(host) ? {} : { servername: host }),
+            rejectUnauthorized: !tls.insecure,
+          })
+        : connect({ host, port, noDelay: true });
+      if (tls) socket.setNoDelay(true);
       this.all.add(socket);
       const s = socket;
       socket.once('close', () => this.all.delete(s));

@@ -1,22 +1,23 @@
 /**
- * The registry client's HTTP exchanges, on node:http and node:https. A tag listing is a hundred
- * sequential pages and more; undici's fetch spends several times the CPU of a plain request on
- * each (WHATWG streams, Headers, Response objects), and loading undici alone costs about as much
- * as Node's own start-up. What fetch did for this client is kept here:
+ * The registry client's HTTP exchanges: GETs and HEADs on lean-http.ts, the rest on node:http and
+ * node:https. A tag listing is a hundred sequential pages and more; undici's fetch spends several
+ * times the CPU of a plain request on each (WHATWG streams, Headers, Response objects), and
+ * loading undici alone costs about as much as Node's own start-up. What fetch did for this client
+ * is kept here:
  * - redirects followed (at most 20, as fetch does), a 303 turned into a GET, and `Authorization`
  *   dropped when a redirect leaves the origin (blob downloads redirect to signed storage URLs);
  * - one timeout for the whole exchange, body included;
  * - the body read up to a cap, the connection dropped the moment it is passed;
  * - connections kept alive per client (a listing reuses one connection for every page).
  * - `Accept-Encoding: gzip, deflate, br`, as fetch sent, and the body decoded within the cap.
- * node:https and node:zlib are loaded when a request needs them: a process that talks plain HTTP
- * and gets plain bodies does not pay for TLS and zlib at start.
+ * node:https, node:tls and node:zlib are loaded when a request needs them: a process that talks
+ * plain HTTP and gets plain bodies does not pay for TLS and zlib at start.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
 import { BodyTooLargeError, safeURL } from '../../util/http-body.js';
-import { LeanConnections, leanHeadersOK } from './lean-http.js';
+import { LeanConnections, leanHeadersOK, type LeanTLS } from './lean-http.js';
 
 /** Response headers, read by (case-insensitive) name. */
 export interface HeaderReader {
@@ -72,15 +73,17 @@ function timeoutError(ms: number): Error {
 
 export class Transport {
   private readonly http = new HttpAgent({ keepAlive: true });
-  /** Plain-HTTP GETs and HEADs (tag pages, manifests, tokens): lean-http.ts. */
+  /** GETs and HEADs (tag pages, manifests, tokens), HTTP and HTTPS: lean-http.ts. */
   private readonly lean = new LeanConnections();
-  private tls: { https: typeof import('node:https'); agent: HttpsAgent } | undefined;
+  private tls:
+    | { https: typeof import('node:https'); agent: HttpsAgent; connect: LeanTLS['connect'] }
+    | undefined;
   private insecureAgent: HttpsAgent | undefined;
 
   private async loadTLS(): Promise<void> {
     if (this.tls) return;
-    const https = await import('node:https');
-    this.tls ??= { https, agent: new https.Agent({ keepAlive: true }) };
+    const [https, tls] = await Promise.all([import('node:https'), import('node:tls')]);
+    this.tls ??= { https, agent: new https.Agent({ keepAlive: true }), connect: tls.connect };
   }
 
   /** One exchange, redirects followed. */
@@ -148,12 +151,16 @@ export class Transport {
     // As fetch does: registries compress large tag lists and manifests when asked.
     const sent = { 'Accept-Encoding': 'gzip, deflate, br', ...headers };
     if (
-      url.protocol === 'http:' &&
+      (url.protocol === 'http:' || (url.protocol === 'https:' && this.tls)) &&
       body === undefined &&
       (method === 'GET' || method === 'HEAD') &&
       leanHeadersOK(sent)
     ) {
-      return this.leanOnce(url, method, sent, r, deadline);
+      const tls =
+        url.protocol === 'https:' && this.tls
+          ? { connect: this.tls.connect, insecure: r.insecure }
+          : undefined;
+      return this.leanOnce(url, method, sent, r, deadline, tls);
     }
     return new Promise((resolve, reject) => {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -276,6 +283,7 @@ export class Transport {
     sent: Record<string, string>,
     r: ExchangeRequest,
     deadline: number,
+    tls: LeanTLS | undefined,
   ): Promise<{ status: number; headers: HeaderReader; body: Buffer; location?: string }> {
     return new Promise((resolve, reject) => {
       let done = false;
@@ -305,20 +313,26 @@ export class Transport {
       }
       signal?.addEventListener('abort', abort, { once: true });
       let headChecked = false;
-      const exchange = this.lean.exchange(url, method, sent, (total, head) => {
-        // A redirect's body is never used: it is read to keep the connection, not capped.
-        if (REDIRECTS.has(head.status) && head.headers.has('location')) return;
-        if (!headChecked) {
-          headChecked = true;
-          const declared = Number(head.headers.get('content-length') ?? NaN);
-          if (!head.headers.has('content-encoding') && declared > r.maxBytes) {
-            throw new BodyTooLargeError(safeURL(url), r.maxBytes, declared, r.what);
+      const exchange = this.lean.exchange(
+        url,
+        method,
+        sent,
+        (total, head) => {
+          // A redirect's body is never used: it is read to keep the connection, not capped.
+          if (REDIRECTS.has(head.status) && head.headers.has('location')) return;
+          if (!headChecked) {
+            headChecked = true;
+            const declared = Number(head.headers.get('content-length') ?? NaN);
+            if (!head.headers.has('content-encoding') && declared > r.maxBytes) {
+              throw new BodyTooLargeError(safeURL(url), r.maxBytes, declared, r.what);
+            }
           }
-        }
-        if (total > r.maxBytes) {
-          throw new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what);
-        }
-      });
+          if (total > r.maxBytes) {
+            throw new BodyTooLargeError(safeURL(url), r.maxBytes, undefined, r.what);
+          }
+        },
+        tls,
+      );
       cancel = () => exchange.cancel();
       exchange.answer.then((a) => {
         if (done) return;

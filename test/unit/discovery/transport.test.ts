@@ -1,8 +1,11 @@
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, test } from 'vitest';
+import { createServer as createTLSServer, type TLSSocket } from 'node:tls';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { LeanConnections } from '../../../src/discovery/oci/lean-http.js';
 import { Transport } from '../../../src/discovery/oci/transport.js';
+import { selfSigned } from '../../support/tls.js';
 import { BodyTooLargeError } from '../../../src/util/http-body.js';
 
 const req = (over: Partial<Parameters<Transport['send']>[1]> = {}) => ({
@@ -14,8 +17,10 @@ const req = (over: Partial<Parameters<Transport['send']>[1]> = {}) => ({
   what: 'the registry response',
   ...over,
 });
-const servers: (Server | NetServer)[] = [];
-const listen = async (s: Server | NetServer): Promise<string> => {
+const servers: (Server | NetServer | ReturnType<typeof createTLSServer>)[] = [];
+const listen = async (
+  s: Server | NetServer | ReturnType<typeof createTLSServer>,
+): Promise<string> => {
   servers.push(s);
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
@@ -333,6 +338,68 @@ describe('Transport on plain HTTP without node:http (lean-http.ts)', () => {
       ).rejects.toThrow(/Invalid character/);
       expect(s.requests.length).toBe(before);
     } finally {
+      t.close();
+    }
+  });
+});
+
+describe('Transport on HTTPS without node:https (lean-http.ts over node:tls)', () => {
+  test('pages on one TLS connection, the certificate checked; insecure requests get connections of their own', async () => {
+    const { key, cert } = await selfSigned();
+    const requests: string[] = [];
+    /** Requests per TLS connection that carried any. */
+    const perConnection: number[] = [];
+    const server = createTLSServer({ key, cert }, (sock: TLSSocket) => {
+      const at = perConnection.push(0) - 1;
+      sock.on('error', () => undefined);
+      let buf = '';
+      sock.on('data', (d: Buffer) => {
+        buf += d.toString('latin1');
+        let end: number;
+        while ((end = buf.indexOf('\r\n\r\n')) >= 0) {
+          const head = buf.slice(0, end);
+          buf = buf.slice(end + 4);
+          requests.push(head);
+          perConnection[at]! += 1;
+          if (head.startsWith('HEAD ')) {
+            sock.write('HTTP/1.1 200 OK\r\nContent-Length: 9\r\nDocker-Content-Digest: d\r\n\r\n');
+          } else {
+            // A chunked page in two writes, as a registry's proxy may send it.
+            sock.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"tag');
+            setTimeout(() => sock.write('\r\n9\r\ns":["1"]}\r\n0\r\n\r\n'), 2);
+          }
+        }
+      });
+    });
+    const url = (await listen(server)).replace('http:', 'https:');
+    const lean = vi.spyOn(LeanConnections.prototype, 'exchange');
+    const t = new Transport();
+    try {
+      // A self-signed certificate is refused before any request is sent.
+      const refused = await t.send(`${url}/v2/a/tags/list`, req()).catch((e: unknown) => e);
+      expect(String((refused as Error).message)).toMatch(/self[- ]signed|certificate/i);
+      expect(requests).toEqual([]);
+      const a = await t.send(`${url}/v2/a/tags/list`, req({ insecure: true }));
+      expect(a.body.toString()).toBe('{"tags":["1"]}');
+      const b = await t.send(`${url}/v2/a/tags/list?last=1`, req({ insecure: true }));
+      expect(b.body.toString()).toBe('{"tags":["1"]}');
+      const c = await t.send(`${url}/v2/a/manifests/1`, req({ insecure: true, method: 'HEAD' }));
+      expect([c.status, c.body.length, c.headers.get('docker-content-digest')]).toEqual([
+        200,
+        0,
+        'd',
+      ]);
+      // The insecure connection is kept for insecure requests only: a checked one is refused.
+      const checked = await t.send(`${url}/v2/a/tags/list`, req()).catch((e: unknown) => e);
+      expect(String((checked as Error).message)).toMatch(/self[- ]signed|certificate/i);
+      expect(requests).toHaveLength(3);
+      expect(requests[0]).toMatch(
+        /^GET \/v2\/a\/tags\/list HTTP\/1\.1\r\nHost: 127\.0\.0\.1:\d+\r\n/,
+      );
+      expect(perConnection.filter((n) => n > 0)).toEqual([3]);
+      expect(lean.mock.calls.map(([u]) => (u as URL).protocol)).toEqual(Array(5).fill('https:'));
+    } finally {
+      lean.mockRestore();
       t.close();
     }
   });
