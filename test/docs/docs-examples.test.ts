@@ -16,7 +16,8 @@
  *   scenario and compared with the block as data;
  * - shell commands name npm scripts and files that exist.
  *
- * Set DOCS_PRINT=1 to print what every scenario printed.
+ * Set DOCS_PRINT=1 to print what every scenario printed (each runs: every one is quoted by a
+ * document, which the last test checks).
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -1666,10 +1667,6 @@ for (const doc of DOCS) {
     }
   });
 }
-
-test.runIf(process.env.DOCS_PRINT)('print every scenario', async () => {
-  for (const id of Object.keys(SCENARIOS)) await scenario(id);
-});
 
 test('every scenario is quoted by a document', () => {
   const used = new Set(
