@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./EDPRX7ZC.js"),
-  main: () => import("./GMPA2BSW.js"),
-  discover: () => import("./MUWHAEIH.js"),
-  promote: () => import("./I75PAW65.js"),
-  verify: () => import("./63LQRORH.js")
+  cli: () => import("./GGYC3BIY.js"),
+  main: () => import("./24X7ZKZD.js"),
+  discover: () => import("./REZMGLAF.js"),
+  promote: () => import("./RKBTHK7A.js"),
+  verify: () => import("./NAX7JHBZ.js")
 };
 async function start(part) {
   await PARTS[part]();

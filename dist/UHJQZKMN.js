@@ -19,7 +19,7 @@ import {
   promotionName,
   runSteps,
   stepAlias
-} from "./XLCFGME6.js";
+} from "./3AQFECQI.js";
 import {
   secretValues
 } from "./SZ6DWH5P.js";

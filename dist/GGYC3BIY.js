@@ -29,11 +29,11 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/cli/commands/index.ts
 var LOADERS = {
-  lint: async () => (await import("./WPDBU4LA.js")).lintCommand,
+  lint: async () => (await import("./LVIZXIES.js")).lintCommand,
   get: async () => (await import("./NU42IQPQ.js")).getCommand,
-  discover: async () => (await import("./BDC3JB57.js")).discoverCommand,
-  freight: async () => (await import("./EXZEDFOF.js")).freightCommand,
-  promote: async () => (await import("./UOAX3YXI.js")).promoteCommand,
+  discover: async () => (await import("./4QIRBGS2.js")).discoverCommand,
+  freight: async () => (await import("./RJP65U3R.js")).freightCommand,
+  promote: async () => (await import("./NRSTX3DN.js")).promoteCommand,
   verify: async () => (await import("./PG3ITAWJ.js")).verifyCommand,
   approve: async () => (await import("./KYQW2QJN.js")).approveCommand,
   init: async () => (await import("./YPUB2WMF.js")).initCommand,

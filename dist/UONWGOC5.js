@@ -337,7 +337,7 @@ async function listTagRanges(opts) {
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 
 // src/discovery/oci/lean-http.ts
-import { connect } from "node:net";
+import { connect, isIP } from "node:net";
 var TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 var BAD_VALUE = /[\r\n\0]/;
 var FIRST_WINS = /* @__PURE__ */ new Set([
@@ -373,11 +373,11 @@ var LeanConnections = class {
   idle = /* @__PURE__ */ new Map();
   all = /* @__PURE__ */ new Set();
   onIdleGone = /* @__PURE__ */ new WeakMap();
-  /** One exchange; `url` must be `http:`. */
-  exchange(url, method, headers, check) {
-    const port = Number(url.port || 80);
+  /** One exchange; `url` is `http:`, or `https:` with `tls`. */
+  exchange(url, method, headers, check, tls) {
+    const port = Number(url.port || (tls ? 443 : 80));
     const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-    const key = `${host}:${port}`;
+    const key = `${tls ? tls.insecure ? "tls-insecure" : "tls" : "tcp"} ${host}:${port}`;
     let socket;
     let reused = false;
     const list = this.idle.get(key);
@@ -392,7 +392,14 @@ var LeanConnections = class {
       s2.destroy();
     }
     if (!socket) {
-      socket = connect({ host, port, noDelay: true });
+      socket = tls ? tls.connect({
+        host,
+        port,
+        // As node:https does: SNI names a host, never an address.
+        ...isIP(host) ? {} : { servername: host },
+        rejectUnauthorized: !tls.insecure
+      }) : connect({ host, port, noDelay: true });
+      if (tls) socket.setNoDelay(true);
       this.all.add(socket);
       const s2 = socket;
       socket.once("close", () => this.all.delete(s2));
@@ -690,14 +697,14 @@ function timeoutError(ms) {
 }
 var Transport = class {
   http = new HttpAgent({ keepAlive: true });
-  /** Plain-HTTP GETs and HEADs (tag pages, manifests, tokens): lean-http.ts. */
+  /** GETs and HEADs (tag pages, manifests, tokens), HTTP and HTTPS: lean-http.ts. */
   lean = new LeanConnections();
   tls;
   insecureAgent;
   async loadTLS() {
     if (this.tls) return;
-    const https = await import("node:https");
-    this.tls ??= { https, agent: new https.Agent({ keepAlive: true }) };
+    const [https, tls] = await Promise.all([import("node:https"), import("node:tls")]);
+    this.tls ??= { https, agent: new https.Agent({ keepAlive: true }), connect: tls.connect };
   }
   /** One exchange, redirects followed. */
   async send(url, r) {
@@ -750,8 +757,9 @@ var Transport = class {
   }
   once(url, method, headers, body, r, deadline) {
     const sent = { "Accept-Encoding": "gzip, deflate, br", ...headers };
-    if (url.protocol === "http:" && body === void 0 && (method === "GET" || method === "HEAD") && leanHeadersOK(sent)) {
-      return this.leanOnce(url, method, sent, r, deadline);
+    if ((url.protocol === "http:" || url.protocol === "https:" && this.tls) && body === void 0 && (method === "GET" || method === "HEAD") && leanHeadersOK(sent)) {
+      const tls = url.protocol === "https:" && this.tls ? { connect: this.tls.connect, insecure: r.insecure } : void 0;
+      return this.leanOnce(url, method, sent, r, deadline, tls);
     }
     return new Promise((resolve, reject) => {
       if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -855,7 +863,7 @@ var Transport = class {
    * flagged for one more try, redirects handed back with their Location, bodies decoded).
    * A compressed body is capped as it arrives and again once decoded.
    */
-  leanOnce(url, method, sent, r, deadline) {
+  leanOnce(url, method, sent, r, deadline, tls) {
     return new Promise((resolve, reject) => {
       let done = false;
       let cancel = () => void 0;
@@ -883,19 +891,25 @@ var Transport = class {
       }
       signal?.addEventListener("abort", abort, { once: true });
       let headChecked = false;
-      const exchange = this.lean.exchange(url, method, sent, (total, head) => {
-        if (REDIRECTS.has(head.status) && head.headers.has("location")) return;
-        if (!headChecked) {
-          headChecked = true;
-          const declared = Number(head.headers.get("content-length") ?? NaN);
-          if (!head.headers.has("content-encoding") && declared > r.maxBytes) {
-            throw new BodyTooLargeError(safeURL(url), r.maxBytes, declared, r.what);
+      const exchange = this.lean.exchange(
+        url,
+        method,
+        sent,
+        (total, head) => {
+          if (REDIRECTS.has(head.status) && head.headers.has("location")) return;
+          if (!headChecked) {
+            headChecked = true;
+            const declared = Number(head.headers.get("content-length") ?? NaN);
+            if (!head.headers.has("content-encoding") && declared > r.maxBytes) {
+              throw new BodyTooLargeError(safeURL(url), r.maxBytes, declared, r.what);
+            }
           }
-        }
-        if (total > r.maxBytes) {
-          throw new BodyTooLargeError(safeURL(url), r.maxBytes, void 0, r.what);
-        }
-      });
+          if (total > r.maxBytes) {
+            throw new BodyTooLargeError(safeURL(url), r.maxBytes, void 0, r.what);
+          }
+        },
+        tls
+      );
       cancel = () => exchange.cancel();
       exchange.answer.then((a) => {
         if (done) return;

@@ -2,7 +2,7 @@ import { createRequire as gantryCreateRequire } from 'node:module';
 const require = gantryCreateRequire(import.meta.url);
 import {
   runAction
-} from "./KRZ2AVLZ.js";
+} from "./UNLRYBZG.js";
 import "./VIZJHEKK.js";
 import "./KSLJ7NS4.js";
 import "./XK25RJ5D.js";
@@ -12,5 +12,5 @@ import "./SSNOSDZA.js";
 import "./HQMHHTDW.js";
 import "./5TKDJZQG.js";
 
-// src/actions/promote.ts
-await runAction("promote");
+// src/actions/main.ts
+await runAction("root");

@@ -12,7 +12,7 @@ import {
 import {
   NotFoundError,
   registryClientFor
-} from "./YTVHS3NU.js";
+} from "./UONWGOC5.js";
 import {
   parseImageRepository,
   repositoryName

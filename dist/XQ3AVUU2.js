@@ -20,7 +20,7 @@ import {
   promotionMarkdown,
   resumeAfterMerge,
   upstreamFreight
-} from "./LHVDR475.js";
+} from "./UHJQZKMN.js";
 import "./4SXL3VLH.js";
 import "./DUP5K6BV.js";
 import "./7CFMBJ2S.js";
@@ -31,11 +31,11 @@ import "./DSDVMYR5.js";
 import "./BHM3J3E7.js";
 import {
   defaultRegistry
-} from "./XLCFGME6.js";
+} from "./3AQFECQI.js";
 import "./SZ6DWH5P.js";
 import "./E6KNOYOH.js";
 import "./2X254HU4.js";
-import "./YTVHS3NU.js";
+import "./UONWGOC5.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./K45NAUQ5.js";

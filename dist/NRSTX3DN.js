@@ -107,7 +107,7 @@ is 1 when any failed.`,
     const projectName = args.string("project");
     if (named !== void 0 && projectName !== void 0)
       await repo.store.promoteNamedAhead(projectName, named);
-    const { runPromote } = await import("./O6CANIBR.js");
+    const { runPromote } = await import("./JMV465LD.js");
     return runPromote(args, ctx, repo, { output, stageText, downstreamOf });
   }
 };

@@ -15,7 +15,7 @@ import {
 import {
   MEDIA_TYPES,
   RegistryClient
-} from "./YTVHS3NU.js";
+} from "./UONWGOC5.js";
 import {
   parseImageReference,
   repositoryName

@@ -231,17 +231,17 @@ function resumeInput(v) {
 async function execute(settings, ctx) {
   switch (settings.action) {
     case "discover":
-      return (await import("./JX36HTYY.js")).discoverAction(settings, ctx);
+      return (await import("./TMHHBNHH.js")).discoverAction(settings, ctx);
     case "approve":
       return (await import("./K2KXUT65.js")).approveAction(settings, ctx);
     case "promote":
-      return (await import("./GZG7U54L.js")).promoteAction(settings, ctx);
+      return (await import("./BYRAGCM4.js")).promoteAction(settings, ctx);
     case "verify":
       return (await import("./J54OCVKU.js")).verifyAction(settings, ctx);
     case "environment":
       return (await import("./KTJLISXL.js")).environmentAction(settings, ctx);
     case "assemble":
-      return (await import("./YYUAYJ44.js")).assembleAction(settings, ctx);
+      return (await import("./KNEVXN2F.js")).assembleAction(settings, ctx);
   }
 }
 async function runAction(action) {

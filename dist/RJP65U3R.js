@@ -12,8 +12,8 @@ import {
 import {
   cliCreatedBy,
   cliSources
-} from "./LSSES5ML.js";
-import "./LDHGAPPA.js";
+} from "./3LSR2L7M.js";
+import "./6KPMMX25.js";
 import "./TQZP5LUC.js";
 import "./XRG2AIG3.js";
 import "./T4V6IIFZ.js";
@@ -22,7 +22,7 @@ import {
   table
 } from "./WIC3XBMV.js";
 import "./VO6IMAWJ.js";
-import "./YTVHS3NU.js";
+import "./UONWGOC5.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./K45NAUQ5.js";

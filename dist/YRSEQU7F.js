@@ -26,7 +26,7 @@ import {
   promotionsMatrix,
   runDiscover,
   runFailures
-} from "./LDHGAPPA.js";
+} from "./6KPMMX25.js";
 import {
   discoveryCredentials
 } from "./TQZP5LUC.js";

@@ -2,7 +2,7 @@ import { createRequire as gantryCreateRequire } from 'node:module';
 const require = gantryCreateRequire(import.meta.url);
 import {
   actionSources
-} from "./Z5FLN6IK.js";
+} from "./YRSEQU7F.js";
 import "./VIZJHEKK.js";
 import "./4FVJIQBG.js";
 import {
@@ -24,7 +24,7 @@ import {
 import {
   versionsOf
 } from "./J6LDKS2R.js";
-import "./LDHGAPPA.js";
+import "./6KPMMX25.js";
 import "./TQZP5LUC.js";
 import "./XRG2AIG3.js";
 import "./T4V6IIFZ.js";
@@ -33,7 +33,7 @@ import "./VO6IMAWJ.js";
 import "./DSDVMYR5.js";
 import "./BHM3J3E7.js";
 import "./2X254HU4.js";
-import "./YTVHS3NU.js";
+import "./UONWGOC5.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./K45NAUQ5.js";

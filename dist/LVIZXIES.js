@@ -6,7 +6,7 @@ import {
   UNSUPPORTED_FUNCTIONS,
   defaultRegistry,
   stepAlias
-} from "./XLCFGME6.js";
+} from "./3AQFECQI.js";
 import {
   DATA_SIGNATURES
 } from "./SZ6DWH5P.js";
@@ -18,7 +18,7 @@ import {
   NOTES_SIGNATURES
 } from "./E6KNOYOH.js";
 import "./2X254HU4.js";
-import "./YTVHS3NU.js";
+import "./UONWGOC5.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./K45NAUQ5.js";

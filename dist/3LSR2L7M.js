@@ -6,7 +6,7 @@ import {
   discoverText,
   runDiscover,
   runFailures
-} from "./LDHGAPPA.js";
+} from "./6KPMMX25.js";
 import {
   discoveryCredentials
 } from "./TQZP5LUC.js";

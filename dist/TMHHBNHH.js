@@ -3,7 +3,7 @@ const require = gantryCreateRequire(import.meta.url);
 import {
   actionSources,
   discoverAction
-} from "./Z5FLN6IK.js";
+} from "./YRSEQU7F.js";
 import "./VIZJHEKK.js";
 import "./4FVJIQBG.js";
 import "./KSLJ7NS4.js";
@@ -12,7 +12,7 @@ import "./7CFMBJ2S.js";
 import "./MGUCMBYO.js";
 import "./UYRH4MQ6.js";
 import "./J6LDKS2R.js";
-import "./LDHGAPPA.js";
+import "./6KPMMX25.js";
 import "./TQZP5LUC.js";
 import "./XRG2AIG3.js";
 import "./T4V6IIFZ.js";
@@ -21,7 +21,7 @@ import "./VO6IMAWJ.js";
 import "./DSDVMYR5.js";
 import "./BHM3J3E7.js";
 import "./2X254HU4.js";
-import "./YTVHS3NU.js";
+import "./UONWGOC5.js";
 import "./Y2KM5SLM.js";
 import "./ITB33UA7.js";
 import "./K45NAUQ5.js";

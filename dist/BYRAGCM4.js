@@ -58,7 +58,7 @@ async function promoteAction(s, ctx) {
   const repo = await openActionRepo(s, ctx);
   if (s.freight !== void 0 && s.project !== void 0)
     await repo.store.promoteNamedAhead(s.project, s.freight);
-  const { promoteInRepo } = await import("./2HRDEHPO.js");
+  const { promoteInRepo } = await import("./XQ3AVUU2.js");
   await promoteInRepo(s, ctx, repo, { env, expressionData, registryCredentials });
 }
 export {
