@@ -673,16 +673,39 @@ export class Workspace {
     throw c.repo.git.error(args, res);
   }
 
-  private async pushRef(c: Checkout, commit: string, target: string, force: boolean) {
+  private async pushRef(
+    c: Checkout,
+    commit: string,
+    target: string,
+    force: boolean,
+    tags: readonly string[] = [],
+  ): Promise<void> {
     const args = [
       'push',
       '--porcelain',
+      ...(tags.length ? ['--atomic'] : []),
       ...(force ? ['--force'] : []),
       'origin',
       `${commit}:refs/heads/${target}`,
+      ...tags.map((t) => `refs/tags/${t}`),
     ];
     const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
     if (res.exitCode === 0) return;
+    if (tags.length && /does not support --atomic/i.test(res.stderr)) {
+      // A server without atomic pushes: the branch first, then its tags, as before.
+      await this.pushRef(c, commit, target, force);
+      for (const t of tags) await this.pushTag(c, t);
+      return;
+    }
+    const lines = res.stdout.split('\n');
+    const taken = tags.find((t) =>
+      lines.some((l) => l.includes(`refs/tags/${t}\t`) && /\(already exists\)/.test(l)),
+    );
+    if (taken !== undefined && !lines.some((l) => /\((?:fetch first|non-fast-forward)\)/.test(l))) {
+      throw new OperationError(
+        `git-push: tag ${taken} already exists in ${c.repo.url}; nothing was pushed (the tag goes in the same push as the stage's commit)`,
+      );
+    }
     if (PUSH_RACE.test(res.stdout)) {
       this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
       throw new RaceLostError(`${target} moved while the promotion ran`);
@@ -786,7 +809,17 @@ export class Workspace {
       commit = published.commit;
       pullRequest = published.pullRequest;
     } else {
-      await this.pushRef(c, head, target, false);
+      // The tags git-push deferred for this repository leave in the same push, atomically: one
+      // push fewer, and a push that loses its race leaves no tag behind either.
+      const along = this.deferredTags.filter((t) => t.c.repo === c.repo);
+      await this.pushRef(
+        c,
+        head,
+        target,
+        false,
+        along.map((t) => t.tag),
+      );
+      for (const t of along) this.deferredTags.splice(this.deferredTags.indexOf(t), 1);
     }
     this.landing = {
       ...base,

@@ -44,9 +44,9 @@ stages:
         - uses: git-tag
           config: {path: ./out, tag: 'tagged-\${{ imageFrom("ghcr.io/acme/echo").Tag }}', message: released}
         - uses: git-push
-          config: {path: ./out}
-        - uses: git-push
           config: {path: ./out, tag: 'tagged-\${{ imageFrom("ghcr.io/acme/echo").Tag }}'}
+        - uses: git-push
+          config: {path: ./out}
   - name: render
     requestedFreight:
       - origin: {kind: Warehouse, name: echo}
@@ -139,6 +139,7 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
     });
     await s.recordFreight('demo', makeFreight('1.0.0'));
     await s.recordFreight('demo', makeFreight('1.1.0'));
+    await s.recordFreight('demo', makeFreight('1.2.0'));
   });
   afterAll(async () => {
     await server.close();
@@ -173,11 +174,12 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
     return { out, commands };
   };
 
-  test('commit, tag, push, push the tag: a first promotion and a second', async () => {
+  test('commit, tag, push the tag then the branch: a first promotion and a second', async () => {
     for (const version of ['1.0.0', '1.1.0']) {
       const { out, commands } = await run('tagged', version);
       // The branch the reads fetched is checked out from the read cache: no fetch, no listing.
-      expect(commands).toEqual(['worktree add', 'add', 'commit', 'tag', 'push', 'push']);
+      // The tag, asked for before the stage's commit left, leaves with it in one atomic push.
+      expect(commands).toEqual(['worktree add', 'add', 'commit', 'tag', 'push']);
       const tip = git(bare, ['rev-parse', 'stage/tagged']).trim();
       expect(out.result?.commit).toBe(tip);
       expect(git(bare, ['rev-parse', `tagged-${version}^{commit}`]).trim()).toBe(tip);
@@ -186,6 +188,18 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
         makeFreight(version).id,
       );
     }
+  });
+
+  test('a tag that exists already on the remote: nothing is pushed, the stage stays', async () => {
+    const tip = git(bare, ['rev-parse', 'stage/tagged']).trim();
+    git(bare, ['tag', 'tagged-1.2.0', 'main']);
+    await expect(run('tagged', '1.2.0')).rejects.toThrow(
+      /git-push: tag tagged-1\.2\.0 already exists in \S+; nothing was pushed/,
+    );
+    expect(git(bare, ['rev-parse', 'stage/tagged']).trim()).toBe(tip);
+    expect(git(bare, ['rev-parse', 'tagged-1.2.0']).trim()).toBe(
+      git(bare, ['rev-parse', 'main']).trim(),
+    );
   });
 
   test('rendered into a branch it creates, from a second checkout: then onto that branch', async () => {
