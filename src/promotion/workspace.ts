@@ -97,8 +97,15 @@ export interface Checkout {
   identity?: GitIdentity;
   /** HEAD as of the checkout or this promotion's last git-commit here (which alone move it). */
   head?: string;
+  /** The empty first commit `create` started the branch with (its root). */
+  started?: string;
   /** Checked out sparse: files outside the cone are in the index only. */
   sparse?: boolean;
+  /**
+   * The parent of `head` when `head` is a commit git-commit made here without amending: git
+   * refuses an empty commit, so its tree differs from that parent's.
+   */
+  builtOn?: string;
 }
 
 interface ClonedRepo {
@@ -398,6 +405,7 @@ export class Workspace {
       // The commit the checkout's HEAD will be, when known without asking git.
       let head: string | undefined;
       let fetchedTip = false;
+      let started: string | undefined;
       if (branch !== undefined) {
         if (tip === undefined && c.create) {
           // Kargo's create: an orphan branch whose first commit is empty. It is pushed with the
@@ -408,6 +416,7 @@ export class Workspace {
               env: identityEnv(spec.author),
             })
           ).stdout.trim();
+          started = head;
         } else if (fromSeed && tip !== undefined) {
           head = tip;
         } else {
@@ -449,6 +458,7 @@ export class Workspace {
         stage,
         ...(spec.author ? { identity: spec.author } : {}),
         ...(c.sparse?.length ? { sparse: true } : {}),
+        ...(started !== undefined ? { started } : {}),
       };
       const known = this.o.seedState;
       if (stage && remoteTip !== undefined && fromSeed && known?.tip === head) {
@@ -528,6 +538,7 @@ export class Workspace {
         }
         throw c.repo.git.error(['commit', '-q', '-F', '-'], res);
       }
+      c.builtOn = c.head;
       c.head = await this.headOf(c);
       return { commit: c.head, committed: true };
     }
@@ -563,6 +574,8 @@ export class Workspace {
     const text = promotionMessage(this.o.write, changes, [...edits], c.recorded.join('\n\n'));
     const args = ['commit', '-q', ...(amend ? ['--amend'] : []), '-F', '-'];
     await git(args, text.endsWith('\n') ? text : `${text}\n`);
+    // An amended commit may end up with its parent's tree again: no claim about it then.
+    c.builtOn = amend ? undefined : c.head;
     c.head = await this.headOf(c);
     return { commit: c.head, committed: true };
   }
@@ -679,22 +692,25 @@ export class Workspace {
     target: string,
     force: boolean,
     tags: readonly string[] = [],
+    more: readonly string[] = [],
   ): Promise<void> {
+    const atomic = tags.length > 0 || more.length > 0;
     const args = [
       'push',
       '--porcelain',
-      ...(tags.length ? ['--atomic'] : []),
-      ...(force ? ['--force'] : []),
+      ...(atomic ? ['--atomic'] : []),
       'origin',
-      `${commit}:refs/heads/${target}`,
+      `${force ? '+' : ''}${commit}:refs/heads/${target}`,
       ...tags.map((t) => `refs/tags/${t}`),
+      ...more,
     ];
     const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
     if (res.exitCode === 0) return;
-    if (tags.length && /does not support --atomic/i.test(res.stderr)) {
-      // A server without atomic pushes: the branch first, then its tags, as before.
+    if (atomic && /does not support --atomic/i.test(res.stderr)) {
+      // A server without atomic pushes: the branch first, then the rest, one push each.
       await this.pushRef(c, commit, target, force);
       for (const t of tags) await this.pushTag(c, t);
+      if (more.length) await this.pushRefspecs(c, more, target);
       return;
     }
     const lines = res.stdout.split('\n');
@@ -706,6 +722,18 @@ export class Workspace {
         `git-push: tag ${taken} already exists in ${c.repo.url}; nothing was pushed (the tag goes in the same push as the stage's commit)`,
       );
     }
+    if (PUSH_RACE.test(res.stdout)) {
+      this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
+      throw new RaceLostError(`${target} moved while the promotion ran`);
+    }
+    throw c.repo.git.error(args, res);
+  }
+
+  /** Refspecs pushed as they are; a rejection is a lost race. */
+  private async pushRefspecs(c: Checkout, refspecs: readonly string[], target: string) {
+    const args = ['push', '--porcelain', 'origin', ...refspecs];
+    const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
+    if (res.exitCode === 0) return;
     if (PUSH_RACE.test(res.stdout)) {
       this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
       throw new RaceLostError(`${target} moved while the promotion ran`);
@@ -761,6 +789,7 @@ export class Workspace {
     }
     let commit = head;
     let pullRequest: Published['pullRequest'];
+    let proposed = false;
     // A pull request (gantry's, or git-open-pr's) and a signed commit both need the branch to
     // exist: a stage branch `create` started gets its empty first commit first (Kargo pushes it
     // when cloning), so what is proposed or signed is the promotion alone.
@@ -769,8 +798,20 @@ export class Workspace {
       c.branch === this.o.stageBranch &&
       (proposal || this.o.publish || viaGitHub)
     ) {
-      const root = (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
-      await this.pushRef(c, root, this.o.stageBranch, false);
+      const root = c.started ?? (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
+      if (proposal && !viaGitHub) {
+        // The pull request's head goes in the same push, atomically: one push, and a branch
+        // that someone else created meanwhile leaves gantry's branch as it was.
+        await this.pushRef(
+          c,
+          root,
+          this.o.stageBranch,
+          false,
+          [],
+          [`${generated ? '+' : ''}${head}:refs/heads/${target}`],
+        );
+        proposed = true;
+      } else await this.pushRef(c, root, this.o.stageBranch, false);
       base.parent = root;
     }
     const github = viaGitHub ? this.o.github : undefined;
@@ -791,7 +832,7 @@ export class Workspace {
       commit = (await signedPublisher(github)(await request(target))).commit;
     } else if (proposal) {
       // A pull request's head (generateTargetBranch): gantry's own branch, replaced each time.
-      await this.pushRef(c, head, target, generated);
+      if (!proposed) await this.pushRef(c, head, target, generated);
     } else if (github && !this.o.publish && base.parent !== undefined) {
       commit = (await signedPublisher(github)(await request(target))).commit;
     } else if (this.o.publish && base.parent !== undefined) {
@@ -854,6 +895,8 @@ export class Workspace {
   async sameAsBase(branch: string): Promise<boolean> {
     const p = this.pushed.get(branch);
     if (!p?.base) return false;
+    const c = p.checkout;
+    if (c.head === p.commit && c.builtOn !== undefined && c.builtOn === p.base) return false;
     const res = await p.checkout.repo.git.tryRun(
       ['rev-parse', `${p.commit}^{tree}`, `${p.base}^{tree}`],
       { cwd: p.checkout.dir },
