@@ -164,7 +164,7 @@ export class Workspace {
   /** Commits pushed in this promotion, by branch, for git-open-pr's defaults and its Skipped. */
   readonly pushed = new Map<string, { commit: string; base?: string; checkout: Checkout }>();
   private readonly statePath: string;
-  /** Tags git-push was asked to send before the stage's commit left: they go right after it. */
+  /** Tags git-push was asked to send before the stage's commit left: they go with it. */
   private readonly deferredTags: { c: Checkout; tag: string }[] = [];
 
   constructor(readonly o: WorkspaceOptions) {
@@ -627,7 +627,7 @@ export class Workspace {
       } else if (!this.landing) {
         // Pushed now, a tag would stay behind on a commit that never lands when the stage's push
         // then loses a race, and the rerun could not push it again: it leaves with the promotion.
-        this.o.log(`git-push: tag ${spec.tag} will be pushed once the stage's commit is`);
+        this.o.log(`git-push: tag ${spec.tag} will be pushed with the stage's commit`);
         this.deferredTags.push({ c, tag: spec.tag });
       } else {
         await this.pushTag(c, spec.tag);
