@@ -15,7 +15,7 @@
  *   request never pushes to that pull request's base;
  * - credentials are the GitOps remote's and reach only URLs under it (Git scopes them).
  */
-import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Git, GitError, shallowCommitsOf, type GitIdentity } from '../git/index.js';
@@ -97,6 +97,15 @@ export interface Checkout {
   identity?: GitIdentity;
   /** HEAD as of the checkout or this promotion's last git-commit here (which alone move it). */
   head?: string;
+  /** The empty first commit `create` started the branch with (its root). */
+  started?: string;
+  /** Checked out sparse: files outside the cone are in the index only. */
+  sparse?: boolean;
+  /**
+   * The parent of `head` when `head` is a commit git-commit made here without amending: git
+   * refuses an empty commit, so its tree differs from that parent's.
+   */
+  builtOn?: string;
 }
 
 interface ClonedRepo {
@@ -155,7 +164,7 @@ export class Workspace {
   /** Commits pushed in this promotion, by branch, for git-open-pr's defaults and its Skipped. */
   readonly pushed = new Map<string, { commit: string; base?: string; checkout: Checkout }>();
   private readonly statePath: string;
-  /** Tags git-push was asked to send before the stage's commit left: they go right after it. */
+  /** Tags git-push was asked to send before the stage's commit left: they go with it. */
   private readonly deferredTags: { c: Checkout; tag: string }[] = [];
 
   constructor(readonly o: WorkspaceOptions) {
@@ -396,6 +405,7 @@ export class Workspace {
       // The commit the checkout's HEAD will be, when known without asking git.
       let head: string | undefined;
       let fetchedTip = false;
+      let started: string | undefined;
       if (branch !== undefined) {
         if (tip === undefined && c.create) {
           // Kargo's create: an orphan branch whose first commit is empty. It is pushed with the
@@ -406,25 +416,30 @@ export class Workspace {
               env: identityEnv(spec.author),
             })
           ).stdout.trim();
-          await git(['branch', '-f', branch, head]);
+          started = head;
         } else if (fromSeed && tip !== undefined) {
           head = tip;
-          await git(['branch', '-f', branch, tip]);
         } else {
           // What the fetch brought (it may be newer than a listing a moment before).
-          await git(['branch', '-f', branch, `refs/remotes/origin/${branch}`]);
+          head = await readRef(repo.dir, `refs/remotes/origin/${branch}`);
           fetchedTip = true;
         }
-        ref = branch;
-      } else ref = c.commit ?? `refs/tags/${c.tag ?? ''}^{commit}`;
-      const detached = branch === undefined ? ['--detach'] : [];
+        ref = head ?? `refs/remotes/origin/${branch}`;
+      } else {
+        // A commit is named by its full ID (git-clone checks): it is the checkout's HEAD.
+        if (c.commit !== undefined) head = c.commit.toLowerCase();
+        ref = c.commit ?? `refs/tags/${c.tag ?? ''}^{commit}`;
+      }
+      // The branch is made (or moved) by the worktree's own command, not by a `git branch` first;
+      // --no-track: a branch started from a remote-tracking ref would get upstream settings.
+      const on = branch === undefined ? ['--detach'] : ['--no-track', '-B', branch];
       if (c.sparse?.length) {
-        await git(['worktree', 'add', '-q', '--no-checkout', ...detached, dir, ref]);
+        await git(['worktree', 'add', '-q', '--no-checkout', ...on, dir, ref]);
         await git(['sparse-checkout', 'set', '--cone', ...c.sparse], dir);
         await git(['checkout', '-q'], dir);
       } else {
         // No sparse patterns to set first: the worktree is checked out as it is added.
-        await git(['worktree', 'add', '-q', ...detached, dir, ref]);
+        await git(['worktree', 'add', '-q', ...on, dir, ref]);
       }
       if (spec.recurseSubmodules) {
         await git(['submodule', 'update', '--init', '--recursive'], dir);
@@ -442,6 +457,8 @@ export class Workspace {
         ...(remoteTip !== undefined ? { remoteTip } : {}),
         stage,
         ...(spec.author ? { identity: spec.author } : {}),
+        ...(c.sparse?.length ? { sparse: true } : {}),
+        ...(started !== undefined ? { started } : {}),
       };
       const known = this.o.seedState;
       if (stage && remoteTip !== undefined && fromSeed && known?.tip === head) {
@@ -461,7 +478,7 @@ export class Workspace {
   }
 
   /**
-   * git-clear: every file of the checkout removed (tracked ones staged as deletions), but in the
+   * git-clear: every file of the checkout removed (git-commit stages the removals), but in the
    * GitOps repository `.gantry/`, as in gantry's short form: on the default branch it holds the
    * project files, and on any branch the state of every stage deploying from it.
    */
@@ -469,7 +486,11 @@ export class Workspace {
     const c = this.checkout(written, 'git-clear: path');
     const git = (args: string[]) => this.run(c.repo, args, c.dir);
     const keep = c.repo.gitops ? [':(exclude).gantry'] : [];
-    await git(['rm', '-r', '-q', '-f', '--sparse', '--ignore-unmatch', '--', '.', ...keep]);
+    // The files outside a sparse checkout's cone are not on disk, so only git can remove them.
+    // Every other file goes from the disk below, and git-commit's `add -A` stages its removal.
+    if (c.sparse) {
+      await git(['rm', '-r', '-q', '-f', '--sparse', '--ignore-unmatch', '--', '.', ...keep]);
+    }
     let removed = 0;
     for (const e of await readdir(c.dir)) {
       if (e === '.git' || (c.repo.gitops && e === '.gantry')) continue;
@@ -502,45 +523,60 @@ export class Workspace {
         `git-commit: path ${JSON.stringify(written)} is a checkout of a commit or tag, not of a branch: check out a branch to commit to`,
       );
     }
-    await git(['add', '-A', '--sparse']);
-    // The state file alone does not count: git-clear removes it, and it is written again below.
-    const others = c.stage ? ['--', '.', `:(exclude)${this.statePath}`] : [];
-    let dirty = (await git(['status', '--porcelain', ...others])).stdout.trim() !== '';
-    let text = message;
-    let amend = false;
-    if (c.stage) {
-      const { before, changes } = stageChange(this.o.write, c.previous);
-      const state = nextStageState(this.o.write, c.previous, this.o.host.now());
-      const same = before?.id === this.o.write.freight.id && !metadataChanged(c.previous, state);
-      if (!c.recorded && same && !dirty) {
-        return {
-          commit: c.head ?? (await git(['rev-parse', 'HEAD'])).stdout.trim(),
-          committed: false,
-        };
+    const add = () => git(['add', '-A', '--sparse']);
+    if (!c.stage) {
+      // Another checkout: everything staged, and git's commit says whether anything was.
+      await add();
+      const res = await c.repo.git.tryRun([...c.repo.config, 'commit', '-q', '-F', '-'], {
+        cwd: c.dir,
+        input: message.endsWith('\n') ? message : `${message}\n`,
+        env: identityEnv(author ?? c.identity),
+      });
+      if (res.exitCode !== 0) {
+        if (/nothing to commit/.test(res.stdout)) {
+          return { commit: c.head ?? (await this.headOf(c)), committed: false };
+        }
+        throw c.repo.git.error(['commit', '-q', '-F', '-'], res);
       }
-      if (!c.recorded) {
-        const file = join(c.dir, this.statePath);
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(file, serializeStageState(state));
-        await git(['add', '-A', '--sparse']);
-        dirty = true;
-      }
-      if (dirty) {
-        // A promotion is one commit on the stage's branch (its history lists each commit that
-        // carries the record): a later git-commit here, before the push, amends it.
-        amend = c.recorded !== undefined && !this.landing;
-        c.recorded = [...(amend ? (c.recorded ?? []) : []), message];
-        text = promotionMessage(this.o.write, changes, [...edits], c.recorded.join('\n\n'));
-      }
+      c.builtOn = c.head;
+      c.head = await this.headOf(c);
+      return { commit: c.head, committed: true };
     }
-    if (!dirty)
-      return {
-        commit: c.head ?? (await git(['rev-parse', 'HEAD'])).stdout.trim(),
-        committed: false,
-      };
+    const { before, changes } = stageChange(this.o.write, c.previous);
+    const state = nextStageState(this.o.write, c.previous, this.o.host.now());
+    const same = before?.id === this.o.write.freight.id && !metadataChanged(c.previous, state);
+    // New freight (or metadata) changes the state file, so there is a commit whatever else
+    // changed: git is asked what changed only when the state alone would not make one (the same
+    // freight again), or when the commit is to be amended.
+    let dirty = true;
+    let staged = false;
+    if (c.recorded || same) {
+      await add();
+      staged = true;
+      // The state file alone does not count: git-clear removes it, and it is written again below.
+      const others = ['--', '.', `:(exclude)${this.statePath}`];
+      dirty = (await git(['status', '--porcelain', ...others])).stdout.trim() !== '';
+      if (!c.recorded && !dirty)
+        return { commit: c.head ?? (await this.headOf(c)), committed: false };
+    }
+    if (!c.recorded) {
+      const file = join(c.dir, this.statePath);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, serializeStageState(state));
+      staged = false;
+    }
+    if (!dirty) return { commit: c.head ?? (await this.headOf(c)), committed: false };
+    if (!staged) await add();
+    // A promotion is one commit on the stage's branch (its history lists each commit that
+    // carries the record): a later git-commit here, before the push, amends it.
+    const amend = c.recorded !== undefined && !this.landing;
+    c.recorded = [...(amend ? (c.recorded ?? []) : []), message];
+    const text = promotionMessage(this.o.write, changes, [...edits], c.recorded.join('\n\n'));
     const args = ['commit', '-q', ...(amend ? ['--amend'] : []), '-F', '-'];
     await git(args, text.endsWith('\n') ? text : `${text}\n`);
-    c.head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+    // An amended commit may end up with its parent's tree again: no claim about it then.
+    c.builtOn = amend ? undefined : c.head;
+    c.head = await this.headOf(c);
     return { commit: c.head, committed: true };
   }
 
@@ -556,7 +592,17 @@ export class Workspace {
       }
       throw c.repo.git.error(args, res);
     }
-    return (await this.run(c.repo, ['rev-parse', 'HEAD'], c.dir)).stdout.trim();
+    return c.head ?? (await this.headOf(c));
+  }
+
+  /**
+   * A checkout's HEAD: the branch's ref file, which git-commit's commit just wrote (the bare
+   * clone is gantry's own, its refs loose), or git's answer when that file is not there.
+   */
+  private async headOf(c: Checkout): Promise<string> {
+    const fromFile =
+      c.branch === undefined ? undefined : await readRef(c.repo.dir, `refs/heads/${c.branch}`);
+    return fromFile ?? (await this.run(c.repo, ['rev-parse', 'HEAD'], c.dir)).stdout.trim();
   }
 
   /**
@@ -581,7 +627,7 @@ export class Workspace {
       } else if (!this.landing) {
         // Pushed now, a tag would stay behind on a commit that never lands when the stage's push
         // then loses a race, and the rerun could not push it again: it leaves with the promotion.
-        this.o.log(`git-push: tag ${spec.tag} will be pushed once the stage's commit is`);
+        this.o.log(`git-push: tag ${spec.tag} will be pushed with the stage's commit`);
         this.deferredTags.push({ c, tag: spec.tag });
       } else {
         await this.pushTag(c, spec.tag);
@@ -640,14 +686,52 @@ export class Workspace {
     throw c.repo.git.error(args, res);
   }
 
-  private async pushRef(c: Checkout, commit: string, target: string, force: boolean) {
+  private async pushRef(
+    c: Checkout,
+    commit: string,
+    target: string,
+    force: boolean,
+    tags: readonly string[] = [],
+    more: readonly string[] = [],
+  ): Promise<void> {
+    const atomic = tags.length > 0 || more.length > 0;
     const args = [
       'push',
       '--porcelain',
-      ...(force ? ['--force'] : []),
+      ...(atomic ? ['--atomic'] : []),
       'origin',
-      `${commit}:refs/heads/${target}`,
+      `${force ? '+' : ''}${commit}:refs/heads/${target}`,
+      ...tags.map((t) => `refs/tags/${t}`),
+      ...more,
     ];
+    const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
+    if (res.exitCode === 0) return;
+    if (atomic && /does not support --atomic/i.test(res.stderr)) {
+      // A server without atomic pushes: the branch first, then the rest, one push each.
+      await this.pushRef(c, commit, target, force);
+      for (const t of tags) await this.pushTag(c, t);
+      if (more.length) await this.pushRefspecs(c, more, target);
+      return;
+    }
+    const lines = res.stdout.split('\n');
+    const taken = tags.find((t) =>
+      lines.some((l) => l.includes(`refs/tags/${t}\t`) && /\(already exists\)/.test(l)),
+    );
+    if (taken !== undefined && !lines.some((l) => /\((?:fetch first|non-fast-forward)\)/.test(l))) {
+      throw new OperationError(
+        `git-push: tag ${taken} already exists in ${c.repo.url}; nothing was pushed (the tag goes in the same push as the stage's commit)`,
+      );
+    }
+    if (PUSH_RACE.test(res.stdout)) {
+      this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
+      throw new RaceLostError(`${target} moved while the promotion ran`);
+    }
+    throw c.repo.git.error(args, res);
+  }
+
+  /** Refspecs pushed as they are; a rejection is a lost race. */
+  private async pushRefspecs(c: Checkout, refspecs: readonly string[], target: string) {
+    const args = ['push', '--porcelain', 'origin', ...refspecs];
     const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
     if (res.exitCode === 0) return;
     if (PUSH_RACE.test(res.stdout)) {
@@ -705,6 +789,7 @@ export class Workspace {
     }
     let commit = head;
     let pullRequest: Published['pullRequest'];
+    let proposed = false;
     // A pull request (gantry's, or git-open-pr's) and a signed commit both need the branch to
     // exist: a stage branch `create` started gets its empty first commit first (Kargo pushes it
     // when cloning), so what is proposed or signed is the promotion alone.
@@ -713,8 +798,20 @@ export class Workspace {
       c.branch === this.o.stageBranch &&
       (proposal || this.o.publish || viaGitHub)
     ) {
-      const root = (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
-      await this.pushRef(c, root, this.o.stageBranch, false);
+      const root = c.started ?? (await git(['rev-list', '--max-parents=0', head])).stdout.trim();
+      if (proposal && !viaGitHub) {
+        // The pull request's head goes in the same push, atomically: one push, and a branch
+        // that someone else created meanwhile leaves gantry's branch as it was.
+        await this.pushRef(
+          c,
+          root,
+          this.o.stageBranch,
+          false,
+          [],
+          [`${generated ? '+' : ''}${head}:refs/heads/${target}`],
+        );
+        proposed = true;
+      } else await this.pushRef(c, root, this.o.stageBranch, false);
       base.parent = root;
     }
     const github = viaGitHub ? this.o.github : undefined;
@@ -735,7 +832,7 @@ export class Workspace {
       commit = (await signedPublisher(github)(await request(target))).commit;
     } else if (proposal) {
       // A pull request's head (generateTargetBranch): gantry's own branch, replaced each time.
-      await this.pushRef(c, head, target, generated);
+      if (!proposed) await this.pushRef(c, head, target, generated);
     } else if (github && !this.o.publish && base.parent !== undefined) {
       commit = (await signedPublisher(github)(await request(target))).commit;
     } else if (this.o.publish && base.parent !== undefined) {
@@ -753,7 +850,17 @@ export class Workspace {
       commit = published.commit;
       pullRequest = published.pullRequest;
     } else {
-      await this.pushRef(c, head, target, false);
+      // The tags git-push deferred for this repository leave in the same push, atomically: one
+      // push fewer, and a push that loses its race leaves no tag behind either.
+      const along = this.deferredTags.filter((t) => t.c.repo === c.repo);
+      await this.pushRef(
+        c,
+        head,
+        target,
+        false,
+        along.map((t) => t.tag),
+      );
+      for (const t of along) this.deferredTags.splice(this.deferredTags.indexOf(t), 1);
     }
     this.landing = {
       ...base,
@@ -788,6 +895,8 @@ export class Workspace {
   async sameAsBase(branch: string): Promise<boolean> {
     const p = this.pushed.get(branch);
     if (!p?.base) return false;
+    const c = p.checkout;
+    if (c.head === p.commit && c.builtOn !== undefined && c.builtOn === p.base) return false;
     const res = await p.checkout.repo.git.tryRun(
       ['rev-parse', `${p.commit}^{tree}`, `${p.base}^{tree}`],
       { cwd: p.checkout.dir },
@@ -824,6 +933,12 @@ export interface PushSpec {
    * API, which signs it, instead of pushed.
    */
   viaGitHub?: boolean;
+}
+
+/** The commit a loose ref file names; undefined when there is none (or it is symbolic). */
+async function readRef(gitDir: string, ref: string): Promise<string | undefined> {
+  const text = await readFile(join(gitDir, ref), 'utf8').catch(() => '');
+  return /^([0-9a-f]{40}|[0-9a-f]{64})\n?$/.exec(text)?.[1];
 }
 
 function missingBranch(branch: string, url: string): string {

@@ -174,6 +174,44 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
     expect(gh.pullRequests).toHaveLength(1);
   });
 
+  test("prod's proposal: the workspace's git commands, none repeated", async () => {
+    expect((await cli(['promote', '--stage', 'staging'])).code).toBe(0);
+    expect((await cli(['verify', '--stage', 'staging'])).code).toBe(0);
+    const r = await runGantry(
+      ['promote', '--stage', 'prod', '--repo', remote],
+      { ...env(), GANTRY_DEBUG: '1' },
+      () => new Date('2026-11-02T00:00:00Z'),
+    );
+    expect(r.code).toBe(0);
+    expect(gh.pullRequests).toHaveLength(1);
+    const commands = r.err
+      .split('\n')
+      .filter((l) => /^debug: git .*\/promote-[^/)]+\//.test(l))
+      .map((l) =>
+        /^debug: git (?:-c \S+ )*(\S+)(?: (add|set))?/.exec(l)?.slice(1).filter(Boolean).join(' '),
+      );
+    // main and whether stage/prod exists, asked at once; the source, then stage/prod started by
+    // create; one commit; its empty first commit and the proposal in one atomic push; the
+    // message for the pull request. No rev-parse (HEAD is read from the ref file; a commit made
+    // on the base differs from it), no rev-list (the first commit is the one create made).
+    expect(commands).toEqual([
+      'ls-remote',
+      'worktree add',
+      'commit-tree',
+      'worktree add',
+      'add',
+      'commit',
+      'push',
+      'log',
+    ]);
+    const head = 'gantry/promote/echo/prod';
+    expect(git(bare, ['log', '--format=%s', 'stage/prod']).trim()).toBe('Initial commit');
+    expect(git(bare, ['rev-parse', `${head}^`]).trim()).toBe(
+      git(bare, ['rev-parse', 'stage/prod']).trim(),
+    );
+    expect(gh.pullRequests[0]).toMatchObject({ head, base: 'stage/prod', state: 'open' });
+  });
+
   test('a pull request merged within the wait completes the promotion in the job, with its deployment', async () => {
     const text = project(remote, '        retry: {timeout: 2m}\n').replace(
       "prNumber: ${{ outputs['open-pr'].pr.id }}",

@@ -362,7 +362,7 @@ export const gitPush: StepDefinition = {
         "Push to gantry/promote/<project>/<stage> (gantry's own branch, replaced each time), the head of the pull request git-open-pr opens.",
       ),
       tag: nonEmpty(
-        "Push this tag (made by git-tag) instead of a branch; before the stage's commit has been pushed, the tag waits and goes right after it.",
+        "Push this tag (made by git-tag) instead of a branch; before the stage's commit has been pushed, the tag waits and goes with it, in one atomic push.",
       ),
       force: flag('Refused: gantry never force-pushes a branch others write.'),
       maxAttempts: {

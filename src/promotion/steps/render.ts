@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { launcher, launchHere, type Launcher } from '../../git/launch.js';
 import { ConfigError, OperationError } from '../../util/errors.js';
 import { safePath } from './safe-path.js';
 
@@ -48,6 +49,13 @@ export function runProgram(
   env?: Readonly<Record<string, string | undefined>>,
   timeoutMs = RENDER_TIMEOUT_MS,
 ): Promise<ProgramResult> {
+  // A host that starts processes from a small process of its own (the test suite's workers, of
+  // hundreds of MB, each fork of which copies their page tables) gets the renderers too. Only
+  // with an environment to hand over: without one the child inherits this process's.
+  const launch = launcher();
+  if (launch !== launchHere && env) {
+    return runLaunched(launch, binary, args, cwd, env, timeoutMs);
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {
       cwd,
@@ -111,6 +119,50 @@ export function runProgram(
       resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
     });
   });
+}
+
+/**
+ * runProgram through the launcher seam: the same answers and errors. The launcher stops the
+ * renderer itself at the timeout, and the output's cap is checked once it is all in.
+ */
+async function runLaunched(
+  launch: Launcher,
+  binary: string,
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  timeoutMs: number,
+): Promise<ProgramResult> {
+  const defined: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) defined[k] = v;
+  const res = await launch({
+    file: binary,
+    args: [...args],
+    cwd,
+    env: defined,
+    input: '',
+    timeoutMs,
+  }).catch((e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw code === 'ENOENT' || /\bENOENT\b/.test(String((e as Error).message))
+      ? new MissingBinaryError(binary)
+      : e;
+  });
+  if (res.exitCode === 124 && res.stderr.startsWith('timed out after')) {
+    throw new OperationError(
+      `${binary} did not finish within ${timeoutMs / 1000} s and was stopped`,
+    );
+  }
+  if (res.stdoutBytes.length > STDOUT_LIMIT) {
+    throw new OperationError(
+      `${binary} wrote more than ${STDOUT_LIMIT / 1024 / 1024} MiB of manifests; refusing to hold them`,
+    );
+  }
+  return {
+    code: res.exitCode,
+    stdout: res.stdoutBytes.toString('utf8'),
+    stderr: res.stderr.slice(-STDERR_KEPT * 2),
+  };
 }
 
 /** The last part of a renderer's stderr, trimmed, for an error message. */

@@ -22,7 +22,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PromotionStep } from '../../../../src/pipeline/types.js';
 import { runSteps } from '../../../../src/promotion/steps/engine.js';
 import { kustomizeBuild } from '../../../../src/promotion/steps/kustomize-build.js';
-import { runProgram } from '../../../../src/promotion/steps/render.js';
+import { launcher, setLauncher, type LaunchRequest } from '../../../../src/git/launch.js';
+import { MissingBinaryError, runProgram } from '../../../../src/promotion/steps/render.js';
 import { defaultRegistry } from '../../../../src/promotion/steps/registry.js';
 import { ConfigError, OperationError } from '../../../../src/util/errors.js';
 import { realTempDir, stepContext } from '../../../support/steps.js';
@@ -421,6 +422,40 @@ describe('runProgram', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OperationError);
     expect((err as Error).message).toBe('/bin/sh did not finish within 0.3 s and was stopped');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  test("with an environment, a host's launcher starts the renderer, not this process", async () => {
+    const installed = launcher();
+    const seen: LaunchRequest[] = [];
+    setLauncher((r) => {
+      seen.push(r);
+      return installed(r);
+    });
+    try {
+      const env = { PATH: '/usr/bin:/bin', GREETING: 'hello' };
+      const out = await runProgram('/bin/sh', ['-c', 'echo "$GREETING"; echo oops >&2'], wt, env);
+      expect(out).toEqual({ code: 0, stdout: 'hello\n', stderr: 'oops\n' });
+      expect(seen.map((r) => [r.file, r.args, r.cwd, r.env])).toEqual([
+        ['/bin/sh', ['-c', 'echo "$GREETING"; echo oops >&2'], wt, env],
+      ]);
+      // Without an environment the renderer inherits this process's: started here.
+      await runProgram('/bin/sh', ['-c', 'true'], wt);
+      expect(seen).toHaveLength(1);
+    } finally {
+      setLauncher(installed);
+    }
+  });
+
+  test('through the launcher: a missing binary and a renderer out of time fail as they do here', async () => {
+    const env = { PATH: '/usr/bin:/bin' };
+    await expect(runProgram('gantry-no-such-renderer', [], wt, env)).rejects.toBeInstanceOf(
+      MissingBinaryError,
+    );
+    const started = Date.now();
+    await expect(runProgram('/bin/sh', ['-c', 'exec sleep 30'], wt, env, 300)).rejects.toThrow(
+      new OperationError('/bin/sh did not finish within 0.3 s and was stopped'),
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
