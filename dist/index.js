@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./GGYC3BIY.js"),
-  main: () => import("./24X7ZKZD.js"),
-  discover: () => import("./REZMGLAF.js"),
-  promote: () => import("./RKBTHK7A.js"),
-  verify: () => import("./NAX7JHBZ.js")
+  cli: () => import("./GOOYGPLA.js"),
+  main: () => import("./KUVQCKUR.js"),
+  discover: () => import("./LJQELSGJ.js"),
+  promote: () => import("./KRDC5OO5.js"),
+  verify: () => import("./KZJWIHDT.js")
 };
 async function start(part) {
   await PARTS[part]();
