@@ -229,6 +229,27 @@ export function readBlobs(repo: string, specs: string[]): (string | undefined)[]
 }
 
 /**
+ * Whether `earlier` is `later` or one of its ancestors, in the graph `parents` holds (commit to its
+ * parents); a commit the graph lacks has no known ancestors.
+ */
+export function ancestorTest(
+  parents: ReadonlyMap<string, readonly string[]>,
+): (earlier: string, later: string) => boolean {
+  return (earlier, later) => {
+    const seen = new Set<string>();
+    const todo = [later];
+    while (todo.length > 0) {
+      const c = todo.pop() as string;
+      if (c === earlier) return true;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      todo.push(...(parents.get(c) ?? []));
+    }
+    return false;
+  };
+}
+
+/**
  * Each update in `ref`'s reflog that was not a fast-forward (the earlier tip is not an ancestor of
  * the later), as `<earlier> -> <later>`. One rev-list of the graph answers for every pair what a
  * `git merge-base --is-ancestor` each did.
@@ -246,18 +267,7 @@ export function nonFastForwards(repo: string, ref: string): string[] {
     const [commit = '', ...of] = line.split(' ');
     parents.set(commit, of);
   }
-  const isAncestor = (earlier: string, later: string): boolean => {
-    const seen = new Set<string>();
-    const todo = [later];
-    while (todo.length > 0) {
-      const c = todo.pop() as string;
-      if (c === earlier) return true;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      todo.push(...(parents.get(c) ?? []));
-    }
-    return false;
-  };
+  const isAncestor = ancestorTest(parents);
   const bad: string[] = [];
   for (let i = 0; i + 1 < reflog.length; i++) {
     const later = reflog[i] as string;

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ancestorTest } from './repos.js';
 
 /** One update of a ref, from its reflog: the tip before and the tip after. */
 export interface RefUpdate {
@@ -41,18 +42,7 @@ export function nonFastForwardUpdates(
   parents: ReadonlyMap<string, readonly string[]>,
   base: string,
 ): string[] {
-  const isAncestor = (earlier: string, later: string): boolean => {
-    const seen = new Set<string>();
-    const todo = [later];
-    while (todo.length > 0) {
-      const c = todo.pop() as string;
-      if (c === earlier) return true;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      todo.push(...(parents.get(c) ?? []));
-    }
-    return false;
-  };
+  const isAncestor = ancestorTest(parents);
   return updates
     .filter(
       ({ earlier, later }) =>
