@@ -15,10 +15,17 @@
  *   request never pushes to that pull request's base;
  * - credentials are the GitOps remote's and reach only URLs under it (Git scopes them).
  */
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Git, GitError, shallowCommitsOf, type GitIdentity } from '../git/index.js';
+import {
+  Git,
+  GitError,
+  looseRef,
+  shallowCommitsOf,
+  type GitIdentity,
+  type GitResult,
+} from '../git/index.js';
 import { configText } from '../git/config-file.js';
 import { parseRemote } from '../git/remote.js';
 import { githubRepoOf } from '../github/url.js';
@@ -421,7 +428,7 @@ export class Workspace {
           head = tip;
         } else {
           // What the fetch brought (it may be newer than a listing a moment before).
-          head = await readRef(repo.dir, `refs/remotes/origin/${branch}`);
+          head = await looseRef(repo.dir, `refs/remotes/origin/${branch}`);
           fetchedTip = true;
         }
         ref = head ?? `refs/remotes/origin/${branch}`;
@@ -601,7 +608,7 @@ export class Workspace {
    */
   private async headOf(c: Checkout): Promise<string> {
     const fromFile =
-      c.branch === undefined ? undefined : await readRef(c.repo.dir, `refs/heads/${c.branch}`);
+      c.branch === undefined ? undefined : await looseRef(c.repo.dir, `refs/heads/${c.branch}`);
     return fromFile ?? (await this.run(c.repo, ['rev-parse', 'HEAD'], c.dir)).stdout.trim();
   }
 
@@ -722,11 +729,16 @@ export class Workspace {
         `git-push: tag ${taken} already exists in ${c.repo.url}; nothing was pushed (the tag goes in the same push as the stage's commit)`,
       );
     }
+    throw this.pushFailure(c, args, res, target);
+  }
+
+  /** A push's failure: a rejected ref is a lost race (the promotion runs again), else git's error. */
+  private pushFailure(c: Checkout, args: string[], res: GitResult, target: string): Error {
     if (PUSH_RACE.test(res.stdout)) {
       this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
-      throw new RaceLostError(`${target} moved while the promotion ran`);
+      return new RaceLostError(`${target} moved while the promotion ran`);
     }
-    throw c.repo.git.error(args, res);
+    return c.repo.git.error(args, res);
   }
 
   /** Refspecs pushed as they are; a rejection is a lost race. */
@@ -734,11 +746,7 @@ export class Workspace {
     const args = ['push', '--porcelain', 'origin', ...refspecs];
     const res = await c.repo.git.tryRun([...c.repo.config, ...args], { cwd: c.dir });
     if (res.exitCode === 0) return;
-    if (PUSH_RACE.test(res.stdout)) {
-      this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
-      throw new RaceLostError(`${target} moved while the promotion ran`);
-    }
-    throw c.repo.git.error(args, res);
+    throw this.pushFailure(c, args, res, target);
   }
 
   private async pushStage(
@@ -933,12 +941,6 @@ export interface PushSpec {
    * API, which signs it, instead of pushed.
    */
   viaGitHub?: boolean;
-}
-
-/** The commit a loose ref file names; undefined when there is none (or it is symbolic). */
-async function readRef(gitDir: string, ref: string): Promise<string | undefined> {
-  const text = await readFile(join(gitDir, ref), 'utf8').catch(() => '');
-  return /^([0-9a-f]{40}|[0-9a-f]{64})\n?$/.exec(text)?.[1];
 }
 
 function missingBranch(branch: string, url: string): string {

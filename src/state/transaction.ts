@@ -7,7 +7,7 @@
 import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { configText } from '../git/config-file.js';
-import { GitError, shallowCommitsOf } from '../git/index.js';
+import { GitError, looseRef, shallowCommitsOf } from '../git/index.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import {
@@ -376,10 +376,9 @@ async function workTreeFiles(dir: string): Promise<Set<string>> {
  * `git commit` just wrote (nothing in such a repository packs refs), read without a `rev-parse`.
  */
 async function branchHead(dir: string, branch: string): Promise<string> {
-  const text = await readFile(join(dir, '.git', 'refs', 'heads', ...branch.split('/')), 'utf8');
-  const oid = text.trim();
-  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(oid))
-    throw new OperationError(`refs/heads/${branch} in ${dir} does not name a commit: ${oid}`);
+  const oid = await looseRef(join(dir, '.git'), `refs/heads/${branch}`);
+  if (oid === undefined)
+    throw new OperationError(`refs/heads/${branch} in ${dir} does not name a commit`);
   return oid;
 }
 
