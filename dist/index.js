@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./GOOYGPLA.js"),
-  main: () => import("./KUVQCKUR.js"),
-  discover: () => import("./LJQELSGJ.js"),
-  promote: () => import("./KRDC5OO5.js"),
-  verify: () => import("./KZJWIHDT.js")
+  cli: () => import("./3RBPWH3X.js"),
+  main: () => import("./FYQC4CBU.js"),
+  discover: () => import("./RJ67OI3C.js"),
+  promote: () => import("./SHA6HJKI.js"),
+  verify: () => import("./YMRHRKAJ.js")
 };
 async function start(part) {
   await PARTS[part]();
