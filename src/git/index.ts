@@ -8,5 +8,4 @@ export {
   type RunOptions,
 } from './git.js';
 export { parseRemote, isHttpRemote, type GitCredentials, type Remote } from './remote.js';
-export { looseRef } from './ref-file.js';
 export { shallowCommitsOf } from './shallow.js';

@@ -18,14 +18,9 @@
 import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import {
-  Git,
-  GitError,
-  looseRef,
-  shallowCommitsOf,
-  type GitIdentity,
-  type GitResult,
-} from '../git/index.js';
+import { Git, GitError, shallowCommitsOf, type GitIdentity, type GitResult } from '../git/index.js';
+// Not through the index: `gantry version` loads that, and needs no ref reader.
+import { looseRef } from '../git/ref-file.js';
 import { configText } from '../git/config-file.js';
 import { parseRemote } from '../git/remote.js';
 import { githubRepoOf } from '../github/url.js';

@@ -7,7 +7,8 @@
 import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { configText } from '../git/config-file.js';
-import { GitError, looseRef, shallowCommitsOf } from '../git/index.js';
+import { GitError, shallowCommitsOf } from '../git/index.js';
+import { looseRef } from '../git/ref-file.js';
 import { ConfigError, OperationError, errorMessage } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import {
