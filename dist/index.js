@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./3RBPWH3X.js"),
-  main: () => import("./FYQC4CBU.js"),
-  discover: () => import("./RJ67OI3C.js"),
-  promote: () => import("./SHA6HJKI.js"),
-  verify: () => import("./YMRHRKAJ.js")
+  cli: () => import("./NV3ZXZYV.js"),
+  main: () => import("./NWOBHWKV.js"),
+  discover: () => import("./M6V2X42D.js"),
+  promote: () => import("./GJZ3FJKZ.js"),
+  verify: () => import("./KEGTR7CN.js")
 };
 async function start(part) {
   await PARTS[part]();
