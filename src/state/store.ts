@@ -43,8 +43,10 @@ import {
   type VerificationRecord,
 } from './records.js';
 import {
+  parseStageStateRef,
   parseStateRef,
   projectRefPrefix,
+  stageStateRefs,
   stateFilePath,
   stateRefName,
   type StateRef,
@@ -249,6 +251,8 @@ export interface Built {
   edits: string[];
   /** The files the commit changes (`diff-tree` against its parent), once read. */
   files?: { mode: string; oid: string; status: string; path: string }[];
+  /** The blob of the stage's state file in the commit, pushed as its stageStateRef. */
+  stateBlob?: string;
 }
 
 export interface PromotionResult {
@@ -344,6 +348,11 @@ export class StateStore {
   };
   /** Called as the HEAD fetch's git process starts (see defaultBranchAhead). */
   private headStarted?: () => void;
+  /**
+   * The stage state refs (see stageStateRef) the HEAD fetch brought for fetchStageRecordsAhead:
+   * the blob each names, by the state file's path. Their blobs are in the cache.
+   */
+  private stateRefsAhead?: Map<string, string>;
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -488,6 +497,9 @@ export class StateStore {
    */
   private async fetchHead(): Promise<string | undefined> {
     const ahead = this.indexesAhead;
+    // The stages' state refs, for a view of the stages: their blobs come in this fetch.
+    const states = this.recordsAheadFor;
+    const statesPattern = states ? stageStateRefs(states.project) : undefined;
     const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
     try {
       // Its git process starts next, before any I/O callback (for an ssh remote, after the
@@ -504,10 +516,13 @@ export class StateStore {
           '--filter=blob:none',
           // Every project's freight index (commit and tree, no shard), in the same request, for
           // a page of freight; --prune drops the local copy of one deleted since.
-          ...(ahead ? ['--prune'] : []),
+          ...(ahead || statesPattern ? ['--prune'] : []),
           'origin',
           `+HEAD:${HEAD_TIP}`,
           ...(ahead ? [`+${freightIndexRef('*')}:${INDEX_LOCAL}*`] : []),
+          ...(statesPattern
+            ? [`+${statesPattern}:${statesPattern.replace(/^refs\/gantry\//, STATE_LOCAL)}`]
+            : []),
           ...(this.namedAhead?.refspecs ?? []),
         ],
         { cwd: this.cache, env: { GIT_TRACE_PACKET: trace } },
@@ -520,6 +535,14 @@ export class StateStore {
       if (ahead)
         for (const m of text.matchAll(/([0-9a-f]{40}) refs\/gantry\/([^\s]+)\/freight-index$/gm))
           ahead.commits.set(m[2] as string, m[1] as string);
+      if (states) {
+        this.stateRefsAhead = new Map();
+        for (const m of text.matchAll(/([0-9a-f]{40,64}) (refs\/gantry\/\S+)$/gm)) {
+          const ref = parseStageStateRef(m[2] as string);
+          if (ref && (states.project ?? ref.project) === ref.project)
+            this.stateRefsAhead.set(stateFilePath(ref.project, ref.stage), m[1] as string);
+        }
+      }
       // A read that fails here only costs the promotion its shortcut: it lists the tags itself.
       if (this.namedAhead)
         await this.takeNamedListing(this.namedAhead, text).catch(() => undefined);
@@ -1676,9 +1699,17 @@ export class StateStore {
           : [];
       const indexesRead =
         ahead?.page && indexes.length ? settled(this.readRevs(this.cache, indexes)) : undefined;
+      // The blobs the stage state refs name came with the HEAD fetch: read while the directory is
+      // listed, and taken for the states whose file in the tree is that very blob.
+      const viewed = withStates && !this.recordsAhead ? this.recordsAheadFor : undefined;
+      const refStates = viewed ? this.stateRefsAhead : undefined;
+      const refBlobs = refStates?.size
+        ? settled(this.readObjects(this.cache, [...new Set(refStates.values())]))
+        : undefined;
       const args = ['ls-tree', '-z', ...(recursive || withStates ? ['-r'] : []), `${tip}:${dir}`];
       const ls = await this.git.tryRun(args, { cwd: this.cache });
       if (ls.exitCode !== 0) {
+        await refBlobs;
         // No such directory at all is an answer (no files), anything else an error.
         if (/not a valid object name|not a tree object/i.test(ls.stderr)) return [];
         throw this.git.error(args, ls);
@@ -1698,9 +1729,25 @@ export class StateStore {
         files.push(`${dir}/${name}`);
         if (type === 'blob' && oid) blobs.set(`${dir}/${name}`, oid);
       }
+      const early = new Map<string, string>();
+      const blobsRead = refBlobs && (await refBlobs);
+      if (refStates && blobsRead && 'value' in blobsRead)
+        for (const f of states) {
+          const oid = blobs.get(f);
+          const o = oid === undefined ? undefined : blobsRead.value.get(oid);
+          if (o?.type === 'blob' && refStates.get(f) === oid) early.set(f, o.body.toString('utf8'));
+        }
+      // Every state of the view known now: the stages' tags are fetched beside the files' blobs.
+      const ofView = states.filter((f) => (viewed?.project ?? f.split('/')[2]) === f.split('/')[2]);
+      const recordsEarly =
+        early.size && ofView.every((f) => early.has(f))
+          ? recordsOfStates(viewed?.project, ofView, early)
+          : undefined;
+      const fetchedEarly =
+        recordsEarly && settled(this.fetchRecords(recordsEarly.names, recordsEarly.notePrefixes));
       // A repository with many projects and stages reads its state files stage by stage instead.
       const prefetch = withStates && states.length <= PREFETCH_STATES;
-      const wanted = [...files, ...(prefetch ? states : [])];
+      const wanted = [...files, ...(prefetch ? states.filter((f) => !early.has(f)) : [])];
       const pages = indexesRead && ahead ? this.pagesToRead(ahead, await indexesRead) : [];
       const texts = await this.readBlobIds(
         tip,
@@ -1718,16 +1765,22 @@ export class StateStore {
           limit,
           read: settled(this.pageOfIndex(index, { limit })),
         });
+      for (const [f, text] of early) {
+        texts.set(f, text);
+        this.blobMemo.set(`${tip}:${f}`, text);
+      }
       if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
       const out = files.map((file) => ({ file, text: texts.get(file) ?? '' }));
       const records =
-        prefetch && this.recordsAheadFor && !this.recordsAhead
+        recordsEarly ??
+        (prefetch && this.recordsAheadFor && !this.recordsAhead
           ? recordsOfStates(this.recordsAheadFor.project, states, texts)
-          : undefined;
+          : undefined);
       if (records) {
         // The stages' tags (see fetchStageRecordsAhead): the files are handed out now, to be
         // parsed while the fetch runs, and the lock is kept until it is done.
-        const fetched = settled(this.fetchRecords(records.names, records.notePrefixes));
+        const fetched =
+          fetchedEarly || settled(this.fetchRecords(records.names, records.notePrefixes));
         // Settled once the lock is released too, so that stageRecords does not wait for it.
         const done = fetched.then((r) => locked.then(() => unwrap(r)));
         // Nobody may ask for the stages (a failing read elsewhere): no unhandled rejection.
@@ -2723,6 +2776,8 @@ const namedIndexRef = (project: string): string =>
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';
+/** Where the cache keeps the stage state refs (see stageStateRef) the HEAD fetch brought. */
+const STATE_LOCAL = 'refs/gantry-state/';
 
 /**
  * The tags recordNames gives for the stage state files `files` (`.gantry/state/<p>/<s>.yaml`,
