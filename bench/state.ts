@@ -29,6 +29,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { stageStateRef } from '../src/state/refs.js';
 import { serializeStageState, toStageFreight } from '../src/state/stage-state.js';
 
 const { values } = parseArgs({
@@ -148,6 +149,21 @@ function buildRepo(name: string, tags: number, commits: number, files: number): 
     );
   }
   git(bare, ['fast-import', '--quiet'], lines.join('\n') + '\n');
+  // The stage state refs each promotion pushes with its commit (see stageStateRef).
+  const promoted = STAGES.slice(0, Math.min(STAGES.length, commits));
+  if (promoted.length) {
+    const blobs = git(bare, [
+      'rev-parse',
+      ...promoted.map((s) => `main:.gantry/state/echo/${s}.yaml`),
+    ])
+      .trim()
+      .split('\n');
+    git(
+      bare,
+      ['update-ref', '--stdin'],
+      promoted.map((s, i) => `update ${stageStateRef('echo', s)} ${blobs[i]}\n`).join(''),
+    );
+  }
   // Freight tags: tag objects written in one hash-object process, refs in one update-ref process.
   const tagDir = join(root, `${name}-tags`);
   mkdirSync(tagDir);
