@@ -499,7 +499,6 @@ export class StateStore {
     const ahead = this.indexesAhead;
     // The stages' state refs, for a view of the stages: their blobs come in this fetch.
     const states = this.recordsAheadFor;
-    const statesPattern = states ? stageStateRefs(states.project) : undefined;
     const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
     try {
       // Its git process starts next, before any I/O callback (for an ssh remote, after the
@@ -516,13 +515,11 @@ export class StateStore {
           '--filter=blob:none',
           // Every project's freight index (commit and tree, no shard), in the same request, for
           // a page of freight; --prune drops the local copy of one deleted since.
-          ...(ahead || statesPattern ? ['--prune'] : []),
+          ...(ahead || states ? ['--prune'] : []),
           'origin',
           `+HEAD:${HEAD_TIP}`,
           ...(ahead ? [`+${freightIndexRef('*')}:${INDEX_LOCAL}*`] : []),
-          ...(statesPattern
-            ? [`+${statesPattern}:${statesPattern.replace(/^refs\/gantry\//, STATE_LOCAL)}`]
-            : []),
+          ...(states ? [stateRefspec(states.project)] : []),
           ...(this.namedAhead?.refspecs ?? []),
         ],
         { cwd: this.cache, env: { GIT_TRACE_PACKET: trace } },
@@ -570,7 +567,12 @@ export class StateStore {
    * With `allowMissing`, a branch the remote does not have is left out of the result (a stage
    * whose branch is created later has no state yet) instead of failing every stage's read.
    */
-  private async fetchTips(branches: string[], allowMissing = false): Promise<Map<string, string>> {
+  private async fetchTips(
+    branches: string[],
+    allowMissing = false,
+    /** More refspecs for the same request, when it is made. */
+    also: readonly string[] = [],
+  ): Promise<Map<string, string>> {
     const tips = new Map<string, string>();
     for (const b of branches) {
       const known = this.tipMemo.get(b);
@@ -578,7 +580,7 @@ export class StateStore {
     }
     let unique = [...new Set(branches)].filter((b) => !tips.has(b));
     if (!unique.length) return tips;
-    const refspecs = () => unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
+    const refspecs = () => [...unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`), ...also];
     try {
       await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs()]);
     } catch (err) {
@@ -1646,7 +1648,12 @@ export class StateStore {
         this.knownBlob(`${this.tipMemo.get(branchOf(st))}:${stateFilePath(project, st.name)}`),
       );
     const read = async () => {
-      const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true);
+      // The project's stage state refs in the same request: the blobs they name are those of
+      // the state files as gantry last wrote them, so the files' read below finds them here
+      // and fetches none (it still reads each file from the branch's tree).
+      const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true, [
+        stateRefspec(project),
+      ]);
       const specs = stages.map((s) => {
         const tip = tips.get(branchOf(s));
         return tip ? `${tip}:${stateFilePath(project, s.name)}` : undefined;
@@ -2776,8 +2783,13 @@ const namedIndexRef = (project: string): string =>
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';
-/** Where the cache keeps the stage state refs (see stageStateRef) the HEAD fetch brought. */
+/** Where the cache keeps the stage state refs (see stageStateRef) its fetches brought. */
 const STATE_LOCAL = 'refs/gantry-state/';
+/** The fetch refspec of the stage state refs of `project` (undefined: of every project). */
+const stateRefspec = (project?: string): string => {
+  const pattern = stageStateRefs(project);
+  return `+${pattern}:${pattern.replace(/^refs\/gantry\//, STATE_LOCAL)}`;
+};
 
 /**
  * The tags recordNames gives for the stage state files `files` (`.gantry/state/<p>/<s>.yaml`,

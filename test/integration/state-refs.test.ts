@@ -4,7 +4,7 @@
  * only where the tree names the very blob they do. Anything else (a state edited by hand, a
  * repository an older gantry wrote, a stage removed) is read from the tree as before.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
@@ -172,6 +172,70 @@ describe('stage state refs', () => {
     git(bare, ['update-ref', stageStateRef('echo', 'prod'), blob]);
     const view = await coldView(bare, ['dev', 'prod']);
     expect(view).toEqual({ running: { dev: f1.id, prod: f1.id }, freight: [f1.id] });
+  });
+
+  test("the freight indexes' reads pass over the state refs, a stage named freight-index's too", async () => {
+    const bare = fresh();
+    await store(bare).commitPromotion({
+      project: 'echo',
+      stage: 'freight-index',
+      freight: f2,
+      promotedBy: 'a',
+    });
+    expect(ref(bare, stageStateRef('echo', 'freight-index'))).toMatch(/^[0-9a-f]{40}$/);
+    // get freight: every project's index fetched with the tip, by the pattern that ends in
+    // /freight-index; then a page of it.
+    const r = store(bare);
+    r.fetchIndexesAhead({ limit: 5 });
+    await r.defaultBranchAhead();
+    await r.projectFiles();
+    const page = await r.freightPage('echo', { limit: 5 });
+    expect(page.total).toBe(2);
+    expect(page.snap.freight.map((f) => f.id)).toEqual([f2.id, f1.id]);
+    // The index written with the next freight is a commit as before.
+    await store(bare).recordFreight('echo', makeFreight('3.0.0'));
+    expect(git(bare, ['cat-file', '-t', 'refs/gantry/echo/freight-index']).trim()).toBe('commit');
+    expect((await coldView(bare, ['dev', 'freight-index'])).running).toEqual({
+      dev: f1.id,
+      'freight-index': f2.id,
+    });
+  });
+
+  test("a status's read of the stages (summaries, the dashboard): the state files' blobs come with the tips", async () => {
+    const bare = fresh();
+    const cacheDir = join(tmp.path, `cache-${n++}`);
+    const events = join(cacheDir, 'trace2.json');
+    const trace: string[] = [];
+    const r = new StateStore({
+      remote: parseRemote(`file://${bare}`),
+      cacheDir,
+      baseEnv: { ...testGitEnv(cacheDir), GIT_TRACE2_EVENT: events },
+      trace: (l) => trace.push(l),
+    });
+    // As a summary reads them after the action's writes: the branch's tip fetched afresh (here
+    // named in the project, so no fetch of HEAD names it first).
+    const stages = [
+      { name: 'dev', branch: 'main' },
+      { name: 'prod', branch: 'main' },
+    ];
+    const states = await r.stageStates('echo', stages);
+    const snap = await r.stageRecords('echo', states);
+    expect(snap.freight.map((f) => f.id)).toEqual([f1.id]);
+    expect(subcommands(trace)).toEqual([
+      'fetch', // the tip, and the stage state refs with their blobs
+      'for-each-ref', // the tip fetched
+      'ls-tree', // the state files' blob IDs in the tip's tree
+      'fetch', // those blobs: here already, so git does not reach the remote
+      'cat-file',
+      'fetch', // the stages' tags
+      'for-each-ref',
+    ]);
+    expect(trace[0]).toContain('+refs/gantry/echo/stage/*/state:');
+    // The remote served two requests, not three.
+    const served = readFileSync(events, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"event":"child_start"') && l.includes('upload-pack'));
+    expect(served).toHaveLength(2);
   });
 
   test('a push the remote refuses for the state ref alone lands neither the commit nor the ref', async () => {
