@@ -241,6 +241,19 @@ export interface Seeds {
 export const PUSH_RACE =
   /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/;
 
+/**
+ * Whether a push lost a race (PUSH_RACE), an atomic one too: when a ref moved under an atomic
+ * push, the server reports every ref as "atomic transaction failed" and says which lock failed
+ * on stderr only. Any other refusal (a hook, a protected branch) is no race.
+ */
+export function pushRaceLost(res: { stdout: string; stderr: string }): boolean {
+  return (
+    PUSH_RACE.test(res.stdout) ||
+    (/\[remote rejected\] \(atomic transaction failed\)/.test(res.stdout) &&
+      /cannot lock ref|incorrect old value/.test(res.stderr))
+  );
+}
+
 /** A promotion commit built in the checkout, and what it records. */
 export interface Built {
   commit: string;

@@ -16,7 +16,7 @@ import {
   nextStageState,
   parseRawDiff,
   promotionMessage,
-  PUSH_RACE,
+  pushRaceLost,
   RaceLostError,
   stageChange,
   type Built,
@@ -114,7 +114,7 @@ export async function commitPromotion(
       const res = await host.git.tryRun(args, { cwd: dir });
       if (res.exitCode === 0) return result(b);
       const err = host.git.error(args, res);
-      if (PUSH_RACE.test(res.stdout)) {
+      if (pushRaceLost(res)) {
         lost = b;
         host.log(`push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`);
         const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
