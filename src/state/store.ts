@@ -1769,6 +1769,7 @@ export class StateStore {
       const prefetch = withStates && states.length <= PREFETCH_STATES;
       const wanted = [...files, ...(prefetch ? states.filter((f) => !early.has(f)) : [])];
       const pages = indexesRead && ahead ? this.pagesToRead(ahead, await indexesRead) : [];
+      // The tags' fetch, started above, ends under this lock even when the files' read fails.
       const texts = await this.readBlobIds(
         tip,
         new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f) as string]] : []))),
@@ -1776,7 +1777,10 @@ export class StateStore {
           ? { revs: indexes, into: ahead.objects }
           : undefined,
         pages.flatMap((p) => p.index.shards.slice(-1).map((sh) => sh.oid)),
-      );
+      ).catch(async (err: unknown) => {
+        await fetchedEarly;
+        throw err;
+      });
       // Started, not awaited: the page reads its shard from memory, not under this lock, and
       // its tags from the tag cache.
       for (const { project, index, limit } of pages)
