@@ -361,7 +361,7 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
   const rows: {
     size: number;
     floor: number;
-    /** The server's pack-objects for the stages' tags (one of a cold get stages' three fetches). */
+    /** The server's pack-objects for the stages' tags (one of a cold get stages' fetches). */
     serverPack: { wall: number; cpu: number };
     stages: ColdWarm;
     freight: ColdWarm;
@@ -399,7 +399,8 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
     // The server's share of each fetch: pack-objects writing the stages' tags, as the last fetch
     // of a cold get stages asks for them. git walks every tag of the repository for each pack it
     // writes (to order the pack), so this grows with freight, and a cold get stages makes three
-    // such fetches (the tip, the state files, the tags).
+    // such fetches: the tip with the stage state refs, then the project files' blobs and the
+    // tags at the same time (the states known from the refs; else one after the other).
     const verified = git(bare, [
       'for-each-ref',
       '--format=%(objectname) %(refname)',
@@ -460,7 +461,7 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
       `  ${String(r.size).padEnd(7)}${cols([f(r.floor), both(r.stages.cold, r.stages.coldCpu, r.stages.coldGits), both(r.stages.warm, r.stages.warmCpu, r.stages.warmGits), both(r.freight.cold, r.freight.coldCpu, r.freight.coldGits), both(r.freight.warm, r.freight.warmCpu, r.freight.warmGits)], 26)}${cols([`${(r.stages.cold / r.floor).toFixed(2)}x`], 24)}`,
     );
   console.log(
-    `\nserver side, per fetch (git pack-objects of the stages' tags; a cold get stages fetches three times)`,
+    `\nserver side, per fetch (git pack-objects of the stages' tags; a cold get stages fetches three times, the last two at once)`,
   );
   for (const r of rows)
     console.log(
