@@ -29,6 +29,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { stageStateRef } from '../src/state/refs.js';
 import { serializeStageState, toStageFreight } from '../src/state/stage-state.js';
 
 const { values } = parseArgs({
@@ -148,6 +149,21 @@ function buildRepo(name: string, tags: number, commits: number, files: number): 
     );
   }
   git(bare, ['fast-import', '--quiet'], lines.join('\n') + '\n');
+  // The stage state refs each promotion pushes with its commit (see stageStateRef).
+  const promoted = STAGES.slice(0, Math.min(STAGES.length, commits));
+  if (promoted.length) {
+    const blobs = git(bare, [
+      'rev-parse',
+      ...promoted.map((s) => `main:.gantry/state/echo/${s}.yaml`),
+    ])
+      .trim()
+      .split('\n');
+    git(
+      bare,
+      ['update-ref', '--stdin'],
+      promoted.map((s, i) => `update ${stageStateRef('echo', s)} ${blobs[i]}\n`).join(''),
+    );
+  }
   // Freight tags: tag objects written in one hash-object process, refs in one update-ref process.
   const tagDir = join(root, `${name}-tags`);
   mkdirSync(tagDir);
@@ -345,7 +361,7 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
   const rows: {
     size: number;
     floor: number;
-    /** The server's pack-objects for the stages' tags (one of a cold get stages' three fetches). */
+    /** The server's pack-objects for the stages' tags (one of a cold get stages' fetches). */
     serverPack: { wall: number; cpu: number };
     stages: ColdWarm;
     freight: ColdWarm;
@@ -383,7 +399,8 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
     // The server's share of each fetch: pack-objects writing the stages' tags, as the last fetch
     // of a cold get stages asks for them. git walks every tag of the repository for each pack it
     // writes (to order the pack), so this grows with freight, and a cold get stages makes three
-    // such fetches (the tip, the state files, the tags).
+    // such fetches: the tip with the stage state refs, then the project files' blobs and the
+    // tags at the same time (the states known from the refs; else one after the other).
     const verified = git(bare, [
       'for-each-ref',
       '--format=%(objectname) %(refname)',
@@ -444,7 +461,7 @@ function coldWarmEach(url: string, args: string[], clis: string[]): ColdWarm[] {
       `  ${String(r.size).padEnd(7)}${cols([f(r.floor), both(r.stages.cold, r.stages.coldCpu, r.stages.coldGits), both(r.stages.warm, r.stages.warmCpu, r.stages.warmGits), both(r.freight.cold, r.freight.coldCpu, r.freight.coldGits), both(r.freight.warm, r.freight.warmCpu, r.freight.warmGits)], 26)}${cols([`${(r.stages.cold / r.floor).toFixed(2)}x`], 24)}`,
     );
   console.log(
-    `\nserver side, per fetch (git pack-objects of the stages' tags; a cold get stages fetches three times)`,
+    `\nserver side, per fetch (git pack-objects of the stages' tags; a cold get stages fetches three times, the last two at once)`,
   );
   for (const r of rows)
     console.log(

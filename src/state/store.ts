@@ -43,8 +43,10 @@ import {
   type VerificationRecord,
 } from './records.js';
 import {
+  parseStageStateRef,
   parseStateRef,
   projectRefPrefix,
+  stageStateRefs,
   stateFilePath,
   stateRefName,
   type StateRef,
@@ -239,6 +241,19 @@ export interface Seeds {
 export const PUSH_RACE =
   /\[rejected\]|\[remote rejected\].*(?:cannot lock|failed to update|incorrect old value)/;
 
+/**
+ * Whether a push lost a race (PUSH_RACE), an atomic one too: when a ref moved under an atomic
+ * push, the server reports every ref as "atomic transaction failed" and says which lock failed
+ * on stderr only. Any other refusal (a hook, a protected branch) is no race.
+ */
+export function pushRaceLost(res: { stdout: string; stderr: string }): boolean {
+  return (
+    PUSH_RACE.test(res.stdout) ||
+    (/\[remote rejected\] \(atomic transaction failed\)/.test(res.stdout) &&
+      /cannot lock ref|incorrect old value/.test(res.stderr))
+  );
+}
+
 /** A promotion commit built in the checkout, and what it records. */
 export interface Built {
   commit: string;
@@ -249,6 +264,8 @@ export interface Built {
   edits: string[];
   /** The files the commit changes (`diff-tree` against its parent), once read. */
   files?: { mode: string; oid: string; status: string; path: string }[];
+  /** The blob of the stage's state file in the commit, pushed as its stageStateRef. */
+  stateBlob?: string;
 }
 
 export interface PromotionResult {
@@ -344,6 +361,11 @@ export class StateStore {
   };
   /** Called as the HEAD fetch's git process starts (see defaultBranchAhead). */
   private headStarted?: () => void;
+  /**
+   * The stage state refs (see stageStateRef) the HEAD fetch brought for fetchStageRecordsAhead:
+   * the blob each names, by the state file's path. Their blobs are in the cache.
+   */
+  private stateRefsAhead?: Map<string, string>;
   /** The last freight write of each project from this instance (see recordFreight). */
   private readonly freightWrites = new Map<string, Promise<unknown>>();
 
@@ -488,6 +510,8 @@ export class StateStore {
    */
   private async fetchHead(): Promise<string | undefined> {
     const ahead = this.indexesAhead;
+    // The stages' state refs, for a view of the stages: their blobs come in this fetch.
+    const states = this.recordsAheadFor;
     const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
     try {
       // Its git process starts next, before any I/O callback (for an ssh remote, after the
@@ -504,10 +528,11 @@ export class StateStore {
           '--filter=blob:none',
           // Every project's freight index (commit and tree, no shard), in the same request, for
           // a page of freight; --prune drops the local copy of one deleted since.
-          ...(ahead ? ['--prune'] : []),
+          ...(ahead || states ? ['--prune'] : []),
           'origin',
           `+HEAD:${HEAD_TIP}`,
           ...(ahead ? [`+${freightIndexRef('*')}:${INDEX_LOCAL}*`] : []),
+          ...(states ? [stateRefspec(states.project)] : []),
           ...(this.namedAhead?.refspecs ?? []),
         ],
         { cwd: this.cache, env: { GIT_TRACE_PACKET: trace } },
@@ -520,6 +545,14 @@ export class StateStore {
       if (ahead)
         for (const m of text.matchAll(/([0-9a-f]{40}) refs\/gantry\/([^\s]+)\/freight-index$/gm))
           ahead.commits.set(m[2] as string, m[1] as string);
+      if (states) {
+        this.stateRefsAhead = new Map();
+        for (const m of text.matchAll(/([0-9a-f]{40,64}) (refs\/gantry\/\S+)$/gm)) {
+          const ref = parseStageStateRef(m[2] as string);
+          if (ref && (states.project ?? ref.project) === ref.project)
+            this.stateRefsAhead.set(stateFilePath(ref.project, ref.stage), m[1] as string);
+        }
+      }
       // A read that fails here only costs the promotion its shortcut: it lists the tags itself.
       if (this.namedAhead)
         await this.takeNamedListing(this.namedAhead, text).catch(() => undefined);
@@ -547,7 +580,12 @@ export class StateStore {
    * With `allowMissing`, a branch the remote does not have is left out of the result (a stage
    * whose branch is created later has no state yet) instead of failing every stage's read.
    */
-  private async fetchTips(branches: string[], allowMissing = false): Promise<Map<string, string>> {
+  private async fetchTips(
+    branches: string[],
+    allowMissing = false,
+    /** More refspecs for the same request, when it is made. */
+    also: readonly string[] = [],
+  ): Promise<Map<string, string>> {
     const tips = new Map<string, string>();
     for (const b of branches) {
       const known = this.tipMemo.get(b);
@@ -555,7 +593,7 @@ export class StateStore {
     }
     let unique = [...new Set(branches)].filter((b) => !tips.has(b));
     if (!unique.length) return tips;
-    const refspecs = () => unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`);
+    const refspecs = () => [...unique.map((b) => `+refs/heads/${b}:${tipRef(b)}`), ...also];
     try {
       await this.fetch(['--depth=1', '--filter=blob:none', ...refspecs()]);
     } catch (err) {
@@ -1623,7 +1661,12 @@ export class StateStore {
         this.knownBlob(`${this.tipMemo.get(branchOf(st))}:${stateFilePath(project, st.name)}`),
       );
     const read = async () => {
-      const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true);
+      // The project's stage state refs in the same request: the blobs they name are those of
+      // the state files as gantry last wrote them, so the files' read below finds them here
+      // and fetches none (it still reads each file from the branch's tree).
+      const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true, [
+        stateRefspec(project),
+      ]);
       const specs = stages.map((s) => {
         const tip = tips.get(branchOf(s));
         return tip ? `${tip}:${stateFilePath(project, s.name)}` : undefined;
@@ -1676,9 +1719,17 @@ export class StateStore {
           : [];
       const indexesRead =
         ahead?.page && indexes.length ? settled(this.readRevs(this.cache, indexes)) : undefined;
+      // The blobs the stage state refs name came with the HEAD fetch: read while the directory is
+      // listed, and taken for the states whose file in the tree is that very blob.
+      const viewed = withStates && !this.recordsAhead ? this.recordsAheadFor : undefined;
+      const refStates = viewed ? this.stateRefsAhead : undefined;
+      const refBlobs = refStates?.size
+        ? settled(this.readObjects(this.cache, [...new Set(refStates.values())]))
+        : undefined;
       const args = ['ls-tree', '-z', ...(recursive || withStates ? ['-r'] : []), `${tip}:${dir}`];
       const ls = await this.git.tryRun(args, { cwd: this.cache });
       if (ls.exitCode !== 0) {
+        await refBlobs;
         // No such directory at all is an answer (no files), anything else an error.
         if (/not a valid object name|not a tree object/i.test(ls.stderr)) return [];
         throw this.git.error(args, ls);
@@ -1698,10 +1749,27 @@ export class StateStore {
         files.push(`${dir}/${name}`);
         if (type === 'blob' && oid) blobs.set(`${dir}/${name}`, oid);
       }
+      const early = new Map<string, string>();
+      const blobsRead = refBlobs && (await refBlobs);
+      if (refStates && blobsRead && 'value' in blobsRead)
+        for (const f of states) {
+          const oid = blobs.get(f);
+          const o = oid === undefined ? undefined : blobsRead.value.get(oid);
+          if (o?.type === 'blob' && refStates.get(f) === oid) early.set(f, o.body.toString('utf8'));
+        }
+      // Every state of the view known now: the stages' tags are fetched beside the files' blobs.
+      const ofView = states.filter((f) => (viewed?.project ?? f.split('/')[2]) === f.split('/')[2]);
+      const recordsEarly =
+        early.size && ofView.every((f) => early.has(f))
+          ? recordsOfStates(viewed?.project, ofView, early)
+          : undefined;
+      const fetchedEarly =
+        recordsEarly && settled(this.fetchRecords(recordsEarly.names, recordsEarly.notePrefixes));
       // A repository with many projects and stages reads its state files stage by stage instead.
       const prefetch = withStates && states.length <= PREFETCH_STATES;
-      const wanted = [...files, ...(prefetch ? states : [])];
+      const wanted = [...files, ...(prefetch ? states.filter((f) => !early.has(f)) : [])];
       const pages = indexesRead && ahead ? this.pagesToRead(ahead, await indexesRead) : [];
+      // The tags' fetch, started above, ends under this lock even when the files' read fails.
       const texts = await this.readBlobIds(
         tip,
         new Map(wanted.flatMap((f) => (blobs.has(f) ? [[f, blobs.get(f) as string]] : []))),
@@ -1709,7 +1777,10 @@ export class StateStore {
           ? { revs: indexes, into: ahead.objects }
           : undefined,
         pages.flatMap((p) => p.index.shards.slice(-1).map((sh) => sh.oid)),
-      );
+      ).catch(async (err: unknown) => {
+        await fetchedEarly;
+        throw err;
+      });
       // Started, not awaited: the page reads its shard from memory, not under this lock, and
       // its tags from the tag cache.
       for (const { project, index, limit } of pages)
@@ -1718,16 +1789,22 @@ export class StateStore {
           limit,
           read: settled(this.pageOfIndex(index, { limit })),
         });
+      for (const [f, text] of early) {
+        texts.set(f, text);
+        this.blobMemo.set(`${tip}:${f}`, text);
+      }
       if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
       const out = files.map((file) => ({ file, text: texts.get(file) ?? '' }));
       const records =
-        prefetch && this.recordsAheadFor && !this.recordsAhead
+        recordsEarly ??
+        (prefetch && this.recordsAheadFor && !this.recordsAhead
           ? recordsOfStates(this.recordsAheadFor.project, states, texts)
-          : undefined;
+          : undefined);
       if (records) {
         // The stages' tags (see fetchStageRecordsAhead): the files are handed out now, to be
         // parsed while the fetch runs, and the lock is kept until it is done.
-        const fetched = settled(this.fetchRecords(records.names, records.notePrefixes));
+        const fetched =
+          fetchedEarly || settled(this.fetchRecords(records.names, records.notePrefixes));
         // Settled once the lock is released too, so that stageRecords does not wait for it.
         const done = fetched.then((r) => locked.then(() => unwrap(r)));
         // Nobody may ask for the stages (a failing read elsewhere): no unhandled rejection.
@@ -2723,6 +2800,13 @@ const namedIndexRef = (project: string): string =>
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';
+/** Where the cache keeps the stage state refs (see stageStateRef) its fetches brought. */
+const STATE_LOCAL = 'refs/gantry-state/';
+/** The fetch refspec of the stage state refs of `project` (undefined: of every project). */
+const stateRefspec = (project?: string): string => {
+  const pattern = stageStateRefs(project);
+  return `+${pattern}:${pattern.replace(/^refs\/gantry\//, STATE_LOCAL)}`;
+};
 
 /**
  * The tags recordNames gives for the stage state files `files` (`.gantry/state/<p>/<s>.yaml`,

@@ -16,7 +16,7 @@ import {
   nextStageState,
   parseRawDiff,
   promotionMessage,
-  PUSH_RACE,
+  pushRaceLost,
   RaceLostError,
   stageChange,
   type Built,
@@ -25,7 +25,7 @@ import {
   type WorkspaceHost,
 } from './store.js';
 import { initRepository } from './cache.js';
-import { stateFilePath } from './refs.js';
+import { gitBlobId, stageStateRef, stateFilePath } from './refs.js';
 import { parseStageState, serializeStageState } from './stage-state.js';
 
 /** What the transaction uses of the store. */
@@ -100,11 +100,21 @@ export async function commitPromotion(
       // The checkout may have been opened while the reads still fetched into the cache (the
       // freight index): its shallow commits as they are now.
       if (checkout.borrowed) await borrowShallow(dir, checkout.borrowed);
-      const args = ['push', '--porcelain', 'origin', `${b.commit}:refs/heads/${branch}`];
+      // The stage's state ref goes with the commit, all or nothing (see stageStateRef). Forced:
+      // a ref to a blob never fast-forwards; the server still checks its old value, and the
+      // branch's own update is what orders promotions.
+      const args = [
+        'push',
+        '--porcelain',
+        '--atomic',
+        'origin',
+        `${b.commit}:refs/heads/${branch}`,
+        ...(b.stateBlob ? [`+${b.stateBlob}:${stageStateRef(w.project, w.stage)}`] : []),
+      ];
       const res = await host.git.tryRun(args, { cwd: dir });
       if (res.exitCode === 0) return result(b);
       const err = host.git.error(args, res);
-      if (PUSH_RACE.test(res.stdout)) {
+      if (pushRaceLost(res)) {
         lost = b;
         host.log(`push to ${branch} lost a race (try ${count.attempts}); retrying on the new tip`);
         const why = (err.stderr || res.stdout).trim() || `exit code ${err.exitCode}`;
@@ -165,7 +175,8 @@ export async function commitPromotion(
           };
       }
       await mkdir(dirname(join(dir, statePath)), { recursive: true });
-      await writeFile(join(dir, statePath), serializeStageState(state));
+      const stateText = serializeStageState(state);
+      await writeFile(join(dir, statePath), stateText);
       // Only a file the steps (or the stage's first state file) added needs a `git add` of its
       // own; changes and deletions of tracked files ride on the commit.
       const added = !tracked || [...(await workTreeFiles(dir))].some((f) => !tracked.has(f));
@@ -173,7 +184,16 @@ export async function commitPromotion(
       const message = promotionMessage(w, changes, editLines);
       await git(['commit', '-q', ...(added ? [] : ['-a']), '-F', '-'], message);
       const commit = await branchHead(dir, branch);
-      const built: Built = { commit, parent: tip, message, previous, changes, edits: editLines };
+      const built: Built = {
+        commit,
+        parent: tip,
+        message,
+        previous,
+        changes,
+        edits: editLines,
+        // The blob git made of the state file, its ID computed here instead of asked of git.
+        stateBlob: gitBlobId(stateText, commit.length),
+      };
       if (w.dryRun) {
         const diff = (await git(['show', '--format=%B', '--stat', '--patch', 'HEAD'])).stdout;
         return { ...result(built), diff };

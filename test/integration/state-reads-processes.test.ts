@@ -156,7 +156,9 @@ describe('the processes of a cold view', () => {
     expect(snap.verifications.map((v) => v.freightId)).toEqual([old[3]!.id]);
     // The stages' reads add the listing of the fetched tags and nothing else.
     expect(subcommands(trace.slice(before))).toEqual(['for-each-ref']);
-    expect(subcommands(trace)).toHaveLength(6);
+    // The six of a cold view, and the read of the states' blobs the first fetch brought by
+    // their stage state refs (beside the listing of the project directory).
+    expect(subcommands(trace)).toHaveLength(7);
 
     // Once: a later read of the stages (after a write, say) fetches afresh.
     const again = trace.length;
@@ -204,13 +206,15 @@ describe('the processes of a cold view', () => {
   });
 
   test('the first fetch started ahead: resolved once its git runs (not once it ends), read by the rest without another', async () => {
-    // A git whose fetch takes a second: what ended before the promise resolved shows.
+    // A git whose fetch takes a second, each logging when it starts and ends: what ended
+    // before the promise resolved shows, and which fetches ran at the same time.
     const bin = join(tmp.path, 'slow-fetch');
     mkdirSync(bin, { recursive: true });
     const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const log = join(tmp.path, 'slow-fetch.log');
     writeFileSync(
       join(bin, 'git'),
-      `#!/bin/sh\ncase "$1" in fetch) sleep 1;; esac\nexec ${real} "$@"\n`,
+      `#!/bin/sh\ncase " $* " in *" fetch "*)\n  echo "start $$ $(date +%s%N)" >>${log}; sleep 1; ${real} "$@"; rc=$?\n  echo "end $$ $(date +%s%N)" >>${log}; exit $rc;;\nesac\nexec ${real} "$@"\n`,
     );
     chmodSync(join(bin, 'git'), 0o755);
     const cache = join(tmp.path, 'c-head-ahead');
@@ -224,19 +228,30 @@ describe('the processes of a cold view', () => {
     await r.defaultBranchAhead();
     // Started, not finished: the fetch takes a second, and no git has ended yet.
     expect(trace).toEqual([]);
-    // The stages' reads take that fetch: the same six processes as a cold view without it.
+    // The stages' reads take that fetch; the stage state refs it brought name the states, so
+    // the stages' tags are fetched beside the project file's blob: two rounds, not three.
     await r.projectFiles();
     const states = await r.stageStates('echo', [{ name: 'dev' }, { name: 'prod' }]);
     expect((await r.stageRecords('echo', states)).freight.map((f) => f.id)).toEqual([old[3]!.id]);
-    expect(subcommands(trace)).toEqual([
-      'fetch',
-      'ls-tree',
-      'fetch',
-      'cat-file',
-      'fetch',
-      'for-each-ref',
-    ]);
+    const cmds = subcommands(trace);
+    expect(cmds[0]).toBe('fetch');
     expect(trace[0]).toContain('+HEAD:');
+    expect(trace[0]).toContain('+refs/gantry/*/state:refs/gantry-state/*/state');
+    // The directory's listing and the states' blobs, read at once.
+    expect(cmds.slice(1, 3).sort()).toEqual(['cat-file', 'ls-tree']);
+    expect(cmds.slice(3).sort()).toEqual(['cat-file', 'fetch', 'fetch', 'for-each-ref']);
+    // The second round: the project file's blob and the stages' tags, fetched at the same time.
+    const spans = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' '));
+    const at = (what: string, pid: string) =>
+      Number(spans.find((x) => x[0] === what && x[1] === pid)?.[2]);
+    const pids = spans.filter((x) => x[0] === 'start').map((x) => x[1] as string);
+    expect(pids).toHaveLength(3);
+    const [, a, b] = pids.sort((x, y) => at('start', x) - at('start', y)) as string[];
+    expect(at('start', b!)).toBeLessThan(at('end', a!));
+    expect(at('start', a!)).toBeLessThan(at('end', b!));
 
     // A remote that is not there: the promise resolves all the same, and the read reports that
     // failure without trying (and retrying) again.

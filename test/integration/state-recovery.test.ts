@@ -105,10 +105,13 @@ describe('the next command after a kill -9', () => {
 
   test('a cache git cannot read is rebuilt once, and the command succeeds', async () => {
     const { cacheDir, branchCache } = await warmCache();
-    // Its packs cut to nothing, the indexes and refs still there: a disk that lost data.
+    // Its packs cut to nothing, the indexes and refs still there: a disk that lost data. (A fetch
+    // that brings a whole new pack, as the stage's tip's with the stage state refs does, heals
+    // that: its HEAD is cut too, so that no git runs in it at all.)
     const packs = join(branchCache, 'objects', 'pack');
     for (const f of readdirSync(packs).filter((x) => x.endsWith('.pack')))
       writeFileSync(join(packs, f), '');
+    writeFileSync(join(branchCache, 'HEAD'), '');
     const lines: string[] = [];
     const states = await store(cacheDir, (l) => lines.push(l)).stageStates('echo', [
       { name: 'dev' },
