@@ -872,7 +872,8 @@ export class RegistryClient {
     try {
       signal?.throwIfAborted();
       this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
-      const started = performance.now();
+      // `performance` loads node's perf_hooks modules on first use: only a traced run reads it.
+      const started = this.opts.trace ? performance.now() : 0;
       const res = await this.transport
         .send(url, {
           method: init.method,
