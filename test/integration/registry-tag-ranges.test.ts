@@ -102,11 +102,22 @@ describe('the same tags as the sequential listing, fewer round trips in a row', 
       expect(parallel.progress).toHaveLength(parallel.requests);
       expect(parallel.requests).toBeLessThanOrEqual(pages + EXTRA);
       expect(parallel.inFlight).toBeLessThanOrEqual(DEFAULT_TAG_LIST_CONCURRENCY);
-      // Up to two pages: listed as the sequential listing is, no boundary probed.
-      if (pages <= 2) expect(parallel.requests).toBe(pages);
+      // Up to three pages: listed as the sequential listing is, no boundary probed.
+      if (pages <= 3) expect(parallel.requests).toBe(pages);
       else expect(parallel.inFlight).toBeGreaterThan(1);
     });
   }
+
+  test('three pages of each shape: the three requests of the sequential listing, one at a time', async () => {
+    paging();
+    for (const [name, tags] of Object.entries(tagShapes(300))) {
+      if (tags.length <= 200) continue;
+      proxy.fakeTags.set(repoOf(`${name} three pages`), tags);
+      const r = await list(`${name} three pages`, client());
+      expect(r.tags, name).toEqual([...tags].sort());
+      expect([r.requests, r.inFlight], name).toEqual([3, 1]);
+    }
+  });
 
   for (const name of LONG_SHAPES) {
     test(`${name}, 10,000 tags: chains cut again as others end, within the bounds`, async () => {
