@@ -173,10 +173,18 @@ describe('registries that do not page lexically are listed one page at a time', 
     expect(r.requests).toBeLessThanOrEqual(2 * WIDE_PAGES + EXTRA);
     // Chains were tried (and their pages dropped) before the sequential listing: more requests.
     expect(r.requests).toBeGreaterThan(WIDE_PAGES);
-    // The sequential listing after the fall back, from page 2's cursor to the end.
-    const after = proxy.requests.map((q) => q.path).slice(-(WIDE_PAGES - 2));
+    // The sequential listing after the fall back, from page 2's cursor to the end. That cursor
+    // is asked twice: by the root chain's first page, then by the fall back. A chain's request
+    // that the fall back aborted may be logged among the fall back's (the proxy logs a request
+    // as it answers), so those are counted with a margin of the other chains' requests.
+    const paths = proxy.requests.map((q) => q.path);
     const page2Last = expected()[2 * PAGE - 1] as string;
-    expect(after[0]).toBe(`/v2/${repoOf(name)}/tags/list?n=100&last=${page2Last}`);
+    const from = `/v2/${repoOf(name)}/tags/list?n=100&last=${page2Last}`;
+    const fallback = paths.lastIndexOf(from);
+    expect(paths.indexOf(from)).toBeLessThan(fallback);
+    const after = paths.length - fallback;
+    expect(after).toBeGreaterThanOrEqual(WIDE_PAGES - 2);
+    expect(after).toBeLessThanOrEqual(WIDE_PAGES - 2 + DEFAULT_TAG_LIST_CONCURRENCY - 1);
   });
 
   for (const kind of ['unsorted', 'out-of-range', 'skip-first'] as const) {
