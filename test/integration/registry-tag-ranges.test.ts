@@ -102,11 +102,22 @@ describe('the same tags as the sequential listing, fewer round trips in a row', 
       expect(parallel.progress).toHaveLength(parallel.requests);
       expect(parallel.requests).toBeLessThanOrEqual(pages + EXTRA);
       expect(parallel.inFlight).toBeLessThanOrEqual(DEFAULT_TAG_LIST_CONCURRENCY);
-      // Up to two pages: listed as the sequential listing is, no boundary probed.
-      if (pages <= 2) expect(parallel.requests).toBe(pages);
+      // Up to three pages: listed as the sequential listing is, no boundary probed.
+      if (pages <= 3) expect(parallel.requests).toBe(pages);
       else expect(parallel.inFlight).toBeGreaterThan(1);
     });
   }
+
+  test('three pages of each shape: the three requests of the sequential listing, one at a time', async () => {
+    paging();
+    for (const [name, tags] of Object.entries(tagShapes(300))) {
+      if (tags.length <= 200) continue;
+      proxy.fakeTags.set(repoOf(`${name} three pages`), tags);
+      const r = await list(`${name} three pages`, client());
+      expect(r.tags, name).toEqual([...tags].sort());
+      expect([r.requests, r.inFlight], name).toEqual([3, 1]);
+    }
+  });
 
   for (const name of LONG_SHAPES) {
     test(`${name}, 10,000 tags: chains cut again as others end, within the bounds`, async () => {
@@ -162,10 +173,18 @@ describe('registries that do not page lexically are listed one page at a time', 
     expect(r.requests).toBeLessThanOrEqual(2 * WIDE_PAGES + EXTRA);
     // Chains were tried (and their pages dropped) before the sequential listing: more requests.
     expect(r.requests).toBeGreaterThan(WIDE_PAGES);
-    // The sequential listing after the fall back, from page 2's cursor to the end.
-    const after = proxy.requests.map((q) => q.path).slice(-(WIDE_PAGES - 2));
+    // The sequential listing after the fall back, from page 2's cursor to the end. That cursor
+    // is asked twice: by the root chain's first page, then by the fall back. A chain's request
+    // that the fall back aborted may be logged among the fall back's (the proxy logs a request
+    // as it answers), so those are counted with a margin of the other chains' requests.
+    const paths = proxy.requests.map((q) => q.path);
     const page2Last = expected()[2 * PAGE - 1] as string;
-    expect(after[0]).toBe(`/v2/${repoOf(name)}/tags/list?n=100&last=${page2Last}`);
+    const from = `/v2/${repoOf(name)}/tags/list?n=100&last=${page2Last}`;
+    const fallback = paths.lastIndexOf(from);
+    expect(paths.indexOf(from)).toBeLessThan(fallback);
+    const after = paths.length - fallback;
+    expect(after).toBeGreaterThanOrEqual(WIDE_PAGES - 2);
+    expect(after).toBeLessThanOrEqual(WIDE_PAGES - 2 + DEFAULT_TAG_LIST_CONCURRENCY - 1);
   });
 
   for (const kind of ['unsorted', 'out-of-range', 'skip-first'] as const) {

@@ -371,8 +371,10 @@ export class RegistryClient {
         );
       }
       // Chains start once page 2 also names a next page: a listing of two pages then costs its
-      // two requests (no boundary probes), and a long one only one round trip more than from
-      // page 1. Page 2 must go on after page 1's last tag, as lexical cursors do.
+      // two requests (no boundary probes), and as tag-ranges.ts sets the first boundaries only
+      // once page 3 names a next page too, three pages cost three; a long listing pays two round
+      // trips more than from page 1. Page 2 must go on after page 1's last tag, as lexical
+      // cursors do.
       const head = page.tags[0];
       if (pages === 2 && typeof head === 'string' && before !== undefined && head > before) {
         const rest = await this.listTagsInParallel(repo, page, url, tags, progress?.page);
@@ -872,7 +874,8 @@ export class RegistryClient {
     try {
       signal?.throwIfAborted();
       this.counts.set(host, (this.counts.get(host) ?? 0) + 1);
-      const started = performance.now();
+      // `performance` loads node's perf_hooks modules on first use: only a traced run reads it.
+      const started = this.opts.trace ? performance.now() : 0;
       const res = await this.transport
         .send(url, {
           method: init.method,

@@ -12,7 +12,9 @@
  * the caller lists sequentially from the end of page 1, as it would have without this.
  *
  * "Page 1" here is the page the caller starts from: client.ts hands over page 2 of the listing
- * (and all tags so far), so that a listing of two pages never pays for boundary probes.
+ * (and all tags so far), so that a listing of two pages never pays for boundary probes; and the
+ * first boundaries wait for the next page (the listing's page 3) to name one more, so that a
+ * listing of three pages does not either.
  */
 
 /** One page of a tag listing, as the client read it. */
@@ -290,10 +292,11 @@ function pagesLeft(space: KeySpace, iv: Interval): number {
  * registry does not page lexically (then nothing of this listing is used). A request error ends
  * every chain at once (the others' requests and retry waits are aborted) and is thrown.
  *
- * Boundaries: page 1 gives the first ones (splitPoints). Whenever a chain is free to start (one
- * ended, or the first ones could not fill every slot), the running chain with the most pages left
- * by its last page's density is cut again at the middle of what is left, so a badly guessed
- * boundary costs a few pages, not a long chain read alone.
+ * Boundaries: page 1 and the root chain's first page give the first ones (splitPoints), once that
+ * page names a next one. Whenever a chain is free to start (one ended, or the first ones could not
+ * fill every slot), the running chain with the most pages left by its last page's density is cut
+ * again at the middle of what is left, so a badly guessed boundary costs a few pages, not a long
+ * chain read alone.
  */
 export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | undefined> {
   const { template, firstPage, concurrency } = opts;
@@ -309,6 +312,12 @@ export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | u
   let gathered = firstPage.length;
   const abort = new AbortController();
   let pages = 1;
+  /**
+   * The first boundaries are set once the root chain's first page names a next one: where that
+   * page ends the listing (three pages in all), a boundary would cost a request and save no
+   * round trip. Long listings pay one round trip for the wait.
+   */
+  let firstCut = false;
 
   const urlFor = (cursor: string): string => {
     const u = new URL(template.href);
@@ -335,6 +344,7 @@ export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | u
 
   /** Fills free chain slots by cutting the running chains with the most pages left. */
   const rebalance = (): void => {
+    if (!firstCut) return;
     const earned = Math.max(concurrency - 1, Math.floor(pages / PAGES_PER_BOUNDARY));
     while (
       !stopped &&
@@ -410,6 +420,18 @@ export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | u
         throw new Violation();
       }
       iv.cursor = prev;
+      if (!firstCut) {
+        firstCut = true;
+        // Guessed as from page 1, whose tags show the shape of the names, and this page.
+        const points = splitPoints(
+          prev,
+          undefined,
+          [...firstPage, ...fresh],
+          Math.min(concurrency - 1, opts.maxBoundaries),
+        );
+        if (points.length > 0) cut(iv, points);
+        continue;
+      }
       if (fresh.length >= pageSize) {
         space.learn(fresh[0] as string);
         space.learn(prev);
@@ -448,15 +470,9 @@ export async function listTagRanges(opts: TagRangeOptions): Promise<string[] | u
     running: true,
   };
   intervals.push(root);
-  // The root chain starts at page 1's own cursor, so it is the sequential listing's page 2.
+  // The root chain starts at page 1's own cursor, so it is the sequential listing's next page;
+  // it alone, until that page names another (see firstCut).
   start(root);
-  const first = splitPoints(
-    last,
-    undefined,
-    firstPage,
-    Math.min(concurrency - 1, opts.maxBoundaries),
-  );
-  if (first.length > 0) cut(root, first);
   while (running.size > 0) await Promise.all([...running]);
 
   if (failure !== undefined) throw failure;

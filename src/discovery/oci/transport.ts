@@ -10,10 +10,11 @@
  * - the body read up to a cap, the connection dropped the moment it is passed;
  * - connections kept alive per client (a listing reuses one connection for every page).
  * - `Accept-Encoding: gzip, deflate, br`, as fetch sent, and the body decoded within the cap.
- * node:https, node:tls and node:zlib are loaded when a request needs them: a process that talks
- * plain HTTP and gets plain bodies does not pay for TLS and zlib at start.
+ * node:http, node:https, node:tls and node:zlib are loaded when a request needs them: a listing
+ * (GETs on the lean path over plain HTTP, plain bodies) loads none of them; node:http alone is
+ * about ten of node's internal modules compiled at start.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
 import { BodyTooLargeError, safeURL } from '../../util/http-body.js';
@@ -72,13 +73,21 @@ function timeoutError(ms: number): Error {
 }
 
 export class Transport {
-  private readonly http = new HttpAgent({ keepAlive: true });
+  /** node:http and its kept-alive agent: request bodies and headers the lean path does not send. */
+  private http: { request: typeof import('node:http').request; agent: HttpAgent } | undefined;
   /** GETs and HEADs (tag pages, manifests, tokens), HTTP and HTTPS: lean-http.ts. */
   private readonly lean = new LeanConnections();
   private tls:
     | { https: typeof import('node:https'); agent: HttpsAgent; connect: LeanTLS['connect'] }
     | undefined;
   private insecureAgent: HttpsAgent | undefined;
+
+  private async loadHTTP(): Promise<NonNullable<Transport['http']>> {
+    if (this.http) return this.http;
+    const http = await import('node:http');
+    this.http ??= { request: http.request, agent: new http.Agent({ keepAlive: true }) };
+    return this.http;
+  }
 
   private async loadTLS(): Promise<void> {
     if (this.tls) return;
@@ -126,15 +135,15 @@ export class Transport {
 
   close(): void {
     this.lean.close();
-    this.http.destroy();
+    this.http?.agent.destroy();
     this.tls?.agent.destroy();
     this.insecureAgent?.destroy();
     this.insecureAgent = undefined;
   }
 
-  private agent(url: URL, insecure: boolean): HttpAgent | HttpsAgent {
+  private agent(http: HttpAgent, url: URL, insecure: boolean): HttpAgent | HttpsAgent {
     const tls = this.tls;
-    if (url.protocol === 'http:' || !tls) return this.http;
+    if (url.protocol === 'http:' || !tls) return http;
     if (!insecure) return tls.agent;
     this.insecureAgent ??= new tls.https.Agent({ keepAlive: true, rejectUnauthorized: false });
     return this.insecureAgent;
@@ -162,17 +171,31 @@ export class Transport {
           : undefined;
       return this.leanOnce(url, method, sent, r, deadline, tls);
     }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      return Promise.reject(new Error(`unsupported protocol ${url.protocol} in ${safeURL(url)}`));
+    }
+    return this.loadHTTP().then((http) =>
+      this.nodeOnce(http, url, method, sent, body, r, deadline),
+    );
+  }
+
+  /** `once` on node:http / node:https: request bodies, and headers the lean path leaves alone. */
+  private nodeOnce(
+    http: NonNullable<Transport['http']>,
+    url: URL,
+    method: string,
+    sent: Record<string, string>,
+    body: string | Buffer | undefined,
+    r: ExchangeRequest,
+    deadline: number,
+  ): Promise<{ status: number; headers: HeaderReader; body: Buffer; location?: string }> {
     return new Promise((resolve, reject) => {
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        reject(new Error(`unsupported protocol ${url.protocol} in ${safeURL(url)}`));
-        return;
-      }
-      const send = url.protocol === 'http:' || !this.tls ? httpRequest : this.tls.https.request;
+      const send = url.protocol === 'http:' || !this.tls ? http.request : this.tls.https.request;
       const payload = body === undefined ? undefined : Buffer.from(body);
       const req = send(url, {
         method,
         headers: payload ? { ...sent, 'Content-Length': String(payload.length) } : sent,
-        agent: this.agent(url, r.insecure),
+        agent: this.agent(http.agent, url, r.insecure),
       });
       let done = false;
       const fail = (err: Error) => {

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -402,5 +405,49 @@ describe('Transport on HTTPS without node:https (lean-http.ts over node:tls)', (
       lean.mockRestore();
       t.close();
     }
+  });
+
+  test('a plain-HTTP listing in its own process loads neither node:http nor perf_hooks; a request body loads node:http', async () => {
+    // What a discover process pays for at start: node's HTTP stack is ten internal modules to
+    // compile, and `performance` loads perf_hooks' on first use. Observed in a fresh process:
+    // this one (vitest's worker) has both loaded already.
+    const url = await listen(
+      createServer((q, res) => {
+        if (q.method === 'PUT') res.writeHead(201).end();
+        else if (q.url?.includes('last=')) res.end('{"name":"a","tags":["b"]}');
+        else
+          res
+            .writeHead(200, { Link: '</v2/a/tags/list?n=1&last=a>; rel="next"' })
+            .end('{"name":"a","tags":["a"]}');
+      }),
+    );
+    const script = `
+      const { RegistryClient } = await import('./src/discovery/oci/client.ts');
+      const { parseImageRepository } = await import('./src/discovery/oci/reference.ts');
+      const { Transport } = await import('./src/discovery/oci/transport.ts');
+      const has = (m) => process.moduleLoadList.includes('NativeModule ' + m);
+      const c = new RegistryClient({ requestTimeoutMs: 5000, concurrencyPerRegistry: 4 });
+      const tags = await c.listTags(parseImageRepository(process.argv[1]));
+      const listing = { tags, http: has('http'), perf: has('internal/perf/usertiming') };
+      await c.close();
+      const t = new Transport();
+      const put = await t.send('http://' + process.argv[1] + '/v2/a/blobs/uploads/x', {
+        method: 'PUT', headers: {}, body: 'blob', insecure: false, timeoutMs: 5000,
+        maxBytes: 1024, what: 'the registry response',
+      });
+      t.close();
+      console.log(JSON.stringify({ listing, put: put.status, http: has('http') }));
+    `;
+    const host = url.replace('http://', '');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script, `${host}/a`],
+      { cwd: resolve(import.meta.dirname, '../../..') },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      listing: { tags: ['a', 'b'], http: false, perf: false },
+      put: 201,
+      http: true,
+    });
   });
 });
