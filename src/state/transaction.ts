@@ -95,6 +95,8 @@ export async function commitPromotion(
       ...(count.replays ? { replays: count.replays } : {}),
     });
 
+    // Cleared when the remote will not take the stage's state ref (see stateRefRefused).
+    let withStateRef = true;
     const push = async (b: Built): Promise<PromotionResult> => {
       pushed.set(b.commit, b);
       // The checkout may have been opened while the reads still fetched into the cache (the
@@ -103,15 +105,29 @@ export async function commitPromotion(
       // The stage's state ref goes with the commit, all or nothing (see stageStateRef). Forced:
       // a ref to a blob never fast-forwards; the server still checks its old value, and the
       // branch's own update is what orders promotions.
-      const args = [
+      const stateRef = stageStateRef(w.project, w.stage);
+      const pushArgs = (ref: boolean) => [
         'push',
         '--porcelain',
         '--atomic',
         'origin',
         `${b.commit}:refs/heads/${branch}`,
-        ...(b.stateBlob ? [`+${b.stateBlob}:${stageStateRef(w.project, w.stage)}`] : []),
+        ...(ref && b.stateBlob ? [`+${b.stateBlob}:${stateRef}`] : []),
       ];
-      const res = await host.git.tryRun(args, { cwd: dir });
+      let args = pushArgs(withStateRef);
+      let res = await host.git.tryRun(args, { cwd: dir });
+      if (res.exitCode !== 0 && withStateRef && b.stateBlob && stateRefRefused(res, stateRef)) {
+        // The ref is a shortcut for readers, who check it against the branch's tree: a server
+        // that refuses it (a hook, a host that takes no ref to a blob) or a blob git stored
+        // otherwise (a clean filter on the state file) costs them the shortcut, not the
+        // promotion. The first push landed nothing, so the commit goes again alone.
+        host.log(
+          `the remote did not take ${stateRef} (${refusal(res, stateRef)}); pushing the promotion without it`,
+        );
+        withStateRef = false;
+        args = pushArgs(false);
+        res = await host.git.tryRun(args, { cwd: dir });
+      }
       if (res.exitCode === 0) return result(b);
       const err = host.git.error(args, res);
       if (pushRaceLost(res)) {
@@ -503,3 +519,26 @@ async function fetchInto(
     throw err;
   }
 }
+
+/**
+ * Whether a push failed because of the stage's state ref alone: the server refused that ref for
+ * a reason of its own (not the "atomic transaction failed" every ref of a refused atomic push
+ * reads), or git found no such object to push (the state file stored through a filter, so its
+ * blob is not the one computed from the text).
+ */
+export function stateRefRefused(res: { stdout: string; stderr: string }, ref: string): boolean {
+  const line = porcelainLine(res.stdout, ref);
+  if (line) return !/\(atomic transaction failed\)/.test(line) && /\[remote rejected\]/.test(line);
+  return /src refspec .* does not match any|bad object|not a valid object/i.test(res.stderr);
+}
+
+/** The server's or git's reason, for the log. */
+function refusal(res: { stdout: string; stderr: string }, ref: string): string {
+  const line = porcelainLine(res.stdout, ref);
+  const reason = line ? /\t(\[[^\]]+\].*)$/.exec(line)?.[1] : undefined;
+  return (reason ?? res.stderr.trim().split('\n')[0] ?? '').trim() || 'no reason given';
+}
+
+/** The `--porcelain` status line of `ref` (`<flag>\t<from>:<to>\t<summary>`), if any. */
+const porcelainLine = (stdout: string, ref: string): string | undefined =>
+  stdout.split('\n').find((l) => l.split('\t')[1]?.endsWith(`:${ref}`));

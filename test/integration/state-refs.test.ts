@@ -18,14 +18,14 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 let n = 0;
 
-function store(bare: string, trace?: string[]) {
+function store(bare: string, trace?: string[], log: (m: string) => void = () => undefined) {
   const cacheDir = join(tmp.path, `cache-${n++}`);
   return new StateStore({
     remote: parseRemote(`file://${bare}`),
     cacheDir,
     baseEnv: testGitEnv(cacheDir),
     retryHooks: { sleep: async () => undefined },
-    log: () => undefined,
+    log,
     ...(trace ? { trace: (l: string) => trace.push(l) } : {}),
   });
 }
@@ -238,32 +238,49 @@ describe('stage state refs', () => {
     expect(served).toHaveLength(2);
   });
 
-  test('a push the remote refuses for the state ref alone lands neither the commit nor the ref', async () => {
+  test('the push is atomic: a refused branch lands no ref; a refused state ref costs the shortcut, not the promotion', async () => {
     const bare = fresh();
     const hook = join(bare, 'hooks', 'update');
-    // git's per-ref hook: it refuses the state ref only; the branch's update alone it would take.
-    writeFileSync(hook, '#!/bin/sh\ncase "$1" in refs/gantry/*) exit 1;; esac\nexit 0\n');
-    chmodSync(hook, 0o755);
     const tip = git(bare, ['rev-parse', 'main']).trim();
     const dev = ref(bare, stageStateRef('echo', 'dev'));
+    // git's per-ref hook refusing the branch: the state ref, which it would take, stays too.
+    writeFileSync(hook, '#!/bin/sh\ncase "$1" in refs/heads/*) exit 1;; esac\nexit 0\n');
+    chmodSync(hook, 0o755);
     await expect(
       store(bare).commitPromotion({ project: 'echo', stage: 'dev', freight: f2, promotedBy: 'a' }),
-    ).rejects.toThrow(/refs\/gantry\/echo\/stage\/dev\/state/);
+    ).rejects.toThrow(/refs\/heads\/main/);
     expect(git(bare, ['rev-parse', 'main']).trim()).toBe(tip);
     expect(ref(bare, stageStateRef('echo', 'dev'))).toBe(dev);
 
-    // Without the hook the same promotion lands, its ref with it.
+    // Refusing the state ref alone: the promotion lands without it, and says so.
+    writeFileSync(hook, '#!/bin/sh\ncase "$1" in refs/gantry/*) exit 1;; esac\nexit 0\n');
+    const logs: string[] = [];
+    const landed = await store(bare, undefined, (m) => logs.push(m)).commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: f2,
+      promotedBy: 'a',
+    });
+    expect(landed.commit).toBe(git(bare, ['rev-parse', 'main']).trim());
+    expect(ref(bare, stageStateRef('echo', 'dev'))).toBe(dev);
+    expect(logs.join('\n')).toMatch(
+      /did not take refs\/gantry\/echo\/stage\/dev\/state \(\[remote rejected\] .*hook declined.*\); pushing the promotion without it/,
+    );
+    // The ref now names an older state than the branch's tree: readers pass it by.
+    expect((await coldView(bare, ['dev', 'prod'])).running).toEqual({ dev: f2.id, prod: f1.id });
+
+    // Without the hook the next promotion (dev back to f1) lands with its ref.
     writeFileSync(hook, '#!/bin/sh\nexit 0\n');
     const r = await store(bare).commitPromotion({
       project: 'echo',
       stage: 'dev',
-      freight: f2,
+      freight: f1,
       promotedBy: 'a',
     });
     expect(r.commit).toBe(git(bare, ['rev-parse', 'main']).trim());
     expect(ref(bare, stageStateRef('echo', 'dev'))).toBe(
       git(bare, ['rev-parse', 'main:.gantry/state/echo/dev.yaml']).trim(),
     );
-    expect((await coldView(bare, ['dev', 'prod'])).running).toEqual({ dev: f2.id, prod: f1.id });
+    expect((await coldView(bare, ['dev', 'prod'])).running).toEqual({ dev: f1.id, prod: f1.id });
   });
 });

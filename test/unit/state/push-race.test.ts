@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { pushRaceLost } from '../../../src/state/store.js';
+import { stateRefRefused } from '../../../src/state/transaction.js';
 
 describe('pushRaceLost', () => {
   const atomic =
@@ -24,5 +25,30 @@ describe('pushRaceLost', () => {
         stderr: '',
       }),
     ).toBe(true);
+  });
+});
+
+describe('stateRefRefused', () => {
+  const ref = 'refs/gantry/echo/stage/dev/state';
+  test('a refusal of the state ref itself (a hook, a host policy)', () => {
+    const stdout = `To file:///r.git\n!\t1:refs/heads/main\t[remote rejected] (atomic transaction failed)\n!\t2:${ref}\t[remote rejected] (hook declined)\nDone\n`;
+    expect(stateRefRefused({ stdout, stderr: '' }, ref)).toBe(true);
+  });
+  test("a blob git does not have (the state file went through a filter): git's own answer", () => {
+    // As git 2.39 reports it: the pack cannot be built, so every ref reads "unpacker error".
+    const stdout = `To ../r.git\n!\t1:refs/heads/main\t[remote rejected] (unpacker error)\n!\t2:${ref}\t[remote rejected] (unpacker error)\n`;
+    const stderr =
+      'fatal: bad object 2\nerror: remote unpack failed: eof before pack header was fully read\n';
+    expect(stateRefRefused({ stdout, stderr }, ref)).toBe(true);
+    expect(
+      stateRefRefused({ stdout: '', stderr: 'error: src refspec 2 does not match any\n' }, ref),
+    ).toBe(true);
+  });
+  test('a refusal of the branch, a lost race or a dropped connection is not', () => {
+    const branch = `To file:///r.git\n!\t1:refs/heads/main\t[remote rejected] (hook declined)\n!\t2:${ref}\t[remote rejected] (atomic transaction failed)\nDone\n`;
+    expect(stateRefRefused({ stdout: branch, stderr: '' }, ref)).toBe(false);
+    expect(
+      stateRefRefused({ stdout: '', stderr: 'fatal: the remote end hung up unexpectedly\n' }, ref),
+    ).toBe(false);
   });
 });
