@@ -324,20 +324,6 @@ describe('kill -9 of gantry at any point', () => {
     cleanMs.set(l, clean.ms);
   }
 
-  /**
-   * The first case's baselines, which set each lane's limit. The approvals' case runs beside that
-   * case (their commands write tags, its write the lanes' branches, and each one's waits leave the
-   * other the machine), held to the same limits: it waits for them.
-   */
-  let limitsSet: () => void = () => undefined;
-  let limitsFailed: (err: unknown) => void = () => undefined;
-  const limitsReady = new Promise<void>((resolve, reject) => {
-    limitsSet = resolve;
-    limitsFailed = reject;
-  });
-  // The approvals' case reports it; run alone, the first case must not fail on it twice.
-  limitsReady.catch(() => undefined);
-
   /** After a killed command: the next one on the same cache succeeds, in time, and lands. */
   async function recovers(l: number, freightId: string, what: string): Promise<number> {
     const next = await promoteHere(l, freightId);
@@ -358,125 +344,114 @@ describe('kill -9 of gantry at any point', () => {
     return ms;
   }
 
-  test.concurrent(
-    'after each of its git commands in turn',
-    async () => {
-      const points: { at: number; ms: number; ran: string }[] = [];
-      let total = Infinity;
-      const baselines = Promise.all(Array.from({ length: LANES }, (_, l) => baseline(l)));
-      baselines.then(limitsSet, limitsFailed);
-      await Promise.all(
-        Array.from({ length: LANES }, async (_, l) => {
-          await baselines;
-          for (let at = l + 1; at <= total; at += LANES) {
-            const f = await nextFreight(l);
-            const counter = join(tmp.path, `count-${l}-${at}`);
-            const run = await gantry(promoteArgs(l, f.id), {
-              ...counted(counter, at),
-              GANTRY_CACHE_DIR: cacheOf(l),
-            });
-            if (run.signal === null) {
-              // Fewer git commands than `at`: the whole command ran, and that is how many it runs.
-              expect(run.code, run.err).toBe(0);
-              total = Math.min(total, readdirSync(counter).length);
-              break;
-            }
-            expect(run.signal).toBe('SIGKILL');
-            const ms = await recovers(l, f.id, `killed after git command ${at}`);
-            points.push({ at, ms, ran: ran(counter) });
+  test('after each of its git commands in turn', async () => {
+    const points: { at: number; ms: number; ran: string }[] = [];
+    let total = Infinity;
+    await Promise.all(
+      Array.from({ length: LANES }, async (_, l) => {
+        await baseline(l);
+        for (let at = l + 1; at <= total; at += LANES) {
+          const f = await nextFreight(l);
+          const counter = join(tmp.path, `count-${l}-${at}`);
+          const run = await gantry(promoteArgs(l, f.id), {
+            ...counted(counter, at),
+            GANTRY_CACHE_DIR: cacheOf(l),
+          });
+          if (run.signal === null) {
+            // Fewer git commands than `at`: the whole command ran, and that is how many it runs.
+            expect(run.code, run.err).toBe(0);
+            total = Math.min(total, readdirSync(counter).length);
+            break;
           }
-        }),
-      );
-      // Every point of a whole run was a kill point.
-      expect(total).toBeGreaterThan(10);
-      const killed = new Set(points.map((p) => p.at));
-      expect(
-        Array.from({ length: total }, (_, i) => i + 1).filter((at) => !killed.has(at)),
-      ).toEqual([]);
-      // A lane may have started its next run before the other lane's whole run set the total, and
-      // that run may take more commands than the whole one did (a CI run saw 16 against 14): those
-      // kill points recovered too; what their runs ran is in the log.
-      for (const p of points.filter((p) => p.at > total))
-        console.log(`killed past the total at ${p.at}, after: ${p.ran}`);
-      const times = points.map((p) => p.ms);
-      console.log(
-        `kill -9 after each of ${total} git commands: ${points.length} kill points, all recovered; next command ${Math.min(...times)}–${Math.max(...times)} ms (limit ${[...limitMs.values()].join(', ')} ms)`,
-      );
-    },
-    600_000,
-  );
+          expect(run.signal).toBe('SIGKILL');
+          const ms = await recovers(l, f.id, `killed after git command ${at}`);
+          points.push({ at, ms, ran: ran(counter) });
+        }
+      }),
+    );
+    // Every point of a whole run was a kill point.
+    expect(total).toBeGreaterThan(10);
+    const killed = new Set(points.map((p) => p.at));
+    expect(Array.from({ length: total }, (_, i) => i + 1).filter((at) => !killed.has(at))).toEqual(
+      [],
+    );
+    // A lane may have started its next run before the other lane's whole run set the total, and
+    // that run may take more commands than the whole one did (a CI run saw 16 against 14): those
+    // kill points recovered too; what their runs ran is in the log.
+    for (const p of points.filter((p) => p.at > total))
+      console.log(`killed past the total at ${p.at}, after: ${p.ran}`);
+    const times = points.map((p) => p.ms);
+    console.log(
+      `kill -9 after each of ${total} git commands: ${points.length} kill points, all recovered; next command ${Math.min(...times)}–${Math.max(...times)} ms (limit ${[...limitMs.values()].join(', ')} ms)`,
+    );
+  }, 600_000);
 
-  test.concurrent(
-    'gantry approve (a tag write) after each of its git commands in turn',
-    async () => {
-      await limitsReady;
-      const approve = (l: number, freight: string) => [
-        'approve',
-        '--repo',
-        `${server.url.replace('://', `://${AUTH.username}:${AUTH.password}@`)}/gitops.git`,
-        '--project',
-        'echo',
-        '--stage',
-        laneStage(l),
-        '--freight',
-        freight,
-        '--by',
-        'crash-test',
-      ];
-      const points: number[] = [];
-      let total = Infinity;
-      // Lanes as above, each approving into its own stage from its own cache. The first kill point
-      // meets a cold cache; every later one a cache the command before it left, so the second lane
-      // starts from one whole approval.
-      await Promise.all(
-        Array.from({ length: LANES }, async (_, l) => {
-          const cache = join(tmp.path, `cache-approve-${l}`);
-          if (l > 0) {
-            const warm = await runGantry(approve(l, (await nextFreight(l)).id), {
-              ...base,
-              GANTRY_CACHE_DIR: cache,
-            });
-            expect(warm.code, warm.err).toBe(0);
+  test('gantry approve (a tag write) after each of its git commands in turn', async () => {
+    const approve = (l: number, freight: string) => [
+      'approve',
+      '--repo',
+      `${server.url.replace('://', `://${AUTH.username}:${AUTH.password}@`)}/gitops.git`,
+      '--project',
+      'echo',
+      '--stage',
+      laneStage(l),
+      '--freight',
+      freight,
+      '--by',
+      'crash-test',
+    ];
+    const points: number[] = [];
+    let total = Infinity;
+    // Lanes as above, each approving into its own stage from its own cache. The first kill point
+    // meets a cold cache; every later one a cache the command before it left, so the second lane
+    // starts from one whole approval.
+    await Promise.all(
+      Array.from({ length: LANES }, async (_, l) => {
+        const cache = join(tmp.path, `cache-approve-${l}`);
+        if (l > 0) {
+          const warm = await runGantry(approve(l, (await nextFreight(l)).id), {
+            ...base,
+            GANTRY_CACHE_DIR: cache,
+          });
+          expect(warm.code, warm.err).toBe(0);
+        }
+        for (let at = l + 1; at <= total; at += LANES) {
+          const f = await nextFreight(l);
+          const counter = join(tmp.path, `count-approve-${l}-${at}`);
+          const run = await gantry(approve(l, f.id), {
+            ...counted(counter, at),
+            GANTRY_CACHE_DIR: cache,
+          });
+          if (run.signal === null) {
+            expect(run.code, run.err).toBe(0);
+            total = Math.min(total, readdirSync(counter).length);
+            break;
           }
-          for (let at = l + 1; at <= total; at += LANES) {
-            const f = await nextFreight(l);
-            const counter = join(tmp.path, `count-approve-${l}-${at}`);
-            const run = await gantry(approve(l, f.id), {
-              ...counted(counter, at),
-              GANTRY_CACHE_DIR: cache,
-            });
-            if (run.signal === null) {
-              expect(run.code, run.err).toBe(0);
-              total = Math.min(total, readdirSync(counter).length);
-              break;
-            }
-            const started = Date.now();
-            const next = await runGantry(approve(l, f.id), { ...base, GANTRY_CACHE_DIR: cache });
-            const what = `approve killed after git command ${at}`;
-            expect(next.code, `${what}: ${next.err}`).toBe(0);
-            expect(Date.now() - started, what).toBeLessThan(limitMs.get(l) ?? 5_000);
-            // The approval is there once, as an annotated tag, whichever of the two wrote it.
-            const ref = `refs/tags/gantry/echo/approved/${laneStage(l)}/${f.id}`;
-            expect((await gitText(bare, ['cat-file', '-t', ref])).trim(), what).toBe('tag');
-            await remoteSettles(bare);
-            expect(
-              readdirSync(cache).filter((n) => n.includes('.lock')),
-              what,
-            ).toEqual([]);
-            points.push(at);
-          }
-        }),
-      );
-      // Every point of a whole run was a kill point (a lane's run started before the other's whole
-      // run set the total may have been killed past it, as above).
-      expect(total).toBeGreaterThanOrEqual(5);
-      expect(
-        Array.from({ length: total }, (_, i) => i + 1).filter((at) => !points.includes(at)),
-      ).toEqual([]);
-      console.log(`gantry approve: ${points.length} kill points, all recovered`);
-    },
-    600_000,
-  );
+          const started = Date.now();
+          const next = await runGantry(approve(l, f.id), { ...base, GANTRY_CACHE_DIR: cache });
+          const what = `approve killed after git command ${at}`;
+          expect(next.code, `${what}: ${next.err}`).toBe(0);
+          expect(Date.now() - started, what).toBeLessThan(limitMs.get(l) ?? 5_000);
+          // The approval is there once, as an annotated tag, whichever of the two wrote it.
+          const ref = `refs/tags/gantry/echo/approved/${laneStage(l)}/${f.id}`;
+          expect((await gitText(bare, ['cat-file', '-t', ref])).trim(), what).toBe('tag');
+          await remoteSettles(bare);
+          expect(
+            readdirSync(cache).filter((n) => n.includes('.lock')),
+            what,
+          ).toEqual([]);
+          points.push(at);
+        }
+      }),
+    );
+    // Every point of a whole run was a kill point (a lane's run started before the other's whole
+    // run set the total may have been killed past it, as above).
+    expect(total).toBeGreaterThanOrEqual(5);
+    expect(
+      Array.from({ length: total }, (_, i) => i + 1).filter((at) => !points.includes(at)),
+    ).toEqual([]);
+    console.log(`gantry approve: ${points.length} kill points, all recovered`);
+  }, 600_000);
 
   test('after random delays', async () => {
     // Kill points spread over the command's own work, past node's start-up.
