@@ -13,6 +13,12 @@ const tmp = tempDir('gantry-contention-');
 afterAll(() => tmp.cleanup());
 
 test('20 writers at once on one branch: every write lands, the remote stays consistent', async () => {
+  // Ten promotions, two into each stage, and ten discoverers. promote-concurrency's one-branch case
+  // (twenty promotions, four into each stage) checked the same race, at the cost of this whole
+  // test again; its checks are in runContention's now. Mutations of src/state/transaction.ts
+  // this run still catches: a replay built on its old parent's tree instead of the new tip's
+  // (which sets the other stages back), 10 runs of 10, on those checks alone; a lost race
+  // reported as a landed push, 5 of 5.
   const run = await runContention({
     root: tmp.path,
     discoverers: 10,

@@ -1,7 +1,12 @@
 /**
- * Twenty promote() calls at once against one repository over smart HTTP with basic auth, each with
- * its own StateStore and cache directory, as twenty Actions jobs would run: every promotion lands,
- * none is lost, history stays linear, and every commit's manifests agree with its state file.
+ * Ten promote() calls at once against one repository over smart HTTP with basic auth, each with
+ * its own StateStore and cache directory, as ten Actions jobs would run, into five stages that
+ * each deploy from a branch of their own, two into each: every promotion lands, none is lost, history stays
+ * linear, and every commit's manifests agree with its state file.
+ *
+ * Promotions into stages that share one branch race harder; that case is the contention test's
+ * (test/integration/contention.test.ts), whose writers are promotions like these and discoverers
+ * beside them, checked the same way (and more strictly: no commit changes another stage's state).
  */
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -26,7 +31,10 @@ import {
 } from '../support/repos.js';
 
 const STAGES = 5;
-const PER_STAGE = 4;
+// Two promotions race on each branch. Four did, at twice the cost: with two, a lost race taken for
+// a landed push (src/state/transaction.ts answering PUSH_RACE with result(b), mutated for the
+// check, not committed) still failed this test in 10 runs of 10.
+const PER_STAGE = 2;
 const JOBS = STAGES * PER_STAGE;
 const AUTH = { username: 'gantry-bot', password: 's3cret-token' };
 interface Job {
@@ -123,28 +131,25 @@ function recordedFreight(): Promise<string> {
   return recorded;
 }
 
-describe.each([
-  { name: 'all stages on one branch', branchPerStage: false },
-  { name: 'a branch per stage', branchPerStage: true },
-])(`${JOBS} concurrent promote() calls over HTTP with basic auth: $name`, ({ branchPerStage }) => {
+describe(`${JOBS} concurrent promote() calls over HTTP with basic auth: a branch per stage`, () => {
   const tmp = tempDir('gantry-promote-race-');
   const env = testGitEnv(tmp.path);
   let bare: string;
   let server: GitHttpServer;
   let remote: Remote;
-  const branchOf = (s: number) => (branchPerStage ? `stage/${stageName(s)}` : 'main');
+  const branchOf = (s: number) => `stage/${stageName(s)}`;
   const before = new Map<string, string>();
 
   beforeAll(async () => {
     const files: Record<string, string> = {
-      '.gantry/echo.yaml': projectFile(STAGES, branchPerStage),
+      '.gantry/echo.yaml': projectFile(STAGES, true),
     };
     for (let s = 0; s < STAGES; s++) files[valuesPath(s)] = VALUES;
     bare = createBareRepo(
       tmp.path,
       'gitops',
       files,
-      branchPerStage ? Array.from({ length: STAGES }, (_, s) => branchOf(s)) : [],
+      Array.from({ length: STAGES }, (_, s) => branchOf(s)),
     );
     git(bare, ['config', 'core.logAllRefUpdates', 'always']);
     for (let s = 0; s < STAGES; s++)
@@ -166,7 +171,7 @@ describe.each([
     tmp.cleanup();
   });
 
-  // Twenty cold caches racing over HTTP: on a machine loaded by other work (load 16) this took over
+  // Cold caches racing over HTTP (twenty of them): on a machine loaded by other work (load 16) this took over
   // 120 s, so the limit is what a hung run would pass, not what a slow one does.
   test('all land, none lost, history linear, manifests agree with state', async () => {
     const started = Date.now();
@@ -180,10 +185,8 @@ describe.each([
           cacheDir: join(tmp.path, `job-${index}`),
           baseEnv: env,
           // Production's backoff (full jitter from 250 ms, doubling), capped at 4 s instead of
-          // 30 s: what is checked is that every promotion lands, and the last losers' waits (up to
-          // 26 s for one job) set how long the case took. 2 s, as in the contention test, made
-          // the writers collide more: 111-138 tries against 108-112 at 30 s and 95-117 at 4 s,
-          // each lost try a fetch and a push over HTTP.
+          // 30 s: what is checked is that every promotion lands, and the last losers' waits set
+          // how long the case took.
           raceRetry: { ...DEFAULT_RACE_RETRY, maxDelayMs: 4_000 },
           retryHooks: { onRetry: (_try, ms) => void (waited[index] = (waited[index] ?? 0) + ms) },
         });
@@ -268,11 +271,9 @@ describe.each([
     for (const branch of branches)
       expect(nonFastForwards(bare, `refs/heads/${branch}`), branch).toEqual([]);
 
-    // On one branch they really raced: some had to retry on a newer tip.
     const attempts = jobs.map((j) => j.outcome.result?.attempts ?? 0);
-    if (!branchPerStage) expect(Math.max(...attempts)).toBeGreaterThan(1);
     console.log(
-      `${JOBS} promotions (${branchPerStage ? 'a branch per stage' : 'one branch'}) in ${elapsed} ms; attempts: max ${Math.max(...attempts)}, total ${attempts.reduce((a, b) => a + b, 0)}; backoff: max ${Math.max(...waited)} ms, total ${waited.reduce((a, b) => a + b, 0)} ms`,
+      `${JOBS} promotions (a branch per stage) in ${elapsed} ms; attempts: max ${Math.max(...attempts)}, total ${attempts.reduce((a, b) => a + b, 0)}; backoff: max ${Math.max(...waited)} ms, total ${waited.reduce((a, b) => a + b, 0)} ms`,
     );
   }, 300_000);
 });

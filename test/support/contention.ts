@@ -261,13 +261,29 @@ export function checkRemote(
     ),
   );
   const landed = new Map<string, { stage: string; freight: string }>();
+  const indexOf = new Map(log.map(({ sha }, i) => [sha, i]));
   log.forEach(({ sha, parents, stage, freight }, i) => {
     if (parents.length !== 1) problems.push(`${sha} has ${parents.length} parents`);
     landed.set(sha, { stage, freight });
-    const at = (s: number) => ({
-      state: files[i * perCommit + 2 * s],
-      values: files[i * perCommit + 2 * s + 1],
+    const at = (s: number, commit = i) => ({
+      state: files[commit * perCommit + 2 * s],
+      values: files[commit * perCommit + 2 * s + 1],
     });
+    // A promotion changes its own stage's state file and no other: a commit built on a stale
+    // tree (a replay over the wrong base) would set another stage back to what it ran before,
+    // consistently with its manifests, and so lose that stage's promotion without any other
+    // check here seeing it. The parent's files are those of the commit before it in the log, or
+    // none (no state files) at `before`.
+    const parent = indexOf.get(parents[0] ?? '');
+    if (parent === undefined && parents[0] !== before)
+      problems.push(`${sha}: its parent ${parents[0]} is not on main`);
+    for (let s = 0; s < stages; s++) {
+      const was = parent === undefined ? undefined : at(s, parent).state;
+      if (stageName(s) !== stage && at(s).state !== was)
+        problems.push(
+          `${sha} (a promotion into ${stage}) changed the state file of ${stageName(s)}`,
+        );
+    }
     const ownIndex = Array.from({ length: stages }, (_, s) => stageName(s)).indexOf(stage);
     const ownText = ownIndex < 0 ? undefined : at(ownIndex).state;
     if (ownText === undefined) {
@@ -298,6 +314,14 @@ export function checkRemote(
     const l = landed.get(p.commit ?? '');
     if (!l || l.stage !== p.stage || l.freight !== p.freightId)
       problems.push(`promotion ${p.index}: its commit is not on main as it reported`);
+  }
+  // At the tip, each stage runs the freight of the last promotion into it that landed.
+  for (let s = 0; s < stages; s++) {
+    const last = log.find((c) => c.stage === stageName(s));
+    const text = log.length ? files[2 * s] : undefined;
+    const id = text === undefined ? undefined : parseStageState(text, `main:${s}`).freight[0]?.id;
+    if (id !== last?.freight)
+      problems.push(`main: ${stageName(s)} runs ${id}, its last promotion was ${last?.freight}`);
   }
   for (const jump of nonFastForwards(bare, 'refs/heads/main'))
     problems.push(`main was force-pushed: ${jump}`);
