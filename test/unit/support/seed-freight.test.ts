@@ -25,7 +25,10 @@ const freight = [
   makeFreight('1.1.0', { alias: 'brave-otter', createdAt: '2026-11-01T11:00:00.000Z' }),
 ];
 
-/** Every ref but the branches, with what it names (the index as its tree and message). */
+/**
+ * Every ref but the branches, with what it names; the index as the trees and messages of its
+ * history (its commits are dated by the clock of the recording, to the second).
+ */
 function state(bare: string): string[] {
   return git(bare, ['for-each-ref', '--format=%(refname) %(objecttype) %(objectname)'])
     .trim()
@@ -34,7 +37,7 @@ function state(bare: string): string[] {
     .map((l) => {
       const [ref, type] = l.split(' ');
       if (type !== 'commit') return l;
-      return `${ref} ${git(bare, ['log', '-1', '--format=%T %P %B', ref!]).trim()}`;
+      return `${ref} ${git(bare, ['log', '--format=%T %B', ref!]).trim()}`;
     });
 }
 
