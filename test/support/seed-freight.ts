@@ -9,12 +9,13 @@
  *
  * Only for fixtures: a test of recording itself records through the store.
  */
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
 import type { Freight } from '../../src/freight/types.js';
 import { StateStore } from '../../src/state/index.js';
-import { createBareRepo, tempDir, testGitEnv } from './repos.js';
+import { createBareRepo, testGitEnv } from './repos.js';
 
 const KEY = Symbol.for('gantry.test.seed-freight');
 
@@ -27,9 +28,9 @@ interface Templates {
 function templates(): Templates {
   const store = globalThis as { [KEY]?: Templates };
   if (!store[KEY]) {
-    const { path, cleanup } = tempDir('gantry-seed-');
-    process.once('exit', cleanup);
-    store[KEY] = { root: path, built: new Map() };
+    // In the run's scratch directory, which the run removes when it ends (bundle-once.ts).
+    const root = mkdtempSync(join(inject('runScratch'), 'seed-'));
+    store[KEY] = { root, built: new Map() };
   }
   return store[KEY];
 }
