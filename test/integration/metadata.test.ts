@@ -238,8 +238,7 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
       cacheDir: join(tmp.path, 'w'),
       baseEnv: testGitEnv(tmp.path),
     });
-    await store.recordFreight('echo', f1);
-    await store.recordFreight('echo', f2);
+    await seedFreight(bare, 'echo', [f1, f2]);
   });
   afterAll(async () => {
     await new Promise<void>((r) => server.close(() => r()));
