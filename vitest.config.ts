@@ -14,6 +14,10 @@ export default defineConfig({
     isolate: false,
     // The long process-driven files first, so that the two workers finish together.
     sequence: { sequencer: SlowestFirst },
+    // Transformed sources kept on disk between runs (keyed by each file's content and the config):
+    // a rerun skips most of the TypeScript transform, a quarter of a run of small files' CPU.
+    // Under .tmp/ (ignored), not in node_modules, which may be a shared install.
+    experimental: { fsModuleCache: true, fsModuleCachePath: '.tmp/vitest-cache' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/support/plain-summary-reporter.ts'],

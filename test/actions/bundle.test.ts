@@ -2,13 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Freight } from '../../src/freight/types.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { runSync, sharedLauncher } from '../support/git-launcher.js';
 import { startGitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub } from '../support/github-fake.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -21,12 +20,7 @@ async function seededRepo(
   freight: Freight[],
 ): Promise<string> {
   const bare = createBareRepo(root, name, files);
-  const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, `seed-${name}`),
-    baseEnv: testGitEnv(tmp.path),
-  });
-  for (const f of freight) await store.recordFreight('echo', f);
+  await seedFreight(bare, 'echo', freight);
   return bare;
 }
 

@@ -7,11 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { ActionLog, type LogSink } from '../../src/actions/log.js';
 import { runAction } from '../../src/actions/run.js';
 import type { ActionName } from '../../src/actions/constants.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 /**
  * What an action writes to the runner's log, run in this process as the runner would run it:
@@ -103,13 +102,8 @@ ${extra}`;
 
 async function seeded(name: string, files: Record<string, string>) {
   const bare = createBareRepo(tmp.path, name, files);
-  const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, `seed-${name}`),
-    baseEnv: testGitEnv(tmp.path),
-  });
   const f = makeFreight('2.0.0');
-  await store.recordFreight('echo', f);
+  await seedFreight(bare, 'echo', [f]);
   return { bare, url: `${server.url}/${name}.git`, freight: f };
 }
 

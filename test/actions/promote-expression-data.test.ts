@@ -7,11 +7,10 @@
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { promoteAction } from '../../src/actions/promote-action.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { useRunnerFiles } from '../support/action-runner.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const PASSWORD = 'hunter2-action-secret';
 const PROJECT = `project: app
@@ -42,12 +41,7 @@ test('secrets are masked one by one, and the steps see the actor, the run page a
     '.gantry/app.yaml': PROJECT,
     'env/dev/values.yaml': 'a: 1\n',
   });
-  const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, 'writer'),
-    baseEnv: testGitEnv(tmp.path),
-  });
-  await store.recordFreight('app', makeFreight('1.0.0', { warehouse: 'app' }));
+  await seedFreight(bare, 'app', [makeFreight('1.0.0', { warehouse: 'app' })]);
   const runUrl = 'https://github.com/acme/gitops/actions/runs/7';
   await promoteAction(
     {

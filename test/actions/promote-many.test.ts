@@ -6,6 +6,7 @@ import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 /** The promote action with `stage: a,b` and `downstream-of`, run as the runner runs it. */
 
@@ -40,8 +41,7 @@ ${stage('dev', '{direct: true}')}${stage('qa', '{stages: [dev]}')}${stage('uat',
     cacheDir: join(tmp.path, 'seed'),
     baseEnv: testGitEnv(tmp.path),
   });
-  await store.recordFreight('echo', f1);
-  await store.recordFreight('echo', f2);
+  await seedFreight(gitops, 'echo', [f1, f2]);
   await store.commitPromotion({ project: 'echo', stage: 'dev', freight: f1, promotedBy: 'al' });
   await store.recordVerification({
     project: 'echo',

@@ -8,11 +8,10 @@
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { promoteAction } from '../../src/actions/promote-action.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { useRunnerFiles } from '../support/action-runner.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const tmp = tempDir('gantry-action-named-');
 afterAll(() => tmp.cleanup());
@@ -42,15 +41,9 @@ stages:
 `,
     'env/dev/values.yaml': 'image: {tag: 0.9.0}\n',
   });
-  const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, `${name}-writer`),
-    baseEnv: testGitEnv(tmp.path),
-  });
   const older = makeFreight('1.0.0', { warehouse: 'app' });
   const f = makeFreight('1.1.0', { warehouse: 'app' });
-  await store.recordFreight('app', older);
-  await store.recordFreight('app', f);
+  await seedFreight(bare, 'app', [older, f]);
   await promoteAction(
     {
       action: 'promote',

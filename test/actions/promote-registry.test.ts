@@ -7,12 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { promoteAction } from '../../src/actions/promote-action.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { RegistryPusher, startRegistry, type TestRegistry } from '../support/registry.js';
 import { useRunnerFiles } from '../support/action-runner.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const PASSWORD = 'action-Registry-pw9';
 const tmp = tempDir('gantry-action-registry-');
@@ -71,11 +70,7 @@ stages:
 `,
     'env/dev/values.yaml': 'a: 1\n',
   });
-  await new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, 'writer'),
-    baseEnv: testGitEnv(tmp.path),
-  }).recordFreight('app', makeFreight('1.0.0', { warehouse: 'app' }));
+  await seedFreight(bare, 'app', [makeFreight('1.0.0', { warehouse: 'app' })]);
   const docker = join(tmp.path, 'docker-config.json');
   writeFileSync(
     docker,

@@ -5,6 +5,7 @@ import { parseRemote } from '../../src/git/index.js';
 import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { runGantry } from '../support/cli.js';
 
 const PROJECT = `project: echo
@@ -58,8 +59,7 @@ describe('gantry CLI', () => {
       baseEnv: testGitEnv(tmp.path),
       clock: () => new Date('2026-11-03T10:00:00Z'),
     });
-    await store.recordFreight('echo', f1);
-    await store.recordFreight('echo', f2);
+    await seedFreight(bare, 'echo', [f1, f2], { now: new Date('2026-11-03T10:00:00Z') });
     await store.commitPromotion({
       project: 'echo',
       stage: 'dev',

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { makeFreight } from '../support/freight.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { runGantry } from '../support/cli.js';
 
 const PROJECT = `project: echo
@@ -47,12 +46,7 @@ describe('the first line a failed command prints is the error', () => {
       '.gantry/echo.yaml': PROJECT,
       'env/dev/values.yaml': 'image:\n  tag: 0.9.0\n',
     });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'w'),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', makeFreight('1.0.0'));
+    await seedFreight(bare, 'echo', [makeFreight('1.0.0')]);
     git(bare, ['tag', '-a', '-m', 'not freight', `gantry/echo/freight/${'f'.repeat(40)}`, 'main']);
     server = await startGitHttpServer({
       root: tmp.path,

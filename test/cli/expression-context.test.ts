@@ -8,10 +8,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Freight } from '../../src/freight/types.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { runGantry } from '../support/cli.js';
 
 const SECRET = 'pa55-w0rd-never-printed';
@@ -81,13 +80,7 @@ async function gitops(projectText: string): Promise<string> {
     '.gantry/app.yaml': projectText,
     'env/dev/values.yaml': VALUES,
   });
-  const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, `writer-${name}`),
-    baseEnv: testGitEnv(tmp.path),
-  });
-  await store.recordFreight('app', f1);
-  await store.recordFreight('app', f2);
+  await seedFreight(bare, 'app', [f1, f2]);
   return bare;
 }
 

@@ -2,10 +2,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { parseGitHubWorkflow } from '../unit/init/workflow-parser.js';
 import { runGantry } from '../support/cli.js';
 
@@ -325,12 +324,7 @@ describe('a project gantry init wrote, promoted for real', () => {
     git(clone, ['add', '.gantry', '.github', 'apps'], env);
     git(clone, ['commit', '-q', '-m', 'gantry: promote echo through qa, prod'], env);
     git(clone, ['push', '-q', 'origin', 'main'], env);
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'w'),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', f1);
+    await seedFreight(bare, 'echo', [f1]);
   });
   afterAll(() => tmp.cleanup());
 

@@ -6,10 +6,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Freight } from '../../src/freight/types.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { runGantry } from '../support/cli.js';
 
 const APP = 'https://github.com/acme/app';
@@ -78,13 +77,7 @@ let n = 0;
 async function gitops(projectText: string): Promise<string> {
   const name = `gitops-${++n}`;
   const bare = createBareRepo(tmp.path, name, { '.gantry/app.yaml': projectText, ...FILES });
-  const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, `writer-${name}`),
-    baseEnv: testGitEnv(tmp.path),
-    clock: () => new Date('2026-11-03T10:00:00Z'),
-  });
-  await store.recordFreight('app', freight);
+  await seedFreight(bare, 'app', [freight], { now: new Date('2026-11-03T10:00:00Z') });
   return bare;
 }
 

@@ -9,10 +9,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -176,11 +175,7 @@ syncBuiltinESMExports();
       'env/dev/values.yaml': 'tag: 0.9.0\n',
     });
     const f = makeFreight('1.0.0');
-    await new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'writer'),
-      baseEnv: testGitEnv(tmp.path),
-    }).recordFreight('echo', f);
+    await seedFreight(bare, 'echo', [f]);
     const log = join(tmp.path, 'named.log');
     writeFileSync(log, '');
     const res = spawnSync(

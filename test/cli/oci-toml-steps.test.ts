@@ -7,11 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Freight } from '../../src/freight/types.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { RegistryPusher, startRegistry, type TestRegistry } from '../support/registry.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { runGantry } from '../support/cli.js';
 
 const APP = 'https://github.com/acme/app';
@@ -111,13 +110,7 @@ async function gitops(): Promise<string> {
     '.gantry/app.yaml': project(),
     'config/settings.toml': SETTINGS,
   });
-  const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, `writer-${name}`),
-    baseEnv: testGitEnv(tmp.path),
-    clock: () => new Date('2026-11-03T10:00:00Z'),
-  });
-  await store.recordFreight('app', freight);
+  await seedFreight(bare, 'app', [freight], { now: new Date('2026-11-03T10:00:00Z') });
   return bare;
 }
 

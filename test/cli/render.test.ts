@@ -5,11 +5,10 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 // The stage's path is an expression, as in Kargo's templates; the literal variant below checks
 // that a renderer gets the whole branch all the same (its kustomization reads ../../base, which
@@ -54,12 +53,7 @@ describe('gantry promote renders with kustomize-build', () => {
       ),
       ...FILES,
     });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'w'),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', makeFreight('1.0.0'));
+    await seedFreight(bare, 'echo', [makeFreight('1.0.0')]);
   });
   afterAll(() => tmp.cleanup());
 
@@ -91,12 +85,7 @@ describe('gantry promote renders with kustomize-build', () => {
       ).replace('./src/stages/${{ ctx.stage }}', './src/stages/dev'),
       ...FILES,
     });
-    const store = new StateStore({
-      remote: parseRemote(`file://${literal}`),
-      cacheDir: join(tmp.path, 'w-literal'),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', makeFreight('1.0.0'));
+    await seedFreight(literal, 'echo', [makeFreight('1.0.0')]);
     expect(git(literal, ['show', 'main:.gantry/echo.yaml'])).not.toContain('ctx.stage');
     const r = await runGantry(['promote', '--stage', 'dev', '--repo', `file://${literal}`], env());
     expect(r.err).toBe('');

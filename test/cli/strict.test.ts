@@ -7,11 +7,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Freight } from '../../src/freight/types.js';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { runGantry } from '../support/cli.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const APP = 'https://github.com/acme/app';
 const NOW = new Date('2026-11-03T12:00:00Z');
@@ -72,13 +71,7 @@ async function gitops(projectText: string): Promise<string> {
     'env/dev/values.yaml': VALUES,
     'env/dev/settings.json': SETTINGS,
   });
-  const store = new StateStore({
-    remote: parseRemote(`file://${bare}`),
-    cacheDir: join(tmp.path, `writer-${name}`),
-    baseEnv: testGitEnv(tmp.path),
-    clock: () => new Date('2026-11-03T10:00:00Z'),
-  });
-  await store.recordFreight('app', freight);
+  await seedFreight(bare, 'app', [freight], { now: new Date('2026-11-03T10:00:00Z') });
   return bare;
 }
 

@@ -80,6 +80,7 @@ import { startHostileServer } from '../support/hostile-http.js';
 import { startGitHttpServer } from '../support/git-server.js';
 import { RegistryPusher, startRegistry } from '../support/registry.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { realTempDir, stepContext } from '../support/steps.js';
 
 const DOCS = [
@@ -163,17 +164,15 @@ async function world(
   });
   const tags = o.freight ?? ['1.0.0'];
   const aliases = ['lucky-jaguar', 'brave-otter', 'calm-rhino'];
-  for (const [i, tag] of tags.entries()) {
-    await store.recordFreight(
-      'echo',
+  await seedFreight(
+    bare,
+    'echo',
+    tags.map((tag, i) =>
       typeof tag === 'string'
-        ? makeFreight(tag, {
-            alias: aliases[i]!,
-            createdAt: `2026-11-01T1${i}:00:00.000Z`,
-          })
+        ? makeFreight(tag, { alias: aliases[i]!, createdAt: `2026-11-01T1${i}:00:00.000Z` })
         : tag,
-    );
-  }
+    ),
+  );
   const env = {
     ...testGitEnv(tmp.path),
     GANTRY_CACHE_DIR: join(tmp.path, 'cache'),
@@ -379,12 +378,7 @@ spec:
 `,
     'stages/dev/kustomization.yaml': 'resources:\n  - ../../base\nnamespace: dev\n',
   });
-  const store = new StateStore({
-    remote: parseRemote(url),
-    cacheDir: join(tmp.path, 'w'),
-    baseEnv: testGitEnv(tmp.path),
-  });
-  await store.recordFreight('demo', RELEASES[2]);
+  await seedFreight(bare, 'demo', [RELEASES[2]]);
   let out = '';
   const code = await runCli(['promote', '--stage', 'dev', '--by', 'gantry demo', '--repo', url], {
     out: (t) => (out += t),
@@ -599,13 +593,8 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
       },
       ['stage/test'],
     );
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'w'),
-      baseEnv: testGitEnv(tmp.path),
-    });
     const [freight] = freightFor(project!, stage, run.marker!);
-    await store.recordFreight(project!.name, freight!);
+    await seedFreight(bare, project!.name, [freight!]);
     let out = '';
     const code = await runCli(['promote', '--stage', stage.name, '--repo', url], {
       out: (t) => (out += t),
@@ -811,12 +800,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
 `,
     );
     const bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': text });
-    const store = new StateStore({
-      remote: parseRemote(url),
-      cacheDir: join(tmp.path, 'w'),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', makeFreight('1.0.0', { alias: 'lucky-jaguar' }));
+    await seedFreight(bare, 'echo', [makeFreight('1.0.0', { alias: 'lucky-jaguar' })]);
     let out = '';
     const code = await runCli(['promote', '--stage', 'dev', '--repo', url], {
       out: (t) => (out += t),

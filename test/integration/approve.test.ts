@@ -9,6 +9,7 @@ import { StateStore } from '../../src/state/index.js';
 import { ConfigError } from '../../src/util/errors.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const noSleep = { sleep: async () => undefined };
 const clock = () => new Date('2026-11-22T09:30:00.000Z');
@@ -60,7 +61,7 @@ describe('approveFreight against a real repository', () => {
       baseEnv: testGitEnv(tmp.path),
       retryHooks: noSleep,
     });
-    for (const f of [f1, f2, tool]) await store.recordFreight('echo', f);
+    await seedFreight(bare, 'echo', [f1, f2, tool]);
   });
   afterAll(() => tmp.cleanup());
 

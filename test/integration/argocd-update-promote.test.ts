@@ -19,6 +19,7 @@ import { recordedSleep, runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const AUTH = { username: 'bot', password: 's3cret-pw' };
 const ARGO_TOKEN = 'argocd-e2e-t0ken-secret';
@@ -80,11 +81,7 @@ describe('promote() with argocd-update as the last step', () => {
       spec: { source: { repoURL: remote, path: '.', targetRevision: 'stage/dev' } },
       timeline: [{ sync: 'OutOfSync', revision: 'none', health: 'Missing' }],
     });
-    await new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'seed'),
-      baseEnv: testGitEnv(tmp.path),
-    }).recordFreight('echo', f1);
+    await seedFreight(bare, 'echo', [f1]);
   });
   afterAll(async () => {
     await argo.close();

@@ -13,6 +13,7 @@ import { openRepo, selectProjects } from '../../src/app/repo.js';
 import { chromiumPath, launchChromium, NO_CHROMIUM, pngSize } from '../support/browser.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { parseFlowchart } from '../unit/dashboard/mermaid.js';
 
 const step = (stage: string) => `
@@ -108,7 +109,7 @@ describe('gantry dashboard, opened in headless Chromium', () => {
 
   beforeAll(async () => {
     bare = createBareRepo(tmp.path, 'gitops', { '.gantry/echo.yaml': PROJECT });
-    for (const f of [f0, f1, f2, f3]) await store().recordFreight('echo', f);
+    await seedFreight(bare, 'echo', [f0, f1, f2, f3]);
     // A freight whose alias is markup, promoted once: its alias is in a commit message too.
     await promote('dev', f0, { promotedBy: '<b>mallory</b>' });
     await promote('dev', f1);

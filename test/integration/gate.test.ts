@@ -10,6 +10,7 @@ import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 /**
  * The promote action checks that its run passed the environment that gates the stage, before
@@ -57,12 +58,7 @@ describe('the promote gate', () => {
       'env/prod/values.yaml': 'image:\n  tag: 0.9.0\n',
     });
     gh = await startFakeGitHub({ owner: 'acme', repo: 'gitops', token: TOKEN, repoPath: bare });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, `seed${n}`),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', f1);
+    await seedFreight(bare, 'echo', [f1]);
   });
   afterEach(() => gh.close());
   afterAll(() => tmp.cleanup());

@@ -5,13 +5,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { parseRemote } from '../../src/git/index.js';
-import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { quickstartSteps } from '../support/kargo.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { runGantry } from '../support/cli.js';
 
 const TOKEN = 'ghs_githubPushToken789';
@@ -94,12 +93,7 @@ describe('github-push (Kargo): the stage commit made through GitHub', () => {
       ...FILES,
     });
     gh = await startFakeGitHub({ owner: `acme${n}`, repo: 'gitops', token: TOKEN, repoPath: bare });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, `seed${n}`),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', f1);
+    await seedFreight(bare, 'echo', [f1]);
   });
   afterEach(async () => {
     await gh.close();
@@ -161,11 +155,7 @@ describe('github-push (Kargo): the stage commit made through GitHub', () => {
       '.gantry/echo.yaml': project(`file://${join(root, 'gitops.git')}`),
       ...FILES,
     });
-    await new StateStore({
-      remote: parseRemote(`file://${local}`),
-      cacheDir: join(tmp.path, `seed-local${n}`),
-      baseEnv: testGitEnv(tmp.path),
-    }).recordFreight('echo', f1);
+    await seedFreight(local, 'echo', [f1]);
     const before = git(local, ['for-each-ref', '--format=%(refname) %(objectname)']);
     const r = await runGantry(
       ['promote', '--stage', 'staging', '--repo', `file://${local}`],

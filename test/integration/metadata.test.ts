@@ -22,6 +22,7 @@ import type { RetryPolicy } from '../../src/util/retry.js';
 import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 const IMAGE = 'ghcr.io/acme/echo';
 const direct = `
@@ -237,8 +238,7 @@ describe('set-metadata, set-freight-alias, freightMetadata() and stageMetadata()
       cacheDir: join(tmp.path, 'w'),
       baseEnv: testGitEnv(tmp.path),
     });
-    await store.recordFreight('echo', f1);
-    await store.recordFreight('echo', f2);
+    await seedFreight(bare, 'echo', [f1, f2]);
   });
   afterAll(async () => {
     await new Promise<void>((r) => server.close(() => r()));
@@ -582,12 +582,7 @@ ${stage('dev', true)}${stage('late', false)}${stage('failing', true)}        - u
       'env/late/values.yaml': VALUES,
       'env/failing/values.yaml': VALUES,
     });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'w'),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', f);
+    await seedFreight(bare, 'echo', [f]);
   });
   afterAll(() => tmp.cleanup());
 
@@ -662,12 +657,7 @@ stages:
 `,
       'env/dev/values.yaml': VALUES,
     });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, 'w'),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', f);
+    await seedFreight(bare, 'echo', [f]);
     // The server refuses metadata tags (one ref of the push); the alias beside it must not land.
     writeFileSync(
       join(bare, 'hooks', 'update'),

@@ -13,6 +13,7 @@ import { startFakeArgoCD, type FakeArgoCD, type Snapshot } from '../support/argo
 import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { parseFlowchart } from '../unit/dashboard/mermaid.js';
 
 /*
@@ -86,7 +87,7 @@ describe('stage health in get stages, the dashboard and the job summary', () => 
       baseEnv: testGitEnv(tmp.path),
       clock: () => new Date('2026-11-03T10:00:00Z'),
     });
-    await store.recordFreight('echo', f1);
+    await seedFreight(bare, 'echo', [f1], { now: new Date('2026-11-03T10:00:00Z') });
     for (const [stage, branch] of [
       ['dev', undefined],
       ['staging', 'staging'],

@@ -15,6 +15,7 @@ import { runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { seedFreight } from '../support/seed-freight.js';
 
 /**
  * verify end to end on a real git remote: a real HTTP service is measured, the verified tag is
@@ -143,9 +144,7 @@ describe('verify', () => {
         },
       ],
     });
-    const s = store();
-    await s.recordFreight('echo', f1);
-    await s.recordFreight('echo', f2);
+    await seedFreight(bare, 'echo', [f1, f2], { now });
   });
 
   const api = () =>

@@ -22,10 +22,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { scratchRoot } from './repos.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     bundleRoot: string;
+    /** A directory for fixtures the workers keep for the whole run (removed at its end). */
+    runScratch: string;
   }
 }
 
@@ -34,7 +37,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), 'gantry-bundle-'));
   project.provide('bundleRoot', root);
-  return () => rmSync(root, { recursive: true, force: true });
+  // Removed here, at the end of the run: a worker is stopped without running its exit handlers.
+  const scratch = mkdtempSync(join(scratchRoot(), 'gantry-run-'));
+  project.provide('runScratch', scratch);
+  return () => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  };
 }
 
 /** `ok`, or why the build failed, once it has ended. */
