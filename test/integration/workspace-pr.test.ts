@@ -196,9 +196,9 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
     // on the base differs from it), no rev-list (the first commit is the one create made).
     expect(commands).toEqual([
       'ls-remote',
-      'worktree add',
+      'reset',
       'commit-tree',
-      'worktree add',
+      'reset',
       'add',
       'commit',
       'push',
@@ -252,20 +252,28 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
       verifiedAt: '2026-11-02T00:00:00Z',
       verifiedBy: 'test',
     });
-    // A reviewer merges while the job waits (the fake merges on the first look after opening).
-    let merged = false;
+    // A reviewer merges while the job waits. The wait between looks is the pull request's
+    // merge, not pollInterval's 5 s of idle wall (each wait is recorded, and must ask for 5 s).
+    let merged: Promise<string> | undefined;
+    const waits: number[] = [];
     const out = await promote({
       ...base,
       stage: 'prod',
       store: store(),
+      sleep: async (ms) => {
+        waits.push(ms);
+        await merged;
+      },
       log: (line) => {
-        if (!merged && line.startsWith('git-open-pr: opened')) {
-          merged = true;
-          void gh.mergePullRequest(1, 'merge');
-        }
+        if (!merged && line.startsWith('git-open-pr: opened'))
+          merged = gh.mergePullRequest(1, 'merge');
       },
     });
-    expect(merged).toBe(true);
+    expect(merged).toBeDefined();
+    await merged;
+    // At most one wait: the look before the merge landed, if the merge was not done by then.
+    expect(waits.length).toBeLessThanOrEqual(1);
+    expect(waits.every((w) => w === 5000)).toBe(true);
     const tip = git(bare, ['rev-parse', 'stage/prod']).trim();
     expect(out.result?.pullRequest).toBeUndefined();
     expect(out.result?.commit).toBe(tip);
