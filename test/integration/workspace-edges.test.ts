@@ -553,7 +553,8 @@ describe.each([{ transport: 'file://' }, { transport: 'smart HTTP with auth' }])
         raceRetry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
       };
       const store = new StateStore({
-        remote: h.remote,
+        // Set-up, not the subject: straight into the bare repository, not over HTTP.
+        remote: parseRemote(`file://${gitops}`),
         cacheDir: join(tmp.path, 'rec'),
         baseEnv: testGitEnv(tmp.path),
       });
@@ -848,7 +849,8 @@ ${push}`;
     commitToBare(gitops, 'main', { '.gantry/demo.yaml': project }, 'project');
     h = { tmp: tmp.path, remote: parseRemote(url, { kind: 'basic', ...AUTH }) };
     const store = new StateStore({
-      remote: h.remote,
+      // Set-up, not the subject: straight into the bare repository, not over HTTP.
+      remote: parseRemote(`file://${gitops}`),
       cacheDir: join(tmp.path, 'rec'),
       baseEnv: testGitEnv(tmp.path),
     });
@@ -1139,7 +1141,8 @@ describe('concurrent workspace promotions of stages sharing one branch, over sma
     );
     remote = parseRemote(url, { kind: 'basic', ...AUTH });
     const store = new StateStore({
-      remote,
+      // Set-up, not the subject: straight into the bare repository, not over HTTP.
+      remote: parseRemote(`file://${gitops}`),
       cacheDir: join(tmp.path, 'rec'),
       baseEnv: testGitEnv(tmp.path),
     });
