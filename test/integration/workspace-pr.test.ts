@@ -5,6 +5,7 @@
  * pull request's head, base and merge are real git objects.
  */
 import { quickstartSteps } from '../support/kargo.js';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
@@ -16,7 +17,7 @@ import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { runGantry } from '../support/cli.js';
 
 const TOKEN = 'ghs_workspacePrToken456';
@@ -84,11 +85,20 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
   let n = 0;
   const f1 = makeFreight('1.0.0', { createdAt: '2026-11-01T10:00:00.000Z' });
 
+  // Each test's repository: the files and the freight made once and copied, then the project,
+  // which names the test's own URL, committed on top.
+  let template: string;
   beforeAll(async () => {
     server = await startGitHttpServer({
       root: tmp.path,
       auth: { username: 'x-access-token', password: TOKEN },
     });
+    template = createBareRepo(join(tmp.path, 'template'), 'gitops', FILES);
+    await new StateStore({
+      remote: parseRemote(`file://${template}`),
+      cacheDir: join(tmp.path, 'seed'),
+      baseEnv: testGitEnv(tmp.path),
+    }).recordFreight('echo', f1);
   });
   afterAll(async () => {
     await server.close();
@@ -97,17 +107,10 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
   beforeEach(async () => {
     n++;
     remote = `${server.url}/acme${n}/gitops.git`;
-    bare = createBareRepo(join(tmp.path, `acme${n}`), 'gitops', {
-      '.gantry/echo.yaml': project(remote),
-      ...FILES,
-    });
+    bare = join(tmp.path, `acme${n}`, 'gitops.git');
+    cpSync(template, bare, { recursive: true });
+    commitToBare(bare, 'main', { '.gantry/echo.yaml': project(remote) }, 'project');
     gh = await startFakeGitHub({ owner: `acme${n}`, repo: 'gitops', token: TOKEN, repoPath: bare });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, `seed${n}`),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', f1);
   });
   afterEach(async () => {
     await gh.close();
