@@ -50,6 +50,27 @@ import { ConfigError, OperationError } from '../util/errors.js';
 
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
+/**
+ * A branch name git accepts as it is (git-check-ref-format's rules, narrowed to common
+ * characters): such a name is safe to write as a ref file. Anything else goes through git.
+ */
+function plainBranchName(name: string): boolean {
+  return (
+    name
+      .split('/')
+      .every(
+        (part) =>
+          /^[A-Za-z0-9_+=,@-][A-Za-z0-9._+=,@-]*$/.test(part) &&
+          !part.endsWith('.') &&
+          !part.endsWith('.lock') &&
+          !part.includes('..') &&
+          !part.includes('@{'),
+      ) &&
+    name !== '@' &&
+    !name.startsWith('-')
+  );
+}
+
 export interface WorkspaceOptions {
   host: WorkspaceHost;
   /** Scratch directory of this attempt: the steps' root is `<dir>/work`. */
@@ -161,6 +182,8 @@ export class Workspace {
   readonly root: string;
   private readonly repos = new Map<string, ClonedRepo>();
   private readonly checkouts = new Map<string, Checkout>();
+  /** Worktrees linked by hand so far: each one's name under the bare clone's `worktrees/`. */
+  private worktrees = 0;
   /** What landed on (or was proposed for) the stage's branch, once the stage's push ran. */
   landing?: StageLanding;
   /** Commits pushed in this promotion, by branch, for git-open-pr's defaults and its Skipped. */
@@ -227,6 +250,48 @@ export class Workspace {
       );
     }
     return found;
+  }
+
+  /**
+   * Makes `dir` a worktree of the bare clone `repoDir` with HEAD on `branch` (set to `head`,
+   * as `worktree add -B` would) or detached at `head`, unchecked-out, by writing what `git
+   * worktree add` writes (gitrepository-layout: `worktrees/<id>/{gitdir,commondir,HEAD}`, the
+   * `.git` file). False, having written nothing, when `dir` exists already or the branch's name
+   * is one git might refuse: `worktree add` then judges and words the error.
+   */
+  private async linkWorktree(
+    repoDir: string,
+    dir: string,
+    branch: string | undefined,
+    head: string,
+  ): Promise<boolean> {
+    if (branch !== undefined && !plainBranchName(branch)) return false;
+    try {
+      await mkdir(dir);
+    } catch {
+      return false;
+    }
+    if (branch !== undefined) {
+      const refFile = join(repoDir, 'refs', 'heads', branch);
+      try {
+        await mkdir(dirname(refFile), { recursive: true });
+        await writeFile(refFile, `${head}\n`);
+      } catch {
+        // A branch whose name is a directory of others' refs (a, a/b): git says why.
+        await rm(dir, { recursive: true, force: true });
+        return false;
+      }
+    }
+    const admin = join(repoDir, 'worktrees', `w${++this.worktrees}`);
+    await mkdir(admin, { recursive: true });
+    await writeFile(join(admin, 'gitdir'), `${join(dir, '.git')}\n`);
+    await writeFile(join(admin, 'commondir'), '../..\n');
+    await writeFile(
+      join(admin, 'HEAD'),
+      branch === undefined ? `${head}\n` : `ref: refs/heads/${branch}\n`,
+    );
+    await writeFile(join(dir, '.git'), `gitdir: ${admin}\n`);
+    return true;
   }
 
   /** The repository `url`, cloned bare into the workspace once. */
@@ -435,10 +500,16 @@ export class Workspace {
       // The branch is made (or moved) by the worktree's own command, not by a `git branch` first;
       // --no-track: a branch started from a remote-tracking ref would get upstream settings.
       const on = branch === undefined ? ['--detach'] : ['--no-track', '-B', branch];
+      // With HEAD known, the worktree's files are written here and git only checks it out:
+      // `worktree add` starts three more git processes of its own (branch --force, symbolic-ref
+      // or update-ref, reset --hard) for what three small files and a ref file say.
+      const linked = head !== undefined && (await this.linkWorktree(repo.dir, dir, branch, head));
       if (c.sparse?.length) {
-        await git(['worktree', 'add', '-q', '--no-checkout', ...on, dir, ref]);
+        if (!linked) await git(['worktree', 'add', '-q', '--no-checkout', ...on, dir, ref]);
         await git(['sparse-checkout', 'set', '--cone', ...c.sparse], dir);
         await git(['checkout', '-q'], dir);
+      } else if (linked) {
+        await git(['reset', '-q', '--hard'], dir);
       } else {
         // No sparse patterns to set first: the worktree is checked out as it is added.
         await git(['worktree', 'add', '-q', ...on, dir, ref]);

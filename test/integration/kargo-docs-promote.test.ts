@@ -12,7 +12,7 @@ import { parseRemote } from '../../src/git/index.js';
 import type { Freight } from '../../src/freight/types.js';
 import { StateStore } from '../../src/state/index.js';
 import { startFakeArgoCD, type FakeArgoCD } from '../support/argocd-fake.js';
-import { runGantry } from '../support/cli.js';
+import { recordedSleep, runGantry } from '../support/cli.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/kargo/docs', import.meta.url));
@@ -192,6 +192,8 @@ describe('"Working with Stages": the promotion template example renders, pushes 
     tmp.cleanup();
   });
 
+  const polls = recordedSleep();
+
   test('stage/render holds the rendered manifests; Argo CD synced the app to the commit pushed', async () => {
     const r = await runGantry(
       ['promote', '--stage', 'render', '--freight', 'docs-example', '--repo', url],
@@ -203,6 +205,7 @@ describe('"Working with Stages": the promotion template example renders, pushes 
         USER: 'alice',
       },
       () => new Date('2026-11-02T00:00:00Z'),
+      polls.sleep,
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -212,5 +215,8 @@ describe('"Working with Stages": the promotion template example renders, pushes 
     expect(manifests).toContain('image: ghcr.io/acme/guestbook:1.4.0');
     const tip = git(bare, ['rev-parse', 'stage/render']).trim();
     expect(argo.syncs('kargo-demo-render')[0]?.revisions).toEqual([tip]);
+    // argocd-update asked again once, Kargo's 5 s later (recorded, not waited: the fake Argo CD
+    // moves on per request).
+    expect(polls.waits).toEqual([5000]);
   });
 });

@@ -244,8 +244,9 @@ describe("Kargo's manifests as they are: dev → staging → prod", () => {
         spec: { source: { repoURL: url, path: '.', targetRevision: `stage/${name}` } },
       });
     }
+    // Set-up, not the subject: recorded straight into the bare repository, not over HTTP.
     const store = new StateStore({
-      remote: parseRemote(remote()),
+      remote: parseRemote(`file://${bare}`),
       cacheDir: join(tmp.path, 'w'),
       baseEnv: testGitEnv(tmp.path),
     });

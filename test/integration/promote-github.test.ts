@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
@@ -67,11 +68,24 @@ describe('promote on GitHub', () => {
   const f3 = makeFreight('1.2.0', { createdAt: '2026-11-01T12:00:00.000Z' });
   let n = 0;
 
+  // Every test starts from the same repository with the same three freight: made once, copied.
+  let template: string;
   beforeAll(async () => {
     server = await startGitHttpServer({
       root: tmp.path,
       auth: { username: 'x-access-token', password: TOKEN },
     });
+    template = createBareRepo(join(tmp.path, 'template'), 'gitops', {
+      '.gantry/echo.yaml': PROJECT('pull-request'),
+      'env/dev/values.yaml': VALUES,
+      'env/prod/values.yaml': VALUES,
+    });
+    const store = new StateStore({
+      remote: parseRemote(`file://${template}`),
+      cacheDir: join(tmp.path, 'seed'),
+      baseEnv: testGitEnv(tmp.path),
+    });
+    for (const f of [f1, f2, f3]) await store.recordFreight('echo', f);
   });
   afterAll(async () => {
     await server.close();
@@ -80,11 +94,8 @@ describe('promote on GitHub', () => {
 
   beforeEach(async () => {
     n++;
-    bare = createBareRepo(join(tmp.path, `acme${n}`), 'gitops', {
-      '.gantry/echo.yaml': PROJECT('pull-request'),
-      'env/dev/values.yaml': VALUES,
-      'env/prod/values.yaml': VALUES,
-    });
+    bare = join(tmp.path, `acme${n}`, 'gitops.git');
+    cpSync(template, bare, { recursive: true });
     remote = `${server.url}/acme${n}/gitops.git`;
     gh = await startFakeGitHub({
       owner: `acme${n}`,
@@ -92,12 +103,6 @@ describe('promote on GitHub', () => {
       token: TOKEN,
       repoPath: bare,
     });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, `seed${n}`),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    for (const f of [f1, f2, f3]) await store.recordFreight('echo', f);
   });
   afterEach(async () => {
     await gh.close();

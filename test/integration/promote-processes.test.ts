@@ -486,6 +486,13 @@ describe('a promotion of freight named up front', () => {
         baseEnv: testGitEnv(tmp.path),
         ...(lines ? { trace: (l: string) => lines.push(l) } : {}),
       });
+    /** Set-up's records, written straight into the bare repository whatever the transport. */
+    const writer = () =>
+      new StateStore({
+        remote: parseRemote(`file://${join(tmp.path, bare)}`),
+        cacheDir: join(tmp.path, `named-${n++}`),
+        baseEnv: testGitEnv(tmp.path),
+      });
     /** As the CLI runs it: the reads asked for ahead, the project files read, then promote(). */
     const promoteNamed = async (stage: string, freight: string, lines: string[] = []) => {
       const s = store(lines);
@@ -512,7 +519,7 @@ describe('a promotion of freight named up front', () => {
     };
 
     beforeAll(async () => {
-      const s = store();
+      const s = writer();
       await s.recordFreight('echo', f1);
       await s.recordFreight('echo', f2);
     });
@@ -588,7 +595,7 @@ describe('a promotion of freight named up front', () => {
     });
 
     test('verified upstream, or approved for the stage: the records read by name count', async () => {
-      const s = store();
+      const s = writer();
       const f3 = makeFreight('5.2.0', { createdAt: at(12) });
       const f4 = makeFreight('5.3.0', { createdAt: at(13) });
       await s.recordFreight('echo', f3);
@@ -621,7 +628,7 @@ describe('a promotion of freight named up front', () => {
 
     test('gantry promote --project --freight asks for the reads ahead', async () => {
       const f = makeFreight('5.4.0', { createdAt: at(14) });
-      await store().recordFreight('echo', f);
+      await writer().recordFreight('echo', f);
       const r = url();
       const c = r.credentials;
       const remote =

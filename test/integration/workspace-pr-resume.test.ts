@@ -6,7 +6,7 @@
  * init`'s workflow runs), with the merge commit as the wait's output. GitHub and Argo CD are the
  * local fakes; git is real, over smart HTTP.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { runAction } from '../../src/actions/run.js';
@@ -20,7 +20,7 @@ import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { quickstartSteps } from '../support/kargo.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const TOKEN = 'ghs_resumeAfterMergeToken9';
 const ARGO_TOKEN = 'argocd-resume-t0ken';
@@ -85,11 +85,20 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
   let n = 0;
   const f1 = makeFreight('1.0.0', { createdAt: '2026-11-01T10:00:00.000Z' });
 
+  // Each test's repository: the files and the freight made once and copied, then the project,
+  // which names the test's own URL, committed on top.
+  let template: string;
   beforeAll(async () => {
     server = await startGitHttpServer({
       root: tmp.path,
       auth: { username: 'x-access-token', password: TOKEN },
     });
+    template = createBareRepo(join(tmp.path, 'template'), 'gitops', FILES);
+    await new StateStore({
+      remote: parseRemote(`file://${template}`),
+      cacheDir: join(tmp.path, 'seed'),
+      baseEnv: testGitEnv(tmp.path),
+    }).recordFreight('echo', f1);
   });
   afterAll(async () => {
     await server.close();
@@ -98,10 +107,9 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
   beforeEach(async () => {
     n++;
     remote = `${server.url}/acme${n}/gitops.git`;
-    bare = createBareRepo(join(tmp.path, `acme${n}`), 'gitops', {
-      '.gantry/echo.yaml': project(remote),
-      ...FILES,
-    });
+    bare = join(tmp.path, `acme${n}`, 'gitops.git');
+    cpSync(template, bare, { recursive: true });
+    commitToBare(bare, 'main', { '.gantry/echo.yaml': project(remote) }, 'project');
     gh = await startFakeGitHub({ owner: `acme${n}`, repo: 'gitops', token: TOKEN, repoPath: bare });
     argo = await startFakeArgoCD({ token: ARGO_TOKEN });
     argo.setApp({
@@ -110,12 +118,6 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
       timeline: [{ sync: 'Synced', revision: 'old', health: 'Healthy' }],
       spec: { source: { repoURL: remote, path: '.', targetRevision: 'stage/prod' } },
     });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, `seed${n}`),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', f1);
   });
   afterEach(async () => {
     await gh.close();

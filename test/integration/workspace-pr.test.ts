@@ -5,6 +5,7 @@
  * pull request's head, base and merge are real git objects.
  */
 import { quickstartSteps } from '../support/kargo.js';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
@@ -16,7 +17,7 @@ import { StateStore } from '../../src/state/index.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 import { runGantry } from '../support/cli.js';
 
 const TOKEN = 'ghs_workspacePrToken456';
@@ -84,11 +85,20 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
   let n = 0;
   const f1 = makeFreight('1.0.0', { createdAt: '2026-11-01T10:00:00.000Z' });
 
+  // Each test's repository: the files and the freight made once and copied, then the project,
+  // which names the test's own URL, committed on top.
+  let template: string;
   beforeAll(async () => {
     server = await startGitHttpServer({
       root: tmp.path,
       auth: { username: 'x-access-token', password: TOKEN },
     });
+    template = createBareRepo(join(tmp.path, 'template'), 'gitops', FILES);
+    await new StateStore({
+      remote: parseRemote(`file://${template}`),
+      cacheDir: join(tmp.path, 'seed'),
+      baseEnv: testGitEnv(tmp.path),
+    }).recordFreight('echo', f1);
   });
   afterAll(async () => {
     await server.close();
@@ -97,17 +107,10 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
   beforeEach(async () => {
     n++;
     remote = `${server.url}/acme${n}/gitops.git`;
-    bare = createBareRepo(join(tmp.path, `acme${n}`), 'gitops', {
-      '.gantry/echo.yaml': project(remote),
-      ...FILES,
-    });
+    bare = join(tmp.path, `acme${n}`, 'gitops.git');
+    cpSync(template, bare, { recursive: true });
+    commitToBare(bare, 'main', { '.gantry/echo.yaml': project(remote) }, 'project');
     gh = await startFakeGitHub({ owner: `acme${n}`, repo: 'gitops', token: TOKEN, repoPath: bare });
-    const store = new StateStore({
-      remote: parseRemote(`file://${bare}`),
-      cacheDir: join(tmp.path, `seed${n}`),
-      baseEnv: testGitEnv(tmp.path),
-    });
-    await store.recordFreight('echo', f1);
   });
   afterEach(async () => {
     await gh.close();
@@ -196,9 +199,9 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
     // on the base differs from it), no rev-list (the first commit is the one create made).
     expect(commands).toEqual([
       'ls-remote',
-      'worktree add',
+      'reset',
       'commit-tree',
-      'worktree add',
+      'reset',
       'add',
       'commit',
       'push',
@@ -252,20 +255,28 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
       verifiedAt: '2026-11-02T00:00:00Z',
       verifiedBy: 'test',
     });
-    // A reviewer merges while the job waits (the fake merges on the first look after opening).
-    let merged = false;
+    // A reviewer merges while the job waits. The wait between looks is the pull request's
+    // merge, not pollInterval's 5 s of idle wall (each wait is recorded, and must ask for 5 s).
+    let merged: Promise<string> | undefined;
+    const waits: number[] = [];
     const out = await promote({
       ...base,
       stage: 'prod',
       store: store(),
+      sleep: async (ms) => {
+        waits.push(ms);
+        await merged;
+      },
       log: (line) => {
-        if (!merged && line.startsWith('git-open-pr: opened')) {
-          merged = true;
-          void gh.mergePullRequest(1, 'merge');
-        }
+        if (!merged && line.startsWith('git-open-pr: opened'))
+          merged = gh.mergePullRequest(1, 'merge');
       },
     });
-    expect(merged).toBe(true);
+    expect(merged).toBeDefined();
+    await merged;
+    // At most one wait: the look before the merge landed, if the merge was not done by then.
+    expect(waits.length).toBeLessThanOrEqual(1);
+    expect(waits.every((w) => w === 5000)).toBe(true);
     const tip = git(bare, ['rev-parse', 'stage/prod']).trim();
     expect(out.result?.pullRequest).toBeUndefined();
     expect(out.result?.commit).toBe(tip);

@@ -1,10 +1,11 @@
 /**
  * The git commands of a promotion in its own workspace (Kargo's git steps), counted after the
- * reads: each clone's checkouts made by `worktree add` alone (the branch with it, HEAD known
- * without asking), git-commit as `add` then `commit` (no status when new freight changes the
+ * reads: each checkout made by one `reset --hard` in a worktree gantry writes itself (the branch
+ * with it, HEAD known without asking; `worktree add` would start three more gits), git-commit as `add` then `commit` (no status when new freight changes the
  * state file anyway, no rev-parse: the ref file says what HEAD is), git-clear without `git rm`
  * outside sparse checkouts. A repeat that comes back fails here. Over file:// and smart HTTP.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote, type Remote } from '../../src/git/index.js';
@@ -146,19 +147,25 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
     tmp.cleanup();
   });
   let n = 0;
+  // Read from the repository by the first promotion only: the project does not change here, and
+  // what is counted is the workspace's commands, not the reads.
+  let loaded: Promise<Project> | undefined;
   /** The workspace's git commands (those run in the promotion's scratch directory). */
-  const run = async (stage: string, version: string) => {
+  const run = async (stage: string, version: string, env: Record<string, string> = {}) => {
     const lines: string[] = [];
     const store = new StateStore({
       remote,
       cacheDir: join(tmp.path, `job-${++n}`),
-      baseEnv: testGitEnv(tmp.path),
+      baseEnv: { ...testGitEnv(tmp.path), ...env },
       trace: (l) => lines.push(l),
     });
-    const { projects, problems } = await loadProjectsFromFiles(await store.projectFiles());
-    expect(problems).toEqual([]);
+    loaded ??= store.projectFiles().then(async (files) => {
+      const { projects, problems } = await loadProjectsFromFiles(files);
+      expect(problems).toEqual([]);
+      return projects[0] as Project;
+    });
     const out = await promote({
-      project: projects[0] as Project,
+      project: await loaded,
       stage,
       freight: makeFreight(version).id,
       store,
@@ -179,7 +186,7 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
       const { out, commands } = await run('tagged', version);
       // The branch the reads fetched is checked out from the read cache: no fetch, no listing.
       // The tag, asked for before the stage's commit left, leaves with it in one atomic push.
-      expect(commands).toEqual(['worktree add', 'add', 'commit', 'tag', 'push']);
+      expect(commands).toEqual(['reset', 'add', 'commit', 'tag', 'push']);
       const tip = git(bare, ['rev-parse', 'stage/tagged']).trim();
       expect(out.result?.commit).toBe(tip);
       expect(git(bare, ['rev-parse', `tagged-${version}^{commit}`]).trim()).toBe(tip);
@@ -208,9 +215,9 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
     // with an empty commit. git-clear removes files from the disk only; the add stages it.
     expect(first.commands).toEqual([
       'ls-remote',
-      'worktree add',
+      'reset',
       'commit-tree',
-      'worktree add',
+      'reset',
       'add',
       'commit',
       'push',
@@ -220,7 +227,7 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
       'values.yaml',
     ]);
     const second = await run('render', '1.1.0');
-    expect(second.commands).toEqual(['worktree add', 'worktree add', 'add', 'commit', 'push']);
+    expect(second.commands).toEqual(['reset', 'reset', 'add', 'commit', 'push']);
     expect(git(bare, ['show', 'stage/render:values.yaml'])).toContain('tag: 1.1.0');
     expect(second.out.result?.commit).toBe(git(bare, ['rev-parse', 'stage/render']).trim());
     expect(git(bare, ['rev-list', '--count', 'stage/render']).trim()).toBe('3');
@@ -231,8 +238,8 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
     const { commands } = await run('side', '1.1.0');
     expect(commands).toEqual([
       // notes, which the template clones, came with the state read: no fetch of it here.
-      'worktree add',
-      'worktree add',
+      'reset',
+      'reset',
       'add',
       'commit',
       'add',
@@ -247,5 +254,24 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
     expect(git(bare, ['rev-parse', 'notes^']).trim()).toBe(notes);
     expect(git(bare, ['show', 'notes:env/values.yaml'])).toContain('tag: 1.1.0');
     expect(git(bare, ['log', '-1', '--format=%s', 'notes']).trim()).toBe('noted');
+  });
+
+  test("every git a checkout starts, git's own children counted: one reset each, no worktree add", async () => {
+    // git's trace2 logs each git process as it starts, those git itself starts included.
+    const events = join(tmp.path, `trace2-${n}.json`);
+    await run('render', '1.2.0', { GIT_TRACE2_EVENT: events });
+    const started = readFileSync(events, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"event":"start"'))
+      .map((l) =>
+        (JSON.parse(l) as { argv: string[] }).argv.slice(1).find((a) => !a.startsWith('-')),
+      );
+    // main in ./src and stage/render in ./out: `worktree add` would add a branch --force,
+    // symbolic-ref and reset of its own to each.
+    expect(started.filter((c) => c === 'reset')).toHaveLength(2);
+    expect(
+      started.filter((c) => c === 'worktree' || c === 'symbolic-ref' || c === 'branch'),
+    ).toEqual([]);
+    expect(git(bare, ['show', 'stage/render:values.yaml'])).toContain('tag: 1.2.0');
   });
 });

@@ -134,9 +134,10 @@ describe('rendered branches (Kargo quickstart): dev → staging → prod', () =>
   const remote = () => url.replace('http://', `http://${AUTH.username}:${AUTH.password}@`);
   const cli = (args: string[]) =>
     runGantry([...args, '--repo', remote()], env(), () => new Date('2026-11-02T00:00:00Z'));
+  // Freight recorded straight into the bare repository: set-up, not what the tests ask about.
   const record = async (f: Freight) => {
     const store = new StateStore({
-      remote: parseRemote(remote()),
+      remote: parseRemote(`file://${bare}`),
       cacheDir: join(tmp.path, 'w'),
       baseEnv: testGitEnv(tmp.path),
     });
