@@ -32,6 +32,7 @@ import {
   parseStageState,
   promotionMessage,
   PUSH_RACE,
+  pushRaceLost,
   RaceLostError,
   serializeStageState,
   stageChange,
@@ -800,7 +801,9 @@ export class Workspace {
 
   /** A push's failure: a rejected ref is a lost race (the promotion runs again), else git's error. */
   private pushFailure(c: Checkout, args: string[], res: GitResult, target: string): Error {
-    if (PUSH_RACE.test(res.stdout)) {
+    // An atomic push whose branch moved on the server reads "atomic transaction failed" for
+    // every ref, the lock that failed on stderr only: a race too.
+    if (pushRaceLost(res)) {
       this.o.log(`push to ${target} lost a race; running the promotion again on the new tip`);
       return new RaceLostError(`${target} moved while the promotion ran`);
     }

@@ -5,7 +5,7 @@
  * state file anyway, no rev-parse: the ref file says what HEAD is), git-clear without `git rm`
  * outside sparse checkouts. A repeat that comes back fails here. Over file:// and smart HTTP.
  */
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRemote, type Remote } from '../../src/git/index.js';
@@ -254,6 +254,36 @@ describe.each(['file', 'http'])('a promotion in a workspace over %s', (kind) => 
     expect(git(bare, ['rev-parse', 'notes^']).trim()).toBe(notes);
     expect(git(bare, ['show', 'notes:env/values.yaml'])).toContain('tag: 1.1.0');
     expect(git(bare, ['log', '-1', '--format=%s', 'notes']).trim()).toBe('noted');
+  });
+
+  test('the branch moved on the server under the atomic push (a lock race): the promotion runs again and lands', async () => {
+    await new StateStore({
+      remote,
+      cacheDir: join(tmp.path, `rec-${++n}`),
+      baseEnv: testGitEnv(tmp.path),
+    }).recordFreight('demo', makeFreight('1.3.0'));
+    // Once, between the push's look at the branch and its update: the branch moves to main's
+    // commit, so the server's transaction finds another old value. Every ref then reads "atomic
+    // transaction failed"; only stderr names the lock.
+    const marker = join(tmp.path, `raced-${kind}`);
+    const hook = join(bare, 'hooks', 'pre-receive');
+    writeFileSync(
+      hook,
+      `#!/bin/sh\nif [ ! -e '${marker}' ]; then\n  touch '${marker}'\n  unset GIT_QUARANTINE_PATH\n  git update-ref refs/heads/stage/tagged "$(git rev-parse main)"\nfi\nexit 0\n`,
+    );
+    chmodSync(hook, 0o755);
+    try {
+      const { out } = await run('tagged', '1.3.0');
+      const tip = git(bare, ['rev-parse', 'stage/tagged']).trim();
+      expect(out.result?.commit).toBe(tip);
+      expect(git(bare, ['rev-parse', `${tip}^`]).trim()).toBe(
+        git(bare, ['rev-parse', 'main']).trim(),
+      );
+      expect(git(bare, ['rev-parse', 'tagged-1.3.0^{commit}']).trim()).toBe(tip);
+      expect(existsSync(marker)).toBe(true);
+    } finally {
+      rmSync(hook);
+    }
   });
 
   test("every git a checkout starts, git's own children counted: one reset each, no worktree add", async () => {
