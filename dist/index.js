@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./NV3ZXZYV.js"),
-  main: () => import("./NWOBHWKV.js"),
-  discover: () => import("./M6V2X42D.js"),
-  promote: () => import("./GJZ3FJKZ.js"),
-  verify: () => import("./KEGTR7CN.js")
+  cli: () => import("./PCYIRN3U.js"),
+  main: () => import("./L35ZLVEJ.js"),
+  discover: () => import("./R3KNFH3B.js"),
+  promote: () => import("./BCHMGGHF.js"),
+  verify: () => import("./IWO6VFL2.js")
 };
 async function start(part) {
   await PARTS[part]();
