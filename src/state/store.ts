@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { formatChange, versionChanges, type VersionChange } from '../freight/changes.js';
@@ -510,8 +511,10 @@ export class StateStore {
    */
   private async fetchHead(): Promise<string | undefined> {
     const ahead = this.indexesAhead;
-    // The stages' state refs, for a view of the stages: their blobs come in this fetch.
-    const states = this.recordsAheadFor;
+    // The stages' state refs, for a view of the stages: their blobs come in this fetch, when the
+    // cache offers the server no "have" (see offersNoHaves).
+    const states =
+      this.recordsAheadFor && offersNoHaves(this.cache) ? this.recordsAheadFor : undefined;
     const trace = join(this.opts.cacheDir, `head-${randomBytes(6).toString('hex')}.trace`);
     try {
       // Its git process starts next, before any I/O callback (for an ssh remote, after the
@@ -1661,12 +1664,15 @@ export class StateStore {
         this.knownBlob(`${this.tipMemo.get(branchOf(st))}:${stateFilePath(project, st.name)}`),
       );
     const read = async () => {
-      // The project's stage state refs in the same request: the blobs they name are those of
-      // the state files as gantry last wrote them, so the files' read below finds them here
-      // and fetches none (it still reads each file from the branch's tree).
-      const tips = await this.fetchTips([...stages.map(branchOf), ...alsoFetch], true, [
-        stateRefspec(project),
-      ]);
+      // The project's stage state refs in the same request (into a cache with no ref yet, see
+      // offersNoHaves): the blobs they name are those of the state files as gantry last wrote
+      // them, so the files' read below finds them here and fetches none (it still reads each
+      // file from the branch's tree).
+      const tips = await this.fetchTips(
+        [...stages.map(branchOf), ...alsoFetch],
+        true,
+        offersNoHaves(this.cache) ? [stateRefspec(project)] : [],
+      );
       const specs = stages.map((s) => {
         const tip = tips.get(branchOf(s));
         return tip ? `${tip}:${stateFilePath(project, s.name)}` : undefined;
@@ -2800,6 +2806,34 @@ const namedIndexRef = (project: string): string =>
 
 /** Where stageRecords keeps the tags it fetched by name, in the tag cache. */
 const PEEK_PREFIX = 'refs/gantry-peek/';
+/**
+ * Whether the repository `dir` has no ref, so that a fetch into it offers the server no "have".
+ * Only such a fetch may ask for the stage state refs: a server leaves out of its pack every
+ * object that a have reaches, and the blob-less cache lacks the very blobs its commits reach, so
+ * a state blob in the tree of a commit the cache holds would never come, and git would fail the
+ * fetch ("remote did not send all necessary objects"). Synchronous: the HEAD fetch's process
+ * must start before any I/O callback (see fetchHead); a ref directory is small.
+ */
+function offersNoHaves(dir: string): boolean {
+  let packed = '';
+  try {
+    packed = readFileSync(join(dir, 'packed-refs'), 'utf8');
+  } catch {
+    // No packed refs.
+  }
+  if (packed.split('\n').some((l) => l !== '' && !l.startsWith('#'))) return false;
+  const anyFile = (d: string): boolean => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    return entries.some((e) => e.isFile() || (e.isDirectory() && anyFile(join(d, e.name))));
+  };
+  return !anyFile(join(dir, 'refs'));
+}
+
 /** Where the cache keeps the stage state refs (see stageStateRef) its fetches brought. */
 const STATE_LOCAL = 'refs/gantry-state/';
 /** The fetch refspec of the stage state refs of `project` (undefined: of every project). */

@@ -18,8 +18,12 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 let n = 0;
 
-function store(bare: string, trace?: string[], log: (m: string) => void = () => undefined) {
-  const cacheDir = join(tmp.path, `cache-${n++}`);
+function store(
+  bare: string,
+  trace?: string[],
+  log: (m: string) => void = () => undefined,
+  cacheDir = join(tmp.path, `cache-${n++}`),
+) {
   return new StateStore({
     remote: parseRemote(`file://${bare}`),
     cacheDir,
@@ -34,8 +38,8 @@ const subcommands = (trace: string[]) =>
   trace.map((l) => l.replace(/^git (-c \S+ )*/, '').split(' ')[0] as string);
 
 /** A cold `get stages -p echo`, as the command runs it: the stages' states and their tags. */
-async function coldView(bare: string, stages: string[], trace?: string[]) {
-  const r = store(bare, trace);
+async function coldView(bare: string, stages: string[], trace?: string[], cacheDir?: string) {
+  const r = store(bare, trace, undefined, cacheDir);
   r.fetchStageRecordsAhead('echo');
   await r.defaultBranchAhead();
   await r.projectFiles();
@@ -101,6 +105,30 @@ describe('stage state refs', () => {
     // The second round's fetches: the tags into the tag cache, the files' blobs into the cache.
     const fetches = trace.slice(3).filter((l) => subcommands([l])[0] === 'fetch');
     expect(fetches.filter((l) => l.includes('-tags.git'))).toHaveLength(1);
+  });
+
+  test('a cache kept from an earlier command, whose commits reach the state blobs: no state ref asked for, the view right', async () => {
+    // A server leaves out every object a "have" reaches: a state blob asked for by a fetch from a
+    // cache holding the commit whose tree has it would never come, and the fetch would fail.
+    const bare = fresh();
+    const cache = join(tmp.path, `kept-${k}`);
+    const first: string[] = [];
+    expect((await coldView(bare, ['dev', 'prod'], first, cache)).running).toEqual({
+      dev: f1.id,
+      prod: f1.id,
+    });
+    expect(first.join('\n')).toContain('/state:');
+    const again: string[] = [];
+    expect((await coldView(bare, ['dev', 'prod'], again, cache)).running).toEqual({
+      dev: f1.id,
+      prod: f1.id,
+    });
+    expect(again.join('\n')).not.toContain('/state:');
+    // A stage's own read (summaries, a promotion) from the same cache.
+    const states = await store(bare, undefined, undefined, cache).stageStates('echo', [
+      { name: 'dev' },
+    ]);
+    expect(states.get('dev')?.freight[0]?.id).toBe(f1.id);
   });
 
   test('a state edited by hand and pushed without its ref: the file is read, not the ref', async () => {
