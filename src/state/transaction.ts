@@ -116,7 +116,12 @@ export async function commitPromotion(
       ];
       let args = pushArgs(withStateRef);
       let res = await host.git.tryRun(args, { cwd: dir });
-      if (res.exitCode !== 0 && withStateRef && b.stateBlob && stateRefRefused(res, stateRef)) {
+      if (
+        res.exitCode !== 0 &&
+        withStateRef &&
+        b.stateBlob &&
+        stateRefRefused(res, stateRef, b.stateBlob)
+      ) {
         // The ref is a shortcut for readers, who check it against the branch's tree: a server
         // that refuses it (a hook, a host that takes no ref to a blob) or a blob git stored
         // otherwise (a clean filter on the state file) costs them the shortcut, not the
@@ -521,16 +526,37 @@ async function fetchInto(
 }
 
 /**
- * Whether a push failed because of the stage's state ref alone: the server refused that ref for
- * a reason of its own (not the "atomic transaction failed" every ref of a refused atomic push
- * reads), or git found no such object to push (the state file stored through a filter, so its
- * blob is not the one computed from the text).
+ * Whether a push failed because of the stage's state ref alone: the server refused that ref while
+ * the branch's line reads only that the atomic push failed (git says "atomic push failure" after
+ * an update hook's refusal, "atomic transaction failed" after a failed lock; a pre-receive hook that declines the
+ * whole push refuses every ref with one reason: that is the branch's refusal too), or git had
+ * no object `blob` to send (the state file stored through a filter, so its blob is not the one
+ * computed from the text).
  */
-export function stateRefRefused(res: { stdout: string; stderr: string }, ref: string): boolean {
+export function stateRefRefused(
+  res: { stdout: string; stderr: string },
+  ref: string,
+  blob: string,
+): boolean {
   const line = porcelainLine(res.stdout, ref);
-  if (line) return !/\(atomic transaction failed\)/.test(line) && /\[remote rejected\]/.test(line);
-  return /src refspec .* does not match any|bad object|not a valid object/i.test(res.stderr);
+  const others = res.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('!\t') && !l.split('\t')[1]?.endsWith(`:${ref}`));
+  if (
+    line !== undefined &&
+    /\[remote rejected\]/.test(line) &&
+    !ATOMIC_FAILED.test(line) &&
+    others.every((l) => ATOMIC_FAILED.test(l))
+  )
+    return true;
+  return (
+    res.stderr.includes(`bad object ${blob}`) ||
+    res.stderr.includes(`src refspec ${blob} does not match any`)
+  );
 }
+
+/** How git marks the other refs of an atomic push one ref failed. */
+const ATOMIC_FAILED = /\(atomic (?:transaction failed|push failure)\)/;
 
 /** The server's or git's reason, for the log. */
 function refusal(res: { stdout: string; stderr: string }, ref: string): string {
