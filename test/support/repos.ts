@@ -210,6 +210,11 @@ export function readBlobs(repo: string, specs: string[]): (string | undefined)[]
     testGitEnv(repo),
     specs.map((s) => `${s}\n`).join(''),
   );
+  return parseBlobBatch(out, specs);
+}
+
+/** The blobs of `git cat-file --batch`'s output for `specs`, in order; `undefined` for a missing one. */
+export function parseBlobBatch(out: Buffer, specs: string[]): (string | undefined)[] {
   const found: (string | undefined)[] = [];
   let at = 0;
   for (const spec of specs) {

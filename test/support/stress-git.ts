@@ -5,7 +5,7 @@
  * commands are held to would include it.
  */
 import { sharedLauncher } from './git-launcher.js';
-import { testGitEnv } from './repos.js';
+import { parseBlobBatch, testGitEnv } from './repos.js';
 
 /** One git command in `cwd`, its output; a failure throws with git's stderr. */
 export async function gitAsync(cwd: string, args: string[], input = ''): Promise<Buffer> {
@@ -38,20 +38,5 @@ export async function readBlobsAsync(
   specs: string[],
 ): Promise<(string | undefined)[]> {
   const out = await gitAsync(repo, ['cat-file', '--batch'], specs.map((s) => `${s}\n`).join(''));
-  const found: (string | undefined)[] = [];
-  let at = 0;
-  for (const spec of specs) {
-    const eol = out.indexOf(0x0a, at);
-    const header = out.subarray(at, eol).toString('utf8');
-    at = eol + 1;
-    if (header.endsWith(' missing')) {
-      found.push(undefined);
-      continue;
-    }
-    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
-    if (size === undefined) throw new Error(`${spec}: git cat-file says ${header}`);
-    found.push(out.subarray(at, at + Number(size)).toString('utf8'));
-    at += Number(size) + 1;
-  }
-  return found;
+  return parseBlobBatch(out, specs);
 }
