@@ -10,10 +10,9 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { runAction } from '../../src/actions/run.js';
-import { parseRemote } from '../../src/git/index.js';
 import { GitHubClient } from '../../src/github/client.js';
 import { parseResumeRecord } from '../../src/promotion/resume.js';
-import { StateStore } from '../../src/state/index.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { startFakeArgoCD, type FakeArgoCD } from '../support/argocd-fake.js';
 import { recordedSleep, runGantry } from '../support/cli.js';
 import { makeFreight } from '../support/freight.js';
@@ -94,11 +93,7 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
       auth: { username: 'x-access-token', password: TOKEN },
     });
     template = createBareRepo(join(tmp.path, 'template'), 'gitops', FILES);
-    await new StateStore({
-      remote: parseRemote(`file://${template}`),
-      cacheDir: join(tmp.path, 'seed'),
-      baseEnv: testGitEnv(tmp.path),
-    }).recordFreight('echo', f1);
+    await seedFreight(template, 'echo', [f1]);
   });
   afterAll(async () => {
     await server.close();

@@ -14,6 +14,7 @@ import { GitHubClient } from '../../src/github/client.js';
 import { promote } from '../../src/promotion/promote.js';
 import { defaultRegistry } from '../../src/promotion/steps/registry.js';
 import { StateStore } from '../../src/state/index.js';
+import { seedFreight } from '../support/seed-freight.js';
 import { makeFreight } from '../support/freight.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
@@ -94,11 +95,7 @@ describe('a pull-request-gated production stage (Kargo PR flow)', () => {
       auth: { username: 'x-access-token', password: TOKEN },
     });
     template = createBareRepo(join(tmp.path, 'template'), 'gitops', FILES);
-    await new StateStore({
-      remote: parseRemote(`file://${template}`),
-      cacheDir: join(tmp.path, 'seed'),
-      baseEnv: testGitEnv(tmp.path),
-    }).recordFreight('echo', f1);
+    await seedFreight(template, 'echo', [f1]);
   });
   afterAll(async () => {
     await server.close();
