@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./PCYIRN3U.js"),
-  main: () => import("./L35ZLVEJ.js"),
-  discover: () => import("./R3KNFH3B.js"),
-  promote: () => import("./BCHMGGHF.js"),
-  verify: () => import("./IWO6VFL2.js")
+  cli: () => import("./QCQ52YH5.js"),
+  main: () => import("./3SFBHRPM.js"),
+  discover: () => import("./T3EH2DDD.js"),
+  promote: () => import("./7JYRXZXN.js"),
+  verify: () => import("./OJH6MRQ2.js")
 };
 async function start(part) {
   await PARTS[part]();
