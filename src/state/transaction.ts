@@ -527,26 +527,25 @@ async function fetchInto(
 
 /**
  * Whether a push failed because of the stage's state ref alone: the server refused that ref while
- * the branch's line reads only that the atomic push failed (git says "atomic push failure" after
- * an update hook's refusal, "atomic transaction failed" after a failed lock; a pre-receive hook that declines the
- * whole push refuses every ref with one reason: that is the branch's refusal too), or git had
- * no object `blob` to send (the state file stored through a filter, so its blob is not the one
- * computed from the text).
+ * the other refs' lines say only that the atomic push failed (git says "atomic push failure"
+ * after an update hook's refusal, "atomic transaction failed" after a failed lock; a pre-receive
+ * hook that declines the whole push refuses every ref with one reason, which is the branch's
+ * refusal too), or git had no object `blob` to send (the state file stored through a filter, so
+ * its blob is not the one computed from the text).
  */
 export function stateRefRefused(
   res: { stdout: string; stderr: string },
   ref: string,
   blob: string,
 ): boolean {
-  const line = porcelainLine(res.stdout, ref);
-  const others = res.stdout
-    .split('\n')
-    .filter((l) => l.startsWith('!\t') && !l.split('\t')[1]?.endsWith(`:${ref}`));
+  const lines = porcelainLines(res.stdout);
+  const mine = (l: PorcelainLine) => l.refspec.endsWith(`:${ref}`);
+  const line = lines.find(mine);
   if (
     line !== undefined &&
-    /\[remote rejected\]/.test(line) &&
-    !ATOMIC_FAILED.test(line) &&
-    others.every((l) => ATOMIC_FAILED.test(l))
+    line.summary.startsWith('[remote rejected]') &&
+    !ATOMIC_FAILED.test(line.summary) &&
+    lines.every((l) => mine(l) || l.flag !== '!' || ATOMIC_FAILED.test(l.summary))
   )
     return true;
   return (
@@ -560,11 +559,21 @@ const ATOMIC_FAILED = /\(atomic (?:transaction failed|push failure)\)/;
 
 /** The server's or git's reason, for the log. */
 function refusal(res: { stdout: string; stderr: string }, ref: string): string {
-  const line = porcelainLine(res.stdout, ref);
-  const reason = line ? /\t(\[[^\]]+\].*)$/.exec(line)?.[1] : undefined;
-  return (reason ?? res.stderr.trim().split('\n')[0] ?? '').trim() || 'no reason given';
+  const line = porcelainLines(res.stdout).find((l) => l.refspec.endsWith(`:${ref}`));
+  return (line?.summary || res.stderr.trim().split('\n')[0] || '').trim() || 'no reason given';
 }
 
-/** The `--porcelain` status line of `ref` (`<flag>\t<from>:<to>\t<summary>`), if any. */
-const porcelainLine = (stdout: string, ref: string): string | undefined =>
-  stdout.split('\n').find((l) => l.split('\t')[1]?.endsWith(`:${ref}`));
+interface PorcelainLine {
+  flag: string;
+  refspec: string;
+  summary: string;
+}
+
+/** The ref status lines of `git push --porcelain` (`<flag>\t<from>:<to>\t<summary>`). */
+const porcelainLines = (stdout: string): PorcelainLine[] =>
+  stdout.split('\n').flatMap((l) => {
+    const [flag, refspec, summary] = l.split('\t');
+    return flag !== undefined && refspec !== undefined && summary !== undefined
+      ? [{ flag, refspec, summary }]
+      : [];
+  });
