@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./QCQ52YH5.js"),
-  main: () => import("./3SFBHRPM.js"),
-  discover: () => import("./T3EH2DDD.js"),
-  promote: () => import("./7JYRXZXN.js"),
-  verify: () => import("./OJH6MRQ2.js")
+  cli: () => import("./JDHWPD3O.js"),
+  main: () => import("./7KUKY3P5.js"),
+  discover: () => import("./5AMSQJJW.js"),
+  promote: () => import("./QEIW53KT.js"),
+  verify: () => import("./WRVN3XRC.js")
 };
 async function start(part) {
   await PARTS[part]();
