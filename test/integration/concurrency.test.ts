@@ -11,11 +11,12 @@ import {
   testGitEnv,
 } from '../support/repos.js';
 
-// Ten writers, five of them on one shared cache, two promotions into each stage. Twenty cost
-// twice as much, and ten still fail on what they are here for (src/ mutated for the check, not
-// committed): with the cache lock (src/state/lock.ts) doing nothing, 10 runs of 10; with a lost
-// race reported as a landed push (src/state/transaction.ts), 10 of 10.
-const WRITERS = 10;
+// Twenty writers, ten of them on one shared cache, four promotions into each stage. Ten writers
+// also catch what this test is for (src/ mutated for the check, not committed: with the cache lock,
+// src/state/lock.ts, doing nothing, 10 runs of 10; with a lost race reported as a landed push,
+// src/state/transaction.ts, 10 of 10), but on a slow host ten processes can start too far apart to
+// race at all, and "they really did race" below failed once in CI that way: twenty, as before.
+const WRITERS = 20;
 const STAGES = 5;
 
 interface WriterResult {
