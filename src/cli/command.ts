@@ -26,6 +26,8 @@ export interface Args {
   /** Every value of a `multiple` flag, in the order given. */
   strings(name: string): string[];
   boolean(name: string): boolean;
+  /** Whether the flag was on the command line (a default does not count). */
+  given(name: string): boolean;
 }
 
 /** What every command gets besides its arguments. */
@@ -105,7 +107,14 @@ export function parseCommandArgs(
       );
     }
     if (flag.multiple) many.set(flag.name, [...(many.get(flag.name) ?? []), t.value]);
-    else strings.set(flag.name, t.value);
+    else {
+      // The last of two would win silently: `promote --stage dev --stage prod` must not promote
+      // prod because the stage was given again further along a long command line.
+      const had = strings.get(flag.name);
+      if (had !== undefined)
+        throw fail(`: --${flag.name} given twice ("${had}", then "${t.value}"); give it once`);
+      strings.set(flag.name, t.value);
+    }
   }
   return {
     positionals,
@@ -125,6 +134,10 @@ export function parseCommandArgs(
       if (byName.get(name)?.type !== 'boolean')
         throw new Error(`${command.name} has no boolean flag --${name}`);
       return booleans.has(name);
+    },
+    given: (name) => {
+      if (!byName.has(name)) throw new Error(`${command.name} has no flag --${name}`);
+      return booleans.has(name) || strings.has(name) || many.has(name);
     },
   };
 }

@@ -57,7 +57,7 @@ Commands:
 ${ALL.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
 
 "gantry help COMMAND" or "gantry COMMAND --help" lists the command's flags, each explained, with
-an example. A command refuses flags it does not take.
+an example. A command refuses flags it does not take. "gantry --version" prints the version.
 
 Environment:
   GANTRY_TOKEN      token for an https remote (sent as an HTTP header, never stored)
@@ -141,12 +141,26 @@ async function findCommand(argv: readonly string[]): Promise<{ index: number; he
   return scan(argv, [...(await allCommands()).flatMap((c) => c.flags), HELP_FLAG]);
 }
 
+/** What most command-line tools answer to: `gantry --version` runs `gantry version`. */
+const VERSION_FLAGS = new Set(['--version', '-v', '-V']);
+
 async function dispatch(argv: string[], io: CliIO, later: string[]): Promise<number> {
+  if (argv.length === 1 && VERSION_FLAGS.has(argv[0]!)) argv = ['version'];
   const { index, help } = await findCommand(argv);
   if (index < 0) {
-    // `gantry` alone is a usage error; `gantry --help` is a request.
-    (help ? io.out : io.err)(await globalHelp());
-    return help ? EXIT.ok : EXIT.usage;
+    if (help) {
+      io.out(await globalHelp());
+      return EXIT.ok;
+    }
+    // `gantry` alone is a usage error, and so are flags with no command: say which.
+    const flags = argv.filter((a) => a.startsWith('-'));
+    if (!flags.length) {
+      io.err(await globalHelp());
+      return EXIT.usage;
+    }
+    throw new UsageError(
+      `no command given, only ${flags.length === 1 ? 'the flag' : 'the flags'} ${flags.join(' ')}: gantry COMMAND [flags]`,
+    );
   }
   const command = await commandNamed(argv[index]!);
   const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];

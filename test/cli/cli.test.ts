@@ -196,7 +196,7 @@ describe('gantry CLI', () => {
     [['get', 'stage'], 'did you mean "stages"?'],
     [['get', 'stages', '--output', 'yaml'], '--output must be table or json'],
     [['get', 'stages', '--projekt', 'echo'], 'did you mean --project?'],
-    [['get', 'stages', '--limit', '0'], '--limit must be a positive integer'],
+    [['get', 'promotions', '--limit', '0'], '--limit must be a positive integer'],
   ])('usage error %j exits 2', async (args, message) => {
     const r = await cli([...args, '--repo', clone], env);
     expect(r.code).toBe(2);

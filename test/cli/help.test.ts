@@ -99,6 +99,15 @@ describe('gantry help', () => {
   });
 });
 
+describe('the version', () => {
+  test.each([['--version'], ['-v'], ['-V']])('gantry %s = gantry version', async (flag) => {
+    const [r, v] = await Promise.all([cli([flag]), cli(['version'])]);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^gantry \d+\.\d+\.\d+/);
+    expect(r.out).toBe(v.out);
+  });
+});
+
 describe('flags a command does not take', () => {
   test('gantry version --stage dev --dry-run --force is refused, exit 2, nothing printed', async () => {
     const r = await cli(['version', '--stage', 'dev', '--dry-run', '--force']);
@@ -144,6 +153,43 @@ describe("usage errors in gantry's words", () => {
       'gantry promote: --stage needs a value, and "--dry-run" looks like a flag; write --stage=--dry-run if it is the value',
     ],
     [['init', '--force=yes'], 'gantry init: --force takes no value, got "yes"'],
+    // The last of two would win: this would promote prod.
+    [
+      ['promote', '--stage', 'dev', '--stage', 'prod', '--dry-run'],
+      'gantry promote: --stage given twice ("dev", then "prod"); give it once',
+    ],
+    [['--stag'], 'gantry: no command given, only the flag --stag: gantry COMMAND [flags]'],
+    [
+      ['--stage', 'dev', '--dry-run'],
+      'gantry: no command given, only the flags --stage --dry-run: gantry COMMAND [flags]',
+    ],
+    // Flags that only some kinds of get read: refused where they would be ignored.
+    [
+      ['get', 'stages', '--limit', '5'],
+      'gantry: --limit is for get freight and get promotions, not get stages',
+    ],
+    [
+      ['get', 'warehouses', '--limit', '2'],
+      'gantry: --limit is for get freight and get promotions, not get warehouses',
+    ],
+    [
+      ['get', 'freight', '--split-over', '3'],
+      'gantry: --split-over is for get projects, not get freight',
+    ],
+    [
+      ['get', 'projects', '--limit', '1'],
+      'gantry: --limit is for get freight and get promotions, not get projects',
+    ],
+    [['get', 'promotions', '--all'], 'gantry: --all is for get freight, not get promotions'],
+    [
+      ['get', 'freight', '--limit', '3', '--all'],
+      'gantry: --limit and --all ask for two different pages: give one',
+    ],
+    // A repeatable flag of another freight subcommand counts as given.
+    [
+      ['freight', 'prune', '--image', 'a:b', '--keep', '1', '--older-than', '1d', '--dry-run'],
+      'gantry: --image is not a flag of freight prune',
+    ],
   ])('%j', async (args, first) => {
     const r = await cli(args);
     expect(r.code).toBe(2);

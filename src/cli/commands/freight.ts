@@ -36,8 +36,7 @@ export const freightCommand: Command = {
     // A flag of another subcommand is refused by name, as a flag of another command is.
     const own = new Set(sub.flags.map((f) => f.name));
     for (const f of freightCommand.flags) {
-      const given = f.type === 'boolean' ? args.boolean(f.name) : args.string(f.name) !== f.default;
-      if (given && !own.has(f.name))
+      if (args.given(f.name) && !own.has(f.name))
         throw new UsageError(`--${f.name} is not a flag of freight ${sub.name}`, 'freight');
     }
     return sub.run(args, ctx);

@@ -26,6 +26,12 @@ import { EXIT, UsageError } from '../io.js';
 import { OUTPUT_FLAG, PROJECT_FLAG, REPO_FLAG, outputOf, repoSettings } from '../shared.js';
 
 const GET_KINDS = ['stages', 'freight', 'promotions', 'warehouses', 'projects'] as const;
+/** The flags that only some kinds read. */
+const KIND_FLAGS: readonly (readonly [string, readonly string[]])[] = [
+  ['limit', ['freight', 'promotions']],
+  ['all', ['freight']],
+  ['split-over', ['projects']],
+];
 
 export const getCommand: Command = {
   name: 'get',
@@ -81,6 +87,14 @@ the discover workflow's matrix is its JSON.`,
         'get',
       );
     }
+    // A flag that does nothing for this kind is refused, as --all always was: `get stages
+    // --limit 5` would otherwise print every stage and look as if it had listed five.
+    for (const [flag, kinds] of KIND_FLAGS)
+      if (args.given(flag) && !kinds.includes(kind))
+        throw new UsageError(
+          `--${flag} is for get ${kinds.join(' and get ')}, not get ${kind}`,
+          'get',
+        );
     if (kind === 'projects') {
       const splitText = args.string('split-over') ?? String(SPLIT_OVER);
       const splitOver = Number(splitText);
@@ -99,8 +113,8 @@ the discover workflow's matrix is its JSON.`,
     if (!Number.isInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive integer, not "${limitText}"`, 'get');
     const all = args.boolean('all');
-    if (all && kind !== 'freight')
-      throw new UsageError(`--all is for get freight, not get ${kind}`, 'get');
+    if (all && args.given('limit'))
+      throw new UsageError('--limit and --all ask for two different pages: give one', 'get');
     const repo = await openRepo(repoSettings(args, ctx));
     // The page's tag listing needs only the remote: it runs while the project files are read.
     // The freight indexes come with the first fetch, which names the default branch, and each
