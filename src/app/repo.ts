@@ -43,6 +43,22 @@ export class NoRemoteError extends ConfigError {
   }
 }
 
+/**
+ * A directory that is no git repository yet (a fresh `gantry init` before `git init`): only
+ * `gantry lint` can run there, on the files.
+ */
+export class NotARepoError extends ConfigError {
+  override name = 'NotARepoError';
+  constructor(
+    repo: string,
+    readonly dir: string,
+  ) {
+    super(
+      `${repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`,
+    );
+  }
+}
+
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 
 function credentialsFor(s: RepoSettings, url: string): GitCredentials | undefined {
@@ -83,11 +99,7 @@ export async function openRepo(s: RepoSettings): Promise<RepoContext> {
       );
     const git = new Git({ baseEnv: s.baseEnv });
     const bare = await git.tryRun(['rev-parse', '--is-bare-repository'], { cwd: dir });
-    if (bare.exitCode !== 0) {
-      throw new ConfigError(
-        `${s.repo} is not a git repository: pass a clone of the GitOps repository, or its URL, with --repo`,
-      );
-    }
+    if (bare.exitCode !== 0) throw new NotARepoError(s.repo, dir);
     if (bare.stdout.trim() === 'true') {
       // A bare repository is the remote itself.
       remote = parseRemote(pathToFileURL(dir).href);

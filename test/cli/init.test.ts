@@ -284,6 +284,13 @@ describe('gantry init', () => {
     expect(read(dir, '.github/workflows/gantry-discover.yml')).toContain(
       'repos/OWNER/REPO/dispatches',
     );
+    // Lint reads the files before there is a repository (no state to check yet).
+    const lint = await cli(['lint', '--repo', dir]);
+    expect(lint).toMatchObject({ code: 0, err: 'ok: 1 project (echo)\n' });
+    writeFileSync(join(dir, '.gantry/echo.yaml'), 'project: echo\nstages: 3\n');
+    const bad = await cli(['lint', '--repo', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/^\.gantry\/echo\.yaml:2:\d+: stages/m);
   });
 });
 

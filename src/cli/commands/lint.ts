@@ -8,6 +8,7 @@ import type { StateStore } from '../../state/index.js';
 import {
   loadProjects,
   NoRemoteError,
+  NotARepoError,
   openRepo,
   projectFileTexts,
   workflowFileTexts,
@@ -73,10 +74,12 @@ with kargo: DIR would, and exits 2 only when something cannot be done as written
     try {
       source = await openRepo(settings);
     } catch (err) {
-      // Lint reads the work tree: a clone without a remote (fresh from `git init`) has no
-      // state to check, but its files can be linted all the same.
-      if (!(err instanceof NoRemoteError)) throw err;
-      source = { localDir: err.localDir };
+      // Lint reads the work tree: a clone without a remote (fresh from `git init`), or a
+      // directory that is no repository yet (fresh from `gantry init`), has no state to check,
+      // but its files can be linted all the same.
+      if (err instanceof NoRemoteError) source = { localDir: err.localDir };
+      else if (err instanceof NotARepoError) source = { localDir: err.dir };
+      else throw err;
     }
     const loaded = await loadProjects(source);
     const { projects } = loaded;
