@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { parseRemote } from '../../src/git/index.js';
 import { freightIndexRef, parseHeadMessage, SHARD_LINES } from '../../src/state/freight-index.js';
@@ -17,6 +17,7 @@ import { makeFreight } from '../support/freight.js';
 import { manyFreight, writeFreightTags } from '../support/freight-tags.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js';
 import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { shWaitUntil } from '../support/rendezvous.js';
 import { newestFreightIds, sharedFixture } from '../support/state-fixtures.js';
 
 const noSleep = { sleep: async () => undefined };
@@ -206,15 +207,33 @@ describe('the processes of a cold view', () => {
   });
 
   test('the first fetch started ahead: resolved once its git runs (not once it ends), read by the rest without another', async () => {
-    // A git whose fetch takes a second, each logging when it starts and ends: what ended
-    // before the promise resolved shows, and which fetches ran at the same time.
+    // A git whose fetches log when they start and end, and are held at their start: the first
+    // until this test has looked (after the promise resolved), each later one until the other of
+    // its round has started too. What ended before the promise resolved shows, and the second
+    // round's two fetches run at the same time by construction, not by a sleep long enough.
     const bin = join(tmp.path, 'slow-fetch');
     mkdirSync(bin, { recursive: true });
     const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
     const log = join(tmp.path, 'slow-fetch.log');
+    const looked = join(tmp.path, 'slow-fetch.looked');
+    const starts = `$(grep -c '^start' ${log})`;
     writeFileSync(
       join(bin, 'git'),
-      `#!/bin/sh\ncase " $* " in *" fetch "*)\n  echo "start $$ $(date +%s%N)" >>${log}; sleep 1; ${real} "$@"; rc=$?\n  echo "end $$ $(date +%s%N)" >>${log}; exit $rc;;\nesac\nexec ${real} "$@"\n`,
+      [
+        '#!/bin/sh',
+        'case " $* " in *" fetch "*)',
+        `  echo "start $$ $(date +%s%N)" >>${log}`,
+        `  if [ ${starts} -eq 1 ]; then`,
+        `    ${shWaitUntil(`[ -e ${looked} ]`, log, 'the test to look')}`,
+        '  else',
+        `    ${shWaitUntil(`[ ${starts} -ge 3 ]`, log, 'the other fetch of the round')}`,
+        '  fi',
+        `  ${real} "$@"; rc=$?`,
+        `  echo "end $$ $(date +%s%N)" >>${log}; exit $rc;;`,
+        'esac',
+        `exec ${real} "$@"`,
+        '',
+      ].join('\n'),
     );
     chmodSync(join(bin, 'git'), 0o755);
     const cache = join(tmp.path, 'c-head-ahead');
@@ -226,8 +245,9 @@ describe('the processes of a cold view', () => {
     });
     r.fetchStageRecordsAhead();
     await r.defaultBranchAhead();
-    // Started, not finished: the fetch takes a second, and no git has ended yet.
+    // Started, not finished: the fetch is held until this look, so no git has ended yet.
     expect(trace).toEqual([]);
+    writeFileSync(looked, '');
     // The stages' reads take that fetch; the stage state refs it brought name the states, so
     // the stages' tags are fetched beside the project file's blob: two rounds, not three.
     await r.projectFiles();
@@ -245,6 +265,8 @@ describe('the processes of a cold view', () => {
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(' '));
+    // No fetch gave up waiting: a wait that ran out is a rendezvous that never happened.
+    expect(spans.filter((x) => x[0] === 'timeout')).toEqual([]);
     const at = (what: string, pid: string) =>
       Number(spans.find((x) => x[0] === what && x[1] === pid)?.[2]);
     const pids = spans.filter((x) => x[0] === 'start').map((x) => x[1] as string);
@@ -284,19 +306,23 @@ describe('the processes of a cold view', () => {
   });
 
   test('a page of freight: its index and newest shard are read with the project files, its tags while the tag listing runs', async () => {
-    // A git whose ls-remote takes seconds and says when it ended: what ran meanwhile shows
-    // which reads waited for it.
+    // A git whose ls-remote says when it ended, and is held until the page's tag fetch has
+    // started (objects by ID, without a filter: see below): a page that waited for the listing
+    // before fetching its tags never releases it, and the wait's bound ends it with the fetch
+    // after the listing.
     const bin = join(tmp.path, 'slow-git');
     mkdirSync(bin, { recursive: true });
     const log = join(tmp.path, 'slow-git.log');
     const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const tagFetchStarted = `grep '^start -c fetch.negotiationAlgorithm=noop' ${log} | grep -qv -- --filter`;
     writeFileSync(
       join(bin, 'git'),
       [
         '#!/bin/sh',
         `echo "start $*" >> ${log}`,
         'case "$1" in ls-remote)',
-        `  sleep 3; ${real} "$@"; rc=$?; echo "end ls-remote" >> ${log}; exit $rc;;`,
+        `  ${shWaitUntil(tagFetchStarted, log, 'the tag fetch')}`,
+        `  ${real} "$@"; rc=$?; echo "end ls-remote" >> ${log}; exit $rc;;`,
         'esac',
         `exec ${real} "$@"`,
         '',
@@ -338,6 +364,7 @@ describe('the processes of a cold view', () => {
     // The shard came with the project files: one blob fetch in all.
     expect(trace.filter((l) => l.includes('--filter=blob:none -- '))).toHaveLength(1);
     const lines = readFileSync(log, 'utf8').split('\n');
+    expect(lines.filter((l) => l.startsWith('timeout'))).toEqual([]);
     const listed = lines.indexOf('end ls-remote');
     const tagsCache = readdirSync(cache).find((n) => n.endsWith('-tags.git'))!;
     // The page's tags were fetched before the listing ended (the wrapper does not know its
@@ -596,7 +623,18 @@ describe.each(['file', 'http'] as const)(
         let read: Promise<unknown> | undefined;
         await withDirLock(shallowLock(tags()), async () => {
           read = r.freightPage('echo', { limit: 5 });
-          await new Promise((done) => setTimeout(done, 1000));
+          // Held until the read waits at the lock: a waiter makes its claim (the lock's
+          // `.lock.new-<pid>` directory) before it tries the lock, and cannot pass it while this
+          // test holds it. A read that took no lock never makes one, and this wait fails.
+          const lock = `${basename(shallowLock(tags()))}.lock.new-`;
+          await vi.waitFor(
+            () =>
+              expect(
+                readdirSync(dir).some((e) => e.startsWith(lock)),
+                'a waiter',
+              ).toBe(true),
+            { timeout: 15_000, interval: 10 },
+          );
           expect(readdirSync(tags())).not.toContain('shallow');
           released = Date.now();
         });

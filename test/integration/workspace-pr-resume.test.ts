@@ -20,6 +20,7 @@ import { startGitHttpServer, type GitHttpServer } from '../support/git-server.js
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { quickstartSteps } from '../support/kargo.js';
 import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { recordedTimeouts } from '../support/timers.js';
 
 const TOKEN = 'ghs_resumeAfterMergeToken9';
 const ARGO_TOKEN = 'argocd-resume-t0ken';
@@ -221,12 +222,16 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
       'INPUT_RESUME-PULL-REQUEST': '1',
     };
     let stdout = '';
+    // argocd-update's poll, Kargo's 5 s: the action has no sleep to pass, so its timer is
+    // recorded and fires at once (the fake Argo CD moves on per request, not per second).
+    let polled: number[] | undefined;
     try {
       for (const [k, v] of Object.entries(runnerEnv)) vi.stubEnv(k, v);
       vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
         stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
         return true;
       });
+      polled = recordedTimeouts(5000).waits;
       await runAction('root');
     } finally {
       vi.restoreAllMocks();
@@ -250,6 +255,8 @@ describe('steps after git-wait-for-pr run once the pull request is merged', () =
     expect(value('changed')).toBe('false');
     expect(argo.live('echo-prod').spec).toMatchObject({ source: { targetRevision: merge } });
     expect(argo.syncs('echo-prod')).toHaveLength(1);
+    // Asked again once, 5 s later as Kargo does, as the command line's resume above.
+    expect(polled).toEqual([5000]);
   });
 
   test('a pull request closed unmerged: nothing after the wait runs, and the error says why', async () => {
