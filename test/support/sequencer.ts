@@ -19,8 +19,6 @@ const SLOW: Record<string, number> = {
   'test/integration/contention.test.ts': 12.2,
   'test/actions/bundle.test.ts': 9.6,
   'test/unit/discovery/helm-index.test.ts': 8.9,
-  'test/integration/state-reads-processes.test.ts': 7.9,
-  'test/integration/workspace-pr-resume.test.ts': 7.8,
   'test/integration/registry.test.ts': 7.7,
   'test/integration/state-index.test.ts': 7.7,
   'test/integration/concurrency.test.ts': 7.6,
@@ -41,6 +39,7 @@ const SLOW: Record<string, number> = {
   'test/integration/git-discovery.test.ts': 3.5,
   'test/integration/state-edges.test.ts': 3.5,
   'test/integration/discover-core.test.ts': 3.3,
+  'test/integration/state-reads-processes.test.ts': 3.2,
   'test/integration/verification/http.test.ts': 3.0,
   'test/install.test.ts': 2.9,
   'test/integration/registry-faults.test.ts': 2.8,
@@ -51,6 +50,7 @@ const SLOW: Record<string, number> = {
   'test/cli/pipe.test.ts': 2.6,
   'test/integration/dashboard.test.ts': 2.6,
   'test/integration/freight-assemble.test.ts': 2.5,
+  'test/integration/workspace-pr-resume.test.ts': 2.4,
 };
 
 export default class SlowestFirst extends BaseSequencer {
