@@ -628,6 +628,10 @@ export const OTHER_ACTIONS: Record<string, { inputs: string[]; outputs: string[]
     inputs: ['registries', 'mask-password'],
     outputs: ['registry'],
   },
+  'actions/cache@v4': {
+    inputs: ['path', 'key', 'restore-keys'],
+    outputs: ['cache-hit'],
+  },
   'actions/checkout@v4': {
     inputs: ['repository', 'ref', 'token', 'path', 'fetch-depth', 'persist-credentials'],
     outputs: [],

@@ -4,7 +4,7 @@ import { noPositionals } from '../shared.js';
 
 export const initCommand: Command = {
   name: 'init',
-  summary: 'write a first project file and the discover, promote and verify workflows',
+  summary: 'write a first project file and the discover and promote workflows',
   flags: [
     {
       name: 'dir',
