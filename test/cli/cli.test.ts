@@ -153,8 +153,16 @@ describe('gantry CLI', () => {
   test('get freight: Kargo shape, newest first, with where each freight is', async () => {
     const r = await cli(['get', 'freight', '--repo', `file://${bare}`, '--output', 'json'], env);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as { freight: Record<string, unknown>[] };
+    const doc = JSON.parse(r.out) as { freight: Record<string, unknown>[]; total: number };
     expect(doc.freight.map((f) => f.id)).toEqual([f2.id, f1.id]);
+    expect(doc.total).toBe(2);
+    // A page of one says how many there are.
+    const one = await cli(
+      ['get', 'freight', '--repo', `file://${bare}`, '--output', 'json', '--limit', '1'],
+      env,
+    );
+    expect(JSON.parse(one.out)).toMatchObject({ freight: [{ id: f2.id }], total: 2 });
+    expect(one.err).toContain('the newest 1 of 2 freight');
     expect(doc.freight[1]).toMatchObject({
       id: f1.id,
       alias: f1.alias,

@@ -322,7 +322,9 @@ async function get(
       ),
     );
   }
-  if (output === 'json') return JSON.stringify({ freight }, null, 2) + '\n';
+  // `total`: how many freight the projects hold, so that a script can tell a page from all of them
+  // (the table's note about more goes to stderr, which a script reading JSON does not parse).
+  if (output === 'json') return JSON.stringify({ freight, total: page.total }, null, 2) + '\n';
   return table(
     headers(['ID', 'ALIAS', 'WAREHOUSE', 'VERSIONS', 'AGE', 'STAGES']),
     freight.map((f) =>
