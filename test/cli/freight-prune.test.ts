@@ -132,6 +132,7 @@ describe('gantry freight prune', () => {
       recent: 4,
       current: 2,
       'ran-recently': 1,
+      'history-unread': 0,
       approved: 1,
       unreadable: 0,
     });
