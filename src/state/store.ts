@@ -2213,16 +2213,22 @@ export class StateStore {
         `pruned ${removedOids.length} freight`,
       );
       const batchTags = batch.flatMap((id) => byFreight.get(id) ?? []);
-      const { rejected } = await this.pushAtomic(
+      const { rejected, porcelain } = await this.pushAtomic(
         [...batchTags.map((t) => `:${t}`), `${commit}:${freightIndexRef(project)}`],
         batchTags.map((t) => `--force-with-lease=${t}:${oidOf(t)}`),
       );
       if (rejected) {
+        // git's own message repeats the command line, a thousand refs long: the refs it refused,
+        // and why, say what moved (`stale info`: a tag's lease; the index: another writer).
+        const refused = porcelain
+          .split('\n')
+          .filter((l) => l.startsWith('!') && !/atomic push failed/.test(l))
+          .map((l) => l.split('\t').slice(1).join(' ').replace('refs/tags/', ''));
         const restored = guard
           ? await this.restoreRunning(project, deletedIds, removed, listed, guard)
           : [];
         throw new OperationError(
-          `the freight of ${project} changed while pruning (${deleted.length ? `${deleted.length} tags were deleted${restored.length ? ` (${restored.length} of their freight pushed back since: a stage runs them)` : ''}, the rest were not` : 'nothing was deleted'}); run it again: ${rejected}`,
+          `the freight of ${project} changed while pruning (${deleted.length ? `${deleted.length} tags were deleted${restored.length ? ` (${restored.length} of their freight pushed back since: a stage runs them)` : ''}, the rest were not` : 'nothing was deleted'}); run it again: ${refused.length ? `refused ${refused.slice(0, 3).join(', ')}${refused.length > 3 ? `, and ${refused.length - 3} more` : ''}` : rejected}`,
         );
       }
       deleted.push(...batchTags);
