@@ -17,7 +17,8 @@ import type { Freight } from '../../src/freight/types.js';
 import { makeFreight } from '../support/freight.js';
 import { writeFreightTags } from '../support/freight-tags.js';
 import { runGantry } from '../support/cli.js';
-import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { commitToBare, createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
+import { planPrune, ranSince } from '../../src/freight/prune.js';
 
 const PROJECT = `project: echo
 warehouses:
@@ -218,5 +219,67 @@ describe('gantry freight prune races', () => {
     }).freightPage('echo', { limit: 20 });
     expect(page.snap.freight.map((x) => x.id)).toContain(f.id);
     expect(page.total).toBe(5);
+  });
+});
+
+describe('promotion history read to a bound', () => {
+  test('a promotion beyond the bound is not seen, so the freight older than what was read stay', async () => {
+    const r = setup('listing');
+    const f = r.freight[0] as Freight;
+    // Promoted once, then replaced (so no stage runs it now), then 30 other commits.
+    await r.writer.commitPromotion({ project: 'echo', stage: 'dev', freight: f, promotedBy: 'a' });
+    await r.writer.commitPromotion({
+      project: 'echo',
+      stage: 'dev',
+      freight: r.freight[9] as Freight,
+      promotedBy: 'a',
+    });
+    for (let i = 0; i < 30; i++) commitToBare(r.bare, 'main', {}, `unrelated ${i}`);
+    const store = (dir: string) =>
+      new StateStore({
+        remote: parseRemote(`file://${r.bare}`),
+        cacheDir: join(tmp.path, dir),
+        baseEnv: testGitEnv(tmp.path),
+      });
+    const whole = await store(`whole${n}`).promotionHistory('echo', ['main'], {
+      limit: 100,
+      maxDepth: 4096,
+    });
+    expect(whole.records.map((p) => p.freightId)).toEqual([r.freight[9]?.id, f.id]);
+    expect(whole.horizon).toBeUndefined();
+    const bounded = await store(`bounded${n}`).promotionHistory('echo', ['main'], {
+      limit: 100,
+      maxDepth: 8,
+    });
+    expect(bounded.records).toEqual([]);
+    expect(bounded.horizon).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The cutoff is after the promotions: with the whole history, the freight that ran when the
+    // window opened (f was replaced before it) is known; with the bounded one, nothing is, so
+    // every freight created before what was read stays.
+    const cutoff = new Date(Date.now() + 60_000);
+    const entries = r.freight.map((x) => ({
+      freightId: x.id,
+      alias: x.alias,
+      warehouse: 'echo',
+      createdAt: x.createdAt,
+    }));
+    const facts = { current: new Set<string>(), approved: new Set<string>() };
+    const seen = planPrune(
+      entries,
+      { keep: 1, cutoff },
+      { ...facts, ranRecently: ranSince(whole.records, cutoff) },
+    );
+    expect(seen.remove.map((x) => x.freightId)).toContain(f.id);
+    const capped = planPrune(
+      entries,
+      { keep: 1, cutoff },
+      {
+        ...facts,
+        ranRecently: ranSince(bounded.records, cutoff),
+        historyFrom: bounded.horizon as string,
+      },
+    );
+    expect(capped.remove).toEqual([]);
+    expect(capped.kept['history-unread']).toBe(9);
   });
 });
