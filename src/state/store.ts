@@ -2089,8 +2089,10 @@ export class StateStore {
    * The pushes go in batches of PUSH_BATCH refs, each atomic with the index without its freight:
    * a refusal after the first leaves the earlier batches deleted and says so. `guard` is asked
    * right before each push which of the freight the plan's rules keep now (a promotion made
-   * meanwhile): any aborts. It is asked once more after the last push: freight a promotion
-   * started running in between come back (same tags, same objects, and their index lines).
+   * meanwhile): any aborts. After the last push (or a refusal) it is asked once more, and the
+   * tags listed again: a deleted freight a stage started running in between, or that a record
+   * written in between names (an approval whose writer read the freight before it went), comes
+   * back (same tags, same objects, and its index line).
    */
   async deleteFreight(
     project: string,
@@ -2120,7 +2122,7 @@ export class StateStore {
     const listed = listedTags(ls.stdout, prefix);
     // The freight's own tag and its verifications and approvals end in its ID; its alias and
     // metadata records (src/state/freight-notes.ts) carry it before their stamp.
-    const freightOf = (n: string) => parseNoteRef(n)?.freightId ?? n.slice(n.lastIndexOf('/') + 1);
+    const freightOf = recordFreightId;
     const tags = [...listed.keys()].filter((n) => gone.has(freightOf(n)));
     const unplanned = tags.filter((n) => plan.tags.get(n)?.oid !== listed.get(n)?.oid);
     if (unplanned.length)
@@ -2147,11 +2149,12 @@ export class StateStore {
       const id = freightOf(t);
       byFreight.set(id, [...(byFreight.get(id) ?? []), t]);
     }
-    // A freight a promotion starts running after the last check is pushed back from here: its
-    // tag objects (annotated: a lightweight tag's commit would pull history in) are fetched
-    // into the cache before any is deleted, the few the cache lacks, in one request.
+    // A freight a promotion starts running, or a new record names, after the last check is
+    // pushed back from here: its tag objects (annotated: a lightweight tag's commit would pull
+    // history in) are fetched into the cache before any is deleted, in one request (git skips
+    // those the cache has).
     const keepable = tags.filter((n) => listed.get(n)?.annotated);
-    if (guard && keepable.length)
+    if (keepable.length)
       await this.inCache(() => this.fetchObjects(this.cache, [...new Set(keepable.map(oidOf))]));
     const order = [...byFreight.keys()];
     const rewritten = new Set<string>();
@@ -2224,9 +2227,7 @@ export class StateStore {
           .split('\n')
           .filter((l) => l.startsWith('!') && !/atomic push failed/.test(l))
           .map((l) => l.split('\t').slice(1).join(' ').replace('refs/tags/', ''));
-        const restored = guard
-          ? await this.restoreRunning(project, deletedIds, removed, listed, guard)
-          : [];
+        const restored = await this.restoreRunning(project, deletedIds, removed, listed, guard);
         throw new OperationError(
           `the freight of ${project} changed while pruning (${deleted.length ? `${deleted.length} tags were deleted${restored.length ? ` (${restored.length} of their freight pushed back since: a stage runs them)` : ''}, the rest were not` : 'nothing was deleted'}); run it again: ${refused.length ? `refused ${refused.slice(0, 3).join(', ')}${refused.length > 3 ? `, and ${refused.length - 3} more` : ''}` : rejected}`,
         );
@@ -2235,9 +2236,7 @@ export class StateStore {
       deletedIds.push(...batch);
       parent = commit;
     }
-    const restored = guard
-      ? await this.restoreRunning(project, deletedIds, removed, listed, guard)
-      : [];
+    const restored = await this.restoreRunning(project, deletedIds, removed, listed, guard);
     const back = new Set(restored);
     return {
       deleted: deleted
@@ -2248,8 +2247,9 @@ export class StateStore {
   }
 
   /**
-   * Of the freight `ids` just deleted, pushes back those the plan's rules keep now (`guard`): a
-   * promotion that landed between the last check and the push runs one. Their tags come back
+   * Of the freight `ids` just deleted, pushes back those the plan's rules keep now (`guard`: a
+   * promotion that landed between the last check and the push runs one) and those a tag written
+   * since names (an approval, a verification, an alias). Their tags come back
    * under the same names at the same objects (fetched into the cache before the delete), with
    * their index lines, in one atomic push; an index that moved meanwhile is read again. Returns
    * the freight restored.
@@ -2259,18 +2259,34 @@ export class StateStore {
     ids: readonly string[],
     removed: ReadonlyMap<string, IndexEntry>,
     listed: ReadonlyMap<string, ListedTag>,
-    guard: PruneGuard,
+    guard?: PruneGuard,
   ): Promise<string[]> {
     if (!ids.length) return [];
     const wanted = new Set(ids);
-    const back = [...(await guard.protectedNow(wanted))].filter((id) => wanted.has(id));
-    if (!back.length) return [];
-    const again = new Set(back);
+    const prefix = projectRefPrefix(project);
+    // A tag that names a deleted freight was written after the check (an approval, a
+    // verification, an alias: its writer read the freight before it went): the freight stays.
+    const [protectedNow, ls] = await settleAll([
+      guard ? guard.protectedNow(wanted) : Promise.resolve(new Set<string>()),
+      retry(
+        () =>
+          this.git.run(['ls-remote', '--tags', '--refs', this.opts.remote.url, `${prefix}*`], {
+            cwd: this.cache,
+          }),
+        isTransient,
+        READ_RETRY(this.policy),
+        this.opts.retryHooks,
+      ),
+    ]);
+    const again = new Set([...protectedNow].filter((id) => wanted.has(id)));
+    for (const name of listedTags(ls.stdout, prefix).keys())
+      if (wanted.has(recordFreightId(name))) again.add(recordFreightId(name));
+    if (!again.size) return [];
+    const back = [...again];
     const refspecs: string[] = [];
     const lost: string[] = [];
     for (const [name, t] of listed) {
-      const id = parseNoteRef(name)?.freightId ?? name.slice(name.lastIndexOf('/') + 1);
-      if (!again.has(id)) continue;
+      if (!again.has(recordFreightId(name))) continue;
       if (t.annotated) refspecs.push(`${t.oid}:${name}`);
       else lost.push(name.replace(/^refs\/tags\//, ''));
     }
@@ -2303,7 +2319,7 @@ export class StateStore {
       ]);
       if (!rejected) {
         this.log(
-          `kept ${back.length} freight of ${project} a promotion started running during the prune: ${back.map((id) => id.slice(0, 7)).join(', ')}`,
+          `kept ${back.length} freight of ${project} a stage started running, or a record named, during the prune: ${back.map((id) => id.slice(0, 7)).join(', ')}`,
         );
         return back;
       }
@@ -2992,8 +3008,16 @@ export interface PruneGuard {
 export interface PruneResult {
   /** The tags deleted (`gantry/<project>/…`), those of restored freight left out. */
   deleted: string[];
-  /** Freight deleted and pushed back: a promotion started running them during the prune. */
+  /** Freight deleted and pushed back: a stage started running them, or a record named them. */
   restored: string[];
+}
+
+/**
+ * The freight a tag of the project is about: the last segment of a freight, verification or
+ * approval tag (and of a kind a later gantry adds), the freight of an alias or metadata note.
+ */
+function recordFreightId(name: string): string {
+  return parseNoteRef(name)?.freightId ?? name.slice(name.lastIndexOf('/') + 1);
 }
 
 /** Every tag under `prefix` in `ls-remote` text, name to object (peeled lines mark annotated). */

@@ -203,7 +203,7 @@ describe('gantry freight prune races', () => {
     expect(res.err).toBe('');
     expect(res.code).toBe(0);
     expect(res.out).toContain('echo: deleted 5 freight (5 tags); keeping 5');
-    expect(res.out).toContain(`kept 1 freight a promotion started running during the prune`);
+    expect(res.out).toContain(`kept 1 freight a stage started running, or that was approved`);
     // The same tag, at the same object, and the index counts it again.
     expect(r.tags()).toContain(own);
     expect(r.counts()).toEqual({ index: 5, tags: 5 });
@@ -219,6 +219,31 @@ describe('gantry freight prune races', () => {
     }).freightPage('echo', { limit: 20 });
     expect(page.snap.freight.map((x) => x.id)).toContain(f.id);
     expect(page.total).toBe(5);
+  });
+});
+
+describe('gantry freight prune races after the last check', () => {
+  test('an approval written after the last check, before the push: its freight comes back', async () => {
+    const r = setup('delete-push');
+    const f = r.freight[4] as Freight;
+    const own = r.tags().find((t) => t.endsWith(`gantry/echo/freight/${f.id}`));
+    const res = await r.pruneWith(() =>
+      r.writer.recordApproval({
+        project: 'echo',
+        stage: 'dev',
+        freightId: f.id,
+        alias: f.alias,
+        approvedAt: new Date().toISOString(),
+        approvedBy: 'bob',
+      }),
+    );
+    expect(res.fired).toBe(true);
+    expect(res.err).toBe('');
+    expect(res.out).toContain('echo: deleted 5 freight (5 tags); keeping 5');
+    const after = r.tags();
+    expect(after).toContain(own);
+    expect(after.some((t) => t.endsWith(`gantry/echo/approved/dev/${f.id}`))).toBe(true);
+    expect(r.counts()).toEqual({ index: 5, tags: 5 });
   });
 });
 

@@ -194,7 +194,7 @@ function render(
     : '';
   const verb = o.dryRun ? 'would delete' : 'deleted';
   const restored = back.size
-    ? `${o.project}: kept ${back.size} freight a promotion started running during the prune (deleted, then pushed back with its tags): ${plan.remove
+    ? `${o.project}: kept ${back.size} freight a stage started running, or that was approved or verified, during the prune (deleted, then pushed back with its tags): ${plan.remove
         .filter((f) => back.has(f.freightId))
         .map((f) => f.alias)
         .join(', ')}\n`
