@@ -1667,6 +1667,33 @@ export class StateStore {
   }
 
   /**
+   * The remote's tips of `branches` now, by one `ls-remote` (nothing fetched): a check whether
+   * anything was committed to them since an earlier read. A branch the remote lacks is absent.
+   */
+  async remoteTips(branches: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(branches)];
+    const res = await retry(
+      () =>
+        this.git.run([
+          'ls-remote',
+          '--heads',
+          this.opts.remote.url,
+          ...unique.map((b) => `refs/heads/${b}`),
+        ]),
+      isTransient,
+      READ_RETRY(this.policy),
+      this.opts.retryHooks,
+    );
+    const tips = new Map<string, string>();
+    for (const line of res.stdout.split('\n')) {
+      const [oid, ref] = line.split('\t');
+      const branch = ref?.replace(/^refs\/heads\//, '');
+      if (oid && branch && unique.includes(branch)) tips.set(branch, oid);
+    }
+    return tips;
+  }
+
+  /**
    * stageStates read from the remote's tips now, not from the tips this store read before (a
    * check right before a write, after other writers may have moved them).
    */

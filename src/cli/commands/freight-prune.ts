@@ -74,6 +74,9 @@ delete nothing; one promoted during the push is pushed back. Check with --dry-ru
     const project = await oneProject(repo, args.string('project'), 'freight');
     const store = repo.store;
     const branches = await store.stageBranches(project.stages);
+    // Before the plan's reads: a promotion that lands during them moves a tip, and the checks
+    // below then read the stages again.
+    const planTips = await store.remoteTips(branches);
     const [read, states, history] = await Promise.all([
       store.freightEntries(project.name),
       store.stageStates(project.name, project.stages),
@@ -96,11 +99,15 @@ delete nothing; one promoted during the push is pushed back. Check with --dry-ru
     );
     // Promotions land while a prune runs: right before each push, and once after the last, the
     // stages are read again and a freight the plan's rules now keep is not deleted (or comes
-    // back). The newest promotions suffice: those the plan read cover the older ones, unless
-    // more landed meanwhile than this reads, which keeps them all.
+    // back). Only when a stage branch moved since the plan (one ls-remote tells): then the newest
+    // promotions suffice, as those the plan read cover the older ones, unless more landed
+    // meanwhile than this reads, which keeps them all.
     const seen = new Set(history.records.map((p) => p.commit));
     const guard: PruneGuard = {
       async protectedNow(ids) {
+        const tips = await store.remoteTips(branches);
+        if (tips.size === planTips.size && [...tips].every(([b, t]) => planTips.get(b) === t))
+          return new Set();
         const [now, recent] = await Promise.all([
           store.stageStatesNow(project.name, project.stages),
           store.promotions(project.name, branches, RECHECK_PROMOTIONS),
