@@ -2263,7 +2263,14 @@ export class StateStore {
       deletedIds.push(...batch);
       parent = commit;
     }
-    const restored = await this.restoreRunning(project, deletedIds, removed, listed, guard);
+    let restored: string[];
+    try {
+      restored = await this.restoreRunning(project, deletedIds, removed, listed, guard);
+    } catch (err) {
+      throw new OperationError(
+        `deleted ${deleted.length} tags of ${project}'s freight, then could not check whether a stage started running one of them meanwhile (or push it back): ${errorMessage(err)}`,
+      );
+    }
     const back = new Set(restored);
     return {
       deleted: deleted

@@ -47,7 +47,9 @@ type Hook =
   /** deleteFreight's listing of the tags (in the cache, a directory ending in .git). */
   | 'listing'
   /** The first push that deletes tags: after every check prune makes before it. */
-  | 'delete-push';
+  | 'delete-push'
+  /** The first look at the stage branches' tips (before the plan's reads). */
+  | 'tips';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -73,10 +75,11 @@ function setup(hook: Hook) {
   const wrapDir = join(root, 'wrap');
   mkdirSync(hookDir);
   mkdirSync(wrapDir);
-  const match =
-    hook === 'listing'
-      ? `[ "$1" = ls-remote ] && [ "$2" = --tags ] && case "$PWD" in *.git) true ;; *) false ;; esac`
-      : `[ "$1" = push ] && printf '%s\\n' "$@" | grep -q '^:refs/tags/'`;
+  const match = {
+    listing: `[ "$1" = ls-remote ] && [ "$2" = --tags ] && case "$PWD" in *.git) true ;; *) false ;; esac`,
+    'delete-push': `[ "$1" = push ] && printf '%s\\n' "$@" | grep -q '^:refs/tags/'`,
+    tips: `[ "$1" = ls-remote ] && [ "$2" = --heads ]`,
+  }[hook];
   writeFileSync(
     join(wrapDir, 'git'),
     `#!/bin/sh
@@ -174,6 +177,20 @@ describe('gantry freight prune races', () => {
     expect(r.counts()).toEqual({ index: 10, tags: 10 });
     const stages = await r.cli(['get', 'stages', '-o', 'json']);
     expect(stages.out).toContain(f.id);
+  });
+
+  test('a promotion after the project files were read, before the plan: the plan sees it', async () => {
+    const r = setup('tips');
+    const f = r.freight[5] as Freight;
+    const res = await r.pruneWith(() =>
+      r.writer.commitPromotion({ project: 'echo', stage: 'dev', freight: f, promotedBy: 'bob' }),
+    );
+    expect(res.fired).toBe(true);
+    expect(res.err).toBe('');
+    expect(res.out).toContain('echo: deleted 5 freight (5 tags); keeping 5');
+    expect(res.out).toContain('1 current');
+    expect(r.tags().some((t) => t.endsWith(`gantry/echo/freight/${f.id}`))).toBe(true);
+    expect(r.counts()).toEqual({ index: 5, tags: 5 });
   });
 
   test('a tag that moves after the last check: the push is refused whole by its lease', async () => {

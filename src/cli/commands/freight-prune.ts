@@ -79,7 +79,8 @@ delete nothing; one promoted during the push is pushed back. Check with --dry-ru
     const planTips = await store.remoteTips(branches);
     const [read, states, history] = await Promise.all([
       store.freightEntries(project.name),
-      store.stageStates(project.name, project.stages),
+      // Read at tips no older than planTips (the project files' read took an earlier one).
+      store.stageStatesNow(project.name, project.stages),
       store.promotionHistory(project.name, branches, {
         limit: MAX_HISTORY_DEPTH,
         maxDepth: MAX_HISTORY_DEPTH,
