@@ -147,7 +147,8 @@ delete nothing; one promoted during the push is pushed back. Check with --dry-ru
 /** Promotions read again before each push of a prune (see the guard above). */
 const RECHECK_PROMOTIONS = 20;
 
-function render(
+/** What prune prints: exported for its test (the cases a real repository cannot stage cheaply). */
+export function render(
   plan: PrunePlan,
   o: {
     output: 'table' | 'json';
