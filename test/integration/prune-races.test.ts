@@ -112,8 +112,12 @@ exec "${REAL_GIT}" "$@"
     void run.finally(() => (done = true));
     while (!existsSync(join(hookDir, 'hit')) && !done) await new Promise((r) => setTimeout(r, 20));
     const fired = existsSync(join(hookDir, 'hit'));
-    if (fired) await meanwhile();
-    writeFileSync(join(hookDir, 'go'), '');
+    try {
+      if (fired) await meanwhile();
+    } finally {
+      // Also when the other write failed: the held git would otherwise wait for ever.
+      writeFileSync(join(hookDir, 'go'), '');
+    }
     return { ...(await run), fired };
   };
   const tags = () =>
