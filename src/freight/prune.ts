@@ -25,10 +25,15 @@ export interface PruneFacts {
   ranRecently: ReadonlySet<string>;
   /** Freight approved for a stage: the approval may still be used to promote it. */
   approved: ReadonlySet<string>;
+  /**
+   * Promotion history was read back to this instant only (a branch's history is read to a bound):
+   * a freight created at or before it may have run after the cutoff unseen, so it stays.
+   */
+  historyFrom?: string;
 }
 
 export type KeepReason =
-  'newest' | 'recent' | 'current' | 'ran-recently' | 'approved' | 'unreadable';
+  'newest' | 'recent' | 'current' | 'ran-recently' | 'history-unread' | 'approved' | 'unreadable';
 
 export interface PrunePlan {
   /** Oldest first. */
@@ -47,6 +52,7 @@ export function planPrune(
     recent: 0,
     current: 0,
     'ran-recently': 0,
+    'history-unread': 0,
     approved: 0,
     unreadable: 0,
   };
@@ -69,9 +75,11 @@ export function planPrune(
             ? 'recent'
             : facts.ranRecently.has(f.freightId)
               ? 'ran-recently'
-              : facts.approved.has(f.freightId)
-                ? 'approved'
-                : undefined;
+              : facts.historyFrom !== undefined && f.createdAt <= facts.historyFrom
+                ? 'history-unread'
+                : facts.approved.has(f.freightId)
+                  ? 'approved'
+                  : undefined;
     if (reason) kept[reason]++;
     else remove.push(f);
   }

@@ -753,6 +753,15 @@ export class StateStore {
    * kinds gantry does not know (another tool's, a newer gantry's) are left out.
    */
   private async listProject(project: string, peeled = true): Promise<Listing> {
+    const raw = await this.listProjectText(project, peeled);
+    return parseListing(raw.text, project, raw.peeled);
+  }
+
+  /** The `ls-remote` text listProject parses: the one listed ahead when it fits, else a new one. */
+  private async listProjectText(
+    project: string,
+    peeled = true,
+  ): Promise<{ text: string; peeled: boolean }> {
     const ahead = this.ahead;
     if (
       ahead &&
@@ -762,9 +771,9 @@ export class StateStore {
     ) {
       // Once per project: a later read in the same command (after a write) lists afresh.
       ahead.used.add(project);
-      return parseListing(await ahead.stdout, project, ahead.peeled);
+      return { text: await ahead.stdout, peeled: ahead.peeled };
     }
-    return parseListing(await this.lsTags(projectRefPrefix(project), peeled), project, peeled);
+    return { text: await this.lsTags(projectRefPrefix(project), peeled), peeled };
   }
 
   /**
@@ -1273,10 +1282,21 @@ export class StateStore {
    * Pushes `refspecs` in one atomic push: all land or none. Returns git's porcelain report, and
    * the rejection when they did not land (network failures are retried, then thrown).
    */
-  private async pushAtomic(refspecs: string[]): Promise<{ rejected?: string; porcelain: string }> {
+  private async pushAtomic(
+    refspecs: string[],
+    /** Options before the URL: `--force-with-lease=<ref>:<oid>` for each ref that must not move. */
+    options: readonly string[] = [],
+  ): Promise<{ rejected?: string; porcelain: string }> {
     return retry(
       async () => {
-        const args = ['push', '--atomic', '--porcelain', this.opts.remote.url, ...refspecs];
+        const args = [
+          'push',
+          '--atomic',
+          '--porcelain',
+          ...options,
+          this.opts.remote.url,
+          ...refspecs,
+        ];
         const res = await this.git.tryRun(args, { cwd: this.cache });
         if (res.exitCode === 0) return { porcelain: res.stdout };
         if (/\[(?:remote )?rejected\]/.test(res.stdout + res.stderr))
@@ -1630,7 +1650,6 @@ export class StateStore {
     return out;
   }
 
-  /** The state file of each stage at the tip of its branch (undefined: never promoted). */
   /** The branches `stages` deploy from, each once; a stage without one uses the default branch. */
   async stageBranches(stages: readonly { branch?: string }[]): Promise<string[]> {
     const def = stages.some((s) => !s.branch) ? await this.defaultBranch() : '';
@@ -1647,6 +1666,46 @@ export class StateStore {
     });
   }
 
+  /**
+   * The remote's tips of `branches` now, by one `ls-remote` (nothing fetched): a check whether
+   * anything was committed to them since an earlier read. A branch the remote lacks is absent.
+   */
+  async remoteTips(branches: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(branches)];
+    const res = await retry(
+      () =>
+        this.git.run([
+          'ls-remote',
+          '--heads',
+          this.opts.remote.url,
+          ...unique.map((b) => `refs/heads/${b}`),
+        ]),
+      isTransient,
+      READ_RETRY(this.policy),
+      this.opts.retryHooks,
+    );
+    const tips = new Map<string, string>();
+    for (const line of res.stdout.split('\n')) {
+      const [oid, ref] = line.split('\t');
+      const branch = ref?.replace(/^refs\/heads\//, '');
+      if (oid && branch && unique.includes(branch)) tips.set(branch, oid);
+    }
+    return tips;
+  }
+
+  /**
+   * stageStates read from the remote's tips now, not from the tips this store read before (a
+   * check right before a write, after other writers may have moved them).
+   */
+  async stageStatesNow(
+    project: string,
+    stages: { name: string; branch?: string }[],
+  ): Promise<Map<string, StageState | undefined>> {
+    for (const b of await this.stageBranches(stages)) this.tipMemo.delete(b);
+    return this.stageStates(project, stages);
+  }
+
+  /** The state file of each stage at the tip of its branch (undefined: never promoted). */
   async stageStates(
     project: string,
     stages: { name: string; branch?: string }[],
@@ -1830,18 +1889,43 @@ export class StateStore {
    * so the cost follows `limit`, not the length of history.
    */
   async promotions(project: string, branches: string[], limit = 20): Promise<PromotionRecord[]> {
+    return (await this.promotionHistory(project, branches, { limit })).records;
+  }
+
+  /**
+   * promotions, and how far back they are known: `horizon` (when some history was left unread:
+   * a branch read to `maxDepth` commits, or to `limit` promotions, without reaching its root, or
+   * promotions beyond `limit`) is the time of the oldest commit read there; a promotion at or
+   * before it may be missing.
+   */
+  async promotionHistory(
+    project: string,
+    branches: string[],
+    opts: { limit: number; maxDepth?: number },
+  ): Promise<{ records: PromotionRecord[]; horizon?: string }> {
+    const { limit } = opts;
+    // Without maxDepth (the views), as before: the first read may go deeper than the bound.
+    const clamp = opts.maxDepth ?? Infinity;
+    const maxDepth = opts.maxDepth ?? MAX_HISTORY_DEPTH;
     const unique = [...new Set(branches.length ? branches : [await this.defaultBranch()])];
     return this.inCache(async () => {
       const tips = await this.fetchTips(unique, true);
       const found = new Map<string, PromotionRecord>();
+      let horizon: string | undefined;
+      const later = (t: string | undefined) => {
+        if (t && (horizon === undefined || t > horizon)) horizon = t;
+      };
       for (const branch of unique.filter((b) => tips.has(b))) {
         // Start deep enough for `limit` promotions when one commit in four is one (one round trip
         // in an established repository), and stop at a bound: a project with few promotions in a
         // long-lived repository would otherwise read the whole history on every call.
         for (
-          let depth = Math.max(64, 4 ** Math.ceil(Math.log(limit * 4) / Math.log(4)));
+          let depth = Math.min(
+            clamp,
+            Math.max(64, 4 ** Math.ceil(Math.log(limit * 4) / Math.log(4))),
+          );
           ;
-          depth *= 4
+          depth = Math.min(clamp, depth * 4)
         ) {
           await this.fetch([
             `--depth=${depth}`,
@@ -1862,12 +1946,18 @@ export class StateStore {
             }
           }
           const reachedRoot = records.length < depth;
-          if (count >= limit || reachedRoot || depth >= MAX_HISTORY_DEPTH) break;
+          if (reachedRoot) break;
+          if (count >= limit || depth >= maxDepth) {
+            const oldest = Number(records.at(-1)?.split('\0')[1]);
+            later(Number.isFinite(oldest) ? new Date(oldest * 1000).toISOString() : undefined);
+            break;
+          }
         }
       }
-      return [...found.values()]
-        .sort((a, b) => b.promotedAt.localeCompare(a.promotedAt))
-        .slice(0, limit);
+      const sorted = [...found.values()].sort((a, b) => b.promotedAt.localeCompare(a.promotedAt));
+      later(sorted[limit]?.promotedAt);
+      const records = sorted.slice(0, limit);
+      return horizon === undefined ? { records } : { records, horizon };
     });
   }
 
@@ -2015,16 +2105,29 @@ export class StateStore {
 
   /**
    * Deletes freight (`ids`) with every tag of the project that names it as its last segment
-   * (verifications, approvals, and records of kinds added later), and rewrites the index without
-   * them, in one atomic push. Refuses when the index does not match the tags read for the plan
-   * (`expected`): the plan was made from another state. Returns the tags deleted.
+   * (verifications, approvals, and records of kinds added later) or as its note's freight, and
+   * rewrites the index without them. Deletes only what the plan saw: it refuses, deleting nothing,
+   * when the index does not match the tags read for the plan (`plan.head`: a freight was recorded
+   * or deleted), or when a tag of a doomed freight is new or names another object than the plan's
+   * `plan.tags` (an approval, a verification, a note made meanwhile). Each tag is deleted with a
+   * lease on the object the plan saw, in the same atomic push as the index, so one that changes
+   * after this check stays too and the push is refused.
+   *
+   * The pushes go in batches of PUSH_BATCH refs, each atomic with the index without its freight:
+   * a refusal after the first leaves the earlier batches deleted and says so. `guard` is asked
+   * right before each push which of the freight the plan's rules keep now (a promotion made
+   * meanwhile): any aborts. After the last push (or a refusal) it is asked once more, and the
+   * tags listed again: a deleted freight a stage started running in between, or that a record
+   * written in between names (an approval whose writer read the freight before it went), comes
+   * back (same tags, same objects, and its index line).
    */
   async deleteFreight(
     project: string,
     ids: readonly string[],
-    expected: IndexHead,
-  ): Promise<string[]> {
-    if (!ids.length) return [];
+    plan: PlannedTags,
+    guard?: PruneGuard,
+  ): Promise<PruneResult> {
+    if (!ids.length) return { deleted: [], restored: [] };
     const gone = new Set(ids);
     const prefix = projectRefPrefix(project);
     const [ls, index] = await settleAll([
@@ -2039,20 +2142,24 @@ export class StateStore {
       ),
       this.readIndex(project),
     ]);
-    if (!index || !sameHead(index.head, expected))
+    if (!index || !sameHead(index.head, plan.head))
       throw new OperationError(
-        `the freight of ${project} changed while planning the prune (or its index is missing); run it again`,
+        `the freight of ${project} changed while planning the prune (or its index is missing); nothing was deleted; run it again`,
       );
-    const tags = ls.stdout
-      .split('\n')
-      .map((l) => l.split('\t')[1] ?? '')
-      .filter((n) => n.startsWith(prefix) && !n.endsWith('^{}'))
-      // The freight's own tag and its verifications and approvals end in its ID; its alias and
-      // metadata records (src/state/freight-notes.ts) carry it before their stamp.
-      .filter(
-        (n) =>
-          gone.has(n.slice(n.lastIndexOf('/') + 1)) || gone.has(parseNoteRef(n)?.freightId ?? ''),
+    const listed = listedTags(ls.stdout, prefix);
+    // The freight's own tag and its verifications and approvals end in its ID; its alias and
+    // metadata records (src/state/freight-notes.ts) carry it before their stamp.
+    const freightOf = recordFreightId;
+    const tags = [...listed.keys()].filter((n) => gone.has(freightOf(n)));
+    const unplanned = tags.filter((n) => plan.tags.get(n)?.oid !== listed.get(n)?.oid);
+    if (unplanned.length)
+      throw new OperationError(
+        `the freight of ${project} changed while planning the prune: ${unplanned.length} tag${unplanned.length === 1 ? '' : 's'} of freight it would delete ${unplanned.length === 1 ? 'is' : 'are'} new or changed (${unplanned
+          .slice(0, 3)
+          .map((n) => n.replace(/^refs\/tags\//, ''))
+          .join(', ')}${unplanned.length > 3 ? ', …' : ''}); nothing was deleted; run it again`,
       );
+    const oidOf = (n: string) => listed.get(n)?.oid ?? '';
     // Each shard's lines stay where they are, fewer; a shard left empty goes. Pushes go in
     // batches (a command line holds so many refs), each batch's tags with the index without them,
     // so the index matches the tags after every batch.
@@ -2066,14 +2173,23 @@ export class StateStore {
     );
     const byFreight = new Map<string, string[]>();
     for (const t of tags) {
-      const id = parseNoteRef(t)?.freightId ?? t.slice(t.lastIndexOf('/') + 1);
+      const id = freightOf(t);
       byFreight.set(id, [...(byFreight.get(id) ?? []), t]);
     }
+    // A freight a promotion starts running, or a new record names, after the last check is
+    // pushed back from here: its tag objects (annotated: a lightweight tag's commit would pull
+    // history in) are fetched into the cache before any is deleted, in one request (git skips
+    // those the cache has).
+    const keepable = tags.filter((n) => listed.get(n)?.annotated);
+    if (keepable.length)
+      await this.inCache(() => this.fetchObjects(this.cache, [...new Set(keepable.map(oidOf))]));
     const order = [...byFreight.keys()];
     const rewritten = new Set<string>();
+    const removed = new Map<string, IndexEntry>();
     let parent = index.commit;
     let head = index.head;
     const deleted: string[] = [];
+    const deletedIds: string[] = [];
     for (let i = 0; i < order.length;) {
       const batch: string[] = [];
       let refs = 0;
@@ -2085,11 +2201,25 @@ export class StateStore {
         i++;
       }
       const out = new Set(batch);
+      if (guard) {
+        const kept = [...(await guard.protectedNow(out))].filter((id) => out.has(id));
+        if (kept.length) {
+          // Those deleted by earlier batches may have started running meanwhile too.
+          const restored = await this.restoreRunning(project, deletedIds, removed, listed, guard);
+          throw new OperationError(
+            `the freight of ${project} changed while pruning: a stage runs or ran ${kept.length} of the freight it would delete since the plan was made (${kept.map((id) => id.slice(0, 7)).join(', ')}); ${deleted.length ? `${deleted.length} tags were deleted${restored.length ? ` (${restored.length} of their freight pushed back since: a stage runs them)` : ''}, the rest were not` : 'nothing was deleted'}; run it again`,
+          );
+        }
+      }
       const removedOids: string[] = [];
       for (const [name, entries] of shards) {
         const left = entries.filter((e) => !out.has(e.freightId));
         if (left.length === entries.length) continue;
-        for (const e of entries) if (out.has(e.freightId)) removedOids.push(e.tagOid);
+        for (const e of entries)
+          if (out.has(e.freightId)) {
+            removedOids.push(e.tagOid);
+            removed.set(e.freightId, e);
+          }
         shards.set(name, left);
         rewritten.add(name);
       }
@@ -2113,28 +2243,141 @@ export class StateStore {
         `pruned ${removedOids.length} freight`,
       );
       const batchTags = batch.flatMap((id) => byFreight.get(id) ?? []);
-      const { rejected } = await this.pushAtomic([
-        ...batchTags.map((t) => `:${t}`),
-        `${commit}:${freightIndexRef(project)}`,
-      ]);
-      if (rejected)
+      const { rejected, porcelain } = await this.pushAtomic(
+        [...batchTags.map((t) => `:${t}`), `${commit}:${freightIndexRef(project)}`],
+        batchTags.map((t) => `--force-with-lease=${t}:${oidOf(t)}`),
+      );
+      if (rejected) {
+        // git's own message repeats the command line, a thousand refs long: the refs it refused,
+        // and why, say what moved (`stale info`: a tag's lease; the index: another writer).
+        const refused = porcelain
+          .split('\n')
+          .filter((l) => l.startsWith('!') && !/atomic push failed/.test(l))
+          .map((l) => l.split('\t').slice(1).join(' ').replace('refs/tags/', ''));
+        const restored = await this.restoreRunning(project, deletedIds, removed, listed, guard);
         throw new OperationError(
-          `the freight of ${project} changed while pruning (${deleted.length ? `${deleted.length} tags were deleted, the rest were not` : 'nothing was deleted'}); run it again: ${rejected}`,
+          `the freight of ${project} changed while pruning (${deleted.length ? `${deleted.length} tags were deleted${restored.length ? ` (${restored.length} of their freight pushed back since: a stage runs them)` : ''}, the rest were not` : 'nothing was deleted'}); run it again: ${refused.length ? `refused ${refused.slice(0, 3).join(', ')}${refused.length > 3 ? `, and ${refused.length - 3} more` : ''}` : rejected}`,
         );
+      }
       deleted.push(...batchTags);
+      deletedIds.push(...batch);
       parent = commit;
     }
-    return deleted.map((t) => t.replace(/^refs\/tags\//, ''));
+    let restored: string[];
+    try {
+      restored = await this.restoreRunning(project, deletedIds, removed, listed, guard);
+    } catch (err) {
+      throw new OperationError(
+        `deleted ${deleted.length} tags of ${project}'s freight, then could not check whether a stage started running one of them meanwhile (or push it back): ${errorMessage(err)}`,
+      );
+    }
+    const back = new Set(restored);
+    return {
+      deleted: deleted
+        .filter((t) => !back.has(freightOf(t)))
+        .map((t) => t.replace(/^refs\/tags\//, '')),
+      restored,
+    };
+  }
+
+  /**
+   * Of the freight `ids` just deleted, pushes back those the plan's rules keep now (`guard`: a
+   * promotion that landed between the last check and the push runs one) and those a tag written
+   * since names (an approval, a verification, an alias). Their tags come back
+   * under the same names at the same objects (fetched into the cache before the delete), with
+   * their index lines, in one atomic push; an index that moved meanwhile is read again. Returns
+   * the freight restored.
+   */
+  private async restoreRunning(
+    project: string,
+    ids: readonly string[],
+    removed: ReadonlyMap<string, IndexEntry>,
+    listed: ReadonlyMap<string, ListedTag>,
+    guard?: PruneGuard,
+  ): Promise<string[]> {
+    if (!ids.length) return [];
+    const wanted = new Set(ids);
+    const prefix = projectRefPrefix(project);
+    // A tag that names a deleted freight was written after the check (an approval, a
+    // verification, an alias: its writer read the freight before it went): the freight stays.
+    const [protectedNow, ls] = await settleAll([
+      guard ? guard.protectedNow(wanted) : Promise.resolve(new Set<string>()),
+      retry(
+        () =>
+          this.git.run(['ls-remote', '--tags', '--refs', this.opts.remote.url, `${prefix}*`], {
+            cwd: this.cache,
+          }),
+        isTransient,
+        READ_RETRY(this.policy),
+        this.opts.retryHooks,
+      ),
+    ]);
+    const again = new Set([...protectedNow].filter((id) => wanted.has(id)));
+    for (const name of listedTags(ls.stdout, prefix).keys())
+      if (wanted.has(recordFreightId(name))) again.add(recordFreightId(name));
+    if (!again.size) return [];
+    const back = [...again];
+    const refspecs: string[] = [];
+    const lost: string[] = [];
+    for (const [name, t] of listed) {
+      if (!again.has(recordFreightId(name))) continue;
+      if (t.annotated) refspecs.push(`${t.oid}:${name}`);
+      else lost.push(name.replace(/^refs\/tags\//, ''));
+    }
+    if (lost.length)
+      this.log(`could not restore lightweight tags (gantry never wrote them): ${lost.join(', ')}`);
+    for (let attempt = 1; ; attempt++) {
+      const index = await this.readIndex(project, { shards: true });
+      const entries = index
+        ? (
+            await this.readShards(
+              index,
+              index.shards.map((sh) => sh.name),
+            )
+          ).flat()
+        : [];
+      const present = new Set(entries.map((e) => e.freightId));
+      for (const id of back) {
+        const e = removed.get(id);
+        if (e && !present.has(id)) entries.push(e);
+      }
+      const commit = await this.makeFullIndex(
+        project,
+        entries,
+        index?.commit,
+        `restored ${back.length} freight a stage ran during a prune`,
+      );
+      const { rejected } = await this.pushAtomic([
+        ...refspecs,
+        `${commit}:${freightIndexRef(project)}`,
+      ]);
+      if (!rejected) {
+        this.log(
+          `kept ${back.length} freight of ${project} a stage started running, or a record named, during the prune: ${back.map((id) => id.slice(0, 7)).join(', ')}`,
+        );
+        return back;
+      }
+      if (attempt >= 5)
+        throw new OperationError(
+          `the prune of ${project} deleted freight a stage now runs (${back.join(', ')}) and could not push them back: ${rejected}; push their tags back (git push origin <oid>:<tag>) from a clone that has them`,
+        );
+    }
   }
 
   /**
    * Every freight of the project as the index lists it (no tag objects read), checked against the
-   * tags as `freightPage` does; `head` is what a later deleteFreight expects to find.
+   * tags as `freightPage` does. `head` and `tags` (every tag of the project, name to object) are
+   * what a later deleteFreight expects to find.
    */
-  async freightEntries(
-    project: string,
-  ): Promise<{ entries: IndexEntry[]; head: IndexHead; snap: ProjectSnapshot }> {
-    const [listing, stored] = await settleAll([this.listProject(project), this.readIndex(project)]);
+  async freightEntries(project: string): Promise<{
+    entries: IndexEntry[];
+    head: IndexHead;
+    tags: ReadonlyMap<string, ListedTag>;
+    snap: ProjectSnapshot;
+  }> {
+    const [raw, stored] = await settleAll([this.listProjectText(project), this.readIndex(project)]);
+    const listing = parseListing(raw.text, project, raw.peeled);
+    const tags = listedTags(raw.text, projectRefPrefix(project));
     const checked = await this.checkedIndex(project, listing, stored);
     const freightRefs = freightRefsOf(listing);
     const head = listing.freightHead;
@@ -2145,7 +2388,7 @@ export class StateStore {
       snap,
       skip,
     );
-    if (checked.full) return { entries: indexEntries(checked.full, freightRefs), head, snap };
+    if (checked.full) return { entries: indexEntries(checked.full, freightRefs), head, tags, snap };
     const index = checked.index;
     const entries = index
       ? (
@@ -2155,7 +2398,7 @@ export class StateStore {
           )
         ).flat()
       : [];
-    return { entries, head, snap };
+    return { entries, head, tags, snap };
   }
 
   async recordVerification(r: VerificationRecord): Promise<{ created: boolean; ref: string }> {
@@ -2776,6 +3019,56 @@ export const shallowLock = (repo: string): string => `${repo}-shallow`;
 
 /** Refs deleted per push: a command line holds only so many. */
 const PUSH_BATCH = 500;
+
+/** A tag as `ls-remote` lists it: its object, and whether git printed a peeled line after it. */
+export interface ListedTag {
+  oid: string;
+  /** A peeled line followed it: an annotated tag (gantry writes only those). */
+  annotated: boolean;
+}
+
+/** What a prune plan was made from: the index head and every tag of the project it listed. */
+export interface PlannedTags {
+  head: IndexHead;
+  tags: ReadonlyMap<string, ListedTag>;
+}
+
+/** deleteFreight's question, asked right before each push and once after the last. */
+export interface PruneGuard {
+  /** Of `ids`, those the plan's rules keep now (a stage runs one, or ran it since the cutoff). */
+  protectedNow(ids: ReadonlySet<string>): Promise<ReadonlySet<string>>;
+}
+
+export interface PruneResult {
+  /** The tags deleted (`gantry/<project>/…`), those of restored freight left out. */
+  deleted: string[];
+  /** Freight deleted and pushed back: a stage started running them, or a record named them. */
+  restored: string[];
+}
+
+/**
+ * The freight a tag of the project is about: the last segment of a freight, verification or
+ * approval tag (and of a kind a later gantry adds), the freight of an alias or metadata note.
+ */
+function recordFreightId(name: string): string {
+  return parseNoteRef(name)?.freightId ?? name.slice(name.lastIndexOf('/') + 1);
+}
+
+/** Every tag under `prefix` in `ls-remote` text, name to object (peeled lines mark annotated). */
+export function listedTags(text: string, prefix: string): Map<string, ListedTag> {
+  const out = new Map<string, ListedTag>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const name = line.slice(tab + 1);
+    if (!name.startsWith(prefix)) continue;
+    if (name.endsWith('^{}')) {
+      const tag = out.get(name.slice(0, -3));
+      if (tag) tag.annotated = true;
+    } else out.set(name, { oid: line.slice(0, tab), annotated: false });
+  }
+  return out;
+}
 
 /** What StateStore.promoteNamedAhead asked the HEAD fetch for, and what it brought. */
 interface NamedAhead {

@@ -1,7 +1,8 @@
 /**
  * `gantry freight prune` against a real repository: what it keeps (current, newest, recent,
  * ran since the cutoff, approved), what a dry run prints without deleting, and that the freight
- * go with their verification tags and index entries in one push.
+ * go with their verification tags and index entries; what it prints when a freight came back or
+ * history was read to its bound. Races with other writers: test/integration/prune-races.test.ts.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +13,7 @@ import type { Freight } from '../../src/freight/types.js';
 import { makeFreight } from '../support/freight.js';
 import { writeFreightTags } from '../support/freight-tags.js';
 import { runGantry } from '../support/cli.js';
+import { render } from '../../src/cli/commands/freight-prune.js';
 import { createBareRepo, git, tempDir, testGitEnv } from '../support/repos.js';
 
 const PROJECT = `project: echo
@@ -132,6 +134,7 @@ describe('gantry freight prune', () => {
       recent: 4,
       current: 2,
       'ran-recently': 1,
+      'history-unread': 0,
       approved: 1,
       unreadable: 0,
     });
@@ -181,5 +184,51 @@ describe('gantry freight prune', () => {
       'freight prune needs --keep N and --older-than D',
     );
     expect((await cli(['freight', 'prnue'])).err).toContain('did you mean "prune"?');
+  });
+});
+
+describe('what prune prints', () => {
+  const f = (alias: string, id: string) => ({
+    freightId: id.padEnd(40, '0'),
+    alias,
+    warehouse: 'echo',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+  const kept = {
+    newest: 2,
+    recent: 0,
+    current: 0,
+    'ran-recently': 0,
+    'history-unread': 3,
+    approved: 0,
+    unreadable: 0,
+  };
+  const plan = { remove: [f('old-a', 'aaa'), f('old-b', 'bbb')], kept };
+  const o = {
+    dryRun: false,
+    deleted: ['gantry/echo/freight/aaa'],
+    restored: ['bbb'.padEnd(40, '0')],
+    now: new Date('2026-12-01T00:00:00.000Z'),
+    project: 'echo',
+    historyFrom: '2026-03-01T00:00:00.000Z',
+  };
+
+  test('a freight pushed back is counted as kept and named; unread history is said', () => {
+    const out = render(plan, { ...o, output: 'table' });
+    expect(out).toContain(
+      'echo: deleted 1 freight (1 tags); keeping 6 (2 newest, 3 history-unread, 1 restored)',
+    );
+    expect(out).toContain(
+      'echo: kept 1 freight a stage started running, or that was approved or verified, during the prune (deleted, then pushed back with its tags): old-b',
+    );
+    expect(out).toContain('echo: promotion history was read back to 2026-03-01T00:00:00.000Z only');
+    expect(out).not.toContain('old-b   ');
+  });
+
+  test('JSON lists what went, what came back, and how far history was read', () => {
+    const out = JSON.parse(render(plan, { ...o, output: 'json' })) as Record<string, unknown>;
+    expect(out.remove).toEqual([expect.objectContaining({ alias: 'old-a' })]);
+    expect(out.restored).toEqual(['bbb'.padEnd(40, '0')]);
+    expect(out.historyReadBackTo).toBe('2026-03-01T00:00:00.000Z');
   });
 });

@@ -395,13 +395,13 @@ describe('deleting freight', () => {
       verifiedAt: '2026-11-02T12:00:00.000Z',
       verifiedBy: 'ci',
     });
-    const { entries, head } = await s.freightEntries('echo');
+    const { entries, head, tags } = await s.freightEntries('echo');
     expect(entries).toHaveLength(1200);
     const before = git(bare, ['rev-parse', freightIndexRef('echo')]).trim();
-    const deleted = await s.deleteFreight(
+    const { deleted } = await s.deleteFreight(
       'echo',
       freight.slice(0, 1100).map((f) => f.id),
-      head,
+      { head, tags },
     );
     // 1,100 freight tags and the verification of one of them, in three pushes.
     expect(deleted).toHaveLength(1101);
@@ -419,7 +419,7 @@ describe('deleting freight', () => {
         .map((f) => f.id),
     );
     // A plan made against another state of the tags deletes nothing.
-    await expect(s.deleteFreight('echo', [freight[1150]!.id], head)).rejects.toThrow(
+    await expect(s.deleteFreight('echo', [freight[1150]!.id], { head, tags })).rejects.toThrow(
       /changed while planning the prune/,
     );
     expect(freightTagCount(bare)).toBe(100);

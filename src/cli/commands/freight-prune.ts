@@ -1,6 +1,6 @@
 import { parseAge, planPrune, ranSince, type PrunePlan } from '../../freight/prune.js';
 import { parseDuration } from '../../pipeline/duration.js';
-import { MAX_HISTORY_DEPTH } from '../../state/index.js';
+import { MAX_HISTORY_DEPTH, type PruneGuard } from '../../state/index.js';
 import { openRepo } from '../../app/repo.js';
 import { age, table } from '../../util/table.js';
 import type { Flag, Subcommand } from '../command.js';
@@ -31,7 +31,8 @@ const FLAGS: readonly Flag[] = [
 
 /**
  * `gantry freight prune`: deletes old freight no stage runs or ran lately, with their
- * verification and approval tags, and the index entries, in one atomic push.
+ * verification and approval tags, and the index entries: atomic pushes of up to 500 tags each,
+ * each with the index without them, each tag leased at the object the plan saw.
  */
 export const freightPrune: Subcommand = {
   name: 'prune',
@@ -40,8 +41,9 @@ export const freightPrune: Subcommand = {
   description: `prune: a freight goes only when it is older than --older-than, not among the newest --keep of its
 warehouse, not run by any stage now, not run by any stage since --older-than ago (promotion
 history), and not approved for a stage. Its tag, its verification and approval tags and its
-index entry are deleted in one atomic push; a freight recorded meanwhile makes it stop and
-delete nothing. Check with --dry-run first.`,
+index entry are deleted together, in atomic pushes of up to 500 tags, each with the index. A
+freight recorded, approved or verified meanwhile, or promoted before the push, makes it stop and
+delete nothing; one promoted during the push is pushed back. Check with --dry-run first.`,
   examples: ['gantry freight prune --keep 20 --older-than 30d --dry-run'],
   async run(args, ctx) {
     const output = outputOf(args, 'freight');
@@ -71,12 +73,18 @@ delete nothing. Check with --dry-run first.`,
     const repo = await openRepo(repoSettings(args, ctx));
     const project = await oneProject(repo, args.string('project'), 'freight');
     const store = repo.store;
+    const branches = await store.stageBranches(project.stages);
+    // Before the plan's reads: a promotion that lands during them moves a tip, and the checks
+    // below then read the stages again.
+    const planTips = await store.remoteTips(branches);
     const [read, states, history] = await Promise.all([
       store.freightEntries(project.name),
-      store.stageStates(project.name, project.stages),
-      store
-        .stageBranches(project.stages)
-        .then((b) => store.promotions(project.name, b, MAX_HISTORY_DEPTH)),
+      // Read at tips no older than planTips (the project files' read took an earlier one).
+      store.stageStatesNow(project.name, project.stages),
+      store.promotionHistory(project.name, branches, {
+        limit: MAX_HISTORY_DEPTH,
+        maxDepth: MAX_HISTORY_DEPTH,
+      }),
     ]);
     const current = new Set<string>();
     for (const st of states.values()) for (const f of st?.freight ?? []) current.add(f.id);
@@ -85,34 +93,82 @@ delete nothing. Check with --dry-run first.`,
       { keep, cutoff },
       {
         current,
-        ranRecently: ranSince(history, cutoff),
+        ranRecently: ranSince(history.records, cutoff),
         approved: new Set(read.snap.approvals.map((a) => a.freightId)),
+        ...(history.horizon === undefined ? {} : { historyFrom: history.horizon }),
       },
     );
-    const deleted =
+    // Promotions land while a prune runs: right before each push, and once after the last, the
+    // stages are read again and a freight the plan's rules now keep is not deleted (or comes
+    // back). Only when a stage branch moved since the plan (one ls-remote tells): then the newest
+    // promotions suffice, as those the plan read cover the older ones, unless more landed
+    // meanwhile than this reads, which keeps them all.
+    const seen = new Set(history.records.map((p) => p.commit));
+    const guard: PruneGuard = {
+      async protectedNow(ids) {
+        const tips = await store.remoteTips(branches);
+        if (tips.size === planTips.size && [...tips].every(([b, t]) => planTips.get(b) === t))
+          return new Set();
+        const [now, recent] = await Promise.all([
+          store.stageStatesNow(project.name, project.stages),
+          store.promotions(project.name, branches, RECHECK_PROMOTIONS),
+        ]);
+        if (recent.length >= RECHECK_PROMOTIONS && !recent.some((p) => seen.has(p.commit)))
+          return ids;
+        const out = new Set<string>();
+        for (const st of now.values()) for (const f of st?.freight ?? []) out.add(f.id);
+        for (const id of ranSince(recent, cutoff)) out.add(id);
+        return new Set([...out].filter((id) => ids.has(id)));
+      },
+    };
+    const result =
       dryRun || !plan.remove.length
-        ? []
+        ? { deleted: [], restored: [] }
         : await store.deleteFreight(
             project.name,
             plan.remove.map((f) => f.freightId),
-            read.head,
+            { head: read.head, tags: read.tags },
+            guard,
           );
-    ctx.io.out(render(plan, { output, dryRun, deleted, now, project: project.name }));
+    ctx.io.out(
+      render(plan, {
+        output,
+        dryRun,
+        ...result,
+        now,
+        project: project.name,
+        ...(history.horizon === undefined ? {} : { historyFrom: history.horizon }),
+      }),
+    );
     return EXIT.ok;
   },
 };
 
-function render(
+/** Promotions read again before each push of a prune (see the guard above). */
+const RECHECK_PROMOTIONS = 20;
+
+/** What prune prints: exported for its test (the cases a real repository cannot stage cheaply). */
+export function render(
   plan: PrunePlan,
-  o: { output: 'table' | 'json'; dryRun: boolean; deleted: string[]; now: Date; project: string },
+  o: {
+    output: 'table' | 'json';
+    dryRun: boolean;
+    deleted: string[];
+    restored: string[];
+    now: Date;
+    project: string;
+    historyFrom?: string;
+  },
 ): string {
+  const back = new Set(o.restored);
+  const removed = plan.remove.filter((f) => !back.has(f.freightId));
   if (o.output === 'json')
     return (
       JSON.stringify(
         {
           project: o.project,
           dryRun: o.dryRun,
-          remove: plan.remove.map((f) => ({
+          remove: removed.map((f) => ({
             id: f.freightId,
             alias: f.alias,
             warehouse: f.warehouse,
@@ -120,20 +176,24 @@ function render(
           })),
           kept: plan.kept,
           deletedTags: o.deleted,
+          restored: o.restored,
+          ...(o.historyFrom === undefined ? {} : { historyReadBackTo: o.historyFrom }),
         },
         null,
         2,
       ) + '\n'
     );
-  const keptTotal = Object.values(plan.kept).reduce((a, b) => a + b, 0);
-  const why = Object.entries(plan.kept)
-    .filter(([, n]) => n)
-    .map(([k, n]) => `${n} ${k}`)
-    .join(', ');
-  const head = plan.remove.length
+  const keptTotal = Object.values(plan.kept).reduce((a, b) => a + b, 0) + back.size;
+  const why = [
+    ...Object.entries(plan.kept)
+      .filter(([, n]) => n)
+      .map(([k, n]) => `${n} ${k}`),
+    ...(back.size ? [`${back.size} restored`] : []),
+  ].join(', ');
+  const head = removed.length
     ? table(
         ['ID', 'ALIAS', 'WAREHOUSE', 'AGE'],
-        plan.remove.map((f) => [
+        removed.map((f) => [
           f.freightId.slice(0, 7),
           f.alias,
           f.warehouse,
@@ -142,8 +202,19 @@ function render(
       )
     : '';
   const verb = o.dryRun ? 'would delete' : 'deleted';
+  const restored = back.size
+    ? `${o.project}: kept ${back.size} freight a stage started running, or that was approved or verified, during the prune (deleted, then pushed back with its tags): ${plan.remove
+        .filter((f) => back.has(f.freightId))
+        .map((f) => f.alias)
+        .join(', ')}\n`
+    : '';
+  const unread = plan.kept['history-unread']
+    ? `${o.project}: promotion history was read back to ${o.historyFrom ?? '?'} only (${MAX_HISTORY_DEPTH} commits per branch): ${plan.kept['history-unread']} freight created before then stay, as they may have run since the cutoff\n`
+    : '';
   return (
     head +
-    `${o.project}: ${verb} ${plan.remove.length} freight${o.dryRun ? '' : ` (${o.deleted.length} tags)`}; keeping ${keptTotal}${why ? ` (${why})` : ''}\n`
+    `${o.project}: ${verb} ${removed.length} freight${o.dryRun ? '' : ` (${o.deleted.length} tags)`}; keeping ${keptTotal}${why ? ` (${why})` : ''}\n` +
+    restored +
+    unread
   );
 }

@@ -43,9 +43,26 @@ describe('planPrune', () => {
       recent: 0,
       current: 1,
       'ran-recently': 1,
+      'history-unread': 0,
       approved: 1,
       unreadable: 1,
     });
+  });
+
+  test('keeps every freight created before the promotion history read ends', () => {
+    // History was read back to March only: a freight created before then may have run in a
+    // stage after the cutoff in the part not read; one created later cannot have run there.
+    const plan = planPrune(
+      [
+        c('a', '2026-01-01T00:00:00.000Z'),
+        c('b', '2026-04-01T00:00:00.000Z'),
+        c('n', '2026-07-01'),
+      ],
+      { keep: 1, cutoff: new Date('2026-06-01') },
+      { ...none, historyFrom: '2026-03-01T00:00:00.000Z' },
+    );
+    expect(plan.remove.map((f) => f.alias)).toEqual(['b']);
+    expect(plan.kept['history-unread']).toBe(1);
   });
 });
 
