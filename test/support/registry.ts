@@ -601,8 +601,6 @@ class PagerPool {
         if (a.error === undefined) w?.resolve(a);
         else w?.reject(new Error(`paging worker ${index}: ${a.error}`));
       });
-      // No test or bench may hang on a pool it forgot to close.
-      w.unref();
       pool.workers.push(w);
       pool.pending.push(0);
     }
@@ -615,6 +613,9 @@ class PagerPool {
           }),
       ),
     );
+    // Not before: a process with nothing else to wait for would end while they start. After, no
+    // test or bench hangs on a pool it forgot to close (its server keeps it alive while open).
+    for (const w of pool.workers) w.unref();
     return pool;
   }
 
