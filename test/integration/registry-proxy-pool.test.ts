@@ -95,7 +95,8 @@ describe('the pooled proxy answers as the one-thread proxy does', () => {
   for (const [name, paging] of options) {
     test(name, async () => {
       single.paging = { ...paging };
-      pooled.paging = { ...paging, workers: WORKERS };
+      // Every page to a worker: computed on the main thread, a page is the one-thread proxy's.
+      pooled.paging = { ...paging, workers: WORKERS, idleInline: false };
       single.reset();
       pooled.reset();
       // The registry's listing, then fake ones; asked sizes below, at and above the page size;
@@ -135,7 +136,13 @@ describe('the pooled proxy answers as the one-thread proxy does', () => {
 
 test('pages asked at once are computed at once, on different workers', async () => {
   const slow = Array.from({ length: SLOW_TAGS }, (_, i) => `${i % 97}.${i}.${(i * 7919) % 1000}`);
-  pooled.paging = { pageSize: 100, order: 'lexical', link: 'relative', workers: WORKERS };
+  pooled.paging = {
+    pageSize: 100,
+    order: 'lexical',
+    link: 'relative',
+    workers: WORKERS,
+    idleInline: false,
+  };
   pooled.fakeTags.set('fake/slow', slow);
   // The workers receive the listing once; then each page orders all of it again.
   await get(pooled, '/v2/fake/slow/tags/list?n=1');
@@ -154,6 +161,23 @@ test('pages asked at once are computed at once, on different workers', async () 
     work.some((b) => a.worker < b.worker && a.startedAt < b.endedAt && b.startedAt < a.endedAt),
   );
   expect(overlapping).toBe(true);
+});
+
+test('by default, pages asked one at a time stay on the main thread, pages asked at once do not', async () => {
+  pooled.paging = { pageSize: 100, order: 'lexical', link: 'relative', workers: WORKERS };
+  pooled.fakeTags.set(
+    'fake/burst',
+    Array.from({ length: 20_000 }, (_, i) => `t${i}`),
+  );
+  await get(pooled, '/v2/fake/burst/tags/list?n=1');
+  pooled.reset();
+  for (const l of ['t1', 't2', 't3']) await get(pooled, `/v2/fake/burst/tags/list?last=${l}`);
+  expect(pooled.requests).toHaveLength(3);
+  expect(pooled.workerPages).toEqual([]);
+  await Promise.all(
+    ['t4', 't5', 't6', 't7', 't8'].map((l) => get(pooled, `/v2/fake/burst/tags/list?last=${l}`)),
+  );
+  expect(pooled.workerPages.length).toBeGreaterThan(0);
 });
 
 test('a function order or spoiled pages cannot run in workers', async () => {
