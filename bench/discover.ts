@@ -32,7 +32,7 @@
  *      thread per core (as Go's GOMAXPROCS) computing the pages asked at once while the main
  *      thread does HTTP; a page asked alone is computed on the main thread as before, so that
  *      skopeo, which asks one page at a time, pays no hand-off between threads (sending every
- *      page to a worker cost it 10-40% here). Same pages, Link headers and request records
+ *      page to a worker cost it 8-40% here). Same pages, Link headers and request records
  *      (test/integration/registry-proxy-pool.test.ts).
  *      distribution serves each request on its own goroutine and GHCR is a scaled service, so a
  *      real registry answers concurrent requests concurrently: the single thread is an artifact of
