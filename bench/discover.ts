@@ -23,22 +23,23 @@
  *      stay comparable). It orders the whole 10,000-tag listing for every page, as distribution
  *      reads a repository's whole tag directory for every page: about 2 ms of CPU a page (a
  *      listing costs this process 210-250 ms of CPU for 101 pages, and its one thread is busy for
- *      nearly all of skopeo's wall time). So it answers one page at a time, whatever is asked at
+ *      80-90% of skopeo's wall time). So it answers one page at a time, whatever is asked at
  *      once: the listing takes the same time sequential or parallel, and the whole-process gap to
  *      skopeo is what happens before the first request (node's own start, about 48 ms to the
- *      first line of a script here, then about 6 ms of loading discovery's modules; skopeo's
- *      first request leaves about 15 ms after its start, gantry's about 60).
+ *      first line of a script here, then about 6 ms of loading discovery's modules and 3 ms to
+ *      the first write; skopeo's first request leaves about 15 ms after its start, gantry's
+ *      about 70).
  *    - concurrent: the same proxy with `paging.workers` (test/support/registry.ts), a worker
  *      thread per core (as Go's GOMAXPROCS) computing the pages asked at once while the main
  *      thread does HTTP; a page asked alone is computed on the main thread as before, so that
  *      skopeo, which asks one page at a time, pays no hand-off between threads (sending every
  *      page to a worker cost it 8-40% here). Same pages, Link headers and request records
  *      (test/integration/registry-proxy-pool.test.ts).
- *      distribution serves each request on its own goroutine and GHCR is a scaled service, so a
+ *      Distribution serves each request on its own goroutine and GHCR is a scaled service, so a
  *      real registry answers concurrent requests concurrently: the single thread is an artifact of
  *      emulating paging in node, and it hides what the issue asks to measure, parallel page
- *      fetches where the registry allows them. The issue's targets (≤ 1.1x skopeo for the whole
- *      process) are on these rows, and decide the exit status.
+ *      fetches where the registry allows them. The issue's targets (the whole process at most
+ *      1.1x skopeo among them) are on these rows, and decide the exit status.
  *    On this machine's two cores the pool's threads, the client and the registry share the CPU,
  *    so the concurrent server still serializes part of the work: its rows understate what a
  *    registry on its own machines would allow.
