@@ -306,40 +306,62 @@ stages:
     serverCpu: number[];
     /** How long the proxy's main thread was busy while skopeo listed. */
     serverBusy: number[];
+    /** Pages the proxy's worker threads computed, each run (none on the one-thread server). */
+    offMain: { skopeo: number[]; whole: number[]; seq: number[] };
   };
   const runs = new Map<Section1Server, Runs>(
     servers.map((s) => [
       s,
-      { skopeo: [], whole: [], seq: [], cli: [], serverCpu: [], serverBusy: [] },
+      {
+        skopeo: [],
+        whole: [],
+        seq: [],
+        cli: [],
+        serverCpu: [],
+        serverBusy: [],
+        offMain: { skopeo: [], whole: [], seq: [] },
+      },
     ]),
   );
   for (let i = 0; i < RUNS; i++) {
     for (const s of servers) {
       const r = runs.get(s) as Runs;
+      const offMain = async (kind: keyof Runs['offMain'], run: () => Promise<Timed>) => {
+        const before = s.proxy.workerPages.length;
+        const t = await run();
+        r.offMain[kind].push(s.proxy.workerPages.length - before);
+        return t;
+      };
       const cpu0 = process.cpuUsage();
       const elu0 = performance.eventLoopUtilization();
       r.skopeo.push(
-        await timedProcess('skopeo', ['list-tags', '--tls-verify=false', `docker://${s.repoURL}`]),
+        await offMain('skopeo', () =>
+          timedProcess('skopeo', ['list-tags', '--tls-verify=false', `docker://${s.repoURL}`]),
+        ),
       );
       const cpu = process.cpuUsage(cpu0);
       r.serverCpu.push((cpu.user + cpu.system) / 1000);
       r.serverBusy.push(performance.eventLoopUtilization(elu0).active);
       r.whole.push(
-        await timedProcess(process.execPath, [
-          bundle,
-          s.repoURL,
-          'SemVer',
-          join(cacheRoot, `process-${s.proxy.host}-${i}`),
-        ]),
+        await offMain('whole', () =>
+          timedProcess(process.execPath, [
+            bundle,
+            s.repoURL,
+            'SemVer',
+            join(cacheRoot, `process-${s.proxy.host}-${i}`),
+          ]),
+        ),
       );
       r.seq.push(
-        await timedProcess(process.execPath, [
-          bundle,
-          s.repoURL,
-          'SemVer',
-          join(cacheRoot, `process-seq-${s.proxy.host}-${i}`),
-          '1',
-        ]),
+        await offMain('seq', () =>
+          timedProcess(process.execPath, [
+            bundle,
+            s.repoURL,
+            'SemVer',
+            join(cacheRoot, `process-seq-${s.proxy.host}-${i}`),
+            '1',
+          ]),
+        ),
       );
       r.cli.push(await cliRun(s, i));
     }
@@ -407,6 +429,10 @@ stages:
     console.log(
       `   gantry discover (CLI, --dry-run)     ${c.ms.toFixed(0).padStart(6)} ms   ${(c.ms / sk.ms).toFixed(2)}x skopeo                   CPU ${c.cpu.toFixed(0)} ms (also reads the project and its state from git)`,
     );
+    if (s.target)
+      console.log(
+        `   pages the worker threads computed (median): skopeo ${median(r.offMain.skopeo)}, gantry ${median(r.offMain.whole)}, one after another ${median(r.offMain.seq)}; the rest on the main thread`,
+      );
   }
   console.log(
     `   load average at the end: ${loadavg()
