@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./JDHWPD3O.js"),
-  main: () => import("./7KUKY3P5.js"),
-  discover: () => import("./5AMSQJJW.js"),
-  promote: () => import("./QEIW53KT.js"),
-  verify: () => import("./WRVN3XRC.js")
+  cli: () => import("./Q3PDJXRT.js"),
+  main: () => import("./VAL7VMTM.js"),
+  discover: () => import("./W6LE5PSC.js"),
+  promote: () => import("./TNH6NG6L.js"),
+  verify: () => import("./2TA4JQM5.js")
 };
 async function start(part) {
   await PARTS[part]();
