@@ -1174,6 +1174,17 @@ export class StateStore {
    * Entries of the shards `names` (in that order), read in one fetch; `fetched`: the index was
    * read with its shards (readIndex's `shards`), so they are only read.
    */
+  /** Every line of every shard of `index` (none without one). */
+  private async allEntries(index: IndexState | undefined): Promise<IndexEntry[]> {
+    if (!index) return [];
+    return (
+      await this.readShards(
+        index,
+        index.shards.map((sh) => sh.name),
+      )
+    ).flat();
+  }
+
   private async readShards(
     index: IndexState,
     names: string[],
@@ -2328,14 +2339,7 @@ export class StateStore {
       this.log(`could not restore lightweight tags (gantry never wrote them): ${lost.join(', ')}`);
     for (let attempt = 1; ; attempt++) {
       const index = await this.readIndex(project, { shards: true });
-      const entries = index
-        ? (
-            await this.readShards(
-              index,
-              index.shards.map((sh) => sh.name),
-            )
-          ).flat()
-        : [];
+      const entries = await this.allEntries(index);
       const present = new Set(entries.map((e) => e.freightId));
       for (const id of back) {
         const e = removed.get(id);
@@ -2389,15 +2393,7 @@ export class StateStore {
       skip,
     );
     if (checked.full) return { entries: indexEntries(checked.full, freightRefs), head, tags, snap };
-    const index = checked.index;
-    const entries = index
-      ? (
-          await this.readShards(
-            index,
-            index.shards.map((s) => s.name),
-          )
-        ).flat()
-      : [];
+    const entries = await this.allEntries(checked.index);
     return { entries, head, tags, snap };
   }
 
