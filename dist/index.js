@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./Q3PDJXRT.js"),
-  main: () => import("./VAL7VMTM.js"),
-  discover: () => import("./W6LE5PSC.js"),
-  promote: () => import("./TNH6NG6L.js"),
-  verify: () => import("./2TA4JQM5.js")
+  cli: () => import("./CUKHKYV2.js"),
+  main: () => import("./HB7KGMN3.js"),
+  discover: () => import("./YLFTEFG4.js"),
+  promote: () => import("./GGS4C7OG.js"),
+  verify: () => import("./SGV6IUWQ.js")
 };
 async function start(part) {
   await PARTS[part]();
