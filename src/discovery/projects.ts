@@ -37,7 +37,7 @@ async function ownFile(
 ): Promise<{ file: string; text: string } | undefined> {
   const candidates = [`${PROJECT_DIR}/${name}.yaml`, `${PROJECT_DIR}/${name}.yml`];
   if (!ctx.localDir) {
-    const files = await ctx.store.projectFiles();
+    const files = await ctx.store.projectFiles(undefined, PROJECT_DIR, false, name);
     const found = files.filter((f) => candidates.includes(f.file));
     return found.length === 1 ? found[0] : undefined;
   }

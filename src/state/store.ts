@@ -685,11 +685,11 @@ export class StateStore {
     if (this.blobMemo.has(spec)) return true;
     const i = spec.indexOf(':');
     const path = spec.slice(i + 1);
-    return (
-      path.startsWith(`${PROJECT_DIR}/`) &&
-      this.statesRead.has(spec.slice(0, i)) &&
-      STATE_FILE.test(path.slice(PROJECT_DIR.length + 1))
-    );
+    if (!path.startsWith(`${PROJECT_DIR}/`) || !STATE_FILE.test(path.slice(PROJECT_DIR.length + 1)))
+      return false;
+    const tip = spec.slice(0, i);
+    // `.gantry/state/<project>/<stage>.yaml`: every project's states read, or this one's.
+    return this.statesRead.has(tip) || this.statesRead.has(`${tip}:${path.split('/')[2]}`);
   }
 
   /**
@@ -1768,12 +1768,15 @@ export class StateStore {
   /**
    * Project files (`.gantry/*.yaml`) at the tip of a branch, for remotes with no local checkout;
    * `dir` reads another directory's YAML files the same way (`.github/workflows`), and with
-   * `recursive` those of its subdirectories too (Kargo's manifests).
+   * `recursive` those of its subdirectories too (Kargo's manifests). `only` names one project:
+   * only its file (`<only>.yaml` or `.yml`) and its stages' state files are fetched and read, so
+   * that a matrix job's read does not grow with the other projects of the repository.
    */
   async projectFiles(
     branch?: string,
     dir = '.gantry',
     recursive = false,
+    only?: string,
   ): Promise<{ file: string; text: string }[]> {
     const b = branch ?? (await this.defaultBranch());
     type Files = { file: string; text: string }[];
@@ -1785,6 +1788,7 @@ export class StateStore {
       // .gantry/state/ are what a command reads next, and their blobs come in the same fetch
       // (stageStates then finds them read). -z: names are not quoted (écho.yaml stays écho.yaml).
       const withStates = dir === PROJECT_DIR && !recursive;
+      const own = only === undefined || !withStates ? undefined : only;
       // The freight indexes fetched with HEAD: their commits and trees come in the blobs' read,
       // or, with a page of freight to read ahead, in a read beside the directory's listing, so
       // that each index's newest shard joins the blob fetch.
@@ -1818,10 +1822,12 @@ export class StateStore {
         const [, type, oid, name] = m ?? [];
         if (!name || !/\.ya?ml$/.test(name)) continue;
         if (withStates && name.includes('/')) {
+          if (own !== undefined && !name.startsWith(`state/${own}/`)) continue;
           if (type === 'blob' && oid && STATE_FILE.test(name)) states.push(`${dir}/${name}`);
           if (type === 'blob' && oid) blobs.set(`${dir}/${name}`, oid);
           continue;
         }
+        if (own !== undefined && name !== `${own}.yaml` && name !== `${own}.yml`) continue;
         files.push(`${dir}/${name}`);
         if (type === 'blob' && oid) blobs.set(`${dir}/${name}`, oid);
       }
@@ -1869,7 +1875,9 @@ export class StateStore {
         texts.set(f, text);
         this.blobMemo.set(`${tip}:${f}`, text);
       }
-      if (prefetch && states.every((f) => texts.has(f))) this.statesRead.add(tip);
+      // A read of one project's states says nothing of the others' (see knownBlob).
+      if (prefetch && states.every((f) => texts.has(f)))
+        this.statesRead.add(own === undefined ? tip : `${tip}:${own}`);
       const out = files.map((file) => ({ file, text: texts.get(file) ?? '' }));
       const records =
         recordsEarly ??

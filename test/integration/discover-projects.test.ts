@@ -64,6 +64,28 @@ describe('discoverProjects', () => {
     });
   }
 
+  test("from the remote, only the project's own file is fetched, with its stages' states", async () => {
+    const lines: string[] = [];
+    const repo = await openRepo({
+      repo: `file://${bare}`,
+      cacheDir: join(tmp.path, 'cache-traced'),
+      baseEnv: env,
+      trace: (l) => lines.push(l),
+    });
+    await discoverProjects(repo, 'api');
+    const blobOf = (path: string) => git(bare, ['rev-parse', `main:${path}`], env).trim();
+    // The fetch of the files' blobs (by ID, after the tip's listing) names api.yaml's alone.
+    const byId = lines.filter((l) => /fetch .* -- [0-9a-f]{40}/.test(l));
+    expect(byId).toHaveLength(1);
+    const ids = byId[0]?.split(' -- ')[1]?.split(' (')[0]?.trim().split(/\s+/);
+    expect(ids).toEqual([blobOf('.gantry/api.yaml')]);
+    expect(byId[0]).not.toContain(blobOf('.gantry/web.yml'));
+    // Its stages' states were read with it (dev has none yet): known without another command.
+    const before = lines.length;
+    expect((await repo.store.stageStates('api', [{ name: 'dev' }])).get('dev')).toBeUndefined();
+    expect(lines.slice(before)).toEqual([]);
+  });
+
   test('a file of the project name that declares another project: the problem as before', async () => {
     const dir = join(tmp.path, 'local');
     mkdirSync(join(dir, '.gantry'), { recursive: true });
