@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./CUKHKYV2.js"),
-  main: () => import("./HB7KGMN3.js"),
-  discover: () => import("./YLFTEFG4.js"),
-  promote: () => import("./GGS4C7OG.js"),
-  verify: () => import("./SGV6IUWQ.js")
+  cli: () => import("./5T4V6SQX.js"),
+  main: () => import("./DL6UB2T6.js"),
+  discover: () => import("./7ICCFBGS.js"),
+  promote: () => import("./257RMPRK.js"),
+  verify: () => import("./VKG2ZEHX.js")
 };
 async function start(part) {
   await PARTS[part]();
