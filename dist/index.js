@@ -4,7 +4,7 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./5T4V6SQX.js"),
+  cli: () => import("./BADTFKHB.js"),
   main: () => import("./DL6UB2T6.js"),
   discover: () => import("./7ICCFBGS.js"),
   promote: () => import("./257RMPRK.js"),

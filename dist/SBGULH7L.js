@@ -220,6 +220,64 @@ function parseAge(text, parseDuration2) {
   return parseDuration2(text);
 }
 
+// src/app/prune.ts
+var RECHECK_PROMOTIONS = 20;
+async function pruneFreight(store, project, opts) {
+  const { keep, cutoff, dryRun } = opts;
+  const branches = await store.stageBranches(project.stages);
+  const planTips = await store.remoteTips(branches);
+  const [read, states, history] = await Promise.all([
+    store.freightEntries(project.name),
+    // Read at tips no older than planTips (the project files' read took an earlier one).
+    store.stageStatesNow(project.name, project.stages),
+    store.promotionHistory(project.name, branches, {
+      limit: MAX_HISTORY_DEPTH,
+      maxDepth: MAX_HISTORY_DEPTH
+    })
+  ]);
+  const current = /* @__PURE__ */ new Set();
+  for (const st of states.values()) for (const f of st?.freight ?? []) current.add(f.id);
+  const plan = planPrune(
+    read.entries,
+    { keep, cutoff },
+    {
+      current,
+      ranRecently: ranSince(history.records, cutoff),
+      approved: new Set(read.snap.approvals.map((a) => a.freightId)),
+      ...history.horizon === void 0 ? {} : { historyFrom: history.horizon }
+    }
+  );
+  const seen = new Set(history.records.map((p) => p.commit));
+  const guard = {
+    async protectedNow(ids) {
+      const tips = await store.remoteTips(branches);
+      if (tips.size === planTips.size && [...tips].every(([b, t]) => planTips.get(b) === t))
+        return /* @__PURE__ */ new Set();
+      const [now, recent] = await Promise.all([
+        store.stageStatesNow(project.name, project.stages),
+        store.promotions(project.name, branches, RECHECK_PROMOTIONS)
+      ]);
+      if (recent.length >= RECHECK_PROMOTIONS && !recent.some((p) => seen.has(p.commit)))
+        return ids;
+      const out = /* @__PURE__ */ new Set();
+      for (const st of now.values()) for (const f of st?.freight ?? []) out.add(f.id);
+      for (const id of ranSince(recent, cutoff)) out.add(id);
+      return new Set([...out].filter((id) => ids.has(id)));
+    }
+  };
+  const result = dryRun || !plan.remove.length ? { deleted: [], restored: [] } : await store.deleteFreight(
+    project.name,
+    plan.remove.map((f) => f.freightId),
+    { head: read.head, tags: read.tags },
+    guard
+  );
+  return {
+    plan,
+    ...result,
+    ...history.horizon === void 0 ? {} : { historyFrom: history.horizon }
+  };
+}
+
 // src/cli/commands/freight-prune.ts
 var FLAGS = [
   {
@@ -278,68 +336,11 @@ delete nothing; one promoted during the push is pushed back. Check with --dry-ru
     const cutoff = new Date(now.getTime() - olderMs);
     const repo = await openRepo(repoSettings(args, ctx));
     const project = await oneProject(repo, args.string("project"), "freight");
-    const store = repo.store;
-    const branches = await store.stageBranches(project.stages);
-    const planTips = await store.remoteTips(branches);
-    const [read, states, history] = await Promise.all([
-      store.freightEntries(project.name),
-      // Read at tips no older than planTips (the project files' read took an earlier one).
-      store.stageStatesNow(project.name, project.stages),
-      store.promotionHistory(project.name, branches, {
-        limit: MAX_HISTORY_DEPTH,
-        maxDepth: MAX_HISTORY_DEPTH
-      })
-    ]);
-    const current = /* @__PURE__ */ new Set();
-    for (const st of states.values()) for (const f of st?.freight ?? []) current.add(f.id);
-    const plan = planPrune(
-      read.entries,
-      { keep, cutoff },
-      {
-        current,
-        ranRecently: ranSince(history.records, cutoff),
-        approved: new Set(read.snap.approvals.map((a) => a.freightId)),
-        ...history.horizon === void 0 ? {} : { historyFrom: history.horizon }
-      }
-    );
-    const seen = new Set(history.records.map((p) => p.commit));
-    const guard = {
-      async protectedNow(ids) {
-        const tips = await store.remoteTips(branches);
-        if (tips.size === planTips.size && [...tips].every(([b, t]) => planTips.get(b) === t))
-          return /* @__PURE__ */ new Set();
-        const [now2, recent] = await Promise.all([
-          store.stageStatesNow(project.name, project.stages),
-          store.promotions(project.name, branches, RECHECK_PROMOTIONS)
-        ]);
-        if (recent.length >= RECHECK_PROMOTIONS && !recent.some((p) => seen.has(p.commit)))
-          return ids;
-        const out = /* @__PURE__ */ new Set();
-        for (const st of now2.values()) for (const f of st?.freight ?? []) out.add(f.id);
-        for (const id of ranSince(recent, cutoff)) out.add(id);
-        return new Set([...out].filter((id) => ids.has(id)));
-      }
-    };
-    const result = dryRun || !plan.remove.length ? { deleted: [], restored: [] } : await store.deleteFreight(
-      project.name,
-      plan.remove.map((f) => f.freightId),
-      { head: read.head, tags: read.tags },
-      guard
-    );
-    ctx.io.out(
-      render(plan, {
-        output,
-        dryRun,
-        ...result,
-        now,
-        project: project.name,
-        ...history.horizon === void 0 ? {} : { historyFrom: history.horizon }
-      })
-    );
+    const { plan, ...result } = await pruneFreight(repo.store, project, { keep, cutoff, dryRun });
+    ctx.io.out(render(plan, { output, dryRun, ...result, now, project: project.name }));
     return EXIT.ok;
   }
 };
-var RECHECK_PROMOTIONS = 20;
 function render(plan, o) {
   const back = new Set(o.restored);
   const removed = plan.remove.filter((f) => !back.has(f.freightId));
