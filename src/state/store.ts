@@ -788,18 +788,27 @@ export class StateStore {
     await mkdir(dir, { recursive: true });
     const ready = this.ensureCache();
     ready.catch(() => undefined);
+    const ls = await this.lsRemoteTags(prefix, peeled, {
+      cwd: dir,
+      env: { GIT_CEILING_DIRECTORIES: dirname(dir) },
+    });
+    await ready;
+    return ls;
+  }
+
+  /** The `ls-remote` of lsTags, retried, run where `where` says (a prune's runs in the cache). */
+  private async lsRemoteTags(
+    prefix: string,
+    peeled: boolean,
+    where: { cwd: string; env?: Record<string, string> },
+  ): Promise<string> {
     const args = ['ls-remote', '--tags', ...(peeled ? [] : ['--refs']), this.opts.remote.url];
     const ls = await retry(
-      () =>
-        this.git.run([...args, `${prefix}*`], {
-          cwd: dir,
-          env: { GIT_CEILING_DIRECTORIES: dirname(dir) },
-        }),
+      () => this.git.run([...args, `${prefix}*`], where),
       isTransient,
       READ_RETRY(this.policy),
       this.opts.retryHooks,
     );
-    await ready;
     return ls.stdout;
   }
 
@@ -1170,21 +1179,22 @@ export class StateStore {
     });
   }
 
-  /**
-   * Entries of the shards `names` (in that order), read in one fetch; `fetched`: the index was
-   * read with its shards (readIndex's `shards`), so they are only read.
-   */
-  /** Every line of every shard of `index` (none without one). */
-  private async allEntries(index: IndexState | undefined): Promise<IndexEntry[]> {
+  /** Every line of every shard of `index` (none without one); `fetched` as for readShards. */
+  private async allEntries(index: IndexState | undefined, fetched = false): Promise<IndexEntry[]> {
     if (!index) return [];
     return (
       await this.readShards(
         index,
         index.shards.map((sh) => sh.name),
+        fetched,
       )
     ).flat();
   }
 
+  /**
+   * Entries of the shards `names` (in that order), read in one fetch; `fetched`: the index was
+   * read with its shards (readIndex's `shards`), so they are only read.
+   */
   private async readShards(
     index: IndexState,
     names: string[],
@@ -1530,12 +1540,7 @@ export class StateStore {
   ): Promise<{ head: IndexHead; entries: IndexEntry[] } | undefined> {
     const index = await this.readIndex(project, { shards: true });
     if (!index) return undefined;
-    const shards = await this.readShards(
-      index,
-      index.shards.map((sh) => sh.name),
-      true,
-    );
-    return { head: index.head, entries: shards.flat() };
+    return { head: index.head, entries: await this.allEntries(index, true) };
   }
 
   /** Which of `oids` a plain (non-promisor) repository does not have. */
@@ -2150,22 +2155,14 @@ export class StateStore {
     const gone = new Set(ids);
     const prefix = projectRefPrefix(project);
     const [ls, index] = await settleAll([
-      retry(
-        () =>
-          this.git.run(['ls-remote', '--tags', this.opts.remote.url, `${prefix}*`], {
-            cwd: this.cache,
-          }),
-        isTransient,
-        READ_RETRY(this.policy),
-        this.opts.retryHooks,
-      ),
+      this.lsRemoteTags(prefix, true, { cwd: this.cache }),
       this.readIndex(project),
     ]);
     if (!index || !sameHead(index.head, plan.head))
       throw new OperationError(
         `the freight of ${project} changed while planning the prune (or its index is missing); nothing was deleted; run it again`,
       );
-    const listed = listedTags(ls.stdout, prefix);
+    const listed = listedTags(ls, prefix);
     // The freight's own tag and its verifications and approvals end in its ID; its alias and
     // metadata records (src/state/freight-notes.ts) carry it before their stamp.
     const freightOf = recordFreightId;
@@ -2321,18 +2318,10 @@ export class StateStore {
     // verification, an alias: its writer read the freight before it went): the freight stays.
     const [protectedNow, ls] = await settleAll([
       guard ? guard.protectedNow(wanted) : Promise.resolve(new Set<string>()),
-      retry(
-        () =>
-          this.git.run(['ls-remote', '--tags', '--refs', this.opts.remote.url, `${prefix}*`], {
-            cwd: this.cache,
-          }),
-        isTransient,
-        READ_RETRY(this.policy),
-        this.opts.retryHooks,
-      ),
+      this.lsRemoteTags(prefix, false, { cwd: this.cache }),
     ]);
     const again = new Set([...protectedNow].filter((id) => wanted.has(id)));
-    for (const name of listedTags(ls.stdout, prefix).keys())
+    for (const name of listedTags(ls, prefix).keys())
       if (wanted.has(recordFreightId(name))) again.add(recordFreightId(name));
     if (!again.size) return [];
     const back = [...again];
