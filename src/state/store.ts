@@ -2336,7 +2336,7 @@ export class StateStore {
       this.log(`could not restore lightweight tags (gantry never wrote them): ${lost.join(', ')}`);
     for (let attempt = 1; ; attempt++) {
       const index = await this.readIndex(project, { shards: true });
-      const entries = await this.allEntries(index);
+      const entries = await this.allEntries(index, true);
       const present = new Set(entries.map((e) => e.freightId));
       for (const id of back) {
         const e = removed.get(id);
