@@ -4,11 +4,11 @@ import "./5TKDJZQG.js";
 
 // src/entry/index.ts
 var PARTS = {
-  cli: () => import("./BADTFKHB.js"),
-  main: () => import("./DL6UB2T6.js"),
-  discover: () => import("./7ICCFBGS.js"),
-  promote: () => import("./257RMPRK.js"),
-  verify: () => import("./VKG2ZEHX.js")
+  cli: () => import("./IRGUB66E.js"),
+  main: () => import("./GTCHLJHT.js"),
+  discover: () => import("./TOKWJLP2.js"),
+  promote: () => import("./IN6OMJX7.js"),
+  verify: () => import("./EE6FMVFS.js")
 };
 async function start(part) {
   await PARTS[part]();
